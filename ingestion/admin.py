@@ -1,0 +1,29 @@
+from django.contrib import admin, messages
+
+from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.errors import DomainError
+
+from . import services
+from .models import DataSource
+
+
+@admin.register(DataSource)
+class DataSourceAdmin(TeamScopedAdmin):
+    list_display = ["id", "team", "original_name", "status", "record_count", "rows_done", "row_error_count",
+                    "error_code", "size", "created_at"]
+    list_filter = ["status", "error_code", "team"]
+    search_fields = ["id", "original_name", "file"]
+    readonly_fields = [f.name for f in DataSource._meta.fields if f.name not in ("team",)]
+    date_hierarchy = "created_at"
+    actions = ["retry_selected"]
+
+    def has_add_permission(self, request):
+        return False  # uploads go through the console page, the API or the ingest command
+
+    @admin.action(description="Run selected data sources again")
+    def retry_selected(self, request, queryset):
+        for data_source in queryset:
+            try:
+                services.data_source_retry(data_source=data_source)
+            except DomainError as exc:
+                self.message_user(request, f"{data_source.pk}: {exc.code}: {exc.message}", messages.ERROR)

@@ -1,0 +1,463 @@
+"""Table-driven tests for ingestion.normalizers (pure Python, no Django needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingestion.normalizers import (
+    US_STATES,
+    clean,
+    normalize_business_name,
+    normalize_email,
+    normalize_person_name,
+    normalize_phone,
+    normalize_sic,
+    normalize_state,
+    parse_int_range,
+    parse_money,
+    parse_year,
+    split_zip,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, ""),
+        ("", ""),
+        ("   ", ""),
+        ("  Acme  ", "Acme"),
+        ("Acme \t\n Plumbing", "Acme Plumbing"),
+        ("null", ""),
+        ("NULL", ""),
+        ("None", ""),
+        ("n/a", ""),
+        ("N/A", ""),
+        ("NA", ""),
+        ("-", ""),
+        (" - ", ""),
+        ("#N/A", ""),
+        ("nullable", "nullable"),
+        ("Nan", "Nan"),  # a real first name, not a null marker
+        ("--", "--"),
+        ("A\u00a0B", "A B"),
+    ],
+)
+def test_clean(raw, expected):
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("(512) 555-0143", "5125550143"),
+        ("512.555.0143", "5125550143"),
+        ("512-555-0143", "5125550143"),
+        ("+1 512 555 0143", "5125550143"),
+        ("+1 (512) 555-0143", "5125550143"),
+        ("1-512-555-0143", "5125550143"),
+        ("15125550143", "5125550143"),
+        ("5125550143", "5125550143"),
+        ("  512 555 0143  ", "5125550143"),
+        ("512\u2013555\u20130143", "5125550143"),
+        ("512 555 0143 x12", "5125550143"),
+        ("512-555-0143 ext. 12", "5125550143"),
+        ("512-555-0143 Ext 12", "5125550143"),
+        ("5125550143x12", "5125550143"),
+        ("512-555-0143 extension 1234", "5125550143"),
+        ("512-555-0143 (cell)", "5125550143"),
+        ("Tel: 512-555-0143", "5125550143"),
+        ("5125550143.0", "5125550143"),
+        ("5.125550143E9", "5125550143"),
+        ("5.125550143e+09", "5125550143"),
+        ("5.12555014E9", "5125550140"),
+        ("5.13E+09", None),  # Excel's lossy display format: digits are gone
+        ("1-800-FLOWERS", "8003569377"),  # vanity letters converted on the keypad
+        ("800-FLOWERS", "8003569377"),
+        ("212-555-0100", "2125550100"),  # 555-01XX is fictional but valid in shape
+        (None, None),
+        ("", None),
+        ("n/a", None),
+        ("call me", None),
+        ("555-0143", None),  # 7 digits, no area code
+        ("512555014", None),
+        ("251255501430", None),
+        ("25125550143", None),  # 11 digits not starting with 1
+        ("+44 20 7946 0958", None),
+        ("012-555-0143", None),  # area code starts with 0
+        ("112-555-0143", None),  # area code starts with 1
+        ("512-055-0143", None),  # exchange starts with 0
+        ("512-155-0143", None),  # exchange starts with 1
+        ("911-555-0143", None),  # N11 area code
+        ("411-555-0143", None),
+        ("0000000000", None),
+        ("1111111111", None),
+        ("2222222222", None),
+        ("1-2222222222", None),
+    ],
+)
+def test_normalize_phone(raw, expected):
+    assert normalize_phone(raw) == expected
+
+
+def test_normalize_phone_accepts_spreadsheet_numbers():
+    assert normalize_phone(5125550143) == "5125550143"  # type: ignore[arg-type]
+    assert normalize_phone(5125550143.0) == "5125550143"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("TX", "TX"),
+        ("tx", "TX"),
+        (" Tx ", "TX"),
+        ("Texas", "TX"),
+        ("new york", "NY"),
+        ("NEW  YORK", "NY"),
+        ("Ny", "NY"),
+        ("N.Y.", "NY"),
+        ("Washington", "WA"),
+        ("Wash", "WA"),
+        ("Washington DC", "DC"),
+        ("Washington, D.C.", "DC"),
+        ("District of Columbia", "DC"),
+        ("D.C.", "DC"),
+        ("dc", "DC"),
+        ("Calif", "CA"),
+        ("Calif.", "CA"),
+        ("Mass", "MA"),
+        ("Penn", "PA"),
+        ("N. Dak.", "ND"),
+        ("W. Va.", "WV"),
+        ("West Virginia", "WV"),
+        ("Puerto Rico", "PR"),
+        ("pr", "PR"),
+        ("U.S. Virgin Islands", "VI"),
+        ("Virgin Islands", "VI"),
+        ("Guam", "GU"),
+        ("American Samoa", "AS"),
+        ("Northern Mariana Islands", "MP"),
+        ("AA", "AA"),
+        ("ae", "AE"),
+        ("AP", "AP"),
+        ("Armed Forces Pacific", "AP"),
+        (None, None),
+        ("", None),
+        ("N/A", None),
+        ("XX", None),
+        ("Ontario", None),
+        ("TX 78701", None),
+        ("New", None),
+    ],
+)
+def test_normalize_state(raw, expected):
+    assert normalize_state(raw) == expected
+
+
+def test_us_states_table():
+    assert len(US_STATES) == 50 + 1 + 5 + 3
+    assert US_STATES["TX"] == "Texas"
+    assert US_STATES["DC"] == "District of Columbia"
+    assert all(len(code) == 2 and code.isupper() for code in US_STATES)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Acme Plumbing, Inc.", "ACME PLUMBING"),
+        ("ACME PLUMBING CO., LLC", "ACME PLUMBING"),
+        ("Smith & Sons Co", "SMITH AND SONS"),
+        ("Smith&Sons", "SMITH AND SONS"),
+        ("The Company", "COMPANY"),
+        ("The Acme Group", "ACME GROUP"),
+        ("Joe's Pizza", "JOES PIZZA"),
+        ("Joe\u2019s Crab Shack L.L.C.", "JOES CRAB SHACK"),
+        ("Caf\u00e9 D\u00e9j\u00e0 Vu, P.C.", "CAFE DEJA VU"),
+        ("M\u00fcller Stra\u00dfe GmbH", "MULLER STRASSE GMBH"),
+        ("Acme Holdings Corporation", "ACME HOLDINGS"),
+        ("Acme Corp.", "ACME"),
+        ("Acme, Ltd", "ACME"),
+        ("Acme Limited Partnership", "ACME LIMITED PARTNERSHIP"),
+        ("Acme L.P.", "ACME"),
+        ("Acme LLP", "ACME"),
+        ("Jones Law Firm, PLLC", "JONES LAW FIRM"),
+        ("Jones & Jones, P.A.", "JONES AND JONES"),
+        ("Acme Incorporated", "ACME"),
+        ("Co-Op Grocers", "CO OP GROCERS"),  # "CO" only removed as the last word
+        ("Acme Co-Op", "ACME CO OP"),
+        ("Acme Inc LLC Co", "ACME"),
+        ("Inc", "INC"),
+        ("The Co Inc", "CO"),
+        ("  acme   plumbing  ", "ACME PLUMBING"),
+        ("A-1 Towing/Recovery", "A 1 TOWING RECOVERY"),
+        ("\u5317\u4eac\u516c\u53f8", "\u5317\u4eac\u516c\u53f8"),  # nothing to fold: kept rather than emptied
+        (None, ""),
+        ("", ""),
+        ("---", ""),
+    ],
+)
+def test_normalize_business_name(raw, expected):
+    assert normalize_business_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("O'Brien", "OBRIEN"),
+        ("john o\u2019brien", "JOHN OBRIEN"),
+        ("Smith-Jones", "SMITH JONES"),
+        ("Mary-Kate  Olsen", "MARY KATE OLSEN"),
+        ("Dr. Jane Smith", "JANE SMITH"),
+        ("Mrs Jane Smith", "JANE SMITH"),
+        ("Ms. Jane Smith", "JANE SMITH"),
+        ("Prof. Dr. Jane Smith", "JANE SMITH"),
+        ("John Q. Public", "JOHN Q PUBLIC"),
+        ("John Smith Jr.", "JOHN SMITH"),
+        ("John Smith, Sr", "JOHN SMITH"),
+        ("Mr. John Smith III", "JOHN SMITH"),
+        ("Henry Ford II", "HENRY FORD"),
+        ("John Smith IV", "JOHN SMITH"),
+        ("Jos\u00e9 N\u00fa\u00f1ez", "JOSE NUNEZ"),
+        ("Smith,John", "SMITH JOHN"),
+        ("J.R. Ewing", "JR EWING"),  # initials collapse; "JR" only stripped at the end
+        ("Mr", "MR"),
+        ("Jr", "JR"),
+        (None, ""),
+        ("", ""),
+        ("...", ""),
+    ],
+)
+def test_normalize_person_name(raw, expected):
+    assert normalize_person_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("78701", ("78701", None)),
+        (" 78701 ", ("78701", None)),
+        ("78701-1234", ("78701", "1234")),
+        ("78701 1234", ("78701", "1234")),
+        ("787011234", ("78701", "1234")),
+        ("2139", ("02139", None)),
+        ("02139", ("02139", None)),
+        ("2139-0001", ("02139", "0001")),
+        ("21390001", ("02139", "0001")),
+        ("78701.0", ("78701", None)),
+        ("78701-0000", ("78701", None)),
+        (None, (None, None)),
+        ("", (None, None)),
+        ("abcde", (None, None)),
+        ("TX 78701", (None, None)),
+        ("787", (None, None)),
+        ("00000", (None, None)),
+        ("7870", ("07870", None)),
+        ("78701-12", (None, None)),
+        ("7870112345", (None, None)),
+        ("K1A 0B1", (None, None)),
+    ],
+)
+def test_split_zip(raw, expected):
+    assert split_zip(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("$1,135,051", 1135051),
+        ("900000", 900000),
+        ("$1,135,051.50", 1135052),
+        ("$1.5M", 1500000),
+        ("1.5 million", 1500000),
+        ("2 Million", 2000000),
+        ("2.3M", 2300000),
+        ("$500K", 500000),
+        ("500k", 500000),
+        ("1B", 1000000000),
+        ("$1.2 billion", 1200000000),
+        ("$1,000,000 - $2,500,000", 1750000),
+        ("1-2.5 Million", 1750000),
+        ("1 to 2 million", 1500000),
+        ("$500K to $1M", 750000),
+        ("Less than $500,000", 500000),
+        ("Over $100 Million", 100000000),
+        ("$100M+", 100000000),
+        ("$0", 0),
+        (None, None),
+        ("", None),
+        ("N/A", None),
+        ("unknown", None),
+        ("-500", None),
+        ("$-500", None),
+        ("($500)", None),
+        ("500kg", None),
+    ],
+)
+def test_parse_money(raw, expected):
+    assert parse_money(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12", 12),
+        (" 12 ", 12),
+        ("1,250", 1250),
+        ("10-19", 14),
+        ("10 - 19", 14),
+        ("10 to 19", 14),
+        ("1 to 4", 2),
+        ("1000+", 1000),
+        ("Over 1000", 1000),
+        ("Less than 10", 10),
+        ("12.0", 12),
+        ("0", 0),
+        (None, None),
+        ("", None),
+        ("N/A", None),
+        ("unknown", None),
+        ("-5", None),
+    ],
+)
+def test_parse_int_range(raw, expected):
+    assert parse_int_range(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "today_year", "expected"),
+    [
+        ("1998", None, 1998),
+        (" 1998 ", None, 1998),
+        ("1998.0", None, 1998),
+        ("est. 1998", None, 1998),
+        ("Established 1998", None, 1998),
+        ("1998-05-01", None, 1998),
+        ("05/01/1998", None, 1998),
+        ("1600", None, 1600),
+        ("1599", None, None),
+        ("2030", 2025, None),
+        ("2025", 2025, 2025),
+        ("3000", None, None),
+        ("98", None, None),
+        ("5/1/98", None, None),
+        ("12345", None, None),
+        ("", None, None),
+        (None, None, None),
+        ("unknown", None, None),
+    ],
+)
+def test_parse_year(raw, today_year, expected):
+    assert parse_year(raw, today_year=today_year) == expected
+
+
+# Four maximal-ish labels plus ".com": 252 characters.
+_DOMAIN_252 = ".".join(["b" * 63, "c" * 63, "d" * 63, "e" * 56]) + ".com"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("john.doe@example.com", "john.doe@example.com"),
+        ("  John.Doe@Example.COM ", "john.doe@example.com"),
+        ("mailto:info@acme.co", "info@acme.co"),
+        ("MAILTO:Info@Acme.co", "info@acme.co"),
+        ("o'brien@acme-plumbing.com", "o'brien@acme-plumbing.com"),
+        ("a+b_c%d@sub.acme.io", "a+b_c%d@sub.acme.io"),
+        ("x@a1.b2.museum", "x@a1.b2.museum"),
+        ("a" * 64 + "@x.com", "a" * 64 + "@x.com"),
+        ("a" * 65 + "@x.com", None),
+        ("a@" + _DOMAIN_252, "a@" + _DOMAIN_252),  # 254 chars: the maximum
+        ("ab@" + _DOMAIN_252, None),  # 255 chars
+        ("a..b@x.com", None),
+        (".a@x.com", None),
+        ("a.@x.com", None),
+        ("a@-x.com", None),
+        ("a@x-.com", None),
+        ("a@x..com", None),
+        ("a@x.c", None),
+        ("a@x.c0m", None),
+        ("a@x", None),
+        ("a@@x.com", None),
+        ("a@b@x.com", None),
+        ("a b@x.com", None),
+        ("@x.com", None),
+        ("john.doe", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalize_email(raw, expected):
+    assert normalize_email(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("7389", "7389"),
+        (" 7389 ", "7389"),
+        ("0742", "0742"),
+        ("742", "0742"),
+        ("738901", "738901"),
+        ("73890100", "73890100"),
+        ("74201", "074201"),
+        ("7389.0", "7389"),
+        ("7389 - Business Services, NEC", "7389"),
+        (None, None),
+        ("", None),
+        ("abc", None),
+        ("73a9", None),
+        ("12", None),
+        ("123456789", None),
+        ("0000", None),
+    ],
+)
+def test_normalize_sic(raw, expected):
+    assert normalize_sic(raw) == expected
+
+
+def test_normalize_sic_accepts_spreadsheet_numbers():
+    assert normalize_sic(7389) == "7389"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Acme Plumbing, Inc.", "The Company", "Smith & Sons Co", "Café Déjà Vu, P.C.", "Co-Op Grocers", "Inc"],
+)
+def test_business_name_idempotent(raw):
+    once = normalize_business_name(raw)
+    assert normalize_business_name(once) == once
+
+
+@pytest.mark.parametrize("raw", ["Dr. Jane Smith-Jones, Jr.", "O'Brien", "José Núñez III", "Mr", "J.R. Ewing"])
+def test_person_name_idempotent(raw):
+    once = normalize_person_name(raw)
+    assert normalize_person_name(once) == once
+
+
+@pytest.mark.parametrize("raw", ["new york", "N.Y.", "Washington DC", "Virgin Islands", "Calif", "ae"])
+def test_state_idempotent(raw):
+    once = normalize_state(raw)
+    assert once is not None
+    assert normalize_state(once) == once
+
+
+def test_every_state_name_and_code_round_trips():
+    for code, name in US_STATES.items():
+        assert normalize_state(code) == code
+        assert normalize_state(code.lower()) == code
+        assert normalize_state(name) == code
+        assert normalize_state(name.upper()) == code
+
+
+@pytest.mark.parametrize("raw", ["  John.Doe@Example.COM ", "mailto:info@acme.co", "o'brien@acme-plumbing.com"])
+def test_email_idempotent(raw):
+    once = normalize_email(raw)
+    assert once is not None
+    assert normalize_email(once) == once
+
+
+@pytest.mark.parametrize("raw", ["(512) 555-0143", "1-800-FLOWERS", "5.125550143E9"])
+def test_phone_idempotent(raw):
+    once = normalize_phone(raw)
+    assert once is not None
+    assert normalize_phone(once) == once

@@ -1,0 +1,62 @@
+"""Django admin: every model registered; staff who are not superusers see only their teams' rows."""
+
+from django.contrib import admin
+
+from .models import Membership, StageFailure, StageRun, Team
+
+
+def staff_team_ids(request):
+    return list(Membership.objects.filter(user=request.user).values_list("team_id", flat=True))
+
+
+class TeamScopedAdmin(admin.ModelAdmin):
+    """Base admin for team records: queryset, team choices and saves limited to the staff user's teams."""
+
+    team_field = "team"
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request)})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "team" and not request.user.is_superuser:
+            kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "id", "storage_quota_bytes", "created_at"]
+    search_fields = ["name", "slug", "id"]
+    readonly_fields = ["id", "created_at", "updated_at"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(pk__in=staff_team_ids(request))
+
+
+@admin.register(Membership)
+class MembershipAdmin(TeamScopedAdmin):
+    list_display = ["user", "team", "role", "created_at"]
+    list_filter = ["role", "team"]
+    search_fields = ["user__username", "team__slug"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(StageRun)
+class StageRunAdmin(TeamScopedAdmin):
+    list_display = ["id", "team", "stage", "subject_type", "subject_id", "status", "count_in", "count_out", "started_at", "finished_at"]
+    list_filter = ["stage", "status", "team"]
+    search_fields = ["id", "subject_id"]
+    readonly_fields = [f.name for f in StageRun._meta.fields]
+    date_hierarchy = "started_at"
+
+
+@admin.register(StageFailure)
+class StageFailureAdmin(TeamScopedAdmin):
+    list_display = ["id", "team", "stage", "code", "subject_id", "source_row", "field", "raw_value", "created_at"]
+    list_filter = ["stage", "code", "team"]
+    search_fields = ["id", "subject_id", "raw_value", "detail"]
+    readonly_fields = [f.name for f in StageFailure._meta.fields]

@@ -1,0 +1,87 @@
+"""The 12 stages of the journey, their SLAs, and how one stage hands over to the next."""
+
+import importlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    key: str
+    name: str
+    owner: str
+    # SLA from the seed; ``per_records`` scales the limits (e.g. 60 s per 1,000 records).
+    sla_text: str = ""
+    sla_max_seconds: float | None = None
+    sla_alert_seconds: float | None = None
+    per_records: int | None = None
+
+    def limits_for(self, records: int | None = None) -> tuple[float | None, float | None]:
+        """Return (max, alert) seconds for a run over ``records`` records."""
+        if self.sla_max_seconds is None:
+            return None, None
+        factor = 1.0
+        if self.per_records and records:
+            factor = max(1.0, records / self.per_records)
+        alert = self.sla_alert_seconds * factor if self.sla_alert_seconds is not None else None
+        return self.sla_max_seconds * factor, alert
+
+
+MINUTE = 60.0
+STAGES: tuple[Stage, ...] = (
+    Stage(1, "ingest", "Source ingestion", "SYSTEM", "5 minutes (alert 10)", 5 * MINUTE, 10 * MINUTE),
+    Stage(2, "normalize", "Raw data normalization", "SYSTEM", "1 minute per 1K records (alert 2x)", MINUTE, 2 * MINUTE, 1000),
+    Stage(3, "resolve", "Entity resolution", "SYSTEM", "5 minutes per 10K (alert 10 minutes)", 5 * MINUTE, 10 * MINUTE, 10000),
+    Stage(4, "prepare", "Data prep for outreach", "LUCY"),
+    Stage(5, "enrich", "Enrichment (SkipTrace)", "SYSTEM (RealEstateAPI)", "30 minutes per batch (alert 1 hour)", 30 * MINUTE, 60 * MINUTE),
+    Stage(6, "campaign", "Campaign prep", "HUMAN + LUCI"),
+    Stage(7, "sms_out", "Initial SMS execution", "SYSTEM (SignalHouse)", "Immediate (alert 5 minute delay)", MINUTE, 5 * MINUTE),
+    Stage(8, "sms_in", "Inbound response handling", "SYSTEM", "Real-time (alert 30 second delay)", 5.0, 30.0),
+    Stage(9, "classify", "Response classification", "SYSTEM", "< 1 second (alert 5 seconds)", 1.0, 5.0),
+    Stage(10, "prioritize", "Prioritization & routing", "SYSTEM"),
+    Stage(11, "copilot", "Copilot-assisted handling", "COPILOT (GIANNA/CATHY/SABRINA)", "< 5 seconds (alert 30 seconds)", 5.0, 30.0),
+    Stage(12, "closeout", "Manual escalation / closeout", "HUMAN"),
+)
+STAGE_BY_NUMBER = {stage.number: stage for stage in STAGES}
+
+
+def stage(number: int) -> Stage:
+    """Return the stage with this number."""
+    return STAGE_BY_NUMBER[number]
+
+
+def _pipeline() -> dict:
+    return importlib.import_module(getattr(settings, "PIPELINE_MODULE", "usdatabiz.pipeline")).PIPELINE
+
+
+def followers(number: int) -> list[str]:
+    """Return the dotted task paths that run when stage ``number`` finishes."""
+    return list(_pipeline().get(number, []))
+
+
+def enqueue(task_path: str, *args, **kwargs) -> None:
+    """Enqueue a task by dotted path so that it only exists once the current transaction commits.
+
+    With the ORM broker on the same database the queued row is part of the transaction (a rollback
+    removes it); with Redis the push waits for the commit. In sync mode (tests) the task runs inline.
+    """
+    import_string(task_path)  # fail fast on a wrong path, in the caller's transaction
+    from django_q.tasks import async_task
+
+    q = settings.Q_CLUSTER
+    if q.get("sync") or "orm" in q:
+        async_task(task_path, *args, **kwargs)
+    else:
+        transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
+
+
+def advance(*, stage: int, subject_id: str) -> list[str]:
+    """Tell the journey that ``stage`` finished for ``subject_id``; enqueue what follows it."""
+    paths = followers(stage)
+    for path in paths:
+        enqueue(path, subject_id)
+    return paths

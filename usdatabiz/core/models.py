@@ -1,0 +1,141 @@
+"""Teams, memberships, the team-scoped base model and the journey ledger."""
+
+from django.conf import settings
+from django.db import models
+
+from .ids import PrefixedULIDField
+
+
+class Team(models.Model):
+    """A tenant: every record of the journey belongs to exactly one team."""
+
+    id = PrefixedULIDField(prefix="team")
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    storage_quota_bytes = models.BigIntegerField(
+        null=True, blank=True, help_text="Raw file storage allowed for this team; empty uses INGEST_TEAM_QUOTA_BYTES."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def effective_storage_quota(self) -> int:
+        if self.storage_quota_bytes is not None:
+            return self.storage_quota_bytes
+        return settings.INGEST_TEAM_QUOTA_BYTES
+
+
+class Membership(models.Model):
+    """A user's role in a team."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", "Admin"
+        OPERATOR = "operator", "Operator"
+        VIEWER = "viewer", "Viewer"
+
+    id = PrefixedULIDField(prefix="mem")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.OPERATOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="membership_team_user_unique")]
+        ordering = ["team__name", "user__username"]
+
+    def __str__(self):
+        return f"{self.user} in {self.team} ({self.role})"
+
+    @property
+    def can_operate(self) -> bool:
+        return self.role in (self.Role.ADMIN, self.Role.OPERATOR)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == self.Role.ADMIN
+
+
+class TeamScopedQuerySet(models.QuerySet):
+    def for_team(self, team):
+        """Return only the rows of ``team`` (a Team or its id)."""
+        team_id = team.pk if isinstance(team, Team) else team
+        return self.filter(team_id=team_id)
+
+
+class TeamScoped(models.Model):
+    """Abstract base of every tenant record: ``team``, ``created_at``, ``updated_at``."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TeamScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class StageRun(TeamScoped):
+    """One execution of a journey stage for one subject (a data source, a job, a campaign ...).
+
+    States: running -> succeeded | failed.
+    """
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    id = PrefixedULIDField(prefix="run")
+    stage = models.PositiveSmallIntegerField(db_index=True)
+    subject_type = models.CharField(max_length=64, blank=True)
+    subject_id = models.CharField(max_length=40, blank=True, db_index=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    count_in = models.BigIntegerField(default=0)
+    count_out = models.BigIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["team", "stage", "started_at"], name="stagerun_team_stage_idx")]
+
+    def __str__(self):
+        return f"stage {self.stage} {self.subject_type} {self.subject_id} {self.status}"
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if not self.finished_at:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
+
+
+class StageFailure(TeamScoped):
+    """One named failure of a stage: a file-level error, a row error, a provider error."""
+
+    id = PrefixedULIDField(prefix="sf")
+    stage = models.PositiveSmallIntegerField(db_index=True)
+    code = models.CharField(max_length=40, db_index=True)
+    run = models.ForeignKey(StageRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="failures")
+    subject_type = models.CharField(max_length=64, blank=True)
+    subject_id = models.CharField(max_length=40, blank=True, db_index=True)
+    source_file = models.CharField(max_length=255, blank=True)
+    source_row = models.BigIntegerField(null=True, blank=True)
+    field = models.CharField(max_length=64, blank=True)
+    raw_value = models.TextField(blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "source_row"]
+        indexes = [models.Index(fields=["team", "stage", "code"], name="stagefailure_team_code_idx")]
+
+    def __str__(self):
+        where = f" row {self.source_row}" if self.source_row is not None else ""
+        return f"{self.code}{where}: {self.detail}"

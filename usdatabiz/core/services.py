@@ -1,0 +1,109 @@
+"""Writes of the core app: teams, memberships, tokens and the journey ledger."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from .models import Membership, StageFailure, StageRun, Team
+
+
+@transaction.atomic
+def team_create(*, slug: str, name: str, owner_username: str | None = None) -> Team:
+    """Create a team and, when given, make an existing user its admin."""
+    team = Team(slug=slug, name=name)
+    team.full_clean()
+    team.save()
+    if owner_username:
+        user = get_user_model().objects.get(username=owner_username)
+        membership_set(team=team, user=user, role=Membership.Role.ADMIN)
+    return team
+
+
+@transaction.atomic
+def membership_set(*, team: Team, user, role: str) -> Membership:
+    """Give ``user`` the ``role`` in ``team`` (creating or updating the membership)."""
+    membership, _ = Membership.objects.update_or_create(team=team, user=user, defaults={"role": role})
+    return membership
+
+
+def token_for(*, user) -> Token:
+    """Return the user's API token, creating it on first use."""
+    token, _ = Token.objects.get_or_create(user=user)
+    return token
+
+
+def _subject(subject) -> tuple[str, str]:
+    if subject is None:
+        return "", ""
+    return subject._meta.label_lower, str(subject.pk)
+
+
+def stage_run_start(*, team: Team | str, stage: int, subject=None, count_in: int = 0) -> StageRun:
+    """Open a ledger row for one run of ``stage`` over ``subject``."""
+    subject_type, subject_id = _subject(subject)
+    team_id = team.pk if isinstance(team, Team) else team
+    return StageRun.objects.create(
+        team_id=team_id,
+        stage=stage,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        started_at=timezone.now(),
+        count_in=count_in,
+    )
+
+
+def stage_run_finish(
+    *, run: StageRun, status: str, count_in: int | None = None, count_out: int | None = None, detail: str = ""
+) -> StageRun:
+    """Close a ledger row with its outcome and counts."""
+    run.status = status
+    run.finished_at = timezone.now()
+    if count_in is not None:
+        run.count_in = count_in
+    if count_out is not None:
+        run.count_out = count_out
+    if detail:
+        run.detail = detail[:4000]
+    run.save(update_fields=["status", "finished_at", "count_in", "count_out", "detail", "updated_at"])
+    return run
+
+
+def stage_failure_record(
+    *,
+    team: Team | str,
+    stage: int,
+    code: str,
+    subject=None,
+    run: StageRun | None = None,
+    source_file: str = "",
+    source_row: int | None = None,
+    field: str = "",
+    raw_value: str = "",
+    detail: str = "",
+) -> StageFailure:
+    """Record one named failure in the ledger."""
+    subject_type, subject_id = _subject(subject)
+    team_id = team.pk if isinstance(team, Team) else team
+    return StageFailure.objects.create(
+        team_id=team_id,
+        stage=stage,
+        code=code,
+        run=run,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        source_file=source_file[:255],
+        source_row=source_row,
+        field=field[:64],
+        raw_value=(raw_value or "")[:2000],
+        detail=detail[:4000],
+    )
+
+
+def stage_failures_bulk_record(*, failures: Iterable[StageFailure], batch_size: int = 5000) -> int:
+    """Insert many prepared StageFailure rows at once; return how many."""
+    rows = list(failures)
+    StageFailure.objects.bulk_create(rows, batch_size=batch_size)
+    return len(rows)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("team/switch/", views.TeamSwitchView.as_view(), name="team-switch"),
+    path("stages/", views.StageListView.as_view(), name="stage-list"),
+]

@@ -1,0 +1,11 @@
+"""Which stage follows which, as data: stage number -> dotted task paths called with the subject id.
+
+Key 0 is the start of the journey: a file was uploaded. ``core.journey.advance`` reads this map, so
+the order of the stages can change here without touching the apps.
+"""
+
+PIPELINE: dict[int, list[str]] = {
+    0: ["ingestion.tasks.data_source_ingest_task"],  # uploaded file -> stage 1 (validate, count)
+    1: ["ingestion.tasks.data_source_normalize_task"],  # stage 1 -> stage 2 (normalize, load)
+    2: [],
+}

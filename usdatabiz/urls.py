@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from identity.api import BusinessViewSet, PersonaViewSet
+from ingestion.api import DataSourceViewSet
+
+router = DefaultRouter()
+router.register("data-sources", DataSourceViewSet, basename="data-source")
+router.register("businesses", BusinessViewSet, basename="business")
+router.register("personas", PersonaViewSet, basename="persona")
+
+urlpatterns = [
+    path("", include("usdatabiz.core.urls")),
+    path("sources/", include("ingestion.urls")),
+    path("identity/", include("identity.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
