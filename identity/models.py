@@ -46,7 +46,14 @@ class Business(SourceTraced):
 
 
 class Persona(SourceTraced):
-    """A person. Resolution (stage 3) may merge personas; ``merged_from_ids`` lists those absorbed."""
+    """A person. Resolution (stage 3) may merge personas; ``merged_from_ids`` lists those absorbed.
+
+    A merged persona is kept, marked ``is_merged`` with ``merged_into`` pointing at its survivor, which
+    is always an active persona (chains are compressed), so any old id resolves in one step.
+    """
+
+    # Flags where the stricter value wins when two personas merge (True is stricter).
+    STRICT_FLAGS = ("do_not_contact",)
 
     id = PrefixedULIDField(prefix="per")
     first_name = models.CharField(max_length=120, blank=True)
@@ -59,11 +66,25 @@ class Persona(SourceTraced):
     confidence_score = models.FloatField(default=1.0, help_text="0.0-1.0: confidence that this record is one person")
     merged_from_ids = models.JSONField(default=list, blank=True)
     source_extra = models.JSONField(default=dict, blank=True, help_text="Columns of the source row with no mapped field")
+    is_merged = models.BooleanField(default=False, db_index=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="absorbed",
+        help_text="The survivor this persona was merged into",
+    )
+    merged_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True, db_index=True, help_text="Last compared by resolution")
+    do_not_contact = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["normalized_last_name", "normalized_first_name"]
         constraints = [
             models.UniqueConstraint(fields=["source_file", "source_record_id"], name="persona_source_unique"),
+            models.CheckConstraint(condition=~models.Q(merged_into=models.F("id")), name="persona_not_merged_into_self"),
+            models.CheckConstraint(
+                condition=models.Q(is_merged=False, merged_into__isnull=True)
+                | models.Q(is_merged=True, merged_into__isnull=False),
+                name="persona_merged_has_survivor",
+            ),
         ]
         indexes = [models.Index(fields=["team", "normalized_last_name", "zip5"], name="persona_team_last_zip_idx")]
 
@@ -130,3 +151,85 @@ class BusinessOwner(SourceTraced):
 
     def __str__(self):
         return f"{self.persona_id} @ {self.business_id}"
+
+
+class ResolutionSettings(TeamScoped):
+    """A team's thresholds for identity resolution (stage 3)."""
+
+    id = PrefixedULIDField(prefix="rset")
+    auto_merge_threshold = models.FloatField(default=0.75, help_text="At or above: merge automatically")
+    review_threshold = models.FloatField(default=0.55, help_text="Between this and the upper threshold: review queue")
+
+    class Meta:
+        verbose_name_plural = "resolution settings"
+        constraints = [
+            models.UniqueConstraint(fields=["team"], name="resolutionsettings_team_unique"),
+            models.CheckConstraint(
+                condition=models.Q(review_threshold__gte=0) & models.Q(auto_merge_threshold__lte=1)
+                & models.Q(review_threshold__lte=models.F("auto_merge_threshold")),
+                name="resolutionsettings_thresholds_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team}: auto >= {self.auto_merge_threshold}, review >= {self.review_threshold}"
+
+
+class PersonaMergeHistory(TeamScoped):
+    """Audit row of one merge or unmerge; a merge lists exactly the records it moved so unmerge can restore them."""
+
+    class Action(models.TextChoices):
+        MERGE = "merge", "Merge"
+        UNMERGE = "unmerge", "Unmerge"
+
+    class By(models.TextChoices):
+        SYSTEM = "system", "System"
+        USER = "user", "User"
+
+    id = PrefixedULIDField(prefix="pmh")
+    action = models.CharField(max_length=8, choices=Action.choices, default=Action.MERGE)
+    survivor = models.ForeignKey(Persona, on_delete=models.PROTECT, related_name="merge_history_as_survivor")
+    merged = models.ForeignKey(Persona, on_delete=models.PROTECT, related_name="merge_history_as_merged")
+    match_score = models.FloatField(null=True, blank=True)
+    reasons = models.JSONField(default=dict, blank=True, help_text="Per-field comparison scores")
+    merged_by = models.CharField(max_length=8, choices=By.choices, default=By.SYSTEM)
+    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    moved = models.JSONField(default=dict, blank=True, help_text="Ids of the records re-pointed, by model")
+    reverses = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name_plural = "persona merge history"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.action} {self.merged_id} -> {self.survivor_id}"
+
+
+class MatchReview(TeamScoped):
+    """A pair of personas scored between the thresholds, waiting for (or decided by) an operator."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CONFIRMED = "confirmed", "Confirmed (merged)"
+        REJECTED = "rejected", "Rejected (different people)"
+
+    id = PrefixedULIDField(prefix="mr")
+    persona_a = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+")
+    persona_b = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    reasons = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    decided_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-score", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "persona_a", "persona_b"], name="matchreview_pair_unique"),
+            models.CheckConstraint(condition=models.Q(persona_a__lt=models.F("persona_b")), name="matchreview_pair_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.persona_a_id} ~ {self.persona_b_id} ({self.score:.2f}, {self.status})"

@@ -121,6 +121,8 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
     data_source.save()
     run.subject_id = data_source.pk
     run.save(update_fields=["subject_id", "updated_at"])
+    # Close the upload run: left open it would count as running forever and breach the stage 1 SLA.
+    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_in=1, count_out=1, detail=f"stored {name}")
     if start:
         with transaction.atomic():
             journey.advance(stage=0, subject_id=data_source.pk)
@@ -318,7 +320,7 @@ def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None)
         data_source_transition(data_source=data_source, to=DataSource.Status.COMPLETED)
         stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_in=counts.rows, count_out=counts.personas,
                          detail=_counts_detail(counts))
-        journey.advance(stage=2, subject_id=data_source.pk)
+        journey.advance(stage=2, subject_id=data_source.pk, team_id=data_source.team_id)
     return data_source
 
 

@@ -7,5 +7,6 @@ the order of the stages can change here without touching the apps.
 PIPELINE: dict[int, list[str]] = {
     0: ["ingestion.tasks.data_source_ingest_task"],  # uploaded file -> stage 1 (validate, count)
     1: ["ingestion.tasks.data_source_normalize_task"],  # stage 1 -> stage 2 (normalize, load)
-    2: [],
+    2: ["identity.tasks.identity_resolve_task"],  # stage 2 -> stage 3 (resolve the team's new personas)
+    3: [],
 }

@@ -79,9 +79,15 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
         transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
 
 
-def advance(*, stage: int, subject_id: str) -> list[str]:
-    """Tell the journey that ``stage`` finished for ``subject_id``; enqueue what follows it."""
+def advance(*, stage: int, subject_id: str, team_id: str | None = None) -> list[str]:
+    """Tell the journey that ``stage`` finished for ``subject_id``; enqueue what follows it.
+
+    Followers are called as ``task(subject_id)``, or ``task(subject_id, team_id=...)`` when the team is given.
+    """
     paths = followers(stage)
     for path in paths:
-        enqueue(path, subject_id)
+        if team_id is None:
+            enqueue(path, subject_id)
+        else:
+            enqueue(path, subject_id, team_id=team_id)
     return paths

@@ -1,0 +1,543 @@
+"""Writes of stage 3: merges, unmerges, review decisions and resolution runs.
+
+Every merge moves every record that points at the merged persona (phones, emails, business links and
+any later model with a foreign key to ``Persona``) to the survivor, in the same transaction, and
+lists the moved ids in its ``PersonaMergeHistory`` row; unmerge moves exactly those back.
+"""
+
+from collections import defaultdict
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from usdatabiz.core.errors import DomainError
+from usdatabiz.core.models import StageRun, Team
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+
+from . import resolution
+from .models import (
+    BusinessOwner,
+    MatchReview,
+    Persona,
+    PersonaEmail,
+    PersonaMergeHistory,
+    PersonaPhone,
+    ResolutionSettings,
+)
+
+PERSONA_LABEL = "identity.persona"
+_AUDIT_MODELS = {"identity.personamergehistory", "identity.matchreview"}
+
+
+class IdentityError(DomainError):
+    """A merge or unmerge that cannot be done."""
+
+
+def persona_references() -> list[tuple[type[models.Model], str]]:
+    """Return (model, foreign key attname) for every record that points at a persona, audit rows excepted."""
+    refs = []
+    for rel in Persona._meta.related_objects:
+        if not rel.one_to_many or rel.related_model is Persona:
+            continue
+        if rel.related_model._meta.label_lower in _AUDIT_MODELS:
+            continue
+        refs.append((rel.related_model, rel.field.attname))
+    refs.sort(key=lambda ref: (ref[0]._meta.label_lower, ref[1]))
+    return refs
+
+
+def _ref_key(model, attname) -> str:
+    return f"{model._meta.label_lower}.{attname}"
+
+
+def _ref_lookup() -> dict[str, tuple[type[models.Model], str]]:
+    return {_ref_key(model, attname): (model, attname) for model, attname in persona_references()}
+
+
+def persona_current(*, persona_id: str) -> Persona:
+    """Return the active persona an id now stands for (itself, or the survivor it was merged into)."""
+    persona = Persona.objects.get(pk=persona_id)
+    hops = 0
+    while persona.merged_into_id is not None:
+        persona = Persona.objects.get(pk=persona.merged_into_id)
+        hops += 1
+        if hops > 64:
+            raise IdentityError("CIRCULAR_MERGE", f"Persona {persona_id} has a merge chain that does not end.")
+    return persona
+
+
+def resolution_settings_get(*, team: Team | str) -> ResolutionSettings:
+    """Return the team's resolution thresholds (created with defaults on first use)."""
+    team_id = team.pk if isinstance(team, Team) else team
+    obj, _ = ResolutionSettings.objects.get_or_create(team_id=team_id)
+    return obj
+
+
+@transaction.atomic
+def resolution_settings_update(
+    *, team: Team, auto_merge_threshold: float, review_threshold: float
+) -> ResolutionSettings:
+    """Change the team's thresholds."""
+    obj = resolution_settings_get(team=team)
+    obj.auto_merge_threshold = auto_merge_threshold
+    obj.review_threshold = review_threshold
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+def _ordered_pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+@transaction.atomic
+def persona_merge(
+    *,
+    persona_a: Persona,
+    persona_b: Persona,
+    match_score: float | None = None,
+    reasons: dict | None = None,
+    user=None,
+    note: str = "",
+) -> PersonaMergeHistory:
+    """Merge two people into one. The oldest persona (smallest id) survives; the other is kept, marked merged.
+
+    With a ``user`` this is an operator's decision: when the resolver had not proposed the pair, the
+    missed duplicate is recorded as FALSE_NEGATIVE in the ledger.
+    """
+    a = persona_current(persona_id=persona_a.pk)
+    b = persona_current(persona_id=persona_b.pk)
+    if a.team_id != b.team_id:
+        raise IdentityError("CROSS_TEAM_MERGE", "Personas of different teams cannot be merged.")
+    if a.pk == b.pk:
+        raise IdentityError(
+            "ALREADY_MERGED", f"{persona_a.pk} and {persona_b.pk} are already the same person.", http_status=409
+        )
+    locked = {p.pk: p for p in Persona.objects.select_for_update().filter(pk__in=[a.pk, b.pk]).order_by("pk")}
+    survivor, merged = (locked[a.pk], locked[b.pk]) if a.pk < b.pk else (locked[b.pk], locked[a.pk])
+    if merged.is_merged or survivor.is_merged:
+        raise IdentityError("CIRCULAR_MERGE", "One of the personas was merged meanwhile; try again.", http_status=409)
+    if match_score is None or reasons is None:
+        match_score, reasons = resolution.compare(_view(survivor), _view(merged))
+    now = timezone.now()
+
+    moved: dict[str, list[str]] = {}
+    for model, attname in persona_references():
+        qs = model.objects.filter(**{attname: merged.pk})
+        ids = list(qs.values_list("pk", flat=True))
+        if ids:
+            model.objects.filter(pk__in=ids).update(**{attname: survivor.pk})
+            moved[_ref_key(model, attname)] = ids
+    absorbed = list(Persona.objects.filter(merged_into=merged).values_list("pk", flat=True))
+    if absorbed:
+        Persona.objects.filter(pk__in=absorbed).update(merged_into=survivor)
+        moved[PERSONA_LABEL] = absorbed
+    stricter = [flag for flag in Persona.STRICT_FLAGS if getattr(merged, flag) and not getattr(survivor, flag)]
+    for flag in stricter:
+        setattr(survivor, flag, True)
+    if stricter:
+        moved["_flags"] = stricter
+
+    survivor.merged_from_ids = [*survivor.merged_from_ids, merged.pk, *merged.merged_from_ids]
+    survivor.confidence_score = (
+        min(survivor.confidence_score, match_score) if match_score else survivor.confidence_score
+    )
+    survivor.save(update_fields=["merged_from_ids", "confidence_score", *stricter, "updated_at"])
+    merged.is_merged = True
+    merged.merged_into = survivor
+    merged.merged_at = now
+    merged.save(update_fields=["is_merged", "merged_into", "merged_at", "updated_at"])
+
+    by_user = user is not None and getattr(user, "is_authenticated", False)
+    history = PersonaMergeHistory.objects.create(
+        team_id=survivor.team_id,
+        survivor=survivor,
+        merged=merged,
+        match_score=match_score,
+        reasons=reasons,
+        merged_by=PersonaMergeHistory.By.USER if by_user else PersonaMergeHistory.By.SYSTEM,
+        user=user if by_user else None,
+        moved=moved,
+        note=note,
+    )
+    first, second = _ordered_pair(persona_a.pk, persona_b.pk)
+    review = MatchReview.objects.filter(team_id=survivor.team_id, persona_a_id=first, persona_b_id=second).first()
+    if review and review.status == MatchReview.Status.PENDING:
+        review.status = MatchReview.Status.CONFIRMED
+        review.decided_by = user if by_user else None
+        review.decided_at = now
+        review.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    elif by_user and review is None:
+        stage_failure_record(
+            team=survivor.team_id,
+            stage=3,
+            code="FALSE_NEGATIVE",
+            subject=history,
+            field="persona",
+            raw_value=f"{survivor.pk},{merged.pk}",
+            detail=f"{user} merged {merged.pk} into {survivor.pk} by hand: the resolver had missed this duplicate "
+            f"(score {match_score:.2f}).",
+        )
+    return history
+
+
+@transaction.atomic
+def persona_unmerge(*, history: PersonaMergeHistory, user=None, note: str = "") -> PersonaMergeHistory:
+    """Undo a merge: restore the merged persona and exactly the records that moved; remember the pair as rejected.
+
+    Records the repair of a FALSE_POSITIVE_MERGE in the ledger. A survivor keeps a stricter flag
+    (an opt-out) it gained from the merge: when in doubt, do not contact.
+    """
+    history = PersonaMergeHistory.objects.select_for_update().get(pk=history.pk)
+    if history.action != PersonaMergeHistory.Action.MERGE or history.undone_at is not None:
+        raise IdentityError("NOT_UNDOABLE", "Only a merge that has not been undone can be unmerged.", http_status=409)
+    merged = Persona.objects.select_for_update().get(pk=history.merged_id)
+    target = persona_current(persona_id=history.survivor_id)
+    if not merged.is_merged or merged.merged_into_id != target.pk:
+        raise IdentityError("NOT_UNDOABLE", "The merged persona is no longer part of that survivor.", http_status=409)
+    target = Persona.objects.select_for_update().get(pk=target.pk)
+    refs = _ref_lookup()
+    restored: dict[str, list[str]] = {}
+    for key, ids in history.moved.items():
+        if key.startswith("_"):
+            continue
+        if key == PERSONA_LABEL:
+            qs = Persona.objects.filter(pk__in=ids, merged_into=target)
+            back = list(qs.values_list("pk", flat=True))
+            qs.update(merged_into=merged)
+        else:
+            model, attname = refs[key]
+            qs = model.objects.filter(pk__in=ids, **{attname: target.pk})
+            back = list(qs.values_list("pk", flat=True))
+            qs.update(**{attname: merged.pk})
+        restored[key] = back
+
+    gone = {merged.pk, *merged.merged_from_ids}
+    for holder_id in {target.pk, history.survivor_id}:
+        holder = target if holder_id == target.pk else Persona.objects.get(pk=holder_id)
+        holder.merged_from_ids = [pid for pid in holder.merged_from_ids if pid not in gone]
+        holder.save(update_fields=["merged_from_ids", "updated_at"])
+    merged.is_merged = False
+    merged.merged_into = None
+    merged.merged_at = None
+    merged.save(update_fields=["is_merged", "merged_into", "merged_at", "updated_at"])
+
+    now = timezone.now()
+    history.undone_at = now
+    history.save(update_fields=["undone_at", "updated_at"])
+    by_user = user is not None and getattr(user, "is_authenticated", False)
+    undo = PersonaMergeHistory.objects.create(
+        team_id=history.team_id,
+        action=PersonaMergeHistory.Action.UNMERGE,
+        survivor_id=history.survivor_id,
+        merged=merged,
+        match_score=history.match_score,
+        reasons=history.reasons,
+        merged_by=PersonaMergeHistory.By.USER if by_user else PersonaMergeHistory.By.SYSTEM,
+        user=user if by_user else None,
+        moved=restored,
+        reverses=history,
+        note=note,
+    )
+    first, second = _ordered_pair(history.survivor_id, merged.pk)
+    MatchReview.objects.update_or_create(
+        team_id=history.team_id,
+        persona_a_id=first,
+        persona_b_id=second,
+        defaults={
+            "status": MatchReview.Status.REJECTED,
+            "score": history.match_score or 0.0,
+            "reasons": history.reasons,
+            "decided_by": user if by_user else None,
+            "decided_at": now,
+        },
+    )
+    stage_failure_record(
+        team=history.team_id,
+        stage=3,
+        code="FALSE_POSITIVE_MERGE",
+        subject=undo,
+        field="persona",
+        raw_value=f"{history.survivor_id},{merged.pk}",
+        detail=f"Merge {history.pk} of {merged.pk} into {history.survivor_id} was undone"
+        f"{' by ' + str(user) if by_user else ''}: two different people. {note}".strip(),
+    )
+    return undo
+
+
+@transaction.atomic
+def match_review_decide(*, review: MatchReview, confirm: bool, user) -> MatchReview:
+    """Confirm (merge) or reject a pair from the review queue; a rejected pair is never proposed again."""
+    review = MatchReview.objects.select_for_update().get(pk=review.pk)
+    if review.status != MatchReview.Status.PENDING:
+        raise IdentityError("ALREADY_DECIDED", f"This pair was already {review.status}.", http_status=409)
+    if confirm:
+        persona_merge(
+            persona_a=review.persona_a,
+            persona_b=review.persona_b,
+            match_score=review.score,
+            reasons=review.reasons,
+            user=user,
+            note=f"confirmed from review {review.pk}",
+        )
+        review.refresh_from_db()
+        return review
+    review.status = MatchReview.Status.REJECTED
+    review.decided_by = user
+    review.decided_at = timezone.now()
+    review.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    return review
+
+
+def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
+    phones = frozenset(p.phones.values_list("normalized_number", flat=True))
+    emails = frozenset(p.emails.values_list("email", flat=True))
+    businesses = frozenset(p.business_links.values_list("business__normalized_name", flat=True))
+    return resolution.PersonaView(
+        id=p.pk,
+        first=p.normalized_first_name,
+        last=p.normalized_last_name,
+        state=p.state,
+        zip5=p.zip5,
+        phones=phones,
+        emails=emails,
+        businesses=businesses,
+        is_new=is_new,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Resolution runs: the whole team at once, in bulk.
+
+
+def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
+    rows = list(
+        Persona.objects.filter(team_id=team_id, is_merged=False)
+        .order_by()
+        .values_list("pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "resolved_at")
+        .iterator(chunk_size=50000)
+    )
+    phones: dict[str, set] = defaultdict(set)
+    for pid, number in (
+        PersonaPhone.objects.filter(team_id=team_id)
+        .order_by()
+        .values_list("persona_id", "normalized_number")
+        .iterator(chunk_size=50000)
+    ):
+        phones[pid].add(number)
+    emails: dict[str, set] = defaultdict(set)
+    for pid, email in (
+        PersonaEmail.objects.filter(team_id=team_id)
+        .order_by()
+        .values_list("persona_id", "email")
+        .iterator(chunk_size=50000)
+    ):
+        emails[pid].add(email)
+    businesses: dict[str, set] = defaultdict(set)
+    for pid, name in (
+        BusinessOwner.objects.filter(team_id=team_id)
+        .order_by()
+        .values_list("persona_id", "business__normalized_name")
+        .iterator(chunk_size=50000)
+    ):
+        businesses[pid].add(name)
+    empty = frozenset()
+    views = []
+    new = 0
+    for pk, first, last, state, zip5, resolved_at in rows:
+        is_new = resolved_at is None
+        new += is_new
+        views.append(
+            resolution.PersonaView(
+                pk,
+                first,
+                last,
+                state,
+                zip5,
+                frozenset(phones[pk]) if pk in phones else empty,
+                frozenset(emails[pk]) if pk in emails else empty,
+                frozenset(businesses[pk]) if pk in businesses else empty,
+                is_new,
+            )
+        )
+    return views, new
+
+
+def identity_resolve(*, team: Team | str) -> StageRun:
+    """Stage 3: compare the team's new personas with each other and with everyone else; merge or queue.
+
+    One run per team at a time (the team's settings row is locked for the run), so two runs never
+    merge the same people twice.
+    """
+    team_id = team.pk if isinstance(team, Team) else team
+    resolution_settings_get(team=team_id)
+    with transaction.atomic():
+        thresholds = ResolutionSettings.objects.select_for_update().get(team_id=team_id)
+        started = timezone.now()
+        views, new_count = _load_views(team_id)
+        run = stage_run_start(team=team_id, stage=3, count_in=new_count)
+        if not new_count:
+            return stage_run_finish(
+                run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
+            )
+        rejected = list(
+            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.REJECTED).values_list(
+                "persona_a_id", "persona_b_id"
+            )
+        )
+        pending = list(
+            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.PENDING).values_list(
+                "persona_a_id", "persona_b_id"
+            )
+        )
+        result = resolution.plan(
+            views,
+            auto_threshold=thresholds.auto_merge_threshold,
+            review_threshold=thresholds.review_threshold,
+            rejected=rejected,
+            pending=pending,
+        )
+        del views
+        apply_merges(team_id=team_id, merges=result.merges)
+        MatchReview.objects.bulk_create(
+            [
+                MatchReview(team_id=team_id, persona_a_id=a, persona_b_id=b, score=score, reasons=reasons)
+                for a, b, score, reasons in result.reviews
+            ],
+            batch_size=2000,
+            ignore_conflicts=True,
+        )
+        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, created_at__lte=started).update(
+            resolved_at=timezone.now()
+        )
+        detail = (
+            f"pairs compared {result.pairs_compared}, merges {len(result.merges)}, "
+            f"reviews {len(result.reviews)}, clusters {result.clusters}, "
+            f"oversized blocks skipped {result.blocks_skipped}"
+        )
+        return stage_run_finish(
+            run=run, status=StageRun.Status.SUCCEEDED, count_in=new_count, count_out=len(result.merges), detail=detail
+        )
+
+
+def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) -> int:
+    """Apply a planned sequence of system merges in bulk, with the same outcome as one ``persona_merge`` each."""
+    if not merges:
+        return 0
+    involved = {pid for survivor, merged, _, _ in merges for pid in (survivor, merged)}
+    refs = persona_references()
+    original: dict[str, dict[str, str]] = {}  # ref key -> record id -> persona id before the merges
+    by_persona: dict[str, dict[str, list[str]]] = {}  # ref key -> persona id -> record ids, updated as we go
+    for model, attname in refs:
+        key = _ref_key(model, attname)
+        owned: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(sorted(involved), 5000):
+            for record_id, pid in model.objects.filter(**{f"{attname}__in": chunk}).values_list("pk", attname):
+                owned[pid].append(record_id)
+        by_persona[key] = owned
+        original[key] = {rid: pid for pid, ids in owned.items() for rid in ids}
+    absorbed: dict[str, list[str]] = defaultdict(list)
+    original_into: dict[str, str] = {}
+    for chunk in _chunks(sorted(involved), 5000):
+        for pid, into in Persona.objects.filter(merged_into__in=chunk).values_list("pk", "merged_into"):
+            absorbed[into].append(pid)
+            original_into[pid] = into
+    state = {
+        p.pk: p
+        for chunk in _chunks(sorted(involved), 5000)
+        for p in Persona.objects.filter(pk__in=chunk).only(
+            "pk", "merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS
+        )
+    }
+
+    now = timezone.now()
+    histories = []
+    final_into: dict[str, str] = {}
+    for survivor_id, merged_id, score, reasons in merges:
+        moved = {}
+        for key, owned in by_persona.items():
+            ids = owned.pop(merged_id, [])
+            if ids:
+                owned[survivor_id].extend(ids)
+                moved[key] = ids
+        taken = absorbed.pop(merged_id, [])
+        if taken:
+            absorbed[survivor_id].extend(taken)
+            moved[PERSONA_LABEL] = list(taken)
+        absorbed[survivor_id].append(merged_id)
+        survivor, merged = state[survivor_id], state[merged_id]
+        stricter = [f for f in Persona.STRICT_FLAGS if getattr(merged, f) and not getattr(survivor, f)]
+        for flag in stricter:
+            setattr(survivor, flag, True)
+        if stricter:
+            moved["_flags"] = stricter
+        survivor.merged_from_ids = [*survivor.merged_from_ids, merged_id, *merged.merged_from_ids]
+        survivor.confidence_score = min(survivor.confidence_score, score)
+        histories.append(
+            PersonaMergeHistory(
+                team_id=team_id,
+                survivor_id=survivor_id,
+                merged_id=merged_id,
+                match_score=score,
+                reasons=reasons,
+                merged_by=PersonaMergeHistory.By.SYSTEM,
+                moved=moved,
+                created_at=now,
+            )
+        )
+    for survivor_id, members in absorbed.items():
+        for pid in members:
+            final_into[pid] = survivor_id
+    merged_ids = {merged for _, merged, _, _ in merges}
+    survivors = {pid for pid in involved if pid not in merged_ids}
+
+    # Re-point children to their final owner, then mark merged personas, then save survivors.
+    for model, attname in refs:
+        key = _ref_key(model, attname)
+        start = original[key]
+        moves = [(pid, rid) for pid, ids in by_persona[key].items() for rid in ids if start[rid] != pid]
+        _bulk_set(model, attname, moves)
+    persona_moves = [(into, pid) for pid, into in final_into.items() if original_into.get(pid) != into]
+    _bulk_set(Persona, "merged_into_id", persona_moves, extra={"is_merged": True})
+    for chunk in _chunks(sorted(merged_ids), 5000):
+        Persona.objects.filter(pk__in=chunk).update(merged_at=now)
+    Persona.objects.bulk_update(
+        [state[pid] for pid in survivors],
+        ["merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS],
+        batch_size=1000,
+    )
+    PersonaMergeHistory.objects.bulk_create(histories, batch_size=2000)
+    return len(histories)
+
+
+def _chunks(items, size):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _bulk_set(model, attname: str, moves: list[tuple[str, str]], extra: dict | None = None) -> None:
+    """Set ``attname`` for many records given as (value, record id) pairs, in few statements."""
+    if not moves:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    column = quote(next(f.column for f in model._meta.concrete_fields if f.attname == attname))
+    pk = quote(model._meta.pk.column)
+    extra = extra or {}
+    extra_sql = "".join(f", {quote(name)} = %s" for name in extra)
+    extra_params = list(extra.values())
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for chunk in _chunks(moves, 20000):
+                values = ", ".join(["(%s, %s)"] * len(chunk))
+                params = [*extra_params, *(v for pair in chunk for v in pair)]
+                cursor.execute(
+                    f"UPDATE {table} AS t SET {column} = v.value{extra_sql} "
+                    f"FROM (VALUES {values}) AS v(value, rid) WHERE t.{pk} = v.rid",
+                    params,
+                )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET {column} = %s{extra_sql} WHERE {pk} = %s",
+                [(value, *extra_params, rid) for value, rid in moves],
+            )

@@ -1,0 +1,56 @@
+"""Property: no order of merges and unmerges can leave an orphan record, a chain or a loop."""
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from identity.checks import identity_check
+from identity.models import PersonaMergeHistory
+from identity.services import IdentityError, persona_merge, persona_unmerge
+from identity.tests.factories import person_with_contacts
+from identity.tests.test_merge_services import snapshot
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("merge"), st.integers(0, 4), st.integers(0, 4)),
+        st.tuples(st.just("unmerge"), st.integers(0, 20), st.just(0)),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=operations)
+def test_any_sequence_of_merges_and_unmerges_keeps_the_graph_sound(team, ops):
+    with transaction.atomic():
+        people = [
+            person_with_contacts(team, "Ann", "Lee", phone=f"51255500{i:02d}", email=f"ann{i}@x.com") for i in range(5)
+        ]
+        start = snapshot(team)
+        for op, x, y in ops:
+            if op == "merge":
+                try:
+                    persona_merge(persona_a=people[x], persona_b=people[y])
+                except IdentityError as exc:
+                    assert exc.code == "ALREADY_MERGED"
+            else:
+                open_merges = list(PersonaMergeHistory.objects.for_team(team).filter(action="merge", undone_at=None))
+                if open_merges:
+                    try:
+                        persona_unmerge(history=open_merges[x % len(open_merges)])
+                    except IdentityError as exc:
+                        assert exc.code == "NOT_UNDOABLE"
+            report = identity_check(team_id=team.pk)
+            assert report.ok, report.problems
+        # Undo everything still merged, newest first: the team is back exactly where it started.
+        while True:
+            open_merges = PersonaMergeHistory.objects.for_team(team).filter(action="merge", undone_at=None)
+            latest = open_merges.order_by("-created_at", "-id").first()
+            if latest is None:
+                break
+            persona_unmerge(history=latest)
+        assert snapshot(team) == start
+        transaction.set_rollback(True)
