@@ -17,7 +17,7 @@ class IdentityReport:
 
 
 def identity_check(*, team_id: str, limit: int = 1000) -> IdentityReport:
-    """Verify the whole graph of a team: every merged persona points at an active survivor, nothing points at a merged one."""
+    """Verify a team's graph: merged personas point at active survivors, nothing points at a merged one."""
     from .services import persona_references
 
     report = IdentityReport()

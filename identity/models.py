@@ -65,10 +65,16 @@ class Persona(SourceTraced):
     zip5 = models.CharField(max_length=5, blank=True)
     confidence_score = models.FloatField(default=1.0, help_text="0.0-1.0: confidence that this record is one person")
     merged_from_ids = models.JSONField(default=list, blank=True)
-    source_extra = models.JSONField(default=dict, blank=True, help_text="Columns of the source row with no mapped field")
+    source_extra = models.JSONField(
+        default=dict, blank=True, help_text="Columns of the source row with no mapped field"
+    )
     is_merged = models.BooleanField(default=False, db_index=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="absorbed",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="absorbed",
         help_text="The survivor this persona was merged into",
     )
     merged_at = models.DateTimeField(null=True, blank=True)
@@ -79,7 +85,9 @@ class Persona(SourceTraced):
         ordering = ["normalized_last_name", "normalized_first_name"]
         constraints = [
             models.UniqueConstraint(fields=["source_file", "source_record_id"], name="persona_source_unique"),
-            models.CheckConstraint(condition=~models.Q(merged_into=models.F("id")), name="persona_not_merged_into_self"),
+            models.CheckConstraint(
+                condition=~models.Q(merged_into=models.F("id")), name="persona_not_merged_into_self"
+            ),
             models.CheckConstraint(
                 condition=models.Q(is_merged=False, merged_into__isnull=True)
                 | models.Q(is_merged=True, merged_into__isnull=False),
@@ -165,7 +173,8 @@ class ResolutionSettings(TeamScoped):
         constraints = [
             models.UniqueConstraint(fields=["team"], name="resolutionsettings_team_unique"),
             models.CheckConstraint(
-                condition=models.Q(review_threshold__gte=0) & models.Q(auto_merge_threshold__lte=1)
+                condition=models.Q(review_threshold__gte=0)
+                & models.Q(auto_merge_threshold__lte=1)
                 & models.Q(review_threshold__lte=models.F("auto_merge_threshold")),
                 name="resolutionsettings_thresholds_ordered",
             ),
@@ -228,7 +237,9 @@ class MatchReview(TeamScoped):
         ordering = ["-score", "created_at"]
         constraints = [
             models.UniqueConstraint(fields=["team", "persona_a", "persona_b"], name="matchreview_pair_unique"),
-            models.CheckConstraint(condition=models.Q(persona_a__lt=models.F("persona_b")), name="matchreview_pair_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(persona_a__lt=models.F("persona_b")), name="matchreview_pair_ordered"
+            ),
         ]
 
     def __str__(self):

@@ -15,9 +15,11 @@ def business_list(*, team, q: str | None = None, state: str | None = None):
     return qs.order_by("normalized_name", "id")
 
 
-def persona_list(*, team, q: str | None = None, state: str | None = None):
-    """Return the team's personas, optionally searched by name or phone and filtered by state."""
+def persona_list(*, team, q: str | None = None, state: str | None = None, include_merged: bool = False):
+    """Return the team's personas (active ones unless ``include_merged``), searched by name or phone, by state."""
     qs = Persona.objects.for_team(team).prefetch_related("phones", "emails", "business_links__business")
+    if not include_merged:
+        qs = qs.filter(is_merged=False)
     if q:
         digits = "".join(ch for ch in q if ch.isdigit())
         cond = Q(normalized_last_name__icontains=q) | Q(normalized_first_name__icontains=q) | Q(id=q)
@@ -37,3 +39,39 @@ def persona_get(*, team, pk: str) -> Persona:
 def business_get(*, team, pk: str) -> Business:
     """Return one of the team's businesses or raise DoesNotExist."""
     return Business.objects.for_team(team).prefetch_related("owner_links__persona").get(pk=pk)
+
+
+def persona_history(*, persona: Persona):
+    """Return the merge history rows a persona takes part in, newest first."""
+    from .models import PersonaMergeHistory
+
+    return (
+        PersonaMergeHistory.objects.filter(team_id=persona.team_id)
+        .filter(Q(survivor=persona) | Q(merged=persona))
+        .select_related("user", "survivor", "merged")
+        .order_by("-created_at", "-id")
+    )
+
+
+def match_review_list(*, team, status: str = "pending"):
+    """Return the team's review pairs with a status, best score first."""
+    from .models import MatchReview
+
+    qs = MatchReview.objects.for_team(team).select_related("persona_a", "persona_b", "decided_by")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-score", "created_at")
+
+
+def match_review_get(*, team, pk: str):
+    """Return one of the team's review pairs or raise DoesNotExist."""
+    from .models import MatchReview
+
+    return MatchReview.objects.for_team(team).select_related("persona_a", "persona_b").get(pk=pk)
+
+
+def merge_history_get(*, team, pk: str):
+    """Return one of the team's merge history rows or raise DoesNotExist."""
+    from .models import PersonaMergeHistory
+
+    return PersonaMergeHistory.objects.for_team(team).get(pk=pk)

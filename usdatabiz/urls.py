@@ -3,13 +3,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from identity.api import BusinessViewSet, PersonaViewSet
+from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
 router.register("businesses", BusinessViewSet, basename="business")
 router.register("personas", PersonaViewSet, basename="persona")
+router.register("match-reviews", MatchReviewViewSet, basename="match-review")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),

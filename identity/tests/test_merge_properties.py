@@ -35,14 +35,16 @@ def test_any_sequence_of_merges_and_unmerges_keeps_the_graph_sound(team, ops):
                 try:
                     persona_merge(persona_a=people[x], persona_b=people[y])
                 except IdentityError as exc:
-                    assert exc.code == "ALREADY_MERGED"
+                    if exc.code != "ALREADY_MERGED":
+                        raise
             else:
                 open_merges = list(PersonaMergeHistory.objects.for_team(team).filter(action="merge", undone_at=None))
                 if open_merges:
                     try:
                         persona_unmerge(history=open_merges[x % len(open_merges)])
                     except IdentityError as exc:
-                        assert exc.code == "NOT_UNDOABLE"
+                        if exc.code != "NOT_UNDOABLE":
+                            raise
             report = identity_check(team_id=team.pk)
             assert report.ok, report.problems
         # Undo everything still merged, newest first: the team is back exactly where it started.

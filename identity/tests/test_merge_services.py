@@ -43,11 +43,15 @@ def test_merge_moves_every_record_and_keeps_the_merged_persona(team, acme):
     survivor, merged = (robert, bob) if robert.pk < bob.pk else (bob, robert)
     merged.refresh_from_db()
     survivor.refresh_from_db()
-    assert history.survivor_id == survivor.pk and history.merged_id == merged.pk
-    assert merged.is_merged and merged.merged_into_id == survivor.pk
+    assert history.survivor_id == survivor.pk
+    assert history.merged_id == merged.pk
+    assert merged.is_merged
+    assert merged.merged_into_id == survivor.pk
     assert survivor.merged_from_ids == [merged.pk]
     assert set(survivor.phones.values_list("normalized_number", flat=True)) == {"5125550143", "5125550999"}
-    assert merged.phones.count() == 0 and merged.emails.count() == 0 and merged.business_links.count() == 0
+    assert merged.phones.count() == 0
+    assert merged.emails.count() == 0
+    assert merged.business_links.count() == 0
     assert history.reasons["first_name"] == 1.0
     assert 0.0 <= history.match_score <= 1.0
     assert persona_current(persona_id=merged.pk).pk == survivor.pk
@@ -64,10 +68,12 @@ def test_unmerge_restores_exact_state_and_records_false_positive(team, acme):
 
     assert snapshot(team) == before
     history.refresh_from_db()
-    assert history.undone_at is not None and undo.reverses_id == history.pk
+    assert history.undone_at is not None
+    assert undo.reverses_id == history.pk
     assert undo.action == PersonaMergeHistory.Action.UNMERGE
     failure = StageFailure.objects.get(code="FALSE_POSITIVE_MERGE")
-    assert failure.stage == 3 and failure.team_id == team.pk
+    assert failure.stage == 3
+    assert failure.team_id == team.pk
     review = MatchReview.objects.get(team=team)
     assert review.status == MatchReview.Status.REJECTED
     with pytest.raises(IdentityError) as err:
@@ -133,7 +139,8 @@ def test_manual_merge_of_a_missed_pair_records_false_negative(team, operator):
     p2 = person_with_contacts(team, "Katherine", "Brown", phone="5125550002", state="TX", zip5="78702")
     persona_merge(persona_a=p1, persona_b=p2, user=operator)
     failure = StageFailure.objects.get(code="FALSE_NEGATIVE")
-    assert failure.stage == 3 and "missed" in failure.detail
+    assert failure.stage == 3
+    assert "missed" in failure.detail
     assert PersonaMergeHistory.objects.get().merged_by == "user"
 
 
@@ -173,10 +180,12 @@ def test_resolve_merges_duplicates_and_keeps_hard_negatives_apart(team, acme):
     colleague.refresh_from_db()
     namesake.refresh_from_db()
     assert bob.merged_into_id == robert.pk
-    assert not colleague.is_merged and not namesake.is_merged
+    assert not colleague.is_merged
+    assert not namesake.is_merged
     assert identity_check(team_id=team.pk).ok
     again = identity_resolve(team=team)
-    assert again.count_in == 0 and again.count_out == 0
+    assert again.count_in == 0
+    assert again.count_out == 0
 
 
 def test_resolve_in_bulk_matches_one_by_one_semantics_and_unmerges(team, acme):

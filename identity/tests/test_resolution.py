@@ -49,7 +49,9 @@ def test_same_person_other_phone_format_scores_above_auto_threshold():
     b = person("per_2", "BOB", "SMITH", phones={"5125550143"}, businesses={"ACME PLUMBING"})
     score, reasons = compare(a, b)
     assert score >= AUTO
-    assert reasons["first_name"] == 1.0 and reasons["phone"] == 1.0 and reasons["names_agree"] is True
+    assert reasons["first_name"] == 1.0
+    assert reasons["phone"] == 1.0
+    assert reasons["names_agree"] is True
 
 
 def test_colleagues_sharing_company_address_and_office_phone_never_reach_review():
@@ -93,7 +95,8 @@ def test_plan_sends_middle_scores_to_review_and_skips_rejected_pairs():
     assert result.merges == []
     assert [(r[0], r[1]) for r in result.reviews] == [("per_01", "per_02")]
     again = plan([a, b], auto_threshold=AUTO, review_threshold=REVIEW, rejected=[("per_02", "per_01")])
-    assert again.reviews == [] and again.merges == []
+    assert again.reviews == []
+    assert again.merges == []
 
 
 def test_plan_never_chains_people_whose_names_disagree():
