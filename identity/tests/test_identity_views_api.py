@@ -1,0 +1,250 @@
+"""Stage 3 from every entry point: pages, API, admin and commands; other teams never see a thing."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.urls import reverse
+
+from identity.models import MatchReview, Persona, PersonaMergeHistory
+from identity.services import persona_merge, resolution_settings_update
+from identity.tests.factories import BusinessFactory, person_with_contacts
+from usdatabiz.core.models import Membership, StageFailure
+from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
+
+
+@pytest.fixture
+def twins(team):
+    acme = BusinessFactory(team=team, name="Acme", normalized_name="ACME")
+    a = person_with_contacts(team, "Robert", "Smith", phone="5125550143", business=acme)
+    b = person_with_contacts(team, "Bob", "Smith", phone="5125550143", business=acme)
+    return a, b
+
+
+@pytest.fixture
+def foreign_merge(other_team):
+    a = person_with_contacts(other_team, "Ann", "Lee", phone="5125550001")
+    b = person_with_contacts(other_team, "Ann", "Lee", phone="5125550002")
+    return persona_merge(persona_a=a, persona_b=b)
+
+
+def test_persona_page_shows_history_and_unmerge_restores(operator_client, twins):
+    a, b = twins
+    history = persona_merge(persona_a=a, persona_b=b)
+
+    page = operator_client.get(reverse("identity:persona-detail", args=[a.pk]))
+    assert page.status_code == 200
+    assert b.pk.encode() in page.content
+    assert b"Unmerge" in page.content
+
+    response = operator_client.post(reverse("identity:merge-unmerge", args=[history.pk]), {"note": "not him"})
+    assert response.status_code == 302
+    b.refresh_from_db()
+    assert not b.is_merged
+    assert b.phones.count() == 1
+    assert StageFailure.objects.filter(code="FALSE_POSITIVE_MERGE").count() == 1
+
+
+def test_merged_persona_page_points_at_its_survivor(operator_client, twins):
+    a, b = twins
+    persona_merge(persona_a=a, persona_b=b)
+    page = operator_client.get(reverse("identity:persona-detail", args=[b.pk]))
+    assert b"merged into" in page.content
+    assert a.pk.encode() in page.content
+
+
+def test_manual_merge_from_the_page(operator_client, team):
+    a = person_with_contacts(team, "Kate", "Brown", phone="5125550001")
+    b = person_with_contacts(team, "Katherine", "Brown", phone="5125550002")
+    response = operator_client.post(reverse("identity:persona-merge", args=[b.pk]), {"other": a.pk})
+    assert response.status_code == 302
+    b.refresh_from_db()
+    assert b.merged_into_id == a.pk
+    assert StageFailure.objects.filter(code="FALSE_NEGATIVE").count() == 1
+
+
+def test_manual_merge_with_another_teams_persona_is_refused(operator_client, team, other_team):
+    mine = person_with_contacts(team, "Kate", "Brown")
+    theirs = person_with_contacts(other_team, "Kate", "Brown")
+    operator_client.post(reverse("identity:persona-merge", args=[mine.pk]), {"other": theirs.pk})
+    assert PersonaMergeHistory.objects.count() == 0
+
+
+def test_review_queue_page_confirm_and_reject(operator_client, team):
+    resolution_settings_update(team=team, auto_merge_threshold=0.99, review_threshold=0.5)
+    a = person_with_contacts(team, "John", "Smith", phone="5125550143")
+    b = person_with_contacts(team, "John", "Smith", phone="5125550143")
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+    review = MatchReview.objects.get(team=team)
+
+    page = operator_client.get(reverse("identity:review-list"))
+    assert page.status_code == 200
+    assert b"Same person: merge" in page.content
+    assert a.pk.encode() in page.content
+    assert b.pk.encode() in page.content
+
+    operator_client.post(reverse("identity:review-decide", args=[review.pk]), {"decision": "reject"})
+    review.refresh_from_db()
+    assert review.status == MatchReview.Status.REJECTED
+    assert not Persona.objects.filter(is_merged=True).exists()
+
+
+def test_resolve_button_is_for_admins_only(client, team, operator, team_admin):
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    client.force_login(operator)
+    assert client.post(reverse("identity:resolve-run")).status_code == 403
+    assert Persona.objects.filter(is_merged=True).count() == 0
+    client.force_login(team_admin)
+    assert client.post(reverse("identity:resolve-run")).status_code == 302
+    assert Persona.objects.filter(is_merged=True).count() == 1
+
+
+def test_pages_of_another_team_are_404(operator_client, foreign_merge):
+    review_pair = MatchReview.objects.create(
+        team_id=foreign_merge.team_id, persona_a=foreign_merge.survivor, persona_b=foreign_merge.merged, score=0.6
+    )
+    urls = [
+        reverse("identity:persona-detail", args=[foreign_merge.survivor_id]),
+    ]
+    for url in urls:
+        assert operator_client.get(url).status_code == 404
+    assert operator_client.post(reverse("identity:merge-unmerge", args=[foreign_merge.pk])).status_code == 404
+    assert (
+        operator_client.post(
+            reverse("identity:review-decide", args=[review_pair.pk]), {"decision": "confirm"}
+        ).status_code
+        == 404
+    )
+    assert (
+        operator_client.post(
+            reverse("identity:persona-merge", args=[foreign_merge.survivor_id]), {"other": foreign_merge.merged_id}
+        ).status_code
+        == 404
+    )
+    foreign_merge.refresh_from_db()
+    assert foreign_merge.undone_at is None
+    review_pair.refresh_from_db()
+    assert review_pair.status == "pending"
+
+
+def test_api_detail_has_history_and_merge_unmerge_round_trip(operator_api, twins):
+    a, b = twins
+    merged = operator_api.post(f"/api/v1/personas/{a.pk}/merge/", {"other": b.pk}, format="json")
+    assert merged.status_code == 201
+    history_id = merged.json()["id"]
+    detail = operator_api.get(f"/api/v1/personas/{a.pk}/").json()
+    assert [h["id"] for h in detail["history"]] == [history_id]
+    assert detail["merged_from_ids"] == [b.pk]
+    listed = {p["id"] for p in operator_api.get("/api/v1/personas/").json()["results"]}
+    assert listed == {a.pk}
+    old = operator_api.get(f"/api/v1/personas/{b.pk}/").json()
+    assert old["is_merged"] is True
+    assert old["merged_into"] == a.pk
+
+    undone = operator_api.post(f"/api/v1/personas/{a.pk}/unmerge/", {"history": history_id}, format="json")
+    assert undone.status_code == 201
+    assert undone.json()["action"] == "unmerge"
+    b.refresh_from_db()
+    assert not b.is_merged
+
+
+def test_api_review_decide_and_isolation(operator_api, outsider_api, team):
+    resolution_settings_update(team=team, auto_merge_threshold=0.99, review_threshold=0.5)
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    operator_api.post("/api/v1/personas/resolve/")  # operators may not run resolution
+    assert MatchReview.objects.count() == 0
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+    review = MatchReview.objects.get()
+    pending = operator_api.get("/api/v1/match-reviews/?status=pending").json()
+    assert [r["id"] for r in pending["results"]] == [review.pk]
+    assert outsider_api.get("/api/v1/match-reviews/").json()["results"] == []
+    assert (
+        outsider_api.post(
+            f"/api/v1/match-reviews/{review.pk}/decide/", {"decision": "confirm"}, format="json"
+        ).status_code
+        == 404
+    )
+    decided = operator_api.post(f"/api/v1/match-reviews/{review.pk}/decide/", {"decision": "confirm"}, format="json")
+    assert decided.status_code == 200
+    assert decided.json()["status"] == "confirmed"
+
+
+def test_api_other_team_persona_is_404_for_merge_and_unmerge(operator_api, foreign_merge):
+    assert operator_api.get(f"/api/v1/personas/{foreign_merge.survivor_id}/").status_code == 404
+    assert (
+        operator_api.post(
+            f"/api/v1/personas/{foreign_merge.survivor_id}/unmerge/", {"history": foreign_merge.pk}, format="json"
+        ).status_code
+        == 404
+    )
+    foreign_merge.refresh_from_db()
+    assert foreign_merge.undone_at is None
+
+
+def test_api_resolve_for_team_admins(team, team_admin):
+    from conftest import api_client_for
+
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    person_with_contacts(team, "John", "Smith", phone="5125550143")
+    response = api_client_for(team_admin).post("/api/v1/personas/resolve/")
+    assert response.status_code == 200
+    assert response.json()["merges"] == 1
+
+
+def test_admin_merge_history_is_scoped_and_unmerge_action_works(client, team, foreign_merge):
+    staff = UserFactory(username="staffer", is_staff=True)
+    MembershipFactory(team=team, user=staff, role=Membership.Role.ADMIN)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="identity"))
+    a = person_with_contacts(team, "Ann", "Lee", phone="5125550001")
+    b = person_with_contacts(team, "Ann", "Lee", phone="5125550002")
+    mine = persona_merge(persona_a=a, persona_b=b)
+    client.force_login(staff)
+
+    changelist = client.get(reverse("admin:identity_personamergehistory_changelist"))
+    assert mine.pk.encode() in changelist.content
+    assert foreign_merge.pk.encode() not in changelist.content
+    foreign_page = client.get(reverse("admin:identity_personamergehistory_change", args=[foreign_merge.pk]))
+    assert foreign_page.status_code in (302, 404)
+
+    client.post(
+        reverse("admin:identity_personamergehistory_changelist"),
+        {"action": "unmerge_selected", "_selected_action": [mine.pk, foreign_merge.pk]},
+    )
+    mine.refresh_from_db()
+    foreign_merge.refresh_from_db()
+    assert mine.undone_at is not None
+    assert foreign_merge.undone_at is None
+
+
+def test_commands_resolve_check_and_export(team, twins):
+    a, b = twins
+    out = io.StringIO()
+    call_command("resolve", team=team.slug, json=True, stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["merges"] == 1
+    Persona.objects.filter(pk__in=[a.pk, b.pk]).update(source_file="unified-graph/raw/x.csv")
+    Persona.objects.filter(pk=a.pk).update(source_record_id=1)
+    Persona.objects.filter(pk=b.pk).update(source_record_id=2)
+
+    export = io.StringIO()
+    call_command("export_resolution", team=team.slug, stdout=export)
+    rows = list(csv.reader(io.StringIO(export.getvalue())))
+    assert rows == [
+        ["source_file", "source_record_id", "persona_id"],
+        ["unified-graph/raw/x.csv", "1", a.pk],
+        ["unified-graph/raw/x.csv", "2", a.pk],
+    ]
+
+    check = io.StringIO()
+    call_command("check_identity", team=team.slug, stdout=check)
+    assert "0 problems" in check.getvalue()
+    a.phones.update(persona=b)  # corrupt on purpose: records on a merged persona
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("check_identity", team=team.slug, stdout=io.StringIO())
+    assert exit_info.value.code == 1
+    assert StageFailure.objects.filter(code="ORPHAN_RECORDS").exists()
