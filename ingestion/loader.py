@@ -19,27 +19,91 @@ from . import normalizers as n
 from .csvreader import CsvRow, HeaderMap
 
 BUSINESS_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "source_file", "source_record_id", "name", "normalized_name",
-    "dba", "address", "city", "state", "zip5", "zip4", "employees", "revenue", "year_founded", "sic_code",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "source_record_id",
+    "name",
+    "normalized_name",
+    "dba",
+    "address",
+    "city",
+    "state",
+    "zip5",
+    "zip4",
+    "employees",
+    "revenue",
+    "year_founded",
+    "sic_code",
 )
 PERSONA_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "source_file", "source_record_id", "first_name", "last_name",
-    "normalized_first_name", "normalized_last_name", "title", "state", "zip5", "source_extra",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "source_record_id",
+    "first_name",
+    "last_name",
+    "normalized_first_name",
+    "normalized_last_name",
+    "title",
+    "state",
+    "zip5",
+    "source_extra",
 )
 PHONE_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "source_file", "source_record_id", "persona_id", "raw",
-    "normalized_number", "phone_type", "is_valid",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "source_record_id",
+    "persona_id",
+    "raw",
+    "normalized_number",
+    "phone_type",
+    "is_valid",
 )
 EMAIL_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "source_file", "source_record_id", "persona_id", "email", "is_valid",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "source_record_id",
+    "persona_id",
+    "email",
+    "is_valid",
 )
 OWNER_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "source_file", "source_record_id", "persona_id", "business_id",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "source_record_id",
+    "persona_id",
+    "business_id",
     "title",
 )
 FAILURE_COLUMNS = (
-    "id", "team_id", "created_at", "updated_at", "stage", "code", "run_id", "subject_type", "subject_id",
-    "source_file", "source_row", "field", "raw_value", "detail",
+    "id",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "stage",
+    "code",
+    "run_id",
+    "subject_type",
+    "subject_id",
+    "source_file",
+    "source_row",
+    "field",
+    "raw_value",
+    "detail",
 )
 
 
@@ -62,9 +126,7 @@ class RecordWriter:
     """Write rows of a model given as tuples in ``columns`` order; other fields get their defaults."""
 
     def _layout(self, model, columns):
-        missing = [
-            f for f in model._meta.concrete_fields if f.attname not in columns and not f.primary_key
-        ]
+        missing = [f for f in model._meta.concrete_fields if f.attname not in columns and not f.primary_key]
         return missing, tuple(f.get_default() for f in missing)
 
     def write(self, model, columns, rows) -> int:
@@ -91,7 +153,9 @@ class CopyWriter(RecordWriter):
         missing, defaults = self._layout(model, columns)
         json_columns = {f.attname for f in model._meta.concrete_fields if f.get_internal_type() == "JSONField"}
         json_index = [i for i, c in enumerate(columns) if c in json_columns]
-        defaults = tuple(json.dumps(v) if f.attname in json_columns else v for f, v in zip(missing, defaults, strict=True))
+        defaults = tuple(
+            json.dumps(v) if f.attname in json_columns else v for f, v in zip(missing, defaults, strict=True)
+        )
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
         sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN"
         with connection.cursor() as cursor, cursor.copy(sql) as copy:
@@ -147,8 +211,18 @@ class RowNormalizer:
 
     STAGE = 2
 
-    def __init__(self, *, team_id: str, source_file: str, header: HeaderMap, subject_id: str, run_id: str | None,
-                 known_businesses: dict[tuple[str, str], str], now, today_year: int):
+    def __init__(
+        self,
+        *,
+        team_id: str,
+        source_file: str,
+        header: HeaderMap,
+        subject_id: str,
+        run_id: str | None,
+        known_businesses: dict[tuple[str, str], str],
+        now,
+        today_year: int,
+    ):
         self.team_id = team_id
         self.source_file = source_file
         self.subject_id = subject_id
@@ -158,9 +232,27 @@ class RowNormalizer:
         self.today_year = today_year
         self.width = len(header.columns)
         f = header.fields
-        self.ix = {name: f.get(name) for name in (
-            "company_name", "dba", "first_name", "last_name", "full_name", "title", "email", "phone", "address",
-            "city", "state", "zip", "employees", "revenue", "year_founded", "sic_code")}
+        self.ix = {
+            name: f.get(name)
+            for name in (
+                "company_name",
+                "dba",
+                "first_name",
+                "last_name",
+                "full_name",
+                "title",
+                "email",
+                "phone",
+                "address",
+                "city",
+                "state",
+                "zip",
+                "employees",
+                "revenue",
+                "year_founded",
+                "sic_code",
+            )
+        }
         self.extras = list(header.extras.items())
         self.counts = LoadCounts()
         self.chunk = Chunk()
@@ -177,10 +269,24 @@ class RowNormalizer:
 
     def fail(self, row: int, code: str, field_name: str, raw: str, detail: str) -> None:
         now = self.now
-        self.chunk.failures.append((
-            self._sf_id(), self.team_id, now, now, self.STAGE, code, self.run_id, "ingestion.datasource",
-            self.subject_id, self.source_file, row, field_name, (raw or "")[:2000], detail,
-        ))
+        self.chunk.failures.append(
+            (
+                self._sf_id(),
+                self.team_id,
+                now,
+                now,
+                self.STAGE,
+                code,
+                self.run_id,
+                "ingestion.datasource",
+                self.subject_id,
+                self.source_file,
+                row,
+                field_name,
+                (raw or "")[:2000],
+                detail,
+            )
+        )
         self.counts.failures[code] += 1
 
     def _cell(self, cells, name):
@@ -210,13 +316,23 @@ class RowNormalizer:
         raw_state = cell(cells, "state")
         state = n.normalize_state(raw_state) if raw_state else None
         if not state:
-            self.fail(number, "UNKNOWN_STATE", "state", raw_state,
-                      f"'{raw_state}' is not a US state, DC or territory." if raw_state else "The state is empty.")
+            self.fail(
+                number,
+                "UNKNOWN_STATE",
+                "state",
+                raw_state,
+                f"'{raw_state}' is not a US state, DC or territory." if raw_state else "The state is empty.",
+            )
         raw_zip = cell(cells, "zip")
         zip5, zip4 = n.split_zip(raw_zip) if raw_zip else (None, None)
         if not zip5:
-            self.fail(number, "INVALID_ZIP", "zip", raw_zip,
-                      f"'{raw_zip}' is not a US ZIP code." if raw_zip else "The ZIP code is empty.")
+            self.fail(
+                number,
+                "INVALID_ZIP",
+                "zip",
+                raw_zip,
+                f"'{raw_zip}' is not a US ZIP code." if raw_zip else "The ZIP code is empty.",
+            )
         zip5 = zip5 or ""
 
         business_id = None
@@ -226,23 +342,48 @@ class RowNormalizer:
             business_id = self.businesses.get(key)
             if business_id is not None:
                 counts.businesses_linked += 1
-                self.fail(number, "DUPLICATE_BUSINESS", "company_name", company,
-                          f"'{normalized}' at ZIP '{zip5}' already exists as {business_id}; the row is linked to it.")
+                self.fail(
+                    number,
+                    "DUPLICATE_BUSINESS",
+                    "company_name",
+                    company,
+                    f"'{normalized}' at ZIP '{zip5}' already exists as {business_id}; the row is linked to it.",
+                )
             else:
                 raw_sic = cell(cells, "sic_code")
                 sic = n.normalize_sic(raw_sic) if raw_sic else None
                 if not sic:
-                    self.fail(number, "MISSING_SIC", "sic_code", raw_sic,
-                              f"'{raw_sic}' is not a SIC code." if raw_sic else "No SIC code provided.")
+                    self.fail(
+                        number,
+                        "MISSING_SIC",
+                        "sic_code",
+                        raw_sic,
+                        f"'{raw_sic}' is not a SIC code." if raw_sic else "No SIC code provided.",
+                    )
                 business_id = self._biz_id()
                 self.businesses[key] = business_id
-                self.chunk.businesses.append((
-                    business_id, team_id, now, now, source_file, number, company[:255], normalized[:255],
-                    cell(cells, "dba")[:255], cell(cells, "address")[:255], cell(cells, "city")[:120], state or "",
-                    zip5, zip4 or "", _int_or_none(n.parse_int_range(cell(cells, "employees")), 2**31 - 1),
-                    _int_or_none(n.parse_money(cell(cells, "revenue")), 2**63 - 1),
-                    n.parse_year(cell(cells, "year_founded"), today_year=self.today_year), sic or "",
-                ))
+                self.chunk.businesses.append(
+                    (
+                        business_id,
+                        team_id,
+                        now,
+                        now,
+                        source_file,
+                        number,
+                        company[:255],
+                        normalized[:255],
+                        cell(cells, "dba")[:255],
+                        cell(cells, "address")[:255],
+                        cell(cells, "city")[:120],
+                        state or "",
+                        zip5,
+                        zip4 or "",
+                        _int_or_none(n.parse_int_range(cell(cells, "employees")), 2**31 - 1),
+                        _int_or_none(n.parse_money(cell(cells, "revenue")), 2**63 - 1),
+                        n.parse_year(cell(cells, "year_founded"), today_year=self.today_year),
+                        sic or "",
+                    )
+                )
                 counts.businesses += 1
         else:
             self.fail(number, "MISSING_VALUE", "company_name", "", "The row has no company name.")
@@ -250,9 +391,15 @@ class RowNormalizer:
         raw_phone = cell(cells, "phone")
         phone = n.normalize_phone(raw_phone) if raw_phone else None
         if not phone:
-            self.fail(number, "INVALID_PHONE", "phone", raw_phone,
-                      f"'{raw_phone}' cannot be normalized to a valid 10-digit US number." if raw_phone
-                      else "The phone number is empty.")
+            self.fail(
+                number,
+                "INVALID_PHONE",
+                "phone",
+                raw_phone,
+                f"'{raw_phone}' cannot be normalized to a valid 10-digit US number."
+                if raw_phone
+                else "The phone number is empty.",
+            )
         raw_email = cell(cells, "email")
         email = n.normalize_email(raw_email) if raw_email else None
         if raw_email and not email:
@@ -261,25 +408,61 @@ class RowNormalizer:
         if first or last or phone or email:
             persona_id = self._per_id()
             extra = {name: cells[i] for name, i in self.extras if i < len(cells) and cells[i]} if self.extras else {}
-            self.chunk.personas.append((
-                persona_id, team_id, now, now, source_file, number, first[:120], last[:120],
-                n.normalize_person_name(first)[:120], n.normalize_person_name(last)[:120], title[:200], state or "",
-                zip5, extra,
-            ))
+            self.chunk.personas.append(
+                (
+                    persona_id,
+                    team_id,
+                    now,
+                    now,
+                    source_file,
+                    number,
+                    first[:120],
+                    last[:120],
+                    n.normalize_person_name(first)[:120],
+                    n.normalize_person_name(last)[:120],
+                    title[:200],
+                    state or "",
+                    zip5,
+                    extra,
+                )
+            )
             counts.personas += 1
             if phone:
-                self.chunk.phones.append((
-                    self._ph_id(), team_id, now, now, source_file, number, persona_id, raw_phone[:64], phone,
-                    "unknown", True,
-                ))
+                self.chunk.phones.append(
+                    (
+                        self._ph_id(),
+                        team_id,
+                        now,
+                        now,
+                        source_file,
+                        number,
+                        persona_id,
+                        raw_phone[:64],
+                        phone,
+                        "unknown",
+                        True,
+                    )
+                )
                 counts.phones += 1
             if email:
-                self.chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, email, True))
+                self.chunk.emails.append(
+                    (self._em_id(), team_id, now, now, source_file, number, persona_id, email, True)
+                )
                 counts.emails += 1
             if business_id:
-                self.chunk.owners.append((
-                    self._bo_id(), team_id, now, now, source_file, number, persona_id, business_id, title[:200],
-                ))
+                self.chunk.owners.append(
+                    (
+                        self._bo_id(),
+                        team_id,
+                        now,
+                        now,
+                        source_file,
+                        number,
+                        persona_id,
+                        business_id,
+                        title[:200],
+                    )
+                )
                 counts.owners += 1
         elif not company:
             pass  # nothing usable; the MISSING_VALUE above names the row

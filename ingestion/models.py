@@ -82,5 +82,15 @@ class DataSource(TeamScoped):
         return min(100, int(self.rows_done * 100 / self.record_count))
 
     @property
+    def is_stale(self) -> bool:
+        """Processing, but no progress for INGEST_STALE_SECONDS: its worker most likely died."""
+        from django.conf import settings
+        from django.utils import timezone
+
+        if self.status != self.Status.PROCESSING or self.updated_at is None:
+            return False
+        return (timezone.now() - self.updated_at).total_seconds() >= settings.INGEST_STALE_SECONDS
+
+    @property
     def is_retryable(self) -> bool:
-        return self.status == self.Status.FAILED and bool(self.file)
+        return bool(self.file) and (self.status == self.Status.FAILED or self.is_stale)

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
@@ -27,7 +27,9 @@ class IngestError(DomainError):
     """A file-level ingestion failure with one of the seed's codes."""
 
 
-def data_source_transition(*, data_source: DataSource, to: str, error_code: str = "", error_message: str = "") -> DataSource:
+def data_source_transition(
+    *, data_source: DataSource, to: str, error_code: str = "", error_message: str = ""
+) -> DataSource:
     """Move a data source to status ``to`` if its transition map allows it; record when and why."""
     current = data_source.status
     if to not in DataSource.TRANSITIONS.get(current, set()):
@@ -80,17 +82,6 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
         file.seek(0, 2)
         size = file.tell()
         file.seek(0)
-    used = team_storage_used(team=team)
-    quota = team.effective_storage_quota
-    if used + size > quota:
-        detail = (
-            f"Storage quota exceeded: '{original_name}' is {size:,} bytes and the team already keeps "
-            f"{used:,} of its {quota:,} bytes. Delete old files or ask an admin to raise the quota."
-        )
-        stage_failure_record(team=team, stage=1, code="QUOTA_EXCEEDED", field="file", raw_value=original_name,
-                             detail=detail)
-        raise IngestError("QUOTA_EXCEEDED", detail, http_status=413, quota=quota, used=used, size=size)
-
     uploaded_at = timezone.now()
     data_source = DataSource(
         team=team,
@@ -99,10 +90,32 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
         uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
         metadata={"originalName": original_name, "size": size, "uploadedAt": uploaded_at.isoformat(), "schema": {}},
     )
-    run = stage_run_start(team=team, stage=1, subject=data_source, count_in=0)
-    try:
-        name = storage.save(storage.raw_path(original_name, when=uploaded_at), file)
-    except storage.StorageTimeout as exc:
+    refusal = timeout = None
+    # The team row is locked while checking the quota and storing, so two uploads cannot both fit one slot.
+    with transaction.atomic():
+        Team.objects.select_for_update().filter(pk=team.pk).first()
+        used = team_storage_used(team=team)
+        quota = team.effective_storage_quota
+        if used + size > quota:
+            refusal = (
+                f"Storage quota exceeded: '{original_name}' is {size:,} bytes and the team already keeps "
+                f"{used:,} of its {quota:,} bytes. Delete old files or ask an admin to raise the quota."
+            )
+        else:
+            try:
+                data_source.file.name = storage.save(storage.raw_path(original_name, when=uploaded_at), file)
+            except storage.StorageTimeout as exc:
+                timeout = exc
+            else:
+                data_source.full_clean()
+                data_source.save()
+    if refusal:
+        stage_failure_record(
+            team=team, stage=1, code="QUOTA_EXCEEDED", field="file", raw_value=original_name, detail=refusal
+        )
+        raise IngestError("QUOTA_EXCEEDED", refusal, http_status=413, quota=quota, used=used, size=size)
+    run = stage_run_start(team=team, stage=1, subject=data_source, count_in=1)
+    if timeout is not None:
         data_source.status = DataSource.Status.FAILED
         data_source.error_code = "UPLOAD_TIMEOUT"
         data_source.error_message = (
@@ -111,18 +124,24 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
         data_source.finished_at = timezone.now()
         data_source.full_clean()
         data_source.save()
-        stage_failure_record(team=team, stage=1, code="UPLOAD_TIMEOUT", subject=data_source, run=run, field="file",
-                             raw_value=original_name, detail=f"{data_source.error_message} ({exc})")
+        stage_failure_record(
+            team=team,
+            stage=1,
+            code="UPLOAD_TIMEOUT",
+            subject=data_source,
+            run=run,
+            field="file",
+            raw_value=original_name,
+            detail=f"{data_source.error_message} ({timeout})",
+        )
         stage_run_finish(run=run, status=StageRun.Status.FAILED, detail="UPLOAD_TIMEOUT")
-        raise IngestError("UPLOAD_TIMEOUT", data_source.error_message, http_status=504, retryable=True,
-                          data_source=data_source.pk) from exc
-    data_source.file.name = name
-    data_source.full_clean()
-    data_source.save()
-    run.subject_id = data_source.pk
-    run.save(update_fields=["subject_id", "updated_at"])
-    # Close the upload run: left open it would count as running forever and breach the stage 1 SLA.
-    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_in=1, count_out=1, detail=f"stored {name}")
+        raise IngestError(
+            "UPLOAD_TIMEOUT", data_source.error_message, http_status=504, retryable=True, data_source=data_source.pk
+        ) from timeout
+    # The upload is one run of stage 1; validating the stored file is the next.
+    stage_run_finish(
+        run=run, status=StageRun.Status.SUCCEEDED, count_in=1, count_out=1, detail=f"stored {data_source.file.name}"
+    )
     if start:
         with transaction.atomic():
             journey.advance(stage=0, subject_id=data_source.pk)
@@ -136,10 +155,19 @@ def _fail(data_source: DataSource, run: StageRun, *, stage: int, code: str, mess
         data_source.loaded_count = 0
         data_source.row_error_count = 0
         data_source.save(update_fields=["rows_done", "loaded_count", "row_error_count", "updated_at"])
-        stage_failure_record(team=data_source.team_id, stage=stage, code=code, subject=data_source, run=run,
-                             source_file=data_source.source_file, source_row=row, detail=message)
-        data_source_transition(data_source=data_source, to=DataSource.Status.FAILED, error_code=code,
-                               error_message=message)
+        stage_failure_record(
+            team=data_source.team_id,
+            stage=stage,
+            code=code,
+            subject=data_source,
+            run=run,
+            source_file=data_source.source_file,
+            source_row=row,
+            detail=message,
+        )
+        data_source_transition(
+            data_source=data_source, to=DataSource.Status.FAILED, error_code=code, error_message=message
+        )
         stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{code}: {message}")
     return data_source
 
@@ -169,13 +197,36 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
     if data_source.status == DataSource.Status.PROCESSING:
         return data_source  # another worker has it: tasks are idempotent
     data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
-    # A re-run validates again and records the same row errors: drop the previous ones first.
-    StageFailure.objects.filter(subject_id=data_source.pk, stage=1, source_row__isnull=False).delete()
+    # A re-run validates again and records the same row errors, and earlier file-level errors are
+    # superseded (the failed runs keep them in the ledger): drop both.
+    StageFailure.objects.filter(subject_id=data_source.pk).filter(
+        Q(stage=1) | Q(stage=2, source_row__isnull=True)
+    ).delete()
     run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source)
     try:
+        return _ingest(data_source, run)
+    except Exception as exc:  # anything unexpected still ends in a named, retryable failure
+        log.exception("stage 1 failed for %s", data_source.pk)
+        return _fail(data_source, run, stage=1, code="PROCESSING_ERROR", message=_unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    return (
+        f"Unexpected error while processing the file ({exc.__class__.__name__}: {str(exc)[:300]}). "
+        "Nothing from the file was kept; retry the data source."
+    )
+
+
+def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
+    try:
         if not data_source.source_file or not storage.exists(data_source.source_file):
-            return _fail(data_source, run, stage=1, code="UPLOAD_TIMEOUT",
-                         message="The stored file is missing; upload the file again.")
+            return _fail(
+                data_source,
+                run,
+                stage=1,
+                code="UPLOAD_TIMEOUT",
+                message="The stored file is missing; upload the file again.",
+            )
         stream = _stream(data_source)
         encoding = stream.choose_encoding()
         try:
@@ -191,10 +242,15 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
             except UnicodeDecodeError as exc2:
                 raise decode_error(exc2, "UTF-8 or Windows-1252") from exc2
     except CsvError as exc:
-        return _fail(data_source, run, stage=1, code=exc.code, message=exc.message, row=exc.row)
+        return _fail(data_source, run, stage=1, code=exc.code, message=exc.message, row=exc.row or None)
     except storage.StorageTimeout as exc:
-        return _fail(data_source, run, stage=1, code="UPLOAD_TIMEOUT",
-                     message=f"Reading the stored file timed out; retry the data source. ({exc})")
+        return _fail(
+            data_source,
+            run,
+            stage=1,
+            code="UPLOAD_TIMEOUT",
+            message=f"Reading the stored file timed out; retry the data source. ({exc})",
+        )
 
     header = stream.header
     data_source.encoding = encoding
@@ -204,8 +260,9 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
         "schema": {**header.as_schema(), "delimiter": stream.delimiter, "encoding": encoding},
     }
     data_source.save(update_fields=["encoding", "record_count", "metadata", "updated_at"])
-    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_in=record_count,
-                     count_out=record_count - row_errors)
+    stage_run_finish(
+        run=run, status=StageRun.Status.SUCCEEDED, count_in=record_count, count_out=record_count - row_errors
+    )
     return data_source
 
 
@@ -226,13 +283,23 @@ def _validate(data_source: DataSource, run: StageRun, stream: CsvStream, encodin
         count += 1
         if not row_width_ok(row.cells, width):
             error_total += 1
-            errors.append(StageFailure(
-                team_id=data_source.team_id, stage=1, code="CSV_PARSE_ERROR", run=run, subject_type=SUBJECT_TYPE,
-                subject_id=data_source.pk, source_file=data_source.source_file, source_row=row.number,
-                field="", raw_value=",".join(row.cells)[:2000], created_at=now,
-                detail=f"Row {row.number} (line {row.line}) has {len(row.cells)} fields; the header has {width}. "
-                       "The row was skipped.",
-            ))
+            errors.append(
+                StageFailure(
+                    team_id=data_source.team_id,
+                    stage=1,
+                    code="CSV_PARSE_ERROR",
+                    run=run,
+                    subject_type=SUBJECT_TYPE,
+                    subject_id=data_source.pk,
+                    source_file=data_source.source_file,
+                    source_row=row.number,
+                    field="",
+                    raw_value=",".join(row.cells)[:2000],
+                    created_at=now,
+                    detail=f"Row {row.number} (line {row.line}) has {len(row.cells)} fields; the header has {width}. "
+                    "The row was skipped.",
+                )
+            )
             if len(errors) >= 5000:
                 StageFailure.objects.bulk_create(errors)
                 errors = []
@@ -259,23 +326,30 @@ def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None)
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status != DataSource.Status.PROCESSING:
         return data_source
-    chunk_rows = chunk_rows or settings.INGEST_CHUNK_ROWS
+    run = stage_run_start(team=data_source.team_id, stage=2, subject=data_source, count_in=data_source.record_count)
+    try:
+        return _normalize(data_source, run, chunk_rows or settings.INGEST_CHUNK_ROWS)
+    except Exception as exc:  # anything unexpected still ends in a named, retryable failure
+        log.exception("stage 2 failed for %s", data_source.pk)
+        return _fail(data_source, run, stage=2, code="PROCESSING_ERROR", message=_unexpected(exc))
+
+
+def _normalize(data_source: DataSource, run: StageRun, chunk_rows: int) -> DataSource:
     team_id = data_source.team_id
-    run = stage_run_start(team=team_id, stage=2, subject=data_source, count_in=data_source.record_count)
     schema = data_source.metadata.get("schema", {})
     stream = _stream(data_source, encoding=data_source.encoding or "utf-8", delimiter=schema.get("delimiter"))
     skip_rows = set(
-        StageFailure.objects.filter(subject_id=data_source.pk, stage=1, code="CSV_PARSE_ERROR",
-                                    source_row__isnull=False).values_list("source_row", flat=True)
+        StageFailure.objects.filter(
+            subject_id=data_source.pk, stage=1, code="CSV_PARSE_ERROR", source_row__isnull=False
+        ).values_list("source_row", flat=True)
     )
     resume_after = data_source.rows_done
     known = {
         (name, zip5): pk
-        for pk, name, zip5 in Business.objects.for_team(team_id).values_list("pk", "normalized_name", "zip5").iterator(
-            chunk_size=20000
-        )
+        for pk, name, zip5 in Business.objects.for_team(team_id)
+        .values_list("pk", "normalized_name", "zip5")
+        .iterator(chunk_size=20000)
     }
-    writer = writer_for_connection(settings.INGEST_USE_COPY)
     normalizer = None
     done = resume_after
     try:
@@ -284,8 +358,13 @@ def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None)
         for row in rows:
             if normalizer is None:
                 normalizer = RowNormalizer(
-                    team_id=team_id, source_file=data_source.source_file, header=stream.header,
-                    subject_id=data_source.pk, run_id=run.pk, known_businesses=known, now=timezone.now(),
+                    team_id=team_id,
+                    source_file=data_source.source_file,
+                    header=stream.header,
+                    subject_id=data_source.pk,
+                    run_id=run.pk,
+                    known_businesses=known,
+                    now=timezone.now(),
                     today_year=timezone.now().year,
                 )
             if row.number <= resume_after:
@@ -304,8 +383,13 @@ def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None)
         message = exc.message if isinstance(exc, CsvError) else str(decode_error(exc, data_source.encoding))
         return _fail(data_source, run, stage=2, code="CSV_PARSE_ERROR", message=message)
     except storage.StorageTimeout as exc:
-        return _fail(data_source, run, stage=2, code="UPLOAD_TIMEOUT",
-                     message=f"Reading the stored file timed out; retry the data source. ({exc})")
+        return _fail(
+            data_source,
+            run,
+            stage=2,
+            code="UPLOAD_TIMEOUT",
+            message=f"Reading the stored file timed out; retry the data source. ({exc})",
+        )
 
     counts = normalizer.counts if normalizer else LoadCounts()
     with transaction.atomic():
@@ -313,13 +397,20 @@ def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None)
         data_source.rows_done = data_source.record_count
         data_source.row_error_count = (
             StageFailure.objects.filter(subject_id=data_source.pk, source_row__isnull=False)
-            .values("source_row").distinct().count()
+            .values("source_row")
+            .distinct()
+            .count()
         )
         data_source.loaded_count = Persona.objects.filter(source_file=data_source.source_file).count()
         data_source.save(update_fields=["rows_done", "row_error_count", "loaded_count", "updated_at"])
         data_source_transition(data_source=data_source, to=DataSource.Status.COMPLETED)
-        stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_in=counts.rows, count_out=counts.personas,
-                         detail=_counts_detail(counts))
+        stage_run_finish(
+            run=run,
+            status=StageRun.Status.SUCCEEDED,
+            count_in=counts.rows,
+            count_out=counts.personas,
+            detail=_counts_detail(counts),
+        )
         journey.advance(stage=2, subject_id=data_source.pk, team_id=data_source.team_id)
     return data_source
 
@@ -360,10 +451,41 @@ def data_source_process(*, data_source_id: str) -> DataSource:
 
 
 def data_source_retry(*, data_source: DataSource) -> DataSource:
-    """Run a failed or completed data source again: it loads only rows not yet loaded."""
+    """Run a failed or completed data source again: it loads only rows not loaded yet.
+
+    A source left ``processing`` by a worker that died (no progress for INGEST_STALE_SECONDS) is
+    first marked failed with PROCESSING_ERROR; its committed rows stay and the run resumes after them.
+    """
+    data_source.refresh_from_db()
     if not data_source.file:
-        raise IngestError("UPLOAD_TIMEOUT", "This data source has no stored file; upload the file again.",
-                          http_status=409)
+        raise IngestError(
+            "UPLOAD_TIMEOUT", "This data source has no stored file; upload the file again.", http_status=409
+        )
+    if data_source.status == DataSource.Status.PROCESSING:
+        idle = (timezone.now() - data_source.updated_at).total_seconds()
+        if idle < settings.INGEST_STALE_SECONDS:
+            raise IngestError(
+                "ALREADY_PROCESSING",
+                f"This data source is being processed (last progress {idle:.0f} s "
+                "ago); it can be retried once it stops making progress.",
+                http_status=409,
+            )
+        message = f"The worker stopped making progress {idle:.0f} s ago; the data source was restarted."
+        with transaction.atomic():
+            stage_failure_record(
+                team=data_source.team_id,
+                stage=2,
+                code="PROCESSING_ERROR",
+                subject=data_source,
+                source_file=data_source.source_file,
+                detail=message,
+            )
+            data_source_transition(
+                data_source=data_source,
+                to=DataSource.Status.FAILED,
+                error_code="PROCESSING_ERROR",
+                error_message=message,
+            )
     if data_source.status not in (DataSource.Status.FAILED, DataSource.Status.COMPLETED):
         raise IllegalTransition("DataSource", data_source.status, DataSource.Status.PROCESSING)
     with transaction.atomic():

@@ -25,7 +25,36 @@ def _is_timeout(exc: BaseException) -> bool:
         from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError, ReadTimeoutError
     except ImportError:  # pragma: no cover - boto3 is a dependency
         return isinstance(exc, TimeoutError)
-    return isinstance(exc, ConnectTimeoutError | ReadTimeoutError | EndpointConnectionError | TimeoutError)
+    timeouts = ConnectTimeoutError | ReadTimeoutError | EndpointConnectionError | TimeoutError
+    seen = set()
+    # s3transfer gives up on a download with RetriesExceededError(last_exception=ReadTimeoutError(...)).
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, timeouts):
+            return True
+        seen.add(id(exc))
+        exc = getattr(exc, "last_exception", None) or exc.__cause__
+    return False
+
+
+class _TimeoutGuardedFile:
+    """A stored file opened for reading whose reads turn storage timeouts into StorageTimeout.
+
+    S3 downloads happen on the first ``read``, after ``open`` returned, so ``open`` alone cannot catch them.
+    """
+
+    def __init__(self, file):
+        self._file = file
+
+    def read(self, size=-1):
+        try:
+            return self._file.read(size)
+        except Exception as exc:
+            if _is_timeout(exc):
+                raise StorageTimeout(str(exc)) from exc
+            raise
+
+    def close(self):
+        self._file.close()
 
 
 def save(path: str, content) -> str:
@@ -41,7 +70,7 @@ def save(path: str, content) -> str:
 def open_binary(name: str):
     """Open a stored file for streaming reads."""
     try:
-        return default_storage.open(name, "rb")
+        return _TimeoutGuardedFile(default_storage.open(name, "rb"))
     except Exception as exc:
         if _is_timeout(exc):
             raise StorageTimeout(str(exc)) from exc
@@ -50,4 +79,9 @@ def open_binary(name: str):
 
 def exists(name: str) -> bool:
     """Tell whether a stored file exists."""
-    return default_storage.exists(name)
+    try:
+        return default_storage.exists(name)
+    except Exception as exc:
+        if _is_timeout(exc):
+            raise StorageTimeout(str(exc)) from exc
+        raise

@@ -1,14 +1,13 @@
 """Prefixed ULID identifiers such as ``ds_01JD0Q9M3N8Y3V6S6J1X2K4F7B``."""
 
-import base64
 import os
 import time
 
 from django.db import models
 from ulid import ULID
 
-# RFC 4648 base32 -> Crockford base32, symbol by symbol, so byte order is preserved.
-_CROCKFORD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", b"0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32, in sort order
+_PAIRS = [a + b for a in _ALPHABET for b in _ALPHABET]  # 10 bits -> 2 symbols
 
 
 def new_id(prefix: str) -> str:
@@ -21,13 +20,21 @@ def id_batch(prefix: str, count: int) -> list[str]:
     if count <= 0:
         return []
     millis = int(time.time() * 1000)
-    start = int.from_bytes(os.urandom(10), "big") >> 1  # headroom so the counter never overflows 80 bits
-    head = f"{prefix}_{str(ULID.from_timestamp(millis / 1000))[:10]}"
-    out = []
-    for offset in range(count):
-        tail = base64.b32encode((start + offset).to_bytes(10, "big")).translate(_CROCKFORD).decode()
-        out.append(head + tail)
-    return out
+    # 80 random bits: the high 40 are fixed for the batch, the low 40 count up from a random start.
+    high = str(ULID.from_timestamp(millis / 1000))[:10] + _encode40(int.from_bytes(os.urandom(5), "big"))
+    start = int.from_bytes(os.urandom(5), "big") >> 2  # headroom so the counter never carries into ``high``
+    head = f"{prefix}_{high}"
+    pairs = _PAIRS
+    return [
+        head + pairs[(n >> 30) & 1023] + pairs[(n >> 20) & 1023] + pairs[(n >> 10) & 1023] + pairs[n & 1023]
+        for n in range(start, start + count)
+    ]
+
+
+def _encode40(value: int) -> str:
+    return _PAIRS[(value >> 30) & 1023] + _PAIRS[(value >> 20) & 1023] + _PAIRS[(value >> 10) & 1023] + _PAIRS[
+        value & 1023
+    ]
 
 
 def is_prefixed_id(value: str, prefix: str) -> bool:

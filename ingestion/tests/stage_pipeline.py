@@ -1,0 +1,22 @@
+"""The pipeline of the ingestion tests: the real stages 1-2, then a recorder instead of stage 3.
+
+Stage 3 (resolution) merges personas across files; pinning the pipeline keeps these tests about what
+stages 1-2 write, whatever later stages do, and lets a test see that stage 2 hands over to the next one.
+"""
+
+from usdatabiz import pipeline
+
+HANDED_OVER: list[str] = []
+
+
+def record_handover(subject_id: str, **kwargs) -> str:
+    """Stand in for the stage after 2: remember which data source was handed over."""
+    HANDED_OVER.append(subject_id)
+    return "recorded"
+
+
+PIPELINE: dict[int, list[str]] = {
+    0: list(pipeline.PIPELINE[0]),
+    1: list(pipeline.PIPELINE[1]),
+    2: ["ingestion.tests.stage_pipeline.record_handover"],
+}
