@@ -201,7 +201,7 @@ class PersonaViewSet(TeamScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=MergeRequestSerializer, responses={201: MergeHistorySerializer})
     @action(detail=True, methods=["post"])
-    def merge(self, request, pk=None):
+    def merge(self, request, pk=None, format=None):
         """Merge this persona with another one of the same person (an operator's decision)."""
         persona = self.get_object()
         body = MergeRequestSerializer(data=request.data)
@@ -217,7 +217,7 @@ class PersonaViewSet(TeamScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=UnmergeRequestSerializer, responses={201: MergeHistorySerializer})
     @action(detail=True, methods=["post"])
-    def unmerge(self, request, pk=None):
+    def unmerge(self, request, pk=None, format=None):
         """Undo a merge this persona took part in (repairs a FALSE_POSITIVE_MERGE)."""
         persona = self.get_object()
         body = UnmergeRequestSerializer(data=request.data)
@@ -230,7 +230,7 @@ class PersonaViewSet(TeamScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=None, responses={200: dict})
     @action(detail=False, methods=["post"], write_roles=("admin",))
-    def resolve(self, request):
+    def resolve(self, request, format=None):
         """Run identity resolution for the team's new personas now (admins)."""
         run = services.identity_resolve(team=request.team)
         return Response(
@@ -263,7 +263,7 @@ class MatchReviewViewSet(
 
     @extend_schema(request=DecisionSerializer, responses={200: MatchReviewSerializer})
     @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
+    def decide(self, request, pk=None, format=None):
         """Confirm (merge) or reject (remember as different people) a pair."""
         review = self.get_object()
         body = DecisionSerializer(data=request.data)

@@ -74,7 +74,7 @@ class DataSourceViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Re
         responses=StageFailureSerializer(many=True),
     )
     @action(detail=True, methods=["get"])
-    def failures(self, request, pk=None):
+    def failures(self, request, pk=None, format=None):
         """List the data source's failures (row errors and file-level errors), in row order."""
         data_source = self.get_object()
         qs = selectors.data_source_failures(data_source=data_source, code=request.query_params.get("code"))
@@ -83,7 +83,7 @@ class DataSourceViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Re
 
     @extend_schema(request=None, responses={202: DataSourceSerializer})
     @action(detail=True, methods=["post"])
-    def retry(self, request, pk=None):
+    def retry(self, request, pk=None, format=None):
         """Run a failed (or completed) data source again; rows already loaded are not loaded twice."""
         data_source = self.get_object()
         data_source = services.data_source_retry(data_source=data_source)

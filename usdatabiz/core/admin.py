@@ -20,9 +20,21 @@ class TeamScopedAdmin(admin.ModelAdmin):
             return qs
         return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request)})
 
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if request.user.is_superuser:
+            return filters
+        # The plain related filter lists every team in the database; offer only teams of visible rows.
+        return [(f, admin.RelatedOnlyFieldListFilter) if f == self.team_field else f for f in filters]
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "team" and not request.user.is_superuser:
-            kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+        if not request.user.is_superuser:
+            related = db_field.related_model
+            if related is Team:
+                kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+            elif any(f.name == "team" and f.related_model is Team for f in related._meta.concrete_fields):
+                # Raw-id and select fields validate against this queryset: no links to another team's rows.
+                kwargs["queryset"] = related._default_manager.filter(team_id__in=staff_team_ids(request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -47,7 +59,8 @@ class MembershipAdmin(TeamScopedAdmin):
 
 @admin.register(StageRun)
 class StageRunAdmin(TeamScopedAdmin):
-    list_display = ["id", "team", "stage", "subject_type", "subject_id", "status", "count_in", "count_out", "started_at", "finished_at"]
+    list_display = ["id", "team", "stage", "subject_type", "subject_id", "status", "count_in", "count_out",
+                    "started_at", "finished_at"]
     list_filter = ["stage", "status", "team"]
     search_fields = ["id", "subject_id"]
     readonly_fields = [f.name for f in StageRun._meta.fields]

@@ -7,7 +7,9 @@ class DomainError(Exception):
     http_status = 400
     retryable = False
 
-    def __init__(self, code: str, message: str, *, http_status: int | None = None, retryable: bool | None = None, **extra):
+    def __init__(
+        self, code: str, message: str, *, http_status: int | None = None, retryable: bool | None = None, **extra
+    ):
         super().__init__(message)
         self.code = code
         self.message = message

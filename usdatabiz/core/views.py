@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -39,7 +40,12 @@ class TeamSwitchView(LoginRequiredMixin, View):
         if team is None:
             raise Http404("No such team.")
         tenancy.choose(request, team)
-        return redirect(request.POST.get("next") or "core:dashboard")
+        next_url = request.POST.get("next", "")
+        # Only follow ``next`` within this site: the switch form must not become an open redirect.
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            next_url = "core:dashboard"
+        return redirect(next_url)
 
 
 class StageListView(TeamMemberRequiredMixin, TemplateView):

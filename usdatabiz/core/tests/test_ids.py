@@ -3,7 +3,8 @@ from usdatabiz.core.ids import id_batch, is_prefixed_id, new_id
 
 def test_new_id_is_prefixed_ulid():
     value = new_id("ds")
-    assert value.startswith("ds_") and len(value) == 29
+    assert value.startswith("ds_")
+    assert len(value) == 29
     assert is_prefixed_id(value, "ds")
     assert not is_prefixed_id(value, "per")
 

@@ -1,0 +1,103 @@
+"""The console in a real browser: log in, upload a list, read its outcome, find the people it brought in.
+
+Under pytest the queue runs tasks inline (``Q_CLUSTER["sync"]``), so an upload is fully processed inside
+the live server's request before the browser lands on the data source page.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT = "/tmp/console.png"
+GOOD_LIST = (
+    b"Company Name,First Name,Last Name,Title,Phone,Email,Street Address,City,State,ZIP Code,SIC Code\r\n"
+    b"Bluebonnet Plumbing Inc.,Henrietta,Okonkwo,Owner,(512) 555-0143,henrietta@bluebonnet.example,1 Main St,"
+    b"Austin,TX,78701,1711\r\n"
+    b"Pecan Street Electric LLC,Marcus,Delacroix-Vance,President,512.555.0187,marcus@pecan.example,9 Oak Ave,"
+    b"Austin,Texas,78702-1234,1731\r\n"
+    b"Lone Star Roofing Co,Priya,Venkataraman,Manager,555-12,,3 Elm Rd,Dallas,tx,75201,1761\r\n"
+)
+UNCLOSED_QUOTE = (
+    b"Company Name,First Name,Last Name,Phone,State,ZIP\r\n"
+    b"Bluebonnet Plumbing,Henrietta,Okonkwo,5125550143,TX,78701\r\n"
+    b'"Pecan Street Electric,Marcus,Delacroix,5125550187,TX,78702\r\n'
+    b"Lone Star Roofing,Priya,Venkataraman,2145550111,TX,75201\r\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def console(page: Page, live_server, operator) -> Page:
+    """A browser page logged in to the live console as the Acme operator, through the login form."""
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/login/?next=/")
+    page.get_by_label("Username").fill("olivia")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Journey of Acme Sales")
+    return page
+
+
+def _upload(page: Page, live_server, name: str, content: bytes) -> None:
+    page.goto(f"{live_server.url}/sources/")
+    form = page.get_by_test_id("upload-form")
+    form.locator("input[type=file]").set_input_files(files=[{"name": name, "mimeType": "text/csv", "buffer": content}])
+    form.get_by_role("button", name="Upload").click()
+    expect(page).to_have_url(re.compile(rf"^{re.escape(live_server.url)}/sources/ds_[0-9A-Z]{{26}}/$"))
+
+
+def test_upload_a_list_and_find_its_people(console: Page, live_server):
+    # when the operator uploads a list of three rows, one with a phone that cannot be normalized
+    _upload(console, live_server, "bluebonnet-list.csv", GOOD_LIST)
+
+    # then the data source page shows the finished file, its rows and the named row failure
+    expect(console.get_by_role("heading", level=1)).to_contain_text("bluebonnet-list.csv")
+    expect(console.get_by_test_id("status")).to_have_text("completed")
+    expect(console.get_by_test_id("record-count")).to_have_text("3")
+    expect(console.get_by_test_id("rows-done")).to_have_text("3")
+    expect(console.get_by_test_id("failure-counts")).to_contain_text("INVALID_PHONE")
+    failure_rows = console.get_by_test_id("failure-table").locator("tbody tr")
+    expect(failure_rows.filter(has_text="INVALID_PHONE")).to_have_count(1)
+    expect(failure_rows.filter(has_text="INVALID_PHONE")).to_contain_text("555-12")
+    expect(console.get_by_test_id("file-error")).to_have_count(0)
+    console.screenshot(path=SCREENSHOT, full_page=True)
+
+    # when the operator opens the personas page
+    console.get_by_role("navigation").get_by_role("link", name="Personas").click()
+
+    # then the people of the list are there, with their normalized phone
+    expect(console).to_have_url(f"{live_server.url}/identity/personas/")
+    table = console.locator("main table")
+    expect(table.get_by_role("link", name="Henrietta Okonkwo")).to_be_visible()
+    expect(table.locator("tr", has_text="Henrietta Okonkwo")).to_contain_text("5125550143")
+    expect(table.get_by_role("link", name="Priya Venkataraman")).to_be_visible()
+
+    # and a person's page traces them back to the stored file
+    table.get_by_role("link", name="Henrietta Okonkwo").click()
+    expect(console.get_by_role("heading", level=1)).to_contain_text("Henrietta Okonkwo")
+    expect(console.locator("main")).to_contain_text("bluebonnet-list.csv row 1")
+
+
+def test_a_file_with_an_unclosed_quote_shows_csv_parse_error(console: Page, live_server):
+    # when the operator uploads a file whose quote is never closed
+    _upload(console, live_server, "broken-quote.csv", UNCLOSED_QUOTE)
+
+    # then the data source failed with the named file-level error and kept no records
+    expect(console.get_by_test_id("status")).to_have_text("failed")
+    expect(console.get_by_test_id("file-error")).to_contain_text("CSV_PARSE_ERROR")
+    expect(console.get_by_test_id("file-error")).to_contain_text("unclosed quote")
+    expect(console.get_by_test_id("failure-counts")).to_contain_text("CSV_PARSE_ERROR")
+
+    console.get_by_role("navigation").get_by_role("link", name="Personas").click()
+    expect(console.locator("main table tbody")).to_have_text("No personas.")

@@ -1,0 +1,7 @@
+"""A pipeline map with mistakes the system check must flag (``settings.PIPELINE_MODULE`` in tests)."""
+
+PIPELINE: dict[int, list[str]] = {
+    0: ["usdatabiz.core.tests.recording_pipeline.first_task"],
+    1: ["ingestion.tasks.no_such_task"],
+    13: ["usdatabiz.core.tests.recording_pipeline.second_task"],
+}

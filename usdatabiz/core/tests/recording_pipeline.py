@@ -1,0 +1,21 @@
+"""A stand-in pipeline for journey tests (``settings.PIPELINE_MODULE``): its tasks only record their calls."""
+
+CALLS: list[tuple] = []
+
+
+def first_task(subject_id: str, team_id: str | None = None) -> None:
+    """Record a call of the first follower."""
+    CALLS.append(("first_task", subject_id, team_id))
+
+
+def second_task(subject_id: str, team_id: str | None = None) -> None:
+    """Record a call of the second follower."""
+    CALLS.append(("second_task", subject_id, team_id))
+
+
+HERE = __name__
+PIPELINE: dict[int, list[str]] = {
+    0: [f"{HERE}.first_task"],
+    1: [f"{HERE}.first_task", f"{HERE}.second_task"],
+    2: [],
+}
