@@ -50,6 +50,17 @@ def identity_check(*, team_id: str, limit: int = 1000) -> IdentityReport:
                 report.problems.append(("ORPHAN_RECORDS", f"{model._meta.label} {rid} points at merged persona {pid}"))
         if len(report.problems) >= limit:
             return report
+    # References without a database constraint (see SourceTraced) must still name an existing persona.
+    for model, attname in persona_references():
+        if "team" not in {f.name for f in model._meta.fields}:
+            continue
+        dangling = (
+            model.objects.filter(team_id=team_id)
+            .exclude(**{f"{attname}__in": Persona.objects.filter(team_id=team_id).values("pk")})
+            .values_list("pk", attname)[:limit]
+        )
+        for rid, pid in dangling:
+            report.problems.append(("ORPHAN_RECORDS", f"{model._meta.label} {rid} points at missing persona {pid}"))
     stray = Persona.objects.filter(team_id=team_id, is_merged=False, merged_into__isnull=False).values_list("pk")
     for (pid,) in stray[:limit]:
         report.problems.append(("CIRCULAR_MERGE", f"active persona {pid} has a survivor pointer"))

@@ -7,10 +7,21 @@ number) so that any value can be traced back to the line it came from.
 from django.db import models
 
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import TeamScoped
+from usdatabiz.core.models import TeamScoped, bulk_team_field
 
 
 class SourceTraced(TeamScoped):
+    """A record normalized from a source row.
+
+    The high-volume child tables (phones, emails, owner links) carry their foreign keys without
+    database constraints: a per-row deferred check tripled the cost of loading a million rows. The
+    services only ever write ids of records they created in the same transaction, deletes cascade in
+    the ORM, and ``check_identity`` verifies that no reference dangles. For the same reason only
+    businesses and personas hold the unique (source_file, source_record_id) constraint: a row's phone,
+    email and owner link are written in the same transaction as its persona, so a chunk loaded twice
+    fails on the persona constraint as a whole.
+    """
+
     source_file = models.CharField(max_length=255, blank=True)
     source_record_id = models.BigIntegerField(null=True, blank=True)
 
@@ -20,8 +31,9 @@ class SourceTraced(TeamScoped):
 
 class Business(SourceTraced):
     id = PrefixedULIDField(prefix="biz")
+    team = bulk_team_field()
     name = models.CharField(max_length=255)
-    normalized_name = models.CharField(max_length=255, db_index=True)
+    normalized_name = models.CharField(max_length=255)
     dba = models.CharField(max_length=255, blank=True)
     address = models.CharField(max_length=255, blank=True)
     city = models.CharField(max_length=120, blank=True)
@@ -56,10 +68,11 @@ class Persona(SourceTraced):
     STRICT_FLAGS = ("do_not_contact",)
 
     id = PrefixedULIDField(prefix="per")
+    team = bulk_team_field()
     first_name = models.CharField(max_length=120, blank=True)
     last_name = models.CharField(max_length=120, blank=True)
     normalized_first_name = models.CharField(max_length=120, blank=True)
-    normalized_last_name = models.CharField(max_length=120, blank=True, db_index=True)
+    normalized_last_name = models.CharField(max_length=120, blank=True)
     title = models.CharField(max_length=200, blank=True)
     state = models.CharField(max_length=2, blank=True, help_text="State of the source row's address")
     zip5 = models.CharField(max_length=5, blank=True)
@@ -68,17 +81,18 @@ class Persona(SourceTraced):
     source_extra = models.JSONField(
         default=dict, blank=True, help_text="Columns of the source row with no mapped field"
     )
-    is_merged = models.BooleanField(default=False, db_index=True)
+    is_merged = models.BooleanField(default=False)
     merged_into = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="absorbed",
+        db_index=False,
         help_text="The survivor this persona was merged into",
     )
     merged_at = models.DateTimeField(null=True, blank=True)
-    resolved_at = models.DateTimeField(null=True, blank=True, db_index=True, help_text="Last compared by resolution")
+    resolved_at = models.DateTimeField(null=True, blank=True, help_text="Last compared by resolution")
     do_not_contact = models.BooleanField(default=False)
 
     class Meta:
@@ -94,7 +108,13 @@ class Persona(SourceTraced):
                 name="persona_merged_has_survivor",
             ),
         ]
-        indexes = [models.Index(fields=["team", "normalized_last_name", "zip5"], name="persona_team_last_zip_idx")]
+        indexes = [
+            models.Index(fields=["team", "normalized_last_name", "zip5"], name="persona_team_last_zip_idx"),
+            # Partial indexes: almost every persona is active and resolved, so these stay small.
+            models.Index(
+                fields=["merged_into"], name="persona_merged_into_idx", condition=models.Q(merged_into__isnull=False)
+            ),
+        ]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}".strip() or self.pk
@@ -112,18 +132,17 @@ class PersonaPhone(SourceTraced):
         VOIP = "voip", "VoIP"
 
     id = PrefixedULIDField(prefix="ph")
-    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="phones")
+    team = bulk_team_field()
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="phones", db_constraint=False)
     raw = models.CharField(max_length=64, blank=True)
-    normalized_number = models.CharField(max_length=10, db_index=True)
+    normalized_number = models.CharField(max_length=10)
     phone_type = models.CharField(max_length=16, choices=PhoneType.choices, default=PhoneType.UNKNOWN)
     is_valid = models.BooleanField(null=True, blank=True)
     is_connected = models.BooleanField(null=True, blank=True)
     do_not_call = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source_file", "source_record_id"], name="personaphone_source_unique"),
-        ]
+        indexes = [models.Index(fields=["team", "normalized_number"], name="personaphone_team_number_idx")]
 
     def __str__(self):
         return self.normalized_number
@@ -131,14 +150,13 @@ class PersonaPhone(SourceTraced):
 
 class PersonaEmail(SourceTraced):
     id = PrefixedULIDField(prefix="em")
-    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="emails")
-    email = models.CharField(max_length=254, db_index=True)
+    team = bulk_team_field()
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="emails", db_constraint=False)
+    email = models.CharField(max_length=254)
     is_valid = models.BooleanField(default=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source_file", "source_record_id"], name="personaemail_source_unique"),
-        ]
+        indexes = [models.Index(fields=["team", "email"], name="personaemail_team_email_idx")]
 
     def __str__(self):
         return self.email
@@ -148,14 +166,10 @@ class BusinessOwner(SourceTraced):
     """Junction: a persona's role at a business."""
 
     id = PrefixedULIDField(prefix="bo")
-    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="business_links")
-    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="owner_links")
+    team = bulk_team_field()
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="business_links", db_constraint=False)
+    business = models.ForeignKey(Business, on_delete=models.CASCADE, related_name="owner_links", db_constraint=False)
     title = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["source_file", "source_record_id"], name="businessowner_source_unique"),
-        ]
 
     def __str__(self):
         return f"{self.persona_id} @ {self.business_id}"
@@ -211,6 +225,7 @@ class PersonaMergeHistory(TeamScoped):
     class Meta:
         verbose_name_plural = "persona merge history"
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "created_at"], name="mergehistory_team_created_idx")]
 
     def __str__(self):
         return f"{self.action} {self.merged_id} -> {self.survivor_id}"
@@ -229,7 +244,7 @@ class MatchReview(TeamScoped):
     persona_b = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField()
     reasons = models.JSONField(default=dict, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
 

@@ -9,8 +9,18 @@ from .models import DataSource
 
 @admin.register(DataSource)
 class DataSourceAdmin(TeamScopedAdmin):
-    list_display = ["id", "team", "original_name", "status", "record_count", "rows_done", "row_error_count",
-                    "error_code", "size", "created_at"]
+    list_display = [
+        "id",
+        "team",
+        "original_name",
+        "status",
+        "record_count",
+        "rows_done",
+        "row_error_count",
+        "error_code",
+        "size",
+        "created_at",
+    ]
     list_filter = ["status", "error_code", "team"]
     search_fields = ["id", "original_name", "file"]
     readonly_fields = [f.name for f in DataSource._meta.fields if f.name not in ("team",)]

@@ -24,9 +24,28 @@ class DataSourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = DataSource
         fields = [
-            "id", "team", "original_name", "size", "status", "record_count", "rows_done", "progress_percent",
-            "loaded_count", "row_error_count", "error_code", "error_message", "encoding", "metadata", "source_file",
-            "file_url", "attempts", "started_at", "finished_at", "created_at", "updated_at", "failures",
+            "id",
+            "team",
+            "original_name",
+            "size",
+            "status",
+            "record_count",
+            "rows_done",
+            "progress_percent",
+            "loaded_count",
+            "row_error_count",
+            "error_code",
+            "error_message",
+            "encoding",
+            "metadata",
+            "source_file",
+            "file_url",
+            "attempts",
+            "started_at",
+            "finished_at",
+            "created_at",
+            "updated_at",
+            "failures",
         ]
         read_only_fields = fields
 
@@ -45,8 +64,9 @@ class StageFailureSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DataSourceViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                        viewsets.GenericViewSet):
+class DataSourceViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Upload USDataBiz files and follow their ingestion."""
 
     queryset = DataSource.objects.all().order_by("-created_at")

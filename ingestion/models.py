@@ -36,7 +36,7 @@ class DataSource(TeamScoped):
     uploaded_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     metadata = models.JSONField(default=dict, blank=True, help_text="{originalName, size, uploadedAt, schema}")
     encoding = models.CharField(max_length=32, blank=True)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UPLOADED, db_index=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.UPLOADED)
     record_count = models.BigIntegerField(default=0, help_text="Data rows in the file")
     rows_done = models.BigIntegerField(default=0, help_text="Rows handled so far (progress)")
     loaded_count = models.BigIntegerField(default=0, help_text="Rows that produced at least one record")

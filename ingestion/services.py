@@ -1,10 +1,12 @@
 """Writes of stages 1-2: upload, status transitions, validation (stage 1) and normalization (stage 2)."""
 
 import logging
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 
 from . import storage
 from .csvreader import CsvError, CsvStream, decode_error, row_width_ok
-from .loader import FAILURE_COLUMNS, LoadCounts, RowNormalizer, write_chunk, writer_for_connection
+from .loader import FAILURE_COLUMNS, LoadCounts, RowNormalizer, encode_chunk, send_chunk, writer_for_connection
 from .models import DataSource
 
 log = logging.getLogger(__name__)
@@ -352,33 +354,38 @@ def _normalize(data_source: DataSource, run: StageRun, chunk_rows: int) -> DataS
     }
     normalizer = None
     done = resume_after
+    chunk_writer = ChunkWriter.for_connection()
     try:
-        rows = stream.rows(data_source.encoding or "utf-8")
-        pending = 0
-        for row in rows:
-            if normalizer is None:
-                normalizer = RowNormalizer(
-                    team_id=team_id,
-                    source_file=data_source.source_file,
-                    header=stream.header,
-                    subject_id=data_source.pk,
-                    run_id=run.pk,
-                    known_businesses=known,
-                    now=timezone.now(),
-                    today_year=timezone.now().year,
-                )
-            if row.number <= resume_after:
-                continue
-            done = row.number
-            if row.number not in skip_rows:
-                normalizer.process(row)
-            pending += 1
-            if pending >= chunk_rows:
-                _commit_chunk(data_source, normalizer, done)
-                normalizer.now = timezone.now()
-                pending = 0
-        if normalizer is not None:
-            _commit_chunk(data_source, normalizer, done)
+        try:
+            rows = stream.rows(data_source.encoding or "utf-8")
+            pending = 0
+            for row in rows:
+                if normalizer is None:
+                    normalizer = RowNormalizer(
+                        team_id=team_id,
+                        source_file=data_source.source_file,
+                        header=stream.header,
+                        subject_id=data_source.pk,
+                        run_id=run.pk,
+                        known_businesses=known,
+                        now=timezone.now(),
+                        today_year=timezone.now().year,
+                    )
+                if row.number <= resume_after:
+                    continue
+                done = row.number
+                if row.number not in skip_rows:
+                    normalizer.process(row)
+                pending += 1
+                if pending >= chunk_rows:
+                    _commit_chunk(data_source, normalizer, done, chunk_writer)
+                    normalizer.now = timezone.now()
+                    pending = 0
+            if normalizer is not None:
+                _commit_chunk(data_source, normalizer, done, chunk_writer)
+            chunk_writer.wait()
+        finally:
+            chunk_writer.close()  # waits for the chunk in flight; its error, if any, is raised here
     except (CsvError, UnicodeDecodeError) as exc:
         message = exc.message if isinstance(exc, CsvError) else str(decode_error(exc, data_source.encoding))
         return _fail(data_source, run, stage=2, code="CSV_PARSE_ERROR", message=message)
@@ -415,17 +422,85 @@ def _normalize(data_source: DataSource, run: StageRun, chunk_rows: int) -> DataS
     return data_source
 
 
-def _commit_chunk(data_source: DataSource, normalizer: RowNormalizer, done: int) -> None:
+class ChunkWriter:
+    """Commit chunks of records: inline, or on PostgreSQL (outside a transaction) in writer threads.
+
+    Each writer thread has its own connection, so PostgreSQL loads chunks k and k+1 on two backends
+    while Python normalizes chunk k+2. Commits still happen in chunk order: a thread that finished
+    its COPY waits for the previous chunk to commit before it commits, and fails (rolls back) if that
+    one failed. So ``rows_done`` is always a committed prefix of the file and a resumed run starts
+    right after it. An error in a thread is raised to the caller at the next submit or at ``close``.
+    """
+
+    def __init__(self, *, threads: int = 0):
+        self._threads = threads
+        self._executor = (
+            ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ingest-writer") if threads else None
+        )
+        self._inflight: deque = deque()
+
+    @classmethod
+    def for_connection(cls) -> "ChunkWriter":
+        threaded = connection.vendor == "postgresql" and settings.INGEST_USE_COPY and not connection.in_atomic_block
+        return cls(threads=settings.INGEST_WRITER_THREADS if threaded else 0)
+
+    def submit(self, send, finish) -> None:
+        if self._executor is None:
+            with transaction.atomic():
+                send()
+                finish()
+            return
+        while len(self._inflight) >= self._threads:
+            self._inflight.popleft().result()
+        previous = self._inflight[-1] if self._inflight else None
+        self._inflight.append(self._executor.submit(self._run, send, finish, previous))
+
+    @staticmethod
+    def _run(send, finish, previous) -> None:
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    # Losing the last commits in a crash is harmless: the run resumes after rows_done.
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+                send()
+                if previous is not None:
+                    previous.result()  # commit in order; an earlier chunk's failure aborts this one
+                finish()
+        finally:
+            connection.close()
+
+    def wait(self) -> None:
+        while self._inflight:
+            self._inflight.popleft().result()
+
+    def close(self) -> None:
+        if self._executor is None:
+            return
+        try:
+            self.wait()
+        finally:
+            for future in self._inflight:
+                future.cancel()
+            self._executor.shutdown(wait=True)
+
+
+def _commit_chunk(data_source: DataSource, normalizer: RowNormalizer, done: int, writer: ChunkWriter | None = None):
     chunk = normalizer.take_chunk()
     counts = normalizer.counts
-    with transaction.atomic():
-        write_chunk(writer_for_connection(settings.INGEST_USE_COPY), chunk)
+    loaded = data_source.loaded_count + counts.rows_loaded
+    row_errors = _row_errors_stage1(data_source) + counts.rows_with_errors
+    record_writer = writer_for_connection(settings.INGEST_USE_COPY)
+    payloads = encode_chunk(record_writer, chunk)  # CPU work stays in this thread; writers mostly wait
+
+    def send():
+        send_chunk(record_writer, payloads)
+
+    def finish():
         DataSource.objects.filter(pk=data_source.pk).update(
-            rows_done=done,
-            loaded_count=data_source.loaded_count + counts.rows_loaded,
-            row_error_count=_row_errors_stage1(data_source) + counts.rows_with_errors,
-            updated_at=timezone.now(),
+            rows_done=done, loaded_count=loaded, row_error_count=row_errors, updated_at=timezone.now()
         )
+
+    (writer or ChunkWriter()).submit(send, finish)
 
 
 def _row_errors_stage1(data_source: DataSource) -> int:

@@ -109,8 +109,9 @@ class DataSourceFailuresCsvView(DataSourceObjectMixin, View):
         def rows():
             yield writer.writerow(["row", "stage", "code", "field", "raw_value", "detail"])
             for f in failures.iterator(chunk_size=2000):
-                yield writer.writerow([spreadsheet_safe(v) for v in (
-                    f.source_row, f.stage, f.code, f.field, f.raw_value, f.detail)])
+                yield writer.writerow(
+                    [spreadsheet_safe(v) for v in (f.source_row, f.stage, f.code, f.field, f.raw_value, f.detail)]
+                )
 
         response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{data_source.pk}-errors.csv"'

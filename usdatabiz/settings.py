@@ -172,6 +172,7 @@ INGEST_TEAM_QUOTA_BYTES = env_int("INGEST_TEAM_QUOTA_BYTES", 10 * 1024 * 1024 * 
 INGEST_CHUNK_ROWS = env_int("INGEST_CHUNK_ROWS", 20000)
 INGEST_USE_COPY = env_bool("INGEST_USE_COPY", default=True)
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 900)
+INGEST_WRITER_THREADS = env_int("INGEST_WRITER_THREADS", 2)
 
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")

@@ -3,7 +3,7 @@
 import pytest
 
 from identity.checks import identity_check
-from identity.models import MatchReview, Persona, PersonaMergeHistory
+from identity.models import MatchReview, Persona, PersonaMergeHistory, PersonaPhone
 from identity.services import (
     IdentityError,
     identity_resolve,
@@ -212,3 +212,12 @@ def test_check_identity_finds_orphans(team):
     p1.phones.update(persona=p2)
     report = identity_check(team_id=team.pk)
     assert [code for code, _ in report.problems] == ["ORPHAN_RECORDS", "ORPHAN_RECORDS"]  # both phones
+
+
+def test_check_identity_finds_references_to_missing_personas(team):
+    p1 = person_with_contacts(team, "Ann", "Lee", phone="5125550001")
+    PersonaPhone.objects.filter(persona=p1).update(persona_id="per_doesnotexist")
+    report = identity_check(team_id=team.pk)
+    assert len(report.problems) == 1
+    assert report.problems[0][0] == "ORPHAN_RECORDS"
+    assert "missing persona per_doesnotexist" in report.problems[0][1]

@@ -9,16 +9,68 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from ingestion.models import DataSource
 from usdatabiz.core.tests.factories import TeamFactory
 
-HEADER = ["Company Name", "First Name", "Last Name", "Title", "Phone", "Email", "Address", "City", "State", "Zip",
-          "SIC Code", "Employees", "Revenue"]
+HEADER = [
+    "Company Name",
+    "First Name",
+    "Last Name",
+    "Title",
+    "Phone",
+    "Email",
+    "Address",
+    "City",
+    "State",
+    "Zip",
+    "SIC Code",
+    "Employees",
+    "Revenue",
+]
 
 GOOD_ROWS = [
-    ["Acme Plumbing, Inc.", "Jane", "Doe", "Owner", "(512) 555-0143", "Jane@Acme.example", "1 Main St", "Austin",
-     "TX", "78701", "1711", "12", "$1,135,051"],
-    ["Bolt Electric LLC", "John", "Smith", "President", "512.555.0187", "john@bolt.example", "9 Oak Ave", "Austin",
-     "Texas", "78702-1234", "1731", "5", "900000"],
-    ["Cedar Roofing Co", "Ana", "Lopez", "Manager", "+1 214 555 0111", "", "3 Elm Rd", "Dallas", "tx", "75201",
-     "1761", "", ""],
+    [
+        "Acme Plumbing, Inc.",
+        "Jane",
+        "Doe",
+        "Owner",
+        "(512) 555-0143",
+        "Jane@Acme.example",
+        "1 Main St",
+        "Austin",
+        "TX",
+        "78701",
+        "1711",
+        "12",
+        "$1,135,051",
+    ],
+    [
+        "Bolt Electric LLC",
+        "John",
+        "Smith",
+        "President",
+        "512.555.0187",
+        "john@bolt.example",
+        "9 Oak Ave",
+        "Austin",
+        "Texas",
+        "78702-1234",
+        "1731",
+        "5",
+        "900000",
+    ],
+    [
+        "Cedar Roofing Co",
+        "Ana",
+        "Lopez",
+        "Manager",
+        "+1 214 555 0111",
+        "",
+        "3 Elm Rd",
+        "Dallas",
+        "tx",
+        "75201",
+        "1761",
+        "",
+        "",
+    ],
 ]
 
 
@@ -52,8 +104,12 @@ class DataSourceFactory(factory.django.DjangoModelFactory):
     size = 100
     status = DataSource.Status.UPLOADED
     metadata = factory.LazyAttribute(
-        lambda ds: {"originalName": ds.original_name, "size": ds.size, "uploadedAt": "2025-01-02T03:04:05+00:00",
-                    "schema": {}}
+        lambda ds: {
+            "originalName": ds.original_name,
+            "size": ds.size,
+            "uploadedAt": "2025-01-02T03:04:05+00:00",
+            "schema": {},
+        }
     )
 
 

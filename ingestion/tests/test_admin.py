@@ -22,9 +22,12 @@ def staff(team):
     """A staff user, not superuser, admin of team acme, with the data source model permissions."""
     user = UserFactory(username="stella", is_staff=True)
     MembershipFactory(team=team, user=user, role=Membership.Role.ADMIN)
-    user.user_permissions.set(Permission.objects.filter(
-        content_type__app_label="ingestion", codename__in=["view_datasource", "change_datasource"],
-    ))
+    user.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="ingestion",
+            codename__in=["view_datasource", "change_datasource"],
+        )
+    )
     return user
 
 
@@ -93,9 +96,14 @@ def test_change_post_on_another_teams_data_source_changes_nothing(staff_client, 
 
 def test_retry_action_ignores_another_teams_rows(staff_client, ours, theirs):
     # when the staff user posts the retry action with both ids
-    response = staff_client.post(CHANGELIST, {
-        "action": "retry_selected", "_selected_action": [ours.pk, theirs.pk], "index": 0,
-    })
+    response = staff_client.post(
+        CHANGELIST,
+        {
+            "action": "retry_selected",
+            "_selected_action": [ours.pk, theirs.pk],
+            "index": 0,
+        },
+    )
 
     # then only acme's data source ran again
     assert response.status_code == 302

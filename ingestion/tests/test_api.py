@@ -31,8 +31,9 @@ def loaded(ingest):
 
 def test_upload_returns_201_with_the_completed_data_source_and_failure_counts(operator_api, operator, team):
     # when an integration posts a file
-    response = operator_api.post(URL, {"file": upload(csv_bytes([GOOD_ROWS[0], row_with(1, Phone="12")]),
-                                                      "feed.csv")}, format="multipart")
+    response = operator_api.post(
+        URL, {"file": upload(csv_bytes([GOOD_ROWS[0], row_with(1, Phone="12")]), "feed.csv")}, format="multipart"
+    )
 
     # then it gets the data source, already completed (sync queue), with its counts
     assert response.status_code == 201
@@ -42,7 +43,10 @@ def test_upload_returns_201_with_the_completed_data_source_and_failure_counts(op
     assert body["id"].startswith("ds_")
     assert (body["team"], body["original_name"], body["status"]) == ("acme", "feed.csv", "completed")
     assert (body["record_count"], body["rows_done"], body["row_error_count"], body["progress_percent"]) == (
-        2, 2, 1, 100,
+        2,
+        2,
+        1,
+        100,
     )
     assert body["failures"] == {"INVALID_PHONE": 1}
     assert body["error_code"] == ""
@@ -60,8 +64,10 @@ def test_upload_of_a_bad_file_returns_the_failed_data_source(operator_api):
     assert response.status_code == 201
     body = response.json()
     assert (body["status"], body["error_code"]) == ("failed", "MISSING_COLUMNS")
-    assert body["error_message"] == "Required columns missing: phone, state, zip. The header has: " \
-                                    "Company Name, First Name, Last Name."
+    assert (
+        body["error_message"] == "Required columns missing: phone, state, zip. The header has: "
+        "Company Name, First Name, Last Name."
+    )
     assert body["failures"] == {"MISSING_COLUMNS": 1}
 
 
@@ -121,7 +127,9 @@ def test_list_and_detail(operator_api, loaded, ingest):
     assert [r["id"] for r in operator_api.get(URL, {"status": "failed"}).json()["results"]] == [failed.pk]
     detail = operator_api.get(_detail(loaded.pk)).json()
     assert (detail["id"], detail["status"], detail["failures"]) == (
-        loaded.pk, "completed", {"CSV_PARSE_ERROR": 1, "INVALID_PHONE": 1},
+        loaded.pk,
+        "completed",
+        {"CSV_PARSE_ERROR": 1, "INVALID_PHONE": 1},
     )
 
 

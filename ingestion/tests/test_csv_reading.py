@@ -62,7 +62,8 @@ def test_supported_encodings_load_every_row_with_accents_intact(ingest, content,
     assert data_source.row_error_count == 0
     assert data_source.metadata["schema"]["columns"] == HEADER  # no BOM left in the first header name
     assert sorted(Business.objects.filter(source_file=data_source.source_file).values_list("name", flat=True)) == [
-        "Bolt Electric LLC", "Café Roma",
+        "Bolt Electric LLC",
+        "Café Roma",
     ]
     persona = Persona.objects.get(source_file=data_source.source_file, source_record_id=1)
     assert (persona.first_name, persona.last_name) == ("José", "Núñez")
@@ -152,11 +153,33 @@ def test_binary_or_empty_files_fail_with_csv_parse_error(ingest, content, messag
 
 def test_header_variants_in_any_order_map_to_fields_and_extra_columns_are_kept(ingest):
     # given a header in another order, with case, space and punctuation variants and two unknown columns
-    header = ["SIC Code", "zip_code", "PHONE NUMBER", "Lead Source", "Street Address", "Company Name", "first name",
-              "LAST_NAME", "State", "E-Mail Address", "Notes"]
+    header = [
+        "SIC Code",
+        "zip_code",
+        "PHONE NUMBER",
+        "Lead Source",
+        "Street Address",
+        "Company Name",
+        "first name",
+        "LAST_NAME",
+        "State",
+        "E-Mail Address",
+        "Notes",
+    ]
     rows = [
-        ["1711", "78701", "512-555-0143", "Trade show", "1 Main St", "Acme Plumbing", "Jane", "Doe", "TX",
-         "jane@acme.example", "call after 5"],
+        [
+            "1711",
+            "78701",
+            "512-555-0143",
+            "Trade show",
+            "1 Main St",
+            "Acme Plumbing",
+            "Jane",
+            "Doe",
+            "TX",
+            "jane@acme.example",
+            "call after 5",
+        ],
         ["1731", "78702", "512-555-0187", "", "9 Oak Ave", "Bolt Electric", "John", "Smith", "TX", "", ""],
     ]
 
@@ -166,14 +189,24 @@ def test_header_variants_in_any_order_map_to_fields_and_extra_columns_are_kept(i
     # then every variant maps to its field, the unknown columns are listed as extra and kept per row
     assert data_source.status == DataSource.Status.COMPLETED
     assert data_source.metadata["schema"]["mapping"] == {
-        "sic_code": "SIC Code", "zip": "zip_code", "phone": "PHONE NUMBER", "address": "Street Address",
-        "company_name": "Company Name", "first_name": "first name", "last_name": "LAST_NAME", "state": "State",
+        "sic_code": "SIC Code",
+        "zip": "zip_code",
+        "phone": "PHONE NUMBER",
+        "address": "Street Address",
+        "company_name": "Company Name",
+        "first_name": "first name",
+        "last_name": "LAST_NAME",
+        "state": "State",
         "email": "E-Mail Address",
     }
     assert data_source.metadata["schema"]["extra"] == ["Lead Source", "Notes"]
     business = Business.objects.get(source_file=data_source.source_file, source_record_id=1)
     assert (business.name, business.address, business.zip5, business.sic_code, business.state) == (
-        "Acme Plumbing", "1 Main St", "78701", "1711", "TX",
+        "Acme Plumbing",
+        "1 Main St",
+        "78701",
+        "1711",
+        "TX",
     )
     first = Persona.objects.get(source_file=data_source.source_file, source_record_id=1)
     assert (first.first_name, first.last_name) == ("Jane", "Doe")
@@ -187,13 +220,26 @@ def test_header_variants_in_any_order_map_to_fields_and_extra_columns_are_kept(i
 @pytest.mark.parametrize(
     ("name", "field"),
     [
-        ("Company Name", "company_name"), ("COMPANY", "company_name"), ("Business Name", "company_name"),
-        ("First Name", "first_name"), ("FNAME", "first_name"), ("Last-Name", "last_name"),
-        ("Phone Number", "phone"), ("PHONE NUMBER", "phone"), ("Telephone", "phone"),
-        ("ZIP Code", "zip"), ("zip_code", "zip"), ("Postal Code", "zip"),
-        ("Street Address", "address"), ("Address Line 1", "address"),
-        ("SIC Code", "sic_code"), ("Primary SIC Code", "sic_code"),
-        ("State", "state"), ("ST", "state"), ("Annual Revenue", "revenue"), ("Employee Count", "employees"),
+        ("Company Name", "company_name"),
+        ("COMPANY", "company_name"),
+        ("Business Name", "company_name"),
+        ("First Name", "first_name"),
+        ("FNAME", "first_name"),
+        ("Last-Name", "last_name"),
+        ("Phone Number", "phone"),
+        ("PHONE NUMBER", "phone"),
+        ("Telephone", "phone"),
+        ("ZIP Code", "zip"),
+        ("zip_code", "zip"),
+        ("Postal Code", "zip"),
+        ("Street Address", "address"),
+        ("Address Line 1", "address"),
+        ("SIC Code", "sic_code"),
+        ("Primary SIC Code", "sic_code"),
+        ("State", "state"),
+        ("ST", "state"),
+        ("Annual Revenue", "revenue"),
+        ("Employee Count", "employees"),
         ("  Email  ", "email"),
     ],
 )
@@ -218,16 +264,21 @@ def test_map_header_reports_missing_required_fields_in_order():
 def test_full_name_column_stands_in_for_first_and_last_name(ingest):
     # given a file with one "Contact Name" column instead of first and last name
     header = ["Company", "Contact Name", "Phone", "State", "Zip"]
-    rows = [["Acme Plumbing", "Jane Doe", "512-555-0143", "TX", "78701"],
-            ["Bolt Electric", "Smith, John", "512-555-0187", "TX", "78702"]]
+    rows = [
+        ["Acme Plumbing", "Jane Doe", "512-555-0143", "TX", "78701"],
+        ["Bolt Electric", "Smith, John", "512-555-0187", "TX", "78702"],
+    ]
 
     # when it is uploaded
     data_source = ingest(csv_text(rows, header=header).encode())
 
     # then names are split from it
     assert data_source.status == DataSource.Status.COMPLETED
-    names = list(Persona.objects.filter(source_file=data_source.source_file).order_by("source_record_id")
-                 .values_list("first_name", "last_name"))
+    names = list(
+        Persona.objects.filter(source_file=data_source.source_file)
+        .order_by("source_record_id")
+        .values_list("first_name", "last_name")
+    )
     assert names == [("Jane", "Doe"), ("John", "Smith")]
 
 
@@ -308,7 +359,11 @@ def test_delimited_files_load_every_row(ingest, delimiter, label):
     assert data_source.record_count == 3
     assert data_source.row_error_count == 0
     assert _records_of(data_source) == {
-        "Business": 3, "Persona": 3, "PersonaPhone": 3, "PersonaEmail": 2, "BusinessOwner": 3,
+        "Business": 3,
+        "Persona": 3,
+        "PersonaPhone": 3,
+        "PersonaEmail": 2,
+        "BusinessOwner": 3,
     }
     assert Business.objects.get(source_file=data_source.source_file, source_record_id=1).name == "Smith, Jones & Co"
 
@@ -316,8 +371,13 @@ def test_delimited_files_load_every_row(ingest, delimiter, label):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("a,b,c", ","), ("a\tb\tc", "\t"), ("a;b;c", ";"), ("a|b|c", "|"),
-        ('"Name; with semicolon",b,c', ","), ("single", ","), ("a,b;c;d", ";"),
+        ("a,b,c", ","),
+        ("a\tb\tc", "\t"),
+        ("a;b;c", ";"),
+        ("a|b|c", "|"),
+        ('"Name; with semicolon",b,c', ","),
+        ("single", ","),
+        ("a,b;c;d", ";"),
     ],
 )
 def test_detect_delimiter(line, expected):
@@ -411,8 +471,9 @@ def test_rows_with_the_wrong_number_of_fields_are_row_errors_and_the_rest_loads(
     assert failures[0].raw_value == "Short Co,Sam,Short"
     assert failures[0].detail == "Row 2 (line 3) has 3 fields; the header has 13. The row was skipped."
     assert failures[1].detail == "Row 4 (line 5) has 14 fields; the header has 13. The row was skipped."
-    loaded = sorted(Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id",
-                                                                                             flat=True))
+    loaded = sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    )
     assert loaded == [1, 3]
     assert Business.objects.filter(name="Short Co").count() == 0
     assert data_source.loaded_count == 2
@@ -420,7 +481,7 @@ def test_rows_with_the_wrong_number_of_fields_are_row_errors_and_the_rest_loads(
 
 def test_blank_lines_are_skipped_and_not_counted(ingest):
     # given blank lines and a row of empty cells between data rows
-    content = (csv_text([GOOD_ROWS[0]]) + "\r\n,,,,,,,,,,,,\r\n\r\n" + csv_text([GOOD_ROWS[1]]).split("\r\n", 1)[1])
+    content = csv_text([GOOD_ROWS[0]]) + "\r\n,,,,,,,,,,,,\r\n\r\n" + csv_text([GOOD_ROWS[1]]).split("\r\n", 1)[1]
 
     # when it is uploaded
     data_source = ingest(content.encode())
@@ -428,5 +489,6 @@ def test_blank_lines_are_skipped_and_not_counted(ingest):
     # then only the two real rows count, numbered 1 and 2
     assert data_source.status == DataSource.Status.COMPLETED
     assert data_source.record_count == 2
-    assert sorted(Persona.objects.filter(source_file=data_source.source_file)
-                  .values_list("source_record_id", flat=True)) == [1, 2]
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == [1, 2]

@@ -42,8 +42,9 @@ def test_invalid_phone_keeps_the_persona_without_a_phone(ingest, raw_phone):
     assert persona.phones.count() == 0
     assert persona.emails.get().email == "john@bolt.example"
     assert persona.business_links.get().business.name == "Bolt Electric LLC"
-    assert sorted(PersonaPhone.objects.filter(source_file=data_source.source_file)
-                  .values_list("source_record_id", flat=True)) == [1, 3]
+    assert sorted(
+        PersonaPhone.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == [1, 3]
 
 
 def test_empty_phone_is_invalid_phone(ingest):
@@ -51,7 +52,10 @@ def test_empty_phone_is_invalid_phone(ingest):
 
     failure = StageFailure.objects.get(subject_id=data_source.pk)
     assert (failure.code, failure.source_row, failure.field, failure.detail) == (
-        "INVALID_PHONE", 1, "phone", "The phone number is empty.",
+        "INVALID_PHONE",
+        1,
+        "phone",
+        "The phone number is empty.",
     )
     assert Persona.objects.filter(source_file=data_source.source_file).count() == 1
 
@@ -62,10 +66,21 @@ def test_empty_phone_is_invalid_phone(ingest):
 @pytest.mark.parametrize(
     ("raw_state", "state"),
     [
-        ("TX", "TX"), ("tx", "TX"), ("Texas", "TX"), ("TEXAS", "TX"), ("new york", "NY"),
-        ("DC", "DC"), ("District of Columbia", "DC"), ("D.C.", "DC"),
-        ("PR", "PR"), ("Puerto Rico", "PR"), ("Guam", "GU"), ("VI", "VI"), ("Virgin Islands", "VI"),
-        ("AS", "AS"), ("MP", "MP"),
+        ("TX", "TX"),
+        ("tx", "TX"),
+        ("Texas", "TX"),
+        ("TEXAS", "TX"),
+        ("new york", "NY"),
+        ("DC", "DC"),
+        ("District of Columbia", "DC"),
+        ("D.C.", "DC"),
+        ("PR", "PR"),
+        ("Puerto Rico", "PR"),
+        ("Guam", "GU"),
+        ("VI", "VI"),
+        ("Virgin Islands", "VI"),
+        ("AS", "AS"),
+        ("MP", "MP"),
     ],
 )
 def test_states_dc_and_territories_are_known(ingest, raw_state, state):
@@ -114,13 +129,15 @@ def test_duplicate_business_within_a_file_links_to_the_first(ingest):
     assert _failures(data_source) == [(2, "DUPLICATE_BUSINESS", 2, "company_name", "ACME PLUMBING LLC")]
     businesses = Business.objects.filter(source_file=data_source.source_file).order_by("source_record_id")
     assert [(b.source_record_id, b.normalized_name, b.zip5) for b in businesses] == [
-        (1, "ACME PLUMBING", "78701"), (3, "ACME PLUMBING", "75201"),
+        (1, "ACME PLUMBING", "78701"),
+        (3, "ACME PLUMBING", "75201"),
     ]
     first = businesses[0]
     failure = StageFailure.objects.get(subject_id=data_source.pk)
     assert failure.detail == f"'ACME PLUMBING' at ZIP '78701' already exists as {first.pk}; the row is linked to it."
-    links = dict(BusinessOwner.objects.filter(source_file=data_source.source_file)
-                 .values_list("source_record_id", "business_id"))
+    links = dict(
+        BusinessOwner.objects.filter(source_file=data_source.source_file).values_list("source_record_id", "business_id")
+    )
     assert links[1] == first.pk
     assert links[2] == first.pk
     assert links[3] == businesses[1].pk
@@ -248,7 +265,12 @@ def test_upload_over_the_team_quota_is_refused_and_nothing_is_kept(team, setting
     # and the ledger has the refusal, with no data source and no stored file
     failure = StageFailure.objects.get(team=team)
     assert (failure.stage, failure.code, failure.subject_id, failure.field, failure.raw_value, failure.detail) == (
-        1, "QUOTA_EXCEEDED", "", "file", "big.csv", error.message,
+        1,
+        "QUOTA_EXCEEDED",
+        "",
+        "file",
+        "big.csv",
+        error.message,
     )
     assert DataSource.objects.count() == 0
     assert _stored_files(settings.MEDIA_ROOT) == []

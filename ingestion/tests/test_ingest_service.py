@@ -60,9 +60,19 @@ def test_upload_stores_the_original_under_the_dated_raw_path(ingest, operator):
     assert data_source.metadata["schema"] == {
         "columns": HEADER,
         "mapping": {
-            "company_name": "Company Name", "first_name": "First Name", "last_name": "Last Name", "title": "Title",
-            "phone": "Phone", "email": "Email", "address": "Address", "city": "City", "state": "State", "zip": "Zip",
-            "sic_code": "SIC Code", "employees": "Employees", "revenue": "Revenue",
+            "company_name": "Company Name",
+            "first_name": "First Name",
+            "last_name": "Last Name",
+            "title": "Title",
+            "phone": "Phone",
+            "email": "Email",
+            "address": "Address",
+            "city": "City",
+            "state": "State",
+            "zip": "Zip",
+            "sic_code": "SIC Code",
+            "employees": "Employees",
+            "revenue": "Revenue",
         },
         "extra": [],
         "delimiter": ",",
@@ -131,35 +141,60 @@ def test_a_good_file_becomes_businesses_personas_phones_emails_and_owner_links(i
 
     # then the data source is completed with its counts
     assert data_source.status == DataSource.Status.COMPLETED
-    assert (data_source.record_count, data_source.rows_done, data_source.loaded_count, data_source.row_error_count) \
-        == (3, 3, 3, 0)
+    assert (data_source.record_count, data_source.rows_done, data_source.loaded_count, data_source.row_error_count) == (
+        3,
+        3,
+        3,
+        0,
+    )
     assert (data_source.error_code, data_source.error_message, data_source.attempts) == ("", "", 1)
     assert data_source.started_at <= data_source.finished_at
     assert data_source.progress_percent == 100
     source_file = data_source.source_file
     assert _counts(source_file) == {
-        "Business": 3, "Persona": 3, "PersonaPhone": 3, "PersonaEmail": 2, "BusinessOwner": 3,
+        "Business": 3,
+        "Persona": 3,
+        "PersonaPhone": 3,
+        "PersonaEmail": 2,
+        "BusinessOwner": 3,
     }
     # and each record is normalized and traced to its row
     acme = Business.objects.get(source_file=source_file, source_record_id=1)
     assert acme.pk.startswith("biz_")
     assert acme.team == data_source.team
     assert (acme.name, acme.normalized_name, acme.address, acme.city, acme.state, acme.zip5, acme.zip4) == (
-        "Acme Plumbing, Inc.", "ACME PLUMBING", "1 Main St", "Austin", "TX", "78701", "",
+        "Acme Plumbing, Inc.",
+        "ACME PLUMBING",
+        "1 Main St",
+        "Austin",
+        "TX",
+        "78701",
+        "",
     )
     assert (acme.employees, acme.revenue, acme.sic_code) == (12, 1135051, "1711")
     bolt = Business.objects.get(source_file=source_file, source_record_id=2)
     assert (bolt.normalized_name, bolt.state, bolt.zip5, bolt.zip4, bolt.revenue) == (
-        "BOLT ELECTRIC", "TX", "78702", "1234", 900000,
+        "BOLT ELECTRIC",
+        "TX",
+        "78702",
+        "1234",
+        900000,
     )
     jane = Persona.objects.get(source_file=source_file, source_record_id=1)
     assert jane.pk.startswith("per_")
     assert (jane.first_name, jane.last_name, jane.normalized_first_name, jane.normalized_last_name, jane.title) == (
-        "Jane", "Doe", "JANE", "DOE", "Owner",
+        "Jane",
+        "Doe",
+        "JANE",
+        "DOE",
+        "Owner",
     )
     phone = jane.phones.get()
     assert (phone.raw, phone.normalized_number, phone.phone_type, phone.source_record_id) == (
-        "(512) 555-0143", "5125550143", "unknown", 1,
+        "(512) 555-0143",
+        "5125550143",
+        "unknown",
+        1,
     )
     assert (jane.emails.get().email, jane.emails.get().source_record_id) == ("jane@acme.example", 1)
     link = jane.business_links.get()
@@ -203,8 +238,9 @@ def test_retrying_a_completed_data_source_never_duplicates_records(ingest):
     # given a completed file with a row error and a row failure
     data_source = ingest(csv_bytes([GOOD_ROWS[0], ["short", "row"], row_with(2, Phone="12")]))
     before = _snapshot(data_source.source_file)
-    failures_before = sorted(StageFailure.objects.filter(subject_id=data_source.pk)
-                             .values_list("stage", "code", "source_row"))
+    failures_before = sorted(
+        StageFailure.objects.filter(subject_id=data_source.pk).values_list("stage", "code", "source_row")
+    )
     assert failures_before == [(1, "CSV_PARSE_ERROR", 2), (2, "INVALID_PHONE", 3)]
 
     # when it is run again
@@ -215,8 +251,10 @@ def test_retrying_a_completed_data_source_never_duplicates_records(ingest):
     assert again.attempts == 2
     assert (again.record_count, again.rows_done, again.row_error_count) == (3, 3, 2)
     assert _snapshot(data_source.source_file) == before
-    assert sorted(StageFailure.objects.filter(subject_id=data_source.pk)
-                  .values_list("stage", "code", "source_row")) == failures_before
+    assert (
+        sorted(StageFailure.objects.filter(subject_id=data_source.pk).values_list("stage", "code", "source_row"))
+        == failures_before
+    )
 
 
 class WorkerKilled(BaseException):
@@ -225,8 +263,13 @@ class WorkerKilled(BaseException):
 
 def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
     # given a validated 5-row file whose first normalize run dies after committing its first 2-row chunk
-    rows = [GOOD_ROWS[0], GOOD_ROWS[1], GOOD_ROWS[2], row_with(0, Company_Name="Delta Co", Zip="73301"),
-            row_with(1, Company_Name="Echo Co", Zip="73302")]
+    rows = [
+        GOOD_ROWS[0],
+        GOOD_ROWS[1],
+        GOOD_ROWS[2],
+        row_with(0, Company_Name="Delta Co", Zip="73301"),
+        row_with(1, Company_Name="Echo Co", Zip="73302"),
+    ]
     data_source = services.data_source_create(team=team, file=upload(csv_bytes(rows)), start=False)
     services.data_source_ingest(data_source_id=data_source.pk)
     real_commit = services._commit_chunk
@@ -244,8 +287,9 @@ def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
     monkeypatch.setattr(services, "_commit_chunk", real_commit)
     data_source.refresh_from_db()
     assert (data_source.status, data_source.rows_done) == (DataSource.Status.PROCESSING, 2)
-    assert sorted(Persona.objects.filter(source_file=data_source.source_file)
-                  .values_list("source_record_id", flat=True)) == [1, 2]
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == [1, 2]
 
     # when normalize runs again
     services.data_source_normalize(data_source_id=data_source.pk, chunk_rows=2)
@@ -255,8 +299,11 @@ def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
     assert data_source.status == DataSource.Status.COMPLETED
     assert (data_source.rows_done, data_source.loaded_count) == (5, 5)
     for model in RECORD_MODELS:
-        rows_loaded = list(model.objects.filter(source_file=data_source.source_file)
-                           .order_by("source_record_id").values_list("source_record_id", flat=True))
+        rows_loaded = list(
+            model.objects.filter(source_file=data_source.source_file)
+            .order_by("source_record_id")
+            .values_list("source_record_id", flat=True)
+        )
         assert rows_loaded == ([1, 2, 3, 4, 5] if model is not PersonaEmail else [1, 2, 4, 5]), model.__name__
 
 
@@ -283,20 +330,56 @@ def test_source_file_and_row_are_unique_per_record_type(ingest):
 
     # when a second record claims the same (source_file, source_record_id), the database refuses it
     with pytest.raises(IntegrityError), transaction.atomic():
-        Business.objects.create(team=data_source.team, name="Copy", normalized_name="COPY",
-                                source_file=business.source_file, source_record_id=1)
+        Business.objects.create(
+            team=data_source.team,
+            name="Copy",
+            normalized_name="COPY",
+            source_file=business.source_file,
+            source_record_id=1,
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Persona.objects.create(team=data_source.team, first_name="Copy", source_file=persona.source_file,
-                               source_record_id=1)
+        Persona.objects.create(
+            team=data_source.team, first_name="Copy", source_file=persona.source_file, source_record_id=1
+        )
     assert Business.objects.filter(source_file=data_source.source_file).count() == 1
 
 
-@pytest.mark.parametrize("model", RECORD_MODELS, ids=lambda m: m.__name__)
-def test_every_record_type_is_unique_on_source_file_and_row(model):
-    constraints = [c for c in model._meta.constraints if set(getattr(c, "fields", ())) ==
-                   {"source_file", "source_record_id"}]
+@pytest.mark.parametrize("model", [Business, Persona], ids=lambda m: m.__name__)
+def test_parent_records_are_unique_on_source_file_and_row(model):
+    constraints = [
+        c for c in model._meta.constraints if set(getattr(c, "fields", ())) == {"source_file", "source_record_id"}
+    ]
     assert len(constraints) == 1
     assert getattr(constraints[0], "condition", None) is None
+
+
+def test_a_chunk_written_twice_fails_as_a_whole_on_the_persona_constraint(team):
+    # given a loaded file
+    data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
+    services.data_source_process(data_source_id=data_source.pk)
+    phones_before = PersonaPhone.objects.filter(source_file=data_source.source_file).count()
+    # when its rows are normalized and written again in one transaction (as a resumed chunk would be)
+    from ingestion.csvreader import CsvStream
+    from ingestion.loader import RowNormalizer, write_chunk, writer_for_connection
+
+    stream = CsvStream(lambda: default_storage.open(data_source.source_file, "rb"))
+    rows = list(stream.rows("utf-8"))
+    normalizer = RowNormalizer(
+        team_id=team.pk,
+        source_file=data_source.source_file,
+        header=stream.header,
+        subject_id=data_source.pk,
+        run_id=None,
+        known_businesses={},
+        now=timezone.now(),
+        today_year=2026,
+    )
+    for row in rows:
+        normalizer.process(row)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write_chunk(writer_for_connection(), normalizer.take_chunk())
+    # then nothing of the second write remains: no phone was duplicated
+    assert PersonaPhone.objects.filter(source_file=data_source.source_file).count() == phones_before
 
 
 # --- retry and failure semantics -------------------------------------------------------------------------------------
@@ -306,8 +389,9 @@ def test_retry_of_a_failed_data_source_loads_it(team):
     # given a stored file whose first run failed (e.g. the worker timed out)
     data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
     services.data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
-    services.data_source_transition(data_source=data_source, to=DataSource.Status.FAILED,
-                                    error_code="UPLOAD_TIMEOUT", error_message="timed out")
+    services.data_source_transition(
+        data_source=data_source, to=DataSource.Status.FAILED, error_code="UPLOAD_TIMEOUT", error_message="timed out"
+    )
     assert data_source.is_retryable
 
     # when it is retried
@@ -396,8 +480,8 @@ def test_progress_is_committed_chunk_by_chunk(team, monkeypatch):
     seen = []
     real_commit = services._commit_chunk
 
-    def spy(ds, normalizer, done):
-        real_commit(ds, normalizer, done)
+    def spy(ds, normalizer, done, *writer):
+        real_commit(ds, normalizer, done, *writer)
         seen.append(DataSource.objects.values_list("rows_done", flat=True).get(pk=ds.pk))
 
     monkeypatch.setattr(services, "_commit_chunk", spy)
@@ -459,7 +543,7 @@ def test_an_unexpected_error_fails_the_file_with_processing_error_and_keeps_noth
     def broken(*args, **kwargs):
         raise ValueError("disk on fire")
 
-    monkeypatch.setattr(services, "write_chunk", broken)
+    monkeypatch.setattr(services, "send_chunk", broken)
     # when stage 2 runs
     services.data_source_normalize(data_source_id=data_source.pk)
     # then the source failed with a named, retryable error and no record of it remains

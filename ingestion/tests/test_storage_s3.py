@@ -75,9 +75,14 @@ def moto_endpoint():
 @pytest.fixture
 def s3(moto_endpoint, settings):
     """A fresh bucket on the moto server, and the default storage pointed at it. Yields a boto3 client."""
-    client = boto3.client("s3", endpoint_url=moto_endpoint, region_name="us-east-1",
-                          aws_access_key_id=KEYS["access_key"], aws_secret_access_key=KEYS["secret_key"],
-                          config=Config(s3={"addressing_style": "path"}))
+    client = boto3.client(
+        "s3",
+        endpoint_url=moto_endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=KEYS["access_key"],
+        aws_secret_access_key=KEYS["secret_key"],
+        config=Config(s3={"addressing_style": "path"}),
+    )
     client.create_bucket(Bucket=BUCKET)
     _use_storage(settings, _s3_storage(moto_endpoint))
     yield client
@@ -158,7 +163,9 @@ def test_production_s3_options_come_from_the_environment(moto_endpoint):
     options = _s3_storage(moto_endpoint, timeout=0.5)["OPTIONS"]
 
     assert (options["bucket_name"], options["endpoint_url"], options["region_name"]) == (
-        BUCKET, moto_endpoint, "us-east-1",
+        BUCKET,
+        moto_endpoint,
+        "us-east-1",
     )
     assert options["file_overwrite"] is False  # django-storages would overwrite by default
     assert options["default_acl"] == "private"
@@ -193,8 +200,9 @@ def test_upload_stores_identical_bytes_under_the_raw_path_and_ingests_from_s3(s3
     assert data_source.status == DataSource.Status.COMPLETED
     assert (data_source.record_count, data_source.row_error_count) == (3, 0)
     assert Persona.objects.filter(source_file=data_source.source_file).count() == 3
-    assert Business.objects.get(source_file=data_source.source_file, source_record_id=1).normalized_name == \
-        "ACME PLUMBING"
+    assert (
+        Business.objects.get(source_file=data_source.source_file, source_record_id=1).normalized_name == "ACME PLUMBING"
+    )
 
 
 def test_the_same_name_uploaded_twice_never_overwrites(s3, team):
@@ -249,7 +257,9 @@ def test_upload_to_a_storage_that_never_answers_fails_with_upload_timeout(silent
     data_source = DataSource.objects.get()
     assert error.extra == {"data_source": data_source.pk}
     assert (data_source.status, data_source.error_code, data_source.file.name) == (
-        DataSource.Status.FAILED, "UPLOAD_TIMEOUT", "",
+        DataSource.Status.FAILED,
+        "UPLOAD_TIMEOUT",
+        "",
     )
     assert data_source.error_message == (
         "The file storage did not accept the upload in time; nothing was kept. Upload the file again."
@@ -265,8 +275,7 @@ def test_upload_to_a_storage_that_never_answers_fails_with_upload_timeout(silent
 def test_upload_timeout_through_the_api_is_504(silent_endpoint, settings, operator_api):
     _use_storage(settings, _s3_storage(silent_endpoint, timeout=0.5))
 
-    response = operator_api.post("/api/v1/data-sources/", {"file": upload(csv_bytes(), "slow.csv")},
-                                 format="multipart")
+    response = operator_api.post("/api/v1/data-sources/", {"file": upload(csv_bytes(), "slow.csv")}, format="multipart")
 
     assert response.status_code == 504
     body = response.json()
@@ -275,7 +284,11 @@ def test_upload_timeout_through_the_api_is_504(silent_endpoint, settings, operat
 
 
 def test_storage_that_stops_answering_after_the_upload_fails_the_run_as_retryable(
-    s3, moto_endpoint, silent_endpoint, settings, team,
+    s3,
+    moto_endpoint,
+    silent_endpoint,
+    settings,
+    team,
 ):
     # given a file stored on S3 but not yet processed
     data_source = services.data_source_create(team=team, file=upload(csv_bytes(), "later.csv"), start=False)
@@ -297,7 +310,10 @@ def test_storage_that_stops_answering_after_the_upload_fails_the_run_as_retryabl
 
 
 def test_a_download_that_hangs_after_the_file_was_found_fails_the_run_as_retryable(
-    s3, head_only_endpoint, settings, team,
+    s3,
+    head_only_endpoint,
+    settings,
+    team,
 ):
     # given a stored file, and then a storage that finds objects but never sends their bytes
     data_source = services.data_source_create(team=team, file=upload(csv_bytes(), "hang.csv"), start=False)

@@ -31,8 +31,11 @@ def _unchanged(data_source: DataSource) -> None:
 
 @pytest.mark.parametrize(
     ("method", "name"),
-    [("get", "ingestion:data-source-detail"), ("post", "ingestion:data-source-retry"),
-     ("get", "ingestion:data-source-errors")],
+    [
+        ("get", "ingestion:data-source-detail"),
+        ("post", "ingestion:data-source-retry"),
+        ("get", "ingestion:data-source-errors"),
+    ],
 )
 def test_pages_of_another_teams_data_source_are_404(operator_client, theirs, method, name):
     # when an acme operator requests rival's data source
@@ -45,8 +48,9 @@ def test_pages_of_another_teams_data_source_are_404(operator_client, theirs, met
 
 
 def test_htmx_fragment_of_another_teams_data_source_is_404(operator_client, theirs):
-    response = operator_client.get(reverse("ingestion:data-source-detail", args=[theirs.pk]),
-                                   {"fragment": "progress"}, HTTP_HX_REQUEST="true")
+    response = operator_client.get(
+        reverse("ingestion:data-source-detail", args=[theirs.pk]), {"fragment": "progress"}, HTTP_HX_REQUEST="true"
+    )
 
     assert response.status_code == 404
 
@@ -120,4 +124,3 @@ def test_uploads_land_in_the_uploaders_team_only(operator_api, team, other_team)
     }
     assert set(StageFailure.objects.filter(subject_id=data_source.pk).values_list("team_id", flat=True)) <= {team.pk}
     assert DataSource.objects.filter(team=other_team).count() == 0
-

@@ -10,8 +10,10 @@ from usdatabiz.core.errors import IllegalTransition
 
 S = DataSource.Status
 LEGAL = {
-    (S.UPLOADED, S.PROCESSING), (S.UPLOADED, S.FAILED),
-    (S.PROCESSING, S.COMPLETED), (S.PROCESSING, S.FAILED),
+    (S.UPLOADED, S.PROCESSING),
+    (S.UPLOADED, S.FAILED),
+    (S.PROCESSING, S.COMPLETED),
+    (S.PROCESSING, S.FAILED),
     (S.FAILED, S.PROCESSING),
     (S.COMPLETED, S.PROCESSING),
 }
@@ -83,8 +85,9 @@ def test_processing_starts_an_attempt_and_clears_the_previous_error(data_source_
 def test_failed_records_the_code_message_and_finish_time(data_source_factory):
     data_source = data_source_factory(status=S.PROCESSING)
 
-    data_source_transition(data_source=data_source, to=S.FAILED, error_code="CSV_PARSE_ERROR",
-                           error_message="unclosed quote")
+    data_source_transition(
+        data_source=data_source, to=S.FAILED, error_code="CSV_PARSE_ERROR", error_message="unclosed quote"
+    )
 
     fresh = DataSource.objects.get(pk=data_source.pk)
     assert (fresh.status, fresh.error_code, fresh.error_message) == (S.FAILED, "CSV_PARSE_ERROR", "unclosed quote")

@@ -31,7 +31,7 @@ def viewer_client(client, viewer):
 @pytest.fixture
 def loaded(ingest, operator):
     """A completed file with two row failures (row 2: bad phone; row 3: wrong number of fields)."""
-    rows = [GOOD_ROWS[0], row_with(1, Phone="=HYPERLINK(\"http://x\")"), ["Short Co", "Sam"]]
+    rows = [GOOD_ROWS[0], row_with(1, Phone='=HYPERLINK("http://x")'), ["Short Co", "Sam"]]
     return ingest(csv_bytes(rows), name="leads.csv", user=operator)
 
 
@@ -103,8 +103,11 @@ def test_operator_sees_the_upload_form(operator_client):
 
 
 def test_anonymous_is_sent_to_login(client, loaded):
-    for url in (LIST_URL, reverse("ingestion:data-source-detail", args=[loaded.pk]),
-                reverse("ingestion:data-source-errors", args=[loaded.pk])):
+    for url in (
+        LIST_URL,
+        reverse("ingestion:data-source-detail", args=[loaded.pk]),
+        reverse("ingestion:data-source-errors", args=[loaded.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("core:login")), url
@@ -137,10 +140,10 @@ def test_detail_shows_progress_counts_failure_codes_and_rows(viewer_client, load
     assert 'data-status="completed"' in body
     assert "3 / 3 rows (100%)" in body
     assert response.context["failure_counts"] == {"CSV_PARSE_ERROR": 1, "INVALID_PHONE": 1}
-    assert response.context["record_counts"] == {"businesses": 2, "personas": 2, "phones": 1, "emails": 2,
-                                                  "owners": 2}
+    assert response.context["record_counts"] == {"businesses": 2, "personas": 2, "phones": 1, "emails": 2, "owners": 2}
     assert [(f.source_row, f.code, f.field) for f in response.context["failures_page"]] == [
-        (2, "INVALID_PHONE", "phone"), (3, "CSV_PARSE_ERROR", ""),
+        (2, "INVALID_PHONE", "phone"),
+        (3, "CSV_PARSE_ERROR", ""),
     ]
     assert '<span class="code">INVALID_PHONE</span> 1' in body
     assert '<span class="code">CSV_PARSE_ERROR</span> 1' in body
@@ -173,8 +176,9 @@ def test_detail_of_a_failed_file_shows_the_file_error(operator_client, ingest):
 def test_progress_fragment_returns_only_the_progress_block_while_processing(operator_client, team):
     # given a data source half-way through stage 2
     data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
-    DataSource.objects.filter(pk=data_source.pk).update(status=DataSource.Status.PROCESSING, record_count=4,
-                                                        rows_done=1)
+    DataSource.objects.filter(pk=data_source.pk).update(
+        status=DataSource.Status.PROCESSING, record_count=4, rows_done=1
+    )
     url = reverse("ingestion:data-source-detail", args=[data_source.pk])
 
     # when htmx polls the fragment
@@ -205,8 +209,9 @@ def test_progress_fragment_without_htmx_header_is_the_full_page(operator_client,
 
 
 def test_progress_fragment_of_a_finished_file_stops_polling_and_reloads(operator_client, loaded):
-    response = operator_client.get(reverse("ingestion:data-source-detail", args=[loaded.pk]),
-                                   {"fragment": "progress"}, HTTP_HX_REQUEST="true")
+    response = operator_client.get(
+        reverse("ingestion:data-source-detail", args=[loaded.pk]), {"fragment": "progress"}, HTTP_HX_REQUEST="true"
+    )
 
     body = response.content.decode()
     assert "hx-trigger" not in body
@@ -229,7 +234,7 @@ def test_errors_csv_lists_every_failure_with_formula_cells_escaped(viewer_client
     assert rows[0] == ["row", "stage", "code", "field", "raw_value", "detail"]
     assert rows[1][:4] == ["2", "2", "INVALID_PHONE", "phone"]
     # and the raw value that starts with "=" is written as text, never as a formula
-    assert rows[1][4] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][4] == '\'=HYPERLINK("http://x")'
     assert rows[1][5] == "'=HYPERLINK(\"http://x\")' cannot be normalized to a valid 10-digit US number."
     assert rows[2][:5] == ["3", "1", "CSV_PARSE_ERROR", "", "Short Co,Sam"]
     assert len(rows) == 3
@@ -245,8 +250,18 @@ def test_errors_csv_filters_by_code(viewer_client, loaded):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=1+2", "'=1+2"), ("+1 555", "'+1 555"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-     ("\rx", "'\rx"), ("plain", "plain"), ("a=b", "a=b"), (None, ""), (7, "7")],
+    [
+        ("=1+2", "'=1+2"),
+        ("+1 555", "'+1 555"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("plain", "plain"),
+        ("a=b", "a=b"),
+        (None, ""),
+        (7, "7"),
+    ],
 )
 def test_spreadsheet_safe(value, expected):
     assert spreadsheet_safe(value) == expected
@@ -260,8 +275,12 @@ def failed_source(team):
     """A stored good file whose first run failed part-way (the worker timed out)."""
     data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
     services.data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
-    services.data_source_transition(data_source=data_source, to=DataSource.Status.FAILED,
-                                    error_code="UPLOAD_TIMEOUT", error_message="Reading the stored file timed out.")
+    services.data_source_transition(
+        data_source=data_source,
+        to=DataSource.Status.FAILED,
+        error_code="UPLOAD_TIMEOUT",
+        error_message="Reading the stored file timed out.",
+    )
     return data_source
 
 
@@ -287,7 +306,9 @@ def test_operator_retries_a_failed_data_source(operator_client, failed_source):
     assert response["Location"] == reverse("ingestion:data-source-detail", args=[failed_source.pk])
     failed_source.refresh_from_db()
     assert (failed_source.status, failed_source.attempts, failed_source.error_code) == (
-        DataSource.Status.COMPLETED, 2, "",
+        DataSource.Status.COMPLETED,
+        2,
+        "",
     )
     assert Persona.objects.filter(source_file=failed_source.source_file).count() == 3
 

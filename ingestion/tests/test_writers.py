@@ -22,10 +22,23 @@ MIXED_ROWS = [
     [*GOOD_ROWS[0], "Trade show"],
     [*row_with(1, Phone="12", Title='Owner "Big" \\ Boss\tII'), ""],
     [*row_with(2, Company_Name="ACME PLUMBING LLC", City="Austin", Zip="78701", SIC_Code=""), 'He said "hi"'],
-    [*row_with(0, Company_Name="Café Niño", First_Name="José", Email="", SIC_Code=""), "{\"json\": true}"],
+    [*row_with(0, Company_Name="Café Niño", First_Name="José", Email="", SIC_Code=""), '{"json": true}'],
 ]
-IGNORED = {"id", "team", "team_id", "created_at", "updated_at", "source_file", "persona", "persona_id", "business",
-           "business_id", "run", "run_id", "subject_id"}
+IGNORED = {
+    "id",
+    "team",
+    "team_id",
+    "created_at",
+    "updated_at",
+    "source_file",
+    "persona",
+    "persona_id",
+    "business",
+    "business_id",
+    "run",
+    "run_id",
+    "subject_id",
+}
 
 
 def _rows(model, source_file: str) -> list[dict]:
@@ -36,15 +49,17 @@ def _rows(model, source_file: str) -> list[dict]:
 def _links(source_file: str) -> list[tuple]:
     """Owner links as (persona row, business name): independent of generated ids."""
     return sorted(
-        BusinessOwner.objects.filter(source_file=source_file)
-        .values_list("source_record_id", "persona__source_record_id", "business__normalized_name", "business__zip5")
+        BusinessOwner.objects.filter(source_file=source_file).values_list(
+            "source_record_id", "persona__source_record_id", "business__normalized_name", "business__zip5"
+        )
     )
 
 
 def _everything(data_source: DataSource) -> dict:
     source_file = data_source.source_file
     failures = list(
-        StageFailure.objects.filter(subject_id=data_source.pk).order_by("source_row", "code")
+        StageFailure.objects.filter(subject_id=data_source.pk)
+        .order_by("source_row", "code")
         .values("stage", "code", "source_row", "field", "raw_value", "detail", "subject_type")
     )
     for failure in failures:  # the duplicate's detail names the generated business id
@@ -56,8 +71,11 @@ def _everything(data_source: DataSource) -> dict:
         "emails": _rows(PersonaEmail, source_file),
         "owners": _rows(BusinessOwner, source_file),
         "links": _links(source_file),
-        "phone_owners": sorted(PersonaPhone.objects.filter(source_file=source_file)
-                               .values_list("source_record_id", "persona__source_record_id")),
+        "phone_owners": sorted(
+            PersonaPhone.objects.filter(source_file=source_file).values_list(
+                "source_record_id", "persona__source_record_id"
+            )
+        ),
         "failures": failures,
     }
 
@@ -83,20 +101,29 @@ def test_orm_writer_loads_every_kind_of_record(ingest, settings, team):
     # then every record kind is there with the expected values
     assert [b["normalized_name"] for b in records["businesses"]] == ["ACME PLUMBING", "BOLT ELECTRIC", "CAFE NINO"]
     assert [p["source_extra"] for p in records["personas"]] == [
-        {"Lead Source": "Trade show"}, {}, {"Lead Source": 'He said "hi"'}, {"Lead Source": '{"json": true}'},
+        {"Lead Source": "Trade show"},
+        {},
+        {"Lead Source": 'He said "hi"'},
+        {"Lead Source": '{"json": true}'},
     ]
     assert records["personas"][1]["title"] == 'Owner "Big" \\ Boss II'
     assert [p["merged_from_ids"] for p in records["personas"]] == [[], [], [], []]
     assert [p["confidence_score"] for p in records["personas"]] == [1.0, 1.0, 1.0, 1.0]
     assert [(p["source_record_id"], p["is_connected"], p["do_not_call"]) for p in records["phones"]] == [
-        (1, None, False), (3, None, False), (4, None, False),
+        (1, None, False),
+        (3, None, False),
+        (4, None, False),
     ]
     assert records["links"] == [
-        (1, 1, "ACME PLUMBING", "78701"), (2, 2, "BOLT ELECTRIC", "78702"), (3, 3, "ACME PLUMBING", "78701"),
+        (1, 1, "ACME PLUMBING", "78701"),
+        (2, 2, "BOLT ELECTRIC", "78702"),
+        (3, 3, "ACME PLUMBING", "78701"),
         (4, 4, "CAFE NINO", "78701"),
     ]
     assert [(f["code"], f["source_row"]) for f in records["failures"]] == [
-        ("INVALID_PHONE", 2), ("DUPLICATE_BUSINESS", 3), ("MISSING_SIC", 4),
+        ("INVALID_PHONE", 2),
+        ("DUPLICATE_BUSINESS", 3),
+        ("MISSING_SIC", 4),
     ]
 
 

@@ -69,6 +69,13 @@ class PrefixedULIDField(models.CharField):
         kwargs.pop("editable", None)
         return name, path, args, kwargs
 
+    def db_type(self, connection):
+        # Spelled out so that Django's PostgreSQL backend adds no varchar_pattern_ops ("_like") index
+        # beside every id and foreign key: ids are matched exactly, never with LIKE.
+        if connection.vendor == "postgresql":
+            return f"character varying({self.max_length})"
+        return super().db_type(connection)
+
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
         if not value:

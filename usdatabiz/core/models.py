@@ -69,16 +69,26 @@ class TeamScopedQuerySet(models.QuerySet):
 
 
 class TeamScoped(models.Model):
-    """Abstract base of every tenant record: ``team``, ``created_at``, ``updated_at``."""
+    """Abstract base of every tenant record: ``team``, ``created_at``, ``updated_at``.
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    ``team`` gets no index of its own: each model declares the composite indexes (team first) that
+    its queries need. High-volume tables redeclare ``team`` without a database constraint (see
+    ``bulk_team_field``): rows are written by the thousand and the team is set by the service.
+    """
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", db_index=False)
+    created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TeamScopedQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+
+def bulk_team_field():
+    """The ``team`` field of a high-volume table: no index, no per-row foreign-key check."""
+    return models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False)
 
 
 class StageRun(TeamScoped):
@@ -93,9 +103,9 @@ class StageRun(TeamScoped):
         FAILED = "failed", "Failed"
 
     id = PrefixedULIDField(prefix="run")
-    stage = models.PositiveSmallIntegerField(db_index=True)
+    stage = models.PositiveSmallIntegerField()
     subject_type = models.CharField(max_length=64, blank=True)
-    subject_id = models.CharField(max_length=40, blank=True, db_index=True)
+    subject_id = models.CharField(max_length=40, blank=True)
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     count_in = models.BigIntegerField(default=0)
@@ -105,7 +115,10 @@ class StageRun(TeamScoped):
 
     class Meta:
         ordering = ["-started_at"]
-        indexes = [models.Index(fields=["team", "stage", "started_at"], name="stagerun_team_stage_idx")]
+        indexes = [
+            models.Index(fields=["team", "stage", "started_at"], name="stagerun_team_stage_idx"),
+            models.Index(fields=["subject_id"], name="stagerun_subject_idx"),
+        ]
 
     def __str__(self):
         return f"stage {self.stage} {self.subject_type} {self.subject_id} {self.status}"
@@ -121,11 +134,20 @@ class StageFailure(TeamScoped):
     """One named failure of a stage: a file-level error, a row error, a provider error."""
 
     id = PrefixedULIDField(prefix="sf")
-    stage = models.PositiveSmallIntegerField(db_index=True)
-    code = models.CharField(max_length=40, db_index=True)
-    run = models.ForeignKey(StageRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="failures")
+    team = bulk_team_field()
+    stage = models.PositiveSmallIntegerField()
+    code = models.CharField(max_length=40)
+    run = models.ForeignKey(
+        StageRun,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="failures",
+        db_index=False,
+        db_constraint=False,
+    )
     subject_type = models.CharField(max_length=64, blank=True)
-    subject_id = models.CharField(max_length=40, blank=True, db_index=True)
+    subject_id = models.CharField(max_length=40, blank=True)
     source_file = models.CharField(max_length=255, blank=True)
     source_row = models.BigIntegerField(null=True, blank=True)
     field = models.CharField(max_length=64, blank=True)
@@ -134,7 +156,11 @@ class StageFailure(TeamScoped):
 
     class Meta:
         ordering = ["created_at", "source_row"]
-        indexes = [models.Index(fields=["team", "stage", "code"], name="stagefailure_team_code_idx")]
+        indexes = [
+            models.Index(fields=["team", "stage", "code"], name="stagefailure_team_code_idx"),
+            models.Index(fields=["subject_id", "source_row"], name="stagefailure_subject_idx"),
+            models.Index(fields=["team", "created_at"], name="stagefailure_team_created_idx"),
+        ]
 
     def __str__(self):
         where = f" row {self.source_row}" if self.source_row is not None else ""

@@ -31,18 +31,32 @@ class Command(BaseCommand):
                 data_source = data_source_create(team=team_obj, file=File(handle, name=source.name), start=False)
         except DomainError as exc:
             if json:
-                self.stdout.write(_dumps({"data_source": exc.extra.get("data_source"), "status": "failed",
-                                          "record_count": 0, "error_code": exc.code, "error_message": exc.message,
-                                          "failures": {exc.code: 1}, "businesses": 0, "personas": 0, "phones": 0}))
+                self.stdout.write(
+                    _dumps(
+                        {
+                            "data_source": exc.extra.get("data_source"),
+                            "status": "failed",
+                            "record_count": 0,
+                            "error_code": exc.code,
+                            "error_message": exc.message,
+                            "failures": {exc.code: 1},
+                            "businesses": 0,
+                            "personas": 0,
+                            "phones": 0,
+                        }
+                    )
+                )
             raise CommandError(f"{exc.code}: {exc.message}") from exc
         data_source = data_source_process(data_source_id=data_source.pk)
         summary = data_source_summary(data_source=data_source)
         if json:
             self.stdout.write(_dumps(summary))
         else:
-            self.stdout.write(f"{summary['data_source']} {summary['status']}: {summary['record_count']} rows, "
-                              f"{summary['businesses']} businesses, {summary['personas']} personas, "
-                              f"{summary['phones']} phones")
+            self.stdout.write(
+                f"{summary['data_source']} {summary['status']}: {summary['record_count']} rows, "
+                f"{summary['businesses']} businesses, {summary['personas']} personas, "
+                f"{summary['phones']} phones"
+            )
             if summary["error_code"]:
                 self.stdout.write(f"error {summary['error_code']}: {summary['error_message']}")
             for code, count in summary["failures"].items():
