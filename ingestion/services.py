@@ -347,7 +347,7 @@ def _normalize(data_source: DataSource, run: StageRun, chunk_rows: int) -> DataS
     )
     resume_after = data_source.rows_done
     known = {
-        (name, zip5): pk
+        f"{name}\t{zip5}": pk
         for pk, name, zip5 in Business.objects.for_team(team_id)
         .values_list("pk", "normalized_name", "zip5")
         .iterator(chunk_size=20000)
