@@ -199,9 +199,8 @@ def copy_text(value) -> str:
 _NEEDS_ESCAPE = re.compile(r"[\\\t\n\r]").search
 
 
-# A backslash is only safe as a whole-field NULL (\N between separators); any other one, and any tab,
-# newline or carriage return inside a value, sends the chunk through per-value escaping.
-_UNSAFE_FOR_FAST_PATH = re.compile(r"(?<![\x1f\x1e])\\|\\(?!N[\x1f\x1e])|[\t\n\r]").search
+def _fast_bool(value) -> str:
+    return "\x1d" if value is None else ("t" if value else "f")
 
 
 def _escape(value: str) -> str:
@@ -255,9 +254,13 @@ class CopyWriter(RecordWriter):
             "\\t" + copy_text(v).replace("\\", "\\\\").replace("{", "{{").replace("}", "}}") for v in defaults
         )
         source = 'lambda r: f"' + "\\t".join(parts) + tail + '\\n"'
-        # The fast variant skips per-value escaping and separates fields with \x1f and rows with \x1e;
-        # ``encode`` checks the whole chunk once and falls back to the escaping variant if needed.
-        fast_source = source.replace("E(", "(").replace("\\t", "\\x1f").replace('\\n"', '\\x1e"')
+        # The fast variant skips per-value escaping: fields end with \x1f, rows with \x1e and NULL is
+        # \x1d. ``encode`` checks the whole chunk with a few C-speed counts and swaps the separators in,
+        # or falls back to the escaping variant when any value holds a character that needs care.
+        fast_tail = "".join(
+            "\\x1f" + ("\\x1d" if v is None else copy_text(v).replace("{", "{{").replace("}", "}}")) for v in defaults
+        )
+        fast_source = 'lambda r: f"' + "\\x1f".join(p.replace("E(", "(") for p in parts) + fast_tail + '\\x1e"'
         namespace = {
             "E": _escape,
             "N": "\\N",
@@ -266,22 +269,27 @@ class CopyWriter(RecordWriter):
             "J": lambda v: json.dumps(v).translate(_COPY_ESCAPE),
         }
         formatter = eval(source, namespace)  # noqa: S307 - built above from field metadata only
-        fast = eval(fast_source, namespace)  # noqa: S307
+        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool})  # noqa: S307
+        nullable = tuple(i for i, name in enumerate(columns) if fields[name].null)
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
         sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN"
         width = len(columns) + len(missing)
-        self._formatters[key] = (formatter, fast, width, sql)
+        tail_nulls = sum(1 for v in defaults if v is None)
+        self._formatters[key] = (formatter, fast, width, nullable, tail_nulls, sql)
         return self._formatters[key]
 
     def encode(self, model, columns, rows):
-        formatter, fast, width, sql = self._formatter(model, tuple(columns))
+        formatter, fast, width, nullable, tail_nulls, sql = self._formatter(model, tuple(columns))
         text = "".join(map(fast, rows))
+        count = len(rows)
+        nulls = count * tail_nulls + sum(1 for i in nullable for r in rows if r[i] is None)
         if (
-            _UNSAFE_FOR_FAST_PATH(text) is None
-            and text.count("\x1e") == len(rows)
-            and text.count("\x1f") == len(rows) * (width - 1)
+            _NEEDS_ESCAPE(text) is None
+            and text.count("\x1e") == count
+            and text.count("\x1f") == count * (width - 1)
+            and text.count("\x1d") == nulls
         ):
-            text = text.replace("\x1f", "\t").replace("\x1e", "\n")
+            text = text.replace("\x1f", "\t").replace("\x1e", "\n").replace("\x1d", "\\N")
         else:  # some value holds a tab, newline, backslash or separator: escape value by value
             text = "".join(map(formatter, rows))
         return sql, text.encode(), len(rows)
