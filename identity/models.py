@@ -179,7 +179,7 @@ class ResolutionSettings(TeamScoped):
     """A team's thresholds for identity resolution (stage 3)."""
 
     id = PrefixedULIDField(prefix="rset")
-    auto_merge_threshold = models.FloatField(default=0.75, help_text="At or above: merge automatically")
+    auto_merge_threshold = models.FloatField(default=0.72, help_text="At or above: merge automatically")
     review_threshold = models.FloatField(default=0.55, help_text="Between this and the upper threshold: review queue")
 
     class Meta:

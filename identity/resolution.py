@@ -7,8 +7,9 @@ How two personas are judged (``compare``):
   disagree the score is capped below every threshold: a shared company, address or office phone
   alone never joins two people, because colleagues share all three.
 * The match score (0.0-1.0) adds evidence to the name agreement:
-  ``0.45 * name + 0.25 * shared phone + 0.25 * shared email + 0.20 * shared business
-  + 0.10 * same ZIP (0.04 same state only)``, capped at 1.0. Every term is kept as a reason.
+  ``0.45 * name + 0.25 * shared phone + 0.25 * shared email (x 0.4 for a free-mail address)
+  + 0.20 * shared business + 0.10 * same ZIP (0.04 same state only)``, capped at 1.0. Every term is
+  kept as a reason.
 * Clusters use complete linkage: two groups join only if every pair across them has agreeing
   names, so A~B and B~C never fuse A and C when A and C disagree.
 * The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs), so the
@@ -87,6 +88,28 @@ def last_name_score(a: str, b: str) -> float | None:
     return round(JaroWinkler.similarity(a, b), 4)
 
 
+# Free-mail addresses are often made up from a name by list vendors (johnsmith@gmail.com), so two
+# namesakes can share one: a shared free-mail address counts for less than a shared company address.
+FREE_MAIL_DOMAINS = frozenset(
+    "gmail.com googlemail.com yahoo.com ymail.com hotmail.com outlook.com live.com msn.com aol.com icloud.com "
+    "me.com mac.com comcast.net att.net sbcglobal.net verizon.net bellsouth.net charter.net cox.net "
+    "earthlink.net mail.com gmx.com protonmail.com proton.me zoho.com".split()
+)
+FREE_MAIL_MATCH = 0.4
+
+
+def email_score(a: frozenset, b: frozenset) -> float | None:
+    """Return 1.0 for a shared company address, 0.4 for a shared free-mail one, 0.0 for none shared."""
+    if not a or not b:
+        return None
+    shared = a & b
+    if not shared:
+        return 0.0
+    if any(email.rpartition("@")[2] not in FREE_MAIL_DOMAINS for email in shared):
+        return 1.0
+    return FREE_MAIL_MATCH
+
+
 def _overlap(a: frozenset, b: frozenset) -> float | None:
     if not a or not b:
         return None
@@ -109,7 +132,7 @@ def compare(a: PersonaView, b: PersonaView) -> tuple[float, dict]:
     first = first_name_score(a.first, b.first)
     last = last_name_score(a.last, b.last)
     phone = _overlap(a.phones, b.phones)
-    email = _overlap(a.emails, b.emails)
+    email = email_score(a.emails, b.emails)
     business = _overlap(a.businesses, b.businesses)
     if a.zip5 and b.zip5:
         location = 1.0 if a.zip5 == b.zip5 else (0.4 if a.state and a.state == b.state else 0.0)
@@ -141,19 +164,24 @@ def compare(a: PersonaView, b: PersonaView) -> tuple[float, dict]:
     return round(min(score, 1.0), 4), reasons
 
 
+def _first_key(p: PersonaView) -> str:
+    return canonical(p.first.split()[0]) if p.first else ""
+
+
+# One function per kind of blocking key, so a run builds one kind of block at a time.
+KEY_KINDS = {
+    "p": lambda p: [("p", phone) for phone in p.phones],
+    "e": lambda p: [("e", email) for email in p.emails],
+    "lz": lambda p: [("lz", p.last, p.zip5)] if p.last and p.zip5 else [],
+    "fls": lambda p: [("fls", fk, p.last, p.state)] if p.last and p.state and (fk := _first_key(p)) else [],
+    "sx": lambda p: [("sx", soundex(p.last), fk[:1], p.zip5)] if p.last and p.zip5 and (fk := _first_key(p)) else [],
+}
+
+
 def blocking_keys(p: PersonaView) -> Iterator[tuple]:
     """Yield the blocking keys of a persona: only personas sharing a key are ever compared."""
-    for phone in p.phones:
-        yield ("p", phone)
-    for email in p.emails:
-        yield ("e", email)
-    first_key = canonical(p.first.split()[0]) if p.first else ""
-    if p.last and p.zip5:
-        yield ("lz", p.last, p.zip5)
-    if p.last and first_key and p.state:
-        yield ("fls", first_key, p.last, p.state)
-    if p.last and p.zip5 and first_key:
-        yield ("sx", soundex(p.last), first_key[:1], p.zip5)
+    for keys in KEY_KINDS.values():
+        yield from keys(p)
 
 
 @dataclass
@@ -169,13 +197,11 @@ def candidate_pairs(personas: list[PersonaView]) -> tuple[set[tuple[int, int]], 
     """Return index pairs that share a blocking key (at least one side new), and how many blocks were too big."""
     pairs: set[tuple[int, int]] = set()
     skipped = 0
-    kinds = ("p", "e", "lz", "fls", "sx")
-    for kind in kinds:
+    for keys_of in KEY_KINDS.values():
         blocks: dict[tuple, list[int]] = {}
         for index, p in enumerate(personas):
-            for key in blocking_keys(p):
-                if key[0] == kind:
-                    blocks.setdefault(key, []).append(index)
+            for key in keys_of(p):
+                blocks.setdefault(key, []).append(index)
         for members in blocks.values():
             if len(members) < 2:
                 continue

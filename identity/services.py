@@ -501,11 +501,16 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
     _bulk_set(Persona, "merged_into_id", persona_moves, extra={"is_merged": True})
     for chunk in _chunks(sorted(merged_ids), 5000):
         Persona.objects.filter(pk__in=chunk).update(merged_at=now)
-    Persona.objects.bulk_update(
-        [state[pid] for pid in survivors],
-        ["merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS],
-        batch_size=1000,
-    )
+    survivor_rows = [
+        (
+            pid,
+            state[pid].merged_from_ids,
+            state[pid].confidence_score,
+            *(getattr(state[pid], f) for f in Persona.STRICT_FLAGS),
+        )
+        for pid in survivors
+    ]
+    _bulk_update_values(Persona, ["merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS], survivor_rows)
     PersonaMergeHistory.objects.bulk_create(histories, batch_size=2000)
     return len(histories)
 
@@ -513,6 +518,36 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
 def _chunks(items, size):
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _bulk_update_values(model, attnames: list[str], rows: list[tuple]) -> None:
+    """Update several columns of many records given as (pk, value, ...) tuples, in few statements."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in attnames]
+    if connection.vendor != "postgresql":
+        objs = [model(pk=row[0], **dict(zip(attnames, row[1:], strict=True))) for row in rows]
+        model.objects.bulk_update(objs, attnames, batch_size=500)
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    pk = quote(model._meta.pk.column)
+    casts = [f.db_type(connection) for f in fields]
+    sets = ", ".join(
+        f"{quote(f.column)} = v.c{i}::{cast}" for i, (f, cast) in enumerate(zip(fields, casts, strict=True))
+    )
+    names = ", ".join(["rid", *(f"c{i}" for i in range(len(fields)))])
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 5000):
+            values = ", ".join(["(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"] * len(chunk))
+            params = []
+            for row in chunk:
+                params.append(row[0])
+                for field, value in zip(fields, row[1:], strict=True):
+                    params.append(field.get_db_prep_value(value, connection))
+            cursor.execute(
+                f"UPDATE {table} AS t SET {sets} FROM (VALUES {values}) AS v({names}) WHERE t.{pk} = v.rid", params
+            )
 
 
 def _bulk_set(model, attname: str, moves: list[tuple[str, str]], extra: dict | None = None) -> None:
