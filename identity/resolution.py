@@ -39,9 +39,9 @@ class PersonaView:
     last: str
     state: str = ""
     zip5: str = ""
-    phones: frozenset = frozenset()
-    emails: frozenset = frozenset()
-    businesses: frozenset = frozenset()
+    phones: tuple | frozenset = ()
+    emails: tuple | frozenset = ()
+    businesses: tuple | frozenset = ()
     is_new: bool = True
 
 
@@ -98,11 +98,11 @@ FREE_MAIL_DOMAINS = frozenset(
 FREE_MAIL_MATCH = 0.4
 
 
-def email_score(a: frozenset, b: frozenset) -> float | None:
+def email_score(a, b) -> float | None:
     """Return 1.0 for a shared company address, 0.4 for a shared free-mail one, 0.0 for none shared."""
     if not a or not b:
         return None
-    shared = a & b
+    shared = [email for email in a if email in b]
     if not shared:
         return 0.0
     if any(email.rpartition("@")[2] not in FREE_MAIL_DOMAINS for email in shared):
@@ -110,10 +110,13 @@ def email_score(a: frozenset, b: frozenset) -> float | None:
     return FREE_MAIL_MATCH
 
 
-def _overlap(a: frozenset, b: frozenset) -> float | None:
+def _overlap(a, b) -> float | None:
     if not a or not b:
         return None
-    return 1.0 if a & b else 0.0
+    for value in a:
+        if value in b:
+            return 1.0
+    return 0.0
 
 
 def names_agree(a: PersonaView, b: PersonaView) -> bool:

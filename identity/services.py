@@ -310,54 +310,66 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
 # Resolution runs: the whole team at once, in bulk.
 
 
+def _grouped(rows):
+    """Yield (persona_id, values) from (persona_id, value) rows ordered by persona_id."""
+    current, values = None, []
+    for pid, value in rows:
+        if pid != current:
+            if current is not None:
+                yield current, values
+            current, values = pid, []
+        values.append(value)
+    if current is not None:
+        yield current, values
+
+
 def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
-    rows = list(
-        Persona.objects.filter(team_id=team_id, is_merged=False)
-        .order_by()
-        .values_list("pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "resolved_at")
-        .iterator(chunk_size=50000)
-    )
-    phones: dict[str, set] = defaultdict(set)
-    for pid, number in (
-        PersonaPhone.objects.filter(team_id=team_id)
-        .order_by()
-        .values_list("persona_id", "normalized_number")
-        .iterator(chunk_size=50000)
-    ):
-        phones[pid].add(number)
-    emails: dict[str, set] = defaultdict(set)
-    for pid, email in (
-        PersonaEmail.objects.filter(team_id=team_id)
-        .order_by()
-        .values_list("persona_id", "email")
-        .iterator(chunk_size=50000)
-    ):
-        emails[pid].add(email)
-    businesses: dict[str, set] = defaultdict(set)
-    for pid, name in (
-        BusinessOwner.objects.filter(team_id=team_id)
-        .order_by()
-        .values_list("persona_id", "business__normalized_name")
-        .iterator(chunk_size=50000)
-    ):
-        businesses[pid].add(name)
-    empty = frozenset()
+    """Read every active persona of the team with its phones, emails and businesses, as compact views.
+
+    Four queries ordered by persona id are merged as streams (no per-persona dictionaries), repeated
+    strings are shared, and contact points are tuples: a million personas fit in a few hundred MB.
+    """
+
+    def ordered(model, value):
+        return (
+            model.objects.filter(team_id=team_id)
+            .order_by("persona_id")
+            .values_list("persona_id", value)
+            .iterator(chunk_size=20000)
+        )
+
+    streams = [
+        _grouped(ordered(PersonaPhone, "normalized_number")),
+        _grouped(ordered(PersonaEmail, "email")),
+        _grouped(ordered(BusinessOwner, "business__normalized_name")),
+    ]
+    heads = [next(stream, None) for stream in streams]
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    empty = ()
     views = []
     new = 0
-    for pk, first, last, state, zip5, resolved_at in rows:
+    personas = (
+        Persona.objects.filter(team_id=team_id, is_merged=False)
+        .order_by("pk")
+        .values_list("pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "resolved_at")
+        .iterator(chunk_size=20000)
+    )
+    for pk, first, last, state, zip5, resolved_at in personas:
+        contacts = []
+        for i, stream in enumerate(streams):
+            while heads[i] is not None and heads[i][0] < pk:
+                heads[i] = next(stream, None)  # records of personas that are not active here
+            if heads[i] is not None and heads[i][0] == pk:
+                contacts.append(tuple(share(v, v) for v in dict.fromkeys(heads[i][1])))
+                heads[i] = next(stream, None)
+            else:
+                contacts.append(empty)
         is_new = resolved_at is None
         new += is_new
         views.append(
             resolution.PersonaView(
-                pk,
-                first,
-                last,
-                state,
-                zip5,
-                frozenset(phones[pk]) if pk in phones else empty,
-                frozenset(emails[pk]) if pk in emails else empty,
-                frozenset(businesses[pk]) if pk in businesses else empty,
-                is_new,
+                pk, share(first, first), share(last, last), share(state, state), share(zip5, zip5), *contacts, is_new
             )
         )
     return views, new
@@ -452,6 +464,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
 
     now = timezone.now()
     histories = []
+    written = 0
     final_into: dict[str, str] = {}
     for survivor_id, merged_id, score, reasons in merges:
         moved = {}
@@ -473,6 +486,10 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
             moved["_flags"] = stricter
         survivor.merged_from_ids = [*survivor.merged_from_ids, merged_id, *merged.merged_from_ids]
         survivor.confidence_score = min(survivor.confidence_score, score)
+        if len(histories) >= 5000:  # write as we go: 100,000 history rows need not sit in memory
+            PersonaMergeHistory.objects.bulk_create(histories, batch_size=5000)
+            written += len(histories)
+            histories = []
         histories.append(
             PersonaMergeHistory(
                 team_id=team_id,
@@ -511,8 +528,8 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
         for pid in survivors
     ]
     _bulk_update_values(Persona, ["merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS], survivor_rows)
-    PersonaMergeHistory.objects.bulk_create(histories, batch_size=2000)
-    return len(histories)
+    PersonaMergeHistory.objects.bulk_create(histories, batch_size=5000)
+    return written + len(histories)
 
 
 def _chunks(items, size):
