@@ -1,6 +1,7 @@
 """Merges, unmerges and review decisions keep a complete, reversible history."""
 
 import pytest
+from django.utils import timezone
 
 from identity.checks import identity_check
 from identity.models import MatchReview, Persona, PersonaMergeHistory, PersonaPhone
@@ -180,6 +181,8 @@ def test_resolve_merges_duplicates_and_keeps_hard_negatives_apart(team, acme):
     colleague.refresh_from_db()
     namesake.refresh_from_db()
     assert bob.merged_into_id == robert.pk
+    assert bob.merged_at is not None
+    assert abs((timezone.now() - bob.merged_at).total_seconds()) < 60
     assert not colleague.is_merged
     assert not namesake.is_merged
     assert identity_check(team_id=team.pk).ok
