@@ -542,18 +542,22 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
     repointed = [
         (into, pid) for pid, into in final_into.items() if pid not in merged_ids and original_into.get(pid) != into
     ]
-    _bulk_set(Persona, "merged_into_id", newly, extra={"is_merged": True, "merged_at": now})
+    # Personas touched here are resolved now: the final "mark resolved" update can skip them.
+    _bulk_set(Persona, "merged_into_id", newly, extra={"is_merged": True, "merged_at": now, "resolved_at": now})
     _bulk_set(Persona, "merged_into_id", repointed)
     survivor_rows = [
         (
             pid,
             state[pid].merged_from_ids,
             state[pid].confidence_score,
+            now,
             *(getattr(state[pid], f) for f in Persona.STRICT_FLAGS),
         )
         for pid in survivors
     ]
-    _bulk_update_values(Persona, ["merged_from_ids", "confidence_score", *Persona.STRICT_FLAGS], survivor_rows)
+    _bulk_update_values(
+        Persona, ["merged_from_ids", "confidence_score", "resolved_at", *Persona.STRICT_FLAGS], survivor_rows
+    )
     PersonaMergeHistory.objects.bulk_create(histories, batch_size=5000)
     return written + len(histories)
 

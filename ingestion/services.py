@@ -95,7 +95,8 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
     refusal = timeout = None
     # The team row is locked while checking the quota and storing, so two uploads cannot both fit one slot.
     with transaction.atomic():
-        Team.objects.select_for_update().filter(pk=team.pk).first()
+        # NO KEY: inserts of other rows that reference the team (key-share locks) do not wait on an upload.
+        Team.objects.select_for_update(no_key=True).filter(pk=team.pk).first()
         used = team_storage_used(team=team)
         quota = team.effective_storage_quota
         if used + size > quota:
