@@ -37,6 +37,7 @@ def test_persona_page_shows_history_and_unmerge_restores(operator_client, twins)
 
     page = operator_client.get(reverse("identity:persona-detail", args=[a.pk]))
     assert page.status_code == 200
+    assert b"<title>Robert Smith \xc2\xb7 USDataBiz</title>" in page.content
     assert b.pk.encode() in page.content
     assert b"Unmerge" in page.content
 

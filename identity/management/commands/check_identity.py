@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from usdatabiz.core.models import Team
+from usdatabiz.core.management.teams import team_from_slug
 from usdatabiz.core.services import stage_failure_record
 
 from ...checks import identity_check
@@ -13,9 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--team", required=True, help="team slug")
 
     def handle(self, *args, team, **options):
-        team_obj = Team.objects.filter(slug=team).first()
-        if team_obj is None:
-            raise CommandError(f"No team with slug '{team}'.")
+        team_obj = team_from_slug(team)
         report = identity_check(team_id=team_obj.pk)
         for code, detail in report.problems:
             self.stdout.write(f"{code}: {detail}")

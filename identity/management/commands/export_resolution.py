@@ -1,9 +1,9 @@
 import csv
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db.models.functions import Coalesce
 
-from usdatabiz.core.models import Team
+from usdatabiz.core.management.teams import team_from_slug
 
 from ...models import Persona
 
@@ -15,9 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--team", required=True, help="team slug")
 
     def handle(self, *args, team, **options):
-        team_obj = Team.objects.filter(slug=team).first()
-        if team_obj is None:
-            raise CommandError(f"No team with slug '{team}'.")
+        team_obj = team_from_slug(team)
         writer = csv.writer(self.stdout, lineterminator="\n")
         writer.writerow(["source_file", "source_record_id", "persona_id"])
         rows = (

@@ -1,8 +1,8 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from usdatabiz.core.models import Team
+from usdatabiz.core.management.teams import team_from_slug
 
 from ...services import identity_resolve
 
@@ -15,9 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def handle(self, *args, team, json=False, **options):
-        team_obj = Team.objects.filter(slug=team).first()
-        if team_obj is None:
-            raise CommandError(f"No team with slug '{team}'.")
+        team_obj = team_from_slug(team)
         run = identity_resolve(team=team_obj)
         from identity.models import MatchReview
 

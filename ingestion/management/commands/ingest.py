@@ -5,7 +5,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 
 from usdatabiz.core.errors import DomainError
-from usdatabiz.core.models import Team
+from usdatabiz.core.management.teams import team_from_slug
 
 from ...selectors import data_source_summary
 from ...services import data_source_create, data_source_process
@@ -20,9 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
     def handle(self, *args, path, team, json=False, **options):
-        team_obj = Team.objects.filter(slug=team).first()
-        if team_obj is None:
-            raise CommandError(f"No team with slug '{team}'.")
+        team_obj = team_from_slug(team)
         source = Path(path)
         if not source.is_file():
             raise CommandError(f"No such file: {path}")
