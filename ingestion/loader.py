@@ -32,13 +32,10 @@ from .normalizers import (
     split_zip,
 )
 
+# Every record of a source row: its id, tenant, timestamps and the row it came from.
+TRACED = ("id", "team_id", "created_at", "updated_at", "source_file", "source_record_id")
 BUSINESS_COLUMNS = (
-    "id",
-    "team_id",
-    "created_at",
-    "updated_at",
-    "source_file",
-    "source_record_id",
+    *TRACED,
     "name",
     "normalized_name",
     "dba",
@@ -53,12 +50,7 @@ BUSINESS_COLUMNS = (
     "sic_code",
 )
 PERSONA_COLUMNS = (
-    "id",
-    "team_id",
-    "created_at",
-    "updated_at",
-    "source_file",
-    "source_record_id",
+    *TRACED,
     "first_name",
     "last_name",
     "normalized_first_name",
@@ -69,12 +61,7 @@ PERSONA_COLUMNS = (
     "source_extra",
 )
 PHONE_COLUMNS = (
-    "id",
-    "team_id",
-    "created_at",
-    "updated_at",
-    "source_file",
-    "source_record_id",
+    *TRACED,
     "persona_id",
     "raw",
     "normalized_number",
@@ -82,23 +69,13 @@ PHONE_COLUMNS = (
     "is_valid",
 )
 EMAIL_COLUMNS = (
-    "id",
-    "team_id",
-    "created_at",
-    "updated_at",
-    "source_file",
-    "source_record_id",
+    *TRACED,
     "persona_id",
     "email",
     "is_valid",
 )
 OWNER_COLUMNS = (
-    "id",
-    "team_id",
-    "created_at",
-    "updated_at",
-    "source_file",
-    "source_record_id",
+    *TRACED,
     "persona_id",
     "business_id",
     "title",
