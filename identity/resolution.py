@@ -8,8 +8,8 @@ How two personas are judged (``compare``):
   alone never joins two people, because colleagues share all three.
 * The match score (0.0-1.0) adds evidence to the name agreement:
   ``0.45 * name + 0.25 * shared phone + 0.25 * shared email (x 0.4 for a free-mail address)
-  + 0.20 * shared business + 0.10 * same ZIP (0.04 same state only)``, capped at 1.0. Every term is
-  kept as a reason.
+  + 0.20 * shared business + 0.10 * same ZIP (0.04 same state only)``, minus 0.05 when both have a
+  phone and an email and share neither, capped at 1.0. Every term is kept as a reason.
 * Clusters use complete linkage: two groups join only if every pair across them has agreeing
   names, so A~B and B~C never fuse A and C when A and C disagree.
 * The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs), so the
@@ -28,6 +28,7 @@ LAST_NAME_MIN = 0.88
 DISAGREE_CAP = 0.30
 WEIGHTS = {"name": 0.45, "phone": 0.25, "email": 0.25, "business": 0.20, "zip": 0.10, "state": 0.04}
 MAX_BLOCK = 60
+CONTACT_CONFLICT_PENALTY = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,9 @@ def compare(a: PersonaView, b: PersonaView) -> tuple[float, dict]:
         score += WEIGHTS["zip"]
     elif location:
         score += WEIGHTS["state"]
+    if phone == 0.0 and email == 0.0:
+        # Both have a phone and an email and share neither: evidence of two people (same-name colleagues).
+        score -= CONTACT_CONFLICT_PENALTY
     agree = last is not None and last >= LAST_NAME_MIN and first is not None and first >= FIRST_NAME_MIN
     if not agree:
         score = min(score, DISAGREE_CAP)

@@ -342,7 +342,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
     streams = [
         _grouped(ordered(PersonaPhone, "normalized_number")),
         _grouped(ordered(PersonaEmail, "email")),
-        _grouped(ordered(BusinessOwner, "business__normalized_name")),
+        _grouped(ordered(BusinessOwner, "business_id")),  # one business = same normalized name and ZIP
     ]
     heads = [next(stream, None) for stream in streams]
     shared: dict[str, str] = {}

@@ -117,3 +117,23 @@ def test_plan_only_compares_pairs_with_a_new_persona():
     a = person("per_01", "ROBERT", "SMITH", phones={"5125550143"}, new=False)
     b = person("per_02", "BOB", "SMITH", phones={"5125550143"}, new=False)
     assert plan([a, b], auto_threshold=AUTO, review_threshold=REVIEW).pairs_compared == 0
+
+
+def test_same_name_colleagues_with_their_own_phone_and_email_go_to_review_not_merge():
+    a = person("per_1", "CHRISTIAN", "COSTA", phones={"2128292127"}, emails={"cc@black.com"}, businesses={"biz_1"})
+    b = person("per_2", "CHRISTIAN", "COSTA", phones={"2126492299"}, emails={"ccosta@black.com"}, businesses={"biz_1"})
+    score, _ = compare(a, b)
+    assert REVIEW <= score < 0.72
+    same_mail = person("per_3", "CHRISTIAN", "COSTA", phones={"2126492299"}, emails={"cc@black.com"},
+                       businesses={"biz_1"})  # fmt: skip
+    assert compare(a, same_mail)[0] >= 0.72
+
+
+def test_a_shared_free_mail_address_counts_less_than_a_company_one():
+    a = person("per_1", "DAN", "ESPOSITO", state="CA", zip5="95119", emails={"danesposito@gmail.com"})
+    b = person("per_2", "DAN", "ESPOSITO", state="CA", zip5="94192", emails={"danesposito@gmail.com"})
+    c = person("per_3", "DAN", "ESPOSITO", state="CA", zip5="94192", emails={"dan@esposito-builders.com"})
+    d = person("per_4", "DAN", "ESPOSITO", state="CA", zip5="95119", emails={"dan@esposito-builders.com"})
+    assert compare(a, b)[1]["email"] == 0.4
+    assert compare(c, d)[1]["email"] == 1.0
+    assert compare(a, b)[0] < 0.72
