@@ -249,3 +249,28 @@ def test_commands_resolve_check_and_export(team, twins):
         call_command("check_identity", team=team.slug, stdout=io.StringIO())
     assert exit_info.value.code == 1
     assert StageFailure.objects.filter(code="ORPHAN_RECORDS").exists()
+
+
+@pytest.mark.parametrize("model_name", ["matchreview", "resolutionsettings"])
+def test_admin_lists_of_review_pairs_and_settings_are_scoped(client, team, other_team, model_name):
+    from identity.services import resolution_settings_get
+
+    staff = UserFactory(username="staffer2", is_staff=True)
+    MembershipFactory(team=team, user=staff, role=Membership.Role.ADMIN)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="identity"))
+    rows = {}
+    for owner in (team, other_team):
+        a = person_with_contacts(owner, "Ann", "Lee")
+        b = person_with_contacts(owner, "Ann", "Lee")
+        first, second = sorted([a.pk, b.pk])
+        if model_name == "matchreview":
+            rows[owner.pk] = MatchReview.objects.create(team=owner, persona_a_id=first, persona_b_id=second, score=0.6)
+        else:
+            rows[owner.pk] = resolution_settings_get(team=owner)
+    client.force_login(staff)
+    changelist = client.get(reverse(f"admin:identity_{model_name}_changelist"))
+    assert changelist.status_code == 200
+    assert rows[team.pk].pk.encode() in changelist.content
+    assert rows[other_team.pk].pk.encode() not in changelist.content
+    foreign = client.get(reverse(f"admin:identity_{model_name}_change", args=[rows[other_team.pk].pk]))
+    assert foreign.status_code in (302, 404)
