@@ -1,1 +1,87 @@
-"""Models of this app arrive with its stages (see README: the 12 stages and where each lives)."""
+"""Leads (stage 4, LUCY): a surviving persona at a business, scored and tagged for outreach."""
+
+from django.db import models
+
+from identity.models import Business, Persona
+from usdatabiz.core.ids import PrefixedULIDField
+from usdatabiz.core.models import TeamScoped
+
+
+class Lead(TeamScoped):
+    """A person to reach at a business.
+
+    Status diagram (applied only by ``leads.services.lead_transition``)::
+
+        new --> contacted --> replied --> converted
+          \\          \\           \\--> closed | lost
+           \\          \\--> closed | lost
+            \\--> closed | lost
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        REPLIED = "replied", "Replied"
+        CLOSED = "closed", "Closed"
+        CONVERTED = "converted", "Converted"
+        LOST = "lost", "Lost"
+
+    class Enrichment(models.TextChoices):
+        PENDING = "pending", "Pending"
+        COMPLETED = "completed", "Completed"
+        NO_RESULTS = "no_results", "No results"
+        FAILED = "failed", "Failed"
+
+    TRANSITIONS = {
+        Status.NEW: {Status.CONTACTED, Status.CLOSED, Status.LOST},
+        Status.CONTACTED: {Status.REPLIED, Status.CLOSED, Status.LOST},
+        Status.REPLIED: {Status.CONVERTED, Status.CLOSED, Status.LOST},
+        Status.CLOSED: set(),
+        Status.CONVERTED: set(),
+        Status.LOST: set(),
+    }
+
+    id = PrefixedULIDField(prefix="lead")
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="leads")
+    business = models.ForeignKey(Business, null=True, blank=True, on_delete=models.SET_NULL, related_name="leads")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    score = models.PositiveSmallIntegerField(default=0)
+    score_breakdown = models.JSONField(default=dict, blank=True, help_text="Points each factor contributed")
+    tags = models.JSONField(default=list, blank=True)
+    flags = models.JSONField(default=list, blank=True, help_text="Key facts missing when scored (MISSING_DATA)")
+    enrichment_status = models.CharField(max_length=16, choices=Enrichment.choices, default=Enrichment.PENDING)
+    scored_at = models.DateTimeField(null=True, blank=True)
+    close_reason = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        indexes = [
+            models.Index(fields=["team", "score"], name="lead_team_score_idx"),
+            models.Index(fields=["team", "status"], name="lead_team_status_idx"),
+            models.Index(fields=["team", "enrichment_status"], name="lead_team_enrichment_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.persona} ({self.score})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("leads:lead-detail", args=[self.pk])
+
+
+class LeadSettings(TeamScoped):
+    """A team's scoring weights (max points per factor) and tag rules; empty means LUCY's defaults."""
+
+    id = PrefixedULIDField(prefix="lset")
+    weights = models.JSONField(default=dict, blank=True, help_text='e.g. {"industry": 30, "revenue": 20}')
+    tag_rules = models.JSONField(
+        default=list, blank=True, help_text='e.g. [{"tag": "segment:trades", "when": {"sic_prefix": "17"}}]'
+    )
+
+    class Meta:
+        verbose_name_plural = "lead settings"
+        constraints = [models.UniqueConstraint(fields=["team"], name="leadsettings_team_unique")]
+
+    def __str__(self):
+        return f"lead settings of {self.team}"

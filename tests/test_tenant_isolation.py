@@ -31,6 +31,7 @@ from identity.models import Business, MatchReview, Persona, PersonaMergeHistory,
 from identity.services import persona_merge
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
+from leads.models import Lead
 from usdatabiz.core.models import Team, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
@@ -56,6 +57,10 @@ DETAIL_SUBJECTS = {
     "persona-unmerge": "merge_survivor",
     "match-review-detail": "review",
     "match-review-decide": "review",
+    "leads:lead-detail": "lead",
+    "leads:lead-rescore": "lead",
+    "lead-detail": "lead",
+    "lead-rescore": "lead",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -67,6 +72,8 @@ LISTS_SHOW = {
     "business-list": "business",
     "persona-list": "persona",
     "match-review-list": "review",
+    "leads:lead-list": "lead",
+    "lead-list": "lead",
 }
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -226,6 +233,7 @@ class TeamData:
     phone: PersonaPhone
     review: MatchReview  # a pending pair
     merge: PersonaMergeHistory  # a merge that can be undone
+    lead: Lead
 
     @property
     def merge_survivor(self) -> Persona:
@@ -266,7 +274,8 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     low, high = sorted([pair_1, pair_2], key=lambda p: p.pk)
     review = MatchReview.objects.create(team=team, persona_a=low, persona_b=high, score=0.6)
     merge = persona_merge(persona_a=merged_1, persona_b=merged_2, note="same person")
-    return TeamData(team, data_source, business, persona, partner, phone, review, merge)
+    lead = Lead.objects.create(team=team, persona=persona, business=business, score=50, tags=["state:NY"])
+    return TeamData(team, data_source, business, persona, partner, phone, review, merge, lead)
 
 
 @pytest.fixture(autouse=True)
@@ -421,8 +430,9 @@ def test_lists_never_contain_another_teams_rows(team_admin, team_a, team_b, rout
     # when an Acme member opens the list (also while searching for Rival's words)
     response = _client_for(route, team_admin).get(route.url() + query)
 
-    # then nothing of Rival's is in it (the search box may echo the words searched for)
-    assert response.status_code == 200
+    # then nothing of Rival's is in it (the search box may echo the words searched for); an API may refuse
+    # a filter value it does not know (the lead list's status) with a 400 that names it
+    assert response.status_code == 200 or (query and route.name.startswith("lead") and response.status_code == 400)
     text = response.content.decode()
     assert _b_leaks(text, team_b.ids(), except_in=query) == []
     # and, without a search, Acme's own rows are there (so the check above cannot pass on an empty page)
@@ -437,6 +447,7 @@ def test_lists_never_contain_another_teams_rows(team_admin, team_a, team_b, rout
         ("/api/v1/businesses/", Business, {}),
         ("/api/v1/personas/", Persona, {"is_merged": False}),
         ("/api/v1/match-reviews/", MatchReview, {}),
+        ("/api/v1/leads/", Lead, {}),
     ],
 )
 def test_api_lists_hold_exactly_the_teams_rows(operator, team_a, team_b, path, model, rows):
@@ -532,6 +543,8 @@ WRITES = {
     "persona-unmerge": Write(lambda d: {"history": d.merge.pk}, 201),
     "persona-resolve": Write(_nothing, 200, "admin"),
     "match-review-decide": Write(lambda d: {"decision": "reject"}, 200),
+    "leads:lead-rescore": Write(_nothing, 302),
+    "lead-rescore": Write(_nothing, 200),
 }
 
 

@@ -5,17 +5,20 @@ from rest_framework.routers import DefaultRouter
 
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
+from leads.api import LeadViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
 router.register("businesses", BusinessViewSet, basename="business")
 router.register("personas", PersonaViewSet, basename="persona")
 router.register("match-reviews", MatchReviewViewSet, basename="match-review")
+router.register("leads", LeadViewSet, basename="lead")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
     path("sources/", include("ingestion.urls")),
     path("identity/", include("identity.urls")),
+    path("leads/", include("leads.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

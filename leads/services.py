@@ -1,0 +1,183 @@
+"""Writes of stage 4 (LUCY): create a lead per surviving persona and business, score and tag it."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from identity.models import BusinessOwner, Persona, PersonaEmail, PersonaPhone
+from usdatabiz.core.errors import IllegalTransition
+from usdatabiz.core.models import StageFailure, StageRun, Team
+from usdatabiz.core.services import stage_run_finish, stage_run_start
+
+from . import scoring
+from .models import Lead, LeadSettings
+
+log = logging.getLogger(__name__)
+SUBJECT = "leads.lead"
+BATCH = 2000
+
+
+def lead_settings_get(*, team: Team | str) -> LeadSettings:
+    """Return the team's scoring settings (created empty, meaning defaults, on first use)."""
+    team_id = team.pk if isinstance(team, Team) else team
+    settings_row, _ = LeadSettings.objects.get_or_create(team_id=team_id)
+    return settings_row
+
+
+def lead_transition(*, lead: Lead, to: str, close_reason: str = "") -> Lead:
+    """Move a lead to status ``to`` if its transition map allows it."""
+    if to not in Lead.TRANSITIONS.get(lead.status, set()):
+        raise IllegalTransition("Lead", lead.status, to)
+    updated = Lead.objects.filter(pk=lead.pk, status=lead.status).update(
+        status=to, close_reason=close_reason or lead.close_reason, updated_at=timezone.now()
+    )
+    if not updated:
+        raise IllegalTransition("Lead", Lead.objects.get(pk=lead.pk).status, to)
+    lead.status = to
+    lead.close_reason = close_reason or lead.close_reason
+    return lead
+
+
+def leads_create(*, team_id: str) -> int:
+    """Create the missing leads: one per active persona and business it is linked to (or none)."""
+    existing = set(Lead.objects.filter(team_id=team_id).values_list("persona_id", "business_id"))
+    links = BusinessOwner.objects.filter(team_id=team_id, persona__is_merged=False).values_list(
+        "persona_id", "business_id"
+    )
+    wanted = []
+    seen_personas = set()
+    for persona_id, business_id in links.iterator(chunk_size=20000):
+        seen_personas.add(persona_id)
+        if (persona_id, business_id) not in existing:
+            existing.add((persona_id, business_id))
+            wanted.append(Lead(team_id=team_id, persona_id=persona_id, business_id=business_id))
+    for persona_id in Persona.objects.filter(team_id=team_id, is_merged=False).values_list("pk", flat=True):
+        if persona_id not in seen_personas and (persona_id, None) not in existing:
+            wanted.append(Lead(team_id=team_id, persona_id=persona_id, business_id=None))
+    Lead.objects.bulk_create(wanted, batch_size=BATCH)
+    return len(wanted)
+
+
+def _facts(leads: list[Lead]) -> dict[str, scoring.LeadFacts]:
+    persona_ids = {lead.persona_id for lead in leads}
+    phones: dict[str, list[str]] = {}
+    for pid, kind in PersonaPhone.objects.filter(persona_id__in=persona_ids).values_list("persona_id", "phone_type"):
+        phones.setdefault(pid, []).append(kind)
+    emails = set(PersonaEmail.objects.filter(persona_id__in=persona_ids).values_list("persona_id", flat=True))
+    facts = {}
+    for lead in leads:
+        business = lead.business
+        kinds = phones.get(lead.persona_id, [])
+        facts[lead.pk] = scoring.LeadFacts(
+            sic_code=business.sic_code if business else None,
+            revenue=business.revenue if business else None,
+            year_founded=business.year_founded if business else None,
+            employees=business.employees if business else None,
+            has_phone=bool(kinds),
+            has_mobile=PersonaPhone.PhoneType.MOBILE in kinds,
+            has_email=lead.persona_id in emails,
+            state=(business.state if business and business.state else lead.persona.state) or None,
+        )
+    return facts
+
+
+def leads_score(*, team_id: str, leads=None, run: StageRun | None = None) -> dict[str, int]:
+    """Score and tag leads in batches; record MISSING_DATA, TAG_CONFLICT and SCORING_MODEL_ERROR and go on."""
+    settings_row = lead_settings_get(team=team_id)
+    queryset = leads if leads is not None else Lead.objects.filter(team_id=team_id)
+    queryset = queryset.select_related("business", "persona").order_by("pk")
+    today = timezone.now()
+    counts = {"scored": 0, "MISSING_DATA": 0, "TAG_CONFLICT": 0, "SCORING_MODEL_ERROR": 0}
+    batch = []
+
+    def flush():
+        if not batch:
+            return
+        facts = _facts(batch)
+        failures = []
+        for lead in batch:
+            try:
+                result = scoring.score_lead(facts[lead.pk], settings_row.weights or None, today_year=today.year)
+                tags = scoring.base_tags(facts[lead.pk], result.score)
+                tags, conflicts = scoring.apply_rules(tags, facts[lead.pk], result.score, settings_row.tag_rules)
+            except Exception as exc:  # one lead's failure must not stop the batch
+                log.exception("scoring failed for %s", lead.pk)
+                counts["SCORING_MODEL_ERROR"] += 1
+                failures.append(_failure(lead, run, "SCORING_MODEL_ERROR", "", f"{exc.__class__.__name__}: {exc}"))
+                continue
+            lead.score, lead.score_breakdown, lead.tags, lead.flags = (
+                result.score,
+                result.breakdown,
+                tags,
+                result.missing,
+            )
+            lead.scored_at = today
+            counts["scored"] += 1
+            if result.missing:
+                counts["MISSING_DATA"] += 1
+                failures.append(
+                    _failure(
+                        lead,
+                        run,
+                        "MISSING_DATA",
+                        ",".join(result.missing),
+                        f"Scored on what exists; missing: {', '.join(result.missing)}.",
+                    )
+                )
+            for conflict in conflicts:
+                counts["TAG_CONFLICT"] += 1
+                failures.append(_failure(lead, run, "TAG_CONFLICT", "tags", conflict))
+        with transaction.atomic():
+            Lead.objects.bulk_update(batch, ["score", "score_breakdown", "tags", "flags", "scored_at"], batch_size=500)
+            StageFailure.objects.bulk_create(failures, batch_size=BATCH)
+        batch.clear()
+
+    for lead in queryset.iterator(chunk_size=BATCH):
+        batch.append(lead)
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return counts
+
+
+def _failure(lead: Lead, run, code: str, raw: str, detail: str) -> StageFailure:
+    return StageFailure(
+        team_id=lead.team_id,
+        stage=4,
+        code=code,
+        run=run,
+        subject_type=SUBJECT,
+        subject_id=lead.pk,
+        field="score" if code != "TAG_CONFLICT" else "tags",
+        raw_value=raw[:2000],
+        detail=detail[:4000],
+    )
+
+
+def leads_prepare(*, team: Team | str) -> StageRun:
+    """Stage 4: create the team's missing leads and score every lead that has never been scored."""
+    team_id = team.pk if isinstance(team, Team) else team
+    run = stage_run_start(team=team_id, stage=4)
+    created = leads_create(team_id=team_id)
+    # Earlier MISSING_DATA records of re-scored leads are superseded by this run's.
+    counts = leads_score(team_id=team_id, leads=Lead.objects.filter(team_id=team_id, scored_at__isnull=True), run=run)
+    detail = f"created {created}, " + ", ".join(f"{k} {v}" for k, v in counts.items())
+    return stage_run_finish(
+        run=run, status=StageRun.Status.SUCCEEDED, count_in=created, count_out=counts["scored"], detail=detail
+    )
+
+
+def leads_rescore(*, team: Team | str, leads=None) -> dict[str, int]:
+    """Score leads again (after a change of weights, rules or data)."""
+    team_id = team.pk if isinstance(team, Team) else team
+    run = stage_run_start(team=team_id, stage=4)
+    counts = leads_score(team_id=team_id, leads=leads, run=run)
+    stage_run_finish(
+        run=run,
+        status=StageRun.Status.SUCCEEDED,
+        count_in=counts["scored"],
+        count_out=counts["scored"],
+        detail="rescore: " + ", ".join(f"{k} {v}" for k, v in counts.items()),
+    )
+    return counts

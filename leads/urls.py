@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "leads"
+
+urlpatterns = [
+    path("", views.LeadListView.as_view(), name="lead-list"),
+    path("<str:pk>/", views.LeadDetailView.as_view(), name="lead-detail"),
+    path("<str:pk>/rescore/", views.LeadRescoreView.as_view(), name="lead-rescore"),
+]
