@@ -140,6 +140,11 @@ class PersonaPhone(SourceTraced):
     is_valid = models.BooleanField(null=True, blank=True)
     is_connected = models.BooleanField(null=True, blank=True)
     do_not_call = models.BooleanField(default=False)
+    provenance = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Which source set each value, and when: {"phone_type": {"source": ..., "at": ...}}',
+    )
 
     class Meta:
         indexes = [models.Index(fields=["team", "normalized_number"], name="personaphone_team_number_idx")]
@@ -154,6 +159,7 @@ class PersonaEmail(SourceTraced):
     persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="emails", db_constraint=False)
     email = models.CharField(max_length=254)
     is_valid = models.BooleanField(default=True)
+    provenance = models.JSONField(default=dict, blank=True, help_text="Which source set the address, and when")
 
     class Meta:
         indexes = [models.Index(fields=["team", "email"], name="personaemail_team_email_idx")]

@@ -3,7 +3,7 @@ from django.contrib import admin
 from usdatabiz.core.admin import TeamScopedAdmin
 
 from . import services
-from .models import Lead, LeadSettings
+from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
 
 
 @admin.register(Lead)
@@ -24,3 +24,44 @@ class LeadAdmin(TeamScopedAdmin):
 @admin.register(LeadSettings)
 class LeadSettingsAdmin(TeamScopedAdmin):
     list_display = ["team", "weights", "tag_rules", "updated_at"]
+
+
+@admin.register(SkipTraceJob)
+class SkipTraceJobAdmin(TeamScopedAdmin):
+    list_display = [
+        "id",
+        "team",
+        "provider",
+        "status",
+        "total",
+        "done",
+        "matched",
+        "no_results",
+        "partial",
+        "failed",
+        "error_code",
+        "created_at",
+    ]
+    list_filter = ["status", "provider", "team"]
+    search_fields = ["id"]
+    readonly_fields = [f.name for f in SkipTraceJob._meta.fields]
+
+
+@admin.register(SkipTraceResult)
+class SkipTraceResultAdmin(TeamScopedAdmin):
+    list_display = [
+        "id",
+        "team",
+        "job",
+        "lead",
+        "persona",
+        "provider",
+        "matched",
+        "partial",
+        "error_code",
+        "cost",
+        "created_at",
+    ]
+    list_filter = ["matched", "partial", "error_code", "provider", "team"]
+    search_fields = ["id", "lead__id", "persona__id"]
+    readonly_fields = [f.name for f in SkipTraceResult._meta.fields]

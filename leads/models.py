@@ -51,6 +51,7 @@ class Lead(TeamScoped):
     flags = models.JSONField(default=list, blank=True, help_text="Key facts missing when scored (MISSING_DATA)")
     enrichment_status = models.CharField(max_length=16, choices=Enrichment.choices, default=Enrichment.PENDING)
     scored_at = models.DateTimeField(null=True, blank=True)
+    traced_at = models.DateTimeField(null=True, blank=True, help_text="Last skip trace of this lead")
     close_reason = models.CharField(max_length=40, blank=True)
 
     class Meta:
@@ -78,6 +79,9 @@ class LeadSettings(TeamScoped):
     tag_rules = models.JSONField(
         default=list, blank=True, help_text='e.g. [{"tag": "segment:trades", "when": {"sic_prefix": "17"}}]'
     )
+    daily_trace_cap = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Skip-trace lookups per day (UTC); empty uses SKIPTRACE_DAILY_CAP"
+    )
 
     class Meta:
         verbose_name_plural = "lead settings"
@@ -85,3 +89,66 @@ class LeadSettings(TeamScoped):
 
     def __str__(self):
         return f"lead settings of {self.team}"
+
+
+class SkipTraceJob(TeamScoped):
+    """A batch of up to 250 leads sent to the skip-trace provider (stage 5).
+
+    States: queued -> running -> completed | failed (a configuration error stops the job at once).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        COMPLETED = "completed", "Completed"
+        FAILED = "failed", "Failed"
+
+    SIZE = 250
+
+    id = PrefixedULIDField(prefix="stj")
+    provider = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    lead_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    matched = models.PositiveIntegerField(default=0)
+    no_results = models.PositiveIntegerField(default=0)
+    partial = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_message = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "status"], name="stj_team_status_idx")]
+
+    def __str__(self):
+        return f"{self.pk} ({self.status}, {self.done}/{self.total})"
+
+    @property
+    def progress_percent(self) -> int:
+        return 100 if not self.total else min(100, int(self.done * 100 / self.total))
+
+
+class SkipTraceResult(TeamScoped):
+    """What the provider answered for one lead's persona, kept whole for audit."""
+
+    id = PrefixedULIDField(prefix="str")
+    job = models.ForeignKey(SkipTraceJob, on_delete=models.CASCADE, related_name="results")
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="skiptrace_results")
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="skiptrace_results")
+    provider = models.CharField(max_length=32)
+    matched = models.BooleanField(default=False)
+    partial = models.BooleanField(default=False)
+    error_code = models.CharField(max_length=40, blank=True)
+    raw_response = models.JSONField(default=dict, blank=True)
+    cost = models.FloatField(default=0.0)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "created_at"], name="str_team_created_idx")]
+
+    def __str__(self):
+        return f"{self.persona_id}: {'match' if self.matched else self.error_code or 'no match'}"

@@ -11,3 +11,20 @@ def lead_prepare_task(subject_id: str, team_id: str | None = None) -> str:
     run = services.leads_prepare(team=team)
     journey.advance(stage=4, subject_id=run.pk, team_id=team)
     return run.status
+
+
+def skiptrace_job_run_task(job_id: str) -> str:
+    """Run one skip-trace job of up to 250 leads."""
+    from .enrichment import skiptrace_job_run
+
+    return skiptrace_job_run(job_id=job_id).status
+
+
+def leads_enrich_task(subject_id: str, team_id: str | None = None) -> int:
+    """After LUCY, queue skip-trace jobs for the team's untraced leads (within the daily cap)."""
+    from .enrichment import EnrichmentError, skiptrace_jobs_create
+
+    try:
+        return len(skiptrace_jobs_create(team=team_id or subject_id))
+    except EnrichmentError:
+        return 0  # nothing to trace, or the cap is reached: the next run picks the rest up

@@ -9,5 +9,6 @@ PIPELINE: dict[int, list[str]] = {
     1: ["ingestion.tasks.data_source_normalize_task"],  # stage 1 -> stage 2 (normalize, load)
     2: ["identity.tasks.identity_resolve_task"],  # stage 2 -> stage 3 (resolve the team's new personas)
     3: ["leads.tasks.lead_prepare_task"],  # stage 3 -> stage 4 (LUCY creates, scores and tags leads)
-    4: [],
+    4: ["leads.tasks.leads_enrich_task"],  # stage 4 -> stage 5 (skip-trace jobs of 250 within the daily cap)
+    5: [],
 }

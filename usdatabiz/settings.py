@@ -174,6 +174,13 @@ INGEST_USE_COPY = env_bool("INGEST_USE_COPY", default=True)
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 900)
 INGEST_WRITER_THREADS = env_int("INGEST_WRITER_THREADS", 2)
 
+# Skip trace (stage 5): the sandbox by default, RealEstateAPI when SKIPTRACE_PROVIDER=realestateapi.
+SKIPTRACE_PROVIDER = env("SKIPTRACE_PROVIDER", "sandbox")
+REALESTATEAPI_API_KEY = env("REALESTATEAPI_API_KEY", "")
+REALESTATEAPI_BASE_URL = env("REALESTATEAPI_BASE_URL", "https://api.realestateapi.com")
+SKIPTRACE_DAILY_CAP = env_int("SKIPTRACE_DAILY_CAP", 5000)
+SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 90)
+
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")
 Q_SYNC = env_bool("Q_SYNC", default=RUNNING_TESTS)

@@ -1,0 +1,231 @@
+"""Stage 5: skip-trace enrichment of leads in jobs of 250, with spend control and per-item outcomes."""
+
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from identity.models import PersonaEmail, PersonaPhone
+from usdatabiz.core import journey
+from usdatabiz.core.errors import DomainError
+from usdatabiz.core.models import StageFailure, StageRun, Team
+from usdatabiz.core.services import stage_run_finish, stage_run_start
+
+from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
+from .skiptrace import AuthFailed, SkipTraceError, get_provider
+
+PROGRESS_EVERY = 25
+
+
+class EnrichmentError(DomainError):
+    """A skip-trace request that cannot be made (cap reached, nothing to trace)."""
+
+
+def daily_cap(team_id: str) -> int:
+    """Return the team's lookups allowed per UTC day."""
+    row = LeadSettings.objects.filter(team_id=team_id).first()
+    if row and row.daily_trace_cap is not None:
+        return row.daily_trace_cap
+    return settings.SKIPTRACE_DAILY_CAP
+
+
+def lookups_today(team_id: str) -> int:
+    """Return how many lookups the team made since 00:00 UTC."""
+    midnight = timezone.now().astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        SkipTraceResult.objects.filter(team_id=team_id, created_at__gte=midnight)
+        .exclude(error_code="CONFIG_ERROR")
+        .count()
+    )
+
+
+def traceable(*, team_id: str, leads=None):
+    """Return the team's leads that may be traced now: never traced, or not within the re-trace window."""
+    qs = leads if leads is not None else Lead.objects.all()
+    cutoff = timezone.now() - timedelta(days=settings.SKIPTRACE_RETRACE_DAYS)
+    return qs.filter(team_id=team_id, persona__is_merged=False).exclude(traced_at__gte=cutoff).order_by("-score", "id")
+
+
+def skiptrace_jobs_create(*, team: Team | str, leads=None, limit: int | None = None, start: bool = True):
+    """Split the traceable leads into jobs of 250 within the team's daily cap; enqueue them."""
+    team_id = team.pk if isinstance(team, Team) else team
+    remaining = daily_cap(team_id) - lookups_today(team_id)
+    if remaining <= 0:
+        raise EnrichmentError(
+            "DAILY_CAP_REACHED",
+            "The team's daily skip-trace cap is reached; try again after 00:00 UTC or ask an admin to raise it.",
+            http_status=429,
+        )
+    wanted = remaining if limit is None else min(limit, remaining)
+    ids = list(traceable(team_id=team_id, leads=leads).values_list("pk", flat=True)[:wanted])
+    if not ids:
+        raise EnrichmentError(
+            "NOTHING_TO_TRACE", "No lead needs tracing (all traced recently or none selected).", http_status=409
+        )
+    provider = getattr(get_provider(), "label", "realestateapi")
+    jobs = []
+    with transaction.atomic():
+        for start_at in range(0, len(ids), SkipTraceJob.SIZE):
+            chunk = ids[start_at : start_at + SkipTraceJob.SIZE]
+            jobs.append(
+                SkipTraceJob.objects.create(team_id=team_id, provider=provider, lead_ids=chunk, total=len(chunk))
+            )
+        if start:
+            for job in jobs:
+                journey.enqueue("leads.tasks.skiptrace_job_run_task", job.pk)
+    return jobs
+
+
+def _person(lead: Lead) -> dict:
+    business = lead.business
+    persona = lead.persona
+    return {
+        "first_name": persona.first_name,
+        "last_name": persona.last_name,
+        "address": business.address if business else "",
+        "city": business.city if business else "",
+        "state": (business.state if business else "") or persona.state,
+        "zip": (business.zip5 if business else "") or persona.zip5,
+    }
+
+
+def _fail_item(job, lead, code, detail, run, raw=None):
+    SkipTraceResult.objects.create(
+        team_id=job.team_id,
+        job=job,
+        lead=lead,
+        persona_id=lead.persona_id,
+        provider=job.provider,
+        error_code=code,
+        raw_response=raw or {},
+    )
+    StageFailure.objects.create(
+        team_id=job.team_id,
+        stage=5,
+        code=code,
+        run=run,
+        subject_type="leads.lead",
+        subject_id=lead.pk,
+        field="skiptrace",
+        detail=detail[:4000],
+    )
+
+
+def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
+    stamp = {"source": source, "at": at.isoformat()}
+    for found in outcome.phones:
+        phone = PersonaPhone.objects.filter(persona_id=lead.persona_id, normalized_number=found.number).first()
+        values = {
+            "phone_type": found.phone_type,
+            "is_valid": True,
+            "is_connected": found.is_connected,
+            "do_not_call": found.do_not_call,
+        }
+        if phone is None:
+            PersonaPhone.objects.create(
+                team_id=lead.team_id,
+                persona_id=lead.persona_id,
+                raw=found.number,
+                normalized_number=found.number,
+                provenance=dict.fromkeys(values, stamp),
+                **values,
+            )
+        else:
+            for name, value in values.items():
+                setattr(phone, name, value)
+            phone.provenance = {**phone.provenance, **dict.fromkeys(values, stamp)}
+            phone.save(update_fields=[*values, "provenance", "updated_at"])
+    for found in outcome.emails:
+        if not PersonaEmail.objects.filter(persona_id=lead.persona_id, email=found.email).exists():
+            PersonaEmail.objects.create(
+                team_id=lead.team_id, persona_id=lead.persona_id, email=found.email, provenance={"email": stamp}
+            )
+
+
+def skiptrace_job_run(*, job_id: str, provider=None) -> SkipTraceJob:
+    """Trace every lead of a job, one at a time; a configuration error (401/403) stops the job at once."""
+    job = SkipTraceJob.objects.get(pk=job_id)
+    if job.status not in (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING):
+        return job
+    provider = provider or get_provider()
+    job.status, job.started_at = SkipTraceJob.Status.RUNNING, job.started_at or timezone.now()
+    job.save(update_fields=["status", "started_at", "updated_at"])
+    run = stage_run_start(team=job.team_id, stage=5, subject=job, count_in=job.total)
+    done_ids = set(job.results.values_list("lead_id", flat=True))
+    leads = Lead.objects.filter(pk__in=job.lead_ids).select_related("persona", "business").order_by("pk")
+    for lead in leads:
+        if lead.pk in done_ids:
+            continue  # a resumed job never pays twice for a lead
+        now = timezone.now()
+        try:
+            outcome = provider.skip_trace(_person(lead))
+        except AuthFailed as exc:
+            _fail_item(job, lead, "CONFIG_ERROR", str(exc), run)
+            job.status, job.error_code = SkipTraceJob.Status.FAILED, "CONFIG_ERROR"
+            job.error_message = f"The provider refused our credentials ({exc}); fix REALESTATEAPI_API_KEY."
+            job.finished_at = timezone.now()
+            job.save()
+            stage_run_finish(run=run, status=StageRun.Status.FAILED, count_out=job.done, detail=job.error_message)
+            return job
+        except SkipTraceError as exc:
+            with transaction.atomic():
+                _fail_item(job, lead, exc.code, str(exc), run)
+                Lead.objects.filter(pk=lead.pk).update(enrichment_status=Lead.Enrichment.FAILED, traced_at=now)
+                job.failed += 1
+                job.done += 1
+                job.save(update_fields=["failed", "done", "updated_at"])
+            continue
+        with transaction.atomic():
+            SkipTraceResult.objects.create(
+                team_id=job.team_id,
+                job=job,
+                lead=lead,
+                persona_id=lead.persona_id,
+                provider=job.provider,
+                matched=outcome.matched,
+                partial=outcome.partial,
+                raw_response=outcome.raw,
+                cost=outcome.cost,
+            )
+            if outcome.matched:
+                _upsert_contacts(lead, outcome, job.provider, now)
+                status = Lead.Enrichment.COMPLETED
+                job.matched += 1
+                if outcome.partial:
+                    job.partial += 1
+                    StageFailure.objects.create(
+                        team_id=job.team_id,
+                        stage=5,
+                        code="PARTIAL_RESPONSE",
+                        run=run,
+                        subject_type="leads.lead",
+                        subject_id=lead.pk,
+                        field=",".join(outcome.missing),
+                        detail=f"The provider matched but returned no {', '.join(outcome.missing)}; what came is kept.",
+                    )
+            else:
+                status = Lead.Enrichment.NO_RESULTS
+                job.no_results += 1
+                StageFailure.objects.create(
+                    team_id=job.team_id,
+                    stage=5,
+                    code="NO_RESULTS",
+                    run=run,
+                    subject_type="leads.lead",
+                    subject_id=lead.pk,
+                    field="skiptrace",
+                    detail="The provider found no match for this person.",
+                )
+            Lead.objects.filter(pk=lead.pk).update(enrichment_status=status, traced_at=now)
+            job.done += 1
+            job.save(update_fields=["matched", "partial", "no_results", "done", "updated_at"])
+    job.status, job.finished_at = SkipTraceJob.Status.COMPLETED, timezone.now()
+    job.save(update_fields=["status", "finished_at", "updated_at"])
+    stage_run_finish(
+        run=run,
+        status=StageRun.Status.SUCCEEDED,
+        count_out=job.matched,
+        detail=f"matched {job.matched}, no results {job.no_results}, partial {job.partial}, failed {job.failed}",
+    )
+    return job

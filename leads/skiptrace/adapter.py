@@ -1,0 +1,166 @@
+"""Turn RealEstateAPI skip-trace replies (v1 single, v2 batch-await items) into plain outcomes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_PHONE_TYPES = {
+    "mobile": "mobile",
+    "landline": "landline",
+    "home_phone": "landline",
+    "w": "mobile",
+    "l": "landline",
+    "v": "voip",
+}
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def map_phone_type(value: str | None) -> str:
+    """Map a v1 (``mobile``/``landline``/``home_phone``) or v2 (``W``/``L``/``V``) phone type."""
+    if not isinstance(value, str):
+        return "unknown"
+    return _PHONE_TYPES.get(value.strip().lower(), "unknown")
+
+
+def normalize_phone(value: Any) -> str | None:
+    """Return the 10-digit US number, dropping a leading country code 1; None if not a US number."""
+    if value is None:
+        return None
+    digits = _NON_DIGITS.sub("", str(value))
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits if len(digits) == 10 else None
+
+
+@dataclass(frozen=True)
+class PhoneFound:
+    number: str
+    phone_type: str
+    is_connected: bool | None
+    do_not_call: bool
+
+
+@dataclass(frozen=True)
+class EmailFound:
+    email: str
+
+
+@dataclass
+class TraceOutcome:
+    matched: bool
+    phones: list[PhoneFound] = field(default_factory=list)
+    emails: list[EmailFound] = field(default_factory=list)
+    partial: bool = False
+    missing: list[str] = field(default_factory=list)
+    raw: dict = field(default_factory=dict)
+    cost: float = 0.0
+
+    @classmethod
+    def no_match(cls, raw: dict | None = None) -> TraceOutcome:
+        return cls(matched=False, raw=raw if isinstance(raw, dict) else {})
+
+
+def _flag(value: Any) -> bool:
+    """Provider flags arrive as booleans or "Y"/"N"/"true" strings."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"y", "yes", "true", "1"}
+    return bool(value)
+
+
+def _optional_flag(value: Any) -> bool | None:
+    return None if value is None else _flag(value)
+
+
+def _phones(entries: Any) -> list[PhoneFound]:
+    found: dict[str, PhoneFound] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        number = normalize_phone(entry.get("phone"))
+        if number is None or number in found:
+            continue
+        found[number] = PhoneFound(
+            number=number,
+            phone_type=map_phone_type(entry.get("phoneType")),
+            is_connected=_optional_flag(entry.get("isConnected")),
+            do_not_call=any(_flag(entry.get(key)) for key in ("doNotCall", "phoneFtcDnc", "dnc")),
+        )
+    return list(found.values())
+
+
+def _emails(entries: Any) -> list[EmailFound]:
+    found: dict[str, EmailFound] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        value = entry.get("email") if isinstance(entry, dict) else entry
+        if not isinstance(value, str) or "@" not in value:
+            continue
+        email = value.strip().lower()
+        found.setdefault(email, EmailFound(email=email))
+    return list(found.values())
+
+
+def _missing(container: Any) -> list[str]:
+    container = container if isinstance(container, dict) else {}
+    return [key for key in ("phones", "emails") if container.get(key) is None]
+
+
+def _credits(record: dict) -> float | None:
+    credits = record.get("credits")
+    if isinstance(credits, (int, float)) and not isinstance(credits, bool):
+        return float(credits)
+    if _flag(record.get("cached")):
+        return 0.0
+    return None
+
+
+def parse_v1(payload: dict) -> TraceOutcome:
+    """Parse a ``POST /v1/SkipTrace`` reply."""
+    if not isinstance(payload, dict):
+        return TraceOutcome.no_match()
+    output = payload.get("output")
+    identity = output.get("identity") if isinstance(output, dict) else None
+    if "match" in payload:
+        matched = _flag(payload.get("match"))
+    else:
+        matched = isinstance(identity, dict) and any(identity.get(k) for k in ("phones", "emails", "names"))
+    if not matched:
+        return TraceOutcome(matched=False, raw=payload, cost=_credits(payload) or 0.0)
+    identity = identity if isinstance(identity, dict) else {}
+    missing = _missing(identity)
+    credits = _credits(payload)
+    return TraceOutcome(
+        matched=True,
+        phones=_phones(identity.get("phones")),
+        emails=_emails(identity.get("emails")),
+        partial=bool(missing),
+        missing=missing,
+        raw=payload,
+        cost=1.0 if credits is None else credits,
+    )
+
+
+def parse_v2_item(item: dict) -> TraceOutcome:
+    """Parse one positional ``data[]`` item of a ``POST /v2/SkipTraceBatchAwait`` reply."""
+    if not isinstance(item, dict):
+        return TraceOutcome.no_match()
+    data = item.get("data")
+    if "match" in item:
+        matched = _flag(item.get("match"))
+    else:
+        matched = isinstance(data, dict) and any(data.get(k) for k in ("phones", "emails", "names"))
+    if not matched:
+        return TraceOutcome(matched=False, raw=item, cost=_credits(item) or 0.0)
+    data = data if isinstance(data, dict) else {}
+    missing = _missing(data)
+    credits = _credits(item)
+    return TraceOutcome(
+        matched=True,
+        phones=_phones(data.get("phones")),
+        emails=_emails(data.get("emails")),
+        partial=bool(missing),
+        missing=missing,
+        raw=item,
+        cost=1.0 if credits is None else credits,
+    )
