@@ -10,7 +10,7 @@ from usdatabiz.core.api import TeamScopedViewSetMixin
 
 from . import selectors, services
 from .forms import LeadFilterForm
-from .models import Lead
+from .models import Lead, SkipTraceJob
 
 
 class LeadSerializer(serializers.ModelSerializer):
@@ -44,6 +44,44 @@ FILTERS = [
 ]
 
 
+class SkipTraceJobSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SkipTraceJob
+        fields = [
+            "id",
+            "provider",
+            "status",
+            "total",
+            "done",
+            "matched",
+            "no_results",
+            "partial",
+            "failed",
+            "progress_percent",
+            "error_code",
+            "error_message",
+            "lead_ids",
+            "started_at",
+            "finished_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class EnrichRequestSerializer(serializers.Serializer):
+    leads = serializers.ListField(child=serializers.CharField(), required=False, help_text="Lead ids; empty: filters")
+    limit = serializers.IntegerField(required=False, min_value=1)
+
+
+class SkipTraceJobViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Skip-trace jobs of the team with their progress and per-item outcome counts."""
+
+    queryset = SkipTraceJob.objects.all().order_by("-created_at")
+    serializer_class = SkipTraceJobSerializer
+
+
 class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Scored, tagged leads of the team (LUCY)."""
 
@@ -51,7 +89,7 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
     serializer_class = LeadSerializer
 
     def get_queryset(self):
-        if self.action != "list":
+        if self.action not in ("list", "enrich"):
             return super().get_queryset()
         form = LeadFilterForm(self.request.query_params)
         if not form.is_valid():
@@ -62,6 +100,21 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
     @extend_schema(parameters=FILTERS)
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+    @extend_schema(
+        request=EnrichRequestSerializer, parameters=FILTERS, responses={201: SkipTraceJobSerializer(many=True)}
+    )
+    @action(detail=False, methods=["post"])
+    def enrich(self, request, format=None):
+        """Start skip-trace jobs (250 leads each) for the given leads, or for the leads the filters select."""
+        from .enrichment import skiptrace_jobs_create
+
+        body = EnrichRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        ids = body.validated_data.get("leads")
+        leads = Lead.objects.for_team(request.team).filter(pk__in=ids) if ids else self.get_queryset()
+        jobs = skiptrace_jobs_create(team=request.team, leads=leads, limit=body.validated_data.get("limit"))
+        return Response(SkipTraceJobSerializer(jobs, many=True).data, status=201)
 
     @extend_schema(request=None, responses={200: LeadSerializer})
     @action(detail=True, methods=["post"])

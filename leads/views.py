@@ -7,11 +7,12 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+from usdatabiz.core.errors import DomainError
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
 from .forms import LeadFilterForm
-from .models import Lead
+from .models import Lead, SkipTraceJob
 
 
 class LeadListView(TeamMemberRequiredMixin, TemplateView):
@@ -22,7 +23,13 @@ class LeadListView(TeamMemberRequiredMixin, TemplateView):
         form = LeadFilterForm(self.request.GET or None)
         filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")} if form.is_valid() else {}
         qs = selectors.lead_list(team=self.team, **filters)
-        context.update(form=form, page_obj=Paginator(qs, 50).get_page(self.request.GET.get("page")))
+        from django.conf import settings
+
+        context.update(
+            form=form,
+            page_obj=Paginator(qs, 50).get_page(self.request.GET.get("page")),
+            skiptrace_provider=settings.SKIPTRACE_PROVIDER or "sandbox",
+        )
         return context
 
 
@@ -47,3 +54,43 @@ class LeadRescoreView(TeamMemberRequiredMixin, View):
         services.leads_rescore(team=self.team, leads=Lead.objects.filter(pk=lead.pk))
         messages.success(request, "Lead scored again.")
         return redirect(lead.get_absolute_url())
+
+
+class LeadEnrichView(TeamMemberRequiredMixin, View):
+    """Start skip-trace jobs for the selected leads, or for every lead the current filters show."""
+
+    def post(self, request, *args, **kwargs):
+        from .enrichment import skiptrace_jobs_create
+
+        selected = request.POST.getlist("lead")
+        if selected:
+            leads = Lead.objects.for_team(self.team).filter(pk__in=selected)
+        else:
+            form = LeadFilterForm(request.POST)
+            filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")} if form.is_valid() else {}
+            leads = selectors.lead_list(team=self.team, **filters)
+        try:
+            jobs = skiptrace_jobs_create(team=self.team, leads=leads)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+            return redirect("leads:lead-list")
+        messages.success(request, f"Started {len(jobs)} skip-trace job(s) for {sum(j.total for j in jobs)} leads.")
+        return redirect("leads:job-detail", jobs[0].pk)
+
+
+class SkipTraceJobDetailView(TeamMemberRequiredMixin, TemplateView):
+    template_name = "leads/skiptrace_job_detail.html"
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["leads/_skiptrace_job_progress.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["job"] = SkipTraceJob.objects.for_team(self.team).get(pk=self.kwargs["pk"])
+        except SkipTraceJob.DoesNotExist as exc:
+            raise Http404("No such job.") from exc
+        context["results"] = context["job"].results.select_related("persona")[:300]
+        return context

@@ -31,7 +31,7 @@ from identity.models import Business, MatchReview, Persona, PersonaMergeHistory,
 from identity.services import persona_merge
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
-from leads.models import Lead
+from leads.models import Lead, SkipTraceJob
 from usdatabiz.core.models import Team, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
@@ -61,6 +61,8 @@ DETAIL_SUBJECTS = {
     "leads:lead-rescore": "lead",
     "lead-detail": "lead",
     "lead-rescore": "lead",
+    "leads:job-detail": "job",
+    "skiptrace-job-detail": "job",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -74,6 +76,7 @@ LISTS_SHOW = {
     "match-review-list": "review",
     "leads:lead-list": "lead",
     "lead-list": "lead",
+    "skiptrace-job-list": "job",
 }
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -234,6 +237,7 @@ class TeamData:
     review: MatchReview  # a pending pair
     merge: PersonaMergeHistory  # a merge that can be undone
     lead: Lead
+    job: SkipTraceJob
 
     @property
     def merge_survivor(self) -> Persona:
@@ -275,7 +279,8 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     review = MatchReview.objects.create(team=team, persona_a=low, persona_b=high, score=0.6)
     merge = persona_merge(persona_a=merged_1, persona_b=merged_2, note="same person")
     lead = Lead.objects.create(team=team, persona=persona, business=business, score=50, tags=["state:NY"])
-    return TeamData(team, data_source, business, persona, partner, phone, review, merge, lead)
+    job = SkipTraceJob.objects.create(team=team, provider="sandbox", lead_ids=[lead.pk], total=1)
+    return TeamData(team, data_source, business, persona, partner, phone, review, merge, lead, job)
 
 
 @pytest.fixture(autouse=True)
@@ -545,6 +550,8 @@ WRITES = {
     "match-review-decide": Write(lambda d: {"decision": "reject"}, 200),
     "leads:lead-rescore": Write(_nothing, 302),
     "lead-rescore": Write(_nothing, 200),
+    "leads:lead-enrich": Write(lambda d: {"lead": [d.lead.pk]}, 302),
+    "lead-enrich": Write(lambda d: {"leads": [d.lead.pk]}, 201),
 }
 
 

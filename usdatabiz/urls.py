@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
-from leads.api import LeadViewSet
+from leads.api import LeadViewSet, SkipTraceJobViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -13,6 +13,7 @@ router.register("businesses", BusinessViewSet, basename="business")
 router.register("personas", PersonaViewSet, basename="persona")
 router.register("match-reviews", MatchReviewViewSet, basename="match-review")
 router.register("leads", LeadViewSet, basename="lead")
+router.register("skiptrace-jobs", SkipTraceJobViewSet, basename="skiptrace-job")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),

@@ -118,3 +118,35 @@ def test_enrich_command_runs_jobs_and_prints_json(team, leads):
     assert summary["leads"] == 3
     assert summary["matched"] + summary["no_results"] + summary["failed"] == 3
     assert summary["status"] == "completed"
+
+
+def test_enrich_from_the_lead_list_page_and_follow_the_job(operator_client, team, leads):
+    from django.urls import reverse
+
+    response = operator_client.post(reverse("leads:lead-enrich"), {"state": "TX"})
+    job = SkipTraceJob.objects.get(team=team)
+    assert response.status_code == 302
+    assert response.url == reverse("leads:job-detail", args=[job.pk])
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == ("completed", 5, 5)  # tasks run inline in tests
+    page = operator_client.get(response.url)
+    assert b"sandbox: simulated results" in page.content
+    fragment = operator_client.get(response.url, HTTP_HX_REQUEST="true")
+    assert b'data-testid="job-progress"' in fragment.content
+    assert b"<html" not in fragment.content
+    listing = operator_client.get(reverse("leads:lead-list"))
+    assert b"Skip-trace the leads shown" in listing.content
+
+
+def test_enrich_from_the_api_and_read_jobs(operator_api, outsider_api, team, leads):
+    chosen = [leads[0].pk, leads[1].pk]
+    created = operator_api.post("/api/v1/leads/enrich/", {"leads": chosen}, format="json")
+    assert created.status_code == 201
+    (job,) = created.json()
+    assert sorted(job["lead_ids"]) == sorted(chosen)
+    detail = operator_api.get(f"/api/v1/skiptrace-jobs/{job['id']}/").json()
+    assert detail["done"] == 2
+    assert outsider_api.get(f"/api/v1/skiptrace-jobs/{job['id']}/").status_code == 404
+    again = operator_api.post("/api/v1/leads/enrich/", {"leads": chosen}, format="json")
+    assert again.status_code == 409
+    assert again.json()["code"] == "NOTHING_TO_TRACE"
