@@ -75,3 +75,10 @@ def merge_history_get(*, team, pk: str):
     from .models import PersonaMergeHistory
 
     return PersonaMergeHistory.objects.for_team(team).get(pk=pk)
+
+
+def resolution_last_run(*, team):
+    """Return the team's latest stage-3 run, or None."""
+    from usdatabiz.core.models import StageRun
+
+    return StageRun.objects.for_team(team).filter(stage=3).order_by("-started_at").first()

@@ -140,15 +140,9 @@ class MatchReviewListView(TeamMemberRequiredMixin, TemplateView):
             page_obj=page,
             settings_form=kwargs.get("settings_form")
             or ResolutionSettingsForm(instance=services.resolution_settings_get(team=self.team)),
-            last_run=selectors_last_run(self.team),
+            last_run=selectors.resolution_last_run(team=self.team),
         )
         return context
-
-
-def selectors_last_run(team):
-    from usdatabiz.core.selectors import stage_run_list
-
-    return stage_run_list(team=team).filter(stage=3).first()
 
 
 class MatchReviewDecideView(TeamMemberRequiredMixin, View):

@@ -20,6 +20,7 @@ from usdatabiz.core.models import StageFailure
 
 from .csvreader import CsvRow, HeaderMap
 from .normalizers import (
+    NULL_MARKERS,
     normalize_business_name,
     normalize_email,
     normalize_person_name,
@@ -102,7 +103,6 @@ FIELD_ORDER = (
     "company_name", "dba", "first_name", "last_name", "full_name", "title", "email", "phone", "address", "city",
     "state", "zip", "employees", "revenue", "year_founded", "sic_code",
 )  # fmt: skip
-_NULLS = frozenset({"null", "none", "n/a", "na", "-", "#n/a"})  # as normalizers.clean
 
 
 class IdSource:
@@ -394,7 +394,7 @@ class RowNormalizer:
         values = [
             (" ".join(v.split()) if ("  " in v or "\t" in v or "\n" in v) else v.strip()) for v in self._get(cells)
         ]
-        values = [("" if v.lower() in _NULLS else v) if len(v) <= 4 else v for v in values]
+        values = [("" if v.lower() in NULL_MARKERS else v) if len(v) <= 4 else v for v in values]
         (company, dba, first, last, full_name, title, raw_email, raw_phone, address, city, raw_state, raw_zip,
          employees, revenue, year_founded, raw_sic) = values  # fmt: skip
         if not first and not last and full_name:

@@ -34,7 +34,7 @@ __all__ = [
 # clean
 # ---------------------------------------------------------------------------------------------------------------------
 
-_NULL_MARKERS = frozenset({"null", "none", "n/a", "na", "-", "#n/a"})
+NULL_MARKERS = frozenset({"null", "none", "n/a", "na", "-", "#n/a"})
 
 
 def clean(value: str | None) -> str:
@@ -44,7 +44,7 @@ def clean(value: str | None) -> str:
     if not isinstance(value, str):
         value = str(value)
     text = " ".join(value.split())
-    if len(text) <= 4 and text.lower() in _NULL_MARKERS:
+    if len(text) <= 4 and text.lower() in NULL_MARKERS:
         return ""
     return text
 

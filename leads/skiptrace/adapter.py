@@ -115,52 +115,41 @@ def _credits(record: dict) -> float | None:
     return None
 
 
-def parse_v1(payload: dict) -> TraceOutcome:
-    """Parse a ``POST /v1/SkipTrace`` reply."""
-    if not isinstance(payload, dict):
+def _parse(envelope, body_of) -> TraceOutcome:
+    """Parse one reply whose person data sits at ``body_of(envelope)`` (v1 and v2 differ only there)."""
+    if not isinstance(envelope, dict):
         return TraceOutcome.no_match()
-    output = payload.get("output")
-    identity = output.get("identity") if isinstance(output, dict) else None
-    if "match" in payload:
-        matched = _flag(payload.get("match"))
+    body = body_of(envelope)
+    if "match" in envelope:
+        matched = _flag(envelope.get("match"))
     else:
-        matched = isinstance(identity, dict) and any(identity.get(k) for k in ("phones", "emails", "names"))
+        matched = isinstance(body, dict) and any(body.get(k) for k in ("phones", "emails", "names"))
     if not matched:
-        return TraceOutcome(matched=False, raw=payload, cost=_credits(payload) or 0.0)
-    identity = identity if isinstance(identity, dict) else {}
-    missing = _missing(identity)
-    credits = _credits(payload)
+        return TraceOutcome(matched=False, raw=envelope, cost=_credits(envelope) or 0.0)
+    body = body if isinstance(body, dict) else {}
+    missing = _missing(body)
+    credits = _credits(envelope)
     return TraceOutcome(
         matched=True,
-        phones=_phones(identity.get("phones")),
-        emails=_emails(identity.get("emails")),
+        phones=_phones(body.get("phones")),
+        emails=_emails(body.get("emails")),
         partial=bool(missing),
         missing=missing,
-        raw=payload,
+        raw=envelope,
         cost=1.0 if credits is None else credits,
     )
+
+
+def _v1_identity(payload: dict):
+    output = payload.get("output")
+    return output.get("identity") if isinstance(output, dict) else None
+
+
+def parse_v1(payload: dict) -> TraceOutcome:
+    """Parse a ``POST /v1/SkipTrace`` reply."""
+    return _parse(payload, _v1_identity)
 
 
 def parse_v2_item(item: dict) -> TraceOutcome:
     """Parse one positional ``data[]`` item of a ``POST /v2/SkipTraceBatchAwait`` reply."""
-    if not isinstance(item, dict):
-        return TraceOutcome.no_match()
-    data = item.get("data")
-    if "match" in item:
-        matched = _flag(item.get("match"))
-    else:
-        matched = isinstance(data, dict) and any(data.get(k) for k in ("phones", "emails", "names"))
-    if not matched:
-        return TraceOutcome(matched=False, raw=item, cost=_credits(item) or 0.0)
-    data = data if isinstance(data, dict) else {}
-    missing = _missing(data)
-    credits = _credits(item)
-    return TraceOutcome(
-        matched=True,
-        phones=_phones(data.get("phones")),
-        emails=_emails(data.get("emails")),
-        partial=bool(missing),
-        missing=missing,
-        raw=item,
-        cost=1.0 if credits is None else credits,
-    )
+    return _parse(item, lambda envelope: envelope.get("data"))
