@@ -1,7 +1,7 @@
 """API of stage 4: ``/api/v1/leads/`` with the page's filters, and rescore."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -10,7 +10,7 @@ from usdatabiz.core.api import TeamScopedViewSetMixin
 
 from . import selectors, services
 from .forms import LeadFilterForm
-from .models import Lead, SkipTraceJob
+from .models import Lead, LeadSettings, SkipTraceJob
 
 
 class LeadSerializer(serializers.ModelSerializer):
@@ -60,6 +60,7 @@ class SkipTraceJobSerializer(serializers.ModelSerializer):
             "progress_percent",
             "error_code",
             "error_message",
+            "resume_at",
             "lead_ids",
             "started_at",
             "finished_at",
@@ -80,6 +81,16 @@ class SkipTraceJobViewSet(
 
     queryset = SkipTraceJob.objects.all().order_by("-created_at")
     serializer_class = SkipTraceJobSerializer
+
+    @extend_schema(request=None, responses={202: SkipTraceJobSerializer})
+    @action(detail=True, methods=["post"])
+    def resume(self, request, pk=None, format=None):
+        """Let a paused job go on now instead of at 00:00 UTC (409 when the job is not paused)."""
+        from .enrichment import skiptrace_job_resume
+
+        job = skiptrace_job_resume(job=self.get_object())
+        job.refresh_from_db()
+        return Response(SkipTraceJobSerializer(job).data, status=202)
 
 
 class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -124,3 +135,39 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
         services.leads_rescore(team=request.team, leads=Lead.objects.filter(pk=lead.pk))
         lead.refresh_from_db()
         return Response(LeadSerializer(lead).data)
+
+
+class LeadSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LeadSettings
+        fields = ["weights", "tag_rules", "daily_trace_cap", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class LeadSettingsView(views.APIView):
+    """The team's LUCY settings: factor weights, tag rules, daily skip-trace cap. Saving rescores every lead."""
+
+    write_roles = ("admin",)
+
+    @extend_schema(responses={200: LeadSettingsSerializer})
+    def get(self, request, format=None):
+        return Response(LeadSettingsSerializer(services.lead_settings_get(team=request.team)).data)
+
+    @extend_schema(request=LeadSettingsSerializer, responses={200: LeadSettingsSerializer})
+    def put(self, request, format=None):
+        current = services.lead_settings_get(team=request.team)
+        body = LeadSettingsSerializer(current, data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        from django.core.exceptions import ValidationError as ModelValidationError
+
+        try:
+            row = services.lead_settings_update(
+                team=request.team,
+                weights=data.get("weights", current.weights),
+                tag_rules=data.get("tag_rules", current.tag_rules),
+                daily_trace_cap=data.get("daily_trace_cap", current.daily_trace_cap),
+            )
+        except ModelValidationError as exc:
+            raise ValidationError(exc.message_dict) from exc
+        return Response(LeadSettingsSerializer(row).data)

@@ -13,7 +13,8 @@ from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
-from .skiptrace import AuthFailed, SkipTraceError, get_provider
+from .skiptrace import AuthFailed, DailyLimitReached, SkipTraceError, get_provider
+from .skiptrace.client import BATCH_MAX_ITEMS
 
 PROGRESS_EVERY = 25
 
@@ -143,83 +144,133 @@ def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
             )
 
 
-def skiptrace_job_run(*, job_id: str, provider=None) -> SkipTraceJob:
-    """Trace every lead of a job, one at a time; a configuration error (401/403) stops the job at once."""
+def skiptrace_job_resume(*, job: SkipTraceJob) -> SkipTraceJob:
+    """Let a paused job go on now rather than at its scheduled 00:00 UTC."""
+    if job.status != SkipTraceJob.Status.PAUSED:
+        raise EnrichmentError(
+            "NOT_PAUSED", f"Only a paused job can be resumed; this one is {job.status}.", http_status=409
+        )
+    from django_q.models import Schedule
+
+    with transaction.atomic():
+        Schedule.objects.filter(name=f"resume {job.pk}").delete()
+        journey.enqueue("leads.tasks.skiptrace_job_run_task", job.pk)
+    return job
+
+
+def next_utc_midnight(now=None):
+    """Return the next 00:00 UTC after ``now``: when the provider's daily allowance starts again."""
+    now = (now or timezone.now()).astimezone(UTC)
+    return now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+
+
+def _record_outcome(job, lead, outcome, run, now) -> None:
+    """Store one lookup's answer: the result row, the contacts found, the lead's enrichment status."""
+    SkipTraceResult.objects.create(
+        team_id=job.team_id,
+        job=job,
+        lead=lead,
+        persona_id=lead.persona_id,
+        provider=job.provider,
+        matched=outcome.matched,
+        partial=outcome.partial,
+        raw_response=outcome.raw,
+        cost=outcome.cost,
+    )
+    if outcome.matched:
+        _upsert_contacts(lead, outcome, job.provider, now)
+        status = Lead.Enrichment.COMPLETED
+        job.matched += 1
+        if outcome.partial:
+            job.partial += 1
+            StageFailure.objects.create(
+                team_id=job.team_id,
+                stage=5,
+                code="PARTIAL_RESPONSE",
+                run=run,
+                subject_type="leads.lead",
+                subject_id=lead.pk,
+                field=",".join(outcome.missing),
+                detail=f"The provider matched but returned no {', '.join(outcome.missing)}; what came is kept.",
+            )
+    else:
+        status = Lead.Enrichment.NO_RESULTS
+        job.no_results += 1
+        StageFailure.objects.create(
+            team_id=job.team_id,
+            stage=5,
+            code="NO_RESULTS",
+            run=run,
+            subject_type="leads.lead",
+            subject_id=lead.pk,
+            field="skiptrace",
+            detail="The provider found no match for this person.",
+        )
+    Lead.objects.filter(pk=lead.pk).update(enrichment_status=status, traced_at=now)
+    job.done += 1
+
+
+def _lookup(provider, leads: list[Lead]) -> list:
+    """Ask the provider about a slice of leads: one call per lead, or one batch call for the slice."""
+    people = [_person(lead) for lead in leads]
+    if len(people) == 1:
+        return [provider.skip_trace(people[0])]
+    return provider.skip_trace_batch(people)
+
+
+def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = None) -> SkipTraceJob:
+    """Trace every lead of a job in slices; a 401/403 stops it, the provider's daily limit pauses it.
+
+    A slice is one batch-await call of up to 100 leads (``SKIPTRACE_BATCH_SIZE``; 1 means one
+    ``/v1/SkipTrace`` call per lead). A slice that fails after the client's retries fails its leads
+    (``API_TIMEOUT``, ``RATE_LIMIT``, ``PROVIDER_ERROR``) and the job goes on; failed leads are not
+    marked traced, so the next job picks them up. A paused job resumes by itself at 00:00 UTC.
+    """
     job = SkipTraceJob.objects.get(pk=job_id)
-    if job.status not in (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING):
+    if job.status not in (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING, SkipTraceJob.Status.PAUSED):
         return job
     provider = provider or get_provider()
+    size = batch_size or settings.SKIPTRACE_BATCH_SIZE
+    size = 1 if not hasattr(provider, "skip_trace_batch") else max(1, min(BATCH_MAX_ITEMS, size))
     job.status, job.started_at = SkipTraceJob.Status.RUNNING, job.started_at or timezone.now()
-    job.save(update_fields=["status", "started_at", "updated_at"])
+    job.resume_at, job.error_code, job.error_message = None, "", ""
+    job.save(update_fields=["status", "started_at", "resume_at", "error_code", "error_message", "updated_at"])
     run = stage_run_start(team=job.team_id, stage=5, subject=job, count_in=job.total)
     done_ids = set(job.results.values_list("lead_id", flat=True))
-    leads = Lead.objects.filter(pk__in=job.lead_ids).select_related("persona", "business").order_by("pk")
-    for lead in leads:
-        if lead.pk in done_ids:
-            continue  # a resumed job never pays twice for a lead
+    pending = [
+        lead
+        for lead in Lead.objects.filter(pk__in=job.lead_ids).select_related("persona", "business").order_by("pk")
+        if lead.pk not in done_ids  # a resumed job never pays twice for a lead
+    ]
+    counters = ["matched", "partial", "no_results", "failed", "done", "updated_at"]
+    for start_at in range(0, len(pending), size):
+        chunk = pending[start_at : start_at + size]
         now = timezone.now()
         try:
-            outcome = provider.skip_trace(_person(lead))
+            outcomes = _lookup(provider, chunk)
         except AuthFailed as exc:
-            _fail_item(job, lead, "CONFIG_ERROR", str(exc), run)
+            _fail_item(job, chunk[0], "CONFIG_ERROR", str(exc), run)
             job.status, job.error_code = SkipTraceJob.Status.FAILED, "CONFIG_ERROR"
             job.error_message = f"The provider refused our credentials ({exc}); fix REALESTATEAPI_API_KEY."
             job.finished_at = timezone.now()
             job.save()
             stage_run_finish(run=run, status=StageRun.Status.FAILED, count_out=job.done, detail=job.error_message)
             return job
+        except DailyLimitReached as exc:
+            return _pause(job, run, exc)
         except SkipTraceError as exc:
             with transaction.atomic():
-                _fail_item(job, lead, exc.code, str(exc), run)
-                Lead.objects.filter(pk=lead.pk).update(enrichment_status=Lead.Enrichment.FAILED, traced_at=now)
-                job.failed += 1
-                job.done += 1
-                job.save(update_fields=["failed", "done", "updated_at"])
+                for lead in chunk:
+                    _fail_item(job, lead, exc.code, str(exc), run)
+                Lead.objects.filter(pk__in=[lead.pk for lead in chunk]).update(enrichment_status=Lead.Enrichment.FAILED)
+                job.failed += len(chunk)
+                job.done += len(chunk)
+                job.save(update_fields=counters)
             continue
         with transaction.atomic():
-            SkipTraceResult.objects.create(
-                team_id=job.team_id,
-                job=job,
-                lead=lead,
-                persona_id=lead.persona_id,
-                provider=job.provider,
-                matched=outcome.matched,
-                partial=outcome.partial,
-                raw_response=outcome.raw,
-                cost=outcome.cost,
-            )
-            if outcome.matched:
-                _upsert_contacts(lead, outcome, job.provider, now)
-                status = Lead.Enrichment.COMPLETED
-                job.matched += 1
-                if outcome.partial:
-                    job.partial += 1
-                    StageFailure.objects.create(
-                        team_id=job.team_id,
-                        stage=5,
-                        code="PARTIAL_RESPONSE",
-                        run=run,
-                        subject_type="leads.lead",
-                        subject_id=lead.pk,
-                        field=",".join(outcome.missing),
-                        detail=f"The provider matched but returned no {', '.join(outcome.missing)}; what came is kept.",
-                    )
-            else:
-                status = Lead.Enrichment.NO_RESULTS
-                job.no_results += 1
-                StageFailure.objects.create(
-                    team_id=job.team_id,
-                    stage=5,
-                    code="NO_RESULTS",
-                    run=run,
-                    subject_type="leads.lead",
-                    subject_id=lead.pk,
-                    field="skiptrace",
-                    detail="The provider found no match for this person.",
-                )
-            Lead.objects.filter(pk=lead.pk).update(enrichment_status=status, traced_at=now)
-            job.done += 1
-            job.save(update_fields=["matched", "partial", "no_results", "done", "updated_at"])
+            for lead, outcome in zip(chunk, outcomes, strict=True):
+                _record_outcome(job, lead, outcome, run, now)
+            job.save(update_fields=counters)
     job.status, job.finished_at = SkipTraceJob.Status.COMPLETED, timezone.now()
     job.save(update_fields=["status", "finished_at", "updated_at"])
     stage_run_finish(
@@ -228,4 +279,28 @@ def skiptrace_job_run(*, job_id: str, provider=None) -> SkipTraceJob:
         count_out=job.matched,
         detail=f"matched {job.matched}, no results {job.no_results}, partial {job.partial}, failed {job.failed}",
     )
+    return job
+
+
+def _pause(job: SkipTraceJob, run: StageRun, exc: Exception) -> SkipTraceJob:
+    """Hold a job until the provider's day starts again and schedule it to go on by itself then."""
+    job.status, job.error_code = SkipTraceJob.Status.PAUSED, "RATE_LIMIT"
+    job.resume_at = next_utc_midnight()
+    job.error_message = (
+        f"The provider's daily lookup limit is used up ({exc}). The job goes on by itself at "
+        f"{job.resume_at:%Y-%m-%d %H:%M} UTC; nothing traced so far is lost."
+    )
+    job.save(update_fields=["status", "error_code", "error_message", "resume_at", "updated_at"])
+    journey.schedule_once("leads.tasks.skiptrace_job_run_task", job.pk, at=job.resume_at, name=f"resume {job.pk}")
+    StageFailure.objects.create(
+        team_id=job.team_id,
+        stage=5,
+        code="RATE_LIMIT",
+        run=run,
+        subject_type="leads.skiptracejob",
+        subject_id=job.pk,
+        field="daily_limit",
+        detail=job.error_message,
+    )
+    stage_run_finish(run=run, status=StageRun.Status.FAILED, count_out=job.done, detail=job.error_message)
     return job

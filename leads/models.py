@@ -90,16 +90,36 @@ class LeadSettings(TeamScoped):
     def __str__(self):
         return f"lead settings of {self.team}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from . import scoring
+
+        errors = {}
+        try:
+            scoring.resolve_weights(self.weights if isinstance(self.weights, dict) else None)
+            if not isinstance(self.weights, dict):
+                raise ValueError("Weights must be an object of factor: points.")
+        except ValueError as exc:
+            errors["weights"] = str(exc)
+        problems = scoring.validate_tag_rules(self.tag_rules)
+        if problems:
+            errors["tag_rules"] = problems
+        if errors:
+            raise ValidationError(errors)
+
 
 class SkipTraceJob(TeamScoped):
     """A batch of up to 250 leads sent to the skip-trace provider (stage 5).
 
-    States: queued -> running -> completed | failed (a configuration error stops the job at once).
+    States: queued -> running -> completed | failed (a configuration error stops the job at once);
+    running -> paused (the provider's daily limit) -> running at ``resume_at`` (00:00 UTC) -> ...
     """
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
+        PAUSED = "paused", "Paused"
         COMPLETED = "completed", "Completed"
         FAILED = "failed", "Failed"
 
@@ -117,6 +137,7 @@ class SkipTraceJob(TeamScoped):
     failed = models.PositiveIntegerField(default=0)
     error_code = models.CharField(max_length=40, blank=True)
     error_message = models.TextField(blank=True)
+    resume_at = models.DateTimeField(null=True, blank=True, help_text="When a paused job goes on by itself")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -312,6 +312,45 @@ def rule_matches(when: Mapping[str, object], facts: LeadFacts, score: int) -> bo
     return not ("max_employees" in when and (facts.employees is None or facts.employees > when["max_employees"]))
 
 
+def validate_tag_rules(rules: object) -> list[str]:
+    """Return one readable problem per malformed team tag rule (empty when every rule is usable)."""
+    if not isinstance(rules, list):
+        return ['Tag rules must be a list of {"tag": ..., "when": {...}} objects.']
+    problems = []
+    for number, rule in enumerate(rules, start=1):
+        if not isinstance(rule, dict):
+            problems.append(f"Rule {number} must be an object with a 'tag' and an optional 'when'.")
+            continue
+        extra = set(rule) - {"tag", "when"}
+        if extra:
+            problems.append(f"Rule {number} has unknown key {sorted(extra)[0]!r}; use 'tag' and 'when'.")
+        tag = rule.get("tag")
+        if not isinstance(tag, str):
+            problems.append(f"Rule {number} needs a 'tag' string.")
+        else:
+            try:
+                _family(tag)
+            except ValueError as exc:
+                problems.append(f"Rule {number}: {exc}")
+        when = rule.get("when")
+        when = {} if when is None else when
+        if not isinstance(when, dict):
+            problems.append(f"Rule {number}: 'when' must be an object of conditions.")
+            continue
+        for key, value in when.items():
+            if key not in RULE_CONDITIONS:
+                problems.append(
+                    f"Rule {number}: unknown condition {key!r}; expected one of {', '.join(sorted(RULE_CONDITIONS))}."
+                )
+            elif key in ("sic_prefix", "states"):
+                items = [value] if isinstance(value, str) else value
+                if not isinstance(items, list) or not items or not all(isinstance(i, str) and i for i in items):
+                    problems.append(f"Rule {number}: {key!r} must be a string or a list of strings.")
+            elif isinstance(value, bool) or not isinstance(value, int | float):
+                problems.append(f"Rule {number}: {key!r} must be a number, got {value!r}.")
+    return problems
+
+
 def apply_rules(tags: list[str], facts: LeadFacts, score: int, rules: list[dict]) -> tuple[list[str], list[str]]:
     """Add the tags of matching team rules in order; return (sorted tags, conflict messages)."""
     result = list(dict.fromkeys(tags))

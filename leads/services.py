@@ -25,6 +25,21 @@ def lead_settings_get(*, team: Team | str) -> LeadSettings:
     return settings_row
 
 
+def lead_settings_update(
+    *, team: Team | str, weights: dict, tag_rules: list, daily_trace_cap: int | None
+) -> LeadSettings:
+    """Save the team's weights, tag rules and daily cap (validated), then rescore its leads in the background."""
+    from usdatabiz.core import journey
+
+    row = lead_settings_get(team=team)
+    row.weights, row.tag_rules, row.daily_trace_cap = weights, tag_rules, daily_trace_cap
+    row.full_clean()
+    with transaction.atomic():
+        row.save()
+        journey.enqueue("leads.tasks.leads_rescore_task", row.team_id)
+    return row
+
+
 def lead_transition(*, lead: Lead, to: str, close_reason: str = "") -> Lead:
     """Move a lead to status ``to`` if its transition map allows it."""
     if to not in Lead.TRANSITIONS.get(lead.status, set()):

@@ -28,3 +28,8 @@ def leads_enrich_task(subject_id: str, team_id: str | None = None) -> int:
         return len(skiptrace_jobs_create(team=team_id or subject_id))
     except EnrichmentError:
         return 0  # nothing to trace, or the cap is reached: the next run picks the rest up
+
+
+def leads_rescore_task(team_id: str) -> dict:
+    """Score every lead of a team again (after its weights or rules changed)."""
+    return services.leads_rescore(team=team_id)

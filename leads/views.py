@@ -11,7 +11,7 @@ from usdatabiz.core.errors import DomainError
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
-from .forms import LeadFilterForm
+from .forms import LeadFilterForm, LeadSettingsForm
 from .models import Lead, SkipTraceJob
 
 
@@ -63,6 +63,9 @@ class LeadEnrichView(TeamMemberRequiredMixin, View):
         from .enrichment import skiptrace_jobs_create
 
         selected = request.POST.getlist("lead")
+        if request.POST.get("scope") == "selected" and not selected:
+            messages.error(request, "NOTHING_SELECTED: tick at least one lead, or skip-trace the leads shown.")
+            return redirect("leads:lead-list")
         if selected:
             leads = Lead.objects.for_team(self.team).filter(pk__in=selected)
         else:
@@ -94,3 +97,52 @@ class SkipTraceJobDetailView(TeamMemberRequiredMixin, TemplateView):
             raise Http404("No such job.") from exc
         context["results"] = context["job"].results.select_related("persona")[:300]
         return context
+
+
+class SkipTraceJobResumeView(TeamMemberRequiredMixin, View):
+    """Let a paused job go on now (after the provider's allowance was raised) instead of at 00:00 UTC."""
+
+    def post(self, request, *args, **kwargs):
+        from .enrichment import skiptrace_job_resume
+
+        try:
+            job = SkipTraceJob.objects.for_team(self.team).get(pk=self.kwargs["pk"])
+        except SkipTraceJob.DoesNotExist as exc:
+            raise Http404("No such job.") from exc
+        try:
+            skiptrace_job_resume(job=job)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            messages.success(request, "The job goes on.")
+        return redirect("leads:job-detail", job.pk)
+
+
+class LeadSettingsEditView(TeamMemberRequiredMixin, TemplateView):
+    """Team admins tune LUCY: factor weights, tag rules and the daily skip-trace cap; saving rescores."""
+
+    template_name = "leads/leadsettings_edit.html"
+    write_roles = ("admin",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", LeadSettingsForm(instance=services.lead_settings_get(team=self.team)))
+        from . import scoring
+
+        context["factors"] = scoring.FACTORS
+        context["default_weights"] = scoring.DEFAULT_WEIGHTS
+        context["conditions"] = sorted(scoring.RULE_CONDITIONS)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = LeadSettingsForm(request.POST, instance=services.lead_settings_get(team=self.team))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.lead_settings_update(
+            team=self.team,
+            weights=form.cleaned_data["weights"],
+            tag_rules=form.cleaned_data["tag_rules"],
+            daily_trace_cap=form.cleaned_data["daily_trace_cap"],
+        )
+        messages.success(request, "Settings saved; every lead of the team is being scored again.")
+        return redirect("leads:settings-edit")

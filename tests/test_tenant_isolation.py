@@ -23,6 +23,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
@@ -62,7 +63,9 @@ DETAIL_SUBJECTS = {
     "lead-detail": "lead",
     "lead-rescore": "lead",
     "leads:job-detail": "job",
+    "leads:job-resume": "job",
     "skiptrace-job-detail": "job",
+    "skiptrace-job-resume": "job",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -279,7 +282,9 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     review = MatchReview.objects.create(team=team, persona_a=low, persona_b=high, score=0.6)
     merge = persona_merge(persona_a=merged_1, persona_b=merged_2, note="same person")
     lead = Lead.objects.create(team=team, persona=persona, business=business, score=50, tags=["state:NY"])
-    job = SkipTraceJob.objects.create(team=team, provider="sandbox", lead_ids=[lead.pk], total=1)
+    job = SkipTraceJob.objects.create(
+        team=team, provider="sandbox", lead_ids=[lead.pk], total=1, status="paused", resume_at=timezone.now()
+    )
     return TeamData(team, data_source, business, persona, partner, phone, review, merge, lead, job)
 
 
@@ -552,6 +557,12 @@ WRITES = {
     "lead-rescore": Write(_nothing, 200),
     "leads:lead-enrich": Write(lambda d: {"lead": [d.lead.pk]}, 302),
     "lead-enrich": Write(lambda d: {"leads": [d.lead.pk]}, 201),
+    "leads:settings-edit": Write(
+        lambda d: {"weights": '{"industry": 40}', "tag_rules": "[]", "daily_trace_cap": "10"}, 302, "admin"
+    ),
+    "leads:job-resume": Write(_nothing, 302),
+    "skiptrace-job-resume": Write(_nothing, 202),
+    "lead-settings": Write(_nothing, 200, "admin"),  # PUT only: tested with a body in leads/tests
 }
 
 

@@ -180,6 +180,8 @@ REALESTATEAPI_API_KEY = env("REALESTATEAPI_API_KEY", "")
 REALESTATEAPI_BASE_URL = env("REALESTATEAPI_BASE_URL", "https://api.realestateapi.com")
 SKIPTRACE_DAILY_CAP = env_int("SKIPTRACE_DAILY_CAP", 5000)
 SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 90)
+# Lookups per provider call: 1 uses POST /v1/SkipTrace per lead, 2-100 the batch-await endpoint.
+SKIPTRACE_BATCH_SIZE = env_int("SKIPTRACE_BATCH_SIZE", 100)
 
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")

@@ -5,7 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
-from leads.api import LeadViewSet, SkipTraceJobViewSet
+from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -21,6 +21,7 @@ urlpatterns = [
     path("identity/", include("identity.urls")),
     path("leads/", include("leads.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -2,13 +2,14 @@
 
 from .adapter import EmailFound, PhoneFound, TraceOutcome, map_phone_type, normalize_phone, parse_v1, parse_v2_item
 from .client import RealEstateApiClient
-from .errors import ApiTimeout, AuthFailed, ProviderError, RateLimited, SkipTraceError
+from .errors import ApiTimeout, AuthFailed, DailyLimitReached, ProviderError, RateLimited, SkipTraceError
 from .provider import get_provider
 from .sandbox import SandboxSkipTrace
 
 __all__ = [
     "ApiTimeout",
     "AuthFailed",
+    "DailyLimitReached",
     "EmailFound",
     "PhoneFound",
     "ProviderError",

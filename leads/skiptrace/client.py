@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from typing import Any
 import requests
 
 from .adapter import TraceOutcome, parse_v1, parse_v2_item
-from .errors import ApiTimeout, AuthFailed, ProviderError, RateLimited
+from .errors import ApiTimeout, AuthFailed, DailyLimitReached, ProviderError, RateLimited
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,18 @@ def _error_detail(resp: requests.Response) -> str:
         parts = [str(body[k]) for k in ("statusMessage", "error", "message") if body.get(k)]
         return "; ".join(parts)[:200]
     return ""
+
+
+_DAILY_WORDS = re.compile(r"\b(daily|per day|a day|day limit|today|24 ?h(ours?)?)\b", re.IGNORECASE)
+
+
+def _is_daily_limit(detail: str) -> bool:
+    """Whether a 429's message speaks of the daily match allowance rather than the per-second rate.
+
+    The provider documents no body for this case, so the check is on the words it uses for limits; a wrong
+    guess costs time, never a lead or a credit: a job paused by mistake goes on at 00:00 UTC or when resumed.
+    """
+    return bool(_DAILY_WORDS.search(detail or ""))
 
 
 def _json_dict(resp: requests.Response) -> dict:
@@ -183,9 +196,12 @@ class RealEstateApiClient:
                 if status in (401, 403):
                     raise AuthFailed(f"HTTP {status}: {_error_detail(resp)}", status=status)
                 if status == 429:
+                    detail = _error_detail(resp)
+                    if _is_daily_limit(detail):
+                        raise DailyLimitReached(f"{path}: daily limit reached: {detail}")
                     retry_after = _parse_retry_after(resp.headers.get("Retry-After"))
                     if attempt >= self.max_retries or (retry_after or 0) > self.max_retry_after:
-                        raise RateLimited(f"{path} rate limited: {_error_detail(resp)}", retry_after=retry_after)
+                        raise RateLimited(f"{path} rate limited: {detail}", retry_after=retry_after)
                     delay = retry_after if retry_after is not None else self._backoff(attempt)
                     logger.info("skiptrace %s rate limited; retry %d in %.2fs", path, attempt + 1, delay)
                 elif status >= 500:

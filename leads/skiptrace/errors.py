@@ -35,6 +35,13 @@ class RateLimited(SkipTraceError):
         self.retry_after = retry_after
 
 
+class DailyLimitReached(RateLimited):
+    """A 429 that says the key's matches for the UTC day are used up: retrying before 00:00 UTC cannot help."""
+
+    def __init__(self, message: str = "Skip-trace provider daily limit reached") -> None:
+        super().__init__(message)
+
+
 class AuthFailed(SkipTraceError):
     """Bad or under-scoped API key (401/403). A job must stop at once: retrying cannot help."""
 

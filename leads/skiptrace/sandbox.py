@@ -7,9 +7,9 @@ import re
 
 from .adapter import TraceOutcome, normalize_phone, parse_v1
 from .client import BATCH_MAX_ITEMS
-from .errors import ApiTimeout, RateLimited
+from .errors import ApiTimeout, DailyLimitReached, RateLimited
 
-FAILURES = ("rate_limit", "timeout", "partial")
+FAILURES = ("rate_limit", "timeout", "partial", "daily_limit")
 _NAME_CHARS = re.compile(r"[^a-z]")
 
 
@@ -37,7 +37,7 @@ class SandboxSkipTrace:
 
     def skip_trace(self, person: dict) -> TraceOutcome:
         inject = self._tick()
-        if inject in ("rate_limit", "timeout"):
+        if inject in ("rate_limit", "timeout", "daily_limit"):
             self._raise(inject)
         outcome = self._lookup(person)
         return self._make_partial(outcome) if inject == "partial" else outcome
@@ -46,7 +46,7 @@ class SandboxSkipTrace:
         if not isinstance(people, list) or not 1 <= len(people) <= BATCH_MAX_ITEMS:
             raise ValueError(f"a batch needs 1-{BATCH_MAX_ITEMS} people")
         inject = self._tick()
-        if inject in ("rate_limit", "timeout"):
+        if inject in ("rate_limit", "timeout", "daily_limit"):
             self._raise(inject)
         outcomes = [self._lookup(p) for p in people]
         if inject == "partial":
@@ -65,6 +65,8 @@ class SandboxSkipTrace:
     def _raise(failure: str) -> None:
         if failure == "rate_limit":
             raise RateLimited("sandbox: injected rate limit", retry_after=1.0)
+        if failure == "daily_limit":
+            raise DailyLimitReached("sandbox: injected daily limit")
         raise ApiTimeout("sandbox: injected timeout")
 
     @staticmethod

@@ -1,5 +1,7 @@
 """Stage 5 jobs: split into 250s, capped per day, never re-traced too soon, every outcome recorded."""
 
+import json
+
 import pytest
 import responses
 
@@ -72,7 +74,7 @@ def test_an_auth_error_stops_the_job_at_once(team, leads):
     responses.post(f"{API}/v1/SkipTrace", status=401, json={"statusCode": 401, "error": "Unauthorized"})
     client = RealEstateApiClient(api_key="bad", sleep=lambda s: None)
     (job,) = skiptrace_jobs_create(team=team, start=False)
-    job = skiptrace_job_run(job_id=job.pk, provider=client)
+    job = skiptrace_job_run(job_id=job.pk, provider=client, batch_size=1)
     assert job.status == "failed"
     assert job.error_code == "CONFIG_ERROR"
     assert len(responses.calls) == 1
@@ -97,7 +99,7 @@ def test_rate_limit_and_no_match_are_per_item_outcomes(team, leads):
         responses.post(f"{API}/v1/SkipTrace", status=429, json={"statusCode": 429})
     client = RealEstateApiClient(api_key="k", max_retries=2, sleep=lambda s: None)
     (job,) = skiptrace_jobs_create(team=team, limit=3, start=False)
-    job = skiptrace_job_run(job_id=job.pk, provider=client)
+    job = skiptrace_job_run(job_id=job.pk, provider=client, batch_size=1)
     assert (job.status, job.matched, job.no_results, job.failed) == ("completed", 1, 1, 1)
     assert StageFailure.objects.filter(stage=5, code="RATE_LIMIT").count() == 1
     matched = SkipTraceResult.objects.get(job=job, matched=True)
@@ -108,7 +110,6 @@ def test_rate_limit_and_no_match_are_per_item_outcomes(team, leads):
 
 def test_enrich_command_runs_jobs_and_prints_json(team, leads):
     import io
-    import json
 
     from django.core.management import call_command
 
@@ -150,3 +151,87 @@ def test_enrich_from_the_api_and_read_jobs(operator_api, outsider_api, team, lea
     again = operator_api.post("/api/v1/leads/enrich/", {"leads": chosen}, format="json")
     assert again.status_code == 409
     assert again.json()["code"] == "NOTHING_TO_TRACE"
+
+
+def _v2_item(phone: str | None):
+    if phone is None:
+        return {"input": {}, "data": {"match": False}}
+    return {"input": {}, "data": {"phones": [{"phone": phone, "phoneType": "W", "phoneFtcDnc": "N"}], "emails": []}}
+
+
+@responses.activate
+def test_jobs_use_the_batch_endpoint_in_slices(team, leads):
+    responses.post(f"{API}/v2/SkipTraceBatchAwait", json={"data": [_v2_item("5125550101"), _v2_item(None)]})
+    responses.post(f"{API}/v2/SkipTraceBatchAwait", json={"data": [_v2_item("5125550102"), _v2_item("5125550103")]})
+    responses.post(f"{API}/v1/SkipTrace", status=404, json={"match": False})
+    client = RealEstateApiClient(api_key="k", sleep=lambda s: None)
+    (job,) = skiptrace_jobs_create(team=team, start=False)
+    job = skiptrace_job_run(job_id=job.pk, provider=client, batch_size=2)
+    # two slices of two go to the batch endpoint; the last slice of one to the single lookup
+    assert [c.request.url.rsplit("/", 2)[-2:] for c in responses.calls] == [
+        ["v2", "SkipTraceBatchAwait"],
+        ["v2", "SkipTraceBatchAwait"],
+        ["v1", "SkipTrace"],
+    ]
+    assert [len(json.loads(c.request.body)["skips"]) for c in responses.calls[:2]] == [2, 2]
+    assert (job.status, job.done, job.matched, job.no_results, job.failed) == ("completed", 5, 3, 2, 0)
+    mobiles = PersonaPhone.objects.filter(team=team, phone_type="mobile", normalized_number__startswith="51255501")
+    assert mobiles.count() == 3
+
+
+@responses.activate
+def test_a_failed_slice_fails_its_leads_only_and_they_can_be_traced_again(team, leads):
+    responses.post(f"{API}/v2/SkipTraceBatchAwait", status=500, json={"error": "boom"})
+    responses.post(f"{API}/v2/SkipTraceBatchAwait", json={"data": [_v2_item("5125550101"), _v2_item("5125550102")]})
+    client = RealEstateApiClient(api_key="k", max_retries=0, sleep=lambda s: None)
+    (job,) = skiptrace_jobs_create(team=team, limit=4, start=False)
+    job = skiptrace_job_run(job_id=job.pk, provider=client, batch_size=2)
+    assert (job.status, job.failed, job.matched) == ("completed", 2, 2)
+    failed = Lead.objects.for_team(team).filter(enrichment_status="failed")
+    assert failed.count() == 2
+    assert not failed.filter(traced_at__isnull=False).exists()
+    assert StageFailure.objects.filter(stage=5, code="PROVIDER_ERROR").count() == 2
+    (retry,) = skiptrace_jobs_create(team=team, leads=failed, start=False)
+    assert sorted(retry.lead_ids) == sorted(failed.values_list("pk", flat=True))
+
+
+@responses.activate
+def test_the_daily_limit_pauses_the_job_until_midnight_utc_and_it_resumes(team, leads):
+    from datetime import UTC, datetime
+
+    from django_q.models import Schedule
+
+    from leads.tasks import skiptrace_job_run_task
+
+    responses.post(f"{API}/v1/SkipTrace", json={"match": True, "output": {"identity": {"phones": [], "emails": []}}})
+    responses.post(f"{API}/v1/SkipTrace", status=429, json={"statusCode": 429, "error": "Daily match limit reached"})
+    client = RealEstateApiClient(api_key="k", per_second=0, sleep=lambda s: pytest.fail("a daily limit is not retried"))
+    (job,) = skiptrace_jobs_create(team=team, limit=3, start=False)
+    job = skiptrace_job_run(job_id=job.pk, provider=client, batch_size=1)
+    assert (job.status, job.done, job.error_code) == ("paused", 1, "RATE_LIMIT")
+    assert len(responses.calls) == 2
+    now = datetime.now(UTC)
+    assert job.resume_at > now
+    assert (job.resume_at.hour, job.resume_at.minute, job.resume_at.second) == (0, 0, 0)
+    assert (job.resume_at - now).total_seconds() <= 86400
+    schedule = Schedule.objects.get(name=f"resume {job.pk}")
+    assert (schedule.func, schedule.next_run, schedule.schedule_type) == (
+        "leads.tasks.skiptrace_job_run_task",
+        job.resume_at,
+        Schedule.ONCE,
+    )
+    assert __import__("ast").literal_eval(schedule.args) == (job.pk,)
+    assert StageFailure.objects.filter(stage=5, code="RATE_LIMIT", subject_id=job.pk).exists()
+
+    # at midnight the schedule runs the task: the job goes on with the leads not yet traced
+    skiptrace_job_run_task(job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.done, job.resume_at) == ("completed", 3, None)
+    assert SkipTraceResult.objects.filter(job=job).count() == 3
+
+
+def test_the_sandbox_can_inject_the_daily_limit(team, leads):
+    (job,) = skiptrace_jobs_create(team=team, start=False)
+    job = skiptrace_job_run(job_id=job.pk, provider=SandboxSkipTrace(fail_every=1, failure="daily_limit"))
+    assert (job.status, job.done) == ("paused", 0)
+    assert "00:00 UTC" in job.error_message

@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from leads import scoring
 from leads.scoring import (
     DEFAULT_WEIGHTS,
     INDUSTRY_VALUE,
@@ -353,3 +354,34 @@ def test_non_matching_rule_never_conflicts():
 def test_malformed_rules_raise(rule, message):
     with pytest.raises(ValueError, match=message):
         apply_rules([], IDEAL, 50, [rule])
+
+
+@pytest.mark.parametrize(
+    ("rules", "problem"),
+    [
+        ({"tag": "a:b"}, "must be a list"),
+        (["segment:x"], "Rule 1 must be an object"),
+        ([{"when": {}}], "Rule 1 needs a 'tag' string"),
+        ([{"tag": "nocolon"}], "Rule 1: Tag 'nocolon' must look like 'family:value'"),
+        ([{"tag": "a:b", "if": {}}], "Rule 1 has unknown key 'if'"),
+        ([{"tag": "a:b"}, {"tag": "c:d", "when": {"sic": "17"}}], "Rule 2: unknown condition 'sic'"),
+        ([{"tag": "a:b", "when": {"min_score": "50"}}], "'min_score' must be a number"),
+        ([{"tag": "a:b", "when": {"min_score": True}}], "'min_score' must be a number"),
+        ([{"tag": "a:b", "when": {"states": []}}], "'states' must be a string or a list of strings"),
+        ([{"tag": "a:b", "when": {"sic_prefix": [17]}}], "'sic_prefix' must be a string or a list of strings"),
+        ([{"tag": "a:b", "when": []}], "'when' must be an object"),
+    ],
+)
+def test_validate_tag_rules_names_each_problem(rules, problem):
+    problems = scoring.validate_tag_rules(rules)
+    assert len(problems) == 1
+    assert problem in problems[0]
+
+
+def test_validate_tag_rules_accepts_every_documented_condition():
+    rules = [
+        {"tag": "segment:trades", "when": {"sic_prefix": ["15", "17"], "states": "TX", "min_score": 40}},
+        {"tag": "segment:big", "when": {"min_employees": 100, "max_employees": 5000, "max_score": 99.5}},
+        {"tag": "team:all"},
+    ]
+    assert scoring.validate_tag_rules(rules) == []

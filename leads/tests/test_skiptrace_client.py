@@ -7,6 +7,7 @@ import responses
 from leads.skiptrace import (
     ApiTimeout,
     AuthFailed,
+    DailyLimitReached,
     PhoneFound,
     ProviderError,
     RateLimited,
@@ -256,6 +257,33 @@ def test_429_without_header_uses_growing_backoff(client, fake_time):
     assert len(responses.calls) == 5
     assert fake_time.delays == [0.5, 1.0, 2.0, 4.0]
     assert all(b > a for a, b in zip(fake_time.delays, fake_time.delays[1:], strict=False))
+
+
+@responses.activate
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"statusCode": 429, "error": "Daily match limit reached"},
+        {"statusCode": 429, "statusMessage": "Limit of 1000000 matches per day exceeded"},
+        {"statusCode": 429, "message": "quota for today is used up"},
+    ],
+)
+def test_a_daily_limit_429_is_not_retried(client, fake_time, body):
+    responses.add(responses.POST, V2, status=429, json=body)
+    with pytest.raises(DailyLimitReached) as excinfo:
+        client.skip_trace_batch([PERSON])
+    assert excinfo.value.code == "RATE_LIMIT"
+    assert isinstance(excinfo.value, RateLimited)
+    assert len(responses.calls) == 1
+    assert fake_time.delays == []
+
+
+@responses.activate
+def test_a_per_second_429_is_not_mistaken_for_the_daily_limit(client, fake_time):
+    responses.add(responses.POST, V1, status=429, json={"statusCode": 429, "error": "Too many requests per second"})
+    responses.add(responses.POST, V1, json=v1_match())
+    assert client.skip_trace(PERSON).matched is True
+    assert len(responses.calls) == 2
 
 
 @responses.activate

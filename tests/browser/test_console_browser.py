@@ -101,3 +101,35 @@ def test_a_file_with_an_unclosed_quote_shows_csv_parse_error(console: Page, live
 
     console.get_by_role("navigation").get_by_role("link", name="Personas").click()
     expect(console.locator("main table tbody")).to_have_text("No personas.")
+
+
+@pytest.fixture
+def three_leads(team):
+    from identity.tests.factories import BusinessFactory, person_with_contacts
+    from leads.services import leads_prepare
+
+    business = BusinessFactory(team=team, name="Bluebonnet Plumbing", normalized_name="BLUEBONNET PLUMBING",
+                               state="TX", zip5="78701", sic_code="1711", employees=12)  # fmt: skip
+    for i, (first, last) in enumerate([("Henrietta", "Okonkwo"), ("Marcus", "Vance"), ("Priya", "Raman")]):
+        person_with_contacts(team, first, last, phone=f"51255501{i:02d}", business=business)
+    leads_prepare(team=team)
+
+
+def test_tick_leads_skip_trace_them_and_follow_the_job(console: Page, live_server, three_leads):
+    console.goto(f"{live_server.url}/leads/")
+    rows = console.locator("tbody tr")
+    expect(rows).to_have_count(3)
+    console.get_by_label("Select Henrietta Okonkwo").check()
+    console.get_by_label("Select Priya Raman").check()
+    console.get_by_test_id("enrich-selected").click()
+
+    expect(console).to_have_url(re.compile(rf"^{re.escape(live_server.url)}/leads/jobs/stj_[0-9A-Z]{{26}}/$"))
+    progress = console.get_by_test_id("job-progress")
+    expect(progress).to_have_attribute("data-status", "completed")
+    expect(progress).to_contain_text("2 / 2")
+    expect(console.get_by_text("sandbox: simulated results")).to_be_visible()
+    expect(console.locator("tbody tr")).to_have_count(2)
+
+    console.goto(f"{live_server.url}/leads/?enrichment_status=pending")
+    expect(console.locator("tbody tr")).to_have_count(1)
+    expect(console.locator("tbody")).to_contain_text("Marcus Vance")

@@ -59,8 +59,18 @@ class MembershipAdmin(TeamScopedAdmin):
 
 @admin.register(StageRun)
 class StageRunAdmin(TeamScopedAdmin):
-    list_display = ["id", "team", "stage", "subject_type", "subject_id", "status", "count_in", "count_out",
-                    "started_at", "finished_at"]
+    list_display = [
+        "id",
+        "team",
+        "stage",
+        "subject_type",
+        "subject_id",
+        "status",
+        "count_in",
+        "count_out",
+        "started_at",
+        "finished_at",
+    ]
     list_filter = ["stage", "status", "team"]
     search_fields = ["id", "subject_id"]
     readonly_fields = [f.name for f in StageRun._meta.fields]

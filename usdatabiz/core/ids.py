@@ -32,9 +32,12 @@ def id_batch(prefix: str, count: int) -> list[str]:
 
 
 def _encode40(value: int) -> str:
-    return _PAIRS[(value >> 30) & 1023] + _PAIRS[(value >> 20) & 1023] + _PAIRS[(value >> 10) & 1023] + _PAIRS[
-        value & 1023
-    ]
+    return (
+        _PAIRS[(value >> 30) & 1023]
+        + _PAIRS[(value >> 20) & 1023]
+        + _PAIRS[(value >> 10) & 1023]
+        + _PAIRS[value & 1023]
+    )
 
 
 def is_prefixed_id(value: str, prefix: str) -> bool:

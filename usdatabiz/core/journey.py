@@ -34,21 +34,58 @@ class Stage:
 MINUTE = 60.0
 STAGES: tuple[Stage, ...] = (
     Stage(1, "ingest", "Source ingestion", "SYSTEM", "5 minutes (alert 10)", 5 * MINUTE, 10 * MINUTE),
-    Stage(2, "normalize", "Raw data normalization", "SYSTEM", "1 minute per 1K records (alert 2x)",
-          MINUTE, 2 * MINUTE, 1000),
-    Stage(3, "resolve", "Entity resolution", "SYSTEM", "5 minutes per 10K (alert 10 minutes)",
-          5 * MINUTE, 10 * MINUTE, 10000),
+    Stage(
+        2,
+        "normalize",
+        "Raw data normalization",
+        "SYSTEM",
+        "1 minute per 1K records (alert 2x)",
+        MINUTE,
+        2 * MINUTE,
+        1000,
+    ),
+    Stage(
+        3,
+        "resolve",
+        "Entity resolution",
+        "SYSTEM",
+        "5 minutes per 10K (alert 10 minutes)",
+        5 * MINUTE,
+        10 * MINUTE,
+        10000,
+    ),
     Stage(4, "prepare", "Data prep for outreach", "LUCY"),
-    Stage(5, "enrich", "Enrichment (SkipTrace)", "SYSTEM (RealEstateAPI)", "30 minutes per batch (alert 1 hour)",
-          30 * MINUTE, 60 * MINUTE),
+    Stage(
+        5,
+        "enrich",
+        "Enrichment (SkipTrace)",
+        "SYSTEM (RealEstateAPI)",
+        "30 minutes per batch (alert 1 hour)",
+        30 * MINUTE,
+        60 * MINUTE,
+    ),
     Stage(6, "campaign", "Campaign prep", "HUMAN + LUCI"),
-    Stage(7, "sms_out", "Initial SMS execution", "SYSTEM (SignalHouse)", "Immediate (alert 5 minute delay)",
-          MINUTE, 5 * MINUTE),
+    Stage(
+        7,
+        "sms_out",
+        "Initial SMS execution",
+        "SYSTEM (SignalHouse)",
+        "Immediate (alert 5 minute delay)",
+        MINUTE,
+        5 * MINUTE,
+    ),
     Stage(8, "sms_in", "Inbound response handling", "SYSTEM", "Real-time (alert 30 second delay)", 5.0, 30.0),
     Stage(9, "classify", "Response classification", "SYSTEM", "< 1 second (alert 5 seconds)", 1.0, 5.0),
     Stage(10, "prioritize", "Prioritization & routing", "SYSTEM"),
-    Stage(11, "copilot", "Copilot-assisted handling", "COPILOT (GIANNA/CATHY/SABRINA)",
-          "< 5 seconds (alert 30 seconds)", 5.0, 30.0),
+    Stage(
+        11,
+        "copilot",
+        "Copilot-assisted handling",
+        "COPILOT (GIANNA/CATHY/SABRINA)",
+        "< 5 seconds (alert 30 seconds)",
+        5.0,
+        30.0,
+    ),
     Stage(12, "closeout", "Manual escalation / closeout", "HUMAN"),
 )
 STAGE_BY_NUMBER = {stage.number: stage for stage in STAGES}
@@ -82,6 +119,23 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
         async_task(task_path, *args, **kwargs)
     else:
         transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
+
+
+def schedule_once(task_path: str, *args, at, name: str) -> None:
+    """Run a task by dotted path once at ``at``; the schedule named ``name`` is replaced, never duplicated."""
+    import_string(task_path)
+    from django_q.models import Schedule
+
+    Schedule.objects.update_or_create(
+        name=name,
+        defaults={
+            "func": task_path,
+            "args": repr(tuple(args)),
+            "schedule_type": Schedule.ONCE,
+            "repeats": 1,
+            "next_run": at,
+        },
+    )
 
 
 def advance(*, stage: int, subject_id: str, team_id: str | None = None) -> list[str]:

@@ -42,8 +42,9 @@ class TeamSwitchView(LoginRequiredMixin, View):
         tenancy.choose(request, team)
         next_url = request.POST.get("next", "")
         # Only follow ``next`` within this site: the switch form must not become an open redirect.
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             next_url = "core:dashboard"
         return redirect(next_url)
 
