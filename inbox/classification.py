@@ -1,0 +1,464 @@
+"""Stage 9, response classification: inbound SMS text -> classification, confidence, extracted data.
+
+Pure Python (stdlib + ``phonenumbers``), deterministic, no database. ``classify(text)`` returns a
+:class:`ClassificationResult`.
+
+Pipeline
+    1. Clean: NFKC, curly quotes -> straight, whitespace collapsed (case kept for name extraction).
+    2. Extract: e-mail (validated, lower-cased), US phone (``phonenumbers``, region US, 10 digits),
+       name ("this is John", "my name is Sarah Lee", "ask for Mike": capitalised names only) and
+       meeting time (the normalised phrase, e.g. "tomorrow at 3pm"). E-mails and phones are then
+       masked as ``<email>``/``<phone>`` so their digits and words cannot trigger other rules.
+    3. Normalise: lower case, SMS shorthand expanded (pls, thx, u, ur, k, y, n, yep, nah, tmrw...).
+    4. Rules fire from the tables below: whole-message keywords (``WHOLE_MESSAGE``), phrase regexes
+       (``PHRASE_RULES``), compound meeting rules and extraction rules (a valid e-mail/phone).
+
+Confidence scheme (deterministic)
+    Rule strength: exact whole-message keyword 0.99 (bare "ok" 0.65, "maybe" 0.55); strong phrase
+    0.8-0.97; weak cue 0.6-0.75 (a lone "?", a leading "yes"/"no", a time with no meeting verb).
+    A class's score is its strongest rule + 0.03 per extra rule of that class, capped at 0.99.
+    Conflicting cues lower the winner's confidence: minus 0.35 x the runner-up's score when the two
+    pull opposite ways (positive vs negative, see ``POLARITY``), minus 0.05 when one of them is
+    neutral (question, out_of_office, wrong_number) and the runner-up is strong, nothing when they
+    agree (opt_out + not_interested). Rounded to 2 decimals. ``other`` has confidence 0.0.
+
+Precedence (deliberate)
+    Classes are ranked by ``PRECEDENCE``: opt_out, wrong_number, hostile, email_capture,
+    phone_capture, meeting_request, interested, question, not_interested, out_of_office.
+    1. Any opt_out cue wins outright: a revocation of consent must never be lost (compliance).
+    2. Otherwise a class with a strong cue (score >= ``STRONG``) beats one with only weak cues,
+       so "sure, who is this?" is a question, not interest.
+    3. Within the same tier, the higher-precedence class wins: "Call me at 512-555-0143 tomorrow"
+       is phone_capture (the meeting time is still extracted).
+    ``runner_up`` is the next class by the same ordering, or None.
+
+Failures (codes in ``failures``)
+    NO_MATCH          nothing fired, the result is ``other``.
+    LOW_CONFIDENCE    confidence < ``low_confidence_threshold`` (so also on every NO_MATCH unless
+                      the threshold is 0).
+    EXTRACTION_ERROR  the text looks like it holds an e-mail (``x@y``) or phone (10+ digits in a run)
+                      but no valid value of that kind could be extracted.
+    MISCLASSIFICATION is recorded by human review downstream; ``classify`` never emits it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+
+class Classification(enum.StrEnum):
+    EMAIL_CAPTURE = "email_capture", "Email captured"
+    PHONE_CAPTURE = "phone_capture", "Phone captured"
+    INTERESTED = "interested", "Interested"
+    MEETING_REQUEST = "meeting_request", "Meeting request"
+    QUESTION = "question", "Question"
+    NOT_INTERESTED = "not_interested", "Not interested"
+    OPT_OUT = "opt_out", "Opt-out"
+    WRONG_NUMBER = "wrong_number", "Wrong number"
+    OUT_OF_OFFICE = "out_of_office", "Out of office / auto-reply"
+    HOSTILE = "hostile", "Hostile"
+    OTHER = "other", "Other"
+
+    def __new__(cls, value: str, label: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """``(value, label)`` pairs, like Django's ``TextChoices.choices``."""
+        return [(m.value, m.label) for m in cls]
+
+
+class Failure(enum.StrEnum):
+    NO_MATCH = "NO_MATCH"
+    LOW_CONFIDENCE = "LOW_CONFIDENCE"
+    EXTRACTION_ERROR = "EXTRACTION_ERROR"
+    MISCLASSIFICATION = "MISCLASSIFICATION"  # set by human review, never by classify()
+
+
+C = Classification
+STRONG = 0.8
+MULTI_RULE_BONUS = 0.03
+OPPOSING_PENALTY = 0.35
+NEUTRAL_PENALTY = 0.05
+MAX_CONFIDENCE = 0.99
+PRECEDENCE = (  # highest first; see the module docstring
+    C.OPT_OUT, C.WRONG_NUMBER, C.HOSTILE, C.EMAIL_CAPTURE, C.PHONE_CAPTURE,
+    C.MEETING_REQUEST, C.INTERESTED, C.QUESTION, C.NOT_INTERESTED, C.OUT_OF_OFFICE,
+)  # fmt: skip
+POLARITY = {
+    C.EMAIL_CAPTURE: 1, C.PHONE_CAPTURE: 1, C.INTERESTED: 1, C.MEETING_REQUEST: 1,
+    C.OPT_OUT: -1, C.NOT_INTERESTED: -1, C.HOSTILE: -1,
+    C.WRONG_NUMBER: 0, C.QUESTION: 0, C.OUT_OF_OFFICE: 0,
+}  # fmt: skip
+
+# --------------------------------------------------------------------------- normalisation tables
+QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
+)
+SHORTHAND = {
+    "pls": "please", "plz": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks", "ty": "thanks",
+    "u": "you", "ur": "your", "r": "are", "k": "ok", "kk": "ok", "okay": "ok", "okey": "ok",
+    "y": "yes", "ya": "yes", "yea": "yes", "yeah": "yes", "yep": "yes", "yup": "yes", "yess": "yes",
+    "n": "no", "nope": "no", "nah": "no", "naw": "no", "nty": "no thank you",
+    "im": "i'm", "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't",
+    "isnt": "isn't", "whos": "who's", "whats": "what's", "thats": "that's", "youre": "you're", "lets": "let's",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmrrw": "tomorrow", "2morrow": "tomorrow",
+    "2moro": "tomorrow", "txt": "text", "txts": "texts", "txting": "texting", "msg": "message", "msgs": "messages",
+    "dis": "this", "wat": "what", "wut": "what", "rn": "right now", "lmk": "let me know",
+}  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9']+")
+_WS = re.compile(r"\s+")
+
+# ------------------------------------------------------------------------------- extraction tables
+EMAIL_RE = re.compile(
+    r"(?<![\w.+%-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"\.[a-z]{2,24}(?![\w-]|\.[a-z0-9])",
+    re.IGNORECASE,
+)
+EMAIL_LIKE = re.compile(r"[^\s@<>]@+[^\s@<>]")
+DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
+NAME_RE = re.compile(
+    r"(?i:\b(?:this is|my name is|my name's|name's|ask for|speak (?:to|with)|talk to|contact)\s+)"
+    r"({w})(?!['\w])(?:\s+({w})(?!['\w]))?".format(w=r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?")
+)
+NAME_STOPWORDS = frozenset(
+    "not the a an me him her them us my your our sales someone somebody nobody interested great good fine ok okay "
+    "who what still wrong stop yes no sure please thanks today tomorrow monday tuesday wednesday thursday friday "
+    "saturday sunday more about spam ridiculous insane crazy".split()
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)"
+_DAY = rf"(?:today|tonight|tomorrow|(?:next|this)\s+(?:week|weekend|month)|(?:next\s+|this\s+)?{_WEEKDAY})"
+_PART = r"(?:morning|afternoon|evening|night|noon|lunch(?:time)?|eod|end of (?:the )?day)"
+_HOUR = r"\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm))?"
+_CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d|noon)"
+_PREP_CLOCK = rf"(?:(?:at|@|around|after|before|by|about|between)\s*(?:{_HOUR}|noon)(?:\s*(?:-|to|and)\s*{_HOUR})?)"
+TIME_RE = re.compile(
+    rf"\b(?:in (?:an|one|a few|a couple(?: of)?|\d+) (?:min(?:ute)?s?|hours?|hrs?)\b"
+    rf"|(?:{_PART}\s+(?:on\s+)?)?{_DAY}(?:\s+{_PART})?(?:\s*{_PREP_CLOCK}|\s+{_CLOCK})?"
+    rf"|(?:{_PREP_CLOCK}|{_CLOCK})(?:\s+(?:on\s+)?{_DAY}|\s+(?:in the\s+)?{_PART})?"
+    rf"|(?:this|in the)\s+{_PART})(?![\w])"
+)
+
+# ------------------------------------------------------------------------------------ rule tables
+OPT_OUT_KEYWORDS = frozenset(
+    {"stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out"}
+)
+_OPT_OUT_FILLER = re.compile(
+    r"^(?:please )?(?:stop|stopall|stop all|unsubscribe|cancel|end|quit|revoke|optout|opt out)"
+    r"(?: (?:please|now|it|thanks|thank you|asap|immediately))*$"
+)
+# Whole message, punctuation stripped -> (class, strength). "" is a message of only "?" marks.
+WHOLE_MESSAGE: dict[str, tuple[Classification, float]] = {
+    **{k: (C.OPT_OUT, 0.99) for k in OPT_OUT_KEYWORDS},
+    **{k: (C.INTERESTED, 0.99) for k in (
+        "yes", "yes please", "sure", "sure thing", "interested", "i'm interested", "yes i'm interested",
+        "definitely", "absolutely", "of course", "go ahead", "sounds good", "sounds great", "tell me more",
+        "why not", "let's do it", "i'm in", "ok sure", "yes sure", "yes i am", "yes we are")},
+    "ok": (C.INTERESTED, 0.65), "maybe": (C.INTERESTED, 0.55), "possibly": (C.INTERESTED, 0.55),
+    "perhaps": (C.INTERESTED, 0.55), "depends": (C.INTERESTED, 0.55),
+    **{k: (C.NOT_INTERESTED, 0.99) for k in (
+        "no", "no thanks", "no thank you", "not interested", "no no", "no way", "pass", "i'll pass", "all set",
+        "we're all set", "i'm all set", "we're good", "we are good", "i'm good", "not now", "not today",
+        "no interest", "not for me", "no need", "no sir", "no ma'am", "not really", "absolutely not",
+        "definitely not", "hell no", "of course not")},
+    "maybe later": (C.NOT_INTERESTED, 0.65),
+    **{k: (C.QUESTION, 0.99) for k in (
+        "who is this", "who's this", "who are you", "who this", "what is this", "what's this")},
+    "who": (C.QUESTION, 0.9), "what": (C.QUESTION, 0.8), "huh": (C.QUESTION, 0.75), "": (C.QUESTION, 0.7),
+    **{k: (C.WRONG_NUMBER, 0.99) for k in ("wrong number", "wrong person", "wrong guy", "wrong")},
+    "call me": (C.MEETING_REQUEST, 0.9),
+}  # fmt: skip
+
+_NOT = r"(?:don't|do not|never|can't|cannot|won't|will not|please don't)"
+_CONTACT_VERB = r"(?:text|message|contact|call|email|sms|bother|spam|hit)(?:ing)?"
+_NEG_INTERESTED = (
+    r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2} interested"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A phrase rule: fires when any alternative matches the normalised text and ``unless`` does not."""
+
+    name: str  # "<classification>.<rule>"
+    strength: float
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+
+    @property
+    def classification(self) -> Classification:
+        return Classification(self.name.split(".", 1)[0])
+
+
+def _rule(name: str, strength: float, *alternatives: str, unless: str | None = None) -> Rule:
+    return Rule(name, strength, re.compile("|".join(alternatives)), re.compile(unless) if unless else None)
+
+
+# fmt: off
+PHRASE_RULES: list[Rule] = [
+    _rule("opt_out.stop_verb", 0.95,
+          r"\bstop(?: \w+)? (?:texting|text|texts|messaging|messages|contacting|calling|sending|bothering"
+          r"|spamming|harassing|emailing|this|it)\b",
+          unless=r"\b(?:don't|do not|can't|cannot) stop\b"),
+    _rule("opt_out.keyword_at_edge", 0.9, r"^(?:stop|stopall|unsubscribe)\b",
+          r"\b(?:stop|stopall|unsubscribe|quit)\W*$",
+          unless=r"\b(?:don't|do not|can't|cannot|never|won't|not) stop\b|^stop by\b"),
+    _rule("opt_out.remove_me", 0.95,
+          r"\b(?:remove|delete|erase|scrub) (?:me|us|this number|my (?:number|info|name|contact))\b",
+          r"\btake (?:me|us|this number|my \w+) (?:off|out of|from)\b"),
+    _rule("opt_out.do_not_contact", 0.95,
+          rf"\b(?:{_NOT}|quit) (?:ever )?{_CONTACT_VERB} (?:me|us|this number|again|here)\b"),
+    _rule("opt_out.no_more_texts", 0.93, r"\b(?:no|any) more (?:texts|messages|calls|emails)\b",
+          r"\b(?:do not call|dnc|don't call) list\b", r"\blose (?:my|this) number\b"),
+    _rule("opt_out.keyword_anywhere", 0.95, r"\b(?:unsubscribe|opt[\s-]?out|stopall|revoke (?:my )?consent)\b"),
+    _rule("opt_out.leave_me_alone", 0.9, r"\bleave (?:me|us) alone\b"),
+    _rule("opt_out.never_consented", 0.85,
+          r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|opt(?:ed)? in|consent(?:ed)?|give you)\b"),
+    _rule("wrong_number.phrase", 0.95, r"\bwrong (?:number|person|guy|girl|lady|man|phone|contact|company|business)\b"),
+    _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
+    _rule("wrong_number.no_one_by_name", 0.95,
+          r"\b(?:no ?one|nobody) (?:here )?(?:by|with|named|called|of) (?:that|this|the)? ?name\b",
+          r"\b(?:no ?one|nobody) (?:here )?(?:named|called|by the name)\b", r"\bthere(?:'s| is) no \w+ here\b"),
+    _rule("wrong_number.not_their_number", 0.9,
+          r"\b(?:is not|isn't|not) (?:\w+'s|his|her|their) (?:number|phone|cell)\b"),
+    _rule("wrong_number.left_company", 0.88,
+          r"\b(?:doesn't|does not|no longer|don't|do not) works? (?:here|there|at)\b", r"\bno longer with\b",
+          r"\bleft the company\b", r"\bpassed away\b"),
+    _rule("wrong_number.not_a_business", 0.85,
+          r"\b(?:don't|do not) (?:own|have|run) (?:a|that|this|any) (?:business|company)\b",
+          r"\bjust got this number\b", r"\bpersonal (?:number|cell|phone)\b",
+          r"\bnever heard of (?:him|her|them|that|this)\b"),
+    _rule("hostile.profanity", 0.9,
+          r"\b(?:f+u+c+k+\w*|f\*+\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|assholes?|bastards?|cunts?)",
+          r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b"),
+    _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
+          r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b", r"\bmy (?:lawyer|attorney)\b",
+          r"\breport (?:this|you) to\b"),
+    _rule("hostile.wtf", 0.7, r"\bwtf\b"),
+    _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
+    _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
+    _rule("meeting_request.set_up", 0.9,
+          r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
+          r"(?:call|meeting|time|demo|zoom|chat|appointment)\b"),
+    _rule("meeting_request.lets_talk", 0.88,
+          r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
+    _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
+          r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
+    _rule("meeting_request.call_later", 0.75, r"\b(?:call|text) (?:me )?(?:back )?later\b"),
+    _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
+    _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
+          r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b"),
+    _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b", r"\bi'm in\b",
+          r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
+    _rule("interested.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
+          r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b"),
+    _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
+          unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"),
+    _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
+    _rule("interested.leading_yes", 0.75,
+          r"^(?:yes|sure|ok|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
+    _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
+          r"\bwho this\b"),
+    _rule("question.how_got_number", 0.92, r"\b(?:how|where) did you get (?:my|this) (?:number|info|contact|name)\b"),
+    _rule("question.what_about", 0.85, r"\bwhat(?: is|'s) this\b"),
+    _rule("question.what_company", 0.85, r"\bwhat (?:company|business)\b", r"\bwhich company\b",
+          r"\bwhat do you (?:do|sell|want|offer)\b", r"\bwhat are you selling\b"),
+    _rule("question.legit", 0.85, r"\bis this (?:a )?(?:scam|spam|bot|real|legit|automated)\b",
+          r"\bare you a (?:bot|real person|robot|person)\b", r"\bdo i know you\b", r"\bhave we met\b"),
+    _rule("question.question_mark", 0.6, r"\?"),
+    _rule("not_interested.phrase", 0.92, r"\bnot (?:\w+ )?interested\b", r"n't (?:be )?interested\b",
+          r"\b(?:no|zero) interest\b"),
+    _rule("not_interested.no_thanks", 0.92, r"\bno,? thank(?:s| you)\b"),
+    _rule("not_interested.all_set", 0.85, r"\b(?:we're|we are|i'm|i am) (?:all )?(?:good|set|covered)\b"),
+    _rule("not_interested.not_now", 0.82,
+          r"\bnot (?:right now|now|at this time|at the moment|today|for (?:me|us)|a (?:good )?fit|this time)\b"),
+    _rule("not_interested.pass", 0.9, r"\b(?:i'll|i will|we'll|we will|gonna|going to) pass\b"),
+    _rule("not_interested.no_need", 0.85,
+          r"\b(?:don't|do not|doesn't|does not) need (?:it|this|that|any|your|anything|the)\b", r"\bno need\b"),
+    _rule("not_interested.already_have", 0.85, r"\balready (?:have|use|using|got|work with)\b",
+          r"\bhappy with (?:our|my|the)\b",
+          r"\b(?:we|i) (?:use|have|got) (?:someone|somebody|a guy|a provider|a vendor|one)\b",
+          r"\bnot (?:looking|buying|selling|in the market)\b"),
+    _rule("not_interested.leading_no", 0.75,
+          r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
+    _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
+    _rule("out_of_office.auto_reply", 0.97, r"\bauto[\s-]?(?:reply|response|responder)\b", r"\bautomatic reply\b",
+          r"\bautomated (?:reply|response|message)\b"),
+    _rule("out_of_office.out_of_office", 0.95, r"\bout of (?:the )?office\b", r"\booo\b"),
+    _rule("out_of_office.driving", 0.95, r"\bi'm driving\b", r"\bdo not disturb while driving\b"),
+    _rule("out_of_office.away_until", 0.92,
+          r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))? until\b"),
+    _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
+          r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b"),
+    _rule("out_of_office.will_respond", 0.9,
+          r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b"),
+]
+# fmt: on
+MEET_WORD = re.compile(
+    r"\b(?:call|ring|phone|meet|meeting|talk|chat|speak|connect|zoom|demo|appointment|schedule)\b"
+    r"|\b(?:stop|come|swing|drop) by\b"
+)
+AVAIL_WORD = re.compile(r"\b(?:free|available|availability|open|works?|good|fine|ok)\b")
+PHONE_CUE = re.compile(r"\b(?:call|text|reach|try|cell|mobile|number|contact|ring|dial|phone)\b")
+EMAIL_CUE = re.compile(r"\b(?:email|e-mail|mail|send|reach|contact)\b")
+
+
+@dataclass
+class ClassificationResult:
+    classification: Classification
+    confidence: float
+    extracted: dict[str, str] = field(default_factory=dict)
+    matched_rules: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    runner_up: Classification | None = None
+    normalized: str = ""
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    return _WS.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, NFKC, straight quotes, collapsed whitespace and expanded SMS shorthand."""
+    text = re.sub(r"\bwrong\s*#", "wrong number", _clean(text).lower())
+    return _TOKEN.sub(lambda m: SHORTHAND.get(m.group(), m.group()), text)
+
+
+def _bare(text: str) -> str:
+    """Punctuation stripped (apostrophes kept) for whole-message comparisons."""
+    return _WS.sub(" ", re.sub(r"[^\w\s']+|_", " ", text)).strip(" '")
+
+
+def _valid_email(addr: str) -> bool:
+    local = addr.partition("@")[0]
+    return len(addr) <= 254 and len(local) <= 64 and ".." not in addr and not local.endswith(".")
+
+
+def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
+    """Return (text with e-mails/phones masked, extracted values, extraction failures)."""
+    extracted: dict[str, str] = {}
+    failures: list[str] = []
+    email_suspect = False
+
+    def _email(m: re.Match) -> str:
+        nonlocal email_suspect
+        value = m.group().lower()
+        if _valid_email(value):
+            extracted.setdefault("email", value)
+            return " <email> "
+        email_suspect = True
+        return m.group()
+
+    masked = EMAIL_RE.sub(_email, clean)
+    if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
+        failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
+
+    parts, last, phone_suspect = [], 0, False
+    for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
+        if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
+            extracted.setdefault("phone", str(match.number.national_number))
+            parts += [masked[last : match.start], " <phone> "]
+            last = match.end
+        else:
+            phone_suspect = True
+    masked = "".join(parts) + masked[last:]
+    long_run = any(sum(ch.isdigit() for ch in m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
+    if "phone" not in extracted and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
+        failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
+
+    name = NAME_RE.search(masked)
+    if name and name.group(1).lower() not in NAME_STOPWORDS:
+        words = [w for w in name.groups() if w and w.lower() not in NAME_STOPWORDS]
+        extracted["name"] = " ".join(words)
+    return _WS.sub(" ", masked).strip(), extracted, failures
+
+
+def _rank(cls: Classification, score: float) -> tuple[bool, bool, int]:
+    return (cls is C.OPT_OUT, score >= STRONG, -PRECEDENCE.index(cls))
+
+
+def classify(text: str, *, low_confidence_threshold: float = 0.6) -> ClassificationResult:
+    """Classify one inbound SMS reply. Deterministic; see the module docstring for the scheme."""
+    if text is None:
+        text = ""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if not 0.0 <= low_confidence_threshold <= 1.0:
+        raise ValueError("low_confidence_threshold must be between 0.0 and 1.0")
+
+    masked, extracted, failures = _extract(_clean(text))
+    norm = normalize(masked)
+    bare = _bare(norm)
+    hits: list[tuple[str, Classification, float]] = []
+
+    if norm and bare in WHOLE_MESSAGE and (bare or "?" in norm):
+        cls, strength = WHOLE_MESSAGE[bare]
+        hits.append((f"{cls.value}.whole_message", cls, strength))
+    elif _OPT_OUT_FILLER.match(bare):
+        hits.append(("opt_out.keyword_with_filler", C.OPT_OUT, 0.97))
+    sentences = [_bare(s) for s in re.split(r"[.!?,;:]+", norm)]
+    if len([s for s in sentences if s]) > 1 and any(
+        s in OPT_OUT_KEYWORDS or _OPT_OUT_FILLER.match(s) for s in sentences
+    ):
+        hits.append(("opt_out.keyword_sentence", C.OPT_OUT, 0.95))
+
+    for rule in PHRASE_RULES:
+        if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
+            hits.append((rule.name, rule.classification, rule.strength))
+
+    time = TIME_RE.search(norm)
+    if time:
+        extracted["meeting_time"] = time.group().strip()
+        without_time = norm[: time.start()] + " " + norm[time.end() :]
+        if MEET_WORD.search(without_time) and not re.search(rf"\b{_NOT} (?:call|ring|phone)\b", norm):
+            hits.append(("meeting_request.meeting_with_time", C.MEETING_REQUEST, 0.92))
+        elif AVAIL_WORD.search(without_time):
+            hits.append(("meeting_request.available_at_time", C.MEETING_REQUEST, 0.9))
+        else:
+            hits.append(("meeting_request.time_only", C.MEETING_REQUEST, 0.6))
+    if "email" in extracted:
+        strength = 0.97 if EMAIL_CUE.search(norm.replace("<email>", "")) else 0.9
+        hits.append(("email_capture.valid_email", C.EMAIL_CAPTURE, strength))
+    if "phone" in extracted:
+        strength = 0.95 if PHONE_CUE.search(norm.replace("<phone>", "")) else 0.85
+        hits.append(("phone_capture.valid_phone", C.PHONE_CAPTURE, strength))
+
+    scores: dict[Classification, float] = {}
+    for cls in {cls for _, cls, _ in hits}:
+        strengths = sorted((s for _, c, s in hits if c is cls), reverse=True)
+        scores[cls] = min(MAX_CONFIDENCE, strengths[0] + MULTI_RULE_BONUS * (len(strengths) - 1))
+    ranked = sorted(scores, key=lambda c: _rank(c, scores[c]), reverse=True)
+
+    if not ranked:
+        winner, runner_up, confidence = C.OTHER, None, 0.0
+        failures.insert(0, Failure.NO_MATCH)
+    else:
+        winner = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else None
+        confidence = scores[winner]
+        if runner_up is not None:
+            if POLARITY[winner] * POLARITY[runner_up] < 0:
+                confidence -= OPPOSING_PENALTY * scores[runner_up]
+            elif 0 in (POLARITY[winner], POLARITY[runner_up]) and scores[runner_up] >= STRONG:
+                confidence -= NEUTRAL_PENALTY
+    confidence = round(max(0.0, min(MAX_CONFIDENCE, confidence)), 2)
+    if confidence < low_confidence_threshold:
+        failures.append(Failure.LOW_CONFIDENCE)
+    return ClassificationResult(
+        classification=winner,
+        confidence=confidence,
+        extracted=extracted,
+        matched_rules=[name for name, _, _ in hits],
+        failures=[str(f) for f in failures],
+        runner_up=runner_up,
+        normalized=norm,
+    )

@@ -1,0 +1,631 @@
+"""Stage 9, response classification: the rule engine in ``inbox.classification``. No database."""
+
+import codecs
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inbox import classification as classification_module
+from inbox.classification import (
+    PHRASE_RULES,
+    PRECEDENCE,
+    WHOLE_MESSAGE,
+    Classification,
+    ClassificationResult,
+    Failure,
+    classify,
+    normalize,
+)
+
+C = Classification
+NO_MATCH, LOW, EXTRACTION = "NO_MATCH", "LOW_CONFIDENCE", "EXTRACTION_ERROR"
+
+
+def _rot(text: str) -> str:
+    """Profanity is kept rot13-masked in this file; the engine sees the real words."""
+    return codecs.decode(text, "rot13")
+
+
+# Realistic inbound replies -> expected classification. Grouped by class; tricky cases are commented.
+CASES = [
+    # opt_out: carrier keywords (whole message), phrases, and opt-out beating everything else
+    ("STOP", C.OPT_OUT),
+    ("stop", C.OPT_OUT),
+    ("Stop.", C.OPT_OUT),
+    ("STOP!!!", C.OPT_OUT),
+    ("Stop all", C.OPT_OUT),
+    ("STOPALL", C.OPT_OUT),
+    ("Unsubscribe", C.OPT_OUT),
+    ("cancel", C.OPT_OUT),
+    ("END", C.OPT_OUT),
+    ("Quit", C.OPT_OUT),
+    ("revoke", C.OPT_OUT),
+    ("optout", C.OPT_OUT),
+    ("Opt out", C.OPT_OUT),
+    ("opt-out", C.OPT_OUT),
+    ("please stop", C.OPT_OUT),
+    ("Stop please", C.OPT_OUT),
+    ("Stop texting me", C.OPT_OUT),
+    ("Please stop sending me these messages", C.OPT_OUT),
+    ("Remove me from your list", C.OPT_OUT),
+    ("Take me off your list please", C.OPT_OUT),
+    ("Please remove my number", C.OPT_OUT),
+    ("Do not contact me again", C.OPT_OUT),
+    ("Don\u2019t text me", C.OPT_OUT),  # curly apostrophe
+    ("dont txt this number", C.OPT_OUT),  # shorthand
+    ("Lose my number", C.OPT_OUT),
+    ("No more texts please", C.OPT_OUT),
+    ("Leave me alone", C.OPT_OUT),
+    ("I never signed up for this", C.OPT_OUT),
+    ("Not interested, stop texting", C.OPT_OUT),  # mixed: opt-out wins
+    ("Not interested. STOP", C.OPT_OUT),
+    ("Stop I'm not interested", C.OPT_OUT),
+    ("Wrong number, stop texting me", C.OPT_OUT),  # beats wrong_number
+    ("Yes stop", C.OPT_OUT),
+    ("Stop texting me, my email is bob@acme.com if you must", C.OPT_OUT),  # beats a capture
+    (_rot("fgbc shpxvat grkgvat zr"), C.OPT_OUT),  # beats hostile
+    # wrong_number
+    ("Wrong number", C.WRONG_NUMBER),
+    ("wrong #", C.WRONG_NUMBER),
+    ("You have the wrong person", C.WRONG_NUMBER),
+    ("No one by that name here", C.WRONG_NUMBER),  # "no ..." must not read as not_interested
+    ("There's no Mike here", C.WRONG_NUMBER),
+    ("This isn't Mike's number", C.WRONG_NUMBER),
+    ("He doesn't work here anymore", C.WRONG_NUMBER),
+    ("I just got this number", C.WRONG_NUMBER),
+    ("Wrong number, try 512-555-0143", C.WRONG_NUMBER),  # beats phone_capture
+    # hostile
+    (_rot("shpx bss"), C.HOSTILE),
+    (_rot("guvf vf ohyyfuvg"), C.HOSTILE),
+    ("go to hell", C.HOSTILE),
+    ("I will sue you", C.HOSTILE),
+    ("I'll report you to the FCC", C.HOSTILE),
+    # email_capture
+    ("bob@acme.com", C.EMAIL_CAPTURE),
+    ("Yes email me at bob@acme.com", C.EMAIL_CAPTURE),
+    ("Send it to sarah.lee+sales@mail.acme.co.uk", C.EMAIL_CAPTURE),
+    ("my email is BOB@ACME.COM.", C.EMAIL_CAPTURE),
+    ("Sure, info@acme-roofing.com", C.EMAIL_CAPTURE),
+    # phone_capture
+    ("Call me at 512-555-0143 tomorrow", C.PHONE_CAPTURE),
+    ("Call me at (512) 555-0143", C.PHONE_CAPTURE),
+    ("Try my cell 512.555.0143", C.PHONE_CAPTURE),
+    ("+1 512 555 0143", C.PHONE_CAPTURE),
+    ("Better to reach me at 5125550143", C.PHONE_CAPTURE),
+    # meeting_request
+    ("call me tomorrow at 3", C.MEETING_REQUEST),
+    ("I'm free tuesday afternoon", C.MEETING_REQUEST),
+    ("free tuesday afternoon", C.MEETING_REQUEST),
+    ("Can we talk Thursday morning?", C.MEETING_REQUEST),
+    ("Let's set up a call", C.MEETING_REQUEST),
+    ("Give me a call after 2pm", C.MEETING_REQUEST),
+    ("Friday at 10am works", C.MEETING_REQUEST),
+    ("What time works for you?", C.MEETING_REQUEST),
+    ("Busy right now, call me later", C.MEETING_REQUEST),
+    ("call me", C.MEETING_REQUEST),
+    ("no problem, call me tomorrow", C.MEETING_REQUEST),  # "no problem" is not a refusal
+    ("Can u call me back in an hour", C.MEETING_REQUEST),
+    ("Stop by tomorrow at 3", C.MEETING_REQUEST),  # "stop by" is not an opt-out
+    # interested
+    ("yes", C.INTERESTED),
+    ("Yes!", C.INTERESTED),
+    ("Yep", C.INTERESTED),
+    ("yeah", C.INTERESTED),
+    ("Sure", C.INTERESTED),
+    ("Interested", C.INTERESTED),
+    ("Sounds good!", C.INTERESTED),
+    ("Yeah tell me more", C.INTERESTED),
+    ("Yes please send me more info", C.INTERESTED),
+    ("How much does it cost?", C.INTERESTED),  # a question, but about price
+    ("What's your pricing?", C.INTERESTED),
+    ("I'm interested, what do you need from me?", C.INTERESTED),
+    ("Absolutely, let's do it", C.INTERESTED),
+    ("ok", C.INTERESTED),
+    ("email me at bob@acme", C.INTERESTED),  # invalid address: no capture
+    # question
+    ("who is this?", C.QUESTION),
+    ("Who dis", C.QUESTION),
+    ("whos this", C.QUESTION),
+    ("How did you get my number?", C.QUESTION),
+    ("What is this about?", C.QUESTION),
+    ("What company is this?", C.QUESTION),
+    ("Is this a scam?", C.QUESTION),
+    ("Do I know you?", C.QUESTION),
+    ("Sure, who is this?", C.QUESTION),  # strong question beats weak leading "sure"
+    ("Ok who is this", C.QUESTION),
+    ("??", C.QUESTION),
+    # not_interested
+    ("no", C.NOT_INTERESTED),
+    ("No.", C.NOT_INTERESTED),
+    ("n", C.NOT_INTERESTED),
+    ("Nope", C.NOT_INTERESTED),
+    ("nah", C.NOT_INTERESTED),
+    ("No thanks", C.NOT_INTERESTED),
+    ("no thank you.", C.NOT_INTERESTED),
+    ("Not interested", C.NOT_INTERESTED),
+    ("Definitely not interested", C.NOT_INTERESTED),  # "definitely" must not read as interest
+    ("I wouldn't be interested", C.NOT_INTERESTED),
+    ("nah we're good", C.NOT_INTERESTED),
+    ("We're all set, thanks", C.NOT_INTERESTED),
+    ("Not right now", C.NOT_INTERESTED),
+    ("I'll pass", C.NOT_INTERESTED),
+    ("We already have a provider", C.NOT_INTERESTED),
+    ("We use someone already, thx", C.NOT_INTERESTED),
+    ("No, I don't need it", C.NOT_INTERESTED),
+    ("Absolutely not", C.NOT_INTERESTED),
+    # out_of_office / auto-reply
+    ("Auto-reply: I'm out of the office until Monday.", C.OUT_OF_OFFICE),
+    ("Thank you for your message. I am currently on vacation and will respond when I return.", C.OUT_OF_OFFICE),
+    ("I'm away until 6/15 with limited access to email", C.OUT_OF_OFFICE),
+    ("OOO", C.OUT_OF_OFFICE),
+    # iOS driving auto-reply: "Do Not Disturb" must not read as an opt-out
+    (
+        "I'm Driving with Do Not Disturb While Driving turned on. I'll see your message when I get where I'm going.",
+        C.OUT_OF_OFFICE,
+    ),
+    # other: nothing matched
+    ("", C.OTHER),
+    ("   ", C.OTHER),
+    ("\U0001f44d", C.OTHER),  # thumbs-up emoji only
+    ("\U0001f602\U0001f602", C.OTHER),
+    ("thanks", C.OTHER),
+    ("lol", C.OTHER),
+    ("hello", C.OTHER),
+    ("don't stop", C.OTHER),  # false-positive guard for "stop"
+    ("I can't stop thinking about it", C.OTHER),
+    ("my number is 123-456-7890", C.OTHER),  # invalid phone: no capture
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[repr(t)[:50] for t, _ in CASES])
+def test_classifies_realistic_replies(text, expected):
+    result = classify(text)
+    assert result.classification == expected, result
+
+
+def test_the_table_covers_every_class_with_many_replies():
+    assert len(CASES) >= 80
+    assert {expected for _, expected in CASES} == set(Classification)
+
+
+# ------------------------------------------------------------------------ mixed messages (the brief)
+def test_yes_email_me_captures_the_address():
+    result = classify("Yes email me at bob@acme.com")
+    assert result.classification == C.EMAIL_CAPTURE
+    assert result.extracted == {"email": "bob@acme.com"}
+    assert result.runner_up == C.INTERESTED
+    assert result.failures == []
+
+
+def test_call_me_at_a_number_tomorrow_is_a_phone_capture_with_the_time():
+    result = classify("Call me at 512-555-0143 tomorrow")
+    assert result.classification == C.PHONE_CAPTURE
+    assert result.extracted == {"phone": "5125550143", "meeting_time": "tomorrow"}
+    assert result.runner_up == C.MEETING_REQUEST
+    assert "phone_capture.valid_phone" in result.matched_rules
+    assert "meeting_request.meeting_with_time" in result.matched_rules
+
+
+def test_not_interested_stop_texting_is_an_opt_out_that_agrees_with_its_runner_up():
+    result = classify("Not interested, stop texting")
+    assert result.classification == C.OPT_OUT
+    assert result.runner_up == C.NOT_INTERESTED
+    assert result.confidence >= 0.9  # agreeing cues are not a conflict
+
+
+@pytest.mark.parametrize("text", ["yes", "no", "STOP", "wrong number", "who is this?", "Interested"])
+def test_exact_whole_message_keywords_are_near_certain(text):
+    result = classify(text)
+    assert result.confidence == 0.99
+    assert result.runner_up is None
+    assert any(rule.endswith(".whole_message") for rule in result.matched_rules)
+
+
+# --------------------------------------------------------------------------------------- opt-out
+@pytest.mark.parametrize(
+    "keyword", ["stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out"]
+)
+@pytest.mark.parametrize("variant", ["{}", "{}.", "  {}!! ", "PLEASE {}", "{} now"])
+def test_every_carrier_keyword_opts_out_in_any_case_and_punctuation(keyword, variant):
+    text = variant.format(keyword.upper() if variant.startswith("PLEASE") else keyword.title())
+    result = classify(text)
+    assert result.classification == C.OPT_OUT
+    assert result.confidence >= 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't stop",
+        "Please don't stop, this is great",
+        "I can't stop thinking about it",
+        "Stop by tomorrow at 3",
+        "I want to end my current contract and switch, call me",
+        "We had to cancel our last vendor, what's your price?",
+        "I'm Driving with Do Not Disturb While Driving turned on.",
+        "Can I quit my old provider easily?",
+    ],
+)
+def test_opt_out_false_positive_guards(text):
+    assert classify(text).classification != C.OPT_OUT
+
+
+def test_opt_out_wins_even_when_the_rest_of_the_message_is_positive():
+    result = classify("Yes stop")
+    assert result.classification == C.OPT_OUT
+    assert result.runner_up == C.INTERESTED
+    assert result.confidence < 0.9  # the conflict is visible in the score
+
+
+def test_any_opt_out_rule_decides_the_class():
+    for text, _ in CASES:
+        result = classify(text)
+        if any(rule.startswith("opt_out.") for rule in result.matched_rules):
+            assert result.classification == C.OPT_OUT, text
+
+
+def test_even_a_weak_opt_out_cue_beats_a_strong_positive_one(monkeypatch):
+    weak = classification_module._rule("opt_out.test_weak_cue", 0.5, r"\bzzz\b")
+    monkeypatch.setattr(classification_module, "PHRASE_RULES", [*PHRASE_RULES, weak])
+    result = classify("Sounds good zzz")
+    assert result.classification == C.OPT_OUT
+    assert result.runner_up == C.INTERESTED
+    assert result.confidence < 0.6
+
+
+def test_fullwidth_stop_is_nfkc_normalised():
+    assert classify("\uff33\uff34\uff2f\uff30").classification == C.OPT_OUT  # "ＳＴＯＰ"
+
+
+# --------------------------------------------------------------------------------------- hostile
+def test_hostile_runner_up_when_an_abusive_message_also_opts_out():
+    result = classify(_rot("fgbc shpxvat grkgvat zr"))
+    assert result.classification == C.OPT_OUT
+    assert result.runner_up == C.HOSTILE
+    assert "hostile.profanity" in result.matched_rules
+
+
+def test_hostile_beats_interest():
+    result = classify("How much? " + _rot("Guvf vf ohyyfuvg"))
+    assert result.classification == C.HOSTILE
+    assert result.runner_up == C.INTERESTED
+
+
+# ------------------------------------------------------------------------------------ extraction
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("bob@acme.com", "bob@acme.com"),
+        ("my email is bob@acme.com.", "bob@acme.com"),  # trailing full stop is not part of it
+        ("email: BOB@Acme.COM!", "bob@acme.com"),
+        ("send to sarah.lee+sales@mail.acme.co.uk thx", "sarah.lee+sales@mail.acme.co.uk"),
+        ("(j_doe-99@sub.example.io)", "j_doe-99@sub.example.io"),
+        ("u@acme.com", "u@acme.com"),  # shorthand expansion must not touch addresses
+        ("first@acme.com or second@acme.com", "first@acme.com"),
+        ("<bob@acme.com>", "bob@acme.com"),
+    ],
+)
+def test_extracts_valid_emails(text, email):
+    result = classify(text)
+    assert result.extracted["email"] == email
+    assert EXTRACTION not in result.failures
+    assert result.classification == C.EMAIL_CAPTURE
+
+
+@pytest.mark.parametrize("text", ["email me at bob@acme", "bob..smith@acme.com", "it's bob@@acme.com", "bob@.com"])
+def test_email_like_text_without_a_valid_address_is_an_extraction_error(text):
+    result = classify(text)
+    assert "email" not in result.extracted
+    assert EXTRACTION in result.failures
+    assert result.classification != C.EMAIL_CAPTURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "512-555-0143",
+        "(512) 555-0143",
+        "512.555.0143",
+        "+1 512 555 0143",
+        "1-512-555-0143",
+        "5125550143",
+        "call me on my cell (512)555-0143 pls",
+    ],
+)
+def test_extracts_us_phones_in_every_common_format(text):
+    result = classify(text)
+    assert result.extracted["phone"] == "5125550143"
+    assert result.classification == C.PHONE_CAPTURE
+    assert EXTRACTION not in result.failures
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my number is 123-456-7890", "call 512-055-0143", "(555) 555-5555", "0000000000", "+44 20 7946 0958"],
+)
+def test_phone_like_digits_that_are_not_a_valid_us_number_are_an_extraction_error(text):
+    result = classify(text)
+    assert "phone" not in result.extracted
+    assert EXTRACTION in result.failures
+    assert result.classification != C.PHONE_CAPTURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me at 3",
+        "we have 25 locations",
+        "call me @ 3pm",
+        "bob5125550143@acme.com",  # digits inside an address are not a phone
+        "555-0143",
+        "yes",
+    ],
+)
+def test_no_extraction_error_without_anything_phone_or_email_like(text):
+    result = classify(text)
+    assert EXTRACTION not in result.failures
+    assert "phone" not in result.extracted
+
+
+def test_extraction_error_and_classification_are_independent():
+    result = classify("call me at 123-456-7890")
+    assert result.classification == C.MEETING_REQUEST
+    assert result.failures == [EXTRACTION]
+
+
+def test_email_and_phone_are_both_extracted():
+    result = classify("reach me at bob@acme.com or 512-555-0143")
+    assert result.extracted["email"] == "bob@acme.com"
+    assert result.extracted["phone"] == "5125550143"
+    assert result.classification == C.EMAIL_CAPTURE  # email_capture precedes phone_capture
+    assert result.runner_up == C.PHONE_CAPTURE
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This is John, what's the price?", "John"),
+        ("my name is Sarah Lee", "Sarah Lee"),
+        ("Wrong number, ask for Mike", "Mike"),
+        ("You want to speak to Maria Lopez, 512-555-0143", "Maria Lopez"),
+        ("This is O'Brien", "O'Brien"),
+        ("This is Not what I asked for", None),
+        ("this is great", None),  # only capitalised names are taken
+        ("This is Tuesday's schedule?", None),
+    ],
+)
+def test_extracts_names(text, name):
+    assert classify(text).extracted.get("name") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("call me tomorrow at 3pm", "tomorrow at 3pm"),
+        ("free tuesday afternoon", "tuesday afternoon"),
+        ("tmrw @ 2:30 works", "tomorrow @ 2:30"),
+        ("Can we talk next week?", "next week"),
+        ("call me back in 10 minutes", "in 10 minutes"),
+        ("around 4 on friday is good", "around 4 on friday"),
+        ("End of day Friday works for me", "end of day friday"),
+        ("Let's chat this afternoon", "this afternoon"),
+        ("we have 3 offices", None),
+        ("Call me at 512-555-0143", None),  # the phone's digits are not a time
+    ],
+)
+def test_extracts_meeting_time_phrases(text, phrase):
+    assert classify(text).extracted.get("meeting_time") == phrase
+
+
+def test_extracted_only_holds_keys_that_were_found():
+    assert classify("Not interested").extracted == {}
+    assert set(classify("This is Ann, call me at 512-555-0143 tomorrow at 9am").extracted) == {
+        "name",
+        "phone",
+        "meeting_time",
+    }
+
+
+# --------------------------------------------------------------------------------- normalisation
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("Pls  TXT me ur info thx", "please text me your info thanks"),
+        ("Don\u2019t   text\nme", "don't text me"),
+        ("k", "ok"),
+        ("y", "yes"),
+        ("N", "no"),
+        ("yep", "yes"),
+        ("Nah.", "no."),
+        ("wrong #", "wrong number"),
+        ("\uff33\uff34\uff2f\uff30", "stop"),
+    ],
+)
+def test_normalize(raw, normalized):
+    assert normalize(raw) == normalized
+
+
+# ------------------------------------------------------------------------------------ confidence
+def test_confidence_is_a_two_decimal_fraction_for_every_case():
+    for text, _ in CASES:
+        confidence = classify(text).confidence
+        assert 0.0 <= confidence <= 1.0
+        assert round(confidence, 2) == confidence
+
+
+def test_strong_phrases_outscore_weak_cues():
+    assert classify("maybe").confidence < classify("ok").confidence < classify("Sounds good to me").confidence
+    assert classify("Sounds good to me").confidence < classify("Sounds good").confidence  # exact keyword
+
+
+def test_conflicting_cues_lower_confidence():
+    plain = classify("Sounds good")
+    mixed = classify("sounds good but not interested right now")
+    assert mixed.runner_up == C.NOT_INTERESTED
+    assert mixed.confidence < plain.confidence - 0.2
+
+
+def test_corroborating_rules_raise_confidence():
+    assert (
+        classify("Who is this and how did you get my number").confidence
+        > classify("How did you get my number").confidence
+    )
+
+
+def test_other_has_zero_confidence_no_runner_up_and_no_rules():
+    for text in ["", "   ", "\U0001f44d", "thanks", None]:
+        result = classify(text)
+        assert result.classification == C.OTHER
+        assert result.confidence == 0.0
+        assert result.runner_up is None
+        assert result.matched_rules == []
+        assert NO_MATCH in result.failures
+
+
+# ------------------------------------------------------------------------------------- threshold
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.6, 0.65, 0.8, 0.95, 1.0])
+def test_low_confidence_present_exactly_when_below_threshold(threshold):
+    for text, _ in CASES:
+        result = classify(text, low_confidence_threshold=threshold)
+        assert (LOW in result.failures) == (result.confidence < threshold), (text, result)
+
+
+def test_threshold_is_configurable():
+    assert classify("maybe").confidence == 0.55
+    assert LOW in classify("maybe").failures  # default 0.6
+    assert LOW not in classify("maybe", low_confidence_threshold=0.5).failures
+    assert LOW not in classify("ok").failures
+    assert LOW in classify("ok", low_confidence_threshold=0.7).failures
+    assert LOW not in classify("ok", low_confidence_threshold=0.65).failures  # not below: equal
+
+
+def test_no_match_failures_depend_on_the_threshold():
+    assert classify("lol").failures == [NO_MATCH, LOW]
+    assert classify("lol", low_confidence_threshold=0.0).failures == [NO_MATCH]
+
+
+@pytest.mark.parametrize("threshold", [-0.1, 1.01])
+def test_threshold_out_of_range_is_rejected(threshold):
+    with pytest.raises(ValueError, match="threshold"):
+        classify("yes", low_confidence_threshold=threshold)
+
+
+def test_non_text_input_is_rejected():
+    with pytest.raises(TypeError):
+        classify(42)
+
+
+# ------------------------------------------------------------------------------------- runner-up
+@pytest.mark.parametrize(
+    ("text", "runner_up"),
+    [
+        ("Sure, who is this?", C.INTERESTED),
+        ("Wrong number, try 512-555-0143", C.PHONE_CAPTURE),
+        ("Auto-reply: I'm out of the office until Monday.", C.MEETING_REQUEST),
+        ("no one here by that name, please remove this number", C.WRONG_NUMBER),
+        ("who is this?", None),
+        ("STOP", None),
+    ],
+)
+def test_runner_up(text, runner_up):
+    result = classify(text)
+    assert result.runner_up == runner_up
+    assert result.runner_up != result.classification
+
+
+# ------------------------------------------------------------------------------ API and the tables
+def test_precedence_is_the_documented_order():
+    assert [c.value for c in PRECEDENCE] == [
+        "opt_out",
+        "wrong_number",
+        "hostile",
+        "email_capture",
+        "phone_capture",
+        "meeting_request",
+        "interested",
+        "question",
+        "not_interested",
+        "out_of_office",
+    ]
+    assert set(PRECEDENCE) == set(Classification) - {C.OTHER}
+
+
+def test_classification_behaves_like_text_choices():
+    assert C.OPT_OUT == "opt_out"
+    assert str(C.EMAIL_CAPTURE) == "email_capture"
+    assert C("wrong_number") is C.WRONG_NUMBER
+    assert ("out_of_office", "Out of office / auto-reply") in C.choices()
+    assert len(C.choices()) == 11
+    assert {f.value for f in Failure} == {"NO_MATCH", "LOW_CONFIDENCE", "EXTRACTION_ERROR", "MISCLASSIFICATION"}
+
+
+def test_rule_names_are_unique_and_name_their_class():
+    names = [rule.name for rule in PHRASE_RULES]
+    assert len(names) == len(set(names))
+    for rule in PHRASE_RULES:
+        assert rule.classification in PRECEDENCE
+        assert 0.0 < rule.strength <= 0.99
+    assert all(cls in PRECEDENCE and 0 < strength <= 0.99 for cls, strength in WHOLE_MESSAGE.values())
+
+
+def test_matched_rules_explain_the_result():
+    result = classify("No one by that name here")
+    assert result.matched_rules == ["wrong_number.no_one_by_name"]
+    assert isinstance(result, ClassificationResult)
+    assert result.normalized == "no one by that name here"
+
+
+def test_classify_never_reports_misclassification():
+    for text, _ in CASES:
+        assert "MISCLASSIFICATION" not in classify(text).failures
+
+
+# ----------------------------------------------------------------------------------- determinism
+def test_repeated_calls_give_identical_results():
+    first = [classify(text) for text, _ in CASES]
+    assert [classify(text) for text, _ in CASES] == first
+
+
+def test_results_do_not_depend_on_hash_randomisation():
+    script = (
+        "from inbox.classification import classify\n"
+        "for t in ['Yes stop', 'sounds good but not interested right now', 'Wrong number, try 512-555-0143',"
+        " 'Call me at 512-555-0143 tomorrow', 'Sure, who is this?']:\n"
+        "    print(classify(t))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_invariants_hold_for_any_text(text):
+    result = classify(text)
+    assert result.classification in set(Classification)
+    assert 0.0 <= result.confidence <= 0.99
+    assert (NO_MATCH in result.failures) == (result.classification == C.OTHER)
+    assert (LOW in result.failures) == (result.confidence < 0.6)
+    assert result.runner_up is None or result.runner_up != result.classification
+    if any(rule.startswith("opt_out.") for rule in result.matched_rules):
+        assert result.classification == C.OPT_OUT
+    if "phone" in result.extracted:
+        assert len(result.extracted["phone"]) == 10
+        assert result.extracted["phone"].isdigit()
+    if "email" in result.extracted:
+        assert result.extracted["email"] == result.extracted["email"].lower()
