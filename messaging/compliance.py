@@ -1,0 +1,628 @@
+"""US SMS send-time compliance: quiet hours, opt-out keywords and the carrier-required replies.
+
+Pure functions over their arguments: no models, and settings are never read here; callers pass
+the window, the state overrides and the brand.
+
+Quiet hours
+    47 CFR 64.1200(c)(1) forbids telephone solicitation before 8 am or after 9 pm at the called
+    party's location. ``quiet_hours_check`` applies ``[start_hour, end_hour)`` in the recipient's
+    local time (8 and 21 by default: 20:59 may send, 21:00 may not), with an optional stricter
+    window per state (e.g. ``{"FL": (8, 20), "OK": (8, 20)}``).
+
+Where the recipient is
+    ``recipient_timezone`` takes the contact's 2-letter state first (it is the location), and
+    only when there is none, or it is not a US state or territory, the phone's area code. A state
+    or area code that spans zones maps to the zone where most of its people live; the minority
+    (El Paso, the Florida Panhandle's Eastern part, western Kentucky's Eastern counties...) can be
+    an hour off, which the caller can absorb with a narrower window if it matters. When neither
+    gives a zone the check is conservative: the window must be open in every zone of the 50
+    states and DC at once (Eastern, Central, Mountain, Arizona, Pacific, Alaska, Hawaii), and the
+    strictest of the default and every override window is used, since the recipient may live in
+    any of those states. Territories (PR, GU...) are not in that set: a contact there has a state
+    or an area code that says so.
+
+Opt-out
+    ``classify_keyword`` recognises the carrier keywords as a whole message. ``is_opt_out_request``
+    also recognises a short message that revokes consent in other words ("please stop texting
+    me", "take me off your list"), which the FCC's revocation rule (in force 11 April 2025)
+    requires to be honoured; it leans towards yes, as a missed revocation is the costlier mistake.
+"""
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+
+# --- Where the recipient is -------------------------------------------------------------------
+
+# One IANA zone per state or territory. Multi-zone states take the zone of most of their people:
+#   AK Anchorage (the Aleutians west of 169°30'W are on Hawaii-Aleutian time)
+#   AZ Phoenix, no DST (the Navajo Nation observes DST)
+#   FL Eastern (the Panhandle west of the Apalachicola River is Central)
+#   ID Mountain, America/Boise (the northern Panhandle is Pacific)
+#   IN Eastern, America/Indiana/Indianapolis (the Chicago and Evansville corners are Central)
+#   KS, NE, ND, SD Central (their western counties are Mountain)
+#   KY Eastern (the western half is Central)
+#   MI Eastern, America/Detroit (four Upper Peninsula counties on Wisconsin are Central)
+#   NV Pacific (West Wendover is Mountain)
+#   OR Pacific (most of Malheur County is Mountain)
+#   TN Central (Nashville, Memphis; East Tennessee is Eastern)
+#   TX Central (El Paso and Hudspeth County are Mountain)
+#   AL, OK Central (Phenix City and Kenton keep Eastern and Mountain time unofficially)
+STATE_TIMEZONES: dict[str, str] = {
+    "AL": "America/Chicago",
+    "AK": "America/Anchorage",
+    "AZ": "America/Phoenix",
+    "AR": "America/Chicago",
+    "CA": "America/Los_Angeles",
+    "CO": "America/Denver",
+    "CT": "America/New_York",
+    "DE": "America/New_York",
+    "DC": "America/New_York",
+    "FL": "America/New_York",
+    "GA": "America/New_York",
+    "HI": "Pacific/Honolulu",
+    "ID": "America/Boise",
+    "IL": "America/Chicago",
+    "IN": "America/Indiana/Indianapolis",
+    "IA": "America/Chicago",
+    "KS": "America/Chicago",
+    "KY": "America/New_York",
+    "LA": "America/Chicago",
+    "ME": "America/New_York",
+    "MD": "America/New_York",
+    "MA": "America/New_York",
+    "MI": "America/Detroit",
+    "MN": "America/Chicago",
+    "MS": "America/Chicago",
+    "MO": "America/Chicago",
+    "MT": "America/Denver",
+    "NE": "America/Chicago",
+    "NV": "America/Los_Angeles",
+    "NH": "America/New_York",
+    "NJ": "America/New_York",
+    "NM": "America/Denver",
+    "NY": "America/New_York",
+    "NC": "America/New_York",
+    "ND": "America/Chicago",
+    "OH": "America/New_York",
+    "OK": "America/Chicago",
+    "OR": "America/Los_Angeles",
+    "PA": "America/New_York",
+    "RI": "America/New_York",
+    "SC": "America/New_York",
+    "SD": "America/Chicago",
+    "TN": "America/Chicago",
+    "TX": "America/Chicago",
+    "UT": "America/Denver",
+    "VT": "America/New_York",
+    "VA": "America/New_York",
+    "WA": "America/Los_Angeles",
+    "WV": "America/New_York",
+    "WI": "America/Chicago",
+    "WY": "America/Denver",
+    # Territories
+    "PR": "America/Puerto_Rico",
+    "VI": "America/St_Thomas",
+    "GU": "Pacific/Guam",
+    "MP": "Pacific/Saipan",
+    "AS": "Pacific/Pago_Pago",
+}
+
+# Geographic area codes of the US and its territories, by state and zone: the NPAs that
+# libphonenumber 9.0.43 places in the US, PR, VI, GU, MP and AS (non-geographic 5XX, 8XX toll-free
+# and 900 left out). Zones follow the state's table above, except where an area code lies mostly
+# in the state's other zone. Area codes that span zones take the zone of most of their people:
+#   208/986 ID Mountain (the Panhandle is Pacific)      219 IN Central (Gary, Hammond)
+#   270/364 KY Central (Elizabethtown is Eastern)        606 KY Eastern (a few Central counties)
+#   308 NE Central (the Panhandle is Mountain)           423 TN Eastern (a few Central counties)
+#   541/458 OR Pacific (Malheur County is Mountain)      574, 812/930 IN Eastern (Central corners)
+#   605 SD, 701 ND, 620/785 KS Central (west is Mountain) 775 NV Pacific (West Wendover)
+#   850/448 FL Central (Pensacola, Panama City; Tallahassee is Eastern)
+#   906 MI Eastern (four western counties are Central)   907 AK Anchorage (Aleutians, Adak)
+#   928 AZ Phoenix (the Navajo Nation keeps DST)         915 TX Mountain (El Paso)
+# libphonenumber's own zone data is not used for this: it puts 423, 605, 689, 701 and 775 in the
+# wrong zone for most of their subscribers.
+_AREA_CODES: dict[str, dict[str, str]] = {
+    "AL": {"America/Chicago": "205 251 256 334 659 938"},
+    "AK": {"America/Anchorage": "907"},
+    "AZ": {"America/Phoenix": "480 520 602 623 928"},
+    "AR": {"America/Chicago": "327 479 501 870"},
+    "CA": {
+        "America/Los_Angeles": "209 213 279 310 323 341 350 369 408 415 424 442 510 530 559 562 619 626 628 650 "
+        "657 661 669 707 714 738 747 760 805 818 820 831 840 858 909 916 925 949 951"
+    },
+    "CO": {"America/Denver": "303 719 720 748 970 983"},
+    "CT": {"America/New_York": "203 475 860 959"},
+    "DE": {"America/New_York": "302"},
+    "DC": {"America/New_York": "202 771"},
+    "FL": {
+        "America/New_York": "239 305 321 324 352 386 407 561 645 656 689 727 728 754 772 786 813 863 904 941 954",
+        "America/Chicago": "448 850",
+    },
+    "GA": {"America/New_York": "229 404 470 478 678 706 762 770 912 943"},
+    "HI": {"Pacific/Honolulu": "808"},
+    "ID": {"America/Boise": "208 986"},
+    "IL": {"America/Chicago": "217 224 309 312 331 447 464 618 630 708 730 773 779 815 847 872"},
+    "IN": {"America/Indiana/Indianapolis": "260 317 463 574 765 812 930", "America/Chicago": "219"},
+    "IA": {"America/Chicago": "319 515 563 641 712"},
+    "KS": {"America/Chicago": "316 620 785 913"},
+    "KY": {"America/New_York": "502 606 859", "America/Chicago": "270 364"},
+    "LA": {"America/Chicago": "225 318 337 504 985"},
+    "ME": {"America/New_York": "207"},
+    "MD": {"America/New_York": "227 240 301 410 443 667"},
+    "MA": {"America/New_York": "339 351 413 508 617 774 781 857 978"},
+    "MI": {"America/Detroit": "231 248 269 313 517 586 616 734 810 906 947 989"},
+    "MN": {"America/Chicago": "218 320 507 612 651 763 952"},
+    "MS": {"America/Chicago": "228 601 662 769"},
+    "MO": {"America/Chicago": "235 314 417 557 573 636 660 816 975"},
+    "MT": {"America/Denver": "406"},
+    "NE": {"America/Chicago": "308 402 531"},
+    "NV": {"America/Los_Angeles": "702 725 775"},
+    "NH": {"America/New_York": "603"},
+    "NJ": {"America/New_York": "201 551 609 640 732 848 856 862 908 973"},
+    "NM": {"America/Denver": "505 575"},
+    "NY": {"America/New_York": "212 315 329 332 347 363 516 518 585 607 631 646 680 716 718 838 845 914 917 929 934"},
+    "NC": {"America/New_York": "252 336 472 704 743 828 910 919 980 984"},
+    "ND": {"America/Chicago": "701"},
+    "OH": {"America/New_York": "216 220 234 283 326 330 380 419 440 513 567 614 740 937"},
+    "OK": {"America/Chicago": "405 539 572 580 918"},
+    "OR": {"America/Los_Angeles": "458 503 541 971"},
+    "PA": {"America/New_York": "215 223 267 272 412 445 484 570 582 610 717 724 814 835 878"},
+    "RI": {"America/New_York": "401"},
+    "SC": {"America/New_York": "803 821 839 843 854 864"},
+    "SD": {"America/Chicago": "605"},
+    "TN": {"America/Chicago": "615 629 731 901 931", "America/New_York": "423 865"},
+    "TX": {
+        "America/Chicago": "210 214 254 281 325 346 361 409 430 432 469 512 682 713 726 737 806 817 830 832 903 "
+        "936 940 945 956 972 979",
+        "America/Denver": "915",
+    },
+    "UT": {"America/Denver": "385 435 801"},
+    "VT": {"America/New_York": "802"},
+    "VA": {"America/New_York": "276 434 540 571 686 703 757 804 826 948"},
+    "WA": {"America/Los_Angeles": "206 253 360 425 509 564"},
+    "WV": {"America/New_York": "304 681"},
+    "WI": {"America/Chicago": "262 274 353 414 534 608 715 920"},
+    "WY": {"America/Denver": "307"},
+    "PR": {"America/Puerto_Rico": "787 939"},
+    "VI": {"America/St_Thomas": "340"},
+    "GU": {"Pacific/Guam": "671"},
+    "MP": {"Pacific/Saipan": "670"},
+    "AS": {"Pacific/Pago_Pago": "684"},
+}
+
+# Area code -> (state, zone), built from the table above.
+AREA_CODE_LOCATIONS: dict[str, tuple[str, str]] = {
+    npa: (state, zone) for state, zones in _AREA_CODES.items() for zone, npas in zones.items() for npa in npas.split()
+}
+
+# Used when the location is unknown: the send must be inside the window in all of these at once.
+# Arizona never differs from both Mountain and Pacific, so it narrows nothing; it is listed so the
+# set reads as "every zone of the 50 states and DC".
+US_FALLBACK_ZONES: tuple[str, ...] = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Phoenix",
+    "America/Los_Angeles",
+    "America/Anchorage",
+    "Pacific/Honolulu",
+)
+
+DEFAULT_START_HOUR = 8
+DEFAULT_END_HOUR = 21
+
+# A window that never opens in every fallback zone would make the search run forever.
+_SEARCH_HORIZON = timedelta(days=8)
+
+
+def normalize_state(state: str | None) -> str | None:
+    """Return the 2-letter code of a US state or territory, or None when it is not one."""
+    if not state:
+        return None
+    code = state.strip().upper()
+    return code if code in STATE_TIMEZONES else None
+
+
+def area_code(phone: str | None) -> str | None:
+    """Return the 3-digit area code of a NANP number (+1), or None when it is not one."""
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(phone, "US")
+    except phonenumbers.NumberParseException:
+        return None
+    national = str(number.national_number)
+    if number.country_code != 1 or len(national) != 10:
+        return None
+    return national[:3]
+
+
+def _location(state: str | None, phone: str | None) -> tuple[str | None, str | None, str]:
+    """Return (state, zone name, how it was found) for a contact."""
+    code = normalize_state(state)
+    if code is not None:
+        return code, STATE_TIMEZONES[code], f"state {code}"
+    npa = area_code(phone)
+    if npa is not None and npa in AREA_CODE_LOCATIONS:
+        npa_state, zone = AREA_CODE_LOCATIONS[npa]
+        return npa_state, zone, f"area code {npa} ({npa_state})"
+    return None, None, "unknown location"
+
+
+def recipient_timezone(*, state: str | None, phone: str | None) -> ZoneInfo | None:
+    """Return the recipient's zone from the state, else from the phone's area code, else None."""
+    _, zone, _ = _location(state, phone)
+    return ZoneInfo(zone) if zone else None
+
+
+# --- Quiet hours ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuietHoursResult:
+    """Whether a send may go out now, and if not, when it next may (``next_allowed_at``, UTC)."""
+
+    allowed: bool
+    local_time: datetime | None
+    zone: str | None
+    next_allowed_at: datetime
+    reason: str
+    state: str | None = None
+    window: tuple[int, int] = (DEFAULT_START_HOUR, DEFAULT_END_HOUR)
+
+
+def _validate_window(start_hour: int, end_hour: int, label: str) -> tuple[int, int]:
+    if not (0 <= start_hour < end_hour <= 24):
+        raise ValueError(f"{label}: need 0 <= start_hour < end_hour <= 24, got ({start_hour}, {end_hour})")
+    return start_hour, end_hour
+
+
+def _is_open(moment: datetime, zone: ZoneInfo, window: tuple[int, int]) -> bool:
+    start_hour, end_hour = window
+    return start_hour <= moment.astimezone(zone).hour < end_hour
+
+
+def _wall_clock(day: date, hour: int, zone: ZoneInfo) -> datetime:
+    # fold=0: an hour repeated at the end of DST means its first occurrence, and an hour skipped
+    # at the start of DST resolves to the instant the clock jumps past it, the moment it opens.
+    return datetime.combine(day, time(hour), tzinfo=zone).astimezone(UTC)
+
+
+def _next_open(moment: datetime, zone: ZoneInfo, window: tuple[int, int]) -> datetime:
+    """Return the first instant after ``moment`` (which is outside the window) when it opens."""
+    start_hour, _ = window
+    local = moment.astimezone(zone)
+    day = local.date() if local.hour < start_hour else local.date() + timedelta(days=1)
+    return _wall_clock(day, start_hour, zone)
+
+
+def _first_open_in_all(now: datetime, zones: list[ZoneInfo], window: tuple[int, int]) -> datetime:
+    """Return the earliest instant at or after ``now`` when the window is open in every zone."""
+    moment = now.astimezone(UTC)
+    while moment - now <= _SEARCH_HORIZON:
+        closed = [zone for zone in zones if not _is_open(moment, zone, window)]
+        if not closed:
+            return moment
+        # Each closed zone stays closed until its own next opening, so nothing earlier can work.
+        moment = max(_next_open(moment, zone, window) for zone in closed)
+    raise ValueError(f"The window {window[0]:02d}:00-{window[1]:02d}:00 is never open in all of these zones at once")
+
+
+def _strictest(windows: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    windows = list(windows)
+    start_hour = max(start for start, _ in windows)
+    end_hour = min(end for _, end in windows)
+    if start_hour >= end_hour:
+        raise ValueError("The default and override windows have no hour in common")
+    return start_hour, end_hour
+
+
+def quiet_hours_check(
+    *,
+    now: datetime,
+    state: str | None,
+    phone: str | None,
+    start_hour: int = DEFAULT_START_HOUR,
+    end_hour: int = DEFAULT_END_HOUR,
+    overrides: Mapping[str, tuple[int, int]] | None = None,
+    fallback_zones: Iterable[str] = US_FALLBACK_ZONES,
+) -> QuietHoursResult:
+    """Check whether a message may be sent at ``now`` to a recipient at this state or phone.
+
+    The window is ``[start_hour, end_hour)`` local time, or ``overrides[state]`` when the
+    recipient's state (given, or derived from the area code) has one. With no location the send
+    must be inside the strictest window in every one of ``fallback_zones``.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    default = _validate_window(start_hour, end_hour, "default window")
+    checked_overrides = {
+        key.strip().upper(): _validate_window(*value, f"override for {key}") for key, value in (overrides or {}).items()
+    }
+    resolved_state, zone_name, source = _location(state, phone)
+
+    if zone_name is None:
+        window = _strictest([default, *checked_overrides.values()])
+        zones = [ZoneInfo(name) for name in fallback_zones]
+        opens = _first_open_in_all(now, zones, window)
+        allowed = opens == now
+        hours = f"{window[0]:02d}:00-{window[1]:02d}:00"
+        if allowed:
+            reason = f"Unknown location: inside {hours} in every US zone"
+        else:
+            reason = f"Unknown location: outside {hours} in at least one US zone; opens {opens:%Y-%m-%d %H:%M} UTC"
+        return QuietHoursResult(
+            allowed=allowed,
+            local_time=None,
+            zone=None,
+            next_allowed_at=now.astimezone(UTC) if allowed else opens,
+            reason=reason,
+            state=None,
+            window=window,
+        )
+
+    window = checked_overrides.get(resolved_state, default)
+    zone = ZoneInfo(zone_name)
+    local = now.astimezone(zone)
+    allowed = _is_open(now, zone, window)
+    opens = now.astimezone(UTC) if allowed else _next_open(now, zone, window)
+    hours = f"{window[0]:02d}:00-{window[1]:02d}:00"
+    where = f"{local:%H:%M %Z} in {zone_name} ({source})"
+    if allowed:
+        reason = f"Inside {hours}: {where}"
+    else:
+        reason = f"Quiet hours, outside {hours}: {where}; opens {opens.astimezone(zone):%Y-%m-%d %H:%M %Z}"
+    return QuietHoursResult(
+        allowed=allowed,
+        local_time=local,
+        zone=zone_name,
+        next_allowed_at=opens,
+        reason=reason,
+        state=resolved_state,
+        window=window,
+    )
+
+
+# --- Keywords and opt-out ---------------------------------------------------------------------
+
+
+class Keyword(enum.StrEnum):
+    """A carrier keyword: the whole inbound message, after normalisation."""
+
+    STOP = "STOP"
+    START = "START"
+    HELP = "HELP"
+
+
+STOP_KEYWORDS = frozenset(
+    {"stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "opt-out"}
+)
+START_KEYWORDS = frozenset({"start", "yes", "unstop"})
+HELP_KEYWORDS = frozenset({"help", "info"})
+
+KEYWORDS: dict[str, Keyword] = {
+    **dict.fromkeys(STOP_KEYWORDS, Keyword.STOP),
+    **dict.fromkeys(START_KEYWORDS, Keyword.START),
+    **dict.fromkeys(HELP_KEYWORDS, Keyword.HELP),
+}
+
+_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
+
+
+def _is_edge(char: str) -> bool:
+    # Whitespace, punctuation, symbols (emoji included), separators and control/format characters
+    # (zero-width joiners, BOM), plus variation selectors, which are marks.
+    return char.isspace() or unicodedata.category(char)[0] in "PSZC" or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+def normalize_text(text: str) -> str:
+    """Return text NFKC-normalised, case-folded, trimmed of edge punctuation, inner spaces collapsed."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    start, end = 0, len(folded)
+    while start < end and _is_edge(folded[start]):
+        start += 1
+    while end > start and _is_edge(folded[end - 1]):
+        end -= 1
+    return re.sub(r"\s+", " ", folded[start:end])
+
+
+def classify_keyword(text: str) -> Keyword | None:
+    """Return the carrier keyword a whole message is (STOP, START or HELP), or None."""
+    return KEYWORDS.get(normalize_text(text or ""))
+
+
+# A clause made only of these words, at least one of them a stop word, is a stop request:
+# "stop please", "STOP STOP", "Not interested. Stop.", "cancel it", "remove me".
+_BARE_STOP_WORDS = frozenset(
+    {"stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove"}
+)
+_FILLER_WORDS = frozenset(
+    {
+        "please", "pls", "plz", "plse", "now", "it", "this", "already", "asap", "immediately", "thanks", "thank",
+        "you", "thx", "ty", "just", "ok", "okay", "all", "me", "right", "away", "seriously", "again", "them",
+        "these", "texts", "messages", "msgs", "txts",
+    }
+)  # fmt: skip
+_NEGATIONS = frozenset(
+    {
+        "don't", "dont", "won't", "wont", "can't", "cant", "cannot", "didn't", "didnt", "doesn't", "doesnt",
+        "shouldn't", "shouldnt", "wouldn't", "wouldnt", "couldn't", "couldnt", "never", "not",
+    }
+)  # fmt: skip
+# Words between a negation and what it negates that do not break the link: "don't ever stop".
+_SOFTENERS = frozenset({"please", "pls", "plz", "just", "ever", "really", "even", "kindly"})
+# Before "you" these make a question about the past, not a request: "did you stop texting me?"
+# (while "can you stop", "won't you stop", "why don't you stop" are requests).
+_PAST_AUXILIARIES = frozenset({"did", "didn't", "didnt", "why'd"})
+# The writer as subject of an outgoing verb talks about their own texting: "I'll stop texting".
+_SELF_SUBJECTS = frozenset({"i'll", "ill", "we'll", "i", "we"})
+# Someone else as subject: "you don't text me enough" is not "don't text me".
+_OTHER_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "it", "who", "that", "which"})
+
+_TOKEN = re.compile(r"[\w']+")
+_CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
+_OPT_OUT = re.compile(r"\bopt[\s-]?out\b")
+
+_OUTGOING = (
+    r"(?:texting|txting|texing|messaging|msging|contacting|calling|sending|spamming|bothering|harr?assing|emailing"
+    r"|e-mailing|pinging)"
+)
+_MESSAGES = (
+    r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
+    r"|notifications|alerts|offers)"
+)
+_MY_NUMBER = r"(?:(?:cell|phone|mobile)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details|name)"
+
+# (pattern, how it is guarded): "negation" skips a match whose verb is negated ("don't stop
+# texting me", "did you stop texting me?"); "sender" also one whose subject is the writer ("I'll
+# stop texting"); "subject" one whose subject is someone else ("you don't text me enough").
+_PHRASES: list[tuple[re.Pattern[str], str]] = [
+    # stop texting / quit messaging me / stop sending me these / how do I stop getting these
+    (re.compile(rf"\b(?:stop|quit|cease)\s+{_OUTGOING}\b(?!\s+(?:you|u|him|her|them|each)\b)"), "sender"),
+    (re.compile(r"\b(?:stop|quit)\s+(?:receiving|getting)\b"), "negation"),
+    (re.compile(r"\bstop\s+(?:text|txt|message|msg|contact|call|spam|email)\s+me\b"), "negation"),
+    # stop the texts / end these messages / stop all your promos
+    (
+        re.compile(
+            rf"\b(?:stop|quit|cease|end)\s+(?:(?:all|the|these|those|this|your|ur|sending|all\s+the|all\s+these"
+            rf"|all\s+your|all\s+of\s+(?:the|these|your))\s+)?{_MESSAGES}\b"
+        ),
+        "negation",
+    ),
+    # remove me from your list / take me off / take my number off / delete my info from
+    (
+        re.compile(
+            rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|my\s+{_MY_NUMBER})\s+(?:off|from|out\s+of)\b"
+        ),
+        "negation",
+    ),
+    # remove me / unsubscribe me / opt me out / delete my number / lose my number
+    (re.compile(r"\b(?:remove|delete|unsubscribe|unsub)\s+me\b"), "negation"),
+    (re.compile(r"\bopt\s+me\s+out\b"), "negation"),
+    (
+        re.compile(r"\b(?:remove|delete|erase|lose|forget)\s+(?:this|my)\s+(?:(?:cell|phone|mobile)\s+)?number\b"),
+        "negation",
+    ),
+    # the keywords anywhere in a short message: "how do I unsubscribe?", "I revoke my consent"
+    (re.compile(r"\b(?:unsubscribe|unsub|optout|opt[\s-]out|revoke|stopall)\b"), "negation"),
+    # don't text me / do not contact this number / never message me again
+    (
+        re.compile(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|sms|contact|email|spam|bother)"
+            r"(?:\s+(?:me|us|this\s+(?:number|phone|cell)|my\s+(?:number|phone|cell)|again|anymore|any\s+more)\b"
+            r"|\s*$)"
+        ),
+        "subject",
+    ),
+    # I don't want these texts / no longer wish to receive messages / no more texts
+    (
+        re.compile(
+            rf"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|wish|need|like)\s+(?:to\s+(?:receive|get)\s+)?"
+            rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
+        ),
+        "subject",
+    ),
+    (re.compile(rf"\bno\s+more\s+{_MESSAGES}\b"), "none"),
+    # leave me alone / put me on your do not call list
+    (re.compile(r"\bleave\s+me\s+alone\b"), "negation"),
+    (re.compile(r"\bdo[\s-]?not[\s-]?(?:call|contact|text)\s+list\b"), "negation"),
+]
+
+DEFAULT_OPT_OUT_MAX_WORDS = 40
+
+
+def _clauses(text: str) -> list[str]:
+    return [clause.strip() for clause in _CLAUSE_BREAK.split(text) if clause.strip()]
+
+
+def _is_bare_stop(clause: str) -> bool:
+    words = _TOKEN.findall(_OPT_OUT.sub("optout", clause))
+    return bool(words) and set(words) <= _BARE_STOP_WORDS | _FILLER_WORDS and bool(set(words) & _BARE_STOP_WORDS)
+
+
+def _clause_before(text: str, start: int) -> list[str]:
+    """Return the words of the same clause that come before position ``start``."""
+    head = text[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    if breaks:
+        head = head[breaks[-1].end() :]
+    return _TOKEN.findall(head)
+
+
+def _negated(words: list[str], *, sender: bool = False) -> bool:
+    """Tell whether the words just before a phrase negate it (or, with ``sender``, make the writer its subject)."""
+    if {"if", "unless"} & set(words):
+        return False  # "if you don't stop texting me, I'll report you"
+    words = list(words)
+    while words and words[-1] in _SOFTENERS:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    previous = words[-2] if len(words) > 1 else None
+    if last in {"you", "u"}:
+        return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
+    if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
+        return True
+    if last == "to" and previous in {"want", "need", "wanna", "going", "have"}:
+        before = [word for word in words[:-2] if word not in _SOFTENERS]
+        return bool(before) and before[-1] in _NEGATIONS  # "I don't want to unsubscribe"
+    return False
+
+
+def _other_subject(words: list[str]) -> bool:
+    return bool(words) and words[-1] in _OTHER_SUBJECTS
+
+
+def is_opt_out_request(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> bool:
+    """Tell whether an inbound message asks to stop messages: a STOP keyword or a clear revocation.
+
+    Phrases are looked for only in messages of at most ``max_words`` words, where they are meant
+    as a request rather than quoted in a longer story.
+    """
+    if classify_keyword(text) is Keyword.STOP:
+        return True
+    normalized = normalize_text(text or "")
+    if not normalized or len(_TOKEN.findall(normalized)) > max_words:
+        return False
+    if any(_is_bare_stop(clause) for clause in _clauses(normalized)):
+        return True
+    for pattern, guard in _PHRASES:
+        for match in pattern.finditer(normalized):
+            before = _clause_before(normalized, match.start())
+            if guard in ("negation", "sender") and _negated(before, sender=guard == "sender"):
+                continue
+            if guard == "subject" and _other_subject(before):
+                continue
+            return True
+    return False
+
+
+# --- Replies ----------------------------------------------------------------------------------
+
+# Sent once, at once, without marketing (CTIA; FCC revocation rule). Each fits one GSM-7 segment
+# for a brand and contact of ordinary length.
+STOP_CONFIRMATION = "{brand}: You are unsubscribed and will get no more messages from us. Reply START to resubscribe."
+HELP_REPLY = "{brand}: For help contact {contact}. Reply STOP to opt out. Msg&data rates may apply."
+START_CONFIRMATION = (
+    "{brand}: You are resubscribed and may get messages from us again. Reply HELP for help, STOP to opt out. "
+    "Msg&data rates may apply."
+)
+
+_REPLIES = {Keyword.STOP: STOP_CONFIRMATION, Keyword.START: START_CONFIRMATION, Keyword.HELP: HELP_REPLY}
+
+
+def compliance_reply(keyword: Keyword, *, brand: str, contact: str) -> str:
+    """Return the text that answers a STOP, START or HELP keyword for this brand."""
+    if not brand.strip():
+        raise ValueError("brand is required in a compliance reply")
+    if keyword is Keyword.HELP and not contact.strip():
+        raise ValueError("contact is required in a HELP reply")
+    return _REPLIES[Keyword(keyword)].format(brand=brand.strip(), contact=contact.strip())

@@ -1,0 +1,783 @@
+"""Send-time compliance rules: recipient zone, quiet hours, keywords, opt-out phrases, replies.
+
+No database: these are pure functions over their arguments.
+"""
+
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+import pytest
+from phonenumbers import geocoder
+from phonenumbers.tzdata import TIMEZONE_DATA
+
+from campaigns.segments import encoding, segment_count
+from messaging.compliance import (
+    AREA_CODE_LOCATIONS,
+    HELP_KEYWORDS,
+    HELP_REPLY,
+    START_CONFIRMATION,
+    START_KEYWORDS,
+    STATE_TIMEZONES,
+    STOP_CONFIRMATION,
+    STOP_KEYWORDS,
+    US_FALLBACK_ZONES,
+    Keyword,
+    area_code,
+    classify_keyword,
+    compliance_reply,
+    is_opt_out_request,
+    normalize_text,
+    quiet_hours_check,
+    recipient_timezone,
+)
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def utc(*args):
+    return datetime(*args, tzinfo=UTC)
+
+
+# --- Zone tables --------------------------------------------------------------------------------
+
+STATES_AND_TERRITORIES = set(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU MP AS".split()
+)
+GEOCODER_STATE_NAMES = {
+    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA", "Colorado": "CO",
+    "Connecticut": "CT", "Delaware": "DE", "Washington D.C.": "DC", "Florida": "FL", "Georgia": "GA", "Hawaii": "HI",
+    "Idaho": "ID", "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY",
+    "Louisiana": "LA", "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI", "Minnesota": "MN",
+    "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV", "New Hampshire": "NH",
+    "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY", "North Carolina": "NC", "North Dakota": "ND",
+    "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR", "Pennsylvania": "PA", "Rhode Island": "RI",
+    "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX", "Utah": "UT", "Vermont": "VT",
+    "Virginia": "VA", "Washington State": "WA", "West Virginia": "WV", "Wisconsin": "WI", "Wyoming": "WY",
+    "Puerto Rico": "PR", "Guam": "GU", "U.S. Virgin Islands": "VI", "Northern Mariana Islands": "MP",
+    "American Samoa": "AS",
+}  # fmt: skip
+US_REGIONS = {"US", "PR", "VI", "GU", "MP", "AS"}
+# Area codes whose zone is not their state's main zone (they lie mostly in the state's other zone).
+AREA_CODES_OFF_STATE_ZONE = {"219", "270", "364", "448", "850", "423", "865", "915"}
+# Where libphonenumber's zone data does not fit most subscribers: 689 overlays Orlando (Eastern);
+# 448 and 364 overlay 850 and 270 (mostly Central), for which it lists only Eastern.
+LIBPHONENUMBER_ZONE_ERRORS = {"689", "448", "364"}
+
+
+def _offsets(zone_name):
+    zone = ZoneInfo(zone_name)
+    return tuple(datetime(2025, month, 15, 12, tzinfo=zone).utcoffset() for month in (1, 7))
+
+
+def _libphonenumber_us_area_codes():
+    """Return {area code: state} for every geographic NPA libphonenumber places in the US and territories."""
+    found = {}
+    for npa in range(200, 1000):
+        number = phonenumbers.parse(f"+1{npa}2345678")
+        region = phonenumbers.region_code_for_number(number)
+        if region not in US_REGIONS:
+            continue
+        if region != "US":  # a territory has its own region code
+            found[str(npa)] = region
+            continue
+        state = GEOCODER_STATE_NAMES.get(geocoder.description_for_number(number, "en"))
+        if state is None:
+            match = re.search(r", ([A-Z]{2})$", geocoder.description_for_number(number, "en"))
+            state = match.group(1) if match else None
+        if state is not None:
+            found[str(npa)] = state
+    return found
+
+
+def test_state_table_covers_the_50_states_dc_and_the_territories_with_loadable_zones():
+    assert set(STATE_TIMEZONES) == STATES_AND_TERRITORIES
+    for zone in STATE_TIMEZONES.values():
+        ZoneInfo(zone)
+
+
+@pytest.mark.parametrize(
+    ("state", "zone"),
+    [
+        ("NY", "America/New_York"),
+        ("CA", "America/Los_Angeles"),
+        ("TX", "America/Chicago"),  # El Paso is Mountain, most Texans are Central
+        ("FL", "America/New_York"),  # the western Panhandle is Central
+        ("TN", "America/Chicago"),
+        ("KY", "America/New_York"),
+        ("IN", "America/Indiana/Indianapolis"),
+        ("MI", "America/Detroit"),
+        ("ID", "America/Boise"),
+        ("OR", "America/Los_Angeles"),
+        ("ND", "America/Chicago"),
+        ("AZ", "America/Phoenix"),
+        ("AK", "America/Anchorage"),
+        ("HI", "Pacific/Honolulu"),
+        ("PR", "America/Puerto_Rico"),
+        ("GU", "Pacific/Guam"),
+    ],
+)
+def test_multi_zone_and_special_states_use_the_majority_zone(state, zone):
+    assert STATE_TIMEZONES[state] == zone
+
+
+def test_area_code_table_matches_libphonenumber_states_and_misses_none():
+    expected = _libphonenumber_us_area_codes()
+
+    assert {npa: state for npa, (state, _) in AREA_CODE_LOCATIONS.items()} == expected
+    assert len(expected) > 350
+
+
+def test_area_code_zones_are_among_libphonenumber_zones_for_that_area_code():
+    for npa, (_, zone) in AREA_CODE_LOCATIONS.items():
+        if npa in LIBPHONENUMBER_ZONE_ERRORS:
+            continue
+        listed = {name for prefix, names in TIMEZONE_DATA.items() if prefix.startswith("1" + npa) for name in names}
+        assert _offsets(zone) in {_offsets(name) for name in listed}, (npa, zone, listed)
+
+
+def test_area_codes_follow_their_state_zone_except_the_documented_splits():
+    off = {npa for npa, (state, zone) in AREA_CODE_LOCATIONS.items() if zone != STATE_TIMEZONES[state]}
+
+    assert off == AREA_CODES_OFF_STATE_ZONE
+
+
+@pytest.mark.parametrize(
+    ("phone", "code"),
+    [
+        ("+1 212 555 0100", "212"),
+        ("(512) 555-0100", "512"),
+        ("512.555.0100", "512"),
+        ("15125550100", "512"),
+        ("+15125550100", "512"),
+        ("+44 20 7946 0958", None),
+        ("555-0100", None),
+        ("not a phone", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_area_code(phone, code):
+    assert area_code(phone) == code
+
+
+@pytest.mark.parametrize(
+    ("state", "phone", "zone"),
+    [
+        ("NY", None, "America/New_York"),
+        (" ny ", None, "America/New_York"),
+        ("TX", None, "America/Chicago"),
+        (None, "+1 213 555 0100", "America/Los_Angeles"),
+        (None, "(915) 555-0100", "America/Denver"),  # El Paso
+        (None, "850-555-0100", "America/Chicago"),  # Pensacola
+        (None, "+1 808 555 0100", "Pacific/Honolulu"),
+        (None, "+1 907 555 0100", "America/Anchorage"),
+        (None, "+1 787 555 0100", "America/Puerto_Rico"),
+        (None, "+1 671 555 0100", "Pacific/Guam"),
+        (None, "+1 602 555 0100", "America/Phoenix"),
+        ("CA", "+1 212 555 0100", "America/Los_Angeles"),  # the contact's state wins over the area code
+        ("TX", "(915) 555-0100", "America/Chicago"),
+        ("XX", "+1 212 555 0100", "America/New_York"),  # not a state: fall back to the area code
+        ("", "+1 212 555 0100", "America/New_York"),
+        (None, "+1 416 555 0100", None),  # Toronto: NANP, not US
+        (None, "+1 800 555 0100", None),  # toll-free: no location
+        (None, "+44 20 7946 0958", None),
+        (None, None, None),
+        ("XX", None, None),
+    ],
+)
+def test_recipient_timezone(state, phone, zone):
+    found = recipient_timezone(state=state, phone=phone)
+
+    assert (found.key if found else None) == zone
+
+
+# --- Quiet hours --------------------------------------------------------------------------------
+
+
+# 2025: DST starts Sunday 9 March at 02:00 and ends Sunday 2 November at 02:00.
+@pytest.mark.parametrize(
+    ("state", "now", "allowed", "next_allowed_at"),
+    [
+        # New York, winter (EST, UTC-5)
+        ("NY", utc(2025, 1, 15, 12, 59), False, utc(2025, 1, 15, 13, 0)),  # 07:59
+        ("NY", utc(2025, 1, 15, 13, 0), True, None),  # 08:00
+        ("NY", utc(2025, 1, 16, 1, 59), True, None),  # 20:59
+        ("NY", utc(2025, 1, 16, 2, 0), False, utc(2025, 1, 16, 13, 0)),  # 21:00
+        ("NY", utc(2025, 1, 16, 4, 30), False, utc(2025, 1, 16, 13, 0)),  # 23:30
+        # the day DST starts: 8:00 is now 12:00 UTC
+        ("NY", utc(2025, 3, 9, 11, 59), False, utc(2025, 3, 9, 12, 0)),  # 07:59 EDT
+        ("NY", utc(2025, 3, 9, 12, 0), True, None),  # 08:00 EDT
+        ("NY", utc(2025, 3, 9, 3, 0), False, utc(2025, 3, 9, 12, 0)),  # 22:00 EST the night before
+        ("NY", utc(2025, 3, 8, 12, 59), False, utc(2025, 3, 8, 13, 0)),  # 07:59 EST the day before
+        ("NY", utc(2025, 3, 10, 0, 59), True, None),  # 20:59 EDT
+        ("NY", utc(2025, 3, 10, 1, 0), False, utc(2025, 3, 10, 12, 0)),  # 21:00 EDT
+        # the night DST ends: 21:00 EDT is 01:00 UTC, the next 08:00 is EST, 13:00 UTC
+        ("NY", utc(2025, 11, 2, 0, 59), True, None),  # 20:59 EDT, 1 November
+        ("NY", utc(2025, 11, 2, 1, 0), False, utc(2025, 11, 2, 13, 0)),  # 21:00 EDT
+        ("NY", utc(2025, 11, 2, 6, 30), False, utc(2025, 11, 2, 13, 0)),  # 01:30 EST, the second one
+        ("NY", utc(2025, 11, 2, 12, 59), False, utc(2025, 11, 2, 13, 0)),  # 07:59 EST
+        ("NY", utc(2025, 11, 2, 13, 0), True, None),  # 08:00 EST
+        ("NY", utc(2025, 11, 3, 1, 59), True, None),  # 20:59 EST
+        ("NY", utc(2025, 11, 3, 2, 0), False, utc(2025, 11, 3, 13, 0)),  # 21:00 EST
+        # California, summer (PDT, UTC-7)
+        ("CA", utc(2025, 7, 1, 14, 59), False, utc(2025, 7, 1, 15, 0)),
+        ("CA", utc(2025, 7, 1, 15, 0), True, None),
+        ("CA", utc(2025, 7, 2, 3, 59), True, None),
+        ("CA", utc(2025, 7, 2, 4, 0), False, utc(2025, 7, 2, 15, 0)),
+        # Arizona keeps MST (UTC-7) all year
+        ("AZ", utc(2025, 1, 15, 14, 59), False, utc(2025, 1, 15, 15, 0)),
+        ("AZ", utc(2025, 7, 15, 15, 0), True, None),
+        ("AZ", utc(2025, 3, 9, 14, 59), False, utc(2025, 3, 9, 15, 0)),
+        # Hawaii (UTC-10), Alaska (AKDT, UTC-8), Puerto Rico (UTC-4), Guam (UTC+10)
+        ("HI", utc(2025, 7, 1, 17, 59), False, utc(2025, 7, 1, 18, 0)),
+        ("HI", utc(2025, 7, 2, 6, 59), True, None),
+        ("HI", utc(2025, 7, 2, 7, 0), False, utc(2025, 7, 2, 18, 0)),
+        ("AK", utc(2025, 7, 1, 16, 0), True, None),
+        ("AK", utc(2025, 7, 1, 15, 59), False, utc(2025, 7, 1, 16, 0)),
+        ("PR", utc(2025, 1, 15, 12, 0), True, None),
+        ("PR", utc(2025, 1, 15, 11, 59), False, utc(2025, 1, 15, 12, 0)),
+        ("GU", utc(2025, 1, 14, 22, 0), True, None),  # 08:00 on the 15th in Guam
+        ("GU", utc(2025, 1, 14, 21, 59), False, utc(2025, 1, 14, 22, 0)),
+    ],
+)
+def test_quiet_hours_in_the_recipients_zone(state, now, allowed, next_allowed_at):
+    result = quiet_hours_check(now=now, state=state, phone=None)
+
+    assert result.allowed is allowed
+    assert result.zone == STATE_TIMEZONES[state]
+    assert result.local_time.astimezone(UTC) == now  # (an ambiguous local time never equals another zone's)
+    assert result.local_time.tzinfo == ZoneInfo(STATE_TIMEZONES[state])
+    assert result.next_allowed_at == (now if allowed else next_allowed_at)
+    assert result.next_allowed_at.tzinfo is UTC
+    assert result.reason
+
+
+def test_quiet_hours_local_time_is_the_wall_clock_of_the_recipient():
+    result = quiet_hours_check(now=utc(2025, 3, 9, 12, 0), state="NY", phone=None)
+
+    assert (result.local_time.hour, result.local_time.minute, result.local_time.tzname()) == (8, 0, "EDT")
+    assert result.next_allowed_at.astimezone(NEW_YORK).hour == 8
+
+
+def test_quiet_hours_blocked_result_names_the_zone_and_the_window():
+    result = quiet_hours_check(now=utc(2025, 1, 15, 12, 59), state="NY", phone=None)
+
+    assert not result.allowed
+    assert "America/New_York" in result.reason
+    assert "08:00-21:00" in result.reason
+    assert result.window == (8, 21)
+    assert result.state == "NY"
+
+
+def test_quiet_hours_falls_back_to_the_area_code():
+    result = quiet_hours_check(now=utc(2025, 7, 1, 14, 59), state=None, phone="+1 (213) 555-0100")
+
+    assert not result.allowed
+    assert result.zone == "America/Los_Angeles"
+    assert result.state == "CA"
+    assert result.next_allowed_at == utc(2025, 7, 1, 15, 0)
+    assert "area code 213" in result.reason
+
+
+def test_quiet_hours_prefers_the_state_to_the_area_code():
+    # 08:30 in New York is 05:30 in Los Angeles: the NY area code must not let this through.
+    now = utc(2025, 7, 1, 12, 30)
+
+    result = quiet_hours_check(now=now, state="CA", phone="+1 212 555 0100")
+
+    assert not result.allowed
+    assert result.zone == "America/Los_Angeles"
+    assert result.next_allowed_at == utc(2025, 7, 1, 15, 0)
+
+
+def test_quiet_hours_accepts_now_in_any_zone_and_returns_utc():
+    now = datetime(2025, 1, 15, 7, 59, tzinfo=NEW_YORK)
+
+    result = quiet_hours_check(now=now, state="NY", phone=None)
+
+    assert not result.allowed
+    assert result.next_allowed_at == utc(2025, 1, 15, 13, 0)
+    assert result.next_allowed_at.tzinfo is UTC
+
+
+def test_quiet_hours_allowed_returns_now_as_next_allowed_at_in_utc():
+    now = datetime(2025, 1, 15, 10, 0, tzinfo=NEW_YORK)
+
+    result = quiet_hours_check(now=now, state="NY", phone=None)
+
+    assert result.allowed
+    assert result.next_allowed_at == now
+    assert result.next_allowed_at.tzinfo is UTC
+
+
+def test_quiet_hours_refuses_a_naive_now():
+    with pytest.raises(ValueError, match="aware"):
+        quiet_hours_check(now=datetime(2025, 1, 15, 12, 0), state="NY", phone=None)
+
+
+@pytest.mark.parametrize(("start_hour", "end_hour"), [(21, 8), (8, 8), (-1, 21), (8, 25)])
+def test_quiet_hours_refuses_an_impossible_window(start_hour, end_hour):
+    with pytest.raises(ValueError, match="start_hour"):
+        quiet_hours_check(now=utc(2025, 1, 15), state="NY", phone=None, start_hour=start_hour, end_hour=end_hour)
+
+
+def test_quiet_hours_refuses_an_impossible_override():
+    with pytest.raises(ValueError, match="override for FL"):
+        quiet_hours_check(now=utc(2025, 1, 15), state="NY", phone=None, overrides={"FL": (20, 8)})
+
+
+@pytest.mark.parametrize(
+    ("start_hour", "end_hour", "now", "allowed", "next_allowed_at"),
+    [
+        (9, 20, utc(2025, 1, 15, 13, 59), False, utc(2025, 1, 15, 14, 0)),  # 08:59 EST
+        (9, 20, utc(2025, 1, 15, 14, 0), True, None),
+        (9, 20, utc(2025, 1, 16, 0, 59), True, None),  # 19:59
+        (9, 20, utc(2025, 1, 16, 1, 0), False, utc(2025, 1, 16, 14, 0)),  # 20:00
+        (0, 24, utc(2025, 1, 15, 5, 0), True, None),  # midnight EST: a window of the whole day
+    ],
+)
+def test_quiet_hours_window_is_configurable(start_hour, end_hour, now, allowed, next_allowed_at):
+    result = quiet_hours_check(now=now, state="NY", phone=None, start_hour=start_hour, end_hour=end_hour)
+
+    assert result.allowed is allowed
+    assert result.next_allowed_at == (now if allowed else next_allowed_at)
+
+
+def test_quiet_hours_opening_inside_the_spring_forward_gap_opens_when_the_clock_jumps():
+    # 02:00 does not exist in New York on 9 March 2025: at 07:00 UTC the clock goes 01:59 EST -> 03:00 EDT.
+    result = quiet_hours_check(now=utc(2025, 3, 9, 6, 30), state="NY", phone=None, start_hour=2, end_hour=21)
+
+    assert not result.allowed
+    assert result.next_allowed_at == utc(2025, 3, 9, 7, 0)
+    assert quiet_hours_check(now=utc(2025, 3, 9, 7, 0), state="NY", phone=None, start_hour=2, end_hour=21).allowed
+
+
+def test_quiet_hours_opening_on_the_repeated_hour_opens_at_its_first_occurrence():
+    # 01:00 happens twice in New York on 2 November 2025: first at 05:00 UTC (EDT), again at 06:00 UTC (EST).
+    result = quiet_hours_check(now=utc(2025, 11, 2, 4, 30), state="NY", phone=None, start_hour=1, end_hour=21)
+
+    assert result.next_allowed_at == utc(2025, 11, 2, 5, 0)
+
+
+# --- State overrides ----------------------------------------------------------------------------
+
+STRICTER = {"FL": (8, 20), "OK": (8, 20)}
+
+
+@pytest.mark.parametrize(
+    ("state", "phone", "now", "allowed", "next_allowed_at", "window"),
+    [
+        ("FL", None, utc(2025, 7, 1, 23, 59), True, None, (8, 20)),  # 19:59 EDT
+        ("FL", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),  # 20:00 EDT
+        ("fl", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),
+        (None, "+1 305 555 0100", utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),  # Miami
+        (None, "+1 850 555 0100", utc(2025, 7, 2, 1, 0), False, utc(2025, 7, 2, 13, 0), (8, 20)),  # 20:00 CDT
+        ("OK", None, utc(2025, 1, 16, 1, 59), True, None, (8, 20)),  # 19:59 CST
+        ("OK", None, utc(2025, 1, 16, 2, 0), False, utc(2025, 1, 16, 14, 0), (8, 20)),  # 20:00 CST
+        ("NY", None, utc(2025, 7, 2, 0, 0), True, None, (8, 21)),  # other states keep the default
+        ("GA", "+1 305 555 0100", utc(2025, 7, 2, 0, 0), True, None, (8, 21)),  # the state, not the area code
+    ],
+)
+def test_quiet_hours_state_override(state, phone, now, allowed, next_allowed_at, window):
+    result = quiet_hours_check(now=now, state=state, phone=phone, overrides=STRICTER)
+
+    assert result.allowed is allowed
+    assert result.next_allowed_at == (now if allowed else next_allowed_at)
+    assert result.window == window
+
+
+def test_quiet_hours_override_keys_are_case_insensitive():
+    result = quiet_hours_check(now=utc(2025, 7, 2, 0, 0), state="FL", phone=None, overrides={" fl ": (8, 20)})
+
+    assert not result.allowed
+
+
+def test_without_overrides_florida_has_the_federal_window():
+    assert quiet_hours_check(now=utc(2025, 7, 2, 0, 0), state="FL", phone=None).allowed
+
+
+# --- Unknown location ---------------------------------------------------------------------------
+
+
+# With no location the send must be inside the window in every US zone: from 08:00 in Hawaii
+# (18:00 UTC, no DST) to 21:00 in the East (01:00 UTC with EDT, 02:00 UTC with EST).
+@pytest.mark.parametrize(
+    ("now", "allowed", "next_allowed_at"),
+    [
+        (utc(2025, 7, 1, 12, 0), False, utc(2025, 7, 1, 18, 0)),  # 08:00 in New York, 02:00 in Honolulu
+        (utc(2025, 7, 1, 17, 59), False, utc(2025, 7, 1, 18, 0)),
+        (utc(2025, 7, 1, 18, 0), True, None),
+        (utc(2025, 7, 2, 0, 59), True, None),  # 20:59 EDT
+        (utc(2025, 7, 2, 1, 0), False, utc(2025, 7, 2, 18, 0)),  # 21:00 EDT
+        (utc(2025, 1, 16, 1, 59), True, None),  # 20:59 EST
+        (utc(2025, 1, 16, 2, 0), False, utc(2025, 1, 16, 18, 0)),  # 21:00 EST
+        # the night DST ends the East closes an hour later in UTC
+        (utc(2025, 11, 2, 1, 30), False, utc(2025, 11, 2, 18, 0)),  # 21:30 EDT on 1 November
+        (utc(2025, 11, 3, 1, 30), True, None),  # 20:30 EST on 2 November
+        (utc(2025, 3, 9, 17, 59), False, utc(2025, 3, 9, 18, 0)),
+    ],
+)
+def test_quiet_hours_unknown_location_needs_every_us_zone_open(now, allowed, next_allowed_at):
+    result = quiet_hours_check(now=now, state=None, phone=None)
+
+    assert result.allowed is allowed
+    assert result.next_allowed_at == (now if allowed else next_allowed_at)
+    assert result.zone is None
+    assert result.local_time is None
+    assert "Unknown location" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("state", "phone"), [(None, None), ("", ""), ("ZZ", "+1 800 555 0100"), (None, "+1 416 555 0100")]
+)
+def test_quiet_hours_unresolvable_location_is_treated_as_unknown(state, phone):
+    # 08:30 in New York: allowed there, but still night in Hawaii
+    result = quiet_hours_check(now=utc(2025, 7, 1, 12, 30), state=state, phone=phone)
+
+    assert not result.allowed
+    assert result.zone is None
+
+
+def test_quiet_hours_unknown_location_uses_the_strictest_window_of_the_overrides():
+    now = utc(2025, 7, 2, 0, 30)  # 20:30 EDT
+
+    assert quiet_hours_check(now=now, state=None, phone=None).allowed
+    result = quiet_hours_check(now=now, state=None, phone=None, overrides=STRICTER)
+    assert not result.allowed
+    assert result.window == (8, 20)
+    assert result.next_allowed_at == utc(2025, 7, 2, 18, 0)
+
+
+def test_quiet_hours_unknown_location_with_a_window_never_open_everywhere_raises():
+    with pytest.raises(ValueError, match="never open"):
+        quiet_hours_check(now=utc(2025, 7, 1, 12, 0), state=None, phone=None, start_hour=8, end_hour=12)
+
+
+def _open_everywhere(moment, window, zones):
+    return all(window[0] <= moment.astimezone(ZoneInfo(zone)).hour < window[1] for zone in zones)
+
+
+@pytest.mark.parametrize("start", [utc(2025, 3, 7, 0, 0), utc(2025, 10, 31, 0, 0), utc(2025, 12, 30, 0, 0)])
+def test_quiet_hours_unknown_location_agrees_with_a_brute_force_search(start):
+    # Every 20 minutes over four days around a DST change: allowed exactly when every zone is open,
+    # and next_allowed_at is the first whole UTC hour (all US offsets are whole hours) when they are.
+    window = (8, 21)
+    for step in range(4 * 24 * 3):
+        now = start + timedelta(minutes=20 * step)
+        result = quiet_hours_check(now=now, state=None, phone=None)
+        expected_allowed = _open_everywhere(now, window, US_FALLBACK_ZONES)
+        assert result.allowed is expected_allowed, now
+        if expected_allowed:
+            assert result.next_allowed_at == now
+        else:
+            candidate = now.replace(minute=0) + timedelta(hours=1)
+            while not _open_everywhere(candidate, window, US_FALLBACK_ZONES):
+                candidate += timedelta(hours=1)
+            assert result.next_allowed_at == candidate, now
+
+
+@pytest.mark.parametrize("state", ["NY", "CA", "AZ", "HI", "AK", "TX", "GU"])
+def test_quiet_hours_single_zone_agrees_with_a_brute_force_search(state):
+    zone = STATE_TIMEZONES[state]
+    for start in (utc(2025, 3, 8, 0, 0), utc(2025, 11, 1, 0, 0)):
+        for step in range(3 * 24 * 2):
+            now = start + timedelta(minutes=30 * step + 7)
+            result = quiet_hours_check(now=now, state=state, phone=None)
+            assert result.allowed is _open_everywhere(now, (8, 21), [zone]), (state, now)
+            if not result.allowed:
+                candidate = now.replace(minute=0) + timedelta(hours=1)
+                while not _open_everywhere(candidate, (8, 21), [zone]):
+                    candidate += timedelta(hours=1)
+                assert result.next_allowed_at == candidate, (state, now)
+
+
+# --- Keywords -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        ("STOP", "stop"),
+        (" Stop. ", "stop"),
+        ("ＳＴＯＰ", "stop"),
+        ("Opt-Out!", "opt-out"),
+        ("stop \t  all", "stop all"),
+        ("¡¡Stop!!", "stop"),
+        ("«stop»", "stop"),
+        ("\u200bstop\ufeff", "stop"),
+        ("stop\ufe0f", "stop"),
+        ("🛑 STOP 🛑", "stop"),
+        ("Don’t stop", "don't stop"),
+        ("...", ""),
+        ("", ""),
+    ],
+)
+def test_normalize_text(text, normalized):
+    assert normalize_text(text) == normalized
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("STOP", Keyword.STOP),
+        ("stop", Keyword.STOP),
+        (" Stop. ", Keyword.STOP),
+        ("ＳＴＯＰ", Keyword.STOP),
+        ("stop all", Keyword.STOP),
+        ("STOP ALL", Keyword.STOP),
+        ("stop\n all", Keyword.STOP),
+        ("StopAll", Keyword.STOP),
+        ("Opt-Out!", Keyword.STOP),
+        ("opt out", Keyword.STOP),
+        ("OPTOUT", Keyword.STOP),
+        ("Unsubscribe.", Keyword.STOP),
+        ("cancel", Keyword.STOP),
+        ("END", Keyword.STOP),
+        ("Quit!", Keyword.STOP),
+        ("revoke", Keyword.STOP),
+        ('"stop"', Keyword.STOP),
+        ("Start", Keyword.START),
+        ("YES", Keyword.START),
+        ("yes!", Keyword.START),
+        ("unstop", Keyword.START),
+        ("HELP", Keyword.HELP),
+        ("help?", Keyword.HELP),
+        ("Info", Keyword.HELP),
+        ("ＨＥＬＰ", Keyword.HELP),
+        # whole message only
+        ("stop please", None),
+        ("please stop", None),
+        ("don't stop", None),
+        ("yes please", None),
+        ("help me", None),
+        ("information", None),
+        ("stopp", None),
+        ("s t o p", None),
+        ("stop-all", None),
+        ("the end", None),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_classify_keyword(text, keyword):
+    assert classify_keyword(text) is keyword
+
+
+def test_every_listed_keyword_classifies_in_any_case_with_punctuation():
+    tables = ((STOP_KEYWORDS, Keyword.STOP), (START_KEYWORDS, Keyword.START), (HELP_KEYWORDS, Keyword.HELP))
+    for words, keyword in tables:
+        for word in words:
+            assert classify_keyword(f"  {word.upper()}!! ") is keyword, word
+
+
+OPT_OUT_REQUESTS = [
+    "STOP",
+    " Stop. ",
+    "ＳＴＯＰ",
+    "stop all",
+    "Opt-Out!",
+    "STOP!!!!",
+    "Stop 🛑",
+    "Stop please",
+    "please stop",
+    "pls stop",
+    "STOP STOP STOP",
+    "Stop it",
+    "Stop. Now.",
+    "cancel please",
+    "remove",
+    "please remove me",
+    "Not interested. Stop.",
+    "who is this? stop",
+    "please stop texting me",
+    "stop texting",
+    "Stop texting me!!",
+    "stop contacting me!!",
+    "Please stop contacting me",
+    "stop sending me these messages",
+    "quit messaging me",
+    "stop msging me pls",
+    "stop text me",
+    "not interested stop texting me",
+    "wrong number, stop texting me",
+    "you need to stop texting me",
+    "I told you to stop texting me",
+    "I want you to stop texting me",
+    "can you please stop texting me",
+    "why won't you stop texting me",
+    "why don't you stop texting me",
+    "if you don't stop texting me I will report you",
+    "how do I stop getting these texts",
+    "stop the texts",
+    "End these messages",
+    "stop all your promos",
+    "remove me from your list",
+    "Remove me from this list please",
+    "take me off your list",
+    "Take me off",
+    "Please take my number off your list",
+    "delete my number",
+    "lose my number",
+    "opt me out",
+    "I want to opt out",
+    "How do I unsubscribe?",
+    "unsubscribe me",
+    "I revoke my consent",
+    "don't text me",
+    "Don’t text me again",
+    "do not contact me",
+    "do not text",
+    "DO NOT TEXT THIS NUMBER",
+    "Never text me again",
+    "No more texts",
+    "no more messages please",
+    "I don't want these texts",
+    "i dont want to receive any more messages",
+    "I no longer wish to receive messages",
+    "leave me alone",
+    "Leave me alone!",
+    "put me on your do not call list",
+    "Who is this? I never signed up. Stop texting me.",
+]
+
+NOT_OPT_OUT_REQUESTS = [
+    "don't stop",
+    "Do not stop!",
+    "I can't stop thinking about your offer",
+    "the bus stop",
+    "Where's the nearest stop?",
+    "is this the end of the promo?",
+    "what time does the sale end",
+    "Don't stop texting me, I love the deals",
+    "Please don't ever stop messaging me",
+    "Never stop sending me deals",
+    "why did you stop texting me?",
+    "did you stop sending the promos?",
+    "I'll stop texting you",
+    "I'll stop by",
+    "stop by the office tomorrow",
+    "stop sign repair quote",
+    "non-stop deals?",
+    "stopwatch",
+    "stop me if you've heard this one",
+    "It doesn't stop raining here",
+    "you don't text me enough",
+    "yes please text me the details",
+    "can you text me the address",
+    "Text me the price",
+    "I don't text, call me",
+    "please don't remove me from the list",
+    "remove the old listing from your website",
+    "please remove my old address from the invoice",
+    "I don't want to unsubscribe",
+    "cancel my 3pm and reschedule",
+    "I was going to cancel but I'll stay",
+    "we can end the call early",
+    "I want to quit my job and start a business",
+    "are you open until the end of the day?",
+    "Can't wait to hear more",
+    "Sure, call me tomorrow",
+    "send me more info",
+    "help",
+    "start",
+    "Yes",
+    "ok thanks",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", OPT_OUT_REQUESTS)
+def test_is_opt_out_request_recognises_revocations(text):
+    assert is_opt_out_request(text) is True
+
+
+@pytest.mark.parametrize("text", NOT_OPT_OUT_REQUESTS)
+def test_is_opt_out_request_ignores_messages_that_do_not_revoke(text):
+    assert is_opt_out_request(text) is False
+
+
+def test_every_stop_keyword_is_an_opt_out_request_and_no_start_or_help_keyword_is():
+    assert all(is_opt_out_request(word) for word in STOP_KEYWORDS)
+    assert not any(is_opt_out_request(word) for word in START_KEYWORDS | HELP_KEYWORDS)
+
+
+def test_is_opt_out_request_looks_for_phrases_only_in_short_messages():
+    story = (
+        "Thanks for the quote. My brother runs a bakery and told me his old supplier would not "
+        "stop texting him, so he switched to you and he is really happy with the service and "
+        "the prices, so I would like to hear about the plans for a shop of about ten people."
+    )
+
+    request = story + " Anyway, please stop texting me."
+
+    assert not is_opt_out_request(story, max_words=100)
+    assert is_opt_out_request(request, max_words=100)
+    assert not is_opt_out_request(request)
+    assert is_opt_out_request("Thanks, but please stop texting me.")
+
+
+# --- Replies ------------------------------------------------------------------------------------
+
+BRAND = "Acme Sales"
+CONTACT = "support@acme-sales.example or (512) 555-0100"
+
+
+def test_stop_confirmation():
+    text = compliance_reply(Keyword.STOP, brand=BRAND, contact=CONTACT)
+
+    assert text.startswith("Acme Sales:")
+    assert "Reply START to resubscribe" in text
+    assert "{" not in text
+    assert "http" not in text.lower()
+    assert "{brand}" in STOP_CONFIRMATION
+
+
+def test_help_reply():
+    text = compliance_reply(Keyword.HELP, brand=BRAND, contact=CONTACT)
+
+    assert BRAND in text
+    assert CONTACT in text
+    assert text.endswith("Reply STOP to opt out. Msg&data rates may apply.")
+    assert "{brand}" in HELP_REPLY
+    assert "{contact}" in HELP_REPLY
+
+
+def test_start_confirmation():
+    text = compliance_reply(Keyword.START, brand=BRAND, contact=CONTACT)
+
+    assert text.startswith("Acme Sales:")
+    assert "STOP" in text
+    assert "{brand}" in START_CONFIRMATION
+
+
+@pytest.mark.parametrize("keyword", list(Keyword))
+def test_every_reply_is_one_gsm7_segment(keyword):
+    text = compliance_reply(keyword, brand=BRAND, contact=CONTACT)
+
+    assert encoding(text) == "GSM-7"
+    assert segment_count(text) == 1
+
+
+def test_reply_accepts_the_keyword_as_its_string_value():
+    assert compliance_reply("STOP", brand=BRAND, contact="") == compliance_reply(Keyword.STOP, brand=BRAND, contact="")
+
+
+def test_reply_does_not_format_placeholders_inside_the_brand():
+    text = compliance_reply(Keyword.HELP, brand="{contact} Co", contact="x@example.com")
+
+    assert text.startswith("{contact} Co:")
+
+
+@pytest.mark.parametrize(
+    ("keyword", "brand", "contact", "message"),
+    [
+        (Keyword.STOP, "  ", CONTACT, "brand"),
+        (Keyword.HELP, BRAND, " ", "contact"),
+    ],
+)
+def test_reply_refuses_missing_brand_or_help_contact(keyword, brand, contact, message):
+    with pytest.raises(ValueError, match=message):
+        compliance_reply(keyword, brand=brand, contact=contact)
