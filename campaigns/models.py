@@ -1,1 +1,257 @@
-"""Models of this app arrive with its stages (see README: the 12 stages and where each lives)."""
+"""Stage 6 (LUCI + a person): message templates, 2,000-lead blocks, campaigns and the leads they hold."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from identity.models import Persona, PersonaPhone
+from leads.models import Lead
+from usdatabiz.core.ids import PrefixedULIDField, new_id
+from usdatabiz.core.models import TeamScoped
+
+MERGE_FIELD = re.compile(r"\{([a-z_]+)\}")
+MERGE_FIELDS = {
+    "first_name": "the person's first name",
+    "last_name": "the person's last name",
+    "company": "the business name (DBA when there is one)",
+    "city": "the business city",
+    "state": "the business state (2 letters)",
+    "title": "the person's title at the business",
+    "sender_name": "the name the team signs with",
+}
+OPT_OUT_HINT = re.compile(r"\b(stop|opt[ -]?out|unsubscribe)\b", re.IGNORECASE)
+
+
+def new_correlation_id() -> str:
+    """Return a fresh id that ties a campaign's block, leads, messages and replies together."""
+    return new_id("cor")
+
+
+class MessageTemplate(TeamScoped):
+    """An opening text with merge fields (``{first_name}``, ``{company}`` ...), written by the team."""
+
+    class Worker(models.TextChoices):
+        GIANNA = "GIANNA", "GIANNA (opener)"
+        CATHY = "CATHY", "CATHY (nudger)"
+        SABRINA = "SABRINA", "SABRINA (closer)"
+
+    id = PrefixedULIDField(prefix="tmpl")
+    name = models.CharField(max_length=120)
+    body = models.TextField(help_text="Merge fields: " + ", ".join(f"{{{name}}}" for name in MERGE_FIELDS))
+    worker = models.CharField(
+        max_length=16, choices=Worker.choices, default=Worker.GIANNA, help_text="The voice the text is written in"
+    )
+    is_active = models.BooleanField(default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["team", "is_active"], name="tmpl_team_active_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        body = (self.body or "").strip()
+        if not body:
+            raise ValidationError({"body": "The text is empty."})
+        unknown = sorted(set(MERGE_FIELD.findall(body)) - set(MERGE_FIELDS))
+        if unknown:
+            raise ValidationError(
+                {
+                    "body": f"Unknown merge field {{{unknown[0]}}}; use one of "
+                    + ", ".join(f"{{{n}}}" for n in MERGE_FIELDS)
+                }
+            )
+        if not OPT_OUT_HINT.search(body):
+            raise ValidationError(
+                {"body": 'An opening text must tell people how to opt out, e.g. "Reply STOP to opt out".'}
+            )
+
+    def merge_fields(self) -> list[str]:
+        return sorted(set(MERGE_FIELD.findall(self.body or "")))
+
+    def segment_info(self):
+        """Encoding and SMS parts of the text as written (merge values change the length a little)."""
+        from .segments import segment_info
+
+        return segment_info(self.body or "")
+
+
+class LeadBlock(TeamScoped):
+    """Up to 2,000 leads with a textable mobile, formed by LUCI for one campaign.
+
+    States: forming -> formed | failed; formed -> released when its campaign is sent back or cancelled.
+    """
+
+    class Status(models.TextChoices):
+        FORMING = "forming", "Forming"
+        FORMED = "formed", "Formed"
+        FAILED = "failed", "Failed"
+        RELEASED = "released", "Released (campaign sent back or cancelled)"
+
+    SIZE = 2000
+
+    id = PrefixedULIDField(prefix="lb")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.FORMING)
+    size_target = models.PositiveIntegerField(default=SIZE)
+    criteria = models.JSONField(default=dict, blank=True, help_text="The lead filters the block was formed from")
+    lead_count = models.PositiveIntegerField(default=0)
+    candidates_seen = models.PositiveIntegerField(default=0)
+    skipped_no_mobile = models.PositiveIntegerField(default=0)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_message = models.TextField(blank=True)
+    correlation_id = models.CharField(max_length=40, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "status"], name="lb_team_status_idx")]
+
+    def __str__(self):
+        return f"{self.pk} ({self.lead_count} leads)"
+
+
+class Campaign(TeamScoped):
+    """An outreach to one block of leads with one template; nothing is sent before a person approves it.
+
+    Status diagram (applied only by ``campaigns.services.campaign_transition``)::
+
+        draft --stage (LUCI forms the block)--> staged --approve (a named person)--> approved
+          ^                                      |                                     |
+          +------------- reject ----------------+                                   launch
+                                                                                       v
+                           completed <-- (every lead handled) -- sending <--resume-- paused
+                                                                    +------pause------->+
+        draft | staged | approved | sending | paused --cancel--> cancelled
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        STAGED = "staged", "Staged (awaiting approval)"
+        APPROVED = "approved", "Approved"
+        SENDING = "sending", "Sending"
+        PAUSED = "paused", "Paused"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.STAGED, Status.CANCELLED},
+        Status.STAGED: {Status.APPROVED, Status.DRAFT, Status.CANCELLED},
+        Status.APPROVED: {Status.SENDING, Status.CANCELLED},
+        Status.SENDING: {Status.PAUSED, Status.COMPLETED, Status.CANCELLED},
+        Status.PAUSED: {Status.SENDING, Status.CANCELLED},
+        Status.COMPLETED: set(),
+        Status.CANCELLED: set(),
+    }
+    OPEN = (Status.DRAFT, Status.STAGED, Status.APPROVED, Status.SENDING, Status.PAUSED)
+
+    id = PrefixedULIDField(prefix="cmp")
+    name = models.CharField(max_length=160)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    template = models.ForeignKey(MessageTemplate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    lead_block = models.OneToOneField(
+        LeadBlock, null=True, blank=True, on_delete=models.SET_NULL, related_name="campaign"
+    )
+    criteria = models.JSONField(
+        default=dict, blank=True, help_text="Which leads LUCI may put in the block: min_score, tag, state"
+    )
+    block_size = models.PositiveIntegerField(default=LeadBlock.SIZE)
+    allow_partial_block = models.BooleanField(
+        default=False, help_text="Stage with fewer leads than the block size (INSUFFICIENT_LEADS is still recorded)"
+    )
+    sender_name = models.CharField(max_length=60, blank=True, help_text="Fills {sender_name}")
+    correlation_id = models.CharField(max_length=40, db_index=True, default=new_correlation_id)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    staged_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status_note = models.TextField(blank=True, help_text="Why it was sent back, paused or cancelled")
+    error_code = models.CharField(max_length=40, blank=True, help_text="The last staging failure, if any")
+    error_message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["team", "status"], name="cmp_team_status_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("campaigns:campaign-detail", args=[self.pk])
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_by_id is not None and self.status in (
+            self.Status.APPROVED,
+            self.Status.SENDING,
+            self.Status.PAUSED,
+            self.Status.COMPLETED,
+        )
+
+
+class CampaignLead(TeamScoped):
+    """A lead in a campaign, with the mobile LUCI chose for it. One per person per campaign.
+
+    States: pending -> sent | skipped | failed (set by the send step of stage 7).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        SKIPPED = "skipped", "Skipped"
+        FAILED = "failed", "Failed"
+
+    id = PrefixedULIDField(prefix="cl")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="campaign_leads")
+    lead_block = models.ForeignKey(LeadBlock, on_delete=models.CASCADE, related_name="campaign_leads")
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="campaign_links")
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+")
+    phone = models.ForeignKey(PersonaPhone, null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False)
+    phone_number = models.CharField(max_length=10, help_text="The mobile chosen when the block was formed")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    skip_code = models.CharField(max_length=40, blank=True)
+    correlation_id = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["campaign", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "persona"], name="campaignlead_one_per_person"),
+            models.UniqueConstraint(fields=["campaign", "lead"], name="campaignlead_one_per_lead"),
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "status"], name="cl_campaign_status_idx"),
+            models.Index(fields=["team", "phone_number"], name="cl_team_number_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.lead_id} in {self.campaign_id}"
+
+
+class CampaignEvent(TeamScoped):
+    """One state change of a campaign: who, from what, to what, and why (written with the change)."""
+
+    id = PrefixedULIDField(prefix="cev")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor_label = models.CharField(max_length=60, help_text="The person's username, or LUCI / SYSTEM")
+    note = models.TextField(blank=True)
+    correlation_id = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["campaign", "created_at"], name="cev_campaign_created_idx")]
+
+    def __str__(self):
+        return f"{self.campaign_id}: {self.from_status or '-'} -> {self.to_status} by {self.actor_label}"

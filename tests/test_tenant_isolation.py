@@ -27,6 +27,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, MessageTemplate
 from conftest import api_client_for
 from identity.models import Business, MatchReview, Persona, PersonaMergeHistory, PersonaPhone
 from identity.services import persona_merge
@@ -66,6 +68,24 @@ DETAIL_SUBJECTS = {
     "leads:job-resume": "job",
     "skiptrace-job-detail": "job",
     "skiptrace-job-resume": "job",
+    "campaigns:campaign-detail": "campaign",
+    "campaigns:campaign-stage": "draft_campaign",
+    "campaigns:campaign-approve": "campaign",
+    "campaigns:campaign-send-back": "campaign",
+    "campaigns:campaign-cancel": "campaign",
+    "campaigns:campaign-pause": "sending_campaign",
+    "campaigns:campaign-resume": "paused_campaign",
+    "campaigns:template-edit": "template",
+    "campaign-detail": "campaign",
+    "campaign-stage": "draft_campaign",
+    "campaign-approve": "campaign",
+    "campaign-send-back": "campaign",
+    "campaign-cancel": "campaign",
+    "campaign-pause": "sending_campaign",
+    "campaign-resume": "paused_campaign",
+    "campaign-leads": "campaign",
+    "campaign-events": "campaign",
+    "template-detail": "template",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -80,6 +100,10 @@ LISTS_SHOW = {
     "leads:lead-list": "lead",
     "lead-list": "lead",
     "skiptrace-job-list": "job",
+    "campaigns:campaign-list": "campaign",
+    "campaigns:template-list": "template",
+    "campaign-list": "campaign",
+    "template-list": "template",
 }
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -241,6 +265,11 @@ class TeamData:
     merge: PersonaMergeHistory  # a merge that can be undone
     lead: Lead
     job: SkipTraceJob
+    template: MessageTemplate
+    campaign: Campaign  # staged, awaiting approval
+    draft_campaign: Campaign
+    sending_campaign: Campaign
+    paused_campaign: Campaign
 
     @property
     def merge_survivor(self) -> Persona:
@@ -277,7 +306,9 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     persona, partner, pair_1, pair_2, merged_1, merged_2 = (
         _persona(team, *name.split(), zip5=f"1{i:04d}") for i, name in enumerate(people)
     )
-    phone = PersonaPhone.objects.create(team=team, persona=persona, raw=number, normalized_number=number)
+    phone = PersonaPhone.objects.create(
+        team=team, persona=persona, raw=number, normalized_number=number, phone_type="mobile", is_valid=True
+    )
     low, high = sorted([pair_1, pair_2], key=lambda p: p.pk)
     review = MatchReview.objects.create(team=team, persona_a=low, persona_b=high, score=0.6)
     merge = persona_merge(persona_a=merged_1, persona_b=merged_2, note="same person")
@@ -285,7 +316,24 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     job = SkipTraceJob.objects.create(
         team=team, provider="sandbox", lead_ids=[lead.pk], total=1, status="paused", resume_at=timezone.now()
     )
-    return TeamData(team, data_source, business, persona, partner, phone, review, merge, lead, job)
+    template = campaign_services.template_create(
+        team=team, name=f"{tag} opener", body="Hi {first_name}, reply STOP to opt out."
+    )
+    campaign = campaign_services.campaign_create(
+        team=team, name=f"{tag} staged", template=template, allow_partial_block=True
+    )
+    campaign = campaign_services.campaign_stage(campaign=campaign)
+    assert campaign.status == Campaign.Status.STAGED, campaign.error_message
+    draft, sending, paused = (
+        campaign_services.campaign_create(team=team, name=f"{tag} {name}", template=template, allow_partial_block=True)
+        for name in ("draft", "sending", "paused")
+    )
+    Campaign.objects.filter(pk=sending.pk).update(status=Campaign.Status.SENDING)
+    Campaign.objects.filter(pk=paused.pk).update(status=Campaign.Status.PAUSED)
+    return TeamData(
+        team, data_source, business, persona, partner, phone, review, merge, lead, job,
+        template, campaign, draft, sending, paused,
+    )  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -563,6 +611,28 @@ WRITES = {
     "leads:job-resume": Write(_nothing, 302),
     "skiptrace-job-resume": Write(_nothing, 202),
     "lead-settings": Write(_nothing, 200, "admin"),  # PUT only: tested with a body in leads/tests
+    "campaigns:campaign-create": Write(lambda d: {"name": "More", "template": d.template.pk, "block_size": 10}, 302),
+    "campaigns:campaign-stage": Write(_nothing, 302),
+    "campaigns:campaign-approve": Write(_nothing, 302),
+    "campaigns:campaign-send-back": Write(lambda d: {"note": "wrong list"}, 302),
+    "campaigns:campaign-cancel": Write(_nothing, 302),
+    "campaigns:campaign-pause": Write(_nothing, 302),
+    "campaigns:campaign-resume": Write(_nothing, 302),
+    "campaigns:template-list": Write(
+        lambda d: {"name": "New", "body": "Hi. Reply STOP to opt out.", "worker": "CATHY"}, 302
+    ),
+    "campaigns:template-edit": Write(
+        lambda d: {"name": "Renamed", "body": "Hey. Reply STOP to opt out.", "worker": "GIANNA", "is_active": "on"}, 302
+    ),
+    "campaign-list": Write(lambda d: {"name": "More", "template": d.template.pk}, 201),
+    "campaign-stage": Write(_nothing, 409),  # the draft's people are all in the staged campaign: INSUFFICIENT_LEADS
+    "campaign-approve": Write(_nothing, 200),
+    "campaign-send-back": Write(lambda d: {"note": "wrong list"}, 200),
+    "campaign-cancel": Write(_nothing, 200),
+    "campaign-pause": Write(_nothing, 200),
+    "campaign-resume": Write(_nothing, 200),
+    "template-list": Write(lambda d: {"name": "New", "body": "Hi. Reply STOP to opt out."}, 201),
+    "template-detail": Write(_nothing, 200),  # PUT/PATCH: tested with a body in campaigns/tests
 }
 
 

@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from campaigns.api import CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
@@ -14,12 +15,15 @@ router.register("personas", PersonaViewSet, basename="persona")
 router.register("match-reviews", MatchReviewViewSet, basename="match-review")
 router.register("leads", LeadViewSet, basename="lead")
 router.register("skiptrace-jobs", SkipTraceJobViewSet, basename="skiptrace-job")
+router.register("templates", MessageTemplateViewSet, basename="template")
+router.register("campaigns", CampaignViewSet, basename="campaign")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
     path("sources/", include("ingestion.urls")),
     path("identity/", include("identity.urls")),
     path("leads/", include("leads.urls")),
+    path("campaigns/", include("campaigns.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     path("api/v1/", include(router.urls)),

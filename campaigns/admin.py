@@ -1,0 +1,119 @@
+from django.contrib import admin, messages
+
+from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.errors import DomainError
+
+from . import services
+from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
+
+
+@admin.register(MessageTemplate)
+class MessageTemplateAdmin(TeamScopedAdmin):
+    list_display = ["id", "name", "worker", "is_active", "team", "created_at"]
+    list_filter = ["worker", "is_active", "team"]
+    search_fields = ["id", "name", "body"]
+    readonly_fields = ["id", "created_at", "updated_at"]
+
+
+@admin.register(LeadBlock)
+class LeadBlockAdmin(TeamScopedAdmin):
+    list_display = [
+        "id",
+        "team",
+        "status",
+        "lead_count",
+        "size_target",
+        "skipped_no_mobile",
+        "correlation_id",
+        "created_at",
+    ]
+    list_filter = ["status", "team"]
+    search_fields = ["id", "correlation_id"]
+    readonly_fields = [f.name for f in LeadBlock._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class CampaignEventInline(admin.TabularInline):
+    model = CampaignEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "from_status", "to_status", "actor_label", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Campaign)
+class CampaignAdmin(TeamScopedAdmin):
+    """Status, block and approval are read-only here: they change only through the services (the gate)."""
+
+    list_display = [
+        "id",
+        "name",
+        "team",
+        "status",
+        "template",
+        "lead_block",
+        "approved_by",
+        "approved_at",
+        "created_at",
+    ]
+    list_filter = ["status", "team"]
+    search_fields = ["id", "name", "correlation_id"]
+    readonly_fields = [
+        "id",
+        "status",
+        "lead_block",
+        "correlation_id",
+        "created_by",
+        "staged_at",
+        "approved_by",
+        "approved_at",
+        "started_at",
+        "finished_at",
+        "status_note",
+        "error_code",
+        "error_message",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [CampaignEventInline]
+    actions = ["approve_selected"]
+
+    def has_add_permission(self, request):
+        return False  # campaigns start as drafts in the console or the API, with their history
+
+    @admin.action(description="Approve the selected staged campaigns (as me)")
+    def approve_selected(self, request, queryset):
+        for campaign in queryset:
+            try:
+                services.campaign_approve(campaign=campaign, user=request.user, note="approved in the admin")
+            except DomainError as exc:
+                self.message_user(request, f"{campaign}: {exc.code}: {exc.message}", level=messages.ERROR)
+            else:
+                self.message_user(request, f"{campaign}: approved", level=messages.SUCCESS)
+
+
+@admin.register(CampaignLead)
+class CampaignLeadAdmin(TeamScopedAdmin):
+    list_display = ["id", "team", "campaign", "lead", "phone_number", "status", "skip_code", "correlation_id"]
+    list_filter = ["status", "team"]
+    search_fields = ["id", "lead__id", "phone_number", "correlation_id"]
+    readonly_fields = [f.name for f in CampaignLead._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CampaignEvent)
+class CampaignEventAdmin(TeamScopedAdmin):
+    list_display = ["id", "team", "campaign", "from_status", "to_status", "actor_label", "created_at"]
+    list_filter = ["to_status", "team"]
+    search_fields = ["campaign__id", "actor_label", "note"]
+    readonly_fields = [f.name for f in CampaignEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,392 @@
+"""Writes of stage 6: templates, campaigns, LUCI's block formation and the human approval gate."""
+
+import logging
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
+
+from identity.models import PersonaPhone
+from leads import selectors as lead_selectors
+from leads.models import Lead
+from usdatabiz.core import journey
+from usdatabiz.core.errors import DomainError, IllegalTransition
+from usdatabiz.core.models import Membership, StageRun, Team
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+
+from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
+
+log = logging.getLogger(__name__)
+STAGE = 6
+CRITERIA_KEYS = ("min_score", "max_score", "tag", "state")
+APPROVER_ROLES = (Membership.Role.ADMIN, Membership.Role.OPERATOR)
+
+
+class CampaignError(DomainError):
+    """A campaign request that cannot be carried out (its ``code`` is one of the seed's stage 6 codes)."""
+
+
+def _team_id(team: Team | str) -> str:
+    return team.pk if isinstance(team, Team) else team
+
+
+def _actor_label(actor) -> str:
+    if actor is None:
+        return "LUCI"
+    return getattr(actor, "get_username", lambda: str(actor))()
+
+
+# -- templates ------------------------------------------------------------------------------------------
+
+
+def template_create(
+    *,
+    team: Team | str,
+    name: str,
+    body: str,
+    worker: str = MessageTemplate.Worker.GIANNA,
+    is_active: bool = True,
+    user=None,
+) -> MessageTemplate:
+    """Create an opening text after checking its merge fields and opt-out line."""
+    template = MessageTemplate(
+        team_id=_team_id(team), name=name, body=body, worker=worker, is_active=is_active, created_by=user
+    )
+    template.full_clean()
+    template.save()
+    return template
+
+
+def template_update(*, template: MessageTemplate, **fields) -> MessageTemplate:
+    """Change a template's name, body, worker or active flag (checked like a new one)."""
+    for name in ("name", "body", "worker", "is_active"):
+        if name in fields:
+            setattr(template, name, fields[name])
+    template.full_clean()
+    template.save()
+    return template
+
+
+# -- campaigns ------------------------------------------------------------------------------------------
+
+
+def clean_criteria(criteria: dict | None) -> dict:
+    """Keep the lead filters LUCI understands, dropping empty values; refuse unknown keys."""
+    criteria = dict(criteria or {})
+    unknown = sorted(set(criteria) - set(CRITERIA_KEYS))
+    if unknown:
+        raise CampaignError("INVALID_CRITERIA", f"Unknown lead filter {unknown[0]!r}; use {', '.join(CRITERIA_KEYS)}.")
+    return {k: v for k, v in criteria.items() if v not in (None, "")}
+
+
+def campaign_create(
+    *,
+    team: Team | str,
+    name: str,
+    template: MessageTemplate | None = None,
+    criteria: dict | None = None,
+    block_size: int = LeadBlock.SIZE,
+    allow_partial_block: bool = False,
+    sender_name: str = "",
+    user=None,
+) -> Campaign:
+    """Create a draft campaign; LUCI forms its block when it is staged."""
+    team_id = _team_id(team)
+    if template is not None and template.team_id != team_id:
+        raise CampaignError("TEMPLATE_MISSING", "That template does not exist.", http_status=404)
+    if not 1 <= int(block_size) <= LeadBlock.SIZE:
+        raise CampaignError("INVALID_BLOCK_SIZE", f"A block holds 1 to {LeadBlock.SIZE:,} leads.")
+    campaign = Campaign(
+        team_id=team_id,
+        name=name,
+        template=template,
+        criteria=clean_criteria(criteria),
+        block_size=block_size,
+        allow_partial_block=allow_partial_block,
+        sender_name=sender_name,
+        created_by=user,
+    )
+    campaign.full_clean()
+    with transaction.atomic():
+        campaign.save()
+        _event(campaign, "", Campaign.Status.DRAFT, user, "created")
+    return campaign
+
+
+def _event(campaign: Campaign, from_status: str, to_status: str, actor, note: str = "") -> CampaignEvent:
+    return CampaignEvent.objects.create(
+        team_id=campaign.team_id,
+        campaign=campaign,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor if isinstance(actor, AbstractBaseUser) else None,
+        actor_label=actor if isinstance(actor, str) else _actor_label(actor),
+        note=note[:4000],
+        correlation_id=campaign.correlation_id,
+    )
+
+
+def campaign_transition(*, campaign: Campaign, to: str, actor=None, note: str = "", **fields) -> Campaign:
+    """Move a campaign to ``to`` if its map allows it, with an audit event, in one transaction.
+
+    ``actor`` is a user, or a label such as "LUCI" or "SYSTEM" for automatic steps. The row is locked and
+    re-read first, so two people acting at once cannot both move it.
+    """
+    with transaction.atomic():
+        current = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if to not in Campaign.TRANSITIONS.get(current.status, set()):
+            raise IllegalTransition("Campaign", current.status, to)
+        from_status = current.status
+        current.status = to
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.status_note = note if note else current.status_note
+        current.save()
+        _event(current, from_status, to, actor, note)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def _mobile_phones():
+    """Phones LUCI may text: mobiles that are valid, not on a do-not-call list and not known disconnected."""
+    return (
+        PersonaPhone.objects.filter(
+            persona_id=OuterRef("persona_id"),
+            phone_type=PersonaPhone.PhoneType.MOBILE,
+            is_valid=True,
+            do_not_call=False,
+        )
+        .exclude(is_connected=False)
+        .order_by("-updated_at", "id")
+    )
+
+
+def qualified_leads(*, team: Team | str, criteria: dict | None = None):
+    """Return the team's leads LUCI may put in a new block, best first.
+
+    A qualified lead is new, belongs to a surviving person who may be contacted, matches the criteria and
+    is not in an open campaign (nor is anyone else's lead for the same person).
+    """
+    team_id = _team_id(team)
+    in_open = CampaignLead.objects.filter(campaign__status__in=Campaign.OPEN, team_id=team_id)
+    return (
+        lead_selectors.lead_list(team=team_id, **clean_criteria(criteria))
+        .filter(status=Lead.Status.NEW, persona__is_merged=False, persona__do_not_contact=False)
+        .exclude(Exists(in_open.filter(persona_id=OuterRef("persona_id"))))
+    )
+
+
+def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
+    """Let LUCI form the campaign's block of leads with a textable mobile and stage it for approval.
+
+    Refused with ``TEMPLATE_MISSING`` when no active template is chosen. Leads without a textable mobile
+    are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the block size is
+    ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
+    error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
+    on the campaign.
+    """
+    if campaign.status != Campaign.Status.DRAFT:
+        raise IllegalTransition("Campaign", campaign.status, Campaign.Status.STAGED)
+    template = campaign.template
+    if template is None or not template.is_active:
+        return _stage_refused(campaign, None, "TEMPLATE_MISSING", "Choose an active message template first.")
+    run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
+    try:
+        with transaction.atomic():
+            Team.objects.select_for_update().filter(pk=campaign.team_id).first()  # one block forms at a time
+            block, shortfall = _form_block(campaign, run)
+            if block.lead_count == 0:
+                code = "NO_MOBILE_PHONES" if block.skipped_no_mobile else "INSUFFICIENT_LEADS"
+                transaction.set_rollback(True)
+            elif shortfall and not campaign.allow_partial_block:
+                code = "INSUFFICIENT_LEADS"
+                transaction.set_rollback(True)
+            else:
+                code = ""
+                campaign_transition(
+                    campaign=campaign,
+                    to=Campaign.Status.STAGED,
+                    actor=actor or "LUCI",
+                    note=f"LUCI formed block {block.pk} of {block.lead_count} leads",
+                    lead_block=block,
+                    staged_at=timezone.now(),
+                    error_code="",
+                    error_message="",
+                )
+    except Exception as exc:  # noqa: BLE001 - any failure forming the block is BLOCK_FORMATION_ERROR, named
+        log.exception("block formation failed for %s", campaign.pk)
+        detail = f"{type(exc).__name__}: {exc}"
+        return _stage_refused(campaign, run, "BLOCK_FORMATION_ERROR", f"LUCI could not form the block ({detail}).")
+    if code:
+        wanted, seen, skipped = campaign.block_size, block.candidates_seen, block.skipped_no_mobile
+        messages = {
+            "NO_MOBILE_PHONES": f"None of the {skipped} qualified leads has a textable mobile; skip-trace them first.",
+            "INSUFFICIENT_LEADS": (
+                f"Only {block.lead_count} of the {wanted} leads wanted qualify ({seen} matched the filters, "
+                f"{skipped} without a textable mobile)."
+                + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
+            ),
+        }
+        return _stage_refused(campaign, run, code, messages[code])
+    if shortfall:
+        stage_failure_record(
+            team=campaign.team_id,
+            stage=STAGE,
+            code="INSUFFICIENT_LEADS",
+            subject=campaign,
+            run=run,
+            detail=f"Staged a partial block: {block.lead_count} of {campaign.block_size} leads.",
+        )
+    stage_run_finish(
+        run=run,
+        status=StageRun.Status.SUCCEEDED,
+        count_in=block.candidates_seen,
+        count_out=block.lead_count,
+        detail=f"block {block.pk}: {block.lead_count} leads, {block.skipped_no_mobile} without a mobile",
+    )
+    campaign.refresh_from_db()
+    return campaign
+
+
+def _stage_refused(campaign: Campaign, run: StageRun | None, code: str, message: str) -> Campaign:
+    run = run or stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
+    stage_failure_record(team=campaign.team_id, stage=STAGE, code=code, subject=campaign, run=run, detail=message)
+    stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{code}: {message}")
+    Campaign.objects.filter(pk=campaign.pk).update(error_code=code, error_message=message, updated_at=timezone.now())
+    campaign.refresh_from_db()
+    return campaign
+
+
+def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
+    """Create the block and its campaign leads inside the caller's transaction; return (block, short?)."""
+    block = LeadBlock.objects.create(
+        team_id=campaign.team_id,
+        size_target=campaign.block_size,
+        criteria=campaign.criteria,
+        correlation_id=campaign.correlation_id,
+    )
+    pool = qualified_leads(team=campaign.team_id, criteria=campaign.criteria)
+    mobiles = _mobile_phones()
+    with_mobile = pool.filter(Exists(mobiles)).annotate(
+        mobile_id=Subquery(mobiles.values("id")[:1]), mobile_number=Subquery(mobiles.values("normalized_number")[:1])
+    )
+    chosen: list[CampaignLead] = []
+    personas: set[str] = set()
+    for lead in with_mobile.select_related(None).only("id", "persona_id", "score").iterator(chunk_size=2000):
+        if lead.persona_id in personas:
+            continue  # a person with leads at two businesses is texted once per campaign
+        personas.add(lead.persona_id)
+        chosen.append(
+            CampaignLead(
+                team_id=campaign.team_id,
+                campaign=campaign,
+                lead_block=block,
+                lead_id=lead.pk,
+                persona_id=lead.persona_id,
+                phone_id=lead.mobile_id,
+                phone_number=lead.mobile_number,
+                correlation_id=campaign.correlation_id,
+            )
+        )
+        if len(chosen) >= campaign.block_size:
+            break
+    CampaignLead.objects.bulk_create(chosen, batch_size=1000)
+    skipped = pool.exclude(Exists(mobiles)).count()
+    if skipped:
+        sample = list(pool.exclude(Exists(mobiles)).values_list("pk", flat=True)[:20])
+        stage_failure_record(
+            team=campaign.team_id,
+            stage=STAGE,
+            code="NO_MOBILE_PHONES",
+            subject=block,
+            run=run,
+            field="mobile",
+            raw_value=", ".join(sample),
+            detail=f"{skipped} qualified leads have no textable mobile and were left out (first ids in raw value).",
+        )
+    block.lead_count = len(chosen)
+    block.skipped_no_mobile = skipped
+    block.candidates_seen = len(personas) + skipped
+    block.status = LeadBlock.Status.FORMED
+    block.save()
+    return block, len(chosen) < campaign.block_size
+
+
+def _require_approver(campaign: Campaign, user) -> None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        raise CampaignError("APPROVAL_REQUIRED", "A campaign is approved by a named person.", http_status=403)
+    allowed = Membership.objects.filter(team_id=campaign.team_id, user=user, role__in=APPROVER_ROLES).exists()
+    if not allowed:
+        raise CampaignError(
+            "APPROVAL_REQUIRED", "Only an operator or admin of the team can approve its campaigns.", http_status=403
+        )
+
+
+def campaign_approve(*, campaign: Campaign, user, note: str = "") -> Campaign:
+    """Record a named person's approval of a staged campaign and hand it to stage 7 to send."""
+    _require_approver(campaign, user)
+    with transaction.atomic():
+        campaign_transition(
+            campaign=campaign,
+            to=Campaign.Status.APPROVED,
+            actor=user,
+            note=note or "approved",
+            approved_by=user,
+            approved_at=timezone.now(),
+        )
+        journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def _release_block(campaign: Campaign, why: str) -> None:
+    if campaign.lead_block_id:
+        CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING).update(
+            status=CampaignLead.Status.SKIPPED, skip_code="CAMPAIGN_" + why.upper(), updated_at=timezone.now()
+        )
+        LeadBlock.objects.filter(pk=campaign.lead_block_id).update(
+            status=LeadBlock.Status.RELEASED, updated_at=timezone.now()
+        )
+
+
+def campaign_send_back(*, campaign: Campaign, user, note: str) -> Campaign:
+    """Refuse a staged campaign: it returns to draft, its block is released and LUCI forms a new one later."""
+    _require_approver(campaign, user)
+    if not (note or "").strip():
+        raise CampaignError("NOTE_REQUIRED", "Say why the campaign is sent back.")
+    with transaction.atomic():
+        campaign_transition(campaign=campaign, to=Campaign.Status.DRAFT, actor=user, note=note)
+        CampaignLead.objects.filter(campaign=campaign).delete()
+        _release_block(campaign, "sent_back")
+        Campaign.objects.filter(pk=campaign.pk).update(lead_block=None, staged_at=None)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def campaign_cancel(*, campaign: Campaign, user, note: str = "") -> Campaign:
+    """Stop a campaign for good: nothing more is sent, its unsent leads are released for other campaigns."""
+    _require_approver(campaign, user)
+    with transaction.atomic():
+        campaign_transition(
+            campaign=campaign, to=Campaign.Status.CANCELLED, actor=user, note=note, finished_at=timezone.now()
+        )
+        _release_block(campaign, "cancelled")
+    campaign.refresh_from_db()
+    return campaign
+
+
+def campaign_pause(*, campaign: Campaign, user, note: str = "") -> Campaign:
+    """Hold a sending campaign; sends already in flight finish, no new one starts."""
+    _require_approver(campaign, user)
+    return campaign_transition(campaign=campaign, to=Campaign.Status.PAUSED, actor=user, note=note)
+
+
+def campaign_resume(*, campaign: Campaign, user, note: str = "") -> Campaign:
+    """Let a paused campaign send again."""
+    _require_approver(campaign, user)
+    with transaction.atomic():
+        campaign_transition(campaign=campaign, to=Campaign.Status.SENDING, actor=user, note=note or "resumed")
+        journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
+    campaign.refresh_from_db()
+    return campaign

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "campaigns"
+
+urlpatterns = [
+    path("", views.CampaignListView.as_view(), name="campaign-list"),
+    path("new/", views.CampaignCreateView.as_view(), name="campaign-create"),
+    path("templates/", views.MessageTemplateListView.as_view(), name="template-list"),
+    path("templates/<str:pk>/", views.MessageTemplateEditView.as_view(), name="template-edit"),
+    path("<str:pk>/", views.CampaignDetailView.as_view(), name="campaign-detail"),
+    path("<str:pk>/stage/", views.CampaignStageView.as_view(), name="campaign-stage"),
+    path("<str:pk>/approve/", views.CampaignActionView.as_view(action="approve"), name="campaign-approve"),
+    path("<str:pk>/send-back/", views.CampaignActionView.as_view(action="send-back"), name="campaign-send-back"),
+    path("<str:pk>/cancel/", views.CampaignActionView.as_view(action="cancel"), name="campaign-cancel"),
+    path("<str:pk>/pause/", views.CampaignActionView.as_view(action="pause"), name="campaign-pause"),
+    path("<str:pk>/resume/", views.CampaignActionView.as_view(action="resume"), name="campaign-resume"),
+]
