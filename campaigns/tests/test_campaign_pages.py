@@ -40,7 +40,8 @@ def test_an_operator_creates_stages_and_approves_a_campaign_on_the_pages(operato
     page = operator_client.get(campaign.get_absolute_url()).content.decode()
     assert "Staged (awaiting approval)" in page
     assert 'data-testid="preview"' in page
-    assert "Hi First" in page and "this is Sam" in page
+    assert "Hi First" in page
+    assert "this is Sam" in page
     assert "Approve and send" in page
 
     operator_client.post(reverse("campaigns:campaign-approve", args=[campaign.pk]), {"note": "ok"})
@@ -206,7 +207,8 @@ def test_admin_lists_are_scoped_to_the_staff_users_teams(client, team, other_tea
         ("messagetemplate", staged.template_id, theirs.template_id),
     ]:
         page = client.get(reverse(f"admin:campaigns_{model}_changelist")).content.decode()
-        assert mine in page and other not in page, model
+        assert mine in page, model
+        assert other not in page, model
 
 
 def test_templates_page_shows_parts_and_names_bad_text(operator_client, team):
@@ -224,7 +226,8 @@ def test_templates_page_shows_parts_and_names_bad_text(operator_client, team):
     template = MessageTemplate.objects.get(team=team)
     page = operator_client.get(reverse("campaigns:template-edit", args=[template.pk])).content.decode()
     assert "1 SMS part" in page
-    assert "UCS-2 because of" in page and "’" in page
+    assert "UCS-2 because of" in page
+    assert "’" in page
 
 
 def test_the_templates_api_checks_text(team, operator):
