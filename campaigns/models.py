@@ -220,6 +220,9 @@ class CampaignLead(TeamScoped):
     phone_number = models.CharField(max_length=10, help_text="The mobile chosen when the block was formed")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     skip_code = models.CharField(max_length=40, blank=True)
+    send_after = models.DateTimeField(
+        null=True, blank=True, help_text="Not before this time (the recipient's quiet hours, a provider pause)"
+    )
     correlation_id = models.CharField(max_length=40)
 
     class Meta:

@@ -1,1 +1,188 @@
-"""Models of this app arrive with its stages (see README: the 12 stages and where each lives)."""
+"""Stage 7 and delivery: messages in and out, the team's sending settings and its suppression list."""
+
+from django.conf import settings
+from django.db import models
+
+from campaigns.models import Campaign, CampaignLead
+from identity.models import Persona
+from leads.models import Lead
+from usdatabiz.core.ids import PrefixedULIDField
+from usdatabiz.core.models import TeamScoped
+
+
+class MessagingSettings(TeamScoped):
+    """How a team sends: its number, the name it signs compliance replies with, its hours and pace."""
+
+    id = PrefixedULIDField(prefix="mset")
+    sender_number = models.CharField(
+        max_length=10, blank=True, help_text="The team's 10DLC number (10 digits); empty uses SMS_SENDER_NUMBER"
+    )
+    brand_name = models.CharField(max_length=60, blank=True, help_text="Named in STOP and HELP replies")
+    help_contact = models.CharField(max_length=120, blank=True, help_text="Support contact given in the HELP reply")
+    quiet_start_hour = models.PositiveSmallIntegerField(default=8, help_text="First local hour a text may go out")
+    quiet_end_hour = models.PositiveSmallIntegerField(default=21, help_text="Texts stop at this local hour")
+    state_windows = models.JSONField(
+        default=dict, blank=True, help_text='Stricter windows by state, e.g. {"FL": [8, 20]}'
+    )
+    sends_per_minute = models.PositiveIntegerField(default=60, help_text="Pace of campaign sends")
+
+    class Meta:
+        verbose_name_plural = "messaging settings"
+        constraints = [models.UniqueConstraint(fields=["team"], name="messagingsettings_team_unique")]
+
+    def __str__(self):
+        return f"messaging settings of {self.team}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.sender_number and (len(self.sender_number) != 10 or not self.sender_number.isdigit()):
+            errors["sender_number"] = "Give the number as 10 digits, e.g. 5125550100."
+        if not 0 <= self.quiet_start_hour < self.quiet_end_hour <= 24:
+            errors["quiet_end_hour"] = "The window must open before it closes, within 0-24."
+        windows = self.state_windows if isinstance(self.state_windows, dict) else None
+        if windows is None:
+            errors["state_windows"] = 'Give an object such as {"FL": [8, 20]}.'
+        else:
+            for state, window in windows.items():
+                ok = (
+                    isinstance(state, str)
+                    and len(state) == 2
+                    and isinstance(window, list | tuple)
+                    and len(window) == 2
+                    and all(isinstance(h, int) and not isinstance(h, bool) for h in window)
+                    and 0 <= window[0] < window[1] <= 24
+                )
+                if not ok:
+                    errors["state_windows"] = f"{state!r}: use a 2-letter state and [start hour, end hour]."
+                    break
+        if errors:
+            raise ValidationError(errors)
+
+
+class Suppression(TeamScoped):
+    """A number the team must not text. Kept when lifted (START), so the history stays readable."""
+
+    class Reason(models.TextChoices):
+        OPT_OUT = "opt_out", "Opted out (STOP or a request to stop)"
+        PROVIDER = "provider", "Opted out at the provider"
+        DNC = "dnc", "On a do-not-call list"
+        MANUAL = "manual", "Added by a person"
+
+    id = PrefixedULIDField(prefix="sup")
+    phone_number = models.CharField(max_length=10)
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    source_message = models.ForeignKey(
+        "Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_reason = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "phone_number"],
+                condition=models.Q(lifted_at__isnull=True),
+                name="suppression_one_active_per_number",
+            )
+        ]
+        indexes = [models.Index(fields=["team", "phone_number"], name="sup_team_number_idx")]
+
+    def __str__(self):
+        return f"{self.phone_number} ({self.reason}{', lifted' if self.lifted_at else ''})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.lifted_at is None
+
+
+class Message(TeamScoped):
+    """One SMS, out or in.
+
+    Outbound states (applied only by ``messaging.services``)::
+
+        queued --claim--> sending --provider accepted--> sent --report--> delivered
+                            |   \\--provider refused / bad number--> failed
+                            |    \\--outcome unknown (timeout, crash)--> held --release--> sending
+                            |                                              \\--drop--> failed
+        queued --compliance check refused--> blocked
+
+    Inbound messages are ``received``.
+    """
+
+    class Direction(models.TextChoices):
+        OUTBOUND = "outbound", "Outbound"
+        INBOUND = "inbound", "Inbound"
+
+    class Kind(models.TextChoices):
+        CAMPAIGN = "campaign", "Campaign opener"
+        REPLY = "reply", "Approved reply"
+        COMPLIANCE = "compliance", "Compliance reply (STOP/HELP)"
+        INBOUND = "inbound", "Inbound"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Failed"
+        HELD = "held", "Held for review (outcome unknown)"
+        BLOCKED = "blocked", "Blocked by a compliance check"
+        RECEIVED = "received", "Received"
+
+    id = PrefixedULIDField(prefix="msg")
+    direction = models.CharField(max_length=8, choices=Direction.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages")
+    campaign_lead = models.ForeignKey(
+        CampaignLead, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages"
+    )
+    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages")
+    persona = models.ForeignKey(Persona, null=True, blank=True, on_delete=models.SET_NULL, related_name="messages")
+    from_number = models.CharField(max_length=10)
+    to_number = models.CharField(max_length=10)
+    body = models.TextField()
+    segments = models.PositiveSmallIntegerField(default=1)
+    encoding = models.CharField(max_length=8, default="GSM-7")
+    provider = models.CharField(max_length=16)
+    external_id = models.CharField(max_length=64, blank=True, help_text="The provider's message id")
+    idempotency_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_detail = models.TextField(blank=True)
+    metadata = models.JSONField(default=dict, blank=True, help_text="templateId, worker, campaignContext")
+    correlation_id = models.CharField(max_length=40, blank=True)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies", db_constraint=False
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sending_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["team", "status"], name="msg_team_status_idx"),
+            models.Index(fields=["team", "to_number"], name="msg_team_to_idx"),
+            models.Index(fields=["team", "from_number"], name="msg_team_from_idx"),
+            models.Index(fields=["external_id"], name="msg_external_idx"),
+            models.Index(fields=["campaign", "status"], name="msg_campaign_status_idx"),
+            models.Index(fields=["status", "sending_at"], name="msg_status_sending_idx"),
+        ]
+
+    def __str__(self):
+        arrow = "->" if self.direction == self.Direction.OUTBOUND else "<-"
+        number = self.to_number if self.direction == self.Direction.OUTBOUND else self.from_number
+        return f"{self.pk} {arrow} {number} ({self.status})"

@@ -35,6 +35,7 @@ from identity.services import persona_merge
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
+from messaging.models import Message, Suppression
 from usdatabiz.core.models import Team, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
@@ -86,6 +87,14 @@ DETAIL_SUBJECTS = {
     "campaign-leads": "campaign",
     "campaign-events": "campaign",
     "template-detail": "template",
+    "messaging:message-release": "message",
+    "messaging:message-drop": "message",
+    "messaging:suppression-lift": "suppression",
+    "message-detail": "message",
+    "message-release": "message",
+    "message-drop": "message",
+    "suppression-detail": "suppression",
+    "suppression-lift": "suppression",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -104,6 +113,10 @@ LISTS_SHOW = {
     "campaigns:template-list": "template",
     "campaign-list": "campaign",
     "template-list": "template",
+    "messaging:message-list": "message",
+    "messaging:suppression-list": "suppression",
+    "message-list": "message",
+    "suppression-list": "suppression",
 }
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -270,6 +283,8 @@ class TeamData:
     draft_campaign: Campaign
     sending_campaign: Campaign
     paused_campaign: Campaign
+    message: Message  # held for review
+    suppression: Suppression
 
     @property
     def merge_survivor(self) -> Persona:
@@ -330,9 +345,14 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     )
     Campaign.objects.filter(pk=sending.pk).update(status=Campaign.Status.SENDING)
     Campaign.objects.filter(pk=paused.pk).update(status=Campaign.Status.PAUSED)
+    message = Message.objects.create(
+        team=team, direction="outbound", kind="compliance", status="held", to_number=number, from_number="5125550100",
+        body="Reply STOP to opt out.", provider="sandbox", idempotency_key=f"{tag}:help", persona=persona,
+    )  # fmt: skip
+    suppression = Suppression.objects.create(team=team, phone_number=f"{number[:-1]}9", reason="manual")
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
-        template, campaign, draft, sending, paused,
+        template, campaign, draft, sending, paused, message, suppression,
     )  # fmt: skip
 
 
@@ -633,6 +653,25 @@ WRITES = {
     "campaign-resume": Write(_nothing, 200),
     "template-list": Write(lambda d: {"name": "New", "body": "Hi. Reply STOP to opt out."}, 201),
     "template-detail": Write(_nothing, 200),  # PUT/PATCH: tested with a body in campaigns/tests
+    "messaging:message-release": Write(_nothing, 302),
+    "messaging:message-drop": Write(lambda d: {"note": "arrived"}, 302),
+    "messaging:suppression-list": Write(lambda d: {"phone_number": "(512) 555-0177"}, 302),
+    "messaging:suppression-lift": Write(lambda d: {"reason": "asked to rejoin"}, 302, "admin"),
+    "messaging:settings-edit": Write(
+        lambda d: {
+            "sender_number": "5125550111",
+            "quiet_start_hour": 9,
+            "quiet_end_hour": 20,
+            "state_windows": "{}",
+            "sends_per_minute": 30,
+        },
+        302,
+        "admin",
+    ),  # fmt: skip
+    "message-release": Write(_nothing, 200),
+    "message-drop": Write(lambda d: {"note": "arrived"}, 200),
+    "suppression-list": Write(lambda d: {"phone_number": "5125550177"}, 201),
+    "suppression-lift": Write(lambda d: {"reason": "asked to rejoin"}, 200, "admin"),
 }
 
 

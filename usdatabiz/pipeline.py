@@ -10,5 +10,7 @@ PIPELINE: dict[int, list[str]] = {
     2: ["identity.tasks.identity_resolve_task"],  # stage 2 -> stage 3 (resolve the team's new personas)
     3: ["leads.tasks.lead_prepare_task"],  # stage 3 -> stage 4 (LUCY creates, scores and tags leads)
     4: ["leads.tasks.leads_enrich_task"],  # stage 4 -> stage 5 (skip-trace jobs of 250 within the daily cap)
+    # Stage 5 -> 6 is a person's decision: an operator creates a campaign and LUCI stages it.
     5: [],
+    6: ["messaging.tasks.campaign_sending_start_task"],  # approved by a named person -> stage 7 (send)
 }

@@ -183,6 +183,19 @@ SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 90)
 # Lookups per provider call: 1 uses POST /v1/SkipTrace per lead, 2-100 the batch-await endpoint.
 SKIPTRACE_BATCH_SIZE = env_int("SKIPTRACE_BATCH_SIZE", 100)
 
+# SMS (stage 7): the sandbox by default, SignalHouse when SMS_PROVIDER=signalhouse.
+SMS_PROVIDER = env("SMS_PROVIDER", "sandbox")
+SIGNALHOUSE_API_KEY = env("SIGNALHOUSE_API_KEY", "")
+SIGNALHOUSE_BASE_URL = env("SIGNALHOUSE_BASE_URL", "https://v2.signalhouse.io")
+# The sandbox signs its simulated webhooks with a known secret; a real provider needs its own or every call is refused.
+SIGNALHOUSE_WEBHOOK_SECRET = env(
+    "SIGNALHOUSE_WEBHOOK_SECRET", "sandbox-signing-secret" if SMS_PROVIDER == "sandbox" else ""
+)
+SMS_SENDER_NUMBER = env("SMS_SENDER_NUMBER", "5125550100")
+SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
+SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
+SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
+
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")
 Q_SYNC = env_bool("Q_SYNC", default=RUNNING_TESTS)

@@ -7,6 +7,7 @@ from campaigns.api import CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
+from messaging.api import MessageViewSet, SuppressionViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -17,6 +18,8 @@ router.register("leads", LeadViewSet, basename="lead")
 router.register("skiptrace-jobs", SkipTraceJobViewSet, basename="skiptrace-job")
 router.register("templates", MessageTemplateViewSet, basename="template")
 router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("messages", MessageViewSet, basename="message")
+router.register("suppressions", SuppressionViewSet, basename="suppression")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
@@ -24,6 +27,7 @@ urlpatterns = [
     path("identity/", include("identity.urls")),
     path("leads/", include("leads.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("messages/", include("messaging.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     path("api/v1/", include(router.urls)),

@@ -13,6 +13,12 @@ from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
 from .factories import MessageTemplateFactory, textable_leads
 
 
+@pytest.fixture(autouse=True)
+def _daytime_in_texas(time_machine):
+    """Approval starts sending at once (tasks run inline in tests): pin the clock inside TX sending hours."""
+    time_machine.move_to("2026-12-01T17:00:00Z")  # 11:00 in Austin
+
+
 @pytest.fixture
 def template(team):
     return MessageTemplateFactory(team=team, name="Opener")
@@ -46,7 +52,7 @@ def test_an_operator_creates_stages_and_approves_a_campaign_on_the_pages(operato
 
     operator_client.post(reverse("campaigns:campaign-approve", args=[campaign.pk]), {"note": "ok"})
     campaign.refresh_from_db()
-    assert (campaign.status, campaign.approved_by) == ("approved", operator)
+    assert (campaign.status, campaign.approved_by) == ("completed", operator)  # the sandbox sent both openers
     page = operator_client.get(campaign.get_absolute_url()).content.decode()
     assert f'data-testid="approved-by">{operator.username}<' in page
 
@@ -111,9 +117,15 @@ def test_the_api_runs_the_whole_stage(team, operator, template):
 
     approved = api.post(f"/api/v1/campaigns/{pk}/approve/", {"note": "fine"}, format="json")
     assert approved.status_code == 200
-    assert (approved.json()["status"], approved.json()["approved_by"]) == ("approved", operator.username)
+    assert (approved.json()["status"], approved.json()["approved_by"]) == ("completed", operator.username)
     events = api.get(f"/api/v1/campaigns/{pk}/events/").json()
-    assert [e["to_status"] for e in events] == ["draft", "staged", "approved"]
+    assert [(e["to_status"], e["actor_label"]) for e in events] == [
+        ("draft", operator.username),
+        ("staged", operator.username),
+        ("approved", operator.username),
+        ("sending", "SYSTEM"),
+        ("completed", "SYSTEM"),
+    ]
 
 
 def test_the_api_cannot_set_a_status_or_approver_directly(team, operator, template):
@@ -169,7 +181,7 @@ def test_the_admin_approves_only_through_the_gate(client, team, staged):
     response = client.post(url, {"action": "approve_selected", "_selected_action": [staged.pk]}, follow=True)
     assert b"approved" in response.content
     staged.refresh_from_db()
-    assert (staged.status, staged.approved_by) == ("approved", operator_staff)
+    assert (staged.status, staged.approved_by) == ("completed", operator_staff)
 
 
 def test_the_admin_cannot_edit_status_or_approval(client, team, staged):

@@ -1,0 +1,560 @@
+"""Writes of stage 7: campaign sends through the SMS provider, with the send-time compliance checks.
+
+Every outbound text goes through ``_deliver``: a first transaction re-reads the campaign and the recipient,
+runs the checks (approved campaign, suppression list, landline, do-not-call, quiet hours at the recipient's
+location) and records the message as ``sending``; then the provider is called with an idempotency key; a
+second transaction records the outcome. A crash or timeout between the two leaves the message ``sending``
+(then ``held``): it is shown to a person and never resent blindly.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from campaigns.models import Campaign, CampaignLead
+from campaigns.rendering import render_for
+from campaigns.segments import segment_info
+from campaigns.services import campaign_transition
+from identity.models import PersonaPhone
+from leads.models import Lead
+from leads.services import lead_transition
+from usdatabiz.core import journey
+from usdatabiz.core.errors import DomainError, IllegalTransition
+from usdatabiz.core.models import StageRun, Team
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+
+from . import compliance
+from .models import Message, MessagingSettings, Suppression
+from .signalhouse import (
+    AuthFailed,
+    ConfigError,
+    IdempotencyConflict,
+    InvalidNumber,
+    OutcomeUnknown,
+    RateLimited,
+    SmsError,
+    get_sms_provider,
+)
+
+log = logging.getLogger(__name__)
+STAGE = 7
+RATE_LIMIT_PAUSE = timedelta(seconds=60)
+# Refusals at send time: each is a named code on the message, the campaign lead and the ledger.
+SKIP_CODES = ("OPTED_OUT", "LANDLINE_BLOCKED", "DNC_BLOCKED", "DO_NOT_CONTACT", "INVALID_NUMBER")
+
+
+class SendError(DomainError):
+    """A send that must not happen (not approved, not held, ...)."""
+
+
+def _team_id(team: Team | str) -> str:
+    return team.pk if isinstance(team, Team) else team
+
+
+# -- settings and suppression ---------------------------------------------------------------------------
+
+
+def messaging_settings_get(*, team: Team | str) -> MessagingSettings:
+    """Return the team's sending settings (created with the defaults on first use)."""
+    row, _ = MessagingSettings.objects.get_or_create(team_id=_team_id(team))
+    return row
+
+
+def sender_number(cfg: MessagingSettings) -> str:
+    return cfg.sender_number or settings.SMS_SENDER_NUMBER
+
+
+def is_suppressed(*, team: Team | str, number: str) -> bool:
+    """Whether the number is on the team's active suppression list."""
+    return Suppression.objects.filter(team_id=_team_id(team), phone_number=number, lifted_at__isnull=True).exists()
+
+
+def suppression_add(
+    *, team: Team | str, number: str, reason: str, source_message=None, user=None, note: str = ""
+) -> Suppression:
+    """Put a number on the team's do-not-text list at once (idempotent: an active entry is kept as it is)."""
+    team_id = _team_id(team)
+    if len(number or "") != 10 or not number.isdigit():
+        raise SendError("INVALID_NUMBER", "Give the number as 10 digits.")
+    existing = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return Suppression.objects.create(
+                team_id=team_id,
+                phone_number=number,
+                reason=reason,
+                source_message=source_message,
+                created_by=user,
+                note=note,
+            )
+    except IntegrityError:  # added at the same moment by another request
+        return Suppression.objects.get(team_id=team_id, phone_number=number, lifted_at__isnull=True)
+
+
+def suppression_lift(*, team: Team | str, number: str, reason: str, user=None) -> int:
+    """Take a number off the list (the person texted START, or a person lifted it); return how many."""
+    return Suppression.objects.filter(team_id=_team_id(team), phone_number=number, lifted_at__isnull=True).update(
+        lifted_at=timezone.now(), lifted_reason=reason[:120], updated_at=timezone.now()
+    )
+
+
+# -- the send-time checks -------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckResult:
+    ok: bool
+    code: str = ""
+    detail: str = ""
+    not_before: datetime | None = None
+
+
+def send_check(
+    *, team_id: str, number: str, kind: str, cfg: MessagingSettings, now: datetime, state=None, phone=None, persona=None
+) -> CheckResult:
+    """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours."""
+    if len(number or "") != 10 or not number.isdigit():
+        return CheckResult(False, "INVALID_NUMBER", f"{number!r} is not a 10-digit US number.")
+    if kind != Message.Kind.COMPLIANCE:
+        if is_suppressed(team=team_id, number=number):
+            return CheckResult(False, "OPTED_OUT", "The number is on the suppression list.")
+        if persona is not None and persona.do_not_contact:
+            return CheckResult(False, "DO_NOT_CONTACT", "The person is marked do-not-contact.")
+    if phone is not None:
+        if phone.phone_type == PersonaPhone.PhoneType.LANDLINE:
+            return CheckResult(False, "LANDLINE_BLOCKED", "The number is a landline; SMS cannot reach it.")
+        if phone.do_not_call and kind != Message.Kind.COMPLIANCE:
+            return CheckResult(False, "DNC_BLOCKED", "The number is on a do-not-call list.")
+    if kind != Message.Kind.COMPLIANCE:
+        windows = {k: tuple(v) for k, v in (cfg.state_windows or {}).items()}
+        hours = compliance.quiet_hours_check(
+            now=now,
+            state=state,
+            phone=number,
+            start_hour=cfg.quiet_start_hour,
+            end_hour=cfg.quiet_end_hour,
+            overrides=windows or None,
+        )
+        if not hours.allowed:
+            return CheckResult(False, "QUIET_HOURS", hours.reason, hours.next_allowed_at)
+    return CheckResult(True)
+
+
+# -- campaign sending -----------------------------------------------------------------------------------
+
+
+def campaign_sending_start(*, campaign_id: str) -> Campaign:
+    """After approval (stage 6), move the campaign to sending and queue its first slice."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    if campaign.status == Campaign.Status.APPROVED:
+        if not campaign.approved_by_id:
+            raise SendError("NOT_APPROVED", "The campaign has no named approver; nothing is sent.", http_status=409)
+        campaign = campaign_transition(
+            campaign=campaign,
+            to=Campaign.Status.SENDING,
+            actor="SYSTEM",
+            note="sending started",
+            started_at=timezone.now(),
+        )
+    if campaign.status == Campaign.Status.SENDING:
+        journey.enqueue("messaging.tasks.campaign_send_slice_task", campaign.pk)
+    return campaign
+
+
+def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None = None, size: int | None = None):
+    """Send to the next pending leads of a sending campaign; queue the next slice or finish the campaign.
+
+    Returns a dict of counts by outcome. Nothing is sent unless the campaign is ``sending`` with a named
+    approver, checked again for every message.
+    """
+    campaign = Campaign.objects.get(pk=campaign_id)
+    counts = dict.fromkeys(("sent", "failed", "skipped", "deferred", "held", "rate_limited"), 0)
+    if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
+        return counts
+    provider = provider or get_sms_provider()
+    cfg = messaging_settings_get(team=campaign.team_id)
+    size = size or settings.SMS_SLICE_SIZE
+    now = now or timezone.now()
+    due = _waiting(campaign).exclude(send_after__gt=now).order_by("pk").values_list("pk", flat=True)[:size]
+    run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign, count_in=len(due))
+    stop = None
+    for cl_id in list(due):
+        outcome = _send_campaign_lead(cl_id=cl_id, provider=provider, cfg=cfg, now=now, run=run)
+        if outcome in counts:
+            counts[outcome] += 1
+        if outcome in ("rate_limited", "config_error", "stopped"):
+            stop = outcome
+            break
+    stage_run_finish(
+        run=run,
+        status=StageRun.Status.FAILED if stop == "config_error" else StageRun.Status.SUCCEEDED,
+        count_out=counts["sent"],
+        detail=", ".join(f"{k} {v}" for k, v in counts.items()) + (f"; stopped: {stop}" if stop else ""),
+    )
+    _after_slice(campaign, stop, now)
+    return counts
+
+
+def _waiting(campaign: Campaign):
+    """Pending leads a slice may pick up: not held for review (a held one waits for a person)."""
+    return CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING).exclude(skip_code="HELD")
+
+
+def campaign_complete_if_done(*, campaign: Campaign) -> bool:
+    """Complete a sending campaign once no lead is pending and no message is in flight or held."""
+    campaign.refresh_from_db()
+    if campaign.status != Campaign.Status.SENDING:
+        return False
+    if CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING).exists():
+        return False
+    if Message.objects.filter(campaign=campaign, status__in=[Message.Status.SENDING, Message.Status.HELD]).exists():
+        return False
+    campaign_transition(
+        campaign=campaign, to=Campaign.Status.COMPLETED, actor="SYSTEM", note="every lead handled",
+        finished_at=timezone.now(),
+    )  # fmt: skip
+    return True
+
+
+def _after_slice(campaign: Campaign, stop: str | None, now: datetime) -> None:
+    campaign.refresh_from_db()
+    if campaign.status != Campaign.Status.SENDING or stop == "config_error":
+        return
+    pending = _waiting(campaign)
+    if not pending.exists():
+        campaign_complete_if_done(campaign=campaign)  # held messages keep it open until a person decides
+        return
+    if stop != "rate_limited" and pending.exclude(send_after__gt=now).exists():
+        journey.enqueue("messaging.tasks.campaign_send_slice_task", campaign.pk)
+        return
+    first = pending.order_by("send_after").values_list("send_after", flat=True).first() or now + RATE_LIMIT_PAUSE
+    journey.schedule_once("messaging.tasks.campaign_send_slice_task", campaign.pk, at=first, name=f"send {campaign.pk}")
+
+
+def _finish_lead(cl: CampaignLead, status: str, code: str = "", send_after=None) -> None:
+    CampaignLead.objects.filter(pk=cl.pk).update(
+        status=status, skip_code=code, send_after=send_after, updated_at=timezone.now()
+    )
+
+
+def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: datetime, run: StageRun) -> str:
+    """Check, claim and send one campaign lead's opener. Returns the outcome name."""
+    with transaction.atomic():
+        cl = (
+            CampaignLead.objects.select_for_update(skip_locked=True)
+            .select_related("campaign", "lead__persona", "lead__business")
+            .filter(pk=cl_id, status=CampaignLead.Status.PENDING)
+            .first()
+        )
+        if cl is None:
+            return "skipped"  # another worker has it, or it was handled already
+        campaign = Campaign.objects.select_for_update().get(pk=cl.campaign_id)
+        if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
+            return "stopped"
+        phone = PersonaPhone.objects.filter(pk=cl.phone_id).first() if cl.phone_id else None
+        lead = cl.lead
+        state = (lead.business.state if lead.business else "") or lead.persona.state
+        check = send_check(
+            team_id=cl.team_id,
+            number=cl.phone_number,
+            kind=Message.Kind.CAMPAIGN,
+            cfg=cfg,
+            now=now,
+            state=state,
+            phone=phone,
+            persona=lead.persona,
+        )
+        if check.code == "QUIET_HOURS":
+            _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
+            return "deferred"
+        key = f"{campaign.pk}:{cl.persona_id}:opener"
+        message = Message.objects.select_for_update().filter(idempotency_key=key).first()
+        if message is not None and message.status != Message.Status.QUEUED:
+            return _already(cl, message)
+        message = message or _new_outbound(
+            team_id=cl.team_id,
+            kind=Message.Kind.CAMPAIGN,
+            to=cl.phone_number,
+            body=render_for(cl, campaign.template),
+            cfg=cfg,
+            provider=provider,
+            key=key,
+            campaign=campaign,
+            campaign_lead=cl,
+            lead=lead,
+            persona_id=cl.persona_id,
+            correlation_id=campaign.correlation_id,
+            metadata={
+                "templateId": campaign.template_id,
+                "worker": campaign.template.worker if campaign.template else "",
+                "campaignContext": {
+                    "campaignId": campaign.pk,
+                    "campaignName": campaign.name,
+                    "leadBlockId": campaign.lead_block_id,
+                    "step": "opener",
+                },
+            },
+        )
+        if not check.ok:
+            _block(message, check, run)
+            _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
+            return "skipped"
+        _claim(message)
+    outcome = _call_provider(message, provider, run)
+    with transaction.atomic():
+        if outcome == "held":
+            _finish_lead(cl, CampaignLead.Status.PENDING, "HELD")
+        elif outcome == "sent":
+            _finish_lead(cl, CampaignLead.Status.SENT)
+            try:
+                lead_transition(lead=Lead.objects.get(pk=cl.lead_id), to=Lead.Status.CONTACTED)
+            except IllegalTransition:
+                pass  # the lead moved on already (replied, closed): keep its status
+        elif outcome == "failed":
+            _finish_lead(cl, CampaignLead.Status.FAILED, message.error_code)
+        elif outcome == "rate_limited":
+            _finish_lead(cl, CampaignLead.Status.PENDING, "RATE_LIMIT", timezone.now() + RATE_LIMIT_PAUSE)
+        elif outcome == "config_error":
+            _finish_lead(cl, CampaignLead.Status.PENDING, "CONFIG_ERROR")
+            campaign_transition(
+                campaign=campaign,
+                to=Campaign.Status.PAUSED,
+                actor="SYSTEM",
+                note=f"The SMS provider refused our credentials ({message.error_detail}); fix the configuration.",
+            )
+    return outcome
+
+
+def _already(cl: CampaignLead, message: Message) -> str:
+    """A message for this person and step exists already: never send a second one."""
+    if message.status in (Message.Status.SENT, Message.Status.DELIVERED):
+        _finish_lead(cl, CampaignLead.Status.SENT)
+        return "sent"
+    if message.status in (Message.Status.SENDING, Message.Status.HELD):
+        _finish_lead(cl, CampaignLead.Status.PENDING, "HELD")
+        return "held"
+    failed = message.status == Message.Status.FAILED
+    _finish_lead(cl, CampaignLead.Status.FAILED if failed else CampaignLead.Status.SKIPPED, message.error_code)
+    return "failed" if failed else "skipped"
+
+
+def _new_outbound(*, team_id, kind, to, body, cfg, provider, key, **fields) -> Message:
+    info = segment_info(body)
+    return Message.objects.create(
+        team_id=team_id,
+        direction=Message.Direction.OUTBOUND,
+        kind=kind,
+        status=Message.Status.QUEUED,
+        from_number=sender_number(cfg),
+        to_number=to,
+        body=body,
+        segments=info.segments,
+        encoding=info.encoding,
+        provider=getattr(provider, "label", "signalhouse"),
+        idempotency_key=key,
+        **fields,
+    )
+
+
+def _block(message: Message, check: CheckResult, run: StageRun | None) -> None:
+    message.status, message.error_code, message.error_detail = Message.Status.BLOCKED, check.code, check.detail
+    message.failed_at = timezone.now()
+    message.save(update_fields=["status", "error_code", "error_detail", "failed_at", "updated_at"])
+    stage_failure_record(
+        team=message.team_id, stage=STAGE, code=check.code, subject=message, run=run, detail=check.detail
+    )
+
+
+def _claim(message: Message) -> None:
+    message.status, message.sending_at = Message.Status.SENDING, timezone.now()
+    message.attempts += 1
+    message.save(update_fields=["status", "sending_at", "attempts", "updated_at"])
+
+
+def _call_provider(message: Message, provider, run: StageRun | None) -> str:
+    """Call the provider for a claimed message and record the outcome. Returns the outcome name."""
+    callback = settings.SMS_STATUS_CALLBACK_URL or None
+    try:
+        result = provider.send_sms(
+            sender=message.from_number,
+            recipient=message.to_number,
+            body=message.body,
+            idempotency_key=message.idempotency_key,
+            status_callback_url=callback,
+        )
+    except OutcomeUnknown as exc:
+        return _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", str(exc), run, outcome="held")
+    except RateLimited as exc:
+        return _record(message, Message.Status.QUEUED, "RATE_LIMIT", str(exc), run, outcome="rate_limited")
+    except (AuthFailed, ConfigError) as exc:
+        return _record(message, Message.Status.QUEUED, "CONFIG_ERROR", str(exc), run, outcome="config_error")
+    except InvalidNumber as exc:
+        PersonaPhone.objects.filter(persona_id=message.persona_id, normalized_number=message.to_number).update(
+            is_valid=False, updated_at=timezone.now()
+        )
+        return _record(message, Message.Status.FAILED, "INVALID_NUMBER", str(exc), run)
+    except IdempotencyConflict as exc:
+        return _record(message, Message.Status.HELD, "IDEMPOTENCY_CONFLICT", str(exc), run, outcome="held")
+    except (SmsError, ValueError) as exc:
+        code = getattr(exc, "code", "PROVIDER_ERROR") if isinstance(exc, SmsError) else "INVALID_NUMBER"
+        return _record(message, Message.Status.FAILED, code, str(exc), run)
+    with transaction.atomic():
+        message.external_id = result.external_id or ""
+        message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
+        if result.accepted:
+            message.status, message.sent_at = Message.Status.SENT, timezone.now()
+            message.error_code = message.error_detail = ""
+            message.save()
+            return "sent"
+        code = result.error_code or "PROVIDER_ERROR"
+        if code in ("OPTED_OUT", "DNC_BLOCKED"):
+            suppression_add(
+                team=message.team_id,
+                number=message.to_number,
+                reason=Suppression.Reason.PROVIDER if code == "OPTED_OUT" else Suppression.Reason.DNC,
+                source_message=message,
+                note=f"reported by the provider when sending {message.pk}",
+            )
+        if code == "LANDLINE_BLOCKED":
+            PersonaPhone.objects.filter(persona_id=message.persona_id, normalized_number=message.to_number).update(
+                phone_type=PersonaPhone.PhoneType.LANDLINE, updated_at=timezone.now()
+            )
+        return _record(message, Message.Status.FAILED, code, f"provider status {result.status}", run)
+
+
+def _record(message: Message, status: str, code: str, detail: str, run, outcome: str | None = None) -> str:
+    message.status, message.error_code, message.error_detail = status, code, detail[:4000]
+    if status == Message.Status.FAILED:
+        message.failed_at = timezone.now()
+    message.save()
+    stage_failure_record(team=message.team_id, stage=STAGE, code=code, subject=message, run=run, detail=detail)
+    return outcome or ("failed" if status == Message.Status.FAILED else status)
+
+
+# -- held messages, delivery reports --------------------------------------------------------------------
+
+
+def messages_hold_stale(*, older_than: timedelta | None = None) -> int:
+    """Mark messages stuck in ``sending`` (a worker died mid-send) as held for a person to review."""
+    cutoff = timezone.now() - (older_than or timedelta(seconds=settings.SMS_HOLD_AFTER_SECONDS))
+    stale = Message.objects.filter(status=Message.Status.SENDING, sending_at__lt=cutoff)
+    held = 0
+    for message in stale.iterator():
+        _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", "No answer recorded from the provider.", None)
+        if message.campaign_lead_id:
+            CampaignLead.objects.filter(pk=message.campaign_lead_id, status=CampaignLead.Status.PENDING).update(
+                skip_code="HELD", updated_at=timezone.now()
+            )
+        held += 1
+    return held
+
+
+def message_release(*, message: Message, user, provider=None) -> Message:
+    """Send a held message again with its idempotency key: a duplicate gets the first reply, not a second text."""
+    if message.status != Message.Status.HELD:
+        raise SendError(
+            "NOT_HELD", f"Only a held message can be released; this one is {message.status}.", http_status=409
+        )
+    if message.campaign_id:
+        campaign = Campaign.objects.get(pk=message.campaign_id)
+        if campaign.status not in (Campaign.Status.SENDING, Campaign.Status.PAUSED, Campaign.Status.COMPLETED):
+            raise SendError("NOT_APPROVED", "The campaign is not sending; the message stays held.", http_status=409)
+    provider = provider or get_sms_provider()
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message.pk)
+        if message.status != Message.Status.HELD:
+            raise SendError("NOT_HELD", "Someone else handled this message.", http_status=409)
+        cfg = messaging_settings_get(team=message.team_id)
+        check = send_check(
+            team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg, now=timezone.now()
+        )
+        if not check.ok:
+            if check.code == "QUIET_HOURS":
+                raise SendError("QUIET_HOURS", f"{check.detail} Release it after {check.not_before:%H:%M} UTC.")
+            _block(message, check, None)
+            return message
+        message.metadata = {**message.metadata, "releasedBy": user.get_username()}
+        _claim(message)
+    outcome = _call_provider(message, provider, None)
+    if message.campaign_lead_id and outcome in ("sent", "failed"):
+        status = CampaignLead.Status.SENT if outcome == "sent" else CampaignLead.Status.FAILED
+        CampaignLead.objects.filter(pk=message.campaign_lead_id).update(status=status, skip_code=message.error_code)
+    if message.campaign_id:
+        campaign_complete_if_done(campaign=Campaign.objects.get(pk=message.campaign_id))
+    message.refresh_from_db()
+    return message
+
+
+def message_drop(*, message: Message, user, note: str = "") -> Message:
+    """Give up on a held message without sending it (e.g. the person confirmed it arrived)."""
+    if message.status != Message.Status.HELD:
+        raise SendError(
+            "NOT_HELD", f"Only a held message can be dropped; this one is {message.status}.", http_status=409
+        )
+    with transaction.atomic():
+        message.status, message.failed_at = Message.Status.FAILED, timezone.now()
+        message.error_detail = f"dropped by {user.get_username()}: {note}".strip()
+        message.save()
+        if message.campaign_lead_id:
+            CampaignLead.objects.filter(pk=message.campaign_lead_id).update(
+                status=CampaignLead.Status.FAILED, skip_code="DROPPED"
+            )
+    if message.campaign_id:
+        campaign_complete_if_done(campaign=Campaign.objects.get(pk=message.campaign_id))
+    return message
+
+
+def message_delivery_update(*, external_id: str, status: str, error_code: str = "", reason: str = "", segments=None):
+    """Apply a delivery report (webhook or reconcile) to the message the provider id names; None if unknown."""
+    message = Message.objects.filter(external_id=external_id, direction=Message.Direction.OUTBOUND).first()
+    if message is None:
+        return None
+    status = (status or "").upper()
+    now = timezone.now()
+    if status == "DELIVERED" and message.status != Message.Status.DELIVERED:
+        message.status, message.delivered_at = Message.Status.DELIVERED, now
+    elif status == "FAILED" and message.status in (Message.Status.SENT, Message.Status.SENDING, Message.Status.HELD):
+        message.status, message.failed_at = Message.Status.FAILED, now
+        message.error_code = error_code or "PROVIDER_ERROR"
+        message.error_detail = reason or "the carrier reported a failure"
+        stage_failure_record(
+            team=message.team_id, stage=STAGE, code=message.error_code, subject=message, detail=message.error_detail
+        )
+    elif status == "SENT" and message.status in (Message.Status.SENDING, Message.Status.HELD):
+        message.status, message.sent_at = Message.Status.SENT, now
+    if segments:
+        message.segments = segments
+    message.metadata = {**message.metadata, "lastReport": status}
+    message.save()
+    return message
+
+
+def messages_reconcile(*, team: Team | str | None = None, provider=None, older_than=timedelta(minutes=30)) -> int:
+    """Ask the provider for the status of sent messages with no delivery report yet; return how many changed."""
+    provider = provider or get_sms_provider()
+    qs = Message.objects.filter(
+        status__in=[Message.Status.SENT, Message.Status.HELD],
+        direction=Message.Direction.OUTBOUND,
+        sent_at__lt=timezone.now() - older_than,
+    ).exclude(external_id="")
+    if team is not None:
+        qs = qs.filter(team_id=_team_id(team))
+    ids = list(qs.values_list("external_id", flat=True)[:1000])
+    changed = 0
+    for report in provider.delivery_report(ids) if ids else []:
+        before = Message.objects.filter(external_id=report.external_id).values_list("status", flat=True).first()
+        after = message_delivery_update(
+            external_id=report.external_id,
+            status=report.status,
+            error_code=report.error_code,
+            reason=report.reason,
+            segments=report.segments,
+        )
+        changed += bool(after and after.status != before)
+    return changed

@@ -1,0 +1,23 @@
+"""django-q2 entry points of stage 7."""
+
+from . import services
+
+
+def campaign_sending_start_task(subject_id: str, team_id: str | None = None) -> str:
+    """After a person approves a campaign (stage 6), start sending it."""
+    return services.campaign_sending_start(campaign_id=subject_id).status
+
+
+def campaign_send_slice_task(campaign_id: str) -> dict:
+    """Send the next slice of a sending campaign (idempotent: each person and step is sent once)."""
+    return services.campaign_send_slice(campaign_id=campaign_id)
+
+
+def messages_hold_stale_task() -> int:
+    """Hold messages stuck in sending for a person to review (scheduled every few minutes)."""
+    return services.messages_hold_stale()
+
+
+def messages_reconcile_task() -> int:
+    """Ask the provider for delivery reports that never arrived (scheduled)."""
+    return services.messages_reconcile()

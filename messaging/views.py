@@ -1,0 +1,137 @@
+"""Operator pages of stage 7: messages (with held ones to review), the suppression list, sending settings."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from usdatabiz.core.errors import DomainError
+from usdatabiz.core.mixins import TeamMemberRequiredMixin
+
+from . import selectors, services
+from .forms import MessageFilterForm, MessagingSettingsForm, SuppressionForm
+from .models import Message, Suppression
+
+
+class MessageListView(TeamMemberRequiredMixin, TemplateView):
+    template_name = "messaging/message_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = MessageFilterForm(self.request.GET or None)
+        filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+        context.update(
+            form=form,
+            page_obj=Paginator(selectors.message_list(team=self.team, **filters), 50).get_page(
+                self.request.GET.get("page")
+            ),
+            held_count=Message.objects.for_team(self.team).filter(status=Message.Status.HELD).count(),
+            sms_provider=settings.SMS_PROVIDER or "sandbox",
+        )
+        return context
+
+
+class _HeldMessageAction(TeamMemberRequiredMixin, View):
+    def _message(self) -> Message:
+        try:
+            return Message.objects.for_team(self.team).get(pk=self.kwargs["pk"])
+        except Message.DoesNotExist as exc:
+            raise Http404("No such message.") from exc
+
+
+class MessageReleaseView(_HeldMessageAction):
+    """Send a held message again with the same idempotency key (the provider never sends it twice)."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            message = services.message_release(message=self._message(), user=request.user)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            messages.success(request, f"Released: the message is {message.get_status_display().lower()}.")
+        return redirect(reverse("messaging:message-list") + "?status=held")
+
+
+class MessageDropView(_HeldMessageAction):
+    """Give up on a held message without sending it."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.message_drop(message=self._message(), user=request.user, note=request.POST.get("note", ""))
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            messages.success(request, "Dropped: it will not be sent.")
+        return redirect(reverse("messaging:message-list") + "?status=held")
+
+
+class SuppressionListView(TeamMemberRequiredMixin, TemplateView):
+    template_name = "messaging/suppression_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show_all = self.request.GET.get("all") == "1"
+        context.update(
+            form=kwargs.get("form") or SuppressionForm(),
+            page_obj=Paginator(selectors.suppression_list(team=self.team, active_only=not show_all), 50).get_page(
+                self.request.GET.get("page")
+            ),
+            show_all=show_all,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = SuppressionForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.suppression_add(
+            team=self.team,
+            number=form.cleaned_data["phone_number"],
+            reason=Suppression.Reason.MANUAL,
+            user=request.user,
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, f"{form.cleaned_data['phone_number']} will not be texted.")
+        return redirect("messaging:suppression-list")
+
+
+class SuppressionLiftView(TeamMemberRequiredMixin, View):
+    """Take a number off the list; only an admin may, since it re-allows texting a person."""
+
+    write_roles = ("admin",)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            entry = Suppression.objects.for_team(self.team).get(pk=self.kwargs["pk"], lifted_at__isnull=True)
+        except Suppression.DoesNotExist as exc:
+            raise Http404("No such active entry.") from exc
+        reason = (request.POST.get("reason") or "").strip()
+        if not reason:
+            messages.error(request, "REASON_REQUIRED: say why the number may be texted again.")
+            return redirect("messaging:suppression-list")
+        services.suppression_lift(team=self.team, number=entry.phone_number, reason=f"{request.user}: {reason}")
+        messages.success(request, f"{entry.phone_number} may be texted again.")
+        return redirect("messaging:suppression-list")
+
+
+class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
+    template_name = "messaging/messagingsettings_edit.html"
+    write_roles = ("admin",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", MessagingSettingsForm(instance=services.messaging_settings_get(team=self.team)))
+        context["default_sender"] = settings.SMS_SENDER_NUMBER
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = MessagingSettingsForm(request.POST, instance=services.messaging_settings_get(team=self.team))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        form.save()
+        messages.success(request, "Sending settings saved.")
+        return redirect("messaging:settings-edit")
