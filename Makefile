@@ -26,6 +26,7 @@ install: $(STAMP) ## Create .venv and install pinned dependencies
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_schedules
 
 demo-data: migrate ## Create the demo team and user, ingest the bundled sample list
 	$(PY) manage.py demo_setup

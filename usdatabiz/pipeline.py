@@ -14,3 +14,10 @@ PIPELINE: dict[int, list[str]] = {
     5: [],
     6: ["messaging.tasks.campaign_sending_start_task"],  # approved by a named person -> stage 7 (send)
 }
+
+# Housekeeping that runs on a clock, as data: schedule name -> (dotted task path, every N minutes).
+# ``manage.py setup_schedules`` creates or updates one django-q2 Schedule per entry (``make migrate`` runs it).
+SCHEDULES: dict[str, tuple[str, int]] = {
+    "hold stale sends": ("messaging.tasks.messages_hold_stale_task", 5),  # a send with no answer -> held
+    "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
+}
