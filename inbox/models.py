@@ -1,1 +1,192 @@
-"""Models of this app arrive with its stages (see README: the 12 stages and where each lives)."""
+"""Stages 8-12: replies that arrive by webhook become inbox items; they are classified, prioritized,
+drafted for by the copilot workers, worked by operators and closed with a disposition."""
+
+from django.conf import settings
+from django.db import models
+
+from campaigns.models import Campaign
+from identity.models import Persona
+from leads.models import Lead
+from messaging.models import Message
+from usdatabiz.core.ids import PrefixedULIDField
+from usdatabiz.core.models import Team, TeamScoped
+
+
+class WebhookEvent(models.Model):
+    """Every provider webhook call as it arrived, before any team is known (a system record, for admins).
+
+    States: received -> processed | duplicate | rejected | unmatched | failed (a failed one is processed
+    again when the provider retries it with the same delivery id).
+    """
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        PROCESSED = "processed", "Processed"
+        DUPLICATE = "duplicate", "Duplicate"
+        REJECTED = "rejected", "Rejected (signature or payload)"
+        UNMATCHED = "unmatched", "No team or lead matched"
+        FAILED = "failed", "Failed (provider retries)"
+
+    id = PrefixedULIDField(prefix="whk")
+    provider = models.CharField(max_length=16, default="signalhouse")
+    delivery_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    event = models.CharField(max_length=40, blank=True)
+    identifier = models.CharField(max_length=64, blank=True, help_text="The provider's message id")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    error_code = models.CharField(max_length=40, blank=True)
+    detail = models.TextField(blank=True)
+    raw_body = models.TextField(blank=True)
+    processing_ms = models.PositiveIntegerField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="whk_status_created_idx")]
+
+    def __str__(self):
+        return f"{self.pk} {self.event} ({self.status})"
+
+
+class InboxItem(TeamScoped):
+    """One inbound reply to work, with everything stages 9-12 add to it.
+
+    Status diagram (applied only by ``inbox.services``)::
+
+        new --classified/prioritized--> open --copilot drafted--> open --operator closes--> processed
+          \\                                                           \\--reopen--> open
+           \\--opt-out / wrong number: closed at once by the system--> processed
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        OPEN = "open", "Open"
+        PROCESSED = "processed", "Processed"
+
+    class Priority(models.TextChoices):
+        HOT = "hot", "Hot"
+        WARM = "warm", "Warm"
+        COLD = "cold", "Cold"
+
+    class Bucket(models.TextChoices):
+        REPLY = "reply", "Needs a reply"
+        CALL = "call", "Call queue"
+        REVIEW = "review", "Needs review (unmatched or unsure)"
+        DONE = "done", "Done"
+
+    class SuggestionStatus(models.TextChoices):
+        NONE = "", "No suggestion"
+        PENDING = "pending", "Awaiting approval"
+        APPROVED = "approved", "Approved as drafted"
+        EDITED = "edited", "Approved after editing"
+        REJECTED = "rejected", "Rejected"
+
+    id = PrefixedULIDField(prefix="ibx")
+    message = models.OneToOneField(Message, on_delete=models.PROTECT, related_name="inbox_item")
+    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbox_items")
+    persona = models.ForeignKey(Persona, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    phone_number = models.CharField(max_length=10)
+    response_text = models.TextField()
+    external_id = models.CharField(max_length=64, blank=True)
+    correlation_id = models.CharField(max_length=40, blank=True)
+    received_at = models.DateTimeField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
+    bucket = models.CharField(max_length=8, choices=Bucket.choices, default=Bucket.REVIEW)
+    # stage 9
+    classification = models.CharField(max_length=20, blank=True)
+    classification_confidence = models.FloatField(null=True, blank=True)
+    extracted = models.JSONField(default=dict, blank=True)
+    classification_rules = models.JSONField(default=list, blank=True)
+    classified_at = models.DateTimeField(null=True, blank=True)
+    # stage 10
+    priority_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    priority = models.CharField(max_length=8, choices=Priority.choices, blank=True)
+    priority_breakdown = models.JSONField(default=dict, blank=True)
+    prioritized_at = models.DateTimeField(null=True, blank=True)
+    # stage 11
+    suggested_action = models.CharField(max_length=20, blank=True)
+    suggested_text = models.TextField(blank=True)
+    ai_notes = models.TextField(blank=True)
+    assigned_sdr_id = models.CharField(
+        max_length=16, blank=True, help_text="The copilot worker: GIANNA, CATHY, SABRINA"
+    )
+    suggestion_engine = models.CharField(max_length=8, blank=True)
+    suggestion_status = models.CharField(
+        max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.NONE, blank=True
+    )
+    suggested_at = models.DateTimeField(null=True, blank=True)
+    suggestion_ms = models.PositiveIntegerField(null=True, blank=True)
+    # stage 12
+    processed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    processed_at = models.DateTimeField(null=True, blank=True)
+    disposition = models.CharField(max_length=20, blank=True, help_text="The lead's close reason")
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-priority_score", "-received_at"]
+        indexes = [
+            models.Index(fields=["team", "status", "bucket"], name="ibx_team_status_bucket_idx"),
+            models.Index(fields=["team", "priority_score"], name="ibx_team_priority_idx"),
+            models.Index(fields=["team", "phone_number"], name="ibx_team_number_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.phone_number}: {self.response_text[:40]}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("inbox:item-detail", args=[self.pk])
+
+
+class InboxEvent(TeamScoped):
+    """An audit row for each change a person or the system makes to an inbox item."""
+
+    id = PrefixedULIDField(prefix="iev")
+    item = models.ForeignKey(InboxItem, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor_label = models.CharField(max_length=60)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["item", "created_at"], name="iev_item_created_idx")]
+
+    def __str__(self):
+        return f"{self.item_id}: {self.action} by {self.actor_label}"
+
+
+class CallQueueEntry(TeamScoped):
+    """A person to call, in priority order, with the worker (and operator) it is routed to."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        DONE = "done", "Done"
+        REMOVED = "removed", "Removed"
+
+    id = PrefixedULIDField(prefix="cq")
+    item = models.OneToOneField(InboxItem, on_delete=models.CASCADE, related_name="call_entry")
+    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    phone_number = models.CharField(max_length=10)
+    priority = models.PositiveSmallIntegerField()
+    assigned_worker = models.CharField(max_length=16)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
+    correlation_id = models.CharField(max_length=40, blank=True)
+    removed_reason = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-priority", "created_at"]
+        verbose_name_plural = "call queue entries"
+        indexes = [models.Index(fields=["team", "status", "priority"], name="cq_team_status_priority_idx")]
+
+    def __str__(self):
+        return f"{self.phone_number} ({self.priority}, {self.assigned_worker})"

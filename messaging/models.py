@@ -181,6 +181,13 @@ class Message(TeamScoped):
             models.Index(fields=["campaign", "status"], name="msg_campaign_status_idx"),
             models.Index(fields=["status", "sending_at"], name="msg_status_sending_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "external_id"],
+                condition=models.Q(direction="inbound") & ~models.Q(external_id=""),
+                name="message_inbound_once",
+            )
+        ]
 
     def __str__(self):
         arrow = "->" if self.direction == self.Direction.OUTBOUND else "<-"

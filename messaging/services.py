@@ -437,6 +437,74 @@ def _record(message: Message, status: str, code: str, detail: str, run, outcome:
     return outcome or ("failed" if status == Message.Status.FAILED else status)
 
 
+# -- one-off texts: compliance replies and approved replies ------------------------------------------------
+
+
+def message_send(
+    *,
+    team: Team | str,
+    to_number: str,
+    body: str,
+    kind: str,
+    key: str,
+    approved_by=None,
+    reply_to: Message | None = None,
+    lead=None,
+    persona_id: str | None = None,
+    campaign=None,
+    correlation_id: str = "",
+    metadata: dict | None = None,
+    provider=None,
+) -> Message:
+    """Send one text outside a campaign: a compliance reply (STOP/HELP/START) or a reply a person approved.
+
+    A reply without a named approver is refused (``APPROVAL_REQUIRED``): only compliance replies go out by
+    themselves. The send-time checks run as for campaigns; a blocked or deferred text is recorded, not sent.
+    """
+    team_id = _team_id(team)
+    if kind == Message.Kind.REPLY and approved_by is None:
+        raise SendError("APPROVAL_REQUIRED", "A reply is sent only after a named person approves it.", http_status=403)
+    if kind not in (Message.Kind.REPLY, Message.Kind.COMPLIANCE):
+        raise SendError("INVALID_KIND", f"message_send does not send {kind!r} texts.")
+    provider = provider or get_sms_provider()
+    cfg = messaging_settings_get(team=team_id)
+    with transaction.atomic():
+        existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
+        if existing is not None:
+            return existing  # the same reply asked for twice: one text
+        phone = PersonaPhone.objects.filter(persona_id=persona_id, normalized_number=to_number).first()
+        state = getattr(getattr(lead, "business", None), "state", "") if lead is not None else ""
+        check = send_check(
+            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(), state=state, phone=phone
+        )
+        message = _new_outbound(
+            team_id=team_id,
+            kind=kind,
+            to=to_number,
+            body=body,
+            cfg=cfg,
+            provider=provider,
+            key=key,
+            approved_by=approved_by,
+            reply_to=reply_to,
+            lead=lead,
+            persona_id=persona_id,
+            campaign=campaign,
+            correlation_id=correlation_id,
+            metadata=metadata or {},
+        )
+        if not check.ok:
+            _block(message, check, None)
+            if check.code == "QUIET_HOURS":
+                message.metadata = {**message.metadata, "notBefore": check.not_before.isoformat()}
+                message.save(update_fields=["metadata", "updated_at"])
+            return message
+        _claim(message)
+    _call_provider(message, provider, None)
+    message.refresh_from_db()
+    return message
+
+
 # -- held messages, delivery reports --------------------------------------------------------------------
 
 

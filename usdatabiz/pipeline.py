@@ -13,6 +13,9 @@ PIPELINE: dict[int, list[str]] = {
     # Stage 5 -> 6 is a person's decision: an operator creates a campaign and LUCI stages it.
     5: [],
     6: ["messaging.tasks.campaign_sending_start_task"],  # approved by a named person -> stage 7 (send)
+    # Stage 7 -> 8 is the person's reply, which arrives by webhook.
+    7: [],
+    8: ["inbox.tasks.inbox_item_classify_task"],  # a reply became an inbox item -> stage 9 (classify)
 }
 
 # Housekeeping that runs on a clock, as data: schedule name -> (dotted task path, every N minutes).

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from campaigns.api import CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
+from inbox.webhooks import signalhouse_webhook
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
 from messaging.api import MessageViewSet, SuppressionViewSet
@@ -28,6 +29,7 @@ urlpatterns = [
     path("leads/", include("leads.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("messages/", include("messaging.urls")),
+    path("webhooks/signalhouse/", signalhouse_webhook, name="webhook-signalhouse"),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     path("api/v1/", include(router.urls)),

@@ -1,0 +1,9 @@
+"""django-q2 entry points of stages 9-12 (each receives an inbox item id)."""
+
+from . import services
+from .models import InboxItem
+
+
+def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:
+    """Classify a new reply (stage 9)."""
+    return services.inbox_item_classify(item=InboxItem.objects.get(pk=subject_id)).classification
