@@ -349,3 +349,234 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
         journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     item.refresh_from_db()
     return item
+
+
+# -- stage 11: approving what the copilot drafted -------------------------------------------------------
+
+
+def _require_operator(item: InboxItem, user) -> None:
+    from usdatabiz.core.models import Membership
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        stage_failure_record(
+            team=item.team_id, stage=11, code="APPROVAL_BYPASS", subject=item,
+            detail="A reply was about to leave without a named person's approval; it was stopped.",
+        )  # fmt: skip
+        raise InboxError("APPROVAL_REQUIRED", "A reply is sent only after a named person approves it.", http_status=403)
+    if not Membership.objects.filter(
+        team_id=item.team_id, user=user, role__in=[Membership.Role.ADMIN, Membership.Role.OPERATOR]
+    ).exists():
+        raise InboxError(
+            "APPROVAL_REQUIRED", "Only an operator or admin of the team can send replies.", http_status=403
+        )
+
+
+def inbox_item_reply(*, item: InboxItem, user, text: str, from_suggestion: bool = False) -> Message:
+    """Send a reply a named person approved (the copilot's draft, edited or not, or their own words)."""
+    _require_operator(item, user)
+    text = (text or "").strip()
+    if not text:
+        raise InboxError("EMPTY_REPLY", "Write the reply first.")
+    if item.status == InboxItem.Status.PROCESSED:
+        raise InboxError("ITEM_CLOSED", "This conversation is closed; reopen it to reply.", http_status=409)
+    count = Message.objects.filter(reply_to=item.message, kind=Message.Kind.REPLY).count()
+    with transaction.atomic():
+        if from_suggestion:
+            edited = text != (item.suggested_text or "").strip()
+            item.suggestion_status = (
+                InboxItem.SuggestionStatus.EDITED if edited else InboxItem.SuggestionStatus.APPROVED
+            )
+            item.save(update_fields=["suggestion_status", "updated_at"])
+    message = messaging.message_send(
+        team=item.team_id,
+        to_number=item.phone_number,
+        body=text,
+        kind=Message.Kind.REPLY,
+        key=f"reply:{item.pk}:{count + 1}",
+        approved_by=user,
+        reply_to=item.message,
+        lead=item.lead,
+        persona_id=item.persona_id,
+        campaign=item.campaign,
+        correlation_id=item.correlation_id,
+        metadata={
+            "worker": item.assigned_sdr_id,
+            "fromSuggestion": from_suggestion,
+            "suggestionStatus": item.suggestion_status,
+            "inboxItemId": item.pk,
+        },
+    )
+    _event(item, "replied", user, message=message.pk, status=message.status, from_suggestion=from_suggestion)
+    return message
+
+
+def inbox_item_suggestion_reject(*, item: InboxItem, user, reason: str) -> InboxItem:
+    """Refuse the copilot's draft (WRONG_SUGGESTION, with the person's reason) without sending anything."""
+    _require_operator(item, user)
+    if item.suggestion_status != InboxItem.SuggestionStatus.PENDING:
+        raise InboxError("NO_PENDING_SUGGESTION", "There is no draft awaiting approval.", http_status=409)
+    if not (reason or "").strip():
+        raise InboxError("REASON_REQUIRED", "Say what was wrong with the draft, so the workers can improve.")
+    with transaction.atomic():
+        item.suggestion_status = InboxItem.SuggestionStatus.REJECTED
+        item.save(update_fields=["suggestion_status", "updated_at"])
+        stage_failure_record(
+            team=item.team_id, stage=11, code="WRONG_SUGGESTION", subject=item,
+            detail=f"{user.get_username()} rejected {item.assigned_sdr_id}'s draft: {reason}",
+        )  # fmt: skip
+        _event(item, "suggestion_rejected", user, reason=reason)
+    return item
+
+
+# -- stage 12: closeout ---------------------------------------------------------------------------------
+
+# disposition (the lead's close reason) -> the lead status it leads to
+DISPOSITIONS = {
+    "booked": Lead.Status.CONVERTED,
+    "converted": Lead.Status.CONVERTED,
+    "not_interested": Lead.Status.LOST,
+    "no_response": Lead.Status.LOST,
+    "opted_out": Lead.Status.CLOSED,
+    "wrong_number": Lead.Status.CLOSED,
+    "hostile": Lead.Status.CLOSED,
+    "duplicate": Lead.Status.CLOSED,
+    "other": Lead.Status.CLOSED,
+}
+
+
+def inbox_item_close(*, item: InboxItem, user, disposition: str, notes: str = "") -> InboxItem:
+    """Close a conversation with a disposition: the item is processed by the person, the lead gets its status.
+
+    Refused as INCOMPLETE_NOTES without a known disposition, or with "other" and no notes (recorded).
+    """
+    _require_operator(item, user)
+    if item.status == InboxItem.Status.PROCESSED:
+        raise InboxError("ITEM_CLOSED", "This conversation is already closed.", http_status=409)
+    notes = (notes or "").strip()
+    if disposition not in DISPOSITIONS or (disposition == "other" and not notes):
+        stage_failure_record(
+            team=item.team_id, stage=12, code="INCOMPLETE_NOTES", subject=item,
+            detail=f"{user.get_username()} tried to close without a usable disposition ({disposition!r}).",
+        )  # fmt: skip
+        raise InboxError(
+            "INCOMPLETE_NOTES",
+            "Choose a disposition (" + ", ".join(DISPOSITIONS) + "); with 'other', say what happened in the notes.",
+        )
+    run = stage_run_start(team=item.team_id, stage=12, subject=item, count_in=1)
+    with transaction.atomic():
+        item.status, item.bucket = InboxItem.Status.PROCESSED, InboxItem.Bucket.DONE
+        item.processed_by, item.processed_at = user, timezone.now()
+        item.disposition, item.notes = disposition, notes
+        item.save()
+        if item.lead_id:
+            lead = Lead.objects.select_for_update().get(pk=item.lead_id)
+            target = DISPOSITIONS[disposition]
+            if lead.status not in (Lead.Status.CLOSED, Lead.Status.CONVERTED, Lead.Status.LOST):
+                if target == Lead.Status.CONVERTED and lead.status != Lead.Status.REPLIED:
+                    target = Lead.Status.CLOSED  # converted needs a reply first; the reason still says booked
+                lead_transition(lead=lead, to=target, close_reason=disposition)
+        from .models import CallQueueEntry
+
+        CallQueueEntry.objects.filter(item=item, status=CallQueueEntry.Status.WAITING).update(
+            status=CallQueueEntry.Status.DONE, updated_at=timezone.now()
+        )
+        _event(item, "closed", user, disposition=disposition, notes=notes)
+    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=disposition)
+    return item
+
+
+def inbox_item_reopen(*, item: InboxItem, user, reason: str = "") -> InboxItem:
+    """Reopen a closed conversation (the lead keeps its status; a new reply needs a new approval)."""
+    _require_operator(item, user)
+    if item.status != InboxItem.Status.PROCESSED:
+        raise InboxError("NOT_CLOSED", "Only a closed conversation can be reopened.", http_status=409)
+    with transaction.atomic():
+        item.status, item.bucket = InboxItem.Status.OPEN, InboxItem.Bucket.REPLY
+        item.save(update_fields=["status", "bucket", "updated_at"])
+        _event(item, "reopened", user, reason=reason)
+    return item
+
+
+def inbox_item_move(*, item: InboxItem, user, bucket: str) -> InboxItem:
+    """Move an item to the bucket where it belongs; the system put it in the wrong one (WRONG_BUCKET)."""
+    _require_operator(item, user)
+    if bucket not in InboxItem.Bucket.values or bucket == InboxItem.Bucket.DONE:
+        raise InboxError("INVALID_BUCKET", "Move to reply, call or review; closing is done with a disposition.")
+    if bucket == item.bucket:
+        return item
+    with transaction.atomic():
+        stage_failure_record(
+            team=item.team_id, stage=12, code="WRONG_BUCKET", subject=item,
+            detail=f"{user.get_username()} moved it from {item.bucket} to {bucket}",
+        )  # fmt: skip
+        _event(item, "moved", user, before=item.bucket, after=bucket)
+        item.bucket = bucket
+        item.save(update_fields=["bucket", "updated_at"])
+    return item
+
+
+def inbox_items_follow_up_check(*, now=None) -> dict[str, int]:
+    """Flag open conversations nobody handled in time (NO_FOLLOW_UP) and hot ones left to cool (LOST_LEAD).
+
+    Each item is flagged once per code; a hot item left past ``INBOX_HOT_COOLS_AFTER_HOURS`` drops to warm.
+    """
+    from datetime import timedelta
+
+    from usdatabiz.core.models import StageFailure
+
+    now = now or timezone.now()
+    counts = {"NO_FOLLOW_UP": 0, "LOST_LEAD": 0}
+    open_items = InboxItem.objects.filter(status=InboxItem.Status.OPEN)
+    flagged = StageFailure.objects.filter(stage=12, subject_type="inbox.inboxitem")
+    stale = open_items.filter(received_at__lt=now - timedelta(hours=settings.INBOX_FOLLOW_UP_HOURS)).exclude(
+        pk__in=flagged.filter(code="NO_FOLLOW_UP").values("subject_id")
+    )
+    for item in stale.iterator():
+        stage_failure_record(
+            team=item.team_id, stage=12, code="NO_FOLLOW_UP", subject=item,
+            detail=f"Open for more than {settings.INBOX_FOLLOW_UP_HOURS} h without being closed.",
+        )  # fmt: skip
+        counts["NO_FOLLOW_UP"] += 1
+    cooling = open_items.filter(
+        priority=InboxItem.Priority.HOT, received_at__lt=now - timedelta(hours=settings.INBOX_HOT_COOLS_AFTER_HOURS)
+    ).exclude(pk__in=flagged.filter(code="LOST_LEAD").values("subject_id"))
+    for item in cooling.iterator():
+        if Message.objects.filter(reply_to=item.message, kind=Message.Kind.REPLY).exists():
+            continue  # someone answered; it is not going cold unattended
+        stage_failure_record(
+            team=item.team_id, stage=12, code="LOST_LEAD", subject=item,
+            detail=f"A hot reply waited {settings.INBOX_HOT_COOLS_AFTER_HOURS} h without an answer.",
+        )  # fmt: skip
+        InboxItem.objects.filter(pk=item.pk).update(priority=InboxItem.Priority.WARM, updated_at=now)
+        _event(item, "cooled", "SYSTEM", before="hot", after="warm")
+        counts["LOST_LEAD"] += 1
+    return counts
+
+
+def call_queue_take(*, entry, user):
+    """Assign a waiting call to a person."""
+    from .models import CallQueueEntry
+
+    CallQueueEntry.objects.filter(pk=entry.pk, status=CallQueueEntry.Status.WAITING).update(
+        assigned_to=user, updated_at=timezone.now()
+    )
+    _event(entry.item, "call_taken", user)
+    entry.refresh_from_db()
+    return entry
+
+
+def sandbox_reply(*, team, from_number: str, text: str) -> InboxItem | None:
+    """Build a signed sandbox webhook for a reply from ``from_number`` and run it through ``webhook_receive``."""
+    from messaging.signalhouse import sandbox_inbound_event, ten_digits
+
+    number = ten_digits(from_number)
+    if number is None:
+        raise InboxError("INVALID_NUMBER", "Give a 10-digit US number.")
+    ours = messaging.sender_number(messaging.messaging_settings_get(team=team))
+    if not Message.objects.for_team(team).filter(direction="outbound", to_number=number).exists():
+        raise InboxError("NO_LEAD_MATCH", f"The team never texted {number}; only people you texted can reply.")
+    headers, body = sandbox_inbound_event(number, ours, text, settings.SIGNALHOUSE_WEBHOOK_SECRET)
+    status, record = webhook_receive(headers=headers, raw_body=body)
+    if status != 200:
+        raise InboxError(record.error_code or "WEBHOOK_FAILURE", record.detail or f"HTTP {status}")
+    return InboxItem.objects.filter(message__metadata__webhookId=record.pk).first()

@@ -7,3 +7,8 @@ from .models import InboxItem
 def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:
     """Classify a new reply (stage 9)."""
     return services.inbox_item_classify(item=InboxItem.objects.get(pk=subject_id)).classification
+
+
+def inbox_items_follow_up_check_task() -> dict:
+    """Flag conversations left unhandled (NO_FOLLOW_UP) and hot ones left to cool (LOST_LEAD)."""
+    return services.inbox_items_follow_up_check()

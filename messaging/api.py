@@ -46,7 +46,7 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=200)
 
 
-class NoteSerializer(serializers.Serializer):
+class DropNoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
@@ -81,11 +81,11 @@ class MessageViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retri
         message = services.message_release(message=self.get_object(), user=request.user)
         return Response(MessageSerializer(message).data)
 
-    @extend_schema(request=NoteSerializer, responses={200: MessageSerializer})
+    @extend_schema(request=DropNoteSerializer, responses={200: MessageSerializer})
     @action(detail=True, methods=["post"])
     def drop(self, request, pk=None, format=None):
         """Give up on a held message without sending it (409 unless it is held)."""
-        body = NoteSerializer(data=request.data)
+        body = DropNoteSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         message = services.message_drop(
             message=self.get_object(), user=request.user, note=body.validated_data.get("note", "")

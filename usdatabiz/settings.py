@@ -196,6 +196,11 @@ SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
 SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
 
+# Inbox (stages 8-12): when open conversations are flagged, and when a hot one counts as lost.
+INBOX_FOLLOW_UP_HOURS = env_int("INBOX_FOLLOW_UP_HOURS", 24)
+INBOX_HOT_COOLS_AFTER_HOURS = env_int("INBOX_HOT_COOLS_AFTER_HOURS", 4)
+INBOX_QUEUE_CAPACITY = env_int("INBOX_QUEUE_CAPACITY", 500)
+
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")
 Q_SYNC = env_bool("Q_SYNC", default=RUNNING_TESTS)

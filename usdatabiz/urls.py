@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from campaigns.api import CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
+from inbox.api import CallQueueViewSet, InboxItemViewSet
 from inbox.webhooks import signalhouse_webhook
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
@@ -21,6 +22,8 @@ router.register("templates", MessageTemplateViewSet, basename="template")
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("messages", MessageViewSet, basename="message")
 router.register("suppressions", SuppressionViewSet, basename="suppression")
+router.register("inbox-items", InboxItemViewSet, basename="inbox-item")
+router.register("call-queue", CallQueueViewSet, basename="call-queue")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
@@ -29,6 +32,7 @@ urlpatterns = [
     path("leads/", include("leads.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("messages/", include("messaging.urls")),
+    path("inbox/", include("inbox.urls")),
     path("webhooks/signalhouse/", signalhouse_webhook, name="webhook-signalhouse"),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),

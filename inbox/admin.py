@@ -1,0 +1,61 @@
+from django.contrib import admin
+
+from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
+
+from .models import CallQueueEntry, InboxEvent, InboxItem, WebhookEvent
+
+
+class _ReadOnly:
+    """Records changed only through the console's services (each change audited); the admin reads them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class InboxEventInline(_ReadOnly, admin.TabularInline):
+    model = InboxEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor_label", "detail"]
+    readonly_fields = fields
+
+
+@admin.register(InboxItem)
+class InboxItemAdmin(_ReadOnly, TeamScopedAdmin):
+    list_display = ["id", "team", "phone_number", "status", "bucket", "classification", "priority",
+                    "priority_score", "assigned_sdr_id", "suggestion_status", "processed_by",
+                    "received_at"]  # fmt: skip
+    list_filter = ["status", "bucket", "classification", "priority", "assigned_sdr_id", "suggestion_status", "team"]
+    search_fields = ["id", "phone_number", "response_text", "correlation_id", "external_id"]
+    inlines = [InboxEventInline]
+
+
+@admin.register(CallQueueEntry)
+class CallQueueEntryAdmin(_ReadOnly, TeamScopedAdmin):
+    list_display = ["id", "team", "phone_number", "priority", "assigned_worker", "assigned_to", "status", "created_at"]
+    list_filter = ["status", "assigned_worker", "team"]
+    search_fields = ["id", "phone_number"]
+
+
+@admin.register(InboxEvent)
+class InboxEventAdmin(_ReadOnly, TeamScopedAdmin):
+    list_display = ["id", "team", "item", "action", "actor_label", "created_at"]
+    list_filter = ["action", "team"]
+    search_fields = ["item__id", "actor_label"]
+
+
+@admin.register(WebhookEvent)
+class WebhookEventAdmin(_ReadOnly, admin.ModelAdmin):
+    """Every webhook call as received. Staff see their teams' events; unmatched ones only superusers."""
+
+    list_display = ["id", "event", "status", "error_code", "team", "delivery_id", "identifier", "processing_ms",
+                    "attempts", "created_at"]  # fmt: skip
+    list_filter = ["status", "error_code", "event"]
+    search_fields = ["id", "delivery_id", "identifier"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(team_id__in=staff_team_ids(request))

@@ -1,0 +1,45 @@
+from django import forms
+
+from .classification import Classification
+from .models import InboxItem
+from .services import DISPOSITIONS
+
+
+class InboxFilterForm(forms.Form):
+    bucket = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Bucket.choices])
+    priority = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Priority.choices])
+    classification = forms.ChoiceField(
+        required=False, choices=[("", "any")] + [(c.value, c.value) for c in Classification]
+    )
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Status.choices])
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        max_length=640, widget=forms.Textarea(attrs={"rows": 3, "cols": 70, "data-testid": "reply-text"})
+    )
+    from_suggestion = forms.BooleanField(required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(max_length=500)
+
+
+class ReclassifyForm(forms.Form):
+    classification = forms.ChoiceField(choices=[(c.value, c.value) for c in Classification])
+
+
+class MoveForm(forms.Form):
+    bucket = forms.ChoiceField(choices=[(b, label) for b, label in InboxItem.Bucket.choices if b != "done"])
+
+
+class CloseForm(forms.Form):
+    disposition = forms.ChoiceField(
+        choices=[("", "choose…")] + [(d, d.replace("_", " ")) for d in DISPOSITIONS], required=False
+    )
+    notes = forms.CharField(required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
+
+
+class SimulateReplyForm(forms.Form):
+    from_number = forms.CharField(max_length=20, help_text="The number that replies (one you texted)")
+    text = forms.CharField(max_length=640)

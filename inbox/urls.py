@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "inbox"
+
+urlpatterns = [
+    path("", views.InboxListView.as_view(), name="item-list"),
+    path("calls/", views.CallQueueView.as_view(), name="call-queue"),
+    path("calls/<str:pk>/take/", views.CallQueueTakeView.as_view(), name="call-take"),
+    path("simulate/", views.SimulateReplyView.as_view(), name="simulate-reply"),
+    path("<str:pk>/", views.InboxItemDetailView.as_view(), name="item-detail"),
+    path("<str:pk>/reply/", views.InboxItemReplyView.as_view(), name="item-reply"),
+    path("<str:pk>/reject-suggestion/", views.InboxItemRejectSuggestionView.as_view(), name="item-reject-suggestion"),
+    path("<str:pk>/reclassify/", views.InboxItemReclassifyView.as_view(), name="item-reclassify"),
+    path("<str:pk>/move/", views.InboxItemMoveView.as_view(), name="item-move"),
+    path("<str:pk>/close/", views.InboxItemCloseView.as_view(), name="item-close"),
+    path("<str:pk>/reopen/", views.InboxItemReopenView.as_view(), name="item-reopen"),
+]
