@@ -109,9 +109,10 @@ class InboxItemViewSet(
     @action(detail=True, methods=["post"])
     def reply(self, request, pk=None, format=None):
         """Send a reply approved by the calling user (``from_suggestion`` marks the copilot's draft as approved)."""
+        item = self.get_object()  # another team's item is a 404 before its body is read
         data = _form_data(ReplyForm, request.data)
         message = services.inbox_item_reply(
-            item=self.get_object(), user=request.user, text=data["text"], from_suggestion=data["from_suggestion"]
+            item=item, user=request.user, text=data["text"], from_suggestion=data["from_suggestion"]
         )
         return Response(MessageSerializer(message).data, status=201)
 
@@ -119,37 +120,37 @@ class InboxItemViewSet(
     @action(detail=True, methods=["post"], url_path="reject-suggestion")
     def reject_suggestion(self, request, pk=None, format=None):
         """Refuse the copilot's draft with a reason (recorded as WRONG_SUGGESTION); nothing is sent."""
+        item = self.get_object()
         data = _form_data(ReasonForm, request.data)
-        return self._done(
-            services.inbox_item_suggestion_reject(item=self.get_object(), user=request.user, reason=data["reason"])
-        )
+        return self._done(services.inbox_item_suggestion_reject(item=item, user=request.user, reason=data["reason"]))
 
     @extend_schema(request=ReclassifyBody, responses={200: InboxItemSerializer})
     @action(detail=True, methods=["post"])
     def reclassify(self, request, pk=None, format=None):
         """Correct the classification (recorded as MISCLASSIFICATION); priority and draft follow."""
+        item = self.get_object()
         data = _form_data(ReclassifyForm, request.data)
         return self._done(
-            services.inbox_item_reclassify(
-                item=self.get_object(), classification=data["classification"], user=request.user
-            )
+            services.inbox_item_reclassify(item=item, classification=data["classification"], user=request.user)
         )
 
     @extend_schema(request=MoveBody, responses={200: InboxItemSerializer})
     @action(detail=True, methods=["post"])
     def move(self, request, pk=None, format=None):
         """Move the item to another bucket (recorded as WRONG_BUCKET)."""
+        item = self.get_object()
         data = _form_data(MoveForm, request.data)
-        return self._done(services.inbox_item_move(item=self.get_object(), user=request.user, bucket=data["bucket"]))
+        return self._done(services.inbox_item_move(item=item, user=request.user, bucket=data["bucket"]))
 
     @extend_schema(request=CloseBody, responses={200: InboxItemSerializer})
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None, format=None):
         """Close with a disposition (the lead's close reason); INCOMPLETE_NOTES without one."""
+        item = self.get_object()
         data = _form_data(CloseForm, request.data)
         return self._done(
             services.inbox_item_close(
-                item=self.get_object(), user=request.user, disposition=data["disposition"], notes=data["notes"]
+                item=item, user=request.user, disposition=data["disposition"], notes=data["notes"]
             )
         )
 
@@ -157,8 +158,9 @@ class InboxItemViewSet(
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None, format=None):
         """Reopen a closed conversation."""
+        item = self.get_object()
         data = _form_data(ReasonForm, request.data)
-        return self._done(services.inbox_item_reopen(item=self.get_object(), user=request.user, reason=data["reason"]))
+        return self._done(services.inbox_item_reopen(item=item, user=request.user, reason=data["reason"]))
 
     @extend_schema(responses={200: InboxEventSerializer(many=True)})
     @action(detail=True, methods=["get"])
