@@ -9,6 +9,11 @@ def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str
     return services.inbox_item_classify(item=InboxItem.objects.get(pk=subject_id)).classification
 
 
+def inbox_item_prioritize_task(subject_id: str, team_id: str | None = None) -> str:
+    """Score, route and queue a classified reply (stage 10)."""
+    return services.inbox_item_prioritize(item=InboxItem.objects.get(pk=subject_id)).priority
+
+
 def inbox_items_follow_up_check_task() -> dict:
     """Flag conversations left unhandled (NO_FOLLOW_UP) and hot ones left to cool (LOST_LEAD)."""
     return services.inbox_items_follow_up_check()

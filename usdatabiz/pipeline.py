@@ -16,6 +16,7 @@ PIPELINE: dict[int, list[str]] = {
     # Stage 7 -> 8 is the person's reply, which arrives by webhook.
     7: [],
     8: ["inbox.tasks.inbox_item_classify_task"],  # a reply became an inbox item -> stage 9 (classify)
+    9: ["inbox.tasks.inbox_item_prioritize_task"],  # classified -> stage 10 (score, route, call queue)
 }
 
 # Housekeeping that runs on a clock, as data: schedule name -> (dotted task path, every N minutes).

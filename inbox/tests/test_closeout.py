@@ -136,9 +136,11 @@ def test_reopen_and_no_reply_on_a_closed_conversation(operator, item):
 
 def test_corrections_are_recorded(operator, item):
     services.inbox_item_reclassify(item=item, classification="meeting_request", user=operator)
-    services.inbox_item_move(item=item, user=operator, bucket="call")
     item.refresh_from_db()
-    assert (item.classification, item.bucket) == ("meeting_request", "call")
+    assert (item.classification, item.assigned_sdr_id, item.bucket) == ("meeting_request", "SABRINA", "call")
+    services.inbox_item_move(item=item, user=operator, bucket="review")
+    item.refresh_from_db()
+    assert item.bucket == "review"
     codes = set(StageFailure.objects.filter(subject_id=item.pk).values_list("code", flat=True))
     assert {"MISCLASSIFICATION", "WRONG_BUCKET"} <= codes
     with pytest.raises(services.InboxError):

@@ -1,0 +1,77 @@
+"""Stage 10: a classified reply gets a score and bucket, a worker, and a call-queue place when it needs one."""
+
+import pytest
+
+from inbox import services
+from inbox.models import CallQueueEntry, InboxItem
+from usdatabiz.core.models import StageFailure
+
+from .factories import replied_item
+
+
+@pytest.fixture(autouse=True)
+def _daytime(time_machine):
+    time_machine.move_to("2026-12-01T17:00:00Z")
+
+
+def test_a_fresh_meeting_request_is_hot_goes_to_sabrina_and_the_call_queue(team, operator):
+    item = replied_item(team, operator, "Yes! Call me tomorrow at 3pm")
+
+    item.refresh_from_db()
+    assert (item.classification, item.priority, item.assigned_sdr_id, item.bucket) == (
+        "meeting_request", "hot", "SABRINA", "call",
+    )  # fmt: skip
+    assert item.priority_score >= 70
+    assert sum(item.priority_breakdown.values()) == pytest.approx(item.priority_score, abs=1)
+    entry = CallQueueEntry.objects.get(item=item)
+    assert (entry.priority, entry.assigned_worker, entry.status) == (item.priority_score, "SABRINA", "waiting")
+    assert entry.correlation_id == item.correlation_id
+
+
+def test_a_number_given_in_the_reply_is_the_one_queued(team, operator):
+    item = replied_item(team, operator, "call me at 512-555-0188")
+    assert CallQueueEntry.objects.get(item=item).phone_number == "5125550188"
+
+
+def test_an_opt_out_is_cold_with_no_worker_and_no_call(team, operator):
+    item = replied_item(team, operator, "STOP")
+    item.refresh_from_db()
+    assert (item.priority, item.assigned_sdr_id) == ("cold", "")
+    assert item.priority_score <= 10
+    assert not CallQueueEntry.objects.exists()
+
+
+def test_a_question_is_warm_for_gianna_without_a_call(team, operator):
+    item = replied_item(team, operator, "who is this?")
+    item.refresh_from_db()
+    assert (item.assigned_sdr_id, item.bucket) == ("GIANNA", "reply")
+    assert item.priority in ("warm", "cold")
+    assert not CallQueueEntry.objects.exists()
+
+
+def test_a_full_queue_admits_a_hot_item_by_removing_the_lowest(team, operator, settings):
+    settings.INBOX_QUEUE_CAPACITY = 1
+    first = replied_item(team, operator, "call me at 512-555-0188", start=10)
+    assert CallQueueEntry.objects.filter(status="waiting").count() == 1
+
+    hot = replied_item(team, operator, "Yes! Call me tomorrow at 3pm", start=20)
+
+    hot.refresh_from_db()
+    first.refresh_from_db()
+    waiting = CallQueueEntry.objects.filter(status="waiting")
+    assert [e.item_id for e in waiting] == [hot.pk]
+    assert CallQueueEntry.objects.get(item=first).removed_reason == "QUEUE_OVERFLOW"
+    assert first.bucket == "reply"
+    assert StageFailure.objects.filter(stage=10, code="QUEUE_OVERFLOW", subject_id=hot.pk).exists()
+
+
+def test_a_score_that_cannot_be_computed_is_named_and_waits_in_review(team, operator):
+    item = replied_item(team, operator, "who is this?")
+    InboxItem.objects.filter(pk=item.pk).update(classification="gibberish")
+    item.refresh_from_db()
+
+    services.inbox_item_prioritize(item=item)
+
+    item.refresh_from_db()
+    assert item.bucket == "review"
+    assert StageFailure.objects.filter(stage=10, code="SCORE_CALCULATION_ERROR", subject_id=item.pk).exists()
