@@ -677,3 +677,89 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
         correlation_id=item.correlation_id,
     )
     item.bucket = InboxItem.Bucket.CALL
+
+
+# -- stage 11: the copilot drafts -----------------------------------------------------------------------
+
+
+def _llm_client():
+    """The optional LLM engine (``COPILOT_LLM_BASE_URL``); None means the rules engine alone."""
+    from .copilot import LlmClient
+
+    if not settings.COPILOT_LLM_BASE_URL:
+        return None
+    return LlmClient(
+        base_url=settings.COPILOT_LLM_BASE_URL,
+        api_key=settings.COPILOT_LLM_API_KEY,
+        model=settings.COPILOT_LLM_MODEL,
+        timeout=settings.COPILOT_LLM_TIMEOUT_SECONDS,
+    )
+
+
+def copilot_context(*, item: InboxItem):
+    """Gather what the worker knows: the reply, its class and priority, the person, the conversation so far."""
+    from .copilot import CopilotContext
+    from .selectors import conversation
+
+    lead = item.lead
+    persona = lead.persona if lead else None
+    business = lead.business if lead else None
+    history = [
+        ("outbound" if m.direction == Message.Direction.OUTBOUND else "inbound", m.body)
+        for m in conversation(item=item).exclude(pk=item.message_id)
+    ]
+    last_out = next((text for direction, text in reversed(history) if direction == "outbound"), "")
+    cfg = messaging.messaging_settings_get(team=item.team_id)
+    return CopilotContext(
+        classification=item.classification or "other",
+        confidence=item.classification_confidence or 0.0,
+        text=item.response_text,
+        extracted=item.extracted,
+        first_name=persona.first_name if persona else "",
+        company=(business.dba or business.name) if business else "",
+        sender_name=item.campaign.sender_name if item.campaign else "",
+        sender_company=cfg.brand_name or item.team.name,
+        lead_score=lead.score if lead else None,
+        priority=item.priority,
+        last_outbound=last_out,
+        history=history,
+        city=business.city if business else "",
+    )
+
+
+def inbox_item_draft(*, item: InboxItem) -> InboxItem:
+    """Let the routed worker draft a reply and an action for a person to approve; nothing is sent here.
+
+    RESPONSE_DELAY when drafting took longer than ``COPILOT_SLOW_MS``; CONTEXT_MISSING when too little is
+    known for a personal reply (a safe generic draft is still offered).
+    """
+    from .copilot import draft
+
+    if item.status == InboxItem.Status.PROCESSED:
+        return item
+    run = stage_run_start(team=item.team_id, stage=11, subject=item, count_in=1)
+    suggestion = draft(copilot_context(item=item), llm=_llm_client(), slow_ms=settings.COPILOT_SLOW_MS)
+    with transaction.atomic():
+        item.assigned_sdr_id = suggestion.worker
+        item.suggested_action = suggestion.action
+        item.suggested_text = suggestion.text
+        item.ai_notes = suggestion.notes + (
+            f" Suggested close reason: {suggestion.close_reason}." if suggestion.close_reason else ""
+        )
+        item.suggestion_engine = suggestion.engine
+        item.suggestion_ms = suggestion.elapsed_ms
+        item.suggested_at = timezone.now()
+        item.suggestion_status = (
+            InboxItem.SuggestionStatus.PENDING if suggestion.text else InboxItem.SuggestionStatus.NONE
+        )
+        item.save()
+        for code in suggestion.failures:
+            stage_failure_record(
+                team=item.team_id, stage=11, code=str(code), subject=item, run=run,
+                detail=f"{suggestion.worker}: {suggestion.notes[:300]} ({suggestion.elapsed_ms} ms)",
+            )  # fmt: skip
+        _event(item, "drafted", suggestion.worker, suggested=suggestion.action, engine=suggestion.engine)
+    stage_run_finish(
+        run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{suggestion.worker}: {suggestion.action}"
+    )
+    return item

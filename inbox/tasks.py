@@ -14,6 +14,11 @@ def inbox_item_prioritize_task(subject_id: str, team_id: str | None = None) -> s
     return services.inbox_item_prioritize(item=InboxItem.objects.get(pk=subject_id)).priority
 
 
+def inbox_item_draft_task(subject_id: str, team_id: str | None = None) -> str:
+    """Let the copilot worker draft a reply for a person to approve (stage 11); it never sends."""
+    return services.inbox_item_draft(item=InboxItem.objects.get(pk=subject_id)).suggested_action
+
+
 def inbox_items_follow_up_check_task() -> dict:
     """Flag conversations left unhandled (NO_FOLLOW_UP) and hot ones left to cool (LOST_LEAD)."""
     return services.inbox_items_follow_up_check()

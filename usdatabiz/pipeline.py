@@ -17,6 +17,8 @@ PIPELINE: dict[int, list[str]] = {
     7: [],
     8: ["inbox.tasks.inbox_item_classify_task"],  # a reply became an inbox item -> stage 9 (classify)
     9: ["inbox.tasks.inbox_item_prioritize_task"],  # classified -> stage 10 (score, route, call queue)
+    10: ["inbox.tasks.inbox_item_draft_task"],  # prioritized -> stage 11 (a worker drafts; a person approves)
+    # Stage 11 -> 12 is a person's decision: reply, call, close with a disposition.
 }
 
 # Housekeeping that runs on a clock, as data: schedule name -> (dotted task path, every N minutes).

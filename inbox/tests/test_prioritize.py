@@ -33,10 +33,15 @@ def test_a_number_given_in_the_reply_is_the_one_queued(team, operator):
     assert CallQueueEntry.objects.get(item=item).phone_number == "5125550188"
 
 
-def test_an_opt_out_is_cold_with_no_worker_and_no_call(team, operator):
+def test_an_opt_out_is_cold_with_no_call_and_only_a_close_suggested(team, operator):
     item = replied_item(team, operator, "STOP")
     item.refresh_from_db()
-    assert (item.priority, item.assigned_sdr_id) == ("cold", "")
+    assert (item.priority, item.suggested_action, item.suggested_text, item.suggestion_status) == (
+        "cold",
+        "close",
+        "",
+        "",
+    )
     assert item.priority_score <= 10
     assert not CallQueueEntry.objects.exists()
 
