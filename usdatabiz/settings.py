@@ -188,8 +188,8 @@ SMS_PROVIDER = env("SMS_PROVIDER", "sandbox")
 SIGNALHOUSE_API_KEY = env("SIGNALHOUSE_API_KEY", "")
 SIGNALHOUSE_BASE_URL = env("SIGNALHOUSE_BASE_URL", "https://v2.signalhouse.io")
 # The sandbox signs its simulated webhooks with a known secret; a real provider needs its own or every call is refused.
-SIGNALHOUSE_WEBHOOK_SECRET = env(
-    "SIGNALHOUSE_WEBHOOK_SECRET", "sandbox-signing-secret" if SMS_PROVIDER == "sandbox" else ""
+SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET") or (
+    "sandbox-signing-secret" if SMS_PROVIDER == "sandbox" else ""
 )
 SMS_SENDER_NUMBER = env("SMS_SENDER_NUMBER", "5125550100")
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")

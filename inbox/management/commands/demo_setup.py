@@ -1,3 +1,4 @@
+import logging
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -14,15 +15,34 @@ from usdatabiz.core.services import membership_set, team_create, token_for
 SAMPLE = Path(__file__).resolve().parents[3] / "ingestion" / "samples" / "usdatabiz-sample.csv"
 
 
+DEMO_REPLIES = [
+    "Sounds good, tell me more",
+    "Yes! Call me tomorrow at 3pm",
+    "Sure, email me at owner@example.com",
+    "who is this?",
+    "Not interested, thanks",
+    "STOP",
+    "wrong number",
+    "I'm out of the office until Monday",
+]
+
+
 class Command(BaseCommand):
-    help = "Create the demo team and user (idempotent) and run the bundled sample list through the pipeline."
+    help = (
+        "Create the demo team and user (idempotent) and carry the bundled sample list through the whole journey: "
+        "ingest, resolve, score, skip-trace (sandbox), a staged campaign awaiting approval, an approved one sent "
+        "through the SMS sandbox, and simulated replies classified, prioritized and drafted for."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--team", default="demo")
         parser.add_argument("--username", default="demo")
         parser.add_argument("--password", default="demo-pass-2026")
+        parser.add_argument("--queued", action="store_true", help="leave stage tasks to the qcluster")
 
-    def handle(self, *args, team, username, password, **options):
+    def handle(self, *args, team, username, password, queued=False, **options):
+        if not queued:
+            self._run_inline()
         User = get_user_model()
         with transaction.atomic():
             user, created = User.objects.get_or_create(username=username, defaults={"is_staff": True})
@@ -41,7 +61,69 @@ class Command(BaseCommand):
                 f"Ingested {SAMPLE.name}: {summary['status']}, {summary['record_count']} rows, "
                 f"{summary['businesses']} businesses, {summary['personas']} personas, failures {summary['failures']}"
             )
+            if not queued:
+                self._journey(team_obj, user)
         self.stdout.write("")
         self.stdout.write(f"Console:  http://127.0.0.1:8000/   log in as '{username}' / '{password}'")
         self.stdout.write(f"Team:     {team_obj.slug} ({team_obj.pk})")
         self.stdout.write(f"API:      Authorization: Token {token.key}   (docs at /api/docs/)")
+
+    def _run_inline(self):
+        """Run every stage task in this process, as the qcluster would, so the demo is complete on return."""
+        from django.conf import settings
+        from django_q.conf import Conf
+
+        Conf.SYNC = True
+        settings.Q_CLUSTER["sync"] = True
+        logging.getLogger("django-q").setLevel(logging.WARNING)  # one line per inline task is noise here
+
+    def _journey(self, team, user):
+        """Stages 6-11 on the demo data: the rest of the journey, each step through its service."""
+        from campaigns import services as campaigns
+        from campaigns.models import Campaign
+        from inbox.models import InboxItem
+        from inbox.services import sandbox_reply
+        from leads.models import Lead
+        from messaging.models import Message
+
+        leads = Lead.objects.for_team(team)
+        self.stdout.write(
+            f"Leads: {leads.count()} scored; skip trace: {leads.filter(enrichment_status='completed').count()} "
+            f"completed, {leads.filter(enrichment_status='no_results').count()} no results (sandbox)"
+        )
+        template = campaigns.template_create(
+            team=team,
+            name="Opener",
+            body="Hi {first_name}, this is {sender_name}. Could we help {company} with more customers this season? "
+            "Reply STOP to opt out.",
+            user=user,
+        )
+        sent = campaigns.campaign_stage(
+            campaign=campaigns.campaign_create(
+                team=team, name="Demo: sent", template=template, block_size=40, allow_partial_block=True,
+                sender_name="Sam", user=user,
+            ),
+            actor=user,
+        )  # fmt: skip
+        if sent.status == Campaign.Status.STAGED:
+            campaigns.campaign_approve(campaign=sent, user=user, note="demo")
+        waiting = campaigns.campaign_stage(
+            campaign=campaigns.campaign_create(
+                team=team, name="Demo: awaiting approval", template=template, block_size=60,
+                allow_partial_block=True, sender_name="Sam", user=user,
+            ),
+            actor=user,
+        )  # fmt: skip
+        sent.refresh_from_db()
+        outbound = Message.objects.filter(campaign=sent, status__in=["sent", "delivered"]).order_by("pk")
+        self.stdout.write(
+            f"Campaigns: '{sent.name}' {sent.status} ({outbound.count()} sent; sends outside a recipient's "
+            f"8am-9pm wait for their morning), '{waiting.name}' {waiting.status}"
+        )
+        for message, text in zip(outbound, DEMO_REPLIES, strict=False):
+            sandbox_reply(team=team, from_number=message.to_number, text=text)
+        items = InboxItem.objects.for_team(team)
+        self.stdout.write(
+            f"Inbox: {items.count()} simulated replies, {items.filter(priority='hot').count()} hot, "
+            f"{items.filter(suggestion_status='pending').count()} drafts awaiting approval"
+        )

@@ -1,0 +1,32 @@
+"""``manage.py demo_setup`` (run by ``make demo``) carries the sample through every stage, and is idempotent."""
+
+import io
+
+from django.core.management import call_command
+
+from campaigns.models import Campaign
+from inbox.models import InboxItem
+from leads.models import Lead
+from messaging.models import Message
+from usdatabiz.core.models import StageRun, Team
+
+
+def test_the_demo_walks_the_whole_journey_once(db, time_machine):
+    time_machine.move_to("2026-12-01T18:00:00Z")  # a weekday noon in the middle of the country
+    out = io.StringIO()
+
+    call_command("demo_setup", stdout=out)
+    call_command("demo_setup", stdout=io.StringIO())  # again: nothing is duplicated
+
+    team = Team.objects.get(slug="demo")
+    assert Lead.objects.for_team(team).exclude(enrichment_status="pending").count() > 300
+    campaigns = dict(Campaign.objects.for_team(team).values_list("name", "status"))
+    assert campaigns == {"Demo: sent": "completed", "Demo: awaiting approval": "staged"}
+    assert Message.objects.for_team(team).filter(kind="campaign", status="sent").count() > 20
+    items = InboxItem.objects.for_team(team)
+    assert items.count() == 8
+    assert items.filter(suggestion_status="pending").exists()
+    assert set(items.values_list("classification", flat=True)) >= {"opt_out", "meeting_request", "email_capture"}
+    ran = set(StageRun.objects.filter(team=team, status="succeeded").values_list("stage", flat=True))
+    assert ran >= set(range(1, 12))
+    assert "log in as 'demo'" in out.getvalue()
