@@ -133,3 +133,38 @@ def test_tick_leads_skip_trace_them_and_follow_the_job(console: Page, live_serve
     console.goto(f"{live_server.url}/leads/?enrichment_status=pending")
     expect(console.locator("tbody tr")).to_have_count(1)
     expect(console.locator("tbody")).to_contain_text("Marcus Vance")
+
+
+@pytest.fixture
+def reply_with_draft(team, operator):
+    """A real reply (through the signed webhook) to a sandbox opener, with SABRINA's draft waiting."""
+    from inbox.tests.factories import replied_item
+    from messaging.models import MessagingSettings
+
+    # texts go out at the real time of the run: this team's sending window is the whole day
+    MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
+    return replied_item(team, operator, "Yes! Call me tomorrow at 3pm")
+
+
+def test_approve_a_copilot_draft_and_close_the_conversation(console: Page, live_server, reply_with_draft):
+    console.goto(f"{live_server.url}/inbox/?bucket=call&status=open")
+    expect(console.get_by_test_id("inbox-table")).to_contain_text("Yes! Call me tomorrow at 3pm")
+    console.get_by_test_id("open-item").first.click()
+
+    expect(console.get_by_test_id("classification")).to_have_text("meeting_request")
+    suggestion = console.get_by_test_id("suggestion")
+    expect(suggestion).to_contain_text("SABRINA")
+    draft = console.get_by_test_id("reply-text")
+    expect(draft).not_to_be_empty()
+    console.get_by_test_id("send-reply").click()
+
+    expect(console.get_by_text("Reply sent.")).to_be_visible()
+    conversation = console.get_by_test_id("conversation")
+    expect(conversation).to_contain_text("approved by olivia")
+
+    close = console.get_by_test_id("close-form")
+    close.locator("select[name=disposition]").select_option("booked")
+    close.locator("textarea[name=notes]").fill("Call booked for Wednesday 3pm")
+    close.get_by_role("button", name="Close conversation").click()
+    expect(console.get_by_test_id("closed")).to_contain_text("booked")
+    expect(console.get_by_test_id("closed")).to_contain_text("olivia")
