@@ -247,7 +247,7 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
     """Check, claim and send one campaign lead's opener. Returns the outcome name."""
     with transaction.atomic():
         cl = (
-            CampaignLead.objects.select_for_update(skip_locked=True)
+            CampaignLead.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("campaign", "lead__persona", "lead__business")
             .filter(pk=cl_id, status=CampaignLead.Status.PENDING)
             .first()
