@@ -60,14 +60,28 @@ def make_leads(team, count: int, mobile_share: float, rng: random.Random) -> int
     for start in range(0, count, batch):
         size = min(batch, count - start)
         businesses = [
-            Business(team=team, name=f"Biz {start + i}", normalized_name=f"BIZ {start + i}", state="TX",
-                     city="Austin", zip5="78701", sic_code="1711", employees=10)  # fmt: skip
+            Business(
+                team=team,
+                name=f"Biz {start + i}",
+                normalized_name=f"BIZ {start + i}",
+                state="TX",
+                city="Austin",
+                zip5="78701",
+                sic_code="1711",
+                employees=10,
+            )  # fmt: skip
             for i in range(size)
         ]
         Business.objects.bulk_create(businesses, batch_size=batch)
         personas = [
-            Persona(team=team, first_name=f"First{start + i}", last_name=f"Last{start + i}", state="TX",
-                    normalized_first_name=f"FIRST{start + i}", normalized_last_name=f"LAST{start + i}")  # fmt: skip
+            Persona(
+                team=team,
+                first_name=f"First{start + i}",
+                last_name=f"Last{start + i}",
+                state="TX",
+                normalized_first_name=f"FIRST{start + i}",
+                normalized_last_name=f"LAST{start + i}",
+            )  # fmt: skip
             for i in range(size)
         ]
         Persona.objects.bulk_create(personas, batch_size=batch)
@@ -77,19 +91,32 @@ def make_leads(team, count: int, mobile_share: float, rng: random.Random) -> int
         )
         Lead.objects.bulk_create(
             [
-                Lead(team=team, persona=p, business=b, score=rng.randint(1, 100), tags=["state:TX"],
-                     enrichment_status="completed")  # fmt: skip
+                Lead(
+                    team=team,
+                    persona=p,
+                    business=b,
+                    score=rng.randint(1, 100),
+                    tags=["state:TX"],
+                    enrichment_status="completed",
+                )  # fmt: skip
                 for p, b in zip(personas, businesses, strict=True)
             ],
             batch_size=batch,
         )
         phones = []
-        for i, persona in enumerate(personas):
+        for persona in personas:
             if rng.random() < mobile_share:
                 number = f"512{rng.randint(2000000, 9999999)}"
                 phones.append(
-                    PersonaPhone(team=team, persona=persona, raw=number, normalized_number=number,
-                                 phone_type="mobile", is_valid=True, is_connected=True)  # fmt: skip
+                    PersonaPhone(
+                        team=team,
+                        persona=persona,
+                        raw=number,
+                        normalized_number=number,
+                        phone_type="mobile",
+                        is_valid=True,
+                        is_connected=True,
+                    )  # fmt: skip
                 )
         PersonaPhone.objects.bulk_create(phones, batch_size=batch)
         mobiles += len(phones)
@@ -126,6 +153,8 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from django.contrib.auth import get_user_model
+
     from campaigns import services as campaigns
     from campaigns.models import Campaign
     from inbox.models import InboxItem
@@ -135,8 +164,6 @@ def main() -> int:
     from messaging.signalhouse import SandboxSms, sandbox_inbound_event
     from usdatabiz.core.models import Membership
     from usdatabiz.core.services import membership_set, team_create
-
-    from django.contrib.auth import get_user_model
 
     rng = random.Random(7)
     team = team_create(slug=f"bench-outreach-{int(time.time())}", name="Bench outreach")

@@ -179,8 +179,11 @@ def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None
         return counts
     provider = provider or get_sms_provider()
     cfg = messaging_settings_get(team=campaign.team_id)
-    size = size or settings.SMS_SLICE_SIZE
+    size = min(size or settings.SMS_SLICE_SIZE, _budget(campaign.team_id, cfg))
     now = now or timezone.now()
+    if size <= 0:
+        _after_slice(campaign, "paced", now)
+        return counts
     due = _waiting(campaign).exclude(send_after__gt=now).order_by("pk").values_list("pk", flat=True)[:size]
     run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign, count_in=len(due))
     stop = None
@@ -197,8 +200,17 @@ def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None
         count_out=counts["sent"],
         detail=", ".join(f"{k} {v}" for k, v in counts.items()) + (f"; stopped: {stop}" if stop else ""),
     )
-    _after_slice(campaign, stop, now)
+    _after_slice(campaign, stop or ("paced" if _budget(campaign.team_id, cfg) <= 0 else None), now)
     return counts
+
+
+def _budget(team_id: str, cfg: MessagingSettings) -> int:
+    """Texts the team may still start this minute (``sends_per_minute``, counted over the last 60 s)."""
+    since = timezone.now() - timedelta(seconds=60)
+    recent = Message.objects.filter(
+        team_id=team_id, direction=Message.Direction.OUTBOUND, kind=Message.Kind.CAMPAIGN, sending_at__gte=since
+    ).count()
+    return max(0, cfg.sends_per_minute - recent)
 
 
 def _waiting(campaign: Campaign):
@@ -229,6 +241,12 @@ def _after_slice(campaign: Campaign, stop: str | None, now: datetime) -> None:
     pending = _waiting(campaign)
     if not pending.exists():
         campaign_complete_if_done(campaign=campaign)  # held messages keep it open until a person decides
+        return
+    if stop == "paced":  # the team's pace is used up for this minute: go on in a minute
+        at = timezone.now() + timedelta(seconds=60)
+        journey.schedule_once(
+            "messaging.tasks.campaign_send_slice_task", campaign.pk, at=at, name=f"send {campaign.pk}"
+        )
         return
     if stop != "rate_limited" and pending.exclude(send_after__gt=now).exists():
         journey.enqueue("messaging.tasks.campaign_send_slice_task", campaign.pk)

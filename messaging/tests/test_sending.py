@@ -318,3 +318,18 @@ def test_suppression_is_idempotent_and_liftable(team):
     with pytest.raises(services.SendError):
         services.suppression_add(team=team, number="555", reason="manual")
     assert json.dumps(Suppression.objects.filter(team=team).count()) == "2"
+
+
+def test_the_teams_pace_holds_the_rest_for_the_next_minute(campaign, team):
+    cfg = services.messaging_settings_get(team=team)
+    cfg.sends_per_minute = 2
+    cfg.save()
+
+    counts = services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=DAY)
+
+    assert counts["sent"] == 2
+    assert CampaignLead.objects.filter(campaign=campaign, status="pending").count() == 1
+    schedule = Schedule.objects.get(name=f"send {campaign.pk}")
+    assert DAY + timedelta(seconds=60) <= schedule.next_run < DAY + timedelta(seconds=70)  # the pinned clock ticks
+    again = services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=DAY)
+    assert sum(again.values()) == 0  # still inside the same minute: nothing more goes out
