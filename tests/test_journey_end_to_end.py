@@ -116,6 +116,10 @@ def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, opera
     assert (lead.status, lead.close_reason) == ("converted", "booked")
     reply = Message.objects.get(kind="reply")
     assert (reply.approved_by, reply.status) == (operator, "sent")
+    lead_page = operator_client.get(lead.get_absolute_url()).content.decode()
+    assert "converted (booked)" in lead_page
+    assert "Yes, call me tomorrow at 3pm" in lead_page
+    assert reply.body[:40] in lead_page
 
     # the ledger holds a successful run of every stage of the journey
     stages = set(StageRun.objects.filter(team=team, status="succeeded").values_list("stage", flat=True))
