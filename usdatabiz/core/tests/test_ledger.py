@@ -1,6 +1,6 @@
 """The journey ledger: stage runs, failures, SLA states and the per-stage overview."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -9,7 +9,13 @@ from usdatabiz.core.models import StageFailure, StageRun
 from usdatabiz.core.selectors import journey_overview, run_sla_state, stage_failure_counts, stage_failure_list
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
-NOW = timezone.now()
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _clock_stands_at_now(time_machine):
+    """SLA states compare with "now": hold the clock still, however long the suite has been running."""
+    time_machine.move_to(NOW, tick=False)
 
 
 def _run(team, stage, *, seconds, count_in=0, status=StageRun.Status.SUCCEEDED, started=None, finished=True):
