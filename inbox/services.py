@@ -148,14 +148,17 @@ def _match(from_number: str, to_number: str | None):
     team_id = None
     if to_number:
         team_id = MessagingSettings.objects.filter(sender_number=to_number).values_list("team_id", flat=True).first()
-    phones = PersonaPhone.objects.filter(normalized_number=from_number, persona__is_merged=False)
-    if team_id:
-        phones = phones.filter(team_id=team_id)
-    phone = phones.order_by("-updated_at").first()
+    if team_id is None:
+        return None, None, None, None, ""  # nobody texted them and no team owns the number: no one's lead
+    phone = (
+        PersonaPhone.objects.filter(team_id=team_id, normalized_number=from_number, persona__is_merged=False)
+        .order_by("-updated_at")
+        .first()
+    )
     if phone is None:
         return team_id, None, None, None, ""
     lead = Lead.objects.filter(persona_id=phone.persona_id).order_by("-score").first()
-    return phone.team_id, lead, phone.persona_id, None, ""
+    return team_id, lead, phone.persona_id, None, ""
 
 
 def inbound_receive(*, event, webhook: WebhookEvent) -> InboxItem | None:

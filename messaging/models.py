@@ -176,6 +176,8 @@ class Message(TeamScoped):
         indexes = [
             models.Index(fields=["team", "status"], name="msg_team_status_idx"),
             models.Index(fields=["team", "to_number"], name="msg_team_to_idx"),
+            # a reply names no team: it is matched to the last text sent to its number, across teams
+            models.Index(fields=["to_number", "created_at"], name="msg_to_created_idx"),
             models.Index(fields=["team", "from_number"], name="msg_team_from_idx"),
             models.Index(fields=["external_id"], name="msg_external_idx"),
             models.Index(fields=["campaign", "status"], name="msg_campaign_status_idx"),
