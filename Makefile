@@ -7,11 +7,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_ROWS ?= 1000000
+BENCH_LEADS ?= 100000
+BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve clean
+.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -64,13 +66,16 @@ check: install ## Django system checks and migration drift
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-bench: bench-ingest bench-resolve ## Run every benchmark
+bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 
 bench-ingest: install ## Benchmark stages 1-2 on PostgreSQL (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
 
 bench-resolve: install ## Benchmark stage 3: precision/recall/F1 on a labelled list, speed (BENCH_RESOLVE_ROWS rows)
 	$(PY) bench/bench_resolve.py --rows $(BENCH_RESOLVE_ROWS) --database-url $(BENCH_DATABASE_URL)
+
+bench-outreach: install ## Benchmark stages 6-11: block of 2,000 from BENCH_LEADS leads, sending it, BENCH_REPLIES replies
+	$(PY) bench/bench_outreach.py --leads $(BENCH_LEADS) --replies $(BENCH_REPLIES) --database-url $(BENCH_DATABASE_URL)
 
 clean: ## Remove the virtualenv, SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
