@@ -56,12 +56,14 @@ def _form_data(form_class, data):
 
 def _request_body(serializer_name: str, form_class):
     """A serializer mirroring a console form, so the schema documents each action's body."""
+    from django import forms
+
     fields = {}
     for name, field in form_class.base_fields.items():
-        if hasattr(field, "choices") and name != "text":
-            fields[name] = serializers.ChoiceField(choices=[c for c, _ in field.choices if c], required=field.required)
-        elif isinstance(field.widget, type(None)) or name == "from_suggestion":
+        if isinstance(field, forms.BooleanField):
             fields[name] = serializers.BooleanField(required=False)
+        elif isinstance(field, forms.ChoiceField):
+            fields[name] = serializers.ChoiceField(choices=[c for c, _ in field.choices if c], required=field.required)
         else:
             fields[name] = serializers.CharField(required=field.required)
     return type(serializer_name, (serializers.Serializer,), fields)

@@ -133,8 +133,11 @@ def _listed_pks(response) -> set[str]:
     return {obj.pk for obj in response.context["cl"].result_list}
 
 
-def test_every_model_of_the_foundation_apps_is_registered_in_the_admin():
-    models = [m for label in SCOPED_APPS for m in apps.get_app_config(label).get_models()]
+PROJECT_APPS = (*SCOPED_APPS, "leads", "campaigns", "messaging", "inbox")
+
+
+def test_every_model_of_the_project_is_registered_in_the_admin():
+    models = [m for label in PROJECT_APPS for m in apps.get_app_config(label).get_models()]
 
     assert {m.__name__ for m in models} >= {m.__name__ for m in SCOPED_MODELS}
     assert [m.__name__ for m in models if not admin.site.is_registered(m)] == []
