@@ -443,7 +443,19 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
             PersonaPhone.objects.filter(persona_id=message.persona_id, normalized_number=message.to_number).update(
                 phone_type=PersonaPhone.PhoneType.LANDLINE, updated_at=timezone.now()
             )
-        return _record(message, Message.Status.FAILED, code, f"provider status {result.status}", run)
+        return _record(message, Message.Status.FAILED, code, _refusal(result), run)
+
+
+def _refusal(result) -> str:
+    """Say what the provider said when it did not take a text (its status, reason and code)."""
+    rows = (result.raw or {}).get("insertedMessages") or [{}]
+    row = rows[0] if isinstance(rows[0], dict) else {}
+    reason = row.get("successOrFailureReason") or row.get("errorMessage") or ""
+    code = row.get("errorCode") or ""
+    if result.error_code == "DNC_BLOCKED" and not row:
+        return "The provider refused it: the number is on the global do-not-call list."
+    details = ", ".join(str(part) for part in (reason, f"code {code}" if code else "") if part)
+    return f"The provider refused it (status {result.status or 'none'}{': ' + details if details else ''})."
 
 
 def _record(message: Message, status: str, code: str, detail: str, run, outcome: str | None = None) -> str:

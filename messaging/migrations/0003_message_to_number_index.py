@@ -5,19 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0002_campaignlead_send_after'),
-        ('core', '0001_initial'),
-        ('identity', '0003_personaemail_provenance_personaphone_provenance'),
-        ('leads', '0003_skiptrace_job_pause'),
-        ('messaging', '0002_message_message_inbound_once'),
+        ("campaigns", "0002_campaignlead_send_after"),
+        ("core", "0001_initial"),
+        ("identity", "0003_personaemail_provenance_personaphone_provenance"),
+        ("leads", "0003_skiptrace_job_pause"),
+        ("messaging", "0002_message_message_inbound_once"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['to_number', 'created_at'], name='msg_to_created_idx'),
+            model_name="message",
+            index=models.Index(fields=["to_number", "created_at"], name="msg_to_created_idx"),
         ),
     ]
