@@ -72,6 +72,11 @@ class CampaignCreateView(TeamMemberRequiredMixin, TemplateView):
 class CampaignDetailView(TeamMemberRequiredMixin, TemplateView):
     template_name = "campaigns/campaign_detail.html"
 
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["campaigns/_campaign_status.html"]  # the live status card while it sends
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:

@@ -253,3 +253,18 @@ def test_the_templates_api_checks_text(team, operator):
     patched = api.patch(f"/api/v1/templates/{pk}/", {"body": "Hello {first_name}!"}, format="json")
     assert patched.status_code == 400
     assert MessageTemplate.objects.get(pk=pk).body == "Hello. Reply STOP to opt out."
+
+
+def test_a_sending_campaign_refreshes_its_status_card(operator_client, team, staged, operator):
+    from campaigns.services import campaign_transition
+
+    campaign_transition(campaign=staged, to="approved", actor=operator, approved_by=operator)
+    campaign_transition(campaign=staged, to="sending", actor="SYSTEM")
+
+    page = operator_client.get(staged.get_absolute_url()).content.decode()
+    fragment = operator_client.get(staged.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+
+    assert 'hx-trigger="every 3s"' in page
+    assert 'data-status="sending"' in fragment
+    assert "<html" not in fragment
+    assert "waiting to send" in fragment
