@@ -4,7 +4,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from identity.models import PersonaEmail, PersonaPhone
@@ -390,6 +390,11 @@ def inbox_item_reply(*, item: InboxItem, user, text: str, from_suggestion: bool 
                 InboxItem.SuggestionStatus.EDITED if edited else InboxItem.SuggestionStatus.APPROVED
             )
             item.save(update_fields=["suggestion_status", "updated_at"])
+        elif item.suggestion_status == InboxItem.SuggestionStatus.PENDING:
+            # the person answered in their own words: the draft no longer waits for anyone
+            item.suggestion_status = InboxItem.SuggestionStatus.NONE
+            item.save(update_fields=["suggestion_status", "updated_at"])
+            _event(item, "draft_set_aside", user)
     message = messaging.message_send(
         team=item.team_id,
         to_number=item.phone_number,
@@ -712,6 +717,13 @@ def copilot_context(*, item: InboxItem):
         for m in conversation(item=item).exclude(pk=item.message_id)
     ]
     last_out = next((text for direction, text in reversed(history) if direction == "outbound"), "")
+    last_in = (
+        Message.objects.filter(team_id=item.team_id, direction=Message.Direction.INBOUND, from_number=item.phone_number)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    waiting_on_them = bool(history) and history[-1][0] == "outbound" and last_in is not None
     cfg = messaging.messaging_settings_get(team=item.team_id)
     return CopilotContext(
         classification=item.classification or "other",
@@ -727,7 +739,43 @@ def copilot_context(*, item: InboxItem):
         last_outbound=last_out,
         history=history,
         city=business.city if business else "",
+        days_since_last_reply=(timezone.now() - last_in).days if waiting_on_them else None,
     )
+
+
+def inbox_items_nudge_check(*, stale_days: int | None = None) -> int:
+    """Have CATHY draft a nudge where we answered and the person went quiet; a person still approves it.
+
+    An open conversation qualifies when our last text is an approved reply older than ``stale_days``
+    (``INBOX_NUDGE_AFTER_DAYS``), nothing came back since, and no draft is already waiting. Returns how many.
+    """
+    from datetime import timedelta
+
+    stale_days = settings.INBOX_NUDGE_AFTER_DAYS if stale_days is None else stale_days
+    cutoff = timezone.now() - timedelta(days=stale_days)
+    drafted = 0
+    candidates = InboxItem.objects.filter(status=InboxItem.Status.OPEN).exclude(
+        suggestion_status=InboxItem.SuggestionStatus.PENDING
+    )
+    for item in candidates.iterator():
+        last = (
+            Message.objects.filter(team_id=item.team_id)
+            .filter(
+                models.Q(to_number=item.phone_number, direction=Message.Direction.OUTBOUND)
+                | models.Q(from_number=item.phone_number, direction=Message.Direction.INBOUND)
+            )
+            .exclude(status__in=[Message.Status.BLOCKED, Message.Status.FAILED])
+            .order_by("-created_at")
+            .first()
+        )
+        if last is None or last.direction != Message.Direction.OUTBOUND or last.kind != Message.Kind.REPLY:
+            continue
+        if last.created_at > cutoff:
+            continue
+        inbox_item_draft(item=item)
+        _event(item, "nudge_drafted", "CATHY", quiet_days=(timezone.now() - last.created_at).days)
+        drafted += 1
+    return drafted
 
 
 def inbox_item_draft(*, item: InboxItem) -> InboxItem:

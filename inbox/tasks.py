@@ -22,3 +22,8 @@ def inbox_item_draft_task(subject_id: str, team_id: str | None = None) -> str:
 def inbox_items_follow_up_check_task() -> dict:
     """Flag conversations left unhandled (NO_FOLLOW_UP) and hot ones left to cool (LOST_LEAD)."""
     return services.inbox_items_follow_up_check()
+
+
+def inbox_items_nudge_check_task() -> int:
+    """Let CATHY draft nudges for conversations gone quiet after our reply (a person approves each)."""
+    return services.inbox_items_nudge_check()

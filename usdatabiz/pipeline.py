@@ -27,4 +27,5 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "hold stale sends": ("messaging.tasks.messages_hold_stale_task", 5),  # a send with no answer -> held
     "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
+    "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
 }

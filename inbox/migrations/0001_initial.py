@@ -7,146 +7,305 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('campaigns', '0002_campaignlead_send_after'),
-        ('core', '0001_initial'),
-        ('identity', '0003_personaemail_provenance_personaphone_provenance'),
-        ('leads', '0003_skiptrace_job_pause'),
-        ('messaging', '0002_message_message_inbound_once'),
+        ("campaigns", "0002_campaignlead_send_after"),
+        ("core", "0001_initial"),
+        ("identity", "0003_personaemail_provenance_personaphone_provenance"),
+        ("leads", "0003_skiptrace_job_pause"),
+        ("messaging", "0002_message_message_inbound_once"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InboxItem',
+            name="InboxItem",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='ibx', serialize=False)),
-                ('phone_number', models.CharField(max_length=10)),
-                ('response_text', models.TextField()),
-                ('external_id', models.CharField(blank=True, max_length=64)),
-                ('correlation_id', models.CharField(blank=True, max_length=40)),
-                ('received_at', models.DateTimeField()),
-                ('status', models.CharField(choices=[('new', 'New'), ('open', 'Open'), ('processed', 'Processed')], default='new', max_length=12)),
-                ('bucket', models.CharField(choices=[('reply', 'Needs a reply'), ('call', 'Call queue'), ('review', 'Needs review (unmatched or unsure)'), ('done', 'Done')], default='review', max_length=8)),
-                ('classification', models.CharField(blank=True, max_length=20)),
-                ('classification_confidence', models.FloatField(blank=True, null=True)),
-                ('extracted', models.JSONField(blank=True, default=dict)),
-                ('classification_rules', models.JSONField(blank=True, default=list)),
-                ('classified_at', models.DateTimeField(blank=True, null=True)),
-                ('priority_score', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('priority', models.CharField(blank=True, choices=[('hot', 'Hot'), ('warm', 'Warm'), ('cold', 'Cold')], max_length=8)),
-                ('priority_breakdown', models.JSONField(blank=True, default=dict)),
-                ('prioritized_at', models.DateTimeField(blank=True, null=True)),
-                ('suggested_action', models.CharField(blank=True, max_length=20)),
-                ('suggested_text', models.TextField(blank=True)),
-                ('ai_notes', models.TextField(blank=True)),
-                ('assigned_sdr_id', models.CharField(blank=True, help_text='The copilot worker: GIANNA, CATHY, SABRINA', max_length=16)),
-                ('suggestion_engine', models.CharField(blank=True, max_length=8)),
-                ('suggestion_status', models.CharField(blank=True, choices=[('', 'No suggestion'), ('pending', 'Awaiting approval'), ('approved', 'Approved as drafted'), ('edited', 'Approved after editing'), ('rejected', 'Rejected')], default='', max_length=10)),
-                ('suggested_at', models.DateTimeField(blank=True, null=True)),
-                ('suggestion_ms', models.PositiveIntegerField(blank=True, null=True)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('disposition', models.CharField(blank=True, help_text="The lead's close reason", max_length=20)),
-                ('notes', models.TextField(blank=True)),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='campaigns.campaign')),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='inbox_items', to='leads.lead')),
-                ('message', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='inbox_item', to='messaging.message')),
-                ('persona', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='identity.persona')),
-                ('processed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="ibx", serialize=False)),
+                ("phone_number", models.CharField(max_length=10)),
+                ("response_text", models.TextField()),
+                ("external_id", models.CharField(blank=True, max_length=64)),
+                ("correlation_id", models.CharField(blank=True, max_length=40)),
+                ("received_at", models.DateTimeField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("new", "New"), ("open", "Open"), ("processed", "Processed")],
+                        default="new",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "bucket",
+                    models.CharField(
+                        choices=[
+                            ("reply", "Needs a reply"),
+                            ("call", "Call queue"),
+                            ("review", "Needs review (unmatched or unsure)"),
+                            ("done", "Done"),
+                        ],
+                        default="review",
+                        max_length=8,
+                    ),
+                ),
+                ("classification", models.CharField(blank=True, max_length=20)),
+                ("classification_confidence", models.FloatField(blank=True, null=True)),
+                ("extracted", models.JSONField(blank=True, default=dict)),
+                ("classification_rules", models.JSONField(blank=True, default=list)),
+                ("classified_at", models.DateTimeField(blank=True, null=True)),
+                ("priority_score", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "priority",
+                    models.CharField(
+                        blank=True, choices=[("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")], max_length=8
+                    ),
+                ),
+                ("priority_breakdown", models.JSONField(blank=True, default=dict)),
+                ("prioritized_at", models.DateTimeField(blank=True, null=True)),
+                ("suggested_action", models.CharField(blank=True, max_length=20)),
+                ("suggested_text", models.TextField(blank=True)),
+                ("ai_notes", models.TextField(blank=True)),
+                (
+                    "assigned_sdr_id",
+                    models.CharField(blank=True, help_text="The copilot worker: GIANNA, CATHY, SABRINA", max_length=16),
+                ),
+                ("suggestion_engine", models.CharField(blank=True, max_length=8)),
+                (
+                    "suggestion_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "No suggestion"),
+                            ("pending", "Awaiting approval"),
+                            ("approved", "Approved as drafted"),
+                            ("edited", "Approved after editing"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                ("suggested_at", models.DateTimeField(blank=True, null=True)),
+                ("suggestion_ms", models.PositiveIntegerField(blank=True, null=True)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                ("disposition", models.CharField(blank=True, help_text="The lead's close reason", max_length=20)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="campaigns.campaign",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="inbox_items",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "message",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="inbox_item", to="messaging.message"
+                    ),
+                ),
+                (
+                    "persona",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="identity.persona",
+                    ),
+                ),
+                (
+                    "processed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-priority_score', '-received_at'],
+                "ordering": ["-priority_score", "-received_at"],
             },
         ),
         migrations.CreateModel(
-            name='InboxEvent',
+            name="InboxEvent",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='iev', serialize=False)),
-                ('action', models.CharField(max_length=40)),
-                ('actor_label', models.CharField(max_length=60)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='inbox.inboxitem')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="iev", serialize=False)),
+                ("action", models.CharField(max_length=40)),
+                ("actor_label", models.CharField(max_length=60)),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="inbox.inboxitem"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CallQueueEntry',
+            name="CallQueueEntry",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cq', serialize=False)),
-                ('phone_number', models.CharField(max_length=10)),
-                ('priority', models.PositiveSmallIntegerField()),
-                ('assigned_worker', models.CharField(max_length=16)),
-                ('status', models.CharField(choices=[('waiting', 'Waiting'), ('done', 'Done'), ('removed', 'Removed')], default='waiting', max_length=8)),
-                ('correlation_id', models.CharField(blank=True, max_length=40)),
-                ('removed_reason', models.CharField(blank=True, max_length=40)),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='leads.lead')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
-                ('item', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='call_entry', to='inbox.inboxitem')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cq", serialize=False)),
+                ("phone_number", models.CharField(max_length=10)),
+                ("priority", models.PositiveSmallIntegerField()),
+                ("assigned_worker", models.CharField(max_length=16)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("waiting", "Waiting"), ("done", "Done"), ("removed", "Removed")],
+                        default="waiting",
+                        max_length=8,
+                    ),
+                ),
+                ("correlation_id", models.CharField(blank=True, max_length=40)),
+                ("removed_reason", models.CharField(blank=True, max_length=40)),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
+                (
+                    "item",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="call_entry", to="inbox.inboxitem"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'call queue entries',
-                'ordering': ['-priority', 'created_at'],
+                "verbose_name_plural": "call queue entries",
+                "ordering": ["-priority", "created_at"],
             },
         ),
         migrations.CreateModel(
-            name='WebhookEvent',
+            name="WebhookEvent",
             fields=[
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='whk', serialize=False)),
-                ('provider', models.CharField(default='signalhouse', max_length=16)),
-                ('delivery_id', models.CharField(blank=True, max_length=64, null=True, unique=True)),
-                ('event', models.CharField(blank=True, max_length=40)),
-                ('identifier', models.CharField(blank=True, help_text="The provider's message id", max_length=64)),
-                ('status', models.CharField(choices=[('received', 'Received'), ('processed', 'Processed'), ('duplicate', 'Duplicate'), ('rejected', 'Rejected (signature or payload)'), ('unmatched', 'No team or lead matched'), ('failed', 'Failed (provider retries)')], default='received', max_length=12)),
-                ('error_code', models.CharField(blank=True, max_length=40)),
-                ('detail', models.TextField(blank=True)),
-                ('raw_body', models.TextField(blank=True)),
-                ('processing_ms', models.PositiveIntegerField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.team')),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="whk", serialize=False)),
+                ("provider", models.CharField(default="signalhouse", max_length=16)),
+                ("delivery_id", models.CharField(blank=True, max_length=64, null=True, unique=True)),
+                ("event", models.CharField(blank=True, max_length=40)),
+                ("identifier", models.CharField(blank=True, help_text="The provider's message id", max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("processed", "Processed"),
+                            ("duplicate", "Duplicate"),
+                            ("rejected", "Rejected (signature or payload)"),
+                            ("unmatched", "No team or lead matched"),
+                            ("failed", "Failed (provider retries)"),
+                        ],
+                        default="received",
+                        max_length=12,
+                    ),
+                ),
+                ("error_code", models.CharField(blank=True, max_length=40)),
+                ("detail", models.TextField(blank=True)),
+                ("raw_body", models.TextField(blank=True)),
+                ("processing_ms", models.PositiveIntegerField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='inboxitem',
-            index=models.Index(fields=['team', 'status', 'bucket'], name='ibx_team_status_bucket_idx'),
+            model_name="inboxitem",
+            index=models.Index(fields=["team", "status", "bucket"], name="ibx_team_status_bucket_idx"),
         ),
         migrations.AddIndex(
-            model_name='inboxitem',
-            index=models.Index(fields=['team', 'priority_score'], name='ibx_team_priority_idx'),
+            model_name="inboxitem",
+            index=models.Index(fields=["team", "priority_score"], name="ibx_team_priority_idx"),
         ),
         migrations.AddIndex(
-            model_name='inboxitem',
-            index=models.Index(fields=['team', 'phone_number'], name='ibx_team_number_idx'),
+            model_name="inboxitem",
+            index=models.Index(fields=["team", "phone_number"], name="ibx_team_number_idx"),
         ),
         migrations.AddIndex(
-            model_name='inboxevent',
-            index=models.Index(fields=['item', 'created_at'], name='iev_item_created_idx'),
+            model_name="inboxevent",
+            index=models.Index(fields=["item", "created_at"], name="iev_item_created_idx"),
         ),
         migrations.AddIndex(
-            model_name='callqueueentry',
-            index=models.Index(fields=['team', 'status', 'priority'], name='cq_team_status_priority_idx'),
+            model_name="callqueueentry",
+            index=models.Index(fields=["team", "status", "priority"], name="cq_team_status_priority_idx"),
         ),
         migrations.AddIndex(
-            model_name='webhookevent',
-            index=models.Index(fields=['status', 'created_at'], name='whk_status_created_idx'),
+            model_name="webhookevent",
+            index=models.Index(fields=["status", "created_at"], name="whk_status_created_idx"),
         ),
     ]

@@ -112,3 +112,18 @@ def test_the_llm_drafts_when_configured_and_the_rules_take_over_when_it_fails(te
     assert other.suggestion_engine == "rules"
     assert "LLM unavailable" in other.ai_notes
     assert other.suggestion_status == "pending"
+
+
+def test_cathy_drafts_one_nudge_when_the_person_goes_quiet_after_our_reply(team, operator, time_machine):
+    item = replied_item(team, operator, "Sounds good, tell me more")
+    services.inbox_item_reply(item=item, user=operator, text="Great, does Tuesday work?")
+    assert services.inbox_items_nudge_check() == 0  # too soon
+
+    time_machine.move_to("2026-12-05T17:00:00Z")  # four days of silence
+    assert services.inbox_items_nudge_check() == 1
+
+    item.refresh_from_db()
+    assert (item.assigned_sdr_id, item.suggestion_status) == ("CATHY", "pending")
+    assert item.suggested_text
+    assert not Message.objects.filter(kind="reply").exclude(body="Great, does Tuesday work?").exists()
+    assert services.inbox_items_nudge_check() == 0  # a draft is already waiting
