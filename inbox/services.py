@@ -263,19 +263,26 @@ def _honour_keywords(item: InboxItem, message: Message) -> None:
         _event(item, "resubscribed", number=item.phone_number)
     else:
         return
+    # the suppression above is immediate; the confirmation goes through the queue so the webhook answers fast
+    journey.enqueue("inbox.tasks.compliance_reply_task", item.pk, reply, "STOP" if opt_out else str(keyword))
+
+
+def compliance_reply_send(*, item: InboxItem, body: str, keyword: str) -> Message:
+    """Send the one carrier-required answer to STOP, HELP or START (the only text that needs no person)."""
     sent = messaging.message_send(
         team=item.team_id,
         to_number=item.phone_number,
-        body=reply,
+        body=body,
         kind=Message.Kind.COMPLIANCE,
-        key=f"compliance:{message.pk}",
-        reply_to=message,
+        key=f"compliance:{item.message_id}",
+        reply_to=item.message,
         lead=item.lead,
         persona_id=item.persona_id,
         correlation_id=item.correlation_id,
-        metadata={"keyword": "STOP" if opt_out else str(keyword)},
+        metadata={"keyword": keyword},
     )
     _event(item, "compliance_reply", message=sent.pk, status=sent.status)
+    return sent
 
 
 # -- stage 9: classification ----------------------------------------------------------------------------

@@ -4,6 +4,11 @@ from . import services
 from .models import InboxItem
 
 
+def compliance_reply_task(item_id: str, body: str, keyword: str) -> str:
+    """Send the confirmation of a STOP, or the answer to HELP or START (idempotent: one per inbound text)."""
+    return services.compliance_reply_send(item=InboxItem.objects.get(pk=item_id), body=body, keyword=keyword).status
+
+
 def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:
     """Classify a new reply (stage 9)."""
     return services.inbox_item_classify(item=InboxItem.objects.get(pk=subject_id)).classification
