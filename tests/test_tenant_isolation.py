@@ -8,6 +8,9 @@ merge and a pair waiting for review. Acting as Acme:
 - anonymous requests are sent to the login page (pages) or get 401 (API);
 - a viewer cannot write where an operator (or, for admin-only routes, an admin) can.
 
+Both teams' data is built once per module (``_world``) and each test runs in a savepoint of it, so a
+write in one test is never seen by the next.
+
 Routes are read from the resolver, so a new URL pattern joins the sweep by itself. A new route that takes
 an object, or accepts writes, fails ``test_every_*_route_is_covered`` until it is added to the tables below.
 """
@@ -15,7 +18,7 @@ an object, or accepts writes, fails ``test_every_*_route_is_covered`` until it i
 import inspect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import pytest
 from django.apps import apps
@@ -414,43 +417,99 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     )  # fmt: skip
 
 
+MD5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+A_PEOPLE = [
+    "Agatha Applewood",
+    "Bertram Birchfield",
+    "Cordelia Cobb",
+    "Cordelia Cobbs",
+    "Desmond Dale",
+    "Desmond Dayle",
+]
+B_PEOPLE = [
+    "Xanthippe Quartermaine",
+    "Ozymandias Quartermaine",
+    "Thessaly Quartermaine",
+    "Thessaly Quartermane",
+    "Ozymandias Thessaly",
+    "Ozymandias Thessalie",
+]
+
+
+@dataclass(frozen=True)
+class _World:
+    team: Team
+    other_team: Team
+    a: TeamData
+    b: TeamData
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both teams' data, built once for the module inside a transaction that is rolled back at its end.
+
+    Every test runs in a savepoint of that transaction (pytest-django's ``db``), so what a test writes is
+    gone before the next one starts; the build (uploads through stages 1-5, a merge, staged campaigns) is
+    paid once instead of once per test.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from usdatabiz.core.tests.factories import TeamFactory
+
+    media = tmp_path_factory.mktemp("sweep-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media), PASSWORD_HASHERS=MD5):
+        with transaction.atomic():
+            team = TeamFactory(slug="acme", name="Acme Sales")
+            other = TeamFactory(slug="rival", name="Rival Sales")
+            a = _team_data(team, tag="Acme", csv_name="acme-list.csv", csv=CSV_A, people=A_PEOPLE, number="5125550100")
+            b = _team_data(
+                other, tag="Rival", csv_name="rival-secret-list.csv", csv=CSV_B, people=B_PEOPLE, number="3125550199"
+            )
+            # and an upload refused for the quota, which the data sources page lists for its own team only
+            other.storage_quota_bytes = b.data_source.size
+            other.save()
+            with pytest.raises(IngestError):
+                data_source_create(team=other, file=_csv("rival-refused-list.csv", CSV_B))
+            yield _World(team, other, a, b)
+            transaction.set_rollback(True)
+
+
+def _fresh(data: TeamData) -> TeamData:
+    """The same rows, read again: a test never sees objects another test changed in memory."""
+    return TeamData(
+        *(type(value)._default_manager.get(pk=value.pk) for value in (getattr(data, f.name) for f in fields(data)))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """Keep the module's media folder (the world's uploads live there) instead of a folder per test."""
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = MD5
 
 
 @pytest.fixture
-def team_a(team) -> TeamData:
-    people = [
-        "Agatha Applewood",
-        "Bertram Birchfield",
-        "Cordelia Cobb",
-        "Cordelia Cobbs",
-        "Desmond Dale",
-        "Desmond Dayle",
-    ]
-    return _team_data(team, tag="Acme", csv_name="acme-list.csv", csv=CSV_A, people=people, number="5125550100")
+def team(_world, db) -> Team:
+    return Team.objects.get(pk=_world.team.pk)
 
 
 @pytest.fixture
-def team_b(other_team) -> TeamData:
-    people = [
-        "Xanthippe Quartermaine",
-        "Ozymandias Quartermaine",
-        "Thessaly Quartermaine",
-        "Thessaly Quartermane",
-        "Ozymandias Thessaly",
-        "Ozymandias Thessalie",
-    ]
-    data = _team_data(
-        other_team, tag="Rival", csv_name="rival-secret-list.csv", csv=CSV_B, people=people, number="3125550199"
-    )
-    # and an upload refused for the quota, which the data sources page lists for its own team only
-    other_team.storage_quota_bytes = data.data_source.size
-    other_team.save()
-    with pytest.raises(IngestError):
-        data_source_create(team=other_team, file=_csv("rival-refused-list.csv", CSV_B))
-    return data
+def other_team(_world, db) -> Team:
+    return Team.objects.get(pk=_world.other_team.pk)
+
+
+@pytest.fixture
+def team_a(_world, db) -> TeamData:
+    return _fresh(_world.a)
+
+
+@pytest.fixture
+def team_b(_world, db) -> TeamData:
+    return _fresh(_world.b)
 
 
 def _client_for(route: Route, user=None):
