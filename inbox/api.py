@@ -98,6 +98,7 @@ class InboxItemViewSet(
             OpenApiParameter("status", str, enum=InboxItem.Status.values),
             OpenApiParameter("priority", str, enum=InboxItem.Priority.values),
             OpenApiParameter("classification", str),
+            OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or reply"),
         ]
     )
     def list(self, request, *args, **kwargs):

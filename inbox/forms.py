@@ -6,6 +6,7 @@ from .services import DISPOSITIONS
 
 
 class InboxFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=80, label="Search")
     bucket = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Bucket.choices])
     priority = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Priority.choices])
     classification = forms.ChoiceField(

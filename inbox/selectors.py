@@ -7,9 +7,16 @@ from messaging.models import Message
 from .models import CallQueueEntry, InboxItem
 
 
-def inbox_item_list(*, team, bucket=None, status=None, priority=None, classification=None):
-    """Return the team's inbox items, hottest first, then the oldest waiting."""
+def inbox_item_list(*, team, bucket=None, status=None, priority=None, classification=None, q=None):
+    """Return the team's inbox items, hottest first, then the oldest waiting; ``q`` finds a number or a name."""
     qs = InboxItem.objects.for_team(team).select_related("lead__persona", "lead__business", "campaign")
+    if q:
+        digits = "".join(ch for ch in q if ch.isdigit())
+        found = Q(lead__persona__last_name__icontains=q) | Q(lead__persona__first_name__icontains=q)
+        found |= Q(lead__business__name__icontains=q) | Q(response_text__icontains=q)
+        if len(digits) >= 4:
+            found |= Q(phone_number__contains=digits[-10:])
+        qs = qs.filter(found)
     if bucket:
         qs = qs.filter(bucket=bucket)
     if status:

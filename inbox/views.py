@@ -23,7 +23,7 @@ class InboxListView(TeamMemberRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         data = self.request.GET.copy()
-        if "bucket" not in data and "status" not in data:
+        if not {"bucket", "status", "q"} & set(data):
             data["bucket"], data["status"] = "reply", "open"
         form = InboxFilterForm(data)
         filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}

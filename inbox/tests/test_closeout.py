@@ -192,3 +192,16 @@ def test_the_simulated_reply_goes_through_the_webhook(operator_client, team, ite
         reverse("inbox:simulate-reply"), {"from_number": "2125550199", "text": "hi"}, follow=True
     )
     assert b"NO_LEAD_MATCH" in stranger.content
+
+
+def test_the_inbox_finds_a_conversation_by_number_or_name(operator_client, operator, item):
+    number = f"({item.phone_number[:3]}) {item.phone_number[3:]}"
+    by_number = operator_client.get(reverse("inbox:item-list"), {"q": number}).content.decode()
+    by_name = operator_client.get(reverse("inbox:item-list"), {"q": item.lead.persona.last_name}).content.decode()
+    nothing = operator_client.get(reverse("inbox:item-list"), {"q": "Nobody Here"}).content.decode()
+    api = api_client_for(operator).get("/api/v1/inbox-items/", {"q": item.phone_number[-4:]}).json()
+
+    assert item.response_text in by_number
+    assert item.response_text in by_name
+    assert item.response_text not in nothing
+    assert [row["id"] for row in api["results"]] == [item.pk]
