@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 STAGE = 7
 RATE_LIMIT_PAUSE = timedelta(seconds=60)
 # Refusals at send time: each is a named code on the message, the campaign lead and the ledger.
-SKIP_CODES = ("OPTED_OUT", "LANDLINE_BLOCKED", "DNC_BLOCKED", "DO_NOT_CONTACT", "INVALID_NUMBER")
+SKIP_CODES = ("OPTED_OUT", "LANDLINE_BLOCKED", "DNC_BLOCKED", "DNC_SCRUB_STALE", "DO_NOT_CONTACT", "INVALID_NUMBER")
 
 
 class SendError(DomainError):
@@ -131,6 +131,14 @@ def send_check(
             return CheckResult(False, "LANDLINE_BLOCKED", "The number is a landline; SMS cannot reach it.")
         if phone.do_not_call and kind != Message.Kind.COMPLIANCE:
             return CheckResult(False, "DNC_BLOCKED", "The number is on a do-not-call list.")
+        age = _dnc_scrub_age_days(phone, now)
+        if age is not None and age > settings.SMS_DNC_SCRUB_MAX_DAYS and kind != Message.Kind.COMPLIANCE:
+            return CheckResult(
+                False,
+                "DNC_SCRUB_STALE",
+                f"The do-not-call status was last checked {age} days ago "
+                f"(more than {settings.SMS_DNC_SCRUB_MAX_DAYS}); skip-trace the lead again before texting.",
+            )
     if kind != Message.Kind.COMPLIANCE:
         windows = {k: tuple(v) for k, v in (cfg.state_windows or {}).items()}
         hours = compliance.quiet_hours_check(
@@ -144,6 +152,15 @@ def send_check(
         if not hours.allowed:
             return CheckResult(False, "QUIET_HOURS", hours.reason, hours.next_allowed_at)
     return CheckResult(True)
+
+
+def _dnc_scrub_age_days(phone, now: datetime) -> int | None:
+    """Days since the provider last said whether the number is on a do-not-call list (None: never said)."""
+    from django.utils.dateparse import parse_datetime
+
+    stamp = (phone.provenance or {}).get("do_not_call") or {}
+    at = parse_datetime(stamp.get("at") or "") if isinstance(stamp, dict) else None
+    return None if at is None else (now - at).days
 
 
 # -- campaign sending -----------------------------------------------------------------------------------

@@ -179,7 +179,8 @@ SKIPTRACE_PROVIDER = env("SKIPTRACE_PROVIDER", "sandbox")
 REALESTATEAPI_API_KEY = env("REALESTATEAPI_API_KEY", "")
 REALESTATEAPI_BASE_URL = env("REALESTATEAPI_BASE_URL", "https://api.realestateapi.com")
 SKIPTRACE_DAILY_CAP = env_int("SKIPTRACE_DAILY_CAP", 5000)
-SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 90)
+# 30, so that a lead can be traced again before its do-not-call scrub turns 31 days old (SMS_DNC_SCRUB_MAX_DAYS).
+SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 30)
 # Lookups per provider call: 1 uses POST /v1/SkipTrace per lead, 2-100 the batch-await endpoint.
 SKIPTRACE_BATCH_SIZE = env_int("SKIPTRACE_BATCH_SIZE", 100)
 
@@ -194,6 +195,9 @@ SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET") or (
 SMS_SENDER_NUMBER = env("SMS_SENDER_NUMBER", "5125550100")
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
+# Safe harbour for the National DNC registry needs a scrub no older than 31 days: an older do-not-call
+# answer from the skip trace blocks the text (DNC_SCRUB_STALE) until the lead is traced again.
+SMS_DNC_SCRUB_MAX_DAYS = env_int("SMS_DNC_SCRUB_MAX_DAYS", 31)
 SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
 
 # Inbox (stages 8-12): when open conversations are flagged, and when a hot one counts as lost.

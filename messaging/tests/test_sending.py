@@ -129,8 +129,14 @@ def _first_lead(campaign):
         (lambda cl: PersonaPhone.objects.filter(pk=cl.phone_id).update(phone_type="landline"), "LANDLINE_BLOCKED"),
         (lambda cl: PersonaPhone.objects.filter(pk=cl.phone_id).update(do_not_call=True), "DNC_BLOCKED"),
         (lambda cl: type(cl.persona).objects.filter(pk=cl.persona_id).update(do_not_contact=True), "DO_NOT_CONTACT"),
+        (
+            lambda cl: PersonaPhone.objects.filter(pk=cl.phone_id).update(
+                provenance={"do_not_call": {"source": "realestateapi", "at": "2026-10-01T12:00:00+00:00"}}
+            ),
+            "DNC_SCRUB_STALE",
+        ),
     ],
-    ids=["suppressed", "landline", "dnc", "do-not-contact"],
+    ids=["suppressed", "landline", "dnc", "do-not-contact", "dnc-scrub-61-days-old"],
 )
 def test_the_send_time_checks_block_a_text_that_was_fine_when_staged(campaign, spoil, code):
     blocked = _first_lead(campaign)
@@ -333,3 +339,11 @@ def test_the_teams_pace_holds_the_rest_for_the_next_minute(campaign, team):
     assert DAY + timedelta(seconds=60) <= schedule.next_run < DAY + timedelta(seconds=70)  # the pinned clock ticks
     again = services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=DAY)
     assert sum(again.values()) == 0  # still inside the same minute: nothing more goes out
+
+
+def test_a_fresh_dnc_scrub_sends(campaign):
+    PersonaPhone.objects.filter(persona__leads__campaign_links__campaign=campaign).update(
+        provenance={"do_not_call": {"source": "realestateapi", "at": "2026-11-20T12:00:00+00:00"}}
+    )  # eleven days before the pinned morning
+    counts = services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=DAY)
+    assert counts["sent"] == 3
