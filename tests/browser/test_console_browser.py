@@ -168,3 +168,40 @@ def test_approve_a_copilot_draft_and_close_the_conversation(console: Page, live_
     close.get_by_role("button", name="Close conversation").click()
     expect(console.get_by_test_id("closed")).to_contain_text("booked")
     expect(console.get_by_test_id("closed")).to_contain_text("olivia")
+
+
+def test_write_a_template_stage_a_campaign_and_approve_it(console: Page, live_server, team):
+    from campaigns.tests.factories import textable_leads
+    from messaging.models import MessagingSettings
+
+    textable_leads(team, 3, start=10)
+    MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
+
+    console.goto(f"{live_server.url}/campaigns/templates/")
+    form = console.get_by_test_id("template-form")
+    form.get_by_label("Name").fill("Opener")
+    form.get_by_test_id("template-body").fill("Hi {first_name}, a quick question about {company}?")
+    form.get_by_role("button", name="Save template").click()
+    expect(console.get_by_test_id("field-error")).to_contain_text("opt out")  # no STOP line: refused
+    form.get_by_test_id("template-body").fill(
+        "Hi {first_name}, a quick question about {company}? Reply STOP to opt out."
+    )
+    form.get_by_role("button", name="Save template").click()
+    expect(console.get_by_test_id("template-table")).to_contain_text("1 (GSM-7)")
+
+    console.goto(f"{live_server.url}/campaigns/new/")
+    create = console.get_by_test_id("campaign-form")
+    create.get_by_label("Name", exact=True).fill("Texas trades")
+    create.get_by_label("Template").select_option(label="Opener")
+    create.get_by_label("Allow partial block").check()
+    create.get_by_role("button", name="Create draft").click()
+    expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "draft")
+
+    console.get_by_role("button", name="Stage: let LUCI form the block").click()
+    expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "staged")
+    expect(console.get_by_test_id("preview")).to_contain_text("Reply STOP to opt out.")
+    console.get_by_test_id("approve").click()
+
+    expect(console.get_by_test_id("approved-by")).to_have_text("olivia")
+    expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "completed")
+    expect(console.get_by_test_id("campaign-events")).to_contain_text("olivia")
