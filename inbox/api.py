@@ -43,7 +43,7 @@ class CallQueueEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = CallQueueEntry
         fields = ["id", "item", "lead", "phone_number", "priority", "assigned_worker", "assigned_to", "status",
-                  "correlation_id", "created_at"]  # fmt: skip
+                  "attempts", "last_attempt_at", "correlation_id", "created_at"]  # fmt: skip
         read_only_fields = fields
 
 
@@ -172,6 +172,10 @@ class InboxItemViewSet(
         return Response(InboxEventSerializer(self.get_object().events.all(), many=True).data)
 
 
+class AttemptBody(serializers.Serializer):
+    outcome = serializers.ChoiceField(choices=list(services.CALL_OUTCOMES))
+
+
 class CallQueueViewSet(
     TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -179,6 +183,16 @@ class CallQueueViewSet(
 
     queryset = CallQueueEntry.objects.filter(status=CallQueueEntry.Status.WAITING).order_by("-priority", "created_at")
     serializer_class = CallQueueEntrySerializer
+
+    @extend_schema(request=AttemptBody, responses={200: CallQueueEntrySerializer})
+    @action(detail=True, methods=["post"])
+    def attempt(self, request, pk=None, format=None):
+        """Log a call that did not reach the person (``no_answer``, ``voicemail``, ``busy``)."""
+        entry = self.get_object()
+        body = AttemptBody(data=request.data)
+        body.is_valid(raise_exception=True)
+        entry = services.call_queue_attempt(entry=entry, user=request.user, outcome=body.validated_data["outcome"])
+        return Response(CallQueueEntrySerializer(entry).data)
 
     @extend_schema(request=None, responses={200: CallQueueEntrySerializer})
     @action(detail=True, methods=["post"])

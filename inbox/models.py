@@ -180,6 +180,8 @@ class CallQueueEntry(TeamScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Calls that did not reach the person")
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
     correlation_id = models.CharField(max_length=40, blank=True)
     removed_reason = models.CharField(max_length=40, blank=True)
 

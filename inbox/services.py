@@ -580,6 +580,37 @@ def call_queue_take(*, entry, user):
     return entry
 
 
+CALL_OUTCOMES = {"no_answer": "No answer", "voicemail": "Left a voicemail", "busy": "Busy"}
+ATTEMPT_PRIORITY_STEP = 10
+
+
+def call_queue_attempt(*, entry, user, outcome: str):
+    """Record a call that did not reach the person: it stays queued, a little lower, for the next try.
+
+    A call that reaches the person ends with the conversation's close (a disposition), not here.
+    """
+    from django.db.models import F
+    from django.db.models.functions import Greatest
+
+    from .models import CallQueueEntry
+
+    if outcome not in CALL_OUTCOMES:
+        raise InboxError("INVALID_OUTCOME", "Use one of: " + ", ".join(CALL_OUTCOMES) + ".")
+    if entry.status != CallQueueEntry.Status.WAITING:
+        raise InboxError("NOT_WAITING", "This call is no longer in the queue.", http_status=409)
+    with transaction.atomic():
+        CallQueueEntry.objects.filter(pk=entry.pk).update(
+            attempts=F("attempts") + 1,
+            last_attempt_at=timezone.now(),
+            priority=Greatest(F("priority") - ATTEMPT_PRIORITY_STEP, 0),
+            assigned_to=None,
+            updated_at=timezone.now(),
+        )
+        _event(entry.item, "call_attempt", user, outcome=outcome)
+    entry.refresh_from_db()
+    return entry
+
+
 def sandbox_reply(*, team, from_number: str, text: str) -> InboxItem | None:
     """Build a signed sandbox webhook for a reply from ``from_number`` and run it through ``webhook_receive``."""
     from messaging.signalhouse import sandbox_inbound_event, ten_digits

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.InboxListView.as_view(), name="item-list"),
     path("calls/", views.CallQueueView.as_view(), name="call-queue"),
     path("calls/<str:pk>/take/", views.CallQueueTakeView.as_view(), name="call-take"),
+    path("calls/<str:pk>/attempt/", views.CallQueueAttemptView.as_view(), name="call-attempt"),
     path("simulate/", views.SimulateReplyView.as_view(), name="simulate-reply"),
     path("<str:pk>/", views.InboxItemDetailView.as_view(), name="item-detail"),
     path("<str:pk>/reply/", views.InboxItemReplyView.as_view(), name="item-reply"),

@@ -170,6 +170,23 @@ class CallQueueTakeView(TeamMemberRequiredMixin, View):
         return redirect("inbox:call-queue")
 
 
+class CallQueueAttemptView(TeamMemberRequiredMixin, View):
+    """Log a call that did not reach the person (no answer, voicemail, busy); it stays queued for a next try."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            entry = CallQueueEntry.objects.for_team(self.team).get(pk=self.kwargs["pk"])
+        except CallQueueEntry.DoesNotExist as exc:
+            raise Http404("No such call.") from exc
+        try:
+            entry = services.call_queue_attempt(entry=entry, user=request.user, outcome=request.POST.get("outcome", ""))
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            messages.success(request, f"Attempt {entry.attempts} logged for {entry.phone_number}.")
+        return redirect("inbox:call-queue")
+
+
 class SimulateReplyView(TeamMemberRequiredMixin, View):
     """Sandbox only: a person 'texts back' through the real webhook path (signed, verified, deduplicated)."""
 

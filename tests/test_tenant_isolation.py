@@ -109,6 +109,7 @@ DETAIL_SUBJECTS = {
     "inbox:item-close": "item",
     "inbox:item-reopen": "closed_item",
     "inbox:call-take": "call_entry",
+    "inbox:call-attempt": "call_entry",
     "inbox-item-detail": "item",
     "inbox-item-reply": "item",
     "inbox-item-reject-suggestion": "item",
@@ -119,6 +120,7 @@ DETAIL_SUBJECTS = {
     "inbox-item-events": "item",
     "call-queue-detail": "call_entry",
     "call-queue-take": "call_entry",
+    "call-queue-attempt": "call_entry",
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
@@ -805,6 +807,8 @@ WRITES = {
     "inbox-item-close": Write(lambda d: {"disposition": "not_interested"}, 200),
     "inbox-item-reopen": Write(lambda d: {"reason": "wrote again"}, 200),
     "call-queue-take": Write(_nothing, 200),
+    "inbox:call-attempt": Write(lambda d: {"outcome": "no_answer"}, 302),
+    "call-queue-attempt": Write(lambda d: {"outcome": "voicemail"}, 200),
 }
 
 

@@ -80,3 +80,25 @@ def test_a_score_that_cannot_be_computed_is_named_and_waits_in_review(team, oper
     item.refresh_from_db()
     assert item.bucket == "review"
     assert StageFailure.objects.filter(stage=10, code="SCORE_CALCULATION_ERROR", subject_id=item.pk).exists()
+
+
+def test_a_call_that_does_not_reach_the_person_stays_queued_a_little_lower(operator_client, operator, team):
+    from django.urls import reverse
+
+    from conftest import api_client_for
+
+    item = replied_item(team, operator, "Yes! Call me tomorrow at 3pm")
+    entry = CallQueueEntry.objects.get(item=item)
+    before = entry.priority
+
+    operator_client.post(reverse("inbox:call-attempt", args=[entry.pk]), {"outcome": "no_answer"})
+    refused = operator_client.post(reverse("inbox:call-attempt", args=[entry.pk]), {"outcome": "maybe"}, follow=True)
+    api = api_client_for(operator).post(f"/api/v1/call-queue/{entry.pk}/attempt/", {"outcome": "voicemail"})
+
+    assert b"INVALID_OUTCOME" in refused.content
+    assert api.status_code == 200
+    entry.refresh_from_db()
+    assert (entry.status, entry.attempts, entry.priority) == ("waiting", 2, before - 20)
+    assert [e.detail["outcome"] for e in item.events.filter(action="call_attempt")] == ["no_answer", "voicemail"]
+    page = operator_client.get(reverse("inbox:call-queue")).content.decode()
+    assert "Log try" in page
