@@ -41,3 +41,11 @@ def campaign_leads(*, campaign: Campaign, status: str | None = None):
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-lead__score", "id")
+
+
+def campaign_next_send_at(*, campaign: Campaign):
+    """Return when the earliest waiting lead may be texted (its quiet hours or a provider pause), or None."""
+    from django.db.models import Min
+
+    waiting = CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING)
+    return waiting.aggregate(at=Min("send_after"))["at"]

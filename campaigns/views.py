@@ -92,6 +92,7 @@ class CampaignDetailView(TeamMemberRequiredMixin, TemplateView):
             campaign=campaign,
             page_obj=page,
             counts=selectors.campaign_lead_counts(campaign=campaign),
+            next_send_at=selectors.campaign_next_send_at(campaign=campaign),
             events=campaign.events.select_related("actor"),
             preview=preview,
             note_form=NoteForm(),

@@ -106,6 +106,16 @@ def test_at_night_in_the_recipients_zone_sends_wait_for_morning(campaign):
     campaign.refresh_from_db()
     assert campaign.status == "sending"
 
+    from django.test import Client
+
+    from usdatabiz.core.models import Membership
+
+    viewer = Membership.objects.filter(team=campaign.team).first().user
+    client = Client()
+    client.force_login(viewer)
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "the next go out at 2026-12-01 14:00 UTC" in page
+
     services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=morning)
     assert Message.objects.filter(campaign=campaign, status="sent").count() == 3
 
