@@ -9,8 +9,8 @@ from django.utils import timezone
 from identity.models import PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError
-from usdatabiz.core.models import StageFailure, StageRun, Team
-from usdatabiz.core.services import stage_run_finish, stage_run_start
+from usdatabiz.core.models import StageRun, Team
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
 from .skiptrace import AuthFailed, DailyLimitReached, SkipTraceError, get_provider
@@ -101,16 +101,7 @@ def _fail_item(job, lead, code, detail, run, raw=None):
         error_code=code,
         raw_response=raw or {},
     )
-    StageFailure.objects.create(
-        team_id=job.team_id,
-        stage=5,
-        code=code,
-        run=run,
-        subject_type="leads.lead",
-        subject_id=lead.pk,
-        field="skiptrace",
-        detail=detail[:4000],
-    )
+    stage_failure_record(team=job.team_id, stage=5, code=code, subject=lead, run=run, field="skiptrace", detail=detail)
 
 
 def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
@@ -183,26 +174,24 @@ def _record_outcome(job, lead, outcome, run, now) -> None:
         job.matched += 1
         if outcome.partial:
             job.partial += 1
-            StageFailure.objects.create(
-                team_id=job.team_id,
+            stage_failure_record(
+                team=job.team_id,
                 stage=5,
                 code="PARTIAL_RESPONSE",
+                subject=lead,
                 run=run,
-                subject_type="leads.lead",
-                subject_id=lead.pk,
                 field=",".join(outcome.missing),
                 detail=f"The provider matched but returned no {', '.join(outcome.missing)}; what came is kept.",
             )
     else:
         status = Lead.Enrichment.NO_RESULTS
         job.no_results += 1
-        StageFailure.objects.create(
-            team_id=job.team_id,
+        stage_failure_record(
+            team=job.team_id,
             stage=5,
             code="NO_RESULTS",
+            subject=lead,
             run=run,
-            subject_type="leads.lead",
-            subject_id=lead.pk,
             field="skiptrace",
             detail="The provider found no match for this person.",
         )
@@ -292,13 +281,12 @@ def _pause(job: SkipTraceJob, run: StageRun, exc: Exception) -> SkipTraceJob:
     )
     job.save(update_fields=["status", "error_code", "error_message", "resume_at", "updated_at"])
     journey.schedule_once("leads.tasks.skiptrace_job_run_task", job.pk, at=job.resume_at, name=f"resume {job.pk}")
-    StageFailure.objects.create(
-        team_id=job.team_id,
+    stage_failure_record(
+        team=job.team_id,
         stage=5,
         code="RATE_LIMIT",
+        subject=job,
         run=run,
-        subject_type="leads.skiptracejob",
-        subject_id=job.pk,
         field="daily_limit",
         detail=job.error_message,
     )
