@@ -12,7 +12,8 @@ from leads import selectors as lead_selectors
 from leads.models import Lead
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
-from usdatabiz.core.models import Membership, StageRun, Team
+from usdatabiz.core.models import StageRun, Team
+from usdatabiz.core.selectors import membership_get
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
@@ -20,7 +21,6 @@ from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTem
 log = logging.getLogger(__name__)
 STAGE = 6
 CRITERIA_KEYS = ("min_score", "max_score", "tag", "state")
-APPROVER_ROLES = (Membership.Role.ADMIN, Membership.Role.OPERATOR)
 
 
 class CampaignError(DomainError):
@@ -316,8 +316,8 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
 def _require_approver(campaign: Campaign, user) -> None:
     if user is None or not getattr(user, "is_authenticated", False):
         raise CampaignError("APPROVAL_REQUIRED", "A campaign is approved by a named person.", http_status=403)
-    allowed = Membership.objects.filter(team_id=campaign.team_id, user=user, role__in=APPROVER_ROLES).exists()
-    if not allowed:
+    membership = membership_get(user=user, team=campaign.team_id)
+    if membership is None or not membership.can_operate:
         raise CampaignError(
             "APPROVAL_REQUIRED", "Only an operator or admin of the team can approve its campaigns.", http_status=403
         )

@@ -365,7 +365,7 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
 
 
 def _require_operator(item: InboxItem, user) -> None:
-    from usdatabiz.core.models import Membership
+    from usdatabiz.core.selectors import membership_get
 
     if user is None or not getattr(user, "is_authenticated", False):
         stage_failure_record(
@@ -373,9 +373,8 @@ def _require_operator(item: InboxItem, user) -> None:
             detail="A reply was about to leave without a named person's approval; it was stopped.",
         )  # fmt: skip
         raise InboxError("APPROVAL_REQUIRED", "A reply is sent only after a named person approves it.", http_status=403)
-    if not Membership.objects.filter(
-        team_id=item.team_id, user=user, role__in=[Membership.Role.ADMIN, Membership.Role.OPERATOR]
-    ).exists():
+    membership = membership_get(user=user, team=item.team_id)
+    if membership is None or not membership.can_operate:
         raise InboxError(
             "APPROVAL_REQUIRED", "Only an operator or admin of the team can send replies.", http_status=403
         )
