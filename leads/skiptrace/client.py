@@ -13,6 +13,8 @@ from typing import Any
 
 import requests
 
+from usdatabiz.core.http import backoff_delay, error_detail, parse_retry_after
+
 from .adapter import TraceOutcome, parse_v1, parse_v2_item
 from .errors import ApiTimeout, AuthFailed, DailyLimitReached, ProviderError, RateLimited
 
@@ -37,25 +39,8 @@ def _person_body(person: dict) -> dict:
     return body
 
 
-def _parse_retry_after(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        seconds = float(value.strip())
-    except ValueError:
-        return None
-    return seconds if seconds >= 0 else None
-
-
 def _error_detail(resp: requests.Response) -> str:
-    try:
-        body = resp.json()
-    except ValueError:
-        return (resp.text or "")[:200]
-    if isinstance(body, dict):
-        parts = [str(body[k]) for k in ("statusMessage", "error", "message") if body.get(k)]
-        return "; ".join(parts)[:200]
-    return ""
+    return error_detail(resp, ("statusMessage", "error", "message"), limit=200)
 
 
 _DAILY_WORDS = re.compile(r"\b(daily|per day|a day|day limit|today|24 ?h(ours?)?)\b", re.IGNORECASE)
@@ -168,8 +153,9 @@ class RealEstateApiClient:
             self._next_slot = now + interval
 
     def _backoff(self, attempt: int) -> float:
-        delay = min(self.backoff_cap, self.backoff_base * self.backoff_factor**attempt)
-        return delay + delay * 0.5 * self._rng()
+        return backoff_delay(
+            attempt, base=self.backoff_base, factor=self.backoff_factor, cap=self.backoff_cap, rng=self._rng
+        )
 
     def _post(self, path: str, body: dict) -> requests.Response:
         url = self.base_url + path
@@ -199,7 +185,7 @@ class RealEstateApiClient:
                     detail = _error_detail(resp)
                     if _is_daily_limit(detail):
                         raise DailyLimitReached(f"{path}: daily limit reached: {detail}")
-                    retry_after = _parse_retry_after(resp.headers.get("Retry-After"))
+                    retry_after = parse_retry_after(resp.headers.get("Retry-After"))
                     if attempt >= self.max_retries or (retry_after or 0) > self.max_retry_after:
                         raise RateLimited(f"{path} rate limited: {detail}", retry_after=retry_after)
                     delay = retry_after if retry_after is not None else self._backoff(attempt)

@@ -11,6 +11,8 @@ from typing import Any
 
 import requests
 
+from usdatabiz.core.http import backoff_delay, error_detail, parse_retry_after
+
 from .adapter import DeliveryStatus, SendOutcome, normalize_us_number, parse_delivery_doc, parse_send_reply
 from .errors import (
     AuthFailed,
@@ -44,29 +46,8 @@ _SENDER_WORDS = re.compile(r"sender", re.IGNORECASE)
 _RECIPIENT_WORDS = re.compile(r"recipient", re.IGNORECASE)
 
 
-def _parse_retry_after(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        seconds = float(value.strip())
-    except ValueError:
-        return None
-    return seconds if seconds >= 0 else None
-
-
 def _error_detail(resp: requests.Response) -> str:
-    try:
-        body = resp.json()
-    except ValueError:
-        return (resp.text or "")[:200]
-    if isinstance(body, dict):
-        parts = []
-        for key in ("message", "error", "errors", "statusMessage", "detail"):
-            value = body.get(key)
-            if value:
-                parts.append(value if isinstance(value, str) else str(value))
-        return "; ".join(parts)[:300]
-    return str(body)[:200] if body else ""
+    return error_detail(resp, ("message", "error", "errors", "statusMessage", "detail"), limit=300)
 
 
 def _is_number_error(detail: str) -> bool:
@@ -176,8 +157,9 @@ class SignalHouseClient:
     # -- transport --------------------------------------------------------------------------------
 
     def _backoff(self, attempt: int) -> float:
-        delay = min(self.backoff_cap, self.backoff_base * self.backoff_factor**attempt)
-        return delay + delay * 0.5 * self._rng()
+        return backoff_delay(
+            attempt, base=self.backoff_base, factor=self.backoff_factor, cap=self.backoff_cap, rng=self._rng
+        )
 
     def _post(self, path: str, body: dict, idempotency_key: str | None = None) -> requests.Response:
         """POST with retries. With an idempotency key a failure after a request may have landed is
@@ -216,7 +198,7 @@ class SignalHouseClient:
                 if status == 400 and is_send and _is_number_error(detail):
                     raise InvalidNumber(f"HTTP 400: {detail}", status=status)
                 if status == 429 or (status == 409 and is_send):
-                    retry_after = _parse_retry_after(resp.headers.get("Retry-After"))
+                    retry_after = parse_retry_after(resp.headers.get("Retry-After"))
                     if attempt >= self.max_retries or (retry_after or 0) > self.max_retry_after:
                         if status == 409 or (is_send and maybe_landed):
                             # The first request with this key is still being processed (or may have landed).
