@@ -1,7 +1,7 @@
 """API of stage 7: ``/api/v1/messages/`` (with held-message review) and ``/api/v1/suppressions/``."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -129,10 +129,5 @@ class SuppressionViewSet(
         entry = self.get_object()
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        if entry.lifted_at is not None:
-            return Response({"code": "NOT_ACTIVE", "detail": "Already lifted."}, status=status.HTTP_409_CONFLICT)
-        services.suppression_lift(
-            team=request.team, number=entry.phone_number, reason=f"{request.user}: {body.validated_data['reason']}"
-        )
-        entry.refresh_from_db()
+        entry = services.suppression_entry_lift(entry=entry, user=request.user, reason=body.validated_data["reason"])
         return Response(SuppressionSerializer(entry).data)

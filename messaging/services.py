@@ -64,6 +64,15 @@ def messaging_settings_get(*, team: Team | str) -> MessagingSettings:
     return row
 
 
+def messaging_settings_update(*, settings_row: MessagingSettings, **values) -> MessagingSettings:
+    """Save a team's sending settings after the model's checks (number, hours, state windows)."""
+    for name, value in values.items():
+        setattr(settings_row, name, value)
+    settings_row.full_clean()
+    settings_row.save()
+    return settings_row
+
+
 def sender_number(cfg: MessagingSettings) -> str:
     return cfg.sender_number or settings.SMS_SENDER_NUMBER
 
@@ -102,6 +111,20 @@ def suppression_lift(*, team: Team | str, number: str, reason: str, user=None) -
     return Suppression.objects.filter(team_id=_team_id(team), phone_number=number, lifted_at__isnull=True).update(
         lifted_at=timezone.now(), lifted_reason=reason[:120], updated_at=timezone.now()
     )
+
+
+def suppression_entry_lift(*, entry: Suppression, user, reason: str) -> Suppression:
+    """A person allows texting a number again: the entry must be active and the reason is required and kept."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise SendError("REASON_REQUIRED", "Say why the number may be texted again.")
+    if entry.lifted_at is not None:
+        raise SendError("NOT_ACTIVE", "This entry was lifted already.", http_status=409)
+    suppression_lift(
+        team=entry.team_id, number=entry.phone_number, reason=f"{user.get_username()}: {reason}", user=user
+    )
+    entry.refresh_from_db()
+    return entry
 
 
 # -- the send-time checks -------------------------------------------------------------------------------

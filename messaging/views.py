@@ -109,12 +109,12 @@ class SuppressionLiftView(TeamMemberRequiredMixin, View):
             entry = Suppression.objects.for_team(self.team).get(pk=self.kwargs["pk"], lifted_at__isnull=True)
         except Suppression.DoesNotExist as exc:
             raise Http404("No such active entry.") from exc
-        reason = (request.POST.get("reason") or "").strip()
-        if not reason:
-            messages.error(request, "REASON_REQUIRED: say why the number may be texted again.")
-            return redirect("messaging:suppression-list")
-        services.suppression_lift(team=self.team, number=entry.phone_number, reason=f"{request.user}: {reason}")
-        messages.success(request, f"{entry.phone_number} may be texted again.")
+        try:
+            services.suppression_entry_lift(entry=entry, user=request.user, reason=request.POST.get("reason", ""))
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            messages.success(request, f"{entry.phone_number} may be texted again.")
         return redirect("messaging:suppression-list")
 
 
@@ -132,6 +132,6 @@ class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
         form = MessagingSettingsForm(request.POST, instance=services.messaging_settings_get(team=self.team))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        form.save()
+        services.messaging_settings_update(settings_row=form.instance, **form.cleaned_data)
         messages.success(request, "Sending settings saved.")
         return redirect("messaging:settings-edit")
