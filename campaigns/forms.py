@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Campaign, LeadBlock, MessageTemplate
+from .models import LeadBlock, MessageTemplate
 
 
 class MessageTemplateForm(forms.ModelForm):
@@ -32,12 +32,3 @@ class CampaignForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(required=False, max_length=2000, widget=forms.TextInput(attrs={"size": 50}))
-
-
-CAMPAIGN_ACTIONS = {
-    "approve": Campaign.Status.APPROVED,
-    "send-back": Campaign.Status.DRAFT,
-    "cancel": Campaign.Status.CANCELLED,
-    "pause": Campaign.Status.PAUSED,
-    "resume": Campaign.Status.SENDING,
-}

@@ -189,15 +189,6 @@ class Campaign(TeamScoped):
 
         return reverse("campaigns:campaign-detail", args=[self.pk])
 
-    @property
-    def is_approved(self) -> bool:
-        return self.approved_by_id is not None and self.status in (
-            self.Status.APPROVED,
-            self.Status.SENDING,
-            self.Status.PAUSED,
-            self.Status.COMPLETED,
-        )
-
 
 class CampaignLead(TeamScoped):
     """A lead in a campaign, with the mobile LUCI chose for it. One per person per campaign.

@@ -43,8 +43,6 @@ from .signalhouse import (
 log = logging.getLogger(__name__)
 STAGE = 7
 RATE_LIMIT_PAUSE = timedelta(seconds=60)
-# Refusals at send time: each is a named code on the message, the campaign lead and the ledger.
-SKIP_CODES = ("OPTED_OUT", "LANDLINE_BLOCKED", "DNC_BLOCKED", "DNC_SCRUB_STALE", "DO_NOT_CONTACT", "INVALID_NUMBER")
 
 
 class SendError(DomainError):
