@@ -44,6 +44,10 @@ class CampaignEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# What a client may set when it creates a campaign; status, block and approval change only through the actions.
+CAMPAIGN_WRITABLE = ("name", "template", "criteria", "block_size", "allow_partial_block", "sender_name")
+
+
 class CampaignSerializer(serializers.ModelSerializer):
     lead_block = LeadBlockSerializer(read_only=True)
     approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
@@ -74,21 +78,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "error_message",
             "created_at",
         ]
-        read_only_fields = [
-            "id",
-            "status",
-            "lead_block",
-            "correlation_id",
-            "staged_at",
-            "approved_by",
-            "approved_at",
-            "started_at",
-            "finished_at",
-            "status_note",
-            "error_code",
-            "error_message",
-            "created_at",
-        ]
+        read_only_fields = [name for name in fields if name not in CAMPAIGN_WRITABLE]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
