@@ -31,18 +31,8 @@ if str(REPO_ROOT) not in sys.path:
 
 from bench.bench_ingest import DEFAULT_DATABASE_URL, configure, ensure_database, peak_rss_mb, purge_team  # noqa: E402
 
-REPLIES = [
-    "Sounds good, tell me more",
-    "Yes! Call me tomorrow at 3pm",
-    "Sure, email me at owner@example.com",
-    "who is this?",
-    "Not interested, thanks",
-    "STOP",
-    "call me at 512-555-0188",
-    "I'm out of the office until Monday",
-    "how much does it cost?",
-    "wrong number",
-]
+# Replies beyond the demo's (imported once Django is set up): a number to call, a price question.
+MORE_REPLIES = ["call me at 512-555-0188", "how much does it cost?"]
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -157,6 +147,7 @@ def main() -> int:
 
     from campaigns import services as campaigns
     from campaigns.models import Campaign
+    from inbox.management.commands.demo_setup import DEMO_REPLIES
     from inbox.models import InboxItem
     from inbox.services import webhook_receive
     from messaging import services as messaging
@@ -212,9 +203,10 @@ def main() -> int:
     Conf.SYNC = True
     secret = settings.SIGNALHOUSE_WEBHOOK_SECRET
     openers = list(Message.objects.filter(campaign=campaign, status="sent").order_by("?")[: args.replies])
+    replies = [*DEMO_REPLIES, *MORE_REPLIES]
     latencies = []
     for i, opener in enumerate(openers):
-        headers, body = sandbox_inbound_event(opener.to_number, opener.from_number, REPLIES[i % len(REPLIES)], secret)
+        headers, body = sandbox_inbound_event(opener.to_number, opener.from_number, replies[i % len(replies)], secret)
         began = time.perf_counter()
         status, _ = webhook_receive(headers=headers, raw_body=body)
         latencies.append(time.perf_counter() - began)
