@@ -24,6 +24,7 @@ PIPELINE: dict[int, list[str]] = {
 # Housekeeping that runs on a clock, as data: schedule name -> (dotted task path, every N minutes).
 # ``manage.py setup_schedules`` creates or updates one django-q2 Schedule per entry (``make migrate`` runs it).
 SCHEDULES: dict[str, tuple[str, int]] = {
+    "sweep leases": ("usdatabiz.core.tasks.work_sweep_task", 1),  # a killed worker's part goes to another
     "hold stale sends": ("messaging.tasks.messages_hold_stale_task", 5),  # a send with no answer -> held
     "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD

@@ -231,6 +231,10 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
+# Leased work (core/leases.py): a worker renews its lease while it works; the sweeper (every minute)
+# hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
+WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
+WORK_LOST_AFTER_SECONDS = env_int("WORK_LOST_AFTER_SECONDS", 600)
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -165,3 +165,45 @@ class StageFailure(TeamScoped):
     def __str__(self):
         where = f" row {self.source_row}" if self.source_row is not None else ""
         return f"{self.code}{where}: {self.detail}"
+
+
+class LeasedWork(models.Model):
+    """Abstract base of a unit of background work that one worker at a time holds under a lease.
+
+    A task claims the row (``core.leases.work_claim``), renews the lease while it works
+    (``work_heartbeat``) and marks it done in the same transaction as its results (``work_done``),
+    which refuses if the lease was lost, so a worker that was presumed dead cannot commit twice.
+    The sweeper (``core.leases.work_sweep``, every minute) hands work whose lease expired (a
+    killed or timed-out worker) to another worker, or fails it after ``Q_MAX_ATTEMPTS`` claims.
+
+    ::
+
+        pending --claim--> running --done--> done
+           ^                  |  \\--fail--> failed
+           +--lease expired---+   (sweeper; failed after Q_MAX_ATTEMPTS claims: TASK_TIMEOUT)
+
+    A concrete subclass is also team-scoped and sets ``LEASE_TASK`` (the dotted path of the task
+    that does the work, called with the row's primary key) and ``LEASE_STAGE`` (the journey stage
+    its failures belong to).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    LEASE_TASK: str = ""
+    LEASE_STAGE: int = 0
+
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
+    lease_owner = models.CharField(max_length=80, blank=True, help_text="host:pid of the worker holding the lease")
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker claimed it")
+    error_code = models.CharField(max_length=40, blank=True)
+    error_detail = models.TextField(blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True

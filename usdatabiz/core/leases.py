@@ -1,0 +1,146 @@
+"""Leases on background work: a killed or timed-out worker's part is taken over within a minute.
+
+django-q2 redelivers an unacknowledged task only after ``Q_RETRY`` (half an hour by default), and
+the Redis broker not at all. Work that must resume sooner is split into rows of a ``LeasedWork``
+model (an ingest chunk, a send slice, a skip-trace job, a resolution partition). The task that
+does a row's work:
+
+1. ``work_claim(Model, pk)`` in a short transaction of its own: the row becomes ``running`` under a
+   lease of ``WORK_LEASE_SECONDS`` held by this process, or the claim returns None (already done,
+   failed, or held by a live worker), and the task returns at once: duplicates are harmless.
+2. ``work_heartbeat(row)`` between steps (at least once per lease period); False means the lease
+   was lost (the sweeper gave the work to another worker) and the task must stop.
+3. ``work_done(row)`` inside the transaction that commits the results: it raises ``LeaseLost``
+   (rolling the results back) unless this process still holds the lease, so the work commits once.
+
+``work_sweep`` (a schedule, every minute) re-enqueues rows whose lease expired, and rows enqueued
+but not claimed for ``WORK_LOST_AFTER_SECONDS`` (a task the Redis broker lost), and fails a row
+after ``Q_MAX_ATTEMPTS`` claims with ``TASK_TIMEOUT`` in the ledger.
+"""
+
+import os
+import socket
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .journey import enqueue
+from .models import LeasedWork
+from .services import stage_failure_record
+
+TASK_TIMEOUT = "TASK_TIMEOUT"
+
+
+class LeaseLost(Exception):
+    """This process no longer holds the lease: another worker took the work over."""
+
+
+def lease_seconds() -> int:
+    return int(getattr(settings, "WORK_LEASE_SECONDS", 30))
+
+
+def max_attempts() -> int:
+    return int(settings.Q_CLUSTER.get("max_attempts") or 3)
+
+
+def worker_id() -> str:
+    """Return this process's name as a lease holder: ``host:pid``."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}"
+
+
+def leased_models() -> list[type[LeasedWork]]:
+    """Return every concrete model of the project that is leased work."""
+    return [model for model in apps.get_models() if issubclass(model, LeasedWork)]
+
+
+def work_enqueue(row: LeasedWork) -> None:
+    """Queue the task that does ``row``'s work (on commit) and note when, for the sweeper."""
+    type(row).objects.filter(pk=row.pk).update(enqueued_at=timezone.now())
+    enqueue(type(row).LEASE_TASK, row.pk)
+
+
+def work_claim(model: type[LeasedWork], pk, *, owner: str | None = None) -> LeasedWork | None:
+    """Take the lease on one row of work; None when it is finished or a live worker holds it."""
+    now = timezone.now()
+    with transaction.atomic():
+        row = model.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
+        if row is None or row.state in (LeasedWork.State.DONE, LeasedWork.State.FAILED):
+            return None
+        if row.state == LeasedWork.State.RUNNING and row.lease_expires_at and row.lease_expires_at > now:
+            return None
+        row.state = LeasedWork.State.RUNNING
+        row.lease_owner = owner or worker_id()
+        row.lease_expires_at = now + timedelta(seconds=lease_seconds())
+        row.attempts += 1
+        row.save(update_fields=["state", "lease_owner", "lease_expires_at", "attempts"])
+    return row
+
+
+def _held(row: LeasedWork):
+    return type(row).objects.filter(pk=row.pk, state=LeasedWork.State.RUNNING, lease_owner=row.lease_owner)
+
+
+def work_heartbeat(row: LeasedWork) -> bool:
+    """Extend the lease this process holds on ``row``; False when the lease was lost."""
+    expires = timezone.now() + timedelta(seconds=lease_seconds())
+    if _held(row).update(lease_expires_at=expires) != 1:
+        return False
+    row.lease_expires_at = expires
+    return True
+
+
+def work_done(row: LeasedWork, **fields) -> None:
+    """Mark ``row`` done (with ``fields``) in the caller's transaction; raise LeaseLost if it is not ours."""
+    now = timezone.now()
+    updated = _held(row).update(state=LeasedWork.State.DONE, finished_at=now, lease_expires_at=None, **fields)
+    if updated != 1:
+        raise LeaseLost(f"{row._meta.label} {row.pk}: the lease of {row.lease_owner} was lost")
+    row.state, row.finished_at, row.lease_expires_at = LeasedWork.State.DONE, now, None
+    for name, value in fields.items():
+        setattr(row, name, value)
+
+
+def work_fail(row: LeasedWork, *, code: str, detail: str = "") -> None:
+    """Mark ``row`` failed with a named code; the ledger gets the failure."""
+    with transaction.atomic():
+        type(row).objects.filter(pk=row.pk).exclude(state=LeasedWork.State.DONE).update(
+            state=LeasedWork.State.FAILED,
+            finished_at=timezone.now(),
+            lease_expires_at=None,
+            error_code=code,
+            error_detail=detail[:4000],
+        )
+        stage_failure_record(team=row.team_id, stage=row.LEASE_STAGE, code=code, subject=row, detail=detail)
+    row.state, row.error_code, row.error_detail = LeasedWork.State.FAILED, code, detail[:4000]
+
+
+def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None) -> dict[str, int]:
+    """Hand expired or lost work to another worker, or fail it after ``Q_MAX_ATTEMPTS`` claims."""
+    now = now or timezone.now()
+    # A task still waiting in a long queue is not lost: only one unclaimed for this long is re-sent.
+    lost_after = now - timedelta(seconds=int(getattr(settings, "WORK_LOST_AFTER_SECONDS", 600)))
+    counts = {"requeued": 0, "failed": 0}
+    for model in leased_models() if models is None else models:
+        expired = Q(state=LeasedWork.State.RUNNING, lease_expires_at__lt=now)
+        never_claimed = Q(state=LeasedWork.State.PENDING, enqueued_at__lt=lost_after)
+        for row in model.objects.filter(expired | never_claimed).order_by("pk").iterator():
+            if row.state == LeasedWork.State.RUNNING and row.attempts >= max_attempts():
+                work_fail(
+                    row,
+                    code=TASK_TIMEOUT,
+                    detail=f"Its worker stopped (killed or timed out) {row.attempts} times; last held by "
+                    f"{row.lease_owner}. Given up after Q_MAX_ATTEMPTS={max_attempts()}.",
+                )
+                counts["failed"] += 1
+                continue
+            with transaction.atomic():
+                taken = model.objects.filter(pk=row.pk, state=row.state, lease_expires_at=row.lease_expires_at)
+                if taken.update(state=LeasedWork.State.PENDING, lease_owner="", lease_expires_at=None) != 1:
+                    continue  # its worker came back (heartbeat) or finished in the meantime
+                work_enqueue(row)
+            counts["requeued"] += 1
+    return counts
