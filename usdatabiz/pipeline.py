@@ -30,3 +30,30 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
 }
+
+# Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
+# person waits on after a reply; ``bulk`` works through lists and never delays it. ``core.journey.enqueue`` and
+# ``setup_schedules`` route by this map; a system check fails on a task path that has no lane.
+LANES: dict[str, str] = {
+    # realtime: what follows an inbound reply, and the housekeeping that must run on time
+    "inbox.tasks.compliance_reply_task": "realtime",  # STOP confirmation, HELP, START answers
+    "inbox.tasks.inbox_item_classify_task": "realtime",
+    "inbox.tasks.inbox_item_prioritize_task": "realtime",
+    "inbox.tasks.inbox_item_draft_task": "realtime",
+    "inbox.tasks.inbox_items_follow_up_check_task": "realtime",
+    "inbox.tasks.inbox_items_nudge_check_task": "realtime",
+    "usdatabiz.core.tasks.work_sweep_task": "realtime",  # a killed bulk worker's part moves on even when bulk is busy
+    # bulk: lists, chunks, jobs and slices
+    "ingestion.tasks.data_source_ingest_task": "bulk",
+    "ingestion.tasks.data_source_normalize_task": "bulk",
+    "ingestion.tasks.ingest_chunk_run_task": "bulk",
+    "identity.tasks.identity_resolve_task": "bulk",
+    "leads.tasks.lead_prepare_task": "bulk",
+    "leads.tasks.leads_enrich_task": "bulk",
+    "leads.tasks.skiptrace_job_run_task": "bulk",
+    "leads.tasks.leads_rescore_task": "bulk",
+    "messaging.tasks.campaign_sending_start_task": "bulk",
+    "messaging.tasks.campaign_send_slice_task": "bulk",
+    "messaging.tasks.messages_hold_stale_task": "bulk",
+    "messaging.tasks.messages_reconcile_task": "bulk",
+}

@@ -216,7 +216,9 @@ COPILOT_SLOW_MS = env_int("COPILOT_SLOW_MS", 5000)
 REDIS_URL = env("REDIS_URL", "")
 Q_SYNC = env_bool("Q_SYNC", default=RUNNING_TESTS)
 Q_CLUSTER = {
-    "name": env("Q_CLUSTER_NAME", "usdatabiz"),
+    # The site's name: the signing salt of task payloads, the same on every host. The lane a qcluster
+    # serves is chosen by Q_CLUSTER_NAME (realtime or bulk), one of the named clusters below.
+    "name": "usdatabiz",
     "workers": env_int("Q_WORKERS", 2),
     "timeout": env_int("Q_TIMEOUT", 1800),
     "retry": env_int("Q_RETRY", 1900),
@@ -231,6 +233,12 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
+# Two lanes (core/lanes.py; LANES in usdatabiz/pipeline.py): each a named cluster with its own workers, started
+# as Q_CLUSTER_NAME=realtime manage.py qcluster and Q_CLUSTER_NAME=bulk manage.py qcluster.
+Q_CLUSTER["ALT_CLUSTERS"] = {
+    "realtime": {"workers": env_int("Q_REALTIME_WORKERS", 2)},
+    "bulk": {"workers": env_int("Q_BULK_WORKERS", 2)},
+}
 # Leased work (core/leases.py): a worker renews its lease while it works; the sweeper (every minute)
 # hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
 WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
@@ -240,6 +248,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # With the ORM broker, django-q2's cluster stats live in a table every process sees (core/lanes.py).
+    CACHES["django_q"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_q_cache"}
+    Q_CLUSTER["cache"] = "django_q"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

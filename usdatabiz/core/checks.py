@@ -18,3 +18,73 @@ def pipeline_tasks_exist(app_configs, **kwargs):
             except ImportError:
                 errors.append(checks.Error(f"PIPELINE task {path!r} cannot be imported.", id="core.E002"))
     return errors
+
+
+def _project_task_paths() -> set[str]:
+    """Every ``*_task`` function of every project app's ``tasks`` module, the pipeline and the schedules."""
+    import importlib
+    import inspect
+
+    from django.apps import apps
+    from django.conf import settings
+
+    from .journey import _pipeline_module
+    from .leases import leased_models
+
+    paths = set()
+    module = _pipeline_module()
+    for followers in getattr(module, "PIPELINE", {}).values():
+        paths.update(followers)
+    paths.update(path for path, _ in getattr(module, "SCHEDULES", {}).values())
+    paths.update(model.LEASE_TASK for model in leased_models() if model.LEASE_TASK)
+    base = str(settings.BASE_DIR)
+    for config in apps.get_app_configs():
+        if not config.path.startswith(base) or "site-packages" in config.path:
+            continue
+        try:
+            tasks = importlib.import_module(f"{config.name}.tasks")
+        except ModuleNotFoundError:
+            continue
+        for name, obj in inspect.getmembers(tasks, inspect.isfunction):
+            if name.endswith("_task") and obj.__module__ == tasks.__name__:
+                paths.add(f"{tasks.__name__}.{name}")
+    return paths
+
+
+@checks.register()
+def every_task_has_a_lane(app_configs, **kwargs):
+    """Each task path runs on a configured lane, and a qcluster started by lane name serves a real lane."""
+    import os
+
+    from .lanes import lane_names, lanes
+
+    errors = []
+    known = lane_names()
+    mapped = lanes()
+    for path in sorted(_project_task_paths()):
+        if path not in mapped:
+            errors.append(
+                checks.Error(
+                    f"Task {path!r} has no lane.",
+                    hint=f"Add it to LANES in usdatabiz/pipeline.py with one of: {', '.join(known)}.",
+                    id="core.E003",
+                )
+            )
+    for path, lane in sorted(mapped.items()):
+        if lane not in known:
+            errors.append(
+                checks.Error(
+                    f"LANES sends {path!r} to {lane!r}, which is not a cluster of Q_CLUSTER['ALT_CLUSTERS'].",
+                    id="core.E004",
+                )
+            )
+    name = os.environ.get("Q_CLUSTER_NAME")
+    if name and name not in known:
+        errors.append(
+            checks.Warning(
+                f"Q_CLUSTER_NAME={name!r} is not a lane: a qcluster started with it serves no task.",
+                hint=f"Use one of: {', '.join(known)}.",
+                id="core.W001",
+            )
+        )
+    return errors

@@ -96,8 +96,12 @@ def stage(number: int) -> Stage:
     return STAGE_BY_NUMBER[number]
 
 
+def _pipeline_module():
+    return importlib.import_module(getattr(settings, "PIPELINE_MODULE", "usdatabiz.pipeline"))
+
+
 def _pipeline() -> dict:
-    return importlib.import_module(getattr(settings, "PIPELINE_MODULE", "usdatabiz.pipeline")).PIPELINE
+    return _pipeline_module().PIPELINE
 
 
 def followers(number: int) -> list[str]:
@@ -110,21 +114,30 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
 
     With the ORM broker on the same database the queued row is part of the transaction (a rollback
     removes it); with Redis the push waits for the commit. In sync mode (tests) the task runs inline.
+    The task goes to its lane's queue (``LANES`` in ``usdatabiz/pipeline.py``; see ``core.lanes``).
     """
     import_string(task_path)  # fail fast on a wrong path, in the caller's transaction
     from django_q.tasks import async_task
 
+    from .lanes import task_lane
+
     q = settings.Q_CLUSTER
-    if q.get("sync") or "orm" in q:
-        async_task(task_path, *args, **kwargs)
+    if q.get("sync"):
+        async_task(task_path, *args, **kwargs)  # inline: the lane does not matter
+        return
+    options = {"cluster": task_lane(task_path)}
+    if "orm" in q:
+        async_task(task_path, *args, q_options=options, **kwargs)
     else:
-        transaction.on_commit(lambda: async_task(task_path, *args, **kwargs))
+        transaction.on_commit(lambda: async_task(task_path, *args, q_options=options, **kwargs))
 
 
 def schedule_once(task_path: str, *args, at, name: str) -> None:
     """Run a task by dotted path once at ``at``; the schedule named ``name`` is replaced, never duplicated."""
     import_string(task_path)
     from django_q.models import Schedule
+
+    from .lanes import task_lane
 
     Schedule.objects.update_or_create(
         name=name,
@@ -134,6 +147,8 @@ def schedule_once(task_path: str, *args, at, name: str) -> None:
             "schedule_type": Schedule.ONCE,
             "repeats": 1,
             "next_run": at,
+            # Only the named cluster's scheduler runs it (a schedule without one waits for a default cluster).
+            "cluster": task_lane(task_path),
         },
     )
 

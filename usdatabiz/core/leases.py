@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from .journey import enqueue
 from .models import LeasedWork
@@ -115,6 +116,8 @@ def work_fail(row: LeasedWork, *, code: str, detail: str = "") -> None:
             error_detail=detail[:4000],
         )
         stage_failure_record(team=row.team_id, stage=row.LEASE_STAGE, code=code, subject=row, detail=detail)
+        if row.LEASE_GIVEN_UP:
+            import_string(row.LEASE_GIVEN_UP)(row, code=code, detail=detail)
     row.state, row.error_code, row.error_detail = LeasedWork.State.FAILED, code, detail[:4000]
 
 

@@ -184,7 +184,8 @@ class LeasedWork(models.Model):
 
     A concrete subclass is also team-scoped and sets ``LEASE_TASK`` (the dotted path of the task
     that does the work, called with the row's primary key) and ``LEASE_STAGE`` (the journey stage
-    its failures belong to).
+    its failures belong to); ``LEASE_GIVEN_UP``, when set, is the dotted path of a service called as
+    ``f(row, code=..., detail=...)`` in the transaction that fails the row, to fail what it belongs to.
     """
 
     class State(models.TextChoices):
@@ -195,6 +196,7 @@ class LeasedWork(models.Model):
 
     LEASE_TASK: str = ""
     LEASE_STAGE: int = 0
+    LEASE_GIVEN_UP: str = ""
 
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     lease_owner = models.CharField(max_length=80, blank=True, help_text="host:pid of the worker holding the lease")

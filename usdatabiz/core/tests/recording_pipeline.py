@@ -19,3 +19,5 @@ PIPELINE: dict[int, list[str]] = {
     1: [f"{HERE}.first_task", f"{HERE}.second_task"],
     2: [],
 }
+# Each recorded task runs on its own lane, so queue tests can see the routing.
+LANES: dict[str, str] = {f"{HERE}.first_task": "realtime", f"{HERE}.second_task": "bulk"}

@@ -165,10 +165,10 @@ def test_advance_puts_exactly_the_followers_on_the_queue(queued_not_run):
     journey.advance(stage=1, subject_id="ds_q")
 
     # then the queue holds one package per follower, for the subject, and nothing ran yet
-    packages = [row.task for row in OrmQ.objects.order_by("id")]
-    assert [(p["func"], p["args"], p["kwargs"]) for p in packages] == [
-        (FIRST, ("ds_q",), {}),
-        (SECOND, ("ds_q",), {}),
+    packages = [(row.key, row.task) for row in OrmQ.objects.order_by("id")]
+    assert [(key, p["func"], p["args"], p["kwargs"], p["cluster"]) for key, p in packages] == [
+        ("realtime", FIRST, ("ds_q",), {}, "realtime"),  # each on the queue of its lane (LANES)
+        ("bulk", SECOND, ("ds_q",), {}, "bulk"),
     ]
     assert queued_not_run == []
 
