@@ -50,8 +50,10 @@ class Business(SourceTraced):
         ordering = ["normalized_name"]
         constraints = [
             models.UniqueConstraint(fields=["source_file", "source_record_id"], name="business_source_unique"),
+            # One business per normalized name and ZIP in a team: loaders insert with ON CONFLICT DO NOTHING
+            # and link a row to whichever business holds the key (DUPLICATE_BUSINESS), with no race.
+            models.UniqueConstraint(fields=["team", "normalized_name", "zip5"], name="business_team_name_zip_unique"),
         ]
-        indexes = [models.Index(fields=["team", "normalized_name", "zip5"], name="business_team_name_zip_idx")]
 
     def __str__(self):
         return self.name

@@ -4,7 +4,7 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import DataSource
+from .models import DataSource, IngestChunk
 
 
 @admin.register(DataSource)
@@ -37,3 +37,31 @@ class DataSourceAdmin(TeamScopedAdmin):
                 services.data_source_retry(data_source=data_source)
             except DomainError as exc:
                 self.message_user(request, f"{data_source.pk}: {exc.code}: {exc.message}", messages.ERROR)
+
+
+@admin.register(IngestChunk)
+class IngestChunkAdmin(TeamScopedAdmin):
+    """Stage 2's chunks: who holds each, until when, how often it was claimed (read-only)."""
+
+    list_display = [
+        "id",
+        "data_source",
+        "number",
+        "first_row",
+        "last_row",
+        "state",
+        "attempts",
+        "lease_owner",
+        "lease_expires_at",
+        "error_code",
+        "finished_at",
+    ]
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
+    readonly_fields = [f.name for f in IngestChunk._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # stage 1 plans chunks
+
+    def has_change_permission(self, request, obj=None):
+        return False

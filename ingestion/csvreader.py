@@ -6,7 +6,6 @@ flat whatever the file size.
 
 import codecs
 import csv
-import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -249,20 +248,110 @@ def detect_delimiter(header_line: str) -> str:
     return max(counts, key=lambda ch: (counts[ch], ch == ","))
 
 
-class _Binary(io.RawIOBase):
-    """Adapt any object with ``read(n)`` (a Django File, an S3 object) to a raw stream for TextIOWrapper."""
+ENCODING_FALLBACK = "ENCODING_FALLBACK"  # a row warning: the row is not UTF-8 and was read as Windows-1252
+_BLOCK = 1 << 20
+_TEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+# How a codec of ``choose_encoding`` is read: (codec for the bytes after the BOM, BOM length); utf-16/32
+# get their byte order from the BOM itself.
+_BOM_CODECS = {
+    codecs.BOM_UTF8: "utf-8",
+    codecs.BOM_UTF32_LE: "utf-32-le",
+    codecs.BOM_UTF32_BE: "utf-32-be",
+    codecs.BOM_UTF16_LE: "utf-16-le",
+    codecs.BOM_UTF16_BE: "utf-16-be",
+}
 
-    def __init__(self, source):
-        self._source = source
 
-    def readable(self):
-        return True
+class ByteLines:
+    """Iterate the decoded lines of a binary stream (line ends kept) and know the byte offset reached.
 
-    def readinto(self, buffer):
-        data = self._source.read(len(buffer))
-        n = len(data)
-        buffer[:n] = data
-        return n
+    ``offset`` is the absolute byte offset just past the last line handed out, so after the csv module
+    returns a row, it is where the next row starts: stage 2 reads a chunk of rows from there. Lines are
+    split on \\r\\n, \\r or \\n, like universal newlines. With ``fallback`` (UTF-8 files), a line that is not
+    valid UTF-8 is decoded as Windows-1252 on its own and noted in ``row_fallback``, instead of the whole
+    file being read as Windows-1252. A line valid in neither raises UnicodeDecodeError.
+    """
+
+    def __init__(self, raw, *, codec: str, start: int = 0, end: int | None = None, lines: int = 0, fallback=False):
+        self.raw = raw
+        self.codec = codec
+        self.offset = start
+        self.end = end
+        self.lines = lines  # physical lines handed out so far (counting from the file's first line)
+        self.fallback = fallback
+        self.row_fallback: UnicodeDecodeError | None = None
+        self.utf8_lines = 0  # non-ASCII lines that were valid UTF-8
+        self.fallback_lines = 0
+
+    def take_row_fallback(self) -> UnicodeDecodeError | None:
+        """Return why a line of the row just read fell back to Windows-1252 (None if none did); reset it."""
+        found, self.row_fallback = self.row_fallback, None
+        return found
+
+    def _blocks(self):
+        remaining = None if self.end is None else self.end - self.offset
+        while remaining is None or remaining > 0:
+            data = self.raw.read(_BLOCK if remaining is None else min(_BLOCK, remaining))
+            if not data:
+                return
+            if remaining is not None:
+                remaining -= len(data)
+            yield data
+
+    def __iter__(self):
+        if self.codec in ("utf-8", "cp1252"):
+            return self._ascii_compatible()
+        return self._text()
+
+    def _byte_lines(self):
+        carry = b""
+        for block in self._blocks():
+            parts = (carry + block if carry else block).splitlines(keepends=True)
+            # The last piece may be cut by the block: keep it (and a lone \r, which may be half of \r\n).
+            carry = b"" if parts[-1].endswith(b"\n") else parts.pop()
+            yield from parts
+        if carry:
+            yield carry
+
+    def _ascii_compatible(self):
+        codec = self.codec
+        for line in self._byte_lines():
+            self.offset += len(line)
+            self.lines += 1
+            if line.isascii():
+                yield line.decode("latin-1")
+            elif codec == "cp1252":
+                yield line.decode("cp1252")
+            else:
+                try:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    if not self.fallback:
+                        raise
+                    text = line.decode("cp1252")  # raises when the bytes are not Windows-1252 either
+                    self.fallback_lines += 1
+                    if self.row_fallback is None:
+                        self.row_fallback = exc
+                else:
+                    self.utf8_lines += 1
+                yield text
+
+    def _text(self):
+        codec = self.codec
+        decoder = codecs.getincrementaldecoder(codec)("strict")
+        carry = ""
+        for block in self._blocks():
+            parts = _TEXT_LINE.findall(carry + decoder.decode(block))
+            carry = "" if parts and parts[-1].endswith("\n") else (parts.pop() if parts else "")
+            for line in parts:
+                self.offset += len(line.encode(codec))
+                self.lines += 1
+                yield line
+        carry += decoder.decode(b"", final=True)
+        for line in _TEXT_LINE.findall(carry):
+            self.offset += len(line.encode(codec))
+            self.lines += 1
+            yield line
 
 
 @dataclass
@@ -270,24 +359,36 @@ class CsvRow:
     number: int  # data row number: 1 = the first row after the header
     line: int  # physical line where the row ends
     cells: list[str]
+    end: int = 0  # byte offset just past the row
+    fallback: UnicodeDecodeError | None = None  # set when the row was not UTF-8 and was read as Windows-1252
 
 
 class CsvStream:
-    """Read one CSV file as header + rows. ``opener`` returns a fresh binary stream each call."""
+    """Read one CSV file as header + rows. ``opener`` returns a fresh binary stream each call.
 
-    def __init__(self, opener: Callable[[], BinaryIO], *, encoding: str | None = None, delimiter: str | None = None):
+    ``range_opener(start, end)``, when given, returns a stream of those bytes only (stage 2 reads its
+    chunk of the stored file without downloading the rest); without it the stream is read and skipped.
+    """
+
+    def __init__(
+        self,
+        opener: Callable[[], BinaryIO],
+        *,
+        encoding: str | None = None,
+        delimiter: str | None = None,
+        range_opener: Callable[[int, int], BinaryIO] | None = None,
+    ):
         self.opener = opener
+        self.range_opener = range_opener
         self.encoding = encoding
         self.delimiter = delimiter
         self.header: HeaderMap | None = None
-
-    def _open_text(self, encoding: str):
-        raw = self.opener()
-        buffered = io.BufferedReader(_Binary(raw), buffer_size=1 << 20)
-        return raw, io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
+        self.codec: str | None = None  # what the bytes after the BOM are decoded with
+        self.data_start = 0  # byte offset where the first data row starts
+        self.lines: ByteLines | None = None
 
     def choose_encoding(self) -> str:
-        """Decide the encoding from a BOM, else UTF-8; ``validate`` falls back to cp1252 if UTF-8 fails."""
+        """Decide the encoding from a BOM, else UTF-8 (rows that are not UTF-8 fall back to Windows-1252)."""
         raw = self.opener()
         try:
             head = raw.read(8192)
@@ -303,37 +404,107 @@ class CsvStream:
             raise CsvError("CSV_PARSE_ERROR", f"This is not a CSV file: it looks like {why}.", row=0)
         return "utf-8"
 
+    @staticmethod
+    def _codec(encoding: str, head: bytes) -> tuple[str, int]:
+        for bom, codec in _BOM_CODECS.items():  # UTF-32 LE before UTF-16 LE: they share a prefix
+            if head.startswith(bom) and encoding in ("utf-8-sig", "utf-16", "utf-32"):
+                return codec, len(bom)
+        return ("cp1252" if encoding == "cp1252" else "utf-8"), 0
+
     def rows(self, encoding: str) -> Iterator[CsvRow]:
-        """Yield data rows; set ``self.header`` first. Raises CsvError or UnicodeDecodeError."""
-        raw, text = self._open_text(encoding)
+        """Yield data rows from the start of the file; set ``self.header`` first. Raises CsvError or UnicodeDecodeError.
+
+        UTF-8 files (with or without a BOM) decode row by row: a row that is not UTF-8 is read as
+        Windows-1252 and carries ``fallback``.
+        """
+        raw = self.opener()
         try:
-            first = text.readline()
+            head = raw.read(4)
+            self.codec, skip = self._codec(encoding, head)
+            lines = ByteLines(_Prefixed(head[skip:], raw), codec=self.codec, start=skip, fallback=self.codec == "utf-8")
+            self.lines = lines
+            feed = iter(lines)
+            first = next(feed, "")
             while first and not first.strip():
-                first = text.readline()
+                first = next(feed, "")
             if not first.strip():
                 raise CsvError("CSV_PARSE_ERROR", "The file has no header row.", row=0)
+            lines.take_row_fallback()  # the header's own decoding is not a row's
             delimiter = self.delimiter or detect_delimiter(first)
             self.delimiter = delimiter
             header_cells = next(csv.reader([first], delimiter=delimiter, strict=True), [])
             self.header = map_header(header_cells)
-            reader = csv.reader(text, delimiter=delimiter, strict=True)
-            number = 0
-            try:
-                for cells in reader:
-                    if not any(cells) or not "".join(cells).strip():
-                        continue  # blank line, or a row of empty cells
-                    number += 1
-                    yield CsvRow(number, reader.line_num + 1, cells)
-            except csv.Error as exc:
-                raise CsvError(
-                    "CSV_PARSE_ERROR",
-                    f"Malformed CSV at data row {number + 1} (line {reader.line_num + 1}): {_explain(str(exc))}",
-                    row=number + 1,
-                    line=reader.line_num + 1,
-                ) from exc
+            self.data_start = lines.offset
+            yield from self._read(feed, lines, delimiter, number=0)
         finally:
-            text.close()
             _close(raw)
+
+    def rows_between(
+        self, *, codec: str, columns: list[str], start: int, end: int, first_number: int, lines_before: int
+    ) -> Iterator[CsvRow]:
+        """Yield the rows stored in bytes [start, end), numbered from ``first_number`` (a chunk of stage 2)."""
+        self.codec = codec
+        self.header = map_header(columns)
+        if self.range_opener is not None:
+            raw = self.range_opener(start, end)
+        else:
+            raw = self.opener()
+            _skip(raw, start)
+        try:
+            lines = ByteLines(raw, codec=codec, start=start, end=end, lines=lines_before, fallback=codec == "utf-8")
+            self.lines = lines
+            yield from self._read(iter(lines), lines, self.delimiter or ",", number=first_number - 1)
+        finally:
+            _close(raw)
+
+    @staticmethod
+    def _read(feed, lines: ByteLines, delimiter: str, *, number: int) -> Iterator[CsvRow]:
+        reader = csv.reader(feed, delimiter=delimiter, strict=True)
+        try:
+            for cells in reader:
+                fallback = lines.take_row_fallback()
+                if not any(cells) or not "".join(cells).strip():
+                    continue  # blank line, or a row of empty cells
+                number += 1
+                yield CsvRow(number, lines.lines, cells, lines.offset, fallback)
+        except csv.Error as exc:
+            raise CsvError(
+                "CSV_PARSE_ERROR",
+                f"Malformed CSV at data row {number + 1} (line {lines.lines}): {_explain(str(exc))}",
+                row=number + 1,
+                line=lines.lines,
+            ) from exc
+
+
+class _Prefixed:
+    """A binary stream with bytes already read put back in front."""
+
+    def __init__(self, prefix: bytes, raw):
+        self._prefix = prefix
+        self._raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        if self._prefix:
+            data, self._prefix = self._prefix, b""
+            if size is None or size < 0:
+                return data + self._raw.read()
+            return data if len(data) >= size else data + self._raw.read(size - len(data))
+        return self._raw.read(size)
+
+
+def _skip(raw, count: int) -> None:
+    seek = getattr(raw, "seek", None)
+    if seek is not None:
+        try:
+            seek(count)
+            return
+        except (OSError, ValueError):
+            pass
+    while count > 0:
+        data = raw.read(min(_BLOCK, count))
+        if not data:
+            return
+        count -= len(data)
 
 
 def decode_error(exc: UnicodeDecodeError, encoding: str) -> CsvError:

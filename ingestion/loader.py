@@ -249,14 +249,15 @@ class CopyWriter(RecordWriter):
         fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool})  # noqa: S307
         nullable = tuple(i for i, name in enumerate(columns) if fields[name].null)
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
-        sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN"
         width = len(columns) + len(missing)
         tail_nulls = sum(1 for v in defaults if v is None)
-        self._formatters[key] = (formatter, fast, width, nullable, tail_nulls, sql)
+        self._formatters[key] = (formatter, fast, width, nullable, tail_nulls, names)
         return self._formatters[key]
 
-    def encode(self, model, columns, rows):
-        formatter, fast, width, nullable, tail_nulls, sql = self._formatter(model, tuple(columns))
+    def encode(self, model, columns, rows, *, table: str | None = None):
+        """Build the COPY text of ``rows`` (into ``table``, by default the model's own)."""
+        formatter, fast, width, nullable, tail_nulls, names = self._formatter(model, tuple(columns))
+        sql = f"COPY {connection.ops.quote_name(table or model._meta.db_table)} ({names}) FROM STDIN"
         text = "".join(map(fast, rows))
         count = len(rows)
         nulls = count * tail_nulls + sum(1 for i in nullable for r in rows if r[i] is None)
@@ -323,7 +324,6 @@ class RowNormalizer:
         header: HeaderMap,
         subject_id: str,
         run_id: str | None,
-        known_businesses: dict[str, str],
         now,
         today_year: int,
     ):
@@ -331,7 +331,6 @@ class RowNormalizer:
         self.source_file = source_file
         self.subject_id = subject_id
         self.run_id = run_id
-        self.businesses = known_businesses
         self.now = now
         self.today_year = today_year
         self.width = len(header.columns)
@@ -341,8 +340,12 @@ class RowNormalizer:
         self._get = itemgetter(*(present.get(name, self.width) for name in FIELD_ORDER))
         self.extras = list(header.extras.items())
         self.counts = LoadCounts()
-        self._failed = 0
         self.chunk = Chunk()
+        # Businesses of this chunk, decided once the database says who holds each key (``resolve``):
+        # key -> index of the first row's candidate, and (row, key, company, raw SIC, SIC) per row with one.
+        self._candidates: dict[str, int] = {}
+        self._business_rows: list[tuple] = []
+        self._owners: list[tuple] = []
         self._biz_id = IdSource("biz")
         self._per_id = IdSource("per")
         self._ph_id = IdSource("ph")
@@ -352,6 +355,7 @@ class RowNormalizer:
 
     def take_chunk(self) -> Chunk:
         chunk, self.chunk = self.chunk, Chunk()
+        self._candidates, self._business_rows, self._owners = {}, [], []
         return chunk
 
     def fail(self, row: int, code: str, field_name: str, raw: str, detail: str) -> None:
@@ -375,7 +379,6 @@ class RowNormalizer:
             )
         )
         self.counts.failures[code] += 1
-        self._failed += 1
 
     def process(self, row: CsvRow) -> None:
         """Normalize one row; append its records and failures to the current chunk."""
@@ -383,7 +386,6 @@ class RowNormalizer:
         number = row.number
         counts = self.counts
         counts.rows += 1
-        before = self._failed
         now = self.now
         team_id = self.team_id
         source_file = self.source_file
@@ -420,35 +422,17 @@ class RowNormalizer:
             )
             zip5 = ""
 
-        business_id = None
+        key = None
         if company:
             normalized = normalize_business_name(company)
-            key = f"{normalized}\t{zip5}"  # one string per key: a million of them fit in far less memory
-            business_id = self.businesses.get(key)
-            if business_id is not None:
-                counts.businesses_linked += 1
-                fail(
-                    number,
-                    "DUPLICATE_BUSINESS",
-                    "company_name",
-                    company,
-                    f"'{normalized}' at ZIP '{zip5}' already exists as {business_id}; the row is linked to it.",
-                )
-            else:
-                sic = normalize_sic(raw_sic) if raw_sic else None
-                if not sic:
-                    fail(
-                        number,
-                        "MISSING_SIC",
-                        "sic_code",
-                        raw_sic,
-                        f"'{raw_sic}' is not a SIC code." if raw_sic else "No SIC code provided.",
-                    )
-                business_id = self._biz_id()
-                self.businesses[key] = business_id
+            key = f"{normalized}\t{zip5}"  # one string per key: a chunk's keys fit in little memory
+            if key not in self._candidates:
+                # The first row of the chunk with this key offers a business; the database decides (``resolve``)
+                # whether it is new or another row (of this file or another) already holds the key.
+                self._candidates[key] = len(chunk.businesses)
                 chunk.businesses.append(
                     (
-                        business_id,
+                        self._biz_id(),
                         team_id,
                         now,
                         now,
@@ -465,10 +449,10 @@ class RowNormalizer:
                         _int_or_none(parse_int_range(employees), 2**31 - 1) if employees else None,
                         _int_or_none(parse_money(revenue), 2**63 - 1) if revenue else None,
                         parse_year(year_founded, today_year=self.today_year) if year_founded else None,
-                        sic or "",
+                        (normalize_sic(raw_sic) if raw_sic else None) or "",
                     )
                 )
-                counts.businesses += 1
+            self._business_rows.append((number, key, company, normalized, zip5, raw_sic))
         else:
             fail(number, "MISSING_VALUE", "company_name", "", "The row has no company name.")
 
@@ -529,27 +513,50 @@ class RowNormalizer:
             if email:
                 chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, email, True))
                 counts.emails += 1
-            if business_id:
-                chunk.owners.append(
-                    (
-                        self._bo_id(),
-                        team_id,
-                        now,
-                        now,
-                        source_file,
-                        number,
-                        persona_id,
-                        business_id,
-                        title[:200],
-                    )
-                )
-                counts.owners += 1
+            if key is not None:
+                self._owners.append((number, persona_id, key, title[:200]))
             counts.rows_loaded += 1
         elif company:
             fail(number, "MISSING_VALUE", "first_name", "", "The row has no contact name, phone or email.")
             counts.rows_loaded += 1
-        if self._failed != before:
-            counts.rows_with_errors += 1
+
+    def resolve(self, holders: dict[str, tuple[str, str, int]]) -> None:
+        """Link the chunk's rows to the business holding their key: ``key -> (id, source_file, source row)``.
+
+        A row whose own candidate became the business created it (MISSING_SIC if it had no SIC code);
+        every other row with a company is a DUPLICATE_BUSINESS linked to the holder. Then count the
+        chunk's rows with errors.
+        """
+        counts = self.counts
+        fail = self.fail
+        source_file = self.source_file
+        for number, key, company, normalized, zip5, raw_sic in self._business_rows:
+            business_id, holder_file, holder_row = holders[key]
+            if holder_row == number and holder_file == source_file:
+                counts.businesses += 1
+                if not (normalize_sic(raw_sic) if raw_sic else None):
+                    fail(
+                        number,
+                        "MISSING_SIC",
+                        "sic_code",
+                        raw_sic,
+                        f"'{raw_sic}' is not a SIC code." if raw_sic else "No SIC code provided.",
+                    )
+            else:
+                counts.businesses_linked += 1
+                fail(
+                    number,
+                    "DUPLICATE_BUSINESS",
+                    "company_name",
+                    company,
+                    f"'{normalized}' at ZIP '{zip5}' already exists as {business_id}; the row is linked to it.",
+                )
+        now, team_id = self.now, self.team_id
+        owners = self.chunk.owners
+        for number, persona_id, key, title in self._owners:
+            owners.append((self._bo_id(), team_id, now, now, source_file, number, persona_id, holders[key][0], title))
+        counts.owners += len(self._owners)
+        counts.rows_with_errors += len({failure[10] for failure in self.chunk.failures})
 
 
 def split_full_name(full: str) -> tuple[str, str]:
@@ -571,8 +578,8 @@ def _int_or_none(value, limit):
     return value
 
 
+# What a chunk writes once its businesses are settled (``businesses_upsert``), parents before children.
 CHUNK_TABLES = (
-    (Business, BUSINESS_COLUMNS, "businesses"),
     (Persona, PERSONA_COLUMNS, "personas"),
     (PersonaPhone, PHONE_COLUMNS, "phones"),
     (PersonaEmail, EMAIL_COLUMNS, "emails"),
@@ -597,3 +604,61 @@ def send_chunk(writer: RecordWriter, payloads: list) -> None:
 def write_chunk(writer: RecordWriter, chunk: Chunk) -> None:
     """Write one chunk's records in dependency order (parents before children)."""
     send_chunk(writer, encode_chunk(writer, chunk))
+
+
+BUSINESS_STAGE_TABLE = "ingest_business_stage"
+
+
+def businesses_upsert(writer: RecordWriter, rows: list[tuple], *, team_id: str) -> dict[str, tuple[str, str, int]]:
+    """Insert the candidate businesses whose key no business of the team holds; return who holds each key.
+
+    The unique key (team, normalized name, ZIP) decides, not a read-then-write: ``INSERT ... ON CONFLICT DO
+    NOTHING`` waits for a concurrent transaction inserting the same key and yields to it, so two chunks or
+    two files of one team never create the same business twice. Rows are inserted in key order, so two
+    transactions lock their common keys in the same order and cannot deadlock. Returns
+    ``"NAME\\tZIP" -> (business id, source_file, source_record_id)`` of the business holding each key.
+    """
+    if not rows:
+        return {}
+    name_at = BUSINESS_COLUMNS.index("normalized_name")
+    zip_at = BUSINESS_COLUMNS.index("zip5")
+    if isinstance(writer, CopyWriter):
+        return _businesses_upsert_copy(writer, rows)
+    rows = sorted(rows, key=itemgetter(name_at, zip_at))
+    Business.objects.bulk_create(
+        [Business(**dict(zip(BUSINESS_COLUMNS, row, strict=True))) for row in rows],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    wanted = {f"{row[name_at]}\t{row[zip_at]}" for row in rows}
+    names = sorted({row[name_at] for row in rows})
+    holders = {}
+    for start in range(0, len(names), 900):
+        found = Business.objects.filter(team_id=team_id, normalized_name__in=names[start : start + 900]).values_list(
+            "normalized_name", "zip5", "id", "source_file", "source_record_id"
+        )
+        for name, zip5, pk, source_file, source_row in found:
+            key = f"{name}\t{zip5}"
+            if key in wanted:
+                holders[key] = (pk, source_file, source_row)
+    return holders
+
+
+def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple]) -> dict[str, tuple[str, str, int]]:
+    table = connection.ops.quote_name(Business._meta.db_table)
+    stage = connection.ops.quote_name(BUSINESS_STAGE_TABLE)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+        )
+        cursor.execute(f"TRUNCATE {stage}")
+    writer.send(writer.encode(Business, BUSINESS_COLUMNS, rows, table=BUSINESS_STAGE_TABLE))
+    with connection.wrap_database_errors, connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} SELECT * FROM {stage} ORDER BY normalized_name, zip5 ON CONFLICT DO NOTHING"
+        )
+        cursor.execute(
+            f"SELECT b.normalized_name, b.zip5, b.id, b.source_file, b.source_record_id FROM {table} b "
+            f"JOIN {stage} s ON b.team_id = s.team_id AND b.normalized_name = s.normalized_name AND b.zip5 = s.zip5"
+        )
+        return {f"{name}\t{zip5}": (pk, source_file, row) for name, zip5, pk, source_file, row in cursor.fetchall()}

@@ -3,7 +3,7 @@
 from django.db import models
 
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import TeamScoped
+from usdatabiz.core.models import LeasedWork, TeamScoped
 
 
 class DataSource(TeamScoped):
@@ -94,3 +94,43 @@ class DataSource(TeamScoped):
     @property
     def is_retryable(self) -> bool:
         return bool(self.file) and (self.status == self.Status.FAILED or self.is_stale)
+
+
+class IngestChunk(TeamScoped, LeasedWork):
+    """A range of a data source's rows that one worker normalizes and loads in one transaction (stage 2).
+
+    Stage 1 cuts the file into chunks of ``INGEST_CHUNK_ROWS`` rows while it counts them, noting where
+    each starts in the stored file, so a worker on any host reads only its own bytes. Each chunk is
+    leased work (``core.leases``: claim, heartbeat, fenced completion, the sweeper hands a dead worker's
+    chunk to another within a minute): its records, its row failures and its ``done`` state commit
+    together, so running it again loads nothing twice. The data source's progress is the sum of its
+    done chunks; the chunk that finds every other chunk done completes the data source.
+    """
+
+    LEASE_TASK = "ingestion.tasks.ingest_chunk_run_task"
+    LEASE_STAGE = 2
+    LEASE_GIVEN_UP = "ingestion.chunks.ingest_chunk_given_up"
+
+    id = PrefixedULIDField(prefix="ich")
+    data_source = models.ForeignKey(DataSource, on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField(help_text="1 for the first chunk of the file")
+    first_row = models.BigIntegerField(help_text="First data row (1 = the row after the header)")
+    last_row = models.BigIntegerField()
+    lines_before = models.BigIntegerField(default=0, help_text="Physical lines of the file before the chunk")
+    byte_start = models.BigIntegerField(help_text="Where the chunk starts in the stored file")
+    byte_end = models.BigIntegerField(help_text="Where the next chunk starts (or the file ends)")
+    counts = models.JSONField(default=dict, blank=True, help_text="What the chunk loaded: records and failures")
+
+    class Meta:
+        ordering = ["data_source", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["data_source", "number"], name="ingestchunk_source_number_unique"),
+        ]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="ingestchunk_state_idx")]
+
+    def __str__(self):
+        return f"{self.data_source_id} rows {self.first_row}-{self.last_row} ({self.state})"
+
+    @property
+    def row_count(self) -> int:
+        return self.last_row - self.first_row + 1

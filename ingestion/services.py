@@ -1,12 +1,10 @@
 """Writes of stages 1-2: upload, status transitions, validation (stage 1) and normalization (stage 2)."""
 
 import logging
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -17,12 +15,15 @@ from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from . import storage
-from .csvreader import CsvError, CsvStream, decode_error, row_width_ok
-from .loader import FAILURE_COLUMNS, LoadCounts, RowNormalizer, encode_chunk, send_chunk, writer_for_connection
+from .csvreader import ENCODING_FALLBACK, CsvError, CsvStream, decode_error, row_width_ok
+from .loader import FAILURE_COLUMNS, LoadCounts
 from .models import DataSource
 
 log = logging.getLogger(__name__)
 SUBJECT_TYPE = "ingestion.datasource"
+FILE_UNREADABLE = "FILE_UNREADABLE"  # the stored file exists but cannot be read (permissions, storage error)
+# Row failures that do not make a row an error: the row loaded as it is (recorded for the operator to see).
+WARNING_CODES = (ENCODING_FALLBACK,)
 
 
 class IngestError(DomainError):
@@ -153,6 +154,16 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
 
 def _fail(data_source: DataSource, run: StageRun, *, stage: int, code: str, message: str, row=None) -> DataSource:
     with transaction.atomic():
+        # The transition comes first: it locks the data source, so a chunk committing right now finishes
+        # before its records are discarded below, and a chunk committing later sees "failed" and rolls back.
+        try:
+            data_source_transition(
+                data_source=data_source, to=DataSource.Status.FAILED, error_code=code, error_message=message
+            )
+        except IllegalTransition:  # another worker failed (or finished) it first: its outcome stands
+            stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{code}: {message}")
+            data_source.refresh_from_db()
+            return data_source
         _discard_records(data_source)
         data_source.rows_done = 0
         data_source.loaded_count = 0
@@ -168,26 +179,43 @@ def _fail(data_source: DataSource, run: StageRun, *, stage: int, code: str, mess
             source_row=row,
             detail=message,
         )
-        data_source_transition(
-            data_source=data_source, to=DataSource.Status.FAILED, error_code=code, error_message=message
-        )
         stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{code}: {message}")
+        if stage == 1:
+            # The failed validation run closes any stage 2 run still open from an earlier attempt.
+            StageRun.objects.filter(subject_id=data_source.pk, stage=2, status=StageRun.Status.RUNNING).update(
+                status=StageRun.Status.FAILED, finished_at=timezone.now(), detail=f"{code}: {message}"
+            )
     return data_source
 
 
 def _discard_records(data_source: DataSource) -> None:
-    """Delete everything loaded from this file so a failed file keeps no records (the file itself stays)."""
+    """Delete everything loaded from this file so a failed file keeps no records (the file itself stays).
+
+    A business of this file that rows of another file were linked to (DUPLICATE_BUSINESS) stays: it is
+    theirs too. The file's chunks go as well, so a retry plans and loads it afresh.
+    """
     source_file = data_source.source_file
+    team_id = data_source.team_id
     if source_file:
-        for model in (BusinessOwner, PersonaEmail, PersonaPhone, Persona, Business):
-            model.objects.filter(source_file=source_file, team_id=data_source.team_id).delete()
+        for model in (BusinessOwner, PersonaEmail, PersonaPhone, Persona):
+            model.objects.filter(source_file=source_file, team_id=team_id).delete()
+        Business.objects.filter(source_file=source_file, team_id=team_id).exclude(
+            pk__in=BusinessOwner.objects.filter(team_id=team_id).values("business_id")
+        ).delete()
     StageFailure.objects.filter(subject_id=data_source.pk).exclude(
         code__in=["UPLOAD_TIMEOUT", "QUOTA_EXCEEDED"]
     ).filter(source_row__isnull=False).delete()
+    data_source.chunks.all().delete()
 
 
 def _stream(data_source: DataSource, encoding=None, delimiter=None) -> CsvStream:
-    return CsvStream(lambda: storage.open_binary(data_source.source_file), encoding=encoding, delimiter=delimiter)
+    name = data_source.source_file
+    return CsvStream(
+        lambda: storage.open_binary(name),
+        encoding=encoding,
+        delimiter=delimiter,
+        range_opener=lambda start, end: storage.open_range(name, start, end),
+    )
 
 
 def data_source_ingest(*, data_source_id: str) -> DataSource:
@@ -220,6 +248,24 @@ def _unexpected(exc: Exception) -> str:
     )
 
 
+def _unreadable(exc: Exception) -> str:
+    return (
+        f"The stored file cannot be read ({exc.__class__.__name__}: {str(exc)[:300]}). "
+        "Nothing from the file was kept; upload the file again."
+    )
+
+
+def storage_read_error(exc: BaseException) -> bool:
+    """Tell whether ``exc`` means the stored file itself cannot be read (not a bug, not a timeout)."""
+    if isinstance(exc, OSError):
+        return True
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # pragma: no cover - boto3 is a dependency
+        return False
+    return isinstance(exc, BotoCoreError | ClientError)
+
+
 def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
     try:
         if not data_source.source_file or not storage.exists(data_source.source_file):
@@ -233,17 +279,9 @@ def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
         stream = _stream(data_source)
         encoding = stream.choose_encoding()
         try:
-            record_count, row_errors = _validate(data_source, run, stream, encoding)
+            scan = _scan(data_source, run, stream, encoding)
         except UnicodeDecodeError as exc:
-            if encoding != "utf-8":
-                raise decode_error(exc, encoding) from exc
-            encoding = "cp1252"  # not UTF-8 anywhere in the file: the usual Windows export
-            StageFailure.objects.filter(subject_id=data_source.pk, stage=1, source_row__isnull=False).delete()
-            stream = _stream(data_source)
-            try:
-                record_count, row_errors = _validate(data_source, run, stream, encoding)
-            except UnicodeDecodeError as exc2:
-                raise decode_error(exc2, "UTF-8 or Windows-1252") from exc2
+            raise decode_error(exc, "UTF-8 or Windows-1252" if stream.codec == "utf-8" else encoding) from exc
     except CsvError as exc:
         return _fail(data_source, run, stage=1, code=exc.code, message=exc.message, row=exc.row or None)
     except storage.StorageTimeout as exc:
@@ -254,65 +292,116 @@ def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
             code="UPLOAD_TIMEOUT",
             message=f"Reading the stored file timed out; retry the data source. ({exc})",
         )
+    except Exception as exc:
+        if not storage_read_error(exc):
+            raise
+        return _fail(data_source, run, stage=1, code=FILE_UNREADABLE, message=_unreadable(exc))
 
+    lines = stream.lines
+    if encoding == "utf-8" and lines.fallback_lines and not lines.utf8_lines:
+        # Not UTF-8 anywhere in the file: the usual Windows export, read as such (no row is an exception).
+        encoding = "cp1252"
+        StageFailure.objects.filter(subject_id=data_source.pk, stage=1, code=ENCODING_FALLBACK).delete()
+    codec = "cp1252" if encoding == "cp1252" else stream.codec
     header = stream.header
-    data_source.encoding = encoding
-    data_source.record_count = record_count
-    data_source.metadata = {
-        **data_source.metadata,
-        "schema": {**header.as_schema(), "delimiter": stream.delimiter, "encoding": encoding},
-    }
-    data_source.save(update_fields=["encoding", "record_count", "metadata", "updated_at"])
-    stage_run_finish(
-        run=run, status=StageRun.Status.SUCCEEDED, count_in=record_count, count_out=record_count - row_errors
-    )
+    with transaction.atomic():
+        data_source.encoding = encoding
+        data_source.record_count = scan.count
+        data_source.metadata = {
+            **data_source.metadata,
+            "schema": {**header.as_schema(), "delimiter": stream.delimiter, "encoding": encoding, "codec": codec},
+        }
+        data_source.save(update_fields=["encoding", "record_count", "metadata", "updated_at"])
+        from .chunks import chunks_plan
+
+        chunks_plan(data_source=data_source, bounds=scan.bounds)
+        stage_run_finish(
+            run=run, status=StageRun.Status.SUCCEEDED, count_in=scan.count, count_out=scan.count - scan.errors
+        )
     return data_source
 
 
-def _validate(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: str) -> tuple[int, int]:
-    rows = stream.rows(encoding)
-    count = 0
-    errors = []
-    error_total = 0
+@dataclass
+class Scan:
+    count: int = 0  # data rows
+    errors: int = 0  # rows with the wrong number of fields (skipped)
+    # One (first row, last row, lines before, byte start, byte end) per chunk of stage 2.
+    bounds: list[tuple[int, int, int, int, int]] = field(default_factory=list)
+
+
+def _scan(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: str, chunk_rows: int | None = None):
+    """Read every row once: count, record rows of the wrong width and rows read as Windows-1252, cut chunks."""
+    chunk_rows = chunk_rows or settings.INGEST_CHUNK_ROWS
+    scan = Scan()
+    failures = []
     width = None
     now = timezone.now()
-    for row in rows:
+    start = lines_before = last_line = 0
+    end = None
+
+    def failure(row, code, raw, detail):
+        return StageFailure(
+            team_id=data_source.team_id,
+            stage=1,
+            code=code,
+            run=run,
+            subject_type=SUBJECT_TYPE,
+            subject_id=data_source.pk,
+            source_file=data_source.source_file,
+            source_row=row.number,
+            field="",
+            raw_value=raw[:2000],
+            created_at=now,
+            detail=detail,
+        )
+
+    for row in stream.rows(encoding):
         if width is None:
             header = stream.header
             missing = header.missing
             if missing:
                 raise CsvError("MISSING_COLUMNS", _missing_message(missing, header.columns), row=0, missing=missing)
             width = len(header.columns)
-        count += 1
+            start, lines_before = stream.data_start, 0
+        if scan.count % chunk_rows == 0 and scan.count:
+            scan.bounds.append((scan.count - chunk_rows + 1, scan.count, lines_before, start, end))
+            start, lines_before = end, last_line
+        scan.count += 1
+        end, last_line = row.end, row.line
+        if row.fallback is not None:
+            bad = row.fallback.object[row.fallback.start : row.fallback.start + 1].hex()
+            failures.append(
+                failure(
+                    row,
+                    ENCODING_FALLBACK,
+                    ",".join(row.cells),
+                    f"Row {row.number} (line {row.line}) is not UTF-8 (byte 0x{bad}); it was read as Windows-1252.",
+                )
+            )
         if not row_width_ok(row.cells, width):
-            error_total += 1
-            errors.append(
-                StageFailure(
-                    team_id=data_source.team_id,
-                    stage=1,
-                    code="CSV_PARSE_ERROR",
-                    run=run,
-                    subject_type=SUBJECT_TYPE,
-                    subject_id=data_source.pk,
-                    source_file=data_source.source_file,
-                    source_row=row.number,
-                    field="",
-                    raw_value=",".join(row.cells)[:2000],
-                    created_at=now,
-                    detail=f"Row {row.number} (line {row.line}) has {len(row.cells)} fields; the header has {width}. "
+            scan.errors += 1
+            failures.append(
+                failure(
+                    row,
+                    "CSV_PARSE_ERROR",
+                    ",".join(row.cells),
+                    f"Row {row.number} (line {row.line}) has {len(row.cells)} fields; the header has {width}. "
                     "The row was skipped.",
                 )
             )
-            if len(errors) >= 5000:
-                StageFailure.objects.bulk_create(errors)
-                errors = []
+        if len(failures) >= 5000:
+            StageFailure.objects.bulk_create(failures)
+            failures = []
     if width is None:  # header only, or nothing after it
         header = stream.header
         if header is not None and header.missing:
             raise CsvError("MISSING_COLUMNS", _missing_message(header.missing, header.columns), row=0)
-    if errors:
-        StageFailure.objects.bulk_create(errors)
-    return count, error_total
+    elif scan.count:
+        first = (scan.count - 1) // chunk_rows * chunk_rows + 1
+        scan.bounds.append((first, scan.count, lines_before, start, end))
+    if failures:
+        StageFailure.objects.bulk_create(failures)
+    return scan
 
 
 def _missing_message(missing: list[str], columns: list[str]) -> str:
@@ -320,196 +409,15 @@ def _missing_message(missing: list[str], columns: list[str]) -> str:
     return f"Required columns missing: {', '.join(missing)}. The header has: {shown}."
 
 
-def data_source_normalize(*, data_source_id: str, chunk_rows: int | None = None) -> DataSource:
+def data_source_normalize(*, data_source_id: str, inline: bool = False) -> DataSource:
     """Stage 2: normalize the file's rows into businesses, personas, phones, emails and owner links.
 
-    Work is committed chunk by chunk with ``rows_done`` in the same transaction, so progress is live
-    and a re-run resumes after the last committed row: loading the same file twice never duplicates.
+    The chunks planned by stage 1 run as separate tasks (``inline``: one after the other in this
+    process); each commits its records with its progress, and the last one completes the data source.
     """
-    data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
-    if data_source.status != DataSource.Status.PROCESSING:
-        return data_source
-    run = stage_run_start(team=data_source.team_id, stage=2, subject=data_source, count_in=data_source.record_count)
-    try:
-        return _normalize(data_source, run, chunk_rows or settings.INGEST_CHUNK_ROWS)
-    except Exception as exc:  # anything unexpected still ends in a named, retryable failure
-        log.exception("stage 2 failed for %s", data_source.pk)
-        return _fail(data_source, run, stage=2, code="PROCESSING_ERROR", message=_unexpected(exc))
+    from .chunks import data_source_chunks_start
 
-
-def _normalize(data_source: DataSource, run: StageRun, chunk_rows: int) -> DataSource:
-    team_id = data_source.team_id
-    schema = data_source.metadata.get("schema", {})
-    stream = _stream(data_source, encoding=data_source.encoding or "utf-8", delimiter=schema.get("delimiter"))
-    skip_rows = set(
-        StageFailure.objects.filter(
-            subject_id=data_source.pk, stage=1, code="CSV_PARSE_ERROR", source_row__isnull=False
-        ).values_list("source_row", flat=True)
-    )
-    resume_after = data_source.rows_done
-    known = {
-        f"{name}\t{zip5}": pk
-        for pk, name, zip5 in Business.objects.for_team(team_id)
-        .values_list("pk", "normalized_name", "zip5")
-        .iterator(chunk_size=20000)
-    }
-    normalizer = None
-    done = resume_after
-    chunk_writer = ChunkWriter.for_connection()
-    try:
-        try:
-            rows = stream.rows(data_source.encoding or "utf-8")
-            pending = 0
-            for row in rows:
-                if normalizer is None:
-                    normalizer = RowNormalizer(
-                        team_id=team_id,
-                        source_file=data_source.source_file,
-                        header=stream.header,
-                        subject_id=data_source.pk,
-                        run_id=run.pk,
-                        known_businesses=known,
-                        now=timezone.now(),
-                        today_year=timezone.now().year,
-                    )
-                if row.number <= resume_after:
-                    continue
-                done = row.number
-                if row.number not in skip_rows:
-                    normalizer.process(row)
-                pending += 1
-                if pending >= chunk_rows:
-                    _commit_chunk(data_source, normalizer, done, chunk_writer)
-                    normalizer.now = timezone.now()
-                    pending = 0
-            if normalizer is not None:
-                _commit_chunk(data_source, normalizer, done, chunk_writer)
-            chunk_writer.wait()
-        finally:
-            chunk_writer.close()  # waits for the chunk in flight; its error, if any, is raised here
-    except (CsvError, UnicodeDecodeError) as exc:
-        message = exc.message if isinstance(exc, CsvError) else str(decode_error(exc, data_source.encoding))
-        return _fail(data_source, run, stage=2, code="CSV_PARSE_ERROR", message=message)
-    except storage.StorageTimeout as exc:
-        return _fail(
-            data_source,
-            run,
-            stage=2,
-            code="UPLOAD_TIMEOUT",
-            message=f"Reading the stored file timed out; retry the data source. ({exc})",
-        )
-
-    counts = normalizer.counts if normalizer else LoadCounts()
-    with transaction.atomic():
-        data_source.refresh_from_db()
-        data_source.rows_done = data_source.record_count
-        data_source.row_error_count = (
-            StageFailure.objects.filter(subject_id=data_source.pk, source_row__isnull=False)
-            .values("source_row")
-            .distinct()
-            .count()
-        )
-        data_source.loaded_count = Persona.objects.filter(source_file=data_source.source_file).count()
-        data_source.save(update_fields=["rows_done", "row_error_count", "loaded_count", "updated_at"])
-        data_source_transition(data_source=data_source, to=DataSource.Status.COMPLETED)
-        stage_run_finish(
-            run=run,
-            status=StageRun.Status.SUCCEEDED,
-            count_in=counts.rows,
-            count_out=counts.personas,
-            detail=_counts_detail(counts),
-        )
-        journey.advance(stage=2, subject_id=data_source.pk, team_id=data_source.team_id)
-    return data_source
-
-
-class ChunkWriter:
-    """Commit chunks of records: inline, or on PostgreSQL (outside a transaction) in writer threads.
-
-    Each writer thread has its own connection, so PostgreSQL loads chunks k and k+1 on two backends
-    while Python normalizes chunk k+2. Commits still happen in chunk order: a thread that finished
-    its COPY waits for the previous chunk to commit before it commits, and fails (rolls back) if that
-    one failed. So ``rows_done`` is always a committed prefix of the file and a resumed run starts
-    right after it. An error in a thread is raised to the caller at the next submit or at ``close``.
-    """
-
-    def __init__(self, *, threads: int = 0):
-        self._threads = threads
-        self._executor = (
-            ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ingest-writer") if threads else None
-        )
-        self._inflight: deque = deque()
-
-    @classmethod
-    def for_connection(cls) -> "ChunkWriter":
-        threaded = connection.vendor == "postgresql" and settings.INGEST_USE_COPY and not connection.in_atomic_block
-        return cls(threads=settings.INGEST_WRITER_THREADS if threaded else 0)
-
-    def submit(self, send, finish) -> None:
-        if self._executor is None:
-            with transaction.atomic():
-                send()
-                finish()
-            return
-        while len(self._inflight) >= self._threads:
-            self._inflight.popleft().result()
-        previous = self._inflight[-1] if self._inflight else None
-        self._inflight.append(self._executor.submit(self._run, send, finish, previous))
-
-    @staticmethod
-    def _run(send, finish, previous) -> None:
-        try:
-            with transaction.atomic():
-                with connection.cursor() as cursor:
-                    # Losing the last commits in a crash is harmless: the run resumes after rows_done.
-                    cursor.execute("SET LOCAL synchronous_commit = off")
-                send()
-                if previous is not None:
-                    previous.result()  # commit in order; an earlier chunk's failure aborts this one
-                finish()
-        finally:
-            connection.close()
-
-    def wait(self) -> None:
-        while self._inflight:
-            self._inflight.popleft().result()
-
-    def close(self) -> None:
-        if self._executor is None:
-            return
-        try:
-            self.wait()
-        finally:
-            for future in self._inflight:
-                future.cancel()
-            self._executor.shutdown(wait=True)
-
-
-def _commit_chunk(data_source: DataSource, normalizer: RowNormalizer, done: int, writer: ChunkWriter | None = None):
-    chunk = normalizer.take_chunk()
-    counts = normalizer.counts
-    loaded = data_source.loaded_count + counts.rows_loaded
-    row_errors = _row_errors_stage1(data_source) + counts.rows_with_errors
-    record_writer = writer_for_connection(settings.INGEST_USE_COPY)
-    payloads = encode_chunk(record_writer, chunk)  # CPU work stays in this thread; writers mostly wait
-
-    def send():
-        send_chunk(record_writer, payloads)
-
-    def finish():
-        DataSource.objects.filter(pk=data_source.pk).update(
-            rows_done=done, loaded_count=loaded, row_error_count=row_errors, updated_at=timezone.now()
-        )
-
-    (writer or ChunkWriter()).submit(send, finish)
-
-
-def _row_errors_stage1(data_source: DataSource) -> int:
-    cached = getattr(data_source, "_stage1_row_errors", None)
-    if cached is None:
-        cached = StageFailure.objects.filter(subject_id=data_source.pk, stage=1, source_row__isnull=False).count()
-        data_source._stage1_row_errors = cached
-    return cached
+    return data_source_chunks_start(data_source_id=data_source_id, inline=inline)
 
 
 def _counts_detail(counts: LoadCounts) -> str:
@@ -519,10 +427,10 @@ def _counts_detail(counts: LoadCounts) -> str:
 
 
 def data_source_process(*, data_source_id: str) -> DataSource:
-    """Run stages 1 and 2 for a data source in this process (used by the ``ingest`` command)."""
+    """Run stages 1 and 2 for a data source in this process (the ``ingest`` command without a cluster)."""
     data_source = data_source_ingest(data_source_id=data_source_id)
     if data_source.status == DataSource.Status.PROCESSING:
-        data_source = data_source_normalize(data_source_id=data_source_id)
+        data_source = data_source_normalize(data_source_id=data_source_id, inline=True)
     return data_source
 
 

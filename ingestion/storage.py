@@ -1,5 +1,6 @@
 """Where raw files live: ``unified-graph/raw/{YYYY-MM-DD}/{filename}`` on the default storage."""
 
+import io
 import os
 
 from django.core.files.storage import default_storage
@@ -81,6 +82,27 @@ def exists(name: str) -> bool:
     """Tell whether a stored file exists."""
     try:
         return default_storage.exists(name)
+    except Exception as exc:
+        if _is_timeout(exc):
+            raise StorageTimeout(str(exc)) from exc
+        raise
+
+
+def open_range(name: str, start: int, end: int):
+    """Open bytes [start, end) of a stored file for streaming reads (S3: one ranged GET, not the whole file)."""
+    if end <= start:
+        return io.BytesIO(b"")
+    try:
+        bucket = getattr(default_storage, "bucket", None)
+        if bucket is not None:  # S3-compatible storage (DigitalOcean Spaces)
+            from storages.utils import clean_name
+
+            key = default_storage._normalize_name(clean_name(name))
+            body = bucket.Object(key).get(Range=f"bytes={start}-{end - 1}")["Body"]
+            return _TimeoutGuardedFile(body)
+        file = default_storage.open(name, "rb")
+        file.seek(start)
+        return _TimeoutGuardedFile(file)
     except Exception as exc:
         if _is_timeout(exc):
             raise StorageTimeout(str(exc)) from exc

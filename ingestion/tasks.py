@@ -2,7 +2,7 @@
 
 from usdatabiz.core import journey
 
-from . import services
+from . import chunks, services
 from .models import DataSource
 
 
@@ -17,3 +17,9 @@ def data_source_ingest_task(data_source_id: str) -> str:
 def data_source_normalize_task(data_source_id: str) -> str:
     """Run stage 2 for a data source."""
     return services.data_source_normalize(data_source_id=data_source_id).status
+
+
+def ingest_chunk_run_task(chunk_id: str) -> str:
+    """Normalize and load one chunk of a data source's rows (leased: a duplicate delivery does nothing)."""
+    chunk = chunks.ingest_chunk_run(chunk_id=chunk_id)
+    return chunk.state if chunk is not None else "held elsewhere or finished"

@@ -1,7 +1,7 @@
 """The upload and run services: stored file, metadata, records, the ledger, idempotent re-runs and resume."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
-from ingestion import services
+from ingestion import chunks, services
 from ingestion.models import DataSource
 from usdatabiz.core.models import StageFailure, StageRun
 
@@ -77,6 +77,7 @@ def test_upload_stores_the_original_under_the_dated_raw_path(ingest, operator):
         "extra": [],
         "delimiter": ",",
         "encoding": "utf-8",
+        "codec": "utf-8",
     }
 
 
@@ -261,8 +262,9 @@ class WorkerKilled(BaseException):
     """Stands for the process dying (SIGKILL, lost machine): no Python handler runs."""
 
 
-def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
-    # given a validated 5-row file whose first normalize run dies after committing its first 2-row chunk
+def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch, settings, time_machine):
+    # given a 5-row file validated into chunks of 2 rows, whose worker dies while committing the second chunk
+    settings.INGEST_CHUNK_ROWS = 2
     rows = [
         GOOD_ROWS[0],
         GOOD_ROWS[1],
@@ -272,27 +274,30 @@ def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
     ]
     data_source = services.data_source_create(team=team, file=upload(csv_bytes(rows)), start=False)
     services.data_source_ingest(data_source_id=data_source.pk)
-    real_commit = services._commit_chunk
+    assert list(data_source.chunks.values_list("first_row", "last_row")) == [(1, 2), (3, 4), (5, 5)]
+    real_send = chunks.send_chunk
     calls = []
 
-    def commit_then_die(*args, **kwargs):
-        calls.append(args[2])
+    def send_then_die(*args, **kwargs):
+        calls.append(1)
         if len(calls) == 2:
             raise WorkerKilled("worker killed")
-        return real_commit(*args, **kwargs)
+        return real_send(*args, **kwargs)
 
-    monkeypatch.setattr(services, "_commit_chunk", commit_then_die)
+    monkeypatch.setattr(chunks, "send_chunk", send_then_die)
     with pytest.raises(WorkerKilled, match="worker killed"):
-        services.data_source_normalize(data_source_id=data_source.pk, chunk_rows=2)
-    monkeypatch.setattr(services, "_commit_chunk", real_commit)
+        services.data_source_normalize(data_source_id=data_source.pk)
+    monkeypatch.setattr(chunks, "send_chunk", real_send)
     data_source.refresh_from_db()
     assert (data_source.status, data_source.rows_done) == (DataSource.Status.PROCESSING, 2)
     assert sorted(
         Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
     ) == [1, 2]
+    assert list(data_source.chunks.values_list("state", flat=True)) == ["done", "running", "pending"]
 
-    # when normalize runs again
-    services.data_source_normalize(data_source_id=data_source.pk, chunk_rows=2)
+    # when stage 2 starts again once the dead worker's lease has expired
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    services.data_source_normalize(data_source_id=data_source.pk)
 
     # then it loads rows 3-5 only: every row once, nothing twice
     data_source.refresh_from_db()
@@ -305,6 +310,7 @@ def test_normalize_resumes_after_the_last_committed_chunk(team, monkeypatch):
             .values_list("source_record_id", flat=True)
         )
         assert rows_loaded == ([1, 2, 3, 4, 5] if model is not PersonaEmail else [1, 2, 4, 5]), model.__name__
+    assert list(data_source.chunks.values_list("state", "attempts")) == [("done", 1), ("done", 2), ("done", 1)]
 
 
 def test_normalize_twice_on_a_processing_source_loads_nothing_new(team):
@@ -360,7 +366,7 @@ def test_a_chunk_written_twice_fails_as_a_whole_on_the_persona_constraint(team):
     phones_before = PersonaPhone.objects.filter(source_file=data_source.source_file).count()
     # when its rows are normalized and written again in one transaction (as a resumed chunk would be)
     from ingestion.csvreader import CsvStream
-    from ingestion.loader import RowNormalizer, write_chunk, writer_for_connection
+    from ingestion.loader import RowNormalizer, businesses_upsert, write_chunk, writer_for_connection
 
     stream = CsvStream(lambda: default_storage.open(data_source.source_file, "rb"))
     rows = list(stream.rows("utf-8"))
@@ -370,16 +376,20 @@ def test_a_chunk_written_twice_fails_as_a_whole_on_the_persona_constraint(team):
         header=stream.header,
         subject_id=data_source.pk,
         run_id=None,
-        known_businesses={},
         now=timezone.now(),
         today_year=2026,
     )
     for row in rows:
         normalizer.process(row)
+    writer = writer_for_connection()
+    # its businesses are found as its own (the same rows created them)
+    normalizer.resolve(businesses_upsert(writer, normalizer.chunk.businesses, team_id=team.pk))
+    assert normalizer.counts.businesses == 3
     with pytest.raises(IntegrityError), transaction.atomic():
-        write_chunk(writer_for_connection(), normalizer.take_chunk())
+        write_chunk(writer, normalizer.take_chunk())
     # then nothing of the second write remains: no phone was duplicated
     assert PersonaPhone.objects.filter(source_file=data_source.source_file).count() == phones_before
+    assert Business.objects.filter(team=team).count() == 3
 
 
 # --- retry and failure semantics -------------------------------------------------------------------------------------
@@ -438,8 +448,10 @@ def test_a_stored_file_that_disappeared_fails_the_run(team):
     assert data_source.error_message == "The stored file is missing; upload the file again."
 
 
-def test_a_file_failing_in_stage_2_keeps_none_of_its_records(team):
-    # given a file that passed stage 1, then changed in storage so that stage 2 meets an unclosed quote at row 3
+def test_a_file_failing_in_stage_2_keeps_none_of_its_records(team, settings):
+    # given a file that passed stage 1 in chunks of one row, then changed in storage so that stage 2 meets an
+    # unclosed quote at row 3
+    settings.INGEST_CHUNK_ROWS = 1
     data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
     services.data_source_ingest(data_source_id=data_source.pk)
     broken = (csv_text(GOOD_ROWS[:2]) + 'Bad,"unclosed,x,y\r\n').encode()
@@ -447,8 +459,8 @@ def test_a_file_failing_in_stage_2_keeps_none_of_its_records(team):
     with open(path, "wb") as handle:
         handle.write(broken)
 
-    # when stage 2 runs one row per chunk (rows 1-2 are committed before the error)
-    data_source = services.data_source_normalize(data_source_id=data_source.pk, chunk_rows=1)
+    # when stage 2 runs (the chunks of rows 1 and 2 are committed before the error)
+    data_source = services.data_source_normalize(data_source_id=data_source.pk)
 
     # then the file fails and the committed rows are discarded; the stored file stays
     assert data_source.status == DataSource.Status.FAILED
@@ -458,6 +470,7 @@ def test_a_file_failing_in_stage_2_keeps_none_of_its_records(team):
     failure = StageFailure.objects.get(subject_id=data_source.pk)
     assert (failure.stage, failure.code) == (2, "CSV_PARSE_ERROR")
     assert default_storage.exists(data_source.source_file)
+    assert data_source.chunks.count() == 0  # a retry plans the file afresh
 
 
 def test_the_failed_file_discards_only_its_own_records(team, ingest):
@@ -473,25 +486,27 @@ def test_the_failed_file_discards_only_its_own_records(team, ingest):
     assert _snapshot(good.source_file) == before
 
 
-def test_progress_is_committed_chunk_by_chunk(team, monkeypatch):
-    # given a validated 3-row file normalized one row per chunk
+def test_progress_is_committed_chunk_by_chunk(team, monkeypatch, settings):
+    # given a file validated into chunks of one row
+    settings.INGEST_CHUNK_ROWS = 1
     data_source = services.data_source_create(team=team, file=upload(csv_bytes()), start=False)
     services.data_source_ingest(data_source_id=data_source.pk)
     seen = []
-    real_commit = services._commit_chunk
+    real_run = chunks.ingest_chunk_run
 
-    def spy(ds, normalizer, done, *writer):
-        real_commit(ds, normalizer, done, *writer)
-        seen.append(DataSource.objects.values_list("rows_done", flat=True).get(pk=ds.pk))
+    def spy(**kwargs):
+        chunk = real_run(**kwargs)
+        seen.append(DataSource.objects.values_list("rows_done", flat=True).get(pk=chunk.data_source_id))
+        return chunk
 
-    monkeypatch.setattr(services, "_commit_chunk", spy)
+    monkeypatch.setattr(chunks, "ingest_chunk_run", spy)
 
-    # when it runs
-    services.data_source_normalize(data_source_id=data_source.pk, chunk_rows=1)
+    # when stage 2 runs its chunks as tasks
+    services.data_source_normalize(data_source_id=data_source.pk)
 
-    # then rows_done advanced after every chunk (a last, empty commit may repeat the total)
-    assert seen[:3] == [1, 2, 3]
-    assert set(seen[3:]) <= {3}
+    # then rows_done is the sum of the chunks committed so far
+    assert seen == [1, 2, 3]
+    assert DataSource.objects.get(pk=data_source.pk).status == DataSource.Status.COMPLETED
 
 
 def test_storage_content_file_uploads_work_like_uploaded_files(team):
@@ -543,7 +558,7 @@ def test_an_unexpected_error_fails_the_file_with_processing_error_and_keeps_noth
     def broken(*args, **kwargs):
         raise ValueError("disk on fire")
 
-    monkeypatch.setattr(services, "send_chunk", broken)
+    monkeypatch.setattr(chunks, "send_chunk", broken)
     # when stage 2 runs
     services.data_source_normalize(data_source_id=data_source.pk)
     # then the source failed with a named, retryable error and no record of it remains
