@@ -20,3 +20,6 @@ PIPELINE: dict[int, list[str]] = {
     1: list(pipeline.PIPELINE[1]),
     2: ["ingestion.tests.stage_pipeline.record_handover"],
 }
+
+# The recorder runs on the bulk lane, like stage 3 would (a real cluster needs a lane for every task).
+LANES: dict[str, str] = {**pipeline.LANES, f"{__name__}.record_handover": "bulk"}

@@ -1,0 +1,374 @@
+"""Stage 2 in chunks: planning, idempotent runs, take-over by the sweeper, and the business key under races."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.db import connection, transaction
+from django.utils import timezone
+
+from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
+from ingestion import chunks, services
+from ingestion.loader import BUSINESS_COLUMNS, businesses_upsert, writer_for_connection
+from ingestion.models import DataSource, IngestChunk
+from usdatabiz.core.leases import work_claim, work_sweep
+from usdatabiz.core.models import StageFailure
+
+from .factories import GOOD_ROWS, csv_bytes, row_with, upload
+
+RECORD_MODELS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="two transactions at once need a server database; SQLite serializes writers (CI runs PostgreSQL)",
+)
+
+
+def _rows(n: int) -> list[list[str]]:
+    """``n`` good rows: every third one repeats an earlier business (same name and ZIP)."""
+    rows = []
+    for i in range(n):
+        base = i // 3 * 3 if i % 3 == 2 else i
+        rows.append(row_with(i % 3, Company_Name=f"Company {base}", First_Name=f"Pat{i}", Zip=f"{78000 + base:05d}"))
+    return rows
+
+
+def _snapshot(source_file: str) -> dict[str, list]:
+    return {
+        model.__name__: sorted(model.objects.filter(source_file=source_file).values_list("source_record_id", "pk"))
+        for model in RECORD_MODELS
+    }
+
+
+def _validated(team, content: bytes, settings, chunk_rows: int) -> DataSource:
+    settings.INGEST_CHUNK_ROWS = chunk_rows
+    data_source = services.data_source_create(team=team, file=upload(content), start=False)
+    return services.data_source_ingest(data_source_id=data_source.pk)
+
+
+# --- planning ----------------------------------------------------------------------------------------------------
+
+
+def test_stage_1_cuts_the_file_into_chunks_of_rows_with_their_bytes(team, settings):
+    # given a 7-row file with a blank line and a quoted line break, validated in chunks of 3 rows
+    rows = _rows(7)
+    rows[4] = row_with(1, Address="Suite 5\nBuilding B", Zip="78704")
+    content = csv_bytes(rows).replace(b"\r\n", b"\r\n\r\n", 2)  # a blank line after the header and row 1
+    data_source = _validated(team, content, settings, chunk_rows=3)
+
+    # then there are chunks of rows 1-3, 4-6 and 7, each starting where the previous one ended
+    planned = list(data_source.chunks.values_list("number", "first_row", "last_row", "byte_start", "byte_end"))
+    assert [(n, first, last) for n, first, last, _, _ in planned] == [(1, 1, 3), (2, 4, 6), (3, 7, 7)]
+    assert planned[0][4] == planned[1][3]
+    assert planned[1][4] == planned[2][3]
+    assert planned[2][4] == len(content)
+    # and each chunk's bytes hold exactly its rows
+    second = content[planned[1][3] : planned[1][4]].decode()
+    assert second.count("Pat") == 2
+    assert "Building B" in second
+    assert all(state == "pending" for state in data_source.chunks.values_list("state", flat=True))
+
+
+def test_a_header_only_file_has_no_chunk_and_completes(team, settings):
+    data_source = _validated(team, csv_bytes([]), settings, chunk_rows=3)
+    assert data_source.chunks.count() == 0
+    assert services.data_source_normalize(data_source_id=data_source.pk).status == DataSource.Status.COMPLETED
+
+
+# --- idempotency -------------------------------------------------------------------------------------------------
+
+
+def test_a_chunk_run_twice_loads_nothing_twice(team, settings):
+    # given a file whose chunks were all loaded
+    data_source = _validated(team, csv_bytes(_rows(9)), settings, chunk_rows=4)
+    services.data_source_normalize(data_source_id=data_source.pk)
+    before = _snapshot(data_source.source_file)
+    failures_before = StageFailure.objects.filter(subject_id=data_source.pk).count()
+
+    # when every chunk's task is delivered again (at-least-once brokers do that)
+    for chunk in data_source.chunks.all():
+        assert chunks.ingest_chunk_run(chunk_id=chunk.pk) is None  # done: nothing to claim
+
+    # then no record and no failure is added
+    assert _snapshot(data_source.source_file) == before
+    assert StageFailure.objects.filter(subject_id=data_source.pk).count() == failures_before
+
+
+def test_a_chunk_whose_businesses_committed_before_its_worker_died_finds_them_as_its_own(team, settings, monkeypatch):
+    # given a chunk whose worker committed its businesses, then died before its records
+    data_source = _validated(team, csv_bytes(_rows(6)), settings, chunk_rows=6)
+    services.data_source_normalize(data_source_id=data_source.pk, inline=False)  # sync: runs now
+    source_file = data_source.source_file
+    expected = _snapshot(source_file)
+    expected_failures = sorted(StageFailure.objects.filter(subject_id=data_source.pk).values_list("source_row", "code"))
+    for model in (BusinessOwner, PersonaEmail, PersonaPhone, Persona):
+        model.objects.filter(source_file=source_file).delete()
+    StageFailure.objects.filter(subject_id=data_source.pk, stage=2).delete()
+    DataSource.objects.filter(pk=data_source.pk).update(status=DataSource.Status.PROCESSING)
+    IngestChunk.objects.filter(data_source=data_source).update(state="pending")
+
+    # when the chunk runs again
+    services.data_source_normalize(data_source_id=data_source.pk)
+
+    # then its rows are linked to the businesses they created, with the same failures (no DUPLICATE_BUSINESS more)
+    data_source.refresh_from_db()
+    assert data_source.status == DataSource.Status.COMPLETED
+    again = _snapshot(source_file)
+    assert again["Business"] == expected["Business"]
+    assert [row for row, _ in again["Persona"]] == [row for row, _ in expected["Persona"]]
+    assert (
+        sorted(StageFailure.objects.filter(subject_id=data_source.pk).values_list("source_row", "code"))
+        == expected_failures
+    )
+
+
+def test_a_killed_workers_chunk_is_taken_over_by_the_sweeper(team, settings, monkeypatch, time_machine):
+    # given a file of 3 chunks whose second chunk's worker died after claiming it
+    data_source = _validated(team, csv_bytes(_rows(9)), settings, chunk_rows=3)
+    second = data_source.chunks.get(number=2)
+    assert work_claim(IngestChunk, second.pk, owner="dead-host:1") is not None
+    services.data_source_normalize(data_source_id=data_source.pk)  # runs 1 and 3; 2 is held by the dead worker
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.rows_done) == (DataSource.Status.PROCESSING, 6)
+
+    # when its lease expires and the sweeper runs (every minute)
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[IngestChunk]) == {"requeued": 1, "failed": 0}
+
+    # then another worker loaded it (inline here) and the file completed with every row once
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.rows_done, data_source.loaded_count) == ("completed", 9, 9)
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == list(range(1, 10))
+    second.refresh_from_db()
+    assert (second.state, second.attempts) == ("done", 2)
+
+
+def test_a_chunk_given_up_fails_its_file_and_keeps_nothing(team, settings, time_machine):
+    # given a chunk whose workers died Q_MAX_ATTEMPTS times
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "max_attempts": 1}
+    data_source = _validated(team, csv_bytes(_rows(6)), settings, chunk_rows=3)
+    first = data_source.chunks.get(number=1)
+    work_claim(IngestChunk, first.pk, owner="dead-host:1")
+    services.data_source_normalize(data_source_id=data_source.pk)  # chunk 2 loads
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 3
+
+    # when the sweeper gives it up
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[IngestChunk]) == {"requeued": 0, "failed": 1}
+
+    # then the file failed with TASK_TIMEOUT naming the rows, its records are discarded, and a retry loads it
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.error_code) == ("failed", "TASK_TIMEOUT")
+    assert data_source.error_message.startswith("Rows 1-3: Its worker stopped (killed or timed out) 1 times")
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 0
+    services.data_source_retry(data_source=data_source)
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.loaded_count) == ("completed", 6)
+
+
+def test_a_chunk_of_a_failed_file_loads_nothing(team, settings):
+    # given a validated file that failed meanwhile (another chunk met an error)
+    data_source = _validated(team, csv_bytes(_rows(3)), settings, chunk_rows=3)
+    DataSource.objects.filter(pk=data_source.pk).update(status=DataSource.Status.FAILED, error_code="X")
+    chunk = data_source.chunks.get()
+
+    # when its chunk runs
+    chunks.ingest_chunk_run(chunk_id=chunk.pk)
+
+    # then nothing is written and the chunk says why
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 0
+    chunk.refresh_from_db()
+    assert (chunk.state, chunk.error_code) == ("failed", "X")
+
+
+# --- the business key: no read-then-write, no race ------------------------------------------------------------------
+
+
+def _candidate(team, name: str, row: int, source_file: str = "raw/a.csv") -> tuple:
+    values = dict.fromkeys(BUSINESS_COLUMNS, "")
+    now = timezone.now()
+    values.update(
+        id=f"biz_{source_file[-5]}{row:05d}",
+        team_id=team.pk,
+        created_at=now,
+        updated_at=now,
+        source_file=source_file,
+        source_record_id=row,
+        name=name,
+        normalized_name=name.upper(),
+        zip5="78701",
+        employees=None,
+        revenue=None,
+        year_founded=None,
+    )
+    return tuple(values[c] for c in BUSINESS_COLUMNS)
+
+
+def test_the_database_refuses_a_second_business_with_the_same_key(team):
+    from django.db import IntegrityError
+
+    Business.objects.create(team=team, name="Acme", normalized_name="ACME", zip5="78701")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Business.objects.create(team=team, name="ACME Inc", normalized_name="ACME", zip5="78701")
+
+
+def test_upsert_inserts_only_free_keys_and_says_who_holds_each(team):
+    writer = writer_for_connection()
+    first = businesses_upsert(writer, [_candidate(team, "Acme", 1), _candidate(team, "Bolt", 2)], team_id=team.pk)
+    second = businesses_upsert(writer, [_candidate(team, "Bolt", 7, "raw/b.csv")], team_id=team.pk)
+    assert first["ACME\t78701"][1:] == ("raw/a.csv", 1)
+    assert second == {"BOLT\t78701": first["BOLT\t78701"]}
+    assert Business.objects.filter(team=team).count() == 2
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_inserting_the_same_key_at_once_make_one_business(team):
+    # given transaction A that inserted ACME and BOLT and has not committed yet
+    writer = writer_for_connection()
+    a_inserted, results, timings = threading.Event(), {}, {}
+
+    def worker_a():
+        try:
+            with transaction.atomic():
+                results["a"] = businesses_upsert(
+                    writer, [_candidate(team, "Acme", 1), _candidate(team, "Bolt", 2)], team_id=team.pk
+                )
+                a_inserted.set()
+                time.sleep(1.0)
+        finally:
+            connection.close()
+
+    def worker_b():
+        try:
+            a_inserted.wait(10)
+            started = time.monotonic()
+            with transaction.atomic():
+                results["b"] = businesses_upsert(
+                    writer,
+                    [_candidate(team, "Bolt", 9, "raw/b.csv"), _candidate(team, "Cedar", 10, "raw/b.csv")],
+                    team_id=team.pk,
+                )
+            timings["b"] = time.monotonic() - started
+        finally:
+            connection.close()
+
+    # when transaction B inserts BOLT and CEDAR at the same time
+    threads = [threading.Thread(target=worker_a), threading.Thread(target=worker_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    # then B waited for A on BOLT and yielded to it: one business per key, both agree who holds BOLT
+    assert timings["b"] >= 0.5
+    assert results["b"]["BOLT\t78701"] == results["a"]["BOLT\t78701"]
+    assert results["b"]["BOLT\t78701"][1:] == ("raw/a.csv", 2)
+    assert sorted(Business.objects.filter(team=team).values_list("normalized_name", flat=True)) == [
+        "ACME",
+        "BOLT",
+        "CEDAR",
+    ]
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_files_of_a_team_loaded_at_once_never_duplicate_a_business(team, settings):
+    # given two files of one team sharing most of their businesses, each cut into several chunks
+    settings.INGEST_CHUNK_ROWS = 40
+    shared = _rows(200)
+    sources = [
+        services.data_source_create(team=team, file=upload(csv_bytes(rows), name), start=False)
+        for name, rows in (("a.csv", shared), ("b.csv", list(reversed(shared))))
+    ]
+    for data_source in sources:
+        services.data_source_ingest(data_source_id=data_source.pk)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def load(data_source_id):
+        try:
+            barrier.wait(10)
+            services.data_source_normalize(data_source_id=data_source_id, inline=True)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    # when both are normalized at the same time in two workers
+    threads = [threading.Thread(target=load, args=(ds.pk,)) for ds in sources]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+
+    # then both completed, each key has one business, and every row with a company either created it or links to it
+    assert errors == []
+    assert [DataSource.objects.get(pk=ds.pk).status for ds in sources] == ["completed", "completed"]
+    keys = {(f"COMPANY {row[0].split()[1]}", row[9]) for row in shared}
+    businesses = list(Business.objects.filter(team=team).values_list("normalized_name", "zip5"))
+    assert len(businesses) == len(set(businesses)) == len(keys)
+    duplicates = StageFailure.objects.filter(team_id=team.pk, code="DUPLICATE_BUSINESS").count()
+    assert duplicates + len(keys) == 2 * len(shared)
+    owner_business = set(BusinessOwner.objects.filter(team_id=team.pk).values_list("business_id", flat=True))
+    assert owner_business <= set(Business.objects.filter(team=team).values_list("pk", flat=True))
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_chunks_of_one_file_loaded_at_once_never_duplicate_a_business(team, settings):
+    # given one file whose two chunks share their businesses (rows 1-60 repeat as rows 61-120)
+    rows = _rows(60)
+    data_source = _validated(team, csv_bytes(rows + rows), settings, chunk_rows=60)
+    from usdatabiz.core.services import stage_run_start
+
+    stage_run_start(team=team.pk, stage=2, subject=data_source, count_in=data_source.record_count)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def run(chunk_id):
+        try:
+            barrier.wait(10)
+            chunks.ingest_chunk_run(chunk_id=chunk_id)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    # when both chunks run in two workers at the same time
+    threads = [threading.Thread(target=run, args=(c.pk,)) for c in data_source.chunks.all()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    # then the file completed once, with one business per key and the rest linked to them
+    assert errors == []
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.rows_done, data_source.loaded_count) == ("completed", 120, 120)
+    keys = {(r[0], r[9]) for r in rows}
+    assert Business.objects.filter(team=team).count() == len(keys)
+    assert StageFailure.objects.filter(subject_id=data_source.pk, code="DUPLICATE_BUSINESS").count() == 120 - len(keys)
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 120
+
+
+# --- counts match the file whatever the chunk size -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 5, 1000])
+def test_the_outcome_does_not_depend_on_the_chunk_size(team, settings, chunk_rows):
+    rows = [*_rows(8), row_with(0, Phone="12"), ["short", "row"], GOOD_ROWS[1]]
+    data_source = _validated(team, csv_bytes(rows), settings, chunk_rows=chunk_rows)
+    data_source = services.data_source_normalize(data_source_id=data_source.pk)
+    assert data_source.status == DataSource.Status.COMPLETED
+    assert (data_source.record_count, data_source.rows_done, data_source.loaded_count) == (11, 11, 10)
+    failures = sorted(StageFailure.objects.filter(subject_id=data_source.pk).values_list("source_row", "code"))
+    assert failures == [
+        (3, "DUPLICATE_BUSINESS"),
+        (6, "DUPLICATE_BUSINESS"),
+        (9, "INVALID_PHONE"),
+        (10, "CSV_PARSE_ERROR"),
+    ]
+    assert data_source.row_error_count == 4

@@ -1,0 +1,91 @@
+"""Test support: real ``qcluster`` processes on the test database, started and stopped by a test.
+
+``python -m usdatabiz.core.tests.qcluster PIPELINE_MODULE`` runs a cluster (the lane comes from
+``Q_CLUSTER_NAME``) whose journey reads ``PIPELINE_MODULE``, so a test can stop the journey where it wants.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def database_url() -> str:
+    """The URL of the database this test runs on (PostgreSQL: other processes can open it)."""
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def environment(**extra) -> dict[str, str]:
+    """What a process of the test needs to share its database, storage, signing key and queue."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "SECRET_KEY": settings.SECRET_KEY,
+        "Q_SYNC": "0",
+        "DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(REPO_ROOT),
+    }
+    env.pop("REDIS_URL", None)
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+class QCluster:
+    """One real cluster of a lane: ``start()`` waits until it is running, ``stop()`` ends its processes."""
+
+    def __init__(self, lane: str, *, pipeline: str = "usdatabiz.pipeline", workers: int = 1, **env):
+        self.lane = lane
+        self.env = environment(Q_CLUSTER_NAME=lane, **{f"Q_{lane.upper()}_WORKERS": workers}, **env)
+        self.pipeline = pipeline
+        self.process = None
+
+    def start(self, timeout: float = 60.0) -> "QCluster":
+        from usdatabiz.core.lanes import cluster_running
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "usdatabiz.core.tests.qcluster", self.pipeline],
+            cwd=REPO_ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while not cluster_running(self.lane):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the {self.lane} cluster exited with {self.process.returncode}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the {self.lane} cluster did not start within {timeout} s")
+            time.sleep(0.2)
+        return self
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usdatabiz.settings")
+    import django
+
+    django.setup()
+    settings.PIPELINE_MODULE = sys.argv[1]
+    from django.core.management import call_command
+
+    call_command("qcluster")
