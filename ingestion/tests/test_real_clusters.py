@@ -1,0 +1,243 @@
+"""Real ``qcluster`` processes on the test database: lane routing, ``ingest --wait``, a worker killed mid-ingest.
+
+These start clusters as separate processes (``Q_CLUSTER_NAME=realtime|bulk manage.py qcluster``) that share
+the test database through the ORM broker, so they need a database other processes can open: PostgreSQL
+(CI runs them). SQLite tests use an in-memory database; lane routing is also shown there by queue names
+(``usdatabiz/core/tests/test_lanes.py``).
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.utils import timezone
+from django_q.models import OrmQ, Schedule, Task
+from django_q.tasks import async_task
+
+from bench.generate import write_csv
+from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
+from ingestion import services
+from ingestion.models import DataSource
+from usdatabiz.core.lanes import cluster_running
+from usdatabiz.core.models import StageFailure
+from usdatabiz.core.tests.factories import TeamFactory
+from usdatabiz.core.tests.qcluster import REPO_ROOT, QCluster, environment
+
+from .factories import upload
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+STAGES_1_2 = "ingestion.tests.stage_pipeline"
+RECORDS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
+
+
+@pytest.fixture
+def clusters():
+    """Start clusters with ``clusters(lane, ...)``; every one is stopped after the test."""
+    started = []
+
+    def start(lane, **kwargs):
+        cluster = QCluster(lane, pipeline=STAGES_1_2, **kwargs).start()
+        started.append(cluster)
+        return cluster
+
+    yield start
+    for cluster in started:
+        cluster.stop()
+
+
+def _queue(task_path, *args, lane):
+    """Put a task on a lane's queue from this (sync) test process, as a web process would."""
+    async_task(task_path, *args, q_options={"cluster": lane, "sync": False})
+
+
+def _wait_for(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"waited {timeout} s for {what}")
+
+
+def _outcome(data_source) -> dict:
+    """What a file loaded: records per kind, rows with a persona, failures per code (MISSING_SIC aside).
+
+    MISSING_SIC depends on which of two rows sharing a business created it, which parallel chunks decide by
+    who commits first; every other count is the same whatever the order.
+    """
+    source_file = data_source.source_file
+    failures = {}
+    for code in StageFailure.objects.filter(subject_id=data_source.pk).values_list("code", flat=True):
+        failures[code] = failures.get(code, 0) + 1
+    failures.pop("MISSING_SIC", None)
+    return {
+        "records": {m.__name__: m.objects.filter(source_file=source_file).count() for m in RECORDS},
+        "persona_rows": sorted(
+            Persona.objects.filter(source_file=source_file).values_list("source_record_id", flat=True)
+        ),
+        "failures": failures,
+        "counts": (data_source.record_count, data_source.rows_done, data_source.loaded_count),
+    }
+
+
+def test_a_bulk_task_never_runs_on_the_realtime_cluster(clusters, team):
+    # given only the real-time cluster running
+    clusters("realtime")
+    assert cluster_running("realtime")
+    assert not cluster_running("bulk")
+    data_source = services.data_source_create(
+        team=team, file=upload(b"Company,First,Last,Phone,State,Zip\r\n"), start=False
+    )
+
+    # when a bulk task (stage 1 of a file) and a real-time task are queued
+    _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+    _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+
+    # then the real-time task ran on the real-time cluster, and the bulk one still waits on its queue
+    _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "the sweep")
+    time.sleep(2)
+    assert list(Task.objects.values_list("func", "cluster")) == [("usdatabiz.core.tasks.work_sweep_task", "realtime")]
+    assert list(OrmQ.objects.values_list("key", flat=True)) == ["bulk"]
+    assert DataSource.objects.get(pk=data_source.pk).status == "uploaded"
+
+    # and once a bulk cluster starts, it runs it
+    clusters("bulk")
+    _wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status == "completed", 60, "stage 1-2")
+    assert Task.objects.get(func="ingestion.tasks.data_source_ingest_task").cluster == "bulk"
+
+
+def test_cluster_running_follows_the_cluster(clusters):
+    bulk = clusters("bulk")
+    assert cluster_running("bulk")
+    assert not cluster_running("realtime")
+    bulk.stop()
+    _wait_for(lambda: not cluster_running("bulk"), 10, "the stopped cluster to stop counting")
+
+
+def _generated(tmp_path, rows: int) -> bytes:
+    path = tmp_path / "list.csv"
+    write_csv(path, rows, seed=11)
+    return path.read_bytes()
+
+
+def test_ingest_wait_queues_the_file_for_the_cluster_and_prints_the_same_json(clusters, team, tmp_path, settings):
+    # given a bulk cluster with 2 workers and a list of 3,000 rows in chunks of 500
+    content = _generated(tmp_path, 3000)
+    path = tmp_path / "list.csv"
+    clusters("bulk", workers=2, INGEST_CHUNK_ROWS=500)
+
+    # when the command runs with --wait in its own process (not a test process: it really queues)
+    done = subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(path), "--team", team.slug, "--json", "--wait"],
+        cwd=REPO_ROOT,
+        env=environment(INGEST_CHUNK_ROWS=500),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    # then it printed one JSON object once stage 2 had finished, loaded by the cluster's workers
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    data_source = DataSource.objects.get(pk=summary["data_source"])
+    assert (summary["status"], data_source.status) == ("completed", "completed")
+    assert data_source.chunks.count() == 6
+    owners = {owner.rsplit(":", 1)[1] for owner in data_source.chunks.values_list("lease_owner", flat=True)}
+    assert str(os.getpid()) not in owners
+    assert Task.objects.filter(func="ingestion.tasks.ingest_chunk_run_task", cluster="bulk").count() == 6
+    # and the same JSON and records as a run in one process
+    settings.INGEST_CHUNK_ROWS = 500
+    reference = services.data_source_create(team=TeamFactory(slug="ref"), file=upload(content))
+    reference.refresh_from_db()
+    from ingestion.selectors import data_source_summary
+
+    expected = data_source_summary(data_source=reference)
+    for key in ("status", "record_count", "row_errors", "businesses", "personas", "phones", "emails"):
+        assert summary[key] == expected[key], key
+    assert _outcome(data_source) == _outcome(reference)
+
+
+def test_ingest_without_a_cluster_runs_inline(team, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_bytes(_generated(tmp_path, 50))
+    done = subprocess.run(
+        [sys.executable, "manage.py", "ingest", str(path), "--team", team.slug, "--json", "--wait"],
+        cwd=REPO_ROOT,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["status"], summary["record_count"]) == ("completed", 50)
+    # stages 1-2 ran here; only what follows them waits for a cluster
+    assert [(row.key, row.task["func"]) for row in OrmQ.objects.all()] == [
+        ("bulk", "identity.tasks.identity_resolve_task")
+    ]
+
+
+def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(clusters, team, tmp_path, settings):
+    # given a 12,000-row list in chunks of 600, a bulk cluster of 2 workers and a real-time cluster that
+    # runs the lease sweeper, with 3-second leases
+    content = _generated(tmp_path, 12000)
+    settings.INGEST_CHUNK_ROWS = 600
+    data_source = services.data_source_create(team=team, file=upload(content), start=False)
+    Schedule.objects.create(  # as setup_schedules makes it; its first turn is set after the kill
+        name="sweep leases",
+        func="usdatabiz.core.tasks.work_sweep_task",
+        schedule_type=Schedule.MINUTES,
+        minutes=1,
+        repeats=-1,
+        cluster="realtime",
+        next_run=timezone.now() + timedelta(hours=1),
+    )
+    env = {"INGEST_CHUNK_ROWS": 600, "WORK_LEASE_SECONDS": 3}
+    clusters("bulk", workers=2, **env)
+    clusters("realtime", **env)
+    _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+
+    # when a worker is killed (SIGKILL) while it holds a chunk
+    victim = None
+    deadline = time.monotonic() + 120
+    while victim is None and time.monotonic() < deadline:
+        chunks = list(data_source.chunks.all()) if DataSource.objects.filter(pk=data_source.pk).exists() else []
+        done = [c for c in chunks if c.state == "done"]
+        running = [c for c in chunks if c.state == "running" and c.lease_owner]
+        if done and running:
+            victim = running[0]
+            os.kill(int(victim.lease_owner.rsplit(":", 1)[1]), signal.SIGKILL)
+            killed_at = time.monotonic()
+        time.sleep(0.05)
+    assert victim is not None, "no chunk was seen running"
+    # the sweeper's next turn comes once the lease has expired (the realtime scheduler looks every 15 s)
+    Schedule.objects.filter(name="sweep leases").update(next_run=timezone.now() + timedelta(seconds=4))
+
+    # then the file completes within about a minute of the kill
+    _wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed"), 120, "the file")
+    took = time.monotonic() - killed_at
+    data_source.refresh_from_db()
+    assert data_source.status == "completed", data_source.error_message
+    assert took < 75
+    victim.refresh_from_db()
+    assert victim.state == "done"
+    assert victim.attempts >= 2  # taken over after the kill
+    # and its outcome equals an uninterrupted run of the same file: nothing lost, nothing twice
+    reference = services.data_source_create(team=TeamFactory(slug="ref"), file=upload(content))
+    reference.refresh_from_db()
+    assert _outcome(data_source) == _outcome(reference)
+    assert _outcome(data_source)["persona_rows"] == sorted(set(_outcome(data_source)["persona_rows"]))
+    assert default_storage.exists(data_source.source_file)
