@@ -33,18 +33,21 @@ migrate: install ## Apply database migrations
 demo-data: migrate ## Create the demo team and user, ingest the bundled sample list
 	$(PY) manage.py demo_setup
 
-demo: demo-data ## Set up everything and serve the console with a qcluster on $(HOST):$(PORT)
+demo: demo-data ## Set up everything and serve the console with the realtime and bulk clusters on $(HOST):$(PORT)
 	$(PY) manage.py collectstatic --noinput -v0
-	@echo "Starting qcluster and web server on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
+	@echo "Starting the realtime and bulk qclusters and the web server on http://$(HOST):$(PORT)/ (Ctrl-C stops all)"
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(PY) manage.py qcluster & \
+	  Q_CLUSTER_NAME=realtime $(PY) manage.py qcluster & \
+	  Q_CLUSTER_NAME=bulk $(PY) manage.py qcluster & \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 run: install ## Serve the console only (no qcluster)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-worker: install ## Run a django-q2 cluster
-	$(PY) manage.py qcluster
+worker: install ## Run both lanes' django-q2 clusters (realtime and bulk) on this host
+	@trap 'kill 0' INT TERM EXIT; \
+	  Q_CLUSTER_NAME=realtime $(PY) manage.py qcluster & \
+	  Q_CLUSTER_NAME=bulk $(PY) manage.py qcluster
 
 test: install ## Run the whole test suite (DATABASE_URL selects the database; SQLite by default)
 	$(PY) manage.py makemigrations --check --dry-run
@@ -68,7 +71,7 @@ check: install ## Django system checks and migration drift
 
 bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 
-bench-ingest: install ## Benchmark stages 1-2 on PostgreSQL (BENCH_ROWS rows; BENCH_DATABASE_URL)
+bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 workers vs a raw COPY (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
 
 bench-resolve: install ## Benchmark stage 3: precision/recall/F1 on a labelled list, speed (BENCH_RESOLVE_ROWS rows)
