@@ -64,11 +64,20 @@ def work_enqueue(row: LeasedWork) -> None:
     enqueue(type(row).LEASE_TASK, row.pk)
 
 
+def _lock_row(model: type[LeasedWork], pk) -> LeasedWork | None:
+    """Lock one row of work for the current transaction; None when another transaction has it locked.
+
+    Only this row: a model ordering through a foreign key would join (and lock) the parent row too,
+    and a sibling's claim would then skip its own row as if a live worker held it.
+    """
+    return model.objects.select_for_update(skip_locked=True, of=("self",)).filter(pk=pk).order_by("pk").first()
+
+
 def work_claim(model: type[LeasedWork], pk, *, owner: str | None = None) -> LeasedWork | None:
     """Take the lease on one row of work; None when it is finished or a live worker holds it."""
     now = timezone.now()
     with transaction.atomic():
-        row = model.objects.select_for_update(skip_locked=True).filter(pk=pk).first()
+        row = _lock_row(model, pk)
         if row is None or row.state in (LeasedWork.State.DONE, LeasedWork.State.FAILED):
             return None
         if row.state == LeasedWork.State.RUNNING and row.lease_expires_at and row.lease_expires_at > now:

@@ -1,5 +1,6 @@
 """Leases on background work: claim, heartbeat, fenced completion, and the sweeper's take-over."""
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -35,6 +36,7 @@ def chunk_model():
             class Meta:
                 app_label = "core"
                 db_table = "core_test_leased_chunk"
+                ordering = ["team", "label"]  # an ordering through a foreign key, as real chunk tables have
 
         with connection.schema_editor() as editor:
             editor.create_model(Chunk)
@@ -67,6 +69,32 @@ def test_claim_takes_the_lease_once(row, chunk_model, settings):
     stored = chunk_model.objects.get(pk=row.pk)
     assert (stored.state, stored.lease_owner, stored.attempts) == ("running", "host-a:1", 1)
     assert 29 <= (stored.lease_expires_at - timezone.now()).total_seconds() <= 30
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need a server database (CI runs PostgreSQL)")
+def test_a_claim_in_progress_does_not_hide_its_sibling(row, chunk_model):
+    # given a sibling row of the same team, and another worker in the middle of claiming the first row
+    sibling = chunk_model.objects.create(team_id=row.team_id, label="rows 20001-40000")
+    holding, release = threading.Event(), threading.Event()
+
+    def claim_first_and_wait():
+        try:
+            with transaction.atomic():
+                leases._lock_row(chunk_model, row.pk)  # what work_claim holds while it takes the lease
+                holding.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=claim_first_and_wait)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        # when this worker claims the sibling, it gets it: the other claim locks its own row, not the team's
+        assert work_claim(chunk_model, sibling.pk, owner="host-b:2") is not None
+    finally:
+        release.set()
+        worker.join(10)
 
 
 def test_an_expired_lease_can_be_claimed_by_another_worker(row, chunk_model, time_machine):
