@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db.models import Sum
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
@@ -21,7 +23,7 @@ class LeadListView(TeamMemberRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = LeadFilterForm(self.request.GET or None)
-        filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")} if form.is_valid() else {}
+        filters = form.filters() if form.is_bound else {}  # a bad filter is named on the page; the good ones apply
         qs = selectors.lead_list(team=self.team, **filters)
         from django.conf import settings
 
@@ -70,8 +72,11 @@ class LeadEnrichView(TeamMemberRequiredMixin, View):
             leads = Lead.objects.for_team(self.team).filter(pk__in=selected)
         else:
             form = LeadFilterForm(request.POST)
-            filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")} if form.is_valid() else {}
-            leads = selectors.lead_list(team=self.team, **filters)
+            if not form.is_valid():
+                problems = "; ".join(f"{name}: {errors[0]}" for name, errors in form.errors.items())
+                messages.error(request, f"INVALID_FILTER: {problems}. Nothing was started.")
+                return redirect("leads:lead-list")
+            leads = selectors.lead_list(team=self.team, **form.filters())
         try:
             jobs = skiptrace_jobs_create(team=self.team, leads=leads)
         except DomainError as exc:
@@ -146,3 +151,41 @@ class LeadSettingsEditView(TeamMemberRequiredMixin, TemplateView):
         )
         messages.success(request, "Settings saved; every lead of the team is being scored again.")
         return redirect("leads:settings-edit")
+
+
+class LeadExportView(TeamMemberRequiredMixin, View):
+    """Download the leads the list shows (same filters) as CSV; a bad filter is refused, not ignored."""
+
+    def get(self, request, *args, **kwargs):
+        form = LeadFilterForm(request.GET)
+        if not form.is_valid():
+            return HttpResponseBadRequest(
+                "; ".join(f"{name}: {errors[0]}" for name, errors in form.errors.items()), content_type="text/plain"
+            )
+        leads = selectors.lead_list(team=self.team, **form.filters())
+        return csv_response(
+            header=selectors.LEAD_EXPORT_HEADER, rows=selectors.lead_export_rows(leads=leads), filename="leads.csv"
+        )
+
+
+class SkipTraceJobListView(TeamMemberRequiredMixin, TemplateView):
+    """Every skip-trace job of the team with its progress, outcome counts and cost."""
+
+    template_name = "leads/skiptrace_job_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        status = self.request.GET.get("status") or None
+        if status not in SkipTraceJob.Status.values:
+            status = None
+        jobs = selectors.skiptrace_job_list(team=self.team, status=status)
+        from django.conf import settings
+
+        context.update(
+            page_obj=Paginator(jobs, 50).get_page(self.request.GET.get("page")),
+            statuses=SkipTraceJob.Status.choices,
+            status=status,
+            total_cost=jobs.aggregate(total=Sum("results__cost"))["total"] or 0,
+            skiptrace_provider=settings.SKIPTRACE_PROVIDER or "sandbox",
+        )
+        return context

@@ -7,6 +7,7 @@ app_name = "messaging"
 urlpatterns = [
     path("", views.MessageListView.as_view(), name="message-list"),
     path("suppressions/", views.SuppressionListView.as_view(), name="suppression-list"),
+    path("suppressions/export/", views.SuppressionExportView.as_view(), name="suppression-export"),
     path("suppressions/<str:pk>/lift/", views.SuppressionLiftView.as_view(), name="suppression-lift"),
     path("settings/", views.MessagingSettingsEditView.as_view(), name="settings-edit"),
     path("campaigns/<str:pk>/approve/", views.CampaignConfirmView.as_view(action="approve"), name="campaign-approve"),

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, CampaignLead, CampaignStep
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
@@ -100,6 +101,18 @@ class SuppressionListView(TeamMemberRequiredMixin, TemplateView):
         )
         messages.success(request, f"{form.cleaned_data['phone_number']} will not be texted.")
         return redirect("messaging:suppression-list")
+
+
+class SuppressionExportView(TeamMemberRequiredMixin, View):
+    """Download the suppression list as the page shows it (``?all=1``: lifted entries too) as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        entries = selectors.suppression_list(team=self.team, active_only=request.GET.get("all") != "1")
+        return csv_response(
+            header=selectors.SUPPRESSION_EXPORT_HEADER,
+            rows=selectors.suppression_export_rows(entries=entries.order_by("-created_at", "-id")),
+            filename="suppressions.csv",
+        )
 
 
 class SuppressionLiftView(TeamMemberRequiredMixin, View):
