@@ -1,6 +1,7 @@
 """Operator pages of stage 4: lead list with filters, lead detail with the score breakdown, rescore."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import Http404, HttpResponseBadRequest
@@ -13,7 +14,7 @@ from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
-from .forms import LeadFilterForm, LeadSettingsForm
+from .forms import LeadFilterForm, LeadSettingsForm, TagRuleForm, TagRuleFormSet
 from .models import Lead, SkipTraceJob
 
 
@@ -124,33 +125,43 @@ class SkipTraceJobResumeView(TeamMemberRequiredMixin, View):
 
 
 class LeadSettingsEditView(TeamMemberRequiredMixin, TemplateView):
-    """Team admins tune LUCY: factor weights, tag rules and the daily skip-trace cap; saving rescores."""
+    """Team admins tune LUCY: a weight per factor, tag rules row by row, the daily skip-trace cap; saving rescores."""
 
     template_name = "leads/leadsettings_edit.html"
     write_roles = ("admin",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", LeadSettingsForm(instance=services.lead_settings_get(team=self.team)))
+        current = services.lead_settings_get(team=self.team)
+        context.setdefault("form", LeadSettingsForm(instance=current))
+        rules = current.tag_rules if isinstance(current.tag_rules, list) else []
+        initial = [TagRuleForm.initial_from(rule) for rule in rules if isinstance(rule, dict)]
+        context.setdefault("rules", TagRuleFormSet(prefix="rules", initial=initial))
         from . import scoring
 
         context["factors"] = scoring.FACTORS
         context["default_weights"] = scoring.DEFAULT_WEIGHTS
-        context["conditions"] = sorted(scoring.RULE_CONDITIONS)
         return context
 
     def post(self, request, *args, **kwargs):
-        form = LeadSettingsForm(request.POST, instance=services.lead_settings_get(team=self.team))
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.lead_settings_update(
-            team=self.team,
-            weights=form.cleaned_data["weights"],
-            tag_rules=form.cleaned_data["tag_rules"],
-            daily_trace_cap=form.cleaned_data["daily_trace_cap"],
-        )
-        messages.success(request, "Settings saved; every lead of the team is being scored again.")
-        return redirect("leads:settings-edit")
+        current = services.lead_settings_get(team=self.team)
+        form = LeadSettingsForm(request.POST, instance=current)
+        rules = TagRuleFormSet(request.POST, prefix="rules")
+        if form.is_valid() and rules.is_valid():
+            try:
+                services.lead_settings_update(
+                    team=self.team,
+                    weights=form.weights(),
+                    tag_rules=[rule for rule in (f.rule() for f in rules.forms) if rule],
+                    daily_trace_cap=form.cleaned_data["daily_trace_cap"],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(None, f"{field}: {'; '.join(errors)}")
+            else:
+                messages.success(request, "Settings saved; every lead of the team is being scored again.")
+                return redirect("leads:settings-edit")
+        return self.render_to_response(self.get_context_data(form=form, rules=rules), status=400)
 
 
 class LeadExportView(TeamMemberRequiredMixin, View):

@@ -128,3 +128,20 @@ def _local(at: datetime, zone: str) -> str:
     if not zone:
         return f"{at:%a %-d %b %H:%M} UTC (location unknown: open in every US zone)"
     return at.astimezone(ZoneInfo(zone)).strftime("%a %-d %b %H:%M %Z")
+
+
+# 47 CFR 64.1200(c)(1), the TCPA's quiet hours: no solicitation before 8 am or after 9 pm at the called party.
+LEGAL_WINDOW = (8, 21)
+QUIET_HOURS_RULE = "the TCPA quiet-hours rule (47 CFR 64.1200(c)(1)): no texts before 8 am or after 9 pm local time"
+
+
+def window_warnings(*, start_hour: int, end_hour: int, state_windows: dict | None) -> list[str]:
+    """Name every sending window that goes outside 8am-9pm local, and the rule it breaks."""
+    first, last = LEGAL_WINDOW
+    windows = [("The default window", start_hour, end_hour)]
+    windows += [(f"The {state} window", w[0], w[1]) for state, w in sorted((state_windows or {}).items())]
+    warnings = []
+    for name, start, end in windows:
+        if start < first or end > last:
+            warnings.append(f"{name} ({start:02d}:00-{end:02d}:00) goes outside 08:00-21:00: {QUIET_HOURS_RULE}.")
+    return warnings

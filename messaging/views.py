@@ -17,7 +17,7 @@ from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
-from .forms import MessageFilterForm, MessagingSettingsForm, SuppressionForm
+from .forms import MessageFilterForm, MessagingSettingsForm, StateWindowFormSet, SuppressionForm
 from .models import Message, Suppression
 
 
@@ -140,16 +140,31 @@ class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", MessagingSettingsForm(instance=services.messaging_settings_get(team=self.team)))
+        cfg = services.messaging_settings_get(team=self.team)
+        context.setdefault("form", MessagingSettingsForm(instance=cfg))
+        rows = sorted((cfg.state_windows or {}).items())
+        initial = [{"state": state, "start_hour": hours[0], "end_hour": hours[1]} for state, hours in rows]
+        context.setdefault("windows", StateWindowFormSet(prefix="windows", initial=initial))
         context["default_sender"] = settings.SMS_SENDER_NUMBER
+        context["warnings"] = selectors.window_warnings(
+            start_hour=cfg.quiet_start_hour, end_hour=cfg.quiet_end_hour, state_windows=cfg.state_windows
+        )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = MessagingSettingsForm(request.POST, instance=services.messaging_settings_get(team=self.team))
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.messaging_settings_update(settings_row=form.instance, **form.cleaned_data)
+        cfg = services.messaging_settings_get(team=self.team)
+        form = MessagingSettingsForm(request.POST, instance=cfg)
+        windows = StateWindowFormSet(request.POST, prefix="windows")
+        if not (form.is_valid() and windows.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, windows=windows), status=400)
+        saved = services.messaging_settings_update(
+            settings_row=form.instance, **form.cleaned_data, state_windows=windows.windows()
+        )
         messages.success(request, "Sending settings saved.")
+        for warning in selectors.window_warnings(
+            start_hour=saved.quiet_start_hour, end_hour=saved.quiet_end_hour, state_windows=saved.state_windows
+        ):
+            messages.warning(request, f"WINDOW_OUTSIDE_8_TO_21: {warning}")
         return redirect("messaging:settings-edit")
 
 
