@@ -28,19 +28,19 @@ def message_list(*, team, status=None, direction=None, campaign=None, number=Non
 
 
 SUPPRESSION_EXPORT_HEADER = [
-    "phone_number", "reason", "since", "by", "note", "source_message", "lifted_at", "lifted_reason",
+    "id", "phone_number", "reason", "since", "by", "note", "source_message", "lifted_at", "lifted_reason",
 ]  # fmt: skip
 
 
 def suppression_export_rows(*, entries):
     """Yield one CSV row per suppression entry of ``entries`` (the list as the page shows it)."""
     rows = entries.values_list(
-        "phone_number", "reason", "created_at", "created_by__username", "note", "source_message_id", "lifted_at",
+        "pk", "phone_number", "reason", "created_at", "created_by__username", "note", "source_message_id", "lifted_at",
         "lifted_reason",
     )  # fmt: skip
-    for number, reason, since, by, note, source, lifted, lifted_reason in rows.iterator(chunk_size=2000):
-        yield [number, reason, since.isoformat(), by or "", note, source or "", lifted.isoformat() if lifted else "",
-               lifted_reason]  # fmt: skip
+    for pk, number, reason, since, by, note, source, lifted, lifted_reason in rows.iterator(chunk_size=2000):
+        lifted_at = lifted.isoformat() if lifted else ""
+        yield [pk, number, reason, since.isoformat(), by or "", note, source or "", lifted_at, lifted_reason]
 
 
 def suppression_list(*, team, active_only: bool = True):
