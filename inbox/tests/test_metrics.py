@@ -22,7 +22,7 @@ COUNT_KEYS = {"sent", "delivered", "failed", "replied", "positive", "opted_out",
 
 @pytest.fixture(autouse=True)
 def _day(time_machine):
-    time_machine.move_to("2026-12-01T17:00:00Z")
+    time_machine.move_to("2026-12-01T17:00:00Z", tick=False)
 
 
 def _campaign(team, operator, people: int, *, start: int = 10):
@@ -59,11 +59,11 @@ def outcome(team, operator, time_machine):
         campaign_lead=CampaignLead.objects.get(pk=texts[1].campaign_lead_id), persona_id=texts[1].persona_id,
         from_number="5125550100", to_number=texts[1].to_number, body="x", provider="sandbox",
     )  # fmt: skip
-    time_machine.move_to("2026-12-01T18:00:00Z")  # an hour after the texts
+    time_machine.move_to("2026-12-01T18:00:00Z", tick=False)  # an hour after the texts
     won = _reply(team, campaign, "A", 0, "Yes, call me", classification="interested")
     _reply(team, campaign, "A", 1, "STOP", classification="opt_out")
     _reply(team, campaign, "B", 0, "Wrong number", classification="wrong_number")
-    time_machine.move_to("2026-12-01T20:00:00Z")  # three hours after
+    time_machine.move_to("2026-12-01T20:00:00Z", tick=False)  # three hours after
     lost = _reply(team, campaign, "B", 1, "No thanks", classification="not_interested")
     inbox_item_close(item=won, user=operator, disposition="booked")
     inbox_item_close(item=lost, user=operator, disposition="not_interested")
@@ -144,7 +144,7 @@ def test_per_template_a_reply_counts_for_the_last_text_before_it(team, operator,
 def test_per_operator_their_replies_and_the_conversations_they_closed(team, operator, outcome, time_machine):
     campaign, _ = outcome
     item = InboxItem.objects.filter(campaign=campaign, classification="wrong_number").get()
-    time_machine.move_to("2026-12-01T18:30:00Z")
+    time_machine.move_to("2026-12-01T18:30:00Z", tick=False)
     inbox_item_reply(item=item, user=operator, text="Sorry to bother you")
 
     (row,) = metrics.operator_metrics(team=team)
