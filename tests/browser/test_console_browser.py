@@ -201,6 +201,8 @@ def test_write_a_template_stage_a_campaign_and_approve_it(console: Page, live_se
     expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "staged")
     expect(console.get_by_test_id("preview")).to_contain_text("Reply STOP to opt out.")
     console.get_by_test_id("approve").click()
+    expect(console.get_by_test_id("plan-people")).to_have_text("3")
+    console.get_by_test_id("confirm").click()
 
     expect(console.get_by_test_id("approved-by")).to_have_text("olivia")
     expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "completed")
