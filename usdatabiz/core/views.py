@@ -92,6 +92,15 @@ def delay_chart(delays: dict) -> charts.GridChart:
     )  # fmt: skip
 
 
+def _ledger_filters(query) -> tuple[LedgerFilterForm, dict, object, object]:
+    """Return the filter form, its valid values, and the moments bounding the days asked (None: any time)."""
+    form = LedgerFilterForm(query or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    since, until = form.days()
+    start, end = selectors.day_range(since, until) if data.get("since") or data.get("until") else (None, None)
+    return form, data, start, end
+
+
 class StageRunListView(TeamMemberRequiredMixin, TemplateView):
     """The stage runs behind a dashboard row: filtered by stage, status, SLA and days."""
 
@@ -99,10 +108,7 @@ class StageRunListView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = LedgerFilterForm(self.request.GET or None)
-        data = form.cleaned_data if form.is_valid() else {}
-        since, until = form.days()
-        start, end = selectors.day_range(since, until) if data.get("since") or data.get("until") else (None, None)
+        form, data, start, end = _ledger_filters(self.request.GET)
         runs = selectors.stage_run_list(
             team=self.team, stage=data.get("stage"), status=data.get("status") or None, since=start, until=end
         )
@@ -119,10 +125,7 @@ class StageFailureListView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = LedgerFilterForm(self.request.GET or None)
-        data = form.cleaned_data if form.is_valid() else {}
-        since, until = form.days()
-        start, end = selectors.day_range(since, until) if data.get("since") or data.get("until") else (None, None)
+        form, data, start, end = _ledger_filters(self.request.GET)
         failures = selectors.stage_failure_list(
             team=self.team, stage=data.get("stage"), code=data.get("code") or None, since=start, until=end
         ).order_by("-created_at", "-id")
