@@ -4,7 +4,7 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
+from .models import Campaign, CampaignEvent, CampaignLead, CampaignStep, CampaignVariant, LeadBlock, MessageTemplate
 
 
 @admin.register(MessageTemplate)
@@ -86,6 +86,11 @@ class CampaignAdmin(TeamScopedAdmin):
     def has_add_permission(self, request):
         return False  # campaigns start as drafts in the console or the API, with their history
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_editable:
+            return [f.name for f in Campaign._meta.fields]  # what was approved is what is sent
+        return self.readonly_fields
+
     @admin.action(description="Approve the selected staged campaigns (as me)")
     def approve_selected(self, request, queryset):
         for campaign in queryset:
@@ -114,6 +119,32 @@ class CampaignEventAdmin(TeamScopedAdmin):
     list_filter = ["to_status", "team"]
     search_fields = ["campaign__id", "actor_label", "note"]
     readonly_fields = [f.name for f in CampaignEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CampaignVariant)
+class CampaignVariantAdmin(TeamScopedAdmin):
+    """A/B variants are set on the campaign's page or through the API (checked there); read-only here."""
+
+    list_display = ["id", "team", "campaign", "label", "template", "created_at"]
+    list_filter = ["label", "team"]
+    search_fields = ["id", "campaign__id", "campaign__name"]
+    readonly_fields = [f.name for f in CampaignVariant._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CampaignStep)
+class CampaignStepAdmin(TeamScopedAdmin):
+    """Follow-up steps change only through the services (their batch needs a named approver); read-only here."""
+
+    list_display = ["id", "team", "campaign", "number", "delay_days", "template", "status", "lead_count", "approved_by"]
+    list_filter = ["status", "team"]
+    search_fields = ["id", "campaign__id", "campaign__name"]
+    readonly_fields = [f.name for f in CampaignStep._meta.fields]
 
     def has_add_permission(self, request):
         return False

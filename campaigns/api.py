@@ -1,7 +1,8 @@
 """API of stage 6: ``/api/v1/templates/`` and ``/api/v1/campaigns/`` with staging and the approval gate."""
 
 from django.core.exceptions import ValidationError as ModelValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -10,7 +11,7 @@ from rest_framework.response import Response
 from usdatabiz.core.api import TeamScopedViewSetMixin
 
 from . import selectors, services
-from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
+from .models import Campaign, CampaignEvent, CampaignLead, CampaignStep, LeadBlock, MessageTemplate
 
 
 class MessageTemplateSerializer(serializers.ModelSerializer):
@@ -44,8 +45,37 @@ class CampaignEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-# What a client may set when it creates a campaign; status, block and approval change only through the actions.
-CAMPAIGN_WRITABLE = ("name", "template", "criteria", "block_size", "allow_partial_block", "sender_name")
+# What a client may set (until approval); status, block and approval change only through the actions.
+CAMPAIGN_WRITABLE = (
+    "name", "template", "criteria", "block_size", "allow_partial_block", "sender_name", "scheduled_at", "variants",
+    "steps",
+)  # fmt: skip
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class _TeamTemplateField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        request = self.context.get("request")
+        team = getattr(request, "team", None) if request is not None else None
+        return MessageTemplate.objects.for_team(team) if team is not None else MessageTemplate.objects.none()
+
+
+class CampaignVariantSerializer(serializers.Serializer):
+    label = serializers.CharField(read_only=True)
+    template = _TeamTemplateField()
+
+
+class CampaignStepSerializer(serializers.ModelSerializer):
+    template = _TeamTemplateField()
+    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = CampaignStep
+        fields = [
+            "id", "campaign", "number", "delay_days", "template", "status", "lead_count", "staged_at", "approved_by",
+            "approved_at", "finished_at",
+        ]  # fmt: skip
+        read_only_fields = [f for f in fields if f not in ("delay_days", "template")]
 
 
 class CampaignSerializer(serializers.ModelSerializer):
@@ -54,6 +84,12 @@ class CampaignSerializer(serializers.ModelSerializer):
     template = serializers.PrimaryKeyRelatedField(
         queryset=MessageTemplate.objects.none(), required=False, allow_null=True
     )
+    variants = serializers.SerializerMethodField()
+    steps = CampaignStepSerializer(many=True, required=False)
+
+    @extend_schema_field(CampaignVariantSerializer(many=True))
+    def get_variants(self, campaign) -> list:
+        return [{"label": label, "template": t.pk} for label, t in campaign.variant_templates()]
 
     class Meta:
         model = Campaign
@@ -66,6 +102,9 @@ class CampaignSerializer(serializers.ModelSerializer):
             "block_size",
             "allow_partial_block",
             "sender_name",
+            "scheduled_at",
+            "variants",
+            "steps",
             "lead_block",
             "correlation_id",
             "staged_at",
@@ -126,14 +165,53 @@ class MessageTemplateViewSet(
             raise ValidationError(exc.message_dict) from exc
 
 
+class StepInputSerializer(serializers.Serializer):
+    delay_days = serializers.IntegerField(min_value=1, help_text="Days without a reply after the previous text")
+    template = _TeamTemplateField(help_text="The template the step sends")
+
+
+class CampaignWriteSerializer(serializers.ModelSerializer):
+    """The body of a create or an update: ``variants`` are the templates of B, C and D (A is ``template``)."""
+
+    template = _TeamTemplateField(required=False, allow_null=True)
+    variants = serializers.ListField(
+        child=_TeamTemplateField(), required=False, max_length=Campaign.MAX_VARIANTS - 1,
+        help_text="Templates of variants B, C, D (A is `template`); the block is split evenly between them",
+    )  # fmt: skip
+    steps = serializers.ListField(
+        child=StepInputSerializer(), required=False, max_length=CampaignStep.MAX,
+        help_text="Up to 3 follow-ups: if no reply after `delay_days`, send `template` (each batch is approved)",
+    )  # fmt: skip
+
+    class Meta:
+        model = Campaign
+        fields = list(CAMPAIGN_WRITABLE)
+
+    def to_representation(self, instance):
+        return CampaignSerializer(instance, context=self.context).data
+
+
+def _service_values(data: dict) -> dict:
+    values = dict(data)
+    if "steps" in values:
+        values["steps"] = [(step["delay_days"], step["template"]) for step in values["steps"]]
+    return values
+
+
+@extend_schema_view(
+    create=extend_schema(request=CampaignWriteSerializer, responses={201: CampaignSerializer}),
+    update=extend_schema(request=CampaignWriteSerializer, responses={200: CampaignSerializer}),
+    partial_update=extend_schema(request=CampaignWriteSerializer, responses={200: CampaignSerializer}),
+)
 class CampaignViewSet(
     TeamScopedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Campaigns: create a draft, stage it (LUCI forms the block), then a person approves it to send."""
+    """Campaigns: create a draft, edit it until approved, stage it (LUCI forms the block), a person approves it."""
 
     queryset = Campaign.objects.all().select_related("lead_block", "approved_by").order_by("-created_at")
     serializer_class = CampaignSerializer
@@ -147,10 +225,21 @@ class CampaignViewSet(
         wanted = self.request.query_params.get("status")
         return qs.filter(status=wanted) if self.action == "list" and wanted else qs
 
+    def get_serializer_class(self):
+        return CampaignWriteSerializer if self.action in ("create", "update", "partial_update") else CampaignSerializer
+
     def perform_create(self, serializer):
-        data = serializer.validated_data
+        data = _service_values(serializer.validated_data)
         try:
             serializer.instance = services.campaign_create(team=self.request.team, user=self.request.user, **data)
+        except ModelValidationError as exc:
+            raise ValidationError(exc.message_dict) from exc
+
+    def perform_update(self, serializer):
+        """Edit until approval (409 ``NOT_EDITABLE`` after); a staged one whose texts or block change is a draft."""
+        data = _service_values(serializer.validated_data)
+        try:
+            serializer.instance = services.campaign_update(campaign=serializer.instance, user=self.request.user, **data)
         except ModelValidationError as exc:
             raise ValidationError(exc.message_dict) from exc
 
@@ -218,3 +307,31 @@ class CampaignViewSet(
     def events(self, request, pk=None, format=None):
         """Every state change of the campaign: who, when, from what to what, and why."""
         return Response(CampaignEventSerializer(self.get_object().events.all(), many=True).data)
+
+
+class CampaignStepViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Follow-up steps of the team's campaigns; a staged step's batch is approved by a named person, like the first."""
+
+    queryset = CampaignStep.objects.all().select_related("approved_by").order_by("campaign_id", "number")
+    serializer_class = CampaignStepSerializer
+
+    def _act(self, service, request):
+        body = NoteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        step = service(step=self.get_object(), user=request.user, note=body.validated_data.get("note", ""))
+        step.refresh_from_db()
+        return Response(CampaignStepSerializer(step, context={"request": request}).data)
+
+    @extend_schema(request=NoteSerializer, responses={200: CampaignStepSerializer})
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None, format=None):
+        """Approve a staged step's batch as the calling user; its texts go out (409 unless its campaign sends)."""
+        return self._act(services.campaign_step_approve, request)
+
+    @extend_schema(request=NoteSerializer, responses={200: CampaignStepSerializer})
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None, format=None):
+        """Skip a planned or staged step: its batch gets nothing; the campaign goes on without it."""
+        return self._act(services.campaign_step_cancel, request)

@@ -125,6 +125,10 @@ class Campaign(TeamScoped):
                            completed <-- (every lead handled) -- sending <--resume-- paused
                                                                     +------pause------->+
         draft | staged | approved | sending | paused --cancel--> cancelled
+
+    A draft or staged campaign can be edited (editing what forms the block or what it says sends a staged one
+    back to draft). Approval starts sending at ``scheduled_at`` when that is later. A campaign with follow-up
+    steps (``CampaignStep``) stays ``sending`` until its last step has completed or been cancelled.
     """
 
     class Status(models.TextChoices):
@@ -146,6 +150,9 @@ class Campaign(TeamScoped):
         Status.CANCELLED: set(),
     }
     OPEN = (Status.DRAFT, Status.STAGED, Status.APPROVED, Status.SENDING, Status.PAUSED)
+    EDITABLE = (Status.DRAFT, Status.STAGED)
+    MAX_VARIANTS = 4
+    VARIANT_LABELS = ("A", "B", "C", "D")
 
     id = PrefixedULIDField(prefix="cmp")
     name = models.CharField(max_length=160)
@@ -162,6 +169,9 @@ class Campaign(TeamScoped):
         default=False, help_text="Stage with fewer leads than the block size (INSUFFICIENT_LEADS is still recorded)"
     )
     sender_name = models.CharField(max_length=60, blank=True, help_text="Fills {sender_name}")
+    scheduled_at = models.DateTimeField(
+        null=True, blank=True, help_text="Sending starts no earlier (each recipient's quiet hours still apply)"
+    )
     correlation_id = models.CharField(max_length=40, db_index=True, default=new_correlation_id)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -189,10 +199,89 @@ class Campaign(TeamScoped):
 
         return reverse("campaigns:campaign-detail", args=[self.pk])
 
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    def variant_templates(self) -> list[tuple[str, "MessageTemplate"]]:
+        """Return ``[(label, template), ...]``: A is the campaign's template, B-D its extra variants."""
+        pairs = [("A", self.template)] if self.template_id else []
+        pairs += [(v.label, v.template) for v in self.variants.select_related("template").order_by("label")]
+        return pairs
+
+
+class CampaignVariant(TeamScoped):
+    """Another opening text tried on an even share of the block (A/B test); variant A is the campaign's template."""
+
+    id = PrefixedULIDField(prefix="cvar")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="variants")
+    label = models.CharField(max_length=1, help_text="B, C or D (A is the campaign's own template)")
+    template = models.ForeignKey(MessageTemplate, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["campaign", "label"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "label"], name="campaignvariant_one_per_label")]
+
+    def __str__(self):
+        return f"{self.campaign_id} variant {self.label}"
+
+
+class CampaignStep(TeamScoped):
+    """A follow-up: "if no reply after ``delay_days`` days, send ``template``". A campaign has up to 3.
+
+    The batch of a step is formed when it is due (``delay_days`` after the previous step finished sending) from
+    the people texted before who neither replied, opted out nor were closed; a named person approves it as the
+    first one. Status diagram (applied only by ``campaigns.services.campaign_step_transition``)::
+
+        planned --batch formed (due)--> staged --approve (a named person)--> sending --> completed
+                                          |                                   (every follow-up handled)
+        planned | staged | sending --cancel--> cancelled
+    """
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned (waits for its day)"
+        STAGED = "staged", "Staged (awaiting approval)"
+        SENDING = "sending", "Sending"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    TRANSITIONS = {
+        Status.PLANNED: {Status.STAGED, Status.COMPLETED, Status.CANCELLED},
+        Status.STAGED: {Status.SENDING, Status.CANCELLED},
+        Status.SENDING: {Status.COMPLETED, Status.CANCELLED},
+        Status.COMPLETED: set(),
+        Status.CANCELLED: set(),
+    }
+    MAX = 3
+
+    id = PrefixedULIDField(prefix="cstep")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(help_text="1, 2 or 3, in the order they are sent")
+    delay_days = models.PositiveSmallIntegerField(help_text="Days without a reply after the previous text")
+    template = models.ForeignKey(MessageTemplate, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNED)
+    lead_count = models.PositiveIntegerField(default=0, help_text="People in the batch when it was formed")
+    staged_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "number"], name="campaignstep_one_per_number")]
+        indexes = [models.Index(fields=["team", "status"], name="cstep_team_status_idx")]
+
+    def __str__(self):
+        return f"step {self.number} of {self.campaign_id} ({self.status})"
+
 
 class CampaignLead(TeamScoped):
-    """A lead in a campaign, with the mobile LUCI chose for it. One per person per campaign.
+    """A lead in a campaign at one step, with the mobile LUCI chose for it. One per person per campaign and step.
 
+    Step 0 is the opener (its row is made when the block is formed, with the person's A/B variant and its
+    template); a follow-up step's rows are made when its batch is formed and keep the person's variant.
     States: pending -> sent | skipped | failed (set by the send step of stage 7).
     """
 
@@ -209,6 +298,12 @@ class CampaignLead(TeamScoped):
     persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+")
     phone = models.ForeignKey(PersonaPhone, null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False)
     phone_number = models.CharField(max_length=10, help_text="The mobile chosen when the block was formed")
+    step = models.PositiveSmallIntegerField(default=0, help_text="0: the opener; 1-3: a follow-up step")
+    variant = models.CharField(max_length=1, default="A", help_text="The A/B variant the person was given")
+    template = models.ForeignKey(
+        MessageTemplate, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The text this row is sent with (empty on rows made before variants: the campaign's template)",
+    )  # fmt: skip
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     skip_code = models.CharField(max_length=40, blank=True)
     send_after = models.DateTimeField(
@@ -219,8 +314,8 @@ class CampaignLead(TeamScoped):
     class Meta:
         ordering = ["campaign", "-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "persona"], name="campaignlead_one_per_person"),
-            models.UniqueConstraint(fields=["campaign", "lead"], name="campaignlead_one_per_lead"),
+            models.UniqueConstraint(fields=["campaign", "step", "persona"], name="campaignlead_one_per_person_step"),
+            models.UniqueConstraint(fields=["campaign", "step", "lead"], name="campaignlead_one_per_lead_step"),
         ]
         indexes = [
             models.Index(fields=["campaign", "status"], name="cl_campaign_status_idx"),
@@ -228,7 +323,7 @@ class CampaignLead(TeamScoped):
         ]
 
     def __str__(self):
-        return f"{self.lead_id} in {self.campaign_id}"
+        return f"{self.lead_id} in {self.campaign_id}" + (f" step {self.step}" if self.step else "")
 
 
 class CampaignEvent(TeamScoped):
@@ -238,6 +333,7 @@ class CampaignEvent(TeamScoped):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=16, blank=True)
     to_status = models.CharField(max_length=16)
+    step = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The follow-up step it concerns, if any")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     actor_label = models.CharField(max_length=60, help_text="The person's username, or LUCI / SYSTEM")
     note = models.TextField(blank=True)

@@ -16,11 +16,12 @@ from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.selectors import membership_get
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
-from .models import Campaign, CampaignEvent, CampaignLead, LeadBlock, MessageTemplate
+from .models import Campaign, CampaignEvent, CampaignLead, CampaignStep, CampaignVariant, LeadBlock, MessageTemplate
 
 log = logging.getLogger(__name__)
 STAGE = 6
 CRITERIA_KEYS = ("min_score", "max_score", "tag", "state")
+MAX_STEP_DELAY_DAYS = 60
 
 
 class CampaignError(DomainError):
@@ -72,12 +73,81 @@ def template_update(*, template: MessageTemplate, **fields) -> MessageTemplate:
 
 
 def clean_criteria(criteria: dict | None) -> dict:
-    """Keep the lead filters LUCI understands, dropping empty values; refuse unknown keys."""
+    """Return the lead filters LUCI understands, checked like the lead list's (a state name becomes its code).
+
+    Refused as ``INVALID_CRITERIA`` naming the filter: an unknown key, or a value the lead list would refuse.
+    """
+    from leads.forms import LeadFilterForm
+
     criteria = dict(criteria or {})
     unknown = sorted(set(criteria) - set(CRITERIA_KEYS))
     if unknown:
-        raise CampaignError("INVALID_CRITERIA", f"Unknown lead filter {unknown[0]!r}; use {', '.join(CRITERIA_KEYS)}.")
-    return {k: v for k, v in criteria.items() if v not in (None, "")}
+        raise CampaignError(
+            "INVALID_CRITERIA", f"Unknown lead filter {unknown[0]!r}; use {', '.join(CRITERIA_KEYS)}.", field=unknown[0]
+        )
+    form = LeadFilterForm({k: v for k, v in criteria.items() if v is not None})
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        raise CampaignError("INVALID_CRITERIA", f"{field}: {errors[0]}", field=field)
+    return {k: v for k, v in form.cleaned_data.items() if k in CRITERIA_KEYS and v not in (None, "")}
+
+
+def _team_template(team_id: str, template, code: str = "TEMPLATE_MISSING") -> MessageTemplate:
+    if template is None or template.team_id != team_id:
+        raise CampaignError(code, "That template does not exist.", http_status=404)
+    if not template.is_active:
+        raise CampaignError(code, f"The template {template.name!r} is not active.")
+    return template
+
+
+def _clean_variants(team_id: str, template, variants) -> list[MessageTemplate]:
+    """Return the extra variants' templates (B, C, D) after checking they are the team's, active and distinct."""
+    chosen = [t for t in (variants or []) if t is not None]
+    if len(chosen) > Campaign.MAX_VARIANTS - 1:
+        raise CampaignError("INVALID_VARIANTS", f"A campaign tries at most {Campaign.MAX_VARIANTS} texts (A-D).")
+    if chosen and template is None:
+        raise CampaignError("INVALID_VARIANTS", "Choose the campaign's template (variant A) before other variants.")
+    ids = [template.pk] + [t.pk for t in chosen] if template is not None else []
+    if len(set(ids)) != len(ids):
+        raise CampaignError("INVALID_VARIANTS", "Each variant uses a different template.")
+    return [_team_template(team_id, t, "INVALID_VARIANTS") for t in chosen]
+
+
+def _clean_steps(team_id: str, steps) -> list[tuple[int, MessageTemplate]]:
+    """Return ``[(delay_days, template), ...]`` for up to 3 follow-ups, each after 1 to 60 days."""
+    steps = [(delay, t) for delay, t in (steps or []) if t is not None or delay]
+    if len(steps) > CampaignStep.MAX:
+        raise CampaignError("INVALID_STEPS", f"A campaign has at most {CampaignStep.MAX} follow-up steps.")
+    cleaned = []
+    for number, (delay, template) in enumerate(steps, start=1):
+        if template is None:
+            raise CampaignError("INVALID_STEPS", f"Step {number}: choose the template it sends.")
+        if delay is None or not 1 <= int(delay) <= MAX_STEP_DELAY_DAYS:
+            raise CampaignError("INVALID_STEPS", f"Step {number}: wait 1 to {MAX_STEP_DELAY_DAYS} days for a reply.")
+        cleaned.append((int(delay), _team_template(team_id, template, "INVALID_STEPS")))
+    return cleaned
+
+
+def _clean_schedule(scheduled_at):
+    if scheduled_at is not None and scheduled_at <= timezone.now():
+        raise CampaignError("INVALID_SCHEDULE", "The scheduled start is in the past; choose a later time or none.")
+    return scheduled_at
+
+
+def _save_variants(campaign: Campaign, templates: list[MessageTemplate]) -> None:
+    CampaignVariant.objects.filter(campaign=campaign).delete()
+    CampaignVariant.objects.bulk_create(
+        CampaignVariant(team_id=campaign.team_id, campaign=campaign, label=label, template=template)
+        for label, template in zip(Campaign.VARIANT_LABELS[1:], templates, strict=False)
+    )
+
+
+def _save_steps(campaign: Campaign, steps: list[tuple[int, MessageTemplate]]) -> None:
+    CampaignStep.objects.filter(campaign=campaign).delete()
+    CampaignStep.objects.bulk_create(
+        CampaignStep(team_id=campaign.team_id, campaign=campaign, number=n, delay_days=delay, template=template)
+        for n, (delay, template) in enumerate(steps, start=1)
+    )
 
 
 def campaign_create(
@@ -89,14 +159,18 @@ def campaign_create(
     block_size: int = LeadBlock.SIZE,
     allow_partial_block: bool = False,
     sender_name: str = "",
+    scheduled_at=None,
+    variants: list[MessageTemplate] | None = None,
+    steps: list[tuple[int, MessageTemplate]] | None = None,
     user=None,
 ) -> Campaign:
-    """Create a draft campaign; LUCI forms its block when it is staged."""
+    """Create a draft campaign (with its A/B variants and follow-up steps); LUCI forms its block when staged."""
     team_id = _team_id(team)
     if template is not None and template.team_id != team_id:
         raise CampaignError("TEMPLATE_MISSING", "That template does not exist.", http_status=404)
-    if not 1 <= int(block_size) <= LeadBlock.SIZE:
-        raise CampaignError("INVALID_BLOCK_SIZE", f"A block holds 1 to {LeadBlock.SIZE:,} leads.")
+    _check_block_size(block_size)
+    extra = _clean_variants(team_id, template, variants)
+    follow_ups = _clean_steps(team_id, steps)
     campaign = Campaign(
         team_id=team_id,
         name=name,
@@ -105,21 +179,105 @@ def campaign_create(
         block_size=block_size,
         allow_partial_block=allow_partial_block,
         sender_name=sender_name,
+        scheduled_at=_clean_schedule(scheduled_at),
         created_by=user,
     )
     campaign.full_clean()
     with transaction.atomic():
         campaign.save()
+        _save_variants(campaign, extra)
+        _save_steps(campaign, follow_ups)
         _event(campaign, "", Campaign.Status.DRAFT, user, "created")
     return campaign
 
 
-def _event(campaign: Campaign, from_status: str, to_status: str, actor, note: str = "") -> CampaignEvent:
+def _check_block_size(block_size) -> None:
+    if not 1 <= int(block_size) <= LeadBlock.SIZE:
+        raise CampaignError("INVALID_BLOCK_SIZE", f"A block holds 1 to {LeadBlock.SIZE:,} leads.")
+
+
+# What changes the block or the texts: editing one of these on a staged campaign sends it back to draft.
+RESTAGE_FIELDS = ("template", "criteria", "block_size", "allow_partial_block", "sender_name", "variants")
+EDITABLE_FIELDS = (*RESTAGE_FIELDS, "name", "scheduled_at", "steps")
+_UNSET = object()
+
+
+def campaign_update(*, campaign: Campaign, user, **changes) -> Campaign:
+    """Edit a campaign until it is approved: name, template, criteria, block size, schedule, variants, steps.
+
+    Refused as ``NOT_EDITABLE`` (409) once approved. On a staged campaign, a change to what forms the block or
+    to what is sent (template, variants, criteria, block size, sender name) returns it to draft and releases
+    its block, so that what a person approves is what was staged; the edit is in the campaign's history.
+    """
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise CampaignError("NOT_EDITABLE", f"{unknown[0]!r} cannot be edited.")
+    with transaction.atomic():
+        current = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if not current.is_editable:
+            raise CampaignError(
+                "NOT_EDITABLE", f"A campaign can be edited until it is approved; this one is {current.status}.",
+                http_status=409,
+            )  # fmt: skip
+        team_id = current.team_id
+        template = changes.get("template", current.template)
+        if "template" in changes and template is not None:
+            _team_template(team_id, template)
+        old_variants = [t for label, t in current.variant_templates() if label != "A"]
+        variants = changes.get("variants", old_variants)
+        extra = _clean_variants(team_id, template, variants)
+        if "block_size" in changes:
+            _check_block_size(changes["block_size"])
+        values = {
+            "name": changes.get("name", current.name),
+            "template": template,
+            "criteria": clean_criteria(changes["criteria"]) if "criteria" in changes else current.criteria,
+            "block_size": changes.get("block_size", current.block_size),
+            "allow_partial_block": changes.get("allow_partial_block", current.allow_partial_block),
+            "sender_name": changes.get("sender_name", current.sender_name),
+            "scheduled_at": current.scheduled_at,
+        }
+        if "scheduled_at" in changes and changes["scheduled_at"] != current.scheduled_at:
+            values["scheduled_at"] = _clean_schedule(changes["scheduled_at"])
+        changed = [name for name, value in values.items() if getattr(current, name) != value]
+        if "variants" in changes and [t.pk for t in extra] != [t.pk for t in old_variants]:
+            changed.append("variants")
+        old_steps = [(s.delay_days, s.template_id) for s in current.steps.all()]
+        if "steps" in changes:
+            steps = _clean_steps(team_id, changes["steps"])
+            if [(d, t.pk) for d, t in steps] != old_steps:
+                changed.append("steps")
+        if not changed:
+            return campaign
+        for name, value in values.items():
+            setattr(current, name, value)
+        current.full_clean()
+        current.save()
+        if "variants" in changed:
+            _save_variants(current, extra)
+        if "steps" in changed:
+            _save_steps(current, steps)
+        note = f"edited by {_actor_label(user)}: " + ", ".join(n.replace("_", " ") for n in changed)
+        if current.status == Campaign.Status.STAGED and set(changed) & set(RESTAGE_FIELDS):
+            campaign_transition(campaign=current, to=Campaign.Status.DRAFT, actor=user, note=note + "; stage it again")
+            CampaignLead.objects.filter(campaign=current).delete()
+            _release_block(current, "edited")
+            Campaign.objects.filter(pk=current.pk).update(lead_block=None, staged_at=None)
+        else:
+            _event(current, current.status, current.status, user, note)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def _event(
+    campaign: Campaign, from_status: str, to_status: str, actor, note: str = "", step: int | None = None
+) -> CampaignEvent:
     return CampaignEvent.objects.create(
         team_id=campaign.team_id,
         campaign=campaign,
         from_status=from_status,
         to_status=to_status,
+        step=step,
         actor=actor if isinstance(actor, AbstractBaseUser) else None,
         actor_label=actor if isinstance(actor, str) else _actor_label(actor),
         note=note[:4000],
@@ -191,6 +349,11 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     template = campaign.template
     if template is None or not template.is_active:
         return _stage_refused(campaign, None, "TEMPLATE_MISSING", "Choose an active message template first.")
+    inactive = [label for label, t in campaign.variant_templates() if not t.is_active]
+    if inactive:
+        return _stage_refused(
+            campaign, None, "TEMPLATE_MISSING", f"The template of variant {inactive[0]} is no longer active."
+        )
     run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
     try:
         with transaction.atomic():
@@ -273,6 +436,7 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
     )
     chosen: list[CampaignLead] = []
     personas: set[str] = set()
+    variants = campaign.variant_templates()  # split evenly: best score first, A, B, C, D, A, B ...
     for lead in with_mobile.select_related(None).only("id", "persona_id", "score").iterator(chunk_size=2000):
         if lead.persona_id in personas:
             continue  # a person with leads at two businesses is texted once per campaign
@@ -286,6 +450,8 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
                 persona_id=lead.persona_id,
                 phone_id=lead.mobile_id,
                 phone_number=lead.mobile_number,
+                variant=variants[len(chosen) % len(variants)][0],
+                template=variants[len(chosen) % len(variants)][1],
                 correlation_id=campaign.correlation_id,
             )
         )
@@ -372,6 +538,8 @@ def campaign_cancel(*, campaign: Campaign, user, note: str = "") -> Campaign:
             campaign=campaign, to=Campaign.Status.CANCELLED, actor=user, note=note, finished_at=timezone.now()
         )
         _release_block(campaign, "cancelled")
+        for step in campaign.steps.exclude(status__in=[CampaignStep.Status.COMPLETED, CampaignStep.Status.CANCELLED]):
+            campaign_step_transition(step=step, to=CampaignStep.Status.CANCELLED, actor=user, note="campaign cancelled")
     campaign.refresh_from_db()
     return campaign
 
@@ -390,3 +558,54 @@ def campaign_resume(*, campaign: Campaign, user, note: str = "") -> Campaign:
         journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
     campaign.refresh_from_db()
     return campaign
+
+
+# -- follow-up steps ------------------------------------------------------------------------------------
+
+
+def campaign_step_transition(*, step: CampaignStep, to: str, actor=None, note: str = "", **fields) -> CampaignStep:
+    """Move a follow-up step to ``to`` if its map allows it, with an audit event on its campaign."""
+    with transaction.atomic():
+        current = CampaignStep.objects.select_for_update().get(pk=step.pk)
+        if to not in CampaignStep.TRANSITIONS.get(current.status, set()):
+            raise IllegalTransition("CampaignStep", current.status, to)
+        from_status, current.status = current.status, to
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.save()
+        _event(current.campaign, from_status, to, actor, note or f"step {current.number}", step=current.number)
+    step.refresh_from_db()
+    return step
+
+
+def campaign_step_approve(*, step: CampaignStep, user, note: str = "") -> CampaignStep:
+    """Record a named person's approval of a follow-up step's batch; its texts go out like the first ones."""
+    campaign = step.campaign
+    _require_approver(campaign, user)
+    with transaction.atomic():
+        if Campaign.objects.select_for_update().get(pk=campaign.pk).status != Campaign.Status.SENDING:
+            raise CampaignError(
+                "NOT_SENDING", "A follow-up goes out only while its campaign is sending.", http_status=409
+            )
+        campaign_step_transition(
+            step=step, to=CampaignStep.Status.SENDING, actor=user, note=note or f"step {step.number} approved",
+            approved_by=user, approved_at=timezone.now(),
+        )  # fmt: skip
+        journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
+    step.refresh_from_db()
+    return step
+
+
+def campaign_step_cancel(*, step: CampaignStep, user, note: str = "") -> CampaignStep:
+    """Skip a follow-up step: its unsent texts are dropped and the campaign goes on without it."""
+    _require_approver(step.campaign, user)
+    with transaction.atomic():
+        campaign_step_transition(
+            step=step, to=CampaignStep.Status.CANCELLED, actor=user, note=note or f"step {step.number} cancelled",
+            finished_at=timezone.now(),
+        )  # fmt: skip
+        CampaignLead.objects.filter(
+            campaign_id=step.campaign_id, step=step.number, status=CampaignLead.Status.PENDING
+        ).update(status=CampaignLead.Status.SKIPPED, skip_code="STEP_CANCELLED", updated_at=timezone.now())
+    step.refresh_from_db()
+    return step

@@ -11,9 +11,7 @@ urlpatterns = [
     path("templates/<str:pk>/", views.MessageTemplateEditView.as_view(), name="template-edit"),
     path("<str:pk>/", views.CampaignDetailView.as_view(), name="campaign-detail"),
     path("<str:pk>/stage/", views.CampaignStageView.as_view(), name="campaign-stage"),
-    path("<str:pk>/approve/", views.CampaignActionView.as_view(action="approve"), name="campaign-approve"),
-    path("<str:pk>/send-back/", views.CampaignActionView.as_view(action="send-back"), name="campaign-send-back"),
-    path("<str:pk>/cancel/", views.CampaignActionView.as_view(action="cancel"), name="campaign-cancel"),
+    path("<str:pk>/edit/", views.CampaignEditView.as_view(), name="campaign-edit"),
     path("<str:pk>/pause/", views.CampaignActionView.as_view(action="pause"), name="campaign-pause"),
     path("<str:pk>/resume/", views.CampaignActionView.as_view(action="resume"), name="campaign-resume"),
 ]

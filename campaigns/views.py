@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -49,24 +49,71 @@ class CampaignCreateView(TeamMemberRequiredMixin, TemplateView):
         form = CampaignForm(request.POST, team=self.team)
         if form.is_valid():
             try:
-                campaign = services.campaign_create(
-                    team=self.team,
-                    name=form.cleaned_data["name"],
-                    template=form.cleaned_data["template"],
-                    criteria=form.criteria(),
-                    block_size=form.cleaned_data["block_size"],
-                    allow_partial_block=form.cleaned_data["allow_partial_block"],
-                    sender_name=form.cleaned_data["sender_name"],
-                    user=request.user,
-                )
+                campaign = services.campaign_create(team=self.team, user=request.user, **form.service_values())
             except ValidationError as exc:
                 _form_errors(form, exc)
             except DomainError as exc:
-                form.add_error(None, f"{exc.code}: {exc.message}")
+                _domain_error(form, exc)
             else:
                 messages.success(request, "Campaign created as a draft. Stage it when ready: LUCI forms its block.")
                 return redirect(campaign)
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+# A service's error code -> the form field it concerns (the others are shown above the form).
+_ERROR_FIELDS = {
+    "INVALID_BLOCK_SIZE": "block_size",
+    "INVALID_SCHEDULE": "scheduled_date",
+    "INVALID_VARIANTS": "variant_b",
+    "INVALID_STEPS": "step_1_template",
+    "TEMPLATE_MISSING": "template",
+}
+
+
+def _domain_error(form, exc: DomainError) -> None:
+    field = exc.extra.get("field") or _ERROR_FIELDS.get(exc.code)
+    form.add_error(field if field in form.fields else None, f"{exc.code}: {exc.message}")
+
+
+class CampaignEditView(TeamMemberRequiredMixin, TemplateView):
+    """Change a campaign until it is approved (a staged one returns to draft when its block or texts change)."""
+
+    template_name = "campaigns/campaign_form.html"
+
+    def _campaign(self) -> Campaign:
+        return get_object_or_404(selectors.campaign_list(team=self.team), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign = kwargs.get("campaign") or self._campaign()
+        context["campaign"] = campaign
+        context.setdefault("form", CampaignForm(initial=CampaignForm.initial_for(campaign), team=self.team))
+        return context
+
+    def get(self, request, *args, **kwargs):
+        campaign = self._campaign()
+        if not campaign.is_editable:
+            messages.error(request, f"NOT_EDITABLE: the campaign is {campaign.status}; it is editable until approved.")
+            return redirect(campaign)
+        return self.render_to_response(self.get_context_data(campaign=campaign))
+
+    def post(self, request, *args, **kwargs):
+        campaign = self._campaign()
+        form = CampaignForm(request.POST, team=self.team)
+        if form.is_valid():
+            was = campaign.status
+            try:
+                services.campaign_update(campaign=campaign, user=request.user, **form.service_values())
+            except ValidationError as exc:
+                _form_errors(form, exc)
+            except DomainError as exc:
+                _domain_error(form, exc)
+            else:
+                back = was == Campaign.Status.STAGED and campaign.status == Campaign.Status.DRAFT
+                again = " It is a draft again: stage it to form a new block." if back else ""
+                messages.success(request, "Saved." + again)
+                return redirect(campaign)
+        return self.render_to_response(self.get_context_data(campaign=campaign, form=form), status=400)
 
 
 class CampaignDetailView(TeamMemberRequiredMixin, TemplateView):
@@ -87,10 +134,15 @@ class CampaignDetailView(TeamMemberRequiredMixin, TemplateView):
         page = Paginator(leads, 50).get_page(self.request.GET.get("page"))
         preview = []
         if campaign.template_id:
-            preview = [(cl, rendering.render_for(cl)) for cl in selectors.campaign_leads(campaign=campaign)[:PREVIEW]]
+            first = selectors.campaign_leads(campaign=campaign)[:PREVIEW]
+            preview = [(cl, rendering.render_for(cl, cl.template or campaign.template)) for cl in first]
+        step_counts = selectors.campaign_step_counts(campaign=campaign)
+        steps = [(step, step_counts.get(step.number, {})) for step in selectors.campaign_steps(campaign=campaign)]
         context.update(
             campaign=campaign,
             page_obj=page,
+            variants=campaign.variant_templates(),
+            steps=steps,
             counts=selectors.campaign_lead_counts(campaign=campaign),
             next_send_at=selectors.campaign_next_send_at(campaign=campaign),
             events=campaign.events.select_related("actor"),
@@ -121,23 +173,11 @@ class CampaignStageView(TeamMemberRequiredMixin, View):
 
 
 class CampaignActionView(TeamMemberRequiredMixin, View):
-    """Approve, send back, pause, resume or cancel: each through its service, by the logged-in person."""
+    """Pause or resume, by the logged-in person. Approve, send back and cancel ask first (``messaging`` pages)."""
 
     action = ""
-    services_by_action = {
-        "approve": services.campaign_approve,
-        "send-back": services.campaign_send_back,
-        "cancel": services.campaign_cancel,
-        "pause": services.campaign_pause,
-        "resume": services.campaign_resume,
-    }
-    done = {
-        "approve": "Approved: sending starts now (within the recipients' allowed hours).",
-        "send-back": "Sent back to draft; its block is released.",
-        "cancel": "Cancelled; nothing more is sent.",
-        "pause": "Paused.",
-        "resume": "Sending again.",
-    }
+    services_by_action = {"pause": services.campaign_pause, "resume": services.campaign_resume}
+    done = {"pause": "Paused.", "resume": "Sending again."}
 
     def post(self, request, *args, **kwargs):
         try:

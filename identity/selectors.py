@@ -23,6 +23,12 @@ def persona_list(*, team, q: str | None = None, state: str | None = None, includ
     if q:
         digits = "".join(ch for ch in q if ch.isdigit())
         cond = Q(normalized_last_name__icontains=q) | Q(normalized_first_name__icontains=q) | Q(id=q)
+        words = [w for w in q.replace(",", " ").split() if not any(ch.isdigit() for ch in w)]
+        if len(words) > 1:  # a full name, in either order ("Brett Beauman", "Beauman, Brett"): every word matches
+            full = Q()
+            for word in words:
+                full &= Q(normalized_first_name__icontains=word) | Q(normalized_last_name__icontains=word)
+            cond |= full
         if len(digits) >= 7:
             cond |= Q(phones__normalized_number__contains=digits)
         qs = qs.filter(cond).distinct()

@@ -1,15 +1,17 @@
 """API of stages 8-12: ``/api/v1/inbox-items/`` with the operator's actions, and ``/api/v1/call-queue/``."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.exports import csv_response
 
-from . import selectors, services
+from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
 from .models import CallQueueEntry, InboxEvent, InboxItem
 
@@ -76,6 +78,15 @@ MoveBody = _request_body("MoveBody", MoveForm)
 CloseBody = _request_body("CloseBody", CloseForm)
 
 
+INBOX_FILTERS = [
+    OpenApiParameter("bucket", str, enum=InboxItem.Bucket.values),
+    OpenApiParameter("status", str, enum=InboxItem.Status.values),
+    OpenApiParameter("priority", str, enum=InboxItem.Priority.values),
+    OpenApiParameter("classification", str),
+    OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or reply"),
+]
+
+
 class InboxItemViewSet(
     TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
@@ -87,20 +98,15 @@ class InboxItemViewSet(
     def get_queryset(self):
         if self.action != "list":
             return super().get_queryset()
+        return self._filtered()
+
+    def _filtered(self):
         form = InboxFilterForm(self.request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)
         return selectors.inbox_item_list(team=self.request.team, **{k: v for k, v in form.cleaned_data.items() if v})
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("bucket", str, enum=InboxItem.Bucket.values),
-            OpenApiParameter("status", str, enum=InboxItem.Status.values),
-            OpenApiParameter("priority", str, enum=InboxItem.Priority.values),
-            OpenApiParameter("classification", str),
-            OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or reply"),
-        ]
-    )
+    @extend_schema(parameters=INBOX_FILTERS)
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
@@ -165,6 +171,16 @@ class InboxItemViewSet(
         data = _form_data(ReasonForm, request.data)
         return self._done(services.inbox_item_reopen(item=item, user=request.user, reason=data["reason"]))
 
+    @extend_schema(parameters=INBOX_FILTERS, responses={(200, "text/csv"): OpenApiTypes.STR})
+    @action(detail=False, methods=["get"])
+    def export(self, request, format=None):
+        """The conversations the filters select, with every text of each, as CSV (formula-safe, streamed)."""
+        return csv_response(
+            header=selectors.CONVERSATION_EXPORT_HEADER,
+            rows=selectors.conversation_export_rows(items=self._filtered()),
+            filename="conversations.csv",
+        )
+
     @extend_schema(responses={200: InboxEventSerializer(many=True)})
     @action(detail=True, methods=["get"])
     def events(self, request, pk=None, format=None):
@@ -201,3 +217,71 @@ class CallQueueViewSet(
         return Response(
             CallQueueEntrySerializer(services.call_queue_take(entry=self.get_object(), user=request.user)).data
         )
+
+
+class RatesSerializer(serializers.Serializer):
+    delivery = serializers.FloatField(allow_null=True, help_text="delivered / sent")
+    failure = serializers.FloatField(allow_null=True, help_text="failed / (sent + failed)")
+    reply = serializers.FloatField(allow_null=True, help_text="replied / contacted")
+    positive = serializers.FloatField(allow_null=True, help_text="positive / replied")
+    opt_out = serializers.FloatField(allow_null=True, help_text="opted_out / contacted")
+    wrong_number = serializers.FloatField(allow_null=True, help_text="wrong_number / contacted")
+    win = serializers.FloatField(allow_null=True, help_text="won / (won + lost)")
+
+
+class FirstReplySerializer(serializers.Serializer):
+    median_seconds = serializers.IntegerField(allow_null=True)
+    mean_seconds = serializers.IntegerField(allow_null=True)
+    replies = serializers.IntegerField(help_text="People whose first reply is measured")
+
+
+class _CountsSerializer(serializers.Serializer):
+    sent = serializers.IntegerField(help_text="Campaign texts accepted by the provider (sent or delivered)")
+    delivered = serializers.IntegerField(help_text="Texts with a delivery report")
+    failed = serializers.IntegerField(help_text="Texts refused by the provider or the carrier")
+    replied = serializers.IntegerField(help_text="People who wrote back")
+    positive = serializers.IntegerField(help_text="People whose reply was interested, a meeting, an e-mail or a phone")
+    opted_out = serializers.IntegerField(help_text="People who opted out")
+    wrong_number = serializers.IntegerField(help_text="People who said it is the wrong number")
+    won = serializers.IntegerField(help_text="People closed as booked or converted")
+    lost = serializers.IntegerField(help_text="People closed as not interested or no response")
+    contacted = serializers.IntegerField(help_text="People with at least one text sent")
+    rates = RatesSerializer()
+    time_to_first_reply = FirstReplySerializer()
+
+
+class VariantMetricsSerializer(_CountsSerializer):
+    variant = serializers.CharField(help_text="A, B, C or D")
+    template = serializers.CharField(allow_null=True)
+    template_name = serializers.CharField()
+
+
+class CampaignMetricsSerializer(_CountsSerializer):
+    campaign = serializers.CharField()
+    variants = VariantMetricsSerializer(many=True)
+
+
+def _campaign_of(request, pk):
+    from django.shortcuts import get_object_or_404
+
+    from campaigns.models import Campaign
+
+    return get_object_or_404(Campaign.objects.for_team(request.team), pk=pk)
+
+
+class CampaignMetricsView(views.APIView):
+    """A campaign's outcome: counts, rates and time to first reply, in total and per A/B variant (inbox/metrics.py)."""
+
+    @extend_schema(responses={200: CampaignMetricsSerializer})
+    def get(self, request, pk, format=None):
+        return Response(metrics.campaign_metrics(campaign=_campaign_of(request, pk)))
+
+
+class CampaignResultsExportView(views.APIView):
+    """A campaign's results as CSV: one row per person and step, with the text's fate and the reply."""
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiTypes.STR})
+    def get(self, request, pk, format=None):
+        campaign = _campaign_of(request, pk)
+        return csv_response(header=metrics.RESULTS_EXPORT_HEADER, rows=metrics.campaign_results_rows(campaign=campaign),
+                            filename=f"{campaign.pk}-results.csv")  # fmt: skip

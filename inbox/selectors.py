@@ -67,3 +67,44 @@ def call_queue(*, team, status=CallQueueEntry.Status.WAITING):
         .select_related("item", "lead__persona", "lead__business", "assigned_to")
         .order_by("-priority", "created_at")
     )
+
+
+CONVERSATION_EXPORT_HEADER = [
+    "conversation", "phone_number", "person", "business", "campaign", "classification", "disposition", "status",
+    "message", "direction", "kind", "message_status", "at", "approved_by", "text",
+]  # fmt: skip
+
+
+def conversation_export_rows(*, items):
+    """Yield one CSV row per text of each conversation among ``items`` (a filtered inbox list), oldest first.
+
+    A conversation is every text between the team and one number; its columns come from the number's latest
+    inbox item. Two queries, streamed in chunks, however many conversations.
+    """
+    from django.db.models import Case, F, When
+
+    latest = {}
+    for item in items.order_by("received_at").values(
+        "pk", "team_id", "phone_number", "lead__persona__first_name", "lead__persona__last_name",
+        "lead__business__name", "campaign_id", "classification", "disposition", "status",
+    ).iterator(chunk_size=2000):  # fmt: skip
+        latest[item["phone_number"]] = item
+    if not latest:
+        return
+    team_id = next(iter(latest.values()))["team_id"]
+    numbers = items.values("phone_number")
+    texts = (
+        Message.objects.filter(team_id=team_id)
+        .filter(Q(direction="outbound", to_number__in=numbers) | Q(direction="inbound", from_number__in=numbers))
+        .annotate(number=Case(When(direction="outbound", then=F("to_number")), default=F("from_number")))
+        .order_by("number", "created_at", "id")
+        .values_list("number", "pk", "direction", "kind", "status", "created_at", "approved_by__username", "body")
+    )
+    for number, pk, direction, kind, status, at, approver, body in texts.iterator(chunk_size=2000):
+        item = latest[number]
+        person = f"{item['lead__persona__first_name'] or ''} {item['lead__persona__last_name'] or ''}".strip()
+        yield [
+            item["pk"], number, person, item["lead__business__name"] or "", item["campaign_id"] or "",
+            item["classification"], item["disposition"], item["status"], pk, direction, kind, status,
+            at.isoformat(), approver or "", body,
+        ]  # fmt: skip

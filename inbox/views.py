@@ -4,15 +4,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from campaigns.models import Campaign
+from usdatabiz.core import charts
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
-from . import selectors, services
+from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm, SimulateReplyForm
 from .models import CallQueueEntry, InboxItem
 
@@ -22,11 +25,7 @@ class InboxListView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        data = self.request.GET.copy()
-        if not {"bucket", "status", "q"} & set(data):
-            data["bucket"], data["status"] = "reply", "open"
-        form = InboxFilterForm(data)
-        filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
+        form, filters = _inbox_filters(self.request.GET)
         context.update(
             form=form,
             filters=filters,
@@ -204,3 +203,78 @@ class SimulateReplyView(TeamMemberRequiredMixin, View):
             return redirect("inbox:item-list")
         messages.success(request, "Simulated reply received through the webhook.")
         return redirect(item.get_absolute_url() if item else reverse("inbox:item-list"))
+
+
+def _inbox_filters(query) -> tuple[InboxFilterForm, dict]:
+    data = query.copy()
+    if not {"bucket", "status", "q"} & set(data):
+        data["bucket"], data["status"] = "reply", "open"
+    form = InboxFilterForm(data)
+    return form, ({k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {})
+
+
+class InboxExportView(TeamMemberRequiredMixin, View):
+    """Download the conversations the inbox shows (same filters) with every text of each, as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        _, filters = _inbox_filters(request.GET)
+        items = selectors.inbox_item_list(team=self.team, **filters)
+        return csv_response(
+            header=selectors.CONVERSATION_EXPORT_HEADER,
+            rows=selectors.conversation_export_rows(items=items),
+            filename="conversations.csv",
+        )
+
+
+class OutcomeListView(TeamMemberRequiredMixin, TemplateView):
+    """What each campaign, template and operator came to: counts and rates, linked to each campaign's charts."""
+
+    template_name = "inbox/outcome_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            campaigns=metrics.campaign_metrics_list(team=self.team),
+            templates=metrics.template_metrics(team=self.team),
+            operators=metrics.operator_metrics(team=self.team),
+        )
+        return context
+
+
+def campaign_outcome_chart(series: dict, name: str) -> charts.LineChart:
+    """The campaign's cumulative outcomes per day as a line chart."""
+    labels = [f"{day:%b %-d}" for day in series["days"]]
+    lines = [(key.replace("_", " "), values) for key, values in series["series"].items()]
+    return charts.line_chart(lines, labels, caption=f"Outcome of {name} over time (cumulative per day)")
+
+
+class CampaignOutcomeView(TeamMemberRequiredMixin, TemplateView):
+    """One campaign's outcome: counts, rates, A/B variants and how it went day by day."""
+
+    template_name = "inbox/campaign_outcomes.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign = get_object_or_404(Campaign.objects.for_team(self.team), pk=self.kwargs["pk"])
+        series = metrics.campaign_outcome_series(campaign=campaign)
+        context.update(
+            campaign=campaign,
+            figures=metrics.campaign_metrics(campaign=campaign),
+            series=series,
+            series_rows=list(zip(series["days"], *series["series"].values(), strict=False)),
+            series_names=[name.replace("_", " ") for name in series["series"]],
+            chart=campaign_outcome_chart(series, campaign.name) if series["days"] else None,
+        )
+        return context
+
+
+class CampaignResultsExportView(TeamMemberRequiredMixin, View):
+    """Download a campaign's results as CSV: one row per person and step, with the text's fate and the reply."""
+
+    def get(self, request, *args, **kwargs):
+        campaign = get_object_or_404(Campaign.objects.for_team(self.team), pk=self.kwargs["pk"])
+        return csv_response(
+            header=metrics.RESULTS_EXPORT_HEADER,
+            rows=metrics.campaign_results_rows(campaign=campaign),
+            filename=f"{campaign.pk}-results.csv",
+        )

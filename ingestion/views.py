@@ -1,15 +1,14 @@
 """Operator pages of stages 1-2: upload, list, detail with live progress, failures (CSV download)."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
@@ -84,35 +83,15 @@ class DataSourceRetryView(DataSourceObjectMixin, View):
         return redirect(data_source.get_absolute_url())
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    """Neutralize a cell that a spreadsheet would run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
 class DataSourceFailuresCsvView(DataSourceObjectMixin, View):
     def get(self, request, *args, **kwargs):
         data_source = self.get_object()
         failures = selectors.data_source_failures(data_source=data_source, code=request.GET.get("code") or None)
-        writer = csv.writer(_Echo())
-
-        def rows():
-            yield writer.writerow(["row", "stage", "code", "field", "raw_value", "detail"])
-            for f in failures.iterator(chunk_size=2000):
-                yield writer.writerow(
-                    [spreadsheet_safe(v) for v in (f.source_row, f.stage, f.code, f.field, f.raw_value, f.detail)]
-                )
-
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{data_source.pk}-errors.csv"'
-        return response
+        return csv_response(
+            header=["row", "stage", "code", "field", "raw_value", "detail"],
+            rows=(
+                (f.source_row, f.stage, f.code, f.field, f.raw_value, f.detail)
+                for f in failures.iterator(chunk_size=2000)
+            ),
+            filename=f"{data_source.pk}-errors.csv",
+        )

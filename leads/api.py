@@ -1,5 +1,7 @@
 """API of stage 4: ``/api/v1/leads/`` with the page's filters, and rescore."""
 
+from django.db.models import Sum
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
@@ -7,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.exports import csv_response
 
 from . import selectors, services
 from .forms import LeadFilterForm
@@ -45,6 +48,14 @@ FILTERS = [
 
 
 class SkipTraceJobSerializer(serializers.ModelSerializer):
+    cost = serializers.SerializerMethodField(help_text="What the job's lookups were billed (USD, as the provider said)")
+
+    def get_cost(self, job) -> float:
+        cost = getattr(job, "cost", None)
+        if cost is None and not hasattr(job, "cost"):
+            cost = job.results.aggregate(total=Sum("cost"))["total"]
+        return round(cost or 0, 4)
+
     class Meta:
         model = SkipTraceJob
         fields = [
@@ -58,6 +69,7 @@ class SkipTraceJobSerializer(serializers.ModelSerializer):
             "partial",
             "failed",
             "progress_percent",
+            "cost",
             "error_code",
             "error_message",
             "resume_at",
@@ -79,7 +91,7 @@ class SkipTraceJobViewSet(
 ):
     """Skip-trace jobs of the team with their progress and per-item outcome counts."""
 
-    queryset = SkipTraceJob.objects.all().order_by("-created_at")
+    queryset = SkipTraceJob.objects.all().annotate(cost=Sum("results__cost")).order_by("-created_at")
     serializer_class = SkipTraceJobSerializer
 
     @extend_schema(request=None, responses={202: SkipTraceJobSerializer})
@@ -100,13 +112,12 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
     serializer_class = LeadSerializer
 
     def get_queryset(self):
-        if self.action not in ("list", "enrich"):
+        if self.action not in ("list", "enrich", "export"):
             return super().get_queryset()
         form = LeadFilterForm(self.request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)
-        filters = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
-        return selectors.lead_list(team=self.request.team, **filters)
+        return selectors.lead_list(team=self.request.team, **form.filters())
 
     @extend_schema(parameters=FILTERS)
     def list(self, request, *args, **kwargs):
@@ -126,6 +137,16 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
         leads = Lead.objects.for_team(request.team).filter(pk__in=ids) if ids else self.get_queryset()
         jobs = skiptrace_jobs_create(team=request.team, leads=leads, limit=body.validated_data.get("limit"))
         return Response(SkipTraceJobSerializer(jobs, many=True).data, status=201)
+
+    @extend_schema(parameters=FILTERS, responses={(200, "text/csv"): OpenApiTypes.STR})
+    @action(detail=False, methods=["get"])
+    def export(self, request, format=None):
+        """The leads the filters select as CSV (formula-safe, streamed); a bad filter is a 400 naming it."""
+        return csv_response(
+            header=selectors.LEAD_EXPORT_HEADER,
+            rows=selectors.lead_export_rows(leads=self.get_queryset()),
+            filename="leads.csv",
+        )
 
     @extend_schema(request=None, responses={200: LeadSerializer})
     @action(detail=True, methods=["post"])

@@ -1,11 +1,13 @@
 """API of stage 7: ``/api/v1/messages/`` (with held-message review) and ``/api/v1/suppressions/``."""
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.exports import csv_response
 
 from . import selectors, services
 from .forms import MessageFilterForm, SuppressionForm
@@ -121,6 +123,20 @@ class SuppressionViewSet(
         if self.action == "lift":
             self.write_roles = ("admin",)
         return super().get_permissions()
+
+    @extend_schema(
+        parameters=[OpenApiParameter("all", str, enum=["1"], description="1: lifted entries too")],
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+    )
+    @action(detail=False, methods=["get"])
+    def export(self, request, format=None):
+        """The suppression list as CSV (formula-safe, streamed); ``all=1`` adds the lifted entries."""
+        entries = selectors.suppression_list(team=request.team, active_only=request.query_params.get("all") != "1")
+        return csv_response(
+            header=selectors.SUPPRESSION_EXPORT_HEADER,
+            rows=selectors.suppression_export_rows(entries=entries.order_by("-created_at", "-id")),
+            filename="suppressions.csv",
+        )
 
     @extend_schema(request=ReasonSerializer, responses={200: SuppressionSerializer})
     @action(detail=True, methods=["post"])

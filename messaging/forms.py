@@ -24,12 +24,57 @@ class SuppressionForm(forms.Form):
 
 
 class MessagingSettingsForm(forms.ModelForm):
-    state_windows = forms.JSONField(required=False, help_text='Stricter windows by state, e.g. {"FL": [8, 20]}')
+    """The team's sending settings; its state windows are the rows of ``StateWindowFormSet``."""
 
     class Meta:
         model = MessagingSettings
         fields = ["sender_number", "brand_name", "help_contact", "quiet_start_hour", "quiet_end_hour",
-                  "state_windows", "sends_per_minute"]  # fmt: skip
+                  "sends_per_minute"]  # fmt: skip
 
-    def clean_state_windows(self):
-        return self.cleaned_data["state_windows"] or {}
+
+class StateWindowForm(forms.Form):
+    """A sending window for one state (its local hours), stricter or looser than the team's default."""
+
+    state = forms.CharField(required=False, max_length=40, help_text="code or name, e.g. FL or Florida")
+    start_hour = forms.IntegerField(required=False, min_value=0, max_value=23, label="from hour")
+    end_hour = forms.IntegerField(required=False, min_value=1, max_value=24, label="to hour")
+
+    def clean(self):
+        from ingestion.normalizers import normalize_state
+
+        cleaned = super().clean()
+        raw, start, end = (cleaned.get("state") or "").strip(), cleaned.get("start_hour"), cleaned.get("end_hour")
+        if not raw and start is None and end is None:
+            return cleaned
+        code = normalize_state(raw) if raw else None
+        if code is None:
+            why = f"Unknown state {raw!r}: give a 2-letter code or a name." if raw else "Name the state."
+            self.add_error("state", why)
+        if start is None or end is None:
+            self.add_error("end_hour" if start is not None else "start_hour", "Give the first and the last hour.")
+        elif start >= end:
+            self.add_error("end_hour", f"The window must open before it closes ({start} to {end}).")
+        cleaned["state"] = code
+        return cleaned
+
+
+class _StateWindowFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            state = getattr(form, "cleaned_data", {}).get("state")
+            if state and not form.cleaned_data.get("DELETE"):
+                if state in seen:
+                    raise forms.ValidationError(f"{state} has two windows; keep one.")
+                seen.add(state)
+
+    def windows(self) -> dict:
+        """Return ``{"FL": [8, 20], ...}`` as the settings store it."""
+        return {
+            f.cleaned_data["state"]: [f.cleaned_data["start_hour"], f.cleaned_data["end_hour"]]
+            for f in self.forms
+            if f.cleaned_data.get("state") and not f.cleaned_data.get("DELETE")
+        }
+
+
+StateWindowFormSet = forms.formset_factory(StateWindowForm, formset=_StateWindowFormSet, extra=2, can_delete=True)

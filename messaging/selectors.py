@@ -1,5 +1,14 @@
-"""Reads of stage 7: messages with their filters, the suppression list."""
+"""Reads of stage 7: messages with their filters, the suppression list, what approving a campaign will send."""
 
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from . import compliance
 from .models import Message, Suppression
 
 
@@ -18,7 +27,121 @@ def message_list(*, team, status=None, direction=None, campaign=None, number=Non
     return qs.order_by("-created_at", "-id")
 
 
+SUPPRESSION_EXPORT_HEADER = [
+    "id", "phone_number", "reason", "since", "by", "note", "source_message", "lifted_at", "lifted_reason",
+]  # fmt: skip
+
+
+def suppression_export_rows(*, entries):
+    """Yield one CSV row per suppression entry of ``entries`` (the list as the page shows it)."""
+    rows = entries.values_list(
+        "pk", "phone_number", "reason", "created_at", "created_by__username", "note", "source_message_id", "lifted_at",
+        "lifted_reason",
+    )  # fmt: skip
+    for pk, number, reason, since, by, note, source, lifted, lifted_reason in rows.iterator(chunk_size=2000):
+        lifted_at = lifted.isoformat() if lifted else ""
+        yield [pk, number, reason, since.isoformat(), by or "", note, source or "", lifted_at, lifted_reason]
+
+
 def suppression_list(*, team, active_only: bool = True):
     """Return the team's suppression entries, newest first."""
     qs = Suppression.objects.for_team(team).select_related("created_by")
     return qs.filter(lifted_at__isnull=True) if active_only else qs
+
+
+@dataclass(frozen=True)
+class FirstTexts:
+    """People whose first text can go out at one moment in one time zone."""
+
+    zone: str  # the IANA zone, or "" when the location is unknown (every US zone must be open)
+    people: int
+    at: datetime  # UTC
+    local: str  # the same moment on the recipients' clock, e.g. "Tue 1 Dec 09:00 CST"
+
+
+@dataclass(frozen=True)
+class SendPlan:
+    """What approving a campaign (or one of its follow-up steps) will send, to whom, from where and when."""
+
+    people: int
+    suppressed: int  # on the suppression list now: they will be skipped
+    sender_number: str
+    start: datetime  # now, or the scheduled start when later
+    first_texts: list[FirstTexts]
+    sends_per_minute: int
+
+    @property
+    def to_text(self) -> int:
+        return self.people - self.suppressed
+
+    @property
+    def earliest(self) -> FirstTexts | None:
+        return min(self.first_texts, key=lambda f: f.at) if self.first_texts else None
+
+    @property
+    def minutes_to_send(self) -> int:
+        return -(-self.to_text // max(1, self.sends_per_minute))
+
+
+def campaign_send_plan(*, campaign, cfg, sender_number: str, step: int = 0, now: datetime | None = None) -> SendPlan:
+    """Return who a campaign (or follow-up ``step``) would text, from which number, and when in their local time.
+
+    Each waiting person's first moment is ``messaging.compliance.quiet_hours_check`` at the start (now, or the
+    scheduled start when later) for their state, else their number's area code, with the team's windows.
+    People with the same location share one check, so a block of 2,000 costs two queries and a few checks.
+    """
+    from campaigns.models import CampaignLead
+
+    now = now or timezone.now()
+    start = max(now, campaign.scheduled_at) if (step == 0 and campaign.scheduled_at) else now
+    waiting = CampaignLead.objects.filter(campaign=campaign, step=step, status=CampaignLead.Status.PENDING)
+    suppressed = waiting.filter(
+        Exists(Suppression.objects.filter(team_id=campaign.team_id, phone_number=OuterRef("phone_number"),
+                                          lifted_at__isnull=True))
+    ).count()  # fmt: skip
+    locations: Counter = Counter()
+    sample: dict[tuple[str, str], str] = {}  # one number per (state, area code): the check reads only those
+    rows = waiting.values_list("lead__business__state", "persona__state", "phone_number")
+    for business_state, persona_state, number in rows.iterator(chunk_size=2000):
+        key = (business_state or persona_state or "", number[:3])
+        locations[key] += 1
+        sample.setdefault(key, number)
+    windows = {k: tuple(v) for k, v in (cfg.state_windows or {}).items()} or None
+    moments: Counter = Counter()
+    for (state, npa), people in locations.items():
+        check = compliance.quiet_hours_check(
+            now=start, state=state or None, phone=sample[(state, npa)], start_hour=cfg.quiet_start_hour,
+            end_hour=cfg.quiet_end_hour, overrides=windows,
+        )  # fmt: skip
+        moments[(check.zone or "", check.next_allowed_at)] += people
+    first = [
+        FirstTexts(zone=zone, people=people, at=at, local=_local(at, zone))
+        for (zone, at), people in sorted(moments.items(), key=lambda item: (item[0][1], item[0][0]))
+    ]
+    return SendPlan(
+        people=sum(locations.values()), suppressed=suppressed, sender_number=sender_number, start=start,
+        first_texts=first, sends_per_minute=cfg.sends_per_minute,
+    )  # fmt: skip
+
+
+def _local(at: datetime, zone: str) -> str:
+    if not zone:
+        return f"{at:%a %-d %b %H:%M} UTC (location unknown: open in every US zone)"
+    return at.astimezone(ZoneInfo(zone)).strftime("%a %-d %b %H:%M %Z")
+
+
+# 47 CFR 64.1200(c)(1), the TCPA's quiet hours: no solicitation before 8 am or after 9 pm at the called party.
+LEGAL_WINDOW = (8, 21)
+QUIET_HOURS_RULE = "the TCPA quiet-hours rule (47 CFR 64.1200(c)(1)): no texts before 8 am or after 9 pm local time"
+
+
+def window_warnings(*, start_hour: int, end_hour: int, state_windows: dict | None) -> list[str]:
+    """Name every sending window that goes outside 8am-9pm local, and the rule it breaks."""
+    first, last = LEGAL_WINDOW
+    windows = [("The default window", start_hour, end_hour)]
+    windows += [(f"The {state} window", w[0], w[1]) for state, w in sorted((state_windows or {}).items())]
+    warnings = []
+    for name, start, end in windows:
+        if start < first or end > last:
+            warnings.append(f"{name} ({start:02d}:00-{end:02d}:00) goes outside 08:00-21:00: {QUIET_HOURS_RULE}.")
+    return warnings

@@ -13,12 +13,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from campaigns.models import Campaign, CampaignLead
+from campaigns.models import Campaign, CampaignLead, CampaignStep
 from campaigns.rendering import render_for
 from campaigns.segments import segment_info
-from campaigns.services import campaign_transition
+from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import PersonaPhone
 from leads.models import Lead
 from leads.services import lead_transition
@@ -188,11 +189,17 @@ def _dnc_scrub_age_days(phone, now: datetime) -> int | None:
 
 
 def campaign_sending_start(*, campaign_id: str) -> Campaign:
-    """After approval (stage 6), move the campaign to sending and queue its first slice."""
+    """After approval (stage 6), move the campaign to sending and queue its first slice (at its scheduled start)."""
     campaign = Campaign.objects.get(pk=campaign_id)
     if campaign.status == Campaign.Status.APPROVED:
         if not campaign.approved_by_id:
             raise SendError("NOT_APPROVED", "The campaign has no named approver; nothing is sent.", http_status=409)
+        if campaign.scheduled_at and campaign.scheduled_at > timezone.now():
+            journey.schedule_once(
+                "messaging.tasks.campaign_sending_start_task", campaign.pk, at=campaign.scheduled_at,
+                name=f"start {campaign.pk}",
+            )  # fmt: skip
+            return campaign
         campaign = campaign_transition(
             campaign=campaign,
             to=Campaign.Status.SENDING,
@@ -252,8 +259,13 @@ def _budget(team_id: str, cfg: MessagingSettings) -> int:
 
 
 def _waiting(campaign: Campaign):
-    """Pending leads a slice may pick up: not held for review (a held one waits for a person)."""
-    return CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING).exclude(skip_code="HELD")
+    """Pending leads a slice may pick up: openers, and follow-ups of an approved step; none held for review."""
+    sending_steps = CampaignStep.objects.filter(campaign=campaign, status=CampaignStep.Status.SENDING)
+    return (
+        CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING)
+        .filter(Q(step=0) | Q(step__in=sending_steps.values("number")))
+        .exclude(skip_code="HELD")
+    )
 
 
 def campaign_complete_if_done(*, campaign: Campaign) -> bool:
@@ -264,6 +276,17 @@ def campaign_complete_if_done(*, campaign: Campaign) -> bool:
     if CampaignLead.objects.filter(campaign=campaign, status=CampaignLead.Status.PENDING).exists():
         return False
     if Message.objects.filter(campaign=campaign, status__in=[Message.Status.SENDING, Message.Status.HELD]).exists():
+        return False
+    for step in campaign.steps.filter(status=CampaignStep.Status.SENDING):
+        campaign_step_transition(
+            step=step, to=CampaignStep.Status.COMPLETED, actor="SYSTEM", note=f"step {step.number}: every text handled",
+            finished_at=timezone.now(),
+        )  # fmt: skip
+    waiting = campaign.steps.filter(status__in=[CampaignStep.Status.PLANNED, CampaignStep.Status.STAGED]).first()
+    if waiting is not None:
+        from .followups import campaign_step_schedule
+
+        campaign_step_schedule(step=waiting)  # its batch is formed when due; the campaign sends until the last step
         return False
     campaign_transition(
         campaign=campaign, to=Campaign.Status.COMPLETED, actor="SYSTEM", note="every lead handled",
@@ -313,6 +336,13 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
         campaign = Campaign.objects.select_for_update().get(pk=cl.campaign_id)
         if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
             return "stopped"
+        if cl.step:
+            from .followups import follow_up_refusal
+
+            refusal = follow_up_refusal(cl)  # never a follow-up to someone who replied or was closed
+            if refusal:
+                _finish_lead(cl, CampaignLead.Status.SKIPPED, refusal)
+                return "skipped"
         phone = PersonaPhone.objects.filter(pk=cl.phone_id).first() if cl.phone_id else None
         lead = cl.lead
         state = (lead.business.state if lead.business else "") or lead.persona.state
@@ -329,15 +359,17 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
         if check.code == "QUIET_HOURS":
             _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
             return "deferred"
-        key = f"{campaign.pk}:{cl.persona_id}:opener"
+        step = f"step{cl.step}" if cl.step else "opener"
+        key = f"{campaign.pk}:{cl.persona_id}:{step}"  # one text per person and step, whatever happens
         message = Message.objects.select_for_update().filter(idempotency_key=key).first()
         if message is not None and message.status != Message.Status.QUEUED:
             return _already(cl, message)
+        template = cl.template or campaign.template
         message = message or _new_outbound(
             team_id=cl.team_id,
             kind=Message.Kind.CAMPAIGN,
             to=cl.phone_number,
-            body=render_for(cl, campaign.template),
+            body=render_for(cl, template),
             cfg=cfg,
             provider=provider,
             key=key,
@@ -347,13 +379,14 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
             persona_id=cl.persona_id,
             correlation_id=campaign.correlation_id,
             metadata={
-                "templateId": campaign.template_id,
-                "worker": campaign.template.worker if campaign.template else "",
+                "templateId": template.pk if template else None,
+                "worker": template.worker if template else "",
                 "campaignContext": {
                     "campaignId": campaign.pk,
                     "campaignName": campaign.name,
                     "leadBlockId": campaign.lead_block_id,
-                    "step": "opener",
+                    "step": step,
+                    "variant": cl.variant,
                 },
             },
         )

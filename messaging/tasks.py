@@ -21,3 +21,10 @@ def messages_hold_stale_task() -> int:
 def messages_reconcile_task() -> int:
     """Ask the provider for delivery reports that never arrived (scheduled)."""
     return services.messages_reconcile()
+
+
+def campaign_steps_stage_due_task() -> int:
+    """Form the batches of follow-up steps that are due; each waits for a person's approval (scheduled)."""
+    from .followups import campaign_steps_stage_due
+
+    return campaign_steps_stage_due()

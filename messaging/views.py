@@ -3,17 +3,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from campaigns import services as campaign_services
+from campaigns.models import Campaign, CampaignLead, CampaignStep
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
-from .forms import MessageFilterForm, MessagingSettingsForm, SuppressionForm
+from .forms import MessageFilterForm, MessagingSettingsForm, StateWindowFormSet, SuppressionForm
 from .models import Message, Suppression
 
 
@@ -99,6 +103,18 @@ class SuppressionListView(TeamMemberRequiredMixin, TemplateView):
         return redirect("messaging:suppression-list")
 
 
+class SuppressionExportView(TeamMemberRequiredMixin, View):
+    """Download the suppression list as the page shows it (``?all=1``: lifted entries too) as CSV."""
+
+    def get(self, request, *args, **kwargs):
+        entries = selectors.suppression_list(team=self.team, active_only=request.GET.get("all") != "1")
+        return csv_response(
+            header=selectors.SUPPRESSION_EXPORT_HEADER,
+            rows=selectors.suppression_export_rows(entries=entries.order_by("-created_at", "-id")),
+            filename="suppressions.csv",
+        )
+
+
 class SuppressionLiftView(TeamMemberRequiredMixin, View):
     """Take a number off the list; only an admin may, since it re-allows texting a person."""
 
@@ -124,14 +140,123 @@ class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", MessagingSettingsForm(instance=services.messaging_settings_get(team=self.team)))
+        cfg = services.messaging_settings_get(team=self.team)
+        context.setdefault("form", MessagingSettingsForm(instance=cfg))
+        rows = sorted((cfg.state_windows or {}).items())
+        initial = [{"state": state, "start_hour": hours[0], "end_hour": hours[1]} for state, hours in rows]
+        context.setdefault("windows", StateWindowFormSet(prefix="windows", initial=initial))
         context["default_sender"] = settings.SMS_SENDER_NUMBER
+        context["warnings"] = selectors.window_warnings(
+            start_hour=cfg.quiet_start_hour, end_hour=cfg.quiet_end_hour, state_windows=cfg.state_windows
+        )
         return context
 
     def post(self, request, *args, **kwargs):
-        form = MessagingSettingsForm(request.POST, instance=services.messaging_settings_get(team=self.team))
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.messaging_settings_update(settings_row=form.instance, **form.cleaned_data)
+        cfg = services.messaging_settings_get(team=self.team)
+        form = MessagingSettingsForm(request.POST, instance=cfg)
+        windows = StateWindowFormSet(request.POST, prefix="windows")
+        if not (form.is_valid() and windows.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, windows=windows), status=400)
+        saved = services.messaging_settings_update(
+            settings_row=form.instance, **form.cleaned_data, state_windows=windows.windows()
+        )
         messages.success(request, "Sending settings saved.")
+        for warning in selectors.window_warnings(
+            start_hour=saved.quiet_start_hour, end_hour=saved.quiet_end_hour, state_windows=saved.state_windows
+        ):
+            messages.warning(request, f"WINDOW_OUTSIDE_8_TO_21: {warning}")
         return redirect("messaging:settings-edit")
+
+
+CLOSED_STEPS = (CampaignStep.Status.COMPLETED, CampaignStep.Status.CANCELLED)
+
+
+class CampaignConfirmView(TeamMemberRequiredMixin, TemplateView):
+    """Approve, send back or cancel a campaign after a page that says what will happen (GET), on confirming (POST).
+
+    It lives with stage 7 because only here are the sending number and each recipient's quiet hours known.
+    """
+
+    template_name = "messaging/campaign_confirm.html"
+    action = ""
+    services_by_action = {
+        "approve": campaign_services.campaign_approve,
+        "send-back": campaign_services.campaign_send_back,
+        "cancel": campaign_services.campaign_cancel,
+    }
+    done = {
+        "approve": "Approved: the texts go out as planned, each in the recipient's allowed hours.",
+        "send-back": "Sent back to draft; its block is released.",
+        "cancel": "Cancelled; nothing more is sent.",
+    }
+
+    def _campaign(self) -> Campaign:
+        return get_object_or_404(Campaign.objects.for_team(self.team).select_related("template"), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        campaign = kwargs.get("campaign") or self._campaign()
+        cfg = services.messaging_settings_get(team=self.team)
+        sender = services.sender_number(cfg)
+        counts = CampaignLead.objects.filter(campaign=campaign).values_list("status").annotate(n=Count("id"))
+        context.update(
+            campaign=campaign,
+            action=self.action,
+            counts={**dict.fromkeys(CampaignLead.Status.values, 0), **dict(counts)},
+            plan=selectors.campaign_send_plan(campaign=campaign, cfg=cfg, sender_number=sender),
+            variants=campaign.variant_templates(),
+            open_steps=campaign.steps.exclude(status__in=CLOSED_STEPS),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        campaign = self._campaign()
+        note = (request.POST.get("note") or "").strip()[:2000]
+        try:
+            self.services_by_action[self.action](campaign=campaign, user=request.user, note=note)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+            return self.render_to_response(self.get_context_data(campaign=campaign), status=400)
+        messages.success(request, self.done[self.action])
+        return redirect(campaign)
+
+
+class CampaignStepConfirmView(TeamMemberRequiredMixin, TemplateView):
+    """Approve or cancel a follow-up step's batch, after a page that says who gets it, from where and when."""
+
+    template_name = "messaging/campaign_step_confirm.html"
+    action = ""
+    services_by_action = {
+        "approve": campaign_services.campaign_step_approve,
+        "cancel": campaign_services.campaign_step_cancel,
+    }
+
+    def _step(self) -> CampaignStep:
+        steps = CampaignStep.objects.for_team(self.team).select_related("campaign", "template")
+        return get_object_or_404(steps, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        step = kwargs.get("step") or self._step()
+        cfg = services.messaging_settings_get(team=self.team)
+        context.update(
+            step=step,
+            campaign=step.campaign,
+            action=self.action,
+            plan=selectors.campaign_send_plan(
+                campaign=step.campaign, cfg=cfg, sender_number=services.sender_number(cfg), step=step.number
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        step = self._step()
+        note = (request.POST.get("note") or "").strip()[:2000]
+        try:
+            self.services_by_action[self.action](step=step, user=request.user, note=note)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+            return self.render_to_response(self.get_context_data(step=step), status=400)
+        word = "approved: its texts go out as planned" if self.action == "approve" else "cancelled"
+        messages.success(request, f"Follow-up step {step.number} {word}.")
+        return redirect(step.campaign)

@@ -76,7 +76,7 @@ def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, opera
     assert campaign.lead_block.lead_count == 3
 
     # 7: approval starts the sends (sandbox), each with its provider id
-    operator_client.post(reverse("campaigns:campaign-approve", args=[campaign.pk]))
+    operator_client.post(reverse("messaging:campaign-approve", args=[campaign.pk]))
     campaign.refresh_from_db()
     assert campaign.status == "completed"
     sent = Message.objects.filter(campaign=campaign, direction="outbound")

@@ -32,7 +32,7 @@ def staged(team):
 
 def _approve_on_the_page(client, operator, campaign):
     client.force_login(operator)
-    client.post(reverse("campaigns:campaign-approve", args=[campaign.pk]))
+    client.post(reverse("messaging:campaign-approve", args=[campaign.pk]))
 
 
 def _approve_by_api(client, operator, campaign):

@@ -29,6 +29,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
+    "form due follow-ups": ("messaging.tasks.campaign_steps_stage_due_task", 60),  # a person approves each batch
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a

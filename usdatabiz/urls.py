@@ -3,9 +3,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from campaigns.api import CampaignViewSet, MessageTemplateViewSet
+from campaigns.api import CampaignStepViewSet, CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
-from inbox.api import CallQueueViewSet, InboxItemViewSet
+from inbox.api import CallQueueViewSet, CampaignMetricsView, CampaignResultsExportView, InboxItemViewSet
 from inbox.webhooks import signalhouse_webhook
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
@@ -20,6 +20,7 @@ router.register("leads", LeadViewSet, basename="lead")
 router.register("skiptrace-jobs", SkipTraceJobViewSet, basename="skiptrace-job")
 router.register("templates", MessageTemplateViewSet, basename="template")
 router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-steps", CampaignStepViewSet, basename="campaign-step")
 router.register("messages", MessageViewSet, basename="message")
 router.register("suppressions", SuppressionViewSet, basename="suppression")
 router.register("inbox-items", InboxItemViewSet, basename="inbox-item")
@@ -36,6 +37,9 @@ urlpatterns = [
     path("webhooks/signalhouse/", signalhouse_webhook, name="webhook-signalhouse"),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
+    # a campaign's outcome is read where its replies live (inbox), beside the campaign routes of the router
+    path("api/v1/campaigns/<str:pk>/metrics/", CampaignMetricsView.as_view(), name="campaign-metrics"),
+    path("api/v1/campaigns/<str:pk>/results/export/", CampaignResultsExportView.as_view(), name="campaign-results"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -50,7 +50,7 @@ def test_an_operator_creates_stages_and_approves_a_campaign_on_the_pages(operato
     assert "this is Sam" in page
     assert "Approve and send" in page
 
-    operator_client.post(reverse("campaigns:campaign-approve", args=[campaign.pk]), {"note": "ok"})
+    operator_client.post(reverse("messaging:campaign-approve", args=[campaign.pk]), {"note": "ok"})
     campaign.refresh_from_db()
     assert (campaign.status, campaign.approved_by) == ("completed", operator)  # the sandbox sent both openers
     page = operator_client.get(campaign.get_absolute_url()).content.decode()
@@ -85,14 +85,14 @@ def test_a_viewer_sees_a_campaign_but_no_actions(client, viewer, staged):
     page = client.get(staged.get_absolute_url()).content.decode()
     assert "Staged (awaiting approval)" in page
     assert 'data-testid="campaign-actions"' not in page
-    assert client.post(reverse("campaigns:campaign-approve", args=[staged.pk])).status_code == 403
+    assert client.post(reverse("messaging:campaign-approve", args=[staged.pk])).status_code == 403
     staged.refresh_from_db()
     assert staged.status == "staged"
 
 
 def test_send_back_without_a_note_is_refused_on_the_page(operator_client, staged):
     response = operator_client.post(
-        reverse("campaigns:campaign-send-back", args=[staged.pk]), {"note": ""}, follow=True
+        reverse("messaging:campaign-send-back", args=[staged.pk]), {"note": ""}, follow=True
     )
     assert b"NOTE_REQUIRED" in response.content
     staged.refresh_from_db()
@@ -138,7 +138,10 @@ def test_the_api_cannot_set_a_status_or_approver_directly(team, operator, templa
     assert created.status_code == 201
     campaign = Campaign.objects.get(pk=created.json()["id"])
     assert (campaign.status, campaign.approved_by) == ("draft", None)
-    assert api.patch(f"/api/v1/campaigns/{campaign.pk}/", {"status": "approved"}, format="json").status_code == 405
+    patched = api.patch(f"/api/v1/campaigns/{campaign.pk}/", {"status": "approved", "approved_by": operator.pk})
+    campaign.refresh_from_db()
+    assert patched.status_code == 200
+    assert (campaign.status, campaign.approved_by, patched.json()["status"]) == ("draft", None, "draft")
 
 
 def test_the_api_names_staging_failures_and_refuses_illegal_moves(team, operator, template):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from identity.models import Persona
 from ingestion import services
 from ingestion.models import DataSource
-from ingestion.views import spreadsheet_safe
+from usdatabiz.core.exports import spreadsheet_safe
 from usdatabiz.core.models import StageFailure
 
 from .factories import GOOD_ROWS, HEADER, csv_bytes, row_with, upload

@@ -124,22 +124,41 @@ def test_the_api_resumes_a_paused_job_and_shows_resume_at(operator_api, paused_j
     assert response.json()["status"] == "completed"
 
 
+def _rules(*rows) -> dict:
+    """The tag-rule rows of the settings form, as a browser posts them."""
+    body = {"rules-TOTAL_FORMS": str(len(rows)), "rules-INITIAL_FORMS": "0"}
+    for i, row in enumerate(rows):
+        body.update({f"rules-{i}-{name}": value for name, value in row.items()})
+    return body
+
+
 def test_an_admin_saves_weights_and_rules_and_every_lead_is_rescored(admin_client, team, leads):
     before = {lead.pk: lead.score for lead in leads}
-    rules = [{"tag": "segment:hvac", "when": {"sic_prefix": "17"}}]
+    rules = [
+        {"tag": "segment:hvac", "when": {"sic_prefix": "17"}},
+        {"tag": "region:south", "when": {"states": ["TX", "OK"], "min_score": 10}},
+    ]
 
     response = admin_client.post(
         reverse("leads:settings-edit"),
         {
-            "weights": json.dumps({"industry": 0, "completeness": 0}),
-            "tag_rules": json.dumps(rules),
+            "weight_industry": "0",
+            "weight_completeness": "0",
             "daily_trace_cap": 7,
+            **_rules(
+                {"tag": "segment:hvac", "sic_prefix": "17"},
+                {"tag": "region:south", "states": "Texas, OK", "min_score": "10"},
+                {"tag": ""},
+            ),
         },
     )
 
     assert response.status_code == 302
     row = LeadSettings.objects.get(team=team)
     assert (row.weights, row.tag_rules, row.daily_trace_cap) == ({"industry": 0, "completeness": 0}, rules, 7)
+    page = admin_client.get(reverse("leads:settings-edit")).content.decode()
+    assert 'value="segment:hvac"' in page
+    assert 'value="TX, OK"' in page
     for lead in Lead.objects.for_team(team):
         assert "segment:hvac" in lead.tags
         assert lead.score_breakdown["industry"] == 0
@@ -149,16 +168,20 @@ def test_an_admin_saves_weights_and_rules_and_every_lead_is_rescored(admin_clien
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
-        ("tag_rules", '[{"tag": "nocolon"}]', "must look like"),
-        ("tag_rules", '[{"tag": "a:b", "when": {"zip": "787"}}]', "unknown condition"),
-        ("tag_rules", "[{not json", "Enter a valid JSON"),
-        ("weights", '{"luck": 10}', "Unknown scoring weight"),
-        ("weights", '{"industry": -1}', "must not be negative"),
+        ("rules", {"tag": "nocolon"}, "must look like"),
+        ("rules", {"tag": "a:b", "states": "Texass"}, "Unknown state"),
+        ("rules", {"tag": "", "sic_prefix": "17"}, "Name the tag this rule adds."),
+        ("rules", {"tag": "a:b", "min_score": "abc"}, "Enter a whole number."),
+        ("weight_industry", "-1", "greater than or equal to 0"),
+        ("weight_revenue", "lots", "Enter a number."),
     ],
 )
 def test_a_bad_setting_is_named_on_the_page_and_nothing_changes(admin_client, team, leads, field, value, error):
-    body = {"weights": "{}", "tag_rules": "[]", "daily_trace_cap": ""}
-    body[field] = value
+    body = {"daily_trace_cap": "", **_rules()}
+    if field == "rules":
+        body.update(_rules(value))
+    else:
+        body[field] = value
     scores = sorted(Lead.objects.for_team(team).values_list("pk", "score", "tags"))
 
     response = admin_client.post(reverse("leads:settings-edit"), body)
@@ -174,7 +197,7 @@ def test_an_operator_reads_the_settings_but_cannot_save_them(operator_client, te
     page = operator_client.get(reverse("leads:settings-edit"))
     assert page.status_code == 200
     assert b"Only a team admin can change these." in page.content
-    refused = operator_client.post(reverse("leads:settings-edit"), {"weights": "{}", "tag_rules": "[]"})
+    refused = operator_client.post(reverse("leads:settings-edit"), _rules())
     assert refused.status_code == 403
 
 

@@ -116,38 +116,72 @@ def test_only_an_admin_lifts_and_must_say_why(operator_client, client, team_admi
     assert not services.is_suppressed(team=team, number="5125550142")
 
 
+def _windows(*rows) -> dict:
+    """The state-window rows of the settings form, as a browser posts them."""
+    body = {"windows-TOTAL_FORMS": str(len(rows)), "windows-INITIAL_FORMS": "0"}
+    for i, (state, start, end) in enumerate(rows):
+        body.update({f"windows-{i}-state": state, f"windows-{i}-start_hour": start, f"windows-{i}-end_hour": end})
+    return body
+
+
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
         ("sender_number", "512", "10 digits"),
         ("quiet_end_hour", "7", "open before it closes"),
-        ("state_windows", '{"FL": [20, 8]}', "2-letter state"),
-        ("state_windows", '{"Florida": [8, 20]}', "2-letter state"),
+        ("windows", ("FL", 20, 8), "must open before it closes (20 to 8)"),
+        ("windows", ("Floridaa", 8, 20), "Unknown state &#x27;Floridaa&#x27;"),
+        ("windows", ("FL", 8, ""), "Give the first and the last hour."),
     ],
 )
 def test_sending_settings_name_bad_values(admin_client, team, field, value, error):
-    body = {
-        "sender_number": "",
-        "quiet_start_hour": 8,
-        "quiet_end_hour": 21,
-        "state_windows": "{}",
-        "sends_per_minute": 60,
-    }
-    body[field] = value
+    body = {"sender_number": "", "quiet_start_hour": 8, "quiet_end_hour": 21, "sends_per_minute": 60, **_windows()}
+    if field == "windows":
+        body.update(_windows(value))
+    else:
+        body[field] = value
     response = admin_client.post(reverse("messaging:settings-edit"), body)
     assert response.status_code == 400
     assert error in response.content.decode()
     assert not MessagingSettings.objects.filter(team=team, quiet_end_hour=7).exists()
+    assert MessagingSettings.objects.get(team=team).state_windows == {}
 
 
-def test_sending_settings_save(admin_client, team):
+def test_sending_settings_save_state_windows_by_code_or_name(admin_client, team):
     admin_client.post(
         reverse("messaging:settings-edit"),
         {"sender_number": "5125550111", "brand_name": "Acme", "quiet_start_hour": 9, "quiet_end_hour": 20,
-         "state_windows": '{"FL": [8, 20]}', "sends_per_minute": 30},
+         "sends_per_minute": 30, **_windows(("FL", 8, 20), ("Oklahoma", 9, 20), ("", "", ""))},
     )  # fmt: skip
     cfg = MessagingSettings.objects.get(team=team)
-    assert (cfg.sender_number, cfg.quiet_start_hour, cfg.state_windows) == ("5125550111", 9, {"FL": [8, 20]})
+    assert (cfg.sender_number, cfg.quiet_start_hour) == ("5125550111", 9)
+    assert cfg.state_windows == {"FL": [8, 20], "OK": [9, 20]}
+
+
+def test_two_windows_for_one_state_are_refused(admin_client, team):
+    body = {"quiet_start_hour": 8, "quiet_end_hour": 21, "sends_per_minute": 60,
+            **_windows(("FL", 8, 20), ("Florida", 9, 20))}  # fmt: skip
+    response = admin_client.post(reverse("messaging:settings-edit"), body)
+    assert response.status_code == 400
+    assert "FL has two windows" in response.content.decode()
+
+
+def test_a_window_outside_8_to_21_is_saved_with_a_warning_naming_the_rule(admin_client, team):
+    body = {"quiet_start_hour": 0, "quiet_end_hour": 24, "sends_per_minute": 60, **_windows(("TX", 7, 20))}
+
+    response = admin_client.post(reverse("messaging:settings-edit"), body, follow=True)
+
+    page = response.content.decode()
+    cfg = MessagingSettings.objects.get(team=team)
+    assert (cfg.quiet_start_hour, cfg.quiet_end_hour, cfg.state_windows) == (0, 24, {"TX": [7, 20]})
+    assert "WINDOW_OUTSIDE_8_TO_21" in page
+    assert "The default window (00:00-24:00) goes outside 08:00-21:00" in page
+    assert "The TX window (07:00-20:00) goes outside 08:00-21:00" in page
+    assert "47 CFR 64.1200(c)(1)" in page
+    quiet = admin_client.post(reverse("messaging:settings-edit"),
+                              {**body, "quiet_start_hour": 8, "quiet_end_hour": 21, **_windows(("TX", 9, 20))},
+                              follow=True).content.decode()  # fmt: skip
+    assert "WINDOW_OUTSIDE_8_TO_21" not in quiet
 
 
 def test_the_api_lists_releases_and_suppresses(team, operator, team_admin):

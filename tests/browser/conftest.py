@@ -8,6 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 HERE = Path(__file__).parent
@@ -41,3 +44,22 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def console(page: Page, live_server, operator) -> Page:
+    """A browser page logged in to the live console as the Acme operator, through the login form."""
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/")
+    expect(page).to_have_url(f"{live_server.url}/login/?next=/")
+    page.get_by_label("Username").fill("olivia")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Journey of Acme Sales")
+    return page

@@ -9,8 +9,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-
 pytestmark = pytest.mark.browser
 
 SCREENSHOT = "/tmp/console.png"
@@ -28,25 +26,6 @@ UNCLOSED_QUOTE = (
     b'"Pecan Street Electric,Marcus,Delacroix,5125550187,TX,78702\r\n'
     b"Lone Star Roofing,Priya,Venkataraman,2145550111,TX,75201\r\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def console(page: Page, live_server, operator) -> Page:
-    """A browser page logged in to the live console as the Acme operator, through the login form."""
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/")
-    expect(page).to_have_url(f"{live_server.url}/login/?next=/")
-    page.get_by_label("Username").fill("olivia")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Journey of Acme Sales")
-    return page
 
 
 def _upload(page: Page, live_server, name: str, content: bytes) -> None:
@@ -201,6 +180,8 @@ def test_write_a_template_stage_a_campaign_and_approve_it(console: Page, live_se
     expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "staged")
     expect(console.get_by_test_id("preview")).to_contain_text("Reply STOP to opt out.")
     console.get_by_test_id("approve").click()
+    expect(console.get_by_test_id("plan-people")).to_have_text("3")
+    console.get_by_test_id("confirm").click()
 
     expect(console.get_by_test_id("approved-by")).to_have_text("olivia")
     expect(console.get_by_test_id("campaign-status")).to_have_attribute("data-status", "completed")

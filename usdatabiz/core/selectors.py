@@ -1,8 +1,8 @@
 """Reads of the core app: memberships, the ledger and the journey dashboard."""
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from .journey import STAGES
@@ -23,8 +23,10 @@ def membership_get(*, user, team) -> Membership | None:
     return Membership.objects.filter(user=user, team=team).select_related("team").first()
 
 
-def stage_failure_list(*, team, stage: int | None = None, subject_id: str | None = None, code: str | None = None):
-    """Return the team's failures, optionally for one stage, subject or code."""
+def stage_failure_list(
+    *, team, stage: int | None = None, subject_id: str | None = None, code: str | None = None, since=None, until=None
+):
+    """Return the team's failures, optionally for one stage, subject, code or time range."""
     qs = StageFailure.objects.for_team(team)
     if stage is not None:
         qs = qs.filter(stage=stage)
@@ -32,6 +34,10 @@ def stage_failure_list(*, team, stage: int | None = None, subject_id: str | None
         qs = qs.filter(subject_id=subject_id)
     if code:
         qs = qs.filter(code=code)
+    if since is not None:
+        qs = qs.filter(created_at__gte=since)
+    if until is not None:
+        qs = qs.filter(created_at__lt=until)
     return qs.order_by("source_row", "created_at")
 
 
@@ -41,11 +47,21 @@ def stage_failure_counts(*, team, subject_id: str) -> dict[str, int]:
     return {row["code"]: row["n"] for row in rows.order_by("code")}
 
 
-def stage_run_list(*, team, subject_id: str | None = None):
-    """Return the team's stage runs, newest first."""
+def stage_run_list(
+    *, team, subject_id: str | None = None, stage: int | None = None, status: str | None = None, since=None, until=None
+):
+    """Return the team's stage runs, newest first, optionally for one subject, stage, status or time range."""
     qs = StageRun.objects.for_team(team)
     if subject_id is not None:
         qs = qs.filter(subject_id=subject_id)
+    if stage is not None:
+        qs = qs.filter(stage=stage)
+    if status:
+        qs = qs.filter(status=status)
+    if since is not None:
+        qs = qs.filter(started_at__gte=since)
+    if until is not None:
+        qs = qs.filter(started_at__lt=until)
     return qs.order_by("-started_at")
 
 
@@ -98,3 +114,60 @@ def journey_overview(*, team, days: int = 7) -> list[dict]:
             }
         )
     return overview
+
+
+def day_range(since: date, until: date) -> tuple[datetime, datetime]:
+    """Return the moments that bound the days ``since`` to ``until`` (both included), in the current zone."""
+    zone = timezone.get_current_timezone()
+    end = until + timedelta(days=1)
+    return datetime.combine(since, time.min, tzinfo=zone), datetime.combine(end, time.min, tzinfo=zone)
+
+
+def journey_funnel(*, team, since: date, until: date) -> list[dict]:
+    """Return, per stage, the records that went into it and came out of it over the days ``since``-``until``."""
+    start, end = day_range(since, until)
+    rows = (
+        StageRun.objects.for_team(team)
+        .filter(started_at__gte=start, started_at__lt=end)
+        .values("stage")
+        .annotate(records_in=Sum("count_in"), records_out=Sum("count_out"), runs=Count("id"))
+    )
+    by_stage = {row["stage"]: row for row in rows}
+    return [
+        {
+            "stage": definition,
+            "records_in": (by_stage.get(definition.number) or {}).get("records_in") or 0,
+            "records_out": (by_stage.get(definition.number) or {}).get("records_out") or 0,
+            "runs": (by_stage.get(definition.number) or {}).get("runs") or 0,
+        }
+        for definition in STAGES
+    ]
+
+
+def sla_delays(*, team, since: date, until: date) -> dict:
+    """Return, per stage with an SLA and per day, the runs, those over their SLA and the slowest as a share of it.
+
+    One query over the finished runs of the range; each run's SLA scales with its records as the seed says.
+    """
+    from .journey import stage as get_stage
+
+    start, end = day_range(since, until)
+    timed = [s.number for s in STAGES if s.sla_max_seconds is not None]
+    days = [since + timedelta(days=i) for i in range((until - since).days + 1)]
+    zone = timezone.get_current_timezone()
+    cells: dict[tuple[int, date], dict] = {}
+    runs = (
+        StageRun.objects.for_team(team)
+        .filter(stage__in=timed, started_at__gte=start, started_at__lt=end, finished_at__isnull=False)
+        .values_list("stage", "started_at", "finished_at", "count_in")
+    )
+    for number, started, finished, count_in in runs.iterator(chunk_size=5000):
+        max_s, _ = get_stage(number).limits_for(count_in)
+        seconds = (finished - started).total_seconds()
+        empty = {"runs": 0, "over": 0, "worst": 0.0, "slowest": 0.0}
+        cell = cells.setdefault((number, started.astimezone(zone).date()), empty)
+        cell["runs"] += 1
+        cell["over"] += seconds > max_s
+        cell["worst"] = max(cell["worst"], seconds / max_s)
+        cell["slowest"] = max(cell["slowest"], seconds)
+    return {"stages": [get_stage(n) for n in timed], "days": days, "cells": cells}

@@ -10,4 +10,6 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("team/switch/", views.TeamSwitchView.as_view(), name="team-switch"),
     path("stages/", views.StageListView.as_view(), name="stage-list"),
+    path("runs/", views.StageRunListView.as_view(), name="run-list"),
+    path("failures/", views.StageFailureListView.as_view(), name="failure-list"),
 ]

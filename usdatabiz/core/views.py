@@ -1,14 +1,19 @@
 """Console pages of the core app: login, team switch and the journey dashboard."""
 
+from datetime import timedelta
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import selectors, tenancy
+from . import charts, selectors, tenancy
+from .forms import DateRangeForm, LedgerFilterForm
 from .journey import STAGES
 from .mixins import TeamMemberRequiredMixin
 from .models import Team
@@ -28,9 +33,103 @@ class DashboardView(TeamMemberRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["overview"] = selectors.journey_overview(team=self.team)
-        context["recent_runs"] = selectors.stage_run_list(team=self.team)[:15]
-        context["recent_failures"] = selectors.stage_failure_list(team=self.team).order_by("-created_at")[:15]
+        form = DateRangeForm(self.request.GET or None)
+        since, until = form.days()
+        funnel = selectors.journey_funnel(team=self.team, since=since, until=until)
+        delays = selectors.sla_delays(team=self.team, since=since, until=until)
+        context.update(
+            overview=selectors.journey_overview(team=self.team),
+            week_start=timezone.localdate() - timedelta(days=7),
+            recent_runs=selectors.stage_run_list(team=self.team)[:15],
+            recent_failures=selectors.stage_failure_list(team=self.team).order_by("-created_at")[:15],
+            range_form=form,
+            since=since,
+            until=until,
+            funnel=funnel,
+            funnel_chart=funnel_chart(funnel, since, until),
+            delays=delays,
+            delay_rows=delay_rows(delays),
+            delay_chart=delay_chart(delays),
+        )
+        return context
+
+
+def funnel_chart(funnel: list[dict], since, until) -> charts.BarChart:
+    """The journey as a funnel: records into each stage over the range."""
+    rows = [
+        (f"{row['stage'].number}. {row['stage'].name}", row["records_in"],
+         f"Stage {row['stage'].number} {row['stage'].name}: {row['records_in']:,} records in, "
+         f"{row['records_out']:,} out, {row['runs']:,} runs")
+        for row in funnel
+    ]  # fmt: skip
+    return charts.bar_chart(rows, caption=f"Records into each stage, {since:%Y-%m-%d} to {until:%Y-%m-%d}")
+
+
+def delay_rows(delays: dict) -> list[dict]:
+    """The SLA grid as table rows: one per stage and day that had runs."""
+    rows = []
+    for stage in delays["stages"]:
+        for day in delays["days"]:
+            cell = delays["cells"].get((stage.number, day))
+            if cell:
+                rows.append({"stage": stage, "day": day, **cell, "worst_percent": round(cell["worst"] * 100)})
+    return rows
+
+
+def delay_chart(delays: dict) -> charts.GridChart:
+    """SLA delays per stage and day: the slowest run as a share of its SLA (red past it)."""
+    cells = {}
+    for r, stage in enumerate(delays["stages"]):
+        for c, day in enumerate(delays["days"]):
+            cell = delays["cells"].get((stage.number, day))
+            if cell:
+                title = (f"Stage {stage.number} on {day:%Y-%m-%d}: {cell['runs']} runs, {cell['over']} over SLA, "
+                         f"slowest {cell['slowest']:.1f} s ({round(cell['worst'] * 100)}% of its SLA)")  # fmt: skip
+                cells[(r, c)] = (cell["worst"], f"{round(cell['worst'] * 100)}%", title)
+    return charts.grid_chart(
+        [f"{s.number}. {s.name}" for s in delays["stages"]], [f"{d:%b %-d}" for d in delays["days"]], cells,
+        caption="Slowest run per stage and day, as a share of its SLA",
+    )  # fmt: skip
+
+
+def _ledger_filters(query) -> tuple[LedgerFilterForm, dict, object, object]:
+    """Return the filter form, its valid values, and the moments bounding the days asked (None: any time)."""
+    form = LedgerFilterForm(query or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    since, until = form.days()
+    start, end = selectors.day_range(since, until) if data.get("since") or data.get("until") else (None, None)
+    return form, data, start, end
+
+
+class StageRunListView(TeamMemberRequiredMixin, TemplateView):
+    """The stage runs behind a dashboard row: filtered by stage, status, SLA and days."""
+
+    template_name = "core/stagerun_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, data, start, end = _ledger_filters(self.request.GET)
+        runs = selectors.stage_run_list(
+            team=self.team, stage=data.get("stage"), status=data.get("status") or None, since=start, until=end
+        )
+        if data.get("sla") == "over":
+            runs = [run for run in runs[:5000] if selectors.run_sla_state(run) != "ok"]
+        context.update(form=form, page_obj=Paginator(runs, 50).get_page(self.request.GET.get("page")))
+        return context
+
+
+class StageFailureListView(TeamMemberRequiredMixin, TemplateView):
+    """The failures behind a dashboard count: filtered by stage, code and days."""
+
+    template_name = "core/stagefailure_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, data, start, end = _ledger_filters(self.request.GET)
+        failures = selectors.stage_failure_list(
+            team=self.team, stage=data.get("stage"), code=data.get("code") or None, since=start, until=end
+        ).order_by("-created_at", "-id")
+        context.update(form=form, page_obj=Paginator(failures, 50).get_page(self.request.GET.get("page")))
         return context
 
 
