@@ -57,4 +57,5 @@ LANES: dict[str, str] = {
     "messaging.tasks.campaign_send_slice_task": "bulk",
     "messaging.tasks.messages_hold_stale_task": "bulk",
     "messaging.tasks.messages_reconcile_task": "bulk",
+    "messaging.tasks.campaign_steps_stage_due_task": "bulk",
 }
