@@ -180,9 +180,10 @@ def qualified_leads(*, team: Team | str, criteria: dict | None = None):
 def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     """Let LUCI form the campaign's block of leads with a textable mobile and stage it for approval.
 
-    Refused with ``TEMPLATE_MISSING`` when no active template is chosen. Leads without a textable mobile
-    are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the block size is
-    ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
+    Refused with ``TEMPLATE_MISSING`` when no active template is chosen, and with the code of any check the
+    pipeline sets before stage 6 (``NO_SENDER_NUMBER``: the team has no active number to text from). Leads
+    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the
+    block size is ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
     error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
     on the campaign.
     """
@@ -191,6 +192,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     template = campaign.template
     if template is None or not template.is_active:
         return _stage_refused(campaign, None, "TEMPLATE_MISSING", "Choose an active message template first.")
+    refusal = journey.gate(stage=STAGE, team_id=campaign.team_id)  # e.g. NO_SENDER_NUMBER (usdatabiz/pipeline.py)
+    if refusal:
+        return _stage_refused(campaign, None, *refusal)
     run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
     try:
         with transaction.atomic():

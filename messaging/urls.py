@@ -9,6 +9,11 @@ urlpatterns = [
     path("suppressions/", views.SuppressionListView.as_view(), name="suppression-list"),
     path("suppressions/<str:pk>/lift/", views.SuppressionLiftView.as_view(), name="suppression-lift"),
     path("settings/", views.MessagingSettingsEditView.as_view(), name="settings-edit"),
+    path("settings/numbers/", views.SenderNumberCreateView.as_view(), name="sender-number-create"),
+    path("settings/numbers/<str:pk>/", views.SenderNumberChangeView.as_view(), name="sender-number-change"),
+    path("credentials/", views.ProviderCredentialsView.as_view(), name="credentials"),
+    path("credentials/webhook/register/", views.WebhookRegisterView.as_view(), name="webhook-register"),
+    path("credentials/webhook/rotate/", views.WebhookRotateView.as_view(), name="webhook-rotate"),
     path("<str:pk>/release/", views.MessageReleaseView.as_view(), name="message-release"),
     path("<str:pk>/drop/", views.MessageDropView.as_view(), name="message-drop"),
 ]

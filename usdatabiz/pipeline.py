@@ -29,3 +29,9 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
 }
+
+# What must hold before a stage may start for a team, as data: stage number -> dotted paths of checks called as
+# ``check(team_id)``; each returns None, or (code, message) to refuse. ``core.journey.gate`` asks them in order.
+GATES: dict[int, list[str]] = {
+    6: ["messaging.selectors.sender_number_gate"],  # a block is formed only for a team that can text (NO_SENDER_NUMBER)
+}

@@ -119,7 +119,6 @@ def test_only_an_admin_lifts_and_must_say_why(operator_client, client, team_admi
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
-        ("sender_number", "512", "10 digits"),
         ("quiet_end_hour", "7", "open before it closes"),
         ("state_windows", '{"FL": [20, 8]}', "2-letter state"),
         ("state_windows", '{"Florida": [8, 20]}', "2-letter state"),
@@ -127,7 +126,6 @@ def test_only_an_admin_lifts_and_must_say_why(operator_client, client, team_admi
 )
 def test_sending_settings_name_bad_values(admin_client, team, field, value, error):
     body = {
-        "sender_number": "",
         "quiet_start_hour": 8,
         "quiet_end_hour": 21,
         "state_windows": "{}",
@@ -143,11 +141,11 @@ def test_sending_settings_name_bad_values(admin_client, team, field, value, erro
 def test_sending_settings_save(admin_client, team):
     admin_client.post(
         reverse("messaging:settings-edit"),
-        {"sender_number": "5125550111", "brand_name": "Acme", "quiet_start_hour": 9, "quiet_end_hour": 20,
+        {"brand_name": "Acme", "quiet_start_hour": 9, "quiet_end_hour": 20,
          "state_windows": '{"FL": [8, 20]}', "sends_per_minute": 30},
     )  # fmt: skip
     cfg = MessagingSettings.objects.get(team=team)
-    assert (cfg.sender_number, cfg.quiet_start_hour, cfg.state_windows) == ("5125550111", 9, {"FL": [8, 20]})
+    assert (cfg.brand_name, cfg.quiet_start_hour, cfg.state_windows) == ("Acme", 9, {"FL": [8, 20]})
 
 
 def test_the_api_lists_releases_and_suppresses(team, operator, team_admin):
