@@ -24,6 +24,7 @@ class LeadBlockAdmin(TeamScopedAdmin):
         "lead_count",
         "size_target",
         "skipped_no_mobile",
+        "skipped_duplicate_number",
         "correlation_id",
         "created_at",
     ]
