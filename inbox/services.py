@@ -159,6 +159,7 @@ def intake_event(
             _process(record, event, route)
             record.processing_ms = int((time.monotonic() - started) * 1000)
             record.save()
+            record.fresh = True  # stored by this call (a duplicate returns the first record instead)
     except _AlreadyStored:
         return 200, _seen_again(provider, delivery_id, digest, source)
     except Exception as exc:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
@@ -188,6 +189,73 @@ def intake_event(
             detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
         )
     return 200, record
+
+
+def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
+    """Read back the event log of every provider account in use (SignalHouse ``GET /notification``: the platform's,
+    and each team's own) and pass each event through ``intake_event``, the webhook's exactly-once path. What the
+    webhook stored already is recognised (provider message id, or the record's digest) and left as it is.
+
+    An event in a team's own log for a number that team does not own reaches no team. One account failing (a bad
+    key, the provider down) is recorded on its cursor; the others go on. Returns counts of what happened.
+    """
+    import hashlib
+    import json
+
+    from usdatabiz.core.models import TeamCredential
+
+    from .models import ReconcileCursor
+
+    spec = sms.provider_spec(sms.active_provider_name())
+    counts = {"accounts": 0, "events": 0, "stored": 0, "failed_accounts": 0}
+    if spec.webhook is None:
+        return counts  # the sandbox keeps no event log
+    max_pages = max_pages or settings.SMS_RECONCILE_MAX_PAGES
+    accounts = [(None, sms.credentials(spec, None))]
+    own = TeamCredential.objects.filter(provider=spec.name, name="api_key").values_list("team_id", flat=True)
+    accounts += [(team_id, sms.credentials(spec, team_id)) for team_id in sorted(set(own))]
+    for team_id, creds in accounts:
+        if not (creds.api_key and creds.account):
+            continue
+        counts["accounts"] += 1
+        cursor, _ = ReconcileCursor.objects.get_or_create(
+            provider=spec.name, account=creds.account, defaults={"team_id": team_id}
+        )
+        if cursor.team_id != team_id:  # another owner claims this account: read it for neither
+            cursor.last_error = "Two owners name this account; it is not read until one changes its group id."
+            cursor.save(update_fields=["last_error", "updated_at"])
+            counts["failed_accounts"] += 1
+            continue
+        stored, newest, error = 0, cursor.last_event_ms, ""
+        try:
+            client = spec.make_client(creds)
+            for page in range(1, max_pages + 1):
+                events = client.notifications(account=creds.account, page=page, limit=100)
+                for event in events:
+                    counts["events"] += 1
+                    route = routing.route_event(event)
+                    if team_id is not None and route.team_id not in (None, team_id):
+                        route = routing.Route(None, reason="The event is in the log of a team that does not own it.")
+                    raw = json.dumps(event.raw, sort_keys=True, separators=(",", ":"), default=str)
+                    digest = hashlib.sha256(b"log:" + raw.encode("utf-8", "replace")).hexdigest()
+                    status, record = intake_event(
+                        provider=spec.name, event=event, route=route, delivery_id=None, digest=digest,
+                        raw_text=raw[:20000], source=WebhookEvent.Source.RECONCILE,
+                    )  # fmt: skip
+                    stored += int(getattr(record, "fresh", False) and record.status != WebhookEvent.Status.DUPLICATE)
+                    if event.occurred_at_ms and (newest is None or event.occurred_at_ms > newest):
+                        newest = event.occurred_at_ms
+                if len(events) < 100:
+                    break
+        except sms.SmsError as exc:
+            error = f"{exc.code}: {exc.message}"
+            counts["failed_accounts"] += 1
+        ReconcileCursor.objects.filter(pk=cursor.pk).update(
+            last_run_at=timezone.now(), last_stored=stored, last_event_ms=newest, last_error=error[:4000],
+            updated_at=timezone.now(),
+        )  # fmt: skip
+        counts["stored"] += stored
+    return counts
 
 
 def _seen_again(provider: str, delivery_id: str | None, digest: str | None, source: str) -> WebhookEvent:

@@ -212,6 +212,10 @@ class ProviderCredentialsView(TeamMemberRequiredMixin, TemplateView):
         stored = {(c.provider, c.name): c for c in team_credential_list(team=self.team)}
         context["slots"] = [(slot, stored.get((slot.provider, slot.name))) for slot in services.credential_slots()]
         context["previous_secret"] = stored.get(("signalhouse", "webhook_secret_previous"))
+        context["missing_secret"] = ("signalhouse", "api_key") in stored and (
+            "signalhouse",
+            "webhook_secret",
+        ) not in stored
         context["webhook"] = ProviderWebhook.objects.for_team(self.team).filter(provider="signalhouse").first()
         context.setdefault(
             "register_form",

@@ -28,6 +28,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
+    "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
 }
 
 # What must hold before a stage may start for a team, as data: stage number -> dotted paths of checks called as

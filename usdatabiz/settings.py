@@ -200,6 +200,8 @@ SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
 # answer from the skip trace blocks the text (DNC_SCRUB_STALE) until the lead is traced again.
 SMS_DNC_SCRUB_MAX_DAYS = env_int("SMS_DNC_SCRUB_MAX_DAYS", 31)
 SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
+# Pages of 100 events read back from each provider account's event log per reconciliation run.
+SMS_RECONCILE_MAX_PAGES = env_int("SMS_RECONCILE_MAX_PAGES", 10)
 
 # Teams' own provider credentials are encrypted at rest with these Fernet keys (comma-separated, newest first;
 # see usdatabiz/core/secrets.py for rotation). Development and tests without keys derive one from SECRET_KEY.
