@@ -261,7 +261,7 @@ class Message(TeamScoped):
         indexes = [
             models.Index(fields=["team", "status"], name="msg_team_status_idx"),
             models.Index(fields=["team", "to_number"], name="msg_team_to_idx"),
-            # a reply names no team: it is matched to the last text sent to its number, across teams
+            # texts to a number over time (replies are routed within the team owning the number: inbox.routing)
             models.Index(fields=["to_number", "created_at"], name="msg_to_created_idx"),
             models.Index(fields=["team", "from_number"], name="msg_team_from_idx"),
             models.Index(fields=["external_id"], name="msg_external_idx"),
