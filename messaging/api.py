@@ -187,23 +187,21 @@ class SenderNumberViewSet(
         number = services.sender_number_update(sender=self.get_object(), **body.validated_data)
         return Response(SenderNumberSerializer(number).data)
 
+    def _move(self, request, to: str) -> Response:
+        number = services.sender_number_transition(sender=self.get_object(), to=to, user=request.user)
+        return Response(SenderNumberSerializer(number).data)
+
     @extend_schema(request=None, responses={200: SenderNumberSerializer})
     @action(detail=True, methods=["post"])
     def activate(self, request, pk=None, format=None):
         """Let the number send (from pending or retired)."""
-        number = services.sender_number_transition(
-            sender=self.get_object(), to=SenderNumber.Status.ACTIVE, user=request.user
-        )
-        return Response(SenderNumberSerializer(number).data)
+        return self._move(request, SenderNumber.Status.ACTIVE)
 
     @extend_schema(request=None, responses={200: SenderNumberSerializer})
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None, format=None):
         """Stop sending from the number; replies to it still reach the team."""
-        number = services.sender_number_transition(
-            sender=self.get_object(), to=SenderNumber.Status.RETIRED, user=request.user
-        )
-        return Response(SenderNumberSerializer(number).data)
+        return self._move(request, SenderNumber.Status.RETIRED)
 
 
 class CredentialSerializer(serializers.ModelSerializer):

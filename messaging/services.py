@@ -865,7 +865,7 @@ def messages_reconcile(*, team: Team | str | None = None, provider=None, older_t
             log.warning("delivery reports for team %s: %s", team_id, exc)
             continue
         for report in reports:
-            before = qs.filter(team_id=team_id, external_id=report.external_id).values_list("status", flat=True)
+            before = qs.filter(team_id=team_id, external_id=report.external_id).values_list("status", flat=True).first()
             after = message_delivery_update(
                 external_id=report.external_id,
                 status=report.status,
@@ -874,7 +874,7 @@ def messages_reconcile(*, team: Team | str | None = None, provider=None, older_t
                 segments=report.segments,
                 team=team_id,
             )
-            changed += bool(after and after.status != (before.first()))
+            changed += bool(after and after.status != before)
     return changed
 
 

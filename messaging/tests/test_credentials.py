@@ -212,3 +212,32 @@ def test_a_team_with_its_own_account_but_no_secret_of_its_own_stops_start_up(tea
     assert [(e.id, "'acme'" in e.msg) for e in errors] == [("messaging.E004", True)]
     services.provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value="whsec-own-0001")
     assert teams_with_own_accounts_have_own_secrets(None, databases=["default"]) == []
+
+
+@responses.activate
+def test_delivery_reports_are_asked_with_each_teams_own_key(team, other_team, operator, outsider, settings,
+                                                              time_machine):  # fmt: skip
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    time_machine.move_to("2026-12-01T17:00:00Z")
+    settings.SMS_PROVIDER = "signalhouse"
+    settings.SIGNALHOUSE_API_KEY = "platform-key"
+    services.provider_credential_set(team=team, provider="signalhouse", name="api_key", value=KEY)
+    responses.add_callback(responses.POST, SEND, callback=_accepted)
+    for owner, approver, start in ((team, operator, 10), (other_team, outsider, 40)):
+        services.campaign_send_slice(campaign_id=sending_campaign(owner, approver, 1, start=start).pk)
+    Message.objects.update(sent_at=timezone.now() - timedelta(hours=1))
+
+    def report(request):
+        ids = json.loads(request.body)["messageIds"]
+        return 200, {}, json.dumps({"data": [{"_id": i, "status": "DELIVERED"} for i in ids]})
+
+    responses.add_callback(responses.POST, "https://v2.signalhouse.io/message/delivery-report", callback=report)
+
+    assert services.messages_reconcile() == 2
+
+    asked = {c.request.headers["Authorization"] for c in responses.calls if c.request.url.endswith("delivery-report")}
+    assert asked == {f"Bearer {KEY}", "Bearer platform-key"}
+    assert set(Message.objects.values_list("status", flat=True)) == {"delivered"}
