@@ -161,34 +161,46 @@ def intake_event(
             record.save()
             record.fresh = True  # stored by this call (a duplicate returns the first record instead)
     except _AlreadyStored:
-        return 200, _seen_again(provider, delivery_id, digest, source)
-    except Exception as exc:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
+        first = _seen_again(provider, delivery_id, digest, source)
+        if first is not None:
+            return 200, first
+        exc = RuntimeError("its first record is gone (rolled back): the next retry stores it")
+        failed_digest = None
+    except Exception as error:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
         log.exception("event %s from %s failed", delivery_id or digest, provider)
-        # Kept without the delivery id, so that the provider's retry (same id, signed afresh) is processed; a
-        # webhook's digest is kept, so that this very request re-sent is not. A record read back from the event
-        # log keeps neither: the next reading processes it again.
-        failed = WebhookEvent.objects.create(
-            provider=provider,
-            source=source,
-            digest=digest if source == WebhookEvent.Source.WEBHOOK else None,
-            event=event.event,
-            identifier=event.identifier or "",
-            status=WebhookEvent.Status.FAILED,
-            error_code="WEBHOOK_FAILURE",
-            detail=f"delivery {delivery_id or '-'}: {type(exc).__name__}: {exc}"[:4000],
-            raw_body=raw_text,
-            processing_ms=int((time.monotonic() - started) * 1000),
-        )
-        return 503, failed
-    if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
-        stage_failure_record(
-            team=record.team_id,
-            stage=8,
-            code="WEBHOOK_TIMEOUT",
-            subject=record,
-            detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
-        )
-    return 200, record
+        exc, failed_digest = error, digest if source == WebhookEvent.Source.WEBHOOK else None
+    else:
+        if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
+            stage_failure_record(
+                team=record.team_id,
+                stage=8,
+                code="WEBHOOK_TIMEOUT",
+                subject=record,
+                detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
+            )
+        return 200, record
+    # Kept without the delivery id, so that the provider's retry (same id, signed afresh) is processed; a webhook's
+    # digest is kept, so that this very request re-sent is not. A record read back from the event log keeps
+    # neither: the next reading processes it again.
+    failed = WebhookEvent(
+        provider=provider,
+        source=source,
+        digest=failed_digest,
+        event=event.event,
+        identifier=event.identifier or "",
+        status=WebhookEvent.Status.FAILED,
+        error_code="WEBHOOK_FAILURE",
+        detail=f"delivery {delivery_id or '-'}: {type(exc).__name__}: {exc}"[:4000],
+        raw_body=raw_text,
+        processing_ms=int((time.monotonic() - started) * 1000),
+    )
+    try:
+        with transaction.atomic():
+            failed.save()
+    except IntegrityError:  # the same request was stored meanwhile by a concurrent call: keep the failure anyway
+        failed.digest = None
+        failed.save()
+    return 503, failed
 
 
 def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
@@ -258,7 +270,7 @@ def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]
     return counts
 
 
-def _seen_again(provider: str, delivery_id: str | None, digest: str | None, source: str) -> WebhookEvent:
+def _seen_again(provider: str, delivery_id: str | None, digest: str | None, source: str) -> WebhookEvent | None:
     """The record an event was first stored as; count the attempt (a retry, a replay, a re-read of the log)."""
     query = models.Q(pk__in=[])
     if delivery_id:
@@ -267,7 +279,7 @@ def _seen_again(provider: str, delivery_id: str | None, digest: str | None, sour
         query |= models.Q(digest=digest)
     first = WebhookEvent.objects.filter(query, provider=provider).order_by("created_at").first()
     if first is None:  # the first attempt rolled back after our insert failed: the provider's next retry stores it
-        raise RuntimeError("the event's first record is gone")
+        return None
     WebhookEvent.objects.filter(pk=first.pk).update(attempts=models.F("attempts") + 1, updated_at=timezone.now())
     if source == WebhookEvent.Source.WEBHOOK:
         why = (
