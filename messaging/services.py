@@ -616,7 +616,7 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
         code = getattr(exc, "code", "PROVIDER_ERROR") if isinstance(exc, SmsError) else "INVALID_NUMBER"
         return _record(message, Message.Status.FAILED, code, str(exc), run)
     with transaction.atomic():
-        message.external_id = result.external_id or ""
+        message.external_id = (result.external_id or "")[:64]
         message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
         if result.accepted:
             message.status, message.sent_at = Message.Status.SENT, timezone.now()

@@ -20,7 +20,7 @@ class FakeClient:
 
     def send_sms(self, *, sender, recipient, body, idempotency_key, status_callback_url=None, filter_landlines=True):
         SENT.append({"from": sender, "to": recipient, "key": self.api_key})
-        return SendOutcome(f"fake-{idempotency_key}", "QUEUED", True)
+        return SendOutcome("fake-" + hashlib.sha256(idempotency_key.encode()).hexdigest()[:20], "QUEUED", True)
 
     def delivery_report(self, message_ids):
         return []
