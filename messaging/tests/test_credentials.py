@@ -241,3 +241,36 @@ def test_delivery_reports_are_asked_with_each_teams_own_key(team, other_team, op
     asked = {c.request.headers["Authorization"] for c in responses.calls if c.request.url.endswith("delivery-report")}
     assert asked == {f"Bearer {KEY}", "Bearer platform-key"}
     assert set(Message.objects.values_list("status", flat=True)) == {"delivered"}
+
+
+def test_the_sandbox_secret_verifies_only_in_the_sandbox_and_an_empty_one_never(settings, team):
+    from messaging.sms import SANDBOX_WEBHOOK_SECRET, webhook_secrets
+
+    settings.SMS_PROVIDER, settings.SIGNALHOUSE_WEBHOOK_SECRET = "sandbox", ""
+    assert webhook_secrets("signalhouse", team) == [SANDBOX_WEBHOOK_SECRET]
+    settings.SMS_PROVIDER = "signalhouse"
+    assert webhook_secrets("signalhouse", team) == []  # nothing verifies: every call is TOKEN_INVALID
+    settings.SIGNALHOUSE_WEBHOOK_SECRET = SANDBOX_WEBHOOK_SECRET  # set by mistake outside the sandbox
+    assert webhook_secrets("signalhouse", team) == []
+    services.provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value="whsec-own-0001")
+    assert webhook_secrets("signalhouse", team) == ["whsec-own-0001"]
+    assert webhook_secrets("signalhouse", None) == []
+
+
+def test_outside_the_sandbox_a_reply_signed_with_the_sandbox_secret_is_refused(client, settings, team):
+    from messaging.signalhouse import sandbox_inbound_event
+    from messaging.sms import SANDBOX_WEBHOOK_SECRET
+
+    from .factories import sender_number_for
+
+    sender_number_for(team, "5125550101")
+    settings.SMS_PROVIDER, settings.SIGNALHOUSE_WEBHOOK_SECRET = "signalhouse", SANDBOX_WEBHOOK_SECRET
+    headers, body = sandbox_inbound_event("2125550150", "5125550101", "hello", SANDBOX_WEBHOOK_SECRET)
+    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()}
+
+    refused = client.post(reverse("webhook-signalhouse"), data=body, content_type="application/json", **extra)
+    settings.SMS_PROVIDER = "sandbox"
+    accepted = client.post(reverse("webhook-signalhouse"), data=body, content_type="application/json", **extra)
+
+    assert (refused.status_code, refused.json()["code"]) == (401, "TOKEN_INVALID")
+    assert accepted.status_code == 200
