@@ -152,7 +152,8 @@ def main() -> int:
     from inbox.services import webhook_receive
     from messaging import services as messaging
     from messaging.models import Message, MessagingSettings
-    from messaging.signalhouse import SandboxSms, sandbox_inbound_event
+    from messaging.signalhouse import sandbox_inbound_event
+    from messaging.sms import SandboxSms, webhook_secrets
     from usdatabiz.core.models import Membership
     from usdatabiz.core.services import membership_set, team_create
 
@@ -160,6 +161,7 @@ def main() -> int:
     team = team_create(slug=f"bench-outreach-{int(time.time())}", name="Bench outreach")
     user = get_user_model().objects.create(username=f"bench-{team.slug}")
     membership_set(team=team, user=user, role=Membership.Role.ADMIN)
+    messaging.sender_number_first_free(team=team, candidates=[f"5125550{t}" for t in range(100, 1000)])
     # the clock of the run must not decide the result (this team may text all day), nor the pace limit
     MessagingSettings.objects.create(team=team, quiet_start_hour=0, quiet_end_hour=24, sends_per_minute=1_000_000)
     print(f"database: {where}")
@@ -201,7 +203,7 @@ def main() -> int:
     from django_q.conf import Conf
 
     Conf.SYNC = True
-    secret = settings.SIGNALHOUSE_WEBHOOK_SECRET
+    secret = webhook_secrets("signalhouse")[0]
     openers = list(Message.objects.filter(campaign=campaign, status="sent").order_by("?")[: args.replies])
     replies = [*DEMO_REPLIES, *MORE_REPLIES]
     latencies = []

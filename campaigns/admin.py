@@ -24,6 +24,7 @@ class LeadBlockAdmin(TeamScopedAdmin):
         "lead_count",
         "size_target",
         "skipped_no_mobile",
+        "skipped_duplicate_number",
         "correlation_id",
         "created_at",
     ]
@@ -81,7 +82,7 @@ class CampaignAdmin(TeamScopedAdmin):
         "updated_at",
     ]
     inlines = [CampaignEventInline]
-    actions = ["approve_selected"]
+    actions = ["stage_selected", "approve_selected"]
 
     def has_add_permission(self, request):
         return False  # campaigns start as drafts in the console or the API, with their history
@@ -90,6 +91,20 @@ class CampaignAdmin(TeamScopedAdmin):
         if obj is not None and not obj.is_editable:
             return [f.name for f in Campaign._meta.fields]  # what was approved is what is sent
         return self.readonly_fields
+    @admin.action(description="Stage the selected draft campaigns (LUCI forms their blocks)")
+    def stage_selected(self, request, queryset):
+        for campaign in queryset:
+            try:
+                campaign = services.campaign_stage(campaign=campaign, actor=request.user)
+            except DomainError as exc:
+                self.message_user(request, f"{campaign}: {exc.code}: {exc.message}", level=messages.ERROR)
+                continue
+            if campaign.status == Campaign.Status.STAGED:
+                self.message_user(request, f"{campaign}: staged", level=messages.SUCCESS)
+            else:
+                self.message_user(
+                    request, f"{campaign}: {campaign.error_code}: {campaign.error_message}", level=messages.ERROR
+                )
 
     @admin.action(description="Approve the selected staged campaigns (as me)")
     def approve_selected(self, request, queryset):

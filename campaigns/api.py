@@ -32,6 +32,7 @@ class LeadBlockSerializer(serializers.ModelSerializer):
             "lead_count",
             "candidates_seen",
             "skipped_no_mobile",
+            "skipped_duplicate_number",
             "correlation_id",
             "created_at",
         ]

@@ -81,7 +81,8 @@ class MessageTemplate(TeamScoped):
 
 
 class LeadBlock(TeamScoped):
-    """Up to 2,000 leads with a textable mobile, formed by LUCI for one campaign.
+    """Up to 2,000 leads with a textable mobile, formed by LUCI for one campaign: one per person and one per
+    number (a number shared by two leads, or already in another open campaign of the team, is texted once).
 
     States: forming -> formed | failed; formed -> released when its campaign is sent back or cancelled.
     """
@@ -101,6 +102,9 @@ class LeadBlock(TeamScoped):
     lead_count = models.PositiveIntegerField(default=0)
     candidates_seen = models.PositiveIntegerField(default=0)
     skipped_no_mobile = models.PositiveIntegerField(default=0)
+    skipped_duplicate_number = models.PositiveIntegerField(
+        default=0, help_text="Leads left out because their mobile is texted already (this block or another open one)"
+    )
     error_code = models.CharField(max_length=40, blank=True)
     error_message = models.TextField(blank=True)
     correlation_id = models.CharField(max_length=40, db_index=True)

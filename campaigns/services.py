@@ -338,9 +338,10 @@ def qualified_leads(*, team: Team | str, criteria: dict | None = None):
 def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     """Let LUCI form the campaign's block of leads with a textable mobile and stage it for approval.
 
-    Refused with ``TEMPLATE_MISSING`` when no active template is chosen. Leads without a textable mobile
-    are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the block size is
-    ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
+    Refused with ``TEMPLATE_MISSING`` when no active template is chosen, and with the code of any check the
+    pipeline sets before stage 6 (``NO_SENDER_NUMBER``: the team has no active number to text from). Leads
+    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the
+    block size is ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
     error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
     on the campaign.
     """
@@ -354,6 +355,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
         return _stage_refused(
             campaign, None, "TEMPLATE_MISSING", f"The template of variant {inactive[0]} is no longer active."
         )
+    refusal = journey.gate(stage=STAGE, team_id=campaign.team_id)  # e.g. NO_SENDER_NUMBER (usdatabiz/pipeline.py)
+    if refusal:
+        return _stage_refused(campaign, None, *refusal)
     run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
     try:
         with transaction.atomic():
@@ -387,8 +391,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
             "NO_MOBILE_PHONES": f"None of the {skipped} qualified leads has a textable mobile; skip-trace them first.",
             "INSUFFICIENT_LEADS": (
                 f"Only {block.lead_count} of the {wanted} leads wanted qualify ({seen} matched the filters, "
-                f"{skipped} without a textable mobile)."
-                + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
+                f"{skipped} without a textable mobile, {block.skipped_duplicate_number} sharing a number texted "
+                "already)." + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
             ),
         }
         return _stage_refused(campaign, run, code, messages[code])
@@ -406,7 +410,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
         status=StageRun.Status.SUCCEEDED,
         count_in=block.candidates_seen,
         count_out=block.lead_count,
-        detail=f"block {block.pk}: {block.lead_count} leads, {block.skipped_no_mobile} without a mobile",
+        detail=f"block {block.pk}: {block.lead_count} leads, {block.skipped_no_mobile} without a mobile, "
+        f"{block.skipped_duplicate_number} sharing a number texted already",
     )
     campaign.refresh_from_db()
     return campaign
@@ -437,10 +442,22 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
     chosen: list[CampaignLead] = []
     personas: set[str] = set()
     variants = campaign.variant_templates()  # split evenly: best score first, A, B, C, D, A, B ...
+    # A number is texted once per campaign: not for a second lead that shares it (an office line, a family
+    # mobile), nor when another open campaign of the team holds it already.
+    numbers = set(
+        CampaignLead.objects.filter(team_id=campaign.team_id, campaign__status__in=Campaign.OPEN)
+        .exclude(campaign=campaign)
+        .values_list("phone_number", flat=True)
+    )
+    duplicates: list[tuple[str, str]] = []
     for lead in with_mobile.select_related(None).only("id", "persona_id", "score").iterator(chunk_size=2000):
         if lead.persona_id in personas:
             continue  # a person with leads at two businesses is texted once per campaign
         personas.add(lead.persona_id)
+        if lead.mobile_number in numbers:
+            duplicates.append((lead.pk, lead.mobile_number))
+            continue
+        numbers.add(lead.mobile_number)
         chosen.append(
             CampaignLead(
                 team_id=campaign.team_id,
@@ -471,8 +488,21 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
             raw_value=", ".join(sample),
             detail=f"{skipped} qualified leads have no textable mobile and were left out (first ids in raw value).",
         )
+    if duplicates:
+        stage_failure_record(
+            team=campaign.team_id,
+            stage=STAGE,
+            code="DUPLICATE_NUMBER",
+            subject=block,
+            run=run,
+            field="mobile",
+            raw_value=", ".join(f"{lead_id} ({number})" for lead_id, number in duplicates[:20]),
+            detail=f"{len(duplicates)} leads share a mobile with a lead texted already (in this block or another "
+            "open campaign) and were left out (first leads and numbers in raw value).",
+        )
     block.lead_count = len(chosen)
     block.skipped_no_mobile = skipped
+    block.skipped_duplicate_number = len(duplicates)
     block.candidates_seen = len(personas) + skipped
     block.status = LeadBlock.Status.FORMED
     block.save()

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
 
-from .models import CallQueueEntry, InboxEvent, InboxItem, WebhookEvent
+from .models import CallQueueEntry, InboxEvent, InboxItem, ReconcileCursor, WebhookEvent
 
 
 class _ReadOnly:
@@ -49,12 +49,25 @@ class InboxEventAdmin(_ReadOnly, TeamScopedAdmin):
 
 @admin.register(WebhookEvent)
 class WebhookEventAdmin(_ReadOnly, admin.ModelAdmin):
-    """Every webhook call as received. Staff see their teams' events; unmatched ones only superusers."""
+    """Every webhook call (and event read back from the provider's log) as received. Staff see their teams'
+    events; those that reached no team (a number no team owns, a rejected call) only superusers."""
 
-    list_display = ["id", "event", "status", "error_code", "team", "delivery_id", "identifier", "processing_ms",
-                    "attempts", "created_at"]  # fmt: skip
-    list_filter = ["status", "error_code", "event"]
-    search_fields = ["id", "delivery_id", "identifier"]
+    list_display = ["id", "provider", "source", "event", "status", "error_code", "team", "to_number", "delivery_id",
+                    "identifier", "processing_ms", "attempts", "created_at"]  # fmt: skip
+    list_filter = ["status", "error_code", "event", "source", "provider"]
+    search_fields = ["id", "delivery_id", "identifier", "to_number", "digest"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(team_id__in=staff_team_ids(request))
+
+
+@admin.register(ReconcileCursor)
+class ReconcileCursorAdmin(_ReadOnly, admin.ModelAdmin):
+    """How far each provider account's event log was read back. The platform's account only for superusers."""
+
+    list_display = ["provider", "account", "team", "last_run_at", "last_stored", "last_event_ms", "last_error"]
+    list_filter = ["provider"]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

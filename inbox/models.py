@@ -13,10 +13,16 @@ from usdatabiz.core.models import Team, TeamScoped
 
 
 class WebhookEvent(models.Model):
-    """Every provider webhook call as it arrived, before any team is known (a system record, for admins).
+    """Every provider event as it arrived (a webhook call, or a record read back from the provider's event log),
+    before any team is known: a system record, for admins. Staff see their teams' events; events that reached no
+    team (a number no team owns, a rejected call) only superusers.
 
-    States: received -> processed | duplicate | rejected | unmatched | failed (a failed one is processed
-    again when the provider retries it with the same delivery id).
+    States: received -> processed | duplicate | rejected | unmatched | failed.
+
+    Exactly once: a delivery is stored once whatever the concurrency, by unique constraints on the provider's
+    delivery id (the same on every retry) and on the digest of what was signed (a captured request re-sent with
+    another delivery id); the provider's message id is unique on the inbound ``Message``. A call that failed is
+    recorded without these keys, so the provider's retry is processed afresh.
     """
 
     class Status(models.TextChoices):
@@ -27,27 +33,73 @@ class WebhookEvent(models.Model):
         UNMATCHED = "unmatched", "No team or lead matched"
         FAILED = "failed", "Failed (provider retries)"
 
+    class Source(models.TextChoices):
+        WEBHOOK = "webhook", "Webhook call"
+        RECONCILE = "reconcile", "Read back from the provider's event log"
+
     id = PrefixedULIDField(prefix="whk")
     provider = models.CharField(max_length=16, default="signalhouse")
-    delivery_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.WEBHOOK)
+    delivery_id = models.CharField(max_length=64, null=True, blank=True)
+    digest = models.CharField(
+        max_length=64, null=True, blank=True, help_text="SHA-256 of what was signed (timestamp and body)"
+    )
     event = models.CharField(max_length=40, blank=True)
     identifier = models.CharField(max_length=64, blank=True, help_text="The provider's message id")
+    to_number = models.CharField(max_length=20, blank=True, help_text="The number that was texted (inbound)")
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED)
     error_code = models.CharField(max_length=40, blank=True)
     detail = models.TextField(blank=True)
     raw_body = models.TextField(blank=True)
     processing_ms = models.PositiveIntegerField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=1)
+    attempts = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "created_at"], name="whk_status_created_idx")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="whk_status_created_idx"),
+            models.Index(fields=["team", "created_at"], name="whk_team_created_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "delivery_id"],
+                condition=models.Q(delivery_id__isnull=False),
+                name="webhookevent_delivery_once",
+            ),
+            models.UniqueConstraint(
+                fields=["provider", "digest"], condition=models.Q(digest__isnull=False), name="webhookevent_digest_once"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.pk} {self.event} ({self.status})"
+
+
+class ReconcileCursor(models.Model):
+    """How far one provider account's event log (SignalHouse ``GET /notification``) has been read back: the
+    platform's account (no team) or a team's own. A system record."""
+
+    id = PrefixedULIDField(prefix="rcur")
+    provider = models.CharField(max_length=16)
+    account = models.CharField(max_length=80, help_text="The provider's group (account) id")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    last_event_ms = models.BigIntegerField(null=True, blank=True, help_text="Newest event seen (provider time)")
+    last_run_at = models.DateTimeField(null=True, blank=True)
+    last_stored = models.PositiveIntegerField(default=0, help_text="Events the last run stored (not seen before)")
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "account"], name="reconcilecursor_one_per_account"),
+        ]
+
+    def __str__(self):
+        return f"{self.provider} {self.account}"
 
 
 class InboxItem(TeamScoped):

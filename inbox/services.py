@@ -10,16 +10,16 @@ from django.utils import timezone
 from identity.models import PersonaEmail, PersonaPhone
 from leads.models import Lead
 from leads.services import lead_transition
-from messaging import compliance
+from messaging import compliance, sms
 from messaging import services as messaging
-from messaging.models import Message, MessagingSettings, Suppression
-from messaging.signalhouse import PayloadInvalid, SignatureInvalid, verify_and_parse
+from messaging.models import Message, Suppression
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from . import classification as classifier
+from . import routing
 from .models import InboxEvent, InboxItem, WebhookEvent
 
 log = logging.getLogger(__name__)
@@ -47,83 +47,271 @@ def _event(item: InboxItem, action: str, actor=None, **detail) -> InboxEvent:
 # -- stage 8: the webhook -------------------------------------------------------------------------------
 
 
-def webhook_receive(*, headers, raw_body: bytes, now_ms: int | None = None) -> tuple[int, WebhookEvent]:
-    """Verify, store and process one provider webhook call; return the HTTP status to answer and the record.
+class _AlreadyStored(Exception):
+    """The event's delivery id or signed digest is stored already (a unique constraint said so)."""
 
-    4xx only for what a retry cannot fix (bad signature, unreadable payload); 503 when processing failed so
-    that the provider retries (the retry carries the same delivery id and is processed again); 200 otherwise,
-    duplicates included.
+
+def _storable(raw_body: bytes) -> str:
+    return raw_body[:20000].decode("utf-8", errors="replace").replace("\x00", "")
+
+
+def _rejected(provider: str, code: str, detail: str, raw_body: bytes = b"") -> WebhookEvent:
+    return WebhookEvent.objects.create(
+        provider=provider[:16],
+        status=WebhookEvent.Status.REJECTED,
+        error_code=code,
+        detail=detail[:4000],
+        raw_body=_storable(raw_body),
+    )
+
+
+def webhook_too_large(*, provider: str, size: int) -> WebhookEvent:
+    """Record a webhook refused for its size alone (``PAYLOAD_TOO_LARGE``, answered 413 without reading it)."""
+    detail = f"The body has {size} bytes; at most {settings.WEBHOOK_MAX_BYTES} are read."
+    return _rejected(provider, "PAYLOAD_TOO_LARGE", detail)
+
+
+def webhook_receive(
+    *, headers, raw_body: bytes, provider: str = "signalhouse", now_ms: int | None = None
+) -> tuple[int, WebhookEvent]:
+    """Read, route, verify, store once and process one provider webhook call; return the HTTP status and record.
+
+    413 ``PAYLOAD_TOO_LARGE`` past ``WEBHOOK_MAX_BYTES``; 400 ``PAYLOAD_INVALID`` for a body that is not bounded
+    JSON of the provider's shape; 401 ``TOKEN_INVALID`` unless it is signed with the secret of the team owning the
+    number (or the message) it concerns, else the platform's; 503 when processing failed, so that the provider
+    retries; 200 otherwise, duplicates included. Nothing here answers 500.
     """
     started = time.monotonic()
-    raw_text = raw_body.decode("utf-8", errors="replace")[:20000]
     try:
-        event = verify_and_parse(settings.SIGNALHOUSE_WEBHOOK_SECRET, headers, raw_body, now_ms=now_ms)
-    except SignatureInvalid as exc:
-        record = WebhookEvent.objects.create(
-            status=WebhookEvent.Status.REJECTED, error_code="TOKEN_INVALID", detail=str(exc), raw_body=raw_text
+        spec = sms.provider_spec(provider)
+        fmt = spec.webhook
+        if fmt is None:
+            raise sms.ConfigError(f"{provider} sends no webhooks")
+        if len(raw_body) > settings.WEBHOOK_MAX_BYTES:
+            return 413, webhook_too_large(provider=spec.name, size=len(raw_body))
+        try:
+            event = fmt.parse(raw_body)
+            delivery = fmt.delivery_id(headers)
+        except sms.PayloadInvalid as exc:
+            return 400, _rejected(spec.name, "PAYLOAD_INVALID", str(exc), raw_body)
+        route = routing.route_event(event)
+        try:
+            fmt.verify(sms.webhook_secrets(spec.name, route.team_id), headers, raw_body, now_ms=now_ms)
+        except sms.SignatureInvalid as exc:
+            return 401, _rejected(spec.name, "TOKEN_INVALID", str(exc), raw_body)
+        event.delivery_id = delivery
+        return intake_event(
+            provider=spec.name,
+            event=event,
+            route=route,
+            delivery_id=delivery,
+            digest=fmt.replay_digest(headers, raw_body),
+            raw_text=_storable(raw_body),
+            started=started,
         )
-        return 401, record
-    except PayloadInvalid as exc:
-        record = WebhookEvent.objects.create(
-            status=WebhookEvent.Status.REJECTED, error_code="PAYLOAD_INVALID", detail=str(exc), raw_body=raw_text
-        )
-        return 400, record
-    record, fresh = _webhook_record(event, raw_text)
-    if not fresh and record.status in (WebhookEvent.Status.PROCESSED, WebhookEvent.Status.DUPLICATE):
-        _duplicate(record, "the same delivery id arrived again")
-        return 200, record
+    except Exception as exc:  # noqa: BLE001 - never a 500: the provider retries a 503, and the event log has it
+        log.exception("webhook from %s could not be handled", provider)
+        record = WebhookEvent(provider=str(provider)[:16], status=WebhookEvent.Status.FAILED)
+        record.error_code, record.detail = "WEBHOOK_FAILURE", f"{type(exc).__name__}: {exc}"[:4000]
+        try:
+            record.save()
+        except Exception:  # noqa: BLE001 - the database itself may be what failed
+            log.exception("the failure of a webhook could not be recorded")
+        return 503, record
+
+
+def intake_event(
+    *,
+    provider: str,
+    event,
+    route: routing.Route,
+    delivery_id: str | None,
+    digest: str | None,
+    raw_text: str,
+    source: str = WebhookEvent.Source.WEBHOOK,
+    started: float | None = None,
+) -> tuple[int, WebhookEvent]:
+    """Store a verified event exactly once and act on it (the webhook and the event-log reconciliation both come
+    here). Returns (200, record), or (503, failed record) when processing raised.
+
+    Once is enforced by the database: the record's insert fails on a delivery id or a signed digest seen before
+    (then nothing else happens: the earlier record is returned with its ``attempts`` counted), and an inbound
+    message's provider id is unique. Both checks run in the same transaction as everything the event does.
+    """
+    started = time.monotonic() if started is None else started
+    record = None
     try:
         with transaction.atomic():
-            if event.kind == "inbound":
-                inbound_receive(event=event, webhook=record)
-            elif event.kind in ("delivered", "failed"):
-                message = messaging.message_delivery_update(
-                    external_id=event.identifier or "",
-                    status="DELIVERED" if event.kind == "delivered" else "FAILED",
-                    error_code=event.error_code,
-                    reason=event.reason,
-                    segments=event.segments,
-                )
-                record.team_id = message.team_id if message else None
-                record.status = WebhookEvent.Status.PROCESSED if message else WebhookEvent.Status.UNMATCHED
-                record.error_code = "" if message else "NO_MESSAGE_MATCH"
-            else:
-                record.status, record.detail = WebhookEvent.Status.PROCESSED, f"ignored event {event.event!r}"
+            try:
+                with transaction.atomic():
+                    record = WebhookEvent.objects.create(
+                        provider=provider,
+                        source=source,
+                        delivery_id=delivery_id,
+                        digest=digest,
+                        event=event.event,
+                        identifier=event.identifier or "",
+                        to_number=(event.to_number or "")[:20],
+                        raw_body=raw_text,
+                    )
+            except IntegrityError as exc:
+                raise _AlreadyStored from exc
+            _process(record, event, route)
             record.processing_ms = int((time.monotonic() - started) * 1000)
             record.save()
-    except Exception as exc:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
-        log.exception("webhook %s failed", record.pk)
-        WebhookEvent.objects.filter(pk=record.pk).update(
-            status=WebhookEvent.Status.FAILED,
-            error_code="WEBHOOK_FAILURE",
-            detail=f"{type(exc).__name__}: {exc}"[:4000],
-            processing_ms=int((time.monotonic() - started) * 1000),
-        )
-        record.refresh_from_db()
-        return 503, record
-    if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
-        stage_failure_record(
-            team=record.team_id,
-            stage=8,
-            code="WEBHOOK_TIMEOUT",
-            subject=record,
-            detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
-        )
-    return 200, record
-
-
-def _webhook_record(event, raw_text: str) -> tuple[WebhookEvent, bool]:
-    fields = {"event": event.event, "identifier": event.identifier or "", "raw_body": raw_text}
-    if not event.delivery_id:
-        return WebhookEvent.objects.create(**fields), True
+            record.fresh = True  # stored by this call (a duplicate returns the first record instead)
+    except _AlreadyStored:
+        first = _seen_again(provider, delivery_id, digest, source)
+        if first is not None:
+            return 200, first
+        exc = RuntimeError("its first record is gone (rolled back): the next retry stores it")
+        failed_digest = None
+    except Exception as error:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
+        log.exception("event %s from %s failed", delivery_id or digest, provider)
+        exc, failed_digest = error, digest if source == WebhookEvent.Source.WEBHOOK else None
+    else:
+        if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
+            stage_failure_record(
+                team=record.team_id,
+                stage=8,
+                code="WEBHOOK_TIMEOUT",
+                subject=record,
+                detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
+            )
+        return 200, record
+    # Kept without the delivery id, so that the provider's retry (same id, signed afresh) is processed; a webhook's
+    # digest is kept, so that this very request re-sent is not. A record read back from the event log keeps
+    # neither: the next reading processes it again.
+    failed = WebhookEvent(
+        provider=provider,
+        source=source,
+        digest=failed_digest,
+        event=event.event,
+        identifier=event.identifier or "",
+        status=WebhookEvent.Status.FAILED,
+        error_code="WEBHOOK_FAILURE",
+        detail=f"delivery {delivery_id or '-'}: {type(exc).__name__}: {exc}"[:4000],
+        raw_body=raw_text,
+        processing_ms=int((time.monotonic() - started) * 1000),
+    )
     try:
         with transaction.atomic():
-            return WebhookEvent.objects.create(delivery_id=event.delivery_id, **fields), True
-    except IntegrityError:
-        record = WebhookEvent.objects.get(delivery_id=event.delivery_id)
-        WebhookEvent.objects.filter(pk=record.pk).update(attempts=record.attempts + 1)
-        record.refresh_from_db()
-        return record, False
+            failed.save()
+    except IntegrityError:  # the same request was stored meanwhile by a concurrent call: keep the failure anyway
+        failed.digest = None
+        failed.save()
+    return 503, failed
+
+
+def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
+    """Read back the event log of every provider account in use (SignalHouse ``GET /notification``: the platform's,
+    and each team's own) and pass each event through ``intake_event``, the webhook's exactly-once path. What the
+    webhook stored already is recognised (provider message id, or the record's digest) and left as it is.
+
+    An event in a team's own log for a number that team does not own reaches no team. One account failing (a bad
+    key, the provider down) is recorded on its cursor; the others go on. Returns counts of what happened.
+    """
+    import hashlib
+    import json
+
+    from usdatabiz.core.models import TeamCredential
+
+    from .models import ReconcileCursor
+
+    spec = sms.provider_spec(sms.active_provider_name())
+    counts = {"accounts": 0, "events": 0, "stored": 0, "failed_accounts": 0}
+    if spec.webhook is None:
+        return counts  # the sandbox keeps no event log
+    max_pages = max_pages or settings.SMS_RECONCILE_MAX_PAGES
+    accounts = [(None, sms.credentials(spec, None))]
+    own = TeamCredential.objects.filter(provider=spec.name, name="api_key").values_list("team_id", flat=True)
+    accounts += [(team_id, sms.credentials(spec, team_id)) for team_id in sorted(set(own))]
+    for team_id, creds in accounts:
+        if not (creds.api_key and creds.account):
+            continue
+        counts["accounts"] += 1
+        cursor, _ = ReconcileCursor.objects.get_or_create(
+            provider=spec.name, account=creds.account, defaults={"team_id": team_id}
+        )
+        if cursor.team_id != team_id:  # another owner claims this account: read it for neither
+            cursor.last_error = "Two owners name this account; it is not read until one changes its group id."
+            cursor.save(update_fields=["last_error", "updated_at"])
+            counts["failed_accounts"] += 1
+            continue
+        stored, newest, error = 0, cursor.last_event_ms, ""
+        try:
+            client = spec.make_client(creds)
+            for page in range(1, max_pages + 1):
+                events = client.notifications(account=creds.account, page=page, limit=100)
+                for event in events:
+                    counts["events"] += 1
+                    route = routing.route_event(event)
+                    if team_id is not None and route.team_id not in (None, team_id):
+                        route = routing.Route(None, reason="The event is in the log of a team that does not own it.")
+                    raw = json.dumps(event.raw, sort_keys=True, separators=(",", ":"), default=str)
+                    digest = hashlib.sha256(b"log:" + raw.encode("utf-8", "replace")).hexdigest()
+                    status, record = intake_event(
+                        provider=spec.name, event=event, route=route, delivery_id=None, digest=digest,
+                        raw_text=raw[:20000], source=WebhookEvent.Source.RECONCILE,
+                    )  # fmt: skip
+                    stored += int(getattr(record, "fresh", False) and record.status != WebhookEvent.Status.DUPLICATE)
+                    if event.occurred_at_ms and (newest is None or event.occurred_at_ms > newest):
+                        newest = event.occurred_at_ms
+                if len(events) < 100:
+                    break
+        except sms.SmsError as exc:
+            error = f"{exc.code}: {exc.message}"
+            counts["failed_accounts"] += 1
+        ReconcileCursor.objects.filter(pk=cursor.pk).update(
+            last_run_at=timezone.now(), last_stored=stored, last_event_ms=newest, last_error=error[:4000],
+            updated_at=timezone.now(),
+        )  # fmt: skip
+        counts["stored"] += stored
+    return counts
+
+
+def _seen_again(provider: str, delivery_id: str | None, digest: str | None, source: str) -> WebhookEvent | None:
+    """The record an event was first stored as; count the attempt (a retry, a replay, a re-read of the log)."""
+    query = models.Q(pk__in=[])
+    if delivery_id:
+        query |= models.Q(delivery_id=delivery_id)
+    if digest:
+        query |= models.Q(digest=digest)
+    first = WebhookEvent.objects.filter(query, provider=provider).order_by("created_at").first()
+    if first is None:  # the first attempt rolled back after our insert failed: the provider's next retry stores it
+        return None
+    WebhookEvent.objects.filter(pk=first.pk).update(attempts=models.F("attempts") + 1, updated_at=timezone.now())
+    if source == WebhookEvent.Source.WEBHOOK:
+        why = (
+            "the same delivery id arrived again"
+            if delivery_id and first.delivery_id == delivery_id
+            else ("the same signed request arrived again under another delivery id")
+        )
+        _duplicate(first, why)
+    first.refresh_from_db()
+    return first
+
+
+def _process(record: WebhookEvent, event, route: routing.Route) -> None:
+    record.team_id = route.team_id
+    if event.kind == "inbound":
+        inbound_receive(event=event, webhook=record, route=route)
+    elif event.kind in ("delivered", "failed"):
+        message = None
+        if route.team_id is not None:
+            message = messaging.message_delivery_update(
+                external_id=event.identifier or "",
+                status="DELIVERED" if event.kind == "delivered" else "FAILED",
+                error_code=event.error_code,
+                reason=event.reason,
+                segments=event.segments,
+                team=route.team_id,
+            )
+        record.status = WebhookEvent.Status.PROCESSED if message else WebhookEvent.Status.UNMATCHED
+        record.error_code = "" if message else "NO_MESSAGE_MATCH"
+        record.detail = "" if message else route.reason
+    else:
+        record.status, record.detail = WebhookEvent.Status.PROCESSED, f"ignored event {event.event!r}"
 
 
 def _duplicate(record: WebhookEvent, why: str) -> None:
@@ -131,91 +319,61 @@ def _duplicate(record: WebhookEvent, why: str) -> None:
         stage_failure_record(team=record.team_id, stage=8, code="DUPLICATE_WEBHOOK", subject=record, detail=why)
 
 
-def _match(from_number: str, to_number: str | None):
-    """Find who wrote: the latest text we sent to this number, else the team owning our number and the person.
-
-    Returns (team_id, lead, persona_id, campaign, correlation_id); team_id is None when nothing matches.
-    """
-    sent = Message.objects.filter(direction=Message.Direction.OUTBOUND, to_number=from_number).exclude(
-        status__in=[Message.Status.BLOCKED, Message.Status.QUEUED]
-    )
-    if to_number:
-        ours = sent.filter(from_number=to_number)
-        sent = ours if ours.exists() else sent
-    last = sent.select_related("lead", "campaign").order_by("-created_at").first()
-    if last is not None:
-        return last.team_id, last.lead, last.persona_id, last.campaign, last.correlation_id
-    team_id = None
-    if to_number:
-        team_id = MessagingSettings.objects.filter(sender_number=to_number).values_list("team_id", flat=True).first()
-    if team_id is None:
-        return None, None, None, None, ""  # nobody texted them and no team owns the number: no one's lead
-    phone = (
-        PersonaPhone.objects.filter(team_id=team_id, normalized_number=from_number, persona__is_merged=False)
-        .order_by("-updated_at")
-        .first()
-    )
-    if phone is None:
-        return team_id, None, None, None, ""
-    lead = Lead.objects.filter(persona_id=phone.persona_id).order_by("-score").first()
-    return team_id, lead, phone.persona_id, None, ""
-
-
-def inbound_receive(*, event, webhook: WebhookEvent) -> InboxItem | None:
-    """Turn a verified inbound text into a message and an inbox item; honour STOP, HELP and START at once."""
-    from_number, to_number = event.from_number, event.to_number
-    if not from_number:
+def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None = None) -> InboxItem | None:
+    """Turn a verified inbound text into a message and an inbox item of the team owning the number texted;
+    honour STOP, HELP and START at once, for that team only. A number no team owns reaches no one."""
+    route = route or routing.inbound_route(to_number=event.to_number, from_number=event.from_number)
+    if route.team_id is None or route.contact is None:
+        webhook.team_id = route.team_id
         webhook.status, webhook.error_code = WebhookEvent.Status.UNMATCHED, "NO_LEAD_MATCH"
-        webhook.detail = "The reply carries no sender number."
+        webhook.detail = route.reason
         return None
-    team_id, lead, persona_id, campaign, correlation = _match(from_number, to_number)
-    if team_id is None:
-        webhook.status, webhook.error_code = WebhookEvent.Status.UNMATCHED, "NO_LEAD_MATCH"
-        webhook.detail = f"No team sent to {from_number} and no team owns {to_number or 'our number'}."
-        return None
+    team_id, contact = route.team_id, route.contact
     webhook.team_id = team_id
-    if (
-        event.identifier
-        and Message.objects.filter(
-            direction=Message.Direction.INBOUND, provider="signalhouse", external_id=event.identifier
-        ).exists()
-    ):
-        webhook.status, webhook.error_code = WebhookEvent.Status.DUPLICATE, "DUPLICATE_WEBHOOK"
-        _duplicate(webhook, f"message {event.identifier} was received already")
-        return None
     now = timezone.now()
     run = stage_run_start(team=team_id, stage=8, subject=webhook, count_in=1)
-    message = Message.objects.create(
-        team_id=team_id,
-        direction=Message.Direction.INBOUND,
-        kind=Message.Kind.INBOUND,
-        status=Message.Status.RECEIVED,
-        campaign=campaign,
-        lead=lead,
-        persona_id=persona_id,
-        from_number=from_number,
-        to_number=to_number or messaging.sender_number(messaging.messaging_settings_get(team=team_id)),
-        body=event.text,
-        provider="signalhouse",
-        external_id=event.identifier or "",
-        correlation_id=correlation,
-        received_at=now,
-        metadata={"webhookId": webhook.pk, "deliveryId": event.delivery_id},
-    )
+    try:
+        with transaction.atomic():  # the provider's message id is stored once (unique with the provider)
+            message = Message.objects.create(
+                team_id=team_id,
+                direction=Message.Direction.INBOUND,
+                kind=Message.Kind.INBOUND,
+                status=Message.Status.RECEIVED,
+                campaign=contact.campaign,
+                lead=contact.lead,
+                persona_id=contact.persona_id,
+                from_number=contact.number,
+                to_number=route.sender.number,
+                body=event.text,
+                provider=webhook.provider,
+                external_id=event.identifier or "",
+                correlation_id=contact.correlation_id,
+                received_at=now,
+                reply_to_id=contact.last_message_id,
+                metadata={"webhookId": webhook.pk, "deliveryId": event.delivery_id, "source": webhook.source},
+            )
+    except IntegrityError:
+        webhook.status, webhook.error_code = WebhookEvent.Status.DUPLICATE, "DUPLICATE_WEBHOOK"
+        webhook.detail = f"message {event.identifier} was received already"
+        if webhook.source == WebhookEvent.Source.WEBHOOK:
+            _duplicate(webhook, webhook.detail)
+        stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=0, detail="duplicate")
+        return None
+    lead = contact.lead
     item = InboxItem.objects.create(
         team_id=team_id,
         message=message,
         lead=lead,
-        persona_id=persona_id,
-        campaign=campaign,
-        phone_number=from_number,
+        persona_id=contact.persona_id,
+        campaign=contact.campaign,
+        phone_number=contact.number,
         response_text=event.text,
         external_id=event.identifier or "",
-        correlation_id=correlation,
+        correlation_id=contact.correlation_id,
         received_at=now,
         bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
     )
-    _event(item, "received", webhook=webhook.pk)
+    _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
     if lead is None:
         stage_failure_record(
             team=team_id,
@@ -223,7 +381,7 @@ def inbound_receive(*, event, webhook: WebhookEvent) -> InboxItem | None:
             code="NO_LEAD_MATCH",
             subject=item,
             run=run,
-            detail=f"No lead has the number {from_number}; the reply waits in review.",
+            detail=f"No lead has the number {contact.number}; the reply waits in review.",
         )
     else:
         try:
@@ -611,17 +769,26 @@ def call_queue_attempt(*, entry, user, outcome: str):
 
 
 def sandbox_reply(*, team, from_number: str, text: str) -> InboxItem | None:
-    """Build a signed sandbox webhook for a reply from ``from_number`` and run it through ``webhook_receive``."""
-    from messaging.signalhouse import sandbox_inbound_event, ten_digits
+    """Build a signed webhook for a reply from ``from_number`` to the number the team texts them from, and run it
+    through ``webhook_receive`` (signed with the team's webhook secret, else the platform's)."""
+    from messaging.models import ContactSender
 
-    number = ten_digits(from_number)
+    replies_as = sms.provider_spec(sms.active_provider_name()).replies_as
+    if not replies_as:
+        raise InboxError("NOT_SANDBOX", "Replies are simulated only with the sandbox provider.", http_status=409)
+    number = sms.ten_digits(from_number)
     if number is None:
         raise InboxError("INVALID_NUMBER", "Give a 10-digit US number.")
-    ours = messaging.sender_number(messaging.messaging_settings_get(team=team))
-    if not Message.objects.for_team(team).filter(direction="outbound", to_number=number).exists():
+    last = Message.objects.for_team(team).filter(direction="outbound", to_number=number).exclude(from_number="")
+    ours = ContactSender.objects.for_team(team).filter(contact_number=number).values_list("sender__number", flat=True)
+    ours = ours.first() or last.order_by("-created_at").values_list("from_number", flat=True).first()
+    if not ours:
         raise InboxError("NO_LEAD_MATCH", f"The team never texted {number}; only people you texted can reply.")
-    headers, body = sandbox_inbound_event(number, ours, text, settings.SIGNALHOUSE_WEBHOOK_SECRET)
-    status, record = webhook_receive(headers=headers, raw_body=body)
+    secrets = sms.webhook_secrets(replies_as, getattr(team, "pk", team))
+    if not secrets:
+        raise InboxError("CONFIG_ERROR", "No webhook signing secret: set the team's or the platform's.")
+    headers, body = sms.provider_spec(replies_as).webhook.simulate_inbound(number, ours, text, secrets[0])
+    status, record = webhook_receive(provider=replies_as, headers=headers, raw_body=body)
     if status != 200:
         raise InboxError(record.error_code or "WEBHOOK_FAILURE", record.detail or f"HTTP {status}")
     return InboxItem.objects.filter(message__metadata__webhookId=record.pk).first()

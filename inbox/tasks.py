@@ -32,3 +32,8 @@ def inbox_items_follow_up_check_task() -> dict:
 def inbox_items_nudge_check_task() -> int:
     """Let CATHY draft nudges for conversations gone quiet after our reply (a person approves each)."""
     return services.inbox_items_nudge_check()
+
+
+def provider_events_reconcile_task() -> dict:
+    """Read back each provider account's event log and store what the webhook missed, exactly once (scheduled)."""
+    return services.provider_events_reconcile()

@@ -218,7 +218,7 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
     job = SkipTraceJob.objects.get(pk=job_id)
     if job.status not in (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING, SkipTraceJob.Status.PAUSED):
         return job
-    provider = provider or get_provider()
+    provider = provider or get_provider(team=job.team_id)
     size = batch_size or settings.SKIPTRACE_BATCH_SIZE
     size = 1 if not hasattr(provider, "skip_trace_batch") else max(1, min(BATCH_MAX_ITEMS, size))
     job.status, job.started_at = SkipTraceJob.Status.RUNNING, job.started_at or timezone.now()

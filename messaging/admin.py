@@ -1,8 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.errors import DomainError
 
-from .models import Message, MessagingSettings, Suppression
+from . import services
+from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, Suppression
 
 
 @admin.register(Message)
@@ -32,4 +34,73 @@ class SuppressionAdmin(TeamScopedAdmin):
 
 @admin.register(MessagingSettings)
 class MessagingSettingsAdmin(TeamScopedAdmin):
-    list_display = ["team", "sender_number", "brand_name", "quiet_start_hour", "quiet_end_hour", "sends_per_minute"]
+    list_display = ["team", "brand_name", "quiet_start_hour", "quiet_end_hour", "sends_per_minute"]
+
+
+@admin.register(SenderNumber)
+class SenderNumberAdmin(TeamScopedAdmin):
+    """A team's numbers. Added here or on the sending settings page; a number belongs to one team only (the
+    database refuses a second). Status changes go through the actions, as on the page."""
+
+    list_display = ["number", "team", "label", "status", "provider", "campaign_id_10dlc", "created_at"]
+    list_filter = ["status", "provider", "team"]
+    search_fields = ["number", "label", "campaign_id_10dlc"]
+    readonly_fields = ["id", "status", "created_by", "created_at", "updated_at"]
+    actions = ["activate_selected", "retire_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "team", "number"] if obj is not None else fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _move(self, request, queryset, to):
+        for number in queryset:
+            try:
+                services.sender_number_transition(sender=number, to=to, user=request.user)
+            except DomainError as exc:
+                self.message_user(request, f"{number}: {exc.code}: {exc.message}", level=messages.ERROR)
+            else:
+                self.message_user(request, f"{number}: {to}", level=messages.SUCCESS)
+
+    @admin.action(description="Activate the selected numbers")
+    def activate_selected(self, request, queryset):
+        self._move(request, queryset, SenderNumber.Status.ACTIVE)
+
+    @admin.action(description="Retire the selected numbers (replies to them still reach the team)")
+    def retire_selected(self, request, queryset):
+        self._move(request, queryset, SenderNumber.Status.RETIRED)
+
+
+@admin.register(ContactSender)
+class ContactSenderAdmin(TeamScopedAdmin):
+    """Which number each contact hears from (kept by the sending service)."""
+
+    list_display = ["contact_number", "sender", "team", "updated_at"]
+    list_filter = ["team"]
+    search_fields = ["contact_number", "sender__number"]
+    readonly_fields = [f.name for f in ContactSender._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProviderWebhook)
+class ProviderWebhookAdmin(TeamScopedAdmin):
+    """A team's webhook as registered with its provider (registered and rotated from the console)."""
+
+    list_display = ["team", "provider", "group_id", "webhook_id", "registered_at", "rotated_at"]
+    list_filter = ["provider", "team"]
+    readonly_fields = [f.name for f in ProviderWebhook._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,17 +1,21 @@
-"""API of stage 7: ``/api/v1/messages/`` (with held-message review) and ``/api/v1/suppressions/``."""
+"""API of stage 7: ``/api/v1/messages/`` (with held-message review), ``/api/v1/suppressions/``, the team's
+``/api/v1/sender-numbers/``, its ``/api/v1/credentials/`` and its signed ``/api/v1/sms-webhook/``."""
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.models import TeamCredential
 
 from . import selectors, services
-from .forms import MessageFilterForm, SuppressionForm
-from .models import Message, Suppression
+from .forms import MessageFilterForm, SenderNumberForm, SuppressionForm
+from .models import Message, ProviderWebhook, SenderNumber, Suppression
+from .sms import PROVIDERS
 
 
 class MessageSerializer(serializers.ModelSerializer):
@@ -147,3 +151,170 @@ class SuppressionViewSet(
         body.is_valid(raise_exception=True)
         entry = services.suppression_entry_lift(entry=entry, user=request.user, reason=body.validated_data["reason"])
         return Response(SuppressionSerializer(entry).data)
+
+
+class SenderNumberSerializer(serializers.ModelSerializer):
+    number = serializers.CharField(max_length=20, help_text="A US number; any formatting, e.g. 5125550101")
+    provider = serializers.ChoiceField(choices=list(PROVIDERS), required=False)
+    status = serializers.ChoiceField(
+        choices=[SenderNumber.Status.ACTIVE, SenderNumber.Status.PENDING], required=False,
+        help_text="active (sends) or pending (10DLC not done); retire with the action",
+    )  # fmt: skip
+
+    class Meta:
+        model = SenderNumber
+        fields = ["id", "number", "label", "status", "provider", "campaign_id_10dlc", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at"]
+
+    def validate_number(self, value):
+        form = SenderNumberForm({"number": value, "status": "active"})
+        form.is_valid()
+        if "number" in form.errors:
+            raise serializers.ValidationError(form.errors["number"])
+        return form.cleaned_data["number"]
+
+
+class SenderNumberChangeSerializer(serializers.Serializer):
+    label = serializers.CharField(max_length=80, required=False, allow_blank=True)
+    campaign_id_10dlc = serializers.CharField(max_length=40, required=False, allow_blank=True)
+
+
+class SenderNumberViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):  # fmt: skip
+    """The numbers the team texts from. A number belongs to one team only: held elsewhere it is a 409
+    ``NUMBER_TAKEN``. Admins add, rename, activate and retire; members read."""
+
+    queryset = SenderNumber.objects.all().order_by("status", "number")
+    serializer_class = SenderNumberSerializer
+    write_roles = ("admin",)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.sender_number_create(
+            team=self.request.team, user=self.request.user, **serializer.validated_data
+        )
+
+    @extend_schema(request=SenderNumberChangeSerializer, responses={200: SenderNumberSerializer})
+    def partial_update(self, request, pk=None, format=None):
+        """Change the label or the 10DLC campaign id."""
+        body = SenderNumberChangeSerializer(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        number = services.sender_number_update(sender=self.get_object(), **body.validated_data)
+        return Response(SenderNumberSerializer(number).data)
+
+    def _move(self, request, to: str) -> Response:
+        number = services.sender_number_transition(sender=self.get_object(), to=to, user=request.user)
+        return Response(SenderNumberSerializer(number).data)
+
+    @extend_schema(request=None, responses={200: SenderNumberSerializer})
+    @action(detail=True, methods=["post"])
+    def activate(self, request, pk=None, format=None):
+        """Let the number send (from pending or retired)."""
+        return self._move(request, SenderNumber.Status.ACTIVE)
+
+    @extend_schema(request=None, responses={200: SenderNumberSerializer})
+    @action(detail=True, methods=["post"])
+    def retire(self, request, pk=None, format=None):
+        """Stop sending from the number; replies to it still reach the team."""
+        return self._move(request, SenderNumber.Status.RETIRED)
+
+
+class CredentialSerializer(serializers.ModelSerializer):
+    """A stored credential as it may be shown: which one, its last four characters, who set it and when."""
+
+    updated_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = TeamCredential
+        fields = ["id", "provider", "name", "last4", "expires_at", "updated_by", "updated_at"]
+        read_only_fields = fields
+
+
+class CredentialSetSerializer(serializers.Serializer):
+    provider = serializers.CharField(max_length=32, help_text="signalhouse or realestateapi")
+    name = serializers.CharField(max_length=40, help_text="api_key or webhook_secret")
+    value = serializers.CharField(max_length=4000, write_only=True, help_text="Write-only: never returned")
+
+
+class CredentialViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):  # fmt: skip
+    """The team's own provider credentials, encrypted at rest and shown by their last four characters only.
+    ``POST`` sets one (replacing it); ``DELETE`` forgets it, and the platform's setting applies again. Admins only.
+    """
+
+    queryset = TeamCredential.objects.all().order_by("provider", "name")
+    serializer_class = CredentialSerializer
+    write_roles = ("admin",)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if request.membership is not None and not request.membership.is_admin:
+            from rest_framework.exceptions import PermissionDenied
+
+            raise PermissionDenied("Only a team admin can see or change the team's credentials.")
+
+    @extend_schema(request=CredentialSetSerializer, responses={201: CredentialSerializer})
+    def create(self, request, format=None):
+        """Set one credential of the team (the value is write-only)."""
+        body = CredentialSetSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        row = services.provider_credential_set(team=request.team, user=request.user, **body.validated_data)
+        return Response(CredentialSerializer(row).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        services.provider_credential_clear(team=instance.team_id, provider=instance.provider, name=instance.name)
+
+
+class ProviderWebhookSerializer(serializers.ModelSerializer):
+    registered_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ProviderWebhook
+        fields = ["id", "provider", "group_id", "webhook_id", "url", "events", "registered_at", "registered_by",
+                  "rotated_at", "previous_secret_expires_at"]  # fmt: skip
+        read_only_fields = fields
+
+
+class WebhookRegisterSerializer(serializers.Serializer):
+    group_id = serializers.CharField(max_length=80, help_text="Your SignalHouse group id")
+    url = serializers.URLField(
+        max_length=500, required=False, help_text="Where events are posted; this console's webhook URL by default"
+    )
+
+
+class SecretRotateSerializer(serializers.Serializer):
+    grace_seconds = serializers.IntegerField(min_value=0, max_value=604800, default=86400)
+
+
+class SmsWebhookViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """The team's signed webhook with SignalHouse: register it (``POST /webhook`` in the team's own account; the
+    one-time signing secret is stored encrypted) and rotate its secret (both verify during the grace period)."""
+
+    queryset = ProviderWebhook.objects.all().order_by("provider")
+    serializer_class = ProviderWebhookSerializer
+    write_roles = ("admin",)
+
+    @extend_schema(request=WebhookRegisterSerializer, responses={201: ProviderWebhookSerializer})
+    @action(detail=False, methods=["post"])
+    def register(self, request, format=None):
+        """Register the console's webhook with SignalHouse (needs the team's own API key: 409 ``NO_CREDENTIALS``)."""
+        body = WebhookRegisterSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        url = body.validated_data.get("url") or request.build_absolute_uri(reverse("webhook-signalhouse"))
+        row = services.sms_webhook_register(
+            team=request.team, user=request.user, url=url, group_id=body.validated_data["group_id"]
+        )
+        return Response(ProviderWebhookSerializer(row).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=SecretRotateSerializer, responses={200: ProviderWebhookSerializer})
+    @action(detail=False, methods=["post"], url_path="rotate-secret")
+    def rotate_secret(self, request, format=None):
+        """Get a new signing secret; the previous one keeps verifying for ``grace_seconds``."""
+        body = SecretRotateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        row = services.sms_webhook_rotate_secret(
+            team=request.team, user=request.user, grace_seconds=body.validated_data["grace_seconds"]
+        )
+        return Response(ProviderWebhookSerializer(row).data)

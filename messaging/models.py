@@ -11,12 +11,10 @@ from usdatabiz.core.models import TeamScoped
 
 
 class MessagingSettings(TeamScoped):
-    """How a team sends: its number, the name it signs compliance replies with, its hours and pace."""
+    """How a team sends: the name it signs compliance replies with, its hours and pace (its numbers are
+    ``SenderNumber`` rows)."""
 
     id = PrefixedULIDField(prefix="mset")
-    sender_number = models.CharField(
-        max_length=10, blank=True, help_text="The team's 10DLC number (10 digits); empty uses SMS_SENDER_NUMBER"
-    )
     brand_name = models.CharField(max_length=60, blank=True, help_text="Named in STOP and HELP replies")
     help_contact = models.CharField(max_length=120, blank=True, help_text="Support contact given in the HELP reply")
     quiet_start_hour = models.PositiveSmallIntegerField(default=8, help_text="First local hour a text may go out")
@@ -37,8 +35,6 @@ class MessagingSettings(TeamScoped):
         from django.core.exceptions import ValidationError
 
         errors = {}
-        if self.sender_number and (len(self.sender_number) != 10 or not self.sender_number.isdigit()):
-            errors["sender_number"] = "Give the number as 10 digits, e.g. 5125550100."
         if not 0 <= self.quiet_start_hour < self.quiet_end_hour <= 24:
             errors["quiet_end_hour"] = "The window must open before it closes, within 0-24."
         windows = self.state_windows if isinstance(self.state_windows, dict) else None
@@ -59,6 +55,95 @@ class MessagingSettings(TeamScoped):
                     break
         if errors:
             raise ValidationError(errors)
+
+
+class SenderNumber(TeamScoped):
+    """A number a team texts from. A number belongs to one team only (whatever its status), so a reply to it
+    reaches that team and no other.
+
+    Status diagram (applied only by ``messaging.services.sender_number_transition``)::
+
+        pending --activate--> active --retire--> retired --activate--> active
+           \\--retire--> retired
+
+    Only ``active`` numbers send; a reply to a pending or retired number still reaches the team that holds it.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active (texts go out from it)"
+        PENDING = "pending", "Pending (10DLC registration not done yet)"
+        RETIRED = "retired", "Retired (no longer sends)"
+
+    TRANSITIONS = {
+        Status.PENDING: {Status.ACTIVE, Status.RETIRED},
+        Status.ACTIVE: {Status.RETIRED},
+        Status.RETIRED: {Status.ACTIVE},
+    }
+
+    id = PrefixedULIDField(prefix="num")
+    number = models.CharField(max_length=10, help_text="10 digits, e.g. 5125550101")
+    provider = models.CharField(max_length=16, help_text="The SMS provider the number is with")
+    label = models.CharField(max_length=80, blank=True, help_text="What the team calls it, e.g. 'Austin line'")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    campaign_id_10dlc = models.CharField(
+        "10DLC campaign id", max_length=40, blank=True, help_text="The carrier campaign the number is registered to"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["status", "number"]
+        constraints = [models.UniqueConstraint(fields=["number"], name="sendernumber_one_team_per_number")]
+        indexes = [models.Index(fields=["team", "status"], name="num_team_status_idx")]
+
+    def __str__(self):
+        return f"{self.number}{' (' + self.label + ')' if self.label else ''}"
+
+    @property
+    def formatted(self) -> str:
+        n = self.number
+        return f"({n[:3]}) {n[3:6]}-{n[6:]}" if len(n) == 10 else n
+
+
+class ContactSender(TeamScoped):
+    """Which of the team's numbers a contact hears from: one per contact number and team, so a person always
+    hears from the same number of the team while it is active (chosen when the team first texts them)."""
+
+    id = PrefixedULIDField(prefix="cs")
+    contact_number = models.CharField(max_length=10)
+    sender = models.ForeignKey(SenderNumber, on_delete=models.CASCADE, related_name="contacts")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "contact_number"], name="contactsender_one_per_contact")]
+        indexes = [models.Index(fields=["sender"], name="cs_sender_idx")]
+
+    def __str__(self):
+        return f"{self.contact_number} hears from {self.sender_id}"
+
+
+class ProviderWebhook(TeamScoped):
+    """The team's signed webhook as registered with its SMS provider (the signing secret itself is a
+    ``TeamCredential``), and how far the team's event log has been read back."""
+
+    id = PrefixedULIDField(prefix="pwh")
+    provider = models.CharField(max_length=16)
+    group_id = models.CharField(max_length=80, blank=True, help_text="The provider's group (account) id")
+    webhook_id = models.CharField(max_length=80, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    events = models.JSONField(default=list, blank=True)
+    registered_at = models.DateTimeField(null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rotated_at = models.DateTimeField(null=True, blank=True)
+    previous_secret_expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "provider"], name="providerwebhook_one_per_provider")]
+
+    def __str__(self):
+        return f"{self.provider} webhook {self.webhook_id or '(not registered)'}"
 
 
 class Suppression(TeamScoped):
@@ -176,7 +261,7 @@ class Message(TeamScoped):
         indexes = [
             models.Index(fields=["team", "status"], name="msg_team_status_idx"),
             models.Index(fields=["team", "to_number"], name="msg_team_to_idx"),
-            # a reply names no team: it is matched to the last text sent to its number, across teams
+            # texts to a number over time (replies are routed within the team owning the number: inbox.routing)
             models.Index(fields=["to_number", "created_at"], name="msg_to_created_idx"),
             models.Index(fields=["team", "from_number"], name="msg_team_from_idx"),
             models.Index(fields=["external_id"], name="msg_external_idx"),

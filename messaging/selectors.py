@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import compliance
-from .models import Message, Suppression
+from .models import Message, ProviderWebhook, SenderNumber, Suppression
 
 
 def message_list(*, team, status=None, direction=None, campaign=None, number=None):
@@ -145,3 +145,36 @@ def window_warnings(*, start_hour: int, end_hour: int, state_windows: dict | Non
         if start < first or end > last:
             warnings.append(f"{name} ({start:02d}:00-{end:02d}:00) goes outside 08:00-21:00: {QUIET_HOURS_RULE}.")
     return warnings
+
+
+def sender_number_list(*, team, status: str | None = None):
+    """Return the team's numbers, active first."""
+    qs = SenderNumber.objects.for_team(team).select_related("created_by")
+    return qs.filter(status=status) if status else qs.order_by("status", "number")
+
+
+def sender_numbers_label(*, team) -> str:
+    """Say which numbers the team's texts leave from: its active numbers, each contact keeping the one it heard from."""
+    numbers = [n.formatted for n in sender_number_list(team=team, status=SenderNumber.Status.ACTIVE)]
+    if not numbers:
+        return "no active number (NO_SENDER_NUMBER: add one in Sending settings)"
+    if len(numbers) == 1:
+        return numbers[0]
+    return f"{', '.join(numbers)} (each person keeps the number they heard from first)"
+
+
+def sender_number_gate(team_id: str) -> tuple[str, str] | None:
+    """Refuse to start a campaign for a team with no active number to text from (the journey's stage-6 gate)."""
+    if SenderNumber.objects.filter(team_id=team_id, status=SenderNumber.Status.ACTIVE).exists():
+        return None
+    return (
+        "NO_SENDER_NUMBER",
+        "The team has no active sender number: add one in Messages → Sending settings before staging a campaign.",
+    )
+
+
+def provider_account_id(team, provider: str) -> str:
+    """The provider group (account) id the team registered its webhook under, or ''."""
+    team_id = getattr(team, "pk", team)
+    row = ProviderWebhook.objects.filter(team_id=team_id, provider=provider).values_list("group_id", flat=True)
+    return row.first() or ""

@@ -7,9 +7,10 @@ second transaction records the outcome. A crash or timeout between the two leave
 (then ``held``): it is shown to a person and never resent blindly.
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -29,8 +30,9 @@ from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from . import compliance
-from .models import Message, MessagingSettings, Suppression
-from .signalhouse import (
+from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, Suppression
+from .sms import (
+    PROVIDERS,
     AuthFailed,
     ConfigError,
     IdempotencyConflict,
@@ -38,7 +40,11 @@ from .signalhouse import (
     OutcomeUnknown,
     RateLimited,
     SmsError,
-    get_sms_provider,
+    active_provider_name,
+    credentials,
+    provider_spec,
+    sms_client,
+    us_number,
 )
 
 log = logging.getLogger(__name__)
@@ -72,8 +78,137 @@ def messaging_settings_update(*, settings_row: MessagingSettings, **values) -> M
     return settings_row
 
 
-def sender_number(cfg: MessagingSettings) -> str:
-    return cfg.sender_number or settings.SMS_SENDER_NUMBER
+# -- the team's numbers ----------------------------------------------------------------------------------
+
+
+def sender_number_create(
+    *,
+    team: Team | str,
+    number: str,
+    label: str = "",
+    provider: str | None = None,
+    status: str = SenderNumber.Status.ACTIVE,
+    campaign_id_10dlc: str = "",
+    user=None,
+) -> SenderNumber:
+    """Add a number the team texts from. A number belongs to one team only: held elsewhere, it is ``NUMBER_TAKEN``
+    (409), without saying by whom. The database's unique constraint decides, so two teams adding it at once
+    cannot both get it.
+    """
+    team_id = _team_id(team)
+    try:
+        digits = us_number(number)
+    except ValueError as exc:
+        raise SendError("INVALID_NUMBER", f"{exc}. Give a US number, e.g. 5125550101.") from exc
+    provider = (provider or active_provider_name()).strip().lower()
+    try:
+        provider_spec(provider)
+    except ConfigError as exc:
+        raise SendError("UNKNOWN_PROVIDER", exc.message) from exc
+    if SenderNumber.objects.filter(team_id=team_id, number=digits).exists():
+        raise SendError("NUMBER_TAKEN", f"{digits} is one of your team's numbers already.", http_status=409)
+    row = SenderNumber(
+        team_id=team_id, number=digits, provider=provider, label=(label or "").strip(), status=status,
+        campaign_id_10dlc=(campaign_id_10dlc or "").strip(), created_by=user,
+    )  # fmt: skip
+    row.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:
+        raise SendError(
+            "NUMBER_TAKEN",
+            f"{digits} belongs to another team: a number can belong to one team only.",
+            http_status=409,
+        ) from exc
+    return row
+
+
+def sender_number_first_free(*, team: Team | str, candidates, label: str = "", user=None) -> SenderNumber | None:
+    """Add the first of ``candidates`` no team holds as an active number of the team (demos, benchmarks); None
+    when every one is taken. A team that has an active number already keeps it."""
+    active = _active_numbers(_team_id(team)).first()
+    if active is not None:
+        return active
+    for number in candidates:
+        try:
+            return sender_number_create(team=team, number=number, label=label, user=user)
+        except SendError as exc:
+            if exc.code != "NUMBER_TAKEN":
+                raise
+    return None
+
+
+def sender_number_update(*, sender: SenderNumber, **values) -> SenderNumber:
+    """Change a number's label or 10DLC campaign id (its digits and team never change)."""
+    for name in ("label", "campaign_id_10dlc"):
+        if name in values:
+            setattr(sender, name, (values[name] or "").strip())
+    sender.full_clean(validate_constraints=False)
+    sender.save()
+    return sender
+
+
+def sender_number_transition(*, sender: SenderNumber, to: str, user=None) -> SenderNumber:
+    """Activate or retire a number, as its map allows (``ILLEGAL_TRANSITION`` otherwise).
+
+    A retired number sends nothing more: its contacts hear from another active number of the team from their
+    next text on. It stays the team's, so late replies to it still reach the team.
+    """
+    with transaction.atomic():
+        current = SenderNumber.objects.select_for_update().get(pk=sender.pk)
+        if to not in SenderNumber.TRANSITIONS.get(current.status, set()):
+            raise IllegalTransition("SenderNumber", current.status, to)
+        current.status = to
+        current.save(update_fields=["status", "updated_at"])
+        log.info("sender number %s -> %s by %s", current.pk, to, getattr(user, "username", "SYSTEM"))
+    sender.refresh_from_db()
+    return sender
+
+
+def _active_numbers(team_id: str):
+    return SenderNumber.objects.filter(team_id=team_id, status=SenderNumber.Status.ACTIVE).order_by("pk")
+
+
+def sender_for_contact(*, team: Team | str, contact_number: str, prefer: str | None = None) -> SenderNumber | None:
+    """The team's active number a contact hears from, the same every time while it stays active (None: the team
+    has no active number).
+
+    A contact keeps the number it was given (``ContactSender``, unique per team and contact). A first text, or
+    one after its number was retired, takes ``prefer`` when it is an active number of the team (the number the
+    person wrote to), else one of the active numbers picked by the contact's number, so contacts spread evenly.
+    """
+    team_id = _team_id(team)
+    with transaction.atomic():
+        link = (
+            ContactSender.objects.select_for_update()
+            .select_related("sender")
+            .filter(team_id=team_id, contact_number=contact_number)
+            .first()
+        )
+        if link is not None and link.sender.status == SenderNumber.Status.ACTIVE:
+            return link.sender
+        active = list(_active_numbers(team_id))
+        if not active:
+            return None
+        chosen = next((n for n in active if prefer and n.number == prefer), None)
+        if chosen is None:
+            spread = int(hashlib.sha256(contact_number.encode()).hexdigest()[:8], 16)
+            chosen = active[spread % len(active)]
+        if link is not None:
+            link.sender = chosen
+            link.save(update_fields=["sender", "updated_at"])
+            return chosen
+        try:
+            with transaction.atomic():
+                ContactSender.objects.create(team_id=team_id, contact_number=contact_number, sender=chosen)
+        except IntegrityError:  # another worker gave this contact a number at the same moment: keep theirs
+            return (
+                ContactSender.objects.select_related("sender")
+                .get(team_id=team_id, contact_number=contact_number)
+                .sender
+            )
+        return chosen
 
 
 def is_suppressed(*, team: Team | str, number: str) -> bool:
@@ -222,7 +357,7 @@ def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None
     counts = dict.fromkeys(("sent", "failed", "skipped", "deferred", "held", "rate_limited"), 0)
     if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
         return counts
-    provider = provider or get_sms_provider()
+    provider = provider or sms_client(team=campaign.team_id)
     cfg = messaging_settings_get(team=campaign.team_id)
     size = min(size or settings.SMS_SLICE_SIZE, _budget(campaign.team_id, cfg))
     now = now or timezone.now()
@@ -236,12 +371,12 @@ def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None
         outcome = _send_campaign_lead(cl_id=cl_id, provider=provider, cfg=cfg, now=now, run=run)
         if outcome in counts:
             counts[outcome] += 1
-        if outcome in ("rate_limited", "config_error", "stopped"):
+        if outcome in ("rate_limited", "config_error", "no_sender", "stopped"):
             stop = outcome
             break
     stage_run_finish(
         run=run,
-        status=StageRun.Status.FAILED if stop == "config_error" else StageRun.Status.SUCCEEDED,
+        status=StageRun.Status.FAILED if stop in ("config_error", "no_sender") else StageRun.Status.SUCCEEDED,
         count_out=counts["sent"],
         detail=", ".join(f"{k} {v}" for k, v in counts.items()) + (f"; stopped: {stop}" if stop else ""),
     )
@@ -297,7 +432,7 @@ def campaign_complete_if_done(*, campaign: Campaign) -> bool:
 
 def _after_slice(campaign: Campaign, stop: str | None, now: datetime) -> None:
     campaign.refresh_from_db()
-    if campaign.status != Campaign.Status.SENDING or stop == "config_error":
+    if campaign.status != Campaign.Status.SENDING or stop in ("config_error", "no_sender"):
         return
     pending = _waiting(campaign)
     if not pending.exists():
@@ -365,12 +500,19 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
         if message is not None and message.status != Message.Status.QUEUED:
             return _already(cl, message)
         template = cl.template or campaign.template
+        sender = sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
+        if sender is None:
+            return _no_sender(cl, campaign, run)
+        if message is not None and message.from_number != sender.number:
+            # queued after a refusal that never reached the provider (rate limit): it leaves from today's number
+            message.from_number = sender.number
+            message.save(update_fields=["from_number", "updated_at"])
         message = message or _new_outbound(
             team_id=cl.team_id,
             kind=Message.Kind.CAMPAIGN,
             to=cl.phone_number,
             body=render_for(cl, template),
-            cfg=cfg,
+            from_number=sender.number,
             provider=provider,
             key=key,
             campaign=campaign,
@@ -420,6 +562,19 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
     return outcome
 
 
+def _no_sender(cl: CampaignLead, campaign: Campaign, run: StageRun | None) -> str:
+    """The team has no active number left: nothing leaves, the lead waits and the campaign pauses with the reason."""
+    detail = "The team has no active sender number; add or activate one in Messages → Sending settings."
+    _finish_lead(cl, CampaignLead.Status.PENDING, "NO_SENDER_NUMBER")
+    stage_failure_record(
+        team=cl.team_id, stage=STAGE, code="NO_SENDER_NUMBER", subject=campaign, run=run, detail=detail
+    )
+    campaign_transition(
+        campaign=campaign, to=Campaign.Status.PAUSED, actor="SYSTEM", note=f"NO_SENDER_NUMBER: {detail}"
+    )
+    return "no_sender"
+
+
 def _already(cl: CampaignLead, message: Message) -> str:
     """A message for this person and step exists already: never send a second one."""
     if message.status in (Message.Status.SENT, Message.Status.DELIVERED):
@@ -433,14 +588,14 @@ def _already(cl: CampaignLead, message: Message) -> str:
     return "failed" if failed else "skipped"
 
 
-def _new_outbound(*, team_id, kind, to, body, cfg, provider, key, **fields) -> Message:
+def _new_outbound(*, team_id, kind, to, body, from_number, provider, key, **fields) -> Message:
     info = segment_info(body)
     return Message.objects.create(
         team_id=team_id,
         direction=Message.Direction.OUTBOUND,
         kind=kind,
         status=Message.Status.QUEUED,
-        from_number=sender_number(cfg),
+        from_number=from_number,
         to_number=to,
         body=body,
         segments=info.segments,
@@ -494,7 +649,7 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
         code = getattr(exc, "code", "PROVIDER_ERROR") if isinstance(exc, SmsError) else "INVALID_NUMBER"
         return _record(message, Message.Status.FAILED, code, str(exc), run)
     with transaction.atomic():
-        message.external_id = result.external_id or ""
+        message.external_id = (result.external_id or "")[:64]
         message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
         if result.accepted:
             message.status, message.sent_at = Message.Status.SENT, timezone.now()
@@ -519,12 +674,9 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
 
 def _refusal(result) -> str:
     """Say what the provider said when it did not take a text (its status, reason and code)."""
-    rows = (result.raw or {}).get("insertedMessages") or [{}]
-    row = rows[0] if isinstance(rows[0], dict) else {}
-    reason = row.get("successOrFailureReason") or row.get("errorMessage") or ""
-    code = row.get("errorCode") or ""
-    if result.error_code == "DNC_BLOCKED" and not row:
-        return "The provider refused it: the number is on the global do-not-call list."
+    reason, code = result.reason, result.provider_code
+    if result.error_code == "DNC_BLOCKED" and not result.status:
+        return f"The provider refused it: {reason or 'the number is on a do-not-call list'}."
     details = ", ".join(str(part) for part in (reason, f"code {code}" if code else "") if part)
     return f"The provider refused it (status {result.status or 'none'}{': ' + details if details else ''})."
 
@@ -567,7 +719,7 @@ def message_send(
         raise SendError("APPROVAL_REQUIRED", "A reply is sent only after a named person approves it.", http_status=403)
     if kind not in (Message.Kind.REPLY, Message.Kind.COMPLIANCE):
         raise SendError("INVALID_KIND", f"message_send does not send {kind!r} texts.")
-    provider = provider or get_sms_provider()
+    provider = provider or sms_client(team=team_id)
     cfg = messaging_settings_get(team=team_id)
     with transaction.atomic():
         existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
@@ -578,12 +730,15 @@ def message_send(
         check = send_check(
             team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(), state=state, phone=phone
         )
+        sender = _reply_sender(team_id, to_number, reply_to)
+        if sender is None and check.ok:
+            check = CheckResult(False, "NO_SENDER_NUMBER", "The team has no active sender number to answer from.")
         message = _new_outbound(
             team_id=team_id,
             kind=kind,
             to=to_number,
             body=body,
-            cfg=cfg,
+            from_number=sender.number if sender else "",
             provider=provider,
             key=key,
             approved_by=approved_by,
@@ -604,6 +759,18 @@ def message_send(
     _call_provider(message, provider, None)
     message.refresh_from_db()
     return message
+
+
+def _reply_sender(team_id: str, to_number: str, reply_to: Message | None) -> SenderNumber | None:
+    """An answer leaves from the number the person wrote to when it is an active number of the team (so a STOP
+    is confirmed by the number that received it); otherwise from the contact's usual number."""
+    wrote_to = reply_to.to_number if reply_to is not None and reply_to.direction == Message.Direction.INBOUND else None
+    if wrote_to:
+        own = _active_numbers(team_id).filter(number=wrote_to).first()
+        if own is not None:
+            sender_for_contact(team=team_id, contact_number=to_number, prefer=wrote_to)  # a first contact keeps it
+            return own
+    return sender_for_contact(team=team_id, contact_number=to_number, prefer=wrote_to)
 
 
 # -- held messages, delivery reports --------------------------------------------------------------------
@@ -634,7 +801,7 @@ def message_release(*, message: Message, user, provider=None) -> Message:
         campaign = Campaign.objects.get(pk=message.campaign_id)
         if campaign.status not in (Campaign.Status.SENDING, Campaign.Status.PAUSED, Campaign.Status.COMPLETED):
             raise SendError("NOT_APPROVED", "The campaign is not sending; the message stays held.", http_status=409)
-    provider = provider or get_sms_provider()
+    provider = provider or sms_client(team=message.team_id)
     with transaction.atomic():
         message = Message.objects.select_for_update().get(pk=message.pk)
         if message.status != Message.Status.HELD:
@@ -679,9 +846,13 @@ def message_drop(*, message: Message, user, note: str = "") -> Message:
     return message
 
 
-def message_delivery_update(*, external_id: str, status: str, error_code: str = "", reason: str = "", segments=None):
-    """Apply a delivery report (webhook or reconcile) to the message the provider id names; None if unknown."""
-    message = Message.objects.filter(external_id=external_id, direction=Message.Direction.OUTBOUND).first()
+def message_delivery_update(
+    *, external_id: str, status: str, error_code: str = "", reason: str = "", segments=None, team=None
+):
+    """Apply a delivery report (webhook or reconcile) to the message the provider id names (of ``team`` when
+    given); None if unknown."""
+    found = Message.objects.filter(external_id=external_id, direction=Message.Direction.OUTBOUND)
+    message = (found.for_team(team) if team is not None else found).first()
     if message is None:
         return None
     status = (status or "").upper()
@@ -705,8 +876,11 @@ def message_delivery_update(*, external_id: str, status: str, error_code: str = 
 
 
 def messages_reconcile(*, team: Team | str | None = None, provider=None, older_than=timedelta(minutes=30)) -> int:
-    """Ask the provider for the status of sent messages with no delivery report yet; return how many changed."""
-    provider = provider or get_sms_provider()
+    """Ask the provider for the status of sent messages with no delivery report yet; return how many changed.
+
+    Each team is asked with its own credentials (else the platform's); one team's refused key does not stop the
+    others.
+    """
     qs = Message.objects.filter(
         status__in=[Message.Status.SENT, Message.Status.HELD],
         direction=Message.Direction.OUTBOUND,
@@ -714,16 +888,172 @@ def messages_reconcile(*, team: Team | str | None = None, provider=None, older_t
     ).exclude(external_id="")
     if team is not None:
         qs = qs.filter(team_id=_team_id(team))
-    ids = list(qs.values_list("external_id", flat=True)[:1000])
     changed = 0
-    for report in provider.delivery_report(ids) if ids else []:
-        before = Message.objects.filter(external_id=report.external_id).values_list("status", flat=True).first()
-        after = message_delivery_update(
-            external_id=report.external_id,
-            status=report.status,
-            error_code=report.error_code,
-            reason=report.reason,
-            segments=report.segments,
-        )
-        changed += bool(after and after.status != before)
+    for team_id in sorted(set(qs.values_list("team_id", flat=True))):
+        ids = list(qs.filter(team_id=team_id).values_list("external_id", flat=True)[:1000])
+        try:
+            client = provider or sms_client(team=team_id)
+            reports = client.delivery_report(ids)
+        except SmsError as exc:
+            log.warning("delivery reports for team %s: %s", team_id, exc)
+            continue
+        for report in reports:
+            before = qs.filter(team_id=team_id, external_id=report.external_id).values_list("status", flat=True).first()
+            after = message_delivery_update(
+                external_id=report.external_id,
+                status=report.status,
+                error_code=report.error_code,
+                reason=report.reason,
+                segments=report.segments,
+                team=team_id,
+            )
+            changed += bool(after and after.status != before)
     return changed
+
+
+# -- the team's own provider credentials and webhook ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CredentialSlot:
+    provider: str
+    name: str
+    title: str
+
+
+def credential_slots() -> list[CredentialSlot]:
+    """What a team may set of its own: each SMS provider's credentials and the skip-trace provider's key."""
+    from leads.skiptrace import CREDENTIAL_NAMES, CREDENTIAL_PROVIDER
+
+    titles = {"api_key": "API key", "webhook_secret": "webhook signing secret"}
+    slots = []
+    for name in PROVIDERS:
+        spec = provider_spec(name)
+        slots += [CredentialSlot(spec.name, c, f"{spec.title} {titles.get(c, c)}") for c in spec.credential_names]
+    slots += [CredentialSlot(CREDENTIAL_PROVIDER, c, f"RealEstateAPI {titles.get(c, c)}") for c in CREDENTIAL_NAMES]
+    return slots
+
+
+def _slot(provider: str, name: str) -> CredentialSlot:
+    for slot in credential_slots():
+        if (slot.provider, slot.name) == (provider, name):
+            return slot
+    raise SendError("UNKNOWN_CREDENTIAL", f"{provider} {name} is not a credential a team can set.")
+
+
+def provider_credential_set(*, team: Team | str, provider: str, name: str, value: str, user=None):
+    """Store one of the team's own provider secrets, encrypted; from then on the team's clients use it."""
+    from usdatabiz.core.services import team_credential_set
+
+    _slot(provider, name)
+    return team_credential_set(team=team, provider=provider, name=name, value=value, user=user)
+
+
+def provider_credential_clear(*, team: Team | str, provider: str, name: str) -> int:
+    """Forget one of the team's own secrets: the platform's setting applies again."""
+    from usdatabiz.core.services import team_credential_clear
+
+    _slot(provider, name)
+    removed = team_credential_clear(team=team, provider=provider, name=name)
+    if name == "webhook_secret":
+        removed += team_credential_clear(team=team, provider=provider, name="webhook_secret_previous")
+    return removed
+
+
+def _own_client(team_id: str, provider: str):
+    spec = provider_spec(provider)
+    if not spec.can_register_webhook:
+        raise SendError("NOT_SUPPORTED", f"{spec.title} webhooks are not registered from the console.")
+    creds = credentials(spec, team_id)
+    if not creds.own:
+        raise SendError(
+            "NO_CREDENTIALS",
+            f"Set your team's {spec.title} API key first: the webhook is registered in your own account.",
+            http_status=409,
+        )
+    return spec.make_client(creds)
+
+
+def _provider_failure(exc: SmsError) -> SendError:
+    status = 409 if exc.code == "CONFIG_ERROR" else 502
+    return SendError(exc.code, f"The provider refused: {exc.message}", http_status=status)
+
+
+def sms_webhook_register(
+    *, team: Team | str, url: str, group_id: str, user=None, provider: str = "signalhouse", client=None
+) -> ProviderWebhook:
+    """Register the console's signed webhook in the team's own provider account and keep the signing secret
+    (returned this once) encrypted as the team's secret."""
+    import uuid
+
+    from usdatabiz.core.services import team_credential_clear, team_credential_set
+
+    team_id = _team_id(team)
+    client = client or _own_client(team_id, provider)
+    group_id = (group_id or "").strip()
+    if not group_id:
+        raise SendError("GROUP_REQUIRED", "Give your provider group id.")
+    try:
+        registration = client.register_webhook(url=url, group_id=group_id, idempotency_key=str(uuid.uuid4()))
+    except SmsError as exc:
+        raise _provider_failure(exc) from exc
+    with transaction.atomic():
+        team_credential_set(team=team_id, provider=provider, name="webhook_secret", value=registration.signing_secret,
+                            user=user)  # fmt: skip
+        team_credential_clear(team=team_id, provider=provider, name="webhook_secret_previous")
+        row, _ = ProviderWebhook.objects.update_or_create(
+            team_id=team_id,
+            provider=provider,
+            defaults={
+                "group_id": group_id,
+                "webhook_id": registration.webhook_id,
+                "url": url,
+                "events": list(registration.events),
+                "registered_at": timezone.now(),
+                "registered_by": user,
+                "rotated_at": None,
+                "previous_secret_expires_at": None,
+            },
+        )
+    return row
+
+
+def sms_webhook_rotate_secret(
+    *, team: Team | str, user=None, grace_seconds: int = 86400, provider: str = "signalhouse", client=None
+) -> ProviderWebhook:
+    """Ask the provider for a new signing secret; the old one keeps verifying until its grace period ends."""
+    import uuid
+
+    from usdatabiz.core.selectors import team_credential_value
+    from usdatabiz.core.services import team_credential_clear, team_credential_set
+
+    team_id = _team_id(team)
+    row = ProviderWebhook.objects.filter(team_id=team_id, provider=provider).exclude(webhook_id="").first()
+    if row is None:
+        raise SendError("NOT_REGISTERED", "Register the webhook first.", http_status=409)
+    if not 0 <= int(grace_seconds) <= 604800:
+        raise SendError("INVALID_GRACE", "The grace period is 0 to 604,800 seconds.")
+    client = client or _own_client(team_id, provider)
+    try:
+        rotation = client.rotate_webhook_secret(
+            webhook_id=row.webhook_id, grace_seconds=int(grace_seconds), idempotency_key=str(uuid.uuid4())
+        )
+    except SmsError as exc:
+        raise _provider_failure(exc) from exc
+    now = timezone.now()
+    if rotation.previous_expires_at_ms is not None:
+        expires = datetime.fromtimestamp(rotation.previous_expires_at_ms / 1000, tz=UTC)
+    else:
+        expires = now + timedelta(seconds=int(grace_seconds))
+    with transaction.atomic():
+        current = team_credential_value(team=team_id, provider=provider, name="webhook_secret")
+        if current and expires > now:
+            team_credential_set(team=team_id, provider=provider, name="webhook_secret_previous", value=current,
+                                user=user, expires_at=expires)  # fmt: skip
+        else:
+            team_credential_clear(team=team_id, provider=provider, name="webhook_secret_previous")
+        team_credential_set(team=team_id, provider=provider, name="webhook_secret", value=rotation.signing_secret,
+                            user=user)  # fmt: skip
+        row.rotated_at, row.previous_secret_expires_at = now, expires if expires > now else None
+        row.save(update_fields=["rotated_at", "previous_secret_expires_at", "updated_at"])
+    return row

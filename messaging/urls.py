@@ -19,6 +19,11 @@ urlpatterns = [
     path("campaigns/<str:pk>/cancel/", views.CampaignConfirmView.as_view(action="cancel"), name="campaign-cancel"),
     path("steps/<str:pk>/approve/", views.CampaignStepConfirmView.as_view(action="approve"), name="step-approve"),
     path("steps/<str:pk>/cancel/", views.CampaignStepConfirmView.as_view(action="cancel"), name="step-cancel"),
+    path("settings/numbers/", views.SenderNumberCreateView.as_view(), name="sender-number-create"),
+    path("settings/numbers/<str:pk>/", views.SenderNumberChangeView.as_view(), name="sender-number-change"),
+    path("credentials/", views.ProviderCredentialsView.as_view(), name="credentials"),
+    path("credentials/webhook/register/", views.WebhookRegisterView.as_view(), name="webhook-register"),
+    path("credentials/webhook/rotate/", views.WebhookRotateView.as_view(), name="webhook-rotate"),
     path("<str:pk>/release/", views.MessageReleaseView.as_view(), name="message-release"),
     path("<str:pk>/drop/", views.MessageDropView.as_view(), name="message-drop"),
 ]

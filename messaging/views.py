@@ -17,8 +17,19 @@ from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
-from .forms import MessageFilterForm, MessagingSettingsForm, StateWindowFormSet, SuppressionForm
-from .models import Message, Suppression
+from .forms import (
+    CredentialForm,
+    MessageFilterForm,
+    MessagingSettingsForm,
+    SecretRotateForm,
+    SenderNumberChangeForm,
+    SenderNumberForm,
+    StateWindowFormSet,
+    SuppressionForm,
+    WebhookRegisterForm,
+)
+from .models import Message, ProviderWebhook, SenderNumber, Suppression
+from .sms import active_provider_name
 
 
 class MessageListView(TeamMemberRequiredMixin, TemplateView):
@@ -135,6 +146,8 @@ class SuppressionLiftView(TeamMemberRequiredMixin, View):
 
 
 class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
+    """Sending settings: the team's numbers (add, rename, activate, retire) and its hours, pace and brand."""
+
     template_name = "messaging/messagingsettings_edit.html"
     write_roles = ("admin",)
 
@@ -145,10 +158,13 @@ class MessagingSettingsEditView(TeamMemberRequiredMixin, TemplateView):
         rows = sorted((cfg.state_windows or {}).items())
         initial = [{"state": state, "start_hour": hours[0], "end_hour": hours[1]} for state, hours in rows]
         context.setdefault("windows", StateWindowFormSet(prefix="windows", initial=initial))
-        context["default_sender"] = settings.SMS_SENDER_NUMBER
         context["warnings"] = selectors.window_warnings(
             start_hour=cfg.quiet_start_hour, end_hour=cfg.quiet_end_hour, state_windows=cfg.state_windows
         )
+        context.setdefault("number_form", SenderNumberForm())
+        context["sender_numbers"] = selectors.sender_number_list(team=self.team)
+        context["no_active_number"] = selectors.sender_number_gate(self.team.pk)
+        context["sms_provider"] = active_provider_name()
         return context
 
     def post(self, request, *args, **kwargs):
@@ -197,7 +213,7 @@ class CampaignConfirmView(TeamMemberRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         campaign = kwargs.get("campaign") or self._campaign()
         cfg = services.messaging_settings_get(team=self.team)
-        sender = services.sender_number(cfg)
+        sender = selectors.sender_numbers_label(team=self.team)
         counts = CampaignLead.objects.filter(campaign=campaign).values_list("status").annotate(n=Count("id"))
         context.update(
             campaign=campaign,
@@ -244,7 +260,10 @@ class CampaignStepConfirmView(TeamMemberRequiredMixin, TemplateView):
             campaign=step.campaign,
             action=self.action,
             plan=selectors.campaign_send_plan(
-                campaign=step.campaign, cfg=cfg, sender_number=services.sender_number(cfg), step=step.number
+                campaign=step.campaign,
+                cfg=cfg,
+                sender_number=selectors.sender_numbers_label(team=self.team),
+                step=step.number,
             ),
         )
         return context
@@ -260,3 +279,141 @@ class CampaignStepConfirmView(TeamMemberRequiredMixin, TemplateView):
         word = "approved: its texts go out as planned" if self.action == "approve" else "cancelled"
         messages.success(request, f"Follow-up step {step.number} {word}.")
         return redirect(step.campaign)
+
+
+class SenderNumberCreateView(MessagingSettingsEditView):
+    """Add a number to the team (``NUMBER_TAKEN`` when another team holds it)."""
+
+    def post(self, request, *args, **kwargs):
+        form = SenderNumberForm(request.POST)
+        if form.is_valid():
+            try:
+                number = services.sender_number_create(team=self.team, user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error("number", f"{exc.code}: {exc.message}")
+            else:
+                messages.success(request, f"{number.formatted} added ({number.get_status_display().lower()}).")
+                return redirect("messaging:settings-edit")
+        return self.render_to_response(self.get_context_data(number_form=form), status=400)
+
+
+class SenderNumberChangeView(TeamMemberRequiredMixin, View):
+    """Rename a number, set its 10DLC campaign id, activate or retire it."""
+
+    write_roles = ("admin",)
+
+    def post(self, request, *args, **kwargs):
+        number = get_object_or_404(SenderNumber.objects.for_team(self.team), pk=self.kwargs["pk"])
+        form = SenderNumberChangeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "INVALID: " + "; ".join(e for errs in form.errors.values() for e in errs))
+            return redirect("messaging:settings-edit")
+        action = form.cleaned_data["action"]
+        try:
+            if action == "save":
+                services.sender_number_update(
+                    sender=number,
+                    label=form.cleaned_data["label"],
+                    campaign_id_10dlc=form.cleaned_data["campaign_id_10dlc"],
+                )
+            else:
+                to = SenderNumber.Status.ACTIVE if action == "activate" else SenderNumber.Status.RETIRED
+                services.sender_number_transition(sender=number, to=to, user=request.user)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            number.refresh_from_db()
+            messages.success(request, f"{number.formatted}: {number.get_status_display().lower()}.")
+        return redirect("messaging:settings-edit")
+
+
+class ProviderCredentialsView(TeamMemberRequiredMixin, TemplateView):
+    """The team's own provider credentials (last four characters only) and its signed webhook. Admins only."""
+
+    template_name = "messaging/providercredentials_edit.html"
+    read_roles = ("admin",)
+    write_roles = ("admin",)
+
+    def get_context_data(self, **kwargs):
+        from usdatabiz.core.selectors import team_credential_list
+
+        context = super().get_context_data(**kwargs)
+        stored = {(c.provider, c.name): c for c in team_credential_list(team=self.team)}
+        context["slots"] = [(slot, stored.get((slot.provider, slot.name))) for slot in services.credential_slots()]
+        context["previous_secret"] = stored.get(("signalhouse", "webhook_secret_previous"))
+        context["missing_secret"] = ("signalhouse", "api_key") in stored and (
+            "signalhouse",
+            "webhook_secret",
+        ) not in stored
+        context["webhook"] = ProviderWebhook.objects.for_team(self.team).filter(provider="signalhouse").first()
+        context.setdefault(
+            "register_form",
+            WebhookRegisterForm(
+                initial={
+                    "url": self.request.build_absolute_uri(reverse("webhook-signalhouse")),
+                    "group_id": getattr(context["webhook"], "group_id", ""),
+                }
+            ),
+        )
+        context.setdefault("rotate_form", SecretRotateForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = CredentialForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors() or [e for errs in form.errors.values() for e in errs]:
+                messages.error(request, error)
+            return redirect("messaging:credentials")
+        data = form.cleaned_data
+        try:
+            if data["clear"]:
+                services.provider_credential_clear(team=self.team, provider=data["provider"], name=data["name"])
+                messages.success(request, f"{data['provider']} {data['name']} cleared: the platform's applies.")
+            else:
+                row = services.provider_credential_set(
+                    team=self.team, provider=data["provider"], name=data["name"], value=data["value"],
+                    user=request.user,
+                )  # fmt: skip
+                messages.success(request, f"{row.provider} {row.name} saved (ending {row.last4 or '****'}).")
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        return redirect("messaging:credentials")
+
+
+class WebhookRegisterView(ProviderCredentialsView):
+    """Register the console's signed webhook with the provider; the signing secret is kept encrypted."""
+
+    def post(self, request, *args, **kwargs):
+        form = WebhookRegisterForm(request.POST)
+        if form.is_valid():
+            try:
+                row = services.sms_webhook_register(team=self.team, user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, f"{exc.code}: {exc.message}")
+            else:
+                messages.success(request, f"Webhook {row.webhook_id} registered; its signing secret is stored.")
+                return redirect("messaging:credentials")
+        return self.render_to_response(self.get_context_data(register_form=form), status=400)
+
+
+class WebhookRotateView(ProviderCredentialsView):
+    """Rotate the webhook's signing secret; the old one verifies until its grace period ends."""
+
+    def post(self, request, *args, **kwargs):
+        form = SecretRotateForm(request.POST)
+        if form.is_valid():
+            try:
+                row = services.sms_webhook_rotate_secret(
+                    team=self.team, user=request.user, grace_seconds=form.cleaned_data["grace_seconds"]
+                )
+            except DomainError as exc:
+                form.add_error(None, f"{exc.code}: {exc.message}")
+            else:
+                until = row.previous_secret_expires_at
+                messages.success(
+                    request,
+                    "New signing secret stored"
+                    + (f"; the old one verifies until {until:%Y-%m-%d %H:%M} UTC." if until else "."),
+                )
+                return redirect("messaging:credentials")
+        return self.render_to_response(self.get_context_data(rotate_form=form), status=400)

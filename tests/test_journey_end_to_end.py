@@ -7,8 +7,8 @@ its run in the ledger and every record carries the traceability fields of the se
 """
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from campaigns.models import Campaign, CampaignLead, MessageTemplate
@@ -18,6 +18,7 @@ from ingestion.models import DataSource
 from leads.models import Lead
 from messaging.models import Message
 from messaging.signalhouse import sandbox_inbound_event
+from messaging.sms import webhook_secrets
 from usdatabiz.core.models import StageRun
 
 CSV = (
@@ -39,7 +40,7 @@ def _austin_morning(time_machine):
     time_machine.move_to("2026-12-01T16:00:00Z")  # 10:00 in Texas
 
 
-def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, operator, team):
+def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, operator, team, team_admin):
     # 1-5: upload; normalization, resolution, LUCY and the sandbox skip trace follow by themselves
     operator_client.post(reverse("ingestion:data-source-list"), {"file": SimpleUploadedFile("list.csv", CSV)})
     source = DataSource.objects.get(team=team)
@@ -70,6 +71,11 @@ def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, opera
          "sender_name": "Sam"},
     )  # fmt: skip
     campaign = Campaign.objects.get(team=team)
+    refused = operator_client.post(reverse("campaigns:campaign-stage", args=[campaign.pk]), follow=True)
+    assert "NO_SENDER_NUMBER" in refused.content.decode()  # the team has no number of its own yet
+    admin = Client()
+    admin.force_login(team_admin)
+    admin.post(reverse("messaging:sender-number-create"), {"number": "(512) 555-0100", "status": "active"})
     operator_client.post(reverse("campaigns:campaign-stage", args=[campaign.pk]))
     campaign.refresh_from_db()
     assert campaign.status == "staged"
@@ -87,7 +93,7 @@ def test_a_list_goes_from_upload_to_a_closed_conversation(operator_client, opera
     # 8: Henrietta replies by signed webhook
     henrietta = sent.get(persona__first_name="Henrietta")
     headers, body = sandbox_inbound_event(
-        henrietta.to_number, henrietta.from_number, "Yes, call me tomorrow at 3pm", settings.SIGNALHOUSE_WEBHOOK_SECRET
+        henrietta.to_number, henrietta.from_number, "Yes, call me tomorrow at 3pm", webhook_secrets("signalhouse")[0]
     )
     extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items() if k.lower() != "content-type"}
     webhook = operator_client.post(reverse("webhook-signalhouse"), data=body, content_type="application/json", **extra)

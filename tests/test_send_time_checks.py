@@ -15,6 +15,7 @@ from campaigns.tests.factories import MessageTemplateFactory, textable_leads
 from conftest import api_client_for
 from messaging import services as messaging
 from messaging.models import Message
+from messaging.tests.factories import sender_number_for
 from usdatabiz.core.models import Membership
 from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
 
@@ -23,6 +24,7 @@ DAY, NIGHT = "2026-12-01T17:00:00Z", "2026-12-02T05:00:00Z"  # 11:00 and 23:00 i
 
 @pytest.fixture
 def staged(team):
+    sender_number_for(team)
     textable_leads(team, 3, start=10)
     campaign = campaign_services.campaign_create(
         team=team, name="Checks", template=MessageTemplateFactory(team=team), allow_partial_block=True

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 import pytest
+import responses
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -39,13 +40,14 @@ from inbox.models import CallQueueEntry, InboxItem
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
-from messaging.models import Message, Suppression
-from usdatabiz.core.models import Team, TeamScoped
+from messaging import services as messaging_services
+from messaging.models import Message, ProviderWebhook, SenderNumber, Suppression
+from usdatabiz.core.models import Team, TeamCredential, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
 PUBLIC = {"core:login", "core:logout", "api-schema", "api-docs"}
 # The provider's webhook has no user: its HMAC signature is the credential (inbox/tests/test_webhook.py).
-SIGNED = {"webhook-signalhouse"}
+SIGNED = {"webhook-signalhouse", "webhook"}
 # Writes that every member may make, whatever the role: choosing a team changes no team data.
 ANY_MEMBER_WRITES = {"core:team-switch"}
 # Route name -> which object of a team its ``<pk>`` names (an attribute of TeamData).
@@ -111,6 +113,11 @@ DETAIL_SUBJECTS = {
     "message-drop": "message",
     "suppression-detail": "suppression",
     "suppression-lift": "suppression",
+    "messaging:sender-number-change": "sender_number",
+    "sender-number-detail": "sender_number",
+    "sender-number-activate": "retired_number",
+    "sender-number-retire": "sender_number",
+    "credential-detail": "credential",
     "inbox:item-detail": "item",
     "inbox:item-reply": "item",
     "inbox:item-reject-suggestion": "item",
@@ -153,6 +160,9 @@ LISTS_SHOW = {
     "messaging:suppression-list": "suppression",
     "message-list": "message",
     "suppression-list": "suppression",
+    "sender-number-list": "sender_number",
+    "credential-list": "credential",
+    "sms-webhook-list": "provider_webhook",
     "inbox:item-list": "item",
     "inbox:call-queue": "item",
     "inbox-item-list": "item",
@@ -310,6 +320,10 @@ B_WORDS = [
     "3125550199",
     "rival-secret-list",
     "rival-refused-list",
+    "3125550188",  # Rival's sender numbers
+    "3125550187",
+    "QZXW",  # the last four characters of Rival's own API key
+    "rival-hook-77",  # Rival's webhook id at the provider
 ]
 
 
@@ -340,6 +354,10 @@ class TeamData:
     item: InboxItem  # an open reply with a pending draft
     closed_item: InboxItem
     call_entry: CallQueueEntry
+    sender_number: SenderNumber  # active
+    retired_number: SenderNumber
+    credential: TeamCredential  # the team's own SignalHouse API key
+    provider_webhook: ProviderWebhook
 
     @property
     def merge_survivor(self) -> Persona:
@@ -366,7 +384,18 @@ def _persona(team, first, last, zip5="10001") -> Persona:
     )
 
 
-def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[str], number: str) -> TeamData:
+def _team_data(
+    team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[str], number: str, ours: tuple[str, str], key: str
+) -> TeamData:
+    sender_number = messaging_services.sender_number_create(team=team, number=ours[0], label=f"{tag} line")
+    retired_number = messaging_services.sender_number_create(team=team, number=ours[1], status="retired")
+    credential = messaging_services.provider_credential_set(
+        team=team, provider="signalhouse", name="api_key", value=key
+    )
+    provider_webhook = ProviderWebhook.objects.create(
+        team=team, provider="signalhouse", group_id=f"G-{tag}", webhook_id=f"{tag.lower()}-hook-77",
+        url="https://console.example/webhooks/signalhouse/", registered_at=timezone.now(),
+    )  # fmt: skip
     data_source = data_source_create(team=team, file=_csv(csv_name, csv))
     data_source.refresh_from_db()
     assert data_source.status == DataSource.Status.COMPLETED, data_source.error_message
@@ -404,7 +433,7 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
         team=team, campaign=sending, number=1, delay_days=3, template=template, status=CampaignStep.Status.STAGED
     )
     message = Message.objects.create(
-        team=team, direction="outbound", kind="compliance", status="held", to_number=number, from_number="5125550100",
+        team=team, direction="outbound", kind="compliance", status="held", to_number=number, from_number=ours[0],
         body="Reply STOP to opt out.", provider="sandbox", idempotency_key=f"{tag}:help", persona=persona,
     )  # fmt: skip
     suppression = Suppression.objects.create(team=team, phone_number=f"{number[:-1]}9", reason="manual")
@@ -427,7 +456,7 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
                 kind="inbound",
                 status="received",
                 from_number=number,
-                to_number="5125550100",
+                to_number=ours[0],
                 body=f"{tag} says {status}",
                 provider="sandbox",
                 external_id=f"{tag}-{status}",
@@ -441,6 +470,7 @@ def _team_data(team: Team, *, tag: str, csv_name: str, csv: bytes, people: list[
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
         template, campaign, draft, sending, paused, step, message, suppression, item, closed_item, call_entry,
+        sender_number, retired_number, credential, provider_webhook,
     )  # fmt: skip
 
 
@@ -489,10 +519,14 @@ def _world(django_db_setup, django_db_blocker, tmp_path_factory):
         with transaction.atomic():
             team = TeamFactory(slug="acme", name="Acme Sales")
             other = TeamFactory(slug="rival", name="Rival Sales")
-            a = _team_data(team, tag="Acme", csv_name="acme-list.csv", csv=CSV_A, people=A_PEOPLE, number="5125550100")
+            a = _team_data(
+                team, tag="Acme", csv_name="acme-list.csv", csv=CSV_A, people=A_PEOPLE, number="5125550100",
+                ours=("5125550101", "5125550102"), key="acme-signalhouse-key-ACME",
+            )  # fmt: skip
             b = _team_data(
-                other, tag="Rival", csv_name="rival-secret-list.csv", csv=CSV_B, people=B_PEOPLE, number="3125550199"
-            )
+                other, tag="Rival", csv_name="rival-secret-list.csv", csv=CSV_B, people=B_PEOPLE, number="3125550199",
+                ours=("3125550188", "3125550187"), key="rival-signalhouse-key-QZXW",
+            )  # fmt: skip
             # and an upload refused for the quota, which the data sources page lists for its own team only
             other.storage_quota_bytes = b.data_source.size
             other.save()
@@ -517,6 +551,22 @@ def _media_root():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = MD5
+
+
+@pytest.fixture(autouse=True)
+def _signalhouse():
+    """Registering and rotating the webhook reach SignalHouse: answered here, never on the network."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock.post(
+            "https://v2.signalhouse.io/webhook",
+            json={"data": {"id": "acme-hook-78", "signingSecret": "whsec-new-acme-0001"}},
+            status=201,
+        )
+        mock.post(
+            re.compile(r"https://v2\.signalhouse\.io/webhook/[^/]+/rotate-secret"),
+            json={"signingSecret": "whsec-rotated-acme-0002"},
+        )
+        yield mock
 
 
 @pytest.fixture
@@ -819,7 +869,6 @@ WRITES = {
     "messaging:suppression-lift": Write(lambda d: {"reason": "asked to rejoin"}, 302, "admin"),
     "messaging:settings-edit": Write(
         lambda d: {
-            "sender_number": "5125550111",
             "quiet_start_hour": 9,
             "quiet_end_hour": 20,
             "windows-TOTAL_FORMS": "0",
@@ -829,6 +878,25 @@ WRITES = {
         302,
         "admin",
     ),  # fmt: skip
+    "messaging:sender-number-create": Write(lambda d: {"number": "(512) 555-0177", "status": "active"}, 302, "admin"),
+    "messaging:sender-number-change": Write(lambda d: {"label": "Main line", "action": "save"}, 302, "admin"),
+    "messaging:credentials": Write(
+        lambda d: {"provider": "realestateapi", "name": "api_key", "value": "acme-rea-key-0099"}, 302, "admin"
+    ),
+    "messaging:webhook-register": Write(
+        lambda d: {"url": "https://console.example/webhooks/signalhouse/", "group_id": "G-Acme"}, 302, "admin"
+    ),
+    "messaging:webhook-rotate": Write(lambda d: {"grace_seconds": 3600}, 302, "admin"),
+    "sender-number-list": Write(lambda d: {"number": "5125550177"}, 201, "admin"),
+    "sender-number-detail": Write(_nothing, 200, "admin"),  # PATCH only: tested with a body in messaging/tests
+    "sender-number-activate": Write(_nothing, 200, "admin"),
+    "sender-number-retire": Write(_nothing, 200, "admin"),
+    "credential-list": Write(
+        lambda d: {"provider": "signalhouse", "name": "webhook_secret", "value": "whsec-by-hand-0003"}, 201, "admin"
+    ),
+    "credential-detail": Write(_nothing, 204, "admin"),  # DELETE only
+    "sms-webhook-register": Write(lambda d: {"group_id": "G-Acme"}, 201, "admin"),
+    "sms-webhook-rotate-secret": Write(lambda d: {"grace_seconds": 3600}, 200, "admin"),
     "message-release": Write(_nothing, 200),
     "message-drop": Write(lambda d: {"note": "arrived"}, 200),
     "suppression-list": Write(lambda d: {"phone_number": "5125550177"}, 201),

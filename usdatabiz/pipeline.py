@@ -30,6 +30,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
     "form due follow-ups": ("messaging.tasks.campaign_steps_stage_due_task", 60),  # a person approves each batch
+    "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
@@ -58,4 +59,11 @@ LANES: dict[str, str] = {
     "messaging.tasks.messages_hold_stale_task": "bulk",
     "messaging.tasks.messages_reconcile_task": "bulk",
     "messaging.tasks.campaign_steps_stage_due_task": "bulk",
+    "inbox.tasks.provider_events_reconcile_task": "bulk",
+}
+
+# What must hold before a stage may start for a team, as data: stage number -> dotted paths of checks called as
+# ``check(team_id)``; each returns None, or (code, message) to refuse. ``core.journey.gate`` asks them in order.
+GATES: dict[int, list[str]] = {
+    6: ["messaging.selectors.sender_number_gate"],  # a block is formed only for a team that can text (NO_SENDER_NUMBER)
 }

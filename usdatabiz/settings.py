@@ -187,17 +187,31 @@ SKIPTRACE_BATCH_SIZE = env_int("SKIPTRACE_BATCH_SIZE", 100)
 SMS_PROVIDER = env("SMS_PROVIDER", "sandbox")
 SIGNALHOUSE_API_KEY = env("SIGNALHOUSE_API_KEY", "")
 SIGNALHOUSE_BASE_URL = env("SIGNALHOUSE_BASE_URL", "https://v2.signalhouse.io")
-# The sandbox signs its simulated webhooks with a known secret; a real provider needs its own or every call is refused.
-SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET") or (
-    "sandbox-signing-secret" if SMS_PROVIDER == "sandbox" else ""
-)
-SMS_SENDER_NUMBER = env("SMS_SENDER_NUMBER", "5125550100")
+# The platform's webhook signing secret, for teams without one of their own. Empty verifies nothing; the sandbox's
+# public secret is used only while SMS_PROVIDER is "sandbox" (messaging.sms.registry.webhook_secrets).
+SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET", "")
+SIGNALHOUSE_GROUP_ID = env("SIGNALHOUSE_GROUP_ID", "")  # the platform account's group: its GET /notification log
+# Webhook bodies larger than this are refused (413) before they are read.
+WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
 # Safe harbour for the National DNC registry needs a scrub no older than 31 days: an older do-not-call
 # answer from the skip trace blocks the text (DNC_SCRUB_STALE) until the lead is traced again.
 SMS_DNC_SCRUB_MAX_DAYS = env_int("SMS_DNC_SCRUB_MAX_DAYS", 31)
 SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
+# Pages of 100 events read back from each provider account's event log per reconciliation run.
+SMS_RECONCILE_MAX_PAGES = env_int("SMS_RECONCILE_MAX_PAGES", 10)
+
+# Teams' own provider credentials are encrypted at rest with these Fernet keys (comma-separated, newest first;
+# see usdatabiz/core/secrets.py for rotation). Development and tests without keys derive one from SECRET_KEY.
+CREDENTIALS_KEYS = [k.strip() for k in env("CREDENTIALS_KEYS", "").split(",") if k.strip()]
+if not CREDENTIALS_KEYS and (DEBUG or RUNNING_TESTS):
+    import base64
+    import hashlib
+
+    CREDENTIALS_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"usdatabiz-credentials:" + SECRET_KEY.encode()).digest()).decode()
+    ]
 
 # Inbox (stages 8-12): when open conversations are flagged, and when a hot one counts as lost.
 INBOX_FOLLOW_UP_HOURS = env_int("INBOX_FOLLOW_UP_HOURS", 24)

@@ -6,10 +6,16 @@ from rest_framework.routers import DefaultRouter
 from campaigns.api import CampaignStepViewSet, CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
 from inbox.api import CallQueueViewSet, CampaignMetricsView, CampaignResultsExportView, InboxItemViewSet
-from inbox.webhooks import signalhouse_webhook
+from inbox.webhooks import provider_webhook
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
-from messaging.api import MessageViewSet, SuppressionViewSet
+from messaging.api import (
+    CredentialViewSet,
+    MessageViewSet,
+    SenderNumberViewSet,
+    SmsWebhookViewSet,
+    SuppressionViewSet,
+)
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -25,6 +31,9 @@ router.register("messages", MessageViewSet, basename="message")
 router.register("suppressions", SuppressionViewSet, basename="suppression")
 router.register("inbox-items", InboxItemViewSet, basename="inbox-item")
 router.register("call-queue", CallQueueViewSet, basename="call-queue")
+router.register("sender-numbers", SenderNumberViewSet, basename="sender-number")
+router.register("credentials", CredentialViewSet, basename="credential")
+router.register("sms-webhook", SmsWebhookViewSet, basename="sms-webhook")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
@@ -34,7 +43,8 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("messages/", include("messaging.urls")),
     path("inbox/", include("inbox.urls")),
-    path("webhooks/signalhouse/", signalhouse_webhook, name="webhook-signalhouse"),
+    path("webhooks/signalhouse/", provider_webhook, {"provider": "signalhouse"}, name="webhook-signalhouse"),
+    path("webhooks/<slug:provider>/", provider_webhook, name="webhook"),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     # a campaign's outcome is read where its replies live (inbox), beside the campaign routes of the router

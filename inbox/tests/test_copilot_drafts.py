@@ -81,9 +81,12 @@ def test_a_slow_draft_is_response_delay(team, operator, settings):
 
 def test_a_stranger_with_no_context_gets_a_safe_draft_and_context_missing(team, operator, client, settings):
     from messaging.signalhouse import sandbox_inbound_event
+    from messaging.sms import SANDBOX_WEBHOOK_SECRET
+    from messaging.tests.factories import sender_number_for
 
-    MessagingSettings.objects.create(team=team, sender_number="5125550111", brand_name="")
-    headers, body = sandbox_inbound_event("2125550199", "5125550111", "hello", settings.SIGNALHOUSE_WEBHOOK_SECRET)
+    MessagingSettings.objects.create(team=team, brand_name="")
+    sender_number_for(team, "5125550111")
+    headers, body = sandbox_inbound_event("2125550199", "5125550111", "hello", SANDBOX_WEBHOOK_SECRET)
     services.webhook_receive(headers=headers, raw_body=body)
 
     item = InboxItem.objects.get(team=team)

@@ -10,9 +10,10 @@ from identity.models import PersonaEmail
 from inbox.models import InboxItem, WebhookEvent
 from leads.models import Lead
 from messaging import services as messaging
-from messaging.models import Message, MessagingSettings
-from messaging.signalhouse import SandboxSms, sandbox_delivery_event, sandbox_inbound_event, sign
-from messaging.tests.factories import sending_campaign
+from messaging.models import Message
+from messaging.signalhouse import sandbox_delivery_event, sandbox_inbound_event, sign
+from messaging.sms import SandboxSms
+from messaging.tests.factories import sender_number_for, sending_campaign
 from usdatabiz.core.models import StageFailure
 
 SECRET = "test-signing-secret"
@@ -113,10 +114,27 @@ def test_the_same_delivery_twice_is_one_message(client, contacted, team):
     assert StageFailure.objects.filter(stage=8, code="DUPLICATE_WEBHOOK").count() == 1
 
 
-def test_the_same_message_under_a_new_delivery_id_is_a_duplicate(client, contacted, team):
+def test_a_captured_request_sent_again_under_a_new_delivery_id_is_a_duplicate(client, contacted, team):
+    # the delivery id is not signed: whoever captured a request can change it, not the signed timestamp and body
+    headers, body = sandbox_inbound_event(contacted[0].to_number, OURS, "who is this?", SECRET, delivery_id="d-1")
+    _post(client, headers, body)
+    again = _post(client, {**headers, "X-SignalHouse-Delivery-Id": "d-2"}, body)
+
+    assert again.status_code == 200
+    assert InboxItem.objects.count() == 1
+    assert not WebhookEvent.objects.filter(delivery_id="d-2").exists()
+    assert WebhookEvent.objects.get(delivery_id="d-1").attempts == 2
+    assert StageFailure.objects.filter(stage=8, code="DUPLICATE_WEBHOOK").count() == 1
+
+
+def test_the_same_message_signed_again_under_a_new_delivery_id_is_a_duplicate(client, contacted, team):
     now_ms = int(time.time() * 1000)
     _reply(client, contacted[0], "who is this?", now_ms=now_ms, delivery_id="d-1")
-    again = _reply(client, contacted[0], "who is this?", now_ms=now_ms, delivery_id="d-2")
+    headers, body = sandbox_inbound_event(contacted[0].to_number, OURS, "who is this?", SECRET, now_ms=now_ms)
+    body = body.replace(b'"timestamp":', b'"timestamp": ', 1)  # the same message id, another signed body
+    headers = {**headers, "X-SignalHouse-Delivery-Id": "d-2"}
+    headers["X-SignalHouse-Signature"] = sign(SECRET, headers["X-SignalHouse-Timestamp"], body)
+    again = _post(client, headers, body)
 
     assert again.status_code == 200
     assert InboxItem.objects.count() == 1
@@ -134,7 +152,7 @@ def test_a_number_nobody_texted_is_no_lead_match(client, team):
 
 
 def test_a_stranger_writing_to_a_teams_number_waits_in_review(client, team):
-    MessagingSettings.objects.create(team=team, sender_number="5125550111")
+    sender_number_for(team, "5125550111")
 
     _post(client, *sandbox_inbound_event("2125550199", "5125550111", "who is this?", SECRET))
 
@@ -209,10 +227,15 @@ def test_a_processing_failure_is_answered_503_and_the_retry_is_processed(client,
 
     first = _post(client, headers, body)
     assert first.status_code == 503
-    assert WebhookEvent.objects.get(delivery_id="d-9").status == "failed"
+    failed = WebhookEvent.objects.get(status="failed")
+    assert "d-9" in failed.detail
     assert not InboxItem.objects.exists()  # nothing half written
 
-    second = _post(client, headers, body)
-    assert second.status_code == 200
+    second = _post(client, headers, body)  # the same request again is not processed twice ...
+    assert InboxItem.objects.count() == 0
+    third = _post(client, *sandbox_inbound_event(  # ... the provider's retry, signed afresh, is
+        contacted[0].to_number, OURS, "who is this?", SECRET, delivery_id="d-9", now_ms=int(time.time() * 1000) + 1
+    ))  # fmt: skip
+    assert (second.status_code, third.status_code) == (200, 200)
     assert InboxItem.objects.count() == 1
     assert WebhookEvent.objects.get(delivery_id="d-9").status == "processed"

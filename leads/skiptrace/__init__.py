@@ -3,10 +3,12 @@
 from .adapter import EmailFound, PhoneFound, TraceOutcome, map_phone_type, normalize_phone, parse_v1, parse_v2_item
 from .client import RealEstateApiClient
 from .errors import ApiTimeout, AuthFailed, DailyLimitReached, ProviderError, RateLimited, SkipTraceError
-from .provider import get_provider
+from .provider import CREDENTIAL_NAMES, CREDENTIAL_PROVIDER, get_provider
 from .sandbox import SandboxSkipTrace
 
 __all__ = [
+    "CREDENTIAL_NAMES",
+    "CREDENTIAL_PROVIDER",
     "ApiTimeout",
     "AuthFailed",
     "DailyLimitReached",

@@ -83,7 +83,8 @@ def _phones(entries: Any) -> list[PhoneFound]:
             continue
         found[number] = PhoneFound(
             number=number,
-            phone_type=map_phone_type(entry.get("phoneType")),
+            # v1 and v2 say "phoneType"; the batch-await items of the published example say "type"
+            phone_type=map_phone_type(entry.get("phoneType") or entry.get("type")),
             is_connected=_optional_flag(entry.get("isConnected")),
             do_not_call=any(_flag(entry.get(key)) for key in ("doNotCall", "phoneFtcDnc", "dnc")),
         )

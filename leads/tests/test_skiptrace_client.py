@@ -183,6 +183,40 @@ def test_v2_batch_positional_parsing(client):
 
 
 @responses.activate
+def test_v2_batch_items_in_the_published_shape_keep_their_phone_types(client):
+    # the published SkipTraceBatchAwait example says "type" and "dnc" where v1 says "phoneType" and "doNotCall"
+    people = [dict(PERSON, first_name=n) for n in ("A", "B")]
+    responses.add(
+        responses.POST,
+        V2,
+        json={
+            "data": [
+                {
+                    "input": people[0],
+                    "data": {
+                        "phones": [
+                            {"phone": "5125550131", "type": "mobile", "dnc": False},
+                            {"phone": "5125550132", "type": "landline", "dnc": True},
+                        ],
+                        "emails": [],
+                        "names": [{"first": "A"}],
+                    },
+                },
+                {"input": people[1], "data": {"phones": [{"phone": "5125550133", "type": "W", "dnc": "N"}]}},
+            ]
+        },
+    )
+
+    first, second = client.skip_trace_batch(people)
+
+    assert [(p.number, p.phone_type, p.do_not_call) for p in first.phones] == [
+        ("5125550131", "mobile", False),
+        ("5125550132", "landline", True),
+    ]
+    assert [(p.number, p.phone_type, p.do_not_call) for p in second.phones] == [("5125550133", "mobile", False)]
+
+
+@responses.activate
 def test_v2_batch_404_means_none_matched(client):
     responses.add(responses.POST, V2, status=404, json={"match": False})
     outcomes = client.skip_trace_batch([PERSON, PERSON])

@@ -1,29 +1,27 @@
-"""Phone-number normalization and mapping of SignalHouse replies into plain outcomes."""
+"""SignalHouse's formats: its number format and the mapping of its replies into plain outcomes."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-import phonenumbers
+from ..sms.numbers import ten_digits, us_number
+from ..sms.payloads import clean_text
+from ..sms.results import (
+    DNC_BLOCKED,
+    INVALID_NUMBER,
+    LANDLINE_BLOCKED,
+    OPTED_OUT,
+    PROVIDER_ERROR,
+    DeliveryStatus,
+    SendOutcome,
+)
 
 # Lifecycle: ENQUEUED -> DEQUEUED -> SENT -> DELIVERED, or FAILED. "OUT" = recipient opted out of the campaign.
 IN_FLIGHT_STATUSES = frozenset({"ENQUEUED", "DEQUEUED", "SENT"})
 GOOD_STATUSES = IN_FLIGHT_STATUSES | {"DELIVERED"}
 REJECTED_STATUSES = frozenset({"FAILED", "OUT"})
 
-# Our stable error codes for a message that did not go out (or did not arrive).
-OPTED_OUT = "OPTED_OUT"
-DNC_BLOCKED = "DNC_BLOCKED"
-LANDLINE_BLOCKED = "LANDLINE_BLOCKED"
-INVALID_NUMBER = "INVALID_NUMBER"
-PROVIDER_ERROR = "PROVIDER_ERROR"
-
-# US and its territories share country code 1 with Canada and the Caribbean; only these regions are accepted.
-US_REGIONS = frozenset({"US", "PR", "VI", "GU", "AS", "MP"})
-_PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-]+$")
-_NON_DIGITS = re.compile(r"\D+")
 _INVALID_TEXT = re.compile(
     r"invalid[ _-]?(?:phone|number|recipient|destination|to)|not a valid|inactive|unallocated|disconnected"
     r"|not in service|non-?existent|unreachable number|invalid_number"
@@ -33,44 +31,12 @@ _DNC_TEXT = re.compile(r"\bdnc\b|do[ _-]not[ _-]call")
 
 
 def normalize_us_number(value: Any) -> str:
-    """Return a US number as the 11 digits SignalHouse wants ("1XXXXXXXXXX").
-
-    Accepts 10 digits, 11 digits starting with 1, ``+1...`` and the usual formatting (spaces, dots, dashes,
-    parentheses). Raises ``ValueError`` for anything else: letters, another country code, Canadian or Caribbean
-    area codes, numbers that cannot exist.
-    """
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError("phone number must be a string")
-    text = str(value).strip()
-    if not text or not _PHONE_CHARS.match(text):
-        raise ValueError(f"not a phone number: {text!r}")
-    digits = _NON_DIGITS.sub("", text)
-    if text.startswith("+") and not (digits.startswith("1") and len(digits) == 11):
-        raise ValueError(f"not a US number (country code must be +1): {text!r}")
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10:
-        raise ValueError(f"a US number needs 10 digits: {text!r}")
-    parsed = phonenumbers.parse("+1" + digits)
-    if not phonenumbers.is_valid_number(parsed):
-        raise ValueError(f"not a valid US number: {text!r}")
-    if phonenumbers.region_code_for_number(parsed) not in US_REGIONS:
-        raise ValueError(f"not a US number: {text!r}")
-    return "1" + digits
+    """A US number as the 11 digits SignalHouse wants ("1XXXXXXXXXX"); ``ValueError`` when it is not one."""
+    return "1" + us_number(value)
 
 
-def ten_digits(value: Any) -> str | None:
-    """The 10-digit form of a number when it is a valid US number, else None (never raises)."""
-    try:
-        return normalize_us_number(value)[1:]
-    except ValueError:
-        return None
-
-
-def _text(value: Any) -> str:
-    if value is None or isinstance(value, (dict, list)):
-        return ""
-    return str(value).strip()
+def _text(value: Any, limit: int = 1000) -> str:
+    return clean_text(value, limit)
 
 
 def _code(value: Any) -> str:
@@ -105,30 +71,6 @@ def map_failure(status: Any = None, error_code: Any = None, reason: Any = None) 
     return PROVIDER_ERROR
 
 
-@dataclass
-class SendOutcome:
-    """What happened to one send. ``accepted`` means the provider queued it; ``error_code`` says why not."""
-
-    external_id: str | None
-    status: str
-    accepted: bool
-    error_code: str = ""
-    replayed: bool = False
-    raw: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class DeliveryStatus:
-    """One message document from a delivery report. ``error_code`` is ours; ``provider_error_code`` is theirs."""
-
-    external_id: str
-    status: str
-    error_code: str = ""
-    reason: str = ""
-    segments: int | None = None
-    provider_error_code: str = ""
-
-
 def _row_for(rows: list[dict], recipient: str) -> dict | None:
     for row in rows:
         number = row.get("recipientPhoneNumber")
@@ -156,17 +98,20 @@ def parse_send_reply(payload: dict, recipient: str, *, replayed: bool = False) -
     provider_code = _code(row.get("errorCode")) if row else ""
     reason = _text(row.get("successOrFailureReason") or row.get("errorMessage")) if row else ""
 
+    said = {"reason": reason, "provider_code": provider_code}
     if recipient[1:] in dnc:
-        return SendOutcome(external_id, status, False, DNC_BLOCKED, replayed, payload)
+        reason = "the number is on the global do-not-call list"
+        return SendOutcome(external_id, status, False, DNC_BLOCKED, replayed, payload, reason, provider_code)
     if row is None:
-        return SendOutcome(None, status, False, PROVIDER_ERROR, replayed, payload)
+        return SendOutcome(None, status, False, PROVIDER_ERROR, replayed, payload, **said)
     if status in REJECTED_STATUSES:
-        return SendOutcome(external_id, status, False, map_failure(status, provider_code, reason), replayed, payload)
+        code = map_failure(status, provider_code, reason)
+        return SendOutcome(external_id, status, False, code, replayed, payload, **said)
     # enqueuedCount is the provider's word on whether anything was queued; when absent, trust a good row status.
     taken = enqueued >= 1 if enqueued is not None else status in GOOD_STATUSES
     if not taken or not external_id:
         code = map_failure(status, provider_code, reason) if (provider_code or reason) else PROVIDER_ERROR
-        return SendOutcome(external_id, status, False, code, replayed, payload)
+        return SendOutcome(external_id, status, False, code, replayed, payload, **said)
     return SendOutcome(external_id, status, True, "", replayed, payload)
 
 

@@ -1,4 +1,5 @@
-"""HTTP client for SignalHouse SMS: sends with idempotency keys, retries with backoff, delivery reports."""
+"""HTTP client for SignalHouse SMS: sends with idempotency keys, retries with backoff, delivery reports, the
+event log (``GET /notification``) and the registration of our signed webhook."""
 
 from __future__ import annotations
 
@@ -13,16 +14,20 @@ import requests
 
 from usdatabiz.core.http import backoff_delay, error_detail, parse_retry_after
 
-from .adapter import DeliveryStatus, SendOutcome, normalize_us_number, parse_delivery_doc, parse_send_reply
-from .errors import (
+from ..sms.errors import (
     AuthFailed,
     ConfigError,
     IdempotencyConflict,
     InvalidNumber,
     OutcomeUnknown,
+    PayloadInvalid,
     ProviderError,
     RateLimited,
 )
+from ..sms.protocol import SecretRotation, WebhookRegistration
+from ..sms.results import DeliveryStatus, ProviderEvent, SendOutcome
+from .adapter import normalize_us_number, parse_delivery_doc, parse_send_reply
+from .webhooks import EVENT_KINDS, parse_record
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +36,10 @@ STAGING_BASE_URL = "https://v2staging.signalhouse.io"
 SEND_PATH = "/message/sms"
 REPORT_PATH = "/message/delivery-report"
 REPORT_MAX_IDS = 100
+NOTIFICATION_PATH = "/notification"
+NOTIFICATION_MAX_LIMIT = 100
+WEBHOOK_PATH = "/webhook"
+WEBHOOK_EVENTS = tuple(EVENT_KINDS)
 
 # Transport errors raised before anything left this machine; everything else may have reached the provider.
 _NEVER_SENT = (requests.exceptions.ConnectTimeout,)
@@ -154,6 +163,66 @@ class SignalHouseClient:
             results.extend(s for s in (parse_delivery_doc(d) for d in docs) if s is not None)
         return results
 
+    def notifications(self, *, account: str, page: int = 1, limit: int = NOTIFICATION_MAX_LIMIT) -> list[ProviderEvent]:
+        """One page of ``GET /notification`` for the group ``account``: message events of the durable log.
+
+        Records are parsed like webhooks; a record that cannot be read is left out (logged), so one bad record
+        never hides the others.
+        """
+        if not account:
+            raise ConfigError("no SignalHouse group id to read notifications for")
+        params = {
+            "groupId": account,
+            "eventTypes": ",".join(WEBHOOK_EVENTS),
+            "page": max(1, int(page)),
+            "limit": max(1, min(NOTIFICATION_MAX_LIMIT, int(limit))),
+        }
+        resp = self._request("GET", NOTIFICATION_PATH, params=params)
+        try:
+            reply = resp.json()
+        except ValueError as exc:
+            raise ProviderError("unreadable notification list", status=resp.status_code) from exc
+        events = []
+        for record in _records(reply):
+            try:
+                events.append(parse_record(record))
+            except PayloadInvalid as exc:
+                logger.warning("signalhouse notification left out: %s", exc)
+        return events
+
+    def register_webhook(self, *, url: str, group_id: str, idempotency_key: str) -> WebhookRegistration:
+        """``POST /webhook`` for our endpoint with the message events; the signing secret comes back this once."""
+        body = {"url": url, "groupId": group_id, "subscribedEvents": list(WEBHOOK_EVENTS), "authType": "NONE"}
+        reply = self._json(self._post(WEBHOOK_PATH, body, idempotency_key=idempotency_key))
+        data = _data(reply)
+        webhook_id = str(data.get("id") or data.get("_id") or data.get("webhookId") or "").strip()
+        secret = str(data.get("signingSecret") or "").strip()
+        if not webhook_id or not secret:
+            raise ProviderError("the webhook was registered without an id or a signing secret in the reply")
+        events = data.get("subscribedEvents")
+        events = tuple(str(e) for e in events) if isinstance(events, list) else WEBHOOK_EVENTS
+        return WebhookRegistration(webhook_id=webhook_id, signing_secret=secret, events=events)
+
+    def rotate_webhook_secret(self, *, webhook_id: str, grace_seconds: int, idempotency_key: str) -> SecretRotation:
+        """``POST /webhook/{id}/rotate-secret``: a new secret (this once); the old one signs until the grace ends."""
+        path = f"{WEBHOOK_PATH}/{requests.utils.quote(str(webhook_id), safe='')}/rotate-secret"
+        reply = self._json(self._post(path, {"graceSeconds": int(grace_seconds)}, idempotency_key=idempotency_key))
+        data = _data(reply)
+        secret = str(data.get("signingSecret") or "").strip()
+        if not secret:
+            raise ProviderError("the secret was rotated without a new signing secret in the reply")
+        return SecretRotation(signing_secret=secret, previous_expires_at_ms=_ms(data.get("previousSecretExpiresAt")))
+
+    @staticmethod
+    def _json(resp: requests.Response) -> dict:
+        try:
+            reply = resp.json()
+        except ValueError as exc:
+            raise ProviderError("unreadable reply", status=resp.status_code) from exc
+        if not isinstance(reply, dict):
+            raise ProviderError("unexpected reply shape", status=resp.status_code)
+        return reply
+
     # -- transport --------------------------------------------------------------------------------
 
     def _backoff(self, attempt: int) -> float:
@@ -162,7 +231,13 @@ class SignalHouseClient:
         )
 
     def _post(self, path: str, body: dict, idempotency_key: str | None = None) -> requests.Response:
-        """POST with retries. With an idempotency key a failure after a request may have landed is
+        return self._request("POST", path, body=body, idempotency_key=idempotency_key)
+
+    def _request(
+        self, method: str, path: str, *, body: dict | None = None, params: dict | None = None,
+        idempotency_key: str | None = None,
+    ) -> requests.Response:  # fmt: skip
+        """Call the API with retries. With an idempotency key a failure after a request may have landed is
         ``OutcomeUnknown``; without one (read-only calls) it is a ``ProviderError``.
         """
         url = self.base_url + path
@@ -174,7 +249,9 @@ class SignalHouseClient:
         attempt = 0
         while True:
             try:
-                resp = self.session.post(url, json=body, headers=headers, timeout=self.timeout)
+                resp = self.session.request(
+                    method, url, json=body, params=params, headers=headers, timeout=self.timeout
+                )
             except _CONFIG_ERRORS as exc:
                 raise ConfigError(f"{path}: {type(exc).__name__}") from exc
             except requests.exceptions.RequestException as exc:
@@ -222,3 +299,40 @@ class SignalHouseClient:
             if delay > 0:
                 self._sleep(delay)
             attempt += 1
+
+
+def _data(reply: dict) -> dict:
+    """SignalHouse wraps some replies in ``data``; read the object either way."""
+    inner = reply.get("data")
+    return inner if isinstance(inner, dict) else reply
+
+
+def _records(reply) -> list:
+    """The records of a list reply: a bare list, ``data: [...]`` or ``data: {notifications|items|results: [...]}``."""
+    if isinstance(reply, list):
+        return reply
+    if not isinstance(reply, dict):
+        return []
+    for value in (reply.get("data"), reply):
+        if isinstance(value, list):
+            return value
+        if isinstance(value, dict):
+            for key in ("notifications", "items", "results", "docs"):
+                if isinstance(value.get(key), list):
+                    return value[key]
+    return []
+
+
+def _ms(value) -> int | None:
+    """A time the provider gives as Unix ms or ISO 8601, as Unix ms."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return int(value)
+    from django.utils.dateparse import parse_datetime
+
+    try:
+        moment = parse_datetime(str(value))
+    except ValueError:
+        return None
+    return int(moment.timestamp() * 1000) if moment is not None and moment.tzinfo is not None else None

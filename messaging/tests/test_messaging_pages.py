@@ -127,7 +127,6 @@ def _windows(*rows) -> dict:
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
-        ("sender_number", "512", "10 digits"),
         ("quiet_end_hour", "7", "open before it closes"),
         ("windows", ("FL", 20, 8), "must open before it closes (20 to 8)"),
         ("windows", ("Floridaa", 8, 20), "Unknown state &#x27;Floridaa&#x27;"),
@@ -135,7 +134,7 @@ def _windows(*rows) -> dict:
     ],
 )
 def test_sending_settings_name_bad_values(admin_client, team, field, value, error):
-    body = {"sender_number": "", "quiet_start_hour": 8, "quiet_end_hour": 21, "sends_per_minute": 60, **_windows()}
+    body = {"quiet_start_hour": 8, "quiet_end_hour": 21, "sends_per_minute": 60, **_windows()}
     if field == "windows":
         body.update(_windows(value))
     else:
@@ -150,11 +149,11 @@ def test_sending_settings_name_bad_values(admin_client, team, field, value, erro
 def test_sending_settings_save_state_windows_by_code_or_name(admin_client, team):
     admin_client.post(
         reverse("messaging:settings-edit"),
-        {"sender_number": "5125550111", "brand_name": "Acme", "quiet_start_hour": 9, "quiet_end_hour": 20,
+        {"brand_name": "Acme", "quiet_start_hour": 9, "quiet_end_hour": 20,
          "sends_per_minute": 30, **_windows(("FL", 8, 20), ("Oklahoma", 9, 20), ("", "", ""))},
     )  # fmt: skip
     cfg = MessagingSettings.objects.get(team=team)
-    assert (cfg.sender_number, cfg.quiet_start_hour) == ("5125550111", 9)
+    assert (cfg.brand_name, cfg.quiet_start_hour) == ("Acme", 9)
     assert cfg.state_windows == {"FL": [8, 20], "OK": [9, 20]}
 
 

@@ -13,7 +13,8 @@ from identity.models import PersonaPhone
 from leads.models import Lead
 from messaging import services
 from messaging.models import Message, Suppression
-from messaging.signalhouse import SandboxSms, SignalHouseClient
+from messaging.signalhouse import SignalHouseClient
+from messaging.sms import SandboxSms
 from usdatabiz.core.models import StageFailure, StageRun
 
 from .factories import sending_campaign

@@ -4,8 +4,8 @@ import pytest
 import requests
 import responses
 
-from messaging.signalhouse import (
-    DEFAULT_BASE_URL,
+from messaging.signalhouse import DEFAULT_BASE_URL, SignalHouseClient, map_failure, normalize_us_number
+from messaging.sms import (
     AuthFailed,
     ConfigError,
     IdempotencyConflict,
@@ -14,12 +14,9 @@ from messaging.signalhouse import (
     ProviderError,
     RateLimited,
     SandboxSms,
-    SignalHouseClient,
     SmsError,
-    get_sms_provider,
-    map_failure,
-    normalize_us_number,
 )
+from messaging.sms import sms_client as get_sms_provider
 
 BASE = "https://sh.test.example"
 SEND = f"{BASE}/message/sms"

@@ -1,18 +1,14 @@
 import pytest
 
-from messaging.signalhouse import (
+from messaging.signalhouse import parse_event, sandbox_delivery_event, sandbox_inbound_event, verify, verify_and_parse
+from messaging.sms import (
     IdempotencyConflict,
     OutcomeUnknown,
     ProviderError,
     RateLimited,
     SandboxSms,
     SignatureInvalid,
-    parse_event,
-    sandbox_delivery_event,
-    sandbox_inbound_event,
     sandbox_message_id,
-    verify,
-    verify_and_parse,
 )
 
 SENDER = "512-555-0100"

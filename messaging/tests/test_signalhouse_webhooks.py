@@ -4,15 +4,8 @@ import json
 
 import pytest
 
-from messaging.signalhouse import (
-    PayloadInvalid,
-    SignatureInvalid,
-    delivery_id,
-    parse_event,
-    sign,
-    verify,
-    verify_and_parse,
-)
+from messaging.signalhouse import delivery_id, parse_event, sign, verify, verify_and_parse
+from messaging.sms import PayloadInvalid, SignatureInvalid
 
 SECRET = "whsec_test"
 NOW_MS = 1_760_000_000_000

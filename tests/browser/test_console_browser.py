@@ -152,7 +152,9 @@ def test_approve_a_copilot_draft_and_close_the_conversation(console: Page, live_
 def test_write_a_template_stage_a_campaign_and_approve_it(console: Page, live_server, team):
     from campaigns.tests.factories import textable_leads
     from messaging.models import MessagingSettings
+    from messaging.tests.factories import sender_number_for
 
+    sender_number_for(team)  # the team's own number: without one, staging is NO_SENDER_NUMBER
     textable_leads(team, 3, start=10)
     MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
 

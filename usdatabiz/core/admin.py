@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Membership, StageFailure, StageRun, Team
+from .models import Membership, StageFailure, StageRun, Team, TeamCredential
 
 
 def staff_team_ids(request):
@@ -83,3 +83,21 @@ class StageFailureAdmin(TeamScopedAdmin):
     list_filter = ["stage", "code", "team"]
     search_fields = ["id", "subject_id", "raw_value", "detail"]
     readonly_fields = [f.name for f in StageFailure._meta.fields]
+
+
+@admin.register(TeamCredential)
+class TeamCredentialAdmin(TeamScopedAdmin):
+    """Teams' own provider secrets: which ones exist and their last four characters, never the value (set them on
+    the console's credentials page or the API). Deleting one makes the platform's setting apply again."""
+
+    list_display = ["team", "provider", "name", "last4", "expires_at", "updated_by", "updated_at"]
+    list_filter = ["provider", "name", "team"]
+    search_fields = ["team__slug", "provider", "name"]
+    fields = ["id", "team", "provider", "name", "last4", "expires_at", "updated_by", "created_at", "updated_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

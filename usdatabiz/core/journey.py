@@ -104,6 +104,20 @@ def _pipeline() -> dict:
     return _pipeline_module().PIPELINE
 
 
+def _gates() -> dict:
+    module = importlib.import_module(getattr(settings, "PIPELINE_MODULE", "usdatabiz.pipeline"))
+    return getattr(module, "GATES", {})
+
+
+def gate(*, stage: int, team_id: str) -> tuple[str, str] | None:
+    """Ask the checks the pipeline sets before ``stage`` for the team; the first refusal as (code, message)."""
+    for path in _gates().get(stage, []):
+        refusal = import_string(path)(team_id)
+        if refusal:
+            return refusal
+    return None
+
+
 def followers(number: int) -> list[str]:
     """Return the dotted task paths that run when stage ``number`` finishes."""
     return list(_pipeline().get(number, []))

@@ -209,3 +209,26 @@ class LeasedWork(models.Model):
 
     class Meta:
         abstract = True
+class TeamCredential(TeamScoped):
+    """A team's own secret for a provider (an API key, a webhook signing secret), encrypted at rest.
+
+    The value is a Fernet token (``usdatabiz/core/secrets.py``); only ``last4`` is ever shown. A value with an
+    ``expires_at`` (the previous webhook secret during a rotation) stops counting after that time.
+    """
+
+    id = PrefixedULIDField(prefix="cred")
+    provider = models.CharField(max_length=32, help_text="signalhouse, realestateapi, ...")
+    name = models.CharField(max_length=40, help_text="api_key, webhook_secret, ...")
+    ciphertext = models.TextField(help_text="The value, encrypted with CREDENTIALS_KEYS (never shown)")
+    last4 = models.CharField(max_length=4, blank=True, help_text="The last four characters, to recognise it")
+    expires_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["provider", "name"]
+        constraints = [models.UniqueConstraint(fields=["team", "provider", "name"], name="teamcredential_one_per_name")]
+
+    def __str__(self):
+        return f"{self.provider} {self.name} ending {self.last4 or '****'}"

@@ -6,7 +6,7 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from .journey import STAGES
-from .models import Membership, StageFailure, StageRun, Team
+from .models import Membership, StageFailure, StageRun, Team, TeamCredential
 
 
 def team_list_for_user(*, user) -> list[Team]:
@@ -21,6 +21,22 @@ def membership_get(*, user, team) -> Membership | None:
     if not user.is_authenticated or team is None:
         return None
     return Membership.objects.filter(user=user, team=team).select_related("team").first()
+
+
+def team_credential_value(*, team, provider: str, name: str) -> str | None:
+    """Return the team's own secret for a provider, decrypted (None when it has none, or it expired)."""
+    team_id = team.pk if isinstance(team, Team) else team
+    row = TeamCredential.objects.filter(team_id=team_id, provider=provider, name=name).first()
+    if row is None or (row.expires_at is not None and row.expires_at <= timezone.now()):
+        return None
+    from .secrets import decrypt
+
+    return decrypt(row.ciphertext)
+
+
+def team_credential_list(*, team):
+    """Return the team's stored credentials (the rows: ``last4`` only, never the value)."""
+    return TeamCredential.objects.for_team(team).select_related("updated_by").order_by("provider", "name")
 
 
 def stage_failure_list(

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from .models import Membership, StageFailure, StageRun, Team
+from . import secrets
+from .models import Membership, StageFailure, StageRun, Team, TeamCredential
 
 
 @transaction.atomic
@@ -107,3 +108,49 @@ def stage_failures_bulk_record(*, failures: Iterable[StageFailure], batch_size: 
     rows = list(failures)
     StageFailure.objects.bulk_create(rows, batch_size=batch_size)
     return len(rows)
+
+
+# -- teams' provider credentials (encrypted at rest) -------------------------------------------------------
+
+
+@transaction.atomic
+def team_credential_set(
+    *, team: Team | str, provider: str, name: str, value: str, user=None, expires_at=None
+) -> TeamCredential:
+    """Store (or replace) a team's secret for a provider, encrypted; only its last four characters stay readable."""
+    value = (value or "").strip()
+    if not value:
+        raise secrets.CredentialError("VALUE_REQUIRED", "Give the value; to remove a credential, clear it.")
+    if len(value) > 4000:
+        raise secrets.CredentialError("VALUE_TOO_LONG", "A credential is at most 4,000 characters.")
+    team_id = team.pk if isinstance(team, Team) else team
+    row, _ = TeamCredential.objects.select_for_update().get_or_create(
+        team_id=team_id, provider=provider, name=name, defaults={"ciphertext": ""}
+    )
+    row.ciphertext = secrets.encrypt(value)
+    row.last4 = secrets.last4(value)
+    row.expires_at = expires_at
+    row.updated_by = user
+    row.full_clean()
+    row.save()
+    return row
+
+
+def team_credential_clear(*, team: Team | str, provider: str, name: str) -> int:
+    """Forget a team's secret (the platform's setting applies again); return how many were removed."""
+    team_id = team.pk if isinstance(team, Team) else team
+    deleted, _ = TeamCredential.objects.filter(team_id=team_id, provider=provider, name=name).delete()
+    return deleted
+
+
+def team_credentials_reencrypt(*, batch_size: int = 500) -> int:
+    """Encrypt every stored credential again with the newest key of ``CREDENTIALS_KEYS``; return how many."""
+    done = 0
+    ids = list(TeamCredential.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            for row in TeamCredential.objects.select_for_update().filter(pk__in=ids[start : start + batch_size]):
+                row.ciphertext = secrets.reencrypt(row.ciphertext)
+                row.save(update_fields=["ciphertext", "updated_at"])
+                done += 1
+    return done

@@ -9,6 +9,7 @@ from django.db import transaction
 from ingestion.models import DataSource
 from ingestion.selectors import data_source_summary
 from ingestion.services import data_source_create, data_source_process
+from messaging.services import sender_number_first_free
 from usdatabiz.core.models import Membership, Team
 from usdatabiz.core.services import membership_set, team_create, token_for
 
@@ -52,6 +53,10 @@ class Command(BaseCommand):
             team_obj = Team.objects.filter(slug=team).first() or team_create(slug=team, name="Demo Sales Team")
             membership_set(team=team_obj, user=user, role=Membership.Role.ADMIN)
         token = token_for(user=user)
+        # the demo team's own number: a fictional 555-01XX one no other team holds
+        sender = sender_number_first_free(
+            team=team_obj, candidates=[f"5125550{tail}" for tail in range(100, 200)], label="Demo line", user=user
+        )
         if not DataSource.objects.for_team(team_obj).filter(original_name=SAMPLE.name).exists():
             with SAMPLE.open("rb") as handle:
                 data_source = data_source_create(team=team_obj, file=File(handle, name=SAMPLE.name), start=False)
@@ -67,6 +72,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Console:  http://127.0.0.1:8000/   log in as '{username}' / '{password}'")
         self.stdout.write(f"Team:     {team_obj.slug} ({team_obj.pk})")
         self.stdout.write(f"API:      Authorization: Token {token.key}   (docs at /api/docs/)")
+        where = sender.formatted if sender else "no number (see Messages → Sending settings)"
+        self.stdout.write(f"Texts from: {where}")
 
     def _run_inline(self):
         """Run every stage task in this process, as the qcluster would, so the demo is complete on return."""

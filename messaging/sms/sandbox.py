@@ -1,26 +1,20 @@
-"""Deterministic offline stand-in for the SignalHouse client (demos and tests)."""
+"""Deterministic offline SMS provider (demos and tests): simulated sends and delivery reports."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import time
-import uuid
 
-from .adapter import (
-    INVALID_NUMBER,
-    LANDLINE_BLOCKED,
-    DeliveryStatus,
-    SendOutcome,
-    normalize_us_number,
-)
 from .errors import IdempotencyConflict, OutcomeUnknown, ProviderError, RateLimited
-from .webhooks import DELIVERY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from .numbers import us_number
+from .protocol import ProviderSpec
+from .results import INVALID_NUMBER, LANDLINE_BLOCKED, DeliveryStatus, ProviderEvent, SendOutcome
 
 FAILURES = ("rate_limit", "timeout", "provider_error")
 ID_PREFIX = "sbx_"
-_NAMESPACE = uuid.UUID("6f1d2c3e-5b4a-4e8f-9a7b-0c1d2e3f4a5b")
+# The secret the sandbox signs its simulated webhooks with. It is public: it verifies only while SMS_PROVIDER is
+# "sandbox" (see ``messaging.sms.registry.webhook_secrets``).
+SANDBOX_WEBHOOK_SECRET = "sandbox-signing-secret"
 
 
 def _sha(text: str) -> str:
@@ -38,7 +32,7 @@ def sandbox_delivery_fails(external_id: str) -> bool:
 
 
 class SandboxSms:
-    """Same interface as ``SignalHouseClient``; the outcome depends only on the recipient number.
+    """An ``SmsClient`` whose outcome depends only on the recipient number.
 
     Last two digits 00-04: landline, filtered (``LANDLINE_BLOCKED``); 05-07: invalid (``INVALID_NUMBER``);
     anything else is accepted with an id derived from the idempotency key. Replays and key conflicts are
@@ -71,8 +65,8 @@ class SandboxSms:
         status_callback_url: str | None = None,
         filter_landlines: bool = True,
     ) -> SendOutcome:
-        sender_digits = normalize_us_number(sender)
-        recipient_digits = normalize_us_number(recipient)
+        sender_digits = us_number(sender)
+        recipient_digits = us_number(recipient)
         if not isinstance(body, str) or not body.strip():
             raise ValueError("message body must be a non-empty string")
         if not isinstance(idempotency_key, str) or not idempotency_key.strip():
@@ -125,6 +119,10 @@ class SandboxSms:
                 results.append(DeliveryStatus(external_id, "DELIVERED", "", "delivered", 1))
         return results
 
+    def notifications(self, *, account: str, page: int = 1, limit: int = 100) -> list[ProviderEvent]:
+        """The sandbox keeps no event log: its replies arrive as signed webhooks only."""
+        return []
+
     # -- internals --------------------------------------------------------------------------------
 
     def _tick(self) -> str | None:
@@ -136,80 +134,18 @@ class SandboxSms:
     @staticmethod
     def _decide(recipient: str, key: str) -> SendOutcome:
         tail = int(recipient[-2:])
-        raw: dict = {"sandbox": True, "requestedRecipientCount": 1, "dncBlockedNumbers": []}
+        raw: dict = {"sandbox": True, "recipient": recipient}
         if tail <= 4:
-            row = {"_id": None, "status": "FAILED", "errorCode": "LANDLINE", "successOrFailureReason": "landline"}
-            raw.update(insertedMessages=[row], enqueuedCount=0, failedCount=1)
-            return SendOutcome(None, "FAILED", False, LANDLINE_BLOCKED, False, raw)
+            return SendOutcome(None, "FAILED", False, LANDLINE_BLOCKED, False, raw, "landline", "LANDLINE")
         if 5 <= tail <= 7:
-            row = {"_id": None, "status": "FAILED", "errorCode": "INVALID", "successOrFailureReason": "invalid number"}
-            raw.update(insertedMessages=[row], enqueuedCount=0, failedCount=1)
-            return SendOutcome(None, "FAILED", False, INVALID_NUMBER, False, raw)
+            return SendOutcome(None, "FAILED", False, INVALID_NUMBER, False, raw, "invalid number", "INVALID")
         external_id = sandbox_message_id(key)
-        row = {"_id": external_id, "status": "ENQUEUED", "errorCode": None}
-        raw.update(insertedMessages=[row], enqueuedCount=1, failedCount=0)
-        return SendOutcome(external_id, "ENQUEUED", True, "", False, raw)
+        return SendOutcome(external_id, "ENQUEUED", True, "", False, {**raw, "id": external_id})
 
 
-def _signed(envelope: dict, secret: str | bytes, now_ms: int, delivery_id: str | None) -> tuple[dict, bytes]:
-    raw_body = json.dumps(envelope, separators=(",", ":")).encode()
-    timestamp = str(now_ms)
-    headers = {
-        SIGNATURE_HEADER: sign(secret, timestamp, raw_body),
-        TIMESTAMP_HEADER: timestamp,
-        DELIVERY_ID_HEADER: delivery_id or str(uuid.uuid5(_NAMESPACE, raw_body.decode())),
-    }
-    return headers, raw_body
-
-
-def sandbox_inbound_event(
-    from_number: str,
-    to_number: str,
-    text: str,
-    secret: str | bytes,
-    *,
-    now_ms: int | None = None,
-    delivery_id: str | None = None,
-) -> tuple[dict, bytes]:
-    """A signed ``MESSAGE_RECEIVED`` webhook as ``(headers, raw_body)``, shaped like SignalHouse sends it."""
-    now_ms = int(time.time() * 1000) if now_ms is None else int(now_ms)
-    sender, receiver = normalize_us_number(from_number), normalize_us_number(to_number)
-    envelope = {
-        "timestamp": now_ms,
-        "event": "MESSAGE_RECEIVED",
-        "identifier": "sbx_in_" + _sha(f"{sender}|{receiver}|{text}|{now_ms}")[:24],
-        "metaData": {
-            "Message": {
-                "direction": "INBOUND",
-                "senderPhoneNumber": sender,
-                "recipientPhoneNumber": receiver,
-                "messageBody": text,
-            }
-        },
-    }
-    return _signed(envelope, secret, now_ms, delivery_id)
-
-
-def sandbox_delivery_event(
-    external_id: str,
-    secret: str | bytes,
-    *,
-    failed: bool | None = None,
-    now_ms: int | None = None,
-    delivery_id: str | None = None,
-) -> tuple[dict, bytes]:
-    """A signed ``MESSAGE_DELIVERED``/``MESSAGE_FAILED`` webhook; by default it agrees with ``delivery_report``."""
-    now_ms = int(time.time() * 1000) if now_ms is None else int(now_ms)
-    failed = sandbox_delivery_fails(external_id) if failed is None else failed
-    meta = {"_id": external_id, "status": "FAILED" if failed else "DELIVERED", "segmentCount": 1}
-    if failed:
-        meta.update(errorCode="SANDBOX_CARRIER", successOrFailureReason="carrier rejected")
-    else:
-        meta["successOrFailureReason"] = "delivered"
-    envelope = {
-        "timestamp": now_ms,
-        "event": "MESSAGE_FAILED" if failed else "MESSAGE_DELIVERED",
-        "identifier": external_id,
-        "metaData": meta,
-    }
-    return _signed(envelope, secret, now_ms, delivery_id)
+PROVIDER = ProviderSpec(
+    name="sandbox",
+    title="Sandbox (simulated sends, delivery reports and replies)",
+    make_client=lambda credentials: SandboxSms(),
+    replies_as="signalhouse",
+)

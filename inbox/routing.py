@@ -1,0 +1,95 @@
+"""Who an event from the SMS provider belongs to: the one place that decides (team, contact, sender number).
+
+A reply belongs to the team that owns the number that was texted (``recipientPhoneNumber``), and to no other.
+Within that team it is the contact the team texted from that number (the campaign and correlation of that text
+come with it), else the team's person with that phone (no campaign). A number no team owns reaches nobody. A
+delivery report belongs to the team whose message it reports on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campaigns.models import Campaign
+from identity.models import PersonaPhone
+from leads.models import Lead
+from messaging.models import Message, SenderNumber
+from messaging.sms import ProviderEvent
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The person a reply comes from, as the team knows them."""
+
+    number: str
+    lead: Lead | None = None
+    persona_id: str | None = None
+    campaign: Campaign | None = None
+    correlation_id: str = ""
+    last_message_id: str | None = None  # our last text to them from the number they wrote to
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where an event goes. ``team_id`` None: it reaches no team (``reason`` says why)."""
+
+    team_id: str | None
+    contact: Contact | None = None
+    sender: SenderNumber | None = None
+    reason: str = ""
+
+
+def inbound_route(*, to_number: str | None, from_number: str | None) -> Route:
+    """Route a reply by the number that was texted, then find the contact within the owning team only."""
+    sender = SenderNumber.objects.filter(number=to_number).first() if to_number else None
+    if sender is None:
+        return Route(None, reason=f"No team owns {to_number or 'the number that was texted'}.")
+    if not from_number or len(from_number) != 10 or not from_number.isdigit():
+        return Route(sender.team_id, None, sender, reason=f"The sender {from_number!r} is not a US number.")
+    last = (
+        Message.objects.filter(
+            team_id=sender.team_id,
+            direction=Message.Direction.OUTBOUND,
+            to_number=from_number,
+            from_number=sender.number,
+        )
+        .exclude(status__in=[Message.Status.BLOCKED, Message.Status.QUEUED])
+        .select_related("lead", "campaign")
+        .order_by("-created_at")
+        .first()
+    )
+    if last is not None:
+        contact = Contact(from_number, last.lead, last.persona_id, last.campaign, last.correlation_id, last.pk)
+        return Route(sender.team_id, contact, sender)
+    phone = (
+        PersonaPhone.objects.filter(team_id=sender.team_id, normalized_number=from_number, persona__is_merged=False)
+        .order_by("-updated_at")
+        .first()
+    )
+    if phone is None:
+        return Route(sender.team_id, Contact(from_number), sender, reason=f"No lead of the team has {from_number}.")
+    lead = Lead.objects.filter(team_id=sender.team_id, persona_id=phone.persona_id).order_by("-score").first()
+    return Route(sender.team_id, Contact(from_number, lead, phone.persona_id), sender)
+
+
+def delivery_route(*, identifier: str | None) -> Route:
+    """Route a delivery report to the team whose text it reports on."""
+    message = (
+        Message.objects.filter(direction=Message.Direction.OUTBOUND, external_id=identifier).first()
+        if identifier
+        else None
+    )
+    if message is None:
+        return Route(None, reason=f"No text of ours has the provider id {identifier!r}.")
+    sender = SenderNumber.objects.filter(team_id=message.team_id, number=message.from_number).first()
+    contact = Contact(message.to_number, None, message.persona_id, None, message.correlation_id, message.pk)
+    return Route(message.team_id, contact, sender)
+
+
+def route_event(event: ProviderEvent) -> Route:
+    """Route any provider event: replies by the number texted, delivery reports by the message they name."""
+    if event.kind == "inbound":
+        return inbound_route(to_number=event.to_number, from_number=event.from_number)
+    if event.kind in ("delivered", "failed"):
+        return delivery_route(identifier=event.identifier)
+    return Route(None, reason=f"Event {event.event!r} concerns no team.")
