@@ -208,7 +208,6 @@ def staged(team, texts):
 
 def test_approval_asks_first_and_says_how_many_from_which_number_and_when(operator_client, team, staged, time_machine):
     time_machine.move_to(NIGHT)
-    MessagingSettings.objects.update_or_create(team=team, defaults={"sender_number": "5125550199"})
     suppression_add(
         team=team, number=CampaignLead.objects.filter(campaign=staged).first().phone_number, reason="manual"
     )
@@ -220,7 +219,7 @@ def test_approval_asks_first_and_says_how_many_from_which_number_and_when(operat
     assert staged.status == "staged"  # asking changes nothing
     assert 'data-testid="plan-people">2</b>' in page
     assert 'data-testid="plan-suppressed">1</span>' in page
-    assert 'data-testid="plan-sender">5125550199</b>' in page
+    assert 'data-testid="plan-sender">(512) 555-0100</b>' in page
     assert "Wed 2 Dec 08:00 CST" in page  # 23:00 in Austin: the first texts wait for 08:00 there
     assert "America/Chicago" in page
 

@@ -16,6 +16,7 @@ from inbox import metrics
 from inbox.models import InboxItem
 from inbox.services import inbox_item_close, inbox_item_reply, sandbox_reply
 from messaging.models import Message, MessagingSettings
+from messaging.tests.factories import sender_number_for
 
 COUNT_KEYS = {"sent", "delivered", "failed", "replied", "positive", "opted_out", "wrong_number", "won", "lost"}
 
@@ -27,6 +28,7 @@ def _day(time_machine):
 
 def _campaign(team, operator, people: int, *, start: int = 10):
     MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
+    sender_number_for(team)
     textable_leads(team, people, start=start)
     a = MessageTemplateFactory(team=team, name=f"Short {start}")
     b = MessageTemplateFactory(team=team, name=f"Long {start}", body="Hello {first_name}! Reply STOP to opt out.")

@@ -14,6 +14,7 @@ from leads.models import Lead
 from messaging import services as messaging
 from messaging.followups import campaign_step_due_at, campaign_steps_stage_due
 from messaging.models import Message, MessagingSettings, Suppression
+from messaging.tests.factories import sender_number_for
 from usdatabiz.core.errors import DomainError
 
 NUDGE = "Hi {first_name}, just checking in. Reply STOP to opt out."
@@ -24,6 +25,7 @@ def sent(team, operator, time_machine):
     """Four Texans texted at 11:00 on 1 Dec, with a follow-up after 3 days and another after 2 more."""
     time_machine.move_to("2026-12-01T17:00:00Z")
     MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 8, "quiet_end_hour": 21})
+    sender_number_for(team)
     textable_leads(team, 4, start=10)
     opener = MessageTemplateFactory(team=team, name="Opener")
     campaign = campaign_services.campaign_create(

@@ -18,11 +18,13 @@ def draft(team):
     from campaigns import services
     from campaigns.tests.factories import MessageTemplateFactory, textable_leads
     from messaging.models import MessagingSettings
+    from messaging.tests.factories import sender_number_for
 
     textable_leads(team, 3, start=10)
     MessagingSettings.objects.update_or_create(
-        team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24, "sender_number": "5125550177"}
+        team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24}
     )
+    sender_number_for(team, "5125550177")
     MessageTemplateFactory(team=team, name="Short", body="Hi {first_name}. Reply STOP to opt out.")
     MessageTemplateFactory(team=team, name="Friendly", body="Hello {first_name}! Reply STOP to opt out.")
     return services.campaign_create(team=team, name="No text yet", allow_partial_block=True)
@@ -52,7 +54,7 @@ def test_edit_a_draft_then_confirm_its_approval(console: Page, live_server, draf
     # the confirmation page says what will happen before anything does
     expect(console).to_have_url(re.compile(r"/messages/campaigns/cmp_[0-9A-Z]{26}/approve/$"))
     expect(console.get_by_test_id("plan-people")).to_have_text("3")
-    expect(console.get_by_test_id("plan-sender")).to_have_text("5125550177")
+    expect(console.get_by_test_id("plan-sender")).to_have_text("(512) 555-0177")
     expect(console.get_by_test_id("plan-times")).to_contain_text("America/Chicago")
     console.screenshot(path="/tmp/campaign-confirm.png", full_page=True)
     console.get_by_test_id("confirm").click()
@@ -73,8 +75,10 @@ def test_the_funnel_and_a_campaigns_outcome_chart_show_the_numbers_of_their_tabl
     from campaigns.tests.factories import MessageTemplateFactory, textable_leads
     from inbox.services import sandbox_reply
     from messaging.models import Message, MessagingSettings
+    from messaging.tests.factories import sender_number_for
 
     MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
+    sender_number_for(team)
     textable_leads(team, 4, start=10)
     campaign = services.campaign_create(
         team=team, name="Charted", template=MessageTemplateFactory(team=team), allow_partial_block=True
