@@ -211,9 +211,9 @@ def test_delivery_reports_by_webhook(client, contacted):
 
 
 def test_a_processing_failure_is_answered_503_and_the_retry_is_processed(client, contacted, monkeypatch):
-    from inbox import services
+    from inbox.services import intake
 
-    real = services.inbound_receive
+    real = intake.inbound_receive
     calls = []
 
     def fail_once(**kwargs):
@@ -222,7 +222,7 @@ def test_a_processing_failure_is_answered_503_and_the_retry_is_processed(client,
             raise RuntimeError("database went away")
         return real(**kwargs)
 
-    monkeypatch.setattr(services, "inbound_receive", fail_once)
+    monkeypatch.setattr(intake, "inbound_receive", fail_once)
     headers, body = sandbox_inbound_event(contacted[0].to_number, OURS, "who is this?", SECRET, delivery_id="d-9")
 
     first = _post(client, headers, body)

@@ -1,0 +1,422 @@
+"""Stage 8: webhook intake, inbound replies, STOP/HELP/START honoured before anything else."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from leads.models import Lead
+from leads.services import lead_transition
+from messaging import compliance, sms
+from messaging import services as messaging
+from messaging.models import Message, Suppression
+from usdatabiz.core import journey
+from usdatabiz.core.errors import IllegalTransition
+from usdatabiz.core.models import StageRun
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+
+from .. import routing
+from ..models import InboxItem, WebhookEvent
+from .common import WEBHOOK_SLOW_MS, _event
+
+log = logging.getLogger("inbox.services")
+
+# -- stage 8: the webhook -------------------------------------------------------------------------------
+
+
+class _AlreadyStored(Exception):
+    """The event's delivery id or signed digest is stored already (a unique constraint said so)."""
+
+
+def _storable(raw_body: bytes) -> str:
+    return raw_body[:20000].decode("utf-8", errors="replace").replace("\x00", "")
+
+
+def _rejected(provider: str, code: str, detail: str, raw_body: bytes = b"") -> WebhookEvent:
+    return WebhookEvent.objects.create(
+        provider=provider[:16],
+        status=WebhookEvent.Status.REJECTED,
+        error_code=code,
+        detail=detail[:4000],
+        raw_body=_storable(raw_body),
+    )
+
+
+def webhook_too_large(*, provider: str, size: int) -> WebhookEvent:
+    """Record a webhook refused for its size alone (``PAYLOAD_TOO_LARGE``, answered 413 without reading it)."""
+    detail = f"The body has {size} bytes; at most {settings.WEBHOOK_MAX_BYTES} are read."
+    return _rejected(provider, "PAYLOAD_TOO_LARGE", detail)
+
+
+def webhook_receive(
+    *, headers, raw_body: bytes, provider: str = "signalhouse", now_ms: int | None = None
+) -> tuple[int, WebhookEvent]:
+    """Read, route, verify, store once and process one provider webhook call; return the HTTP status and record.
+
+    413 ``PAYLOAD_TOO_LARGE`` past ``WEBHOOK_MAX_BYTES``; 400 ``PAYLOAD_INVALID`` for a body that is not bounded
+    JSON of the provider's shape; 401 ``TOKEN_INVALID`` unless it is signed with the secret of the team owning the
+    number (or the message) it concerns, else the platform's; 503 when processing failed, so that the provider
+    retries; 200 otherwise, duplicates included. Nothing here answers 500.
+    """
+    started = time.monotonic()
+    try:
+        spec = sms.provider_spec(provider)
+        fmt = spec.webhook
+        if fmt is None:
+            raise sms.ConfigError(f"{provider} sends no webhooks")
+        if len(raw_body) > settings.WEBHOOK_MAX_BYTES:
+            return 413, webhook_too_large(provider=spec.name, size=len(raw_body))
+        try:
+            event = fmt.parse(raw_body)
+            delivery = fmt.delivery_id(headers)
+        except sms.PayloadInvalid as exc:
+            return 400, _rejected(spec.name, "PAYLOAD_INVALID", str(exc), raw_body)
+        route = routing.route_event(event)
+        try:
+            fmt.verify(sms.webhook_secrets(spec.name, route.team_id), headers, raw_body, now_ms=now_ms)
+        except sms.SignatureInvalid as exc:
+            return 401, _rejected(spec.name, "TOKEN_INVALID", str(exc), raw_body)
+        event.delivery_id = delivery
+        return intake_event(
+            provider=spec.name,
+            event=event,
+            route=route,
+            delivery_id=delivery,
+            digest=fmt.replay_digest(headers, raw_body),
+            raw_text=_storable(raw_body),
+            started=started,
+        )
+    except Exception as exc:  # noqa: BLE001 - never a 500: the provider retries a 503, and the event log has it
+        log.exception("webhook from %s could not be handled", provider)
+        record = WebhookEvent(provider=str(provider)[:16], status=WebhookEvent.Status.FAILED)
+        record.error_code, record.detail = "WEBHOOK_FAILURE", f"{type(exc).__name__}: {exc}"[:4000]
+        try:
+            record.save()
+        except Exception:  # noqa: BLE001 - the database itself may be what failed
+            log.exception("the failure of a webhook could not be recorded")
+        return 503, record
+
+
+def intake_event(
+    *,
+    provider: str,
+    event,
+    route: routing.Route,
+    delivery_id: str | None,
+    digest: str | None,
+    raw_text: str,
+    source: str = WebhookEvent.Source.WEBHOOK,
+    started: float | None = None,
+) -> tuple[int, WebhookEvent]:
+    """Store a verified event exactly once and act on it (the webhook and the event-log reconciliation both come
+    here). Returns (200, record), or (503, failed record) when processing raised.
+
+    Once is enforced by the database: the record's insert fails on a delivery id or a signed digest seen before
+    (then nothing else happens: the earlier record is returned with its ``attempts`` counted), and an inbound
+    message's provider id is unique. Both checks run in the same transaction as everything the event does.
+    """
+    started = time.monotonic() if started is None else started
+    record = None
+    try:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    record = WebhookEvent.objects.create(
+                        provider=provider,
+                        source=source,
+                        delivery_id=delivery_id,
+                        digest=digest,
+                        event=event.event,
+                        identifier=event.identifier or "",
+                        to_number=(event.to_number or "")[:20],
+                        raw_body=raw_text,
+                    )
+            except IntegrityError as exc:
+                raise _AlreadyStored from exc
+            _process(record, event, route)
+            record.processing_ms = int((time.monotonic() - started) * 1000)
+            record.save()
+            record.fresh = True  # stored by this call (a duplicate returns the first record instead)
+    except _AlreadyStored:
+        first = _seen_again(provider, delivery_id, digest, source)
+        if first is not None:
+            return 200, first
+        exc = RuntimeError("its first record is gone (rolled back): the next retry stores it")
+        failed_digest = None
+    except Exception as error:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
+        log.exception("event %s from %s failed", delivery_id or digest, provider)
+        exc, failed_digest = error, digest if source == WebhookEvent.Source.WEBHOOK else None
+    else:
+        if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
+            stage_failure_record(
+                team=record.team_id,
+                stage=8,
+                code="WEBHOOK_TIMEOUT",
+                subject=record,
+                detail=f"Processing took {record.processing_ms} ms; the provider gives up after {WEBHOOK_SLOW_MS} ms.",
+            )
+        return 200, record
+    # Kept without the delivery id, so that the provider's retry (same id, signed afresh) is processed; a webhook's
+    # digest is kept, so that this very request re-sent is not. A record read back from the event log keeps
+    # neither: the next reading processes it again.
+    failed = WebhookEvent(
+        provider=provider,
+        source=source,
+        digest=failed_digest,
+        event=event.event,
+        identifier=event.identifier or "",
+        status=WebhookEvent.Status.FAILED,
+        error_code="WEBHOOK_FAILURE",
+        detail=f"delivery {delivery_id or '-'}: {type(exc).__name__}: {exc}"[:4000],
+        raw_body=raw_text,
+        processing_ms=int((time.monotonic() - started) * 1000),
+    )
+    try:
+        with transaction.atomic():
+            failed.save()
+    except IntegrityError:  # the same request was stored meanwhile by a concurrent call: keep the failure anyway
+        failed.digest = None
+        failed.save()
+    return 503, failed
+
+
+def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
+    """Read back the event log of every provider account in use (SignalHouse ``GET /notification``: the platform's,
+    and each team's own) and pass each event through ``intake_event``, the webhook's exactly-once path. What the
+    webhook stored already is recognised (provider message id, or the record's digest) and left as it is.
+
+    An event in a team's own log for a number that team does not own reaches no team. One account failing (a bad
+    key, the provider down) is recorded on its cursor; the others go on. Returns counts of what happened.
+    """
+    import hashlib
+    import json
+
+    from usdatabiz.core.models import TeamCredential
+
+    from ..models import ReconcileCursor
+
+    spec = sms.provider_spec(sms.active_provider_name())
+    counts = {"accounts": 0, "events": 0, "stored": 0, "failed_accounts": 0}
+    if spec.webhook is None:
+        return counts  # the sandbox keeps no event log
+    max_pages = max_pages or settings.SMS_RECONCILE_MAX_PAGES
+    accounts = [(None, sms.credentials(spec, None))]
+    own = TeamCredential.objects.filter(provider=spec.name, name="api_key").values_list("team_id", flat=True)
+    accounts += [(team_id, sms.credentials(spec, team_id)) for team_id in sorted(set(own))]
+    for team_id, creds in accounts:
+        if not (creds.api_key and creds.account):
+            continue
+        counts["accounts"] += 1
+        cursor, _ = ReconcileCursor.objects.get_or_create(
+            provider=spec.name, account=creds.account, defaults={"team_id": team_id}
+        )
+        if cursor.team_id != team_id:  # another owner claims this account: read it for neither
+            cursor.last_error = "Two owners name this account; it is not read until one changes its group id."
+            cursor.save(update_fields=["last_error", "updated_at"])
+            counts["failed_accounts"] += 1
+            continue
+        stored, newest, error = 0, cursor.last_event_ms, ""
+        try:
+            client = spec.make_client(creds)
+            for page in range(1, max_pages + 1):
+                events = client.notifications(account=creds.account, page=page, limit=100)
+                for event in events:
+                    counts["events"] += 1
+                    route = routing.route_event(event)
+                    if team_id is not None and route.team_id not in (None, team_id):
+                        route = routing.Route(None, reason="The event is in the log of a team that does not own it.")
+                    raw = json.dumps(event.raw, sort_keys=True, separators=(",", ":"), default=str)
+                    digest = hashlib.sha256(b"log:" + raw.encode("utf-8", "replace")).hexdigest()
+                    status, record = intake_event(
+                        provider=spec.name, event=event, route=route, delivery_id=None, digest=digest,
+                        raw_text=raw[:20000], source=WebhookEvent.Source.RECONCILE,
+                    )  # fmt: skip
+                    stored += int(getattr(record, "fresh", False) and record.status != WebhookEvent.Status.DUPLICATE)
+                    if event.occurred_at_ms and (newest is None or event.occurred_at_ms > newest):
+                        newest = event.occurred_at_ms
+                if len(events) < 100:
+                    break
+        except sms.SmsError as exc:
+            error = f"{exc.code}: {exc.message}"
+            counts["failed_accounts"] += 1
+        ReconcileCursor.objects.filter(pk=cursor.pk).update(
+            last_run_at=timezone.now(), last_stored=stored, last_event_ms=newest, last_error=error[:4000],
+            updated_at=timezone.now(),
+        )  # fmt: skip
+        counts["stored"] += stored
+    return counts
+
+
+def _seen_again(provider: str, delivery_id: str | None, digest: str | None, source: str) -> WebhookEvent | None:
+    """The record an event was first stored as; count the attempt (a retry, a replay, a re-read of the log)."""
+    query = models.Q(pk__in=[])
+    if delivery_id:
+        query |= models.Q(delivery_id=delivery_id)
+    if digest:
+        query |= models.Q(digest=digest)
+    first = WebhookEvent.objects.filter(query, provider=provider).order_by("created_at").first()
+    if first is None:  # the first attempt rolled back after our insert failed: the provider's next retry stores it
+        return None
+    WebhookEvent.objects.filter(pk=first.pk).update(attempts=models.F("attempts") + 1, updated_at=timezone.now())
+    if source == WebhookEvent.Source.WEBHOOK:
+        why = (
+            "the same delivery id arrived again"
+            if delivery_id and first.delivery_id == delivery_id
+            else ("the same signed request arrived again under another delivery id")
+        )
+        _duplicate(first, why)
+    first.refresh_from_db()
+    return first
+
+
+def _process(record: WebhookEvent, event, route: routing.Route) -> None:
+    record.team_id = route.team_id
+    if event.kind == "inbound":
+        inbound_receive(event=event, webhook=record, route=route)
+    elif event.kind in ("delivered", "failed"):
+        message = None
+        if route.team_id is not None:
+            message = messaging.message_delivery_update(
+                external_id=event.identifier or "",
+                status="DELIVERED" if event.kind == "delivered" else "FAILED",
+                error_code=event.error_code,
+                reason=event.reason,
+                segments=event.segments,
+                team=route.team_id,
+            )
+        record.status = WebhookEvent.Status.PROCESSED if message else WebhookEvent.Status.UNMATCHED
+        record.error_code = "" if message else "NO_MESSAGE_MATCH"
+        record.detail = "" if message else route.reason
+    else:
+        record.status, record.detail = WebhookEvent.Status.PROCESSED, f"ignored event {event.event!r}"
+
+
+def _duplicate(record: WebhookEvent, why: str) -> None:
+    if record.team_id:
+        stage_failure_record(team=record.team_id, stage=8, code="DUPLICATE_WEBHOOK", subject=record, detail=why)
+
+
+def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None = None) -> InboxItem | None:
+    """Turn a verified inbound text into a message and an inbox item of the team owning the number texted;
+    honour STOP, HELP and START at once, for that team only. A number no team owns reaches no one."""
+    route = route or routing.inbound_route(to_number=event.to_number, from_number=event.from_number)
+    if route.team_id is None or route.contact is None:
+        webhook.team_id = route.team_id
+        webhook.status, webhook.error_code = WebhookEvent.Status.UNMATCHED, "NO_LEAD_MATCH"
+        webhook.detail = route.reason
+        return None
+    team_id, contact = route.team_id, route.contact
+    webhook.team_id = team_id
+    now = timezone.now()
+    run = stage_run_start(team=team_id, stage=8, subject=webhook, count_in=1)
+    try:
+        with transaction.atomic():  # the provider's message id is stored once (unique with the provider)
+            message = Message.objects.create(
+                team_id=team_id,
+                direction=Message.Direction.INBOUND,
+                kind=Message.Kind.INBOUND,
+                status=Message.Status.RECEIVED,
+                campaign=contact.campaign,
+                lead=contact.lead,
+                persona_id=contact.persona_id,
+                from_number=contact.number,
+                to_number=route.sender.number,
+                body=event.text,
+                provider=webhook.provider,
+                external_id=event.identifier or "",
+                correlation_id=contact.correlation_id,
+                received_at=now,
+                reply_to_id=contact.last_message_id,
+                metadata={"webhookId": webhook.pk, "deliveryId": event.delivery_id, "source": webhook.source},
+            )
+    except IntegrityError:
+        webhook.status, webhook.error_code = WebhookEvent.Status.DUPLICATE, "DUPLICATE_WEBHOOK"
+        webhook.detail = f"message {event.identifier} was received already"
+        if webhook.source == WebhookEvent.Source.WEBHOOK:
+            _duplicate(webhook, webhook.detail)
+        stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=0, detail="duplicate")
+        return None
+    lead = contact.lead
+    item = InboxItem.objects.create(
+        team_id=team_id,
+        message=message,
+        lead=lead,
+        persona_id=contact.persona_id,
+        campaign=contact.campaign,
+        phone_number=contact.number,
+        response_text=event.text,
+        external_id=event.identifier or "",
+        correlation_id=contact.correlation_id,
+        received_at=now,
+        bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
+    )
+    _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
+    if lead is None:
+        stage_failure_record(
+            team=team_id,
+            stage=8,
+            code="NO_LEAD_MATCH",
+            subject=item,
+            run=run,
+            detail=f"No lead has the number {contact.number}; the reply waits in review.",
+        )
+    else:
+        try:
+            lead_transition(lead=lead, to=Lead.Status.REPLIED)
+        except IllegalTransition:
+            pass  # a second reply, or a lead already closed: its status stays
+    _honour_keywords(item, message)
+    webhook.status = WebhookEvent.Status.PROCESSED
+    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"inbox item {item.pk}")
+    journey.advance(stage=8, subject_id=item.pk, team_id=team_id)
+    return item
+
+
+def _honour_keywords(item: InboxItem, message: Message) -> None:
+    """STOP (or any clear request to stop) suppresses at once and confirms; HELP answers; START lifts."""
+    cfg = messaging.messaging_settings_get(team=item.team_id)
+    brand = cfg.brand_name or item.team.name
+    contact = cfg.help_contact or "reply here"
+    keyword = compliance.classify_keyword(item.response_text)
+    opt_out = keyword == compliance.Keyword.STOP or (
+        keyword is None and compliance.is_opt_out_request(item.response_text)
+    )
+    if opt_out:
+        messaging.suppression_add(
+            team=item.team_id, number=item.phone_number, reason=Suppression.Reason.OPT_OUT, source_message=message,
+            note=f"inbound: {item.response_text[:200]}",
+        )  # fmt: skip
+        reply = compliance.compliance_reply(compliance.Keyword.STOP, brand=brand, contact=contact)
+        _event(item, "suppressed", number=item.phone_number)
+    elif keyword == compliance.Keyword.HELP:
+        reply = compliance.compliance_reply(keyword, brand=brand, contact=contact)
+    elif keyword == compliance.Keyword.START:
+        lifted = messaging.suppression_lift(team=item.team_id, number=item.phone_number, reason="START from the person")
+        if not lifted:
+            return  # "yes" from someone never opted out is an answer, not a re-subscription
+        reply = compliance.compliance_reply(keyword, brand=brand, contact=contact)
+        _event(item, "resubscribed", number=item.phone_number)
+    else:
+        return
+    # the suppression above is immediate; the confirmation goes through the queue so the webhook answers fast
+    journey.enqueue("inbox.tasks.compliance_reply_task", item.pk, reply, "STOP" if opt_out else str(keyword))
+
+
+def compliance_reply_send(*, item: InboxItem, body: str, keyword: str) -> Message:
+    """Send the one carrier-required answer to STOP, HELP or START (the only text that needs no person)."""
+    sent = messaging.message_send(
+        team=item.team_id,
+        to_number=item.phone_number,
+        body=body,
+        kind=Message.Kind.COMPLIANCE,
+        key=f"compliance:{item.message_id}",
+        reply_to=item.message,
+        lead=item.lead,
+        persona_id=item.persona_id,
+        correlation_id=item.correlation_id,
+        metadata={"keyword": keyword},
+    )
+    _event(item, "compliance_reply", message=sent.pk, status=sent.status)
+    return sent

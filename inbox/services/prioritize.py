@@ -1,0 +1,113 @@
+"""Stage 10: priority, worker routing and the call queue entry."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from leads.models import Lead
+from usdatabiz.core import journey
+from usdatabiz.core.models import StageRun
+from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+
+from ..models import InboxItem
+from .common import _event
+
+log = logging.getLogger("inbox.services")
+
+# -- stage 10: prioritization and routing --------------------------------------------------------------
+
+
+def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
+    """Score the item (0-100, hot/warm/cold), route it to a worker, and queue a call when it needs one.
+
+    SCORE_CALCULATION_ERROR leaves the item unscored in review; ROUTING_ERROR leaves it unassigned in review;
+    a full queue admits a hot item by removing the lowest entry (QUEUE_OVERFLOW either way).
+    """
+    from .. import prioritization as prio
+
+    now = now or timezone.now()
+    run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1)
+    lead_score = Lead.objects.filter(pk=item.lead_id).values_list("score", flat=True).first()
+    try:
+        result = prio.compute_priority(
+            prio.PriorityInput(
+                classification=item.classification or "other",
+                confidence=item.classification_confidence or 0.0,
+                lead_score=lead_score,
+                received_at=item.received_at,
+                now=now,
+                extracted=item.extracted or {},
+            )
+        )
+    except prio.PriorityError as exc:
+        return _prioritize_failed(item, run, exc.code, exc.message)
+    with transaction.atomic():
+        item.priority_score, item.priority = result.score, result.bucket
+        item.priority_breakdown = {k: round(v, 1) for k, v in result.breakdown.items()}
+        item.prioritized_at = now
+        if item.classification in {c.value for c in prio.SUPPRESSED}:
+            item.bucket = InboxItem.Bucket.REVIEW if item.lead_id is None else InboxItem.Bucket.REPLY
+        try:
+            routed = prio.route(item.classification or "other", result.bucket)
+        except prio.PriorityError as exc:
+            item.bucket = InboxItem.Bucket.REVIEW
+            item.save()
+            return _prioritize_failed(item, run, exc.code, exc.message)
+        item.assigned_sdr_id = routed.worker
+        if routed.queue and item.lead_id is not None and item.bucket != InboxItem.Bucket.REVIEW:
+            _queue_call(item, routed.worker, run)
+        item.save()
+        _event(item, "prioritized", score=result.score, priority=result.bucket, worker=routed.worker)
+    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{result.bucket} {result.score}")
+    journey.advance(stage=10, subject_id=item.pk, team_id=item.team_id)
+    return item
+
+
+def _prioritize_failed(item: InboxItem, run: StageRun, code: str, message: str) -> InboxItem:
+    stage_failure_record(team=item.team_id, stage=10, code=code, subject=item, run=run, detail=message)
+    InboxItem.objects.filter(pk=item.pk).update(bucket=InboxItem.Bucket.REVIEW, updated_at=timezone.now())
+    stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{code}: {message}")
+    item.refresh_from_db()
+    return item
+
+
+def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
+    """Put the item in the team's call queue, evicting the lowest entry for a hot item when it is full."""
+    from ..models import CallQueueEntry
+    from .. import prioritization as prio
+
+    waiting = CallQueueEntry.objects.for_team(item.team_id).filter(status=CallQueueEntry.Status.WAITING)
+    if CallQueueEntry.objects.filter(item=item).exists():
+        CallQueueEntry.objects.filter(item=item).update(priority=item.priority_score, assigned_worker=worker)
+        item.bucket = InboxItem.Bucket.CALL
+        return
+    admit = prio.queue_admit(waiting.count(), settings.INBOX_QUEUE_CAPACITY, item.priority)
+    if admit.code:
+        stage_failure_record(
+            team=item.team_id, stage=10, code=admit.code, subject=item, run=run,
+            detail=f"The call queue holds {settings.INBOX_QUEUE_CAPACITY}; "
+            + ("the lowest entry made room." if admit.admitted else "this item stays in the reply bucket."),
+        )  # fmt: skip
+    if not admit.admitted:
+        return
+    if admit.evict_lowest:
+        lowest = waiting.order_by("priority", "created_at").first()
+        if lowest is not None:
+            CallQueueEntry.objects.filter(pk=lowest.pk).update(
+                status=CallQueueEntry.Status.REMOVED, removed_reason="QUEUE_OVERFLOW", updated_at=timezone.now()
+            )
+            InboxItem.objects.filter(pk=lowest.item_id, bucket=InboxItem.Bucket.CALL).update(
+                bucket=InboxItem.Bucket.REPLY
+            )
+    CallQueueEntry.objects.create(
+        team_id=item.team_id,
+        item=item,
+        lead_id=item.lead_id,
+        phone_number=item.extracted.get("phone") or item.phone_number,  # the number they asked us to call
+        priority=item.priority_score,
+        assigned_worker=worker,
+        correlation_id=item.correlation_id,
+    )
+    item.bucket = InboxItem.Bucket.CALL
