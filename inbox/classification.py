@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from messaging import compliance
+
 
 class Classification(enum.StrEnum):
     EMAIL_CAPTURE = "email_capture", "Email captured"
@@ -60,7 +62,8 @@ class Classification(enum.StrEnum):
     NOT_INTERESTED = "not_interested", "Not interested"
     OPT_OUT = "opt_out", "Opt-out"
     WRONG_NUMBER = "wrong_number", "Wrong number"
-    OUT_OF_OFFICE = "out_of_office", "Out of office / auto-reply"
+    OUT_OF_OFFICE = "out_of_office", "Out of office (a person away)"
+    AUTO_REPLY = "auto_reply", "Auto-reply (machine-sent)"
     HOSTILE = "hostile", "Hostile"
     OTHER = "other", "Other"
 
@@ -84,19 +87,20 @@ class Failure(enum.StrEnum):
 
 
 C = Classification
+NOT_TEXTABLE_RULE = "auto_reply.not_textable"
 STRONG = 0.8
 MULTI_RULE_BONUS = 0.03
 OPPOSING_PENALTY = 0.35
 NEUTRAL_PENALTY = 0.05
 MAX_CONFIDENCE = 0.99
 PRECEDENCE = (  # highest first; see the module docstring
-    C.OPT_OUT, C.WRONG_NUMBER, C.HOSTILE, C.EMAIL_CAPTURE, C.PHONE_CAPTURE,
+    C.OPT_OUT, C.WRONG_NUMBER, C.HOSTILE, C.AUTO_REPLY, C.EMAIL_CAPTURE, C.PHONE_CAPTURE,
     C.MEETING_REQUEST, C.INTERESTED, C.QUESTION, C.NOT_INTERESTED, C.OUT_OF_OFFICE,
 )  # fmt: skip
 POLARITY = {
     C.EMAIL_CAPTURE: 1, C.PHONE_CAPTURE: 1, C.INTERESTED: 1, C.MEETING_REQUEST: 1,
     C.OPT_OUT: -1, C.NOT_INTERESTED: -1, C.HOSTILE: -1,
-    C.WRONG_NUMBER: 0, C.QUESTION: 0, C.OUT_OF_OFFICE: 0,
+    C.WRONG_NUMBER: 0, C.QUESTION: 0, C.OUT_OF_OFFICE: 0, C.AUTO_REPLY: 0,
 }  # fmt: skip
 
 # --------------------------------------------------------------------------- normalisation tables
@@ -148,21 +152,14 @@ TIME_RE = re.compile(
 )
 
 # ------------------------------------------------------------------------------------ rule tables
-OPT_OUT_KEYWORDS = frozenset(
-    {"stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out"}
-)
-_OPT_OUT_FILLER = re.compile(
-    r"^(?:please )?(?:stop|stopall|stop all|unsubscribe|cancel|end|quit|revoke|optout|opt out)"
-    r"(?: (?:please|now|it|thanks|thank you|asap|immediately))*$"
-)
 # Whole message, punctuation stripped -> (class, strength). "" is a message of only "?" marks.
 WHOLE_MESSAGE: dict[str, tuple[Classification, float]] = {
-    **{k: (C.OPT_OUT, 0.99) for k in OPT_OUT_KEYWORDS},
     **{k: (C.INTERESTED, 0.99) for k in (
         "yes", "yes please", "sure", "sure thing", "interested", "i'm interested", "yes i'm interested",
         "definitely", "absolutely", "of course", "go ahead", "sounds good", "sounds great", "tell me more",
-        "why not", "let's do it", "i'm in", "ok sure", "yes sure", "yes i am", "yes we are")},
-    "ok": (C.INTERESTED, 0.65), "maybe": (C.INTERESTED, 0.55), "possibly": (C.INTERESTED, 0.55),
+        "why not", "let's do it", "i'm in", "ok sure", "yes sure", "yes i am", "yes we are", "ok interested",
+        "ok send it", "ok let's do it", "ok tell me more")},
+    "maybe": (C.INTERESTED, 0.55), "possibly": (C.INTERESTED, 0.55),
     "perhaps": (C.INTERESTED, 0.55), "depends": (C.INTERESTED, 0.55),
     **{k: (C.NOT_INTERESTED, 0.99) for k in (
         "no", "no thanks", "no thank you", "not interested", "no no", "no way", "pass", "i'll pass", "all set",
@@ -178,7 +175,6 @@ WHOLE_MESSAGE: dict[str, tuple[Classification, float]] = {
 }  # fmt: skip
 
 _NOT = r"(?:don't|do not|never|can't|cannot|won't|will not|please don't)"
-_CONTACT_VERB = r"(?:text|message|contact|call|email|sms|bother|spam|hit)(?:ing)?"
 _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2} interested"
 )
@@ -204,24 +200,6 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 
 # fmt: off
 PHRASE_RULES: list[Rule] = [
-    _rule("opt_out.stop_verb", 0.95,
-          r"\bstop(?: \w+)? (?:texting|text|texts|messaging|messages|contacting|calling|sending|bothering"
-          r"|spamming|harassing|emailing|this|it)\b",
-          unless=r"\b(?:don't|do not|can't|cannot) stop\b"),
-    _rule("opt_out.keyword_at_edge", 0.9, r"^(?:stop|stopall|unsubscribe)\b",
-          r"\b(?:stop|stopall|unsubscribe|quit)\W*$",
-          unless=r"\b(?:don't|do not|can't|cannot|never|won't|not) stop\b|^stop by\b"),
-    _rule("opt_out.remove_me", 0.95,
-          r"\b(?:remove|delete|erase|scrub) (?:me|us|this number|my (?:number|info|name|contact))\b",
-          r"\btake (?:me|us|this number|my \w+) (?:off|out of|from)\b"),
-    _rule("opt_out.do_not_contact", 0.95,
-          rf"\b(?:{_NOT}|quit) (?:ever )?{_CONTACT_VERB} (?:me|us|this number|again|here)\b"),
-    _rule("opt_out.no_more_texts", 0.93, r"\b(?:no|any) more (?:texts|messages|calls|emails)\b",
-          r"\b(?:do not call|dnc|don't call) list\b", r"\blose (?:my|this) number\b"),
-    _rule("opt_out.keyword_anywhere", 0.95, r"\b(?:unsubscribe|opt[\s-]?out|stopall|revoke (?:my )?consent)\b"),
-    _rule("opt_out.leave_me_alone", 0.9, r"\bleave (?:me|us) alone\b"),
-    _rule("opt_out.never_consented", 0.85,
-          r"\bi (?:never|didn't|did not) (?:sign(?:ed)? up|opt(?:ed)? in|consent(?:ed)?|give you)\b"),
     _rule("wrong_number.phrase", 0.95, r"\bwrong (?:number|person|guy|girl|lady|man|phone|contact|company|business)\b"),
     _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
     _rule("wrong_number.no_one_by_name", 0.95,
@@ -238,7 +216,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bnever heard of (?:him|her|them|that|this)\b"),
     _rule("hostile.profanity", 0.9,
           r"\b(?:f+u+c+k+\w*|f\*+\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|assholes?|bastards?|cunts?)",
-          r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b"),
+          r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b",
+          r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b", r"\bmy (?:lawyer|attorney)\b",
           r"\breport (?:this|you) to\b"),
@@ -258,7 +237,7 @@ PHRASE_RULES: list[Rule] = [
           r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b", r"\bi'm in\b",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
-    _rule("interested.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
+    _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
           r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"),
@@ -290,16 +269,44 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
-    _rule("out_of_office.auto_reply", 0.97, r"\bauto[\s-]?(?:reply|response|responder)\b", r"\bautomatic reply\b",
-          r"\bautomated (?:reply|response|message)\b"),
-    _rule("out_of_office.out_of_office", 0.95, r"\bout of (?:the )?office\b", r"\booo\b"),
-    _rule("out_of_office.driving", 0.95, r"\bi'm driving\b", r"\bdo not disturb while driving\b"),
-    _rule("out_of_office.away_until", 0.92,
-          r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))? until\b"),
-    _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
-          r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b"),
-    _rule("out_of_office.will_respond", 0.9,
+    _rule("auto_reply.not_textable", 0.99,
+          r"\b(?:does not|doesn't|do not|don't|cannot|can't|can not|is unable to|unable to|won't|will not"
+          r"|is not able to)"
+          r" (?:accept|receive|support|get|read|reply to|respond to) (?:sms|text|texts|text messages|messages|msgs)\b",
+          r"\b(?:not (?:a )?(?:text|sms)[- ](?:enabled|capable)|(?:landline|land line)[^.]{0,40}(?:text|sms))\b",
+          r"\b(?:texts?|text messages|sms|messages) (?:to this number )?(?:are|is) not "
+          r"(?:monitored|supported|accepted|received)\b",
+          r"\bthis (?:is a )?(?:landline|land line)\b"),
+    _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
+          r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
+          r"^\[?automated\b", r"\bthis is an automated\b", r"\bdo not reply to this\b", r"\bno[- ]reply\b"),
+    _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
+          r"\bout of office\b", r"\booo\b"),
+    _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
+          r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
+          r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b"),
+    _rule("auto_reply.closed", 0.95,
+          r"\b(?:our|the) (?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
+          r"(?:currently |now )?closed\b",
+          r"\b(?:we are|we're) (?:currently )?closed\b",
+          r"\boutside (?:of )?(?:our |normal |regular )?business hours\b",
+          r"\b(?:our|regular|normal) (?:business|office) hours are\b", r"\bafter[- ]hours\b",
+          r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b"),
+    _rule("auto_reply.thanks_for_contacting", 0.93,
+          r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
+          r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall) (?:get back|respond|reply|be in touch|return)",
+          r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
+          r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
+          r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b"),
+    _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b"),
+    _rule("out_of_office.away_until", 0.92,
+          r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))? "
+          r"(?:until|till|til|through)\b",
+          r"\bout of (?:town|the country)\b"),
+    _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
+          r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
+          r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
 ]
 # fmt: on
 MEET_WORD = re.compile(
@@ -320,6 +327,12 @@ class ClassificationResult:
     failures: list[str] = field(default_factory=list)
     runner_up: Classification | None = None
     normalized: str = ""
+    opt_out: str = "no"  # messaging.compliance.opt_out_decide: "yes", "no" or "uncertain" (hold for a person)
+
+    @property
+    def not_textable(self) -> bool:
+        """An auto-reply saying the number cannot take texts: it must never be texted again."""
+        return NOT_TEXTABLE_RULE in self.matched_rules
 
 
 def _clean(text: str) -> str:
@@ -400,16 +413,12 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     bare = _bare(norm)
     hits: list[tuple[str, Classification, float]] = []
 
+    decision, why = compliance.opt_out_explain(text)
+    if decision == compliance.OPT_OUT_YES:
+        hits.append((f"opt_out.{why.replace(' ', '_')}", C.OPT_OUT, MAX_CONFIDENCE))
     if norm and bare in WHOLE_MESSAGE and (bare or "?" in norm):
         cls, strength = WHOLE_MESSAGE[bare]
         hits.append((f"{cls.value}.whole_message", cls, strength))
-    elif _OPT_OUT_FILLER.match(bare):
-        hits.append(("opt_out.keyword_with_filler", C.OPT_OUT, 0.97))
-    sentences = [_bare(s) for s in re.split(r"[.!?,;:]+", norm)]
-    if len([s for s in sentences if s]) > 1 and any(
-        s in OPT_OUT_KEYWORDS or _OPT_OUT_FILLER.match(s) for s in sentences
-    ):
-        hits.append(("opt_out.keyword_sentence", C.OPT_OUT, 0.95))
 
     for rule in PHRASE_RULES:
         if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
@@ -461,4 +470,5 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         failures=[str(f) for f in failures],
         runner_up=runner_up,
         normalized=norm,
+        opt_out=decision,
     )

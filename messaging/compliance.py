@@ -581,28 +581,277 @@ def _other_subject(words: list[str]) -> bool:
     return bool(words) and words[-1] in _OTHER_SUBJECTS
 
 
-def is_opt_out_request(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> bool:
-    """Tell whether an inbound message asks to stop messages: a STOP keyword or a clear revocation.
+# Words that, standing alone in a clause, revoke in Spanish and the few other languages seen in
+# replies ("alto", "baja", "stopp", "arrêtez"), checked accent-free; "para" only as a whole clause.
+_BARE_STOP_WORDS_OTHER = frozenset(
+    {"alto", "baja", "cancelar", "basta", "para", "parar", "pare", "parem", "stopp", "arrete", "arretez", "desabonner"}
+)
+_FILLER_WORDS_OTHER = frozenset(
+    {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
+     "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls"}
+)  # fmt: skip
+# A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
+STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab")
+# Scripts the detector cannot read (not Latin): held for a person rather than guessed.
+_LATIN_MAX = 0x024F
 
-    Phrases are looked for only in messages of at most ``max_words`` words, where they are meant
-    as a request rather than quoted in a longer story.
-    """
-    if classify_keyword(text) is Keyword.STOP:
+
+def _re(*parts: str) -> re.Pattern[str]:
+    return re.compile("".join(parts))
+
+
+_SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
+# (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
+_MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
+    # reporting this as spam / this is spam / flagged as junk / reported to the FCC
+    (
+        _re(
+            rf"\b(?:report|reporting|reported|flag|flagging|flagged|mark|marking|marked|block|blocking|blocked)"
+            rf"(?:\s+(?:this|you|it|u|ur|your\s+\w+|this\s+\w+|the\s+\w+|the\s+number))?\s+(?:as\s+)?"
+            rf"{_SPAM_OR_THREAT}\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:this|that|it|these|you|u|this\s+\w+)\s+(?:is|are|r|'s)\s+(?:just\s+|pure\s+|total\s+|obviously\s+)?(?:spam|junk|harr?assment)\b"
+        ),
+        "none",
+    ),
+    (_re(r"\b(?:this's|it's|thats|that's)\s+(?:just\s+|pure\s+|total\s+)?(?:spam|harr?assment)\b"), "none"),
+    (
+        _re(
+            r"\b(?:report|reporting|reported|complain|complaining|complaint|filing|file|filed)\b[^.!?]{0,40}"
+            r"\b(?:fcc|ftc|attorney\s+general|\bag\b|bbb|better\s+business|carrier|verizon|at&t|t-?mobile|7726|authorities)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:fcc|ftc|tcpa|do\s+not\s+call\s+registry|cease\s+and\s+desist|lawsuit|legal\s+action"
+            r"|small\s+claims|attorney\s+general)\b"
+        ),
+        "none",
+    ),
+    (_re(r"\b(?:sue|suing|sued)\s+(?:you|u|your|ur|the|this)\b"), "negation"),
+    (_re(r"\bsee\s+you\s+in\s+court\b"), "none"),
+    # formal revocations: I revoke/withdraw my consent, I do not consent, without my consent
+    (
+        _re(
+            r"\b(?:revoke|revoking|revoked|withdraw|withdrawing|withdrawn|rescind|rescinding)\s+(?:my\s+|all\s+|any\s+)?"
+            r"(?:consent|permission|authorization|opt[\s-]?in)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(r"\b(?:do\s+not|don't|dont|never)\s+(?:give\s+(?:you\s+)?|gave\s+(?:you\s+)?)?(?:consent|permission)\b"),
+        "none",
+    ),
+    (_re(r"\bwithout\s+(?:my\s+)?(?:consent|permission)\b"), "none"),
+    (_re(r"\brefrain\s+from\s+(?:contacting|texting|messaging|calling|sending)\b"), "none"),
+    (
+        _re(
+            r"\b(?:cease|discontinue|terminate|end)\s+(?:all\s+|any\s+|further\s+|these\s+|this\s+|your\s+)*"
+            r"(?:communications?|contact|correspondence|outreach|messages|texts|solicitations?)\b"
+        ),
+        "negation",
+    ),
+    (_re(r"\bno\s+(?:further|more)\s+(?:contact|communications?|correspondence|solicitations?|outreach)\b"), "none"),
+    (_re(r"\bno\s+longer\s+(?:wish|want)\s+to\s+(?:receive|be\s+contacted|be\s+texted|hear|get)\b"), "none"),
+    (
+        _re(r"\b(?:don't|dont|do\s+not)\s+(?:wish|want)\s+to\s+(?:be\s+contacted|be\s+texted|receive|hear\s+from)\b"),
+        "subject",
+    ),
+    (
+        _re(r"\b(?:do\s+not|don't|dont)\s+(?:contact|text|message|call)\b(?!\s+(?:you|u|him|her|them|back|first|yet))"),
+        "anysubject",
+    ),
+    (
+        _re(
+            r"\boff\s+(?:of\s+)?(?:your|ur|the|this|ya|all\s+your|all\s+the)\s+(?:\w+\s+)?(?:list|lists|database|system|contacts)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(r"\b(?:stop|quit)\s+(?:reaching\s+out|hitting\s+me\s+up|blowing\s+up\s+my\s+phone|hounding|pestering)\b"),
+        "sender",
+    ),
+    (
+        _re(r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b"),
+        "none",
+    ),
+    (_re(r"\bwhen\s+(?:will|does|do)\s+(?:this|these|it|they|you)\s+(?:ever\s+)?stop\b"), "none"),
+    (
+        _re(
+            r"\b(?:can|could|would|will)\s+(?:you|u|y'all|you\s+guys)\s+(?:please\s+|pls\s+|just\s+)?(?:stop|quit)\s*$"
+        ),
+        "none",
+    ),
+    (_re(r"\b(?:stop|quit)\s+(?:it|this|that)\s+(?:already|now|please)\b"), "negation"),
+    (_re(r"\bdnc\b"), "none"),
+    (
+        _re(
+            r"\b(?:i|we)\s+(?:never|didn't|didnt|did\s+not)\s+(?:sign(?:ed)?\s+up|opt(?:ed)?\s+in|ask(?:ed)?\s+for\s+(?:this|these|texts))\b"
+        ),
+        "none",
+    ),
+    # Spanish (accents removed before matching)
+    (
+        _re(
+            r"\bno\s+(?:mas|quiero(?:\s+recibir)?(?:\s+mas)?|deseo(?:\s+recibir)?(?:\s+mas)?)\s+(?:mensajes|textos|msjs?|sms|llamadas)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bno\s+(?:me\s+)?(?:vuelva[sn]?\s+a\s+)?(?:escrib|mand|envi|contact|llam|molest)\w*"
+            r"(?:\s+(?:mas|nunca|por\s+favor))?\b(?!\s+(?:el|la|los|la\s+info|info|informacion|detalles|precio))"
+        ),
+        "none",
+    ),
+    (_re(r"\b(?:deja|dejen|deje|dejes)\s+de\s+(?:escrib|mand|envi|contact|llam|molest)\w*"), "none"),
+    (_re(r"\b(?:dar|darme|dame|denme|deme|dese)\s+de\s+baja\b|\bbaja\s+(?:por\s+favor|ya)\b"), "none"),
+    (_re(r"\b(?:cancelar|cancela|cancele)\s+(?:la\s+|mi\s+)?(?:suscripcion|subscripcion)\b"), "none"),
+    (_re(r"\b(?:borr|quit|elimin|sac)\w*\s+(?:mi\s+numero|me\s+de|de\s+(?:su|tu|la)\s+lista)\b"), "none"),
+    (_re(r"\b(?:quitame|sacame|borrame|eliminame|quiteme|saqueme|borreme|elimineme)\b"), "none"),
+    (_re(r"\bes\s+spam\b|\bdejenme\s+en\s+paz\b|\bdejame\s+en\s+paz\b"), "none"),
+    # other languages, the unambiguous ones
+    (_re(r"\b(?:arretez|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"), "none"),
+]
+_MORE_PHRASES += [(_re("|".join(["\u505c\u6b62", "\u9000\u8ba2", "\uadf8\ub9cc", "\u3084\u3081\u3066"])), "none")]
+
+_NOUN_BEFORE_STOP = frozenset(
+    {"the", "a", "an", "next", "last", "nearest", "bus", "full", "pit", "truck", "one", "first", "that", "your", "my",
+     "its", "every", "each", "rest", "train", "subway", "final", "this", "our", "their", "to", "will", "would", "to",
+     "should", "must", "can", "could", "might", "may", "does", "do", "did", "it", "rain", "gonna", "never"}
+)  # fmt: skip
+# "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
+_EDGE_STOP_START = re.compile(
+    r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-))"
+)
+_EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit)\s*$")
+_STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
+
+
+def _edge_stop(plain: str) -> bool:
+    if _EDGE_STOP_START.search(plain):
         return True
-    normalized = normalize_text(text or "")
-    if not normalized or len(_TOKEN.findall(normalized)) > max_words:
-        return False
-    if any(_is_bare_stop(clause) for clause in _clauses(normalized)):
-        return True
-    for pattern, guard in _PHRASES:
+    match = _EDGE_STOP_END.search(plain)
+    if match:
+        before = _TOKEN.findall(plain[: match.start()])
+        if not before:
+            return True
+        if before[-1] not in _NOUN_BEFORE_STOP and not _negated(before, sender=True) and len(before) <= 12:
+            return True
+    match = _STOP_SOMETHING_OUTGOING.search(plain)
+    return bool(match) and not _negated(_clause_before(plain, match.start()), sender=True)
+
+
+# A stop word left after the rules above, in a clause they could not read, holds the number.
+_UNCLEAR_STOP = re.compile(
+    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|my|this|the\s+number)|baja|alto)\b"
+    r"(?!\s+(?:by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being))"
+)
+# Complaints about the texts themselves: the person may be revoking; a person decides.
+_COMPLAINT = re.compile(
+    r"\b(?:annoying|annoyed|harass\w*|harrass\w*|spamm\w*|spam|so\s+many\s+(?:texts|messages)|how\s+many\s+times"
+    r"|every\s+(?:day|single\s+day)|enough\s+(?:already|with\s+the)|sick\s+of|tired\s+of|fed\s+up|unsolicited"
+    r"|lawyer|attorney|invasion\s+of\s+privacy|illegal|report\s+you|reporting\s+you|block(?:ing|ed)?\s+(?:you|this|your))\b"
+)
+# Questions and praise that name these words without revoking: "is this spam?", "not spam, right?"
+_COMPLAINT_GUARD = re.compile(
+    r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
+)
+
+OPT_OUT_YES = "yes"
+OPT_OUT_NO = "no"
+OPT_OUT_UNCERTAIN = "uncertain"
+
+
+def _plain(text: str) -> str:
+    """Accents removed (Spanish and French are matched without them)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _foreign_script(text: str) -> bool:
+    return any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
+
+
+def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
+    for pattern, guard in phrases:
         for match in pattern.finditer(normalized):
             before = _clause_before(normalized, match.start())
             if guard in ("negation", "sender") and _negated(before, sender=guard == "sender"):
                 continue
             if guard == "subject" and _other_subject(before):
                 continue
+            if guard == "anysubject" and before and before[-1] in _OTHER_SUBJECTS | _SELF_SUBJECTS:
+                continue
             return True
     return False
+
+
+def _is_bare_other(clause: str) -> bool:
+    words = _TOKEN.findall(clause)
+    vocabulary = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
+    if not words or not set(words) <= vocabulary:
+        return False
+    stops = set(words) & (_BARE_STOP_WORDS | _BARE_STOP_WORDS_OTHER)
+    if not stops:
+        return False
+    # "para" and "alto" stand for "stop" only as the whole clause or with Spanish fillers
+    if stops <= {"para", "alto", "pare"} and set(words) & (_FILLER_WORDS - {"please", "pls", "plz", "now"}):
+        return False
+    return True
+
+
+def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
+    """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
+    text = text or ""
+    if any(ch in STOP_EMOJI for ch in text):
+        return OPT_OUT_YES, "stop emoji"
+    if classify_keyword(text) is Keyword.STOP:
+        return OPT_OUT_YES, "carrier keyword"
+    normalized = normalize_text(text)
+    if not normalized:
+        return OPT_OUT_NO, "empty"
+    plain = _plain(normalized)
+    clauses = _clauses(plain)
+    if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
+        return OPT_OUT_YES, "stop word"
+    long_message = len(_TOKEN.findall(plain)) > max_words
+    if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
+        if long_message:
+            return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
+        return OPT_OUT_YES, "revocation phrase"
+    if _foreign_script(plain):
+        return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
+    for match in _UNCLEAR_STOP.finditer(plain):
+        before = _clause_before(plain, match.start())
+        if not _negated(before, sender=True):
+            return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
+    if _COMPLAINT.search(plain) and not _COMPLAINT_GUARD.search(plain):
+        return OPT_OUT_UNCERTAIN, "a complaint about the texts"
+    return OPT_OUT_NO, "no revocation"
+
+
+def opt_out_decide(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> str:
+    """Decide whether an inbound text revokes consent: ``"yes"``, ``"no"`` or ``"uncertain"``.
+
+    The one decision used by the send-blocking suppression (``is_opt_out_request``), by the inbox
+    classifier's ``opt_out`` class and by the hold for a person (``OPT_OUT_REVIEW``) when uncertain.
+    """
+    return opt_out_explain(text, max_words=max_words)[0]
+
+
+def is_opt_out_request(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> bool:
+    """Tell whether an inbound message asks to stop messages: ``opt_out_decide(text) == "yes"``.
+
+    Phrases count as a request only in messages of at most ``max_words`` words; in a longer one
+    they make the decision ``"uncertain"`` (a person reads it).
+    """
+    return opt_out_decide(text, max_words=max_words) == OPT_OUT_YES
 
 
 # --- Replies ----------------------------------------------------------------------------------
