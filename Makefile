@@ -10,10 +10,11 @@ BENCH_ROWS ?= 1000000
 BENCH_LEADS ?= 100000
 BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
+BENCH_CLASSIFY_REPEAT ?= 20
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach clean
+.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-classify clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -76,6 +77,9 @@ bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 work
 
 bench-resolve: install ## Benchmark stage 3: precision/recall/F1 on a labelled list, speed (BENCH_RESOLVE_ROWS rows)
 	$(PY) bench/bench_resolve.py --rows $(BENCH_RESOLVE_ROWS) --database-url $(BENCH_DATABASE_URL)
+
+bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-class precision/recall, opt-out recall, latency
+	$(PY) bench/bench_classify.py --repeat $(BENCH_CLASSIFY_REPEAT)
 
 bench-outreach: install ## Benchmark stages 6-11: block of 2,000 from BENCH_LEADS leads, sending it, BENCH_REPLIES replies
 	$(PY) bench/bench_outreach.py --leads $(BENCH_LEADS) --replies $(BENCH_REPLIES) --database-url $(BENCH_DATABASE_URL)

@@ -116,7 +116,7 @@ SHORTHAND = {
     "isnt": "isn't", "whos": "who's", "whats": "what's", "thats": "that's", "youre": "you're", "lets": "let's",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmrrw": "tomorrow", "2morrow": "tomorrow",
     "2moro": "tomorrow", "txt": "text", "txts": "texts", "txting": "texting", "msg": "message", "msgs": "messages",
-    "dis": "this", "wat": "what", "wut": "what", "rn": "right now", "lmk": "let me know",
+    "si": "yes", "claro": "sure", "dis": "this", "wat": "what", "wut": "what", "rn": "right now", "lmk": "let me know",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9']+")
 _WS = re.compile(r"\s+")
@@ -200,6 +200,8 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 
 # fmt: off
 PHRASE_RULES: list[Rule] = [
+    _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<phone>"),
+    _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b"),
     _rule("wrong_number.phrase", 0.95, r"\bwrong (?:number|person|guy|girl|lady|man|phone|contact|company|business)\b"),
     _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
     _rule("wrong_number.no_one_by_name", 0.95,
@@ -212,17 +214,18 @@ PHRASE_RULES: list[Rule] = [
           r"\bleft the company\b", r"\bpassed away\b"),
     _rule("wrong_number.not_a_business", 0.85,
           r"\b(?:don't|do not) (?:own|have|run) (?:a|that|this|any) (?:business|company)\b",
-          r"\bjust got this number\b", r"\bpersonal (?:number|cell|phone)\b",
+          r"\bjust got this number\b",
           r"\bnever heard of (?:him|her|them|that|this)\b"),
     _rule("hostile.profanity", 0.9,
           r"\b(?:f+u+c+k+\w*|f\*+\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|assholes?|bastards?|cunts?)",
           r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b",
-          r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b"),
+          r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b",
+          r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b", r"\bmy (?:lawyer|attorney)\b",
           r"\breport (?:this|you) to\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
-    _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
+    _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b", unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
           r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
@@ -231,19 +234,24 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
           r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
-    _rule("meeting_request.call_later", 0.75, r"\b(?:call|text) (?:me )?(?:back )?later\b"),
+    _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b"),
     _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
+    _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", unless=r"\bno (?:\w+ )?(?:me )?interesa"),
+    _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
+          r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
     _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
           r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b"),
+    _rule("question.open_question", 0.65,
+          r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b", r"\bi'm in\b",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
           r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
-          unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"),
+          unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
     _rule("interested.leading_yes", 0.75,
-          r"^(?:yes|sure|ok|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
+          r"^(?:yes|sure|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b"),
     _rule("question.how_got_number", 0.92, r"\b(?:how|where) did you get (?:my|this) (?:number|info|contact|name)\b"),
@@ -268,6 +276,11 @@ PHRASE_RULES: list[Rule] = [
           r"\bnot (?:looking|buying|selling|in the market)\b"),
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
+    _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$",
+          r"\b(?:decided to go|going|went) (?:in )?(?:another|a different) direction\b",
+          r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
+          r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",
+          r"^no gracias\b"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
     _rule("auto_reply.not_textable", 0.99,
           r"\b(?:does not|doesn't|do not|don't|cannot|can't|can not|is unable to|unable to|won't|will not"
@@ -279,12 +292,13 @@ PHRASE_RULES: list[Rule] = [
           r"\bthis (?:is a )?(?:landline|land line)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
-          r"^\[?automated\b", r"\bthis is an automated\b", r"\bdo not reply to this\b", r"\bno[- ]reply\b"),
+          r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b", r"\bdo not reply to this\b", r"\bno[- ]reply\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bout of office\b", r"\booo\b"),
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
-          r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b"),
+          r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
+          r"^driving\b"),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -340,9 +354,15 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
 def normalize(text: str) -> str:
     """Lower-cased, NFKC, straight quotes, collapsed whitespace and expanded SMS shorthand."""
-    text = re.sub(r"\bwrong\s*#", "wrong number", _clean(text).lower())
+    text = _strip_accents(re.sub(r"\b(wrong|this|my|your|ur|the)\s*#", r"\1 number", _clean(text).lower()))
     return _TOKEN.sub(lambda m: SHORTHAND.get(m.group(), m.group()), text)
 
 

@@ -584,7 +584,8 @@ def _other_subject(words: list[str]) -> bool:
 # Words that, standing alone in a clause, revoke in Spanish and the few other languages seen in
 # replies ("alto", "baja", "stopp", "arrêtez"), checked accent-free; "para" only as a whole clause.
 _BARE_STOP_WORDS_OTHER = frozenset(
-    {"alto", "baja", "cancelar", "basta", "para", "parar", "pare", "parem", "stopp", "arrete", "arretez", "desabonner"}
+    {"alto", "baja", "cancelar", "basta", "para", "parar", "pare", "parem", "stopp", "arrete", "arretez", "desabonner",
+     "halt", "spam"}
 )
 _FILLER_WORDS_OTHER = frozenset(
     {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
@@ -603,6 +604,12 @@ def _re(*parts: str) -> re.Pattern[str]:
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
 # (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
 _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
+    (_re(r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
+         r"(?:stop|remove|unsubscribe|take\s+me\s+off)"), "none"),
+    (_re(r"\b(?:do\s+not|don't|dont)\s+have\s+(?:my\s+)?(?:permission|consent)\b"), "none"),
+    (_re(r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
+         r"\s+(?:your|ur|the|this|all)\b"), "negation"),
+    (_re(r"\b(?:remove|delete|erase|purge|scrub)\s+(?:my|our)\s+(?:info|information|data|details|contact|name|record)"), "negation"),
     # reporting this as spam / this is spam / flagged as junk / reported to the FCC
     (
         _re(
@@ -763,6 +770,9 @@ _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
 )
 
+_SPACED_LETTERS = re.compile(r"(?:\w[\s.]+){2,}\w")
+_NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*shop\b")
+
 OPT_OUT_YES = "yes"
 OPT_OUT_NO = "no"
 OPT_OUT_UNCERTAIN = "uncertain"
@@ -816,7 +826,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     normalized = normalize_text(text)
     if not normalized:
         return OPT_OUT_NO, "empty"
-    plain = _plain(normalized)
+    if _SPACED_LETTERS.fullmatch(normalized):
+        normalized = normalized.replace(" ", "")  # "S T O P"
+    plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
     clauses = _clauses(plain)
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
         return OPT_OUT_YES, "stop word"
