@@ -201,6 +201,13 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 # fmt: off
 PHRASE_RULES: list[Rule] = [
     _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<phone>"),
+    _rule("wrong_number.not_that_person", 0.88, r"^(?:i'm|i am|this is) not (?:[a-z]+)\W*$", r"^not (?:him|her|me)\W*$",
+          r"\bno idea who (?:that|this|you're looking for) is\b", r"\b(?:don't|do not) know who that is\b",
+          r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
+          r"^(?:sorry,? )?new number\b", r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
+          r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
+          r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
+          r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b"),
     _rule("wrong_number.phrase", 0.95, r"\bwrong (?:number|person|guy|girl|lady|man|phone|contact|company|business)\b"),
     _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
@@ -276,7 +283,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bnot (?:looking|buying|selling|in the market)\b"),
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
-    _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$",
+    _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$", r"^sorry,? no\b", r"\bnot for sale\b",
           r"\b(?:decided to go|going|went) (?:in )?(?:another|a different) direction\b",
           r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
           r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",

@@ -584,8 +584,22 @@ def _other_subject(words: list[str]) -> bool:
 # Words that, standing alone in a clause, revoke in Spanish and the few other languages seen in
 # replies ("alto", "baja", "stopp", "arrêtez"), checked accent-free; "para" only as a whole clause.
 _BARE_STOP_WORDS_OTHER = frozenset(
-    {"alto", "baja", "cancelar", "basta", "para", "parar", "pare", "parem", "stopp", "arrete", "arretez", "desabonner",
-     "halt", "spam"}
+    {
+        "alto",
+        "baja",
+        "cancelar",
+        "basta",
+        "para",
+        "parar",
+        "pare",
+        "parem",
+        "stopp",
+        "arrete",
+        "arretez",
+        "desabonner",
+        "halt",
+        "spam",
+    }
 )
 _FILLER_WORDS_OTHER = frozenset(
     {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
@@ -604,12 +618,27 @@ def _re(*parts: str) -> re.Pattern[str]:
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
 # (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
 _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (_re(r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
-         r"(?:stop|remove|unsubscribe|take\s+me\s+off)"), "none"),
+    (
+        _re(
+            r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
+            r"(?:stop|remove|unsubscribe|take\s+me\s+off)"
+        ),
+        "none",
+    ),
     (_re(r"\b(?:do\s+not|don't|dont)\s+have\s+(?:my\s+)?(?:permission|consent)\b"), "none"),
-    (_re(r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
-         r"\s+(?:your|ur|the|this|all)\b"), "negation"),
-    (_re(r"\b(?:remove|delete|erase|purge|scrub)\s+(?:my|our)\s+(?:info|information|data|details|contact|name|record)"), "negation"),
+    (
+        _re(
+            r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
+            r"\s+(?:your|ur|the|this|all)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:remove|delete|erase|purge|scrub)\s+(?:my|our)\s+(?:info|information|data|details|contact|name|record)"
+        ),
+        "negation",
+    ),
     # reporting this as spam / this is spam / flagged as junk / reported to the FCC
     (
         _re(
@@ -802,8 +831,62 @@ def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> 
     return False
 
 
+# Misspelt stop words: letters swapped or doubled ("stpo", "sotp", "sstop"), one letter off in the
+# long ones ("unsubcribe", "remvoe"). Real words one letter from "stop" (spot, step, shop, stoop) are not.
+_REAL_WORDS_NEAR_STOP = frozenset(
+    {
+        "spot",
+        "step",
+        "shop",
+        "stoop",
+        "atop",
+        "slop",
+        "stomp",
+        "top",
+        "soap",
+        "stow",
+        "tops",
+        "post",
+        "pots",
+        "opts",
+        "stoops",
+        "steps",
+        "spots",
+        "shops",
+    }
+)
+
+
+def _near(word: str, target: str) -> bool:
+    """One edit away (insert, delete, substitute or swap two neighbours)."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return word == target
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == target[diff[1]]
+            and word[diff[1]] == target[diff[0]]
+        )
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _typo_stop(word: str) -> bool:
+    if word in _REAL_WORDS_NEAR_STOP or len(word) < 4:
+        return False
+    if len(word) <= 5:
+        return sorted(word.replace("ss", "s").replace("pp", "p").replace("tt", "t").replace("oo", "o")) == sorted(
+            "stop"
+        )
+    return any(_near(word, target) for target in ("unsubscribe", "remove", "stopall"))
+
+
 def _is_bare_other(clause: str) -> bool:
-    words = _TOKEN.findall(clause)
+    words = [("stop" if _typo_stop(word) else word) for word in _TOKEN.findall(clause)]
     vocabulary = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
     if not words or not set(words) <= vocabulary:
         return False
