@@ -113,7 +113,7 @@ def report(part: str, rows: list[tuple[str, str]], repeat: int, show_errors: boo
     print(f"classifier and suppression decision agree: {agree}/{len(rows)}")
     print(f"accuracy: {result['accuracy']:.3f}")
     print(f"latency per classify, CPU time: p50 {p50:.3f} ms, p99 {p99:.3f} ms ({len(cpu)} calls)")
-    print(f"latency per classify, wall clock (includes waiting for a shared CPU): p50 {wall50:.3f} ms, p99 {wall99:.3f} ms")
+    print(f"latency per classify, wall clock (with waits for a shared CPU): p50 {wall50:.3f} ms, p99 {wall99:.3f} ms")
     if show_errors:
         print("\nerrors (truth -> predicted [decision]: text)")
         for (text, truth), guess, decision in zip(rows, predicted, decisions, strict=True):

@@ -244,3 +244,26 @@ class CallQueueEntry(TeamScoped):
 
     def __str__(self):
         return f"{self.phone_number} ({self.priority}, {self.assigned_worker})"
+
+
+class ClassificationCorrection(TeamScoped):
+    """An operator's reclassification of a reply (``MISCLASSIFICATION``): the text and both labels, kept so
+    the labelled corpus can grow from real use (``manage.py export_corrections``)."""
+
+    id = PrefixedULIDField(prefix="cor")
+    inbox_item = models.ForeignKey(
+        InboxItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections", db_constraint=False
+    )
+    text = models.TextField()
+    predicted = models.CharField(max_length=24, help_text="What the classifier said")
+    corrected = models.CharField(max_length=24, help_text="What the operator said it is")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["team", "created_at"], name="correction_team_created_idx")]
+
+    def __str__(self):
+        return f"{self.predicted} -> {self.corrected}: {self.text[:40]}"

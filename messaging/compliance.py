@@ -757,9 +757,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
 _MORE_PHRASES += [(_re("|".join(["\u505c\u6b62", "\u9000\u8ba2", "\uadf8\ub9cc", "\u3084\u3081\u3066"])), "none")]
 
 _NOUN_BEFORE_STOP = frozenset(
-    {"the", "a", "an", "next", "last", "nearest", "bus", "full", "pit", "truck", "one", "first", "that", "your", "my",
-     "its", "every", "each", "rest", "train", "subway", "final", "this", "our", "their", "to", "will", "would", "to",
-     "should", "must", "can", "could", "might", "may", "does", "do", "did", "it", "rain", "gonna", "never"}
+    "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
+    "this our their to will would should must can could might may does do did it rain gonna never".split()
 )  # fmt: skip
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(

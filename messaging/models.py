@@ -154,6 +154,7 @@ class Suppression(TeamScoped):
         PROVIDER = "provider", "Opted out at the provider"
         DNC = "dnc", "On a do-not-call list"
         MANUAL = "manual", "Added by a person"
+        NOT_TEXTABLE = "not_textable", "The number does not accept texts (its auto-reply said so)"
 
     id = PrefixedULIDField(prefix="sup")
     phone_number = models.CharField(max_length=10)
@@ -255,6 +256,9 @@ class Message(TeamScoped):
     delivered_at = models.DateTimeField(null=True, blank=True)
     failed_at = models.DateTimeField(null=True, blank=True)
     received_at = models.DateTimeField(null=True, blank=True)
+    quiet_hours_basis = models.TextField(
+        blank=True, help_text="The zones the quiet-hours check used at send time, and why (ZIP, state, area code)"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -280,3 +284,41 @@ class Message(TeamScoped):
         arrow = "->" if self.direction == self.Direction.OUTBOUND else "<-"
         number = self.to_number if self.direction == self.Direction.OUTBOUND else self.from_number
         return f"{self.pk} {arrow} {number} ({self.status})"
+
+
+class OptOutReview(TeamScoped):
+    """A reply that may revoke consent but that the detector could not decide (``opt_out_decide`` said
+    "uncertain"). While ``held``, no text goes to the number (send-time code ``OPT_OUT_REVIEW``); a person
+    decides: ``opt_out`` suppresses the number, ``not_opt_out`` releases it."""
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held: no text until a person decides"
+        DECIDED = "decided", "Decided"
+
+    class Decision(models.TextChoices):
+        OPT_OUT = "opt_out", "Opt-out: suppress the number"
+        NOT_OPT_OUT = "not_opt_out", "Not an opt-out: release the number"
+
+    id = PrefixedULIDField(prefix="oor")
+    phone_number = models.CharField(max_length=10)
+    text = models.TextField(help_text="The reply that was not clear")
+    reason = models.CharField(max_length=120, blank=True, help_text="Why the detector was not sure")
+    source_message = models.ForeignKey(
+        "Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    inbox_item = models.ForeignKey(
+        "inbox.InboxItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.HELD)
+    decision = models.CharField(max_length=12, choices=Decision.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["team", "status", "phone_number"], name="oor_team_status_number_idx")]
+
+    def __str__(self):
+        return f"{self.phone_number} ({self.get_status_display()})"

@@ -30,7 +30,15 @@ from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from . import compliance
-from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, Suppression
+from .models import (
+    ContactSender,
+    Message,
+    MessagingSettings,
+    OptOutReview,
+    ProviderWebhook,
+    SenderNumber,
+    Suppression,
+)
 from .sms import (
     PROVIDERS,
     AuthFailed,
@@ -278,9 +286,16 @@ def send_check(
     """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours."""
     if len(number or "") != 10 or not number.isdigit():
         return CheckResult(False, "INVALID_NUMBER", f"{number!r} is not a 10-digit US number.")
+    active = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True).first()
+    if active is not None and active.reason == Suppression.Reason.NOT_TEXTABLE:
+        return CheckResult(False, "NOT_TEXTABLE", "The number does not accept texts (its auto-reply said so).")
     if kind != Message.Kind.COMPLIANCE:
-        if is_suppressed(team=team_id, number=number):
+        if active is not None:
             return CheckResult(False, "OPTED_OUT", "The number is on the suppression list.")
+        if OptOutReview.objects.filter(team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD).exists():
+            return CheckResult(
+                False, "OPT_OUT_REVIEW", "A reply from this number may be an opt-out; a person must decide first."
+            )
         if persona is not None and persona.do_not_contact:
             return CheckResult(False, "DO_NOT_CONTACT", "The person is marked do-not-contact.")
     if phone is not None:

@@ -11,6 +11,7 @@ from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from .. import classification as classifier
+from .. import consent
 from ..models import InboxItem
 from .common import LOW_CONFIDENCE, InboxError, _event
 
@@ -44,6 +45,7 @@ def inbox_item_classify(*, item: InboxItem) -> InboxItem:
                 detail=f"{item.classification} at {result.confidence:.2f}: {item.response_text[:200]}",
             )
         _keep_extracted(item)
+        consent.mark_not_textable(item=item, result=result)
         _event(item, "classified", classification=item.classification, confidence=result.confidence)
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=item.classification)
     journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
@@ -84,6 +86,7 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
             subject=item,
             detail=f"{user.get_username()} changed {before!r} to {classification!r}",
         )
+        consent.record_correction(item=item, before=before, after=classification, user=user)
         item.classification, item.classification_confidence = classification, 1.0
         item.save(update_fields=["classification", "classification_confidence", "updated_at"])
         _event(item, "reclassified", user, before=before, after=classification)

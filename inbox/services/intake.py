@@ -17,7 +17,7 @@ from usdatabiz.core.errors import IllegalTransition
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
-from .. import routing
+from .. import consent, routing
 from ..models import InboxItem, WebhookEvent
 from .common import WEBHOOK_SLOW_MS, _event
 
@@ -380,9 +380,11 @@ def _honour_keywords(item: InboxItem, message: Message) -> None:
     brand = cfg.brand_name or item.team.name
     contact = cfg.help_contact or "reply here"
     keyword = compliance.classify_keyword(item.response_text)
-    opt_out = keyword == compliance.Keyword.STOP or (
-        keyword is None and compliance.is_opt_out_request(item.response_text)
-    )
+    decision, why = compliance.opt_out_explain(item.response_text)
+    opt_out = keyword == compliance.Keyword.STOP or (keyword is None and decision == compliance.OPT_OUT_YES)
+    if keyword is None and decision == compliance.OPT_OUT_UNCERTAIN:
+        consent.hold_for_review(item=item, message=message, reason=why)  # no text until a person decides
+        return
     if opt_out:
         messaging.suppression_add(
             team=item.team_id, number=item.phone_number, reason=Suppression.Reason.OPT_OUT, source_message=message,
