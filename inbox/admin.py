@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
 
-from .models import CallQueueEntry, InboxEvent, InboxItem, ReconcileCursor, WebhookEvent
+from .models import CallQueueEntry, ClassificationCorrection, InboxEvent, InboxItem, ReconcileCursor, WebhookEvent
 
 
 class _ReadOnly:
@@ -72,3 +72,13 @@ class ReconcileCursorAdmin(_ReadOnly, admin.ModelAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(team_id__in=staff_team_ids(request))
+
+
+@admin.register(ClassificationCorrection)
+class ClassificationCorrectionAdmin(_ReadOnly, TeamScopedAdmin):
+    """Operators' reclassifications (MISCLASSIFICATION), with the text and both labels: the corpus grows from
+    these (``manage.py export_corrections --team SLUG``)."""
+
+    list_display = ["created_at", "team", "predicted", "corrected", "text", "corrected_by", "inbox_item"]
+    list_filter = ["predicted", "corrected", "team"]
+    search_fields = ["text"]

@@ -4,7 +4,8 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, Suppression
+from .models import ContactSender, Message, MessagingSettings, OptOutReview, ProviderWebhook, SenderNumber, Suppression
+from .opt_out_reviews import opt_out_review_decide
 
 
 @admin.register(Message)
@@ -104,3 +105,36 @@ class ProviderWebhookAdmin(TeamScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OptOutReview)
+class OptOutReviewAdmin(TeamScopedAdmin):
+    """Replies that may be opt-outs. The number is held until decided, with the actions (as on the inbox page)."""
+
+    list_display = ["phone_number", "team", "status", "decision", "text", "reason", "decided_by", "created_at"]
+    list_filter = ["status", "decision", "team"]
+    search_fields = ["phone_number", "text"]
+    readonly_fields = [f.name for f in OptOutReview._meta.fields]
+    actions = ["decide_opt_out", "decide_not_opt_out"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _decide(self, request, queryset, decision):
+        done = 0
+        for review in queryset:
+            try:
+                opt_out_review_decide(review=review, decision=decision, user=request.user)
+                done += 1
+            except DomainError as exc:
+                self.message_user(request, f"{review.phone_number}: {exc.code}: {exc.message}", messages.ERROR)
+        if done:
+            self.message_user(request, f"{done} decided.", messages.SUCCESS)
+
+    @admin.action(description="Decide: opt-out (suppress the number)")
+    def decide_opt_out(self, request, queryset):
+        self._decide(request, queryset, OptOutReview.Decision.OPT_OUT)
+
+    @admin.action(description="Decide: not an opt-out (release the number)")
+    def decide_not_opt_out(self, request, queryset):
+        self._decide(request, queryset, OptOutReview.Decision.NOT_OPT_OUT)

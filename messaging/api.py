@@ -14,7 +14,8 @@ from usdatabiz.core.models import TeamCredential
 
 from . import selectors, services
 from .forms import MessageFilterForm, SenderNumberForm, SuppressionForm
-from .models import Message, ProviderWebhook, SenderNumber, Suppression
+from .models import Message, OptOutReview, ProviderWebhook, SenderNumber, Suppression
+from .opt_out_reviews import opt_out_review_decide
 from .sms import PROVIDERS
 
 
@@ -27,7 +28,7 @@ class MessageSerializer(serializers.ModelSerializer):
             "id", "direction", "kind", "status", "campaign", "campaign_lead", "lead", "persona", "from_number",
             "to_number", "body", "segments", "encoding", "provider", "external_id", "error_code", "error_detail",
             "metadata", "correlation_id", "reply_to", "approved_by", "attempts", "sent_at", "delivered_at",
-            "failed_at", "received_at", "created_at",
+            "failed_at", "received_at", "quiet_hours_basis", "created_at",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -318,3 +319,50 @@ class SmsWebhookViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, viewsets.
             team=request.team, user=request.user, grace_seconds=body.validated_data["grace_seconds"]
         )
         return Response(ProviderWebhookSerializer(row).data)
+
+
+class OptOutReviewSerializer(serializers.ModelSerializer):
+    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = OptOutReview
+        fields = [
+            "id", "phone_number", "text", "reason", "source_message", "inbox_item", "status", "decision",
+            "decided_by", "decided_at", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class OptOutDecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=OptOutReview.Decision.choices)
+
+
+class OptOutReviewViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Replies that may be opt-outs, their numbers held (``OPT_OUT_REVIEW``) until a person decides.
+    ``?status=held`` lists the open ones."""
+
+    queryset = OptOutReview.objects.all().order_by("created_at", "id")
+    serializer_class = OptOutReviewSerializer
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        wanted = self.request.query_params.get("status")
+        return qs.filter(status=wanted) if self.action == "list" and wanted else qs
+
+    @extend_schema(
+        parameters=[OpenApiParameter("status", str, enum=OptOutReview.Status.values)],
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(request=OptOutDecisionSerializer, responses={200: OptOutReviewSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None, format=None):
+        """Decide a held reply: ``opt_out`` suppresses the number, ``not_opt_out`` releases it (409 once decided)."""
+        review = self.get_object()
+        body = OptOutDecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        review = opt_out_review_decide(review=review, decision=body.validated_data["decision"], user=request.user)
+        return Response(OptOutReviewSerializer(review).data)

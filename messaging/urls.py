@@ -24,6 +24,7 @@ urlpatterns = [
     path("credentials/", views.ProviderCredentialsView.as_view(), name="credentials"),
     path("credentials/webhook/register/", views.WebhookRegisterView.as_view(), name="webhook-register"),
     path("credentials/webhook/rotate/", views.WebhookRotateView.as_view(), name="webhook-rotate"),
+    path("opt-out-reviews/<str:pk>/decide/", views.OptOutReviewDecideView.as_view(), name="opt-out-review-decide"),
     path("<str:pk>/release/", views.MessageReleaseView.as_view(), name="message-release"),
     path("<str:pk>/drop/", views.MessageDropView.as_view(), name="message-drop"),
 ]

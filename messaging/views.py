@@ -417,3 +417,26 @@ class WebhookRotateView(ProviderCredentialsView):
                 )
                 return redirect("messaging:credentials")
         return self.render_to_response(self.get_context_data(rotate_form=form), status=400)
+
+
+class OptOutReviewDecideView(TeamMemberRequiredMixin, View):
+    """A person decides a held reply from the inbox: an opt-out (suppress) or not (release the number)."""
+
+    def post(self, request, *args, **kwargs):
+        from .models import OptOutReview
+        from .opt_out_reviews import opt_out_review_decide
+
+        try:
+            review = OptOutReview.objects.for_team(self.team).get(pk=self.kwargs["pk"])
+        except OptOutReview.DoesNotExist as exc:
+            raise Http404("No such held reply.") from exc
+        try:
+            review = opt_out_review_decide(review=review, decision=request.POST.get("decision", ""), user=request.user)
+        except DomainError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        else:
+            if review.decision == OptOutReview.Decision.OPT_OUT:
+                messages.success(request, f"{review.phone_number} is opted out and will not be texted again.")
+            else:
+                messages.success(request, f"{review.phone_number} is released: it may be texted again.")
+        return redirect("inbox:item-list")

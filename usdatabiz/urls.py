@@ -12,6 +12,7 @@ from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
 from messaging.api import (
     CredentialViewSet,
     MessageViewSet,
+    OptOutReviewViewSet,
     SenderNumberViewSet,
     SmsWebhookViewSet,
     SuppressionViewSet,
@@ -34,6 +35,7 @@ router.register("call-queue", CallQueueViewSet, basename="call-queue")
 router.register("sender-numbers", SenderNumberViewSet, basename="sender-number")
 router.register("credentials", CredentialViewSet, basename="credential")
 router.register("sms-webhook", SmsWebhookViewSet, basename="sms-webhook")
+router.register("opt-out-reviews", OptOutReviewViewSet, basename="opt-out-review")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),
