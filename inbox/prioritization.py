@@ -66,7 +66,8 @@ MAXIMA = ("intent_max", "lead_fit_max", "freshness_max", "phone_bonus", "meeting
 # Intent of each class as a share (0-1) of ``intent_max``: highest for a lead asking to meet.
 DEFAULT_INTENT = MappingProxyType({
     C.MEETING_REQUEST: 1.0, C.PHONE_CAPTURE: 0.9, C.INTERESTED: 0.8, C.EMAIL_CAPTURE: 0.7, C.QUESTION: 0.5,
-    C.OTHER: 0.3, C.OUT_OF_OFFICE: 0.2, C.NOT_INTERESTED: 0.1, C.WRONG_NUMBER: 0.05, C.HOSTILE: 0.02, C.OPT_OUT: 0.0,
+    C.OTHER: 0.3, C.OUT_OF_OFFICE: 0.2, C.AUTO_REPLY: 0.2, C.NOT_INTERESTED: 0.1, C.WRONG_NUMBER: 0.05,
+    C.HOSTILE: 0.02, C.OPT_OUT: 0.0,
 })  # fmt: skip
 DEFAULT_WEIGHTS = MappingProxyType({
     "intent": DEFAULT_INTENT,
@@ -284,7 +285,7 @@ def route(classification: str, bucket: str, *, workers_available: Mapping[str, i
             raise PriorityError(ROUTING_ERROR, f"capacity of {name} must be an int >= 0, got {free!r}")
     if cls == C.MEETING_REQUEST or bucket == HOT:
         preferred, why = SABRINA, "meeting request" if cls == C.MEETING_REQUEST else "hot item"
-    elif cls in (C.NOT_INTERESTED, C.OUT_OF_OFFICE):
+    elif cls in (C.NOT_INTERESTED, C.OUT_OF_OFFICE, C.AUTO_REPLY):
         preferred, why = CATHY, f"{cls.value} needs a nudge"
     else:
         preferred, why = GIANNA, f"{cls.value} continues the conversation"

@@ -923,6 +923,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
+        if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
+            continue  # "the bus stop", "non-stop": a noun, not a request
         if not _negated(before, sender=True):
             return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
     if _COMPLAINT.search(plain) and not _COMPLAINT_GUARD.search(plain):

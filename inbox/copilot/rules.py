@@ -67,11 +67,11 @@ LOW_CONFIDENCE = 0.6
 REVIEW_CONFIDENCE_CAP = 0.5  # a "review" suggestion never claims more than this
 
 TERMINAL = {"opt_out": "opted_out", "wrong_number": "wrong_number", "hostile": "hostile"}
-NUDGE_CLASSES = frozenset({"not_interested", "out_of_office"})
+NUDGE_CLASSES = frozenset({"not_interested", "out_of_office", "auto_reply"})
 _KNOWN = frozenset(
     {
         "email_capture", "phone_capture", "interested", "meeting_request", "question", "not_interested",
-        "opt_out", "wrong_number", "out_of_office", "hostile", "other",
+        "opt_out", "wrong_number", "out_of_office", "auto_reply", "hostile", "other",
     }
 )  # fmt: skip
 
@@ -549,10 +549,10 @@ def suggest(ctx: CopilotContext) -> Suggestion:
                 [f"No reply for {days} days and a nudge was already sent: close as no_response."],
                 "no_response",
             )
-        template = "out_of_office" if cls == "out_of_office" else "stale_nudge"
+        template = "out_of_office" if cls in ("out_of_office", "auto_reply") else "stale_nudge"
         return out("send_reply", template, [f"No reply for {days} days after a {label} reply: one gentle nudge."])
 
-    if cls == "out_of_office":
+    if cls in ("out_of_office", "auto_reply"):
         until = _UNTIL.search(plain(ctx.text))
         when = f"until {until.group(1)}" if until else "for a few days"
         return out(

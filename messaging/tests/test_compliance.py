@@ -781,3 +781,70 @@ def test_reply_does_not_format_placeholders_inside_the_brand():
 def test_reply_refuses_missing_brand_or_help_contact(keyword, brand, contact, message):
     with pytest.raises(ValueError, match=message):
         compliance_reply(keyword, brand=brand, contact=contact)
+
+
+# --- one opt-out decision: every phrase family and guard ---------------------------------------------
+
+from messaging.compliance import opt_out_decide, opt_out_explain  # noqa: E402
+
+OPT_OUT_FAMILIES = {
+    "carrier keyword": ["STOP", "unsubscribe", "Cancel", "END", "stopall"],
+    "bare remove / unsub": ["remove", "Remove please", "unsub", "UNSUB pls", "remove me"],
+    "stop emoji": ["\U0001f6d1", "\u270b", "\u26d4", "\U0001f6ab", "no more \U0001f6ab", "\u270b\U0001f3fd"],
+    "spam report": ["Reporting this as spam", "I'm reporting this as spam", "this is spam", "Spam.", "marked as junk",
+                    "Reported to my carrier as spam"],
+    "do not contact": ["DO NOT CONTACT", "do not contact me again", "Please do not contact", "do not text this number"],
+    "legal threat": ["I will sue you", "see you in court", "TCPA violation", "cease and desist",
+                     "I'm reporting you to the FCC", "filing a complaint with the attorney general"],
+    "wrong number, remove": ["Wrong number, remove", "wrong # remove", "wrong number. please remove me"],
+    "formal revocation": ["I revoke my consent", "I withdraw my consent", "Kindly refrain from contacting me",
+                          "Please discontinue all contact", "I no longer wish to receive messages",
+                          "You do not have my permission to text me"],
+    "indirect": ["how do I unsubscribe", "when will these texts stop", "I asked you to stop", "get me off your list",
+                 "Stop I'm not interested", "ok stop", "stop fucking texting me"],
+    "misspelt": ["stpo", "sotp", "S T O P", "unsubcribe", "stopp"],
+    "spanish": ["alto", "ALTO por favor", "para", "baja", "cancelar", "no más mensajes", "no me escriba más",
+                "dejen de escribirme", "dame de baja", "quítame de su lista", "Es spam"],
+}  # fmt: skip
+NOT_OPT_OUT_GUARDS = {
+    "don't stop": ["don't stop", "Don't stop sending deals!", "please don't ever stop"],
+    "did you stop": ["Did you stop texting me?", "did you stop sending the promos?"],
+    "stop by / nouns": ["Stop by tomorrow", "the bus stop near my house", "Stop & Shop is closed?", "non-stop rain",
+                        "spot on", "step by step"],
+    "negated unsubscribe": ["I don't want to unsubscribe", "please don't remove me"],
+    "spam question": ["is this spam?", "Is this a scam?"],
+    "not interested alone": ["not interested", "No thanks", "no gracias"],
+    "para in a sentence": ["para mi esposa", "es para mañana"],
+}  # fmt: skip
+UNCERTAIN = {
+    "complaint": ["this is so annoying", "I am so sick of these", "my lawyer will hear about this"],
+    "unknown script": ["\u042d\u0442\u043e \u0441\u043f\u0430\u043c?", "\u0645\u0646 \u0623\u0646\u062a\u061f"],
+    "long message": [
+        "Thanks for the quote. My brother runs a bakery and told me his old supplier texted him every week, so he "
+        "switched to you and he is really happy with the service and the prices, so I would like to hear about the "
+        "plans for a shop of about ten people. Anyway, please stop texting me."
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("family", "text"), [(f, t) for f, texts in OPT_OUT_FAMILIES.items() for t in texts], ids=lambda v: str(v)[:30]
+)
+def test_each_opt_out_family_is_a_yes(family, text):
+    assert opt_out_decide(text) == "yes", opt_out_explain(text)
+    assert is_opt_out_request(text)
+
+
+@pytest.mark.parametrize(
+    ("guard", "text"), [(g, t) for g, texts in NOT_OPT_OUT_GUARDS.items() for t in texts], ids=lambda v: str(v)[:30]
+)
+def test_each_guard_keeps_a_no(guard, text):
+    assert opt_out_decide(text) == "no", opt_out_explain(text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"), [(k, t) for k, texts in UNCERTAIN.items() for t in texts], ids=lambda v: str(v)[:30]
+)
+def test_unclear_replies_are_uncertain_and_not_suppressed(kind, text):
+    assert opt_out_decide(text) == "uncertain", opt_out_explain(text)
+    assert not is_opt_out_request(text)

@@ -1,5 +1,4 @@
 import csv
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -23,7 +22,7 @@ class Command(BaseCommand):
         except Team.DoesNotExist as exc:
             raise CommandError(f"TEAM_NOT_FOUND: no team has the slug {team!r}.") from exc
         rows = ClassificationCorrection.objects.for_team(team_row).order_by("created_at", "id")
-        handle = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+        handle = open(output, "w", newline="", encoding="utf-8") if output else self.stdout  # noqa: SIM115
         try:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(["text", "label", "predicted", "corrected_at"])
