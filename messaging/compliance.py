@@ -29,6 +29,7 @@ Opt-out
 """
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -202,6 +203,63 @@ AREA_CODE_LOCATIONS: dict[str, tuple[str, str]] = {
     npa: (state, zone) for state, zones in _AREA_CODES.items() for zone, npas in zones.items() for npa in npas.split()
 }
 
+# Every zone of a state split across zones, used for a contact with that state and no ZIP (the strictest of
+# them: the window must be open in all). The minority parts named in the comments above.
+SPLIT_STATE_ZONES: dict[str, tuple[str, ...]] = {
+    "AK": ("America/Anchorage", "America/Adak"),
+    "AZ": ("America/Phoenix", "America/Denver"),  # the Navajo Nation keeps DST
+    "FL": ("America/New_York", "America/Chicago"),
+    "ID": ("America/Boise", "America/Los_Angeles"),
+    "IN": ("America/Indiana/Indianapolis", "America/Chicago"),
+    "KS": ("America/Chicago", "America/Denver"),
+    "KY": ("America/New_York", "America/Chicago"),
+    "MI": ("America/Detroit", "America/Menominee"),
+    "NE": ("America/Chicago", "America/Denver"),
+    "ND": ("America/Chicago", "America/Denver"),
+    "NV": ("America/Los_Angeles", "America/Denver"),
+    "OR": ("America/Los_Angeles", "America/Boise"),
+    "SD": ("America/Chicago", "America/Denver"),
+    "TN": ("America/Chicago", "America/New_York"),
+    "TX": ("America/Chicago", "America/Denver"),
+}
+
+_ZIP_ZONES: dict[str, tuple[str, str, str]] | None = None
+
+
+def _zip_zones() -> dict[str, tuple[str, str, str]]:
+    """ZIP -> (IANA zone, state, city), from the ``zipcodes`` package's offline table (loaded once)."""
+    global _ZIP_ZONES
+    if _ZIP_ZONES is None:
+        import zipcodes
+
+        _ZIP_ZONES = {
+            row["zip_code"]: (row["timezone"], row["state"], row["city"].title())
+            for row in zipcodes.list_all()
+            if row.get("timezone")
+        }
+    return _ZIP_ZONES
+
+
+def zip_timezone(zip5: str | None) -> tuple[str, str, str] | None:
+    """Return (zone, state, city) of a 5-digit US ZIP, or None when it is unknown or has no zone."""
+    code = (zip5 or "").strip()[:5]
+    if len(code) != 5 or not code.isdigit():
+        return None
+    found = _zip_zones().get(code)
+    if found is None or not _known_zone(found[0]):
+        return None
+    return found
+
+
+@functools.cache
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (KeyError, ValueError, OSError):
+        return False
+    return True
+
+
 # Used when the location is unknown: the send must be inside the window in all of these at once.
 # Arizona never differs from both Mountain and Pacific, so it narrows nothing; it is listed so the
 # set reads as "every zone of the 50 states and DC".
@@ -217,6 +275,7 @@ US_FALLBACK_ZONES: tuple[str, ...] = (
 
 DEFAULT_START_HOUR = 8
 DEFAULT_END_HOUR = 21
+
 
 # A window that never opens in every fallback zone would make the search run forever.
 _SEARCH_HORIZON = timedelta(days=8)
@@ -244,8 +303,12 @@ def area_code(phone: str | None) -> str | None:
     return national[:3]
 
 
-def _location(state: str | None, phone: str | None) -> tuple[str | None, str | None, str]:
-    """Return (state, zone name, how it was found) for a contact."""
+def _location(state: str | None, phone: str | None, zip5: str | None = None) -> tuple[str | None, str | None, str]:
+    """Return (state, zone name, how it was found) of a contact's address: ZIP, else state, else area code."""
+    by_zip = zip_timezone(zip5)
+    if by_zip is not None:
+        zone, zip_state, city = by_zip
+        return zip_state, zone, f"ZIP {zip5.strip()[:5]} ({city}, {zip_state})"
     code = normalize_state(state)
     if code is not None:
         return code, STATE_TIMEZONES[code], f"state {code}"
@@ -256,9 +319,58 @@ def _location(state: str | None, phone: str | None) -> tuple[str | None, str | N
     return None, None, "unknown location"
 
 
-def recipient_timezone(*, state: str | None, phone: str | None) -> ZoneInfo | None:
-    """Return the recipient's zone from the state, else from the phone's area code, else None."""
-    _, zone, _ = _location(state, phone)
+def recipient_zones(
+    *, state: str | None, phone: str | None, zip5: str | None = None
+) -> tuple[str | None, list[tuple[str, str]]]:
+    """Return (state, [(zone, why), ...]): every zone the window must be open in for this contact.
+
+    The address gives one zone from its ZIP; without a ZIP a state split across zones gives all of its
+    zones (the strictest); the mobile's area code adds its zone when it differs (the person may be in
+    either). With no address, the area code alone; with nothing, an empty list (the caller falls back).
+    """
+    zones: dict[str, str] = {}
+    by_zip = zip_timezone(zip5)
+    code = normalize_state(state)
+    resolved = None
+    if by_zip is not None:
+        zone, resolved, city = by_zip
+        zones[zone] = f"ZIP {zip5.strip()[:5]} ({city}, {resolved})"
+    elif code is not None:
+        resolved = code
+        if code in SPLIT_STATE_ZONES:
+            for zone in SPLIT_STATE_ZONES[code]:
+                zones[zone] = f"state {code} without a ZIP (split across zones: the strictest)"
+        else:
+            zones[STATE_TIMEZONES[code]] = f"state {code}"
+    npa = area_code(phone)
+    if npa is not None and npa in AREA_CODE_LOCATIONS:
+        npa_state, zone = AREA_CODE_LOCATIONS[npa]
+        resolved = resolved or npa_state
+        if zone not in zones and not any(_same_clock(zone, known) for known in zones):
+            zones[zone] = f"mobile area code {npa} ({npa_state})"
+    return resolved, list(zones.items())
+
+
+# Zones that keep the same clock all year (an area code "America/New_York" adds nothing to "America/Detroit").
+_SAME_CLOCK = [
+    {"America/New_York", "America/Detroit", "America/Indiana/Indianapolis", "America/Kentucky/Louisville",
+     "America/Indiana/Vincennes", "America/Indiana/Winamac", "America/Indiana/Marengo", "America/Indiana/Petersburg",
+     "America/Indiana/Vevay", "America/Kentucky/Monticello"},
+    {"America/Chicago", "America/Menominee", "America/Indiana/Knox", "America/Indiana/Tell_City",
+     "America/North_Dakota/Center", "America/North_Dakota/New_Salem", "America/North_Dakota/Beulah"},
+    {"America/Denver", "America/Boise"},
+    {"America/Anchorage", "America/Juneau", "America/Sitka", "America/Nome", "America/Yakutat",
+     "America/Metlakatla"},
+]  # fmt: skip
+
+
+def _same_clock(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _SAME_CLOCK)
+
+
+def recipient_timezone(*, state: str | None, phone: str | None, zip5: str | None = None) -> ZoneInfo | None:
+    """Return the recipient's address zone: from the ZIP, else the state, else the phone's area code, else None."""
+    _, zone, _ = _location(state, phone, zip5)
     return ZoneInfo(zone) if zone else None
 
 
@@ -276,6 +388,8 @@ class QuietHoursResult:
     reason: str
     state: str | None = None
     window: tuple[int, int] = (DEFAULT_START_HOUR, DEFAULT_END_HOUR)
+    zones: tuple[str, ...] = ()
+    basis: str = ""  # which zones were used and why ("America/Denver: ZIP 79901 (El Paso, TX)")
 
 
 def _validate_window(start_hour: int, end_hour: int, label: str) -> tuple[int, int]:
@@ -329,16 +443,20 @@ def quiet_hours_check(
     now: datetime,
     state: str | None,
     phone: str | None,
+    zip5: str | None = None,
     start_hour: int = DEFAULT_START_HOUR,
     end_hour: int = DEFAULT_END_HOUR,
     overrides: Mapping[str, tuple[int, int]] | None = None,
     fallback_zones: Iterable[str] = US_FALLBACK_ZONES,
 ) -> QuietHoursResult:
-    """Check whether a message may be sent at ``now`` to a recipient at this state or phone.
+    """Check whether a message may be sent at ``now`` to a recipient at this ZIP, state or phone.
 
-    The window is ``[start_hour, end_hour)`` local time, or ``overrides[state]`` when the
-    recipient's state (given, or derived from the area code) has one. With no location the send
-    must be inside the strictest window in every one of ``fallback_zones``.
+    The window is ``[start_hour, end_hour)`` local time, or ``overrides[state]`` when the recipient's
+    state (from the ZIP, given, or derived from the area code) has one. It must be open in every zone of
+    ``recipient_zones``: the ZIP's (else every zone of a split state, else the state's), and the mobile
+    area code's when it differs. With no location at all it must be open in every one of ``fallback_zones``,
+    with the strictest of the default and every override window. ``zones`` and ``basis`` say which zones
+    were used and why.
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
@@ -346,12 +464,12 @@ def quiet_hours_check(
     checked_overrides = {
         key.strip().upper(): _validate_window(*value, f"override for {key}") for key, value in (overrides or {}).items()
     }
-    resolved_state, zone_name, source = _location(state, phone)
+    resolved_state, located = recipient_zones(state=state, phone=phone, zip5=zip5)
 
-    if zone_name is None:
+    if not located:
         window = _strictest([default, *checked_overrides.values()])
-        zones = [ZoneInfo(name) for name in fallback_zones]
-        opens = _first_open_in_all(now, zones, window)
+        names = tuple(fallback_zones)
+        opens = _first_open_in_all(now, [ZoneInfo(name) for name in names], window)
         allowed = opens == now
         hours = f"{window[0]:02d}:00-{window[1]:02d}:00"
         if allowed:
@@ -366,15 +484,19 @@ def quiet_hours_check(
             reason=reason,
             state=None,
             window=window,
+            zones=names,
+            basis=f"no ZIP, state or known area code: every US zone ({', '.join(names)})",
         )
 
     window = checked_overrides.get(resolved_state, default)
+    zone_name = located[0][0]
     zone = ZoneInfo(zone_name)
     local = now.astimezone(zone)
-    allowed = _is_open(now, zone, window)
-    opens = now.astimezone(UTC) if allowed else _next_open(now, zone, window)
+    zones = [ZoneInfo(name) for name, _ in located]
+    opens = _first_open_in_all(now, zones, window)
+    allowed = opens == now
     hours = f"{window[0]:02d}:00-{window[1]:02d}:00"
-    where = f"{local:%H:%M %Z} in {zone_name} ({source})"
+    where = "; ".join(f"{now.astimezone(ZoneInfo(name)):%H:%M %Z} in {name} ({why})" for name, why in located)
     if allowed:
         reason = f"Inside {hours}: {where}"
     else:
@@ -387,6 +509,9 @@ def quiet_hours_check(
         reason=reason,
         state=resolved_state,
         window=window,
+        zones=tuple(name for name, _ in located),
+        basis="; ".join(f"{name}: {why}" for name, why in located)
+        + ("" if len(located) == 1 else f" (the {hours} window must be open in all)"),
     )
 
 

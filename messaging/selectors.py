@@ -57,6 +57,7 @@ class FirstTexts:
     people: int
     at: datetime  # UTC
     local: str  # the same moment on the recipients' clock, e.g. "Tue 1 Dec 09:00 CST"
+    basis: str = ""  # the zones used and why, e.g. "America/Denver: ZIP 79901 (El Paso, TX)"
 
 
 @dataclass(frozen=True)
@@ -100,23 +101,25 @@ def campaign_send_plan(*, campaign, cfg, sender_number: str, step: int = 0, now:
                                           lifted_at__isnull=True))
     ).count()  # fmt: skip
     locations: Counter = Counter()
-    sample: dict[tuple[str, str], str] = {}  # one number per (state, area code): the check reads only those
-    rows = waiting.values_list("lead__business__state", "persona__state", "phone_number")
-    for business_state, persona_state, number in rows.iterator(chunk_size=2000):
-        key = (business_state or persona_state or "", number[:3])
+    sample: dict[tuple[str, str, str], str] = {}  # one number per (state, area code, ZIP): the check reads those
+    rows = waiting.values_list(
+        "lead__business__state", "persona__state", "phone_number", "persona__zip5", "lead__business__zip5"
+    )
+    for business_state, persona_state, number, persona_zip, business_zip in rows.iterator(chunk_size=2000):
+        key = (business_state or persona_state or "", number[:3], persona_zip or business_zip or "")
         locations[key] += 1
         sample.setdefault(key, number)
     windows = {k: tuple(v) for k, v in (cfg.state_windows or {}).items()} or None
     moments: Counter = Counter()
-    for (state, npa), people in locations.items():
+    for (state, npa, zip5), people in locations.items():
         check = compliance.quiet_hours_check(
-            now=start, state=state or None, phone=sample[(state, npa)], start_hour=cfg.quiet_start_hour,
-            end_hour=cfg.quiet_end_hour, overrides=windows,
+            now=start, state=state or None, phone=sample[(state, npa, zip5)], zip5=zip5 or None,
+            start_hour=cfg.quiet_start_hour, end_hour=cfg.quiet_end_hour, overrides=windows,
         )  # fmt: skip
-        moments[(check.zone or "", check.next_allowed_at)] += people
+        moments[(check.zone or "", check.basis, check.next_allowed_at)] += people
     first = [
-        FirstTexts(zone=zone, people=people, at=at, local=_local(at, zone))
-        for (zone, at), people in sorted(moments.items(), key=lambda item: (item[0][1], item[0][0]))
+        FirstTexts(zone=zone, people=people, at=at, local=_local(at, zone), basis=basis)
+        for (zone, basis, at), people in sorted(moments.items(), key=lambda item: (item[0][2], item[0][0], item[0][1]))
     ]
     return SendPlan(
         people=sum(locations.values()), suppressed=suppressed, sender_number=sender_number, start=start,

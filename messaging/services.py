@@ -21,7 +21,7 @@ from campaigns.models import Campaign, CampaignLead, CampaignStep
 from campaigns.rendering import render_for
 from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
-from identity.models import PersonaPhone
+from identity.models import Persona, PersonaPhone
 from leads.models import Lead
 from leads.services import lead_transition
 from usdatabiz.core import journey
@@ -278,10 +278,20 @@ class CheckResult:
     code: str = ""
     detail: str = ""
     not_before: datetime | None = None
+    basis: str = ""  # the zones the quiet-hours check used, and why
 
 
 def send_check(
-    *, team_id: str, number: str, kind: str, cfg: MessagingSettings, now: datetime, state=None, phone=None, persona=None
+    *,
+    team_id: str,
+    number: str,
+    kind: str,
+    cfg: MessagingSettings,
+    now: datetime,
+    state=None,
+    phone=None,
+    persona=None,
+    zip5: str | None = None,
 ) -> CheckResult:
     """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours."""
     if len(number or "") != 10 or not number.isdigit():
@@ -317,12 +327,14 @@ def send_check(
             now=now,
             state=state,
             phone=number,
+            zip5=zip5 or (persona.zip5 if persona is not None else None),
             start_hour=cfg.quiet_start_hour,
             end_hour=cfg.quiet_end_hour,
             overrides=windows or None,
         )
         if not hours.allowed:
-            return CheckResult(False, "QUIET_HOURS", hours.reason, hours.next_allowed_at)
+            return CheckResult(False, "QUIET_HOURS", hours.reason, hours.next_allowed_at, basis=hours.basis)
+        return CheckResult(True, basis=hours.basis)
     return CheckResult(True)
 
 
@@ -496,6 +508,7 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
         phone = PersonaPhone.objects.filter(pk=cl.phone_id).first() if cl.phone_id else None
         lead = cl.lead
         state = (lead.business.state if lead.business else "") or lead.persona.state
+        zip5 = lead.persona.zip5 or (lead.business.zip5 if lead.business else "")
         check = send_check(
             team_id=cl.team_id,
             number=cl.phone_number,
@@ -505,6 +518,7 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
             state=state,
             phone=phone,
             persona=lead.persona,
+            zip5=zip5,
         )
         if check.code == "QUIET_HOURS":
             _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
@@ -551,7 +565,7 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
             _block(message, check, run)
             _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
             return "skipped"
-        _claim(message)
+        _claim(message, check)
     outcome = _call_provider(message, provider, run)
     with transaction.atomic():
         if outcome == "held":
@@ -624,16 +638,21 @@ def _new_outbound(*, team_id, kind, to, body, from_number, provider, key, **fiel
 def _block(message: Message, check: CheckResult, run: StageRun | None) -> None:
     message.status, message.error_code, message.error_detail = Message.Status.BLOCKED, check.code, check.detail
     message.failed_at = timezone.now()
-    message.save(update_fields=["status", "error_code", "error_detail", "failed_at", "updated_at"])
+    message.quiet_hours_basis = check.basis or message.quiet_hours_basis
+    message.save(update_fields=["status", "error_code", "error_detail", "failed_at", "quiet_hours_basis", "updated_at"])
     stage_failure_record(
         team=message.team_id, stage=STAGE, code=check.code, subject=message, run=run, detail=check.detail
     )
 
 
-def _claim(message: Message) -> None:
+def _claim(message: Message, check: CheckResult | None = None) -> None:
     message.status, message.sending_at = Message.Status.SENDING, timezone.now()
     message.attempts += 1
-    message.save(update_fields=["status", "sending_at", "attempts", "updated_at"])
+    fields = ["status", "sending_at", "attempts", "updated_at"]
+    if check is not None and check.basis:
+        message.quiet_hours_basis = check.basis  # which zones the quiet-hours check used, and why
+        fields.append("quiet_hours_basis")
+    message.save(update_fields=fields)
 
 
 def _call_provider(message: Message, provider, run: StageRun | None) -> str:
@@ -742,9 +761,11 @@ def message_send(
             return existing  # the same reply asked for twice: one text
         phone = PersonaPhone.objects.filter(persona_id=persona_id, normalized_number=to_number).first()
         state = getattr(getattr(lead, "business", None), "state", "") if lead is not None else ""
+        zip5 = Persona.objects.filter(pk=persona_id).values_list("zip5", flat=True).first() if persona_id else None
         check = send_check(
-            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(), state=state, phone=phone
-        )
+            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(), state=state, phone=phone,
+            zip5=zip5 or getattr(getattr(lead, "business", None), "zip5", None),
+        )  # fmt: skip
         sender = _reply_sender(team_id, to_number, reply_to)
         if sender is None and check.ok:
             check = CheckResult(False, "NO_SENDER_NUMBER", "The team has no active sender number to answer from.")
@@ -770,7 +791,7 @@ def message_send(
                 message.metadata = {**message.metadata, "notBefore": check.not_before.isoformat()}
                 message.save(update_fields=["metadata", "updated_at"])
             return message
-        _claim(message)
+        _claim(message, check)
     _call_provider(message, provider, None)
     message.refresh_from_db()
     return message
@@ -831,7 +852,7 @@ def message_release(*, message: Message, user, provider=None) -> Message:
             _block(message, check, None)
             return message
         message.metadata = {**message.metadata, "releasedBy": user.get_username()}
-        _claim(message)
+        _claim(message, check)
     outcome = _call_provider(message, provider, None)
     if message.campaign_lead_id and outcome in ("sent", "failed"):
         status = CampaignLead.Status.SENT if outcome == "sent" else CampaignLead.Status.FAILED

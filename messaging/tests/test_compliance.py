@@ -17,6 +17,7 @@ from messaging.compliance import (
     AREA_CODE_LOCATIONS,
     HELP_KEYWORDS,
     HELP_REPLY,
+    SPLIT_STATE_ZONES,
     START_CONFIRMATION,
     START_KEYWORDS,
     STATE_TIMEZONES,
@@ -235,8 +236,9 @@ def test_recipient_timezone(state, phone, zone):
         ("HI", utc(2025, 7, 1, 17, 59), False, utc(2025, 7, 1, 18, 0)),
         ("HI", utc(2025, 7, 2, 6, 59), True, None),
         ("HI", utc(2025, 7, 2, 7, 0), False, utc(2025, 7, 2, 18, 0)),
-        ("AK", utc(2025, 7, 1, 16, 0), True, None),
-        ("AK", utc(2025, 7, 1, 15, 59), False, utc(2025, 7, 1, 16, 0)),
+        # Alaska without a ZIP: Anchorage and the Aleutians (HDT, UTC-9), the strictest
+        ("AK", utc(2025, 7, 1, 17, 0), True, None),
+        ("AK", utc(2025, 7, 1, 16, 59), False, utc(2025, 7, 1, 17, 0)),
         ("PR", utc(2025, 1, 15, 12, 0), True, None),
         ("PR", utc(2025, 1, 15, 11, 59), False, utc(2025, 1, 15, 12, 0)),
         ("GU", utc(2025, 1, 14, 22, 0), True, None),  # 08:00 on the 15th in Guam
@@ -371,8 +373,9 @@ STRICTER = {"FL": (8, 20), "OK": (8, 20)}
     ("state", "phone", "now", "allowed", "next_allowed_at", "window"),
     [
         ("FL", None, utc(2025, 7, 1, 23, 59), True, None, (8, 20)),  # 19:59 EDT
-        ("FL", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),  # 20:00 EDT
-        ("fl", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),
+        # FL without a ZIP: Eastern and Central, so it opens at 8:00 CDT
+        ("FL", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 13, 0), (8, 20)),  # 20:00 EDT
+        ("fl", None, utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 13, 0), (8, 20)),
         (None, "+1 305 555 0100", utc(2025, 7, 2, 0, 0), False, utc(2025, 7, 2, 12, 0), (8, 20)),  # Miami
         (None, "+1 850 555 0100", utc(2025, 7, 2, 1, 0), False, utc(2025, 7, 2, 13, 0), (8, 20)),  # 20:00 CDT
         ("OK", None, utc(2025, 1, 16, 1, 59), True, None, (8, 20)),  # 19:59 CST
@@ -479,17 +482,17 @@ def test_quiet_hours_unknown_location_agrees_with_a_brute_force_search(start):
             assert result.next_allowed_at == candidate, now
 
 
-@pytest.mark.parametrize("state", ["NY", "CA", "AZ", "HI", "AK", "TX", "GU"])
+@pytest.mark.parametrize("state", ["NY", "CA", "HI", "CO", "GU", "AZ", "AK", "TX", "FL"])
 def test_quiet_hours_single_zone_agrees_with_a_brute_force_search(state):
-    zone = STATE_TIMEZONES[state]
+    zone = list(SPLIT_STATE_ZONES.get(state, [STATE_TIMEZONES[state]]))
     for start in (utc(2025, 3, 8, 0, 0), utc(2025, 11, 1, 0, 0)):
         for step in range(3 * 24 * 2):
             now = start + timedelta(minutes=30 * step + 7)
             result = quiet_hours_check(now=now, state=state, phone=None)
-            assert result.allowed is _open_everywhere(now, (8, 21), [zone]), (state, now)
+            assert result.allowed is _open_everywhere(now, (8, 21), zone), (state, now)
             if not result.allowed:
                 candidate = now.replace(minute=0) + timedelta(hours=1)
-                while not _open_everywhere(candidate, (8, 21), [zone]):
+                while not _open_everywhere(candidate, (8, 21), zone):
                     candidate += timedelta(hours=1)
                 assert result.next_allowed_at == candidate, (state, now)
 
