@@ -223,6 +223,12 @@ SPLIT_STATE_ZONES: dict[str, tuple[str, ...]] = {
     "TX": ("America/Chicago", "America/Denver"),
 }
 
+# Area codes that themselves span two zones (listed above): next to an address in the same state they say
+# nothing more, so they add no zone of their own.
+SPANNING_AREA_CODES = frozenset(
+    "208 986 270 364 606 308 423 541 458 574 812 930 605 701 620 785 775 850 448 906 907 928".split()
+)
+
 _ZIP_ZONES: dict[str, tuple[str, str, str]] | None = None
 
 
@@ -346,7 +352,8 @@ def recipient_zones(
     if npa is not None and npa in AREA_CODE_LOCATIONS:
         npa_state, zone = AREA_CODE_LOCATIONS[npa]
         resolved = resolved or npa_state
-        if zone not in zones and not any(_same_clock(zone, known) for known in zones):
+        consistent = npa in SPANNING_AREA_CODES and zones and npa_state == resolved  # 208 for Coeur d'Alene
+        if zone not in zones and not consistent and not any(_same_clock(zone, known) for known in zones):
             zones[zone] = f"mobile area code {npa} ({npa_state})"
     return resolved, list(zones.items())
 
