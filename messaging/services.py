@@ -501,6 +501,7 @@ def campaign_complete_if_done(*, campaign: Campaign) -> bool:
         campaign=campaign, to=Campaign.Status.COMPLETED, actor="SYSTEM", note="every lead handled",
         finished_at=timezone.now(),
     )  # fmt: skip
+    journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
     return True
 
 

@@ -16,6 +16,7 @@ from messaging.api import (
     SmsWebhookViewSet,
     SuppressionViewSet,
 )
+from usdatabiz.core.api_alerts import AlertViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -34,6 +35,7 @@ router.register("call-queue", CallQueueViewSet, basename="call-queue")
 router.register("sender-numbers", SenderNumberViewSet, basename="sender-number")
 router.register("credentials", CredentialViewSet, basename="credential")
 router.register("sms-webhook", SmsWebhookViewSet, basename="sms-webhook")
+router.register("alerts", AlertViewSet, basename="alert")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),

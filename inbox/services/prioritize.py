@@ -28,7 +28,7 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
     from .. import prioritization as prio
 
     now = now or timezone.now()
-    run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1)
+    run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1, triggered_at=item.classified_at)
     lead_score = Lead.objects.filter(pk=item.lead_id).values_list("score", flat=True).first()
     try:
         result = prio.compute_priority(
@@ -75,8 +75,8 @@ def _prioritize_failed(item: InboxItem, run: StageRun, code: str, message: str) 
 
 def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
     """Put the item in the team's call queue, evicting the lowest entry for a hot item when it is full."""
-    from ..models import CallQueueEntry
     from .. import prioritization as prio
+    from ..models import CallQueueEntry
 
     waiting = CallQueueEntry.objects.for_team(item.team_id).filter(status=CallQueueEntry.Status.WAITING)
     if CallQueueEntry.objects.filter(item=item).exists():

@@ -187,3 +187,13 @@ def sla_delays(*, team, since: date, until: date) -> dict:
         cell["worst"] = max(cell["worst"], seconds / max_s)
         cell["slowest"] = max(cell["slowest"], seconds)
     return {"stages": [get_stage(n) for n in timed], "days": days, "cells": cells}
+
+
+def alert_list(*, team, status: str | None = None):
+    """Return the team's alerts, open first, newest first; optionally only ``open`` or ``resolved`` ones."""
+    from .models import Alert
+
+    qs = Alert.objects.for_team(team)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-status", "-opened_at")

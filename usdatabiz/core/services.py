@@ -1,6 +1,7 @@
 """Writes of the core app: teams, memberships, tokens and the journey ledger."""
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -40,6 +41,16 @@ def _subject(subject) -> tuple[str, str]:
     if subject is None:
         return "", ""
     return subject._meta.label_lower, str(subject.pk)
+
+
+def event_time(epoch_ms: int | None):
+    """Return a provider's event time given in Unix milliseconds as an aware datetime (None when absent)."""
+    if not epoch_ms:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch_ms) / 1000, tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def stage_run_start(
