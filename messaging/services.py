@@ -656,6 +656,11 @@ def _already(cl: CampaignLead, message: Message) -> str:
         _finish_lead(cl, CampaignLead.Status.SENT)
         return "sent"
     if message.status in (Message.Status.SENDING, Message.Status.HELD):
+        if message.status == Message.Status.SENDING:
+            # Only the holder of the campaign's one open slice sends for it: a text still "sending" was left by a
+            # worker that died with the provider holding it. Its outcome is unknown: held for a person now.
+            detail = "Its worker stopped while the provider had it; the outcome is unknown."
+            _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", detail, None)
         _finish_lead(cl, CampaignLead.Status.PENDING, "HELD")
         return "held"
     failed = message.status == Message.Status.FAILED

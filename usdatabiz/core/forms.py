@@ -55,6 +55,9 @@ class AlertSettingsForm(forms.ModelForm):
         max_length=200,
         help_text="The webhook is signed with it (HMAC-SHA256); leave empty to keep the current one.",
     )
+    webhook_url = forms.URLField(
+        required=False, assume_scheme="https", help_text="POST each alert and resolve here (Slack, PagerDuty ...)"
+    )
 
     class Meta:
         model = AlertSettings
