@@ -114,7 +114,16 @@ def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> Da
     if data_source.status != DataSource.Status.PROCESSING:
         return data_source
     if _open_run(data_source) is None:
-        stage_run_start(team=data_source.team_id, stage=2, subject=data_source, count_in=data_source.record_count)
+        stage_run_start(  # felt from the end of stage 1, which enqueued this one
+            team=data_source.team_id,
+            stage=2,
+            subject=data_source,
+            count_in=data_source.record_count,
+            triggered_at=StageRun.objects.filter(subject_id=data_source.pk, stage=1, finished_at__isnull=False)
+            .order_by("-finished_at")
+            .values_list("finished_at", flat=True)
+            .first(),
+        )
     done = [chunk for chunk in data_source.chunks.all() if chunk.state == LeasedWork.State.DONE]
     DataSource.objects.filter(pk=data_source.pk).update(
         rows_done=sum(chunk.row_count for chunk in done),

@@ -109,6 +109,7 @@ class IngestChunk(TeamScoped, LeasedWork):
 
     LEASE_TASK = "ingestion.tasks.ingest_chunk_run_task"
     LEASE_STAGE = 2
+    LEASE_SUBJECT = "data_source_id"  # the stage-2 run is the data source's
     LEASE_GIVEN_UP = "ingestion.chunks.ingest_chunk_given_up"
 
     id = PrefixedULIDField(prefix="ich")

@@ -227,13 +227,15 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status == DataSource.Status.PROCESSING:
         return data_source  # another worker has it: tasks are idempotent
+    # A person waits from the upload; a retry is measured from the retry (this run).
+    uploaded_at = data_source.created_at if data_source.status == DataSource.Status.UPLOADED else None
     data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
     # A re-run validates again and records the same row errors, and earlier file-level errors are
     # superseded (the failed runs keep them in the ledger): drop both.
     StageFailure.objects.filter(subject_id=data_source.pk).filter(
         Q(stage=1) | Q(stage=2, source_row__isnull=True)
     ).delete()
-    run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source)
+    run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source, triggered_at=uploaded_at)
     try:
         return _ingest(data_source, run)
     except Exception as exc:  # anything unexpected still ends in a named, retryable failure

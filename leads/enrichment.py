@@ -9,7 +9,8 @@ from django.utils import timezone
 from identity.models import PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError
-from usdatabiz.core.models import StageRun, Team
+from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
+from usdatabiz.core.models import LeasedWork, StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
 from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
@@ -74,7 +75,7 @@ def skiptrace_jobs_create(*, team: Team | str, leads=None, limit: int | None = N
             )
         if start:
             for job in jobs:
-                journey.enqueue("leads.tasks.skiptrace_job_run_task", job.pk)
+                work_enqueue(job)  # leased work: a dead worker's job goes on elsewhere within a minute
     return jobs
 
 
@@ -145,7 +146,7 @@ def skiptrace_job_resume(*, job: SkipTraceJob) -> SkipTraceJob:
 
     with transaction.atomic():
         Schedule.objects.filter(name=f"resume {job.pk}").delete()
-        journey.enqueue("leads.tasks.skiptrace_job_run_task", job.pk)
+        work_enqueue(job)
     return job
 
 
@@ -218,13 +219,19 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
     job = SkipTraceJob.objects.get(pk=job_id)
     if job.status not in (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING, SkipTraceJob.Status.PAUSED):
         return job
+    claimed = work_claim(SkipTraceJob, job_id)
+    if claimed is None:
+        return SkipTraceJob.objects.get(pk=job_id)  # another worker holds it, or it is finished
+    job = claimed
     provider = provider or get_provider(team=job.team_id)
     size = batch_size or settings.SKIPTRACE_BATCH_SIZE
     size = 1 if not hasattr(provider, "skip_trace_batch") else max(1, min(BATCH_MAX_ITEMS, size))
+    # The delay a person feels runs from the job's enqueue, or from the time a paused job was due to go on.
+    triggered_at = job.resume_at or job.created_at
     job.status, job.started_at = SkipTraceJob.Status.RUNNING, job.started_at or timezone.now()
     job.resume_at, job.error_code, job.error_message = None, "", ""
     job.save(update_fields=["status", "started_at", "resume_at", "error_code", "error_message", "updated_at"])
-    run = stage_run_start(team=job.team_id, stage=5, subject=job, count_in=job.total)
+    run = stage_run_start(team=job.team_id, stage=5, subject=job, count_in=job.total, triggered_at=triggered_at)
     done_ids = set(job.results.values_list("lead_id", flat=True))
     pending = [
         lead
@@ -235,6 +242,8 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
     for start_at in range(0, len(pending), size):
         chunk = pending[start_at : start_at + size]
         now = timezone.now()
+        if not work_heartbeat(job):
+            return job  # presumed dead, the job went to another worker: stop before paying for more lookups
         try:
             outcomes = _lookup(provider, chunk)
         except AuthFailed as exc:
@@ -242,8 +251,9 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
             job.status, job.error_code = SkipTraceJob.Status.FAILED, "CONFIG_ERROR"
             job.error_message = f"The provider refused our credentials ({exc}); fix REALESTATEAPI_API_KEY."
             job.finished_at = timezone.now()
-            job.save()
+            job.save(update_fields=["status", "error_code", "error_message", "finished_at", "updated_at"])
             stage_run_finish(run=run, status=StageRun.Status.FAILED, count_out=job.done, detail=job.error_message)
+            _release(job, done=True)
             return job
         except DailyLimitReached as exc:
             return _pause(job, run, exc)
@@ -260,15 +270,46 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
             for lead, outcome in zip(chunk, outcomes, strict=True):
                 _record_outcome(job, lead, outcome, run, now)
             job.save(update_fields=counters)
-    job.status, job.finished_at = SkipTraceJob.Status.COMPLETED, timezone.now()
-    job.save(update_fields=["status", "finished_at", "updated_at"])
-    stage_run_finish(
-        run=run,
-        status=StageRun.Status.SUCCEEDED,
-        count_out=job.matched,
-        detail=f"matched {job.matched}, no results {job.no_results}, partial {job.partial}, failed {job.failed}",
-    )
+    with transaction.atomic():
+        try:
+            work_done(job)  # fenced: a worker presumed dead does not complete the job a second time
+        except LeaseLost:
+            return job
+        job.status, job.finished_at = SkipTraceJob.Status.COMPLETED, timezone.now()
+        job.save(update_fields=["status", "finished_at", "updated_at"])
+        stage_run_finish(
+            run=run,
+            status=StageRun.Status.SUCCEEDED,
+            count_out=job.matched,
+            detail=f"matched {job.matched}, no results {job.no_results}, partial {job.partial}, failed {job.failed}",
+        )
+        journey.advance(stage=5, subject_id=job.pk, team_id=job.team_id)
     return job
+
+
+def _release(job: SkipTraceJob, *, done: bool) -> None:
+    """Give the job's lease back: finished (done), or waiting for a scheduled resume (pending, not lost)."""
+    if done:
+        with transaction.atomic():
+            try:
+                work_done(job)
+            except LeaseLost:
+                pass
+        return
+    SkipTraceJob.objects.filter(pk=job.pk, lease_owner=job.lease_owner).update(
+        state=LeasedWork.State.PENDING, lease_owner="", lease_expires_at=None, enqueued_at=None
+    )
+
+
+def skiptrace_job_given_up(job: SkipTraceJob, *, code: str, detail: str) -> None:
+    """Workers died on this job ``Q_MAX_ATTEMPTS`` times: fail it with the reason; traced leads stay traced."""
+    SkipTraceJob.objects.filter(pk=job.pk).exclude(status=SkipTraceJob.Status.COMPLETED).update(
+        status=SkipTraceJob.Status.FAILED,
+        error_code=code,
+        error_message=f"{detail} The leads without a result are picked up by the next job.",
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
+    )
 
 
 def _pause(job: SkipTraceJob, run: StageRun, exc: Exception) -> SkipTraceJob:
@@ -291,4 +332,5 @@ def _pause(job: SkipTraceJob, run: StageRun, exc: Exception) -> SkipTraceJob:
         detail=job.error_message,
     )
     stage_run_finish(run=run, status=StageRun.Status.FAILED, count_out=job.done, detail=job.error_message)
+    _release(job, done=False)
     return job

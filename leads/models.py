@@ -4,7 +4,7 @@ from django.db import models
 
 from identity.models import Business, Persona
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import TeamScoped
+from usdatabiz.core.models import LeasedWork, StageRun, TeamScoped
 
 
 class Lead(TeamScoped):
@@ -109,12 +109,21 @@ class LeadSettings(TeamScoped):
             raise ValidationError(errors)
 
 
-class SkipTraceJob(TeamScoped):
+class SkipTraceJob(TeamScoped, LeasedWork):
     """A batch of up to 250 leads sent to the skip-trace provider (stage 5).
 
     States: queued -> running -> completed | failed (a configuration error stops the job at once);
     running -> paused (the provider's daily limit) -> running at ``resume_at`` (00:00 UTC) -> ...
+
+    A worker runs a job under a lease (``LeasedWork``: ``state``, ``lease_owner`` ...): one killed or timed
+    out mid-job is replaced within a minute by the sweeper, and the new worker traces only the leads
+    without a stored result (only the lookups of the batch in flight are asked again); after
+    ``Q_MAX_ATTEMPTS`` dead workers the job fails with ``TASK_TIMEOUT``.
     """
+
+    LEASE_TASK = "leads.tasks.skiptrace_job_run_task"
+    LEASE_STAGE = 5
+    LEASE_GIVEN_UP = "leads.enrichment.skiptrace_job_given_up"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -147,6 +156,9 @@ class SkipTraceJob(TeamScoped):
 
     def __str__(self):
         return f"{self.pk} ({self.status}, {self.done}/{self.total})"
+
+    def runs_left_open(self):
+        return StageRun.objects.filter(subject_id=self.pk)
 
     @property
     def progress_percent(self) -> int:

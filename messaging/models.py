@@ -7,7 +7,7 @@ from campaigns.models import Campaign, CampaignLead
 from identity.models import Persona
 from leads.models import Lead
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import TeamScoped
+from usdatabiz.core.models import LeasedWork, StageRun, TeamScoped
 
 
 class MessagingSettings(TeamScoped):
@@ -322,3 +322,46 @@ class OptOutReview(TeamScoped):
 
     def __str__(self):
         return f"{self.phone_number} ({self.get_status_display()})"
+
+
+class SendSlice(TeamScoped, LeasedWork):
+    """One slice of a campaign's sending (up to ``SMS_SLICE_SIZE`` texts), held by one worker under a lease.
+
+    A worker killed mid-slice loses its lease; the sweeper gives the slice to another worker within a minute,
+    which goes on with the leads still pending (each text keeps its idempotency key, so nobody is texted
+    twice; the one text caught in flight is held for a person to review). At most one slice of a campaign
+    is pending or running at a time. States are those of ``LeasedWork``::
+
+        pending --claim--> running --done--> done
+        running --lease expired--> pending (another worker); failed after Q_MAX_ATTEMPTS (TASK_TIMEOUT)
+    """
+
+    LEASE_TASK = "messaging.tasks.send_slice_run_task"
+    LEASE_STAGE = 7
+    LEASE_SUBJECT = "campaign_id"  # stage-7 runs are the campaign's
+    LEASE_GIVEN_UP = "messaging.services.send_slice_given_up"
+
+    id = PrefixedULIDField(prefix="sls")
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="send_slices")
+    due_at = models.DateTimeField(help_text="When the slice became due (approval, scheduled start, or enqueue)")
+    run = models.ForeignKey(
+        StageRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    counts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign"],
+                condition=models.Q(state__in=["pending", "running"]),
+                name="sendslice_one_open_per_campaign",
+            )
+        ]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="sendslice_state_lease_idx")]
+
+    def __str__(self):
+        return f"{self.pk} of {self.campaign_id} ({self.state})"
+
+    def runs_left_open(self):
+        return StageRun.objects.filter(pk=self.run_id) if self.run_id else StageRun.objects.none()

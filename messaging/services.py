@@ -26,6 +26,7 @@ from leads.models import Lead
 from leads.services import lead_transition
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
+from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -36,6 +37,7 @@ from .models import (
     MessagingSettings,
     OptOutReview,
     ProviderWebhook,
+    SendSlice,
     SenderNumber,
     Suppression,
 )
@@ -353,7 +355,8 @@ def _dnc_scrub_age_days(phone, now: datetime) -> int | None:
 def campaign_sending_start(*, campaign_id: str) -> Campaign:
     """After approval (stage 6), move the campaign to sending and queue its first slice (at its scheduled start)."""
     campaign = Campaign.objects.get(pk=campaign_id)
-    if campaign.status == Campaign.Status.APPROVED:
+    first = campaign.status == Campaign.Status.APPROVED
+    if first:
         if not campaign.approved_by_id:
             raise SendError("NOT_APPROVED", "The campaign has no named approver; nothing is sent.", http_status=409)
         if campaign.scheduled_at and campaign.scheduled_at > timezone.now():
@@ -370,45 +373,117 @@ def campaign_sending_start(*, campaign_id: str) -> Campaign:
             started_at=timezone.now(),
         )
     if campaign.status == Campaign.Status.SENDING:
-        journey.enqueue("messaging.tasks.campaign_send_slice_task", campaign.pk)
+        # The delay a person feels runs from the approval (or the scheduled start, when later); after a resume,
+        # from now.
+        marks = [at for at in (campaign.approved_at, campaign.scheduled_at) if at is not None] if first else []
+        _slice_enqueue(campaign, due_at=min(max(marks), timezone.now()) if marks else None)
     return campaign
 
 
-def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None = None, size: int | None = None):
-    """Send to the next pending leads of a sending campaign; queue the next slice or finish the campaign.
+def _no_counts() -> dict[str, int]:
+    return dict.fromkeys(("sent", "failed", "skipped", "deferred", "held", "rate_limited"), 0)
 
-    Returns a dict of counts by outcome. Nothing is sent unless the campaign is ``sending`` with a named
-    approver, checked again for every message.
+
+def _slice_open(campaign: Campaign, *, due_at: datetime) -> SendSlice | None:
+    """Create the campaign's next slice (pending); None when one is pending or running already."""
+    try:
+        with transaction.atomic():
+            return SendSlice.objects.create(team_id=campaign.team_id, campaign=campaign, due_at=due_at)
+    except IntegrityError:
+        return None  # a slice of this campaign is on its way (a dead worker's is taken over by the sweeper)
+
+
+def _slice_enqueue(campaign: Campaign, *, due_at: datetime | None = None) -> SendSlice | None:
+    """Queue the campaign's next slice as leased work on the bulk lane (on commit)."""
+    send_slice = _slice_open(campaign, due_at=due_at or timezone.now())
+    if send_slice is not None:
+        work_enqueue(send_slice)
+    return send_slice
+
+
+def campaign_send_slice(*, campaign_id: str, provider=None, now: datetime | None = None, size: int | None = None):
+    """Send the next slice of a sending campaign here and now (when no slice of it is on its way already).
+
+    Returns a dict of counts by outcome (all zero when nothing was sent). See ``send_slice_run``.
     """
     campaign = Campaign.objects.get(pk=campaign_id)
-    counts = dict.fromkeys(("sent", "failed", "skipped", "deferred", "held", "rate_limited"), 0)
     if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
+        return _no_counts()
+    send_slice = _slice_open(campaign, due_at=timezone.now())
+    if send_slice is None:
+        return _no_counts()
+    return send_slice_run(slice_id=send_slice.pk, provider=provider, now=now, size=size) or _no_counts()
+
+
+def send_slice_run(*, slice_id: str, provider=None, now: datetime | None = None, size: int | None = None):
+    """Send to the next pending leads of a campaign under the slice's lease; queue the next slice or finish.
+
+    Returns a dict of counts by outcome, or None when another worker holds the slice or it is finished.
+    Nothing is sent unless the campaign is ``sending`` with a named approver, checked again for every
+    message. The lease is renewed before each text; a worker that lost it (presumed dead, its slice given to
+    another) stops before the next text. A text caught in flight by a killed worker keeps its idempotency key
+    and is held for review by whoever goes on (``_already``), never sent again.
+    """
+    send_slice = work_claim(SendSlice, slice_id)
+    if send_slice is None:
+        return None
+    campaign = Campaign.objects.get(pk=send_slice.campaign_id)
+    counts = _no_counts()
+    if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
+        _slice_done(send_slice, counts)
         return counts
     provider = provider or sms_client(team=campaign.team_id)
     cfg = messaging_settings_get(team=campaign.team_id)
     size = min(size or settings.SMS_SLICE_SIZE, _budget(campaign.team_id, cfg))
     now = now or timezone.now()
     if size <= 0:
-        _after_slice(campaign, "paced", now)
+        if _slice_done(send_slice, counts):
+            _after_slice(campaign, "paced", now)
         return counts
     due = _waiting(campaign).exclude(send_after__gt=now).order_by("pk").values_list("pk", flat=True)[:size]
-    run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign, count_in=len(due))
+    run = stage_run_start(
+        team=campaign.team_id, stage=STAGE, subject=campaign, count_in=len(due), triggered_at=send_slice.due_at
+    )
+    SendSlice.objects.filter(pk=send_slice.pk).update(run=run)
     stop = None
     for cl_id in list(due):
+        if not work_heartbeat(send_slice):
+            log.info("send slice %s was taken over; this worker stops", send_slice.pk)
+            return counts  # its run was closed by the sweeper; the new holder goes on
         outcome = _send_campaign_lead(cl_id=cl_id, provider=provider, cfg=cfg, now=now, run=run)
         if outcome in counts:
             counts[outcome] += 1
         if outcome in ("rate_limited", "config_error", "no_sender", "stopped"):
             stop = outcome
             break
-    stage_run_finish(
-        run=run,
-        status=StageRun.Status.FAILED if stop in ("config_error", "no_sender") else StageRun.Status.SUCCEEDED,
-        count_out=counts["sent"],
-        detail=", ".join(f"{k} {v}" for k, v in counts.items()) + (f"; stopped: {stop}" if stop else ""),
-    )
+    with transaction.atomic():
+        stage_run_finish(
+            run=run,
+            status=StageRun.Status.FAILED if stop in ("config_error", "no_sender") else StageRun.Status.SUCCEEDED,
+            count_out=counts["sent"],
+            detail=", ".join(f"{k} {v}" for k, v in counts.items()) + (f"; stopped: {stop}" if stop else ""),
+        )
+        if not _slice_done(send_slice, counts):
+            return counts
     _after_slice(campaign, stop or ("paced" if _budget(campaign.team_id, cfg) <= 0 else None), now)
     return counts
+
+
+def _slice_done(send_slice: SendSlice, counts: dict) -> bool:
+    """Mark the slice done (fenced by its lease); False when another worker took it over meanwhile."""
+    try:
+        with transaction.atomic():
+            work_done(send_slice, counts=counts)
+    except LeaseLost:
+        return False
+    return True
+
+
+def send_slice_given_up(send_slice: SendSlice, *, code: str, detail: str) -> None:
+    """Workers died on this slice ``Q_MAX_ATTEMPTS`` times: pause the campaign with the reason for a person."""
+    campaign = Campaign.objects.select_for_update().get(pk=send_slice.campaign_id)
+    if campaign.status == Campaign.Status.SENDING:
+        campaign_transition(campaign=campaign, to=Campaign.Status.PAUSED, actor="SYSTEM", note=f"{code}: {detail}")
 
 
 def _budget(team_id: str, cfg: MessagingSettings) -> int:
@@ -454,6 +529,7 @@ def campaign_complete_if_done(*, campaign: Campaign) -> bool:
         campaign=campaign, to=Campaign.Status.COMPLETED, actor="SYSTEM", note="every lead handled",
         finished_at=timezone.now(),
     )  # fmt: skip
+    journey.advance(stage=STAGE, subject_id=campaign.pk, team_id=campaign.team_id)
     return True
 
 
@@ -472,7 +548,7 @@ def _after_slice(campaign: Campaign, stop: str | None, now: datetime) -> None:
         )
         return
     if stop != "rate_limited" and pending.exclude(send_after__gt=now).exists():
-        journey.enqueue("messaging.tasks.campaign_send_slice_task", campaign.pk)
+        _slice_enqueue(campaign)
         return
     first = pending.order_by("send_after").values_list("send_after", flat=True).first() or now + RATE_LIMIT_PAUSE
     journey.schedule_once("messaging.tasks.campaign_send_slice_task", campaign.pk, at=first, name=f"send {campaign.pk}")
@@ -610,6 +686,11 @@ def _already(cl: CampaignLead, message: Message) -> str:
         _finish_lead(cl, CampaignLead.Status.SENT)
         return "sent"
     if message.status in (Message.Status.SENDING, Message.Status.HELD):
+        if message.status == Message.Status.SENDING:
+            # Only the holder of the campaign's one open slice sends for it: a text still "sending" was left by a
+            # worker that died with the provider holding it. Its outcome is unknown: held for a person now.
+            detail = "Its worker stopped while the provider had it; the outcome is unknown."
+            _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", detail, None)
         _finish_lead(cl, CampaignLead.Status.PENDING, "HELD")
         return "held"
     failed = message.status == Message.Status.FAILED

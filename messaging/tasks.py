@@ -28,3 +28,9 @@ def campaign_steps_stage_due_task() -> int:
     from .followups import campaign_steps_stage_due
 
     return campaign_steps_stage_due()
+
+
+def send_slice_run_task(slice_id: str) -> dict | str:
+    """Send one leased slice of a campaign (a duplicate delivery, or a slice another worker holds, does nothing)."""
+    counts = services.send_slice_run(slice_id=slice_id)
+    return counts if counts is not None else "held elsewhere or finished"

@@ -42,7 +42,7 @@ from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
 from messaging import services as messaging_services
 from messaging.models import Message, ProviderWebhook, SenderNumber, Suppression
-from usdatabiz.core.models import Team, TeamCredential, TeamScoped
+from usdatabiz.core.models import Alert, Team, TeamCredential, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
 PUBLIC = {"core:login", "core:logout", "api-schema", "api-docs"}
@@ -52,6 +52,9 @@ SIGNED = {"webhook-signalhouse", "webhook"}
 ANY_MEMBER_WRITES = {"core:team-switch"}
 # Route name -> which object of a team its ``<pk>`` names (an attribute of TeamData).
 DETAIL_SUBJECTS = {
+    "core:alert-resolve": "alert",
+    "alert-detail": "alert",
+    "alert-resolve": "alert",
     "ingestion:data-source-detail": "data_source",
     "ingestion:data-source-retry": "data_source",
     "ingestion:data-source-errors": "data_source",
@@ -141,6 +144,8 @@ DETAIL_SUBJECTS = {
 }
 # List route name -> the object of team A it must show (so that "shows nothing of B" cannot pass on an empty page).
 LISTS_SHOW = {
+    "core:alert-list": "alert",
+    "alert-list": "alert",
     "core:dashboard": "data_source",  # as the subject of its stage runs
     "ingestion:data-source-list": "data_source",
     "identity:business-list": "business",
@@ -358,6 +363,7 @@ class TeamData:
     retired_number: SenderNumber
     credential: TeamCredential  # the team's own SignalHouse API key
     provider_webhook: ProviderWebhook
+    alert: Alert  # an open SLA alert
 
     @property
     def merge_survivor(self) -> Persona:
@@ -467,10 +473,14 @@ def _team_data(
     call_entry = CallQueueEntry.objects.create(
         team=team, item=item, lead=lead, phone_number=number, priority=80, assigned_worker="SABRINA"
     )
+    alert = Alert.objects.create(
+        team=team, stage=9, code="SLA_BREACH", measured_seconds=60, limit_seconds=5, opened_at=timezone.now(),
+        detail=f"{tag} classification was late",
+    )  # fmt: skip
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
         template, campaign, draft, sending, paused, step, message, suppression, item, closed_item, call_entry,
-        sender_number, retired_number, credential, provider_webhook,
+        sender_number, retired_number, credential, provider_webhook, alert,
     )  # fmt: skip
 
 
@@ -801,6 +811,10 @@ def _nothing(data: TeamData) -> dict:
 
 
 WRITES = {
+    "core:alert-resolve": Write(_nothing, 302),
+    "core:alert-settings": Write(lambda d: {"email_admins": "on", "webhook_url": "https://hooks.example.test/a"}, 302,
+                                 "admin"),  # fmt: skip
+    "alert-resolve": Write(_nothing, 200),
     "ingestion:data-source-list": Write(_upload, 302),
     "ingestion:data-source-retry": Write(_nothing, 302),
     "identity:persona-merge": Write(lambda d: {"other": d.partner.pk, "note": "same"}, 302),

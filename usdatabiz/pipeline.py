@@ -25,6 +25,7 @@ PIPELINE: dict[int, list[str]] = {
 # ``manage.py setup_schedules`` creates or updates one django-q2 Schedule per entry (``make migrate`` runs it).
 SCHEDULES: dict[str, tuple[str, int]] = {
     "sweep leases": ("usdatabiz.core.tasks.work_sweep_task", 1),  # a killed worker's part goes to another
+    "check SLAs": ("usdatabiz.core.tasks.sla_check_task", 1),  # alert once per breach, resolve on recovery
     "hold stale sends": ("messaging.tasks.messages_hold_stale_task", 5),  # a send with no answer -> held
     "reconcile deliveries": ("messaging.tasks.messages_reconcile_task", 30),  # missing delivery reports
     "follow-up check": ("inbox.tasks.inbox_items_follow_up_check_task", 15),  # NO_FOLLOW_UP, LOST_LEAD
@@ -45,6 +46,7 @@ LANES: dict[str, str] = {
     "inbox.tasks.inbox_items_follow_up_check_task": "realtime",
     "inbox.tasks.inbox_items_nudge_check_task": "realtime",
     "usdatabiz.core.tasks.work_sweep_task": "realtime",  # a killed bulk worker's part moves on even when bulk is busy
+    "usdatabiz.core.tasks.sla_check_task": "realtime",  # a late bulk stage is told even while bulk is behind
     # bulk: lists, chunks, jobs and slices
     "ingestion.tasks.data_source_ingest_task": "bulk",
     "ingestion.tasks.data_source_normalize_task": "bulk",
@@ -56,6 +58,7 @@ LANES: dict[str, str] = {
     "leads.tasks.leads_rescore_task": "bulk",
     "messaging.tasks.campaign_sending_start_task": "bulk",
     "messaging.tasks.campaign_send_slice_task": "bulk",
+    "messaging.tasks.send_slice_run_task": "bulk",
     "messaging.tasks.messages_hold_stale_task": "bulk",
     "messaging.tasks.messages_reconcile_task": "bulk",
     "messaging.tasks.campaign_steps_stage_due_task": "bulk",

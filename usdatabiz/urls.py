@@ -17,6 +17,7 @@ from messaging.api import (
     SmsWebhookViewSet,
     SuppressionViewSet,
 )
+from usdatabiz.core.api_alerts import AlertViewSet
 
 router = DefaultRouter()
 router.register("data-sources", DataSourceViewSet, basename="data-source")
@@ -36,6 +37,7 @@ router.register("sender-numbers", SenderNumberViewSet, basename="sender-number")
 router.register("credentials", CredentialViewSet, basename="credential")
 router.register("sms-webhook", SmsWebhookViewSet, basename="sms-webhook")
 router.register("opt-out-reviews", OptOutReviewViewSet, basename="opt-out-review")
+router.register("alerts", AlertViewSet, basename="alert")
 
 urlpatterns = [
     path("", include("usdatabiz.core.urls")),

@@ -22,7 +22,7 @@ log = logging.getLogger("inbox.services")
 
 def inbox_item_classify(*, item: InboxItem) -> InboxItem:
     """Classify the reply, keep what it tells (email, phone), record NO_MATCH / LOW_CONFIDENCE / EXTRACTION_ERROR."""
-    run = stage_run_start(team=item.team_id, stage=9, subject=item, count_in=1)
+    run = stage_run_start(team=item.team_id, stage=9, subject=item, count_in=1, triggered_at=item.received_at)
     result = classifier.classify(item.response_text, low_confidence_threshold=LOW_CONFIDENCE)
     with transaction.atomic():
         item.classification = str(result.classification)

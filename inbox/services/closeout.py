@@ -10,6 +10,7 @@ from leads.models import Lead
 from leads.services import lead_transition
 from messaging import sms
 from messaging.models import Message
+from usdatabiz.core import journey
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -74,6 +75,7 @@ def inbox_item_close(*, item: InboxItem, user, disposition: str, notes: str = ""
         )
         _event(item, "closed", user, disposition=disposition, notes=notes)
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=disposition)
+    journey.advance(stage=12, subject_id=item.pk, team_id=item.team_id)
     return item
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from messaging import services as messaging
 from messaging.models import Message
+from usdatabiz.core import journey
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -117,7 +118,7 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
 
     if item.status == InboxItem.Status.PROCESSED:
         return item
-    run = stage_run_start(team=item.team_id, stage=11, subject=item, count_in=1)
+    run = stage_run_start(team=item.team_id, stage=11, subject=item, count_in=1, triggered_at=item.prioritized_at)
     suggestion = draft(copilot_context(item=item), llm=_llm_client(), slow_ms=settings.COPILOT_SLOW_MS)
     with transaction.atomic():
         item.assigned_sdr_id = suggestion.worker
@@ -142,4 +143,5 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
     stage_run_finish(
         run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{suggestion.worker}: {suggestion.action}"
     )
+    journey.advance(stage=11, subject_id=item.pk, team_id=item.team_id)
     return item

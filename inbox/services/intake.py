@@ -15,7 +15,7 @@ from messaging.models import Message, Suppression
 from usdatabiz.core import journey
 from usdatabiz.core.errors import IllegalTransition
 from usdatabiz.core.models import StageRun
-from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.services import event_time, stage_failure_record, stage_run_finish, stage_run_start
 
 from .. import consent, routing
 from ..models import InboxItem, WebhookEvent
@@ -310,7 +310,9 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
     team_id, contact = route.team_id, route.contact
     webhook.team_id = team_id
     now = timezone.now()
-    run = stage_run_start(team=team_id, stage=8, subject=webhook, count_in=1)
+    run = stage_run_start(  # felt from the provider's timestamp of the reply, when it gives one
+        team=team_id, stage=8, subject=webhook, count_in=1, triggered_at=event_time(event.occurred_at_ms)
+    )
     try:
         with transaction.atomic():  # the provider's message id is stored once (unique with the provider)
             message = Message.objects.create(

@@ -28,7 +28,7 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
     from .. import prioritization as prio
 
     now = now or timezone.now()
-    run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1)
+    run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1, triggered_at=item.classified_at)
     lead_score = Lead.objects.filter(pk=item.lead_id).values_list("score", flat=True).first()
     try:
         result = prio.compute_priority(

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Membership, StageFailure, StageRun, Team, TeamCredential
+from .models import Alert, AlertSettings, Membership, StageFailure, StageRun, Team, TeamCredential
 
 
 def staff_team_ids(request):
@@ -70,6 +70,8 @@ class StageRunAdmin(TeamScopedAdmin):
         "count_out",
         "started_at",
         "finished_at",
+        "run_seconds",
+        "delay_seconds",
     ]
     list_filter = ["stage", "status", "team"]
     search_fields = ["id", "subject_id"]
@@ -101,3 +103,36 @@ class TeamCredentialAdmin(TeamScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Alert)
+class AlertAdmin(TeamScopedAdmin):
+    """SLA breaches and work given up; resolving one here tells the team (email, webhook) as the page does."""
+
+    list_display = ["id", "team", "stage", "code", "status", "measured_seconds", "limit_seconds", "opened_at",
+                    "resolved_at", "notified_at"]  # fmt: skip
+    list_filter = ["status", "kind", "stage", "code", "team"]
+    search_fields = ["id", "detail"]
+    readonly_fields = [f.name for f in Alert._meta.fields]
+    actions = ["resolve_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Resolve the selected open alerts")
+    def resolve_selected(self, request, queryset):
+        from .alerts import alert_resolve
+
+        done = 0
+        for alert in queryset.filter(status=Alert.Status.OPEN):
+            alert_resolve(alert=alert, user=request.user)
+            done += 1
+        self.message_user(request, f"{done} alert(s) resolved.")
+
+
+@admin.register(AlertSettings)
+class AlertSettingsAdmin(TeamScopedAdmin):
+    """Where a team's alerts go (the webhook's signing secret is set on the alerts page; it is never shown)."""
+
+    list_display = ["team", "email_admins", "webhook_url", "updated_at"]
+    search_fields = ["team__slug", "webhook_url"]

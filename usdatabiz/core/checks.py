@@ -116,3 +116,87 @@ def every_task_has_a_lane(app_configs, **kwargs):
             )
         )
     return errors
+
+
+def _source_files():
+    """The Python files of the project's own apps, without tests and migrations."""
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+
+    base = str(settings.BASE_DIR)
+    for config in apps.get_app_configs():
+        if not config.path.startswith(base) or "site-packages" in config.path:
+            continue
+        for path in sorted(Path(config.path).rglob("*.py")):
+            parts = set(path.relative_to(config.path).parts)
+            if not parts & {"tests", "migrations", "management"}:
+                yield path
+
+
+def advancing_stages(paths) -> dict[int, list[str]]:
+    """Return stage -> where (``file:line``) the code tells the journey that stage finished.
+
+    A call ``journey.advance(stage=N, ...)`` or ``advance(stage=N, ...)`` counts, with ``N`` a number or a
+    module-level constant holding one (``STAGE = 7``).
+    """
+    import ast
+
+    found: dict[int, list[str]] = {}
+    for path in paths:
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            continue
+        constants = {}
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                if isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
+                    for target in node.targets:
+                        if isinstance(target, ast.Name):
+                            constants[target.id] = node.value.value
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name != "advance":
+                continue
+            for keyword in node.keywords:
+                if keyword.arg != "stage":
+                    continue
+                value = keyword.value
+                number = None
+                if isinstance(value, ast.Constant) and isinstance(value.value, int):
+                    number = value.value
+                elif isinstance(value, ast.Name):
+                    number = constants.get(value.id)
+                if number is not None:
+                    found.setdefault(number, []).append(f"{'/'.join(path.parts[-2:])}:{node.lineno}")
+    return found
+
+
+def journey_contract_problems(pipeline: dict[int, list[str]], advancing: dict[int, list[str]]) -> list:
+    """Flag each follower wired for a stage that never tells the journey it finished (it would never run)."""
+    problems = []
+    for number, paths in sorted(pipeline.items()):
+        if paths and number not in advancing:
+            problems.append(
+                checks.Error(
+                    f"PIPELINE wires {', '.join(paths)} after stage {number}, but no service ever calls "
+                    f"journey.advance(stage={number}): the follower would never run.",
+                    hint=f"Call journey.advance(stage={number}, subject_id=..., team_id=...) from the service that "
+                    f"finishes stage {number}, or wire the follower after a stage that advances.",
+                    id="core.E005",
+                )
+            )
+    return problems
+
+
+@checks.register()
+def journey_followers_are_reached(app_configs, **kwargs):
+    """A follower wired in ``usdatabiz/pipeline.py`` must follow a stage that tells the journey it finished."""
+    from .journey import _pipeline
+
+    return journey_contract_problems(_pipeline(), advancing_stages(_source_files()))

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from .journey import STAGES
-from .models import StageRun
+from .models import AlertSettings, StageRun
 
 MAX_RANGE_DAYS = 366
 
@@ -44,3 +44,21 @@ class LedgerFilterForm(DateRangeForm):
     status = forms.ChoiceField(required=False, choices=[("", "any"), *StageRun.Status.choices])
     code = forms.CharField(required=False, max_length=40)
     sla = forms.ChoiceField(required=False, choices=[("", "any"), ("over", "over their SLA")])
+
+
+class AlertSettingsForm(forms.ModelForm):
+    """Where a team's alerts go; the signing secret is write-only (stored encrypted, never shown)."""
+
+    webhook_secret = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput,
+        max_length=200,
+        help_text="The webhook is signed with it (HMAC-SHA256); leave empty to keep the current one.",
+    )
+    webhook_url = forms.URLField(
+        required=False, assume_scheme="https", help_text="POST each alert and resolve here (Slack, PagerDuty ...)"
+    )
+
+    class Meta:
+        model = AlertSettings
+        fields = ["email_admins", "webhook_url"]

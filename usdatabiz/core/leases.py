@@ -15,7 +15,10 @@ does a row's work:
 
 ``work_sweep`` (a schedule, every minute) re-enqueues rows whose lease expired, and rows enqueued
 but not claimed for ``WORK_LOST_AFTER_SECONDS`` (a task the Redis broker lost), and fails a row
-after ``Q_MAX_ATTEMPTS`` claims with ``TASK_TIMEOUT`` in the ledger.
+after ``Q_MAX_ATTEMPTS`` claims with ``TASK_TIMEOUT`` in the ledger and an alert. The ledger runs a
+dead worker left open are closed as ``RUN_ABANDONED`` when its work is taken over, and
+``stage_runs_sweep`` closes any other run left ``running`` past ``Q_TIMEOUT`` (a task killed by its
+timeout, or a worker killed outside leased work), so no run stays "running" forever.
 """
 
 import os
@@ -30,10 +33,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .journey import enqueue
-from .models import LeasedWork
-from .services import stage_failure_record
+from .models import LeasedWork, StageRun
+from .services import stage_failure_record, stage_run_finish
 
 TASK_TIMEOUT = "TASK_TIMEOUT"
+RUN_ABANDONED = "RUN_ABANDONED"
 
 
 class LeaseLost(Exception):
@@ -124,9 +128,13 @@ def work_fail(row: LeasedWork, *, code: str, detail: str = "") -> None:
             error_code=code,
             error_detail=detail[:4000],
         )
-        stage_failure_record(team=row.team_id, stage=row.LEASE_STAGE, code=code, subject=row, detail=detail)
+        failure = stage_failure_record(team=row.team_id, stage=row.LEASE_STAGE, code=code, subject=row, detail=detail)
+        _abandon_runs(row, detail=f"{code}: {detail}")
         if row.LEASE_GIVEN_UP:
             import_string(row.LEASE_GIVEN_UP)(row, code=code, detail=detail)
+        from .alerts import alert_failure_raise
+
+        alert_failure_raise(failure=failure)
     row.state, row.error_code, row.error_detail = LeasedWork.State.FAILED, code, detail[:4000]
 
 
@@ -153,6 +161,62 @@ def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None) -> dic
                 taken = model.objects.filter(pk=row.pk, state=row.state, lease_expires_at=row.lease_expires_at)
                 if taken.update(state=LeasedWork.State.PENDING, lease_owner="", lease_expires_at=None) != 1:
                     continue  # its worker came back (heartbeat) or finished in the meantime
+                stopped = f"Its worker ({row.lease_owner or 'unknown'}) stopped; the work went to another."
+                _abandon_runs(row, detail=stopped)
                 work_enqueue(row)
             counts["requeued"] += 1
     return counts
+
+
+def _abandon_runs(row: LeasedWork, *, detail: str) -> int:
+    """Close the runs a dead worker of ``row`` left open, as failed with RUN_ABANDONED."""
+    closed = 0
+    for run in row.runs_left_open().filter(status=StageRun.Status.RUNNING):
+        stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{RUN_ABANDONED}: {detail}")
+        stage_failure_record(team=run.team_id, stage=run.stage, code=RUN_ABANDONED, run=run, detail=detail)
+        closed += 1
+    return closed
+
+
+def _work_in_progress(subject_id: str) -> bool:
+    active = (LeasedWork.State.PENDING, LeasedWork.State.RUNNING)
+    for model in leased_models():
+        if model.objects.filter(**{model.LEASE_SUBJECT: subject_id, "state__in": active}).exists():
+            return True
+    return False
+
+
+def stage_runs_sweep(*, now=None) -> int:
+    """Close runs left ``running`` longer than any task may live (``Q_TIMEOUT``) with no work still on them.
+
+    Each is failed with RUN_ABANDONED in the ledger (a StageFailure) and raises an alert; returns how many.
+    """
+    now = now or timezone.now()
+    limit = int(settings.Q_CLUSTER.get("timeout") or 1800) + 2 * lease_seconds()
+    cutoff = now - timedelta(seconds=limit)
+    closed = 0
+    from .alerts import alert_failure_raise
+
+    for run in StageRun.objects.filter(status=StageRun.Status.RUNNING, started_at__lt=cutoff).order_by("pk"):
+        if run.subject_id and _work_in_progress(run.subject_id):
+            continue  # a stage made of leased work (chunks) is open while its parts are on their way
+        detail = (
+            f"The run was still open {(now - run.started_at).total_seconds():.0f} s after it started, past "
+            f"Q_TIMEOUT ({limit - 2 * lease_seconds()} s): its worker was killed or timed out."
+        )
+        with transaction.atomic():
+            updated = StageRun.objects.filter(pk=run.pk, status=StageRun.Status.RUNNING).update(
+                status=StageRun.Status.FAILED
+            )
+            if not updated:
+                continue
+            run.status = StageRun.Status.RUNNING
+            stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{RUN_ABANDONED}: {detail}")
+            failure = stage_failure_record(
+                team=run.team_id, stage=run.stage, code=RUN_ABANDONED, run=run, subject=None, detail=detail
+            )
+            failure.subject_type, failure.subject_id = run.subject_type, run.subject_id
+            failure.save(update_fields=["subject_type", "subject_id"])
+            alert_failure_raise(failure=failure)
+        closed += 1
+    return closed

@@ -112,6 +112,13 @@ class StageRun(TeamScoped):
     count_out = models.BigIntegerField(default=0)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
     detail = models.TextField(blank=True)
+    # The SLA as a person feels it: from the event that triggered the stage (an upload, an inbound's provider
+    # timestamp, an approval, an enqueue) to the stage's end; ``run_seconds`` is the run alone.
+    triggered_at = models.DateTimeField(
+        null=True, blank=True, help_text="The event the stage answers (upload, inbound, approval, enqueue)"
+    )
+    run_seconds = models.FloatField(null=True, blank=True, help_text="From the run's start to its end")
+    delay_seconds = models.FloatField(null=True, blank=True, help_text="From the triggering event to the run's end")
 
     class Meta:
         ordering = ["-started_at"]
@@ -128,6 +135,11 @@ class StageRun(TeamScoped):
         if not self.finished_at:
             return None
         return (self.finished_at - self.started_at).total_seconds()
+
+    @property
+    def felt_seconds(self) -> float | None:
+        """The delay a person feels (from the triggering event), or the run time when no event is known."""
+        return self.delay_seconds if self.delay_seconds is not None else self.duration_seconds
 
 
 class StageFailure(TeamScoped):
@@ -197,6 +209,9 @@ class LeasedWork(models.Model):
     LEASE_TASK: str = ""
     LEASE_STAGE: int = 0
     LEASE_GIVEN_UP: str = ""
+    # The field that holds the id of the ledger subject (``StageRun.subject_id``) this work belongs to: a run of
+    # that subject is not abandoned while such work is pending or running.
+    LEASE_SUBJECT: str = "pk"
 
     state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     lease_owner = models.CharField(max_length=80, blank=True, help_text="host:pid of the worker holding the lease")
@@ -209,6 +224,82 @@ class LeasedWork(models.Model):
 
     class Meta:
         abstract = True
+
+    def runs_left_open(self):
+        """The ledger runs this row's dead worker left open (closed as RUN_ABANDONED when it is taken over)."""
+        return StageRun.objects.none()
+
+
+class Alert(TeamScoped):
+    """A stage that breached its SLA (or work given up) for a team: raised once, resolved once.
+
+    ::
+
+        open --(the stage is back within its SLA, or a person resolves it)--> resolved
+
+    At most one open SLA alert per team and stage. ``notified_at`` / ``resolve_notified_at`` record that the
+    team's admins (email) and its webhook were told, so each is told once.
+    """
+
+    class Kind(models.TextChoices):
+        SLA = "sla", "SLA breach"
+        FAILURE = "failure", "Work given up"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+
+    id = PrefixedULIDField(prefix="alr")
+    stage = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SLA)
+    code = models.CharField(max_length=40, help_text="SLA_BREACH, TASK_TIMEOUT, RUN_ABANDONED ...")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    run = models.ForeignKey(StageRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts")
+    measured_seconds = models.FloatField(null=True, blank=True, help_text="The delay that breached")
+    limit_seconds = models.FloatField(null=True, blank=True, help_text="The stage's alert threshold")
+    detail = models.TextField(blank=True)
+    opened_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notified_at = models.DateTimeField(null=True, blank=True)
+    resolve_notified_at = models.DateTimeField(null=True, blank=True)
+    notify_error = models.TextField(blank=True, help_text="Why the last notification did not go out")
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "stage"],
+                condition=models.Q(kind="sla", status="open"),
+                name="alert_one_open_sla_per_stage",
+            )
+        ]
+        indexes = [models.Index(fields=["team", "status", "opened_at"], name="alert_team_status_idx")]
+
+    def __str__(self):
+        return f"stage {self.stage} {self.code} ({self.status})"
+
+
+class AlertSettings(TeamScoped):
+    """Where a team's alerts go besides the in-app list: its admins' email and an optional signed webhook.
+
+    The webhook's signing secret is a team credential (``alerts`` / ``webhook_secret``), encrypted at rest.
+    """
+
+    id = PrefixedULIDField(prefix="als")
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="alert_settings")
+    email_admins = models.BooleanField(default=True, help_text="Email the team's admins on each alert and resolve")
+    webhook_url = models.URLField(blank=True, help_text="POST each alert and resolve here (Slack, PagerDuty ...)")
+
+    class Meta:
+        verbose_name_plural = "alert settings"
+
+    def __str__(self):
+        return f"alerts of {self.team}"
+
+
 class TeamCredential(TeamScoped):
     """A team's own secret for a provider (an API key, a webhook signing secret), encrypted at rest.
 

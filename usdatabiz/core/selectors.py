@@ -90,7 +90,7 @@ def run_sla_state(run: StageRun, now=None) -> str:
     if max_s is None:
         return "ok"
     end = run.finished_at or now or timezone.now()
-    elapsed = (end - run.started_at).total_seconds()
+    elapsed = (end - (run.triggered_at or run.started_at)).total_seconds()  # the delay a person feels
     if alert_s is not None and elapsed > alert_s:
         return "alert"
     if elapsed > max_s:
@@ -175,11 +175,11 @@ def sla_delays(*, team, since: date, until: date) -> dict:
     runs = (
         StageRun.objects.for_team(team)
         .filter(stage__in=timed, started_at__gte=start, started_at__lt=end, finished_at__isnull=False)
-        .values_list("stage", "started_at", "finished_at", "count_in")
+        .values_list("stage", "started_at", "finished_at", "count_in", "triggered_at")
     )
-    for number, started, finished, count_in in runs.iterator(chunk_size=5000):
+    for number, started, finished, count_in, triggered in runs.iterator(chunk_size=5000):
         max_s, _ = get_stage(number).limits_for(count_in)
-        seconds = (finished - started).total_seconds()
+        seconds = (finished - (triggered or started)).total_seconds()  # from the triggering event
         empty = {"runs": 0, "over": 0, "worst": 0.0, "slowest": 0.0}
         cell = cells.setdefault((number, started.astimezone(zone).date()), empty)
         cell["runs"] += 1
@@ -187,3 +187,13 @@ def sla_delays(*, team, since: date, until: date) -> dict:
         cell["worst"] = max(cell["worst"], seconds / max_s)
         cell["slowest"] = max(cell["slowest"], seconds)
     return {"stages": [get_stage(n) for n in timed], "days": days, "cells": cells}
+
+
+def alert_list(*, team, status: str | None = None):
+    """Return the team's alerts, open first, newest first; optionally only ``open`` or ``resolved`` ones."""
+    from .models import Alert
+
+    qs = Alert.objects.for_team(team)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-status", "-opened_at")

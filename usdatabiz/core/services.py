@@ -1,6 +1,7 @@
 """Writes of the core app: teams, memberships, tokens and the journey ledger."""
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -42,16 +43,34 @@ def _subject(subject) -> tuple[str, str]:
     return subject._meta.label_lower, str(subject.pk)
 
 
-def stage_run_start(*, team: Team | str, stage: int, subject=None, count_in: int = 0) -> StageRun:
-    """Open a ledger row for one run of ``stage`` over ``subject``."""
+def event_time(epoch_ms: int | None):
+    """Return a provider's event time given in Unix milliseconds as an aware datetime (None when absent)."""
+    if not epoch_ms:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch_ms) / 1000, tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def stage_run_start(
+    *, team: Team | str, stage: int, subject=None, count_in: int = 0, triggered_at=None
+) -> StageRun:
+    """Open a ledger row for one run of ``stage`` over ``subject``.
+
+    ``triggered_at`` is the event a person waits on (an upload, an inbound's provider timestamp, an approval,
+    an enqueue); without one the delay is measured from the run's start.
+    """
     subject_type, subject_id = _subject(subject)
     team_id = team.pk if isinstance(team, Team) else team
+    now = timezone.now()
     return StageRun.objects.create(
         team_id=team_id,
         stage=stage,
         subject_type=subject_type,
         subject_id=subject_id,
-        started_at=timezone.now(),
+        started_at=now,
+        triggered_at=min(triggered_at, now) if triggered_at else now,
         count_in=count_in,
     )
 
@@ -59,7 +78,7 @@ def stage_run_start(*, team: Team | str, stage: int, subject=None, count_in: int
 def stage_run_finish(
     *, run: StageRun, status: str, count_in: int | None = None, count_out: int | None = None, detail: str = ""
 ) -> StageRun:
-    """Close a ledger row with its outcome and counts."""
+    """Close a ledger row with its outcome, counts, run time and the delay a person felt."""
     run.status = status
     run.finished_at = timezone.now()
     if count_in is not None:
@@ -68,7 +87,10 @@ def stage_run_finish(
         run.count_out = count_out
     if detail:
         run.detail = detail[:4000]
-    run.save(update_fields=["status", "finished_at", "count_in", "count_out", "detail", "updated_at"])
+    run.run_seconds = (run.finished_at - run.started_at).total_seconds()
+    run.delay_seconds = (run.finished_at - (run.triggered_at or run.started_at)).total_seconds()
+    fields = ["status", "finished_at", "count_in", "count_out", "detail", "run_seconds", "delay_seconds", "updated_at"]
+    run.save(update_fields=fields)
     return run
 
 

@@ -1,8 +1,17 @@
 """Background entry points of the core app (thin: they call core services)."""
 
-from .leases import work_sweep
+from .leases import stage_runs_sweep, work_sweep
 
 
 def work_sweep_task() -> dict[str, int]:
-    """Hand work whose worker died or timed out to another worker (every minute)."""
-    return work_sweep()
+    """Hand work whose worker died or timed out to another worker; close runs nobody will finish (every minute)."""
+    counts = work_sweep()
+    counts["runs_closed"] = stage_runs_sweep()
+    return counts
+
+
+def sla_check_task() -> dict[str, int]:
+    """Open and resolve SLA alerts and tell the teams (every minute)."""
+    from .alerts import sla_check
+
+    return sla_check()

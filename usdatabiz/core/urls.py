@@ -12,4 +12,7 @@ urlpatterns = [
     path("stages/", views.StageListView.as_view(), name="stage-list"),
     path("runs/", views.StageRunListView.as_view(), name="run-list"),
     path("failures/", views.StageFailureListView.as_view(), name="failure-list"),
+    path("alerts/", views.AlertListView.as_view(), name="alert-list"),
+    path("alerts/settings/", views.AlertSettingsView.as_view(), name="alert-settings"),
+    path("alerts/<str:pk>/resolve/", views.AlertResolveView.as_view(), name="alert-resolve"),
 ]

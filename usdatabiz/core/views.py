@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import charts, selectors, tenancy
-from .forms import DateRangeForm, LedgerFilterForm
+from .forms import AlertSettingsForm, DateRangeForm, LedgerFilterForm
 from .journey import STAGES
 from .mixins import TeamMemberRequiredMixin
 from .models import Team
@@ -41,6 +41,7 @@ class DashboardView(TeamMemberRequiredMixin, TemplateView):
             overview=selectors.journey_overview(team=self.team),
             week_start=timezone.localdate() - timedelta(days=7),
             recent_runs=selectors.stage_run_list(team=self.team)[:15],
+            open_alerts=selectors.alert_list(team=self.team, status="open").count(),
             recent_failures=selectors.stage_failure_list(team=self.team).order_by("-created_at")[:15],
             range_form=form,
             since=since,
@@ -131,6 +132,69 @@ class StageFailureListView(TeamMemberRequiredMixin, TemplateView):
         ).order_by("-created_at", "-id")
         context.update(form=form, page_obj=Paginator(failures, 50).get_page(self.request.GET.get("page")))
         return context
+
+
+class AlertListView(TeamMemberRequiredMixin, TemplateView):
+    """The team's alerts: SLA breaches and work given up, open first; where they were sent."""
+
+    template_name = "core/alert_list.html"
+
+    def get_context_data(self, **kwargs):
+        from .alerts import alert_settings_get
+
+        context = super().get_context_data(**kwargs)
+        status = self.request.GET.get("status") or ""
+        alerts = selectors.alert_list(team=self.team, status=status if status in ("open", "resolved") else None)
+        context.update(
+            status=status,
+            page_obj=Paginator(alerts, 50).get_page(self.request.GET.get("page")),
+            settings_row=alert_settings_get(team=self.team),
+            settings_form=AlertSettingsForm(instance=alert_settings_get(team=self.team)),
+            is_admin=self.request.membership.is_admin,
+        )
+        return context
+
+
+class AlertResolveView(TeamMemberRequiredMixin, View):
+    """An operator or admin resolves an open alert by hand (another team's alert is a 404)."""
+
+    def post(self, request, pk):
+        from django.contrib import messages
+        from django.shortcuts import get_object_or_404
+
+        from .alerts import AlertError, alert_resolve
+
+        alert = get_object_or_404(selectors.alert_list(team=self.team), pk=pk)
+        try:
+            alert_resolve(alert=alert, user=request.user)
+        except AlertError as exc:
+            messages.error(request, f"{exc.code}: {exc.message}")
+        return redirect("core:alert-list")
+
+
+class AlertSettingsView(TeamMemberRequiredMixin, View):
+    """A team admin sets where alerts go: admins' email, a signed webhook (URL and signing secret)."""
+
+    write_roles = ("admin",)
+
+    def post(self, request):
+        from django.contrib import messages
+
+        from .alerts import alert_settings_get, alert_settings_update
+
+        form = AlertSettingsForm(request.POST, instance=alert_settings_get(team=self.team))
+        if form.is_valid():
+            alert_settings_update(
+                team=self.team,
+                email_admins=form.cleaned_data["email_admins"],
+                webhook_url=form.cleaned_data["webhook_url"],
+                webhook_secret=form.cleaned_data["webhook_secret"],
+                user=request.user,
+            )
+            messages.success(request, "Alert settings saved.")
+        else:
+            messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+        return redirect("core:alert-list")
 
 
 class TeamSwitchView(LoginRequiredMixin, View):
