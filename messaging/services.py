@@ -37,8 +37,8 @@ from .models import (
     MessagingSettings,
     OptOutReview,
     ProviderWebhook,
-    SendSlice,
     SenderNumber,
+    SendSlice,
     Suppression,
 )
 from .sms import (
