@@ -1,6 +1,8 @@
 """Stage 9, response classification: inbound SMS text -> classification, confidence, extracted data.
 
-Pure Python (stdlib + ``phonenumbers``), deterministic, no database. ``classify(text)`` returns a
+Pure Python (stdlib + ``phonenumbers``), deterministic, no database. The ``opt_out`` class is exactly
+``messaging.compliance.opt_out_decide(text) == "yes"``: the suppression and the classifier share one decision
+(its answer, "uncertain" included, is ``ClassificationResult.opt_out``). ``classify(text)`` returns a
 :class:`ClassificationResult`.
 
 Pipeline
@@ -19,11 +21,11 @@ Confidence scheme (deterministic)
     A class's score is its strongest rule + 0.03 per extra rule of that class, capped at 0.99.
     Conflicting cues lower the winner's confidence: minus 0.35 x the runner-up's score when the two
     pull opposite ways (positive vs negative, see ``POLARITY``), minus 0.05 when one of them is
-    neutral (question, out_of_office, wrong_number) and the runner-up is strong, nothing when they
+    neutral (question, out_of_office, auto_reply, wrong_number) and the runner-up is strong, nothing when they
     agree (opt_out + not_interested). Rounded to 2 decimals. ``other`` has confidence 0.0.
 
 Precedence (deliberate)
-    Classes are ranked by ``PRECEDENCE``: opt_out, wrong_number, hostile, email_capture,
+    Classes are ranked by ``PRECEDENCE``: opt_out, wrong_number, hostile, auto_reply, email_capture,
     phone_capture, meeting_request, interested, question, not_interested, out_of_office.
     1. Any opt_out cue wins outright: a revocation of consent must never be lost (compliance).
     2. Otherwise a class with a strong cue (score >= ``STRONG``) beats one with only weak cues,

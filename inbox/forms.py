@@ -1,8 +1,8 @@
 from django import forms
 
 from .classification import Classification
+from .dispositions import DISPOSITIONS
 from .models import InboxItem
-from .services import DISPOSITIONS
 
 
 class InboxFilterForm(forms.Form):

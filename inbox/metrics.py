@@ -38,11 +38,10 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
 from campaigns.models import Campaign, CampaignLead, MessageTemplate
-from leads.models import Lead
 from messaging.models import Message, Suppression
 
+from . import dispositions
 from .models import InboxItem
-from .services import DISPOSITIONS
 
 COUNT_KEYS = ("sent", "delivered", "failed", "replied", "positive", "opted_out", "wrong_number", "won", "lost")
 TEXT_KEYS = ("sent", "delivered", "failed", "contacted")
@@ -53,8 +52,8 @@ OPT_OUT_CLASS = "opt_out"
 WRONG_NUMBER_CLASS = "wrong_number"
 OPT_OUT_DISPOSITION = "opted_out"
 WRONG_NUMBER_DISPOSITION = "wrong_number"
-WON_DISPOSITIONS = tuple(d for d, status in DISPOSITIONS.items() if status == Lead.Status.CONVERTED)
-LOST_DISPOSITIONS = tuple(d for d, status in DISPOSITIONS.items() if status == Lead.Status.LOST)
+WON_DISPOSITIONS = dispositions.WON
+LOST_DISPOSITIONS = dispositions.LOST
 SENT_STATUSES = (Message.Status.SENT, Message.Status.DELIVERED)
 
 

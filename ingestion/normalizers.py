@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import phonenumbers
 
+from usdatabiz.core.phones import valid_us_digits
+
 __all__ = [
     "US_STATES",
     "clean",
@@ -102,8 +104,6 @@ def _fold_ascii(text: str) -> str:
 
 # Formatting characters deleted by the digits-only fast path.
 _PHONE_FORMATTING = str.maketrans("", "", " \t()-.+/\u00a0\u2010\u2011\u2012\u2013\u2014\u2212")
-# NXX-NXX-XXXX with the area code not N11 (all NANP rules we enforce except the all-same-digit check).
-_NANP_RE = re.compile(r"[2-9](?!11)\d\d[2-9]\d{6}")
 # Excel / Java style scientific notation, e.g. "5.125550143E9" or "5.12555014E+09".
 _SCI_RE = re.compile(r"(\d)\.(\d+)[eE]\+?(\d{1,2})")
 # Trailing extension: "x12", "ext. 12", "extension 12", "#12".
@@ -117,12 +117,10 @@ _SCI_MIN_SIG_DIGITS = 7
 
 
 def _nanp_or_none(digits: str) -> str | None:
-    """Return the 10-digit NANP number from a digit string (optional leading 1) or None when invalid."""
-    if len(digits) == 11 and digits[0] == "1":
-        digits = digits[1:]
-    if len(digits) != 10 or not _NANP_RE.fullmatch(digits) or digits.count(digits[0]) == 10:
-        return None
-    return digits
+    """Return the 10-digit US number from a digit string (optional leading 1) or None when invalid.
+
+    The project's one rule of US phone validity (``usdatabiz.core.phones``), shared with skip-trace and SMS."""
+    return valid_us_digits(digits)
 
 
 def _phone_fast(text: str) -> str | None | bool:
@@ -146,7 +144,7 @@ def _phone_scientific(text: str) -> str | None | bool:
 
 
 def normalize_phone(raw: str | None) -> str | None:
-    """Return the 10-digit NANP form of a phone number, or None when it is not a valid US number."""
+    """Return the 10-digit form of a phone number, or None when it is not a valid US number (``core.phones``)."""
     if raw is None:
         return None
     if not isinstance(raw, str):
@@ -156,11 +154,7 @@ def normalize_phone(raw: str | None) -> str | None:
         text = text[:-2]
     digits = text if text.isdigit() else text.translate(_PHONE_FORMATTING)
     if digits.isdigit() and digits.isascii():
-        if len(digits) == 11 and digits[0] == "1":
-            digits = digits[1:]
-        if len(digits) != 10 or not _NANP_RE.fullmatch(digits) or digits.count(digits[0]) == 10:
-            return None
-        return digits
+        return valid_us_digits(digits)
     return _phone_slow(text) if text else None
 
 

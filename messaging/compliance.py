@@ -10,22 +10,24 @@ Quiet hours
     window per state (e.g. ``{"FL": (8, 20), "OK": (8, 20)}``).
 
 Where the recipient is
-    ``recipient_timezone`` takes the contact's 2-letter state first (it is the location), and
-    only when there is none, or it is not a US state or territory, the phone's area code. A state
-    or area code that spans zones maps to the zone where most of its people live; the minority
-    (El Paso, the Florida Panhandle's Eastern part, western Kentucky's Eastern counties...) can be
-    an hour off, which the caller can absorb with a narrower window if it matters. When neither
-    gives a zone the check is conservative: the window must be open in every zone of the 50
-    states and DC at once (Eastern, Central, Mountain, Arizona, Pacific, Alaska, Hawaii), and the
-    strictest of the default and every override window is used, since the recipient may live in
-    any of those states. Territories (PR, GU...) are not in that set: a contact there has a state
-    or an area code that says so.
+    ``recipient_zones`` takes the contact's ZIP first (an offline ZIP -> zone table, the ``zipcodes``
+    package), else the 2-letter state, else the phone's area code. A state split across zones with no ZIP
+    gives every zone of the state (``SPLIT_STATE_ZONES``: the window must be open in all, the strictest),
+    and a mobile area code in another zone than the address adds its zone (the person may be in either).
+    ``quiet_hours_check`` reports the zones it used and why (``zones``, ``basis``). When nothing gives a
+    zone the check is conservative: the window must be open in every zone of the 50 states and DC at once
+    (Eastern, Central, Mountain, Arizona, Pacific, Alaska, Hawaii), and the strictest of the default and
+    every override window is used. Territories (PR, GU...) are not in that set: a contact there has a ZIP,
+    a state or an area code that says so.
 
 Opt-out
-    ``classify_keyword`` recognises the carrier keywords as a whole message. ``is_opt_out_request``
-    also recognises a short message that revokes consent in other words ("please stop texting
-    me", "take me off your list"), which the FCC's revocation rule (in force 11 April 2025)
-    requires to be honoured; it leans towards yes, as a missed revocation is the costlier mistake.
+    ``opt_out_decide`` is the one decision, "yes", "no" or "uncertain", used by the suppression
+    (``is_opt_out_request``), by the inbox classifier's ``opt_out`` class and by the hold for a person
+    (``OPT_OUT_REVIEW``). It recognises the carrier keywords, Spanish ones, stop emoji, misspelt stop words
+    and revocations in other words (spam reports, legal threats, formal revocations, "do not contact"),
+    which the FCC's revocation rule (in force 11 April 2025) requires to be honoured, and keeps guards
+    against false opt-outs ("don't stop", "did you stop texting me?", "stop by"). When it cannot tell
+    (a stop word in an unclear sentence, a complaint, an unknown script) it says "uncertain".
 """
 
 import enum

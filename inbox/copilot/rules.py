@@ -52,6 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from campaigns.segments import is_gsm7, segment_count
+from inbox import dispositions
 from inbox.classification import classify, normalize
 
 from .context import INBOUND, OUTBOUND, CopilotContext
@@ -59,14 +60,14 @@ from .context import INBOUND, OUTBOUND, CopilotContext
 GIANNA, CATHY, SABRINA = "GIANNA", "CATHY", "SABRINA"
 WORKERS = (GIANNA, CATHY, SABRINA)
 ACTIONS = ("send_reply", "call", "book_meeting", "close", "wait", "review")
-CLOSE_REASONS = ("", "booked", "not_interested", "opted_out", "wrong_number", "hostile", "no_response", "other")
+CLOSE_REASONS = dispositions.CLOSE_REASONS  # the closeout's vocabulary (inbox.dispositions)
 ENGINES = ("rules", "llm")
 
 STALE_AFTER_DAYS = 3
 LOW_CONFIDENCE = 0.6
 REVIEW_CONFIDENCE_CAP = 0.5  # a "review" suggestion never claims more than this
 
-TERMINAL = {"opt_out": "opted_out", "wrong_number": "wrong_number", "hostile": "hostile"}
+TERMINAL = dispositions.TERMINAL
 NUDGE_CLASSES = frozenset({"not_interested", "out_of_office", "auto_reply"})
 _KNOWN = frozenset(
     {

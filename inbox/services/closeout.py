@@ -14,6 +14,7 @@ from usdatabiz.core import journey
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
+from .. import dispositions
 from ..models import InboxItem
 from .common import InboxError, _event
 from .intake import webhook_receive
@@ -23,18 +24,8 @@ log = logging.getLogger("inbox.services")
 
 # -- stage 12: closeout ---------------------------------------------------------------------------------
 
-# disposition (the lead's close reason) -> the lead status it leads to
-DISPOSITIONS = {
-    "booked": Lead.Status.CONVERTED,
-    "converted": Lead.Status.CONVERTED,
-    "not_interested": Lead.Status.LOST,
-    "no_response": Lead.Status.LOST,
-    "opted_out": Lead.Status.CLOSED,
-    "wrong_number": Lead.Status.CLOSED,
-    "hostile": Lead.Status.CLOSED,
-    "duplicate": Lead.Status.CLOSED,
-    "other": Lead.Status.CLOSED,
-}
+# the one vocabulary of dispositions, shared with the copilot and the metrics
+DISPOSITIONS = dispositions.DISPOSITIONS
 
 
 def inbox_item_close(*, item: InboxItem, user, disposition: str, notes: str = "") -> InboxItem:

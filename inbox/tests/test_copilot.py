@@ -165,7 +165,8 @@ PATHS = [
     ("Wrong number", {}, GIANNA, "close", "wrong_number", ""),
     ("He doesn't work here anymore", {}, GIANNA, "close", "wrong_number", ""),
     ("Go to hell", {}, GIANNA, "close", "hostile", ""),
-    ("I'm going to report you to the FCC", {}, GIANNA, "close", "hostile", ""),
+    ("I'm going to report you to the FCC", {}, GIANNA, "close", "opted_out", ""),  # a threat to report revokes
+    ("you people are idiots", {}, GIANNA, "close", "hostile", ""),
 ]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from usdatabiz.core.phones import us_phone
 
 _PHONE_TYPES = {
     "mobile": "mobile",
@@ -14,7 +15,6 @@ _PHONE_TYPES = {
     "l": "landline",
     "v": "voip",
 }
-_NON_DIGITS = re.compile(r"\D+")
 
 
 def map_phone_type(value: str | None) -> str:
@@ -25,13 +25,9 @@ def map_phone_type(value: str | None) -> str:
 
 
 def normalize_phone(value: Any) -> str | None:
-    """Return the 10-digit US number, dropping a leading country code 1; None if not a US number."""
-    if value is None:
-        return None
-    digits = _NON_DIGITS.sub("", str(value))
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    return digits if len(digits) == 10 else None
+    """Return the 10-digit US number, dropping a leading country code 1; None if not a valid US number
+    (the project's one rule, ``usdatabiz.core.phones``)."""
+    return us_phone(value)
 
 
 @dataclass(frozen=True)

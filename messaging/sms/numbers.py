@@ -7,8 +7,9 @@ from typing import Any
 
 import phonenumbers
 
-# US and its territories share country code 1 with Canada and the Caribbean; only these regions are accepted.
-US_REGIONS = frozenset({"US", "PR", "VI", "GU", "AS", "MP"})
+# US and its territories share country code 1 with Canada and the Caribbean: one rule decides (core.phones)
+from usdatabiz.core.phones import valid_us_digits
+
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ().\-]+$")
 _NON_DIGITS = re.compile(r"\D+")
 
@@ -32,11 +33,11 @@ def us_number(value: Any) -> str:
         digits = digits[1:]
     if len(digits) != 10:
         raise ValueError(f"a US number needs 10 digits: {text!r}")
-    parsed = phonenumbers.parse("+1" + digits)
-    if not phonenumbers.is_valid_number(parsed):
+    if valid_us_digits(digits) is None:  # the project's one rule (usdatabiz.core.phones)
+        parsed = phonenumbers.parse("+1" + digits)
+        if phonenumbers.is_valid_number(parsed):
+            raise ValueError(f"not a US number: {text!r}")  # Canada or the Caribbean
         raise ValueError(f"not a valid US number: {text!r}")
-    if phonenumbers.region_code_for_number(parsed) not in US_REGIONS:
-        raise ValueError(f"not a US number: {text!r}")
     return digits
 
 
