@@ -812,8 +812,9 @@ def _nothing(data: TeamData) -> dict:
 
 WRITES = {
     "core:alert-resolve": Write(_nothing, 302),
-    "core:alert-settings": Write(lambda d: {"email_admins": "on", "webhook_url": "https://hooks.example.test/a"}, 302,
-                                 "admin"),  # fmt: skip
+    "core:alert-settings": Write(
+        lambda d: {"email_admins": "on", "webhook_url": "https://hooks.example.test/a"}, 302, "admin"
+    ),
     "alert-resolve": Write(_nothing, 200),
     "ingestion:data-source-list": Write(_upload, 302),
     "ingestion:data-source-retry": Write(_nothing, 302),

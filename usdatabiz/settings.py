@@ -256,6 +256,16 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
 # hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
 WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
 WORK_LOST_AFTER_SECONDS = env_int("WORK_LOST_AFTER_SECONDS", 600)
+# SLA alerts (core/alerts.py): checked every minute; a late run older than this does not open an alert.
+SLA_ALERT_LOOKBACK_SECONDS = env_int("SLA_ALERT_LOOKBACK_SECONDS", 3600)
+# Alert emails go to each team's admins through Django's email backend (SMTP settings from the environment).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "alerts@localhost")
 
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

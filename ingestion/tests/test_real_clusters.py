@@ -190,6 +190,7 @@ def test_ingest_without_a_cluster_runs_inline(team, tmp_path):
     ]
 
 
+@pytest.mark.kill
 def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(clusters, team, tmp_path, settings):
     # given a 12,000-row list in chunks of 600, a bulk cluster of 2 workers and a real-time cluster that
     # runs the lease sweeper, with 3-second leases

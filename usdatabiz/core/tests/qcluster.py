@@ -2,6 +2,10 @@
 
 ``python -m usdatabiz.core.tests.qcluster PIPELINE_MODULE`` runs a cluster (the lane comes from
 ``Q_CLUSTER_NAME``) whose journey reads ``PIPELINE_MODULE``, so a test can stop the journey where it wants.
+
+With ``TEST_SMS_LOG`` (a file) the sandbox SMS provider of the cluster writes each idempotency key it is given
+to that file before answering, and waits ``TEST_SMS_DELAY`` seconds as a real provider's round trip would: the
+test reads what reached "the provider" from any process, even one it killed mid-call.
 """
 
 import os
@@ -86,6 +90,19 @@ if __name__ == "__main__":
 
     django.setup()
     settings.PIPELINE_MODULE = sys.argv[1]
+    if os.environ.get("TEST_SMS_LOG"):
+        from messaging.sms import SandboxSms
+
+        log_path, delay = os.environ["TEST_SMS_LOG"], float(os.environ.get("TEST_SMS_DELAY", "0"))
+        answer = SandboxSms.send_sms
+
+        def send_sms(self, **kwargs):
+            with open(log_path, "a", encoding="utf-8") as log:
+                log.write(kwargs["idempotency_key"] + "\n")
+            time.sleep(delay)
+            return answer(self, **kwargs)
+
+        SandboxSms.send_sms = send_sms
     from django.core.management import call_command
 
     call_command("qcluster")

@@ -1,0 +1,139 @@
+"""A real ``qcluster`` killed by SIGKILL in the middle of a campaign send: a second cluster takes the slice over
+within about a minute, everyone is texted once (0 double texts), and the counts equal an uninterrupted run.
+
+The clusters are separate processes sharing the test database through the ORM broker, so this needs a
+database other processes can open: PostgreSQL (CI runs it).
+"""
+
+import os
+import signal
+import time
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from campaigns.models import CampaignLead
+from messaging import services
+from messaging.models import Message, SendSlice
+from messaging.sms import SandboxSms
+from usdatabiz.core.models import StageFailure, StageRun
+from usdatabiz.core.tests.factories import MembershipFactory, TeamFactory
+from usdatabiz.core.tests.qcluster import QCluster
+
+from .factories import sending_campaign
+
+pytestmark = [
+    pytest.mark.kill,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+PEOPLE = 40
+
+
+def _wait_for(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"waited {timeout} s for {what}")
+
+
+def _campaign(team, approver):
+    """A sending campaign of PEOPLE texts that may go out at any hour and pace (the run must not wait)."""
+    row = services.messaging_settings_get(team=team)
+    services.messaging_settings_update(settings_row=row, quiet_start_hour=0, quiet_end_hour=24, sends_per_minute=10000)
+    return sending_campaign(team, approver, PEOPLE)
+
+
+def _outcome(campaign) -> dict:
+    statuses = {}
+    for status in Message.objects.filter(campaign=campaign).values_list("status", flat=True):
+        statuses[status] = statuses.get(status, 0) + 1
+    return statuses
+
+
+@pytest.fixture
+def clusters():
+    """Start clusters with ``clusters(lane, ...)``; each is killed at the end (its work is checked by then)."""
+    started = []
+
+    def start(lane, **kwargs):
+        cluster = QCluster(lane, **kwargs).start()
+        started.append(cluster)
+        return cluster
+
+    yield start
+    for cluster in started:
+        if cluster.process.poll() is None:
+            os.killpg(cluster.process.pid, signal.SIGKILL)
+            cluster.process.wait()
+
+
+def test_a_cluster_killed_mid_send_is_taken_over_with_no_double_text(clusters, team, operator, tmp_path):
+    # given a campaign of 40 texts in slices of 10, a provider taking 0.15 s per text, 3-second leases,
+    # a bulk cluster that sends and a real-time cluster that runs the lease sweeper
+    campaign = _campaign(team, operator)
+    log = tmp_path / "provider.log"
+    log.touch()
+    env = {"SMS_SLICE_SIZE": 10, "WORK_LEASE_SECONDS": 3, "TEST_SMS_LOG": log, "TEST_SMS_DELAY": 0.15}
+    first = clusters("bulk", **env)
+    clusters("realtime", **env)
+    send_slice = services._slice_open(campaign, due_at=timezone.now())
+    async_task("messaging.tasks.send_slice_run_task", send_slice.pk, q_options={"cluster": "bulk", "sync": False})
+
+    # when the whole bulk cluster is killed (SIGKILL) in its second slice, with texts at the provider
+    _wait_for(lambda: len(log.read_text().split()) >= 14, 60, "the second slice to be sending")
+    os.killpg(first.process.pid, signal.SIGKILL)
+    killed_at = time.monotonic()
+    first.process.wait()
+    at_kill = len(log.read_text().split())
+    assert at_kill < PEOPLE, "the send finished before the kill"
+    # and a second bulk cluster starts, while the real-time cluster sweeps leases (the schedule does it every
+    # minute; here every 5 s, so that the test is short)
+    clusters("bulk", **env)
+
+    # then every person is handled within about a minute of the kill: texted, or held for review
+    sweeps = []
+
+    def handled():
+        if time.monotonic() - killed_at > 5 * (len(sweeps) + 1):
+            sweeps.append(
+                async_task("usdatabiz.core.tasks.work_sweep_task", q_options={"cluster": "realtime", "sync": False})
+            )
+        if SendSlice.objects.filter(campaign=campaign, state__in=["pending", "running"]).exists():
+            return False
+        return not CampaignLead.objects.filter(campaign=campaign, status="pending").exclude(skip_code="HELD").exists()
+
+    _wait_for(handled, 90, "the send")
+    took = time.monotonic() - killed_at
+    assert took < 75
+
+    # and nobody was texted twice: every key reached the provider once, one message per person
+    keys = log.read_text().split()
+    assert len(keys) == len(set(keys)) == PEOPLE
+    per_person = Message.objects.filter(campaign=campaign).values_list("persona_id", flat=True)
+    assert len(per_person) == len(set(per_person)) == PEOPLE
+    # the text caught in flight (if the kill landed during a provider call) is held for review with its key
+    held = list(Message.objects.filter(campaign=campaign, status="held"))
+    assert len(held) <= 1
+    assert all(message.idempotency_key in keys and message.error_code == "OUTCOME_UNKNOWN" for message in held)
+    # the dead cluster's slice was taken over and its run closed, not left "running"
+    assert SendSlice.objects.filter(campaign=campaign, attempts__gte=2).count() == 1
+    assert not StageRun.objects.filter(stage=7, subject_id=campaign.pk, status="running").exists()
+    assert StageFailure.objects.filter(stage=7, code="RUN_ABANDONED").count() == 1
+
+    # and the counts equal an uninterrupted run of the same campaign (a held text reached the provider once)
+    reference_team = TeamFactory(slug="reference")
+    approver = MembershipFactory(team=reference_team, role="operator").user
+    reference = _campaign(reference_team, approver)
+    services.campaign_send_slice(campaign_id=reference.pk, provider=SandboxSms())
+    expected = _outcome(reference)
+    outcome = _outcome(campaign)
+    outcome["sent"] = outcome.get("sent", 0) + outcome.pop("held", 0)
+    assert outcome == expected == {"sent": PEOPLE}
