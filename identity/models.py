@@ -189,6 +189,9 @@ class ResolutionSettings(TeamScoped):
     id = PrefixedULIDField(prefix="rset")
     auto_merge_threshold = models.FloatField(default=0.72, help_text="At or above: merge automatically")
     review_threshold = models.FloatField(default=0.55, help_text="Between this and the upper threshold: review queue")
+    model = models.JSONField(
+        default=dict, blank=True, help_text="The match model last trained by EM: m and u per field and level, prior"
+    )
 
     class Meta:
         verbose_name_plural = "resolution settings"

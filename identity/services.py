@@ -7,8 +7,10 @@ lists the moved ids in its ``PersonaMergeHistory`` row; unmerge moves exactly th
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db import connection, models, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
@@ -87,6 +89,32 @@ def resolution_settings_update(
     return obj
 
 
+def name_frequencies(*, team_id: str, names: Iterable[Persona] = ()) -> dict[str, tuple[dict, float]]:
+    """Return each first and last name's share of the team's active personas, and the mean share (for TF weights).
+
+    With ``names`` only those personas' names are looked up (the mean still covers the team).
+    """
+    active = Persona.objects.filter(team_id=team_id, is_merged=False)
+    out = {}
+    for name, column in (("first_name", "normalized_first_name"), ("last_name", "normalized_last_name")):
+        counts = active.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
+        shares, mean = resolution.term_frequencies(counts.iterator(chunk_size=50000))
+        if names:
+            wanted = {getattr(p, column) for p in names}
+            shares = {value: share for value, share in shares.items() if value in wanted}
+        out[name] = (shares, mean)
+    return out
+
+
+def team_model(*, team_id: str, names: Iterable[Persona] = ()) -> resolution.Model:
+    """Return the team's last trained match model (the default before its first run), with name frequencies."""
+    stored = ResolutionSettings.objects.filter(team_id=team_id).values_list("model", flat=True).first()
+    model = resolution.Model.from_json(stored) if stored else resolution.default_model()
+    for name, (shares, mean) in name_frequencies(team_id=team_id, names=names).items():
+        model.tf[name], model.tf_mean[name] = shares, mean
+    return model
+
+
 def _ordered_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -119,7 +147,9 @@ def persona_merge(
     if merged.is_merged or survivor.is_merged:
         raise IdentityError("CIRCULAR_MERGE", "One of the personas was merged meanwhile; try again.", http_status=409)
     if match_score is None or reasons is None:
-        match_score, reasons = resolution.compare(_view(survivor), _view(merged))
+        match_score, reasons = resolution.compare(
+            _view(survivor), _view(merged), team_model(team_id=survivor.team_id, names=(survivor, merged))
+        )
     now = timezone.now()
 
     moved: dict[str, list[str]] = {}
@@ -290,10 +320,28 @@ def match_review_decide(*, review: MatchReview, confirm: bool, user) -> MatchRev
     return review
 
 
+def _business_facts(links) -> tuple[tuple, tuple, tuple]:
+    """Return (normalized names, address keys "STREET|ZIP", cities) of a persona's businesses."""
+    names, addresses, cities = {}, {}, {}
+    for name, address, zip5, city in links:
+        if name:
+            names[name] = None
+        street = resolution.address_key(address)
+        if street:
+            addresses[f"{street}|{zip5}"] = None
+        if city:
+            cities[city.upper()] = None
+    return tuple(names), tuple(addresses), tuple(cities)
+
+
 def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
     phones = frozenset(p.phones.values_list("normalized_number", flat=True))
     emails = frozenset(p.emails.values_list("email", flat=True))
-    businesses = frozenset(p.business_links.values_list("business__normalized_name", flat=True))
+    businesses, addresses, cities = _business_facts(
+        p.business_links.values_list(
+            "business__normalized_name", "business__address", "business__zip5", "business__city"
+        )
+    )
     return resolution.PersonaView(
         id=p.pk,
         first=p.normalized_first_name,
@@ -304,6 +352,8 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
         emails=emails,
         businesses=businesses,
         is_new=is_new,
+        addresses=addresses,
+        cities=cities,
     )
 
 
@@ -342,8 +392,15 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
     streams = [
         _grouped(ordered(PersonaPhone, "normalized_number")),
         _grouped(ordered(PersonaEmail, "email")),
-        _grouped(ordered(BusinessOwner, "business_id")),  # one business = same normalized name and ZIP
     ]
+    links = _grouped(
+        (pid, (name, address, zip5, city))
+        for pid, name, address, zip5, city in BusinessOwner.objects.filter(team_id=team_id)
+        .order_by("persona_id")
+        .values_list("persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city")
+        .iterator(chunk_size=20000)
+    )
+    streams.append(links)
     heads = [next(stream, None) for stream in streams]
     shared: dict[str, str] = {}
     share = shared.setdefault
@@ -362,15 +419,31 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
             while heads[i] is not None and heads[i][0] < pk:
                 heads[i] = next(stream, None)  # records of personas that are not active here
             if heads[i] is not None and heads[i][0] == pk:
-                contacts.append(tuple(share(v, v) for v in dict.fromkeys(heads[i][1])))
+                values = heads[i][1]
                 heads[i] = next(stream, None)
+                if i == 2:
+                    contacts.extend(tuple(share(v, v) for v in facts) for facts in _business_facts(values))
+                else:
+                    contacts.append(tuple(share(v, v) for v in dict.fromkeys(values)))
+            elif i == 2:
+                contacts.extend((empty, empty, empty))
             else:
                 contacts.append(empty)
         is_new = resolved_at is None
         new += is_new
         views.append(
             resolution.PersonaView(
-                pk, share(first, first), share(last, last), share(state, state), share(zip5, zip5), *contacts, is_new
+                pk,
+                share(first, first),
+                share(last, last),
+                share(state, state),
+                share(zip5, zip5),
+                contacts[0],
+                contacts[1],
+                contacts[2],
+                is_new,
+                contacts[3],
+                contacts[4],
             )
         )
     return views, new
@@ -416,7 +489,10 @@ def identity_resolve(*, team: Team | str) -> StageRun:
             review_threshold=thresholds.review_threshold,
             rejected=rejected,
             pending=pending,
+            tf=name_frequencies(team_id=team_id),
         )
+        thresholds.model = result.model.to_json()
+        thresholds.save(update_fields=["model", "updated_at"])
         del views
         plan_s = lap()
         apply_merges(team_id=team_id, merges=result.merges)
@@ -436,7 +512,8 @@ def identity_resolve(*, team: Team | str) -> StageRun:
         detail = (
             f"pairs compared {result.pairs_compared}, merges {len(result.merges)}, "
             f"reviews {len(result.reviews)}, clusters {result.clusters}, "
-            f"oversized blocks skipped {result.blocks_skipped}; "
+            f"guarded pairs {result.guarded}, oversized blocks windowed {result.blocks_skipped}, "
+            f"EM {result.model.iterations} iterations on {result.model.pairs} pairs (prior {result.model.prior:.3f}); "
             f"seconds: load {load_s:.1f}, match {plan_s:.1f}, merge {apply_s:.1f}, reviews+mark {mark_s:.1f}"
         )
         return stage_run_finish(
