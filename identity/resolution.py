@@ -277,19 +277,28 @@ def _colleagues(levels: dict) -> bool:
 
 
 def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
-    """Return why two personas must never merge automatically (a named guard), or None."""
+    """Return why two personas must never merge automatically (a named guard), or None.
+
+    Colleagues share a company, an address and an office phone, never a personal e-mail address (role
+    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name.
+    """
     first, last = levels["first_name"], levels["last_name"]
+    personal_email = bool(levels["email"])
     if _colleagues(levels):
-        if first is not None and first < 2:
+        if first is not None and first < 2 and not (personal_email and first == 1):
             return "COLLEAGUE_FIRST_NAME"
-        if last is not None and last < 2:
+        if last is not None and last < 2 and not (personal_email and last == 1):
             return "COLLEAGUE_LAST_NAME"
-        if (first is None or last is None) and levels["email"] != 2 and levels["email"] != 1:
+        if first is None and not personal_email:
+            return "COLLEAGUE_NAME_MISSING"
+        if last is None and first != 3 and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
     elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
         if not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if not names_agree(a, b):
+    if not personal_email and not names_agree(a, b):
+        return "NAMES_DISAGREE"
+    if personal_email and (first == 0 or last == 0):
         return "NAMES_DISAGREE"
     return None
 
@@ -338,8 +347,19 @@ def _pattern(levels: dict) -> tuple:
     return tuple(-1 if levels[name] is None else levels[name] for name in FIELDS)
 
 
-def em_train(patterns: Counter, *, start: Model | None = None, iterations: int = 40, tol: float = 1e-6) -> Model:
-    """Estimate m, u and the prior by EM over counted agreement patterns (tuples in ``FIELDS`` order, -1 = missing)."""
+def em_train(
+    patterns: Counter,
+    *,
+    start: Model | None = None,
+    iterations: int = 40,
+    tol: float = 1e-6,
+    fixed_u: bool = False,
+) -> Model:
+    """Estimate m, u and the prior by EM over counted agreement patterns (tuples in ``FIELDS`` order, -1 = missing).
+
+    With ``fixed_u`` only m and the prior are estimated, u staying as in ``start`` (estimated from random
+    pairs): candidate pairs are chosen because they agree on something, so their own u would be biased.
+    """
     model = start or default_model()
     m = {name: list(values) for name, values in model.m.items()}
     u = {name: list(values) for name, values in model.u.items()}
@@ -371,6 +391,8 @@ def em_train(patterns: Counter, *, start: Model | None = None, iterations: int =
         prior = new_prior
         for name in FIELDS:
             for table, counts in ((m, m_counts), (u, u_counts)):
+                if table is u and fixed_u:
+                    continue
                 seen = sum(counts[name])
                 if not seen:
                     continue
@@ -379,9 +401,46 @@ def em_train(patterns: Counter, *, start: Model | None = None, iterations: int =
                 new = [v / scale for v in values]
                 change = max(change, max(abs(x - y) for x, y in zip(new, table[name], strict=True)))
                 table[name] = new
+        _monotone(m, u)
         if change < tol:
             break
     return Model(m=m, u=u, prior=prior, iterations=done, pairs=total)
+
+
+def _monotone(m: dict, u: dict) -> None:
+    """Keep the model sensible: full agreement is never evidence against a match, disagreement never for one.
+
+    Candidate pairs hold colleagues (same company, address and phone) as well as duplicates; without this an
+    unconstrained EM can take "works at the same place" for the match class.
+    """
+    for name in FIELDS:
+        top = len(m[name]) - 1
+        if m[name][top] < u[name][top] * 2:
+            m[name][top] = u[name][top] * 2
+        if m[name][0] > u[name][0] / 2:
+            m[name][0] = u[name][0] / 2
+        scale = sum(m[name])
+        m[name] = [x / scale for x in m[name]]
+
+
+def random_u(personas: list[PersonaView], *, samples: int = 20000, seed: int = 7) -> dict[str, list[float]]:
+    """Estimate u (how often two different people agree, per field and level) from random pairs of personas."""
+    import random
+
+    rng = random.Random(seed)
+    counts = {name: [1.0] * len(LEVELS[name]) for name in FIELDS}  # add-one: no level is impossible
+    n = len(personas)
+    if n < 2:
+        return default_model().u
+    for _ in range(samples):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i == j:
+            continue
+        levels, _ = gamma(personas[i], personas[j])
+        for name, level in levels.items():
+            if level is not None:
+                counts[name][level] += 1
+    return {name: [c / sum(values) for c in values] for name, values in counts.items()}
 
 
 def term_frequencies(values: Iterable[tuple[str, int]]) -> tuple[dict[str, float], float]:
@@ -546,7 +605,10 @@ MIN_TRAINING_PAIRS = 200
 
 
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
-    """Train the team's model by EM on its candidate pairs (the start model alone when there are too few)."""
+    """Train the team's model: m, u and the prior by EM on the candidate pairs.
+
+    With too few candidate pairs the start model (the team's last one, or the default) is kept.
+    """
     patterns: Counter = Counter()
     for i, j in pairs:
         levels, _ = gamma(personas[i], personas[j])
