@@ -230,6 +230,14 @@ class PersonaMergeHistory(TeamScoped):
     user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     moved = models.JSONField(default=dict, blank=True, help_text="Ids of the records re-pointed, by model")
     reverses = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by")
+    run = models.ForeignKey(
+        "core.StageRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The resolution run that made this automatic merge",
+    )
     undone_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
 

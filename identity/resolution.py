@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import jellyfish
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
 from .nicknames import canonical, equivalent
@@ -272,6 +272,11 @@ def names_agree(a: PersonaView, b: PersonaView) -> bool:
     return first is not None or last is not None
 
 
+def one_typo(a: str, b: str) -> bool:
+    """Tell whether two names of five letters or more differ by one edit (JONATHAN/JONATHNA, not JOHN/JOAN)."""
+    return min(len(a), len(b)) >= 5 and DamerauLevenshtein.distance(a, b) <= 1
+
+
 def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
 
@@ -285,9 +290,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     if _colleagues(levels):
-        if first is not None and first < 2 and not (personal_email and first == 1):
+        if first is not None and first < 2 and not ((personal_email or one_typo(a.first, b.first)) and first == 1):
             return "COLLEAGUE_FIRST_NAME"
-        if last is not None and last < 2 and not (personal_email and last == 1):
+        if last is not None and last < 2 and not ((personal_email or one_typo(a.last, b.last)) and last == 1):
             return "COLLEAGUE_LAST_NAME"
         if first is None and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
@@ -296,9 +301,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
         if not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if not personal_email and not names_agree(a, b):
-        return "NAMES_DISAGREE"
-    if personal_email and (first == 0 or last == 0):
+    if first == 0 or last == 0 or (first is None and last is None):
         return "NAMES_DISAGREE"
     return None
 
@@ -693,3 +696,41 @@ def plan(
     result.reviews = [(key[0], key[1], p, reasons) for i, j, key, p, reasons in reviews if find(i) != find(j)]
     result.clusters = sum(1 for root, group in members.items() if len(group) > 1 and find(root) == root)
     return result
+
+
+def explain(reasons: dict | None) -> dict:
+    """Return a stored match explanation ready to show: one row per field with the values that were compared."""
+    reasons = reasons or {}
+    fields = reasons.get("fields")
+    if not fields:
+        return {"rows": [], "legacy": [(k, v) for k, v in reasons.items() if k != "names_agree"]}
+
+    def shown(value) -> str:
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v).replace("|", " ") for v in value)
+        return "" if value is None else str(value)
+
+    rows = []
+    for name, entry in fields.items():
+        level = entry.get("level") or "missing"
+        if entry.get("similarity") is not None:
+            level = f"{level} ({entry['similarity']:.2f})"
+        rows.append(
+            {
+                "name": name.replace("_", " "),
+                "a": shown(entry.get("a")),
+                "b": shown(entry.get("b")),
+                "level": level,
+                "weight": entry.get("weight", 0.0),
+                "tf_adjustment": entry.get("tf_adjustment"),
+            }
+        )
+    return {
+        "rows": rows,
+        "prior_weight": reasons.get("prior_weight"),
+        "match_weight": reasons.get("match_weight"),
+        "probability": reasons.get("probability"),
+        "swapped": reasons.get("swapped_names"),
+        "guard": reasons.get("guard"),
+        "legacy": [],
+    }

@@ -495,7 +495,7 @@ def identity_resolve(*, team: Team | str) -> StageRun:
         thresholds.save(update_fields=["model", "updated_at"])
         del views
         plan_s = lap()
-        apply_merges(team_id=team_id, merges=result.merges)
+        apply_merges(team_id=team_id, merges=result.merges, run_id=run.pk)
         apply_s = lap()
         MatchReview.objects.bulk_create(
             [
@@ -533,7 +533,7 @@ class _MergeState:
             setattr(self, name, value)
 
 
-def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) -> int:
+def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], run_id: str | None = None) -> int:
     """Apply a planned sequence of system merges in bulk, with the same outcome as one ``persona_merge`` each."""
     if not merges:
         return 0
@@ -601,6 +601,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
                 merged_by=PersonaMergeHistory.By.SYSTEM,
                 moved=moved,
                 created_at=now,
+                run_id=run_id,
             )
         )
     for survivor_id, members in absorbed.items():
