@@ -22,7 +22,8 @@ How a run decides (``plan``):
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree, of namesakes in another state or city with no phone, e-mail or business in common, and of
-   colleagues when one first name is missing and no e-mail is shared (that pair goes to review).
+   colleagues when one name is missing and no e-mail is shared, or when each has a phone and a personal
+   e-mail of their own (those two go to review).
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together.
 
@@ -298,6 +299,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
+        if levels["phone"] == 0 and levels["email"] == 0:
+            return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
     elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
         if not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
@@ -605,6 +608,8 @@ class Plan:
 
 
 MIN_TRAINING_PAIRS = 200
+# Guards that say "two people" outright: such a pair is not even worth an operator's time.
+NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
 
 
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
@@ -674,9 +679,9 @@ def plan(
         return guard(a, b, levels) is None
 
     for probability, key, i, j, reasons in scored:
-        if reasons["guard"] in ("COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE"):
+        if reasons["guard"] in NEVER_SAME:
             result.guarded += 1
-            continue  # never the same person: not worth an operator's time either
+            continue
         if probability >= auto_threshold and reasons["guard"] is None:
             ri, rj = find(i), find(j)
             if ri == rj:

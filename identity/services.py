@@ -228,17 +228,38 @@ def persona_unmerge(*, history: PersonaMergeHistory, user=None, note: str = "") 
         raise IdentityError("NOT_UNDOABLE", "The merged persona is no longer part of that survivor.", http_status=409)
     target = Persona.objects.select_for_update().get(pk=target.pk)
     refs = _ref_lookup()
+    # A later open merge of the survivor into someone else carries this merge's records along (they still
+    # come back); a later merge from any other persona moved records that left in between (an earlier
+    # unmerge gave them back) and belong to that merge now.
+    holders = {history.survivor_id}
+    taken_later: dict[str, set[str]] = defaultdict(set)
+    for later_moved, later_merged, later_survivor in (
+        PersonaMergeHistory.objects.filter(
+            team_id=history.team_id,
+            action=PersonaMergeHistory.Action.MERGE,
+            undone_at=None,
+            created_at__gt=history.created_at,
+        )
+        .order_by("created_at", "id")
+        .values_list("moved", "merged_id", "survivor_id")
+    ):
+        if later_merged in holders:
+            holders.add(later_survivor)
+            continue
+        taken_later[PERSONA_LABEL].add(later_merged)
+        for key, ids in later_moved.items():
+            taken_later[key].update(ids)
     restored: dict[str, list[str]] = {}
     for key, ids in history.moved.items():
         if key.startswith("_"):
             continue
         if key == PERSONA_LABEL:
-            qs = Persona.objects.filter(pk__in=ids, merged_into=target)
+            qs = Persona.objects.filter(pk__in=ids, merged_into=target).exclude(pk__in=taken_later[key])
             back = list(qs.values_list("pk", flat=True))
             qs.update(merged_into=merged)
         else:
             model, attname = refs[key]
-            qs = model.objects.filter(pk__in=ids, **{attname: target.pk})
+            qs = model.objects.filter(pk__in=ids, **{attname: target.pk}).exclude(pk__in=taken_later[key])
             back = list(qs.values_list("pk", flat=True))
             qs.update(**{attname: merged.pk})
         restored[key] = back
