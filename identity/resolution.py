@@ -604,7 +604,6 @@ class Plan:
     clusters: int = 0
     guarded: int = 0
     model: Model | None = None
-    candidates: set = field(default_factory=set)
 
 
 MIN_TRAINING_PAIRS = 200
@@ -635,23 +634,47 @@ def plan(
     pending: Iterable[tuple[str, str]] = (),
     model: Model | None = None,
     tf: dict[str, tuple[dict, float]] | None = None,
-    keep_candidates: bool = False,
 ) -> Plan:
-    """Decide which personas merge and which pairs go to review."""
-    result = Plan()
-    pairs, result.blocks_skipped = candidate_pairs(personas)
-    result.pairs_compared = len(pairs)
-    if keep_candidates:
-        result.candidates = {(personas[i].id, personas[j].id) for i, j in pairs}
+    """Decide which personas merge and which pairs go to review (blocking, training and clustering in memory)."""
+    pairs, windowed = candidate_pairs(personas)
     if model is None:
         model = train(personas, pairs)
+    result = plan_pairs(
+        personas,
+        pairs,
+        auto_threshold=auto_threshold,
+        review_threshold=review_threshold,
+        rejected=rejected,
+        pending=pending,
+        model=model,
+        tf=tf,
+    )
+    result.blocks_skipped = windowed
+    return result
+
+
+def plan_pairs(
+    personas: list[PersonaView],
+    pairs: Iterable[tuple[int, int]],
+    *,
+    auto_threshold: float,
+    review_threshold: float,
+    model: Model,
+    rejected: Iterable[tuple[str, str]] = (),
+    pending: Iterable[tuple[str, str]] = (),
+    tf: dict[str, tuple[dict, float]] | None = None,
+) -> Plan:
+    """Score candidate pairs (indexes into ``personas``) with ``model``, then merge by complete linkage or queue."""
+    result = Plan()
     for name, (shares, mean) in (tf or {}).items():
         model.tf[name], model.tf_mean[name] = shares, mean
     result.model = model
     rejected_set = {tuple(sorted(pair)) for pair in rejected}
     pending_set = {tuple(sorted(pair)) for pair in pending}
     scored = []
+    compared = 0
     for i, j in pairs:
+        compared += 1
         a, b = personas[i], personas[j]
         probability, reasons = score(a, b, model)
         if probability < review_threshold:
@@ -660,7 +683,7 @@ def plan(
         if key in rejected_set:
             continue
         scored.append((probability, key, i, j, reasons))
-    del pairs
+    result.pairs_compared = compared
     scored.sort(key=lambda item: (-item[0], item[1]))
 
     parent = list(range(len(personas)))

@@ -5,7 +5,6 @@ any later model with a foreign key to ``Persona``) to the survivor, in the same 
 lists the moved ids in its ``PersonaMergeHistory`` row; unmerge moves exactly those back.
 """
 
-import time
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.models import StageRun, Team
-from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.services import stage_failure_record
 
 from . import resolution
 from .models import (
@@ -471,75 +470,14 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
 
 
 def identity_resolve(*, team: Team | str) -> StageRun:
-    """Stage 3: compare the team's new personas with each other and with everyone else; merge or queue.
+    """Stage 3 in this process: index the new personas, compare them partition by partition, merge or queue.
 
-    One run per team at a time (the team's settings row is locked for the run), so two runs never
-    merge the same people twice.
+    The same steps as a run shared by a cluster's workers (``identity.partitions``), one after another.
     """
+    from .partitions import resolution_start
+
     team_id = team.pk if isinstance(team, Team) else team
-    resolution_settings_get(team=team_id)
-    with transaction.atomic():
-        thresholds = ResolutionSettings.objects.select_for_update().get(team_id=team_id)
-        started = timezone.now()
-        clock = [time.perf_counter()]
-
-        def lap() -> float:
-            clock.append(time.perf_counter())
-            return clock[-1] - clock[-2]
-
-        views, new_count = _load_views(team_id)
-        load_s = lap()
-        run = stage_run_start(team=team_id, stage=3, count_in=new_count)
-        if not new_count:
-            return stage_run_finish(
-                run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
-            )
-        rejected = list(
-            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.REJECTED).values_list(
-                "persona_a_id", "persona_b_id"
-            )
-        )
-        pending = list(
-            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.PENDING).values_list(
-                "persona_a_id", "persona_b_id"
-            )
-        )
-        result = resolution.plan(
-            views,
-            auto_threshold=thresholds.auto_merge_threshold,
-            review_threshold=thresholds.review_threshold,
-            rejected=rejected,
-            pending=pending,
-            tf=name_frequencies(team_id=team_id),
-        )
-        thresholds.model = result.model.to_json()
-        thresholds.save(update_fields=["model", "updated_at"])
-        del views
-        plan_s = lap()
-        apply_merges(team_id=team_id, merges=result.merges, run_id=run.pk)
-        apply_s = lap()
-        MatchReview.objects.bulk_create(
-            [
-                MatchReview(team_id=team_id, persona_a_id=a, persona_b_id=b, score=score, reasons=reasons)
-                for a, b, score, reasons in result.reviews
-            ],
-            batch_size=2000,
-            ignore_conflicts=True,
-        )
-        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, created_at__lte=started).update(
-            resolved_at=timezone.now()
-        )
-        mark_s = lap()
-        detail = (
-            f"pairs compared {result.pairs_compared}, merges {len(result.merges)}, "
-            f"reviews {len(result.reviews)}, clusters {result.clusters}, "
-            f"guarded pairs {result.guarded}, oversized blocks windowed {result.blocks_skipped}, "
-            f"EM {result.model.iterations} iterations on {result.model.pairs} pairs (prior {result.model.prior:.3f}); "
-            f"seconds: load {load_s:.1f}, match {plan_s:.1f}, merge {apply_s:.1f}, reviews+mark {mark_s:.1f}"
-        )
-        return stage_run_finish(
-            run=run, status=StageRun.Status.SUCCEEDED, count_in=new_count, count_out=len(result.merges), detail=detail
-        )
+    return resolution_start(team_id=team_id, inline=True)
 
 
 class _MergeState:
