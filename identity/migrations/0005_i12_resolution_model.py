@@ -6,63 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_team_credentials'),
-        ('identity', '0004_business_team_name_zip_unique'),
+        ("core", "0003_team_credentials"),
+        ("identity", "0004_business_team_name_zip_unique"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='personamergehistory',
-            name='run',
-            field=models.ForeignKey(blank=True, help_text='The resolution run that made this automatic merge', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.stagerun'),
+            model_name="personamergehistory",
+            name="run",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The resolution run that made this automatic merge",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="core.stagerun",
+            ),
         ),
         migrations.AddField(
-            model_name='resolutionsettings',
-            name='model',
-            field=models.JSONField(blank=True, default=dict, help_text='The match model last trained by EM: m and u per field and level, prior'),
+            model_name="resolutionsettings",
+            name="model",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="The match model last trained by EM: m and u per field and level, prior",
+            ),
         ),
         migrations.CreateModel(
-            name='PersonaBlockKey',
+            name="PersonaBlockKey",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('key', models.BigIntegerField()),
-                ('part', models.SmallIntegerField()),
-                ('persona', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='identity.persona')),
-                ('team', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("key", models.BigIntegerField()),
+                ("part", models.SmallIntegerField()),
+                (
+                    "persona",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="identity.persona",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.team",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['team', 'part', 'key'], name='personablockkey_part_idx')],
-                'constraints': [models.UniqueConstraint(fields=('team', 'key', 'persona'), name='personablockkey_unique')],
+                "indexes": [models.Index(fields=["team", "part", "key"], name="personablockkey_part_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("team", "key", "persona"), name="personablockkey_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ResolutionPartition',
+            name="ResolutionPartition",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=8)),
-                ('lease_owner', models.CharField(blank=True, help_text='host:pid of the worker holding the lease', max_length=80)),
-                ('lease_expires_at', models.DateTimeField(blank=True, null=True)),
-                ('enqueued_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0, help_text='How many times a worker claimed it')),
-                ('error_code', models.CharField(blank=True, max_length=40)),
-                ('error_detail', models.TextField(blank=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='rpt', serialize=False)),
-                ('number', models.PositiveIntegerField()),
-                ('pairs', models.IntegerField(default=0, help_text='Candidate pairs compared')),
-                ('windowed', models.IntegerField(default=0, help_text='Oversized blocks compared in a sorted window')),
-                ('patterns', models.JSONField(blank=True, default=dict, help_text='Agreement pattern -> count (for EM)')),
-                ('candidates', models.JSONField(blank=True, default=list, help_text='Pairs no guard rules out')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.stagerun')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "lease_owner",
+                    models.CharField(blank=True, help_text="host:pid of the worker holding the lease", max_length=80),
+                ),
+                ("lease_expires_at", models.DateTimeField(blank=True, null=True)),
+                ("enqueued_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "attempts",
+                    models.PositiveSmallIntegerField(default=0, help_text="How many times a worker claimed it"),
+                ),
+                ("error_code", models.CharField(blank=True, max_length=40)),
+                ("error_detail", models.TextField(blank=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="rpt", serialize=False)),
+                ("number", models.PositiveIntegerField()),
+                ("pairs", models.IntegerField(default=0, help_text="Candidate pairs compared")),
+                ("windowed", models.IntegerField(default=0, help_text="Oversized blocks compared in a sorted window")),
+                (
+                    "patterns",
+                    models.JSONField(blank=True, default=dict, help_text="Agreement pattern -> count (for EM)"),
+                ),
+                ("candidates", models.JSONField(blank=True, default=list, help_text="Pairs no guard rules out")),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.stagerun"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['run', 'number'],
-                'indexes': [models.Index(fields=['state', 'lease_expires_at'], name='resolutionpartition_state_idx')],
-                'constraints': [models.UniqueConstraint(fields=('run', 'number'), name='resolutionpartition_unique')],
+                "ordering": ["run", "number"],
+                "indexes": [models.Index(fields=["state", "lease_expires_at"], name="resolutionpartition_state_idx")],
+                "constraints": [models.UniqueConstraint(fields=("run", "number"), name="resolutionpartition_unique")],
             },
         ),
     ]
