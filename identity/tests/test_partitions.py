@@ -119,3 +119,40 @@ def test_key_hash_is_stable_and_signed_64_bit():
     assert h == partitions.key_hash(("lz", "SMITH", "78701"))
     assert -(2**63) <= h < 2**63
     assert h != partitions.key_hash(("lz", "SMITH", "78702"))
+
+
+def test_resolve_command_queues_the_partitions_for_a_running_cluster_and_waits(team, acme, monkeypatch):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from identity.management.commands import resolve as command
+
+    robert, bob, _, _ = _people(team, acme)
+    queued = []
+    real_enqueue = partitions.work_enqueue
+    monkeypatch.setattr(command, "cluster_running", lambda lane: lane == "bulk")  # a bulk cluster is up
+    monkeypatch.setattr(partitions, "work_enqueue", lambda row: (queued.append(row.pk), real_enqueue(row)))
+    out = io.StringIO()
+    call_command("resolve", team=team.slug, json=True, wait=True, poll=0.01, stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["queued"] is True
+    assert summary["status"] == "succeeded"
+    assert summary["merges"] == 1
+    assert summary["partitions_done"] == summary["partitions"] == len(queued) == partitions.PARTITIONS
+    bob.refresh_from_db()
+    assert bob.merged_into_id == robert.pk
+
+
+def test_resolve_command_runs_inline_without_a_cluster(team, acme):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    _people(team, acme)
+    out = io.StringIO()
+    call_command("resolve", team=team.slug, json=True, stdout=out)
+    summary = json.loads(out.getvalue())
+    assert (summary["queued"], summary["status"], summary["merges"]) == (False, "succeeded", 1)
