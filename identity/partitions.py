@@ -48,7 +48,8 @@ from .models import (
 )
 
 log = logging.getLogger(__name__)
-PARTITIONS = 16
+PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
+PARTITION_PERSONAS = 50000  # about this many new personas per partition
 INDEX_CHUNK = 20000
 LOAD_CHUNK = 5000
 
@@ -57,6 +58,22 @@ def key_hash(key: tuple) -> int:
     """Return the signed 64-bit hash of a blocking key, the same on every host and Python."""
     digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=8).digest()
     return struct.unpack(">q", digest)[0]
+
+
+def partition_count(new_personas: int) -> int:
+    """Return how many partitions a run of ``new_personas`` uses: a power of two up to ``PARTITIONS``.
+
+    A persona's keys fall in several partitions, so each partition loads it again: a small run is one
+    partition, a large one is split so that a partition holds about ``PARTITION_PERSONAS`` new personas.
+    """
+    count = 1
+    while count < PARTITIONS and new_personas > count * PARTITION_PERSONAS:
+        count *= 2
+    return count
+
+
+def _keys_of(view: resolution.PersonaView) -> set[int]:
+    return {key_hash(tuple(str(part) for part in key)) for key in resolution.blocking_keys(view)}
 
 
 def _chunks(seq, size):
@@ -111,6 +128,21 @@ def _new_persona_ids(team_id: str):
     )
 
 
+def _write_keys(rows: list[tuple]) -> None:
+    """Write index rows (team, key, part, persona): COPY on PostgreSQL, a bulk insert elsewhere."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(
+                "COPY identity_personablockkey (team_id, key, part, persona_id) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    PersonaBlockKey.objects.bulk_create(
+        [PersonaBlockKey(team_id=t, key=k, part=p, persona_id=pid) for t, k, p, pid in rows], batch_size=2000
+    )
+
+
 def index_new_personas(*, team_id: str) -> int:
     """Write the blocking keys of the team's new personas to the index, a chunk per transaction; return how many."""
     count = 0
@@ -118,13 +150,11 @@ def index_new_personas(*, team_id: str) -> int:
 
     def flush():
         views = views_for(team_id=team_id, persona_ids=batch)
-        rows = []
-        for view in views.values():
-            for key in set(resolution.blocking_keys(view)):
-                h = key_hash(tuple(str(part) for part in key))
-                rows.append(PersonaBlockKey(team_id=team_id, key=h, part=h % PARTITIONS, persona_id=view.id))
+        rows = [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
         with transaction.atomic():
-            PersonaBlockKey.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+            # A persona indexed by a run that failed later is indexed afresh: delete, then write.
+            PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
+            _write_keys(rows)
         return len(views)
 
     for pid in _new_persona_ids(team_id):
@@ -152,9 +182,10 @@ def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
             journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
         return run
     index_new_personas(team_id=team_id)
+    count = partition_count(new_count)
     with transaction.atomic():
         parts = ResolutionPartition.objects.bulk_create(
-            [ResolutionPartition(team_id=team_id, run=run, number=n) for n in range(PARTITIONS)]
+            [ResolutionPartition(team_id=team_id, run=run, number=n, of=count) for n in range(count)]
         )
         if not inline:
             for part in parts:
@@ -169,18 +200,18 @@ def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
 _BLOCKS_SQL = """
     SELECT k.key, COALESCE(p.merged_into_id, p.id)
     FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
-    WHERE k.team_id = %s AND k.part = %s AND k.key IN (
+    WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
         SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
-        WHERE k2.team_id = %s AND k2.part = %s AND p2.resolved_at IS NULL AND NOT p2.is_merged
+        WHERE k2.team_id = %s AND k2.part %% %s = %s AND p2.resolved_at IS NULL AND NOT p2.is_merged
     )
     ORDER BY k.key
 """
 
 
-def _partition_blocks(team_id: str, number: int) -> tuple[dict[int, list[str]], set[str]]:
+def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, list[str]], set[str]]:
     blocks: dict[int, list[str]] = defaultdict(list)
     with connection.cursor() as cursor:
-        cursor.execute(_BLOCKS_SQL, [team_id, number, team_id, number])
+        cursor.execute(_BLOCKS_SQL, [team_id, of, number, team_id, of, number])
         for key, pid in cursor.fetchall():
             members = blocks[key]
             if pid not in members:
@@ -199,7 +230,7 @@ def resolution_partition_run(*, partition_id: str, finish: bool = True) -> Resol
     if part is None:
         return None
     try:
-        blocks, new_ids = _partition_blocks(part.team_id, part.number)
+        blocks, new_ids = _partition_blocks(part.team_id, part.number, part.of)
         views = views_for(team_id=part.team_id, persona_ids={p for m in blocks.values() for p in m}, new_ids=new_ids)
         if not work_heartbeat(part):
             raise LeaseLost(part.pk)
@@ -218,14 +249,24 @@ def resolution_partition_run(*, partition_id: str, finish: bool = True) -> Resol
         del blocks
         patterns: Counter = Counter()
         kept = []
+        keys = [_keys_of(view) for view in people]
+        counted = 0
+        guarded = 0
         for i, j in pairs:
+            # A pair sharing keys of several partitions is counted by the one of its smallest shared key only.
+            shared = keys[i] & keys[j]
+            if shared and min(shared) % PARTITIONS % part.of != part.number:
+                continue
+            counted += 1
             a, b = people[i], people[j]
             levels, _ = resolution.gamma(a, b)
             patterns[",".join(str(x) for x in resolution._pattern(levels))] += 1
-            if resolution.guard(a, b, levels) not in resolution.NEVER_SAME:
+            if resolution.guard(a, b, levels) in resolution.NEVER_SAME:
+                guarded += 1
+            else:
                 kept.append([a.id, b.id] if a.id < b.id else [b.id, a.id])
         with transaction.atomic():
-            work_done(part, pairs=len(pairs), windowed=windowed, patterns=dict(patterns), candidates=kept)
+            work_done(part, pairs=counted, windowed=windowed, guarded=guarded, patterns=dict(patterns), candidates=kept)
     except LeaseLost as exc:
         log.info("resolution partition %s stopped: %s", partition_id, exc)
         return part
@@ -266,10 +307,11 @@ def resolution_finish(*, run_id: str, advance: bool = True) -> StageRun:
             return run
         patterns: Counter = Counter()
         candidates: set[tuple[str, str]] = set()
-        compared = windowed = 0
-        for part_patterns, part_candidates, pairs, part_windowed in parts.values_list(
-            "patterns", "candidates", "pairs", "windowed"
+        compared = windowed = guarded = 0
+        for part_patterns, part_candidates, pairs, part_windowed, part_guarded in parts.values_list(
+            "patterns", "candidates", "pairs", "windowed", "guarded"
         ):
+            guarded += part_guarded
             for pattern, count in part_patterns.items():
                 patterns[tuple(int(x) for x in pattern.split(","))] += count
             candidates.update(tuple(pair) for pair in part_candidates)
@@ -326,7 +368,8 @@ def resolution_finish(*, run_id: str, advance: bool = True) -> StageRun:
         )
         detail = (
             f"pairs compared {compared}, merges {len(result.merges)}, reviews {len(result.reviews)}, "
-            f"clusters {result.clusters}, guarded pairs {result.guarded}, oversized blocks windowed {windowed}, "
+            f"clusters {result.clusters}, guarded pairs {guarded + result.guarded}, "
+            f"oversized blocks windowed {windowed}, "
             f"partitions {parts.count()}; EM {model.iterations} iterations on {model.pairs} pairs "
             f"(prior {model.prior:.3f})"
         )

@@ -67,14 +67,14 @@ def test_two_workers_share_a_run_and_a_killed_workers_partition_is_retried(
     # given a run whose partitions wait in the bulk queue (the queue is not worked here)
     robert, bob, colleague, beauman = _people(team, acme)
     queued = []
+    monkeypatch.setattr(partitions, "PARTITION_PERSONAS", 1)  # 4 new personas: 4 partitions
     monkeypatch.setattr(partitions, "work_enqueue", queued.append)
     run = partitions.resolution_start(team_id=team.pk)
     monkeypatch.undo()
-    assert len(queued) == partitions.PARTITIONS
     parts = list(ResolutionPartition.objects.filter(run=run).order_by("number"))
-    assert len(parts) == partitions.PARTITIONS
+    assert len(queued) == len(parts) == 4
     # the partition holding the duplicates' phone key is the one the first worker takes, and then it is killed
-    phone_part = partitions.key_hash(("p", "5125550143")) % partitions.PARTITIONS
+    phone_part = partitions.key_hash(("p", "5125550143")) % partitions.PARTITIONS % 4
     victim = parts[phone_part]
     assert work_claim(ResolutionPartition, victim.pk, owner="dead-host:1") is not None
 
@@ -114,6 +114,12 @@ def test_a_partition_repeated_after_it_finished_stores_nothing_twice(team, acme)
     assert partitions.resolution_partition_run(partition_id=part.pk) is None  # already done: returns at once
 
 
+def test_partition_count_grows_in_powers_of_two_up_to_the_stored_modulus():
+    assert partitions.partition_count(10) == 1
+    assert partitions.partition_count(partitions.PARTITION_PERSONAS + 1) == 2
+    assert partitions.partition_count(10**9) == partitions.PARTITIONS
+
+
 def test_key_hash_is_stable_and_signed_64_bit():
     h = partitions.key_hash(("lz", "SMITH", "78701"))
     assert h == partitions.key_hash(("lz", "SMITH", "78701"))
@@ -140,7 +146,7 @@ def test_resolve_command_queues_the_partitions_for_a_running_cluster_and_waits(t
     assert summary["queued"] is True
     assert summary["status"] == "succeeded"
     assert summary["merges"] == 1
-    assert summary["partitions_done"] == summary["partitions"] == len(queued) == partitions.PARTITIONS
+    assert summary["partitions_done"] == summary["partitions"] == len(queued) == 1
     bob.refresh_from_db()
     assert bob.merged_into_id == robert.pk
 

@@ -74,9 +74,10 @@ class Command(BaseCommand):
                 seen = now
             elif now - seen > gone_after:
                 done = ResolutionPartition.objects.filter(run=run, state="done").count()
+                total = ResolutionPartition.objects.filter(run=run).count()
                 raise CommandError(
                     f"No {lane} cluster has been running for {gone_after:.0f} s; {run.pk} is {run.status} "
-                    f"({done} of {partitions.PARTITIONS} partitions done) and goes on when one starts "
+                    f"({done} of {total} partitions done) and goes on when one starts "
                     f"(Q_CLUSTER_NAME={lane} manage.py qcluster)."
                 )
             time.sleep(poll)
