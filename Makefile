@@ -11,6 +11,7 @@ BENCH_LEADS ?= 100000
 BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
 BENCH_CLASSIFY_REPEAT ?= 20
+BENCH_RESOLVE_QUALITY_ROWS ?= 20000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
@@ -75,8 +76,9 @@ bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 workers vs a raw COPY (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
 
-bench-resolve: install ## Benchmark stage 3: precision/recall/F1 on a labelled list, speed (BENCH_RESOLVE_ROWS rows)
-	$(PY) bench/bench_resolve.py --rows $(BENCH_RESOLVE_ROWS) --database-url $(BENCH_DATABASE_URL)
+bench-resolve: install ## Benchmark stage 3: quality on a corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/bench_resolve.py --quality-rows $(BENCH_RESOLVE_QUALITY_ROWS) --rows $(BENCH_RESOLVE_ROWS) --workers 2 --database-url $(BENCH_DATABASE_URL)
 
 bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-class precision/recall, opt-out recall, latency
 	$(PY) bench/bench_classify.py --repeat $(BENCH_CLASSIFY_REPEAT)

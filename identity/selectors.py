@@ -63,7 +63,18 @@ def match_review_list(*, team, status: str = "pending"):
     """Return the team's review pairs with a status, best score first."""
     from .models import MatchReview
 
-    qs = MatchReview.objects.for_team(team).select_related("persona_a", "persona_b", "decided_by")
+    qs = (
+        MatchReview.objects.for_team(team)
+        .select_related("persona_a", "persona_b", "decided_by")
+        .prefetch_related(
+            "persona_a__phones",
+            "persona_a__emails",
+            "persona_a__business_links__business",
+            "persona_b__phones",
+            "persona_b__emails",
+            "persona_b__business_links__business",
+        )
+    )
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-score", "created_at")
@@ -88,3 +99,22 @@ def resolution_last_run(*, team):
     from usdatabiz.core.models import StageRun
 
     return StageRun.objects.for_team(team).filter(stage=3).order_by("-started_at").first()
+
+
+def automatic_merges(*, team, run_id: str | None = None):
+    """Return the team's automatic (system) merges, newest first; only those of one run with ``run_id``."""
+    from .models import PersonaMergeHistory
+
+    qs = PersonaMergeHistory.objects.for_team(team).filter(
+        action=PersonaMergeHistory.Action.MERGE, merged_by=PersonaMergeHistory.By.SYSTEM
+    )
+    if run_id:
+        qs = qs.filter(run_id=run_id)
+    return qs.select_related("survivor", "merged", "run").order_by("-created_at", "-id")
+
+
+def resolution_runs(*, team):
+    """Return the team's stage-3 runs, newest first."""
+    from usdatabiz.core.models import StageRun
+
+    return StageRun.objects.for_team(team).filter(stage=3).order_by("-started_at")

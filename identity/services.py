@@ -5,15 +5,16 @@ any later model with a foreign key to ``Persona``) to the survivor, in the same 
 lists the moved ids in its ``PersonaMergeHistory`` row; unmerge moves exactly those back.
 """
 
-import time
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db import connection, models, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.models import StageRun, Team
-from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.services import stage_failure_record
 
 from . import resolution
 from .models import (
@@ -87,6 +88,32 @@ def resolution_settings_update(
     return obj
 
 
+def name_frequencies(*, team_id: str, names: Iterable[Persona] = ()) -> dict[str, tuple[dict, float]]:
+    """Return each first and last name's share of the team's active personas, and the mean share (for TF weights).
+
+    With ``names`` only those personas' names are looked up (the mean still covers the team).
+    """
+    active = Persona.objects.filter(team_id=team_id, is_merged=False)
+    out = {}
+    for name, column in (("first_name", "normalized_first_name"), ("last_name", "normalized_last_name")):
+        counts = active.exclude(**{column: ""}).values_list(column).annotate(n=Count("id")).order_by()
+        shares, mean = resolution.term_frequencies(counts.iterator(chunk_size=50000))
+        if names:
+            wanted = {getattr(p, column) for p in names}
+            shares = {value: share for value, share in shares.items() if value in wanted}
+        out[name] = (shares, mean)
+    return out
+
+
+def team_model(*, team_id: str, names: Iterable[Persona] = ()) -> resolution.Model:
+    """Return the team's last trained match model (the default before its first run), with name frequencies."""
+    stored = ResolutionSettings.objects.filter(team_id=team_id).values_list("model", flat=True).first()
+    model = resolution.Model.from_json(stored) if stored else resolution.default_model()
+    for name, (shares, mean) in name_frequencies(team_id=team_id, names=names).items():
+        model.tf[name], model.tf_mean[name] = shares, mean
+    return model
+
+
 def _ordered_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -119,7 +146,9 @@ def persona_merge(
     if merged.is_merged or survivor.is_merged:
         raise IdentityError("CIRCULAR_MERGE", "One of the personas was merged meanwhile; try again.", http_status=409)
     if match_score is None or reasons is None:
-        match_score, reasons = resolution.compare(_view(survivor), _view(merged))
+        match_score, reasons = resolution.compare(
+            _view(survivor), _view(merged), team_model(team_id=survivor.team_id, names=(survivor, merged))
+        )
     now = timezone.now()
 
     moved: dict[str, list[str]] = {}
@@ -198,17 +227,38 @@ def persona_unmerge(*, history: PersonaMergeHistory, user=None, note: str = "") 
         raise IdentityError("NOT_UNDOABLE", "The merged persona is no longer part of that survivor.", http_status=409)
     target = Persona.objects.select_for_update().get(pk=target.pk)
     refs = _ref_lookup()
+    # A later open merge of the survivor into someone else carries this merge's records along (they still
+    # come back); a later merge from any other persona moved records that left in between (an earlier
+    # unmerge gave them back) and belong to that merge now.
+    holders = {history.survivor_id}
+    taken_later: dict[str, set[str]] = defaultdict(set)
+    for later_moved, later_merged, later_survivor in (
+        PersonaMergeHistory.objects.filter(
+            team_id=history.team_id,
+            action=PersonaMergeHistory.Action.MERGE,
+            undone_at=None,
+            created_at__gt=history.created_at,
+        )
+        .order_by("created_at", "id")
+        .values_list("moved", "merged_id", "survivor_id")
+    ):
+        if later_merged in holders:
+            holders.add(later_survivor)
+            continue
+        taken_later[PERSONA_LABEL].add(later_merged)
+        for key, ids in later_moved.items():
+            taken_later[key].update(ids)
     restored: dict[str, list[str]] = {}
     for key, ids in history.moved.items():
         if key.startswith("_"):
             continue
         if key == PERSONA_LABEL:
-            qs = Persona.objects.filter(pk__in=ids, merged_into=target)
+            qs = Persona.objects.filter(pk__in=ids, merged_into=target).exclude(pk__in=taken_later[key])
             back = list(qs.values_list("pk", flat=True))
             qs.update(merged_into=merged)
         else:
             model, attname = refs[key]
-            qs = model.objects.filter(pk__in=ids, **{attname: target.pk})
+            qs = model.objects.filter(pk__in=ids, **{attname: target.pk}).exclude(pk__in=taken_later[key])
             back = list(qs.values_list("pk", flat=True))
             qs.update(**{attname: merged.pk})
         restored[key] = back
@@ -290,10 +340,28 @@ def match_review_decide(*, review: MatchReview, confirm: bool, user) -> MatchRev
     return review
 
 
+def _business_facts(links) -> tuple[tuple, tuple, tuple]:
+    """Return (normalized names, address keys "STREET|ZIP", cities) of a persona's businesses."""
+    names, addresses, cities = {}, {}, {}
+    for name, address, zip5, city in links:
+        if name:
+            names[name] = None
+        street = resolution.address_key(address)
+        if street:
+            addresses[f"{street}|{zip5}"] = None
+        if city:
+            cities[city.upper()] = None
+    return tuple(names), tuple(addresses), tuple(cities)
+
+
 def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
     phones = frozenset(p.phones.values_list("normalized_number", flat=True))
     emails = frozenset(p.emails.values_list("email", flat=True))
-    businesses = frozenset(p.business_links.values_list("business__normalized_name", flat=True))
+    businesses, addresses, cities = _business_facts(
+        p.business_links.values_list(
+            "business__normalized_name", "business__address", "business__zip5", "business__city"
+        )
+    )
     return resolution.PersonaView(
         id=p.pk,
         first=p.normalized_first_name,
@@ -304,6 +372,8 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
         emails=emails,
         businesses=businesses,
         is_new=is_new,
+        addresses=addresses,
+        cities=cities,
     )
 
 
@@ -342,8 +412,15 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
     streams = [
         _grouped(ordered(PersonaPhone, "normalized_number")),
         _grouped(ordered(PersonaEmail, "email")),
-        _grouped(ordered(BusinessOwner, "business_id")),  # one business = same normalized name and ZIP
     ]
+    links = _grouped(
+        (pid, (name, address, zip5, city))
+        for pid, name, address, zip5, city in BusinessOwner.objects.filter(team_id=team_id)
+        .order_by("persona_id")
+        .values_list("persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city")
+        .iterator(chunk_size=20000)
+    )
+    streams.append(links)
     heads = [next(stream, None) for stream in streams]
     shared: dict[str, str] = {}
     share = shared.setdefault
@@ -362,86 +439,45 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
             while heads[i] is not None and heads[i][0] < pk:
                 heads[i] = next(stream, None)  # records of personas that are not active here
             if heads[i] is not None and heads[i][0] == pk:
-                contacts.append(tuple(share(v, v) for v in dict.fromkeys(heads[i][1])))
+                values = heads[i][1]
                 heads[i] = next(stream, None)
+                if i == 2:
+                    contacts.extend(tuple(share(v, v) for v in facts) for facts in _business_facts(values))
+                else:
+                    contacts.append(tuple(share(v, v) for v in dict.fromkeys(values)))
+            elif i == 2:
+                contacts.extend((empty, empty, empty))
             else:
                 contacts.append(empty)
         is_new = resolved_at is None
         new += is_new
         views.append(
             resolution.PersonaView(
-                pk, share(first, first), share(last, last), share(state, state), share(zip5, zip5), *contacts, is_new
+                pk,
+                share(first, first),
+                share(last, last),
+                share(state, state),
+                share(zip5, zip5),
+                contacts[0],
+                contacts[1],
+                contacts[2],
+                is_new,
+                contacts[3],
+                contacts[4],
             )
         )
     return views, new
 
 
 def identity_resolve(*, team: Team | str) -> StageRun:
-    """Stage 3: compare the team's new personas with each other and with everyone else; merge or queue.
+    """Stage 3 in this process: index the new personas, compare them partition by partition, merge or queue.
 
-    One run per team at a time (the team's settings row is locked for the run), so two runs never
-    merge the same people twice.
+    The same steps as a run shared by a cluster's workers (``identity.partitions``), one after another.
     """
+    from .partitions import resolution_start
+
     team_id = team.pk if isinstance(team, Team) else team
-    resolution_settings_get(team=team_id)
-    with transaction.atomic():
-        thresholds = ResolutionSettings.objects.select_for_update().get(team_id=team_id)
-        started = timezone.now()
-        clock = [time.perf_counter()]
-
-        def lap() -> float:
-            clock.append(time.perf_counter())
-            return clock[-1] - clock[-2]
-
-        views, new_count = _load_views(team_id)
-        load_s = lap()
-        run = stage_run_start(team=team_id, stage=3, count_in=new_count)
-        if not new_count:
-            return stage_run_finish(
-                run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
-            )
-        rejected = list(
-            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.REJECTED).values_list(
-                "persona_a_id", "persona_b_id"
-            )
-        )
-        pending = list(
-            MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.PENDING).values_list(
-                "persona_a_id", "persona_b_id"
-            )
-        )
-        result = resolution.plan(
-            views,
-            auto_threshold=thresholds.auto_merge_threshold,
-            review_threshold=thresholds.review_threshold,
-            rejected=rejected,
-            pending=pending,
-        )
-        del views
-        plan_s = lap()
-        apply_merges(team_id=team_id, merges=result.merges)
-        apply_s = lap()
-        MatchReview.objects.bulk_create(
-            [
-                MatchReview(team_id=team_id, persona_a_id=a, persona_b_id=b, score=score, reasons=reasons)
-                for a, b, score, reasons in result.reviews
-            ],
-            batch_size=2000,
-            ignore_conflicts=True,
-        )
-        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, created_at__lte=started).update(
-            resolved_at=timezone.now()
-        )
-        mark_s = lap()
-        detail = (
-            f"pairs compared {result.pairs_compared}, merges {len(result.merges)}, "
-            f"reviews {len(result.reviews)}, clusters {result.clusters}, "
-            f"oversized blocks skipped {result.blocks_skipped}; "
-            f"seconds: load {load_s:.1f}, match {plan_s:.1f}, merge {apply_s:.1f}, reviews+mark {mark_s:.1f}"
-        )
-        return stage_run_finish(
-            run=run, status=StageRun.Status.SUCCEEDED, count_in=new_count, count_out=len(result.merges), detail=detail
-        )
+    return resolution_start(team_id=team_id, inline=True)
 
 
 class _MergeState:
@@ -456,7 +492,7 @@ class _MergeState:
             setattr(self, name, value)
 
 
-def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) -> int:
+def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], run_id: str | None = None) -> int:
     """Apply a planned sequence of system merges in bulk, with the same outcome as one ``persona_merge`` each."""
     if not merges:
         return 0
@@ -524,6 +560,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]]) ->
                 merged_by=PersonaMergeHistory.By.SYSTEM,
                 moved=moved,
                 created_at=now,
+                run_id=run_id,
             )
         )
     for survivor_id, members in absorbed.items():

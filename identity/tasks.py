@@ -1,13 +1,21 @@
-"""django-q2 entry points of stage 3."""
+"""django-q2 entry points of stage 3 (all on the bulk lane)."""
 
-from usdatabiz.core import journey
-
-from . import services
+from . import partitions
 
 
 def identity_resolve_task(subject_id: str, team_id: str | None = None) -> str:
-    """Resolve the team's new personas after a file was normalized, then hand over to stage 4."""
+    """Start resolving the team's new personas after a file was normalized; the last step hands over to stage 4."""
     team = team_id or subject_id
-    run = services.identity_resolve(team=team)
-    journey.advance(stage=3, subject_id=run.pk, team_id=team)
+    run = partitions.resolution_start(team_id=team)
     return run.status
+
+
+def resolution_partition_run_task(partition_id: str) -> str:
+    """Compare the pairs of one block partition of a run (leased: duplicates return at once)."""
+    part = partitions.resolution_partition_run(partition_id=partition_id)
+    return part.state if part else "skipped"
+
+
+def resolution_finish_task(run_id: str) -> str:
+    """Finish a run whose partitions are all done: train, score, cluster, merge, queue reviews."""
+    return partitions.resolution_finish(run_id=run_id).status

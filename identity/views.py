@@ -1,5 +1,7 @@
 """Pages of normalized records and of stage 3: personas with merge history, review queue, merges."""
 
+from itertools import zip_longest
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -11,7 +13,7 @@ from django.views.generic import TemplateView
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
-from . import selectors, services
+from . import resolution, selectors, services
 from .forms import PersonaMergeForm, ResolutionSettingsForm, UnmergeForm
 from .models import Business, MatchReview, Persona, PersonaMergeHistory
 
@@ -70,9 +72,12 @@ class PersonaDetailView(PersonaObjectMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         persona = self.get_persona()
+        history = list(selectors.persona_history(persona=persona))
+        for row in history:
+            row.explanation = resolution.explain(row.reasons)
         context.update(
             persona=persona,
-            history=selectors.persona_history(persona=persona),
+            history=history,
             merge_form=kwargs.get("merge_form") or PersonaMergeForm(),
             unmerge_form=UnmergeForm(),
         )
@@ -133,7 +138,10 @@ class MatchReviewListView(TeamMemberRequiredMixin, TemplateView):
         reviews = selectors.match_review_list(team=self.team, status=status)
         page = Paginator(reviews, 20).get_page(self.request.GET.get("page"))
         for review in page:
-            review.fields = [(name, value) for name, value in review.reasons.items() if name != "names_agree"]
+            review.explanation = resolution.explain(review.reasons)
+            review.businesses = list(
+                zip_longest(review.persona_a.business_links.all(), review.persona_b.business_links.all())
+            )
         context.update(
             status=status,
             statuses=MatchReview.Status.choices,
@@ -187,3 +195,20 @@ class ResolutionSettingsView(TeamMemberRequiredMixin, View):
         else:
             messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("identity:review-list")
+
+
+class MergeListView(TeamMemberRequiredMixin, TemplateView):
+    """The automatic merges of the team's resolution runs (one run with ``?run=``), each explained and undoable."""
+
+    template_name = "identity/merge_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run_id = self.request.GET.get("run") or None
+        page = Paginator(selectors.automatic_merges(team=self.team, run_id=run_id), 25).get_page(
+            self.request.GET.get("page")
+        )
+        for row in page:
+            row.explanation = resolution.explain(row.reasons)
+        context.update(page_obj=page, run_id=run_id, runs=selectors.resolution_runs(team=self.team)[:20])
+        return context

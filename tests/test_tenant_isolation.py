@@ -150,6 +150,7 @@ LISTS_SHOW = {
     "ingestion:data-source-list": "data_source",
     "identity:business-list": "business",
     "identity:persona-list": "persona",
+    "identity:merge-list": "merge",
     "data-source-list": "data_source",
     "business-list": "business",
     "persona-list": "persona",

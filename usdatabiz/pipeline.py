@@ -52,6 +52,8 @@ LANES: dict[str, str] = {
     "ingestion.tasks.data_source_normalize_task": "bulk",
     "ingestion.tasks.ingest_chunk_run_task": "bulk",
     "identity.tasks.identity_resolve_task": "bulk",
+    "identity.tasks.resolution_partition_run_task": "bulk",  # one block partition of a stage-3 run
+    "identity.tasks.resolution_finish_task": "bulk",  # EM, scoring, merges once every partition is done
     "leads.tasks.lead_prepare_task": "bulk",
     "leads.tasks.leads_enrich_task": "bulk",
     "leads.tasks.skiptrace_job_run_task": "bulk",

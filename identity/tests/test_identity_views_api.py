@@ -75,7 +75,7 @@ def test_manual_merge_with_another_teams_persona_is_refused(operator_client, tea
 
 
 def test_review_queue_page_confirm_and_reject(operator_client, team):
-    resolution_settings_update(team=team, auto_merge_threshold=0.99, review_threshold=0.5)
+    resolution_settings_update(team=team, auto_merge_threshold=1.0, review_threshold=0.5)
     a = person_with_contacts(team, "John", "Smith", phone="5125550143")
     b = person_with_contacts(team, "John", "Smith", phone="5125550143")
     call_command("resolve", team=team.slug, stdout=io.StringIO())
@@ -154,7 +154,7 @@ def test_api_detail_has_history_and_merge_unmerge_round_trip(operator_api, twins
 
 
 def test_api_review_decide_and_isolation(operator_api, outsider_api, team):
-    resolution_settings_update(team=team, auto_merge_threshold=0.99, review_threshold=0.5)
+    resolution_settings_update(team=team, auto_merge_threshold=1.0, review_threshold=0.5)
     person_with_contacts(team, "John", "Smith", phone="5125550143")
     person_with_contacts(team, "John", "Smith", phone="5125550143")
     operator_api.post("/api/v1/personas/resolve/")  # operators may not run resolution
@@ -274,3 +274,76 @@ def test_admin_lists_of_review_pairs_and_settings_are_scoped(client, team, other
     assert rows[other_team.pk].pk.encode() not in changelist.content
     foreign = client.get(reverse(f"admin:identity_{model_name}_change", args=[rows[other_team.pk].pk]))
     assert foreign.status_code in (302, 404)
+
+
+def test_review_page_shows_both_businesses_side_by_side_with_scores_of_the_values_shown(operator_client, team):
+    resolution_settings_update(team=team, auto_merge_threshold=1.0, review_threshold=0.5)
+    north = BusinessFactory(
+        team=team, name="Beauman Roofing LLC", normalized_name="BEAUMAN ROOFING", address="1 Elm St"
+    )
+    south = BusinessFactory(
+        team=team, name="Beauman Roofing Inc", normalized_name="BEAUMAN ROOFING INC", address="9 Oak"
+    )
+    a = person_with_contacts(team, "Brett", "Beauman", phone="5125550143", business=north)
+    b = person_with_contacts(team, "Brett", "Beauman", phone="5125550143", business=south)
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+    review = MatchReview.objects.get(team=team)
+
+    page = operator_client.get(reverse("identity:review-list")).content.decode()
+
+    side_by_side = page[page.index('data-testid="businesses-side-by-side"') :]
+    row = side_by_side[: side_by_side.index("</tr>")]
+    assert "Beauman Roofing LLC" in row
+    assert "Beauman Roofing Inc" in row
+    assert "1 Elm St" in row
+    assert "9 Oak" in row
+    # the phone row of the field scores shows the two equal numbers and a positive "shared" weight
+    phone = review.reasons["fields"]["phone"]
+    assert phone["a"] == phone["b"] == ["5125550143"]
+    assert phone["level"] == "shared"
+    assert phone["weight"] > 0
+    scores = page[page.index('data-field="phone"') :]
+    scores = scores[: scores.index("</tr>")]
+    assert scores.count("5125550143") == 2
+    assert "shared" in scores
+    assert f"{phone['weight']:.2f}" in scores
+    assert a.pk in page
+    assert b.pk in page
+
+
+def test_a_runs_automatic_merges_are_listed_explained_and_undoable(operator_client, team, twins):
+    a, b = twins
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+    history = PersonaMergeHistory.objects.get(team=team, action="merge")
+    assert history.run_id is not None
+    assert history.reasons["model"] == "fellegi-sunter"
+    assert history.reasons["fields"]["first_name"]["weight"] > 0  # ROBERT / BOB: nicknames
+
+    page = operator_client.get(reverse("identity:merge-list"), {"run": history.run_id}).content.decode()
+    assert history.pk in page
+    assert 'data-testid="match-explanation"' in page
+    assert (
+        operator_client.get(reverse("identity:merge-list"), {"run": "sr_other"})
+        .content.decode()
+        .count('data-testid="automatic-merge"')
+        == 0
+    )
+
+    response = operator_client.post(reverse("identity:merge-unmerge", args=[history.pk]), {"note": "two people"})
+    assert response.status_code == 302
+    b.refresh_from_db()
+    history.refresh_from_db()
+    assert not b.is_merged
+    assert history.undone_at is not None
+    assert b.phones.count() == 1
+    assert MatchReview.objects.get(team=team).status == MatchReview.Status.REJECTED
+    # the next run does not merge them again
+    Persona.objects.filter(pk__in=[a.pk, b.pk]).update(resolved_at=None)
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+    b.refresh_from_db()
+    assert not b.is_merged
+
+
+def test_merge_list_shows_no_other_teams_merges(operator_client, team, foreign_merge):
+    page = operator_client.get(reverse("identity:merge-list")).content.decode()
+    assert foreign_merge.pk not in page

@@ -1,0 +1,229 @@
+"""A harder labelled list for stage 3: the project's generator with record-linkage-benchmark corruption on top.
+
+The corruption follows what the published FEBRL and GeCo generators do to duplicate records, applied to
+every row whose entity was already written (a duplicate), each independently:
+
+* typographic errors in either name (insert, delete, substitute, transpose a letter);
+* OCR errors (rn/m, cl/d, li/h, O/0 ...) and phonetic errors (PH/F, CK/K, EI/IE, Y/IE ...);
+* missing values: first name, last name, e-mail, phone;
+* first and last name swapped;
+* a changed phone (a new number) and a moved address (a new street in the same city and ZIP);
+* company suffix and punctuation variants (Inc. / , Inc / Incorporated, & / and, dots removed);
+* state names instead of codes, and ZIP+4 added or changed.
+
+Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
+phone, address and *last* name as an earlier person, another first name) and **namesakes** (the same
+first and last name as an earlier person, at another business in another state). The generator's own
+colleagues and namesakes stay in the mix.
+
+    python bench/corrupt.py OUT.csv --rows 100000 [--seed 11] [--truth truth.csv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import HEADER, TRUTH_HEADER, generate_rows
+
+COMPANY, DBA, FIRST, LAST, TITLE, EMAIL, PHONE, STREET, CITY, STATE, ZIP = range(11)
+STATE_NAMES = {
+    "AL": "Alabama", "AZ": "Arizona", "CA": "California", "CO": "Colorado", "FL": "Florida", "GA": "Georgia",
+    "IL": "Illinois", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "NC": "North Carolina",
+    "NJ": "New Jersey", "NY": "New York", "OH": "Ohio", "OR": "Oregon", "PA": "Pennsylvania", "TN": "Tennessee",
+    "TX": "Texas", "VA": "Virginia", "WA": "Washington", "WI": "Wisconsin", "MO": "Missouri", "IN": "Indiana",
+}  # fmt: skip
+OCR = [("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("o", "0"), ("l", "1"), ("e", "c"), ("w", "vv")]
+PHONETIC = [("ph", "f"), ("f", "ph"), ("ck", "k"), ("ei", "ie"), ("ie", "y"), ("ou", "ow"), ("c", "k"), ("s", "z")]
+SUFFIX_VARIANTS = [
+    (" Inc", ", Inc."),
+    (" Inc.", " Incorporated"),
+    (", Inc.", " Inc"),
+    (" LLC", " L.L.C."),
+    (" L.L.C.", " LLC"),
+    (" Co.", " Company"),
+    (" Corp", " Corporation"),
+    (" & ", " and "),
+    (" and ", " & "),
+]
+FIRST_NAMES = "Alice Brian Carla Derek Elena Frank Gloria Henry Irene Jacob Karen Luis Monica Nathan Olga".split()
+
+# Per duplicate row: probability of each corruption.
+RATES = {
+    "typo_first": 0.15,
+    "typo_last": 0.20,
+    "ocr": 0.05,
+    "phonetic": 0.08,
+    "missing_first": 0.05,
+    "missing_last": 0.03,
+    "missing_email": 0.15,
+    "missing_phone": 0.04,
+    "swap": 0.05,
+    "new_phone": 0.20,
+    "moved": 0.10,
+    "suffix": 0.30,
+    "state_name": 0.30,
+    "zip4": 0.30,
+}
+FAMILY_COLLEAGUE_RATE = 0.02
+EXTRA_NAMESAKE_RATE = 0.01
+WINDOW = 20000
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 2:
+        return word
+    i = rng.randrange(len(word))
+    kind = rng.random()
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    if word[i].isupper():
+        letter = letter.upper()
+    if kind < 0.3:
+        return word[:i] + letter + word[i:]
+    if kind < 0.5 and len(word) > 3:
+        return word[:i] + word[i + 1 :]
+    if kind < 0.8:
+        return word[:i] + letter + word[i + 1 :]
+    j = min(i + 1, len(word) - 1)
+    chars = list(word)
+    chars[i], chars[j] = chars[j], chars[i]
+    return "".join(chars)
+
+
+def _replace_one(word: str, table, rng: random.Random) -> str:
+    lower = word.lower()
+    options = [(a, b) for a, b in table if a in lower]
+    if not options:
+        return word
+    a, b = rng.choice(options)
+    at = lower.index(a)
+    out = lower[:at] + b + lower[at + len(a) :]
+    return out.capitalize() if word[:1].isupper() else out
+
+
+def corrupt(cells: list[str], rng: random.Random) -> list[str]:
+    """Return a copy of a duplicate row with FEBRL/GeCo-style errors."""
+    c = list(cells)
+    hit = {name: rng.random() < rate for name, rate in RATES.items()}
+    if hit["typo_first"]:
+        c[FIRST] = typo(c[FIRST], rng)
+    if hit["typo_last"]:
+        c[LAST] = typo(c[LAST], rng)
+    if hit["ocr"]:
+        field = rng.choice((FIRST, LAST))
+        c[field] = _replace_one(c[field], OCR, rng)
+    if hit["phonetic"]:
+        field = rng.choice((FIRST, LAST))
+        c[field] = _replace_one(c[field], PHONETIC, rng)
+    if hit["swap"]:
+        c[FIRST], c[LAST] = c[LAST], c[FIRST]
+    if hit["missing_first"]:
+        c[FIRST] = ""
+    elif hit["missing_last"]:
+        c[LAST] = ""
+    if hit["missing_email"]:
+        c[EMAIL] = ""
+    if hit["missing_phone"]:
+        c[PHONE] = ""
+    elif hit["new_phone"]:
+        c[PHONE] = f"({rng.randint(201, 989)}) {rng.randint(201, 989)}-{rng.randint(0, 9999):04d}"
+    if hit["moved"]:
+        street = rng.choice(["Oak", "Elm", "Pine", "Lake", "Hill"])
+        c[STREET] = f"{rng.randint(1, 9999)} {street} {rng.choice(['St', 'Ave', 'Rd'])}"
+    if hit["suffix"]:
+        for old, new in SUFFIX_VARIANTS:
+            if old in c[COMPANY]:
+                c[COMPANY] = c[COMPANY].replace(old, new, 1)
+                break
+        else:
+            c[COMPANY] = c[COMPANY].replace(".", "").replace(",", "")
+    state = c[STATE].strip().upper()
+    if hit["state_name"] and state in STATE_NAMES:
+        c[STATE] = STATE_NAMES[state]
+    if hit["zip4"] and c[ZIP][:5].isdigit():
+        c[ZIP] = f"{c[ZIP][:5]}-{rng.randint(1, 9999):04d}"
+    return c
+
+
+def corrupted_rows(n: int, seed: int = 11):
+    """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives."""
+    rng = random.Random(seed * 7919 + 1)
+    seen: set[str] = set()
+    window: list[list[str]] = []
+    extra = 0
+    produced = 0
+    for cells, entity in generate_rows(n, seed):
+        if produced >= n:
+            return
+        roll = rng.random()
+        if window and roll < FAMILY_COLLEAGUE_RATE:
+            earlier = rng.choice(window)
+            row = list(earlier)
+            row[FIRST] = rng.choice([f for f in FIRST_NAMES if f.upper() != earlier[FIRST].upper()])
+            row[EMAIL] = ""
+            extra += 1
+            yield row, f"X{extra:07d}"
+            produced += 1
+        elif window and roll < FAMILY_COLLEAGUE_RATE + EXTRA_NAMESAKE_RATE:
+            earlier = rng.choice(window)
+            row = list(cells)  # another business, city and state from this row; the earlier person's name
+            if row[STATE] != earlier[STATE] and earlier[FIRST] and earlier[LAST]:
+                row[FIRST], row[LAST], row[EMAIL] = earlier[FIRST], earlier[LAST], ""
+                extra += 1
+                yield row, f"X{extra:07d}"
+                produced += 1
+        if produced >= n:
+            return
+        if entity in seen:
+            cells = corrupt(cells, rng)
+        else:
+            seen.add(entity)
+            if len(window) < WINDOW:
+                window.append(cells)
+            else:
+                window[rng.randrange(WINDOW)] = cells
+        yield cells, entity
+        produced += 1
+
+
+def write_csv(path, n: int, seed: int = 11, truth_path=None) -> int:
+    """Write ``n`` corrupted rows (and, with ``truth_path``, source_record_id,entity_id)."""
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(HEADER)
+        truth_file = open(truth_path, "w", newline="", encoding="utf-8") if truth_path else None  # noqa: SIM115
+        try:
+            truth = csv.writer(truth_file, lineterminator="\n") if truth_file else None
+            if truth:
+                truth.writerow(TRUTH_HEADER)
+            written = 0
+            for cells, entity in corrupted_rows(n, seed):
+                written += 1
+                writer.writerow(cells)
+                if truth:
+                    truth.writerow((written, entity))
+        finally:
+            if truth_file:
+                truth_file.close()
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--truth", type=Path, default=None)
+    args = parser.parse_args(argv)
+    print(write_csv(args.out, args.rows, args.seed, args.truth))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

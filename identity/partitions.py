@@ -1,0 +1,386 @@
+"""Stage 3 at any size: an incremental run split into block partitions that any number of workers share.
+
+A run (``resolution_start``):
+
+1. **Index.** The team's new personas (never resolved) are read in chunks of ``INDEX_CHUNK`` and their
+   blocking keys (``resolution.blocking_keys``, hashed to 64 bits) written to ``PersonaBlockKey``, each
+   chunk in a short transaction of its own. Personas resolved by an earlier run already have their keys
+   there: the team is never reloaded.
+2. **Partitions.** ``PARTITIONS`` leased rows (``ResolutionPartition``, ``core.leases``) are queued on the
+   bulk lane. A partition reads from the index only the blocks of its key hashes (hash modulo
+   ``PARTITIONS``) that hold a new persona, loads just those personas (a merged persona stands for its
+   survivor), and compares their pairs (blocks over ``resolution.MAX_BLOCK`` in a sorted window). It
+   stores, with its ``done`` state in one transaction, the EM statistics of its pairs (agreement pattern
+   counts) and the pairs no guard rules out. A killed worker's partition is taken over by another
+   worker when its lease expires; run twice, it stores the same thing once.
+3. **Finish.** The partition that finds none left queues ``resolution_finish``: EM on the summed patterns
+   (starting from the team's last model), scoring of the stored pairs with name frequencies, complete-
+   linkage clustering with the guards (``resolution.plan_pairs``), bulk merges with their explanations,
+   the review queue, and the new personas marked resolved. Its memory holds the stored pairs and their
+   personas, not the team.
+
+Without a cluster the same steps run one after another in the calling process (``identity_resolve``).
+"""
+
+import hashlib
+import logging
+import struct
+from collections import Counter, defaultdict
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from usdatabiz.core import journey
+from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
+from usdatabiz.core.models import LeasedWork, StageRun
+from usdatabiz.core.services import stage_run_finish, stage_run_start
+
+from . import resolution
+from .models import (
+    BusinessOwner,
+    MatchReview,
+    Persona,
+    PersonaBlockKey,
+    PersonaEmail,
+    PersonaPhone,
+    ResolutionPartition,
+    ResolutionSettings,
+)
+
+log = logging.getLogger(__name__)
+PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
+PARTITION_PERSONAS = 50000  # about this many new personas per partition
+INDEX_CHUNK = 20000
+LOAD_CHUNK = 5000
+
+
+def key_hash(key: tuple) -> int:
+    """Return the signed 64-bit hash of a blocking key, the same on every host and Python."""
+    digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=8).digest()
+    return struct.unpack(">q", digest)[0]
+
+
+def partition_count(new_personas: int) -> int:
+    """Return how many partitions a run of ``new_personas`` uses: a power of two up to ``PARTITIONS``.
+
+    A persona's keys fall in several partitions, so each partition loads it again: a small run is one
+    partition, a large one is split so that a partition holds about ``PARTITION_PERSONAS`` new personas.
+    """
+    count = 1
+    while count < PARTITIONS and new_personas > count * PARTITION_PERSONAS:
+        count *= 2
+    return count
+
+
+def _keys_of(view: resolution.PersonaView) -> set[int]:
+    return {key_hash(tuple(str(part) for part in key)) for key in resolution.blocking_keys(view)}
+
+
+def _chunks(seq, size):
+    for start in range(0, len(seq), size):
+        yield seq[start : start + size]
+
+
+def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, resolution.PersonaView]:
+    """Load the matching views of some personas (their phones, e-mails and businesses) by id."""
+    from .services import _business_facts
+
+    views = {}
+    for chunk in _chunks(sorted(set(persona_ids)), LOAD_CHUNK):
+        phones, emails, links = defaultdict(list), defaultdict(list), defaultdict(list)
+        for pid, number in PersonaPhone.objects.filter(persona_id__in=chunk).values_list(
+            "persona_id", "normalized_number"
+        ):
+            phones[pid].append(number)
+        for pid, email in PersonaEmail.objects.filter(persona_id__in=chunk).values_list("persona_id", "email"):
+            emails[pid].append(email)
+        for pid, *facts in BusinessOwner.objects.filter(persona_id__in=chunk).values_list(
+            "persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city"
+        ):
+            links[pid].append(tuple(facts))
+        rows = Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False).values_list(
+            "pk", "normalized_first_name", "normalized_last_name", "state", "zip5"
+        )
+        for pk, first, last, state, zip5 in rows:
+            businesses, addresses, cities = _business_facts(links.get(pk, ()))
+            views[pk] = resolution.PersonaView(
+                pk,
+                first,
+                last,
+                state,
+                zip5,
+                tuple(dict.fromkeys(phones.get(pk, ()))),
+                tuple(dict.fromkeys(emails.get(pk, ()))),
+                businesses,
+                pk in new_ids,
+                addresses,
+                cities,
+            )
+    return views
+
+
+def _new_persona_ids(team_id: str):
+    return (
+        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .iterator(chunk_size=INDEX_CHUNK)
+    )
+
+
+def _write_keys(rows: list[tuple]) -> None:
+    """Write index rows (team, key, part, persona): COPY on PostgreSQL, a bulk insert elsewhere."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(
+                "COPY identity_personablockkey (team_id, key, part, persona_id) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    PersonaBlockKey.objects.bulk_create(
+        [PersonaBlockKey(team_id=t, key=k, part=p, persona_id=pid) for t, k, p, pid in rows], batch_size=2000
+    )
+
+
+def index_new_personas(*, team_id: str) -> int:
+    """Write the blocking keys of the team's new personas to the index, a chunk per transaction; return how many."""
+    count = 0
+    batch = []
+
+    def flush():
+        views = views_for(team_id=team_id, persona_ids=batch)
+        rows = [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
+        with transaction.atomic():
+            # A persona indexed by a run that failed later is indexed afresh: delete, then write.
+            PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
+            _write_keys(rows)
+        return len(views)
+
+    for pid in _new_persona_ids(team_id):
+        batch.append(pid)
+        if len(batch) >= INDEX_CHUNK:
+            count += flush()
+            batch = []
+    if batch:
+        count += flush()
+    return count
+
+
+def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
+    """Start a run: index the new personas and queue one leased task per block partition (or run them here)."""
+    from .services import resolution_settings_get
+
+    resolution_settings_get(team=team_id)
+    new_count = Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False).count()
+    run = stage_run_start(team=team_id, stage=3, count_in=new_count)
+    if not new_count:
+        run = stage_run_finish(
+            run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
+        )
+        if not inline:
+            journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
+        return run
+    index_new_personas(team_id=team_id)
+    count = partition_count(new_count)
+    with transaction.atomic():
+        parts = ResolutionPartition.objects.bulk_create(
+            [ResolutionPartition(team_id=team_id, run=run, number=n, of=count) for n in range(count)]
+        )
+        if not inline:
+            for part in parts:
+                work_enqueue(part)
+    if inline:
+        for part in parts:
+            resolution_partition_run(partition_id=part.pk, finish=False)
+        return resolution_finish(run_id=run.pk, advance=False)
+    return run
+
+
+_BLOCKS_SQL = """
+    SELECT k.key, COALESCE(p.merged_into_id, p.id)
+    FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
+    WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
+        SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
+        WHERE k2.team_id = %s AND k2.part %% %s = %s AND p2.resolved_at IS NULL AND NOT p2.is_merged
+    )
+    ORDER BY k.key
+"""
+
+
+def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, list[str]], set[str]]:
+    blocks: dict[int, list[str]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(_BLOCKS_SQL, [team_id, of, number, team_id, of, number])
+        for key, pid in cursor.fetchall():
+            members = blocks[key]
+            if pid not in members:
+                members.append(pid)
+    new_ids = set(
+        Persona.objects.filter(
+            team_id=team_id, resolved_at__isnull=True, is_merged=False, pk__in={p for m in blocks.values() for p in m}
+        ).values_list("pk", flat=True)
+    )
+    return blocks, new_ids
+
+
+def resolution_partition_run(*, partition_id: str, finish: bool = True) -> ResolutionPartition | None:
+    """Compare the pairs of one block partition and store their statistics and surviving pairs (leased)."""
+    part = work_claim(ResolutionPartition, partition_id)
+    if part is None:
+        return None
+    try:
+        blocks, new_ids = _partition_blocks(part.team_id, part.number, part.of)
+        views = views_for(team_id=part.team_id, persona_ids={p for m in blocks.values() for p in m}, new_ids=new_ids)
+        if not work_heartbeat(part):
+            raise LeaseLost(part.pk)
+        people = list(views.values())
+        index = {view.id: i for i, view in enumerate(people)}
+        pairs: set[tuple[int, int]] = set()
+        windowed = 0
+        for members in blocks.values():
+            members = [index[p] for p in members if p in index]
+            if len(members) < 2:
+                continue
+            windowed += len(members) > resolution.MAX_BLOCK
+            for i, j in resolution._block_pairs(members, people):
+                if people[i].is_new or people[j].is_new:
+                    pairs.add((i, j) if i < j else (j, i))
+        del blocks
+        patterns: Counter = Counter()
+        kept = []
+        keys = [_keys_of(view) for view in people]
+        counted = 0
+        guarded = 0
+        for i, j in pairs:
+            # A pair sharing keys of several partitions is counted by the one of its smallest shared key only.
+            shared = keys[i] & keys[j]
+            if shared and min(shared) % PARTITIONS % part.of != part.number:
+                continue
+            counted += 1
+            a, b = people[i], people[j]
+            levels, _ = resolution.gamma(a, b)
+            patterns[",".join(str(x) for x in resolution._pattern(levels))] += 1
+            if resolution.guard(a, b, levels) in resolution.NEVER_SAME:
+                guarded += 1
+            else:
+                kept.append([a.id, b.id] if a.id < b.id else [b.id, a.id])
+        with transaction.atomic():
+            work_done(part, pairs=counted, windowed=windowed, guarded=guarded, patterns=dict(patterns), candidates=kept)
+    except LeaseLost as exc:
+        log.info("resolution partition %s stopped: %s", partition_id, exc)
+        return part
+    if finish:
+        _finish_when_last(part)
+    return part
+
+
+def _finish_when_last(part: ResolutionPartition) -> None:
+    with transaction.atomic():
+        run = StageRun.objects.select_for_update().get(pk=part.run_id)
+        left = ResolutionPartition.objects.filter(run_id=run.pk).exclude(state=LeasedWork.State.DONE).exists()
+        if left or run.status != StageRun.Status.RUNNING:
+            return
+        journey.enqueue("identity.tasks.resolution_finish_task", run.pk)
+
+
+def resolution_partition_given_up(part: ResolutionPartition, *, code: str, detail: str) -> None:
+    """The sweeper gave a partition up after Q_MAX_ATTEMPTS dead workers: fail its run (nothing was merged)."""
+    run = StageRun.objects.get(pk=part.run_id)
+    if run.status == StageRun.Status.RUNNING:
+        stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"partition {part.number}: {code} {detail}")
+
+
+def resolution_finish(*, run_id: str, advance: bool = True) -> StageRun:
+    """Train EM on the run's statistics, score its surviving pairs, cluster, merge, queue reviews, mark resolved."""
+    from .services import apply_merges, name_frequencies
+
+    run = StageRun.objects.get(pk=run_id)
+    team_id = run.team_id
+    with transaction.atomic():
+        settings = ResolutionSettings.objects.select_for_update().get(team_id=team_id)
+        run = StageRun.objects.select_for_update().get(pk=run_id)
+        if run.status != StageRun.Status.RUNNING:
+            return run
+        parts = ResolutionPartition.objects.filter(run_id=run_id)
+        if parts.exclude(state=LeasedWork.State.DONE).exists():
+            return run
+        patterns: Counter = Counter()
+        candidates: set[tuple[str, str]] = set()
+        compared = windowed = guarded = 0
+        for part_patterns, part_candidates, pairs, part_windowed, part_guarded in parts.values_list(
+            "patterns", "candidates", "pairs", "windowed", "guarded"
+        ):
+            guarded += part_guarded
+            for pattern, count in part_patterns.items():
+                patterns[tuple(int(x) for x in pattern.split(","))] += count
+            candidates.update(tuple(pair) for pair in part_candidates)
+            compared += pairs
+            windowed += part_windowed
+        start = resolution.Model.from_json(settings.model) if settings.model else None
+        if sum(patterns.values()) >= resolution.MIN_TRAINING_PAIRS:
+            model = resolution.em_train(patterns, start=start)
+        else:
+            model = start or resolution.default_model()
+        new_ids = (
+            set(
+                Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False).values_list(
+                    "pk", flat=True
+                )
+            )
+            if len(candidates)
+            else set()
+        )
+        views = views_for(team_id=team_id, persona_ids={p for pair in candidates for p in pair}, new_ids=new_ids)
+        people = list(views.values())
+        index = {view.id: i for i, view in enumerate(people)}
+        pairs = {(index[a], index[b]) for a, b in candidates if a in index and b in index}
+        rejected = MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.REJECTED).values_list(
+            "persona_a_id", "persona_b_id"
+        )
+        pending = MatchReview.objects.filter(team_id=team_id, status=MatchReview.Status.PENDING).values_list(
+            "persona_a_id", "persona_b_id"
+        )
+        result = resolution.plan_pairs(
+            people,
+            pairs,
+            auto_threshold=settings.auto_merge_threshold,
+            review_threshold=settings.review_threshold,
+            rejected=list(rejected),
+            pending=list(pending),
+            model=model,
+            tf=name_frequencies(team_id=team_id),
+        )
+        model.pairs = sum(patterns.values())
+        settings.model = model.to_json()
+        settings.save(update_fields=["model", "updated_at"])
+        apply_merges(team_id=team_id, merges=result.merges, run_id=run.pk)
+        MatchReview.objects.bulk_create(
+            [
+                MatchReview(team_id=team_id, persona_a_id=a, persona_b_id=b, score=score, reasons=reasons)
+                for a, b, score, reasons in result.reviews
+            ],
+            batch_size=2000,
+            ignore_conflicts=True,
+        )
+        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, created_at__lte=run.started_at).update(
+            resolved_at=timezone.now()
+        )
+        detail = (
+            f"pairs compared {compared}, merges {len(result.merges)}, reviews {len(result.reviews)}, "
+            f"clusters {result.clusters}, guarded pairs {guarded + result.guarded}, "
+            f"oversized blocks windowed {windowed}, "
+            f"partitions {parts.count()}; EM {model.iterations} iterations on {model.pairs} pairs "
+            f"(prior {model.prior:.3f})"
+        )
+        run = stage_run_finish(
+            run=run,
+            status=StageRun.Status.SUCCEEDED,
+            count_in=run.count_in,
+            count_out=len(result.merges),
+            detail=detail,
+        )
+        parts.update(candidates=[])  # the pairs are in the history and the review queue now
+    if advance:
+        journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
+    return run

@@ -1,0 +1,164 @@
+"""Stage 3 split into leased block partitions: incremental runs over the key index, workers sharing a run."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from identity import partitions
+from identity.models import Persona, PersonaBlockKey, PersonaMergeHistory, ResolutionPartition
+from identity.services import identity_resolve
+from identity.tests.factories import BusinessFactory, person_with_contacts
+from usdatabiz.core.leases import work_claim, work_sweep
+from usdatabiz.core.models import StageRun
+
+
+@pytest.fixture
+def acme(team):
+    return BusinessFactory(team=team, name="Acme Plumbing", normalized_name="ACME PLUMBING")
+
+
+def _people(team, acme):
+    robert = person_with_contacts(team, "Robert", "Smith", phone="5125550143", business=acme)
+    bob = person_with_contacts(team, "Bob", "Smith", phone="5125550143", business=acme)
+    colleague = person_with_contacts(team, "Maria", "Smith", phone="5125550143", business=acme)
+    beauman = person_with_contacts(team, "Brett", "Beauman", phone="5125550199", email="brett@beauman.com")
+    return robert, bob, colleague, beauman
+
+
+def test_a_run_indexes_new_personas_once_and_the_next_run_finds_old_ones_by_key(team, acme):
+    robert, bob, colleague, beauman = _people(team, acme)
+    identity_resolve(team=team)
+    keys = PersonaBlockKey.objects.filter(team=team).count()
+    assert keys > 0
+    assert set(PersonaBlockKey.objects.filter(team=team).values_list("persona_id", flat=True)) == {
+        robert.pk,
+        bob.pk,
+        colleague.pk,
+        beauman.pk,
+    }
+    bob.refresh_from_db()
+    assert bob.merged_into_id == robert.pk
+
+    # a later file brings Brett again with a typo and another phone: only he is new and indexed
+    again = person_with_contacts(team, "Brett", "Beuman", phone="5125550777", email="brett@beauman.com")
+    run = identity_resolve(team=team)
+    assert run.count_in == 1
+    assert PersonaBlockKey.objects.filter(team=team).exclude(persona_id=again.pk).count() == keys
+    again.refresh_from_db()
+    assert again.merged_into_id == beauman.pk
+    colleague.refresh_from_db()
+    assert not colleague.is_merged
+
+
+def test_a_new_persona_matches_a_merged_one_through_its_survivor(team, acme):
+    robert, bob, _, _ = _people(team, acme)
+    identity_resolve(team=team)
+    # the new record shares only the key of the merged persona (BOB's name pair): it lands on the survivor
+    late = person_with_contacts(team, "Bob", "Smith", phone="5125550143", business=acme)
+    identity_resolve(team=team)
+    late.refresh_from_db()
+    assert late.merged_into_id == robert.pk
+
+
+def test_two_workers_share_a_run_and_a_killed_workers_partition_is_retried(
+    team, acme, settings, time_machine, monkeypatch
+):
+    # given a run whose partitions wait in the bulk queue (the queue is not worked here)
+    robert, bob, colleague, beauman = _people(team, acme)
+    queued = []
+    monkeypatch.setattr(partitions, "PARTITION_PERSONAS", 1)  # 4 new personas: 4 partitions
+    monkeypatch.setattr(partitions, "work_enqueue", queued.append)
+    run = partitions.resolution_start(team_id=team.pk)
+    monkeypatch.undo()
+    parts = list(ResolutionPartition.objects.filter(run=run).order_by("number"))
+    assert len(queued) == len(parts) == 4
+    # the partition holding the duplicates' phone key is the one the first worker takes, and then it is killed
+    phone_part = partitions.key_hash(("p", "5125550143")) % partitions.PARTITIONS % 4
+    victim = parts[phone_part]
+    assert work_claim(ResolutionPartition, victim.pk, owner="dead-host:1") is not None
+
+    # when the second worker runs every queued partition: the one the dead worker holds is skipped
+    for part in parts:
+        partitions.resolution_partition_run(partition_id=part.pk)
+    run.refresh_from_db()
+    assert run.status == StageRun.Status.RUNNING
+    assert not PersonaMergeHistory.objects.filter(team=team).exists()
+    victim.refresh_from_db()
+    assert (victim.state, victim.lease_owner) == ("running", "dead-host:1")
+
+    # and, once the lease has expired, the sweeper hands the partition to a live worker (inline here)
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[ResolutionPartition]) == {"requeued": 1, "failed": 0}
+
+    # then the run finished once, with the duplicates merged and the colleague kept apart
+    run.refresh_from_db()
+    victim.refresh_from_db()
+    assert run.status == StageRun.Status.SUCCEEDED
+    assert (victim.state, victim.attempts) == ("done", 2)
+    assert list(PersonaMergeHistory.objects.filter(team=team).values_list("survivor_id", "merged_id", "run_id")) == [
+        (robert.pk, bob.pk, run.pk)
+    ]
+    colleague.refresh_from_db()
+    assert not colleague.is_merged
+    assert not Persona.objects.filter(team=team, resolved_at__isnull=True).exists()
+    # a duplicate delivery of the finishing task changes nothing
+    assert partitions.resolution_finish(run_id=run.pk).status == StageRun.Status.SUCCEEDED
+    assert PersonaMergeHistory.objects.filter(team=team).count() == 1
+
+
+def test_a_partition_repeated_after_it_finished_stores_nothing_twice(team, acme):
+    _people(team, acme)
+    run = identity_resolve(team=team)
+    part = ResolutionPartition.objects.filter(run=run).first()
+    assert partitions.resolution_partition_run(partition_id=part.pk) is None  # already done: returns at once
+
+
+def test_partition_count_grows_in_powers_of_two_up_to_the_stored_modulus():
+    assert partitions.partition_count(10) == 1
+    assert partitions.partition_count(partitions.PARTITION_PERSONAS + 1) == 2
+    assert partitions.partition_count(10**9) == partitions.PARTITIONS
+
+
+def test_key_hash_is_stable_and_signed_64_bit():
+    h = partitions.key_hash(("lz", "SMITH", "78701"))
+    assert h == partitions.key_hash(("lz", "SMITH", "78701"))
+    assert -(2**63) <= h < 2**63
+    assert h != partitions.key_hash(("lz", "SMITH", "78702"))
+
+
+def test_resolve_command_queues_the_partitions_for_a_running_cluster_and_waits(team, acme, monkeypatch):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from identity.management.commands import resolve as command
+
+    robert, bob, _, _ = _people(team, acme)
+    queued = []
+    real_enqueue = partitions.work_enqueue
+    monkeypatch.setattr(command, "cluster_running", lambda lane: lane == "bulk")  # a bulk cluster is up
+    monkeypatch.setattr(partitions, "work_enqueue", lambda row: (queued.append(row.pk), real_enqueue(row)))
+    out = io.StringIO()
+    call_command("resolve", team=team.slug, json=True, wait=True, poll=0.01, stdout=out)
+    summary = json.loads(out.getvalue())
+    assert summary["queued"] is True
+    assert summary["status"] == "succeeded"
+    assert summary["merges"] == 1
+    assert summary["partitions_done"] == summary["partitions"] == len(queued) == 1
+    bob.refresh_from_db()
+    assert bob.merged_into_id == robert.pk
+
+
+def test_resolve_command_runs_inline_without_a_cluster(team, acme):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    _people(team, acme)
+    out = io.StringIO()
+    call_command("resolve", team=team.slug, json=True, stdout=out)
+    summary = json.loads(out.getvalue())
+    assert (summary["queued"], summary["status"], summary["merges"]) == (False, "succeeded", 1)
