@@ -75,8 +75,8 @@ def _prioritize_failed(item: InboxItem, run: StageRun, code: str, message: str) 
 
 def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
     """Put the item in the team's call queue, evicting the lowest entry for a hot item when it is full."""
-    from ..models import CallQueueEntry
     from .. import prioritization as prio
+    from ..models import CallQueueEntry
 
     waiting = CallQueueEntry.objects.for_team(item.team_id).filter(status=CallQueueEntry.Status.WAITING)
     if CallQueueEntry.objects.filter(item=item).exists():
