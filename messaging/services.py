@@ -500,7 +500,7 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
         if message is not None and message.status != Message.Status.QUEUED:
             return _already(cl, message)
         template = cl.template or campaign.template
-        sender = sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
+        sender = _campaign_sender(campaign, cl)
         if sender is None:
             return _no_sender(cl, campaign, run)
         if message is not None and message.from_number != sender.number:
@@ -562,9 +562,20 @@ def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: da
     return outcome
 
 
+def _campaign_sender(campaign: Campaign, cl: CampaignLead) -> SenderNumber | None:
+    """The number a campaign text leaves from: the campaign's own while active (None once it is not: never another
+    number than the one approved), else the team's rule for the contact."""
+    if campaign.sender_number_id:
+        own = SenderNumber.objects.get(pk=campaign.sender_number_id)
+        return own if own.status == SenderNumber.Status.ACTIVE else None
+    return sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
+
+
 def _no_sender(cl: CampaignLead, campaign: Campaign, run: StageRun | None) -> str:
-    """The team has no active number left: nothing leaves, the lead waits and the campaign pauses with the reason."""
+    """No active number to send from: nothing leaves, the lead waits and the campaign pauses with the reason."""
     detail = "The team has no active sender number; add or activate one in Messages → Sending settings."
+    if campaign.sender_number_id:
+        detail = "The campaign's sender number is no longer active; activate it in Messages → Sending settings."
     _finish_lead(cl, CampaignLead.Status.PENDING, "NO_SENDER_NUMBER")
     stage_failure_record(
         team=cl.team_id, stage=STAGE, code="NO_SENDER_NUMBER", subject=campaign, run=run, detail=detail
