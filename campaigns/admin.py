@@ -100,6 +100,7 @@ class CampaignAdmin(TeamScopedAdmin):
             numbers = field.queryset.model
             field.queryset = numbers.objects.filter(team_id=obj.team_id, status=numbers.Status.ACTIVE)
         return form
+
     @admin.action(description="Stage the selected draft campaigns (LUCI forms their blocks)")
     def stage_selected(self, request, queryset):
         for campaign in queryset:

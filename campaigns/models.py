@@ -220,7 +220,9 @@ class Campaign(TeamScoped):
         if number is None:
             return
         if number.team_id != self.team_id:
-            raise ValidationError({"sender_number": "That number is not one of the team's."}, code="SENDER_NUMBER_INVALID")
+            raise ValidationError(
+                {"sender_number": "That number is not one of the team's."}, code="SENDER_NUMBER_INVALID"
+            )
         if self.is_editable and number.status != type(number).Status.ACTIVE:
             raise ValidationError(
                 {"sender_number": f"{number.formatted} is {number.status}: choose an active number, or none."},

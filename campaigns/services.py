@@ -155,7 +155,9 @@ def _clean_sender_number(team_id: str, number):
     if number is None:
         return None
     if number.team_id != team_id:
-        raise CampaignError("SENDER_NUMBER_INVALID", "That number does not exist.", http_status=404, field="sender_number")
+        raise CampaignError(
+            "SENDER_NUMBER_INVALID", "That number does not exist.", http_status=404, field="sender_number"
+        )
     if number.status != type(number).Status.ACTIVE:
         raise CampaignError(
             "SENDER_NUMBER_INVALID", f"{number.formatted} is {number.status}: choose an active number, or none.",

@@ -262,7 +262,7 @@ class CampaignStepConfirmView(TeamMemberRequiredMixin, TemplateView):
             plan=selectors.campaign_send_plan(
                 campaign=step.campaign,
                 cfg=cfg,
-                sender_number=selectors.campaign_sender_label(campaign=campaign),
+                sender_number=selectors.campaign_sender_label(campaign=step.campaign),
                 step=step.number,
             ),
         )

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0004_leadblock_skipped_duplicate_number'),
-        ('messaging', '0004_sender_numbers_and_provider_webhooks'),
+        ("campaigns", "0004_leadblock_skipped_duplicate_number"),
+        ("messaging", "0004_sender_numbers_and_provider_webhooks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaign',
-            name='sender_number',
-            field=models.ForeignKey(blank=True, help_text="The team's active number every text of this campaign leaves from (blank: the team's default rule)", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='messaging.sendernumber'),
+            model_name="campaign",
+            name="sender_number",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The team's active number every text of this campaign leaves from (blank: the team's default rule)",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="messaging.sendernumber",
+            ),
         ),
     ]
