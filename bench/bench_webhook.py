@@ -61,6 +61,8 @@ def environment(args, media_root: str) -> dict[str, str]:
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
         "SIGNALHOUSE_WEBHOOK_SECRET": SECRET,
         "SMS_PROVIDER": "sandbox",
+        # persistent database connections, as a production web node runs (the default 0 opens one per request)
+        "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
         "DEBUG": "0",
         "LOG_LEVEL": "ERROR",
         "PYTHONPATH": str(REPO_ROOT),
@@ -335,7 +337,8 @@ def report(args, rate: dict | None, draft: dict | None, load: str) -> None:
     print(f"machine: {os.cpu_count()} cores, load average before the run {load}")
     print(
         f"server: gunicorn {args.gunicorn_workers} workers x {args.threads} threads, PostgreSQL, realtime cluster of "
-        f"{args.realtime_workers} workers running; client: {args.connections} keep-alive connections"
+        f"{args.realtime_workers} workers running, DB_CONN_MAX_AGE={os.environ.get('DB_CONN_MAX_AGE', '60')}; "
+        f"client: {args.connections} keep-alive connections"
     )
     if rate:
         web, noop = rate["webhook"], rate["noop"]

@@ -128,27 +128,29 @@ def intake_event(
     started = time.monotonic() if started is None else started
     record = None
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a duplicate's insert aborts it whole: no savepoint on the hot path
             try:
-                with transaction.atomic():
-                    record = WebhookEvent.objects.create(
-                        provider=provider,
-                        source=source,
-                        delivery_id=delivery_id,
-                        digest=digest,
-                        event=event.event,
-                        identifier=event.identifier or "",
-                        to_number=(event.to_number or "")[:20],
-                        team_id=route.team_id,
-                        detail="" if route.team_id else route.reason[:4000],
-                        raw_body=raw_text,
-                    )
+                record = WebhookEvent.objects.create(
+                    provider=provider,
+                    source=source,
+                    delivery_id=delivery_id,
+                    digest=digest,
+                    event=event.event,
+                    identifier=event.identifier or "",
+                    to_number=(event.to_number or "")[:20],
+                    team_id=route.team_id,
+                    detail="" if route.team_id else route.reason[:4000],
+                    raw_body=raw_text,
+                    processing_ms=int((time.monotonic() - started) * 1000),
+                )
             except IntegrityError as exc:
                 raise _AlreadyStored from exc
             if event.kind == "inbound" and route.team_id is not None:
-                record.compliance_action = _keywords_apply(team_id=route.team_id, event=event)
-            record.processing_ms = int((time.monotonic() - started) * 1000)
-            record.save()
+                action = _keywords_apply(team_id=route.team_id, event=event)
+                if action:
+                    record.compliance_action = action
+                    record.processing_ms = int((time.monotonic() - started) * 1000)
+                    record.save(update_fields=["compliance_action", "processing_ms", "updated_at"])
             journey.enqueue("inbox.tasks.webhook_event_process_task", record.pk, _event_data(event))
             record.fresh = True  # stored by this call (a duplicate returns the first record instead)
     except _AlreadyStored:
