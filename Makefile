@@ -86,5 +86,11 @@ bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-c
 bench-outreach: install ## Benchmark stages 6-11: block of 2,000 from BENCH_LEADS leads, sending it, BENCH_REPLIES replies
 	$(PY) bench/bench_outreach.py --leads $(BENCH_LEADS) --replies $(BENCH_REPLIES) --database-url $(BENCH_DATABASE_URL)
 
+BENCH_WEBHOOK_DELIVERIES ?= 5000
+BENCH_WEBHOOK_INGEST_ROWS ?= 200000
+.PHONY: bench-webhook
+bench-webhook: install ## Benchmark the signed webhook on gunicorn (2 workers) vs a no-op, and webhook-to-draft during a bulk ingest
+	$(PY) bench/bench_webhook.py --deliveries $(BENCH_WEBHOOK_DELIVERIES) --ingest-rows $(BENCH_WEBHOOK_INGEST_ROWS) --database-url $(BENCH_DATABASE_URL)
+
 clean: ## Remove the virtualenv, SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles

@@ -57,6 +57,7 @@ class CampaignAdmin(TeamScopedAdmin):
         "team",
         "status",
         "template",
+        "sender_number",
         "lead_block",
         "approved_by",
         "approved_at",
@@ -91,6 +92,15 @@ class CampaignAdmin(TeamScopedAdmin):
         if obj is not None and not obj.is_editable:
             return [f.name for f in Campaign._meta.fields]  # what was approved is what is sent
         return self.readonly_fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("sender_number")
+        if field is not None and obj is not None:  # only the campaign's own team's active numbers are offered
+            numbers = field.queryset.model
+            field.queryset = numbers.objects.filter(team_id=obj.team_id, status=numbers.Status.ACTIVE)
+        return form
+
     @admin.action(description="Stage the selected draft campaigns (LUCI forms their blocks)")
     def stage_selected(self, request, queryset):
         for campaign in queryset:

@@ -48,8 +48,8 @@ class CampaignEventSerializer(serializers.ModelSerializer):
 
 # What a client may set (until approval); status, block and approval change only through the actions.
 CAMPAIGN_WRITABLE = (
-    "name", "template", "criteria", "block_size", "allow_partial_block", "sender_name", "scheduled_at", "variants",
-    "steps",
+    "name", "template", "criteria", "block_size", "allow_partial_block", "sender_name", "sender_number",
+    "scheduled_at", "variants", "steps",
 )  # fmt: skip
 
 
@@ -59,6 +59,19 @@ class _TeamTemplateField(serializers.PrimaryKeyRelatedField):
         request = self.context.get("request")
         team = getattr(request, "team", None) if request is not None else None
         return MessageTemplate.objects.for_team(team) if team is not None else MessageTemplate.objects.none()
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class _TeamSenderNumberField(serializers.PrimaryKeyRelatedField):
+    """One of the calling team's active sender numbers, by id (another team's is "does not exist")."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        team = getattr(request, "team", None) if request is not None else None
+        model = Campaign._meta.get_field("sender_number").related_model  # messaging sits above campaigns
+        if team is None:
+            return model.objects.none()
+        return model.objects.filter(team=team, status=model.Status.ACTIVE)
 
 
 class CampaignVariantSerializer(serializers.Serializer):
@@ -103,6 +116,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "block_size",
             "allow_partial_block",
             "sender_name",
+            "sender_number",
             "scheduled_at",
             "variants",
             "steps",
@@ -175,6 +189,10 @@ class CampaignWriteSerializer(serializers.ModelSerializer):
     """The body of a create or an update: ``variants`` are the templates of B, C and D (A is ``template``)."""
 
     template = _TeamTemplateField(required=False, allow_null=True)
+    sender_number = _TeamSenderNumberField(
+        required=False, allow_null=True,
+        help_text="Id of one of the team's active sender numbers every text leaves from; null: the team's default rule",
+    )  # fmt: skip
     variants = serializers.ListField(
         child=_TeamTemplateField(), required=False, max_length=Campaign.MAX_VARIANTS - 1,
         help_text="Templates of variants B, C, D (A is `template`); the block is split evenly between them",

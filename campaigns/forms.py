@@ -43,6 +43,11 @@ class CampaignForm(forms.Form):
         required=False, help_text="Stage with fewer leads than the block size when not enough qualify"
     )
     sender_name = forms.CharField(required=False, max_length=60, help_text="Fills {sender_name}")
+    sender_number = forms.ModelChoiceField(
+        queryset=MessageTemplate.objects.none(), required=False, label="Send from",
+        empty_label="The team's default (each person keeps the number they heard from first)",
+        help_text="One of the team's active numbers; editable until the campaign is approved.",
+    )  # fmt: skip
     scheduled_date = forms.DateField(
         required=False, label="Start on", widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Empty: sending starts when approved. Quiet hours still apply to each recipient.",
@@ -63,6 +68,8 @@ class CampaignForm(forms.Form):
         active = MessageTemplate.objects.for_team(team).filter(is_active=True)
         for name in self.TEMPLATE_FIELDS:
             self.fields[name].queryset = active
+        numbers = Campaign._meta.get_field("sender_number").related_model  # messaging sits above campaigns
+        self.fields["sender_number"].queryset = numbers.objects.filter(team=team, status=numbers.Status.ACTIVE)
         self.fields["scheduled_zone"].initial = settings.TIME_ZONE if settings.TIME_ZONE in dict(SCHEDULE_ZONES) else ""
 
     @classmethod
@@ -71,6 +78,7 @@ class CampaignForm(forms.Form):
         initial = {
             "name": campaign.name, "template": campaign.template_id, "block_size": campaign.block_size,
             "allow_partial_block": campaign.allow_partial_block, "sender_name": campaign.sender_name,
+            "sender_number": campaign.sender_number_id,
             **{k: campaign.criteria.get(k) for k in ("min_score", "tag", "state")},
         }  # fmt: skip
         for label, template in campaign.variant_templates()[1:]:
@@ -121,7 +129,8 @@ class CampaignForm(forms.Form):
         return {
             "name": data["name"], "template": data["template"], "criteria": self.criteria(),
             "block_size": data["block_size"], "allow_partial_block": data["allow_partial_block"],
-            "sender_name": data["sender_name"], "scheduled_at": self.scheduled_at(), "variants": self.variants(),
+            "sender_name": data["sender_name"], "sender_number": data.get("sender_number"),
+            "scheduled_at": self.scheduled_at(), "variants": self.variants(),
             "steps": self.steps(),
         }  # fmt: skip
 

@@ -173,6 +173,12 @@ class Campaign(TeamScoped):
         default=False, help_text="Stage with fewer leads than the block size (INSUFFICIENT_LEADS is still recorded)"
     )
     sender_name = models.CharField(max_length=60, blank=True, help_text="Fills {sender_name}")
+    # By name, not import: messaging sits above campaigns. Blank: the team's default rule (each contact keeps the
+    # active number it heard from first, new contacts spread over the active numbers).
+    sender_number = models.ForeignKey(
+        "messaging.SenderNumber", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The team's active number every text of this campaign leaves from (blank: the team's default rule)",
+    )  # fmt: skip
     scheduled_at = models.DateTimeField(
         null=True, blank=True, help_text="Sending starts no earlier (each recipient's quiet hours still apply)"
     )
@@ -206,6 +212,22 @@ class Campaign(TeamScoped):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE
+
+    def clean(self):
+        """A chosen sender number is one of the team's own (``SENDER_NUMBER_INVALID``), active while editable."""
+        super().clean()
+        number = self.sender_number if self.sender_number_id else None
+        if number is None:
+            return
+        if number.team_id != self.team_id:
+            raise ValidationError(
+                {"sender_number": "That number is not one of the team's."}, code="SENDER_NUMBER_INVALID"
+            )
+        if self.is_editable and number.status != type(number).Status.ACTIVE:
+            raise ValidationError(
+                {"sender_number": f"{number.formatted} is {number.status}: choose an active number, or none."},
+                code="SENDER_NUMBER_INVALID",
+            )
 
     def variant_templates(self) -> list[tuple[str, "MessageTemplate"]]:
         """Return ``[(label, template), ...]``: A is the campaign's template, B-D its extra variants."""

@@ -150,6 +150,22 @@ def _save_steps(campaign: Campaign, steps: list[tuple[int, MessageTemplate]]) ->
     )
 
 
+def _clean_sender_number(team_id: str, number):
+    """A campaign's own sender number: None (the team's default rule), or one of the team's active numbers."""
+    if number is None:
+        return None
+    if number.team_id != team_id:
+        raise CampaignError(
+            "SENDER_NUMBER_INVALID", "That number does not exist.", http_status=404, field="sender_number"
+        )
+    if number.status != type(number).Status.ACTIVE:
+        raise CampaignError(
+            "SENDER_NUMBER_INVALID", f"{number.formatted} is {number.status}: choose an active number, or none.",
+            field="sender_number",
+        )  # fmt: skip
+    return number
+
+
 def campaign_create(
     *,
     team: Team | str,
@@ -159,6 +175,7 @@ def campaign_create(
     block_size: int = LeadBlock.SIZE,
     allow_partial_block: bool = False,
     sender_name: str = "",
+    sender_number=None,
     scheduled_at=None,
     variants: list[MessageTemplate] | None = None,
     steps: list[tuple[int, MessageTemplate]] | None = None,
@@ -169,6 +186,7 @@ def campaign_create(
     if template is not None and template.team_id != team_id:
         raise CampaignError("TEMPLATE_MISSING", "That template does not exist.", http_status=404)
     _check_block_size(block_size)
+    _clean_sender_number(team_id, sender_number)
     extra = _clean_variants(team_id, template, variants)
     follow_ups = _clean_steps(team_id, steps)
     campaign = Campaign(
@@ -179,6 +197,7 @@ def campaign_create(
         block_size=block_size,
         allow_partial_block=allow_partial_block,
         sender_name=sender_name,
+        sender_number=sender_number,
         scheduled_at=_clean_schedule(scheduled_at),
         created_by=user,
     )
@@ -197,16 +216,19 @@ def _check_block_size(block_size) -> None:
 
 
 # What changes the block or the texts: editing one of these on a staged campaign sends it back to draft.
-RESTAGE_FIELDS = ("template", "criteria", "block_size", "allow_partial_block", "sender_name", "variants")
+RESTAGE_FIELDS = (
+    "template", "criteria", "block_size", "allow_partial_block", "sender_name", "sender_number", "variants",
+)  # fmt: skip
 EDITABLE_FIELDS = (*RESTAGE_FIELDS, "name", "scheduled_at", "steps")
 _UNSET = object()
 
 
 def campaign_update(*, campaign: Campaign, user, **changes) -> Campaign:
-    """Edit a campaign until it is approved: name, template, criteria, block size, schedule, variants, steps.
+    """Edit a campaign until it is approved: name, template, criteria, block size, sender number, schedule,
+    variants, steps.
 
     Refused as ``NOT_EDITABLE`` (409) once approved. On a staged campaign, a change to what forms the block or
-    to what is sent (template, variants, criteria, block size, sender name) returns it to draft and releases
+    to what is sent (template, variants, criteria, block size, sender name or number) returns it to draft and releases
     its block, so that what a person approves is what was staged; the edit is in the campaign's history.
     """
     unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
@@ -228,6 +250,8 @@ def campaign_update(*, campaign: Campaign, user, **changes) -> Campaign:
         extra = _clean_variants(team_id, template, variants)
         if "block_size" in changes:
             _check_block_size(changes["block_size"])
+        if "sender_number" in changes:
+            _clean_sender_number(team_id, changes["sender_number"])
         values = {
             "name": changes.get("name", current.name),
             "template": template,
@@ -235,6 +259,7 @@ def campaign_update(*, campaign: Campaign, user, **changes) -> Campaign:
             "block_size": changes.get("block_size", current.block_size),
             "allow_partial_block": changes.get("allow_partial_block", current.allow_partial_block),
             "sender_name": changes.get("sender_name", current.sender_name),
+            "sender_number": changes.get("sender_number", current.sender_number),
             "scheduled_at": current.scheduled_at,
         }
         if "scheduled_at" in changes and changes["scheduled_at"] != current.scheduled_at:

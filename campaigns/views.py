@@ -67,6 +67,7 @@ _ERROR_FIELDS = {
     "INVALID_VARIANTS": "variant_b",
     "INVALID_STEPS": "step_1_template",
     "TEMPLATE_MISSING": "template",
+    "SENDER_NUMBER_INVALID": "sender_number",
 }
 
 

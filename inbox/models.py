@@ -33,6 +33,11 @@ class WebhookEvent(models.Model):
         UNMATCHED = "unmatched", "No team or lead matched"
         FAILED = "failed", "Failed (provider retries)"
 
+    class ComplianceAction(models.TextChoices):
+        SUPPRESSED = "suppressed", "STOP: suppressed before the answer"
+        HELP = "help", "HELP: answered after"
+        LIFTED = "lifted", "START: suppression lifted before the answer"
+
     class Source(models.TextChoices):
         WEBHOOK = "webhook", "Webhook call"
         RECONCILE = "reconcile", "Read back from the provider's event log"
@@ -53,6 +58,9 @@ class WebhookEvent(models.Model):
     detail = models.TextField(blank=True)
     raw_body = models.TextField(blank=True)
     processing_ms = models.PositiveIntegerField(null=True, blank=True)
+    compliance_action = models.CharField(
+        max_length=12, choices=ComplianceAction.choices, blank=True, help_text="What a keyword did before the answer"
+    )
     attempts = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

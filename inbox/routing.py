@@ -86,6 +86,17 @@ def delivery_route(*, identifier: str | None) -> Route:
     return Route(message.team_id, contact, sender)
 
 
+def event_owner(event: ProviderEvent) -> Route:
+    """The team an event belongs to, found with one indexed read (what the webhook needs before it answers: whose
+    secret signs it, whose consent a STOP changes); the contact is matched after the answer (``route_event``)."""
+    if event.kind == "inbound":
+        sender = SenderNumber.objects.filter(number=event.to_number).first() if event.to_number else None
+        if sender is None:
+            return Route(None, reason=f"No team owns {event.to_number or 'the number that was texted'}.")
+        return Route(sender.team_id, None, sender)
+    return route_event(event)
+
+
 def route_event(event: ProviderEvent) -> Route:
     """Route any provider event: replies by the number texted, delivery reports by the message they name."""
     if event.kind == "inbound":

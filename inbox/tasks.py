@@ -1,4 +1,4 @@
-"""django-q2 entry points of stages 9-12 (each receives an inbox item id)."""
+"""django-q2 entry points of stages 8-12 (each receives a webhook event or an inbox item id)."""
 
 from . import services
 from .models import InboxItem
@@ -7,6 +7,11 @@ from .models import InboxItem
 def compliance_reply_task(item_id: str, body: str, keyword: str) -> str:
     """Send the confirmation of a STOP, or the answer to HELP or START (idempotent: one per inbound text)."""
     return services.compliance_reply_send(item=InboxItem.objects.get(pk=item_id), body=body, keyword=keyword).status
+
+
+def webhook_event_process_task(event_id: str, event_data: dict) -> str:
+    """Act on a provider event the webhook stored and answered (stage 8 after the answer; idempotent)."""
+    return services.webhook_event_process(event_id=event_id, event_data=event_data).status
 
 
 def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:

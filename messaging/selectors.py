@@ -166,6 +166,16 @@ def sender_numbers_label(*, team) -> str:
     return f"{', '.join(numbers)} (each person keeps the number they heard from first)"
 
 
+def campaign_sender_label(*, campaign) -> str:
+    """Say which number a campaign's texts leave from: its own number when it names one, else the team's rule."""
+    if not campaign.sender_number_id:
+        return sender_numbers_label(team=campaign.team_id)
+    number = campaign.sender_number
+    if number.status != SenderNumber.Status.ACTIVE:
+        return f"{number.formatted}, which is {number.status} (NO_SENDER_NUMBER: choose an active number)"
+    return f"{number.formatted} (this campaign's number)"
+
+
 def sender_number_gate(team_id: str) -> tuple[str, str] | None:
     """Refuse to start a campaign for a team with no active number to text from (the journey's stage-6 gate)."""
     if SenderNumber.objects.filter(team_id=team_id, status=SenderNumber.Status.ACTIVE).exists():

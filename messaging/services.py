@@ -9,6 +9,7 @@ second transaction records the outcome. A crash or timeout between the two leave
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -23,7 +24,6 @@ from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import Persona, PersonaPhone
 from leads.models import Lead
-from leads.services import lead_transition
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
@@ -294,15 +294,23 @@ def send_check(
     phone=None,
     persona=None,
     zip5: str | None = None,
+    suppressed: str | bool | None = None,
 ) -> CheckResult:
-    """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours."""
+    """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours.
+
+    ``suppressed`` is the suppression list's answer when the caller read it for a whole batch inside the same
+    transaction: the active entry's reason, or "" when the number is not on the list (None: it is read here)."""
     if len(number or "") != 10 or not number.isdigit():
         return CheckResult(False, "INVALID_NUMBER", f"{number!r} is not a 10-digit US number.")
-    active = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True).first()
-    if active is not None and active.reason == Suppression.Reason.NOT_TEXTABLE:
+    if suppressed is None:
+        active = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True).first()
+        on_list, reason = active is not None, (active.reason if active is not None else "")
+    else:
+        on_list, reason = bool(suppressed), (suppressed if isinstance(suppressed, str) else "")
+    if reason == Suppression.Reason.NOT_TEXTABLE:
         return CheckResult(False, "NOT_TEXTABLE", "The number does not accept texts (its auto-reply said so).")
     if kind != Message.Kind.COMPLIANCE:
-        if active is not None:
+        if on_list:
             return CheckResult(False, "OPTED_OUT", "The number is on the suppression list.")
         if OptOutReview.objects.filter(team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD).exists():
             return CheckResult(
@@ -446,15 +454,18 @@ def send_slice_run(*, slice_id: str, provider=None, now: datetime | None = None,
     )
     SendSlice.objects.filter(pk=send_slice.pk).update(run=run)
     stop = None
-    for cl_id in list(due):
+    due = list(due)
+    batch = max(1, settings.SMS_SEND_BATCH)
+    for start in range(0, len(due), batch):
         if not work_heartbeat(send_slice):
             log.info("send slice %s was taken over; this worker stops", send_slice.pk)
             return counts  # its run was closed by the sweeper; the new holder goes on
-        outcome = _send_campaign_lead(cl_id=cl_id, provider=provider, cfg=cfg, now=now, run=run)
-        if outcome in counts:
-            counts[outcome] += 1
-        if outcome in ("rate_limited", "config_error", "no_sender", "stopped"):
-            stop = outcome
+        outcomes, stop = _send_campaign_batch(cl_ids=due[start : start + batch], provider=provider, cfg=cfg, now=now,
+                                              run=run)  # fmt: skip
+        for outcome, number in outcomes.items():
+            if outcome in counts:
+                counts[outcome] += number
+        if stop:
             break
     with transaction.atomic():
         stage_run_finish(
@@ -560,116 +571,209 @@ def _finish_lead(cl: CampaignLead, status: str, code: str = "", send_after=None)
     )
 
 
-def _send_campaign_lead(*, cl_id: str, provider, cfg: MessagingSettings, now: datetime, run: StageRun) -> str:
-    """Check, claim and send one campaign lead's opener. Returns the outcome name."""
-    with transaction.atomic():
-        cl = (
-            CampaignLead.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("campaign", "lead__persona", "lead__business")
-            .filter(pk=cl_id, status=CampaignLead.Status.PENDING)
-            .first()
-        )
-        if cl is None:
-            return "skipped"  # another worker has it, or it was handled already
-        campaign = Campaign.objects.select_for_update().get(pk=cl.campaign_id)
-        if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
-            return "stopped"
-        if cl.step:
-            from .followups import follow_up_refusal
+STOPS = ("rate_limited", "config_error", "no_sender", "stopped")
 
-            refusal = follow_up_refusal(cl)  # never a follow-up to someone who replied or was closed
-            if refusal:
-                _finish_lead(cl, CampaignLead.Status.SKIPPED, refusal)
-                return "skipped"
-        phone = PersonaPhone.objects.filter(pk=cl.phone_id).first() if cl.phone_id else None
-        lead = cl.lead
-        state = (lead.business.state if lead.business else "") or lead.persona.state
-        zip5 = lead.persona.zip5 or (lead.business.zip5 if lead.business else "")
-        check = send_check(
-            team_id=cl.team_id,
-            number=cl.phone_number,
-            kind=Message.Kind.CAMPAIGN,
-            cfg=cfg,
-            now=now,
-            state=state,
-            phone=phone,
-            persona=lead.persona,
-            zip5=zip5,
+
+def _send_campaign_batch(
+    *, cl_ids: list[str], provider, cfg: MessagingSettings, now: datetime, run: StageRun
+) -> tuple[Counter, str | None]:
+    """Check, claim and send a batch of campaign leads; return the outcomes counted and why it stopped, if it did.
+
+    One transaction checks and claims the whole batch: the leads locked (``skip_locked``: another worker's are
+    left to it), the campaign locked and checked once (sending, named approver), the suppression list read once
+    for every number, each text's idempotency key looked up once, then every send-time check of ``send_check``
+    applied to each lead as for a single text; the texts that pass are inserted already claimed (``sending``).
+    The provider is called for each claimed text after that commit (the campaign is re-read before each call:
+    a pause stops the rest, which go back to ``queued`` and their leads stay pending); then one transaction
+    records every lead's outcome. A crash after the claim leaves texts ``sending``: held for review, never resent.
+    """
+    outcomes: Counter = Counter()
+    claimed: list[tuple[CampaignLead, Message]] = []
+    stop = None
+    with transaction.atomic():
+        leads = list(
+            CampaignLead.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("campaign", "template", "lead__persona", "lead__business")
+            .filter(pk__in=cl_ids, status=CampaignLead.Status.PENDING)
+            .order_by("pk")
         )
-        if check.code == "QUIET_HOURS":
-            _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
-            return "deferred"
-        step = f"step{cl.step}" if cl.step else "opener"
-        key = f"{campaign.pk}:{cl.persona_id}:{step}"  # one text per person and step, whatever happens
-        message = Message.objects.select_for_update().filter(idempotency_key=key).first()
-        if message is not None and message.status != Message.Status.QUEUED:
-            return _already(cl, message)
-        template = cl.template or campaign.template
-        sender = sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
-        if sender is None:
-            return _no_sender(cl, campaign, run)
-        if message is not None and message.from_number != sender.number:
+        outcomes["skipped"] += len(cl_ids) - len(leads)  # another worker has them, or they were handled already
+        if not leads:
+            return outcomes, None
+        campaign = Campaign.objects.select_for_update().get(pk=leads[0].campaign_id)
+        if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
+            outcomes["stopped"] += 1
+            return outcomes, "stopped"
+        numbers = {cl.phone_number for cl in leads}
+        suppressed = dict(
+            Suppression.objects.filter(team_id=campaign.team_id, phone_number__in=numbers, lifted_at__isnull=True)
+            .values_list("phone_number", "reason")
+        )  # fmt: skip
+        phones = PersonaPhone.objects.in_bulk([cl.phone_id for cl in leads if cl.phone_id])
+        keys = {cl.pk: _campaign_key(campaign, cl) for cl in leads}
+        existing = {
+            m.idempotency_key: m for m in Message.objects.select_for_update().filter(idempotency_key__in=keys.values())
+        }
+        fresh: list[Message] = []
+        for cl in leads:
+            cl.campaign = campaign
+            outcome, message = _check_and_claim(
+                cl=cl, campaign=campaign, cfg=cfg, now=now, run=run, provider=provider, key=keys[cl.pk],
+                message=existing.get(keys[cl.pk]), phone=phones.get(cl.phone_id),
+                suppressed=suppressed.get(cl.phone_number, ""),
+            )  # fmt: skip
+            if outcome == "claimed":
+                claimed.append((cl, message))
+                if message.pk is None or message._state.adding:
+                    fresh.append(message)
+                continue
+            outcomes[outcome] += 1
+            if outcome in STOPS:
+                stop = outcome
+                break
+        Message.objects.bulk_create(fresh)
+    results: list[tuple[CampaignLead, Message, str]] = []
+    for index, (cl, message) in enumerate(claimed):
+        if stop is None and not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
+            stop = "stopped"
+            outcomes["stopped"] += 1
+        if stop is not None:  # never reached the provider: made here, it goes; queued before, it is queued again
+            rest = [m.pk for _, m in claimed[index:]]
+            made_here = [pk for pk in rest if pk in {m.pk for m in fresh}]
+            Message.objects.filter(pk__in=made_here, status=Message.Status.SENDING).delete()
+            Message.objects.filter(pk__in=rest, status=Message.Status.SENDING).update(
+                status=Message.Status.QUEUED, sending_at=None, updated_at=timezone.now()
+            )
+            break
+        outcome = _call_provider(message, provider, run)
+        results.append((cl, message, outcome))
+        outcomes[outcome] += 1
+        if outcome in ("rate_limited", "config_error"):
+            stop = outcome
+    _record_outcomes(campaign, results)
+    return outcomes, stop
+
+
+def _campaign_key(campaign: Campaign, cl: CampaignLead) -> str:
+    step = f"step{cl.step}" if cl.step else "opener"
+    return f"{campaign.pk}:{cl.persona_id}:{step}"  # one text per person and step, whatever happens
+
+
+def _check_and_claim(
+    *, cl: CampaignLead, campaign: Campaign, cfg, now, run, provider, key: str, message, phone, suppressed: str
+) -> tuple[str, Message | None]:
+    """Apply every send-time check to one locked lead of a batch; return ("claimed", the text to send) or the
+    outcome that ends it (skipped, deferred, held, sent or failed already, no sender)."""
+    if cl.step:
+        from .followups import follow_up_refusal
+
+        refusal = follow_up_refusal(cl)  # never a follow-up to someone who replied or was closed
+        if refusal:
+            _finish_lead(cl, CampaignLead.Status.SKIPPED, refusal)
+            return "skipped", None
+    lead = cl.lead
+    state = (lead.business.state if lead.business else "") or lead.persona.state
+    zip5 = lead.persona.zip5 or (lead.business.zip5 if lead.business else "")
+    check = send_check(
+        team_id=cl.team_id, number=cl.phone_number, kind=Message.Kind.CAMPAIGN, cfg=cfg, now=now, state=state,
+        phone=phone, persona=lead.persona, zip5=zip5, suppressed=suppressed,
+    )  # fmt: skip
+    if check.code == "QUIET_HOURS":
+        _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
+        return "deferred", None
+    if message is not None and message.status != Message.Status.QUEUED:
+        return _already(cl, message), None
+    template = cl.template or campaign.template
+    sender = _campaign_sender(campaign, cl)
+    if sender is None:
+        return _no_sender(cl, campaign, run), None
+    if message is not None:
+        if message.from_number != sender.number:
             # queued after a refusal that never reached the provider (rate limit): it leaves from today's number
             message.from_number = sender.number
             message.save(update_fields=["from_number", "updated_at"])
-        message = message or _new_outbound(
-            team_id=cl.team_id,
-            kind=Message.Kind.CAMPAIGN,
-            to=cl.phone_number,
-            body=render_for(cl, template),
-            from_number=sender.number,
-            provider=provider,
-            key=key,
-            campaign=campaign,
-            campaign_lead=cl,
-            lead=lead,
-            persona_id=cl.persona_id,
-            correlation_id=campaign.correlation_id,
+    else:
+        message = _outbound(
+            team_id=cl.team_id, kind=Message.Kind.CAMPAIGN, to=cl.phone_number, body=render_for(cl, template),
+            from_number=sender.number, provider=provider, key=key, campaign=campaign, campaign_lead=cl, lead=lead,
+            persona_id=cl.persona_id, correlation_id=campaign.correlation_id,
             metadata={
                 "templateId": template.pk if template else None,
                 "worker": template.worker if template else "",
                 "campaignContext": {
-                    "campaignId": campaign.pk,
-                    "campaignName": campaign.name,
-                    "leadBlockId": campaign.lead_block_id,
-                    "step": step,
-                    "variant": cl.variant,
+                    "campaignId": campaign.pk, "campaignName": campaign.name, "leadBlockId": campaign.lead_block_id,
+                    "step": f"step{cl.step}" if cl.step else "opener", "variant": cl.variant,
                 },
             },
-        )
-        if not check.ok:
-            _block(message, check, run)
-            _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
-            return "skipped"
+        )  # fmt: skip
+    if not check.ok:
+        if message._state.adding:
+            message.save(force_insert=True)
+        _block(message, check, run)
+        _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
+        return "skipped", None
+    if message._state.adding:
+        message.status, message.sending_at, message.attempts = Message.Status.SENDING, timezone.now(), 1
+        message.quiet_hours_basis = check.basis or message.quiet_hours_basis
+    else:
         _claim(message, check)
-    outcome = _call_provider(message, provider, run)
+    return "claimed", message
+
+
+def _record_outcomes(campaign: Campaign, results: list) -> None:
+    """Record each sent lead's outcome in one transaction: a few updates by outcome, not two per lead."""
+    if not results:
+        return
     with transaction.atomic():
-        if outcome == "held":
-            _finish_lead(cl, CampaignLead.Status.PENDING, "HELD")
-        elif outcome == "sent":
-            _finish_lead(cl, CampaignLead.Status.SENT)
-            try:
-                lead_transition(lead=Lead.objects.get(pk=cl.lead_id), to=Lead.Status.CONTACTED)
-            except IllegalTransition:
-                pass  # the lead moved on already (replied, closed): keep its status
-        elif outcome == "failed":
-            _finish_lead(cl, CampaignLead.Status.FAILED, message.error_code)
-        elif outcome == "rate_limited":
-            _finish_lead(cl, CampaignLead.Status.PENDING, "RATE_LIMIT", timezone.now() + RATE_LIMIT_PAUSE)
-        elif outcome == "config_error":
-            _finish_lead(cl, CampaignLead.Status.PENDING, "CONFIG_ERROR")
-            campaign_transition(
-                campaign=campaign,
-                to=Campaign.Status.PAUSED,
-                actor="SYSTEM",
-                note=f"The SMS provider refused our credentials ({message.error_detail}); fix the configuration.",
+        by_outcome: dict[tuple, list[str]] = {}
+        for cl, message, outcome in results:
+            if outcome == "held":
+                key = (CampaignLead.Status.PENDING, "HELD", None)
+            elif outcome == "sent":
+                key = (CampaignLead.Status.SENT, "", None)
+            elif outcome == "failed":
+                key = (CampaignLead.Status.FAILED, message.error_code, None)
+            elif outcome == "rate_limited":
+                key = (CampaignLead.Status.PENDING, "RATE_LIMIT", timezone.now() + RATE_LIMIT_PAUSE)
+            elif outcome == "config_error":
+                key = (CampaignLead.Status.PENDING, "CONFIG_ERROR", None)
+            else:
+                continue
+            by_outcome.setdefault(key, []).append(cl.pk)
+        for (status, code, send_after), ids in by_outcome.items():
+            CampaignLead.objects.filter(pk__in=ids).update(
+                status=status, skip_code=code, send_after=send_after, updated_at=timezone.now()
             )
-    return outcome
+        sent_leads = [cl.lead_id for cl, _, outcome in results if outcome == "sent"]
+        if sent_leads:  # a lead that moved on already (replied, closed) keeps its status
+            may = [s for s, targets in Lead.TRANSITIONS.items() if Lead.Status.CONTACTED in targets]
+            Lead.objects.filter(pk__in=sent_leads, status__in=may).update(
+                status=Lead.Status.CONTACTED, updated_at=timezone.now()
+            )
+        failure = next((m for _, m, outcome in results if outcome == "config_error"), None)
+        if failure is not None:
+            campaign_transition(
+                campaign=campaign, to=Campaign.Status.PAUSED, actor="SYSTEM",
+                note=f"The SMS provider refused our credentials ({failure.error_detail}); fix the configuration.",
+            )  # fmt: skip
+
+
+def _campaign_sender(campaign: Campaign, cl: CampaignLead) -> SenderNumber | None:
+    """The number a campaign text leaves from: the campaign's own while active (None once it is not: never another
+    number than the one approved), else the team's rule for the contact."""
+    if campaign.sender_number_id:
+        own = getattr(campaign, "_own_sender", None)  # read once per batch (the campaign row is locked meanwhile)
+        if own is None:
+            own = campaign._own_sender = SenderNumber.objects.get(pk=campaign.sender_number_id)
+        return own if own.status == SenderNumber.Status.ACTIVE else None
+    return sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
 
 
 def _no_sender(cl: CampaignLead, campaign: Campaign, run: StageRun | None) -> str:
-    """The team has no active number left: nothing leaves, the lead waits and the campaign pauses with the reason."""
+    """No active number to send from: nothing leaves, the lead waits and the campaign pauses with the reason."""
     detail = "The team has no active sender number; add or activate one in Messages → Sending settings."
+    if campaign.sender_number_id:
+        detail = "The campaign's sender number is no longer active; activate it in Messages → Sending settings."
     _finish_lead(cl, CampaignLead.Status.PENDING, "NO_SENDER_NUMBER")
     stage_failure_record(
         team=cl.team_id, stage=STAGE, code="NO_SENDER_NUMBER", subject=campaign, run=run, detail=detail
@@ -699,8 +803,17 @@ def _already(cl: CampaignLead, message: Message) -> str:
 
 
 def _new_outbound(*, team_id, kind, to, body, from_number, provider, key, **fields) -> Message:
+    message = _outbound(
+        team_id=team_id, kind=kind, to=to, body=body, from_number=from_number, provider=provider, key=key, **fields
+    )
+    message.save(force_insert=True)
+    return message
+
+
+def _outbound(*, team_id, kind, to, body, from_number, provider, key, **fields) -> Message:
+    """An outbound text, queued and not saved yet."""
     info = segment_info(body)
-    return Message.objects.create(
+    return Message(
         team_id=team_id,
         direction=Message.Direction.OUTBOUND,
         kind=kind,

@@ -213,7 +213,7 @@ class CampaignConfirmView(TeamMemberRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         campaign = kwargs.get("campaign") or self._campaign()
         cfg = services.messaging_settings_get(team=self.team)
-        sender = selectors.sender_numbers_label(team=self.team)
+        sender = selectors.campaign_sender_label(campaign=campaign)
         counts = CampaignLead.objects.filter(campaign=campaign).values_list("status").annotate(n=Count("id"))
         context.update(
             campaign=campaign,
@@ -262,7 +262,7 @@ class CampaignStepConfirmView(TeamMemberRequiredMixin, TemplateView):
             plan=selectors.campaign_send_plan(
                 campaign=step.campaign,
                 cfg=cfg,
-                sender_number=selectors.sender_numbers_label(team=self.team),
+                sender_number=selectors.campaign_sender_label(campaign=step.campaign),
                 step=step.number,
             ),
         )

@@ -5,6 +5,10 @@ database, with many requests posted at the same moment. Unique constraints decid
   of messages that carry no provider message id are stored once each;
 - one captured signed request re-sent under fresh delivery ids (the header is not signed) is stored once;
 - one provider message id under different deliveries and signed bodies is stored once.
+
+The webhook answers once the event is stored (and a STOP applied); a realtime cluster of 2 workers, started here
+as its own processes, makes the messages and inbox items after the answer, so the counts are read once it has
+worked through every stored event.
 """
 
 import json
@@ -26,6 +30,7 @@ from messaging.models import Message
 from messaging.signalhouse import sign
 from messaging.tests.factories import sender_number_for
 from usdatabiz.core.tests.factories import TeamFactory
+from usdatabiz.core.tests.qcluster import QCluster
 
 pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
@@ -74,7 +79,7 @@ def server(django_db_setup, django_db_blocker):
         "REDIS_URL": "",
         "Q_SYNC": "false",
         "DEBUG": "false",
-        "SECRET_KEY": "concurrency-test-secret-key-0123456789",
+        "SECRET_KEY": settings.SECRET_KEY,  # the realtime cluster reads the tasks it signs
         "LOG_LEVEL": "ERROR",
     }
     process = subprocess.Popen(
@@ -104,7 +109,17 @@ def server(django_db_setup, django_db_blocker):
 def team_number(transactional_db):
     team = TeamFactory(slug="acme", name="Acme Sales")
     sender_number_for(team, OURS)
-    return team
+    realtime = QCluster("realtime", workers=2, SIGNALHOUSE_WEBHOOK_SECRET=SECRET, SMS_PROVIDER="sandbox").start()
+    yield team
+    realtime.stop()
+
+
+def _processed(timeout: float = 90.0) -> None:
+    """Wait until the realtime cluster acted on every stored event."""
+    deadline = time.monotonic() + timeout
+    while WebhookEvent.objects.filter(status="received").exists():
+        assert time.monotonic() < deadline, "the realtime lane did not act on every stored event"
+        time.sleep(0.2)
 
 
 def _envelope(sender: str, text: str, identifier: str | None = None, event_ms: int = 1796144400000) -> bytes:
@@ -150,6 +165,7 @@ def test_provider_retries_of_deliveries_without_a_message_id_are_stored_once_eac
     statuses = _post_all(server, batch)
 
     assert statuses == [200] * len(batch)
+    _processed()
     assert Message.objects.filter(direction="inbound").count() == deliveries
     assert InboxItem.objects.filter(team=team_number).count() == deliveries
     stored = WebhookEvent.objects.exclude(status="failed")
@@ -165,6 +181,7 @@ def test_a_captured_request_sent_again_under_fresh_delivery_ids_is_stored_once(s
     statuses = _post_all(server, [(headers, body), *batch], threads=11)
 
     assert statuses == [200] * 11
+    _processed()
     assert Message.objects.filter(direction="inbound").count() == 1
     assert WebhookEvent.objects.count() == 1
     assert WebhookEvent.objects.get().attempts == 11
@@ -180,6 +197,7 @@ def test_one_provider_message_id_under_different_deliveries_and_bodies_is_stored
     statuses = _post_all(server, batch, threads=12)
 
     assert statuses == [200] * 12
+    _processed()
     assert Message.objects.filter(direction="inbound", external_id="sh-msg-1").count() == 1
     assert InboxItem.objects.count() == 1
     assert WebhookEvent.objects.filter(status="processed").count() == 1

@@ -39,6 +39,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
 # ``setup_schedules`` route by this map; a system check fails on a task path that has no lane.
 LANES: dict[str, str] = {
     # realtime: what follows an inbound reply, and the housekeeping that must run on time
+    "inbox.tasks.webhook_event_process_task": "realtime",  # a stored webhook event, after the answer
     "inbox.tasks.compliance_reply_task": "realtime",  # STOP confirmation, HELP, START answers
     "inbox.tasks.inbox_item_classify_task": "realtime",
     "inbox.tasks.inbox_item_prioritize_task": "realtime",

@@ -195,6 +195,7 @@ SIGNALHOUSE_GROUP_ID = env("SIGNALHOUSE_GROUP_ID", "")  # the platform account's
 WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
+SMS_SEND_BATCH = env_int("SMS_SEND_BATCH", 50)  # texts checked and claimed in one transaction
 # Safe harbour for the National DNC registry needs a scrub no older than 31 days: an older do-not-call
 # answer from the skip trace blocks the text (DNC_SCRUB_STALE) until the lead is traced again.
 SMS_DNC_SCRUB_MAX_DAYS = env_int("SMS_DNC_SCRUB_MAX_DAYS", 31)

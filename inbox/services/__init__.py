@@ -32,6 +32,7 @@ from .intake import (  # noqa: F401
     inbound_receive,
     intake_event,
     provider_events_reconcile,
+    webhook_event_process,
     webhook_receive,
     webhook_too_large,
 )

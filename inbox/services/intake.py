@@ -1,5 +1,6 @@
 """Stage 8: webhook intake, inbound replies, STOP/HELP/START honoured before anything else."""
 
+import dataclasses
 import logging
 import time
 
@@ -73,7 +74,7 @@ def webhook_receive(
             delivery = fmt.delivery_id(headers)
         except sms.PayloadInvalid as exc:
             return 400, _rejected(spec.name, "PAYLOAD_INVALID", str(exc), raw_body)
-        route = routing.route_event(event)
+        route = routing.event_owner(event)  # the team whose secret signs it; matching waits for the task
         try:
             fmt.verify(sms.webhook_secrets(spec.name, route.team_id), headers, raw_body, now_ms=now_ms)
         except sms.SignatureInvalid as exc:
@@ -110,34 +111,47 @@ def intake_event(
     source: str = WebhookEvent.Source.WEBHOOK,
     started: float | None = None,
 ) -> tuple[int, WebhookEvent]:
-    """Store a verified event exactly once and act on it (the webhook and the event-log reconciliation both come
-    here). Returns (200, record), or (503, failed record) when processing raised.
+    """Store a verified event exactly once, apply STOP/HELP/START suppression, and enqueue the rest on the
+    realtime lane (the webhook and the event-log reconciliation both come here). Returns (200, record), or
+    (503, failed record) when storing raised.
+
+    Only what must hold before the answer happens here: the record, and a STOP's suppression (or a START's
+    lift) for the team owning the number texted. Matching the contact and the campaign text, the inbox item,
+    classification, prioritization, drafts and the compliance answer follow in ``webhook_event_process``
+    (``inbox.tasks.webhook_event_process_task``), enqueued in the same transaction, so a stored event is never
+    left without its task and a rolled-back one leaves neither.
 
     Once is enforced by the database: the record's insert fails on a delivery id or a signed digest seen before
     (then nothing else happens: the earlier record is returned with its ``attempts`` counted), and an inbound
-    message's provider id is unique. Both checks run in the same transaction as everything the event does.
+    message's provider id is unique (checked by the task).
     """
     started = time.monotonic() if started is None else started
     record = None
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a duplicate's insert aborts it whole: no savepoint on the hot path
             try:
-                with transaction.atomic():
-                    record = WebhookEvent.objects.create(
-                        provider=provider,
-                        source=source,
-                        delivery_id=delivery_id,
-                        digest=digest,
-                        event=event.event,
-                        identifier=event.identifier or "",
-                        to_number=(event.to_number or "")[:20],
-                        raw_body=raw_text,
-                    )
+                record = WebhookEvent.objects.create(
+                    provider=provider,
+                    source=source,
+                    delivery_id=delivery_id,
+                    digest=digest,
+                    event=event.event,
+                    identifier=event.identifier or "",
+                    to_number=(event.to_number or "")[:20],
+                    team_id=route.team_id,
+                    detail="" if route.team_id else route.reason[:4000],
+                    raw_body=raw_text,
+                    processing_ms=int((time.monotonic() - started) * 1000),
+                )
             except IntegrityError as exc:
                 raise _AlreadyStored from exc
-            _process(record, event, route)
-            record.processing_ms = int((time.monotonic() - started) * 1000)
-            record.save()
+            if event.kind == "inbound" and route.team_id is not None:
+                action = _keywords_apply(team_id=route.team_id, event=event)
+                if action:
+                    record.compliance_action = action
+                    record.processing_ms = int((time.monotonic() - started) * 1000)
+                    record.save(update_fields=["compliance_action", "processing_ms", "updated_at"])
+            journey.enqueue("inbox.tasks.webhook_event_process_task", record.pk, _event_data(event))
             record.fresh = True  # stored by this call (a duplicate returns the first record instead)
     except _AlreadyStored:
         first = _seen_again(provider, delivery_id, digest, source)
@@ -149,6 +163,9 @@ def intake_event(
         log.exception("event %s from %s failed", delivery_id or digest, provider)
         exc, failed_digest = error, digest if source == WebhookEvent.Source.WEBHOOK else None
     else:
+        if settings.Q_CLUSTER.get("sync"):  # the task ran inline (tests): answer with what it made of the event
+            record.refresh_from_db()
+            record.fresh = True
         if record.processing_ms > WEBHOOK_SLOW_MS and record.team_id:
             stage_failure_record(
                 team=record.team_id,
@@ -180,6 +197,49 @@ def intake_event(
         failed.digest = None
         failed.save()
     return 503, failed
+
+
+def _event_data(event) -> dict:
+    """The parsed event as the task's argument (the raw body is on the record)."""
+    return {**dataclasses.asdict(event), "raw": {}}
+
+
+def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
+    """After the answer, on the realtime lane: match a stored event to the contact and the text it answers, and
+    act on it (inbound message, inbox item, lead status, keyword answers, then classification and the rest of
+    the journey; or a delivery report). Once: a record already acted on is returned as it is, and an inbound
+    message's provider id is unique. A failure rolls back everything it did and leaves the record failed (with
+    ``WEBHOOK_FAILURE``) for the task's retry, which may process it again."""
+    event = sms.ProviderEvent(**event_data)
+    error = None
+    with transaction.atomic():
+        record = WebhookEvent.objects.select_for_update().get(pk=event_id)
+        if record.status not in (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED):
+            return record  # acted on already: this task ran twice
+        try:
+            with transaction.atomic():
+                _process(record, event, _route_again(record, event))
+                record.save()
+        except Exception as exc:  # noqa: BLE001 - recorded on the event, then raised for the queue to see
+            log.exception("event %s could not be processed", record.pk)
+            record.refresh_from_db()
+            record.status, record.error_code = WebhookEvent.Status.FAILED, "WEBHOOK_FAILURE"
+            record.detail = f"{type(exc).__name__}: {exc}"[:4000]
+            record.save(update_fields=["status", "error_code", "detail", "updated_at"])
+            error = exc
+    if error is not None:
+        raise error
+    return record
+
+
+def _route_again(record: WebhookEvent, event) -> routing.Route:
+    """The full route of a stored event, within the team it was stored for (none: it reaches nobody)."""
+    if record.team_id is None:
+        return routing.Route(None, reason=record.detail or f"Event {event.event!r} concerns no team.")
+    route = routing.route_event(event)
+    if route.team_id != record.team_id:
+        return routing.Route(None, reason="The number texted changed hands after the event was stored.")
+    return route
 
 
 def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
@@ -369,43 +429,73 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
             lead_transition(lead=lead, to=Lead.Status.REPLIED)
         except IllegalTransition:
             pass  # a second reply, or a lead already closed: its status stays
-    _honour_keywords(item, message)
+    _honour_keywords(item, message, _keyword_action(webhook))
     webhook.status = WebhookEvent.Status.PROCESSED
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"inbox item {item.pk}")
     journey.advance(stage=8, subject_id=item.pk, team_id=team_id)
     return item
 
 
-def _honour_keywords(item: InboxItem, message: Message) -> None:
-    """STOP (or any clear request to stop) suppresses at once and confirms; HELP answers; START lifts."""
+def _keywords_apply(*, team_id: str, event) -> str:
+    """Before the answer: a STOP (or any clear request to stop) suppresses the sender for this team at once; START
+    lifts a suppression. Return what was done (``WebhookEvent.ComplianceAction``), for the task to confirm."""
+    number, text = event.from_number or "", event.text or ""
+    if len(number) != 10 or not number.isdigit():
+        return ""  # not a US number: nobody to suppress (the task records why it matched no one)
+    keyword = compliance.classify_keyword(text)
+    if keyword == compliance.Keyword.STOP or (keyword is None and compliance.is_opt_out_request(text)):
+        messaging.suppression_add(
+            team=team_id, number=number, reason=Suppression.Reason.OPT_OUT, note=f"inbound: {text[:200]}"
+        )
+        return WebhookEvent.ComplianceAction.SUPPRESSED
+    if keyword == compliance.Keyword.HELP:
+        return WebhookEvent.ComplianceAction.HELP
+    if keyword == compliance.Keyword.START:
+        lifted = messaging.suppression_lift(team=team_id, number=number, reason="START from the person")
+        return WebhookEvent.ComplianceAction.LIFTED if lifted else ""
+    return ""
+
+
+def _keyword_action(webhook: WebhookEvent) -> str:
+    """What the answer to this text did, or what the answer to another delivery of the same text did (the lift of
+    a START happens once, perhaps under the delivery whose task lost the race to store the message)."""
+    if webhook.compliance_action or not webhook.identifier:
+        return webhook.compliance_action
+    first = (
+        WebhookEvent.objects.filter(provider=webhook.provider, identifier=webhook.identifier)
+        .exclude(compliance_action="")
+        .values_list("compliance_action", flat=True)
+        .first()
+    )
+    return first or ""
+
+
+def _honour_keywords(item: InboxItem, message: Message, action: str) -> None:
+    """After the answer: confirm the STOP applied before it (and link the entry to the message), answer HELP,
+    confirm a START that lifted a suppression. The person's consent itself changed before the answer."""
+    if not action:
+        # "yes" from someone never opted out is an answer, not a re-subscription; a reply that may revoke consent
+        # but is not clear holds the number until a person decides (OPT_OUT_REVIEW)
+        decision, why = compliance.opt_out_explain(item.response_text)
+        if compliance.classify_keyword(item.response_text) is None and decision == compliance.OPT_OUT_UNCERTAIN:
+            consent.hold_for_review(item=item, message=message, reason=why)
+        return
     cfg = messaging.messaging_settings_get(team=item.team_id)
     brand = cfg.brand_name or item.team.name
     contact = cfg.help_contact or "reply here"
-    keyword = compliance.classify_keyword(item.response_text)
-    decision, why = compliance.opt_out_explain(item.response_text)
-    opt_out = keyword == compliance.Keyword.STOP or (keyword is None and decision == compliance.OPT_OUT_YES)
-    if keyword is None and decision == compliance.OPT_OUT_UNCERTAIN:
-        consent.hold_for_review(item=item, message=message, reason=why)  # no text until a person decides
-        return
-    if opt_out:
-        messaging.suppression_add(
-            team=item.team_id, number=item.phone_number, reason=Suppression.Reason.OPT_OUT, source_message=message,
-            note=f"inbound: {item.response_text[:200]}",
-        )  # fmt: skip
-        reply = compliance.compliance_reply(compliance.Keyword.STOP, brand=brand, contact=contact)
+    if action == WebhookEvent.ComplianceAction.SUPPRESSED:
+        Suppression.objects.filter(
+            team_id=item.team_id, phone_number=item.phone_number, lifted_at__isnull=True, source_message__isnull=True
+        ).update(source_message=message)
+        keyword = compliance.Keyword.STOP
         _event(item, "suppressed", number=item.phone_number)
-    elif keyword == compliance.Keyword.HELP:
-        reply = compliance.compliance_reply(keyword, brand=brand, contact=contact)
-    elif keyword == compliance.Keyword.START:
-        lifted = messaging.suppression_lift(team=item.team_id, number=item.phone_number, reason="START from the person")
-        if not lifted:
-            return  # "yes" from someone never opted out is an answer, not a re-subscription
-        reply = compliance.compliance_reply(keyword, brand=brand, contact=contact)
-        _event(item, "resubscribed", number=item.phone_number)
+    elif action == WebhookEvent.ComplianceAction.HELP:
+        keyword = compliance.Keyword.HELP
     else:
-        return
-    # the suppression above is immediate; the confirmation goes through the queue so the webhook answers fast
-    journey.enqueue("inbox.tasks.compliance_reply_task", item.pk, reply, "STOP" if opt_out else str(keyword))
+        keyword = compliance.Keyword.START
+        _event(item, "resubscribed", number=item.phone_number)
+    reply = compliance.compliance_reply(keyword, brand=brand, contact=contact)
+    journey.enqueue("inbox.tasks.compliance_reply_task", item.pk, reply, str(keyword))
 
 
 def compliance_reply_send(*, item: InboxItem, body: str, keyword: str) -> Message:

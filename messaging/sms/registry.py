@@ -85,9 +85,9 @@ def webhook_secrets(name: str, team=None) -> list[str]:
     secret counts only while the console runs the sandbox, and an empty secret never counts.
     """
     spec = provider_spec(name)
-    own = [_team_value(team, spec.name, WEBHOOK_SECRET), _team_value(team, spec.name, WEBHOOK_SECRET_PREVIOUS)]
-    if own[0]:
-        found = own
+    own = _team_value(team, spec.name, WEBHOOK_SECRET)
+    if own:
+        found = [own, _team_value(team, spec.name, WEBHOOK_SECRET_PREVIOUS)]
     else:
         platform = platform_setting(spec, "WEBHOOK_SECRET")
         found = [platform] if platform else ([SANDBOX_WEBHOOK_SECRET] if sandbox_mode() else [])

@@ -1,0 +1,220 @@
+"""Stage 8 before and after the answer: the webhook verifies, stores once, applies STOP/HELP/START and enqueues;
+matching, the inbox item, classification, drafts and compliance answers follow on the realtime lane.
+
+These tests keep the queue asynchronous (the ORM broker on the test database), so what the webhook did before it
+answered is seen alone; then they run the queued tasks as a realtime worker would.
+"""
+
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_q.conf import Conf
+from django_q.models import OrmQ
+
+from inbox.models import InboxItem, WebhookEvent
+from messaging import services as messaging
+from messaging.models import Message, Suppression
+from messaging.signalhouse import sandbox_inbound_event, sign
+from messaging.sms import SandboxSms
+from messaging.tests.factories import sending_campaign
+
+SECRET = "test-signing-secret"
+OURS = "5125550100"
+
+
+@pytest.fixture(autouse=True)
+def _queue_async(settings, monkeypatch, time_machine):
+    settings.SIGNALHOUSE_WEBHOOK_SECRET = SECRET
+    time_machine.move_to("2026-12-01T17:00:00Z")  # 11:00 in Austin
+    q = {key: value for key, value in settings.Q_CLUSTER.items() if key != "redis"}
+    settings.Q_CLUSTER = {**q, "sync": False, "orm": "default"}
+    monkeypatch.setattr(Conf, "SYNC", False)
+    monkeypatch.setattr(Conf, "ORM", "default")
+
+
+@pytest.fixture
+def contacted(team, operator, settings, monkeypatch):
+    monkeypatch.setattr(Conf, "SYNC", True)  # the campaign's openers go out now
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
+    campaign = sending_campaign(team, operator, 3)
+    messaging.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms())
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}
+    monkeypatch.setattr(Conf, "SYNC", False)
+    OrmQ.objects.all().delete()
+    return list(Message.objects.filter(campaign=campaign, status="sent").order_by("pk"))
+
+
+def _post(client, headers, body):
+    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items() if k.lower() != "content-type"}
+    return client.post(reverse("webhook-signalhouse"), data=body, content_type="application/json", **extra)
+
+
+def _signed(sender: str, text: str, *, identifier: str, stamp: int, delivery_id: str) -> tuple[dict, bytes]:
+    body = json.dumps({
+        "timestamp": stamp, "event": "MESSAGE_RECEIVED", "identifier": identifier,
+        "metaData": {"Message": {"direction": "INBOUND", "senderPhoneNumber": sender,
+                                 "recipientPhoneNumber": OURS, "messageBody": text}},
+    }).encode()  # fmt: skip
+    headers = {
+        "X-SignalHouse-Timestamp": str(stamp),
+        "X-SignalHouse-Signature": sign(SECRET, stamp, body),
+        "X-SignalHouse-Delivery-Id": delivery_id,
+    }
+    return headers, body
+
+
+def _queued(lane: str | None = None) -> list[OrmQ]:
+    rows = OrmQ.objects.order_by("id")
+    return list(rows.filter(key=lane) if lane else rows)
+
+
+def _run(row: OrmQ):
+    task = row.task
+    row.delete()
+    return import_string(task["func"])(*task["args"], **task["kwargs"])
+
+
+def _work_realtime_lane() -> list[str]:
+    """Run what is queued, as a realtime worker does, until nothing is left; return the task paths run."""
+    ran = []
+    while rows := _queued():
+        assert {row.key for row in rows} == {"realtime"}, "only realtime work follows a webhook"
+        ran.append(rows[0].task["func"])
+        _run(rows[0])
+    return ran
+
+
+def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_realtime_lane(client, contacted, team):
+    number = contacted[0].to_number
+    headers, body = sandbox_inbound_event(number, OURS, "STOP", SECRET)
+
+    response = _post(client, headers, body)
+
+    # before the answer: stored once, the number suppressed, one task queued on the realtime lane; nothing else
+    assert response.status_code == 200
+    assert response.json()["status"] == "received"
+    assert messaging.is_suppressed(team=team, number=number)
+    record = WebhookEvent.objects.get()
+    assert (record.status, record.team_id, record.compliance_action) == ("received", team.pk, "suppressed")
+    assert not Message.objects.filter(direction="inbound").exists()
+    assert not InboxItem.objects.exists()
+    assert not Message.objects.filter(kind="compliance").exists()
+    assert [(row.key, row.task["func"]) for row in _queued()] == [
+        ("realtime", "inbox.tasks.webhook_event_process_task")
+    ]
+
+    ran = _work_realtime_lane()
+
+    assert ran[0] == "inbox.tasks.webhook_event_process_task"
+    assert "inbox.tasks.compliance_reply_task" in ran
+    assert "inbox.tasks.inbox_item_classify_task" in ran
+    item = InboxItem.objects.get(team=team)
+    assert item.classification == "opt_out"
+    assert list(item.events.values_list("action", flat=True))[:3] == ["received", "suppressed", "compliance_reply"]
+    confirmation = Message.objects.get(kind="compliance", to_number=number)
+    assert confirmation.status == "sent"
+    assert Suppression.objects.get(team=team, phone_number=number).source_message_id == item.message_id
+    record.refresh_from_db()
+    assert record.status == "processed"
+
+
+def test_a_suppressed_number_is_refused_by_the_send_checks_before_the_task_runs(client, contacted, team):
+    number = contacted[1].to_number
+    _post(client, *sandbox_inbound_event(number, OURS, "please stop texting me", SECRET))
+
+    cfg = messaging.messaging_settings_get(team=team)
+    check = messaging.send_check(team_id=team.pk, number=number, kind="campaign", cfg=cfg, now=timezone.now())
+
+    assert (check.ok, check.code) == (False, "OPTED_OUT")
+
+
+def test_the_same_delivery_twice_is_one_task_and_one_message(client, contacted, team):
+    sender = contacted[0].to_number
+    first = _post(client, *_signed(sender, "who is this", identifier="sh-1", stamp=1796144400000, delivery_id="d-1"))
+    retry = _post(client, *_signed(sender, "who is this", identifier="sh-1", stamp=1796144400500, delivery_id="d-1"))
+
+    assert (first.status_code, retry.status_code) == (200, 200)
+    assert first.json()["id"] == retry.json()["id"]
+    assert WebhookEvent.objects.get().attempts == 2
+    assert len(_queued("realtime")) == 1
+    row = _queued("realtime")[0]
+    task = row.task
+    _work_realtime_lane()
+    import_string(task["func"])(*task["args"])  # the queue delivering the same task again changes nothing
+    assert Message.objects.filter(direction="inbound", external_id="sh-1").count() == 1
+    assert InboxItem.objects.count() == 1
+
+
+def test_one_message_under_two_deliveries_is_two_records_and_one_inbox_item(client, contacted, team):
+    sender = contacted[0].to_number
+    _post(client, *_signed(sender, "call me", identifier="sh-2", stamp=1796144400000, delivery_id="d-1"))
+    _post(client, *_signed(sender, "call me", identifier="sh-2", stamp=1796144400900, delivery_id="d-2"))
+
+    assert len(_queued("realtime")) == 2
+    _work_realtime_lane()
+
+    assert Message.objects.filter(direction="inbound", external_id="sh-2").count() == 1
+    assert InboxItem.objects.count() == 1
+    assert sorted(WebhookEvent.objects.values_list("status", flat=True)) == ["duplicate", "processed"]
+
+
+def test_a_start_is_confirmed_once_whichever_delivery_stores_the_message(client, contacted, team):
+    sender = contacted[0].to_number
+    messaging.suppression_add(team=team, number=sender, reason="opt_out")
+    _post(client, *_signed(sender, "START", identifier="sh-3", stamp=1796144400000, delivery_id="d-1"))
+    _post(client, *_signed(sender, "START", identifier="sh-3", stamp=1796144400900, delivery_id="d-2"))
+
+    assert not messaging.is_suppressed(team=team, number=sender)  # lifted before the first answer
+    assert sorted(WebhookEvent.objects.values_list("compliance_action", flat=True)) == ["", "lifted"]
+    second, first = _queued("realtime")[1], _queued("realtime")[0]
+    _run(second)  # the delivery that lifted nothing stores the message ...
+    _run(first)
+    _work_realtime_lane()
+
+    assert Message.objects.filter(kind="compliance", to_number=sender).count() == 1  # ... and the START is confirmed
+    assert InboxItem.objects.get().events.filter(action="resubscribed").count() == 1
+
+
+def test_a_task_failure_leaves_the_event_failed_and_its_retry_processes_it_once(client, contacted, monkeypatch):
+    from inbox.services import intake
+
+    real, calls = intake.inbound_receive, []
+
+    def fail_once(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("database went away")
+        return real(**kwargs)
+
+    monkeypatch.setattr(intake, "inbound_receive", fail_once)
+    response = _post(client, *sandbox_inbound_event(contacted[0].to_number, OURS, "who is this?", SECRET))
+    assert response.status_code == 200  # stored: the provider need not retry
+    task = _queued("realtime")[0].task
+
+    with pytest.raises(RuntimeError, match="database went away"):
+        _run(_queued("realtime")[0])
+
+    record = WebhookEvent.objects.get()
+    assert (record.status, record.error_code) == ("failed", "WEBHOOK_FAILURE")
+    assert not InboxItem.objects.exists()  # nothing half written
+    import_string(task["func"])(*task["args"])  # the retry
+    _work_realtime_lane()
+    assert InboxItem.objects.count() == 1
+    assert WebhookEvent.objects.get().status == "processed"
+
+
+def test_a_number_no_team_owns_is_stored_unmatched_and_suppresses_nothing(client, contacted):
+    headers, body = _signed("2125550177", "STOP", identifier="sh-4", stamp=1796144400000, delivery_id="d-1")
+    body = body.replace(OURS.encode(), b"9995550100")
+    headers["X-SignalHouse-Signature"] = sign(SECRET, 1796144400000, body)
+
+    _post(client, headers, body)
+    _work_realtime_lane()
+
+    record = WebhookEvent.objects.get()
+    assert (record.team_id, record.status, record.compliance_action) == (None, "unmatched", "")
+    assert not Suppression.objects.exists()
+    assert not InboxItem.objects.exists()
