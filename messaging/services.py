@@ -9,13 +9,14 @@ second transaction records the outcome. A crash or timeout between the two leave
 
 import hashlib
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, F, Q
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignLead, CampaignStep
@@ -26,7 +27,7 @@ from identity.models import Persona, PersonaPhone
 from leads.models import Lead
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
-from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
+from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -461,7 +462,10 @@ def send_slice_run(*, slice_id: str, provider=None, now: datetime | None = None,
             log.info("send slice %s was taken over; this worker stops", send_slice.pk)
             return counts  # its run was closed by the sweeper; the new holder goes on
         outcomes, stop = _send_campaign_batch(cl_ids=due[start : start + batch], provider=provider, cfg=cfg, now=now,
-                                              run=run)  # fmt: skip
+                                              run=run, send_slice=send_slice)  # fmt: skip
+        if stop == "taken_over":
+            log.info("send slice %s was taken over; this worker stops", send_slice.pk)
+            return counts
         for outcome, number in outcomes.items():
             if outcome in counts:
                 counts[outcome] += number
@@ -575,17 +579,18 @@ STOPS = ("rate_limited", "config_error", "no_sender", "stopped")
 
 
 def _send_campaign_batch(
-    *, cl_ids: list[str], provider, cfg: MessagingSettings, now: datetime, run: StageRun
+    *, cl_ids: list[str], provider, cfg: MessagingSettings, now: datetime, run: StageRun, send_slice=None
 ) -> tuple[Counter, str | None]:
     """Check, claim and send a batch of campaign leads; return the outcomes counted and why it stopped, if it did.
 
     One transaction checks and claims the whole batch: the leads locked (``skip_locked``: another worker's are
     left to it), the campaign locked and checked once (sending, named approver), the suppression list read once
     for every number, each text's idempotency key looked up once, then every send-time check of ``send_check``
-    applied to each lead as for a single text; the texts that pass are inserted already claimed (``sending``).
-    The provider is called for each claimed text after that commit (the campaign is re-read before each call:
-    a pause stops the rest, which go back to ``queued`` and their leads stay pending); then one transaction
-    records every lead's outcome. A crash after the claim leaves texts ``sending``: held for review, never resent.
+    applied to each lead as for a single text; the texts that pass are inserted ``queued``. After that commit
+    each text is claimed (``queued`` -> ``sending``, only while the campaign is sending: a pause stops the rest,
+    which stay queued with their leads pending) by one conditional UPDATE just before its provider call; then one
+    transaction records every lead's outcome. A crash leaves at most the one text in flight ``sending``: held for
+    review, never resent; the batch's other texts never reached the provider and the next holder sends them.
     """
     outcomes: Counter = Counter()
     claimed: list[tuple[CampaignLead, Message]] = []
@@ -633,23 +638,40 @@ def _send_campaign_batch(
                 break
         Message.objects.bulk_create(fresh)
     results: list[tuple[CampaignLead, Message, str]] = []
-    for index, (cl, message) in enumerate(claimed):
-        if stop is None and not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
-            stop = "stopped"
-            outcomes["stopped"] += 1
-        if stop is not None:  # never reached the provider: made here, it goes; queued before, it is queued again
-            rest = [m.pk for _, m in claimed[index:]]
-            made_here = [pk for pk in rest if pk in {m.pk for m in fresh}]
-            Message.objects.filter(pk__in=made_here, status=Message.Status.SENDING).delete()
-            Message.objects.filter(pk__in=rest, status=Message.Status.SENDING).update(
-                status=Message.Status.QUEUED, sending_at=None, updated_at=timezone.now()
-            )
-            break
+    sending = Exists(Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING))
+    beat = time.monotonic()
+    for cl, message in claimed:
+        if send_slice is not None and time.monotonic() - beat > lease_seconds() / 3:
+            if not work_heartbeat(send_slice):  # the lease was lost: the new holder sends what is left
+                stop = "taken_over"
+                break
+            beat = time.monotonic()
+        # the claim of one text, just before its provider call: one conditional UPDATE, so only one worker ever
+        # moves a text from queued to sending, and a worker killed here leaves at most this one text in flight
+        at = timezone.now()
+        moved = (
+            Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED)
+            .filter(sending)
+            .update(status=Message.Status.SENDING, sending_at=at, attempts=F("attempts") + 1, updated_at=at)
+        )
+        if not moved:
+            if not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
+                stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
+                outcomes["stopped"] += 1
+                break
+            outcomes["skipped"] += 1  # another worker holds this text now: its outcome is theirs to record
+            continue
+        message.status, message.sending_at, message.attempts = Message.Status.SENDING, at, message.attempts + 1
         outcome = _call_provider(message, provider, run)
         results.append((cl, message, outcome))
         outcomes[outcome] += 1
         if outcome in ("rate_limited", "config_error"):
             stop = outcome
+            break
+    if stop not in (None, "taken_over"):  # texts this batch made that never reached the provider go
+        made_here, reached = {m.pk for m in fresh}, {m.pk for _, m, _ in results}
+        unsent = [m.pk for _, m in claimed if m.pk in made_here and m.pk not in reached]
+        Message.objects.filter(pk__in=unsent, status=Message.Status.QUEUED).delete()
     _record_outcomes(campaign, results)
     return outcomes, stop
 
@@ -713,10 +735,11 @@ def _check_and_claim(
         _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
         return "skipped", None
     if message._state.adding:
-        message.status, message.sending_at, message.attempts = Message.Status.SENDING, timezone.now(), 1
+        message.status = Message.Status.QUEUED  # claimed one by one just before its provider call
         message.quiet_hours_basis = check.basis or message.quiet_hours_basis
-    else:
-        _claim(message, check)
+    elif check.basis and check.basis != message.quiet_hours_basis:
+        message.quiet_hours_basis = check.basis  # which zones the quiet-hours check used, and why
+        message.save(update_fields=["quiet_hours_basis", "updated_at"])
     return "claimed", message
 
 
