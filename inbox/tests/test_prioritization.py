@@ -368,6 +368,7 @@ ROUTES = {
     "other": "GIANNA",
     "not_interested": "CATHY",
     "out_of_office": "CATHY",
+    "auto_reply": "CATHY",
     "meeting_request": "SABRINA",
     "opt_out": "",
     "wrong_number": "",
