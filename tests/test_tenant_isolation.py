@@ -41,7 +41,7 @@ from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
 from messaging import services as messaging_services
-from messaging.models import Message, ProviderWebhook, SenderNumber, Suppression
+from messaging.models import Message, OptOutReview, ProviderWebhook, SenderNumber, Suppression
 from usdatabiz.core.models import Alert, Team, TeamCredential, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
@@ -111,6 +111,9 @@ DETAIL_SUBJECTS = {
     "messaging:message-release": "message",
     "messaging:message-drop": "message",
     "messaging:suppression-lift": "suppression",
+    "messaging:opt-out-review-decide": "opt_out_review",
+    "opt-out-review-detail": "opt_out_review",
+    "opt-out-review-decide": "opt_out_review",
     "message-detail": "message",
     "message-release": "message",
     "message-drop": "message",
@@ -166,6 +169,7 @@ LISTS_SHOW = {
     "messaging:suppression-list": "suppression",
     "message-list": "message",
     "suppression-list": "suppression",
+    "opt-out-review-list": "opt_out_review",
     "sender-number-list": "sender_number",
     "credential-list": "credential",
     "sms-webhook-list": "provider_webhook",
@@ -357,6 +361,7 @@ class TeamData:
     step: CampaignStep  # a follow-up of the sending campaign, staged for approval
     message: Message  # held for review
     suppression: Suppression
+    opt_out_review: OptOutReview  # a reply held for a person's opt-out decision
     item: InboxItem  # an open reply with a pending draft
     closed_item: InboxItem
     call_entry: CallQueueEntry
@@ -444,6 +449,7 @@ def _team_data(
         body="Reply STOP to opt out.", provider="sandbox", idempotency_key=f"{tag}:help", persona=persona,
     )  # fmt: skip
     suppression = Suppression.objects.create(team=team, phone_number=f"{number[:-1]}9", reason="manual")
+    opt_out_review = OptOutReview.objects.create(team=team, phone_number=f"{number[:-1]}8", text=f"{tag} so annoying")
     item, closed_item = (
         InboxItem.objects.create(
             team=team,
@@ -480,8 +486,8 @@ def _team_data(
     )  # fmt: skip
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
-        template, campaign, draft, sending, paused, step, message, suppression, item, closed_item, call_entry,
-        sender_number, retired_number, credential, provider_webhook, alert,
+        template, campaign, draft, sending, paused, step, message, suppression, opt_out_review, item, closed_item,
+        call_entry, sender_number, retired_number, credential, provider_webhook, alert,
     )  # fmt: skip
 
 
@@ -883,6 +889,7 @@ WRITES = {
     "messaging:message-drop": Write(lambda d: {"note": "arrived"}, 302),
     "messaging:suppression-list": Write(lambda d: {"phone_number": "(512) 555-0177"}, 302),
     "messaging:suppression-lift": Write(lambda d: {"reason": "asked to rejoin"}, 302, "admin"),
+    "messaging:opt-out-review-decide": Write(lambda d: {"decision": "not_opt_out"}, 302),
     "messaging:settings-edit": Write(
         lambda d: {
             "quiet_start_hour": 9,
@@ -917,6 +924,7 @@ WRITES = {
     "message-drop": Write(lambda d: {"note": "arrived"}, 200),
     "suppression-list": Write(lambda d: {"phone_number": "5125550177"}, 201),
     "suppression-lift": Write(lambda d: {"reason": "asked to rejoin"}, 200, "admin"),
+    "opt-out-review-decide": Write(lambda d: {"decision": "not_opt_out"}, 200),
     "inbox:item-reply": Write(lambda d: {"text": "Thanks for writing back"}, 302),
     "inbox:item-reject-suggestion": Write(lambda d: {"reason": "too pushy"}, 302),
     "inbox:item-reclassify": Write(lambda d: {"classification": "question"}, 302),
