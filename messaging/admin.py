@@ -4,7 +4,7 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, Suppression
+from .models import ContactSender, Message, MessagingSettings, ProviderWebhook, SenderNumber, SendSlice, Suppression
 
 
 @admin.register(Message)
@@ -98,6 +98,23 @@ class ProviderWebhookAdmin(TeamScopedAdmin):
     list_display = ["team", "provider", "group_id", "webhook_id", "registered_at", "rotated_at"]
     list_filter = ["provider", "team"]
     readonly_fields = [f.name for f in ProviderWebhook._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SendSlice)
+class SendSliceAdmin(TeamScopedAdmin):
+    """A campaign's send slices under their leases: who holds one, how many times it was claimed, its counts."""
+
+    list_display = ["id", "team", "campaign", "state", "attempts", "lease_owner", "lease_expires_at", "due_at",
+                    "finished_at", "error_code"]  # fmt: skip
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "campaign__id", "lease_owner"]
+    readonly_fields = [f.name for f in SendSlice._meta.fields]
 
     def has_add_permission(self, request):
         return False
