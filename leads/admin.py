@@ -40,9 +40,12 @@ class SkipTraceJobAdmin(TeamScopedAdmin):
         "partial",
         "failed",
         "error_code",
+        "state",
+        "attempts",
+        "lease_owner",
         "created_at",
     ]
-    list_filter = ["status", "provider", "team"]
+    list_filter = ["status", "state", "provider", "team"]
     search_fields = ["id"]
     readonly_fields = [f.name for f in SkipTraceJob._meta.fields]
 

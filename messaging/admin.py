@@ -4,7 +4,16 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import ContactSender, Message, MessagingSettings, OptOutReview, ProviderWebhook, SenderNumber, Suppression
+from .models import (
+    ContactSender,
+    Message,
+    MessagingSettings,
+    OptOutReview,
+    ProviderWebhook,
+    SenderNumber,
+    SendSlice,
+    Suppression,
+)
 from .opt_out_reviews import opt_out_review_decide
 
 
@@ -138,3 +147,20 @@ class OptOutReviewAdmin(TeamScopedAdmin):
     @admin.action(description="Decide: not an opt-out (release the number)")
     def decide_not_opt_out(self, request, queryset):
         self._decide(request, queryset, OptOutReview.Decision.NOT_OPT_OUT)
+
+
+@admin.register(SendSlice)
+class SendSliceAdmin(TeamScopedAdmin):
+    """A campaign's send slices under their leases: who holds one, how many times it was claimed, its counts."""
+
+    list_display = ["id", "team", "campaign", "state", "attempts", "lease_owner", "lease_expires_at", "due_at",
+                    "finished_at", "error_code"]  # fmt: skip
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "campaign__id", "lease_owner"]
+    readonly_fields = [f.name for f in SendSlice._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
