@@ -297,7 +297,7 @@ def draft_phase(args, env, port: int, team, media_root: Path) -> dict:
         tag = uuid.uuid4().hex[:8]
         times, statuses, during = [], [], 0
         for n in range(args.draft_replies):
-            sender = _number(90000 + n)
+            sender = _number(9000 + n)  # numbers the rate phase leaves alone
             identifier = f"draft-{tag}-{n}"
             request = signed_reply(sender, "Interested, call me tomorrow", identifier, f"dd-{tag}-{n}", _ms())
             posted = time.time()
