@@ -1,7 +1,7 @@
 """API building blocks: team-scoped permission, viewset mixin and error format."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import permissions
+from rest_framework import permissions, throttling
 from rest_framework.exceptions import ValidationError
 
 from . import tenancy
@@ -53,3 +53,33 @@ def exception_handler(exc, context):
 
         return Response(exc.as_dict(), status=exc.http_status)
     return drf_exception_handler(exc, context)
+
+
+class _SettingsRateMixin:
+    """Rates from ``settings.API_THROTTLE_RATES``, read on each request (so a test or an override takes effect)."""
+
+    def get_rate(self):
+        from django.conf import settings
+
+        return settings.API_THROTTLE_RATES[self.scope]
+
+
+class AnonymousThrottle(_SettingsRateMixin, throttling.AnonRateThrottle):
+    """Requests without credentials, counted per client address."""
+
+    scope = "anon"
+
+
+class TokenThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
+    """Authenticated requests, counted per API token (per user for a console session)."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        import hashlib
+
+        key = getattr(request.auth, "key", None)
+        ident = f"token-{hashlib.sha256(key.encode()).hexdigest()[:32]}" if key else f"user-{request.user.pk}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
