@@ -52,7 +52,10 @@ def exception_handler(exc, context):
         from rest_framework.response import Response
 
         return Response(exc.as_dict(), status=exc.http_status)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, list):
+        response.data = {"detail": response.data}  # every error body is an object (core/openapi.py ERROR_SCHEMA)
+    return response
 
 
 class _SettingsRateMixin:

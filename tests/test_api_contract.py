@@ -1,0 +1,109 @@
+"""The API keeps the contract its schema states: every operation of ``/api/schema/``, driven by schemathesis.
+
+Each operation is called with generated valid requests (which must not be refused as invalid) and generated invalid
+ones (which must be refused), as the Acme operator with an API token, against the console's WSGI application on the
+test database. Every answer must be a documented status, of the documented content type and shape, and never a 500.
+Operations on one object are tried both on a real object of the team and on made-up identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, given, seed
+from hypothesis.errors import Unsatisfiable
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi import checks as openapi_checks
+
+from usdatabiz.core.services import token_for
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+EXAMPLES = 8  # per operation and mode: about a minute for the whole API
+CHECKS = [
+    schemathesis.checks.not_a_server_error,
+    openapi_checks.status_code_conformance,
+    openapi_checks.content_type_conformance,
+    openapi_checks.response_schema_conformance,
+    openapi_checks.negative_data_rejection,
+    openapi_checks.positive_data_acceptance,
+]
+
+
+def _schema_dict() -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def _real_ids(team, operator) -> dict[str, str]:
+    """Path prefix -> the id of a real object of the team there (operations on one object also try it)."""
+    from campaigns.tests.factories import MessageTemplateFactory
+    from ingestion.tests.factories import DataSourceFactory
+
+    source = DataSourceFactory(team=team)
+    template = MessageTemplateFactory(team=team)
+    return {"/api/v1/data-sources/": source.pk, "/api/v1/templates/": template.pk}
+
+
+def _failures_of(operation, headers, ids) -> list[str]:
+    found: list[str] = []
+    prefix = next((p for p in ids if operation.path.startswith(p) and "{id}" in operation.path), None)
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        strategies = [operation.as_strategy(generation_mode=mode)]
+        if prefix and mode is GenerationMode.POSITIVE:
+            strategies.append(operation.as_strategy(generation_mode=mode, path_parameters={"id": ids[prefix]}))
+
+        @seed(1010)
+        @hypothesis_settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+            report_multiple_bugs=False,
+        )
+        @given(case=st.one_of(strategies))
+        def run(case):
+            case.call_and_validate(headers=headers, checks=CHECKS)
+
+        try:
+            run()
+        except Unsatisfiable:
+            continue  # no request breaks this operation's schema (a free-form id, no body): nothing to refuse
+        except (Exception, BaseExceptionGroup) as exc:  # one line per failing operation and mode
+            text = re.sub(r"\s+", " ", str(exc).split("Reproduce with")[0])[:700]
+            found.append(f"{operation.method.upper()} {operation.path} ({mode.value}): {type(exc).__name__}: {text}")
+    return found
+
+
+@pytest.fixture
+def _keep_test_connection():
+    """The WSGI handler closes the database connection after each request; in a test that is the test's own
+    transaction (Django's test client keeps it open the same way)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_keeps_the_schema(team, operator, _keep_test_connection):
+    schema = schemathesis.openapi.from_dict(_schema_dict())
+    schema.app = get_wsgi_application()
+    headers = {"Authorization": f"Token {token_for(user=operator).key}", "X-Team": team.slug}
+    ids = _real_ids(team, operator)
+    failures, operations = [], 0
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        operations += 1
+        failures.extend(_failures_of(operation, headers, ids))
+    assert operations > 40
+    assert not failures, f"{len(failures)} contract failures:\n" + "\n".join(failures)
