@@ -171,10 +171,13 @@ ERRORS = {
 
 
 def _error_page(request, status, *, template="core/error.html", **extra):
+    from django.http import JsonResponse
     from django.shortcuts import render
     from django.template.loader import render_to_string
 
     title, advice = ERRORS[status]
+    if request.path.startswith("/api/"):  # integrations get the API's error body (core/openapi.py), not a page
+        return JsonResponse({"detail": f"{title}. {extra.get('advice') or advice}"}, status=status)
     context = {"status": status, "title": title, "advice": advice, **extra}
     try:
         return render(request, template, context, status=status)
