@@ -59,7 +59,7 @@ worker: install ## Run both lanes' django-q2 clusters (realtime and bulk) on thi
 	  Q_CLUSTER_NAME=bulk $(PY) manage.py qcluster
 
 test: install ## Run the whole test suite (DATABASE_URL selects the database; SQLite by default)
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -q
 

@@ -10,17 +10,20 @@ from usdatabiz.core.tests.factories import UserFactory
 
 
 def fail(client, url, username, times, **extra):
+    """Fail ``times`` logins; the form answers each with its error, and the tenth failure locks at once (429)."""
+    statuses = []
     for _ in range(times):
         response = client.post(url, {"username": username, "password": "wrong-password"}, **extra)
-        assert response.status_code == 200  # the form again, with its error
+        statuses.append(response.status_code)
         assert SESSION_KEY not in client.session
+    return statuses
 
 
 @pytest.mark.parametrize("url", ["/login/", "/admin/login/"])
 def test_ten_failures_for_a_username_lock_it_even_with_the_right_password(client, operator, url):
     operator.is_staff = True
     operator.save()
-    fail(client, url, "olivia", 10)
+    assert fail(client, url, "olivia", 10) == [200] * 9 + [429]
     response = client.post(url, {"username": "olivia", "password": PASSWORD})
     assert response.status_code == 429
     body = response.content.decode()
@@ -31,15 +34,15 @@ def test_ten_failures_for_a_username_lock_it_even_with_the_right_password(client
 
 
 def test_nine_failures_still_let_the_right_password_in(client, operator):
-    fail(client, "/login/", "olivia", 9)
+    assert fail(client, "/login/", "olivia", 9) == [200] * 9
     response = client.post("/login/", {"username": "olivia", "password": PASSWORD})
     assert response.status_code == 302
     assert client.session[SESSION_KEY] == str(operator.pk)
 
 
 def test_ten_failures_from_one_address_lock_it_for_every_username(client, operator):
-    for n in range(10):
-        fail(client, "/login/", f"guess{n}", 1, REMOTE_ADDR="203.0.113.7")
+    statuses = [fail(client, "/login/", f"guess{n}", 1, REMOTE_ADDR="203.0.113.7")[0] for n in range(10)]
+    assert statuses == [200] * 9 + [429]
     locked = client.post("/login/", {"username": "olivia", "password": PASSWORD}, REMOTE_ADDR="203.0.113.7")
     assert locked.status_code == 429
     # another address is not locked, and olivia herself was not the one guessed
@@ -81,6 +84,16 @@ def test_anonymous_requests_are_throttled_per_address(db):
     assert [anon.get("/api/v1/campaigns/").status_code for _ in range(2)] == [401, 401]
     assert anon.get("/api/v1/campaigns/").status_code == 429
     assert anon.get("/api/v1/campaigns/", REMOTE_ADDR="198.51.100.9").status_code == 401
+
+
+@pytest.mark.usefixtures("low_rates")
+def test_guessed_tokens_are_throttled_per_address(db):
+    guesser = APIClient()
+    guesser.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef0123456789abcdef01234567")
+    assert [guesser.get("/api/v1/campaigns/").status_code for _ in range(2)] == [401, 401]
+    refused = guesser.get("/api/v1/campaigns/")
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
 
 
 def test_the_schema_and_docs_need_a_login(client, operator):
