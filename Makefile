@@ -15,6 +15,15 @@ BENCH_RESOLVE_QUALITY_ROWS ?= 20000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
+
+# The console defaults to production (debug off, HTTPS only, SECRET_KEY required; README "Deploying"). The local
+# targets run a development console over plain HTTP instead; a variable already set in the environment wins.
+LOCAL_TARGETS := migrate demo-data demo run worker check
+$(LOCAL_TARGETS): export DEBUG ?= 1
+$(LOCAL_TARGETS): export SECURE_SSL_REDIRECT ?= 0
+$(LOCAL_TARGETS): export SESSION_COOKIE_SECURE ?= 0
+$(LOCAL_TARGETS): export CSRF_COOKIE_SECURE ?= 0
+$(LOCAL_TARGETS): export SECURE_HSTS_SECONDS ?= 0
 .PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-classify clean
 
 help: ## List every target
@@ -52,7 +61,7 @@ worker: install ## Run both lanes' django-q2 clusters (realtime and bulk) on thi
 	  Q_CLUSTER_NAME=bulk $(PY) manage.py qcluster
 
 test: install ## Run the whole test suite (DATABASE_URL selects the database; SQLite by default)
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -q
 

@@ -81,7 +81,7 @@ class CampaignVariantSerializer(serializers.Serializer):
 
 class CampaignStepSerializer(serializers.ModelSerializer):
     template = _TeamTemplateField()
-    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = CampaignStep
@@ -93,8 +93,8 @@ class CampaignStepSerializer(serializers.ModelSerializer):
 
 
 class CampaignSerializer(serializers.ModelSerializer):
-    lead_block = LeadBlockSerializer(read_only=True)
-    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    lead_block = LeadBlockSerializer(read_only=True, allow_null=True)
+    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     template = serializers.PrimaryKeyRelatedField(
         queryset=MessageTemplate.objects.none(), required=False, allow_null=True
     )
@@ -322,7 +322,7 @@ class CampaignViewSet(
         return self.get_paginated_response(CampaignLeadSerializer(page, many=True).data)
 
     @extend_schema(responses={200: CampaignEventSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)  # one plain list, as the schema says
     def events(self, request, pk=None, format=None):
         """Every state change of the campaign: who, when, from what to what, and why."""
         return Response(CampaignEventSerializer(self.get_object().events.all(), many=True).data)

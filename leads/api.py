@@ -38,8 +38,8 @@ class LeadSerializer(serializers.ModelSerializer):
 
 
 FILTERS = [
-    OpenApiParameter("min_score", int),
-    OpenApiParameter("max_score", int),
+    OpenApiParameter("min_score", {"type": "integer", "minimum": 0, "maximum": 100}),
+    OpenApiParameter("max_score", {"type": "integer", "minimum": 0, "maximum": 100}),
     OpenApiParameter("tag", str),
     OpenApiParameter("state", str),
     OpenApiParameter("enrichment_status", str, enum=Lead.Enrichment.values),

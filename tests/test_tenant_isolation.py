@@ -45,7 +45,7 @@ from messaging.models import Message, OptOutReview, ProviderWebhook, SenderNumbe
 from usdatabiz.core.models import Alert, Team, TeamCredential, TeamScoped
 
 # Routes that anyone may call (they hold no team data).
-PUBLIC = {"core:login", "core:logout", "api-schema", "api-docs"}
+PUBLIC = {"core:login", "core:logout", "api-schema", "api-docs", "healthz", "readyz"}
 # The provider's webhook has no user: its HMAC signature is the credential (inbox/tests/test_webhook.py).
 SIGNED = {"webhook-signalhouse", "webhook"}
 # Writes that every member may make, whatever the role: choosing a team changes no team data.

@@ -2,6 +2,7 @@
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,11 +33,46 @@ def env_float(name, default):
 
 
 RUNNING_TESTS = "pytest" in sys.modules
+if RUNNING_TESTS:
+    # The test suite runs the console as a local, plain-HTTP one. Set in the environment, so the servers and
+    # workers its tests start inherit it too; a variable already set wins.
+    for _name, _value in {
+        "SECRET_KEY": "test-only-secret-key-never-used-outside-the-test-suite-0123456789",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+    }.items():
+        os.environ.setdefault(_name, _value)
 
-SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")
-DEBUG = env_bool("DEBUG", default=not RUNNING_TESTS)
+# Production is the default: debug pages only when DEBUG=1 (DJANGO_DEBUG is accepted as another name for it).
+DEBUG = env_bool("DEBUG", default=env_bool("DJANGO_DEBUG", default=False))
+SECRET_KEY = env("SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set SECRET_KEY to a long random string (for example the output of "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=1 for a local "
+            "development console."
+        )
+    SECRET_KEY = "dev-only-insecure-key-change-me"
 ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# HTTPS: on by default, each read from the variable of Django's own setting name; a local run over plain HTTP
+# sets SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0. Behind a proxy
+# that terminates TLS, SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto names the header it sets to "https".
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+_proxy_ssl_header = env("SECURE_PROXY_SSL_HEADER").strip()
+if _proxy_ssl_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +89,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "django_q",
+    "axes",
     "usdatabiz.core",
     "identity",
     "ingestion",
@@ -63,6 +100,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "usdatabiz.core.health.HealthProbeMiddleware",  # /healthz/ and /readyz/, for any host and over plain HTTP
+    "usdatabiz.core.middleware.KnownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "usdatabiz.core.middleware.CurrentTeamMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "usdatabiz.urls"
@@ -95,8 +135,9 @@ TEMPLATES = [
 ]
 
 # Database: SQLite file by default, PostgreSQL (psycopg 3) through DATABASE_URL.
-DATABASE_URL = env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+# Lower-case: not a setting, so its password never appears in a settings listing.
+_database_url = env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and immediate transactions let the web server and a qcluster share the file.
     DATABASES["default"]["OPTIONS"] = {
@@ -113,6 +154,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (django-axes, on /login/ and /admin/login/): AXES_FAILURE_LIMIT failed attempts for one username or
+# from one address lock it out for AXES_COOLOFF_MINUTES, even with the right password; attempts older than that
+# are forgotten. Behind a proxy, AXES_IPWARE_PROXY_COUNT says how many proxies add to X-Forwarded-For.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "usdatabiz.core.views.locked_out"
+AXES_VERBOSE = False
+if env("AXES_IPWARE_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0)
+
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:login"
@@ -206,7 +263,7 @@ SMS_RECONCILE_MAX_PAGES = env_int("SMS_RECONCILE_MAX_PAGES", 10)
 # Teams' own provider credentials are encrypted at rest with these Fernet keys (comma-separated, newest first;
 # see usdatabiz/core/secrets.py for rotation). Development and tests without keys derive one from SECRET_KEY.
 CREDENTIALS_KEYS = [k.strip() for k in env("CREDENTIALS_KEYS", "").split(",") if k.strip()]
-if not CREDENTIALS_KEYS and (DEBUG or RUNNING_TESTS):
+if not CREDENTIALS_KEYS:  # derived from SECRET_KEY; set CREDENTIALS_KEYS to rotate SECRET_KEY independently
     import base64
     import hashlib
 
@@ -278,14 +335,23 @@ else:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "usdatabiz.core.api.ThrottledTokenAuthentication",  # a wrong token counts against the address (429)
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["usdatabiz.core.api.IsTeamMember"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "usdatabiz.core.pagination.BoundedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "usdatabiz.core.api.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "usdatabiz.core.api.AnonymousThrottle",
+        "usdatabiz.core.api.TokenThrottle",
+    ],
+}
+# API throttles: requests per client address without credentials, per token (or session) with them.
+API_THROTTLE_RATES = {
+    "anon": env("API_THROTTLE_ANON", "10000/min" if RUNNING_TESTS else "60/min"),
+    "token": env("API_THROTTLE_TOKEN", "100000/min" if RUNNING_TESTS else "1200/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "USDataBiz console API",
@@ -293,11 +359,17 @@ SPECTACULAR_SETTINGS = {
     "Authenticate with `Authorization: Token <key>`; pick a team with `X-Team: <slug>`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its docs pages need a login (a session or a token), not a team.
+    "SERVE_PERMISSIONS": ["usdatabiz.core.api.IsAuthenticatedThrottled"],
     "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"OptOutDecisionEnum": "messaging.models.OptOutReview.Decision"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "usdatabiz.core.openapi.add_error_responses",  # 400/401/403/404/405/409/415/429, one Error schema
+    ],
 }
 
 LOGGING = {

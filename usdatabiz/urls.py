@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -17,6 +18,7 @@ from messaging.api import (
     SmsWebhookViewSet,
     SuppressionViewSet,
 )
+from usdatabiz.core import health
 from usdatabiz.core.api_alerts import AlertViewSet
 
 router = DefaultRouter()
@@ -39,7 +41,14 @@ router.register("sms-webhook", SmsWebhookViewSet, basename="sms-webhook")
 router.register("opt-out-reviews", OptOutReviewViewSet, basename="opt-out-review")
 router.register("alerts", AlertViewSet, basename="alert")
 
+handler400 = "usdatabiz.core.views.bad_request"
+handler403 = "usdatabiz.core.views.permission_denied"
+handler404 = "usdatabiz.core.views.page_not_found"
+handler500 = "usdatabiz.core.views.server_error"
+
 urlpatterns = [
+    path("healthz/", health.healthz, name="healthz"),  # answered first by core.health.HealthProbeMiddleware
+    path("readyz/", health.readyz, name="readyz"),
     path("", include("usdatabiz.core.urls")),
     path("sources/", include("ingestion.urls")),
     path("identity/", include("identity.urls")),
@@ -56,5 +65,5 @@ urlpatterns = [
     path("api/v1/campaigns/<str:pk>/results/export/", CampaignResultsExportView.as_view(), name="campaign-results"),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", login_required(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
 ]

@@ -216,7 +216,8 @@ def test_token_auth_works(operator_api, loaded):
     assert [r["id"] for r in response.json()["results"]] == [loaded.pk]
 
 
-def test_openapi_schema_renders_with_the_data_source_endpoints(client):
+def test_openapi_schema_renders_with_the_data_source_endpoints(client, operator):
+    client.force_login(operator)  # the schema needs a login (usdatabiz/core/tests/test_throttling.py)
     assert client.get("/api/schema/").status_code == 200  # YAML by default
 
     response = client.get("/api/schema/", {"format": "json"})
@@ -233,7 +234,8 @@ def test_openapi_schema_renders_with_the_data_source_endpoints(client):
     assert "multipart/form-data" in upload_body
 
 
-def test_api_docs_render(client):
+def test_api_docs_render(client, operator):
+    client.force_login(operator)
     response = client.get("/api/docs/")
 
     assert response.status_code == 200

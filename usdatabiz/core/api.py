@@ -1,7 +1,8 @@
 """API building blocks: team-scoped permission, viewset mixin and error format."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import permissions
+from rest_framework import exceptions, permissions, throttling
+from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import ValidationError
 
 from . import tenancy
@@ -16,6 +17,7 @@ class IsTeamMember(permissions.BasePermission):
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
+            throttle_unauthenticated(request, view)  # DRF throttles run after permissions: count these here
             return False
         # Token auth happens after the middleware: resolve the team for the authenticated user now.
         tenancy.attach(request)
@@ -52,4 +54,72 @@ def exception_handler(exc, context):
         from rest_framework.response import Response
 
         return Response(exc.as_dict(), status=exc.http_status)
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, list):
+        response.data = {"detail": response.data}  # every error body is an object (core/openapi.py ERROR_SCHEMA)
+    return response
+
+
+class _SettingsRateMixin:
+    """Rates from ``settings.API_THROTTLE_RATES``, read on each request (so a test or an override takes effect)."""
+
+    def get_rate(self):
+        from django.conf import settings
+
+        return settings.API_THROTTLE_RATES[self.scope]
+
+
+class AnonymousThrottle(_SettingsRateMixin, throttling.AnonRateThrottle):
+    """Requests without credentials, counted per client address."""
+
+    scope = "anon"
+
+
+class TokenThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
+    """Authenticated requests, counted per API token (per user for a console session)."""
+
+    scope = "token"
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        import hashlib
+
+        key = getattr(request.auth, "key", None)
+        ident = f"token-{hashlib.sha256(key.encode()).hexdigest()[:32]}" if key else f"user-{request.user.pk}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class _AddressThrottle(AnonymousThrottle):
+    """The anonymous count of a client address, also for requests not yet (or never) authenticated."""
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def throttle_unauthenticated(request, view=None) -> None:
+    """Count a request without valid credentials against its address; ``Throttled`` (429) past the anonymous rate."""
+    throttle = _AddressThrottle()
+    if not throttle.allow_request(request, view):
+        raise exceptions.Throttled(throttle.wait())
+
+
+class ThrottledTokenAuthentication(TokenAuthentication):
+    """Token authentication where a wrong token counts against the address: guessing tokens is throttled."""
+
+    def authenticate(self, request):
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            throttle_unauthenticated(request)
+            raise
+
+
+class IsAuthenticatedThrottled(permissions.IsAuthenticated):
+    """A login (token or session) for routes without team data: the schema and its docs."""
+
+    def has_permission(self, request, view):
+        if super().has_permission(request, view):
+            return True
+        throttle_unauthenticated(request, view)
+        return False

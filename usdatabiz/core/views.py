@@ -219,3 +219,75 @@ class StageListView(TeamMemberRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["stages"] = STAGES
         return context
+
+
+# Error pages (handler400/403/404/500 in usdatabiz/urls.py): the console's layout, and what to do next.
+ERRORS = {
+    400: ("Bad request", "The console could not understand this request. Go back, check what you entered, and try "
+          "again; if you followed a link, start again from the journey page."),
+    403: ("Not allowed", "Your account cannot open this page. Ask an admin of your team for the role it needs, "
+          "or switch to a team where you have it."),
+    404: ("Page not found", "There is nothing at this address, or it belongs to another team. Check the address, "
+          "or switch teams from the menu if the record is in another of your teams."),
+    500: ("Something went wrong", "The console hit an error and the request was not completed; it has been logged. "
+          "Try again in a minute; if it keeps happening, tell your administrator the time and the page."),
+}  # fmt: skip
+
+
+def _error_page(request, status, *, template="core/error.html", **extra):
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.template.loader import render_to_string
+
+    title, advice = ERRORS[status]
+    if request.path.startswith("/api/"):  # integrations get the API's error body (core/openapi.py), not a page
+        return JsonResponse({"detail": f"{title}. {extra.get('advice') or advice}"}, status=status)
+    context = {"status": status, "title": title, "advice": advice, **extra}
+    try:
+        return render(request, template, context, status=status)
+    except Exception:  # the layout needs the database (teams menu); never fail the error page itself
+        from django.http import HttpResponse
+
+        return HttpResponse(render_to_string("core/error_plain.html", context), status=status)
+
+
+def bad_request(request, exception, unknown_host=False):
+    if unknown_host:
+        return _error_page(
+            request, 400, advice="This console does not answer for this host name. Use the address your "
+            "administrator gave you; administrators add host names to ALLOWED_HOSTS.",
+        )  # fmt: skip
+    return _error_page(request, 400)
+
+
+def permission_denied(request, exception):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and not getattr(request, "membership", None):
+        return _error_page(request, 403, template="core/no_team.html", title="You are not in a team yet")
+    return _error_page(request, 403)
+
+
+def page_not_found(request, exception):
+    return _error_page(request, 404)
+
+
+def server_error(request):
+    return _error_page(request, 500)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The login lockout page (django-axes' ``AXES_LOCKOUT_CALLABLE``): 429, and when to try again."""
+    from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+    from django.shortcuts import render
+
+    cool_off = get_cool_off(request) or timedelta(minutes=15)
+    minutes = max(1, round(cool_off.total_seconds() / 60))
+    context = {
+        "username": get_client_username(request, credentials) or "",
+        "failure_limit": get_failure_limit(request, credentials),
+        "minutes": minutes,
+        "try_again_at": timezone.localtime(timezone.now() + cool_off),
+    }
+    response = render(request, "core/locked_out.html", context, status=429)
+    response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
