@@ -13,6 +13,7 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 from .. import classification as classifier
 from ..models import InboxItem
 from .common import LOW_CONFIDENCE, InboxError, _event
+from .conversations import conversation_intent_update
 
 log = logging.getLogger("inbox.services")
 
@@ -45,6 +46,7 @@ def inbox_item_classify(*, item: InboxItem) -> InboxItem:
             )
         _keep_extracted(item)
         _event(item, "classified", classification=item.classification, confidence=result.confidence)
+        conversation_intent_update(item=item)
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=item.classification)
     journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     return item
@@ -87,6 +89,7 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
         item.classification, item.classification_confidence = classification, 1.0
         item.save(update_fields=["classification", "classification_confidence", "updated_at"])
         _event(item, "reclassified", user, before=before, after=classification)
+        conversation_intent_update(item=item)
         journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     item.refresh_from_db()
     return item

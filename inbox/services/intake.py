@@ -20,6 +20,7 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 from .. import routing
 from ..models import InboxItem, WebhookEvent
 from .common import WEBHOOK_SLOW_MS, _event
+from .conversations import conversation_join_inbound
 
 log = logging.getLogger("inbox.services")
 
@@ -353,6 +354,7 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
     )
     _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
+    conversation_join_inbound(item=item, sender_number=route.sender.number)
     if lead is None:
         stage_failure_record(
             team=team_id,
