@@ -69,9 +69,11 @@ def test_robin_k_after_a_decline_keeps_the_intent_the_worker_and_drafts_nothing_
     assert "Great to hear" not in conversation.draft_text
     assert set(conversation.items.values_list("pk", flat=True)) == {first.pk, second.pk}
     kept = ConversationEvent.objects.get(conversation=conversation, action="intent_kept")
-    assert kept.detail["item"] == second.pk and "decline" in kept.detail["why"]
+    assert kept.detail["item"] == second.pk
+    assert "decline" in kept.detail["why"]
     second.refresh_from_db()
-    assert second.suggestion_status == "" and second.suggested_text == ""
+    assert second.suggestion_status == ""
+    assert second.suggested_text == ""
     pending = InboxItem.objects.filter(conversation=conversation, suggestion_status="pending").count()
     assert pending <= 1
     assert not ConversationEvent.objects.filter(conversation=conversation, action="rerouted").exists()
@@ -87,7 +89,8 @@ def test_a_later_clear_intent_changes_it_says_why_and_reroutes_once(client, robi
     conversation.refresh_from_db()
     assert conversation.intent in {"interested", "meeting_request"}
     changed = ConversationEvent.objects.filter(conversation=conversation, action="intent_changed").last()
-    assert changed.detail["before"] == "not_interested" and "reads as" in changed.detail["why"]
+    assert changed.detail["before"] == "not_interested"
+    assert "reads as" in changed.detail["why"]
     if conversation.worker != before_worker:
         assert ConversationEvent.objects.filter(conversation=conversation, action="rerouted").count() == 1
     # the call queue, the item and the draft name the conversation's one worker
@@ -115,20 +118,23 @@ def test_a_wrong_number_closes_itself_with_its_disposition(client, robin):
     conversation = Conversation.objects.get(contact_number=robin.to_number)
     assert (conversation.status, conversation.disposition, conversation.draft) == ("closed", "wrong_number", None)
     item.refresh_from_db()
-    assert item.suggestion_status in ("", "set_aside") and item.status == "processed"
+    assert item.suggestion_status in ("", "set_aside")
+    assert item.status == "processed"
 
 
 def test_approving_the_draft_waits_on_them_and_their_answer_reopens_with_one_draft(client, robin, operator):
     first = say(client, robin, "Sounds interesting, tell me more")
     conversation = the_conversation(robin)
-    assert conversation.status == "open" and conversation.draft is not None
+    assert conversation.status == "open"
+    assert conversation.draft is not None
     assert conversation.draft["status"] == "pending"
 
     sent = conversation_reply(conversation=conversation, user=operator, text="", from_draft=True)
 
     conversation.refresh_from_db()
     assert (conversation.status, conversation.draft_status, conversation.draft) == ("waiting", "approved", None)
-    assert sent.approved_by == operator and sent.kind == "reply"
+    assert sent.approved_by == operator
+    assert sent.kind == "reply"
     first.refresh_from_db()
     assert first.suggestion_status == "approved"
 
@@ -137,7 +143,8 @@ def test_approving_the_draft_waits_on_them_and_their_answer_reopens_with_one_dra
     conversation.refresh_from_db()
     assert conversation.status == "open"
     assert conversation.unread == 1
-    assert conversation.draft is not None and conversation.draft_item_id == second.pk
+    assert conversation.draft is not None
+    assert conversation.draft_item_id == second.pk
     assert InboxItem.objects.filter(conversation=conversation, suggestion_status="pending").count() == 1
     thread = list(
         ConversationMessage.objects.filter(conversation=conversation)
@@ -238,5 +245,6 @@ def test_the_data_migration_turns_existing_items_into_conversations(client, robi
     second.refresh_from_db()
     assert (first.conversation_id, second.conversation_id) == (rows[0].pk, rows[1].pk)
     assert rows[0].pk.startswith("cnv_")
-    assert rows[1].draft is not None and rows[1].draft_item_id == second.pk
+    assert rows[1].draft is not None
+    assert rows[1].draft_item_id == second.pk
     assert ConversationMessage.objects.filter(conversation=rows[0], message=robin).exists()
