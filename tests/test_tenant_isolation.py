@@ -36,7 +36,7 @@ from campaigns.models import Campaign, CampaignStep, MessageTemplate
 from conftest import api_client_for
 from identity.models import Business, MatchReview, Persona, PersonaMergeHistory, PersonaPhone
 from identity.services import persona_merge
-from inbox.models import CallQueueEntry, InboxItem
+from inbox.models import CallQueueEntry, Conversation, ConversationMessage, InboxItem
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
@@ -135,6 +135,14 @@ DETAIL_SUBJECTS = {
     "inbox-item-close": "item",
     "inbox-item-reopen": "closed_item",
     "inbox-item-events": "item",
+    "conversation-detail": "conversation",
+    "conversation-assign": "conversation",
+    "conversation-snooze": "conversation",
+    "conversation-note": "conversation",
+    "conversation-reply": "conversation",
+    "conversation-approve-draft": "conversation",
+    "conversation-close": "conversation",
+    "conversation-reopen": "closed_conversation",
     "call-queue-detail": "call_entry",
     "call-queue-take": "call_entry",
     "call-queue-attempt": "call_entry",
@@ -167,6 +175,7 @@ LISTS_SHOW = {
     "inbox:call-queue": "item",
     "inbox-item-list": "item",
     "call-queue-list": "call_entry",
+    "conversation-list": "conversation",
     "core:run-list": "data_source",  # as the subject of its stage runs
     "core:failure-list": "data_source",  # as the subject of its row failures
     "leads:job-list": "job",
@@ -358,6 +367,8 @@ class TeamData:
     retired_number: SenderNumber
     credential: TeamCredential  # the team's own SignalHouse API key
     provider_webhook: ProviderWebhook
+    conversation: Conversation  # open, with a pending draft
+    closed_conversation: Conversation
 
     @property
     def merge_survivor(self) -> Persona:
@@ -467,10 +478,24 @@ def _team_data(
     call_entry = CallQueueEntry.objects.create(
         team=team, item=item, lead=lead, phone_number=number, priority=80, assigned_worker="SABRINA"
     )
+    conversation, closed_conversation = (
+        Conversation.objects.create(
+            team=team, contact_number=number if status == "open" else f"{number[:-2]}42", sender_number=ours[0],
+            lead=lead, persona=persona, status=status,
+            intent="interested", worker="SABRINA", latest_item=it, draft_item=it, draft_text="Thanks!",
+            draft_worker="SABRINA", draft_status="pending" if status == "open" else "set_aside",
+            last_message_at=timezone.now(), last_text=it.response_text,
+            disposition="" if status == "open" else "not_interested",
+        )
+        for status, it in (("open", item), ("closed", closed_item))
+    )  # fmt: skip
+    InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+    InboxItem.objects.filter(pk=closed_item.pk).update(conversation=closed_conversation)
+    ConversationMessage.objects.create(conversation=conversation, message=item.message, created_at=timezone.now())
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
         template, campaign, draft, sending, paused, step, message, suppression, item, closed_item, call_entry,
-        sender_number, retired_number, credential, provider_webhook,
+        sender_number, retired_number, credential, provider_webhook, conversation, closed_conversation,
     )  # fmt: skip
 
 
@@ -704,7 +729,9 @@ def test_lists_never_contain_another_teams_rows(team_admin, team_a, team_b, rout
 
     # then nothing of Rival's is in it (the search box may echo the words searched for); an API may refuse
     # a filter value it does not know (a lead or inbox status "completed") with a 400 that names it
-    strict = route.name in {"lead-list", "inbox-item-list", "leads:lead-export", "lead-export", "inbox-item-export"}
+    strict = route.name in {
+        "lead-list", "inbox-item-list", "leads:lead-export", "lead-export", "inbox-item-export", "conversation-list"
+    }  # fmt: skip
     assert response.status_code == 200 or (query and strict and response.status_code == 400)
     text = b"".join(response).decode() if response.streaming else response.content.decode()
     assert _b_leaks(text, team_b.ids(), except_in=query) == []
@@ -918,6 +945,13 @@ WRITES = {
     "call-queue-take": Write(_nothing, 200),
     "inbox:call-attempt": Write(lambda d: {"outcome": "no_answer"}, 302),
     "call-queue-attempt": Write(lambda d: {"outcome": "voicemail"}, 200),
+    "conversation-assign": Write(lambda d: {"assignee": "me"}, 200),
+    "conversation-snooze": Write(lambda d: {"until": "2099-01-01T15:00:00Z"}, 200),
+    "conversation-note": Write(lambda d: {"text": "call after lunch"}, 201),
+    "conversation-reply": Write(lambda d: {"text": "Thanks for writing back"}, 201),
+    "conversation-approve-draft": Write(_nothing, 201),
+    "conversation-close": Write(lambda d: {"disposition": "not_interested"}, 200),
+    "conversation-reopen": Write(lambda d: {"reason": "wrote again"}, 200),
 }
 
 

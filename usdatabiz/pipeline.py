@@ -31,6 +31,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
     "form due follow-ups": ("messaging.tasks.campaign_steps_stage_due_task", 60),  # a person approves each batch
     "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
+    "wake snoozed conversations": ("inbox.tasks.conversations_wake_task", 1),  # a snooze ends on time
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
@@ -44,6 +45,7 @@ LANES: dict[str, str] = {
     "inbox.tasks.inbox_item_draft_task": "realtime",
     "inbox.tasks.inbox_items_follow_up_check_task": "realtime",
     "inbox.tasks.inbox_items_nudge_check_task": "realtime",
+    "inbox.tasks.conversations_wake_task": "realtime",
     "usdatabiz.core.tasks.work_sweep_task": "realtime",  # a killed bulk worker's part moves on even when bulk is busy
     # bulk: lists, chunks, jobs and slices
     "ingestion.tasks.data_source_ingest_task": "bulk",

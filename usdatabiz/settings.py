@@ -286,6 +286,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"ConversationStatusEnum": "inbox.models.Conversation.Status"},  # i11: conversations
 }
 
 LOGGING = {
