@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "usdatabiz.core.middleware.CurrentTeamMiddleware",
+    "inbox.middleware.UserTimeZoneMiddleware",  # i11: times in the person's own time zone
 ]
 
 ROOT_URLCONF = "usdatabiz.urls"

@@ -473,3 +473,36 @@ def conversation_reply(*, conversation: Conversation, user, text: str, from_draf
         item = conversation.draft_item or item
         text = text or conversation.draft_text
     return inbox_item_reply(item=item, user=user, text=text, from_suggestion=from_draft)
+
+
+def conversation_callback(*, conversation: Conversation, user, when: str):
+    """Schedule a call back at the time ``when`` names ("tomorrow at 2pm"), read in the contact's time zone; the
+    call joins the queue (or its waiting entry moves) with that time. INVALID_CALLBACK when no future time is named."""
+    from ..callbacks import contact_zone, parse_callback
+    from ..models import CallQueueEntry
+
+    require_operator(conversation, user)
+    business = conversation.lead.business if conversation.lead_id and conversation.lead else None
+    zone = contact_zone(state=business.state if business else None, number=conversation.contact_number)
+    at = parse_callback(when, zone=zone, now=timezone.now())
+    if at is None:
+        raise InboxError("INVALID_CALLBACK", f"{when!r} names no time to come; try 'tomorrow at 2pm' or 'Friday 10am'.")
+    item = conversation.latest_item
+    if item is None:
+        raise InboxError("NOTHING_TO_ANSWER", "The contact has not written in this conversation.", http_status=409)
+    with transaction.atomic():
+        entry = CallQueueEntry.objects.filter(item=item).first()
+        if entry is None:
+            entry = CallQueueEntry.objects.create(
+                team_id=conversation.team_id, item=item, lead_id=conversation.lead_id,
+                phone_number=conversation.contact_number, priority=conversation.priority_score or 50,
+                assigned_worker=conversation.worker or "SABRINA", assigned_to=user, callback_at=at,
+                correlation_id=conversation.correlation_id,
+            )  # fmt: skip
+        else:
+            CallQueueEntry.objects.filter(pk=entry.pk).update(
+                callback_at=at, status=CallQueueEntry.Status.WAITING, assigned_to=user, updated_at=timezone.now()
+            )
+            entry.refresh_from_db()
+        _cnv_event(conversation, "callback", user, at=at.isoformat(), zone=zone, said=when[:200])
+    return entry

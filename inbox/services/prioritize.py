@@ -91,8 +91,11 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
     from ..models import CallQueueEntry
 
     waiting = CallQueueEntry.objects.for_team(item.team_id).filter(status=CallQueueEntry.Status.WAITING)
+    callback_at = _callback_time(item)
     if CallQueueEntry.objects.filter(item=item).exists():
-        CallQueueEntry.objects.filter(item=item).update(priority=item.priority_score, assigned_worker=worker)
+        CallQueueEntry.objects.filter(item=item).update(
+            priority=item.priority_score, assigned_worker=worker, callback_at=callback_at
+        )
         item.bucket = InboxItem.Bucket.CALL
         return
     admit = prio.queue_admit(waiting.count(), settings.INBOX_QUEUE_CAPACITY, item.priority)
@@ -121,5 +124,16 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
         priority=item.priority_score,
         assigned_worker=worker,
         correlation_id=item.correlation_id,
+        callback_at=callback_at,
     )
     item.bucket = InboxItem.Bucket.CALL
+
+
+def _callback_time(item: InboxItem):
+    """The time the person asked to be called ("tomorrow at 2pm"), read in their time zone; None if they named none."""
+    from ..callbacks import contact_zone, parse_callback
+
+    text = (item.extracted or {}).get("meeting_time") or item.response_text
+    business = item.lead.business if item.lead_id and item.lead else None
+    zone = contact_zone(state=business.state if business else None, number=item.phone_number)
+    return parse_callback(text, zone=zone, now=item.received_at)
