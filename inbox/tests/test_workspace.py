@@ -29,7 +29,8 @@ def test_the_list_shows_the_conversation_and_the_thread_its_texts_contact_and_dr
     assert "Sounds interesting, tell me more" in thread
     assert 'data-testid="draft-text"' in thread
     assert f'href="tel:+1{robin.to_number}"' in thread
-    assert 'data-testid="timeline"' in thread and "Lead score" in thread
+    assert 'data-testid="timeline"' in thread
+    assert "Lead score" in thread
     conversation.refresh_from_db()
     assert conversation.unread == 0  # opened, so read
 
