@@ -93,6 +93,7 @@ def test_keyboard_shortcuts(console: Page, live_server, two_replies):
     console.keyboard.type("Prefers mornings")
     console.keyboard.press("Enter")
     expect(console.get_by_test_id("note")).to_contain_text("Prefers mornings")
+    console.keyboard.press("Escape")  # the note box keeps the focus after it is saved; esc leaves it
 
     console.keyboard.press("r")
     expect(console.get_by_test_id("reply-text")).to_be_focused()
