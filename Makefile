@@ -10,6 +10,8 @@ BENCH_ROWS ?= 1000000
 BENCH_LEADS ?= 100000
 BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
+BENCH_CONVERSATIONS ?= 100000
+BENCH_MESSAGES ?= 300000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
@@ -79,6 +81,9 @@ bench-resolve: install ## Benchmark stage 3: precision/recall/F1 on a labelled l
 
 bench-outreach: install ## Benchmark stages 6-11: block of 2,000 from BENCH_LEADS leads, sending it, BENCH_REPLIES replies
 	$(PY) bench/bench_outreach.py --leads $(BENCH_LEADS) --replies $(BENCH_REPLIES) --database-url $(BENCH_DATABASE_URL)
+
+bench-inbox: install ## Benchmark the conversation workspace: list and thread server time and queries (BENCH_CONVERSATIONS, BENCH_MESSAGES)
+	$(PY) bench/bench_inbox.py --conversations $(BENCH_CONVERSATIONS) --messages $(BENCH_MESSAGES) --database-url $(BENCH_DATABASE_URL)
 
 clean: ## Remove the virtualenv, SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles
