@@ -178,9 +178,9 @@ class Conversation(TeamScoped):
     class Meta:
         ordering = ["-last_message_at", "-id"]
         indexes = [
-            models.Index(fields=["team", "status", "-last_message_at"], name="cnv_team_status_last_idx"),
-            models.Index(fields=["team", "-last_message_at"], name="cnv_team_last_idx"),
-            models.Index(fields=["team", "assignee", "-last_message_at"], name="cnv_team_assignee_idx"),
+            models.Index(fields=["team", "status", "-last_message_at", "-id"], name="cnv_team_status_last_idx"),
+            models.Index(fields=["team", "-last_message_at", "-id"], name="cnv_team_last_idx"),
+            models.Index(fields=["team", "assignee", "-last_message_at", "-id"], name="cnv_team_assignee_idx"),
             models.Index(fields=["team", "contact_number"], name="cnv_team_number_idx"),
         ]
         constraints = [

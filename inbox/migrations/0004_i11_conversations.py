@@ -142,15 +142,15 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='conversation',
-            index=models.Index(fields=['team', 'status', '-last_message_at'], name='cnv_team_status_last_idx'),
+            index=models.Index(fields=['team', 'status', '-last_message_at', '-id'], name='cnv_team_status_last_idx'),
         ),
         migrations.AddIndex(
             model_name='conversation',
-            index=models.Index(fields=['team', '-last_message_at'], name='cnv_team_last_idx'),
+            index=models.Index(fields=['team', '-last_message_at', '-id'], name='cnv_team_last_idx'),
         ),
         migrations.AddIndex(
             model_name='conversation',
-            index=models.Index(fields=['team', 'assignee', '-last_message_at'], name='cnv_team_assignee_idx'),
+            index=models.Index(fields=['team', 'assignee', '-last_message_at', '-id'], name='cnv_team_assignee_idx'),
         ),
         migrations.AddIndex(
             model_name='conversation',
