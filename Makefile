@@ -12,6 +12,8 @@ BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
 BENCH_CLASSIFY_REPEAT ?= 20
 BENCH_RESOLVE_QUALITY_ROWS ?= 20000
+BENCH_CONVERSATIONS ?= 100000
+BENCH_MESSAGES ?= 300000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/usdatabiz_bench
 
 .DEFAULT_GOAL := help
@@ -100,6 +102,8 @@ BENCH_WEBHOOK_INGEST_ROWS ?= 200000
 .PHONY: bench-webhook
 bench-webhook: install ## Benchmark the signed webhook on gunicorn (2 workers) vs a no-op, and webhook-to-draft during a bulk ingest
 	$(PY) bench/bench_webhook.py --deliveries $(BENCH_WEBHOOK_DELIVERIES) --ingest-rows $(BENCH_WEBHOOK_INGEST_ROWS) --database-url $(BENCH_DATABASE_URL)
+bench-inbox: install ## Benchmark the conversation workspace: list and thread server time and queries (BENCH_CONVERSATIONS, BENCH_MESSAGES)
+	$(PY) bench/bench_inbox.py --conversations $(BENCH_CONVERSATIONS) --messages $(BENCH_MESSAGES) --database-url $(BENCH_DATABASE_URL)
 
 clean: ## Remove the virtualenv, SQLite database, media and collected static files
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles

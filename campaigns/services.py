@@ -15,6 +15,7 @@ from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.selectors import membership_get
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.transitions import transition
 
 from .models import Campaign, CampaignEvent, CampaignLead, CampaignStep, CampaignVariant, LeadBlock, MessageTemplate
 
@@ -321,11 +322,9 @@ def campaign_transition(*, campaign: Campaign, to: str, actor=None, note: str = 
         if to not in Campaign.TRANSITIONS.get(current.status, set()):
             raise IllegalTransition("Campaign", current.status, to)
         from_status = current.status
-        current.status = to
-        for name, value in fields.items():
-            setattr(current, name, value)
-        current.status_note = note if note else current.status_note
-        current.save()
+        if note:
+            fields["status_note"] = note
+        transition(current, to, actor=actor, reason=note, **fields)  # the audit row of every stateful model
         _event(current, from_status, to, actor, note)
     campaign.refresh_from_db()
     return campaign

@@ -2,7 +2,20 @@ from django.contrib import admin
 
 from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
 
-from .models import CallQueueEntry, ClassificationCorrection, InboxEvent, InboxItem, ReconcileCursor, WebhookEvent
+from .models import (
+    CallQueueEntry,
+    ClassificationCorrection,
+    Conversation,
+    ConversationEvent,
+    ConversationMessage,
+    InboxEvent,
+    InboxItem,
+    InboxSettings,
+    OperatorSettings,
+    ReconcileCursor,
+    SavedReply,
+    WebhookEvent,
+)
 
 
 class _ReadOnly:
@@ -82,3 +95,59 @@ class ClassificationCorrectionAdmin(_ReadOnly, TeamScopedAdmin):
     list_display = ["created_at", "team", "predicted", "corrected", "text", "corrected_by", "inbox_item"]
     list_filter = ["predicted", "corrected", "team"]
     search_fields = ["text"]
+
+
+class ConversationEventInline(_ReadOnly, admin.TabularInline):
+    model = ConversationEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "action", "actor_label", "detail"]
+    readonly_fields = fields
+
+
+@admin.register(Conversation)
+class ConversationAdmin(_ReadOnly, TeamScopedAdmin):
+    list_display = ["id", "team", "contact_number", "status", "intent", "worker", "assignee", "disposition",
+                    "draft_status", "unread", "last_message_at"]  # fmt: skip
+    list_filter = ["status", "intent", "worker", "disposition", "draft_status", "team"]
+    search_fields = ["id", "contact_number", "last_text", "correlation_id"]
+    inlines = [ConversationEventInline]
+
+
+@admin.register(ConversationEvent)
+class ConversationEventAdmin(_ReadOnly, TeamScopedAdmin):
+    list_display = ["id", "team", "conversation", "action", "actor_label", "created_at"]
+    list_filter = ["action", "team"]
+    search_fields = ["conversation__id", "actor_label"]
+
+
+@admin.register(ConversationMessage)
+class ConversationMessageAdmin(_ReadOnly, admin.ModelAdmin):
+    list_display = ["conversation", "message", "created_at"]
+    search_fields = ["conversation__id", "message__id"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(conversation__team_id__in=staff_team_ids(request))
+
+
+@admin.register(SavedReply)
+class SavedReplyAdmin(TeamScopedAdmin):
+    list_display = ["title", "team", "text", "created_at"]
+    list_filter = ["team"]
+    search_fields = ["title", "text"]
+
+
+@admin.register(InboxSettings)
+class InboxSettingsAdmin(TeamScopedAdmin):
+    list_display = ["team", "round_robin", "time_zone", "last_assignee"]
+
+
+@admin.register(OperatorSettings)
+class OperatorSettingsAdmin(admin.ModelAdmin):
+    list_display = ["user", "time_zone"]
+    search_fields = ["user__username"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(user=request.user)

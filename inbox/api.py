@@ -1,7 +1,7 @@
 """API of stages 8-12: ``/api/v1/inbox-items/`` with the operator's actions, and ``/api/v1/call-queue/``."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -13,7 +13,7 @@ from usdatabiz.core.exports import csv_response
 
 from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
-from .models import CallQueueEntry, InboxEvent, InboxItem
+from .models import CallQueueEntry, Conversation, ConversationEvent, InboxEvent, InboxItem
 
 
 class InboxItemSerializer(serializers.ModelSerializer):
@@ -285,3 +285,210 @@ class CampaignResultsExportView(views.APIView):
         campaign = _campaign_of(request, pk)
         return csv_response(header=metrics.RESULTS_EXPORT_HEADER, rows=metrics.campaign_results_rows(campaign=campaign),
                             filename=f"{campaign.pk}-results.csv")  # fmt: skip
+
+
+# -- conversations -----------------------------------------------------------------------------------------
+
+
+class DraftSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    worker = serializers.CharField()
+    status = serializers.CharField()
+
+
+class ConversationSerializer(serializers.ModelSerializer):
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    draft = DraftSerializer(allow_null=True, read_only=True, help_text="The pending draft, or null")
+
+    class Meta:
+        model = Conversation
+        fields = [
+            "id", "status", "intent", "worker", "assignee", "disposition", "contact_number", "last_message_at",
+            "draft", "sender_number", "lead", "persona", "campaign", "priority", "priority_score", "unread",
+            "last_inbound_at", "last_outbound_at", "snoozed_until", "closed_at", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class ConversationEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ConversationEvent
+        fields = ["id", "action", "actor_label", "detail", "created_at"]
+        read_only_fields = fields
+
+
+class ConversationDetailSerializer(ConversationSerializer):
+    messages = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()
+
+    class Meta(ConversationSerializer.Meta):
+        fields = [*ConversationSerializer.Meta.fields, "messages", "events"]
+        read_only_fields = fields
+
+    @extend_schema_field(MessageSerializer(many=True))
+    def get_messages(self, obj):
+        return MessageSerializer(selectors.conversation_messages(conversation=obj), many=True).data
+
+    @extend_schema_field(ConversationEventSerializer(many=True))
+    def get_events(self, obj):
+        return ConversationEventSerializer(obj.events.all(), many=True).data
+
+
+class AssignBody(serializers.Serializer):
+    assignee = serializers.CharField(
+        allow_null=True, allow_blank=True, help_text='A username of the team, "me", or null / "" to unassign'
+    )
+
+
+class SnoozeBody(serializers.Serializer):
+    until = serializers.DateTimeField(help_text="ISO 8601 time in the future")
+
+
+class NoteBody(serializers.Serializer):
+    text = serializers.CharField(max_length=4000)
+
+
+class ConversationReplyBody(serializers.Serializer):
+    text = serializers.CharField(max_length=640)
+
+
+class ApproveDraftBody(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=640, required=False, allow_blank=True, help_text="The draft as edited; omit to send it as drafted"
+    )
+
+
+class ConversationCloseBody(serializers.Serializer):
+    disposition = serializers.ChoiceField(choices=list(services.DISPOSITIONS))
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+
+
+class ReopenBody(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+CONVERSATION_FILTERS = [
+    OpenApiParameter("status", str, enum=Conversation.Status.values),
+    OpenApiParameter("assignee", str, description='A username, "me", or "none" (unassigned)'),
+    OpenApiParameter("intent", str),
+    OpenApiParameter("contact_number", str, description="The contact's number (10 digits)"),
+    OpenApiParameter("bucket", str, enum=list(selectors.CONVERSATION_BUCKETS)),
+    OpenApiParameter("campaign", str),
+    OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or texts"),
+]
+
+
+def _body(serializer_class, data):
+    body = serializer_class(data=data)
+    body.is_valid(raise_exception=True)
+    return body.validated_data
+
+
+class ConversationViewSet(
+    TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """One thread per contact: its status, intent, worker, assignee and pending draft; the operator's actions.
+
+    The inbox-item routes (``/api/v1/inbox-items/``) keep working: an item is one inbound text of a conversation.
+    """
+
+    queryset = Conversation.objects.all().order_by("-last_message_at", "-id")
+    serializer_class = ConversationSerializer
+
+    def get_queryset(self):
+        if self.action != "list":
+            return super().get_queryset().select_related("assignee", "latest_item", "draft_item")
+        params = self.request.query_params
+        if params.get("status") and params["status"] not in Conversation.Status.values:
+            raise ValidationError({"status": [f"Use one of: {', '.join(Conversation.Status.values)}."]})
+        if params.get("bucket") and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
+            raise ValidationError({"bucket": [f"Use one of: {', '.join(selectors.CONVERSATION_BUCKETS)}."]})
+        keys = ("status", "assignee", "intent", "contact_number", "bucket", "campaign", "q")
+        return selectors.conversation_list(
+            team=self.request.team, user=self.request.user, **{k: params.get(k) or None for k in keys}
+        )
+
+    def get_serializer_class(self):
+        return ConversationDetailSerializer if self.action == "retrieve" else ConversationSerializer
+
+    @extend_schema(parameters=CONVERSATION_FILTERS)
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def _done(self, conversation):
+        conversation.refresh_from_db()
+        return Response(ConversationSerializer(conversation).data)
+
+    @extend_schema(request=AssignBody, responses={200: ConversationSerializer})
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None, format=None):
+        """Assign to a person of the team ("me" for the caller), or unassign with null."""
+        from django.contrib.auth import get_user_model
+
+        conversation = self.get_object()
+        name = _body(AssignBody, request.data).get("assignee")
+        user = None
+        if name == "me":
+            user = request.user
+        elif name:
+            user = get_user_model().objects.filter(username=name, memberships__team=request.team).first()
+            if user is None:
+                raise services.InboxError("NOT_A_MEMBER", f"No one called {name!r} is in this team.")
+        return self._done(services.conversation_assign(conversation=conversation, user=request.user, assignee=user))
+
+    @extend_schema(request=SnoozeBody, responses={200: ConversationSerializer})
+    @action(detail=True, methods=["post"])
+    def snooze(self, request, pk=None, format=None):
+        """Put aside until a time; it comes back then, or when the contact texts."""
+        conversation = self.get_object()
+        until = _body(SnoozeBody, request.data)["until"]
+        return self._done(services.conversation_snooze(conversation=conversation, user=request.user, until=until))
+
+    @extend_schema(request=NoteBody, responses={201: ConversationEventSerializer})
+    @action(detail=True, methods=["post"])
+    def note(self, request, pk=None, format=None):
+        """A private note for the team (never sent)."""
+        conversation = self.get_object()
+        event = services.conversation_note(
+            conversation=conversation, user=request.user, text=_body(NoteBody, request.data)["text"]
+        )
+        return Response(ConversationEventSerializer(event).data, status=201)
+
+    @extend_schema(request=ConversationReplyBody, responses={201: MessageSerializer})
+    @action(detail=True, methods=["post"])
+    def reply(self, request, pk=None, format=None):
+        """Send the caller's own reply (approved by the caller); a pending draft is set aside."""
+        conversation = self.get_object()
+        text = _body(ConversationReplyBody, request.data)["text"]
+        message = services.conversation_reply(conversation=conversation, user=request.user, text=text)
+        return Response(MessageSerializer(message).data, status=201)
+
+    @extend_schema(request=ApproveDraftBody, responses={201: MessageSerializer})
+    @action(detail=True, methods=["post"], url_path="approve-draft")
+    def approve_draft(self, request, pk=None, format=None):
+        """Approve the pending draft (as drafted, or with ``text`` as edited) and send it."""
+        conversation = self.get_object()
+        text = _body(ApproveDraftBody, request.data).get("text") or ""
+        message = services.conversation_reply(conversation=conversation, user=request.user, text=text, from_draft=True)
+        return Response(MessageSerializer(message).data, status=201)
+
+    @extend_schema(request=ConversationCloseBody, responses={200: ConversationSerializer})
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None, format=None):
+        """Close with a disposition; pending drafts are set aside."""
+        conversation = self.get_object()
+        data = _body(ConversationCloseBody, request.data)
+        return self._done(
+            services.conversation_close(
+                conversation=conversation, user=request.user, disposition=data["disposition"],
+                notes=data.get("notes", ""),
+            )
+        )  # fmt: skip
+
+    @extend_schema(request=ReopenBody, responses={200: ConversationSerializer})
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None, format=None):
+        """Reopen a closed conversation."""
+        conversation = self.get_object()
+        reason = _body(ReopenBody, request.data).get("reason", "")
+        return self._done(services.conversation_reopen(conversation=conversation, user=request.user, reason=reason))

@@ -110,6 +110,185 @@ class ReconcileCursor(models.Model):
         return f"{self.provider} {self.account}"
 
 
+class Conversation(TeamScoped):
+    """One thread between a team and one contact number: every text in or out joins the contact's open conversation
+    with that team; after it is closed, the next text starts a new one.
+
+    Status diagram (applied only by ``core.transitions.transition`` from ``inbox.services.conversations``)::
+
+        open (waits on us) --reply approved or sent--> waiting (on them) --new inbound--> open
+          |  \\--snooze--> snoozed --time passes or new inbound--> open
+          \\--close (a person, or the system on STOP / wrong number / hostile)--> closed --reopen--> open
+
+    The conversation holds the intent (computed from its latest message in context), the one worker that owns it,
+    and at most one pending draft, only while it waits on us.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open (waits on us)"
+        WAITING = "waiting", "Waiting on them"
+        SNOOZED = "snoozed", "Snoozed"
+        CLOSED = "closed", "Closed"
+
+    class DraftStatus(models.TextChoices):
+        NONE = "", "No draft"
+        PENDING = "pending", "Awaiting approval"
+        APPROVED = "approved", "Approved as drafted"
+        EDITED = "edited", "Approved after editing"
+        REJECTED = "rejected", "Rejected"
+        SET_ASIDE = "set_aside", "Set aside"
+
+    TRANSITIONS = {
+        Status.OPEN: {Status.WAITING, Status.SNOOZED, Status.CLOSED},
+        Status.WAITING: {Status.OPEN, Status.SNOOZED, Status.CLOSED},
+        Status.SNOOZED: {Status.OPEN, Status.WAITING, Status.CLOSED},
+        Status.CLOSED: {Status.OPEN},
+    }
+
+    id = PrefixedULIDField(prefix="cnv")
+    contact_number = models.CharField(max_length=10, help_text="The contact's number (10 digits)")
+    sender_number = models.CharField(max_length=10, blank=True, help_text="Our number the contact texts with")
+    persona = models.ForeignKey(Persona, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations")
+    campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    intent = models.CharField(max_length=20, blank=True, help_text="The conversation's classification, in context")
+    intent_confidence = models.FloatField(null=True, blank=True)
+    priority = models.CharField(max_length=8, blank=True)
+    priority_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    worker = models.CharField(max_length=16, blank=True, help_text="The one copilot worker that owns it")
+    worker_intent = models.CharField(max_length=20, blank=True, help_text="The intent the worker was routed for")
+    disposition = models.CharField(max_length=20, blank=True)
+    last_inbound_at = models.DateTimeField(null=True, blank=True)
+    last_outbound_at = models.DateTimeField(null=True, blank=True)
+    last_message_at = models.DateTimeField(null=True, blank=True)
+    last_text = models.CharField(max_length=160, blank=True, help_text="The latest text, for the list")
+    unread = models.PositiveIntegerField(default=0, help_text="Inbound texts nobody has opened yet")
+    snoozed_until = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    latest_item = models.ForeignKey(
+        "InboxItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    draft_text = models.TextField(blank=True)
+    draft_worker = models.CharField(max_length=16, blank=True)
+    draft_status = models.CharField(max_length=10, choices=DraftStatus.choices, blank=True, default="")
+    draft_item = models.ForeignKey(
+        "InboxItem", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    correlation_id = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-last_message_at", "-id"]
+        indexes = [
+            models.Index(fields=["team", "status", "-last_message_at", "-id"], name="cnv_team_status_last_idx"),
+            models.Index(fields=["team", "-last_message_at", "-id"], name="cnv_team_last_idx"),
+            models.Index(fields=["team", "assignee", "-last_message_at", "-id"], name="cnv_team_assignee_idx"),
+            models.Index(fields=["team", "contact_number"], name="cnv_team_number_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "contact_number"],
+                condition=~models.Q(status="closed"),
+                name="conversation_one_open_per_contact",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.contact_number} ({self.status})"
+
+    @property
+    def draft(self) -> dict | None:
+        """The pending draft as ``{text, worker, status}``, or None."""
+        if self.draft_status != self.DraftStatus.PENDING or not self.draft_text:
+            return None
+        return {"text": self.draft_text, "worker": self.draft_worker, "status": self.draft_status}
+
+
+class ConversationMessage(models.Model):
+    """A text (in or out) in a conversation: each message joins exactly one conversation."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="links")
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="conversation_link")
+    created_at = models.DateTimeField(db_index=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["conversation", "created_at"], name="cnvmsg_conversation_at_idx")]
+
+    def __str__(self):
+        return f"{self.conversation_id}: {self.message_id}"
+
+
+class ConversationEvent(TeamScoped):
+    """Something that happened to a conversation besides its status: a note, an assignment, a snooze, an intent
+    kept or changed (with why), a re-routing, a draft set aside. Status changes are ``core.StateTransition`` rows."""
+
+    id = PrefixedULIDField(prefix="cev")
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor_label = models.CharField(max_length=60)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["conversation", "created_at"], name="cev_conversation_created_idx")]
+
+    def __str__(self):
+        return f"{self.conversation_id}: {self.action} by {self.actor_label}"
+
+
+class SavedReply(TeamScoped):
+    """A team's reusable answer; ``{first_name}``, ``{company}``, ``{sender_name}``, ``{team}`` are filled in."""
+
+    id = PrefixedULIDField(prefix="srp")
+    title = models.CharField(max_length=80)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["team", "title"], name="savedreply_team_title_unique")]
+
+    def __str__(self):
+        return self.title
+
+
+class InboxSettings(TeamScoped):
+    """A team's workspace settings: round-robin assignment of new conversations among its operators."""
+
+    id = PrefixedULIDField(prefix="ibs")
+    round_robin = models.BooleanField(default=False, help_text="Give each new conversation to the next operator")
+    time_zone = models.CharField(max_length=64, default="America/New_York", help_text="The team's time zone")
+    last_assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "inbox settings"
+        constraints = [models.UniqueConstraint(fields=["team"], name="inboxsettings_one_per_team")]
+
+    def __str__(self):
+        return f"inbox settings of {self.team_id}"
+
+
+class OperatorSettings(models.Model):
+    """A person's own settings: the time zone the console shows times in (empty: the team's)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="operator_settings")
+    time_zone = models.CharField(max_length=64, blank=True, help_text="IANA name, e.g. America/Chicago")
+
+    class Meta:
+        verbose_name_plural = "operator settings"
+
+    def __str__(self):
+        return f"{self.user}: {self.time_zone or 'team time zone'}"
+
+
 class InboxItem(TeamScoped):
     """One inbound reply to work, with everything stages 9-12 add to it.
 
@@ -142,9 +321,13 @@ class InboxItem(TeamScoped):
         APPROVED = "approved", "Approved as drafted"
         EDITED = "edited", "Approved after editing"
         REJECTED = "rejected", "Rejected"
+        SET_ASIDE = "set_aside", "Set aside (a newer draft, an answer in own words, or closed)"
 
     id = PrefixedULIDField(prefix="ibx")
     message = models.OneToOneField(Message, on_delete=models.PROTECT, related_name="inbox_item")
+    conversation = models.ForeignKey(
+        Conversation, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
     lead = models.ForeignKey(Lead, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbox_items")
     persona = models.ForeignKey(Persona, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -242,6 +425,7 @@ class CallQueueEntry(TeamScoped):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="Calls that did not reach the person")
     last_attempt_at = models.DateTimeField(null=True, blank=True)
+    callback_at = models.DateTimeField(null=True, blank=True, help_text="When the person asked to be called")
     correlation_id = models.CharField(max_length=40, blank=True)
     removed_reason = models.CharField(max_length=40, blank=True)
 

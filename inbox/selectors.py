@@ -108,3 +108,150 @@ def conversation_export_rows(*, items):
             item["classification"], item["disposition"], item["status"], pk, direction, kind, status,
             at.isoformat(), approver or "", body,
         ]  # fmt: skip
+
+
+# -- conversations ----------------------------------------------------------------------------------------
+
+CONVERSATION_BUCKETS = {
+    "open": "Waiting on us",
+    "mine": "Mine",
+    "unassigned": "Unassigned",
+    "waiting": "Waiting on them",
+    "snoozed": "Snoozed",
+    "closed": "Closed",
+    "all": "All",
+}
+
+
+def conversation_list(
+    *, team, user=None, bucket=None, status=None, assignee=None, intent=None, campaign=None, contact_number=None,
+    q=None,
+):  # fmt: skip
+    """The team's conversations, newest activity first, with what the list shows joined in (a constant number of
+    queries whatever the page). ``assignee`` is a username, "me" or "none"; ``bucket`` one of CONVERSATION_BUCKETS
+    ("mine" and "unassigned" are open conversations)."""
+    from .models import Conversation
+
+    qs = Conversation.objects.for_team(team).select_related("assignee", "lead__persona", "lead__business", "campaign")
+    open_statuses = [Conversation.Status.OPEN]
+    if bucket in ("open", "mine", "unassigned"):
+        qs = qs.filter(status__in=open_statuses)
+    elif bucket in ("waiting", "snoozed", "closed"):
+        qs = qs.filter(status=bucket)
+    if bucket == "mine":
+        qs = qs.filter(assignee=user)
+    elif bucket == "unassigned":
+        qs = qs.filter(assignee__isnull=True)
+    if status:
+        qs = qs.filter(status=status)
+    if assignee == "me":
+        qs = qs.filter(assignee=user)
+    elif assignee == "none":
+        qs = qs.filter(assignee__isnull=True)
+    elif assignee:
+        qs = qs.filter(assignee__username=assignee)
+    if intent:
+        qs = qs.filter(intent=intent)
+    if campaign:
+        qs = qs.filter(campaign_id=campaign)
+    if contact_number:
+        digits = "".join(ch for ch in contact_number if ch.isdigit())[-10:]
+        qs = qs.filter(contact_number=digits)
+    if q:
+        digits = "".join(ch for ch in q if ch.isdigit())
+        found = Q(lead__persona__last_name__icontains=q) | Q(lead__persona__first_name__icontains=q)
+        found |= Q(lead__business__name__icontains=q) | Q(last_text__icontains=q)
+        found |= Q(items__response_text__icontains=q)
+        if len(digits) >= 4:
+            found |= Q(contact_number__contains=digits[-10:])
+        qs = qs.filter(pk__in=Conversation.objects.for_team(team).filter(found).values("pk"))
+    return qs.order_by("-last_message_at", "-id")
+
+
+def conversation_counts(*, team, user=None) -> dict[str, int]:
+    """How many conversations each bucket holds, and how many unread texts wait (one query)."""
+    from django.db.models import Sum
+
+    from .models import Conversation
+
+    # closed conversations pile up over the years: the counts read only the others (index on team, status)
+    return Conversation.objects.for_team(team).exclude(status="closed").aggregate(
+        open=Count("id", filter=Q(status="open")),
+        mine=Count("id", filter=Q(status="open", assignee=user))
+        if user is not None
+        else Count("id", filter=Q(pk=None)),
+        unassigned=Count("id", filter=Q(status="open", assignee__isnull=True)),
+        waiting=Count("id", filter=Q(status="waiting")),
+        snoozed=Count("id", filter=Q(status="snoozed")),
+        unread=Sum("unread", default=0),
+    )
+
+
+def conversation_get(*, team, pk: str):
+    """One of the team's conversations or raise DoesNotExist."""
+    from .models import Conversation
+
+    return (
+        Conversation.objects.for_team(team)
+        .select_related("assignee", "lead__persona", "lead__business", "campaign", "latest_item", "draft_item")
+        .get(pk=pk)
+    )
+
+
+def conversation_messages(*, conversation):
+    """The texts of a conversation, oldest first."""
+    return (
+        Message.objects.filter(conversation_link__conversation=conversation)
+        .select_related("approved_by")
+        .order_by("created_at", "id")
+    )
+
+
+def contact_timeline(*, conversation, limit: int = 200) -> list[dict]:
+    """One timeline of the contact, newest last: the source rows they came from, merges, skip traces, every text
+    (of every conversation with the team), calls, notes, state changes and dispositions."""
+    from identity.models import PersonaMergeHistory
+    from usdatabiz.core.models import StateTransition
+
+    from .models import CallQueueEntry, Conversation, ConversationEvent
+
+    team_id, number = conversation.team_id, conversation.contact_number
+    events: list[dict] = []
+    persona = conversation.lead.persona if conversation.lead_id and conversation.lead else None
+    if persona is not None:
+        source = getattr(persona, "source_file", "") or ""
+        row = getattr(persona, "source_record_id", "") or ""
+        if source or row:
+            events.append({"at": persona.created_at, "kind": "source", "text": f"Loaded from {source} row {row}"})
+        merges = PersonaMergeHistory.objects.filter(team_id=team_id).filter(
+            Q(survivor_id=persona.pk) | Q(merged_id=persona.pk)
+        )
+        for merge in merges.order_by("-created_at")[:20]:
+            events.append({"at": merge.created_at, "kind": "merge", "text": f"{merge.action} ({merge.merged_by})"})
+        lead = conversation.lead
+        if getattr(lead, "traced_at", None):
+            events.append({"at": lead.traced_at, "kind": "skip_trace", "text": "Skip traced"})
+    texts = (
+        Message.objects.filter(team_id=team_id)
+        .filter(Q(to_number=number, direction="outbound") | Q(from_number=number, direction="inbound"))
+        .order_by("-created_at")
+        .values("created_at", "direction", "kind", "body", "status")[:limit]
+    )
+    for m in texts:
+        arrow = "←" if m["direction"] == "inbound" else "→"
+        events.append({"at": m["created_at"], "kind": f"text_{m['direction']}", "text": f"{arrow} {m['body']}"})
+    conversations = Conversation.objects.filter(team_id=team_id, contact_number=number)
+    for call in CallQueueEntry.objects.filter(team_id=team_id, phone_number=number).order_by("-created_at")[:20]:
+        when = f" (callback {call.callback_at:%Y-%m-%d %H:%M %Z})" if call.callback_at else ""
+        events.append({"at": call.created_at, "kind": "call", "text": f"Call queued for {call.assigned_worker}{when}"})
+    for ev in ConversationEvent.objects.filter(conversation__in=conversations, action__in=["note", "intent_changed"]):
+        text = ev.detail.get("text") if ev.action == "note" else ev.detail.get("why")
+        events.append({"at": ev.created_at, "kind": ev.action, "text": f"{ev.actor_label}: {text}"})
+    ids = [str(pk) for pk in conversations.values_list("pk", flat=True)]
+    for st in StateTransition.objects.filter(subject_type="inbox.conversation", subject_id__in=ids):
+        text = f"{st.from_state} → {st.to_state} by {st.actor_label}" + (f" ({st.reason})" if st.reason else "")
+        events.append(
+            {"at": st.created_at, "kind": "disposition" if st.to_state == "closed" else "state", "text": text}
+        )
+    events.sort(key=lambda e: e["at"])
+    return events[-limit:]

@@ -42,3 +42,8 @@ def inbox_items_nudge_check_task() -> int:
 def provider_events_reconcile_task() -> dict:
     """Read back each provider account's event log and store what the webhook missed, exactly once (scheduled)."""
     return services.provider_events_reconcile()
+
+
+def conversations_wake_task() -> int:
+    """Bring back snoozed conversations whose time has come (scheduled every minute)."""
+    return services.conversations_wake()

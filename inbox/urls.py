@@ -1,11 +1,24 @@
 from django.urls import path
 
-from . import views
+from . import views, workspace
 
 app_name = "inbox"
 
 urlpatterns = [
     path("", views.InboxListView.as_view(), name="item-list"),
+    path("conversations/", workspace.WorkspaceView.as_view(), name="workspace"),
+    path("conversations/list/", workspace.WorkspaceListView.as_view(), name="workspace-list"),
+    path("conversations/settings/", workspace.WorkspaceSettingsView.as_view(), name="workspace-settings"),
+    path("conversations/<str:pk>/", workspace.ThreadView.as_view(), name="conversation-thread"),
+    path("conversations/<str:pk>/messages/", workspace.ThreadMessagesView.as_view(), name="conversation-messages"),
+    *[
+        path(
+            f"conversations/<str:pk>/{action}/",
+            workspace.ConversationActionView.as_view(action_name=action),
+            name=f"conversation-{action}",
+        )
+        for action in workspace.ConversationActionView.actions
+    ],
     path("calls/", views.CallQueueView.as_view(), name="call-queue"),
     path("calls/<str:pk>/take/", views.CallQueueTakeView.as_view(), name="call-take"),
     path("calls/<str:pk>/attempt/", views.CallQueueAttemptView.as_view(), name="call-attempt"),

@@ -13,6 +13,7 @@ from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.transitions import transition
 
 from . import storage
 from .csvreader import ENCODING_FALLBACK, CsvError, CsvStream, decode_error, row_width_ok
@@ -38,7 +39,6 @@ def data_source_transition(
     if to not in DataSource.TRANSITIONS.get(current, set()):
         raise IllegalTransition("DataSource", current, to)
     now = timezone.now()
-    data_source.status = to
     fields = ["status", "updated_at"]
     if to == DataSource.Status.PROCESSING:
         data_source.started_at = now
@@ -54,13 +54,12 @@ def data_source_transition(
         data_source.error_code = error_code
         data_source.error_message = error_message
         fields += ["error_code", "error_message"]
-    # Guarded update: two workers racing on the same file cannot both win a transition.
-    updated = DataSource.objects.filter(pk=data_source.pk, status=current).update(
-        **{f: getattr(data_source, f) for f in fields if f != "updated_at"}, updated_at=now
-    )
-    if not updated:
-        fresh = DataSource.objects.get(pk=data_source.pk)
-        raise IllegalTransition("DataSource", fresh.status, to)
+    # Guarded update through the one transition helper: two workers racing on the same file cannot both win a
+    # transition, and each move leaves an audit row.
+    transition(
+        data_source, to, reason=f"{error_code}: {error_message}" if error_code else "",
+        **{f: getattr(data_source, f) for f in fields if f not in ("status", "updated_at")},
+    )  # fmt: skip
     log.info("data source %s: %s -> %s %s", data_source.pk, current, to, error_code)
     return data_source
 

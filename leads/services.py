@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from identity.models import BusinessOwner, Persona, PersonaEmail, PersonaPhone
-from usdatabiz.core.errors import IllegalTransition
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_run_finish, stage_run_start
+from usdatabiz.core.transitions import transition
 
 from . import scoring
 from .models import Lead, LeadSettings
@@ -40,18 +40,10 @@ def lead_settings_update(
     return row
 
 
-def lead_transition(*, lead: Lead, to: str, close_reason: str = "") -> Lead:
-    """Move a lead to status ``to`` if its transition map allows it."""
-    if to not in Lead.TRANSITIONS.get(lead.status, set()):
-        raise IllegalTransition("Lead", lead.status, to)
-    updated = Lead.objects.filter(pk=lead.pk, status=lead.status).update(
-        status=to, close_reason=close_reason or lead.close_reason, updated_at=timezone.now()
-    )
-    if not updated:
-        raise IllegalTransition("Lead", Lead.objects.get(pk=lead.pk).status, to)
-    lead.status = to
-    lead.close_reason = close_reason or lead.close_reason
-    return lead
+def lead_transition(*, lead: Lead, to: str, close_reason: str = "", actor=None, reason: str = "") -> Lead:
+    """Move a lead to status ``to`` if its transition map allows it (``core.transitions``, with an audit row)."""
+    extra = {"close_reason": close_reason} if close_reason else {}
+    return transition(lead, to, actor=actor, reason=reason or close_reason, **extra)
 
 
 def leads_create(*, team_id: str) -> int:

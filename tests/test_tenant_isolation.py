@@ -36,7 +36,7 @@ from campaigns.models import Campaign, CampaignStep, MessageTemplate
 from conftest import api_client_for
 from identity.models import Business, MatchReview, Persona, PersonaMergeHistory, PersonaPhone
 from identity.services import persona_merge
-from inbox.models import CallQueueEntry, InboxItem
+from inbox.models import CallQueueEntry, Conversation, ConversationMessage, InboxItem
 from ingestion.models import DataSource
 from ingestion.services import IngestError, data_source_create
 from leads.models import Lead, SkipTraceJob
@@ -125,6 +125,17 @@ DETAIL_SUBJECTS = {
     "sender-number-retire": "sender_number",
     "credential-detail": "credential",
     "inbox:item-detail": "item",
+    "inbox:conversation-thread": "conversation",
+    "inbox:conversation-messages": "conversation",
+    "inbox:conversation-assign": "conversation",
+    "inbox:conversation-assign-me": "conversation",
+    "inbox:conversation-snooze": "conversation",
+    "inbox:conversation-note": "conversation",
+    "inbox:conversation-reply": "conversation",
+    "inbox:conversation-approve-draft": "conversation",
+    "inbox:conversation-close": "conversation",
+    "inbox:conversation-reopen": "closed_conversation",
+    "inbox:conversation-callback": "conversation",
     "inbox:item-reply": "item",
     "inbox:item-reject-suggestion": "item",
     "inbox:item-reclassify": "item",
@@ -141,6 +152,14 @@ DETAIL_SUBJECTS = {
     "inbox-item-close": "item",
     "inbox-item-reopen": "closed_item",
     "inbox-item-events": "item",
+    "conversation-detail": "conversation",
+    "conversation-assign": "conversation",
+    "conversation-snooze": "conversation",
+    "conversation-note": "conversation",
+    "conversation-reply": "conversation",
+    "conversation-approve-draft": "conversation",
+    "conversation-close": "conversation",
+    "conversation-reopen": "closed_conversation",
     "call-queue-detail": "call_entry",
     "call-queue-take": "call_entry",
     "call-queue-attempt": "call_entry",
@@ -177,6 +196,9 @@ LISTS_SHOW = {
     "inbox:call-queue": "item",
     "inbox-item-list": "item",
     "call-queue-list": "call_entry",
+    "conversation-list": "conversation",
+    "inbox:workspace": "conversation",
+    "inbox:workspace-list": "conversation",
     "core:run-list": "data_source",  # as the subject of its stage runs
     "core:failure-list": "data_source",  # as the subject of its row failures
     "leads:job-list": "job",
@@ -370,6 +392,8 @@ class TeamData:
     credential: TeamCredential  # the team's own SignalHouse API key
     provider_webhook: ProviderWebhook
     alert: Alert  # an open SLA alert
+    conversation: Conversation  # open, with a pending draft
+    closed_conversation: Conversation
 
     @property
     def merge_survivor(self) -> Persona:
@@ -484,10 +508,25 @@ def _team_data(
         team=team, stage=9, code="SLA_BREACH", measured_seconds=60, limit_seconds=5, opened_at=timezone.now(),
         detail=f"{tag} classification was late",
     )  # fmt: skip
+    conversation, closed_conversation = (
+        Conversation.objects.create(
+            team=team, contact_number=number if status == "open" else f"{number[:-2]}42", sender_number=ours[0],
+            lead=lead, persona=persona, status=status,
+            intent="interested", worker="SABRINA", latest_item=it, draft_item=it, draft_text="Thanks!",
+            draft_worker="SABRINA", draft_status="pending" if status == "open" else "set_aside",
+            last_message_at=timezone.now(), last_text=it.response_text,
+            disposition="" if status == "open" else "not_interested",
+        )
+        for status, it in (("open", item), ("closed", closed_item))
+    )  # fmt: skip
+    InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+    InboxItem.objects.filter(pk=closed_item.pk).update(conversation=closed_conversation)
+    ConversationMessage.objects.create(conversation=conversation, message=item.message, created_at=timezone.now())
     return TeamData(
         team, data_source, business, persona, partner, phone, review, merge, lead, job,
         template, campaign, draft, sending, paused, step, message, suppression, opt_out_review, item, closed_item,
-        call_entry, sender_number, retired_number, credential, provider_webhook, alert,
+        call_entry, sender_number, retired_number, credential, provider_webhook, alert, conversation,
+        closed_conversation,
     )  # fmt: skip
 
 
@@ -721,7 +760,9 @@ def test_lists_never_contain_another_teams_rows(team_admin, team_a, team_b, rout
 
     # then nothing of Rival's is in it (the search box may echo the words searched for); an API may refuse
     # a filter value it does not know (a lead or inbox status "completed") with a 400 that names it
-    strict = route.name in {"lead-list", "inbox-item-list", "leads:lead-export", "lead-export", "inbox-item-export"}
+    strict = route.name in {
+        "lead-list", "inbox-item-list", "leads:lead-export", "lead-export", "inbox-item-export", "conversation-list"
+    }  # fmt: skip
     assert response.status_code == 200 or (query and strict and response.status_code == 400)
     text = b"".join(response).decode() if response.streaming else response.content.decode()
     assert _b_leaks(text, team_b.ids(), except_in=query) == []
@@ -942,6 +983,23 @@ WRITES = {
     "call-queue-take": Write(_nothing, 200),
     "inbox:call-attempt": Write(lambda d: {"outcome": "no_answer"}, 302),
     "call-queue-attempt": Write(lambda d: {"outcome": "voicemail"}, 200),
+    "inbox:conversation-assign": Write(lambda d: {"assignee": "olivia"}, 302),
+    "inbox:conversation-assign-me": Write(_nothing, 302),
+    "inbox:conversation-snooze": Write(lambda d: {"until": "2099-01-01T09:00"}, 302),
+    "inbox:conversation-note": Write(lambda d: {"text": "call after lunch"}, 302),
+    "inbox:conversation-reply": Write(lambda d: {"text": "Thanks for writing back"}, 302),
+    "inbox:conversation-approve-draft": Write(_nothing, 302),
+    "inbox:conversation-close": Write(lambda d: {"disposition": "not_interested"}, 302),
+    "inbox:conversation-reopen": Write(lambda d: {"reason": "wrote again"}, 302),
+    "inbox:conversation-callback": Write(lambda d: {"when": "tomorrow at 2pm"}, 302),
+    "inbox:workspace-settings": Write(lambda d: {"what": "saved_reply", "title": "Hi", "text": "Hi {first_name}"}, 302),
+    "conversation-assign": Write(lambda d: {"assignee": "me"}, 200),
+    "conversation-snooze": Write(lambda d: {"until": "2099-01-01T15:00:00Z"}, 200),
+    "conversation-note": Write(lambda d: {"text": "call after lunch"}, 201),
+    "conversation-reply": Write(lambda d: {"text": "Thanks for writing back"}, 201),
+    "conversation-approve-draft": Write(_nothing, 201),
+    "conversation-close": Write(lambda d: {"disposition": "not_interested"}, 200),
+    "conversation-reopen": Write(lambda d: {"reason": "wrote again"}, 200),
 }
 
 

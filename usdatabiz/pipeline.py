@@ -32,6 +32,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "nudge quiet conversations": ("inbox.tasks.inbox_items_nudge_check_task", 60),  # CATHY drafts, a person sends
     "form due follow-ups": ("messaging.tasks.campaign_steps_stage_due_task", 60),  # a person approves each batch
     "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
+    "wake snoozed conversations": ("inbox.tasks.conversations_wake_task", 1),  # a snooze ends on time
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
@@ -46,6 +47,7 @@ LANES: dict[str, str] = {
     "inbox.tasks.inbox_item_draft_task": "realtime",
     "inbox.tasks.inbox_items_follow_up_check_task": "realtime",
     "inbox.tasks.inbox_items_nudge_check_task": "realtime",
+    "inbox.tasks.conversations_wake_task": "realtime",
     "usdatabiz.core.tasks.work_sweep_task": "realtime",  # a killed bulk worker's part moves on even when bulk is busy
     "usdatabiz.core.tasks.sla_check_task": "realtime",  # a late bulk stage is told even while bulk is behind
     # bulk: lists, chunks, jobs and slices

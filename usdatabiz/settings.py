@@ -112,6 +112,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "usdatabiz.core.middleware.CurrentTeamMiddleware",
+    "inbox.middleware.UserTimeZoneMiddleware",  # i11: times in the person's own time zone
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -365,7 +366,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"OptOutDecisionEnum": "messaging.models.OptOutReview.Decision"},
+    "ENUM_NAME_OVERRIDES": {
+        "OptOutDecisionEnum": "messaging.models.OptOutReview.Decision",
+        "ConversationStatusEnum": "inbox.models.Conversation.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "usdatabiz.core.openapi.add_error_responses",  # 400/401/403/404/405/409/415/429, one Error schema

@@ -6,7 +6,13 @@ from rest_framework.routers import DefaultRouter
 
 from campaigns.api import CampaignStepViewSet, CampaignViewSet, MessageTemplateViewSet
 from identity.api import BusinessViewSet, MatchReviewViewSet, PersonaViewSet
-from inbox.api import CallQueueViewSet, CampaignMetricsView, CampaignResultsExportView, InboxItemViewSet
+from inbox.api import (
+    CallQueueViewSet,
+    CampaignMetricsView,
+    CampaignResultsExportView,
+    ConversationViewSet,
+    InboxItemViewSet,
+)
 from inbox.webhooks import provider_webhook
 from ingestion.api import DataSourceViewSet
 from leads.api import LeadSettingsView, LeadViewSet, SkipTraceJobViewSet
@@ -34,6 +40,7 @@ router.register("campaign-steps", CampaignStepViewSet, basename="campaign-step")
 router.register("messages", MessageViewSet, basename="message")
 router.register("suppressions", SuppressionViewSet, basename="suppression")
 router.register("inbox-items", InboxItemViewSet, basename="inbox-item")
+router.register("conversations", ConversationViewSet, basename="conversation")
 router.register("call-queue", CallQueueViewSet, basename="call-queue")
 router.register("sender-numbers", SenderNumberViewSet, basename="sender-number")
 router.register("credentials", CredentialViewSet, basename="credential")

@@ -22,6 +22,19 @@ from .common import (  # noqa: F401
     WEBHOOK_SLOW_MS,
     InboxError,
 )
+from .conversations import (  # noqa: F401
+    conversation_assign,
+    conversation_close,
+    conversation_join_inbound,
+    conversation_join_outbound,
+    conversation_mark_read,
+    conversation_note,
+    conversation_reopen,
+    conversation_reply,
+    conversation_snooze,
+    conversations_wake,
+    is_acknowledgment,
+)
 from .drafts import (  # noqa: F401
     copilot_context,
     inbox_item_draft,

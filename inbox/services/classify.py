@@ -14,6 +14,7 @@ from .. import classification as classifier
 from .. import consent
 from ..models import InboxItem
 from .common import LOW_CONFIDENCE, InboxError, _event
+from .conversations import conversation_intent_update
 
 log = logging.getLogger("inbox.services")
 
@@ -47,6 +48,7 @@ def inbox_item_classify(*, item: InboxItem) -> InboxItem:
         _keep_extracted(item)
         consent.mark_not_textable(item=item, result=result)
         _event(item, "classified", classification=item.classification, confidence=result.confidence)
+        conversation_intent_update(item=item)
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=item.classification)
     journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     return item
@@ -90,6 +92,7 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
         item.classification, item.classification_confidence = classification, 1.0
         item.save(update_fields=["classification", "classification_confidence", "updated_at"])
         _event(item, "reclassified", user, before=before, after=classification)
+        conversation_intent_update(item=item)
         journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     item.refresh_from_db()
     return item

@@ -46,11 +46,27 @@ def inbox_item_close(*, item: InboxItem, user, disposition: str, notes: str = ""
             "INCOMPLETE_NOTES",
             "Choose a disposition (" + ", ".join(DISPOSITIONS) + "); with 'other', say what happened in the notes.",
         )
+    with transaction.atomic():
+        _close_item(item, user, disposition, notes)
+        if item.conversation_id:
+            from ..models import Conversation
+            from .conversations import conversation_close
+
+            conversation = Conversation.objects.select_for_update().get(pk=item.conversation_id)
+            if conversation.status != Conversation.Status.CLOSED and conversation.latest_item_id == item.pk:
+                conversation_close(conversation=conversation, user=user, disposition=disposition, notes=notes)
+    return item
+
+
+def _close_item(item: InboxItem, user, disposition: str, notes: str) -> InboxItem:
+    """Close one item (``user`` None: the system closed it), give the lead its status, end its call."""
     run = stage_run_start(team=item.team_id, stage=12, subject=item, count_in=1)
     with transaction.atomic():
         item.status, item.bucket = InboxItem.Status.PROCESSED, InboxItem.Bucket.DONE
         item.processed_by, item.processed_at = user, timezone.now()
         item.disposition, item.notes = disposition, notes
+        if item.suggestion_status == InboxItem.SuggestionStatus.PENDING:
+            item.suggestion_status = InboxItem.SuggestionStatus.SET_ASIDE
         item.save()
         if item.lead_id:
             lead = Lead.objects.select_for_update().get(pk=item.lead_id)
@@ -58,7 +74,7 @@ def inbox_item_close(*, item: InboxItem, user, disposition: str, notes: str = ""
             if lead.status not in (Lead.Status.CLOSED, Lead.Status.CONVERTED, Lead.Status.LOST):
                 if target == Lead.Status.CONVERTED and lead.status != Lead.Status.REPLIED:
                     target = Lead.Status.CLOSED  # converted needs a reply first; the reason still says booked
-                lead_transition(lead=lead, to=target, close_reason=disposition)
+                lead_transition(lead=lead, to=target, close_reason=disposition, actor=user or "SYSTEM")
         from ..models import CallQueueEntry
 
         CallQueueEntry.objects.filter(item=item, status=CallQueueEntry.Status.WAITING).update(
@@ -79,6 +95,15 @@ def inbox_item_reopen(*, item: InboxItem, user, reason: str = "") -> InboxItem:
         item.status, item.bucket = InboxItem.Status.OPEN, InboxItem.Bucket.REPLY
         item.save(update_fields=["status", "bucket", "updated_at"])
         _event(item, "reopened", user, reason=reason)
+        if item.conversation_id:
+            from ..models import Conversation
+            from .conversations import _move
+
+            conversation = Conversation.objects.select_for_update().get(pk=item.conversation_id)
+            others = Conversation.objects.filter(team_id=item.team_id, contact_number=conversation.contact_number)
+            if conversation.status == Conversation.Status.CLOSED and not others.exclude(status="closed").exists():
+                _move(conversation, Conversation.Status.OPEN, user, reason=reason or "its reply was reopened",
+                      disposition="", closed_at=None, closed_by=None)  # fmt: skip
     return item
 
 

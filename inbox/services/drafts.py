@@ -1,6 +1,7 @@
 """Stage 11, the copilot side: context for the workers and their drafts."""
 
 import logging
+from dataclasses import replace
 
 from django.conf import settings
 from django.db import models, transaction
@@ -12,8 +13,9 @@ from usdatabiz.core import journey
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
-from ..models import InboxItem
+from ..models import Conversation, InboxItem
 from .common import _event
+from .conversations import _move, conversation_draft_set, conversation_reroute, intent_kept_for
 
 log = logging.getLogger("inbox.services")
 
@@ -55,8 +57,11 @@ def copilot_context(*, item: InboxItem):
     )
     waiting_on_them = bool(history) and history[-1][0] == "outbound" and last_in is not None
     cfg = messaging.messaging_settings_get(team=item.team_id)
+    intent = ""
+    if item.conversation_id:
+        intent = Conversation.objects.filter(pk=item.conversation_id).values_list("intent", flat=True).first() or ""
     return CopilotContext(
-        classification=item.classification or "other",
+        classification=intent or item.classification or "other",
         confidence=item.classification_confidence or 0.0,
         text=item.response_text,
         extracted=item.extracted,
@@ -102,6 +107,15 @@ def inbox_items_nudge_check(*, stale_days: int | None = None) -> int:
             continue
         if last.created_at > cutoff:
             continue
+        if item.conversation_id:
+            conversation = Conversation.objects.get(pk=item.conversation_id)
+            if conversation.latest_item_id != item.pk or conversation.status == Conversation.Status.CLOSED:
+                continue
+            if conversation.status != Conversation.Status.OPEN:  # a nudge to send: it waits on us again
+                _move(conversation, Conversation.Status.OPEN, "CATHY", reason="they went quiet; a nudge is drafted",
+                      snoozed_until=None)  # fmt: skip
+            if conversation.worker != "CATHY":  # nudges are CATHY's: the one re-routing that is not an intent's
+                conversation_reroute(conversation=conversation, worker="CATHY", why="they went quiet after our reply")
         inbox_item_draft(item=item)
         _event(item, "nudge_drafted", "CATHY", quiet_days=(timezone.now() - last.created_at).days)
         drafted += 1
@@ -118,8 +132,15 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
 
     if item.status == InboxItem.Status.PROCESSED:
         return item
+    conversation = Conversation.objects.filter(pk=item.conversation_id).first() if item.conversation_id else None
+    if conversation is not None:
+        # one draft per conversation, only while it waits on us; an acknowledgment asks for no new answer
+        if conversation.status != Conversation.Status.OPEN or intent_kept_for(item):
+            return item
     run = stage_run_start(team=item.team_id, stage=11, subject=item, count_in=1, triggered_at=item.prioritized_at)
     suggestion = draft(copilot_context(item=item), llm=_llm_client(), slow_ms=settings.COPILOT_SLOW_MS)
+    if conversation is not None and conversation.worker:
+        suggestion = replace(suggestion, worker=conversation.worker)  # the conversation's one worker signs it
     with transaction.atomic():
         item.assigned_sdr_id = suggestion.worker
         item.suggested_action = suggestion.action
@@ -140,6 +161,8 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
                 detail=f"{suggestion.worker}: {suggestion.notes[:300]} ({suggestion.elapsed_ms} ms)",
             )  # fmt: skip
         _event(item, "drafted", suggestion.worker, suggested=suggestion.action, engine=suggestion.engine)
+        if conversation is not None:
+            conversation_draft_set(item=item, text=suggestion.text, worker=suggestion.worker)
     stage_run_finish(
         run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{suggestion.worker}: {suggestion.action}"
     )

@@ -21,6 +21,7 @@ from usdatabiz.core.services import event_time, stage_failure_record, stage_run_
 from .. import consent, routing
 from ..models import InboxItem, WebhookEvent
 from .common import WEBHOOK_SLOW_MS, _event
+from .conversations import conversation_join_inbound
 
 log = logging.getLogger("inbox.services")
 
@@ -415,6 +416,7 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
     )
     _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
+    conversation_join_inbound(item=item, sender_number=route.sender.number)
     if lead is None:
         stage_failure_record(
             team=team_id,

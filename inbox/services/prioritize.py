@@ -11,8 +11,9 @@ from usdatabiz.core import journey
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
-from ..models import InboxItem
+from ..models import Conversation, InboxItem
 from .common import _event
+from .conversations import conversation_route, intent_kept_for
 
 log = logging.getLogger("inbox.services")
 
@@ -30,10 +31,14 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
     now = now or timezone.now()
     run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1, triggered_at=item.classified_at)
     lead_score = Lead.objects.filter(pk=item.lead_id).values_list("score", flat=True).first()
+    conversation = Conversation.objects.filter(pk=item.conversation_id).first() if item.conversation_id else None
+    # the conversation's intent (read in context) decides, not the last text alone ("k" after a decline)
+    kept = conversation is not None and conversation.intent and intent_kept_for(item)
+    intent = (conversation.intent if kept else item.classification) or "other"
     try:
         result = prio.compute_priority(
             prio.PriorityInput(
-                classification=item.classification or "other",
+                classification=intent,
                 confidence=item.classification_confidence or 0.0,
                 lead_score=lead_score,
                 received_at=item.received_at,
@@ -50,16 +55,23 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
         if item.classification in {c.value for c in prio.SUPPRESSED}:
             item.bucket = InboxItem.Bucket.REVIEW if item.lead_id is None else InboxItem.Bucket.REPLY
         try:
-            routed = prio.route(item.classification or "other", result.bucket)
+            routed = prio.route(intent, result.bucket)
         except prio.PriorityError as exc:
             item.bucket = InboxItem.Bucket.REVIEW
             item.save()
             return _prioritize_failed(item, run, exc.code, exc.message)
-        item.assigned_sdr_id = routed.worker
-        if routed.queue and item.lead_id is not None and item.bucket != InboxItem.Bucket.REVIEW:
-            _queue_call(item, routed.worker, run)
+        worker = routed.worker
+        if conversation is not None:
+            worker = conversation_route(conversation=conversation, routed_worker=routed.worker)
+            Conversation.objects.filter(pk=conversation.pk).update(
+                priority=result.bucket, priority_score=result.score, updated_at=now
+            )
+        item.assigned_sdr_id = worker
+        open_item = item.status != InboxItem.Status.PROCESSED
+        if routed.queue and open_item and item.lead_id is not None and item.bucket != InboxItem.Bucket.REVIEW:
+            _queue_call(item, worker, run)
         item.save()
-        _event(item, "prioritized", score=result.score, priority=result.bucket, worker=routed.worker)
+        _event(item, "prioritized", score=result.score, priority=result.bucket, worker=worker)
     stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{result.bucket} {result.score}")
     journey.advance(stage=10, subject_id=item.pk, team_id=item.team_id)
     return item
@@ -79,8 +91,11 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
     from ..models import CallQueueEntry
 
     waiting = CallQueueEntry.objects.for_team(item.team_id).filter(status=CallQueueEntry.Status.WAITING)
+    callback_at = _callback_time(item)
     if CallQueueEntry.objects.filter(item=item).exists():
-        CallQueueEntry.objects.filter(item=item).update(priority=item.priority_score, assigned_worker=worker)
+        CallQueueEntry.objects.filter(item=item).update(
+            priority=item.priority_score, assigned_worker=worker, callback_at=callback_at
+        )
         item.bucket = InboxItem.Bucket.CALL
         return
     admit = prio.queue_admit(waiting.count(), settings.INBOX_QUEUE_CAPACITY, item.priority)
@@ -109,5 +124,16 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
         priority=item.priority_score,
         assigned_worker=worker,
         correlation_id=item.correlation_id,
+        callback_at=callback_at,
     )
     item.bucket = InboxItem.Bucket.CALL
+
+
+def _callback_time(item: InboxItem):
+    """The time the person asked to be called ("tomorrow at 2pm"), read in their time zone; None if they named none."""
+    from ..callbacks import contact_zone, parse_callback
+
+    text = (item.extracted or {}).get("meeting_time") or item.response_text
+    business = item.lead.business if item.lead_id and item.lead else None
+    zone = contact_zone(state=business.state if business else None, number=item.phone_number)
+    return parse_callback(text, zone=zone, now=item.received_at)

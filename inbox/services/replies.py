@@ -50,7 +50,7 @@ def inbox_item_reply(*, item: InboxItem, user, text: str, from_suggestion: bool 
             item.save(update_fields=["suggestion_status", "updated_at"])
         elif item.suggestion_status == InboxItem.SuggestionStatus.PENDING:
             # the person answered in their own words: the draft no longer waits for anyone
-            item.suggestion_status = InboxItem.SuggestionStatus.NONE
+            item.suggestion_status = InboxItem.SuggestionStatus.SET_ASIDE
             item.save(update_fields=["suggestion_status", "updated_at"])
             _event(item, "draft_set_aside", user)
     message = messaging.message_send(
@@ -73,6 +73,14 @@ def inbox_item_reply(*, item: InboxItem, user, text: str, from_suggestion: bool 
         },
     )
     _event(item, "replied", user, message=message.pk, status=message.status, from_suggestion=from_suggestion)
+    if item.conversation_id:
+        from ..models import Conversation
+        from .conversations import conversation_replied
+
+        conversation_replied(
+            conversation=Conversation.objects.get(pk=item.conversation_id), user=user,
+            from_suggestion=from_suggestion, edited=item.suggestion_status == InboxItem.SuggestionStatus.EDITED,
+        )  # fmt: skip
     return message
 
 
@@ -91,4 +99,10 @@ def inbox_item_suggestion_reject(*, item: InboxItem, user, reason: str) -> Inbox
             detail=f"{user.get_username()} rejected {item.assigned_sdr_id}'s draft: {reason}",
         )  # fmt: skip
         _event(item, "suggestion_rejected", user, reason=reason)
+        if item.conversation_id:
+            from ..models import Conversation
+
+            Conversation.objects.filter(pk=item.conversation_id, draft_item=item, draft_status="pending").update(
+                draft_status=Conversation.DraftStatus.REJECTED
+            )
     return item

@@ -30,3 +30,18 @@ def test_the_demo_walks_the_whole_journey_once(db, time_machine):
     ran = set(StageRun.objects.filter(team=team, status="succeeded").values_list("stage", flat=True))
     assert ran >= set(range(1, 12))
     assert "log in as 'demo'" in out.getvalue()
+
+
+def test_the_demo_inbox_is_populated_at_night_and_says_why(db, time_machine):
+    from inbox.models import Conversation
+
+    time_machine.move_to("2026-12-01T07:30:00Z")  # 1:30 am in Chicago: outside every US sending window
+    out = io.StringIO()
+
+    call_command("demo_setup", stdout=out)
+
+    team = Team.objects.get(slug="demo")
+    assert Conversation.objects.for_team(team).filter(status="open").count() >= 3
+    assert InboxItem.objects.for_team(team).count() == 8
+    assert "may text at any hour" in out.getvalue()
+    assert "/inbox/conversations/" in out.getvalue()

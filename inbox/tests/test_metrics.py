@@ -14,7 +14,7 @@ from campaigns.tests.factories import MessageTemplateFactory, textable_leads
 from conftest import api_client_for
 from inbox import metrics
 from inbox.models import InboxItem
-from inbox.services import inbox_item_close, inbox_item_reply, sandbox_reply
+from inbox.services import inbox_item_close, inbox_item_reopen, inbox_item_reply, sandbox_reply
 from messaging.models import Message, MessagingSettings
 from messaging.tests.factories import sender_number_for
 
@@ -147,6 +147,7 @@ def test_per_operator_their_replies_and_the_conversations_they_closed(team, oper
     campaign, _ = outcome
     item = InboxItem.objects.filter(campaign=campaign, classification="wrong_number").get()
     time_machine.move_to("2026-12-01T18:30:00Z", tick=False)
+    inbox_item_reopen(item=item, user=operator, reason="apologise")  # a wrong number closes by itself
     inbox_item_reply(item=item, user=operator, text="Sorry to bother you")
 
     (row,) = metrics.operator_metrics(team=team)

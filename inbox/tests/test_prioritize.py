@@ -33,15 +33,11 @@ def test_a_number_given_in_the_reply_is_the_one_queued(team, operator):
     assert CallQueueEntry.objects.get(item=item).phone_number == "5125550188"
 
 
-def test_an_opt_out_is_cold_with_no_call_and_only_a_close_suggested(team, operator):
+def test_an_opt_out_is_cold_with_no_call_and_closes_itself_without_a_draft(team, operator):
     item = replied_item(team, operator, "STOP")
     item.refresh_from_db()
-    assert (item.priority, item.suggested_action, item.suggested_text, item.suggestion_status) == (
-        "cold",
-        "close",
-        "",
-        "",
-    )
+    assert (item.priority, item.suggested_action, item.suggested_text, item.suggestion_status) == ("cold", "", "", "")
+    assert (item.status, item.disposition, item.conversation.status) == ("processed", "opted_out", "closed")
     assert item.priority_score <= 10
     assert not CallQueueEntry.objects.exists()
 

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Alert, AlertSettings, Membership, StageFailure, StageRun, Team, TeamCredential
+from .models import Alert, AlertSettings, Membership, StageFailure, StageRun, StateTransition, Team, TeamCredential
 
 
 def staff_team_ids(request):
@@ -77,6 +77,21 @@ class StageRunAdmin(TeamScopedAdmin):
     search_fields = ["id", "subject_id"]
     readonly_fields = [f.name for f in StageRun._meta.fields]
     date_hierarchy = "started_at"
+
+
+@admin.register(StateTransition)
+class StateTransitionAdmin(TeamScopedAdmin):
+    """Every state change of a stateful record (``core.transitions``): read only."""
+
+    list_display = ["created_at", "team", "subject_type", "subject_id", "from_state", "to_state", "actor_label"]
+    list_filter = ["subject_type", "to_state", "team"]
+    search_fields = ["subject_id", "actor_label", "reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(StageFailure)

@@ -323,3 +323,27 @@ class TeamCredential(TeamScoped):
 
     def __str__(self):
         return f"{self.provider} {self.name} ending {self.last4 or '****'}"
+
+
+class StateTransition(TeamScoped):
+    """The audit row of one state change of a stateful record (data source, lead, campaign, message,
+    conversation), written by ``core.transitions.transition`` in the same transaction as the change."""
+
+    id = PrefixedULIDField(prefix="stt")
+    subject_type = models.CharField(max_length=64, help_text="app_label.model of the record that changed")
+    subject_id = models.CharField(max_length=40)
+    field = models.CharField(max_length=40, default="status")
+    from_state = models.CharField(max_length=40)
+    to_state = models.CharField(max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=60, default="SYSTEM")
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["subject_id", "created_at"], name="stt_subject_created_idx")]
+
+    def __str__(self):
+        return f"{self.subject_type} {self.subject_id}: {self.from_state} -> {self.to_state}"

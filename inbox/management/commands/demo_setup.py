@@ -91,8 +91,19 @@ class Command(BaseCommand):
         from inbox.models import InboxItem
         from inbox.services import sandbox_reply
         from leads.models import Lead
-        from messaging.models import Message
+        from messaging import sms
+        from messaging.models import Message, MessagingSettings
 
+        if sms.active_provider_name() == "sandbox":
+            # Sandbox only: the demo team's sending window is the whole day, so the simulated people answer at any
+            # hour and the inbox is never empty on a first run. A real team keeps 8am-9pm in the recipient's time.
+            MessagingSettings.objects.update_or_create(
+                team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24}
+            )
+            self.stdout.write(
+                "Sending window: the demo team (sandbox) may text at any hour, so its inbox fills whatever the time; "
+                "real teams keep 8am-9pm in each recipient's time zone (Messages → Sending settings)."
+            )
         leads = Lead.objects.for_team(team)
         self.stdout.write(
             f"Leads: {leads.count()} scored; skip trace: {leads.filter(enrichment_status='completed').count()} "
@@ -129,8 +140,15 @@ class Command(BaseCommand):
         )
         for message, text in zip(outbound, DEMO_REPLIES, strict=False):
             sandbox_reply(team=team, from_number=message.to_number, text=text)
+        from inbox.models import Conversation
+
         items = InboxItem.objects.for_team(team)
+        conversations = Conversation.objects.for_team(team)
         self.stdout.write(
-            f"Inbox: {items.count()} simulated replies, {items.filter(priority='hot').count()} hot, "
-            f"{items.filter(suggestion_status='pending').count()} drafts awaiting approval"
+            f"Inbox: {items.count()} simulated replies in {conversations.count()} conversations "
+            f"({conversations.filter(status='open').count()} waiting on us, "
+            f"{conversations.filter(status='closed').count()} closed by themselves), "
+            f"{items.filter(priority='hot').count()} hot, "
+            f"{conversations.filter(draft_status='pending').count()} drafts awaiting approval "
+            "- open /inbox/conversations/"
         )

@@ -1,0 +1,101 @@
+"""The workspace page: the list with its buckets and filters, the thread and contact, the actions by form."""
+
+import pytest
+from django.urls import reverse
+
+from inbox.models import CallQueueEntry, Conversation, OperatorSettings, SavedReply
+
+from .test_conversations import _secret, robin, say  # noqa: F401 - fixtures and helper
+
+pytestmark = pytest.mark.django_db
+
+
+def _open(client, robin, text="Sounds interesting, tell me more"):  # noqa: F811
+    say(client, robin, text)
+    return Conversation.objects.get(contact_number=robin.to_number)
+
+
+def test_the_list_shows_the_conversation_and_the_thread_its_texts_contact_and_draft(client, robin, operator):  # noqa: F811
+    conversation = _open(client, robin)
+    client.force_login(operator)
+
+    page = client.get(reverse("inbox:workspace")).content.decode()
+    assert 'data-testid="conversation-row"' in page
+    assert f'data-id="{conversation.pk}"' in page
+    assert "(1) Inbox" in page  # one unread text, in the title
+    assert 'id="workspace-banners"' in page
+
+    thread = client.get(reverse("inbox:workspace") + f"?c={conversation.pk}").content.decode()
+    assert "Sounds interesting, tell me more" in thread
+    assert 'data-testid="draft-text"' in thread
+    assert f'href="tel:+1{robin.to_number}"' in thread
+    assert 'data-testid="timeline"' in thread
+    assert "Lead score" in thread
+    conversation.refresh_from_db()
+    assert conversation.unread == 0  # opened, so read
+
+
+def test_buckets_search_and_the_htmx_list(client, robin, operator):  # noqa: F811
+    conversation = _open(client, robin)
+    client.force_login(operator)
+    url = reverse("inbox:workspace-list")
+
+    assert conversation.pk in client.get(url, {"bucket": "unassigned"}).content.decode()
+    assert conversation.pk not in client.get(url, {"bucket": "mine"}).content.decode()
+    assert conversation.pk in client.get(url, {"q": robin.to_number[-4:]}).content.decode()
+    assert conversation.pk in client.get(url, {"q": "interesting"}).content.decode()
+    assert conversation.pk not in client.get(url, {"q": "zebra"}).content.decode()
+
+    client.post(reverse("inbox:conversation-assign-me", args=[conversation.pk]), HTTP_HX_REQUEST="true")
+    assert conversation.pk in client.get(url, {"bucket": "mine"}).content.decode()
+    assert conversation.pk not in client.get(url, {"bucket": "unassigned"}).content.decode()
+
+
+def test_actions_by_form_note_snooze_callback_close(client, robin, operator, time_machine):  # noqa: F811
+    conversation = _open(client, robin, "Yes, call me")
+    client.force_login(operator)
+
+    def act(name, **data):
+        return client.post(
+            reverse(f"inbox:conversation-{name}", args=[conversation.pk]), data, HTTP_HX_REQUEST="true"
+        ).content.decode()
+
+    assert "call her after lunch" in act("note", text="call her after lunch")
+    assert "INVALID_CALLBACK" in act("callback", when="whenever")
+    act("callback", when="tomorrow at 2pm")
+    entry = CallQueueEntry.objects.get(item__conversation=conversation)
+    # 17:00 UTC on Dec 1 is 11:00 in Austin (512): tomorrow at 2pm there is 20:00 UTC on Dec 2
+    assert entry.callback_at.isoformat() == "2026-12-02T20:00:00+00:00"
+    act("snooze", until="2026-12-01T15:00")  # the operator's clock (team default: New York): 20:00 UTC
+    conversation.refresh_from_db()
+    assert (conversation.status, conversation.snoozed_until.isoformat()) == ("snoozed", "2026-12-01T20:00:00+00:00")
+    assert "INCOMPLETE_NOTES" in act("close", disposition="")
+    act("close", disposition="booked")
+    conversation.refresh_from_db()
+    assert (conversation.status, conversation.disposition) == ("closed", "booked")
+
+
+def test_times_follow_the_person_and_saved_replies_fill_merge_fields(client, robin, operator, team):  # noqa: F811
+    conversation = _open(client, robin)
+    SavedReply.objects.create(team=team, title="Intro", text="Hi {first_name}, this is {team}.")
+    client.force_login(operator)
+    page = client.get(reverse("inbox:workspace") + f"?c={conversation.pk}").content.decode()
+    first = conversation.lead.persona.first_name
+    assert f"Hi {first}, this is {team.name}." in page
+    assert "12:00 PM EST" in page  # 17:00 UTC in the team's default zone
+
+    response = client.post(reverse("inbox:workspace-settings"), {"what": "own_zone", "time_zone": "America/Denver"})
+    assert response.status_code == 302
+    assert OperatorSettings.objects.get(user=operator).time_zone == "America/Denver"
+    page = client.get(reverse("inbox:workspace") + f"?c={conversation.pk}").content.decode()
+    assert "10:00 AM MST" in page
+
+
+def test_a_viewer_sees_but_cannot_act(client, robin, viewer):  # noqa: F811
+    conversation = _open(client, robin)
+    client.force_login(viewer)
+    assert client.get(reverse("inbox:workspace")).status_code == 200
+    response = client.post(reverse("inbox:conversation-close", args=[conversation.pk]), {"disposition": "booked"})
+    assert response.status_code == 403
+    conversation.refresh_from_db()
+    assert conversation.status == "open"

@@ -1,0 +1,73 @@
+"""One way to change the state of a stateful record, with an audit row.
+
+Every stateful model (``DataSource``, ``Lead``, ``Campaign``, ``Message``, ``Conversation``) declares its map as
+``TRANSITIONS = {from_state: {to_state, ...}}``. ``transition`` checks the map, moves the row with a guarded update
+(``WHERE status = <what we read>``, so two workers racing on one record cannot both win), and writes a
+``StateTransition`` row saying who moved it, from what, to what and why, in the same transaction.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from .errors import IllegalTransition
+from .models import StateTransition
+
+
+def actor_label(actor) -> str:
+    """A user's name, a worker's or system's label ("LUCI", "SYSTEM"), or SYSTEM for none."""
+    if actor is None:
+        return "SYSTEM"
+    if isinstance(actor, str):
+        return actor[:60]
+    return (actor.get_username() if hasattr(actor, "get_username") else str(actor))[:60]
+
+
+def transition(
+    obj: models.Model,
+    to: str,
+    *,
+    actor=None,
+    reason: str = "",
+    field: str = "status",
+    transitions: dict | None = None,
+    **fields,
+):
+    """Move ``obj`` from its current ``field`` value to ``to`` if its map allows it; write the audit row.
+
+    ``fields`` are other columns set in the same update (``closed_at=...``). Raises ``IllegalTransition``
+    (HTTP 409, ``ILLEGAL_TRANSITION``) when the map forbids the move or another writer moved the row first;
+    then nothing changes. Returns ``obj`` with the new values set.
+    """
+    model = type(obj)
+    current = getattr(obj, field)
+    allowed = (transitions if transitions is not None else getattr(model, "TRANSITIONS", {})).get(current, set())
+    if to not in allowed:
+        raise IllegalTransition(model.__name__, current, to)
+    values = {field: to, **fields}
+    if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+        values.setdefault("updated_at", timezone.now())
+    with transaction.atomic():
+        updated = model._default_manager.filter(pk=obj.pk, **{field: current}).update(**values)
+        if not updated:
+            fresh = model._default_manager.filter(pk=obj.pk).values_list(field, flat=True).first()
+            raise IllegalTransition(model.__name__, fresh if fresh is not None else "deleted", to)
+        StateTransition.objects.create(
+            team_id=obj.team_id,
+            subject_type=model._meta.label_lower,
+            subject_id=str(obj.pk),
+            field=field,
+            from_state=current,
+            to_state=to,
+            actor=actor if isinstance(actor, AbstractBaseUser) else None,
+            actor_label=actor_label(actor),
+            reason=(reason or "")[:4000],
+        )
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def history(obj: models.Model):
+    """The audit rows of ``obj``, oldest first."""
+    return StateTransition.objects.filter(subject_type=obj._meta.label_lower, subject_id=str(obj.pk))
