@@ -53,8 +53,18 @@ CAMPAIGN_WRITABLE = (
 )  # fmt: skip
 
 
+class _IdField(serializers.PrimaryKeyRelatedField):
+    """A related object by its prefixed id: a value no id can be (not a string, or with a NUL byte, which the
+    database refuses to compare) is "does not exist", a 400, before any query."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or "\x00" in data:
+            self.fail("incorrect_type", data_type=type(data).__name__ if not isinstance(data, str) else "NUL")
+        return super().to_internal_value(data)
+
+
 @extend_schema_field(OpenApiTypes.STR)
-class _TeamTemplateField(serializers.PrimaryKeyRelatedField):
+class _TeamTemplateField(_IdField):
     def get_queryset(self):
         request = self.context.get("request")
         team = getattr(request, "team", None) if request is not None else None
@@ -62,7 +72,7 @@ class _TeamTemplateField(serializers.PrimaryKeyRelatedField):
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class _TeamSenderNumberField(serializers.PrimaryKeyRelatedField):
+class _TeamSenderNumberField(_IdField):
     """One of the calling team's active sender numbers, by id (another team's is "does not exist")."""
 
     def get_queryset(self):

@@ -8,9 +8,11 @@ from .models import (
     BusinessOwner,
     MatchReview,
     Persona,
+    PersonaBlockKey,
     PersonaEmail,
     PersonaMergeHistory,
     PersonaPhone,
+    ResolutionPartition,
     ResolutionSettings,
 )
 from .services import identity_resolve, match_review_decide, persona_unmerge
@@ -175,3 +177,39 @@ class ResolutionSettingsAdmin(TeamScopedAdmin):
         for item in queryset:
             run = identity_resolve(team=item.team_id)
             self.message_user(request, f"{item.team}: {run.count_in} new personas, {run.count_out} merges.")
+
+
+@admin.register(ResolutionPartition)
+class ResolutionPartitionAdmin(TeamScopedAdmin):
+    """A resolution run's partitions under their leases: who holds one, how often it was claimed, what it found."""
+
+    list_display = ["id", "team", "run", "number", "of", "state", "attempts", "lease_owner", "lease_expires_at",
+                    "pairs", "guarded", "windowed", "error_code"]  # fmt: skip
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "run__id", "lease_owner"]
+    exclude = ["patterns", "candidates"]  # large: the run's result and the merge history explain each merge
+    readonly_fields = [f.name for f in ResolutionPartition._meta.fields if f.name not in ("patterns", "candidates")]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PersonaBlockKey)
+class PersonaBlockKeyAdmin(TeamScopedAdmin):
+    """Stage 3's blocking-key index (hashed keys per persona): read-only, for checking why two people met."""
+
+    list_display = ["id", "team", "persona", "key", "part"]
+    list_filter = ["team"]
+    search_fields = ["persona__id"]
+    readonly_fields = ["team", "persona", "key", "part"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
