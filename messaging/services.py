@@ -30,6 +30,7 @@ from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
+from usdatabiz.core.transitions import transition_many
 
 from . import compliance
 from .models import (
@@ -769,10 +770,7 @@ def _record_outcomes(campaign: Campaign, results: list) -> None:
             )
         sent_leads = [cl.lead_id for cl, _, outcome in results if outcome == "sent"]
         if sent_leads:  # a lead that moved on already (replied, closed) keeps its status
-            may = [s for s, targets in Lead.TRANSITIONS.items() if Lead.Status.CONTACTED in targets]
-            Lead.objects.filter(pk__in=sent_leads, status__in=may).update(
-                status=Lead.Status.CONTACTED, updated_at=timezone.now()
-            )
+            transition_many(Lead, sent_leads, Lead.Status.CONTACTED, actor="SYSTEM", reason=f"texted: {campaign.pk}")
         failure = next((m for _, m, outcome in results if outcome == "config_error"), None)
         if failure is not None:
             campaign_transition(

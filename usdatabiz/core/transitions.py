@@ -68,6 +68,33 @@ def transition(
     return obj
 
 
+def transition_many(model, ids, to: str, *, actor=None, reason: str = "", field: str = "status") -> int:
+    """Move every row of ``model`` among ``ids`` whose map allows ``to`` from its current value; one audit row
+    each. Rows the map does not allow (they moved on already) keep their state. Returns how many moved."""
+    may = [state for state, targets in getattr(model, "TRANSITIONS", {}).items() if to in targets]
+    values = {field: to}
+    if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+        values["updated_at"] = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            model._default_manager.select_for_update()
+            .filter(pk__in=list(ids), **{f"{field}__in": may})
+            .values_list("pk", "team_id", field)
+        )
+        if not rows:
+            return 0
+        model._default_manager.filter(pk__in=[pk for pk, _, _ in rows]).update(**values)
+        StateTransition.objects.bulk_create(
+            StateTransition(
+                team_id=team_id, subject_type=model._meta.label_lower, subject_id=str(pk), field=field,
+                from_state=current, to_state=to, actor=actor if isinstance(actor, AbstractBaseUser) else None,
+                actor_label=actor_label(actor), reason=(reason or "")[:4000],
+            )
+            for pk, team_id, current in rows
+        )  # fmt: skip
+    return len(rows)
+
+
 def history(obj: models.Model):
     """The audit rows of ``obj``, oldest first."""
     return StateTransition.objects.filter(subject_type=obj._meta.label_lower, subject_id=str(obj.pk))
