@@ -165,8 +165,12 @@ def test_ingest_wait_queues_the_file_for_the_cluster_and_prints_the_same_json(cl
     from ingestion.selectors import data_source_summary
 
     expected = data_source_summary(data_source=reference)
-    for key in ("status", "record_count", "row_errors", "businesses", "personas", "phones", "emails"):
+    for key in ("status", "record_count", "businesses", "personas", "phones", "emails"):
         assert summary[key] == expected[key], key
+    # row errors too, but for MISSING_SIC, which parallel chunks decide by commit order (see ``_outcome``)
+    sic = {ds.pk: StageFailure.objects.filter(subject_id=ds.pk, code="MISSING_SIC").count()
+           for ds in (data_source, reference)}  # fmt: skip
+    assert summary["row_errors"] - sic[data_source.pk] == expected["row_errors"] - sic[reference.pk]
     assert _outcome(data_source) == _outcome(reference)
 
 
