@@ -136,7 +136,10 @@ class SuppressionViewSet(
     @action(detail=False, methods=["get"])
     def export(self, request, format=None):
         """The suppression list as CSV (formula-safe, streamed); ``all=1`` adds the lifted entries."""
-        entries = selectors.suppression_list(team=request.team, active_only=request.query_params.get("all") != "1")
+        lifted_too = request.query_params.get("all", "")
+        if lifted_too not in ("", "1"):
+            raise serializers.ValidationError({"all": ["Use all=1 to add the lifted entries, or leave it out."]})
+        entries = selectors.suppression_list(team=request.team, active_only=lifted_too != "1")
         return csv_response(
             header=selectors.SUPPRESSION_EXPORT_HEADER,
             rows=selectors.suppression_export_rows(entries=entries.order_by("-created_at", "-id")),
