@@ -129,6 +129,24 @@ EMAIL_RE = re.compile(
     r"\.[a-z]{2,24}(?![\w-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
+# "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
+SPELLED_EMAIL_RE = re.compile(
+    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+)\s*((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*)+"
+    r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_MAILBOX = frozenset("i am me us we re you is are be here there home work it this that be s m".split())
+
+
+def _spelled_email(match: re.Match) -> str:
+    if match.group(1).lower() in _NOT_A_MAILBOX:
+        return match.group()  # "I am at home dot com": words, not an address
+    domain = re.sub(r"\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*", ".", match.group(2), flags=re.IGNORECASE)
+    return f"{match.group(1)}@{domain}"
+
+
 EMAIL_LIKE = re.compile(r"[^\s@<>]@+[^\s@<>]")
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
 NAME_RE = re.compile(
@@ -141,7 +159,10 @@ NAME_STOPWORDS = frozenset(
     "saturday sunday more about spam ridiculous insane crazy".split()
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)"
-_DAY = rf"(?:today|tonight|tomorrow|(?:next|this)\s+(?:week|weekend|month)|(?:next\s+|this\s+)?{_WEEKDAY})"
+_DAY = (
+    rf"(?:today|tonight|tomorrow|(?:next|this)\s+(?:week|weekend|month)|end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month)"
+    rf"|(?:next\s+|this\s+)?{_WEEKDAY})"
+)
 _PART = r"(?:morning|afternoon|evening|night|noon|lunch(?:time)?|eod|end of (?:the )?day)"
 _HOUR = r"\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm))?"
 _CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d|noon)"
@@ -177,6 +198,13 @@ WHOLE_MESSAGE: dict[str, tuple[Classification, float]] = {
 }  # fmt: skip
 
 _NOT = r"(?:don't|do not|never|can't|cannot|won't|will not|please don't)"
+# Words that follow "I'm not" / "this isn't" without naming a person: "I'm not interested", "this isn't legit"
+_NOT_A_NAME = (
+    r"(?:interested|intrested|intersted|sure|selling|buying|looking|ready|available|home|here|there|in|out|the|a|an"
+    r"|it|that|this|him|her|me|you|legit|real|right|good|ok|okay|fine|busy|kidding|joking|paying|signing|going"
+    r"|doing|switching|moving|hiring|open|closed|allowed|able|able|responsible|affiliated|involved|spam|funny|happy"
+    r"|one|gonna|coming|worried|the\s+owner)"
+)
 _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2} interested"
 )
@@ -203,7 +231,9 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 # fmt: off
 PHRASE_RULES: list[Rule] = [
     _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<phone>"),
-    _rule("wrong_number.not_that_person", 0.88, r"^(?:i'm|i am|this is) not (?:[a-z]+)\W*$", r"^not (?:him|her|me)\W*$",
+    _rule("wrong_number.not_that_person", 0.88, rf"^(?:(?:i'm|i am|this is|it's) not|this isn't|it isn't) "
+          rf"(?!{_NOT_A_NAME}\b)(?:[a-z]+)\W*$",
+          r"^not (?:him|her|me)\W*$",
           r"\bno idea who (?:that|this|you're looking for) is\b", r"\b(?:don't|do not) know who that is\b",
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
           r"^(?:sorry,? )?new number\b", r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
@@ -211,7 +241,16 @@ PHRASE_RULES: list[Rule] = [
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b"),
-    _rule("wrong_number.phrase", 0.95, r"\bwrong (?:number|person|guy|girl|lady|man|phone|contact|company|business)\b"),
+    _rule("wrong_number.phrase", 0.95,
+          r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
+    _rule("wrong_number.not_involved", 0.88,
+          r"\bnot (?:affiliated|associated|involved|connected) (?:with|in)\b", r"\bnot involved (?:any ?more|now)\b",
+          r"\bused to belong to\b", r"\b(?:got|have had|had|just got) this (?:number|phone|cell)\b",
+          r"\b(?:owner|he|she|they|we|i) sold (?:the|that|this|his|her|their|my|our) "
+          r"(?:business|company|shop|store|place|salon|restaurant)\b",
+          r"\b(?:don't|do not|no longer) (?:own|run|work (?:at|for)) (?:that|this|the) "
+          r"(?:business|company|shop|store|place)\b",
+          r"\bthat (?:business|company|shop|store) (?:closed|is closed|shut down)\b"),
     _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
     _rule("wrong_number.no_one_by_name", 0.95,
           r"\b(?:no ?one|nobody) (?:here )?(?:by|with|named|called|of) (?:that|this|the)? ?name\b",
@@ -229,7 +268,11 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:f+u+c+k+\w*|f\*+\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|assholes?|bastards?|cunts?)",
           r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b",
           r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b",
-          r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b"),
+          r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b",
+          r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",
+          r"\b(?:predators?|get a real job|what a joke|joke of a (?:company|business)|go pound sand)\b",
+          r"\b(?:eat sh\w+|bite me|drop dead)\b",
+          r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b", r"\bmy (?:lawyer|attorney)\b",
           r"\breport (?:this|you) to\b"),
@@ -239,7 +282,9 @@ PHRASE_RULES: list[Rule] = [
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
           r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
-          r"(?:call|meeting|time|demo|zoom|chat|appointment)\b"),
+          r"(?:call|meeting|time|demo|zoom|chat|appointment)\b",
+          r"\b(?:do|have|hop on|jump on) a (?:quick |short )?(?:zoom|teams|video|phone)? ?(?:call|meeting|demo)\b",
+          r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
@@ -262,6 +307,9 @@ PHRASE_RULES: list[Rule] = [
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
+    _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b", r"\bgot my attention\b",
+          r"\b(?:mand|envi)\w* (?:me |nos )?(?:m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
+          r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b"),
     _rule("interested.leading_yes", 0.75,
           r"^(?:yes|sure|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
@@ -273,10 +321,22 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.legit", 0.85, r"\bis this (?:a )?(?:scam|spam|bot|real|legit|automated)\b",
           r"\bare you a (?:bot|real person|robot|person)\b", r"\bdo i know you\b", r"\bhave we met\b"),
     _rule("question.question_mark", 0.6, r"\?"),
-    _rule("not_interested.phrase", 0.92, r"\bnot (?:\w+ )?interested\b", r"n't (?:be )?interested\b",
+    _rule("not_interested.phrase", 0.92, r"\bnot (?:\w+ )?(?:interested|intrested|intersted|interseted|interestd)\b",
+          r"n't (?:be )?(?:interested|intrested)\b",
           r"\b(?:no|zero) interest\b"),
     _rule("not_interested.no_thanks", 0.92, r"\bno,? thank(?:s| you)\b"),
-    _rule("not_interested.all_set", 0.85, r"\b(?:we're|we are|i'm|i am) (?:all )?(?:good|set|covered)\b"),
+    _rule("not_interested.all_set", 0.85,
+          r"\b(?:we're|we are|i'm|i am|we|i) (?:all )?(?:good|set|covered|ok|fine|straight)"
+          r"(?: for now| here| thanks|\W*$)",
+          r"\b(?:we're|we are|i'm|i am) (?:all )?(?:good|set|covered)\b", r"^all set\b",
+          r"^(?:hard |i'll |we'll |gonna |i will |we will )?pass\b"),
+    _rule("not_interested.decided", 0.85,
+          r"\bdecided (?:not to|against)\b",
+          r"\bnot (?:gonna|going to) (?:switch|change|do (?:it|that)|buy|sign|happen)\b",
+          r"\b(?:i'd|i would|we'd|we would) rather not\b", r"\bnot in (?:the|our|my) budget\b", r"\bno budget\b",
+          r"\b(?:can't|cannot|can not) afford\b", r"\bstick(?:ing)? with (?:what|our|my|the|who)\b",
+          r"\bnot (?:worth it|for us right now)\b", r"\bnot a priority\b",
+          r"\b(?:we|i) (?:don't|do not) (?:do|need|want) (?:cold|any|that|this|marketing|advertising)\b"),
     _rule("not_interested.not_now", 0.82,
           r"\bnot (?:right now|now|at this time|at the moment|today|for (?:me|us)|a (?:good )?fit|this time)\b"),
     _rule("not_interested.pass", 0.9, r"\b(?:i'll|i will|we'll|we will|gonna|going to) pass\b"),
@@ -305,7 +365,12 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
-          r"\bdo not reply to this\b", r"\bno[- ]reply\b"),
+          r"\bdo not reply to this\b", r"\bno[- ]reply\b", r"\bsent automatically\b",
+          r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
+          r"\b(?:reply|text) stop to (?:unsubscribe|opt out|stop|end|cancel)\b",
+          r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
+          r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
+          r"\ble (?:responderemos|contestaremos)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bout of office\b", r"\booo\b"),
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
@@ -328,8 +393,10 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b"),
     _rule("out_of_office.away_until", 0.92,
-          r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))? "
-          r"(?:until|till|til|through)\b",
+          r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
+          r"(?: for (?:work|business|a (?:\w+ )?(?:trip|conference|wedding|funeral)))? (?:until|till|til|through)\b",
+          r"\b(?:i'm|i am|we're|we are) (?:currently )?(?:away|on the road|traveling|travelling|in the hospital"
+          r"|at a (?:funeral|conference|wedding)|on a trip|overseas|abroad)\b",
           r"\bout of (?:town|the country)\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
@@ -404,7 +471,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         email_suspect = True
         return m.group()
 
-    masked = EMAIL_RE.sub(_email, clean)
+    masked = EMAIL_RE.sub(_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 

@@ -37,6 +37,7 @@ class WebhookEvent(models.Model):
         SUPPRESSED = "suppressed", "STOP: suppressed before the answer"
         HELP = "help", "HELP: answered after"
         LIFTED = "lifted", "START: suppression lifted before the answer"
+        HELD = "held", "Unclear revocation: number held for a person before the answer"
 
     class Source(models.TextChoices):
         WEBHOOK = "webhook", "Webhook call"

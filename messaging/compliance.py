@@ -575,13 +575,18 @@ def classify_keyword(text: str) -> Keyword | None:
 # A clause made only of these words, at least one of them a stop word, is a stop request:
 # "stop please", "STOP STOP", "Not interested. Stop.", "cancel it", "remove me".
 _BARE_STOP_WORDS = frozenset(
-    {"stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove"}
-)
+    {
+        "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
+        "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
+        "blocked", "reported",
+    }
+)  # fmt: skip
 _FILLER_WORDS = frozenset(
     {
         "please", "pls", "plz", "plse", "now", "it", "this", "already", "asap", "immediately", "thanks", "thank",
         "you", "thx", "ty", "just", "ok", "okay", "all", "me", "right", "away", "seriously", "again", "them",
-        "these", "texts", "messages", "msgs", "txts",
+        "these", "texts", "messages", "msgs", "txts", "us", "from", "off", "of", "list", "the", "your", "ur", "and",
+        "sending",
     }
 )  # fmt: skip
 _NEGATIONS = frozenset(
@@ -602,17 +607,20 @@ _OTHER_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "it", "who", "that
 
 _TOKEN = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
-_OPT_OUT = re.compile(r"\bopt[\s-]?out\b")
+_OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
 
 _OUTGOING = (
     r"(?:texting|txting|texing|messaging|msging|contacting|calling|sending|spamming|bothering|harr?assing|emailing"
-    r"|e-mailing|pinging)"
+    r"|e-mailing|pinging|bugging|nagging|hassling|pestering|hounding|reaching\s+out\s+to)"
 )
 _MESSAGES = (
     r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
     r"|notifications|alerts|offers)"
 )
-_MY_NUMBER = r"(?:(?:cell|phone|mobile)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details|name)"
+_MY_NUMBER = (
+    r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
+    r"|name|business|company|store|shop|office|line|account)"
+)
 
 # (pattern, how it is guarded): "negation" skips a match whose verb is negated ("don't stop
 # texting me", "did you stop texting me?"); "sender" also one whose subject is the writer ("I'll
@@ -653,7 +661,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?:\s+(?:me|us|this\s+(?:number|phone|cell)|my\s+(?:number|phone|cell)|again|anymore|any\s+more)\b"
             r"|\s*$)"
         ),
-        "subject",
+        "anysubject",  # "you don't text me enough", "I don't text" are not requests
     ),
     # I don't want these texts / no longer wish to receive messages / no more texts
     (
@@ -665,7 +673,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"\bno\s+more\s+{_MESSAGES}\b"), "none"),
     # leave me alone / put me on your do not call list
-    (re.compile(r"\bleave\s+me\s+alone\b"), "negation"),
+    (re.compile(r"\bleave\s+(?:me|us)\s+(?:the\s+\S+\s+)?alone\b"), "negation"),
     (re.compile(r"\bdo[\s-]?not[\s-]?(?:call|contact|text)\s+list\b"), "negation"),
 ]
 
@@ -733,6 +741,11 @@ _BARE_STOP_WORDS_OTHER = frozenset(
         "desabonner",
         "halt",
         "spam",
+        "detenganse",
+        "detengase",
+        "detente",
+        "detener",
+        "unsolicited",
     }
 )
 _FILLER_WORDS_OTHER = frozenset(
@@ -740,7 +753,7 @@ _FILLER_WORDS_OTHER = frozenset(
      "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
-STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab")
+STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f645")
 # Scripts the detector cannot read (not Latin): held for a person rather than guessed.
 _LATIN_MAX = 0x024F
 
@@ -833,9 +846,122 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "subject",
     ),
     (
-        _re(r"\b(?:do\s+not|don't|dont)\s+(?:contact|text|message|call)\b(?!\s+(?:you|u|him|her|them|back|first|yet))"),
+        _re(
+            r"\b(?:do\s+not|don't|dont|dnt)\s+(?:contact|text|txt|message|msg)\b(?!\s+(?:you|u|him|her|them|back|first|yet))"
+        ),
         "anysubject",
     ),
+    # "don't call me" revokes unless it only asks for texts instead or names a time: "don't call, text me"
+    (
+        _re(
+            r"\b(?:do\s+not|don't|dont|dnt)\s+call\b(?!\s+(?:you|u|him|her|them|back|first|yet)\b)"
+            r"(?!(?:\s+me)?(?:\s+(?:at\s+work|before|after|during|until|till|between|early|late|now|right\s+now|today"
+            r"|tonight|on\s+\w+|in\s+the\s+\w+)\b))"
+        ),
+        "call",
+    ),
+    # don't reach out again / never reach out to me
+    (
+        _re(r"\b(?:do\s+not|don't|dont|dnt|never)\s+(?:ever\s+)?reach\s+out\b(?!\s+to\s+(?:him|her|them|my\s+\w+))"),
+        "subject",
+    ),
+    # go away / leave me be, as a whole clause
+    (
+        _re(
+            r"(?:^|[.!,;]\s*)(?:please\s+|pls\s+|just\s+)*(?:go\s+away|leave\s+me\s+be)(?:\s+(?:please|pls|now|already))*\s*(?:$|[.!,;])"
+        ),
+        "none",
+    ),
+    # no more / no mas, as a whole clause
+    (
+        _re(
+            r"(?:^|[.!,;]\s*)(?:please\s+)?no\s+(?:more|mas)(?:\s+(?:please|pls|plz|por\s+favor|thanks|thank\s+you|gracias))*\s*(?:$|[.!,;])"
+        ),
+        "none",
+    ),
+    # knock it off / cut it out / give it a rest
+    (_re(r"\b(?:knock\s+it\s+off|cut\s+it\s+out|give\s+it\s+a\s+rest)\b"), "negation"),
+    # I would like to be removed / want to be taken off
+    (
+        _re(
+            r"\b(?:like|want|wish|need|ask|asking|request|requesting)\s+to\s+be\s+(?:removed|taken\s+off|unsubscribed"
+            r"|deleted|opted\s+out|excluded|left\s+alone|erased)\b"
+        ),
+        "negation",
+    ),
+    # I'd appreciate it if you stopped texting me / I'd prefer you don't text me
+    (
+        _re(
+            r"\b(?:appreciate\s+it|prefer|rather|request|ask|asking|want)\s+(?:that\s+)?(?:if\s+)?(?:you|u|y'all)\s+"
+            r"(?:would\s+|to\s+)?(?:stop|stopped|quit|cease|don't|dont|do\s+not|didn't|did\s+not|no\s+longer|never|not)"
+            r"\s+(?:\w+\s+){0,2}?(?:text|txt|messag|msg|contact|send|reach|email|bother|spam)\w*"
+        ),
+        "negation",
+    ),
+    # take this number off / take me off
+    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b"), "negation"),
+    (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
+    (_re(r"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b"), "negation"),
+    # I have not consented / never gave anyone permission
+    (
+        _re(
+            r"\b(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
+            r"(?:given|gave|give)\s+(?:\w+\s+)?(?:consent|permission))\b"
+        ),
+        "none",
+    ),
+    # text me again and I'll report you / one more text and ... / if you text me again
+    (
+        _re(
+            r"\b(?:text|message|contact|msg|txt)\w*\s+(?:me|us|this\s+number)\s+again\b[^.!?]{0,40}"
+            r"\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police|regret)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time)\b[^.!?]{0,40}\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:any|another|further|more)\s+(?:further\s+|more\s+)?(?:texts?|messages?|msgs?|contact|communications?)\b"
+            r"[^.!?]{0,40}\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bif\s+(?:you|u|y'all)\s+(?:ever\s+)?(?:text|message|contact|msg|txt)\w*\s+(?:me\s+|us\s+|this\s+number\s+)?"
+            r"(?:again|one\s+more\s+time|ever\s+again)\b"
+        ),
+        "none",
+    ),
+    # blocked and reported / blocking this number / I'm blocking you
+    (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&)\s+report|\breport(?:ed|ing)?\s+(?:and|&)\s+block"), "negation"),
+    (_re(r"\b(?:block|blocking|blocked)\s+(?:this\s+number|your\s+number|ur\s+number|you|u|this)\b"), "negation"),
+    (_re(r"\btake\s+(?:me\s+)?off\s+(?:of\s+)?(?:the\s+|your\s+|ur\s+|this\s+|ya\s+)?(?:list|lists)\b"), "negation"),
+    # do not send any more messages / don't send me these
+    (
+        _re(
+            rf"\b(?:do\s+not|don't|dont|dnt|never|no\s+longer)\s+send\s+(?:me\s+|us\s+)?(?:any\s*more\s+|any\s+further\s+|any\s+"
+            rf"|more\s+|further\s+|these\s+|those\s+|your\s+|ur\s+|the\s+)?(?:\w+\s+)?{_MESSAGES}\b"
+        ),
+        "anysubject",
+    ),
+    # I want it deleted / I need my number removed
+    (
+        _re(
+            r"\b(?:want|need|like|would\s+like)\s+(?:it|this|that|them|my\s+\w+(?:\s+\w+)?|this\s+number|me)\s+"
+            r"(?:deleted|removed|erased|taken\s+off|unsubscribed|gone)\b"
+        ),
+        "negation",
+    ),
+    # the carriers' spam-report short code
+    (_re(r"\b7726\b|\bspam\s+(?:report|reported)\b"), "none"),
+    # do not solicit / no soliciting
+    (_re(r"\b(?:do\s+not|don't|dont|no)\s+(?:solicit|soliciting|solicitations?)\b"), "none"),
     (
         _re(
             r"\boff\s+(?:of\s+)?(?:your|ur|the|this|ya|all\s+your|all\s+the)\s+(?:\w+\s+)?(?:list|lists|database|system|contacts)\b"
@@ -883,7 +1009,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:dar|darme|dame|denme|deme|dese)\s+de\s+baja\b|\bbaja\s+(?:por\s+favor|ya)\b"), "none"),
     (_re(r"\b(?:cancelar|cancela|cancele)\s+(?:la\s+|mi\s+)?(?:suscripcion|subscripcion)\b"), "none"),
     (_re(r"\b(?:borr|quit|elimin|sac)\w*\s+(?:mi\s+numero|me\s+de|de\s+(?:su|tu|la)\s+lista)\b"), "none"),
-    (_re(r"\b(?:quitame|sacame|borrame|eliminame|quiteme|saqueme|borreme|elimineme)\b"), "none"),
+    (_re(r"\b(?:quit|sac|saqu|borr|elimin)(?:a|e|en)me\b"), "none"),
     (_re(r"\bes\s+spam\b|\bdejenme\s+en\s+paz\b|\bdejame\s+en\s+paz\b"), "none"),
     # other languages, the unambiguous ones
     (_re(r"\b(?:arretez|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"), "none"),
@@ -898,7 +1024,7 @@ _NOUN_BEFORE_STOP = frozenset(
 _EDGE_STOP_START = re.compile(
     r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-))"
 )
-_EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit)\s*$")
+_EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
 
 
@@ -918,7 +1044,7 @@ def _edge_stop(plain: str) -> bool:
 
 # A stop word left after the rules above, in a clause they could not read, holds the number.
 _UNCLEAR_STOP = re.compile(
-    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|my|this|the\s+number)|baja|alto)\b"
+    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
     r"(?!\s+(?:by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being))"
 )
 # Complaints about the texts themselves: the person may be revoking; a person decides.
@@ -932,7 +1058,19 @@ _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
 )
 
-_SPACED_LETTERS = re.compile(r"(?:\w[\s.]+){2,}\w")
+_KEYWORD_MENTION = re.compile(
+    r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our|these|this|future|all)?"
+    r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
+    r"|stopall|optout)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
+)
+# Told off in anger ("f*** off", "go to hell"): the person may well be revoking; a person decides, and the
+# classifier still files the reply as hostile.
+_HOSTILE_DISMISSAL = re.compile(
+    r"\b(?:f+u+c*k+\s*(?:off|you|u|yourself|outta\s+here)|f\W*\s*(?:off|you)|eff\s+off|piss\s+off|screw\s+(?:you|u|off)"
+    r"|go\s+to\s+hell|stfu|gtfo|get\s+lost|bite\s+me|drop\s+dead|eat\s+sh\w+|go\s+away|shut\s+up|get\s+bent"
+    r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
+)
+_SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 _NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*shop\b")
 
 OPT_OUT_YES = "yes"
@@ -950,6 +1088,12 @@ def _foreign_script(text: str) -> bool:
     return any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
 
 
+_TEXTS_INSTEAD = re.compile(
+    r"\b(?:text|txt)(?:ing)?\s+(?:me|is|only|instead|works|please|pls|better)\b|\b(?:text|txt)s?\s+(?:are|is)\s+"
+    r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
+)
+
+
 def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
     for pattern, guard in phrases:
         for match in pattern.finditer(normalized):
@@ -958,8 +1102,10 @@ def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> 
                 continue
             if guard == "subject" and _other_subject(before):
                 continue
-            if guard == "anysubject" and before and before[-1] in _OTHER_SUBJECTS | _SELF_SUBJECTS:
+            if guard in ("anysubject", "call") and before and before[-1] in _OTHER_SUBJECTS | _SELF_SUBJECTS:
                 continue
+            if guard == "call" and _TEXTS_INSTEAD.search(normalized):
+                continue  # "don't call, text me instead": a preference for texts, not a revocation
             return True
     return False
 
@@ -1008,14 +1154,18 @@ def _near(word: str, target: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_REPEATS = re.compile(r"(\w)\1+")
+
+
 def _typo_stop(word: str) -> bool:
     if word in _REAL_WORDS_NEAR_STOP or len(word) < 4:
         return False
-    if len(word) <= 5:
-        return sorted(word.replace("ss", "s").replace("pp", "p").replace("tt", "t").replace("oo", "o")) == sorted(
-            "stop"
-        )
-    return any(_near(word, target) for target in ("unsubscribe", "remove", "stopall"))
+    squeezed = _REPEATS.sub(r"\1", word)  # "stoooop", "sstop", "STOPPPP"
+    if squeezed == "stop" or (len(word) <= 5 and sorted(squeezed) == sorted("stop")):
+        return True
+    if len(word) < 5:
+        return False
+    return any(_near(squeezed, target) for target in ("unsubscribe", "remove", "stopall"))
 
 
 def _is_bare_other(clause: str) -> bool:
@@ -1043,16 +1193,24 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if not normalized:
         return OPT_OUT_NO, "empty"
     if _SPACED_LETTERS.fullmatch(normalized):
-        normalized = normalized.replace(" ", "")  # "S T O P"
+        normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
     clauses = _clauses(plain)
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
         return OPT_OUT_YES, "stop word"
+    # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
+    mentioned = bool(_KEYWORD_MENTION.search(plain))
+    if mentioned:
+        plain = _KEYWORD_MENTION.sub(" , ", plain)
     long_message = len(_TOKEN.findall(plain)) > max_words
     if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
         if long_message:
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
+        if mentioned:
+            return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         return OPT_OUT_YES, "revocation phrase"
+    if mentioned:
+        return OPT_OUT_UNCERTAIN, "names the STOP keyword without using it"
     if _foreign_script(plain):
         return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
     for match in _UNCLEAR_STOP.finditer(plain):
@@ -1063,6 +1221,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
     if _COMPLAINT.search(plain) and not _COMPLAINT_GUARD.search(plain):
         return OPT_OUT_UNCERTAIN, "a complaint about the texts"
+    if _HOSTILE_DISMISSAL.search(plain):
+        return OPT_OUT_UNCERTAIN, "a hostile dismissal"
     return OPT_OUT_NO, "no revocation"
 
 

@@ -36,6 +36,13 @@ def opt_out_review_hold(
             OptOutReview.objects.select_for_update().filter(team_id=team_id, phone_number=number, status=HELD).first()
         )
         if existing:
+            # the hold made by the webhook before its answer learns the reply it stands for once that is stored
+            links = {"source_message": source_message, "inbox_item": inbox_item}
+            missing = [name for name, value in links.items() if value is not None and getattr(existing, name) is None]
+            for name in missing:
+                setattr(existing, name, links[name])
+            if missing:
+                existing.save(update_fields=missing)
             return existing
         return OptOutReview.objects.create(
             team_id=team_id,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from leads.models import Lead
 from leads.services import lead_transition
-from messaging import compliance, sms
+from messaging import compliance, opt_out_reviews, sms
 from messaging import services as messaging
 from messaging.models import Message, Suppression
 from usdatabiz.core import journey
@@ -445,7 +445,8 @@ def _keywords_apply(*, team_id: str, event) -> str:
     if len(number) != 10 or not number.isdigit():
         return ""  # not a US number: nobody to suppress (the task records why it matched no one)
     keyword = compliance.classify_keyword(text)
-    if keyword == compliance.Keyword.STOP or (keyword is None and compliance.is_opt_out_request(text)):
+    decision, why = compliance.opt_out_explain(text) if keyword is None else (None, "")
+    if keyword == compliance.Keyword.STOP or decision == compliance.OPT_OUT_YES:
         messaging.suppression_add(
             team=team_id, number=number, reason=Suppression.Reason.OPT_OUT, note=f"inbound: {text[:200]}"
         )
@@ -455,6 +456,10 @@ def _keywords_apply(*, team_id: str, event) -> str:
     if keyword == compliance.Keyword.START:
         lifted = messaging.suppression_lift(team=team_id, number=number, reason="START from the person")
         return WebhookEvent.ComplianceAction.LIFTED if lifted else ""
+    if decision == compliance.OPT_OUT_UNCERTAIN:
+        # held now, not when the task runs: a campaign slice sending meanwhile is refused with OPT_OUT_REVIEW
+        opt_out_reviews.opt_out_review_hold(team=team_id, number=number, text=text, reason=why)
+        return WebhookEvent.ComplianceAction.HELD
     return ""
 
 
@@ -475,9 +480,16 @@ def _keyword_action(webhook: WebhookEvent) -> str:
 def _honour_keywords(item: InboxItem, message: Message, action: str) -> None:
     """After the answer: confirm the STOP applied before it (and link the entry to the message), answer HELP,
     confirm a START that lifted a suppression. The person's consent itself changed before the answer."""
+    if action == WebhookEvent.ComplianceAction.HELD:
+        # the webhook held the number before answering; the review now points at the reply (unless a person
+        # already decided it)
+        if opt_out_reviews.is_held(team=item.team_id, number=item.phone_number):
+            why = compliance.opt_out_explain(item.response_text)[1]
+            consent.hold_for_review(item=item, message=message, reason=why)
+        return
     if not action:
-        # "yes" from someone never opted out is an answer, not a re-subscription; a reply that may revoke consent
-        # but is not clear holds the number until a person decides (OPT_OUT_REVIEW)
+        # "yes" from someone never opted out is an answer, not a re-subscription. A reply that reached no webhook
+        # hold (a number the webhook could not read) but may revoke consent holds the number until a person decides
         decision, why = compliance.opt_out_explain(item.response_text)
         if compliance.classify_keyword(item.response_text) is None and decision == compliance.OPT_OUT_UNCERTAIN:
             consent.hold_for_review(item=item, message=message, reason=why)

@@ -187,6 +187,35 @@ CASES = [
 ]
 
 
+# The vocabulary widened on replies written outside the team: each family once.
+CASES += [
+    ("I'm not interested", C.NOT_INTERESTED),  # not "I'm not <a name>"
+    ("not intrested", C.NOT_INTERESTED),
+    ("hard pass", C.NOT_INTERESTED),
+    ("all set thanks", C.NOT_INTERESTED),
+    ("we're ok for now thx", C.NOT_INTERESTED),
+    ("We decided not to move forward", C.NOT_INTERESTED),
+    ("Not in the budget this year unfortunately", C.NOT_INTERESTED),
+    ("This isn't Mike", C.WRONG_NUMBER),
+    ("wrong num", C.WRONG_NUMBER),
+    ("I'm not affiliated with that company at all", C.WRONG_NUMBER),
+    ("This number used to belong to a nail salon", C.WRONG_NUMBER),
+    ("lol you people are parasites", C.HOSTILE),
+    ("Pinches estafadores", C.HOSTILE),
+    ("Go for it", C.INTERESTED),
+    ("ok im listening", C.INTERESTED),
+    ("Mándeme más información por favor", C.INTERESTED),
+    ("Can we do a zoom call?", C.MEETING_REQUEST),
+    ("Book me in for a demo", C.MEETING_REQUEST),
+    ("End of the month works", C.MEETING_REQUEST),
+    ("Gracias por comunicarse con Panadería La Estrella. Le responderemos pronto.", C.AUTO_REPLY),
+    ("The person you are trying to reach is not available. This message was sent automatically.", C.AUTO_REPLY),
+    ("Thanks for your text! To unsubscribe from our updates reply STOP.", C.AUTO_REPLY),
+    ("sure. dwayne at dwaynesbarbershop dot com", C.EMAIL_CAPTURE),
+    ("I am at home dot com lol", C.OTHER),  # words, not an address
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[repr(t)[:50] for t, _ in CASES])
 def test_classifies_realistic_replies(text, expected):
     result = classify(text)

@@ -218,3 +218,46 @@ def test_a_number_no_team_owns_is_stored_unmatched_and_suppresses_nothing(client
     assert (record.team_id, record.status, record.compliance_action) == (None, "unmatched", "")
     assert not Suppression.objects.exists()
     assert not InboxItem.objects.exists()
+
+
+def test_an_unclear_revocation_holds_the_number_before_the_answer(client, contacted, team):
+    """Between the answer and the realtime task a campaign slice may send: the hold must already be there."""
+    from messaging.models import OptOutReview
+
+    number = contacted[2].to_number
+    text = "how many times do I have to get these, this is so annoying"
+
+    response = _post(client, *sandbox_inbound_event(number, OURS, text, SECRET))
+
+    assert response.status_code == 200
+    record = WebhookEvent.objects.get()
+    assert record.compliance_action == "held"
+    review = OptOutReview.objects.get(team=team, phone_number=number)
+    assert (review.status, review.text, review.inbox_item_id) == ("held", text, None)
+    assert not messaging.is_suppressed(team=team, number=number)
+    cfg = messaging.messaging_settings_get(team=team)
+    check = messaging.send_check(team_id=team.pk, number=number, kind="campaign", cfg=cfg, now=timezone.now())
+    assert (check.ok, check.code) == (False, "OPT_OUT_REVIEW")
+
+    _work_realtime_lane()
+
+    item = InboxItem.objects.get(team=team)
+    assert OptOutReview.objects.filter(team=team, phone_number=number).count() == 1
+    review.refresh_from_db()
+    assert (review.inbox_item_id, review.source_message_id) == (item.pk, item.message_id)
+    assert "opt_out_review" in item.events.values_list("action", flat=True)
+
+
+def test_an_unclear_reply_decided_before_its_task_runs_is_not_held_again(client, contacted, team, operator):
+    from messaging.models import OptOutReview
+    from messaging.opt_out_reviews import opt_out_review_decide
+
+    number = contacted[0].to_number
+    _post(client, *sandbox_inbound_event(number, OURS, "so sick of these", SECRET))
+    opt_out_review_decide(review=OptOutReview.objects.get(team=team), decision="not_opt_out", user=operator)
+
+    _work_realtime_lane()
+
+    assert list(OptOutReview.objects.filter(team=team).values_list("status", flat=True)) == ["decided"]
+    cfg = messaging.messaging_settings_get(team=team)
+    assert messaging.send_check(team_id=team.pk, number=number, kind="campaign", cfg=cfg, now=timezone.now()).ok

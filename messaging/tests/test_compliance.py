@@ -851,3 +851,92 @@ def test_each_guard_keeps_a_no(guard, text):
 def test_unclear_replies_are_uncertain_and_not_suppressed(kind, text):
     assert opt_out_decide(text) == "uncertain", opt_out_explain(text)
     assert not is_opt_out_request(text)
+
+
+# Each family of revocation (and each guard) with the decision it must get: "yes" suppresses at once,
+# "uncertain" holds the number for a person (OPT_OUT_REVIEW), "no" leaves it textable.
+DECISIONS = [
+    # bare commands beside the stop words
+    ("Desist", "yes"),
+    ("Please discontinue", "yes"),
+    ("delete", "yes"),
+    ("erase me", "yes"),
+    ("rmv me", "yes"),
+    ("ENOUGH ALREADY", "yes"),
+    ("Blocked and reported", "yes"),
+    ("Stop2end", "yes"),
+    ("remove from the list pls", "yes"),
+    ("op out", "yes"),
+    # misspelt or spread out
+    ("stooop", "yes"),
+    ("STOPPPPP", "yes"),
+    ("S-T-O-P", "yes"),
+    ("s.t.o.p", "yes"),
+    ("remov me", "yes"),
+    ("stahp", "yes"),
+    # stop emoji, with skin tones and variation selectors
+    ("✋🏽", "yes"),
+    ("⛔️", "yes"),
+    ("🙅", "yes"),
+    ("🙅\u200d♂️", "yes"),
+    # indirect and polite
+    ("Please don't reach out again", "yes"),
+    ("never reach out to me again", "yes"),
+    ("I would like to be removed", "yes"),
+    ("I'd appreciate it if you stopped texting me", "yes"),
+    ("I'd prefer you don't text me", "yes"),
+    ("no more please", "yes"),
+    ("No más por favor", "yes"),
+    ("go away", "yes"),
+    ("leave me be", "yes"),
+    ("leave me the hell alone", "yes"),
+    ("knock it off", "yes"),
+    ("quit bugging me", "yes"),
+    ("Who gave you my number? I want it deleted from your database.", "yes"),
+    ("please do not send any more messages to this phone", "yes"),
+    ("Please remove my business from your texting list", "yes"),
+    # formal and legal
+    ("I have not consented to receive these messages.", "yes"),
+    ("I never gave anyone permission to text me", "yes"),
+    ("Do not solicit", "yes"),
+    ("No soliciting", "yes"),
+    ("unsolicited", "yes"),
+    # threats and spam reports
+    ("Text me again and I will report you", "yes"),
+    ("If you text me again, I'm reporting you", "yes"),
+    ("next text goes straight to my lawyer", "yes"),
+    ("Another text and I'm suing", "yes"),
+    ("Any further messages will be reported.", "yes"),
+    ("forwarded to 7726", "yes"),
+    ("I'm blocking you", "yes"),
+    # wrong number with a removal
+    ("wrong number pls remove", "yes"),
+    ("wrong #. delete", "yes"),
+    ("This isn't John, please take this number off", "yes"),
+    ("We closed permanently, please remove us", "yes"),
+    # Spanish
+    ("sáquenme de su lista", "yes"),
+    ("Deténganse", "yes"),
+    ("no me escriban más", "yes"),
+    # guards: not revocations
+    ("Don't call, text me instead", "no"),
+    ("Don't call before 10am", "no"),
+    ("Please don't call me at work. Text is fine", "no"),
+    ("I don't text", "no"),
+    ("Please remove my old email and use tom@oakhvac.com", "no"),
+    ("That's enough info for now thanks", "no"),
+    ("Don't reach out to him, he left", "no"),
+    ("the end", "yes"),
+    # a person decides
+    ("fuck off", "uncertain"),
+    ("Go to hell!", "uncertain"),
+    ("shut up", "uncertain"),
+    ("Thanks for your text! To unsubscribe from our updates reply STOP.", "uncertain"),
+    ("if I reply STOP will it stop texts to my other store too?", "uncertain"),
+    ("how many times do I have to get these", "uncertain"),
+]
+
+
+@pytest.mark.parametrize(("text", "decision"), DECISIONS)
+def test_opt_out_decision_for_each_family_and_guard(text, decision):
+    assert opt_out_decide(text) == decision, opt_out_explain(text)
