@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import math
-import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,6 +29,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from inbox.classification import Classification, classify  # noqa: E402
 from messaging.compliance import OPT_OUT_UNCERTAIN, opt_out_decide  # noqa: E402
+from usdatabiz.core.textmodel import NaiveBayes  # noqa: E402
 
 CORPUS = REPO_ROOT / "inbox" / "corpus"
 LABELS = [c.value for c in Classification]
@@ -122,45 +121,14 @@ def report(part: str, rows: list[tuple[str, str]], repeat: int, show_errors: boo
     return {"recall": recall, "false": false_rate, "accuracy": result["accuracy"], "p99": p99}
 
 
-# -- a small trained model, for comparison --------------------------------------------------------------
-
-_WORD = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
-
-
-def features(text: str) -> list[str]:
-    words = _WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + ["<len>" * (len(words) <= 2)]
-
-
-class NaiveBayes:
-    """Multinomial naive Bayes with add-one smoothing."""
-
-    def fit(self, rows: list[tuple[str, str]]) -> NaiveBayes:
-        self.priors = Counter(label for _, label in rows)
-        self.counts: dict[str, Counter] = defaultdict(Counter)
-        for text, label in rows:
-            self.counts[label].update(features(text))
-        self.vocabulary = {f for counter in self.counts.values() for f in counter}
-        self.totals = {label: sum(counter.values()) for label, counter in self.counts.items()}
-        return self
-
-    def predict(self, text: str) -> str:
-        n, v = sum(self.priors.values()), len(self.vocabulary) + 1
-        best, best_score = "other", -math.inf
-        for label, prior in self.priors.items():
-            score = math.log(prior / n) + sum(
-                math.log((self.counts[label][f] + 1) / (self.totals[label] + v)) for f in features(text)
-            )
-            if score > best_score:
-                best, best_score = label, score
-        return best
+# -- the models alone, for comparison ------------------------------------------------------------------
 
 
 def compare_model(parts: dict[str, list[tuple[str, str]]]) -> None:
-    model = NaiveBayes().fit(parts["dev"])
-    print("\n=== naive Bayes trained on dev (comparison only; opt-out stays rule-backed) ===")
+    model = NaiveBayes(alpha=0.3).fit(parts["dev"])
+    print("\n=== the intent model alone, trained on dev (the console uses it only behind the rules) ===")
     for part, rows in parts.items():
-        predicted = [model.predict(text) for text, _ in rows]
+        predicted = [model.predict(text)[0] for text, _ in rows]
         result = scores(rows, predicted)
         opt_outs = [i for i, (_, label) in enumerate(rows) if label == "opt_out"]
         others = [i for i, (_, label) in enumerate(rows) if label != "opt_out"]

@@ -46,6 +46,7 @@ Failures (codes in ``failures``)
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from messaging import compliance
+from usdatabiz.core.regexgate import gate_open, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -218,6 +220,7 @@ class Rule:
     strength: float
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None = None
+    gates: tuple[str, ...] | None = None  # usdatabiz.core.regexgate: text every match contains
 
     @property
     def classification(self) -> Classification:
@@ -225,7 +228,8 @@ class Rule:
 
 
 def _rule(name: str, strength: float, *alternatives: str, unless: str | None = None) -> Rule:
-    return Rule(name, strength, re.compile("|".join(alternatives)), re.compile(unless) if unless else None)
+    pattern = "|".join(alternatives)
+    return Rule(name, strength, re.compile(pattern), re.compile(unless) if unless else None, literal_gates(pattern))
 
 
 # fmt: off
@@ -250,7 +254,16 @@ PHRASE_RULES: list[Rule] = [
           r"(?:business|company|shop|store|place|salon|restaurant)\b",
           r"\b(?:don't|do not|no longer) (?:own|run|work (?:at|for)) (?:that|this|the) "
           r"(?:business|company|shop|store|place)\b",
-          r"\bthat (?:business|company|shop|store) (?:closed|is closed|shut down)\b"),
+          r"\b(?:that|the) (?:business|company|shop|store|salon|restaurant|place|office|diner) "
+          r"(?:closed|is closed|shut down|went out of business)\b",
+          r"\b(?:stopped using|don't use|no longer use|doesn't use) this (?:number|phone)\b",
+          r"\b(?:owned|ran|used to own|used to run) (?:that|the) (?:business|company|shop|store|place)\b",
+          r"^not a (?:business|restaurant|company|store|shop|salon|office)\b",
+          r"\bthis is my (?:personal )?number now\b",
+          r"\bno soy (?:la persona|el dueno|la duena|quien)\b", r"\bse equivoc\w*\b", r"\b(?:ya|yes) no trabaja\b",
+          r"\bno es un negocio\b",
+          r"^wrong (?!(?:link|time|day|date|address|price|one|answer|way|file|email|thread|chat|text|message|info|size"
+          r"|store|order|item|quote|amount|place|spot|room|name)\b)[a-z]+\W*(?:lol|haha|lmao)?\W*$"),
     _rule("wrong_number.you_have_wrong", 0.92, r"\b(?:you|you've|you have|you got|you've got) (?:got )?the wrong\b"),
     _rule("wrong_number.no_one_by_name", 0.95,
           r"\b(?:no ?one|nobody) (?:here )?(?:by|with|named|called|of) (?:that|this|the)? ?name\b",
@@ -271,10 +284,15 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b",
           r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",
           r"\b(?:predators?|get a real job|what a joke|joke of a (?:company|business)|go pound sand)\b",
-          r"\b(?:eat sh\w+|bite me|drop dead)\b",
+          r"\b(?:eat sh\w+|bite me|drop dead|dumbest|stupidest|vete al carajo)\b",
+          r"\bwho the (?:hell|heck|f\w*) do you think\b",
+          r"\bhope (?:you|your \w+) (?:go(?:es)? (?:bankrupt|broke|under)|rot)\b",
+          r"\byou people are (?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
           r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
-          r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b", r"\bmy (?:lawyer|attorney)\b",
+          r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
+          r"\b(?:call|calling|contact|contacting|talk to|talking to|get|getting|sic) my (?:lawyer|attorney)\b",
+          r"\bmy (?:lawyer|attorney) (?:will|is going to|gonna)\b",
           r"\breport (?:this|you) to\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
@@ -284,7 +302,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
           r"(?:call|meeting|time|demo|zoom|chat|appointment)\b",
           r"\b(?:do|have|hop on|jump on) a (?:quick |short )?(?:zoom|teams|video|phone)? ?(?:call|meeting|demo)\b",
-          r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b"),
+          r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b",
+          r"\b(?:podemos|puedo|puede|pueden)\s+(?:hablar|vernos|reunirnos|llamar)\b",
+          r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
@@ -302,19 +322,26 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b", r"\bi'm in\b",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
-          r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b"),
+          r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b",
+          r"\bcu[aá]nto (?:cuesta|cobran|vale)\b"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
     _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b", r"\bgot my attention\b",
           r"\b(?:mand|envi)\w* (?:me |nos )?(?:m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
-          r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b"),
+          r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b", r"\b(?:get|getting) started\b",
+          r"\bwhat's (?:the )?next(?: steps?)?\b", r"\b(?:could|can) (?:really )?use (?:that|this|it|something like)\b",
+          r"\bbeen (?:looking|meaning) (?:for|to do) (?:something|someone|this)\b",
+          r"\bsend (?:me |it |over )?whatever\b",
+          r"\bi'm open to\b"),
     _rule("interested.leading_yes", 0.75,
           r"^(?:yes|sure|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b"),
-    _rule("question.how_got_number", 0.92, r"\b(?:how|where) did you get (?:my|this) (?:number|info|contact|name)\b"),
+    _rule("question.how_got_number", 0.92,
+          r"\b(?:how|where) (?:did|'d) you get (?:my|this) (?:number|info|contact|name)\b",
+          r"\bhow'd you get (?:my|this) (?:number|info|contact|name)\b", r"\bde donde sacaron\b"),
     _rule("question.what_about", 0.85, r"\bwhat(?: is|'s) this\b"),
     _rule("question.what_company", 0.85, r"\bwhat (?:company|business)\b", r"\bwhich company\b",
           r"\bwhat do you (?:do|sell|want|offer)\b", r"\bwhat are you selling\b"),
@@ -336,7 +363,14 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'd|i would|we'd|we would) rather not\b", r"\bnot in (?:the|our|my) budget\b", r"\bno budget\b",
           r"\b(?:can't|cannot|can not) afford\b", r"\bstick(?:ing)? with (?:what|our|my|the|who)\b",
           r"\bnot (?:worth it|for us right now)\b", r"\bnot a priority\b",
-          r"\b(?:we|i) (?:don't|do not) (?:do|need|want) (?:cold|any|that|this|marketing|advertising)\b"),
+          r"\b(?:we|i) (?:don't|do not) (?:do|need|want) (?:cold|any|that|this|marketing|advertising)\b",
+          r"\b(?:sorry|thanks|thank you|gracias),? (?:but|pero) no\b", r"\b(?:ahorita|ahora) no\b",
+          r"\b(?:ya|yes) tenemos\b",
+          r"\bnot something (?:we|i) need\b", r"\bin[- ]house\b", r"\b(?:do|handle) (?:my|our) own\b",
+          r"\b(?:does|handles|takes care of|do|handle) (?:all )?(?:that|this|it)(?: stuff)? for (?:us|me)\b",
+          r"\b(?:he|she|they|partner|boss|wife|husband) said no\b", r"\bmoney(?:'s| is) tight\b",
+          r"\bnot (?:gonna|going to) need\b", r"\bsigned with (?:someone|somebody|another|a different)\b",
+          r"\b(?:under|locked into|in) (?:a )?contract\b", r"\bcan't get out of\b"),
     _rule("not_interested.not_now", 0.82,
           r"\bnot (?:right now|now|at this time|at the moment|today|for (?:me|us)|a (?:good )?fit|this time)\b"),
     _rule("not_interested.pass", 0.9, r"\b(?:i'll|i will|we'll|we will|gonna|going to) pass\b"),
@@ -361,13 +395,15 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:not (?:a )?(?:text|sms)[- ](?:enabled|capable)|(?:landline|land line)[^.]{0,40}(?:text|sms))\b",
           r"\b(?:texts?|text messages|sms|messages) (?:to this number )?(?:are|is) not "
           r"(?:monitored|supported|accepted|received)\b",
-          r"\bthis (?:is a )?(?:landline|land line)\b"),
+          r"\bthis (?:is a )?(?:landline|land line)\b",
+          r"\b(?:text line|line|number|inbox|mailbox) is not (?:monitored|checked|answered)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
           r"\bdo not reply to this\b", r"\bno[- ]reply\b", r"\bsent automatically\b",
           r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
-          r"\b(?:reply|text) stop to (?:unsubscribe|opt out|stop|end|cancel)\b",
+          r"\b(?:reply|text) (?:stop|end|quit|cancel|stopall) to (?:unsubscribe|opt out|stop|end|cancel|be removed)\b",
+          r"^message received\b",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
           r"\ble (?:responderemos|contestaremos)\b"),
@@ -397,6 +433,9 @@ PHRASE_RULES: list[Rule] = [
           r"(?: for (?:work|business|a (?:\w+ )?(?:trip|conference|wedding|funeral)))? (?:until|till|til|through)\b",
           r"\b(?:i'm|i am|we're|we are) (?:currently )?(?:away|on the road|traveling|travelling|in the hospital"
           r"|at a (?:funeral|conference|wedding)|on a trip|overseas|abroad)\b",
+          r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
+          r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
+          r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b",
           r"\bout of (?:town|the country)\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
@@ -499,6 +538,40 @@ def _rank(cls: Classification, score: float) -> tuple[bool, bool, int]:
     return (cls is C.OPT_OUT, score >= STRONG, -PRECEDENCE.index(cls))
 
 
+# The intent model (usdatabiz.core.textmodel, words and word pairs) trained on the corpus's development part
+# speaks only where the rules placed a reply weakly or not at all, only with at least this probability, and
+# never for opt_out (which is the rules' decision alone). Its answers stay below STRONG.
+INTENT_MODEL_MIN_PROBABILITY = 0.8
+MODEL_MAX_CONFIDENCE = 0.75
+
+
+@functools.cache
+def intent_model():
+    """The intent model, or None when the corpus cannot be read (the rules then decide alone)."""
+    from usdatabiz.core.textmodel import NaiveBayes, labelled_rows
+
+    try:
+        rows = labelled_rows(compliance.REPLY_CORPUS)
+    except (OSError, KeyError, UnicodeDecodeError):
+        return None
+    return NaiveBayes(alpha=0.3).fit(rows)
+
+
+# opt_out is the rules' decision; a capture class needs a value actually extracted
+_NOT_FROM_MODEL = frozenset({C.OPT_OUT.value, C.EMAIL_CAPTURE.value, C.PHONE_CAPTURE.value})
+
+
+def _intent_guess(text: str) -> tuple[Classification, float] | None:
+    model = intent_model()
+    if model is None:
+        return None
+    probabilities = model.probabilities(text)
+    label = max((name for name in probabilities if name not in _NOT_FROM_MODEL), key=probabilities.__getitem__)
+    if probabilities[label] < INTENT_MODEL_MIN_PROBABILITY:
+        return None
+    return Classification(label), probabilities[label]
+
+
 def classify(text: str, *, low_confidence_threshold: float = 0.6) -> ClassificationResult:
     """Classify one inbound SMS reply. Deterministic; see the module docstring for the scheme."""
     if text is None:
@@ -521,6 +594,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         hits.append((f"{cls.value}.whole_message", cls, strength))
 
     for rule in PHRASE_RULES:
+        if not gate_open(rule.gates, norm):
+            continue  # none of the words every match needs: no search
         if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
@@ -560,6 +635,15 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             elif 0 in (POLARITY[winner], POLARITY[runner_up]) and scores[runner_up] >= STRONG:
                 confidence -= NEUTRAL_PENALTY
     confidence = round(max(0.0, min(MAX_CONFIDENCE, confidence)), 2)
+    if winner is not C.OPT_OUT and (not ranked or scores[winner] < STRONG):
+        # no rule placed the reply firmly: the intent model trained on the corpus may (never as opt_out)
+        guess = _intent_guess(text)
+        if guess is not None and guess[0] is not winner:
+            runner_up, winner = winner if winner is not C.OTHER else runner_up, guess[0]
+            confidence = round(min(MODEL_MAX_CONFIDENCE, guess[1]), 2)
+            hits.append((f"{winner.value}.intent_model", winner, confidence))
+            if Failure.NO_MATCH in failures:
+                failures.remove(Failure.NO_MATCH)
     if confidence < low_confidence_threshold:
         failures.append(Failure.LOW_CONFIDENCE)
     return ClassificationResult(

@@ -32,11 +32,13 @@ Opt-out
 
 import enum
 import functools
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import phonenumbers
@@ -578,7 +580,7 @@ _BARE_STOP_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
         "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
-        "blocked", "reported",
+        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit",
     }
 )  # fmt: skip
 _FILLER_WORDS = frozenset(
@@ -610,7 +612,8 @@ _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
 
 _OUTGOING = (
-    r"(?:texting|txting|texing|messaging|msging|contacting|calling|sending|spamming|bothering|harr?assing|emailing"
+    r"(?:texting|txting|texing|textin|txtin|textn|txtn|messaging|msging|contacting|calling|sending|spamming|bothering"
+    r"|harr?assing|emailing"
     r"|e-mailing|pinging|bugging|nagging|hassling|pestering|hounding|reaching\s+out\s+to)"
 )
 _MESSAGES = (
@@ -641,7 +644,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     # remove me from your list / take me off / take my number off / delete my info from
     (
         re.compile(
-            rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|my\s+{_MY_NUMBER})\s+(?:off|from|out\s+of)\b"
+            rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|us|(?:my|our|his|her|their|this|the)\s+(?:\w+\s+)?{_MY_NUMBER})"
+            rf"\s+(?:off|from|out\s+of)\b"
         ),
         "negation",
     ),
@@ -653,7 +657,14 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # the keywords anywhere in a short message: "how do I unsubscribe?", "I revoke my consent"
-    (re.compile(r"\b(?:unsubscribe|unsub|optout|opt[\s-]out|revoke|stopall)\b"), "negation"),
+    (
+        re.compile(
+            r"\b(?:unsubscribe|unsub|optout|opt[\s-]out|revoke|stopall)\b"
+            r"(?!\s+(?:later|anytime|any\s+time|at\s+any\s+time|whenever|if\b|links?|buttons?|options?|pages?|features?"
+            r"|requests?|rates?))"
+        ),
+        "negation",
+    ),
     # don't text me / do not contact this number / never message me again
     (
         re.compile(
@@ -713,9 +724,15 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
-    if last == "to" and previous in {"want", "need", "wanna", "going", "have"}:
+    if last in {"should", "must"} and previous not in {"you", "u", "y'all", "ya", "guys", "people", "all"}:
+        return True  # "whoever wrote this should quit marketing": advice to someone else
+    if last == "to" and previous in {"fee", "cost", "charge", "price"}:
+        return True  # "is there a fee to delete my data": a question about the service
+    if last == "to" and previous in {"forget", "remember", "remind", "reminder"}:
+        return True  # "don't forget to unsubscribe from that gym thing": an errand, not a request to us
+    if last == "to" and previous in {"want", "need", "wanna", "going", "have", "reason"}:
         before = [word for word in words[:-2] if word not in _SOFTENERS]
-        return bool(before) and before[-1] in _NEGATIONS  # "I don't want to unsubscribe"
+        return bool(before) and before[-1] in _NEGATIONS | {"no"}  # "I don't want to unsubscribe", "no need to stop"
     return False
 
 
@@ -753,7 +770,9 @@ _FILLER_WORDS_OTHER = frozenset(
      "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
-STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f645")
+STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab")
+# A person gesturing "no" (🙅): a no, perhaps a stop; a person decides.
+NO_GESTURE_EMOJI = frozenset("\U0001f645")
 # Scripts the detector cannot read (not Latin): held for a person rather than guessed.
 _LATIN_MAX = 0x024F
 
@@ -776,7 +795,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
-            r"\s+(?:your|ur|the|this|all)\b"
+            r"\s+(?:of\s+)?(?:your|ur|the|this|all|whatever|any|every|that|ya)\b"
         ),
         "negation",
     ),
@@ -791,7 +810,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             rf"\b(?:report|reporting|reported|flag|flagging|flagged|mark|marking|marked|block|blocking|blocked)"
             rf"(?:\s+(?:this|you|it|u|ur|your\s+\w+|this\s+\w+|the\s+\w+|the\s+number))?\s+(?:as\s+)?"
-            rf"{_SPAM_OR_THREAT}\b"
+            rf"{_SPAM_OR_THREAT}\b(?!\s+(?:calls?|texts?|messages?|emails?|filters?|folder|bots?|callers?))"
         ),
         "negation",
     ),
@@ -942,6 +961,20 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&)\s+report|\breport(?:ed|ing)?\s+(?:and|&)\s+block"), "negation"),
     (_re(r"\b(?:block|blocking|blocked)\s+(?:this\s+number|your\s+number|ur\s+number|you|u|this)\b"), "negation"),
     (_re(r"\btake\s+(?:me\s+)?off\s+(?:of\s+)?(?:the\s+|your\s+|ur\s+|this\s+|ya\s+)?(?:list|lists)\b"), "negation"),
+    # u can stop now / you gotta stop / stop hitting my line
+    (
+        _re(
+            r"\b(?:you|u|y'all|ya)\s+(?:can|may|should|need\s+to|gotta|have\s+to|must)\s+(?:stop|quit)\b"
+            r"(?!\s+(?:by|in|at|over|worrying|\w+ing\s+(?:him|her|them)))"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:stop|quit)\s+(?:hitting|blowing\s+up|calling|ringing)\s+(?:me\s+up|my\s+(?:line|phone|cell|number|jack))"
+        ),
+        "sender",
+    ),
     # do not send any more messages / don't send me these
     (
         _re(
@@ -1005,10 +1038,34 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "none",
     ),
-    (_re(r"\b(?:deja|dejen|deje|dejes)\s+de\s+(?:escrib|mand|envi|contact|llam|molest)\w*"), "none"),
+    (
+        _re(
+            r"\b(?:deja|dejen|deje|dejes|pare|paren|para|parale|dejale)\s+de\s+(?:escrib|mand|envi|contact|llam|molest|text)\w*"
+        ),
+        "none",
+    ),
+    # Vietnamese, Tagalog, Portuguese: "don't text anymore", "stop texting"
+    (_re(r"\b(?:dung|đung|ngung|ngừng)\s+nhan\s+tin\b|\bhuy\s+dang\s+ky\b"), "none"),
+    (_re(r"\bwag\s+(?:na\s+)?(?:mag)?text\b|\btigilan\s+(?:mo\s+)?na\b|\bpare\s+de\s+(?:me\s+)?mandar\b"), "none"),
+    # never texting me again / please not text me / remove from list
+    (_re(rf"\bnever\s+{_OUTGOING}\s+(?:me|us)\b"), "none"),
+    (_re(r"\b(?:please|pls|plz)\s+(?:do\s+)?not\s+(?:text|txt|message|msg|contact|email)\b"), "none"),
+    (
+        _re(
+            r"\b(?:remove|rmv|delete|take|drop)\s+(?:me\s+|us\s+)?(?:from|off)\s+(?:of\s+)?(?:the\s+|your\s+|ur\s+|this\s+|ya\s+)?"
+            r"(?:list|lists|database|contacts|system)\b"
+        ),
+        "negation",
+    ),
     (_re(r"\b(?:dar|darme|dame|denme|deme|dese)\s+de\s+baja\b|\bbaja\s+(?:por\s+favor|ya)\b"), "none"),
     (_re(r"\b(?:cancelar|cancela|cancele)\s+(?:la\s+|mi\s+)?(?:suscripcion|subscripcion)\b"), "none"),
-    (_re(r"\b(?:borr|quit|elimin|sac)\w*\s+(?:mi\s+numero|me\s+de|de\s+(?:su|tu|la)\s+lista)\b"), "none"),
+    (
+        _re(
+            r"\b(?:borr|quit|elimin)\w*\s+(?:mi\s+numero|me\s+de|de\s+(?:su|tu|la)\s+lista)\b"
+            r"|\b(?:saca|saque|saquen|sacame|saquenme)\s+(?:mi\s+numero|me\s+de|de\s+(?:su|tu|la)\s+lista)\b"
+        ),
+        "none",
+    ),
     (_re(r"\b(?:quit|sac|saqu|borr|elimin)(?:a|e|en)me\b"), "none"),
     (_re(r"\bes\s+spam\b|\bdejenme\s+en\s+paz\b|\bdejame\s+en\s+paz\b"), "none"),
     # other languages, the unambiguous ones
@@ -1045,23 +1102,27 @@ def _edge_stop(plain: str) -> bool:
 # A stop word left after the rules above, in a clause they could not read, holds the number.
 _UNCLEAR_STOP = re.compile(
     r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
-    r"(?!\s+(?:by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being))"
+    r"(?!\s+(?:by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
+    r"|links?|buttons?|options?|pages?|features?|requests?|rates?))"
 )
 # Complaints about the texts themselves: the person may be revoking; a person decides.
 _COMPLAINT = re.compile(
     r"\b(?:annoying|annoyed|harass\w*|harrass\w*|spamm\w*|spam|so\s+many\s+(?:texts|messages)|how\s+many\s+times"
     r"|every\s+(?:day|single\s+day)|enough\s+(?:already|with\s+the)|sick\s+of|tired\s+of|fed\s+up|unsolicited"
-    r"|lawyer|attorney|invasion\s+of\s+privacy|illegal|report\s+you|reporting\s+you|block(?:ing|ed)?\s+(?:you|this|your))\b"
+    r"|(?:calling|contacting|getting|talking\s+to|call|contact|get)\s+my\s+(?:lawyer|attorney)|my\s+(?:lawyer|attorney)\s+will"
+    r"|invasion\s+of\s+privacy|illegal|report\s+you|reporting\s+you|block(?:ing|ed)?\s+(?:you|this|your))\b"
 )
 # Questions and praise that name these words without revoking: "is this spam?", "not spam, right?"
 _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
+    r"|\bspam\s+(?:calls?|callers?|filters?|folder|blocker|musubi)\b"  # the shop's own spam, or lunch
 )
 
 _KEYWORD_MENTION = re.compile(
     r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our|these|this|future|all)?"
     r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
     r"|stopall|optout)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
+    r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
 )
 # Told off in anger ("f*** off", "go to hell"): the person may well be revoking; a person decides, and the
 # classifier still files the reply as hostile.
@@ -1094,8 +1155,21 @@ _TEXTS_INSTEAD = re.compile(
 )
 
 
+@functools.cache
+def _gated(phrases_id: int) -> list[tuple[re.Pattern[str], str, tuple[str, ...] | None]]:
+    from usdatabiz.core.regexgate import literal_gates
+
+    phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
+    return [
+        (pattern, guard, None if pattern.flags & re.IGNORECASE else literal_gates(pattern.pattern))
+        for pattern, guard in phrases
+    ]
+
+
 def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
-    for pattern, guard in phrases:
+    for pattern, guard, gates in _gated(id(phrases)):
+        if gates is not None and not any(gate in normalized for gate in gates):
+            continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
             before = _clause_before(normalized, match.start())
             if guard in ("negation", "sender") and _negated(before, sender=guard == "sender"):
@@ -1132,6 +1206,7 @@ _REAL_WORDS_NEAR_STOP = frozenset(
         "steps",
         "spots",
         "shops",
+        "stoa",
     }
 )
 
@@ -1157,10 +1232,22 @@ def _near(word: str, target: str) -> bool:
 _REPEATS = re.compile(r"(\w)\1+")
 
 
+_STOP_LETTERS = frozenset("stop")
+_TYPO_FIRST_LETTERS = frozenset("surt")  # a misspelt stop/unsubscribe/remove keeps one of its first two letters
+
+
+@functools.lru_cache(maxsize=4096)
 def _typo_stop(word: str) -> bool:
-    if word in _REAL_WORDS_NEAR_STOP or len(word) < 4:
+    if word in _REAL_WORDS_NEAR_STOP or len(word) < 4 or len(word) > 13:
         return False
-    squeezed = _REPEATS.sub(r"\1", word)  # "stoooop", "sstop", "STOPPPP"
+    if word[0] not in _TYPO_FIRST_LETTERS and word[1] not in _TYPO_FIRST_LETTERS and word[1] not in "neo":
+        return False
+    if len(word) == 4 and word.startswith("st") and _near(word, "stop"):
+        return True  # "stoo", "stpp", "stip": one letter off, not a real word (those are excluded above)
+    if len(word) <= 7 and set(word) <= _STOP_LETTERS:
+        squeezed = _REPEATS.sub(r"\1", word)  # "stoooop", "sstop", "STOPPPP", "sotp"
+        return squeezed == "stop" or (len(word) <= 5 and sorted(squeezed) == sorted("stop"))
+    squeezed = _REPEATS.sub(r"\1", word)
     if squeezed == "stop" or (len(word) <= 5 and sorted(squeezed) == sorted("stop")):
         return True
     if len(word) < 5:
@@ -1182,11 +1269,56 @@ def _is_bare_other(clause: str) -> bool:
     return True
 
 
+# "... I don't know how you got this number but remove it now": a request after "but"/"so" stands alone
+_SOFT_BREAK = re.compile(r"\s+(?:but|so|and\s+then|just)\s+")
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_TYPO_TARGETS = ("unsubscribe", "remove", "stopall")
+
+
+def _fix_typos(plain: str) -> str:
+    """Misspelt stop words written as they were meant ("sotp texting me", "unsubcribe me"), inflections kept."""
+
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        if word in _BARE_STOP_WORDS or not _typo_stop(word):
+            return word
+        squeezed = _REPEATS.sub(r"\1", word)
+        for target in _TYPO_TARGETS:
+            if word.startswith(target) or squeezed.startswith(target):
+                return word  # "removed", "unsubscribed": a real word
+            if _near(squeezed, target):
+                return target
+        return "stop"
+
+    if not any(_typo_stop(word) for word in _TOKEN.findall(plain)):
+        return plain
+    return _TOKEN.sub(fix, plain)
+
+
+_SHORT_SENTENCE_WORDS = 25
+
+
+def _closing_request(plain: str) -> bool:
+    """A long message with a sentence that, read alone, revokes: "Please stop texting me." before or after a
+    story, or "... so please just take my number off whatever list this is. thanks" closing a run-on. A request
+    inside a long sentence (a story that quotes one) is left to a person."""
+    for piece in (part.strip() for part in _SENTENCE_END.split(plain) if _TOKEN.search(part)):
+        if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
+            piece = _SOFT_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just" part
+        if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
+            continue
+        if _phrase_hit(piece, _PHRASES) or _phrase_hit(piece, _MORE_PHRASES) or _edge_stop(piece):
+            return True
+    return False
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = text or ""
     if any(ch in STOP_EMOJI for ch in text):
         return OPT_OUT_YES, "stop emoji"
+    if any(ch in NO_GESTURE_EMOJI for ch in text):
+        return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
     if classify_keyword(text) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
     normalized = normalize_text(text)
@@ -1195,7 +1327,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _SPACED_LETTERS.fullmatch(normalized):
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
-    clauses = _clauses(plain)
+    plain = _fix_typos(plain)
+    clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
         return OPT_OUT_YES, "stop word"
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
@@ -1204,7 +1337,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         plain = _KEYWORD_MENTION.sub(" , ", plain)
     long_message = len(_TOKEN.findall(plain)) > max_words
     if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
-        if long_message:
+        if long_message and not _closing_request(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
@@ -1213,17 +1346,65 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "names the STOP keyword without using it"
     if _foreign_script(plain):
         return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
+    guarded = False  # the rules met a stop word and read it as no request ("don't stop", "the bus stop")
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
+            guarded = True
             continue  # "the bus stop", "non-stop": a noun, not a request
         if not _negated(before, sender=True):
             return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
+        guarded = True
     if _COMPLAINT.search(plain) and not _COMPLAINT_GUARD.search(plain):
         return OPT_OUT_UNCERTAIN, "a complaint about the texts"
     if _HOSTILE_DISMISSAL.search(plain):
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
+    # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
+    # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
+    probability = None if guarded or _GUARDED_WORDS.search(plain) else revocation_probability(text)
+    if probability is not None and probability >= REVOCATION_MODEL_THRESHOLD:
+        return OPT_OUT_UNCERTAIN, f"the reply model reads a possible revocation (p={probability:.4f})"
     return OPT_OUT_NO, "no revocation"
+
+
+# --- A second reader for what the rules read as "no" ---------------------------------------------
+#
+# A naive Bayes model (usdatabiz.core.textmodel: letters and words) trained on the labelled reply corpus asks
+# whether a reply the rules read as "no" may still revoke consent. It never suppresses: above the threshold
+# the decision becomes "uncertain", so the number is held until a person decides (OPT_OUT_REVIEW), and the
+# reason names the model and its probability. Without the corpus file the rules decide alone.
+
+_GUARDED_WORDS = re.compile(
+    r"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:by|in|at|over|sign|light|watch|for|to|being"
+    r"|later|anytime|any\s+time|whenever)\b"
+    # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
+    # "stop" the rules above already decided
+    r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+)
+REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
+REVOCATION_MODEL_THRESHOLD = 0.999
+_log = logging.getLogger(__name__)
+
+
+@functools.cache
+def revocation_model():
+    """The model trained on the corpus's development part, or None when the file cannot be read."""
+    from usdatabiz.core.textmodel import NaiveBayes, labelled_rows
+
+    try:
+        rows = labelled_rows(REPLY_CORPUS)
+    except (OSError, KeyError, UnicodeDecodeError) as exc:
+        _log.warning("reply corpus %s unreadable (%s): opt-out rules decide alone", REPLY_CORPUS, exc)
+        return None
+    return NaiveBayes(alpha=0.1, chars=True).fit(
+        (text, "opt_out" if label == "opt_out" else "other") for text, label in rows
+    )
+
+
+def revocation_probability(text: str) -> float | None:
+    """The model's probability that a reply revokes consent (None without a model)."""
+    model = revocation_model()
+    return None if model is None else model.probabilities(text).get("opt_out", 0.0)
 
 
 def opt_out_decide(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> str:

@@ -663,3 +663,30 @@ def test_invariants_hold_for_any_text(text):
         assert result.extracted["phone"].isdigit()
     if "email" in result.extracted:
         assert result.extracted["email"] == result.extracted["email"].lower()
+
+
+def test_the_intent_model_places_a_reply_the_rules_could_not_but_never_as_opt_out():
+    result = classify("sorry not the guy you want")
+
+    assert result.classification is C.WRONG_NUMBER
+    assert result.matched_rules == ["wrong_number.intent_model"]
+    assert result.confidence <= classification_module.MODEL_MAX_CONFIDENCE < classification_module.STRONG
+    assert NO_MATCH not in result.failures
+    # a reply it reads as a revocation is not filed as opt_out by it: that is the rules' decision alone
+    held = classify("get me outta this")
+    assert held.classification is not C.OPT_OUT
+    assert held.opt_out == "uncertain"
+
+
+def test_without_the_corpus_the_rules_decide_alone(monkeypatch, tmp_path):
+    from messaging import compliance
+
+    monkeypatch.setattr(compliance, "REPLY_CORPUS", tmp_path / "missing.csv")
+    compliance.revocation_model.cache_clear()
+    classification_module.intent_model.cache_clear()
+    try:
+        assert classify("sorry not the guy you want").classification is C.OTHER
+        assert compliance.opt_out_explain("get me outta this") == ("no", "no revocation")
+    finally:
+        compliance.revocation_model.cache_clear()
+        classification_module.intent_model.cache_clear()

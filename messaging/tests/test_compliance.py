@@ -715,10 +715,13 @@ def test_is_opt_out_request_looks_for_phrases_only_in_short_messages():
     )
 
     request = story + " Anyway, please stop texting me."
+    aside = "Anyway, please stop texting me. " + story
 
     assert not is_opt_out_request(story, max_words=100)
     assert is_opt_out_request(request, max_words=100)
-    assert not is_opt_out_request(request)
+    # in a long message a sentence that is a request on its own revokes; one inside a long sentence is held
+    assert is_opt_out_request(request)
+    assert is_opt_out_request(aside)
     assert is_opt_out_request("Thanks, but please stop texting me.")
 
 
@@ -825,7 +828,8 @@ UNCERTAIN = {
     "long message": [
         "Thanks for the quote. My brother runs a bakery and told me his old supplier texted him every week, so he "
         "switched to you and he is really happy with the service and the prices, so I would like to hear about the "
-        "plans for a shop of about ten people. Anyway, please stop texting me."
+        "plans for a shop of about ten people, and my brother says he told the last company to stop texting me "
+        "and they did."
     ],
 }
 
@@ -877,8 +881,8 @@ DECISIONS = [
     # stop emoji, with skin tones and variation selectors
     ("✋🏽", "yes"),
     ("⛔️", "yes"),
-    ("🙅", "yes"),
-    ("🙅\u200d♂️", "yes"),
+    ("🙅", "uncertain"),
+    ("🙅\u200d♂️", "uncertain"),
     # indirect and polite
     ("Please don't reach out again", "yes"),
     ("never reach out to me again", "yes"),
@@ -922,11 +926,43 @@ DECISIONS = [
     ("Don't call, text me instead", "no"),
     ("Don't call before 10am", "no"),
     ("Please don't call me at work. Text is fine", "no"),
-    ("I don't text", "no"),
+    ("I don't text", "uncertain"),  # the model reads a likely "don't text me": a person decides
     ("Please remove my old email and use tom@oakhvac.com", "no"),
     ("That's enough info for now thanks", "no"),
     ("Don't reach out to him, he left", "no"),
     ("the end", "yes"),
+    ("u can stop now lol", "yes"),
+    ("Nah stop hitting my line", "yes"),
+    ("sotp texting me", "yes"),
+    ("Where did u get this number. Take it off whatever list you have", "yes"),
+    ("I don't know how you got this number but remove it now", "yes"),
+    ("My husband passed away last year, please remove his number from your list", "yes"),
+    ("Please remove our office number from your texting list. Thank you.", "yes"),
+    (
+        "I own a small plumbing company and I get texts like this all the time and honestly I dont have time for it, "
+        "I'm on job sites all day and my phone is blowing up nonstop, so please just take my number off whatever "
+        "list this is. thanks",
+        "yes",
+    ),
+    ("not interested but no need to stop texting, maybe check back in the fall", "no"),
+    ("Don't forget to unsubscribe from that gym thing, they charged us again", "no"),
+    ("If I sign up can I unsubscribe later if I don't like it?", "no"),
+    ("De donde sacaron mi numero?", "no"),
+    ("My lawyer says the closing is on the 12th", "no"),
+    ("you fixed the old listing, thanks", "no"),
+    ("Whoever wrote this should quit marketing. Garbage.", "no"),
+    ("Is there a fee to delete my data if I leave?", "no"),
+    ("Do you set up unsubscribe links for email newsletters?", "no"),
+    ("Can you help me block spam calls to the shop line?", "no"),
+    ("quit txtin me", "yes"),
+    ("plz stoo", "yes"),
+    ("removeme", "yes"),
+    ("Who gave you this number?? Lose it.", "yes"),
+    ("pare de mandarme textos gracias", "yes"),
+    ("xin đừng nhắn tin nữa", "yes"),
+    ("Yes I'm interested in you never texting me again", "yes"),
+    ("Can you please not text me anymore", "yes"),
+    ("not interested pls remove from list thx", "yes"),
     # a person decides
     ("fuck off", "uncertain"),
     ("Go to hell!", "uncertain"),
@@ -940,3 +976,15 @@ DECISIONS = [
 @pytest.mark.parametrize(("text", "decision"), DECISIONS)
 def test_opt_out_decision_for_each_family_and_guard(text, decision):
     assert opt_out_decide(text) == decision, opt_out_explain(text)
+
+
+def test_a_reply_the_rules_read_as_no_but_the_model_as_a_revocation_is_held_for_a_person():
+    from messaging.compliance import REVOCATION_MODEL_THRESHOLD, revocation_probability
+
+    decision, why = opt_out_explain("get me outta this")
+
+    assert decision == "uncertain"
+    assert why.startswith("the reply model reads a possible revocation")
+    assert revocation_probability("get me outta this") >= REVOCATION_MODEL_THRESHOLD
+    # and a plain answer is left alone
+    assert opt_out_explain("sounds good, send the details") == ("no", "no revocation")

@@ -53,9 +53,7 @@ def event_time(epoch_ms: int | None):
         return None
 
 
-def stage_run_start(
-    *, team: Team | str, stage: int, subject=None, count_in: int = 0, triggered_at=None
-) -> StageRun:
+def stage_run_start(*, team: Team | str, stage: int, subject=None, count_in: int = 0, triggered_at=None) -> StageRun:
     """Open a ledger row for one run of ``stage`` over ``subject``.
 
     ``triggered_at`` is the event a person waits on (an upload, an inbound's provider timestamp, an approval,

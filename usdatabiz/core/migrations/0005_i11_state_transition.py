@@ -7,32 +7,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_i10r_alerts_and_sla_delays'),
+        ("core", "0004_i10r_alerts_and_sla_delays"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StateTransition',
+            name="StateTransition",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='stt', serialize=False)),
-                ('subject_type', models.CharField(help_text='app_label.model of the record that changed', max_length=64)),
-                ('subject_id', models.CharField(max_length=40)),
-                ('field', models.CharField(default='status', max_length=40)),
-                ('from_state', models.CharField(max_length=40)),
-                ('to_state', models.CharField(max_length=40)),
-                ('actor_label', models.CharField(default='SYSTEM', max_length=60)),
-                ('reason', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="stt", serialize=False)),
+                (
+                    "subject_type",
+                    models.CharField(help_text="app_label.model of the record that changed", max_length=64),
+                ),
+                ("subject_id", models.CharField(max_length=40)),
+                ("field", models.CharField(default="status", max_length=40)),
+                ("from_state", models.CharField(max_length=40)),
+                ("to_state", models.CharField(max_length=40)),
+                ("actor_label", models.CharField(default="SYSTEM", max_length=60)),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['subject_id', 'created_at'], name='stt_subject_created_idx')],
+                "ordering": ["created_at", "id"],
+                "indexes": [models.Index(fields=["subject_id", "created_at"], name="stt_subject_created_idx")],
             },
         ),
     ]

@@ -1,0 +1,148 @@
+"""The small text model and the regular-expression gates used by the reply classifier and the opt-out decision."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from usdatabiz.core.regexgate import gate_open, literal_gates
+from usdatabiz.core.textmodel import NaiveBayes, labelled_rows, text_features
+
+CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
+
+# --- gates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gates"),
+    [
+        (r"\bwrong (?:number|person)\b", ("wrong ",)),
+        (r"\b(?:stop|quit)\s+(?:me|us)\b", ("stop", "quit")),
+        (r"\bnext\s+text\b[^.!?]{0,40}\blawyer", ("lawyer",)),  # "0,40" is a count, not text
+        (r"\bhi\b|\bcall me\b", None),  # one alternative needs nothing longer than "hi"
+        (r"\bstops?\b", ("stop",)),  # the optional "s" is not part of the gate
+        (r"(?i)wrong", None),  # flags change what a literal means
+        (r"\b(?:u|you) (?:can|may) stop", (" stop",)),  # the space before it is needed too
+        (r"(?:a|b)?\bxyz", ("xyz",)),
+        (r"(?:ab|cd)\b", None),
+        (r"\bmy (?:lawyer|attorney) will\b", (" will",)),
+    ],
+)
+def test_literal_gates(pattern, gates):
+    assert literal_gates(pattern) == gates
+
+
+def test_no_gate_means_always_search():
+    assert gate_open(None, "anything")
+    assert not gate_open(("stop",), "start")
+    assert gate_open(("stop", "quit"), "i quit")
+
+
+def _corpus_texts() -> list[str]:
+    return [text for part in ("dev", "test") for text, _ in labelled_rows(CORPUS / f"{part}.csv")]
+
+
+def test_a_gate_never_hides_a_match_of_the_reply_rules_on_the_corpus():
+    from inbox import classification
+    from messaging import compliance
+
+    hidden = []
+    for text in _corpus_texts():
+        norm = classification.normalize(classification._extract(classification._clean(text))[0])
+        hidden += [
+            rule.name
+            for rule in classification.PHRASE_RULES
+            if rule.pattern.search(norm) and not gate_open(rule.gates, norm)
+        ]
+        plain = compliance._plain(compliance.normalize_text(text))
+        for phrases in (compliance._PHRASES, compliance._MORE_PHRASES):
+            hidden += [
+                p.pattern
+                for p, _, gates in compliance._gated(id(phrases))
+                if p.search(plain) and not gate_open(gates, plain)
+            ]
+    assert hidden == []
+
+
+def test_most_rules_have_a_gate():
+    from inbox import classification
+
+    gated = [rule for rule in classification.PHRASE_RULES if rule.gates is not None]
+    assert len(gated) >= 0.8 * len(classification.PHRASE_RULES)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\bwrong (?:number|person)\b", r"\b(?:stop|quit)\s+texting\b", r"\bno\s+more\s+texts?\b"]
+)
+def test_gates_hold_on_generated_texts(pattern):
+    compiled, gates = re.compile(pattern), literal_gates(pattern)
+    words = ["wrong", "number", "stop", "quit", "texting", "no", "more", "text", "texts", "person", "x", " ", "  "]
+    import itertools
+
+    for combo in itertools.product(words, repeat=3):
+        text = " ".join(combo)
+        if compiled.search(text):
+            assert gate_open(gates, text), text
+
+
+# --- text model ----------------------------------------------------------------------------------
+
+ROWS = [
+    ("stop texting me", "opt_out"),
+    ("please stop", "opt_out"),
+    ("remove me now", "opt_out"),
+    ("sounds great send info", "interested"),
+    ("yes tell me more", "interested"),
+    ("send me the details", "interested"),
+    ("no thanks", "not_interested"),
+    ("not interested", "not_interested"),
+]
+
+
+def test_the_model_learns_a_small_fixed_set():
+    model = NaiveBayes(alpha=0.5).fit(ROWS)
+
+    assert model.labels == ["interested", "not_interested", "opt_out"]
+    assert model.predict("please stop texting")[0] == "opt_out"
+    assert model.predict("tell me more details")[0] == "interested"
+    probabilities = model.probabilities("no thanks, not interested")
+    assert max(probabilities, key=probabilities.get) == "not_interested"
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_a_text_of_unseen_words_gets_the_priors():
+    model = NaiveBayes().fit(ROWS)
+    probabilities = model.probabilities("zzz qqq")
+    # equal feature counts per unseen word, so the class with most rows and fewest tokens leads; all stay < 1
+    assert all(0 < p < 1 for p in probabilities.values())
+
+
+def test_letter_pieces_carry_a_misspelling_to_the_word_it_resembles():
+    words_only = NaiveBayes(alpha=0.1).fit(ROWS)
+    letters = NaiveBayes(alpha=0.1, chars=True).fit(ROWS)
+
+    assert letters.probabilities("stpo textng")["opt_out"] > words_only.probabilities("stpo textng")["opt_out"]
+    assert "<st" in text_features("Stop", chars=True)
+    assert text_features("Café déjà") == ["cafe", "deja", "cafe deja", "<short>"]
+
+
+def test_the_model_refuses_bad_settings_and_use_before_training():
+    with pytest.raises(ValueError, match="alpha"):
+        NaiveBayes(alpha=0)
+    with pytest.raises(ValueError, match="no rows"):
+        NaiveBayes().fit([])
+    with pytest.raises(RuntimeError, match="not trained"):
+        NaiveBayes().probabilities("hi")
+
+
+def test_a_long_text_is_read_from_its_start():
+    model = NaiveBayes(max_chars=20).fit(ROWS)
+    assert model.probabilities("no thanks " + "stop texting me " * 50) == model.probabilities("no thanks stop texti")
+
+
+def test_labelled_rows_reads_the_corpus_format(tmp_path):
+    path = tmp_path / "part.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["text", "label"], ["hi, there", "other"]])
+    assert labelled_rows(path) == [("hi, there", "other")]
