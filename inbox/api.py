@@ -5,11 +5,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.pagination import MAX_LIMIT, BoundedLimitOffsetPagination, InvalidCursor, keyset_page
 
 from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
@@ -378,6 +381,64 @@ CONVERSATION_FILTERS = [
 ]
 
 
+class ConversationCursorPagination(BasePagination):
+    """Keyset paging of the conversation list: ``?cursor=`` from a page's ``next`` / ``previous`` link and
+    ``?limit=``; newest activity first, ties by id. Each page is one query of ``limit + 1`` rows whatever its depth
+    (no OFFSET, no count of the whole list), and a conversation with new activity never shifts the pages after it.
+    """
+
+    field = "last_message_at"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if "offset" in request.query_params:
+            raise ValidationError({"offset": ["This list pages by cursor: follow the next / previous links."]})
+        limit = BoundedLimitOffsetPagination().get_limit(request)
+        try:
+            self.page = keyset_page(queryset, field=self.field, cursor=request.query_params.get("cursor"), size=limit)
+        except InvalidCursor as exc:
+            raise ValidationError({"cursor": [exc.message]}) from exc
+        self.request = request
+        return list(self.page)
+
+    def _link(self, cursor):
+        return replace_query_param(self.request.build_absolute_uri(), "cursor", cursor) if cursor else None
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self._link(self.page.next_cursor), "previous": self._link(self.page.previous_cursor),
+             "results": data}
+        )  # fmt: skip
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": "Where the page starts: the cursor of a response's `next` or `previous` link (opaque). "
+                "Omit it for the newest conversations. A cursor this list did not give out is a 400 naming "
+                "`cursor`.",
+                "schema": {"type": "string", "maxLength": 200},
+            },
+            {
+                "name": "limit",
+                "required": False,
+                "in": "query",
+                "description": f"Number of results per page (1 or more; more than {MAX_LIMIT} is clamped to "
+                f"{MAX_LIMIT}). Default {BoundedLimitOffsetPagination.default_limit}.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+
 def _body(serializer_class, data):
     body = serializer_class(data=data)
     body.is_valid(raise_exception=True)
@@ -394,6 +455,7 @@ class ConversationViewSet(
 
     queryset = Conversation.objects.all().order_by("-last_message_at", "-id")
     serializer_class = ConversationSerializer
+    pagination_class = ConversationCursorPagination
 
     def get_queryset(self):
         if self.action != "list":
