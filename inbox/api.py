@@ -12,7 +12,13 @@ from rest_framework.utils.urls import replace_query_param
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
-from usdatabiz.core.pagination import MAX_LIMIT, BoundedLimitOffsetPagination, InvalidCursor, keyset_page
+from usdatabiz.core.pagination import (
+    CURSOR_PATTERN,
+    MAX_LIMIT,
+    BoundedLimitOffsetPagination,
+    InvalidCursor,
+    keyset_page,
+)
 
 from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
@@ -423,10 +429,9 @@ class ConversationCursorPagination(BasePagination):
                 "name": "cursor",
                 "required": False,
                 "in": "query",
-                "description": "Where the page starts: the cursor of a response's `next` or `previous` link (opaque). "
-                "Omit it for the newest conversations. A cursor this list did not give out is a 400 naming "
-                "`cursor`.",
-                "schema": {"type": "string", "maxLength": 200},
+                "description": "Where the page starts: the cursor of a response's `next` or `previous` link; "
+                "omit it for the newest conversations. Anything else than a cursor is a 400 naming `cursor`.",
+                "schema": {"type": "string", "pattern": CURSOR_PATTERN},
             },
             {
                 "name": "limit",

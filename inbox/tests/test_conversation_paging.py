@@ -12,7 +12,7 @@ from identity.tests.factories import BusinessFactory, PersonaFactory
 from inbox import selectors
 from inbox.models import Conversation
 from leads.models import Lead
-from usdatabiz.core.pagination import cursor_encode
+from usdatabiz.core.pagination import CURSOR_PATTERN, cursor_encode
 
 pytestmark = pytest.mark.django_db
 
@@ -113,6 +113,7 @@ def test_a_cursor_that_was_not_given_out_is_a_400_naming_it(client, team, operat
         refused = api.get(LIST, {"cursor": bad})
         assert refused.status_code == 400
         assert "cursor" in refused.json()
+    assert api.get(LIST, {"cursor": ""}).status_code == 400  # the schema's pattern: an empty cursor is none
     offset = api.get(LIST, {"offset": 50})
     assert offset.status_code == 400
     assert "offset" in offset.json()
@@ -154,7 +155,7 @@ def test_the_schema_documents_the_cursor_and_no_offset():
 
     assert "offset" not in params
     assert "`next`" in params["cursor"]["description"]
-    assert params["cursor"]["schema"]["type"] == "string"
+    assert params["cursor"]["schema"]["pattern"] == CURSOR_PATTERN
     page = schema["components"]["schemas"]["PaginatedConversationList"]
     assert set(page["properties"]) == {"next", "previous", "results"}
 
