@@ -466,9 +466,9 @@ class ConversationViewSet(
         if self.action != "list":
             return super().get_queryset().select_related("assignee", "latest_item", "draft_item")
         params = self.request.query_params
-        if params.get("status") and params["status"] not in Conversation.Status.values:
+        if "status" in params and params["status"] not in Conversation.Status.values:  # an empty one too
             raise ValidationError({"status": [f"Use one of: {', '.join(Conversation.Status.values)}."]})
-        if params.get("bucket") and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
+        if "bucket" in params and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
             raise ValidationError({"bucket": [f"Use one of: {', '.join(selectors.CONVERSATION_BUCKETS)}."]})
         keys = ("status", "assignee", "intent", "contact_number", "bucket", "campaign", "q")
         return selectors.conversation_list(
