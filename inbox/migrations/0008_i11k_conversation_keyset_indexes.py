@@ -5,23 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0005_i14_campaign_sender_number'),
-        ('core', '0005_i11_state_transition'),
-        ('identity', '0005_i12_resolution_model'),
-        ('inbox', '0007_i11_conversations_from_items'),
-        ('leads', '0004_i10r_skiptrace_job_leases'),
+        ("campaigns", "0005_i14_campaign_sender_number"),
+        ("core", "0005_i11_state_transition"),
+        ("identity", "0005_i12_resolution_model"),
+        ("inbox", "0007_i11_conversations_from_items"),
+        ("leads", "0004_i10r_skiptrace_job_leases"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['team', 'status', 'assignee', '-last_message_at', '-id'], name='cnv_team_status_assignee_idx'),
+            model_name="conversation",
+            index=models.Index(
+                fields=["team", "status", "assignee", "-last_message_at", "-id"], name="cnv_team_status_assignee_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(condition=models.Q(('unread__gt', 0)), fields=['team', 'status'], name='cnv_team_unread_idx'),
+            model_name="conversation",
+            index=models.Index(
+                condition=models.Q(("unread__gt", 0)), fields=["team", "status"], name="cnv_team_unread_idx"
+            ),
         ),
     ]
