@@ -5,11 +5,20 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.pagination import (
+    CURSOR_PATTERN,
+    MAX_LIMIT,
+    BoundedLimitOffsetPagination,
+    InvalidCursor,
+    keyset_page,
+)
 
 from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
@@ -378,6 +387,63 @@ CONVERSATION_FILTERS = [
 ]
 
 
+class ConversationCursorPagination(BasePagination):
+    """Keyset paging of the conversation list: ``?cursor=`` from a page's ``next`` / ``previous`` link and
+    ``?limit=``; newest activity first, ties by id. Each page is one query of ``limit + 1`` rows whatever its depth
+    (no OFFSET, no count of the whole list), and a conversation with new activity never shifts the pages after it.
+    """
+
+    field = "last_message_at"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if "offset" in request.query_params:
+            raise ValidationError({"offset": ["This list pages by cursor: follow the next / previous links."]})
+        limit = BoundedLimitOffsetPagination().get_limit(request)
+        try:
+            self.page = keyset_page(queryset, field=self.field, cursor=request.query_params.get("cursor"), size=limit)
+        except InvalidCursor as exc:
+            raise ValidationError({"cursor": [exc.message]}) from exc
+        self.request = request
+        return list(self.page)
+
+    def _link(self, cursor):
+        return replace_query_param(self.request.build_absolute_uri(), "cursor", cursor) if cursor else None
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self._link(self.page.next_cursor), "previous": self._link(self.page.previous_cursor),
+             "results": data}
+        )  # fmt: skip
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {"next": link, "previous": link, "results": schema},
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": "Where the page starts: the cursor of a response's `next` or `previous` link; "
+                "omit it for the newest conversations. Anything else than a cursor is a 400 naming `cursor`.",
+                "schema": {"type": "string", "pattern": CURSOR_PATTERN},
+            },
+            {
+                "name": "limit",
+                "required": False,
+                "in": "query",
+                "description": f"Number of results per page (1 or more; more than {MAX_LIMIT} is clamped to "
+                f"{MAX_LIMIT}). Default {BoundedLimitOffsetPagination.default_limit}.",
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+
 def _body(serializer_class, data):
     body = serializer_class(data=data)
     body.is_valid(raise_exception=True)
@@ -394,14 +460,15 @@ class ConversationViewSet(
 
     queryset = Conversation.objects.all().order_by("-last_message_at", "-id")
     serializer_class = ConversationSerializer
+    pagination_class = ConversationCursorPagination
 
     def get_queryset(self):
         if self.action != "list":
             return super().get_queryset().select_related("assignee", "latest_item", "draft_item")
         params = self.request.query_params
-        if params.get("status") and params["status"] not in Conversation.Status.values:
+        if "status" in params and params["status"] not in Conversation.Status.values:  # an empty one too
             raise ValidationError({"status": [f"Use one of: {', '.join(Conversation.Status.values)}."]})
-        if params.get("bucket") and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
+        if "bucket" in params and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
             raise ValidationError({"bucket": [f"Use one of: {', '.join(selectors.CONVERSATION_BUCKETS)}."]})
         keys = ("status", "assignee", "intent", "contact_number", "bucket", "campaign", "q")
         return selectors.conversation_list(

@@ -190,6 +190,12 @@ class Conversation(TeamScoped):
             models.Index(fields=["team", "status", "-last_message_at", "-id"], name="cnv_team_status_last_idx"),
             models.Index(fields=["team", "-last_message_at", "-id"], name="cnv_team_last_idx"),
             models.Index(fields=["team", "assignee", "-last_message_at", "-id"], name="cnv_team_assignee_idx"),
+            # keyset pages of "Mine" and "Unassigned" (open and assigned to one person / to no one)
+            models.Index(
+                fields=["team", "status", "assignee", "-last_message_at", "-id"], name="cnv_team_status_assignee_idx"
+            ),
+            # the unread count reads only the conversations that have unread texts (few: operators open them)
+            models.Index(fields=["team", "status"], condition=models.Q(unread__gt=0), name="cnv_team_unread_idx"),
             models.Index(fields=["team", "contact_number"], name="cnv_team_number_idx"),
         ]
         constraints = [

@@ -168,23 +168,45 @@ def conversation_list(
     return qs.order_by("-last_message_at", "-id")
 
 
-def conversation_counts(*, team, user=None) -> dict[str, int]:
-    """How many conversations each bucket holds, and how many unread texts wait (one query)."""
-    from django.db.models import Sum
+COUNT_CAP = 999
+
+
+def conversation_counts(*, team, user=None) -> dict:
+    """How many conversations each bucket holds, and how many unread texts wait, in one query of bounded cost.
+
+    Each bucket is counted up to ``COUNT_CAP`` on its index (a busy team sees "999+", as in other inboxes) so the
+    list costs the same with 1,000 or 1,000,000 open conversations; ``over`` names the buckets past the cap.
+    """
+    from django.db import connection
 
     from .models import Conversation
 
-    # closed conversations pile up over the years: the counts read only the others (index on team, status)
-    return Conversation.objects.for_team(team).exclude(status="closed").aggregate(
-        open=Count("id", filter=Q(status="open")),
-        mine=Count("id", filter=Q(status="open", assignee=user))
-        if user is not None
-        else Count("id", filter=Q(pk=None)),
-        unassigned=Count("id", filter=Q(status="open", assignee__isnull=True)),
-        waiting=Count("id", filter=Q(status="waiting")),
-        snoozed=Count("id", filter=Q(status="snoozed")),
-        unread=Sum("unread", default=0),
-    )
+    mine = Q(status="open", assignee=user) if user is not None else Q(pk__isnull=True)
+    scoped = Conversation.objects.for_team(team)
+    parts = {
+        "open": scoped.filter(status="open").values("pk"),
+        "mine": scoped.filter(mine).values("pk"),
+        "unassigned": scoped.filter(status="open", assignee__isnull=True).values("pk"),
+        "waiting": scoped.filter(status="waiting").values("pk"),
+        "snoozed": scoped.filter(status="snoozed").values("pk"),
+        "unread": scoped.filter(unread__gt=0).exclude(status="closed").values("unread"),
+    }
+    columns, params = [], []
+    for name, qs in parts.items():
+        sql, args = qs.order_by()[: COUNT_CAP + 1].query.sql_with_params()
+        columns.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}_rows)")
+        params += args
+        if name == "unread":  # the texts, over the conversations that have any
+            columns.append(f"(SELECT COALESCE(SUM(unread), 0) FROM ({sql}) AS {name}_texts)")
+            params += args
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns), params)
+        row = cursor.fetchone()
+    counts = {name: min(int(value or 0), COUNT_CAP) for name, value in zip(parts, row, strict=False)}
+    over = [name for name, value in zip(parts, row, strict=False) if (value or 0) > COUNT_CAP]
+    counts["unread"] = int(row[-1] or 0)
+    counts["over"] = over
+    return counts
 
 
 def conversation_get(*, team, pk: str):

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from identity.models import PersonaPhone
 from messaging.models import Suppression
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
+from usdatabiz.core.pagination import InvalidCursor, keyset_page
 
 from . import selectors, services
 from .classification import Classification
@@ -52,48 +53,36 @@ def _filters(request) -> tuple[WorkspaceFilterForm, dict]:
 def _list_context(request, team) -> dict:
     form, filters = _filters(request)
     conversations = selectors.conversation_list(team=team, user=request.user, **filters)
-    page = QuickPage(conversations, request.GET.get("page"))
+    cursor = request.GET.get("cursor") or None
+    page = keyset_page(conversations, field="last_message_at", cursor=cursor, size=PAGE_SIZE)
     counts = selectors.conversation_counts(team=team, user=request.user)
     query = request.GET.copy()
-    query.pop("c", None)
-    query.pop("page", None)
+    for key in ("c", "page", "cursor"):
+        query.pop(key, None)
     return {
         "form": form,
         "filters": filters,
         "page_obj": page,
+        "cursor": cursor or "",
         "counts": counts,
         "buckets": selectors.CONVERSATION_BUCKETS,
         "query": query.urlencode(),
         "selected": request.GET.get("c", ""),
+        # reversed once, not three times a row: a thread is ``<workspace>/<id>/`` (inbox/urls.py)
+        "workspace_url": reverse("inbox:workspace"),
     }
-
-
-class QuickPage:
-    """One page of the list without counting the whole list: one query for ``PAGE_SIZE + 1`` rows says whether
-    another page follows, so a page costs the same whatever its number."""
-
-    def __init__(self, queryset, number):
-        try:
-            self.number = max(1, int(number or 1))
-        except (TypeError, ValueError):
-            self.number = 1
-        start = (self.number - 1) * PAGE_SIZE
-        rows = list(queryset[start : start + PAGE_SIZE + 1])
-        self.object_list = rows[:PAGE_SIZE]
-        self.has_next = len(rows) > PAGE_SIZE
-        self.has_previous = self.number > 1
-        self.has_other_pages = self.has_next or self.has_previous
-        self.next_page_number = self.number + 1
-        self.previous_page_number = self.number - 1
-
-    def __iter__(self):
-        return iter(self.object_list)
 
 
 class WorkspaceView(TeamMemberRequiredMixin, TemplateView):
     """The whole workspace; ``?c=<id>`` opens a conversation."""
 
     template_name = "inbox/workspace.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except InvalidCursor as exc:
+            return _bad_cursor(exc)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -114,7 +103,15 @@ class WorkspaceListView(TeamMemberRequiredMixin, View):
     """The list alone (htmx polls it); it carries the unread count for the page title."""
 
     def get(self, request, *args, **kwargs):
-        return render(request, "inbox/_conversation_list.html", _list_context(request, self.team))
+        try:
+            context = _list_context(request, self.team)
+        except InvalidCursor as exc:
+            return _bad_cursor(exc)
+        return render(request, "inbox/_conversation_list.html", context)
+
+
+def _bad_cursor(exc: InvalidCursor) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(f"{exc.code}: {exc.message}", content_type="text/plain; charset=utf-8")
 
 
 def _members(team):

@@ -191,15 +191,22 @@ class Suppression(TeamScoped):
 class Message(TeamScoped):
     """One SMS, out or in.
 
-    Outbound states (applied only by ``messaging.services``)::
+    Outbound states (applied only by ``core.transitions.transition`` from ``messaging.services``, each change with
+    a ``StateTransition`` audit row)::
 
         queued --claim--> sending --provider accepted--> sent --report--> delivered
-                            |   \\--provider refused / bad number--> failed
-                            |    \\--outcome unknown (timeout, crash)--> held --release--> sending
-                            |                                              \\--drop--> failed
-        queued --compliance check refused--> blocked
+          |                 |   \\--provider refused / bad number / carrier report--> failed
+          |                 |    \\--outcome unknown (timeout, crash)--> held --release--> sending
+          |                 |                                              |--report--> sent, delivered, failed
+          |                 |                                              |--drop--> failed
+          |                 |                                              \\--check refused at release--> blocked
+          |                 \\--rate limited / configuration refused (never reached the provider)--> queued
+          \\--compliance check refused--> blocked
 
-    Inbound messages are ``received``.
+    ``delivered``, ``failed`` and ``blocked`` are final: the provider's lifecycle ends in DELIVERED or FAILED and
+    its reports can arrive out of order, so state only moves forward. A report that would move a final message
+    (a DELIVERED receipt after FAILED) changes nothing but is kept in ``metadata["lateReports"]``.
+    Inbound messages are created ``received`` and never change.
     """
 
     class Direction(models.TextChoices):
@@ -221,6 +228,18 @@ class Message(TeamScoped):
         HELD = "held", "Held for review (outcome unknown)"
         BLOCKED = "blocked", "Blocked by a compliance check"
         RECEIVED = "received", "Received"
+
+    TRANSITIONS = {
+        Status.QUEUED: {Status.SENDING, Status.BLOCKED},
+        Status.SENDING: {Status.SENT, Status.DELIVERED, Status.FAILED, Status.HELD, Status.QUEUED},
+        Status.HELD: {Status.SENDING, Status.SENT, Status.DELIVERED, Status.FAILED, Status.BLOCKED},
+        Status.SENT: {Status.DELIVERED, Status.FAILED},
+        Status.DELIVERED: set(),
+        Status.FAILED: set(),
+        Status.BLOCKED: set(),
+        Status.RECEIVED: set(),
+    }
+    FINAL = (Status.DELIVERED, Status.FAILED, Status.BLOCKED, Status.RECEIVED)
 
     id = PrefixedULIDField(prefix="msg")
     direction = models.CharField(max_length=8, choices=Direction.choices)

@@ -30,7 +30,7 @@ from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
-from usdatabiz.core.transitions import transition_many
+from usdatabiz.core.transitions import transition, transition_many
 
 from . import compliance
 from .models import (
@@ -649,20 +649,21 @@ def _send_campaign_batch(
             beat = time.monotonic()
         # the claim of one text, just before its provider call: one conditional UPDATE, so only one worker ever
         # moves a text from queued to sending, and a worker killed here leaves at most this one text in flight
-        at = timezone.now()
-        moved = (
-            Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED)
-            .filter(sending)
-            .update(status=Message.Status.SENDING, sending_at=at, attempts=F("attempts") + 1, updated_at=at)
-        )
-        if not moved:
+        # (with its audit row in the same transaction)
+        at, attempts = timezone.now(), message.attempts
+        try:
+            message_transition(
+                message=message, to=Message.Status.SENDING, reason=f"claimed to send: {campaign.pk}", where=sending,
+                sending_at=at, attempts=F("attempts") + 1, updated_at=at,
+            )  # fmt: skip
+        except IllegalTransition:
             if not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
                 stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
                 outcomes["stopped"] += 1
                 break
             outcomes["skipped"] += 1  # another worker holds this text now: its outcome is theirs to record
             continue
-        message.status, message.sending_at, message.attempts = Message.Status.SENDING, at, message.attempts + 1
+        message.attempts = attempts + 1
         outcome = _call_provider(message, provider, run)
         results.append((cl, message, outcome))
         outcomes[outcome] += 1
@@ -851,23 +852,22 @@ def _outbound(*, team_id, kind, to, body, from_number, provider, key, **fields) 
 
 
 def _block(message: Message, check: CheckResult, run: StageRun | None) -> None:
-    message.status, message.error_code, message.error_detail = Message.Status.BLOCKED, check.code, check.detail
-    message.failed_at = timezone.now()
-    message.quiet_hours_basis = check.basis or message.quiet_hours_basis
-    message.save(update_fields=["status", "error_code", "error_detail", "failed_at", "quiet_hours_basis", "updated_at"])
+    message_transition(
+        message=message, to=Message.Status.BLOCKED, reason=f"{check.code}: {check.detail}", error_code=check.code,
+        error_detail=check.detail, failed_at=timezone.now(), quiet_hours_basis=check.basis or message.quiet_hours_basis,
+    )  # fmt: skip
     stage_failure_record(
         team=message.team_id, stage=STAGE, code=check.code, subject=message, run=run, detail=check.detail
     )
 
 
-def _claim(message: Message, check: CheckResult | None = None) -> None:
-    message.status, message.sending_at = Message.Status.SENDING, timezone.now()
-    message.attempts += 1
-    fields = ["status", "sending_at", "attempts", "updated_at"]
+def _claim(
+    message: Message, check: CheckResult | None = None, *, actor="SYSTEM", reason: str = "claimed to send", **fields
+) -> None:
+    fields.update(sending_at=timezone.now(), attempts=message.attempts + 1)
     if check is not None and check.basis:
-        message.quiet_hours_basis = check.basis  # which zones the quiet-hours check used, and why
-        fields.append("quiet_hours_basis")
-    message.save(update_fields=fields)
+        fields["quiet_hours_basis"] = check.basis  # which zones the quiet-hours check used, and why
+    message_transition(message=message, to=Message.Status.SENDING, actor=actor, reason=reason, **fields)
 
 
 def _call_provider(message: Message, provider, run: StageRun | None) -> str:
@@ -901,9 +901,10 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
         message.external_id = (result.external_id or "")[:64]
         message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
         if result.accepted:
-            message.status, message.sent_at = Message.Status.SENT, timezone.now()
-            message.error_code = message.error_detail = ""
-            message.save()
+            _settle(
+                message, Message.Status.SENT, reason=f"accepted by the provider as {message.external_id or '?'}",
+                sent_at=timezone.now(), error_code="", error_detail="",
+            )  # fmt: skip
             return "sent"
         code = result.error_code or "PROVIDER_ERROR"
         if code in ("OPTED_OUT", "DNC_BLOCKED"):
@@ -931,12 +932,49 @@ def _refusal(result) -> str:
 
 
 def _record(message: Message, status: str, code: str, detail: str, run, outcome: str | None = None) -> str:
-    message.status, message.error_code, message.error_detail = status, code, detail[:4000]
+    fields = {"error_code": code, "error_detail": detail[:4000]}
     if status == Message.Status.FAILED:
-        message.failed_at = timezone.now()
-    message.save()
+        fields["failed_at"] = timezone.now()
+    if not _settle(message, status, reason=f"{code}: {detail}", **fields):
+        return outcome or message.status  # another writer settled it first: nothing to record for this answer
     stage_failure_record(team=message.team_id, stage=STAGE, code=code, subject=message, run=run, detail=detail)
     return outcome or ("failed" if status == Message.Status.FAILED else status)
+
+
+def message_transition(*, message: Message, to: str, actor="SYSTEM", reason: str = "", where=None, **fields) -> Message:
+    """Move a message along ``Message.TRANSITIONS`` with its audit row; refuse an illegal move (``ILLEGAL_TRANSITION``).
+
+    ``where`` further guards the update (a campaign text is claimed only while its campaign is sending)."""
+    return transition(message, to, actor=actor, reason=reason, where=where, **fields)
+
+
+def _settle(message: Message, to: str, *, reason: str, **fields) -> bool:
+    """Record what the provider answered for a text in flight, whoever moved it meanwhile.
+
+    The stale-send sweep may have held the text while the provider was answering: the move then starts from the
+    row's state now (``held -> sent`` is allowed). When the map refuses it from there (a final state), the state
+    another writer gave the row stays, the answer's other columns are kept, and False is returned.
+    """
+    fields.setdefault("external_id", message.external_id)
+    fields.setdefault("metadata", message.metadata)
+    try:
+        message_transition(message=message, to=to, reason=reason, **fields)
+        return True
+    except IllegalTransition:
+        fresh = Message.objects.filter(pk=message.pk).values_list("status", flat=True).first()
+        if fresh is None or fresh == message.status:
+            raise
+        message.status = fresh
+    try:
+        message_transition(message=message, to=to, reason=reason, **fields)
+        return True
+    except IllegalTransition:
+        log.warning("message %s is %s already; the provider's answer (%s) is kept, the state is not", message.pk,
+                    message.status, to)  # fmt: skip
+        kept = {"external_id": fields["external_id"], "metadata": {**fields["metadata"], "unappliedOutcome": to}}
+        Message.objects.filter(pk=message.pk).update(**kept, updated_at=timezone.now())
+        message.external_id, message.metadata = kept["external_id"], kept["metadata"]
+        return False
 
 
 # -- one-off texts: compliance replies and approved replies ------------------------------------------------
@@ -1034,6 +1072,8 @@ def messages_hold_stale(*, older_than: timedelta | None = None) -> int:
     held = 0
     for message in stale.iterator():
         _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", "No answer recorded from the provider.", None)
+        if message.status != Message.Status.HELD:
+            continue  # the provider's answer was recorded meanwhile
         if message.campaign_lead_id:
             CampaignLead.objects.filter(pk=message.campaign_lead_id, status=CampaignLead.Status.PENDING).update(
                 skip_code="HELD", updated_at=timezone.now()
@@ -1067,7 +1107,7 @@ def message_release(*, message: Message, user, provider=None) -> Message:
             _block(message, check, None)
             return message
         message.metadata = {**message.metadata, "releasedBy": user.get_username()}
-        _claim(message, check)
+        _claim(message, check, actor=user, reason="released by a person", metadata=message.metadata)
     outcome = _call_provider(message, provider, None)
     if message.campaign_lead_id and outcome in ("sent", "failed"):
         status = CampaignLead.Status.SENT if outcome == "sent" else CampaignLead.Status.FAILED
@@ -1085,9 +1125,14 @@ def message_drop(*, message: Message, user, note: str = "") -> Message:
             "NOT_HELD", f"Only a held message can be dropped; this one is {message.status}.", http_status=409
         )
     with transaction.atomic():
-        message.status, message.failed_at = Message.Status.FAILED, timezone.now()
-        message.error_detail = f"dropped by {user.get_username()}: {note}".strip()
-        message.save()
+        detail = f"dropped by {user.get_username()}: {note}".strip()
+        try:
+            message_transition(
+                message=message, to=Message.Status.FAILED, actor=user, reason=detail, failed_at=timezone.now(),
+                error_detail=detail,
+            )  # fmt: skip
+        except IllegalTransition as exc:
+            raise SendError("NOT_HELD", "Someone else handled this message.", http_status=409) from exc
         if message.campaign_lead_id:
             CampaignLead.objects.filter(pk=message.campaign_lead_id).update(
                 status=CampaignLead.Status.FAILED, skip_code="DROPPED"
@@ -1108,22 +1153,44 @@ def message_delivery_update(
         return None
     status = (status or "").upper()
     now = timezone.now()
-    if status == "DELIVERED" and message.status != Message.Status.DELIVERED:
-        message.status, message.delivered_at = Message.Status.DELIVERED, now
-    elif status == "FAILED" and message.status in (Message.Status.SENT, Message.Status.SENDING, Message.Status.HELD):
-        message.status, message.failed_at = Message.Status.FAILED, now
-        message.error_code = error_code or "PROVIDER_ERROR"
-        message.error_detail = reason or "the carrier reported a failure"
-        stage_failure_record(
-            team=message.team_id, stage=STAGE, code=message.error_code, subject=message, detail=message.error_detail
-        )
-    elif status == "SENT" and message.status in (Message.Status.SENDING, Message.Status.HELD):
-        message.status, message.sent_at = Message.Status.SENT, now
-    if segments:
-        message.segments = segments
-    message.metadata = {**message.metadata, "lastReport": status}
-    message.save()
+    to, stamp = REPORTED.get(status, (None, ""))
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message.pk)
+        fields = {"metadata": {**message.metadata, "lastReport": status}}
+        if segments:
+            fields["segments"] = segments
+        if to is not None and to in Message.TRANSITIONS.get(message.status, set()):
+            fields[stamp] = now
+            if to == Message.Status.FAILED:
+                fields["error_code"] = error_code or "PROVIDER_ERROR"
+                fields["error_detail"] = reason or "the carrier reported a failure"
+            message_transition(
+                message=message, to=to, actor=message.provider or "PROVIDER", reason=f"delivery report {status}",
+                **fields,
+            )  # fmt: skip
+            if to == Message.Status.FAILED:
+                stage_failure_record(
+                    team=message.team_id, stage=STAGE, code=message.error_code, subject=message,
+                    detail=message.error_detail,
+                )  # fmt: skip
+            return message
+        if to is not None and to != message.status:
+            # reports arrive out of order and the provider's lifecycle ends in DELIVERED or FAILED: state moves only
+            # forward, so a final message stays as it is (a DELIVERED receipt after FAILED included); the report is
+            # acknowledged and kept beside it for a person to see
+            late = {"status": status, "at": now.isoformat(), "kept": message.status, "errorCode": error_code}
+            fields["metadata"]["lateReports"] = [*message.metadata.get("lateReports", []), late][-10:]
+        Message.objects.filter(pk=message.pk).update(**fields, updated_at=now)
+        for name, value in fields.items():
+            setattr(message, name, value)
     return message
+
+
+REPORTED = {
+    "SENT": (Message.Status.SENT, "sent_at"),
+    "DELIVERED": (Message.Status.DELIVERED, "delivered_at"),
+    "FAILED": (Message.Status.FAILED, "failed_at"),
+}
 
 
 def messages_reconcile(*, team: Team | str | None = None, provider=None, older_than=timedelta(minutes=30)) -> int:

@@ -31,13 +31,15 @@ def transition(
     reason: str = "",
     field: str = "status",
     transitions: dict | None = None,
+    where: models.Q | None = None,
     **fields,
 ):
     """Move ``obj`` from its current ``field`` value to ``to`` if its map allows it; write the audit row.
 
-    ``fields`` are other columns set in the same update (``closed_at=...``). Raises ``IllegalTransition``
-    (HTTP 409, ``ILLEGAL_TRANSITION``) when the map forbids the move or another writer moved the row first;
-    then nothing changes. Returns ``obj`` with the new values set.
+    ``fields`` are other columns set in the same update (``closed_at=...``). ``where`` is a further condition of
+    the guarded update (a text is claimed only while its campaign is sending). Raises ``IllegalTransition``
+    (HTTP 409, ``ILLEGAL_TRANSITION``) when the map forbids the move, another writer moved the row first or
+    ``where`` no longer holds; then nothing changes. Returns ``obj`` with the new values set.
     """
     model = type(obj)
     current = getattr(obj, field)
@@ -48,7 +50,8 @@ def transition(
     if any(f.name == "updated_at" for f in model._meta.concrete_fields):
         values.setdefault("updated_at", timezone.now())
     with transaction.atomic():
-        updated = model._default_manager.filter(pk=obj.pk, **{field: current}).update(**values)
+        guarded = model._default_manager.filter(pk=obj.pk, **{field: current})
+        updated = (guarded.filter(where) if where is not None else guarded).update(**values)
         if not updated:
             fresh = model._default_manager.filter(pk=obj.pk).values_list(field, flat=True).first()
             raise IllegalTransition(model.__name__, fresh if fresh is not None else "deleted", to)
