@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inbox", "0007_i11_conversations_from_items"),
+        ("inbox", "0008_i11k_conversation_keyset_indexes"),
     ]
 
     operations = [
