@@ -246,3 +246,56 @@ def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(cluste
     assert _outcome(data_source) == _outcome(reference)
     assert _outcome(data_source)["persona_rows"] == sorted(set(_outcome(data_source)["persona_rows"]))
     assert default_storage.exists(data_source.source_file)
+
+
+@pytest.mark.kill
+def test_a_whole_cluster_killed_mid_ingest_resumes_within_a_minute(team, tmp_path, settings):
+    # given a 12,000-row list in chunks of 600, a bulk cluster of 2 workers (each cluster pulls tasks ahead of
+    # its workers) and a real-time cluster that runs the lease sweeper, with 3-second leases
+    content = _generated(tmp_path, 12000)
+    settings.INGEST_CHUNK_ROWS = 600
+    data_source = services.data_source_create(team=team, file=upload(content), start=False)
+    env = {"INGEST_CHUNK_ROWS": 600, "WORK_LEASE_SECONDS": 3}
+    started = []
+    try:
+        first = QCluster("bulk", pipeline=STAGES_1_2, workers=2, **env).start()
+        started.append(first)
+        started.append(QCluster("realtime", pipeline=STAGES_1_2, **env).start())
+        _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+
+        # when, once a chunk is done and the sweeper has seen the bulk cluster, the whole cluster is killed
+        _wait_for(lambda: data_source.chunks.filter(state="done").exists(), 120, "a first chunk")
+        _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+        _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
+        assert data_source.chunks.exclude(state="done").exists(), "the file finished before the kill"
+        os.killpg(first.process.pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        first.process.wait()
+        queued_at_kill = OrmQ.objects.filter(key="bulk").count()
+        # and another bulk cluster starts, while the real-time cluster sweeps (every minute in production; every
+        # 10 s here, so that the test is short; the lost tasks would wait WORK_LOST_AFTER_SECONDS=600 s anyway)
+        started.append(QCluster("bulk", pipeline=STAGES_1_2, workers=2, **env).start())
+        sweeps = []
+
+        def finished():
+            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+                sweeps.append(_queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
+            return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
+
+        # then the file completes within about a minute of the kill
+        _wait_for(finished, 120, "the file")
+        took = time.monotonic() - killed_at
+    finally:
+        for cluster in started:
+            if cluster.process.poll() is None:
+                os.killpg(cluster.process.pid, signal.SIGKILL)
+                cluster.process.wait()
+    data_source.refresh_from_db()
+    assert data_source.status == "completed", data_source.error_message
+    assert took < 75, f"took {took:.0f} s ({queued_at_kill} bulk tasks were in the queue at the kill)"
+    # and its outcome equals an uninterrupted run of the same file: nothing lost, nothing twice
+    reference = services.data_source_create(team=TeamFactory(slug="ref"), file=upload(content))
+    reference.refresh_from_db()
+    assert _outcome(data_source) == _outcome(reference)
+    assert _outcome(data_source)["persona_rows"] == list(range(1, 12001))
+    assert not data_source.chunks.exclude(state="done").exists()
