@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from django.db import connection
 
@@ -392,6 +393,8 @@ class RowNormalizer:
         chunk = self.chunk
         fail = self.fail
 
+        if "\x00" in "".join(cells):  # a NUL past the head of the file (which decides "binary"): text cannot hold it
+            cells = [cell.replace("\x00", "") for cell in cells]
         cells.append("")  # the padding cell read for fields the file does not have
         values = [
             (" ".join(v.split()) if ("  " in v or "\t" in v or "\n" in v) else v.strip()) for v in self._get(cells)
@@ -424,7 +427,7 @@ class RowNormalizer:
 
         key = None
         if company:
-            normalized = normalize_business_name(company)
+            normalized = normalize_business_name(company)[:255]  # the key is what the column keeps
             key = f"{normalized}\t{zip5}"  # one string per key: a chunk's keys fit in little memory
             if key not in self._candidates:
                 # The first row of the chunk with this key offers a business; the database decides (``resolve``)
@@ -439,7 +442,7 @@ class RowNormalizer:
                         source_file,
                         number,
                         company[:255],
-                        normalized[:255],
+                        normalized,
                         dba[:255],
                         address[:255],
                         city[:120],
@@ -520,19 +523,44 @@ class RowNormalizer:
             fail(number, "MISSING_VALUE", "first_name", "", "The row has no contact name, phone or email.")
             counts.rows_loaded += 1
 
-    def resolve(self, holders: dict[str, tuple[str, str, int]]) -> None:
-        """Link the chunk's rows to the business holding their key: ``key -> (id, source_file, source row)``.
+    def resolve(self, holders: dict[str, "Holder"]) -> None:
+        """Link the chunk's rows to the business holding their key (``businesses_upsert``).
 
-        A row whose own candidate became the business created it (MISSING_SIC if it had no SIC code);
-        every other row with a company is a DUPLICATE_BUSINESS linked to the holder. Then count the
-        chunk's rows with errors.
+        A row whose own candidate became the business created it (MISSING_SIC if it had no SIC code). Every
+        other row with a company is a DUPLICATE_BUSINESS linked to the holder: the business of another row
+        with the same key, or the business the row's own record (file, row) already holds under another key
+        (the row was loaded before with other values, or that business was edited since). A row left without
+        a holder keeps its persona and gets a DUPLICATE_BUSINESS without a link. Then count the rows with errors.
         """
         counts = self.counts
         fail = self.fail
         source_file = self.source_file
+        linked: dict[int, str] = {}
         for number, key, company, normalized, zip5, raw_sic in self._business_rows:
-            business_id, holder_file, holder_row = holders[key]
-            if holder_row == number and holder_file == source_file:
+            holder = holders.get(key)
+            if holder is None:
+                fail(
+                    number,
+                    "DUPLICATE_BUSINESS",
+                    "company_name",
+                    company,
+                    f"'{normalized}' at ZIP '{zip5}' could not be stored: row {number} of this file is already "
+                    "loaded as a business this team cannot see. The row has no business link.",
+                )
+                continue
+            linked[number] = holder.id
+            if holder.key != key:
+                counts.businesses_linked += 1
+                held_name, _, held_zip = holder.key.partition("\t")
+                fail(
+                    number,
+                    "DUPLICATE_BUSINESS",
+                    "company_name",
+                    company,
+                    f"Row {holder.source_row} of this file is already loaded as {holder.id} ('{held_name}' at ZIP "
+                    f"'{held_zip}'), not as '{normalized}' at ZIP '{zip5}'; the row is linked to it.",
+                )
+            elif holder.source_row == number and holder.source_file == source_file:
                 counts.businesses += 1
                 if not (normalize_sic(raw_sic) if raw_sic else None):
                     fail(
@@ -549,13 +577,15 @@ class RowNormalizer:
                     "DUPLICATE_BUSINESS",
                     "company_name",
                     company,
-                    f"'{normalized}' at ZIP '{zip5}' already exists as {business_id}; the row is linked to it.",
+                    f"'{normalized}' at ZIP '{zip5}' already exists as {holder.id}; the row is linked to it.",
                 )
         now, team_id = self.now, self.team_id
         owners = self.chunk.owners
-        for number, persona_id, key, title in self._owners:
-            owners.append((self._bo_id(), team_id, now, now, source_file, number, persona_id, holders[key][0], title))
-        counts.owners += len(self._owners)
+        for number, persona_id, _key, title in self._owners:
+            business_id = linked.get(number)
+            if business_id is not None:
+                owners.append((self._bo_id(), team_id, now, now, source_file, number, persona_id, business_id, title))
+                counts.owners += 1
         counts.rows_with_errors += len({failure[10] for failure in self.chunk.failures})
 
 
@@ -609,21 +639,61 @@ def write_chunk(writer: RecordWriter, chunk: Chunk) -> None:
 BUSINESS_STAGE_TABLE = "ingest_business_stage"
 
 
-def businesses_upsert(writer: RecordWriter, rows: list[tuple], *, team_id: str) -> dict[str, tuple[str, str, int]]:
+class Holder(NamedTuple):
+    """The business holding a key: its id, the row that created it, and its own key ("NAME<tab>ZIP")."""
+
+    id: str
+    source_file: str
+    source_row: int
+    key: str
+
+
+def businesses_upsert(writer: RecordWriter, rows: list[tuple], *, team_id: str) -> dict[str, Holder]:
     """Insert the candidate businesses whose key no business of the team holds; return who holds each key.
 
     The unique key (team, normalized name, ZIP) decides, not a read-then-write: ``INSERT ... ON CONFLICT DO
     NOTHING`` waits for a concurrent transaction inserting the same key and yields to it, so two chunks or
     two files of one team never create the same business twice. Rows are inserted in key order, so two
-    transactions lock their common keys in the same order and cannot deadlock. Returns
-    ``"NAME\\tZIP" -> (business id, source_file, source_record_id)`` of the business holding each key.
+    transactions lock their common keys in the same order and cannot deadlock.
+
+    The insert is also refused when a candidate's own trace (source file, source row) already holds a
+    business under another key: the row was loaded before with other values (a chunk run again after the
+    business was edited, or after the normalizing rules changed). That key then names the business its row
+    holds (a ``Holder`` whose ``key`` differs), so the row is linked to it with a row error, not lost.
+    Returns ``"NAME<tab>ZIP" -> Holder``; a key is missing only when no business of the team holds it.
     """
     if not rows:
         return {}
     name_at = BUSINESS_COLUMNS.index("normalized_name")
     zip_at = BUSINESS_COLUMNS.index("zip5")
     if isinstance(writer, CopyWriter):
-        return _businesses_upsert_copy(writer, rows)
+        holders = _businesses_upsert_copy(writer, rows)
+    else:
+        holders = _businesses_upsert_orm(rows, team_id=team_id, name_at=name_at, zip_at=zip_at)
+    refused = [row for row in rows if f"{row[name_at]}\t{row[zip_at]}" not in holders]
+    if refused:
+        holders.update(_holders_of_source_rows(refused, team_id=team_id, name_at=name_at, zip_at=zip_at))
+    return holders
+
+
+def _holders_of_source_rows(rows: list[tuple], *, team_id: str, name_at: int, zip_at: int) -> dict[str, Holder]:
+    """Name, for each candidate refused by its (source file, source row), the team's business holding that row."""
+    file_at = BUSINESS_COLUMNS.index("source_file")
+    row_at = BUSINESS_COLUMNS.index("source_record_id")
+    holders = {}
+    for source_file in sorted({row[file_at] for row in rows}):
+        wanted = {row[row_at]: f"{row[name_at]}\t{row[zip_at]}" for row in rows if row[file_at] == source_file}
+        numbers = sorted(wanted)
+        for start in range(0, len(numbers), 900):
+            found = Business.objects.filter(
+                team_id=team_id, source_file=source_file, source_record_id__in=numbers[start : start + 900]
+            ).values_list("id", "source_record_id", "normalized_name", "zip5")
+            for pk, source_row, name, zip5 in found:
+                holders[wanted[source_row]] = Holder(pk, source_file, source_row, f"{name}\t{zip5}")
+    return holders
+
+
+def _businesses_upsert_orm(rows: list[tuple], *, team_id: str, name_at: int, zip_at: int) -> dict[str, Holder]:
     rows = sorted(rows, key=itemgetter(name_at, zip_at))
     Business.objects.bulk_create(
         [Business(**dict(zip(BUSINESS_COLUMNS, row, strict=True))) for row in rows],
@@ -640,11 +710,11 @@ def businesses_upsert(writer: RecordWriter, rows: list[tuple], *, team_id: str) 
         for name, zip5, pk, source_file, source_row in found:
             key = f"{name}\t{zip5}"
             if key in wanted:
-                holders[key] = (pk, source_file, source_row)
+                holders[key] = Holder(pk, source_file, source_row, key)
     return holders
 
 
-def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple]) -> dict[str, tuple[str, str, int]]:
+def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple]) -> dict[str, Holder]:
     table = connection.ops.quote_name(Business._meta.db_table)
     stage = connection.ops.quote_name(BUSINESS_STAGE_TABLE)
     with connection.cursor() as cursor:
@@ -661,4 +731,7 @@ def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple]) -> dict[str
             f"SELECT b.normalized_name, b.zip5, b.id, b.source_file, b.source_record_id FROM {table} b "
             f"JOIN {stage} s ON b.team_id = s.team_id AND b.normalized_name = s.normalized_name AND b.zip5 = s.zip5"
         )
-        return {f"{name}\t{zip5}": (pk, source_file, row) for name, zip5, pk, source_file, row in cursor.fetchall()}
+        return {
+            f"{name}\t{zip5}": Holder(pk, source_file, row, f"{name}\t{zip5}")
+            for name, zip5, pk, source_file, row in cursor.fetchall()
+        }

@@ -218,7 +218,7 @@ def test_upsert_inserts_only_free_keys_and_says_who_holds_each(team):
     writer = writer_for_connection()
     first = businesses_upsert(writer, [_candidate(team, "Acme", 1), _candidate(team, "Bolt", 2)], team_id=team.pk)
     second = businesses_upsert(writer, [_candidate(team, "Bolt", 7, "raw/b.csv")], team_id=team.pk)
-    assert first["ACME\t78701"][1:] == ("raw/a.csv", 1)
+    assert first["ACME\t78701"][1:3] == ("raw/a.csv", 1)
     assert second == {"BOLT\t78701": first["BOLT\t78701"]}
     assert Business.objects.filter(team=team).count() == 2
 
@@ -265,7 +265,7 @@ def test_two_transactions_inserting_the_same_key_at_once_make_one_business(team)
     # then B waited for A on BOLT and yielded to it: one business per key, both agree who holds BOLT
     assert timings["b"] >= 0.5
     assert results["b"]["BOLT\t78701"] == results["a"]["BOLT\t78701"]
-    assert results["b"]["BOLT\t78701"][1:] == ("raw/a.csv", 2)
+    assert results["b"]["BOLT\t78701"][1:3] == ("raw/a.csv", 2)
     assert sorted(Business.objects.filter(team=team).values_list("normalized_name", flat=True)) == [
         "ACME",
         "BOLT",
@@ -372,3 +372,124 @@ def test_the_outcome_does_not_depend_on_the_chunk_size(team, settings, chunk_row
         (10, "CSV_PARSE_ERROR"),
     ]
     assert data_source.row_error_count == 4
+
+
+# --- a whole cluster killed: what it had pulled from the queue is sent again within a minute -------------------------
+
+
+@pytest.fixture
+def roster():
+    """The sweeper's memory of the clusters it saw, empty at the start and the end of the test."""
+    from usdatabiz.core.lanes import _cache
+    from usdatabiz.core.leases import _roster_key
+
+    _cache().delete(_roster_key())
+    yield
+    _cache().delete(_roster_key())
+
+
+def _cluster(name: str, *, born, lane: str = "bulk", workers=(101, 102)) -> dict:
+    """A live cluster as ``core.lanes.running_clusters`` describes it."""
+    return {
+        "host": "host-a",
+        "sentinel": 100,
+        "lane": lane,
+        "status": "Working",
+        "workers": len(workers),
+        "cluster_id": name,
+        "born": born,
+        "owners": [f"host-a:{pid}" for pid in workers],
+    }
+
+
+def _queued_but_unclaimed(team, settings, *, at) -> DataSource:
+    """A 9-row file in 3 chunks whose stage 2 started and whose chunks were queued at ``at``, none claimed."""
+    from usdatabiz.core.services import stage_run_start
+
+    data_source = _validated(team, csv_bytes(_rows(9)), settings, chunk_rows=3)
+    stage_run_start(team=team.pk, stage=2, subject=data_source, count_in=9)
+    data_source.chunks.update(enqueued_at=at)
+    return data_source
+
+
+def test_chunks_a_dead_cluster_had_pulled_are_sent_again_at_the_next_sweep(team, settings, roster):
+    # given 3 chunks queued at t0 while bulk cluster A ran, which the sweeper saw alive
+    t0 = timezone.now()
+    data_source = _queued_but_unclaimed(team, settings, at=t0)
+    cluster_a = _cluster("a", born=t0 - timedelta(hours=1))
+    assert work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=5), clusters=[cluster_a])["requeued"] == 0
+    # and while A lives, a minute later, they are only waiting in its queue: nothing is sent twice
+    assert work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=65), clusters=[cluster_a])["requeued"] == 0
+
+    # when A is killed (the whole cluster) and the next sweep, a minute later, no longer sees it
+    counts = work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=125), clusters=[])
+
+    # then every pending chunk is sent again at once, not after WORK_LOST_AFTER_SECONDS, and loads once
+    assert counts == {"requeued": 3, "failed": 0}
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.rows_done, data_source.loaded_count) == ("completed", 9, 9)
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == list(range(1, 10))
+    # and the next sweep has nothing left to send
+    assert work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=185), clusters=[]) == {
+        "requeued": 0,
+        "failed": 0,
+    }
+
+
+def test_pending_chunks_older_than_every_live_cluster_are_sent_again(team, settings, roster):
+    # given 3 chunks queued at t0, then every cluster restarted (the sweeper never saw the dead one): B was
+    # born after they were queued
+    t0 = timezone.now()
+    data_source = _queued_but_unclaimed(team, settings, at=t0)
+    first = data_source.chunks.get(number=1)
+    IngestChunk.objects.filter(pk=first.pk).update(enqueued_at=t0 + timedelta(seconds=40))  # queued after B's birth
+    cluster_b = _cluster("b", born=t0 + timedelta(seconds=30))
+
+    # when the sweeper runs
+    counts = work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=45), clusters=[cluster_b])
+
+    # then the two queued before B was born are sent again; the one queued to B waits in its queue
+    assert counts == {"requeued": 2, "failed": 0}
+    assert sorted(data_source.chunks.values_list("number", "state")) == [(1, "pending"), (2, "done"), (3, "done")]
+
+
+def test_a_chunk_running_on_a_dead_cluster_is_taken_over_before_its_lease_expires(team, settings, roster):
+    # given a chunk claimed by worker 101 of bulk cluster A, which the sweeper saw alive
+    t0 = timezone.now()
+    data_source = _queued_but_unclaimed(team, settings, at=t0 - timedelta(seconds=10))
+    data_source.chunks.exclude(number=2).update(state="done")
+    second = data_source.chunks.get(number=2)
+    assert work_claim(IngestChunk, second.pk, owner="host-a:101") is not None
+    cluster_a = _cluster("a", born=t0 - timedelta(hours=1))
+    assert work_sweep(models=[IngestChunk], now=t0, clusters=[cluster_a])["requeued"] == 0
+
+    # when A is killed and the next sweep comes while the chunk's lease still runs (30 s)
+    counts = work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=5), clusters=[])
+
+    # then the chunk went to another worker at once and loaded its rows once
+    assert counts == {"requeued": 1, "failed": 0}
+    second.refresh_from_db()
+    assert (second.state, second.attempts) == ("done", 2)
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == [4, 5, 6]
+
+
+def test_a_running_chunk_of_a_live_worker_is_left_alone_when_another_cluster_dies(team, settings, roster):
+    # given a chunk claimed by worker 201 of cluster B, and cluster A (workers 101, 102) seen alive too
+    t0 = timezone.now()
+    data_source = _queued_but_unclaimed(team, settings, at=t0 - timedelta(seconds=10))
+    second = data_source.chunks.get(number=2)
+    work_claim(IngestChunk, second.pk, owner="host-a:201")
+    cluster_a = _cluster("a", born=t0 - timedelta(hours=1))
+    cluster_b = _cluster("b", born=t0 - timedelta(hours=1), workers=(201,))
+    work_sweep(models=[IngestChunk], now=t0, clusters=[cluster_a, cluster_b])
+
+    # when A dies
+    work_sweep(models=[IngestChunk], now=t0 + timedelta(seconds=5), clusters=[cluster_b])
+
+    # then B's chunk keeps its lease (the pending ones of the lane were sent again)
+    second.refresh_from_db()
+    assert (second.state, second.lease_owner, second.attempts) == ("running", "host-a:201", 1)

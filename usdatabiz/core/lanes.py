@@ -72,7 +72,7 @@ def register_worker_lane(sender=None, **kwargs) -> None:
 
 
 def running_clusters() -> list[dict]:
-    """Return the clusters of this site alive now: host, sentinel pid, lane, status, workers."""
+    """Return the clusters of this site alive now: host, sentinel pid, lane, status, workers, id, birth, owners."""
     from django_q.brokers import get_broker
     from django_q.status import Stat
 
@@ -89,6 +89,10 @@ def running_clusters() -> list[dict]:
                 "lane": cache.get(_lane_key(stat.host, stat.sentinel)),
                 "status": status,
                 "workers": len(stat.workers),
+                "cluster_id": str(stat.cluster_id),
+                "born": stat.tob,
+                # its workers as lease holders (``core.leases.worker_id``): what a dead cluster held
+                "owners": [f"{stat.host[:60]}:{pid}" for pid in stat.workers],
             }
         )
     return found

@@ -19,6 +19,17 @@ after ``Q_MAX_ATTEMPTS`` claims with ``TASK_TIMEOUT`` in the ledger and an alert
 dead worker left open are closed as ``RUN_ABANDONED`` when its work is taken over, and
 ``stage_runs_sweep`` closes any other run left ``running`` past ``Q_TIMEOUT`` (a task killed by its
 timeout, or a worker killed outside leased work), so no run stays "running" forever.
+
+**A whole cluster killed.** A cluster pulls tasks from the broker ahead of its workers (django-q2 keeps
+up to ``queue_limit`` in memory), so killing it loses tasks whose rows are still ``pending``: the ORM
+broker hands them out again only after ``Q_RETRY``, Redis never. Waiting ``WORK_LOST_AFTER_SECONDS``
+for them is what a long queue behind a live cluster needs, not what a dead one needs. So each sweep
+compares the clusters alive now (django-q2's own stats, ``core.lanes.running_clusters``) with those the
+previous sweep saw (``clusters_gone``): when a cluster of a lane has died since, every pending row of
+that lane is sent again at once, and a running row held by one of its workers is taken over without
+waiting for its lease to expire; when every live cluster of a lane was born after a pending row was
+enqueued, whatever cluster could have pulled it is dead, so it is sent again too. A row sent twice is
+claimed once (the claim is the lease), so the worst a wrong guess costs is a task that returns at once.
 """
 
 import os
@@ -138,15 +149,76 @@ def work_fail(row: LeasedWork, *, code: str, detail: str = "") -> None:
     row.state, row.error_code, row.error_detail = LeasedWork.State.FAILED, code, detail[:4000]
 
 
-def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None) -> dict[str, int]:
-    """Hand expired or lost work to another worker, or fail it after ``Q_MAX_ATTEMPTS`` claims."""
+ROSTER_KEY = "leases:clusters-seen"
+_LIVE = object()
+
+
+def _roster_key() -> str:
+    return f"{settings.Q_CLUSTER.get('name', 'q')}:{ROSTER_KEY}"
+
+
+def clusters_gone(live: list[dict], *, now) -> tuple[dict[str, object], set[str]]:
+    """Compare the clusters alive now with those the previous sweep saw, and remember these for the next.
+
+    ``live`` is ``core.lanes.running_clusters()``. Returns, per lane, the time before which a pending row
+    may have been pulled by a cluster now dead (``now`` when a cluster of the lane died since the previous
+    sweep, else the birth of the lane's oldest live cluster), and the lease owners of the dead clusters'
+    workers that no live cluster has.
+    """
+    from .lanes import _cache
+
+    cache = _cache()
+    seen = cache.get(_roster_key()) or {}
+    alive = {c["cluster_id"]: c for c in live if c.get("lane") and c.get("cluster_id")}
+    live_owners = {owner for c in live for owner in c.get("owners", ())}
+    cutoffs: dict[str, object] = {}
+    owners: set[str] = set()
+    for cluster_id, (lane, workers) in seen.items():
+        if cluster_id not in alive:
+            cutoffs[lane] = now
+            owners.update(set(workers) - live_owners)
+    for lane in {c["lane"] for c in alive.values()} - set(cutoffs):
+        births = [c["born"] for c in alive.values() if c["lane"] == lane and c.get("born") is not None]
+        if births:
+            cutoffs[lane] = min(births)
+    cache.set(_roster_key(), {cid: (c["lane"], list(c.get("owners", ()))) for cid, c in alive.items()}, None)
+    return cutoffs, owners
+
+
+def _live_clusters() -> list[dict] | None:
+    from .lanes import running_clusters
+
+    try:
+        return running_clusters()
+    except Exception:  # no broker or cache reachable: decide by leases and WORK_LOST_AFTER_SECONDS alone
+        return None
+
+
+def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None, clusters=_LIVE) -> dict[str, int]:
+    """Hand expired or lost work to another worker, or fail it after ``Q_MAX_ATTEMPTS`` claims.
+
+    ``clusters``: the clusters alive now (``core.lanes.running_clusters()``, read here by default), or None
+    to judge by leases and ``WORK_LOST_AFTER_SECONDS`` alone.
+    """
+    from .lanes import lanes
+
     now = now or timezone.now()
-    # A task still waiting in a long queue is not lost: only one unclaimed for this long is re-sent.
+    # A task still waiting in a long queue is not lost: only one unclaimed for this long is re-sent ...
     lost_after = now - timedelta(seconds=int(getattr(settings, "WORK_LOST_AFTER_SECONDS", 600)))
+    # ... unless a cluster that could have pulled it has died since (see the module docstring).
+    if clusters is _LIVE:
+        clusters = _live_clusters()
+    cutoffs, dead_owners = clusters_gone(clusters, now=now) if clusters is not None else ({}, set())
     counts = {"requeued": 0, "failed": 0}
     for model in leased_models() if models is None else models:
         expired = Q(state=LeasedWork.State.RUNNING, lease_expires_at__lt=now)
-        never_claimed = Q(state=LeasedWork.State.PENDING, enqueued_at__lt=lost_after)
+        if dead_owners:
+            expired |= Q(state=LeasedWork.State.RUNNING, lease_owner__in=sorted(dead_owners))
+        pending_since = lost_after
+        cutoff = cutoffs.get(lanes().get(model.LEASE_TASK))
+        if cutoff is not None and cutoff > pending_since:
+            pending_since = cutoff
+        never_claimed = Q(state=LeasedWork.State.PENDING, enqueued_at__lt=pending_since)
         for row in model.objects.filter(expired | never_claimed).order_by("pk").iterator():
             if row.state == LeasedWork.State.RUNNING and row.attempts >= max_attempts():
                 work_fail(
