@@ -278,6 +278,72 @@ def one_typo(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and DamerauLevenshtein.distance(a, b) <= 1
 
 
+def transposed(a: str, b: str) -> bool:
+    """Tell whether two names differ only by two neighbouring letters swapped (MARK/AMRK), whatever their length."""
+    return len(a) == len(b) >= 3 and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
+
+
+def surname_slip(a: str, b: str) -> bool:
+    """Tell whether two surnames differ by a slip: one edit from four letters (LONG/LNNG), two from six (MURRAY/MUPRRAJ).
+
+    Used only when the first names agree exactly: two colleagues rarely share a first name *and* surnames so
+    close, while a typo in a short surname is common.
+    """
+    shortest = min(len(a), len(b))
+    if shortest < 4:
+        return False
+    return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 6 else 1)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.upper() if "A" <= c <= "Z")
+
+
+def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep_first: bool = False) -> bool:
+    """Tell whether an e-mail's mailbox names neither person of a pair: no first name, initial + surname, or surname.
+
+    A mailbox built from names (john.smith@, jsmith@, thesmiths@) can be a household's, shared by a couple
+    whose first names differ; a handle that names nobody (p7535316@, hoopsfan77@) is one person's key.
+    With ``keep_first`` a first name both people share may appear (it names them both alike).
+    """
+    local = _letters(email.partition("@")[0])
+    if not local:
+        return True
+    lasts = {n for n in (a.last, b.last) if len(n) >= 2}
+    firsts = {n for n in (a.first, b.first) if n}
+    shared_first = a.first if keep_first and a.first and a.first == b.first else ""
+    for first in firsts:
+        if len(first) >= 3 and first in local and first != shared_first:
+            return False
+        if any(local.startswith(first[0] + last) for last in lasts):
+            return False
+    return not any(last in local for last in lasts if len(last) >= 3)
+
+
+def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
+    """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
+
+    One person's own e-mail address (not a role mailbox, and a mailbox that names nobody, so not a household's)
+    held by both records, in the same place (same ZIP or city, or a shared phone), is overwhelming evidence:
+
+    * with the same surname it outweighs a first name that disagrees (a first name replaced or garbled);
+    * with the same first name it outweighs a surname that disagrees (a surname changed on marriage).
+    """
+    if not levels["email"]:
+        return None
+    if not ((levels["location"] or 0) >= 2 or levels["phone"] == 1):
+        return None
+    first, last = levels["first_name"], levels["last_name"]
+    shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    if last == 3 and first is not None and first < 2:
+        if any(mailbox_names_nobody(email, a, b) for email in shared):
+            return "first"
+    if first == 3 and last is not None and last < 2:
+        if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
+            return "last"
+    return None
+
+
 def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
 
@@ -286,14 +352,19 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
 
     Colleagues share a company, an address and an office phone, never a personal e-mail address (role
-    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name.
+    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name, and a
+    shared personal key (``personal_key``) outweighs a whole name. A slip of the keyboard in one name
+    (``one_typo``, ``transposed``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
+    key = personal_key(a, b, levels)
     if _colleagues(levels):
-        if first is not None and first < 2 and not ((personal_email or one_typo(a.first, b.first)) and first == 1):
+        first_slip = one_typo(a.first, b.first) or transposed(a.first, b.first)
+        last_slip = one_typo(a.last, b.last) or transposed(a.last, b.last) or (first == 3 and surname_slip(a.last, b.last))
+        if first is not None and first < 2 and key != "first" and not ((personal_email or first_slip) and first == 1):
             return "COLLEAGUE_FIRST_NAME"
-        if last is not None and last < 2 and not ((personal_email or one_typo(a.last, b.last)) and last == 1):
+        if last is not None and last < 2 and key != "last" and not ((personal_email or last_slip) and last == 1):
             return "COLLEAGUE_LAST_NAME"
         if first is None and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
@@ -304,7 +375,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
         if not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if first == 0 or last == 0 or (first is None and last is None):
+    if (first == 0 and key != "first") or (last == 0 and key != "last") or (first is None and last is None):
         return "NAMES_DISAGREE"
     return None
 
@@ -611,6 +682,25 @@ MIN_TRAINING_PAIRS = 200
 NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
 
 
+# A cross pair with one of these guards keeps two groups apart even when the pair joining them is certain.
+LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
+
+
+def certain_link(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair is sure enough to join two groups whose other members disagree on a name.
+
+    Complete linkage stops A~B and B~C from chaining A and C together when B is ambiguous (an initial, a
+    typo excused by a shared e-mail). A pair with both names the same (exactly, or as a nickname) or sharing
+    a personal key is not ambiguous: the members it brings along are this person's other, more corrupted
+    records, and a name conflict between them is the corruption, not a second person. People in another
+    place with nothing in common, or with their own phone and e-mail at one company, still stay apart.
+    """
+    levels, _ = gamma(a, b)
+    if guard(a, b, levels) is not None:
+        return False
+    return (levels["first_name"] == 3 and levels["last_name"] == 3) or personal_key(a, b, levels) is not None
+
+
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
     """Train the team's model: m, u and the prior by EM on the candidate pairs.
 
@@ -696,10 +786,10 @@ def plan_pairs(
             x = parent[x]
         return x
 
-    def compatible(x: int, y: int) -> bool:
+    def conflict(x: int, y: int) -> str | None:
         a, b = personas[x], personas[y]
         levels, _ = gamma(a, b)
-        return guard(a, b, levels) is None
+        return guard(a, b, levels)
 
     for probability, key, i, j, reasons in scored:
         if reasons["guard"] in NEVER_SAME:
@@ -711,7 +801,8 @@ def plan_pairs(
                 continue
             group_i = members.get(ri, [ri])
             group_j = members.get(rj, [rj])
-            if all(compatible(x, y) for x in group_i for y in group_j):
+            conflicts = {conflict(x, y) for x in group_i for y in group_j} - {None}
+            if not conflicts or (not conflicts & LINK_BREAKERS and certain_link(personas[i], personas[j])):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root
                 members[survivor_root] = group_i + group_j
