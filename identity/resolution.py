@@ -218,8 +218,12 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
         levels["phone"] = 1 if _shared(a.phones, b.phones) else 0
     else:
         levels["phone"] = None
-    if a.emails and b.emails:
-        shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    # Only personal mailboxes are compared: a role mailbox (office@) says nothing of who reads it, so two
+    # people on one office@ neither agree nor disagree.
+    personal_a = [email for email in a.emails if _personal(email)]
+    personal_b = [email for email in b.emails if _personal(email)]
+    if personal_a and personal_b:
+        shared = [email for email in personal_a if email in personal_b]
         if not shared:
             levels["email"] = 0
         else:
@@ -283,16 +287,52 @@ def transposed(a: str, b: str) -> bool:
     return len(a) == len(b) >= 3 and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
 
 
+# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing.
+_OCR_FOLDS = (("RN", "M"), ("CL", "D"), ("VV", "W"), ("0", "O"), ("1", "L"), ("5", "S"))
+
+
+def _ocr_fold(name: str) -> str:
+    for seen, meant in _OCR_FOLDS:
+        name = name.replace(seen, meant)
+    return name
+
+
+def name_slip(a: str, b: str) -> bool:
+    """Tell whether two spellings of a name differ by a slip rather than being two names.
+
+    A slip is one edit in a name of five letters or more (``one_typo``), two neighbouring letters swapped
+    (``transposed``), an OCR misreading (SARNUEL/SAMUEL, R0BINSON/ROBINSON), a dropped first letter of a
+    name of four letters or more (OAH/NOAH), or a doubled letter written once (LARY/LARRY). Two different
+    short names one letter apart (JOHN/JOAN, CARL/CARLA) are not slips.
+    """
+    if not a or not b or a == b:
+        return False
+    if one_typo(a, b) or transposed(a, b):
+        return True
+    fa, fb = _ocr_fold(a), _ocr_fold(b)
+    if (fa != a or fb != b) and (fa == fb or one_typo(fa, fb)):
+        return True
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    if len(longer) >= 4 and longer[1:] == shorter:
+        return True
+    # a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)
+    return (
+        len(shorter) >= 3
+        and len(longer) == len(shorter) + 1
+        and any(longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1))
+    )
+
+
 def surname_slip(a: str, b: str) -> bool:
-    """Tell whether two surnames differ by a slip: one edit from four letters (LONG/LNNG), two from six (MURRAY/MUPRRAJ).
+    """Tell whether two surnames differ by a slip: one edit from three letters (COX/CXO), two from five (COOPER/KOOPR).
 
     Used only when the first names agree exactly: two colleagues rarely share a first name *and* surnames so
     close, while a typo in a short surname is common.
     """
     shortest = min(len(a), len(b))
-    if shortest < 4:
+    if shortest < 3:
         return False
-    return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 6 else 1)
+    return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
 
 
 def _letters(text: str) -> str:
@@ -324,24 +364,29 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
 
     One person's own e-mail address (not a role mailbox, and a mailbox that names nobody, so not a household's)
-    held by both records, in the same place (same ZIP or city, or a shared phone), is overwhelming evidence:
+    held by both records in the same state (or with a shared phone) is overwhelming evidence:
 
-    * with the same surname it outweighs a first name that disagrees (a first name replaced or garbled);
+    * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
     * with the same first name it outweighs a surname that disagrees (a surname changed on marriage).
     """
     if not levels["email"]:
         return None
-    if not ((levels["location"] or 0) >= 2 or levels["phone"] == 1):
+    if not ((levels["location"] or 0) >= 1 or levels["phone"] == 1):
         return None
     first, last = levels["first_name"], levels["last_name"]
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
-    if last == 3 and first is not None and first < 2:
+    if last is not None and last >= 2 and first is not None and first < 2:
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
     if first == 3 and last is not None and last < 2:
         if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
             return "last"
     return None
+
+
+def _initial(a: str, b: str) -> bool:
+    a1, b1 = a.split()[0], b.split()[0]
+    return (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1))
 
 
 def _colleagues(levels: dict) -> bool:
@@ -354,28 +399,38 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     Colleagues share a company, an address and an office phone, never a personal e-mail address (role
     mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name, and a
     shared personal key (``personal_key``) outweighs a whole name. A slip of the keyboard in one name
-    (``one_typo``, ``transposed``, or ``surname_slip`` beside an identical first name) is not another colleague.
+    (``name_slip``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
     if _colleagues(levels):
-        first_slip = one_typo(a.first, b.first) or transposed(a.first, b.first)
-        last_slip = one_typo(a.last, b.last) or transposed(a.last, b.last) or (first == 3 and surname_slip(a.last, b.last))
-        if first is not None and first < 2 and key != "first" and not ((personal_email or first_slip) and first == 1):
+        first_slip = name_slip(a.first, b.first)
+        last_slip = name_slip(a.last, b.last)
+        same_first_slip = first == 3 and surname_slip(a.last, b.last)
+        if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
-        if last is not None and last < 2 and key != "last" and not ((personal_email or last_slip) and last == 1):
-            return "COLLEAGUE_LAST_NAME"
+        if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
+            return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
+        if last is not None and last < 2 and key != "last" and not same_first_slip:
+            if not (last_slip or (personal_email and last == 1)):
+                return "COLLEAGUE_LAST_NAME"
         if first is None and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
         if levels["phone"] == 0 and levels["email"] == 0:
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
-    elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
-        if not (levels["phone"] or levels["email"] or levels["business"]):
+    elif (first or 0) >= 2 and (last or 0) >= 2 and levels["location"] is not None:
+        exact = first == 3 and last == 3
+        # the same name in another city, or a close one in another state, and nothing else in common
+        if levels["location"] < (2 if exact else 1) and not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if (first == 0 and key != "first") or (last == 0 and key != "last") or (first is None and last is None):
+    if first == 0 and key != "first" and not name_slip(a.first, b.first):
+        return "NAMES_DISAGREE"
+    if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
+        return "NAMES_DISAGREE"
+    if first is None and last is None:
         return "NAMES_DISAGREE"
     return None
 
@@ -690,15 +745,21 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
     """Tell whether a pair is sure enough to join two groups whose other members disagree on a name.
 
     Complete linkage stops A~B and B~C from chaining A and C together when B is ambiguous (an initial, a
-    typo excused by a shared e-mail). A pair with both names the same (exactly, or as a nickname) or sharing
-    a personal key is not ambiguous: the members it brings along are this person's other, more corrupted
+    typo excused by a shared e-mail). A pair sharing a personal key, or with both names the same (exactly,
+    or as a nickname) and a phone, e-mail, business, address or ZIP in common and no e-mail of their own
+    each, is not ambiguous: the members it brings along are this person's other, more corrupted
     records, and a name conflict between them is the corruption, not a second person. People in another
     place with nothing in common, or with their own phone and e-mail at one company, still stay apart.
     """
     levels, _ = gamma(a, b)
     if guard(a, b, levels) is not None:
         return False
-    return (levels["first_name"] == 3 and levels["last_name"] == 3) or personal_key(a, b, levels) is not None
+    if personal_key(a, b, levels) is not None:
+        return True
+    if levels["first_name"] != 3 or levels["last_name"] != 3 or levels["email"] == 0:
+        return False  # two personal mailboxes of their own: maybe namesakes
+    contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]
+    return bool(contacts or levels["location"] == 3)
 
 
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:

@@ -292,3 +292,223 @@ def test_plan_never_chains_people_whose_names_disagree():
 def test_probability_is_a_logistic_of_the_weight():
     _, reasons = compare(person("per_1", "A", "B"), person("per_2", "C", "D"))
     assert math.isfinite(reasons["match_weight"])
+
+
+# --- slips of the keyboard and of OCR: one person, not two colleagues -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("MARK", "AMRK", True),  # two neighbouring letters swapped, in a short name
+        ("COX", "CXO", True),
+        ("SAMUEL", "SARNUEL", True),  # OCR: rn read for m
+        ("ROBINSON", "R0BINSON", True),  # OCR: zero read for O
+        ("NOAH", "OAH", True),  # the first letter dropped
+        ("LARRY", "LARY", True),  # a doubled letter written once
+        ("RANDY", "RAND", False),  # a letter dropped at the end of a short name: CARL/CARLA look the same
+        ("JONATHAN", "JONATHNA", True),
+        ("JOHN", "JOAN", False),  # two short names one letter apart are two names
+        ("CARL", "CARLA", False),
+        ("MICHAEL", "MICHELE", False),
+        ("ANNA", "NAN", False),
+        ("ANN", "AN", False),  # too short for a dropped letter
+        ("SMITH", "SMITH", False),  # the same name is not a slip
+        ("", "SMITH", False),
+    ],
+)
+def test_name_slip(a, b, slip):
+    assert resolution.name_slip(a, b) is slip
+    assert resolution.name_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("LONG", "LNNG", True),  # one edit from four letters
+        ("COX", "CXO", True),
+        ("COOPER", "KOOPR", True),  # two edits from five letters
+        ("BERRY", "CBRRY", True),
+        ("LONG", "LUNA", False),  # two edits in a short name
+        ("LI", "LE", False),  # too short to tell
+        ("MILLER", "GARCIA", False),
+    ],
+)
+def test_surname_slip(a, b, slip):
+    assert resolution.surname_slip(a, b) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # the same first name and a surname slip at one office: one person
+        (("ELIJAH", "COOPER"), ("ELIJAH", "KOOPR"), None),
+        (("MASON", "COX"), ("MASON", "CXO"), None),
+        # a slip in the first name beside the same surname
+        (("MARK", "NAKAMURA"), ("AMRK", "NAKAMURA"), None),
+        (("SAMUEL", "RODRIGUEZ"), ("SARNUEL", "RODRIGUEZ"), None),
+        # two people: another first name, or another surname beside the same first name
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "COLLEAGUE_FIRST_NAME"),
+        (("MICHAEL", "LEE"), ("MICHELE", "LEE"), "COLLEAGUE_FIRST_NAME"),
+        (("JOHN", "SMITH"), ("JOHN", "GARCIA"), "COLLEAGUE_LAST_NAME"),
+        (("JOHN", "LONG"), ("JOHN", "LUNA"), "COLLEAGUE_LAST_NAME"),
+    ],
+)
+def test_colleague_guard_tells_slips_from_other_people(a, b, code):
+    x = person("per_1", *a, phones=OFFICE, businesses={"ACME"})
+    y = person("per_2", *b, phones=OFFICE, businesses={"ACME"})
+    assert _guard(x, y) == code
+
+
+# --- a shared personal key ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("email", "a", "b", "nobody"),
+    [
+        ("p7535316@gmail.com", ("BROOKE", "MCCRACKEN"), ("DAVID", "MCCRACKEN"), True),  # a handle
+        ("hoopsfan77@gmail.com", ("BROOKE", "MCCRACKEN"), ("DAVID", "MCCRACKEN"), True),
+        ("j.smith@acme.com", ("JOHN", "SMITH"), ("JANE", "SMITH"), False),  # initial + surname: either of them
+        ("john.smith@gmail.com", ("JOHN", "SMITH"), ("MARY", "SMITH"), False),  # names one of them
+        ("thesmiths@gmail.com", ("JOHN", "SMITH"), ("MARY", "SMITH"), False),  # a household's
+        ("mary@gmail.com", ("MARY", "JONES"), ("MARY", "SMITH"), False),
+    ],
+)
+def test_mailbox_names_nobody(email, a, b, nobody):
+    assert resolution.mailbox_names_nobody(email, person("per_1", *a), person("per_2", *b)) is nobody
+
+
+def test_a_first_name_both_share_may_appear_in_the_mailbox_of_a_name_change():
+    a, b = person("per_1", "MARY", "JONES"), person("per_2", "MARY", "SMITH")
+    assert resolution.mailbox_names_nobody("mary@gmail.com", a, b, keep_first=True)
+    assert not resolution.mailbox_names_nobody("mary.jones@gmail.com", a, b, keep_first=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "key", "code"),
+    [
+        # a replaced first name beside the same surname and one person's own mailbox, same place
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            "first",
+            None,
+        ),
+        # ... also at one office (they look like colleagues, but colleagues never share a personal mailbox)
+        (
+            dict(first="SAMUEL", last="BURNELL", emails={"p9639692@gmail.com"}, phones=OFFICE, businesses={"GRETA"}),
+            dict(first="JAKE", last="BURNELL", emails={"p9639692@gmail.com"}, phones=OFFICE, businesses={"GRETA"}),
+            "first",
+            None,
+        ),
+        # a surname changed, beside the same first name
+        (
+            dict(first="AMBER", last="WHITE", emails={"p7925975@gmail.com"}),
+            dict(first="AMBER", last="BRANGWEN", emails={"p7925975@gmail.com"}),
+            "last",
+            None,
+        ),
+        # a household's mailbox (it names them): two people
+        (
+            dict(first="JOHN", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
+            dict(first="JANE", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
+            None,
+            "COLLEAGUE_FIRST_NAME",
+        ),
+        # a role mailbox is nobody's key
+        (
+            dict(first="JOHN", last="SMITH", emails={"info@acme.com"}),
+            dict(first="MARY", last="SMITH", emails={"info@acme.com"}),
+            None,
+            "NAMES_DISAGREE",
+        ),
+        # in another state the key alone is not enough
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}, state="OH", zip5="44101"),
+            None,
+            "NAMES_DISAGREE",
+        ),
+        # both names disagree: no key outweighs that
+        (
+            dict(first="TRAVIS", last="WHITE", emails={"p4769955@gmail.com"}),
+            dict(first="NICHOLAS", last="JIANG", emails={"p4769955@gmail.com"}),
+            None,
+            "NAMES_DISAGREE",
+        ),
+    ],
+)
+def test_a_shared_personal_key_outweighs_one_disagreeing_name(a, b, key, code):
+    x = person("per_1", a.pop("first"), a.pop("last"), **a)
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    levels, _ = gamma(x, y)
+    assert resolution.personal_key(x, y, levels) == key
+    assert guard(x, y, levels) == code
+
+
+def test_a_shared_role_mailbox_neither_agrees_nor_disagrees():
+    a = person("per_1", "LOUIS", "WATKINS", phones={"5598185009"}, emails={"office@westlaw.com"})
+    b = person("per_2", "LOUIS", "WATKINS", phones={"5593218710"}, emails={"office@westlaw.com"})
+    assert gamma(a, b)[0]["email"] is None
+    c = person("per_3", "LOUIS", "WATKINS", emails={"louis@westlaw.com"})
+    assert gamma(a, c)[0]["email"] is None  # a role mailbox against a personal one: nothing to compare
+    d = person("per_4", "LOUIS", "WATKINS", emails={"lwatkins@westlaw.com"})
+    assert gamma(c, d)[0]["email"] == 0
+
+
+@pytest.mark.parametrize(
+    ("b", "code"),
+    [
+        (dict(first="JOHN", last="SMITH", state="OH", zip5="44101"), "NAMESAKE_ELSEWHERE"),
+        (dict(first="JOHN", last="SMITHE", state="OH", zip5="44101"), "NAMESAKE_ELSEWHERE"),  # close, elsewhere
+        (dict(first="JOHN", last="SMITHE", state="TX", zip5="75001"), None),  # close, same state: the model decides
+        (dict(first="JOHN", last="SMITHE", state="OH", zip5="44101", emails={"p1@gmail.com"}), None),
+    ],
+)
+def test_namesakes_and_near_namesakes_elsewhere_never_merge(b, code):
+    a = person("per_1", "JOHN", "SMITH", state="TX", zip5="78701", emails={"p1@gmail.com"})
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    assert _guard(a, y) == code
+
+
+# --- joining groups: certain links --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "certain"),
+    [
+        (dict(first="JOHN", last="SMITH", phones=OFFICE), dict(first="JOHN", last="SMITH", phones=OFFICE), True),
+        (dict(first="BOB", last="SMITH", zip5="78701"), dict(first="ROBERT", last="SMITH", zip5="78701"), True),
+        # names alone, in different ZIP codes: not certain
+        (dict(first="JOHN", last="SMITH", zip5="78701"), dict(first="JOHN", last="SMITH", zip5="78702"), False),
+        # each with a personal mailbox of their own: maybe namesakes
+        (
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"p1@gmail.com"}),
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"p2@gmail.com"}),
+            False,
+        ),
+        (dict(first="J", last="SMITH", phones=OFFICE), dict(first="JOHN", last="SMITH", phones=OFFICE), False),
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            True,
+        ),
+    ],
+)
+def test_certain_link(a, b, certain):
+    x = person("per_1", a.pop("first"), a.pop("last"), **a)
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    assert resolution.certain_link(x, y) is certain
+
+
+def test_a_certain_link_joins_a_person_whose_copies_disagree_among_themselves():
+    # B and C are corrupted copies of A (a garbled first name, a garbled surname): they disagree with each
+    # other, but each is certainly A, so the three are one person.
+    key = {"p5071854@gmail.com"}
+    a = person("per_01", "AMALIA", "MADIGAN", emails=key, businesses={"EVERGREEN"})
+    b = person("per_02", "DEMIE", "MADIGAN", emails=key, businesses={"EVERGREEN"})
+    c = person("per_03", "AMALIA", "BRANGWEN", emails=key, businesses={"EVERGREEN"})
+    assert _guard(b, c) == "COLLEAGUE_FIRST_NAME"
+    result = plan([a, b, c], auto_threshold=0.5, review_threshold=0.1)
+    assert sorted(m[1] for m in result.merges) == ["per_02", "per_03"]
+    assert {m[0] for m in result.merges} == {"per_01"}
