@@ -862,8 +862,13 @@ def plan_pairs(
                 continue
             group_i = members.get(ri, [ri])
             group_j = members.get(rj, [rj])
-            conflicts = {conflict(x, y) for x in group_i for y in group_j} - {None}
-            if not conflicts or (not conflicts & LINK_BREAKERS and certain_link(personas[i], personas[j])):
+            found = [conflict(x, y) for x in group_i for y in group_j]
+            conflicts = set(found) - {None}
+            agreeing = found.count(None)
+            if not conflicts or (
+                not conflicts & LINK_BREAKERS
+                and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
+            ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root
                 members[survivor_root] = group_i + group_j

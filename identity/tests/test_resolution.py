@@ -512,3 +512,33 @@ def test_a_certain_link_joins_a_person_whose_copies_disagree_among_themselves():
     result = plan([a, b, c], auto_threshold=0.5, review_threshold=0.1)
     assert sorted(m[1] for m in result.merges) == ["per_02", "per_03"]
     assert {m[0] for m in result.merges} == {"per_01"}
+
+
+def test_a_namesake_elsewhere_is_never_brought_in_by_a_certain_link():
+    # A and B are one person (same name, same office phone); C, the same name in another state with nothing in
+    # common with A, would join only through B's e-mail: never, since A and C are namesakes elsewhere.
+    a = person("per_01", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"})
+    b = person("per_02", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"}, emails={"p1@gmail.com"})
+    c = person("per_03", "JOHN", "SMITH", state="OH", zip5="44101", emails={"p1@gmail.com"})
+    assert _guard(a, c) == "NAMESAKE_ELSEWHERE"
+    assert _guard(b, c) is None
+    result = plan([a, b, c], auto_threshold=0.0, review_threshold=0.0)
+    groups: dict[str, set] = {}
+    for survivor, merged, _, _ in result.merges:
+        groups.setdefault(survivor, {survivor}).add(merged)
+    assert not any({"per_01", "per_03"} <= group for group in groups.values())
+
+
+def test_a_group_joins_when_most_of_its_members_agree():
+    # B and C are copies of A; C's first name was replaced. D (a nickname, the same e-mail as A and B) agrees
+    # with three of the four members it is compared with when the groups meet: one person.
+    key = {"lkhan@acme.com"}
+    a = person("per_01", "LAURA", "KHAN", phones=OFFICE, emails=key, businesses={"ACME"})
+    b = person("per_02", "LAURA", "KHAN", phones=OFFICE, businesses={"ACME"})
+    d = person("per_04", "LAURIE", "KHAN", phones=OFFICE, emails=key, businesses={"ACME"})
+    e = person("per_05", "LAURA", "KAHN", phones=OFFICE, emails=key, businesses={"ACME"})
+    c = person("per_03", "ZOE", "KHAN", phones=OFFICE, businesses={"ACME"})
+    result = plan([a, b, c, d, e], auto_threshold=0.0, review_threshold=0.0)
+    merged = {m[1] for m in result.merges}
+    assert {"per_02", "per_04", "per_05"} <= merged
+    assert "per_03" not in merged  # ZOE is a colleague: she disagrees with everyone
