@@ -428,6 +428,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "NAMESAKE_ELSEWHERE"
     if first == 0 and key != "first" and not name_slip(a.first, b.first):
         return "NAMES_DISAGREE"
+    if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
+        if not (levels["phone"] or levels["business"] or levels["address"]):
+            return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
     if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
         return "NAMES_DISAGREE"
     if first is None and last is None:
@@ -866,8 +869,7 @@ def plan_pairs(
             conflicts = set(found) - {None}
             agreeing = found.count(None)
             if not conflicts or (
-                not conflicts & LINK_BREAKERS
-                and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
+                not conflicts & LINK_BREAKERS and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
             ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root

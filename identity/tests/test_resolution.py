@@ -542,3 +542,22 @@ def test_a_group_joins_when_most_of_its_members_agree():
     merged = {m[1] for m in result.merges}
     assert {"per_02", "per_04", "per_05"} <= merged
     assert "per_03" not in merged  # ZOE is a colleague: she disagrees with everyone
+
+
+@pytest.mark.parametrize(
+    ("b", "code"),
+    [
+        # the same name, each their own personal mailbox, no place or contact in common: maybe namesakes
+        (dict(state="", zip5="04113", emails={"p8175207@gmail.com"}), "NAMESAKE_OWN_MAILBOX"),
+        (dict(state="", zip5="", emails={"p8175207@gmail.com"}), "NAMESAKE_OWN_MAILBOX"),
+        # the same ZIP, or a shared phone, or no mailbox to tell them apart: the model decides
+        (dict(state="TX", zip5="78701", emails={"p8175207@gmail.com"}), None),
+        (dict(state="", zip5="04113", emails={"p8175207@gmail.com"}, phones={"5125550143"}), None),
+        (dict(state="", zip5="04113"), None),
+    ],
+)
+def test_namesakes_with_their_own_mailboxes_go_to_review(b, code):
+    a = person("per_1", "BRIDGET", "SINGLETON", zip5="78701", emails={"p7378011@gmail.com"}, phones={"5125550143"})
+    y = person("per_2", "BRIDGET", "SINGLETON", **b)
+    assert _guard(a, y) == code
+    assert code not in resolution.NEVER_SAME
