@@ -207,9 +207,35 @@ def _shared(a, b):
     return next((value for value in a if value in b), None)
 
 
+def lone_name(a: PersonaView, b: PersonaView) -> tuple[float | None, float | None, tuple, tuple] | None:
+    """Read a record that holds one name in the other's other column (a swapped record that lost a name).
+
+    "" / VANESSA against VANESSA / DOMINGUEZ is VANESSA with no surname, not a VANESSA who disagrees with
+    DOMINGUEZ. Only an exact reading (the same name, or a nickname for a first name) is taken. Return the
+    first and last name scores and the (a, b) values compared for each, or None.
+    """
+    for lone, full, flipped in ((a, b, False), (b, a, True)):
+        if not (full.first and full.last) or bool(lone.first) == bool(lone.last):
+            continue
+        if lone.last:  # a surname column holding the other's first name
+            score = first_name_score(lone.last, full.first)
+            if score == 1.0 and (last_name_score(lone.last, full.last) or 0.0) < LAST_NAME_MIN:
+                pair = (full.first, lone.last) if flipped else (lone.last, full.first)
+                return score, None, pair, ("", full.last) if flipped else (full.last, "")
+        else:  # a first-name column holding the other's surname
+            score = last_name_score(lone.first, full.last)
+            if score == 1.0 and (first_name_score(lone.first, full.first) or 0.0) < FIRST_NAME_MIN:
+                pair = (full.last, lone.first) if flipped else (lone.first, full.last)
+                return None, score, ("", full.first) if flipped else (full.first, ""), pair
+    return None
+
+
 def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
     """Return the agreement level of every field for a pair (None: a value is missing), and what was compared."""
     first, last, swapped = _names(a, b)
+    lone = lone_name(a, b)
+    if lone:
+        first, last = lone[0], lone[1]
     levels: dict[str, int | None] = {
         "first_name": _name_level(first, FIRST_NAME_MIN),
         "last_name": _name_level(last, LAST_NAME_MIN),
@@ -255,14 +281,14 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
     else:
         levels["location"] = None
     shown = {
-        "first_name": (a.first, b.last if swapped else b.first, first),
-        "last_name": (a.last, b.first if swapped else b.last, last),
+        "first_name": (*lone[2], first) if lone else (a.first, b.last if swapped else b.first, first),
+        "last_name": (*lone[3], last) if lone else (a.last, b.first if swapped else b.last, last),
         "phone": (sorted(a.phones), sorted(b.phones), None),
         "email": (sorted(a.emails), sorted(b.emails), None),
         "business": (sorted(a.businesses), sorted(b.businesses), None),
         "address": (sorted(a.addresses), sorted(b.addresses), None),
         "location": (f"{a.state} {a.zip5}".strip(), f"{b.state} {b.zip5}".strip(), None),
-        "swapped": swapped,
+        "swapped": swapped or bool(lone),
     }
     return levels, shown
 

@@ -561,3 +561,27 @@ def test_namesakes_with_their_own_mailboxes_go_to_review(b, code):
     y = person("per_2", "BRIDGET", "SINGLETON", **b)
     assert _guard(a, y) == code
     assert code not in resolution.NEVER_SAME
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "levels"),
+    [
+        # a swapped record that lost its surname: VANESSA sits in the surname column
+        (("", "VANESSA"), ("VANESSA", "DOMINGUEZ"), (3, None)),
+        (("VANESSA", "DOMINGUEZ"), ("", "VANESSA"), (3, None)),
+        (("", "BOB"), ("ROBERT", "PRICE"), (3, None)),  # a nickname is the same first name
+        # a swapped record that lost its first name: the surname sits in the first-name column
+        (("DOMINGUEZ", ""), ("VANESSA", "DOMINGUEZ"), (None, 3)),
+        # a lone name in its own column is read as it stands
+        (("", "DOMINGUEZ"), ("VANESSA", "DOMINGUEZ"), (None, 3)),
+        (("", "VANESA"), ("VANESSA", "DOMINGUEZ"), (None, 0)),  # not exact: no crosswise reading
+    ],
+)
+def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
+    x, y = person("per_1", *a), person("per_2", *b)
+    found, shown = gamma(x, y)
+    assert (found["first_name"], found["last_name"]) == levels
+    if levels[0] == 3:  # the explanation shows the two names that were compared, the lone one on its own side
+        lone, full = (a, b) if not a[0] else (b, a)
+        expected = (lone[1], full[0]) if lone is a else (full[0], lone[1])
+        assert shown["first_name"] == (*expected, 1.0)
