@@ -82,17 +82,22 @@ def _chunks(seq, size):
 
 
 _VIEW_SQL = {
-    "phones": "SELECT persona_id, normalized_number FROM identity_personaphone WHERE persona_id = ANY(%s)",
-    "emails": "SELECT persona_id, email FROM identity_personaemail WHERE persona_id = ANY(%s)",
+    "phones": "SELECT persona_id, normalized_number FROM identity_personaphone WHERE persona_id = ANY(%s::text[])",
+    "emails": "SELECT persona_id, email FROM identity_personaemail WHERE persona_id = ANY(%s::text[])",
     "links": (
         "SELECT o.persona_id, b.normalized_name, b.address, b.zip5, b.city FROM identity_businessowner o "
-        "JOIN identity_business b ON b.id = o.business_id WHERE o.persona_id = ANY(%s)"
+        "JOIN identity_business b ON b.id = o.business_id WHERE o.persona_id = ANY(%s::text[])"
     ),
     "personas": (
         "SELECT id, normalized_first_name, normalized_last_name, state, zip5 FROM identity_persona "
-        "WHERE team_id = %s AND id = ANY(%s) AND NOT is_merged"
+        "WHERE team_id = %s AND id = ANY(%s::text[]) AND NOT is_merged"
     ),
 }
+
+
+def id_array(ids) -> str:
+    """Return persona ids as one PostgreSQL text-array literal (ids are prefixed ULIDs: letters, digits, _)."""
+    return "{" + ",".join(ids) + "}"
 
 
 def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
@@ -105,9 +110,9 @@ def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
         out = []
         with connection.cursor() as cursor:
             for name in ("phones", "emails", "links"):
-                cursor.execute(_VIEW_SQL[name], [chunk])
+                cursor.execute(_VIEW_SQL[name], [id_array(chunk)])
                 out.append(cursor.fetchall())
-            cursor.execute(_VIEW_SQL["personas"], [team_id, chunk])
+            cursor.execute(_VIEW_SQL["personas"], [team_id, id_array(chunk)])
             out.append(cursor.fetchall())
         return out[0], out[1], out[2], out[3]
     phones = list(PersonaPhone.objects.filter(persona_id__in=chunk).values_list("persona_id", "normalized_number"))
@@ -194,8 +199,8 @@ def index_new_personas(*, team_id: str) -> int:
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute(
-                        "DELETE FROM identity_personablockkey WHERE team_id = %s AND persona_id = ANY(%s)",
-                        [team_id, list(views)],
+                        "DELETE FROM identity_personablockkey WHERE team_id = %s AND persona_id = ANY(%s::text[])",
+                        [team_id, id_array(views)],
                     )
             else:
                 PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
@@ -242,12 +247,16 @@ def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
     return run
 
 
+# Only keys shared by two index rows or more, one of them a new persona's, make a block: most keys (a
+# phone, an e-mail) are one persona's own, and reading them would load personas with nothing to compare.
 _BLOCKS_SQL = """
     SELECT k.key, COALESCE(p.merged_into_id, p.id)
     FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
     WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
         SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
-        WHERE k2.team_id = %s AND k2.part %% %s = %s AND p2.resolved_at IS NULL AND NOT p2.is_merged
+        WHERE k2.team_id = %s AND k2.part %% %s = %s
+        GROUP BY k2.key
+        HAVING COUNT(*) > 1 AND MAX(CASE WHEN p2.resolved_at IS NULL AND NOT p2.is_merged THEN 1 ELSE 0 END) = 1
     )
     ORDER BY k.key
 """
@@ -265,9 +274,9 @@ def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, lis
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT id FROM identity_persona WHERE team_id = %s AND id = ANY(%s) "
+                "SELECT id FROM identity_persona WHERE team_id = %s AND id = ANY(%s::text[]) "
                 "AND resolved_at IS NULL AND NOT is_merged",
-                [team_id, members],
+                [team_id, id_array(members)],
             )
             new_ids = {row[0] for row in cursor.fetchall()}
     else:
