@@ -212,3 +212,4 @@ class PersonaBlockKeyAdmin(TeamScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
