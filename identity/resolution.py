@@ -393,7 +393,7 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     held by both records in the same state (or with a shared phone) is overwhelming evidence:
 
     * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
-    * with the same first name it outweighs a surname that disagrees (a surname changed on marriage).
+    * with the same or a close first name it outweighs a surname that disagrees (changed on marriage).
     """
     if not levels["email"]:
         return None
@@ -404,7 +404,7 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     if last is not None and last >= 2 and first is not None and first < 2:
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
-    if first == 3 and last is not None and last < 2:
+    if first is not None and first >= 2 and last is not None and last < 2:
         if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
             return "last"
     return None

@@ -408,6 +408,13 @@ def test_a_first_name_both_share_may_appear_in_the_mailbox_of_a_name_change():
             "last",
             None,
         ),
+        # ... also beside a close first name (a slip in it)
+        (
+            dict(first="JORD AN", last="BLAKE", emails={"p6981185@gmail.com"}),
+            dict(first="JORDAN", last="THABA", emails={"p6981185@gmail.com"}),
+            "last",
+            None,
+        ),
         # a household's mailbox (it names them): two people
         (
             dict(first="JOHN", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
