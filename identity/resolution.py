@@ -393,7 +393,8 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     held by both records in the same state (or with a shared phone) is overwhelming evidence:
 
     * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
-    * with the same or a close first name it outweighs a surname that disagrees (changed on marriage).
+    * with the same or a close first name it outweighs a surname that disagrees (changed on marriage);
+    * a record with no name at all ("names") is the mailbox owner's.
     """
     if not levels["email"]:
         return None
@@ -407,6 +408,9 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     if first is not None and first >= 2 and last is not None and last < 2:
         if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
             return "last"
+    if not (a.first or a.last) or not (b.first or b.last):
+        if any(mailbox_names_nobody(email, a, b) for email in shared):
+            return "names"  # a record with no name at all is the mailbox owner's
     return None
 
 
@@ -459,7 +463,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
     if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
         return "NAMES_DISAGREE"
-    if first is None and last is None:
+    if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"
     return None
 

@@ -415,6 +415,13 @@ def test_a_first_name_both_share_may_appear_in_the_mailbox_of_a_name_change():
             "last",
             None,
         ),
+        # a record with no name at all is the mailbox owner's
+        (
+            dict(first="", last="", emails={"p7902006@gmail.com"}, zip5="05048"),
+            dict(first="MAXIN", last="HEWSON", emails={"p7902006@gmail.com"}, zip5="05048"),
+            "names",
+            None,
+        ),
         # a household's mailbox (it names them): two people
         (
             dict(first="JOHN", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
@@ -451,6 +458,15 @@ def test_a_shared_personal_key_outweighs_one_disagreeing_name(a, b, key, code):
     levels, _ = gamma(x, y)
     assert resolution.personal_key(x, y, levels) == key
     assert guard(x, y, levels) == code
+
+
+def test_a_nameless_record_without_a_personal_key_stays_apart():
+    a = person("per_1", "", "", emails={"info@acme.com"}, phones=OFFICE)
+    b = person("per_2", "MAXIN", "HEWSON", emails={"info@acme.com"}, phones=OFFICE)
+    assert _guard(a, b) == "COLLEAGUE_NAME_MISSING"
+    c = person("per_3", "", "", emails={"maxin.hewson@gmail.com"})
+    d = person("per_4", "MAXIN", "HEWSON", emails={"maxin.hewson@gmail.com"})
+    assert _guard(c, d) == "NAMES_DISAGREE"  # a mailbox that names someone may be a household's
 
 
 def test_a_shared_role_mailbox_neither_agrees_nor_disagrees():
