@@ -46,6 +46,7 @@ from .models import (
     ResolutionPartition,
     ResolutionSettings,
 )
+from .services import id_array
 
 log = logging.getLogger(__name__)
 PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
@@ -93,11 +94,6 @@ _VIEW_SQL = {
         "WHERE team_id = %s AND id = ANY(%s::text[]) AND NOT is_merged"
     ),
 }
-
-
-def id_array(ids) -> str:
-    """Return persona ids as one PostgreSQL text-array literal (ids are prefixed ULIDs: letters, digits, _)."""
-    return "{" + ",".join(ids) + "}"
 
 
 def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
