@@ -12,7 +12,8 @@ every row whose entity was already written (a duplicate), each independently:
 * state names instead of codes, and ZIP+4 added or changed.
 
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
-phone, address and *last* name as an earlier person, another first name) and **namesakes** (the same
+phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
+one given to another relative of theirs) and **namesakes** (the same
 first and last name as an earlier person, at another business in another state). The generator's own
 colleagues and namesakes stay in the mix.
 
@@ -31,6 +32,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import HEADER, TRUTH_HEADER, generate_rows
+from identity.nicknames import equivalent
 
 COMPANY, DBA, FIRST, LAST, TITLE, EMAIL, PHONE, STREET, CITY, STATE, ZIP = range(11)
 STATE_NAMES = {
@@ -156,6 +158,7 @@ def corrupted_rows(n: int, seed: int = 11):
     rng = random.Random(seed * 7919 + 1)
     seen: set[str] = set()
     window: list[list[str]] = []
+    relatives: dict[tuple, set[str]] = {}
     extra = 0
     produced = 0
     for cells, entity in generate_rows(n, seed):
@@ -165,7 +168,15 @@ def corrupted_rows(n: int, seed: int = 11):
         if window and roll < FAMILY_COLLEAGUE_RATE:
             earlier = rng.choice(window)
             row = list(earlier)
-            row[FIRST] = rng.choice([f for f in FIRST_NAMES if f.upper() != earlier[FIRST].upper()])
+            # Another person: not a nickname of the earlier first name (NATHAN beside NATHANIEL is the same
+            # man to any reader), and not a first name already given to a relative of the same earlier row
+            # (two identical rows cannot be two people).
+            taken = relatives.setdefault(tuple(earlier), {earlier[FIRST].upper()})
+            names = [f for f in FIRST_NAMES if not any(equivalent(f.upper(), t) for t in taken)]
+            if not names:
+                names = FIRST_NAMES  # every name used: the row is still drawn, as before
+            row[FIRST] = rng.choice(names)
+            taken.add(row[FIRST].upper())
             row[EMAIL] = ""
             extra += 1
             yield row, f"X{extra:07d}"

@@ -8,8 +8,14 @@ mapping keeps every FEBRL field that has a USDataBiz column, and nothing else:
   (4 Australian digits read as a ZIP whose leading zero was lost);
 * ``address_2`` (a property or building name) -> Company Name: the row's organisation, as free text;
 * ``state`` -> a US state code, one fixed code per Australian state;
-* ``soc_sec_id`` (7 digits) -> Phone Number, one-to-one as ``2D2-5DD-DDDD``: the row's personal
-  identifier, corrupted in duplicates just as FEBRL corrupted the id;
+* ``soc_sec_id`` (7 digits) -> Email, one-to-one as a personal free-mail address ``pDDDDDDD@gmail.com``,
+  corrupted in duplicates just as FEBRL corrupted the id. It is one person's own key, which on a
+  USDataBiz row is a personal e-mail address (or a mobile number, which the CSV cannot tell from an
+  office line). It is not an office phone: an office phone is shared by colleagues, and mapped there
+  it made every duplicate with a replaced first name look like two colleagues. The free-mail domain
+  keeps the resolver's discount for free-mail addresses (namesakes can share one made up from a name),
+  so the identifier counts for no more than a real personal address would;
+* Phone Number stays empty: FEBRL records have no telephone;
 * ``date_of_birth`` has no column and is dropped. The truth is the ``rec-N`` number of ``rec_id``.
 
 FEBRL 4 is deliberately not offered here: it is kept as an unseen check.
@@ -37,11 +43,9 @@ def _text(value) -> str:
     return "" if value is None or value != value else str(value).strip()  # NaN != NaN
 
 
-def _phone(ssid: str) -> str:
+def _email(ssid: str) -> str:
     digits = "".join(ch for ch in ssid if ch.isdigit())
-    if len(digits) != 7:
-        return digits
-    return f"2{digits[0]}2-5{digits[1:3]}-{digits[3:]}"
+    return f"p{digits}@gmail.com" if digits else ""
 
 
 def load(number: int):
@@ -63,7 +67,7 @@ def rows(number: int):
         cells["Company Name"] = _text(record["address_2"])
         cells["First Name"] = _text(record["given_name"])
         cells["Last Name"] = _text(record["surname"])
-        cells["Phone Number"] = _phone(_text(record["soc_sec_id"]))
+        cells["Email"] = _email(_text(record["soc_sec_id"]))
         cells["Street Address"] = street
         cells["City"] = _text(record["suburb"])
         cells["State"] = STATES.get(_text(record["state"]).lower(), _text(record["state"]))

@@ -212,4 +212,3 @@ class PersonaBlockKeyAdmin(TeamScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-

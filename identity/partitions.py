@@ -46,6 +46,7 @@ from .models import (
     ResolutionPartition,
     ResolutionSettings,
 )
+from .services import id_array
 
 log = logging.getLogger(__name__)
 PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
@@ -81,6 +82,50 @@ def _chunks(seq, size):
         yield seq[start : start + size]
 
 
+_VIEW_SQL = {
+    "phones": "SELECT persona_id, normalized_number FROM identity_personaphone WHERE persona_id = ANY(%s::text[])",
+    "emails": "SELECT persona_id, email FROM identity_personaemail WHERE persona_id = ANY(%s::text[])",
+    "links": (
+        "SELECT o.persona_id, b.normalized_name, b.address, b.zip5, b.city FROM identity_businessowner o "
+        "JOIN identity_business b ON b.id = o.business_id WHERE o.persona_id = ANY(%s::text[])"
+    ),
+    "personas": (
+        "SELECT id, normalized_first_name, normalized_last_name, state, zip5 FROM identity_persona "
+        "WHERE team_id = %s AND id = ANY(%s::text[]) AND NOT is_merged"
+    ),
+}
+
+
+def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
+    """Read the rows behind some personas' views: one query per table, the ids sent as one array on PostgreSQL.
+
+    ``pk__in`` with thousands of ids makes the ORM build and psycopg convert one placeholder per id, which
+    cost more than the queries; an array parameter is one value. Other databases use the ORM.
+    """
+    if connection.vendor == "postgresql":
+        out = []
+        with connection.cursor() as cursor:
+            for name in ("phones", "emails", "links"):
+                cursor.execute(_VIEW_SQL[name], [id_array(chunk)])
+                out.append(cursor.fetchall())
+            cursor.execute(_VIEW_SQL["personas"], [team_id, id_array(chunk)])
+            out.append(cursor.fetchall())
+        return out[0], out[1], out[2], out[3]
+    phones = list(PersonaPhone.objects.filter(persona_id__in=chunk).values_list("persona_id", "normalized_number"))
+    emails = list(PersonaEmail.objects.filter(persona_id__in=chunk).values_list("persona_id", "email"))
+    links = list(
+        BusinessOwner.objects.filter(persona_id__in=chunk).values_list(
+            "persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city"
+        )
+    )
+    personas = list(
+        Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False).values_list(
+            "pk", "normalized_first_name", "normalized_last_name", "state", "zip5"
+        )
+    )
+    return phones, emails, links, personas
+
+
 def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, resolution.PersonaView]:
     """Load the matching views of some personas (their phones, e-mails and businesses) by id."""
     from .services import _business_facts
@@ -88,20 +133,14 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
     views = {}
     for chunk in _chunks(sorted(set(persona_ids)), LOAD_CHUNK):
         phones, emails, links = defaultdict(list), defaultdict(list), defaultdict(list)
-        for pid, number in PersonaPhone.objects.filter(persona_id__in=chunk).values_list(
-            "persona_id", "normalized_number"
-        ):
+        phone_rows, email_rows, link_rows, persona_rows = _view_rows(team_id, chunk)
+        for pid, number in phone_rows:
             phones[pid].append(number)
-        for pid, email in PersonaEmail.objects.filter(persona_id__in=chunk).values_list("persona_id", "email"):
+        for pid, email in email_rows:
             emails[pid].append(email)
-        for pid, *facts in BusinessOwner.objects.filter(persona_id__in=chunk).values_list(
-            "persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city"
-        ):
+        for pid, *facts in link_rows:
             links[pid].append(tuple(facts))
-        rows = Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False).values_list(
-            "pk", "normalized_first_name", "normalized_last_name", "state", "zip5"
-        )
-        for pk, first, last, state, zip5 in rows:
+        for pk, first, last, state, zip5 in persona_rows:
             businesses, addresses, cities = _business_facts(links.get(pk, ()))
             views[pk] = resolution.PersonaView(
                 pk,
@@ -153,7 +192,14 @@ def index_new_personas(*, team_id: str) -> int:
         rows = [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
         with transaction.atomic():
             # A persona indexed by a run that failed later is indexed afresh: delete, then write.
-            PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "DELETE FROM identity_personablockkey WHERE team_id = %s AND persona_id = ANY(%s::text[])",
+                        [team_id, id_array(views)],
+                    )
+            else:
+                PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
             _write_keys(rows)
         return len(views)
 
@@ -197,12 +243,16 @@ def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
     return run
 
 
+# Only keys shared by two index rows or more, one of them a new persona's, make a block: most keys (a
+# phone, an e-mail) are one persona's own, and reading them would load personas with nothing to compare.
 _BLOCKS_SQL = """
     SELECT k.key, COALESCE(p.merged_into_id, p.id)
     FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
     WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
         SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
-        WHERE k2.team_id = %s AND k2.part %% %s = %s AND p2.resolved_at IS NULL AND NOT p2.is_merged
+        WHERE k2.team_id = %s AND k2.part %% %s = %s
+        GROUP BY k2.key
+        HAVING COUNT(*) > 1 AND MAX(CASE WHEN p2.resolved_at IS NULL AND NOT p2.is_merged THEN 1 ELSE 0 END) = 1
     )
     ORDER BY k.key
 """
@@ -216,11 +266,18 @@ def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, lis
             members = blocks[key]
             if pid not in members:
                 members.append(pid)
-    new_ids = set(
-        Persona.objects.filter(
-            team_id=team_id, resolved_at__isnull=True, is_merged=False, pk__in={p for m in blocks.values() for p in m}
-        ).values_list("pk", flat=True)
-    )
+    members = list({p for m in blocks.values() for p in m})
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id FROM identity_persona WHERE team_id = %s AND id = ANY(%s::text[]) "
+                "AND resolved_at IS NULL AND NOT is_merged",
+                [team_id, id_array(members)],
+            )
+            new_ids = {row[0] for row in cursor.fetchall()}
+    else:
+        new = Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False, pk__in=members)
+        new_ids = set(new.values_list("pk", flat=True))
     return blocks, new_ids
 
 
@@ -249,14 +306,17 @@ def resolution_partition_run(*, partition_id: str, finish: bool = True) -> Resol
         del blocks
         patterns: Counter = Counter()
         kept = []
-        keys = [_keys_of(view) for view in people]
+        # With one partition every pair is its own; otherwise a pair belongs to the partition of its smallest
+        # shared key, which needs each persona's keys.
+        keys = [_keys_of(view) for view in people] if part.of > 1 else None
         counted = 0
         guarded = 0
         for i, j in pairs:
             # A pair sharing keys of several partitions is counted by the one of its smallest shared key only.
-            shared = keys[i] & keys[j]
-            if shared and min(shared) % PARTITIONS % part.of != part.number:
-                continue
+            if keys is not None:
+                shared = keys[i] & keys[j]
+                if shared and min(shared) % PARTITIONS % part.of != part.number:
+                    continue
             counted += 1
             a, b = people[i], people[j]
             levels, _ = resolution.gamma(a, b)

@@ -207,9 +207,35 @@ def _shared(a, b):
     return next((value for value in a if value in b), None)
 
 
+def lone_name(a: PersonaView, b: PersonaView) -> tuple[float | None, float | None, tuple, tuple] | None:
+    """Read a record that holds one name in the other's other column (a swapped record that lost a name).
+
+    "" / VANESSA against VANESSA / DOMINGUEZ is VANESSA with no surname, not a VANESSA who disagrees with
+    DOMINGUEZ. Only an exact reading (the same name, or a nickname for a first name) is taken. Return the
+    first and last name scores and the (a, b) values compared for each, or None.
+    """
+    for lone, full, flipped in ((a, b, False), (b, a, True)):
+        if not (full.first and full.last) or bool(lone.first) == bool(lone.last):
+            continue
+        if lone.last:  # a surname column holding the other's first name
+            score = first_name_score(lone.last, full.first)
+            if score == 1.0 and (last_name_score(lone.last, full.last) or 0.0) < LAST_NAME_MIN:
+                pair = (full.first, lone.last) if flipped else (lone.last, full.first)
+                return score, None, pair, ("", full.last) if flipped else (full.last, "")
+        else:  # a first-name column holding the other's surname
+            score = last_name_score(lone.first, full.last)
+            if score == 1.0 and (first_name_score(lone.first, full.first) or 0.0) < FIRST_NAME_MIN:
+                pair = (full.last, lone.first) if flipped else (lone.first, full.last)
+                return None, score, ("", full.first) if flipped else (full.first, ""), pair
+    return None
+
+
 def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
     """Return the agreement level of every field for a pair (None: a value is missing), and what was compared."""
     first, last, swapped = _names(a, b)
+    lone = lone_name(a, b)
+    if lone:
+        first, last = lone[0], lone[1]
     levels: dict[str, int | None] = {
         "first_name": _name_level(first, FIRST_NAME_MIN),
         "last_name": _name_level(last, LAST_NAME_MIN),
@@ -218,8 +244,12 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
         levels["phone"] = 1 if _shared(a.phones, b.phones) else 0
     else:
         levels["phone"] = None
-    if a.emails and b.emails:
-        shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    # Only personal mailboxes are compared: a role mailbox (office@) says nothing of who reads it, so two
+    # people on one office@ neither agree nor disagree.
+    personal_a = [email for email in a.emails if _personal(email)]
+    personal_b = [email for email in b.emails if _personal(email)]
+    if personal_a and personal_b:
+        shared = [email for email in personal_a if email in personal_b]
         if not shared:
             levels["email"] = 0
         else:
@@ -251,14 +281,14 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
     else:
         levels["location"] = None
     shown = {
-        "first_name": (a.first, b.last if swapped else b.first, first),
-        "last_name": (a.last, b.first if swapped else b.last, last),
+        "first_name": (*lone[2], first) if lone else (a.first, b.last if swapped else b.first, first),
+        "last_name": (*lone[3], last) if lone else (a.last, b.first if swapped else b.last, last),
         "phone": (sorted(a.phones), sorted(b.phones), None),
         "email": (sorted(a.emails), sorted(b.emails), None),
         "business": (sorted(a.businesses), sorted(b.businesses), None),
         "address": (sorted(a.addresses), sorted(b.addresses), None),
         "location": (f"{a.state} {a.zip5}".strip(), f"{b.state} {b.zip5}".strip(), None),
-        "swapped": swapped,
+        "swapped": swapped or bool(lone),
     }
     return levels, shown
 
@@ -278,6 +308,117 @@ def one_typo(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and DamerauLevenshtein.distance(a, b) <= 1
 
 
+def transposed(a: str, b: str) -> bool:
+    """Tell whether two names differ only by two neighbouring letters swapped (MARK/AMRK), whatever their length."""
+    return len(a) == len(b) >= 3 and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
+
+
+# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing.
+_OCR_FOLDS = (("RN", "M"), ("CL", "D"), ("VV", "W"), ("0", "O"), ("1", "L"), ("5", "S"))
+
+
+def _ocr_fold(name: str) -> str:
+    for seen, meant in _OCR_FOLDS:
+        name = name.replace(seen, meant)
+    return name
+
+
+def name_slip(a: str, b: str) -> bool:
+    """Tell whether two spellings of a name differ by a slip rather than being two names.
+
+    A slip is one edit in a name of five letters or more (``one_typo``), two neighbouring letters swapped
+    (``transposed``), an OCR misreading (SARNUEL/SAMUEL, R0BINSON/ROBINSON), a dropped first letter of a
+    name of four letters or more (OAH/NOAH), or a doubled letter written once (LARY/LARRY). Two different
+    short names one letter apart (JOHN/JOAN, CARL/CARLA) are not slips.
+    """
+    if not a or not b or a == b:
+        return False
+    if one_typo(a, b) or transposed(a, b):
+        return True
+    fa, fb = _ocr_fold(a), _ocr_fold(b)
+    if (fa != a or fb != b) and (fa == fb or one_typo(fa, fb)):
+        return True
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    if len(longer) >= 4 and longer[1:] == shorter:
+        return True
+    # a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)
+    return (
+        len(shorter) >= 3
+        and len(longer) == len(shorter) + 1
+        and any(longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1))
+    )
+
+
+def surname_slip(a: str, b: str) -> bool:
+    """Tell whether two surnames differ by a slip: one edit from three letters (COX/CXO), two from five (COOPER/KOOPR).
+
+    Used only when the first names agree exactly: two colleagues rarely share a first name *and* surnames so
+    close, while a typo in a short surname is common.
+    """
+    shortest = min(len(a), len(b))
+    if shortest < 3:
+        return False
+    return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.upper() if "A" <= c <= "Z")
+
+
+def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep_first: bool = False) -> bool:
+    """Tell whether an e-mail's mailbox names neither person of a pair: no first name, initial + surname, or surname.
+
+    A mailbox built from names (john.smith@, jsmith@, thesmiths@) can be a household's, shared by a couple
+    whose first names differ; a handle that names nobody (p7535316@, hoopsfan77@) is one person's key.
+    With ``keep_first`` a first name both people share may appear (it names them both alike).
+    """
+    local = _letters(email.partition("@")[0])
+    if not local:
+        return True
+    lasts = {n for n in (a.last, b.last) if len(n) >= 2}
+    firsts = {n for n in (a.first, b.first) if n}
+    shared_first = a.first if keep_first and a.first and a.first == b.first else ""
+    for first in firsts:
+        if len(first) >= 3 and first in local and first != shared_first:
+            return False
+        if any(local.startswith(first[0] + last) for last in lasts):
+            return False
+    return not any(last in local for last in lasts if len(last) >= 3)
+
+
+def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
+    """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
+
+    One person's own e-mail address (not a role mailbox, and a mailbox that names nobody, so not a household's)
+    held by both records in the same state (or with a shared phone) is overwhelming evidence:
+
+    * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
+    * with the same or a close first name it outweighs a surname that disagrees (changed on marriage);
+    * a record with no name at all ("names") is the mailbox owner's.
+    """
+    if not levels["email"]:
+        return None
+    if not ((levels["location"] or 0) >= 1 or levels["phone"] == 1):
+        return None
+    first, last = levels["first_name"], levels["last_name"]
+    shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    if last is not None and last >= 2 and first is not None and first < 2:
+        if any(mailbox_names_nobody(email, a, b) for email in shared):
+            return "first"
+    if first is not None and first >= 2 and last is not None and last < 2:
+        if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
+            return "last"
+    if not (a.first or a.last) or not (b.first or b.last):
+        if any(mailbox_names_nobody(email, a, b) for email in shared):
+            return "names"  # a record with no name at all is the mailbox owner's
+    return None
+
+
+def _initial(a: str, b: str) -> bool:
+    a1, b1 = a.split()[0], b.split()[0]
+    return (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1))
+
+
 def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
 
@@ -286,25 +427,43 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
 
     Colleagues share a company, an address and an office phone, never a personal e-mail address (role
-    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name.
+    mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name, and a
+    shared personal key (``personal_key``) outweighs a whole name. A slip of the keyboard in one name
+    (``name_slip``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
+    key = personal_key(a, b, levels)
     if _colleagues(levels):
-        if first is not None and first < 2 and not ((personal_email or one_typo(a.first, b.first)) and first == 1):
+        first_slip = name_slip(a.first, b.first)
+        last_slip = name_slip(a.last, b.last)
+        same_first_slip = first == 3 and surname_slip(a.last, b.last)
+        if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
-        if last is not None and last < 2 and not ((personal_email or one_typo(a.last, b.last)) and last == 1):
-            return "COLLEAGUE_LAST_NAME"
+        if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
+            return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
+        if last is not None and last < 2 and key != "last" and not same_first_slip:
+            if not (last_slip or (personal_email and last == 1)):
+                return "COLLEAGUE_LAST_NAME"
         if first is None and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not personal_email:
             return "COLLEAGUE_NAME_MISSING"
         if levels["phone"] == 0 and levels["email"] == 0:
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
-    elif first == 3 and last == 3 and levels["location"] is not None and levels["location"] < 2:
-        if not (levels["phone"] or levels["email"] or levels["business"]):
+    elif (first or 0) >= 2 and (last or 0) >= 2 and levels["location"] is not None:
+        exact = first == 3 and last == 3
+        # the same name in another city, or a close one in another state, and nothing else in common
+        if levels["location"] < (2 if exact else 1) and not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if first == 0 or last == 0 or (first is None and last is None):
+    if first == 0 and key != "first" and not name_slip(a.first, b.first):
+        return "NAMES_DISAGREE"
+    if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
+        if not (levels["phone"] or levels["business"] or levels["address"]):
+            return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
+    if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
+        return "NAMES_DISAGREE"
+    if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"
     return None
 
@@ -611,6 +770,31 @@ MIN_TRAINING_PAIRS = 200
 NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
 
 
+# A cross pair with one of these guards keeps two groups apart even when the pair joining them is certain.
+LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
+
+
+def certain_link(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair is sure enough to join two groups whose other members disagree on a name.
+
+    Complete linkage stops A~B and B~C from chaining A and C together when B is ambiguous (an initial, a
+    typo excused by a shared e-mail). A pair sharing a personal key, or with both names the same (exactly,
+    or as a nickname) and a phone, e-mail, business, address or ZIP in common and no e-mail of their own
+    each, is not ambiguous: the members it brings along are this person's other, more corrupted
+    records, and a name conflict between them is the corruption, not a second person. People in another
+    place with nothing in common, or with their own phone and e-mail at one company, still stay apart.
+    """
+    levels, _ = gamma(a, b)
+    if guard(a, b, levels) is not None:
+        return False
+    if personal_key(a, b, levels) is not None:
+        return True
+    if levels["first_name"] != 3 or levels["last_name"] != 3 or levels["email"] == 0:
+        return False  # two personal mailboxes of their own: maybe namesakes
+    contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]
+    return bool(contacts or levels["location"] == 3)
+
+
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
     """Train the team's model: m, u and the prior by EM on the candidate pairs.
 
@@ -696,10 +880,10 @@ def plan_pairs(
             x = parent[x]
         return x
 
-    def compatible(x: int, y: int) -> bool:
+    def conflict(x: int, y: int) -> str | None:
         a, b = personas[x], personas[y]
         levels, _ = gamma(a, b)
-        return guard(a, b, levels) is None
+        return guard(a, b, levels)
 
     for probability, key, i, j, reasons in scored:
         if reasons["guard"] in NEVER_SAME:
@@ -711,7 +895,12 @@ def plan_pairs(
                 continue
             group_i = members.get(ri, [ri])
             group_j = members.get(rj, [rj])
-            if all(compatible(x, y) for x in group_i for y in group_j):
+            found = [conflict(x, y) for x in group_i for y in group_j]
+            conflicts = set(found) - {None}
+            agreeing = found.count(None)
+            if not conflicts or (
+                not conflicts & LINK_BREAKERS and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
+            ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root
                 members[survivor_root] = group_i + group_j

@@ -504,7 +504,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], ru
         key = _ref_key(model, attname)
         owned: dict[str, list[str]] = defaultdict(list)
         for chunk in _chunks(sorted(involved), 5000):
-            for record_id, pid in model.objects.filter(**{f"{attname}__in": chunk}).values_list("pk", attname):
+            for record_id, pid in _owned_rows(model, attname, chunk):
                 owned[pid].append(record_id)
         by_persona[key] = owned
         original[key] = {rid: pid for pid, ids in owned.items() for rid in ids}
@@ -634,6 +634,26 @@ def _bulk_update_values(model, attnames: list[str], rows: list[tuple]) -> None:
             )
 
 
+def id_array(ids) -> str:
+    """Return ids as one PostgreSQL text-array literal (prefixed ULIDs: letters, digits and _ need no quoting)."""
+    return "{" + ",".join(ids) + "}"
+
+
+def _owned_rows(model, attname: str, persona_ids: list[str]):
+    """Return (record id, persona id) of a model's records that point at some personas."""
+    if connection.vendor != "postgresql":
+        return model.objects.filter(**{f"{attname}__in": persona_ids}).values_list("pk", attname)
+    quote = connection.ops.quote_name
+    column = quote(next(f.column for f in model._meta.concrete_fields if f.attname == attname))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(model._meta.pk.column)}, {column} FROM {quote(model._meta.db_table)} "
+            f"WHERE {column} = ANY(%s::text[])",
+            [id_array(persona_ids)],
+        )
+        return cursor.fetchall()
+
+
 def _bulk_set(model, attname: str, moves: list[tuple[str, str]], extra: dict | None = None) -> None:
     """Set ``attname`` for many records given as (value, record id) pairs, in few statements."""
     if not moves:
@@ -648,12 +668,11 @@ def _bulk_set(model, attname: str, moves: list[tuple[str, str]], extra: dict | N
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for chunk in _chunks(moves, 20000):
-                values = ", ".join(["(%s, %s)"] * len(chunk))
-                params = [*extra_params, *(v for pair in chunk for v in pair)]
+                # two array literals rather than two placeholders per row: ids are prefixed ULIDs
                 cursor.execute(
                     f"UPDATE {table} AS t SET {column} = v.value{extra_sql} "
-                    f"FROM (VALUES {values}) AS v(value, rid) WHERE t.{pk} = v.rid",
-                    params,
+                    f"FROM unnest(%s::text[], %s::text[]) AS v(value, rid) WHERE t.{pk} = v.rid",
+                    [*extra_params, id_array(value for value, _ in chunk), id_array(rid for _, rid in chunk)],
                 )
         else:
             cursor.executemany(

@@ -292,3 +292,319 @@ def test_plan_never_chains_people_whose_names_disagree():
 def test_probability_is_a_logistic_of_the_weight():
     _, reasons = compare(person("per_1", "A", "B"), person("per_2", "C", "D"))
     assert math.isfinite(reasons["match_weight"])
+
+
+# --- slips of the keyboard and of OCR: one person, not two colleagues -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("MARK", "AMRK", True),  # two neighbouring letters swapped, in a short name
+        ("COX", "CXO", True),
+        ("SAMUEL", "SARNUEL", True),  # OCR: rn read for m
+        ("ROBINSON", "R0BINSON", True),  # OCR: zero read for O
+        ("NOAH", "OAH", True),  # the first letter dropped
+        ("LARRY", "LARY", True),  # a doubled letter written once
+        ("RANDY", "RAND", False),  # a letter dropped at the end of a short name: CARL/CARLA look the same
+        ("JONATHAN", "JONATHNA", True),
+        ("JOHN", "JOAN", False),  # two short names one letter apart are two names
+        ("CARL", "CARLA", False),
+        ("MICHAEL", "MICHELE", False),
+        ("ANNA", "NAN", False),
+        ("ANN", "AN", False),  # too short for a dropped letter
+        ("SMITH", "SMITH", False),  # the same name is not a slip
+        ("", "SMITH", False),
+    ],
+)
+def test_name_slip(a, b, slip):
+    assert resolution.name_slip(a, b) is slip
+    assert resolution.name_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("LONG", "LNNG", True),  # one edit from four letters
+        ("COX", "CXO", True),
+        ("COOPER", "KOOPR", True),  # two edits from five letters
+        ("BERRY", "CBRRY", True),
+        ("LONG", "LUNA", False),  # two edits in a short name
+        ("LI", "LE", False),  # too short to tell
+        ("MILLER", "GARCIA", False),
+    ],
+)
+def test_surname_slip(a, b, slip):
+    assert resolution.surname_slip(a, b) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # the same first name and a surname slip at one office: one person
+        (("ELIJAH", "COOPER"), ("ELIJAH", "KOOPR"), None),
+        (("MASON", "COX"), ("MASON", "CXO"), None),
+        # a slip in the first name beside the same surname
+        (("MARK", "NAKAMURA"), ("AMRK", "NAKAMURA"), None),
+        (("SAMUEL", "RODRIGUEZ"), ("SARNUEL", "RODRIGUEZ"), None),
+        # two people: another first name, or another surname beside the same first name
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "COLLEAGUE_FIRST_NAME"),
+        (("MICHAEL", "LEE"), ("MICHELE", "LEE"), "COLLEAGUE_FIRST_NAME"),
+        (("JOHN", "SMITH"), ("JOHN", "GARCIA"), "COLLEAGUE_LAST_NAME"),
+        (("JOHN", "LONG"), ("JOHN", "LUNA"), "COLLEAGUE_LAST_NAME"),
+    ],
+)
+def test_colleague_guard_tells_slips_from_other_people(a, b, code):
+    x = person("per_1", *a, phones=OFFICE, businesses={"ACME"})
+    y = person("per_2", *b, phones=OFFICE, businesses={"ACME"})
+    assert _guard(x, y) == code
+
+
+# --- a shared personal key ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("email", "a", "b", "nobody"),
+    [
+        ("p7535316@gmail.com", ("BROOKE", "MCCRACKEN"), ("DAVID", "MCCRACKEN"), True),  # a handle
+        ("hoopsfan77@gmail.com", ("BROOKE", "MCCRACKEN"), ("DAVID", "MCCRACKEN"), True),
+        ("j.smith@acme.com", ("JOHN", "SMITH"), ("JANE", "SMITH"), False),  # initial + surname: either of them
+        ("john.smith@gmail.com", ("JOHN", "SMITH"), ("MARY", "SMITH"), False),  # names one of them
+        ("thesmiths@gmail.com", ("JOHN", "SMITH"), ("MARY", "SMITH"), False),  # a household's
+        ("mary@gmail.com", ("MARY", "JONES"), ("MARY", "SMITH"), False),
+    ],
+)
+def test_mailbox_names_nobody(email, a, b, nobody):
+    assert resolution.mailbox_names_nobody(email, person("per_1", *a), person("per_2", *b)) is nobody
+
+
+def test_a_first_name_both_share_may_appear_in_the_mailbox_of_a_name_change():
+    a, b = person("per_1", "MARY", "JONES"), person("per_2", "MARY", "SMITH")
+    assert resolution.mailbox_names_nobody("mary@gmail.com", a, b, keep_first=True)
+    assert not resolution.mailbox_names_nobody("mary.jones@gmail.com", a, b, keep_first=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "key", "code"),
+    [
+        # a replaced first name beside the same surname and one person's own mailbox, same place
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            "first",
+            None,
+        ),
+        # ... also at one office (they look like colleagues, but colleagues never share a personal mailbox)
+        (
+            dict(first="SAMUEL", last="BURNELL", emails={"p9639692@gmail.com"}, phones=OFFICE, businesses={"GRETA"}),
+            dict(first="JAKE", last="BURNELL", emails={"p9639692@gmail.com"}, phones=OFFICE, businesses={"GRETA"}),
+            "first",
+            None,
+        ),
+        # a surname changed, beside the same first name
+        (
+            dict(first="AMBER", last="WHITE", emails={"p7925975@gmail.com"}),
+            dict(first="AMBER", last="BRANGWEN", emails={"p7925975@gmail.com"}),
+            "last",
+            None,
+        ),
+        # ... also beside a close first name (a slip in it)
+        (
+            dict(first="JORD AN", last="BLAKE", emails={"p6981185@gmail.com"}),
+            dict(first="JORDAN", last="THABA", emails={"p6981185@gmail.com"}),
+            "last",
+            None,
+        ),
+        # a record with no name at all is the mailbox owner's
+        (
+            dict(first="", last="", emails={"p7902006@gmail.com"}, zip5="05048"),
+            dict(first="MAXIN", last="HEWSON", emails={"p7902006@gmail.com"}, zip5="05048"),
+            "names",
+            None,
+        ),
+        # a household's mailbox (it names them): two people
+        (
+            dict(first="JOHN", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
+            dict(first="JANE", last="SMITH", emails={"j.smith@acme.com"}, phones=OFFICE, businesses={"ACME"}),
+            None,
+            "COLLEAGUE_FIRST_NAME",
+        ),
+        # a role mailbox is nobody's key
+        (
+            dict(first="JOHN", last="SMITH", emails={"info@acme.com"}),
+            dict(first="MARY", last="SMITH", emails={"info@acme.com"}),
+            None,
+            "NAMES_DISAGREE",
+        ),
+        # in another state the key alone is not enough
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}, state="OH", zip5="44101"),
+            None,
+            "NAMES_DISAGREE",
+        ),
+        # both names disagree: no key outweighs that
+        (
+            dict(first="TRAVIS", last="WHITE", emails={"p4769955@gmail.com"}),
+            dict(first="NICHOLAS", last="JIANG", emails={"p4769955@gmail.com"}),
+            None,
+            "NAMES_DISAGREE",
+        ),
+    ],
+)
+def test_a_shared_personal_key_outweighs_one_disagreeing_name(a, b, key, code):
+    x = person("per_1", a.pop("first"), a.pop("last"), **a)
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    levels, _ = gamma(x, y)
+    assert resolution.personal_key(x, y, levels) == key
+    assert guard(x, y, levels) == code
+
+
+def test_a_nameless_record_without_a_personal_key_stays_apart():
+    a = person("per_1", "", "", emails={"info@acme.com"}, phones=OFFICE)
+    b = person("per_2", "MAXIN", "HEWSON", emails={"info@acme.com"}, phones=OFFICE)
+    assert _guard(a, b) == "COLLEAGUE_NAME_MISSING"
+    c = person("per_3", "", "", emails={"maxin.hewson@gmail.com"})
+    d = person("per_4", "MAXIN", "HEWSON", emails={"maxin.hewson@gmail.com"})
+    assert _guard(c, d) == "NAMES_DISAGREE"  # a mailbox that names someone may be a household's
+
+
+def test_a_shared_role_mailbox_neither_agrees_nor_disagrees():
+    a = person("per_1", "LOUIS", "WATKINS", phones={"5598185009"}, emails={"office@westlaw.com"})
+    b = person("per_2", "LOUIS", "WATKINS", phones={"5593218710"}, emails={"office@westlaw.com"})
+    assert gamma(a, b)[0]["email"] is None
+    c = person("per_3", "LOUIS", "WATKINS", emails={"louis@westlaw.com"})
+    assert gamma(a, c)[0]["email"] is None  # a role mailbox against a personal one: nothing to compare
+    d = person("per_4", "LOUIS", "WATKINS", emails={"lwatkins@westlaw.com"})
+    assert gamma(c, d)[0]["email"] == 0
+
+
+@pytest.mark.parametrize(
+    ("b", "code"),
+    [
+        (dict(first="JOHN", last="SMITH", state="OH", zip5="44101"), "NAMESAKE_ELSEWHERE"),
+        (dict(first="JOHN", last="SMITHE", state="OH", zip5="44101"), "NAMESAKE_ELSEWHERE"),  # close, elsewhere
+        (dict(first="JOHN", last="SMITHE", state="TX", zip5="75001"), None),  # close, same state: the model decides
+        (dict(first="JOHN", last="SMITHE", state="OH", zip5="44101", emails={"p1@gmail.com"}), None),
+    ],
+)
+def test_namesakes_and_near_namesakes_elsewhere_never_merge(b, code):
+    a = person("per_1", "JOHN", "SMITH", state="TX", zip5="78701", emails={"p1@gmail.com"})
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    assert _guard(a, y) == code
+
+
+# --- joining groups: certain links --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "certain"),
+    [
+        (dict(first="JOHN", last="SMITH", phones=OFFICE), dict(first="JOHN", last="SMITH", phones=OFFICE), True),
+        (dict(first="BOB", last="SMITH", zip5="78701"), dict(first="ROBERT", last="SMITH", zip5="78701"), True),
+        # names alone, in different ZIP codes: not certain
+        (dict(first="JOHN", last="SMITH", zip5="78701"), dict(first="JOHN", last="SMITH", zip5="78702"), False),
+        # each with a personal mailbox of their own: maybe namesakes
+        (
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"p1@gmail.com"}),
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"p2@gmail.com"}),
+            False,
+        ),
+        (dict(first="J", last="SMITH", phones=OFFICE), dict(first="JOHN", last="SMITH", phones=OFFICE), False),
+        (
+            dict(first="BROOKE", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
+            True,
+        ),
+    ],
+)
+def test_certain_link(a, b, certain):
+    x = person("per_1", a.pop("first"), a.pop("last"), **a)
+    y = person("per_2", b.pop("first"), b.pop("last"), **b)
+    assert resolution.certain_link(x, y) is certain
+
+
+def test_a_certain_link_joins_a_person_whose_copies_disagree_among_themselves():
+    # B and C are corrupted copies of A (a garbled first name, a garbled surname): they disagree with each
+    # other, but each is certainly A, so the three are one person.
+    key = {"p5071854@gmail.com"}
+    a = person("per_01", "AMALIA", "MADIGAN", emails=key, businesses={"EVERGREEN"})
+    b = person("per_02", "DEMIE", "MADIGAN", emails=key, businesses={"EVERGREEN"})
+    c = person("per_03", "AMALIA", "BRANGWEN", emails=key, businesses={"EVERGREEN"})
+    assert _guard(b, c) == "COLLEAGUE_FIRST_NAME"
+    result = plan([a, b, c], auto_threshold=0.5, review_threshold=0.1)
+    assert sorted(m[1] for m in result.merges) == ["per_02", "per_03"]
+    assert {m[0] for m in result.merges} == {"per_01"}
+
+
+def test_a_namesake_elsewhere_is_never_brought_in_by_a_certain_link():
+    # A and B are one person (same name, same office phone); C, the same name in another state with nothing in
+    # common with A, would join only through B's e-mail: never, since A and C are namesakes elsewhere.
+    a = person("per_01", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"})
+    b = person("per_02", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"}, emails={"p1@gmail.com"})
+    c = person("per_03", "JOHN", "SMITH", state="OH", zip5="44101", emails={"p1@gmail.com"})
+    assert _guard(a, c) == "NAMESAKE_ELSEWHERE"
+    assert _guard(b, c) is None
+    result = plan([a, b, c], auto_threshold=0.0, review_threshold=0.0)
+    groups: dict[str, set] = {}
+    for survivor, merged, _, _ in result.merges:
+        groups.setdefault(survivor, {survivor}).add(merged)
+    assert not any({"per_01", "per_03"} <= group for group in groups.values())
+
+
+def test_a_group_joins_when_most_of_its_members_agree():
+    # B and C are copies of A; C's first name was replaced. D (a nickname, the same e-mail as A and B) agrees
+    # with three of the four members it is compared with when the groups meet: one person.
+    key = {"lkhan@acme.com"}
+    a = person("per_01", "LAURA", "KHAN", phones=OFFICE, emails=key, businesses={"ACME"})
+    b = person("per_02", "LAURA", "KHAN", phones=OFFICE, businesses={"ACME"})
+    d = person("per_04", "LAURIE", "KHAN", phones=OFFICE, emails=key, businesses={"ACME"})
+    e = person("per_05", "LAURA", "KAHN", phones=OFFICE, emails=key, businesses={"ACME"})
+    c = person("per_03", "ZOE", "KHAN", phones=OFFICE, businesses={"ACME"})
+    result = plan([a, b, c, d, e], auto_threshold=0.0, review_threshold=0.0)
+    merged = {m[1] for m in result.merges}
+    assert {"per_02", "per_04", "per_05"} <= merged
+    assert "per_03" not in merged  # ZOE is a colleague: she disagrees with everyone
+
+
+@pytest.mark.parametrize(
+    ("b", "code"),
+    [
+        # the same name, each their own personal mailbox, no place or contact in common: maybe namesakes
+        (dict(state="", zip5="04113", emails={"p8175207@gmail.com"}), "NAMESAKE_OWN_MAILBOX"),
+        (dict(state="", zip5="", emails={"p8175207@gmail.com"}), "NAMESAKE_OWN_MAILBOX"),
+        # the same ZIP, or a shared phone, or no mailbox to tell them apart: the model decides
+        (dict(state="TX", zip5="78701", emails={"p8175207@gmail.com"}), None),
+        (dict(state="", zip5="04113", emails={"p8175207@gmail.com"}, phones={"5125550143"}), None),
+        (dict(state="", zip5="04113"), None),
+    ],
+)
+def test_namesakes_with_their_own_mailboxes_go_to_review(b, code):
+    a = person("per_1", "BRIDGET", "SINGLETON", zip5="78701", emails={"p7378011@gmail.com"}, phones={"5125550143"})
+    y = person("per_2", "BRIDGET", "SINGLETON", **b)
+    assert _guard(a, y) == code
+    assert code not in resolution.NEVER_SAME
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "levels"),
+    [
+        # a swapped record that lost its surname: VANESSA sits in the surname column
+        (("", "VANESSA"), ("VANESSA", "DOMINGUEZ"), (3, None)),
+        (("VANESSA", "DOMINGUEZ"), ("", "VANESSA"), (3, None)),
+        (("", "BOB"), ("ROBERT", "PRICE"), (3, None)),  # a nickname is the same first name
+        # a swapped record that lost its first name: the surname sits in the first-name column
+        (("DOMINGUEZ", ""), ("VANESSA", "DOMINGUEZ"), (None, 3)),
+        # a lone name in its own column is read as it stands
+        (("", "DOMINGUEZ"), ("VANESSA", "DOMINGUEZ"), (None, 3)),
+        (("", "VANESA"), ("VANESSA", "DOMINGUEZ"), (None, 0)),  # not exact: no crosswise reading
+    ],
+)
+def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
+    x, y = person("per_1", *a), person("per_2", *b)
+    found, shown = gamma(x, y)
+    assert (found["first_name"], found["last_name"]) == levels
+    if levels[0] == 3:  # the explanation shows the two names that were compared, the lone one on its own side
+        lone, full = (a, b) if not a[0] else (b, a)
+        expected = (lone[1], full[0]) if lone is a else (full[0], lone[1])
+        assert shown["first_name"] == (*expected, 1.0)
