@@ -5,8 +5,9 @@
 
 1. Rate: ``--deliveries`` distinct signed replies (plus ``--retry-share`` of them delivered a second time, as a
    provider retries: the same delivery id, signed afresh) are posted over ``--connections`` keep-alive
-   connections; then as many no-op ``GET /healthz/`` (a trivial view this benchmark adds for itself, see
-   ``bench/webhook_urls.py``: the project has none) through the same server, in the same run. Prints requests/s
+   connections; then as many ``GET /healthz/`` (the console's own liveness probe, answered by the first
+   middleware: the floor a request through the same gunicorn costs) through the same server, in the same run.
+   Prints requests/s
    and p50/p99 of each, and the ratio. Requests are signed before the clock starts, so the client's own cost is
    small; the client shares the machine's cores with the server, the realtime cluster and PostgreSQL.
 2. Nothing lost or duplicated: once the realtime cluster has acted on every stored event, each distinct delivery
@@ -115,7 +116,7 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int) -
         [str(REPO_ROOT / ".venv/bin/gunicorn"), "usdatabiz.wsgi:application", "--workers", str(workers),
          "--threads", str(threads), "--bind", f"127.0.0.1:{port}", "--keep-alive", "30", "--log-level", "error",
          "--timeout", "120"],
-        {**env, "DJANGO_SETTINGS_MODULE": "bench.webhook_settings"},
+        {**env, "DJANGO_SETTINGS_MODULE": "usdatabiz.settings"},
     )  # fmt: skip
     deadline = time.monotonic() + 90
     while True:
@@ -355,7 +356,7 @@ def report(args, rate: dict | None, draft: dict | None, load: str) -> None:
             f"p50 {web['p50_ms']:.1f} ms, p99 {web['p99_ms']:.1f} ms, statuses {web['statuses']}"
         )
         print(
-            f"no-op /healthz/ (bench-only view): "
+            f"no-op /healthz/ (liveness probe): "
             f"{noop['requests']:,} in {noop['seconds']:.2f} s = {noop['rate']:.0f}/s, "
             f"p50 {noop['p50_ms']:.1f} ms, p99 {noop['p99_ms']:.1f} ms; webhook/no-op = {share:.2f}"
         )
