@@ -114,6 +114,10 @@ def configure(args, media_root: str) -> None:
         os.environ["INGEST_CHUNK_ROWS"] = str(args.chunk_rows)
     # DEBUG keeps the text of recent SQL statements (bulk INSERTs included) in memory: not what production runs.
     os.environ.setdefault("DEBUG", "0")
+    # production settings otherwise, but a key of its own and plain HTTP for the in-process client
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+        os.environ.setdefault(name, "0")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     if str(REPO_ROOT) not in sys.path:
         sys.path.insert(0, str(REPO_ROOT))
