@@ -53,3 +53,15 @@ def add_error_responses(result, generator, request, public):
                     status, {"description": DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}}
                 )
     return result
+
+
+def allow_empty_filters(result, generator, request, public):
+    """State ``allowEmptyValue`` on the query filters where an empty value means no filter (``core/filters.py``)."""
+    from .filters import EMPTY_MARK
+
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.pop(EMPTY_MARK, False):
+                    parameter["allowEmptyValue"] = True
+    return result
