@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.filters import filter_parameters, filter_values
 
 from . import metrics, selectors, services
 from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
@@ -78,13 +79,7 @@ MoveBody = _request_body("MoveBody", MoveForm)
 CloseBody = _request_body("CloseBody", CloseForm)
 
 
-INBOX_FILTERS = [
-    OpenApiParameter("bucket", str, enum=InboxItem.Bucket.values),
-    OpenApiParameter("status", str, enum=InboxItem.Status.values),
-    OpenApiParameter("priority", str, enum=InboxItem.Priority.values),
-    OpenApiParameter("classification", str),
-    OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or reply"),
-]
+INBOX_FILTERS = filter_parameters(InboxFilterForm)
 
 
 class InboxItemViewSet(
@@ -101,10 +96,9 @@ class InboxItemViewSet(
         return self._filtered()
 
     def _filtered(self):
-        form = InboxFilterForm(self.request.query_params)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        return selectors.inbox_item_list(team=self.request.team, **{k: v for k, v in form.cleaned_data.items() if v})
+        return selectors.inbox_item_list(
+            team=self.request.team, **filter_values(InboxFilterForm, self.request.query_params)
+        )
 
     @extend_schema(parameters=INBOX_FILTERS)
     def list(self, request, *args, **kwargs):

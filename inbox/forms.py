@@ -6,7 +6,10 @@ from .models import InboxItem
 
 
 class InboxFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=80, label="Search")
+    q = forms.CharField(
+        required=False, max_length=80, label="Search",
+        help_text="A number (4+ digits) or words of the name, business or reply",
+    )  # fmt: skip
     bucket = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Bucket.choices])
     priority = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Priority.choices])
     classification = forms.ChoiceField(

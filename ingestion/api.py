@@ -4,7 +4,7 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
@@ -71,7 +71,7 @@ class DataSourceViewSet(
 
     queryset = DataSource.objects.all().order_by("-created_at")
     serializer_class = DataSourceSerializer
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [MultiPartParser]  # a file travels only in multipart/form-data; anything else is a 415
     filterset_fields = ["status"]
 
     def get_queryset(self):
