@@ -248,3 +248,11 @@ def test_an_upload_in_a_form_encoding_without_a_file_part_is_a_415(operator_api)
     assert response.status_code == 415
     assert "detail" in response.json()
     assert not DataSource.objects.exists()
+
+
+def test_an_empty_file_is_a_400_naming_it(operator_api):
+    response = operator_api.post(URL, {"file": upload(b"", "empty.csv")}, format="multipart")
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["file"]
+    assert not DataSource.objects.exists()
