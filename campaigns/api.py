@@ -10,7 +10,12 @@ from rest_framework.response import Response
 
 from leads.forms import LeadFilterForm
 from usdatabiz.core.api import TeamObjectField, TeamScopedViewSetMixin
-from usdatabiz.core.filters import filter_object_schema, filter_parameters, filter_values
+from usdatabiz.core.filters import (
+    filter_object_schema,
+    filter_object_type_errors,
+    filter_parameters,
+    filter_values,
+)
 from usdatabiz.core.ids import id_pattern
 
 from . import selectors, services
@@ -210,7 +215,18 @@ class StepInputSerializer(serializers.Serializer):
 
 @extend_schema_field(filter_object_schema(LeadFilterForm, services.CRITERIA_KEYS))
 class _CriteriaField(serializers.JSONField):
-    """A campaign's lead filters: the lead list's filters (``LeadFilterForm``), checked by the service."""
+    """A campaign's lead filters: the lead list's filters (``LeadFilterForm``) with the JSON types the schema states
+    (the number 5 is not the tag "5"); the service checks their names and values. Either way a refusal is
+    ``INVALID_CRITERIA`` naming the filter."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        errors = filter_object_type_errors(LeadFilterForm, value)
+        if errors:
+            name, message = next(iter(errors.items()))
+            name = name or "criteria"
+            raise services.CampaignError("INVALID_CRITERIA", f"{name}: {message}", field=name)
+        return value
 
 
 @extend_schema_field(

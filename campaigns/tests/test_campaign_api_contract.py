@@ -27,8 +27,9 @@ def test_a_campaign_body_outside_the_schema_is_a_400_naming_the_field(operator_a
 
 @pytest.mark.parametrize(
     ("criteria", "field"),
-    [({"colour": "red"}, "colour"), ({"state": "ZZ"}, "state"), ({"min_score": 80, "max_score": 20}, "max_score")],
-)
+    [({"colour": "red"}, "colour"), ({"state": "ZZ"}, "state"), ({"min_score": 80, "max_score": 20}, "max_score"),
+     ({"tag": 5}, "tag"), ({"min_score": "5"}, "min_score"), ({"max_score": True}, "max_score"), (["tag"], "criteria")],
+)  # fmt: skip
 def test_criteria_outside_the_lead_filters_are_invalid_criteria_naming_the_filter(operator_api, team, criteria, field):
     answer = operator_api.post("/api/v1/campaigns/", {"name": "Spring", "criteria": criteria}, format="json")
 

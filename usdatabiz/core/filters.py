@@ -16,7 +16,21 @@ EMPTY_MEANS_ANY = "An empty value means no filter."
 EMPTY_MARK = "x-empty-means-any"
 
 
+class BooleanFilterField(forms.TypedChoiceField):
+    """A yes/no filter as a query states a boolean: ``true`` or ``false`` (``1``/``0`` too); anything else is
+    refused by name, never read as false."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            choices=[("", "any"), ("true", "yes"), ("false", "no"), ("1", "yes"), ("0", "no")],
+            coerce=lambda value: value in ("true", "1"), empty_value=None, **kwargs,
+        )  # fmt: skip
+
+
 def _schema_of(field: forms.Field) -> dict:
+    if isinstance(field, BooleanFilterField):
+        return {"type": "boolean"}
     if isinstance(field, forms.ChoiceField):
         return {"type": "string", "enum": [str(value) for value, _ in field.choices if value != ""]}
     if isinstance(field, forms.IntegerField):
@@ -61,9 +75,26 @@ def filter_object_schema(form_class: type[forms.Form], names: tuple[str, ...]) -
     }
 
 
+def filter_object_type_errors(form_class: type[forms.Form], data) -> dict[str, str]:
+    """Return, per filter, why a JSON value is not of the type ``filter_object_schema`` states (a form would read
+    the number 5 as the text "5"); unknown names and values of the right type are left to the form."""
+    if not isinstance(data, dict):
+        return {"": "Give an object of filters."}
+    errors = {}
+    for name, value in data.items():
+        field = form_class.base_fields.get(name)
+        if field is None or value is None:
+            continue
+        if isinstance(field, forms.IntegerField) and (isinstance(value, bool) or not isinstance(value, int)):
+            errors[name] = "Give a whole number."
+        elif not isinstance(field, forms.IntegerField) and not isinstance(value, str):
+            errors[name] = "Give a text."
+    return errors
+
+
 def filter_values(form_class: type[forms.Form], query_params, **form_kwargs) -> dict:
     """Return the filters set in ``query_params`` as ``form_class`` cleans them; a 400 naming each one refused."""
     form = form_class(query_params, **form_kwargs)
     if not form.is_valid():
         raise ValidationError(form.errors)
-    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    return {name: value for name, value in form.cleaned_data.items() if value is not None and value != ""}

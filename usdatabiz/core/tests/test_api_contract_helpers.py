@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rest_framework.exceptions import ValidationError
 
 from usdatabiz.core.api import PrefixedIdField
-from usdatabiz.core.filters import filter_parameters, filter_values
+from usdatabiz.core.filters import BooleanFilterField, filter_parameters, filter_values
 from usdatabiz.core.ids import id_batch, id_pattern, new_id
 from usdatabiz.core.phones import US_PHONE_PATTERN, us_phone
 
@@ -38,6 +38,7 @@ class _Filters(forms.Form):
     size = forms.IntegerField(required=False, min_value=1, max_value=9)
     colour = forms.ChoiceField(required=False, choices=[("", "any"), ("red", "Red"), ("blue", "Blue")])
     word = forms.CharField(required=False, max_length=5, help_text="A word")
+    merged = BooleanFilterField()
 
 
 def test_a_filter_form_is_stated_as_query_parameters():
@@ -47,19 +48,23 @@ def test_a_filter_form_is_stated_as_query_parameters():
     assert parameters["colour"].type == {"type": "string", "enum": ["red", "blue"]}
     assert parameters["word"].type == {"type": "string", "pattern": "^[^\\u0000]*$", "maxLength": 5}
     assert parameters["word"].description.startswith("A word")
+    assert parameters["merged"].type == {"type": "boolean"}
     assert all(p.required is False for p in parameters.values())
 
 
 def test_a_refused_filter_is_a_400_naming_each_parameter():
     with pytest.raises(ValidationError) as refused:
-        filter_values(_Filters, {"size": "10", "colour": "green", "word": "ok"})
+        filter_values(_Filters, {"size": "10", "colour": "green", "word": "ok", "merged": "yes"})
 
-    assert set(refused.value.detail) == {"size", "colour"}
+    assert set(refused.value.detail) == {"size", "colour", "merged"}
 
 
 def test_an_empty_filter_value_means_no_filter():
-    assert filter_values(_Filters, {"size": "", "colour": "", "word": ""}) == {}
-    assert filter_values(_Filters, {"size": "3", "colour": "red"}) == {"size": 3, "colour": "red"}
+    assert filter_values(_Filters, {"size": "", "colour": "", "word": "", "merged": ""}) == {}
+    assert filter_values(_Filters, {"size": "3", "colour": "red", "merged": "false"}) == {
+        "size": 3, "colour": "red", "merged": False,
+    }  # fmt: skip
+    assert filter_values(_Filters, {"merged": "1"}) == {"merged": True}
 
 
 @settings(max_examples=300, deadline=None)
