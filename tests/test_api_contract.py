@@ -3,7 +3,9 @@
 Each operation is called with generated valid requests (which must not be refused as invalid) and generated invalid
 ones (which must be refused), as the Acme operator with an API token, against the console's WSGI application on the
 test database. Every answer must be a documented status, of the documented content type and shape, and never a 500.
-Operations on one object are tried both on a real object of the team and on made-up identifiers.
+Operations on one object are tried both on a real object of the team and on made-up identifiers. No failure is
+excused: a generated valid request is only made to keep the rules the schema states in words (real ids of the team
+in a body, a future start, min_score not above max_score; ``_valid_by_rules_no_schema_states``).
 """
 
 from __future__ import annotations
