@@ -32,9 +32,14 @@ OPT_OUT_HINT = re.compile(
     rf"\b(?:{_any_case('stop')}|{_any_case('opt')}[ -]?{_any_case('out')}|{_any_case('unsubscribe')})\b"
 )
 # What a template's text must be, as one pattern for the API schema: no merge field but the known ones, and a
-# line that says how to opt out. ``MessageTemplate.clean`` checks the same two rules, naming the one broken.
+# line that says how to opt out (``MessageTemplate.clean`` checks the same two rules, naming the one broken); and
+# no NUL character, which no text field of the API takes.
 TEMPLATE_BODY_PATTERN = (
-    r"^(?![\s\S]*\{(?!(?:" + "|".join(MERGE_FIELDS) + r")\})[a-z_]+\})(?=[\s\S]*" + OPT_OUT_HINT.pattern + ")"
+    r"^(?![\s\S]*\u0000)(?![\s\S]*\{(?!(?:"
+    + "|".join(MERGE_FIELDS)
+    + r")\})[a-z_]+\})(?=[\s\S]*"
+    + OPT_OUT_HINT.pattern
+    + ")"
 )
 
 

@@ -2,7 +2,8 @@ from django import forms
 
 from .classification import Classification
 from .dispositions import DISPOSITIONS
-from .models import InboxItem
+from .models import Conversation, InboxItem
+from .selectors import CONVERSATION_BUCKETS
 
 
 class InboxFilterForm(forms.Form):
@@ -16,6 +17,20 @@ class InboxFilterForm(forms.Form):
         required=False, choices=[("", "any")] + [(c.value, c.value) for c in Classification]
     )
     status = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Status.choices])
+
+
+class ConversationFilterForm(forms.Form):
+    """The API's conversation list filters."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *Conversation.Status.choices])
+    assignee = forms.CharField(required=False, max_length=150, help_text='A username, "me", or "none" (unassigned)')
+    intent = forms.CharField(required=False, max_length=40)
+    contact_number = forms.CharField(required=False, max_length=20, help_text="The contact's number (10 digits)")
+    bucket = forms.ChoiceField(required=False, choices=[("", "all"), *CONVERSATION_BUCKETS.items()])
+    campaign = forms.CharField(required=False, max_length=40)
+    q = forms.CharField(
+        required=False, max_length=80, help_text="A number (4+ digits) or words of the name, business or texts"
+    )
 
 
 class ReplyForm(forms.Form):

@@ -1,5 +1,6 @@
 """The campaigns API takes what its schema states: bounded block sizes and step delays, id-shaped references, JSON
-bodies only, and a template text that matches the schema's pattern exactly when the model accepts it."""
+bodies only, and a template text that matches the schema's pattern exactly when the model accepts it (a NUL
+character, which no text field of the API takes, aside)."""
 
 import re
 
@@ -78,3 +79,12 @@ def test_the_template_pattern_and_the_model_agree(body):
 @given(body=st.from_regex(TEMPLATE_BODY_PATTERN) | st.text(alphabet="{}_ abcdefghijklmnopqrstuvwxyzSTOP", max_size=30))
 def test_the_template_pattern_and_the_model_agree_on_generated_texts(body):
     assert bool(re.search(TEMPLATE_BODY_PATTERN, body)) is _model_accepts(body)
+
+
+def test_a_template_text_with_a_nul_character_is_a_400_naming_the_body(operator_api, team):
+    answer = operator_api.post("/api/v1/templates/", {"name": "n", "body": "Reply STOP\x00 to opt out"}, format="json")
+
+    assert answer.status_code == 400
+    assert list(answer.json()) == ["body"]
+    assert re.search(TEMPLATE_BODY_PATTERN, "Reply STOP\x00 to opt out") is None
+    assert not MessageTemplate.objects.filter(team=team).exists()
