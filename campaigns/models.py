@@ -27,9 +27,10 @@ def _any_case(word: str) -> str:
     return "".join(f"[{ch.upper()}{ch.lower()}]" for ch in word)
 
 
-# Written with letter classes, not re.IGNORECASE, so that the schema's pattern (ECMAScript) means the same.
+# Written with letter classes, not re.IGNORECASE, and with ASCII word boundaries, so that the schema's pattern
+# means the same to an ECMAScript reader ("opt-out¼" says how to opt out to both).
 OPT_OUT_HINT = re.compile(
-    rf"\b(?:{_any_case('stop')}|{_any_case('opt')}[ -]?{_any_case('out')}|{_any_case('unsubscribe')})\b"
+    rf"\b(?:{_any_case('stop')}|{_any_case('opt')}[ -]?{_any_case('out')}|{_any_case('unsubscribe')})\b", re.ASCII
 )
 # What a template's text must be, as one pattern for the API schema: no merge field but the known ones, and a
 # line that says how to opt out (``MessageTemplate.clean`` checks the same two rules, naming the one broken); and

@@ -58,6 +58,11 @@ def test_variants_of_real_templates_make_a_campaign(operator_api, team):
     assert [v["template"] for v in answer.json()["variants"]] == [a.pk, b.pk, c.pk]
 
 
+def _schema_admits(body: str) -> bool:
+    """The schema's pattern as an ECMAScript reader applies it (a word boundary is between ASCII word characters)."""
+    return re.search(TEMPLATE_BODY_PATTERN, body, re.ASCII) is not None
+
+
 def _model_accepts(body: str) -> bool:
     try:
         MessageTemplate(team_id="x", name="n", body=body).clean()
@@ -69,16 +74,16 @@ def _model_accepts(body: str) -> bool:
 @pytest.mark.parametrize(
     "body",
     ["Hi {first_name}, reply STOP to opt out", "Text Opt-Out to leave", "unsubscribe", "Hi {nick} STOP", "Hi there",
-     "{{first_name}} Stop", "nonstop offers", "   ", "STOPPED", "{first_name}{company} optout"],
+     "{{first_name}} Stop", "nonstop offers", "   ", "STOPPED", "{first_name}{company} optout", "ö;oPT-out¼"],
 )  # fmt: skip
 def test_the_template_pattern_and_the_model_agree(body):
-    assert bool(re.search(TEMPLATE_BODY_PATTERN, body)) is _model_accepts(body)
+    assert bool(_schema_admits(body)) is _model_accepts(body)
 
 
 @settings(max_examples=200, deadline=None)
 @given(body=st.from_regex(TEMPLATE_BODY_PATTERN) | st.text(alphabet="{}_ abcdefghijklmnopqrstuvwxyzSTOP", max_size=30))
 def test_the_template_pattern_and_the_model_agree_on_generated_texts(body):
-    assert bool(re.search(TEMPLATE_BODY_PATTERN, body)) is _model_accepts(body)
+    assert bool(_schema_admits(body)) is _model_accepts(body)
 
 
 def test_a_template_text_with_a_nul_character_is_a_400_naming_the_body(operator_api, team):
@@ -86,5 +91,5 @@ def test_a_template_text_with_a_nul_character_is_a_400_naming_the_body(operator_
 
     assert answer.status_code == 400
     assert list(answer.json()) == ["body"]
-    assert re.search(TEMPLATE_BODY_PATTERN, "Reply STOP\x00 to opt out") is None
+    assert not _schema_admits("Reply STOP\x00 to opt out")
     assert not MessageTemplate.objects.filter(team=team).exists()

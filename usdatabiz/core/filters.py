@@ -12,6 +12,8 @@ from django import forms
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
+from .openapi import NO_NUL
+
 EMPTY_MEANS_ANY = "An empty value means no filter."
 EMPTY_MARK = "x-empty-means-any"
 
@@ -41,7 +43,7 @@ def _schema_of(field: forms.Field) -> dict:
             schema["maximum"] = field.max_value
         return schema
     if isinstance(field, forms.CharField):  # Django's form fields refuse a NUL character
-        schema = {"type": "string", "pattern": "^[^\\u0000]*$"}
+        schema = {"type": "string", "pattern": NO_NUL}
         return schema | ({"maxLength": field.max_length} if field.max_length else {})
     raise TypeError(f"A filter form field of type {type(field).__name__} has no query parameter schema yet.")
 

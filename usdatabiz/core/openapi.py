@@ -65,3 +65,25 @@ def allow_empty_filters(result, generator, request, public):
                 if parameter.pop(EMPTY_MARK, False):
                     parameter["allowEmptyValue"] = True
     return result
+
+
+NO_NUL = "^[^\\u0000]*$"
+
+
+def text_without_nul(result, generator, request, public):
+    """State on every free text a request sends that it has no NUL character: DRF's text fields refuse one (and
+    PostgreSQL cannot store it). Texts with a format, an enum or a pattern of their own already say what they take."""
+
+    def visit(schema):
+        if not isinstance(schema, dict):
+            return
+        if schema.get("type") == "string" and not ({"format", "enum", "pattern"} & set(schema)):
+            schema["pattern"] = NO_NUL
+        for child in schema.get("properties", {}).values():
+            visit(child)
+        visit(schema.get("items"))
+
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            visit(schema)
+    return result
