@@ -766,6 +766,7 @@ SEARCH_BY_ROUTE = {
     "inbox-item-export": "?q=Quartermaine&status=open",
     "conversation-list": "?q=Quartermaine&status=open",
     "message-list": "?status=received&number=3125550147",
+    "opt-out-review-list": "?status=held",
 }
 
 
