@@ -1,20 +1,49 @@
 """API of stage 6: ``/api/v1/templates/`` and ``/api/v1/campaigns/`` with staging and the approval gate."""
 
 from django.core.exceptions import ValidationError as ModelValidationError
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
-from usdatabiz.core.api import TeamScopedViewSetMixin
+from leads.forms import LeadFilterForm
+from usdatabiz.core.api import TeamObjectField, TeamScopedViewSetMixin
+from usdatabiz.core.filters import (
+    filter_object_schema,
+    filter_object_type_errors,
+    filter_parameters,
+    filter_values,
+)
+from usdatabiz.core.ids import id_pattern
 
 from . import selectors, services
-from .models import Campaign, CampaignEvent, CampaignLead, CampaignStep, LeadBlock, MessageTemplate
+from .forms import CampaignFilterForm, CampaignLeadFilterForm
+from .models import (
+    MERGE_FIELDS,
+    TEMPLATE_BODY_PATTERN,
+    Campaign,
+    CampaignEvent,
+    CampaignLead,
+    CampaignStep,
+    LeadBlock,
+    MessageTemplate,
+)
+
+
+@extend_schema_field({"type": "string", "pattern": TEMPLATE_BODY_PATTERN})
+class _TemplateBodyField(serializers.CharField):
+    """A template's text: the schema states its rules as a pattern; the model's check names the one a text breaks."""
 
 
 class MessageTemplateSerializer(serializers.ModelSerializer):
+    body = _TemplateBodyField(
+        help_text="The text, with merge fields among "
+        + ", ".join(f"{{{name}}}" for name in MERGE_FIELDS)
+        + '; it must say how to opt out, e.g. "Reply STOP to opt out"'
+    )
+
     class Meta:
         model = MessageTemplate
         fields = ["id", "name", "body", "worker", "is_active", "created_at", "updated_at"]
@@ -53,35 +82,22 @@ CAMPAIGN_WRITABLE = (
 )  # fmt: skip
 
 
-class _IdField(serializers.PrimaryKeyRelatedField):
-    """A related object by its prefixed id: a value no id can be (not a string, or with a NUL byte, which the
-    database refuses to compare) is "does not exist", a 400, before any query."""
+class _TeamTemplateField(TeamObjectField):
+    """One of the calling team's templates, by id."""
 
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or "\x00" in data:
-            self.fail("incorrect_type", data_type=type(data).__name__ if not isinstance(data, str) else "NUL")
-        return super().to_internal_value(data)
+    def __init__(self, **kwargs):
+        super().__init__(model=MessageTemplate, **kwargs)
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class _TeamTemplateField(_IdField):
-    def get_queryset(self):
-        request = self.context.get("request")
-        team = getattr(request, "team", None) if request is not None else None
-        return MessageTemplate.objects.for_team(team) if team is not None else MessageTemplate.objects.none()
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class _TeamSenderNumberField(_IdField):
+class _TeamSenderNumberField(TeamObjectField):
     """One of the calling team's active sender numbers, by id (another team's is "does not exist")."""
 
-    def get_queryset(self):
-        request = self.context.get("request")
-        team = getattr(request, "team", None) if request is not None else None
-        model = Campaign._meta.get_field("sender_number").related_model  # messaging sits above campaigns
-        if team is None:
-            return model.objects.none()
-        return model.objects.filter(team=team, status=model.Status.ACTIVE)
+    def __init__(self, **kwargs):
+        # messaging sits above campaigns: the model comes from the relation
+        super().__init__(model=Campaign._meta.get_field("sender_number").related_model, **kwargs)
+
+    def scope(self, queryset):
+        return queryset.filter(status=queryset.model.Status.ACTIVE)
 
 
 class CampaignVariantSerializer(serializers.Serializer):
@@ -191,21 +207,64 @@ class MessageTemplateViewSet(
 
 
 class StepInputSerializer(serializers.Serializer):
-    delay_days = serializers.IntegerField(min_value=1, help_text="Days without a reply after the previous text")
+    delay_days = serializers.IntegerField(
+        min_value=1, max_value=services.MAX_STEP_DELAY_DAYS, help_text="Days without a reply after the previous text"
+    )
     template = _TeamTemplateField(help_text="The template the step sends")
+
+
+@extend_schema_field(filter_object_schema(LeadFilterForm, services.CRITERIA_KEYS))
+class _CriteriaField(serializers.JSONField):
+    """A campaign's lead filters: the lead list's filters (``LeadFilterForm``) with the JSON types the schema states
+    (the number 5 is not the tag "5"); the service checks their names and values. Either way a refusal is
+    ``INVALID_CRITERIA`` naming the filter."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        errors = filter_object_type_errors(LeadFilterForm, value)
+        if errors:
+            name, message = next(iter(errors.items()))
+            name = name or "criteria"
+            raise services.CampaignError("INVALID_CRITERIA", f"{name}: {message}", field=name)
+        return value
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {"type": "string", "pattern": id_pattern(MessageTemplate._meta.pk.prefix)},
+        "maxItems": Campaign.MAX_VARIANTS - 1,
+        "uniqueItems": True,
+    }
+)
+class _VariantsField(serializers.ListField):
+    """Templates of variants B, C, D: each a different one."""
 
 
 class CampaignWriteSerializer(serializers.ModelSerializer):
     """The body of a create or an update: ``variants`` are the templates of B, C and D (A is ``template``)."""
 
     template = _TeamTemplateField(required=False, allow_null=True)
+    criteria = _CriteriaField(
+        required=False,
+        help_text="Which leads LUCI may put in the block, as the lead list's filters (min_score not above max_score)",
+    )
+    block_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=LeadBlock.SIZE, help_text="Leads in the block (1 to 2,000)"
+    )
+    scheduled_at = serializers.DateTimeField(
+        required=False, allow_null=True,
+        help_text="A time in the future: sending starts no earlier (each recipient's quiet hours still apply); "
+        "null: on approval",
+    )  # fmt: skip
     sender_number = _TeamSenderNumberField(
         required=False, allow_null=True,
         help_text="Id of one of the team's active sender numbers every text leaves from; null: the team's default rule",
     )  # fmt: skip
-    variants = serializers.ListField(
+    variants = _VariantsField(
         child=_TeamTemplateField(), required=False, max_length=Campaign.MAX_VARIANTS - 1,
-        help_text="Templates of variants B, C, D (A is `template`); the block is split evenly between them",
+        help_text="Templates of variants B, C, D, each a different one and not `template` (A), which they need; "
+        "the block is split evenly between them",
     )  # fmt: skip
     steps = serializers.ListField(
         child=StepInputSerializer(), required=False, max_length=CampaignStep.MAX,
@@ -245,14 +304,21 @@ class CampaignViewSet(
     queryset = Campaign.objects.all().select_related("lead_block", "approved_by").order_by("-created_at")
     serializer_class = CampaignSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("status", str, enum=Campaign.Status.values)])
+    def get_parsers(self):
+        """A campaign's body (nulls, lists of steps) has no form encoding: JSON only, another media type is a 415.
+        The actions' notes may come from a form."""
+        action = getattr(self, "action", None) or self.action_map.get(self.request.method.lower())
+        return [JSONParser()] if action in ("create", "update", "partial_update") else super().get_parsers()
+
+    @extend_schema(parameters=filter_parameters(CampaignFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         qs = super().get_queryset()
-        wanted = self.request.query_params.get("status")
-        return qs.filter(status=wanted) if self.action == "list" and wanted else qs
+        if self.action != "list":
+            return qs
+        return qs.filter(**filter_values(CampaignFilterForm, self.request.query_params))
 
     def get_serializer_class(self):
         return CampaignWriteSerializer if self.action in ("create", "update", "partial_update") else CampaignSerializer
@@ -323,11 +389,15 @@ class CampaignViewSet(
         """Resume a paused campaign."""
         return self._act(services.campaign_resume, request)
 
-    @extend_schema(responses={200: CampaignLeadSerializer(many=True)})
+    @extend_schema(
+        parameters=filter_parameters(CampaignLeadFilterForm), responses={200: CampaignLeadSerializer(many=True)}
+    )
     @action(detail=True, methods=["get"])
     def leads(self, request, pk=None, format=None):
         """The campaign's leads with the mobile chosen and their send status."""
-        qs = selectors.campaign_leads(campaign=self.get_object(), status=request.query_params.get("status") or None)
+        campaign = self.get_object()
+        filters = filter_values(CampaignLeadFilterForm, request.query_params)
+        qs = selectors.campaign_leads(campaign=campaign, status=filters.get("status"))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(CampaignLeadSerializer(page, many=True).data)
 

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
-from .models import Campaign, CampaignStep, LeadBlock, MessageTemplate
+from .models import Campaign, CampaignLead, CampaignStep, LeadBlock, MessageTemplate
 
 SCHEDULE_ZONES = [
     ("America/New_York", "Eastern"),
@@ -137,3 +137,15 @@ class CampaignForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(required=False, max_length=2000, widget=forms.TextInput(attrs={"size": 50}))
+
+
+class CampaignFilterForm(forms.Form):
+    """The API's campaign list filter."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *Campaign.Status.choices])
+
+
+class CampaignLeadFilterForm(forms.Form):
+    """The API's filter of a campaign's leads."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *CampaignLead.Status.choices])

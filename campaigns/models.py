@@ -21,7 +21,27 @@ MERGE_FIELDS = {
     "title": "the person's title at the business",
     "sender_name": "the name the team signs with",
 }
-OPT_OUT_HINT = re.compile(r"\b(stop|opt[ -]?out|unsubscribe)\b", re.IGNORECASE)
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{ch.upper()}{ch.lower()}]" for ch in word)
+
+
+# Written with letter classes, not re.IGNORECASE, and with ASCII word boundaries, so that the schema's pattern
+# means the same to an ECMAScript reader ("opt-out¼" says how to opt out to both).
+OPT_OUT_HINT = re.compile(
+    rf"\b(?:{_any_case('stop')}|{_any_case('opt')}[ -]?{_any_case('out')}|{_any_case('unsubscribe')})\b", re.ASCII
+)
+# What a template's text must be, as one pattern for the API schema: no merge field but the known ones, and a
+# line that says how to opt out (``MessageTemplate.clean`` checks the same two rules, naming the one broken); and
+# no NUL character, which no text field of the API takes.
+TEMPLATE_BODY_PATTERN = (
+    r"^(?![\s\S]*\u0000)(?![\s\S]*\{(?!(?:"
+    + "|".join(MERGE_FIELDS)
+    + r")\})[a-z_]+\})(?=[\s\S]*"
+    + OPT_OUT_HINT.pattern
+    + ")"
+)
 
 
 def new_correlation_id() -> str:

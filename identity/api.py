@@ -1,14 +1,16 @@
 """API of stages 2-3: businesses, personas with merge history, merges, unmerges and the review queue."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.filters import filter_parameters, filter_values
 
 from . import selectors, services
+from .forms import MatchReviewFilterForm, PersonaFilterForm
 from .models import Business, BusinessOwner, MatchReview, Persona, PersonaEmail, PersonaMergeHistory, PersonaPhone
 
 
@@ -189,13 +191,15 @@ class PersonaViewSet(TeamScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return PersonaDetailSerializer if self.action == "retrieve" else PersonaSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("include_merged", bool, description="Also list merged personas")])
+    @extend_schema(parameters=filter_parameters(PersonaFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         qs = super().get_queryset()
-        if self.action == "list" and self.request.query_params.get("include_merged") not in ("1", "true"):
+        if self.action == "list" and not filter_values(PersonaFilterForm, self.request.query_params).get(
+            "include_merged"
+        ):
             qs = qs.filter(is_merged=False)
         return qs
 
@@ -252,14 +256,15 @@ class MatchReviewViewSet(
     queryset = MatchReview.objects.all().select_related("persona_a", "persona_b").order_by("-score", "created_at")
     serializer_class = MatchReviewSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("status", str, enum=MatchReview.Status.values)])
+    @extend_schema(parameters=filter_parameters(MatchReviewFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         qs = super().get_queryset()
-        wanted = self.request.query_params.get("status")
-        return qs.filter(status=wanted) if wanted else qs
+        if self.action != "list":
+            return qs
+        return qs.filter(**filter_values(MatchReviewFilterForm, self.request.query_params))
 
     @extend_schema(request=DecisionSerializer, responses={200: MatchReviewSerializer})
     @action(detail=True, methods=["post"])

@@ -1,6 +1,8 @@
 from django import forms
 
-from .models import ResolutionSettings
+from usdatabiz.core.filters import BooleanFilterField
+
+from .models import MatchReview, ResolutionSettings
 
 
 class PersonaMergeForm(forms.Form):
@@ -23,3 +25,15 @@ class ResolutionSettingsForm(forms.ModelForm):
         if auto is not None and review is not None and not 0 <= review <= auto <= 1:
             raise forms.ValidationError("Thresholds must satisfy 0 <= review <= auto-merge <= 1.")
         return data
+
+
+class PersonaFilterForm(forms.Form):
+    """The API's persona list filters."""
+
+    include_merged = BooleanFilterField(help_text="Also list merged personas")
+
+
+class MatchReviewFilterForm(forms.Form):
+    """The API's match review list filters."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *MatchReview.Status.choices])

@@ -1,7 +1,7 @@
 """API of stages 8-12: ``/api/v1/inbox-items/`` with the operator's actions, and ``/api/v1/call-queue/``."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -12,6 +12,7 @@ from rest_framework.utils.urls import replace_query_param
 from messaging.api import MessageSerializer
 from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.filters import filter_parameters, filter_values
 from usdatabiz.core.pagination import (
     CURSOR_PATTERN,
     MAX_LIMIT,
@@ -21,7 +22,7 @@ from usdatabiz.core.pagination import (
 )
 
 from . import metrics, selectors, services
-from .forms import CloseForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
+from .forms import CloseForm, ConversationFilterForm, InboxFilterForm, MoveForm, ReasonForm, ReclassifyForm, ReplyForm
 from .models import CallQueueEntry, Conversation, ConversationEvent, InboxEvent, InboxItem
 
 
@@ -87,13 +88,7 @@ MoveBody = _request_body("MoveBody", MoveForm)
 CloseBody = _request_body("CloseBody", CloseForm)
 
 
-INBOX_FILTERS = [
-    OpenApiParameter("bucket", str, enum=InboxItem.Bucket.values),
-    OpenApiParameter("status", str, enum=InboxItem.Status.values),
-    OpenApiParameter("priority", str, enum=InboxItem.Priority.values),
-    OpenApiParameter("classification", str),
-    OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or reply"),
-]
+INBOX_FILTERS = filter_parameters(InboxFilterForm)
 
 
 class InboxItemViewSet(
@@ -110,10 +105,9 @@ class InboxItemViewSet(
         return self._filtered()
 
     def _filtered(self):
-        form = InboxFilterForm(self.request.query_params)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        return selectors.inbox_item_list(team=self.request.team, **{k: v for k, v in form.cleaned_data.items() if v})
+        return selectors.inbox_item_list(
+            team=self.request.team, **filter_values(InboxFilterForm, self.request.query_params)
+        )
 
     @extend_schema(parameters=INBOX_FILTERS)
     def list(self, request, *args, **kwargs):
@@ -376,17 +370,6 @@ class ReopenBody(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
-CONVERSATION_FILTERS = [
-    OpenApiParameter("status", str, enum=Conversation.Status.values),
-    OpenApiParameter("assignee", str, description='A username, "me", or "none" (unassigned)'),
-    OpenApiParameter("intent", str),
-    OpenApiParameter("contact_number", str, description="The contact's number (10 digits)"),
-    OpenApiParameter("bucket", str, enum=list(selectors.CONVERSATION_BUCKETS)),
-    OpenApiParameter("campaign", str),
-    OpenApiParameter("q", str, description="A number (4+ digits) or words of the name, business or texts"),
-]
-
-
 class ConversationCursorPagination(BasePagination):
     """Keyset paging of the conversation list: ``?cursor=`` from a page's ``next`` / ``previous`` link and
     ``?limit=``; newest activity first, ties by id. Each page is one query of ``limit + 1`` rows whatever its depth
@@ -465,20 +448,13 @@ class ConversationViewSet(
     def get_queryset(self):
         if self.action != "list":
             return super().get_queryset().select_related("assignee", "latest_item", "draft_item")
-        params = self.request.query_params
-        if "status" in params and params["status"] not in Conversation.Status.values:  # an empty one too
-            raise ValidationError({"status": [f"Use one of: {', '.join(Conversation.Status.values)}."]})
-        if "bucket" in params and params["bucket"] not in selectors.CONVERSATION_BUCKETS:
-            raise ValidationError({"bucket": [f"Use one of: {', '.join(selectors.CONVERSATION_BUCKETS)}."]})
-        keys = ("status", "assignee", "intent", "contact_number", "bucket", "campaign", "q")
-        return selectors.conversation_list(
-            team=self.request.team, user=self.request.user, **{k: params.get(k) or None for k in keys}
-        )
+        filters = filter_values(ConversationFilterForm, self.request.query_params)
+        return selectors.conversation_list(team=self.request.team, user=self.request.user, **filters)
 
     def get_serializer_class(self):
         return ConversationDetailSerializer if self.action == "retrieve" else ConversationSerializer
 
-    @extend_schema(parameters=CONVERSATION_FILTERS)
+    @extend_schema(parameters=filter_parameters(ConversationFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 

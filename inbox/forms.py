@@ -2,17 +2,35 @@ from django import forms
 
 from .classification import Classification
 from .dispositions import DISPOSITIONS
-from .models import InboxItem
+from .models import Conversation, InboxItem
+from .selectors import CONVERSATION_BUCKETS
 
 
 class InboxFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=80, label="Search")
+    q = forms.CharField(
+        required=False, max_length=80, label="Search",
+        help_text="A number (4+ digits) or words of the name, business or reply",
+    )  # fmt: skip
     bucket = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Bucket.choices])
     priority = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Priority.choices])
     classification = forms.ChoiceField(
         required=False, choices=[("", "any")] + [(c.value, c.value) for c in Classification]
     )
     status = forms.ChoiceField(required=False, choices=[("", "any"), *InboxItem.Status.choices])
+
+
+class ConversationFilterForm(forms.Form):
+    """The API's conversation list filters."""
+
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *Conversation.Status.choices])
+    assignee = forms.CharField(required=False, max_length=150, help_text='A username, "me", or "none" (unassigned)')
+    intent = forms.CharField(required=False, max_length=40)
+    contact_number = forms.CharField(required=False, max_length=20, help_text="The contact's number (10 digits)")
+    bucket = forms.ChoiceField(required=False, choices=[("", "all"), *CONVERSATION_BUCKETS.items()])
+    campaign = forms.CharField(required=False, max_length=40)
+    q = forms.CharField(
+        required=False, max_length=80, help_text="A number (4+ digits) or words of the name, business or texts"
+    )
 
 
 class ReplyForm(forms.Form):

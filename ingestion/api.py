@@ -1,10 +1,10 @@
 """API of stages 1-2: ``/api/v1/data-sources/``."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from usdatabiz.core.api import TeamScopedViewSetMixin
@@ -53,8 +53,16 @@ class DataSourceSerializer(serializers.ModelSerializer):
         return selectors.data_source_failure_counts(data_source=obj)
 
 
+@extend_schema_field({"type": "string", "format": "binary", "minLength": 1})
+class _CsvFileField(serializers.FileField):
+    """The uploaded file: never empty (an empty one is a 400 naming ``file``)."""
+
+
 class DataSourceUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="The USDataBiz CSV file.")
+    file = _CsvFileField(
+        help_text="The USDataBiz CSV file (text/csv), not empty. A file that cannot be read as CSV is taken and "
+        "fails with a named error (CSV_PARSE_ERROR, ...) on the data source."
+    )
 
 
 class StageFailureSerializer(serializers.ModelSerializer):
@@ -71,7 +79,7 @@ class DataSourceViewSet(
 
     queryset = DataSource.objects.all().order_by("-created_at")
     serializer_class = DataSourceSerializer
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [MultiPartParser]  # a file travels only in multipart/form-data; anything else is a 415
     filterset_fields = ["status"]
 
     def get_queryset(self):

@@ -2,14 +2,15 @@
 
 from django.db.models import Sum
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, views, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.api import PrefixedIdField, TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.filters import filter_parameters, filter_values
 
 from . import selectors, services
 from .forms import LeadFilterForm
@@ -37,14 +38,7 @@ class LeadSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-FILTERS = [
-    OpenApiParameter("min_score", {"type": "integer", "minimum": 0, "maximum": 100}),
-    OpenApiParameter("max_score", {"type": "integer", "minimum": 0, "maximum": 100}),
-    OpenApiParameter("tag", str),
-    OpenApiParameter("state", str),
-    OpenApiParameter("enrichment_status", str, enum=Lead.Enrichment.values),
-    OpenApiParameter("status", str, enum=Lead.Status.values),
-]
+FILTERS = filter_parameters(LeadFilterForm)
 
 
 class SkipTraceJobSerializer(serializers.ModelSerializer):
@@ -82,7 +76,10 @@ class SkipTraceJobSerializer(serializers.ModelSerializer):
 
 
 class EnrichRequestSerializer(serializers.Serializer):
-    leads = serializers.ListField(child=serializers.CharField(), required=False, help_text="Lead ids; empty: filters")
+    leads = serializers.ListField(
+        child=PrefixedIdField(prefix=Lead._meta.pk.prefix), required=False,
+        help_text="Lead ids (another team's or an unknown id is skipped); empty: the leads the filters select",
+    )  # fmt: skip
     limit = serializers.IntegerField(required=False, min_value=1)
 
 
@@ -114,10 +111,7 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
     def get_queryset(self):
         if self.action not in ("list", "enrich", "export"):
             return super().get_queryset()
-        form = LeadFilterForm(self.request.query_params)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        return selectors.lead_list(team=self.request.team, **form.filters())
+        return selectors.lead_list(team=self.request.team, **filter_values(LeadFilterForm, self.request.query_params))
 
     @extend_schema(parameters=FILTERS)
     def list(self, request, *args, **kwargs):
@@ -126,7 +120,7 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
     @extend_schema(
         request=EnrichRequestSerializer, parameters=FILTERS, responses={201: SkipTraceJobSerializer(many=True)}
     )
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], pagination_class=None)  # one plain list of the jobs started
     def enrich(self, request, format=None):
         """Start skip-trace jobs (250 leads each) for the given leads, or for the leads the filters select."""
         from .enrichment import skiptrace_jobs_create

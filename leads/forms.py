@@ -1,28 +1,40 @@
 from django import forms
 
-from ingestion.normalizers import normalize_state
+from ingestion.normalizers import US_STATES, normalize_state
 
 from .models import Lead, LeadSettings
+
+
+class StateField(forms.ChoiceField):
+    """A US state (or DC, a territory, a military code) as its 2-letter code; a name or another case is read as
+    its code ("Texas", "tx": TX), anything else is refused by name."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid_choice": "Unknown state %(value)r: give a 2-letter code or a name, e.g. TX or Texas.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "2-letter code, e.g. TX (a name such as Texas is read as its code)")
+        super().__init__(choices=[("", "any"), *sorted(US_STATES.items())], **kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        return (normalize_state(text) or text) if text else ""
 
 
 class LeadFilterForm(forms.Form):
     """The lead filters of the list page, the API and a campaign's criteria: one definition of what is valid."""
 
-    min_score = forms.IntegerField(required=False, min_value=0, max_value=100)
-    max_score = forms.IntegerField(required=False, min_value=0, max_value=100)
+    min_score = forms.IntegerField(required=False, min_value=0, max_value=100, help_text="Lowest score")
+    max_score = forms.IntegerField(
+        required=False, min_value=0, max_value=100,
+        help_text="Highest score; below min_score it is a 400 naming max_score (a range that selects nothing)",
+    )  # fmt: skip
     tag = forms.CharField(required=False, max_length=80)
-    state = forms.CharField(required=False, max_length=40, help_text="2-letter code or name, e.g. TX or Texas")
+    state = StateField(required=False)
     enrichment_status = forms.ChoiceField(required=False, choices=[("", "any"), *Lead.Enrichment.choices])
     status = forms.ChoiceField(required=False, choices=[("", "any"), *Lead.Status.choices])
-
-    def clean_state(self):
-        raw = (self.cleaned_data.get("state") or "").strip()
-        if not raw:
-            return ""
-        code = normalize_state(raw)
-        if code is None:
-            raise forms.ValidationError(f"Unknown state {raw!r}: give a 2-letter code or a name, e.g. TX or Texas.")
-        return code
 
     def clean(self):
         cleaned = super().clean()

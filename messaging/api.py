@@ -3,17 +3,25 @@
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from usdatabiz.core.api import TeamScopedViewSetMixin
+from usdatabiz.core.api import PatternValidator, TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
+from usdatabiz.core.filters import filter_parameters, filter_values
 from usdatabiz.core.models import TeamCredential
+from usdatabiz.core.phones import US_PHONE_PATTERN
 
 from . import selectors, services
-from .forms import MessageFilterForm, SenderNumberForm, SuppressionForm
+from .forms import (
+    MessageFilterForm,
+    OptOutReviewFilterForm,
+    SenderNumberForm,
+    SuppressionExportForm,
+    SuppressionForm,
+)
 from .models import Message, OptOutReview, ProviderWebhook, SenderNumber, Suppression
 from .opt_out_reviews import opt_out_review_decide
 from .sms import PROVIDERS
@@ -35,7 +43,11 @@ class MessageSerializer(serializers.ModelSerializer):
 
 class SuppressionSerializer(serializers.ModelSerializer):
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    phone_number = serializers.CharField(max_length=20, help_text="A US number; any formatting")
+    phone_number = serializers.CharField(
+        max_length=20, trim_whitespace=False,
+        validators=[PatternValidator(US_PHONE_PATTERN, message="Enter a 10-digit US number, e.g. 512-555-0143.")],
+        help_text="A US number: 10 digits, optionally led by +1, grouped by '-', '.' or spaces, e.g. (512) 555-0143",
+    )  # fmt: skip
 
     class Meta:
         model = Suppression
@@ -66,18 +78,11 @@ class MessageViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retri
     def get_queryset(self):
         if self.action != "list":
             return super().get_queryset()
-        form = MessageFilterForm(self.request.query_params)
-        filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
-        return selectors.message_list(team=self.request.team, **filters)
+        return selectors.message_list(
+            team=self.request.team, **filter_values(MessageFilterForm, self.request.query_params)
+        )
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("status", str, enum=Message.Status.values),
-            OpenApiParameter("direction", str, enum=Message.Direction.values),
-            OpenApiParameter("campaign", str),
-            OpenApiParameter("number", str),
-        ]
-    )
+    @extend_schema(parameters=filter_parameters(MessageFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
@@ -129,17 +134,12 @@ class SuppressionViewSet(
             self.write_roles = ("admin",)
         return super().get_permissions()
 
-    @extend_schema(
-        parameters=[OpenApiParameter("all", str, enum=["1"], description="1: lifted entries too")],
-        responses={(200, "text/csv"): OpenApiTypes.STR},
-    )
+    @extend_schema(parameters=filter_parameters(SuppressionExportForm), responses={(200, "text/csv"): OpenApiTypes.STR})
     @action(detail=False, methods=["get"])
     def export(self, request, format=None):
         """The suppression list as CSV (formula-safe, streamed); ``all=1`` adds the lifted entries."""
-        lifted_too = request.query_params.get("all", "")
-        if lifted_too not in ("", "1"):
-            raise serializers.ValidationError({"all": ["Use all=1 to add the lifted entries, or leave it out."]})
-        entries = selectors.suppression_list(team=request.team, active_only=lifted_too != "1")
+        lifted_too = filter_values(SuppressionExportForm, request.query_params).get("all") == "1"
+        entries = selectors.suppression_list(team=request.team, active_only=not lifted_too)
         return csv_response(
             header=selectors.SUPPRESSION_EXPORT_HEADER,
             rows=selectors.suppression_export_rows(entries=entries.order_by("-created_at", "-id")),
@@ -351,12 +351,11 @@ class OptOutReviewViewSet(
 
     def get_queryset(self):
         qs = super().get_queryset()
-        wanted = self.request.query_params.get("status")
-        return qs.filter(status=wanted) if self.action == "list" and wanted else qs
+        if self.action != "list":
+            return qs
+        return qs.filter(**filter_values(OptOutReviewFilterForm, self.request.query_params))
 
-    @extend_schema(
-        parameters=[OpenApiParameter("status", str, enum=OptOutReview.Status.values)],
-    )
+    @extend_schema(parameters=filter_parameters(OptOutReviewFilterForm))
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 

@@ -1,6 +1,8 @@
 from django import forms
 
-from .models import Message, MessagingSettings, SenderNumber
+from usdatabiz.core.phones import us_phone
+
+from .models import Message, MessagingSettings, OptOutReview, SenderNumber
 from .sms import PROVIDERS, active_provider_name, us_number
 
 
@@ -11,15 +13,24 @@ class MessageFilterForm(forms.Form):
     number = forms.CharField(required=False, max_length=20)
 
 
+class OptOutReviewFilterForm(forms.Form):
+    status = forms.ChoiceField(required=False, choices=[("", "any"), *OptOutReview.Status.choices])
+
+
+class SuppressionExportForm(forms.Form):
+    all = forms.ChoiceField(
+        required=False, choices=[("", "active only"), ("1", "lifted too")], help_text="1: lifted entries too",
+        error_messages={"invalid_choice": "Use all=1 to add the lifted entries, or leave it out."},
+    )  # fmt: skip
+
+
 class SuppressionForm(forms.Form):
     phone_number = forms.CharField(max_length=20, help_text="A US number; any formatting")
     note = forms.CharField(required=False, max_length=500)
 
     def clean_phone_number(self):
-        digits = "".join(ch for ch in self.cleaned_data["phone_number"] if ch.isdigit())
-        if len(digits) == 11 and digits.startswith("1"):
-            digits = digits[1:]
-        if len(digits) != 10:
+        digits = us_phone(self.cleaned_data["phone_number"])
+        if digits is None:
             raise forms.ValidationError("Enter a 10-digit US number.")
         return digits
 

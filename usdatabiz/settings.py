@@ -373,6 +373,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "usdatabiz.core.openapi.add_error_responses",  # 400/401/403/404/405/409/415/429, one Error schema
+        "usdatabiz.core.openapi.allow_empty_filters",  # query filters where an empty value means no filter
+        "usdatabiz.core.openapi.text_without_nul",  # request texts never take a NUL character
     ],
 }
 

@@ -138,7 +138,9 @@ def test_the_api_cannot_set_a_status_or_approver_directly(team, operator, templa
     assert created.status_code == 201
     campaign = Campaign.objects.get(pk=created.json()["id"])
     assert (campaign.status, campaign.approved_by) == ("draft", None)
-    patched = api.patch(f"/api/v1/campaigns/{campaign.pk}/", {"status": "approved", "approved_by": operator.pk})
+    patched = api.patch(
+        f"/api/v1/campaigns/{campaign.pk}/", {"status": "approved", "approved_by": operator.pk}, format="json"
+    )
     campaign.refresh_from_db()
     assert patched.status_code == 200
     assert (campaign.status, campaign.approved_by, patched.json()["status"]) == ("draft", None, "draft")

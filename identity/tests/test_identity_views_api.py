@@ -347,3 +347,22 @@ def test_a_runs_automatic_merges_are_listed_explained_and_undoable(operator_clie
 def test_merge_list_shows_no_other_teams_merges(operator_client, team, foreign_merge):
     page = operator_client.get(reverse("identity:merge-list")).content.decode()
     assert foreign_merge.pk not in page
+
+
+def test_the_persona_and_review_filters_refuse_what_they_cannot_read(operator_api, twins, operator):
+    a, b = twins
+    persona_merge(persona_a=a, persona_b=b, user=operator)
+
+    listed = operator_api.get("/api/v1/personas/").json()["results"]
+    every = operator_api.get("/api/v1/personas/?include_merged=true").json()["results"]
+    assert len(every) == len(listed) + 1
+    assert len(operator_api.get("/api/v1/personas/?include_merged=").json()["results"]) == len(listed)
+    junk = operator_api.get("/api/v1/personas/?include_merged=junk")
+    assert junk.status_code == 400
+    assert "include_merged" in json.dumps(junk.json())
+
+    for bad in ("maybe", "pending\x00"):
+        refused = operator_api.get("/api/v1/match-reviews/", {"status": bad})
+        assert refused.status_code == 400
+        assert "status" in json.dumps(refused.json())
+    assert operator_api.get("/api/v1/match-reviews/?status=pending").status_code == 200

@@ -240,3 +240,19 @@ def test_api_docs_render(client, operator):
 
     assert response.status_code == 200
     assert "swagger-ui" in response.content.decode().lower()
+
+
+def test_an_upload_in_a_form_encoding_without_a_file_part_is_a_415(operator_api):
+    response = operator_api.post(URL, "file=a,b,c", content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 415
+    assert "detail" in response.json()
+    assert not DataSource.objects.exists()
+
+
+def test_an_empty_file_is_a_400_naming_it(operator_api):
+    response = operator_api.post(URL, {"file": upload(b"", "empty.csv")}, format="multipart")
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["file"]
+    assert not DataSource.objects.exists()

@@ -1,11 +1,16 @@
 """API building blocks: team-scoped permission, viewset mixin and error format."""
 
+import re
+
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions, permissions, throttling
+from django.core.validators import RegexValidator
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from rest_framework import exceptions, permissions, serializers, throttling
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import ValidationError
 
 from . import tenancy
+from .ids import id_pattern
 
 SAFE = permissions.SAFE_METHODS
 
@@ -40,6 +45,69 @@ class TeamScopedViewSetMixin:
 
     def get_queryset(self):
         return super().get_queryset().for_team(self.request.team)
+
+
+class PatternValidator(RegexValidator):
+    """A value matches ``regex`` as a whole, as a schema's ``pattern`` means it (``$`` takes no trailing newline);
+    drf-spectacular states the pattern of a field it validates in the schema."""
+
+    def __call__(self, value):
+        if not isinstance(value, str) or not self.regex.fullmatch(value):
+            raise DjangoValidationError(self.message, code=self.code, params={"value": value})
+
+
+def _id_message(prefix: str) -> str:
+    return f"Give an id of the form {prefix}_ and a ULID (26 symbols), e.g. {prefix}_01JD0Q9M3N8Y3V6S6J1X2K4F7B"
+
+
+class PrefixedIdField(serializers.CharField):
+    """The id of one kind of record (``lead_01J...``), exactly: the schema states its pattern, and a value of
+    another shape (another prefix, a NUL byte, a trailing newline) is a 400 naming the field, before any query."""
+
+    def __init__(self, *, prefix: str, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs["trim_whitespace"] = False  # " lead_01J..." is not an id; the schema's pattern says so too
+        super().__init__(**kwargs)
+        self.validators.append(PatternValidator(id_pattern(prefix), message=_id_message(prefix)))
+
+
+class TeamObjectField(serializers.PrimaryKeyRelatedField):
+    """One of the calling team's objects of ``model``, by its prefixed id. Not a string, or not an id's shape: a
+    400 before any query (the database refuses to compare a NUL byte); another team's id or none: "does not exist".
+    ``scope`` narrows the team's objects (only active ones, say)."""
+
+    def __init__(self, *, model, **kwargs):
+        self.model = model
+        self.prefix = model._meta.pk.prefix
+        self.id_regex = re.compile(id_pattern(self.prefix))
+        super().__init__(**kwargs)
+
+    def scope(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        team = getattr(request, "team", None) if request is not None else None
+        if team is None:
+            return self.model.objects.none()
+        return self.scope(self.model.objects.for_team(team))
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not self.id_regex.fullmatch(data):
+            raise ValidationError(_id_message(self.prefix), code="invalid")
+        return super().to_internal_value(data)
+
+
+class _TeamObjectFieldSchema(OpenApiSerializerFieldExtension):
+    """A team object's id in the schema: a string of its model's id pattern."""
+
+    target_class = TeamObjectField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "pattern": id_pattern(self.target.prefix)}
 
 
 def exception_handler(exc, context):

@@ -40,6 +40,14 @@ def _encode40(value: int) -> str:
     )
 
 
+ULID_PATTERN = "[0-7][0-9A-HJKMNP-TV-Z]{25}"  # 26 Crockford symbols, upper case, as new_id and id_batch write them
+
+
+def id_pattern(prefix: str) -> str:
+    """Return the anchored regular expression every id with ``prefix`` matches (also an OpenAPI ``pattern``)."""
+    return f"^{prefix}_{ULID_PATTERN}$"
+
+
 def is_prefixed_id(value: str, prefix: str) -> bool:
     """Tell whether ``value`` is a well-formed ULID with the given prefix."""
     if not isinstance(value, str) or not value.startswith(prefix + "_"):

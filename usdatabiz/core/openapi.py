@@ -53,3 +53,37 @@ def add_error_responses(result, generator, request, public):
                     status, {"description": DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}}
                 )
     return result
+
+
+def allow_empty_filters(result, generator, request, public):
+    """State ``allowEmptyValue`` on the query filters where an empty value means no filter (``core/filters.py``)."""
+    from .filters import EMPTY_MARK
+
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                if parameter.pop(EMPTY_MARK, False):
+                    parameter["allowEmptyValue"] = True
+    return result
+
+
+NO_NUL = "^[^\\u0000]*$"
+
+
+def text_without_nul(result, generator, request, public):
+    """State on every free text a request sends that it has no NUL character: DRF's text fields refuse one (and
+    PostgreSQL cannot store it). Texts with a format, an enum or a pattern of their own already say what they take."""
+
+    def visit(schema):
+        if not isinstance(schema, dict):
+            return
+        if schema.get("type") == "string" and not ({"format", "enum", "pattern"} & set(schema)):
+            schema["pattern"] = NO_NUL
+        for child in schema.get("properties", {}).values():
+            visit(child)
+        visit(schema.get("items"))
+
+    for name, schema in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request"):
+            visit(schema)
+    return result

@@ -18,13 +18,15 @@ MAX_LIMIT = 500
 MAX_OFFSET = 2_147_483_647
 
 
-def _whole_number(request, name: str) -> int | None:
+def _whole_number(request, name: str, *, past_any_bound: int) -> int | None:
     raw = request.query_params.get(name)
     if raw is None:
         return None
     text = raw.strip()
-    if not text.isdigit() or not text.isascii() or len(text) > 30:
+    if not text.isdigit() or not text.isascii():
         raise ValidationError({name: [f"Give a whole number of 0 or more, not {raw[:40]!r}."]})
+    if len(text) > 30:  # a number of any length is a whole number; one this long is past every bound, unread
+        return past_any_bound
     return int(text)
 
 
@@ -33,7 +35,7 @@ class BoundedLimitOffsetPagination(LimitOffsetPagination):
     max_limit = MAX_LIMIT
 
     def get_limit(self, request):
-        limit = _whole_number(request, self.limit_query_param)
+        limit = _whole_number(request, self.limit_query_param, past_any_bound=self.max_limit)
         if limit is None:
             return self.default_limit
         if limit < 1:
@@ -41,7 +43,7 @@ class BoundedLimitOffsetPagination(LimitOffsetPagination):
         return min(limit, self.max_limit)
 
     def get_offset(self, request):
-        offset = _whole_number(request, self.offset_query_param)
+        offset = _whole_number(request, self.offset_query_param, past_any_bound=MAX_OFFSET + 1)
         if offset is None:
             return 0
         if offset > MAX_OFFSET:

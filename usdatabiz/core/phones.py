@@ -35,6 +35,24 @@ US_AREA_CODES = frozenset(
     ).split()
 )
 
+
+def _written_pattern() -> str:
+    """The rule as a regular expression over how a number is written (ECMAScript-compatible, for a schema)."""
+    areas = "|".join(sorted(US_AREA_CODES))
+    sep = "[-. ]?"
+    same = "|".join(  # ten times the same digit, in an area code that exists (888)
+        rf"\(?{code}\)?{sep}{code}{sep}{code[0] * 4}" for code in sorted(US_AREA_CODES) if len(set(code)) == 1
+    )
+    country = r"(?:\+?1" + sep + ")?"
+    area = rf"(?:\((?:{areas})\)|(?:{areas}))"
+    refuse = rf"(?!{country}(?:{same})$)" if same else ""
+    return rf"^{refuse}{country}{area}{sep}[2-9][0-9]{{2}}{sep}[0-9]{{4}}$"
+
+
+# The written forms the API takes: 10 digits, optionally led by 1 or +1, grouped by "-", "." or " ", the area code
+# optionally in parentheses. Whatever matches is a number ``us_phone`` accepts (``tests/test_phones.py``).
+US_PHONE_PATTERN = _written_pattern()
+
 _NANP = re.compile(r"[2-9](?!11)\d\d[2-9]\d{6}")
 _NON_DIGITS = re.compile(r"\D+")
 

@@ -122,3 +122,33 @@ def test_readyz_with_redis_when_it_answers(client, settings):
     response = client.get("/readyz/")
     assert response.status_code == 200
     assert response.json()["checks"]["broker"] == "ok"
+
+
+@pytest.fixture
+def unreachable_database(db):
+    """The default connection, for this test, points at a database that does not answer: PostgreSQL on a port
+    nothing listens on, or an SQLite file in a folder that does not exist."""
+    from django.db import connections
+
+    real = connections["default"]
+    if real.vendor == "sqlite":
+        where = {"NAME": "/nonexistent-folder/readyz.sqlite3"}
+    else:
+        where = {"HOST": "127.0.0.1", "PORT": "1"}
+    unreachable = real.__class__({**real.settings_dict, **where}, alias="default")
+    connections["default"] = unreachable
+    yield
+    unreachable.close()
+    connections["default"] = real
+
+
+@pytest.mark.usefixtures("unreachable_database")
+def test_readyz_names_an_unreachable_database(client):
+    response = client.get("/readyz/")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert body["failed"] == ["database"]
+    assert body["checks"]["database"] == "failed: OperationalError"
+    assert body["checks"]["storage"] == "ok"
