@@ -123,6 +123,26 @@ def configure(args, media_root: str) -> None:
         sys.path.insert(0, str(REPO_ROOT))
 
 
+def dependent_tables() -> list[tuple[str, str, str, str]]:
+    """(table, column, parent table, parent's team column) of every model without a team column whose foreign key
+    points at a model that has one."""
+    from django.apps import apps
+
+    scoped = {table: column for table, column in team_tables()}
+    found = []
+    for model in apps.get_models():
+        if model._meta.db_table in scoped or model._meta.proxy or not model._meta.managed:
+            continue
+        for field in model._meta.concrete_fields:
+            parent = getattr(field, "related_model", None)
+            if field.many_to_one and parent is not None and parent._meta.db_table in scoped:
+                if parent._meta.pk.column == "id":
+                    found.append(
+                        (model._meta.db_table, field.column, parent._meta.db_table, scoped[parent._meta.db_table])
+                    )
+    return found
+
+
 def team_tables() -> list[tuple[str, str]]:
     """(table, column) of every concrete model with a foreign key to Team."""
     from django.apps import apps
@@ -173,6 +193,13 @@ def purge_team(team) -> None:
     quote = connection.ops.quote_name
     try:
         with transaction.atomic(), connection.cursor() as cursor:
+            # rows with no team of their own that hang off the team's rows (a conversation's messages, say)
+            for table, column, parent, parent_team in dependent_tables():
+                cursor.execute(
+                    f"DELETE FROM {quote(table)} WHERE {quote(column)} IN "
+                    f"(SELECT id FROM {quote(parent)} WHERE {quote(parent_team)} = %s)",
+                    [team.pk],
+                )
             for table, column in team_tables():
                 cursor.execute(f"DELETE FROM {quote(table)} WHERE {quote(column)} = %s", [team.pk])
             Team.objects.filter(pk=team.pk).delete()
