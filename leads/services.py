@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from identity.models import BusinessOwner, Persona, PersonaEmail, PersonaPhone
+from usdatabiz.core.dbstats import analyze_after_bulk_write
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition
@@ -63,6 +64,8 @@ def leads_create(*, team_id: str) -> int:
         if persona_id not in seen_personas and (persona_id, None) not in existing:
             wanted.append(Lead(team_id=team_id, persona_id=persona_id, business_id=None))
     Lead.objects.bulk_create(wanted, batch_size=BATCH)
+    # stage 6 picks blocks from these rows next: plan it on their real numbers, not on an empty table's
+    analyze_after_bulk_write(Lead, Persona, PersonaPhone, BusinessOwner, rows=len(wanted))
     return len(wanted)
 
 

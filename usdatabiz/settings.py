@@ -315,6 +315,8 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
 # hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
 WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
 WORK_LOST_AFTER_SECONDS = env_int("WORK_LOST_AFTER_SECONDS", 600)
+# stage 4 refreshes the planner statistics of the lead tables after writing at least this many leads
+BULK_ANALYZE_ROWS = env_int("BULK_ANALYZE_ROWS", 10_000)
 # SLA alerts (core/alerts.py): checked every minute; a late run older than this does not open an alert.
 SLA_ALERT_LOOKBACK_SECONDS = env_int("SLA_ALERT_LOOKBACK_SECONDS", 3600)
 # Alert emails go to each team's admins through Django's email backend (SMTP settings from the environment).

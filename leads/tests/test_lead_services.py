@@ -149,3 +149,35 @@ def test_pages_and_api_filter_and_isolate(operator_client, operator_api, outside
     rescored = operator_api.post(f"/api/v1/leads/{good.pk}/rescore/")
     assert rescored.status_code == 200
     assert rescored.json()["score"] == good.score
+
+
+def _planner_rows(model) -> float:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table])
+        return cursor.fetchone()[0]
+
+
+def test_many_new_leads_refresh_the_planner_statistics_of_their_tables(team, settings):
+    from django.db import connection
+
+    from leads.services import leads_create
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's (SQLite plans without them)")
+    settings.BULK_ANALYZE_ROWS = 3
+    for i in range(3):
+        person_with_contacts(team, f"Ann{i}", "Lee", phone=f"512555010{i}")
+    assert _planner_rows(Lead) <= 0  # never analysed in this test database: the planner would guess
+
+    assert leads_create(team_id=team.pk) == 3
+
+    assert _planner_rows(Lead) == 3
+
+
+def test_a_few_new_leads_leave_the_statistics_to_autovacuum(team, settings):
+    from usdatabiz.core.dbstats import analyze_after_bulk_write
+
+    settings.BULK_ANALYZE_ROWS = 10
+    assert analyze_after_bulk_write(Lead, rows=9) is False
