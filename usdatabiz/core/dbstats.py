@@ -13,7 +13,7 @@ from django.db import connection
 
 
 def analyze_after_bulk_write(*models, rows: int) -> bool:
-    """ANALYZE the tables of ``models`` on PostgreSQL when ``rows`` reaches ``BULK_ANALYZE_ROWS``; say whether it did."""
+    """ANALYZE the tables of ``models`` on PostgreSQL once ``rows`` reaches ``BULK_ANALYZE_ROWS``; True if it did."""
     if connection.vendor != "postgresql" or rows < int(getattr(settings, "BULK_ANALYZE_ROWS", 10_000)):
         return False
     quote = connection.ops.quote_name
