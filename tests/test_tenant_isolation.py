@@ -767,6 +767,7 @@ SEARCH_BY_ROUTE = {
     "conversation-list": "?q=Quartermaine&status=open",
     "message-list": "?status=received&number=3125550147",
     "opt-out-review-list": "?status=held",
+    "match-review-list": "?status=pending",
 }
 
 
