@@ -87,7 +87,14 @@ class HealthProbeMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD"):
             if request.path == HEALTH_PATH:
-                return healthz(request)
+                return _sized(healthz(request))
             if request.path == READY_PATH:
-                return readyz(request)
+                return _sized(readyz(request))
         return self.get_response(request)
+
+
+def _sized(response):
+    """State the body's length, as the rest of the chain would (CommonMiddleware): a prober on a kept-alive
+    connection reads exactly this answer and the next one starts where it ends."""
+    response.headers["Content-Length"] = str(len(response.content))
+    return response

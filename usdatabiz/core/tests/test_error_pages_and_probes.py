@@ -76,11 +76,14 @@ def test_healthz_answers_without_the_database_for_any_host(client, django_assert
         response = client.get("/healthz/", HTTP_HOST="10.0.0.5")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+    # a prober keeping its connection alive reads exactly this answer
+    assert response["Content-Length"] == str(len(response.content))
 
 
 def test_readyz_checks_database_broker_and_storage(client, db):
     response = client.get("/readyz/")
     assert response.status_code == 200
+    assert response["Content-Length"] == str(len(response.content))
     body = response.json()
     assert body["status"] == "ok"
     assert body["failed"] == []
