@@ -51,14 +51,16 @@ def environment(args, media_root: str) -> dict[str, str]:
         "MEDIA_ROOT": media_root,
         "STORAGE_BACKEND": "local",
         "Q_SYNC": "0",
-        "INGEST_USE_COPY": "0" if args.no_copy else "1",
+        "INGEST_USE_COPY": "0" if getattr(args, "no_copy", False) else "1",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
         "DEBUG": "0",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(REPO_ROOT),
     }
     env.pop("REDIS_URL", None)  # the ORM broker on the benchmark database
-    if args.chunk_rows:
+    for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+        env.setdefault(name, "0")  # the benchmark's clients speak plain HTTP to a local server
+    if getattr(args, "chunk_rows", None):
         env["INGEST_CHUNK_ROWS"] = str(args.chunk_rows)
     return env
 

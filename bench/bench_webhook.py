@@ -41,6 +41,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from bench.bench_ingest import ensure_database, purge_team  # noqa: E402
+from bench.bench_ingest import environment as ingest_environment  # noqa: E402
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/usdatabiz_bench"
 SECRET = "whsec_bench_webhook_0123456789abcdef"
@@ -52,24 +53,15 @@ TARGET_DRAFT_S = 5.0
 
 
 def environment(args, media_root: str) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "usdatabiz.settings",
-        "DATABASE_URL": args.database_url,
-        "MEDIA_ROOT": media_root,
-        "STORAGE_BACKEND": "local",
-        "Q_SYNC": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+    """``bench_ingest``'s environment (database, storage, key, plain HTTP, the ORM broker), plus the webhook's."""
+    return {
+        **ingest_environment(args, media_root),
         "SIGNALHOUSE_WEBHOOK_SECRET": SECRET,
         "SMS_PROVIDER": "sandbox",
         # persistent database connections, as a production web node runs (the default 0 opens one per request)
         "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
-        "DEBUG": "0",
         "LOG_LEVEL": "ERROR",
-        "PYTHONPATH": str(REPO_ROOT),
     }
-    env.pop("REDIS_URL", None)  # the ORM broker on the benchmark database
-    return env
 
 
 def free_port() -> int:
