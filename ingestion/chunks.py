@@ -6,15 +6,18 @@ bulk lane, so N workers on one host or many normalize and load in parallel. A ch
 
 1. claims its lease (``core.leases``); a duplicate delivery or a chunk already done returns at once;
 2. reads only its bytes of the stored file and normalizes its rows in Python (``loader.RowNormalizer``,
-   the same rules on every database);
-3. settles its businesses in a short transaction of their own: ``INSERT ... ON CONFLICT DO NOTHING`` on the
-   team's unique (normalized name, ZIP), then reads who holds each key; a row whose key another row
-   holds is a DUPLICATE_BUSINESS linked to it. Committed apart, so chunks sharing a business wait for
-   each other for milliseconds, not for a whole chunk; a chunk run again finds its own businesses (same
-   source row) and treats them as its own;
+   the same rules on every database), ``WRITE_BATCH_ROWS`` rows at a time;
+3. settles each batch's businesses in a short transaction of their own: ``INSERT ... ON CONFLICT DO
+   NOTHING`` on the team's unique (normalized name, ZIP), then reads who holds each key; a row whose key
+   another row holds is a DUPLICATE_BUSINESS linked to it. Committed apart, so chunks sharing a business
+   wait for each other for milliseconds, not for a whole chunk; a chunk run again finds its own businesses
+   (same source row) and treats them as its own;
 4. writes personas, phones, emails, owner links and row failures (COPY on PostgreSQL, ``bulk_create``
    elsewhere), marks itself done (fenced: refused if its lease was lost) and adds its rows to the data
-   source's progress, all in one transaction: a chunk is loaded once or not at all;
+   source's progress, all in one transaction: a chunk is loaded once or not at all. On PostgreSQL (outside
+   a caller's transaction) that transaction runs in a writer thread on a connection of its own, which
+   sends each batch while this thread reads and normalizes the next, so the database's time overlaps
+   Python's instead of following it (``_ThreadedWrites``); elsewhere the batches are sent at the end;
 5. the chunk that finds no other chunk left completes the data source and hands it to stage 3.
 
 A worker killed mid-chunk loses nothing committed; the sweeper hands its chunk to another worker within
@@ -23,6 +26,8 @@ whole file and discards its records, as before.
 """
 
 import logging
+import queue
+import threading
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import asdict
@@ -39,11 +44,23 @@ from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from . import services, storage
 from .csvreader import CsvError, decode_error, map_header, row_width_ok
-from .loader import LoadCounts, RowNormalizer, businesses_upsert, encode_chunk, send_chunk, writer_for_connection
+from .loader import (
+    CopyWriter,
+    LoadCounts,
+    RecordWriter,
+    RowNormalizer,
+    businesses_upsert,
+    encode_chunk,
+    send_chunk,
+    writer_for_connection,
+)
 from .models import DataSource, IngestChunk
 
 log = logging.getLogger(__name__)
 HEARTBEAT_ROWS = 5000
+# Rows normalized, settled and handed to the writer at a time: small enough that the writer starts early and
+# holds little, large enough that each COPY and business upsert carries thousands of rows.
+WRITE_BATCH_ROWS = 5000
 
 
 class SourceStopped(Exception):
@@ -242,58 +259,155 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
         now=now,
         today_year=now.year,
     )
-    last = chunk.first_row - 1
-    for row in rows:
-        last = row.number
-        if last > chunk.last_row:
-            break
-        if row_width_ok(row.cells, width):  # rows of the wrong width were recorded by stage 1 and are skipped
-            normalizer.process(row)
-        if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
-            raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
-    if last != chunk.last_row:
-        raise CsvError(
-            "CSV_PARSE_ERROR",
-            f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
-            f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
-            "Upload the file again.",
-            row=chunk.first_row,
-        )
-    if not work_heartbeat(chunk):
-        raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
     writer = writer_for_connection(settings.INGEST_USE_COPY)
-    candidates = normalizer.chunk.businesses
+    # A caller's transaction (tests) must see every write, and SQLite has one writer: both send on this connection.
+    threaded = isinstance(writer, CopyWriter) and not connection.in_atomic_block
+    writes = _ThreadedWrites(writer) if threaded else _InlineWrites(writer)
+    try:
+        last = chunk.first_row - 1
+        pending = 0
+        for row in rows:
+            last = row.number
+            if last > chunk.last_row:
+                break
+            if row_width_ok(row.cells, width):  # rows of the wrong width were recorded by stage 1 and are skipped
+                normalizer.process(row)
+                pending += 1
+            if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
+                raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
+            if pending >= WRITE_BATCH_ROWS:
+                writes.put(_settle(writer, normalizer, data_source))
+                pending = 0
+        if last != chunk.last_row:
+            raise CsvError(
+                "CSV_PARSE_ERROR",
+                f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
+                f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
+                "Upload the file again.",
+                row=chunk.first_row,
+            )
+        if not work_heartbeat(chunk):
+            raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
+        writes.put(_settle(writer, normalizer, data_source))
+    except BaseException:
+        writes.abort()
+        raise
+    writes.commit(lambda: _chunk_done(chunk, data_source, normalizer.counts))
+
+
+def _settle(writer: RecordWriter, normalizer: RowNormalizer, data_source: DataSource) -> list:
+    """Settle the businesses of the rows normalized so far (committed apart), link the rows, encode their records."""
     for attempt in range(3):  # a deadlock or a busy SQLite file is worth another try
         try:
             with transaction.atomic():
-                holders = businesses_upsert(writer, candidates, team_id=data_source.team_id)
+                holders = businesses_upsert(writer, normalizer.chunk.businesses, team_id=data_source.team_id)
                 _still_processing(data_source.pk)
             break
         except OperationalError:
             if attempt == 2:
                 raise
     normalizer.resolve(holders)
-    payloads = encode_chunk(writer, normalizer.take_chunk())
-    counts = normalizer.counts
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                # Losing the last commits in a database crash is harmless: their chunks are not done either.
-                cursor.execute("SET LOCAL synchronous_commit = off")
-        send_chunk(writer, payloads)
-        work_done(chunk, counts=_counts_dict(counts))
-        # Progress is the sum of committed chunks. This row lock is taken last, so chunks overlap until here.
-        updated = DataSource.objects.filter(pk=data_source.pk, status=DataSource.Status.PROCESSING).update(
-            rows_done=F("rows_done") + chunk.row_count,
-            loaded_count=F("loaded_count") + counts.personas,
-            row_error_count=F("row_error_count") + counts.rows_with_errors,
-            updated_at=timezone.now(),
-        )
-        if not updated:
-            raise SourceStopped(f"data source {data_source.pk} stopped processing")
-        if not IngestChunk.objects.filter(data_source_id=data_source.pk).exclude(state=LeasedWork.State.DONE).exists():
-            data_source.refresh_from_db()
-            _complete(data_source)
+    return encode_chunk(writer, normalizer.take_chunk())
+
+
+def _synchronous_commit_off() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # Losing the last commits in a database crash is harmless: their chunks are not done either.
+            cursor.execute("SET LOCAL synchronous_commit = off")
+
+
+def _chunk_done(chunk: IngestChunk, data_source: DataSource, counts: LoadCounts) -> None:
+    """Mark the chunk done and add its rows to the progress (in the chunk's write transaction); complete the file."""
+    work_done(chunk, counts=_counts_dict(counts))
+    # Progress is the sum of committed chunks. This row lock is taken last, so chunks overlap until here.
+    updated = DataSource.objects.filter(pk=data_source.pk, status=DataSource.Status.PROCESSING).update(
+        rows_done=F("rows_done") + chunk.row_count,
+        loaded_count=F("loaded_count") + counts.personas,
+        row_error_count=F("row_error_count") + counts.rows_with_errors,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise SourceStopped(f"data source {data_source.pk} stopped processing")
+    if not IngestChunk.objects.filter(data_source_id=data_source.pk).exclude(state=LeasedWork.State.DONE).exists():
+        data_source.refresh_from_db()
+        _complete(data_source)
+
+
+class _InlineWrites:
+    """Keep a chunk's encoded batches and send them all, then mark the chunk done, in one transaction here."""
+
+    def __init__(self, writer: RecordWriter):
+        self.writer = writer
+        self.batches: list[list] = []
+
+    def put(self, payloads: list) -> None:
+        self.batches.append(payloads)
+
+    def abort(self) -> None:
+        self.batches = []
+
+    def commit(self, done) -> None:
+        with transaction.atomic():
+            _synchronous_commit_off()
+            for payloads in self.batches:
+                send_chunk(self.writer, payloads)
+            done()
+
+
+class _ThreadedWrites:
+    """Send a chunk's batches in one transaction of a writer thread, on its own connection, as they come.
+
+    The writer mostly waits on PostgreSQL (COPY), so this thread reads and normalizes the next batch meanwhile.
+    ``commit`` runs ``done`` in the writer's transaction and commits; ``abort`` rolls everything back. An error
+    in the writer (a lost lease, a stopped data source, a database error) is raised here, at the next ``put``
+    or at ``commit``, and nothing of the chunk's records is committed.
+    """
+
+    def __init__(self, writer: RecordWriter):
+        self.writer = writer
+        self.queue: queue.Queue = queue.Queue(maxsize=2)  # at most two encoded batches wait in memory
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, payloads: list) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put(("send", payloads))
+
+    def abort(self) -> None:
+        self.queue.put(("abort", None))
+        self.thread.join()
+
+    def commit(self, done) -> None:
+        self.queue.put(("commit", done))
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        ended = False
+        try:
+            with transaction.atomic():
+                _synchronous_commit_off()
+                while True:
+                    kind, value = self.queue.get()
+                    if kind == "send":
+                        send_chunk(self.writer, value)
+                        continue
+                    ended = True
+                    if kind == "abort":
+                        transaction.set_rollback(True)
+                    else:
+                        value()
+                    break
+        except BaseException as exc:  # handed to the caller's thread, which decides what it means
+            self.error = exc
+            while not ended:  # take what the caller still sends until it commits or aborts, so it never blocks
+                ended = self.queue.get()[0] != "send"
+        finally:
+            connection.close()
 
 
 def _counts_dict(counts: LoadCounts) -> dict:

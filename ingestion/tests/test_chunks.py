@@ -354,6 +354,98 @@ def test_two_chunks_of_one_file_loaded_at_once_never_duplicate_a_business(team, 
     assert Persona.objects.filter(source_file=data_source.source_file).count() == 120
 
 
+# --- writes in a writer thread ---------------------------------------------------------------------------------------
+
+
+def _records(source_file: str) -> dict[str, list]:
+    """Every record of a file by row, without ids, tenant or file name (which differ between two loads)."""
+    skip = {"id", "team", "team_id", "source_file", "created_at", "updated_at", "persona", "business"}
+    out = {}
+    for model in RECORD_MODELS:
+        names = [f.attname for f in model._meta.concrete_fields if f.name not in skip and f.attname not in skip]
+        out[model.__name__] = sorted(model.objects.filter(source_file=source_file).values_list(*names))
+    out["failures"] = sorted(
+        StageFailure.objects.filter(source_file=source_file).values_list("source_row", "code", "field", "raw_value")
+    )
+    return out
+
+
+def _sends_from(monkeypatch) -> list[str]:
+    """Record the name of the thread that sends each batch of records (the real send still runs)."""
+    threads = []
+    real = chunks.send_chunk
+
+    def send_chunk(writer, payloads):
+        threads.append(threading.current_thread().name)
+        return real(writer, payloads)
+
+    monkeypatch.setattr(chunks, "send_chunk", send_chunk)
+    return threads
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_batches_sent_by_the_writer_thread_load_what_one_transaction_loads(team, other_team, settings, monkeypatch):
+    # given a file with duplicate businesses across batches, a bad phone, a short row, loaded 4 rows at a time
+    monkeypatch.setattr(chunks, "WRITE_BATCH_ROWS", 4)
+    sends = _sends_from(monkeypatch)
+    rows = [*_rows(17), row_with(0, Phone="12"), ["short", "row"], *_rows(6)]
+    threaded = _validated(team, csv_bytes(rows), settings, chunk_rows=10)
+
+    # when one team's copy loads through the writer thread, and another's in one transaction of this thread
+    assert services.data_source_normalize(data_source_id=threaded.pk, inline=True).status == "completed"
+    assert set(sends) == {"ingest-writer"}
+    assert len(sends) == 8  # chunks of 10, 10 (one row too short) and 5 rows: 3 + 3 + 2 batches
+    sends.clear()
+    inline = _validated(other_team, csv_bytes(rows), settings, chunk_rows=10)
+    with transaction.atomic():
+        assert services.data_source_normalize(data_source_id=inline.pk, inline=True).status == "completed"
+    assert set(sends) == {threading.current_thread().name}
+
+    # then both hold the same records and failures, row by row, and the same progress
+    assert _records(threaded.source_file) == _records(inline.source_file)
+    assert _records(threaded.source_file)["failures"]  # duplicates, a bad phone: the comparison covers failures
+    threaded.refresh_from_db()
+    inline.refresh_from_db()
+    progress = ("rows_done", "loaded_count", "row_error_count")
+    # 25 rows, one too short to load; rows with errors: 11 DUPLICATE_BUSINESS, the bad phone and the short row
+    assert [getattr(threaded, f) for f in progress] == [getattr(inline, f) for f in progress] == [25, 24, 13]
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_chunk_whose_lease_is_lost_keeps_none_of_the_batches_its_writer_sent(team, settings, monkeypatch):
+    # given a 12-row chunk whose batches of 4 rows go to the writer thread, and another worker that takes the chunk
+    # over just before the end (its lease moves to another owner)
+    monkeypatch.setattr(chunks, "WRITE_BATCH_ROWS", 4)
+    sends = _sends_from(monkeypatch)
+    data_source = _validated(team, csv_bytes(_rows(12)), settings, chunk_rows=12)
+    from usdatabiz.core.services import stage_run_start
+
+    stage_run_start(team=team.pk, stage=2, subject=data_source, count_in=12)
+    chunk = data_source.chunks.get()
+    real_heartbeat = chunks.work_heartbeat
+
+    def heartbeat(row):
+        alive = real_heartbeat(row)
+        IngestChunk.objects.filter(pk=row.pk).update(lease_owner="other-host:1")
+        return alive
+
+    monkeypatch.setattr(chunks, "work_heartbeat", heartbeat)
+
+    # when the chunk runs
+    chunks.ingest_chunk_run(chunk_id=chunk.pk)
+
+    # then the writer had sent batches, but its transaction rolled back: no record, no failure, no progress
+    assert len(sends) >= 2
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 0
+    assert StageFailure.objects.filter(subject_id=data_source.pk, stage=2).count() == 0
+    chunk.refresh_from_db()
+    data_source.refresh_from_db()
+    assert (chunk.state, chunk.lease_owner) == ("running", "other-host:1")
+    assert (data_source.status, data_source.rows_done) == (DataSource.Status.PROCESSING, 0)
+
+
 # --- counts match the file whatever the chunk size -------------------------------------------------------------------
 
 
