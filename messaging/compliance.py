@@ -782,6 +782,8 @@ def _re(*parts: str) -> re.Pattern[str]:
 
 
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
+# What a person threatens if the texts go on: "next text goes straight to my lawyer", "another one and I'm suing"
+_THREAT_WORDS = r"report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police"
 # (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
 _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -933,20 +935,18 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:text|message|contact|msg|txt)\w*\s+(?:me|us|this\s+number)\s+again\b[^.!?]{0,40}"
-            r"\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police|regret)"
+            rf"\b(?:{_THREAT_WORDS}|regret)"
         ),
         "none",
     ),
     (
-        _re(
-            r"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time)\b[^.!?]{0,40}\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police)"
-        ),
+        _re(rf"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time)\b[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"),
         "none",
     ),
     (
         _re(
             r"\b(?:any|another|further|more)\s+(?:further\s+|more\s+)?(?:texts?|messages?|msgs?|contact|communications?)\b"
-            r"[^.!?]{0,40}\b(?:report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police)"
+            rf"[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"
         ),
         "none",
     ),
@@ -960,7 +960,6 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # blocked and reported / blocking this number / I'm blocking you
     (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&)\s+report|\breport(?:ed|ing)?\s+(?:and|&)\s+block"), "negation"),
     (_re(r"\b(?:block|blocking|blocked)\s+(?:this\s+number|your\s+number|ur\s+number|you|u|this)\b"), "negation"),
-    (_re(r"\btake\s+(?:me\s+)?off\s+(?:of\s+)?(?:the\s+|your\s+|ur\s+|this\s+|ya\s+)?(?:list|lists)\b"), "negation"),
     # u can stop now / you gotta stop / stop hitting my line
     (
         _re(
@@ -1100,10 +1099,14 @@ def _edge_stop(plain: str) -> bool:
 
 
 # A stop word left after the rules above, in a clause they could not read, holds the number.
+# After a stop word these make it no request: "stop by", "unsubscribe later", "unsubscribe links", "the stop sign".
+_NOT_A_REQUEST_AFTER = (
+    r"by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
+    r"|links?|buttons?|options?|pages?|features?|requests?|rates?"
+)
 _UNCLEAR_STOP = re.compile(
     r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
-    r"(?!\s+(?:by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
-    r"|links?|buttons?|options?|pages?|features?|requests?|rates?))"
+    rf"(?!\s+(?:{_NOT_A_REQUEST_AFTER}))"
 )
 # Complaints about the texts themselves: the person may be revoking; a person decides.
 _COMPLAINT = re.compile(
@@ -1375,8 +1378,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
 # reason names the model and its probability. Without the corpus file the rules decide alone.
 
 _GUARDED_WORDS = re.compile(
-    r"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:by|in|at|over|sign|light|watch|for|to|being"
-    r"|later|anytime|any\s+time|whenever)\b"
+    rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"

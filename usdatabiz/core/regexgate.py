@@ -15,8 +15,10 @@ _QUANTIFIERS = frozenset("?*+{")
 _MIN_GATE = 3
 
 
-def _top_level_alternatives(pattern: str) -> list[str] | None:
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(pattern: str):
+    """Walk a pattern outside escapes and character classes: yield (index, character, depth before it), where depth
+    counts the open groups; a class or group left open ends the walk with ``ValueError``."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -26,15 +28,22 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        else:
+            yield i, ch, depth
+            depth += {"(": 1, ")": -1}.get(ch, 0)
         i += 1
-    if depth != 0 or in_class:
+    if depth or in_class:
+        raise ValueError("unbalanced pattern")
+
+
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    parts, start = [], 0
+    try:
+        for i, ch, depth in _structure(pattern):
+            if ch == "|" and depth == 0:
+                parts.append(pattern[start:i])
+                start = i + 1
+    except ValueError:
         return None
     parts.append(pattern[start:])
     return parts
@@ -85,29 +94,18 @@ def _longest_mandatory_run(alternative: str) -> str:
 
 def _top_level_groups(alternative: str) -> list[str]:
     """The bodies of the non-capturing groups at the top of an alternative that are not optional or repeated."""
-    groups, depth, start, i, in_class = [], 0, -1, 0, False
-    while i < len(alternative):
-        ch = alternative[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            if depth == 0:
+    groups, start = [], -1
+    try:
+        for i, ch, depth in _structure(alternative):
+            if ch == "(" and depth == 0:
                 start = i
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0 and start >= 0:
-                body = alternative[start : i + 1]
-                after = alternative[i + 1 : i + 2]
+            elif ch == ")" and depth == 1 and start >= 0:
+                body, after = alternative[start : i + 1], alternative[i + 1 : i + 2]
                 if body.startswith("(?:") and after not in _QUANTIFIERS:
                     groups.append(body[3:-1])
                 start = -1
-        i += 1
+    except ValueError:
+        return groups
     return groups
 
 
