@@ -5,7 +5,9 @@ import io
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from ingestion.loader import BUSINESS_COLUMNS
 from ingestion.models import DataSource
 from usdatabiz.core.tests.factories import TeamFactory
 
@@ -119,3 +121,24 @@ def row_with(index: int = 0, **changes) -> list[str]:
     for key, value in changes.items():
         cells[HEADER.index(key.replace("_", " "))] = value
     return cells
+
+
+def business_candidate(team, name: str, row: int, *, zip5: str = "78701", source_file: str = "raw/a.csv") -> tuple:
+    """One business as stage 2 offers it to ``loader.businesses_upsert``: the columns of ``BUSINESS_COLUMNS``."""
+    values = dict.fromkeys(BUSINESS_COLUMNS, "")
+    now = timezone.now()
+    values.update(
+        id=f"biz_{source_file[-5]}{zip5}{row:05d}{name[:3]}",
+        team_id=team.pk,
+        created_at=now,
+        updated_at=now,
+        source_file=source_file,
+        source_record_id=row,
+        name=name,
+        normalized_name=name.upper(),
+        zip5=zip5,
+        employees=None,
+        revenue=None,
+        year_founded=None,
+    )
+    return tuple(values[c] for c in BUSINESS_COLUMNS)

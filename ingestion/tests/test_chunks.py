@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from ingestion import chunks, services
-from ingestion.loader import BUSINESS_COLUMNS, businesses_upsert, writer_for_connection
+from ingestion.loader import businesses_upsert, writer_for_connection
 from ingestion.models import DataSource, IngestChunk
+from ingestion.tests.factories import business_candidate
 from usdatabiz.core.leases import work_claim, work_sweep
 from usdatabiz.core.models import StageFailure
 
@@ -186,26 +187,6 @@ def test_a_chunk_of_a_failed_file_loads_nothing(team, settings):
 # --- the business key: no read-then-write, no race ------------------------------------------------------------------
 
 
-def _candidate(team, name: str, row: int, source_file: str = "raw/a.csv") -> tuple:
-    values = dict.fromkeys(BUSINESS_COLUMNS, "")
-    now = timezone.now()
-    values.update(
-        id=f"biz_{source_file[-5]}{row:05d}",
-        team_id=team.pk,
-        created_at=now,
-        updated_at=now,
-        source_file=source_file,
-        source_record_id=row,
-        name=name,
-        normalized_name=name.upper(),
-        zip5="78701",
-        employees=None,
-        revenue=None,
-        year_founded=None,
-    )
-    return tuple(values[c] for c in BUSINESS_COLUMNS)
-
-
 def test_the_database_refuses_a_second_business_with_the_same_key(team):
     from django.db import IntegrityError
 
@@ -216,8 +197,10 @@ def test_the_database_refuses_a_second_business_with_the_same_key(team):
 
 def test_upsert_inserts_only_free_keys_and_says_who_holds_each(team):
     writer = writer_for_connection()
-    first = businesses_upsert(writer, [_candidate(team, "Acme", 1), _candidate(team, "Bolt", 2)], team_id=team.pk)
-    second = businesses_upsert(writer, [_candidate(team, "Bolt", 7, "raw/b.csv")], team_id=team.pk)
+    first = businesses_upsert(
+        writer, [business_candidate(team, "Acme", 1), business_candidate(team, "Bolt", 2)], team_id=team.pk
+    )
+    second = businesses_upsert(writer, [business_candidate(team, "Bolt", 7, source_file="raw/b.csv")], team_id=team.pk)
     assert first["ACME\t78701"][1:3] == ("raw/a.csv", 1)
     assert second == {"BOLT\t78701": first["BOLT\t78701"]}
     assert Business.objects.filter(team=team).count() == 2
@@ -234,7 +217,7 @@ def test_two_transactions_inserting_the_same_key_at_once_make_one_business(team)
         try:
             with transaction.atomic():
                 results["a"] = businesses_upsert(
-                    writer, [_candidate(team, "Acme", 1), _candidate(team, "Bolt", 2)], team_id=team.pk
+                    writer, [business_candidate(team, "Acme", 1), business_candidate(team, "Bolt", 2)], team_id=team.pk
                 )
                 a_inserted.set()
                 time.sleep(1.0)
@@ -248,7 +231,10 @@ def test_two_transactions_inserting_the_same_key_at_once_make_one_business(team)
             with transaction.atomic():
                 results["b"] = businesses_upsert(
                     writer,
-                    [_candidate(team, "Bolt", 9, "raw/b.csv"), _candidate(team, "Cedar", 10, "raw/b.csv")],
+                    [
+                        business_candidate(team, "Bolt", 9, source_file="raw/b.csv"),
+                        business_candidate(team, "Cedar", 10, source_file="raw/b.csv"),
+                    ],
                     team_id=team.pk,
                 )
             timings["b"] = time.monotonic() - started

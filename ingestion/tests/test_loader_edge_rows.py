@@ -6,12 +6,12 @@ linked to the business that holds it, or gets a named row error; nothing else of
 """
 
 import pytest
-from django.utils import timezone
 
 from identity.models import Business, BusinessOwner, Persona, PersonaPhone
 from ingestion import services
-from ingestion.loader import BUSINESS_COLUMNS, businesses_upsert, writer_for_connection
+from ingestion.loader import businesses_upsert, writer_for_connection
 from ingestion.models import DataSource, IngestChunk
+from ingestion.tests.factories import business_candidate
 from usdatabiz.core.models import StageFailure
 
 from .factories import GOOD_ROWS, HEADER, csv_bytes, row_with, upload
@@ -24,34 +24,14 @@ def _failures(data_source: DataSource, code: str | None = None) -> list[tuple]:
     return list(found.order_by("source_row", "code").values_list("code", "source_row", "field"))
 
 
-def _candidate(team, name: str, row: int, *, zip5: str = "78701", source_file: str = "raw/a.csv") -> tuple:
-    values = dict.fromkeys(BUSINESS_COLUMNS, "")
-    now = timezone.now()
-    values.update(
-        id=f"biz_{zip5}{row:05d}{name[:3]}",
-        team_id=team.pk,
-        created_at=now,
-        updated_at=now,
-        source_file=source_file,
-        source_record_id=row,
-        name=name,
-        normalized_name=name.upper(),
-        zip5=zip5,
-        employees=None,
-        revenue=None,
-        year_founded=None,
-    )
-    return tuple(values[c] for c in BUSINESS_COLUMNS)
-
-
 @pytest.mark.parametrize("use_copy", [True, False], ids=["copy", "orm"])
 def test_upsert_names_a_holder_for_a_candidate_refused_by_its_source_row(team, settings, use_copy):
     # given row 1 of raw/a.csv already loaded as ACME at 78701
     writer = writer_for_connection(use_copy)
-    first = businesses_upsert(writer, [_candidate(team, "Acme", 1)], team_id=team.pk)
+    first = businesses_upsert(writer, [business_candidate(team, "Acme", 1)], team_id=team.pk)
 
     # when the same source row offers another key (the record was loaded before with other values)
-    again = businesses_upsert(writer, [_candidate(team, "Bolt", 1, zip5="78702")], team_id=team.pk)
+    again = businesses_upsert(writer, [business_candidate(team, "Bolt", 1, zip5="78702")], team_id=team.pk)
 
     # then no business is added, and the new key names the business its source row already holds
     assert Business.objects.filter(team=team).count() == 1
