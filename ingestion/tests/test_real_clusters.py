@@ -234,9 +234,13 @@ def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(cluste
         done = [c for c in chunks if c.state == "done"]
         running = [c for c in chunks if c.state == "running" and c.lease_owner]
         if done and running:
-            victim = running[0]
-            os.kill(int(victim.lease_owner.rsplit(":", 1)[1]), signal.SIGKILL)
+            owner = running[0].lease_owner
+            os.kill(int(owner.rsplit(":", 1)[1]), signal.SIGKILL)
             killed_at = time.monotonic()
+            # the chunk may have committed between the look and the kill: the victim is the chunk the dead
+            # worker still holds once the database has settled; if it holds none, kill the next one
+            time.sleep(0.3)
+            victim = data_source.chunks.filter(lease_owner=owner, state="running").first()
         time.sleep(0.05)
     assert victim is not None, "no chunk was seen running"
     # the sweeper's next turn comes once the lease has expired (the realtime scheduler looks every 15 s)
