@@ -33,6 +33,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "form due follow-ups": ("messaging.tasks.campaign_steps_stage_due_task", 60),  # a person approves each batch
     "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
     "wake snoozed conversations": ("inbox.tasks.conversations_wake_task", 1),  # a snooze ends on time
+    "prune task results": ("usdatabiz.core.tasks.task_results_prune_task", 1),  # keep Q_SAVE_LIMIT successes
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
@@ -49,6 +50,7 @@ LANES: dict[str, str] = {
     "inbox.tasks.inbox_items_nudge_check_task": "realtime",
     "inbox.tasks.conversations_wake_task": "realtime",
     "usdatabiz.core.tasks.work_sweep_task": "realtime",  # a killed bulk worker's part moves on even when bulk is busy
+    "usdatabiz.core.tasks.task_results_prune_task": "realtime",  # one short DELETE a minute
     "usdatabiz.core.tasks.sla_check_task": "realtime",  # a late bulk stage is told even while bulk is behind
     # bulk: lists, chunks, jobs and slices
     "ingestion.tasks.data_source_ingest_task": "bulk",

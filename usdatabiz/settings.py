@@ -287,6 +287,7 @@ COPILOT_SLOW_MS = env_int("COPILOT_SLOW_MS", 5000)
 # Task queue: django-q2 on the ORM broker by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", "")
 Q_SYNC = env_bool("Q_SYNC", default=RUNNING_TESTS)
+TASK_RESULTS_KEEP = env_int("Q_SAVE_LIMIT", 1000)
 Q_CLUSTER = {
     # The site's name: the signing salt of task payloads, the same on every host. The lane a qcluster
     # serves is chosen by Q_CLUSTER_NAME (realtime or bulk), one of the named clusters below.
@@ -296,7 +297,9 @@ Q_CLUSTER = {
     "retry": env_int("Q_RETRY", 1900),
     "max_attempts": env_int("Q_MAX_ATTEMPTS", 3),
     "ack_failures": True,
-    "save_limit": env_int("Q_SAVE_LIMIT", 1000),
+    # finished tasks kept for the admin: recorded without django-q2's per-task pruning (core/taskresults.py),
+    # trimmed to Q_SAVE_LIMIT once a minute by the "prune task results" schedule
+    "save_limit": -1 if TASK_RESULTS_KEEP < 0 else 0,  # -1: no successes kept at all
     "catch_up": False,
     "sync": Q_SYNC,
     "poll": 0.5,

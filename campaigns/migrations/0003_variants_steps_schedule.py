@@ -7,132 +7,183 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0002_campaignlead_send_after'),
-        ('core', '0001_initial'),
-        ('identity', '0003_personaemail_provenance_personaphone_provenance'),
-        ('leads', '0003_skiptrace_job_pause'),
+        ("campaigns", "0002_campaignlead_send_after"),
+        ("core", "0001_initial"),
+        ("identity", "0003_personaemail_provenance_personaphone_provenance"),
+        ("leads", "0003_skiptrace_job_pause"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CampaignStep',
+            name="CampaignStep",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cstep', serialize=False)),
-                ('number', models.PositiveSmallIntegerField(help_text='1, 2 or 3, in the order they are sent')),
-                ('delay_days', models.PositiveSmallIntegerField(help_text='Days without a reply after the previous text')),
-                ('status', models.CharField(choices=[('planned', 'Planned (waits for its day)'), ('staged', 'Staged (awaiting approval)'), ('sending', 'Sending'), ('completed', 'Completed'), ('cancelled', 'Cancelled')], default='planned', max_length=16)),
-                ('lead_count', models.PositiveIntegerField(default=0, help_text='People in the batch when it was formed')),
-                ('staged_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cstep", serialize=False)),
+                ("number", models.PositiveSmallIntegerField(help_text="1, 2 or 3, in the order they are sent")),
+                (
+                    "delay_days",
+                    models.PositiveSmallIntegerField(help_text="Days without a reply after the previous text"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned (waits for its day)"),
+                            ("staged", "Staged (awaiting approval)"),
+                            ("sending", "Sending"),
+                            ("completed", "Completed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "lead_count",
+                    models.PositiveIntegerField(default=0, help_text="People in the batch when it was formed"),
+                ),
+                ("staged_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['campaign', 'number'],
+                "ordering": ["campaign", "number"],
             },
         ),
         migrations.CreateModel(
-            name='CampaignVariant',
+            name="CampaignVariant",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cvar', serialize=False)),
-                ('label', models.CharField(help_text="B, C or D (A is the campaign's own template)", max_length=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cvar", serialize=False)),
+                ("label", models.CharField(help_text="B, C or D (A is the campaign's own template)", max_length=1)),
             ],
             options={
-                'ordering': ['campaign', 'label'],
+                "ordering": ["campaign", "label"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='campaignlead',
-            name='campaignlead_one_per_person',
+            model_name="campaignlead",
+            name="campaignlead_one_per_person",
         ),
         migrations.RemoveConstraint(
-            model_name='campaignlead',
-            name='campaignlead_one_per_lead',
+            model_name="campaignlead",
+            name="campaignlead_one_per_lead",
         ),
         migrations.AddField(
-            model_name='campaign',
-            name='scheduled_at',
-            field=models.DateTimeField(blank=True, help_text="Sending starts no earlier (each recipient's quiet hours still apply)", null=True),
+            model_name="campaign",
+            name="scheduled_at",
+            field=models.DateTimeField(
+                blank=True, help_text="Sending starts no earlier (each recipient's quiet hours still apply)", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='campaignevent',
-            name='step',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='The follow-up step it concerns, if any', null=True),
+            model_name="campaignevent",
+            name="step",
+            field=models.PositiveSmallIntegerField(
+                blank=True, help_text="The follow-up step it concerns, if any", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='campaignlead',
-            name='step',
-            field=models.PositiveSmallIntegerField(default=0, help_text='0: the opener; 1-3: a follow-up step'),
+            model_name="campaignlead",
+            name="step",
+            field=models.PositiveSmallIntegerField(default=0, help_text="0: the opener; 1-3: a follow-up step"),
         ),
         migrations.AddField(
-            model_name='campaignlead',
-            name='template',
-            field=models.ForeignKey(blank=True, help_text="The text this row is sent with (empty on rows made before variants: the campaign's template)", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='campaigns.messagetemplate'),
+            model_name="campaignlead",
+            name="template",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The text this row is sent with (empty on rows made before variants: the campaign's template)",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="campaigns.messagetemplate",
+            ),
         ),
         migrations.AddField(
-            model_name='campaignlead',
-            name='variant',
-            field=models.CharField(default='A', help_text='The A/B variant the person was given', max_length=1),
+            model_name="campaignlead",
+            name="variant",
+            field=models.CharField(default="A", help_text="The A/B variant the person was given", max_length=1),
         ),
         migrations.AddConstraint(
-            model_name='campaignlead',
-            constraint=models.UniqueConstraint(fields=('campaign', 'step', 'persona'), name='campaignlead_one_per_person_step'),
+            model_name="campaignlead",
+            constraint=models.UniqueConstraint(
+                fields=("campaign", "step", "persona"), name="campaignlead_one_per_person_step"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='campaignlead',
-            constraint=models.UniqueConstraint(fields=('campaign', 'step', 'lead'), name='campaignlead_one_per_lead_step'),
+            model_name="campaignlead",
+            constraint=models.UniqueConstraint(
+                fields=("campaign", "step", "lead"), name="campaignlead_one_per_lead_step"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignstep',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="campaignstep",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='campaignstep',
-            name='campaign',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='campaigns.campaign'),
+            model_name="campaignstep",
+            name="campaign",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="campaigns.campaign"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignstep',
-            name='team',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team'),
+            model_name="campaignstep",
+            name="team",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignstep',
-            name='template',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='campaigns.messagetemplate'),
+            model_name="campaignstep",
+            name="template",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="campaigns.messagetemplate"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignvariant',
-            name='campaign',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='campaigns.campaign'),
+            model_name="campaignvariant",
+            name="campaign",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="variants", to="campaigns.campaign"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignvariant',
-            name='team',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team'),
+            model_name="campaignvariant",
+            name="team",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+            ),
         ),
         migrations.AddField(
-            model_name='campaignvariant',
-            name='template',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='campaigns.messagetemplate'),
+            model_name="campaignvariant",
+            name="template",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="campaigns.messagetemplate"
+            ),
         ),
         migrations.AddIndex(
-            model_name='campaignstep',
-            index=models.Index(fields=['team', 'status'], name='cstep_team_status_idx'),
+            model_name="campaignstep",
+            index=models.Index(fields=["team", "status"], name="cstep_team_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='campaignstep',
-            constraint=models.UniqueConstraint(fields=('campaign', 'number'), name='campaignstep_one_per_number'),
+            model_name="campaignstep",
+            constraint=models.UniqueConstraint(fields=("campaign", "number"), name="campaignstep_one_per_number"),
         ),
         migrations.AddConstraint(
-            model_name='campaignvariant',
-            constraint=models.UniqueConstraint(fields=('campaign', 'label'), name='campaignvariant_one_per_label'),
+            model_name="campaignvariant",
+            constraint=models.UniqueConstraint(fields=("campaign", "label"), name="campaignvariant_one_per_label"),
         ),
     ]

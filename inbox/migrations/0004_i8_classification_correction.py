@@ -7,30 +7,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_team_credentials'),
-        ('inbox', '0003_webhook_exactly_once_and_reconcile_cursor'),
+        ("core", "0003_team_credentials"),
+        ("inbox", "0003_webhook_exactly_once_and_reconcile_cursor"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ClassificationCorrection',
+            name="ClassificationCorrection",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cor', serialize=False)),
-                ('text', models.TextField()),
-                ('predicted', models.CharField(help_text='What the classifier said', max_length=24)),
-                ('corrected', models.CharField(help_text='What the operator said it is', max_length=24)),
-                ('corrected_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('inbox_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='corrections', to='inbox.inboxitem')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cor", serialize=False)),
+                ("text", models.TextField()),
+                ("predicted", models.CharField(help_text="What the classifier said", max_length=24)),
+                ("corrected", models.CharField(help_text="What the operator said it is", max_length=24)),
+                (
+                    "corrected_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inbox_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="corrections",
+                        to="inbox.inboxitem",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
-                'indexes': [models.Index(fields=['team', 'created_at'], name='correction_team_created_idx')],
+                "ordering": ["created_at"],
+                "indexes": [models.Index(fields=["team", "created_at"], name="correction_team_created_idx")],
             },
         ),
     ]

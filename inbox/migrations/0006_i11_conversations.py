@@ -7,173 +7,364 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0004_leadblock_skipped_duplicate_number'),
-        ('core', '0005_i11_state_transition'),
-        ('identity', '0004_business_team_name_zip_unique'),
-        ('inbox', '0005_i14_webhook_compliance_action'),
-        ('leads', '0003_skiptrace_job_pause'),
-        ('messaging', '0004_sender_numbers_and_provider_webhooks'),
+        ("campaigns", "0004_leadblock_skipped_duplicate_number"),
+        ("core", "0005_i11_state_transition"),
+        ("identity", "0004_business_team_name_zip_unique"),
+        ("inbox", "0005_i14_webhook_compliance_action"),
+        ("leads", "0003_skiptrace_job_pause"),
+        ("messaging", "0004_sender_numbers_and_provider_webhooks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='callqueueentry',
-            name='callback_at',
-            field=models.DateTimeField(blank=True, help_text='When the person asked to be called', null=True),
+            model_name="callqueueentry",
+            name="callback_at",
+            field=models.DateTimeField(blank=True, help_text="When the person asked to be called", null=True),
         ),
         migrations.AlterField(
-            model_name='inboxitem',
-            name='suggestion_status',
-            field=models.CharField(blank=True, choices=[('', 'No suggestion'), ('pending', 'Awaiting approval'), ('approved', 'Approved as drafted'), ('edited', 'Approved after editing'), ('rejected', 'Rejected'), ('set_aside', 'Set aside (a newer draft, an answer in own words, or closed)')], default='', max_length=10),
+            model_name="inboxitem",
+            name="suggestion_status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "No suggestion"),
+                    ("pending", "Awaiting approval"),
+                    ("approved", "Approved as drafted"),
+                    ("edited", "Approved after editing"),
+                    ("rejected", "Rejected"),
+                    ("set_aside", "Set aside (a newer draft, an answer in own words, or closed)"),
+                ],
+                default="",
+                max_length=10,
+            ),
         ),
         migrations.CreateModel(
-            name='Conversation',
+            name="Conversation",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cnv', serialize=False)),
-                ('contact_number', models.CharField(help_text="The contact's number (10 digits)", max_length=10)),
-                ('sender_number', models.CharField(blank=True, help_text='Our number the contact texts with', max_length=10)),
-                ('status', models.CharField(choices=[('open', 'Open (waits on us)'), ('waiting', 'Waiting on them'), ('snoozed', 'Snoozed'), ('closed', 'Closed')], default='open', max_length=10)),
-                ('intent', models.CharField(blank=True, help_text="The conversation's classification, in context", max_length=20)),
-                ('intent_confidence', models.FloatField(blank=True, null=True)),
-                ('priority', models.CharField(blank=True, max_length=8)),
-                ('priority_score', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('worker', models.CharField(blank=True, help_text='The one copilot worker that owns it', max_length=16)),
-                ('worker_intent', models.CharField(blank=True, help_text='The intent the worker was routed for', max_length=20)),
-                ('disposition', models.CharField(blank=True, max_length=20)),
-                ('last_inbound_at', models.DateTimeField(blank=True, null=True)),
-                ('last_outbound_at', models.DateTimeField(blank=True, null=True)),
-                ('last_message_at', models.DateTimeField(blank=True, null=True)),
-                ('last_text', models.CharField(blank=True, help_text='The latest text, for the list', max_length=160)),
-                ('unread', models.PositiveIntegerField(default=0, help_text='Inbound texts nobody has opened yet')),
-                ('snoozed_until', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('draft_text', models.TextField(blank=True)),
-                ('draft_worker', models.CharField(blank=True, max_length=16)),
-                ('draft_status', models.CharField(blank=True, choices=[('', 'No draft'), ('pending', 'Awaiting approval'), ('approved', 'Approved as drafted'), ('edited', 'Approved after editing'), ('rejected', 'Rejected'), ('set_aside', 'Set aside')], default='', max_length=10)),
-                ('correlation_id', models.CharField(blank=True, max_length=40)),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='campaigns.campaign')),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('draft_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='inbox.inboxitem')),
-                ('latest_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='inbox.inboxitem')),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='conversations', to='leads.lead')),
-                ('persona', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='identity.persona')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cnv", serialize=False)),
+                ("contact_number", models.CharField(help_text="The contact's number (10 digits)", max_length=10)),
+                (
+                    "sender_number",
+                    models.CharField(blank=True, help_text="Our number the contact texts with", max_length=10),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open (waits on us)"),
+                            ("waiting", "Waiting on them"),
+                            ("snoozed", "Snoozed"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "intent",
+                    models.CharField(
+                        blank=True, help_text="The conversation's classification, in context", max_length=20
+                    ),
+                ),
+                ("intent_confidence", models.FloatField(blank=True, null=True)),
+                ("priority", models.CharField(blank=True, max_length=8)),
+                ("priority_score", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "worker",
+                    models.CharField(blank=True, help_text="The one copilot worker that owns it", max_length=16),
+                ),
+                (
+                    "worker_intent",
+                    models.CharField(blank=True, help_text="The intent the worker was routed for", max_length=20),
+                ),
+                ("disposition", models.CharField(blank=True, max_length=20)),
+                ("last_inbound_at", models.DateTimeField(blank=True, null=True)),
+                ("last_outbound_at", models.DateTimeField(blank=True, null=True)),
+                ("last_message_at", models.DateTimeField(blank=True, null=True)),
+                ("last_text", models.CharField(blank=True, help_text="The latest text, for the list", max_length=160)),
+                ("unread", models.PositiveIntegerField(default=0, help_text="Inbound texts nobody has opened yet")),
+                ("snoozed_until", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("draft_text", models.TextField(blank=True)),
+                ("draft_worker", models.CharField(blank=True, max_length=16)),
+                (
+                    "draft_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "No draft"),
+                            ("pending", "Awaiting approval"),
+                            ("approved", "Approved as drafted"),
+                            ("edited", "Approved after editing"),
+                            ("rejected", "Rejected"),
+                            ("set_aside", "Set aside"),
+                        ],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                ("correlation_id", models.CharField(blank=True, max_length=40)),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="campaigns.campaign",
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "draft_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="inbox.inboxitem",
+                    ),
+                ),
+                (
+                    "latest_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="inbox.inboxitem",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="conversations",
+                        to="leads.lead",
+                    ),
+                ),
+                (
+                    "persona",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="identity.persona",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-last_message_at', '-id'],
+                "ordering": ["-last_message_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='inboxitem',
-            name='conversation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='inbox.conversation'),
+            model_name="inboxitem",
+            name="conversation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="items",
+                to="inbox.conversation",
+            ),
         ),
         migrations.CreateModel(
-            name='ConversationEvent',
+            name="ConversationEvent",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='cev', serialize=False)),
-                ('action', models.CharField(max_length=40)),
-                ('actor_label', models.CharField(max_length=60)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('conversation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='inbox.conversation')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="cev", serialize=False)),
+                ("action", models.CharField(max_length=40)),
+                ("actor_label", models.CharField(max_length=60)),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="inbox.conversation"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ConversationMessage',
+            name="ConversationMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField()),
-                ('conversation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='inbox.conversation')),
-                ('message', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='conversation_link', to='messaging.message')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField()),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="links", to="inbox.conversation"
+                    ),
+                ),
+                (
+                    "message",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conversation_link",
+                        to="messaging.message",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='InboxSettings',
+            name="InboxSettings",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='ibs', serialize=False)),
-                ('round_robin', models.BooleanField(default=False, help_text='Give each new conversation to the next operator')),
-                ('time_zone', models.CharField(default='America/New_York', help_text="The team's time zone", max_length=64)),
-                ('last_assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="ibs", serialize=False)),
+                (
+                    "round_robin",
+                    models.BooleanField(default=False, help_text="Give each new conversation to the next operator"),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(default="America/New_York", help_text="The team's time zone", max_length=64),
+                ),
+                (
+                    "last_assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'inbox settings',
+                "verbose_name_plural": "inbox settings",
             },
         ),
         migrations.CreateModel(
-            name='OperatorSettings',
+            name="OperatorSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('time_zone', models.CharField(blank=True, help_text='IANA name, e.g. America/Chicago', max_length=64)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='operator_settings', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("time_zone", models.CharField(blank=True, help_text="IANA name, e.g. America/Chicago", max_length=64)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="operator_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'operator settings',
+                "verbose_name_plural": "operator settings",
             },
         ),
         migrations.CreateModel(
-            name='SavedReply',
+            name="SavedReply",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='srp', serialize=False)),
-                ('title', models.CharField(max_length=80)),
-                ('text', models.TextField()),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="srp", serialize=False)),
+                ("title", models.CharField(max_length=80)),
+                ("text", models.TextField()),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['team', 'status', '-last_message_at', '-id'], name='cnv_team_status_last_idx'),
+            model_name="conversation",
+            index=models.Index(fields=["team", "status", "-last_message_at", "-id"], name="cnv_team_status_last_idx"),
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['team', '-last_message_at', '-id'], name='cnv_team_last_idx'),
+            model_name="conversation",
+            index=models.Index(fields=["team", "-last_message_at", "-id"], name="cnv_team_last_idx"),
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['team', 'assignee', '-last_message_at', '-id'], name='cnv_team_assignee_idx'),
+            model_name="conversation",
+            index=models.Index(fields=["team", "assignee", "-last_message_at", "-id"], name="cnv_team_assignee_idx"),
         ),
         migrations.AddIndex(
-            model_name='conversation',
-            index=models.Index(fields=['team', 'contact_number'], name='cnv_team_number_idx'),
+            model_name="conversation",
+            index=models.Index(fields=["team", "contact_number"], name="cnv_team_number_idx"),
         ),
         migrations.AddConstraint(
-            model_name='conversation',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'closed'), _negated=True), fields=('team', 'contact_number'), name='conversation_one_open_per_contact'),
+            model_name="conversation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "closed"), _negated=True),
+                fields=("team", "contact_number"),
+                name="conversation_one_open_per_contact",
+            ),
         ),
         migrations.AddIndex(
-            model_name='conversationevent',
-            index=models.Index(fields=['conversation', 'created_at'], name='cev_conversation_created_idx'),
+            model_name="conversationevent",
+            index=models.Index(fields=["conversation", "created_at"], name="cev_conversation_created_idx"),
         ),
         migrations.AddIndex(
-            model_name='conversationmessage',
-            index=models.Index(fields=['conversation', 'created_at'], name='cnvmsg_conversation_at_idx'),
+            model_name="conversationmessage",
+            index=models.Index(fields=["conversation", "created_at"], name="cnvmsg_conversation_at_idx"),
         ),
         migrations.AddConstraint(
-            model_name='inboxsettings',
-            constraint=models.UniqueConstraint(fields=('team',), name='inboxsettings_one_per_team'),
+            model_name="inboxsettings",
+            constraint=models.UniqueConstraint(fields=("team",), name="inboxsettings_one_per_team"),
         ),
         migrations.AddConstraint(
-            model_name='savedreply',
-            constraint=models.UniqueConstraint(fields=('team', 'title'), name='savedreply_team_title_unique'),
+            model_name="savedreply",
+            constraint=models.UniqueConstraint(fields=("team", "title"), name="savedreply_team_title_unique"),
         ),
     ]

@@ -7,45 +7,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_team_credentials'),
-        ('inbox', '0003_webhook_exactly_once_and_reconcile_cursor'),
-        ('messaging', '0004_sender_numbers_and_provider_webhooks'),
+        ("core", "0003_team_credentials"),
+        ("inbox", "0003_webhook_exactly_once_and_reconcile_cursor"),
+        ("messaging", "0004_sender_numbers_and_provider_webhooks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='message',
-            name='quiet_hours_basis',
-            field=models.TextField(blank=True, help_text='The zones the quiet-hours check used at send time, and why (ZIP, state, area code)'),
+            model_name="message",
+            name="quiet_hours_basis",
+            field=models.TextField(
+                blank=True,
+                help_text="The zones the quiet-hours check used at send time, and why (ZIP, state, area code)",
+            ),
         ),
         migrations.AlterField(
-            model_name='suppression',
-            name='reason',
-            field=models.CharField(choices=[('opt_out', 'Opted out (STOP or a request to stop)'), ('provider', 'Opted out at the provider'), ('dnc', 'On a do-not-call list'), ('manual', 'Added by a person'), ('not_textable', 'The number does not accept texts (its auto-reply said so)')], max_length=16),
+            model_name="suppression",
+            name="reason",
+            field=models.CharField(
+                choices=[
+                    ("opt_out", "Opted out (STOP or a request to stop)"),
+                    ("provider", "Opted out at the provider"),
+                    ("dnc", "On a do-not-call list"),
+                    ("manual", "Added by a person"),
+                    ("not_textable", "The number does not accept texts (its auto-reply said so)"),
+                ],
+                max_length=16,
+            ),
         ),
         migrations.CreateModel(
-            name='OptOutReview',
+            name="OptOutReview",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('id', usdatabiz.core.ids.PrefixedULIDField(prefix='oor', serialize=False)),
-                ('phone_number', models.CharField(max_length=10)),
-                ('text', models.TextField(help_text='The reply that was not clear')),
-                ('reason', models.CharField(blank=True, help_text='Why the detector was not sure', max_length=120)),
-                ('status', models.CharField(choices=[('held', 'Held: no text until a person decides'), ('decided', 'Decided')], default='held', max_length=8)),
-                ('decision', models.CharField(blank=True, choices=[('opt_out', 'Opt-out: suppress the number'), ('not_opt_out', 'Not an opt-out: release the number')], max_length=12)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('inbox_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='inbox.inboxitem')),
-                ('source_message', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='messaging.message')),
-                ('team', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.team')),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("id", usdatabiz.core.ids.PrefixedULIDField(prefix="oor", serialize=False)),
+                ("phone_number", models.CharField(max_length=10)),
+                ("text", models.TextField(help_text="The reply that was not clear")),
+                ("reason", models.CharField(blank=True, help_text="Why the detector was not sure", max_length=120)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("held", "Held: no text until a person decides"), ("decided", "Decided")],
+                        default="held",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("opt_out", "Opt-out: suppress the number"),
+                            ("not_opt_out", "Not an opt-out: release the number"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "inbox_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="inbox.inboxitem",
+                    ),
+                ),
+                (
+                    "source_message",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="messaging.message",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.team"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at'],
-                'indexes': [models.Index(fields=['team', 'status', 'phone_number'], name='oor_team_status_number_idx')],
+                "ordering": ["created_at"],
+                "indexes": [models.Index(fields=["team", "status", "phone_number"], name="oor_team_status_number_idx")],
             },
         ),
     ]

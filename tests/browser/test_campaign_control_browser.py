@@ -21,9 +21,7 @@ def draft(team):
     from messaging.tests.factories import sender_number_for
 
     textable_leads(team, 3, start=10)
-    MessagingSettings.objects.update_or_create(
-        team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24}
-    )
+    MessagingSettings.objects.update_or_create(team=team, defaults={"quiet_start_hour": 0, "quiet_end_hour": 24})
     sender_number_for(team, "5125550177")
     MessageTemplateFactory(team=team, name="Short", body="Hi {first_name}. Reply STOP to opt out.")
     MessageTemplateFactory(team=team, name="Friendly", body="Hello {first_name}! Reply STOP to opt out.")

@@ -15,3 +15,10 @@ def sla_check_task() -> dict[str, int]:
     from .alerts import sla_check
 
     return sla_check()
+
+
+def task_results_prune_task() -> int:
+    """Trim the kept successful task results to the newest ``Q_SAVE_LIMIT`` (every minute)."""
+    from .taskresults import task_results_prune
+
+    return task_results_prune()
