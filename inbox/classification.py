@@ -557,6 +557,12 @@ def intent_model():
     return NaiveBayes(alpha=0.3).fit(rows)
 
 
+def models_warm() -> bool:
+    """Train the reply models now (about 0.3 s), so that the first reply a process serves does not wait for them;
+    True when both are ready. The web server calls it as each worker starts (``usdatabiz/wsgi.py``)."""
+    return compliance.revocation_model() is not None and intent_model() is not None
+
+
 # opt_out is the rules' decision; a capture class needs a value actually extracted
 _NOT_FROM_MODEL = frozenset({C.OPT_OUT.value, C.EMAIL_CAPTURE.value, C.PHONE_CAPTURE.value})
 

@@ -261,3 +261,22 @@ def test_an_unclear_reply_decided_before_its_task_runs_is_not_held_again(client,
     assert list(OptOutReview.objects.filter(team=team).values_list("status", flat=True)) == ["decided"]
     cfg = messaging.messaging_settings_get(team=team)
     assert messaging.send_check(team_id=team.pk, number=number, kind="campaign", cfg=cfg, now=timezone.now()).ok
+
+
+def test_each_web_worker_trains_the_reply_models_before_it_serves():
+    # given a process whose reply models are not trained yet
+    import importlib
+
+    import usdatabiz.wsgi
+    from inbox.classification import intent_model
+    from messaging import compliance
+
+    compliance.revocation_model.cache_clear()
+    intent_model.cache_clear()
+
+    # when gunicorn loads the application in a worker
+    importlib.reload(usdatabiz.wsgi)
+
+    # then both models are ready before the first reply arrives (the webhook reads each reply with one of them)
+    assert compliance.revocation_model.cache_info().currsize == 1
+    assert intent_model.cache_info().currsize == 1
