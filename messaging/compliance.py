@@ -606,6 +606,11 @@ _PAST_AUXILIARIES = frozenset({"did", "didn't", "didnt", "why'd"})
 _SELF_SUBJECTS = frozenset({"i'll", "ill", "we'll", "i", "we"})
 # Someone else as subject: "you don't text me enough" is not "don't text me".
 _OTHER_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "it", "who", "that", "which"})
+# Other people as the subject of a stop verb: the writer asks about them, not for themselves.
+_THIRD_PARTIES = frozenset(
+    "customers clients people users subscribers patients members recipients folks guests employees buyers "
+    "they tenants students parents contacts".split()
+)
 
 _TOKEN = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
@@ -724,6 +729,8 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
+    if last in _THIRD_PARTIES:
+        return True  # "can customers opt out of the texts you'd send for us?": a question about someone else
     if last in {"should", "must"} and previous not in {"you", "u", "y'all", "ya", "guys", "people", "all"}:
         return True  # "whoever wrote this should quit marketing": advice to someone else
     if last == "to" and previous in {"fee", "cost", "charge", "price"}:
@@ -789,7 +796,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
-            r"(?:stop|remove|unsubscribe|take\s+me\s+off)"
+            r"(?:stop|remove|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)"
         ),
         "none",
     ),
@@ -1071,6 +1078,59 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:arretez|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"), "none"),
 ]
 _MORE_PHRASES += [(_re("|".join(["\u505c\u6b62", "\u9000\u8ba2", "\uadf8\ub9cc", "\u3084\u3081\u3066"])), "none")]
+# Revocations seen in outside sets that the phrases above did not hear.
+_MORE_PHRASES += [
+    # "Kindly discontinue sending messages to this number", "cease sending texts"
+    (
+        _re(
+            r"\b(?:cease|discontinue|terminate|halt)\s+(?:sending|texting|messaging)\b"
+            rf"(?:\s+(?:me|us|any|all|these|this|your|ur|further|more|the))*(?:\s+{_MESSAGES})?"
+        ),
+        "negation",
+    ),
+    # on someone's behalf: "please remove her number", "stop texting my mom", "he passed away, remove his number"
+    (
+        _re(
+            r"\b(?:remove|delete|erase|take|lose)\s+(?:his|her|their|my\s+(?:mom|mother|dad|father|wife|husband|son"
+            r"|daughter|grandma|grandpa|grandmother|grandfather|aunt|uncle|boss|parents?|kids?)'?s?)\s+"
+            r"(?:(?:cell|phone|mobile)\s+)?(?:number|cell|phone|info|contact)\b(?!\s+(?:and|&)\s+(?:add|use|put|text))"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            rf"\b(?:stop|quit)\s+{_OUTGOING}\s+(?:her|him|them|my\s+(?:mom|mother|dad|father|wife|husband|son|daughter"
+            r"|grandma|grandpa|grandmother|grandfather|aunt|uncle|boss|parents?|kids?|employees?|staff))\b"
+        ),
+        "negation",
+    ),
+    # a stop already sent and ignored: "I've replied STOP 4 times now", "I texted stop yesterday"
+    (
+        _re(
+            r"\b(?:replied|responded|texted|sent|typed|wrote|said)\s+(?:you\s+|u\s+|y'all\s+)?[\"']?"
+            r"(?:stop|unsubscribe|remove)\b[\"']?(?!\s+(?:by|in|at|over|requests?|signs?|lights?|watch|for|to|and\s+shop"
+            r"|links?|buttons?|messages?|texts?|words?)\b)"
+        ),
+        "negation",
+    ),
+    # Spanish "ya no quiero recibir sus mensajes", "no quiero que me escriban"
+    (
+        _re(
+            r"\bno\s+(?:quiero|queremos|deseo|deseamos)\s+(?:recibir|seguir\s+recibiendo|que\s+me\s+(?:escrib|mand|envi"
+            r"|contact|llam|molest)\w*)\b"
+        ),
+        "none",
+    ),
+    # Tagalog "paki-remove po yung number ko", "huwag na po kayong mag-text"
+    (_re(r"\bpaki[\s-]?(?:remove|tanggal|alis|delete|stop)\w*\b"), "none"),
+    (
+        _re(
+            r"\b(?:huwag|wag)\s+(?:na\s+)?(?:po\s+)?(?:nyo\s+|kayo(?:ng)?\s+|mo\s+)?(?:na\s+)?(?:po\s+)?(?:mag[\s-]?)?"
+            r"(?:text|txt|message|mensahe|contact)\w*\b"
+        ),
+        "none",
+    ),
+]
 
 _NOUN_BEFORE_STOP = frozenset(
     "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
@@ -1078,7 +1138,7 @@ _NOUN_BEFORE_STOP = frozenset(
 )  # fmt: skip
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
-    r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-))"
+    r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
 )
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
@@ -1315,6 +1375,30 @@ def _closing_request(plain: str) -> bool:
     return False
 
 
+# Spellings of the words the phrases need, as people type them: "plz remve my numbr", "Pleeease stop", "stp".
+_SHORTHAND = {
+    **dict.fromkeys(("numbr", "nmbr", "numba", "numbah", "nbr", "nuber", "numer", "numbet", "numberr"), "number"),
+    **dict.fromkeys(("mesages", "messeges", "messags", "msges", "mssgs", "messagez"), "messages"),
+    **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
+    "stp": "stop",
+}
+_ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
+
+
+def _spell_out(plain: str) -> str:
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        if word in _SHORTHAND:
+            return _SHORTHAND[word]
+        if word.startswith("pl"):
+            for pattern, meant in _ELONGATED:
+                if pattern.fullmatch(word):
+                    return meant
+        return word
+
+    return _TOKEN.sub(fix, plain)
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = text or ""
@@ -1330,7 +1414,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _SPACED_LETTERS.fullmatch(normalized):
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
-    plain = _fix_typos(plain)
+    plain = _fix_typos(_spell_out(plain))
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
         return OPT_OUT_YES, "stop word"

@@ -644,6 +644,18 @@ OPT_OUT_REQUESTS = [
     "Leave me alone!",
     "put me on your do not call list",
     "Who is this? I never signed up. Stop texting me.",
+    # heard since the fourth outside set: formal, on someone's behalf, an ignored stop, shorthand, Spanish, Tagalog
+    "Kindly discontinue sending messages to this number. Thank you.",
+    "This is my mom's phone, she has dementia and these confuse her. Please remove her number",
+    "he passed away last month. pls remove his number",
+    "quit texting my husband, he doesn't own the shop anymore",
+    "Ive replied STOP 4 times now, this is ridiculous",
+    "plz remve my numbr",
+    "Pleeease stop, my phone has been buzzing with you people all week",
+    "stp",
+    "Ya no quiero recibir sus mensajes",
+    "Hindi po interesado. Paki-remove na lang po yung number ko",
+    "Huwag na po kayong mag-text sa number na ito. Salamat",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -689,6 +701,12 @@ NOT_OPT_OUT_REQUESTS = [
     "Yes",
     "ok thanks",
     "",
+    # questions about other people, a route stop, a visit
+    "Can customers opt out of the texts you'd send for us? Don't want to annoy anybody",
+    "Stop 3 on the route is canceled today, tell Jose",
+    "I said stop by at 3",
+    "we sent stop requests to the vendor last week",
+    "remove his number and add mine, 512 555 0142",
 ]
 
 
