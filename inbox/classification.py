@@ -151,6 +151,22 @@ def _spelled_email(match: re.Match) -> str:
 
 EMAIL_LIKE = re.compile(r"[^\s@<>]@+[^\s@<>]")
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
+# A number written the way a US phone is (3-3-4 digits, with or without +1, brackets, dots, dashes, spaces).
+US_PHONE_SHAPED = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}(?![\d-])")
+# Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
+SPELLED_DIGITS = re.compile(
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){9,10}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
+    re.IGNORECASE,
+)
+
+
+def _spelled_digits(match: re.Match) -> str:
+    return " " + "".join(_DIGIT_WORDS[word.lower()] for word in re.findall(r"[a-z]+", match.group(), re.I)) + " "
+
+
 NAME_RE = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|name's|ask for|speak (?:to|with)|talk to|contact)\s+)"
     r"({w})(?!['\w])(?:\s+({w})(?!['\w]))?".format(w=r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?")
@@ -234,7 +250,7 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 
 # fmt: off
 PHRASE_RULES: list[Rule] = [
-    _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<phone>"),
+    _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<(?:phone|number)>"),
     _rule("wrong_number.not_that_person", 0.88, rf"^(?:(?:i'm|i am|this is|it's) not|this isn't|it isn't) "
           rf"(?!{_NOT_A_NAME}\b)(?:[a-z]+)\W*$",
           r"^not (?:him|her|me)\W*$",
@@ -244,7 +260,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
-    _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b"),
+    _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
+          r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
     _rule("wrong_number.not_involved", 0.88,
@@ -309,9 +326,11 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
           r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
-    _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b"),
+    _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b",
+          r"\bcall (?:me )?instead\b"),
     _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
-    _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b",
+    _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
+          r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b",
           unless=r"\bno (?:\w+ )?(?:me )?interesa"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
@@ -386,7 +405,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:decided to go|going|went) (?:in )?(?:another|a different) direction\b",
           r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
           r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",
-          r"^no gracias\b"),
+          r"^no gracias\b", r"^n(?:a|ã)o,? obrigad[oa]\b", r"\bn(?:a|ã)o tenho interesse\b", r"\bnon,? merci\b",
+          r"\bmerci,? mais non\b"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
     _rule("auto_reply.not_textable", 0.99,
           r"\b(?:does not|doesn't|do not|don't|cannot|can't|can not|is unable to|unable to|won't|will not"
@@ -427,7 +447,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
           r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b"),
     _rule("auto_reply.will_respond", 0.9,
-          r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b"),
+          r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
+          unless=r"\b(?:hospital|surgery|funeral|sick|rn|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
           r"(?: for (?:work|business|a (?:\w+ )?(?:trip|conference|wedding|funeral)))? (?:until|till|til|through)\b",
@@ -436,7 +457,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b",
-          r"\bout of (?:town|the country)\b"),
+          r"\bout of (?:town|the country)\b", r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
+          r"\b(?:i'm|im|i am) in the hospital\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
@@ -514,6 +536,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
+    masked = SPELLED_DIGITS.sub(_spelled_digits, masked)
     parts, last, phone_suspect = [], 0, False
     for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
@@ -526,6 +549,10 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     long_run = any(sum(ch.isdigit() for ch in m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
     if "phone" not in extracted and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
         failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
+    if "phone" not in extracted:
+        # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
+        # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
+        masked = US_PHONE_SHAPED.sub(" <number> ", masked)
 
     name = NAME_RE.search(masked)
     if name and name.group(1).lower() not in NAME_STOPWORDS:
@@ -587,6 +614,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     if not 0.0 <= low_confidence_threshold <= 1.0:
         raise ValueError("low_confidence_threshold must be between 0.0 and 1.0")
 
+    text = compliance.without_tapback(text)  # 'Liked "..."': the quoted words are ours
     masked, extracted, failures = _extract(_clean(text))
     norm = normalize(masked)
     bare = _bare(norm)
@@ -621,6 +649,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     if "phone" in extracted:
         strength = 0.95 if PHONE_CUE.search(norm.replace("<phone>", "")) else 0.85
         hits.append(("phone_capture.valid_phone", C.PHONE_CAPTURE, strength))
+    elif "<number>" in norm:
+        strength = 0.85 if PHONE_CUE.search(norm.replace("<number>", "")) else 0.7
+        hits.append(("phone_capture.unusable_phone", C.PHONE_CAPTURE, strength))
 
     scores: dict[Classification, float] = {}
     for cls in {cls for _, cls, _ in hits}:

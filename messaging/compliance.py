@@ -588,7 +588,7 @@ _FILLER_WORDS = frozenset(
         "please", "pls", "plz", "plse", "now", "it", "this", "already", "asap", "immediately", "thanks", "thank",
         "you", "thx", "ty", "just", "ok", "okay", "all", "me", "right", "away", "seriously", "again", "them",
         "these", "texts", "messages", "msgs", "txts", "us", "from", "off", "of", "list", "the", "your", "ur", "and",
-        "sending",
+        "sending", "bro", "bruh", "dude", "man", "fr", "frfr", "ong", "deadass", "yo", "smh", "dawg", "fam", "ugh",
     }
 )  # fmt: skip
 _NEGATIONS = frozenset(
@@ -602,6 +602,8 @@ _SOFTENERS = frozenset({"please", "pls", "plz", "just", "ever", "really", "even"
 # Before "you" these make a question about the past, not a request: "did you stop texting me?"
 # (while "can you stop", "won't you stop", "why don't you stop" are requests).
 _PAST_AUXILIARIES = frozenset({"did", "didn't", "didnt", "why'd"})
+# Between "want to" and a stop phrase: "want to be taken off the list", "need to get removed from"
+_PASSIVE_CHAIN = frozenset({"be", "being", "get", "getting", "taken", "removed", "deleted", "dropped", "kept"})
 # The writer as subject of an outgoing verb talks about their own texting: "I'll stop texting".
 _SELF_SUBJECTS = frozenset({"i'll", "ill", "we'll", "i", "we"})
 # Someone else as subject: "you don't text me enough" is not "don't text me".
@@ -620,6 +622,11 @@ _OUTGOING = (
     r"(?:texting|txting|texing|textin|txtin|textn|txtn|messaging|msging|contacting|calling|sending|spamming|bothering"
     r"|harr?assing|emailing"
     r"|e-mailing|pinging|bugging|nagging|hassling|pestering|hounding|reaching\s+out\s+to)"
+)
+# A stop verb whose object is other people is a question about them: "how do I unsubscribe my customers".
+_NOT_OTHER_PEOPLE = (
+    r"(?!\s+(?:my|our|the|their|your)\s+(?:customers|clients|patients|members|users|subscribers|staff|employees"
+    r"|people|contacts|residents|tenants|students|parents|guests|buyers)\b)"
 )
 _MESSAGES = (
     r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
@@ -667,6 +674,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:unsubscribe|unsub|optout|opt[\s-]out|revoke|stopall)\b"
             r"(?!\s+(?:later|anytime|any\s+time|at\s+any\s+time|whenever|if\b|links?|buttons?|options?|pages?|features?"
             r"|requests?|rates?))"
+            rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
         ),
         "negation",
     ),
@@ -719,8 +727,10 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
     if {"if", "unless"} & set(words):
         return False  # "if you don't stop texting me, I'll report you"
     words = list(words)
-    while words and words[-1] in _SOFTENERS:
-        words.pop()
+    if len(words) >= 2 and words[-1] in {"me", "us"} and words[-2] in {"take", "remove", "drop", "get", "put", "kick"}:
+        words = words[:-2]  # "don't take me | off the list"
+    while words and words[-1] in _SOFTENERS | _PASSIVE_CHAIN:
+        words.pop()  # "I don't want to be taken | off the list": the negation is before the chain
     if not words:
         return False
     last = words[-1]
@@ -729,6 +739,10 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
+    if last in {"gonna", "gon", "going"} and previous in _NEGATIONS | {"not"}:
+        return True  # "not gonna tell you to stop": the writer says they will not ask
+    if last in {"us", "me"} and previous == "let" and _NEGATIONS & set(words[:-2]):
+        return True  # "the last company wouldn't let us stop the ads": a story, not a request
     if last in _THIRD_PARTIES:
         return True  # "can customers opt out of the texts you'd send for us?": a question about someone else
     if last in {"should", "must"} and previous not in {"you", "u", "y'all", "ya", "guys", "people", "all"}:
@@ -785,7 +799,9 @@ _LATIN_MAX = 0x024F
 
 
 def _re(*parts: str) -> re.Pattern[str]:
-    return re.compile("".join(parts))
+    """A phrase pattern read the way texts are: decomposed, accents dropped (Hangul becomes its letters)."""
+    decomposed = unicodedata.normalize("NFD", "".join(parts))
+    return re.compile("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
@@ -796,9 +812,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
-            r"(?:stop|remove|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)"
+            r"(?:stop|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b))|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)"
         ),
-        "none",
+        "negation",
     ),
     (_re(r"\b(?:do\s+not|don't|dont)\s+have\s+(?:my\s+)?(?:permission|consent)\b"), "none"),
     (
@@ -841,6 +857,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             r"\b(?:fcc|ftc|tcpa|do\s+not\s+call\s+registry|cease\s+and\s+desist|lawsuit|legal\s+action"
             r"|small\s+claims|attorney\s+general)\b"
+            # "we need it TCPA compliant", "FCC rules for our reminders": the law named as a requirement
+            r"(?!\s+(?:complian\w*|rules?|regulations?|guidelines?|requirements?|approved|registered|certified))"
         ),
         "none",
     ),
@@ -947,7 +965,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     (
-        _re(rf"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time)\b[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"),
+        _re(rf"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time|one)\b[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"),
         "none",
     ),
     (
@@ -972,6 +990,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             r"\b(?:you|u|y'all|ya)\s+(?:can|may|should|need\s+to|gotta|have\s+to|must)\s+(?:stop|quit)\b"
             r"(?!\s+(?:by|in|at|over|worrying|\w+ing\s+(?:him|her|them)))"
+            rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"  # "you can stop pitching, I'm sold": a person reads it
         ),
         "negation",
     ),
@@ -1012,7 +1031,10 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "sender",
     ),
     (
-        _re(r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b"),
+        _re(
+            r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
+            _NOT_OTHER_PEOPLE,
+        ),
         "none",
     ),
     (_re(r"\bwhen\s+(?:will|does|do)\s+(?:this|these|it|they|you)\s+(?:ever\s+)?stop\b"), "none"),
@@ -1078,6 +1100,20 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:arretez|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"), "none"),
 ]
 _MORE_PHRASES += [(_re("|".join(["\u505c\u6b62", "\u9000\u8ba2", "\uadf8\ub9cc", "\u3084\u3081\u3066"])), "none")]
+# Chinese "不要再…发" / "别再发" (do not send again), Korean "보내지 마" (don't send), "연락하지 마" (don't contact)
+_MORE_PHRASES += [
+    (
+        _re(
+            "\u4e0d\u8981\u518d[^\u3002\uff01!.]{0,6}\u53d1|\u522b\u518d\u53d1|\u4e0d\u8981\u53d1\u77ed\u4fe1"
+            "|\ubcf4\ub0b4\uc9c0\\s*\ub9c8|\uc5f0\ub77d\ud558\uc9c0\\s*\ub9c8"
+            # Russian "не пишите мне" (do not write to me), "хватит" (enough), "отпишите" (unsubscribe);
+            # Arabic "توقف" (stop), "لا ترسل" (do not send)
+            "|\u043d\u0435\\s+\u043f\u0438\u0448\u0438|\u0445\u0432\u0430\u0442\u0438\u0442|\u043e\u0442\u043f\u0438\u0448\u0438"
+            "|\u062a\u0648\u0642\u0641|\u0644\u0627\\s+\u062a\u0631\u0633\u0644"
+        ),
+        "none",
+    )
+]
 # Revocations seen in outside sets that the phrases above did not hear.
 _MORE_PHRASES += [
     # "Kindly discontinue sending messages to this number", "cease sending texts"
@@ -1108,7 +1144,7 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:replied|responded|texted|sent|typed|wrote|said)\s+(?:you\s+|u\s+|y'all\s+)?[\"']?"
-            r"(?:stop|unsubscribe|remove)\b[\"']?(?!\s+(?:by|in|at|over|requests?|signs?|lights?|watch|for|to|and\s+shop"
+            r"(?:stop|unsubscribe|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b)))\b[\"']?(?!\s+(?:by|in|at|over|requests?|signs?|lights?|watch|for|to|and\s+shop"
             r"|links?|buttons?|messages?|texts?|words?)\b)"
         ),
         "negation",
@@ -1121,6 +1157,64 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # "Favor de no volver a escribir", Portuguese "parem de mandar mensagem", "não quero mais receber mensagens"
+    (_re(r"\bno\s+(?:me\s+)?(?:vuelva[sn]?|volver)\s+a\s+(?:escrib|mand|envi|contact|llam|molest|text)\w*"), "none"),
+    (_re(r"\b(?:parem|para|pare|parar)\s+de\s+(?:me\s+)?(?:mandar|enviar|ligar|escrever)\b"), "none"),
+    (
+        _re(
+            r"\bnao\s+(?:quero|queremos)\s+(?:mais\s+)?(?:receber|mensage\w*)\b"
+            r"|\bnao\s+(?:me\s+)?(?:mande|mandem|envie|enviem)\s+mais\b"
+        ),
+        "none",
+    ),
+    # idioms: "pack it in with the texts", "give it a rest", "knock it off"
+    (_re(r"\b(?:pack|knock|cut)\s+it\s+(?:in|off|out)\b|\bgive\s+it\s+a\s+rest\b"), "none"),
+    # "This is a business line, do not use it for marketing"
+    (
+        _re(
+            r"\b(?:do\s+not|don't|dont|never)\s+use\s+(?:it|this|this\s+(?:number|line|phone|cell)|my\s+(?:number|cell|phone))"
+            r"\s+for\s+(?:marketing|sales|solicitations?|advertising|ads|promotions?|spam)\b"
+            r"|\b(?:do\s+not|don't|dont|does\s+not|doesn't)\s+accept\s+(?:solicitations?|marketing)\b"
+        ),
+        "none",
+    ),
+    # voice-to-text: "please stop taxing me"
+    (_re(r"\b(?:stop|quit)\s+(?:taxing|testing|tex\s+ting|text\s+in)\s+(?:me|us)\b"), "negation"),
+    # "I'd like to not receive these anymore", "I'd rather not get these"
+    (
+        _re(
+            r"\b(?:like|want|prefer|wish|rather)\s+(?:to\s+)?not\s+(?:to\s+)?"
+            rf"(?:(?:receive|get)\s+(?:(?:any|these|those|your|the|more)\s+)?(?:{_MESSAGES}|these|them|those|anymore|any\s+more)"
+            r"|be\s+(?:texted|contacted|messaged))\b"
+        ),
+        "none",
+    ),
+    # "I will be contacting my attorney if I receive another message from your company"
+    (
+        _re(
+            rf"\b(?:{_THREAT_WORDS}|contact\w*\s+my\s+(?:attorney|lawyer))\b[^.!?]{{0,60}}\bif\s+(?:i|we)\s+"
+            r"(?:receive|get|see)\s+(?:another|one\s+more|any\s*more|more|further)\b"
+        ),
+        "none",
+    ),
+    # "how do I make these messages stop", "please make them stop"
+    (
+        _re(rf"\bmake\s+(?:them|these|it|this|the\s+{_MESSAGES}|these\s+{_MESSAGES}|your\s+{_MESSAGES})\s+stop\b"),
+        "negation",
+    ),
+    # "don't ever text it again", "never message this again"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|contact|call)\s+(?:it|this|that)\s+"
+            r"(?:again|anymore|any\s+more)\b"
+        ),
+        "anysubject",
+    ),
+    # "I'd appreciate being taken off of it", "I want to be removed"
+    (_re(r"\b(?:be|being|get|getting)\s+(?:taken|removed|deleted|dropped|scratched)\s+(?:off|from|out)\b"), "negation"),
+    # French "merci de ne plus m'envoyer de messages", Haitian Creole "sispann voye mesaj ban mwen"
+    (_re(r"\bne\s+plus\s+(?:m'|me\s+|nous\s+)?(?:envoyer|ecrire|contacter|appeler|texter)\b"), "none"),
+    (_re(r"\bsispann\s+(?:voye|ekri|rele|kontakte)\b|\bpa\s+voye\s+(?:mwen\s+|m\s+)?(?:mesaj|tex)"), "none"),
     # Tagalog "paki-remove po yung number ko", "huwag na po kayong mag-text"
     (_re(r"\bpaki[\s-]?(?:remove|tanggal|alis|delete|stop)\w*\b"), "none"),
     (
@@ -1139,6 +1233,8 @@ _NOUN_BEFORE_STOP = frozenset(
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
     r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
+    # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"
 )
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
@@ -1381,11 +1477,45 @@ _SHORTHAND = {
     **dict.fromkeys(("mesages", "messeges", "messags", "msges", "mssgs", "messagez"), "messages"),
     **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
     "stp": "stop",
+    # a dropped final g: "quit blowin up my phone", "stop messagin me"
+    **{
+        word[:-1]: word
+        for word in (
+            "blowing",
+            "hitting",
+            "calling",
+            "messaging",
+            "bugging",
+            "sending",
+            "spamming",
+            "bothering",
+            "contacting",
+            "ringing",
+            "harassing",
+            "pestering",
+            "emailing",
+        )
+    },
 }
+# a stop word split in two: "un subscribe", "on sub scribe", "un-subscribe", "opt-0ut"
+_SPLIT_WORDS = (
+    (re.compile(r"\b(?:un|on|an)\s*-?\s*sub\s*-?\s*scri(be|bed|bing)\b"), r"unsubscri\1"),
+    (re.compile(r"\bopt\s*-?\s*0ut\b"), "opt out"),
+    (re.compile(r"\b(?:st\s+op|sto\s+p|s\s+top)\b"), "stop"),
+    (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
+)
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 
+_STOP_ASKED_AND_DECLINED = re.compile(
+    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
+)
+
+
 def _spell_out(plain: str) -> str:
+    for pattern, meant in _SPLIT_WORDS:
+        plain = pattern.sub(meant, plain)
+
     def fix(match: re.Match) -> str:
         word = match.group()
         if word in _SHORTHAND:
@@ -1399,9 +1529,23 @@ def _spell_out(plain: str) -> str:
     return _TOKEN.sub(fix, plain)
 
 
+# An iPhone reaction sent as a text to a phone that is not an iPhone: 'Liked "Hi Maria, ... Reply STOP to opt out"'.
+# The quoted words are ours, not the person's.
+_TAPBACK = re.compile(
+    r"^\s*(?:liked|loved|disliked|laughed\s+at|emphasi[sz]ed|questioned|reacted\s+\S+\s+to)\s+[\"\u201c\u201d'].*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def without_tapback(text: str) -> str:
+    """The person's own words of a reply: an iPhone reaction to our text keeps only its verb ("Liked")."""
+    match = _TAPBACK.match(text or "")
+    return text.split(None, 1)[0] if match else (text or "")
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
-    text = text or ""
+    text = without_tapback(text or "")
     if any(ch in STOP_EMOJI for ch in text):
         return OPT_OUT_YES, "stop emoji"
     if any(ch in NO_GESTURE_EMOJI for ch in text):
@@ -1415,6 +1559,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
     plain = _fix_typos(_spell_out(plain))
+    if _STOP_ASKED_AND_DECLINED.match(plain):
+        return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
         return OPT_OUT_YES, "stop word"

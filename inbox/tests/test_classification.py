@@ -21,6 +21,7 @@ from inbox.classification import (
     classify,
     normalize,
 )
+from messaging.compliance import opt_out_decide
 
 C = Classification
 NO_MATCH, LOW, EXTRACTION = "NO_MATCH", "LOW_CONFIDENCE", "EXTRACTION_ERROR"
@@ -380,13 +381,45 @@ def test_extracts_us_phones_in_every_common_format(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["my number is 123-456-7890", "call 512-055-0143", "(555) 555-5555", "0000000000", "+44 20 7946 0958"],
+    ["my number is 123-456-7890", "call 512-055-0143", "0000000000", "+44 20 7946 0958"],
 )
 def test_phone_like_digits_that_are_not_a_valid_us_number_are_an_extraction_error(text):
     result = classify(text)
     assert "phone" not in result.extracted
     assert EXTRACTION in result.failures
     assert result.classification != C.PHONE_CAPTURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(555) 555-5555",
+        "Reach me at 5552903347 after 6",
+        "Call my manager Lisa at (555) 442-9031, she handles that",
+        "text my business line instead 555 867 0021",
+        "Best number is five five five four one two eight eight zero nine",
+    ],
+)
+def test_a_number_written_as_a_us_phone_with_an_area_code_that_does_not_exist_is_still_a_phone_reply(text):
+    # the person gave a number: the reply is phone_capture, nothing is extracted and the failure says why
+    result = classify(text)
+    assert result.classification == C.PHONE_CAPTURE
+    assert "phone" not in result.extracted
+    assert EXTRACTION in result.failures
+
+
+def test_a_phone_spelled_out_in_words_is_extracted():
+    result = classify("best number is five one two, five five five, zero one four three")
+    assert result.extracted["phone"] == "5125550143"
+    assert result.classification == C.PHONE_CAPTURE
+
+
+def test_an_iphone_reaction_to_our_text_is_not_read_as_the_words_it_quotes():
+    # 'Liked "..."' quotes our own text, STOP line included: the person only reacted
+    text = "Liked “Hi Maria, open to a quick chat this week? Reply STOP to opt out”"
+    result = classify(text)
+    assert result.classification == C.OTHER
+    assert opt_out_decide(text) == "no"
 
 
 @pytest.mark.parametrize(

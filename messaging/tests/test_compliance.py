@@ -656,6 +656,33 @@ OPT_OUT_REQUESTS = [
     "Ya no quiero recibir sus mensajes",
     "Hindi po interesado. Paki-remove na lang po yung number ko",
     "Huwag na po kayong mag-text sa number na ito. Salamat",
+    # heard since the fifth and sixth outside sets
+    "This is the 4th text. Next one goes to my attorney.",
+    "Favor de no volver a escribir a este número",
+    "Por favor parem de mandar mensagem pra esse número",
+    "Não quero mais receber mensagens, obrigado",
+    "Merci de ne plus m'envoyer de messages",
+    "Tanpri sispann voye mesaj ban mwen",
+    "请不要再给我发短信了",
+    "더 이상 문자 보내지 마세요",
+    "Oi pack it in with the texts, not interested cheers",
+    "Please stop taxing me thank you",
+    "This is a business line, do not use it for marketing.",
+    "quit blowin up my phone",
+    "on sub scribe",
+    "un subscribe please",
+    "opt-0ut",
+    "I'm 78 years old and I don't know how to make these messages stop. Please make them stop.",
+    "who gave u this number?? dont ever text it again",
+    "Hi, not sure how I got on this list but I'd appreciate being taken off of it. Thanks!",
+    # heard since the seventh outside set
+    "I'd like to not receive these anymore",
+    "bro stop fr \U0001f480",
+    "I will be contacting my attorney if I receive another message from your company.",
+    "St op",
+    "Sto p pls",
+    "please re move my number from you're list thank you",
+    "\u041d\u0435 \u043f\u0438\u0448\u0438\u0442\u0435 \u043c\u043d\u0435 \u0431\u043e\u043b\u044c\u0448\u0435",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -707,6 +734,17 @@ NOT_OPT_OUT_REQUESTS = [
     "I said stop by at 3",
     "we sent stop requests to the vendor last week",
     "remove his number and add mine, 512 555 0142",
+    "How do the customers opt out if we text them through you? We need it TCPA compliant for appointment reminders",
+    "How do I unsubscribe my customers from the appointment reminders if they ask?",
+    "Mom said remove the chicken from the freezer before you leave",
+    "Is there a way to pause if we get too busy? Last company wouldn't let us stop the ads",
+    "Not gonna tell you to stop, you're just doing your job, but I'm not interested",
+    "haha my kid unsubscribed from netflix by accident",
+    "Please don't remove me from your list lol I actually want to hear about this",
+    "Liked \u201cHi Maria, open to a quick chat? Reply STOP to opt out\u201d",
+    "I'd rather not get a call, text is fine",
+    "I don't want to be taken off the list",
+    "yo stop by later",
 ]
 
 
@@ -849,6 +887,9 @@ UNCERTAIN = {
         "plans for a shop of about ten people, and my brother says he told the last company to stop texting me "
         "and they did."
     ],
+    "stop and a gerund that is not about texts": ["stop teasing and send the details", "Stop wasting your life, loser"],
+    "a stop asked and answered no": ["Unsubscribe? Nah lol. Tell me what you got for a salon"],
+    "a route stop": ["Stop 3 on the route is canceled today, tell Jose"],
 }
 
 
