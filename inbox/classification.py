@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from messaging import compliance
-from usdatabiz.core.regexgate import gate_open, literal_gates
+from usdatabiz.core.regexgate import GateKeeper, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -464,6 +464,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
 ]
 # fmt: on
+_RULE_GATES = GateKeeper([rule.gates for rule in PHRASE_RULES])
 MEET_WORD = re.compile(
     r"\b(?:call|ring|phone|meet|meeting|talk|chat|speak|connect|zoom|demo|appointment|schedule)\b"
     r"|\b(?:stop|come|swing|drop) by\b"
@@ -627,8 +628,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         cls, strength = WHOLE_MESSAGE[bare]
         hits.append((f"{cls.value}.whole_message", cls, strength))
 
-    for rule in PHRASE_RULES:
-        if not gate_open(rule.gates, norm):
+    for rule, could_match in zip(PHRASE_RULES, _RULE_GATES.open(norm), strict=True):
+        if not could_match:
             continue  # none of the words every match needs: no search
         if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))

@@ -43,6 +43,8 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
+from usdatabiz.core.regexgate import GateKeeper, literal_gates
+
 # --- Where the recipient is -------------------------------------------------------------------
 
 # One IANA zone per state or territory. Multi-zone states take the zone of most of their people:
@@ -1315,19 +1317,16 @@ _TEXTS_INSTEAD = re.compile(
 
 
 @functools.cache
-def _gated(phrases_id: int) -> list[tuple[re.Pattern[str], str, tuple[str, ...] | None]]:
-    from usdatabiz.core.regexgate import literal_gates
-
+def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GateKeeper]:
     phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
-    return [
-        (pattern, guard, None if pattern.flags & re.IGNORECASE else literal_gates(pattern.pattern))
-        for pattern, guard in phrases
-    ]
+    gates = [None if pattern.flags & re.IGNORECASE else literal_gates(pattern.pattern) for pattern, _ in phrases]
+    return phrases, GateKeeper(gates)
 
 
 def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
-    for pattern, guard, gates in _gated(id(phrases)):
-        if gates is not None and not any(gate in normalized for gate in gates):
+    phrases, keeper = _gated(id(phrases))
+    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized), strict=True):
+        if not could_match:
             continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
             before = _clause_before(normalized, match.start())

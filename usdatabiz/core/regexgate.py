@@ -139,3 +139,19 @@ def literal_gates(pattern: str) -> tuple[str, ...] | None:
 def gate_open(gates: tuple[str, ...] | None, text: str) -> bool:
     """Whether the pattern behind ``gates`` could match ``text`` (always True without gates)."""
     return gates is None or any(gate in text for gate in gates)
+
+
+class GateKeeper:
+    """The gates of many patterns asked at once: each distinct literal is looked for once per text.
+
+    ``open(text)`` lists, in the patterns' order, whether each could match (True without gates). Asking pattern by
+    pattern (``gate_open``) repeats the literals patterns share and pays a generator per pattern.
+    """
+
+    def __init__(self, gates: list[tuple[str, ...] | None]):
+        self._gates = [None if found is None else frozenset(found) for found in gates]
+        self._literals = tuple(sorted({literal for found in gates if found for literal in found}))
+
+    def open(self, text: str) -> list[bool]:
+        present = {literal for literal in self._literals if literal in text}
+        return [found is None or not found.isdisjoint(present) for found in self._gates]

@@ -146,3 +146,12 @@ def test_labelled_rows_reads_the_corpus_format(tmp_path):
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([["text", "label"], ["hi, there", "other"]])
     assert labelled_rows(path) == [("hi, there", "other")]
+
+
+def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
+    from usdatabiz.core.regexgate import GateKeeper
+
+    gates = [("stop", "quit"), None, ("remove me",), ("top",)]
+    keeper = GateKeeper(gates)
+    for text in ["please stop", "i quit", "remove me now", "on top", "nothing here", "stop at the top", ""]:
+        assert keeper.open(text) == [gate_open(found, text) for found in gates], text
