@@ -464,7 +464,15 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
 ]
 # fmt: on
-_RULE_GATES = GateKeeper([rule.gates for rule in PHRASE_RULES])
+_GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
+
+
+def _rule_gates(rules: list[Rule]) -> GateKeeper:
+    if _GATE_KEEPER[0] is not rules:
+        _GATE_KEEPER[:] = [rules, GateKeeper([rule.gates for rule in rules])]
+    return _GATE_KEEPER[1]
+
+
 MEET_WORD = re.compile(
     r"\b(?:call|ring|phone|meet|meeting|talk|chat|speak|connect|zoom|demo|appointment|schedule)\b"
     r"|\b(?:stop|come|swing|drop) by\b"
@@ -628,7 +636,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         cls, strength = WHOLE_MESSAGE[bare]
         hits.append((f"{cls.value}.whole_message", cls, strength))
 
-    for rule, could_match in zip(PHRASE_RULES, _RULE_GATES.open(norm), strict=True):
+    for rule, could_match in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
         if not could_match:
             continue  # none of the words every match needs: no search
         if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
