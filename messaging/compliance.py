@@ -677,6 +677,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:later|anytime|any\s+time|at\s+any\s+time|whenever|if\b|links?|buttons?|options?|pages?|features?"
             r"|requests?|rates?))"
             rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
+            # "can u unsubscribe the church from that paper catalog": from something that is not ours
+            r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
         ),
         "negation",
     ),
