@@ -40,7 +40,8 @@ import jellyfish
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from .nicknames import canonical, equivalent
+from .given_names import known_given_name
+from .nicknames import canonical, equivalent, equivalents
 
 FIRST_NAME_MIN = 0.92
 LAST_NAME_MIN = 0.88
@@ -361,6 +362,32 @@ def surname_slip(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
 
 
+def garbled_name(a: str, b: str) -> bool:
+    """Tell whether one of two first names is a garbled spelling of the other rather than another person's name.
+
+    One name is a known given name (``given_names``) and the other is not, and the unknown one is a near
+    spelling of the known name or of one of its nicknames: one edit, or two in an unknown name of five
+    letters or more (JKAE/JAKE for JACOB, GERALY/GERALD for JERRY, ALAQ/ALAN, GCIRGE/GEORGE). Two real
+    names stay two people however close (JOHN/JOAN, CARL/CARLA, MICHAEL/MICHELE, JIM/TIM), and so does a
+    real name beside a name it is far from.
+    """
+    if not a or not b:
+        return False
+    a1, b1 = _letters(a.split()[0]), _letters(b.split()[0])
+    if a1 == b1 or min(len(a1), len(b1)) < 3:
+        return False
+    known_a, known_b = known_given_name(a1), known_given_name(b1)
+    if known_a == known_b:
+        return False
+    known, unknown = (a1, b1) if known_a else (b1, a1)
+    edits = 2 if len(unknown) >= 5 else 1
+    return any(
+        DamerauLevenshtein.distance(unknown, name, score_cutoff=edits) <= edits
+        for name in equivalents(known)
+        if len(name) >= 3
+    )
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text.upper() if "A" <= c <= "Z")
 
@@ -434,9 +461,19 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
-    if _colleagues(levels):
-        first_slip = name_slip(a.first, b.first)
+    colleagues = _colleagues(levels)
+    # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
+    # or a close surname (or one slip apart), is one person's record garbled, not a colleague.
+    garbled = (
+        colleagues
+        and (first or 0) < 3
+        and last is not None
+        and (last >= 2 or name_slip(a.last, b.last))
+        and garbled_name(a.first, b.first)
+    )
+    if colleagues:
         last_slip = name_slip(a.last, b.last)
+        first_slip = garbled or name_slip(a.first, b.first)
         same_first_slip = first == 3 and surname_slip(a.last, b.last)
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
@@ -456,7 +493,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         # the same name in another city, or a close one in another state, and nothing else in common
         if levels["location"] < (2 if exact else 1) and not (levels["phone"] or levels["email"] or levels["business"]):
             return "NAMESAKE_ELSEWHERE"
-    if first == 0 and key != "first" and not name_slip(a.first, b.first):
+    if first == 0 and key != "first" and not (garbled or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
