@@ -4,10 +4,11 @@ How a run decides (``plan``):
 
 1. **Candidates.** Only personas that share a blocking key are compared (``KEY_KINDS``): phone, e-mail,
    last name + ZIP, first name + last name + state, the unordered name pair (catches first/last swaps),
-   phonetic codes of both names (Soundex and Metaphone), the company, the street address + ZIP and the
-   first name + ZIP (catches a missing last name). A block larger than ``MAX_BLOCK`` is not compared
-   all-to-all: its members are sorted by name and each is compared with its ``WINDOW`` neighbours
-   (a sorted neighbourhood), so a block of a chain's 5,000 branch managers costs 5,000 x WINDOW pairs.
+   phonetic codes of both names (Soundex and Metaphone), the company, the street address + ZIP, the
+   street address + state (catches a mistyped ZIP) and the first name + ZIP (catches a missing last
+   name). A block larger than ``MAX_BLOCK`` is not compared all-to-all: its members are sorted by name
+   and each is compared with its ``WINDOW`` neighbours (a sorted neighbourhood), so a block of a chain's
+   5,000 branch managers costs 5,000 x WINDOW pairs.
 2. **Agreement levels.** Each candidate pair gets one level per field (``gamma``): first and last name
    (exact or nickname / Jaro-Winkler >= 0.92 or an initial / >= 0.80 / disagree), phone, e-mail
    (company address / free-mail address / none shared), business, street address, and location (ZIP /
@@ -21,11 +22,15 @@ How a run decides (``plan``):
    2^w / (1 + 2^w) is the pair's score.
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
-   disagree, of namesakes in another state or city with no phone, e-mail or business in common, and of
-   colleagues when one name is missing and no e-mail is shared, or when each has a phone and a personal
-   e-mail of their own (those two go to review).
+   disagree (unless one first name is no known given name, only a garbled spelling of the other's:
+   ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
+   (and of names that merely resemble each other in another city), and of colleagues when one name is
+   missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
+   go to review).
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
-   test and the guards, so A~B and B~C never chain A and C together.
+   test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
+   majority of agreeing cross pairs, overrides a name conflict inside a person's corrupted copies
+   (``plan_pairs``).
 
 The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs).
 """
@@ -429,10 +434,10 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         return None
     first, last = levels["first_name"], levels["last_name"]
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
-    if last is not None and last >= 2 and first is not None and first < 2:
+    if last is not None and (last >= 2 or name_slip(a.last, b.last)) and first is not None and first < 2:
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
-    if first is not None and first >= 2 and last is not None and last < 2:
+    if first is not None and (first >= 2 or name_slip(a.first, b.first)) and last is not None and last < 2:
         if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
             return "last"
     if not (a.first or a.last) or not (b.first or b.last):
@@ -488,11 +493,18 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "COLLEAGUE_NAME_MISSING"
         if levels["phone"] == 0 and levels["email"] == 0:
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
-    elif (first or 0) >= 2 and (last or 0) >= 2 and levels["location"] is not None:
-        exact = first == 3 and last == 3
-        # the same name in another city, or a close one in another state, and nothing else in common
-        if levels["location"] < (2 if exact else 1) and not (levels["phone"] or levels["email"] or levels["business"]):
-            return "NAMESAKE_ELSEWHERE"
+    elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
+        nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
+        if first >= 2 and last >= 2:
+            exact = first == 3 and last == 3
+            # the same name in another city, or a close one in another state, and nothing else in common
+            if levels["location"] < (2 if exact else 1) and nothing_shared:
+                return "NAMESAKE_ELSEWHERE"
+        elif levels["location"] < 2 and nothing_shared:
+            # one name merely resembles the other's (JAKE RHYNE / JACOB RYAN), not a slip of it, in another city,
+            # and nothing in common
+            if not (name_slip(a.first, b.first) if first == 1 else name_slip(a.last, b.last)):
+                return "NAMES_RESEMBLE_ELSEWHERE"
     if first == 0 and key != "first" and not (garbled or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
@@ -732,6 +744,14 @@ def _phonetic(p: PersonaView) -> list[tuple]:
     return keys
 
 
+def _street_state(p: PersonaView) -> list[tuple]:
+    """The street address in the state, without the ZIP: a ZIP mistyped in one record (02208/02280) still blocks."""
+    if not p.state:
+        return []
+    streets = {address.partition("|")[0] for address in p.addresses}
+    return [("as", street, p.state) for street in streets if " " in street]
+
+
 # One function per kind of blocking key, so a run builds one kind of block at a time.
 KEY_KINDS = {
     "p": lambda p: [("p", phone) for phone in p.phones],
@@ -743,6 +763,7 @@ KEY_KINDS = {
     "ph": _phonetic,
     "c": lambda p: [("c", business) for business in p.businesses],
     "a": lambda p: [("a", address) for address in p.addresses],
+    "as": _street_state,
     "fz": lambda p: [("fz", fk, p.zip5)] if p.zip5 and (fk := _first_key(p)) else [],
 }
 
@@ -804,11 +825,14 @@ class Plan:
 
 MIN_TRAINING_PAIRS = 200
 # Guards that say "two people" outright: such a pair is not even worth an operator's time.
-NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
+NEVER_SAME = frozenset(
+    {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "NAMES_DISAGREE"}
+)
 
 
-# A cross pair with one of these guards keeps two groups apart even when the pair joining them is certain.
-LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
+# A cross pair with one of these guards keeps two groups apart unless the pair joining them is certain and most
+# cross pairs agree (COLLEAGUE_OWN_CONTACTS: always).
+LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
 
 
 def certain_link(a: PersonaView, b: PersonaView) -> bool:
@@ -935,8 +959,14 @@ def plan_pairs(
             found = [conflict(x, y) for x in group_i for y in group_j]
             conflicts = set(found) - {None}
             agreeing = found.count(None)
-            if not conflicts or (
-                not conflicts & LINK_BREAKERS and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
+            majority = agreeing * 2 > len(found)
+            # A namesake elsewhere among the cross pairs is one of this person's copies with a mistyped ZIP when
+            # the joining pair is certain and most cross pairs agree; people with contacts of their own at one
+            # company never join.
+            if (
+                not conflicts
+                or (not conflicts & LINK_BREAKERS and (majority or certain_link(personas[i], personas[j])))
+                or ("COLLEAGUE_OWN_CONTACTS" not in conflicts and majority and certain_link(personas[i], personas[j]))
             ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root
