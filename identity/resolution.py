@@ -29,7 +29,7 @@ How a run decides (``plan``):
    go to review).
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
-   majority of agreeing cross pairs, overrides a name conflict inside a person's corrupted copies
+   majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
    (``plan_pairs``).
 
 The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs).
@@ -830,8 +830,8 @@ NEVER_SAME = frozenset(
 )
 
 
-# A cross pair with one of these guards keeps two groups apart unless the pair joining them is certain and most
-# cross pairs agree (COLLEAGUE_OWN_CONTACTS: always).
+# A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
+# them is certain, or three quarters agree and it shares more than names (COLLEAGUE_OWN_CONTACTS: always).
 LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
 
 
@@ -854,6 +854,15 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
         return False  # two personal mailboxes of their own: maybe namesakes
     contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]
     return bool(contacts or levels["location"] == 3)
+
+
+def common_ground(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair shares a phone, an e-mail, a company, an address, a ZIP or a city (not just names)."""
+    levels, _ = gamma(a, b)
+    return (
+        bool(levels["phone"] or levels["email"] or levels["business"] or levels["address"])
+        or (levels["location"] or 0) >= 2
+    )
 
 
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
@@ -960,13 +969,21 @@ def plan_pairs(
             conflicts = set(found) - {None}
             agreeing = found.count(None)
             majority = agreeing * 2 > len(found)
-            # A namesake elsewhere among the cross pairs is one of this person's copies with a mistyped ZIP when
-            # the joining pair is certain and most cross pairs agree; people with contacts of their own at one
-            # company never join.
+            # A namesake elsewhere among the cross pairs is one of this person's copies with a mistyped ZIP or
+            # state when most cross pairs agree and the joining pair is certain, or when three quarters of them
+            # (three at least) agree and the joining pair shares more than names. People with contacts of their
+            # own at one company never join.
             if (
                 not conflicts
                 or (not conflicts & LINK_BREAKERS and (majority or certain_link(personas[i], personas[j])))
-                or ("COLLEAGUE_OWN_CONTACTS" not in conflicts and majority and certain_link(personas[i], personas[j]))
+                or (
+                    "COLLEAGUE_OWN_CONTACTS" not in conflicts
+                    and majority
+                    and (
+                        (agreeing >= 3 and agreeing * 4 >= len(found) * 3 and common_ground(personas[i], personas[j]))
+                        or certain_link(personas[i], personas[j])
+                    )
+                )
             ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root

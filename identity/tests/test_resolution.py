@@ -744,3 +744,43 @@ def test_a_namesake_elsewhere_who_agrees_with_few_members_stays_apart():
     result = plan([a, b, c, e], auto_threshold=0.0, review_threshold=0.0)
     assert "per_03" not in {m[1] for m in result.merges}
     assert sorted(m[1] for m in result.merges) == ["per_02", "per_04"]
+
+
+def _groups(result) -> list[set]:
+    groups: dict[str, set] = {}
+    for survivor, merged, _, _ in result.merges:
+        groups.setdefault(survivor, {survivor}).add(merged)
+    return list(groups.values())
+
+
+def test_a_record_most_copies_agree_with_joins_despite_one_copy_in_a_mistyped_state():
+    # A1-A3 and A4 are one person (one mailbox); A4's state was mistyped. C, at the same company with a mailbox
+    # of its own, agrees with three of the four and looks like a namesake elsewhere only beside A4.
+    key = {"p2472763@gmail.com"}
+    copies = [
+        person(f"per_0{n}", "ALEC", "CLARKE", state="VA", zip5="02204", emails=key, businesses={"BORDER PARK"})
+        for n in (1, 2, 3)
+    ]
+    a4 = person("per_04", "ALEC", "CLARKE", state="SC", zip5="02204", emails=key)
+    c = person(
+        "per_05", "ALEC", "CLARKE", state="VA", zip5="02201", emails={"p2472673@gmail.com"}, businesses={"BORDER PARK"}
+    )
+    assert _guard(c, a4) == "NAMESAKE_ELSEWHERE"
+    assert not resolution.certain_link(c, copies[0])
+    result = plan([*copies, a4, c], auto_threshold=0.0, review_threshold=0.0)
+    assert _groups(result) == [{"per_01", "per_02", "per_03", "per_04", "per_05"}]
+
+
+def test_a_near_namesake_with_nothing_in_common_stays_out_however_many_copies_it_resembles():
+    # JACK HASSELL resembles three copies of JACOB HASSALL (a nickname, a close surname, the same state) but shares
+    # no mailbox, company, address or ZIP with any: another person, though no single pair of them is guarded.
+    key = {"p6010042@gmail.com"}
+    place = {"zip5": "03623", "emails": key, "businesses": {"TORBANLEA"}}
+    group = [person(f"per_0{n}", "JACOB", "HASSALL", state="NY", **place) for n in (1, 2, 3)]
+    moved = person("per_04", "JACOB", "HASSALL", state="OH", **place)  # a copy with a mistyped state
+    c = person("per_05", "JACK", "HASSELL", state="NY", zip5="04812", emails={"p4503596@gmail.com"})
+    assert [_guard(c, g) for g in group] == [None, None, None]
+    assert _guard(c, moved) == "NAMESAKE_ELSEWHERE"
+    assert not resolution.common_ground(c, group[0])
+    result = plan([*group, moved, c], auto_threshold=0.0, review_threshold=0.0)
+    assert _groups(result) == [{"per_01", "per_02", "per_03", "per_04"}]
