@@ -4,11 +4,10 @@ How a run decides (``plan``):
 
 1. **Candidates.** Only personas that share a blocking key are compared (``KEY_KINDS``): phone, e-mail,
    last name + ZIP, first name + last name + state, the unordered name pair (catches first/last swaps),
-   phonetic codes of both names (Soundex and Metaphone), the company, the street address + ZIP, the
-   street address + state (catches a mistyped ZIP) and the first name + ZIP (catches a missing last
-   name). A block larger than ``MAX_BLOCK`` is not compared all-to-all: its members are sorted by name
-   and each is compared with its ``WINDOW`` neighbours (a sorted neighbourhood), so a block of a chain's
-   5,000 branch managers costs 5,000 x WINDOW pairs.
+   phonetic codes of both names (Soundex and Metaphone), the company, the street address + ZIP and the
+   first name + ZIP (catches a missing last name). A block larger than ``MAX_BLOCK`` is not compared
+   all-to-all: its members are sorted by name and each is compared with its ``WINDOW`` neighbours
+   (a sorted neighbourhood), so a block of a chain's 5,000 branch managers costs 5,000 x WINDOW pairs.
 2. **Agreement levels.** Each candidate pair gets one level per field (``gamma``): first and last name
    (exact or nickname / Jaro-Winkler >= 0.92 or an initial / >= 0.80 / disagree), phone, e-mail
    (company address / free-mail address / none shared), business, street address, and location (ZIP /
@@ -744,14 +743,6 @@ def _phonetic(p: PersonaView) -> list[tuple]:
     return keys
 
 
-def _street_state(p: PersonaView) -> list[tuple]:
-    """The street address in the state, without the ZIP: a ZIP mistyped in one record (02208/02280) still blocks."""
-    if not p.state:
-        return []
-    streets = {address.partition("|")[0] for address in p.addresses}
-    return [("as", street, p.state) for street in streets if " " in street]
-
-
 # One function per kind of blocking key, so a run builds one kind of block at a time.
 KEY_KINDS = {
     "p": lambda p: [("p", phone) for phone in p.phones],
@@ -763,7 +754,6 @@ KEY_KINDS = {
     "ph": _phonetic,
     "c": lambda p: [("c", business) for business in p.businesses],
     "a": lambda p: [("a", address) for address in p.addresses],
-    "as": _street_state,
     "fz": lambda p: [("fz", fk, p.zip5)] if p.zip5 and (fk := _first_key(p)) else [],
 }
 

@@ -687,17 +687,6 @@ def test_a_slip_in_the_first_name_beside_a_shared_personal_key_outweighs_a_chang
     assert _guard(d, e) == "NAMES_DISAGREE"
 
 
-def test_street_and_state_key_catches_a_mistyped_zip():
-    a = person("per_1", "CAMERON", "JESSUP", state="CA", addresses=(f"{address_key('19 Spofforth St')}|02208",))
-    b = person("per_2", "JESSUP", "CAMERON", state="CA", addresses=(f"{address_key('19 SPOFFORTH STREET')}|02280",))
-    assert _share_key(a, b, "as")
-    assert not _share_key(a, b, "a")
-    c = person("per_3", "CAMERON", "JESSUP", state="OH", addresses=(f"{address_key('19 Spofforth St')}|02208",))
-    assert not _share_key(a, c, "as")  # another state
-    d = person("per_4", "CAMERON", "JESSUP", state="CA", addresses=("769|02208",))
-    assert not list(resolution.KEY_KINDS["as"](d))  # a bare number is no street
-
-
 @pytest.mark.parametrize(
     ("b", "code"),
     [
