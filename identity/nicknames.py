@@ -193,3 +193,16 @@ def canonical(name: str) -> str:
     if not groups:
         return name
     return _HEADS[min(groups)]
+
+
+NAMES = frozenset(_INDEX)
+_LINES = [line.split() for line in _GROUPS.strip().splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=65536)
+def equivalents(name: str) -> frozenset[str]:
+    """Return the name and every name it may stand for or be short for (ROBERT: BOB, ROB, BOBBY ...)."""
+    groups = _INDEX.get(name)
+    if not groups:
+        return frozenset({name})
+    return frozenset(n for number in groups for n in _LINES[number]) | {name}

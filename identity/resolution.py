@@ -21,11 +21,15 @@ How a run decides (``plan``):
    2^w / (1 + 2^w) is the pair's score.
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
-   disagree, of namesakes in another state or city with no phone, e-mail or business in common, and of
-   colleagues when one name is missing and no e-mail is shared, or when each has a phone and a personal
-   e-mail of their own (those two go to review).
+   disagree (unless one first name is no known given name, only a garbled spelling of the other's:
+   ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
+   (and of names that merely resemble each other in another city), and of colleagues when one name is
+   missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
+   go to review).
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
-   test and the guards, so A~B and B~C never chain A and C together.
+   test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
+   majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
+   (``plan_pairs``).
 
 The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs).
 """
@@ -40,7 +44,8 @@ import jellyfish
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.fuzz import token_set_ratio
 
-from .nicknames import canonical, equivalent
+from .given_names import known_given_name
+from .nicknames import canonical, equivalent, equivalents
 
 FIRST_NAME_MIN = 0.92
 LAST_NAME_MIN = 0.88
@@ -361,6 +366,32 @@ def surname_slip(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
 
 
+def garbled_name(a: str, b: str) -> bool:
+    """Tell whether one of two first names is a garbled spelling of the other rather than another person's name.
+
+    One name is a known given name (``given_names``) and the other is not, and the unknown one is a near
+    spelling of the known name or of one of its nicknames: one edit, or two in an unknown name of five
+    letters or more (JKAE/JAKE for JACOB, GERALY/GERALD for JERRY, ALAQ/ALAN, GCIRGE/GEORGE). Two real
+    names stay two people however close (JOHN/JOAN, CARL/CARLA, MICHAEL/MICHELE, JIM/TIM), and so does a
+    real name beside a name it is far from.
+    """
+    if not a or not b:
+        return False
+    a1, b1 = _letters(a.split()[0]), _letters(b.split()[0])
+    if a1 == b1 or min(len(a1), len(b1)) < 3:
+        return False
+    known_a, known_b = known_given_name(a1), known_given_name(b1)
+    if known_a == known_b:
+        return False
+    known, unknown = (a1, b1) if known_a else (b1, a1)
+    edits = 2 if len(unknown) >= 5 else 1
+    return any(
+        DamerauLevenshtein.distance(unknown, name, score_cutoff=edits) <= edits
+        for name in equivalents(known)
+        if len(name) >= 3
+    )
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text.upper() if "A" <= c <= "Z")
 
@@ -402,10 +433,10 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         return None
     first, last = levels["first_name"], levels["last_name"]
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
-    if last is not None and last >= 2 and first is not None and first < 2:
+    if last is not None and (last >= 2 or name_slip(a.last, b.last)) and first is not None and first < 2:
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
-    if first is not None and first >= 2 and last is not None and last < 2:
+    if first is not None and (first >= 2 or name_slip(a.first, b.first)) and last is not None and last < 2:
         if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
             return "last"
     if not (a.first or a.last) or not (b.first or b.last):
@@ -434,9 +465,19 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
-    if _colleagues(levels):
-        first_slip = name_slip(a.first, b.first)
+    colleagues = _colleagues(levels)
+    # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
+    # or a close surname (or one slip apart), is one person's record garbled, not a colleague.
+    garbled = (
+        colleagues
+        and (first or 0) < 3
+        and last is not None
+        and (last >= 2 or name_slip(a.last, b.last))
+        and garbled_name(a.first, b.first)
+    )
+    if colleagues:
         last_slip = name_slip(a.last, b.last)
+        first_slip = garbled or name_slip(a.first, b.first)
         same_first_slip = first == 3 and surname_slip(a.last, b.last)
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
@@ -451,12 +492,19 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "COLLEAGUE_NAME_MISSING"
         if levels["phone"] == 0 and levels["email"] == 0:
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
-    elif (first or 0) >= 2 and (last or 0) >= 2 and levels["location"] is not None:
-        exact = first == 3 and last == 3
-        # the same name in another city, or a close one in another state, and nothing else in common
-        if levels["location"] < (2 if exact else 1) and not (levels["phone"] or levels["email"] or levels["business"]):
-            return "NAMESAKE_ELSEWHERE"
-    if first == 0 and key != "first" and not name_slip(a.first, b.first):
+    elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
+        nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
+        if first >= 2 and last >= 2:
+            exact = first == 3 and last == 3
+            # the same name in another city, or a close one in another state, and nothing else in common
+            if levels["location"] < (2 if exact else 1) and nothing_shared:
+                return "NAMESAKE_ELSEWHERE"
+        elif levels["location"] < 2 and nothing_shared:
+            # one name merely resembles the other's (JAKE RHYNE / JACOB RYAN), not a slip of it, in another city,
+            # and nothing in common
+            if not (name_slip(a.first, b.first) if first == 1 else name_slip(a.last, b.last)):
+                return "NAMES_RESEMBLE_ELSEWHERE"
+    if first == 0 and key != "first" and not (garbled or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
@@ -767,11 +815,14 @@ class Plan:
 
 MIN_TRAINING_PAIRS = 200
 # Guards that say "two people" outright: such a pair is not even worth an operator's time.
-NEVER_SAME = frozenset({"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_DISAGREE"})
+NEVER_SAME = frozenset(
+    {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "NAMES_DISAGREE"}
+)
 
 
-# A cross pair with one of these guards keeps two groups apart even when the pair joining them is certain.
-LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
+# A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
+# them is certain, or three quarters agree and it shares more than names (COLLEAGUE_OWN_CONTACTS: always).
+LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
 
 
 def certain_link(a: PersonaView, b: PersonaView) -> bool:
@@ -793,6 +844,15 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
         return False  # two personal mailboxes of their own: maybe namesakes
     contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]
     return bool(contacts or levels["location"] == 3)
+
+
+def common_ground(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair shares a phone, an e-mail, a company, an address, a ZIP or a city (not just names)."""
+    levels, _ = gamma(a, b)
+    return (
+        bool(levels["phone"] or levels["email"] or levels["business"] or levels["address"])
+        or (levels["location"] or 0) >= 2
+    )
 
 
 def train(personas: list[PersonaView], pairs: Iterable[tuple[int, int]], *, start: Model | None = None) -> Model:
@@ -898,8 +958,22 @@ def plan_pairs(
             found = [conflict(x, y) for x in group_i for y in group_j]
             conflicts = set(found) - {None}
             agreeing = found.count(None)
-            if not conflicts or (
-                not conflicts & LINK_BREAKERS and (certain_link(personas[i], personas[j]) or agreeing * 2 > len(found))
+            majority = agreeing * 2 > len(found)
+            # A namesake elsewhere among the cross pairs is one of this person's copies with a mistyped ZIP or
+            # state when most cross pairs agree and the joining pair is certain, or when three quarters of them
+            # (three at least) agree and the joining pair shares more than names. People with contacts of their
+            # own at one company never join.
+            if (
+                not conflicts
+                or (not conflicts & LINK_BREAKERS and (majority or certain_link(personas[i], personas[j])))
+                or (
+                    "COLLEAGUE_OWN_CONTACTS" not in conflicts
+                    and majority
+                    and (
+                        (agreeing >= 3 and agreeing * 4 >= len(found) * 3 and common_ground(personas[i], personas[j]))
+                        or certain_link(personas[i], personas[j])
+                    )
+                )
             ):
                 survivor_root, other = (ri, rj) if personas[ri].id < personas[rj].id else (rj, ri)
                 parent[other] = survivor_root

@@ -608,3 +608,168 @@ def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
         lone, full = (a, b) if not a[0] else (b, a)
         expected = (lone[1], full[0]) if lone is a else (full[0], lone[1])
         assert shown["first_name"] == (*expected, 1.0)
+
+
+# --- garbled first names at one office, slips beside a personal key, mistyped ZIPs ----------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "garbled"),
+    [
+        ("JACOB", "JKAE", True),  # JAKE, two letters swapped
+        ("JERRY", "GERALY", True),  # GERALD, one letter off
+        ("ALAN", "ALAQ", True),
+        ("GEORGE", "GCIRGE", True),  # two misreadings in a longer name
+        ("VINCENT", "INCE", True),  # VINCE without its first letter
+        ("JOHN", "JOAN", False),  # two real names, however close
+        ("CARL", "CARLA", False),
+        ("MICHAEL", "MICHELE", False),
+        ("TIMOTHY", "JIM", False),  # JIM is a name (JAMES), not a garbled TIM
+        ("ALAN", "ZQXWV", False),  # not a spelling of ALAN at all
+        ("AL", "AQ", False),  # too short to tell
+        ("JKAE", "ALAQ", False),  # neither is a name: nothing to be a spelling of
+    ],
+)
+def test_garbled_name(a, b, garbled):
+    assert resolution.garbled_name(a, b) is garbled
+    assert resolution.garbled_name(b, a) is garbled
+
+
+def test_a_garbled_first_name_at_one_office_is_not_another_colleague():
+    # JKAE is no given name, and a near spelling of JAKE (JACOB): one person's record, not a colleague
+    a = person("per_1", "JACOB", "PETERS", phones=OFFICE, businesses={"HORIZON"})
+    b = person("per_2", "JKAE", "PETERS", phones=OFFICE, businesses={"HORIZON"})
+    assert _guard(a, b) is None
+    assert [m[1] for m in plan([a, b], auto_threshold=0.0, review_threshold=0.0).merges] == ["per_2"]
+    # a close surname garbled as well is still one person; ALAQ beside ALAN too
+    c = person("per_3", "STANLEY", "CARROLL", phones=OFFICE, businesses={"HORIZON"})
+    d = person("per_4", "ZTAGN", "CAROR1L", phones=OFFICE, businesses={"HORIZON"})
+    assert _guard(c, d) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # colleagues with real first names stay two people, however close the names
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "COLLEAGUE_FIRST_NAME"),
+        (("MICHAEL", "LEE"), ("MICHELE", "LEE"), "COLLEAGUE_FIRST_NAME"),
+        (("TIMOTHY", "MORRISON"), ("JIM", "MORRISON"), "COLLEAGUE_FIRST_NAME"),
+        # a garbled first name beside another surname is another colleague
+        (("JACOB", "PETERS"), ("JKAE", "GARCIA"), "COLLEAGUE_FIRST_NAME"),
+    ],
+)
+def test_colleagues_with_real_names_stay_apart_beside_garbled_ones(a, b, code):
+    x = person("per_1", *a, phones=OFFICE, businesses={"ACME"})
+    y = person("per_2", *b, phones=OFFICE, businesses={"ACME"})
+    assert _guard(x, y) == code
+    assert plan([x, y], auto_threshold=0.0, review_threshold=0.0).merges == []
+
+
+def test_a_garbled_first_name_excuses_nothing_away_from_the_office():
+    # the same surname in the same ZIP and nothing else in common: JKAE may be anyone
+    a = person("per_1", "JACOB", "PETERS", phones={"5125550143"})
+    b = person("per_2", "JKAE", "PETERS", phones={"5125550199"})
+    assert _guard(a, b) == "NAMES_DISAGREE"
+
+
+def test_a_slip_in_the_first_name_beside_a_shared_personal_key_outweighs_a_changed_surname():
+    key = {"p4783085@gmail.com"}
+    a = person("per_1", "KYLEE", "STEPHENSON", state="VA", zip5="04226", emails=key)
+    b = person("per_2", "KYKEE", "TURALE", state="VA", zip5="04226", emails=key)
+    assert _guard(a, b) is None
+    # another first name (not a slip) and another surname: two people, whatever they share
+    c = person("per_3", "KATIE", "TURALE", state="VA", zip5="04226", emails=key)
+    assert _guard(a, c) == "NAMES_DISAGREE"
+    # a mailbox that names one of them can be a household's
+    home = {"kylee.stephenson@gmail.com"}
+    d = person("per_4", "KYLEE", "STEPHENSON", state="VA", zip5="04226", emails=home)
+    e = person("per_5", "KYKEE", "TURALE", state="VA", zip5="04226", emails=home)
+    assert _guard(d, e) == "NAMES_DISAGREE"
+
+
+@pytest.mark.parametrize(
+    ("b", "code"),
+    [
+        # a nickname and a surname that merely resembles, in another ZIP, nothing in common: two people
+        (dict(first="JACOB", last="RYAN", zip5="75001"), "NAMES_RESEMBLE_ELSEWHERE"),
+        (dict(first="JACOB", last="RYAN", state="OH", zip5="44101"), "NAMES_RESEMBLE_ELSEWHERE"),
+        # a slip of the surname is the same name: close names in the same state are for the model
+        (dict(first="JAKE", last="RHYNES", zip5="75001"), None),
+        # the same ZIP, or a shared phone: the model decides
+        (dict(first="JACOB", last="RYAN", zip5="78701"), None),
+    ],
+)
+def test_names_that_merely_resemble_elsewhere_never_merge(b, code):
+    a = person("per_1", "JAKE", "RHYNE", zip5="78701", emails={"p2471300@gmail.com"}, phones={"5125550143"})
+    y = person("per_2", b.pop("first"), b.pop("last"), emails={"p9826543@gmail.com"}, **b)
+    assert _guard(a, y) == code
+    if code:
+        assert code in resolution.NEVER_SAME
+        assert code in resolution.LINK_BREAKERS
+
+
+def test_a_certain_link_backed_by_most_members_outweighs_a_copy_with_a_mistyped_zip():
+    # A, B and D are one person sharing a personal mailbox; B's ZIP is mistyped. C has the same name in A's
+    # and D's ZIP: certainly them, though beside B alone C would look like a namesake in another city.
+    key = {"p5181141@gmail.com"}
+    a = person("per_01", "CHRISTOPHER", "VILUMS", state="SC", zip5="04754", emails=key)
+    b = person("per_02", "CHRISTOPHER", "VILUMS", state="SC", zip5="07454", emails=key)
+    d = person("per_04", "CHRISTOPHER", "VILUMS", state="SC", zip5="04754", emails=key)
+    c = person("per_03", "CHRISTOPHER", "VILUMS", state="SC", zip5="04754")
+    assert _guard(b, c) == "NAMESAKE_ELSEWHERE"
+    assert resolution.certain_link(a, c)
+    result = plan([a, b, c, d], auto_threshold=0.5, review_threshold=0.1)
+    assert sorted(m[1] for m in result.merges) == ["per_02", "per_03", "per_04"]
+
+
+def test_a_namesake_elsewhere_who_agrees_with_few_members_stays_apart():
+    # A, B and E are one person at one office; C, the same name in another state, shares B's personal mailbox
+    # (a certain link) but is a namesake elsewhere of A and E: the minority that agrees brings nobody in.
+    a = person("per_01", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"})
+    b = person("per_02", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"}, emails={"p1@gmail.com"})
+    e = person("per_04", "JOHN", "SMITH", phones=OFFICE, businesses={"ACME"})
+    c = person("per_03", "JOHN", "SMITH", state="OH", zip5="44101", emails={"p1@gmail.com"})
+    assert resolution.certain_link(b, c)
+    result = plan([a, b, c, e], auto_threshold=0.0, review_threshold=0.0)
+    assert "per_03" not in {m[1] for m in result.merges}
+    assert sorted(m[1] for m in result.merges) == ["per_02", "per_04"]
+
+
+def _groups(result) -> list[set]:
+    groups: dict[str, set] = {}
+    for survivor, merged, _, _ in result.merges:
+        groups.setdefault(survivor, {survivor}).add(merged)
+    return list(groups.values())
+
+
+def test_a_record_most_copies_agree_with_joins_despite_one_copy_in_a_mistyped_state():
+    # A1-A3 and A4 are one person (one mailbox); A4's state was mistyped. C, at the same company with a mailbox
+    # of its own, agrees with three of the four and looks like a namesake elsewhere only beside A4.
+    key = {"p2472763@gmail.com"}
+    copies = [
+        person(f"per_0{n}", "ALEC", "CLARKE", state="VA", zip5="02204", emails=key, businesses={"BORDER PARK"})
+        for n in (1, 2, 3)
+    ]
+    a4 = person("per_04", "ALEC", "CLARKE", state="SC", zip5="02204", emails=key)
+    c = person(
+        "per_05", "ALEC", "CLARKE", state="VA", zip5="02201", emails={"p2472673@gmail.com"}, businesses={"BORDER PARK"}
+    )
+    assert _guard(c, a4) == "NAMESAKE_ELSEWHERE"
+    assert not resolution.certain_link(c, copies[0])
+    result = plan([*copies, a4, c], auto_threshold=0.0, review_threshold=0.0)
+    assert _groups(result) == [{"per_01", "per_02", "per_03", "per_04", "per_05"}]
+
+
+def test_a_near_namesake_with_nothing_in_common_stays_out_however_many_copies_it_resembles():
+    # JACK HASSELL resembles three copies of JACOB HASSALL (a nickname, a close surname, the same state) but shares
+    # no mailbox, company, address or ZIP with any: another person, though no single pair of them is guarded.
+    key = {"p6010042@gmail.com"}
+    place = {"zip5": "03623", "emails": key, "businesses": {"TORBANLEA"}}
+    group = [person(f"per_0{n}", "JACOB", "HASSALL", state="NY", **place) for n in (1, 2, 3)]
+    moved = person("per_04", "JACOB", "HASSALL", state="OH", **place)  # a copy with a mistyped state
+    c = person("per_05", "JACK", "HASSELL", state="NY", zip5="04812", emails={"p4503596@gmail.com"})
+    assert [_guard(c, g) for g in group] == [None, None, None]
+    assert _guard(c, moved) == "NAMESAKE_ELSEWHERE"
+    assert not resolution.common_ground(c, group[0])
+    result = plan([*group, moved, c], auto_threshold=0.0, review_threshold=0.0)
+    assert _groups(result) == [{"per_01", "per_02", "per_03", "per_04"}]
