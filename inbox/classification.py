@@ -139,7 +139,10 @@ SPELLED_EMAIL_RE = re.compile(
 )
 
 
-_NOT_A_MAILBOX = frozenset("i am me us we re you is are be here there home work it this that be s m".split())
+_NOT_A_MAILBOX = frozenset(
+    "i am me us we re you is are be here there home work it this that be s m anytime online now today site website "
+    "page book booking order visit".split()
+)
 
 
 def _spelled_email(match: re.Match) -> str:
@@ -276,7 +279,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:stopped using|don't use|no longer use|doesn't use) this (?:number|phone)\b",
           r"\b(?:owned|ran|used to own|used to run) (?:that|the) (?:business|company|shop|store|place)\b",
           r"^not a (?:business|restaurant|company|store|shop|salon|office)\b",
-          r"\bthis is my (?:personal )?number now\b",
+          r"\bthis is my (?:personal )?number now\b", r"\bi (?:don't|do not) own (?:a|an|any)\b",
+          r"\bthis is my (?:mom|dad|mother|father|grandma|grandpa|wife|husband)'?s? (?:old )?(?:phone|number|cell)\b",
           r"\bno soy (?:la persona|el dueno|la duena|quien)\b", r"\bse equivoc\w*\b", r"\b(?:ya|yes) no trabaja\b",
           r"\bno es un negocio\b",
           r"^wrong (?!(?:link|time|day|date|address|price|one|answer|way|file|email|thread|chat|text|message|info|size"
@@ -327,6 +331,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
           r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
     _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b",
+          r"\bme lig(?:ar|ue|a)\b", r"\bligue-?me\b", r"\bappelez-?moi\b",
           r"\bcall (?:me )?instead\b"),
     _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
@@ -406,7 +411,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
           r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",
           r"^no gracias\b", r"^n(?:a|ã)o,? obrigad[oa]\b", r"\bn(?:a|ã)o tenho interesse\b", r"\bnon,? merci\b",
-          r"\bmerci,? mais non\b"),
+          r"\bmerci,? mais non\b", r"^nie,? dzi[eę]kuj[eę]\b", r"^no grazie\b"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
     _rule("auto_reply.not_textable", 0.99,
           r"\b(?:does not|doesn't|do not|don't|cannot|can't|can not|is unable to|unable to|won't|will not"
@@ -446,6 +451,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
           r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b"),
+    _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$"),
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b"),

@@ -677,6 +677,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:later|anytime|any\s+time|at\s+any\s+time|whenever|if\b|links?|buttons?|options?|pages?|features?"
             r"|requests?|rates?))"
             rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
+            # "if I opt out of the google ads part is it cheaper": a part of the service, not the texts
+            r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program)\b)"
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
         ),
@@ -1112,7 +1114,7 @@ _MORE_PHRASES += [
             "|\ubcf4\ub0b4\uc9c0\\s*\ub9c8|\uc5f0\ub77d\ud558\uc9c0\\s*\ub9c8"
             # Russian "не пишите мне" (do not write to me), "хватит" (enough), "отпишите" (unsubscribe);
             # Arabic "توقف" (stop), "لا ترسل" (do not send)
-            "|\u043d\u0435\\s+\u043f\u0438\u0448\u0438|\u0445\u0432\u0430\u0442\u0438\u0442|\u043e\u0442\u043f\u0438\u0448\u0438"
+            "|\u043f\u0435\u0440\u0435\u0441\u0442\u0430\u043d\u044c|\u043d\u0435\\s+\u043f\u0438\u0448\u0438|\u0445\u0432\u0430\u0442\u0438\u0442|\u043e\u0442\u043f\u0438\u0448\u0438"
             "|\u062a\u0648\u0642\u0641|\u0644\u0627\\s+\u062a\u0631\u0633\u0644"
         ),
         "none",
@@ -1184,6 +1186,22 @@ _MORE_PHRASES += [
     ),
     # voice-to-text: "please stop taxing me"
     (_re(r"\b(?:stop|quit)\s+(?:taxing|testing|tex\s+ting|text\s+in)\s+(?:me|us)\b"), "negation"),
+    # "take me of you're list" (off misspelt), "pls take him off", "he doesn't want these texts" (on someone's behalf)
+    (
+        _re(r"\btake\s+(?:me|us|him|her|them)\s+of\s+(?:you're|your|ur|the|this|that|ya)\s+(?:\w+\s+)?list\b"),
+        "negation",
+    ),
+    (_re(r"\btake\s+(?:him|her|them)\s+off\b(?!\s+(?:the\s+)?(?:hook|schedule|call|route|job|shift))"), "negation"),
+    (
+        _re(
+            r"\b(?:he|she|they)\s+(?:doesn't|doesnt|don't|dont|does\s+not|do\s+not)\s+(?:want|need)\s+"
+            rf"(?:these|your|any|the|those)\s+{_MESSAGES}\b"
+        ),
+        "none",
+    ),
+    # Polish "proszę usunąć mój numer", "nie piszcie"; Hindi in Latin letters "message mat karo"
+    (_re(r"\busun\w*\s+(?:moj\s+|ten\s+)?(?:numer|number)|\bnie\s+pisz\w*|\bprzesta\w*\s+pisa\w*"), "none"),
+    (_re(r"\b(?:message|msg|messages|text|sms|call)\s+(?:mat|na)\s+(?:karo|kijiye|karna|bhejo|bhejiye)\b"), "none"),
     # "I'd like to not receive these anymore", "I'd rather not get these"
     (
         _re(
@@ -1547,6 +1565,7 @@ def without_tapback(text: str) -> str:
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = without_tapback(text or "")
+    text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
     if any(ch in STOP_EMOJI for ch in text):
         return OPT_OUT_YES, "stop emoji"
     if any(ch in NO_GESTURE_EMOJI for ch in text):

@@ -675,6 +675,12 @@ OPT_OUT_REQUESTS = [
     "I'm 78 years old and I don't know how to make these messages stop. Please make them stop.",
     "who gave u this number?? dont ever text it again",
     "Hi, not sure how I got on this list but I'd appreciate being taken off of it. Thanks!",
+    # heard since the eighth outside set
+    "take me of you're list",
+    "Not interested\nStop\nThanks",
+    "Proszę usunąć mój numer z listy",
+    "bhai mujhe message mat karo please",
+    "my dad doesnt use this phone anymore and he doesnt want these texts, pls take him off",
     # heard since the seventh outside set
     "I'd like to not receive these anymore",
     "bro stop fr \U0001f480",
@@ -745,6 +751,8 @@ NOT_OPT_OUT_REQUESTS = [
     "I'd rather not get a call, text is fine",
     "I don't want to be taken off the list",
     "yo stop by later",
+    "Stop by\ntomorrow at 3",
+    "take him off the schedule for friday",
 ]
 
 
@@ -988,7 +996,7 @@ DECISIONS = [
     ("I don't text", "uncertain"),  # the model reads a likely "don't text me": a person decides
     ("Please remove my old email and use tom@oakhvac.com", "no"),
     ("That's enough info for now thanks", "no"),
-    ("Don't reach out to him, he left", "no"),
+    ("Don't reach out to him, he left", "uncertain"),  # about someone who left; the model holds it for a person
     ("the end", "yes"),
     ("u can stop now lol", "yes"),
     ("Nah stop hitting my line", "yes"),
