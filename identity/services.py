@@ -264,14 +264,22 @@ def persona_unmerge(*, history: PersonaMergeHistory, user=None, note: str = "") 
         restored[key] = back
 
     gone = {merged.pk, *merged.merged_from_ids}
-    for holder_id in {target.pk, history.survivor_id}:
+    # Every persona the merge's records passed through on their way to the current survivor (the survivor of
+    # this merge, those it was merged into later, the current one) listed them; none of them holds them now.
+    for holder_id in {target.pk, *holders}:
         holder = target if holder_id == target.pk else Persona.objects.get(pk=holder_id)
-        holder.merged_from_ids = [pid for pid in holder.merged_from_ids if pid not in gone]
-        holder.save(update_fields=["merged_from_ids", "updated_at"])
+        kept = [pid for pid in holder.merged_from_ids if pid not in gone]
+        if kept != list(holder.merged_from_ids):
+            holder.merged_from_ids = kept
+            holder.save(update_fields=["merged_from_ids", "updated_at"])
+    # The persona given back lists only those merged into it that came back with it (a later merge may have
+    # taken some of them elsewhere).
+    with_it = set(Persona.objects.filter(merged_into=merged).values_list("pk", flat=True))
+    merged.merged_from_ids = [pid for pid in merged.merged_from_ids if pid in with_it]
     merged.is_merged = False
     merged.merged_into = None
     merged.merged_at = None
-    merged.save(update_fields=["is_merged", "merged_into", "merged_at", "updated_at"])
+    merged.save(update_fields=["is_merged", "merged_into", "merged_at", "merged_from_ids", "updated_at"])
 
     now = timezone.now()
     history.undone_at = now
