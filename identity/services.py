@@ -229,19 +229,21 @@ def persona_unmerge(*, history: PersonaMergeHistory, user=None, note: str = "") 
     refs = _ref_lookup()
     # A later open merge of the survivor into someone else carries this merge's records along (they still
     # come back); a later merge from any other persona moved records that left in between (an earlier
-    # unmerge gave them back) and belong to that merge now.
+    # unmerge gave them back) and belong to that merge now, until a later unmerge gives them back again.
+    # Events are replayed in order so a merge's list of moved records is never read after it went stale.
     holders = {history.survivor_id}
     taken_later: dict[str, set[str]] = defaultdict(set)
-    for later_moved, later_merged, later_survivor in (
-        PersonaMergeHistory.objects.filter(
-            team_id=history.team_id,
-            action=PersonaMergeHistory.Action.MERGE,
-            undone_at=None,
-            created_at__gt=history.created_at,
-        )
+    for action, undone_at, later_moved, later_merged, later_survivor in (
+        PersonaMergeHistory.objects.filter(team_id=history.team_id, created_at__gt=history.created_at)
         .order_by("created_at", "id")
-        .values_list("moved", "merged_id", "survivor_id")
+        .values_list("action", "undone_at", "moved", "merged_id", "survivor_id")
     ):
+        if action == PersonaMergeHistory.Action.UNMERGE:
+            for key, ids in later_moved.items():
+                taken_later[key].difference_update(ids)
+            continue
+        if undone_at is not None:
+            continue
         if later_merged in holders:
             holders.add(later_survivor)
             continue

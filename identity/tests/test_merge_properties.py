@@ -91,4 +91,23 @@ def test_undoing_merges_out_of_order_leaves_no_persona_listing_someone_merged_in
     merges = PersonaMergeHistory.objects.for_team(team).filter(action="merge", undone_at=None)
     while latest := merges.order_by("-created_at", "-id").first():
         persona_unmerge(history=latest)
-    assert snapshot(team)[0] == start[0]
+    assert snapshot(team) == start
+
+
+@pytest.mark.django_db
+def test_a_record_given_back_by_an_earlier_unmerge_is_not_held_by_a_later_merge_that_once_moved_it(team):
+    # A merge moved a phone along with its survivor; undoing an older merge in between gave the phone back;
+    # undoing the first merge must then return it, not leave it with a persona it never belonged to.
+    people = [
+        person_with_contacts(team, "Ann", "Lee", phone=f"51255500{i:02d}", email=f"ann{i}@x.com") for i in range(5)
+    ]
+    start = snapshot(team)
+    ops = [("merge", 3, 4), ("merge", 3, 2), ("unmerge", 0, 0), ("merge", 1, 4), ("merge", 0, 3),
+           ("unmerge", 1, 0), ("unmerge", 1, 0)]  # fmt: skip
+    for op, x, y in ops:
+        _apply(team, people, op, x, y)
+        assert identity_check(team_id=team.pk).ok
+    merges = PersonaMergeHistory.objects.for_team(team).filter(action="merge", undone_at=None)
+    while latest := merges.order_by("-created_at", "-id").first():
+        persona_unmerge(history=latest)
+    assert snapshot(team) == start
