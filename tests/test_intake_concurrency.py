@@ -84,7 +84,7 @@ def server(django_db_setup, django_db_blocker):
     }
     process = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "usdatabiz.wsgi:application", "--workers", "2", "--threads", "4",
-         "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--log-level", "error"],
+         "--bind", f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "2", "--log-level", "error"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/webhooks/signalhouse/"
@@ -102,7 +102,11 @@ def server(django_db_setup, django_db_blocker):
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture

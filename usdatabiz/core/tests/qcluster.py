@@ -73,12 +73,14 @@ class QCluster:
             time.sleep(0.2)
         return self
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 5.0) -> None:
+        """SIGTERM, then SIGKILL after ``grace`` seconds: a test's cluster holds nothing worth a longer wait (the
+        kill tests kill on purpose; a graceful django-q2 shutdown can take its full 30 s to notice the signal)."""
         if self.process is None or self.process.poll() is not None:
             return
         os.killpg(self.process.pid, signal.SIGTERM)
         try:
-            self.process.wait(timeout=30)
+            self.process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
