@@ -152,6 +152,19 @@ def _spelled_email(match: re.Match) -> str:
     return f"{match.group(1)}@{domain}"
 
 
+# "dmitri.k @ hotmail.com", "t r o y . b a k e r @ outlook . com": spaces typed (or dictated) inside an address
+SPACED_EMAIL_RE = re.compile(
+    r"(?<![\w.@])((?:[a-z0-9._-]\s){2,}[a-z0-9._-]|[a-z0-9][a-z0-9._%+-]*)(\s*@\s*)((?:[a-z0-9-]*[a-z][a-z0-9-]*\s*\.\s*)+(?:com|net|org|edu|gov|biz|info))\b",
+    re.IGNORECASE,
+)
+
+
+def _spaced_email(match: re.Match) -> str:
+    if not re.search(r"\s", match.group()):
+        return match.group()  # an ordinary address: EMAIL_RE reads it
+    return re.sub(r"\s+", "", match.group())
+
+
 EMAIL_LIKE = re.compile(r"[^\s@<>]@+[^\s@<>]")
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
 # A number written the way a US phone is (3-3-4 digits, with or without +1, brackets, dots, dashes, spaces).
@@ -164,6 +177,17 @@ SPELLED_DIGITS = re.compile(
     r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
     re.IGNORECASE,
 )
+
+
+# "469-555-O191": the letter O typed for a zero inside a phone number (at least 8 real digits around it)
+LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOo][\dOo().\s-]{8,}[\dOo](?![\w])")
+
+
+def _letter_o_as_zero(match: re.Match) -> str:
+    run = match.group()
+    if sum(ch.isdigit() for ch in run) < 8 or not re.search(r"[Oo]", run):
+        return run
+    return re.sub(r"[Oo]", "0", run)
 
 
 def _spelled_digits(match: re.Match) -> str:
@@ -343,7 +367,9 @@ PHRASE_RULES: list[Rule] = [
           r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b"),
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
-    _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b", r"\bi'm in\b",
+    _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
+          # "I'm in!" (count me in), not "I'm in Korea till the 3rd" or "I'm in a meeting"
+          r"\bi'm (?:so |totally |definitely |all )?in(?=\s*(?:$|[.!,;)]|too\b|as well\b|lol\b|haha\b|let's\b))",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
           r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b",
@@ -421,7 +447,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:texts?|text messages|sms|messages) (?:to this number )?(?:are|is) not "
           r"(?:monitored|supported|accepted|received)\b",
           r"\bthis (?:is a )?(?:landline|land line)\b",
-          r"\b(?:text line|line|number|inbox|mailbox) is not (?:monitored|checked|answered)\b"),
+          r"\b(?:text line|line|number|inbox|mailbox) is not (?:monitored|checked|answered)\b",
+          # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
+          unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
@@ -450,8 +478,16 @@ PHRASE_RULES: list[Rule] = [
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall) (?:get back|respond|reply|be in touch|return)",
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
-          r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b"),
-    _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$"),
+          r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b",
+          # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
+          r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging) [a-z0-9'&. -]{2,40}!"
+          r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b"),
+    # the phones' own quick replies to a call or text, sent with one tap, word for word
+    _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
+          r"^can't talk (?:right )?now\.? (?:call me later|what's up)\?$", r"^i'll call you (?:right back|later)\.?$",
+          r"^(?:sorry,? )?i'm in a meeting(?:[.,] i'll call you (?:back|later))?\.?$",
+          r"^sorry,? i'm busy\.? call (?:me )?(?:back )?later\.?$", r"^i'm (?:in class|at the cinema)\.?$",
+          r"^i have notifications silenced(?: with focus)?\.?$"),
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b"),
@@ -464,7 +500,18 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b",
           r"\bout of (?:town|the country)\b", r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
-          r"\b(?:i'm|im|i am) in the hospital\b"),
+          r"\b(?:i'm|im|i am) in the hospital\b", r"\bjury duty\b", r"\bon a business trip\b",
+          # "we closed the shop for 2 weeks", "back the 12th"
+          r"\bclosed (?:the (?:shop|store|office|restaurant|salon|business) )?for (?:\d+|a|one|two|three|a few"
+          r"|a couple(?: of)?) (?:days?|weeks?|months?)\b",
+          r"\bback (?:on )?the \d{1,2}(?:st|nd|rd|th)?\b"),
+    # "I'm in Korea visiting family until Oct 3", "at my mom's in Manila for a few weeks"
+    _rule("out_of_office.somewhere_for_a_while", 0.85,
+          r"\b(?:i'm|im|i am|we're|we are|at|in|visiting)\b[^.!?]{0,40}\bfor (?:a few|a couple(?: of)?|\d+|two|three"
+          r"|several) (?:days|weeks|months)\b",
+          r"\b(?:i'm|im|i am|we're|we are) (?:in|at|visiting) [^.!?]{1,40}\b(?:until|till|til) "
+          r"(?:the |next |\w+ \d|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end)",
+          unless=r"\bi'm in (?:a meeting|class)\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
@@ -547,11 +594,12 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         email_suspect = True
         return m.group()
 
+    clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
     masked = EMAIL_RE.sub(_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
-    masked = SPELLED_DIGITS.sub(_spelled_digits, masked)
+    masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, SPELLED_DIGITS.sub(_spelled_digits, masked))
     parts, last, phone_suspect = [], 0, False
     for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
@@ -574,6 +622,15 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         words = [w for w in name.groups() if w and w.lower() not in NAME_STOPWORDS]
         extracted["name"] = " ".join(words)
     return _WS.sub(" ", masked).strip(), extracted, failures
+
+
+_AWAY_TIME_CUES = frozenset(
+    {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
+     "interested.send_it"}
+)  # fmt: skip
+_CANNOT_TALK = re.compile(
+    r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:be able to\s+)?(?:talk|call|meet|chat|speak)|\bno calls\b"
+)
 
 
 def _rank(cls: Classification, score: float) -> tuple[bool, bool, int]:
@@ -668,6 +725,14 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         strength = 0.85 if PHONE_CUE.search(norm.replace("<number>", "")) else 0.7
         hits.append(("phone_capture.unusable_phone", C.PHONE_CAPTURE, strength))
 
+    if any(cls is C.OUT_OF_OFFICE and strength >= STRONG for _, cls, strength in hits):
+        # "traveling till Monday", "out of town til next week, text me then": the time is when they are back
+        hits = [
+            hit
+            for hit in hits
+            if hit[0] not in _AWAY_TIME_CUES
+            or (hit[0] == "meeting_request.meeting_with_time" and not _CANNOT_TALK.search(norm))
+        ]
     scores: dict[Classification, float] = {}
     for cls in {cls for _, cls, _ in hits}:
         strengths = sorted((s for _, c, s in hits if c is cls), reverse=True)

@@ -622,9 +622,11 @@ _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
 
 _OUTGOING = (
     r"(?:texting|txting|texing|textin|txtin|textn|txtn|messaging|msging|contacting|calling|sending|spamming|bothering"
-    r"|harr?assing|emailing"
+    r"|harr?assing|emailing|soliciting"
     r"|e-mailing|pinging|bugging|nagging|hassling|pestering|hounding|reaching\s+out\s+to)"
 )
+# "stop sending me to voicemail": the writer wants a call to go through, not the texts to end
+_TO_VOICEMAIL = r"\s+(?:me|us)\s+to\s+(?:voice\s*mail|vm|the\s+voicemail)\b"
 # A stop verb whose object is other people is a question about them: "how do I unsubscribe my customers".
 _NOT_OTHER_PEOPLE = (
     r"(?!\s+(?:my|our|the|their|your)\s+(?:customers|clients|patients|members|users|subscribers|staff|employees"
@@ -644,7 +646,13 @@ _MY_NUMBER = (
 # stop texting"); "subject" one whose subject is someone else ("you don't text me enough").
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
     # stop texting / quit messaging me / stop sending me these / how do I stop getting these
-    (re.compile(rf"\b(?:stop|quit|cease)\s+{_OUTGOING}\b(?!\s+(?:you|u|him|her|them|each)\b)"), "sender"),
+    (
+        re.compile(
+            rf"\b(?:stop|quit|cease)\s+{_OUTGOING}\b(?!\s+(?:you|u|him|her|them|each)\b)"
+            rf"(?!{_TO_VOICEMAIL})"  # "stop sending me to voicemail, call at 4": about calls, not texts
+        ),
+        "sender",
+    ),
     (re.compile(r"\b(?:stop|quit)\s+(?:receiving|getting)\b"), "negation"),
     (re.compile(r"\bstop\s+(?:text|txt|message|msg|contact|call|spam|email)\s+me\b"), "negation"),
     # stop the texts / end these messages / stop all your promos
@@ -741,6 +749,10 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return False
     last = words[-1]
     previous = words[-2] if len(words) > 1 else None
+    if last in {"almost", "nearly"} or (last == "to" and previous == "about"):
+        return True  # "I almost blocked you but tell me more": it did not happen
+    if last in {"gonna", "going"} and previous in {"was", "were"}:
+        return True  # "I was gonna report this as spam but": it did not happen
     if last in {"you", "u"}:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
@@ -753,12 +765,16 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return True  # "can customers opt out of the texts you'd send for us?": a question about someone else
     if last in {"should", "must"} and previous not in {"you", "u", "y'all", "ya", "guys", "people", "all"}:
         return True  # "whoever wrote this should quit marketing": advice to someone else
+    if last == "to" and previous in {"takes", "took"} and _NEGATIONS & set(words):
+        return True  # "not even gonna waste the two taps it takes to block you": talk about the effort
     if last == "to" and previous in {"fee", "cost", "charge", "price"}:
         return True  # "is there a fee to delete my data": a question about the service
     if last == "to" and previous in {"forget", "remember", "remind", "reminder"}:
         return True  # "don't forget to unsubscribe from that gym thing": an errand, not a request to us
     if last == "to" and previous in {"want", "need", "wanna", "going", "have", "reason"}:
         before = [word for word in words[:-2] if word not in _SOFTENERS]
+        if previous == "going" and before and before[-1] in {"was", "were"}:
+            return True  # "I was going to unsubscribe but": it did not happen
         return bool(before) and before[-1] in _NEGATIONS | {"no"}  # "I don't want to unsubscribe", "no need to stop"
     return False
 
@@ -971,7 +987,10 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     (
-        _re(rf"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time|one)\b[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"),
+        _re(
+            r"\b(?:one\s+more|next|another)\s+(?:text|message|msg|txt|time|one|of\s+(?:these|those|them|your\s+\w+))\b"
+            rf"[^.!?]{{0,40}}\b(?:{_THREAT_WORDS})"
+        ),
         "none",
     ),
     (
@@ -1080,7 +1099,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # Vietnamese, Tagalog, Portuguese: "don't text anymore", "stop texting"
     (_re(r"\b(?:dung|đung|ngung|ngừng)\s+nhan\s+tin\b|\bhuy\s+dang\s+ky\b"), "none"),
-    (_re(r"\bwag\s+(?:na\s+)?(?:mag)?text\b|\btigilan\s+(?:mo\s+)?na\b|\bpare\s+de\s+(?:me\s+)?mandar\b"), "none"),
+    (_re(r"\btigilan\s+(?:mo\s+|nyo\s+|niyo\s+|ninyo\s+)?(?:na|po)\b|\bpare\s+de\s+(?:me\s+)?mandar\b"), "none"),
     # never texting me again / please not text me / remove from list
     (_re(rf"\bnever\s+{_OUTGOING}\s+(?:me|us)\b"), "none"),
     (_re(r"\b(?:please|pls|plz)\s+(?:do\s+)?not\s+(?:text|txt|message|msg|contact|email)\b"), "none"),
@@ -1186,6 +1205,65 @@ _MORE_PHRASES += [
     ),
     # voice-to-text: "please stop taxing me"
     (_re(r"\b(?:stop|quit)\s+(?:taxing|testing|tex\s+ting|text\s+in)\s+(?:me|us)\b"), "negation"),
+    # "who sold my number?? take it off": the number named just before
+    (_re(r"\b(?:my|our|this)\s+(?:number|info|contact|cell|details)\b[^\n]{0,40}?\btake\s+it\s+off\b"), "negation"),
+    # "quite texting me" (quit misspelt)
+    (_re(rf"\bquite\s+{_OUTGOING}\s+(?:me|us)\b"), "negation"),
+    # Arabic "الرجاء عدم مراسلتي" (please do not write to me), "عدم الإرسال" (no sending), "لا تراسل" (do not write)
+    (
+        _re(
+            "\u0639\u062f\u0645\\s+(?:\u0645\u0631\u0627\u0633\u0644|\u0627\u0631\u0633\u0627\u0644|\u0627\u0644\u0627\u0631\u0633\u0627\u0644|\u0627\u0644\u0645\u0631\u0627\u0633\u0644)|\u0644\u0627\\s+\u062a\u0631\u0627\u0633\u0644"
+        ),
+        "none",
+    ),
+    # German "bitte keine Nachrichten mehr schicken", "schreiben Sie mir nicht mehr", "löschen Sie meine Nummer"
+    (
+        _re(
+            r"\bkeine\s+(?:weiteren\s+)?(?:nachrichten|sms|textnachrichten|werbung|mitteilungen)\s+mehr\b"
+            r"|\bnicht\s+mehr\s+(?:schreiben|kontaktieren|anschreiben|anrufen|senden|schicken)\b"
+            r"|\b(?:schreib|schreiben|kontaktieren|schicken)\w*\s+(?:sie\s+)?(?:mir|uns)\s+(?:\w+\s+)?nicht\s+mehr\b"
+            r"|\b(?:losch|entfern)\w*\s+(?:sie\s+)?(?:meine|unsere|diese)\s+(?:nummer|daten|telefonnummer)\b"
+        ),
+        "none",
+    ),
+    # Italian "smettete di scrivermi", "non scrivetemi più", "cancellate il mio numero"
+    (
+        _re(
+            r"\bsmett\w*\s+(?:di\s+)?(?:scriv|mand|invi|contatt|chiam)\w*"
+            r"|\bnon\s+(?:mi\s+|ci\s+)?(?:scriv|mand|invi|contatt)\w*\s+piu\b"
+            r"|\b(?:cancell|rimuov|togli)\w*\s+(?:il\s+)?(?:mio|nostro|questo)\s+numero\b"
+        ),
+        "none",
+    ),
+    # Russian "прекратите мне писать" (cease writing to me); transliterated "ne pishite mne", "perestante"
+    (
+        _re(
+            "\u043f\u0440\u0435\u043a\u0440\u0430\u0442\u0438"
+            r"|\bne\s+pishi\w*|\bperestan\w*\s+(?:mne\s+)?pisa|\bk?hvatit\s+(?:mne\s+)?pisa"
+        ),
+        "none",
+    ),
+    # Vietnamese "đừng nhắn nữa" (don't text anymore), "đừng gửi" (don't send), "đừng liên lạc" (don't contact)
+    (_re(r"\b(?:dung|đung)\s+(?:nhan|gui|lien\s+lac|goi|lam\s+phien)\b"), "none"),
+    # Portuguese "me tire da lista", "tirem meu número"
+    (
+        _re(
+            r"\b(?:tire|tirem|retire|retirem|remova|removam|exclua|excluam|apague|apaguem)(?:-me)?\s+"
+            r"(?:me\s+)?(?:da|desta|dessa|de\s+sua|da\s+sua)\s+lista\b"
+            r"|\b(?:tire|tirem|retire|remova|exclua|apague)\w*\s+(?:o\s+)?meu\s+(?:numero|contato)\b"
+        ),
+        "none",
+    ),
+    # "I would appreciate it if you removed my number from your database"
+    (
+        _re(
+            r"\b(?:remove|removed|removing|delete|deleted|deleting|take|took|taking|erase|erased|drop|dropped)\b"
+            r"\s+(?:me|us|it|this(?:\s+\w+)?|the\s+number|(?:my|our)(?:\s+\w+){1,2})"
+            r"\s+(?:from|off)\s+(?:of\s+)?(?:your|ur|the|this|ya|all\s+your)\s+(?:\w+\s+)?"
+            r"(?:list|lists|database|databases|system|contacts|records|files|call\s+list)\b"
+        ),
+        "negation",
+    ),
     # "take me of you're list" (off misspelt), "pls take him off", "he doesn't want these texts" (on someone's behalf)
     (
         _re(r"\btake\s+(?:me|us|him|her|them)\s+of\s+(?:you're|your|ur|the|this|that|ya)\s+(?:\w+\s+)?list\b"),
@@ -1200,8 +1278,13 @@ _MORE_PHRASES += [
         "none",
     ),
     # Polish "proszę usunąć mój numer", "nie piszcie"; Hindi in Latin letters "message mat karo"
-    (_re(r"\busun\w*\s+(?:moj\s+|ten\s+)?(?:numer|number)|\bnie\s+pisz\w*|\bprzesta\w*\s+pisa\w*"), "none"),
-    (_re(r"\b(?:message|msg|messages|text|sms|call)\s+(?:mat|na)\s+(?:karo|kijiye|karna|bhejo|bhejiye)\b"), "none"),
+    (_re(r"\busun\w*\s+(?:moj\s+|ten\s+)?(?:numer|number)|\bnie\s+pis(?:z|a)\w*|\bprzesta\w*\s+pisa\w*"), "none"),
+    (
+        _re(
+            r"\b(?:message|msg|messages|text|sms|call)\s+(?:mat|na)\s+(?:karo|kijiye|karna|karein|karen|bhejo|bhejiye|bheje|bhejein|bhejen)\b"
+        ),
+        "none",
+    ),
     # "I'd like to not receive these anymore", "I'd rather not get these"
     (
         _re(
@@ -1241,8 +1324,8 @@ _MORE_PHRASES += [
     (_re(r"\bpaki[\s-]?(?:remove|tanggal|alis|delete|stop)\w*\b"), "none"),
     (
         _re(
-            r"\b(?:huwag|wag)\s+(?:na\s+)?(?:po\s+)?(?:nyo\s+|kayo(?:ng)?\s+|mo\s+)?(?:na\s+)?(?:po\s+)?(?:mag[\s-]?)?"
-            r"(?:text|txt|message|mensahe|contact)\w*\b"
+            r"\b(?:huwag|wag)\s+(?:na\s+)?(?:po\s+)?(?:nyo\s+|niyo\s+|kayo(?:ng)?\s+|mo\s+)?(?:na\s+)?(?:po\s+)?"
+            r"(?:(?:akong|ako|kami|kaming|sa\s+akin)\s+)?(?:mag[\s-]?|i[\s-])?(?:text|txt|message|mensahe|contact)\w*\b"
         ),
         "none",
     ),
@@ -1256,7 +1339,7 @@ _NOUN_BEFORE_STOP = frozenset(
 _EDGE_STOP_START = re.compile(
     r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
-    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
 )
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
@@ -1526,6 +1609,12 @@ _SPLIT_WORDS = (
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 
+# "our guy who did our ads just quit": someone left a job; read as "left" so no stop word is seen
+_SOMEONE_QUIT = re.compile(
+    r"\b((?:he|she|they|who|guy|girl|manager|assistant|employee|partner|receptionist|rep|secretary|bookkeeper)\b"
+    r"[^.!?,;]{0,40}?\s(?:just\s+|finally\s+|recently\s+|already\s+)?)quit\b"
+    r"(?=(?:\s+(?:on\s+(?:me|us)|last\s+\w+|yesterday|today|this\s+week))?\s*(?:$|[.!?,;]|(?:so|and|but)\b))"
+)
 _STOP_ASKED_AND_DECLINED = re.compile(
     r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
@@ -1578,7 +1667,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _SPACED_LETTERS.fullmatch(normalized):
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
-    plain = _fix_typos(_spell_out(plain))
+    plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
     if _STOP_ASKED_AND_DECLINED.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]

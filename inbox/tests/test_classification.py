@@ -214,6 +214,23 @@ CASES += [
     ("Thanks for your text! To unsubscribe from our updates reply STOP.", C.AUTO_REPLY),
     ("sure. dwayne at dwaynesbarbershop dot com", C.EMAIL_CAPTURE),
     ("I am at home dot com lol", C.OTHER),  # words, not an address
+    # a person away, whose return date is not a meeting time
+    ("Visiting my sister in Lagos until the 20th", C.OUT_OF_OFFICE),
+    ("On a business trip till Friday, text me after", C.OUT_OF_OFFICE),
+    ("Shop is closed for two weeks, family emergency. back the 9th", C.OUT_OF_OFFICE),
+    ("Traveling, can't talk until next Tues", C.OUT_OF_OFFICE),
+    ("I'm out till Monday, call me Tuesday at 3", C.MEETING_REQUEST),
+    ("I'm in! what's next", C.INTERESTED),
+    # the phones' one-tap replies
+    ("Can't talk now. Call me later?", C.AUTO_REPLY),
+    ("I'm in a meeting.", C.AUTO_REPLY),
+    ("Thanks for texting Bella Nails! Book online anytime at our website.", C.AUTO_REPLY),
+    # addresses and numbers typed with spaces or a letter O
+    ("email is maria.g @ yahoo.com", C.EMAIL_CAPTURE),
+    ("j o s e @ gmail . com", C.EMAIL_CAPTURE),
+    ("I don't read texts much, write to pat@pmroofing.com", C.EMAIL_CAPTURE),
+    ("call my cell 312-555-O148", C.PHONE_CAPTURE),
+    ("lunch @ noon. us too?", C.MEETING_REQUEST),  # no address: a time and words
 ]
 
 

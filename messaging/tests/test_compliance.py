@@ -689,6 +689,25 @@ OPT_OUT_REQUESTS = [
     "Sto p pls",
     "please re move my number from you're list thank you",
     "\u041d\u0435 \u043f\u0438\u0448\u0438\u0442\u0435 \u043c\u043d\u0435 \u0431\u043e\u043b\u044c\u0448\u0435",
+    # round 10: languages and phrasings heard in the tenth and eleventh outside sets
+    "Bitte schicken Sie mir keine Nachrichten mehr",
+    "Schreiben Sie mir bitte nicht mehr",
+    "Per favore non scrivetemi più",
+    "smettetela di mandarmi messaggi",
+    "Прекратите присылать сообщения",
+    "ne pishite mne bolshe",
+    "Xin đừng gửi tin nhắn nữa",
+    "Por favor me tire da lista",
+    "Proszę nie pisać",
+    "kripya message na bhejein",
+    "Huwag nyo na po akong i-text",
+    "Tigilan niyo na po ako",
+    "لا تراسلني",
+    "I'd appreciate it if you deleted my number from your contacts",
+    "Stop soliciting us",
+    "one more of these and I'm reporting you to the FCC",
+    "Quite texting me please",
+    "Who gave you my number?? Take it off now",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -753,6 +772,14 @@ NOT_OPT_OUT_REQUESTS = [
     "yo stop by later",
     "Stop by\ntomorrow at 3",
     "take him off the schedule for friday",
+    # counterfactuals and news, not requests
+    "I almost blocked you but ok, what's the rate",
+    "I nearly reported this as spam lol, but send me the details",
+    "I was gonna unsubscribe but this actually looks useful",
+    "Stop sending me to voicemail, call me at 2",
+    "our bookkeeper just quit so yes we need help",
+    "Not even worth the time it takes to block you, clown",
+    "Yes interested. Also remove the old owner's name from your records, he sold to me",
 ]
 
 
