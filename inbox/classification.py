@@ -169,6 +169,8 @@ EMAIL_LIKE = re.compile(r"[^\s@<>]@+[^\s@<>]")
 DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
 # A number written the way a US phone is (3-3-4 digits, with or without +1, brackets, dots, dashes, spaces).
 US_PHONE_SHAPED = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}(?![\d-])")
+# A local number without its area code ("call 555-0142"): the person gave a number we cannot dial as it stands.
+LOCAL_PHONE_SHAPED = re.compile(r"(?<![\d.,:/$-])[2-9]\d{2}[\s.-]\d{4}(?![\d,:/-]|\.\d)")
 # Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
@@ -270,8 +272,13 @@ class Rule:
         return Classification(self.name.split(".", 1)[0])
 
 
+def _folded(pattern: str) -> str:
+    """A pattern read the way ``normalize`` reads texts: decomposed, accents dropped (Hangul becomes its letters)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", pattern) if not unicodedata.combining(ch))
+
+
 def _rule(name: str, strength: float, *alternatives: str, unless: str | None = None) -> Rule:
-    pattern = "|".join(alternatives)
+    pattern = _folded("|".join(alternatives))
     return Rule(name, strength, re.compile(pattern), re.compile(unless) if unless else None, literal_gates(pattern))
 
 
@@ -283,18 +290,21 @@ PHRASE_RULES: list[Rule] = [
           r"^not (?:him|her|me)\W*$",
           r"\bno idea who (?:that|this|you're looking for) is\b", r"\b(?:don't|do not) know who that is\b",
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
-          r"^(?:sorry,? )?new number\b", r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
+          r"^(?:sorry,? )?new number\b(?![^.!?]*<(?:phone|number)>)",
+          r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
-          r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b"),
+          r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
+          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)",
+          r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
     _rule("wrong_number.not_involved", 0.88,
           r"\bnot (?:affiliated|associated|involved|connected) (?:with|in)\b", r"\bnot involved (?:any ?more|now)\b",
           r"\bused to belong to\b", r"\b(?:got|have had|had|just got) this (?:number|phone|cell)\b",
-          r"\b(?:owner|he|she|they|we|i) sold (?:the|that|this|his|her|their|my|our) "
+          r"\b(?:owner|he|she|they) sold (?:the|that|this|his|her|their|my|our) "
           r"(?:business|company|shop|store|place|salon|restaurant)\b",
           r"\b(?:don't|do not|no longer) (?:own|run|work (?:at|for)) (?:that|this|the) "
           r"(?:business|company|shop|store|place)\b",
@@ -330,7 +340,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",
           r"\b(?:predators?|get a real job|what a joke|joke of a (?:company|business)|go pound sand)\b",
           r"\b(?:eat sh\w+|bite me|drop dead|dumbest|stupidest|vete al carajo)\b",
-          r"\bwho the (?:hell|heck|f\w*) do you think\b",
+          r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
+          r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
+          r"\bnigerian prince", r"\blua đao\b", r"\bnice try\b", r"\bmy ass\b",
+          r"\b(?:this|that|it|you|y'all|u)(?: is|'s|'re| are| r) (?:\w+ )?(?:a )?(?:scam|scammy|sc[a@]m)\b(?!\?)",
           r"\bhope (?:you|your \w+) (?:go(?:es)? (?:bankrupt|broke|under)|rot)\b",
           r"\byou people are (?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
           r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b"),
@@ -341,6 +354,7 @@ PHRASE_RULES: list[Rule] = [
           r"\breport (?:this|you) to\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
+          r"(?:给我|可以|请)打电话|打电话给我", r"\brele m\b", r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
@@ -359,12 +373,16 @@ PHRASE_RULES: list[Rule] = [
           r"\bcall (?:me )?instead\b"),
     _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
-          r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b",
-          unless=r"\bno (?:\w+ )?(?:me )?interesa"),
+          r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
+          r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있",
+          unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
     _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
-          r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b"),
+          r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
+          r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
+          r"|quote|proposal)\b", r"\bsend (?:me |us )?a (?:quote|proposal|contract)\b",
+          r"\b(?:i'm|we're|i am) down(?:\W*$| for (?:it|that|this)\b)"),
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
@@ -373,7 +391,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
           r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b",
-          r"\bcu[aá]nto (?:cuesta|cobran|vale)\b"),
+          r"\bcu[aá]nto (?:cuesta|cobran|vale)\b", r"(?:^|\s)كم\s"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
@@ -437,7 +455,12 @@ PHRASE_RULES: list[Rule] = [
           r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
           r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",
           r"^no gracias\b", r"^n(?:a|ã)o,? obrigad[oa]\b", r"\bn(?:a|ã)o tenho interesse\b", r"\bnon,? merci\b",
-          r"\bmerci,? mais non\b", r"^nie,? dzi[eę]kuj[eę]\b", r"^no grazie\b"),
+          r"\bmerci,? mais non\b", r"^nie,? dzi[eę]kuj[eę]\b", r"^no grazie\b",
+          r"\b(?:i|we)(?:'ve| have)? (?:sold|closed|shut down) (?:the|my|our) (?:business|company|shop|store|salon"
+          r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
+          r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
+          r"^khong,? cam on\b",
+          r"^hindi,? salamat\b", r"^non mesi\b"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
     _rule("auto_reply.not_textable", 0.99,
           r"\b(?:does not|doesn't|do not|don't|cannot|can't|can not|is unable to|unable to|won't|will not"
@@ -459,13 +482,17 @@ PHRASE_RULES: list[Rule] = [
           r"^message received\b",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
+          r"感谢您的(?:来信|留言|信息|消息)|营业时间", r"\bcam on quy khach\b",
+          r"\bchung toi se (?:phan hoi|tra loi)\b",
+          r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
+          r"\bmessages received (?:after|during|on|over|will)\b",
           r"\ble (?:responderemos|contestaremos)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bout of office\b", r"\booo\b"),
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
-          r"^driving\b"),
+          r"^driving\b", unless=r"<(?:email|phone|number)>"),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -490,7 +517,8 @@ PHRASE_RULES: list[Rule] = [
           r"^i have notifications silenced(?: with focus)?\.?$"),
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
-          unless=r"\b(?:hospital|surgery|funeral|sick|rn|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b"),
+          unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
+          r"|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b|^busy\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
           r"(?: for (?:work|business|a (?:\w+ )?(?:trip|conference|wedding|funeral)))? (?:until|till|til|through)\b",
@@ -498,7 +526,7 @@ PHRASE_RULES: list[Rule] = [
           r"|at a (?:funeral|conference|wedding)|on a trip|overseas|abroad)\b",
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
-          r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b",
+          r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
           r"\bout of (?:town|the country)\b", r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
           r"\b(?:i'm|im|i am) in the hospital\b", r"\bjury duty\b", r"\bon a business trip\b",
           # "we closed the shop for 2 weeks", "back the 12th"
@@ -512,6 +540,18 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'm|im|i am|we're|we are) (?:in|at|visiting) [^.!?]{1,40}\b(?:until|till|til) "
           r"(?:the |next |\w+ \d|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end)",
           unless=r"\bi'm in (?:a meeting|class)\b"),
+    # busy right now, in their own words: "in court all day", "on a roof rn, text later", "with a customer, give me
+    # a few", "at my kids game. later"
+    _rule("out_of_office.busy_now", 0.86,
+          r"\b(?:busy|tied up|swamped|slammed) (?:with|at|on) (?:a |an |the |my )?(?:customers?|clients?|patients?"
+          r"|jobs?|work|calls?|meetings?|kids?|family|(?:\w+ )?rush)\b",
+          r"^with a (?:customer|client|patient)\W*$", r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
+          r"在忙|正忙|晚点回", r"\bđang ban\b",
+          r"\b(?:on|in|at|with) (?:a |an |the |my )?(?:[a-z']+ ){0,2}(?:roofs?|job ?site|site|jobs?|court|surgery"
+          r"|meeting|funeral|games?|practice|appointment|shift|install|customers?|clients?|patients?|class)\b[^.!?]{0,25}"
+          r"\b(?:later|rn|right now|all day|give me a (?:few|sec|second|minute|min))\b",
+          r"\bcan't talk\W+(?:(?:rn|right now|now)\W+)?(?:i'm |im )?(?:in|on|at|with|driving|busy)\b",
+          r"^(?:at|in|on) (?:my|the|a) [^.!?]{1,30}[.,!]+ (?:later|ttyl|talk later|text later)\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
@@ -616,6 +656,9 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
         # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
         masked = US_PHONE_SHAPED.sub(" <number> ", masked)
+        masked, local = LOCAL_PHONE_SHAPED.subn(" <number> ", masked)
+        if local and Failure.EXTRACTION_ERROR not in failures:
+            failures.append(Failure.EXTRACTION_ERROR)  # no area code: nothing to extract, a person reads it
 
     name = NAME_RE.search(masked)
     if name and name.group(1).lower() not in NAME_STOPWORDS:
@@ -626,7 +669,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
 
 _AWAY_TIME_CUES = frozenset(
     {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
-     "interested.send_it"}
+     "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:be able to\s+)?(?:talk|call|meet|chat|speak)|\bno calls\b"

@@ -757,6 +757,9 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
+    said = words[:-2] if words[-2:] in (["you", "to"], ["u", "to"]) else words
+    if said and said[-1] in {"saying", "sayin", "asking", "telling"} and _NEGATIONS & set(said[-3:-1]):
+        return True  # "I'm not saying remove me", "not asking you to stop": what the writer is not asking
     if last in {"gonna", "gon", "going"} and previous in _NEGATIONS | {"not"}:
         return True  # "not gonna tell you to stop": the writer says they will not ask
     if last in {"us", "me"} and previous == "let" and _NEGATIONS & set(words[:-2]):
@@ -838,7 +841,41 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "negation",
     ),
+    # "I've asked three times now to be removed", "requested twice already to be taken off"
+    (
+        _re(
+            r"\b(?:asked|requested|told\s+(?:you|u|y'all))\s+(?:(?:\d+|two|three|four|five|several|many|multiple)"
+            r"\s+times\s+)?(?:now\s+|already\s+|before\s+|repeatedly\s+)?(?:to\s+)?be\s+"
+            r"(?:removed|taken\s+off|unsubscribed|deleted|left\s+alone)\b"
+        ),
+        "negation",
+    ),
     (_re(r"\b(?:do\s+not|don't|dont)\s+have\s+(?:my\s+)?(?:permission|consent)\b"), "none"),
+    # "enough with the texts", "drop this number", "scrub this number from your database"
+    (_re(r"\benough\s+with\s+(?:the|these|your|ur|all\s+the)\s+(?:texts?|messages?|msgs?|spam|sms)\b"), "negation"),
+    (
+        _re(
+            r"\b(?:drop|delete|erase|scrub|purge|wipe|ditch|trash)\s+(?:this|my|our|the)\s+(?:number|#|cell|cell\s+number"
+            r"|phone\s+number)\b(?!\s+(?:of|and|&)\s)"
+        ),
+        "negation",
+    ),
+    # on someone's behalf, or in reported speech: "the owner said to tell you not to text the store anymore"
+    (
+        _re(
+            r"\b(?:tell|telling|told|asked|asking|ask)\s+(?:you|u|y'all)\s+not\s+to\s+"
+            r"(?:text|message|msg|contact|bother|sms)\b"
+        ),
+        "none",
+    ),
+    # Russian "прошу больше не писать" (please write no more), "не пишите" (don't write)
+    (
+        _re(
+            "\u0431\u043e\u043b\u044c\u0448\u0435\\s+\u043d\u0435\\s+(?:\u043f\u0438\u0441|\u043f\u0440\u0438\u0441\u044b\u043b|\u0431\u0435\u0441\u043f\u043e\u043a\u043e|\u0448\u043b)"
+            "|\u043d\u0435\\s+\u043f\u0438\u0448\u0438"
+        ),
+        "none",
+    ),
     (
         _re(
             r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
@@ -1615,6 +1652,14 @@ _SOMEONE_QUIT = re.compile(
     r"[^.!?,;]{0,40}?\s(?:just\s+|finally\s+|recently\s+|already\s+)?)quit\b"
     r"(?=(?:\s+(?:on\s+(?:me|us)|last\s+\w+|yesterday|today|this\s+week))?\s*(?:$|[.!?,;]|(?:so|and|but)\b))"
 )
+# Leaving another provider is no request to us: "I'd love to unsubscribe from my current processor", "cancel with
+# our old company"
+_LEAVING_ANOTHER = re.compile(
+    r"\b(?:unsubscribe|unsub|opt\s+out|cancel|quit)\s+(?:from|with|on)\s+(?:my|our|the|that)\s+"
+    r"(?:current|old|existing|other|last|present)\b"
+)
+# "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
+_STOP_TAKEN_BACK = re.compile(r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind)\b")
 _STOP_ASKED_AND_DECLINED = re.compile(
     r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
@@ -1668,6 +1713,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
     plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
+    plain = _LEAVING_ANOTHER.sub("leave another", plain)
+    if _STOP_TAKEN_BACK.match(plain):
+        return OPT_OUT_UNCERTAIN, "a stop word taken back"
     if _STOP_ASKED_AND_DECLINED.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
@@ -1721,6 +1769,8 @@ _GUARDED_WORDS = re.compile(
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # a bare decline is an answer to the offer, read as not_interested, not a revocation
+    r"|^(?:no\W+)?(?:no\s+(?:thanks|thank\s+you|thx|gracias)|not\s+interested|no\s+me\s+interesa)\W*$"
 )
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999

@@ -231,6 +231,54 @@ CASES += [
     ("I don't read texts much, write to pat@pmroofing.com", C.EMAIL_CAPTURE),
     ("call my cell 312-555-O148", C.PHONE_CAPTURE),
     ("lunch @ noon. us too?", C.MEETING_REQUEST),  # no address: a time and words
+    # busy right now, in their own words: no meeting, no machine
+    ("cant talk, at a funeral", C.OUT_OF_OFFICE),
+    ("on a job site rn, hit me later", C.OUT_OF_OFFICE),
+    ("tied up with a patient, give me a sec", C.OUT_OF_OFFICE),
+    ("How long is the install? We're slammed in spring", C.QUESTION),  # a season, not right now
+    ("Em viagem ate sexta", C.OUT_OF_OFFICE),
+    # a new number given is the number, not "new number who dis"
+    ("new number is 303-555-0148", C.PHONE_CAPTURE),
+    ("new number who dis", C.WRONG_NUMBER),
+    # languages beside English and Spanish
+    ("No soy Marta", C.WRONG_NUMBER),
+    ("No soy cliente de ustedes, no gracias", C.NOT_INTERESTED),
+    ("打错了", C.WRONG_NUMBER),
+    ("下周一上午打电话给我", C.MEETING_REQUEST),
+    ("不需要，谢谢", C.NOT_INTERESTED),
+    ("아니요 됐습니다", C.NOT_INTERESTED),
+    ("Mwen enterese, voye plis enfomasyon", C.INTERESTED),
+    ("Cảm ơn quý khách đã nhắn tin. Chúng tôi sẽ trả lời sớm.", C.AUTO_REPLY),
+    ("感谢您的留言，我们会尽快回复", C.AUTO_REPLY),
+    # carriers and after-hours notes
+    ("The number you have dialed is not in service.", C.AUTO_REPLY),
+    (
+        "Our clinic will be closed Monday for the holiday. Messages received over the weekend will be returned "
+        "Tuesday.",
+        C.AUTO_REPLY,
+    ),
+    # contempt without a request
+    ("how do you people sleep at night", C.HOSTILE),
+    ("'limited time offer' my ass", C.HOSTILE),
+    ("this is so obviously a scam lmao", C.HOSTILE),
+    ("is this a scam?", C.QUESTION),
+    ("Send over the application and I'll fill it out tonight", C.INTERESTED),
+    # a local number without its area code is still a number given
+    ("text my wife instead, 555-0139", C.PHONE_CAPTURE),
+    ("ok, 2,500 texts a month is plenty", C.OTHER),  # a figure, not a local number
+    # the owner's own sale or closing is a decline; someone else's is a wrong number
+    ("we sold the shop last spring, good luck though", C.NOT_INTERESTED),
+    ("He sold the shop last spring", C.WRONG_NUMBER),
+    ("retired now, not buying anything", C.NOT_INTERESTED),
+    ("im down, send me the details", C.INTERESTED),
+    ("Could you send a quote for 3 trucks", C.INTERESTED),
+    ("driving, email me at rick@rbhauling.com", C.EMAIL_CAPTURE),
+    ("can't talk rn on a call", C.OUT_OF_OFFICE),
+    ("estoy manejando, luego te escribo", C.OUT_OF_OFFICE),
+    ("관심 없어요", C.NOT_INTERESTED),
+    ("Hindi po ako interesado", C.NOT_INTERESTED),
+    ("tawagan mo ako bukas", C.MEETING_REQUEST),
+    ("the audacity of this text lol", C.HOSTILE),
 ]
 
 
@@ -446,7 +494,6 @@ def test_an_iphone_reaction_to_our_text_is_not_read_as_the_words_it_quotes():
         "we have 25 locations",
         "call me @ 3pm",
         "bob5125550143@acme.com",  # digits inside an address are not a phone
-        "555-0143",
         "yes",
     ],
 )
@@ -740,3 +787,11 @@ def test_without_the_corpus_the_rules_decide_alone(monkeypatch, tmp_path):
     finally:
         compliance.revocation_model.cache_clear()
         classification_module.intent_model.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["555-0143", "call my cell 555.0143 ask for Ray", "new number: 555 0143"])
+def test_a_local_number_without_its_area_code_is_a_phone_reply_that_a_person_completes(text):
+    result = classify(text)
+    assert result.classification == C.PHONE_CAPTURE
+    assert "phone" not in result.extracted  # nothing dialable to store
+    assert EXTRACTION in result.failures  # the operator sees why

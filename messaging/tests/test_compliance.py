@@ -708,6 +708,14 @@ OPT_OUT_REQUESTS = [
     "one more of these and I'm reporting you to the FCC",
     "Quite texting me please",
     "Who gave you my number?? Take it off now",
+    # asked before, and says so
+    "I asked twice already to be taken off. Enough",
+    "Requested several times to be removed, still getting these",
+    "told you already to be left alone",
+    "ok enough with these messages",
+    "Delete this number from your system",
+    "my boss asked me to tell you not to message this line",
+    "Пожалуйста, больше не пишите сюда",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -780,6 +788,11 @@ NOT_OPT_OUT_REQUESTS = [
     "our bookkeeper just quit so yes we need help",
     "Not even worth the time it takes to block you, clown",
     "Yes interested. Also remove the old owner's name from your records, he sold to me",
+    # the writer says what they are not asking
+    "not saying stop, just slow down on the texts, one a month is plenty",
+    "I'm not asking you to remove me, just send it by email",
+    "we want to cancel with our current provider, what's your rate?",
+    "drop the number of trucks to 3 in the quote",
 ]
 
 
