@@ -152,6 +152,23 @@ def _spelled_email(match: re.Match) -> str:
     return f"{match.group(1)}@{domain}"
 
 
+# "jmartin78 at gmail", "sarah.b.kline @yahoo": a big mailbox provider named without its ending
+_PROVIDER_DOMAINS = {"gmail": "gmail.com", "yahoo": "yahoo.com", "hotmail": "hotmail.com", "outlook": "outlook.com",
+                     "aol": "aol.com", "icloud": "icloud.com", "comcast": "comcast.net", "att": "att.net",
+                     "msn": "msn.com", "protonmail": "protonmail.com"}  # fmt: skip
+PROVIDER_ONLY_EMAIL_RE = re.compile(
+    r"\b([a-z0-9][a-z0-9._+-]*[a-z0-9])\s*(?:@|\s+at\s+)\s*(" + "|".join(_PROVIDER_DOMAINS) + r")\b"
+    r"(?!\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _provider_only_email(match: re.Match) -> str:
+    if match.group(1).lower() in _NOT_A_MAILBOX:
+        return match.group()  # "I'm at gmail": words
+    return f"{match.group(1)}@{_PROVIDER_DOMAINS[match.group(2).lower()]}"
+
+
 # "dmitri.k @ hotmail.com", "t r o y . b a k e r @ outlook . com": spaces typed (or dictated) inside an address
 SPACED_EMAIL_RE = re.compile(
     r"(?<![\w.@])((?:[a-z0-9._-]\s){2,}[a-z0-9._-]|[a-z0-9][a-z0-9._%+-]*)(\s*@\s*)((?:[a-z0-9-]*[a-z][a-z0-9-]*\s*\.\s*)+(?:com|net|org|edu|gov|biz|info))\b",
@@ -297,7 +314,9 @@ PHRASE_RULES: list[Rule] = [
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
-          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)",
+          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер", r"\bnot who you think\b",
+          r"\beste no es (?:el|mi) (?:numero|telefono)\b",
+          r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
@@ -342,7 +361,12 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:eat sh\w+|bite me|drop dead|dumbest|stupidest|vete al carajo)\b",
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
-          r"\bnigerian prince", r"\blua đao\b", r"\bnice try\b", r"\bmy ass\b",
+          r"\bnigerian prince", r"\blua đao\b",
+          r"\bok,? boomer\b", r"\b(?:nothing|anything) better to do\b", r"\bget bent\b",
+          r"\b(?:you're|you are|ur|u r) (?:\w+ )?a joke\b", r"\bused car salesm[ae]n\b",
+          r"\b(?:you|u|you're|ur|just|so) (?:\w+ )?stupid\b", r"\bcrapital\b", r"\bthanks for the spam\b",
+          r"\bgenius (?:targeting|move|marketing|idea)\b",
+          r"\blearn (?:how )?to (?:write|spell|read)\b", r"\bque pesad[oa]s\b", r"\bnice try\b", r"\bmy ass\b",
           r"\b(?:this|that|it|you|y'all|u)(?: is|'s|'re| are| r) (?:\w+ )?(?:a )?(?:scam|scammy|sc[a@]m)\b(?!\?)",
           r"\bhope (?:you|your \w+) (?:go(?:es)? (?:bankrupt|broke|under)|rot)\b",
           r"\byou people are (?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
@@ -354,7 +378,8 @@ PHRASE_RULES: list[Rule] = [
           r"\breport (?:this|you) to\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
-          r"(?:给我|可以|请)打电话|打电话给我", r"\brele m\b", r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
+          r"(?:给我|可以|请)打电话|打电话给我|打给我", r"^ligue\b", r"\brele m\b",
+          r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
@@ -363,7 +388,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:do|have|hop on|jump on) a (?:quick |short )?(?:zoom|teams|video|phone)? ?(?:call|meeting|demo)\b",
           r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b",
           r"\b(?:podemos|puedo|puede|pueden)\s+(?:hablar|vernos|reunirnos|llamar)\b",
-          r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b"),
+          r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b",
+          r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
@@ -374,8 +400,9 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
           r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
-          r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있",
-          unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad"),
+          r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
+          unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad"
+          r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
     _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
@@ -386,18 +413,20 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
+          r"^ye+s{2,}\W*$", r"\b(?:that|this|it) (?:could|might|would|may) (?:work|help) (?:for )?(?:us|me)\b",
           # "I'm in!" (count me in), not "I'm in Korea till the 3rd" or "I'm in a meeting"
           r"\bi'm (?:so |totally |definitely |all )?in(?=\s*(?:$|[.!,;)]|too\b|as well\b|lol\b|haha\b|let's\b))",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
-          r"\bhow much\b", r"\bpricing\b", r"\bwhat does it cost\b", r"\bwhat do you charge\b",
+          r"\bhow much\b", r"\bpricing\b", r"\bwhat (?:your|the) (?:rates?|prices?|fees?) (?:are|is|would be)\b",
+          r"\bwhat does it cost\b", r"\bwhat do you charge\b",
           r"\bcu[aá]nto (?:cuesta|cobran|vale)\b", r"(?:^|\s)كم\s"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
     _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b", r"\bgot my attention\b",
-          r"\b(?:mand|envi)\w* (?:me |nos )?(?:m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
+          r"\b(?:mand|envi)\w* (?:me |nos )?(?:la |m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
           r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b", r"\b(?:get|getting) started\b",
           r"\bwhat's (?:the )?next(?: steps?)?\b", r"\b(?:could|can) (?:really )?use (?:that|this|it|something like)\b",
           r"\bbeen (?:looking|meaning) (?:for|to do) (?:something|someone|this)\b",
@@ -459,7 +488,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i|we)(?:'ve| have)? (?:sold|closed|shut down) (?:the|my|our) (?:business|company|shop|store|salon"
           r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
-          r"^khong,? cam on\b",
+          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b",
+          r"^no{3,}\W*(?:thanks|thank you|thx)\b",
+          r"^(?:i |we )?(?:don't|do not) think so\W*$", r"\bkhong co nhu cau\b", r"필요 ?없", r"غير مهتم|لست مهتم",
           r"^hindi,? salamat\b", r"^non mesi\b"),
     _rule("not_interested.later", 0.7, r"\bmaybe later\b", r"\bsome other time\b"),
     _rule("auto_reply.not_textable", 0.99,
@@ -470,7 +501,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:texts?|text messages|sms|messages) (?:to this number )?(?:are|is) not "
           r"(?:monitored|supported|accepted|received)\b",
           r"\bthis (?:is a )?(?:landline|land line)\b",
-          r"\b(?:text line|line|number|inbox|mailbox) is not (?:monitored|checked|answered)\b",
+          r"\b(?:recipient|user|customer|subscriber) has (?:chosen|elected|opted) not to receive\b",
+          r"^message blocked\b",
+          r"\b(?:text line|line|number|inbox|mailbox) is (?:not|no longer) (?:monitored|checked|answered)\b",
+          r"\b(?:account|number|line) (?:is not able|is unable|cannot|can't) (?:to )?(?:receive|accept) replies\b",
           # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
           unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
@@ -479,7 +513,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bdo not reply to this\b", r"\bno[- ]reply\b", r"\bsent automatically\b",
           r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
           r"\b(?:reply|text) (?:stop|end|quit|cancel|stopall) to (?:unsubscribe|opt out|stop|end|cancel|be removed)\b",
-          r"^message received\b",
+          r"^message received\b", r"\bha(?:s|ve) notifications silenced\b",
+          r"\b(?:message|text|sms) (?:was )?(?:not delivered|undeliverable|failed)\b", r"\bdelivery failed\b",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
           r"感谢您的(?:来信|留言|信息|消息)|营业时间", r"\bcam on quy khach\b",
@@ -488,7 +523,14 @@ PHRASE_RULES: list[Rule] = [
           r"\bmessages received (?:after|during|on|over|will)\b",
           r"\ble (?:responderemos|contestaremos)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
-          r"\bout of office\b", r"\booo\b"),
+          r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
+          r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
+          r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
+          r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b",
+          r"\bout of office\b", r"\booo\b",
+          # a person's own words about a family matter or an illness are no autoresponder
+          unless=r"\b(?:had|having|in) surgery\b|\bfuneral\b"
+          r"|\b(?:mom|dad|wife|husband|son|daughter|kid) (?:is|had|was)\b"),
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
@@ -499,13 +541,15 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:we are|we're) (?:currently )?closed\b",
           r"\boutside (?:of )?(?:our |normal |regular )?business hours\b",
           r"\b(?:our|regular|normal) (?:business|office) hours are\b", r"\bafter[- ]hours\b",
-          r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b"),
+          r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
+          unless=r"\b(?:reach|call|text|catch) me\b"),  # "reach me at ... after hours": a person
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall) (?:get back|respond|reply|be in touch|return)",
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
-          r"\bwe(?:'ll| will) (?:get back to you|respond|reply) (?:as soon as|within|shortly|soon)\b",
+          r"\bwe(?:'ll| will) (?:get back to you|respond|reply|text you back|be with you)"
+          r" (?:as soon as|within|shortly|soon)\b",
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging) [a-z0-9'&. -]{2,40}!"
           r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b"),
@@ -518,6 +562,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
+          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)"
           r"|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b|^busy\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
@@ -545,12 +590,17 @@ PHRASE_RULES: list[Rule] = [
     _rule("out_of_office.busy_now", 0.86,
           r"\b(?:busy|tied up|swamped|slammed) (?:with|at|on) (?:a |an |the |my )?(?:customers?|clients?|patients?"
           r"|jobs?|work|calls?|meetings?|kids?|family|(?:\w+ )?rush)\b",
-          r"^with a (?:customer|client|patient)\W*$", r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
-          r"在忙|正忙|晚点回", r"\bđang ban\b",
+          r"^with a (?:customer|client|patient)\W*$",
+          r"\b(?:heading|going|walking) (?:in)?to (?:a |the )?(?:funeral|meeting|surgery|court|church|class|service)\b",
+          r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
+          r"在忙|正忙|晚点回", r"\bđang ban\b", r"바빠|바쁘", r"\b(?:to|tou|estou) ocupad[oa]\b",
+          r"\b(?:rn|right now)\b[^.!?]{0,20}\b(?:gimme|give me) (?:a |an )?(?:few|sec|second|minute|min|hour|bit)\b",
           r"\b(?:on|in|at|with) (?:a |an |the |my )?(?:[a-z']+ ){0,2}(?:roofs?|job ?site|site|jobs?|court|surgery"
           r"|meeting|funeral|games?|practice|appointment|shift|install|customers?|clients?|patients?|class)\b[^.!?]{0,25}"
           r"\b(?:later|rn|right now|all day|give me a (?:few|sec|second|minute|min))\b",
-          r"\bcan't talk\W+(?:(?:rn|right now|now)\W+)?(?:i'm |im )?(?:in|on|at|with|driving|busy)\b",
+          r"\bcan't talk\W+(?:(?:rn|right now|now)\W+)?(?:i'm |im |we're |were )?(?:in|on|at|with|driving|busy)\b",
+          r"^(?:in|on) (?:a )?(?:meeting|call)\b[^.!?]{0,5}\b(?:will|i'll|later|get back|ttyl)\b",
+          r"^busy\W+(?:later|ttyl|call later|text later)\b",
           r"^(?:at|in|on) (?:my|the|a) [^.!?]{1,30}[.,!]+ (?:later|ttyl|talk later|text later)\b"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
@@ -590,6 +640,22 @@ class ClassificationResult:
     def not_textable(self) -> bool:
         """An auto-reply saying the number cannot take texts: it must never be texted again."""
         return NOT_TEXTABLE_RULE in self.matched_rules
+
+
+# A signature block under the message ("--", "Regards,", "Thanks," on a line of its own, then name, business and
+# phone): its number is the sender's letterhead, not a number given to us
+_SIGNATURE = re.compile(
+    r"\n[ \t]*(?:-{2,}|\u2014+|_{2,}|(?:kind |best |warm )?(?:regards|thanks|thank you|sincerely|cheers|respectfully"
+    r"|best)[ \t]*,?)[ \t]*\n.*\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+OPENING_HOURS = re.compile(r"\b(?:close|closes|closed|closing|open|opens|opening)\s+(?:at|till|til|until|by)\b")
+
+
+def without_signature(text: str) -> str:
+    """The message without a signature block under it (kept whole when nothing stands above the block)."""
+    found = _SIGNATURE.search(text)
+    return text[: found.start()] if found and text[: found.start()].strip() else text
 
 
 def _clean(text: str) -> str:
@@ -635,7 +701,8 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         return m.group()
 
     clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
-    masked = EMAIL_RE.sub(_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
+    clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
+    masked = EMAIL_RE.sub(_email, clean)
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
@@ -685,6 +752,7 @@ def _rank(cls: Classification, score: float) -> tuple[bool, bool, int]:
 # never for opt_out (which is the rules' decision alone). Its answers stay below STRONG.
 INTENT_MODEL_MIN_PROBABILITY = 0.8
 MODEL_MAX_CONFIDENCE = 0.75
+AUTO_REPLY_MIN_WORDS = 5
 
 
 @functools.cache
@@ -717,6 +785,8 @@ def _intent_guess(text: str) -> tuple[Classification, float] | None:
     label = max((name for name in probabilities if name not in _NOT_FROM_MODEL), key=probabilities.__getitem__)
     if probabilities[label] < INTENT_MODEL_MIN_PROBABILITY:
         return None
+    if label == C.AUTO_REPLY.value and len(text.split()) < AUTO_REPLY_MIN_WORDS:
+        return None  # "Happy new year!": machines that answer write sentences; short ones are the rules' to know
     return Classification(label), probabilities[label]
 
 
@@ -730,12 +800,12 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         raise ValueError("low_confidence_threshold must be between 0.0 and 1.0")
 
     text = compliance.without_tapback(text)  # 'Liked "..."': the quoted words are ours
-    masked, extracted, failures = _extract(_clean(text))
+    decision, why = compliance.opt_out_explain(text)  # the whole text, signature included
+    masked, extracted, failures = _extract(_clean(without_signature(text)))
     norm = normalize(masked)
     bare = _bare(norm)
     hits: list[tuple[str, Classification, float]] = []
 
-    decision, why = compliance.opt_out_explain(text)
     if decision == compliance.OPT_OUT_YES:
         hits.append((f"opt_out.{why.replace(' ', '_')}", C.OPT_OUT, MAX_CONFIDENCE))
     if norm and bare in WHOLE_MESSAGE and (bare or "?" in norm):
@@ -754,6 +824,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         without_time = norm[: time.start()] + " " + norm[time.end() :]
         if MEET_WORD.search(without_time) and not re.search(rf"\b{_NOT} (?:call|ring|phone)\b", norm):
             hits.append(("meeting_request.meeting_with_time", C.MEETING_REQUEST, 0.92))
+        elif OPENING_HOURS.search(norm):
+            pass  # "we open at 7 and close at 6": the shop's hours, not a time to talk
         elif AVAIL_WORD.search(without_time):
             hits.append(("meeting_request.available_at_time", C.MEETING_REQUEST, 0.9))
         else:
@@ -802,8 +874,10 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             runner_up, winner = winner if winner is not C.OTHER else runner_up, guess[0]
             confidence = round(min(MODEL_MAX_CONFIDENCE, guess[1]), 2)
             hits.append((f"{winner.value}.intent_model", winner, confidence))
-            if Failure.NO_MATCH in failures:
+            if Failure.NO_MATCH in failures and winner is not C.OTHER:
                 failures.remove(Failure.NO_MATCH)
+            elif winner is C.OTHER and Failure.NO_MATCH not in failures:
+                failures.insert(0, Failure.NO_MATCH)  # the model places it in no class: as if no rule matched
     if confidence < low_confidence_threshold:
         failures.append(Failure.LOW_CONFIDENCE)
     return ClassificationResult(

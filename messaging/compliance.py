@@ -860,6 +860,31 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "negation",
     ),
+    # "u r blocked", "you're blocked now"; "the doctor asked that we no longer receive marketing texts"
+    (_re(r"\b(?:you're|you\s+are|u\s+r|ur|youre|you|u)\s+(?:now\s+|officially\s+|getting\s+)?blocked\b"), "negation"),
+    (
+        _re(
+            r"\bno\s+longer\s+(?:receive|get|be\s+sent|want)\s+(?:any\s+|your\s+|these\s+|the\s+)?"
+            r"(?:marketing\s+|promotional\s+|sales\s+)?(?:texts?|messages?|sms|msgs?)\b"
+        ),
+        "negation",
+    ),
+    # "count me out of future ones", "count us out of these texts"
+    (
+        _re(
+            r"\bcount\s+(?:me|us)\s+out\s+of\s+(?:any\s+|all\s+)?(?:future|further|more|these|those|your|ur|the)\s+"
+            r"(?:ones|texts?|messages?|msgs?|blasts?|sms|offers)\b"
+        ),
+        "negation",
+    ),
+    # Hindi "कृपया मुझे मैसेज करना बंद करें" (please stop messaging me), "मैसेज मत भेजो" (don't send messages)
+    (
+        _re(
+            "(?:\u092e\u0948\u0938\u0947\u091c|\u092e\u0947\u0938\u0947\u091c|\u0938\u0902\u0926\u0947\u0936|\u090f\u0938\u090f\u092e\u090f\u0938)"
+            "\\s+(?:\\S+\\s+)?(?:\u092c\u0902\u0926|\u092e\u0924)"
+        ),
+        "none",
+    ),
     # on someone's behalf, or in reported speech: "the owner said to tell you not to text the store anymore"
     (
         _re(
@@ -1123,7 +1148,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         _re(
-            r"\bno\s+(?:me\s+)?(?:vuelva[sn]?\s+a\s+)?(?:escrib|mand|envi|contact|llam|molest)\w*"
+            r"\bno\s+(?:me\s+)?(?:vuelva[sn]?\s+a\s+)?(?:escrib|mand|envi|contact|llam|molest|texte|mensaje)\w*"
             r"(?:\s+(?:mas|nunca|por\s+favor))?\b(?!\s+(?:el|la|los|la\s+info|info|informacion|detalles|precio))"
         ),
         "none",

@@ -183,7 +183,7 @@ CASES = [
     ("lol", C.OTHER),
     ("hello", C.OTHER),
     ("don't stop", C.OTHER),  # false-positive guard for "stop"
-    ("I can't stop thinking about it", C.OTHER),
+    ("I can't stop thinking about it", C.INTERESTED),  # about our offer: interest, and no "stop" request
     ("my number is 123-456-7890", C.OTHER),  # invalid phone: no capture
 ]
 
@@ -279,6 +279,49 @@ CASES += [
     ("Hindi po ako interesado", C.NOT_INTERESTED),
     ("tawagan mo ako bukas", C.MEETING_REQUEST),
     ("the audacity of this text lol", C.HOSTILE),
+    # a big provider's mailbox named without its ending
+    ("easier by email: dana.ruiz22 at yahoo", C.EMAIL_CAPTURE),
+    # machines: a carrier's block notice, a vacation note that routes elsewhere, appointment texts
+    ("Delivery failed: the subscriber has opted not to receive messages from your number", C.AUTO_REPLY),
+    ("Out until 9/3. For urgent matters call our front desk at 602-555-0117.", C.AUTO_REPLY),
+    ("Reply Y to confirm your appointment, reply R to reschedule", C.AUTO_REPLY),
+    ("Thanks for messaging Lakeside Auto! We'll text you back shortly.", C.AUTO_REPLY),
+    ("in a meeting, will text you after", C.OUT_OF_OFFICE),
+    ("Can't talk now, we're in the middle of a delivery", C.OUT_OF_OFFICE),
+    ("ok boomer", C.HOSTILE),
+    ("Нет, не интересно, спасибо", C.NOT_INTERESTED),
+    ("你们发错人了", C.WRONG_NUMBER),
+    ("Ligue hoje depois das 5", C.MEETING_REQUEST),
+    ("Mándame la información", C.INTERESTED),
+    ("지금 바빠서 나중에 연락할게요", C.OUT_OF_OFFICE),
+    ("tô ocupado, falo depois", C.OUT_OF_OFFICE),
+    ("under the sink rn, give me a few minutes", C.OUT_OF_OFFICE),
+    ("nah I don't think so", C.NOT_INTERESTED),
+    ("Вы ошиблись номером, извините", C.WRONG_NUMBER),
+    ("Mali yung number nyo", C.WRONG_NUMBER),
+    ("Да, интересно, расскажите", C.INTERESTED),
+    ("Нам не интересно", C.NOT_INTERESTED),
+    ("نعم، مهتم", C.INTERESTED),
+    ("شكرا، غير مهتم", C.NOT_INTERESTED),
+    ("Khong co nhu cau, cam on", C.NOT_INTERESTED),
+    ("Dad is in the hospital, I'm out of the office until Monday", C.OUT_OF_OFFICE),
+    ("Obrigado por entrar em contato. Esta é uma mensagem automática.", C.AUTO_REPLY),
+    ("call me back after hours, I'm in the shop all day", C.MEETING_REQUEST),
+    ("are you stupid or what", C.HOSTILE),
+    ("Happy new year!", C.OTHER),
+    ("Text not delivered", C.AUTO_REPLY),
+    # a signature's number is letterhead, not a number given
+    ("Not interested at this time.\n--\nRosa Vega | Vega Bakery\n(210) 555-0132", C.NOT_INTERESTED),
+    ("What does the setup cost?\n\nRegards,\nTom Hale\nHale Plumbing\n512-555-0177", C.QUESTION),
+    ("Call my cell 512-555-0177\nThanks,\nTom", C.PHONE_CAPTURE),
+    ("you're blocked, clown", C.OPT_OUT),
+    ("Do you have anything better to do than spam small businesses", C.HOSTILE),
+    ("Noooooo thanks", C.NOT_INTERESTED),
+    ("That might work for us actually", C.INTERESTED),
+    ("Can you send a calendar invite for Thursday", C.MEETING_REQUEST),
+    ("Este no es el número de Carlos", C.WRONG_NUMBER),
+    ("Heading into a meeting, will circle back", C.OUT_OF_OFFICE),
+    ("This line is no longer monitored. Write to info@acmesupply.com", C.AUTO_REPLY),
 ]
 
 
@@ -795,3 +838,16 @@ def test_a_local_number_without_its_area_code_is_a_phone_reply_that_a_person_com
     assert result.classification == C.PHONE_CAPTURE
     assert "phone" not in result.extracted  # nothing dialable to store
     assert EXTRACTION in result.failures  # the operator sees why
+
+
+@pytest.mark.parametrize("text", ["I'm at gmail all day anyway, just text", "we switched to outlook last year"])
+def test_a_provider_named_in_words_is_no_address(text):
+    result = classify(text)
+    assert "email" not in result.extracted
+    assert result.classification != C.EMAIL_CAPTURE
+
+
+@pytest.mark.parametrize("text", ["we open at 7 and close at 6", "We close at 5 on Saturdays", "open till 9 tonight"])
+def test_opening_hours_are_no_time_to_talk(text):
+    rules = set(classify(text).matched_rules)
+    assert not {"meeting_request.time_only", "meeting_request.available_at_time"} & rules

@@ -716,6 +716,11 @@ OPT_OUT_REQUESTS = [
     "Delete this number from your system",
     "my boss asked me to tell you not to message this line",
     "Пожалуйста, больше не пишите сюда",
+    "kinda curious but count me out of further texts",
+    "मुझे मैसेज मत भेजो",
+    "ya no me textees por favor",
+    "ur blocked",
+    "Our office manager asked that we no longer receive these texts",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -793,6 +798,8 @@ NOT_OPT_OUT_REQUESTS = [
     "I'm not asking you to remove me, just send it by email",
     "we want to cancel with our current provider, what's your rate?",
     "drop the number of trucks to 3 in the quote",
+    "count me out for the golf thing Saturday",
+    "my card got blocked, can you resend the invoice?",
 ]
 
 
