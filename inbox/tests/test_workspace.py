@@ -99,3 +99,71 @@ def test_a_viewer_sees_but_cannot_act(client, robin, viewer):  # noqa: F811
     assert response.status_code == 403
     conversation.refresh_from_db()
     assert conversation.status == "open"
+
+
+def test_the_contact_and_one_timeline_show_everything_about_the_person(client, robin, operator, team):  # noqa: F811
+    from identity.models import PersonaMergeHistory, PersonaPhone
+    from identity.tests.factories import PersonaFactory
+    from inbox import services
+    from leads.models import Lead
+
+    conversation = _open(client, robin, "Yes, call me")
+    lead = conversation.lead
+    persona = lead.persona
+    type(persona).objects.filter(pk=persona.pk).update(source_file="acme-list.csv", source_record_id=42)
+    twin = PersonaFactory(team=team, first_name=persona.first_name, last_name=persona.last_name)
+    PersonaMergeHistory.objects.create(team=team, survivor=persona, merged=twin, match_score=0.97)
+    Lead.objects.filter(pk=lead.pk).update(
+        traced_at=conversation.created_at, tags=["owner", "hot-zip"], score_breakdown={"title": 20}
+    )
+    PersonaPhone.objects.filter(persona=persona).update(do_not_call=True)
+    client.force_login(operator)
+
+    def act(name, **data):
+        return client.post(reverse(f"inbox:conversation-{name}", args=[conversation.pk]), data, HTTP_HX_REQUEST="true")
+
+    act("callback", when="tomorrow at 2pm")
+    entry = CallQueueEntry.objects.get(item__conversation=conversation)
+    services.call_queue_attempt(entry=entry, user=operator, outcome="voicemail")
+    act("note", text="asked for the owner")
+    act("close", disposition="booked", notes="demo on Friday")
+
+    page = client.get(reverse("inbox:workspace") + f"?c={conversation.pk}").content.decode()
+    contact = page[page.index('data-testid="contact"') :]
+    timeline = contact[contact.index('data-testid="timeline"') :]
+    assert lead.business.name in contact
+    for expected in (
+        "owner", "hot-zip", "title: 20", "DNC", f"tel:+1{robin.to_number}",
+    ):  # fmt: skip
+        assert expected in contact, expected
+    for expected in (
+        "Loaded from acme-list.csv row 42",
+        "merge (system)",
+        "Skip traced",
+        f"→ {robin.body[:30]}",  # our opener
+        "← Yes, call me",
+        "call back Dec 2, 3:00 PM EST",  # 2pm in Austin, on the operator's clock (New York)
+        "olivia called: voicemail",
+        "olivia: asked for the owner",
+        "open → closed by olivia (booked: demo on Friday)",
+    ):
+        assert expected in timeline, expected
+
+
+def test_a_callback_shows_in_the_call_queue_at_its_time_with_a_tel_link(client, robin, operator):  # noqa: F811
+    from conftest import api_client_for
+
+    conversation = _open(client, robin)
+    client.force_login(operator)
+    client.post(
+        reverse("inbox:conversation-callback", args=[conversation.pk]), {"when": "tomorrow at 2pm"},
+        HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+
+    page = client.get(reverse("inbox:call-queue")).content.decode()
+    row = page[page.index('data-testid="call-queue"') :]
+    assert "Dec 2, 3:00 PM EST" in row  # 20:00 UTC: 2pm in Austin, shown on the operator's clock
+    assert f'href="tel:+1{robin.to_number}"' in row
+    assert f"?c={conversation.pk}" in row
+    (entry,) = api_client_for(operator).get("/api/v1/call-queue/").json()["results"]
+    assert entry["callback_at"] == "2026-12-02T20:00:00Z"
