@@ -161,7 +161,10 @@ def conversation_list(
         digits = "".join(ch for ch in q if ch.isdigit())
         found = Q(lead__persona__last_name__icontains=q) | Q(lead__persona__first_name__icontains=q)
         found |= Q(lead__business__name__icontains=q) | Q(last_text__icontains=q)
-        found |= Q(items__response_text__icontains=q)
+        found |= Q(items__response_text__icontains=q) | Q(lead__business__dba__icontains=q)
+        words = q.split()
+        if len(words) >= 2:  # "Robin Diaz": a first and a last name
+            found |= Q(lead__persona__first_name__icontains=words[0], lead__persona__last_name__icontains=words[-1])
         if len(digits) >= 4:
             found |= Q(contact_number__contains=digits[-10:])
         qs = qs.filter(pk__in=Conversation.objects.for_team(team).filter(found).values("pk"))

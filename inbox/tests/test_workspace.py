@@ -167,3 +167,50 @@ def test_a_callback_shows_in_the_call_queue_at_its_time_with_a_tel_link(client, 
     assert f"?c={conversation.pk}" in row
     (entry,) = api_client_for(operator).get("/api/v1/call-queue/").json()["results"]
     assert entry["callback_at"] == "2026-12-02T20:00:00Z"
+
+
+def test_the_list_filters_by_assignee_intent_and_campaign_and_finds_names_and_businesses(client, robin, operator):  # noqa: F811
+    conversation = _open(client, robin)
+    persona, business = conversation.lead.persona, conversation.lead.business
+    client.force_login(operator)
+    url = reverse("inbox:workspace-list")
+
+    def found(**query):
+        return conversation.pk in client.get(url, query).content.decode()
+
+    for query in (
+        {"q": persona.first_name}, {"q": persona.last_name}, {"q": f"{persona.first_name} {persona.last_name}"},
+        {"q": business.name}, {"intent": conversation.intent}, {"campaign": conversation.campaign_id},
+        {"assignee": "none"}, {"bucket": "all"},
+    ):  # fmt: skip
+        assert found(**query), query
+    for query in (
+        {"q": "Nobody Atall"}, {"intent": "hostile"}, {"campaign": "cmp_none"}, {"assignee": operator.username},
+        {"bucket": "closed"}, {"bucket": "waiting"},
+    ):  # fmt: skip
+        assert not found(**query), query
+
+    client.post(reverse("inbox:conversation-assign-me", args=[conversation.pk]), HTTP_HX_REQUEST="true")
+    assert found(assignee=operator.username)
+    assert not found(assignee="none")
+    client.post(reverse("inbox:conversation-assign", args=[conversation.pk]), {"assignee": ""}, HTTP_HX_REQUEST="true")
+    assert found(bucket="unassigned")
+
+
+def test_a_person_without_a_zone_of_their_own_sees_the_teams(client, robin, operator, team_admin):  # noqa: F811
+    from inbox.models import InboxSettings
+
+    conversation = _open(client, robin)
+    client.force_login(operator)
+    response = client.post(
+        reverse("inbox:workspace-settings"), {"what": "team", "time_zone": "America/Los_Angeles", "round_robin": "on"}
+    )
+    assert response.status_code == 302
+    assert InboxSettings.objects.filter(team=conversation.team, round_robin=True).exists()
+    thread = reverse("inbox:workspace") + f"?c={conversation.pk}"
+    assert "9:00 AM PST" in client.get(thread).content.decode()  # 17:00 UTC
+
+    client.force_login(team_admin)
+    assert "9:00 AM PST" in client.get(thread).content.decode()
+    client.post(reverse("inbox:workspace-settings"), {"what": "own_zone", "time_zone": "America/Chicago"})
+    assert "11:00 AM CST" in client.get(thread).content.decode()
