@@ -214,3 +214,18 @@ def test_a_person_without_a_zone_of_their_own_sees_the_teams(client, robin, oper
     assert "9:00 AM PST" in client.get(thread).content.decode()
     client.post(reverse("inbox:workspace-settings"), {"what": "own_zone", "time_zone": "America/Chicago"})
     assert "11:00 AM CST" in client.get(thread).content.decode()
+
+
+def test_the_polled_thread_says_when_its_state_moved_on(client, robin, operator):  # noqa: F811
+    from inbox.services import conversation_close
+    from inbox.workspace import thread_state
+
+    conversation = _open(client, robin)
+    client.force_login(operator)
+    url = reverse("inbox:conversation-messages", args=[conversation.pk])
+    shown = thread_state(conversation)
+
+    assert "HX-Trigger" not in client.get(url, {"state": shown}, HTTP_HX_REQUEST="true").headers
+    conversation_close(conversation=conversation, user=None, disposition="opted_out")
+    changed = client.get(url, {"state": shown}, HTTP_HX_REQUEST="true")
+    assert changed.headers["HX-Trigger"] == "thread-changed"
