@@ -319,3 +319,20 @@ def test_round_robin_gives_new_conversations_to_the_teams_operators_in_turn(clie
 def test_without_round_robin_new_conversations_are_unassigned(client, robin):
     say(client, robin, "Sounds interesting, tell me more")
     assert the_conversation(robin).assignee is None
+
+
+def test_thanks_after_our_answer_keeps_the_intent_and_asks_for_no_new_draft(client, robin, operator):
+    say(client, robin, "Sounds interesting, tell me more")
+    conversation = the_conversation(robin)
+    intent, worker = conversation.intent, conversation.worker
+    conversation_reply(conversation=conversation, user=operator, text="", from_draft=True)
+
+    thanks = say(client, robin, "Thanks 👍")
+
+    conversation.refresh_from_db()
+    assert (conversation.intent, conversation.worker, conversation.status) == (intent, worker, "open")
+    assert conversation.draft is None
+    kept = ConversationEvent.objects.get(conversation=conversation, action="intent_kept")
+    assert "our last answer" in kept.detail["why"]
+    thanks.refresh_from_db()
+    assert thanks.suggestion_status == ""
