@@ -229,3 +229,15 @@ def test_the_polled_thread_says_when_its_state_moved_on(client, robin, operator)
     conversation_close(conversation=conversation, user=None, disposition="opted_out")
     changed = client.get(url, {"state": shown}, HTTP_HX_REQUEST="true")
     assert changed.headers["HX-Trigger"] == "thread-changed"
+
+
+def test_the_one_reply_page_links_to_its_conversation_and_shows_times_in_the_one_format(client, robin, operator):  # noqa: F811
+    item = say(client, robin, "Sounds interesting, tell me more")
+    client.force_login(operator)
+
+    page = client.get(reverse("inbox:item-detail", args=[item.pk])).content.decode()
+    assert f"{reverse('inbox:workspace')}?c={item.conversation_id}" in page
+    assert f'href="tel:+1{robin.to_number}"' in page
+    assert "Dec 1, 12:00 PM EST" in page  # 17:00 UTC on the team's default clock
+    listing = client.get(reverse("inbox:item-list")).content.decode()
+    assert "Dec 1, 12:00 PM EST" in listing
