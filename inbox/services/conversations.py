@@ -493,8 +493,7 @@ def conversation_callback(*, conversation: Conversation, user, when: str):
     from ..models import CallQueueEntry
 
     require_operator(conversation, user)
-    business = conversation.lead.business if conversation.lead_id and conversation.lead else None
-    zone = contact_zone(state=business.state if business else None, number=conversation.contact_number)
+    zone = contact_zone(number=conversation.contact_number, lead=conversation.lead if conversation.lead_id else None)
     at = parse_callback(when, zone=zone, now=timezone.now())
     if at is None:
         raise InboxError("INVALID_CALLBACK", f"{when!r} names no time to come; try 'tomorrow at 2pm' or 'Friday 10am'.")

@@ -241,3 +241,20 @@ def test_the_one_reply_page_links_to_its_conversation_and_shows_times_in_the_one
     assert "Dec 1, 12:00 PM EST" in page  # 17:00 UTC on the team's default clock
     listing = client.get(reverse("inbox:item-list")).content.decode()
     assert "Dec 1, 12:00 PM EST" in listing
+
+
+def test_a_callback_is_read_on_the_contacts_own_clock_from_their_zip(client, robin, operator):  # noqa: F811
+    from identity.models import Persona
+
+    conversation = _open(client, robin)
+    # a Texas business and a 512 number, but the person lives in Denver (ZIP 80202): their clock decides
+    Persona.objects.filter(pk=conversation.lead.persona_id).update(zip5="80202")
+    client.force_login(operator)
+    client.post(
+        reverse("inbox:conversation-callback", args=[conversation.pk]), {"when": "tomorrow at 2pm"},
+        HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+    entry = CallQueueEntry.objects.get(item__conversation=conversation)
+    assert entry.callback_at.isoformat() == "2026-12-02T21:00:00+00:00"  # 2pm MST
+    event = conversation.events.get(action="callback")
+    assert event.detail["zone"] == "America/Denver"
