@@ -74,7 +74,10 @@ def test_keyboard_shortcuts(console: Page, live_server, two_replies):
     expect(console.get_by_test_id("conversation-row")).to_have_count(2)
 
     console.keyboard.press("?")
-    expect(console.get_by_test_id("shortcut-help")).to_be_visible()
+    help_ = console.get_by_test_id("shortcut-help")
+    expect(help_).to_be_visible()
+    for key in ("j / k", "enter", "a", "e", "r", "n", "s", "c", "shift + a", "?", "esc"):
+        expect(help_.locator("dt", has_text=re.compile(rf"^{re.escape(key)}$"))).to_have_count(1)
     console.keyboard.press("Escape")
     expect(console.get_by_test_id("shortcut-help")).to_be_hidden()
 
