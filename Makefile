@@ -26,7 +26,7 @@ $(LOCAL_TARGETS): export SECURE_SSL_REDIRECT ?= 0
 $(LOCAL_TARGETS): export SESSION_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export CSRF_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export SECURE_HSTS_SECONDS ?= 0
-.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-classify clean
+.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-classify bench-inbox clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'

@@ -55,7 +55,7 @@ class CallQueueEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = CallQueueEntry
         fields = ["id", "item", "lead", "phone_number", "priority", "assigned_worker", "assigned_to", "status",
-                  "attempts", "last_attempt_at", "correlation_id", "created_at"]  # fmt: skip
+                  "attempts", "last_attempt_at", "callback_at", "correlation_id", "created_at"]  # fmt: skip
         read_only_fields = fields
 
 

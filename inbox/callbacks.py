@@ -36,9 +36,13 @@ def parse_callback(text: str, *, zone: str, now: datetime) -> datetime | None:
     return found if found > now else None
 
 
-def contact_zone(*, state: str | None, number: str | None) -> str:
-    """The contact's time zone name: from the business's state, else the number's area code, else the default."""
+def contact_zone(*, number: str | None, lead=None) -> str:
+    """The contact's time zone name, on the same basis as the send-time check: the person's ZIP, else their
+    business's ZIP, else its state, else the number's area code, else the default."""
     from messaging.compliance import recipient_timezone
 
-    zone = recipient_timezone(state=state, phone=number)
+    persona = lead.persona if lead is not None and lead.persona_id else None
+    business = lead.business if lead is not None and lead.business_id else None
+    zip5 = (persona.zip5 if persona is not None else "") or (business.zip5 if business is not None else "")
+    zone = recipient_timezone(state=business.state if business else None, phone=number, zip5=zip5 or None)
     return zone.key if zone is not None else DEFAULT_ZONE

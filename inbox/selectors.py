@@ -161,7 +161,10 @@ def conversation_list(
         digits = "".join(ch for ch in q if ch.isdigit())
         found = Q(lead__persona__last_name__icontains=q) | Q(lead__persona__first_name__icontains=q)
         found |= Q(lead__business__name__icontains=q) | Q(last_text__icontains=q)
-        found |= Q(items__response_text__icontains=q)
+        found |= Q(items__response_text__icontains=q) | Q(lead__business__dba__icontains=q)
+        words = q.split()
+        if len(words) >= 2:  # "Robin Diaz": a first and a last name
+            found |= Q(lead__persona__first_name__icontains=words[0], lead__persona__last_name__icontains=words[-1])
         if len(digits) >= 4:
             found |= Q(contact_number__contains=digits[-10:])
         qs = qs.filter(pk__in=Conversation.objects.for_team(team).filter(found).values("pk"))
@@ -235,7 +238,8 @@ def contact_timeline(*, conversation, limit: int = 200) -> list[dict]:
     from identity.models import PersonaMergeHistory
     from usdatabiz.core.models import StateTransition
 
-    from .models import CallQueueEntry, Conversation, ConversationEvent
+    from .models import CallQueueEntry, Conversation, ConversationEvent, InboxEvent
+    from .templatetags.workspace import when
 
     team_id, number = conversation.team_id, conversation.contact_number
     events: list[dict] = []
@@ -264,8 +268,14 @@ def contact_timeline(*, conversation, limit: int = 200) -> list[dict]:
         events.append({"at": m["created_at"], "kind": f"text_{m['direction']}", "text": f"{arrow} {m['body']}"})
     conversations = Conversation.objects.filter(team_id=team_id, contact_number=number)
     for call in CallQueueEntry.objects.filter(team_id=team_id, phone_number=number).order_by("-created_at")[:20]:
-        when = f" (callback {call.callback_at:%Y-%m-%d %H:%M %Z})" if call.callback_at else ""
-        events.append({"at": call.created_at, "kind": "call", "text": f"Call queued for {call.assigned_worker}{when}"})
+        callback = f" (call back {when(call.callback_at)})" if call.callback_at else ""
+        events.append(
+            {"at": call.created_at, "kind": "call", "text": f"Call queued for {call.assigned_worker}{callback}"}
+        )
+    tries = InboxEvent.objects.filter(team_id=team_id, item__conversation__in=conversations, action="call_attempt")
+    for ev in tries.order_by("-created_at")[:20]:
+        outcome = (ev.detail.get("outcome") or "").replace("_", " ")
+        events.append({"at": ev.created_at, "kind": "call", "text": f"{ev.actor_label} called: {outcome}"})
     for ev in ConversationEvent.objects.filter(conversation__in=conversations, action__in=["note", "intent_changed"]):
         text = ev.detail.get("text") if ev.action == "note" else ev.detail.get("why")
         events.append({"at": ev.created_at, "kind": ev.action, "text": f"{ev.actor_label}: {text}"})

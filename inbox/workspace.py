@@ -172,6 +172,18 @@ def _contact(conversation: Conversation) -> dict:
     return {"lead": lead, "persona": persona, "business": business, "phones": phones}
 
 
+def thread_state(conversation: Conversation) -> str:
+    """What the open thread's header and boxes show: when it changes (another person closed or assigned it, a new
+    draft came, STOP closed it), the polling thread reloads itself."""
+    return ":".join(
+        str(v or "")
+        for v in (
+            conversation.status, conversation.assignee_id, conversation.intent, conversation.worker,
+            conversation.disposition, conversation.draft_status, conversation.draft_item_id, conversation.snoozed_until,
+        )
+    )  # fmt: skip
+
+
 def _thread_context(request, conversation: Conversation) -> dict:
     services.conversation_mark_read(conversation=conversation)
     fields = _merge_fields(conversation)
@@ -189,6 +201,7 @@ def _thread_context(request, conversation: Conversation) -> dict:
         "members": _members(conversation.team_id),
         "dispositions": list(services.DISPOSITIONS),
         "calls": conversation.latest_item.call_entry if _has_call(conversation) else None,
+        "state": thread_state(conversation),
     }
 
 
@@ -208,16 +221,22 @@ class ThreadView(TeamMemberRequiredMixin, View):
 
 
 class ThreadMessagesView(TeamMemberRequiredMixin, View):
-    """The texts of the open thread alone (htmx polls them while the thread is open)."""
+    """The texts of the open thread alone (htmx polls them while the thread is open). When the conversation's state
+    moved on from the ``state`` the page shows, the answer says so (``HX-Trigger: thread-changed``) and the page
+    reloads the thread, unless the person is typing in it."""
 
     def get(self, request, *args, **kwargs):
         conversation = _conversation(self)
         services.conversation_mark_read(conversation=conversation)
-        return render(
+        response = render(
             request,
             "inbox/_thread_messages.html",
             {"conversation": conversation, "thread": selectors.conversation_messages(conversation=conversation)},
         )
+        shown = request.GET.get("state")
+        if shown is not None and shown != thread_state(conversation):
+            response["HX-Trigger"] = "thread-changed"
+        return response
 
 
 def _when(value: str) -> datetime | None:

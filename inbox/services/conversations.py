@@ -290,6 +290,7 @@ def conversation_route(*, conversation: Conversation, routed_worker: str) -> str
     )
     conversation.worker, conversation.worker_intent = routed_worker, conversation.intent
     if before != routed_worker:
+        _calls_follow(conversation, routed_worker)
         _cnv_event(conversation, "rerouted" if before else "routed", "SYSTEM", before=before, after=routed_worker,
                    intent=conversation.intent)  # fmt: skip
     return routed_worker
@@ -300,7 +301,17 @@ def conversation_reroute(*, conversation: Conversation, worker: str, why: str) -
     before = conversation.worker
     Conversation.objects.filter(pk=conversation.pk).update(worker=worker, updated_at=timezone.now())
     conversation.worker = worker
+    _calls_follow(conversation, worker)
     _cnv_event(conversation, "rerouted", "SYSTEM", before=before, after=worker, why=why)
+
+
+def _calls_follow(conversation: Conversation, worker: str) -> None:
+    """The conversation's waiting calls name its one worker: the call queue never shows another one."""
+    from ..models import CallQueueEntry
+
+    CallQueueEntry.objects.filter(item__conversation_id=conversation.pk, status=CallQueueEntry.Status.WAITING).exclude(
+        assigned_worker=worker
+    ).update(assigned_worker=worker, updated_at=timezone.now())
 
 
 def conversation_draft_set(*, item: InboxItem, text: str, worker: str) -> None:
@@ -482,8 +493,7 @@ def conversation_callback(*, conversation: Conversation, user, when: str):
     from ..models import CallQueueEntry
 
     require_operator(conversation, user)
-    business = conversation.lead.business if conversation.lead_id and conversation.lead else None
-    zone = contact_zone(state=business.state if business else None, number=conversation.contact_number)
+    zone = contact_zone(number=conversation.contact_number, lead=conversation.lead if conversation.lead_id else None)
     at = parse_callback(when, zone=zone, now=timezone.now())
     if at is None:
         raise InboxError("INVALID_CALLBACK", f"{when!r} names no time to come; try 'tomorrow at 2pm' or 'Friday 10am'.")

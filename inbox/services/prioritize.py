@@ -134,6 +134,5 @@ def _callback_time(item: InboxItem):
     from ..callbacks import contact_zone, parse_callback
 
     text = (item.extracted or {}).get("meeting_time") or item.response_text
-    business = item.lead.business if item.lead_id and item.lead else None
-    zone = contact_zone(state=business.state if business else None, number=item.phone_number)
+    zone = contact_zone(number=item.phone_number, lead=item.lead if item.lead_id else None)
     return parse_callback(text, zone=zone, now=item.received_at)

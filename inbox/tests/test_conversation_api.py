@@ -95,3 +95,23 @@ def test_a_viewer_cannot_act_and_the_list_costs_the_same_queries_whatever_the_pa
             assert api.get(url).status_code == 200
         counts.append(len(ctx))
     assert counts[0] == counts[1]
+
+
+def test_the_inbox_item_routes_keep_working_and_act_on_the_conversation(client, robin, operator):  # noqa: F811
+    item = say(client, robin, "Sounds interesting, tell me more")
+    api = api_client_for(operator)
+    conversation = f"/api/v1/conversations/{item.conversation_id}/"
+
+    assert api.get(f"/api/v1/inbox-items/{item.pk}/").json()["id"] == item.pk
+    sent = api.post(f"/api/v1/inbox-items/{item.pk}/reply/", {"text": "Happy to help"}, format="json")
+    assert sent.status_code == 201
+    assert (api.get(conversation).json()["status"], api.get(conversation).json()["draft"]) == ("waiting", None)
+
+    later = say(client, robin, "Great, what are the next steps?")
+    assert api.get(conversation).json()["status"] == "open"
+    closed = api.post(f"/api/v1/inbox-items/{later.pk}/close/", {"disposition": "booked"}, format="json")
+    assert closed.status_code == 200
+    assert (api.get(conversation).json()["status"], api.get(conversation).json()["disposition"]) == ("closed", "booked")
+    reopened = api.post(f"/api/v1/inbox-items/{later.pk}/reopen/", {"reason": "called back"}, format="json")
+    assert reopened.status_code == 200
+    assert api.get(conversation).json()["status"] == "open"

@@ -248,3 +248,91 @@ def test_the_data_migration_turns_existing_items_into_conversations(client, robi
     assert rows[1].draft is not None
     assert rows[1].draft_item_id == second.pk
     assert ConversationMessage.objects.filter(conversation=rows[0], message=robin).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a bunch of crooks and liars",  # hostile, no stop request
+        "Go to hell you scammer",  # hostile and an unclear opt-out: held for a person as well
+    ],
+)
+def test_a_hostile_text_closes_the_conversation_as_hostile_with_no_draft(client, robin, team, text):
+    item = say(client, robin, text)
+
+    conversation = Conversation.objects.get(contact_number=robin.to_number)
+    assert (conversation.intent, conversation.status, conversation.disposition) == ("hostile", "closed", "hostile")
+    assert conversation.draft is None
+    item.refresh_from_db()
+    assert (item.status, item.disposition, item.suggestion_status, item.suggested_text) == (
+        "processed", "hostile", "", "",
+    )  # fmt: skip
+    assert history(conversation).get(to_state="closed").actor_label == "SYSTEM"
+    assert not Message.objects.filter(to_number=robin.to_number, kind="reply").exists()
+
+
+def test_a_change_of_intent_reroutes_once_and_the_call_queue_the_item_and_the_draft_follow(client, robin):
+    first = say(client, robin, "Yes, call me tomorrow at 3pm")
+    conversation = the_conversation(robin)
+    assert (conversation.intent, conversation.worker) == ("meeting_request", "SABRINA")
+    entry = first.call_entry
+    assert entry.assigned_worker == "SABRINA"
+
+    say(client, robin, "Before that, what does it cost and how long does it take?")
+
+    conversation.refresh_from_db()
+    assert (conversation.intent, conversation.worker) == ("question", "GIANNA")
+    rerouted = ConversationEvent.objects.get(conversation=conversation, action="rerouted")
+    assert (rerouted.detail["before"], rerouted.detail["after"]) == ("SABRINA", "GIANNA")
+    entry.refresh_from_db()
+    assert entry.assigned_worker == "GIANNA"  # one worker for the person, wherever they are shown
+    assert conversation.latest_item.assigned_sdr_id == "GIANNA"
+    assert conversation.draft["worker"] == "GIANNA"
+
+    say(client, robin, "ok thanks")  # an acknowledgment moves nothing
+    conversation.refresh_from_db()
+    assert (conversation.intent, conversation.worker) == ("question", "GIANNA")
+    assert ConversationEvent.objects.filter(conversation=conversation, action="rerouted").count() == 1
+
+
+def test_round_robin_gives_new_conversations_to_the_teams_operators_in_turn(client, team, operator, viewer):
+    from conftest import _member
+    from inbox.models import InboxSettings
+
+    InboxSettings.objects.create(team=team, round_robin=True)
+    second = _member(team, "admin", "ada")
+    campaign = sending_campaign(team, operator, 3)
+    messaging.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms())
+    openers = list(Message.objects.filter(campaign=campaign, status="sent").order_by("pk"))
+
+    for opener in openers:
+        say(client, opener, "Sounds interesting, tell me more")
+
+    assignees = [the_conversation(o).assignee for o in openers]
+    members = sorted([operator, second], key=lambda u: u.pk)  # viewers take no conversations
+    assert assignees == [members[0], members[1], members[0]]
+    say(client, openers[0], "Still there?")  # a later text of the same conversation is not a new turn
+    assert the_conversation(openers[0]).assignee == members[0]
+    assert ConversationEvent.objects.filter(action="assigned", detail__how="round-robin").count() == 3
+
+
+def test_without_round_robin_new_conversations_are_unassigned(client, robin):
+    say(client, robin, "Sounds interesting, tell me more")
+    assert the_conversation(robin).assignee is None
+
+
+def test_thanks_after_our_answer_keeps_the_intent_and_asks_for_no_new_draft(client, robin, operator):
+    say(client, robin, "Sounds interesting, tell me more")
+    conversation = the_conversation(robin)
+    intent, worker = conversation.intent, conversation.worker
+    conversation_reply(conversation=conversation, user=operator, text="", from_draft=True)
+
+    thanks = say(client, robin, "Thanks 👍")
+
+    conversation.refresh_from_db()
+    assert (conversation.intent, conversation.worker, conversation.status) == (intent, worker, "open")
+    assert conversation.draft is None
+    kept = ConversationEvent.objects.get(conversation=conversation, action="intent_kept")
+    assert "our last answer" in kept.detail["why"]
+    thanks.refresh_from_db()
+    assert thanks.suggestion_status == ""

@@ -88,6 +88,36 @@
     if (handled) { event.preventDefault(); }
   });
 
+  function reloadThread() {
+    var inner = document.getElementById("thread-inner");
+    if (!inner || !window.htmx) { return; }
+    var url = document.getElementById("conversation-list").dataset.workspaceUrl + inner.dataset.conversationId + "/";
+    window.htmx.ajax("GET", url, { target: "#thread", swap: "innerHTML" });
+  }
+
+  function typingInThread() {
+    var el = document.activeElement;
+    var thread = document.getElementById("thread");
+    if (thread && el && thread.contains(el) && (el.tagName === "TEXTAREA" || el.tagName === "INPUT")) { return true; }
+    var reply = document.getElementById("reply-text");
+    return !!(reply && reply.value);
+  }
+
+  // The open thread's state moved on (closed by someone else or by a STOP, assigned, a new draft): show it now,
+  // or, while the person is writing in it, offer to.
+  document.body.addEventListener("thread-changed", function () {
+    if (typingInThread()) {
+      var notice = document.getElementById("thread-changed");
+      if (notice) { notice.hidden = false; }
+    } else {
+      reloadThread();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.id === "thread-reload") { reloadThread(); }
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.id === "saved-reply" && event.target.value) {
       var reply = document.getElementById("reply-text");

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+pytestmark = pytest.mark.browser
+
 LIVE = 12_000  # the list polls every 5 s
 
 
@@ -72,18 +74,28 @@ def test_keyboard_shortcuts(console: Page, live_server, two_replies):
     expect(console.get_by_test_id("conversation-row")).to_have_count(2)
 
     console.keyboard.press("?")
-    expect(console.get_by_test_id("shortcut-help")).to_be_visible()
+    help_ = console.get_by_test_id("shortcut-help")
+    expect(help_).to_be_visible()
+    for key in ("j / k", "enter", "a", "e", "r", "n", "s", "c", "shift + a", "?", "esc"):
+        expect(help_.locator("dt", has_text=re.compile(rf"^{re.escape(key)}$"))).to_have_count(1)
     console.keyboard.press("Escape")
     expect(console.get_by_test_id("shortcut-help")).to_be_hidden()
 
+    rows = console.get_by_test_id("conversation-row")
+    top, below = rows.nth(0).get_attribute("data-id"), rows.nth(1).get_attribute("data-id")
+    selected = console.locator(".ws-row.selected")
     console.keyboard.press("j")
+    expect(selected).to_have_attribute("data-id", top)
     console.keyboard.press("j")
+    expect(selected).to_have_attribute("data-id", below)
     console.keyboard.press("k")
-    expect(console.locator(".ws-row.selected")).to_have_count(1)
-    selected = console.locator(".ws-row.selected").get_attribute("data-id")
+    expect(selected).to_have_attribute("data-id", top)
+    console.keyboard.press("j")
+    expect(selected).to_have_count(1)
     console.keyboard.press("Enter")
     thread = console.get_by_test_id("thread")
-    expect(thread).to_have_attribute("data-conversation-id", selected)
+    expect(thread).to_have_attribute("data-conversation-id", below)
+    expect(console).to_have_url(re.compile(rf"c={below}"))
 
     console.keyboard.press("Shift+A")
     expect(console.get_by_test_id("thread-assignee")).to_have_text("@olivia")
@@ -111,3 +123,33 @@ def test_keyboard_shortcuts(console: Page, live_server, two_replies):
     console.keyboard.press("a")
     expect(console.get_by_test_id("thread-status")).to_have_text("Waiting on them")
     expect(console.get_by_test_id("message-outbound").last).to_contain_text("approved by olivia")
+
+
+def test_state_changes_show_in_the_open_thread_without_a_reload(console: Page, live_server, two_replies, team):
+    from conftest import _member
+    from inbox.models import Conversation
+    from inbox.services import conversation_assign
+
+    first, _ = two_replies
+    ada = _member(team, "operator", "ada")
+    console.goto(f"{live_server.url}/inbox/conversations/")
+    console.get_by_test_id("conversation-row").filter(has_text="Sounds interesting").click()
+    thread = console.get_by_test_id("thread")
+    expect(thread.get_by_test_id("thread-status")).to_have_text("Open (waits on us)")
+    expect(thread.get_by_test_id("draft-text")).to_be_visible()
+    conversation = Conversation.objects.get(pk=first.conversation_id)
+
+    # someone else takes it while the operator is writing: the text stays, the page offers the new state
+    console.get_by_test_id("reply-text").fill("Half-written answer")
+    conversation_assign(conversation=conversation, user=ada, assignee=ada)
+    expect(console.get_by_test_id("thread-changed")).to_be_visible(timeout=LIVE)
+    expect(console.get_by_test_id("reply-text")).to_have_value("Half-written answer")
+    console.get_by_role("button", name="Show it").click()
+    expect(thread.get_by_test_id("thread-assignee")).to_have_text("@ada")
+
+    # they text STOP: the conversation closes by itself, and the open thread shows it closed with no draft
+    _reply_again(first, "STOP")
+    expect(thread.get_by_test_id("thread-status")).to_have_text("Closed", timeout=LIVE)
+    expect(thread.get_by_test_id("draft-text")).to_have_count(0)
+    expect(thread.get_by_test_id("approve-draft")).to_have_count(0)
+    expect(console.get_by_test_id("conversation-row").filter(has_text="Sounds interesting")).to_have_count(0)
