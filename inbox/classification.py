@@ -314,7 +314,8 @@ PHRASE_RULES: list[Rule] = [
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
-          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер", r"\bnot who you think\b",
+          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер",
+          r"\bnot who you think\b", r"\bpomy[lł]ka\b",
           r"\beste no es (?:el|mi) (?:numero|telefono)\b",
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
@@ -369,7 +370,9 @@ PHRASE_RULES: list[Rule] = [
           r"\blearn (?:how )?to (?:write|spell|read)\b", r"\bque pesad[oa]s\b", r"\bnice try\b", r"\bmy ass\b",
           r"\b(?:this|that|it|you|y'all|u)(?: is|'s|'re| are| r) (?:\w+ )?(?:a )?(?:scam|scammy|sc[a@]m)\b(?!\?)",
           r"\bhope (?:you|your \w+) (?:go(?:es)? (?:bankrupt|broke|under)|rot)\b",
-          r"\byou people are (?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
+          r"\b(?:you people|you guys|y'all|you all) are "
+          r"(?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
+          r"\bshove (?:it|his|her|your|their|that)\b",
           r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
@@ -419,6 +422,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
     _rule("question.price", 0.9, r"\bwhat(?:'s| is| are) (?:the |your )?(?:price|pricing|cost|rates?|fees?)\b",
           r"\bhow much\b", r"\bpricing\b", r"\bwhat (?:your|the) (?:rates?|prices?|fees?) (?:are|is|would be)\b",
+          r"\bwhat (?:kind of |sort of )?(?:rates?|fees?|prices?|charges|costs)"
+          r" (?:are we talking|are involved|do you)\b",
           r"\bwhat does it cost\b", r"\bwhat do you charge\b",
           r"\bcu[aá]nto (?:cuesta|cobran|vale)\b", r"(?:^|\s)كم\s"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
@@ -433,7 +438,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bsend (?:me |it |over )?whatever\b",
           r"\bi'm open to\b"),
     _rule("interested.leading_yes", 0.75,
-          r"^(?:yes|sure|absolutely|definitely|of course|certainly)\b(?![\s,.!-]+not\b)[\s,.!-]+\w"),
+          r"^(?:(?:omg|oh|heck|hell|ok|okay)\W+)?(?:yes|sure|absolutely|definitely|of course|certainly)\b"
+          r"(?![\s,.!-]+not\b)[\s,.!-]+\w"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b"),
     _rule("question.how_got_number", 0.92,
@@ -504,6 +510,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:recipient|user|customer|subscriber) has (?:chosen|elected|opted) not to receive\b",
           r"^message blocked\b",
           r"\b(?:text line|line|number|inbox|mailbox) is (?:not|no longer) (?:monitored|checked|answered)\b",
+          r"\b(?:line|number) is (?:for|used for) [^.]{0,40}\bonly\b[^.]{0,20}\bnot monitored\b",
           r"\b(?:account|number|line) (?:is not able|is unable|cannot|can't) (?:to )?(?:receive|accept) replies\b",
           # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
           unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
@@ -517,7 +524,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:message|text|sms) (?:was )?(?:not delivered|undeliverable|failed)\b", r"\bdelivery failed\b",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
-          r"感谢您的(?:来信|留言|信息|消息)|营业时间", r"\bcam on quy khach\b",
+          r"感谢您的(?:来信|留言|信息|消息)|感谢您联系|我们会尽快回复|营业时间", r"\bcam on quy khach\b",
           r"\bchung toi se (?:phan hoi|tra loi)\b",
           r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
           r"\bmessages received (?:after|during|on|over|will)\b",
@@ -526,7 +533,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
           r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
-          r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b",
+          r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
+          r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\bis (?:confirmed|ready|on its way)\b",
           r"\bout of office\b", r"\booo\b",
           # a person's own words about a family matter or an illness are no autoresponder
           unless=r"\b(?:had|having|in) surgery\b|\bfuneral\b"
@@ -584,7 +592,7 @@ PHRASE_RULES: list[Rule] = [
           r"|several) (?:days|weeks|months)\b",
           r"\b(?:i'm|im|i am|we're|we are) (?:in|at|visiting) [^.!?]{1,40}\b(?:until|till|til) "
           r"(?:the |next |\w+ \d|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end)",
-          unless=r"\bi'm in (?:a meeting|class)\b"),
+          unless=r"\bi'm in (?:a meeting|class)\b|\bi'm (?:in|at) (?:the|my) (?:office|desk|shop|store)\b"),
     # busy right now, in their own words: "in court all day", "on a roof rn, text later", "with a customer, give me
     # a few", "at my kids game. later"
     _rule("out_of_office.busy_now", 0.86,

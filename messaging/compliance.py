@@ -869,6 +869,21 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "negation",
     ),
+    # "please do not send solicitations to this number", "don't use this number again", "STOP 2 END"
+    (
+        _re(
+            r"\b(?:do\s+not|don't|dont|please\s+no|no\s+more)\s+(?:send(?:ing)?|text(?:ing)?)\s+(?:any\s+|us\s+|me\s+)?"
+            r"(?:solicitations?|marketing|ads|advertis\w*|promotions?|promos?|sales\s+(?:texts?|messages?|pitches))\b"
+        ),
+        "none",
+    ),
+    (
+        _re(r"\b(?:don't|do\s+not|dont|never)\s+use\s+(?:it|this|this\s+number|my\s+number|that\s+number)\s+again\b"),
+        "none",
+    ),
+    (_re(r"^\W*stop\s*(?:2|to)\s*end\W*$"), "none"),
+    # Polish "proszę przestać do mnie pisać" (please stop writing to me)
+    (_re(r"\bprzesta\w*\s+(?:do\s+mnie\s+|mi\s+)?(?:pisa|wysyla|dzwoni)"), "none"),
     # "count me out of future ones", "count us out of these texts"
     (
         _re(

@@ -322,6 +322,14 @@ CASES += [
     ("Este no es el número de Carlos", C.WRONG_NUMBER),
     ("Heading into a meeting, will circle back", C.OUT_OF_OFFICE),
     ("This line is no longer monitored. Write to info@acmesupply.com", C.AUTO_REPLY),
+    ("Your order #2210 from Rosa's Tamales is ready for pickup", C.AUTO_REPLY),
+    ("Thanks for texting! Reply 1 for hours, 2 for directions", C.AUTO_REPLY),
+    ("This number is used for delivery alerts only and is not monitored. Call 713-555-0140.", C.AUTO_REPLY),
+    ("I'm at the shop till 6, call me whenever", C.MEETING_REQUEST),
+    ("you guys are the worst lol", C.HOSTILE),
+    ("oh yes, we need this badly", C.INTERESTED),
+    ("what kind of fees are we talking here", C.QUESTION),
+    ("Pomyłka, to nie ten numer", C.WRONG_NUMBER),
 ]
 
 

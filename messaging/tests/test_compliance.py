@@ -721,6 +721,10 @@ OPT_OUT_REQUESTS = [
     "ya no me textees por favor",
     "ur blocked",
     "Our office manager asked that we no longer receive these texts",
+    "This is a clinic line. Do not send marketing to this number.",
+    "not sure where you got this but don't use this number again",
+    "STOP 2 END",
+    "Proszę przestać pisać",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
