@@ -13,7 +13,8 @@ every row whose entity was already written (a duplicate), each independently:
 
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
 phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
-one given to another relative of theirs) and **namesakes** (the same
+one given to another relative of theirs; like any record, it loses its first name now and then, so that a
+"" / DUNN at the office fits two people) and **namesakes** (the same
 first and last name as an earlier person, at another business in another state). The generator's own
 colleagues and namesakes stay in the mix.
 
@@ -156,6 +157,7 @@ def corrupt(cells: list[str], rng: random.Random) -> list[str]:
 def corrupted_rows(n: int, seed: int = 11):
     """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives."""
     rng = random.Random(seed * 7919 + 1)
+    lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
     seen: set[str] = set()
     window: list[list[str]] = []
     relatives: dict[tuple, set[str]] = {}
@@ -178,6 +180,8 @@ def corrupted_rows(n: int, seed: int = 11):
             row[FIRST] = rng.choice(names)
             taken.add(row[FIRST].upper())
             row[EMAIL] = ""
+            if lost.random() < RATES["missing_first"]:
+                row[FIRST] = ""  # a relative's record can lose its first name too: "" / DUNN fits two people
             extra += 1
             yield row, f"X{extra:07d}"
             produced += 1
