@@ -6,6 +6,7 @@ every row whose entity was already written (a duplicate), each independently:
 * typographic errors in either name (insert, delete, substitute, transpose a letter);
 * OCR errors (rn/m, cl/d, li/h, O/0 ...) and phonetic errors (PH/F, CK/K, EI/IE, Y/IE ...);
 * missing values: first name, last name, e-mail, phone;
+* a typographic error in the e-mail address's mailbox (FEBRL corrupts its identifiers the same way);
 * first and last name swapped;
 * a changed phone (a new number) and a moved address (a new street in the same city and ZIP);
 * company suffix and punctuation variants (Inc. / , Inc / Incorporated, & / and, dots removed);
@@ -74,6 +75,8 @@ RATES = {
     "state_name": 0.30,
     "zip4": 0.30,
 }
+# Drawn from a stream of its own, so that the rows above stay as they were before it was added.
+EMAIL_TYPO_RATE = 0.05
 FAMILY_COLLEAGUE_RATE = 0.02
 EXTRA_NAMESAKE_RATE = 0.01
 WINDOW = 20000
@@ -110,10 +113,13 @@ def _replace_one(word: str, table, rng: random.Random) -> str:
     return out.capitalize() if word[:1].isupper() else out
 
 
-def corrupt(cells: list[str], rng: random.Random) -> list[str]:
-    """Return a copy of a duplicate row with FEBRL/GeCo-style errors."""
+def corrupt(cells: list[str], rng: random.Random, extra: random.Random | None = None) -> list[str]:
+    """Return a copy of a duplicate row with FEBRL/GeCo-style errors (``extra``: the stream of the later ones)."""
     c = list(cells)
     hit = {name: rng.random() < rate for name, rate in RATES.items()}
+    if extra is not None and c[EMAIL] and extra.random() < EMAIL_TYPO_RATE:
+        local, _, domain = c[EMAIL].partition("@")
+        c[EMAIL] = f"{typo(local, extra)}@{domain}"  # an identifier copied by hand, as FEBRL does to its ids
     if hit["typo_first"]:
         c[FIRST] = typo(c[FIRST], rng)
     if hit["typo_last"]:
@@ -196,7 +202,7 @@ def corrupted_rows(n: int, seed: int = 11):
         if produced >= n:
             return
         if entity in seen:
-            cells = corrupt(cells, rng)
+            cells = corrupt(cells, rng, lost)
         else:
             seen.add(entity)
             if len(window) < WINDOW:

@@ -480,6 +480,25 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     return None
 
 
+def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
+    """Tell whether a pair shares one person's mailbox at a company's own domain (FDIAZ@, LAWRENCE@ at acme.com).
+
+    A company gives a mailbox that names an employee (a first name, an initial and a surname) to that one
+    employee: with the same or a close first name, a surname that disagrees beside it is the record's error,
+    not another colleague. A free-mail address can be a household's, and a mailbox that names nobody may be
+    a shared desk's (frontdesk@): neither counts here.
+    """
+    if levels["email"] != 3:
+        return False
+    return any(
+        email in b.emails
+        and _personal(email)
+        and email.rpartition("@")[2] not in FREE_MAIL_DOMAINS
+        and not mailbox_names_nobody(email, a, b)
+        for email in a.emails
+    )
+
+
 def _initial(a: str, b: str) -> bool:
     a1, b1 = a.split()[0], b.split()[0]
     return (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1))
@@ -500,6 +519,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
+    if key is None and (first or 0) >= 2 and (last or 0) < 2 and last is not None and work_mailbox(a, b, levels):
+        key = "last"  # one employee's work mailbox beside the same first name: the surname is the record's error
     colleagues = _colleagues(levels)
     # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
     # or a close surname (or one slip apart), is one person's record garbled, not a colleague. Beside a missing

@@ -844,3 +844,17 @@ def test_a_stored_model_from_before_a_field_gained_a_level_starts_that_field_aga
     model = resolution.Model.from_json(stored)
     assert model.m["email"] == default_model().m["email"]
     assert model.m["phone"] == [0.2, 0.8]
+
+
+def test_one_employees_work_mailbox_outweighs_a_garbled_surname_beside_the_same_first_name():
+    a = _colleague("per_1", "FRANK", "DIAZ", emails={"fdiaz@americansoftware.com"})
+    b = _colleague("per_2", "FRANK", "DZI", emails={"fdiaz@americansoftware.com"})
+    assert _guard(a, b) is None
+    # another first name on the mailbox: a couple at a family business may share one
+    c = _colleague("per_3", "FLORA", "DZI", emails={"fdiaz@americansoftware.com"})
+    assert _guard(a, c) == "COLLEAGUE_FIRST_NAME"
+    # a free-mail address that names them can be a household's
+    d = _colleague("per_4", "FRANK", "DIAZ", emails={"fdiaz@gmail.com"})
+    e = _colleague("per_5", "FRANK", "DZI", emails={"fdiaz@gmail.com"})
+    assert _guard(d, e) == "COLLEAGUE_LAST_NAME"
+    assert not resolution.work_mailbox(d, e, gamma(d, e)[0])
