@@ -10,9 +10,10 @@ How a run decides (``plan``):
    (a sorted neighbourhood), so a block of a chain's 5,000 branch managers costs 5,000 x WINDOW pairs.
 2. **Agreement levels.** Each candidate pair gets one level per field (``gamma``): first and last name
    (exact or nickname / Jaro-Winkler >= 0.92 or an initial / >= 0.80 / disagree), phone, e-mail
-   (company address / free-mail address / none shared), business, street address, and location (ZIP /
-   city / state / elsewhere). A missing value has no level and counts for nothing. First and last names
-   are also compared crosswise, and the better reading is kept (a swapped record).
+   (company address / free-mail address / a mailbox naming nobody one slip apart / none shared), business,
+   street address, and location (ZIP / city / state / elsewhere). A missing value has no level and counts
+   for nothing. First and last names are also compared crosswise, and the better reading is kept (a
+   swapped record).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
