@@ -6,6 +6,7 @@ every row whose entity was already written (a duplicate), each independently:
 * typographic errors in either name (insert, delete, substitute, transpose a letter);
 * OCR errors (rn/m, cl/d, li/h, O/0 ...) and phonetic errors (PH/F, CK/K, EI/IE, Y/IE ...);
 * missing values: first name, last name, e-mail, phone;
+* a typographic error in the e-mail address's mailbox (FEBRL corrupts its identifiers the same way);
 * first and last name swapped;
 * a changed phone (a new number) and a moved address (a new street in the same city and ZIP);
 * company suffix and punctuation variants (Inc. / , Inc / Incorporated, & / and, dots removed);
@@ -13,7 +14,8 @@ every row whose entity was already written (a duplicate), each independently:
 
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
 phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
-one given to another relative of theirs) and **namesakes** (the same
+one given to another relative of theirs; like any record, it loses its first name now and then, so that a
+"" / DUNN at the office fits two people) and **namesakes** (the same
 first and last name as an earlier person, at another business in another state). The generator's own
 colleagues and namesakes stay in the mix.
 
@@ -73,6 +75,8 @@ RATES = {
     "state_name": 0.30,
     "zip4": 0.30,
 }
+# Drawn from a stream of its own, so that the rows above stay as they were before it was added.
+EMAIL_TYPO_RATE = 0.05
 FAMILY_COLLEAGUE_RATE = 0.02
 EXTRA_NAMESAKE_RATE = 0.01
 WINDOW = 20000
@@ -109,10 +113,13 @@ def _replace_one(word: str, table, rng: random.Random) -> str:
     return out.capitalize() if word[:1].isupper() else out
 
 
-def corrupt(cells: list[str], rng: random.Random) -> list[str]:
-    """Return a copy of a duplicate row with FEBRL/GeCo-style errors."""
+def corrupt(cells: list[str], rng: random.Random, extra: random.Random | None = None) -> list[str]:
+    """Return a copy of a duplicate row with FEBRL/GeCo-style errors (``extra``: the stream of the later ones)."""
     c = list(cells)
     hit = {name: rng.random() < rate for name, rate in RATES.items()}
+    if extra is not None and c[EMAIL] and extra.random() < EMAIL_TYPO_RATE:
+        local, _, domain = c[EMAIL].partition("@")
+        c[EMAIL] = f"{typo(local, extra)}@{domain}"  # an identifier copied by hand, as FEBRL does to its ids
     if hit["typo_first"]:
         c[FIRST] = typo(c[FIRST], rng)
     if hit["typo_last"]:
@@ -156,6 +163,7 @@ def corrupt(cells: list[str], rng: random.Random) -> list[str]:
 def corrupted_rows(n: int, seed: int = 11):
     """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives."""
     rng = random.Random(seed * 7919 + 1)
+    lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
     seen: set[str] = set()
     window: list[list[str]] = []
     relatives: dict[tuple, set[str]] = {}
@@ -178,6 +186,8 @@ def corrupted_rows(n: int, seed: int = 11):
             row[FIRST] = rng.choice(names)
             taken.add(row[FIRST].upper())
             row[EMAIL] = ""
+            if lost.random() < RATES["missing_first"]:
+                row[FIRST] = ""  # a relative's record can lose its first name too: "" / DUNN fits two people
             extra += 1
             yield row, f"X{extra:07d}"
             produced += 1
@@ -192,7 +202,7 @@ def corrupted_rows(n: int, seed: int = 11):
         if produced >= n:
             return
         if entity in seen:
-            cells = corrupt(cells, rng)
+            cells = corrupt(cells, rng, lost)
         else:
             seen.add(entity)
             if len(window) < WINDOW:

@@ -10,9 +10,10 @@ How a run decides (``plan``):
    (a sorted neighbourhood), so a block of a chain's 5,000 branch managers costs 5,000 x WINDOW pairs.
 2. **Agreement levels.** Each candidate pair gets one level per field (``gamma``): first and last name
    (exact or nickname / Jaro-Winkler >= 0.92 or an initial / >= 0.80 / disagree), phone, e-mail
-   (company address / free-mail address / none shared), business, street address, and location (ZIP /
-   city / state / elsewhere). A missing value has no level and counts for nothing. First and last names
-   are also compared crosswise, and the better reading is kept (a swapped record).
+   (company address / free-mail address / a mailbox naming nobody one slip apart / none shared), business,
+   street address, and location (ZIP / city / state / elsewhere). A missing value has no level and counts
+   for nothing. First and last names are also compared crosswise, and the better reading is kept (a
+   swapped record).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
@@ -178,7 +179,7 @@ LEVELS = {
     "first_name": ("different", "similar", "close", "same"),
     "last_name": ("different", "similar", "close", "same"),
     "phone": ("different", "shared"),
-    "email": ("different", "shared free-mail", "shared"),
+    "email": ("different", "one slip apart", "shared free-mail", "shared"),
     "business": ("different", "similar", "same"),
     "address": ("different", "same street", "same street and ZIP"),
     "location": ("other state", "same state", "same city", "same ZIP"),
@@ -255,10 +256,10 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
     personal_b = [email for email in b.emails if _personal(email)]
     if personal_a and personal_b:
         shared = [email for email in personal_a if email in personal_b]
-        if not shared:
-            levels["email"] = 0
+        if shared:
+            levels["email"] = 3 if any(e.rpartition("@")[2] not in FREE_MAIL_DOMAINS for e in shared) else 2
         else:
-            levels["email"] = 2 if any(e.rpartition("@")[2] not in FREE_MAIL_DOMAINS for e in shared) else 1
+            levels["email"] = 1 if slipped_mailboxes(personal_a, personal_b, a, b) else 0
     else:
         levels["email"] = None
     if a.businesses and b.businesses:
@@ -417,11 +418,45 @@ def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep
     return not any(last in local for last in lasts if len(last) >= 3)
 
 
+MAILBOX_SLIP_MIN = 6
+
+
+def mailbox_slip(x: str, y: str) -> bool:
+    """Tell whether two e-mail addresses are one mailbox written with one slip (p1644253@ / p1644235@).
+
+    The same domain and mailboxes of six characters or more one edit apart (a character replaced, added,
+    dropped, or two neighbours swapped): a personal identifier copied by hand. Shorter mailboxes one edit
+    apart are too often two people's (ann1@ / ann2@).
+    """
+    local_x, _, domain_x = x.partition("@")
+    local_y, _, domain_y = y.partition("@")
+    if domain_x != domain_y or local_x == local_y or min(len(local_x), len(local_y)) < MAILBOX_SLIP_MIN:
+        return False
+    return DamerauLevenshtein.distance(local_x, local_y, score_cutoff=1) <= 1
+
+
+def slipped_mailboxes(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> list[str]:
+    """Return a's personal mailboxes one slip away from one of b's, when neither names either person.
+
+    A mailbox built from a name is not a key: JOHN.SMITH@ and JOAN.SMITH@ at one company are two colleagues
+    one letter apart, and JSMITH1@ / JSMITH2@ two namesakes. A handle naming nobody (p1644253@, hoopsfan77@)
+    is one person's identifier, and one slip in it is a copying error, not another person.
+    """
+    return [
+        x
+        for x in emails_a
+        if _personal(x)
+        and mailbox_names_nobody(x, a, b)
+        and any(_personal(y) and mailbox_slip(x, y) and mailbox_names_nobody(y, a, b) for y in emails_b)
+    ]
+
+
 def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
     """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
 
     One person's own e-mail address (not a role mailbox, and a mailbox that names nobody, so not a household's)
-    held by both records in the same state (or with a shared phone) is overwhelming evidence:
+    held by both records in the same state (or with a shared phone), exactly or with one slip of the pen
+    (``mailbox_slip``), is overwhelming evidence:
 
     * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
     * with the same or a close first name it outweighs a surname that disagrees (changed on marriage);
@@ -433,6 +468,7 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         return None
     first, last = levels["first_name"], levels["last_name"]
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    shared += slipped_mailboxes(a.emails, b.emails, a, b)  # they name nobody: a key mistyped by one character
     if last is not None and (last >= 2 or name_slip(a.last, b.last)) and first is not None and first < 2:
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
@@ -443,6 +479,25 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "names"  # a record with no name at all is the mailbox owner's
     return None
+
+
+def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
+    """Tell whether a pair shares one person's mailbox at a company's own domain (FDIAZ@, LAWRENCE@ at acme.com).
+
+    A company gives a mailbox that names an employee (a first name, an initial and a surname) to that one
+    employee: with the same or a close first name, a surname that disagrees beside it is the record's error,
+    not another colleague. A free-mail address can be a household's, and a mailbox that names nobody may be
+    a shared desk's (frontdesk@): neither counts here.
+    """
+    if levels["email"] != 3:
+        return False
+    return any(
+        email in b.emails
+        and _personal(email)
+        and email.rpartition("@")[2] not in FREE_MAIL_DOMAINS
+        and not mailbox_names_nobody(email, a, b)
+        for email in a.emails
+    )
 
 
 def _initial(a: str, b: str) -> bool:
@@ -465,14 +520,16 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
+    if key is None and (first or 0) >= 2 and (last or 0) < 2 and last is not None and work_mailbox(a, b, levels):
+        key = "last"  # one employee's work mailbox beside the same first name: the surname is the record's error
     colleagues = _colleagues(levels)
     # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
-    # or a close surname (or one slip apart), is one person's record garbled, not a colleague.
+    # or a close surname (or one slip apart), is one person's record garbled, not a colleague. Beside a missing
+    # surname it is no colleague either, but the pair still waits for review (COLLEAGUE_NAME_MISSING).
     garbled = (
         colleagues
         and (first or 0) < 3
-        and last is not None
-        and (last >= 2 or name_slip(a.last, b.last))
+        and (last is None or last >= 2 or name_slip(a.last, b.last))
         and garbled_name(a.first, b.first)
     )
     if colleagues:
@@ -540,7 +597,13 @@ class Model:
 
     @classmethod
     def from_json(cls, data: dict) -> "Model":
-        return cls(m=data["m"], u=data["u"], prior=data["prior"], iterations=data.get("iterations", 0))
+        """Read a stored model; a field whose levels changed since it was stored starts again from the default."""
+        start = default_model()
+        m, u = dict(start.m), dict(start.u)
+        for name, levels in LEVELS.items():
+            if len(data["m"].get(name, ())) == len(levels) and len(data["u"].get(name, ())) == len(levels):
+                m[name], u[name] = data["m"][name], data["u"][name]
+        return cls(m=m, u=u, prior=data["prior"], iterations=data.get("iterations", 0))
 
 
 def default_model() -> Model:

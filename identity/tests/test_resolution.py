@@ -752,7 +752,7 @@ def test_a_record_most_copies_agree_with_joins_despite_one_copy_in_a_mistyped_st
     ]
     a4 = person("per_04", "ALEC", "CLARKE", state="SC", zip5="02204", emails=key)
     c = person(
-        "per_05", "ALEC", "CLARKE", state="VA", zip5="02201", emails={"p2472673@gmail.com"}, businesses={"BORDER PARK"}
+        "per_05", "ALEC", "CLARKE", state="VA", zip5="02201", emails={"p2419013@gmail.com"}, businesses={"BORDER PARK"}
     )
     assert _guard(c, a4) == "NAMESAKE_ELSEWHERE"
     assert not resolution.certain_link(c, copies[0])
@@ -773,3 +773,88 @@ def test_a_near_namesake_with_nothing_in_common_stays_out_however_many_copies_it
     assert not resolution.common_ground(c, group[0])
     result = plan([*group, moved, c], auto_threshold=0.0, review_threshold=0.0)
     assert _groups(result) == [{"per_01", "per_02", "per_03", "per_04"}]
+
+
+# --- a personal key with one slip, a garbled first name beside a missing surname ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "slip"),
+    [
+        ("p1644253@gmail.com", "p1644235@gmail.com", True),  # two neighbours swapped
+        ("p1480351@gmail.com", "p1480251@gmail.com", True),  # one digit replaced
+        ("p5850163@gmail.com", "p585163@gmail.com", True),  # one dropped
+        ("p1480351@gmail.com", "p1480351@yahoo.com", False),  # another domain: another mailbox
+        ("p1480351@gmail.com", "p1480251@gmial.com", False),
+        ("ann1@x.com", "ann2@x.com", False),  # short mailboxes one apart are often two people's
+        ("p1644253@gmail.com", "p1644532@gmail.com", False),  # two edits
+        ("p1644253@gmail.com", "p1644253@gmail.com", False),  # the same: shared, not slipped
+    ],
+)
+def test_mailbox_slip(x, y, slip):
+    assert resolution.mailbox_slip(x, y) is slip
+
+
+def test_a_mailbox_one_slip_apart_is_its_own_agreement_level_only_for_a_handle_that_names_nobody():
+    a = person("per_1", "ADRIANA", "BEADLE", emails={"p1644253@gmail.com"})
+    b = person("per_2", "ADRIANA", "BEADLE", emails={"p1644235@gmail.com"})
+    assert resolution.LEVELS["email"][gamma(a, b)[0]["email"]] == "one slip apart"
+    # a mailbox built from a name is no key: JOHN.SMITH@ and JOAN.SMITH@ are two colleagues one letter apart
+    c = person("per_3", "JOHN", "SMITH", emails={"john.smith@acme.com"}, phones=OFFICE, businesses={"ACME"})
+    d = person("per_4", "JOAN", "SMITH", emails={"joan.smith@acme.com"}, phones=OFFICE, businesses={"ACME"})
+    assert gamma(c, d)[0]["email"] == 0
+    assert _guard(c, d) == "COLLEAGUE_FIRST_NAME"
+
+
+def test_a_personal_key_with_one_slip_outweighs_a_changed_surname_and_a_mistyped_zip():
+    # the same first name at one address, a mailbox mistyped by one digit: the surname changed, one person
+    a = person("per_1", "BENEDICT", "COLEMAN", state="WA", zip5="04560", emails={"p1480351@gmail.com"})
+    b = person("per_2", "BENEDICT", "WHITE", state="WA", zip5="04560", emails={"p1480251@gmail.com"})
+    levels, _ = gamma(a, b)
+    assert resolution.personal_key(a, b, levels) == "last"
+    assert guard(a, b, levels) is None
+    # the same name in another ZIP of the state: not namesakes when their keys are one slip apart
+    c = person("per_3", "ADRIANA", "BEADLE", state="VA", zip5="04679", emails={"p1644253@gmail.com"})
+    d = person("per_4", "ADRIANA", "BEADLE", state="VA", zip5="04670", emails={"p1644235@gmail.com"})
+    assert _guard(c, d) is None
+    e = person("per_5", "ADRIANA", "BEADLE", state="VA", zip5="04670", emails={"p7302911@gmail.com"})
+    assert _guard(c, e) == "NAMESAKE_ELSEWHERE"
+    # another first name and a slipped key at an office: still two colleagues unless the surnames agree
+    f = person("per_6", "BENEDICT", "COLEMAN", phones=OFFICE, businesses={"ACME"}, emails={"p1480351@gmail.com"})
+    g = person("per_7", "MARY", "GARCIA", phones=OFFICE, businesses={"ACME"}, emails={"p1480251@gmail.com"})
+    assert _guard(f, g) == "COLLEAGUE_FIRST_NAME"
+
+
+def _colleague(pid, first, last, *, new=True, **kw):
+    return person(pid, first, last, phones=OFFICE, businesses={"NASHVILLE SALON"}, new=new, **kw)
+
+
+def test_a_garbled_first_name_beside_a_missing_surname_is_not_another_colleague():
+    peter = _colleague("per_1", "PETER", "CHEN", emails={"pchen@sdfa.com"})
+    petr = _colleague("per_2", "PETR", "")
+    assert _guard(peter, petr) == "COLLEAGUE_NAME_MISSING"  # review, or a sole fit; never "another colleague"
+    # two real names stay two colleagues
+    assert _guard(_colleague("per_3", "JOHN", "SMITH"), _colleague("per_4", "JOAN", "")) == "COLLEAGUE_FIRST_NAME"
+
+
+def test_a_stored_model_from_before_a_field_gained_a_level_starts_that_field_again():
+    stored = default_model().to_json()
+    stored["m"]["email"], stored["u"]["email"] = [0.1, 0.3, 0.6], [0.6, 0.3, 0.1]  # three levels, as stored before
+    stored["m"]["phone"], stored["u"]["phone"] = [0.2, 0.8], [0.9, 0.1]
+    model = resolution.Model.from_json(stored)
+    assert model.m["email"] == default_model().m["email"]
+    assert model.m["phone"] == [0.2, 0.8]
+
+
+def test_one_employees_work_mailbox_outweighs_a_garbled_surname_beside_the_same_first_name():
+    a = _colleague("per_1", "FRANK", "DIAZ", emails={"fdiaz@americansoftware.com"})
+    b = _colleague("per_2", "FRANK", "DZI", emails={"fdiaz@americansoftware.com"})
+    assert _guard(a, b) is None
+    # another first name on the mailbox: a couple at a family business may share one
+    c = _colleague("per_3", "FLORA", "DZI", emails={"fdiaz@americansoftware.com"})
+    assert _guard(a, c) == "COLLEAGUE_FIRST_NAME"
+    # a free-mail address that names them can be a household's
+    d = _colleague("per_4", "FRANK", "DIAZ", emails={"fdiaz@gmail.com"})
+    e = _colleague("per_5", "FRANK", "DZI", emails={"fdiaz@gmail.com"})
+    assert _guard(d, e) == "COLLEAGUE_LAST_NAME"
+    assert not resolution.work_mailbox(d, e, gamma(d, e)[0])
