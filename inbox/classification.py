@@ -314,7 +314,7 @@ PHRASE_RULES: list[Rule] = [
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
-          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер",
+          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер|неправильный номер",
           r"\bnot who you think\b", r"\bpomy[lł]ka\b",
           r"\beste no es (?:el|mi) (?:numero|telefono)\b",
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
@@ -362,8 +362,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:eat sh\w+|bite me|drop dead|dumbest|stupidest|vete al carajo)\b",
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
-          r"\bnigerian prince", r"\blua đao\b",
-          r"\bok,? boomer\b", r"\b(?:nothing|anything) better to do\b", r"\bget bent\b",
+          r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
+          r"\bok,? boomer\b", r"\band i'm the (?:pope|queen of england|king of \w+)\b",
+          r"\bsure,? (?:buddy|pal|bud|jan)\W*$", r"\b(?:nothing|anything) better to do\b", r"\bget bent\b",
           r"\b(?:you're|you are|ur|u r) (?:\w+ )?a joke\b", r"\bused car salesm[ae]n\b",
           r"\b(?:you|u|you're|ur|just|so) (?:\w+ )?stupid\b", r"\bcrapital\b", r"\bthanks for the spam\b",
           r"\bgenius (?:targeting|move|marketing|idea)\b",
@@ -416,7 +417,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
-          r"^ye+s{2,}\W*$", r"\b(?:that|this|it) (?:could|might|would|may) (?:work|help) (?:for )?(?:us|me)\b",
+          r"^ye+s{2,}\W*$", r"^yes ?(?:sir|ma'am|maam)\W*$",
+          r"\b(?:that|this|it) (?:could|might|would|may) (?:work|help) (?:for )?(?:us|me)\b",
           # "I'm in!" (count me in), not "I'm in Korea till the 3rd" or "I'm in a meeting"
           r"\bi'm (?:so |totally |definitely |all )?in(?=\s*(?:$|[.!,;)]|too\b|as well\b|lol\b|haha\b|let's\b))",
           r"\bcount me in\b", r"\blet's do (?:it|this)\b", r"\b(?:i'd|i would|would) (?:like|love) to\b"),
@@ -494,7 +496,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i|we)(?:'ve| have)? (?:sold|closed|shut down) (?:the|my|our) (?:business|company|shop|store|salon"
           r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
-          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b",
+          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b", r"^no ?th(?:a?n)?x\W*$",
           r"^no{3,}\W*(?:thanks|thank you|thx)\b",
           r"^(?:i |we )?(?:don't|do not) think so\W*$", r"\bkhong co nhu cau\b", r"필요 ?없", r"غير مهتم|لست مهتم",
           r"^hindi,? salamat\b", r"^non mesi\b"),
@@ -534,6 +536,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
           r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
           r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
+          r"\byour payment of \$?[\d.,]+ (?:to|for|at|was)\b",
           r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\bis (?:confirmed|ready|on its way)\b",
           r"\bout of office\b", r"\booo\b",
           # a person's own words about a family matter or an illness are no autoresponder
@@ -601,7 +604,9 @@ PHRASE_RULES: list[Rule] = [
           r"^with a (?:customer|client|patient)\W*$",
           r"\b(?:heading|going|walking) (?:in)?to (?:a |the )?(?:funeral|meeting|surgery|court|church|class|service)\b",
           r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
-          r"在忙|正忙|晚点回", r"\bđang ban\b", r"바빠|바쁘", r"\b(?:to|tou|estou) ocupad[oa]\b",
+          r"在忙|正忙|晚点回|很忙", r"\bje suis (?:en (?:reunion|rendez-vous|deplacement|conge|vacances)|occupee?)\b",
+          r"^(?:slammed|swamped) (?:today|rn|right now|atm|at the moment)\b", r"\bđang ban\b", r"바빠|바쁘",
+          r"\b(?:to|tou|estou) ocupad[oa]\b",
           r"\b(?:rn|right now)\b[^.!?]{0,20}\b(?:gimme|give me) (?:a |an )?(?:few|sec|second|minute|min|hour|bit)\b",
           r"\b(?:on|in|at|with) (?:a |an |the |my )?(?:[a-z']+ ){0,2}(?:roofs?|job ?site|site|jobs?|court|surgery"
           r"|meeting|funeral|games?|practice|appointment|shift|install|customers?|clients?|patients?|class)\b[^.!?]{0,25}"
@@ -861,6 +866,11 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         strengths = sorted((s for _, c, s in hits if c is cls), reverse=True)
         scores[cls] = min(MAX_CONFIDENCE, strengths[0] + MULTI_RULE_BONUS * (len(strengths) - 1))
     ranked = sorted(scores, key=lambda c: _rank(c, scores[c]), reverse=True)
+    if ranked[:1] == [C.WRONG_NUMBER] and C.PHONE_CAPTURE in scores:
+        # "wrong person, you want Gary at 720-555-0104": the number given is what the reply is for; the wrong
+        # number stays the runner-up
+        ranked.remove(C.PHONE_CAPTURE)
+        ranked.insert(0, C.PHONE_CAPTURE)
 
     if not ranked:
         winner, runner_up, confidence = C.OTHER, None, 0.0

@@ -882,6 +882,31 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     (_re(r"^\W*stop\s*(?:2|to)\s*end\W*$"), "none"),
+    # Somali "fadlan ii jooji fariimahan" (please stop these messages), "ha ii soo dirin" (don't send me)
+    (_re(r"\bjooji\w*\b|\bha\s+(?:ii\s+)?soo\s+dir(?:in|ina)\b"), "none"),
+    # Amharic "መልእክት መላክ ያቁሙ" (stop sending messages), "አቁሙ"/"አቁም" (stop), "አትላኩ" (don't send)
+    (_re("\u12eb\u1241\u1219|\u12a0\u1241\u1219|\u12a0\u1241\u121d|\u12a0\u1275\u120b\u12a9"), "none"),
+    # Japanese "配信停止" (stop delivery), "送らないで" (don't send), "連絡しないで" (don't contact)
+    (_re("\u914d\u4fe1\u505c\u6b62|\u9001\u3089\u306a\u3044\u3067|\u9023\u7d61\u3057\u306a\u3044\u3067"), "none"),
+    # Urdu "بند کریں" (stop), "میسج نہ بھیجیں" (don't send messages); Farsi "پیام نفرستید" (don't send messages),
+    # "لغو اشتراک" (unsubscribe)
+    (
+        _re(
+            "\u0628\u0646\u062f\\s+\u06a9\u0631\u06cc\u06ba|\u0646\u06c1\\s+\u0628\u06be\u06cc\u062c"
+            "|\u0646\u0641\u0631\u0633\u062a|\u0644\u063a\u0648\\s+\u0627\u0634\u062a\u0631\u0627\u06a9"
+        ),
+        "none",
+    ),
+    # Punjabi "ਬੰਦ ਕਰੋ" (stop), Gujarati "બંધ કરો" (stop), Bengali "বন্ধ করুন" (stop), "পাঠাবেন না" (don't send)
+    (
+        _re(
+            "\u0a2c\u0a70\u0a26\\s+\u0a15\u0a30|\u0aac\u0a82\u0aa7\\s+\u0a95\u0ab0|\u09ac\u09a8\u09cd\u09a7\\s+\u0995\u09b0"
+            "|\u09aa\u09be\u09a0\u09be\u09ac\u09c7\u09a8\\s+\u09a8\u09be"
+        ),
+        "none",
+    ),
+    # Hindi, Punjabi and Gujarati in Latin letters: "band karo", "bandh kar do", "msg mat bhejo"
+    (_re(r"\bbandh?\s+kar(?:o|do|dijiye|dein|en|ein)\b|\b(?:msg|message|sms)\s+(?:mat|na)\s+(?:bhej|kar)\w*"), "none"),
     # Polish "proszę przestać do mnie pisać" (please stop writing to me)
     (_re(r"\bprzesta\w*\s+(?:do\s+mnie\s+|mi\s+)?(?:pisa|wysyla|dzwoni)"), "none"),
     # "count me out of future ones", "count us out of these texts"

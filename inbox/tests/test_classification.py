@@ -79,7 +79,7 @@ CASES = [
     ("This isn't Mike's number", C.WRONG_NUMBER),
     ("He doesn't work here anymore", C.WRONG_NUMBER),
     ("I just got this number", C.WRONG_NUMBER),
-    ("Wrong number, try 512-555-0143", C.WRONG_NUMBER),  # beats phone_capture
+    ("Wrong number, try 512-555-0143", C.PHONE_CAPTURE),  # the number given; wrong_number is the runner-up
     # hostile
     (_rot("shpx bss"), C.HOSTILE),
     (_rot("guvf vf ohyyfuvg"), C.HOSTILE),
@@ -330,6 +330,15 @@ CASES += [
     ("oh yes, we need this badly", C.INTERESTED),
     ("what kind of fees are we talking here", C.QUESTION),
     ("Pomyłka, to nie ten numer", C.WRONG_NUMBER),
+    ("Неправильный номер, извините", C.WRONG_NUMBER),
+    ("wrong guy, the owner is Luis, 915-555-0186", C.PHONE_CAPTURE),  # the number given is what it is for
+    ("Slammed today, can't talk", C.OUT_OF_OFFICE),
+    ("我现在很忙，晚点说", C.OUT_OF_OFFICE),
+    ("Je suis en réunion, je vous rappelle", C.OUT_OF_OFFICE),
+    ("Your payment of $120.00 to Bright Smile Dental was received.", C.AUTO_REPLY),
+    ("Lower my rates 30%? Sure buddy", C.HOSTILE),
+    ("nothx", C.NOT_INTERESTED),
+    ("Yes ma'am", C.INTERESTED),
 ]
 
 
@@ -706,7 +715,7 @@ def test_non_text_input_is_rejected():
     ("text", "runner_up"),
     [
         ("Sure, who is this?", C.INTERESTED),
-        ("Wrong number, try 512-555-0143", C.PHONE_CAPTURE),
+        ("Wrong number, try 512-555-0143", C.WRONG_NUMBER),
         ("Auto-reply: I'm out of the office until Monday.", C.OUT_OF_OFFICE),
         ("no one here by that name, please remove this number", C.WRONG_NUMBER),
         ("who is this?", None),

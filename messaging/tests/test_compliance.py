@@ -725,6 +725,15 @@ OPT_OUT_REQUESTS = [
     "not sure where you got this but don't use this number again",
     "STOP 2 END",
     "Proszę przestać pisać",
+    "Fadlan jooji",
+    "አቁሙ",
+    "もう送らないでください",
+    "میسج نہ بھیجیں",
+    "ਮੈਸੇਜ ਬੰਦ ਕਰੋ ਜੀ",
+    "મેસેજ બંધ કરો",
+    "দয়া করে মেসেজ পাঠাবেন না",
+    "دیگر پیام نفرستید",
+    "bhai msg mat bhejo",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
