@@ -40,6 +40,7 @@ from django.utils import timezone
 from usdatabiz.core import journey
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import LeasedWork, StageFailure, StageRun
+from usdatabiz.core.selectors import stage_ended_at
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from . import services, storage
@@ -136,10 +137,7 @@ def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> Da
             stage=2,
             subject=data_source,
             count_in=data_source.record_count,
-            triggered_at=StageRun.objects.filter(subject_id=data_source.pk, stage=1, finished_at__isnull=False)
-            .order_by("-finished_at")
-            .values_list("finished_at", flat=True)
-            .first(),
+            triggered_at=stage_ended_at(stage=1, subject_id=data_source.pk),
         )
     done = [chunk for chunk in data_source.chunks.all() if chunk.state == LeasedWork.State.DONE]
     DataSource.objects.filter(pk=data_source.pk).update(
