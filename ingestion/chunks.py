@@ -131,6 +131,8 @@ def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> Da
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status != DataSource.Status.PROCESSING:
         return data_source
+    if data_source.scans.filter(state__in=[LeasedWork.State.PENDING, LeasedWork.State.RUNNING]).exists():
+        return data_source  # stage 1 is still cutting the file (a duplicate delivery): its end queues stage 2
     if _open_run(data_source) is None:
         stage_run_start(  # felt from the end of stage 1, which enqueued this one
             team=data_source.team_id,
