@@ -213,13 +213,16 @@ def index_new_personas(*, team_id: str) -> int:
     return count
 
 
-def resolution_start(*, team_id: str, inline: bool = False) -> StageRun:
-    """Start a run: index the new personas and queue one leased task per block partition (or run them here)."""
+def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -> StageRun:
+    """Start a run: index the new personas and queue one leased task per block partition (or run them here).
+
+    ``triggered_at``: the end of the stage that queued the run, which its felt delay (the SLA) is measured from.
+    """
     from .services import resolution_settings_get
 
     resolution_settings_get(team=team_id)
     new_count = Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False).count()
-    run = stage_run_start(team=team_id, stage=3, count_in=new_count)
+    run = stage_run_start(team=team_id, stage=3, count_in=new_count, triggered_at=triggered_at)
     if not new_count:
         run = stage_run_finish(
             run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"

@@ -1,12 +1,15 @@
 """django-q2 entry points of stage 3 (all on the bulk lane)."""
 
+from usdatabiz.core.selectors import stage_ended_at
+
 from . import partitions
 
 
 def identity_resolve_task(subject_id: str, team_id: str | None = None) -> str:
     """Start resolving the team's new personas after a file was normalized; the last step hands over to stage 4."""
     team = team_id or subject_id
-    run = partitions.resolution_start(team_id=team)
+    # felt from the end of stage 2 of the file that queued it: a bulk lane running behind makes stage 3 late
+    run = partitions.resolution_start(team_id=team, triggered_at=stage_ended_at(stage=2, subject_id=subject_id))
     return run.status
 
 

@@ -4,7 +4,7 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import DataSource, IngestChunk
+from .models import DataSource, IngestChunk, IngestScan
 
 
 @admin.register(DataSource)
@@ -62,6 +62,32 @@ class IngestChunkAdmin(TeamScopedAdmin):
 
     def has_add_permission(self, request):
         return False  # stage 1 plans chunks
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IngestScan)
+class IngestScanAdmin(TeamScopedAdmin):
+    """Stage 1 of each file as leased work: who holds it, until when, how often it was claimed (read-only)."""
+
+    list_display = [
+        "id",
+        "data_source",
+        "state",
+        "attempts",
+        "lease_owner",
+        "lease_expires_at",
+        "error_code",
+        "triggered_at",
+        "finished_at",
+    ]
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
+    readonly_fields = [f.name for f in IngestScan._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # stage 1 creates its scans
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -40,6 +40,7 @@ from django.utils import timezone
 from usdatabiz.core import journey
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import LeasedWork, StageFailure, StageRun
+from usdatabiz.core.selectors import stage_ended_at
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from . import services, storage
@@ -130,16 +131,15 @@ def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> Da
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status != DataSource.Status.PROCESSING:
         return data_source
+    if data_source.scans.filter(state__in=[LeasedWork.State.PENDING, LeasedWork.State.RUNNING]).exists():
+        return data_source  # stage 1 is still cutting the file (a duplicate delivery): its end queues stage 2
     if _open_run(data_source) is None:
         stage_run_start(  # felt from the end of stage 1, which enqueued this one
             team=data_source.team_id,
             stage=2,
             subject=data_source,
             count_in=data_source.record_count,
-            triggered_at=StageRun.objects.filter(subject_id=data_source.pk, stage=1, finished_at__isnull=False)
-            .order_by("-finished_at")
-            .values_list("finished_at", flat=True)
-            .first(),
+            triggered_at=stage_ended_at(stage=1, subject_id=data_source.pk),
         )
     done = [chunk for chunk in data_source.chunks.all() if chunk.state == LeasedWork.State.DONE]
     DataSource.objects.filter(pk=data_source.pk).update(

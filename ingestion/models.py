@@ -3,7 +3,7 @@
 from django.db import models
 
 from usdatabiz.core.ids import PrefixedULIDField
-from usdatabiz.core.models import LeasedWork, TeamScoped
+from usdatabiz.core.models import LeasedWork, StageRun, TeamScoped
 
 
 class DataSource(TeamScoped):
@@ -135,3 +135,33 @@ class IngestChunk(TeamScoped, LeasedWork):
     @property
     def row_count(self) -> int:
         return self.last_row - self.first_row + 1
+
+
+class IngestScan(TeamScoped, LeasedWork):
+    """One run of stage 1 over a data source's file (check, count, cut into chunks), as leased work.
+
+    Stage 1 reads the whole file once, which takes a while for a large list. Leased (``core.leases``), a
+    worker killed or timed out in the middle of it is replaced within a minute by the sweeper, which sends
+    the scan again; the scan starts over (it only reads the file and replaces its own row failures) and
+    commits its chunks with its ``done`` state. After ``Q_MAX_ATTEMPTS`` dead workers the file fails with
+    ``TASK_TIMEOUT``.
+    """
+
+    LEASE_TASK = "ingestion.tasks.ingest_scan_run_task"
+    LEASE_STAGE = 1
+    LEASE_SUBJECT = "data_source_id"  # the stage-1 run is the data source's
+    LEASE_GIVEN_UP = "ingestion.services.ingest_scan_given_up"
+
+    id = PrefixedULIDField(prefix="isc")
+    data_source = models.ForeignKey(DataSource, on_delete=models.CASCADE, related_name="scans")
+    triggered_at = models.DateTimeField(help_text="What the stage-1 delay is felt from: the upload, or the retry")
+
+    class Meta:
+        ordering = ["data_source", "created_at"]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="ingestscan_state_idx")]
+
+    def __str__(self):
+        return f"stage 1 of {self.data_source_id} ({self.state})"
+
+    def runs_left_open(self):
+        return StageRun.objects.filter(subject_id=self.data_source_id, stage=1, status=StageRun.Status.RUNNING)

@@ -1,6 +1,7 @@
 """Writes of stages 1-2: upload, status transitions, validation (stage 1) and normalization (stage 2)."""
 
 import logging
+import time
 from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils import timezone
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
+from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_heartbeat
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition
@@ -18,7 +20,7 @@ from usdatabiz.core.transitions import transition
 from . import storage
 from .csvreader import ENCODING_FALLBACK, CsvError, CsvStream, decode_error, row_width_ok
 from .loader import FAILURE_COLUMNS, LoadCounts
-from .models import DataSource
+from .models import DataSource, IngestScan
 
 log = logging.getLogger(__name__)
 SUBJECT_TYPE = "ingestion.datasource"
@@ -221,25 +223,70 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
     """Stage 1: check the stored file is readable CSV with the required columns; count its rows.
 
     Rows with the wrong number of fields are recorded as row errors (CSV_PARSE_ERROR with the row)
-    and skipped later; an undecodable file, an unclosed quote or missing columns fail the file.
+    and skipped later; an undecodable file, an unclosed quote or missing columns fail the file. The
+    check runs as leased work (``IngestScan``): a worker killed or timed out in the middle of it is
+    replaced by the sweeper within a minute (``ingest_scan_run``).
     """
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status == DataSource.Status.PROCESSING:
         return data_source  # another worker has it: tasks are idempotent
     # A person waits from the upload; a retry is measured from the retry (this run).
-    uploaded_at = data_source.created_at if data_source.status == DataSource.Status.UPLOADED else None
-    data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
-    # A re-run validates again and records the same row errors, and earlier file-level errors are
-    # superseded (the failed runs keep them in the ledger): drop both.
+    now = timezone.now()
+    triggered_at = data_source.created_at if data_source.status == DataSource.Status.UPLOADED else now
+    with transaction.atomic():
+        data_source_transition(data_source=data_source, to=DataSource.Status.PROCESSING)
+        scan = IngestScan.objects.create(
+            team_id=data_source.team_id, data_source=data_source, triggered_at=triggered_at
+        )
+    return ingest_scan_run(scan_id=scan.pk) or DataSource.objects.get(pk=data_source_id)
+
+
+def ingest_scan_run(*, scan_id: str) -> DataSource | None:
+    """Run stage 1 of a data source under the scan's lease; None when another worker holds it or it is finished."""
+    scan = work_claim(IngestScan, scan_id)
+    if scan is None:
+        return None
+    data_source = DataSource.objects.select_related("team").get(pk=scan.data_source_id)
+    if data_source.status != DataSource.Status.PROCESSING:  # failed or re-run meanwhile: nothing to check
+        _scan_finished(scan)
+        return data_source
+    # A re-run (or a scan taken over from a worker that stopped) validates again and records the same row
+    # errors, and earlier file-level errors are superseded (the failed runs keep them in the ledger): drop both.
     StageFailure.objects.filter(subject_id=data_source.pk).filter(
         Q(stage=1) | Q(stage=2, source_row__isnull=True)
     ).delete()
-    run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source, triggered_at=uploaded_at)
+    run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source, triggered_at=scan.triggered_at)
     try:
-        return _ingest(data_source, run)
+        data_source = _ingest(data_source, run, scan)
+    except LeaseLost as exc:  # the sweeper gave the scan to another worker, which goes on with it
+        log.info("stage 1 of %s stopped: %s", data_source.pk, exc)
+        return None
     except Exception as exc:  # anything unexpected still ends in a named, retryable failure
         log.exception("stage 1 failed for %s", data_source.pk)
-        return _fail(data_source, run, stage=1, code="PROCESSING_ERROR", message=_unexpected(exc))
+        data_source = _fail(data_source, run, stage=1, code="PROCESSING_ERROR", message=_unexpected(exc))
+    _scan_finished(scan)
+    return data_source
+
+
+def _scan_finished(scan: IngestScan) -> None:
+    """Mark the scan done after an outcome that is not a good file (the file failed, or nothing was left to do)."""
+    if scan.state == IngestScan.State.DONE:
+        return
+    try:
+        with transaction.atomic():
+            work_done(scan)
+    except LeaseLost:
+        pass  # another worker holds it now: its outcome stands
+
+
+def ingest_scan_given_up(scan: IngestScan, *, code: str, detail: str) -> None:
+    """The sweeper gave stage 1 up after Q_MAX_ATTEMPTS dead workers: fail the file with the reason."""
+    data_source = DataSource.objects.get(pk=scan.data_source_id)
+    if data_source.status != DataSource.Status.PROCESSING:
+        return
+    run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source, triggered_at=scan.triggered_at)
+    message = f"Checking the file: {detail} Nothing from the file was kept; retry the data source."
+    _fail(data_source, run, stage=1, code=code, message=message)
 
 
 def _unexpected(exc: Exception) -> str:
@@ -267,7 +314,7 @@ def storage_read_error(exc: BaseException) -> bool:
     return isinstance(exc, BotoCoreError | ClientError)
 
 
-def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
+def _ingest(data_source: DataSource, run: StageRun, scan: IngestScan) -> DataSource:
     try:
         if not data_source.source_file or not storage.exists(data_source.source_file):
             return _fail(
@@ -280,7 +327,7 @@ def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
         stream = _stream(data_source)
         encoding = stream.choose_encoding()
         try:
-            scan = _scan(data_source, run, stream, encoding)
+            scan_result = _scan(data_source, run, stream, encoding, beat=_heartbeat(scan))
         except UnicodeDecodeError as exc:
             raise decode_error(exc, "UTF-8 or Windows-1252" if stream.codec == "utf-8" else encoding) from exc
     except CsvError as exc:
@@ -307,7 +354,7 @@ def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
     header = stream.header
     with transaction.atomic():
         data_source.encoding = encoding
-        data_source.record_count = scan.count
+        data_source.record_count = scan_result.count
         data_source.metadata = {
             **data_source.metadata,
             "schema": {**header.as_schema(), "delimiter": stream.delimiter, "encoding": encoding, "codec": codec},
@@ -315,11 +362,30 @@ def _ingest(data_source: DataSource, run: StageRun) -> DataSource:
         data_source.save(update_fields=["encoding", "record_count", "metadata", "updated_at"])
         from .chunks import chunks_plan
 
-        chunks_plan(data_source=data_source, bounds=scan.bounds)
+        chunks_plan(data_source=data_source, bounds=scan_result.bounds)
         stage_run_finish(
-            run=run, status=StageRun.Status.SUCCEEDED, count_in=scan.count, count_out=scan.count - scan.errors
+            run=run,
+            status=StageRun.Status.SUCCEEDED,
+            count_in=scan_result.count,
+            count_out=scan_result.count - scan_result.errors,
         )
+        work_done(scan)  # fenced: a worker that lost the lease commits none of this (LeaseLost rolls it back)
     return data_source
+
+
+def _heartbeat(scan: IngestScan):
+    """Return a function that renews the scan's lease at most every third of its length; LeaseLost once lost."""
+    every = lease_seconds() / 3
+    last = [time.monotonic()]
+
+    def beat(force: bool = False) -> None:
+        if not force and time.monotonic() - last[0] < every:
+            return
+        if not work_heartbeat(scan):
+            raise LeaseLost(scan.pk)
+        last[0] = time.monotonic()
+
+    return beat
 
 
 @dataclass
@@ -330,8 +396,15 @@ class Scan:
     bounds: list[tuple[int, int, int, int, int]] = field(default_factory=list)
 
 
-def _scan(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: str, chunk_rows: int | None = None):
-    """Read every row once: count, record rows of the wrong width and rows read as Windows-1252, cut chunks."""
+def _scan(
+    data_source: DataSource, run: StageRun, stream: CsvStream, encoding: str, chunk_rows: int | None = None, beat=None
+):
+    """Read every row once: count, record rows of the wrong width and rows read as Windows-1252, cut chunks.
+
+    ``beat`` (``_heartbeat``) is called as rows are read and before row failures are written: it renews the
+    lease of the scan and stops a worker that lost it.
+    """
+    beat = beat or (lambda force=False: None)
     chunk_rows = chunk_rows or settings.INGEST_CHUNK_ROWS
     scan = Scan()
     failures = []
@@ -368,6 +441,8 @@ def _scan(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: s
             scan.bounds.append((scan.count - chunk_rows + 1, scan.count, lines_before, start, end))
             start, lines_before = end, last_line
         scan.count += 1
+        if scan.count % 1000 == 0:
+            beat()
         end, last_line = row.end, row.line
         if row.fallback is not None:
             bad = row.fallback.object[row.fallback.start : row.fallback.start + 1].hex()
@@ -391,6 +466,7 @@ def _scan(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: s
                 )
             )
         if len(failures) >= 5000:
+            beat(force=True)
             StageFailure.objects.bulk_create(failures)
             failures = []
     if width is None:  # header only, or nothing after it
@@ -401,6 +477,7 @@ def _scan(data_source: DataSource, run: StageRun, stream: CsvStream, encoding: s
         first = (scan.count - 1) // chunk_rows * chunk_rows + 1
         scan.bounds.append((first, scan.count, lines_before, start, end))
     if failures:
+        beat(force=True)
         StageFailure.objects.bulk_create(failures)
     return scan
 

@@ -14,6 +14,16 @@ def data_source_ingest_task(data_source_id: str) -> str:
     return data_source.status
 
 
+def ingest_scan_run_task(scan_id: str) -> str:
+    """Run stage 1 taken over from a worker that stopped, then hand over to stage 2 (leased: duplicates do nothing)."""
+    data_source = services.ingest_scan_run(scan_id=scan_id)
+    if data_source is None:
+        return "held elsewhere or finished"
+    if data_source.status == DataSource.Status.PROCESSING:
+        journey.advance(stage=1, subject_id=data_source.pk)
+    return data_source.status
+
+
 def data_source_normalize_task(data_source_id: str) -> str:
     """Run stage 2 for a data source."""
     return services.data_source_normalize(data_source_id=data_source_id).status

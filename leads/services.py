@@ -165,10 +165,10 @@ def _failure(lead: Lead, run, code: str, raw: str, detail: str) -> StageFailure:
     )
 
 
-def leads_prepare(*, team: Team | str) -> StageRun:
+def leads_prepare(*, team: Team | str, triggered_at=None) -> StageRun:
     """Stage 4: create the team's missing leads and score every lead that has never been scored."""
     team_id = team.pk if isinstance(team, Team) else team
-    run = stage_run_start(team=team_id, stage=4)
+    run = stage_run_start(team=team_id, stage=4, triggered_at=triggered_at)
     created = leads_create(team_id=team_id)
     # Earlier MISSING_DATA records of re-scored leads are superseded by this run's.
     counts = leads_score(team_id=team_id, leads=Lead.objects.filter(team_id=team_id, scored_at__isnull=True), run=run)

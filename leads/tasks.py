@@ -1,6 +1,7 @@
 """django-q2 entry points of stage 4."""
 
 from usdatabiz.core import journey
+from usdatabiz.core.selectors import stage_ended_at
 
 from . import services
 
@@ -8,7 +9,8 @@ from . import services
 def lead_prepare_task(subject_id: str, team_id: str | None = None) -> str:
     """Create and score the team's leads after resolution, then hand over to what follows stage 4."""
     team = team_id or subject_id
-    run = services.leads_prepare(team=team)
+    # felt from the end of the stage-3 run that queued it
+    run = services.leads_prepare(team=team, triggered_at=stage_ended_at(stage=3, subject_id=subject_id))
     journey.advance(stage=4, subject_id=run.pk, team_id=team)
     return run.status
 

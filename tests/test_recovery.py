@@ -184,3 +184,111 @@ def test_sweep_leases_command_hands_work_on_and_says_what_it_did(team, operator)
     call_command("sweep_leases", "--json", stdout=out)
     assert json.loads(out.getvalue()) == {"requeued": 1, "failed": 0, "runs_closed": 0}
     assert Message.objects.filter(campaign=campaign, status="sent").count() == 2
+
+
+@pytest.fixture
+def list_of_rows(tmp_path):
+    from bench.generate import write_csv
+
+    path = tmp_path / "list.csv"
+    write_csv(path, 3000, seed=5)
+    return path.read_bytes()
+
+
+def _dies_on_row(monkeypatch, n):
+    """Kill the worker checking a file (stage 1) when it reads its ``n``-th row."""
+    from ingestion import services as ingestion
+
+    real, seen = ingestion.row_width_ok, []
+
+    def row_width_ok(cells, width):
+        seen.append(1)
+        if len(seen) == n:
+            raise WorkerKilled
+        return real(cells, width)
+
+    monkeypatch.setattr(ingestion, "row_width_ok", row_width_ok)
+
+
+def test_a_file_whose_check_was_killed_goes_on_elsewhere_and_loads_what_an_uninterrupted_run_loads(
+    team, list_of_rows, monkeypatch
+):
+    from identity.models import Persona
+    from ingestion import services as ingestion
+    from ingestion.models import DataSource, IngestScan
+    from ingestion.tasks import data_source_normalize_task
+    from ingestion.tests.factories import upload
+    from usdatabiz.core.tests.factories import TeamFactory
+
+    # given a 3,000-row file whose stage-1 worker is killed at row 2,500
+    data_source = ingestion.data_source_create(team=team, file=upload(list_of_rows), start=False)
+    _dies_on_row(monkeypatch, 2500)
+    with pytest.raises(WorkerKilled):
+        ingestion.data_source_ingest(data_source_id=data_source.pk)
+    monkeypatch.undo()
+    scan = IngestScan.objects.get(data_source=data_source)
+    assert (scan.state, scan.attempts) == ("running", 1)
+    # and a duplicate delivery of stage 2 does not complete a file that stage 1 has not cut yet
+    assert data_source_normalize_task(data_source.pk) == "processing"
+    assert not data_source.chunks.exists()
+
+    # when its lease expires and the sweeper runs
+    _expire(IngestScan, scan.pk)
+    assert work_sweep(models=[IngestScan]) == {"requeued": 1, "failed": 0}
+
+    # then another worker checked the file again and it loaded in full, as an uninterrupted run of it does
+    data_source.refresh_from_db()
+    scan.refresh_from_db()
+    assert data_source.status == DataSource.Status.COMPLETED, data_source.error_message
+    assert (scan.state, scan.attempts) == ("done", 2)
+    reference = ingestion.data_source_create(team=TeamFactory(slug="ref"), file=upload(list_of_rows))
+    reference.refresh_from_db()
+    assert (data_source.record_count, data_source.loaded_count, data_source.row_error_count) == (
+        reference.record_count,
+        reference.loaded_count,
+        reference.row_error_count,
+    )
+    rows = Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    assert len(rows) == len(set(rows)) == reference.loaded_count
+    # and the dead worker's stage-1 run was closed, not left "running"
+    upload_run, killed, resumed = StageRun.objects.filter(stage=1, subject_id=data_source.pk).order_by("started_at")
+    assert (upload_run.detail, killed.status, resumed.status) == (
+        f"stored {data_source.source_file}",
+        "failed",
+        "succeeded",
+    )
+    assert StageFailure.objects.filter(stage=1, code="RUN_ABANDONED", run=killed).count() == 1
+    # felt from the upload, both times
+    assert killed.triggered_at == resumed.triggered_at == data_source.created_at
+    assert not StageRun.objects.filter(subject_id=data_source.pk, status="running").exists()
+
+
+def test_a_file_whose_check_is_killed_q_max_attempts_times_fails_with_task_timeout_and_alerts(
+    team, list_of_rows, monkeypatch, settings
+):
+    from ingestion import services as ingestion
+    from ingestion.models import DataSource, IngestScan
+    from ingestion.tests.factories import upload
+
+    # given a file whose stage-1 worker died twice (Q_MAX_ATTEMPTS=2)
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "max_attempts": 2}
+    data_source = ingestion.data_source_create(team=team, file=upload(list_of_rows), start=False)
+    _dies_on_row(monkeypatch, 100)
+    with pytest.raises(WorkerKilled):
+        ingestion.data_source_ingest(data_source_id=data_source.pk)
+    monkeypatch.undo()
+    scan = IngestScan.objects.get(data_source=data_source)
+    _expire(IngestScan, scan.pk)
+    assert work_claim(IngestScan, scan.pk, owner="dead:2") is not None  # the second worker to take it dies too
+
+    # when its lease expires again and the sweeper runs
+    _expire(IngestScan, scan.pk)
+    assert work_sweep(models=[IngestScan]) == {"requeued": 0, "failed": 1}
+
+    # then the file failed with TASK_TIMEOUT, saying what happened, the team is alerted, and no run is left open
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.error_code) == (DataSource.Status.FAILED, "TASK_TIMEOUT")
+    assert data_source.error_message.startswith("Checking the file: Its worker stopped (killed or timed out) 2 times")
+    alert = Alert.objects.get(team=team)
+    assert (alert.kind, alert.code, alert.stage) == ("failure", "TASK_TIMEOUT", 1)
+    assert not StageRun.objects.filter(subject_id=data_source.pk, status="running").exists()

@@ -57,3 +57,37 @@ def test_a_reply_delayed_before_it_reached_us_is_a_late_stage_8(client, team, op
     alert = Alert.objects.get(team=team, stage=8)
     assert alert.measured_seconds >= 39
     assert alert.limit_seconds == 30
+
+
+def test_a_bulk_lane_running_behind_makes_resolution_late_although_it_runs_fast(team, time_machine):
+    # given a file whose stage 2 ended 11 minutes before the bulk lane got to resolving its people
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from identity.tasks import identity_resolve_task
+    from identity.tests.factories import person_with_contacts
+    from ingestion.tests.factories import DataSourceFactory
+    from usdatabiz.core.services import stage_run_finish, stage_run_start
+
+    data_source = DataSourceFactory(team=team)
+    person_with_contacts(team, "Robert", "Smith", phone="5125550143")
+    normalized = stage_run_start(team=team, stage=2, subject=data_source, count_in=1)
+    normalized = stage_run_finish(run=normalized, status=StageRun.Status.SUCCEEDED)
+    time_machine.move_to(timezone.now() + timedelta(minutes=11), tick=True)
+
+    # when the queued resolution runs (and stage 4 after it)
+    identity_resolve_task(data_source.pk, team_id=team.pk)
+
+    # then stage 3 ran in seconds, but its delay is felt from the end of stage 2, and stage 4's from stage 3's end
+    resolved = StageRun.objects.get(team=team, stage=3)
+    assert resolved.triggered_at == normalized.finished_at
+    assert resolved.run_seconds < 30
+    assert 11 * 60 <= resolved.delay_seconds < 12 * 60
+    prepared = StageRun.objects.get(team=team, stage=4)
+    assert prepared.triggered_at == resolved.finished_at
+
+    # and the SLA check raises a stage 3 alert (10 minutes) and none for the fast stage 2
+    assert alerts.sla_check()["opened"] == 1
+    alert = Alert.objects.get(team=team)
+    assert (alert.stage, alert.run_id, alert.limit_seconds) == (3, resolved.pk, 600)

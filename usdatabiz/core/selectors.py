@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
 from .journey import STAGES
@@ -79,6 +79,17 @@ def stage_run_list(
     if until is not None:
         qs = qs.filter(started_at__lt=until)
     return qs.order_by("-started_at")
+
+
+def stage_ended_at(*, stage: int, subject_id: str | None) -> datetime | None:
+    """Return when ``stage`` last finished for ``subject_id`` (a run about it, or the run with that id).
+
+    A follower's delay is felt from here: ``journey.advance`` hands the follower this ``subject_id``.
+    """
+    if not subject_id:
+        return None
+    runs = StageRun.objects.filter(Q(subject_id=subject_id) | Q(pk=subject_id), stage=stage, finished_at__isnull=False)
+    return runs.order_by("-finished_at").values_list("finished_at", flat=True).first()
 
 
 def run_sla_state(run: StageRun, now=None) -> str:

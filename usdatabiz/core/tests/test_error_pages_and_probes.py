@@ -40,6 +40,40 @@ def test_a_role_refusal_is_a_403_page_in_the_layout(viewer):
     assert "Ask an admin of your team" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("raised", "status", "advice"),
+    [
+        ("suspicious", 400, "check what you entered"),
+        ("denied", 403, "Ask an admin of your team"),
+        ("missing", 404, "switch teams from the menu"),
+        ("broken", 500, "Try again in a minute"),
+    ],
+)
+def test_each_error_page_is_in_the_console_layout_and_says_what_to_do(operator, monkeypatch, raised, status, advice):
+    # given a page of the console that fails in each of the four ways, for a logged-in operator
+    from django.core.exceptions import PermissionDenied, SuspiciousOperation
+    from django.http import Http404
+    from django.test import Client
+
+    errors = {"suspicious": SuspiciousOperation, "denied": PermissionDenied, "missing": Http404, "broken": ValueError}
+
+    def fail(self, **kwargs):
+        raise errors[raised]("from the page")
+
+    monkeypatch.setattr(views.StageListView, "get_context_data", fail)
+    client = Client(raise_request_exception=False)
+    client.force_login(operator)
+
+    # when it is opened, then the error handlers of the URLconf answer with the layout and what to do next
+    response = client.get("/stages/")
+    assert response.status_code == status
+    body = response.content.decode()
+    assert 'class="topbar"' in body
+    assert f'data-status="{status}"' in body
+    assert advice in body
+    assert "from the page" not in body  # the exception's own text stays in the log
+
+
 def test_400_and_500_pages_say_what_to_do(db):
     from django.contrib.auth.models import AnonymousUser
 

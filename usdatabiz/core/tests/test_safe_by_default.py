@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 REPO = Path(__file__).resolve().parents[3]
 KEY = "k7Q2-x9VfLm3Rt8ZpWc4Nb6Hd1Js5Ga0Ye2Uo7Ki9Xq3Tv8Lr4Mw6Pz1Ce5Bn0Dh"  # 50+ characters, many different ones
@@ -30,8 +31,11 @@ def settings_of(*names, **env) -> list[str]:
     return result.stdout.strip().splitlines()[-1].split("|")
 
 
-def test_check_deploy_is_clean_with_only_database_key_and_hosts():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="console.example.com")
+@pytest.mark.parametrize("database", [[], ["--database", "default"]], ids=["settings", "with-database-checks"])
+def test_check_deploy_is_clean_with_only_database_key_and_hosts(database):
+    result = manage(
+        "check", "--deploy", *database, "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="console.example.com"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -59,10 +63,13 @@ def test_https_settings_are_on_by_default_and_each_turns_off_by_its_own_name():
     assert settings_of(*names, SECRET_KEY=KEY) == ["True", "True", "True", "31536000"]
     off = {"SECURE_SSL_REDIRECT": "0", "SESSION_COOKIE_SECURE": "0", "CSRF_COOKIE_SECURE": "0"}
     assert settings_of(*names, SECRET_KEY=KEY, SECURE_HSTS_SECONDS="0", **off) == ["False", "False", "False", "0"]
-    # and check --deploy then says so
-    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="x.example", **off)
+    # and check --deploy then says so, naming each
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="x.example",
+        SECURE_HSTS_SECONDS="0", DEBUG="1", **off,
+    )  # fmt: skip
     assert result.returncode != 0
-    for warning in ("security.W008", "security.W012", "security.W016"):
+    for warning in ("security.W008", "security.W012", "security.W016", "security.W004", "security.W018"):
         assert warning in result.stderr + result.stdout
 
 
@@ -99,3 +106,32 @@ def test_an_unknown_host_never_sees_a_debug_page(client, settings, debug, db):
     assert "does not answer for this host" in body
     for leak in ("DATABASES", "Traceback", "DisallowedHost", "SECRET_KEY", "settings"):
         assert leak not in body
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a second process reads the test database (CI: PostgreSQL)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_the_deploy_check_stops_on_a_team_with_its_own_account_but_no_secret_of_its_own():
+    from messaging.services import provider_credential_set
+    from usdatabiz.core.tests.factories import TeamFactory
+
+    # given a team that sends through its own SignalHouse account (its API key) on a sandbox console
+    team = TeamFactory(slug="own-account")
+    provider_credential_set(team=team, provider="signalhouse", name="api_key", value="sh-team-key-0001")
+    db = connection.settings_dict
+    url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    deploy = ("check", "--deploy", "--database", "default", "--fail-level", "WARNING")
+
+    # when the deployment's check runs, then it stops and names the team
+    refused = manage(*deploy, DATABASE_URL=url, SECRET_KEY=KEY, ALLOWED_HOSTS="x.example")
+    assert refused.returncode != 0
+    assert "messaging.E004" in refused.stderr
+    assert "'own-account'" in refused.stderr
+
+    # and once the team has a signing secret of its own, the check is clean
+    provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value="whsec-own-0001")
+    clean = manage(*deploy, DATABASE_URL=url, SECRET_KEY=KEY, ALLOWED_HOSTS="x.example")
+    assert clean.returncode == 0, clean.stderr

@@ -58,6 +58,17 @@ def test_the_lockout_ends_after_the_cool_off(client, operator, time_machine):
     assert client.post("/login/", {"username": "olivia", "password": PASSWORD}).status_code == 302
 
 
+def test_failures_older_than_the_window_are_forgotten(client, operator, time_machine):
+    # given 9 failed logins, then a 16-minute pause
+    time_machine.move_to("2026-06-01 12:00:00+00:00", tick=False)
+    fail(client, "/login/", "olivia", 9)
+    time_machine.move_to("2026-06-01 12:16:00+00:00", tick=False)
+
+    # when she fails once more: that is 1 failure in the last 15 minutes, not 10, so she is not locked out
+    assert fail(client, "/login/", "olivia", 1) == [200]
+    assert client.post("/login/", {"username": "olivia", "password": PASSWORD}).status_code == 302
+
+
 @pytest.fixture
 def low_rates(settings):
     settings.API_THROTTLE_RATES = {"anon": "2/min", "token": "3/min"}
