@@ -363,7 +363,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
-          r"\bok,? boomer\b", r"\band i'm the (?:pope|queen of england|king of \w+)\b",
+          r"\bok,? boomer\b", r"\b(?:it's|its) giving (?:scam|spam|fraud|desperate)\b", r"\bok,? bot\b",
+          r"\b(?:you|u|y'all|you guys) (?:snakes|sharks|weasels|rats|hyenas)\b", r"\b(?:dumb|stupid) enough\b",
+          r"\bthink i'm (?:dumb|stupid|an idiot|born yesterday)\b", r"\bare the reason (?:i|we|people|nobody)\b",
+          r"\bhead (?:out of|from) (?:your|ur) ass\b", r"\band i'm the (?:pope|queen of england|king of \w+)\b",
           r"\bsure,? (?:buddy|pal|bud|jan)\W*$", r"\b(?:nothing|anything) better to do\b", r"\bget bent\b",
           r"\b(?:you're|you are|ur|u r) (?:\w+ )?a joke\b", r"\bused car salesm[ae]n\b",
           r"\b(?:you|u|you're|ur|just|so) (?:\w+ )?stupid\b", r"\bcrapital\b", r"\bthanks for the spam\b",
@@ -417,7 +420,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
-          r"^ye+s{2,}\W*$", r"^yes ?(?:sir|ma'am|maam)\W*$",
+          r"^ye+s{2,}\W*$", r"^(?:absolutely|definitely|for sure|hell yes|heck yes)\b(?![\s,.!-]+not\b)",
+          r"\bi'll bite\b", r"^yes ?(?:sir|ma'am|maam)\W*$",
           r"\b(?:that|this|it) (?:could|might|would|may) (?:work|help) (?:for )?(?:us|me)\b",
           # "I'm in!" (count me in), not "I'm in Korea till the 3rd" or "I'm in a meeting"
           r"\bi'm (?:so |totally |definitely |all )?in(?=\s*(?:$|[.!,;)]|too\b|as well\b|lol\b|haha\b|let's\b))",
@@ -469,7 +473,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:can't|cannot|can not) afford\b", r"\bstick(?:ing)? with (?:what|our|my|the|who)\b",
           r"\bnot (?:worth it|for us right now)\b", r"\bnot a priority\b",
           r"\b(?:we|i) (?:don't|do not) (?:do|need|want) (?:cold|any|that|this|marketing|advertising)\b",
-          r"\b(?:sorry|thanks|thank you|gracias),? (?:but|pero) no\b", r"\b(?:ahorita|ahora) no\b",
+          r"\b(?:sorry|thanks|thank you|gracias),? (?:but|pero) no\b",
+          r"\b(?:ahorita|ahora) no\b(?! (?:puedo|puedes|se puede)\b)",
           r"\b(?:ya|yes) tenemos\b",
           r"\bnot something (?:we|i) need\b", r"\bin[- ]house\b", r"\b(?:do|handle) (?:my|our) own\b",
           r"\b(?:does|handles|takes care of|do|handle) (?:all )?(?:that|this|it)(?: stuff)? for (?:us|me)\b",
@@ -497,6 +502,8 @@ PHRASE_RULES: list[Rule] = [
           r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
           r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b", r"^no ?th(?:a?n)?x\W*$",
+          r"^negative\W*$", r"\b(?:am|are|is) not need\b",
+          r"\balready (?:told|said) (?:you|u)(?: guys| people| all)? no\b",
           r"^no{3,}\W*(?:thanks|thank you|thx)\b",
           r"^(?:i |we )?(?:don't|do not) think so\W*$", r"\bkhong co nhu cau\b", r"필요 ?없", r"غير مهتم|لست مهتم",
           r"^hindi,? salamat\b", r"^non mesi\b"),
@@ -553,7 +560,8 @@ PHRASE_RULES: list[Rule] = [
           r"\boutside (?:of )?(?:our |normal |regular )?business hours\b",
           r"\b(?:our|regular|normal) (?:business|office) hours are\b", r"\bafter[- ]hours\b",
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
-          unless=r"\b(?:reach|call|text|catch) me\b"),  # "reach me at ... after hours": a person
+          # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
+          unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall) (?:get back|respond|reply|be in touch|return)",
@@ -562,7 +570,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bwe(?:'ll| will) (?:get back to you|respond|reply|text you back|be with you)"
           r" (?:as soon as|within|shortly|soon)\b",
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
-          r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging) [a-z0-9'&. -]{2,40}!"
+          r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to)"
+          r" [a-z0-9'&. -]{2,40}!"
           r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b"),
     # the phones' own quick replies to a call or text, sent with one tap, word for word
     _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
@@ -583,7 +592,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
-          r"\bout of (?:town|the country)\b", r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
+          r"\bout of (?:town|the country)\b",
+          r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
+          r"(?:this|all) (?:week|weekend)\b",
+          r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
           r"\b(?:i'm|im|i am) in the hospital\b", r"\bjury duty\b", r"\bon a business trip\b",
           # "we closed the shop for 2 weeks", "back the 12th"
           r"\bclosed (?:the (?:shop|store|office|restaurant|salon|business) )?for (?:\d+|a|one|two|three|a few"
@@ -599,9 +611,13 @@ PHRASE_RULES: list[Rule] = [
     # busy right now, in their own words: "in court all day", "on a roof rn, text later", "with a customer, give me
     # a few", "at my kids game. later"
     _rule("out_of_office.busy_now", 0.86,
-          r"\b(?:busy|tied up|swamped|slammed) (?:with|at|on) (?:a |an |the |my )?(?:customers?|clients?|patients?"
+          r"\b(?:busy|tied up|swamped|slammed) (?:with|w/?|at|on) (?:a |an |the |my )?(?:customers?|clients?|patients?"
           r"|jobs?|work|calls?|meetings?|kids?|family|(?:\w+ )?rush)\b",
-          r"^with a (?:customer|client|patient)\W*$",
+          r"^with a (?:customer|client|patient)\W*$", r"^mid[- ]\w+\b",
+          r"\b(?:gimme|give me) (?:an|a|one|half an) (?:hour|hr|min|minute|sec|second)\b",
+          r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,10}"
+          r"\b(?:later|ttyl|text|call)\b",
+          r"^(?:can't|cant|cannot) (?:rn|right now|now|atm)\W*$",
           r"\b(?:heading|going|walking) (?:in)?to (?:a |the )?(?:funeral|meeting|surgery|court|church|class|service)\b",
           r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
           r"在忙|正忙|晚点回|很忙", r"\bje suis (?:en (?:reunion|rendez-vous|deplacement|conge|vacances)|occupee?)\b",
@@ -662,7 +678,10 @@ _SIGNATURE = re.compile(
     r"|best)[ \t]*,?)[ \t]*\n.*\Z",
     re.IGNORECASE | re.DOTALL,
 )
-OPENING_HOURS = re.compile(r"\b(?:close|closes|closed|closing|open|opens|opening)\s+(?:at|till|til|until|by)\b")
+OPENING_HOURS = re.compile(
+    r"\b(?:close|closes|closed|closing|open|opens|opening)\s+(?:at|till|til|until|by|from|daily|\d"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
+)
 
 
 def without_signature(text: str) -> str:

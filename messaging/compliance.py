@@ -1725,6 +1725,8 @@ _LEAVING_ANOTHER = re.compile(
 )
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
 _STOP_TAKEN_BACK = re.compile(r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind)\b")
+# "I'd block you but it's more fun watching you": a block the writer says they are not doing
+_WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")
 _STOP_ASKED_AND_DECLINED = re.compile(
     r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
@@ -1779,6 +1781,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
     plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
     plain = _LEAVING_ANOTHER.sub("leave another", plain)
+    plain = _WOULD_BUT.sub("would leave you but", plain)
     if _STOP_TAKEN_BACK.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word taken back"
     if _STOP_ASKED_AND_DECLINED.match(plain):

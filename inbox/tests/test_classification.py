@@ -339,6 +339,18 @@ CASES += [
     ("Lower my rates 30%? Sure buddy", C.HOSTILE),
     ("nothx", C.NOT_INTERESTED),
     ("Yes ma'am", C.INTERESTED),
+    ("its giving scam ngl", C.HOSTILE),
+    ("you think I'm born yesterday?", C.HOSTILE),
+    ("Negative.", C.NOT_INTERESTED),
+    ("Definitely, our current rates are brutal", C.INTERESTED),
+    ("ok I'll bite, what is it", C.INTERESTED),
+    ("Busy w a client, ttyl", C.OUT_OF_OFFICE),
+    ("mid-inspection, give me an hour", C.OUT_OF_OFFICE),
+    ("In class, text later", C.OUT_OF_OFFICE),
+    ("out of town all week for a trade thing", C.OUT_OF_OFFICE),
+    ("can't rn", C.OUT_OF_OFFICE),
+    ("Ahorita no puedo, estoy trabajando", C.OUT_OF_OFFICE),
+    ("Thanks for reaching out to Hope Chapel! Our office is open Mon-Thu 9-4.", C.AUTO_REPLY),
 ]
 
 

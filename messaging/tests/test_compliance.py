@@ -812,6 +812,7 @@ NOT_OPT_OUT_REQUESTS = [
     "we want to cancel with our current provider, what's your rate?",
     "drop the number of trucks to 3 in the quote",
     "count me out for the golf thing Saturday",
+    "I'd report you but I honestly can't be bothered lol",
     "my card got blocked, can you resend the invoice?",
 ]
 
