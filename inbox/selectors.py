@@ -237,9 +237,9 @@ def contact_timeline(*, conversation, limit: int = 200) -> list[dict]:
     (of every conversation with the team), calls, notes, state changes and dispositions."""
     from identity.models import PersonaMergeHistory
     from usdatabiz.core.models import StateTransition
+    from usdatabiz.core.times import when
 
     from .models import CallQueueEntry, Conversation, ConversationEvent, InboxEvent
-    from .templatetags.workspace import when
 
     team_id, number = conversation.team_id, conversation.contact_number
     events: list[dict] = []

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from campaigns.models import Campaign
 from identity.models import PersonaPhone
 from messaging.models import Suppression
+from usdatabiz.core import times
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 from usdatabiz.core.pagination import InvalidCursor, keyset_page
@@ -290,7 +291,7 @@ class ConversationActionView(TeamMemberRequiredMixin, View):
         if name == "snooze":
             until = _when(data.get("until", ""))
             services.conversation_snooze(conversation=conversation, user=user, until=until)
-            return f"Snoozed until {timezone.localtime(until):%b %-d, %-I:%M %p}."
+            return f"Snoozed until {times.when(until)}."
         if name == "note":
             services.conversation_note(conversation=conversation, user=user, text=data.get("text", ""))
             return "Note added."
@@ -312,8 +313,7 @@ class ConversationActionView(TeamMemberRequiredMixin, View):
             services.conversation_reopen(conversation=conversation, user=user, reason=data.get("reason", ""))
             return "Reopened."
         entry = conversation_callback(conversation=conversation, user=user, when=data.get("when", ""))
-        at = timezone.localtime(entry.callback_at)
-        return f"Call back {at:%a %b %-d, %-I:%M %p %Z} (your time); it is in the call queue."
+        return f"Call back {times.when(entry.callback_at)} (your time); it is in the call queue."
 
 
 def _sent(message) -> str:

@@ -317,8 +317,8 @@ def _pause(job: SkipTraceJob, run: StageRun, exc: Exception) -> SkipTraceJob:
     job.status, job.error_code = SkipTraceJob.Status.PAUSED, "RATE_LIMIT"
     job.resume_at = next_utc_midnight()
     job.error_message = (
-        f"The provider's daily lookup limit is used up ({exc}). The job goes on by itself at "
-        f"{job.resume_at:%Y-%m-%d %H:%M} UTC; nothing traced so far is lost."
+        f"The provider's daily lookup limit is used up ({exc}). The job goes on by itself when the limit "
+        "resets at midnight UTC; nothing traced so far is lost."
     )
     job.save(update_fields=["status", "error_code", "error_message", "resume_at", "updated_at"])
     journey.schedule_once("leads.tasks.skiptrace_job_run_task", job.pk, at=job.resume_at, name=f"resume {job.pk}")

@@ -3,10 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+
+from usdatabiz.core import times
 
 from . import compliance
 from .models import Message, ProviderWebhook, SenderNumber, Suppression
@@ -56,7 +57,7 @@ class FirstTexts:
     zone: str  # the IANA zone, or "" when the location is unknown (every US zone must be open)
     people: int
     at: datetime  # UTC
-    local: str  # the same moment on the recipients' clock, e.g. "Tue 1 Dec 09:00 CST"
+    local: str  # the same moment on the recipients' clock, e.g. "Dec 1, 9:00 AM CST"
     basis: str = ""  # the zones used and why, e.g. "America/Denver: ZIP 79901 (El Paso, TX)"
 
 
@@ -129,8 +130,8 @@ def campaign_send_plan(*, campaign, cfg, sender_number: str, step: int = 0, now:
 
 def _local(at: datetime, zone: str) -> str:
     if not zone:
-        return f"{at:%a %-d %b %H:%M} UTC (location unknown: open in every US zone)"
-    return at.astimezone(ZoneInfo(zone)).strftime("%a %-d %b %H:%M %Z")
+        return f"{times.when(at)} on your clock (location unknown: open in every US zone)"
+    return times.when(at, zone=zone)
 
 
 # 47 CFR 64.1200(c)(1), the TCPA's quiet hours: no solicitation before 8 am or after 9 pm at the called party.

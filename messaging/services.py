@@ -25,7 +25,7 @@ from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import Persona, PersonaPhone
 from leads.models import Lead
-from usdatabiz.core import journey
+from usdatabiz.core import journey, times
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
@@ -1103,7 +1103,7 @@ def message_release(*, message: Message, user, provider=None) -> Message:
         )
         if not check.ok:
             if check.code == "QUIET_HOURS":
-                raise SendError("QUIET_HOURS", f"{check.detail} Release it after {check.not_before:%H:%M} UTC.")
+                raise SendError("QUIET_HOURS", f"{check.detail} Release it after {times.when(check.not_before)}.")
             _block(message, check, None)
             return message
         message.metadata = {**message.metadata, "releasedBy": user.get_username()}

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from campaigns import services as campaign_services
 from campaigns.models import Campaign, CampaignLead, CampaignStep
+from usdatabiz.core import times
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
@@ -413,7 +414,7 @@ class WebhookRotateView(ProviderCredentialsView):
                 messages.success(
                     request,
                     "New signing secret stored"
-                    + (f"; the old one verifies until {until:%Y-%m-%d %H:%M} UTC." if until else "."),
+                    + (f"; the old one verifies until {times.when(until)}." if until else "."),
                 )
                 return redirect("messaging:credentials")
         return self.render_to_response(self.get_context_data(rotate_form=form), status=400)

@@ -220,7 +220,10 @@ def test_approval_asks_first_and_says_how_many_from_which_number_and_when(operat
     assert 'data-testid="plan-people">2</b>' in page
     assert 'data-testid="plan-suppressed">1</span>' in page
     assert 'data-testid="plan-sender">(512) 555-0100</b>' in page
-    assert "Wed 2 Dec 08:00 CST" in page  # 23:00 in Austin: the first texts wait for 08:00 there
+    # 23:00 in Austin: the first texts wait for 8 am there, which is 9 am on the operator's clock (New York)
+    assert (
+        'data-clock="recipient">Dec 2, 8:00 AM CST</b> on the recipient\'s clock (Dec 2, 9:00 AM EST on yours)' in page
+    )
     assert "America/Chicago" in page
 
     operator_client.post(url, {"note": "go"})
@@ -229,14 +232,15 @@ def test_approval_asks_first_and_says_how_many_from_which_number_and_when(operat
     assert not Message.objects.filter(campaign=staged, status="sent").exists()  # night in Texas: nobody yet
 
 
-def test_the_plan_of_a_scheduled_campaign_starts_at_its_schedule(operator_client, team, texts):
+def test_the_plan_of_a_scheduled_campaign_starts_at_its_schedule(operator_client, team, texts, time_machine):
+    time_machine.move_to("2026-12-01T12:00:00Z")
     textable_leads(team, 1)
     campaign = services.campaign_stage(
         campaign=_draft(team, texts, scheduled_at=datetime(2026, 12, 4, 12, 30, tzinfo=UTC))
     )
     page = operator_client.get(reverse("messaging:campaign-approve", args=[campaign.pk])).content.decode()
-    assert "2026-12-04 12:30 UTC</b> (the scheduled start)" in page
-    assert "Fri 4 Dec 08:00 CST" in page  # 06:30 in Austin at the start: they wait for 8 am
+    assert "Dec 4, 7:30 AM EST</b> (the scheduled start)" in page  # 12:30 UTC on the operator's clock
+    assert "Dec 4, 8:00 AM CST" in page  # 06:30 in Austin at the start: they wait for 8 am
 
 
 def test_cancel_asks_first_and_says_who_will_not_be_texted(operator_client, staged):

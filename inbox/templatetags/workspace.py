@@ -1,8 +1,9 @@
 """Workspace formatting: phone numbers with ``tel:`` links, and one format for times."""
 
 from django import template
-from django.utils import timezone
 from django.utils.html import format_html
+
+from usdatabiz.core import times
 
 register = template.Library()
 
@@ -27,8 +28,5 @@ def tel(number: str):
 
 @register.filter
 def when(value) -> str:
-    """The console's one time format, in the person's time zone: ``Dec 1, 11:05 AM CST``."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"{local:%b} {local.day}, {local:%I:%M %p %Z}".replace(" 0", " ", 1)
+    """The console's one time format, on the reader's clock (``usdatabiz.core.times.when``)."""
+    return times.when(value)

@@ -234,4 +234,4 @@ def test_the_sandbox_can_inject_the_daily_limit(team, leads):
     (job,) = skiptrace_jobs_create(team=team, start=False)
     job = skiptrace_job_run(job_id=job.pk, provider=SandboxSkipTrace(fail_every=1, failure="daily_limit"))
     assert (job.status, job.done) == ("paused", 0)
-    assert "00:00 UTC" in job.error_message
+    assert "resets at midnight UTC" in job.error_message

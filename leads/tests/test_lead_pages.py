@@ -1,6 +1,7 @@
 """Lead list selection, paused jobs and the team's LUCY settings: pages, API and admin."""
 
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -90,7 +91,12 @@ def test_a_paused_job_page_says_when_it_goes_on_and_can_be_resumed(operator_clie
     url = reverse("leads:job-detail", args=[paused_job.pk])
     page = operator_client.get(url).content.decode()
     assert 'data-testid="job-paused"' in page
-    assert f"{paused_job.resume_at:%Y-%m-%d} 00:00 UTC" in page
+    # midnight UTC, read on the operator's clock (the team's default, New York) in the console's one format
+    local = paused_job.resume_at.astimezone(ZoneInfo("America/New_York"))
+    assert local.hour in (19, 20)  # 7 pm EST or 8 pm EDT the evening before
+    shown = f"{local:%b} {local.day}, {local.hour - 12}:00 PM {local:%Z}"
+    assert f'goes on by itself at <b data-testid="resume-at">{shown}</b>' in page
+    assert "the provider's daily lookup limit resets (midnight UTC)" in page
     assert "Resume now" in page
 
     response = operator_client.post(reverse("leads:job-resume", args=[paused_job.pk]))

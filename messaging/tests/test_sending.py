@@ -115,7 +115,7 @@ def test_at_night_in_the_recipients_zone_sends_wait_for_morning(campaign):
     client = Client()
     client.force_login(viewer)
     page = client.get(campaign.get_absolute_url()).content.decode()
-    assert "the next go out at 2026-12-01 14:00 UTC" in page
+    assert "the next go out at Dec 1, 9:00 AM EST." in page  # 14:00 UTC on the team's default clock (New York)
 
     services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=morning)
     assert Message.objects.filter(campaign=campaign, status="sent").count() == 3

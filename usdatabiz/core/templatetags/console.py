@@ -1,8 +1,16 @@
-"""Small display filters of the console: durations and rates."""
+"""Small display filters of the console: times, durations and rates."""
 
 from django import template
 
+from usdatabiz.core import times
+
 register = template.Library()
+
+
+@register.filter
+def when(value) -> str:
+    """The console's one time format, on the reader's clock: ``Dec 1, 11:05 AM CST``."""
+    return times.when(value)
 
 
 @register.filter
