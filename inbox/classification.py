@@ -163,6 +163,17 @@ PROVIDER_ONLY_EMAIL_RE = re.compile(
 )
 
 
+# "my gmail is deshawn.autosales": the provider named first, the mailbox after it
+MY_PROVIDER_EMAIL_RE = re.compile(
+    r"\bmy (" + "|".join(_PROVIDER_DOMAINS) + r")(?: address)?(?: is|:)\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)",
+    re.IGNORECASE,
+)
+
+
+def _my_provider_email(match: re.Match) -> str:
+    return f"my email is {match.group(2)}@{_PROVIDER_DOMAINS[match.group(1).lower()]}"
+
+
 def _provider_only_email(match: re.Match) -> str:
     if match.group(1).lower() in _NOT_A_MAILBOX:
         return match.group()  # "I'm at gmail": words
@@ -303,7 +314,8 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
 PHRASE_RULES: list[Rule] = [
     _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<(?:phone|number)>"),
     _rule("wrong_number.not_that_person", 0.88, rf"^(?:(?:i'm|i am|this is|it's) not|this isn't|it isn't) "
-          rf"(?!{_NOT_A_NAME}\b)(?:[a-z]+)\W*$",
+          rf"(?!{_NOT_A_NAME}\b|(?:my|your|our|what|how|worth|for|something|anything|really|just|true|fair"
+          r"|necessary|needed|possible|true|urgent|about|why|who)\b)[a-z'&]+(?: [a-z'&]+){0,3}\W*$",
           r"^not (?:him|her|me)\W*$",
           r"\bno idea who (?:that|this|you're looking for) is\b", r"\b(?:don't|do not) know who that is\b",
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
@@ -314,7 +326,9 @@ PHRASE_RULES: list[Rule] = [
           r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
-          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错", r"ошиблись номером|не тот номер|неправильный номер",
+          r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错|错号",
+          r"^who(?:'s| is) [a-z]+\W+(?:this is|i'm|it's) [a-z]+\W*$",
+          r"ошиблись номером|не тот номер|неправильный номер",
           r"\bnot who you think\b", r"\bpomy[lł]ka\b",
           r"\beste no es (?:el|mi) (?:numero|telefono)\b",
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
@@ -363,7 +377,11 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
-          r"\bok,? boomer\b", r"\b(?:it's|its) giving (?:scam|spam|fraud|desperate)\b", r"\bok,? bot\b",
+          r"\bok,? boomer\b", r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
+          r"\b(?:just|so|are you|or) dumb\b", r"\bgo \w+ yourself\b",
+          r"\b(?:rates|fees|prices) are (?:criminal|a joke|insane|highway robbery|a scam)\b",
+          r"\bbuy (?:lists|numbers) and pray\b", r"^embarrassing\W*$|\. embarrassing\W*$",
+          r"\b(?:it's|its) giving (?:scam|spam|fraud|desperate)\b", r"\bok,? bot\b",
           r"\b(?:you|u|y'all|you guys) (?:snakes|sharks|weasels|rats|hyenas)\b", r"\b(?:dumb|stupid) enough\b",
           r"\bthink i'm (?:dumb|stupid|an idiot|born yesterday)\b", r"\bare the reason (?:i|we|people|nobody)\b",
           r"\bhead (?:out of|from) (?:your|ur) ass\b", r"\band i'm the (?:pope|queen of england|king of \w+)\b",
@@ -372,7 +390,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:you|u|you're|ur|just|so) (?:\w+ )?stupid\b", r"\bcrapital\b", r"\bthanks for the spam\b",
           r"\bgenius (?:targeting|move|marketing|idea)\b",
           r"\blearn (?:how )?to (?:write|spell|read)\b", r"\bque pesad[oa]s\b", r"\bnice try\b", r"\bmy ass\b",
-          r"\b(?:this|that|it|you|y'all|u)(?: is|'s|'re| are| r) (?:\w+ )?(?:a )?(?:scam|scammy|sc[a@]m)\b(?!\?)",
+          r"\b(?:this|that|it|you|y'all|u)(?: is|'s|'re| are| r) (?:\w+ )?(?:a )?(?:scam|scammy|sc@m)\b(?!\?)",
           r"\bhope (?:you|your \w+) (?:go(?:es)? (?:bankrupt|broke|under)|rot)\b",
           r"\b(?:you people|you guys|y'all|you all) are "
           r"(?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
@@ -413,14 +431,14 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
     _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
-          r"\blearn more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
+          r"\blearn more\b", r"\bhear more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
           r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
           r"|quote|proposal)\b", r"\bsend (?:me |us )?a (?:quote|proposal|contract)\b",
           r"\b(?:i'm|we're|i am) down(?:\W*$| for (?:it|that|this)\b)"),
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",
-          r"^ye+s{2,}\W*$", r"^(?:absolutely|definitely|for sure|hell yes|heck yes)\b(?![\s,.!-]+not\b)",
+          r"^yess+\W*$", r"^(?:absolutely|definitely|for sure|hell yes|heck yes)\b(?![\s,.!-]+not\b)",
           r"\bi'll bite\b", r"^yes ?(?:sir|ma'am|maam)\W*$",
           r"\b(?:that|this|it) (?:could|might|would|may) (?:work|help) (?:for )?(?:us|me)\b",
           # "I'm in!" (count me in), not "I'm in Korea till the 3rd" or "I'm in a meeting"
@@ -431,7 +449,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bwhat (?:kind of |sort of )?(?:rates?|fees?|prices?|charges|costs)"
           r" (?:are we talking|are involved|do you)\b",
           r"\bwhat does it cost\b", r"\bwhat do you charge\b",
-          r"\bcu[aá]nto (?:cuesta|cobran|vale)\b", r"(?:^|\s)كم\s"),
+          r"\bcu[aá]nto (?:cuesta|cobran|vale)\b", r"\bكم\s"),
     _rule("interested.send_it", 0.8, r"\b(?:email|text|send) (?:me|it|it over)\b",
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
@@ -489,6 +507,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.already_have", 0.85, r"\balready (?:have|use|using|got|work with)\b",
           r"\bhappy with (?:our|my|the)\b",
           r"\b(?:we|i) (?:use|have|got) (?:someone|somebody|a guy|a provider|a vendor|one)\b",
+          r"\b(?:we|i) (?:have|got|use) (?:a|an|our own|my own) (?:broker|lender|agent|processor|bank|accountant|cpa"
+          r"|bookkeeper|web guy|marketing guy|marketing company|insurance guy)\b",
           r"\bnot (?:looking|buying|selling|in the market)\b"),
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
@@ -501,7 +521,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i|we)(?:'ve| have)? (?:sold|closed|shut down) (?:the|my|our) (?:business|company|shop|store|salon"
           r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
-          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b", r"^no ?th(?:a?n)?x\W*$",
+          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b", r"^no ?(?:thx|thnx|thanx)\W*$",
+          r"^nooo+\b",
           r"^negative\W*$", r"\b(?:am|are|is) not need\b",
           r"\balready (?:told|said) (?:you|u)(?: guys| people| all)? no\b",
           r"^no{3,}\W*(?:thanks|thank you|thx)\b",
@@ -543,6 +564,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
           r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
           r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
+          r"\b(?:verification|security|confirmation|one-time|login|access) code(?: is|:)",
           r"\byour payment of \$?[\d.,]+ (?:to|for|at|was)\b",
           r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\bis (?:confirmed|ready|on its way)\b",
           r"\bout of office\b", r"\booo\b",
@@ -552,7 +574,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
-          r"^driving\b", unless=r"<(?:email|phone|number)>"),
+          r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -564,11 +586,12 @@ PHRASE_RULES: list[Rule] = [
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
-          r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall) (?:get back|respond|reply|be in touch|return)",
+          r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
+          r" (?:get back|respond|reply|be in touch|return|text you back|call you back)",
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
           r"\bwe(?:'ll| will) (?:get back to you|respond|reply|text you back|be with you)"
-          r" (?:as soon as|within|shortly|soon)\b",
+          r" (?:as soon as|within|shortly|soon|asap)\b",
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to)"
           r" [a-z0-9'&. -]{2,40}!"
@@ -613,11 +636,17 @@ PHRASE_RULES: list[Rule] = [
     _rule("out_of_office.busy_now", 0.86,
           r"\b(?:busy|tied up|swamped|slammed) (?:with|w/?|at|on) (?:a |an |the |my )?(?:customers?|clients?|patients?"
           r"|jobs?|work|calls?|meetings?|kids?|family|(?:\w+ )?rush)\b",
-          r"^with a (?:customer|client|patient)\W*$", r"^mid[- ]\w+\b",
+          r"^with a (?:customer|client|patient)\W*$", r"^driving (?:rn|right now)\W*$",
+          r"\bat (?:my|the) (?:kids?'?s?|son'?s|daughter'?s|grandkids?'?s?) (?:game|recital|practice|school|party"
+          r"|graduation|match|tournament)\b",
+          r"^doing (?:a|an|the) [a-z ]{2,20} rn\W*$", r"^doing (?:a|an|the) [a-z ]{2,20} right now\W*$",
+          r"^mid[- ]\w+\b",
           r"\b(?:gimme|give me) (?:an|a|one|half an) (?:hour|hr|min|minute|sec|second)\b",
           r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,10}"
           r"\b(?:later|ttyl|text|call)\b",
           r"^(?:can't|cant|cannot) (?:rn|right now|now|atm)\W*$",
+          r"\b(?:right now|rn)\W+(?:i )?(?:can't|cant) (?:text|talk)\b(?![^.!?]*\bi'll (?:text|call) you\b)",
+          r"\b(?:can't|cant) (?:text|talk) (?:right now|rn)\b(?![^.!?]*\bi'll (?:text|call) you\b)",
           r"\b(?:heading|going|walking) (?:in)?to (?:a |the )?(?:funeral|meeting|surgery|court|church|class|service)\b",
           r"\b(?:ando|estoy) (?:trabajando|ocupad[oa]|manejando)\b",
           r"在忙|正忙|晚点回|很忙", r"\bje suis (?:en (?:reunion|rendez-vous|deplacement|conge|vacances)|occupee?)\b",
@@ -678,6 +707,14 @@ _SIGNATURE = re.compile(
     r"|best)[ \t]*,?)[ \t]*\n.*\Z",
     re.IGNORECASE | re.DOTALL,
 )
+_NAME_BLOCK = re.compile(
+    r"\n[ \t]*\n[ \t]*[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}[ \t]*\n(?:[^\n]{1,60}\n){0,4}[^\n]{0,60}"
+    r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
+)
+_POINTS_BELOW = re.compile(
+    r"\b(?:number|cell|line|phone)s? (?:below|in my signature|underneath)\b|\bbelow number\b", re.I
+)
+_GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")
 OPENING_HOURS = re.compile(
     r"\b(?:close|closes|closed|closing|open|opens|opening)\s+(?:at|till|til|until|by|from|daily|\d"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
@@ -686,8 +723,10 @@ OPENING_HOURS = re.compile(
 
 def without_signature(text: str) -> str:
     """The message without a signature block under it (kept whole when nothing stands above the block)."""
-    found = _SIGNATURE.search(text)
-    return text[: found.start()] if found and text[: found.start()].strip() else text
+    found = _SIGNATURE.search(text) or _NAME_BLOCK.search(text)
+    if not found or not text[: found.start()].strip() or _POINTS_BELOW.search(text[: found.start()]):
+        return text  # "please call me at the number below": the signature's number is the one given
+    return text[: found.start()]
 
 
 def _clean(text: str) -> str:
@@ -734,6 +773,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
 
     clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
     clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
+    clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
     masked = EMAIL_RE.sub(_email, clean)
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
@@ -771,7 +811,8 @@ _AWAY_TIME_CUES = frozenset(
      "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
 _CANNOT_TALK = re.compile(
-    r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:be able to\s+)?(?:talk|call|meet|chat|speak)|\bno calls\b"
+    r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
+    r"(?:talk|call|meet|chat|speak)|\bno calls\b"
 )
 
 
@@ -850,11 +891,16 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
-    time = TIME_RE.search(norm)
+    # "Good afternoon Sam, we would be interested": a greeting names no time
+    time = TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
     if time:
         extracted["meeting_time"] = time.group().strip()
         without_time = norm[: time.start()] + " " + norm[time.end() :]
-        if MEET_WORD.search(without_time) and not re.search(rf"\b{_NOT} (?:call|ring|phone)\b", norm):
+        if (
+            MEET_WORD.search(without_time)
+            and not re.search(rf"\b{_NOT} (?:call|ring|phone)\b", norm)
+            and not _CANNOT_TALK.search(norm)  # "can't really talk today but I'm interested"
+        ):
             hits.append(("meeting_request.meeting_with_time", C.MEETING_REQUEST, 0.92))
         elif OPENING_HOURS.search(norm):
             pass  # "we open at 7 and close at 6": the shop's hours, not a time to talk

@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from usdatabiz.core.regexgate import GateKeeper, literal_gates
+from usdatabiz.core.times import when
 
 # --- Where the recipient is -------------------------------------------------------------------
 
@@ -488,7 +489,7 @@ def quiet_hours_check(
         if allowed:
             reason = f"Unknown location: inside {hours} in every US zone"
         else:
-            reason = f"Unknown location: outside {hours} in at least one US zone; opens {opens:%Y-%m-%d %H:%M} UTC"
+            reason = f"Unknown location: outside {hours} in at least one US zone; opens {when(opens, zone='UTC')}"
         return QuietHoursResult(
             allowed=allowed,
             local_time=None,
@@ -513,7 +514,7 @@ def quiet_hours_check(
     if allowed:
         reason = f"Inside {hours}: {where}"
     else:
-        reason = f"Quiet hours, outside {hours}: {where}; opens {opens.astimezone(zone):%Y-%m-%d %H:%M %Z}"
+        reason = f"Quiet hours, outside {hours}: {where}; opens {when(opens, zone=zone.key)} (their clock)"
     return QuietHoursResult(
         allowed=allowed,
         local_time=local,
@@ -830,6 +831,12 @@ def _re(*parts: str) -> re.Pattern[str]:
 
 
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
+# Spanish requests to take away, in the forms that ask ("quiten", "sáquenme", "favor de borrar"), not the past
+# ("¿de dónde sacaron mi número?")
+_ES_TAKE_AWAY = (
+    r"(?:quitar|quiten|quite|quitame|quitenme|quiteme|sacar|saquen|saque|sacame|saquenme|saqueme|borrar|borren|borre"
+    r"|borrame|borrenme|eliminar|eliminen|elimine|eliminame|eliminenme)(?:me|nos)?"
+)
 # What a person threatens if the texts go on: "next text goes straight to my lawyer", "another one and I'm suing"
 _THREAT_WORDS = r"report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police"
 # (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
@@ -907,6 +914,40 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # Hindi, Punjabi and Gujarati in Latin letters: "band karo", "bandh kar do", "msg mat bhejo"
     (_re(r"\bbandh?\s+kar(?:o|do|dijiye|dein|en|ein)\b|\b(?:msg|message|sms)\s+(?:mat|na)\s+(?:bhej|kar)\w*"), "none"),
+    # traditional Chinese "請不要再發簡訊給我" (please don't text me again), "別再傳" (don't send again), "取消訂閱"
+    (
+        _re(
+            "\u4e0d\u8981\u518d[^\u3002\uff01!.]{0,6}(?:\u767c|\u50b3|\u4f20)|(?:\u5225|\u522b)\u518d(?:\u767c|\u50b3|\u4f20|\u53d1)"
+            "|\u53d6\u6d88\u8a02\u95b1|\u53d6\u6d88\u8ba2\u9605|\u4e0d\u8981(?:\u767c|\u53d1)(?:\u7c21\u8a0a|\u77ed\u4fe1|\u8a0a\u606f|\u4fe1\u606f)"
+        ),
+        "none",
+    ),
+    # Spanish "favor de quitar este número de su lista", "sáquenme de su lista", "borren mi número"
+    (
+        _re(
+            rf"\b{_ES_TAKE_AWAY}\s+(?:este|mi|el|nuestro)\s+(?:numero|telefono|celular)\b"
+            rf"|\b{_ES_TAKE_AWAY}\s+(?:de\s+)?(?:su|la|sus|tu|esa)\s+lista\b"
+        ),
+        "none",
+    ),
+    # "kindly remove our practice from all of your marketing lists", "take our shop off your list"
+    (
+        _re(
+            r"\b(?:remove|delete|take|drop|erase|scrub)\s+(?:our|my|this)\s+(?:business|practice|company|shop|office|store"
+            r"|firm|clinic|salon|church|restaurant|account|name|info|details|location)\s+(?:off|from|out\s+of)\b"
+        ),
+        "negation",
+    ),
+    # French "ne m'envoyez plus de messages", "ne nous écrivez plus"
+    (_re(r"\bne\s+(?:m'|me\s+|nous\s+)?(?:envoy|ecri|contact|appel|text)\w*\s+plus\b"), "none"),
+    # "can y'all just not text me anymore", "could you please not message us"
+    (
+        _re(
+            r"\b(?:can|could|would|will)\s+(?:you|y'all|u|ya|you\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)*not\s+"
+            r"(?:text|message|msg|contact|sms)\s+(?:me|us|this\s+number)\b"
+        ),
+        "none",
+    ),
     # Polish "proszę przestać do mnie pisać" (please stop writing to me)
     (_re(r"\bprzesta\w*\s+(?:do\s+mnie\s+|mi\s+)?(?:pisa|wysyla|dzwoni)"), "none"),
     # "count me out of future ones", "count us out of these texts"

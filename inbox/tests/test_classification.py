@@ -351,6 +351,27 @@ CASES += [
     ("can't rn", C.OUT_OF_OFFICE),
     ("Ahorita no puedo, estoy trabajando", C.OUT_OF_OFFICE),
     ("Thanks for reaching out to Hope Chapel! Our office is open Mon-Thu 9-4.", C.AUTO_REPLY),
+    ("This isn't Golden Dragon Buffet", C.WRONG_NUMBER),
+    ("Can't talk today but I'm definitely interested", C.INTERESTED),
+    ("Are you a bot or just dumb", C.HOSTILE),
+    ("your fees are highway robbery lol", C.HOSTILE),
+    ("driving rn ttyl", C.OUT_OF_OFFICE),
+    ("packing boxes right now, can't text", C.OUT_OF_OFFICE),
+    ("Your verification code is 118204", C.AUTO_REPLY),
+    ("my yahoo is kwalker_hvac", C.EMAIL_CAPTURE),
+    ("Thanks but we're all set.\n\nDiane Fox\nFox Family Dental\n(405) 555-0129", C.NOT_INTERESTED),
+    ("Call me at the number below\n\nDiane Fox\nFox Family Dental\n(405) 555-0129", C.PHONE_CAPTURE),
+    ("Good morning Ana,\nWe would be interested in learning more.\nThanks", C.INTERESTED),  # a greeting, no time
+    ("we got our own accountant", C.NOT_INTERESTED),
+    ("nooooo", C.NOT_INTERESTED),
+    ("you can kick rocks", C.HOSTILE),
+    ("SCAMMM", C.HOSTILE),
+    ("Who is Brenda? This is Tom", C.WRONG_NUMBER),
+    ("Driving right now", C.OUT_OF_OFFICE),
+    ("I'm driving right now.", C.AUTO_REPLY),  # the phone's own one-tap reply
+    ("sorry at my daughter's recital", C.OUT_OF_OFFICE),
+    ("doing an install rn", C.OUT_OF_OFFICE),
+    ("Thank you for your text. We are with patients and will call you back shortly.", C.AUTO_REPLY),
 ]
 
 
@@ -880,3 +901,8 @@ def test_a_provider_named_in_words_is_no_address(text):
 def test_opening_hours_are_no_time_to_talk(text):
     rules = set(classify(text).matched_rules)
     assert not {"meeting_request.time_only", "meeting_request.available_at_time"} & rules
+
+
+@pytest.mark.parametrize("text", ["this isn't my thing", "This is not worth it", "it's not for us"])
+def test_not_a_business_name_is_no_wrong_number_rule(text):
+    assert "wrong_number.not_that_person" not in classify(text).matched_rules

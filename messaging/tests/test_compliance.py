@@ -734,6 +734,13 @@ OPT_OUT_REQUESTS = [
     "দয়া করে মেসেজ পাঠাবেন না",
     "دیگر پیام نفرستید",
     "bhai msg mat bhejo",
+    "請不要再傳訊息給我",
+    "取消訂閱",
+    "Ne nous écrivez plus, merci",
+    "could you guys please not text this number",
+    "Por favor quiten mi número",
+    "sáquenme de su lista",
+    "Please take our office off your contact list",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -813,6 +820,8 @@ NOT_OPT_OUT_REQUESTS = [
     "drop the number of trucks to 3 in the quote",
     "count me out for the golf thing Saturday",
     "I'd report you but I honestly can't be bothered lol",
+    "¿De dónde sacaron mi número?",
+    "please don't remove our office from your list, we like the deals",
     "my card got blocked, can you resend the invoice?",
 ]
 

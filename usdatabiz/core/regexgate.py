@@ -49,6 +49,11 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
     return parts
 
 
+def _is_letter_of_another_script(ch: str) -> bool:
+    """A letter outside ASCII (Chinese, Korean, Cyrillic, Arabic...): never a regular-expression operator."""
+    return not ch.isascii() and ch.isalpha()
+
+
 def _longest_mandatory_run(alternative: str) -> str:
     runs, current, depth, i, in_class = [], [], 0, 0, False
     while i < len(alternative):
@@ -77,7 +82,7 @@ def _longest_mandatory_run(alternative: str) -> str:
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and ch in _PLAIN:
+        elif depth == 0 and (ch in _PLAIN or _is_letter_of_another_script(ch)):
             if nxt in _QUANTIFIERS:  # "s?" "x*": this character is not mandatory
                 runs.append("".join(current))
                 current = []
@@ -111,7 +116,7 @@ def _top_level_groups(alternative: str) -> list[str]:
 
 def _alternative_gates(alternative: str) -> tuple[str, ...] | None:
     run = _longest_mandatory_run(alternative)
-    if len(run) >= _MIN_GATE:
+    if len(run) >= _MIN_GATE or (len(run) >= 2 and not run.isascii()):  # two Chinese characters say a lot
         return (run,)
     for body in _top_level_groups(alternative):  # "\\b(?:stop|quit)\\s+...": one of stop, quit
         gates = literal_gates(body)

@@ -156,3 +156,15 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
     keeper = GateKeeper(gates)
     for text in ["please stop", "i quit", "remove me now", "on top", "nothing here", "stop at the top", ""]:
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [("打错(?:了|电话)", "你好，打错了"), ("ошиблись номером", "вы ошиблись номером"), ("\\bكم\\s", "كم الرسوم")],
+)
+def test_letters_of_other_scripts_gate_and_never_hide_a_match(pattern, text):
+    gates = literal_gates(pattern)
+    assert gates is not None
+    assert gate_open(gates, text)
+    assert re.search(pattern, text)
+    assert not gate_open(gates, "no such words here")
