@@ -377,7 +377,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
-          r"\bok,? boomer\b", r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
+          r"\bok,? boomer\b", r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
+          r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
+          r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
           r"\b(?:just|so|are you|or) dumb\b", r"\bgo \w+ yourself\b",
           r"\b(?:rates|fees|prices) are (?:criminal|a joke|insane|highway robbery|a scam)\b",
           r"\bbuy (?:lists|numbers) and pray\b", r"^embarrassing\W*$|\. embarrassing\W*$",
@@ -426,7 +428,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
           r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
-          unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad"
+          unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
           r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
@@ -434,6 +436,7 @@ PHRASE_RULES: list[Rule] = [
           r"\blearn more\b", r"\bhear more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
           r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
           r"|quote|proposal)\b", r"\bsend (?:me |us )?a (?:quote|proposal|contract)\b",
+          r"\bsend (?:me |us |over )?(?:the |your )?(?:pricing|prices|rates|price list|rate sheet)\b",
           r"\b(?:i'm|we're|i am) down(?:\W*$| for (?:it|that|this)\b)"),
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
@@ -566,7 +569,8 @@ PHRASE_RULES: list[Rule] = [
           r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
           r"\b(?:verification|security|confirmation|one-time|login|access) code(?: is|:)",
           r"\byour payment of \$?[\d.,]+ (?:to|for|at|was)\b",
-          r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\bis (?:confirmed|ready|on its way)\b",
+          r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\b(?:is confirmed|is ready|is on its way|has shipped"
+          r"|has been shipped|was delivered)\b", r"\byour card ending in \d{4}\b",
           r"\bout of office\b", r"\booo\b",
           # a person's own words about a family matter or an illness are no autoresponder
           unless=r"\b(?:had|having|in) surgery\b|\bfuneral\b"
@@ -583,7 +587,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:our|regular|normal) (?:business|office) hours are\b", r"\bafter[- ]hours\b",
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
-          unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"),
+          unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
+          r"|\b(?:i'm|i am) (?:out|off|away)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -605,7 +610,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
-          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)"
+          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)|spotty|when i land"
           r"|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b|^busy\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
@@ -639,7 +644,8 @@ PHRASE_RULES: list[Rule] = [
           r"^with a (?:customer|client|patient)\W*$", r"^driving (?:rn|right now)\W*$",
           r"\bat (?:my|the) (?:kids?'?s?|son'?s|daughter'?s|grandkids?'?s?) (?:game|recital|practice|school|party"
           r"|graduation|match|tournament)\b",
-          r"^doing (?:a|an|the) [a-z ]{2,20} rn\W*$", r"^doing (?:a|an|the) [a-z ]{2,20} right now\W*$",
+          r"^doing (?:a|an|the) [a-z ]{2,20} rn\b", r"^doing (?:a|an|the) [a-z ]{2,20} right now\b",
+          r"\b(?:i'm|im|i am) off (?:today|this week|tomorrow|till|until)\b",
           r"^mid[- ]\w+\b",
           r"\b(?:gimme|give me) (?:an|a|one|half an) (?:hour|hr|min|minute|sec|second)\b",
           r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,10}"

@@ -885,7 +885,18 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     (
-        _re(r"\b(?:don't|do\s+not|dont|never)\s+use\s+(?:it|this|this\s+number|my\s+number|that\s+number)\s+again\b"),
+        _re(
+            r"\b(?:don't|do\s+not|dont|never)\s+use\s+(?:it|this|this\s+number|my\s+number|that\s+number)\s+"
+            r"(?:again|anymore|any\s+more|going\s+forward|from\s+now\s+on|in\s+the\s+future)\b"
+        ),
+        "none",
+    ),
+    # "delete it and don't text here again", "do not message this line anymore"
+    (
+        _re(
+            r"\b(?:don't|do\s+not|dont|never)\s+(?:text|message|msg|contact|sms)\s+(?:here|this\s+(?:number|line|phone|cell))"
+            r"\s+(?:again|anymore|any\s+more|ever)\b"
+        ),
         "none",
     ),
     (_re(r"^\W*stop\s*(?:2|to)\s*end\W*$"), "none"),
@@ -943,7 +954,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "can y'all just not text me anymore", "could you please not message us"
     (
         _re(
-            r"\b(?:can|could|would|will)\s+(?:you|y'all|u|ya|you\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)*not\s+"
+            r"\b(?:can|could|would|will)\s+(?:you|y'all|yall|u|ya|you\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)*not\s+"
             r"(?:text|message|msg|contact|sms)\s+(?:me|us|this\s+number)\b"
         ),
         "none",
@@ -1559,6 +1570,8 @@ def _foreign_script(text: str) -> bool:
 _TEXTS_INSTEAD = re.compile(
     r"\b(?:text|txt)(?:ing)?\s+(?:me|is|only|instead|works|please|pls|better)\b|\b(?:text|txt)s?\s+(?:are|is)\s+"
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
+    # "don't call, email me": a channel preferred, not a revocation of texts
+    r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only)"
 )
 
 

@@ -372,6 +372,15 @@ CASES += [
     ("sorry at my daughter's recital", C.OUT_OF_OFFICE),
     ("doing an install rn", C.OUT_OF_OFFICE),
     ("Thank you for your text. We are with patients and will call you back shortly.", C.AUTO_REPLY),
+    ("Não tenho interesse no momento", C.NOT_INTERESTED),
+    ("ok send your rate sheet", C.INTERESTED),
+    ("doing a walkthrough rn, can't talk", C.OUT_OF_OFFICE),
+    ("We're closed this week, I'm away till the 8th", C.OUT_OF_OFFICE),
+    ("On the road, spotty signal. Will reply when I can", C.OUT_OF_OFFICE),
+    ("Your order #771 from Bay Florist has shipped", C.AUTO_REPLY),
+    ("Your card ending in 0921 was charged $60.00", C.AUTO_REPLY),
+    ("thanks I hate it", C.HOSTILE),
+    ("Don't call, email me: frank@frankshvac.com", C.EMAIL_CAPTURE),
 ]
 
 

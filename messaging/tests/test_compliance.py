@@ -741,6 +741,9 @@ OPT_OUT_REQUESTS = [
     "Por favor quiten mi número",
     "sáquenme de su lista",
     "Please take our office off your contact list",
+    "delete it and do not text this number again",
+    "please don't use this number going forward",
+    "can yall not text me",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -822,6 +825,7 @@ NOT_OPT_OUT_REQUESTS = [
     "I'd report you but I honestly can't be bothered lol",
     "¿De dónde sacaron mi número?",
     "please don't remove our office from your list, we like the deals",
+    "don't call me, email is better",
     "my card got blocked, can you resend the invoice?",
 ]
 
