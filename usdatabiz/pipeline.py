@@ -55,6 +55,7 @@ LANES: dict[str, str] = {
     # bulk: lists, chunks, jobs and slices
     "ingestion.tasks.data_source_ingest_task": "bulk",
     "ingestion.tasks.data_source_normalize_task": "bulk",
+    "ingestion.tasks.ingest_start_run_task": "bulk",  # the start of stage 2 sent again by the sweeper
     "ingestion.tasks.ingest_scan_run_task": "bulk",  # stage 1 of a file taken over from a worker that stopped
     "ingestion.tasks.ingest_chunk_run_task": "bulk",
     "identity.tasks.identity_resolve_task": "bulk",
