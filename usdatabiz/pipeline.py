@@ -62,6 +62,7 @@ LANES: dict[str, str] = {
     "identity.tasks.resolution_partition_run_task": "bulk",  # one block partition of a stage-3 run
     "identity.tasks.resolution_finish_task": "bulk",  # EM, scoring, merges once every partition is done
     "leads.tasks.lead_prepare_task": "bulk",
+    "leads.tasks.lead_preparation_run_task": "bulk",  # stage 4 taken over from a worker that stopped
     "leads.tasks.leads_enrich_task": "bulk",
     "leads.tasks.skiptrace_job_run_task": "bulk",
     "leads.tasks.leads_rescore_task": "bulk",
