@@ -65,6 +65,7 @@ HEARTBEAT_ROWS = 5000
 # Rows normalized, settled and handed to the writer at a time: small enough that the writer starts early and
 # holds little, large enough that each COPY and business upsert carries thousands of rows.
 WRITE_BATCH_ROWS = 5000
+SUPERSEDED = "SUPERSEDED"  # a start of stage 2 replaced by the start of a later run of stage 1
 
 
 class SourceStopped(Exception):
@@ -116,8 +117,16 @@ def ingest_start_plan(*, data_source: DataSource, queue: bool) -> IngestStart:
 
     Queued, the row notes when (``enqueued_at``) and the journey's follower of stage 1 is enqueued in this
     transaction (with the ORM broker the task is part of it; with Redis it is pushed once it commits): from
-    then on the sweeper's rules for a lost task apply to the start as to any leased row.
+    then on the sweeper's rules for a lost task apply to the start as to any leased row. A start of an earlier
+    run of stage 1 still open (a file restarted after its worker stopped) is superseded: this one replaces it.
     """
+    data_source.starts.exclude(state__in=[LeasedWork.State.DONE, LeasedWork.State.FAILED]).update(
+        state=LeasedWork.State.FAILED,
+        lease_expires_at=None,
+        finished_at=timezone.now(),
+        error_code=SUPERSEDED,
+        error_detail="Stage 1 ran again; the start it queued replaces this one.",
+    )
     start = IngestStart.objects.create(team_id=data_source.team_id, data_source=data_source)
     if queue:
         IngestStart.objects.filter(pk=start.pk).update(enqueued_at=timezone.now())

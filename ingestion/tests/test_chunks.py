@@ -751,3 +751,25 @@ def test_a_start_of_a_file_that_failed_meanwhile_is_not_sent_again(team, setting
     assert counts == {"requeued": 0, "failed": 0}
     assert IngestStart.objects.get(data_source=data_source).error_code == "PROCESSING_ERROR"
     assert Persona.objects.filter(source_file=data_source.source_file).count() == 0
+
+
+def test_a_lost_start_of_a_file_restarted_by_a_person_is_superseded_not_sent_for_ever(
+    team, settings, monkeypatch, roster, time_machine
+):
+    # given a start of stage 2 lost on its way, and the file restarted by a person once it made no progress
+    data_source = _handed_over_but_start_lost(team, csv_bytes(_rows(6)), settings, monkeypatch)
+    lost = IngestStart.objects.get(data_source=data_source)
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.INGEST_STALE_SECONDS + 1))
+    data_source.refresh_from_db()
+
+    # when the retry runs stages 1 and 2 again
+    services.data_source_retry(data_source=data_source)
+
+    # then the file loaded once, by the start of the retry, and the lost start is superseded: no sweep sends it
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.loaded_count) == ("completed", 6)
+    lost.refresh_from_db()
+    assert (lost.state, lost.error_code, lost.attempts) == ("failed", "SUPERSEDED", 0)
+    assert list(data_source.starts.values_list("state", flat=True)) == ["failed", "done"]
+    later = timezone.now() + timedelta(seconds=settings.WORK_LOST_AFTER_SECONDS + 1)
+    assert work_sweep(models=[IngestStart], now=later, clusters=[]) == {"requeued": 0, "failed": 0}
