@@ -4,7 +4,7 @@ from usdatabiz.core.admin import TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
-from .models import DataSource, IngestChunk, IngestScan
+from .models import DataSource, IngestChunk, IngestScan, IngestStart
 
 
 @admin.register(DataSource)
@@ -88,6 +88,32 @@ class IngestScanAdmin(TeamScopedAdmin):
 
     def has_add_permission(self, request):
         return False  # stage 1 creates its scans
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(IngestStart)
+class IngestStartAdmin(TeamScopedAdmin):
+    """The hand-over of each checked file to stage 2 as leased work: queued when, held by whom (read-only)."""
+
+    list_display = [
+        "id",
+        "data_source",
+        "state",
+        "attempts",
+        "lease_owner",
+        "lease_expires_at",
+        "enqueued_at",
+        "error_code",
+        "finished_at",
+    ]
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
+    readonly_fields = [f.name for f in IngestStart._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # stage 1 creates them when it ends
 
     def has_change_permission(self, request, obj=None):
         return False

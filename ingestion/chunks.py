@@ -1,8 +1,11 @@
 """Stage 2 in chunks: plan a file's row ranges, load each as leased work on any worker, complete the file.
 
 Stage 1 reads the file once and cuts it into chunks of ``INGEST_CHUNK_ROWS`` rows (``chunks_plan``), noting
-where each starts in the stored file. Stage 2 enqueues every chunk (``data_source_chunks_start``) on the
-bulk lane, so N workers on one host or many normalize and load in parallel. A chunk (``ingest_chunk_run``):
+where each starts in the stored file, and, in the same transaction, records and queues the start of stage 2
+(``ingest_start_plan``: an ``IngestStart``, leased work like the chunks, so a start task lost on its way is
+sent again by the sweeper). The start (``data_source_chunks_start``) claims it, opens the stage-2 run and
+enqueues every chunk on the bulk lane, so N workers on one host or many normalize and load in parallel.
+A chunk (``ingest_chunk_run``):
 
 1. claims its lease (``core.leases``); a duplicate delivery or a chunk already done returns at once;
 2. reads only its bytes of the stored file and normalizes its rows in Python (``loader.RowNormalizer``,
@@ -55,13 +58,14 @@ from .loader import (
     send_chunk,
     writer_for_connection,
 )
-from .models import DataSource, IngestChunk
+from .models import DataSource, IngestChunk, IngestStart
 
 log = logging.getLogger(__name__)
 HEARTBEAT_ROWS = 5000
 # Rows normalized, settled and handed to the writer at a time: small enough that the writer starts early and
 # holds little, large enough that each COPY and business upsert carries thousands of rows.
 WRITE_BATCH_ROWS = 5000
+SUPERSEDED = "SUPERSEDED"  # a start of stage 2 replaced by the start of a later run of stage 1
 
 
 class SourceStopped(Exception):
@@ -108,6 +112,28 @@ def chunks_plan(*, data_source: DataSource, bounds: list[tuple[int, int, int, in
     )
 
 
+def ingest_start_plan(*, data_source: DataSource, queue: bool) -> IngestStart:
+    """Record the start of stage 2 for a file stage 1 found good (in stage 1's transaction); ``queue`` it too.
+
+    Queued, the row notes when (``enqueued_at``) and the journey's follower of stage 1 is enqueued in this
+    transaction (with the ORM broker the task is part of it; with Redis it is pushed once it commits): from
+    then on the sweeper's rules for a lost task apply to the start as to any leased row. A start of an earlier
+    run of stage 1 still open (a file restarted after its worker stopped) is superseded: this one replaces it.
+    """
+    data_source.starts.exclude(state__in=[LeasedWork.State.DONE, LeasedWork.State.FAILED]).update(
+        state=LeasedWork.State.FAILED,
+        lease_expires_at=None,
+        finished_at=timezone.now(),
+        error_code=SUPERSEDED,
+        error_detail="Stage 1 ran again; the start it queued replaces this one.",
+    )
+    start = IngestStart.objects.create(team_id=data_source.team_id, data_source=data_source)
+    if queue:
+        IngestStart.objects.filter(pk=start.pk).update(enqueued_at=timezone.now())
+        journey.advance(stage=1, subject_id=data_source.pk)
+    return start
+
+
 def _open_run(data_source: DataSource) -> StageRun | None:
     return (
         StageRun.objects.filter(subject_id=data_source.pk, stage=2, status=StageRun.Status.RUNNING)
@@ -127,12 +153,23 @@ def _stage1_error_rows(data_source: DataSource) -> int:
 
 
 def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> DataSource:
-    """Start stage 2: open its run, count what done chunks already loaded, then enqueue (or run) the rest."""
+    """Start stage 2: open its run, count what done chunks already loaded, then enqueue (or run) the rest.
+
+    Under the lease of the file's ``IngestStart``, marked done in the transaction that enqueues the chunks:
+    a worker that dies before that leaves it to the sweeper; a second delivery finds it done or held.
+    """
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
-    if data_source.status != DataSource.Status.PROCESSING:
-        return data_source
     if data_source.scans.filter(state__in=[LeasedWork.State.PENDING, LeasedWork.State.RUNNING]).exists():
         return data_source  # stage 1 is still cutting the file (a duplicate delivery): its end queues stage 2
+    start = data_source.starts.exclude(state__in=[LeasedWork.State.DONE, LeasedWork.State.FAILED]).last()
+    if start is not None:
+        start = work_claim(IngestStart, start.pk)
+        if start is None:
+            return data_source  # another worker is starting it
+    if data_source.status != DataSource.Status.PROCESSING:
+        if start is not None:
+            _stop(start, data_source)
+        return data_source
     if _open_run(data_source) is None:
         stage_run_start(  # felt from the end of stage 1, which enqueued this one
             team=data_source.team_id,
@@ -154,18 +191,47 @@ def data_source_chunks_start(*, data_source_id: str, inline: bool = False) -> Da
     )
     if not todo and len(done) == data_source.chunks.count():
         with transaction.atomic():
+            _start_done(start)
             data_source.refresh_from_db()
             _complete(data_source)
     elif inline:
+        with transaction.atomic():
+            _start_done(start)
         for chunk in todo:
             ingest_chunk_run(chunk_id=chunk.pk)
     else:
-        # With the ORM broker the queued tasks commit together; in sync mode (tests) each runs as it is queued.
+        # With the ORM broker the queued tasks commit together with the start's done state; in sync mode (tests)
+        # each runs as it is queued, once the start is done.
         with nullcontext() if settings.Q_CLUSTER.get("sync") else transaction.atomic():
+            _start_done(start)
             for chunk in todo:
                 work_enqueue(chunk)
     data_source.refresh_from_db()
     return data_source
+
+
+def _start_done(start: IngestStart | None) -> None:
+    """Mark the start done in the caller's transaction (fenced: LeaseLost if another worker took it over)."""
+    if start is not None:
+        work_done(start)
+
+
+def ingest_start_run(*, start_id: str) -> DataSource | None:
+    """Start stage 2 of the file of a start the sweeper sent again; None when the start is gone with its file."""
+    data_source_id = IngestStart.objects.filter(pk=start_id).values_list("data_source_id", flat=True).first()
+    if data_source_id is None:
+        return None
+    return data_source_chunks_start(data_source_id=data_source_id)
+
+
+def ingest_start_given_up(start: IngestStart, *, code: str, detail: str) -> None:
+    """The sweeper gave the start of stage 2 up after Q_MAX_ATTEMPTS dead workers: fail its file."""
+    data_source = DataSource.objects.get(pk=start.data_source_id)
+    if data_source.status != DataSource.Status.PROCESSING:
+        return
+    run = _open_run(data_source) or stage_run_start(team=data_source.team_id, stage=2, subject=data_source)
+    message = f"Starting the load: {detail} Nothing from the file was kept; retry the data source."
+    services._fail(data_source, run, stage=2, code=code, message=message)
 
 
 def ingest_chunk_run(*, chunk_id: str) -> IngestChunk | None:
@@ -199,13 +265,14 @@ def ingest_chunk_run(*, chunk_id: str) -> IngestChunk | None:
     return chunk
 
 
-def _stop(chunk: IngestChunk, data_source: DataSource) -> None:
-    IngestChunk.objects.filter(pk=chunk.pk, lease_owner=chunk.lease_owner).update(
+def _stop(row: IngestChunk | IngestStart, data_source: DataSource) -> None:
+    """Finish a chunk or start claimed for a file that is no longer processing, as failed: nothing to load."""
+    type(row).objects.filter(pk=row.pk, lease_owner=row.lease_owner).update(
         state=LeasedWork.State.FAILED,
         lease_expires_at=None,
         finished_at=timezone.now(),
         error_code=data_source.error_code or "NOT_PROCESSING",
-        error_detail=f"The data source is {data_source.status}; the chunk was not loaded.",
+        error_detail=f"The data source is {data_source.status}; nothing was loaded.",
     )
 
 

@@ -165,3 +165,31 @@ class IngestScan(TeamScoped, LeasedWork):
 
     def runs_left_open(self):
         return StageRun.objects.filter(subject_id=self.data_source_id, stage=1, status=StageRun.Status.RUNNING)
+
+
+class IngestStart(TeamScoped, LeasedWork):
+    """The hand-over of a checked file from stage 1 to stage 2, as leased work.
+
+    Stage 1 writes this row, already queued (``enqueued_at``), in the transaction that ends it, together with
+    the task that starts stage 2 (with the ORM broker the queued task is in that transaction too). The start
+    (``chunks.data_source_chunks_start``) claims it, opens the stage-2 run, queues every chunk not done yet and
+    marks it done in the transaction that queues them. So a start task lost on its way (a cluster killed
+    after pulling it, a worker killed while starting, a task a broker dropped) leaves a row the sweeper sends
+    again, like any other leased row, instead of a file left ``processing`` until ``Q_RETRY`` (the ORM
+    broker) or forever (Redis). Sent twice, it starts once: the second claim finds it done.
+    """
+
+    LEASE_TASK = "ingestion.tasks.ingest_start_run_task"
+    LEASE_STAGE = 2
+    LEASE_SUBJECT = "data_source_id"  # the stage-2 run is the data source's
+    LEASE_GIVEN_UP = "ingestion.chunks.ingest_start_given_up"
+
+    id = PrefixedULIDField(prefix="ist")
+    data_source = models.ForeignKey(DataSource, on_delete=models.CASCADE, related_name="starts")
+
+    class Meta:
+        ordering = ["data_source", "created_at"]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="ingeststart_state_idx")]
+
+    def __str__(self):
+        return f"start of stage 2 of {self.data_source_id} ({self.state})"

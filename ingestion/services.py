@@ -20,7 +20,7 @@ from usdatabiz.core.transitions import transition
 from . import storage
 from .csvreader import ENCODING_FALLBACK, CsvError, CsvStream, decode_error, row_width_ok
 from .loader import FAILURE_COLUMNS, LoadCounts
-from .models import DataSource, IngestScan
+from .models import DataSource, IngestScan, IngestStart
 
 log = logging.getLogger(__name__)
 SUBJECT_TYPE = "ingestion.datasource"
@@ -166,6 +166,14 @@ def _fail(data_source: DataSource, run: StageRun, *, stage: int, code: str, mess
             data_source.refresh_from_db()
             return data_source
         _discard_records(data_source)
+        # A start of stage 2 still on its way has nothing left to start: the sweeper must not send it again.
+        data_source.starts.exclude(state__in=[IngestStart.State.DONE, IngestStart.State.FAILED]).update(
+            state=IngestStart.State.FAILED,
+            lease_expires_at=None,
+            finished_at=timezone.now(),
+            error_code=code,
+            error_detail=message[:4000],
+        )
         data_source.rows_done = 0
         data_source.loaded_count = 0
         data_source.row_error_count = 0
@@ -219,13 +227,15 @@ def _stream(data_source: DataSource, encoding=None, delimiter=None) -> CsvStream
     )
 
 
-def data_source_ingest(*, data_source_id: str) -> DataSource:
+def data_source_ingest(*, data_source_id: str, hand_over: bool = False) -> DataSource:
     """Stage 1: check the stored file is readable CSV with the required columns; count its rows.
 
     Rows with the wrong number of fields are recorded as row errors (CSV_PARSE_ERROR with the row)
     and skipped later; an undecodable file, an unclosed quote or missing columns fail the file. The
     check runs as leased work (``IngestScan``): a worker killed or timed out in the middle of it is
-    replaced by the sweeper within a minute (``ingest_scan_run``).
+    replaced by the sweeper within a minute (``ingest_scan_run``). A good file gets its start of stage 2
+    (``IngestStart``) in the transaction that ends stage 1; with ``hand_over`` (the tasks) that transaction
+    also queues it, otherwise the caller starts stage 2 itself (``data_source_normalize``).
     """
     data_source = DataSource.objects.select_related("team").get(pk=data_source_id)
     if data_source.status == DataSource.Status.PROCESSING:
@@ -238,11 +248,14 @@ def data_source_ingest(*, data_source_id: str) -> DataSource:
         scan = IngestScan.objects.create(
             team_id=data_source.team_id, data_source=data_source, triggered_at=triggered_at
         )
-    return ingest_scan_run(scan_id=scan.pk) or DataSource.objects.get(pk=data_source_id)
+    return ingest_scan_run(scan_id=scan.pk, hand_over=hand_over) or DataSource.objects.get(pk=data_source_id)
 
 
-def ingest_scan_run(*, scan_id: str) -> DataSource | None:
-    """Run stage 1 of a data source under the scan's lease; None when another worker holds it or it is finished."""
+def ingest_scan_run(*, scan_id: str, hand_over: bool = False) -> DataSource | None:
+    """Run stage 1 of a data source under the scan's lease; None when another worker holds it or it is finished.
+
+    ``hand_over``: queue stage 2 in the transaction that ends stage 1 (see ``data_source_ingest``).
+    """
     scan = work_claim(IngestScan, scan_id)
     if scan is None:
         return None
@@ -257,7 +270,7 @@ def ingest_scan_run(*, scan_id: str) -> DataSource | None:
     ).delete()
     run = stage_run_start(team=data_source.team_id, stage=1, subject=data_source, triggered_at=scan.triggered_at)
     try:
-        data_source = _ingest(data_source, run, scan)
+        data_source = _ingest(data_source, run, scan, hand_over=hand_over)
     except LeaseLost as exc:  # the sweeper gave the scan to another worker, which goes on with it
         log.info("stage 1 of %s stopped: %s", data_source.pk, exc)
         return None
@@ -314,7 +327,7 @@ def storage_read_error(exc: BaseException) -> bool:
     return isinstance(exc, BotoCoreError | ClientError)
 
 
-def _ingest(data_source: DataSource, run: StageRun, scan: IngestScan) -> DataSource:
+def _ingest(data_source: DataSource, run: StageRun, scan: IngestScan, *, hand_over: bool) -> DataSource:
     try:
         if not data_source.source_file or not storage.exists(data_source.source_file):
             return _fail(
@@ -360,7 +373,7 @@ def _ingest(data_source: DataSource, run: StageRun, scan: IngestScan) -> DataSou
             "schema": {**header.as_schema(), "delimiter": stream.delimiter, "encoding": encoding, "codec": codec},
         }
         data_source.save(update_fields=["encoding", "record_count", "metadata", "updated_at"])
-        from .chunks import chunks_plan
+        from .chunks import chunks_plan, ingest_start_plan
 
         chunks_plan(data_source=data_source, bounds=scan_result.bounds)
         stage_run_finish(
@@ -370,6 +383,8 @@ def _ingest(data_source: DataSource, run: StageRun, scan: IngestScan) -> DataSou
             count_out=scan_result.count - scan_result.errors,
         )
         work_done(scan)  # fenced: a worker that lost the lease commits none of this (LeaseLost rolls it back)
+        # The hand-over to stage 2 commits with stage 1: a start task lost after this is sent again by the sweeper.
+        ingest_start_plan(data_source=data_source, queue=hand_over)
     return data_source
 
 

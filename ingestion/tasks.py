@@ -1,32 +1,28 @@
 """django-q2 entry points of stages 1-2: thin, idempotent, called with ids."""
 
-from usdatabiz.core import journey
-
 from . import chunks, services
-from .models import DataSource
 
 
 def data_source_ingest_task(data_source_id: str) -> str:
-    """Run stage 1 for a data source and hand over to stage 2 when the file is good."""
-    data_source = services.data_source_ingest(data_source_id=data_source_id)
-    if data_source.status == DataSource.Status.PROCESSING:
-        journey.advance(stage=1, subject_id=data_source_id)
-    return data_source.status
+    """Run stage 1 for a data source; a good file's stage 2 is queued in the transaction that ends stage 1."""
+    return services.data_source_ingest(data_source_id=data_source_id, hand_over=True).status
 
 
 def ingest_scan_run_task(scan_id: str) -> str:
     """Run stage 1 taken over from a worker that stopped, then hand over to stage 2 (leased: duplicates do nothing)."""
-    data_source = services.ingest_scan_run(scan_id=scan_id)
-    if data_source is None:
-        return "held elsewhere or finished"
-    if data_source.status == DataSource.Status.PROCESSING:
-        journey.advance(stage=1, subject_id=data_source.pk)
-    return data_source.status
+    data_source = services.ingest_scan_run(scan_id=scan_id, hand_over=True)
+    return data_source.status if data_source is not None else "held elsewhere or finished"
 
 
 def data_source_normalize_task(data_source_id: str) -> str:
     """Run stage 2 for a data source."""
     return services.data_source_normalize(data_source_id=data_source_id).status
+
+
+def ingest_start_run_task(start_id: str) -> str:
+    """Start stage 2 of a file whose start task was lost (sent again by the sweeper; a duplicate does nothing)."""
+    data_source = chunks.ingest_start_run(start_id=start_id)
+    return data_source.status if data_source is not None else "gone"
 
 
 def ingest_chunk_run_task(chunk_id: str) -> str:

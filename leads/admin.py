@@ -3,7 +3,7 @@ from django.contrib import admin
 from usdatabiz.core.admin import TeamScopedAdmin
 
 from . import services
-from .models import Lead, LeadSettings, SkipTraceJob, SkipTraceResult
+from .models import Lead, LeadPreparation, LeadSettings, SkipTraceJob, SkipTraceResult
 
 
 @admin.register(Lead)
@@ -48,6 +48,22 @@ class SkipTraceJobAdmin(TeamScopedAdmin):
     list_filter = ["status", "state", "provider", "team"]
     search_fields = ["id"]
     readonly_fields = [f.name for f in SkipTraceJob._meta.fields]
+
+
+@admin.register(LeadPreparation)
+class LeadPreparationAdmin(TeamScopedAdmin):
+    """Stage 4 of each team as leased work: who holds it, until when, how often it was claimed (read-only)."""
+
+    list_display = ["id", "team", "state", "attempts", "lease_owner", "lease_expires_at", "run", "error_code"]
+    list_filter = ["state", "error_code", "team"]
+    search_fields = ["id", "after", "lease_owner"]
+    readonly_fields = [f.name for f in LeadPreparation._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # the task that follows stage 3 records them
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(SkipTraceResult)

@@ -165,6 +165,41 @@ class SkipTraceJob(TeamScoped, LeasedWork):
         return 100 if not self.total else min(100, int(self.done * 100 / self.total))
 
 
+class LeadPreparation(TeamScoped, LeasedWork):
+    """One run of stage 4 for a team (LUCY creates its missing leads and scores the unscored ones), as leased work.
+
+    The task that follows stage 3 records one per stage-3 run (``after``; a second delivery finds it) and runs it
+    under a lease, renewed between batches. A worker killed or timed out mid-way is replaced within a minute by
+    the sweeper, which closes the run it left open as ``RUN_ABANDONED`` and sends the preparation again: the
+    new worker creates only the leads still missing and scores only those still unscored, so nothing is made
+    twice. It is done in the transaction that queues what follows stage 4; after ``Q_MAX_ATTEMPTS`` dead
+    workers it fails with ``TASK_TIMEOUT`` (and an alert).
+    """
+
+    LEASE_TASK = "leads.tasks.lead_preparation_run_task"
+    LEASE_STAGE = 4
+
+    id = PrefixedULIDField(prefix="lpr")
+    after = models.CharField(max_length=40, blank=True, help_text="The stage-3 run that queued it")
+    triggered_at = models.DateTimeField(null=True, blank=True, help_text="What the stage-4 delay is felt from")
+    run = models.ForeignKey(StageRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "after"], condition=~models.Q(after=""), name="leadpreparation_team_after_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="leadprep_state_idx")]
+
+    def __str__(self):
+        return f"stage 4 of {self.team_id} ({self.state})"
+
+    def runs_left_open(self):
+        return StageRun.objects.filter(pk=self.run_id) if self.run_id else StageRun.objects.none()
+
+
 class SkipTraceResult(TeamScoped):
     """What the provider answered for one lead's persona, kept whole for audit."""
 

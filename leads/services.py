@@ -7,12 +7,13 @@ from django.utils import timezone
 
 from identity.models import BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from usdatabiz.core.dbstats import analyze_after_bulk_write
+from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_heartbeat
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition
 
 from . import scoring
-from .models import Lead, LeadSettings
+from .models import Lead, LeadPreparation, LeadSettings
 
 log = logging.getLogger(__name__)
 SUBJECT = "leads.lead"
@@ -92,8 +93,11 @@ def _facts(leads: list[Lead]) -> dict[str, scoring.LeadFacts]:
     return facts
 
 
-def leads_score(*, team_id: str, leads=None, run: StageRun | None = None) -> dict[str, int]:
-    """Score and tag leads in batches; record MISSING_DATA, TAG_CONFLICT and SCORING_MODEL_ERROR and go on."""
+def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=None) -> dict[str, int]:
+    """Score and tag leads in batches; record MISSING_DATA, TAG_CONFLICT and SCORING_MODEL_ERROR and go on.
+
+    ``beat`` is called before each batch is written (a lease's heartbeat: it raises to stop a worker that lost it).
+    """
     settings_row = lead_settings_get(team=team_id)
     queryset = leads if leads is not None else Lead.objects.filter(team_id=team_id)
     queryset = queryset.select_related("business", "persona").order_by("pk")
@@ -138,6 +142,8 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None) -> dic
             for conflict in conflicts:
                 counts["TAG_CONFLICT"] += 1
                 failures.append(_failure(lead, run, "TAG_CONFLICT", "tags", conflict))
+        if beat is not None:
+            beat()
         with transaction.atomic():
             Lead.objects.bulk_update(batch, ["score", "score_breakdown", "tags", "flags", "scored_at"], batch_size=500)
             StageFailure.objects.bulk_create(failures, batch_size=BATCH)
@@ -165,17 +171,62 @@ def _failure(lead: Lead, run, code: str, raw: str, detail: str) -> StageFailure:
     )
 
 
-def leads_prepare(*, team: Team | str, triggered_at=None) -> StageRun:
-    """Stage 4: create the team's missing leads and score every lead that has never been scored."""
+def leads_prepare(*, team: Team | str, triggered_at=None, preparation: LeadPreparation | None = None) -> StageRun:
+    """Stage 4: create the team's missing leads and score every lead that has never been scored.
+
+    With ``preparation`` (leased work, see ``lead_preparation_run``) the run is noted on it, so the sweeper can
+    close it if this worker dies, and its lease is renewed between steps (LeaseLost once another worker has it).
+    """
     team_id = team.pk if isinstance(team, Team) else team
     run = stage_run_start(team=team_id, stage=4, triggered_at=triggered_at)
+    beat = None
+    if preparation is not None:
+        LeadPreparation.objects.filter(pk=preparation.pk).update(run=run)
+        preparation.run = run
+
+        def beat():
+            if not work_heartbeat(preparation):
+                raise LeaseLost(f"stage 4 {preparation.pk} was taken over")
+
     created = leads_create(team_id=team_id)
+    if beat is not None:
+        beat()
     # Earlier MISSING_DATA records of re-scored leads are superseded by this run's.
-    counts = leads_score(team_id=team_id, leads=Lead.objects.filter(team_id=team_id, scored_at__isnull=True), run=run)
+    unscored = Lead.objects.filter(team_id=team_id, scored_at__isnull=True)
+    counts = leads_score(team_id=team_id, leads=unscored, run=run, beat=beat)
     detail = f"created {created}, " + ", ".join(f"{k} {v}" for k, v in counts.items())
     return stage_run_finish(
         run=run, status=StageRun.Status.SUCCEEDED, count_in=created, count_out=counts["scored"], detail=detail
     )
+
+
+def lead_preparation_create(*, team: Team | str, after: str = "", triggered_at=None) -> LeadPreparation:
+    """Record a run of stage 4 for a team, once per stage-3 run ``after`` (a second delivery finds the first)."""
+    team_id = team.pk if isinstance(team, Team) else team
+    if not after:
+        return LeadPreparation.objects.create(team_id=team_id, triggered_at=triggered_at)
+    preparation, _ = LeadPreparation.objects.get_or_create(
+        team_id=team_id, after=after, defaults={"triggered_at": triggered_at}
+    )
+    return preparation
+
+
+def lead_preparation_run(*, preparation_id: str) -> StageRun | None:
+    """Run stage 4 under the preparation's lease, then queue what follows it; None when held elsewhere or done."""
+    from usdatabiz.core import journey
+
+    preparation = work_claim(LeadPreparation, preparation_id)
+    if preparation is None:
+        return None
+    try:
+        run = leads_prepare(team=preparation.team_id, triggered_at=preparation.triggered_at, preparation=preparation)
+        with transaction.atomic():
+            work_done(preparation)  # fenced: a worker presumed dead does not hand stage 4 over a second time
+            journey.advance(stage=4, subject_id=run.pk, team_id=preparation.team_id)
+    except LeaseLost as exc:  # the sweeper gave it to another worker, which goes on with it
+        log.info("stage 4 stopped: %s", exc)
+        return None
+    return run
 
 
 def leads_rescore(*, team: Team | str, leads=None) -> dict[str, int]:

@@ -1,18 +1,26 @@
 """django-q2 entry points of stage 4."""
 
-from usdatabiz.core import journey
 from usdatabiz.core.selectors import stage_ended_at
 
 from . import services
 
 
 def lead_prepare_task(subject_id: str, team_id: str | None = None) -> str:
-    """Create and score the team's leads after resolution, then hand over to what follows stage 4."""
-    team = team_id or subject_id
+    """Create and score the team's leads after resolution (leased), then hand over to what follows stage 4."""
     # felt from the end of the stage-3 run that queued it
-    run = services.leads_prepare(team=team, triggered_at=stage_ended_at(stage=3, subject_id=subject_id))
-    journey.advance(stage=4, subject_id=run.pk, team_id=team)
-    return run.status
+    preparation = services.lead_preparation_create(
+        team=team_id or subject_id,
+        after=subject_id if team_id else "",
+        triggered_at=stage_ended_at(stage=3, subject_id=subject_id),
+    )
+    run = services.lead_preparation_run(preparation_id=preparation.pk)
+    return run.status if run is not None else "held elsewhere or finished"
+
+
+def lead_preparation_run_task(preparation_id: str) -> str:
+    """Run stage 4 taken over from a worker that stopped (leased: a duplicate delivery does nothing)."""
+    run = services.lead_preparation_run(preparation_id=preparation_id)
+    return run.status if run is not None else "held elsewhere or finished"
 
 
 def skiptrace_job_run_task(job_id: str) -> str:

@@ -292,3 +292,103 @@ def test_a_file_whose_check_is_killed_q_max_attempts_times_fails_with_task_timeo
     alert = Alert.objects.get(team=team)
     assert (alert.kind, alert.code, alert.stage) == ("failure", "TASK_TIMEOUT", 1)
     assert not StageRun.objects.filter(subject_id=data_source.pk, status="running").exists()
+
+
+def _people(team, n):
+    for i in range(n):
+        business = BusinessFactory(team=team, name=f"Biz {i}", normalized_name=f"BIZ {i}", state="TX", zip5="78701")
+        person_with_contacts(team, f"F{i}", f"L{i}", business=business)
+
+
+def _leads_made(team) -> dict:
+    """What stage 4 made for a team: leads per (persona name, business name), scores, stage-4 failures per code."""
+    leads = Lead.objects.filter(team=team).select_related("persona", "business")
+    failures = {}
+    for code in (
+        StageFailure.objects.filter(team=team, stage=4).exclude(code="RUN_ABANDONED").values_list("code", flat=True)
+    ):
+        failures[code] = failures.get(code, 0) + 1
+    return {
+        "leads": sorted((lead.persona.first_name, lead.business.name, lead.score, tuple(lead.tags)) for lead in leads),
+        "unscored": leads.filter(scored_at__isnull=True).count(),
+        "failures": failures,
+    }
+
+
+def test_stage_4_of_a_dead_worker_goes_on_elsewhere_and_makes_each_lead_once(team, monkeypatch):
+    from leads import scoring
+    from leads import services as lead_services
+    from leads.models import LeadPreparation
+    from leads.tasks import lead_prepare_task
+    from usdatabiz.core.tests.factories import TeamFactory
+
+    # given 6 people after stage 3, and a stage-4 worker killed while scoring its third batch of 2
+    _people(team, 6)
+    stage_3 = stage_run_start(team=team, stage=3)
+    monkeypatch.setattr(lead_services, "BATCH", 2)
+    real, calls = scoring.score_lead, []
+
+    def score_lead(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:
+            raise WorkerKilled
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scoring, "score_lead", score_lead)
+    with pytest.raises(WorkerKilled):
+        lead_prepare_task(stage_3.pk, team_id=team.pk)
+    monkeypatch.setattr(scoring, "score_lead", real)
+    preparation = LeadPreparation.objects.get(team=team)
+    dead_run = StageRun.objects.get(team=team, stage=4)
+    assert (preparation.state, preparation.run_id, dead_run.status) == ("running", dead_run.pk, "running")
+    assert Lead.objects.filter(team=team, scored_at__isnull=True).count() == 2
+    # and a second delivery of the task while the lease is live does nothing
+    assert lead_prepare_task(stage_3.pk, team_id=team.pk) == "held elsewhere or finished"
+
+    # when its lease expires and the sweeper runs
+    _expire(LeadPreparation, preparation.pk)
+    assert work_sweep(models=[LeadPreparation]) == {"requeued": 1, "failed": 0}
+
+    # then another worker finished stage 4: each lead made and scored once, as an uninterrupted run makes them
+    preparation.refresh_from_db()
+    assert (preparation.state, preparation.attempts) == ("done", 2)
+    reference = TeamFactory(slug="ref")
+    _people(reference, 6)
+    lead_services.leads_prepare(team=reference)
+    made = _leads_made(team)
+    assert made == _leads_made(reference)
+    assert (len(made["leads"]), made["unscored"]) == (6, 0)
+    # the dead worker's run was closed as RUN_ABANDONED, the second one succeeded
+    runs = list(StageRun.objects.filter(team=team, stage=4).order_by("started_at").values_list("status", flat=True))
+    assert runs == ["failed", "succeeded"]
+    dead_run.refresh_from_db()
+    assert dead_run.detail.startswith("RUN_ABANDONED")
+    assert StageFailure.objects.filter(run=dead_run, code="RUN_ABANDONED").count() == 1
+    # and stage 5 followed it once; a late delivery of the task does nothing more
+    assert SkipTraceJob.objects.filter(team=team).count() == 1
+    assert lead_prepare_task(stage_3.pk, team_id=team.pk) == "held elsewhere or finished"
+    assert StageRun.objects.filter(team=team, stage=4).count() == 2
+
+
+def test_stage_4_given_up_after_max_attempts_fails_with_task_timeout_and_alerts(team, settings):
+    from leads.models import LeadPreparation
+    from leads.services import lead_preparation_create
+
+    # given a stage-4 run whose second worker died too (Q_MAX_ATTEMPTS=2)
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "max_attempts": 2}
+    _people(team, 2)
+    preparation = lead_preparation_create(team=team, after="run_3")
+    work_claim(LeadPreparation, preparation.pk, owner="dead:1")
+    run = stage_run_start(team=team, stage=4)
+    LeadPreparation.objects.filter(pk=preparation.pk).update(run=run, attempts=2)
+    _expire(LeadPreparation, preparation.pk)
+
+    # when the sweeper runs
+    assert work_sweep(models=[LeadPreparation]) == {"requeued": 0, "failed": 1}
+
+    # then it failed with TASK_TIMEOUT, the team is alerted and no run is left open
+    preparation.refresh_from_db()
+    assert (preparation.state, preparation.error_code) == ("failed", "TASK_TIMEOUT")
+    alert = Alert.objects.get(team=team)
+    assert (alert.kind, alert.code, alert.stage) == ("failure", "TASK_TIMEOUT", 4)
+    assert not StageRun.objects.filter(team=team, status="running").exists()

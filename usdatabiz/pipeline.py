@@ -55,12 +55,14 @@ LANES: dict[str, str] = {
     # bulk: lists, chunks, jobs and slices
     "ingestion.tasks.data_source_ingest_task": "bulk",
     "ingestion.tasks.data_source_normalize_task": "bulk",
+    "ingestion.tasks.ingest_start_run_task": "bulk",  # the start of stage 2 sent again by the sweeper
     "ingestion.tasks.ingest_scan_run_task": "bulk",  # stage 1 of a file taken over from a worker that stopped
     "ingestion.tasks.ingest_chunk_run_task": "bulk",
     "identity.tasks.identity_resolve_task": "bulk",
     "identity.tasks.resolution_partition_run_task": "bulk",  # one block partition of a stage-3 run
     "identity.tasks.resolution_finish_task": "bulk",  # EM, scoring, merges once every partition is done
     "leads.tasks.lead_prepare_task": "bulk",
+    "leads.tasks.lead_preparation_run_task": "bulk",  # stage 4 taken over from a worker that stopped
     "leads.tasks.leads_enrich_task": "bulk",
     "leads.tasks.skiptrace_job_run_task": "bulk",
     "leads.tasks.leads_rescore_task": "bulk",

@@ -4,6 +4,8 @@ Stage 3 (resolution) merges personas across files; pinning the pipeline keeps th
 stages 1-2 write, whatever later stages do, and lets a test see that stage 2 hands over to the next one.
 """
 
+import time
+
 from usdatabiz import pipeline
 
 HANDED_OVER: list[str] = []
@@ -15,6 +17,12 @@ def record_handover(subject_id: str, **kwargs) -> str:
     return "recorded"
 
 
+def hold(seconds: float) -> str:
+    """Keep a worker busy, so that what its cluster pulls from the queue meanwhile waits in the cluster's memory."""
+    time.sleep(seconds)
+    return "held"
+
+
 PIPELINE: dict[int, list[str]] = {
     0: list(pipeline.PIPELINE[0]),
     1: list(pipeline.PIPELINE[1]),
@@ -22,4 +30,4 @@ PIPELINE: dict[int, list[str]] = {
 }
 
 # The recorder runs on the bulk lane, like stage 3 would (a real cluster needs a lane for every task).
-LANES: dict[str, str] = {**pipeline.LANES, f"{__name__}.record_handover": "bulk"}
+LANES: dict[str, str] = {**pipeline.LANES, f"{__name__}.record_handover": "bulk", f"{__name__}.hold": "bulk"}

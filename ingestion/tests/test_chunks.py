@@ -2,6 +2,7 @@
 
 import threading
 import time
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -11,10 +12,12 @@ from django.utils import timezone
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from ingestion import chunks, services
 from ingestion.loader import businesses_upsert, writer_for_connection
-from ingestion.models import DataSource, IngestChunk
+from ingestion.models import DataSource, IngestChunk, IngestStart
 from ingestion.tests.factories import business_candidate
 from usdatabiz.core.leases import work_claim, work_sweep
-from usdatabiz.core.models import StageFailure
+from usdatabiz.core.models import StageFailure, StageRun
+from usdatabiz.core.services import stage_run_start
+from usdatabiz.core.tests.factories import TeamFactory
 
 from .factories import GOOD_ROWS, csv_bytes, row_with, upload
 
@@ -571,3 +574,202 @@ def test_a_running_chunk_of_a_live_worker_is_left_alone_when_another_cluster_die
     # then B's chunk keeps its lease (the pending ones of the lane were sent again)
     second.refresh_from_db()
     assert (second.state, second.lease_owner, second.attempts) == ("running", "host-a:201", 1)
+
+
+# --- the hand-over from stage 1 to stage 2: a start task lost on its way is sent again -------------------------------
+
+NORMALIZE_TASK = "ingestion.tasks.data_source_normalize_task"
+
+
+def _handed_over_but_start_lost(team, content: bytes, settings, monkeypatch, chunk_rows: int = 3) -> DataSource:
+    """A file whose stage 1 ran as its task does (hand-over queued) and whose stage-2 start the broker lost."""
+    import django_q.tasks
+
+    from ingestion.tasks import data_source_ingest_task
+
+    settings.INGEST_CHUNK_ROWS = chunk_rows
+    data_source = services.data_source_create(team=team, file=upload(content), start=False)
+    deliver, lost = django_q.tasks.async_task, []
+
+    def broker(func, *args, **kwargs):  # the broker's edge: the start of stage 2 never reaches a worker
+        if func == NORMALIZE_TASK:
+            lost.append(args)
+            return None
+        return deliver(func, *args, **kwargs)
+
+    monkeypatch.setattr(django_q.tasks, "async_task", broker)
+    assert data_source_ingest_task(data_source.pk) == DataSource.Status.PROCESSING
+    monkeypatch.setattr(django_q.tasks, "async_task", deliver)
+    assert lost == [(data_source.pk,)]
+    return data_source
+
+
+def _outcome(data_source: DataSource) -> dict:
+    """What a file loaded: its counts, the rows of its records, its failures per code (run ids aside)."""
+    data_source.refresh_from_db()
+    failures = Counter(StageFailure.objects.filter(subject_id=data_source.pk).values_list("stage", "code"))
+    return {
+        "status": data_source.status,
+        "counts": (data_source.record_count, data_source.rows_done, data_source.loaded_count),
+        "row_errors": data_source.row_error_count,
+        "records": {
+            model.__name__: sorted(
+                model.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+            )
+            for model in RECORD_MODELS
+        },
+        "failures": dict(failures),
+    }
+
+
+def test_a_start_of_stage_2_lost_with_a_dead_cluster_is_sent_again_and_loads_as_an_uninterrupted_run(
+    team, settings, monkeypatch, roster
+):
+    from ingestion.tasks import data_source_normalize_task, ingest_start_run_task
+
+    # given a 10-row file (one row of the wrong width) whose stage 1 committed and queued the start of stage 2
+    # at t0, a start that bulk cluster A pulled and lost when it was killed
+    rows = _rows(10)
+    content = csv_bytes(rows).replace(b"Pat4,", b"Pat4,extra,", 1)
+    t0 = timezone.now()
+    data_source = _handed_over_but_start_lost(team, content, settings, monkeypatch)
+    start = IngestStart.objects.get(data_source=data_source)
+    assert (start.state, start.attempts, start.enqueued_at is not None) == ("pending", 0, True)
+    assert data_source.scans.get().state == "done"
+    assert list(data_source.chunks.values_list("state", flat=True)) == ["pending"] * 4
+    assert not StageRun.objects.filter(subject_id=data_source.pk, stage=2).exists()
+    cluster_a = _cluster("a", born=t0 - timedelta(hours=1))
+    # while A lives the start only waits in its queue: nothing is sent twice
+    assert work_sweep(models=[IngestStart], now=t0 + timedelta(seconds=5), clusters=[cluster_a])["requeued"] == 0
+
+    # when A is gone at the next sweep (a minute later)
+    counts = work_sweep(models=[IngestStart, IngestChunk], now=t0 + timedelta(seconds=65), clusters=[])
+
+    # then the start was sent again at once (not after WORK_LOST_AFTER_SECONDS) and the file loaded
+    assert counts == {"requeued": 1, "failed": 0}
+    start.refresh_from_db()
+    assert (start.state, start.attempts) == ("done", 1)
+    outcome = _outcome(data_source)
+    assert outcome["status"] == DataSource.Status.COMPLETED
+    # as an uninterrupted run of the same file loads it: every row once, the same failures
+    reference = services.data_source_create(team=TeamFactory(slug="ref"), file=upload(content))
+    assert outcome == _outcome(reference)
+    assert outcome["records"]["Persona"] == [1, 2, 3, 4, 6, 7, 8, 9, 10]
+    # with one stage-2 run, felt from the end of stage 1
+    (run,) = StageRun.objects.filter(subject_id=data_source.pk, stage=2)
+    stage_1 = StageRun.objects.filter(subject_id=data_source.pk, stage=1).latest("started_at")
+    assert (run.status, run.triggered_at) == ("succeeded", stage_1.finished_at)
+
+    # and the lost task delivered after all (Q_RETRY), or the start sent again, loads nothing twice
+    assert data_source_normalize_task(data_source.pk) == DataSource.Status.COMPLETED
+    assert ingest_start_run_task(start.pk) == DataSource.Status.COMPLETED
+    assert _outcome(data_source) == outcome
+    assert work_sweep(models=[IngestStart, IngestChunk], now=t0 + timedelta(seconds=125), clusters=[]) == {
+        "requeued": 0,
+        "failed": 0,
+    }
+
+
+def test_a_start_of_stage_2_lost_behind_a_live_cluster_is_sent_again_after_work_lost_after_seconds(
+    team, settings, monkeypatch, roster
+):
+    # given a start of stage 2 lost by a broker while bulk cluster A stayed alive (a long queue looks the same)
+    settings.WORK_LOST_AFTER_SECONDS = 600
+    t0 = timezone.now()
+    data_source = _handed_over_but_start_lost(team, csv_bytes(_rows(6)), settings, monkeypatch)
+    cluster_a = _cluster("a", born=t0 - timedelta(hours=1))
+
+    # when the sweeper runs within WORK_LOST_AFTER_SECONDS, then after it
+    early = work_sweep(models=[IngestStart], now=t0 + timedelta(seconds=300), clusters=[cluster_a])
+    late = work_sweep(models=[IngestStart], now=t0 + timedelta(seconds=601), clusters=[cluster_a])
+
+    # then it is sent again only once it counts as lost, and the file loads
+    assert (early["requeued"], late["requeued"]) == (0, 1)
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.loaded_count) == ("completed", 6)
+
+
+def test_a_start_of_stage_2_whose_worker_died_is_taken_over_when_its_lease_expires(team, settings, time_machine):
+    # given a file checked in stage 1, whose start of stage 2 a worker claimed, opened the run of, then died
+    data_source = _validated(team, csv_bytes(_rows(6)), settings, chunk_rows=3)
+    start = IngestStart.objects.get(data_source=data_source)
+    assert work_claim(IngestStart, start.pk, owner="dead-host:1") is not None
+    stage_run_start(team=team.pk, stage=2, subject=data_source, count_in=6)
+    # a second delivery meanwhile does nothing: a live lease holds the start
+    services.data_source_normalize(data_source_id=data_source.pk)
+    assert set(data_source.chunks.values_list("state", "enqueued_at")) == {("pending", None)}
+
+    # when its lease expires and the sweeper runs
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[IngestStart]) == {"requeued": 1, "failed": 0}
+
+    # then another worker started stage 2 in the same run and the file loaded once
+    start.refresh_from_db()
+    assert (start.state, start.attempts) == ("done", 2)
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.rows_done, data_source.loaded_count) == ("completed", 6, 6)
+    (run,) = StageRun.objects.filter(subject_id=data_source.pk, stage=2)
+    assert run.status == "succeeded"
+
+
+def test_a_start_of_stage_2_given_up_fails_its_file_with_task_timeout(team, settings, time_machine):
+    # given a start of stage 2 whose workers died Q_MAX_ATTEMPTS times
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "max_attempts": 1}
+    data_source = _validated(team, csv_bytes(_rows(6)), settings, chunk_rows=3)
+    start = IngestStart.objects.get(data_source=data_source)
+    work_claim(IngestStart, start.pk, owner="dead-host:1")
+
+    # when the sweeper gives it up
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[IngestStart]) == {"requeued": 0, "failed": 1}
+
+    # then the file failed with TASK_TIMEOUT, saying so, and no run is left open
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.error_code) == ("failed", "TASK_TIMEOUT")
+    assert data_source.error_message.startswith("Starting the load: Its worker stopped (killed or timed out) 1 times")
+    assert not StageRun.objects.filter(subject_id=data_source.pk, status="running").exists()
+    # and a retry loads it, with a start of its own
+    services.data_source_retry(data_source=data_source)
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.loaded_count) == ("completed", 6)
+    assert sorted(data_source.starts.values_list("state", flat=True)) == ["done", "failed"]
+
+
+def test_a_start_of_a_file_that_failed_meanwhile_is_not_sent_again(team, settings, monkeypatch, roster):
+    # given a start of stage 2 lost on its way, then the file failed (a person stopped it, storage lost it ...)
+    t0 = timezone.now()
+    data_source = _handed_over_but_start_lost(team, csv_bytes(_rows(6)), settings, monkeypatch)
+    data_source.refresh_from_db()
+    run = stage_run_start(team=team.pk, stage=2, subject=data_source)
+    services._fail(data_source, run, stage=2, code="PROCESSING_ERROR", message="stopped")
+
+    # when a cluster died and the sweeper runs
+    work_sweep(models=[IngestStart], now=t0, clusters=[_cluster("a", born=t0 - timedelta(hours=1))])
+    counts = work_sweep(models=[IngestStart], now=t0 + timedelta(seconds=60), clusters=[])
+
+    # then there is nothing to send: the start failed with its file, which loaded nothing
+    assert counts == {"requeued": 0, "failed": 0}
+    assert IngestStart.objects.get(data_source=data_source).error_code == "PROCESSING_ERROR"
+    assert Persona.objects.filter(source_file=data_source.source_file).count() == 0
+
+
+def test_a_lost_start_of_a_file_restarted_by_a_person_is_superseded_not_sent_for_ever(
+    team, settings, monkeypatch, roster, time_machine
+):
+    # given a start of stage 2 lost on its way, and the file restarted by a person once it made no progress
+    data_source = _handed_over_but_start_lost(team, csv_bytes(_rows(6)), settings, monkeypatch)
+    lost = IngestStart.objects.get(data_source=data_source)
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.INGEST_STALE_SECONDS + 1))
+    data_source.refresh_from_db()
+
+    # when the retry runs stages 1 and 2 again
+    services.data_source_retry(data_source=data_source)
+
+    # then the file loaded once, by the start of the retry, and the lost start is superseded: no sweep sends it
+    data_source.refresh_from_db()
+    assert (data_source.status, data_source.loaded_count) == ("completed", 6)
+    lost.refresh_from_db()
+    assert (lost.state, lost.error_code, lost.attempts) == ("failed", "SUPERSEDED", 0)
+    assert list(data_source.starts.values_list("state", flat=True)) == ["failed", "done"]
+    later = timezone.now() + timedelta(seconds=settings.WORK_LOST_AFTER_SECONDS + 1)
+    assert work_sweep(models=[IngestStart], now=later, clusters=[]) == {"requeued": 0, "failed": 0}

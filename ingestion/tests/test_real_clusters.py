@@ -314,3 +314,67 @@ def test_a_whole_cluster_killed_mid_ingest_resumes_within_a_minute(team, tmp_pat
     assert _outcome(data_source) == _outcome(reference)
     assert _outcome(data_source)["persona_rows"] == list(range(1, 12001))
     assert not data_source.chunks.exclude(state="done").exists()
+
+
+@pytest.mark.kill
+def test_a_cluster_killed_right_after_stage_1_holding_the_start_of_stage_2_resumes_within_a_minute(team, tmp_path):
+    from ingestion.models import IngestStart
+
+    # given a 3,000-row list in chunks of 600, a bulk cluster of one worker and a real-time cluster for the sweeper
+    content = _generated(tmp_path, 3000)
+    data_source = services.data_source_create(team=team, file=upload(content), start=False)
+    env = {"INGEST_CHUNK_ROWS": 600, "WORK_LEASE_SECONDS": 3}
+    normalize = "ingestion.tasks.data_source_normalize_task"
+    started = []
+
+    def pulled_start():
+        """The start of stage 2 was pulled from the queue by the cluster (locked until Q_RETRY), not yet begun."""
+        pulled = [row for row in OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()) if row.func() == normalize]
+        return bool(pulled) and IngestStart.objects.filter(data_source=data_source, attempts=0).exists()
+
+    try:
+        first = QCluster("bulk", pipeline=STAGES_1_2, **env).start()
+        started.append(first)
+        started.append(QCluster("realtime", pipeline=STAGES_1_2, **env).start())
+        # stage 1, then a long task: the worker is busy with it when stage 1 queues the start of stage 2, so
+        # the cluster pulls that start and keeps it in memory
+        _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+        _queue(f"{STAGES_1_2}.hold", 60, lane="bulk")
+        _wait_for(pulled_start, 60, "the start of stage 2 pulled by the cluster")
+        _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+        _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
+        assert pulled_start(), "the start of stage 2 began before the kill"
+
+        # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
+        # 10 s here; every minute in production)
+        os.killpg(first.process.pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        first.process.wait()
+        started.append(QCluster("bulk", pipeline=STAGES_1_2, **env).start())
+        sweeps = []
+
+        def finished():
+            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+                sweeps.append(_queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
+            return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
+
+        # then the file completes within about a minute of the kill, not after Q_RETRY
+        _wait_for(finished, 120, "the file")
+        took = time.monotonic() - killed_at
+    finally:
+        for cluster in started:
+            if cluster.process.poll() is None:
+                os.killpg(cluster.process.pid, signal.SIGKILL)
+                cluster.process.wait()
+    data_source.refresh_from_db()
+    assert data_source.status == "completed", data_source.error_message
+    assert took < 75, f"took {took:.0f} s"
+    # by the start the sweeper sent again, claimed once; the lost one is still locked in the queue until Q_RETRY
+    start = IngestStart.objects.get(data_source=data_source)
+    assert (start.state, start.attempts) == ("done", 1)
+    assert any(row.func() == normalize for row in OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()))
+    # and its outcome equals an uninterrupted run of the same file: nothing lost, nothing twice
+    reference = services.data_source_create(team=TeamFactory(slug="ref"), file=upload(content))
+    reference.refresh_from_db()
+    assert _outcome(data_source) == _outcome(reference)
+    assert _outcome(data_source)["persona_rows"] == list(range(1, 3001))

@@ -2,8 +2,8 @@
 
 django-q2 redelivers an unacknowledged task only after ``Q_RETRY`` (half an hour by default), and
 the Redis broker not at all. Work that must resume sooner is split into rows of a ``LeasedWork``
-model (an ingest chunk, a send slice, a skip-trace job, a resolution partition). The task that
-does a row's work:
+model (the check of a file, the start of its stage 2, an ingest chunk, a resolution partition, a team's
+lead preparation, a skip-trace job, a send slice). The task that does a row's work:
 
 1. ``work_claim(Model, pk)`` in a short transaction of its own: the row becomes ``running`` under a
    lease of ``WORK_LEASE_SECONDS`` held by this process, or the claim returns None (already done,
