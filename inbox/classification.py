@@ -330,7 +330,7 @@ PHRASE_RULES: list[Rule] = [
           r"^who(?:'s| is) [a-z]+\W+(?:this is|i'm|it's) [a-z]+\W*$",
           r"ошиблись номером|не тот номер|неправильный номер",
           r"\bnot who you think\b", r"\bpomy[lł]ka\b",
-          r"\beste no es (?:el|mi) (?:numero|telefono)\b",
+          r"\beste no es (?:el|mi) (?:numero|telefono)\b", r"\bkhong phai so\b",
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
@@ -377,7 +377,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
-          r"\bok,? boomer\b", r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
+          r"\bok,? boomer\b", r"\bright after i (?:light|burn|throw|finish)\b", r"\bscam wrapped\b", r"\bratio \+ l\b",
+          r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
           r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
           r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
           r"\b(?:just|so|are you|or) dumb\b", r"\bgo \w+ yourself\b",
@@ -567,13 +568,16 @@ PHRASE_RULES: list[Rule] = [
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
           r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
           r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
+          r"\bthanks? for visiting\b", r"\brate us\b",
+          r"\byou (?:are|have been) (?:now )?(?:opted out|unsubscribed)\b",
+          r"\bwill not receive any (?:more|further) messages\b",
           r"\b(?:verification|security|confirmation|one-time|login|access) code(?: is|:)",
           r"\byour payment of \$?[\d.,]+ (?:to|for|at|was)\b",
           r"\byour order (?:#\s?\d+ )?(?:from|at|with) [^.]{0,40}\b(?:is confirmed|is ready|is on its way|has shipped"
           r"|has been shipped|was delivered)\b", r"\byour card ending in \d{4}\b",
           r"\bout of office\b", r"\booo\b",
           # a person's own words about a family matter or an illness are no autoresponder
-          unless=r"\b(?:had|having|in) surgery\b|\bfuneral\b"
+          unless=r"\b(?:had|having|in) surgery\b|\bfuneral\b|\b(?:deer|hunting|fishing) season\b"
           r"|\b(?:mom|dad|wife|husband|son|daughter|kid) (?:is|had|was)\b"),
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
@@ -646,6 +650,8 @@ PHRASE_RULES: list[Rule] = [
           r"|graduation|match|tournament)\b",
           r"^doing (?:a|an|the) [a-z ]{2,20} rn\b", r"^doing (?:a|an|the) [a-z ]{2,20} right now\b",
           r"\b(?:i'm|im|i am) off (?:today|this week|tomorrow|till|until)\b",
+          r"\b(?:teaching|coaching|working|cooking|training|shooting|showing) [a-z ]{0,20}"
+          r"\ball (?:day|evening|night|morning|afternoon)\b",
           r"^mid[- ]\w+\b",
           r"\b(?:gimme|give me) (?:an|a|one|half an) (?:hour|hr|min|minute|sec|second)\b",
           r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,10}"

@@ -891,6 +891,13 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "none",
     ),
+    # "please delete this contact", "remove my contact from your list"
+    (
+        _re(
+            r"\b(?:delete|remove|erase|drop|purge)\s+(?:this|my|our|the)\s+contact\b(?!\s+(?:form|page|button|info\s+for))"
+        ),
+        "negation",
+    ),
     # "delete it and don't text here again", "do not message this line anymore"
     (
         _re(

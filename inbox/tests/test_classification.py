@@ -381,6 +381,12 @@ CASES += [
     ("Your card ending in 0921 was charged $60.00", C.AUTO_REPLY),
     ("thanks I hate it", C.HOSTILE),
     ("Don't call, email me: frank@frankshvac.com", C.EMAIL_CAPTURE),
+    ("You have been unsubscribed and will not receive any more messages.", C.AUTO_REPLY),
+    ("Thanks for visiting Lou's Tire! Rate us here: bit.ly/lous", C.AUTO_REPLY),
+    ("coaching practice all afternoon", C.OUT_OF_OFFICE),
+    ("Hunting season, I'm out of the office til the 20th", C.OUT_OF_OFFICE),
+    ("Sure, right after I burn my savings", C.HOSTILE),
+    ("Đây không phải số của anh ấy", C.WRONG_NUMBER),
 ]
 
 

@@ -744,6 +744,7 @@ OPT_OUT_REQUESTS = [
     "delete it and do not text this number again",
     "please don't use this number going forward",
     "can yall not text me",
+    "Not my business anymore. Delete this contact please",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
@@ -826,6 +827,7 @@ NOT_OPT_OUT_REQUESTS = [
     "¿De dónde sacaron mi número?",
     "please don't remove our office from your list, we like the deals",
     "don't call me, email is better",
+    "can you delete the contact form from our website quote?",
     "my card got blocked, can you resend the invoice?",
 ]
 
