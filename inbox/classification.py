@@ -134,7 +134,7 @@ EMAIL_RE = re.compile(
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
 SPELLED_EMAIL_RE = re.compile(
     r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+)\s*((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*)+"
-    r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b",
+    r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
 )
 
@@ -281,7 +281,8 @@ _NOT_A_NAME = (
     r"|one|gonna|coming|worried|the\s+owner)"
 )
 _NEG_INTERESTED = (
-    r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2} interested"
+    r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2}"
+    r" (?:interested|intrested|intersted|interseted|interestd)"
 )
 
 
@@ -377,7 +378,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho the (?:hell|heck|f\w*) (?:do you think|gave you)\b",
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
-          r"\bok,? boomer\b", r"\bright after i (?:light|burn|throw|finish)\b", r"\bscam wrapped\b", r"\bratio \+ l\b",
+          r"\bok,? boomer\b", r"\bthis is why (?:everybody|everyone|people|nobody)\b",
+          r"\b(?:script|pitch|offer|product|service|company|text)s? (?:sucks?|is garbage|is trash)\b",
+          r"\bright after i (?:light|burn|throw|finish)\b", r"\bscam wrapped\b", r"\bratio \+ l\b",
           r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
           r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
           r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
@@ -425,7 +428,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b",
           r"\bme lig(?:ar|ue|a)\b", r"\bligue-?me\b", r"\bappelez-?moi\b",
           r"\bcall (?:me )?instead\b"),
-    _rule("interested.interested_word", 0.88, r"\binterested\b", unless=_NEG_INTERESTED),
+    _rule("interested.interested_word", 0.88, r"\binterested\b", r"\b(?:intrested|intersted|interseted|interestd)\b",
+          unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
           r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
@@ -567,7 +571,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
           r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:confirmed|scheduled|booked)\b",
-          r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply \d (?:for|to)\b",
+          r"\breply [a-z0-9] to (?:confirm|cancel|reschedule)\b", r"\breply (?:yes|c|1) to (?:confirm|cancel)\b",
+          r"\byour appointment (?:at|with|for) [^.]{0,40}\bis (?:tomorrow|today|on)\b", r"^reminder: ",
+          r"\bis your (?:\w+ )?(?:verification|security|login|one-time) code\b",
+          r"\byou(?: will|'ll) no longer receive\b", r"\breply \d (?:for|to)\b",
           r"\bthanks? for visiting\b", r"\brate us\b",
           r"\byou (?:are|have been) (?:now )?(?:opted out|unsubscribed)\b",
           r"\bwill not receive any (?:more|further) messages\b",
@@ -592,7 +599,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away)\b"),
+          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"

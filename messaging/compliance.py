@@ -891,6 +891,19 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "none",
     ),
+    # Tagalog "pakitigil na po ang pag-text" (please stop the texting)
+    (_re(r"\bpakitigil\b|\btigil\s+(?:na\s+)?(?:po\s+)?(?:ang\s+)?pag-?text"), "none"),
+    # "she wants this number removed from your list", "I'd prefer this number not be used for sales texts"
+    (
+        _re(
+            r"\b(?:wants?|needs?|would\s+like|'d\s+like)\s+(?:this|my|our|her|his|the)\s+(?:number|cell|phone)\s+"
+            r"(?:removed|taken\s+off|deleted|off\s+(?:your|the))\b"
+            r"|\bprefer\s+(?:this|my|our|that\s+this|that\s+my)\s+(?:number|cell|phone)\s+(?:not\s+be|isn't|is\s+not)\s+"
+            r"(?:used|texted|contacted|messaged)\b"
+            r"|\bprefer\s+(?:that\s+)?(?:you|y'all|u)\s+(?:not|don't|didn't|do\s+not)\s+(?:text|message|contact)\b"
+        ),
+        "negation",
+    ),
     # "please delete this contact", "remove my contact from your list"
     (
         _re(
@@ -1788,6 +1801,12 @@ _LEAVING_ANOTHER = re.compile(
 _STOP_TAKEN_BACK = re.compile(r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind)\b")
 # "I'd block you but it's more fun watching you": a block the writer says they are not doing
 _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")
+# "We received your request to opt out. You will no longer receive messages": a business's machine confirming
+# its own list; a person decides what it means for ours
+_OPT_OUT_CONFIRMED = re.compile(
+    r"\b(?:we(?:'ve|\s+have)?\s+received|we\s+have\s+processed|this\s+confirms)\s+your\s+(?:request\s+to\s+)?"
+    r"(?:opt\s*-?\s*out|unsubscribe)|\byou\s+(?:have\s+been|are\s+now)\s+(?:opted\s+out|unsubscribed)\b"
+)
 _STOP_ASKED_AND_DECLINED = re.compile(
     r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
@@ -1843,6 +1862,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
     plain = _LEAVING_ANOTHER.sub("leave another", plain)
     plain = _WOULD_BUT.sub("would leave you but", plain)
+    if _OPT_OUT_CONFIRMED.search(plain):
+        return OPT_OUT_UNCERTAIN, "an opt-out confirmation sent by a machine"
     if _STOP_TAKEN_BACK.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word taken back"
     if _STOP_ASKED_AND_DECLINED.match(plain):

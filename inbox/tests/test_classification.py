@@ -387,6 +387,12 @@ CASES += [
     ("Hunting season, I'm out of the office til the 20th", C.OUT_OF_OFFICE),
     ("Sure, right after I burn my savings", C.HOSTILE),
     ("Đây không phải số của anh ấy", C.WRONG_NUMBER),
+    ("very intrested", C.INTERESTED),
+    ("not intrested", C.NOT_INTERESTED),
+    ("Reminder: your appointment with Dr. Shah is tomorrow at 9:30 AM. Reply Y to confirm.", C.AUTO_REPLY),
+    ("481-220 is your Microsoft verification code", C.AUTO_REPLY),
+    ("Thanks for texting Rosewood Barn! See open dates at rosewoodbarn.com/dates", C.AUTO_REPLY),
+    ("this is why everyone hates telemarketers", C.HOSTILE),
 ]
 
 

@@ -745,6 +745,9 @@ OPT_OUT_REQUESTS = [
     "please don't use this number going forward",
     "can yall not text me",
     "Not my business anymore. Delete this contact please",
+    "Pakitigil po ang pag-text",
+    "my husband wants his number removed from your list",
+    "I'd prefer that you not text this number",
 ]
 
 NOT_OPT_OUT_REQUESTS = [
