@@ -155,8 +155,15 @@ class GateKeeper:
 
     def __init__(self, gates: list[tuple[str, ...] | None]):
         self._gates = [None if found is None else frozenset(found) for found in gates]
-        self._literals = tuple(sorted({literal for found in gates if found for literal in found}))
+        literals = sorted({literal for found in gates if found for literal in found})
+        # Literals by their first two characters: a literal the text contains starts at one of the text's pairs,
+        # so only the literals behind the pairs the text has are looked for (every gate has two characters or more)
+        self._by_head: dict[str, tuple[str, ...]] = {}
+        for literal in literals:
+            self._by_head[literal[:2]] = (*self._by_head.get(literal[:2], ()), literal)
 
     def open(self, text: str) -> list[bool]:
-        present = {literal for literal in self._literals if literal in text}
+        by_head = self._by_head
+        heads = {text[i : i + 2] for i in range(len(text) - 1)}.intersection(by_head)
+        present = {literal for head in heads for literal in by_head[head] if literal in text}
         return [found is None or not found.isdisjoint(present) for found in self._gates]

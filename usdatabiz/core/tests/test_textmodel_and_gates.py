@@ -154,8 +154,19 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
 
     gates = [("stop", "quit"), None, ("remove me",), ("top",)]
     keeper = GateKeeper(gates)
-    for text in ["please stop", "i quit", "remove me now", "on top", "nothing here", "stop at the top", ""]:
+    for text in ["please stop", "i quit", "remove me now", "on top", "nothing here", "stop at the top", "", "s"]:
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
+
+
+def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
+    from inbox.classification import PHRASE_RULES, normalize
+    from usdatabiz.core.regexgate import GateKeeper
+
+    gates = [rule.gates for rule in PHRASE_RULES] + [("打错",), ("ошиб",), ("stopp",)]
+    keeper = GateKeeper(gates)
+    for text in _corpus_texts():
+        plain = normalize(text)
+        assert keeper.open(plain) == [gate_open(found, plain) for found in gates], text
 
 
 @pytest.mark.parametrize(
