@@ -12,3 +12,9 @@ application = get_wsgi_application()
 from inbox.classification import models_warm  # noqa: E402
 
 models_warm()
+
+# The URL configuration (and every view module it imports) is loaded on the first request Django resolves: load it
+# here, so that the first webhook calls after a start do not wait about a second behind the imports.
+from django.urls import reverse  # noqa: E402
+
+reverse("webhook-signalhouse")
