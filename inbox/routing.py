@@ -14,7 +14,9 @@ from campaigns.models import Campaign
 from identity.models import PersonaPhone
 from leads.models import Lead
 from messaging.models import Message, SenderNumber
-from messaging.sms import ProviderEvent
+from messaging.selectors import sender_number_owner
+from messaging.sms import ProviderEvent, webhook_secrets
+from messaging.sms.registry import WEBHOOK_SECRET_NAMES
 
 
 @dataclass(frozen=True)
@@ -86,15 +88,23 @@ def delivery_route(*, identifier: str | None) -> Route:
     return Route(message.team_id, contact, sender)
 
 
-def event_owner(event: ProviderEvent) -> Route:
-    """The team an event belongs to, found with one indexed read (what the webhook needs before it answers: whose
-    secret signs it, whose consent a STOP changes); the contact is matched after the answer (``route_event``)."""
+def event_owner(event: ProviderEvent, *, provider: str) -> tuple[Route, list[str]]:
+    """The team an event belongs to and the secrets it may be signed with, found with one indexed read for a reply
+    (what the webhook needs before it answers: whose secret signs it, whose consent a STOP changes); the contact is
+    matched after the answer (``route_event``)."""
     if event.kind == "inbound":
-        sender = SenderNumber.objects.filter(number=event.to_number).first() if event.to_number else None
-        if sender is None:
-            return Route(None, reason=f"No team owns {event.to_number or 'the number that was texted'}.")
-        return Route(sender.team_id, None, sender)
-    return route_event(event)
+        team_id, own = (
+            sender_number_owner(number=event.to_number, provider=provider, credential_names=WEBHOOK_SECRET_NAMES)
+            if event.to_number
+            else (None, {})
+        )
+        if team_id is None:
+            route = Route(None, reason=f"No team owns {event.to_number or 'the number that was texted'}.")
+        else:
+            route = Route(team_id)
+        return route, webhook_secrets(provider, team_id, own=own)
+    route = route_event(event)
+    return route, webhook_secrets(provider, route.team_id)
 
 
 def route_event(event: ProviderEvent) -> Route:

@@ -13,6 +13,30 @@ from . import compliance
 from .models import Message, ProviderWebhook, SenderNumber, Suppression
 
 
+def sender_number_owner(*, number: str, provider: str, credential_names) -> tuple[str | None, dict[str, str]]:
+    """Return the team owning a number (None: no team) and that team's own unexpired credentials of ``provider``
+    among ``credential_names``, decrypted, with one indexed read: the webhook needs both before it answers."""
+    from django.db import connection
+
+    from usdatabiz.core.models import TeamCredential
+    from usdatabiz.core.secrets import decrypt
+
+    names = list(credential_names)
+    quote = connection.ops.quote_name
+    numbers, credentials = quote(SenderNumber._meta.db_table), quote(TeamCredential._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT n.team_id, c.name, c.ciphertext FROM {numbers} n LEFT JOIN {credentials} c "
+            f"ON c.team_id = n.team_id AND c.provider = %s AND c.name IN ({', '.join(['%s'] * len(names))}) "
+            "AND (c.expires_at IS NULL OR c.expires_at > %s) WHERE n.number = %s",
+            [provider, *names, connection.ops.adapt_datetimefield_value(timezone.now()), number],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return None, {}
+    return rows[0][0], {name: decrypt(ciphertext) for _, name, ciphertext in rows if name is not None}
+
+
 def message_list(*, team, status=None, direction=None, campaign=None, number=None):
     """Return the team's messages, newest first, filtered by status, direction, campaign and number."""
     qs = Message.objects.for_team(team).select_related("campaign", "persona", "approved_by")

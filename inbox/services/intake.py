@@ -5,7 +5,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
 from leads.models import Lead
@@ -75,9 +75,9 @@ def webhook_receive(
             delivery = fmt.delivery_id(headers)
         except sms.PayloadInvalid as exc:
             return 400, _rejected(spec.name, "PAYLOAD_INVALID", str(exc), raw_body)
-        route = routing.event_owner(event)  # the team whose secret signs it; matching waits for the task
+        route, secrets = routing.event_owner(event, provider=spec.name)  # matching the contact waits for the task
         try:
-            fmt.verify(sms.webhook_secrets(spec.name, route.team_id), headers, raw_body, now_ms=now_ms)
+            fmt.verify(secrets, headers, raw_body, now_ms=now_ms)
         except sms.SignatureInvalid as exc:
             return 401, _rejected(spec.name, "TOKEN_INVALID", str(exc), raw_body)
         event.delivery_id = delivery
@@ -117,43 +117,53 @@ def intake_event(
     (503, failed record) when storing raised.
 
     Only what must hold before the answer happens here: the record, and a STOP's suppression (or a START's
-    lift) for the team owning the number texted. Matching the contact and the campaign text, the inbox item,
-    classification, prioritization, drafts and the compliance answer follow in ``webhook_event_process``
-    (``inbox.tasks.webhook_event_process_task``), enqueued in the same transaction, so a stored event is never
-    left without its task and a rolled-back one leaves neither.
+    lift, or an unclear revocation's hold) for the team owning the number texted. Matching the contact and the
+    campaign text, the inbox item, classification, prioritization, drafts and the compliance answer follow in
+    ``webhook_event_process`` (``inbox.tasks.webhook_event_process_task``), enqueued with the record, so a stored
+    event is never left without its task and a rolled-back one leaves neither. A reply with nothing to write but
+    the record (most of them) is stored and queued by one statement (``_store_once``); one that suppresses, lifts
+    or holds writes that in the record's transaction.
 
-    Once is enforced by the database: the record's insert fails on a delivery id or a signed digest seen before
-    (then nothing else happens: the earlier record is returned with its ``attempts`` counted), and an inbound
-    message's provider id is unique (checked by the task).
+    Once is enforced by the database: the record's insert does nothing (or fails) on a delivery id or a signed
+    digest seen before (then nothing else happens: the earlier record is returned with its ``attempts`` counted),
+    and an inbound message's provider id is unique (checked by the task).
     """
     started = time.monotonic() if started is None else started
     record = None
+    keyword = _keyword_decision(event) if event.kind == "inbound" and route.team_id is not None else _NO_KEYWORD
+    columns = dict(
+        provider=provider,
+        source=source,
+        delivery_id=delivery_id,
+        digest=digest,
+        event=event.event,
+        identifier=event.identifier or "",
+        to_number=(event.to_number or "")[:20],
+        team_id=route.team_id,
+        detail="" if route.team_id else route.reason[:4000],
+        raw_body=raw_text,
+    )
     try:
-        with transaction.atomic():  # a duplicate's insert aborts it whole: no savepoint on the hot path
-            try:
-                record = WebhookEvent.objects.create(
-                    provider=provider,
-                    source=source,
-                    delivery_id=delivery_id,
-                    digest=digest,
-                    event=event.event,
-                    identifier=event.identifier or "",
-                    to_number=(event.to_number or "")[:20],
-                    team_id=route.team_id,
-                    detail="" if route.team_id else route.reason[:4000],
-                    raw_body=raw_text,
-                    processing_ms=int((time.monotonic() - started) * 1000),
-                )
-            except IntegrityError as exc:
-                raise _AlreadyStored from exc
-            if event.kind == "inbound" and route.team_id is not None:
-                action = _keywords_apply(team_id=route.team_id, event=event)
+        if keyword.action in _NOTHING_TO_WRITE and _one_statement_intake():
+            elapsed = int((time.monotonic() - started) * 1000)
+            record = _store_once(
+                WebhookEvent(**columns, compliance_action=keyword.action, processing_ms=elapsed), event
+            )
+        else:
+            with transaction.atomic():  # a duplicate's insert aborts it whole: no savepoint
+                try:
+                    record = WebhookEvent.objects.create(
+                        **columns, processing_ms=int((time.monotonic() - started) * 1000)
+                    )
+                except IntegrityError as exc:
+                    raise _AlreadyStored from exc
+                action = _keywords_apply(team_id=route.team_id, event=event, keyword=keyword) if keyword.action else ""
                 if action:
                     record.compliance_action = action
                     record.processing_ms = int((time.monotonic() - started) * 1000)
                     record.save(update_fields=["compliance_action", "processing_ms", "updated_at"])
-            journey.enqueue("inbox.tasks.webhook_event_process_task", record.pk, _event_data(event))
-            record.fresh = True  # stored by this call (a duplicate returns the first record instead)
+                journey.enqueue(PROCESS_TASK, record.pk, _event_data(event))
+        record.fresh = True  # stored by this call (a duplicate returns the first record instead)
     except _AlreadyStored:
         first = _seen_again(provider, delivery_id, digest, source)
         if first is not None:
@@ -198,6 +208,48 @@ def intake_event(
         failed.digest = None
         failed.save()
     return 503, failed
+
+
+PROCESS_TASK = "inbox.tasks.webhook_event_process_task"
+
+
+def _one_statement_intake() -> bool:
+    """Whether an event with nothing to write but itself is stored with one statement (``_store_once``): on
+    PostgreSQL, with the queue asynchronous (in sync mode, tests, the task runs inline through ``journey``)."""
+    return connection.vendor == "postgresql" and not settings.Q_CLUSTER.get("sync")
+
+
+def _store_once(record: WebhookEvent, event) -> WebhookEvent:
+    """Insert a new record unless its delivery id or signed digest is stored already (``_AlreadyStored`` then), and
+    queue its task on the realtime lane: one statement, so one round trip, without a transaction to open, a
+    savepoint or an exception to catch. With the ORM broker on this database the queue row is written by the same
+    statement (``INSERT ... ON CONFLICT DO NOTHING RETURNING`` feeding the queue's insert): both or neither. With
+    Redis the task is pushed once the row is stored (as ``journey.enqueue`` does on commit)."""
+    fields = record._meta.concrete_fields
+    values = [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
+    quote = connection.ops.quote_name
+    insert = (
+        f"INSERT INTO {quote(record._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING {quote(record._meta.pk.column)}"
+    )
+    queue = journey.queue_row(PROCESS_TASK, record.pk, _event_data(event))
+    with connection.cursor() as cursor:
+        if queue is None:
+            cursor.execute(insert, values)
+        else:
+            table, columns, row = queue
+            cursor.execute(
+                f"WITH stored AS ({insert}) INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
+                f"SELECT {', '.join(['%s'] * len(row))} FROM stored RETURNING 1",
+                [*values, *row],
+            )
+        stored = cursor.fetchone() is not None
+    if not stored:
+        raise _AlreadyStored
+    record._state.adding, record._state.db = False, connection.alias
+    if queue is None:
+        journey.enqueue(PROCESS_TASK, record.pk, _event_data(event))
+    return record
 
 
 def _event_data(event) -> dict:
@@ -438,29 +490,53 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
     return item
 
 
-def _keywords_apply(*, team_id: str, event) -> str:
-    """Before the answer: a STOP (or any clear request to stop) suppresses the sender for this team at once; START
-    lifts a suppression. Return what was done (``WebhookEvent.ComplianceAction``), for the task to confirm."""
+@dataclasses.dataclass(frozen=True)
+class _Keyword:
+    """What a reply asks for before the answer (``action``: a ``WebhookEvent.ComplianceAction``, or empty) and why."""
+
+    action: str
+    why: str = ""
+
+
+_NO_KEYWORD = _Keyword("")
+# what the record alone carries: no suppression, lift or hold to write with it
+_NOTHING_TO_WRITE = ("", WebhookEvent.ComplianceAction.HELP)
+
+
+def _keyword_decision(event) -> _Keyword:
+    """Decide, without writing anything, what a reply's words require before the answer: a STOP (or any clear
+    request to stop) suppresses, START lifts, HELP is answered after, an unclear revocation holds the number."""
     number, text = event.from_number or "", event.text or ""
     if len(number) != 10 or not number.isdigit():
-        return ""  # not a US number: nobody to suppress (the task records why it matched no one)
+        return _NO_KEYWORD  # not a US number: nobody to suppress (the task records why it matched no one)
     keyword = compliance.classify_keyword(text)
     decision, why = compliance.opt_out_explain(text) if keyword is None else (None, "")
     if keyword == compliance.Keyword.STOP or decision == compliance.OPT_OUT_YES:
+        return _Keyword(WebhookEvent.ComplianceAction.SUPPRESSED)
+    if keyword == compliance.Keyword.HELP:
+        return _Keyword(WebhookEvent.ComplianceAction.HELP)
+    if keyword == compliance.Keyword.START:
+        return _Keyword(WebhookEvent.ComplianceAction.LIFTED)
+    if decision == compliance.OPT_OUT_UNCERTAIN:
+        return _Keyword(WebhookEvent.ComplianceAction.HELD, why)
+    return _NO_KEYWORD
+
+
+def _keywords_apply(*, team_id: str, event, keyword: _Keyword) -> str:
+    """Before the answer: a STOP suppresses the sender for this team at once; START lifts a suppression; an unclear
+    revocation holds the number. Return what was done (``WebhookEvent.ComplianceAction``), for the task to confirm."""
+    number, text = event.from_number or "", event.text or ""
+    if keyword.action == WebhookEvent.ComplianceAction.SUPPRESSED:
         messaging.suppression_add(
             team=team_id, number=number, reason=Suppression.Reason.OPT_OUT, note=f"inbound: {text[:200]}"
         )
-        return WebhookEvent.ComplianceAction.SUPPRESSED
-    if keyword == compliance.Keyword.HELP:
-        return WebhookEvent.ComplianceAction.HELP
-    if keyword == compliance.Keyword.START:
+    elif keyword.action == WebhookEvent.ComplianceAction.LIFTED:
         lifted = messaging.suppression_lift(team=team_id, number=number, reason="START from the person")
         return WebhookEvent.ComplianceAction.LIFTED if lifted else ""
-    if decision == compliance.OPT_OUT_UNCERTAIN:
+    elif keyword.action == WebhookEvent.ComplianceAction.HELD:
         # held now, not when the task runs: a campaign slice sending meanwhile is refused with OPT_OUT_REVIEW
-        opt_out_reviews.opt_out_review_hold(team=team_id, number=number, text=text, reason=why)
-        return WebhookEvent.ComplianceAction.HELD
-    return ""
+        opt_out_reviews.opt_out_review_hold(team=team_id, number=number, text=text, reason=keyword.why)
+    return keyword.action
 
 
 def _keyword_action(webhook: WebhookEvent) -> str:

@@ -20,6 +20,7 @@ PROVIDERS: dict[str, str] = {
 API_KEY = "api_key"
 WEBHOOK_SECRET = "webhook_secret"
 WEBHOOK_SECRET_PREVIOUS = "webhook_secret_previous"  # kept, with its expiry, while the provider still signs with it
+WEBHOOK_SECRET_NAMES = (WEBHOOK_SECRET, WEBHOOK_SECRET_PREVIOUS)
 
 
 def provider_spec(name: str) -> ProviderSpec:
@@ -77,17 +78,23 @@ def sms_client(*, team=None, name: str | None = None) -> SmsClient:
     return spec.make_client(credentials(spec, team))
 
 
-def webhook_secrets(name: str, team=None) -> list[str]:
+def webhook_secrets(name: str, team=None, *, own: dict[str, str] | None = None) -> list[str]:
     """The secrets a webhook of provider ``name`` for ``team`` may be signed with, current one first.
 
     A team with a signing secret of its own is checked against it (and the replaced one during a rotation's
     grace period) only; otherwise against the platform's ``<PREFIX>_WEBHOOK_SECRET``. The sandbox's public
-    secret counts only while the console runs the sandbox, and an empty secret never counts.
+    secret counts only while the console runs the sandbox, and an empty secret never counts. ``own``: the team's
+    own values of ``WEBHOOK_SECRET_NAMES``, read already (``messaging.selectors.sender_number_owner``).
     """
     spec = provider_spec(name)
-    own = _team_value(team, spec.name, WEBHOOK_SECRET)
-    if own:
-        found = [own, _team_value(team, spec.name, WEBHOOK_SECRET_PREVIOUS)]
+    if own is None:
+        current = _team_value(team, spec.name, WEBHOOK_SECRET)
+        own = {
+            WEBHOOK_SECRET: current,
+            WEBHOOK_SECRET_PREVIOUS: current and _team_value(team, spec.name, WEBHOOK_SECRET_PREVIOUS),
+        }
+    if own.get(WEBHOOK_SECRET):
+        found = [own[WEBHOOK_SECRET], own.get(WEBHOOK_SECRET_PREVIOUS)]
     else:
         platform = platform_setting(spec, "WEBHOOK_SECRET")
         found = [platform] if platform else ([SANDBOX_WEBHOOK_SECRET] if sandbox_mode() else [])

@@ -1,10 +1,12 @@
 """The 12 stages of the journey, their SLAs, and how one stage hands over to the next."""
 
+import functools
 import importlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 
@@ -144,6 +146,50 @@ def enqueue(task_path: str, *args, **kwargs) -> None:
         async_task(task_path, *args, q_options=options, **kwargs)
     else:
         transaction.on_commit(lambda: async_task(task_path, *args, q_options=options, **kwargs))
+
+
+def queue_row(task_path: str, *args, **kwargs) -> tuple[str, tuple[str, ...], tuple] | None:
+    """The row django-q2's ORM broker would add to queue a task by dotted path on its lane, as (table, columns,
+    values), for a caller that writes it with its own statement; None unless the broker is the ORM on the default
+    database and the queue is asynchronous (then ``enqueue``).
+
+    The package is django-q2's own: ``async_task`` builds and signs it (``pre_enqueue`` is sent), handed a broker
+    that keeps it instead of storing it.
+    """
+    q = settings.Q_CLUSTER
+    if q.get("sync") or q.get("orm") != DEFAULT_DB_ALIAS:
+        return None
+    import_string(task_path)
+    from django_q.models import OrmQ
+    from django_q.tasks import async_task
+
+    from .lanes import task_lane
+
+    lane = task_lane(task_path)
+    kept = _package_keeper()(list_key=lane)
+    async_task(task_path, *args, q_options={"cluster": lane, "broker": kept, "sync": False}, **kwargs)
+    fields = [OrmQ._meta.get_field(name) for name in ("key", "payload", "lock")]
+    values = (lane, kept.package, timezone.now())
+    return OrmQ._meta.db_table, tuple(field.column for field in fields), values
+
+
+@functools.cache
+def _package_keeper() -> type:
+    from django_q.brokers import Broker  # imported once apps are ready: django-q2 reads settings on import
+
+    class PackageKeeper(Broker):
+        """A broker that keeps the one package it is given (``queue_row``) instead of storing it."""
+
+        package = None
+
+        @staticmethod
+        def get_connection(list_key=None):
+            return None
+
+        def enqueue(self, task):
+            self.package = task
+
+    return PackageKeeper
 
 
 def schedule_once(task_path: str, *args, at, name: str) -> None:
