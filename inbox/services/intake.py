@@ -253,8 +253,11 @@ def _store_once(record: WebhookEvent, event) -> WebhookEvent:
 
 
 def _event_data(event) -> dict:
-    """The parsed event as the task's argument (the raw body is on the record)."""
-    return {**dataclasses.asdict(event), "raw": {}}
+    """The parsed event as the task's argument (the raw body is on the record, so it is left out rather than copied:
+    every other field is a string or a number)."""
+    data = {field.name: getattr(event, field.name) for field in dataclasses.fields(event)}
+    data["raw"] = {}
+    return data
 
 
 def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:

@@ -15,6 +15,8 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.datastructures import CaseInsensitiveMapping
+
 from ..sms.errors import PayloadInvalid, SignatureInvalid
 from ..sms.payloads import clean_text, load_json
 from ..sms.results import ProviderEvent
@@ -50,12 +52,19 @@ def sign(secret: str | bytes, timestamp: str | int, raw_body: str | bytes) -> st
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
     """Case-insensitive lookup; also finds Django's ``request.META`` spelling (``HTTP_X_SIGNALHOUSE_...``)."""
+    if isinstance(headers, CaseInsensitiveMapping):  # ``request.headers``: looked up directly, not scanned
+        return _text(headers.get(name))
     wanted = {name.lower(), "http_" + name.lower().replace("-", "_")}
     for key, value in headers.items():
         if isinstance(key, str) and key.lower() in wanted and value is not None:
-            text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-            return text.strip()
+            return _text(value)
     return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return (value.decode("latin-1") if isinstance(value, bytes) else str(value)).strip()
 
 
 def delivery_id(headers: Mapping[str, Any]) -> str | None:
