@@ -121,6 +121,50 @@ def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_real
     assert record.status == "processed"
 
 
+def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, contacted, team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    headers, body = _signed(
+        contacted[0].to_number, "who is this?", identifier="sh-9", stamp=1796144400000, delivery_id="d-9"
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        response = _post(client, headers, body)
+
+    # the owning team with its secrets in one read; the record and its task in one statement; nothing else
+    assert response.status_code == 200
+    assert [query["sql"].split()[0] for query in queries.captured_queries] == ["SELECT", "WITH"]
+    record = WebhookEvent.objects.get()
+    assert (record.pk, record.team_id, record.status, record.compliance_action) == (
+        response.json()["id"],
+        team.pk,
+        "received",
+        "",
+    )
+    assert [(row.key, row.task["func"], row.task["args"][0]) for row in _queued()] == [
+        ("realtime", "inbox.tasks.webhook_event_process_task", record.pk)
+    ]
+
+
+def test_help_is_kept_on_the_record_and_answered_on_the_realtime_lane(client, contacted, team):
+    number = contacted[0].to_number
+
+    response = _post(client, *sandbox_inbound_event(number, OURS, "HELP", SECRET))
+
+    assert response.status_code == 200
+    record = WebhookEvent.objects.get()
+    assert (record.status, record.compliance_action) == ("received", "help")
+    assert not Suppression.objects.exists()
+    assert [row.task["func"] for row in _queued("realtime")] == ["inbox.tasks.webhook_event_process_task"]
+
+    ran = _work_realtime_lane()
+
+    assert "inbox.tasks.compliance_reply_task" in ran
+    answer = Message.objects.get(kind="compliance", to_number=number)
+    assert (answer.status, answer.metadata["keyword"]) == ("sent", "HELP")
+
+
 def test_a_suppressed_number_is_refused_by_the_send_checks_before_the_task_runs(client, contacted, team):
     number = contacted[1].to_number
     _post(client, *sandbox_inbound_event(number, OURS, "please stop texting me", SECRET))
