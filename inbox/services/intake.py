@@ -1,5 +1,6 @@
 """Stage 8: webhook intake, inbound replies, STOP/HELP/START honoured before anything else."""
 
+import contextlib
 import dataclasses
 import logging
 import time
@@ -221,10 +222,10 @@ def _one_statement_intake() -> bool:
 
 def _store_once(record: WebhookEvent, event) -> WebhookEvent:
     """Insert a new record unless its delivery id or signed digest is stored already (``_AlreadyStored`` then), and
-    queue its task on the realtime lane: one statement, so one round trip, without a transaction to open, a
-    savepoint or an exception to catch. With the ORM broker on this database the queue row is written by the same
-    statement (``INSERT ... ON CONFLICT DO NOTHING RETURNING`` feeding the queue's insert): both or neither. With
-    Redis the task is pushed once the row is stored (as ``journey.enqueue`` does on commit)."""
+    queue its task on the realtime lane: one statement, so in a webhook call one round trip, without a transaction
+    to open, a savepoint or an exception to catch. With the ORM broker on this database the queue row is written by
+    the same statement (``INSERT ... ON CONFLICT DO NOTHING RETURNING`` feeding the queue's insert): both or
+    neither. With Redis the task is pushed once the row is stored (as ``journey.enqueue`` does on commit)."""
     fields = record._meta.concrete_fields
     values = [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
     quote = connection.ops.quote_name
@@ -233,7 +234,12 @@ def _store_once(record: WebhookEvent, event) -> WebhookEvent:
         f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING {quote(record._meta.pk.column)}"
     )
     queue = journey.queue_row(PROCESS_TASK, record.pk, _event_data(event))
-    with connection.cursor() as cursor:
+    # a webhook call runs in autocommit: the statement is its own transaction. Within a caller's transaction it gets
+    # a savepoint, so that a failed insert leaves that transaction usable (for the failure's record)
+    with (
+        transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext(),
+        connection.cursor() as cursor,
+    ):
         if queue is None:
             cursor.execute(insert, values)
         else:

@@ -121,6 +121,7 @@ def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_real
     assert record.status == "processed"
 
 
+@pytest.mark.django_db(transaction=True)  # as a webhook call runs: in autocommit, outside any transaction
 def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, contacted, team):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -324,3 +325,28 @@ def test_each_web_worker_trains_the_reply_models_before_it_serves():
     # then both models are ready before the first reply arrives (the webhook reads each reply with one of them)
     assert compliance.revocation_model.cache_info().currsize == 1
     assert intent_model.cache_info().currsize == 1
+
+
+def test_a_store_that_fails_within_a_callers_transaction_is_answered_503_and_recorded(contacted, team):
+    # given a caller already in a transaction (the test's) and an event whose record cannot be stored
+    from inbox import routing
+    from inbox.services import intake_event
+    from messaging.signalhouse.webhooks import parse_event
+
+    _, body = _signed(contacted[0].to_number, "who is this?", identifier="sh-10", stamp=1796144400000, delivery_id="d")
+    event = parse_event(body)
+
+    # when it is taken in with a delivery id longer than its column
+    status, record = intake_event(
+        provider="signalhouse",
+        event=event,
+        route=routing.Route(team.pk),
+        delivery_id="d" * 65,
+        digest="e" * 64,
+        raw_text=body.decode(),
+    )
+
+    # then the provider is asked to retry, the failure is recorded in the same transaction, and nothing is queued
+    assert (status, record.status, record.error_code) == (503, "failed", "WEBHOOK_FAILURE")
+    assert list(WebhookEvent.objects.values_list("pk", "status", "digest")) == [(record.pk, "failed", "e" * 64)]
+    assert not _queued()
