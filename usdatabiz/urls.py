@@ -56,6 +56,9 @@ handler500 = "usdatabiz.core.views.server_error"
 urlpatterns = [
     path("healthz/", health.healthz, name="healthz"),  # answered first by core.health.HealthProbeMiddleware
     path("readyz/", health.readyz, name="readyz"),
+    # before the console's own pages (the empty prefix below): the providers' calls are matched first
+    path("webhooks/signalhouse/", provider_webhook, {"provider": "signalhouse"}, name="webhook-signalhouse"),
+    path("webhooks/<slug:provider>/", provider_webhook, name="webhook"),
     path("", include("usdatabiz.core.urls")),
     path("sources/", include("ingestion.urls")),
     path("identity/", include("identity.urls")),
@@ -63,8 +66,6 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("messages/", include("messaging.urls")),
     path("inbox/", include("inbox.urls")),
-    path("webhooks/signalhouse/", provider_webhook, {"provider": "signalhouse"}, name="webhook-signalhouse"),
-    path("webhooks/<slug:provider>/", provider_webhook, name="webhook"),
     path("admin/", admin.site.urls),
     path("api/v1/lead-settings/", LeadSettingsView.as_view(), name="lead-settings"),
     # a campaign's outcome is read where its replies live (inbox), beside the campaign routes of the router
