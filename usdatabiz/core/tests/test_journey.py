@@ -122,10 +122,10 @@ def test_advance_runs_exactly_the_followers_of_the_stage_in_order(recording):
 
 
 @pytest.mark.django_db
-def test_advance_passes_the_team_to_the_followers_when_given(recording):
-    journey.advance(stage=1, subject_id="ds_subject", team_id="team_x")
+def test_advance_passes_the_team_to_the_followers_when_given(recording, team):
+    journey.advance(stage=1, subject_id="ds_subject", team_id=team.pk)
 
-    assert recording == [("first_task", "ds_subject", "team_x"), ("second_task", "ds_subject", "team_x")]
+    assert recording == [("first_task", "ds_subject", team.pk), ("second_task", "ds_subject", team.pk)]
 
 
 @pytest.mark.django_db
