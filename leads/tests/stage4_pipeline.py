@@ -5,10 +5,12 @@ and lets it see that stage 4 hands over once. Stages 1-2 have no follower, so th
 """
 
 from usdatabiz import pipeline
+from usdatabiz.core.handovers import journey_follower
 
 HANDED_OVER: list[str] = []
 
 
+@journey_follower
 def record_handover(subject_id: str, **kwargs) -> str:
     """Stand in for the stage after 4: remember which stage-4 run handed over."""
     HANDED_OVER.append(subject_id)

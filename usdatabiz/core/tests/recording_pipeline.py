@@ -17,6 +17,11 @@ def second_task(subject_id: str, team_id: str | None = None) -> None:
     CALLS.append(("second_task", subject_id, team_id))
 
 
+def plain_task(subject_id: str, team_id: str | None = None) -> None:
+    """Record a call of a task that does not claim its hand-over (only the broken pipeline wires it)."""
+    CALLS.append(("plain_task", subject_id, team_id))
+
+
 HERE = __name__
 PIPELINE: dict[int, list[str]] = {
     0: [f"{HERE}.first_task"],
