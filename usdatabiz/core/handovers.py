@@ -89,6 +89,9 @@ def journey_follower(func=None, *, long: bool = False):
             token = _current.set(handover)
             try:
                 result = task(subject_id, *args, **kwargs)
+            except LeaseLost as exc:  # presumed dead, the hand-over went to another worker, which goes on with it
+                log.info("hand-over %s: %s", handover.pk, exc)
+                return HANDED_OVER
             finally:
                 _current.reset(token)
             if handover.state != LeasedWork.State.DONE:

@@ -220,3 +220,30 @@ def test_a_hand_over_given_up_after_q_max_attempts_fails_with_task_timeout_and_a
         "failed": 0,
     }
     assert recording == []
+
+
+def test_a_follower_presumed_dead_does_not_take_over_a_second_time(team, recording, monkeypatch, settings):
+    # given a follower that started, then was presumed dead: the sweeper sent its hand-over to another worker
+    from django.db import transaction
+
+    from usdatabiz.core.handovers import handover_taken_over, journey_follower
+
+    taken = []
+
+    @journey_follower
+    def slow_follower(subject_id, team_id=None):
+        JourneyHandover.objects.filter(subject_id=subject_id).update(lease_owner="host-b:9")  # taken over meanwhile
+        with transaction.atomic():
+            taken.append(subject_id)
+            handover_taken_over()
+        return "took over"
+
+    handover = _advance_but_lose_the_task(team, monkeypatch)
+
+    # when it reaches the point where it would take over
+    result = slow_follower("ds_subject", team_id=team.pk, handover_id=handover.pk)
+
+    # then its transaction rolls back and the hand-over stays with the other worker
+    assert result == HANDED_OVER
+    handover.refresh_from_db()
+    assert (handover.state, handover.lease_owner) == ("running", "host-b:9")
