@@ -6,6 +6,8 @@ import django_q.tasks
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django_q.conf import Conf
+from django_q.models import OrmQ
 
 from usdatabiz.core import journey
 from usdatabiz.core.handovers import HANDED_OVER
@@ -70,9 +72,10 @@ def test_advance_without_a_team_records_nothing(recording):
     assert not JourneyHandover.objects.exists()
 
 
-def test_a_rolled_back_stage_end_owes_nothing(team, recording, settings):
+def test_a_rolled_back_stage_end_owes_nothing(team, recording, settings, monkeypatch):
     # given a stage end whose transaction rolls back (the ORM broker's queued task goes with it)
     settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False, "orm": "default"}
+    monkeypatch.setattr(Conf, "SYNC", False)
 
     def stage_end():
         with transaction.atomic():
@@ -82,8 +85,10 @@ def test_a_rolled_back_stage_end_owes_nothing(team, recording, settings):
     with pytest.raises(RuntimeError):
         stage_end()
 
-    # then no hand-over is owed
+    # then no hand-over is owed and nothing is queued
     assert not JourneyHandover.objects.exists()
+    assert not OrmQ.objects.exists()
+    assert recording == []
 
 
 def test_a_duplicate_delivery_starts_the_follower_once(team, recording):
