@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from usdatabiz.core import journey
+from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import LeasedWork, StageRun
 from usdatabiz.core.services import stage_run_finish, stage_run_start
@@ -224,11 +225,13 @@ def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -
     new_count = Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False).count()
     run = stage_run_start(team=team_id, stage=3, count_in=new_count, triggered_at=triggered_at)
     if not new_count:
-        run = stage_run_finish(
-            run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
-        )
-        if not inline:
-            journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
+        with transaction.atomic():
+            run = stage_run_finish(
+                run=run, status=StageRun.Status.SUCCEEDED, count_in=0, count_out=0, detail="no new personas"
+            )
+            handover_taken_over()
+            if not inline:
+                journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
         return run
     index_new_personas(team_id=team_id)
     count = partition_count(new_count)
@@ -236,6 +239,7 @@ def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -
         parts = ResolutionPartition.objects.bulk_create(
             [ResolutionPartition(team_id=team_id, run=run, number=n, of=count) for n in range(count)]
         )
+        handover_taken_over()  # the partitions are leased work: from here on stage 3 recovers by itself
         if not inline:
             for part in parts:
                 work_enqueue(part)

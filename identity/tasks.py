@@ -1,10 +1,12 @@
 """django-q2 entry points of stage 3 (all on the bulk lane)."""
 
+from usdatabiz.core.handovers import journey_follower
 from usdatabiz.core.selectors import stage_ended_at
 
 from . import partitions
 
 
+@journey_follower(long=True)  # indexing a large team may outlast a lease
 def identity_resolve_task(subject_id: str, team_id: str | None = None) -> str:
     """Start resolving the team's new personas after a file was normalized; the last step hands over to stage 4."""
     team = team_id or subject_id

@@ -1,5 +1,7 @@
 """django-q2 entry points of stages 8-12 (each receives a webhook event or an inbox item id)."""
 
+from usdatabiz.core.handovers import journey_follower
+
 from . import services
 from .models import InboxItem
 
@@ -14,16 +16,19 @@ def webhook_event_process_task(event_id: str, event_data: dict) -> str:
     return services.webhook_event_process(event_id=event_id, event_data=event_data).status
 
 
+@journey_follower
 def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:
     """Classify a new reply (stage 9)."""
     return services.inbox_item_classify(item=InboxItem.objects.get(pk=subject_id)).classification
 
 
+@journey_follower
 def inbox_item_prioritize_task(subject_id: str, team_id: str | None = None) -> str:
     """Score, route and queue a classified reply (stage 10)."""
     return services.inbox_item_prioritize(item=InboxItem.objects.get(pk=subject_id)).priority
 
 
+@journey_follower
 def inbox_item_draft_task(subject_id: str, team_id: str | None = None) -> str:
     """Let the copilot worker draft a reply for a person to approve (stage 11); it never sends."""
     return services.inbox_item_draft(item=InboxItem.objects.get(pk=subject_id)).suggested_action

@@ -12,6 +12,7 @@ from django.utils import timezone
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError, IllegalTransition
+from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_heartbeat
 from usdatabiz.core.models import StageFailure, StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
@@ -149,7 +150,7 @@ def data_source_create(*, team: Team, file, uploaded_by=None, start: bool = True
     )
     if start:
         with transaction.atomic():
-            journey.advance(stage=0, subject_id=data_source.pk)
+            journey.advance(stage=0, subject_id=data_source.pk, team_id=data_source.team_id)
     return data_source
 
 
@@ -248,6 +249,7 @@ def data_source_ingest(*, data_source_id: str, hand_over: bool = False) -> DataS
         scan = IngestScan.objects.create(
             team_id=data_source.team_id, data_source=data_source, triggered_at=triggered_at
         )
+        handover_taken_over()  # the scan is leased work: from here on stage 1 recovers by itself
     return ingest_scan_run(scan_id=scan.pk, hand_over=hand_over) or DataSource.objects.get(pk=data_source_id)
 
 
@@ -566,7 +568,7 @@ def data_source_retry(*, data_source: DataSource) -> DataSource:
     if data_source.status not in (DataSource.Status.FAILED, DataSource.Status.COMPLETED):
         raise IllegalTransition("DataSource", data_source.status, DataSource.Status.PROCESSING)
     with transaction.atomic():
-        journey.advance(stage=0, subject_id=data_source.pk)
+        journey.advance(stage=0, subject_id=data_source.pk, team_id=data_source.team_id)
     data_source.refresh_from_db()
     return data_source
 

@@ -1,9 +1,12 @@
 """django-q2 entry points of stages 1-2: thin, idempotent, called with ids."""
 
+from usdatabiz.core.handovers import journey_follower
+
 from . import chunks, services
 
 
-def data_source_ingest_task(data_source_id: str) -> str:
+@journey_follower
+def data_source_ingest_task(data_source_id: str, team_id: str | None = None) -> str:
     """Run stage 1 for a data source; a good file's stage 2 is queued in the transaction that ends stage 1."""
     return services.data_source_ingest(data_source_id=data_source_id, hand_over=True).status
 
@@ -14,7 +17,8 @@ def ingest_scan_run_task(scan_id: str) -> str:
     return data_source.status if data_source is not None else "held elsewhere or finished"
 
 
-def data_source_normalize_task(data_source_id: str) -> str:
+@journey_follower
+def data_source_normalize_task(data_source_id: str, team_id: str | None = None) -> str:
     """Run stage 2 for a data source."""
     return services.data_source_normalize(data_source_id=data_source_id).status
 

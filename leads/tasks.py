@@ -1,18 +1,24 @@
 """django-q2 entry points of stage 4."""
 
+from django.db import transaction
+
+from usdatabiz.core.handovers import handover_taken_over, journey_follower
 from usdatabiz.core.selectors import stage_ended_at
 
 from . import services
 
 
+@journey_follower
 def lead_prepare_task(subject_id: str, team_id: str | None = None) -> str:
     """Create and score the team's leads after resolution (leased), then hand over to what follows stage 4."""
     # felt from the end of the stage-3 run that queued it
-    preparation = services.lead_preparation_create(
-        team=team_id or subject_id,
-        after=subject_id if team_id else "",
-        triggered_at=stage_ended_at(stage=3, subject_id=subject_id),
-    )
+    with transaction.atomic():
+        preparation = services.lead_preparation_create(
+            team=team_id or subject_id,
+            after=subject_id if team_id else "",
+            triggered_at=stage_ended_at(stage=3, subject_id=subject_id),
+        )
+        handover_taken_over()  # the preparation is leased work: from here on it recovers by itself
     run = services.lead_preparation_run(preparation_id=preparation.pk)
     return run.status if run is not None else "held elsewhere or finished"
 
@@ -30,6 +36,7 @@ def skiptrace_job_run_task(job_id: str) -> str:
     return skiptrace_job_run(job_id=job_id).status
 
 
+@journey_follower
 def leads_enrich_task(subject_id: str, team_id: str | None = None) -> int:
     """After LUCY, queue skip-trace jobs for the team's untraced leads (within the daily cap)."""
     from .enrichment import EnrichmentError, skiptrace_jobs_create

@@ -1,8 +1,11 @@
 """django-q2 entry points of stage 7."""
 
+from usdatabiz.core.handovers import journey_follower
+
 from . import services
 
 
+@journey_follower
 def campaign_sending_start_task(subject_id: str, team_id: str | None = None) -> str:
     """After a person approves a campaign (stage 6), start sending it."""
     return services.campaign_sending_start(campaign_id=subject_id).status

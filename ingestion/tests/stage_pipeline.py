@@ -7,10 +7,12 @@ stages 1-2 write, whatever later stages do, and lets a test see that stage 2 han
 import time
 
 from usdatabiz import pipeline
+from usdatabiz.core.handovers import journey_follower
 
 HANDED_OVER: list[str] = []
 
 
+@journey_follower
 def record_handover(subject_id: str, **kwargs) -> str:
     """Stand in for the stage after 2: remember which data source was handed over."""
     HANDED_OVER.append(subject_id)

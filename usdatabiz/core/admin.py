@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from .models import Alert, AlertSettings, Membership, StageFailure, StageRun, StateTransition, Team, TeamCredential
+from .models import (
+    Alert,
+    AlertSettings,
+    JourneyHandover,
+    Membership,
+    StageFailure,
+    StageRun,
+    StateTransition,
+    Team,
+    TeamCredential,
+)
 
 
 def staff_team_ids(request):
@@ -100,6 +110,36 @@ class StageFailureAdmin(TeamScopedAdmin):
     list_filter = ["stage", "code", "team"]
     search_fields = ["id", "subject_id", "raw_value", "detail"]
     readonly_fields = [f.name for f in StageFailure._meta.fields]
+
+
+@admin.register(JourneyHandover)
+class JourneyHandoverAdmin(TeamScopedAdmin):
+    """Each start a stage owed its follower, as leased work: queued when, claimed by whom, done (read-only)."""
+
+    list_display = [
+        "id",
+        "team",
+        "stage",
+        "task",
+        "subject_id",
+        "lane",
+        "state",
+        "attempts",
+        "lease_owner",
+        "lease_expires_at",
+        "enqueued_at",
+        "error_code",
+        "finished_at",
+    ]
+    list_filter = ["state", "stage", "lane", "error_code", "team"]
+    search_fields = ["id", "subject_id", "task", "lease_owner"]
+    readonly_fields = [f.name for f in JourneyHandover._meta.fields]
+
+    def has_add_permission(self, request):
+        return False  # a stage records them when it ends
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(TeamCredential)

@@ -14,9 +14,18 @@ def pipeline_tasks_exist(app_configs, **kwargs):
             errors.append(checks.Error(f"PIPELINE names unknown stage {number}.", id="core.E001"))
         for path in paths:
             try:
-                import_string(path)
+                task = import_string(path)
             except ImportError:
                 errors.append(checks.Error(f"PIPELINE task {path!r} cannot be imported.", id="core.E002"))
+                continue
+            if not getattr(task, "journey_follower", False):
+                errors.append(
+                    checks.Error(
+                        f"PIPELINE task {path!r} does not claim its hand-over: it would be sent again for ever.",
+                        hint="Wrap it with usdatabiz.core.handovers.journey_follower.",
+                        id="core.E006",
+                    )
+                )
     for number, paths in _gates().items():
         for path in paths:
             try:

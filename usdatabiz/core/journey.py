@@ -216,12 +216,21 @@ def schedule_once(task_path: str, *args, at, name: str) -> None:
 def advance(*, stage: int, subject_id: str, team_id: str | None = None) -> list[str]:
     """Tell the journey that ``stage`` finished for ``subject_id``; enqueue what follows it.
 
-    Followers are called as ``task(subject_id)``, or ``task(subject_id, team_id=...)`` when the team is given.
+    Followers are called as ``task(subject_id)``, or ``task(subject_id, team_id=..., handover_id=...)`` when the
+    team is given: then each follower's start is owed durably, as a ``JourneyHandover`` written in the caller's
+    transaction (the one that ends the stage), which the follower claims (``core.handovers``) and the sweeper
+    sends again if the task is lost. Without a team only the task is queued (stage 1's hand-over, which records
+    its own leased ``IngestStart``).
     """
     paths = followers(stage)
     for path in paths:
         if team_id is None:
             enqueue(path, subject_id)
-        else:
-            enqueue(path, subject_id, team_id=team_id)
+            continue
+        from .handovers import handover_record
+
+        handover = handover_record(
+            stage=stage, subject_id=subject_id, team_id=team_id, task_path=path, kwargs={"team_id": team_id}
+        )
+        enqueue(path, subject_id, team_id=team_id, handover_id=handover.pk)
     return paths

@@ -76,7 +76,8 @@ def leased_models() -> list[type[LeasedWork]]:
 def work_enqueue(row: LeasedWork) -> None:
     """Queue the task that does ``row``'s work (on commit) and note when, for the sweeper."""
     type(row).objects.filter(pk=row.pk).update(enqueued_at=timezone.now())
-    enqueue(type(row).LEASE_TASK, row.pk)
+    path, args, kwargs = row.lease_task()
+    enqueue(path, *args, **kwargs)
 
 
 def _lock_row(model: type[LeasedWork], pk) -> LeasedWork | None:
@@ -88,8 +89,11 @@ def _lock_row(model: type[LeasedWork], pk) -> LeasedWork | None:
     return model.objects.select_for_update(skip_locked=True, of=("self",)).filter(pk=pk).order_by("pk").first()
 
 
-def work_claim(model: type[LeasedWork], pk, *, owner: str | None = None) -> LeasedWork | None:
-    """Take the lease on one row of work; None when it is finished or a live worker holds it."""
+def work_claim(
+    model: type[LeasedWork], pk, *, owner: str | None = None, seconds: int | None = None
+) -> LeasedWork | None:
+    """Take the lease (``seconds``, WORK_LEASE_SECONDS by default) on one row of work; None when it is finished
+    or a live worker holds it."""
     now = timezone.now()
     with transaction.atomic():
         row = _lock_row(model, pk)
@@ -99,7 +103,7 @@ def work_claim(model: type[LeasedWork], pk, *, owner: str | None = None) -> Leas
             return None
         row.state = LeasedWork.State.RUNNING
         row.lease_owner = owner or worker_id()
-        row.lease_expires_at = now + timedelta(seconds=lease_seconds())
+        row.lease_expires_at = now + timedelta(seconds=seconds or lease_seconds())
         row.attempts += 1
         row.save(update_fields=["state", "lease_owner", "lease_expires_at", "attempts"])
     return row
@@ -139,7 +143,7 @@ def work_fail(row: LeasedWork, *, code: str, detail: str = "") -> None:
             error_code=code,
             error_detail=detail[:4000],
         )
-        failure = stage_failure_record(team=row.team_id, stage=row.LEASE_STAGE, code=code, subject=row, detail=detail)
+        failure = stage_failure_record(team=row.team_id, stage=row.lease_stage(), code=code, subject=row, detail=detail)
         _abandon_runs(row, detail=f"{code}: {detail}")
         if row.LEASE_GIVEN_UP:
             import_string(row.LEASE_GIVEN_UP)(row, code=code, detail=detail)
@@ -214,11 +218,18 @@ def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None, cluste
         expired = Q(state=LeasedWork.State.RUNNING, lease_expires_at__lt=now)
         if dead_owners:
             expired |= Q(state=LeasedWork.State.RUNNING, lease_owner__in=sorted(dead_owners))
-        pending_since = lost_after
-        cutoff = cutoffs.get(lanes().get(model.LEASE_TASK))
-        if cutoff is not None and cutoff > pending_since:
-            pending_since = cutoff
-        never_claimed = Q(state=LeasedWork.State.PENDING, enqueued_at__lt=pending_since)
+        never_claimed = Q(state=LeasedWork.State.PENDING, enqueued_at__lt=lost_after)
+        if model.LEASE_TASK:
+            lane_cutoffs = {None: cutoffs.get(lanes().get(model.LEASE_TASK))}
+        else:  # each row names its own task (a journey hand-over): judge it by its own lane
+            lanes_pending = (
+                model.objects.filter(state=LeasedWork.State.PENDING).order_by().values_list("lane", flat=True)
+            )
+            lane_cutoffs = {lane: cutoffs.get(lane) for lane in lanes_pending.distinct()}
+        for lane, cutoff in lane_cutoffs.items():
+            if cutoff is not None and cutoff > lost_after:
+                in_lane = Q() if lane is None else Q(lane=lane)
+                never_claimed |= Q(state=LeasedWork.State.PENDING, enqueued_at__lt=cutoff) & in_lane
         for row in model.objects.filter(expired | never_claimed).order_by("pk").iterator():
             if row.state == LeasedWork.State.RUNNING and row.attempts >= max_attempts():
                 work_fail(

@@ -198,6 +198,8 @@ class LeasedWork(models.Model):
     that does the work, called with the row's primary key) and ``LEASE_STAGE`` (the journey stage
     its failures belong to); ``LEASE_GIVEN_UP``, when set, is the dotted path of a service called as
     ``f(row, code=..., detail=...)`` in the transaction that fails the row, to fail what it belongs to.
+    A model whose rows each name their own task (``JourneyHandover``) leaves ``LEASE_TASK`` empty, overrides
+    ``lease_task`` and ``lease_stage``, and keeps the task's lane in a ``lane`` field for the sweeper.
     """
 
     class State(models.TextChoices):
@@ -228,6 +230,60 @@ class LeasedWork(models.Model):
     def runs_left_open(self):
         """The ledger runs this row's dead worker left open (closed as RUN_ABANDONED when it is taken over)."""
         return StageRun.objects.none()
+
+    def lease_task(self) -> tuple[str, tuple, dict]:
+        """Return the task that does this row's work as (dotted path, args, kwargs); ``LEASE_TASK(pk)`` here."""
+        return self.LEASE_TASK, (self.pk,), {}
+
+    def lease_stage(self) -> int:
+        """Return the journey stage this row's failures belong to."""
+        return self.LEASE_STAGE
+
+
+class JourneyHandover(TeamScoped, LeasedWork):
+    """One hand-over of the journey: a stage ended and owes its follower a start, as leased work.
+
+    ``core.journey.advance`` writes one row per follower in the transaction that ends the stage, already
+    queued (``enqueued_at``), together with the follower's task (with the ORM broker the queued task is in
+    that transaction too; with Redis it is pushed once it commits). The follower (a task wrapped by
+    ``core.handovers.journey_follower``) claims the row when it starts and marks it done once it has durably
+    taken over: in the transaction that creates its own leased work (stage 4's ``LeadPreparation``, stage 3's
+    partitions, a campaign's send slices), or when its work returns. So a follower task lost on its way (a
+    cluster killed after pulling it, a worker killed before it took over, a broker that dropped it) leaves a
+    row the sweeper sends again by the rules of every leased row, instead of a stage that never starts.
+    Sent twice, it starts once: the second claim finds the row done or held.
+
+    ::
+
+        pending --claim (follower starts)--> running --taken over--> done
+           ^                                    |  \\--(Q_MAX_ATTEMPTS claims)--> failed: TASK_TIMEOUT
+           +-----lost task / lease expired------+
+    """
+
+    LEASE_SUBJECT = "subject_id"  # a run of the stage that handed over is not abandoned while its follower is owed
+
+    id = PrefixedULIDField(prefix="jho")
+    stage = models.PositiveSmallIntegerField(help_text="The stage that ended and handed over")
+    subject_id = models.CharField(max_length=40, help_text="What the stage ended for (a data source, a run, an item)")
+    task = models.CharField(max_length=200, help_text="Dotted path of the follower's task")
+    lane = models.CharField(max_length=32, help_text="The lane (cluster) that runs the follower")
+    kwargs = models.JSONField(default=dict, blank=True, help_text="Keyword arguments the follower is called with")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["state", "lease_expires_at"], name="handover_state_idx"),
+            models.Index(fields=["subject_id", "stage"], name="handover_subject_idx"),
+        ]
+
+    def __str__(self):
+        return f"stage {self.stage} -> {self.task} for {self.subject_id} ({self.state})"
+
+    def lease_task(self) -> tuple[str, tuple, dict]:
+        return self.task, (self.subject_id,), {**self.kwargs, "handover_id": self.pk}
+
+    def lease_stage(self) -> int:
+        return self.stage + 1  # the follower's stage did not start
 
 
 class Alert(TeamScoped):

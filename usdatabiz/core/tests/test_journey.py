@@ -122,10 +122,10 @@ def test_advance_runs_exactly_the_followers_of_the_stage_in_order(recording):
 
 
 @pytest.mark.django_db
-def test_advance_passes_the_team_to_the_followers_when_given(recording):
-    journey.advance(stage=1, subject_id="ds_subject", team_id="team_x")
+def test_advance_passes_the_team_to_the_followers_when_given(recording, team):
+    journey.advance(stage=1, subject_id="ds_subject", team_id=team.pk)
 
-    assert recording == [("first_task", "ds_subject", "team_x"), ("second_task", "ds_subject", "team_x")]
+    assert recording == [("first_task", "ds_subject", team.pk), ("second_task", "ds_subject", team.pk)]
 
 
 @pytest.mark.django_db
@@ -196,7 +196,8 @@ def test_system_check_passes_on_the_project_pipeline():
 
 
 def test_system_check_flags_unknown_task_paths_and_stages(settings):
-    # given a pipeline map naming a task that does not exist and a stage 13
+    # given a pipeline map naming a task that does not exist, a stage 13 and a follower that does not claim its
+    # hand-over
     settings.PIPELINE_MODULE = BROKEN
 
     # when the checks run
@@ -206,6 +207,11 @@ def test_system_check_flags_unknown_task_paths_and_stages(settings):
     assert sorted((e.id, e.msg) for e in errors) == [
         ("core.E001", "PIPELINE names unknown stage 13."),
         ("core.E002", "PIPELINE task 'ingestion.tasks.no_such_task' cannot be imported."),
+        (
+            "core.E006",
+            "PIPELINE task 'usdatabiz.core.tests.recording_pipeline.plain_task' does not claim its hand-over: "
+            "it would be sent again for ever.",
+        ),
     ]
 
 

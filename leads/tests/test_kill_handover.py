@@ -1,0 +1,141 @@
+"""A real bulk ``qcluster`` killed as a whole while it holds the start of stage 4 it pulled from the queue (the
+hand-over of a stage-3 run, not begun yet): the sweeper sends the hand-over again within about a minute, not after
+``Q_RETRY``, and stage 4 makes the same leads as an uninterrupted run, once.
+
+The clusters are separate processes sharing the test database through the ORM broker, so this needs a
+database other processes can open: PostgreSQL (CI runs it).
+"""
+
+import os
+import signal
+import time
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from django_q.conf import Conf
+from django_q.models import OrmQ, Task
+from django_q.tasks import async_task
+
+from bench.generate import write_csv
+from ingestion import services as ingestion
+from ingestion.tests.factories import upload
+from leads.models import Lead, LeadPreparation
+from leads.tasks import lead_prepare_task
+from usdatabiz.core import journey
+from usdatabiz.core.models import JourneyHandover, StageRun
+from usdatabiz.core.services import stage_run_finish, stage_run_start
+from usdatabiz.core.tests.factories import TeamFactory
+from usdatabiz.core.tests.qcluster import QCluster
+
+pytestmark = [
+    pytest.mark.kill,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+PIPELINE = "leads.tests.stage4_pipeline"
+PREPARE = "leads.tasks.lead_prepare_task"
+SWEEP = "usdatabiz.core.tasks.work_sweep_task"
+
+
+def _wait_for(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"waited {timeout} s for {what}")
+
+
+def _queue(task_path, *args, lane, **kwargs):
+    async_task(task_path, *args, q_options={"cluster": lane, "sync": False}, **kwargs)
+
+
+def _resolved(team, content: bytes) -> StageRun:
+    """A team whose list was loaded (stages 1-2, here) and resolved: a finished stage-3 run."""
+    data_source = ingestion.data_source_create(team=team, file=upload(content), start=False)
+    assert ingestion.data_source_process(data_source_id=data_source.pk).status == "completed"
+    return stage_run_finish(run=stage_run_start(team=team, stage=3), status=StageRun.Status.SUCCEEDED)
+
+
+def _leads(team) -> list[tuple]:
+    return sorted(
+        (lead.persona.source_record_id, lead.score, tuple(lead.tags), tuple(lead.flags))
+        for lead in Lead.objects.filter(team=team).select_related("persona")
+    )
+
+
+def test_a_cluster_killed_holding_the_start_of_stage_4_resumes_within_a_minute(team, tmp_path, settings, monkeypatch):
+    # given a team whose 600-row list was loaded and resolved
+    settings.PIPELINE_MODULE = PIPELINE
+    path = tmp_path / "list.csv"
+    write_csv(path, 600, seed=5)
+    content = path.read_bytes()
+    stage_3 = _resolved(team, content)
+    # and a bulk cluster of one worker and a real-time cluster for the sweeper
+    env = {"WORK_LEASE_SECONDS": 3}
+    started = []
+
+    def pulled_start():
+        """The start of stage 4 was pulled from the queue by the cluster (locked until Q_RETRY), not yet begun."""
+        pulled = [row for row in OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()) if row.func() == PREPARE]
+        return bool(pulled) and JourneyHandover.objects.filter(team=team, attempts=0).exists()
+
+    try:
+        first = QCluster("bulk", pipeline=PIPELINE, **env).start()
+        started.append(first)
+        started.append(QCluster("realtime", pipeline=PIPELINE, **env).start())
+        # the worker is busy with a long task when stage 3 ends and hands over, so the cluster pulls the start
+        # of stage 4 and keeps it in memory
+        _queue(f"{PIPELINE}.hold", 60, lane="bulk")
+        _wait_for(lambda: OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()).exists(), 30, "the hold pulled")
+        settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}
+        monkeypatch.setattr(Conf, "SYNC", False)
+        journey.advance(stage=3, subject_id=stage_3.pk, team_id=team.pk)
+        _wait_for(pulled_start, 60, "the start of stage 4 pulled by the cluster")
+        _queue(SWEEP, lane="realtime")
+        _wait_for(lambda: Task.objects.filter(func=SWEEP).exists(), 30, "a sweep")
+        assert pulled_start(), "stage 4 began before the kill"
+
+        # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
+        # 10 s here; every minute in production)
+        os.killpg(first.process.pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        first.process.wait()
+        started.append(QCluster("bulk", pipeline=PIPELINE, **env).start())
+        sweeps = []
+
+        def finished():
+            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+                sweeps.append(_queue(SWEEP, lane="realtime"))
+            return LeadPreparation.objects.filter(team=team, state__in=["done", "failed"]).exists()
+
+        # then stage 4 runs within about a minute of the kill, not after Q_RETRY, and hands over once
+        _wait_for(finished, 120, "stage 4")
+        took = time.monotonic() - killed_at
+        _wait_for(lambda: Task.objects.filter(func=f"{PIPELINE}.record_handover").exists(), 30, "stage 4's hand-over")
+    finally:
+        for cluster in started:
+            if cluster.process.poll() is None:
+                os.killpg(cluster.process.pid, signal.SIGKILL)
+                cluster.process.wait()
+    assert took < 75, f"took {took:.0f} s"
+    # by the hand-over the sweeper sent again, claimed once; the lost copy is still locked in the queue
+    handover = JourneyHandover.objects.get(team=team, stage=3)
+    assert (handover.state, handover.attempts) == ("done", 1)
+    assert any(row.func() == PREPARE for row in OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()))
+    preparation = LeadPreparation.objects.get(team=team)
+    assert (preparation.state, preparation.after) == ("done", stage_3.pk)
+    assert StageRun.objects.filter(team=team, stage=4, status="succeeded").count() == 1
+    assert Task.objects.filter(func=f"{PIPELINE}.record_handover").count() == 1
+    # and its leads equal those of an uninterrupted run of the same list
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
+    monkeypatch.setattr(Conf, "SYNC", True)
+    reference = TeamFactory(slug="reference")
+    lead_prepare_task(_resolved(reference, content).pk, team_id=reference.pk)
+    outcome = _leads(team)
+    assert len(outcome) > 0
+    assert outcome == _leads(reference)
