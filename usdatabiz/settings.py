@@ -320,6 +320,7 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
 # hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
 WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
 WORK_LOST_AFTER_SECONDS = env_int("WORK_LOST_AFTER_SECONDS", 600)
+HANDOVER_KEEP_HOURS = env_int("HANDOVER_KEEP_HOURS", 24)
 # stage 4 refreshes the planner statistics of the lead tables after writing at least this many leads
 BULK_ANALYZE_ROWS = env_int("BULK_ANALYZE_ROWS", 10_000)
 # SLA alerts (core/alerts.py): checked every minute; a late run older than this does not open an alert.

@@ -22,6 +22,7 @@ a scheduled start) runs as it always did.
 import functools
 import logging
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -106,3 +107,20 @@ def journey_follower(func=None, *, long: bool = False):
         return follower
 
     return wrap(func) if func is not None else wrap
+
+
+def handovers_prune(*, now=None, batch: int = 5000) -> int:
+    """Delete hand-overs done more than ``HANDOVER_KEEP_HOURS`` ago (every reply leaves a few): a done row is
+    never looked at again; pending, running and failed rows stay. Returns how many went."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=int(getattr(settings, "HANDOVER_KEEP_HOURS", 24)))
+    removed = 0
+    while True:
+        ids = list(
+            JourneyHandover.objects.filter(state=LeasedWork.State.DONE, finished_at__lt=cutoff)
+            .order_by()
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return removed
+        removed += JourneyHandover.objects.filter(pk__in=ids).delete()[0]

@@ -5,8 +5,11 @@ from .leases import stage_runs_sweep, work_sweep
 
 def work_sweep_task() -> dict[str, int]:
     """Hand work whose worker died or timed out to another worker; close runs nobody will finish (every minute)."""
+    from .handovers import handovers_prune
+
     counts = work_sweep()
     counts["runs_closed"] = stage_runs_sweep()
+    counts["handovers_pruned"] = handovers_prune()
     return counts
 
 

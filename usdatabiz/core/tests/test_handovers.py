@@ -252,3 +252,23 @@ def test_a_follower_presumed_dead_does_not_take_over_a_second_time(team, recordi
     assert result == HANDED_OVER
     handover.refresh_from_db()
     assert (handover.state, handover.lease_owner) == ("running", "host-b:9")
+
+
+def test_done_hand_overs_are_deleted_after_the_keep_time_and_owed_ones_stay(team, settings):
+    from usdatabiz.core.handovers import handovers_prune
+
+    settings.HANDOVER_KEEP_HOURS = 24
+    now = timezone.now()
+    made = {}
+    for name, state, finished in [
+        ("old_done", JourneyHandover.State.DONE, now - timedelta(hours=25)),
+        ("new_done", JourneyHandover.State.DONE, now - timedelta(hours=2)),
+        ("old_failed", JourneyHandover.State.FAILED, now - timedelta(hours=25)),
+        ("pending", JourneyHandover.State.PENDING, None),
+    ]:
+        made[name] = JourneyHandover.objects.create(
+            team=team, stage=8, subject_id=f"sub_{name}", task=FIRST, lane="realtime", state=state, finished_at=finished
+        ).pk
+    assert handovers_prune(now=now, batch=1) == 1
+    left = set(JourneyHandover.objects.values_list("pk", flat=True))
+    assert left == {made["new_done"], made["old_failed"], made["pending"]}
