@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from .models import (
@@ -180,21 +180,13 @@ class ResolutionSettingsAdmin(TeamScopedAdmin):
 
 
 @admin.register(ResolutionPartition)
-class ResolutionPartitionAdmin(TeamScopedAdmin):
+class ResolutionPartitionAdmin(LeasedWorkAdmin):
     """A resolution run's partitions under their leases: who holds one, how often it was claimed, what it found."""
 
     list_display = ["id", "team", "run", "number", "of", "state", "attempts", "lease_owner", "lease_expires_at",
                     "pairs", "guarded", "windowed", "error_code"]  # fmt: skip
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "run__id", "lease_owner"]
     exclude = ["patterns", "candidates"]  # large: the run's result and the merge history explain each merge
-    readonly_fields = [f.name for f in ResolutionPartition._meta.fields if f.name not in ("patterns", "candidates")]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PersonaBlockKey)

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
@@ -40,7 +40,7 @@ class DataSourceAdmin(TeamScopedAdmin):
 
 
 @admin.register(IngestChunk)
-class IngestChunkAdmin(TeamScopedAdmin):
+class IngestChunkAdmin(LeasedWorkAdmin):
     """Stage 2's chunks: who holds each, until when, how often it was claimed (read-only)."""
 
     list_display = [
@@ -56,19 +56,11 @@ class IngestChunkAdmin(TeamScopedAdmin):
         "error_code",
         "finished_at",
     ]
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
-    readonly_fields = [f.name for f in IngestChunk._meta.fields]
-
-    def has_add_permission(self, request):
-        return False  # stage 1 plans chunks
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IngestScan)
-class IngestScanAdmin(TeamScopedAdmin):
+class IngestScanAdmin(LeasedWorkAdmin):
     """Stage 1 of each file as leased work: who holds it, until when, how often it was claimed (read-only)."""
 
     list_display = [
@@ -82,19 +74,11 @@ class IngestScanAdmin(TeamScopedAdmin):
         "triggered_at",
         "finished_at",
     ]
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
-    readonly_fields = [f.name for f in IngestScan._meta.fields]
-
-    def has_add_permission(self, request):
-        return False  # stage 1 creates its scans
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IngestStart)
-class IngestStartAdmin(TeamScopedAdmin):
+class IngestStartAdmin(LeasedWorkAdmin):
     """The hand-over of each checked file to stage 2 as leased work: queued when, held by whom (read-only)."""
 
     list_display = [
@@ -108,12 +92,4 @@ class IngestStartAdmin(TeamScopedAdmin):
         "error_code",
         "finished_at",
     ]
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "data_source__id", "data_source__original_name", "lease_owner"]
-    readonly_fields = [f.name for f in IngestStart._meta.fields]
-
-    def has_add_permission(self, request):
-        return False  # stage 1 creates them when it ends
-
-    def has_change_permission(self, request, obj=None):
-        return False

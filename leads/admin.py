@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
 
 from . import services
 from .models import Lead, LeadPreparation, LeadSettings, SkipTraceJob, SkipTraceResult
@@ -27,7 +27,9 @@ class LeadSettingsAdmin(TeamScopedAdmin):
 
 
 @admin.register(SkipTraceJob)
-class SkipTraceJobAdmin(TeamScopedAdmin):
+class SkipTraceJobAdmin(LeasedWorkAdmin):
+    """Skip-trace jobs as leased work: started from the lead list or the API, resumed there (read-only here)."""
+
     list_display = [
         "id",
         "team",
@@ -47,23 +49,14 @@ class SkipTraceJobAdmin(TeamScopedAdmin):
     ]
     list_filter = ["status", "state", "provider", "team"]
     search_fields = ["id"]
-    readonly_fields = [f.name for f in SkipTraceJob._meta.fields]
 
 
 @admin.register(LeadPreparation)
-class LeadPreparationAdmin(TeamScopedAdmin):
+class LeadPreparationAdmin(LeasedWorkAdmin):
     """Stage 4 of each team as leased work: who holds it, until when, how often it was claimed (read-only)."""
 
     list_display = ["id", "team", "state", "attempts", "lease_owner", "lease_expires_at", "run", "error_code"]
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "after", "lease_owner"]
-    readonly_fields = [f.name for f in LeadPreparation._meta.fields]
-
-    def has_add_permission(self, request):
-        return False  # the task that follows stage 3 records them
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(SkipTraceResult)

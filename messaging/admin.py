@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import TeamScopedAdmin
+from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from . import services
@@ -150,17 +150,9 @@ class OptOutReviewAdmin(TeamScopedAdmin):
 
 
 @admin.register(SendSlice)
-class SendSliceAdmin(TeamScopedAdmin):
+class SendSliceAdmin(LeasedWorkAdmin):
     """A campaign's send slices under their leases: who holds one, how many times it was claimed, its counts."""
 
     list_display = ["id", "team", "campaign", "state", "attempts", "lease_owner", "lease_expires_at", "due_at",
                     "finished_at", "error_code"]  # fmt: skip
-    list_filter = ["state", "error_code", "team"]
     search_fields = ["id", "campaign__id", "lease_owner"]
-    readonly_fields = [f.name for f in SendSlice._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

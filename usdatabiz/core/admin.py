@@ -48,6 +48,22 @@ class TeamScopedAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class LeasedWorkAdmin(TeamScopedAdmin):
+    """Leased work (``core.leases``): rows the workers and the sweeper write. Shown, never added or edited here."""
+
+    list_filter = ["state", "error_code", "team"]
+
+    def get_readonly_fields(self, request, obj=None):
+        hidden = set(self.exclude or ())
+        return [field.name for field in self.model._meta.fields if field.name not in hidden]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "id", "storage_quota_bytes", "created_at"]
@@ -113,7 +129,7 @@ class StageFailureAdmin(TeamScopedAdmin):
 
 
 @admin.register(JourneyHandover)
-class JourneyHandoverAdmin(TeamScopedAdmin):
+class JourneyHandoverAdmin(LeasedWorkAdmin):
     """Each start a stage owed its follower, as leased work: queued when, claimed by whom, done (read-only)."""
 
     list_display = [
@@ -133,13 +149,6 @@ class JourneyHandoverAdmin(TeamScopedAdmin):
     ]
     list_filter = ["state", "stage", "lane", "error_code", "team"]
     search_fields = ["id", "subject_id", "task", "lease_owner"]
-    readonly_fields = [f.name for f in JourneyHandover._meta.fields]
-
-    def has_add_permission(self, request):
-        return False  # a stage records them when it ends
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(TeamCredential)

@@ -289,3 +289,22 @@ def test_staff_member_cannot_move_a_row_to_another_team(client, staff_a, team_a,
     assert "team" in response.context["adminform"].form.errors
     business.refresh_from_db()
     assert business.team_id == team_a.team.pk
+
+
+def test_every_leased_work_admin_shows_its_rows_and_refuses_to_add_or_edit_them(db, rf):
+    """Leased work is written by workers and the sweeper: its admin pages list and show, never add or change."""
+    from usdatabiz.core.admin import LeasedWorkAdmin
+    from usdatabiz.core.leases import LeasedWork
+
+    leased = [model for model in apps.get_models() if issubclass(model, LeasedWork)]
+    assert len(leased) >= 7
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    request = rf.get("/")
+    request.user = superuser
+    for model in leased:
+        model_admin = admin.site._registry.get(model)
+        assert isinstance(model_admin, LeasedWorkAdmin), f"{model.__name__} has no leased-work admin"
+        assert not model_admin.has_add_permission(request)
+        assert not model_admin.has_change_permission(request)
+        shown = set(model_admin.get_readonly_fields(request)) | set(model_admin.exclude or ())
+        assert shown == {field.name for field in model._meta.fields}, model.__name__
