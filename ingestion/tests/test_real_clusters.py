@@ -16,10 +16,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
 from django.utils import timezone
 from django_q.models import OrmQ, Schedule, Task
-from django_q.tasks import async_task
 
 from bench.generate import write_csv
 from identity.models import Business, BusinessOwner, Persona, PersonaEmail, PersonaPhone
@@ -28,15 +26,12 @@ from ingestion.models import DataSource
 from usdatabiz.core.lanes import cluster_running
 from usdatabiz.core.models import StageFailure
 from usdatabiz.core.tests.factories import TeamFactory
-from usdatabiz.core.tests.qcluster import REPO_ROOT, QCluster, environment
+from usdatabiz.core.tests.qcluster import REPO_ROOT, QCluster, environment, needs_a_shared_database, queue_on, wait_for
 
 from .factories import upload
 
 pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
-    ),
+    needs_a_shared_database(),
     pytest.mark.django_db(transaction=True),
 ]
 STAGES_1_2 = "ingestion.tests.stage_pipeline"
@@ -45,7 +40,11 @@ RECORDS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
 
 @pytest.fixture
 def clusters():
-    """Start clusters with ``clusters(lane, ...)``; every one is stopped after the test."""
+    """Start clusters with ``clusters(lane, ...)``; every one is stopped after the test. Clusters that tests of
+    other modules killed stop counting a few seconds after their last stat: these tests start without them."""
+    from usdatabiz.core.lanes import running_clusters
+
+    wait_for(lambda: not running_clusters(), 30, "the clusters of earlier tests to stop counting")
     started = []
 
     def start(lane, **kwargs):
@@ -56,20 +55,6 @@ def clusters():
     yield start
     for cluster in started:
         cluster.stop()
-
-
-def _queue(task_path, *args, lane):
-    """Put a task on a lane's queue from this (sync) test process, as a web process would."""
-    async_task(task_path, *args, q_options={"cluster": lane, "sync": False})
-
-
-def _wait_for(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"waited {timeout} s for {what}")
 
 
 def _outcome(data_source) -> dict:
@@ -113,11 +98,11 @@ def test_a_bulk_task_never_runs_on_the_realtime_cluster(clusters, team):
     )
 
     # when a bulk task (stage 1 of a file) and a real-time task are queued
-    _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
-    _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+    queue_on("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+    queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
 
     # then the real-time task ran on the real-time cluster, and the bulk one still waits on its queue
-    _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "the sweep")
+    wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "the sweep")
     time.sleep(2)
     assert list(Task.objects.values_list("func", "cluster")) == [("usdatabiz.core.tasks.work_sweep_task", "realtime")]
     assert list(OrmQ.objects.values_list("key", flat=True)) == ["bulk"]
@@ -125,7 +110,7 @@ def test_a_bulk_task_never_runs_on_the_realtime_cluster(clusters, team):
 
     # and once a bulk cluster starts, it runs it
     clusters("bulk")
-    _wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status == "completed", 60, "stage 1-2")
+    wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status == "completed", 60, "stage 1-2")
     assert Task.objects.get(func="ingestion.tasks.data_source_ingest_task").cluster == "bulk"
 
 
@@ -134,7 +119,7 @@ def test_cluster_running_follows_the_cluster(clusters):
     assert cluster_running("bulk")
     assert not cluster_running("realtime")
     bulk.stop()
-    _wait_for(lambda: not cluster_running("bulk"), 10, "the stopped cluster to stop counting")
+    wait_for(lambda: not cluster_running("bulk"), 10, "the stopped cluster to stop counting")
 
 
 def _generated(tmp_path, rows: int) -> bytes:
@@ -224,7 +209,7 @@ def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(cluste
     env = {"INGEST_CHUNK_ROWS": 600, "WORK_LEASE_SECONDS": 3}
     clusters("bulk", workers=2, **env)
     clusters("realtime", **env)
-    _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+    queue_on("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
 
     # when a worker is killed (SIGKILL) while it holds a chunk
     victim = None
@@ -247,7 +232,7 @@ def test_a_worker_killed_mid_ingest_loses_nothing_and_loads_nothing_twice(cluste
     Schedule.objects.filter(name="sweep leases").update(next_run=timezone.now() + timedelta(seconds=4))
 
     # then the file completes within about a minute of the kill
-    _wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed"), 120, "the file")
+    wait_for(lambda: DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed"), 120, "the file")
     took = time.monotonic() - killed_at
     data_source.refresh_from_db()
     assert data_source.status == "completed", data_source.error_message
@@ -276,12 +261,12 @@ def test_a_whole_cluster_killed_mid_ingest_resumes_within_a_minute(team, tmp_pat
         first = QCluster("bulk", pipeline=STAGES_1_2, workers=2, **env).start()
         started.append(first)
         started.append(QCluster("realtime", pipeline=STAGES_1_2, **env).start())
-        _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+        queue_on("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
 
         # when, once a chunk is done and the sweeper has seen the bulk cluster, the whole cluster is killed
-        _wait_for(lambda: data_source.chunks.filter(state="done").exists(), 120, "a first chunk")
-        _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
-        _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
+        wait_for(lambda: data_source.chunks.filter(state="done").exists(), 120, "a first chunk")
+        queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+        wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
         assert data_source.chunks.exclude(state="done").exists(), "the file finished before the kill"
         os.killpg(first.process.pid, signal.SIGKILL)
         killed_at = time.monotonic()
@@ -294,11 +279,11 @@ def test_a_whole_cluster_killed_mid_ingest_resumes_within_a_minute(team, tmp_pat
 
         def finished():
             if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
-                sweeps.append(_queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
+                sweeps.append(queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
             return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
 
         # then the file completes within about a minute of the kill
-        _wait_for(finished, 120, "the file")
+        wait_for(finished, 120, "the file")
         took = time.monotonic() - killed_at
     finally:
         for cluster in started:
@@ -338,11 +323,11 @@ def test_a_cluster_killed_right_after_stage_1_holding_the_start_of_stage_2_resum
         started.append(QCluster("realtime", pipeline=STAGES_1_2, **env).start())
         # stage 1, then a long task: the worker is busy with it when stage 1 queues the start of stage 2, so
         # the cluster pulls that start and keeps it in memory
-        _queue("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
-        _queue(f"{STAGES_1_2}.hold", 60, lane="bulk")
-        _wait_for(pulled_start, 60, "the start of stage 2 pulled by the cluster")
-        _queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
-        _wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
+        queue_on("ingestion.tasks.data_source_ingest_task", data_source.pk, lane="bulk")
+        queue_on(f"{STAGES_1_2}.hold", 60, lane="bulk")
+        wait_for(pulled_start, 60, "the start of stage 2 pulled by the cluster")
+        queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime")
+        wait_for(lambda: Task.objects.filter(func="usdatabiz.core.tasks.work_sweep_task").exists(), 30, "a sweep")
         assert pulled_start(), "the start of stage 2 began before the kill"
 
         # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
@@ -355,11 +340,11 @@ def test_a_cluster_killed_right_after_stage_1_holding_the_start_of_stage_2_resum
 
         def finished():
             if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
-                sweeps.append(_queue("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
+                sweeps.append(queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
             return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
 
         # then the file completes within about a minute of the kill, not after Q_RETRY
-        _wait_for(finished, 120, "the file")
+        wait_for(finished, 120, "the file")
         took = time.monotonic() - killed_at
     finally:
         for cluster in started:

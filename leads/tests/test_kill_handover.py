@@ -11,11 +11,9 @@ import signal
 import time
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from django_q.conf import Conf
 from django_q.models import OrmQ, Task
-from django_q.tasks import async_task
 
 from bench.generate import write_csv
 from ingestion import services as ingestion
@@ -26,32 +24,16 @@ from usdatabiz.core import journey
 from usdatabiz.core.models import JourneyHandover, StageRun
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 from usdatabiz.core.tests.factories import TeamFactory
-from usdatabiz.core.tests.qcluster import QCluster
+from usdatabiz.core.tests.qcluster import QCluster, needs_a_shared_database, queue_on, wait_for
 
 pytestmark = [
     pytest.mark.kill,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
-    ),
+    needs_a_shared_database(),
     pytest.mark.django_db(transaction=True),
 ]
 PIPELINE = "leads.tests.stage4_pipeline"
 PREPARE = "leads.tasks.lead_prepare_task"
 SWEEP = "usdatabiz.core.tasks.work_sweep_task"
-
-
-def _wait_for(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"waited {timeout} s for {what}")
-
-
-def _queue(task_path, *args, lane, **kwargs):
-    async_task(task_path, *args, q_options={"cluster": lane, "sync": False}, **kwargs)
 
 
 def _resolved(team, content: bytes) -> StageRun:
@@ -90,14 +72,14 @@ def test_a_cluster_killed_holding_the_start_of_stage_4_resumes_within_a_minute(t
         started.append(QCluster("realtime", pipeline=PIPELINE, **env).start())
         # the worker is busy with a long task when stage 3 ends and hands over, so the cluster pulls the start
         # of stage 4 and keeps it in memory
-        _queue(f"{PIPELINE}.hold", 60, lane="bulk")
-        _wait_for(lambda: OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()).exists(), 30, "the hold pulled")
+        queue_on(f"{PIPELINE}.hold", 60, lane="bulk")
+        wait_for(lambda: OrmQ.objects.filter(key="bulk", lock__gt=timezone.now()).exists(), 30, "the hold pulled")
         settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}
         monkeypatch.setattr(Conf, "SYNC", False)
         journey.advance(stage=3, subject_id=stage_3.pk, team_id=team.pk)
-        _wait_for(pulled_start, 60, "the start of stage 4 pulled by the cluster")
-        _queue(SWEEP, lane="realtime")
-        _wait_for(lambda: Task.objects.filter(func=SWEEP).exists(), 30, "a sweep")
+        wait_for(pulled_start, 60, "the start of stage 4 pulled by the cluster")
+        queue_on(SWEEP, lane="realtime")
+        wait_for(lambda: Task.objects.filter(func=SWEEP).exists(), 30, "a sweep")
         assert pulled_start(), "stage 4 began before the kill"
 
         # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
@@ -110,13 +92,17 @@ def test_a_cluster_killed_holding_the_start_of_stage_4_resumes_within_a_minute(t
 
         def finished():
             if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
-                sweeps.append(_queue(SWEEP, lane="realtime"))
+                sweeps.append(queue_on(SWEEP, lane="realtime"))
             return LeadPreparation.objects.filter(team=team, state__in=["done", "failed"]).exists()
 
         # then stage 4 runs within about a minute of the kill, not after Q_RETRY, and hands over once
-        _wait_for(finished, 120, "stage 4")
+        wait_for(finished, 120, "stage 4")
         took = time.monotonic() - killed_at
-        _wait_for(lambda: Task.objects.filter(func=f"{PIPELINE}.record_handover").exists(), 30, "stage 4's hand-over")
+        wait_for(
+            lambda: Task.objects.filter(func=f"{PIPELINE}.record_handover").exists(),
+            30,
+            "stage 4's hand-over",
+        )
     finally:
         for cluster in started:
             if cluster.process.poll() is None:

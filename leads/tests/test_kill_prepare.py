@@ -10,10 +10,8 @@ import signal
 import time
 
 import pytest
-from django.db import connection
 from django.db.models import Count
 from django_q.models import Task
-from django_q.tasks import async_task
 
 from bench.generate import write_csv
 from ingestion import services as ingestion
@@ -21,31 +19,15 @@ from ingestion.tests.factories import upload
 from leads.models import Lead, LeadPreparation
 from usdatabiz.core.models import StageFailure, StageRun
 from usdatabiz.core.services import stage_run_finish, stage_run_start
-from usdatabiz.core.tests.qcluster import QCluster
+from usdatabiz.core.tests.qcluster import QCluster, needs_a_shared_database, queue_on, wait_for
 
 pytestmark = [
     pytest.mark.kill,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
-    ),
+    needs_a_shared_database(),
     pytest.mark.django_db(transaction=True),
 ]
 PIPELINE = "leads.tests.stage4_pipeline"
 SWEEP = "usdatabiz.core.tasks.work_sweep_task"
-
-
-def _wait_for(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"waited {timeout} s for {what}")
-
-
-def _queue(task_path, *args, lane, **kwargs):
-    async_task(task_path, *args, q_options={"cluster": lane, "sync": False}, **kwargs)
 
 
 def test_a_worker_killed_mid_stage_4_is_replaced_and_makes_each_lead_once(team, tmp_path, settings):
@@ -62,7 +44,7 @@ def test_a_worker_killed_mid_stage_4_is_replaced_and_makes_each_lead_once(team, 
     try:
         started.append(QCluster("bulk", pipeline=PIPELINE, workers=2, **env).start())
         started.append(QCluster("realtime", pipeline=PIPELINE, **env).start())
-        _queue("leads.tasks.lead_prepare_task", stage_3.pk, lane="bulk", team_id=team.pk)
+        queue_on("leads.tasks.lead_prepare_task", stage_3.pk, lane="bulk", team_id=team.pk)
 
         # when the worker holding stage 4 is killed once it has scored a first batch
         def scoring():
@@ -70,7 +52,7 @@ def test_a_worker_killed_mid_stage_4_is_replaced_and_makes_each_lead_once(team, 
                 LeadPreparation.objects.filter(team=team, state="running").exists()
             )
 
-        _wait_for(scoring, 120, "stage 4 scoring")
+        wait_for(scoring, 120, "stage 4 scoring")
         owner = LeadPreparation.objects.get(team=team).lease_owner
         os.kill(int(owner.rsplit(":", 1)[1]), signal.SIGKILL)
         killed_at = time.monotonic()
@@ -79,13 +61,13 @@ def test_a_worker_killed_mid_stage_4_is_replaced_and_makes_each_lead_once(team, 
 
         def finished():
             if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
-                sweeps.append(_queue(SWEEP, lane="realtime"))
+                sweeps.append(queue_on(SWEEP, lane="realtime"))
             return LeadPreparation.objects.filter(team=team, state__in=["done", "failed"]).exists()
 
         # then another worker finishes it within about a minute of the kill (the sweeper runs every 10 s here)
-        _wait_for(finished, 120, "stage 4")
+        wait_for(finished, 120, "stage 4")
         took = time.monotonic() - killed_at
-        _wait_for(lambda: Task.objects.filter(func=f"{PIPELINE}.record_handover").exists(), 30, "the hand-over")
+        wait_for(lambda: Task.objects.filter(func=f"{PIPELINE}.record_handover").exists(), 30, "the hand-over")
     finally:
         for cluster in started:
             if cluster.process.poll() is None:

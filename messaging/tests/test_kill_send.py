@@ -11,7 +11,6 @@ import signal
 import time
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -21,28 +20,16 @@ from messaging.models import Message, SendSlice
 from messaging.sms import SandboxSms
 from usdatabiz.core.models import StageFailure, StageRun
 from usdatabiz.core.tests.factories import MembershipFactory, TeamFactory
-from usdatabiz.core.tests.qcluster import QCluster
+from usdatabiz.core.tests.qcluster import QCluster, needs_a_shared_database, wait_for
 
 from .factories import sending_campaign
 
 pytestmark = [
     pytest.mark.kill,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
-    ),
+    needs_a_shared_database(),
     pytest.mark.django_db(transaction=True),
 ]
 PEOPLE = 40
-
-
-def _wait_for(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"waited {timeout} s for {what}")
 
 
 def _campaign(team, approver):
@@ -89,7 +76,7 @@ def test_a_cluster_killed_mid_send_is_taken_over_with_no_double_text(clusters, t
     async_task("messaging.tasks.send_slice_run_task", send_slice.pk, q_options={"cluster": "bulk", "sync": False})
 
     # when the whole bulk cluster is killed (SIGKILL) in its second slice, with texts at the provider
-    _wait_for(lambda: len(log.read_text().split()) >= 14, 60, "the second slice to be sending")
+    wait_for(lambda: len(log.read_text().split()) >= 14, 60, "the second slice to be sending")
     os.killpg(first.process.pid, signal.SIGKILL)
     killed_at = time.monotonic()
     first.process.wait()
@@ -111,7 +98,7 @@ def test_a_cluster_killed_mid_send_is_taken_over_with_no_double_text(clusters, t
             return False
         return not CampaignLead.objects.filter(campaign=campaign, status="pending").exclude(skip_code="HELD").exists()
 
-    _wait_for(handled, 90, "the send")
+    wait_for(handled, 90, "the send")
     took = time.monotonic() - killed_at
     assert took < 75
 
@@ -171,7 +158,7 @@ def test_a_send_that_hits_q_timeout_is_retried_to_q_max_attempts_then_fails_with
         time.sleep(1)
         return SendSlice.objects.get(pk=send_slice.pk).state == "failed"
 
-    _wait_for(given_up, 90, "the slice to be given up")
+    wait_for(given_up, 90, "the slice to be given up")
     took = time.monotonic() - started
     assert took < 60, f"took {took:.0f} s"  # two timeouts and a lease or two, not Q_RETRY (600 s) per attempt
 

@@ -21,6 +21,33 @@ from django.db import connection
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
+def needs_a_shared_database():
+    """The mark of a test whose clusters are other processes: they open the test database themselves."""
+    import pytest
+
+    return pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="real qcluster processes need a database other processes can open (PostgreSQL; CI runs it)",
+    )
+
+
+def wait_for(condition, timeout: float, what: str) -> None:
+    """Poll ``condition`` until it holds, or fail saying what the test waited for."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"waited {timeout} s for {what}")
+
+
+def queue_on(task_path: str, *args, lane: str, **kwargs) -> None:
+    """Put a task on a lane's queue from this (sync) test process, as a web process would."""
+    from django_q.tasks import async_task
+
+    async_task(task_path, *args, q_options={"cluster": lane, "sync": False}, **kwargs)
+
+
 def database_url() -> str:
     """The URL of the database this test runs on (PostgreSQL: other processes can open it)."""
     db = connection.settings_dict
