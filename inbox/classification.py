@@ -301,13 +301,8 @@ class Rule:
         return Classification(self.name.split(".", 1)[0])
 
 
-def _folded(pattern: str) -> str:
-    """A pattern read the way ``normalize`` reads texts: decomposed, accents dropped (Hangul becomes its letters)."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", pattern) if not unicodedata.combining(ch))
-
-
 def _rule(name: str, strength: float, *alternatives: str, unless: str | None = None) -> Rule:
-    pattern = _folded("|".join(alternatives))
+    pattern = compliance.folded("|".join(alternatives))  # read the way normalize reads texts
     return Rule(name, strength, re.compile(pattern), re.compile(unless) if unless else None, literal_gates(pattern))
 
 
@@ -754,9 +749,7 @@ def _clean(text: str) -> str:
 
 
 def _strip_accents(text: str) -> str:
-    if text.isascii():
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text if text.isascii() else compliance.folded(text)
 
 
 def normalize(text: str) -> str:

@@ -824,10 +824,14 @@ NO_GESTURE_EMOJI = frozenset("\U0001f645")
 _LATIN_MAX = 0x024F
 
 
+def folded(text: str) -> str:
+    """Text (or a pattern) the way replies are read: decomposed, accents dropped (Hangul becomes its letters)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
 def _re(*parts: str) -> re.Pattern[str]:
-    """A phrase pattern read the way texts are: decomposed, accents dropped (Hangul becomes its letters)."""
-    decomposed = unicodedata.normalize("NFD", "".join(parts))
-    return re.compile("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    """A phrase pattern read the way texts are (``folded``)."""
+    return re.compile(folded("".join(parts)))
 
 
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
