@@ -705,8 +705,10 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     # I don't want these texts / no longer wish to receive messages / no more texts
     (
         re.compile(
-            rf"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|wish|need|like)\s+(?:to\s+(?:receive|get)\s+)?"
+            rf"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|wish|like|(?P<need>need))\s+(?:to\s+(?:receive|get)\s+)?"
             rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
+            # "we don't need text marketing": a product declined, not the texts refused
+            r"(?(need)(?!\s+(?:marketing|services?|software|platforms?|tools?)\b))"
         ),
         "subject",
     ),
@@ -1506,6 +1508,36 @@ _MORE_PHRASES += [
             r"(?:(?:akong|ako|kami|kaming|sa\s+akin)\s+)?(?:mag[\s-]?|i[\s-])?(?:text|txt|message|mensahe|contact)\w*\b"
         ),
         "none",
+    ),
+]
+# The twenty-fifth outside set's misses: "别再给我发短信了", German "Bitte löschen Sie sie" (the number), a formal
+# "please remove Ridgeline Electric from any future SMS campaigns", "whoever runs this list, I want OFF it",
+# "please remove the shop number"
+_MORE_PHRASES += [
+    (_re("\u522b\u518d[^\u3002\uff01!.]{0,6}\u53d1"), "none"),
+    (_re(r"\b(?:losch|entfern)\w*\s+sie\s+(?:sie|mich|uns|die\s+nummer|den\s+kontakt)\b"), "none"),
+    (
+        _re(
+            r"\bremove\s+(?:[\w'&.,-]+\s+){1,6}from\s+(?:any|all|your|ur|the)\s+(?:future\s+|further\s+)?"
+            r"(?:(?:sms|text|texting|marketing|mailing|contact|call(?:ing)?|promotional)\s+)?"
+            r"(?:campaigns?|lists?|texts?|messages?|mailings?|outreach|databases?)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\blist\b[^\n]{0,80}?\bwant\s+(?:to\s+(?:be|get)\s+)?off\b(?!\s+(?:work|early|today|tomorrow|on|at)\b)"
+            r"|\bwant\s+(?:to\s+(?:be|get)\s+)?off\s+(?:of\s+)?(?:this|that|the|your|ur|ya'?ll'?s?)\s+(?:\w+\s+)?list\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:remove|delete|erase|drop)\s+(?:the|this|our)\s+(?:shop|store|office|business|work|company|main|house"
+            r"|home|salon|clinic|restaurant|church|front\s+desk)\s+(?:number|line|phone|cell)\b"
+            r"(?!\s+(?:and|&)\s+(?:add|use|put|text))"
+        ),
+        "negation",
     ),
 ]
 

@@ -1116,6 +1116,16 @@ DECISIONS = [
     ("Thanks for your text! To unsubscribe from our updates reply STOP.", "uncertain"),
     ("if I reply STOP will it stop texts to my other store too?", "uncertain"),
     ("how many times do I have to get these", "uncertain"),
+    # the twenty-fifth outside set: a number removed on someone's behalf, a list left, a formal removal, Chinese
+    # and German; "text marketing" as a product declined is no revocation of the texts (the model may hold it)
+    ("Not the owner, and the owner doesn't want these. Please remove the shop number.", "yes"),
+    ("whoever runs this list, I want OFF it", "yes"),
+    ("In addition, please remove Ridgeline Electric from any future SMS campaigns.", "yes"),
+    ("\u522b\u518d\u7ed9\u6211\u53d1\u77ed\u4fe1\u4e86", "yes"),
+    ("Sie haben die falsche Nummer. Bitte l\u00f6schen Sie sie.", "yes"),
+    ("I want off work early today, can we talk monday", "no"),
+    ("Please remove Dana from the schedule for Friday", "no"),
+    ("remove the shop number and add my cell 555-201-3344", "uncertain"),
 ]
 
 
