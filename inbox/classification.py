@@ -133,7 +133,7 @@ EMAIL_RE = re.compile(
 )
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
 SPELLED_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+)\s*((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*)+"
+    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+|(?<=\w)@(?=\w))\s*((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*)+"
     r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
 )
@@ -198,7 +198,11 @@ DIGIT_RUN = re.compile(r"\+?\(?\d[\d\s().+-]{8,}\d")
 # A number written the way a US phone is (3-3-4 digits, with or without +1, brackets, dots, dashes, spaces).
 US_PHONE_SHAPED = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]?\d{4}(?![\d-])")
 # A local number without its area code ("call 555-0142"): the person gave a number we cannot dial as it stands.
-LOCAL_PHONE_SHAPED = re.compile(r"(?<![\d.,:/$-])[2-9]\d{2}[\s.-]\d{4}(?![\d,:/-]|\.\d)")
+LOCAL_PHONE_SHAPED = re.compile(r"(?<![\d.,:/$-])[2-9]\d{2}[\s.-]\d{4}(?![\d:/-]|[.,]\d)")
+# A vanity number, its letters in capitals as businesses print them: "1-877-FIX-ROOF", "(800) 555-HELP"
+VANITY_PHONE = re.compile(
+    r"(?<![\w-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?(?=[A-Z0-9-]{0,4}[A-Z])(?:[A-Z0-9]{3}[-. ]?[A-Z0-9]{4})(?![\w-])"
+)
 # Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
@@ -606,11 +610,17 @@ PHRASE_RULES: list[Rule] = [
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to)"
           r" [a-z0-9'&. -]{2,40}!"
-          r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b"),
+          r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b",
+          # "Hi! You've reached Tri-County Towing. If this is an emergency call ...", "For store hours reply HOURS"
+          r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
+          r".{0,160}\b(?:visit|call|hours|emergency|reply|website|leave)\b",
+          r"\bfor (?:store |our |business |office )?hours,? (?:reply|text)\b",
+          r"\bmsg ?(?:&|and) ?data rates may apply\b"),
     # the phones' own quick replies to a call or text, sent with one tap, word for word
     _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
           r"^can't talk (?:right )?now\.? (?:call me later|what's up)\?$", r"^i'll call you (?:right back|later)\.?$",
-          r"^(?:sorry,? )?i'm in a meeting(?:[.,] i'll call you (?:back|later))?\.?$",
+          r"^(?:sorry,? )?i'm (?:currently )?in a meeting"
+          r"(?:[.,] i'll call you(?: back)?(?: later| soon| shortly)?)?\.?$",
           r"^sorry,? i'm busy\.? call (?:me )?(?:back )?later\.?$", r"^i'm (?:in class|at the cinema)\.?$",
           r"^i have notifications silenced(?: with focus)?\.?$"),
     _rule("auto_reply.will_respond", 0.9,
@@ -673,10 +683,15 @@ PHRASE_RULES: list[Rule] = [
           r"\bcan't talk\W+(?:(?:rn|right now|now)\W+)?(?:i'm |im |we're |were )?(?:in|on|at|with|driving|busy)\b",
           r"^(?:in|on) (?:a )?(?:meeting|call)\b[^.!?]{0,5}\b(?:will|i'll|later|get back|ttyl)\b",
           r"^busy\W+(?:later|ttyl|call later|text later)\b",
-          r"^(?:at|in|on) (?:my|the|a) [^.!?]{1,30}[.,!]+ (?:later|ttyl|talk later|text later)\b"),
+          r"^(?:at|in|on) (?:my|the|a) [^.!?]{1,30}[.,!]+ (?:later|ttyl|talk later|text later)\b",
+          # "At the cattle auction in Joplin all day", "at a job in Tulsa all week"
+          r"^(?:at|on) (?:the|a|an) [a-z' ]{2,30}\b(?:in|at|near) [a-z' ]{2,25} all (?:day|week|weekend)\W*$"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
-          r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b"),
+          r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b",
+          # "Harvest. Don't expect to hear from me till November"; Haitian Creole "m an vakans" (I'm on vacation)
+          r"\b(?:don't|do not) expect to hear (?:back )?from (?:me|us) (?:until|till|til|before|for)\b",
+          r"\b(?:m|mwen) (?:an|nan) vakans\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -791,6 +806,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
     masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, SPELLED_DIGITS.sub(_spelled_digits, masked))
+    masked = VANITY_PHONE.sub(lambda m: phonenumbers.convert_alpha_characters_in_number(m.group()), masked)
     parts, last, phone_suspect = [], 0, False
     for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:

@@ -583,7 +583,7 @@ _BARE_STOP_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
         "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
-        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit",
+        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell", "cansel",
     }
 )  # fmt: skip
 _FILLER_WORDS = frozenset(
@@ -1516,6 +1516,25 @@ _MORE_PHRASES += [
 _MORE_PHRASES += [
     (_re("\u522b\u518d[^\u3002\uff01!.]{0,6}\u53d1"), "none"),
     (_re(r"\b(?:losch|entfern)\w*\s+sie\s+(?:sie|mich|uns|die\s+nummer|den\s+kontakt)\b"), "none"),
+    # the twenty-sixth: Korean 수신거부 (refuse to receive), Vietnamese "xóa số này khỏi danh sách" (delete this number
+    # from the list), Portuguese "tira meu número", Haitian Creole "retire nimewo mwen nan lis ou"
+    (_re("\uc218\uc2e0\\s*\uac70\ubd80"), "none"),
+    (_re(r"\bxoa\s+(?:so|ten|toi|sdt)\b|\bkhoi\s+danh\s+sach\b|\bngung\s+(?:nhan\s+tin|gui|lien\s+lac)\b"), "none"),
+    (
+        _re(
+            r"\b(?:tir|remov|apag|exclu|delet)\w*\s+(?:o\s+)?(?:meu|nosso|este|esse)\s+(?:numero|contato|telefone)\b"
+            r"|\bparem\s+com\s+isso\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:retire|efase|wete)\s+(?:nimewo|nimero)\s+(?:mwen|nou|m)\b|\bretire\s+(?:mwen|m)\s+(?:nan|sou)\s+lis\b"
+        ),
+        "none",
+    ),
+    # "I'd appreciate not getting these anymore"
+    (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (
         _re(
             r"\bremove\s+(?:[\w'&.,-]+\s+){1,6}from\s+(?:any|all|your|ur|the)\s+(?:future\s+|further\s+)?"

@@ -927,3 +927,57 @@ def test_opening_hours_are_no_time_to_talk(text):
 @pytest.mark.parametrize("text", ["this isn't my thing", "This is not worth it", "it's not for us"])
 def test_not_a_business_name_is_no_wrong_number_rule(text):
     assert "wrong_number.not_that_person" not in classify(text).matched_rules
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("Main line is 1-877-FIX-ROOF ext 3", "8773497663"), ("call (800) 555-HELP", "8005554357")],
+)
+def test_a_vanity_number_in_capitals_is_dialled_by_its_digits(text, phone):
+    result = classify(text)
+    assert result.classification == C.PHONE_CAPTURE
+    assert result.extracted["phone"] == phone
+
+
+@pytest.mark.parametrize("text", ["I drive a 2019 F-150 XLT", "Suite 200, 555 Main St"])
+def test_words_in_capitals_beside_digits_are_no_vanity_number(text):
+    assert "phone" not in classify(text).extracted
+
+
+def test_a_local_number_followed_by_a_comma_is_still_a_number_given():
+    result = classify("you can reach his assistant at 555.0129, it's a 501 number")
+    assert result.classification == C.PHONE_CAPTURE
+    assert EXTRACTION in result.failures
+
+
+def test_an_address_with_at_sign_and_dot_in_words_is_read():
+    result = classify("send to sjohnson@johnsonfamilydentistry dot com")
+    assert result.classification == C.EMAIL_CAPTURE
+    assert result.extracted["email"] == "sjohnson@johnsonfamilydentistry.com"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for texting Big Country Feed & Supply. For store hours reply HOURS. To speak with a team member "
+        "call (405) 555-0133.",
+        "Hi! You've reached Tri-County Towing. If this is an emergency tow call 24/7 dispatch at 1-800-555-0199. "
+        "Msg&data rates may apply.",
+        "I'm currently in a meeting. I'll call you back later.",
+        "I'm in a meeting. I'll call you back.",
+    ],
+)
+def test_a_canned_reply_that_names_a_number_is_an_auto_reply(text):
+    assert classify(text).classification == C.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the cattle auction in Joplin all day",
+        "Harvest. Don't expect to hear from me till November",
+        "M an vakans, m ap retounen 12 la",
+    ],
+)
+def test_a_person_away_in_their_own_words_is_out_of_office(text):
+    assert classify(text).classification == C.OUT_OF_OFFICE

@@ -1126,6 +1126,14 @@ DECISIONS = [
     ("I want off work early today, can we talk monday", "no"),
     ("Please remove Dana from the schedule for Friday", "no"),
     ("remove the shop number and add my cell 555-201-3344", "uncertain"),
+    # the twenty-sixth: cancel misspelt, Korean, Vietnamese, Portuguese, Haitian Creole, a polite indirect request
+    ("cancle", "yes"),
+    ("\uc218\uc2e0\uac70\ubd80", "yes"),
+    ("L\u00e0m \u01a1n x\u00f3a s\u1ed1 n\u00e0y kh\u1ecfi danh s\u00e1ch c\u1ee7a anh", "yes"),
+    ("Parem com isso, tira meu n\u00famero da\u00ed", "yes"),
+    ("Retire nimewo mwen nan lis ou a souple", "yes"),
+    ("I'd appreciate not getting these anymore, this phone is for dispatch", "yes"),
+    ("I'd appreciate not being rushed, send the details by email", "no"),
 ]
 
 
