@@ -228,6 +228,23 @@ def _spelled_digits(match: re.Match) -> str:
     return " " + "".join(_DIGIT_WORDS[word.lower()] for word in re.findall(r"[a-z]+", match.group(), re.I)) + " "
 
 
+# Digits and digit words mixed: "646 five five five 0134"
+MIXED_DIGITS = re.compile(
+    r"(?<![\w-])(?:(?:\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){3,10}"
+    r"(?:\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _mixed_digits(match: re.Match) -> str:
+    parts = re.findall(r"\d+|[a-z]+", match.group(), re.I)
+    digits = "".join(part if part.isdigit() else _DIGIT_WORDS[part.lower()] for part in parts)
+    words = sum(not part.isdigit() for part in parts)
+    if not words or words == len(parts) or len(digits) not in (10, 11) or (len(digits) == 11 and digits[0] != "1"):
+        return match.group()
+    return " " + digits + " "
+
+
 NAME_RE = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|name's|ask for|speak (?:to|with)|talk to|contact)\s+)"
     r"({w})(?!['\w])(?:\s+({w})(?!['\w]))?".format(w=r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?")
@@ -331,7 +348,8 @@ PHRASE_RULES: list[Rule] = [
           r"ошиблись номером|не тот номер|неправильный номер",
           r"\bnot who you think\b", r"\bpomy[lł]ka\b",
           r"\beste no es (?:el|mi) (?:numero|telefono)\b", r"\bkhong phai so\b",
-          r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b",
+          r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b", r"\bfalsche nummer\b", r"\bnumero sbagliato\b",
+          r"\bgalat (?:number|numbar|no)\b", r"\bz[lł]y numer\b", r"\byanl[iı]s numara\b", r"الرقم (?:غلط|خطأ)",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
@@ -400,7 +418,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:you people|you guys|y'all|you all) are "
           r"(?:unbelievable|ridiculous|insane|the worst|disgusting|relentless)\b",
           r"\bshove (?:it|his|her|your|their|that)\b",
-          r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b"),
+          r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b",
+          r"\bshame on (?:you|u|y'all)\b", r"\bsay (?:that|it) to my face\b", r"\bmind your (?:own )?business\b",
+          r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
+          r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
           r"\b(?:call|calling|contact|contacting|talk to|talking to|get|getting|sic) my (?:lawyer|attorney)\b",
@@ -410,6 +431,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
           r"(?:给我|可以|请)打电话|打电话给我|打给我", r"^ligue\b", r"\brele m\b",
           r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
+          r"\b(?:chiamami|chiamatemi|zadzwon\w*|(?:rappel|appel)ez[- ]moi|me lig(?:a|ue)|ruf mich an|rufen sie mich)\b",
+          r"\bcall kar(?:o|na|iye|en|ein|iyega)\b", r"\banrufen\b", r"позвони", r"اتصل بي", r"전화 ?주세요",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
@@ -431,6 +454,10 @@ PHRASE_RULES: list[Rule] = [
           unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
           r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
+          r"^(?:ja|tak|oui|si|haan|ha|sim|evet),? "
+          r"(?:bitte|prosze|s'il vous plait|per favore|por favor|bhejo|bhej do)\b",
+          r"\b(?:schicken|senden) sie mir\b", r"\bwiecej informacji\b", r"\bplus d'info(?:rmation)?s\b",
+          r"\bpiu informazioni\b", r"\bmais informa[cç](?:ao|oes)\b",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
           r"|\bне интерес|غير مهتم|لست مهتم"),
@@ -528,7 +555,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i|we)(?:'ve| have)? (?:sold|closed|shut down) (?:the|my|our) (?:business|company|shop|store|salon"
           r"|restaurant|practice)\b(?! for)", r"^(?:i'm |i am )?retired\b(?![^.!?]*\b(?:wrong|not (?:the|him|her)))",
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
-          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"^count (?:me|us) out\b", r"^no ?(?:thx|thnx|thanx)\W*$",
+          r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"\bkein interesse\b", r"\bpas interess[eé]e?s?\b",
+          r"\bnon (?:sono |siamo )?interessat[oiae]\b", r"\bnie (?:jestem |jestesmy )?zainteresowan\w*\b",
+          r"\b(?:koi )?(?:zarurat|dilchaspi) nahi\b", r"\bilgilenmiyor\w*\b", r"不感兴趣|没兴趣|沒興趣", r"괜찮습니다",
+          r"لا شكرا|لا، شكرا", r"\bnahi chahiye\b", r"^count (?:me|us) out\b", r"^no ?(?:thx|thnx|thanx)\W*$",
           r"^nooo+\b",
           r"^negative\W*$", r"\b(?:am|are|is) not need\b",
           r"\balready (?:told|said) (?:you|u)(?: guys| people| all)? no\b",
@@ -615,7 +645,13 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
           r".{0,160}\b(?:visit|call|hours|emergency|reply|website|leave)\b",
           r"\bfor (?:store |our |business |office )?hours,? (?:reply|text)\b",
-          r"\bmsg ?(?:&|and) ?data rates may apply\b"),
+          r"\bmsg ?(?:&|and) ?data rates may apply\b",
+          # the same in the languages US business owners text in
+          r"\bvielen dank fur ihre nachricht\b", r"\bmerci (?:pour|de) votre message\b",
+          r"\bgrazie per (?:averci contattat[oi]|il (?:suo|vostro) messaggio)\b", r"\bgracias por (?:su|tu) mensaje\b",
+          r"\bobrigad[oa] (?:pela|por) (?:sua )?mensagem\b", r"\bdziekujemy za (?:wiadomosc|kontakt)\b",
+          r"\bsalamat (?:po )?sa pag-?(?:message|text)\b", r"спасибо за (?:ваше )?(?:сообщение|обращение)",
+          r"感谢您的(?:来信|信息|留言)", r"메시지 감사|문의 감사"),
     # the phones' own quick replies to a call or text, sent with one tap, word for word
     _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
           r"^can't talk (?:right )?now\.? (?:call me later|what's up)\?$", r"^i'll call you (?:right back|later)\.?$",
@@ -635,6 +671,8 @@ PHRASE_RULES: list[Rule] = [
           r"|at a (?:funeral|conference|wedding)|on a trip|overseas|abroad)\b",
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
+          r"\bi'?m urlaub\b", r"\ben vacances\b", r"\bin ferie\b", r"\bna urlopie\b", r"\b(?:de|en) vacaciones\b",
+          r"\bde ferias\b", r"в отпуске", r"مسافر", r"휴가 ?중",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
           r"\bout of (?:town|the country)\b",
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
@@ -806,6 +844,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
     masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, SPELLED_DIGITS.sub(_spelled_digits, masked))
+    masked = MIXED_DIGITS.sub(_mixed_digits, masked)
     masked = VANITY_PHONE.sub(lambda m: phonenumbers.convert_alpha_characters_in_number(m.group()), masked)
     parts, last, phone_suspect = [], 0, False
     for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):

@@ -1533,6 +1533,29 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the twenty-seventh: "this practice does not wish to be contacted by SMS", Hindi in Latin letters "mujhe ye
+    # messages nahi chahiye, mera number hata do", French "retirer mon numéro", "je ne souhaite plus recevoir"
+    (
+        _re(
+            r"\b(?:do|does|did)\s*(?:not|n't)\s+wish\s+to\s+be\s+(?:contacted|texted|messaged|called|solicited)\b"
+            r"|\bno\s+longer\s+wish(?:es)?\s+to\s+be\s+(?:contacted|texted|messaged|called|solicited)\b"
+        ),
+        "subject",
+    ),
+    (
+        _re(
+            r"\bnumbe?r\s+hata\s*(?:do|dein|dijiye|de|dijie)\b|\b(?:messages?|msgs?|sms|texts?)\s+(?:nahi|nahin|mat)\s+"
+            r"(?:chahiye|bhejo|bhejiye|bhejna|karo)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:retir|supprim|effac|enlev)\w*\s+(?:mon|notre|ce)\s+numero\b"
+            r"|\bne\s+(?:souhaite|souhaitons|veux|voulons)\s+plus\s+(?:recevoir|etre\s+contact)"
+        ),
+        "none",
+    ),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (
@@ -1904,13 +1927,12 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
     if any(ch in STOP_EMOJI for ch in text):
         return OPT_OUT_YES, "stop emoji"
-    if any(ch in NO_GESTURE_EMOJI for ch in text):
-        return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
+    no_gesture = any(ch in NO_GESTURE_EMOJI for ch in text)  # held, unless the words themselves revoke
     if classify_keyword(text) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
     normalized = normalize_text(text)
     if not normalized:
-        return OPT_OUT_NO, "empty"
+        return (OPT_OUT_UNCERTAIN, "a 'no' gesture emoji") if no_gesture else (OPT_OUT_NO, "empty")
     if _SPACED_LETTERS.fullmatch(normalized):
         normalized = re.sub(r"[\s.\-_*]+", "", normalized)  # "S T O P", "s.t.o.p", "S-T-O-P"
     plain = _NAMES_WITH_STOP.sub("stopnshop", _plain(normalized))
@@ -1937,6 +1959,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         if mentioned:
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         return OPT_OUT_YES, "revocation phrase"
+    if no_gesture:
+        return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
     if mentioned:
         return OPT_OUT_UNCERTAIN, "names the STOP keyword without using it"
     if _foreign_script(plain):

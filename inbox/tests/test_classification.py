@@ -981,3 +981,41 @@ def test_a_canned_reply_that_names_a_number_is_an_auto_reply(text):
 )
 def test_a_person_away_in_their_own_words_is_out_of_office(text):
     assert classify(text).classification == C.OUT_OF_OFFICE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Falsche Nummer", C.WRONG_NUMBER),
+        ("Numero sbagliato", C.WRONG_NUMBER),
+        ("galat number hai bhai", C.WRONG_NUMBER),
+        ("Kein Interesse, danke.", C.NOT_INTERESTED),
+        ("괜찮습니다", C.NOT_INTERESTED),
+        ("Bin bis Freitag im Urlaub", C.OUT_OF_OFFICE),
+        ("Sono in ferie fino al 20", C.OUT_OF_OFFICE),
+        ("Jestem na urlopie do 15-go.", C.OUT_OF_OFFICE),
+        ("Vielen Dank f\u00fcr Ihre Nachricht. Unsere Praxis ist derzeit geschlossen.", C.AUTO_REPLY),
+        ("Merci pour votre message. Le cabinet est actuellement ferm\u00e9.", C.AUTO_REPLY),
+        ("Sie sind doch Betr\u00fcger.", C.HOSTILE),
+        ("Absolutely predatory. Shame on you.", C.HOSTILE),
+        ("Chiamami gioved\u00ec alle 17", C.MEETING_REQUEST),
+        ("kal shaam 5 baje call karo", C.MEETING_REQUEST),
+        ("Ja, bitte schicken Sie mir Infos.", C.INTERESTED),
+        ("Tak, prosz\u0119 o wi\u0119cej informacji.", C.INTERESTED),
+    ],
+)
+def test_replies_in_the_languages_owners_text_in(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("my cell is 646 five five five 0134", "6465550134"), ("1 800 five five five 0199", "8005550199")],
+)
+def test_digits_and_digit_words_mixed_are_one_number(text, phone):
+    assert classify(text).extracted.get("phone") == phone
+
+
+@pytest.mark.parametrize("text", ["we have one two three locations and 2 trucks", "five or six 2 by 4s"])
+def test_counting_words_beside_digits_are_no_number(text):
+    assert "phone" not in classify(text).extracted

@@ -1134,6 +1134,14 @@ DECISIONS = [
     ("Retire nimewo mwen nan lis ou a souple", "yes"),
     ("I'd appreciate not getting these anymore, this phone is for dispatch", "yes"),
     ("I'd appreciate not being rushed, send the details by email", "no"),
+    # the twenty-seventh: a formal notice, Hindi in Latin letters, French, a "no" gesture beside words that revoke
+    ("Please update your records to reflect that this practice does not wish to be contacted by SMS.", "yes"),
+    ("Mujhe ye messages nahi chahiye, please mera number hata do", "yes"),
+    ("Merci de retirer mon num\u00e9ro de votre liste", "yes"),
+    ("je ne souhaite plus recevoir de messages", "yes"),
+    ("nah fam remove me \U0001f645\u200d\u2642\ufe0f", "yes"),
+    ("\U0001f645", "uncertain"),
+    ("maybe later \U0001f645", "uncertain"),
 ]
 
 
