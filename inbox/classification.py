@@ -145,6 +145,20 @@ _NOT_A_MAILBOX = frozenset(
 )
 
 
+# "jay at jays landscaping dot com": a domain said as words, which cannot hold spaces
+SPOKEN_DOMAIN_EMAIL_RE = re.compile(
+    r"\b([a-z0-9][a-z0-9._+-]*)\s+at\s+((?:[a-z0-9-]+\s+){1,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
+    re.IGNORECASE,
+)
+
+
+def _spoken_domain_email(match: re.Match) -> str:
+    if match.group(1).lower() in _NOT_A_MAILBOX:
+        return match.group()
+    domain = "".join(match.group(2).split())
+    return f"{match.group(1)}@{domain}.{match.group(3)}"
+
+
 def _spelled_email(match: re.Match) -> str:
     if match.group(1).lower() in _NOT_A_MAILBOX:
         return match.group()  # "I am at home dot com": words, not an address
@@ -157,7 +171,7 @@ _PROVIDER_DOMAINS = {"gmail": "gmail.com", "yahoo": "yahoo.com", "hotmail": "hot
                      "aol": "aol.com", "icloud": "icloud.com", "comcast": "comcast.net", "att": "att.net",
                      "msn": "msn.com", "protonmail": "protonmail.com"}  # fmt: skip
 PROVIDER_ONLY_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*[a-z0-9])\s*(?:@|\s+at\s+)\s*(" + "|".join(_PROVIDER_DOMAINS) + r")\b"
+    r"\b([a-z0-9][a-z0-9._+-]*[a-z0-9])\s*(?:@|\s+at\s+)\s*(" + "|".join(_PROVIDER_DOMAINS) + r")(?:com|net)?\b"
     r"(?!\s*(?:\.|\(dot\)|\[dot\]|\bdot\b)\s*[a-z])",
     re.IGNORECASE,
 )
@@ -165,13 +179,15 @@ PROVIDER_ONLY_EMAIL_RE = re.compile(
 
 # "my gmail is deshawn.autosales": the provider named first, the mailbox after it
 MY_PROVIDER_EMAIL_RE = re.compile(
-    r"\bmy (" + "|".join(_PROVIDER_DOMAINS) + r")(?: address)?(?: is|:)\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)",
+    r"(?:\bmy (" + "|".join(_PROVIDER_DOMAINS) + r")(?: address)?(?: is|:)|^(" + "|".join(_PROVIDER_DOMAINS) + r"):)"
+    r"\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)",
     re.IGNORECASE,
 )
 
 
 def _my_provider_email(match: re.Match) -> str:
-    return f"my email is {match.group(2)}@{_PROVIDER_DOMAINS[match.group(1).lower()]}"
+    provider = (match.group(1) or match.group(2)).lower()
+    return f"my email is {match.group(3)}@{_PROVIDER_DOMAINS[provider]}"
 
 
 def _provider_only_email(match: re.Match) -> str:
@@ -350,6 +366,8 @@ PHRASE_RULES: list[Rule] = [
           r"\beste no es (?:el|mi) (?:numero|telefono)\b", r"\bkhong phai so\b",
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b", r"\bfalsche nummer\b", r"\bnumero sbagliato\b",
           r"\bgalat (?:number|numbar|no)\b", r"\bz[lł]y numer\b", r"\byanl[iı]s numara\b", r"الرقم (?:غلط|خطأ)",
+          r"помилилися номером|не той номер", r"λάθος αριθμ", r"מספר שגוי|טעות במספר", r"սխալ համար",
+          r"番号(?:間違|違い)",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
@@ -421,7 +439,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:estafador\w*|pendej\w*|cabr[oó]n\w*|chinga\w*|vete a la (?:mierda|verga)|mierda|ratas)\b",
           r"\bshame on (?:you|u|y'all)\b", r"\bsay (?:that|it) to my face\b", r"\bmind your (?:own )?business\b",
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
-          r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب"),
+          r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
+          r"γαμήσου|απατεώνες", r"נוכלים|רמאים", r"խաբեբաներ",
+          r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
           r"\b(?:call|calling|contact|contacting|talk to|talking to|get|getting|sic) my (?:lawyer|attorney)\b",
@@ -433,6 +453,9 @@ PHRASE_RULES: list[Rule] = [
           r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
           r"\b(?:chiamami|chiamatemi|zadzwon\w*|(?:rappel|appel)ez[- ]moi|me lig(?:a|ue)|ruf mich an|rufen sie mich)\b",
           r"\bcall kar(?:o|na|iye|en|ein|iyega)\b", r"\banrufen\b", r"позвони", r"اتصل بي", r"전화 ?주세요",
+          r"зателефонуйте|подзвоніть", r"τηλεφώνησέ μου|τηλεφωνήστε μου|πάρε με", r"զանգեք|զանգիր",
+          r"電話(?:して|ください)",
+          r"אפשר לדבר|תתקשר|תתקשרו",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
@@ -457,7 +480,9 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:ja|tak|oui|si|haan|ha|sim|evet),? "
           r"(?:bitte|prosze|s'il vous plait|per favore|por favor|bhejo|bhej do)\b",
           r"\b(?:schicken|senden) sie mir\b", r"\bwiecej informacji\b", r"\bplus d'info(?:rmation)?s\b",
-          r"\bpiu informazioni\b", r"\bmais informa[cç](?:ao|oes)\b",
+          r"\bpiu informazioni\b", r"\bmais informa[cç](?:ao|oes)\b", r"так,? цікаво|надішліть деталі",
+          r"με ενδιαφέρει|με ενδιέφερε|στείλτε (?:μου )?πληροφορίες", r"(?<!לא )מעוניי[ןנ]|תשלח(?:ו)? פרטים",
+          r"興味あります|詳細を送って",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
           r"|\bне интерес|غير مهتم|لست مهتم"),
@@ -499,7 +524,9 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:(?:omg|oh|heck|hell|ok|okay)\W+)?(?:yes|sure|absolutely|definitely|of course|certainly)\b"
           r"(?![\s,.!-]+not\b)[\s,.!-]+\w"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
-          r"\bwho this\b"),
+          r"\bwho this\b", r"ποιος είναι|ποιος είσαι|ποιοι είστε", r"^מי (?:זה|אתה|אתם)",
+          r"хто це|хто ви|кто это|кто вы",
+          r"ով եք|ով է", r"誰ですか|どなたですか", r"누구세요|누구신가요", r"你是谁|您是哪位|是谁"),
     _rule("question.how_got_number", 0.92,
           r"\b(?:how|where) (?:did|'d) you get (?:my|this) (?:number|info|contact|name)\b",
           r"\bhow'd you get (?:my|this) (?:number|info|contact|name)\b", r"\bde donde sacaron\b"),
@@ -558,7 +585,9 @@ PHRASE_RULES: list[Rule] = [
           r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"\bkein interesse\b", r"\bpas interess[eé]e?s?\b",
           r"\bnon (?:sono |siamo )?interessat[oiae]\b", r"\bnie (?:jestem |jestesmy )?zainteresowan\w*\b",
           r"\b(?:koi )?(?:zarurat|dilchaspi) nahi\b", r"\bilgilenmiyor\w*\b", r"不感兴趣|没兴趣|沒興趣", r"괜찮습니다",
-          r"لا شكرا|لا، شكرا", r"\bnahi chahiye\b", r"^count (?:me|us) out\b", r"^no ?(?:thx|thnx|thanx)\W*$",
+          r"لا شكرا|لا، شكرا", r"\bnahi chahiye\b", r"не цікавить", r"δεν (?:με )?ενδιαφέρ", r"לא מעוניי[ןנ]",
+          r"պետք չէ|չի հետաքրքրում", r"興味(?:は)?ありません|結構です", r"^count (?:me|us) out\b",
+          r"^no ?(?:thx|thnx|thanx)\W*$",
           r"^nooo+\b",
           r"^negative\W*$", r"\b(?:am|are|is) not need\b",
           r"\balready (?:told|said) (?:you|u)(?: guys| people| all)? no\b",
@@ -638,8 +667,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bwe(?:'ll| will) (?:get back to you|respond|reply|text you back|be with you)"
           r" (?:as soon as|within|shortly|soon|asap)\b",
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
-          r"^(?:hi|hello|hey)?,? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to)"
-          r" [a-z0-9'&. -]{2,40}!"
+          r"^(?:hi|hello|hey)?[!,.]? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to|reaching)"
+          r" [a-z0-9'&. -]{2,40}[.!]"
           r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b",
           # "Hi! You've reached Tri-County Towing. If this is an emergency call ...", "For store hours reply HOURS"
           r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
@@ -651,7 +680,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bgrazie per (?:averci contattat[oi]|il (?:suo|vostro) messaggio)\b", r"\bgracias por (?:su|tu) mensaje\b",
           r"\bobrigad[oa] (?:pela|por) (?:sua )?mensagem\b", r"\bdziekujemy za (?:wiadomosc|kontakt)\b",
           r"\bsalamat (?:po )?sa pag-?(?:message|text)\b", r"спасибо за (?:ваше )?(?:сообщение|обращение)",
-          r"感谢您的(?:来信|信息|留言)", r"메시지 감사|문의 감사"),
+          r"感谢您的(?:来信|信息|留言)", r"메시지 감사|문의 감사|문자 감사",
+          r"дякуємо за (?:ваше )?(?:повідомлення|звернення)",
+          r"ευχαριστούμε για το μήνυμ", r"תודה על פנייתך|תודה על הודעתך", r"շնորհակալություն կապի համար",
+          r"お問い合わせありがとうございます"),
     # the phones' own quick replies to a call or text, sent with one tap, word for word
     _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
           r"^can't talk (?:right )?now\.? (?:call me later|what's up)\?$", r"^i'll call you (?:right back|later)\.?$",
@@ -672,7 +704,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bi'?m urlaub\b", r"\ben vacances\b", r"\bin ferie\b", r"\bna urlopie\b", r"\b(?:de|en) vacaciones\b",
-          r"\bde ferias\b", r"в отпуске", r"مسافر", r"휴가 ?중",
+          r"\bde ferias\b", r"в отпуске", r"مسافر", r"휴가 ?중", r"у відпустці", r"出張中|休暇中", r"בחו״ל|בחו\"ל",
+          r"μέχρι (?:τέλη|τις|το)", r"մինչ\w{0,2} հաջորդ",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
           r"\bout of (?:town|the country)\b",
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
@@ -836,7 +869,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         email_suspect = True
         return m.group()
 
-    clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
+    clean = SPOKEN_DOMAIN_EMAIL_RE.sub(_spoken_domain_email, SPACED_EMAIL_RE.sub(_spaced_email, clean))
     clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
     masked = EMAIL_RE.sub(_email, clean)

@@ -1556,6 +1556,53 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the twenty-eighth: "take BOTH our numbers off"; Hebrew "נא להסיר אותי מהרשימה" (please remove me from the list),
+    # "תפסיקו" (stop), "אל תשלחו" (do not send); Greek "σταματήστε να μου στέλνετε" (stop sending me), "διαγράψτε"
+    # (delete); Ukrainian "видаліть мій номер" (delete my number), "не пишіть" (do not write), "припиніть" (stop),
+    # Russian "удалите мой номер"; Armenian "չգրեք" / "մի գրեք" (do not write), "դադարեցրեք" (stop), "հեռացրեք"
+    # (remove), "ջնջեք" (delete); Cantonese "唔好再send嘢嚟" (do not send again); Japanese "送らないで" (do not send),
+    # "削除して" (delete), "配信解除" (unsubscribe)
+    (
+        _re(
+            r"\btake\s+(?:both\s+)?(?:of\s+)?(?:this|my|the|our|their|his|her)\s+(?:\w+\s+)?(?:numbers|cells|phones|lines)"
+            r"\s+off\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            "\\b(?:\u05dc\u05d4\u05e1\u05d9\u05e8|\u05d4\u05e1\u05d9\u05e8\u05d5|\u05ea\u05e1\u05d9\u05e8\u05d5|\u05ea\u05e1\u05d9\u05e8|\u05de\u05d4\u05e8\u05e9\u05d9\u05de\u05d4"
+            "|\u05ea\u05e4\u05e1\u05d9\u05e7\u05d5|\u05ea\u05e4\u05e1\u05d9\u05e7|\u05d4\u05e1\u05e8)\\b|\u05d0\u05dc\\s+\u05ea\u05e9\u05dc\u05d7"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u03c3\u03c4\u03b1\u03bc\u03b1\u03c4\u03ae\u03c3\u03c4\u03b5|\u03c3\u03c4\u03b1\u03bc\u03ac\u03c4\u03b1|\u03bc\u03b7\u03bd?\\s+\u03bc\u03bf\u03c5\\s+\u03c3\u03c4\u03ad\u03bb\u03bd"
+            "|\u03b4\u03b9\u03b1\u03b3\u03c1\u03ac\u03c8\u03c4\u03b5|\u03b1\u03c6\u03b1\u03b9\u03c1\u03ad\u03c3\u03c4\u03b5"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u0432\u0438\u0434\u0430\u043b\u0456\u0442\u044c|\u043d\u0435\\s+\u043f\u0438\u0448\u0456\u0442\u044c|\u043f\u0440\u0438\u043f\u0438\u043d\u0456\u0442\u044c|\u0432\u0456\u0434\u043f\u0438\u0448\u0456\u0442\u044c"
+            "|\u0443\u0434\u0430\u043b\u0438\u0442\u0435\\s+\u043c\u043e\u0439\\s+\u043d\u043e\u043c\u0435\u0440"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u0579\u0563\u0580\u0565\u0584|\u0574\u056b\\s+\u0563\u0580\u0565\u0584|\u0564\u0561\u0564\u0561\u0580\u0565\u0581\u0580\u0565\u0584|\u0570\u0565\u057c\u0561\u0581\u0580\u0565\u0584|\u057b\u0576\u057b\u0565\u0584"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u5514\u597d\u518d[^\u3002\uff01!.]{0,8}(?:send|\u767c|\u53d1|text|\u50b3|\u4f20)|\u5514\u597d(?:send|\u767c|\u53d1|text)"
+        ),
+        "none",
+    ),
+    (_re("\u9001\u3089\u306a\u3044\u3067|\u524a\u9664\u3057\u3066|\u914d\u4fe1\u89e3\u9664"), "none"),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (

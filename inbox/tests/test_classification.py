@@ -1019,3 +1019,60 @@ def test_digits_and_digit_words_mixed_are_one_number(text, phone):
 @pytest.mark.parametrize("text", ["we have one two three locations and 2 trucks", "five or six 2 by 4s"])
 def test_counting_words_beside_digits_are_no_number(text):
     assert "phone" not in classify(text).extracted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("מספר שגוי", C.WRONG_NUMBER),
+        ("Λάθος αριθμό", C.WRONG_NUMBER),
+        (
+            "Дякую, не цікавить",
+            C.NOT_INTERESTED,
+        ),
+        (
+            "Δικαιώματα, δεν ενδιαφέρομαι",
+            C.NOT_INTERESTED,
+        ),
+        ("来週まで出張中です", C.OUT_OF_OFFICE),
+        (
+            "Я зараз у відпустці до 20-го",
+            C.OUT_OF_OFFICE,
+        ),
+        (
+            "תודה על פנייתך. נחזור אליך בהקדם.",
+            C.AUTO_REPLY,
+        ),
+        ("Ποιος είναι;", C.QUESTION),
+        (
+            "כן, מעוניין. תשלח פרטים",
+            C.INTERESTED,
+        ),
+        ("לא מעוניין", C.NOT_INTERESTED),
+        ("My husband just got off a 14 hr shift and your text woke him up. Real classy.", C.HOSTILE),
+        (
+            "Hi! Thanks for reaching Little Sprouts Daycare. For enrollment questions please visit our website or call "
+            "during office hours 7am-6pm.",
+            C.AUTO_REPLY,
+        ),
+    ],
+)
+def test_more_languages_and_sarcasm(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("gmail: nikos.souvlakitruck", "nikos.souvlakitruck@gmail.com"),
+        ("hmartinez@gmailcom", "hmartinez@gmail.com"),
+        ("send info to jay at jays landscaping dot com", "jay@jayslandscaping.com"),
+    ],
+)
+def test_mailboxes_written_loosely_are_read(text, email):
+    assert classify(text).extracted.get("email") == email
+
+
+@pytest.mark.parametrize("text", ["gmail is down today", "I am at home dot com lol"])
+def test_provider_and_dot_words_alone_are_no_mailbox(text):
+    assert "email" not in classify(text).extracted

@@ -1142,6 +1142,16 @@ DECISIONS = [
     ("nah fam remove me \U0001f645\u200d\u2642\ufe0f", "yes"),
     ("\U0001f645", "uncertain"),
     ("maybe later \U0001f645", "uncertain"),
+    # the twenty-eighth: both numbers taken off after a guarded question; Hebrew, Greek, Ukrainian, Armenian,
+    # Cantonese and Japanese requests
+    ("Hey did u stop texting my husband? He's still getting them. Take BOTH our numbers off", "yes"),
+    ("נא להסיר אותי מהרשימה שלכם", "yes"),
+    ("Σας παρακαλώ σταματήστε να μου στέλνετε", "yes"),
+    ("Будь ласка, видаліть мій номер", "yes"),
+    ("Խնդրում եմ այլևս չգրեք", "yes"),
+    ("唔好再send嘢嚟呢個number啦", "yes"),
+    ("もう送らないでください", "yes"),
+    ("take the trash cans off the curb", "no"),
 ]
 
 
