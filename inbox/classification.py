@@ -124,6 +124,8 @@ SHORTHAND = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9']+")
 _WS = re.compile(r"\s+")
+# a whole word only: not the "r" inside "dolandırıcı", where a letter outside a-z stands beside it
+_SHORTHAND_TOKEN = re.compile(r"(?<!\w)[a-z0-9']+(?!\w)")
 
 # ------------------------------------------------------------------------------- extraction tables
 EMAIL_RE = re.compile(
@@ -367,7 +369,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b", r"\bfalsche nummer\b", r"\bnumero sbagliato\b",
           r"\bgalat (?:number|numbar|no)\b", r"\bz[lł]y numer\b", r"\byanl[iı]s numara\b", r"الرقم (?:غلط|خطأ)",
           r"помилилися номером|не той номер", r"λάθος αριθμ", r"מספר שגוי|טעות במספר", r"սխալ համար",
-          r"番号(?:間違|違い)",
+          r"番号(?:間違|違い)", r"गलत नंबर", r"ভুল (?:নাম্বার|নম্বর)", r"\blambar khaldan\b", r"ስህተት ቁጥር", r"غلط نمبر",
+          r"ખોટો નંબર",
           r"^no soy (?!el\b|la\b|un\b|una\b|yo\b|cliente|interesad)[a-z]+\W*$"),
     _rule("wrong_number.phrase", 0.95,
           r"\bwrong (?:number|num|#|no\b|person|guy|girl|lady|man|phone|contact|company|business|store|shop|cell)"),
@@ -440,7 +443,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bshame on (?:you|u|y'all)\b", r"\bsay (?:that|it) to my face\b", r"\bmind your (?:own )?business\b",
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
           r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
-          r"γαμήσου|απατεώνες", r"נוכלים|רמאים", r"խաբեբաներ",
+          r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
+          r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
@@ -455,7 +459,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bcall kar(?:o|na|iye|en|ein|iyega)\b", r"\banrufen\b", r"позвони", r"اتصل بي", r"전화 ?주세요",
           r"зателефонуйте|подзвоніть", r"τηλεφώνησέ μου|τηλεφωνήστε μου|πάρε με", r"զանգեք|զանգիր",
           r"電話(?:して|ください)",
-          r"אפשר לדבר|תתקשר|תתקשרו",
+          r"אפשר לדבר|תתקשר|תתקשרו", r"कॉल कर(?:ें|ो|िए)|फ़?ोन कर(?:ें|ो|िए)",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
     _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
     _rule("meeting_request.set_up", 0.9,
@@ -482,7 +486,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:schicken|senden) sie mir\b", r"\bwiecej informacji\b", r"\bplus d'info(?:rmation)?s\b",
           r"\bpiu informazioni\b", r"\bmais informa[cç](?:ao|oes)\b", r"так,? цікаво|надішліть деталі",
           r"με ενδιαφέρει|με ενδιέφερε|στείλτε (?:μου )?πληροφορίες", r"(?<!לא )מעוניי[ןנ]|תשלח(?:ו)? פרטים",
-          r"興味あります|詳細を送って",
+          r"興味あります|詳細を送って", r"और जानकारी भेज|^हाँ\b", r"રસ છે|વધુ માહિતી મોકલ",
+          r"(?<!নই )বিস্তারিত পাঠান|^হ্যাঁ",
+          r"ፍላጎት አለኝ|ተጨማሪ መረጃ", r"\bwaan xiiseynayaa\b|\bii soo dir macluumaad",
+          r"\bilgileniyorum\b|\bdetaylar[ıi] gönder",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
           r"|\bне интерес|غير مهتم|لست مهتم"),
@@ -526,7 +533,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b", r"ποιος είναι|ποιος είσαι|ποιοι είστε", r"^מי (?:זה|אתה|אתם)",
           r"хто це|хто ви|кто это|кто вы",
-          r"ով եք|ով է", r"誰ですか|どなたですか", r"누구세요|누구신가요", r"你是谁|您是哪位|是谁"),
+          r"ով եք|ով է", r"\bkisa sa ye\b|\bki moun (?:sa|ou) ye\b", r"نمبر کہاں سے ملا", r"नंबर कहाँ से मिला",
+          r"誰ですか|どなたですか", r"누구세요|누구신가요", r"你是谁|您是哪位|是谁"),
     _rule("question.how_got_number", 0.92,
           r"\b(?:how|where) (?:did|'d) you get (?:my|this) (?:number|info|contact|name)\b",
           r"\bhow'd you get (?:my|this) (?:number|info|contact|name)\b", r"\bde donde sacaron\b"),
@@ -586,7 +594,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bnon (?:sono |siamo )?interessat[oiae]\b", r"\bnie (?:jestem |jestesmy )?zainteresowan\w*\b",
           r"\b(?:koi )?(?:zarurat|dilchaspi) nahi\b", r"\bilgilenmiyor\w*\b", r"不感兴趣|没兴趣|沒興趣", r"괜찮습니다",
           r"لا شكرا|لا، شكرا", r"\bnahi chahiye\b", r"не цікавить", r"δεν (?:με )?ενδιαφέρ", r"לא מעוניי[ןנ]",
-          r"պետք չէ|չի հետաքրքրում", r"興味(?:は)?ありません|結構です", r"^count (?:me|us) out\b",
+          r"պետք չէ|չի հետաքրքրում", r"ضرورت نہیں|دلچسپی نہیں", r"ज़रूरत नहीं|जरूरत नहीं|रुचि नहीं|दिलचस्पी नहीं",
+          r"રસ નથી|જરૂર નથી", r"আগ্রহী নই|দরকার নেই", r"አልፈልግም", r"\buma baahni\b", r"^maya,? mahadsanid\b",
+          r"興味(?:は)?ありません|結構です", r"^count (?:me|us) out\b",
           r"^no ?(?:thx|thnx|thanx)\W*$",
           r"^nooo+\b",
           r"^negative\W*$", r"\b(?:am|are|is) not need\b",
@@ -604,7 +614,7 @@ PHRASE_RULES: list[Rule] = [
           r"(?:monitored|supported|accepted|received)\b",
           r"\bthis (?:is a )?(?:landline|land line)\b",
           r"\b(?:recipient|user|customer|subscriber) has (?:chosen|elected|opted) not to receive\b",
-          r"^message blocked\b",
+          r"^message blocked\b", r"\beste numero no (?:recibe|acepta|puede recibir) (?:mensajes|textos|sms)\b",
           r"\b(?:text line|line|number|inbox|mailbox) is (?:not|no longer) (?:monitored|checked|answered)\b",
           r"\b(?:line|number) is (?:for|used for) [^.]{0,40}\bonly\b[^.]{0,20}\bnot monitored\b",
           r"\b(?:account|number|line) (?:is not able|is unable|cannot|can't) (?:to )?(?:receive|accept) replies\b",
@@ -683,7 +693,8 @@ PHRASE_RULES: list[Rule] = [
           r"感谢您的(?:来信|信息|留言)", r"메시지 감사|문의 감사|문자 감사",
           r"дякуємо за (?:ваше )?(?:повідомлення|звернення)",
           r"ευχαριστούμε για το μήνυμ", r"תודה על פנייתך|תודה על הודעתך", r"շնորհակալություն կապի համար",
-          r"お問い合わせありがとうございます"),
+          r"お問い合わせありがとうございます", r"\bnou resevwa mesaj (?:ou|w)\b|\bn ap reponn ou\b",
+          r"\botomatik (?:bir )?yan[ıi]t", r"\bmesai saatleri d[ıi]ş[ıi]nda\b"),
     # the phones' own quick replies to a call or text, sent with one tap, word for word
     _rule("auto_reply.canned", 0.9, r"^sorry,? i can't talk right now\.?$", r"^i'm driving right now\.?$",
           r"^can't talk (?:right )?now\.? (?:call me later|what's up)\?$", r"^i'll call you (?:right back|later)\.?$",
@@ -705,7 +716,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bi'?m urlaub\b", r"\ben vacances\b", r"\bin ferie\b", r"\bna urlopie\b", r"\b(?:de|en) vacaciones\b",
           r"\bde ferias\b", r"в отпуске", r"مسافر", r"휴가 ?중", r"у відпустці", r"出張中|休暇中", r"בחו״ל|בחו\"ל",
-          r"μέχρι (?:τέλη|τις|το)", r"մինչ\w{0,2} հաջորդ",
+          r"μέχρι (?:τέλη|τις|το)", r"մինչ\w{0,2} հաջորդ", r"yurt d[ıi]ş[ıi]nday[ıi]m|izindeyim|tatildeyim",
+          r"\bsafar (?:ayaan|baan) ku jiraa\b",
+          r"\b(?:i'm|i am|we're|we are) at (?:the|a) [^.!?]{2,40} (?:through|thru|until|till)"
+          r" (?:\w+day|the|next|end)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
           r"\bout of (?:town|the country)\b",
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
@@ -737,7 +751,7 @@ PHRASE_RULES: list[Rule] = [
           r"\ball (?:day|evening|night|morning|afternoon)\b",
           r"^mid[- ]\w+\b",
           r"\b(?:gimme|give me) (?:an|a|one|half an) (?:hour|hr|min|minute|sec|second)\b",
-          r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,10}"
+          r"^(?:in|at) (?:church|mass|service|class|school|practice|court|the gym)\b[^.!?]{0,20}"
           r"\b(?:later|ttyl|text|call)\b",
           r"^(?:can't|cant|cannot) (?:rn|right now|now|atm)\W*$",
           r"\b(?:right now|rn)\W+(?:i )?(?:can't|cant) (?:text|talk)\b(?![^.!?]*\bi'll (?:text|call) you\b)",
@@ -841,7 +855,7 @@ def _strip_accents(text: str) -> str:
 def normalize(text: str) -> str:
     """Lower-cased, NFKC, straight quotes, collapsed whitespace and expanded SMS shorthand."""
     text = _strip_accents(re.sub(r"\b(wrong|this|my|your|ur|the)\s*#", r"\1 number", _clean(text).lower()))
-    return _TOKEN.sub(lambda m: SHORTHAND.get(m.group(), m.group()), text)
+    return _SHORTHAND_TOKEN.sub(lambda m: SHORTHAND.get(m.group(), m.group()), text)
 
 
 def _bare(text: str) -> str:

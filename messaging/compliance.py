@@ -1603,6 +1603,24 @@ _MORE_PHRASES += [
         "none",
     ),
     (_re("\u9001\u3089\u306a\u3044\u3067|\u524a\u9664\u3057\u3066|\u914d\u4fe1\u89e3\u9664"), "none"),
+    # the twenty-ninth: Urdu "مجھے مزید میسج نہ کریں" (do not message me), "نمبر اپنی لسٹ سے نکال دیں" (take the
+    # number off your list); Turkish "mesaj atmayı bırakın" (stop texting), "numaramı listenizden silin" (delete my
+    # number from your list); Spanish "no nos envíen más publicidad"
+    (_re(r"میسج نہ کر|رابطہ نہ کر|لسٹ سے نکال|فہرست سے نکال|نمبر (?:\S+ ){0,3}(?:نکال|ہٹا|ڈیلیٹ)"), "none"),
+    (
+        _re(
+            r"\bmesaj (?:atmay[ıi]|göndermeyi) b[ıi]rak|\bmesaj (?:atmay[ıi]n|göndermeyin)\b"
+            r"|\blisten(?:iz)?den (?:sil|ç[ıi]kar)|\bnumaram[ıi] (?:\w+ ){0,2}(?:sil|ç[ıi]kar)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bno\s+(?:me|nos)\s+(?:envien|envie|manden|mande|escriban|contacten)\s+(?:mas|publicidad|mensajes"
+            r"|promociones|ofertas)\b"
+        ),
+        "none",
+    ),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (

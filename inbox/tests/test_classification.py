@@ -1076,3 +1076,35 @@ def test_mailboxes_written_loosely_are_read(text, email):
 @pytest.mark.parametrize("text", ["gmail is down today", "I am at home dot com lol"])
 def test_provider_and_dot_words_alone_are_no_mailbox(text):
     assert "email" not in classify(text).extracted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("गलत नंबर है", C.WRONG_NUMBER),
+        ("Lambar khaldan ah", C.WRONG_NUMBER),
+        ("ہمیں ضرورت نہیں، شکریہ", C.NOT_INTERESTED),
+        ("Dolandırıcılar sizi", C.HOSTILE),
+        ("Vai se ferrar, golpista", C.HOSTILE),
+        ("Evet ilgileniyorum, detayları gönderin", C.INTERESTED),
+        ("હા, મને રસ છે. વધુ માહિતી મોકલો", C.INTERESTED),
+        ("Kisa sa ye? Se yon prè?", C.QUESTION),
+        ("कल शाम 5 बजे कॉल करें", C.MEETING_REQUEST),
+        ("Şu an yurt dışındayım, ayın 3'ünde dönüyorum", C.OUT_OF_OFFICE),
+        ("I'm at the Atlanta auto auction through Friday", C.OUT_OF_OFFICE),
+        ("At church all morning, text later", C.OUT_OF_OFFICE),
+        ("Bu otomatik bir yanıttır. Mesai saatleri dışında mesajlara cevap verilmemektedir.", C.AUTO_REPLY),
+    ],
+)
+def test_south_asian_east_african_turkish_and_creole_replies(text, expected):
+    assert classify(text).classification == expected
+
+
+def test_a_spanish_not_textable_notice_marks_the_number():
+    result = classify("Este número no recibe mensajes de texto.")
+    assert result.classification == C.AUTO_REPLY
+    assert classification_module.NOT_TEXTABLE_RULE in result.matched_rules
+
+
+def test_shorthand_is_expanded_in_whole_words_only():
+    assert classification_module.normalize("dolandırıcılar r u there") == "dolandırıcılar are you there"

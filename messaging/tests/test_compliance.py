@@ -1152,6 +1152,11 @@ DECISIONS = [
     ("唔好再send嘢嚟呢個number啦", "yes"),
     ("もう送らないでください", "yes"),
     ("take the trash cans off the curb", "no"),
+    # the twenty-ninth: Urdu, Turkish, a Spanish clinic's "no nos envíen más publicidad"
+    ("براہ کرم مجھے مزید میسج نہ کریں، میرا نمبر اپنی لسٹ سے نکال دیں", "yes"),
+    ("Lütfen bana mesaj atmayı bırakın. Numaramı listenizden silin.", "yes"),
+    ("Este número es de una clínica. No nos envíen más publicidad, gracias.", "yes"),
+    ("No me manden el contrato todavía, lo reviso el lunes", "no"),
 ]
 
 
