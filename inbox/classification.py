@@ -135,7 +135,8 @@ EMAIL_RE = re.compile(
 )
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
 SPELLED_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+|(?<=\w)@(?=\w))\s*((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*)+"
+    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
+    r"((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+|\.)\s*)+"
     r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
 )
@@ -164,7 +165,7 @@ def _spoken_domain_email(match: re.Match) -> str:
 def _spelled_email(match: re.Match) -> str:
     if match.group(1).lower() in _NOT_A_MAILBOX:
         return match.group()  # "I am at home dot com": words, not an address
-    domain = re.sub(r"\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*", ".", match.group(2), flags=re.IGNORECASE)
+    domain = re.sub(r"\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+|\.)\s*", ".", match.group(2), flags=re.IGNORECASE)
     return f"{match.group(1)}@{domain}"
 
 
@@ -366,7 +367,8 @@ PHRASE_RULES: list[Rule] = [
           r"ошиблись номером|не тот номер|неправильный номер",
           r"\bnot who you think\b", r"\bpomy[lł]ka\b",
           r"\beste no es (?:el|mi) (?:numero|telefono)\b", r"\bkhong phai so\b",
-          r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b", r"\bfalsche nummer\b", r"\bnumero sbagliato\b",
+          r"\bmali (?:po )?(?:ang |yung )?(?:number|numero)\b", r"\bfalsche nummer\b",
+          r"\b(?:esse|este) numero nao e\b", r"\bnumero sbagliato\b",
           r"\bgalat (?:number|numbar|no)\b", r"\bz[lł]y numer\b", r"\byanl[iı]s numara\b", r"الرقم (?:غلط|خطأ)",
           r"помилилися номером|не той номер", r"λάθος αριθμ", r"מספר שגוי|טעות במספר", r"սխալ համար",
           r"番号(?:間違|違い)", r"गलत नंबर", r"ভুল (?:নাম্বার|নম্বর)", r"\blambar khaldan\b", r"ስህተት ቁጥር", r"غلط نمبر",
@@ -443,7 +445,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bshame on (?:you|u|y'all)\b", r"\bsay (?:that|it) to my face\b", r"\bmind your (?:own )?business\b",
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
           r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
-          r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
+          r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar|idiotas?)\b",
+          r"\bkarma(?:'s| is) (?:coming|gonna get)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
           r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
     _rule("hostile.threat", 0.9, r"\b(?:i'll|i will) (?:kill|hurt|find|sue) you\b",

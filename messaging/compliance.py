@@ -1239,6 +1239,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
             _NOT_OTHER_PEOPLE,
+            # "how do I stop my current MCA from auto-debiting": something else stopped
+            rf"(?!\s+(?:my|our|the|their|this)\s+(?:[\w-]+\s+){{0,3}}from\s+(?!(?:getting|receiving)\b|{_OUTGOING}\b)[\w-]+ing\b)",
         ),
         "none",
     ),
@@ -1386,7 +1388,10 @@ _MORE_PHRASES += [
     # voice-to-text: "please stop taxing me"
     (_re(r"\b(?:stop|quit)\s+(?:taxing|testing|tex\s+ting|text\s+in)\s+(?:me|us)\b"), "negation"),
     # "who sold my number?? take it off": the number named just before
-    (_re(r"\b(?:my|our|this)\s+(?:number|info|contact|cell|details)\b[^\n]{0,40}?\btake\s+it\s+off\b"), "negation"),
+    (
+        _re(r"\b(?:my|our|this)\s+(?:number|info|contact|cell|details|phone|line)\b[^\n]{0,80}?\btake\s+it\s+off\b"),
+        "negation",
+    ),
     # "quite texting me" (quit misspelt)
     (_re(rf"\bquite\s+{_OUTGOING}\s+(?:me|us)\b"), "negation"),
     # Arabic "الرجاء عدم مراسلتي" (please do not write to me), "عدم الإرسال" (no sending), "لا تراسل" (do not write)
@@ -1620,6 +1625,48 @@ _MORE_PHRASES += [
             r"|promociones|ofertas)\b"
         ),
         "none",
+    ),
+    # the thirtieth: Russian "уберите мой номер" (take my number away); "thanks in advance for not texting again";
+    # "I'd rather not get business stuff on it"; "what do I have to do to never hear from apex capital again";
+    # "I'd appreciate it if I didn't get any more of these"; "I thought I opted out in January??"; "kiten mi numero";
+    # "I do not want it used for marketing of any kind"
+    (_re(r"\bуберите\s+(?:мой|наш|этот)\s+номер|\bудалите\s+(?:меня|нас)\b"), "none"),
+    (
+        _re(
+            r"\bthanks?\s+(?:you\s+)?(?:in\s+advance\s+)?for\s+not\s+(?:texting|contacting|messaging|calling|sending)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+rather\s+(?:not\s+(?:(?:get|receive)\s+(?:any|these|those|them"
+            rf"|this|more|business|marketing|sales|promotional|such|{_MESSAGES})\b|be\s+(?:texted|contacted|messaged))"
+            r"|you\s+(?:didn't|did\s+not|not)\s+(?:text|contact|message))\b"
+        ),
+        "negation",
+    ),
+    (_re(r"\bnever\s+hear\s+from\s+(?:[\w'&.-]+\s+){1,4}?again\b"), "negation"),
+    (
+        _re(
+            r"\bappreciate\s+it\s+if\s+(?:i|we)\s+(?:didn't|did\s+not|don't|do\s+not|no\s+longer|stopped)\s+"
+            r"(?:get|got|getting|receive|receiving)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:i|we)\s+(?:thought\s+(?:i|we)\s+|already\s+|have\s+already\s+|already\s+have\s+)?opted\s+out\b"
+            r"(?!\s+of\s+(?!(?:these|this|your|ur|the\s+(?:texts?|messages?|list)|texts?|messages?|it)\b)\w)"
+        ),
+        "negation",
+    ),
+    (_re(r"\bkit(?:en|e|a)(?:me)?\s+(?:mi\s+numero|me\s+de|de?\s+(?:su|tu|la)\s+lista)\b"), "none"),
+    (
+        _re(
+            r"\b(?:do\s+not|don't|dont)\s+want\s+(?:it|this\s+number|my\s+number|this\s+phone|this\s+line)\s+used\s+for\s+"
+            r"(?:marketing|sales|solicitations?|advertising|promotions?)\b"
+        ),
+        "negation",
     ),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
@@ -1942,6 +1989,17 @@ _LEAVING_ANOTHER = re.compile(
 )
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
 _STOP_TAKEN_BACK = re.compile(r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind)\b")
+# "Stop it Carol 😂😂 I'm dying", "Stop! You read my mind lol": a stop word said laughing, with nothing about the
+# texts; a person decides
+_LAUGHING = re.compile(
+    r"[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*"
+    r"|i'?m\s+(?:dying|dead|crying))\b"
+)
+_ABOUT_THE_TEXTS = re.compile(
+    rf"\b(?:{_OUTGOING}|{_MESSAGES}|number|list|contact|spam|unsubscribe|unsub|remove|line|phone|no|nope|nah|not)\b"
+)
+# ...and something glad beside it: "yes", "send me", "you read my mind", "I'm dying"
+_GLAD = re.compile(r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this))\b")
 # "I'd block you but it's more fun watching you": a block the writer says they are not doing
 _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")
 # "We received your request to opt out. You will no longer receive messages": a business's machine confirming
@@ -2011,8 +2069,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _STOP_ASKED_AND_DECLINED.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
+    in_jest = bool(_LAUGHING.search(text.lower()) and _GLAD.search(plain)) and not _ABOUT_THE_TEXTS.search(plain)
     if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
-        return OPT_OUT_YES, "stop word"
+        return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
     mentioned = bool(_KEYWORD_MENTION.search(plain))
     if mentioned:
@@ -2023,6 +2082,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
+        if in_jest:
+            return OPT_OUT_UNCERTAIN, "a stop word said laughing"
         return OPT_OUT_YES, "revocation phrase"
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"

@@ -1108,3 +1108,9 @@ def test_a_spanish_not_textable_notice_marks_the_number():
 
 def test_shorthand_is_expanded_in_whole_words_only():
     assert classification_module.normalize("dolandırıcılar r u there") == "dolandırıcılar are you there"
+
+
+def test_a_mailbox_dictated_in_spanish_is_read():
+    result = classify("Envíe la información a contabilidad arroba lopezroofing punto com")
+    assert result.classification == C.EMAIL_CAPTURE
+    assert result.extracted["email"] == "contabilidad@lopezroofing.com"

@@ -1157,6 +1157,23 @@ DECISIONS = [
     ("Lütfen bana mesaj atmayı bırakın. Numaramı listenizden silin.", "yes"),
     ("Este número es de una clínica. No nos envíen más publicidad, gracias.", "yes"),
     ("No me manden el contrato todavía, lo reviso el lunes", "no"),
+    # the thirtieth: indirect, polite, earlier opt-outs referred to, Russian, misspelt Spanish; stop words said
+    # laughing beside something glad are held, laughing refusals are not
+    ("Уберите мой номер из вашей базы", "yes"),
+    ("Thanks but no thanks, and thanks in advance for not texting again 🙂", "yes"),
+    ("Mom doesn't use this phone anymore and I'd rather not get business stuff on it. Can you take it off?", "yes"),
+    ("what do I have to do to never hear from apex capital again", "yes"),
+    ("I'd appreciate it if I didn't get any more of these.", "yes"),
+    ("I thought I opted out in January??", "yes"),
+    ("I opted out of the dental plan last year", "no"),
+    ("kiten mi numero d su lista xfa", "yes"),
+    ("I do not want it used for marketing of any kind", "yes"),
+    ("how do i stop you from texting me", "yes"),
+    ("How do I stop my bank from charging overdraft fees?", "no"),
+    ("Stop it Carol 😂😂 I'm dying", "uncertain"),
+    ("Stop! You read my mind lol. Yes send me something", "uncertain"),
+    ("lol no. stop", "yes"),
+    ("u can stop now lol", "yes"),
 ]
 
 
