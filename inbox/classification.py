@@ -201,7 +201,9 @@ def _provider_only_email(match: re.Match) -> str:
 
 # "dmitri.k @ hotmail.com", "t r o y . b a k e r @ outlook . com": spaces typed (or dictated) inside an address
 SPACED_EMAIL_RE = re.compile(
-    r"(?<![\w.@])((?:[a-z0-9._-]\s){2,}[a-z0-9._-]|[a-z0-9][a-z0-9._%+-]*)(\s*@\s*)((?:[a-z0-9-]*[a-z][a-z0-9-]*\s*\.\s*)+(?:com|net|org|edu|gov|biz|info))\b",
+    r"(?<![\w.@])((?:[a-z0-9._-]\s){2,}[a-z0-9._-]|[a-z0-9][a-z0-9._%+-]*)(\s*@\s*)"
+    r"((?:[a-z0-9-](?:\s?[a-z0-9-]){0,40}\s*\.\s*)+(?:c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|e\s?d\s?u|g\s?o\s?v|b\s?i\s?z"
+    r"|i\s?n\s?f\s?o))\b",
     re.IGNORECASE,
 )
 
@@ -233,14 +235,18 @@ SPELLED_DIGITS = re.compile(
 
 
 # "469-555-O191": the letter O typed for a zero inside a phone number (at least 8 real digits around it)
-LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOo][\dOo().\s-]{8,}[\dOo](?![\w])")
+LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOoIl][\dOoIl().\s-]{8,}[\dOoIl](?![\w])")
+
+
+_LOOK_ALIKE_DIGITS = str.maketrans("OoIl", "0011")
 
 
 def _letter_o_as_zero(match: re.Match) -> str:
     run = match.group()
-    if sum(ch.isdigit() for ch in run) < 8 or not re.search(r"[Oo]", run):
+    digits, letters = sum(ch.isdigit() for ch in run), sum(ch in "OoIl" for ch in run)
+    if digits + letters not in (10, 11) or digits < 6 or not letters or (digits < 8 and not re.search(r"[-.()]", run)):
         return run
-    return re.sub(r"[Oo]", "0", run)
+    return run.translate(_LOOK_ALIKE_DIGITS)
 
 
 def _spelled_digits(match: re.Match) -> str:
@@ -355,7 +361,8 @@ PHRASE_RULES: list[Rule] = [
           r"^not (?:him|her|me)\W*$",
           r"\bno idea who (?:that|this|you're looking for) is\b", r"\b(?:don't|do not) know who that is\b",
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
-          r"^(?:sorry,? )?new number\b(?![^.!?]*<(?:phone|number)>)",
+          r"^(?:sorry,? )?new number\b(?![^.!?]*<(?:phone|number|email)>)",
+          r"\b[a-z]+ works at (?:the|our) (?:other |[a-z]+ )?(?:store|location|office|shop|branch)\b",
           r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
@@ -456,7 +463,7 @@ PHRASE_RULES: list[Rule] = [
           r"\breport (?:this|you) to\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
-          r"(?:给我|可以|请)打电话|打电话给我|打给我", r"^ligue\b", r"\brele m\b",
+          r"(?:给我|可以|请)打电话|打电话给我|打给我|可以通话|方便通话", r"^ligue\b", r"\brele m\b",
           r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
           r"\b(?:chiamami|chiamatemi|zadzwon\w*|(?:rappel|appel)ez[- ]moi|me lig(?:a|ue)|ruf mich an|rufen sie mich)\b",
           r"\bcall kar(?:o|na|iye|en|ein|iyega)\b", r"\banrufen\b", r"позвони", r"اتصل بي", r"전화 ?주세요",
@@ -498,7 +505,8 @@ PHRASE_RULES: list[Rule] = [
           r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
-    _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bmore (?:info|information|details)\b",
+    _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\b(?:want|wants|wanna) to (?:know|hear|learn) more\b",
+          r"\bmore (?:info|information|details)\b",
           r"\blearn more\b", r"\bhear more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
           r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
           r"|quote|proposal)\b", r"\bsend (?:me |us )?a (?:quote|proposal|contract)\b",
@@ -602,7 +610,9 @@ PHRASE_RULES: list[Rule] = [
           r"興味(?:は)?ありません|結構です", r"^count (?:me|us) out\b",
           r"^no ?(?:thx|thnx|thanx)\W*$",
           r"^nooo+\b",
-          r"^negative\W*$", r"\b(?:am|are|is) not need\b",
+          r"^negative\W*$", r"^declined?\W*$",
+          r"\b(?:my )?(?:husband|wife|boss|owner|partner|dad|mom|he|she) (?:says|said) no\b",
+          r"\b(?:am|are|is) not need\b",
           r"\balready (?:told|said) (?:you|u)(?: guys| people| all)? no\b",
           r"^no{3,}\W*(?:thanks|thank you|thx)\b",
           r"^(?:i |we )?(?:don't|do not) think so\W*$", r"\bkhong co nhu cau\b", r"필요 ?없", r"غير مهتم|لست مهتم",
@@ -613,11 +623,13 @@ PHRASE_RULES: list[Rule] = [
           r"|is not able to)"
           r" (?:accept|receive|support|get|read|reply to|respond to) (?:sms|text|texts|text messages|messages|msgs)\b",
           r"\b(?:not (?:a )?(?:text|sms)[- ](?:enabled|capable)|(?:landline|land line)[^.]{0,40}(?:text|sms))\b",
-          r"\b(?:texts?|text messages|sms|messages) (?:to this number )?(?:are|is) not "
+          r"\b(?:texts?|text messages|sms|messages|replies|responses) (?:to this number )?(?:are|is) not "
           r"(?:monitored|supported|accepted|received)\b",
           r"\bthis (?:is a )?(?:landline|land line)\b",
           r"\b(?:recipient|user|customer|subscriber) has (?:chosen|elected|opted) not to receive\b",
-          r"^message blocked\b", r"\beste numero no (?:recibe|acepta|puede recibir) (?:mensajes|textos|sms)\b",
+          r"^message blocked\b", r"\bce numero n'accepte pas (?:les )?(?:sms|textos|messages)\b",
+          r"\b(?:used|is) for outgoing (?:notifications|messages|alerts|texts) only\b",
+          r"\beste numero no (?:recibe|acepta|puede recibir) (?:mensajes|textos|sms)\b",
           r"\b(?:text line|line|number|inbox|mailbox) is (?:not|no longer) (?:monitored|checked|answered)\b",
           r"\b(?:line|number) is (?:for|used for) [^.]{0,40}\bonly\b[^.]{0,20}\bnot monitored\b",
           r"\b(?:account|number|line) (?:is not able|is unable|cannot|can't) (?:to )?(?:receive|accept) replies\b",
@@ -662,7 +674,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
           r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"),
     _rule("auto_reply.closed", 0.95,
-          r"\b(?:our|the) (?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
+          r"\b(?:our|the) (?:[a-z]+ )?(?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
           r"\b(?:we are|we're) (?:currently )?closed\b",
           r"\boutside (?:of )?(?:our |normal |regular )?business hours\b",
@@ -670,7 +682,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy)\b"),
+          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -681,7 +693,7 @@ PHRASE_RULES: list[Rule] = [
           r" (?:as soon as|within|shortly|soon|asap)\b",
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?[!,.]? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to|reaching)"
-          r" [a-z0-9'&. -]{2,40}[.!]"
+          r" [a-z0-9'&. -]{2,40}(?:[.!]|\s*[^\w\s.,!?]+\s)"
           r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b",
           # "Hi! You've reached Tri-County Towing. If this is an emergency call ...", "For store hours reply HOURS"
           r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
@@ -732,7 +744,9 @@ PHRASE_RULES: list[Rule] = [
           # "we closed the shop for 2 weeks", "back the 12th"
           r"\bclosed (?:the (?:shop|store|office|restaurant|salon|business) )?for (?:\d+|a|one|two|three|a few"
           r"|a couple(?: of)?) (?:days?|weeks?|months?)\b",
-          r"\bback (?:on )?the \d{1,2}(?:st|nd|rd|th)?\b"),
+          r"\bback (?:on )?the \d{1,2}(?:st|nd|rd|th)?\b",
+          r"\b(?:i'm|i'll be|we're|we'll be) back (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*"
+          r" \d{1,2}\b"),
     # "I'm in Korea visiting family until Oct 3", "at my mom's in Manila for a few weeks"
     _rule("out_of_office.somewhere_for_a_while", 0.85,
           r"\b(?:i'm|im|i am|we're|we are|at|in|visiting)\b[^.!?]{0,40}\bfor (?:a few|a couple(?: of)?|\d+|two|three"
@@ -903,7 +917,9 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
             parts += [masked[last : match.start], " <phone> "]
             last = match.end
         else:
-            phone_suspect = True
+            phone_suspect = True  # "+44 20 7946 0958": a number given that a US line cannot text
+            parts += [masked[last : match.start], " <number> "]
+            last = match.end
     masked = "".join(parts) + masked[last:]
     long_run = any(sum(ch.isdigit() for ch in m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
     if "phone" not in extracted and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
@@ -1048,11 +1064,12 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         strengths = sorted((s for _, c, s in hits if c is cls), reverse=True)
         scores[cls] = min(MAX_CONFIDENCE, strengths[0] + MULTI_RULE_BONUS * (len(strengths) - 1))
     ranked = sorted(scores, key=lambda c: _rank(c, scores[c]), reverse=True)
-    if ranked[:1] == [C.WRONG_NUMBER] and C.PHONE_CAPTURE in scores:
+    capture = next((cls for cls in (C.PHONE_CAPTURE, C.EMAIL_CAPTURE) if cls in scores), None)
+    if ranked[:1] == [C.WRONG_NUMBER] and capture is not None:
         # "wrong person, you want Gary at 720-555-0104": the number given is what the reply is for; the wrong
         # number stays the runner-up
-        ranked.remove(C.PHONE_CAPTURE)
-        ranked.insert(0, C.PHONE_CAPTURE)
+        ranked.remove(capture)
+        ranked.insert(0, capture)
 
     if not ranked:
         winner, runner_up, confidence = C.OTHER, None, 0.0

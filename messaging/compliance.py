@@ -1668,6 +1668,14 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the thirty-first: "Texting this number again will be considered harassment"; Portuguese "me tira dessa lista"
+    (
+        _re(
+            rf"\b{_OUTGOING}\s+(?:me|us|this\s+(?:number|phone|line|cell))\s+again\s+(?:will|would|is\s+going\s+to)\s+be\b"
+        ),
+        "none",
+    ),
+    (_re(r"\b(?:me|nos)\s+tir(?:a|e|em)\s+(?:dessa|desta|da|de\s+sua|da\s+sua)\s+lista\b"), "none"),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (
@@ -1701,7 +1709,8 @@ _NOUN_BEFORE_STOP = frozenset(
 )  # fmt: skip
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
-    r"^(?:stop|stopall|unsubscribe|unsub)\b(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
+    r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
+    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
 )
@@ -1781,7 +1790,7 @@ _TEXTS_INSTEAD = re.compile(
     r"\b(?:text|txt)(?:ing)?\s+(?:me|is|only|instead|works|please|pls|better)\b|\b(?:text|txt)s?\s+(?:are|is)\s+"
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
     # "don't call, email me": a channel preferred, not a revocation of texts
-    r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only)"
+    r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
 )
 
 

@@ -560,7 +560,7 @@ def test_extracts_us_phones_in_every_common_format(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["my number is 123-456-7890", "call 512-055-0143", "0000000000", "+44 20 7946 0958"],
+    ["my number is 123-456-7890", "call 512-055-0143", "0000000000"],
 )
 def test_phone_like_digits_that_are_not_a_valid_us_number_are_an_extraction_error(text):
     result = classify(text)
@@ -1114,3 +1114,63 @@ def test_a_mailbox_dictated_in_spanish_is_read():
     result = classify("Envíe la información a contabilidad arroba lopezroofing punto com")
     assert result.classification == C.EMAIL_CAPTURE
     assert result.extracted["email"] == "contabilidad@lopezroofing.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("j o h n s m i t h 7 7 @ g m a i l . c o m", "email", "johnsmith77@gmail.com"),
+        ("my new # is 5O3-555-Ol64", "phone", "5035550164"),
+        (
+            "Email pls (dont call, in clinic all day) -> jsmith[at]valleyortho[dot]com",
+            "email",
+            "jsmith@valleyortho.com",
+        ),
+        ("New number new email lol. use kelly.ortiz.realtor@icloud.com", "email", "kelly.ortiz.realtor@icloud.com"),
+    ],
+)
+def test_contacts_written_with_spaces_look_alike_letters_or_brackets_are_read(text, field, value):
+    result = classify(text)
+    assert result.extracted.get(field) == value
+    assert result.classification in (C.EMAIL_CAPTURE, C.PHONE_CAPTURE)
+
+
+def test_a_number_abroad_is_a_phone_reply_nothing_a_us_line_can_text():
+    result = classify("+44 20 7946 0958 - I'm in London for the month, call me there")
+    assert result.classification == C.PHONE_CAPTURE
+    assert "phone" not in result.extracted
+    assert EXTRACTION in result.failures
+
+
+@pytest.mark.parametrize("text", ["Call me at 1O am tomorrow", "Invoice INV-2024-1188 is paid", "Room 1l2 at 10"])
+def test_look_alike_letters_outside_a_number_stay_letters(text):
+    assert "phone" not in classify(text).extracted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lincoln Elementary School Office: This number is used for outgoing notifications only. Replies are not "
+            "monitored. Please call the front office at 555-0133.",
+            C.AUTO_REPLY,
+        ),
+        ("Ce numéro n'accepte pas les SMS. Veuillez appeler le cabinet pendant les heures d'ouverture.", C.AUTO_REPLY),
+        (
+            "St. Luke's Catholic Church: The parish office is closed on Mondays. Mass times: Sat 5pm, Sun 8am.",
+            C.AUTO_REPLY,
+        ),
+        (
+            "Hi! Thanks for reaching out to Luxe Nails & Spa 💅 We're with a client right now. Book online anytime at "
+            "luxenailsspa.com/book",
+            C.AUTO_REPLY,
+        ),
+        ("We're closed for the holidays, I'm back Jan 3", C.OUT_OF_OFFICE),
+        ("My husband runs the shop, we share this phone. He said yes he wants to know more.", C.INTERESTED),
+        ("My husband says no. He owns it, I just answer the phone for him.", C.NOT_INTERESTED),
+        ("Declined.", C.NOT_INTERESTED),
+        ("This is the Plano location, Dana works at the Frisco store", C.WRONG_NUMBER),
+    ],
+)
+def test_staff_family_and_office_systems(text, expected):
+    assert classify(text).classification == expected

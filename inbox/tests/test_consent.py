@@ -17,7 +17,8 @@ from messaging import services as messaging
 from messaging.models import Message, OptOutReview, Suppression
 from usdatabiz.core.tests.factories import UserFactory
 
-UNCLEAR = "this is so annoying"
+# a complaint the rules place as a question, so the conversation stays open whatever the reply model learns
+UNCLEAR = "how many times do I have to get these"
 
 
 @pytest.fixture(autouse=True)

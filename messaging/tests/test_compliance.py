@@ -1174,6 +1174,13 @@ DECISIONS = [
     ("Stop! You read my mind lol. Yes send me something", "uncertain"),
     ("lol no. stop", "yes"),
     ("u can stop now lol", "yes"),
+    # the thirty-first: a notice, Portuguese, "pls stop" opening a sentence about the phone; "email pls, dont call"
+    # prefers a channel
+    ("Texting this number again will be considered harassment. Consider this your notice.", "yes"),
+    ("Me tira dessa lista por favor, esse número é da minha família", "yes"),
+    ("pls stop im at work and this keeps going off", "yes"),
+    ("pls stop by the shop friday", "no"),
+    ("Email pls (dont call, in clinic all day) -> jsmith[at]valleyortho[dot]com", "no"),
 ]
 
 
