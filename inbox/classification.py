@@ -363,6 +363,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
           r"^(?:sorry,? )?new number\b(?![^.!?]*<(?:phone|number|email)>)",
           r"\b[a-z]+ works at (?:the|our) (?:other |[a-z]+ )?(?:store|location|office|shop|branch)\b",
+          r"\bbought (?:it|the (?:shop|business|store|company|place|building)) from (?:him|her|them)\b",
+          r"\bnot the owner (?:anymore|any more|no more)\b",
+          r"\b(?:we are|we're|this is) not an? [a-z ]{2,25}\W+(?:this is|we are|we're|it's) an? [a-z]",
           r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
@@ -416,7 +419,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bnever heard of (?:him|her|them|that|this)\b"),
     _rule("hostile.profanity", 0.9,
           r"\b(?:f+u+c+k+\w*|f\*+\w*|motherf\w*|sh[i1]t\w*|bullshit|bitch\w*|assholes?|bastards?|cunts?)",
-          r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo)\b",
+          r"\b(?:dickheads?|douche\w*|piss off|screw (?:you|off)|go to hell|stfu|gtfo|jackass\w*|metiche)\b",
+          r"^screw (?:you|u|y'all|[a-z]+ (?:capital|funding|llc|inc|group|company|marketing))\b", r"\bque te importa\b",
+          r"\bwhat kind of (?:scam|scammy|sleazy|shady)\b",
           r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b",
           r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b",
           r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",
@@ -593,6 +598,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
     _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$", r"^sorry,? no\b", r"\bnot for sale\b",
+          r"\b(?:don't|do not|dont) need no\b",
           r"\b(?:decided to go|going|went) (?:in )?(?:another|a different) direction\b",
           r"\bwent with (?:someone|somebody|another|a different)\b", r"\b(?:already|was|been|just) sold\b",
           r"\b(?:we|i) don't do that\b", r"\bno (?:me )?interesa\b", r"\bno (?:estoy|estamos) interesad[oa]s?\b",
@@ -716,7 +722,8 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:sorry,? )?i'm (?:currently )?in a meeting"
           r"(?:[.,] i'll call you(?: back)?(?: later| soon| shortly)?)?\.?$",
           r"^sorry,? i'm busy\.? call (?:me )?(?:back )?later\.?$", r"^i'm (?:in class|at the cinema)\.?$",
-          r"^i have notifications silenced(?: with focus)?\.?$"),
+          r"^i have notifications silenced(?: with focus)?\.?$", r"^(?:hi!? )?sorry,? we missed your call\b",
+          r"\b(?:the )?(?:ai|virtual|automated|digital) (?:assistant|receptionist) (?:for|at|of)\b"),
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
@@ -789,6 +796,7 @@ PHRASE_RULES: list[Rule] = [
           # "At the cattle auction in Joplin all day", "at a job in Tulsa all week"
           r"^(?:at|on) (?:the|a|an) [a-z' ]{2,30}\b(?:in|at|near) [a-z' ]{2,25} all (?:day|week|weekend)\W*$"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
+          r"\bback from (?:vacation|holiday|leave|my trip|the trip)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b",
           # "Harvest. Don't expect to hear from me till November"; Haitian Creole "m an vakans" (I'm on vacation)
@@ -903,7 +911,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     clean = SPOKEN_DOMAIN_EMAIL_RE.sub(_spoken_domain_email, SPACED_EMAIL_RE.sub(_spaced_email, clean))
     clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
-    masked = EMAIL_RE.sub(_email, clean)
+    masked = EMAIL_RE.sub(_email, re.sub(r"(?<=\w)@{2,}(?=\w)", "@", clean))  # "sales@@roofing.com"
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 

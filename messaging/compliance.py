@@ -980,8 +980,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "can y'all just not text me anymore", "could you please not message us"
     (
         _re(
-            r"\b(?:can|could|would|will)\s+(?:you|y'all|yall|u|ya|you\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+)*not\s+"
-            r"(?:text|message|msg|contact|sms)\s+(?:me|us|this\s+number)\b"
+            r"\b(?:can|could|would|will)\s+(?:you|y'all|yall|u|ya|you\s+guys|u\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+"
+            r"|like\s+)*not\s+(?:text|message|msg|contact|sms)\s+(?:me|us|this\s+number|my\s+\w+(?:'s)?\s+(?:phone|cell|number))\b"
         ),
         "none",
     ),
@@ -1227,7 +1227,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:do\s+not|don't|dont|no)\s+(?:solicit|soliciting|solicitations?)\b"), "none"),
     (
         _re(
-            r"\boff\s+(?:of\s+)?(?:your|ur|the|this|ya|all\s+your|all\s+the)\s+(?:\w+\s+)?(?:list|lists|database|system|contacts)\b"
+            r"\boff\s+(?:of\s+)?(?:your|ur|yer|yo|the|this|ya|all\s+your|all\s+the)\s+(?:\w+\s+)?(?:list|lists|database|system"
+            r"|contacts)\b"
         ),
         "negation",
     ),
@@ -1676,6 +1677,20 @@ _MORE_PHRASES += [
         "none",
     ),
     (_re(r"\b(?:me|nos)\s+tir(?:a|e|em)\s+(?:dessa|desta|da|de\s+sua|da\s+sua)\s+lista\b"), "none"),
+    # the thirty-third: Spanglish "ya deja de estar texteando this number"; "remove the number ending in 4471"
+    (
+        _re(
+            r"\b(?:deja|dejen|deje|dejes)\s+de\s+(?:estar\s+)?(?:text|mand|escrib|envi|molest|llam)\w*"
+            r"(?!\s+(?:a\s+)?(?:mi|tu|su)\s+(?:esposa|esposo|mama|papa|hijo|hija|amigo|amiga|hermano|hermana|novio|novia)\b)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:remove|delete|drop|take\s+off)\s+(?:the|this|our|my)\s+(?:number|cell|phone|line)\s+(?:ending|that\s+ends)\s+in\b"
+        ),
+        "negation",
+    ),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),
     (

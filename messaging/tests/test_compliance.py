@@ -1181,6 +1181,13 @@ DECISIONS = [
     ("pls stop im at work and this keeps going off", "yes"),
     ("pls stop by the shop friday", "no"),
     ("Email pls (dont call, in clinic all day) -> jsmith[at]valleyortho[dot]com", "no"),
+    # the thirty-third: Spanglish, "like" inside a request for a parent's phone, a number named by its last digits,
+    # "yer list"
+    ("oye ya deja de estar texteando this number, we don't need money gracias", "yes"),
+    ("can u guys like not text my dads phone hes literally at work and it keeps going off", "yes"),
+    ("The owner doesn't want these texts, please remove the number ending in 4471 from your system.", "yes"),
+    ("take this # off yer list boss", "yes"),
+    ("Deja de preocuparte, todo salió bien", "no"),
 ]
 
 
