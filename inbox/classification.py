@@ -148,6 +148,7 @@ _NOT_A_MAILBOX = frozenset(
 )
 
 
+_BRACKETED_DOT = re.compile(r"(?<=\w)\s*[(\[]dot[)\]]\s*(?=\w)", re.IGNORECASE)
 # "jay at jays landscaping dot com": a domain said as words, which cannot hold spaces
 SPOKEN_DOMAIN_EMAIL_RE = re.compile(
     r"\b([a-z0-9][a-z0-9._+-]*)\s+at\s+((?:[a-z0-9-]+\s+){1,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
@@ -222,7 +223,7 @@ US_PHONE_SHAPED = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?
 LOCAL_PHONE_SHAPED = re.compile(r"(?<![\d.,:/$-])[2-9]\d{2}[\s.-]\d{4}(?![\d:/-]|[.,]\d)")
 # A vanity number, its letters in capitals as businesses print them: "1-877-FIX-ROOF", "(800) 555-HELP"
 VANITY_PHONE = re.compile(
-    r"(?<![\w-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?(?=[A-Z0-9-]{0,4}[A-Z])(?:[A-Z0-9]{3}[-. ]?[A-Z0-9]{4})(?![\w-])"
+    r"(?<![\w-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?(?=[A-Z0-9-]{0,6}[A-Z])(?:[A-Z0-9][-. ]?){6}[A-Z0-9](?![\w-])"
 )
 # Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
@@ -363,6 +364,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:doesn't|does not|don't|no longer) live (?:here|there)\b", r"\bmoved (?:out|away)\b",
           r"^(?:sorry,? )?new number\b(?![^.!?]*<(?:phone|number|email)>)",
           r"\b[a-z]+ works at (?:the|our) (?:other |[a-z]+ )?(?:store|location|office|shop|branch)\b",
+          r"\bthis (?:number|phone|line|cell) is mine now\b", r"\bit'?s my (?:personal )?(?:number|phone|cell) now\b",
           r"\bbought (?:it|the (?:shop|business|store|company|place|building)) from (?:him|her|them)\b",
           r"\bnot the owner (?:anymore|any more|no more)\b",
           r"\b(?:we are|we're|this is) not an? [a-z ]{2,25}\W+(?:this is|we are|we're|it's) an? [a-z]",
@@ -908,6 +910,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         email_suspect = True
         return m.group()
 
+    clean = _BRACKETED_DOT.sub(".", clean)  # "blake (dot) reyes @ reyesrealty (dot) com"
     clean = SPOKEN_DOMAIN_EMAIL_RE.sub(_spoken_domain_email, SPACED_EMAIL_RE.sub(_spaced_email, clean))
     clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)

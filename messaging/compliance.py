@@ -690,6 +690,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program)\b)"
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
+            r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
         ),
         "negation",
     ),
@@ -763,6 +764,9 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
     said = words[:-2] if words[-2:] in (["you", "to"], ["u", "to"]) else words
     if said and said[-1] in {"saying", "sayin", "asking", "telling"} and _NEGATIONS & set(said[-3:-1]):
         return True  # "I'm not saying remove me", "not asking you to stop": what the writer is not asking
+    if len(words) >= 3 and words[-1] == "to" and words[-2] in {"trying", "wanting", "looking", "asking", "going"}:
+        if _NEGATIONS & set(words[-4:-2]):
+            return True  # "NOT trying to opt out - when someone replies STOP...": what the writer is not doing
     if last in {"gonna", "gon", "going"} and previous in _NEGATIONS | {"not"}:
         return True  # "not gonna tell you to stop": the writer says they will not ask
     if last in {"us", "me"} and previous == "let" and _NEGATIONS & set(words[:-2]):
@@ -1195,6 +1199,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             r"\b(?:you|u|y'all|ya)\s+(?:can|may|should|need\s+to|gotta|have\s+to|must)\s+(?:stop|quit)\b"
             r"(?!\s+(?:by|in|at|over|worrying|\w+ing\s+(?:him|her|them)))"
+            # "you should quit your job", "you can stop the act": something of theirs, not the texts
+            r"(?!\s+(?:your|ur|the|that|this)\s+(?:day\s+)?(?:job|day\s+job|act|attitude|career|business|lying|games?)\b)"
             rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"  # "you can stop pitching, I'm sold": a person reads it
         ),
         "negation",
@@ -1725,7 +1731,7 @@ _NOUN_BEFORE_STOP = frozenset(
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
-    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d))"
+    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b))"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
 )

@@ -1200,3 +1200,21 @@ def test_voice_to_text_elders_and_front_desk_systems(text, expected):
 
 def test_an_at_sign_typed_twice_is_one():
     assert classify("sales@@bluemountainroofing.com").extracted["email"] == "sales@bluemountainroofing.com"
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("Our main line is 1-877-ROOF-PRO ext 12", "8777663776"), ("Front desk is 1-866-4-DENTAL", "8664336825")],
+)
+def test_vanity_numbers_grouped_any_way_are_dialled(text, phone):
+    assert classify(text).extracted.get("phone") == phone
+
+
+def test_dots_in_brackets_inside_a_mailbox_are_read():
+    result = classify("Send me the breakdown. Email: blake (dot) reyes @ reyesrealty (dot) com")
+    assert result.classification == C.EMAIL_CAPTURE
+    assert result.extracted["email"] == "blake.reyes@reyesrealty.com"
+
+
+def test_a_number_that_is_someone_elses_now_is_a_wrong_number():
+    assert classify("The dental office closed in 2019, this number is mine now").classification == C.WRONG_NUMBER

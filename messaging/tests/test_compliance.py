@@ -1188,6 +1188,12 @@ DECISIONS = [
     ("The owner doesn't want these texts, please remove the number ending in 4471 from your system.", "yes"),
     ("take this # off yer list boss", "yes"),
     ("Deja de preocuparte, todo salió bien", "no"),
+    # the thirty-second: what the writer is not doing, someone's job, and "unsubscribe from what?" asked back
+    ("Quick question, NOT trying to opt out - when someone replies STOP to your texts, are they removed?", "no"),
+    ("I'm not trying to be rude but please remove me", "yes"),
+    ("You should quit your job man, you're terrible at it", "no"),
+    ("you can stop now", "yes"),
+    ("Unsubscribe from what? I never subscribed to anything lol", "uncertain"),
 ]
 
 
