@@ -223,8 +223,19 @@ US_PHONE_SHAPED = re.compile(r"(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?
 LOCAL_PHONE_SHAPED = re.compile(r"(?<![\d.,:/$-])[2-9]\d{2}[\s.-]\d{4}(?![\d:/-]|[.,]\d)")
 # A vanity number, its letters in capitals as businesses print them: "1-877-FIX-ROOF", "(800) 555-HELP"
 VANITY_PHONE = re.compile(
-    r"(?<![\w-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?(?=[A-Z0-9-]{0,6}[A-Z])(?:[A-Z0-9][-. ]?){6}[A-Z0-9](?![\w-])"
+    r"(?<![\w-])(?:1[-. ]?)?\(?[2-9]\d{2}\)?[-. ]?(?=[A-Z0-9-]{0,6}[A-Z])(?:[A-Z0-9][-. ]?){6}[A-Z0-9][A-Z]{0,3}"
+    r"(?![\w-])"
 )
+
+
+def _vanity_digits(match: re.Match) -> str:
+    """The number a vanity spelling dials: letters past the seventh after the area code are not dialled
+    ("1-888-GO-TOWING" is 1-888-468-6946)."""
+    digits = re.sub(r"\D", "", phonenumbers.convert_alpha_characters_in_number(match.group()))
+    keep = 11 if digits.startswith("1") else 10
+    return " " + digits[:keep] + " "
+
+
 # Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
@@ -512,7 +523,8 @@ PHRASE_RULES: list[Rule] = [
           r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
-    _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\b(?:want|wants|wanna) to (?:know|hear|learn) more\b",
+    _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bkeep me (?:on|in) (?:the|your|ur) (?:list|loop)\b",
+          r"\b(?:want|wants|wanna) to (?:know|hear|learn) more\b",
           r"\bmore (?:info|information|details)\b",
           r"\blearn more\b", r"\bhear more\b", r"\bsend (?:me )?(?:some |more |the )?(?:info|information|details)\b",
           r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
@@ -853,7 +865,7 @@ _NAME_BLOCK = re.compile(
     r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
 )
 _POINTS_BELOW = re.compile(
-    r"\b(?:number|cell|line|phone)s? (?:below|in my signature|underneath)\b|\bbelow number\b", re.I
+    r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b", re.I
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")
 OPENING_HOURS = re.compile(
@@ -920,7 +932,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
 
     masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, SPELLED_DIGITS.sub(_spelled_digits, masked))
     masked = MIXED_DIGITS.sub(_mixed_digits, masked)
-    masked = VANITY_PHONE.sub(lambda m: phonenumbers.convert_alpha_characters_in_number(m.group()), masked)
+    masked = VANITY_PHONE.sub(_vanity_digits, masked)
     parts, last, phone_suspect = [], 0, False
     for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:

@@ -673,7 +673,15 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # remove me / unsubscribe me / opt me out / delete my number / lose my number
-    (re.compile(r"\b(?:remove|delete|unsubscribe|unsub)\s+me\b"), "negation"),
+    (
+        re.compile(
+            r"\b(?:remove|delete|unsubscribe|unsub)\s+me\b"
+            # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
+            r"(?!\s+from\s+(?:the|that|their|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletter|catalog|magazine|mailing|e-?mails?"
+            r"|subscription|membership|app|group\s+chat|chat)\b)"
+        ),
+        "negation",
+    ),
     (re.compile(r"\bopt\s+me\s+out\b"), "negation"),
     (
         re.compile(r"\b(?:remove|delete|erase|lose|forget)\s+(?:this|my)\s+(?:(?:cell|phone|mobile)\s+)?number\b"),
@@ -691,6 +699,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
+            # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
+            r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletter|catalog|magazine"
+            r"|mailing|e-?mails?|subscription|membership|app)\b)"
         ),
         "negation",
     ),
@@ -1779,7 +1790,9 @@ _COMPLAINT_GUARD = re.compile(
 _KEYWORD_MENTION = re.compile(
     r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our|these|this|future|all)?"
     r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
-    r"|stopall|optout)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
+    r"|stopall|optout|remove)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
+    # "if I opt out now can I opt back in later?": the writer asks what would happen
+    r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:can|could|will|would|do|does)\s+(?:i|we)\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
 )
 # Told off in anger ("f*** off", "go to hell"): the person may well be revoking; a person decides, and the
@@ -2025,6 +2038,10 @@ _LAUGHING = re.compile(
     r"[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*"
     r"|i'?m\s+(?:dying|dead|crying))\b"
 )
+_APPOINTMENT = re.compile(
+    r"\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight"
+    r"|appointment|appt|meeting|reservation|booking|order|call|visit|demo)\b"
+)
 _ABOUT_THE_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING}|{_MESSAGES}|number|list|contact|spam|unsubscribe|unsub|remove|line|phone|no|nope|nah|not)\b"
 )
@@ -2100,7 +2117,10 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     in_jest = bool(_LAUGHING.search(text.lower()) and _GLAD.search(plain)) and not _ABOUT_THE_TEXTS.search(plain)
-    if any(_is_bare_stop(clause) or _is_bare_other(clause) for clause in clauses):
+    bare = [clause for clause in clauses if _is_bare_stop(clause) or _is_bare_other(clause)]
+    if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
+        bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
+    if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
     mentioned = bool(_KEYWORD_MENTION.search(plain))

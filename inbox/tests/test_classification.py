@@ -1218,3 +1218,22 @@ def test_dots_in_brackets_inside_a_mailbox_are_read():
 
 def test_a_number_that_is_someone_elses_now_is_a_wrong_number():
     assert classify("The dental office closed in 2019, this number is mine now").classification == C.WRONG_NUMBER
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("Call our office at 1-888-GO-TOWING ext 3", "8884686946"), ("1-877-55-PAVING", "8775572846")],
+)
+def test_letters_past_the_seventh_of_a_vanity_number_are_not_dialled(text, phone):
+    assert classify(text).extracted.get("phone") == phone
+
+
+def test_an_address_pointed_to_below_is_the_signatures():
+    text = "Send to the address below.\n--\nKaren Holt | Holt Realty Group\nkaren@holtrealtygroup.com\nDRE #01928374"
+    result = classify(text)
+    assert result.classification == C.EMAIL_CAPTURE
+    assert result.extracted["email"] == "karen@holtrealtygroup.com"
+
+
+def test_keep_me_on_your_list_is_interest():
+    assert classify("Please keep me on your list, I want the info when it's ready").classification == C.INTERESTED

@@ -1194,6 +1194,15 @@ DECISIONS = [
     ("You should quit your job man, you're terrible at it", "no"),
     ("you can stop now", "yes"),
     ("Unsubscribe from what? I never subscribed to anything lol", "uncertain"),
+    # the thirty-fourth: a question about opting out, a meeting cancelled, a business's own REMOVE keyword, someone
+    # else's newsletter
+    ("Just curious, if I opt out now can I opt back in later if we end up needing funding?", "uncertain"),
+    ("if I opt out will you stop", "yes"),
+    ("Monday at 1 please. If something comes up just cancel, no big deal", "no"),
+    ("cancel please", "yes"),
+    ("Hello, you've reached Kim's Alterations. Reply REMOVE to stop receiving our promos.", "uncertain"),
+    ("Jen can you unsubscribe me from the Sysco newsletter, it's clogging the shop email", "uncertain"),
+    ("unsubscribe me from this list", "yes"),
 ]
 
 
