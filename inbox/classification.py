@@ -470,7 +470,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bshame on (?:you|u|y'all)\b", r"\bsay (?:that|it) to my face\b", r"\bmind your (?:own )?business\b",
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
           r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
-          r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar|idiotas?)\b",
+          r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar|idiotas?|crosseurs?|maudits?)\b", r"^garbage\W*$",
           r"\bkarma(?:'s| is) (?:coming|gonna get)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
           r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
@@ -509,8 +509,8 @@ PHRASE_RULES: list[Rule] = [
           unless=_NEG_INTERESTED),
     _rule("interested.spanish", 0.88, r"\binteresad[oa]s?\b", r"\bme interesa\b", r"\btenho interesse\b",
           r"\bm'int[eé]resse\b", r"\bje suis int[eé]ress[eé]e?\b", r"\bmwen enterese\b",
-          r"^(?:ja|tak|oui|si|haan|ha|sim|evet),? "
-          r"(?:bitte|prosze|s'il vous plait|per favore|por favor|bhejo|bhej do)\b",
+          r"^(?:ja|tak|oui|si|haan|ha|sim|evet|ioe),? "
+          r"(?:bitte|prosze|s'il vous plait|per favore|por favor|bhejo|bhej do|fa'amolemole)\b",
           r"\b(?:schicken|senden) sie mir\b", r"\bwiecej informacji\b", r"\bplus d'info(?:rmation)?s\b",
           r"\bpiu informazioni\b", r"\bmais informa[cç](?:ao|oes)\b", r"так,? цікаво|надішліть деталі",
           r"με ενδιαφέρει|με ενδιέφερε|στείλτε (?:μου )?πληροφορίες", r"(?<!לא )מעוניי[ןנ]|תשלח(?:ו)? פרטים",
@@ -623,7 +623,8 @@ PHRASE_RULES: list[Rule] = [
           r"관심 ?없", r"\bhindi (?:po )?(?:kami |ako )?interesad[oa]\b", r"^아니(?:요|오)?\b", r"不用了|不需要",
           r"^khong,? cam on\b", r"\bне интерес", r"^нет\b", r"\bkein interesse\b", r"\bpas interess[eé]e?s?\b",
           r"\bnon (?:sono |siamo )?interessat[oiae]\b", r"\bnie (?:jestem |jestesmy )?zainteresowan\w*\b",
-          r"\b(?:koi )?(?:zarurat|dilchaspi) nahi\b", r"\bilgilenmiyor\w*\b", r"不感兴趣|没兴趣|沒興趣", r"괜찮습니다",
+          r"\b(?:koi )?(?:zarurat|dilchaspi) nahi\b", r"\bilgilenmiyor\w*\b", r"^leai,? fa'afetai\b",
+          r"不感兴趣|没兴趣|沒興趣", r"괜찮습니다",
           r"لا شكرا|لا، شكرا", r"\bnahi chahiye\b", r"не цікавить", r"δεν (?:με )?ενδιαφέρ", r"לא מעוניי[ןנ]",
           r"պետք չէ|չի հետաքրքրում", r"ضرورت نہیں|دلچسپی نہیں", r"ज़रूरत नहीं|जरूरत नहीं|रुचि नहीं|दिलचस्पी नहीं",
           r"રસ નથી|જરૂર નથી", r"আগ্রহী নই|দরকার নেই", r"አልፈልግም", r"\buma baahni\b", r"^maya,? mahadsanid\b",
@@ -692,7 +693,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.driving", 0.97, r"\bi'm driving\b", r"\bi am driving\b",
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
-          r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"),
+          r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"
+          r"|^driving (?:a load|a truck|a rig|loads?) "),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:[a-z]+ )?(?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -751,7 +753,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:away|out|off|traveling|travelling)\b[^.!?]{0,40}\b(?:until|till|til|back (?:on|next|at the end))\b",
           r"\b(?:out sick|on a cruise|at a trade ?show|visiting family|on my honeymoon)\b",
           r"\bi'?m urlaub\b", r"\ben vacances\b", r"\bin ferie\b", r"\bna urlopie\b", r"\b(?:de|en) vacaciones\b",
-          r"\bde ferias\b", r"в отпуске", r"مسافر", r"휴가 ?중", r"у відпустці", r"出張中|休暇中", r"בחו״ל|בחו\"ל",
+          r"\bde ferias\b", r"\b(?:o lo'o|olo'o) (?:ou|matou) malaga\b", r"в отпуске", r"مسافر", r"휴가 ?중",
+          r"у відпустці", r"出張中|休暇中", r"בחו״ל|בחו\"ל",
           r"μέχρι (?:τέλη|τις|το)", r"մինչ\w{0,2} հաջորդ", r"yurt d[ıi]ş[ıi]nday[ıi]m|izindeyim|tatildeyim",
           r"\bsafar (?:ayaan|baan) ku jiraa\b",
           r"\b(?:i'm|i am|we're|we are) at (?:the|a) [^.!?]{2,40} (?:through|thru|until|till)"
@@ -811,6 +814,8 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:at|on) (?:the|a|an) [a-z' ]{2,30}\b(?:in|at|near) [a-z' ]{2,25} all (?:day|week|weekend)\W*$"),
     _rule("out_of_office.on_leave", 0.88, r"\bon (?:vacation|holiday|leave|pto|maternity leave|paternity leave)\b",
           r"\bback from (?:vacation|holiday|leave|my trip|the trip)\b",
+          r"^driving (?:a load|a truck|a rig|loads?) [^.!?]{2,40}\bback\b",
+          r"\b(?:won't|will not|wont|can't|cannot) (?:see|check|look at|get to) my phone\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b",
           # "Harvest. Don't expect to hear from me till November"; Haitian Creole "m an vakans" (I'm on vacation)
@@ -865,7 +870,9 @@ _NAME_BLOCK = re.compile(
     r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
 )
 _POINTS_BELOW = re.compile(
-    r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b", re.I
+    r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b"
+    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b",
+    re.I,
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")
 OPENING_HOURS = re.compile(

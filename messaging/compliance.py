@@ -614,7 +614,7 @@ _OTHER_SUBJECTS = frozenset({"you", "u", "he", "she", "they", "it", "who", "that
 # Other people as the subject of a stop verb: the writer asks about them, not for themselves.
 _THIRD_PARTIES = frozenset(
     "customers clients people users subscribers patients members recipients folks guests employees buyers "
-    "they tenants students parents contacts".split()
+    "they tenants students parents contacts kids kid children packages package orders order car truck van".split()
 )
 
 _TOKEN = re.compile(r"[\w']+")
@@ -1707,6 +1707,19 @@ _MORE_PHRASES += [
             r"\b(?:remove|delete|drop|take\s+off)\s+(?:the|this|our|my)\s+(?:number|cell|phone|line)\s+(?:ending|that\s+ends)\s+in\b"
         ),
         "negation",
+    ),
+    # the thirty-fifth: Polish "proszę nie wysyłać mi więcej wiadomości", Somali "lambarkan ka saar liiskiinna" (take
+    # this number off your list), Samoan "aua le toe fa'afeso'ota'i mai" (do not contact again), "don't text him or me
+    # again"
+    (_re(r"\bnie\s+(?:wysy[lł]a\w*|pisa\w*|dzwoni\w*)\b|\bwi[eę]cej\s+(?:wiadomo|sms|smsow)"), "none"),
+    (_re(r"\bka\s+saar\b|\bha\s+(?:ii\s+)?soo\s+dirin\b"), "none"),
+    (_re(r"\baua\s+(?:le\s+)?toe\b"), "none"),
+    (
+        _re(
+            r"\b(?:don't|do\s+not|dont|never)\s+(?:text|txt|message|msg|contact|call)\s+(?:him|her|them|us|me)\s+(?:or|and|&)\s+"
+            r"(?:him|her|them|us|me)\s+(?:again|anymore|any\s+more)\b"
+        ),
+        "none",
     ),
     # "I'd appreciate not getting these anymore"
     (_re(r"\bappreciate\s+not\s+(?:getting|receiving|being\s+(?:texted|contacted|messaged))\b"), "negation"),

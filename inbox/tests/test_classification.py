@@ -1237,3 +1237,23 @@ def test_an_address_pointed_to_below_is_the_signatures():
 
 def test_keep_me_on_your_list_is_interest():
     assert classify("Please keep me on your list, I want the info when it's ready").classification == C.INTERESTED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leai, fa'afetai.", C.NOT_INTERESTED),
+        ("Ioe, fa'amolemole auina mai fa'amatalaga.", C.INTERESTED),
+        ("O lo'o ou malaga i Samoa, toe fo'i mai i le aso 12.", C.OUT_OF_OFFICE),
+        ("Maudit fatigant. Vous êtes une gang de crosseurs.", C.HOSTILE),
+        ("GARBAGE", C.HOSTILE),
+        ("Driving a load to Boise, back Thursday", C.OUT_OF_OFFICE),
+        (
+            "Send the info by email please.\n--\nSusan Thibodeau, CPA\nThibodeau & Pratt\n"
+            "sthibodeau@thibodeaupratt.com",
+            C.EMAIL_CAPTURE,
+        ),
+    ],
+)
+def test_samoan_quebecois_truckers_and_signatures(text, expected):
+    assert classify(text).classification == expected

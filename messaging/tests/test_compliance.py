@@ -1203,6 +1203,12 @@ DECISIONS = [
     ("Hello, you've reached Kim's Alterations. Reply REMOVE to stop receiving our promos.", "uncertain"),
     ("Jen can you unsubscribe me from the Sysco newsletter, it's clogging the shop email", "uncertain"),
     ("unsubscribe me from this list", "yes"),
+    # the thirty-fifth: Polish, Somali, Samoan, a wife for her husband and herself; kids dropped off are no list
+    ("Proszę nie wysyłać mi więcej wiadomości.", "yes"),
+    ("Fadlan lambarkan ka saar liiskiinna.", "yes"),
+    ("Fa'amolemole aua le toe fa'afeso'ota'i mai i lenei numera.", "yes"),
+    ("Hi this is Pat's wife. Pat doesn't do the books anymore. Please don't text him or me again.", "yes"),
+    ("Let's talk. Monday at 8 after the kids get dropped off", "no"),
 ]
 
 
