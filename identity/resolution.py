@@ -259,7 +259,8 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
         if shared:
             levels["email"] = 3 if any(e.rpartition("@")[2] not in FREE_MAIL_DOMAINS for e in shared) else 2
         else:
-            levels["email"] = 1 if slipped_mailboxes(personal_a, personal_b, a, b) else 0
+            slipped = slipped_mailboxes(personal_a, personal_b, a, b) or mistyped_mailbox(personal_a, personal_b, a, b)
+            levels["email"] = 1 if slipped else 0
     else:
         levels["email"] = None
     if a.businesses and b.businesses:
@@ -451,6 +452,23 @@ def slipped_mailboxes(emails_a, emails_b, a: "PersonaView", b: "PersonaView") ->
     ]
 
 
+def mistyped_mailbox(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether one record's mailbox is the other's name-built mailbox mistyped (ADUNCAN@ / ADUCNAN@).
+
+    The same domain, one slip apart (``mailbox_slip``), and only one of the two still names a person of the
+    pair: the slip broke the name. Two colleagues' mailboxes one letter apart name each their own person
+    (JOHN.SMITH@ / JOAN.SMITH@, JSMITH1@ / JSMITH2@), and handles naming nobody are ``slipped_mailboxes``.
+    """
+    return any(
+        mailbox_slip(x, y)
+        and mailbox_names_nobody(x, a, b, keep_first=True) != mailbox_names_nobody(y, a, b, keep_first=True)
+        for x in emails_a
+        if _personal(x)
+        for y in emails_b
+        if _personal(y)
+    )
+
+
 def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
     """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
 
@@ -500,6 +518,58 @@ def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     )
 
 
+# What tells two people of one name apart in their mailboxes: a number (jsmith1@ / jsmith2@) or a generation.
+_SERIES = re.compile(r"[0-9]+|(?:JR|SR|II|III|IV)$")
+
+
+def one_persons_mailboxes(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether two same-name records' different mailboxes are one person's (ANNA@ and ANNA.KHAN@ at one company).
+
+    Every personal mailbox of both records names the pair's person (a first name, an initial and a surname, or
+    a surname), and no two of them differ only by a number or a generation (JSMITH1@ / JSMITH2@, JOHN@ /
+    JOHNJR@): a company gives a second employee of one name a numbered or marked mailbox, while one person's
+    aliases, a work and a home address, or a list vendor's guess at the address, are spelled in other shapes.
+    """
+    emails = [e for e in (*a.emails, *b.emails) if _personal(e)]
+    if not emails or any(mailbox_names_nobody(email, a, b) for email in emails):
+        return False
+    stems = [_SERIES.sub("", _letters_digits(email.partition("@")[0])) for email in emails]
+    originals = [email.partition("@")[0] for email in emails]
+    return not any(
+        stems[i] == stems[j] and originals[i] != originals[j]
+        for i in range(len(emails))
+        for j in range(i + 1, len(emails))
+    )
+
+
+def _letters_digits(text: str) -> str:
+    return "".join(c for c in text.upper() if c.isalnum())
+
+
+_MAILBOX_WORDS = re.compile(r"[A-Z]+")
+
+
+def mailbox_names_first(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record without a first name holds a mailbox of its own that spells the other's first name.
+
+    "" / SINGH with BECKY.SINGH@ beside REBECCA SINGH, "" / WALLACE with JAEMS@ beside JAMES WALLACE: the
+    mailbox's first word is that first name, a nickname of it, or a slip of either, so the record is that
+    person's and not a relative's at the office, who would hold a mailbox of their own name. An initial
+    (FMENSAH@) fits every relative of that initial and says nothing.
+    """
+    for nameless, named in ((a, b), (b, a)):
+        if nameless.first or not named.first:
+            continue
+        names = [name for name in equivalents(named.first.split()[0]) if len(name) >= 3]
+        for email in nameless.emails:
+            if email in named.emails or not _personal(email):
+                continue
+            words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+            if words and any(words[0].startswith(name) or name_slip(words[0], name) for name in names):
+                return True
+    return False
+
+
 def _initial(a: str, b: str) -> bool:
     a1, b1 = a.split()[0], b.split()[0]
     return (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1))
@@ -543,11 +613,11 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         if last is not None and last < 2 and key != "last" and not same_first_slip:
             if not (last_slip or (personal_email and last == 1)):
                 return "COLLEAGUE_LAST_NAME"
-        if first is None and not personal_email:
+        if first is None and not personal_email and not mailbox_names_first(a, b):
             return "COLLEAGUE_NAME_MISSING"
-        if last is None and first != 3 and not personal_email:
-            return "COLLEAGUE_NAME_MISSING"
-        if levels["phone"] == 0 and levels["email"] == 0:
+        if last is None and first != 3 and not first_slip and not personal_email:
+            return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
+        if levels["phone"] == 0 and levels["email"] == 0 and not one_persons_mailboxes(a, b):
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
     elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
         nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])

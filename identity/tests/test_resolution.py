@@ -829,12 +829,20 @@ def _colleague(pid, first, last, *, new=True, **kw):
     return person(pid, first, last, phones=OFFICE, businesses={"NASHVILLE SALON"}, new=new, **kw)
 
 
-def test_a_garbled_first_name_beside_a_missing_surname_is_not_another_colleague():
-    peter = _colleague("per_1", "PETER", "CHEN", emails={"pchen@sdfa.com"})
-    petr = _colleague("per_2", "PETR", "")
-    assert _guard(peter, petr) == "COLLEAGUE_NAME_MISSING"  # review, or a sole fit; never "another colleague"
-    # two real names stay two colleagues
-    assert _guard(_colleague("per_3", "JOHN", "SMITH"), _colleague("per_4", "JOAN", "")) == "COLLEAGUE_FIRST_NAME"
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        (("PETER", "CHEN"), ("PETR", ""), None),  # a garbled first name counts as the same first name
+        (("LARRY", "HICKS"), ("LARRE", ""), None),
+        (("JONATHAN", "HICKS"), ("JONATHNA", ""), None),  # one slip in a long name
+        (("PETER", "CHEN"), ("PETER", ""), None),
+        (("JOHN", "SMITH"), ("JOAN", ""), "COLLEAGUE_FIRST_NAME"),  # two real names stay two colleagues
+        (("PETER", "CHEN"), ("PAUL", ""), "COLLEAGUE_FIRST_NAME"),
+        (("PETER", "CHEN"), ("", "CHEN"), "COLLEAGUE_NAME_MISSING"),  # a relative's record or his: review
+    ],
+)
+def test_a_first_name_slip_beside_a_missing_surname_counts_as_the_same_first_name(a, b, code):
+    assert _guard(_colleague("per_1", *a, emails={"pchen@sdfa.com"}), _colleague("per_2", *b)) == code
 
 
 def test_a_stored_model_from_before_a_field_gained_a_level_starts_that_field_again():
@@ -858,3 +866,62 @@ def test_one_employees_work_mailbox_outweighs_a_garbled_surname_beside_the_same_
     e = _colleague("per_5", "FRANK", "DZI", emails={"fdiaz@gmail.com"})
     assert _guard(d, e) == "COLLEAGUE_LAST_NAME"
     assert not resolution.work_mailbox(d, e, gamma(d, e)[0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level"),
+    [
+        # one name-built mailbox mistyped: the slip broke the name, so only one of them still names the person
+        (("AMY", "DUNCAN", "aduncan@greentitle.com"), ("AMY", "DUNCAN", "aducnan@greentitle.com"), 1),
+        (("INGRID", "MUNOZ", "ingrid.munoz@grill.net"), ("INGRID", "MNIZ", "ingrid.mnoz@grill.net"), 1),
+        (("LARRY", "KELLEY", "lkelley@hoang.com"), ("LARRY", "KELLEY", "lkeliley@hoang.com"), 1),
+        # two mailboxes one letter apart that each name their own person: two colleagues
+        (("JOHN", "SMITH", "john.smith@acme.com"), ("JOAN", "SMITH", "joan.smith@acme.com"), 0),
+        (("JOHN", "SMITH", "jsmith1@acme.com"), ("JOHN", "SMITH", "jsmith2@acme.com"), 0),
+        (("JOHN", "SMITH", "jsmith@acme.com"), ("JANE", "SMIT", "jsmit@acme.com"), 0),
+        # another domain is another mailbox
+        (("AMY", "DUNCAN", "aduncan@greentitle.com"), ("AMY", "DUNCAN", "aducnan@gmail.com"), 0),
+    ],
+)
+def test_a_mistyped_name_built_mailbox_is_one_slip_apart(a, b, level):
+    x = _colleague("per_1", a[0], a[1], emails={a[2]})
+    y = _colleague("per_2", b[0], b[1], emails={b[2]})
+    assert gamma(x, y)[0]["email"] == level
+
+
+@pytest.mark.parametrize(
+    ("email_a", "email_b", "code"),
+    [
+        # one person's mailboxes in two shapes, or a work and a home address: the same person
+        ("anna@legacy.com", "anna.khan@legacy.com", None),
+        ("akhan@legacy.com", "annakhan7@yahoo.com", None),
+        # a numbered or marked series is how a company tells two employees of one name apart
+        ("akhan1@legacy.com", "akhan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        ("anna.khan@legacy.com", "anna.khan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        ("anna@legacy.com", "annajr@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        # a mailbox that names nobody may be a desk's: it says nothing of whose record it is
+        ("anna@legacy.com", "frontdesk@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+    ],
+)
+def test_same_name_colleagues_with_their_own_contacts_merge_only_on_one_persons_mailboxes(email_a, email_b, code):
+    a = person("per_1", "ANNA", "KHAN", phones={"8156035502"}, emails={email_a}, businesses={"LEGACY STAFFING"})
+    b = person("per_2", "ANNA", "KHAN", phones={"8154178020"}, emails={email_b}, businesses={"LEGACY STAFFING"})
+    assert _guard(a, b) == code
+
+
+@pytest.mark.parametrize(
+    ("first", "email", "code"),
+    [
+        ("REBECCA", "becky.singh@torres.biz", None),  # a nickname
+        ("JAMES", "jaems@torres.biz", None),  # a slip of the name
+        ("BRENDA", "brendasingh@gmail.com", None),
+        ("BRENDA", "karen.singh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # a relative's own mailbox
+        ("FRED", "fsingh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # an initial fits every relative of that initial
+        ("FRED", "", "COLLEAGUE_NAME_MISSING"),
+    ],
+)
+def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_persons(first, email, code):
+    named = _colleague("per_1", first, "SINGH")
+    nameless = _colleague("per_2", "", "SINGH", emails={email} if email else ())
+    assert _guard(named, nameless) == code
+    assert _guard(nameless, named) == code
