@@ -39,10 +39,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import jellyfish
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler, Levenshtein
 from rapidfuzz.fuzz import token_set_ratio
 
 from .given_names import known_given_name
@@ -321,7 +321,7 @@ def transposed(a: str, b: str) -> bool:
 
 
 # Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing.
-_OCR_FOLDS = (("RN", "M"), ("CL", "D"), ("VV", "W"), ("0", "O"), ("1", "L"), ("5", "S"))
+_OCR_FOLDS = (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H"), ("0", "O"), ("1", "L"), ("5", "S"))
 
 
 def _ocr_fold(name: str) -> str:
@@ -366,6 +366,48 @@ def surname_slip(a: str, b: str) -> bool:
     if shortest < 3:
         return False
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
+
+
+def office_surname_slip(a: str, b: str) -> bool:
+    """Tell whether two surnames at one office, beside the same first name, are one surname garbled.
+
+    Colleagues who share a first name rarely have surnames this close, so at one office a surname may be
+    further garbled than elsewhere: read through OCR confusions (C0K/COOK), a ``surname_slip`` or two edits
+    from four letters when one of them adds, drops or swaps a letter (KHAN/BKAHN, CRUUZ/CRZU, MUNOZ/MNIZ;
+    not LONG/LUNA). Away from the office, where the same first name
+    and a close surname are namesakes, only ``surname_slip`` counts.
+    """
+    if not a or not b:
+        return False
+    fa, fb = _ocr_fold(a), _ocr_fold(b)
+    if surname_slip(fa, fb):
+        return True
+    if min(len(fa), len(fb)) < 4 or DamerauLevenshtein.distance(fa, fb, score_cutoff=2) > 2:
+        return False
+    # two letters replaced in a short surname is how real surnames differ (LONG/LUNA); a letter added, dropped or
+    # swapped with its neighbour is how a hand slips (KHAN/BKAHN, CRUUZ/CRZU)
+    return len(fa) != len(fb) or Levenshtein.distance(fa, fb) > 2
+
+
+def first_name_slip(a: str, b: str) -> bool:
+    """Tell whether two first names are one name with a slip: ``name_slip`` of the name or of a nickname of it.
+
+    TIRN is TIM read by OCR, and TIM is TIMOTHY: TIRN / TIMOTHY is one name. A real name one slip from another's
+    nickname is a name of its own (LARRY beside HENRY, whose nickname HARRY is one letter from it).
+    """
+    if not a or not b:
+        return False
+    a1, b1 = a.split()[0], b.split()[0]
+    if name_slip(a1, b1):
+        return True
+    # only a name that is no given name of its own: LARRY is not HENRY's nickname HARRY mistyped
+    return any(
+        name_slip(x, name)
+        for x, y in ((a1, b1), (b1, a1))
+        if not known_given_name(x)
+        for name in equivalents(y)
+        if name != y
+    )
 
 
 def garbled_name(a: str, b: str) -> bool:
@@ -587,6 +629,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     shared personal key (``personal_key``) outweighs a whole name. A slip of the keyboard in one name
     (``name_slip``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
+    if _names(a, b)[2]:
+        b = replace(b, first=b.last, last=b.first)  # read b's names the way its levels were (a swapped record)
     first, last = levels["first_name"], levels["last_name"]
     personal_email = bool(levels["email"])
     key = personal_key(a, b, levels)
@@ -604,8 +648,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     )
     if colleagues:
         last_slip = name_slip(a.last, b.last)
-        first_slip = garbled or name_slip(a.first, b.first)
-        same_first_slip = first == 3 and surname_slip(a.last, b.last)
+        first_slip = garbled or first_name_slip(a.first, b.first)
+        # the same first name, or one garbled beyond recognition as a name, beside a garbled surname
+        same_first_slip = (first == 3 or garbled_name(a.first, b.first)) and office_surname_slip(a.last, b.last)
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
@@ -631,12 +676,14 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             # and nothing in common
             if not (name_slip(a.first, b.first) if first == 1 else name_slip(a.last, b.last)):
                 return "NAMES_RESEMBLE_ELSEWHERE"
-    if first == 0 and key != "first" and not (garbled or name_slip(a.first, b.first)):
+    nickname_slip = colleagues and first_name_slip(a.first, b.first)  # at one office only, like ``garbled``
+    if first == 0 and key != "first" and not (garbled or nickname_slip or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
-    if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
+    slip = office_surname_slip if colleagues else surname_slip
+    if last == 0 and key != "last" and not (first == 3 and slip(a.last, b.last)):
         return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"

@@ -654,8 +654,8 @@ def test_a_garbled_first_name_at_one_office_is_not_another_colleague():
         (("JOHN", "SMITH"), ("JOAN", "SMITH"), "COLLEAGUE_FIRST_NAME"),
         (("MICHAEL", "LEE"), ("MICHELE", "LEE"), "COLLEAGUE_FIRST_NAME"),
         (("TIMOTHY", "MORRISON"), ("JIM", "MORRISON"), "COLLEAGUE_FIRST_NAME"),
-        # a garbled first name beside another surname is another colleague
-        (("JACOB", "PETERS"), ("JKAE", "GARCIA"), "COLLEAGUE_FIRST_NAME"),
+        # a garbled first name (JKAE: a slip of JAKE, JACOB's nickname) beside another surname is another colleague
+        (("JACOB", "PETERS"), ("JKAE", "GARCIA"), "COLLEAGUE_LAST_NAME"),
     ],
 )
 def test_colleagues_with_real_names_stay_apart_beside_garbled_ones(a, b, code):
@@ -925,3 +925,76 @@ def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_perso
     nameless = _colleague("per_2", "", "SINGH", emails={email} if email else ())
     assert _guard(named, nameless) == code
     assert _guard(nameless, named) == code
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("KHAN", "BKAHN", True),  # a letter added and two swapped
+        ("CRUUZ", "CRZU", True),
+        ("MUNOZ", "MNIZ", True),  # a letter dropped and one replaced
+        ("COOK", "C0K", True),  # OCR: zero read for O, then one letter dropped
+        ("BELL", "BCLL", True),  # OCR: c read for e
+        ("LONG", "LUNA", False),  # two letters replaced in a short surname: another surname
+        ("KING", "KANG", True),  # one edit from three letters, as ``surname_slip``
+        ("COX", "CX", False),  # too short to tell
+        ("SMITH", "GARCIA", False),
+    ],
+)
+def test_office_surname_slip(a, b, slip):
+    assert resolution.office_surname_slip(a, b) is slip
+    assert resolution.office_surname_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # the same first name at one office, a surname garbled by a hand or a scanner: one person
+        (("LORI", "KHAN"), ("LORI", "BKAHN"), None),
+        (("JACKIE", "CRUUZ"), ("JACQUELINE", "CRZU"), None),
+        (("JUSTIN", "KAUR"), ("JUSIN", "KTUR"), None),  # a first name garbled too, into no name at all
+        # two colleagues: the same first name beside another real surname, or two real first names
+        (("JOHN", "LONG"), ("JOHN", "LUNA"), "COLLEAGUE_LAST_NAME"),
+        (("MARIA", "KAUR"), ("MARIO", "KTUR"), "COLLEAGUE_LAST_NAME"),
+    ],
+)
+def test_a_garbled_surname_beside_the_same_first_name_at_one_office(a, b, code):
+    assert _guard(_colleague("per_1", *a), _colleague("per_2", *b)) == code
+
+
+def test_a_garbled_surname_is_not_excused_away_from_the_office():
+    a = person("per_1", "LORI", "KHAN", phones={"5125550143"})
+    b = person("per_2", "LORI", "BKAHN", phones={"5125550199"})
+    assert _guard(a, b) == "NAMES_DISAGREE"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("TIMOTHY", "TIRN", True),  # TIM read by OCR
+        ("JACOB", "JKAE", True),  # JAKE with two letters swapped
+        ("CHRISTINE", "CRISTINE", True),  # a slip of the name itself
+        ("HENRY", "LARRY", False),  # LARRY is a name, not HARRY mistyped
+        ("TIMOTHY", "JIM", False),
+        ("JOHN", "JOAN", False),
+    ],
+)
+def test_first_name_slip(a, b, slip):
+    assert resolution.first_name_slip(a, b) is slip
+    assert resolution.first_name_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # a swapped record is compared the way its names were read: LUIZ beside LUIS is a slip
+        (("LUIS", "FERNANDEZ"), ("FERNANDEZ", "LUIZ"), None),
+        (("VANESSA", "HERRERA"), ("HERERA", "VANESSA"), None),
+        # a swapped record of another first name is another colleague
+        (("LUIS", "FERNANDEZ"), ("FERNANDEZ", "MARIA"), "COLLEAGUE_FIRST_NAME"),
+    ],
+)
+def test_the_guard_reads_a_swapped_record_the_way_its_levels_were_read(a, b, code):
+    x = _colleague("per_1", a[0], a[1], emails={"office@acme.com"})
+    y = _colleague("per_2", b[0], b[1])
+    assert _guard(x, y) == code
