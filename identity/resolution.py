@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import jellyfish
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler, Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler, Levenshtein
 from rapidfuzz.fuzz import token_set_ratio
 
 from .given_names import known_given_name
@@ -324,6 +324,16 @@ def transposed(a: str, b: str) -> bool:
 _OCR_FOLDS = (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H"), ("0", "O"), ("1", "L"), ("5", "S"))
 
 
+# Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides.
+_PHONETIC_FOLDS = (("PH", "F"), ("CK", "K"), ("Z", "S"))
+
+
+def _phonetic_fold(name: str) -> str:
+    for heard, written in _PHONETIC_FOLDS:
+        name = name.replace(heard, written)
+    return name
+
+
 def _ocr_fold(name: str) -> str:
     for seen, meant in _OCR_FOLDS:
         name = name.replace(seen, meant)
@@ -379,14 +389,14 @@ def office_surname_slip(a: str, b: str) -> bool:
     """
     if not a or not b:
         return False
-    fa, fb = _ocr_fold(a), _ocr_fold(b)
+    fa, fb = _phonetic_fold(_ocr_fold(a)), _phonetic_fold(_ocr_fold(b))
     if surname_slip(fa, fb):
         return True
     if min(len(fa), len(fb)) < 4 or DamerauLevenshtein.distance(fa, fb, score_cutoff=2) > 2:
         return False
-    # two letters replaced in a short surname is how real surnames differ (LONG/LUNA); a letter added, dropped or
-    # swapped with its neighbour is how a hand slips (KHAN/BKAHN, CRUUZ/CRZU)
-    return len(fa) != len(fb) or Levenshtein.distance(fa, fb) > 2
+    # two letters replaced in a short surname is how real surnames differ (LONG/LUNA); a letter added, dropped,
+    # moved or swapped with its neighbour is how a hand slips (KHAN/BKAHN, CRUUZ/CRZU, SHAW/KSAW)
+    return len(fa) != len(fb) or Indel.distance(fa, fb) <= 2 or Levenshtein.distance(fa, fb) > 2
 
 
 def first_name_slip(a: str, b: str) -> bool:
@@ -429,8 +439,10 @@ def garbled_name(a: str, b: str) -> bool:
         return False
     known, unknown = (a1, b1) if known_a else (b1, a1)
     edits = 2 if len(unknown) >= 5 else 1
+    read = _ocr_fold(unknown)  # YUTLI is YUTH as scanned: one letter from RUTH
     return any(
         DamerauLevenshtein.distance(unknown, name, score_cutoff=edits) <= edits
+        or (read != unknown and DamerauLevenshtein.distance(read, _ocr_fold(name), score_cutoff=1) <= 1)
         for name in equivalents(known)
         if len(name) >= 3
     )
@@ -503,7 +515,10 @@ def mistyped_mailbox(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> 
     """
     return any(
         mailbox_slip(x, y)
-        and mailbox_names_nobody(x, a, b, keep_first=True) != mailbox_names_nobody(y, a, b, keep_first=True)
+        and any(
+            mailbox_names_nobody(x, a, b, keep_first=keep) != mailbox_names_nobody(y, a, b, keep_first=keep)
+            for keep in (False, True)  # BEVERLYH@ / BEVEROLYH@ name BEVERLY or not; INGRID.MUNOZ@ / INGRID.MNOZ@ MUNOZ
+        )
         for x in emails_a
         if _personal(x)
         for y in emails_b

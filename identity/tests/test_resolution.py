@@ -621,6 +621,7 @@ def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
         ("ALAN", "ALAQ", True),
         ("GEORGE", "GCIRGE", True),  # two misreadings in a longer name
         ("VINCENT", "INCE", True),  # VINCE without its first letter
+        ("RUTH", "YUTLI", True),  # YUTH as scanned (li read for h): one letter from RUTH
         ("JOHN", "JOAN", False),  # two real names, however close
         ("CARL", "CARLA", False),
         ("MICHAEL", "MICHELE", False),
@@ -875,6 +876,7 @@ def test_one_employees_work_mailbox_outweighs_a_garbled_surname_beside_the_same_
         (("AMY", "DUNCAN", "aduncan@greentitle.com"), ("AMY", "DUNCAN", "aducnan@greentitle.com"), 1),
         (("INGRID", "MUNOZ", "ingrid.munoz@grill.net"), ("INGRID", "MNIZ", "ingrid.mnoz@grill.net"), 1),
         (("LARRY", "KELLEY", "lkelley@hoang.com"), ("LARRY", "KELLEY", "lkeliley@hoang.com"), 1),
+        (("BEVERLY", "HENDERSON", "beverlyh@nm.co"), ("BEVERLY", "HENDERSON", "beverolyh@nm.co"), 1),
         # two mailboxes one letter apart that each name their own person: two colleagues
         (("JOHN", "SMITH", "john.smith@acme.com"), ("JOAN", "SMITH", "joan.smith@acme.com"), 0),
         (("JOHN", "SMITH", "jsmith1@acme.com"), ("JOHN", "SMITH", "jsmith2@acme.com"), 0),
@@ -935,6 +937,8 @@ def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_perso
         ("MUNOZ", "MNIZ", True),  # a letter dropped and one replaced
         ("COOK", "C0K", True),  # OCR: zero read for O, then one letter dropped
         ("BELL", "BCLL", True),  # OCR: c read for e
+        ("FOX", "PHOOX", True),  # written by ear (PH for F), then a letter doubled
+        ("SHAW", "KSAW", True),  # a letter moved: one added, one dropped
         ("LONG", "LUNA", False),  # two letters replaced in a short surname: another surname
         ("KING", "KANG", True),  # one edit from three letters, as ``surname_slip``
         ("COX", "CX", False),  # too short to tell
