@@ -611,16 +611,17 @@ def mailbox_names_first(a: "PersonaView", b: "PersonaView") -> bool:
 
     "" / SINGH with BECKY.SINGH@ beside REBECCA SINGH, "" / WALLACE with JAEMS@ beside JAMES WALLACE: the
     mailbox's first word is that first name, a nickname of it, or a slip of either, so the record is that
-    person's and not a relative's at the office, who would hold a mailbox of their own name. An initial
-    (FMENSAH@) fits every relative of that initial and says nothing.
+    person's and not a relative's at the office, who would hold a mailbox of their own name. Only a mailbox at
+    a company's own domain counts: a free-mail address may be a couple's. An initial (FMENSAH@) fits every
+    relative of that initial and says nothing.
     """
     for nameless, named in ((a, b), (b, a)):
         if nameless.first or not named.first:
             continue
         names = [name for name in equivalents(named.first.split()[0]) if len(name) >= 3]
         for email in nameless.emails:
-            if email in named.emails or not _personal(email):
-                continue
+            if email in named.emails or not _personal(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+                continue  # a free-mail address may be a household's (JOHNANDMARY@): only a work mailbox counts
             words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
             if words and any(words[0].startswith(name) or name_slip(words[0], name) for name in names):
                 return True

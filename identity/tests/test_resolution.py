@@ -916,7 +916,8 @@ def test_same_name_colleagues_with_their_own_contacts_merge_only_on_one_persons_
     [
         ("REBECCA", "becky.singh@torres.biz", None),  # a nickname
         ("JAMES", "jaems@torres.biz", None),  # a slip of the name
-        ("BRENDA", "brendasingh@gmail.com", None),
+        ("BRENDA", "brenda.singh@torres.biz", None),
+        ("BRENDA", "brendaandkaren@gmail.com", "COLLEAGUE_NAME_MISSING"),  # free mail: maybe a household's
         ("BRENDA", "karen.singh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # a relative's own mailbox
         ("FRED", "fsingh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # an initial fits every relative of that initial
         ("FRED", "", "COLLEAGUE_NAME_MISSING"),
