@@ -1025,7 +1025,8 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
     """Tell whether a pair is sure enough to join two groups whose other members disagree on a name.
 
     Complete linkage stops A~B and B~C from chaining A and C together when B is ambiguous (an initial, a
-    typo excused by a shared e-mail). A pair sharing a personal key, or with both names the same (exactly,
+    typo excused by a shared e-mail). A pair sharing a personal key or one employee's work mailbox beside a
+    close first name (``work_mailbox``), or with both names the same (exactly,
     or as a nickname) and a phone, e-mail, business, address or ZIP in common and no e-mail of their own
     each, is not ambiguous: the members it brings along are this person's other, more corrupted
     records, and a name conflict between them is the corruption, not a second person. People in another
@@ -1036,6 +1037,10 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
         return False
     if personal_key(a, b, levels) is not None:
         return True
+    first = levels["first_name"]
+    close_first = first == 3 or (first == 2 and not _initial(a.first, b.first))  # J.SMITH@ fits JOHN and JANE
+    if close_first and levels["last_name"] is not None and work_mailbox(a, b, levels):
+        return True  # one employee's mailbox at the company, beside the same or a close first name
     if levels["first_name"] != 3 or levels["last_name"] != 3 or levels["email"] == 0:
         return False  # two personal mailboxes of their own: maybe namesakes
     contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]

@@ -516,6 +516,28 @@ def test_namesakes_and_near_namesakes_elsewhere_never_merge(b, code):
             dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
             True,
         ),
+        # one employee's work mailbox beside the same first name and a garbled surname
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            dict(first="GRANT", last="FX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            True,
+        ),
+        # an initial (J.SMITH@ fits JOHN and JANE), a record without a surname, or free mail: not certain
+        (
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"j.smith@acme.com"}),
+            dict(first="J", last="SMITH", phones=OFFICE, emails={"j.smith@acme.com"}),
+            False,
+        ),
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            dict(first="GRANT", last="", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            False,
+        ),
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@gmail.com"}),
+            dict(first="GRANT", last="FX", phones=OFFICE, emails={"gfox@gmail.com"}),
+            False,
+        ),
     ],
 )
 def test_certain_link(a, b, certain):
