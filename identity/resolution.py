@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler, Levenshtein
@@ -320,8 +321,14 @@ def transposed(a: str, b: str) -> bool:
     return len(a) == len(b) >= 3 and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
 
 
-# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing.
-_OCR_FOLDS = (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H"), ("0", "O"), ("1", "L"), ("5", "S"))
+# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing. Digits are
+# never letters, so they go first; the letter confusions overlap (CLI is CL+I or C+LI), so they are read in two
+# orders and a name has up to two readings.
+_OCR_DIGITS = (("0", "O"), ("1", "L"), ("5", "S"))
+_OCR_ORDERS = (
+    (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H")),
+    (("LI", "H"), ("RN", "M"), ("VV", "W"), ("E", "C"), ("CL", "D")),
+)
 
 
 # Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides.
@@ -334,10 +341,24 @@ def _phonetic_fold(name: str) -> str:
     return name
 
 
-def _ocr_fold(name: str) -> str:
-    for seen, meant in _OCR_FOLDS:
+@lru_cache(maxsize=65536)
+def _ocr_readings(name: str) -> tuple[str, ...]:
+    """Return the ways an OCR pass may have read a name, folded alike (BE1L and BCLL both read as BELL does)."""
+    for seen, meant in _OCR_DIGITS:
         name = name.replace(seen, meant)
-    return name
+    readings = []
+    for order in _OCR_ORDERS:
+        read = name
+        for seen, meant in order:
+            read = read.replace(seen, meant)
+        if read not in readings:
+            readings.append(read)
+    return tuple(readings)
+
+
+def _ocr_match(a: str, b: str, close) -> bool:
+    """Tell whether some OCR reading of ``a`` and one of ``b`` are ``close`` (equal, or the given test)."""
+    return any(x == y or close(x, y) for x in _ocr_readings(a) for y in _ocr_readings(b))
 
 
 def name_slip(a: str, b: str) -> bool:
@@ -352,8 +373,7 @@ def name_slip(a: str, b: str) -> bool:
         return False
     if one_typo(a, b) or transposed(a, b):
         return True
-    fa, fb = _ocr_fold(a), _ocr_fold(b)
-    if (fa != a or fb != b) and (fa == fb or one_typo(fa, fb)):
+    if _ocr_match(a, b, one_typo):
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     if len(longer) >= 4 and longer[1:] == shorter:
@@ -389,14 +409,17 @@ def office_surname_slip(a: str, b: str) -> bool:
     """
     if not a or not b:
         return False
-    fa, fb = _phonetic_fold(_ocr_fold(a)), _phonetic_fold(_ocr_fold(b))
-    if surname_slip(fa, fb):
+    return _ocr_match(a, b, lambda x, y: _garbled_surname(_phonetic_fold(x), _phonetic_fold(y)))
+
+
+def _garbled_surname(a: str, b: str) -> bool:
+    if surname_slip(a, b):
         return True
-    if min(len(fa), len(fb)) < 4 or DamerauLevenshtein.distance(fa, fb, score_cutoff=2) > 2:
+    if min(len(a), len(b)) < 4 or DamerauLevenshtein.distance(a, b, score_cutoff=2) > 2:
         return False
     # two letters replaced in a short surname is how real surnames differ (LONG/LUNA); a letter added, dropped,
     # moved or swapped with its neighbour is how a hand slips (KHAN/BKAHN, CRUUZ/CRZU, SHAW/KSAW)
-    return len(fa) != len(fb) or Indel.distance(fa, fb) <= 2 or Levenshtein.distance(fa, fb) > 2
+    return len(a) != len(b) or Indel.distance(a, b) <= 2 or Levenshtein.distance(a, b) > 2
 
 
 def first_name_slip(a: str, b: str) -> bool:
@@ -439,10 +462,10 @@ def garbled_name(a: str, b: str) -> bool:
         return False
     known, unknown = (a1, b1) if known_a else (b1, a1)
     edits = 2 if len(unknown) >= 5 else 1
-    read = _ocr_fold(unknown)  # YUTLI is YUTH as scanned: one letter from RUTH
     return any(
         DamerauLevenshtein.distance(unknown, name, score_cutoff=edits) <= edits
-        or (read != unknown and DamerauLevenshtein.distance(read, _ocr_fold(name), score_cutoff=1) <= 1)
+        # YUTLI is YUTH as scanned (li read for h): one letter from RUTH
+        or _ocr_match(unknown, name, lambda x, y: DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1)
         for name in equivalents(known)
         if len(name) >= 3
     )
@@ -556,6 +579,19 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     return None
 
 
+def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
+    """Tell whether all a pair shares of e-mail is a free-mail address that names them (a household's, maybe).
+
+    A couple at one address often shares one home mailbox built from a name (brendadunn@yahoo.com,
+    thedunns@aol.com): held by a record of the other spouse it proves nothing. A handle naming nobody
+    (p7535316@gmail.com) or a mailbox at a company's domain is one person's.
+    """
+    if levels["email"] != 2:
+        return False
+    shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    return bool(shared) and not any(mailbox_names_nobody(email, a, b) for email in shared)
+
+
 def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     """Tell whether a pair shares one person's mailbox at a company's own domain (FDIAZ@, LAWRENCE@ at acme.com).
 
@@ -648,7 +684,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     if _names(a, b)[2]:
         b = replace(b, first=b.last, last=b.first)  # read b's names the way its levels were (a swapped record)
     first, last = levels["first_name"], levels["last_name"]
-    personal_email = bool(levels["email"])
+    # A shared free-mail address that names them may be a couple's household mailbox (brendadunn@yahoo.com): at
+    # one address it says nothing of which of the two a record is.
+    personal_email = bool(levels["email"]) and not household_mailbox(a, b, levels)
     key = personal_key(a, b, levels)
     if key is None and (first or 0) >= 2 and (last or 0) < 2 and last is not None and work_mailbox(a, b, levels):
         key = "last"  # one employee's work mailbox beside the same first name: the surname is the record's error

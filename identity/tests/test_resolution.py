@@ -644,6 +644,7 @@ def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
         ("GEORGE", "GCIRGE", True),  # two misreadings in a longer name
         ("VINCENT", "INCE", True),  # VINCE without its first letter
         ("RUTH", "YUTLI", True),  # YUTH as scanned (li read for h): one letter from RUTH
+        ("CHRISTOPHER", "CLIRFSTOPHER", True),  # CLI read as C + LI (h), not CL (d) + I
         ("JOHN", "JOAN", False),  # two real names, however close
         ("CARL", "CARLA", False),
         ("MICHAEL", "MICHELE", False),
@@ -960,6 +961,7 @@ def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_perso
         ("MUNOZ", "MNIZ", True),  # a letter dropped and one replaced
         ("COOK", "C0K", True),  # OCR: zero read for O, then one letter dropped
         ("BELL", "BCLL", True),  # OCR: c read for e
+        ("BELL", "BE1L", True),  # OCR: one read for l (the digit is read before the letters)
         ("FOX", "PHOOX", True),  # written by ear (PH for F), then a letter doubled
         ("SHAW", "KSAW", True),  # a letter moved: one added, one dropped
         ("LONG", "LUNA", False),  # two letters replaced in a short surname: another surname
@@ -1024,4 +1026,34 @@ def test_first_name_slip(a, b, slip):
 def test_the_guard_reads_a_swapped_record_the_way_its_levels_were_read(a, b, code):
     x = _colleague("per_1", a[0], a[1], emails={"office@acme.com"})
     y = _colleague("per_2", b[0], b[1])
+    assert _guard(x, y) == code
+
+
+@pytest.mark.parametrize(
+    ("email", "code"),
+    [
+        ("brenda.dunn@guardian.com", None),  # one employee's work mailbox
+        ("p7535316@gmail.com", None),  # a handle that names nobody: one person's key
+        ("brendadunn@yahoo.com", "COLLEAGUE_NAME_MISSING"),  # the household's: a spouse holds it too
+    ],
+)
+def test_a_nameless_record_at_the_office_merges_on_one_persons_mailbox_not_a_households(email, code):
+    brenda = _colleague("per_1", "BRENDA", "DUNN", emails={email})
+    nameless = _colleague("per_2", "", "DUNN", emails={email})
+    assert _guard(brenda, nameless) == code
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "email", "code"),
+    [
+        # spouses at one address on their household's mailbox: close first names stay two people
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "jsmith@yahoo.com", "COLLEAGUE_FIRST_NAME"),
+        (("DANIEL", "SMITH"), ("DANIELLE", "SMITH"), "thesmiths@aol.com", "COLLEAGUE_FIRST_NAME"),
+        # the same close first names on a work mailbox, or a handle naming nobody: one person's record
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "p7535316@gmail.com", None),
+    ],
+)
+def test_a_household_mailbox_excuses_no_name_at_one_address(a, b, email, code):
+    x = person("per_1", *a, emails={email}, addresses={"12 MAIN ST|78701"})
+    y = person("per_2", *b, emails={email}, addresses={"12 MAIN ST|78701"})
     assert _guard(x, y) == code
