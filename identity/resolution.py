@@ -343,10 +343,10 @@ def _phonetic_fold(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _ocr_readings(name: str) -> tuple[str, ...]:
-    """Return the ways an OCR pass may have read a name, folded alike (BE1L and BCLL both read as BELL does)."""
+    """Return the ways an OCR pass may have read a name: as written and folded alike (BE1L, BCLL read as BELL)."""
     for seen, meant in _OCR_DIGITS:
         name = name.replace(seen, meant)
-    readings = []
+    readings = [name]  # as written: CLOE is not DOE
     for order in _OCR_ORDERS:
         read = name
         for seen, meant in order:
@@ -626,17 +626,18 @@ def one_persons_mailboxes(a: "PersonaView", b: "PersonaView") -> bool:
     emails = [e for e in (*a.emails, *b.emails) if _personal(e)]
     if not emails or any(mailbox_names_nobody(email, a, b) for email in emails):
         return False
-    stems = [_SERIES.sub("", _letters_digits(email.partition("@")[0])) for email in emails]
-    originals = [email.partition("@")[0] for email in emails]
-    return not any(
-        stems[i] == stems[j] and originals[i] != originals[j]
-        for i in range(len(emails))
-        for j in range(i + 1, len(emails))
-    )
+    return not any(_series(x, y) for i, x in enumerate(emails) for y in emails[i + 1 :])
 
 
-def _letters_digits(text: str) -> str:
-    return "".join(c for c in text.upper() if c.isalnum())
+def _series(x: str, y: str) -> bool:
+    """Tell whether two addresses at one domain differ only by a number or a generation (JSMITH1@ / JSMITH2@)."""
+    local_x, _, domain_x = x.partition("@")
+    local_y, _, domain_y = y.partition("@")
+    if domain_x != domain_y:
+        return False
+    marks_x, marks_y = _SERIES.findall(local_x.upper()), _SERIES.findall(local_y.upper())
+    stem_x, stem_y = _letters(_SERIES.sub("", local_x.upper())), _letters(_SERIES.sub("", local_y.upper()))
+    return stem_x == stem_y and marks_x != marks_y
 
 
 _MAILBOX_WORDS = re.compile(r"[A-Z]+")

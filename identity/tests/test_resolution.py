@@ -920,6 +920,8 @@ def test_a_mistyped_name_built_mailbox_is_one_slip_apart(a, b, level):
         # one person's mailboxes in two shapes, or a work and a home address: the same person
         ("anna@legacy.com", "anna.khan@legacy.com", None),
         ("akhan@legacy.com", "annakhan7@yahoo.com", None),
+        ("anna.khan@legacy.com", "annakhan89@yahoo.com", None),  # a number at another domain: a home address
+        ("anna.khan@legacy.com", "annakhan@legacy.com", None),  # punctuation is no series
         # a numbered or marked series is how a company tells two employees of one name apart
         ("akhan1@legacy.com", "akhan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
         ("anna.khan@legacy.com", "anna.khan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
@@ -964,6 +966,7 @@ def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_perso
         ("BELL", "BE1L", True),  # OCR: one read for l (the digit is read before the letters)
         ("FOX", "PHOOX", True),  # written by ear (PH for F), then a letter doubled
         ("SHAW", "KSAW", True),  # a letter moved: one added, one dropped
+        ("COLLE", "CLOE", True),  # read as written, not as CL (d): CLOE is no DOE
         ("LONG", "LUNA", False),  # two letters replaced in a short surname: another surname
         ("KING", "KANG", True),  # one edit from three letters, as ``surname_slip``
         ("COX", "CX", False),  # too short to tell
