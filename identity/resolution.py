@@ -26,7 +26,10 @@ How a run decides (``plan``):
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
    (and of names that merely resemble each other in another city), and of colleagues when one name is
    missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
-   go to review).
+   go to review). Corruption is told from another person by how records get corrupted: slips of the hand,
+   OCR and the ear in either name (``name_slip``, ``first_name_slip``, ``office_surname_slip``), a mistyped
+   mailbox (``mailbox_slip``, ``mistyped_mailbox``), one person's mailboxes in several shapes
+   (``one_persons_mailboxes``); and a household's free-mail mailbox (``household_mailbox``) excuses no name.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -41,6 +44,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from os.path import commonprefix
 
 import jellyfish
 from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler, Levenshtein
@@ -378,7 +382,12 @@ def name_slip(a: str, b: str) -> bool:
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     if len(longer) >= 4 and longer[1:] == shorter:
         return True
-    # a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)
+    return _doubled(a, b)
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Tell whether two spellings differ by a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)."""
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return (
         len(shorter) >= 3
         and len(longer) == len(shorter) + 1
@@ -404,8 +413,8 @@ def office_surname_slip(a: str, b: str) -> bool:
     Colleagues who share a first name rarely have surnames this close, so at one office a surname may be
     further garbled than elsewhere: read through OCR confusions (C0K/COOK), a ``surname_slip`` or two edits
     from four letters when one of them adds, drops or swaps a letter (KHAN/BKAHN, CRUUZ/CRZU, MUNOZ/MNIZ;
-    not LONG/LUNA). Away from the office, where the same first name
-    and a close surname are namesakes, only ``surname_slip`` counts.
+    not LONG/LUNA), after folding spellings by ear (PHOOX/FOX). Away from the office, where the same first
+    name and a close surname are namesakes, only ``surname_slip`` counts.
     """
     if not a or not b:
         return False
@@ -426,13 +435,21 @@ def first_name_slip(a: str, b: str) -> bool:
     """Tell whether two first names are one name with a slip: ``name_slip`` of the name or of a nickname of it.
 
     TIRN is TIM read by OCR, and TIM is TIMOTHY: TIRN / TIMOTHY is one name. A real name one slip from another's
-    nickname is a name of its own (LARRY beside HENRY, whose nickname HARRY is one letter from it).
+    nickname is a name of its own (LARRY beside HENRY, whose nickname HARRY is one letter from it), and so is
+    a real name that differs from another in its ending (MARIA/MARIO, DANIEL/DANIELA).
     """
     if not a or not b:
         return False
     a1, b1 = a.split()[0], b.split()[0]
     if name_slip(a1, b1):
-        return True
+        # two given names that differ in their ending are two names (MARIA/MARIO, DANIEL/DANIELA, FRANCIS/FRANCES:
+        # the ending is where a name marks who bears it); one name spelled two ways differs elsewhere
+        # (CHRISTINE/CRISTINE), or by a doubled letter (COLLEEN/COLLEN), two letters swapped or a scan
+        if not (known_given_name(a1) and known_given_name(b1)):
+            return True
+        if _doubled(a1, b1) or transposed(a1, b1) or _ocr_match(a1, b1, lambda x, y: False):
+            return True
+        return len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
     # only a name that is no given name of its own: LARRY is not HENRY's nickname HARRY mistyped
     return any(
         name_slip(x, name)
@@ -704,8 +721,12 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     if colleagues:
         last_slip = name_slip(a.last, b.last)
         first_slip = garbled or first_name_slip(a.first, b.first)
-        # the same first name, or one garbled beyond recognition as a name, beside a garbled surname
-        same_first_slip = (first == 3 or garbled_name(a.first, b.first)) and office_surname_slip(a.last, b.last)
+        # the same first name, or one garbled beyond recognition as a name, beside a garbled surname; or both names
+        # slipped at once (COLLEEN RUSSO / COLLEN RUZO): relatives share a surname exactly, and two colleagues whose
+        # names are both one slip apart are rarer than one record slipped twice
+        same_first_slip = (first == 3 or garbled_name(a.first, b.first) or first_slip) and office_surname_slip(
+            a.last, b.last
+        )
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
@@ -737,8 +758,11 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
-    slip = office_surname_slip if colleagues else surname_slip
-    if last == 0 and key != "last" and not (first == 3 and slip(a.last, b.last)):
+    if colleagues:
+        surname_excused = same_first_slip
+    else:
+        surname_excused = first == 3 and surname_slip(a.last, b.last)
+    if last == 0 and key != "last" and not surname_excused:
         return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"

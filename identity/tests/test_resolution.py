@@ -987,7 +987,13 @@ def test_office_surname_slip(a, b, slip):
         (("JUSTIN", "KAUR"), ("JUSIN", "KTUR"), None),  # a first name garbled too, into no name at all
         # two colleagues: the same first name beside another real surname, or two real first names
         (("JOHN", "LONG"), ("JOHN", "LUNA"), "COLLEAGUE_LAST_NAME"),
-        (("MARIA", "KAUR"), ("MARIO", "KTUR"), "COLLEAGUE_LAST_NAME"),
+        # both names one slip apart: one record slipped twice; relatives share the surname exactly
+        (("COLLEEN", "RUSSO"), ("COLLEN", "RUZO"), None),
+        # two given names one letter apart are two names: siblings or a couple at a family business
+        (("MARIA", "GARCIA"), ("MARIO", "GARCIA"), "COLLEAGUE_FIRST_NAME"),
+        (("DANIEL", "GARCIA"), ("DANIELA", "GARZA"), "COLLEAGUE_FIRST_NAME"),
+        (("FRANCIS", "KAUR"), ("FRANCES", "KTUR"), "COLLEAGUE_FIRST_NAME"),
+        (("JOHN", "SMITH"), ("JOAN", "SMYTH"), "COLLEAGUE_FIRST_NAME"),  # short names one letter apart: two
     ],
 )
 def test_a_garbled_surname_beside_the_same_first_name_at_one_office(a, b, code):
@@ -1007,6 +1013,8 @@ def test_a_garbled_surname_is_not_excused_away_from_the_office():
         ("JACOB", "JKAE", True),  # JAKE with two letters swapped
         ("CHRISTINE", "CRISTINE", True),  # a slip of the name itself
         ("HENRY", "LARRY", False),  # LARRY is a name, not HARRY mistyped
+        ("MARIA", "MARIO", False),  # two given names one letter apart
+        ("COLLEEN", "COLLEN", True),  # one name, a doubled letter written once
         ("TIMOTHY", "JIM", False),
         ("JOHN", "JOAN", False),
     ],
