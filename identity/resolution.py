@@ -204,11 +204,17 @@ def _name_level(score: float | None, close: float) -> int | None:
 
 def _names(a: PersonaView, b: PersonaView) -> tuple[float | None, float | None, bool]:
     """Return the first and last name scores, reading b's names crosswise when that agrees better."""
-    first = first_name_score(a.first, b.first)
-    last = last_name_score(a.last, b.last)
-    if a.first and a.last and b.first and b.last and a.first != b.first:
-        first_x = first_name_score(a.first, b.last)
-        last_x = last_name_score(a.last, b.first)
+    return _name_scores(a.first, a.last, b.first, b.last)
+
+
+@lru_cache(maxsize=65536)
+def _name_scores(a_first: str, a_last: str, b_first: str, b_last: str) -> tuple[float | None, float | None, bool]:
+    # cached: a pair's names are read by its levels, its guard and the linkage checks of every group it meets
+    first = first_name_score(a_first, b_first)
+    last = last_name_score(a_last, b_last)
+    if a_first and a_last and b_first and b_last and a_first != b_first:
+        first_x = first_name_score(a_first, b_last)
+        last_x = last_name_score(a_last, b_first)
         if first_x + last_x > (first or 0.0) + (last or 0.0) + 0.2:
             return first_x, last_x, True
     return first, last, False
@@ -691,6 +697,18 @@ def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
 
 
+def _surname_garbled(a: PersonaView, b: PersonaView, first: int | None, first_slip: bool) -> bool:
+    """Tell whether colleagues' surnames are one surname garbled beside the same first name (``office_surname_slip``).
+
+    The same first name, or one garbled beyond recognition as a name, beside a garbled surname; or both names
+    slipped at once (COLLEEN RUSSO / COLLEN RUZO): relatives share a surname exactly, and two colleagues whose
+    names are both one slip apart are rarer than one record slipped twice.
+    """
+    if not (first == 3 or first_slip or garbled_name(a.first, b.first)):
+        return False
+    return office_surname_slip(a.last, b.last)
+
+
 def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
 
@@ -718,21 +736,15 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         and (last is None or last >= 2 or name_slip(a.last, b.last))
         and garbled_name(a.first, b.first)
     )
+    first_slip = False
     if colleagues:
-        last_slip = name_slip(a.last, b.last)
-        first_slip = garbled or first_name_slip(a.first, b.first)
-        # the same first name, or one garbled beyond recognition as a name, beside a garbled surname; or both names
-        # slipped at once (COLLEEN RUSSO / COLLEN RUZO): relatives share a surname exactly, and two colleagues whose
-        # names are both one slip apart are rarer than one record slipped twice
-        same_first_slip = (first == 3 or garbled_name(a.first, b.first) or first_slip) and office_surname_slip(
-            a.last, b.last
-        )
+        first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
-        if last is not None and last < 2 and key != "last" and not same_first_slip:
-            if not (last_slip or (personal_email and last == 1)):
+        if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip):
+            if not (name_slip(a.last, b.last) or (personal_email and last == 1)):
                 return "COLLEAGUE_LAST_NAME"
         if first is None and not personal_email and not mailbox_names_first(a, b):
             return "COLLEAGUE_NAME_MISSING"
@@ -752,18 +764,17 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             # and nothing in common
             if not (name_slip(a.first, b.first) if first == 1 else name_slip(a.last, b.last)):
                 return "NAMES_RESEMBLE_ELSEWHERE"
-    nickname_slip = colleagues and first_name_slip(a.first, b.first)  # at one office only, like ``garbled``
-    if first == 0 and key != "first" and not (garbled or nickname_slip or name_slip(a.first, b.first)):
+    # a slip of a nickname counts at one office only, like ``garbled``
+    if first == 0 and key != "first" and not (garbled or first_slip or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
-    if colleagues:
-        surname_excused = same_first_slip
-    else:
-        surname_excused = first == 3 and surname_slip(a.last, b.last)
-    if last == 0 and key != "last" and not surname_excused:
-        return "NAMES_DISAGREE"
+    if last == 0 and key != "last":
+        if not (
+            _surname_garbled(a, b, first, first_slip) if colleagues else first == 3 and surname_slip(a.last, b.last)
+        ):
+            return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"
     return None
