@@ -15,7 +15,8 @@ every row whose entity was already written (a duplicate), each independently:
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
 phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
 one given to another relative of theirs; like any record, it loses its first name now and then, so that a
-"" / DUNN at the office fits two people) and **namesakes** (the same
+"" / DUNN at the office fits two people; when the earlier person lists a free-mail address, half of them
+share it, as a couple shares a household mailbox) and **namesakes** (the same
 first and last name as an earlier person, at another business in another state). The generator's own
 colleagues and namesakes stay in the mix.
 
@@ -35,6 +36,7 @@ if __package__ in (None, ""):
 
 from bench.generate import HEADER, TRUTH_HEADER, generate_rows
 from identity.nicknames import equivalent
+from identity.resolution import FREE_MAIL_DOMAINS
 
 COMPANY, DBA, FIRST, LAST, TITLE, EMAIL, PHONE, STREET, CITY, STATE, ZIP = range(11)
 STATE_NAMES = {
@@ -79,6 +81,8 @@ RATES = {
 EMAIL_TYPO_RATE = 0.05
 FAMILY_COLLEAGUE_RATE = 0.02
 EXTRA_NAMESAKE_RATE = 0.01
+# A relative at the office whose earlier person lists a free-mail address shares it this often: a household's.
+HOUSEHOLD_MAILBOX_RATE = 0.5
 WINDOW = 20000
 
 
@@ -164,6 +168,7 @@ def corrupted_rows(n: int, seed: int = 11):
     """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives."""
     rng = random.Random(seed * 7919 + 1)
     lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
+    household = random.Random(seed * 7919 + 3)  # likewise
     seen: set[str] = set()
     window: list[list[str]] = []
     relatives: dict[tuple, set[str]] = {}
@@ -186,6 +191,8 @@ def corrupted_rows(n: int, seed: int = 11):
             row[FIRST] = rng.choice(names)
             taken.add(row[FIRST].upper())
             row[EMAIL] = ""
+            if earlier[EMAIL].rpartition("@")[2] in FREE_MAIL_DOMAINS and household.random() < HOUSEHOLD_MAILBOX_RATE:
+                row[EMAIL] = earlier[EMAIL]  # a spouse on the couple's home address (brendadunn@yahoo.com)
             if lost.random() < RATES["missing_first"]:
                 row[FIRST] = ""  # a relative's record can lose its first name too: "" / DUNN fits two people
             extra += 1

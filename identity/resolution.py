@@ -26,7 +26,10 @@ How a run decides (``plan``):
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
    (and of names that merely resemble each other in another city), and of colleagues when one name is
    missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
-   go to review).
+   go to review). Corruption is told from another person by how records get corrupted: slips of the hand,
+   OCR and the ear in either name (``name_slip``, ``first_name_slip``, ``office_surname_slip``), a mistyped
+   mailbox (``mailbox_slip``, ``mistyped_mailbox``), one person's mailboxes in several shapes
+   (``one_persons_mailboxes``); and a household's free-mail mailbox (``household_mailbox``) excuses no name.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -39,10 +42,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from os.path import commonprefix
 
 import jellyfish
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler, Levenshtein
 from rapidfuzz.fuzz import token_set_ratio
 
 from .given_names import known_given_name
@@ -199,11 +204,17 @@ def _name_level(score: float | None, close: float) -> int | None:
 
 def _names(a: PersonaView, b: PersonaView) -> tuple[float | None, float | None, bool]:
     """Return the first and last name scores, reading b's names crosswise when that agrees better."""
-    first = first_name_score(a.first, b.first)
-    last = last_name_score(a.last, b.last)
-    if a.first and a.last and b.first and b.last and a.first != b.first:
-        first_x = first_name_score(a.first, b.last)
-        last_x = last_name_score(a.last, b.first)
+    return _name_scores(a.first, a.last, b.first, b.last)
+
+
+@lru_cache(maxsize=65536)
+def _name_scores(a_first: str, a_last: str, b_first: str, b_last: str) -> tuple[float | None, float | None, bool]:
+    # cached: a pair's names are read by its levels, its guard and the linkage checks of every group it meets
+    first = first_name_score(a_first, b_first)
+    last = last_name_score(a_last, b_last)
+    if a_first and a_last and b_first and b_last and a_first != b_first:
+        first_x = first_name_score(a_first, b_last)
+        last_x = last_name_score(a_last, b_first)
         if first_x + last_x > (first or 0.0) + (last or 0.0) + 0.2:
             return first_x, last_x, True
     return first, last, False
@@ -259,7 +270,8 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
         if shared:
             levels["email"] = 3 if any(e.rpartition("@")[2] not in FREE_MAIL_DOMAINS for e in shared) else 2
         else:
-            levels["email"] = 1 if slipped_mailboxes(personal_a, personal_b, a, b) else 0
+            slipped = slipped_mailboxes(personal_a, personal_b, a, b) or mistyped_mailbox(personal_a, personal_b, a, b)
+            levels["email"] = 1 if slipped else 0
     else:
         levels["email"] = None
     if a.businesses and b.businesses:
@@ -319,14 +331,44 @@ def transposed(a: str, b: str) -> bool:
     return len(a) == len(b) >= 3 and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
 
 
-# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing.
-_OCR_FOLDS = (("RN", "M"), ("CL", "D"), ("VV", "W"), ("0", "O"), ("1", "L"), ("5", "S"))
+# Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing. Digits are
+# never letters, so they go first; the letter confusions overlap (CLI is CL+I or C+LI), so they are read in two
+# orders and a name has up to two readings.
+_OCR_DIGITS = (("0", "O"), ("1", "L"), ("5", "S"))
+_OCR_ORDERS = (
+    (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H")),
+    (("LI", "H"), ("RN", "M"), ("VV", "W"), ("E", "C"), ("CL", "D")),
+)
 
 
-def _ocr_fold(name: str) -> str:
-    for seen, meant in _OCR_FOLDS:
-        name = name.replace(seen, meant)
+# Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides.
+_PHONETIC_FOLDS = (("PH", "F"), ("CK", "K"), ("Z", "S"))
+
+
+def _phonetic_fold(name: str) -> str:
+    for heard, written in _PHONETIC_FOLDS:
+        name = name.replace(heard, written)
     return name
+
+
+@lru_cache(maxsize=65536)
+def _ocr_readings(name: str) -> tuple[str, ...]:
+    """Return the ways an OCR pass may have read a name: as written and folded alike (BE1L, BCLL read as BELL)."""
+    for seen, meant in _OCR_DIGITS:
+        name = name.replace(seen, meant)
+    readings = [name]  # as written: CLOE is not DOE
+    for order in _OCR_ORDERS:
+        read = name
+        for seen, meant in order:
+            read = read.replace(seen, meant)
+        if read not in readings:
+            readings.append(read)
+    return tuple(readings)
+
+
+def _ocr_match(a: str, b: str, close) -> bool:
+    """Tell whether some OCR reading of ``a`` and one of ``b`` are ``close`` (equal, or the given test)."""
+    return any(x == y or close(x, y) for x in _ocr_readings(a) for y in _ocr_readings(b))
 
 
 def name_slip(a: str, b: str) -> bool:
@@ -341,13 +383,17 @@ def name_slip(a: str, b: str) -> bool:
         return False
     if one_typo(a, b) or transposed(a, b):
         return True
-    fa, fb = _ocr_fold(a), _ocr_fold(b)
-    if (fa != a or fb != b) and (fa == fb or one_typo(fa, fb)):
+    if _ocr_match(a, b, one_typo):
         return True
     shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     if len(longer) >= 4 and longer[1:] == shorter:
         return True
-    # a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)
+    return _doubled(a, b)
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Tell whether two spellings differ by a doubled letter written once (LARY/LARRY, PHILIP/PHILLIP)."""
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
     return (
         len(shorter) >= 3
         and len(longer) == len(shorter) + 1
@@ -365,6 +411,59 @@ def surname_slip(a: str, b: str) -> bool:
     if shortest < 3:
         return False
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
+
+
+def office_surname_slip(a: str, b: str) -> bool:
+    """Tell whether two surnames at one office, beside the same first name, are one surname garbled.
+
+    Colleagues who share a first name rarely have surnames this close, so at one office a surname may be
+    further garbled than elsewhere: read through OCR confusions (C0K/COOK), a ``surname_slip`` or two edits
+    from four letters when one of them adds, drops or swaps a letter (KHAN/BKAHN, CRUUZ/CRZU, MUNOZ/MNIZ;
+    not LONG/LUNA), after folding spellings by ear (PHOOX/FOX). Away from the office, where the same first
+    name and a close surname are namesakes, only ``surname_slip`` counts.
+    """
+    if not a or not b:
+        return False
+    return _ocr_match(a, b, lambda x, y: _garbled_surname(_phonetic_fold(x), _phonetic_fold(y)))
+
+
+def _garbled_surname(a: str, b: str) -> bool:
+    if surname_slip(a, b):
+        return True
+    if min(len(a), len(b)) < 4 or DamerauLevenshtein.distance(a, b, score_cutoff=2) > 2:
+        return False
+    # two letters replaced in a short surname is how real surnames differ (LONG/LUNA); a letter added, dropped,
+    # moved or swapped with its neighbour is how a hand slips (KHAN/BKAHN, CRUUZ/CRZU, SHAW/KSAW)
+    return len(a) != len(b) or Indel.distance(a, b) <= 2 or Levenshtein.distance(a, b) > 2
+
+
+def first_name_slip(a: str, b: str) -> bool:
+    """Tell whether two first names are one name with a slip: ``name_slip`` of the name or of a nickname of it.
+
+    TIRN is TIM read by OCR, and TIM is TIMOTHY: TIRN / TIMOTHY is one name. A real name one slip from another's
+    nickname is a name of its own (LARRY beside HENRY, whose nickname HARRY is one letter from it), and so is
+    a real name that differs from another in its ending (MARIA/MARIO, DANIEL/DANIELA).
+    """
+    if not a or not b:
+        return False
+    a1, b1 = a.split()[0], b.split()[0]
+    if name_slip(a1, b1):
+        # two given names that differ in their ending are two names (MARIA/MARIO, DANIEL/DANIELA, FRANCIS/FRANCES:
+        # the ending is where a name marks who bears it); one name spelled two ways differs elsewhere
+        # (CHRISTINE/CRISTINE), or by a doubled letter (COLLEEN/COLLEN), two letters swapped or a scan
+        if not (known_given_name(a1) and known_given_name(b1)):
+            return True
+        if _doubled(a1, b1) or transposed(a1, b1) or _ocr_match(a1, b1, lambda x, y: False):
+            return True
+        return len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
+    # only a name that is no given name of its own: LARRY is not HENRY's nickname HARRY mistyped
+    return any(
+        name_slip(x, name)
+        for x, y in ((a1, b1), (b1, a1))
+        if not known_given_name(x)
+        for name in equivalents(y)
+        if name != y
+    )
 
 
 def garbled_name(a: str, b: str) -> bool:
@@ -388,6 +487,8 @@ def garbled_name(a: str, b: str) -> bool:
     edits = 2 if len(unknown) >= 5 else 1
     return any(
         DamerauLevenshtein.distance(unknown, name, score_cutoff=edits) <= edits
+        # YUTLI is YUTH as scanned (li read for h): one letter from RUTH
+        or _ocr_match(unknown, name, lambda x, y: DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1)
         for name in equivalents(known)
         if len(name) >= 3
     )
@@ -451,6 +552,26 @@ def slipped_mailboxes(emails_a, emails_b, a: "PersonaView", b: "PersonaView") ->
     ]
 
 
+def mistyped_mailbox(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether one record's mailbox is the other's name-built mailbox mistyped (ADUNCAN@ / ADUCNAN@).
+
+    The same domain, one slip apart (``mailbox_slip``), and only one of the two still names a person of the
+    pair: the slip broke the name. Two colleagues' mailboxes one letter apart name each their own person
+    (JOHN.SMITH@ / JOAN.SMITH@, JSMITH1@ / JSMITH2@), and handles naming nobody are ``slipped_mailboxes``.
+    """
+    return any(
+        mailbox_slip(x, y)
+        and any(
+            mailbox_names_nobody(x, a, b, keep_first=keep) != mailbox_names_nobody(y, a, b, keep_first=keep)
+            for keep in (False, True)  # BEVERLYH@ / BEVEROLYH@ name BEVERLY or not; INGRID.MUNOZ@ / INGRID.MNOZ@ MUNOZ
+        )
+        for x in emails_a
+        if _personal(x)
+        for y in emails_b
+        if _personal(y)
+    )
+
+
 def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
     """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
 
@@ -481,6 +602,19 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     return None
 
 
+def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
+    """Tell whether all a pair shares of e-mail is a free-mail address that names them (a household's, maybe).
+
+    A couple at one address often shares one home mailbox built from a name (brendadunn@yahoo.com,
+    thedunns@aol.com): held by a record of the other spouse it proves nothing. A handle naming nobody
+    (p7535316@gmail.com) or a mailbox at a company's domain is one person's.
+    """
+    if levels["email"] != 2:
+        return False
+    shared = [email for email in a.emails if email in b.emails and _personal(email)]
+    return bool(shared) and not any(mailbox_names_nobody(email, a, b) for email in shared)
+
+
 def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     """Tell whether a pair shares one person's mailbox at a company's own domain (FDIAZ@, LAWRENCE@ at acme.com).
 
@@ -500,6 +634,60 @@ def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     )
 
 
+# What tells two people of one name apart in their mailboxes: a number (jsmith1@ / jsmith2@) or a generation.
+_SERIES = re.compile(r"[0-9]+|(?:JR|SR|II|III|IV)$")
+
+
+def one_persons_mailboxes(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether two same-name records' different mailboxes are one person's (ANNA@ and ANNA.KHAN@ at one company).
+
+    Every personal mailbox of both records names the pair's person (a first name, an initial and a surname, or
+    a surname), and no two of them differ only by a number or a generation (JSMITH1@ / JSMITH2@, JOHN@ /
+    JOHNJR@): a company gives a second employee of one name a numbered or marked mailbox, while one person's
+    aliases, a work and a home address, or a list vendor's guess at the address, are spelled in other shapes.
+    """
+    emails = [e for e in (*a.emails, *b.emails) if _personal(e)]
+    if not emails or any(mailbox_names_nobody(email, a, b) for email in emails):
+        return False
+    return not any(_series(x, y) for i, x in enumerate(emails) for y in emails[i + 1 :])
+
+
+def _series(x: str, y: str) -> bool:
+    """Tell whether two addresses at one domain differ only by a number or a generation (JSMITH1@ / JSMITH2@)."""
+    local_x, _, domain_x = x.partition("@")
+    local_y, _, domain_y = y.partition("@")
+    if domain_x != domain_y:
+        return False
+    marks_x, marks_y = _SERIES.findall(local_x.upper()), _SERIES.findall(local_y.upper())
+    stem_x, stem_y = _letters(_SERIES.sub("", local_x.upper())), _letters(_SERIES.sub("", local_y.upper()))
+    return stem_x == stem_y and marks_x != marks_y
+
+
+_MAILBOX_WORDS = re.compile(r"[A-Z]+")
+
+
+def mailbox_names_first(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record without a first name holds a mailbox of its own that spells the other's first name.
+
+    "" / SINGH with BECKY.SINGH@ beside REBECCA SINGH, "" / WALLACE with JAEMS@ beside JAMES WALLACE: the
+    mailbox's first word is that first name, a nickname of it, or a slip of either, so the record is that
+    person's and not a relative's at the office, who would hold a mailbox of their own name. Only a mailbox at
+    a company's own domain counts: a free-mail address may be a couple's. An initial (FMENSAH@) fits every
+    relative of that initial and says nothing.
+    """
+    for nameless, named in ((a, b), (b, a)):
+        if nameless.first or not named.first:
+            continue
+        names = [name for name in equivalents(named.first.split()[0]) if len(name) >= 3]
+        for email in nameless.emails:
+            if email in named.emails or not _personal(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+                continue  # a free-mail address may be a household's (JOHNANDMARY@): only a work mailbox counts
+            words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+            if words and any(words[0].startswith(name) or name_slip(words[0], name) for name in names):
+                return True
+    return False
+
+
 def _initial(a: str, b: str) -> bool:
     a1, b1 = a.split()[0], b.split()[0]
     return (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1))
@@ -507,6 +695,18 @@ def _initial(a: str, b: str) -> bool:
 
 def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
+
+
+def _surname_garbled(a: PersonaView, b: PersonaView, first: int | None, first_slip: bool) -> bool:
+    """Tell whether colleagues' surnames are one surname garbled beside the same first name (``office_surname_slip``).
+
+    The same first name, or one garbled beyond recognition as a name, beside a garbled surname; or both names
+    slipped at once (COLLEEN RUSSO / COLLEN RUZO): relatives share a surname exactly, and two colleagues whose
+    names are both one slip apart are rarer than one record slipped twice.
+    """
+    if not (first == 3 or first_slip or garbled_name(a.first, b.first)):
+        return False
+    return office_surname_slip(a.last, b.last)
 
 
 def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
@@ -517,8 +717,12 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     shared personal key (``personal_key``) outweighs a whole name. A slip of the keyboard in one name
     (``name_slip``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
+    if _names(a, b)[2]:
+        b = replace(b, first=b.last, last=b.first)  # read b's names the way its levels were (a swapped record)
     first, last = levels["first_name"], levels["last_name"]
-    personal_email = bool(levels["email"])
+    # A shared free-mail address that names them may be a couple's household mailbox (brendadunn@yahoo.com): at
+    # one address it says nothing of which of the two a record is.
+    personal_email = bool(levels["email"]) and not household_mailbox(a, b, levels)
     key = personal_key(a, b, levels)
     if key is None and (first or 0) >= 2 and (last or 0) < 2 and last is not None and work_mailbox(a, b, levels):
         key = "last"  # one employee's work mailbox beside the same first name: the surname is the record's error
@@ -532,22 +736,21 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         and (last is None or last >= 2 or name_slip(a.last, b.last))
         and garbled_name(a.first, b.first)
     )
+    first_slip = False
     if colleagues:
-        last_slip = name_slip(a.last, b.last)
-        first_slip = garbled or name_slip(a.first, b.first)
-        same_first_slip = first == 3 and surname_slip(a.last, b.last)
+        first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
-        if last is not None and last < 2 and key != "last" and not same_first_slip:
-            if not (last_slip or (personal_email and last == 1)):
+        if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip):
+            if not (name_slip(a.last, b.last) or (personal_email and last == 1)):
                 return "COLLEAGUE_LAST_NAME"
-        if first is None and not personal_email:
+        if first is None and not personal_email and not mailbox_names_first(a, b):
             return "COLLEAGUE_NAME_MISSING"
-        if last is None and first != 3 and not personal_email:
-            return "COLLEAGUE_NAME_MISSING"
-        if levels["phone"] == 0 and levels["email"] == 0:
+        if last is None and first != 3 and not first_slip and not personal_email:
+            return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
+        if levels["phone"] == 0 and levels["email"] == 0 and not one_persons_mailboxes(a, b):
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
     elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
         nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
@@ -561,13 +764,17 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             # and nothing in common
             if not (name_slip(a.first, b.first) if first == 1 else name_slip(a.last, b.last)):
                 return "NAMES_RESEMBLE_ELSEWHERE"
-    if first == 0 and key != "first" and not (garbled or name_slip(a.first, b.first)):
+    # a slip of a nickname counts at one office only, like ``garbled``
+    if first == 0 and key != "first" and not (garbled or first_slip or name_slip(a.first, b.first)):
         return "NAMES_DISAGREE"
     if first == 3 and last == 3 and levels["email"] == 0 and (levels["location"] or 0) < 2:
         if not (levels["phone"] or levels["business"] or levels["address"]):
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
-    if last == 0 and key != "last" and not (first == 3 and surname_slip(a.last, b.last)):
-        return "NAMES_DISAGREE"
+    if last == 0 and key != "last":
+        if not (
+            _surname_garbled(a, b, first, first_slip) if colleagues else first == 3 and surname_slip(a.last, b.last)
+        ):
+            return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"
     return None
@@ -892,7 +1099,8 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
     """Tell whether a pair is sure enough to join two groups whose other members disagree on a name.
 
     Complete linkage stops A~B and B~C from chaining A and C together when B is ambiguous (an initial, a
-    typo excused by a shared e-mail). A pair sharing a personal key, or with both names the same (exactly,
+    typo excused by a shared e-mail). A pair sharing a personal key or one employee's work mailbox beside a
+    close first name (``work_mailbox``), or with both names the same (exactly,
     or as a nickname) and a phone, e-mail, business, address or ZIP in common and no e-mail of their own
     each, is not ambiguous: the members it brings along are this person's other, more corrupted
     records, and a name conflict between them is the corruption, not a second person. People in another
@@ -903,6 +1111,10 @@ def certain_link(a: PersonaView, b: PersonaView) -> bool:
         return False
     if personal_key(a, b, levels) is not None:
         return True
+    first = levels["first_name"]
+    close_first = first == 3 or (first == 2 and not _initial(a.first, b.first))  # J.SMITH@ fits JOHN and JANE
+    if close_first and levels["last_name"] is not None and work_mailbox(a, b, levels):
+        return True  # one employee's mailbox at the company, beside the same or a close first name
     if levels["first_name"] != 3 or levels["last_name"] != 3 or levels["email"] == 0:
         return False  # two personal mailboxes of their own: maybe namesakes
     contacts = levels["phone"] or levels["email"] or levels["business"] or levels["address"]

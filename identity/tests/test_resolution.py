@@ -516,6 +516,28 @@ def test_namesakes_and_near_namesakes_elsewhere_never_merge(b, code):
             dict(first="DAVID", last="MCCRACKEN", emails={"p9195151@gmail.com"}),
             True,
         ),
+        # one employee's work mailbox beside the same first name and a garbled surname
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            dict(first="GRANT", last="FX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            True,
+        ),
+        # an initial (J.SMITH@ fits JOHN and JANE), a record without a surname, or free mail: not certain
+        (
+            dict(first="JOHN", last="SMITH", phones=OFFICE, emails={"j.smith@acme.com"}),
+            dict(first="J", last="SMITH", phones=OFFICE, emails={"j.smith@acme.com"}),
+            False,
+        ),
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            dict(first="GRANT", last="", phones=OFFICE, emails={"gfox@raoherrera.com"}),
+            False,
+        ),
+        (
+            dict(first="GRANT", last="FOX", phones=OFFICE, emails={"gfox@gmail.com"}),
+            dict(first="GRANT", last="FX", phones=OFFICE, emails={"gfox@gmail.com"}),
+            False,
+        ),
     ],
 )
 def test_certain_link(a, b, certain):
@@ -621,6 +643,8 @@ def test_a_lone_name_in_the_other_column_is_read_crosswise(a, b, levels):
         ("ALAN", "ALAQ", True),
         ("GEORGE", "GCIRGE", True),  # two misreadings in a longer name
         ("VINCENT", "INCE", True),  # VINCE without its first letter
+        ("RUTH", "YUTLI", True),  # YUTH as scanned (li read for h): one letter from RUTH
+        ("CHRISTOPHER", "CLIRFSTOPHER", True),  # CLI read as C + LI (h), not CL (d) + I
         ("JOHN", "JOAN", False),  # two real names, however close
         ("CARL", "CARLA", False),
         ("MICHAEL", "MICHELE", False),
@@ -654,8 +678,8 @@ def test_a_garbled_first_name_at_one_office_is_not_another_colleague():
         (("JOHN", "SMITH"), ("JOAN", "SMITH"), "COLLEAGUE_FIRST_NAME"),
         (("MICHAEL", "LEE"), ("MICHELE", "LEE"), "COLLEAGUE_FIRST_NAME"),
         (("TIMOTHY", "MORRISON"), ("JIM", "MORRISON"), "COLLEAGUE_FIRST_NAME"),
-        # a garbled first name beside another surname is another colleague
-        (("JACOB", "PETERS"), ("JKAE", "GARCIA"), "COLLEAGUE_FIRST_NAME"),
+        # a garbled first name (JKAE: a slip of JAKE, JACOB's nickname) beside another surname is another colleague
+        (("JACOB", "PETERS"), ("JKAE", "GARCIA"), "COLLEAGUE_LAST_NAME"),
     ],
 )
 def test_colleagues_with_real_names_stay_apart_beside_garbled_ones(a, b, code):
@@ -829,12 +853,20 @@ def _colleague(pid, first, last, *, new=True, **kw):
     return person(pid, first, last, phones=OFFICE, businesses={"NASHVILLE SALON"}, new=new, **kw)
 
 
-def test_a_garbled_first_name_beside_a_missing_surname_is_not_another_colleague():
-    peter = _colleague("per_1", "PETER", "CHEN", emails={"pchen@sdfa.com"})
-    petr = _colleague("per_2", "PETR", "")
-    assert _guard(peter, petr) == "COLLEAGUE_NAME_MISSING"  # review, or a sole fit; never "another colleague"
-    # two real names stay two colleagues
-    assert _guard(_colleague("per_3", "JOHN", "SMITH"), _colleague("per_4", "JOAN", "")) == "COLLEAGUE_FIRST_NAME"
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        (("PETER", "CHEN"), ("PETR", ""), None),  # a garbled first name counts as the same first name
+        (("LARRY", "HICKS"), ("LARRE", ""), None),
+        (("JONATHAN", "HICKS"), ("JONATHNA", ""), None),  # one slip in a long name
+        (("PETER", "CHEN"), ("PETER", ""), None),
+        (("JOHN", "SMITH"), ("JOAN", ""), "COLLEAGUE_FIRST_NAME"),  # two real names stay two colleagues
+        (("PETER", "CHEN"), ("PAUL", ""), "COLLEAGUE_FIRST_NAME"),
+        (("PETER", "CHEN"), ("", "CHEN"), "COLLEAGUE_NAME_MISSING"),  # a relative's record or his: review
+    ],
+)
+def test_a_first_name_slip_beside_a_missing_surname_counts_as_the_same_first_name(a, b, code):
+    assert _guard(_colleague("per_1", *a, emails={"pchen@sdfa.com"}), _colleague("per_2", *b)) == code
 
 
 def test_a_stored_model_from_before_a_field_gained_a_level_starts_that_field_again():
@@ -858,3 +890,181 @@ def test_one_employees_work_mailbox_outweighs_a_garbled_surname_beside_the_same_
     e = _colleague("per_5", "FRANK", "DZI", emails={"fdiaz@gmail.com"})
     assert _guard(d, e) == "COLLEAGUE_LAST_NAME"
     assert not resolution.work_mailbox(d, e, gamma(d, e)[0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "level"),
+    [
+        # one name-built mailbox mistyped: the slip broke the name, so only one of them still names the person
+        (("AMY", "DUNCAN", "aduncan@greentitle.com"), ("AMY", "DUNCAN", "aducnan@greentitle.com"), 1),
+        (("INGRID", "MUNOZ", "ingrid.munoz@grill.net"), ("INGRID", "MNIZ", "ingrid.mnoz@grill.net"), 1),
+        (("LARRY", "KELLEY", "lkelley@hoang.com"), ("LARRY", "KELLEY", "lkeliley@hoang.com"), 1),
+        (("BEVERLY", "HENDERSON", "beverlyh@nm.co"), ("BEVERLY", "HENDERSON", "beverolyh@nm.co"), 1),
+        # two mailboxes one letter apart that each name their own person: two colleagues
+        (("JOHN", "SMITH", "john.smith@acme.com"), ("JOAN", "SMITH", "joan.smith@acme.com"), 0),
+        (("JOHN", "SMITH", "jsmith1@acme.com"), ("JOHN", "SMITH", "jsmith2@acme.com"), 0),
+        (("JOHN", "SMITH", "jsmith@acme.com"), ("JANE", "SMIT", "jsmit@acme.com"), 0),
+        # another domain is another mailbox
+        (("AMY", "DUNCAN", "aduncan@greentitle.com"), ("AMY", "DUNCAN", "aducnan@gmail.com"), 0),
+    ],
+)
+def test_a_mistyped_name_built_mailbox_is_one_slip_apart(a, b, level):
+    x = _colleague("per_1", a[0], a[1], emails={a[2]})
+    y = _colleague("per_2", b[0], b[1], emails={b[2]})
+    assert gamma(x, y)[0]["email"] == level
+
+
+@pytest.mark.parametrize(
+    ("email_a", "email_b", "code"),
+    [
+        # one person's mailboxes in two shapes, or a work and a home address: the same person
+        ("anna@legacy.com", "anna.khan@legacy.com", None),
+        ("akhan@legacy.com", "annakhan7@yahoo.com", None),
+        ("anna.khan@legacy.com", "annakhan89@yahoo.com", None),  # a number at another domain: a home address
+        ("anna.khan@legacy.com", "annakhan@legacy.com", None),  # punctuation is no series
+        # a numbered or marked series is how a company tells two employees of one name apart
+        ("akhan1@legacy.com", "akhan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        ("anna.khan@legacy.com", "anna.khan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        ("anna@legacy.com", "annajr@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        # a mailbox that names nobody may be a desk's: it says nothing of whose record it is
+        ("anna@legacy.com", "frontdesk@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+    ],
+)
+def test_same_name_colleagues_with_their_own_contacts_merge_only_on_one_persons_mailboxes(email_a, email_b, code):
+    a = person("per_1", "ANNA", "KHAN", phones={"8156035502"}, emails={email_a}, businesses={"LEGACY STAFFING"})
+    b = person("per_2", "ANNA", "KHAN", phones={"8154178020"}, emails={email_b}, businesses={"LEGACY STAFFING"})
+    assert _guard(a, b) == code
+
+
+@pytest.mark.parametrize(
+    ("first", "email", "code"),
+    [
+        ("REBECCA", "becky.singh@torres.biz", None),  # a nickname
+        ("JAMES", "jaems@torres.biz", None),  # a slip of the name
+        ("BRENDA", "brenda.singh@torres.biz", None),
+        ("BRENDA", "brendaandkaren@gmail.com", "COLLEAGUE_NAME_MISSING"),  # free mail: maybe a household's
+        ("BRENDA", "karen.singh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # a relative's own mailbox
+        ("FRED", "fsingh@torres.biz", "COLLEAGUE_NAME_MISSING"),  # an initial fits every relative of that initial
+        ("FRED", "", "COLLEAGUE_NAME_MISSING"),
+    ],
+)
+def test_a_nameless_record_whose_own_mailbox_spells_the_first_name_is_that_persons(first, email, code):
+    named = _colleague("per_1", first, "SINGH")
+    nameless = _colleague("per_2", "", "SINGH", emails={email} if email else ())
+    assert _guard(named, nameless) == code
+    assert _guard(nameless, named) == code
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("KHAN", "BKAHN", True),  # a letter added and two swapped
+        ("CRUUZ", "CRZU", True),
+        ("MUNOZ", "MNIZ", True),  # a letter dropped and one replaced
+        ("COOK", "C0K", True),  # OCR: zero read for O, then one letter dropped
+        ("BELL", "BCLL", True),  # OCR: c read for e
+        ("BELL", "BE1L", True),  # OCR: one read for l (the digit is read before the letters)
+        ("FOX", "PHOOX", True),  # written by ear (PH for F), then a letter doubled
+        ("SHAW", "KSAW", True),  # a letter moved: one added, one dropped
+        ("COLLE", "CLOE", True),  # read as written, not as CL (d): CLOE is no DOE
+        ("LONG", "LUNA", False),  # two letters replaced in a short surname: another surname
+        ("KING", "KANG", True),  # one edit from three letters, as ``surname_slip``
+        ("COX", "CX", False),  # too short to tell
+        ("SMITH", "GARCIA", False),
+    ],
+)
+def test_office_surname_slip(a, b, slip):
+    assert resolution.office_surname_slip(a, b) is slip
+    assert resolution.office_surname_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # the same first name at one office, a surname garbled by a hand or a scanner: one person
+        (("LORI", "KHAN"), ("LORI", "BKAHN"), None),
+        (("JACKIE", "CRUUZ"), ("JACQUELINE", "CRZU"), None),
+        (("JUSTIN", "KAUR"), ("JUSIN", "KTUR"), None),  # a first name garbled too, into no name at all
+        # two colleagues: the same first name beside another real surname, or two real first names
+        (("JOHN", "LONG"), ("JOHN", "LUNA"), "COLLEAGUE_LAST_NAME"),
+        # both names one slip apart: one record slipped twice; relatives share the surname exactly
+        (("COLLEEN", "RUSSO"), ("COLLEN", "RUZO"), None),
+        # two given names one letter apart are two names: siblings or a couple at a family business
+        (("MARIA", "GARCIA"), ("MARIO", "GARCIA"), "COLLEAGUE_FIRST_NAME"),
+        (("DANIEL", "GARCIA"), ("DANIELA", "GARZA"), "COLLEAGUE_FIRST_NAME"),
+        (("FRANCIS", "KAUR"), ("FRANCES", "KTUR"), "COLLEAGUE_FIRST_NAME"),
+        (("JOHN", "SMITH"), ("JOAN", "SMYTH"), "COLLEAGUE_FIRST_NAME"),  # short names one letter apart: two
+    ],
+)
+def test_a_garbled_surname_beside_the_same_first_name_at_one_office(a, b, code):
+    assert _guard(_colleague("per_1", *a), _colleague("per_2", *b)) == code
+
+
+def test_a_garbled_surname_is_not_excused_away_from_the_office():
+    a = person("per_1", "LORI", "KHAN", phones={"5125550143"})
+    b = person("per_2", "LORI", "BKAHN", phones={"5125550199"})
+    assert _guard(a, b) == "NAMES_DISAGREE"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("TIMOTHY", "TIRN", True),  # TIM read by OCR
+        ("JACOB", "JKAE", True),  # JAKE with two letters swapped
+        ("CHRISTINE", "CRISTINE", True),  # a slip of the name itself
+        ("HENRY", "LARRY", False),  # LARRY is a name, not HARRY mistyped
+        ("MARIA", "MARIO", False),  # two given names one letter apart
+        ("COLLEEN", "COLLEN", True),  # one name, a doubled letter written once
+        ("TIMOTHY", "JIM", False),
+        ("JOHN", "JOAN", False),
+    ],
+)
+def test_first_name_slip(a, b, slip):
+    assert resolution.first_name_slip(a, b) is slip
+    assert resolution.first_name_slip(b, a) is slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # a swapped record is compared the way its names were read: LUIZ beside LUIS is a slip
+        (("LUIS", "FERNANDEZ"), ("FERNANDEZ", "LUIZ"), None),
+        (("VANESSA", "HERRERA"), ("HERERA", "VANESSA"), None),
+        # a swapped record of another first name is another colleague
+        (("LUIS", "FERNANDEZ"), ("FERNANDEZ", "MARIA"), "COLLEAGUE_FIRST_NAME"),
+    ],
+)
+def test_the_guard_reads_a_swapped_record_the_way_its_levels_were_read(a, b, code):
+    x = _colleague("per_1", a[0], a[1], emails={"office@acme.com"})
+    y = _colleague("per_2", b[0], b[1])
+    assert _guard(x, y) == code
+
+
+@pytest.mark.parametrize(
+    ("email", "code"),
+    [
+        ("brenda.dunn@guardian.com", None),  # one employee's work mailbox
+        ("p7535316@gmail.com", None),  # a handle that names nobody: one person's key
+        ("brendadunn@yahoo.com", "COLLEAGUE_NAME_MISSING"),  # the household's: a spouse holds it too
+    ],
+)
+def test_a_nameless_record_at_the_office_merges_on_one_persons_mailbox_not_a_households(email, code):
+    brenda = _colleague("per_1", "BRENDA", "DUNN", emails={email})
+    nameless = _colleague("per_2", "", "DUNN", emails={email})
+    assert _guard(brenda, nameless) == code
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "email", "code"),
+    [
+        # spouses at one address on their household's mailbox: close first names stay two people
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "jsmith@yahoo.com", "COLLEAGUE_FIRST_NAME"),
+        (("DANIEL", "SMITH"), ("DANIELLE", "SMITH"), "thesmiths@aol.com", "COLLEAGUE_FIRST_NAME"),
+        # the same close first names on a work mailbox, or a handle naming nobody: one person's record
+        (("JOHN", "SMITH"), ("JOAN", "SMITH"), "p7535316@gmail.com", None),
+    ],
+)
+def test_a_household_mailbox_excuses_no_name_at_one_address(a, b, email, code):
+    x = person("per_1", *a, emails={email}, addresses={"12 MAIN ST|78701"})
+    y = person("per_2", *b, emails={email}, addresses={"12 MAIN ST|78701"})
+    assert _guard(x, y) == code
