@@ -471,6 +471,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
           r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
           r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar|idiotas?|crosseurs?|maudits?)\b", r"^garbage\W*$",
+          r"\bgfy\b", r"🖕",
           r"\bkarma(?:'s| is) (?:coming|gonna get)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
           r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
@@ -816,6 +817,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bback from (?:vacation|holiday|leave|my trip|the trip)\b",
           r"^driving (?:a load|a truck|a rig|loads?) [^.!?]{2,40}\bback\b",
           r"\b(?:won't|will not|wont|can't|cannot) (?:see|check|look at|get to) my phone\b",
+          r"\b(?:hunting|fishing|deer|elk|duck) (?:camp|trip|lease)\b[^.!?]{0,20}"
+          r"\b(?:till|until|til|thru|through|all)\b",
           r"\bcurrently unavailable\b", r"\b(?:limited|no) access to (?:email|phone|messages)\b",
           r"\b(?:back|return|returning) (?:on|next) (?:monday|tuesday|wednesday|thursday|friday|week)\b",
           # "Harvest. Don't expect to hear from me till November"; Haitian Creole "m an vakans" (I'm on vacation)
@@ -865,13 +868,15 @@ _SIGNATURE = re.compile(
     r"|best)[ \t]*,?)[ \t]*\n.*\Z",
     re.IGNORECASE | re.DOTALL,
 )
+# "Not interested. -- Greg Holloway | Holloway Excavating LLC | (615) 555-0142": a signature on the same line
+_INLINE_SIGNATURE = re.compile(r"\s+(?:-{2,}|\u2014)\s*[A-Z][\w'.-]+(?: [A-Z][\w'.&-]+){0,3}\s*[|,].*\Z", re.DOTALL)
 _NAME_BLOCK = re.compile(
     r"\n[ \t]*\n[ \t]*[A-Z][a-z]+(?: [A-Z][a-z.'-]+){1,3}[ \t]*\n(?:[^\n]{1,60}\n){0,4}[^\n]{0,60}"
     r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
 )
 _POINTS_BELOW = re.compile(
     r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b"
-    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b",
+    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b",
     re.I,
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")
@@ -883,7 +888,7 @@ OPENING_HOURS = re.compile(
 
 def without_signature(text: str) -> str:
     """The message without a signature block under it (kept whole when nothing stands above the block)."""
-    found = _SIGNATURE.search(text) or _NAME_BLOCK.search(text)
+    found = _SIGNATURE.search(text) or _NAME_BLOCK.search(text) or _INLINE_SIGNATURE.search(text)
     if not found or not text[: found.start()].strip() or _POINTS_BELOW.search(text[: found.start()]):
         return text  # "please call me at the number below": the signature's number is the one given
     return text[: found.start()]

@@ -1663,7 +1663,7 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
-    (_re(r"\bnever\s+hear\s+from\s+(?:[\w'&.-]+\s+){1,4}?again\b"), "negation"),
+    (_re(r"\bnever\s+hear(?:ing)?\s+from\s+(?:[\w'&.-]+\s+){1,4}?again\b"), "negation"),
     (
         _re(
             r"\bappreciate\s+it\s+if\s+(?:i|we)\s+(?:didn't|did\s+not|don't|do\s+not|no\s+longer|stopped)\s+"

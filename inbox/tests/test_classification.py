@@ -1257,3 +1257,20 @@ def test_keep_me_on_your_list_is_interest():
 )
 def test_samoan_quebecois_truckers_and_signatures(text, expected):
     assert classify(text).classification == expected
+
+
+def test_a_signature_on_the_reply_line_gives_no_number():
+    text = "Not interested. -- Greg Holloway | Holloway Excavating LLC | (615) 555-0142 | Licensed & Insured"
+    result = classify(text)
+    assert result.classification == C.NOT_INTERESTED
+    assert "phone" not in result.extracted
+
+
+def test_email_is_best_points_at_the_signatures_address():
+    text = "Email is best. -- Lorraine Fitch, Managing Partner, Fitch & Oduya LLP | lfitch@fitchoduya.law"
+    assert classify(text).extracted.get("email") == "lfitch@fitchoduya.law"
+
+
+@pytest.mark.parametrize("text", ["👎🖕", "GFY"])
+def test_a_finger_or_its_letters_is_hostile(text):
+    assert classify(text).classification == C.HOSTILE

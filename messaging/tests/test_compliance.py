@@ -1209,6 +1209,8 @@ DECISIONS = [
     ("Fa'amolemole aua le toe fa'afeso'ota'i mai i lenei numera.", "yes"),
     ("Hi this is Pat's wife. Pat doesn't do the books anymore. Please don't text him or me again.", "yes"),
     ("Let's talk. Monday at 8 after the kids get dropped off", "no"),
+    # the thirty-sixth
+    ("Yes I'm interested... in never hearing from you again.", "yes"),
 ]
 
 
