@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from messaging import compliance
-from usdatabiz.core.regexgate import GateKeeper, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -682,9 +682,9 @@ PHRASE_RULES: list[Rule] = [
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
 
 
-def _rule_gates(rules: list[Rule]) -> GateKeeper:
+def _rule_gates(rules: list[Rule]) -> GatedPatterns:
     if _GATE_KEEPER[0] is not rules:
-        _GATE_KEEPER[:] = [rules, GateKeeper([rule.gates for rule in rules])]
+        _GATE_KEEPER[:] = [rules, GatedPatterns([rule.pattern for rule in rules])]
     return _GATE_KEEPER[1]
 
 

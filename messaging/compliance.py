@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from usdatabiz.core.regexgate import GateKeeper, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns
 from usdatabiz.core.times import when
 
 # --- Where the recipient is -------------------------------------------------------------------
@@ -1600,10 +1600,9 @@ _TEXTS_INSTEAD = re.compile(
 
 
 @functools.cache
-def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GateKeeper]:
+def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
-    gates = [None if pattern.flags & re.IGNORECASE else literal_gates(pattern.pattern) for pattern, _ in phrases]
-    return phrases, GateKeeper(gates)
+    return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
 def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:

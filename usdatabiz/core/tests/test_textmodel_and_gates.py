@@ -26,7 +26,8 @@ CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
         (r"\b(?:u|you) (?:can|may) stop", (" stop",)),  # the space before it is needed too
         (r"(?:a|b)?\bxyz", ("xyz",)),
         (r"(?:ab|cd)\b", None),
-        (r"\bmy (?:lawyer|attorney) will\b", (" will",)),
+        (r"\bmy (?:lawyer|attorney) will\b", ("lawyer", "attorney")),  # the rarer words, not any " will"
+        (r"\bwrong (?:number|person)\b|\bnot (?:him|her)\b", ("wrong ", "not ")),
     ],
 )
 def test_literal_gates(pattern, gates):
@@ -160,9 +161,13 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
 
 def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
     from inbox.classification import PHRASE_RULES, normalize
-    from usdatabiz.core.regexgate import GateKeeper
+    from usdatabiz.core.regexgate import GateKeeper, _top_level_alternatives
 
-    gates = [rule.gates for rule in PHRASE_RULES] + [("打错",), ("ошиб",), ("stopp",)]
+    alternatives = [
+        alternative for rule in PHRASE_RULES for alternative in _top_level_alternatives(rule.pattern.pattern)
+    ]
+    gates = [rule.gates for rule in PHRASE_RULES] + [literal_gates(alternative) for alternative in alternatives]
+    gates += [("打错",), ("ошиб",), ("stopp",), ("stop", "stop texting", "top", "op")]
     keeper = GateKeeper(gates)
     for text in _corpus_texts():
         plain = normalize(text)
@@ -179,3 +184,42 @@ def test_letters_of_other_scripts_gate_and_never_hide_a_match(pattern, text):
     assert gate_open(gates, text)
     assert re.search(pattern, text)
     assert not gate_open(gates, "no such words here")
+
+
+def test_gated_patterns_say_exactly_which_patterns_match():
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    patterns = [
+        re.compile(r"\bwrong (?:number|person)\b|\bnot (?:him|her)\b"),
+        re.compile(r"(\w)\1{3}|\bhello\b"),  # a group referred to by number: searched whole
+        re.compile(r"(?i)stop|quit"),  # flags for the whole pattern: searched whole
+        re.compile(r"STOP|\bquit\b", re.IGNORECASE),  # no literal gate when case is ignored
+        re.compile(r"\?|hi"),  # no gate at all
+        re.compile(r"打错(?:了|电话)|\bhalt\b"),
+    ]
+    keeper = GatedPatterns(patterns)
+    texts = ["wrong number", "not her", "aaaa", "hello there", "please STOP", "Quit now", "why?", "打错了", "", "halt"]
+    for text in texts:
+        assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
+    assert keeper.open("all quiet now") == [False] * len(patterns)
+
+
+def test_gated_patterns_agree_with_a_search_of_every_rule_on_every_corpus_reply():
+    from inbox import classification
+    from messaging import compliance
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    rules = GatedPatterns([rule.pattern for rule in classification.PHRASE_RULES])
+    phrases = [
+        GatedPatterns([pattern for pattern, _ in listed]) for listed in (compliance._PHRASES, compliance._MORE_PHRASES)
+    ]
+    differ = []
+    for text in _corpus_texts():
+        norm = classification.normalize(classification._extract(classification._clean(text))[0])
+        if rules.open(norm) != [bool(rule.pattern.search(norm)) for rule in classification.PHRASE_RULES]:
+            differ.append(norm)
+        plain = compliance._plain(compliance.normalize_text(text))
+        for keeper, listed in zip(phrases, (compliance._PHRASES, compliance._MORE_PHRASES), strict=True):
+            if keeper.open(plain) != [bool(pattern.search(plain)) for pattern, _ in listed]:
+                differ.append(plain)
+    assert differ == []
