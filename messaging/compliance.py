@@ -826,6 +826,8 @@ _LATIN_MAX = 0x024F
 
 def folded(text: str) -> str:
     """Text (or a pattern) the way replies are read: decomposed, accents dropped (Hangul becomes its letters)."""
+    if text.isascii():
+        return text  # nothing to decompose
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
@@ -1583,12 +1585,11 @@ OPT_OUT_UNCERTAIN = "uncertain"
 
 def _plain(text: str) -> str:
     """Accents removed (Spanish and French are matched without them)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded(text)
 
 
 def _foreign_script(text: str) -> bool:
-    return any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
+    return not text.isascii() and any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
 
 
 _TEXTS_INSTEAD = re.compile(
@@ -1850,13 +1851,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = without_tapback(text or "")
     text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
-    if any(ch in STOP_EMOJI for ch in text):
+    if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
-    if any(ch in NO_GESTURE_EMOJI for ch in text):
+    if not NO_GESTURE_EMOJI.isdisjoint(text):
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
-    if classify_keyword(text) is Keyword.STOP:
-        return OPT_OUT_YES, "carrier keyword"
     normalized = normalize_text(text)
+    if KEYWORDS.get(normalized) is Keyword.STOP:  # classify_keyword(text), its normalisation done once
+        return OPT_OUT_YES, "carrier keyword"
     if not normalized:
         return OPT_OUT_NO, "empty"
     if _SPACED_LETTERS.fullmatch(normalized):
