@@ -57,7 +57,8 @@ def _is_letter_of_another_script(ch: str) -> bool:
     return not ch.isascii() and ch.isalpha()
 
 
-def _longest_mandatory_run(alternative: str) -> str:
+def _mandatory_runs(alternative: str) -> list[str]:
+    """The runs of plain characters outside groups, classes, escapes and quantified atoms: every match has each."""
     runs, current, depth, i, in_class = [], [], 0, 0, False
     while i < len(alternative):
         ch = alternative[i]
@@ -69,9 +70,7 @@ def _longest_mandatory_run(alternative: str) -> str:
         if ch == "\\":
             runs.append("".join(current))
             current = []
-            i += 2
-            if depth == 0 and i < len(alternative) and alternative[i] in _QUANTIFIERS:
-                i += 1
+            i += 2  # a quantifier after the escape ("\\s+", "\\d{1,2}") is read next, as no text
             continue
         if ch == "{":  # a repetition count: "{0,40}" is not text
             close = alternative.find("}", i)
@@ -97,7 +96,7 @@ def _longest_mandatory_run(alternative: str) -> str:
         current = []
         i += 1
     runs.append("".join(current))
-    return max(runs, key=len)
+    return [run for run in runs if run]
 
 
 def _top_level_groups(alternative: str) -> list[str]:
@@ -122,24 +121,52 @@ def _selectivity(gates: tuple[str, ...]) -> tuple[int, int]:
     return min(len(gate) for gate in gates), -len(gates)
 
 
-def _alternative_gates(alternative: str) -> tuple[str, ...] | None:
-    candidates = []
-    run = _longest_mandatory_run(alternative)
-    if len(run) >= _MIN_GATE or (len(run) >= 2 and not run.isascii()):  # two Chinese characters say a lot
-        candidates.append((run,))
-    for body in _top_level_groups(alternative):  # "\\b(?:stop|quit)\\s+...": one of stop, quit
+def _gate_candidates(alternative: str) -> list[tuple[str, ...]]:
+    """Sets of literals every match of the alternative contains one of: its runs of plain text long enough to say
+    something, and its groups that have gates ("\\b(?:stop|quit)\\s+...": one of stop, quit)."""
+    candidates = [
+        (run,)
+        for run in _mandatory_runs(alternative)
+        if len(run) >= _MIN_GATE or (len(run) >= 2 and not run.isascii())  # two Chinese characters say a lot
+    ]
+    for body in _top_level_groups(alternative):
         gates = literal_gates(body)
         if gates is not None:
             candidates.append(gates)
+    return candidates
+
+
+def _alternative_gates(alternative: str) -> tuple[str, ...] | None:
     # the rarest of the literals every match needs: "\\bmy (?:lawyer|attorney) will\\b" waits for a lawyer or an
     # attorney rather than for any " will"
-    return max(candidates, key=_selectivity) if candidates else None
+    return max(_gate_candidates(alternative), key=_selectivity, default=None)
+
+
+_MAX_CLAUSES = 2
+
+
+def literal_clauses(alternative: str) -> tuple[tuple[str, ...], ...]:
+    """For a pattern without top-level alternatives, up to two sets of literals each of which every match
+    contains one of (the rarest first), or () when there is none to rely on.
+
+    All of them must be in a text for the pattern to match, which opens far fewer searches than one set alone:
+    "\\bthanks? (?:you )?for (?:contacting|texting)" needs "thank", " for " and one of contacting, texting.
+    """
+    if _inline_flags(alternative) or len(_top_level_alternatives(alternative) or ()) != 1:
+        return ()
+    candidates = sorted(dict.fromkeys(_gate_candidates(alternative)), key=_selectivity, reverse=True)
+    return tuple(candidates[:_MAX_CLAUSES])
+
+
+def _inline_flags(pattern: str) -> bool:
+    """Flags written at the start for the whole pattern (ignore case...) change what a literal means."""
+    return pattern.startswith("(?") and not pattern.startswith(("(?:", "(?=", "(?!", "(?<"))
 
 
 def literal_gates(pattern: str) -> tuple[str, ...] | None:
     """The literal runs of which every match contains at least one, or None when there are none to rely on."""
-    if pattern.startswith("(?") and not pattern.startswith(("(?:", "(?=", "(?!", "(?<")):
-        return None  # inline flags (ignore case...) change what a literal means
+    if _inline_flags(pattern):
+        return None
     alternatives = _top_level_alternatives(pattern)
     if not alternatives:
         return None
@@ -234,9 +261,7 @@ def _searchable_alternatives(pattern: re.Pattern[str]) -> tuple[list[str], bool]
     can gate them (not under IGNORECASE or VERBOSE, which change what a literal means)."""
     source = pattern.pattern
     caseless = bool(pattern.flags & (re.IGNORECASE | re.VERBOSE))
-    if _GROUP_REFERENCE.search(source) or (
-        source.startswith("(?") and not source.startswith(("(?:", "(?=", "(?!", "(?<"))
-    ):
+    if _GROUP_REFERENCE.search(source) or _inline_flags(source):
         return [source], False  # group numbers, or flags written for the whole pattern
     return _top_level_alternatives(source) or [source], not caseless
 
@@ -244,9 +269,10 @@ def _searchable_alternatives(pattern: re.Pattern[str]) -> tuple[list[str], bool]
 class GatedPatterns:
     """Which of many compiled patterns match a text, searching only the alternatives that could.
 
-    Each pattern is cut into its top-level alternatives (a pattern matches exactly when one of them does);
-    each alternative gets its own literal gates, and one scan of the text (``GateKeeper``) tells which
-    alternatives to search. ``open(text)`` lists, in the patterns' order, whether each matches: a drop-in for
+    Each pattern is cut into its top-level alternatives (a pattern matches exactly when one of them does); each
+    alternative gets its literal clauses (``literal_clauses``: sets of literals a match needs one of each), and one
+    scan of the text for every literal tells which alternatives have all their clauses met: only those are
+    searched. ``open(text)`` lists, in the patterns' order, whether each matches: a drop-in for
     ``GateKeeper.open`` whose answer is exact, so a pattern with many alternatives (a rule with fifty phrases)
     costs the few alternatives whose words the text has, not one long search, and a pattern one alternative of
     which has no gate no longer makes the others searched on every text.
@@ -254,18 +280,28 @@ class GatedPatterns:
 
     def __init__(self, patterns: list[re.Pattern[str]]):
         self._count = len(patterns)
-        self._owner: list[int] = []
+        self._owner: list[int] = []  # per alternative, the number of its pattern
         self._sources: list[tuple[str, int]] = []
-        gates: list[tuple[str, ...] | None] = []
+        self._ungated: list[int] = []
+        self._needed: list[int] = []  # per alternative, how many clauses it has
+        self._clause_of: list[int] = []  # per clause, the number of its alternative
+        literals: dict[str, list[int]] = {}
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
             for alternative in alternatives:
+                number = len(self._sources)
                 self._owner.append(index)
                 self._sources.append((alternative, pattern.flags))
-                gates.append(literal_gates(alternative) if gated else None)
+                clauses = literal_clauses(alternative) if gated else ()
+                self._needed.append(len(clauses))
+                if not clauses:
+                    self._ungated.append(number)
+                for clause in clauses:
+                    for literal in clause:
+                        literals.setdefault(literal, []).append(len(self._clause_of))
+                    self._clause_of.append(number)
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
-        self._keeper = GateKeeper(gates)
-        self._ungated = [number for number, found in enumerate(gates) if found is None]
+        self._scan = _LiteralScan(literals)
 
     def _alternative(self, number: int) -> re.Pattern[str]:
         compiled = self._compiled[number]
@@ -274,10 +310,20 @@ class GatedPatterns:
             compiled = self._compiled[number] = re.compile(source, flags)
         return compiled
 
+    def candidates(self, text: str) -> list[int]:
+        """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
+        all meets."""
+        met: dict[int, int] = {}
+        clause_of = self._clause_of
+        for clause in self._scan.slots(text):
+            met[clause_of[clause]] = met.get(clause_of[clause], 0) + 1
+        needed = self._needed
+        return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]
+
     def open(self, text: str) -> list[bool]:
         matched = [False] * self._count
         owner = self._owner
-        for number in (*self._ungated, *self._keeper.open_indices(text)):
+        for number in self.candidates(text):
             if not matched[owner[number]] and self._alternative(number).search(text):
                 matched[owner[number]] = True
         return matched

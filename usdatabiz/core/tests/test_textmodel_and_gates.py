@@ -20,6 +20,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
         (r"\bwrong (?:number|person)\b", ("wrong ",)),
         (r"\b(?:stop|quit)\s+(?:me|us)\b", ("stop", "quit")),
         (r"\bnext\s+text\b[^.!?]{0,40}\blawyer", ("lawyer",)),  # "0,40" is a count, not text
+        (r"\bno\d{10,200}\b", None),  # nor is "10,200" after an escape
         (r"\bhi\b|\bcall me\b", None),  # one alternative needs nothing longer than "hi"
         (r"\bstops?\b", ("stop",)),  # the optional "s" is not part of the gate
         (r"(?i)wrong", None),  # flags change what a literal means
@@ -32,6 +33,23 @@ CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
 )
 def test_literal_gates(pattern, gates):
     assert literal_gates(pattern) == gates
+
+
+@pytest.mark.parametrize(
+    ("pattern", "clauses"),
+    [
+        (r"\bthanks? (?:you )?for (?:texting|calling)\b", (("texting", "calling"), ("thank",))),  # the rarest two
+        (r"\bback (?:on )?the \d{1,2}(?:st|nd|rd|th)?\b", (("back ",), ("the ",))),
+        (r"\b(?:stop|quit)\s+(?:me|us)\b", (("stop", "quit"),)),
+        (r"\bhi\b", ()),
+        (r"stop|quit", ()),  # alternatives are asked one by one
+        (r"(?i)stop", ()),
+    ],
+)
+def test_literal_clauses(pattern, clauses):
+    from usdatabiz.core.regexgate import literal_clauses
+
+    assert literal_clauses(pattern) == clauses
 
 
 def test_no_gate_means_always_search():
