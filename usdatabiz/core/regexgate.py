@@ -10,6 +10,7 @@ a group, say) the pattern gets no gates (``None``) and is always searched: the g
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -163,6 +164,7 @@ def _inline_flags(pattern: str) -> bool:
     return pattern.startswith("(?") and not pattern.startswith(("(?:", "(?=", "(?!", "(?<"))
 
 
+@functools.lru_cache(maxsize=4096)  # the same groups recur across patterns ("(?:texting|messaging|...)")
 def literal_gates(pattern: str) -> tuple[str, ...] | None:
     """The literal runs of which every match contains at least one, or None when there are none to rely on."""
     if _inline_flags(pattern):
@@ -204,6 +206,11 @@ def _trie_pattern(literals: Iterable[str]) -> str:
     return walk(trie)
 
 
+def _pieces(text: str) -> set[str]:
+    """Every non-empty substring of a short text."""
+    return {text[start:end] for start in range(len(text)) for end in range(start + 1, len(text) + 1)}
+
+
 class _LiteralScan:
     """Which of many literals a text contains, found in one pass over the text.
 
@@ -216,7 +223,9 @@ class _LiteralScan:
         literals = sorted(literal for literal in slots_by_literal if literal)
         self._scan = re.compile(f"(?=({_trie_pattern(literals)}))") if literals else None
         self._slots = {
-            found: frozenset(slot for literal in literals if literal in found for slot in slots_by_literal[literal])
+            found: frozenset(
+                slot for literal in _pieces(found) & slots_by_literal.keys() for slot in slots_by_literal[literal]
+            )
             for found in literals
         }
 
@@ -281,7 +290,7 @@ class GatedPatterns:
     def __init__(self, patterns: list[re.Pattern[str]]):
         self._count = len(patterns)
         self._owner: list[int] = []  # per alternative, the number of its pattern
-        self._sources: list[tuple[str, int]] = []
+        self._alternatives: list[re.Pattern[str]] = []
         self._ungated: list[int] = []
         self._needed: list[int] = []  # per alternative, how many clauses it has
         self._clause_of: list[int] = []  # per clause, the number of its alternative
@@ -289,9 +298,9 @@ class GatedPatterns:
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
             for alternative in alternatives:
-                number = len(self._sources)
+                number = len(self._alternatives)
                 self._owner.append(index)
-                self._sources.append((alternative, pattern.flags))
+                self._alternatives.append(re.compile(alternative, pattern.flags))
                 clauses = literal_clauses(alternative) if gated else ()
                 self._needed.append(len(clauses))
                 if not clauses:
@@ -300,15 +309,7 @@ class GatedPatterns:
                     for literal in clause:
                         literals.setdefault(literal, []).append(len(self._clause_of))
                     self._clause_of.append(number)
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self._scan = _LiteralScan(literals)
-
-    def _alternative(self, number: int) -> re.Pattern[str]:
-        compiled = self._compiled[number]
-        if compiled is None:
-            source, flags = self._sources[number]
-            compiled = self._compiled[number] = re.compile(source, flags)
-        return compiled
 
     def candidates(self, text: str) -> list[int]:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
@@ -322,8 +323,8 @@ class GatedPatterns:
 
     def open(self, text: str) -> list[bool]:
         matched = [False] * self._count
-        owner = self._owner
+        owner, alternatives = self._owner, self._alternatives
         for number in self.candidates(text):
-            if not matched[owner[number]] and self._alternative(number).search(text):
+            if not matched[owner[number]] and alternatives[number].search(text):
                 matched[owner[number]] = True
         return matched
