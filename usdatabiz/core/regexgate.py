@@ -22,22 +22,40 @@ _MIN_GATE = 3
 def _structure(pattern: str):
     """Walk a pattern outside escapes and character classes: yield (index, character, depth before it), where depth
     counts the open groups; a class or group left open ends the walk with ``ValueError``."""
-    depth, i, in_class = 0, 0, False
+    depth, i = 0, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        else:
-            yield i, ch, depth
-            depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "[":
+            i = _class_end(pattern, i)
+            if i < 0:
+                raise ValueError("unbalanced pattern")
+            continue
+        yield i, ch, depth
+        depth += {"(": 1, ")": -1}.get(ch, 0)
         i += 1
-    if depth or in_class:
+    if depth:
         raise ValueError("unbalanced pattern")
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index just after the character class opening at ``start``, or -1 when it is left open. A "]" first in
+    the class is one of its characters ("[]a]", "[^]a]"), as is an escaped one ("[\\]a]")."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    return -1
 
 
 def _top_level_alternatives(pattern: str) -> list[str] | None:
@@ -60,13 +78,15 @@ def _is_letter_of_another_script(ch: str) -> bool:
 
 def _mandatory_runs(alternative: str) -> list[str]:
     """The runs of plain characters outside groups, classes, escapes and quantified atoms: every match has each."""
-    runs, current, depth, i, in_class = [], [], 0, 0, False
+    runs, current, depth, i = [], [], 0, 0
     while i < len(alternative):
         ch = alternative[i]
         nxt = alternative[i + 1] if i + 1 < len(alternative) else ""
-        if in_class:
-            in_class = ch != "]"
-            i += 1
+        if ch == "[":  # a class is one character of several: no text
+            runs.append("".join(current))
+            current = []
+            end = _class_end(alternative, i)
+            i = len(alternative) if end < 0 else end
             continue
         if ch == "\\":
             runs.append("".join(current))
@@ -79,9 +99,7 @@ def _mandatory_runs(alternative: str) -> list[str]:
             current = []
             i = len(alternative) if close < 0 else close + 1
             continue
-        if ch == "[":
-            in_class = True
-        elif ch == "(":
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1

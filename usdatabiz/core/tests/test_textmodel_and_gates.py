@@ -21,6 +21,8 @@ CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
         (r"\b(?:stop|quit)\s+(?:me|us)\b", ("stop", "quit")),
         (r"\bnext\s+text\b[^.!?]{0,40}\blawyer", ("lawyer",)),  # "0,40" is a count, not text
         (r"\bno\d{10,200}\b", None),  # nor is "10,200" after an escape
+        (r"[]abcd]x|[^]abcd]y", None),  # a "]" first in a class is one of its characters, not its end
+        (r"[\]abcd]x|\bwhy\b", None),  # an escaped one too
         (r"\bhi\b|\bcall me\b", None),  # one alternative needs nothing longer than "hi"
         (r"\bstops?\b", ("stop",)),  # the optional "s" is not part of the gate
         (r"(?i)wrong", None),  # flags change what a literal means
@@ -214,9 +216,24 @@ def test_gated_patterns_say_exactly_which_patterns_match():
         re.compile(r"STOP|\bquit\b", re.IGNORECASE),  # no literal gate when case is ignored
         re.compile(r"\?|hi"),  # no gate at all
         re.compile(r"打错(?:了|电话)|\bhalt\b"),
+        re.compile(r"[]|]xyz|\bhey\b"),  # a "|" inside a class does not cut the pattern
     ]
     keeper = GatedPatterns(patterns)
-    texts = ["wrong number", "not her", "aaaa", "hello there", "please STOP", "Quit now", "why?", "打错了", "", "halt"]
+    texts = [
+        "wrong number",
+        "not her",
+        "aaaa",
+        "hello there",
+        "please STOP",
+        "Quit now",
+        "why?",
+        "打错了",
+        "",
+        "halt",
+        "|xyz",
+        "]xyz",
+        "hey",
+    ]
     for text in texts:
         assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
     assert keeper.open("all quiet now") == [False] * len(patterns)
