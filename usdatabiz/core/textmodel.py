@@ -91,13 +91,16 @@ class NaiveBayes:
         self._prior = [math.log(priors[label] / total) for label in self.labels]
         self._unseen = [math.log(self.alpha / d) for d in denominators]
         # per feature seen in training, what it adds above an unseen one to each label (0.0 where that label never
-        # saw it): one look-up per feature of a text instead of one per feature and label
-        gains = [
-            {feature: math.log((count + self.alpha) / (self.alpha)) for feature, count in counts[label].items()}
-            for label in self.labels
-        ]
+        # saw it): one look-up per feature of a text instead of one per feature and label. Most features were seen
+        # once or twice, so the same few gains and rows recur: each is kept once (a model of 40,000 features holds a
+        # few thousand rows)
+        gain = functools.cache(lambda count: math.log((count + self.alpha) / (self.alpha)))
+        rows: dict[tuple[float, ...], tuple[float, ...]] = {}
+        self._gains = {}
+        for feature in vocabulary:
+            row = tuple(gain(counts[label][feature]) if feature in counts[label] else 0.0 for label in self.labels)
+            self._gains[feature] = rows.setdefault(row, row)
         self._nothing = (0.0,) * len(self.labels)
-        self._gains = {feature: tuple(gain.get(feature, 0.0) for gain in gains) for feature in vocabulary}
         return self
 
     def probabilities(self, text: str) -> dict[str, float]:
