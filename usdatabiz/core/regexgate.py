@@ -169,7 +169,7 @@ def literal_clauses(alternative: str) -> tuple[tuple[str, ...], ...]:
     contains one of (the rarest first), or () when there is none to rely on.
 
     All of them must be in a text for the pattern to match, which opens far fewer searches than one set alone:
-    "\\bthanks? (?:you )?for (?:contacting|texting)" needs "thank", " for " and one of contacting, texting.
+    "\\bthanks? (?:you )?for (?:contacting|texting)" needs one of contacting, texting and "thank".
     """
     if _inline_flags(alternative) or len(_top_level_alternatives(alternative) or ()) != 1:
         return ()
@@ -229,52 +229,38 @@ def _pieces(text: str) -> set[str]:
     return {text[start:end] for start in range(len(text)) for end in range(start + 1, len(text) + 1)}
 
 
-class _LiteralScan:
-    """Which of many literals a text contains, found in one pass over the text.
-
-    At each position a lookahead of the literals' trie finds the longest literal starting there; the literals
-    that start at the same position are its beginnings, so those contained in a found literal are present too.
-    ``slots(text)`` gives what the present literals stand for (pattern numbers, say), each once.
-    """
-
-    def __init__(self, slots_by_literal: dict[str, Iterable[int]]):
-        literals = sorted(literal for literal in slots_by_literal if literal)
-        self._scan = re.compile(f"(?=({_trie_pattern(literals)}))") if literals else None
-        self._slots = {
-            found: frozenset(
-                slot for literal in _pieces(found) & slots_by_literal.keys() for slot in slots_by_literal[literal]
-            )
-            for found in literals
-        }
-
-    def slots(self, text: str) -> set[int]:
-        if self._scan is None:
-            return set()
-        return set().union(*map(self._slots.__getitem__, set(self._scan.findall(text))))
-
-
 class GateKeeper:
     """The gates of many patterns asked at once: the text is scanned once for all their literals.
 
+    At each position a lookahead of the literals' trie finds the longest literal starting there; the literals
+    that start at the same position are its beginnings, so those contained in a found literal are present too.
     ``open(text)`` lists, in the patterns' order, whether each could match (True without gates), exactly as
     ``gate_open`` would pattern by pattern, without repeating the literals patterns share.
     """
 
     def __init__(self, gates: list[tuple[str, ...] | None]):
         self._always = [found is None or "" in found for found in gates]
-        slots: dict[str, list[int]] = {}
+        by_literal: dict[str, list[int]] = {}
         for index, found in enumerate(gates):
             for literal in found or ():
-                slots.setdefault(literal, []).append(index)
-        self._scan = _LiteralScan(slots)
+                if literal:
+                    by_literal.setdefault(literal, []).append(index)
+        self._scan = re.compile(f"(?=({_trie_pattern(by_literal)}))") if by_literal else None
+        # per literal the scan may find, the gates it opens: its own and those of the literals inside it
+        self._opens = {
+            found: frozenset(index for literal in _pieces(found) & by_literal.keys() for index in by_literal[literal])
+            for found in by_literal
+        }
 
     def open_indices(self, text: str) -> set[int]:
-        """The numbers of the gated patterns whose gate ``text`` opens (the ungated ones are not listed)."""
-        return self._scan.slots(text)
+        """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
+        if self._scan is None:
+            return set()
+        return set().union(*map(self._opens.__getitem__, set(self._scan.findall(text))))
 
     def open(self, text: str) -> list[bool]:
         opened = self._always.copy()
-        for index in self._scan.slots(text):
+        for index in self.open_indices(text):
             opened[index] = True
         return opened
 
@@ -312,7 +298,7 @@ class GatedPatterns:
         self._ungated: list[int] = []
         self._needed: list[int] = []  # per alternative, how many clauses it has
         self._clause_of: list[int] = []  # per clause, the number of its alternative
-        literals: dict[str, list[int]] = {}
+        clauses_of_all: list[tuple[str, ...]] = []
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
             for alternative in alternatives:
@@ -323,18 +309,16 @@ class GatedPatterns:
                 self._needed.append(len(clauses))
                 if not clauses:
                     self._ungated.append(number)
-                for clause in clauses:
-                    for literal in clause:
-                        literals.setdefault(literal, []).append(len(self._clause_of))
-                    self._clause_of.append(number)
-        self._scan = _LiteralScan(literals)
+                clauses_of_all += clauses
+                self._clause_of += [number] * len(clauses)
+        self._keeper = GateKeeper(clauses_of_all)  # a clause is a gate: the literals of which a match has one
 
     def candidates(self, text: str) -> list[int]:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
         all meets."""
         met: dict[int, int] = {}
         clause_of = self._clause_of
-        for clause in self._scan.slots(text):
+        for clause in self._keeper.open_indices(text):
             met[clause_of[clause]] = met.get(clause_of[clause], 0) + 1
         needed = self._needed
         return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]

@@ -181,12 +181,14 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
 
 def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
     from inbox.classification import PHRASE_RULES, normalize
-    from usdatabiz.core.regexgate import GateKeeper, _top_level_alternatives
+    from messaging.compliance import _MORE_PHRASES, _PHRASES
+    from usdatabiz.core.regexgate import GateKeeper, _top_level_alternatives, literal_clauses
 
-    alternatives = [
-        alternative for rule in PHRASE_RULES for alternative in _top_level_alternatives(rule.pattern.pattern)
-    ]
+    patterns = [rule.pattern.pattern for rule in PHRASE_RULES] + [p.pattern for p, _ in _PHRASES + _MORE_PHRASES]
+    alternatives = [alternative for pattern in patterns for alternative in _top_level_alternatives(pattern)]
     gates = [rule.gates for rule in PHRASE_RULES] + [literal_gates(alternative) for alternative in alternatives]
+    # the clauses GatedPatterns asks a GateKeeper about, each a gate of its own
+    gates += [clause for alternative in alternatives for clause in literal_clauses(alternative)]
     gates += [("打错",), ("ошиб",), ("stopp",), ("stop", "stop texting", "top", "op")]
     keeper = GateKeeper(gates)
     for text in _corpus_texts():
