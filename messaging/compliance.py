@@ -1851,13 +1851,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = without_tapback(text or "")
     text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
-    if not STOP_EMOJI.isdisjoint(text):
+    if any(ch in STOP_EMOJI for ch in text):
         return OPT_OUT_YES, "stop emoji"
-    if not NO_GESTURE_EMOJI.isdisjoint(text):
+    if any(ch in NO_GESTURE_EMOJI for ch in text):
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
-    normalized = normalize_text(text)
-    if KEYWORDS.get(normalized) is Keyword.STOP:  # classify_keyword(text), its normalisation done once
+    if classify_keyword(text) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
+    normalized = normalize_text(text)
     if not normalized:
         return OPT_OUT_NO, "empty"
     if _SPACED_LETTERS.fullmatch(normalized):
