@@ -224,6 +224,16 @@ def _trie_pattern(literals: Iterable[str]) -> str:
     return walk(trie)
 
 
+def _scan_pattern(literals: list[str]) -> re.Pattern[str] | None:
+    """A pattern whose ``findall`` lists, at each position, the longest of ``literals`` that starts there. It takes
+    one first letter of a literal, then looks back to it and reads the trie ahead: a position whose letter starts
+    no literal is passed over by the regular-expression engine without entering the trie."""
+    if not literals:
+        return None
+    first_letters = "".join(sorted({re.escape(literal[0]) for literal in literals}))
+    return re.compile(f"[{first_letters}](?<=(?=({_trie_pattern(literals)}))[\\s\\S])")
+
+
 def _pieces(text: str) -> set[str]:
     """Every non-empty substring of a short text."""
     return {text[start:end] for start in range(len(text)) for end in range(start + 1, len(text) + 1)}
@@ -232,10 +242,12 @@ def _pieces(text: str) -> set[str]:
 class GateKeeper:
     """The gates of many patterns asked at once: the text is scanned once for all their literals.
 
-    At each position a lookahead of the literals' trie finds the longest literal starting there; the literals
-    that start at the same position are its beginnings, so those contained in a found literal are present too.
-    ``open(text)`` lists, in the patterns' order, whether each could match (True without gates), exactly as
-    ``gate_open`` would pattern by pattern, without repeating the literals patterns share.
+    At each position that holds the first letter of some literal, a lookahead of the literals' trie finds the
+    longest literal starting there (other positions are skipped in C); the literals that start at the same
+    position are its beginnings, so those contained in a found literal are present too. Literals with letters
+    outside ASCII have a scan of their own, which an ASCII text (most replies) never needs. ``open(text)`` lists,
+    in the patterns' order, whether each could match (True without gates), exactly as ``gate_open`` would pattern
+    by pattern, without repeating the literals patterns share.
     """
 
     def __init__(self, gates: list[tuple[str, ...] | None]):
@@ -245,7 +257,9 @@ class GateKeeper:
             for literal in found or ():
                 if literal:
                     by_literal.setdefault(literal, []).append(index)
-        self._scan = re.compile(f"(?=({_trie_pattern(by_literal)}))") if by_literal else None
+        ascii_literals = [literal for literal in by_literal if literal.isascii()]
+        self._ascii_scan = _scan_pattern(ascii_literals)
+        self._other_scan = _scan_pattern([literal for literal in by_literal if not literal.isascii()])
         # per literal the scan may find, the gates it opens: its own and those of the literals inside it
         self._opens = {
             found: frozenset(index for literal in _pieces(found) & by_literal.keys() for index in by_literal[literal])
@@ -254,9 +268,10 @@ class GateKeeper:
 
     def open_indices(self, text: str) -> set[int]:
         """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
-        if self._scan is None:
-            return set()
-        return set().union(*map(self._opens.__getitem__, set(self._scan.findall(text))))
+        found = set(self._ascii_scan.findall(text)) if self._ascii_scan else set()
+        if self._other_scan and not text.isascii():
+            found.update(self._other_scan.findall(text))
+        return set().union(*map(self._opens.__getitem__, found))
 
     def open(self, text: str) -> list[bool]:
         opened = self._always.copy()

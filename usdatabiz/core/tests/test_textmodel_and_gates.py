@@ -179,6 +179,16 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
 
 
+def test_a_gate_keeper_reads_literals_of_any_script_and_any_first_letter():
+    from usdatabiz.core.regexgate import GateKeeper
+
+    gates = [("-x",), ("]a", "^b"), ("über",), ("ü",), ("uber",), ("打错",), ("\\n",), ("a\nb",), ("ab", "abc")]
+    keeper = GateKeeper(gates)
+    texts = ["x-x", "]a", "^b", "Über über", "uber ü", "打错了", "a\\nb", "a\nb", "abc", "ab", "", "plain text"]
+    for text in texts:
+        assert keeper.open(text) == [gate_open(found, text) for found in gates], text
+
+
 def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
     from inbox.classification import PHRASE_RULES, normalize
     from messaging.compliance import _MORE_PHRASES, _PHRASES
