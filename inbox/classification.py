@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from messaging import compliance
-from usdatabiz.core.regexgate import GateKeeper, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -829,9 +829,9 @@ PHRASE_RULES: list[Rule] = [
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
 
 
-def _rule_gates(rules: list[Rule]) -> GateKeeper:
+def _rule_gates(rules: list[Rule]) -> GatedPatterns:
     if _GATE_KEEPER[0] is not rules:
-        _GATE_KEEPER[:] = [rules, GateKeeper([rule.gates for rule in rules])]
+        _GATE_KEEPER[:] = [rules, GatedPatterns([rule.pattern for rule in rules])]
     return _GATE_KEEPER[1]
 
 
@@ -1009,8 +1009,10 @@ def intent_model():
 
 
 def models_warm() -> bool:
-    """Train the reply models now (about 0.3 s), so that the first reply a process serves does not wait for them;
-    True when both are ready. The web server calls it as each worker starts (``usdatabiz/wsgi.py``)."""
+    """Train the reply models and build the rules' gates now (about 0.4 s), so that the first reply a process serves
+    does not wait for them; True when both models are ready. The web server calls it as each worker starts
+    (``usdatabiz/wsgi.py``)."""
+    classify("hello, who is this?")  # reads every rule and opt-out phrase list: their gates are built
     return compliance.revocation_model() is not None and intent_model() is not None
 
 

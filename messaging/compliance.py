@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from usdatabiz.core.regexgate import GateKeeper, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns
 from usdatabiz.core.times import when
 
 # --- Where the recipient is -------------------------------------------------------------------
@@ -843,6 +843,8 @@ _LATIN_MAX = 0x024F
 
 def folded(text: str) -> str:
     """Text (or a pattern) the way replies are read: decomposed, accents dropped (Hangul becomes its letters)."""
+    if text.isascii():
+        return text  # nothing to decompose
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
@@ -1825,12 +1827,11 @@ OPT_OUT_UNCERTAIN = "uncertain"
 
 def _plain(text: str) -> str:
     """Accents removed (Spanish and French are matched without them)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return folded(text)
 
 
 def _foreign_script(text: str) -> bool:
-    return any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
+    return not text.isascii() and any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
 
 
 _TEXTS_INSTEAD = re.compile(
@@ -1842,10 +1843,9 @@ _TEXTS_INSTEAD = re.compile(
 
 
 @functools.cache
-def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GateKeeper]:
+def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
-    gates = [None if pattern.flags & re.IGNORECASE else literal_gates(pattern.pattern) for pattern, _ in phrases]
-    return phrases, GateKeeper(gates)
+    return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
 def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:

@@ -13,6 +13,8 @@ features' terms, so one call costs tens of microseconds.
 from __future__ import annotations
 
 import csv
+import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -23,17 +25,34 @@ from pathlib import Path
 _WORD = re.compile(r"[^\W_]+|[^\w\s]")
 
 
+def _folded(text: str) -> str:
+    """Case and accents folded; an ASCII text (most replies) needs only lower case."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=4)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of a text: both models read the same reply in one classification, this reads it once."""
+    return tuple(_WORD.findall(_folded(text)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _letter_pieces(word: str) -> tuple[str, ...]:
+    """A word's 3- and 4-letter pieces, ends marked: "<st", "sto", "top", "op>", "<sto", "stop", "top>"."""
+    padded = f"<{word}>"
+    return tuple(padded[i : i + size] for size in (3, 4) for i in range(len(padded) - size + 1))
+
+
 def text_features(text: str, *, chars: bool = False) -> list[str]:
     """The model's view of a text: words, word pairs, optionally letter 3/4-grams, and a mark for short texts."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = _WORD.findall(folded)
-    features = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    words = _words(text)
+    features = [*words, *map(" ".join, zip(words, words[1:], strict=False))]
     if chars:
         for word in words:
-            padded = f"<{word}>"
-            for size in (3, 4):
-                features.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+            features += _letter_pieces(word)
     if len(words) <= 2:
         features.append("<short>")
     return features
@@ -71,20 +90,28 @@ class NaiveBayes:
         denominators = [sum(counts[label].values()) + self.alpha * size for label in self.labels]
         self._prior = [math.log(priors[label] / total) for label in self.labels]
         self._unseen = [math.log(self.alpha / d) for d in denominators]
-        # per label, what each feature seen in training adds above an unseen one
-        self._gain = [
-            {feature: math.log((count + self.alpha) / (self.alpha)) for feature, count in counts[label].items()}
-            for label in self.labels
-        ]
+        # per feature seen in training, what it adds above an unseen one to each label (0.0 where that label never
+        # saw it): one look-up per feature of a text instead of one per feature and label. Most features were seen
+        # once or twice, so the same few gains and rows recur: each is kept once (a model of 40,000 features holds a
+        # few thousand rows)
+        gain = functools.cache(lambda count: math.log((count + self.alpha) / (self.alpha)))
+        rows: dict[tuple[float, ...], tuple[float, ...]] = {}
+        self._gains = {}
+        for feature in vocabulary:
+            row = tuple(gain(counts[label][feature]) if feature in counts[label] else 0.0 for label in self.labels)
+            self._gains[feature] = rows.setdefault(row, row)
+        self._nothing = (0.0,) * len(self.labels)
         return self
 
     def probabilities(self, text: str) -> dict[str, float]:
         if not self.labels:
             raise RuntimeError("the model is not trained")
         features = text_features(text[: self.max_chars], chars=self.chars)
+        # a label's column adds its gains in the features' order, 0.0 (which changes no sum) where it has none
+        gains = zip(*map(self._gains.get, features, itertools.repeat(self._nothing)), strict=True)
         scores = [
-            prior + len(features) * unseen + sum([gain[f] for f in features if f in gain])
-            for prior, unseen, gain in zip(self._prior, self._unseen, self._gain, strict=True)
+            prior + len(features) * unseen + sum(column)
+            for prior, unseen, column in zip(self._prior, self._unseen, gains, strict=True)
         ]
         top = max(scores)
         weights = [math.exp(score - top) for score in scores]

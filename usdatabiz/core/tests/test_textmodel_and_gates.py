@@ -20,17 +20,38 @@ CORPUS = Path(__file__).resolve().parents[3] / "inbox" / "corpus"
         (r"\bwrong (?:number|person)\b", ("wrong ",)),
         (r"\b(?:stop|quit)\s+(?:me|us)\b", ("stop", "quit")),
         (r"\bnext\s+text\b[^.!?]{0,40}\blawyer", ("lawyer",)),  # "0,40" is a count, not text
+        (r"\bno\d{10,200}\b", None),  # nor is "10,200" after an escape
+        (r"[]abcd]x|[^]abcd]y", None),  # a "]" first in a class is one of its characters, not its end
+        (r"[\]abcd]x|\bwhy\b", None),  # an escaped one too
         (r"\bhi\b|\bcall me\b", None),  # one alternative needs nothing longer than "hi"
         (r"\bstops?\b", ("stop",)),  # the optional "s" is not part of the gate
         (r"(?i)wrong", None),  # flags change what a literal means
         (r"\b(?:u|you) (?:can|may) stop", (" stop",)),  # the space before it is needed too
         (r"(?:a|b)?\bxyz", ("xyz",)),
         (r"(?:ab|cd)\b", None),
-        (r"\bmy (?:lawyer|attorney) will\b", (" will",)),
+        (r"\bmy (?:lawyer|attorney) will\b", ("lawyer", "attorney")),  # the rarer words, not any " will"
+        (r"\bwrong (?:number|person)\b|\bnot (?:him|her)\b", ("wrong ", "not ")),
     ],
 )
 def test_literal_gates(pattern, gates):
     assert literal_gates(pattern) == gates
+
+
+@pytest.mark.parametrize(
+    ("pattern", "clauses"),
+    [
+        (r"\bthanks? (?:you )?for (?:texting|calling)\b", (("texting", "calling"), ("thank",))),  # the rarest two
+        (r"\bback (?:on )?the \d{1,2}(?:st|nd|rd|th)?\b", (("back ",), ("the ",))),
+        (r"\b(?:stop|quit)\s+(?:me|us)\b", (("stop", "quit"),)),
+        (r"\bhi\b", ()),
+        (r"stop|quit", ()),  # alternatives are asked one by one
+        (r"(?i)stop", ()),
+    ],
+)
+def test_literal_clauses(pattern, clauses):
+    from usdatabiz.core.regexgate import literal_clauses
+
+    assert literal_clauses(pattern) == clauses
 
 
 def test_no_gate_means_always_search():
@@ -158,11 +179,27 @@ def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
 
 
-def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
-    from inbox.classification import PHRASE_RULES, normalize
+def test_a_gate_keeper_reads_literals_of_any_script_and_any_first_letter():
     from usdatabiz.core.regexgate import GateKeeper
 
-    gates = [rule.gates for rule in PHRASE_RULES] + [("打错",), ("ошиб",), ("stopp",)]
+    gates = [("-x",), ("]a", "^b"), ("über",), ("ü",), ("uber",), ("打错",), ("\\n",), ("a\nb",), ("ab", "abc")]
+    keeper = GateKeeper(gates)
+    texts = ["x-x", "]a", "^b", "Über über", "uber ü", "打错了", "a\\nb", "a\nb", "abc", "ab", "", "plain text"]
+    for text in texts:
+        assert keeper.open(text) == [gate_open(found, text) for found in gates], text
+
+
+def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
+    from inbox.classification import PHRASE_RULES, normalize
+    from messaging.compliance import _MORE_PHRASES, _PHRASES
+    from usdatabiz.core.regexgate import GateKeeper, _top_level_alternatives, literal_clauses
+
+    patterns = [rule.pattern.pattern for rule in PHRASE_RULES] + [p.pattern for p, _ in _PHRASES + _MORE_PHRASES]
+    alternatives = [alternative for pattern in patterns for alternative in _top_level_alternatives(pattern)]
+    gates = [rule.gates for rule in PHRASE_RULES] + [literal_gates(alternative) for alternative in alternatives]
+    # the clauses GatedPatterns asks a GateKeeper about, each a gate of its own
+    gates += [clause for alternative in alternatives for clause in literal_clauses(alternative)]
+    gates += [("打错",), ("ошиб",), ("stopp",), ("stop", "stop texting", "top", "op")]
     keeper = GateKeeper(gates)
     for text in _corpus_texts():
         plain = normalize(text)
@@ -179,3 +216,57 @@ def test_letters_of_other_scripts_gate_and_never_hide_a_match(pattern, text):
     assert gate_open(gates, text)
     assert re.search(pattern, text)
     assert not gate_open(gates, "no such words here")
+
+
+def test_gated_patterns_say_exactly_which_patterns_match():
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    patterns = [
+        re.compile(r"\bwrong (?:number|person)\b|\bnot (?:him|her)\b"),
+        re.compile(r"(\w)\1{3}|\bhello\b"),  # a group referred to by number: searched whole
+        re.compile(r"(?i)stop|quit"),  # flags for the whole pattern: searched whole
+        re.compile(r"STOP|\bquit\b", re.IGNORECASE),  # no literal gate when case is ignored
+        re.compile(r"\?|hi"),  # no gate at all
+        re.compile(r"打错(?:了|电话)|\bhalt\b"),
+        re.compile(r"[]|]xyz|\bhey\b"),  # a "|" inside a class does not cut the pattern
+    ]
+    keeper = GatedPatterns(patterns)
+    texts = [
+        "wrong number",
+        "not her",
+        "aaaa",
+        "hello there",
+        "please STOP",
+        "Quit now",
+        "why?",
+        "打错了",
+        "",
+        "halt",
+        "|xyz",
+        "]xyz",
+        "hey",
+    ]
+    for text in texts:
+        assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
+    assert keeper.open("all quiet now") == [False] * len(patterns)
+
+
+def test_gated_patterns_agree_with_a_search_of_every_rule_on_every_corpus_reply():
+    from inbox import classification
+    from messaging import compliance
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    rules = GatedPatterns([rule.pattern for rule in classification.PHRASE_RULES])
+    phrases = [
+        GatedPatterns([pattern for pattern, _ in listed]) for listed in (compliance._PHRASES, compliance._MORE_PHRASES)
+    ]
+    differ = []
+    for text in _corpus_texts():
+        norm = classification.normalize(classification._extract(classification._clean(text))[0])
+        if rules.open(norm) != [bool(rule.pattern.search(norm)) for rule in classification.PHRASE_RULES]:
+            differ.append(norm)
+        plain = compliance._plain(compliance.normalize_text(text))
+        for keeper, listed in zip(phrases, (compliance._PHRASES, compliance._MORE_PHRASES), strict=True):
+            if keeper.open(plain) != [bool(pattern.search(plain)) for pattern, _ in listed]:
+                differ.append(plain)
+    assert differ == []
