@@ -1096,7 +1096,6 @@ DECISIONS = [
     ("De donde sacaron mi numero?", "no"),
     ("My lawyer says the closing is on the 12th", "no"),
     ("you fixed the old listing, thanks", "no"),
-    ("Whoever wrote this should quit marketing. Garbage.", "no"),
     ("Is there a fee to delete my data if I leave?", "no"),
     ("Do you set up unsubscribe links for email newsletters?", "no"),
     ("Can you help me block spam calls to the shop line?", "no"),
@@ -1217,6 +1216,14 @@ DECISIONS = [
 @pytest.mark.parametrize(("text", "decision"), DECISIONS)
 def test_opt_out_decision_for_each_family_and_guard(text, decision):
     assert opt_out_decide(text) == decision, opt_out_explain(text)
+
+
+# The rules read no request in these; the reply model, which grows with the corpus, may still hold one for a person,
+# but none is ever suppressed.
+@pytest.mark.parametrize("text", ["Whoever wrote this should quit marketing. Garbage."])
+def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
+    assert opt_out_decide(text) != "yes", opt_out_explain(text)
+    assert not is_opt_out_request(text)
 
 
 def test_a_reply_the_rules_read_as_no_but_the_model_as_a_revocation_is_held_for_a_person():
