@@ -54,6 +54,7 @@ PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 1
 PARTITION_PERSONAS = 50000  # about this many new personas per partition
 INDEX_CHUNK = 20000
 LOAD_CHUNK = 5000
+ANALYZE_AFTER = 10000  # new personas indexed by a run from which the index's statistics are refreshed
 
 
 def key_hash(key: tuple) -> int:
@@ -217,6 +218,11 @@ def index_new_personas(*, team_id: str) -> int:
             batch = []
     if batch:
         count += flush()
+    if connection.vendor == "postgresql" and count >= ANALYZE_AFTER:
+        # The partitions' block query is planned from the table's statistics; after a large COPY they are
+        # stale until autovacuum comes by (a nested loop over every row instead of a hash join).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE identity_personablockkey")
     return count
 
 
@@ -258,27 +264,31 @@ def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -
 
 # Only keys shared by two index rows or more, one of them a new persona's, make a block: most keys (a
 # phone, an e-mail) are one persona's own, and reading them would load personas with nothing to compare.
+# One pass over the partition's index rows counts each key's rows (a window, no self-join), and only the
+# rows of shared keys are joined to their personas; which blocks hold a new persona is read from the rows.
 _BLOCKS_SQL = """
-    SELECT k.key, COALESCE(p.merged_into_id, p.id)
-    FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
-    WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
-        SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
-        WHERE k2.team_id = %s AND k2.part %% %s = %s
-        GROUP BY k2.key
-        HAVING COUNT(*) > 1 AND MAX(CASE WHEN p2.resolved_at IS NULL AND NOT p2.is_merged THEN 1 ELSE 0 END) = 1
-    )
-    ORDER BY k.key
+    SELECT s.key, COALESCE(p.merged_into_id, p.id), p.resolved_at IS NULL AND NOT p.is_merged
+    FROM (
+        SELECT key, persona_id, COUNT(*) OVER (PARTITION BY key) AS n
+        FROM identity_personablockkey WHERE team_id = %s AND part %% %s = %s
+    ) s JOIN identity_persona p ON p.id = s.persona_id
+    WHERE s.n > 1
+    ORDER BY s.key, s.persona_id
 """
 
 
 def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, list[str]], set[str]]:
     blocks: dict[int, list[str]] = defaultdict(list)
+    with_new: set[int] = set()
     with connection.cursor() as cursor:
-        cursor.execute(_BLOCKS_SQL, [team_id, of, number, team_id, of, number])
-        for key, pid in cursor.fetchall():
+        cursor.execute(_BLOCKS_SQL, [team_id, of, number])
+        for key, pid, is_new in cursor.fetchall():
             members = blocks[key]
             if pid not in members:
                 members.append(pid)
+            if is_new:
+                with_new.add(key)
+    blocks = {key: members for key, members in blocks.items() if key in with_new}
     members = list({p for m in blocks.values() for p in m})
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
