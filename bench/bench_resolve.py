@@ -248,7 +248,9 @@ def report(out: dict) -> None:
     run_row = out["run"]
     print(f"== {out['name']}: {out['personas']:,} personas")
     print(f"  stages 1-2 load  {out['load_seconds']:8.2f} s (not counted)")
+    rate = out["personas"] / out["resolve_seconds"] if out["resolve_seconds"] else 0.0
     print(f"  resolve          {out['resolve_seconds']:8.2f} s   {run_row.count_out:,} merges; {run_row.detail}")
+    print(f"  throughput       {rate:8,.0f} personas/s (load average {os.getloadavg()[0]:.2f})")
     print(f"  peak RSS         {out['peak_rss_mb']:8.1f} MB  (before resolve {out['baseline_rss_mb']:.1f} MB)")
     if out.get("worker_rss_mb"):
         print(f"  worker peak RSS  {', '.join(f'{mb:.1f}' for mb in out['worker_rss_mb'])} MB")
@@ -327,6 +329,10 @@ def run(args) -> int:
             f"  scaling          time ~ n^{exponent:.2f} from {n1:,} to {n2:,} personas; "
             f"projected 1,000,000: {at_1m:,.0f} s (target < 60 s: {'MET' if at_1m < 60 else 'NOT MET'}); "
             f"50,000,000: {at_50m / 3600:,.1f} h on {args.workers} workers"
+        )
+        print(
+            f"  throughput       {n1 / t1:,.0f} personas/s at {n1:,}, {n2 / t2:,.0f} at {n2:,}; "
+            f"projected {1_000_000 / at_1m:,.0f} at 1,000,000 and {50_000_000 / at_50m:,.0f} at 50,000,000"
         )
         print(f"  worker peak RSS  {rss2:.1f} MB at {n2:,} personas (target < 1024 MB)")
     return 0

@@ -290,7 +290,10 @@ class PersonaBlockKey(models.Model):
     """
 
     id = models.BigAutoField(primary_key=True)
-    team = models.ForeignKey("core.Team", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    # no index of its own: both indexes below start with the team
+    team = models.ForeignKey(
+        "core.Team", on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     key = models.BigIntegerField()
     part = models.SmallIntegerField()
     persona = models.ForeignKey(Persona, on_delete=models.CASCADE, related_name="+", db_constraint=False)

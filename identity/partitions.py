@@ -54,11 +54,12 @@ PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 1
 PARTITION_PERSONAS = 50000  # about this many new personas per partition
 INDEX_CHUNK = 20000
 LOAD_CHUNK = 5000
+ANALYZE_AFTER = 10000  # new personas indexed by a run from which the index's statistics are refreshed
 
 
 def key_hash(key: tuple) -> int:
     """Return the signed 64-bit hash of a blocking key, the same on every host and Python."""
-    digest = hashlib.blake2b("\x1f".join(key).encode(), digest_size=8).digest()
+    digest = hashlib.blake2b("\x1f".join(map(str, key)).encode(), digest_size=8).digest()
     return struct.unpack(">q", digest)[0]
 
 
@@ -75,7 +76,7 @@ def partition_count(new_personas: int) -> int:
 
 
 def _keys_of(view: resolution.PersonaView) -> set[int]:
-    return {key_hash(tuple(str(part) for part in key)) for key in resolution.blocking_keys(view)}
+    return {key_hash(key) for key in resolution.blocking_keys(view)}
 
 
 def _chunks(seq, size):
@@ -169,14 +170,20 @@ def _new_persona_ids(team_id: str):
 
 
 def _write_keys(rows: list[tuple]) -> None:
-    """Write index rows (team, key, part, persona): COPY on PostgreSQL, a bulk insert elsewhere."""
+    """Write index rows (team, key, part, persona): COPY on PostgreSQL, a bulk insert elsewhere.
+
+    Rows go in (part, key) order, the order of the index a partition reads: PostgreSQL then inserts into
+    neighbouring index pages instead of random ones, which halves the time of the COPY. The COPY text is
+    built here (ids are prefixed ULIDs and keys integers: nothing to escape) rather than row by row.
+    """
+    rows = sorted(rows, key=lambda row: (row[2], row[1]))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             with cursor.cursor.copy(
                 "COPY identity_personablockkey (team_id, key, part, persona_id) FROM STDIN"
             ) as copy:
-                for row in rows:
-                    copy.write_row(row)
+                for chunk in _chunks(rows, 50000):
+                    copy.write("".join(f"{team}\t{key}\t{part}\t{pid}\n" for team, key, part, pid in chunk))
         return
     PersonaBlockKey.objects.bulk_create(
         [PersonaBlockKey(team_id=t, key=k, part=p, persona_id=pid) for t, k, p, pid in rows], batch_size=2000
@@ -188,19 +195,27 @@ def index_new_personas(*, team_id: str) -> int:
     count = 0
     batch = []
 
+    # A persona indexed by a run that failed later is indexed afresh: its rows are deleted first, once per run.
+    # (Per chunk, by persona id, each delete walked every index row of the team: no index leads with the
+    # persona, and one would cost every COPY more than this costs a run.)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM identity_personablockkey k USING identity_persona p WHERE k.team_id = %s "
+                    "AND p.id = k.persona_id AND p.resolved_at IS NULL AND NOT p.is_merged",
+                    [team_id],
+                )
+        else:
+            PersonaBlockKey.objects.filter(
+                team_id=team_id,
+                persona_id__in=Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False),
+            ).delete()
+
     def flush():
         views = views_for(team_id=team_id, persona_ids=batch)
         rows = [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
         with transaction.atomic():
-            # A persona indexed by a run that failed later is indexed afresh: delete, then write.
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "DELETE FROM identity_personablockkey WHERE team_id = %s AND persona_id = ANY(%s::text[])",
-                        [team_id, id_array(views)],
-                    )
-            else:
-                PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=list(views)).delete()
             _write_keys(rows)
         return len(views)
 
@@ -211,6 +226,11 @@ def index_new_personas(*, team_id: str) -> int:
             batch = []
     if batch:
         count += flush()
+    if connection.vendor == "postgresql" and count >= ANALYZE_AFTER:
+        # The partitions' block query is planned from the table's statistics; after a large COPY they are
+        # stale until autovacuum comes by (a nested loop over every row instead of a hash join).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE identity_personablockkey")
     return count
 
 
@@ -252,27 +272,31 @@ def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -
 
 # Only keys shared by two index rows or more, one of them a new persona's, make a block: most keys (a
 # phone, an e-mail) are one persona's own, and reading them would load personas with nothing to compare.
+# One pass over the partition's index rows counts each key's rows (a window, no self-join), and only the
+# rows of shared keys are joined to their personas; which blocks hold a new persona is read from the rows.
 _BLOCKS_SQL = """
-    SELECT k.key, COALESCE(p.merged_into_id, p.id)
-    FROM identity_personablockkey k JOIN identity_persona p ON p.id = k.persona_id
-    WHERE k.team_id = %s AND k.part %% %s = %s AND k.key IN (
-        SELECT k2.key FROM identity_personablockkey k2 JOIN identity_persona p2 ON p2.id = k2.persona_id
-        WHERE k2.team_id = %s AND k2.part %% %s = %s
-        GROUP BY k2.key
-        HAVING COUNT(*) > 1 AND MAX(CASE WHEN p2.resolved_at IS NULL AND NOT p2.is_merged THEN 1 ELSE 0 END) = 1
-    )
-    ORDER BY k.key
+    SELECT s.key, COALESCE(p.merged_into_id, p.id), p.resolved_at IS NULL AND NOT p.is_merged
+    FROM (
+        SELECT key, persona_id, COUNT(*) OVER (PARTITION BY key) AS n
+        FROM identity_personablockkey WHERE team_id = %s AND part %% %s = %s
+    ) s JOIN identity_persona p ON p.id = s.persona_id
+    WHERE s.n > 1
+    ORDER BY s.key, s.persona_id
 """
 
 
 def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, list[str]], set[str]]:
     blocks: dict[int, list[str]] = defaultdict(list)
+    with_new: set[int] = set()
     with connection.cursor() as cursor:
-        cursor.execute(_BLOCKS_SQL, [team_id, of, number, team_id, of, number])
-        for key, pid in cursor.fetchall():
+        cursor.execute(_BLOCKS_SQL, [team_id, of, number])
+        for key, pid, is_new in cursor.fetchall():
             members = blocks[key]
             if pid not in members:
                 members.append(pid)
+            if is_new:
+                with_new.add(key)
+    blocks = {key: members for key, members in blocks.items() if key in with_new}
     members = list({p for m in blocks.values() for p in m})
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

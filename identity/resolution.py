@@ -38,6 +38,7 @@ How a run decides (``plan``):
 The survivor of a cluster is its oldest persona (smallest id; ids are time-ordered ULIDs).
 """
 
+import functools
 import math
 import re
 from collections import Counter
@@ -86,6 +87,7 @@ class PersonaView:
 _SOUNDEX = str.maketrans("BFPVCGJKQSXZDTLMNRAEIOUYHW", "11112222222233455600000099")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # blocking asks for the same names again and again
 def soundex(name: str) -> str:
     """Return the American Soundex code of an upper-case name ("" for no letters)."""
     letters = [c for c in name if "A" <= c <= "Z"]
@@ -105,6 +107,7 @@ def soundex(name: str) -> str:
     return "".join(out).ljust(4, "0")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def metaphone(name: str) -> str:
     """Return the Metaphone code of a name ("" for none): BEAUMAN and BOWMAN share one."""
     letters = "".join(c for c in name if c.isalpha())

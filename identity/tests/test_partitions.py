@@ -114,6 +114,23 @@ def test_a_partition_repeated_after_it_finished_stores_nothing_twice(team, acme)
     assert partitions.resolution_partition_run(partition_id=part.pk) is None  # already done: returns at once
 
 
+def test_personas_indexed_by_a_run_that_failed_are_indexed_once_by_the_next(team, acme):
+    robert, bob, colleague, beauman = _people(team, acme)
+    identity_resolve(team=team)
+    keys = PersonaBlockKey.objects.filter(team=team).count()
+    again = person_with_contacts(team, "Brett", "Beuman", phone="5125550777", email="brett@beauman.com")
+    partitions.index_new_personas(team_id=team.pk)  # a run indexed him, then died before its partitions
+    own = PersonaBlockKey.objects.filter(team=team, persona_id=again.pk).count()
+    assert own > 0
+
+    run = identity_resolve(team=team)
+    assert run.status == StageRun.Status.SUCCEEDED
+    assert PersonaBlockKey.objects.filter(team=team, persona_id=again.pk).count() == own
+    assert PersonaBlockKey.objects.filter(team=team).count() == keys + own  # the resolved personas' rows kept
+    again.refresh_from_db()
+    assert again.merged_into_id == beauman.pk
+
+
 def test_partition_count_grows_in_powers_of_two_up_to_the_stored_modulus():
     assert partitions.partition_count(10) == 1
     assert partitions.partition_count(partitions.PARTITION_PERSONAS + 1) == 2
