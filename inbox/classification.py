@@ -946,7 +946,13 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     masked = MIXED_DIGITS.sub(_mixed_digits, masked)
     masked = VANITY_PHONE.sub(_vanity_digits, masked)
     parts, last, phone_suspect = [], 0, False
-    for match in phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID):
+    # a valid number has at least ten digits: most replies have none, and the matcher is dear
+    matches = (
+        ()
+        if sum(ch.isdigit() for ch in masked) < 10
+        else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
+    )
+    for match in matches:
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
             extracted.setdefault("phone", str(match.number.national_number))
             parts += [masked[last : match.start], " <phone> "]

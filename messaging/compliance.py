@@ -2108,9 +2108,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = without_tapback(text or "")
     text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
-    if any(ch in STOP_EMOJI for ch in text):
+    if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
-    no_gesture = any(ch in NO_GESTURE_EMOJI for ch in text)  # held, unless the words themselves revoke
+    no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
     if classify_keyword(text) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
     normalized = normalize_text(text)
