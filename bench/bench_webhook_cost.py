@@ -12,7 +12,8 @@
    statements are summed by task. Stage 8 is ``webhook_event_process_task``, 9 classify, 10 prioritize,
    11 draft. The queue's own bookkeeping (taking, acknowledging and recording each task) is not included.
 
-``--profile N`` prints the N functions with the most cumulative time of the request phase (cProfile).
+``--profile N`` and ``--profile-lane N`` print the N functions with the most cumulative CPU time of the request
+phase and of the lane phase (cProfile; ``BENCH_PROFILE_SORT=tottime`` sorts by each function's own time).
 """
 
 from __future__ import annotations
@@ -173,15 +174,11 @@ def request_phase(args, leads: list[str]) -> dict:
             wall.append(w1 - w0)
             statements.append(counter.count)
     if profile is not None:
-        out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(
-            args.profile
-        )
-        print(out.getvalue())
+        _print_profile(profile, args.profile)
     return {"tag": tag, "statuses": dict(statuses), "cpu": cpu, "wall": wall, "statements": statements}
 
 
-def lane_phase() -> dict:
+def lane_phase(profile_top: int = 0) -> dict:
     """Work through the realtime queue in this process; CPU, wall time and statements summed per task path."""
     from django.db import connection
     from django.utils.module_loading import import_string
@@ -189,6 +186,7 @@ def lane_phase() -> dict:
     from django_q.signing import SignedPackage
 
     per_task: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    profile = cProfile.Profile(time.process_time) if profile_top else None
     while True:
         rows = list(OrmQ.objects.filter(key="realtime").order_by("id")[:200])
         if not rows:
@@ -199,14 +197,26 @@ def lane_phase() -> dict:
             func = import_string(task["func"])
             counter = Statements()
             with connection.execute_wrapper(counter):
+                if profile is not None:
+                    profile.enable()
                 c0, w0 = time.process_time(), time.perf_counter()
                 func(*task["args"], **task["kwargs"])
                 c1, w1 = time.process_time(), time.perf_counter()
+                if profile is not None:
+                    profile.disable()
             figures = per_task[task["func"]]
             figures["cpu"].append(c1 - c0)
             figures["wall"].append(w1 - w0)
             figures["statements"].append(counter.count)
+    if profile is not None:
+        _print_profile(profile, profile_top)
     return per_task
+
+
+def _print_profile(profile: cProfile.Profile, top: int) -> None:
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats(os.environ.get("BENCH_PROFILE_SORT", "cumulative")).print_stats(top)
+    print(out.getvalue())
 
 
 def _ms(values: list[float], q: float) -> float:
@@ -268,7 +278,7 @@ def run(args) -> int:
     try:
         leads = seed_leads(team, args.leads)
         request = request_phase(args, leads)
-        lane = lane_phase()
+        lane = lane_phase(args.profile_lane)
         report(request, lane, load)
     finally:
         if not args.keep:
@@ -283,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=50, help="replies sent first and not timed")
     parser.add_argument("--leads", type=int, default=200, help="leads texted from our number (half the replies)")
     parser.add_argument("--profile", type=int, default=0, help="print the top N functions of the request phase")
+    parser.add_argument("--profile-lane", type=int, default=0, help="print the top N functions of the lane phase")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark's team and rows")
     return run(parser.parse_args(argv))
 

@@ -316,7 +316,7 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
         try:
             with transaction.atomic():
                 _process(record, event, _route_again(record, event))
-                record.save()
+                record.save(update_fields=_PROCESSED_FIELDS)  # not the raw body again
         except Exception as exc:  # noqa: BLE001 - recorded on the event, then raised for the queue to see
             log.exception("event %s could not be processed", record.pk)
             record.refresh_from_db()
@@ -327,6 +327,10 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
     if error is not None:
         raise error
     return record
+
+
+# what acting on a stored event changes on its record
+_PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "updated_at"]
 
 
 def _route_again(record: WebhookEvent, event) -> routing.Route:
