@@ -2,6 +2,7 @@
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import time
 
@@ -259,29 +260,17 @@ def _store_once(record: WebhookEvent, event, owner: NumberOwner | None = None) -
     neither. With Redis the task is pushed once the row is stored (as ``journey.enqueue`` does on commit)."""
     fields = record._meta.concrete_fields
     values = [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
-    quote = connection.ops.quote_name
     held, held_params = sender_number_owner_unchanged(owner) if owner is not None else ("true", [])
-    statement = (
-        f"WITH held AS (SELECT {held} AS ok), stored AS (INSERT INTO {quote(record._meta.db_table)} "
-        f"({', '.join(quote(field.column) for field in fields)}) SELECT {', '.join(['%s'] * len(fields))} FROM held "
-        f"WHERE ok ON CONFLICT DO NOTHING RETURNING {quote(record._meta.pk.column)})"
-    )
-    params = [*held_params, *values]
     queue = journey.queue_row(PROCESS_TASK, record.pk, _event_data(event))
-    if queue is not None:
-        table, columns, row = queue
-        statement += (
-            f", queued AS (INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
-            f"SELECT {', '.join(['%s'] * len(row))} FROM stored)"
-        )
-        params += row
+    statement = _store_statement(held, queue[:2] if queue is not None else None)
+    params = [*held_params, *values, *(queue[2] if queue is not None else ())]
     # a webhook call runs in autocommit: the statement is its own transaction. Within a caller's transaction it gets
     # a savepoint, so that a failed insert leaves that transaction usable (for the failure's record)
     with (
         transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext(),
         connection.cursor() as cursor,
     ):
-        cursor.execute(f"{statement} SELECT (SELECT ok FROM held), (SELECT count(*) FROM stored)", params)
+        cursor.execute(statement, params)
         holds, stored = cursor.fetchone()
     if not holds:
         raise OwnerChanged
@@ -291,6 +280,27 @@ def _store_once(record: WebhookEvent, event, owner: NumberOwner | None = None) -
     if queue is None:
         journey.enqueue(PROCESS_TASK, record.pk, _event_data(event))
     return record
+
+
+@functools.lru_cache(maxsize=16)
+def _store_statement(held: str, queue: tuple[str, tuple[str, ...]] | None) -> str:
+    """``_store_once``'s statement (the same text for every call with the same condition and queue), written once:
+    the record inserted on the condition ``held`` unless stored already, then its queue row when ``queue`` names
+    the queue's table and columns; it answers whether the condition held and how many records it stored."""
+    quote = connection.ops.quote_name
+    fields = WebhookEvent._meta.concrete_fields
+    statement = (
+        f"WITH held AS (SELECT {held} AS ok), stored AS (INSERT INTO {quote(WebhookEvent._meta.db_table)} "
+        f"({', '.join(quote(field.column) for field in fields)}) SELECT {', '.join(['%s'] * len(fields))} FROM held "
+        f"WHERE ok ON CONFLICT DO NOTHING RETURNING {quote(WebhookEvent._meta.pk.column)})"
+    )
+    if queue is not None:
+        table, columns = queue
+        statement += (
+            f", queued AS (INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
+            f"SELECT {', '.join(['%s'] * len(columns))} FROM stored)"
+        )
+    return f"{statement} SELECT (SELECT ok FROM held), (SELECT count(*) FROM stored)"
 
 
 def _event_data(event) -> dict:
