@@ -150,6 +150,24 @@ def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, c
     ]
 
 
+def test_the_webhook_is_answered_before_the_session_and_page_middleware(client, contacted, team):
+    headers, body = _signed(contacted[0].to_number, "who?", identifier="sh-1", stamp=1796144400000, delivery_id="d-1")
+
+    response = _post(client, headers, body)
+
+    # answered by its view right after the host check: neither the page middleware (X-Frame-Options on every
+    # answer it sees) nor the session middleware (Vary: Cookie) ran; the length is stated for a kept-alive connection
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response.headers
+    assert "Vary" not in response.headers
+    assert response.headers["Content-Length"] == str(len(response.content))
+    # anything else under the prefix still goes down the whole chain
+    page = client.get(reverse("webhook-signalhouse"))
+    assert (page.status_code, page.headers["X-Frame-Options"]) == (405, "DENY")
+    slashless = client.post("/webhooks/signalhouse", data=body, content_type="application/json")
+    assert (slashless.status_code, slashless.headers["Location"]) == (301, "/webhooks/signalhouse/")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_next_reply_to_a_kept_number_is_one_statement(client, contacted, team):
     from django.db import connection
