@@ -8,13 +8,15 @@ delivery report belongs to the team whose message it reports on.
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from dataclasses import dataclass
 
 from campaigns.models import Campaign
 from identity.models import PersonaPhone
 from leads.models import Lead
 from messaging.models import Message, SenderNumber
-from messaging.selectors import sender_number_owner
+from messaging.selectors import NumberOwner, sender_number_owner
 from messaging.sms import ProviderEvent, webhook_secrets
 from messaging.sms.registry import WEBHOOK_SECRET_NAMES
 
@@ -88,23 +90,52 @@ def delivery_route(*, identifier: str | None) -> Route:
     return Route(message.team_id, contact, sender)
 
 
-def event_owner(event: ProviderEvent, *, provider: str) -> tuple[Route, list[str]]:
-    """The team an event belongs to and the secrets it may be signed with, found with one indexed read for a reply
-    (what the webhook needs before it answers: whose secret signs it, whose consent a STOP changes); the contact is
-    matched after the answer (``route_event``)."""
+# The owner of each number texted and its team's signing secrets, kept per process: a webhook reads them once a
+# minute per number instead of on every call. Safe while stale: the record is stored only on the condition that
+# they still hold (``sender_number_owner_unchanged``, in the statement that stores it), and a signature the kept
+# secrets refuse is checked again with fresh ones; an entry is dropped when either finds it stale.
+OWNER_KEEP_SECONDS = 60
+OWNER_KEEP_MAX = 10_000
+_owners: dict[tuple[str, str], tuple[float, NumberOwner]] = {}
+
+
+def number_owner(*, number: str, provider: str, fresh: bool = False) -> NumberOwner:
+    """The team owning the number texted and its own webhook secrets, as kept by this process (read when absent,
+    older than ``OWNER_KEEP_SECONDS`` or ``fresh`` asked)."""
+    key = (provider, number)
+    now = time.monotonic()
+    kept = None if fresh else _owners.get(key)
+    if kept is not None and now - kept[0] < OWNER_KEEP_SECONDS:
+        return kept[1]
+    owner = sender_number_owner(number=number, provider=provider, credential_names=WEBHOOK_SECRET_NAMES)
+    if len(_owners) >= OWNER_KEEP_MAX:
+        _owners.clear()
+    _owners[key] = (now, dataclasses.replace(owner, kept=True))
+    return owner
+
+
+def number_owner_forget(owner: NumberOwner) -> None:
+    """Drop a kept owner found stale."""
+    _owners.pop((owner.provider, owner.number), None)
+
+
+def event_owner(
+    event: ProviderEvent, *, provider: str, fresh: bool = False
+) -> tuple[Route, list[str], NumberOwner | None]:
+    """The team an event belongs to, the secrets it may be signed with, and for a reply the owner they come from
+    (kept by this process, see ``number_owner``; what the webhook needs before it answers: whose secret signs it,
+    whose consent a STOP changes); the contact is matched after the answer (``route_event``)."""
     if event.kind == "inbound":
-        team_id, own = (
-            sender_number_owner(number=event.to_number, provider=provider, credential_names=WEBHOOK_SECRET_NAMES)
-            if event.to_number
-            else (None, {})
-        )
-        if team_id is None:
-            route = Route(None, reason=f"No team owns {event.to_number or 'the number that was texted'}.")
+        if not event.to_number:
+            return Route(None, reason="No team owns the number that was texted."), webhook_secrets(provider), None
+        owner = number_owner(number=event.to_number, provider=provider, fresh=fresh)
+        if owner.team_id is None:
+            route = Route(None, reason=f"No team owns {event.to_number}.")
         else:
-            route = Route(team_id)
-        return route, webhook_secrets(provider, team_id, own=own)
+            route = Route(owner.team_id)
+        return route, webhook_secrets(provider, owner.team_id, own=owner.credentials), owner
     route = route_event(event)
-    return route, webhook_secrets(provider, route.team_id)
+    return route, webhook_secrets(provider, route.team_id), None
 
 
 def route_event(event: ProviderEvent) -> Route:

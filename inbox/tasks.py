@@ -5,6 +5,10 @@ from usdatabiz.core.handovers import journey_follower
 from . import services
 from .models import InboxItem
 
+# what stages 10 and 11 read of a reply (its lead's person and business for the time zone and the draft, the campaign
+# for the sender's name, the team for its name) comes with the reply, in one read
+_WITH_CONTEXT = ("lead__persona", "lead__business", "campaign", "team")
+
 
 def compliance_reply_task(item_id: str, body: str, keyword: str) -> str:
     """Send the confirmation of a STOP, or the answer to HELP or START (idempotent: one per inbound text)."""
@@ -25,13 +29,15 @@ def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str
 @journey_follower
 def inbox_item_prioritize_task(subject_id: str, team_id: str | None = None) -> str:
     """Score, route and queue a classified reply (stage 10)."""
-    return services.inbox_item_prioritize(item=InboxItem.objects.get(pk=subject_id)).priority
+    item = InboxItem.objects.select_related(*_WITH_CONTEXT).get(pk=subject_id)
+    return services.inbox_item_prioritize(item=item).priority
 
 
 @journey_follower
 def inbox_item_draft_task(subject_id: str, team_id: str | None = None) -> str:
     """Let the copilot worker draft a reply for a person to approve (stage 11); it never sends."""
-    return services.inbox_item_draft(item=InboxItem.objects.get(pk=subject_id)).suggested_action
+    item = InboxItem.objects.select_related(*_WITH_CONTEXT).get(pk=subject_id)
+    return services.inbox_item_draft(item=item).suggested_action
 
 
 def inbox_items_follow_up_check_task() -> dict:

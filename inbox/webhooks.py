@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from messaging.sms import ConfigError, provider_spec
+from usdatabiz.core.middleware import answered_early
 
 from . import services
 
@@ -21,6 +22,7 @@ def _declared_length(request) -> int | None:
         return None
 
 
+@answered_early
 @csrf_exempt
 @require_POST
 def provider_webhook(request, provider: str):

@@ -13,28 +13,74 @@ from . import compliance
 from .models import Message, ProviderWebhook, SenderNumber, Suppression
 
 
-def sender_number_owner(*, number: str, provider: str, credential_names) -> tuple[str | None, dict[str, str]]:
-    """Return the team owning a number (None: no team) and that team's own unexpired credentials of ``provider``
-    among ``credential_names``, decrypted, with one indexed read: the webhook needs both before it answers."""
+@dataclass(frozen=True)
+class NumberOwner:
+    """The team owning a number (None: no team) and that team's own unexpired credentials of a provider, decrypted,
+    as read at one moment (``sender_number_owner``); ``count`` and ``newest`` (their latest change) tell whether
+    they are still the same (``sender_number_owner_unchanged``)."""
+
+    number: str
+    provider: str
+    names: tuple[str, ...]
+    team_id: str | None
+    credentials: dict[str, str]
+    count: int = 0
+    newest: datetime | None = None
+    kept: bool = False  # kept by a process since it was read (``inbox.routing.number_owner``)
+
+
+def _owner_tables() -> tuple[str, str]:
     from django.db import connection
 
     from usdatabiz.core.models import TeamCredential
+
+    quote = connection.ops.quote_name
+    return quote(SenderNumber._meta.db_table), quote(TeamCredential._meta.db_table)
+
+
+def sender_number_owner(*, number: str, provider: str, credential_names) -> NumberOwner:
+    """Return the team owning a number and that team's own unexpired credentials of ``provider`` among
+    ``credential_names``, decrypted, with one indexed read: the webhook needs both before it answers."""
+    from django.db import connection
+
     from usdatabiz.core.secrets import decrypt
 
-    names = list(credential_names)
-    quote = connection.ops.quote_name
-    numbers, credentials = quote(SenderNumber._meta.db_table), quote(TeamCredential._meta.db_table)
+    names = tuple(credential_names)
+    numbers, credentials = _owner_tables()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT n.team_id, c.name, c.ciphertext FROM {numbers} n LEFT JOIN {credentials} c "
+            f"SELECT n.team_id, c.name, c.ciphertext, c.updated_at FROM {numbers} n LEFT JOIN {credentials} c "
             f"ON c.team_id = n.team_id AND c.provider = %s AND c.name IN ({', '.join(['%s'] * len(names))}) "
             "AND (c.expires_at IS NULL OR c.expires_at > %s) WHERE n.number = %s",
             [provider, *names, connection.ops.adapt_datetimefield_value(timezone.now()), number],
         )
         rows = cursor.fetchall()
     if not rows:
-        return None, {}
-    return rows[0][0], {name: decrypt(ciphertext) for _, name, ciphertext in rows if name is not None}
+        return NumberOwner(number, provider, names, None, {})
+    found = [(name, ciphertext, changed) for _, name, ciphertext, changed in rows if name is not None]
+    return NumberOwner(
+        number, provider, names, rows[0][0], {name: decrypt(ciphertext) for name, ciphertext, _ in found},
+        count=len(found), newest=max((changed for _, _, changed in found), default=None),
+    )  # fmt: skip
+
+
+def sender_number_owner_unchanged(owner: NumberOwner) -> tuple[str, list]:
+    """A PostgreSQL condition, with its parameters, that holds while ``owner`` is still true: the number has the
+    same owner (or still none) and that team the same unexpired credentials (none added, removed, changed or
+    expired since: each change of one sets its ``updated_at``)."""
+    from django.db import connection
+
+    numbers, credentials = _owner_tables()
+    if owner.team_id is None:
+        return f"NOT EXISTS (SELECT 1 FROM {numbers} WHERE number = %s)", [owner.number]
+    adapt = connection.ops.adapt_datetimefield_value
+    sql = (
+        f"EXISTS (SELECT 1 FROM {numbers} WHERE number = %s AND team_id = %s) AND (SELECT count(*) = %s AND "
+        f"max(c.updated_at) IS NOT DISTINCT FROM %s FROM {credentials} c WHERE c.team_id = %s AND c.provider = %s "
+        f"AND c.name IN ({', '.join(['%s'] * len(owner.names))}) AND (c.expires_at IS NULL OR c.expires_at > %s))"
+    )
+    params = [owner.number, owner.team_id, owner.count, adapt(owner.newest), owner.team_id, owner.provider]
+    return sql, [*params, *owner.names, adapt(timezone.now())]
 
 
 def message_list(*, team, status=None, direction=None, campaign=None, number=None):

@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "usdatabiz.core.health.HealthProbeMiddleware",  # /healthz/ and /readyz/, for any host and over plain HTTP
     "usdatabiz.core.middleware.KnownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "usdatabiz.core.middleware.EarlyViewMiddleware",  # a provider's signed webhook skips what follows
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from identity.models import PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
+from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -49,8 +50,10 @@ def inbox_item_classify(*, item: InboxItem) -> InboxItem:
         consent.mark_not_textable(item=item, result=result)
         _event(item, "classified", classification=item.classification, confidence=result.confidence)
         conversation_intent_update(item=item)
-    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=item.classification)
-    journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
+        # the ledger, the next stage's hand-over and this one's end are written with the work: one commit
+        stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=item.classification)
+        journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
+        handover_taken_over()
     return item
 
 

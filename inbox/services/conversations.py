@@ -97,8 +97,10 @@ def _open_conversation(*, team_id: str, number: str, defaults: dict) -> tuple[Co
 
 
 def _link(conversation: Conversation, message: Message) -> None:
-    ConversationMessage.objects.get_or_create(
-        message=message, defaults={"conversation": conversation, "created_at": message.created_at}
+    """Put a text in the conversation unless it is in one already (a text belongs to one): one statement."""
+    ConversationMessage.objects.bulk_create(
+        [ConversationMessage(conversation=conversation, message=message, created_at=message.created_at)],
+        ignore_conflicts=True,
     )
 
 
@@ -110,7 +112,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
     operator when the team assigns round-robin.
     """
     message = item.message
-    with transaction.atomic():
+    # no savepoint of its own: a failure here fails the caller's whole transaction (stage 8 rolls the event back)
+    with transaction.atomic(savepoint=False):
         conversation, created = _open_conversation(
             team_id=item.team_id,
             number=item.phone_number,
@@ -138,8 +141,13 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
         for name in ("lead_id", "persona_id", "campaign_id"):
             if getattr(item, name) and not getattr(conversation, name):
                 fields[name] = getattr(item, name)
-        Conversation.objects.filter(pk=conversation.pk).update(**fields, updated_at=timezone.now())
-        conversation.refresh_from_db()
+        now = timezone.now()
+        Conversation.objects.filter(pk=conversation.pk).update(**fields, updated_at=now)
+        # the row is locked (or new): what it holds now is known without reading it back
+        fields["unread"], fields["latest_item_id"] = conversation.unread + 1, item.pk
+        del fields["latest_item"]
+        for name, value in {**fields, "updated_at": now}.items():
+            setattr(conversation, name, value)
         if conversation.status in (S.WAITING, S.SNOOZED):
             _move(conversation, S.OPEN, "SYSTEM", reason=f"a new text came in: {item.response_text[:120]!r}",
                   snoozed_until=None)  # fmt: skip
@@ -232,7 +240,7 @@ def conversation_intent_update(*, item: InboxItem) -> Conversation | None:
     """
     if item.conversation_id is None:
         return None
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a failure fails the caller's transaction whole (stage 9's)
         conversation = Conversation.objects.select_for_update().get(pk=item.conversation_id)
         if conversation.latest_item_id not in (None, item.pk):
             # a later text of the conversation arrived first: this one no longer speaks for it
@@ -316,7 +324,7 @@ def _calls_follow(conversation: Conversation, worker: str) -> None:
 
 def conversation_draft_set(*, item: InboxItem, text: str, worker: str) -> None:
     """Keep one pending draft per conversation: the new one replaces (sets aside) any earlier one."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # a failure fails the caller's transaction whole (stage 11's)
         conversation = Conversation.objects.select_for_update().get(pk=item.conversation_id)
         earlier = (
             InboxItem.objects.filter(conversation=conversation, suggestion_status=InboxItem.SuggestionStatus.PENDING)

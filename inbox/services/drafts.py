@@ -10,6 +10,7 @@ from django.utils import timezone
 from messaging import services as messaging
 from messaging.models import Message
 from usdatabiz.core import journey
+from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -36,17 +37,18 @@ def _llm_client():
     )
 
 
-def copilot_context(*, item: InboxItem):
-    """Gather what the worker knows: the reply, its class and priority, the person, the conversation so far."""
+def copilot_context(*, item: InboxItem, conversation: Conversation | None = None):
+    """Gather what the worker knows: the reply, its class and priority, the person, the conversation so far
+    (``conversation``: the item's, read already)."""
     from ..copilot import CopilotContext
-    from ..selectors import conversation
+    from ..selectors import conversation as conversation_messages
 
     lead = item.lead
     persona = lead.persona if lead else None
     business = lead.business if lead else None
     history = [
         ("outbound" if m.direction == Message.Direction.OUTBOUND else "inbound", m.body)
-        for m in conversation(item=item).exclude(pk=item.message_id)
+        for m in conversation_messages(item=item).exclude(pk=item.message_id)
     ]
     last_out = next((text for direction, text in reversed(history) if direction == "outbound"), "")
     last_in = (
@@ -58,7 +60,9 @@ def copilot_context(*, item: InboxItem):
     waiting_on_them = bool(history) and history[-1][0] == "outbound" and last_in is not None
     cfg = messaging.messaging_settings_get(team=item.team_id)
     intent = ""
-    if item.conversation_id:
+    if conversation is not None:
+        intent = conversation.intent or ""
+    elif item.conversation_id:
         intent = Conversation.objects.filter(pk=item.conversation_id).values_list("intent", flat=True).first() or ""
     return CopilotContext(
         classification=intent or item.classification or "other",
@@ -138,7 +142,8 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
         if conversation.status != Conversation.Status.OPEN or intent_kept_for(item):
             return item
     run = stage_run_start(team=item.team_id, stage=11, subject=item, count_in=1, triggered_at=item.prioritized_at)
-    suggestion = draft(copilot_context(item=item), llm=_llm_client(), slow_ms=settings.COPILOT_SLOW_MS)
+    context = copilot_context(item=item, conversation=conversation)
+    suggestion = draft(context, llm=_llm_client(), slow_ms=settings.COPILOT_SLOW_MS)
     if conversation is not None and conversation.worker:
         suggestion = replace(suggestion, worker=conversation.worker)  # the conversation's one worker signs it
     with transaction.atomic():
@@ -163,8 +168,10 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
         _event(item, "drafted", suggestion.worker, suggested=suggestion.action, engine=suggestion.engine)
         if conversation is not None:
             conversation_draft_set(item=item, text=suggestion.text, worker=suggestion.worker)
-    stage_run_finish(
-        run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{suggestion.worker}: {suggestion.action}"
-    )
-    journey.advance(stage=11, subject_id=item.pk, team_id=item.team_id)
+        # the ledger and this stage's end are written with the work: one commit
+        stage_run_finish(
+            run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{suggestion.worker}: {suggestion.action}"
+        )
+        journey.advance(stage=11, subject_id=item.pk, team_id=item.team_id)
+        handover_taken_over()
     return item

@@ -2,6 +2,7 @@
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import time
 
@@ -14,6 +15,7 @@ from leads.services import lead_transition
 from messaging import compliance, opt_out_reviews, sms
 from messaging import services as messaging
 from messaging.models import Message, Suppression
+from messaging.selectors import NumberOwner, sender_number_owner, sender_number_owner_unchanged
 from usdatabiz.core import journey
 from usdatabiz.core.errors import IllegalTransition
 from usdatabiz.core.models import StageRun
@@ -31,6 +33,11 @@ log = logging.getLogger("inbox.services")
 
 class _AlreadyStored(Exception):
     """The event's delivery id or signed digest is stored already (a unique constraint said so)."""
+
+
+class OwnerChanged(Exception):
+    """The number texted changed hands, or its team's secrets changed, since this process kept them: nothing was
+    stored, and the caller routes and verifies the event again with what is true now."""
 
 
 def _storable(raw_body: bytes) -> str:
@@ -76,21 +83,33 @@ def webhook_receive(
             delivery = fmt.delivery_id(headers)
         except sms.PayloadInvalid as exc:
             return 400, _rejected(spec.name, "PAYLOAD_INVALID", str(exc), raw_body)
-        route, secrets = routing.event_owner(event, provider=spec.name)  # matching the contact waits for the task
-        try:
-            fmt.verify(secrets, headers, raw_body, now_ms=now_ms)
-        except sms.SignatureInvalid as exc:
-            return 401, _rejected(spec.name, "TOKEN_INVALID", str(exc), raw_body)
         event.delivery_id = delivery
-        return intake_event(
-            provider=spec.name,
-            event=event,
-            route=route,
-            delivery_id=delivery,
-            digest=fmt.replay_digest(headers, raw_body),
-            raw_text=_storable(raw_body),
-            started=started,
-        )
+        fresh = False
+        while True:
+            # the owner (kept by this process) and its secrets; matching the contact waits for the task
+            route, secrets, owner = routing.event_owner(event, provider=spec.name, fresh=fresh)
+            try:
+                fmt.verify(secrets, headers, raw_body, now_ms=now_ms)
+            except sms.SignatureInvalid as exc:
+                if owner is not None and owner.kept:  # perhaps signed with a secret set since it was kept
+                    routing.number_owner_forget(owner)
+                    fresh = True
+                    continue
+                return 401, _rejected(spec.name, "TOKEN_INVALID", str(exc), raw_body)
+            try:
+                return intake_event(
+                    provider=spec.name,
+                    event=event,
+                    route=route,
+                    delivery_id=delivery,
+                    digest=fmt.replay_digest(headers, raw_body),
+                    raw_text=_storable(raw_body),
+                    started=started,
+                    owner=owner,
+                )
+            except OwnerChanged:  # the number or its team's secrets changed since they were kept: read them again
+                routing.number_owner_forget(owner)
+                fresh = True
     except Exception as exc:  # noqa: BLE001 - never a 500: the provider retries a 503, and the event log has it
         log.exception("webhook from %s could not be handled", provider)
         record = WebhookEvent(provider=str(provider)[:16], status=WebhookEvent.Status.FAILED)
@@ -112,6 +131,7 @@ def intake_event(
     raw_text: str,
     source: str = WebhookEvent.Source.WEBHOOK,
     started: float | None = None,
+    owner: NumberOwner | None = None,
 ) -> tuple[int, WebhookEvent]:
     """Store a verified event exactly once, apply STOP/HELP/START suppression, and enqueue the rest on the
     realtime lane (the webhook and the event-log reconciliation both come here). Returns (200, record), or
@@ -128,6 +148,9 @@ def intake_event(
     Once is enforced by the database: the record's insert does nothing (or fails) on a delivery id or a signed
     digest seen before (then nothing else happens: the earlier record is returned with its ``attempts`` counted),
     and an inbound message's provider id is unique (checked by the task).
+
+    ``owner``: the number's owner and secrets the route and the signature came from, perhaps kept by this process
+    (``routing.number_owner``): nothing is stored unless it still holds, else ``OwnerChanged`` is raised.
     """
     started = time.monotonic() if started is None else started
     record = None
@@ -148,10 +171,12 @@ def intake_event(
         if keyword.action in _NOTHING_TO_WRITE and _one_statement_intake():
             elapsed = int((time.monotonic() - started) * 1000)
             record = _store_once(
-                WebhookEvent(**columns, compliance_action=keyword.action, processing_ms=elapsed), event
+                WebhookEvent(**columns, compliance_action=keyword.action, processing_ms=elapsed), event, owner
             )
         else:
             with transaction.atomic():  # a duplicate's insert aborts it whole: no savepoint
+                if owner is not None and owner.kept and not _owner_holds(owner):
+                    raise OwnerChanged
                 try:
                     record = WebhookEvent.objects.create(
                         **columns, processing_ms=int((time.monotonic() - started) * 1000)
@@ -171,6 +196,8 @@ def intake_event(
             return 200, first
         exc = RuntimeError("its first record is gone (rolled back): the next retry stores it")
         failed_digest = None
+    except OwnerChanged:
+        raise  # nothing was stored: the caller routes and verifies again
     except Exception as error:  # noqa: BLE001 - any failure here is answered 503 so the provider retries
         log.exception("event %s from %s failed", delivery_id or digest, provider)
         exc, failed_digest = error, digest if source == WebhookEvent.Source.WEBHOOK else None
@@ -220,7 +247,12 @@ def _one_statement_intake() -> bool:
     return connection.vendor == "postgresql" and not settings.Q_CLUSTER.get("sync")
 
 
-def _store_once(record: WebhookEvent, event) -> WebhookEvent:
+def _owner_holds(owner: NumberOwner) -> bool:
+    fresh = sender_number_owner(number=owner.number, provider=owner.provider, credential_names=owner.names)
+    return (fresh.team_id, fresh.count, fresh.newest) == (owner.team_id, owner.count, owner.newest)
+
+
+def _store_once(record: WebhookEvent, event, owner: NumberOwner | None = None) -> WebhookEvent:
     """Insert a new record unless its delivery id or signed digest is stored already (``_AlreadyStored`` then), and
     queue its task on the realtime lane: one statement, so in a webhook call one round trip, without a transaction
     to open, a savepoint or an exception to catch. With the ORM broker on this database the queue row is written by
@@ -228,34 +260,47 @@ def _store_once(record: WebhookEvent, event) -> WebhookEvent:
     neither. With Redis the task is pushed once the row is stored (as ``journey.enqueue`` does on commit)."""
     fields = record._meta.concrete_fields
     values = [field.get_db_prep_save(field.pre_save(record, True), connection) for field in fields]
-    quote = connection.ops.quote_name
-    insert = (
-        f"INSERT INTO {quote(record._meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))}) ON CONFLICT DO NOTHING RETURNING {quote(record._meta.pk.column)}"
-    )
+    held, held_params = sender_number_owner_unchanged(owner) if owner is not None else ("true", [])
     queue = journey.queue_row(PROCESS_TASK, record.pk, _event_data(event))
+    statement = _store_statement(held, queue[:2] if queue is not None else None)
+    params = [*held_params, *values, *(queue[2] if queue is not None else ())]
     # a webhook call runs in autocommit: the statement is its own transaction. Within a caller's transaction it gets
     # a savepoint, so that a failed insert leaves that transaction usable (for the failure's record)
     with (
         transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext(),
         connection.cursor() as cursor,
     ):
-        if queue is None:
-            cursor.execute(insert, values)
-        else:
-            table, columns, row = queue
-            cursor.execute(
-                f"WITH stored AS ({insert}) INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
-                f"SELECT {', '.join(['%s'] * len(row))} FROM stored RETURNING 1",
-                [*values, *row],
-            )
-        stored = cursor.fetchone() is not None
+        cursor.execute(statement, params)
+        holds, stored = cursor.fetchone()
+    if not holds:
+        raise OwnerChanged
     if not stored:
         raise _AlreadyStored
     record._state.adding, record._state.db = False, connection.alias
     if queue is None:
         journey.enqueue(PROCESS_TASK, record.pk, _event_data(event))
     return record
+
+
+@functools.lru_cache(maxsize=16)
+def _store_statement(held: str, queue: tuple[str, tuple[str, ...]] | None) -> str:
+    """``_store_once``'s statement (the same text for every call with the same condition and queue), written once:
+    the record inserted on the condition ``held`` unless stored already, then its queue row when ``queue`` names
+    the queue's table and columns; it answers whether the condition held and how many records it stored."""
+    quote = connection.ops.quote_name
+    fields = WebhookEvent._meta.concrete_fields
+    statement = (
+        f"WITH held AS (SELECT {held} AS ok), stored AS (INSERT INTO {quote(WebhookEvent._meta.db_table)} "
+        f"({', '.join(quote(field.column) for field in fields)}) SELECT {', '.join(['%s'] * len(fields))} FROM held "
+        f"WHERE ok ON CONFLICT DO NOTHING RETURNING {quote(WebhookEvent._meta.pk.column)})"
+    )
+    if queue is not None:
+        table, columns = queue
+        statement += (
+            f", queued AS (INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "
+            f"SELECT {', '.join(['%s'] * len(columns))} FROM stored)"
+        )
+    return f"{statement} SELECT (SELECT ok FROM held), (SELECT count(*) FROM stored)"
 
 
 def _event_data(event) -> dict:
@@ -281,7 +326,7 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
         try:
             with transaction.atomic():
                 _process(record, event, _route_again(record, event))
-                record.save()
+                record.save(update_fields=_PROCESSED_FIELDS)  # not the raw body again
         except Exception as exc:  # noqa: BLE001 - recorded on the event, then raised for the queue to see
             log.exception("event %s could not be processed", record.pk)
             record.refresh_from_db()
@@ -292,6 +337,10 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
     if error is not None:
         raise error
     return record
+
+
+# what acting on a stored event changes on its record
+_PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "updated_at"]
 
 
 def _route_again(record: WebhookEvent, event) -> routing.Route:

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from leads.models import Lead
 from usdatabiz.core import journey
+from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -30,7 +30,7 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
 
     now = now or timezone.now()
     run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1, triggered_at=item.classified_at)
-    lead_score = Lead.objects.filter(pk=item.lead_id).values_list("score", flat=True).first()
+    lead_score = item.lead.score if item.lead_id else None
     conversation = Conversation.objects.filter(pk=item.conversation_id).first() if item.conversation_id else None
     # the conversation's intent (read in context) decides, not the last text alone ("k" after a decline)
     kept = conversation is not None and conversation.intent and intent_kept_for(item)
@@ -72,8 +72,12 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
             _queue_call(item, worker, run)
         item.save()
         _event(item, "prioritized", score=result.score, priority=result.bucket, worker=worker)
-    stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{result.bucket} {result.score}")
-    journey.advance(stage=10, subject_id=item.pk, team_id=item.team_id)
+        # the ledger, the next stage's hand-over and this one's end are written with the work: one commit
+        stage_run_finish(
+            run=run, status=StageRun.Status.SUCCEEDED, count_out=1, detail=f"{result.bucket} {result.score}"
+        )
+        journey.advance(stage=10, subject_id=item.pk, team_id=item.team_id)
+        handover_taken_over()
     return item
 
 

@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 from django_q.conf import Conf
 from django_q.models import OrmQ
 
+from inbox import routing
 from inbox.models import InboxItem, WebhookEvent
 from messaging import services as messaging
 from messaging.models import Message, Suppression
@@ -129,6 +130,7 @@ def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, c
     headers, body = _signed(
         contacted[0].to_number, "who is this?", identifier="sh-9", stamp=1796144400000, delivery_id="d-9"
     )
+    routing._owners.clear()  # no process has kept the number's owner yet
 
     with CaptureQueriesContext(connection) as queries:
         response = _post(client, headers, body)
@@ -146,6 +148,97 @@ def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, c
     assert [(row.key, row.task["func"], row.task["args"][0]) for row in _queued()] == [
         ("realtime", "inbox.tasks.webhook_event_process_task", record.pk)
     ]
+
+
+def test_the_webhook_is_answered_before_the_session_and_page_middleware(client, contacted, team):
+    headers, body = _signed(contacted[0].to_number, "who?", identifier="sh-1", stamp=1796144400000, delivery_id="d-1")
+
+    response = _post(client, headers, body)
+
+    # answered by its view right after the host check: neither the page middleware (X-Frame-Options on every
+    # answer it sees) nor the session middleware (Vary: Cookie) ran; the length is stated for a kept-alive connection
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response.headers
+    assert "Vary" not in response.headers
+    assert response.headers["Content-Length"] == str(len(response.content))
+    # anything else under the prefix still goes down the whole chain
+    page = client.get(reverse("webhook-signalhouse"))
+    assert (page.status_code, page.headers["X-Frame-Options"]) == (405, "DENY")
+    slashless = client.post("/webhooks/signalhouse", data=body, content_type="application/json")
+    assert (slashless.status_code, slashless.headers["Location"]) == (301, "/webhooks/signalhouse/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_next_reply_to_a_kept_number_is_one_statement(client, contacted, team):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = _signed(contacted[0].to_number, "who is this?", identifier="sh-1", stamp=1796144400000, delivery_id="d-1")
+    assert _post(client, *first).status_code == 200
+    second = _signed(contacted[1].to_number, "who?", identifier="sh-2", stamp=1796144400001, delivery_id="d-2")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = _post(client, *second)
+
+    # the owner and its secrets as this process kept them; the statement stores only if they still hold
+    assert response.status_code == 200
+    assert [query["sql"].split()[0] for query in queries.captured_queries] == ["WITH"]
+    assert WebhookEvent.objects.get(identifier="sh-2").team_id == team.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_number_moved_to_another_team_after_it_was_kept_reaches_the_new_owner(client, contacted, other_team):
+    from messaging.models import SenderNumber
+
+    kept = _signed(contacted[0].to_number, "who is this?", identifier="sh-1", stamp=1796144400000, delivery_id="d-1")
+    assert _post(client, *kept).status_code == 200
+    SenderNumber.objects.filter(number=OURS).update(team=other_team)  # as another web process would
+
+    stop = _signed(contacted[1].to_number, "STOP", identifier="sh-2", stamp=1796144400001, delivery_id="d-2")
+    response = _post(client, *stop)
+
+    # stored once, for the team that owns the number now, and the STOP suppresses for that team only
+    assert response.status_code == 200
+    assert list(WebhookEvent.objects.filter(identifier="sh-2").values_list("team_id", flat=True)) == [other_team.pk]
+    assert messaging.is_suppressed(team=other_team, number=contacted[1].to_number)
+    assert not messaging.is_suppressed(team=contacted[1].team, number=contacted[1].to_number)
+    plain = _signed(contacted[2].to_number, "who?", identifier="sh-3", stamp=1796144400002, delivery_id="d-3")
+    assert _post(client, *plain).status_code == 200
+    assert WebhookEvent.objects.get(identifier="sh-3").team_id == other_team.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_secret_replaced_after_it_was_kept_stops_verifying_at_once(client, contacted, team):
+    from usdatabiz.core.services import team_credential_set
+
+    team_credential_set(team=team, provider="signalhouse", name="webhook_secret", value="team-secret-one")
+
+    def post(secret: str, delivery: str):
+        stamp = 1796144400000 + int(delivery[2:])
+        body = json.dumps(
+            {
+                "event": "MESSAGE_RECEIVED",
+                "identifier": f"sh-{delivery}",
+                "metaData": {
+                    "Message": {
+                        "senderPhoneNumber": contacted[0].to_number,
+                        "recipientPhoneNumber": OURS,
+                        "messageBody": "hi",
+                    }
+                },
+            }
+        ).encode()
+        headers = {"X-SignalHouse-Timestamp": str(stamp), "X-SignalHouse-Signature": sign(secret, stamp, body),
+                   "X-SignalHouse-Delivery-Id": delivery}  # fmt: skip
+        return _post(client, headers, body)
+
+    assert post("team-secret-one", "d-1").status_code == 200  # the owner and this secret are kept now
+    team_credential_set(team=team, provider="signalhouse", name="webhook_secret", value="team-secret-two")
+
+    # the kept secret no longer signs anything; the new one does, without waiting for the kept entry to expire
+    assert post("team-secret-one", "d-2").status_code == 401
+    assert post("team-secret-two", "d-3").status_code == 200
+    assert WebhookEvent.objects.filter(delivery_id="d-3", team=team).exists()
 
 
 def test_help_is_kept_on_the_record_and_answered_on_the_realtime_lane(client, contacted, team):
