@@ -183,6 +183,11 @@ def _escape(value: str) -> str:
     return value.translate(_COPY_ESCAPE) if _NEEDS_ESCAPE(value) else value
 
 
+# JSON text for a jsonb column: non-ASCII characters are written as they are, not as \u escapes, which would
+# each need a backslash doubled for COPY (jsonb stores the same value either way).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 @lru_cache(maxsize=64)
 def _timestamp_text(value) -> str:
     return value.isoformat()
@@ -241,10 +246,11 @@ class CopyWriter(RecordWriter):
             "N": "\\N",
             "C": copy_text,
             "D": _timestamp_text,
-            "J": lambda v: json.dumps(v).translate(_COPY_ESCAPE),
+            "J": lambda v: _escape(_json_text(v)),
         }
         formatter = eval(source, namespace)  # noqa: S307 - built above from field metadata only
-        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool})  # noqa: S307
+        # Unescaped JSON in the fast variant: a backslash in it sends the chunk to the escaping variant.
+        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool, "J": _json_text})  # noqa: S307
         nullable = tuple(i for i, name in enumerate(columns) if fields[name].null)
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
         width = len(columns) + len(missing)
