@@ -724,7 +724,7 @@ def businesses_upsert(writer: RecordWriter, rows: list[tuple], *, team_id: str) 
     name_at = BUSINESS_COLUMNS.index("normalized_name")
     zip_at = BUSINESS_COLUMNS.index("zip5")
     if isinstance(writer, CopyWriter):
-        holders = _businesses_upsert_copy(writer, rows, team_id=team_id)
+        holders = _businesses_upsert_copy(writer, rows)
     else:
         holders = _businesses_upsert_orm(rows, team_id=team_id, name_at=name_at, zip_at=zip_at)
     refused = [row for row in rows if f"{row[name_at]}\t{row[zip_at]}" not in holders]
@@ -771,15 +771,9 @@ def _businesses_upsert_orm(rows: list[tuple], *, team_id: str, name_at: int, zip
     return holders
 
 
-def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple], *, team_id: str) -> dict[str, Holder]:
-    """Insert through a staging table; the new businesses name themselves (RETURNING), others are looked up.
-
-    Only the keys the insert skipped (held by a business already) are read back, in a statement of their own,
-    so it sees a business a concurrent transaction committed while this insert waited for it.
-    """
+def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple]) -> dict[str, Holder]:
     table = connection.ops.quote_name(Business._meta.db_table)
     stage = connection.ops.quote_name(BUSINESS_STAGE_TABLE)
-    returned = "normalized_name, zip5, id, source_file, source_record_id"
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
@@ -788,22 +782,13 @@ def _businesses_upsert_copy(writer: "CopyWriter", rows: list[tuple], *, team_id:
     writer.send(writer.encode(Business, BUSINESS_COLUMNS, rows, table=BUSINESS_STAGE_TABLE))
     with connection.wrap_database_errors, connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} SELECT * FROM {stage} ORDER BY normalized_name, zip5 ON CONFLICT DO NOTHING "
-            f"RETURNING {returned}"
+            f"INSERT INTO {table} SELECT * FROM {stage} ORDER BY normalized_name, zip5 ON CONFLICT DO NOTHING"
         )
-        found = cursor.fetchall()
-        inserted = {f"{name}\t{zip5}" for name, zip5, *_ in found}
-        name_at = BUSINESS_COLUMNS.index("normalized_name")
-        zip_at = BUSINESS_COLUMNS.index("zip5")
-        skipped = [row for row in rows if f"{row[name_at]}\t{row[zip_at]}" not in inserted]
-        if skipped:
-            cursor.execute(
-                f"SELECT {returned} FROM {table} WHERE team_id = %s AND (normalized_name, zip5) IN "
-                "(SELECT * FROM unnest(%s::text[], %s::text[]))",
-                [team_id, [row[name_at] for row in skipped], [row[zip_at] for row in skipped]],
-            )
-            found += cursor.fetchall()
+        cursor.execute(
+            f"SELECT b.normalized_name, b.zip5, b.id, b.source_file, b.source_record_id FROM {table} b "
+            f"JOIN {stage} s ON b.team_id = s.team_id AND b.normalized_name = s.normalized_name AND b.zip5 = s.zip5"
+        )
         return {
             f"{name}\t{zip5}": Holder(pk, source_file, row, f"{name}\t{zip5}")
-            for name, zip5, pk, source_file, row in found
+            for name, zip5, pk, source_file, row in cursor.fetchall()
         }
