@@ -8,8 +8,10 @@ Both receive exactly the same rows, and both are tested.
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -21,7 +23,8 @@ from usdatabiz.core.models import StageFailure
 
 from .csvreader import CsvRow, HeaderMap
 from .normalizers import (
-    NULL_MARKERS,
+    Memo,
+    clean_cell,
     normalize_business_name,
     normalize_email,
     normalize_person_name,
@@ -106,19 +109,13 @@ FIELD_ORDER = (
 )  # fmt: skip
 
 
-class IdSource:
-    """Hand out prefixed ULIDs from pre-generated batches (one call per id would dominate a 1M-row load)."""
+def id_source(prefix: str, batch: int = 4096) -> Callable[[], str]:
+    """Return a function handing out prefixed ULIDs from pre-generated batches.
 
-    def __init__(self, prefix: str, batch: int = 4096):
-        self.prefix = prefix
-        self.batch = batch
-        self._ids: list[str] = []
-
-    def __call__(self) -> str:
-        if not self._ids:
-            self._ids = id_batch(self.prefix, self.batch)
-            self._ids.reverse()
-        return self._ids.pop()
+    One call per id would dominate a 1M-row load; this is ``next`` on a chained iterator of batches, so handing
+    out an id runs no Python code until a batch is used up.
+    """
+    return partial(next, chain.from_iterable(iter(lambda: id_batch(prefix, batch), None)))
 
 
 class RecordWriter:
@@ -186,6 +183,11 @@ def _escape(value: str) -> str:
     return value.translate(_COPY_ESCAPE) if _NEEDS_ESCAPE(value) else value
 
 
+# JSON text for a jsonb column: non-ASCII characters are written as they are, not as \u escapes, which would
+# each need a backslash doubled for COPY (jsonb stores the same value either way).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 @lru_cache(maxsize=64)
 def _timestamp_text(value) -> str:
     return value.isoformat()
@@ -244,10 +246,11 @@ class CopyWriter(RecordWriter):
             "N": "\\N",
             "C": copy_text,
             "D": _timestamp_text,
-            "J": lambda v: json.dumps(v).translate(_COPY_ESCAPE),
+            "J": lambda v: _escape(_json_text(v)),
         }
         formatter = eval(source, namespace)  # noqa: S307 - built above from field metadata only
-        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool})  # noqa: S307
+        # Unescaped JSON in the fast variant: a backslash in it sends the chunk to the escaping variant.
+        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool, "J": _json_text})  # noqa: S307
         nullable = tuple(i for i, name in enumerate(columns) if fields[name].null)
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
         width = len(columns) + len(missing)
@@ -347,12 +350,13 @@ class RowNormalizer:
         self._candidates: dict[str, int] = {}
         self._business_rows: list[tuple] = []
         self._owners: list[tuple] = []
-        self._biz_id = IdSource("biz")
-        self._per_id = IdSource("per")
-        self._ph_id = IdSource("ph")
-        self._em_id = IdSource("em")
-        self._bo_id = IdSource("bo")
-        self._sf_id = IdSource("sf")
+        self._biz_id = id_source("biz")
+        self._per_id = id_source("per")
+        self._ph_id = id_source("ph")
+        self._em_id = id_source("em")
+        self._bo_id = id_source("bo")
+        self._sf_id = id_source("sf")
+        self._years = Memo(partial(_year_of, today_year=today_year), 4096)
 
     def take_chunk(self) -> Chunk:
         chunk, self.chunk = self.chunk, Chunk()
@@ -396,16 +400,18 @@ class RowNormalizer:
         if "\x00" in "".join(cells):  # a NUL past the head of the file (which decides "binary"): text cannot hold it
             cells = [cell.replace("\x00", "") for cell in cells]
         cells.append("")  # the padding cell read for fields the file does not have
-        values = [
-            (" ".join(v.split()) if ("  " in v or "\t" in v or "\n" in v) else v.strip()) for v in self._get(cells)
-        ]
-        values = [("" if v.lower() in NULL_MARKERS else v) if len(v) <= 4 else v for v in values]
-        (company, dba, first, last, full_name, title, raw_email, raw_phone, address, city, raw_state, raw_zip,
-         employees, revenue, year_founded, raw_sic) = values  # fmt: skip
-        if not first and not last and full_name:
-            first, last = split_full_name(full_name)
+        (cell_company, cell_dba, cell_first, cell_last, cell_full_name, cell_title, cell_email, cell_phone,
+         cell_address, cell_city, cell_state, cell_zip, cell_employees, cell_revenue, cell_year, cell_sic,
+         ) = self._get(cells)  # fmt: skip
+        # Fields whose values repeat down a list go through the worker's memos (``_CLEANED`` and others); the rest are
+        # cleaned as they come. Each value is cleaned (``clean_cell``) before any rule reads it.
+        first, last, title = _CLEANED[cell_first], _CLEANED[cell_last], _CLEANED[cell_title]
+        if not first and not last:
+            full_name = clean_cell(cell_full_name)
+            if full_name:
+                first, last = split_full_name(full_name)
 
-        state = normalize_state(raw_state) if raw_state else None
+        raw_state, state = _STATES[cell_state]
         if not state:
             fail(
                 number,
@@ -414,7 +420,7 @@ class RowNormalizer:
                 raw_state,
                 f"'{raw_state}' is not a US state, DC or territory." if raw_state else "The state is empty.",
             )
-        zip5, zip4 = split_zip(raw_zip) if raw_zip else (None, None)
+        raw_zip, zip5, zip4 = _ZIPS[cell_zip]
         if not zip5:
             fail(
                 number,
@@ -426,9 +432,10 @@ class RowNormalizer:
             zip5 = ""
 
         key = None
+        company, normalized = _company_of(cell_company)
         if company:
-            normalized = normalize_business_name(company)[:255]  # the key is what the column keeps
             key = f"{normalized}\t{zip5}"  # one string per key: a chunk's keys fit in little memory
+            raw_sic, sic = _SICS[cell_sic]
             if key not in self._candidates:
                 # The first row of the chunk with this key offers a business; the database decides (``resolve``)
                 # whether it is new or another row (of this file or another) already holds the key.
@@ -443,22 +450,24 @@ class RowNormalizer:
                         number,
                         company[:255],
                         normalized,
-                        dba[:255],
-                        address[:255],
-                        city[:120],
+                        _CLEANED[cell_dba][:255],
+                        clean_cell(cell_address)[:255],
+                        _CLEANED[cell_city][:120],
                         state or "",
                         zip5,
                         zip4 or "",
-                        _int_or_none(parse_int_range(employees), 2**31 - 1) if employees else None,
-                        _int_or_none(parse_money(revenue), 2**63 - 1) if revenue else None,
-                        parse_year(year_founded, today_year=self.today_year) if year_founded else None,
-                        (normalize_sic(raw_sic) if raw_sic else None) or "",
+                        _EMPLOYEES[cell_employees],
+                        _REVENUES[cell_revenue],
+                        self._years[cell_year],
+                        sic,
                     )
                 )
-            self._business_rows.append((number, key, company, normalized, zip5, raw_sic))
+            self._business_rows.append((number, key, company, normalized, zip5, raw_sic, sic))
         else:
             fail(number, "MISSING_VALUE", "company_name", "", "The row has no company name.")
 
+        raw_phone = clean_cell(cell_phone)
+        raw_email = clean_cell(cell_email)
         phone = normalize_phone(raw_phone) if raw_phone else None
         if not phone:
             fail(
@@ -487,8 +496,8 @@ class RowNormalizer:
                     number,
                     first[:120],
                     last[:120],
-                    normalize_person_name(first)[:120],
-                    normalize_person_name(last)[:120],
+                    _PERSON_KEYS[first],
+                    _PERSON_KEYS[last],
                     title[:200],
                     state or "",
                     zip5,
@@ -536,7 +545,7 @@ class RowNormalizer:
         fail = self.fail
         source_file = self.source_file
         linked: dict[int, str] = {}
-        for number, key, company, normalized, zip5, raw_sic in self._business_rows:
+        for number, key, company, normalized, zip5, raw_sic, sic in self._business_rows:
             holder = holders.get(key)
             if holder is None:
                 fail(
@@ -562,7 +571,7 @@ class RowNormalizer:
                 )
             elif holder.source_row == number and holder.source_file == source_file:
                 counts.businesses += 1
-                if not (normalize_sic(raw_sic) if raw_sic else None):
+                if not sic:
                     fail(
                         number,
                         "MISSING_SIC",
@@ -606,6 +615,54 @@ def _int_or_none(value, limit):
     if value is None or value < 0 or value > limit:
         return None
     return value
+
+
+def _state_of(cell: str) -> tuple[str, str | None]:
+    raw = clean_cell(cell)
+    return raw, (normalize_state(raw) if raw else None)
+
+
+def _zip_of(cell: str) -> tuple[str, str | None, str | None]:
+    raw = clean_cell(cell)
+    return (raw, *split_zip(raw)) if raw else (raw, None, None)
+
+
+def _company_of(cell: str) -> tuple[str, str]:
+    company = clean_cell(cell)
+    return company, (normalize_business_name(company)[:255] if company else "")  # the key is what the column keeps
+
+
+def _sic_of(cell: str) -> tuple[str, str]:
+    raw = clean_cell(cell)
+    return raw, ((normalize_sic(raw) if raw else None) or "")
+
+
+def _employees_of(cell: str) -> int | None:
+    raw = clean_cell(cell)
+    return _int_or_none(parse_int_range(raw), 2**31 - 1) if raw else None
+
+
+def _revenue_of(cell: str) -> int | None:
+    raw = clean_cell(cell)
+    return _int_or_none(parse_money(raw), 2**63 - 1) if raw else None
+
+
+def _year_of(cell: str, *, today_year: int) -> int | None:
+    raw = clean_cell(cell)
+    return parse_year(raw, today_year=today_year) if raw else None
+
+
+# The worker's memos of the pure rules for fields whose values repeat down a list (names, titles, cities, states,
+# ZIPs, headcounts, revenues, SIC codes), keyed by the cell as read: most rows cost a dict look-up per
+# field instead of the rule. Each is bounded (``Memo``). Companies, phones, e-mails, addresses and full names are mostly
+# unique and are not remembered; the year depends on the run's date and is remembered per chunk.
+_CLEANED = Memo(clean_cell, 1 << 16)
+_PERSON_KEYS = Memo(lambda name: normalize_person_name(name)[:120], 1 << 16)
+_STATES = Memo(_state_of, 4096)
+_ZIPS = Memo(_zip_of, 1 << 16)
+_SICS = Memo(_sic_of, 4096)
+_EMPLOYEES = Memo(_employees_of, 4096)
+_REVENUES = Memo(_revenue_of, 1 << 15)
 
 
 # What a chunk writes once its businesses are settled (``businesses_upsert``), parents before children.

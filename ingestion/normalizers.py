@@ -19,7 +19,9 @@ from usdatabiz.core.phones import valid_us_digits
 
 __all__ = [
     "US_STATES",
+    "Memo",
     "clean",
+    "clean_cell",
     "normalize_business_name",
     "normalize_email",
     "normalize_person_name",
@@ -49,6 +51,34 @@ def clean(value: str | None) -> str:
     if len(text) <= 4 and text.lower() in NULL_MARKERS:
         return ""
     return text
+
+
+def clean_cell(value: str) -> str:
+    """Return a CSV cell with whitespace trimmed (and collapsed when it holds runs or tabs), null markers as ""."""
+    text = " ".join(value.split()) if ("  " in value or "\t" in value or "\n" in value) else value.strip()
+    return "" if len(text) <= 4 and text.lower() in NULL_MARKERS else text
+
+
+class Memo(dict):
+    """Remember a pure function of one argument for the values that repeat in a list (cities, names, ZIPs).
+
+    ``memo[value]`` is a plain dict look-up when the value was seen: the function runs on a miss only. Bounded:
+    past ``limit`` entries it starts again empty, so a file of unique values costs memory of ``limit`` entries.
+    """
+
+    __slots__ = ("func", "limit")
+
+    def __init__(self, func, limit: int = 1 << 15):
+        super().__init__()
+        self.func = func
+        self.limit = limit
+
+    def __missing__(self, key):
+        value = self.func(key)
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
 
 
 # Characters that mean "a space" in messy CSV text: NBSP & friends, plus typographic dashes/quotes mapped to ASCII.

@@ -33,6 +33,22 @@ def test_clean_rows_take_the_fast_path_and_match_the_escaping_formatter():
 
 
 @pytest.mark.parametrize(
+    ("extra", "encoded"),
+    [
+        ({"City": "Zürich"}, '{"City": "Zürich"}'),  # non-ASCII as it is: no backslash, the fast path
+        ({"Note": 'say "hi"'}, '{"Note": "say \\\\"hi\\\\""}'),  # JSON's escapes, their backslashes doubled
+        ({"Note": "tab\there"}, '{"Note": "tab\\\\there"}'),
+    ],
+)
+def test_json_columns_in_both_paths(extra, encoded):
+    writer = CopyWriter()
+    rows = [persona_row(1), persona_row(2, extra=extra)]
+    _, text, _ = writer.encode(Persona, PERSONA_COLUMNS, rows)
+    assert text.decode() == "".join(map(writer._formatter(Persona, PERSONA_COLUMNS)[0], rows))
+    assert fields(text)[1][13] == encoded
+
+
+@pytest.mark.parametrize(
     ("value", "encoded"),
     [
         ("Jo\thn", "Jo\\thn"),

@@ -6,7 +6,9 @@ import pytest
 
 from ingestion.normalizers import (
     US_STATES,
+    Memo,
     clean,
+    clean_cell,
     normalize_business_name,
     normalize_email,
     normalize_person_name,
@@ -45,6 +47,43 @@ from ingestion.normalizers import (
 )
 def test_clean(raw, expected):
     assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("", ""),
+        ("  Acme  ", "Acme"),
+        ("Acme \t Plumbing", "Acme Plumbing"),
+        ("Acme  Plumbing\n", "Acme Plumbing"),
+        (" N/A ", ""),
+        ("NULL", ""),
+        ("none", ""),
+        ("nonexistent", "nonexistent"),
+        ("-", ""),
+        ("a\rb", "a\rb"),  # a lone carriage return inside a value is kept, as stage 2 always read it
+    ],
+)
+def test_clean_cell(cell, expected):
+    assert clean_cell(cell) == expected
+
+
+def test_memo_runs_the_rule_once_per_value():
+    calls = []
+    memo = Memo(lambda value: calls.append(value) or value.upper(), limit=10)
+
+    assert [memo[v] for v in ("tx", "ca", "tx", "tx", "ca")] == ["TX", "CA", "TX", "TX", "CA"]
+    assert calls == ["tx", "ca"]
+
+
+def test_memo_stays_within_its_limit():
+    memo = Memo(str.upper, limit=3)
+
+    results = [memo[f"v{i}"] for i in range(10)]
+
+    assert results == [f"V{i}" for i in range(10)]
+    assert len(memo) <= 3
+    assert memo["v9"] == "V9"
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,10 @@ needs_postgres = pytest.mark.skipif(
 # quotes, tabs and backslashes (COPY escaping), non-ASCII.
 MIXED_HEADER = [*HEADER, "Lead Source"]
 MIXED_ROWS = [
-    [*GOOD_ROWS[0], "Trade show"],
+    [*GOOD_ROWS[0], "Trade show, Zürich"],
     [*row_with(1, Phone="12", Title='Owner "Big" \\ Boss\tII'), ""],
     [*row_with(2, Company_Name="ACME PLUMBING LLC", City="Austin", Zip="78701", SIC_Code=""), 'He said "hi"'],
-    [*row_with(0, Company_Name="Café Niño", First_Name="José", Email="", SIC_Code=""), '{"json": true}'],
+    [*row_with(0, Company_Name="Café Niño", First_Name="José", Email="", SIC_Code=""), '{"json": true} año'],
 ]
 IGNORED = {
     "id",
@@ -101,10 +101,10 @@ def test_orm_writer_loads_every_kind_of_record(ingest, settings, team):
     # then every record kind is there with the expected values
     assert [b["normalized_name"] for b in records["businesses"]] == ["ACME PLUMBING", "BOLT ELECTRIC", "CAFE NINO"]
     assert [p["source_extra"] for p in records["personas"]] == [
-        {"Lead Source": "Trade show"},
+        {"Lead Source": "Trade show, Zürich"},
         {},
         {"Lead Source": 'He said "hi"'},
-        {"Lead Source": '{"json": true}'},
+        {"Lead Source": '{"json": true} año'},
     ]
     assert records["personas"][1]["title"] == 'Owner "Big" \\ Boss II'
     assert [p["merged_from_ids"] for p in records["personas"]] == [[], [], [], []]
