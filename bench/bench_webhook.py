@@ -133,15 +133,20 @@ def _number(n: int) -> str:
     return f"{212 + n // 10000}555{n % 10000:04d}"
 
 
-def signed_reply(sender: str, text: str, identifier: str, delivery_id: str, stamp_ms: int) -> bytes:
-    """One signed MESSAGE_RECEIVED delivery as the raw bytes of an HTTP/1.1 request."""
-    from messaging.signalhouse import sign
-
-    body = json.dumps({
+def reply_body(sender: str, text: str, identifier: str, stamp_ms: int) -> bytes:
+    """The JSON body of one MESSAGE_RECEIVED delivery from ``sender`` to the benchmark's number."""
+    return json.dumps({
         "timestamp": stamp_ms, "event": "MESSAGE_RECEIVED", "identifier": identifier,
         "metaData": {"Message": {"direction": "INBOUND", "senderPhoneNumber": "1" + sender,
                                  "recipientPhoneNumber": "1" + OURS, "messageBody": text}},
     }, separators=(",", ":")).encode()  # fmt: skip
+
+
+def signed_reply(sender: str, text: str, identifier: str, delivery_id: str, stamp_ms: int) -> bytes:
+    """One signed MESSAGE_RECEIVED delivery as the raw bytes of an HTTP/1.1 request."""
+    from messaging.signalhouse import sign
+
+    body = reply_body(sender, text, identifier, stamp_ms)
     head = (
         "POST /webhooks/signalhouse/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\nX-SignalHouse-Timestamp: {stamp_ms}\r\n"
@@ -383,10 +388,10 @@ def report(args, rate: dict | None, draft: dict | None, load: str) -> None:
         )
 
 
-def run(args) -> int:
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    work_dir = Path(tempfile.mkdtemp(prefix="usdatabiz-bench-webhook-"))
-    media_root = work_dir / "media"
+def bench_setup(args, prefix: str, name: str):
+    """Point Django at the benchmark database, migrate it, and make a team that owns the benchmark's number.
+    Returns (environment, media root, team)."""
+    media_root = Path(tempfile.mkdtemp(prefix=f"usdatabiz-{prefix}-")) / "media"
     media_root.mkdir()
     env = environment(args, str(media_root))
     ensure_database(args.database_url)
@@ -396,15 +401,20 @@ def run(args) -> int:
     django.setup()
     from django.core.management import call_command
 
+    from messaging.models import SenderNumber
     from messaging.services import sender_number_create
     from usdatabiz.core.services import team_create
 
     call_command("migrate", interactive=False, verbosity=0)
-    team = team_create(slug=f"bench-webhook-{uuid.uuid4().hex[:6]}", name="Webhook benchmark")
-    from messaging.models import SenderNumber
-
+    team = team_create(slug=f"{prefix}-{uuid.uuid4().hex[:6]}", name=name)
     SenderNumber.objects.filter(number=OURS).delete()
     sender_number_create(team=team, number=OURS, label="benchmark")
+    return env, media_root, team
+
+
+def run(args) -> int:
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    env, media_root, team = bench_setup(args, "bench-webhook", "Webhook benchmark")
     port = free_port()
     realtime = start_cluster(env, "realtime", args.realtime_workers)
     server = None

@@ -21,12 +21,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import os
 import pstats
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from collections import defaultdict
@@ -35,8 +33,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from bench.bench_ingest import ensure_database, purge_team  # noqa: E402
-from bench.bench_webhook import DEFAULT_DATABASE_URL, OURS, SECRET, _number, environment  # noqa: E402
+from bench.bench_ingest import purge_team  # noqa: E402
+from bench.bench_webhook import DEFAULT_DATABASE_URL, OURS, SECRET, _number, bench_setup, reply_body  # noqa: E402
 
 STAGE_OF = {
     "inbox.tasks.webhook_event_process_task": 8,
@@ -83,14 +81,6 @@ def _environ(body: bytes, stamp_ms: int, delivery: str) -> dict:
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
     }
-
-
-def _body(sender: str, text: str, identifier: str, stamp_ms: int) -> bytes:
-    return json.dumps({
-        "timestamp": stamp_ms, "event": "MESSAGE_RECEIVED", "identifier": identifier,
-        "metaData": {"Message": {"direction": "INBOUND", "senderPhoneNumber": "1" + sender,
-                                 "recipientPhoneNumber": "1" + OURS, "messageBody": text}},
-    }, separators=(",", ":")).encode()  # fmt: skip
 
 
 def seed_leads(team, count: int) -> list[str]:
@@ -147,7 +137,7 @@ def request_phase(args, leads: list[str]) -> dict:
     requests = []
     for n in range(args.replies + args.warmup):
         sender = leads[n % len(leads)] if n % 2 == 0 and leads else _number(n)
-        body = _body(sender, texts[n % len(texts)], f"cost-{tag}-{n}", now + n)
+        body = reply_body(sender, texts[n % len(texts)], f"cost-{tag}-{n}", now + n)
         requests.append((body, now + n, f"cost-{tag}-d{n}"))
     statuses, cpu, wall, statements = defaultdict(int), [], [], []
     profile = cProfile.Profile(time.process_time) if args.profile else None
@@ -255,26 +245,10 @@ def report(request: dict, lane: dict, load: str) -> None:
 
 def run(args) -> int:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    media_root = Path(tempfile.mkdtemp(prefix="usdatabiz-bench-webhook-cost-")) / "media"
-    media_root.mkdir()
-    env = environment(args, str(media_root))
-    ensure_database(args.database_url)
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    _env, _media, team = bench_setup(args, "bench-cost", "Webhook cost benchmark")
     from django_q.models import OrmQ
 
-    from messaging.models import SenderNumber
-    from messaging.services import sender_number_create
-    from usdatabiz.core.services import team_create
-
-    call_command("migrate", interactive=False, verbosity=0)
     OrmQ.objects.filter(key="realtime").delete()  # a run stopped before its lane phase left its tasks
-    team = team_create(slug=f"bench-cost-{uuid.uuid4().hex[:6]}", name="Webhook cost benchmark")
-    SenderNumber.objects.filter(number=OURS).delete()
-    sender_number_create(team=team, number=OURS, label="benchmark")
     try:
         leads = seed_leads(team, args.leads)
         request = request_phase(args, leads)
