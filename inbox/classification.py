@@ -236,17 +236,12 @@ def _vanity_digits(match: re.Match) -> str:
     return " " + digits[:keep] + " "
 
 
-# Ten or eleven digits spelled out as words: "five five five, four one two, eight eight zero nine".
+# The digit a word names
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
-SPELLED_DIGITS = re.compile(
-    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){9,10}"
-    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
-    re.IGNORECASE,
-)
 
-
-# "469-555-O191": the letter O typed for a zero inside a phone number (at least 8 real digits around it)
+# "469-555-O191", "5O3-555-Ol64": O typed for a zero and l or I for a one inside a phone number (ten or eleven
+# characters, most of them real digits)
 LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOoIl][\dOoIl().\s-]{8,}[\dOoIl](?![\w])")
 
 
@@ -261,11 +256,8 @@ def _letter_o_as_zero(match: re.Match) -> str:
     return run.translate(_LOOK_ALIKE_DIGITS)
 
 
-def _spelled_digits(match: re.Match) -> str:
-    return " " + "".join(_DIGIT_WORDS[word.lower()] for word in re.findall(r"[a-z]+", match.group(), re.I)) + " "
-
-
-# Digits and digit words mixed: "646 five five five 0134"
+# A number in digit words, or digits and digit words mixed: "five five five, four one two, eight eight zero nine",
+# "646 five five five 0134"
 MIXED_DIGITS = re.compile(
     r"(?<![\w-])(?:(?:\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){3,10}"
     r"(?:\d{1,4}|zero|oh|one|two|three|four|five|six|seven|eight|nine)(?![\w-])",
@@ -277,7 +269,7 @@ def _mixed_digits(match: re.Match) -> str:
     parts = re.findall(r"\d+|[a-z]+", match.group(), re.I)
     digits = "".join(part if part.isdigit() else _DIGIT_WORDS[part.lower()] for part in parts)
     words = sum(not part.isdigit() for part in parts)
-    if not words or words == len(parts) or len(digits) not in (10, 11) or (len(digits) == 11 and digits[0] != "1"):
+    if not words or len(digits) not in (10, 11) or (len(digits) == 11 and digits[0] != "1"):
         return match.group()
     return " " + digits + " "
 
@@ -942,8 +934,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
-    masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, SPELLED_DIGITS.sub(_spelled_digits, masked))
-    masked = MIXED_DIGITS.sub(_mixed_digits, masked)
+    masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, MIXED_DIGITS.sub(_mixed_digits, masked))
     masked = VANITY_PHONE.sub(_vanity_digits, masked)
     parts, last, phone_suspect = [], 0, False
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
