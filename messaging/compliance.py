@@ -958,11 +958,12 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "none",
     ),
-    # Punjabi "ਬੰਦ ਕਰੋ" (stop), Gujarati "બંધ કરો" (stop), Bengali "বন্ধ করুন" (stop), "পাঠাবেন না" (don't send)
+    # Punjabi "ਬੰਦ ਕਰੋ" (stop), "ਹੋਰ ਮੈਸੇਜ ਨਾ ਭੇਜੋ" (don't send more messages), Gujarati "બંધ કરો" (stop),
+    # Bengali "বন্ধ করুন" (stop), "পাঠাবেন না" (don't send)
     (
         _re(
             "\u0a2c\u0a70\u0a26\\s+\u0a15\u0a30|\u0aac\u0a82\u0aa7\\s+\u0a95\u0ab0|\u09ac\u09a8\u09cd\u09a7\\s+\u0995\u09b0"
-            "|\u09aa\u09be\u09a0\u09be\u09ac\u09c7\u09a8\\s+\u09a8\u09be"
+            "|\u09aa\u09be\u09a0\u09be\u09ac\u09c7\u09a8\\s+\u09a8\u09be|\u0a28\u0a3e\\s+\u0a2d\u0a47\u0a1c"
         ),
         "none",
     ),
@@ -983,6 +984,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"|\b{_ES_TAKE_AWAY}\s+(?:de\s+)?(?:su|la|sus|tu|esa)\s+lista\b"
         ),
         "none",
+    ),
+    # "I want it out of your system today", "I need my number out of your database"
+    (
+        _re(
+            r"\b(?:want|need)\s+(?:it|this(?:\s+number)?|my\s+(?:number|info|name|data|cell))\s+(?:out\s+of|off|gone\s+from"
+            r"|removed\s+from|deleted\s+from)\s+(?:your|ur|the|all\s+your)\s+(?:system|database|list|records?|files?|crm)s?\b"
+        ),
+        "negation",
     ),
     # "kindly remove our practice from all of your marketing lists", "take our shop off your list"
     (
@@ -2098,10 +2107,21 @@ _TAPBACK = re.compile(
 )
 
 
+# A line of our text quoted back by a mail-style client or by hand: "> Open to a quick call this week?"
+_QUOTED_LINE = re.compile(r"^[ \t]*>+[ \t]*(?!\d)\S.*$", re.MULTILINE)
+
+
 def without_tapback(text: str) -> str:
-    """The person's own words of a reply: an iPhone reaction to our text keeps only its verb ("Liked")."""
-    match = _TAPBACK.match(text or "")
-    return text.split(None, 1)[0] if match else (text or "")
+    """The person's own words of a reply: an iPhone reaction to our text keeps only its verb ("Liked"); lines
+    quoting our text ("> Hi Dana, ...") are dropped when the person wrote something else beside them."""
+    text = text or ""
+    if _TAPBACK.match(text):
+        return text.split(None, 1)[0]
+    if ">" in text and _QUOTED_LINE.search(text):
+        own = _QUOTED_LINE.sub("", text).strip()
+        if own:
+            return own
+    return text
 
 
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:

@@ -601,6 +601,15 @@ def test_an_iphone_reaction_to_our_text_is_not_read_as_the_words_it_quotes():
     assert opt_out_decide(text) == "no"
 
 
+def test_lines_quoting_our_text_are_not_read_as_the_persons_words():
+    text = "> Hi Dana, this is Mike with Apex Capital. Reply STOP to opt out\n\nWhat does working capital in 24h mean?"
+    result = classify(text)
+    assert result.classification == C.QUESTION
+    assert opt_out_decide(text) == "no"
+    # a reply that is only a quote is still read (there is nothing else)
+    assert opt_out_decide("> Reply STOP to opt out") != "no"
+
+
 @pytest.mark.parametrize(
     "text",
     [

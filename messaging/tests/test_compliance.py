@@ -1210,6 +1210,14 @@ DECISIONS = [
     ("Let's talk. Monday at 8 after the kids get dropped off", "no"),
     # the thirty-sixth
     ("Yes I'm interested... in never hearing from you again.", "yes"),
+    # quoted lines of our text are ours: only the person's own lines decide
+    ("> Hi Dana, we help with funding. Reply STOP to opt out\nWhat does 24h funding mean exactly?", "no"),
+    ("> Open to a quick call?\nstop texting me", "yes"),
+    ("> Reply STOP to opt out", "uncertain"),
+    ("No idea how you got this number but I want it out of your system today", "yes"),
+    ("I need my number out of your database", "yes"),
+    ("I want it out of your hands by Friday, the contract I mean", "no"),
+    ("ਕਿਰਪਾ ਕਰਕੇ ਮੈਨੂੰ ਹੋਰ ਮੈਸੇਜ ਨਾ ਭੇਜੋ", "yes"),
 ]
 
 
