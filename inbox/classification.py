@@ -816,6 +816,29 @@ PHRASE_RULES: list[Rule] = [
           # "Harvest. Don't expect to hear from me till November"; Haitian Creole "m an vakans" (I'm on vacation)
           r"\b(?:don't|do not) expect to hear (?:back )?from (?:me|us) (?:until|till|til|before|for)\b",
           r"\b(?:m|mwen) (?:an|nan) vakans\b"),
+    # the thirty-eighth set: Levantine and Egyptian Arabic (script and Latin letters), Cajun French, Vietnamese,
+    # Gulf Coast English
+    _rule("wrong_number.arabic_french", 0.95, r"\bghalat (?:raqam|ra2am|rakam|nimra|nemra)\b",
+          r"\b(?:raqam|ra2am|rakam) (?:ghalat|galat)\b", r"\bpas le bon numero\b", r"رقم (?:غلط|خطأ)",
+          r"\bnhan nham so\b|\bsai so\b"),
+    _rule("hostile.arabic_french_vietnamese", 0.88, r"\bnassab(?:in|een|een)?\b", r"نصاب", r"\b3eib 3aleik\b",
+          r"\bvoleur\b", r"\bmenteur\b", r"\bcanaille\b", r"\bhonte a (?:toi|vous)\b", r"\bdo lua dao\b",
+          r"\bkeep it up and (?:i'll|i will|we'll|see)\b", r"\btry (?:this|that) [a-z]+ (?:with|on) me again\b"),
+    _rule("interested.arabic_french_vietnamese", 0.88, r"\bana (?:mohtam|mehtam|muhtam)\b",
+          r"\b(?:ib3atli|eb3atli|ib3atly|eb3atly|ib3at) (?:el )?(?:tafaseel|tafasil|ma3lomat|ma3loumat)\b",
+          r"\bj'?suis interesse\b", r"\bmuon biet them\b", r"\bgui them thong tin\b",
+          unless=r"\bmish (?:mohtam|mehtam)\b|\bpas interesse\b|\bkhong muon\b"),
+    _rule("not_interested.arabic", 0.88, r"\bmish (?:mohtam|mehtam|muhtam|mehtaj|mi7taj)\b", r"\bla shukran\b",
+          r"\bmsh (?:mohtam|mehtam)\b"),
+    _rule("out_of_office.arabic_gulf", 0.88, r"\bana (?:msafer|musafer|mesafer|msafir)\b",
+          r"\bevacuated\b[^.!?]{0,40}\b(?:get back|will call|text you|back)\b",
+          r"^on a (?:service )?call in [a-z' ]{2,25}\W+(?:will|i'll|gonna) (?:hit you back|call you|text you|get back)",
+          r"^(?:at the )?hospital with my [a-z]+\W+(?:not a good time|can't talk|busy)\b"),
+    _rule("meeting_request.arabic", 0.85, r"\b(?:kalemni|kallimni|kalimni|etasel)\b", r"نتكلم (?:بكرة|بكره|غدا)",
+          r"\bbukra\b[^.!?]{0,20}\bsa3a\b"),
+    _rule("auto_reply.french", 0.93, r"\bmerci d'avoir contacte\b", r"\bon va vous repondre bientot\b",
+          r"\bnous vous repondrons\b"),
+    _rule("question.vietnamese", 0.85, r"\bco phai lua dao khong\b", r"\bla ai vay\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -617,6 +617,11 @@ _THIRD_PARTIES = frozenset(
     "they tenants students parents contacts kids kid children packages package orders order car truck van".split()
 )
 
+# People a writer tells to stop something ("I told my nephew to stop texting me"): not a request to us.
+_RELATIVES = frozenset(
+    "nephew niece son daughter kids kid brother sister cousin husband wife mom dad mother father boyfriend girlfriend "
+    "friend friends buddy roommate coworker employee employees staff crew boy boys girls grandson granddaughter".split()
+)
 _TOKEN = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
@@ -667,8 +672,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     # remove me from your list / take me off / take my number off / delete my info from
     (
         re.compile(
-            rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|us|(?:my|our|his|her|their|this|the)\s+(?:\w+\s+)?{_MY_NUMBER})"
-            rf"\s+(?:off|from|out\s+of)\b"
+            rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|us|(?:my|our|his|her|their|this|the)\s+"
+            # "remove the old number from my file and use this one": a new number, not a revocation
+            rf"(?!(?:old|previous|former|wrong)\s)(?:\w+\s+)?{_MY_NUMBER})\s+(?:off|from|out\s+of)\b"
         ),
         "negation",
     ),
@@ -702,6 +708,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
             r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletter|catalog|magazine"
             r"|mailing|e-?mails?|subscription|membership|app)\b)"
+            # "unsubscribe from the email newsletter but keep getting the texts": the e-mails, the texts wanted
+            r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|your|ur|all\s+the)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?)\b"
+            r"[^.?!]{0,40}\bkeep\s+(?:getting\s+|receiving\s+)?(?:the\s+|your\s+)?(?:texts|sms|text\s+messages)\b)"
         ),
         "negation",
     ),
@@ -784,6 +793,13 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return True  # "the last company wouldn't let us stop the ads": a story, not a request
     if last in _THIRD_PARTIES:
         return True  # "can customers opt out of the texts you'd send for us?": a question about someone else
+    if (
+        last == "to"
+        and previous in _RELATIVES
+        and words[-3:-2] not in (["you"], ["u"], ["y'all"])  # "tell you guys to stop": us
+        and {"told", "tell", "telling", "asked", "ask", "asking"} & set(words[-5:-2])
+    ):
+        return True  # "I told my nephew to stop texting me from work": a request to someone else, told to us by mistake
     if last in {"should", "must"} and previous not in {"you", "u", "y'all", "ya", "guys", "people", "all"}:
         return True  # "whoever wrote this should quit marketing": advice to someone else
     if last == "to" and previous in {"takes", "took"} and _NEGATIONS & set(words):
@@ -1309,7 +1325,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     # Vietnamese, Tagalog, Portuguese: "don't text anymore", "stop texting"
-    (_re(r"\b(?:dung|đung|ngung|ngừng)\s+nhan\s+tin\b|\bhuy\s+dang\s+ky\b"), "none"),
+    (_re(r"(?<!\bdung\s)(?<!\bđung\s)\b(?:dung|đung|ngung|ngừng)\s+nhan\s+tin\b|\bhuy\s+dang\s+ky\b"), "none"),
     (_re(r"\btigilan\s+(?:mo\s+|nyo\s+|niyo\s+|ninyo\s+)?(?:na|po)\b|\bpare\s+de\s+(?:me\s+)?mandar\b"), "none"),
     # never texting me again / please not text me / remove from list
     (_re(rf"\bnever\s+{_OUTGOING}\s+(?:me|us)\b"), "none"),
@@ -1553,7 +1569,13 @@ _MORE_PHRASES += [
     # the twenty-sixth: Korean 수신거부 (refuse to receive), Vietnamese "xóa số này khỏi danh sách" (delete this number
     # from the list), Portuguese "tira meu número", Haitian Creole "retire nimewo mwen nan lis ou"
     (_re("\uc218\uc2e0\\s*\uac70\ubd80"), "none"),
-    (_re(r"\bxoa\s+(?:so|ten|toi|sdt)\b|\bkhoi\s+danh\s+sach\b|\bngung\s+(?:nhan\s+tin|gui|lien\s+lac)\b"), "none"),
+    (
+        _re(
+            r"\bxoa\s+(?:so|ten|toi|sdt)\b|\bkhoi\s+danh\s+sach\b"
+            r"|(?<!\bdung\s)(?<!\bđung\s)\bngung\s+(?:nhan\s+tin|gui|lien\s+lac)\b"
+        ),
+        "none",
+    ),
     (
         _re(
             r"\b(?:tir|remov|apag|exclu|delet)\w*\s+(?:o\s+)?(?:meu|nosso|este|esse)\s+(?:numero|contato|telefone)\b"
@@ -1757,6 +1779,43 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the thirty-eighth: Cajun and Québécois French "ôte mon numéro", "arrête de m'envoyer ces textos", "lâche-moi
+    # tranquille avec tes messages"; Spanish "ya no le manden mensajes al número"; Levantine and Egyptian Arabic in
+    # Latin letters "wa2if el rasayel" (stop the messages), "mat2b3atsh rasayel" (do not send messages); Arabic
+    # "حذف رقمي" (delete my number), "عدم التواصل" (no contact)
+    (
+        _re(
+            r"\bot(?:e|ez|er)\s+(?:mon|notre|ce|le)\s+(?:numero|nom|contact)\b"
+            r"|\barret(?:e|es|ez|er)\s+(?:de\s+|d')(?:m'|me\s+|nous\s+)?(?:envoy|ecri|text|contact|appel|achal|harcel|gosser)\w*"
+            r"|\blache[sz]?[\s-]+(?:moi|nous)[\s-]+(?:tranquilles?|la\s+paix)\s+avec\s+(?:tes|vos|ces|tes\s+maudits)\s+"
+            r"(?:messages|textos|texts|sms)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bno\s+(?:me|le|les|nos)\s+(?:manden|mande|mandes|envien|envie|envies|escriban|escriba|textee?n?)\s+"
+            r"(?:mas\s+)?(?:mensajes|textos|msjs?|sms|mensajitos)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bwa2(?:if|ef|fo|afo|if[iu])\s+(?:el\s+|al\s+|il\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages|masejat)\b"
+            r"|\bma?t?2?(?:b3at|ba3at|ib3at)(?:sh|ish|oush|ush|li(?:sh|ish))\s+(?:\w+\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages)\b"
+            r"|\b(?:balash|bala4|kfaya|kefaya)\s+(?:rasayel|rasa2el|rasail|msgs|messages)\b"
+            r"|\b(?:shil|sheel|imsa7|emsa7|2msa7|ims7|i7zif|e7zef|2e7zef)\s+(?:raqami|ra2ami|rakmi|nimrti|nemrety|ra2mi|el\s+ra2am)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "(?:\u062d\u0630\u0641|\u0627\u062d\u0630\u0641|\u0627\u0645\u0633\u062d|\u0634\u064a\u0644)\\s+\u0631\u0642\u0645\u064a"
+            "|\u0639\u062f\u0645\\s+(?:\u0627\u0644\u062a\u0648\u0627\u0635\u0644|\u0627\u0644\u0627\u062a\u0635\u0627\u0644)"
+            "|\u0644\u0627\\s+(?:\u062a\u062a\u0648\u0627\u0635\u0644|\u062a\u062a\u0635\u0644)"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -1827,7 +1886,7 @@ _HOSTILE_DISMISSAL = re.compile(
     r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
-_NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*shop\b")
+_NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*(?:shop|go)\b")
 
 OPT_OUT_YES = "yes"
 OPT_OUT_NO = "no"
@@ -2010,6 +2069,7 @@ _SHORTHAND = {
     **dict.fromkeys(("mesages", "messeges", "messags", "msges", "mssgs", "messagez"), "messages"),
     **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
     "stp": "stop",
+    "stahp": "stop",
     # a dropped final g: "quit blowin up my phone", "stop messagin me"
     **{
         word[:-1]: word
@@ -2078,7 +2138,7 @@ _OPT_OUT_CONFIRMED = re.compile(
     r"(?:opt\s*-?\s*out|unsubscribe)|\byou\s+(?:have\s+been|are\s+now)\s+(?:opted\s+out|unsubscribed)\b"
 )
 _STOP_ASKED_AND_DECLINED = re.compile(
-    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
+    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
 
 

@@ -393,6 +393,20 @@ CASES += [
     ("481-220 is your Microsoft verification code", C.AUTO_REPLY),
     ("Thanks for texting Rosewood Barn! See open dates at rosewoodbarn.com/dates", C.AUTO_REPLY),
     ("this is why everyone hates telemarketers", C.HOSTILE),
+    # the thirty-eighth set: Arabic and Arabizi, Cajun French, Vietnamese
+    ("ghalat raqam ya akhi, ana mish sahib el mahal", C.WRONG_NUMBER),
+    ("C'est pas le bon numéro. Y'a pas de compagnie icitte, c'est ma maison.", C.WRONG_NUMBER),
+    ("inta nassab ya zalameh, 3eib 3aleik", C.HOSTILE),
+    ("T'es un voleur pis un menteur. Honte à toi.", C.HOSTILE),
+    ("aiwa, ana mohtam, ib3atli tafaseel", C.INTERESTED),
+    ("Oui, j'suis intéressé pour le financement du bateau", C.INTERESTED),
+    ("Dạ được, em muốn biết thêm về vụ payroll", C.INTERESTED),
+    ("la shukran, mish mohtam", C.NOT_INTERESTED),
+    ("ana msafer hala2, brd 3aleik ba3d el 3eed", C.OUT_OF_OFFICE),
+    ("bukra el sa3a 4 kalemni", C.MEETING_REQUEST),
+    ("Merci d'avoir contacté Boudreaux Marine. On va vous répondre bientôt.", C.AUTO_REPLY),
+    ("Hospital with my wife, not a good time. I'll text you next week", C.OUT_OF_OFFICE),
+    ("Try this crap with me again and see what happens", C.HOSTILE),
 ]
 
 

@@ -1218,6 +1218,26 @@ DECISIONS = [
     ("I need my number out of your database", "yes"),
     ("I want it out of your hands by Friday, the contract I mean", "no"),
     ("ਕਿਰਪਾ ਕਰਕੇ ਮੈਨੂੰ ਹੋਰ ਮੈਸੇਜ ਨਾ ਭੇਜੋ", "yes"),
+    # the thirty-eighth: Cajun French, Spanish for a husband, Arabic and Arabizi; traps: "don't stop" in Vietnamese,
+    # a stop asked and declined in Spanish, an old number replaced, Stop N Go, a nephew told to stop
+    ("Bon, c'est assez là. Ôtez mon numéro de votre liste, s'il vous plaît.", "yes"),
+    ("Arrête de m'envoyer ces textos-là, cher.", "yes"),
+    ("Lâche-moi tranquille avec tes messages, asteur.", "yes"),
+    ("Mi esposo dice que ya no le manden mensajes al número de la taquería.", "yes"),
+    ("plz 7abibi wa2if el rasayel 3al raqam hada, mish mehtaj", "yes"),
+    ("law sama7t mat2b3atsh rasayel tany 3ala el ra2am da. shukran", "yes"),
+    ("أرجو حذف رقمي من قائمتكم وعدم التواصل معي مرة أخرى", "yes"),
+    ("Stahp textin me", "yes"),
+    ("Đừng ngừng gửi nha em, gửi thêm thông tin cho chị", "uncertain"),
+    ("ngừng gửi tin nhắn", "yes"),
+    ("Parar? No, no pares, mándame más info del préstamo", "uncertain"),
+    ("Remove the old number from my file and use this one instead: 409-555-0121", "no"),
+    ("remove my number from your file", "yes"),
+    ("is there a way to unsubscribe from the email newsletter but keep getting the texts?", "no"),
+    ("unsubscribe me from your emails and texts", "yes"),
+    ("I told my nephew to stop texting me from work lol wrong chat", "no"),
+    ("He asked me to tell you guys to stop texting the shop line.", "yes"),
+    ("STOP N GO Tire & Wheel here, who is this?", "uncertain"),
 ]
 
 
