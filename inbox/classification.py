@@ -149,9 +149,9 @@ _NOT_A_MAILBOX = frozenset(
 
 
 _BRACKETED_DOT = re.compile(r"(?<=\w)\s*[(\[]dot[)\]]\s*(?=\w)", re.IGNORECASE)
-# "jay at jays landscaping dot com": a domain said as words, which cannot hold spaces
+# "jay at jays landscaping dot com", "sales @ queensbeauty dot com": a domain said as words, which cannot hold spaces
 SPOKEN_DOMAIN_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s+at\s+((?:[a-z0-9-]+\s+){1,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
+    r"\b([a-z0-9][a-z0-9._+-]*)\s+(?:at|@)\s+((?:[a-z0-9-]+\s+){0,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
     re.IGNORECASE,
 )
 
@@ -333,6 +333,7 @@ _NOT_A_NAME = (
 _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2}"
     r" (?:interested|intrested|intersted|interseted|interestd)"
+    r"|\binterested (?:na|nahi|nahin|nai)\b"  # Bengali and Hindi in Latin letters: "ami interested na"
 )
 
 
@@ -818,7 +819,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:m|mwen) (?:an|nan) vakans\b"),
     # the thirty-eighth set: Levantine and Egyptian Arabic (script and Latin letters), Cajun French, Vietnamese,
     # Gulf Coast English
-    _rule("wrong_number.arabic_french", 0.95, r"\bghalat (?:raqam|ra2am|rakam|nimra|nemra)\b",
+    _rule("wrong_number.arabic_french", 0.95, r"\bghalat (?:raqam|ra2am|rakam|nimra|nemra)\b", r"לא המספר של",
           r"\b(?:raqam|ra2am|rakam) (?:ghalat|galat)\b", r"\bpas le bon numero\b", r"رقم (?:غلط|خطأ)",
           r"\bnhan nham so\b|\bsai so\b"),
     _rule("hostile.arabic_french_vietnamese", 0.88, r"\bnassab(?:in|een|een)?\b", r"نصاب", r"\b3eib 3aleik\b",
@@ -839,6 +840,25 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.french", 0.93, r"\bmerci d'avoir contacte\b", r"\bon va vous repondre bientot\b",
           r"\bnous vous repondrons\b"),
     _rule("question.vietnamese", 0.85, r"\bco phai lua dao khong\b", r"\bla ai vay\b"),
+    # the thirty-ninth set: Bengali (script and Latin letters), Korean, Russian, Polish, Hebrew, Yiddish, Haitian
+    # Creole, Hindi and Urdu in Latin letters
+    _rule("hostile.new_york_languages", 0.88, r"사기 ?치지 ?마", r"\bbann vole\b", r"\bchor log\b", r"\bsharam karo\b",
+          r"גנבים", r"א שאנדע", r"\bjo(?:u|o)n chor\b", r"мошенник", r"\boszu[sś]ci\b",
+          r"\bkeep playing games with\b", r"\bmust think (?:we're|we are|i'm|i am|immigrants are|people are) stupid\b"),
+    _rule("auto_reply.new_york_languages", 0.95, r"\[자동 ?응답\]|자동 ?응답", r"автоответ", r"\[auto\]",
+          r"\bmesi paske ou kontakte nou\b", r"\bn ap reponn ou\b", r"\bfor faster service,? please email\b",
+          r"\bodpowiedz automatyczna\b", r"תשובה אוטומטית"),
+    _rule("meeting_request.new_york_languages", 0.85, r"ফোন দেন|কল দেন|কল করেন", r"통화 ?가능",
+          r"созвонимся|позвоните мне", r"\bzadzwo[nń] (?:do mnie|jutro|w)\b",
+          r"\bphone (?:diyen|den|dio)\b", r"\bcall (?:diyen|den|dio|koren)\b"),
+    _rule("not_interested.new_york_languages", 0.88, r"\bnie trzeba\b", r"\bnie potrzebuj", r"লাগবে না", r"দরকার নেই",
+          r"מיר דארפן נישט", r"^לא,? תודה", r"\binterested na\b", r"이미 하고 있어", r"필요 ?없", r"не нужно|не надо",
+          r"\bzaroorat nahi\b", r"\bpa bezwen\b"),
+    _rule("out_of_office.new_york_languages", 0.88, r"\bjestem w [a-z]+ do\b", r"\bodezw[eę] si[eę]\b",
+          r"দেশে আছি", r"ফিরে এসে", r"\bpore call dibo\b", r"\bdokane busy\b", r"\bdriving a fare\b",
+          r"в отпуске|вернусь"),
+    _rule("interested.new_york_languages", 0.85, r"אינטערעסירט", r"(?<!לא )מעוניין", r"\bwi,? (?:voye|m enterese)\b",
+          r"\btak,? (?:prosz[eę]|chętnie|jestem zainteresowan)", r"আগ্রহী", r"관심 있어"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

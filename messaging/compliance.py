@@ -1111,7 +1111,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # formal revocations: I revoke/withdraw my consent, I do not consent, without my consent
     (
         _re(
-            r"\b(?:revoke|revoking|revoked|withdraw|withdrawing|withdrawn|rescind|rescinding)\s+(?:my\s+|all\s+|any\s+)?"
+            r"\b(?:revoke|revokes|revoking|revoked|withdraw|withdraws|withdrawing|withdrawn|rescind|rescinds|rescinding)\s+"
+            r"(?:my\s+|all\s+|any\s+|any\s+and\s+all\s+|our\s+|its\s+|their\s+)?(?:prior\s+)?"
             r"(?:consent|permission|authorization|opt[\s-]?in)\b"
         ),
         "negation",
@@ -1283,6 +1284,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
+            # "how do I unsubscribe later if I sign up?": a question about the service
+            r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
             _NOT_OTHER_PEOPLE,
             # "how do I stop my current MCA from auto-debiting": something else stopped
             rf"(?!\s+(?:my|our|the|their|this)\s+(?:[\w-]+\s+){{0,3}}from\s+(?!(?:getting|receiving)\b|{_OUTGOING}\b)[\w-]+ing\b)",
@@ -1816,6 +1819,41 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the thirty-ninth: "I would appreciate it if this was the last one"; Bengali "আর মেসেজ দিবেন না" (don't send more
+    # messages), "লিস্ট থেকে কেটে দেন" (cut it from your list), in Latin letters "text korben na", "number ta delete
+    # koren"; Yiddish "הערט אויף שיקן" (stop sending); Polish "wypisz mnie z tej listy" (sign me off this list)
+    (
+        _re(
+            r"\b(?:appreciate\s+it\s+if|be\s+(?:great|nice|good)\s+if|please\s+(?:let|make))\s+"
+            r"(?:this|that|it)\s+(?:was|were|is|be|'s)\s+(?:the\s+)?(?:very\s+)?last\s+(?:one|text|message)\b"
+            r"(?!\s+(?:i|we)\s+(?:have|need|get)\s+to\b)"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            "(?:\u09ae\u09c7\u09b8\u09c7\u099c|\u098f\u09b8\u098f\u09ae\u098f\u09b8|\u099f\u09c7\u0995\u09cd\u09b8\u099f)"
+            "\\s+(?:\u09a6\u09bf\u09ac\u09c7\u09a8|\u09a6\u09c7\u09ac\u09c7\u09a8|\u09aa\u09be\u09a0\u09be\u09ac\u09c7\u09a8"
+            "|\u0995\u09b0\u09ac\u09c7\u09a8)\\s+\u09a8\u09be"
+            "|(?:\u09b2\u09bf\u09b8\u09cd\u099f|\u09a4\u09be\u09b2\u09bf\u0995\u09be)\\s+\u09a5\u09c7\u0995\u09c7"
+            "\\s+(?:\u0995\u09c7\u099f\u09c7|\u09ac\u09be\u09a6|\u09b8\u09b0\u09bf\u09af\u09bc\u09c7|\u09ae\u09c1\u099b\u09c7)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:text|msg|message|sms|call)\s+(?:korben|korbe|koro|diben|deben|diyo|dio)\s+na\b"
+            r"|\bnumber\s*(?:ta|ti|tা)?\s+(?:delete|kete|remove|baad|bad)\s+(?:koren|korun|koro|kore\s+den|den|diben|dao)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u05d4\u05e2\u05e8(?:\u05d8)?\\s+\u05d0\u05d5\u05d9\u05e3|\u05e0\u05d9\u05e9\u05d8\\s+\u05e9\u05d9\u05e7\u05df"
+        ),
+        "none",
+    ),
+    (_re(r"\bwypisz\w*\s+(?:mnie|nas)\b|\busun\w*\s+(?:mnie|nas)\s+z\b"), "none"),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2128,7 +2166,16 @@ _ABOUT_THE_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING}|{_MESSAGES}|number|list|contact|spam|unsubscribe|unsub|remove|line|phone|no|nope|nah|not)\b"
 )
 # ...and something glad beside it: "yes", "send me", "you read my mind", "I'm dying"
-_GLAD = re.compile(r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this))\b")
+_GLAD = re.compile(
+    r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
+    r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up)\b"
+)
+# "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
+# however long the letter is
+_FORMAL_REVOCATION = re.compile(
+    r"\bhereby\s+(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\b"
+    r"|\b(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\s+(?:any\s+and\s+all|all|any)\s+(?:prior\s+)?consent\b"
+)
 # "I'd block you but it's more fun watching you": a block the writer says they are not doing
 _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")
 # "We received your request to opt out. You will no longer receive messages": a business's machine confirming
@@ -2221,7 +2268,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         plain = _KEYWORD_MENTION.sub(" , ", plain)
     long_message = len(_TOKEN.findall(plain)) > max_words
     if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
-        if long_message and not _closing_request(plain):
+        if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"

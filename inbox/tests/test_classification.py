@@ -407,6 +407,25 @@ CASES += [
     ("Merci d'avoir contacté Boudreaux Marine. On va vous répondre bientôt.", C.AUTO_REPLY),
     ("Hospital with my wife, not a good time. I'll text you next week", C.OUT_OF_OFFICE),
     ("Try this crap with me again and see what happens", C.HOSTILE),
+    # the thirty-ninth set: Bengali, Korean, Russian, Polish, Hebrew, Yiddish, Haitian Creole
+    ("Bann vòlè! Nou pa gen wont?", C.HOSTILE),
+    ("chor log ho tum sab, sharam karo", C.HOSTILE),
+    ("[자동응답] 지금은 영업시간이 아닙니다. 감사합니다.", C.AUTO_REPLY),
+    ("Автоответ: Сейчас не могу ответить. Перезвоню позже.", C.AUTO_REPLY),
+    (
+        "Thank you for your message. For faster service please email info@bayridgetailors.com. Have a great day!",
+        C.AUTO_REPLY,
+    ),
+    ("Mesi paske ou kontakte nou. N ap reponn ou pi vit ke posib.", C.AUTO_REPLY),
+    ("다음주 월요일 오전에 통화 가능해요", C.MEETING_REQUEST),
+    ("Давайте созвонимся в среду утром", C.MEETING_REQUEST),
+    ("Dzięki, nie trzeba", C.NOT_INTERESTED),
+    ("ami interested na", C.NOT_INTERESTED),
+    ("לא תודה", C.NOT_INTERESTED),
+    ("Jestem w Polsce do końca miesiąca, odezwę się", C.OUT_OF_OFFICE),
+    ("ami ekhon dokane busy, pore call dibo", C.OUT_OF_OFFICE),
+    ("אויב עס איז כשר, בין איך אינטערעסירט", C.INTERESTED),
+    ("זה לא המספר של המעדנייה, טעות", C.WRONG_NUMBER),
 ]
 
 
@@ -599,6 +618,12 @@ def test_a_number_written_as_a_us_phone_with_an_area_code_that_does_not_exist_is
     assert result.classification == C.PHONE_CAPTURE
     assert "phone" not in result.extracted
     assert EXTRACTION in result.failures
+
+
+def test_a_mailbox_with_spaces_around_the_at_sign_and_a_spoken_dot_is_extracted():
+    result = classify("email: sales @ queensbeautywholesale dot com")
+    assert result.extracted["email"] == "sales@queensbeautywholesale.com"
+    assert result.classification == C.EMAIL_CAPTURE
 
 
 def test_a_phone_spelled_out_in_words_is_extracted():

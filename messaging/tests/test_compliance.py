@@ -1228,7 +1228,7 @@ DECISIONS = [
     ("law sama7t mat2b3atsh rasayel tany 3ala el ra2am da. shukran", "yes"),
     ("أرجو حذف رقمي من قائمتكم وعدم التواصل معي مرة أخرى", "yes"),
     ("Stahp textin me", "yes"),
-    ("Đừng ngừng gửi nha em, gửi thêm thông tin cho chị", "uncertain"),
+    ("Đừng ngừng gửi nha em, gửi thêm thông tin cho chị", "no"),
     ("ngừng gửi tin nhắn", "yes"),
     ("Parar? No, no pares, mándame más info del préstamo", "uncertain"),
     ("Remove the old number from my file and use this one instead: 409-555-0121", "no"),
@@ -1237,7 +1237,24 @@ DECISIONS = [
     ("unsubscribe me from your emails and texts", "yes"),
     ("I told my nephew to stop texting me from work lol wrong chat", "no"),
     ("He asked me to tell you guys to stop texting the shop line.", "yes"),
-    ("STOP N GO Tire & Wheel here, who is this?", "uncertain"),
+    ("STOP N GO Tire & Wheel here, who is this?", "no"),
+    # the thirty-ninth: a lawyer's formal revocation decides however long; "the last one"; Bengali (both scripts),
+    # Yiddish, Polish; traps: unsubscribing later, the last fee
+    (
+        "To whom it may concern: This office hereby revokes any and all consent, express or implied, to receive text "
+        "messages at this number from your company, its agents or affiliates, pursuant to the TCPA, 47 U.S.C. 227. Any "
+        "further message will be treated as a willful violation. - Law Office of R. Castellanos, PLLC",
+        "yes",
+    ),
+    ("We revoke any prior consent to texts.", "yes"),
+    ("I would appreciate it if this was the last one of these.", "yes"),
+    ("it'd be great if this was the last one I have to pay", "no"),
+    ("I hope this is the last time I have to pay this fee", "no"),
+    ("দয়া করে আর মেসেজ দিবেন না। নাম্বারটা আপনাদের লিস্ট থেকে কেটে দেন।", "yes"),
+    ("bhai amake ar text korben na, onek hoise. number ta delete koren", "yes"),
+    ("ביטע הערט אויף שיקן מעסעדזשעס צו דעם נומער. א דאנק.", "yes"),
+    ("Panie, ile razy mam pisać? Wypisz mnie pan z tej listy i koniec.", "yes"),
+    ("How do I unsubscribe later if I sign up? I don't want 50 texts a day", "no"),
 ]
 
 
