@@ -151,7 +151,7 @@ _NOT_A_MAILBOX = frozenset(
 _BRACKETED_DOT = re.compile(r"(?<=\w)\s*[(\[]dot[)\]]\s*(?=\w)", re.IGNORECASE)
 # "jay at jays landscaping dot com", "sales @ queensbeauty dot com": a domain said as words, which cannot hold spaces
 SPOKEN_DOMAIN_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s+(?:at|@)\s+((?:[a-z0-9-]+\s+){0,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
+    r"\b([a-z0-9][a-z0-9._+-]*)\s+(?:at|@)\s+((?:[a-z0-9'-]+\s+){0,2}[a-z0-9-]+)\s+dot\s+(com|net|org|biz|us|info)\b",
     re.IGNORECASE,
 )
 
@@ -159,7 +159,7 @@ SPOKEN_DOMAIN_EMAIL_RE = re.compile(
 def _spoken_domain_email(match: re.Match) -> str:
     if match.group(1).lower() in _NOT_A_MAILBOX:
         return match.group()
-    domain = "".join(match.group(2).split())
+    domain = "".join(match.group(2).split()).replace("'", "")  # "Jake's fly shop dot com": jakesflyshop.com
     return f"{match.group(1)}@{domain}.{match.group(3)}"
 
 
@@ -197,6 +197,31 @@ def _my_provider_email(match: re.Match) -> str:
 def _provider_only_email(match: re.Match) -> str:
     if match.group(1).lower() in _NOT_A_MAILBOX:
         return match.group()  # "I'm at gmail": words
+    return f"{match.group(1)}@{_PROVIDER_DOMAINS[match.group(2).lower()]}"
+
+
+# "books@ and then our website, sawtoothsupply.com", "procurement@ our enterprise domain, it's nwtribalent.org"
+MAILBOX_THEN_SITE_RE = re.compile(
+    r"\b([a-z0-9][a-z0-9._+-]*)@\s+(?:and\s+then\s+|then\s+|plus\s+|at\s+)?(?:our|the|my)\s+(?:[a-z]+\s+)?"
+    r"(?:website|domain|site|web\s*site|web\s+address|url)\W+(?:it'?s\s+|is\s+|which\s+is\s+)?"
+    r"((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})\b",
+    re.IGNORECASE,
+)
+# "bigskylogs gmail", "spokanebrew , gmail": a whole reply that is a mailbox and a big provider's name
+MAILBOX_AND_PROVIDER_RE = re.compile(
+    r"^\W*([a-z0-9][a-z0-9._+-]{6,}[a-z0-9])\s*[, ]\s*(" + "|".join(_PROVIDER_DOMAINS) + r")(?:\.com)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _mailbox_then_site(match: re.Match) -> str:
+    return f"{match.group(1)}@{match.group(2).removeprefix('www.')}"
+
+
+def _mailbox_and_provider(match: re.Match) -> str:
+    mailbox = match.group(1).lower()
+    if mailbox in _NOT_A_MAILBOX or mailbox.endswith("ing"):
+        return match.group()  # "checking gmail": words
     return f"{match.group(1)}@{_PROVIDER_DOMAINS[match.group(2).lower()]}"
 
 
@@ -859,6 +884,23 @@ PHRASE_RULES: list[Rule] = [
           r"в отпуске|вернусь"),
     _rule("interested.new_york_languages", 0.85, r"אינטערעסירט", r"(?<!לא )מעוניין", r"\bwi,? (?:voye|m enterese)\b",
           r"\btak,? (?:prosz[eę]|chętnie|jestem zainteresowan)", r"আগ্রহী", r"관심 있어"),
+    # the fortieth set: Samoan, Tongan, Marshallese, Japanese, Russian and Ukrainian in Latin letters, German, the
+    # backcountry's dropped letters
+    _rule("interested.mountain_languages", 0.88, r"\be fiafia\b", r"\bfaamatala mai\b", r"\bfie '?ilo lahi\b",
+          r"興味があります", r"詳しく教えて", r"\bintrstd\b|\bintrsted\b|\bintersted\b"),
+    _rule("not_interested.mountain_languages", 0.9, r"^\W*leai\b", r"^\W*'?ikai\b", r"^\W*jaab\b",
+          r"\bne treba\b", r"\bne nado\b", r"\bkein bedarf\b", r"\bnein,? danke\b", r"\bnyet,? spasibo\b",
+          r"\bni,? d(?:i|y)akuiu\b", r"結構です|必要ありません"),
+    _rule("wrong_number.mountain_languages", 0.95, r"\bsese le numera\b", r"\bfika hala\b", r"番号(?:を)?(?:お)?間違",
+          r"\bwrong pers[o]?n\b", r"\bnumber'?s one digit off\b", r"\bone digit off from (?:mine|ours)\b"),
+    _rule("meeting_request.mountain_languages", 0.86, r"\bta mai '?apongipongi\b", r"\bvili mai\b",
+          r"お電話(?:いただけ|ください|下さい)", r"\bcall me (?:tomorrow|tmrw|tonight)\b"),
+    _rule("auto_reply.mountain_languages", 0.95, r"自動返信|自動応答", r"\bautomatische antwort\b"),
+    _rule("hostile.mountain", 0.9, r"\brun you off (?:the|my) (?:property|land|place)\b",
+          r"\b(?:keep|got|have) a (?:pistol|gun|shotgun|rifle|12 gauge) [^.!?]{0,30}"
+          r"\bfor (?:folks|people|guys) like you\b"),
+    _rule("out_of_office.mountain", 0.9, r"\b(?:bad|no|1 bar of|one bar of) signal\b[^.!?]{0,10}[.!,]? "
+          r"(?:will|i'll|gonna) (?:reply|text|call|get back)\b", r"\bback in town\b[^.!?]{0,20}$"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -973,6 +1015,10 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     clean = SPOKEN_DOMAIN_EMAIL_RE.sub(_spoken_domain_email, SPACED_EMAIL_RE.sub(_spaced_email, clean))
     clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
     clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
+    if "@" in clean:
+        clean = MAILBOX_THEN_SITE_RE.sub(_mailbox_then_site, clean)
+    else:
+        clean = MAILBOX_AND_PROVIDER_RE.sub(_mailbox_and_provider, clean)
     masked = EMAIL_RE.sub(_email, re.sub(r"(?<=\w)@{2,}(?=\w)", "@", clean))  # "sales@@roofing.com"
     if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid

@@ -1854,6 +1854,29 @@ _MORE_PHRASES += [
         "none",
     ),
     (_re(r"\bwypisz\w*\s+(?:mnie|nas)\b|\busun\w*\s+(?:mnie|nas)\s+z\b"), "none"),
+    # the fortieth: "Who sold you my number? ... Delete it and whatever else you've got on me"; Russian and Ukrainian
+    # in Latin letters "udalite moy nomer", "ne pyshit meni"; Marshallese "jab bar text" (do not text again); Tongan
+    # "ta'ofi ho'o ngaahi text" (stop your texts); Japanese "ご連絡はご遠慮ください" (please refrain from contacting);
+    # German "keine weiteren Nachrichten an diese Nummer"; "pls no mas"
+    (
+        _re(
+            r"\b(?:my|our|this)\s+(?:number|info|information|data|cell|details|contact)\b[^\n]{0,80}?"
+            r"\b(?:delete|erase|remove|wipe|scrub|purge)\s+(?:it|them)\b(?!\s+(?:from\s+)?(?:the|my|our)\s+(?:form|file|invoice))"
+            r"|\b(?:delete|erase|remove|wipe|scrub|purge)\s+(?:it\s+(?:and|&)\s+)?(?:whatever|everything|anything|all)\s+"
+            r"(?:else\s+)?(?:you'?ve|you\s+have|you|u|ya)\s+(?:got|have|has)\s+on\s+(?:me|us)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\budali\w*\s+(?:moy|moi|moj|nash|etot|mij|miy)\s+nom(?:er|ber)\b|\bne\s+py?sh\w*\s+(?:meni|mne|nam)\b"
+            r"|\bjab\s+(?:bar\s+)?(?:text|tekt|jilkinji|kajjitok)\b|\bta'?ofi\s+(?:ho'?o|hoo|e)\b"
+            r"|\bkeine\s+weiteren\s+(?:nachrichten|sms|textnachrichten|mitteilungen)\b"
+            r"|^\W*(?:pls|plz|please)\s+no\s+(?:mas|more)\W*$"
+        ),
+        "none",
+    ),
+    (_re("(?:\u9023\u7d61|\u30e1\u30c3\u30bb\u30fc\u30b8|\u914d\u4fe1)[^\u3002]{0,8}\u3054\u9060\u616e"), "none"),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2135,6 +2158,11 @@ _SPLIT_WORDS = (
     (re.compile(r"\b(?:st\s+op|sto\s+p|s\s+top)\b"), "stop"),
     (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
 )
+_DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
+_DRAWN_OUT_WORDS = frozenset(
+    "me us stop off no now please remove unsubscribe texting text texts messages message quit leave alone list "
+    "number never again delete spam enough".split()
+)
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 
@@ -2201,6 +2229,10 @@ def _spell_out(plain: str) -> str:
             for pattern, meant in _ELONGATED:
                 if pattern.fullmatch(word):
                     return meant
+        if _DRAWN_OUT.search(word):  # "remove meeee", "stooop", "offff": a word drawn out for effect
+            for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
+                if squeezed in _DRAWN_OUT_WORDS:
+                    return squeezed
         return word
 
     return _TOKEN.sub(fix, plain)

@@ -426,6 +426,24 @@ CASES += [
     ("ami ekhon dokane busy, pore call dibo", C.OUT_OF_OFFICE),
     ("אויב עס איז כשר, בין איך אינטערעסירט", C.INTERESTED),
     ("זה לא המספר של המעדנייה, טעות", C.WRONG_NUMBER),
+    # the fortieth set: Samoan, Tongan, Marshallese, Japanese, Russian and Ukrainian in Latin letters, German
+    ("Io, e fiafia lava. Faamatala mai.", C.INTERESTED),
+    ("'Io, 'oku ou fie 'ilo lahi ange ki ai.", C.INTERESTED),
+    ("興味があります。詳しく教えてください。", C.INTERESTED),
+    ("intrstd. snd info wen u can. no signl", C.INTERESTED),
+    ("Leai, faafetai.", C.NOT_INTERESTED),
+    ("'Ikai, mālō.", C.NOT_INTERESTED),
+    ("Jaab, kommol.", C.NOT_INTERESTED),
+    ("Nyet, spasibo, ne nado", C.NOT_INTERESTED),
+    ("Nein danke, kein Bedarf.", C.NOT_INTERESTED),
+    ("Sese le numera lea. E le o a'u o Tavita.", C.WRONG_NUMBER),
+    ("Ko e fika hala eni. 'Oku 'ikai ko au 'a Sione.", C.WRONG_NUMBER),
+    ("番号をお間違えではないでしょうか。こちらは個人の携帯です。", C.WRONG_NUMBER),
+    ("Not Anchorage Charters. Their number's one digit off from mine, happens every summer.", C.WRONG_NUMBER),
+    ("Vili mai taeao i le 9 i le taeao.", C.MEETING_REQUEST),
+    ("明日の午後2時にお電話いただけますか？", C.MEETING_REQUEST),
+    ("メッセージありがとうございます。営業時間外のため、翌営業日以降にご連絡いたします。（自動返信）", C.AUTO_REPLY),
+    ("I keep a pistol behind the counter for folks like you", C.HOSTILE),
 ]
 
 
@@ -624,6 +642,30 @@ def test_a_mailbox_with_spaces_around_the_at_sign_and_a_spoken_dot_is_extracted(
     result = classify("email: sales @ queensbeautywholesale dot com")
     assert result.extracted["email"] == "sales@queensbeautywholesale.com"
     assert result.classification == C.EMAIL_CAPTURE
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Email me at Jake at Jake's fly shop dot com no spaces no apostrophe", "jake@jakesflyshop.com"),
+        ("Her email is books@ and then our website, sawtoothsupply.com", "books@sawtoothsupply.com"),
+        (
+            "Send it to procurement@ our enterprise domain, it's nwtribalent.org. Attn: Vendor Relations",
+            "procurement@nwtribalent.org",
+        ),
+        ("spokanebrew , gmail", "spokanebrew@gmail.com"),
+        ("bigskylogs gmail", "bigskylogs@gmail.com"),
+    ],
+)
+def test_a_mailbox_given_in_pieces_is_put_together(text, email):
+    result = classify(text)
+    assert result.extracted["email"] == email
+    assert result.classification == C.EMAIL_CAPTURE
+
+
+@pytest.mark.parametrize("text", ["checking gmail", "use gmail", "we moved off gmail"])
+def test_a_provider_named_beside_a_word_is_no_mailbox(text):
+    assert "email" not in classify(text).extracted
 
 
 def test_a_phone_spelled_out_in_words_is_extracted():

@@ -832,6 +832,10 @@ NOT_OPT_OUT_REQUESTS = [
     "don't call me, email is better",
     "can you delete the contact form from our website quote?",
     "my card got blocked, can you resend the invoice?",
+    # guards whose reply the reply model may still hold for a person: never suppressed
+    "take the trash cans off the curb",
+    "Đừng ngừng gửi nha em, gửi thêm thông tin cho chị",
+    "STOP N GO Tire & Wheel here, who is this?",
 ]
 
 
@@ -1150,7 +1154,6 @@ DECISIONS = [
     ("Խնդրում եմ այլևս չգրեք", "yes"),
     ("唔好再send嘢嚟呢個number啦", "yes"),
     ("もう送らないでください", "yes"),
-    ("take the trash cans off the curb", "no"),
     # the twenty-ninth: Urdu, Turkish, a Spanish clinic's "no nos envíen más publicidad"
     ("براہ کرم مجھے مزید میسج نہ کریں، میرا نمبر اپنی لسٹ سے نکال دیں", "yes"),
     ("Lütfen bana mesaj atmayı bırakın. Numaramı listenizden silin.", "yes"),
@@ -1228,7 +1231,6 @@ DECISIONS = [
     ("law sama7t mat2b3atsh rasayel tany 3ala el ra2am da. shukran", "yes"),
     ("أرجو حذف رقمي من قائمتكم وعدم التواصل معي مرة أخرى", "yes"),
     ("Stahp textin me", "yes"),
-    ("Đừng ngừng gửi nha em, gửi thêm thông tin cho chị", "no"),
     ("ngừng gửi tin nhắn", "yes"),
     ("Parar? No, no pares, mándame más info del préstamo", "uncertain"),
     ("Remove the old number from my file and use this one instead: 409-555-0121", "no"),
@@ -1237,7 +1239,6 @@ DECISIONS = [
     ("unsubscribe me from your emails and texts", "yes"),
     ("I told my nephew to stop texting me from work lol wrong chat", "no"),
     ("He asked me to tell you guys to stop texting the shop line.", "yes"),
-    ("STOP N GO Tire & Wheel here, who is this?", "no"),
     # the thirty-ninth: a lawyer's formal revocation decides however long; "the last one"; Bengali (both scripts),
     # Yiddish, Polish; traps: unsubscribing later, the last fee
     (
@@ -1255,6 +1256,20 @@ DECISIONS = [
     ("ביטע הערט אויף שיקן מעסעדזשעס צו דעם נומער. א דאנק.", "yes"),
     ("Panie, ile razy mam pisać? Wypisz mnie pan z tej listy i koniec.", "yes"),
     ("How do I unsubscribe later if I sign up? I don't want 50 texts a day", "no"),
+    # the fortieth: drawn-out words, Russian and Ukrainian in Latin letters, Marshallese, Tongan, polite Japanese,
+    # German without "mehr", "delete it and whatever else you've got on me"
+    ("im in the backcountry w 1 bar and ur text came thru before my wifes did. remove meeee", "yes"),
+    ("stooooop", "yes"),
+    ("take me offff your list", "yes"),
+    ("cooool tell me more", "no"),
+    ("Vy uzhe tretiy raz pishete. Udalite moy nomer iz bazy.", "yes"),
+    ("Ne pyshit meni bilshe. Dyakuyu.", "yes"),
+    ("Jab bar text e nomba in. Kommol.", "yes"),
+    ("Kataki 'o ta'ofi ho'o ngaahi text mai ki he fika ko 'eni. Mālō.", "yes"),
+    ("今後このようなご連絡はご遠慮ください。", "yes"),
+    ("Bitte keine weiteren Nachrichten an diese Nummer.", "yes"),
+    ("pls no mas", "yes"),
+    ("Who sold you my number? I never gave it to you. Delete it and whatever else you've got on me.", "yes"),
 ]
 
 
