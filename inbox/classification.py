@@ -901,6 +901,21 @@ PHRASE_RULES: list[Rule] = [
           r"\bfor (?:folks|people|guys) like you\b"),
     _rule("out_of_office.mountain", 0.9, r"\b(?:bad|no|1 bar of|one bar of) signal\b[^.!?]{0,10}[.!,]? "
           r"(?:will|i'll|gonna) (?:reply|text|call|get back)\b", r"\bback in town\b[^.!?]{0,20}$"),
+    # the forty-first set: Oromo, Somali, Hmong, Albanian, Burmese, Levantine and Egyptian Arabic
+    _rule("interested.midwest_languages", 0.88, r"\bnan fedha\b", r"^\W*eeyyee\b", r"\bxav paub ntxiv\b",
+          r"စိတ်ဝင်စားပါတယ်", r"\bpo,? (?:me intereson|jam i interesuar)\b", r"\bwaan xiiseeynayaa\b"),
+    _rule("meeting_request.midwest_languages", 0.86, r"\bi soo wac\b", r"\bhu (?:rau )?kuv\b", r"\bme telefononi\b",
+          r"\bnatti bilbil\w*\b", r"ဖုန်းဆက်"),
+    _rule("hostile.midwest_languages", 0.88, r"\btuugo\b", r"\b7aramiy(?:e|eh|a)\b", r"\bmashtrues\w*\b",
+          r"\bturp t'?ju\b", r"\blowlifes?\b", r"\bhattuu\b"),
+    _rule("not_interested.midwest_languages", 0.88, r"\bnuk (?:na |me |kemi |kam )?(?:duhet|intereson)\b",
+          r"^\W*jo,? faleminderit\b", r"မလိုပါဘူး|မလိုဘူး", r"\btsis xav tau\b", r"\bhin barbaann?u\b", r"مش محتاج",
+          r"\bma (?:u )?baahnin\b", r"^i don't think so\b"),
+    _rule("out_of_office.midwest_languages", 0.88, r"\bmam teb\b", r"\bjashte shtetit\b", r"\bkur te kthehem\b",
+          r"\bfor a (?:wedding|funeral) (?:till|until|thru|through)\b", r"\bsafar (?:baan|ayaan) ku (?:ahay|jiraa)\b"),
+    _rule("wrong_number.midwest_languages", 0.95, r"\bgabim numri\b", r"\bnumri (?:i )?gabuar\b",
+          r"\bxa yuam kev\b", r"\blambarka (?:waa )?khalad\b", r"\blakkoofsa dogoggora\b"),
+    _rule("question.midwest_languages", 0.85, r"\bwaa maxay\b", r"ဘယ်သူလဲ|ဒါဘာလဲ", r"\bkush (?:jeni|eshte)\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

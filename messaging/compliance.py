@@ -710,7 +710,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"|mailing|e-?mails?|subscription|membership|app)\b)"
             # "unsubscribe from the email newsletter but keep getting the texts": the e-mails, the texts wanted
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|your|ur|all\s+the)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?)\b"
-            r"[^.?!]{0,40}\bkeep\s+(?:getting\s+|receiving\s+)?(?:the\s+|your\s+)?(?:texts|sms|text\s+messages)\b)"
+            r"[^.?!]{0,40}\bkeep\s+(?:getting\s+|receiving\s+)?(?:the\s+|your\s+|these\s+)?(?:texts|sms|text\s+messages)\b)"
         ),
         "negation",
     ),
@@ -1023,7 +1023,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:can|could|would|will)\s+(?:you|y'all|yall|u|ya|you\s+guys|u\s+guys)\s+(?:please\s+|pls\s+|just\s+|kindly\s+"
-            r"|like\s+)*not\s+(?:text|message|msg|contact|sms)\s+(?:me|us|this\s+number|my\s+\w+(?:'s)?\s+(?:phone|cell|number))\b"
+            r"|like\s+|maybe\s+|perhaps\s+)*not\s+(?:text|message|msg|contact|sms)\s+"
+            r"(?:me|us|this\s+number|my\s+\w+(?:'s)?\s+(?:phone|cell|number))\b"
         ),
         "none",
     ),
@@ -1877,6 +1878,51 @@ _MORE_PHRASES += [
         "none",
     ),
     (_re("(?:\u9023\u7d61|\u30e1\u30c3\u30bb\u30fc\u30b8|\u914d\u4fe1)[^\u3002]{0,8}\u3054\u9060\u616e"), "none"),
+    # the forty-first: the Midwest's polite forms ("if you could just not send them anymore that'd be super", "we really
+    # don't want these", "we'd prefer not to be on any lists", "can you not?", "how do I get these to quit coming"),
+    # "Take. Me. Off.", "please top texting"; Oromo "hin ergiinaa" (do not send), "lakkoofsa koo ... haqaa" (delete my
+    # number); Hmong "tsis txhob xa" (do not send); Burmese "မပို့ပါနဲ့" (do not send); Albanian "mos më dërgoni" (do not
+    # send me), "hiqeni numrin" (remove the number); Somali "iga saar" (take me off); Ukrainian "не надсилайте" (do not
+    # send); Levantine Arabizi "shilni men el list", "ma badde rasayel", "ma tb3atli msgs"; Egyptian "شيلوا رقمي";
+    # Spanish "él no quiere estos mensajes"
+    (
+        _re(
+            r"\b(?:you|u|y'all|ya)\s+(?:could|would|can)\s+(?:please\s+|just\s+|kindly\s+|maybe\s+)*not\s+"
+            r"(?:send|text|message|contact|msg)\w*\s+(?:them|these|those|me|us|any|anymore|any\s+more|this\s+number)\b"
+            r"|\bhow\s+(?:do|can)\s+i\s+(?:get|make)\s+(?:these|them|this|it|you|the\s+texts)\s+(?:to\s+)?"
+            r"(?:stop|quit|go\s+away)\b"
+            r"|^\W*(?:can|could|would)\s+(?:you|u|ya|y'all)\s+(?:just\s+)?not\W*$"
+            r"|\btake\s*\.\s*me\s*\.\s*off\b|\b(?:please|pls|plz)\s+top\s+(?:texting|messaging|sending|contacting)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            # "how would I opt out later if I don't want these anymore?": a condition, not a request
+            r"(?<!\bif\si\s)(?<!\bif\swe\s)(?<!\bwhen\si\s)"
+            r"\b(?:don't|dont|do\s+not)\s+(?:really\s+|even\s+)?want\s+(?:these|them|those|any\s+of\s+(?:these|this|them))"
+            r"(?=\s*(?:[.!?,;]|$|any\s*more|no\s+more|at\s+all))"
+            r"|\b(?:prefer|rather|like)\s+not\s+to\s+be\s+on\s+(?:any|your|ur|the|these|those)\s+(?:\w+\s+)?lists?\b"
+        ),
+        "subject",
+    ),
+    (
+        _re(
+            r"\bhin\s+ergi\w*|\blakkoofsa\s+koo\b[^.!?]{0,40}\bhaq\w*|\btsis\s+txhob\s+xa\b|\bmos\s+(?:me\s+)?"
+            r"(?:dergo|shkru|kontakto|telefono)\w*|\bhiq\w*\s+(?:numrin|nr)\b|\biga\s+saar\b"
+            r"|\bshilni\s+(?:men|min|mn)\b|\bma\s+badd?(?:e|i|ee)\s+(?:\w+\s+){0,2}rasayel\b"
+            r"|\bma\s+t?(?:b3at|ba3at)(?:li|lee|ly|ilna)\s+(?:msgs?|rasayel|rasa2el|messages)\b"
+            r"|\bno\s+(?:quiere|quieren|queremos|quiero)\s+(?:estos|esos|los|mas|sus|tus)\s+(?:mensajes|textos)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u1019\u1015\u102d\u102f\u1037(?:\u1015\u102b)?\u1014\u1032\u1037|\u043d\u0435\\s+\u043d\u0430\u0434\u0441\u0438\u043b\u0430\u0439"
+            "|\u0634\u064a\u0644\u0648\u0627?\\s+\u0631\u0642\u0645\u064a|\u0645\u0634\\s+\u0639\u0627\u064a\u0632\\s+\u0631\u0633\u0627\u064a\u0644"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2198,6 +2244,18 @@ _GLAD = re.compile(
     r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
     r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up)\b"
 )
+# "Stop the car right now!! Sorry that was voice text, my kid grabbed the phone", "wrong chat": the writer says
+# the message was not meant for us; a person decides
+_MISSENT = re.compile(
+    r"\b(?:sorry|oops|whoops|my\s+bad|ignore\s+that)\W+(?:that|this)\s+(?:was|wasn't|was\s+not|is)\s+"
+    r"(?:(?:a\s+)?voice\s+(?:text|to\s+text)|meant\s+for|not\s+for\s+you|for\s+my|my\s+(?:kid|son|daughter|wife|husband))"
+    r"|\bwrong\s+(?:chat|thread|convo|conversation|group)\b"
+    r"|\b(?:kid|son|daughter|toddler)\s+(?:grabbed|had|got)\s+(?:the|my)\s+phone\b"
+)
+# ...unless the words still speak of our texts: "wrong chat lol, but seriously stop texting me"
+_ABOUT_OUR_TEXTS = re.compile(
+    rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
+)
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is
 _FORMAL_REVOCATION = re.compile(
@@ -2292,6 +2350,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     bare = [clause for clause in clauses if _is_bare_stop(clause) or _is_bare_other(clause)]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
+    missent = bool(_MISSENT.search(plain))
+    if bare and missent:
+        return OPT_OUT_UNCERTAIN, "a message meant for someone else"
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
@@ -2306,6 +2367,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         if in_jest:
             return OPT_OUT_UNCERTAIN, "a stop word said laughing"
+        if missent and not _ABOUT_OUR_TEXTS.search(plain):
+            return OPT_OUT_UNCERTAIN, "a message meant for someone else"
         return OPT_OUT_YES, "revocation phrase"
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"

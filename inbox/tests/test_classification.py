@@ -444,6 +444,22 @@ CASES += [
     ("明日の午後2時にお電話いただけますか？", C.MEETING_REQUEST),
     ("メッセージありがとうございます。営業時間外のため、翌営業日以降にご連絡いたします。（自動返信）", C.AUTO_REPLY),
     ("I keep a pistol behind the counter for folks like you", C.HOSTILE),
+    # the forty-first set: Oromo, Somali, Hmong, Albanian, Burmese, Arabic
+    ("Eeyyee, nan fedha. Odeeffannoo dabalataa naaf ergaa", C.INTERESTED),
+    ("Kuv xav paub ntxiv os, xa cov ntaub ntawv tuaj", C.INTERESTED),
+    ("I soo wac berri 4ta galabnimo", C.MEETING_REQUEST),
+    ("Më telefononi nesër në ora 2", C.MEETING_REQUEST),
+    ("Waxaad tihiin tuugo", C.HOSTILE),
+    ("Mashtrues! Turp t'ju vijë", C.HOSTILE),
+    ("Jo faleminderit, nuk na duhet", C.NOT_INTERESTED),
+    ("Tsis xav tau, ua tsaug", C.NOT_INTERESTED),
+    ("Galatoomaa, hin barbaannu", C.NOT_INTERESTED),
+    ("شكراً، مش محتاجين", C.NOT_INTERESTED),
+    ("Kuv tab tom ua haujlwm, tom qab kuv mam teb", C.OUT_OF_OFFICE),
+    ("Jam jashtë shtetit, do t'ju shkruaj kur të kthehem", C.OUT_OF_OFFICE),
+    ("Gabim numri, këtu s'ka asnjë biznes", C.WRONG_NUMBER),
+    ("Koj xa yuam kev lawm, tsis yog kuv", C.WRONG_NUMBER),
+    ("Waa maxay dulsaarka? Ma ribo baa?", C.QUESTION),
 ]
 
 

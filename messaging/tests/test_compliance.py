@@ -1270,6 +1270,36 @@ DECISIONS = [
     ("Bitte keine weiteren Nachrichten an diese Nummer.", "yes"),
     ("pls no mas", "yes"),
     ("Who sold you my number? I never gave it to you. Delete it and whatever else you've got on me.", "yes"),
+    # the forty-first: polite Midwest forms, Oromo, Hmong, Burmese, Albanian, Somali, Ukrainian, Levantine and Egyptian
+    # Arabic, Spanish for a father; a voice text meant for someone else is held; a condition is no request
+    (
+        "Oh I think we're gonna pass on all of these going forward, so if you could just not send them anymore "
+        "that'd be super. Thanks a bunch!",
+        "yes",
+    ),
+    ("how do I get these to quit coming to my phone", "yes"),
+    ("Could you maybe not text this number anymore? No offense", "yes"),
+    ("can you not?", "yes"),
+    ("I'm sure you're just doing your job hon, but we really don't want these. Okay? Thanks, bye now", "yes"),
+    ("we'd prefer not to be on any lists, if that's alright. Thank you kindly.", "yes"),
+    ("Already told you people back in March. Take. Me. Off.", "yes"),
+    ("Please top texting this number period we don't need no funding period thank you", "yes"),
+    ("Maaloo ergaa kana natti hin ergiinaa", "yes"),
+    ("Lakkoofsa koo tarree keessan irraa haqaa, galatoomaa", "yes"),
+    ("Thov tsis txhob xa ntawv tuaj rau kuv lawm. Ua tsaug", "yes"),
+    ("ကျေးဇူးပြုပြီး ဒီနံပါတ်ကို မက်ဆေ့ချ် ထပ်မပို့ပါနဲ့တော့", "yes"),
+    ("Ju lutem mos më dërgoni më mesazhe", "yes"),
+    ("Hiqeni numrin tim nga lista juaj, faleminderit", "yes"),
+    ("Walaal liiskiina iga saar, ma rabo farriimahan", "yes"),
+    ("Будь ласка, більше не надсилайте мені повідомлення.", "yes"),
+    ("khalas ya habibi, ma badde had el rasayel. shilni men el list", "yes"),
+    ("law sama7t ma tb3atli msgs 3ala hal ra2am ba2a", "yes"),
+    ("شيلوا رقمي من القائمة لو سمحتوا، مش عايز رسايل", "yes"),
+    ("bro my dad says stop, él no quiere estos mensajes ok", "yes"),
+    ("Stop the car right now!! Sorry that was voice text, my kid grabbed the phone", "uncertain"),
+    ("wrong chat lol, but seriously stop texting me", "yes"),
+    ("How would I opt out later if I don't want these anymore?", "no"),
+    ("Is there a way to unsubscribe from the grant newsletter but still keep getting these texts?", "no"),
 ]
 
 
