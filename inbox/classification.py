@@ -916,6 +916,13 @@ PHRASE_RULES: list[Rule] = [
     _rule("wrong_number.midwest_languages", 0.95, r"\bgabim numri\b", r"\bnumri (?:i )?gabuar\b",
           r"\bxa yuam kev\b", r"\blambarka (?:waa )?khalad\b", r"\blakkoofsa dogoggora\b"),
     _rule("question.midwest_languages", 0.85, r"\bwaa maxay\b", r"ဘယ်သူလဲ|ဒါဘာလဲ", r"\bkush (?:jeni|eshte)\b"),
+    # the forty-second set: the Southeast's English, Jamaican Patois, Brazilian Portuguese, Caribbean Spanish
+    _rule("interested.southeast", 0.86, r"\bmanda ai\b", r"^\W*bora,? (?:manda|me manda|pode mandar)\b",
+          r"\blemme see what (?:y'all|yall|you|u|ya) (?:got|have)\b", r"\bmanda(?:me)? la info\b"),
+    _rule("out_of_office.southeast", 0.88, r"\bsoon come\b", r"\bmi (?:deh|de) a (?:work|road|wuk)\b", r"^\W*brb\b"),
+    _rule("hostile.southeast", 0.9, r"\b(?:bumbo|blood|ras|pussy) ?claa?t\b", r"\bunuh a tief\b",
+          r"\bf(?:ck|k|\*ck|\*\*k|uck) (?:outta|off|out of) here\b", r"\bget (?:outta|out of) here (?:w|with) that\b"),
+    _rule("wrong_number.southeast", 0.95, r"\be engano\b", r"\bwrng (?:numbe?r|num|#|person)\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

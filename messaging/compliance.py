@@ -777,7 +777,9 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return True  # "I almost blocked you but tell me more": it did not happen
     if last in {"gonna", "going"} and previous in {"was", "were"}:
         return True  # "I was gonna report this as spam but": it did not happen
-    if last in {"you", "u"}:
+    if last == "non":
+        return True  # "non-stop offers lol, but no thanks": an adjective
+    if last in {"you", "u", "y'all", "yall", "ya"}:
         return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
@@ -1825,7 +1827,7 @@ _MORE_PHRASES += [
     # koren"; Yiddish "הערט אויף שיקן" (stop sending); Polish "wypisz mnie z tej listy" (sign me off this list)
     (
         _re(
-            r"\b(?:appreciate\s+it\s+if|be\s+(?:great|nice|good)\s+if|please\s+(?:let|make))\s+"
+            r"\b(?:appreciate\s+it\s+if|be\s+(?:great|nice|good|grateful|thankful)\s+if|please\s+(?:let|make))\s+"
             r"(?:this|that|it)\s+(?:was|were|is|be|'s)\s+(?:the\s+)?(?:very\s+)?last\s+(?:one|text|message)\b"
             r"(?!\s+(?:i|we)\s+(?:have|need|get)\s+to\b)"
         ),
@@ -1923,6 +1925,17 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the forty-second: Jamaican Patois "stop sen mi dem ya message", "mi nuh want it"; Haitian Creole "pa voye m anyen
+    # ankò" (do not send me anything more); "Removing me shouldn't be this hard"; "take me of yo list"
+    (
+        _re(
+            r"\bstop\s+sen(?:d|din)?\s+mi\b|\bmi\s+nuh\s+(?:want|waan)\s+(?:it|dem|dis|no\s+more)\b"
+            r"|\bpa\s+voye\s+(?:mwen|m)\s+(?:anyen|okenn|plis)\b"
+            r"|\bremoving\s+(?:me|us|my\s+number)\s+(?:shouldn't|should\s+not|can't|cannot|isn't|is\s+not)\s+be\s+(?:this|that|so)\s+"
+            r"(?:hard|difficult|complicated)\b|\btake\s+(?:me|us)\s+(?:of|off)\s+(?:yo|yo'|ya|yall'?s|y'all's)\s+(?:\w+\s+)?list\b"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -1935,6 +1948,8 @@ _EDGE_STOP_START = re.compile(
     r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b))"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
+    # "stop playin lol", "stop lyin": the same with the final g dropped
+    r"(?!\s+(?:playin|kiddin|jokin|messin|foolin|lyin|trippin|cappin|frontin|hatin|clownin)\b)"
 )
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")

@@ -460,6 +460,16 @@ CASES += [
     ("Gabim numri, këtu s'ka asnjë biznes", C.WRONG_NUMBER),
     ("Koj xa yuam kev lawm, tsis yog kuv", C.WRONG_NUMBER),
     ("Waa maxay dulsaarka? Ma ribo baa?", C.QUESTION),
+    # the forty-second set: the Southeast, Patois, Brazilian Portuguese
+    ("Bora, manda aí", C.INTERESTED),
+    ("Lemme see what y'all got", C.INTERESTED),
+    ("Dale, mándame la info.", C.INTERESTED),
+    ("Mi deh a work, soon come.", C.OUT_OF_OFFICE),
+    ("brb pool pump emergency", C.OUT_OF_OFFICE),
+    ("Unuh a tief, bumboclaat.", C.HOSTILE),
+    ("fck outta here w that", C.HOSTILE),
+    ("É engano, moça.", C.WRONG_NUMBER),
+    ("wrng numbr", C.WRONG_NUMBER),
 ]
 
 

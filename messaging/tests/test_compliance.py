@@ -836,6 +836,10 @@ NOT_OPT_OUT_REQUESTS = [
     "take the trash cans off the curb",
     "Đừng ngừng gửi nha em, gửi thêm thông tin cho chị",
     "STOP N GO Tire & Wheel here, who is this?",
+    "Non-stop offers lol, but no thanks",
+    "Did y'all stop the promo from last month? The 0% one?",
+    "Stop playin lol 😂 my cousin put you up to this didn't he",
+    "Stop sending me to voicemail lol, call me at 4:30",
 ]
 
 
@@ -1300,6 +1304,14 @@ DECISIONS = [
     ("wrong chat lol, but seriously stop texting me", "yes"),
     ("How would I opt out later if I don't want these anymore?", "no"),
     ("Is there a way to unsubscribe from the grant newsletter but still keep getting these texts?", "no"),
+    # the forty-second: Patois, Haitian Creole, "grateful if this was the last one", "removing me shouldn't be this
+    # hard", "take me of yo list"; traps: "non-stop offers", "did y'all stop the promo", "stop playin lol"
+    ("I'm sure you're a lovely person but I'd be grateful if this was the last one of these I get.", "yes"),
+    ("Bredda, stop sen mi dem ya message deh. Mi nuh want it.", "yes"),
+    ("Pa voye m anyen ankò souple, m pa enterese ditou.", "yes"),
+    ("This is the third time I've asked. Removing me shouldn't be this hard.", "yes"),
+    ("Take me of yo list", "yes"),
+    ("Don't stop sending me these, I might actually need something in a couple months.", "no"),
 ]
 
 
