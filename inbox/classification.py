@@ -135,7 +135,7 @@ EMAIL_RE = re.compile(
 )
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
 SPELLED_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
+    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\(arroba\)|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
     r"((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+|\.)\s*)+"
     r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
@@ -923,6 +923,23 @@ PHRASE_RULES: list[Rule] = [
     _rule("hostile.southeast", 0.9, r"\b(?:bumbo|blood|ras|pussy) ?claa?t\b", r"\bunuh a tief\b",
           r"\bf(?:ck|k|\*ck|\*\*k|uck) (?:outta|off|out of) here\b", r"\bget (?:outta|out of) here (?:w|with) that\b"),
     _rule("wrong_number.southeast", 0.95, r"\be engano\b", r"\bwrng (?:numbe?r|num|#|person)\b"),
+    # the forty-third set: Armenian and Farsi (both scripts), Khmer, Cantonese, Chinese, Gujarati and Punjabi in Latin
+    # letters, Gen Z English
+    _rule("not_interested.west_languages", 0.88, r"អត់ទេ", r"\bnathi joi(?:tu|e)\b", r"唔使", r"\bpet[qk] chi\b",
+          r"\bnot borrowing\b", r"\b(?:niazi|lazem) nist\b", r"不需要|不用了|唔需要"),
+    _rule("wrong_number.west_languages", 0.95, r"\bs[xk]h?al hamar\b", r"搵錯人|打錯|傳錯|錯號碼|错号码",
+          r"\bshomare (?:eshtebah|ghalat)\b", r"\beshtebah gereftid\b"),
+    _rule("hostile.west_languages", 0.9, r"\bthagg?\b", r"\btouch grass\b", r"\bkolahbardar\w*", r"\bxabel\w*",
+          r"\bamot dzez\b", r"骗人|騙人|詐騙|诈骗", r"\bdhokhebaaz\b"),
+    _rule("meeting_request.west_languages", 0.86, r"\b(?:phone|call) kar(?:jo|o|na|do)\b",
+          r"通電話|通电话|打嚟|打電話給我|打电话给我", r"\bzangeq\b", r"\bzang bezan\w*\b",
+          r"\bcall kar (?:lao|lo|lena)\b", r"\b(?:wanna|want to|can we) facetime\b"),
+    _rule("interested.west_languages", 0.88, r"\binterest che\b", r"\bmahiti moklo\b", r"有興趣|有兴趣|講多啲",
+          r"\balaghe daram\b", r"\betelaat bishtar\b", r"ចាប់អារម្មណ៍", r"\bhetaqrqrvac\b", r"更多資料|更多资料"),
+    _rule("out_of_office.west_languages", 0.88, r"\bbargashtam\b", r"\bkhabar midam\b", r"\bkveradarnam\b",
+          r"回去再聯絡|回来再联系|回來再聯絡", r"遲啲覆|迟啲覆|遲啲再|迟啲再", r"\bpacho aavi\b"),
+    _rule("auto_reply.west_languages", 0.95, r"感謝您的來訊|感谢您的来信|營業時間|营业时间",
+          r"自动回复|自動回覆|自動回復", r"կպատասխանենք", r"នឹងឆ្លើយតប"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -892,8 +892,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "I've asked three times now to be removed", "requested twice already to be taken off"
     (
         _re(
-            r"\b(?:asked|requested|told\s+(?:you|u|y'all))\s+(?:(?:\d+|two|three|four|five|several|many|multiple)"
-            r"\s+times\s+)?(?:now\s+|already\s+|before\s+|repeatedly\s+)?(?:to\s+)?be\s+"
+            r"\b(?:asked|requested|told\s+(?:you|u|y'all))\s+(?:(?:(?:\d+|two|three|four|five|several|many|multiple)"
+            r"\s+times|twice|thrice|once)\s+)?(?:now\s+|already\s+|before\s+|repeatedly\s+)?(?:to\s+)?be\s+"
             r"(?:removed|taken\s+off|unsubscribed|deleted|left\s+alone)\b"
         ),
         "negation",
@@ -1289,6 +1289,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
+            # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
+            r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
             _NOT_OTHER_PEOPLE,
             # "how do I stop my current MCA from auto-debiting": something else stopped
             rf"(?!\s+(?:my|our|the|their|this)\s+(?:[\w-]+\s+){{0,3}}from\s+(?!(?:getting|receiving)\b|{_OUTGOING}\b)[\w-]+ing\b)",
@@ -1936,6 +1938,23 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the forty-third: Armenian "չուղարկեք" (do not send), in Latin letters "mi greq", "chgrek"; Farsi "پیام ندید" (do
+    # not send messages), in Latin letters "payam nadid"; traditional Chinese "請勿再傳" (please do not send again);
+    # Khmer "កុំផ្ញើ" (do not send); "quit wasting ur texts on me"
+    (
+        _re(
+            r"\b(?:mi|chi)\s+grek?q?\b|\bchgre(?:k|q)\b|\bpayam\s+(?:nadid|nadin|nade|nafrestid|nafrestin|nafrest)\b"
+            r"|\b(?:quit|stop)\s+wasting\s+(?:ur|your|you're|yall'?s|y'all's)\s+(?:texts?|messages?|msgs?)\s+on\s+(?:me|us)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u0579\u0578\u0582\u0572\u0561\u0580\u056f|\u067e\u06cc\u0627\u0645\\s+(?:\u0646\u062f\u06cc\u062f|\u0646\u062f\u0647\u06cc\u062f|\u0646\u062f\u0647)"
+            "|\u8acb\u52ff\u518d|\u8bf7\u52ff\u518d|\u1780\u17bb\u17c6\u1795\u17d2\u1789\u17be"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2240,7 +2259,9 @@ _LEAVING_ANOTHER = re.compile(
     r"(?:current|old|existing|other|last|present)\b"
 )
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
-_STOP_TAKEN_BACK = re.compile(r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind)\b")
+_STOP_TAKEN_BACK = re.compile(
+    r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind|hammer\s*time|collaborate\s+and\s+listen)\b"
+)
 # "Stop it Carol 😂😂 I'm dying", "Stop! You read my mind lol": a stop word said laughing, with nothing about the
 # texts; a person decides
 _LAUGHING = re.compile(

@@ -470,6 +470,25 @@ CASES += [
     ("fck outta here w that", C.HOSTILE),
     ("É engano, moça.", C.WRONG_NUMBER),
     ("wrng numbr", C.WRONG_NUMBER),
+    # the forty-third set: Armenian, Farsi, Khmer, Cantonese, Chinese, Gujarati and Punjabi in Latin letters
+    ("អត់ទេ អរគុណ", C.NOT_INTERESTED),
+    ("Nathi joitu, aabhar", C.NOT_INTERESTED),
+    ("Shnorhakal em, petq chi", C.NOT_INTERESTED),
+    ("Sxal hamar e, es Aram chem.", C.WRONG_NUMBER),
+    ("Shomare eshtebah gereftid, man Ali nistam.", C.WRONG_NUMBER),
+    ("你傳錯號碼了，這裡不是餐廳。", C.WRONG_NUMBER),
+    ("Shoma ha faghat kolahbardarid", C.HOSTILE),
+    ("go touch grass bot", C.HOSTILE),
+    ("你們這些詐騙集團真的很煩", C.HOSTILE),
+    ("Kale savare 10 vage phone karjo", C.MEETING_REQUEST),
+    ("Farda saat 4 zang bezanid lotfan", C.MEETING_REQUEST),
+    ("聽日晏晝三點打嚟啦", C.MEETING_REQUEST),
+    ("Ha, mane interest che. Vadhare mahiti moklo.", C.INTERESTED),
+    ("Are, alaghe daram, etelaat bishtar befrestid", C.INTERESTED),
+    ("有興趣，請提供更多資料", C.INTERESTED),
+    ("Alan Iran hastam, bargashtam khabar midam", C.OUT_OF_OFFICE),
+    ("而家好忙，遲啲覆你", C.OUT_OF_OFFICE),
+    ("您好，老板现在不在，稍后会回复您。（自动回复）", C.AUTO_REPLY),
 ]
 
 
@@ -692,6 +711,12 @@ def test_a_mailbox_given_in_pieces_is_put_together(text, email):
 @pytest.mark.parametrize("text", ["checking gmail", "use gmail", "we moved off gmail"])
 def test_a_provider_named_beside_a_word_is_no_mailbox(text):
     assert "email" not in classify(text).extracted
+
+
+def test_a_mailbox_with_a_bracketed_arroba_and_punto_is_extracted():
+    result = classify("mándame la info a tacoselguero (arroba) yahoo punto com")
+    assert result.extracted["email"] == "tacoselguero@yahoo.com"
+    assert result.classification == C.EMAIL_CAPTURE
 
 
 def test_a_phone_spelled_out_in_words_is_extracted():
@@ -1000,7 +1025,7 @@ def test_the_intent_model_places_a_reply_the_rules_could_not_but_never_as_opt_ou
     assert result.confidence <= classification_module.MODEL_MAX_CONFIDENCE < classification_module.STRONG
     assert NO_MATCH not in result.failures
     # a reply it reads as a revocation is not filed as opt_out by it: that is the rules' decision alone
-    held = classify("get me outta this")
+    held = classify("im done with these")
     assert held.classification is not C.OPT_OUT
     assert held.opt_out == "uncertain"
 
@@ -1013,7 +1038,7 @@ def test_without_the_corpus_the_rules_decide_alone(monkeypatch, tmp_path):
     classification_module.intent_model.cache_clear()
     try:
         assert classify("sorry not the guy you want").classification is C.OTHER
-        assert compliance.opt_out_explain("get me outta this") == ("no", "no revocation")
+        assert compliance.opt_out_explain("im done with these") == ("no", "no revocation")
     finally:
         compliance.revocation_model.cache_clear()
         classification_module.intent_model.cache_clear()

@@ -1312,6 +1312,19 @@ DECISIONS = [
     ("This is the third time I've asked. Removing me shouldn't be this hard.", "yes"),
     ("Take me of yo list", "yes"),
     ("Don't stop sending me these, I might actually need something in a couple months.", "no"),
+    # the forty-third: Armenian and Farsi in both scripts, traditional Chinese, Khmer, "asked twice already to be
+    # removed", "quit wasting ur texts on me"; traps: a song line, another newsletter while the texts are wanted
+    ("Խնդրում եմ այլևս հաղորդագրություն չուղարկեք այս համարին։", "yes"),
+    ("Ays hamarin el mi greq. Voch mi biznes chunem.", "yes"),
+    ("Khndrum em ayl chgrek indz. Shnorhakalutyun.", "yes"),
+    ("Khahesh mikonam dige be in shomare payam nadid. Merci.", "yes"),
+    ("لطفا دیگه به این شماره پیام ندید. ممنون", "yes"),
+    ("請勿再傳訊息到這個號碼，否則我會檢舉。", "yes"),
+    ("សូមកុំផ្ញើសារមកលេខនេះទៀត។", "yes"),
+    ("We've asked twice already to be removed. Third time I'm calling my attorney.", "yes"),
+    ("bro ur texting a 19 yr old who sells boba out of a pop-up. quit wasting ur texts on me fr", "yes"),
+    ("stop. hammer time 🔨", "uncertain"),
+    ("how do i get off the other newsletter, the payroll one? i still want these texts", "no"),
 ]
 
 
@@ -1331,10 +1344,10 @@ def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
 def test_a_reply_the_rules_read_as_no_but_the_model_as_a_revocation_is_held_for_a_person():
     from messaging.compliance import REVOCATION_MODEL_THRESHOLD, revocation_probability
 
-    decision, why = opt_out_explain("get me outta this")
+    decision, why = opt_out_explain("im done with these")
 
     assert decision == "uncertain"
     assert why.startswith("the reply model reads a possible revocation")
-    assert revocation_probability("get me outta this") >= REVOCATION_MODEL_THRESHOLD
+    assert revocation_probability("im done with these") >= REVOCATION_MODEL_THRESHOLD
     # and a plain answer is left alone
     assert opt_out_explain("sounds good, send the details") == ("no", "no revocation")
