@@ -539,6 +539,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bilgileniyorum\b|\bdetaylar[ıi] gönder",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
+          r"|\bne m'interesse pas\b"
           r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
@@ -940,6 +941,23 @@ PHRASE_RULES: list[Rule] = [
           r"回去再聯絡|回来再联系|回來再聯絡", r"遲啲覆|迟啲覆|遲啲再|迟啲再", r"\bpacho aavi\b"),
     _rule("auto_reply.west_languages", 0.95, r"感謝您的來訊|感谢您的来信|營業時間|营业时间",
           r"自动回复|自動回覆|自動回復", r"կպատասխանենք", r"នឹងឆ្លើយតប"),
+    # the forty-fifth set: Swahili, Kinyarwanda, Nepali (both scripts), Dari and Pashto, African French
+    _rule("out_of_office.plains_languages", 0.88, r"\bniko safarini\b", r"\bnitawasiliana nawe baadaye\b",
+          r"\bndi ku kazi\b", r"\bnzabandikira\b", r"مصروف هستم", r"بعدا جواب", r"\bmiddle of the lunch rush\b",
+          r"\bon a mission trip\b"),
+    _rule("wrong_number.plains_languages", 0.95, r"\bnamba (?:si|yes) sahihi\b", r"\bmwibeshye nimero\b",
+          r"\bshomara ghalat\b", r"गलत नम्बर", r"شماره اشتباه", r"နံပါတ်မှား", r"\bnever heard of [a-z]+ [a-z]+\W*$"),
+    _rule("interested.plains_languages", 0.88, r"\bninavutiwa\b", r"\byego,? ndabishaka\b", r"\bmalai chahinchha\b",
+          r"علاقه دارم", r"\bnataka kujua zaidi\b"),
+    _rule("not_interested.plains_languages", 0.9, r"^\W*hapana,? asante\b", r"पर्दैन", r"\bchahindaina\b",
+          r"^\W*oya,? murakoze\b", r"ضرورت ندارم", r"^\W*نه،? (?:تشکر|مننه)", r"\bnon merci\b",
+          r"\bca ne m'interesse pas\b"),
+    _rule("meeting_request.plains_languages", 0.86, r"\bmwampamagara\b", r"\bkunipigia\b", r"زنگ بزنید",
+          r"\bphone garnus\b", r"\bcall garnus\b"),
+    _rule("hostile.plains_languages", 0.88, r"دروغگو", r"خجالت بکشید", r"\bi don't appreciate you\b"),
+    _rule("auto_reply.plains_languages", 0.95, r"\basante kwa kuwasiliana nasi\b", r"\btutakujibu\b",
+          r"\btexting line\b[^.!?]{0,40}\bnot monitored\b"),
+    _rule("question.plains_languages", 0.85, r"यो के हो", r"कसले पठाएको", r"این قرض است", r"\bcan your company help\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -683,7 +683,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:remove|delete|unsubscribe|unsub)\s+me\b"
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
-            r"(?!\s+from\s+(?:the|that|their|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletter|catalog|magazine|mailing|e-?mails?"
+            r"(?!\s+from\s+(?:the|that|their|my)\s+(?:[\w'-]+\s+){0,3}(?:newsletter|catalog|magazine|mailing|e-?mails?"
             r"|subscription|membership|app|group\s+chat|chat)\b)"
         ),
         "negation",
@@ -706,7 +706,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
-            r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletter|catalog|magazine"
+            r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,3}(?:newsletter|catalog|magazine"
             r"|mailing|e-?mails?|subscription|membership|app)\b)"
             # "unsubscribe from the email newsletter but keep getting the texts": the e-mails, the texts wanted
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|your|ur|all\s+the)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?)\b"
@@ -1948,6 +1948,21 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the forty-fifth: "I'm gonna need y'all to not text me anymore", "I'd sure like you to lose it"; Swahili "sitaki
+    # tena ujumbe huu" (I no longer want these messages), "niondoeni kwenye orodha" (remove me from the list),
+    # "acheni kunitumia" (stop sending me); Kinyarwanda "ntimukongere kunyoherereza" (do not send me again); Nepali
+    # "म्यासेज नपठाउनुहोस्" (do not send messages), in Latin letters "message napathaunus"; Pashto "مه رالیږئ" (do not
+    # send); Dari in Latin letters "payam naferestin"
+    (
+        _re(
+            r"\bneed\s+(?:y'all|yall|you|u|you\s+guys|ya)\s+to\s+(?:not|stop)\s+(?:text|message|msg|contact|call)\w*\b"
+            r"|\blike\s+(?:you|y'all|yall|u)\s+to\s+lose\s+(?:it|this\s+number|my\s+number|our\s+number)\b"
+            r"|\bsitaki\s+(?:tena\s+)?(?:ujumbe|meseji|sms|jumbe)\b|\bniondoe\w*\b|\bache(?:ni)?\s+kunitumia\b"
+            r"|\bntimu(?:kongere|ko|n)\w*\b|\bnapath\w*\b|\bpayam\s+naferest\w*\b"
+        ),
+        "none",
+    ),
+    (_re("\u0928\u092a\u0920\u093e\u0909|\u0645\u0647\\s+\u0631\u0627\u0644\u06cc\u0696"), "none"),
     (
         _re(
             "\u0579\u0578\u0582\u0572\u0561\u0580\u056f|\u067e\u06cc\u0627\u0645\\s+(?:\u0646\u062f\u06cc\u062f|\u0646\u062f\u0647\u06cc\u062f|\u0646\u062f\u0647)"
@@ -2288,6 +2303,18 @@ _MISSENT = re.compile(
     r"|\bwrong\s+(?:chat|thread|convo|conversation|group)\b"
     r"|\b(?:kid|son|daughter|toddler)\s+(?:grabbed|had|got)\s+(?:the|my)\s+phone\b"
 )
+# "Take me off the prayer chain please", "whoever keeps adding me to the fantasy football group chat, take me off",
+# "remove me from the men's breakfast text list": a list that is not ours; a person decides
+_OTHER_LIST = re.compile(
+    r"\b(?:prayer\s+(?:chain|list|group|line|team)|group\s+(?:chat|text|thread|me)|fantasy\s+(?:football\s+|baseball\s+)?"
+    r"(?:league|chat|group)|league\s+chat|bible\s+study|choir|carpool|pta|hoa\s+(?:list|emails?|texts?)"
+    r"|(?:men's|mens|women's|womens|youth|church|supper|breakfast|potluck|team|family)\s+(?:\w+\s+)?(?:text\s+)?"
+    r"(?:list|chat|group\s+text|emails?))\b"
+)
+# ...unless it speaks of ours: "your list", "you people", "this marketing"
+_OUR_LIST = re.compile(
+    r"\b(?:your|ur|yall'?s|y'all's)\s+(?:\w+\s+)?(?:list|texts?|messages?|database|company)\b|\byou\s+people\b"
+)
 # ...unless the words still speak of our texts: "wrong chat lol, but seriously stop texting me"
 _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
@@ -2405,6 +2432,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "a stop word said laughing"
         if missent and not _ABOUT_OUR_TEXTS.search(plain):
             return OPT_OUT_UNCERTAIN, "a message meant for someone else"
+        if _OTHER_LIST.search(plain) and not _OUR_LIST.search(plain):
+            return OPT_OUT_UNCERTAIN, "a request about another list"
         return OPT_OUT_YES, "revocation phrase"
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"

@@ -489,6 +489,19 @@ CASES += [
     ("Alan Iran hastam, bargashtam khabar midam", C.OUT_OF_OFFICE),
     ("而家好忙，遲啲覆你", C.OUT_OF_OFFICE),
     ("您好，老板现在不在，稍后会回复您。（自动回复）", C.AUTO_REPLY),
+    # the forty-fifth set: Swahili, Kinyarwanda, Nepali, Dari and Pashto, African French
+    ("Niko safarini, nitawasiliana nawe baadaye", C.OUT_OF_OFFICE),
+    ("Ndi ku kazi, nzabandikira nyuma", C.OUT_OF_OFFICE),
+    ("Namba si sahihi, mimi si mwenye duka", C.WRONG_NUMBER),
+    ("Mwibeshye nimero, iyi si iya Pasiteri Jean.", C.WRONG_NUMBER),
+    ("Ndiyo, ninavutiwa", C.INTERESTED),
+    ("Yego, ndabishaka", C.INTERESTED),
+    ("Hapana asante", C.NOT_INTERESTED),
+    ("Non merci, ça ne m'intéresse pas", C.NOT_INTERESTED),
+    ("Unaweza kunipigia kesho saa nne asubuhi?", C.MEETING_REQUEST),
+    ("Bholi bihana 10 baje phone garnus", C.MEETING_REQUEST),
+    ("دروغگو ها، خجالت بکشید", C.HOSTILE),
+    ("Asante kwa kuwasiliana nasi. Tutakujibu hivi karibuni.", C.AUTO_REPLY),
 ]
 
 

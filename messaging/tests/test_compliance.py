@@ -840,6 +840,19 @@ NOT_OPT_OUT_REQUESTS = [
     "Did y'all stop the promo from last month? The 0% one?",
     "Stop playin lol 😂 my cousin put you up to this didn't he",
     "Stop sending me to voicemail lol, call me at 4:30",
+    "> Hi Dana, we help with funding. Reply STOP to opt out\nWhat does 24h funding mean exactly?",
+    "I want it out of your hands by Friday, the contract I mean",
+    "Remove the old number from my file and use this one instead: 409-555-0121",
+    "is there a way to unsubscribe from the email newsletter but keep getting the texts?",
+    "I told my nephew to stop texting me from work lol wrong chat",
+    "it'd be great if this was the last one I have to pay",
+    "I hope this is the last time I have to pay this fee",
+    "How do I unsubscribe later if I sign up? I don't want 50 texts a day",
+    "cooool tell me more",
+    "How would I opt out later if I don't want these anymore?",
+    "Is there a way to unsubscribe from the grant newsletter but still keep getting these texts?",
+    "Don't stop sending me these, I might actually need something in a couple months.",
+    "how do i get off the other newsletter, the payroll one? i still want these texts",
 ]
 
 
@@ -1218,12 +1231,10 @@ DECISIONS = [
     # the thirty-sixth
     ("Yes I'm interested... in never hearing from you again.", "yes"),
     # quoted lines of our text are ours: only the person's own lines decide
-    ("> Hi Dana, we help with funding. Reply STOP to opt out\nWhat does 24h funding mean exactly?", "no"),
     ("> Open to a quick call?\nstop texting me", "yes"),
     ("> Reply STOP to opt out", "uncertain"),
     ("No idea how you got this number but I want it out of your system today", "yes"),
     ("I need my number out of your database", "yes"),
-    ("I want it out of your hands by Friday, the contract I mean", "no"),
     ("ਕਿਰਪਾ ਕਰਕੇ ਮੈਨੂੰ ਹੋਰ ਮੈਸੇਜ ਨਾ ਭੇਜੋ", "yes"),
     # the thirty-eighth: Cajun French, Spanish for a husband, Arabic and Arabizi; traps: "don't stop" in Vietnamese,
     # a stop asked and declined in Spanish, an old number replaced, Stop N Go, a nephew told to stop
@@ -1237,11 +1248,8 @@ DECISIONS = [
     ("Stahp textin me", "yes"),
     ("ngừng gửi tin nhắn", "yes"),
     ("Parar? No, no pares, mándame más info del préstamo", "uncertain"),
-    ("Remove the old number from my file and use this one instead: 409-555-0121", "no"),
     ("remove my number from your file", "yes"),
-    ("is there a way to unsubscribe from the email newsletter but keep getting the texts?", "no"),
     ("unsubscribe me from your emails and texts", "yes"),
-    ("I told my nephew to stop texting me from work lol wrong chat", "no"),
     ("He asked me to tell you guys to stop texting the shop line.", "yes"),
     # the thirty-ninth: a lawyer's formal revocation decides however long; "the last one"; Bengali (both scripts),
     # Yiddish, Polish; traps: unsubscribing later, the last fee
@@ -1253,19 +1261,15 @@ DECISIONS = [
     ),
     ("We revoke any prior consent to texts.", "yes"),
     ("I would appreciate it if this was the last one of these.", "yes"),
-    ("it'd be great if this was the last one I have to pay", "no"),
-    ("I hope this is the last time I have to pay this fee", "no"),
     ("দয়া করে আর মেসেজ দিবেন না। নাম্বারটা আপনাদের লিস্ট থেকে কেটে দেন।", "yes"),
     ("bhai amake ar text korben na, onek hoise. number ta delete koren", "yes"),
     ("ביטע הערט אויף שיקן מעסעדזשעס צו דעם נומער. א דאנק.", "yes"),
     ("Panie, ile razy mam pisać? Wypisz mnie pan z tej listy i koniec.", "yes"),
-    ("How do I unsubscribe later if I sign up? I don't want 50 texts a day", "no"),
     # the fortieth: drawn-out words, Russian and Ukrainian in Latin letters, Marshallese, Tongan, polite Japanese,
     # German without "mehr", "delete it and whatever else you've got on me"
     ("im in the backcountry w 1 bar and ur text came thru before my wifes did. remove meeee", "yes"),
     ("stooooop", "yes"),
     ("take me offff your list", "yes"),
-    ("cooool tell me more", "no"),
     ("Vy uzhe tretiy raz pishete. Udalite moy nomer iz bazy.", "yes"),
     ("Ne pyshit meni bilshe. Dyakuyu.", "yes"),
     ("Jab bar text e nomba in. Kommol.", "yes"),
@@ -1302,8 +1306,6 @@ DECISIONS = [
     ("bro my dad says stop, él no quiere estos mensajes ok", "yes"),
     ("Stop the car right now!! Sorry that was voice text, my kid grabbed the phone", "uncertain"),
     ("wrong chat lol, but seriously stop texting me", "yes"),
-    ("How would I opt out later if I don't want these anymore?", "no"),
-    ("Is there a way to unsubscribe from the grant newsletter but still keep getting these texts?", "no"),
     # the forty-second: Patois, Haitian Creole, "grateful if this was the last one", "removing me shouldn't be this
     # hard", "take me of yo list"; traps: "non-stop offers", "did y'all stop the promo", "stop playin lol"
     ("I'm sure you're a lovely person but I'd be grateful if this was the last one of these I get.", "yes"),
@@ -1311,7 +1313,6 @@ DECISIONS = [
     ("Pa voye m anyen ankò souple, m pa enterese ditou.", "yes"),
     ("This is the third time I've asked. Removing me shouldn't be this hard.", "yes"),
     ("Take me of yo list", "yes"),
-    ("Don't stop sending me these, I might actually need something in a couple months.", "no"),
     # the forty-third: Armenian and Farsi in both scripts, traditional Chinese, Khmer, "asked twice already to be
     # removed", "quit wasting ur texts on me"; traps: a song line, another newsletter while the texts are wanted
     ("Խնդրում եմ այլևս հաղորդագրություն չուղարկեք այս համարին։", "yes"),
@@ -1324,7 +1325,22 @@ DECISIONS = [
     ("We've asked twice already to be removed. Third time I'm calling my attorney.", "yes"),
     ("bro ur texting a 19 yr old who sells boba out of a pop-up. quit wasting ur texts on me fr", "yes"),
     ("stop. hammer time 🔨", "uncertain"),
-    ("how do i get off the other newsletter, the payroll one? i still want these texts", "no"),
+    # the forty-fifth: Swahili, Kinyarwanda, Nepali (both scripts), Pashto, Dari in Latin letters; "need y'all to not
+    # text me", "like you to lose it"; another list (a prayer chain, a fantasy league chat, a men's breakfast list) is
+    # held, not suppressed
+    ("ok so I'm gonna need y'all to not text me anymore, and who gave you this number anyway?", "yes"),
+    ("I don't know how y'all got this number but I'd sure like you to lose it", "yes"),
+    ("Sitaki tena ujumbe huu. Niondoeni kwenye orodha yenu.", "yes"),
+    ("Tafadhali acheni kunitumia jumbe hizi. Asanteni, Mungu awabariki.", "yes"),
+    ("Mwihangane, ntimukongere kunyoherereza ubu butumwa. Murakoze.", "yes"),
+    ("कृपया मलाई फेरि यस्ता म्यासेज नपठाउनुहोस्।", "yes"),
+    ("malai aba message napathaunus hai, dhanyabad", "yes"),
+    ("مهرباني وکړئ نور پیغامونه مه رالیږئ", "yes"),
+    ("lotfan dega payam naferestin, mehrabani", "yes"),
+    ("Take me off the prayer chain please, I already told Sister Brenda", "uncertain"),
+    ("Whoever keeps adding me to the fantasy football group chat, take me off, I'm done after that trade", "uncertain"),
+    ("Brother Ray, please remove me from the men's breakfast text list, I moved to Norman.", "uncertain"),
+    ("Take me off your list and off the prayer chain too", "yes"),
 ]
 
 
