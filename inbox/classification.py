@@ -539,7 +539,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bilgileniyorum\b|\bdetaylar[ıi] gönder",
           r"\bcomo le hacemos\b", r"\bco quan tam\b", r"有兴趣", r"관심 ?있", r"\bинтересно\b", r"مهتم",
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
-          r"|\bne m'interesse pas\b"
+          r"|\bne m'interesse pas\b|\bca m'interesse pas\b|\bpas interesse\b"
           r"|\bне интерес|غير مهتم|لست مهتم"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
@@ -958,6 +958,21 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.plains_languages", 0.95, r"\basante kwa kuwasiliana nasi\b", r"\btutakujibu\b",
           r"\btexting line\b[^.!?]{0,40}\bnot monitored\b"),
     _rule("question.plains_languages", 0.85, r"यो के हो", r"कसले पठाएको", r"این قرض است", r"\bcan your company help\b"),
+    # the forty-fourth set: Cape Verdean Kriolu, Greek and Greeklish, Italian, Québécois, Nepali, New England English
+    _rule("not_interested.new_england_languages", 0.9, r"^\W*ochi,? efxarist", r"^\W*όχι,? ευχαριστώ",
+          r"\bchaidaina\b", r"^\W*nau,? obrigad", r"\bn ka mesti\b", r"\bnon (?:ci )?interessa\b"),
+    _rule("hostile.new_england_languages", 0.9, r"ठग", r"\bladron\b", r"απατεών", r"\bmalaka\b", r"\bva chier\b",
+          r"\bbergonha\b"),
+    _rule("question.new_england_languages", 0.85, r"कति ब्याज", r"πόσο κοστίζει", r"\bposo kostizei\b"),
+    _rule("meeting_request.new_england_languages", 0.86, r"\bliga-?m\b", r"\bchiamami\b",
+          r"\bpaire me (?:tilefono|thlefwno)\b"),
+    _rule("wrong_number.new_england_languages", 0.95, r"\bbu erra numeru\b", r"\bnumeru eradu\b",
+          r"^this is the front desk at [^.!?]{3,40}, not [a-z]"),
+    _rule("interested.new_england_languages", 0.88, r"\bn interesadu\b", r"\bmanda-?m mas informason\b",
+          r"ενδιαφέρομαι", r"\bendiaferomai\b", r"\bmi interessa\b",
+          unless=r"δεν (?:μας |με )?ενδιαφερ|\bden (?:me |mas )?endiafer|\bnon mi interessa\b"),
+    _rule("out_of_office.new_england_languages", 0.88, r"\bn ta responde-?bu\b", r"\bora ki n volta\b",
+          r"\bsono (?:in vacanza|fuori)\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -1129,7 +1129,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:cease|discontinue|terminate|end)\s+(?:all\s+|any\s+|further\s+|these\s+|this\s+|your\s+)*"
-            r"(?:communications?|contact|correspondence|outreach|messages|texts|solicitations?)\b"
+            r"(?:(?:text|sms|marketing)\s+)?(?:communications?|contact|correspondence|outreach|messages|texts|solicitations?)\b"
         ),
         "negation",
     ),
@@ -1962,6 +1962,20 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the forty-fourth: Greeklish "mhn mou ksanasteileis" (do not send me again); Cape Verdean Kriolu "ka bu manda-m mas
+    # mensajen" (do not send me more messages); Khmer "ឈប់ផ្ញើ" (stop sending); Italian "toglietemi dalla vostra
+    # lista", "non voglio più messaggi"; Portuguese "deixe de me mandar mensagens"; Nepali in Latin letters "message
+    # pathauna banda garnus" (stop sending messages)
+    (
+        _re(
+            r"\bmh?n\s+(?:mou\s+|mas\s+)?(?:ksana)?(?:steil|stel|grafe|pairn)\w*|\bksanasteil\w*"
+            r"|\bka\s+bu\s+(?:manda|mand|skrebe|liga)\w*|\btoglie\w*mi\b|\bdalla\s+vostra\s+lista\b"
+            r"|\bnon\s+voglio\s+piu\s+(?:messaggi|sms|messagi)\b|\bdeix(?:e|em|a)\s+de\s+(?:me\s+)?(?:mandar|enviar)\b"
+            r"|\bpathauna\s+banda\b|\bbanda\s+garnus\b"
+        ),
+        "none",
+    ),
+    (_re("\u1788\u1794\u17cb\u1795\u17d2\u1789\u17be"), "none"),
     (_re("\u0928\u092a\u0920\u093e\u0909|\u0645\u0647\\s+\u0631\u0627\u0644\u06cc\u0696"), "none"),
     (
         _re(
@@ -2063,6 +2077,8 @@ _TEXTS_INSTEAD = re.compile(
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
+    # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
+    r"|\be-?mail\s+(?:me\s+)?(?:at\s+)?[\w.+-]+@[\w-]+\.[a-z]{2,}"
 )
 
 
@@ -2311,6 +2327,11 @@ _OTHER_LIST = re.compile(
     r"|(?:men's|mens|women's|womens|youth|church|supper|breakfast|potluck|team|family)\s+(?:\w+\s+)?(?:text\s+)?"
     r"(?:list|chat|group\s+text|emails?))\b"
 )
+# "Can I unsubscribe from that one and still get the texts?": the writer wants our texts; a person decides
+_WANTS_TEXTS = re.compile(
+    r"\b(?:still|but\s+keep)\s+(?:get(?:ting)?|receiv(?:e|ing)|want(?:ing)?)\s+(?:the\s+|these\s+|your\s+|ur\s+)?"
+    r"(?:texts|text\s+messages|sms)\b|\bi\s+(?:still\s+)?want\s+(?:the|these|your|ur)\s+texts\b"
+)
 # ...unless it speaks of ours: "your list", "you people", "this marketing"
 _OUR_LIST = re.compile(
     r"\b(?:your|ur|yall'?s|y'all's)\s+(?:\w+\s+)?(?:list|texts?|messages?|database|company)\b|\byou\s+people\b"
@@ -2434,6 +2455,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "a message meant for someone else"
         if _OTHER_LIST.search(plain) and not _OUR_LIST.search(plain):
             return OPT_OUT_UNCERTAIN, "a request about another list"
+        if _WANTS_TEXTS.search(plain):
+            return OPT_OUT_UNCERTAIN, "a request beside wanting the texts"
         return OPT_OUT_YES, "revocation phrase"
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"

@@ -502,6 +502,21 @@ CASES += [
     ("Bholi bihana 10 baje phone garnus", C.MEETING_REQUEST),
     ("دروغگو ها، خجالت بکشید", C.HOSTILE),
     ("Asante kwa kuwasiliana nasi. Tutakujibu hivi karibuni.", C.AUTO_REPLY),
+    # the forty-fourth set: Cape Verdean Kriolu, Greek and Greeklish, Italian, Québécois, Nepali
+    ("Ochi efxaristw, eimaste ok", C.NOT_INTERESTED),
+    ("Όχι ευχαριστώ.", C.NOT_INTERESTED),
+    ("Ευχαριστώ, δεν ενδιαφέρομαι", C.NOT_INTERESTED),
+    ("Nau, obrigadu. N ka mesti.", C.NOT_INTERESTED),
+    ("Non merci, ça m'intéresse pas.", C.NOT_INTERESTED),
+    ("Bo é un ladron, ka bu ten bergonha?", C.HOSTILE),
+    ("Άντε από 'δω ρε απατεώνα", C.HOSTILE),
+    ("Va chier, mon chum.", C.HOSTILE),
+    ("Liga-m sabadu di menhan, N sta na barbearia.", C.MEETING_REQUEST),
+    ("Bu erra numeru. Li ka ten nenhun barberu.", C.WRONG_NUMBER),
+    ("This is the front desk at a hotel in Portland, not Ocean Lobster Co.", C.WRONG_NUMBER),
+    ("Sin, N interesadu. Manda-m más informason.", C.INTERESTED),
+    ("Ναι, ενδιαφέρομαι.", C.INTERESTED),
+    ("Πόσο κοστίζει;", C.QUESTION),
 ]
 
 

@@ -1341,6 +1341,22 @@ DECISIONS = [
     ("Whoever keeps adding me to the fantasy football group chat, take me off, I'm done after that trade", "uncertain"),
     ("Brother Ray, please remove me from the men's breakfast text list, I moved to Norman.", "uncertain"),
     ("Take me off your list and off the prayer chain too", "yes"),
+    # the forty-fourth: Greeklish, Cape Verdean Kriolu, Khmer, Italian, Portuguese, Nepali in Latin letters, "cease
+    # all further text communication"; "don't call, email x@y.com" is a channel preferred; wanting the texts is held
+    ("Mhn mou ksanasteileis minimata re file, den thelw tipota", "yes"),
+    ("Ka bu manda-m mas mensajen, N ka kre nada di kel-li.", "yes"),
+    ("ឈប់ផ្ញើសារមកខ្ញុំទៀតទៅ ខ្ញុំមិនត្រូវការទេ", "yes"),
+    ("Per favore toglietemi dalla vostra lista. Non voglio più messaggi.", "yes"),
+    ("Deixe de me mandar mensagens, faz favor. Não estou interessada. — Conceição", "yes"),
+    ("Yo number ma message pathauna banda garnus, please.", "yes"),
+    ("Dear Sir or Madam, Kindly cease all further text communication to this number. Regards", "yes"),
+    ("Don't call, I can't hear nothing on the boat. Email captainjoe207@aol.com", "no"),
+    (
+        "Is this the same company as the newsletter I get by email? Can I unsubscribe from that one and still get the "
+        "texts?",
+        "uncertain",
+    ),
+    ("I keep getting texts for his business. Please stop sending them to this number", "yes"),
 ]
 
 
