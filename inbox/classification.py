@@ -973,6 +973,20 @@ PHRASE_RULES: list[Rule] = [
           unless=r"δεν (?:μας |με )?ενδιαφερ|\bden (?:me |mas )?endiafer|\bnon mi interessa\b"),
     _rule("out_of_office.new_england_languages", 0.88, r"\bn ta responde-?bu\b", r"\bora ki n volta\b",
           r"\bsono (?:in vacanza|fuori)\b"),
+    # the forty-sixth set: Amharic and Tigrinya (both scripts), Twi, Yoruba, Telugu, Tamil, Hindi, federal English
+    _rule("out_of_office.mid_atlantic_languages", 0.88, r"\bippo [a-z]+ la irukken\b", r"\bvandhu pesalam\b",
+          r"\bahun [a-z]+ negn\b", r"\bbehuala edewl\w*"),
+    _rule("hostile.mid_atlantic_languages", 0.88, r"ሌቦች", r"ማታለል", r"\bonijibiti\b",
+          r"\b419 (?:people|guys|scam)\b"),
+    _rule("not_interested.mid_atlantic_languages", 0.9, r"ኣየድልየናን", r"አያስፈልገንም|አያስፈልገኝም", r"^\W*memp[ɛe]\b",
+          r"\bmi o nilo e\b", r"नहीं चाहिए", r"வேண்டாம்", r"అవసరం లేదు", r"\bvendam\b"),
+    _rule("wrong_number.mid_atlantic_languages", 0.95, r"\bwofr[ɛe] n[ɔo]ma a [ɛe]ny[ɛe]\b", r"ተሳስታችኋል",
+          r"\bnomba ti ko tọ\b|\bnomba ti ko to\b", r"தவறான எண்", r"తప్పు నంబర్"),
+    _rule("meeting_request.mid_atlantic_languages", 0.86, r"\bfr[ɛe] me\b", r"\be pe mi\b", r"ደውልልኝ|ደውሉልኝ",
+          r"\bcall pannunga\b", r"\bcall cheyyandi\b", r"\bphone cheyyandi\b"),
+    _rule("interested.mid_atlantic_languages", 0.88, r"\befelgalehu\b", r"\bmereja lakulign\b", r"ሓበሬታ ስደዱለይ",
+          r"వివరాలు పంపండి", r"\be fi alaye ranse\b", r"\bo dara,? e fi\b", r"விவரம் அனுப்ப"),
+    _rule("auto_reply.mid_atlantic_languages", 0.95, r"\bmensaje automatico\b", r"\brespuesta automatica\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -1129,7 +1129,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:cease|discontinue|terminate|end)\s+(?:all\s+|any\s+|further\s+|these\s+|this\s+|your\s+)*"
-            r"(?:(?:text|sms|marketing)\s+)?(?:communications?|contact|correspondence|outreach|messages|texts|solicitations?)\b"
+            r"(?:(?:text|sms|marketing|promotional)\s+)?(?:communications?|contact|correspondence|outreach|messages|texts"
+            r"|solicitations?)\b"
         ),
         "negation",
     ),
@@ -1234,7 +1235,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "none",
     ),
     # blocked and reported / blocking this number / I'm blocking you
-    (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&)\s+report|\breport(?:ed|ing)?\s+(?:and|&)\s+block"), "negation"),
+    (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&|n)\s+report|\breport(?:ed|ing)?\s+(?:and|&|n)\s+block"), "negation"),
     (_re(r"\b(?:block|blocking|blocked)\s+(?:this\s+number|your\s+number|ur\s+number|you|u|this)\b"), "negation"),
     # u can stop now / you gotta stop / stop hitting my line
     (
@@ -1511,7 +1512,7 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:he|she|they)\s+(?:doesn't|doesnt|don't|dont|does\s+not|do\s+not)\s+(?:want|need)\s+"
-            rf"(?:these|your|any|the|those)\s+{_MESSAGES}\b"
+            rf"(?:these|your|any|the|those|any\s+more\s+of\s+(?:these|your|the|those)|any\s+of\s+(?:these|your|the))\s+{_MESSAGES}\b"
         ),
         "none",
     ),
@@ -1972,6 +1973,37 @@ _MORE_PHRASES += [
             r"|\bka\s+bu\s+(?:manda|mand|skrebe|liga)\w*|\btoglie\w*mi\b|\bdalla\s+vostra\s+lista\b"
             r"|\bnon\s+voglio\s+piu\s+(?:messaggi|sms|messagi)\b|\bdeix(?:e|em|a)\s+de\s+(?:me\s+)?(?:mandar|enviar)\b"
             r"|\bpathauna\s+banda\b|\bbanda\s+garnus\b"
+        ),
+        "none",
+    ),
+    # the forty-sixth: privacy-law deletion requests ("Under the Virginia Consumer Data Protection Act I am requesting
+    # deletion of all personal data you hold on me", "delete any info you have on me"), "u guys r spam", "Remove from
+    # distribution."; Nigerian Pidgin "stop to dey text me", "comot my number from una list"; Tamil "unga list la
+    # irundhu eduthudunga", "அனுப்ப வேண்டாம்" (do not send); Telugu "pampakandi" (do not send), "delete cheyyandi",
+    # "పంపడం ఆపండి" (stop sending); Amharic "atlakulign" (do not send me); Tigrinya "ኣይትስደዱ" (do not send), "kab
+    # list'kum serzuwo" (delete from your list); Yoruba "ẹ má fi ọ̀rọ̀ ránṣẹ́" (do not send messages), "yọ number mi
+    # kúrò" (remove my number); Twi "mfa nkrasɛm bio mma me" (send me no more messages), "yi me nɔma firi wo list"
+    (
+        _re(
+            r"\b(?:request(?:ing)?|demand(?:ing)?|ask(?:ing)?\s+for)\s+(?:the\s+)?(?:immediate\s+)?deletion\s+of\s+"
+            r"(?:all\s+|any\s+)?(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:personal\s+)?(?:data|information|info|records)\b"
+            r"|\b(?:delete|erase|purge)\s+(?:any|all)\s+(?:\w+\s+)?(?:info|information|data|records)\s+(?:you\s+|y'all\s+)?"
+            r"(?:have|hold|keep|got|collected)\s+(?:on|about)\s+(?:me|us)\b"
+            r"|\b(?:you|u)\s+guys\s+(?:are|r)\s+(?:just\s+)?spam\b"
+            r"|^\W*(?:please\s+|pls\s+|kindly\s+)?remove\s+(?:me\s+|us\s+|this\s+number\s+)?from\s+(?:the\s+|your\s+)?"
+            r"distribution(?:\s+list)?\W*$"
+            r"|\bstop\s+to\s+dey\s+(?:text|send|message|call|disturb)\w*|\bcomot\s+(?:my|our|dis|this)\s+(?:number|name)\b"
+            r"|\bunga\s+list\s+la\s+irundhu\b|\bpampakandi\b|\bdelete\s+cheyyandi\b|\batlakul\w*|\bserzu\w*\b"
+            r"|\bma\s+fi\s+oro\s+ranse\b|\byo\s+number\s+mi\s+kuro\b|\bkuro\s+ninu\s+list\b"
+            r"|\bmfa\s+nkras\w*\s+bio\b|\byi\s+me\s+n\w{1,2}ma\s+firi\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            "\u0b85\u0ba9\u0bc1\u0baa\u0bcd\u0baa\\s+\u0bb5\u0bc7\u0ba3\u0bcd\u0b9f\u0bbe\u0bae\u0bcd"
+            "|\u0c2a\u0c02\u0c2a\u0c21\u0c02\\s+\u0c06\u0c2a\u0c02\u0c21\u0c3f|\u0c2a\u0c02\u0c2a\u0c15\u0c02\u0c21\u0c3f"
+            "|\u12a3\u12ed\u1275\u1235\u12f0\u12f1"
         ),
         "none",
     ),

@@ -517,6 +517,18 @@ CASES += [
     ("Sin, N interesadu. Manda-m más informason.", C.INTERESTED),
     ("Ναι, ενδιαφέρομαι.", C.INTERESTED),
     ("Πόσο κοστίζει;", C.QUESTION),
+    # the forty-sixth set: Amharic, Tigrinya, Twi, Yoruba, Telugu, Tamil, Hindi
+    ("Ippo Chennai la irukken, adutha vaaram vandhu pesalam", C.OUT_OF_OFFICE),
+    ("ሌቦች! ሰውን ማታለል ብቻ ነው ስራችሁ", C.HOSTILE),
+    ("አመሰግናለሁ፣ ግን አያስፈልገንም።", C.NOT_INTERESTED),
+    ("Mi o nilo e, e se", C.NOT_INTERESTED),
+    ("नहीं चाहिए, धन्यवाद।", C.NOT_INTERESTED),
+    ("ተሳስታችኋል፣ ይሄ የአበበ ቁጥር አይደለም።", C.WRONG_NUMBER),
+    ("Ko si wahala, e pe mi lola ni aago meji", C.MEETING_REQUEST),
+    ("Naalaikku saayangalam 5 manikku call pannunga", C.MEETING_REQUEST),
+    ("Awo, efelgalehu. Mereja lakulign", C.INTERESTED),
+    ("సరే, వివరాలు పంపండి", C.INTERESTED),
+    ("Mensaje automático: estoy manejando, le contesto cuando llegue.", C.AUTO_REPLY),
 ]
 
 

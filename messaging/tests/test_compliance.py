@@ -853,6 +853,9 @@ NOT_OPT_OUT_REQUESTS = [
     "Is there a way to unsubscribe from the grant newsletter but still keep getting these texts?",
     "Don't stop sending me these, I might actually need something in a couple months.",
     "how do i get off the other newsletter, the payroll one? i still want these texts",
+    "Remove Tesfaye from the distribution list for the weekly schedule, he quit Friday",
+    "Cease work on PO 88213 until the COR signs the modification.",
+    "We're discontinuing our old Square lease next month. What would you offer instead?",
 ]
 
 
@@ -1357,6 +1360,32 @@ DECISIONS = [
         "uncertain",
     ),
     ("I keep getting texts for his business. Please stop sending them to this number", "yes"),
+    # the forty-sixth: privacy-law deletion requests, "u guys r spam. blocking n reporting", "Remove from
+    # distribution.", a request on an elder's behalf, promotional messages discontinued; Nigerian Pidgin, Tamil, Telugu,
+    # Amharic, Tigrinya, Yoruba, Twi
+    (
+        "Under the Virginia Consumer Data Protection Act I am requesting deletion of all personal data you hold on me "
+        "and my business. Please confirm in writing once done.",
+        "yes",
+    ),
+    ("Per the Maryland Online Data Privacy Act, delete any info you have on me and confirm.", "yes"),
+    ("u guys r spam. blocking n reporting", "yes"),
+    ("Remove from distribution.", "yes"),
+    ("Please discontinue all promotional messages to it effective immediately.", "yes"),
+    ("Mrs. Kim asked me to let you know she doesn't want any more of these texts.", "yes"),
+    ("Oga stop to dey text me. I don talk am last week", "yes"),
+    ("Abeg comot my number from una list, I no wan see this kind message again", "yes"),
+    ("Ennoda number-a unga list la irundhu eduthudunga please", "yes"),
+    ("தயவுசெய்து எனக்கு இனிமேல் மெசேஜ் அனுப்ப வேண்டாம்.", "yes"),
+    ("Naaku ee messages pampakandi, naa number delete cheyyandi", "yes"),
+    ("దయచేసి నాకు మెసేజ్‌లు పంపడం ఆపండి.", "yes"),
+    ("Ebakachihu ke-engidih text atlakulign.", "yes"),
+    ("በጃኹም ደጊምኩም መልእኽቲ ኣይትስደዱለይ።", "yes"),
+    ("Bejakum nay telefon numero'y kab list'kum serzuwo", "yes"),
+    ("Ẹ jọ̀ọ́, ẹ má fi ọ̀rọ̀ ránṣẹ́ sí nọ́mbà yìí mọ́.", "yes"),
+    ("E jowo e yo number mi kuro ninu list yin", "yes"),
+    ("Mepa wo kyɛw, mfa nkrasɛm bio mma me", "yes"),
+    ("Yi me nɔma firi wo list no so, mepa wo kyɛw", "yes"),
 ]
 
 
