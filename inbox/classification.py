@@ -182,16 +182,18 @@ PROVIDER_ONLY_EMAIL_RE = re.compile(
 
 
 # "my gmail is deshawn.autosales": the provider named first, the mailbox after it
+_PROVIDERS = "|".join(_PROVIDER_DOMAINS)
 MY_PROVIDER_EMAIL_RE = re.compile(
-    r"(?:\bmy (" + "|".join(_PROVIDER_DOMAINS) + r")(?: address)?(?: is|:)|^(" + "|".join(_PROVIDER_DOMAINS) + r"):)"
-    r"\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)",
+    rf"(?:\bmy ({_PROVIDERS})(?: address)?(?: is|:)|^({_PROVIDERS}):)\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)"
+    # "gmail is frankiesautorepair1985": a mailbox with a digit ("gmail is down today" is words)
+    rf"|^({_PROVIDERS}) is\s+([a-z0-9._+-]*\d[a-z0-9._+-]*[a-z0-9])\b(?!@)",
     re.IGNORECASE,
 )
 
 
 def _my_provider_email(match: re.Match) -> str:
-    provider = (match.group(1) or match.group(2)).lower()
-    return f"my email is {match.group(3)}@{_PROVIDER_DOMAINS[provider]}"
+    provider = (match.group(1) or match.group(2) or match.group(4)).lower()
+    return f"my email is {match.group(3) or match.group(5)}@{_PROVIDER_DOMAINS[provider]}"
 
 
 def _provider_only_email(match: re.Match) -> str:
@@ -987,6 +989,12 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.mid_atlantic_languages", 0.88, r"\befelgalehu\b", r"\bmereja lakulign\b", r"ሓበሬታ ስደዱለይ",
           r"వివరాలు పంపండి", r"\be fi alaye ranse\b", r"\bo dara,? e fi\b", r"விவரம் அனுப்ப"),
     _rule("auto_reply.mid_atlantic_languages", 0.95, r"\bmensaje automatico\b", r"\brespuesta automatica\b"),
+    # the forty-seventh set: sarcasm that declines, a bot receptionist, "Eff off", "Nope. No Gary here."
+    _rule("not_interested.sarcasm", 0.86, r"^\W*(?:yeah|yes),? no\W*$", r"\bright after i win the lottery\b",
+          r"\bwhen pigs fly\b", r"\bwhen hell freezes over\b", r"\bgreat offer\W+for (?:somebody|someone) else\b"),
+    _rule("auto_reply.virtual_receptionist", 0.95, r"\bvirtual (?:receptionist|assistant)\b"),
+    _rule("hostile.eff_off", 0.9, r"^\W*eff (?:off|you|u)\b"),
+    _rule("wrong_number.nope_not_here", 0.92, r"^(?:nope|no|sorry)\W+no [a-z]+ here\W*$"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

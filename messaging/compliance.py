@@ -852,7 +852,7 @@ _FILLER_WORDS_OTHER = frozenset(
      "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
-STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab")
+STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f4f5\U0001f515")  # 🛑 ✋ ⛔ 🚫 📵 (no phones) 🔕 (muted)
 # A person gesturing "no" (🙅): a no, perhaps a stop; a person decides.
 NO_GESTURE_EMOJI = frozenset("\U0001f645")
 # Scripts the detector cannot read (not Latin): held for a person rather than guessed.
@@ -913,7 +913,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\bno\s+longer\s+(?:receive|get|be\s+sent|want)\s+(?:any\s+|your\s+|these\s+|the\s+)?"
-            r"(?:marketing\s+|promotional\s+|sales\s+)?(?:texts?|messages?|sms|msgs?)\b"
+            r"(?:marketing\s+|promotional\s+|sales\s+)?(?:texts?|messages?|sms|msgs?|solicitations?)\b"
         ),
         "negation",
     ),
@@ -1999,6 +1999,37 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the forty-seventh: "Please don't send anything else here", "Top sending me these", "Actually don't. Ever.",
+    # "whatever list it's on, get it off", "make it end", "just let us be", "asked you guys in January to not contact
+    # me", "forget you ever had this number", "quit hitting up his phone", "just not send them to me anymore",
+    # "here's your reply: never again", "if this was the last one. Like, ever.", "I want off it"; Spanish "ya no le
+    # manden nada a este número"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+send\s+(?:anything|nothing|any\s+thing)\s+(?:else\s+)?"
+            r"(?:here|to\s+this\s+(?:number|phone|line)|again|anymore|any\s+more|ever\s+again)\b"
+            r"|^\W*top\s+(?:sending|texting|messaging)\s+(?:me|us)\b"
+            r"|\b(?:don't|dont|do\s+not)[.!]+\s*ever[.!]*\s*$"
+            r"|\blist\b[^\n]{0,60}\bget\s+(?:it|me|us|this\s+number|my\s+number)\s+off\b"
+            r"|\bmake\s+(?:it|this|them|these)\s+(?:end|go\s+away)\b"
+            r"|\b(?:just\s+)?let\s+(?:us|me)\s+be\s*(?:$|[.!]|,?\s+(?:please|pls|thanks|thank\s+you))"
+            r"|\b(?:asked|told)\s+(?:you|u|y'all|you\s+guys|you\s+people)\s+(?:\w+\s+){0,4}?to\s+not\s+(?:contact|text|message|"
+            r"msg|call|send)\w*\b"
+            r"|\bforget\s+(?:you\s+)?(?:ever\s+)?(?:had|have|got)\s+(?:this|my|our)\s+number\b"
+            r"|\b(?:stop|quit)\s+hitting\s+up\s+(?:his|her|my|our|their|this)\s+(?:phone|line|cell|number)\b"
+            r"|\bnot\s+send\s+(?:them|these|those|it|any)\s+(?:to\s+(?:me|us)\s+)?(?:anymore|any\s+more|again)\b"
+            r"|\b(?:here'?s|here\s+is)\s+(?:your|my)\s+(?:reply|answer)\W+never\s+again\b"
+            r"|\bthis\s+(?:was|were|is)\s+the\s+(?:very\s+)?last\s+one\W+(?:like\W+)?ever\b"
+            r"|\bno\s+(?:me|le|les|nos)\s+(?:manden|mande|mandes|envien|envie|envies)\s+nada\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bi\s+want\s+off\s+(?:of\s+)?(?:it|this|that)\b(?!\s+(?:island|road|highway|exit|freeway|boat|ship|plane))"
+        ),
+        "negation",
+    ),
     (
         _re(
             "\u0b85\u0ba9\u0bc1\u0baa\u0bcd\u0baa\\s+\u0bb5\u0bc7\u0ba3\u0bcd\u0b9f\u0bbe\u0bae\u0bcd"
@@ -2253,13 +2284,17 @@ def _fix_typos(plain: str) -> str:
 _SHORT_SENTENCE_WORDS = 25
 
 
+# ", and we'd appreciate it if this number could be taken off your list": a request after a comma and "and"
+_RUN_ON_BREAK = re.compile(r"\s+(?:but|so|and\s+then|just)\s+|,\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s|please\s)")
+
+
 def _closing_request(plain: str) -> bool:
     """A long message with a sentence that, read alone, revokes: "Please stop texting me." before or after a
     story, or "... so please just take my number off whatever list this is. thanks" closing a run-on. A request
     inside a long sentence (a story that quotes one) is left to a person."""
     for piece in (part.strip() for part in _SENTENCE_END.split(plain) if _TOKEN.search(part)):
         if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
-            piece = _SOFT_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just" part
+            piece = _RUN_ON_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just"/", and" part
         if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
             continue
         if _phrase_hit(piece, _PHRASES) or _phrase_hit(piece, _MORE_PHRASES) or _edge_stop(piece):

@@ -529,6 +529,13 @@ CASES += [
     ("Awo, efelgalehu. Mereja lakulign", C.INTERESTED),
     ("సరే, వివరాలు పంపండి", C.INTERESTED),
     ("Mensaje automático: estoy manejando, le contesto cuando llegue.", C.AUTO_REPLY),
+    # the forty-seventh set
+    ("Yeah no", C.NOT_INTERESTED),
+    ("Sure, right after I win the lottery.", C.NOT_INTERESTED),
+    ("Great offer!!! for somebody else 😂", C.NOT_INTERESTED),
+    ("Hi this is Bella's Grooming virtual receptionist 🤖 How can I help you today?", C.AUTO_REPLY),
+    ("Eff off", C.HOSTILE),
+    ("Nope. No Gary here.", C.WRONG_NUMBER),
 ]
 
 
@@ -756,6 +763,12 @@ def test_a_provider_named_beside_a_word_is_no_mailbox(text):
 def test_a_mailbox_with_a_bracketed_arroba_and_punto_is_extracted():
     result = classify("mándame la info a tacoselguero (arroba) yahoo punto com")
     assert result.extracted["email"] == "tacoselguero@yahoo.com"
+    assert result.classification == C.EMAIL_CAPTURE
+
+
+def test_a_provider_named_first_then_the_mailbox_is_extracted():
+    result = classify("gmail is frankiesautorepair1985")
+    assert result.extracted["email"] == "frankiesautorepair1985@gmail.com"
     assert result.classification == C.EMAIL_CAPTURE
 
 

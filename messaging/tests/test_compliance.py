@@ -856,6 +856,10 @@ NOT_OPT_OUT_REQUESTS = [
     "Remove Tesfaye from the distribution list for the weekly schedule, he quit Friday",
     "Cease work on PO 88213 until the COR signs the modification.",
     "We're discontinuing our old Square lease next month. What would you offer instead?",
+    "Let me be clear, I'm interested. Send the numbers.",
+    "Don't send anything yet, I'll call you Monday",
+    "I want off this island for a week, then let's talk",
+    "remove the shop number and add my cell 555-201-3344",
 ]
 
 
@@ -1148,7 +1152,6 @@ DECISIONS = [
     ("Sie haben die falsche Nummer. Bitte l\u00f6schen Sie sie.", "yes"),
     ("I want off work early today, can we talk monday", "no"),
     ("Please remove Dana from the schedule for Friday", "no"),
-    ("remove the shop number and add my cell 555-201-3344", "uncertain"),
     # the twenty-sixth: cancel misspelt, Korean, Vietnamese, Portuguese, Haitian Creole, a polite indirect request
     ("cancle", "yes"),
     ("\uc218\uc2e0\uac70\ubd80", "yes"),
@@ -1386,6 +1389,32 @@ DECISIONS = [
     ("E jowo e yo number mi kuro ninu list yin", "yes"),
     ("Mepa wo kyɛw, mfa nkrasɛm bio mma me", "yes"),
     ("Yi me nɔma firi wo list no so, mepa wo kyɛw", "yes"),
+    # the forty-seventh: opt-outs without the usual words, a run-on closed by ", and we'd appreciate it if this number
+    # could be taken off your list", 📵 and 🔕
+    ("My dad passed in March. This was his phone. Please don't send anything else here.", "yes"),
+    ("🙅‍♀️📵", "yes"),
+    ("🔕", "yes"),
+    ("Top sending me these", "yes"),
+    ("Cool cool cool. Love getting these at 6am on a Sunday. Really. Send more. /s  Actually don't. Ever.", "yes"),
+    ("How did you get this number? And whatever list it's on, get it off.", "yes"),
+    ("The owner asked that we no longer receive solicitations at this number. Regards, Front Desk", "yes"),
+    ("Whoever keeps signing us up for this, please make it end. We get three a day. Just let us be.", "yes"),
+    ("I asked you guys in January to not contact me. You are STILL doing it. Last warning.", "yes"),
+    ("Do me a favor and forget you ever had this number 🙏", "yes"),
+    ("Yo this is Marcus's son he said quit hitting up his phone w this stuff", "yes"),
+    (
+        "I'm 78 years old and I don't know how to make these go away, can you please just not send them to me anymore",
+        "yes",
+    ),
+    ("Take a hint. Three messages, zero replies. Now here's your reply: never again.", "yes"),
+    (
+        "Hi, this is Maria, the office manager at Ruiz Family Dental. Dr. Ruiz has asked me to respond to all of these "
+        "vendor texts. We are not looking for financing, marketing, or any other services, and we'd appreciate it if "
+        "this number could be taken off your contact list permanently. Thanks for understanding.",
+        "yes",
+    ),
+    ("Por favor ya no le manden nada a este número, no necesitamos préstamos ni nada.", "yes"),
+    ("Whatever it is, I want off it, and I'd like to know the name so I can get off the others too.", "yes"),
 ]
 
 
