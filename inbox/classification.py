@@ -993,6 +993,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.sarcasm", 0.86, r"^\W*(?:yeah|yes),? no\W*$", r"\bright after i win the lottery\b",
           r"\bwhen pigs fly\b", r"\bwhen hell freezes over\b", r"\bgreat offer\W+for (?:somebody|someone) else\b"),
     _rule("auto_reply.virtual_receptionist", 0.95, r"\bvirtual (?:receptionist|assistant)\b"),
+    _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
     _rule("hostile.eff_off", 0.9, r"^\W*eff (?:off|you|u)\b"),
     _rule("wrong_number.nope_not_here", 0.92, r"^(?:nope|no|sorry)\W+no [a-z]+ here\W*$"),
 ]

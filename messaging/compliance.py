@@ -2011,7 +2011,7 @@ _MORE_PHRASES += [
             r"|^\W*top\s+(?:sending|texting|messaging)\s+(?:me|us)\b"
             r"|\b(?:don't|dont|do\s+not)[.!]+\s*ever[.!]*\s*$"
             r"|\blist\b[^\n]{0,60}\bget\s+(?:it|me|us|this\s+number|my\s+number)\s+off\b"
-            r"|\bmake\s+(?:it|this|them|these)\s+(?:end|go\s+away)\b"
+            r"|\bmake\s+(?:it|this|them|these)\s+(?:end|go\s+away)\b(?!\s+of\b)"
             r"|\b(?:just\s+)?let\s+(?:us|me)\s+be\s*(?:$|[.!]|,?\s+(?:please|pls|thanks|thank\s+you))"
             r"|\b(?:asked|told)\s+(?:you|u|y'all|you\s+guys|you\s+people)\s+(?:\w+\s+){0,4}?to\s+not\s+(?:contact|text|message|"
             r"msg|call|send)\w*\b"
@@ -2027,6 +2027,30 @@ _MORE_PHRASES += [
     (
         _re(
             r"\bi\s+want\s+off\s+(?:of\s+)?(?:it|this|that)\b(?!\s+(?:island|road|highway|exit|freeway|boat|ship|plane))"
+        ),
+        "negation",
+    ),
+    # the forty-eighth: "Done with these texts. Don't send another.", "the owner doesn't want these", "don't ever text
+    # here again", "Please just leave him be", "Leave my mother alone", "Please don't send these anymore", "please let
+    # this number go", "remove him from your contacts"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+send\s+(?:another|one\s+more)\s*(?:[.!]|$|one\b|text|message)"
+            r"|\bdone\s+with\s+(?:these|your|the|all\s+these|all\s+the|all\s+your)\s+(?:texts|messages|msgs)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+ever\s+(?:text|message|msg|contact)\s+(?:here|this\s+number|me|us)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+send\s+(?:these|them|those|this)\s+(?:anymore|any\s+more|again|here)\b"
+            r"|\blet\s+(?:this|my|the|our)\s+number\s+go\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:owner|boss|he|she|they|doctor|dr|manager)\s+(?:doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+"
+            r"(?:want|need)\s+(?:these|them|those)\b(?=\s*(?:[.!?,;]|$|any\s*more|anymore))"
+            r"|\bleave\s+(?:him|her|them|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|"
+            r"parents|family))\s+(?:be|alone)\b"
+            r"|\b(?:remove|delete|take)\s+(?:him|her|them)\s+(?:off|from)\s+(?:of\s+)?(?:your|ur|the|all\s+your)\s+(?:\w+\s+)?"
+            r"(?:list|lists|contacts|database|system|records)\b"
         ),
         "negation",
     ),
@@ -2309,6 +2333,8 @@ _SHORTHAND = {
     **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
     "stp": "stop",
     "stahp": "stop",
+    "frm": "from",
+    "lst": "list",
     # a dropped final g: "quit blowin up my phone", "stop messagin me"
     **{
         word[:-1]: word

@@ -265,7 +265,6 @@ CASES += [
     ("Send over the application and I'll fill it out tonight", C.INTERESTED),
     # a local number without its area code is still a number given
     ("text my wife instead, 555-0139", C.PHONE_CAPTURE),
-    ("ok, 2,500 texts a month is plenty", C.OTHER),  # a figure, not a local number
     # the owner's own sale or closing is a decline; someone else's is a wrong number
     ("we sold the shop last spring, good luck though", C.NOT_INTERESTED),
     ("He sold the shop last spring", C.WRONG_NUMBER),
@@ -536,6 +535,7 @@ CASES += [
     ("Hi this is Bella's Grooming virtual receptionist 🤖 How can I help you today?", C.AUTO_REPLY),
     ("Eff off", C.HOSTILE),
     ("Nope. No Gary here.", C.WRONG_NUMBER),
+    ("Make it happen.", C.INTERESTED),
 ]
 
 
@@ -770,6 +770,12 @@ def test_a_provider_named_first_then_the_mailbox_is_extracted():
     result = classify("gmail is frankiesautorepair1985")
     assert result.extracted["email"] == "frankiesautorepair1985@gmail.com"
     assert result.classification == C.EMAIL_CAPTURE
+
+
+def test_a_figure_with_a_thousands_comma_is_no_local_number():
+    result = classify("ok, 2,500 texts a month is plenty")
+    assert "phone" not in result.extracted
+    assert result.classification is not C.PHONE_CAPTURE
 
 
 def test_a_phone_spelled_out_in_words_is_extracted():

@@ -860,6 +860,8 @@ NOT_OPT_OUT_REQUESTS = [
     "Don't send anything yet, I'll call you Monday",
     "I want off this island for a week, then let's talk",
     "remove the shop number and add my cell 555-201-3344",
+    "Make it end of month. Call me the 30th around noon.",
+    "Don't send another quote until I check with my partner",
 ]
 
 
@@ -1415,6 +1417,16 @@ DECISIONS = [
     ),
     ("Por favor ya no le manden nada a este número, no necesitamos préstamos ni nada.", "yes"),
     ("Whatever it is, I want off it, and I'd like to know the name so I can get off the others too.", "yes"),
+    # the forty-eighth: grieving and elderly writers and their families; "Make it end of month" is a date
+    ("I'm done. Done with these texts, done with all of it. Don't send another.", "yes"),
+    ("the owner doesn't want these. me neither honestly", "yes"),
+    ("wow thanks, made my whole week. don't ever text here again", "yes"),
+    ("I'm his daughter. He can't answer you. Please just leave him be.", "yes"),
+    ("I am so tired. I just buried my husband on Saturday. Please don't send these anymore.", "yes"),
+    ("Pls rmv frm lst thx", "yes"),
+    ("whoever reads these, please let this number go. It belonged to my brother", "yes"),
+    ("Leave my mother alone. She's 88 and she closed the salon years ago.", "yes"),
+    ("My father is 86 and doesn't own that store anymore, please kindly remove him from your contacts", "yes"),
 ]
 
 
