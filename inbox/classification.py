@@ -994,6 +994,17 @@ PHRASE_RULES: list[Rule] = [
           r"\bwhen pigs fly\b", r"\bwhen hell freezes over\b", r"\bgreat offer\W+for (?:somebody|someone) else\b"),
     _rule("auto_reply.virtual_receptionist", 0.95, r"\bvirtual (?:receptionist|assistant)\b"),
     _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
+    # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Hawaiian Pidgin, Taglish
+    _rule("meeting_request.pacific_languages", 0.86, r"\bawagannak\b", r"\btawagan mo (?:ako|ko)\b"),
+    _rule("hostile.pacific_languages", 0.88, r"አጭበርባሪ", r"ਠੱਗ", r"\bscummy\b", r"\bi will call the sheriff\b"),
+    _rule("interested.pacific_languages", 0.88, r"\bmalago'? (?:yu|you)'", r"\bkayatko\b", r"\bipatulodmo\b",
+          r"\bsend mo na lang (?:the )?details\b"),
+    _rule("not_interested.pacific_languages", 0.9, r"^\W*ahe'?,? (?:si|yes) (?:yu|you)'?os", r"^\W*saan,? agyamanak\b",
+          r"ਲੋੜ ਨਹੀਂ", r"ਨਹੀਂ ਜੀ"),
+    _rule("out_of_office.pacific_languages", 0.88, r"\bagawidak\b", r"\bgaige yu' gi\b", r"\bannai hu bira\b",
+          r"ስራ ላይ ነኝ", r"በኋላ እመልሳለሁ", r"\bi'll read it properly on\b"),
+    _rule("wrong_number.pacific_languages", 0.92,
+          r"^not [a-z]+\W+i'm (?:his|her) (?:cousin|brother|sister|son|daughter)\b", r"\bwe swapped phones\b"),
     _rule("hostile.eff_off", 0.9, r"^\W*eff (?:off|you|u)\b"),
     _rule("wrong_number.nope_not_here", 0.92, r"^(?:nope|no|sorry)\W+no [a-z]+ here\W*$"),
 ]

@@ -2054,6 +2054,25 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the forty-ninth: "My apo said to tell you don't text me anymore"; Hawaiian Pidgin "she no like dis kine texts",
+    # "no text me no moa"; Ilocano "ikkatenyo ti numerok" (remove my number), "saanak a kayat" (I do not want);
+    # Chamorro "na'suha i numeru-hu gi lista-mu" (remove my number from your list), "cha'-mu text yo'" (do not text
+    # me); Amharic "ቁጥሬን ከዝርዝራችሁ አውጡልኝ" (take my number off your list)
+    (
+        _re(
+            r"\b(?:tell|telling|told)\s+(?:you|u|y'all|yall)\s+(?:to\s+)?(?:don't|dont|do\s+not|not\s+to)\s+"
+            r"(?:text|message|msg|contact|send)\w*\b"
+            r"|\bno\s+like\s+(?:dis|dese|these|this|da)\s+(?:kine\s+)?(?:texts|messages|msgs)\b"
+            r"|\bno\s+text\s+(?:me|us)\s+(?:no\s+moa|no\s+more|again|anymore)\b"
+            r"|\bikkaten\w*\s+ti\s+numero\w*|\bsaanak\s+a\s+kayat\b"
+            r"|\bna'?suha\s+i\s+numeru\b|\bcha'?-?mu\s+(?:text|tekst|mannaitai)\b"
+        ),
+        "none",
+    ),
+    (
+        _re("\u1241\u1325\u122c\u1295[^\u1362]{0,20}\u12a0\u12cd\u1321|\u12a8\u12dd\u122d\u12dd\u122b\u127d\u1201"),
+        "none",
+    ),
     (
         _re(
             "\u0b85\u0ba9\u0bc1\u0baa\u0bcd\u0baa\\s+\u0bb5\u0bc7\u0ba3\u0bcd\u0b9f\u0bbe\u0bae\u0bcd"
@@ -2367,6 +2386,7 @@ _DRAWN_OUT_WORDS = frozenset(
     "me us stop off no now please remove unsubscribe texting text texts messages message quit leave alone list "
     "number never again delete spam enough".split()
 )
+_DOUBLED_BY_SLIP = frozenset("remove list unsubscribe texting delete number please".split())
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 
@@ -2468,6 +2488,10 @@ def _spell_out(plain: str) -> str:
             for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
                 if squeezed in _DRAWN_OUT_WORDS:
                     return squeezed
+        elif word not in _DRAWN_OUT_WORDS and _REPEATS.search(word):
+            single = _REPEATS.sub(r"\1", word)  # "remoove me from ur lisst": a letter typed twice
+            if single in _DOUBLED_BY_SLIP:
+                return single
         return word
 
     return _TOKEN.sub(fix, plain)

@@ -536,6 +536,16 @@ CASES += [
     ("Eff off", C.HOSTILE),
     ("Nope. No Gary here.", C.WRONG_NUMBER),
     ("Make it happen.", C.INTERESTED),
+    # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Taglish
+    ("Awagannak inton bigat iti alas-diyes", C.MEETING_REQUEST),
+    ("አጭበርባሪዎች ናችሁ", C.HOSTILE),
+    ("ਠੱਗ ਹੋ ਤੁਸੀਂ ਸਾਰੇ", C.HOSTILE),
+    ("Hunggan, malago' yu' tumungo' mas.", C.INTERESTED),
+    ("Wen, kayatko. Ipatulodmo ti detalye.", C.INTERESTED),
+    ("Åhe', si Yu'os ma'åse'", C.NOT_INTERESTED),
+    ("ਨਹੀਂ ਜੀ, ਸਾਨੂੰ ਲੋੜ ਨਹੀਂ", C.NOT_INTERESTED),
+    ("Adda ak pay ditoy Ilocos, agawidak inton sumaruno a bulan.", C.OUT_OF_OFFICE),
+    ("Not Gurpreet. I'm his cousin, we swapped phones a while back", C.WRONG_NUMBER),
 ]
 
 

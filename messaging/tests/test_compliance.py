@@ -862,6 +862,7 @@ NOT_OPT_OUT_REQUESTS = [
     "remove the shop number and add my cell 555-201-3344",
     "Make it end of month. Call me the 30th around noon.",
     "Don't send another quote until I check with my partner",
+    "the stoop needs paint, call me",
 ]
 
 
@@ -1427,6 +1428,15 @@ DECISIONS = [
     ("whoever reads these, please let this number go. It belonged to my brother", "yes"),
     ("Leave my mother alone. She's 88 and she closed the salon years ago.", "yes"),
     ("My father is 86 and doesn't own that store anymore, please kindly remove him from your contacts", "yes"),
+    # the forty-ninth: "tell you don't text me", Hawaiian Pidgin, Ilocano, Chamorro, Amharic, letters typed twice
+    ("Hello po this is Lola Remy. My apo said to tell you don't text me anymore. God bless you.", "yes"),
+    ("Eh brah, dis my auntie's phone. She no like dis kine texts. Pau already, k?", "yes"),
+    ("Eh no text me no moa k. Shoots.", "yes"),
+    ("Shoots brah but no text me again k, I get enough junk already", "yes"),
+    ("Pangngaasiyo ta ikkatenyo ti numerok. Saanak a kayat kadagitoy a text.", "yes"),
+    ("Pot fabot, na'suha i numeru-hu gi lista-mu. Cha'-mu text yo' ta'lo.", "yes"),
+    ("ቁጥሬን ከዝርዝራችሁ አውጡልኝ። ይህ የግል ስልክ ነው።", "yes"),
+    ("plz remoove me from ur lisst", "yes"),
 ]
 
 
