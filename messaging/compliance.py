@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from usdatabiz.core.regexgate import GatedPatterns
+from usdatabiz.core.regexgate import GatedPatterns, GatedRegex
 from usdatabiz.core.times import when
 
 # --- Where the recipient is -------------------------------------------------------------------
@@ -569,7 +569,10 @@ def normalize_text(text: str) -> str:
         start += 1
     while end > start and _is_edge(folded[end - 1]):
         end -= 1
-    return re.sub(r"\s+", " ", folded[start:end])
+    return _SPACES.sub(" ", folded[start:end])
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def classify_keyword(text: str) -> Keyword | None:
@@ -622,6 +625,9 @@ _RELATIVES = frozenset(
     "nephew niece son daughter kids kid brother sister cousin husband wife mom dad mother father boyfriend girlfriend "
     "friend friends buddy roommate coworker employee employees staff crew boy boys girls grandson granddaughter".split()
 )
+# the words a bare stop clause is made of, joined once rather than on every clause
+_BARE_VOCABULARY = _BARE_STOP_WORDS | _FILLER_WORDS
+
 _TOKEN = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
@@ -747,8 +753,8 @@ def _clauses(text: str) -> list[str]:
 
 
 def _is_bare_stop(clause: str) -> bool:
-    words = _TOKEN.findall(_OPT_OUT.sub("optout", clause))
-    return bool(words) and set(words) <= _BARE_STOP_WORDS | _FILLER_WORDS and bool(set(words) & _BARE_STOP_WORDS)
+    words = _TOKEN.findall(_OPT_OUT.sub("optout", clause) if "out" in clause else clause)  # "opt out" needs "out"
+    return bool(words) and set(words) <= _BARE_VOCABULARY and bool(set(words) & _BARE_STOP_WORDS)
 
 
 def _clause_before(text: str, start: int) -> list[str]:
@@ -2115,13 +2121,15 @@ _TEXTS_INSTEAD = re.compile(
 
 
 @functools.cache
-def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
-    phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
+def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
+    """Both phrase lists, in their order, behind one literal scan (a text is scanned once, not once a list)."""
+    phrases = _PHRASES + _MORE_PHRASES
     return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
-def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
-    phrases, keeper = _gated(id(phrases))
+def _phrase_hit(normalized: str) -> bool:
+    """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise."""
+    phrases, keeper = _gated_phrases()
     for (pattern, guard), could_match in zip(phrases, keeper.open(normalized), strict=True):
         if not could_match:
             continue  # none of the words every match needs
@@ -2210,12 +2218,15 @@ def _typo_stop(word: str) -> bool:
     return any(_near(squeezed, target) for target in ("unsubscribe", "remove", "stopall"))
 
 
+_BARE_VOCABULARY_OTHER = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
+_BARE_STOPS_ANY_LANGUAGE = _BARE_STOP_WORDS | _BARE_STOP_WORDS_OTHER
+
+
 def _is_bare_other(clause: str) -> bool:
     words = [("stop" if _typo_stop(word) else word) for word in _TOKEN.findall(clause)]
-    vocabulary = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
-    if not words or not set(words) <= vocabulary:
+    if not words or not set(words) <= _BARE_VOCABULARY_OTHER:
         return False
-    stops = set(words) & (_BARE_STOP_WORDS | _BARE_STOP_WORDS_OTHER)
+    stops = set(words) & _BARE_STOPS_ANY_LANGUAGE
     if not stops:
         return False
     # "para" and "alto" stand for "stop" only as the whole clause or with Spanish fillers
@@ -2245,7 +2256,7 @@ def _fix_typos(plain: str) -> str:
                 return target
         return "stop"
 
-    if not any(_typo_stop(word) for word in _TOKEN.findall(plain)):
+    if not any(map(_typo_stop, _TOKEN.findall(plain))):
         return plain
     return _TOKEN.sub(fix, plain)
 
@@ -2262,7 +2273,7 @@ def _closing_request(plain: str) -> bool:
             piece = _SOFT_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just" part
         if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
             continue
-        if _phrase_hit(piece, _PHRASES) or _phrase_hit(piece, _MORE_PHRASES) or _edge_stop(piece):
+        if _phrase_hit(piece) or _edge_stop(piece):
             return True
     return False
 
@@ -2391,25 +2402,36 @@ _STOP_ASKED_AND_DECLINED = re.compile(
 )
 
 
+@functools.cache
+def _split_words() -> tuple[tuple[GatedRegex, str], ...]:
+    return tuple((GatedRegex(pattern), meant) for pattern, meant in _SPLIT_WORDS)
+
+
+def _spelled(word: str) -> str:
+    if word in _SHORTHAND:
+        return _SHORTHAND[word]
+    if word.startswith("pl"):
+        for pattern, meant in _ELONGATED:
+            if pattern.fullmatch(word):
+                return meant
+    if _DRAWN_OUT.search(word):  # "remove meeee", "stooop", "offff": a word drawn out for effect
+        for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
+            if squeezed in _DRAWN_OUT_WORDS:
+                return squeezed
+    return word
+
+
 def _spell_out(plain: str) -> str:
-    for pattern, meant in _SPLIT_WORDS:
+    for pattern, meant in _split_words():
         plain = pattern.sub(meant, plain)
-
-    def fix(match: re.Match) -> str:
-        word = match.group()
-        if word in _SHORTHAND:
-            return _SHORTHAND[word]
-        if word.startswith("pl"):
-            for pattern, meant in _ELONGATED:
-                if pattern.fullmatch(word):
-                    return meant
-        if _DRAWN_OUT.search(word):  # "remove meeee", "stooop", "offff": a word drawn out for effect
-            for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
-                if squeezed in _DRAWN_OUT_WORDS:
-                    return squeezed
-        return word
-
-    return _TOKEN.sub(fix, plain)
+    words = set(_TOKEN.findall(plain))
+    if (
+        words.isdisjoint(_SHORTHAND)
+        and ("pl" not in plain or all(_spelled(w) == w for w in words if w[:2] == "pl"))
+        and not _DRAWN_OUT.search(plain)
+    ):
+        return plain  # no word to respell (most texts): no call per word
+    return _TOKEN.sub(lambda match: _spelled(match.group()), plain)
 
 
 # An iPhone reaction sent as a text to a phone that is not an iPhone: 'Liked "Hi Maria, ... Reply STOP to opt out"'.
@@ -2437,16 +2459,20 @@ def without_tapback(text: str) -> str:
     return text
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
-    text = without_tapback(text or "")
-    text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
+    text = without_tapback(text or "").strip()
+    if "\n" in text:
+        text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
     if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
-    if classify_keyword(text) is Keyword.STOP:
+    normalized = normalize_text(text)  # read once: the carrier keyword is the whole normalised text
+    if KEYWORDS.get(normalized) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
-    normalized = normalize_text(text)
     if not normalized:
         return (OPT_OUT_UNCERTAIN, "a 'no' gesture emoji") if no_gesture else (OPT_OUT_NO, "empty")
     if _SPACED_LETTERS.fullmatch(normalized):
@@ -2476,7 +2502,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if mentioned:
         plain = _KEYWORD_MENTION.sub(" , ", plain)
     long_message = len(_TOKEN.findall(plain)) > max_words
-    if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
+    if _phrase_hit(plain) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
@@ -2532,6 +2558,19 @@ _GUARDED_WORDS = re.compile(
     # a bare decline is an answer to the offer, read as not_interested, not a revocation
     r"|^(?:no\W+)?(?:no\s+(?:thanks|thank\s+you|thx|gracias)|not\s+interested|no\s+me\s+interesa)\W*$"
 )
+
+# The guards above are read on every reply, most of them on texts without any of their words. Each is put behind its
+# literal gates (usdatabiz.core.regexgate.GatedRegex): it answers as the pattern does, but a text holding none of the
+# words every match needs is not searched. Bound here, after all of them, so that the patterns read as written.
+(
+    _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
+    _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+) = map(GatedRegex, (
+    _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
+    _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999
 _log = logging.getLogger(__name__)

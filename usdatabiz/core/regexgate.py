@@ -345,3 +345,52 @@ class GatedPatterns:
             if not matched[owner[number]] and alternatives[number].search(text):
                 matched[owner[number]] = True
         return matched
+
+
+class GatedRegex:
+    """One compiled pattern behind its literal gates (``literal_gates``): a text that holds none of them cannot
+    match, so it is not searched. ``search``, ``match``, ``fullmatch``, ``finditer``, ``sub`` and ``subn`` answer
+    exactly as the pattern's own methods do.
+
+    Under IGNORECASE the gates are asked of the lower-cased text, and only of an ASCII text: there a letter matches
+    only its own two cases, which lower-casing makes one (outside ASCII, "ſ" matches "s" and "K" matches "k"). A
+    pattern without gates, or written VERBOSE, is always searched.
+    """
+
+    __slots__ = ("pattern", "gates", "_caseless")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self._caseless = bool(pattern.flags & re.IGNORECASE)
+        gates = None if pattern.flags & re.VERBOSE else literal_gates(pattern.pattern)
+        if gates is not None and self._caseless and not all(gate.isascii() for gate in gates):
+            gates = None
+        self.gates = gates
+
+    def could_match(self, text: str) -> bool:
+        gates = self.gates
+        if gates is None:
+            return True
+        if self._caseless:
+            if not text.isascii():
+                return True
+            text = text.lower()
+        return any(map(text.__contains__, gates))
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.search(text, *args) if self.could_match(text) else None
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.match(text, *args) if self.could_match(text) else None
+
+    def fullmatch(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, *args) if self.could_match(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.could_match(text) else iter(())
+
+    def sub(self, replacement, text: str, count: int = 0) -> str:
+        return self.pattern.sub(replacement, text, count) if self.could_match(text) else text
+
+    def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
+        return self.pattern.subn(replacement, text, count) if self.could_match(text) else (text, 0)
