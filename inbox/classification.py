@@ -1282,10 +1282,10 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         cls, strength = WHOLE_MESSAGE[bare]
         hits.append((f"{cls.value}.whole_message", cls, strength))
 
-    for rule, could_match in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
-        if not could_match:
-            continue  # none of the words every match needs: no search
-        if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
+    # the gates' answer is exact (GatedPatterns.open: whether each rule's pattern matches), so a rule that matches
+    # is not searched a second time; only its ``unless`` is
+    for rule, matched in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
+        if matched and not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
     # "Good afternoon Sam, we would be interested": a greeting names no time

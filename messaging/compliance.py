@@ -2127,10 +2127,17 @@ def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
-def _phrase_hit(normalized: str) -> bool:
-    """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise."""
+@functools.lru_cache(maxsize=4)  # a long reply's sentences reuse the scan of the whole reply
+def _phrase_candidates(keeper: GatedPatterns, text: str) -> list[int]:
+    return keeper.candidates(text)
+
+
+def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
+    """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise. ``part_of``, a
+    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts)."""
     phrases, keeper = _gated_phrases()
-    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized), strict=True):
+    among = _phrase_candidates(keeper, normalized if part_of is None else part_of)
+    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized, among=among), strict=True):
         if not could_match:
             continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
@@ -2273,7 +2280,7 @@ def _closing_request(plain: str) -> bool:
             piece = _SOFT_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just" part
         if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
             continue
-        if _phrase_hit(piece) or _edge_stop(piece):
+        if _phrase_hit(piece, part_of=plain) or _edge_stop(piece):
             return True
     return False
 
@@ -2488,7 +2495,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _STOP_ASKED_AND_DECLINED.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
-    in_jest = bool(_LAUGHING.search(text.lower()) and _GLAD.search(plain)) and not _ABOUT_THE_TEXTS.search(plain)
+    # the glad words first: most replies have none, and then the laughter is not looked for
+    in_jest = bool(_GLAD.search(plain) and _LAUGHING.search(text.lower())) and not _ABOUT_THE_TEXTS.search(plain)
     bare = [clause for clause in clauses if _is_bare_stop(clause) or _is_bare_other(clause)]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts

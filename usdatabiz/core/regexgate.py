@@ -338,10 +338,12 @@ class GatedPatterns:
         needed = self._needed
         return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]
 
-    def open(self, text: str) -> list[bool]:
+    def open(self, text: str, *, among: list[int] | None = None) -> list[bool]:
+        """Whether each pattern matches ``text``. ``among``, the ``candidates`` of a text ``text`` is part of, spares
+        the scan: a part holds no literal its whole does not, so its candidates are among the whole's."""
         matched = [False] * self._count
         owner, alternatives = self._owner, self._alternatives
-        for number in self.candidates(text):
+        for number in self.candidates(text) if among is None else among:
             if not matched[owner[number]] and alternatives[number].search(text):
                 matched[owner[number]] = True
         return matched
