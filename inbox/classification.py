@@ -1076,7 +1076,12 @@ _PUNCTUATION = re.compile(r"[^\w\s']+|_")
 
 def normalize(text: str) -> str:
     """Lower-cased, NFKC, straight quotes, collapsed whitespace and expanded SMS shorthand."""
-    text = _clean(text).lower()
+    return _normalize_clean(_clean(text))
+
+
+def _normalize_clean(text: str) -> str:
+    """``normalize`` of a text ``_clean`` has read already."""
+    text = text.lower()
     if "#" in text:
         text = _NUMBER_SIGN.sub(r"\1 number", text)
     text = _strip_accents(text)
@@ -1204,6 +1209,9 @@ _AWAY_TIME_CUES = frozenset(
     {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
      "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
+# every match of TIME_RE holds a digit or one of these ("day" is in "today", "monday", "end of the day"...)
+_TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month", "mon", "tue", "thu", "fri", "noon",
+               "morning", "evening", "lunch", "eod")  # fmt: skip
 _NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
@@ -1272,7 +1280,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     text = compliance.without_tapback(text)  # 'Liked "..."': the quoted words are ours
     decision, why = compliance.opt_out_explain(text)  # the whole text, signature included
     masked, extracted, failures = _extract(_clean(without_signature(text)))
-    norm = normalize(masked)
+    # an ASCII text out of _extract is as _clean leaves it (its masks and rewrites add no quote or space run)
+    norm = _normalize_clean(masked if masked.isascii() else _clean(masked))
     bare = _bare(norm)
     hits: list[tuple[str, Classification, float]] = []
 
@@ -1289,7 +1298,11 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             hits.append((rule.name, rule.classification, rule.strength))
 
     # "Good afternoon Sam, we would be interested": a greeting names no time
-    time = TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+    time = (
+        TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+        if _digit_count(norm) or any(map(norm.__contains__, _TIME_WORDS))
+        else None
+    )
     if time:
         extracted["meeting_time"] = time.group().strip()
         without_time = norm[: time.start()] + " " + norm[time.end() :]
