@@ -71,9 +71,10 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
     return parts
 
 
-def _is_letter_of_another_script(ch: str) -> bool:
-    """A letter outside ASCII (Chinese, Korean, Cyrillic, Arabic...): never a regular-expression operator."""
-    return not ch.isascii() and ch.isalpha()
+def _is_outside_ascii(ch: str) -> bool:
+    """A character outside ASCII (a Chinese or Cyrillic letter, a Devanagari vowel sign, an emoji...): never a
+    regular-expression operator, so always itself."""
+    return not ch.isascii()
 
 
 def _mandatory_runs(alternative: str) -> list[str]:
@@ -103,7 +104,7 @@ def _mandatory_runs(alternative: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and (ch in _PLAIN or _is_letter_of_another_script(ch)):
+        elif depth == 0 and (ch in _PLAIN or _is_outside_ascii(ch)):
             if nxt in _QUANTIFIERS:  # "s?" "x*": this character is not mandatory
                 runs.append("".join(current))
                 current = []
@@ -146,7 +147,8 @@ def _gate_candidates(alternative: str) -> list[tuple[str, ...]]:
     candidates = [
         (run,)
         for run in _mandatory_runs(alternative)
-        if len(run) >= _MIN_GATE or (len(run) >= 2 and not run.isascii())  # two Chinese characters say a lot
+        # one character outside ASCII says a lot ("再", an emoji): most replies have none, and are not scanned for it
+        if len(run) >= _MIN_GATE or not run.isascii()
     ]
     for body in _top_level_groups(alternative):
         gates = literal_gates(body)
