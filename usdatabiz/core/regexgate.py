@@ -291,9 +291,13 @@ def _searchable_alternatives(pattern: re.Pattern[str]) -> tuple[list[str], bool]
     can gate them (not under IGNORECASE or VERBOSE, which change what a literal means)."""
     source = pattern.pattern
     caseless = bool(pattern.flags & (re.IGNORECASE | re.VERBOSE))
-    if _GROUP_REFERENCE.search(source) or _inline_flags(source):
-        return [source], False  # group numbers, or flags written for the whole pattern
-    return _top_level_alternatives(source) or [source], not caseless
+    if _inline_flags(source):
+        return [source], False  # flags written for the whole pattern
+    alternatives = _top_level_alternatives(source) or [source]
+    if _GROUP_REFERENCE.search(source):
+        # group numbers: the pattern is searched whole, but as one alternative its literals still gate it
+        return [source], not caseless and len(alternatives) == 1
+    return alternatives, not caseless
 
 
 class GatedPatterns:
