@@ -2242,6 +2242,14 @@ def _is_bare_other(clause: str) -> bool:
     return True
 
 
+def _may_be_bare(clause: str) -> bool:
+    """False when neither ``_is_bare_stop`` nor ``_is_bare_other`` can hold: a word of the clause is in neither
+    vocabulary nor a misspelt stop word (most clauses of a long reply), found with one pass over its words. A clause
+    with "out" in it is left to them ("opt out" is read as one word there)."""
+    unknown = set(_TOKEN.findall(clause)) - _BARE_VOCABULARY_OTHER
+    return not unknown or "out" in clause or all(map(_typo_stop, unknown))
+
+
 # "... I don't know how you got this number but remove it now": a request after "but"/"so" stands alone
 _SOFT_BREAK = re.compile(r"\s+(?:but|so|and\s+then|just)\s+")
 _SENTENCE_END = re.compile(r"[.!?\n]+")
@@ -2497,7 +2505,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     # the glad words first: most replies have none, and then the laughter is not looked for
     in_jest = bool(_GLAD.search(plain) and _LAUGHING.search(text.lower())) and not _ABOUT_THE_TEXTS.search(plain)
-    bare = [clause for clause in clauses if _is_bare_stop(clause) or _is_bare_other(clause)]
+    bare = [clause for clause in clauses if _may_be_bare(clause) and (_is_bare_stop(clause) or _is_bare_other(clause))]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
     missent = bool(_MISSENT.search(plain))
