@@ -561,6 +561,9 @@ def _is_edge(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC" or 0xFE00 <= ord(char) <= 0xFE0F
 
 
+# The webhook asks classify_keyword and then opt_out_explain of the same reply: it is normalised once. A few entries
+# are enough (one reply is read at a time per process); the cache never holds a stale answer, the function is pure.
+@functools.lru_cache(maxsize=16)
 def normalize_text(text: str) -> str:
     """Return text NFKC-normalised, case-folded, trimmed of edge punctuation, inner spaces collapsed."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
