@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from messaging import compliance
-from usdatabiz.core.regexgate import GatedPatterns, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -1071,7 +1071,11 @@ OPENING_HOURS = re.compile(
 
 def without_signature(text: str) -> str:
     """The message without a signature block under it (kept whole when nothing stands above the block)."""
-    found = _SIGNATURE.search(text) or _NAME_BLOCK.search(text) or _INLINE_SIGNATURE.search(text)
+    found = None
+    if "\n" in text:  # both blocks stand on lines of their own
+        found = _SIGNATURE.search(text) or _NAME_BLOCK.search(text)
+    if not found and ("--" in text or "\u2014" in text):  # an inline signature opens with a dash
+        found = _INLINE_SIGNATURE.search(text)
     if not found or not text[: found.start()].strip() or _POINTS_BELOW.search(text[: found.start()]):
         return text  # "please call me at the number below": the signature's number is the one given
     return text[: found.start()]
@@ -1086,20 +1090,59 @@ def _strip_accents(text: str) -> str:
     return text if text.isascii() else compliance.folded(text)
 
 
+_NUMBER_SIGN = re.compile(r"\b(wrong|this|my|your|ur|the)\s*#")
+_PUNCTUATION = re.compile(r"[^\w\s']+|_")
+
+
 def normalize(text: str) -> str:
     """Lower-cased, NFKC, straight quotes, collapsed whitespace and expanded SMS shorthand."""
-    text = _strip_accents(re.sub(r"\b(wrong|this|my|your|ur|the)\s*#", r"\1 number", _clean(text).lower()))
+    return _normalize_clean(_clean(text))
+
+
+def _normalize_clean(text: str) -> str:
+    """``normalize`` of a text ``_clean`` has read already."""
+    text = text.lower()
+    if "#" in text:
+        text = _NUMBER_SIGN.sub(r"\1 number", text)
+    text = _strip_accents(text)
+    if SHORTHAND.keys().isdisjoint(_SHORTHAND_TOKEN.findall(text)):
+        return text  # nothing to expand: no call per word
     return _SHORTHAND_TOKEN.sub(lambda m: SHORTHAND.get(m.group(), m.group()), text)
 
 
 def _bare(text: str) -> str:
     """Punctuation stripped (apostrophes kept) for whole-message comparisons."""
-    return _WS.sub(" ", re.sub(r"[^\w\s']+|_", " ", text)).strip(" '")
+    return _WS.sub(" ", _PUNCTUATION.sub(" ", text)).strip(" '")
 
 
 def _valid_email(addr: str) -> bool:
     local = addr.partition("@")[0]
     return len(addr) <= 254 and len(local) <= 64 and ".." not in addr and not local.endswith(".")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: an ASCII text
+    must hold one of them in some case; outside ASCII a letter may match without being one ("K" is a "k")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, words))
+
+
+def _digit_count(text: str) -> int:
+    """``sum(ch.isdigit() for ch in text)``, counted in C for an ASCII text (where the digits are 0-9)."""
+    if text.isascii():
+        return sum(map(text.count, "0123456789"))
+    return sum(map(str.isdigit, text))
+
+
+_PROVIDER_NAMES = tuple(_PROVIDER_DOMAINS)
+# a number in words needs one of them (MIXED_DIGITS rewrites a match only when it holds a word)
+_NUMBER_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NAME_CUES = ("this is", "name", "ask for", "speak", "talk to", "contact")  # NAME_RE's opening words
+_BRACKETED_DOT_GATED = GatedRegex(_BRACKETED_DOT)
+_SPOKEN_DOMAIN_EMAIL_GATED = GatedRegex(SPOKEN_DOMAIN_EMAIL_RE)
+_REPEATED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 
 
 def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
@@ -1117,27 +1160,41 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         email_suspect = True
         return m.group()
 
-    clean = _BRACKETED_DOT.sub(".", clean)  # "blake (dot) reyes @ reyesrealty (dot) com"
-    clean = SPOKEN_DOMAIN_EMAIL_RE.sub(_spoken_domain_email, SPACED_EMAIL_RE.sub(_spaced_email, clean))
-    clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, SPELLED_EMAIL_RE.sub(_spelled_email, clean))
-    clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
+    # Each family of patterns runs only on a text that could hold what it reads: most replies have no "@", no
+    # provider name and too few digits for a phone, and skip those searches.
+    clean = _BRACKETED_DOT_GATED.sub(".", clean)  # "blake (dot) reyes @ reyesrealty (dot) com"
+    if "@" in clean:
+        clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
+    clean = _SPOKEN_DOMAIN_EMAIL_GATED.sub(_spoken_domain_email, clean)
+    clean = SPELLED_EMAIL_RE.sub(_spelled_email, clean)
+    providers = _may_hold(clean, _PROVIDER_NAMES)  # the rewrites below keep the provider's name
+    if providers:
+        clean = PROVIDER_ONLY_EMAIL_RE.sub(_provider_only_email, clean)
+        clean = MY_PROVIDER_EMAIL_RE.sub(_my_provider_email, clean)
     if "@" in clean:
         clean = MAILBOX_THEN_SITE_RE.sub(_mailbox_then_site, clean)
-    else:
+    elif providers:
         clean = MAILBOX_AND_PROVIDER_RE.sub(_mailbox_and_provider, clean)
-    masked = EMAIL_RE.sub(_email, re.sub(r"(?<=\w)@{2,}(?=\w)", "@", clean))  # "sales@@roofing.com"
-    if "email" not in extracted and (email_suspect or EMAIL_LIKE.search(masked)):
+    masked = clean
+    if "@" in masked:
+        if "@@" in masked:
+            masked = _REPEATED_AT.sub("@", masked)  # "sales@@roofing.com"
+        masked = EMAIL_RE.sub(_email, masked)
+    if "email" not in extracted and (email_suspect or ("@" in masked and EMAIL_LIKE.search(masked))):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
-    masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, MIXED_DIGITS.sub(_mixed_digits, masked))
-    masked = VANITY_PHONE.sub(_vanity_digits, masked)
+    if _may_hold(masked, _NUMBER_WORDS):
+        masked = MIXED_DIGITS.sub(_mixed_digits, masked)
+    digits = _digit_count(masked)
+    if digits >= 6:  # a run is read as digits only when six of its characters are digits already
+        masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, masked)
+        digits = _digit_count(masked)
+    if digits >= 3 and not masked.islower():  # an area code, then capital letters
+        masked = VANITY_PHONE.sub(_vanity_digits, masked)
+        digits = _digit_count(masked)
     parts, last, phone_suspect = [], 0, False
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
-    matches = (
-        ()
-        if sum(ch.isdigit() for ch in masked) < 10
-        else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
-    )
+    matches = () if digits < 10 else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
     for match in matches:
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
             extracted.setdefault("phone", str(match.number.national_number))
@@ -1148,18 +1205,20 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
             parts += [masked[last : match.start], " <number> "]
             last = match.end
     masked = "".join(parts) + masked[last:]
-    long_run = any(sum(ch.isdigit() for ch in m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
+    # masking only takes digits away: with fewer than ten before it, no run of ten is left
+    long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
     if "phone" not in extracted and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
         failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
-    if "phone" not in extracted:
+    if "phone" not in extracted and digits >= 7:  # a local number has seven digits, a US one ten
         # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
         # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
-        masked = US_PHONE_SHAPED.sub(" <number> ", masked)
+        if digits >= 10:
+            masked = US_PHONE_SHAPED.sub(" <number> ", masked)
         masked, local = LOCAL_PHONE_SHAPED.subn(" <number> ", masked)
         if local and Failure.EXTRACTION_ERROR not in failures:
             failures.append(Failure.EXTRACTION_ERROR)  # no area code: nothing to extract, a person reads it
 
-    name = NAME_RE.search(masked)
+    name = NAME_RE.search(masked) if _may_hold(masked, _NAME_CUES) else None
     if name and name.group(1).lower() not in NAME_STOPWORDS:
         words = [w for w in name.groups() if w and w.lower() not in NAME_STOPWORDS]
         extracted["name"] = " ".join(words)
@@ -1170,6 +1229,10 @@ _AWAY_TIME_CUES = frozenset(
     {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
      "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
+# every match of TIME_RE holds a digit or one of these ("day" is in "today", "monday", "end of the day"...)
+_TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month", "mon", "tue", "thu", "fri", "noon",
+               "morning", "evening", "lunch", "eod")  # fmt: skip
+_NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
     r"(?:talk|call|meet|chat|speak)|\bno calls\b"
@@ -1237,7 +1300,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     text = compliance.without_tapback(text)  # 'Liked "..."': the quoted words are ours
     decision, why = compliance.opt_out_explain(text)  # the whole text, signature included
     masked, extracted, failures = _extract(_clean(without_signature(text)))
-    norm = normalize(masked)
+    # an ASCII text out of _extract is as _clean leaves it (its masks and rewrites add no quote or space run)
+    norm = _normalize_clean(masked if masked.isascii() else _clean(masked))
     bare = _bare(norm)
     hits: list[tuple[str, Classification, float]] = []
 
@@ -1247,20 +1311,24 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         cls, strength = WHOLE_MESSAGE[bare]
         hits.append((f"{cls.value}.whole_message", cls, strength))
 
-    for rule, could_match in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
-        if not could_match:
-            continue  # none of the words every match needs: no search
-        if rule.pattern.search(norm) and not (rule.unless and rule.unless.search(norm)):
+    # the gates' answer is exact (GatedPatterns.open: whether each rule's pattern matches), so a rule that matches
+    # is not searched a second time; only its ``unless`` is
+    for rule, matched in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
+        if matched and not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
     # "Good afternoon Sam, we would be interested": a greeting names no time
-    time = TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+    time = (
+        TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+        if _digit_count(norm) or any(map(norm.__contains__, _TIME_WORDS))
+        else None
+    )
     if time:
         extracted["meeting_time"] = time.group().strip()
         without_time = norm[: time.start()] + " " + norm[time.end() :]
         if (
             MEET_WORD.search(without_time)
-            and not re.search(rf"\b{_NOT} (?:call|ring|phone)\b", norm)
+            and not _NOT_CALL.search(norm)
             and not _CANNOT_TALK.search(norm)  # "can't really talk today but I'm interested"
         ):
             hits.append(("meeting_request.meeting_with_time", C.MEETING_REQUEST, 0.92))

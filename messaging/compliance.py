@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from usdatabiz.core.regexgate import GatedPatterns
+from usdatabiz.core.regexgate import GatedPatterns, GatedRegex
 from usdatabiz.core.times import when
 
 # --- Where the recipient is -------------------------------------------------------------------
@@ -561,6 +561,9 @@ def _is_edge(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC" or 0xFE00 <= ord(char) <= 0xFE0F
 
 
+# The webhook asks classify_keyword and then opt_out_explain of the same reply: it is normalised once. A few entries
+# are enough (one reply is read at a time per process); the cache never holds a stale answer, the function is pure.
+@functools.lru_cache(maxsize=16)
 def normalize_text(text: str) -> str:
     """Return text NFKC-normalised, case-folded, trimmed of edge punctuation, inner spaces collapsed."""
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
@@ -569,7 +572,10 @@ def normalize_text(text: str) -> str:
         start += 1
     while end > start and _is_edge(folded[end - 1]):
         end -= 1
-    return re.sub(r"\s+", " ", folded[start:end])
+    return _SPACES.sub(" ", folded[start:end])
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def classify_keyword(text: str) -> Keyword | None:
@@ -622,6 +628,9 @@ _RELATIVES = frozenset(
     "nephew niece son daughter kids kid brother sister cousin husband wife mom dad mother father boyfriend girlfriend "
     "friend friends buddy roommate coworker employee employees staff crew boy boys girls grandson granddaughter".split()
 )
+# the words a bare stop clause is made of, joined once rather than on every clause
+_BARE_VOCABULARY = _BARE_STOP_WORDS | _FILLER_WORDS
+
 _TOKEN = re.compile(r"[\w']+")
 _CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
@@ -747,8 +756,8 @@ def _clauses(text: str) -> list[str]:
 
 
 def _is_bare_stop(clause: str) -> bool:
-    words = _TOKEN.findall(_OPT_OUT.sub("optout", clause))
-    return bool(words) and set(words) <= _BARE_STOP_WORDS | _FILLER_WORDS and bool(set(words) & _BARE_STOP_WORDS)
+    words = _TOKEN.findall(_OPT_OUT.sub("optout", clause) if "out" in clause else clause)  # "opt out" needs "out"
+    return bool(words) and set(words) <= _BARE_VOCABULARY and bool(set(words) & _BARE_STOP_WORDS)
 
 
 def _clause_before(text: str, start: int) -> list[str]:
@@ -2189,14 +2198,23 @@ _TEXTS_INSTEAD = re.compile(
 
 
 @functools.cache
-def _gated(phrases_id: int) -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
-    phrases = _PHRASES if phrases_id == id(_PHRASES) else _MORE_PHRASES
+def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
+    """Both phrase lists, in their order, behind one literal scan (a text is scanned once, not once a list)."""
+    phrases = _PHRASES + _MORE_PHRASES
     return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
-def _phrase_hit(normalized: str, phrases: list[tuple[re.Pattern[str], str]]) -> bool:
-    phrases, keeper = _gated(id(phrases))
-    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized), strict=True):
+@functools.lru_cache(maxsize=4)  # a long reply's sentences reuse the scan of the whole reply
+def _phrase_candidates(keeper: GatedPatterns, text: str) -> list[int]:
+    return keeper.candidates(text)
+
+
+def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
+    """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise. ``part_of``, a
+    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts)."""
+    phrases, keeper = _gated_phrases()
+    among = _phrase_candidates(keeper, normalized if part_of is None else part_of)
+    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized, among=among), strict=True):
         if not could_match:
             continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
@@ -2284,18 +2302,29 @@ def _typo_stop(word: str) -> bool:
     return any(_near(squeezed, target) for target in ("unsubscribe", "remove", "stopall"))
 
 
+_BARE_VOCABULARY_OTHER = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
+_BARE_STOPS_ANY_LANGUAGE = _BARE_STOP_WORDS | _BARE_STOP_WORDS_OTHER
+
+
 def _is_bare_other(clause: str) -> bool:
     words = [("stop" if _typo_stop(word) else word) for word in _TOKEN.findall(clause)]
-    vocabulary = _BARE_STOP_WORDS | _FILLER_WORDS | _BARE_STOP_WORDS_OTHER | _FILLER_WORDS_OTHER
-    if not words or not set(words) <= vocabulary:
+    if not words or not set(words) <= _BARE_VOCABULARY_OTHER:
         return False
-    stops = set(words) & (_BARE_STOP_WORDS | _BARE_STOP_WORDS_OTHER)
+    stops = set(words) & _BARE_STOPS_ANY_LANGUAGE
     if not stops:
         return False
     # "para" and "alto" stand for "stop" only as the whole clause or with Spanish fillers
     if stops <= {"para", "alto", "pare"} and set(words) & (_FILLER_WORDS - {"please", "pls", "plz", "now"}):
         return False
     return True
+
+
+def _may_be_bare(clause: str) -> bool:
+    """False when neither ``_is_bare_stop`` nor ``_is_bare_other`` can hold: a word of the clause is in neither
+    vocabulary nor a misspelt stop word (most clauses of a long reply), found with one pass over its words. A clause
+    with "out" in it is left to them ("opt out" is read as one word there)."""
+    unknown = set(_TOKEN.findall(clause)) - _BARE_VOCABULARY_OTHER
+    return not unknown or "out" in clause or all(map(_typo_stop, unknown))
 
 
 # "... I don't know how you got this number but remove it now": a request after "but"/"so" stands alone
@@ -2319,7 +2348,7 @@ def _fix_typos(plain: str) -> str:
                 return target
         return "stop"
 
-    if not any(_typo_stop(word) for word in _TOKEN.findall(plain)):
+    if not any(map(_typo_stop, _TOKEN.findall(plain))):
         return plain
     return _TOKEN.sub(fix, plain)
 
@@ -2340,7 +2369,7 @@ def _closing_request(plain: str) -> bool:
             piece = _RUN_ON_BREAK.split(piece)[-1]  # a run-on's last "so"/"but"/"just"/", and" part
         if len(_TOKEN.findall(piece)) > _SHORT_SENTENCE_WORDS:
             continue
-        if _phrase_hit(piece, _PHRASES) or _phrase_hit(piece, _MORE_PHRASES) or _edge_stop(piece):
+        if _phrase_hit(piece, part_of=plain) or _edge_stop(piece):
             return True
     return False
 
@@ -2386,7 +2415,14 @@ _DRAWN_OUT_WORDS = frozenset(
     "me us stop off no now please remove unsubscribe texting text texts messages message quit leave alone list "
     "number never again delete spam enough".split()
 )
-_DOUBLED_BY_SLIP = frozenset("remove list unsubscribe texting delete number please".split())
+# "remoove me from ur lisst": one or two letters of a word typed twice, spelt as meant
+_DOUBLED_BY_SLIP = {
+    word[:i] + word[i] + word[i:j] + word[j] + word[j:] if j > i else word[:i] + word[i] + word[i:]: word
+    for word in ("remove", "list", "unsubscribe", "texting", "delete", "number", "please")
+    for i in range(len(word))
+    for j in range(i, len(word))
+}
+_SHORTHAND.update((slip, word) for slip, word in _DOUBLED_BY_SLIP.items() if slip not in _SHORTHAND)
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 
@@ -2472,29 +2508,36 @@ _STOP_ASKED_AND_DECLINED = re.compile(
 )
 
 
+@functools.cache
+def _split_words() -> tuple[tuple[GatedRegex, str], ...]:
+    return tuple((GatedRegex(pattern), meant) for pattern, meant in _SPLIT_WORDS)
+
+
+def _spelled(word: str) -> str:
+    if word in _SHORTHAND:
+        return _SHORTHAND[word]
+    if word.startswith("pl"):
+        for pattern, meant in _ELONGATED:
+            if pattern.fullmatch(word):
+                return meant
+    if _DRAWN_OUT.search(word):  # "remove meeee", "stooop", "offff": a word drawn out for effect
+        for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
+            if squeezed in _DRAWN_OUT_WORDS:
+                return squeezed
+    return word
+
+
 def _spell_out(plain: str) -> str:
-    for pattern, meant in _SPLIT_WORDS:
+    for pattern, meant in _split_words():
         plain = pattern.sub(meant, plain)
-
-    def fix(match: re.Match) -> str:
-        word = match.group()
-        if word in _SHORTHAND:
-            return _SHORTHAND[word]
-        if word.startswith("pl"):
-            for pattern, meant in _ELONGATED:
-                if pattern.fullmatch(word):
-                    return meant
-        if _DRAWN_OUT.search(word):  # "remove meeee", "stooop", "offff": a word drawn out for effect
-            for squeezed in (_DRAWN_OUT.sub(r"\1", word), _DRAWN_OUT.sub(r"\1\1", word)):
-                if squeezed in _DRAWN_OUT_WORDS:
-                    return squeezed
-        elif word not in _DRAWN_OUT_WORDS and _REPEATS.search(word):
-            single = _REPEATS.sub(r"\1", word)  # "remoove me from ur lisst": a letter typed twice
-            if single in _DOUBLED_BY_SLIP:
-                return single
-        return word
-
-    return _TOKEN.sub(fix, plain)
+    words = set(_TOKEN.findall(plain))
+    if (
+        words.isdisjoint(_SHORTHAND)
+        and ("pl" not in plain or all(_spelled(w) == w for w in words if w[:2] == "pl"))
+        and not _DRAWN_OUT.search(plain)
+    ):
+        return plain  # no word to respell (most texts): no call per word
+    return _TOKEN.sub(lambda match: _spelled(match.group()), plain)
 
 
 # An iPhone reaction sent as a text to a phone that is not an iPhone: 'Liked "Hi Maria, ... Reply STOP to opt out"'.
@@ -2522,16 +2565,20 @@ def without_tapback(text: str) -> str:
     return text
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
-    text = without_tapback(text or "")
-    text = re.sub(r"\s*\n\s*", " . ", text.strip())  # each line its own clause: "Not interested\nStop\nThanks"
+    text = without_tapback(text or "").strip()
+    if "\n" in text:
+        text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
     if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
-    if classify_keyword(text) is Keyword.STOP:
+    normalized = normalize_text(text)  # read once: the carrier keyword is the whole normalised text
+    if KEYWORDS.get(normalized) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
-    normalized = normalize_text(text)
     if not normalized:
         return (OPT_OUT_UNCERTAIN, "a 'no' gesture emoji") if no_gesture else (OPT_OUT_NO, "empty")
     if _SPACED_LETTERS.fullmatch(normalized):
@@ -2547,8 +2594,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if _STOP_ASKED_AND_DECLINED.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
-    in_jest = bool(_LAUGHING.search(text.lower()) and _GLAD.search(plain)) and not _ABOUT_THE_TEXTS.search(plain)
-    bare = [clause for clause in clauses if _is_bare_stop(clause) or _is_bare_other(clause)]
+    # the glad words first: most replies have none, and then the laughter is not looked for
+    in_jest = bool(_GLAD.search(plain) and _LAUGHING.search(text.lower())) and not _ABOUT_THE_TEXTS.search(plain)
+    bare = [clause for clause in clauses if _may_be_bare(clause) and (_is_bare_stop(clause) or _is_bare_other(clause))]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
     missent = bool(_MISSENT.search(plain))
@@ -2561,7 +2609,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if mentioned:
         plain = _KEYWORD_MENTION.sub(" , ", plain)
     long_message = len(_TOKEN.findall(plain)) > max_words
-    if _phrase_hit(plain, _PHRASES) or _phrase_hit(plain, _MORE_PHRASES) or _edge_stop(plain):
+    if _phrase_hit(plain) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
@@ -2617,6 +2665,19 @@ _GUARDED_WORDS = re.compile(
     # a bare decline is an answer to the offer, read as not_interested, not a revocation
     r"|^(?:no\W+)?(?:no\s+(?:thanks|thank\s+you|thx|gracias)|not\s+interested|no\s+me\s+interesa)\W*$"
 )
+
+# The guards above are read on every reply, most of them on texts without any of their words. Each is put behind its
+# literal gates (usdatabiz.core.regexgate.GatedRegex): it answers as the pattern does, but a text holding none of the
+# words every match needs is not searched. Bound here, after all of them, so that the patterns read as written.
+(
+    _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
+    _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+) = map(GatedRegex, (
+    _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
+    _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999
 _log = logging.getLogger(__name__)

@@ -71,9 +71,10 @@ def _top_level_alternatives(pattern: str) -> list[str] | None:
     return parts
 
 
-def _is_letter_of_another_script(ch: str) -> bool:
-    """A letter outside ASCII (Chinese, Korean, Cyrillic, Arabic...): never a regular-expression operator."""
-    return not ch.isascii() and ch.isalpha()
+def _is_outside_ascii(ch: str) -> bool:
+    """A character outside ASCII (a Chinese or Cyrillic letter, a Devanagari vowel sign, an emoji...): never a
+    regular-expression operator, so always itself."""
+    return not ch.isascii()
 
 
 def _mandatory_runs(alternative: str) -> list[str]:
@@ -103,7 +104,7 @@ def _mandatory_runs(alternative: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif depth == 0 and (ch in _PLAIN or _is_letter_of_another_script(ch)):
+        elif depth == 0 and (ch in _PLAIN or _is_outside_ascii(ch)):
             if nxt in _QUANTIFIERS:  # "s?" "x*": this character is not mandatory
                 runs.append("".join(current))
                 current = []
@@ -146,7 +147,8 @@ def _gate_candidates(alternative: str) -> list[tuple[str, ...]]:
     candidates = [
         (run,)
         for run in _mandatory_runs(alternative)
-        if len(run) >= _MIN_GATE or (len(run) >= 2 and not run.isascii())  # two Chinese characters say a lot
+        # one character outside ASCII says a lot ("再", an emoji): most replies have none, and are not scanned for it
+        if len(run) >= _MIN_GATE or not run.isascii()
     ]
     for body in _top_level_groups(alternative):
         gates = literal_gates(body)
@@ -289,9 +291,13 @@ def _searchable_alternatives(pattern: re.Pattern[str]) -> tuple[list[str], bool]
     can gate them (not under IGNORECASE or VERBOSE, which change what a literal means)."""
     source = pattern.pattern
     caseless = bool(pattern.flags & (re.IGNORECASE | re.VERBOSE))
-    if _GROUP_REFERENCE.search(source) or _inline_flags(source):
-        return [source], False  # group numbers, or flags written for the whole pattern
-    return _top_level_alternatives(source) or [source], not caseless
+    if _inline_flags(source):
+        return [source], False  # flags written for the whole pattern
+    alternatives = _top_level_alternatives(source) or [source]
+    if _GROUP_REFERENCE.search(source):
+        # group numbers: the pattern is searched whole, but as one alternative its literals still gate it
+        return [source], not caseless and len(alternatives) == 1
+    return alternatives, not caseless
 
 
 class GatedPatterns:
@@ -338,10 +344,61 @@ class GatedPatterns:
         needed = self._needed
         return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]
 
-    def open(self, text: str) -> list[bool]:
+    def open(self, text: str, *, among: list[int] | None = None) -> list[bool]:
+        """Whether each pattern matches ``text``. ``among``, the ``candidates`` of a text ``text`` is part of, spares
+        the scan: a part holds no literal its whole does not, so its candidates are among the whole's."""
         matched = [False] * self._count
         owner, alternatives = self._owner, self._alternatives
-        for number in self.candidates(text):
+        for number in self.candidates(text) if among is None else among:
             if not matched[owner[number]] and alternatives[number].search(text):
                 matched[owner[number]] = True
         return matched
+
+
+class GatedRegex:
+    """One compiled pattern behind its literal gates (``literal_gates``): a text that holds none of them cannot
+    match, so it is not searched. ``search``, ``match``, ``fullmatch``, ``finditer``, ``sub`` and ``subn`` answer
+    exactly as the pattern's own methods do.
+
+    Under IGNORECASE the gates are asked of the lower-cased text, and only of an ASCII text: there a letter matches
+    only its own two cases, which lower-casing makes one (outside ASCII, "ſ" matches "s" and "K" matches "k"). A
+    pattern without gates, or written VERBOSE, is always searched.
+    """
+
+    __slots__ = ("pattern", "gates", "_caseless")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self._caseless = bool(pattern.flags & re.IGNORECASE)
+        gates = None if pattern.flags & re.VERBOSE else literal_gates(pattern.pattern)
+        if gates is not None and self._caseless and not all(gate.isascii() for gate in gates):
+            gates = None
+        self.gates = gates
+
+    def could_match(self, text: str) -> bool:
+        gates = self.gates
+        if gates is None:
+            return True
+        if self._caseless:
+            if not text.isascii():
+                return True
+            text = text.lower()
+        return any(map(text.__contains__, gates))
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.search(text, *args) if self.could_match(text) else None
+
+    def match(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.match(text, *args) if self.could_match(text) else None
+
+    def fullmatch(self, text: str, *args) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text, *args) if self.could_match(text) else None
+
+    def finditer(self, text: str, *args):
+        return self.pattern.finditer(text, *args) if self.could_match(text) else iter(())
+
+    def sub(self, replacement, text: str, count: int = 0) -> str:
+        return self.pattern.sub(replacement, text, count) if self.could_match(text) else text
+
+    def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
+        return self.pattern.subn(replacement, text, count) if self.could_match(text) else (text, 0)

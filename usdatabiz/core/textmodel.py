@@ -101,16 +101,34 @@ class NaiveBayes:
             row = tuple(gain(counts[label][feature]) if feature in counts[label] else 0.0 for label in self.labels)
             self._gains[feature] = rows.setdefault(row, row)
         self._nothing = (0.0,) * len(self.labels)
+        # a word's letter pieces and their rows, looked up once per word rather than once per piece and reply
+        self._piece_rows = functools.lru_cache(maxsize=8192)(self._rows_of_pieces)
         return self
+
+    def _rows_of_pieces(self, word: str) -> tuple[tuple[float, ...], ...]:
+        return tuple(map(self._gains.get, _letter_pieces(word), itertools.repeat(self._nothing)))
+
+    def _rows(self, text: str) -> list[tuple[float, ...]]:
+        """The gain rows of ``text_features(text)``, in its order."""
+        words = _words(text)
+        get, nothing = self._gains.get, self._nothing
+        rows = [*map(get, words, itertools.repeat(nothing))]
+        rows += map(get, map(" ".join, zip(words, words[1:], strict=False)), itertools.repeat(nothing))
+        if self.chars:
+            for word in words:
+                rows += self._piece_rows(word)
+        if len(words) <= 2:
+            rows.append(get("<short>", nothing))
+        return rows
 
     def probabilities(self, text: str) -> dict[str, float]:
         if not self.labels:
             raise RuntimeError("the model is not trained")
-        features = text_features(text[: self.max_chars], chars=self.chars)
+        rows = self._rows(text[: self.max_chars])
         # a label's column adds its gains in the features' order, 0.0 (which changes no sum) where it has none
-        gains = zip(*map(self._gains.get, features, itertools.repeat(self._nothing)), strict=True)
+        gains = zip(*rows, strict=True)
         scores = [
-            prior + len(features) * unseen + sum(column)
+            prior + len(rows) * unseen + sum(column)
             for prior, unseen, column in zip(self._prior, self._unseen, gains, strict=True)
         ]
         top = max(scores)
