@@ -2453,7 +2453,9 @@ _APPOINTMENT = re.compile(
     r"|appointment|appt|meeting|reservation|booking|order|call|visit|demo)\b"
 )
 _ABOUT_THE_TEXTS = re.compile(
-    rf"\b(?:{_OUTGOING}|{_MESSAGES}|number|list|contact|spam|unsubscribe|unsub|remove|line|phone|no|nope|nah|not)\b"
+    rf"\b(?:{_OUTGOING}|{_MESSAGES}|number|list|contact|spam|unsubscribe|unsub|remove|line|phone|nope|nah|not)\b"
+    # a "no" of its own, not "no credit check": "stop stop you had me at no credit check 😂 tell me more"
+    r"|\bno\b(?!\s+(?:credit|fees?|cost|money|interest|collateral|paperwork|hidden|upfront|strings)\b)"
 )
 # ...and something glad beside it: "yes", "send me", "you read my mind", "I'm dying"
 _GLAD = re.compile(
@@ -2467,6 +2469,8 @@ _MISSENT = re.compile(
     r"(?:(?:a\s+)?voice\s+(?:text|to\s+text)|meant\s+for|not\s+for\s+you|for\s+my|my\s+(?:kid|son|daughter|wife|husband))"
     r"|\bwrong\s+(?:chat|thread|convo|conversation|group)\b"
     r"|\b(?:kid|son|daughter|toddler)\s+(?:grabbed|had|got)\s+(?:the|my)\s+phone\b"
+    # "my boss said 'make them stop' but he meant the roofers across the street"
+    r"|\bbut\s+(?:he|she|they|i)\s+meant\s+(?:the|his|her|my|our|their)\b"
 )
 # "Take me off the prayer chain please", "whoever keeps adding me to the fantasy football group chat, take me off",
 # "remove me from the men's breakfast text list": a list that is not ours; a person decides
@@ -2490,10 +2494,11 @@ _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
-# however long the letter is
+# however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."
 _FORMAL_REVOCATION = re.compile(
     r"\bhereby\s+(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\b"
     r"|\b(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\s+(?:any\s+and\s+all|all|any)\s+(?:prior\s+)?consent\b"
+    r"|\bthis\s+(?:was|were|is)\s+the\s+(?:very\s+)?last\s+one\W+(?:like\W+)?ever\b"
 )
 # "I'd block you but it's more fun watching you": a block the writer says they are not doing
 _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")
