@@ -115,7 +115,7 @@ def _sql_words(v: str, deleted: str) -> str:
     others = "".join(ch for ch in _PUNCT if ch not in deleted)
     spaces = _sql_literal(" " * len(others))
     u = f"translate(translate(upper({v}), {_sql_literal(deleted)}, ''), {_sql_literal(others)}, {spaces})"
-    return f"btrim(regexp_replace({u}, ' {{2,}}', ' ', 'g'))"
+    return _sql_squeeze(u)
 
 
 def _sql_person_key(v: str) -> str:
@@ -125,20 +125,47 @@ def _sql_person_key(v: str) -> str:
     return f"left(regexp_replace({no_honorific}, '( (JR|SR|II|III|IV))+$', ''), 120)"
 
 
-# One step of the legal-suffix loop of ``normalize_business_name``: the longest suffix at the end, a word left before.
-_SUFFIX_STEP = (
-    " (INC|INCORPORATED|LLC|LLP|LP|LTD|LIMITED|CO|COMPANY|CORP|CORPORATION|PC|PLLC|PA|P L L C|L L C|L L P|L P|P C|P A)$"
-)
-_SUFFIX_STEPS = 3  # steps unrolled in SQL; a name needing a fourth goes to Python
+# ``normalize_business_name``'s leading THE and legal-suffix loop, step by step as in Python, over the words of a
+# printable ASCII name (single spaces, no space at either end). A session's temporary function (``pg_temp``): no
+# migration, and the words are computed once per name instead of once per use.
+_BUSINESS_KEY_FUNCTION = """
+CREATE OR REPLACE FUNCTION pg_temp.ingest_business_key(k text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    last text;
+BEGIN
+    IF left(k, 4) = 'THE ' THEN
+        k := substr(k, 5);
+    END IF;
+    LOOP
+        EXIT WHEN strpos(k, ' ') = 0;
+        last := split_part(k, ' ', -1);
+        IF last IN ('INC', 'INCORPORATED', 'LLC', 'LLP', 'LP', 'LTD', 'LIMITED', 'CO', 'COMPANY', 'CORP',
+                    'CORPORATION', 'PC', 'PLLC', 'PA') THEN
+            k := left(k, length(k) - length(last) - 1);
+        ELSIF right(k, 8) = ' P L L C' AND length(k) > 8 THEN
+            k := left(k, -8);
+        ELSIF right(k, 6) IN (' L L C', ' L L P') AND length(k) > 6 THEN
+            k := left(k, -6);
+        ELSIF right(k, 4) IN (' L P', ' P C', ' P A') AND length(k) > 4 THEN
+            k := left(k, -4);
+        ELSE
+            EXIT;
+        END IF;
+    END LOOP;
+    RETURN k;
+END
+$$
+"""
 
 
-def _sql_business_steps(v: str) -> str:
-    """The business key before its last check: words, leading THE, ``_SUFFIX_STEPS`` suffix steps."""
+def _sql_squeeze(u: str) -> str:
+    return f"(CASE WHEN strpos({u}, '  ') > 0 THEN btrim(regexp_replace({u}, ' {{2,}}', ' ', 'g')) ELSE btrim({u}) END)"
+
+
+def _sql_business_key(v: str) -> str:
+    """``normalize_business_name(v)[:255]`` for printable ASCII."""
     words = _sql_words(f"replace({v}, '&', ' AND ')", "'`")
-    key = f"regexp_replace({words}, '^THE ', '')"
-    for _ in range(_SUFFIX_STEPS):
-        key = f"regexp_replace({key}, '{_SUFFIX_STEP}', '')"
-    return key
+    return f"left(pg_temp.ingest_business_key({words}), 255)"
 
 
 def _sql_zip5(c: str) -> str:
@@ -160,25 +187,58 @@ def _sql_phone_digits(c: str) -> str:
     return f"translate({stripped}, ' ()-.+/', '')"
 
 
+# ``valid_us_digits`` (``core.phones``) of a plain phone: digits and the formatting ``normalize_phone`` deletes.
+_PHONE_FUNCTION = """
+CREATE OR REPLACE FUNCTION pg_temp.ingest_us_phone(t text, areas text[]) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    d text;
+BEGIN
+    IF right(t, 2) = '.0' AND left(t, -2) ~ '^[0-9]+$' THEN
+        t := left(t, -2);
+    END IF;
+    d := translate(t, ' ()-.+/', '');
+    IF length(d) = 11 AND left(d, 1) = '1' THEN
+        d := substr(d, 2);
+    END IF;
+    IF d ~ '^[2-9][0-9][0-9][2-9][0-9]{6}$' AND substr(d, 2, 2) <> '11' AND d <> repeat(left(d, 1), 10)
+            AND left(d, 3) = ANY(areas) THEN
+        RETURN d;
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
+
+
 def _sql_phone(c: str) -> str:
-    """``valid_us_digits`` of the digits of a plain phone (``core.phones``)."""
-    d = _sql_phone_digits(c)
-    ten = f"(CASE WHEN length({d}) = 11 AND left({d}, 1) = '1' THEN substr({d}, 2) ELSE {d} END)"
-    return (
-        f"(CASE WHEN {ten} ~ '^[2-9][0-9][0-9][2-9][0-9]{{6}}$' AND substr({ten}, 2, 2) <> '11' "
-        f"AND {ten} <> repeat(left({ten}, 1), 10) AND left({ten}, 3) = ANY(%(areas)s) THEN {ten} END)"
-    )
+    return f"pg_temp.ingest_us_phone({c}, %(areas)s::text[])"
 
 
-_EMAIL_SQL_RE = (
-    "^(?=[^@]{1,64}@)[a-z0-9_%%+''-]+(\\.[a-z0-9_%%+''-]+)*@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$"
-)
+# ``normalizers._EMAIL_RE`` without its bounded repeats, which PostgreSQL's regular expressions run slowly: the
+# local part's 1-64 characters and the labels' 63 are checked apart (a label is a run of characters other than ".").
+_EMAIL_SQL_RE = "^[a-z0-9_%%+''-]+(\\.[a-z0-9_%%+''-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,}$"
+
+
+_EMAIL_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION pg_temp.ingest_email(t text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    t := lower(t);
+    IF left(t, 7) = 'mailto:' THEN
+        t := ltrim(substr(t, 8));
+    END IF;
+    IF length(t) <= 254 AND t ~ '{_EMAIL_SQL_RE.replace("%%", "%")}' AND strpos(t, '@') <= 65
+            AND split_part(t, '@', 2) !~ '[^.]{{64}}' THEN
+        RETURN t;
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
 
 
 def _sql_email(c: str) -> str:
-    low = f"lower({c})"
-    text = f"(CASE WHEN left({low}, 7) = 'mailto:' THEN ltrim(substr({low}, 8)) ELSE {low} END)"
-    return f"(CASE WHEN length({text}) <= 254 AND {text} ~ '{_EMAIL_SQL_RE}' THEN {text} END)"
+    """``normalize_email`` of a printable ASCII address."""
+    return f"pg_temp.ingest_email({c})"
 
 
 # Which raw cells SQL does not take, per kind of value. ``f`` is the raw cell, ``c`` its cleaned form.
@@ -195,8 +255,6 @@ def _needs_python(kind: str, f: str) -> str:
         return f"NOT ({p} AND {c} ~ '^[0-9]*$')"
     if kind == "revenue":
         return f"NOT ({p} AND ({c} = '' OR translate({c}, '$, ', '') ~ '^[0-9]+$'))"
-    if kind == "company":
-        return f"NOT ({p} AND {_sql_business_steps(c)} !~ '{_SUFFIX_STEP}')"
     return f"NOT {p}"
 
 
@@ -327,6 +385,9 @@ class SetLoader:
         extras = "".join(f", x{i} text" for i in range(len(self.extras)))
         fields = ", ".join(f"{_COLUMN[name]} text" for name in FIELD_ORDER)
         with connection.cursor() as cursor:
+            cursor.execute(_BUSINESS_KEY_FUNCTION)
+            cursor.execute(_PHONE_FUNCTION)
+            cursor.execute(_EMAIL_FUNCTION)
             cursor.execute("DROP TABLE IF EXISTS ingest_raw")
             cursor.execute(f"CREATE TEMPORARY TABLE ingest_raw (row integer, {fields}{extras})")
             cursor.execute(
@@ -350,6 +411,8 @@ class SetLoader:
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS ingest_business_stage (LIKE {_table(Business)} "
                 "INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
             )
+            cursor.execute("CREATE INDEX IF NOT EXISTS ingest_rows_batch ON ingest_rows (batch)")
+            cursor.execute("CREATE INDEX IF NOT EXISTS ingest_holder_key ON ingest_holder (batch, name, zip5)")
             cursor.execute("TRUNCATE ingest_rows, ingest_holder, ingest_fail, ingest_map")
 
     # -- one batch (committed apart: its businesses) --------------------------------------------------------------
@@ -381,6 +444,9 @@ class SetLoader:
             cursor.execute("TRUNCATE ingest_raw, ingest_map")
             with cursor.copy("COPY ingest_raw FROM STDIN") as copy:
                 copy.write(data)
+            # Temporary tables have no statistics until analyzed: without them every join below is planned as a
+            # nested loop over the whole batch.
+            cursor.execute("ANALYZE ingest_raw")
             self._map_values(cursor)
             cursor.execute(
                 self._rows_sql(), {"areas": sorted(US_AREA_CODES), "batch": self.batch, **self._extra_params()}
@@ -462,7 +528,6 @@ class SetLoader:
             f"ELSE {mapped('last_name', 'b', _sql_person_key(clean('last_name')))} END)"
         )
         company = clean("company_name")
-        steps = _sql_business_steps(company)
         zip_clean = clean("zip")
         employees = clean("employees")
         revenue = f"translate({clean('revenue')}, '$, ', '')"
@@ -485,7 +550,7 @@ class SetLoader:
             "zip5": mapped("zip", "b", _sql_zip5(zip_clean)),
             "zip4": mapped("zip", "c", _sql_zip4(zip_clean)),
             "company": mapped("company_name", "a", company),
-            "normalized": mapped("company_name", "b", f"left({steps}, 255)"),
+            "normalized": mapped("company_name", "b", _sql_business_key(company)),
             "dba": mapped("dba", "a", clean("dba")),
             "address": mapped("address", "a", clean("address")),
             "city": mapped("city", "a", clean("city")),
@@ -506,6 +571,7 @@ class SetLoader:
             "email": mapped("email", "b", f"(CASE WHEN {email} <> '' THEN {_sql_email(email)} END)"),
             "extra": extra,
         }
+        self._select = select
         columns = ", ".join(select)
         return (
             f"INSERT INTO ingest_rows (batch, row, {columns}) SELECT %(batch)s, r.row, "
@@ -579,6 +645,7 @@ class SetLoader:
             " AND h.name = s.normalized_name AND h.zip5 = s.zip5)",
             self._params(),
         )
+        cursor.execute("ANALYZE ingest_holder")
 
     def _resolve_failures_sql(self) -> str:
         """DUPLICATE_BUSINESS and MISSING_SIC, as ``RowNormalizer.resolve`` words them."""
