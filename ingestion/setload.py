@@ -5,21 +5,21 @@ exactly, and asks Python for everything else, value by value:
 
 1. the chunk's rows, as read by the CSV reader (``row_width_ok`` rows only, NUL characters removed as
    ``RowNormalizer`` does), are copied raw into ``ingest_raw``, one text column per mapped field and extra column;
-2. one query lists the distinct values SQL does not take (``_NEEDS_PYTHON``): every state, SIC code and year (few
-   distinct values, remembered by the worker's memos), and any other value that is not printable ASCII or not of a
-   plain form (phones that are not digits and formatting, ZIPs other than ZIP5 / ZIP+4, headcounts and revenues
-   other than digits, companies whose legal suffixes go deeper than SQL unrolls). Python runs the same rules
-   ``RowNormalizer`` runs on each of them and copies the results into ``ingest_map``;
+2. one query lists the distinct values SQL does not take (``_needs_python``): every value of the fields that repeat
+   down a list (names, titles, cities, DBAs, states, ZIPs, headcounts, revenues, years, SIC codes: ``_REMEMBERED``,
+   answered by the worker's memos), and the companies, phones, e-mails, addresses and full names that are not
+   printable ASCII, and phones that are not digits and formatting. Python runs on each the rule ``RowNormalizer``
+   runs and copies the results into ``ingest_map``;
 3. one ``INSERT ... SELECT`` writes the normalized rows (``ingest_rows``): the map's value where there is one, the
    SQL rule otherwise; then the rows' failures, the chunk's business candidates (the first row of each key), the
    upsert (``INSERT ... ON CONFLICT DO NOTHING`` in key order, committed apart, as ``businesses_upsert``), who holds
    each key, and the failures that follow from it (DUPLICATE_BUSINESS, MISSING_SIC);
 4. the chunk's transaction inserts personas, phones, e-mails, owner links and row failures from those tables.
 
-What "plain" means per field is in ``_NEEDS_PYTHON`` and the ``_sql_*`` builders; ``tests/test_setload.py`` runs
-this path and the Python one on the same files and compares every record and failure. Temporary tables live in the
-worker's session: ``ingest_raw`` and ``ingest_map`` per batch, ``ingest_rows``, ``ingest_fail`` and ``ingest_holder``
-per chunk (emptied when a chunk starts).
+What "plain" means per field is in ``_needs_python``, the ``_sql_*`` builders and the session functions;
+``tests/test_setload.py`` runs this path and the Python one on the same files and compares every record and failure.
+Temporary tables live in the worker's session: ``ingest_raw`` and ``ingest_map`` per batch, ``ingest_rows``,
+``ingest_fail`` and ``ingest_holder`` per chunk (emptied when a chunk starts).
 """
 
 from __future__ import annotations
@@ -245,7 +245,7 @@ def _sql_email(c: str) -> str:
 def _needs_python(kind: str, f: str) -> str:
     p = _printable(f)
     c = _sql_clean(f)
-    if kind in ("state", "sic", "year"):
+    if kind in _REMEMBERED:
         return "true"
     if kind == "zip":
         return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{4,5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
@@ -258,6 +258,10 @@ def _needs_python(kind: str, f: str) -> str:
     return f"NOT {p}"
 
 
+# Kinds whose values repeat down a list: every distinct value goes to the worker's memos (``loader``), which answer
+# a repeated value for less than SQL spends on evaluating a rule again on every row.
+_REMEMBERED = frozenset({"state", "sic", "year", "name", "text", "zip", "employees", "revenue"})
+
 # Mapped field -> (staging column, kind of value); the kind says which rule applies.
 _FIELD_KIND = {
     "company_name": "company",
@@ -268,7 +272,7 @@ _FIELD_KIND = {
     "title": "text",
     "email": "email",
     "phone": "phone",
-    "address": "text",
+    "address": "address",
     "city": "text",
     "state": "state",
     "zip": "zip",
@@ -284,6 +288,8 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
     """The rule ``RowNormalizer`` applies to one raw cell of a kind, as up to four texts (None for NULL)."""
     if kind == "text":
         return (_CLEANED[cell], None, None, None)
+    if kind == "address":
+        return (clean_cell(cell), None, None, None)
     if kind == "name":
         name = _CLEANED[cell]
         return (name, _PERSON_KEYS[name], None, None)

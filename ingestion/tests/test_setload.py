@@ -172,7 +172,7 @@ def test_hard_rows_give_identical_records_and_failures(ingest, settings, team, o
     assert {"MISSING_SIC", "MISSING_VALUE"} <= codes
 
 
-def test_sql_path_runs_sql_and_asks_python_only_for_unusual_values(ingest, settings, team, monkeypatch):
+def test_sql_path_asks_python_for_unusual_and_repeating_values_only(ingest, settings, team, monkeypatch):
     # given the SQL path, with a record of the values handed to Python
     asked = []
     rule = setload._python_values
@@ -192,12 +192,15 @@ def test_sql_path_runs_sql_and_asks_python_only_for_unusual_values(ingest, setti
     # when a file is loaded
     data_source = load(ingest, settings, team, csv_bytes(rows, header=HEADER), mode="sql")
 
-    # then plain values were normalized in SQL; states, SIC codes, years and the unusual values went to Python
+    # then plain companies, phones, e-mails and addresses were normalized in SQL; the unusual ones went to Python,
+    # with every distinct value of the fields that repeat down a list (names, titles, cities, states, ZIPs, ...)
     assert data_source.status == DataSource.Status.COMPLETED
     assert sorted(asked) == sorted(
         [
-            ("company", "Café Niño"), ("name", "José"), ("name", "Núñez"), ("phone", "1-800-FLOWERS"),
-            ("employees", "5-9"), ("revenue", "$13.9M"), ("state", "TX"), ("year", "1998"), ("sic", "1711"),
+            ("company", "Café Niño"), ("phone", "1-800-FLOWERS"),
+            ("name", "Jane"), ("name", "Doe"), ("name", "José"), ("name", "Núñez"), ("text", ""), ("text", "Owner"),
+            ("text", "Austin"), ("zip", "78701"), ("zip", "78701-1234"), ("employees", "12"), ("employees", "5-9"),
+            ("revenue", "$1,135,051"), ("revenue", "$13.9M"), ("state", "TX"), ("year", "1998"), ("sic", "1711"),
         ]
     )  # fmt: skip
     persona = Persona.objects.get(source_file=data_source.source_file, source_record_id=2)
