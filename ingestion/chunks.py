@@ -59,6 +59,7 @@ from .loader import (
     writer_for_connection,
 )
 from .models import DataSource, IngestChunk, IngestStart
+from .setload import SetLoader
 
 log = logging.getLogger(__name__)
 HEARTBEAT_ROWS = 5000
@@ -317,10 +318,15 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
         lines_before=chunk.lines_before,
     )
     now = timezone.now()
+    header = map_header(columns)
+    if settings.INGEST_NORMALIZE == "sql" and settings.INGEST_USE_COPY and connection.vendor == "postgresql":
+        if SetLoader.fits(header):
+            _load_set(chunk, data_source, run, rows, header, now)
+            return
     normalizer = RowNormalizer(
         team_id=data_source.team_id,
         source_file=data_source.source_file,
-        header=map_header(columns),
+        header=header,
         subject_id=data_source.pk,
         run_id=run.pk,
         now=now,
@@ -360,6 +366,64 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
         writes.abort()
         raise
     writes.commit(lambda: _chunk_done(chunk, data_source, normalizer.counts))
+
+
+def _load_set(chunk: IngestChunk, data_source: DataSource, run: StageRun, rows, header, now) -> None:
+    """Load a chunk through staging tables and set-based SQL (``setload``): the same records as ``RowNormalizer``."""
+    loader = SetLoader(
+        team_id=data_source.team_id,
+        source_file=data_source.source_file,
+        header=header,
+        subject_id=data_source.pk,
+        run_id=run.pk,
+        now=now,
+        today_year=now.year,
+    )
+    width = len(header.columns)
+    loader.start()
+    last = chunk.first_row - 1
+    pending = 0
+    for row in rows:
+        last = row.number
+        if last > chunk.last_row:
+            break
+        if row_width_ok(row.cells, width):
+            loader.add(row)
+            pending += 1
+        if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
+            raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
+        if pending >= WRITE_BATCH_ROWS:
+            _settle_set(loader, data_source)
+            pending = 0
+    if last != chunk.last_row:
+        raise CsvError(
+            "CSV_PARSE_ERROR",
+            f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
+            f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
+            "Upload the file again.",
+            row=chunk.first_row,
+        )
+    if not work_heartbeat(chunk):
+        raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
+    _settle_set(loader, data_source)
+    with transaction.atomic():
+        _synchronous_commit_off()
+        counts = loader.write()
+        _chunk_done(chunk, data_source, counts)
+
+
+def _settle_set(loader: SetLoader, data_source: DataSource) -> None:
+    """Normalize the rows read so far in SQL and settle their businesses (committed apart, as ``_settle``)."""
+    for attempt in range(3):  # a deadlock is worth another try: the batch's staging rows roll back with it
+        try:
+            with transaction.atomic():
+                loader.settle()
+                _still_processing(data_source.pk)
+            break
+        except OperationalError:
+            if attempt == 2:
+                raise
+    loader.settled()
 
 
 def _settle(writer: RecordWriter, normalizer: RowNormalizer, data_source: DataSource) -> list:

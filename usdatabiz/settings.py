@@ -230,6 +230,9 @@ INGEST_UPLOAD_TIMEOUT_SECONDS = env_float("INGEST_UPLOAD_TIMEOUT_SECONDS", 120.0
 INGEST_TEAM_QUOTA_BYTES = env_int("INGEST_TEAM_QUOTA_BYTES", 10 * 1024 * 1024 * 1024)
 INGEST_CHUNK_ROWS = env_int("INGEST_CHUNK_ROWS", 20000)
 INGEST_USE_COPY = env_bool("INGEST_USE_COPY", default=True)
+# Stage 2's normalizing: "python" (RowNormalizer, every database), "sql" (staging tables and set-based SQL,
+# PostgreSQL with COPY only; elsewhere it falls back to "python").
+INGEST_NORMALIZE = env("INGEST_NORMALIZE", "python")
 INGEST_STALE_SECONDS = env_int("INGEST_STALE_SECONDS", 900)
 
 # Skip trace (stage 5): the sandbox by default, RealEstateAPI when SKIPTRACE_PROVIDER=realestateapi.
