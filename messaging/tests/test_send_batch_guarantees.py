@@ -192,9 +192,7 @@ def test_two_workers_sending_the_same_batch_at_once_text_each_person_once(team, 
     assert not Message.objects.filter(campaign=campaign, status__in=["queued", "sending"]).exists()
 
 
-def test_another_teams_suppression_and_holds_do_not_stop_our_texts_but_our_own_do(
-    team, other_team, operator, outsider
-):
+def test_another_teams_suppression_and_holds_do_not_stop_our_texts_but_our_own_do(team, other_team, operator, outsider):
     # given two teams that hold the same numbers; the other team suppressed one and holds another for review
     ours = sending_campaign(team, operator, 4)
     theirs = sending_campaign(other_team, outsider, 4)
@@ -214,9 +212,7 @@ def test_another_teams_suppression_and_holds_do_not_stop_our_texts_but_our_own_d
 
     # then the other team's lists did not stop our texts; ours did, with their codes
     assert sorted(provider.texted) == sorted(numbers[:2])
-    codes = dict(
-        CampaignLead.objects.filter(campaign=ours, status="skipped").values_list("phone_number", "skip_code")
-    )
+    codes = dict(CampaignLead.objects.filter(campaign=ours, status="skipped").values_list("phone_number", "skip_code"))
     assert codes == {numbers[2]: "OPTED_OUT", numbers[3]: "DO_NOT_CONTACT"}
     # and their campaign, sent next, honours its own lists and not ours
     other = CountingSandbox()
