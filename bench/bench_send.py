@@ -102,7 +102,7 @@ def one_run(args, rng_seed: int) -> dict:
             if not any(counts.values()):
                 if not messaging._waiting(campaign).exists():
                     break
-                time.sleep(0.05)  # paced: the team's minute is used up, the next slice is due later
+                time.sleep(0.5)  # paced: the team's minute is used up, the next slice is due later
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     if profiler is not None:
         import pstats

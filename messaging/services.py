@@ -758,6 +758,7 @@ def _send_campaign_batch(
                     moved = True
                 except IllegalTransition:  # refused by its guard: nothing was written, the answer above stands
                     moved = False
+            answered.clear()  # committed with the claim
             if not moved:
                 if not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
                     stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
@@ -776,6 +777,7 @@ def _send_campaign_batch(
         if answered:  # this worker is failing: what the provider accepted is recorded first
             with transaction.atomic():
                 _record_answered(answered)
+            answered.clear()
         raise
     if stop not in (None, "taken_over"):  # texts this batch made that never reached the provider go
         made_here, reached = {m.pk for m in fresh}, {m.pk for _, m, _ in results}
@@ -864,13 +866,13 @@ def _claimable(
 
 
 def _record_answered(answered: list[Message]) -> None:
-    """Record the texts the provider accepted and that are not recorded yet (inside the caller's transaction)."""
+    """Record the texts the provider accepted and that are not recorded yet (inside the caller's transaction, which
+    empties the list once it commits)."""
     for message in answered:
         _settle(
             message, Message.Status.SENT, reason=f"accepted by the provider as {message.external_id or '?'}",
             sent_at=message.sent_at, error_code="", error_detail="",
         )  # fmt: skip
-    answered.clear()
 
 
 def _record_outcomes(campaign: Campaign, results: list, answered: list[Message]) -> None:
