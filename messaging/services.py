@@ -1,10 +1,11 @@
 """Writes of stage 7: campaign sends through the SMS provider, with the send-time compliance checks.
 
-Every outbound text goes through ``_deliver``: a first transaction re-reads the campaign and the recipient,
-runs the checks (approved campaign, suppression list, landline, do-not-call, quiet hours at the recipient's
-location) and records the message as ``sending``; then the provider is called with an idempotency key; a
-second transaction records the outcome. A crash or timeout between the two leaves the message ``sending``
-(then ``held``): it is shown to a person and never resent blindly.
+Every outbound text is checked at send time (approved campaign, suppression list, opt-out under review,
+landline, do-not-call, quiet hours at the recipient's location: ``send_check``) inside the transaction that makes
+it, and recorded as ``sending`` before the provider is called with its idempotency key; the outcome is recorded
+after the call. Campaign texts go by batches (``_send_campaign_batch``): the checks' data read once per batch,
+each text's claim committed with the answer to the text before. A crash or timeout between a claim and its
+answer leaves the message ``sending`` (then ``held``): it is shown to a person and never resent blindly.
 """
 
 import hashlib
