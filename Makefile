@@ -26,7 +26,7 @@ $(LOCAL_TARGETS): export SECURE_SSL_REDIRECT ?= 0
 $(LOCAL_TARGETS): export SESSION_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export CSRF_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export SECURE_HSTS_SECONDS ?= 0
-.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-classify bench-inbox clean
+.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-send bench-classify bench-inbox clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -96,6 +96,10 @@ bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-c
 
 bench-outreach: install ## Benchmark stages 6-11: block of 2,000 from BENCH_LEADS leads, sending it, BENCH_REPLIES replies
 	$(PY) bench/bench_outreach.py --leads $(BENCH_LEADS) --replies $(BENCH_REPLIES) --database-url $(BENCH_DATABASE_URL)
+
+BENCH_SEND_RUNS ?= 2
+bench-send: install ## Benchmark stage 7 alone: a block of 2,000 through the sandbox, statements, commits and CPU per text (BENCH_SEND_RUNS runs)
+	$(PY) bench/bench_send.py --runs $(BENCH_SEND_RUNS) --database-url $(BENCH_DATABASE_URL)
 
 BENCH_WEBHOOK_DELIVERIES ?= 5000
 BENCH_WEBHOOK_INGEST_ROWS ?= 200000

@@ -50,18 +50,21 @@ def render(body: str, context: dict[str, str]) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-def render_for(campaign_lead, template=None) -> str:
-    """Return the text one campaign lead would receive now."""
+def render_for(campaign_lead, template=None, *, title: str | None = None) -> str:
+    """Return the text one campaign lead would receive now.
+
+    ``title`` is the person's title at the lead's business when the caller read the titles of a whole batch ("":
+    none); None reads it here."""
     campaign = campaign_lead.campaign
     template = template or campaign.template
     lead = campaign_lead.lead
-    link = None
-    if lead.business_id:
-        link = lead.persona.business_links.filter(business_id=lead.business_id).first()
+    if title is None:
+        link = lead.persona.business_links.filter(business_id=lead.business_id).first() if lead.business_id else None
+        title = link.title if link else ""
     context = merge_context(
         persona=lead.persona,
         business=lead.business,
-        title=(link.title if link else "") or getattr(lead.persona, "title", ""),
+        title=title or getattr(lead.persona, "title", ""),
         sender_name=campaign.sender_name,
     )
     return render(template.body, context)

@@ -1,10 +1,11 @@
 """Writes of stage 7: campaign sends through the SMS provider, with the send-time compliance checks.
 
-Every outbound text goes through ``_deliver``: a first transaction re-reads the campaign and the recipient,
-runs the checks (approved campaign, suppression list, landline, do-not-call, quiet hours at the recipient's
-location) and records the message as ``sending``; then the provider is called with an idempotency key; a
-second transaction records the outcome. A crash or timeout between the two leaves the message ``sending``
-(then ``held``): it is shown to a person and never resent blindly.
+Every outbound text is checked at send time (approved campaign, suppression list, opt-out under review,
+landline, do-not-call, quiet hours at the recipient's location: ``send_check``) inside the transaction that makes
+it, and recorded as ``sending`` before the provider is called with its idempotency key; the outcome is recorded
+after the call. Campaign texts go by batches (``_send_campaign_batch``): the checks' data read once per batch,
+each text's claim committed with the answer to the text before. A crash or timeout between a claim and its
+answer leaves the message ``sending`` (then ``held``): it is shown to a person and never resent blindly.
 """
 
 import hashlib
@@ -23,7 +24,7 @@ from campaigns.models import Campaign, CampaignLead, CampaignStep
 from campaigns.rendering import render_for
 from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
-from identity.models import Persona, PersonaPhone
+from identity.models import BusinessOwner, Persona, PersonaPhone
 from leads.models import Lead
 from usdatabiz.core import journey, times
 from usdatabiz.core.errors import DomainError, IllegalTransition
@@ -203,10 +204,7 @@ def sender_for_contact(*, team: Team | str, contact_number: str, prefer: str | N
         active = list(_active_numbers(team_id))
         if not active:
             return None
-        chosen = next((n for n in active if prefer and n.number == prefer), None)
-        if chosen is None:
-            spread = int(hashlib.sha256(contact_number.encode()).hexdigest()[:8], 16)
-            chosen = active[spread % len(active)]
+        chosen = _sender_choice(active, contact_number, prefer)
         if link is not None:
             link.sender = chosen
             link.save(update_fields=["sender", "updated_at"])
@@ -221,6 +219,49 @@ def sender_for_contact(*, team: Team | str, contact_number: str, prefer: str | N
                 .sender
             )
         return chosen
+
+
+def _sender_choice(active: list[SenderNumber], contact_number: str, prefer: str | None = None) -> SenderNumber:
+    """The active number a contact without one of its own is given: ``prefer`` when it is among them, else one
+    picked by the contact's number, so contacts spread evenly over the team's numbers."""
+    chosen = next((n for n in active if prefer and n.number == prefer), None)
+    if chosen is None:
+        spread = int(hashlib.sha256(contact_number.encode()).hexdigest()[:8], 16)
+        chosen = active[spread % len(active)]
+    return chosen
+
+
+def senders_for_contacts(*, team: Team | str, contact_numbers) -> dict[str, SenderNumber]:
+    """The number each contact hears from, as ``sender_for_contact`` gives it one by one, for a whole batch in a
+    few statements (empty when the team has no active number). Call it inside a transaction: the contacts' links
+    are locked until it ends."""
+    team_id = _team_id(team)
+    numbers = sorted(set(contact_numbers))
+    active = list(_active_numbers(team_id))
+    if not numbers or not active:
+        return {}
+    links = {
+        link.contact_number: link
+        for link in ContactSender.objects.select_for_update()
+        .select_related("sender")
+        .filter(team_id=team_id, contact_number__in=numbers)
+        .order_by("contact_number")
+    }
+    given = {n: link.sender for n, link in links.items() if link.sender.status == SenderNumber.Status.ACTIVE}
+    moved = [links[n] for n in links if n not in given]  # their number was retired: another of the team's
+    for link in moved:
+        link.sender = given[link.contact_number] = _sender_choice(active, link.contact_number)
+        link.updated_at = timezone.now()
+    if moved:
+        ContactSender.objects.bulk_update(moved, ["sender", "updated_at"])
+    fresh = [n for n in numbers if n not in links]
+    if fresh:
+        new = [ContactSender(team_id=team_id, contact_number=n, sender=_sender_choice(active, n)) for n in fresh]
+        ContactSender.objects.bulk_create(new, ignore_conflicts=True)
+        # a contact given a number by another worker at the same moment keeps theirs
+        for link in ContactSender.objects.select_related("sender").filter(team_id=team_id, contact_number__in=fresh):
+            given[link.contact_number] = link.sender
+    return given
 
 
 def is_suppressed(*, team: Team | str, number: str) -> bool:
@@ -297,11 +338,13 @@ def send_check(
     persona=None,
     zip5: str | None = None,
     suppressed: str | bool | None = None,
+    held: bool | None = None,
 ) -> CheckResult:
     """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours.
 
     ``suppressed`` is the suppression list's answer when the caller read it for a whole batch inside the same
-    transaction: the active entry's reason, or "" when the number is not on the list (None: it is read here)."""
+    transaction: the active entry's reason, or "" when the number is not on the list (None: it is read here).
+    ``held`` likewise says whether a possible opt-out from the number waits for a person (``OptOutReview``)."""
     if len(number or "") != 10 or not number.isdigit():
         return CheckResult(False, "INVALID_NUMBER", f"{number!r} is not a 10-digit US number.")
     if suppressed is None:
@@ -314,7 +357,11 @@ def send_check(
     if kind != Message.Kind.COMPLIANCE:
         if on_list:
             return CheckResult(False, "OPTED_OUT", "The number is on the suppression list.")
-        if OptOutReview.objects.filter(team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD).exists():
+        if held is None:
+            held = OptOutReview.objects.filter(
+                team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD
+            ).exists()
+        if held:
             return CheckResult(
                 False, "OPT_OUT_REVIEW", "A reply from this number may be an opt-out; a person must decide first."
             )
@@ -579,19 +626,71 @@ def _finish_lead(cl: CampaignLead, status: str, code: str = "", send_after=None)
 STOPS = ("rate_limited", "config_error", "no_sender", "stopped")
 
 
+@dataclass
+class _BatchReads:
+    """What the send-time checks of a batch need, read in a few set-based statements inside its transaction."""
+
+    keys: dict[str, str]  # campaign lead -> idempotency key
+    existing: dict[str, Message]  # idempotency key -> the text made for it before (locked)
+    suppressed: dict[str, str]  # number -> reason of its active suppression
+    held: set[str]  # numbers with a possible opt-out waiting for a person
+    phones: dict[str, PersonaPhone]
+    titles: dict[tuple[str, str], str]  # (persona, business) -> the person's title there
+
+
+def _batch_reads(campaign: Campaign, leads: list[CampaignLead]) -> _BatchReads:
+    team_id = campaign.team_id
+    numbers = {cl.phone_number for cl in leads}
+    keys = {cl.pk: _campaign_key(campaign, cl) for cl in leads}
+    titles: dict[tuple[str, str], str] = {}
+    owners = (
+        BusinessOwner.objects.filter(
+            persona_id__in={cl.lead.persona_id for cl in leads},
+            business_id__in={cl.lead.business_id for cl in leads if cl.lead.business_id},
+        )
+        .order_by("pk")
+        .values_list("persona_id", "business_id", "title")
+    )
+    for persona_id, business_id, title in owners:
+        titles.setdefault((persona_id, business_id), title)  # the first link, as render_for reads it
+    return _BatchReads(
+        keys=keys,
+        existing={
+            m.idempotency_key: m for m in Message.objects.select_for_update().filter(idempotency_key__in=keys.values())
+        },
+        suppressed=dict(
+            Suppression.objects.filter(team_id=team_id, phone_number__in=numbers, lifted_at__isnull=True).values_list(
+                "phone_number", "reason"
+            )
+        ),  # fmt: skip
+        held=set(
+            OptOutReview.objects.filter(
+                team_id=team_id, phone_number__in=numbers, status=OptOutReview.Status.HELD
+            ).values_list("phone_number", flat=True)
+        ),  # fmt: skip
+        phones=PersonaPhone.objects.in_bulk([cl.phone_id for cl in leads if cl.phone_id]),
+        titles=titles,
+    )
+
+
 def _send_campaign_batch(
     *, cl_ids: list[str], provider, cfg: MessagingSettings, now: datetime, run: StageRun, send_slice=None
 ) -> tuple[Counter, str | None]:
     """Check, claim and send a batch of campaign leads; return the outcomes counted and why it stopped, if it did.
 
-    One transaction checks and claims the whole batch: the leads locked (``skip_locked``: another worker's are
-    left to it), the campaign locked and checked once (sending, named approver), the suppression list read once
-    for every number, each text's idempotency key looked up once, then every send-time check of ``send_check``
-    applied to each lead as for a single text; the texts that pass are inserted ``queued``. After that commit
-    each text is claimed (``queued`` -> ``sending``, only while the campaign is sending: a pause stops the rest,
-    which stay queued with their leads pending) by one conditional UPDATE just before its provider call; then one
-    transaction records every lead's outcome. A crash leaves at most the one text in flight ``sending``: held for
-    review, never resent; the batch's other texts never reached the provider and the next holder sends them.
+    One transaction checks the whole batch: the leads locked (``skip_locked``: another worker's are left to it),
+    the campaign locked and checked once (sending, named approver), then what the checks need read for every
+    lead at once (suppression list, opt-outs waiting for review, phones, texts made before under the same
+    idempotency keys, titles, the contacts' sender numbers) and every send-time check of ``send_check`` applied
+    to each lead as for a single text; the texts that pass are inserted ``queued``.
+
+    After that commit each text is claimed (``queued`` -> ``sending``, only while the campaign is sending: a pause
+    stops the rest, which stay queued with their leads pending) by one conditional UPDATE just before its
+    provider call. The provider's acceptance of the text before is recorded in the same transaction as that
+    claim, so each text costs one commit and at most one text is ever ``sending``: a worker killed at any moment
+    leaves at most that one in flight (held for review by whoever goes on, never resent), and the batch's other
+    texts either have their answer recorded or never reached the provider. Refusals and errors are recorded at
+    once; one transaction at the end records the last answer and every lead's outcome.
     """
     outcomes: Counter = Counter()
     claimed: list[tuple[CampaignLead, Message]] = []
@@ -599,38 +698,36 @@ def _send_campaign_batch(
     with transaction.atomic():
         leads = list(
             CampaignLead.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("campaign", "template", "lead__persona", "lead__business")
+            .select_related("template", "lead__persona", "lead__business")
             .filter(pk__in=cl_ids, status=CampaignLead.Status.PENDING)
             .order_by("pk")
         )
         outcomes["skipped"] += len(cl_ids) - len(leads)  # another worker has them, or they were handled already
         if not leads:
             return outcomes, None
-        campaign = Campaign.objects.select_for_update().get(pk=leads[0].campaign_id)
+        campaign = (
+            Campaign.objects.select_related("template").select_for_update(of=("self",)).get(pk=leads[0].campaign_id)
+        )
         if campaign.status != Campaign.Status.SENDING or not campaign.approved_by_id:
             outcomes["stopped"] += 1
             return outcomes, "stopped"
-        numbers = {cl.phone_number for cl in leads}
-        suppressed = dict(
-            Suppression.objects.filter(team_id=campaign.team_id, phone_number__in=numbers, lifted_at__isnull=True)
-            .values_list("phone_number", "reason")
-        )  # fmt: skip
-        phones = PersonaPhone.objects.in_bulk([cl.phone_id for cl in leads if cl.phone_id])
-        keys = {cl.pk: _campaign_key(campaign, cl) for cl in leads}
-        existing = {
-            m.idempotency_key: m for m in Message.objects.select_for_update().filter(idempotency_key__in=keys.values())
-        }
-        fresh: list[Message] = []
+        reads = _batch_reads(campaign, leads)
+        passed: list[tuple[CampaignLead, CheckResult, Message | None]] = []
         for cl in leads:
             cl.campaign = campaign
-            outcome, message = _check_and_claim(
-                cl=cl, campaign=campaign, cfg=cfg, now=now, run=run, provider=provider, key=keys[cl.pk],
-                message=existing.get(keys[cl.pk]), phone=phones.get(cl.phone_id),
-                suppressed=suppressed.get(cl.phone_number, ""),
-            )  # fmt: skip
+            outcome, check = _check_lead(cl=cl, cfg=cfg, now=now, reads=reads)
+            if outcome is None:
+                passed.append((cl, check, reads.existing.get(reads.keys[cl.pk])))
+            else:
+                outcomes[outcome] += 1
+        senders = _campaign_senders(campaign, [cl.phone_number for cl, _, _ in passed]) if passed else {}
+        fresh: list[Message] = []
+        for cl, check, message in passed:
+            outcome, message = _claimable(cl=cl, campaign=campaign, check=check, message=message, reads=reads,
+                                          sender=senders.get(cl.phone_number), run=run, provider=provider)  # fmt: skip
             if outcome == "claimed":
                 claimed.append((cl, message))
-                if message.pk is None or message._state.adding:
+                if message._state.adding:
                     fresh.append(message)
                 continue
             outcomes[outcome] += 1
@@ -639,42 +736,55 @@ def _send_campaign_batch(
                 break
         Message.objects.bulk_create(fresh)
     results: list[tuple[CampaignLead, Message, str]] = []
+    answered: list[Message] = []  # accepted by the provider, recorded with the next claim
     sending = Exists(Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING))
     beat = time.monotonic()
-    for cl, message in claimed:
-        if send_slice is not None and time.monotonic() - beat > lease_seconds() / 3:
-            if not work_heartbeat(send_slice):  # the lease was lost: the new holder sends what is left
-                stop = "taken_over"
+    try:
+        for cl, message in claimed:
+            if send_slice is not None and time.monotonic() - beat > lease_seconds() / 3:
+                if not work_heartbeat(send_slice):  # the lease was lost: the new holder sends what is left
+                    stop = "taken_over"
+                    break
+                beat = time.monotonic()
+            # the claim of one text, just before its provider call: one conditional UPDATE, so only one worker ever
+            # moves a text from queued to sending, in the transaction that records the answer to the text before
+            at, attempts = timezone.now(), message.attempts
+            with transaction.atomic():
+                _record_answered(answered)
+                try:
+                    message_transition(
+                        message=message, to=Message.Status.SENDING, reason=f"claimed to send: {campaign.pk}",
+                        where=sending, sending_at=at, attempts=F("attempts") + 1, updated_at=at,
+                    )  # fmt: skip
+                    moved = True
+                except IllegalTransition:  # refused by its guard: nothing was written, the answer above stands
+                    moved = False
+            answered.clear()  # committed with the claim
+            if not moved:
+                if not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
+                    stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
+                    outcomes["stopped"] += 1
+                    break
+                outcomes["skipped"] += 1  # another worker holds this text now: its outcome is theirs to record
+                continue
+            message.attempts = attempts + 1
+            outcome = _call_provider(message, provider, run, answered=answered)
+            results.append((cl, message, outcome))
+            outcomes[outcome] += 1
+            if outcome in ("rate_limited", "config_error"):
+                stop = outcome
                 break
-            beat = time.monotonic()
-        # the claim of one text, just before its provider call: one conditional UPDATE, so only one worker ever
-        # moves a text from queued to sending, and a worker killed here leaves at most this one text in flight
-        # (with its audit row in the same transaction)
-        at, attempts = timezone.now(), message.attempts
-        try:
-            message_transition(
-                message=message, to=Message.Status.SENDING, reason=f"claimed to send: {campaign.pk}", where=sending,
-                sending_at=at, attempts=F("attempts") + 1, updated_at=at,
-            )  # fmt: skip
-        except IllegalTransition:
-            if not Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING).exists():
-                stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
-                outcomes["stopped"] += 1
-                break
-            outcomes["skipped"] += 1  # another worker holds this text now: its outcome is theirs to record
-            continue
-        message.attempts = attempts + 1
-        outcome = _call_provider(message, provider, run)
-        results.append((cl, message, outcome))
-        outcomes[outcome] += 1
-        if outcome in ("rate_limited", "config_error"):
-            stop = outcome
-            break
+    except BaseException:
+        if answered:  # this worker is failing: what the provider accepted is recorded first
+            with transaction.atomic():
+                _record_answered(answered)
+            answered.clear()
+        raise
     if stop not in (None, "taken_over"):  # texts this batch made that never reached the provider go
         made_here, reached = {m.pk for m in fresh}, {m.pk for _, m, _ in results}
         unsent = [m.pk for _, m in claimed if m.pk in made_here and m.pk not in reached]
         Message.objects.filter(pk__in=unsent, status=Message.Status.QUEUED).delete()
-    _record_outcomes(campaign, results)
+    _record_outcomes(campaign, results, answered)
     return outcomes, stop
 
 
@@ -683,11 +793,10 @@ def _campaign_key(campaign: Campaign, cl: CampaignLead) -> str:
     return f"{campaign.pk}:{cl.persona_id}:{step}"  # one text per person and step, whatever happens
 
 
-def _check_and_claim(
-    *, cl: CampaignLead, campaign: Campaign, cfg, now, run, provider, key: str, message, phone, suppressed: str
-) -> tuple[str, Message | None]:
-    """Apply every send-time check to one locked lead of a batch; return ("claimed", the text to send) or the
-    outcome that ends it (skipped, deferred, held, sent or failed already, no sender)."""
+def _check_lead(*, cl: CampaignLead, cfg, now, reads: _BatchReads) -> tuple[str | None, CheckResult | None]:
+    """Apply every send-time check to one locked lead of a batch. Return (None, the check) when a text is to be
+    made or sent for it (the check may still have refused: the refusal is recorded on the text), or the outcome
+    that ends it here (skipped, deferred, held, sent or failed already)."""
     if cl.step:
         from .followups import follow_up_refusal
 
@@ -700,27 +809,39 @@ def _check_and_claim(
     zip5 = lead.persona.zip5 or (lead.business.zip5 if lead.business else "")
     check = send_check(
         team_id=cl.team_id, number=cl.phone_number, kind=Message.Kind.CAMPAIGN, cfg=cfg, now=now, state=state,
-        phone=phone, persona=lead.persona, zip5=zip5, suppressed=suppressed,
+        phone=reads.phones.get(cl.phone_id), persona=lead.persona, zip5=zip5,
+        suppressed=reads.suppressed.get(cl.phone_number, ""), held=cl.phone_number in reads.held,
     )  # fmt: skip
     if check.code == "QUIET_HOURS":
         _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)
         return "deferred", None
+    message = reads.existing.get(reads.keys[cl.pk])
     if message is not None and message.status != Message.Status.QUEUED:
         return _already(cl, message), None
-    template = cl.template or campaign.template
-    sender = _campaign_sender(campaign, cl)
+    return None, check
+
+
+def _claimable(
+    *, cl: CampaignLead, campaign: Campaign, check: CheckResult, message, reads: _BatchReads, sender, run, provider
+) -> tuple[str, Message | None]:
+    """Make (or bring up to date) the text of a checked lead; return ("claimed", the text to send) or the outcome
+    that ends it (skipped: refused by a check, recorded on a blocked text; no sender)."""
     if sender is None:
         return _no_sender(cl, campaign, run), None
+    template = cl.template or campaign.template
+    lead = cl.lead
     if message is not None:
         if message.from_number != sender.number:
             # queued after a refusal that never reached the provider (rate limit): it leaves from today's number
             message.from_number = sender.number
             message.save(update_fields=["from_number", "updated_at"])
     else:
+        title = reads.titles.get((lead.persona_id, lead.business_id), "") if lead.business_id else ""
         message = _outbound(
-            team_id=cl.team_id, kind=Message.Kind.CAMPAIGN, to=cl.phone_number, body=render_for(cl, template),
-            from_number=sender.number, provider=provider, key=key, campaign=campaign, campaign_lead=cl, lead=lead,
-            persona_id=cl.persona_id, correlation_id=campaign.correlation_id,
+            team_id=cl.team_id, kind=Message.Kind.CAMPAIGN, to=cl.phone_number,
+            body=render_for(cl, template, title=title), from_number=sender.number, provider=provider,
+            key=reads.keys[cl.pk], campaign=campaign, campaign_lead=cl, lead=lead, persona_id=cl.persona_id,
+            correlation_id=campaign.correlation_id,
             metadata={
                 "templateId": template.pk if template else None,
                 "worker": template.worker if template else "",
@@ -745,11 +866,23 @@ def _check_and_claim(
     return "claimed", message
 
 
-def _record_outcomes(campaign: Campaign, results: list) -> None:
-    """Record each sent lead's outcome in one transaction: a few updates by outcome, not two per lead."""
-    if not results:
+def _record_answered(answered: list[Message]) -> None:
+    """Record the texts the provider accepted and that are not recorded yet (inside the caller's transaction, which
+    empties the list once it commits)."""
+    for message in answered:
+        _settle(
+            message, Message.Status.SENT, reason=f"accepted by the provider as {message.external_id or '?'}",
+            sent_at=message.sent_at, error_code="", error_detail="",
+        )  # fmt: skip
+
+
+def _record_outcomes(campaign: Campaign, results: list, answered: list[Message]) -> None:
+    """Record the last accepted text and each sent lead's outcome in one transaction: a few updates by outcome,
+    not two per lead."""
+    if not results and not answered:
         return
     with transaction.atomic():
+        _record_answered(answered)
         by_outcome: dict[tuple, list[str]] = {}
         for cl, message, outcome in results:
             if outcome == "held":
@@ -780,15 +913,14 @@ def _record_outcomes(campaign: Campaign, results: list) -> None:
             )  # fmt: skip
 
 
-def _campaign_sender(campaign: Campaign, cl: CampaignLead) -> SenderNumber | None:
-    """The number a campaign text leaves from: the campaign's own while active (None once it is not: never another
-    number than the one approved), else the team's rule for the contact."""
+def _campaign_senders(campaign: Campaign, numbers: list[str]) -> dict[str, SenderNumber]:
+    """The number each contact's campaign text leaves from: the campaign's own while active (none once it is not:
+    never another number than the one approved), else the team's rule for each contact (``senders_for_contacts``).
+    A contact missing from the answer has no number to be texted from."""
     if campaign.sender_number_id:
-        own = getattr(campaign, "_own_sender", None)  # read once per batch (the campaign row is locked meanwhile)
-        if own is None:
-            own = campaign._own_sender = SenderNumber.objects.get(pk=campaign.sender_number_id)
-        return own if own.status == SenderNumber.Status.ACTIVE else None
-    return sender_for_contact(team=cl.team_id, contact_number=cl.phone_number)
+        own = SenderNumber.objects.get(pk=campaign.sender_number_id)
+        return dict.fromkeys(numbers, own) if own.status == SenderNumber.Status.ACTIVE else {}
+    return senders_for_contacts(team=campaign.team_id, contact_numbers=numbers)
 
 
 def _no_sender(cl: CampaignLead, campaign: Campaign, run: StageRun | None) -> str:
@@ -870,8 +1002,11 @@ def _claim(
     message_transition(message=message, to=Message.Status.SENDING, actor=actor, reason=reason, **fields)
 
 
-def _call_provider(message: Message, provider, run: StageRun | None) -> str:
-    """Call the provider for a claimed message and record the outcome. Returns the outcome name."""
+def _call_provider(message: Message, provider, run: StageRun | None, *, answered: list | None = None) -> str:
+    """Call the provider for a claimed message and record the outcome. Returns the outcome name.
+
+    With ``answered``, an acceptance is not written here: the message is added to it for the caller to record
+    with its next write (every other answer is recorded at once)."""
     callback = settings.SMS_STATUS_CALLBACK_URL or None
     try:
         result = provider.send_sms(
@@ -897,15 +1032,17 @@ def _call_provider(message: Message, provider, run: StageRun | None) -> str:
     except (SmsError, ValueError) as exc:
         code = getattr(exc, "code", "PROVIDER_ERROR") if isinstance(exc, SmsError) else "INVALID_NUMBER"
         return _record(message, Message.Status.FAILED, code, str(exc), run)
+    message.external_id = (result.external_id or "")[:64]
+    message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
+    if result.accepted:
+        message.sent_at = timezone.now()
+        if answered is not None:
+            answered.append(message)
+        else:
+            with transaction.atomic():
+                _record_answered([message])
+        return "sent"
     with transaction.atomic():
-        message.external_id = (result.external_id or "")[:64]
-        message.metadata = {**message.metadata, "providerStatus": result.status, "replayed": result.replayed}
-        if result.accepted:
-            _settle(
-                message, Message.Status.SENT, reason=f"accepted by the provider as {message.external_id or '?'}",
-                sent_at=timezone.now(), error_code="", error_detail="",
-            )  # fmt: skip
-            return "sent"
         code = result.error_code or "PROVIDER_ERROR"
         if code in ("OPTED_OUT", "DNC_BLOCKED"):
             suppression_add(

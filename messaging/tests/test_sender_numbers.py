@@ -4,7 +4,7 @@ always hears from the same one while it stays active."""
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from campaigns import services as campaign_services
@@ -263,3 +263,29 @@ def test_the_migration_turns_each_teams_settings_number_into_its_own_sender_numb
 
     rows = sorted(SenderNumber.objects.values_list("team_id", "number", "status"))
     assert rows == [("team_four", "5125550104", "active"), ("team_one", "5125550101", "active")]
+
+
+def test_a_batch_gives_each_contact_the_number_it_would_get_one_by_one_and_keeps_it(team, other_team):
+    first, second = sender_number_for(team, "5125550101"), sender_number_for(team, "5125550102")
+    theirs = sender_number_for(other_team, "5125550109")
+    known = [f"21255501{i:02d}" for i in range(10)]
+    fresh = [f"21255502{i:02d}" for i in range(10)]
+    alone = {c: services.sender_for_contact(team=team, contact_number=c) for c in known}
+    services.sender_for_contact(team=other_team, contact_number=fresh[0])  # another team's link is not ours
+
+    with transaction.atomic():
+        batch = services.senders_for_contacts(team=team, contact_numbers=known + fresh)
+
+    assert {c: batch[c] for c in known} == alone  # a contact keeps the number it has
+    assert {n.pk for n in batch.values()} == {first.pk, second.pk}
+    assert theirs.pk not in {n.pk for n in batch.values()}
+    assert ContactSender.objects.filter(team=team).count() == 20
+    assert {c: services.sender_for_contact(team=team, contact_number=c) for c in fresh} == {c: batch[c] for c in fresh}
+
+    # when a number is retired, the batch moves its contacts to the other one, for good
+    services.sender_number_transition(sender=first, to=SenderNumber.Status.RETIRED)
+    with transaction.atomic():
+        moved = services.senders_for_contacts(team=team, contact_numbers=known + fresh)
+    assert {n.pk for n in moved.values()} == {second.pk}
+    services.sender_number_transition(sender=first, to=SenderNumber.Status.ACTIVE)
+    assert {services.sender_for_contact(team=team, contact_number=c).pk for c in known + fresh} == {second.pk}

@@ -7,7 +7,8 @@ Every stateful model (``DataSource``, ``Lead``, ``Campaign``, ``Message``, ``Con
 """
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import models, transaction
+from django.db import connections, models, transaction
+from django.db.models import sql
 from django.utils import timezone
 
 from .errors import IllegalTransition
@@ -49,29 +50,57 @@ def transition(
     values = {field: to, **fields}
     if any(f.name == "updated_at" for f in model._meta.concrete_fields):
         values.setdefault("updated_at", timezone.now())
+    audit = StateTransition(
+        team_id=obj.team_id,
+        subject_type=model._meta.label_lower,
+        subject_id=str(obj.pk),
+        field=field,
+        from_state=current,
+        to_state=to,
+        actor=actor if isinstance(actor, AbstractBaseUser) else None,
+        actor_label=actor_label(actor),
+        reason=(reason or "")[:4000],
+    )
+    guarded = model._default_manager.filter(pk=obj.pk, **{field: current})
+    guarded = guarded.filter(where) if where is not None else guarded
     # no savepoint of its own (two statements fewer within a caller's transaction): a refused move writes nothing
     # and is raised once the block is left, and a failed audit row fails the caller's transaction with the update
     with transaction.atomic(savepoint=False):
-        guarded = model._default_manager.filter(pk=obj.pk, **{field: current})
-        updated = (guarded.filter(where) if where is not None else guarded).update(**values)
-        if updated:
-            StateTransition.objects.create(
-                team_id=obj.team_id,
-                subject_type=model._meta.label_lower,
-                subject_id=str(obj.pk),
-                field=field,
-                from_state=current,
-                to_state=to,
-                actor=actor if isinstance(actor, AbstractBaseUser) else None,
-                actor_label=actor_label(actor),
-                reason=(reason or "")[:4000],
-            )
+        if connections[guarded.db].vendor == "postgresql":
+            updated = _update_with_audit(guarded, values, audit)
+        else:
+            updated = guarded.update(**values)
+            if updated:
+                audit.save(force_insert=True)
     if not updated:
         fresh = model._default_manager.filter(pk=obj.pk).values_list(field, flat=True).first()
         raise IllegalTransition(model.__name__, fresh if fresh is not None else "deleted", to)
     for name, value in values.items():
         setattr(obj, name, value)
     return obj
+
+
+def _update_with_audit(guarded: models.QuerySet, values: dict, audit: StateTransition) -> int:
+    """Update the one row ``guarded`` selects and write its audit row only if it moved, in one statement
+    (PostgreSQL: the UPDATE's RETURNING feeds the INSERT); return how many rows moved (0 or 1)."""
+    using = guarded.db
+    connection = connections[using]
+    query = guarded.query.chain(sql.UpdateQuery)
+    query.add_update_values(values)
+    query.clear_select_clause()
+    update_sql, update_params = query.get_compiler(using).as_sql()
+    qn = connection.ops.quote_name
+    fields = StateTransition._meta.concrete_fields
+    audit_values = [f.get_db_prep_save(f.pre_save(audit, True), connection) for f in fields]
+    moved = qn(guarded.model._meta.pk.column)
+    statement = (
+        f"WITH moved AS ({update_sql} RETURNING {moved}) "
+        f"INSERT INTO {qn(StateTransition._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+        f"SELECT {', '.join(['%s'] * len(fields))} FROM moved"
+    )
+    with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
+        cursor.execute(statement, [*update_params, *audit_values])
+        return cursor.rowcount
 
 
 def transition_many(model, ids, to: str, *, actor=None, reason: str = "", field: str = "status") -> int:
