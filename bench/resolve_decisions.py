@@ -116,10 +116,7 @@ def _resolve(team_id: str, workers: int) -> tuple[object, dict]:
         started = time.perf_counter()
         context = multiprocessing.get_context("fork")
         results = context.Queue()
-        procs = [
-            context.Process(target=_worker, args=(queued[w:] + queued[:w], results))
-            for w in range(min(workers, len(queued)))
-        ]
+        procs = [context.Process(target=_worker, args=(run.pk, w, results)) for w in range(workers)]
         for proc in procs:
             proc.start()
         for proc in procs:
@@ -130,8 +127,25 @@ def _resolve(team_id: str, workers: int) -> tuple[object, dict]:
         run = partitions.resolution_finish(run_id=run.pk, advance=False)
         phases["finish"] = time.perf_counter() - started
     phases["total"] = sum(phases.values())
+    phases.update(_work_times(run.pk))
     phases["worker_rss_mb"] = rss
     return run, phases
+
+
+def _work_times(run_id: str) -> dict:
+    """Return when the run's index chunks and partitions started and ended (seconds from the first claim)."""
+    from identity.models import ResolutionIndexChunk, ResolutionPartition
+
+    out = {}
+    rows = {
+        "index": ResolutionIndexChunk.objects.filter(run_id=run_id).values_list("created_at", "finished_at"),
+        "compare": ResolutionPartition.objects.filter(run_id=run_id).values_list("created_at", "finished_at"),
+    }
+    for name, pairs in rows.items():
+        pairs = list(pairs)
+        if pairs and all(end for _, end in pairs):
+            out[f"{name}_done"] = (max(end for _, end in pairs) - min(start for start, _ in pairs)).total_seconds()
+    return out
 
 
 def _decisions(team_id: str, run) -> dict:
@@ -161,9 +175,12 @@ def run(args) -> int:
         admin.execute(f'CREATE DATABASE "{scratch}" TEMPLATE "{template}"')
     url = args.template.rsplit("/", 1)[0] + "/" + scratch
     _setup(url)
+    from django.core.management import call_command
     from django.db import connections
 
     from usdatabiz.core.models import Team
+
+    call_command("migrate", interactive=False, verbosity=0)  # the code under test may add a table
 
     only = set(filter(None, args.only.split(",")))
     out = {"load_before": os.getloadavg(), "teams": {}}
@@ -202,7 +219,7 @@ def diff(args) -> int:
         changed = [key for key in ("merges", "reviews", "model", "detail", "status") if a[key] != b[key]]
         times = ", ".join(
             f"{k} {a['phases'][k]:.2f} -> {b['phases'][k]:.2f} s"
-            for k in ("start", "partitions", "finish", "total")
+            for k in ("start", "partitions", "finish", "total", "index_done", "compare_done")
             if k in a["phases"] and k in b["phases"]
         )
         print(
