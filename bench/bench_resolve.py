@@ -106,23 +106,40 @@ def hard_negatives_merged(rows: dict[int, tuple], truth: dict[int, str], predict
     return {"colleagues": colleagues, "namesakes": namesakes, "other": other}
 
 
-def _worker(partition_ids: list[str], out) -> None:
-    """One bulk worker: claim and run partitions until none is left; report this process's peak RSS."""
+def _worker(run_id: str, number: int, out) -> None:
+    """One bulk worker: claim and index chunks, then run partitions, until none is left; report its peak RSS.
+
+    The run's work is read from its leased rows, as a cluster's queue would hand it out: every worker walks
+    every row (in its own order) and a claimed one is skipped. Partitions exist once the last chunk is indexed.
+    """
     import django
 
     django.setup()
     from django.db import connection
 
-    from identity.partitions import resolution_partition_run
+    from identity import partitions
+    from identity.models import ResolutionIndexChunk, ResolutionPartition
+    from usdatabiz.core.models import StageRun
 
-    for pid in partition_ids:
-        resolution_partition_run(partition_id=pid, finish=False)
+    partitions.work_enqueue = lambda row: None  # the rows below are the queue
+    while True:
+        chunks = list(ResolutionIndexChunk.objects.filter(run_id=run_id, state="pending").values_list("pk", flat=True))
+        for pk in chunks[number:] + chunks[:number]:
+            partitions.resolution_index_chunk_run(chunk_id=pk)
+        parts = list(ResolutionPartition.objects.filter(run_id=run_id).values_list("pk", flat=True))
+        if parts:
+            for pk in parts[number:] + parts[:number]:
+                partitions.resolution_partition_run(partition_id=pk, finish=False)
+            break
+        if StageRun.objects.filter(pk=run_id).exclude(status=StageRun.Status.RUNNING).exists():
+            break
+        time.sleep(0.02)  # another worker is indexing the last chunk
     connection.close()
     out.put(peak_rss_mb())
 
 
 def _resolve_with_workers(team_id: str, workers: int) -> tuple[object, list[float]]:
-    """Run stage 3 as a cluster would: index, then ``workers`` processes share the partitions, then finish."""
+    """Run stage 3 as a cluster would: ``workers`` processes share the index chunks and the partitions, then finish."""
     import multiprocessing
 
     from django.db import connections
@@ -141,11 +158,7 @@ def _resolve_with_workers(team_id: str, workers: int) -> tuple[object, list[floa
     connections.close_all()
     context = multiprocessing.get_context("fork")
     results = context.Queue()
-    # every worker walks every partition (in its own order): a claimed partition is skipped, as on a cluster
-    procs = [
-        context.Process(target=_worker, args=(queued[w:] + queued[:w], results))
-        for w in range(min(workers, len(queued)))
-    ]
+    procs = [context.Process(target=_worker, args=(run.pk, w, results)) for w in range(workers)]
     for proc in procs:
         proc.start()
     for proc in procs:

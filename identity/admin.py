@@ -12,6 +12,7 @@ from .models import (
     PersonaEmail,
     PersonaMergeHistory,
     PersonaPhone,
+    ResolutionIndexChunk,
     ResolutionPartition,
     ResolutionSettings,
 )
@@ -177,6 +178,15 @@ class ResolutionSettingsAdmin(TeamScopedAdmin):
         for item in queryset:
             run = identity_resolve(team=item.team_id)
             self.message_user(request, f"{item.team}: {run.count_in} new personas, {run.count_out} merges.")
+
+
+@admin.register(ResolutionIndexChunk)
+class ResolutionIndexChunkAdmin(LeasedWorkAdmin):
+    """A resolution run's index chunks under their leases: who holds one, how often it was claimed, what it wrote."""
+
+    list_display = ["id", "team", "run", "number", "state", "attempts", "lease_owner", "lease_expires_at",
+                    "personas", "keys", "error_code"]  # fmt: skip
+    search_fields = ["id", "run__id", "lease_owner"]
 
 
 @admin.register(ResolutionPartition)

@@ -308,6 +308,36 @@ class PersonaBlockKey(models.Model):
         return f"{self.persona_id} #{self.key}"
 
 
+class ResolutionIndexChunk(TeamScoped, LeasedWork):
+    """One chunk of a resolution run's new personas, whose blocking keys a worker writes to the index (stage 3).
+
+    Leased work (``core.leases``), like the partitions that follow it: the run's new personas are cut into
+    id ranges, any worker claims one, and its keys are written in the transaction that marks it ``done``, so
+    a killed worker's chunk is written once, by whoever takes it over. The chunk that finds none left creates
+    and queues the run's partitions.
+    """
+
+    LEASE_TASK = "identity.tasks.resolution_index_chunk_run_task"
+    LEASE_STAGE = 3
+    LEASE_GIVEN_UP = "identity.partitions.resolution_partition_given_up"
+
+    id = PrefixedULIDField(prefix="ric")
+    run = models.ForeignKey("core.StageRun", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    first_persona = models.CharField(max_length=40, help_text="Smallest new persona id of the chunk")
+    last_persona = models.CharField(max_length=40, help_text="Largest new persona id of the chunk")
+    personas = models.IntegerField(default=0, help_text="New personas indexed")
+    keys = models.IntegerField(default=0, help_text="Index rows written")
+
+    class Meta:
+        ordering = ["run", "number"]
+        constraints = [models.UniqueConstraint(fields=["run", "number"], name="resolutionindexchunk_unique")]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="resolutionindexchunk_state_idx")]
+
+    def __str__(self):
+        return f"{self.run_id} index chunk {self.number}"
+
+
 class ResolutionPartition(TeamScoped, LeasedWork):
     """One block partition of a resolution run: the pairs of the blocks whose key hash falls in it (stage 3).
 

@@ -2,10 +2,12 @@
 
 A run (``resolution_start``):
 
-1. **Index.** The team's new personas (never resolved) are read in chunks of ``INDEX_CHUNK`` and their
-   blocking keys (``resolution.blocking_keys``, hashed to 64 bits) written to ``PersonaBlockKey``, each
-   chunk in a short transaction of its own. Personas resolved by an earlier run already have their keys
-   there: the team is never reloaded.
+1. **Index.** The team's new personas (never resolved) are cut into id ranges of ``INDEX_CHUNK``, one
+   leased row each (``ResolutionIndexChunk``) queued on the bulk lane, so that every worker indexes: a
+   chunk's blocking keys (``resolution.blocking_keys``, hashed to 64 bits) are written to
+   ``PersonaBlockKey`` in the transaction that marks it done, so a killed worker's chunk is written once,
+   by whoever takes it over. Personas resolved by an earlier run already have their keys there: the team
+   is never reloaded. The chunk that finds none left creates the partitions.
 2. **Partitions.** ``PARTITIONS`` leased rows (``ResolutionPartition``, ``core.leases``) are queued on the
    bulk lane. A partition reads from the index only the blocks of its key hashes (hash modulo
    ``PARTITIONS``) that hold a new persona, loads just those personas (a merged persona stands for its
@@ -22,10 +24,10 @@ A run (``resolution_start``):
 Without a cluster the same steps run one after another in the calling process (``identity_resolve``).
 """
 
-import hashlib
 import logging
 import struct
 from collections import Counter, defaultdict
+from hashlib import blake2b
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -44,6 +46,7 @@ from .models import (
     PersonaBlockKey,
     PersonaEmail,
     PersonaPhone,
+    ResolutionIndexChunk,
     ResolutionPartition,
     ResolutionSettings,
 )
@@ -52,15 +55,21 @@ from .services import id_array
 log = logging.getLogger(__name__)
 PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
 PARTITION_PERSONAS = 50000  # about this many new personas per partition
-INDEX_CHUNK = 20000
+INDEX_CHUNK = 10000  # new personas per leased index chunk
 LOAD_CHUNK = 5000
 ANALYZE_AFTER = 10000  # new personas indexed by a run from which the index's statistics are refreshed
 
 
+_SIGNED_64 = struct.Struct(">q").unpack
+
+
 def key_hash(key: tuple) -> int:
     """Return the signed 64-bit hash of a blocking key, the same on every host and Python."""
-    digest = hashlib.blake2b("\x1f".join(map(str, key)).encode(), digest_size=8).digest()
-    return struct.unpack(">q", digest)[0]
+    try:
+        text = "\x1f".join(key)
+    except TypeError:  # a value that is not text (none is today) is written as str() writes it
+        text = "\x1f".join(map(str, key))
+    return _SIGNED_64(blake2b(text.encode(), digest_size=8).digest())[0]
 
 
 def partition_count(new_personas: int) -> int:
@@ -160,13 +169,11 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
     return views
 
 
-def _new_persona_ids(team_id: str):
-    return (
-        Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .iterator(chunk_size=INDEX_CHUNK)
-    )
+def _new_persona_ids(team_id: str, first: str = "", last: str = ""):
+    new = Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False)
+    if first:
+        new = new.filter(pk__gte=first, pk__lte=last)
+    return new.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=INDEX_CHUNK)
 
 
 def _write_keys(rows: list[tuple]) -> None:
@@ -190,14 +197,12 @@ def _write_keys(rows: list[tuple]) -> None:
     )
 
 
-def index_new_personas(*, team_id: str) -> int:
-    """Write the blocking keys of the team's new personas to the index, a chunk per transaction; return how many."""
-    count = 0
-    batch = []
+def _delete_stale_keys(team_id: str) -> None:
+    """Delete the index rows of personas indexed by a run that failed later: they are indexed afresh.
 
-    # A persona indexed by a run that failed later is indexed afresh: its rows are deleted first, once per run.
-    # (Per chunk, by persona id, each delete walked every index row of the team: no index leads with the
-    # persona, and one would cost every COPY more than this costs a run.)
+    Once per run, joined to the unresolved personas. (Per chunk, by persona id, each delete walked every index
+    row of the team: no index leads with the persona, and one would cost every COPY more than this costs a run.)
+    """
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
@@ -212,30 +217,58 @@ def index_new_personas(*, team_id: str) -> int:
                 persona_id__in=Persona.objects.filter(team_id=team_id, resolved_at__isnull=True, is_merged=False),
             ).delete()
 
-    def flush():
-        views = views_for(team_id=team_id, persona_ids=batch)
-        rows = [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
+
+def _index_rows(team_id: str, persona_ids: list[str]) -> tuple[int, list[tuple]]:
+    """Return how many of some personas are still new, and their index rows (team, key hash, part, persona)."""
+    views = views_for(team_id=team_id, persona_ids=persona_ids)
+    return len(views), [(team_id, h, h % PARTITIONS, view.id) for view in views.values() for h in _keys_of(view)]
+
+
+def _index_chunks(team_id: str) -> list[tuple[str, str, int]]:
+    """Cut the team's new personas into id ranges of ``INDEX_CHUNK``: (first id, last id, personas)."""
+    bounds = []
+    first = last = None
+    count = 0
+    for pid in _new_persona_ids(team_id):
+        if first is None:
+            first = pid
+        last = pid
+        count += 1
+        if count == INDEX_CHUNK:
+            bounds.append((first, last, count))
+            first, count = None, 0
+    if first is not None:
+        bounds.append((first, last, count))
+    return bounds
+
+
+def index_new_personas(*, team_id: str) -> int:
+    """Write the blocking keys of the team's new personas to the index here, a chunk per transaction; return how many.
+
+    A run shares this work between its workers as leased chunks (``resolution_index_chunk_run``); this is the
+    same work in one process.
+    """
+    _delete_stale_keys(team_id)
+    count = 0
+    for first, last, _ in _index_chunks(team_id):
+        indexed, rows = _index_rows(team_id, list(_new_persona_ids(team_id, first, last)))
         with transaction.atomic():
             _write_keys(rows)
-        return len(views)
+        count += indexed
+    _analyze_index(count)
+    return count
 
-    for pid in _new_persona_ids(team_id):
-        batch.append(pid)
-        if len(batch) >= INDEX_CHUNK:
-            count += flush()
-            batch = []
-    if batch:
-        count += flush()
-    if connection.vendor == "postgresql" and count >= ANALYZE_AFTER:
+
+def _analyze_index(indexed: int) -> None:
+    if connection.vendor == "postgresql" and indexed >= ANALYZE_AFTER:
         # The partitions' block query is planned from the table's statistics; after a large COPY they are
         # stale until autovacuum comes by (a nested loop over every row instead of a hash join).
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE identity_personablockkey")
-    return count
 
 
 def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -> StageRun:
-    """Start a run: index the new personas and queue one leased task per block partition (or run them here).
+    """Start a run: queue one leased task per chunk of new personas to index (or run them, then the partitions, here).
 
     ``triggered_at``: the end of the stage that queued the run, which its felt delay (the SLA) is measured from.
     """
@@ -253,21 +286,66 @@ def resolution_start(*, team_id: str, inline: bool = False, triggered_at=None) -
             if not inline:
                 journey.advance(stage=3, subject_id=run.pk, team_id=team_id)
         return run
-    index_new_personas(team_id=team_id)
-    count = partition_count(new_count)
+    _delete_stale_keys(team_id)
+    bounds = _index_chunks(team_id)
     with transaction.atomic():
-        parts = ResolutionPartition.objects.bulk_create(
-            [ResolutionPartition(team_id=team_id, run=run, number=n, of=count) for n in range(count)]
+        chunks = ResolutionIndexChunk.objects.bulk_create(
+            [
+                ResolutionIndexChunk(team_id=team_id, run=run, number=n, first_persona=first, last_persona=last)
+                for n, (first, last, _) in enumerate(bounds)
+            ]
         )
-        handover_taken_over()  # the partitions are leased work: from here on stage 3 recovers by itself
+        handover_taken_over()  # the chunks are leased work: from here on stage 3 recovers by itself
         if not inline:
-            for part in parts:
-                work_enqueue(part)
+            for chunk in chunks:
+                work_enqueue(chunk)
     if inline:
-        for part in parts:
+        for chunk in chunks:
+            resolution_index_chunk_run(chunk_id=chunk.pk, queue=False)
+        for part in ResolutionPartition.objects.filter(run=run).order_by("number"):
             resolution_partition_run(partition_id=part.pk, finish=False)
         return resolution_finish(run_id=run.pk, advance=False)
     return run
+
+
+def resolution_index_chunk_run(*, chunk_id: str, queue: bool = True) -> ResolutionIndexChunk | None:
+    """Write the blocking keys of one chunk of a run's new personas (leased: written once, with ``done``)."""
+    chunk = work_claim(ResolutionIndexChunk, chunk_id)
+    if chunk is None:
+        return None
+    try:
+        indexed, rows = _index_rows(
+            chunk.team_id, list(_new_persona_ids(chunk.team_id, chunk.first_persona, chunk.last_persona))
+        )
+        if not work_heartbeat(chunk):
+            raise LeaseLost(chunk.pk)
+        with transaction.atomic():
+            _write_keys(rows)
+            work_done(chunk, personas=indexed, keys=len(rows))  # LeaseLost here rolls the rows back
+    except LeaseLost as exc:
+        log.info("resolution index chunk %s stopped: %s", chunk_id, exc)
+        return chunk
+    _partitions_when_indexed(chunk, queue=queue)
+    return chunk
+
+
+def _partitions_when_indexed(chunk: ResolutionIndexChunk, *, queue: bool) -> None:
+    """Create (and queue) the run's partitions once every chunk of it is indexed: the chunk that finds none left."""
+    with transaction.atomic():
+        run = StageRun.objects.select_for_update().get(pk=chunk.run_id)
+        chunks = ResolutionIndexChunk.objects.filter(run_id=run.pk)
+        if run.status != StageRun.Status.RUNNING or chunks.exclude(state=LeasedWork.State.DONE).exists():
+            return
+        if ResolutionPartition.objects.filter(run_id=run.pk).exists():
+            return  # a duplicate delivery of the last chunk
+        _analyze_index(sum(chunks.values_list("personas", flat=True)))
+        count = partition_count(run.count_in)
+        parts = ResolutionPartition.objects.bulk_create(
+            [ResolutionPartition(team_id=run.team_id, run=run, number=n, of=count) for n in range(count)]
+        )
+        if queue:
+            for part in parts:
+                work_enqueue(part)
 
 
 # Only keys shared by two index rows or more, one of them a new persona's, make a block: most keys (a
@@ -338,26 +416,37 @@ def resolution_partition_run(*, partition_id: str, finish: bool = True) -> Resol
         patterns: Counter = Counter()
         kept = []
         # With one partition every pair is its own; otherwise a pair belongs to the partition of its smallest
-        # shared key, which needs each persona's keys.
-        keys = [_keys_of(view) for view in people] if part.of > 1 else None
+        # shared key hash, which needs each persona's keys. Only the keys two personas share are hashed (about
+        # two per pair instead of ten per persona), each once.
+        keys = [frozenset(resolution.blocking_keys(view)) for view in people] if part.of > 1 else None
+        hashes: dict[tuple, int] = {}
         counted = 0
         guarded = 0
         for i, j in pairs:
             # A pair sharing keys of several partitions is counted by the one of its smallest shared key only.
             if keys is not None:
                 shared = keys[i] & keys[j]
-                if shared and min(shared) % PARTITIONS % part.of != part.number:
-                    continue
+                if shared:
+                    owner = min(hashes[k] if k in hashes else hashes.setdefault(k, key_hash(k)) for k in shared)
+                    if owner % PARTITIONS % part.of != part.number:
+                        continue
             counted += 1
             a, b = people[i], people[j]
             levels, _ = resolution.gamma(a, b)
-            patterns[",".join(str(x) for x in resolution._pattern(levels))] += 1
+            patterns[resolution._pattern(levels)] += 1
             if resolution.guard(a, b, levels) in resolution.NEVER_SAME:
                 guarded += 1
             else:
                 kept.append([a.id, b.id] if a.id < b.id else [b.id, a.id])
         with transaction.atomic():
-            work_done(part, pairs=counted, windowed=windowed, guarded=guarded, patterns=dict(patterns), candidates=kept)
+            work_done(
+                part,
+                pairs=counted,
+                windowed=windowed,
+                guarded=guarded,
+                patterns={",".join(map(str, pattern)): count for pattern, count in patterns.items()},
+                candidates=kept,
+            )
     except LeaseLost as exc:
         log.info("resolution partition %s stopped: %s", partition_id, exc)
         return part
@@ -375,11 +464,13 @@ def _finish_when_last(part: ResolutionPartition) -> None:
         journey.enqueue("identity.tasks.resolution_finish_task", run.pk)
 
 
-def resolution_partition_given_up(part: ResolutionPartition, *, code: str, detail: str) -> None:
-    """The sweeper gave a partition up after Q_MAX_ATTEMPTS dead workers: fail its run (nothing was merged)."""
+def resolution_partition_given_up(part: ResolutionPartition | ResolutionIndexChunk, *, code: str, detail: str) -> None:
+    """The sweeper gave a partition or an index chunk up after Q_MAX_ATTEMPTS dead workers: fail its run (nothing
+    was merged)."""
     run = StageRun.objects.get(pk=part.run_id)
     if run.status == StageRun.Status.RUNNING:
-        stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"partition {part.number}: {code} {detail}")
+        what = "index chunk" if isinstance(part, ResolutionIndexChunk) else "partition"
+        stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{what} {part.number}: {code} {detail}")
 
 
 def resolution_finish(*, run_id: str, advance: bool = True) -> StageRun:
@@ -394,8 +485,8 @@ def resolution_finish(*, run_id: str, advance: bool = True) -> StageRun:
         if run.status != StageRun.Status.RUNNING:
             return run
         parts = ResolutionPartition.objects.filter(run_id=run_id)
-        if parts.exclude(state=LeasedWork.State.DONE).exists():
-            return run
+        if not parts.exists() or parts.exclude(state=LeasedWork.State.DONE).exists():
+            return run  # still indexing, or a partition left
         patterns: Counter = Counter()
         candidates: set[tuple[str, str]] = set()
         compared = windowed = guarded = 0

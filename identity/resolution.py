@@ -546,12 +546,13 @@ def slipped_mailboxes(emails_a, emails_b, a: "PersonaView", b: "PersonaView") ->
     one letter apart, and JSMITH1@ / JSMITH2@ two namesakes. A handle naming nobody (p1644253@, hoopsfan77@)
     is one person's identifier, and one slip in it is a copying error, not another person.
     """
+    # the slip first: most pairs have no two mailboxes at one domain, and reading names costs more
     return [
         x
         for x in emails_a
         if _personal(x)
-        and mailbox_names_nobody(x, a, b)
         and any(_personal(y) and mailbox_slip(x, y) and mailbox_names_nobody(y, a, b) for y in emails_b)
+        and mailbox_names_nobody(x, a, b)
     ]
 
 

@@ -15,6 +15,12 @@ def identity_resolve_task(subject_id: str, team_id: str | None = None) -> str:
     return run.status
 
 
+def resolution_index_chunk_run_task(chunk_id: str) -> str:
+    """Write the blocking keys of one chunk of a run's new personas (leased: duplicates return at once)."""
+    chunk = partitions.resolution_index_chunk_run(chunk_id=chunk_id)
+    return chunk.state if chunk else "skipped"
+
+
 def resolution_partition_run_task(partition_id: str) -> str:
     """Compare the pairs of one block partition of a run (leased: duplicates return at once)."""
     part = partitions.resolution_partition_run(partition_id=partition_id)

@@ -59,6 +59,7 @@ LANES: dict[str, str] = {
     "ingestion.tasks.ingest_scan_run_task": "bulk",  # stage 1 of a file taken over from a worker that stopped
     "ingestion.tasks.ingest_chunk_run_task": "bulk",
     "identity.tasks.identity_resolve_task": "bulk",
+    "identity.tasks.resolution_index_chunk_run_task": "bulk",  # one chunk of a stage-3 run's new personas
     "identity.tasks.resolution_partition_run_task": "bulk",  # one block partition of a stage-3 run
     "identity.tasks.resolution_finish_task": "bulk",  # EM, scoring, merges once every partition is done
     "leads.tasks.lead_prepare_task": "bulk",

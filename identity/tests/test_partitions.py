@@ -6,7 +6,13 @@ import pytest
 from django.utils import timezone
 
 from identity import partitions
-from identity.models import Persona, PersonaBlockKey, PersonaMergeHistory, ResolutionPartition
+from identity.models import (
+    Persona,
+    PersonaBlockKey,
+    PersonaMergeHistory,
+    ResolutionIndexChunk,
+    ResolutionPartition,
+)
 from identity.services import identity_resolve
 from identity.tests.factories import BusinessFactory, person_with_contacts
 from usdatabiz.core.leases import work_claim, work_sweep
@@ -70,6 +76,9 @@ def test_two_workers_share_a_run_and_a_killed_workers_partition_is_retried(
     monkeypatch.setattr(partitions, "PARTITION_PERSONAS", 1)  # 4 new personas: 4 partitions
     monkeypatch.setattr(partitions, "work_enqueue", queued.append)
     run = partitions.resolution_start(team_id=team.pk)
+    [chunk] = queued  # 4 new personas: one index chunk, whose worker queues the partitions
+    queued.clear()
+    partitions.resolution_index_chunk_run(chunk_id=chunk.pk)
     monkeypatch.undo()
     parts = list(ResolutionPartition.objects.filter(run=run).order_by("number"))
     assert len(queued) == len(parts) == 4
@@ -163,7 +172,8 @@ def test_resolve_command_queues_the_partitions_for_a_running_cluster_and_waits(t
     assert summary["queued"] is True
     assert summary["status"] == "succeeded"
     assert summary["merges"] == 1
-    assert summary["partitions_done"] == summary["partitions"] == len(queued) == 1
+    assert summary["partitions_done"] == summary["partitions"] == 1
+    assert [pk[:4] for pk in queued] == ["ric_", "rpt_"]  # the index chunk, then the partition it queued
     bob.refresh_from_db()
     assert bob.merged_into_id == robert.pk
 
@@ -179,3 +189,100 @@ def test_resolve_command_runs_inline_without_a_cluster(team, acme):
     call_command("resolve", team=team.slug, json=True, stdout=out)
     summary = json.loads(out.getvalue())
     assert (summary["queued"], summary["status"], summary["merges"]) == (False, "succeeded", 1)
+
+
+def _expected_keys(team) -> set[tuple[str, int]]:
+    ids = Persona.objects.filter(team=team).values_list("pk", flat=True)
+    views = partitions.views_for(team_id=team.pk, persona_ids=ids)
+    return {(pid, key) for pid, view in views.items() for key in partitions._keys_of(view)}
+
+
+def test_workers_share_the_index_in_chunks_and_a_killed_workers_chunk_is_written_once(
+    team, acme, settings, time_machine, monkeypatch
+):
+    # given a run of 4 new personas cut into 2 index chunks waiting in the bulk queue
+    robert, bob, colleague, beauman = _people(team, acme)
+    expected = _expected_keys(team)
+    queued = []
+    monkeypatch.setattr(partitions, "INDEX_CHUNK", 2)
+    monkeypatch.setattr(partitions, "work_enqueue", queued.append)
+    run = partitions.resolution_start(team_id=team.pk)
+    monkeypatch.undo()
+    chunks = list(ResolutionIndexChunk.objects.filter(run=run).order_by("number"))
+    assert [c.pk for c in queued] == [c.pk for c in chunks]
+    assert len(chunks) == 2
+    assert (chunks[0].first_persona, chunks[1].last_persona) == (min(expected)[0], max(expected)[0])
+    assert not PersonaBlockKey.objects.filter(team=team).exists()  # nothing indexed before a worker claims
+    # and the first worker takes the first chunk, then is killed
+    assert work_claim(ResolutionIndexChunk, chunks[0].pk, owner="dead-host:1") is not None
+
+    # when the second worker runs every queued chunk: the dead worker's is skipped, and no partition starts yet
+    for chunk in chunks:
+        partitions.resolution_index_chunk_run(chunk_id=chunk.pk)
+    assert not ResolutionPartition.objects.filter(run=run).exists()
+    written = set(PersonaBlockKey.objects.filter(team=team).values_list("persona_id", "key"))
+    assert written
+    assert written < expected
+    assert not {pid for pid, _ in written} & set(
+        Persona.objects.filter(pk__lte=chunks[0].last_persona).values_list("pk", flat=True)
+    )
+
+    # and once the lease has expired the sweeper hands the chunk to a live worker (inline here), whose chunk
+    # finds none left and queues the partitions, which run and finish the run
+    time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+    assert work_sweep(models=[ResolutionIndexChunk]) == {"requeued": 1, "failed": 0}
+
+    # then every persona's keys are in the index exactly once, and the run merged the duplicates once
+    rows = list(PersonaBlockKey.objects.filter(team=team).values_list("persona_id", "key"))
+    assert len(rows) == len(set(rows))
+    assert set(rows) == expected
+    assert [(c.state, c.attempts) for c in ResolutionIndexChunk.objects.filter(run=run).order_by("number")] == [
+        ("done", 2),
+        ("done", 1),
+    ]
+    run.refresh_from_db()
+    assert run.status == StageRun.Status.SUCCEEDED
+    assert list(PersonaMergeHistory.objects.filter(team=team).values_list("survivor_id", "merged_id")) == [
+        (robert.pk, bob.pk)
+    ]
+    # a duplicate delivery of a chunk writes nothing and queues no second set of partitions
+    assert partitions.resolution_index_chunk_run(chunk_id=chunks[1].pk) is None
+    assert PersonaBlockKey.objects.filter(team=team).count() == len(expected)
+    assert ResolutionPartition.objects.filter(run=run).count() == 1
+
+
+def test_a_worker_presumed_dead_while_indexing_commits_nothing_when_it_comes_back(
+    team, acme, settings, time_machine, monkeypatch
+):
+    # given a run of one index chunk, whose worker stalls after reading its personas ...
+    _people(team, acme)
+    expected = _expected_keys(team)
+    queued = []
+    monkeypatch.setattr(partitions, "work_enqueue", queued.append)
+    run = partitions.resolution_start(team_id=team.pk)
+    monkeypatch.undo()
+    [chunk] = queued
+    real = partitions._index_rows
+
+    def stalls(team_id, persona_ids):
+        result = real(team_id, persona_ids)
+        # ... long enough for its lease to expire and the sweeper to give the chunk to another worker (inline here)
+        time_machine.move_to(timezone.now() + timedelta(seconds=settings.WORK_LEASE_SECONDS + 1))
+        monkeypatch.setattr(partitions, "_index_rows", real)
+        assert work_sweep(models=[ResolutionIndexChunk]) == {"requeued": 1, "failed": 0}
+        return result
+
+    monkeypatch.setattr(partitions, "_index_rows", stalls)
+
+    # when the stalled worker comes back
+    partitions.resolution_index_chunk_run(chunk_id=chunk.pk)
+
+    # then its rows were not written a second time: the other worker's run is the one that counted
+    rows = list(PersonaBlockKey.objects.filter(team=team).values_list("persona_id", "key"))
+    assert len(rows) == len(set(rows))
+    assert set(rows) == expected
+    chunk.refresh_from_db()
+    run.refresh_from_db()
+    assert (chunk.state, chunk.attempts) == ("done", 2)
+    assert run.status == StageRun.Status.SUCCEEDED
+    assert ResolutionPartition.objects.filter(run=run).count() == 1
