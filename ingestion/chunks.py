@@ -337,35 +337,43 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
     threaded = isinstance(writer, CopyWriter) and not connection.in_atomic_block
     writes = _ThreadedWrites(writer) if threaded else _InlineWrites(writer)
     try:
-        last = chunk.first_row - 1
-        pending = 0
-        for row in rows:
-            last = row.number
-            if last > chunk.last_row:
-                break
-            if row_width_ok(row.cells, width):  # rows of the wrong width were recorded by stage 1 and are skipped
-                normalizer.process(row)
-                pending += 1
-            if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
-                raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
-            if pending >= WRITE_BATCH_ROWS:
-                writes.put(_settle(writer, normalizer, data_source))
-                pending = 0
-        if last != chunk.last_row:
-            raise CsvError(
-                "CSV_PARSE_ERROR",
-                f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
-                f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
-                "Upload the file again.",
-                row=chunk.first_row,
-            )
-        if not work_heartbeat(chunk):
-            raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
-        writes.put(_settle(writer, normalizer, data_source))
+        _read_chunk(
+            chunk, rows, width, normalizer.process, lambda: writes.put(_settle(writer, normalizer, data_source))
+        )
     except BaseException:
         writes.abort()
         raise
     writes.commit(lambda: _chunk_done(chunk, data_source, normalizer.counts))
+
+
+def _read_chunk(chunk: IngestChunk, rows, width: int, take, settle) -> None:
+    """Hand each row of the chunk's byte range to ``take`` and call ``settle`` every ``WRITE_BATCH_ROWS`` rows and at
+    the end, keeping the lease alive; the stored file must end the range at the chunk's last row."""
+    last = chunk.first_row - 1
+    pending = 0
+    for row in rows:
+        last = row.number
+        if last > chunk.last_row:
+            break
+        if row_width_ok(row.cells, width):  # rows of the wrong width were recorded by stage 1 and are skipped
+            take(row)
+            pending += 1
+        if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
+            raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
+        if pending >= WRITE_BATCH_ROWS:
+            settle()
+            pending = 0
+    if last != chunk.last_row:
+        raise CsvError(
+            "CSV_PARSE_ERROR",
+            f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
+            f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
+            "Upload the file again.",
+            row=chunk.first_row,
+        )
+    if not work_heartbeat(chunk):
+        raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
+    settle()
 
 
 def _load_set(chunk: IngestChunk, data_source: DataSource, run: StageRun, rows, header, now) -> None:
@@ -379,33 +387,8 @@ def _load_set(chunk: IngestChunk, data_source: DataSource, run: StageRun, rows, 
         now=now,
         today_year=now.year,
     )
-    width = len(header.columns)
     loader.start()
-    last = chunk.first_row - 1
-    pending = 0
-    for row in rows:
-        last = row.number
-        if last > chunk.last_row:
-            break
-        if row_width_ok(row.cells, width):
-            loader.add(row)
-            pending += 1
-        if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
-            raise LeaseLost(f"chunk {chunk.pk} was taken over while reading")
-        if pending >= WRITE_BATCH_ROWS:
-            _settle_set(loader, data_source)
-            pending = 0
-    if last != chunk.last_row:
-        raise CsvError(
-            "CSV_PARSE_ERROR",
-            f"The stored file changed after it was validated: rows {chunk.first_row}-{chunk.last_row} were "
-            f"expected at bytes {chunk.byte_start}-{chunk.byte_end}, row {last} was found last. "
-            "Upload the file again.",
-            row=chunk.first_row,
-        )
-    if not work_heartbeat(chunk):
-        raise LeaseLost(f"chunk {chunk.pk} was taken over while normalizing")
-    _settle_set(loader, data_source)
+    _read_chunk(chunk, rows, len(header.columns), loader.add, lambda: _settle_set(loader, data_source))
     with transaction.atomic():
         _synchronous_commit_off()
         counts = loader.write()

@@ -315,8 +315,9 @@ class LoadCounts:
     failures: Counter = field(default_factory=Counter)
 
 
-class RowNormalizer:
-    """Normalize rows of one file for one team into record tuples and named failures."""
+class MappedRows:
+    """What stage 2 knows of one file's rows, whichever path loads them: the team, the file, the run and which cell
+    holds each field."""
 
     STAGE = 2
 
@@ -343,6 +344,13 @@ class RowNormalizer:
         self.has_full_name = "full_name" in present
         self._get = itemgetter(*(present.get(name, self.width) for name in FIELD_ORDER))
         self.extras = list(header.extras.items())
+
+
+class RowNormalizer(MappedRows):
+    """Normalize rows of one file for one team into record tuples and named failures."""
+
+    def __init__(self, *, header: HeaderMap, today_year: int, **context):
+        super().__init__(header=header, today_year=today_year, **context)
         self.counts = LoadCounts()
         self.chunk = Chunk()
         # Businesses of this chunk, decided once the database says who holds each key (``resolve``):

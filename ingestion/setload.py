@@ -29,7 +29,6 @@ import os
 import time
 from collections import Counter
 from functools import partial
-from operator import itemgetter
 
 from django.db import connection
 from ulid import ULID
@@ -51,6 +50,7 @@ from .loader import (
     _ZIPS,
     FIELD_ORDER,
     LoadCounts,
+    MappedRows,
     _company_of,
     _employees_of,
     _year_of,
@@ -331,32 +331,11 @@ def _copy_text(rows) -> bytes:
     return ("\n".join(out) + "\n").encode() if out else b""
 
 
-class SetLoader:
+class SetLoader(MappedRows):
     """Stage 2 of one chunk through staging tables and SQL; the counterpart of ``RowNormalizer`` + ``CopyWriter``."""
 
-    STAGE = 2
-
-    def __init__(
-        self,
-        *,
-        team_id: str,
-        source_file: str,
-        header: HeaderMap,
-        subject_id: str,
-        run_id: str | None,
-        now,
-        today_year: int,
-    ):
-        self.team_id = team_id
-        self.source_file = source_file
-        self.subject_id = subject_id
-        self.run_id = run_id
-        self.now = now
-        self.today_year = today_year
-        self.width = len(header.columns)
-        present = header.fields
-        self._get = itemgetter(*(present.get(name, self.width) for name in FIELD_ORDER))
-        self.extras = list(header.extras.items())
+    def __init__(self, **context):
+        super().__init__(**context)
         self._extra_at = [i for _name, i in self.extras]
         self.lines: list[str] = []
         self.rows = 0

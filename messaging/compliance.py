@@ -2493,6 +2493,12 @@ _OUR_LIST = re.compile(
 _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
 )
+# A request the words around it may make someone else's: held for a person (what is found, what keeps it ours, why)
+_HELD_BESIDE_A_REQUEST = (
+    (_MISSENT, _ABOUT_OUR_TEXTS, "a message meant for someone else"),
+    (_OTHER_LIST, _OUR_LIST, "a request about another list"),
+    (_WANTS_TEXTS, None, "a request beside wanting the texts"),
+)
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."
 _FORMAL_REVOCATION = re.compile(
@@ -2604,8 +2610,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     bare = [clause for clause in clauses if _may_be_bare(clause) and (_is_bare_stop(clause) or _is_bare_other(clause))]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
-    missent = bool(_MISSENT.search(plain))
-    if bare and missent:
+    if bare and _MISSENT.search(plain):
         return OPT_OUT_UNCERTAIN, "a message meant for someone else"
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
@@ -2621,12 +2626,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         if in_jest:
             return OPT_OUT_UNCERTAIN, "a stop word said laughing"
-        if missent and not _ABOUT_OUR_TEXTS.search(plain):
-            return OPT_OUT_UNCERTAIN, "a message meant for someone else"
-        if _OTHER_LIST.search(plain) and not _OUR_LIST.search(plain):
-            return OPT_OUT_UNCERTAIN, "a request about another list"
-        if _WANTS_TEXTS.search(plain):
-            return OPT_OUT_UNCERTAIN, "a request beside wanting the texts"
+        for found, unless, why in _HELD_BESIDE_A_REQUEST:
+            if found.search(plain) and not (unless and unless.search(plain)):
+                return OPT_OUT_UNCERTAIN, why
         return OPT_OUT_YES, "revocation phrase"
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
