@@ -788,8 +788,11 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
         return True  # "I was gonna report this as spam but": it did not happen
     if last == "non":
         return True  # "non-stop offers lol, but no thanks": an adjective
+    if last in {"guys", "people", "folks"} and previous in {"you", "u"}:
+        last, previous = previous, (words[-3] if len(words) > 2 else None)  # "do you guys stop sending leads"
     if last in {"you", "u", "y'all", "yall", "ya"}:
-        return previous in _PAST_AUXILIARIES  # "did you stop" no; "can you stop", "won't you stop" yes
+        # "did you stop" and "do you stop sending leads at the cap?" ask; "can you stop", "won't you stop" request
+        return previous in _PAST_AUXILIARIES or previous in {"do", "does"}
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
     said = words[:-2] if words[-2:] in (["you", "to"], ["u", "to"]) else words
@@ -854,6 +857,7 @@ _BARE_STOP_WORDS_OTHER = frozenset(
         "detente",
         "detener",
         "unsolicited",
+        "estop",
     }
 )
 _FILLER_WORDS_OTHER = frozenset(
@@ -1416,6 +1420,8 @@ _MORE_PHRASES += [
             r"\b(?:replied|responded|texted|sent|typed|wrote|said)\s+(?:you\s+|u\s+|y'all\s+)?[\"']?"
             r"(?:stop|unsubscribe|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b)))\b[\"']?(?!\s+(?:by|in|at|over|requests?|signs?|lights?|watch|for|to|and\s+shop"
             r"|links?|buttons?|messages?|texts?|words?)\b)"
+            # "my abuela always said 'stop wasting money on ads'": a stop with another doing, not the texts
+            rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"
         ),
         "negation",
     ),
@@ -2096,6 +2102,65 @@ _MORE_PHRASES += [
         _re(
             "\u0579\u0578\u0582\u0572\u0561\u0580\u056f|\u067e\u06cc\u0627\u0645\\s+(?:\u0646\u062f\u06cc\u062f|\u0646\u062f\u0647\u06cc\u062f|\u0646\u062f\u0647)"
             "|\u8acb\u52ff\u518d|\u8bf7\u52ff\u518d|\u1780\u17bb\u17c6\u1795\u17d2\u1789\u17be"
+        ),
+        "none",
+    ),
+    # the fiftieth: voice-to-text "Stop spending me these messages"; Spanglish "stop mandando these texts"; "please do
+    # not send more" closing a story; Korean "번호 삭제해 주세요" (please delete the number), "이런 문자
+    # 원하지 않으세요" (does not want these texts), "문자 보내지 마세요" (do not send texts), "연락하지 마세요"
+    # (do not contact)
+    (
+        _re(
+            r"\b(?:stop|quit)\s+(?:spending|sanding|sinding|sendin)\s+(?:me|us)\b"
+            r"|\b(?:stop|quit)\s+(?:mandando|enviando|texteando|textiando|escribiendo|mandandome|enviandome|mandarme)\b"
+            r"|\b(?:do\s+not|don't|dont)\s+send\s+(?:me\s+|us\s+)?(?:any\s*more|more)(?:\s+(?:texts|messages|msgs))?"
+            r"(?:\s+(?:please|pls|plz|thanks|thank\s+you))?(?=\s*(?:[.!]|$))"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            "\ubc88\ud638\\s*\uc0ad\uc81c|\ubb38\uc790[^.!?]{0,6}\uc6d0\ud558\uc9c0\\s*\uc54a"
+            "|\ubcf4\ub0b4\uc9c0\\s*\ub9c8|\uc5f0\ub77d\ud558\uc9c0\\s*\ub9c8"
+        ),
+        "none",
+    ),
+    # the fifty-first: "I never want to hear from you again"; Spanish "bájame de su lista", "pierde mi número", "no
+    # quiero que me sigan mandando textos", "PARA YA con los mensajes", "estoy reportando este número como spam";
+    # Gujarati in Latin letters "aa number par message na moklo" (do not send messages to this number), Hindi "mat
+    # bhejo ye messages", "number delete kar do"
+    (
+        _re(
+            r"\b(?:never|don't|dont|do\s+not)\s+(?:ever\s+)?(?:want|wanna|wish)\s+(?:to\s+)?hear\s+from\s+"
+            r"(?:you|u|y'all|yall|ya|you\s+guys|you\s+people|your\s+company|this\s+number)\s+(?:ever\s+)?"
+            r"(?:again|anymore|any\s+more)\b"
+            r"|\bnever\s+hear\s+from\s+(?:you|u|y'all|yall|you\s+guys|you\s+people|your\s+company)\s+again\b"
+        ),
+        "subject",
+    ),
+    (
+        _re(
+            r"\bbaj(?:ar|en|e|a)(?:me|nos)?\s+(?:mi\s+numero\s+|este\s+numero\s+|el\s+numero\s+)?de\s+"
+            r"(?:la|su|sus|tu|esa|esta|esas)\s+(?:lista|listas|base|sistema)\b"
+            r"|\b(?:pierd[ae]n?|pierdase|olvida|olviden|olvidate|olvidense|olvidese|bot[ae]n?)\s+(?:mi|nuestro|este|el)\s+"
+            r"(?:numero|cel|celular|telefono|contacto)\b"
+            r"|\bno\s+(?:quiero|queremos|deseo|deseamos)\s+que\s+(?:me|nos|le|les)\s+(?:sigan|siga|sigas|vuelvan\s+a"
+            r"|vuelva\s+a|vuelvas\s+a)\s+(?:escrib|mand|envi|contact|llam|molest|text|mensaje)\w*"
+            r"|\b(?:para|paren|pare|parale|parenle|basta|ya\s+basta)\s+(?:ya\s+)?(?:con|de)\s+(?:los|tus|sus|estos|esos|tantos"
+            r"|todos\s+los|tanto)\s+(?:mensajes|mensajitos|textos|msjs?|sms|spam)\b"
+            r"|\b(?:report|denunci)(?:ando|are|aremos|e|o|ar|amos|ado)(?:lo|los|la|te|les)?\s+(?:este\s+numero\s+|esto\s+"
+            r"|este\s+mensaje\s+|estos\s+mensajes\s+|su\s+numero\s+|tu\s+numero\s+|sus\s+mensajes\s+)?como\s+"
+            r"(?:spam|acoso|fraude|estafa)\b"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:msgs?|messages?|sms|texts?)\s+(?:mat|na|nai|nahi|nahin)\s+(?:mokl|mokal|mokla)\w*"
+            r"|\bmokal?sho\s+(?:nahi|nai|na)\b"
+            r"|\b(?:mat|mt)\s+bhej(?:o|na|iye|ein|en|e|a)\s+(?:ye\s+|yeh\s+|ye\s+sab\s+|aise\s+|koi\s+|hume\s+|mujhe\s+)?"
+            r"(?:msgs?|messages?|sms|texts?)\b"
+            r"|\bnumbe?r\s+delete\s+kar\s*(?:do|dijiye|dena|de|dein|dejo|jo)\b"
         ),
         "none",
     ),

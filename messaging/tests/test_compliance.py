@@ -863,6 +863,10 @@ NOT_OPT_OUT_REQUESTS = [
     "Make it end of month. Call me the 30th around noon.",
     "Don't send another quote until I check with my partner",
     "the stoop needs paint, call me",
+    "pueden bajar el numero un poco? el precio digo",
+    "se me olvidó mi número de cliente, me lo mandas?",
+    "Don't send more info, I have enough for now, I'll call you",
+    "My abuela always said 'stop wasting money on ads' haha",
 ]
 
 
@@ -1437,6 +1441,40 @@ DECISIONS = [
     ("Pot fabot, na'suha i numeru-hu gi lista-mu. Cha'-mu text yo' ta'lo.", "yes"),
     ("ቁጥሬን ከዝርዝራችሁ አውጡልኝ። ይህ የግል ስልክ ነው።", "yes"),
     ("plz remoove me from ur lisst", "yes"),
+    # the fiftieth: voice-to-text, Spanglish, a closing "do not send more", Korean
+    ("Stop spending me these messages", "yes"),
+    ("quit spending us this stuff", "yes"),
+    ("oye stop mandando these texts, ya te dije que no", "yes"),
+    ("quit texteando mi cel", "yes"),
+    ("Sir I am 74 years old and retired the business closed 2019 please do not send more", "yes"),
+    ("dont send me any more.", "yes"),
+    ("저희 사장님이 이런 문자 원하지 않으세요. 번호 삭제해 주세요.", "yes"),
+    ("문자 보내지 마세요", "yes"),
+    ("don't send more until I check with my partner", "no"),
+    # the fifty-first: El Paso and the border, Spanish, Gujarati and Hindi in Latin letters; questions and sayings
+    # with a stop in them
+    (
+        "We just finished a quince for 300 people, I'm exhausted, and my phone keeps buzzing with this stuff. I don't "
+        "know how you got this number but I never want to hear from you again.",
+        "yes",
+    ),
+    ("i dont ever wanna hear from you people again", "yes"),
+    ("Bájame de su lista porfa", "yes"),
+    ("bajenme de la lista", "yes"),
+    ("Pierde mi número compa", "yes"),
+    ("olviden mi numero por favor", "yes"),
+    ("Pero la verdad no me interesa y no quiero que me sigan mandando textos. Saludos", "yes"),
+    ("no queremos que nos vuelvan a llamar", "yes"),
+    ("PARA YA con los mensajes!!", "yes"),
+    ("ya basta con tantos mensajes", "yes"),
+    ("Estoy reportando este número como spam", "yes"),
+    ("los voy a denunciar... reportándolos como acoso", "yes"),
+    ("Estop", "yes"),
+    ("Aa number par message na moklo", "yes"),
+    ("have pachhi message mokalsho nahi", "yes"),
+    ("Bhai please mat bhejo ye messages, hum motel chalate hai, interest nahi hai. Number delete kar do", "yes"),
+    ("Do you guys stop sending leads once we hit the monthly cap or do we get charged extra?", "no"),
+    ("do you stop texting at night or is it 24/7?", "no"),
 ]
 
 
