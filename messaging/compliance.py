@@ -892,7 +892,8 @@ _ES_TAKE_AWAY = (
     r"|borrame|borrenme|eliminar|eliminen|elimine|eliminame|eliminenme)(?:me|nos)?"
 )
 # What a person threatens if the texts go on: "next text goes straight to my lawyer", "another one and I'm suing"
-_THREAT_WORDS = r"report|su(?:e|ing)|lawyer|attorney|fcc|ftc|block|police"
+# ("the AG" only closing a clause: "goes straight to the AG." but not "the AG office closes at 5")
+_THREAT_WORDS = r"report|su(?:e|ing)|lawyer|attorney|ag(?=\s*(?:[.!?,;]|$))|fcc|ftc|block|police"
 # (pattern, guard) read like ``_PHRASES``: revocations in other words, spam reports, threats, Spanish.
 _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
@@ -951,7 +952,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:wants?|needs?|would\s+like|'d\s+like)\s+(?:this|my|our|her|his|the)\s+(?:number|cell|phone)\s+"
-            r"(?:removed|taken\s+off|deleted|off\s+(?:your|the))\b"
+            r"(?:removed|taken\s+off|deleted|scrubbed|purged|erased|wiped|dropped|off\s+(?:your|the))\b"
             r"|\bprefer\s+(?:this|my|our|that\s+this|that\s+my)\s+(?:number|cell|phone)\s+(?:not\s+be|isn't|is\s+not)\s+"
             r"(?:used|texted|contacted|messaged)\b"
             r"|\bprefer\s+(?:that\s+)?(?:you|y'all|u)\s+(?:not|don't|didn't|do\s+not)\s+(?:text|message|contact)\b"
@@ -1449,7 +1450,8 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:do\s+not|don't|dont|never)\s+use\s+(?:it|this|this\s+(?:number|line|phone|cell)|my\s+(?:number|cell|phone))"
-            r"\s+for\s+(?:marketing|sales|solicitations?|advertising|ads|promotions?|spam)\b"
+            r"\s+for\s+(?:(?:business|commercial|vendor)\s+)?(?:marketing|sales|solicitations?|advertising|ads|promotions?"
+            r"|spam)\b"
             r"|\b(?:do\s+not|don't|dont|does\s+not|doesn't)\s+accept\s+(?:solicitations?|marketing)\b"
         ),
         "none",
@@ -1543,7 +1545,8 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:like|want|prefer|wish|rather)\s+(?:to\s+)?not\s+(?:to\s+)?"
-            rf"(?:(?:receive|get)\s+(?:(?:any|these|those|your|the|more)\s+)?(?:{_MESSAGES}|these|them|those|anymore|any\s+more)"
+            r"(?:(?:receive|get)\s+(?:(?:any|these|those|your|the|more)\s+)?(?:(?:further|additional)\s+)?"
+            rf"(?:{_MESSAGES}|these|them|those|anymore|any\s+more)"
             r"|be\s+(?:texted|contacted|messaged))\b"
         ),
         "none",
@@ -2164,6 +2167,33 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the fifty-second: the Pacific Northwest. State law named ("under RCW 19.190 unsolicited commercial texts are
+    # illegal", Washington's CEMA), "consider this your one warning", "next text from you goes straight to the AG",
+    # "texting him twice would be dumb", "this number not be texted", "make sure this number gets scrubbed from
+    # whatever list", "no need to text us again"; Mandarin in pinyin "qing bu yao zai fa duanxin gei wo le" (please
+    # do not text me again); Punjabi "ਮੈਨੂੰ ਦੁਬਾਰਾ ਮੈਸੇਜ ਨਾ ਕਰਿਓ" (do not message me again)
+    (
+        _re(
+            r"\brcw\s+19\.190\b|\bcema\b|\bcommercial\s+electronic\s+mail\s+act\b"
+            r"|\bconsider\s+this\s+(?:your|ur|a)\s+(?:one|only|first\s+and\s+last|final|last)\s+warning\b"
+            r"|\b(?:texting|messaging|contacting|text(?:ing)?)\s+(?:me|him|her|us|them|this\s+number)\s+(?:again|twice"
+            r"|a\s+second\s+time)\s+(?:would\s+be|will\s+be|is)\s+(?:a\s+)?(?:dumb|stupid|mistake|bad\s+idea|unwise"
+            r"|big\s+mistake)\b"
+            r"|\b(?:this|my|our|the)\s+(?:number|cell|phone|line)\s+(?:not\s+be|never\s+be|no\s+longer\s+be|is\s+not\s+to\s+be"
+            r"|isn't\s+to\s+be)\s+(?:texted|contacted|messaged|called|solicited|used\s+for)\b"
+            r"|\b(?:this|my|our|the)\s+(?:number|cell|phone|#)\s+(?:gets|get|is|be)\s+(?:scrubbed|removed|deleted|taken\s+off"
+            r"|purged|erased|dropped|wiped)\s+(?:from|off)\b"
+            r"|\bno\s+need\s+to\s+(?:text|message|msg|contact|reach\s+out\s+to)\s+(?:us|me|this\s+number)\s+(?:again|anymore"
+            r"|any\s+more)\b"
+            r"|\b(?:bu\s*yao|bie)\s+zai\s+(?:gei\s+(?:wo|women)\s+)?(?:fa|lianxi|da)\b"
+            r"|\bbie\s+(?:gei\s+(?:wo|women)\s+)?fa\s+(?:duanxin|xinxi|le)\b|\bqu\s*xiao\s*ding\s*yue\b"
+        ),
+        "none",
+    ),
+    (
+        _re("(?:\u0a2e\u0a48\u0a38\u0a47?\u0a1c|\u0a38\u0a41\u0a28\u0a47\u0a39\\w*)\\s+\u0a28\u0a3e\\s+\u0a15\u0a30"),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2558,11 +2588,18 @@ _OUR_LIST = re.compile(
 _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
 )
+# "Is this even legal? genuinely asking, I'm on the do not call list": a question about the texts; a person decides,
+# unless the words still ask for them to end ("is this even legal? stop texting me")
+_ASKS_IF_ALLOWED = re.compile(
+    r"\b(?:is|isn't)\s+(?:this|it|that|texting\s+(?:me|us))\s+(?:even\s+|really\s+)?(?:legal|allowed)\b"
+    r"|\bare\s+(?:you|y'all|u)\s+(?:even\s+)?allowed\s+to\b"
+)
 # A request the words around it may make someone else's: held for a person (what is found, what keeps it ours, why)
 _HELD_BESIDE_A_REQUEST = (
     (_MISSENT, _ABOUT_OUR_TEXTS, "a message meant for someone else"),
     (_OTHER_LIST, _OUR_LIST, "a request about another list"),
     (_WANTS_TEXTS, None, "a request beside wanting the texts"),
+    (_ASKS_IF_ALLOWED, _ABOUT_OUR_TEXTS, "a question whether the texts are allowed"),
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."

@@ -867,6 +867,8 @@ NOT_OPT_OUT_REQUESTS = [
     "se me olvidó mi número de cliente, me lo mandas?",
     "Don't send more info, I have enough for now, I'll call you",
     "My abuela always said 'stop wasting money on ads' haha",
+    "no need to text me the link again, I found it",
+    "next time text me before 5, the AG office closes early",
 ]
 
 
@@ -1475,6 +1477,30 @@ DECISIONS = [
     ("Bhai please mat bhejo ye messages, hum motel chalate hai, interest nahi hai. Number delete kar do", "yes"),
     ("Do you guys stop sending leads once we hit the monthly cap or do we get charged extra?", "no"),
     ("do you stop texting at night or is it 24/7?", "no"),
+    # the fifty-second: the Pacific Northwest; state law named, warnings, polite requests inside long replies, pinyin,
+    # Punjabi; a question whether the texts are legal is held
+    ("under RCW 19.190 unsolicited commercial texts to WA numbers are illegal. consider this your one warning", "yes"),
+    ("Washington's CEMA covers this. Look it up.", "yes"),
+    ("Consider this your final warning.", "yes"),
+    ("next text from you goes straight to the AG. Washington doesn't mess around with CEMA", "yes"),
+    ("Texting a charter captain during king season is bold. Texting him twice would be dumb. Don't.", "yes"),
+    ("texting me again would be a big mistake", "yes"),
+    ("This is my personal cell. Do not use it for business solicitation, ever.", "yes"),
+    (
+        "We're a licensed cannabis retailer in Spokane Valley and under WSLCB rules we have to be pretty careful about "
+        "vendor contact. Our compliance manager asked that all vendor solicitations go through the form on our website "
+        "and that this number not be texted. Please honor that going forward.",
+        "yes",
+    ),
+    ("Not for us. One last thing: make sure this number gets scrubbed from whatever list you bought.", "yes"),
+    ("we don't purchase leads, and we'd like our number scrubbed from your system. Thanks.", "yes"),
+    ("But the answer is no, and I'd like to not receive any further texts from your company.", "yes"),
+    ("If that ever changes we'll reach out to you, not the other way around, so no need to text us again.", "yes"),
+    ("qing bu yao zai fa duanxin gei wo le", "yes"),
+    ("bie zai gei wo fa le", "yes"),
+    ("ਮੈਨੂੰ ਦੁਬਾਰਾ ਮੈਸੇਜ ਨਾ ਕਰਿਓ", "yes"),
+    ("Is this even legal? genuinely asking, I'm on the do not call list", "uncertain"),
+    ("is this even legal?? stop texting me", "yes"),
 ]
 
 
