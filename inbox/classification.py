@@ -681,6 +681,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
+          r"\b(?:risposta|resposta) automatica\b", r"\breponse automatique\b",
           r"\bdo not reply to this\b", r"\bno[- ]reply\b", r"\bsent automatically\b",
           r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
           r"\b(?:reply|text) (?:stop|end|quit|cancel|stopall) to (?:unsubscribe|opt out|stop|end|cancel|be removed)\b",

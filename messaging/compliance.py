@@ -2194,6 +2194,16 @@ _MORE_PHRASES += [
         _re("(?:\u0a2e\u0a48\u0a38\u0a47?\u0a1c|\u0a38\u0a41\u0a28\u0a47\u0a39\\w*)\\s+\u0a28\u0a3e\\s+\u0a15\u0a30"),
         "none",
     ),
+    # the fifty-third: Florida; an unsubscribe already sent and not heard, "I've unsubscribed like 3 times", "we
+    # already opted out twice", "I unsubscribed back in March"
+    (
+        _re(
+            r"\b(?:i've|ive|i\s+have|i|we've|we\s+have|we)\s+(?:already\s+)?(?:unsubscribed|unsubbed|opted\s*-?\s*out)\b"
+            r"(?:\s+(?:like\s+|about\s+|maybe\s+)?(?:\d+|two|three|four|five|several|many|multiple|a\s+dozen)\s+times"
+            r"|\s+twice|\s+already|\s+before|\s+(?:back\s+)?(?:in|last)\s+\w+|\s+(?:\w+\s+)?ago)\b"
+        ),
+        "negation",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(

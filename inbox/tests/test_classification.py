@@ -546,6 +546,10 @@ CASES += [
     ("ਨਹੀਂ ਜੀ, ਸਾਨੂੰ ਲੋੜ ਨਹੀਂ", C.NOT_INTERESTED),
     ("Adda ak pay ditoy Ilocos, agawidak inton sumaruno a bulan.", C.OUT_OF_OFFICE),
     ("Not Gurpreet. I'm his cousin, we swapped phones a while back", C.WRONG_NUMBER),
+    # the fifty-third set: Florida; auto-replies in Italian, Portuguese and French
+    ("Risposta automatica: sono fuori ufficio fino al 5 gennaio. Per urgenze contattare l'ufficio.", C.AUTO_REPLY),
+    ("Resposta automática: estamos fechados hoje, retornaremos amanhã.", C.AUTO_REPLY),
+    ("Réponse automatique : je suis absent jusqu'au lundi 12.", C.AUTO_REPLY),
 ]
 
 

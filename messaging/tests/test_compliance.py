@@ -869,6 +869,7 @@ NOT_OPT_OUT_REQUESTS = [
     "My abuela always said 'stop wasting money on ads' haha",
     "no need to text me the link again, I found it",
     "next time text me before 5, the AG office closes early",
+    "I unsubscribed from the newsletter twice but I still get it, anyway whats the price",
 ]
 
 
@@ -1501,6 +1502,11 @@ DECISIONS = [
     ("ਮੈਨੂੰ ਦੁਬਾਰਾ ਮੈਸੇਜ ਨਾ ਕਰਿਓ", "yes"),
     ("Is this even legal? genuinely asking, I'm on the do not call list", "uncertain"),
     ("is this even legal?? stop texting me", "yes"),
+    # the fifty-third: Florida; an unsubscribe already sent and not heard
+    ("lol you guys again? I've unsubscribed like 3 times. do it for real this time", "yes"),
+    ("we already opted out twice", "yes"),
+    ("I unsubscribed back in March and here you are again", "yes"),
+    ("I haven't unsubscribed before, should I?", "no"),
 ]
 
 
