@@ -651,6 +651,8 @@ _MESSAGES = (
     r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
     r"|notifications|alerts|offers)"
 )
+# What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
+_BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
     r"|name|business|company|store|shop|office|line|account)"
@@ -668,7 +670,14 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "sender",
     ),
-    (re.compile(r"\b(?:stop|quit)\s+(?:receiving|getting)\b"), "negation"),
+    # ... but not "how do I stop getting charged if I cancel": a bill, not the texts
+    (
+        re.compile(
+            r"\b(?:stop|quit)\s+(?:receiving|getting)\b"
+            rf"(?!\s+{_BILLED}\b)"
+        ),
+        "negation",
+    ),
     (re.compile(r"\bstop\s+(?:text|txt|message|msg|contact|call|spam|email)\s+me\b"), "negation"),
     # stop the texts / end these messages / stop all your promos
     (
@@ -1304,6 +1313,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
+            rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
             # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
             r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
             _NOT_OTHER_PEOPLE,
@@ -2024,7 +2034,7 @@ _MORE_PHRASES += [
     # manden nada a este número"
     (
         _re(
-            r"\b(?:don't|dont|do\s+not|never)\s+send\s+(?:anything|nothing|any\s+thing)\s+(?:else\s+)?"
+            r"\b(?:don't|dont|do\s+not|never)\s+send\s+(?:anything|nothing|nothin'?|anythin'?|any\s+thing)\s+(?:else\s+)?"
             r"(?:here|to\s+this\s+(?:number|phone|line)|again|anymore|any\s+more|ever\s+again)\b"
             r"|^\W*top\s+(?:sending|texting|messaging)\s+(?:me|us)\b"
             r"|\b(?:don't|dont|do\s+not)[.!]+\s*ever[.!]*\s*$"
@@ -2135,9 +2145,10 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:never|don't|dont|do\s+not)\s+(?:ever\s+)?(?:want|wanna|wish)\s+(?:to\s+)?hear\s+from\s+"
-            r"(?:you|u|y'all|yall|ya|you\s+guys|you\s+people|your\s+company|this\s+number)\s+(?:ever\s+)?"
+            r"(?:you|u|y'all|yall|ya|yinz|youse|you'?uns|you\s+all|you\s+guys|you\s+people|your\s+company|this\s+number)\s+"
+            r"(?:ever\s+)?"
             r"(?:again|anymore|any\s+more)\b"
-            r"|\bnever\s+hear\s+from\s+(?:you|u|y'all|yall|you\s+guys|you\s+people|your\s+company)\s+again\b"
+            r"|\bnever\s+hear\s+from\s+(?:you|u|y'all|yall|yinz|youse|you\s+guys|you\s+people|your\s+company)\s+again\b"
         ),
         "subject",
     ),
@@ -2204,6 +2215,32 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the fifty-fourth: Appalachia and western Pennsylvania; "I'd appreciate you taking it off whatever list you got";
+    # Lebanese Arabic in Latin letters "khalas ma ba3d tb3atli msgs" (enough, do not send me messages anymore), "ma
+    # baddi messages ba3d" (I want no more messages), "ma7ie ra2mi" (delete my number); Pennsylvania Dutch "schick mir
+    # nimmi ken Messages" (send me no more messages), "bitte net meh schreiwe" (please do not write anymore);
+    # Croatian, Serbian and Bosnian "nemojte mi više slati poruke" (do not send me messages anymore), "skinite me sa
+    # liste" (take me off the list), "obrišite moj broj" (delete my number)
+    (
+        _re(
+            r"\bappreciate\s+(?:you|y'all|yall|yinz|it\s+if\s+(?:you|y'all|yall|yinz))\s+(?:taking|took|removing|removed"
+            r"|deleting|deleted|dropping|dropped)\s+(?:it|me|us|this|that|my\s+\w+|our\s+\w+|this\s+\w+|the\s+number)\s+"
+            r"(?:off|from|out\s+of)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:ma|la|ma3ad|mat|khalas)\s+(?:ba3d\s+|3ad\s+|ba2a\s+|ba2\s+)?(?:t|te|ti)?b3at\w*"
+            r"|\bma\s+baddi\s+(?:msgs?|messages?|rasayel|rasa2el|texts?|sms)\b|\bma7(?:i|ie|ee)\s+ra2m\w*|\bshil\w*\s+ra2m\w*"
+            r"|\bschick\w*\s+(?:mir|uns)\s+(?:nimmi|nimmie|nimme|nimmer|nicht\s+mehr|keine?)\b"
+            r"|\b(?:net|nimmi|nimmie|nimme)\s+(?:meh\s+|mehr\s+)?(?:schreiwe|schreibe|schreiben|schicke|schicken)\b"
+            r"|\bnemoj(?:te)?\s+(?:mi\s+|nam\s+)?(?:vise\s+)?(?:slati|pisati|zvati|javljati|kontaktirati|poruke)\b"
+            r"|\bskini(?:te)?\s+(?:me|nas|moj\s+broj|nas\s+broj)\s+(?:sa|s|iz)\s+(?:liste|popisa|spiska)\b"
+            r"|\bobrisi(?:te)?\s+(?:moj\s+|nas\s+)?broj\b|\bprestani(?:te)?\s+(?:mi\s+|nam\s+)?(?:slati|pisati|zvati)\b"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2267,6 +2304,8 @@ _KEYWORD_MENTION = re.compile(
     # "if I opt out now can I opt back in later?": the writer asks what would happen
     r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:can|could|will|would|do|does)\s+(?:i|we)\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
+    # "To stop receiving service reminders from Tri-State Tire, visit our website": a machine's instructions
+    r"|\bto\s+(?:stop\s+receiving|unsubscribe|opt\s*-?\s*out)\b[^.!?]{0,60}?\b(?:visit|go\s+to|click|log\s+in|manage)\b"
 )
 # Told off in anger ("f*** off", "go to hell"): the person may well be revoking; a person decides, and the
 # classifier still files the reply as hostile.
@@ -2485,6 +2524,10 @@ _SHORTHAND = {
     **dict.fromkeys(("mesages", "messeges", "messags", "msges", "mssgs", "messagez"), "messages"),
     **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
     "stp": "stop",
+    **dict.fromkeys(("st0p", "st0pp"), "stop"),  # a zero for the o: "N0 MORE TEXTS", "ST0P"
+    "n0": "no",
+    "m0re": "more",
+    "rem0ve": "remove",
     "stahp": "stop",
     "frm": "from",
     "lst": "list",
@@ -2604,12 +2647,21 @@ _ASKS_IF_ALLOWED = re.compile(
     r"\b(?:is|isn't)\s+(?:this|it|that|texting\s+(?:me|us))\s+(?:even\s+|really\s+)?(?:legal|allowed)\b"
     r"|\bare\s+(?:you|y'all|u)\s+(?:even\s+)?allowed\s+to\b"
 )
+# "Unsubscribe from what? I never signed up for nothin": the writer asks what the texts are; a person decides
+_ASKS_WHAT = re.compile(r"\b(?:unsubscribe|unsub|opt\s+out|stop|remove\s+me)\s+from\s+what\b")
+# "Thanks for texting Big Sandy Towing! If you need a tow right now CALL don't text": a business's own auto-reply
+_BUSINESS_GREETING = re.compile(
+    r"^\W*(?:thanks|thank\s+you)\s+for\s+(?:texting|contacting|messaging|reaching\s+out\s+to|calling)\s+"
+    r"(?!(?:me|us|but|though|and|so|again|anyway)\b)[\w'&]+(?:\s+[\w'&]+){0,4}\s*[!.]"
+)
 # A request the words around it may make someone else's: held for a person (what is found, what keeps it ours, why)
 _HELD_BESIDE_A_REQUEST = (
     (_MISSENT, _ABOUT_OUR_TEXTS, "a message meant for someone else"),
     (_OTHER_LIST, _OUR_LIST, "a request about another list"),
     (_WANTS_TEXTS, None, "a request beside wanting the texts"),
     (_ASKS_IF_ALLOWED, _ABOUT_OUR_TEXTS, "a question whether the texts are allowed"),
+    (_ASKS_WHAT, _ABOUT_OUR_TEXTS, "a question what the texts are"),
+    (_BUSINESS_GREETING, _ABOUT_OUR_TEXTS, "a business's auto-reply"),
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."

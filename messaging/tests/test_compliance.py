@@ -1507,6 +1507,39 @@ DECISIONS = [
     ("we already opted out twice", "yes"),
     ("I unsubscribed back in March and here you are again", "yes"),
     ("I haven't unsubscribed before, should I?", "no"),
+    # the fifty-fourth: Appalachia and western Pennsylvania, Lebanese Arabic in Latin letters, Pennsylvania Dutch,
+    # Croatian and Serbian; a zero typed for an o; a bill stopped, a question what the texts are and a business's
+    # auto-reply are no request
+    ("I never want to hear from yinz again", "yes"),
+    ("khalas ma ba3d tb3atli msgs, shukran", "yes"),
+    ("ma baddi messages ba3d, ma7ie ra2mi please", "yes"),
+    ("Sei so gut un schick mir nimmi ken Messages.", "yes"),
+    ("Nee, denki. Un bitte net meh schreiwe.", "yes"),
+    ("Nemojte mi više slati poruke.", "yes"),
+    ("Skinite me sa liste, hvala.", "yes"),
+    ("Obrišite moj broj molim vas", "yes"),
+    (
+        "We already got a guy that does our leads, been with him 12 years, good people, goes to our church. Not lookin "
+        "to switch. Also this is my personal cell so dont send nothin else here ok? Thanks",
+        "yes",
+    ),
+    ("N0 MORE TEXTS", "yes"),
+    ("ST0P", "yes"),
+    (
+        "hey yeah so I'm not interested, we're slammed anyway with the ice storm calls, but also just so ya know this "
+        "is my daughter's old phone number now on my plan so I'd appreciate you taking it off whatever list you got",
+        "yes",
+    ),
+    ("How do I stop getting charged if I sign up and don't like it? Is there a cancel fee", "no"),
+    ("how do I stop getting these texts", "yes"),
+    ("Unsubscribe from what? I never signed up for nothin", "uncertain"),
+    ("Thanks for texting Big Sandy Towing! If you need a tow right now CALL don't text: 606-555-0161", "uncertain"),
+    ("Thank you for contacting Acme Roofing. Stop texting this number.", "yes"),
+    (
+        "Please do not reply to this message. This number is not monitored. To stop receiving service reminders from "
+        "Tri-State Tire, visit our website.",
+        "uncertain",
+    ),
 ]
 
 
