@@ -867,6 +867,11 @@ _BARE_STOP_WORDS_OTHER = frozenset(
         "detener",
         "unsolicited",
         "estop",
+        "abmelden",
+        "afmelden",
+        "dezabonare",
+        "leiratkozas",
+        "odhlasit",
     }
 )
 _FILLER_WORDS_OTHER = frozenset(
@@ -2238,6 +2243,51 @@ _MORE_PHRASES += [
             r"|\bnemoj(?:te)?\s+(?:mi\s+|nam\s+)?(?:vise\s+)?(?:slati|pisati|zvati|javljati|kontaktirati|poruke)\b"
             r"|\bskini(?:te)?\s+(?:me|nas|moj\s+broj|nas\s+broj)\s+(?:sa|s|iz)\s+(?:liste|popisa|spiska)\b"
             r"|\bobrisi(?:te)?\s+(?:moj\s+|nas\s+)?broj\b|\bprestani(?:te)?\s+(?:mi\s+|nam\s+)?(?:slati|pisati|zvati)\b"
+        ),
+        "none",
+    ),
+    # the families of this round in their neighbouring languages and wordings: "I'm opting out", "leave this number
+    # alone", "lose my digits", "desist from further texts"; French "retirez-moi", Italian "cancellatemi", German "hören
+    # Sie auf, mir zu schreiben", "kontaktieren Sie mich nicht mehr"; Dutch "stuur me geen berichten meer", "verwijder
+    # mijn nummer", "niet meer sturen"; Czech and Slovak "nepište mi", "přestaňte mi psát", "smažte moje číslo";
+    # Slovene "izbrišite mojo številko"; Serbian and Croatian "ne pišite mi"; Romanian "nu-mi mai trimiteți mesaje",
+    # "ștergeți numărul meu"; Hungarian "ne írjon többet", "töröljék a számomat"; Turkish "beni listeden çıkarın",
+    # "rahatsız etmeyin"; Indonesian and Malay "jangan kirim pesan lagi", "hapus nomor saya", "berhenti mengirim";
+    # Tagalog "alisin nyo number ko"; Albanian "fshini numrin tim"; Norwegian, Danish and Swedish "ikke send meg flere
+    # meldinger", "sluta skicka sms", "ta bort mitt nummer", "slet mit nummer"; Finnish "lopeta viestien lähettäminen"
+    (
+        _re(
+            r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:hereby\s+|officially\s+)?opting\s+out\b(?!\s+of\s+(?:the|that)\s+\w+)"
+            r"|^\W*opting\s+out\W*$"
+            r"|\bleave\s+(?:this|my|our|that)\s+(?:number|phone|cell|line)\s+alone\b"
+            r"|\blose\s+(?:my|our)\s+digits\b|\bdesist\s+from\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\bretire[sz]?-(?:moi|nous)\b"
+            # "cancellatemi dalla lista", not "cancellami l'appuntamento" (cancel my appointment)
+            r"|\b(?:cancella|rimuov[ie]|elimina)(?:te)?(?:mi|ci)\b(?=\s*(?:[.!,]|$|da|dalla|dal|dalle|dai|per\s+favore))"
+            r"|\bh(?:o|oe)r(?:t|en)?\s+(?:sie\s+)?auf,?\s+(?:mir|uns)\s+(?:zu\s+)?(?:schreiben|schicken|texten|simsen)\b"
+            r"|\bkontaktieren\s+sie\s+(?:mich|uns)\s+nicht\s+mehr\b"
+            r"|\bstuur\s+(?:me|mij|ons)\s+geen\s+(?:berichten|berichtjes|sms|smsjes|appjes)\b"
+            r"|\bverwijder\w*\s+(?:mijn|ons|dit)\s+(?:nummer|telefoonnummer|gegevens)\b"
+            r"|\bniet\s+meer\s+(?:sturen|sms'?en|appen|berichten|bellen)\b"
+            r"|\bnepi(?:s|st)te\s+(?:mi|nam)\b|\bprestan(?:te)?\s+(?:mi|nam)\s+(?:psat|posilat|volat)\b"
+            r"|\b(?:smaz|vymaz)(?:te)?\s+(?:moje|moj|nase)\s+cislo\b|\bizbrisi\w*\s+(?:mojo\s+|moj\s+)?stevilk\w*"
+            r"|\bne\s+pisite\s+(?:mi|nam)\b"
+            r"|\bnu(?:-mi|\s+imi|\s+ne)?\s+mai\s+(?:trimite|scrie)\w*|\bsterge\w*\s+numarul\b"
+            r"|\bne\s+(?:irj(?:on|anak|al)|kuldj(?:on|enek|el))\s+(?:tobbet|tobb|uzenetet|sms)\w*|\btorolj\w*\s+(?:a\s+)?"
+            r"(?:szamom|telefonszamom)\w*"
+            r"|\blisteden\s+c[iı]kar\w*|\brahats[iı]z\s+etmey\w*"
+            r"|\bjangan\s+(?:kirim|sms|hubungi|menghubungi|mengirim|telepon)\w*\s+(?:saya|kami|aku|pesan|sms|lagi)\b"
+            r"|\bhapus\s+nomor\s+(?:saya|kami|ini|aku)\b"
+            r"|\bberhenti\s+(?:mengirim|kirim|sms|menghubungi)\w*"
+            r"|\balisin\s+(?:nyo\s+|niyo\s+|ninyo\s+|po\s+)*(?:na\s+)?(?:ang\s+|yung\s+)?(?:number|numero)\s+ko\b"
+            r"|\bfshi\w*\s+numrin\b"
+            r"|\bikke\s+send\s+(?:meg|mig|oss)\b|\bsluta\s+(?:skicka|smsa|messa|ringa)\b|\bta\s+bort\s+mitt\s+nummer\b"
+            r"|\bslet\s+mit\s+nummer\b|\blopet(?:a|takaa)\s+(?:viestien|tekstiviestien)\b"
         ),
         "none",
     ),
