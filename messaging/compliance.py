@@ -651,6 +651,13 @@ _MESSAGES = (
     r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
     r"|notifications|alerts|offers)"
 )
+# "don't text me before 9am": when to text, not whether (as "don't call me after 6")
+_AT_A_TIME = r"(?!(?:\s+(?:me|us))?\s+(?:before|after|until|till|til|between|past)\s+(?:\d|noon|midnight|lunch))"
+# "take me off the morning route and put me on afternoons": a work rota, not a list of ours
+_A_ROTA = (
+    r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
+    r"|crew|payroll)\b)"
+)
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
@@ -666,6 +673,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:stop|quit|cease)\s+{_OUTGOING}\b(?!\s+(?:you|u|him|her|them|each)\b)"
+            # "will you stop sending me leads if I pause": the goods sent, not the texts
+            r"(?!(?<=sending)\s+(?:me\s+|us\s+)?(?:the\s+|your\s+|those\s+|any\s+)?(?:leads|invoices?|bills?|quotes?"
+            r"|estimates?|payments?|checks?|orders?|packages?|samples?|paperwork|contracts?)\b)"
             rf"(?!{_TO_VOICEMAIL})"  # "stop sending me to voicemail, call at 4": about calls, not texts
         ),
         "sender",
@@ -693,6 +703,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|us|(?:my|our|his|her|their|this|the)\s+"
             # "remove the old number from my file and use this one": a new number, not a revocation
             rf"(?!(?:old|previous|former|wrong)\s)(?:\w+\s+)?{_MY_NUMBER})\s+(?:off|from|out\s+of)\b"
+            rf"{_A_ROTA}"
         ),
         "negation",
     ),
@@ -723,6 +734,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
+            # "my customers keep asking how to unsubscribe from our newsletter": the writer's own mailing
+            r"(?!\s+from\s+(?:our|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?|lists?|texts?|apps?)\b)"
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
             r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,3}(?:newsletter|catalog|magazine"
             r"|mailing|e-?mails?|subscription|membership|app)\b)"
@@ -736,7 +749,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|sms|contact|email|spam|bother)"
-            r"(?:\s+(?:me|us|this\s+(?:number|phone|cell)|my\s+(?:number|phone|cell)|again|anymore|any\s+more)\b"
+            rf"{_AT_A_TIME}(?:\s+(?:me|us|this\s+(?:number|phone|cell)|my\s+(?:number|phone|cell)|again|anymore|any\s+more)\b"
             r"|\s*$)"
         ),
         "anysubject",  # "you don't text me enough", "I don't text" are not requests
@@ -1171,6 +1184,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:do\s+not|don't|dont|dnt)\s+(?:contact|text|txt|message|msg)\b(?!\s+(?:you|u|him|her|them|back|first|yet))"
+            rf"{_AT_A_TIME}"
         ),
         "anysubject",
     ),
@@ -1224,7 +1238,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # take this number off / take me off
     (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b"), "negation"),
     (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
-    (_re(r"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b"), "negation"),
+    (_re(rf"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b{_A_ROTA}"), "negation"),
     # I have not consented / never gave anyone permission
     (
         _re(
@@ -2354,6 +2368,9 @@ _KEYWORD_MENTION = re.compile(
     # "if I opt out now can I opt back in later?": the writer asks what would happen
     r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:can|could|will|would|do|does)\s+(?:i|we)\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
+    # "If I say stop will you actually stop? Just curious": the writer asks what the word would do
+    r"|\bif\s+(?:i|we)\s+(?:say|text|reply|send|type|write)\s+[\"']?(?:stop|unsubscribe|end|quit|cancel)\b[\"']?"
+    r"(?=[^.!]*\?)"
     # "To stop receiving service reminders from Tri-State Tire, visit our website": a machine's instructions
     r"|\bto\s+(?:stop\s+receiving|unsubscribe|opt\s*-?\s*out)\b[^.!?]{0,60}?\b(?:visit|go\s+to|click|log\s+in|manage)\b"
 )
@@ -2382,7 +2399,9 @@ def _foreign_script(text: str) -> bool:
 
 
 _TEXTS_INSTEAD = re.compile(
-    r"\b(?:text|txt)(?:ing)?\s+(?:me|is|only|instead|works|please|pls|better)\b|\b(?:text|txt)s?\s+(?:are|is)\s+"
+    r"\b(?:text|txt)(?:ing)?\s+(?:me|is|only|instead|works|please|pls|better)\b"
+    r"|(?:,|\bjust|\bplease|\bpls|\bbut)\s+(?:text|txt)\s+(?:this|my)\s+(?:number|cell|line)\b(?!\s+(?:again|anymore))"
+    r"|\b(?:text|txt)s?\s+(?:are|is)\s+"
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"

@@ -872,6 +872,9 @@ NOT_OPT_OUT_REQUESTS = [
     "I unsubscribed from the newsletter twice but I still get it, anyway whats the price",
     "hapus nomor lama saya, pakai yang baru",
     "jangan kirim dulu, besok saja",
+    "Will you stop sending me leads if I pause my account?",
+    "If I say stop will you actually stop? Just curious, I'm interested",
+    "don't call me at the shop, text this number",
 ]
 
 
@@ -1578,6 +1581,13 @@ DECISIONS = [
     ("lopeta viestien lähettäminen", "yes"),
     ("cancellami l'appuntamento di domani", "no"),
     ("I'm opting out of the insurance part, what's the price without it", "no"),
+    # traps of this round's kinds: goods sent, the writer's own mailing, a rota, a time to text, a hypothetical stop
+    ("My customers keep asking how to unsubscribe from our newsletter, can you help with that?", "no"),
+    ("Can you take me off the morning route and put me on afternoons?", "no"),
+    ("Don't text me before 9am, I'm a night owl. Otherwise interested", "no"),
+    ("take me off your call list", "yes"),
+    ("Don't call or text this number", "yes"),
+    ("Stop sending me leads texts", "yes"),
 ]
 
 
