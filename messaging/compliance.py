@@ -2305,6 +2305,32 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # ... and in the languages most replies are written in besides English: Spanish "no me estén mandando mensajes",
+    # "déjenme de escribir", "no les di permiso de escribirme", "voy a reportarlos", "esto es acoso"; Portuguese "não
+    # me manda mais nada", "chega de mensagem"; Vietnamese "không nhận tin nhắn" (no messages received); Tagalog "tama
+    # na po ang text" (enough texts), "ayoko na ng text" (I want no more texts); Haitian Creole "pa ekri m ankò" (do not
+    # write me again), "retire non mwen" (take my name off); Arabic in Latin letters "bikafi rasayel" (enough
+    # messages); Mandarin in pinyin "bu yao fa le" (do not send), "bu xiang shou dao duanxin" (do not want texts);
+    # Korean in Latin letters "munja bonaeji maseyo" (do not send texts), "yeollak hajimaseyo" (do not contact)
+    (
+        _re(
+            r"(?:\bno\s+(?:me|nos)\s+(?:esten|este|sigan|siga)|\bdej(?:e|en|a)(?:me|nos)\s+de)\s+"
+            r"(?:escrib|mand|envi|text|llam|molest)\w*\b(?!\s+(?:el|la|los|info|informacion|detalles|precio)\b)"
+            r"|\bno\s+(?:les|le|te)\s+(?:di|dimos|he\s+dado|hemos\s+dado)\s+(?:permiso|autorizacion|consentimiento)\b"
+            r"|\b(?:voy|vamos)\s+a\s+(?:reportar|denunciar|bloquear)(?:los|lo|te|les|la)\b"
+            r"|\b(?:voy|vamos)\s+a\s+(?:reportar|denunciar|bloquear)\s+(?:este|su|tu)\s+numero\b|\b(?:esto|eso)\s+es\s+acoso\b"
+            r"|\bnao\s+(?:me\s+)?(?:manda|envia)\s+mais\b|\bchega\s+de\s+(?:mensage\w*|msg|sms|spam)"
+            r"|\bkhong\s+(?:muon\s+)?nhan\s+tin\s+nhan\b"
+            r"|\btama\s+na\s+(?:po\s+)?(?:ang\s+|sa\s+)?(?:text|pag-?text|mensahe|message)"
+            r"|\bayoko\s+na\s+(?:po\s+)?(?:ng|sa)\s+(?:text|mensahe|message)"
+            r"|\bpa\s+(?:ekri|voye)\s+(?:m|mwen|nou)\s+(?:anko|mesaj)|\bretire\s+(?:non|nimewo)\s+(?:mwen|nou)\b"
+            r"|\b(?:bikafi|bikaffi|kifaye|kefaya|kfaya)\s+(?:rasayel|rasa2el|msgs?|messages)\b"
+            r"|\bbu\s*yao\s+(?:zai\s+)?fa\s+(?:le|duanxin|xinxi|xiaoxi)\b"
+            r"|\bbu\s+xiang\s+(?:zai\s+)?shou\s*dao\s+(?:duanxin|xinxi|xiaoxi)\b"
+            r"|\bbonaeji\s+ma\w*|\byeollak\s+hajima\w*"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(

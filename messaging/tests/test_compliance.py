@@ -875,6 +875,7 @@ NOT_OPT_OUT_REQUESTS = [
     "Will you stop sending me leads if I pause my account?",
     "If I say stop will you actually stop? Just curious, I'm interested",
     "don't call me at the shop, text this number",
+    "no me esten mandando la info todavia",
 ]
 
 
@@ -1588,6 +1589,25 @@ DECISIONS = [
     ("take me off your call list", "yes"),
     ("Don't call or text this number", "yes"),
     ("Stop sending me leads texts", "yes"),
+    # the same families in the languages most replies are written in besides English
+    ("no me estén mandando mensajes", "yes"),
+    ("déjenme de escribir", "yes"),
+    ("no les di permiso de escribirme", "yes"),
+    ("voy a reportarlos", "yes"),
+    ("esto es acoso", "yes"),
+    ("não me manda mais nada", "yes"),
+    ("chega de mensagem", "yes"),
+    ("không nhận tin nhắn", "yes"),
+    ("tama na po ang text", "yes"),
+    ("ayoko na ng text", "yes"),
+    ("pa ekri m ankò", "yes"),
+    ("retire non mwen sou lis la", "yes"),
+    ("bikafi rasayel", "yes"),
+    ("bu yao fa le", "yes"),
+    ("wo bu xiang shou dao duanxin", "yes"),
+    ("munja bonaeji maseyo", "yes"),
+    ("yeollak hajimaseyo", "yes"),
+    ("voy a reportar a mi jefe que ya llegó", "no"),
 ]
 
 
