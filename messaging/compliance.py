@@ -2331,6 +2331,14 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # two things taken off at once: "Please take his name and this number off whatever list you have"
+    (
+        _re(
+            r"\b(?:take|remove|delete|drop|get)\s+(?:his|her|my|our|their|this|the)\s+(?:name|number|info|cell)\s+(?:and|&)\s+"
+            r"(?:his|her|my|our|their|this|the)\s+(?:\w+\s+)?(?:number|name|info|cell|email)\s+(?:off|out\s+of|from)\b"
+        ),
+        "negation",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2595,8 +2603,12 @@ def _fix_typos(plain: str) -> str:
 _SHORT_SENTENCE_WORDS = 25
 
 
-# ", and we'd appreciate it if this number could be taken off your list": a request after a comma and "and"
-_RUN_ON_BREAK = re.compile(r"\s+(?:but|so|and\s+then|just)\s+|,\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s|please\s)")
+# ", and we'd appreciate it if this number could be taken off your list": a request after a comma and "and"; "...,
+# take it off your list please": one after a comma splice
+_RUN_ON_BREAK = re.compile(
+    r"\s+(?:but|so|and\s+then|just)\s+|,\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s|please\s)"
+    r"|,\s+(?=(?:take|remove|delete|stop|quit|lose|unsubscribe|kindly|don't|dont|do\s+not)\s)"
+)
 
 
 def _closing_request(plain: str) -> bool:

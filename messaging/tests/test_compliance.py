@@ -1608,6 +1608,19 @@ DECISIONS = [
     ("munja bonaeji maseyo", "yes"),
     ("yeollak hajimaseyo", "yes"),
     ("voy a reportar a mi jefe que ya llegó", "no"),
+    # long replies: a request closing a run-on after a comma splice, two things taken off at once
+    (
+        "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
+        "kids' school and I really do not appreciate getting sales texts on it at all from people I have never heard "
+        "of, take it off your list please",
+        "yes",
+    ),
+    (
+        "My husband passed in March and this was his business line. I've been trying to close out all of his accounts "
+        "and I keep getting messages like this one. I'm sure you mean well but it's very painful to read them. Please "
+        "take his name and this number off whatever list you have.",
+        "yes",
+    ),
 ]
 
 
