@@ -400,6 +400,7 @@ def _ocr_match(a: str, b: str, close) -> bool:
     return any(x == y or close(x, y) for x in _ocr_readings(a) for y in _ocr_readings(b))
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def name_slip(a: str, b: str) -> bool:
     """Tell whether two spellings of a name differ by a slip rather than being two names.
 
@@ -442,6 +443,7 @@ def surname_slip(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def office_surname_slip(a: str, b: str) -> bool:
     """Tell whether two surnames at one office, beside the same first name, are one surname garbled.
 
@@ -468,6 +470,7 @@ def _garbled_surname(a: str, b: str) -> bool:
     return len(a) != len(b) or Indel.distance(a, b) <= 2 or Levenshtein.distance(a, b) > 2
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def first_name_slip(a: str, b: str) -> bool:
     """Tell whether two first names are one name with a slip: ``name_slip`` of the name or of a nickname of it.
 
@@ -511,6 +514,7 @@ def _first_name_slip(a1: str, b1: str, *, known: tuple[str, str] | None = None) 
     )
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def garbled_name(a: str, b: str) -> bool:
     """Tell whether one of two first names is a garbled spelling of the other rather than another person's name.
 
