@@ -750,6 +750,33 @@ def owners_work_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
     return False
 
 
+def mailbox_names_another(garbled: "PersonaView", other: "PersonaView") -> bool:
+    """Tell whether a record whose first name is no name holds a work mailbox of its own that names someone else.
+
+    NADRE GREENE on AGREENE@ beside NATHAN GREENE: NADRE is two letters from NATE, but the record's own mailbox
+    names an A. GREENE (ANDRE, garbled), not NATHAN. A mailbox giving another initial with the surname, or
+    beginning with a given name that is not the other's (nor a nickname or slip of it), tells against reading the
+    garbled name as the other's. Only a company's mailbox counts (a free-mail one may be a household's).
+    """
+    if not (garbled.first and other.first) or known_given_name(_letters(garbled.first.split()[0])):
+        return False
+    other_first = other.first.split()[0]
+    surname = _letters(garbled.last)
+    for email in garbled.emails:
+        if email in other.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+            continue
+        local = _letters(email.partition("@")[0])
+        if len(surname) >= 3 and len(local) == len(surname) + 1 and local.endswith(surname):
+            if local[0] != other_first[0]:
+                return True  # another initial with the surname
+            continue
+        words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+        if words and len(words[0]) >= 3 and known_given_name(words[0]):
+            if words[0] not in equivalents(other_first) and not name_slip(words[0], other_first):
+                return True
+    return False
+
+
 # What tells two people of one name apart in their mailboxes: a number (jsmith1@ / jsmith2@) or a generation.
 _SERIES = re.compile(r"[0-9]+|(?:JR|SR|II|III|IV)$")
 
@@ -859,6 +886,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         and (first or 0) < 3
         and (last is None or last >= 2 or name_slip(a.last, b.last) or office_surname_slip(a.last, b.last))
         and garbled_name(a.first, b.first)
+        and not (mailbox_names_another(a, b) or mailbox_names_another(b, a))
     )
     first_slip = False
     if colleagues:

@@ -193,3 +193,22 @@ def test_a_handle_in_one_zip_outweighs_names_a_record_lost(a, b, b_zip, email, c
     x = person("per_1", *a, state="NY", zip5="06630", emails={email})
     y = person("per_2", *b, state="NY", zip5=b_zip, emails={email})
     assert _guard(x, y) == code
+
+
+@pytest.mark.parametrize(
+    ("email", "code"),
+    [
+        # NADRE is two letters from NATE (NATHAN), but the record's own mailbox names an A. GREENE: another colleague
+        ("agreene@gomezwelding.com", "COLLEAGUE_FIRST_NAME"),
+        ("andre@gomezwelding.com", "COLLEAGUE_FIRST_NAME"),
+        # a mailbox that fits NATHAN, or a free-mail one (maybe a household's), leaves the garbled name his
+        ("ngreene@gomezwelding.com", None),
+        ("nate@gomezwelding.com", None),
+        ("agreene@gmail.com", None),
+    ],
+)
+def test_a_garbled_first_name_is_not_the_others_when_its_own_mailbox_names_someone_else(email, code):
+    nathan = _colleague("per_1", "NATHAN", "GREENE")
+    garbled = _colleague("per_2", "NADRE", "GREENE", phones={"9499303389"}, emails={email})
+    assert _guard(nathan, garbled) == code
+    assert _guard(garbled, nathan) == code
