@@ -180,7 +180,6 @@ def _personal(email: str) -> bool:
     return email.partition("@")[0] not in ROLE_MAILBOXES
 
 
-@lru_cache(maxsize=65536)
 def role_mailbox_slip(email: str) -> bool:
     """Tell whether a mailbox is a role mailbox written with one slip (ivfo@, infoo@, adimn@, contcat@).
 
@@ -193,6 +192,7 @@ def role_mailbox_slip(email: str) -> bool:
     return any(DamerauLevenshtein.distance(local, role, score_cutoff=1) <= 1 for role in ROLE_MAILBOXES)
 
 
+@lru_cache(maxsize=65536)
 def _compared(email: str) -> bool:
     """Tell whether an e-mail address is one person's, for comparing two records: no role mailbox, nor a slip of one."""
     return _personal(email) and not role_mailbox_slip(email)
@@ -370,6 +370,7 @@ _PHONETIC_FOLDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _phonetic_fold(name: str) -> str:
     for heard, written in _PHONETIC_FOLDS:
         name = name.replace(heard, written)
@@ -455,9 +456,14 @@ def office_surname_slip(a: str, b: str) -> bool:
     """
     if min(len(a), len(b)) < 3:
         return False  # too short to tell (COX/CX), however spelled
-    return _ocr_match(
-        a, b, lambda x, y: _garbled_surname(x, y) or _garbled_surname(_phonetic_fold(x), _phonetic_fold(y))
-    )
+    return _ocr_match(a, b, _garbled_surname_by_ear)
+
+
+def _garbled_surname_by_ear(a: str, b: str) -> bool:
+    if _garbled_surname(a, b):
+        return True
+    folded_a, folded_b = _phonetic_fold(a), _phonetic_fold(b)
+    return (folded_a, folded_b) != (a, b) and _garbled_surname(folded_a, folded_b)
 
 
 def _garbled_surname(a: str, b: str) -> bool:
@@ -484,6 +490,8 @@ def first_name_slip(a: str, b: str) -> bool:
     folded_a, folded_b = _phonetic_fold(a1), _phonetic_fold(b1)
     if folded_a == folded_b:
         return True  # one name spelled by ear: KATHLEEN/CATHLEEN, WENDY/WENDI, CURTIS/KURTIS
+    if known_given_name(a1) and known_given_name(b1):
+        return _first_name_slip(a1, b1)  # two real names: a slip by ear besides would make them one spelling
     return _first_name_slip(a1, b1) or (
         (folded_a, folded_b) != (a1, b1) and _first_name_slip(folded_a, folded_b, known=(a1, b1))
     )
@@ -720,6 +728,11 @@ def first_name_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
     return any(_spells_first(email, a.first) and _spells_first(email, b.first) for email in _shared_compared(a, b))
 
 
+@lru_cache(maxsize=65536)
+def _given_name(first: str) -> bool:
+    return known_given_name(_letters(first.split()[0]))
+
+
 def owners_work_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
     """Tell whether a record whose first name is no name at all holds the other's work mailbox (JAM / JEAN.GARCIA@).
 
@@ -732,13 +745,13 @@ def owners_work_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
     on RENEE.ROBERTS@ beside RENEE ROBERTS is hers).
     """
     for owner, other in ((a, b), (b, a)):
-        if not (owner.first and other.first):
+        if not (other.emails and owner.first and other.first):
             continue
         # a real name counts only as a slip of the owner's (RENEA on RENEE.ROBERTS@ beside RENEE ROBERTS)
-        if known_given_name(_letters(other.first.split()[0])) and not name_slip(other.first, owner.first):
+        if _given_name(other.first) and not name_slip(other.first, owner.first):
             continue
         for email in other.emails:
-            if not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+            if email.rpartition("@")[2] in FREE_MAIL_DOMAINS or not _compared(email):
                 continue
             if _spells_first(email, other.first):
                 continue
@@ -758,7 +771,7 @@ def mailbox_names_another(garbled: "PersonaView", other: "PersonaView") -> bool:
     beginning with a given name that is not the other's (nor a nickname or slip of it), tells against reading the
     garbled name as the other's. Only a company's mailbox counts (a free-mail one may be a household's).
     """
-    if not (garbled.first and other.first) or known_given_name(_letters(garbled.first.split()[0])):
+    if not (garbled.first and other.first) or _given_name(garbled.first):
         return False
     other_first = other.first.split()[0]
     surname = _letters(garbled.last)
@@ -873,9 +886,6 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
         same_first = first >= 2 or first_name_slip(a.first, b.first)
         if same_first and (work_mailbox(a, b, levels) or first_name_mailbox(a, b)):
             key = "last"
-    mailbox_owner = key is None and first is not None and first < 3 and owners_work_mailbox(a, b)
-    if mailbox_owner and first < 2:
-        key = "first"  # a garbled first name on the other's own work mailbox
     colleagues = _colleagues(levels)
     # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
     # or a close surname (or one slip apart), is one person's record garbled, not a colleague. Beside a missing
@@ -890,7 +900,11 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     )
     first_slip = False
     if colleagues:
-        first_slip = first is not None and first < 3 and (garbled or mailbox_owner or first_name_slip(a.first, b.first))
+        first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
+        if first is not None and first < 3 and not first_slip and key is None and owners_work_mailbox(a, b):
+            first_slip = True  # a garbled first name on the other's own work mailbox (read only at one company)
+            if first < 2:
+                key = "first"
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
