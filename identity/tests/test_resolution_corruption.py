@@ -5,7 +5,7 @@ Each table pairs the corruption a rule reads as one person with the real differe
 
 import pytest
 
-from identity import resolution
+from identity import nicknames, resolution
 from identity.resolution import gamma, guard
 from identity.tests.test_resolution import OFFICE, person
 
@@ -212,3 +212,28 @@ def test_a_garbled_first_name_is_not_the_others_when_its_own_mailbox_names_someo
     garbled = _colleague("per_2", "NADRE", "GREENE", phones={"9499303389"}, emails={email})
     assert _guard(nathan, garbled) == code
     assert _guard(garbled, nathan) == code
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "key"),
+    [
+        ("MOLLY", "MARY", "MOLLY"),
+        ("SALLY", "SARAH", "SALLY"),
+        ("MANDY", "AMANDA", "MIRANDA"),  # MANDY's key stays the one its first group (MIRANDA) gives it
+        ("PACO", "FRANCISCO", "PACO"),
+        ("RANDY", "RANDALL", "RANDY"),
+    ],
+)
+def test_more_nicknames_count_when_names_are_compared_not_in_blocking_keys(a, b, key):
+    assert nicknames.equivalent(a, b)
+    assert resolution.first_name_score(a, b) == 1.0
+    # a name's blocking key is stored with resolved personas: the new groups leave it as it was
+    assert nicknames.canonical(a) == key
+    assert nicknames.canonical(b) == b
+    x = _colleague("per_1", a, "SMITH")
+    y = _colleague("per_2", b, "SMITH")
+    assert _guard(x, y) is None
+    # the same pair in another state with nothing in common stays two namesakes
+    far = person("per_3", b, "SMITH", state="CA", zip5="94110")
+    assert _guard(person("per_1", a, "SMITH"), far) == "NAMESAKE_ELSEWHERE"
+    assert not nicknames.equivalent(a, "JOHN")
