@@ -87,9 +87,9 @@ bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 workers vs a raw COPY (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
 
-bench-resolve: install ## Benchmark stage 3: quality on a corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
+bench-resolve: install ## Benchmark stage 3: quality on the standard and the harder corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
 	$(PIP) install --quiet -e '.[bench]'
-	$(PY) bench/bench_resolve.py --quality-rows $(BENCH_RESOLVE_QUALITY_ROWS) --rows $(BENCH_RESOLVE_ROWS) --workers 2 --database-url $(BENCH_DATABASE_URL)
+	$(PY) bench/bench_resolve.py --quality-rows $(BENCH_RESOLVE_QUALITY_ROWS) --hard --rows $(BENCH_RESOLVE_ROWS) --workers 2 --database-url $(BENCH_DATABASE_URL)
 
 bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-class precision/recall, opt-out recall, latency
 	$(PY) bench/bench_classify.py --repeat $(BENCH_CLASSIFY_REPEAT)

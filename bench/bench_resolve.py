@@ -308,13 +308,15 @@ def run(args) -> int:
     vacuum()
     print(f"Resolve benchmark ({args.database_url.rsplit('/', 1)[-1]}), load average {os.getloadavg()[0]:.2f}")
     sets = []
-    if args.quality_rows:
-        sets.append(
-            (
-                f"generator + FEBRL/GeCo corruption, {args.quality_rows:,} rows, seed {args.seed}",
-                lambda c, t: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t),
+    for hard in (False, True) if args.hard else (False,):
+        if args.quality_rows:
+            sets.append(
+                (
+                    f"generator + {'harder ' if hard else ''}FEBRL/GeCo corruption, {args.quality_rows:,} rows, "
+                    f"seed {args.seed}",
+                    lambda c, t, h=hard: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t, hard=h),
+                )
             )
-        )
     if not args.no_febrl:
         for number in febrl.DATASETS:
             sets.append((f"FEBRL {number}", lambda c, t, n=number: febrl.write_csv(n, c, t)))
@@ -360,6 +362,7 @@ def main(argv=None) -> int:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--hard", action="store_true", help="also the harder corrupted list (bench/corrupt.py)")
     return run(parser.parse_args(argv))
 
 

@@ -12,6 +12,12 @@ every row whose entity was already written (a duplicate), each independently:
 * company suffix and punctuation variants (Inc. / , Inc / Incorporated, & / and, dots removed);
 * state names instead of codes, and ZIP+4 added or changed.
 
+``hard=True`` adds, on a stream of its own (so every row of the standard list stays as it was), what the
+standard list leaves easy next to GeCo's corruptors: keyboard typos (a key's neighbour on a QWERTY keyboard),
+OCR digit confusions (0/O, 1/l, 1/I, 5/S, 8/B, 2/Z, 6/G), more spellings by ear (TH/T, KN/N, WR/R, X/KS,
+QU/KW, EE/EA, Y/I, double letters), two errors in one field, a nickname for the first name, a missing
+surname together with a changed phone, a move with a changed phone, and a mistyped ZIP code.
+
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
 phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
 one given to another relative of theirs; like any record, it loses its first name now and then, so that a
@@ -84,6 +90,25 @@ EXTRA_NAMESAKE_RATE = 0.01
 # A relative at the office whose earlier person lists a free-mail address shares it this often: a household's.
 HOUSEHOLD_MAILBOX_RATE = 0.5
 WINDOW = 20000
+
+# The harder list (``hard=True``): per duplicate row, drawn from a stream of its own.
+HARD_RATES = {
+    "keyboard": 0.10,
+    "ocr_digit": 0.05,
+    "phonetic": 0.08,
+    "two_errors": 0.06,
+    "nickname": 0.05,
+    "no_last_new_phone": 0.03,
+    "moved_new_phone": 0.05,
+    "zip_typo": 0.02,
+}
+OCR_DIGITS = [("o", "0"), ("l", "1"), ("i", "1"), ("s", "5"), ("b", "8"), ("z", "2"), ("g", "6")]
+PHONETIC_MORE = [
+    ("th", "t"), ("kn", "n"), ("wr", "r"), ("x", "ks"), ("qu", "kw"), ("ee", "ea"), ("ea", "ee"), ("y", "i"),
+    ("i", "y"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("k", "c"), ("s", "z"), ("ll", "l"), ("tt", "t"),
+    ("nn", "n"), ("ss", "s"), ("ai", "ay"), ("gh", "g"), ("dg", "j"), ("ough", "o"), ("ei", "ie"), ("ie", "ei"),
+]  # fmt: skip
+KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -164,9 +189,75 @@ def corrupt(cells: list[str], rng: random.Random, extra: random.Random | None = 
     return c
 
 
-def corrupted_rows(n: int, seed: int = 11):
-    """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives."""
+def _keyboard_neighbours(letter: str) -> str:
+    for r, row in enumerate(KEYBOARD_ROWS):
+        at = row.find(letter)
+        if at < 0:
+            continue
+        near = row[max(at - 1, 0) : at] + row[at + 1 : at + 2]
+        for other in (r - 1, r + 1):
+            if 0 <= other < len(KEYBOARD_ROWS):
+                near += KEYBOARD_ROWS[other][max(at - 1, 0) : at + 1]
+        return near
+    return ""
+
+
+def keyboard_typo(word: str, rng: random.Random) -> str:
+    """Replace one letter by a neighbouring key on a QWERTY keyboard (GeCo's keyboard corruptor)."""
+    spots = [i for i, c in enumerate(word) if _keyboard_neighbours(c.lower())]
+    if not spots:
+        return word
+    i = rng.choice(spots)
+    new = rng.choice(_keyboard_neighbours(word[i].lower()))
+    return word[:i] + (new.upper() if word[i].isupper() else new) + word[i + 1 :]
+
+
+def _nickname(first: str, rng: random.Random) -> str:
+    from bench.generate import FORMAL_NAMES, NICKNAMES
+
+    options = [*NICKNAMES.get(first, ()), *FORMAL_NAMES.get(first, ())]
+    return rng.choice(options) if options else first
+
+
+def harden(cells: list[str], rng: random.Random) -> list[str]:
+    """Return a duplicate row with the harder list's errors on top (``HARD_RATES``; see the module's text)."""
+    c = list(cells)
+    hit = {name: rng.random() < rate for name, rate in HARD_RATES.items()}
+    if hit["nickname"] and c[FIRST]:
+        c[FIRST] = _nickname(c[FIRST], rng)
+    if hit["keyboard"]:
+        field = rng.choice((FIRST, LAST))
+        c[field] = keyboard_typo(c[field], rng)
+    if hit["ocr_digit"]:
+        field = rng.choice((FIRST, LAST))
+        c[field] = _replace_one(c[field], OCR_DIGITS, rng)
+    if hit["phonetic"]:
+        field = rng.choice((FIRST, LAST))
+        c[field] = _replace_one(c[field], PHONETIC_MORE, rng)
+    if hit["two_errors"]:
+        field = rng.choice((FIRST, LAST))
+        for _ in range(2):
+            c[field] = rng.choice((typo, keyboard_typo))(c[field], rng)
+    new_phone = f"({rng.randint(201, 989)}) {rng.randint(201, 989)}-{rng.randint(0, 9999):04d}"
+    if hit["no_last_new_phone"]:
+        c[LAST], c[PHONE] = "", new_phone
+    if hit["moved_new_phone"]:
+        street = rng.choice(["Maple", "Cedar", "Park", "Main", "Washington"])
+        c[STREET] = f"{rng.randint(1, 9999)} {street} {rng.choice(['St', 'Ave', 'Blvd', 'Dr'])}"
+        c[PHONE] = new_phone
+    if hit["zip_typo"] and len(c[ZIP]) >= 5 and c[ZIP][:5].isdigit():
+        at = rng.randrange(5)
+        c[ZIP] = c[ZIP][:at] + str((int(c[ZIP][at]) + rng.choice((1, 9))) % 10) + c[ZIP][at + 1 :]
+    return c
+
+
+def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False):
+    """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives.
+
+    ``hard``: duplicates also get the harder list's errors (``harden``), drawn from a stream of their own.
+    """
     rng = random.Random(seed * 7919 + 1)
+    harder = random.Random(seed * 7919 + 4)
     lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
     household = random.Random(seed * 7919 + 3)  # likewise
     seen: set[str] = set()
@@ -210,6 +301,8 @@ def corrupted_rows(n: int, seed: int = 11):
             return
         if entity in seen:
             cells = corrupt(cells, rng, lost)
+            if hard:
+                cells = harden(cells, harder)
         else:
             seen.add(entity)
             if len(window) < WINDOW:
@@ -220,8 +313,8 @@ def corrupted_rows(n: int, seed: int = 11):
         produced += 1
 
 
-def write_csv(path, n: int, seed: int = 11, truth_path=None) -> int:
-    """Write ``n`` corrupted rows (and, with ``truth_path``, source_record_id,entity_id)."""
+def write_csv(path, n: int, seed: int = 11, truth_path=None, *, hard: bool = False) -> int:
+    """Write ``n`` corrupted rows (and, with ``truth_path``, source_record_id,entity_id); ``hard``: the harder list."""
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(HEADER)
@@ -231,7 +324,7 @@ def write_csv(path, n: int, seed: int = 11, truth_path=None) -> int:
             if truth:
                 truth.writerow(TRUTH_HEADER)
             written = 0
-            for cells, entity in corrupted_rows(n, seed):
+            for cells, entity in corrupted_rows(n, seed, hard=hard):
                 written += 1
                 writer.writerow(cells)
                 if truth:
@@ -248,8 +341,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--truth", type=Path, default=None)
+    parser.add_argument("--hard", action="store_true", help="the harder list (keyboard, OCR digits, two errors ...)")
     args = parser.parse_args(argv)
-    print(write_csv(args.out, args.rows, args.seed, args.truth))
+    print(write_csv(args.out, args.rows, args.seed, args.truth, hard=args.hard))
     return 0
 
 

@@ -165,6 +165,7 @@ def main(argv=None) -> int:
     parser.add_argument("--auto", type=float, default=0.72)
     parser.add_argument("--review", type=float, default=0.55)
     parser.add_argument("--weights", action="store_true")
+    parser.add_argument("--hard", action="store_true", help="the harder corrupted list (bench/corrupt.py)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     args = parser.parse_args(argv)
     args.no_copy, args.chunk_rows = False, None
@@ -181,8 +182,8 @@ def main(argv=None) -> int:
     only = set(filter(None, args.only.split(",")))
     if not only or "generator" in only:
         analyse(
-            f"generator {args.quality_rows} seed {args.seed}",
-            lambda c, t: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t),
+            f"generator {args.quality_rows} seed {args.seed}{' hard' if args.hard else ''}",
+            lambda c, t: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t, hard=args.hard),
             args,
         )
     for number in febrl.DATASETS:

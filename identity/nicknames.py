@@ -165,16 +165,60 @@ YOLANDA YOLI
 """
 
 
-def _build() -> dict[str, frozenset[int]]:
+# More groups, read when two names are compared but not for blocking keys (``canonical``): a name's blocking
+# key is stored in the index of resolved personas, so a new group must not change the key of a name already
+# there. The records that these nicknames join share a phone, an e-mail, a company or a surname and ZIP anyway.
+_MORE_GROUPS = """
+MARY MOLLY POLLY MAMIE MAE
+SARAH SALLY SADIE SARA
+CAROLINE CAROL CARRIE
+CAROLYN CAROL CARRIE
+LORRAINE LORI LORIE
+AMANDA MANDY
+NICOLE NIKKI NICKY
+ROSEMARY ROSE ROSIE
+SALVADOR SAL
+SIDNEY SID
+WESLEY WES
+MANUEL MANNY
+FRANCISCO PACO PANCHO
+JOSE PEPE
+GUADALUPE LUPE
+JESUS CHUY
+AUGUSTUS GUS
+AUGUSTINE GUS
+MAURICE MO MOE
+OLIVER OLLIE
+RANDALL RANDY
+RANDOLPH RANDY
+WINSTON WIN
+ESTHER ESSIE
+FRANCES FANNY
+LETITIA LETTY
+CHARLOTTE LOTTIE
+MILDRED MILLIE
+ROXANNE ROXY
+WILLIAM BUD
+"""
+
+
+def _lines(groups: str) -> list[list[str]]:
+    return [line.split() for line in groups.strip().splitlines() if line.strip()]
+
+
+def _build(lines: list[list[str]]) -> dict[str, frozenset[int]]:
     index: dict[str, set[int]] = {}
-    for number, line in enumerate(line for line in _GROUPS.strip().splitlines() if line.strip()):
-        for name in line.split():
+    for number, line in enumerate(lines):
+        for name in line:
             index.setdefault(name, set()).add(number)
     return {name: frozenset(groups) for name, groups in index.items()}
 
 
-_INDEX = _build()
-_HEADS = [line.split()[0] for line in _GROUPS.strip().splitlines() if line.strip()]
+_BLOCK_LINES = _lines(_GROUPS)
+_BLOCK_INDEX = _build(_BLOCK_LINES)
+_HEADS = [line[0] for line in _BLOCK_LINES]
+_LINES = _BLOCK_LINES + _lines(_MORE_GROUPS)
+_INDEX = _build(_LINES)
 
 
 @lru_cache(maxsize=65536)
@@ -189,14 +233,13 @@ def equivalent(a: str, b: str) -> bool:
 
 def canonical(name: str) -> str:
     """Return a blocking key for a given name: the first group's first name, else the name itself."""
-    groups = _INDEX.get(name)
+    groups = _BLOCK_INDEX.get(name)
     if not groups:
         return name
     return _HEADS[min(groups)]
 
 
 NAMES = frozenset(_INDEX)
-_LINES = [line.split() for line in _GROUPS.strip().splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=65536)

@@ -180,6 +180,24 @@ def _personal(email: str) -> bool:
     return email.partition("@")[0] not in ROLE_MAILBOXES
 
 
+def role_mailbox_slip(email: str) -> bool:
+    """Tell whether a mailbox is a role mailbox written with one slip (ivfo@, infoo@, adimn@, contcat@).
+
+    Four characters or more, one edit from a role mailbox and no role mailbox itself. Compared like the role
+    mailbox it is (it says nothing of who reads it); blocking keys still treat it as the address it reads.
+    """
+    local = email.partition("@")[0]
+    if len(local) < 4 or local in ROLE_MAILBOXES:
+        return False
+    return any(DamerauLevenshtein.distance(local, role, score_cutoff=1) <= 1 for role in ROLE_MAILBOXES)
+
+
+@lru_cache(maxsize=65536)
+def _compared(email: str) -> bool:
+    """Tell whether an e-mail address is one person's, for comparing two records: no role mailbox, nor a slip of one."""
+    return _personal(email) and not role_mailbox_slip(email)
+
+
 # ---------------------------------------------------------------------------------------------------
 # Agreement levels. Each field lists its level names from "disagree" (0) upwards.
 
@@ -266,8 +284,8 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
         levels["phone"] = None
     # Only personal mailboxes are compared: a role mailbox (office@) says nothing of who reads it, so two
     # people on one office@ neither agree nor disagree.
-    personal_a = [email for email in a.emails if _personal(email)]
-    personal_b = [email for email in b.emails if _personal(email)]
+    personal_a = [email for email in a.emails if _compared(email)]
+    personal_b = [email for email in b.emails if _compared(email)]
     if personal_a and personal_b:
         shared = [email for email in personal_a if email in personal_b]
         if shared:
@@ -337,7 +355,8 @@ def transposed(a: str, b: str) -> bool:
 # Letters an OCR pass reads for others (scanned lists): folded alike on both sides before comparing. Digits are
 # never letters, so they go first; the letter confusions overlap (CLI is CL+I or C+LI), so they are read in two
 # orders and a name has up to two readings.
-_OCR_DIGITS = (("0", "O"), ("1", "L"), ("5", "S"))
+_OCR_DIGITS = (("0", "O"), ("5", "S"), ("8", "B"), ("2", "Z"), ("6", "G"))
+_OCR_ONE = ("L", "I")  # a 1 is an L or an I
 _OCR_ORDERS = (
     (("E", "C"), ("RN", "M"), ("CL", "D"), ("VV", "W"), ("LI", "H")),
     (("LI", "H"), ("RN", "M"), ("VV", "W"), ("E", "C"), ("CL", "D")),
@@ -345,9 +364,13 @@ _OCR_ORDERS = (
 
 
 # Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides.
-_PHONETIC_FOLDS = (("PH", "F"), ("CK", "K"), ("Z", "S"))
+_PHONETIC_FOLDS = (
+    ("PH", "F"), ("CK", "K"), ("C", "K"), ("Z", "S"), ("X", "KS"), ("TH", "T"), ("KN", "N"), ("WR", "R"), ("DG", "J"),
+    ("Y", "I"),
+)  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def _phonetic_fold(name: str) -> str:
     for heard, written in _PHONETIC_FOLDS:
         name = name.replace(heard, written)
@@ -359,13 +382,17 @@ def _ocr_readings(name: str) -> tuple[str, ...]:
     """Return the ways an OCR pass may have read a name: as written and folded alike (BE1L, BCLL read as BELL)."""
     for seen, meant in _OCR_DIGITS:
         name = name.replace(seen, meant)
-    readings = [name]  # as written: CLOE is not DOE
-    for order in _OCR_ORDERS:
-        read = name
-        for seen, meant in order:
-            read = read.replace(seen, meant)
-        if read not in readings:
-            readings.append(read)
+    readings = []
+    for one in _OCR_ONE if "1" in name else ("",):
+        base = name.replace("1", one) if one else name
+        if base not in readings:
+            readings.append(base)  # as written: CLOE is not DOE
+        for order in _OCR_ORDERS:
+            read = base
+            for seen, meant in order:
+                read = read.replace(seen, meant)
+            if read not in readings:
+                readings.append(read)
     return tuple(readings)
 
 
@@ -374,6 +401,7 @@ def _ocr_match(a: str, b: str, close) -> bool:
     return any(x == y or close(x, y) for x in _ocr_readings(a) for y in _ocr_readings(b))
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def name_slip(a: str, b: str) -> bool:
     """Tell whether two spellings of a name differ by a slip rather than being two names.
 
@@ -416,6 +444,7 @@ def surname_slip(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= (2 if shortest >= 5 else 1)
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def office_surname_slip(a: str, b: str) -> bool:
     """Tell whether two surnames at one office, beside the same first name, are one surname garbled.
 
@@ -425,9 +454,16 @@ def office_surname_slip(a: str, b: str) -> bool:
     not LONG/LUNA), after folding spellings by ear (PHOOX/FOX). Away from the office, where the same first
     name and a close surname are namesakes, only ``surname_slip`` counts.
     """
-    if not a or not b:
-        return False
-    return _ocr_match(a, b, lambda x, y: _garbled_surname(_phonetic_fold(x), _phonetic_fold(y)))
+    if min(len(a), len(b)) < 3:
+        return False  # too short to tell (COX/CX), however spelled
+    return _ocr_match(a, b, _garbled_surname_by_ear)
+
+
+def _garbled_surname_by_ear(a: str, b: str) -> bool:
+    if _garbled_surname(a, b):
+        return True
+    folded_a, folded_b = _phonetic_fold(a), _phonetic_fold(b)
+    return (folded_a, folded_b) != (a, b) and _garbled_surname(folded_a, folded_b)
 
 
 def _garbled_surname(a: str, b: str) -> bool:
@@ -440,6 +476,7 @@ def _garbled_surname(a: str, b: str) -> bool:
     return len(a) != len(b) or Indel.distance(a, b) <= 2 or Levenshtein.distance(a, b) > 2
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def first_name_slip(a: str, b: str) -> bool:
     """Tell whether two first names are one name with a slip: ``name_slip`` of the name or of a nickname of it.
 
@@ -450,25 +487,42 @@ def first_name_slip(a: str, b: str) -> bool:
     if not a or not b:
         return False
     a1, b1 = a.split()[0], b.split()[0]
+    folded_a, folded_b = _phonetic_fold(a1), _phonetic_fold(b1)
+    if folded_a == folded_b:
+        return True  # one name spelled by ear: KATHLEEN/CATHLEEN, WENDY/WENDI, CURTIS/KURTIS
+    if known_given_name(a1) and known_given_name(b1):
+        return _first_name_slip(a1, b1)  # two real names: a slip by ear besides would make them one spelling
+    return _first_name_slip(a1, b1) or (
+        (folded_a, folded_b) != (a1, b1) and _first_name_slip(folded_a, folded_b, known=(a1, b1))
+    )
+
+
+def _first_name_slip(a1: str, b1: str, *, known: tuple[str, str] | None = None) -> bool:
+    """``first_name_slip`` of two spellings; ``known``: the names as written, whose being given names counts."""
+    known_a, known_b = (known_given_name(n) for n in known or (a1, b1))
     if name_slip(a1, b1):
         # two given names that differ in their ending are two names (MARIA/MARIO, DANIEL/DANIELA, FRANCIS/FRANCES:
-        # the ending is where a name marks who bears it); one name spelled two ways differs elsewhere
-        # (CHRISTINE/CRISTINE), or by a doubled letter (COLLEEN/COLLEN), two letters swapped or a scan
-        if not (known_given_name(a1) and known_given_name(b1)):
+        # the ending is where a name marks who bears it), and so are two that differ in their first letter
+        # (LARRY/HARRY, BILLY/WILLY); one name spelled two ways differs elsewhere (CHRISTINE/CRISTINE), or by a
+        # doubled letter (COLLEEN/COLLEN), two letters swapped or a scan
+        if not (known_a and known_b):
             return True
         if _doubled(a1, b1) or transposed(a1, b1) or _ocr_match(a1, b1, lambda x, y: False):
             return True
+        if a1[0] != b1[0]:
+            return False
         return len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
     # only a name that is no given name of its own: LARRY is not HENRY's nickname HARRY mistyped
     return any(
         name_slip(x, name)
-        for x, y in ((a1, b1), (b1, a1))
-        if not known_given_name(x)
+        for x, y, known_x in ((a1, b1, known_a), (b1, a1, known_b))
+        if not known_x
         for name in equivalents(y)
         if name != y
     )
 
 
+@lru_cache(maxsize=65536)  # pure in its names, which repeat across a run's pairs
 def garbled_name(a: str, b: str) -> bool:
     """Tell whether one of two first names is a garbled spelling of the other rather than another person's name.
 
@@ -525,7 +579,10 @@ def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep
 MAILBOX_SLIP_MIN = 6
 
 
-def mailbox_slip(x: str, y: str) -> bool:
+MISTYPED_MAILBOX_MIN = 4
+
+
+def mailbox_slip(x: str, y: str, *, shortest: int = MAILBOX_SLIP_MIN) -> bool:
     """Tell whether two e-mail addresses are one mailbox written with one slip (p1644253@ / p1644235@).
 
     The same domain and mailboxes of six characters or more one edit apart (a character replaced, added,
@@ -534,7 +591,7 @@ def mailbox_slip(x: str, y: str) -> bool:
     """
     local_x, _, domain_x = x.partition("@")
     local_y, _, domain_y = y.partition("@")
-    if domain_x != domain_y or local_x == local_y or min(len(local_x), len(local_y)) < MAILBOX_SLIP_MIN:
+    if domain_x != domain_y or local_x == local_y or min(len(local_x), len(local_y)) < shortest:
         return False
     return DamerauLevenshtein.distance(local_x, local_y, score_cutoff=1) <= 1
 
@@ -562,9 +619,11 @@ def mistyped_mailbox(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> 
     The same domain, one slip apart (``mailbox_slip``), and only one of the two still names a person of the
     pair: the slip broke the name. Two colleagues' mailboxes one letter apart name each their own person
     (JOHN.SMITH@ / JOAN.SMITH@, JSMITH1@ / JSMITH2@), and handles naming nobody are ``slipped_mailboxes``.
+    Mailboxes from four characters count here (KWEBB@ / KWEB@, KGOMEZ@ / KOMEZ@): one of them still names
+    the person, so two people's short handles one letter apart (ann1@ / ann2@) are not read as one.
     """
     return any(
-        mailbox_slip(x, y)
+        mailbox_slip(x, y, shortest=MISTYPED_MAILBOX_MIN)
         and any(
             mailbox_names_nobody(x, a, b, keep_first=keep) != mailbox_names_nobody(y, a, b, keep_first=keep)
             for keep in (False, True)  # BEVERLYH@ / BEVEROLYH@ name BEVERLY or not; INGRID.MUNOZ@ / INGRID.MNOZ@ MUNOZ
@@ -585,7 +644,9 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
 
     * with the same or a close surname it outweighs a first name that disagrees (replaced or garbled);
     * with the same or a close first name it outweighs a surname that disagrees (changed on marriage);
-    * a record with no name at all ("names") is the mailbox owner's.
+    * a record with no name at all ("names") is the mailbox owner's;
+    * in one ZIP, a name that disagrees beside the other name missing from a record, or two records that lost
+      different names, is the key holder's record garbled.
     """
     if not levels["email"]:
         return None
@@ -603,6 +664,15 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     if not (a.first or a.last) or not (b.first or b.last):
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "names"  # a record with no name at all is the mailbox owner's
+    if levels["location"] == 3 and any(mailbox_names_nobody(email, a, b) for email in shared):
+        # in one ZIP, a name that disagrees beside the other name missing from a record (EBPONY / "" and
+        # JOSHUA / WHITE on one handle): nothing else of the names can outweigh the key
+        if last is None and first is not None and first < 2:
+            return "first"
+        if first is None and last is not None and last < 2:
+            return "last"
+        if first is None and last is None:
+            return "names"  # each record lost a different name (JASMY / "" and "" / SEEHUSESN)
     return None
 
 
@@ -636,6 +706,88 @@ def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
         and not mailbox_names_nobody(email, a, b)
         for email in a.emails
     )
+
+
+def _shared_compared(a: "PersonaView", b: "PersonaView") -> list[str]:
+    return [email for email in a.emails if email in b.emails and _compared(email)]
+
+
+def _spells_first(email: str, first: str) -> bool:
+    """Tell whether a mailbox begins with a first name or one of its nicknames (three letters or more)."""
+    local = _letters(email.partition("@")[0])
+    return bool(first) and any(len(name) >= 3 and local.startswith(name) for name in equivalents(first.split()[0]))
+
+
+def first_name_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether two records share a mailbox spelling the first name both bear (GREGORYRAO@: GREG, GREGORY).
+
+    A household's mailbox (brendadunn@yahoo.com) is shared by people of two first names; when both records bear
+    the name it spells, it is that person's, and a surname that disagrees beside it is the record's error
+    (GREGORY RAO / GREG ORA), free-mail or not. Father and son of one name share the surname too.
+    """
+    return any(_spells_first(email, a.first) and _spells_first(email, b.first) for email in _shared_compared(a, b))
+
+
+@lru_cache(maxsize=65536)
+def _given_name(first: str) -> bool:
+    return known_given_name(_letters(first.split()[0]))
+
+
+def owners_work_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record whose first name is no name at all holds the other's work mailbox (JAM / JEAN.GARCIA@).
+
+    A company gives a mailbox that names an employee to that employee: a record whose first name is no given
+    name (JAM, AJCU, GOF) and whose own mailbox at a company's domain spells the other record's first name or a
+    nickname of it (JEAN.GARCIA@, TOM@ beside THOMAS), or is the other's own mailbox naming them by initial and
+    surname (JANDERSON@), is that employee's record garbled, not a colleague's, who would bear a name of their
+    own. A free-mail address may be a household's and does not count; nor does a mailbox that spells the
+    garbled name itself, nor a real name other than a slip of the owner's (IDA on IVANB@ stays apart; RENEA
+    on RENEE.ROBERTS@ beside RENEE ROBERTS is hers).
+    """
+    for owner, other in ((a, b), (b, a)):
+        if not (other.emails and owner.first and other.first):
+            continue
+        # a real name counts only as a slip of the owner's (RENEA on RENEE.ROBERTS@ beside RENEE ROBERTS)
+        if _given_name(other.first) and not name_slip(other.first, owner.first):
+            continue
+        for email in other.emails:
+            if email.rpartition("@")[2] in FREE_MAIL_DOMAINS or not _compared(email):
+                continue
+            if _spells_first(email, other.first):
+                continue
+            if _spells_first(email, owner.first):
+                return True
+            initial_surname = owner.first[0] + _letters(owner.last)
+            if email in owner.emails and len(owner.last) >= 3 and _letters(email.partition("@")[0]) == initial_surname:
+                return True
+    return False
+
+
+def mailbox_names_another(garbled: "PersonaView", other: "PersonaView") -> bool:
+    """Tell whether a record whose first name is no name holds a work mailbox of its own that names someone else.
+
+    NADRE GREENE on AGREENE@ beside NATHAN GREENE: NADRE is two letters from NATE, but the record's own mailbox
+    names an A. GREENE (ANDRE, garbled), not NATHAN. A mailbox giving another initial with the surname, or
+    beginning with a given name that is not the other's (nor a nickname or slip of it), tells against reading the
+    garbled name as the other's. Only a company's mailbox counts (a free-mail one may be a household's).
+    """
+    if not (garbled.first and other.first) or _given_name(garbled.first):
+        return False
+    other_first = other.first.split()[0]
+    surname = _letters(garbled.last)
+    for email in garbled.emails:
+        if email in other.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+            continue
+        local = _letters(email.partition("@")[0])
+        if len(surname) >= 3 and len(local) == len(surname) + 1 and local.endswith(surname):
+            if local[0] != other_first[0]:
+                return True  # another initial with the surname
+            continue
+        words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+        if words and len(words[0]) >= 3 and known_given_name(words[0]):
+            if words[0] not in equivalents(other_first) and not name_slip(words[0], other_first):
+                return True
+    return False
 
 
 # What tells two people of one name apart in their mailboxes: a number (jsmith1@ / jsmith2@) or a generation.
@@ -728,21 +880,31 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     # one address it says nothing of which of the two a record is.
     personal_email = bool(levels["email"]) and not household_mailbox(a, b, levels)
     key = personal_key(a, b, levels)
-    if key is None and (first or 0) >= 2 and (last or 0) < 2 and last is not None and work_mailbox(a, b, levels):
-        key = "last"  # one employee's work mailbox beside the same first name: the surname is the record's error
+    if key is None and (last or 0) < 2 and last is not None and first is not None:
+        # one employee's work mailbox beside the same first name, or a mailbox spelling the first name both bear
+        # (or one slip of it): the surname is the record's error
+        same_first = first >= 2 or first_name_slip(a.first, b.first)
+        if same_first and (work_mailbox(a, b, levels) or first_name_mailbox(a, b)):
+            key = "last"
     colleagues = _colleagues(levels)
     # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
     # or a close surname (or one slip apart), is one person's record garbled, not a colleague. Beside a missing
     # surname it is no colleague either, but the pair still waits for review (COLLEAGUE_NAME_MISSING).
+    # Both names garbled at once (DALZE ROEZ / DALE ROSE) are one record slipped twice: relatives share a surname.
     garbled = (
         colleagues
         and (first or 0) < 3
-        and (last is None or last >= 2 or name_slip(a.last, b.last))
+        and (last is None or last >= 2 or name_slip(a.last, b.last) or office_surname_slip(a.last, b.last))
         and garbled_name(a.first, b.first)
+        and not (mailbox_names_another(a, b) or mailbox_names_another(b, a))
     )
     first_slip = False
     if colleagues:
         first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
+        if first is not None and first < 3 and not first_slip and key is None and owners_work_mailbox(a, b):
+            first_slip = True  # a garbled first name on the other's own work mailbox (read only at one company)
+            if first < 2:
+                key = "first"
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
