@@ -167,8 +167,13 @@ def diff(args) -> int:
                     print(f"  {len(old)} rows before, {len(new)} after")
             else:
                 print(f"  - {old}\n  + {new}")
-    sizes = {kind: len(rows) for kind, rows in next(iter(before["lists"].values())).items() if isinstance(rows, list)}
-    print("same rows" if not differences else f"{differences} differences", f"({len(before['lists'])} lists, {sizes})")
+    sizes: dict[str, int] = {}
+    for found in before["lists"].values():
+        for kind, rows in found.items():
+            if isinstance(rows, list) and kind != "chunks":
+                sizes[kind] = sizes.get(kind, 0) + len(rows)
+    verdict = "same rows" if not differences else f"{differences} differences"
+    print(verdict, f"({len(before['lists'])} lists; rows compared in all: {sizes})")
     return 0 if not differences else 1
 
 
