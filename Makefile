@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_ROWS ?= 1000000
+BENCH_CPU_ROWS ?= 100000
 BENCH_LEADS ?= 100000
 BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
@@ -87,8 +88,8 @@ bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 workers vs a raw COPY (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
 
-bench-ingest-cpu: install ## Worker CPU of stage 2's Python path per phase (read, normalize, link, encode), no database (BENCH_ROWS rows)
-	$(PY) bench/ingest_cpu.py --rows $(BENCH_ROWS)
+bench-ingest-cpu: install ## Worker CPU of stage 2's Python path per phase (read, normalize, link, encode), no database (BENCH_CPU_ROWS rows)
+	$(PY) bench/ingest_cpu.py --rows $(BENCH_CPU_ROWS)
 
 bench-resolve: install ## Benchmark stage 3: quality on a corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
 	$(PIP) install --quiet -e '.[bench]'
