@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 BENCH_ROWS ?= 1000000
+BENCH_CPU_ROWS ?= 100000
 BENCH_LEADS ?= 100000
 BENCH_REPLIES ?= 300
 BENCH_RESOLVE_ROWS ?= 1000000
@@ -26,7 +27,7 @@ $(LOCAL_TARGETS): export SECURE_SSL_REDIRECT ?= 0
 $(LOCAL_TARGETS): export SESSION_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export CSRF_COOKIE_SECURE ?= 0
 $(LOCAL_TARGETS): export SECURE_HSTS_SECONDS ?= 0
-.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-resolve bench-outreach bench-send bench-classify bench-inbox clean
+.PHONY: help install migrate demo demo-data run worker test test-fast lint format check bench bench-ingest bench-ingest-cpu bench-resolve bench-outreach bench-send bench-classify bench-inbox clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -86,6 +87,9 @@ bench: bench-ingest bench-resolve bench-outreach ## Run every benchmark
 
 bench-ingest: install ## Benchmark stages 1-2 on a bulk cluster of 1 then 2 workers vs a raw COPY (BENCH_ROWS rows; BENCH_DATABASE_URL)
 	$(PY) bench/bench_ingest.py --rows $(BENCH_ROWS) --database-url $(BENCH_DATABASE_URL)
+
+bench-ingest-cpu: install ## Worker CPU of stage 2's Python path per phase (read, normalize, link, encode), no database (BENCH_CPU_ROWS rows)
+	$(PY) bench/ingest_cpu.py --rows $(BENCH_CPU_ROWS)
 
 bench-resolve: install ## Benchmark stage 3: quality on the standard and the harder corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
 	$(PIP) install --quiet -e '.[bench]'

@@ -414,6 +414,9 @@ def _settle(writer: RecordWriter, normalizer: RowNormalizer, data_source: DataSo
     for attempt in range(3):  # a deadlock or a busy SQLite file is worth another try
         try:
             with transaction.atomic():
+                # Not waiting for the disk at commit: the log is written in order, so a chunk whose own (later)
+                # commit survives a crash finds these businesses too; one that does not is loaded again.
+                _synchronous_commit_off()
                 holders = businesses_upsert(writer, normalizer.chunk.businesses, team_id=data_source.team_id)
                 _still_processing(data_source.pk)
             break

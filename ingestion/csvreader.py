@@ -354,7 +354,7 @@ class ByteLines:
             yield line
 
 
-@dataclass
+@dataclass(slots=True)
 class CsvRow:
     number: int  # data row number: 1 = the first row after the header
     line: int  # physical line where the row ends
@@ -462,8 +462,10 @@ class CsvStream:
         reader = csv.reader(feed, delimiter=delimiter, strict=True)
         try:
             for cells in reader:
-                fallback = lines.take_row_fallback()
-                if not any(cells) or not "".join(cells).strip():
+                fallback = lines.row_fallback
+                if fallback is not None:
+                    lines.row_fallback = None
+                if not (cells and cells[0].strip()) and (not any(cells) or not "".join(cells).strip()):
                     continue  # blank line, or a row of empty cells
                 number += 1
                 yield CsvRow(number, lines.lines, cells, lines.offset, fallback)

@@ -234,13 +234,12 @@ class CopyWriter(RecordWriter):
             "\\t" + copy_text(v).replace("\\", "\\\\").replace("{", "{{").replace("}", "}}") for v in defaults
         )
         source = 'lambda r: f"' + "\\t".join(parts) + tail + '\\n"'
-        # The fast variant skips per-value escaping: fields end with \x1f, rows with \x1e and NULL is
-        # \x1d. ``encode`` checks the whole chunk with a few C-speed counts and swaps the separators in,
-        # or falls back to the escaping variant when any value holds a character that needs care.
-        fast_tail = "".join(
-            "\\x1f" + ("\\x1d" if v is None else copy_text(v).replace("{", "{{").replace("}", "}}")) for v in defaults
-        )
-        fast_source = 'lambda r: f"' + "\\x1f".join(p.replace("E(", "(") for p in parts) + fast_tail + '\\x1e"'
+        # The fast variant skips per-value escaping and writes the very text of the escaping one when no value
+        # holds a character COPY escapes. ``encode`` knows how many tabs, line ends and backslashes a chunk's
+        # fixed parts make (separators, the NULL marker \\N, constant defaults) and counts them in the whole text
+        # with a few C-speed scans: a value with a tab, line end or backslash adds to a count, and the chunk
+        # goes through the escaping variant instead.
+        fast_source = 'lambda r: f"' + "\\t".join(p.replace("E(", "(") for p in parts) + tail + '\\n"'
         namespace = {
             "E": _escape,
             "N": "\\N",
@@ -250,29 +249,37 @@ class CopyWriter(RecordWriter):
         }
         formatter = eval(source, namespace)  # noqa: S307 - built above from field metadata only
         # Unescaped JSON in the fast variant: a backslash in it sends the chunk to the escaping variant.
-        fast = eval(fast_source, {**namespace, "N": "\x1d", "C": _fast_bool, "J": _json_text})  # noqa: S307
-        nullable = tuple(i for i, name in enumerate(columns) if fields[name].null)
+        fast = eval(fast_source, {**namespace, "J": _json_text})  # noqa: S307
+        json_columns = {i for i, name in enumerate(columns) if fields[name].get_internal_type() == "JSONField"}
+        # Backslashes of the fixed parts: \\N per NULL, those of a JSON column's default when its value is empty,
+        # those of the defaults written for the columns not given.
+        nullable = tuple(i for i, name in enumerate(columns) if fields[name].null and i not in json_columns)
+        json_defaults = tuple(
+            (i, bs) for i in sorted(json_columns) if (bs := copy_text(fields[columns[i]].get_default()).count("\\"))
+        )
+        tail_backslashes = sum(copy_text(v).count("\\") for v in defaults)
         names = ", ".join(connection.ops.quote_name(c) for c in (*columns, *(f.column for f in missing)))
         width = len(columns) + len(missing)
-        tail_nulls = sum(1 for v in defaults if v is None)
-        self._formatters[key] = (formatter, fast, width, nullable, tail_nulls, names)
+        self._formatters[key] = (formatter, fast, width, nullable, json_defaults, tail_backslashes, names)
         return self._formatters[key]
 
     def encode(self, model, columns, rows, *, table: str | None = None):
         """Build the COPY text of ``rows`` (into ``table``, by default the model's own)."""
-        formatter, fast, width, nullable, tail_nulls, names = self._formatter(model, tuple(columns))
+        formatter, fast, width, nullable, json_defaults, tail_backslashes, names = self._formatter(
+            model, tuple(columns)
+        )
         sql = f"COPY {connection.ops.quote_name(table or model._meta.db_table)} ({names}) FROM STDIN"
         text = "".join(map(fast, rows))
         count = len(rows)
-        nulls = count * tail_nulls + sum(1 for i in nullable for r in rows if r[i] is None)
-        if (
-            _NEEDS_ESCAPE(text) is None
-            and text.count("\x1e") == count
-            and text.count("\x1f") == count * (width - 1)
-            and text.count("\x1d") == nulls
-        ):
-            text = text.replace("\x1f", "\t").replace("\x1e", "\n").replace("\x1d", "\\N")
-        else:  # some value holds a tab, newline, backslash or separator: escape value by value
+        backslashes = count * tail_backslashes + sum(1 for i in nullable for r in rows if r[i] is None)
+        if json_defaults:
+            backslashes += sum(bs for i, bs in json_defaults for r in rows if not r[i])
+        if not (
+            text.count("\n") == count
+            and text.count("\t") == count * (width - 1)
+            and text.count("\\") == backslashes
+            and "\r" not in text
+        ):  # some value holds a tab, line end or backslash: escape value by value
             text = "".join(map(formatter, rows))
         return sql, text.encode(), len(rows)
 

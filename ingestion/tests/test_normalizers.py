@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingestion.normalizers import (
     US_STATES,
     Memo,
+    _phone_slow,
     clean,
     clean_cell,
     normalize_business_name,
@@ -20,6 +23,7 @@ from ingestion.normalizers import (
     parse_year,
     split_zip,
 )
+from usdatabiz.core.phones import valid_us_digits
 
 
 @pytest.mark.parametrize(
@@ -500,3 +504,31 @@ def test_phone_idempotent(raw):
     once = normalize_phone(raw)
     assert once is not None
     assert normalize_phone(once) == once
+
+
+_PHONE_PIECES = st.sampled_from(
+    [*"0123456789", *"0123456789", " ", "-", ".", "(", ")", "+", "/", "\t", "\u00a0", "\u2013", "\u2212", "x", "ext. ",
+     "#", "E", "e+", ".0", "tel: ", "(cell)", "FLOWERS", "\uff15", "\u0665", "1", "555", "512", "800", "0143"]
+)  # fmt: skip
+
+
+def _phone_general(raw: str):
+    """The rules without the digits-only fast path: the float artefact, then every other form of a phone."""
+    text = raw.strip()
+    if text[-2:] == ".0" and text[:-2].isdigit():
+        text = text[:-2]
+    return _phone_slow(text) if text else None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(raw=st.lists(_PHONE_PIECES, max_size=12).map("".join))
+def test_the_digits_only_fast_path_gives_what_the_general_rules_give(raw):
+    assert normalize_phone(raw) == _phone_general(raw)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(number=st.from_regex(r"1?[0-9]{10}", fullmatch=True), style=st.sampled_from(["{}", "({}) {}-{}", "{}.{}.{}"]))
+def test_plain_us_numbers_in_common_formats_take_the_fast_path_to_the_same_number(number, style):
+    digits = number[-10:]
+    written = style.format(digits) if style == "{}" else style.format(digits[:3], digits[3:6], digits[6:])
+    assert normalize_phone(written) == _phone_general(written) == valid_us_digits(digits)

@@ -25,10 +25,14 @@ def id_batch(prefix: str, count: int) -> list[str]:
     start = int.from_bytes(os.urandom(5), "big") >> 2  # headroom so the counter never carries into ``high``
     head = f"{prefix}_{high}"
     pairs = _PAIRS
-    return [
-        head + pairs[(n >> 30) & 1023] + pairs[(n >> 20) & 1023] + pairs[(n >> 10) & 1023] + pairs[n & 1023]
-        for n in range(start, start + count)
-    ]
+    ids: list[str] = []
+    n, end = start, start + count
+    while n < end:  # ids sharing all but their last 10 bits at a time: one concatenation per id
+        block_end = min(end, (n | 1023) + 1)
+        stem = head + pairs[(n >> 30) & 1023] + pairs[(n >> 20) & 1023] + pairs[(n >> 10) & 1023]
+        ids += [stem + pair for pair in pairs[n & 1023 : ((block_end - 1) & 1023) + 1]]
+        n = block_end
+    return ids
 
 
 def _encode40(value: int) -> str:
