@@ -635,6 +635,35 @@ def mistyped_mailbox(emails_a, emails_b, a: "PersonaView", b: "PersonaView") -> 
     )
 
 
+def first_name_only(email: str, a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a mailbox spells nothing but a first name both records bear (DAVID@ held by two DAVIDs).
+
+    A company mailbox named after a first name (or a nickname of it) tells which DAVID only when the company has
+    one: two DAVIDs at one office are both on it, so it says nothing of a surname that disagrees.
+    """
+    if not (a.first and b.first):
+        return False
+    local = _letters(email.partition("@")[0])
+    return local in equivalents(a.first.split()[0]) and local in equivalents(b.first.split()[0])
+
+
+@lru_cache(maxsize=65536)
+def surnames_related(a: str, b: str) -> bool:
+    """Tell whether one surname may be the other garbled, however badly: the same first letter, or at least half
+    of their letters in common order (KS/KIM, GREENE/GRENE). Two unrelated surnames (GARZA/JOHNSON) share neither.
+    """
+    if not a or not b:
+        return True  # a missing surname disagrees with nothing
+    return a[0] == b[0] or Indel.normalized_similarity(a, b) >= 0.5 or office_surname_slip(a, b)
+
+
+def first_name_mailboxes_only(a: "PersonaView", b: "PersonaView", emails) -> bool:
+    """Tell whether every one of ``emails`` (shared by a pair) spells only their common first name while their
+    surnames are unrelated (``surnames_related``): then the mailbox is "a DAVID at the company", not one person's.
+    """
+    return bool(emails) and not surnames_related(a.last, b.last) and all(first_name_only(e, a, b) for e in emails)
+
+
 def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None:
     """Return which disagreeing name a shared personal key outweighs ("first", "last") or None.
 
@@ -659,7 +688,9 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         if any(mailbox_names_nobody(email, a, b) for email in shared):
             return "first"
     if first is not None and (first >= 2 or name_slip(a.first, b.first)) and last is not None and last < 2:
-        if any(mailbox_names_nobody(email, a, b, keep_first=True) for email in shared):
+        if not first_name_mailboxes_only(a, b, shared) and any(
+            mailbox_names_nobody(email, a, b, keep_first=True) for email in shared
+        ):
             return "last"
     if not (a.first or a.last) or not (b.first or b.last):
         if any(mailbox_names_nobody(email, a, b) for email in shared):
@@ -697,7 +728,7 @@ def work_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     not another colleague. A free-mail address can be a household's, and a mailbox that names nobody may be
     a shared desk's (frontdesk@): neither counts here.
     """
-    if levels["email"] != 3:
+    if levels["email"] != 3 or first_name_mailboxes_only(a, b, _shared_compared(a, b)):
         return False
     return any(
         email in b.emails
@@ -725,7 +756,10 @@ def first_name_mailbox(a: "PersonaView", b: "PersonaView") -> bool:
     the name it spells, it is that person's, and a surname that disagrees beside it is the record's error
     (GREGORY RAO / GREG ORA), free-mail or not. Father and son of one name share the surname too.
     """
-    return any(_spells_first(email, a.first) and _spells_first(email, b.first) for email in _shared_compared(a, b))
+    shared = _shared_compared(a, b)
+    if first_name_mailboxes_only(a, b, shared):
+        return False  # DAVID@ held by DAVID GARZA and DAVID JOHNSON: two DAVIDs at one company
+    return any(_spells_first(email, a.first) and _spells_first(email, b.first) for email in shared)
 
 
 @lru_cache(maxsize=65536)

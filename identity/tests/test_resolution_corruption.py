@@ -135,6 +135,27 @@ def test_a_mailbox_spelling_the_shared_first_name_outweighs_a_garbled_surname(a,
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "email", "code"),
+    [
+        # two DAVIDs at one company on its DAVID@ mailbox: it tells no DAVID from the other
+        (("DAVID", "GARZA"), ("DAVID", "JOHNSON"), "david@lshawplumbing.net", "COLLEAGUE_LAST_NAME"),
+        (("DAVID", "GARAZ"), ("DAVE", "JOHNON"), "dave@lshawplumbing.net", "COLLEAGUE_LAST_NAME"),
+        (("DAVID", "GARZA"), ("DAVID", "JOHNSON"), "david@gmail.com", "COLLEAGUE_LAST_NAME"),
+        # beside a surname it may be garbled from, it is still that employee's mailbox
+        (("SHARON", "KIM"), ("SHARON", "KS"), "sharon@hillgrill.com", None),
+        (("DAVID", "GARZA"), ("DAVID", "GRZAA"), "david@lshawplumbing.net", None),
+        # a mailbox naming the surname, or nobody, still tells one DAVID from another
+        (("DAVID", "GARZA"), ("DAVID", "JOHNSON"), "dgarza@lshawplumbing.net", None),
+        (("DAVID", "GARZA"), ("DAVID", "JOHNSON"), "p1644253@gmail.com", None),
+    ],
+)
+def test_a_mailbox_of_the_first_name_alone_tells_no_two_people_of_that_name_apart(a, b, email, code):
+    x, y = _colleague("per_1", *a, emails={email}), _colleague("per_2", *b, emails={email})
+    assert _guard(x, y) == code
+    assert _guard(y, x) == code
+
+
+@pytest.mark.parametrize(
     ("email", "slip"),
     [
         ("ivfo@acme.com", True),
