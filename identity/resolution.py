@@ -1090,8 +1090,17 @@ def em_train(
     return Model(m=m, u=u, prior=prior, iterations=done, pairs=total)
 
 
+# The least share of one person's records that show another phone, street or place (m per level, from "different"
+# upwards). People change numbers and move between two lists: a changed phone or address counts against a match, but
+# never as proof of two people. EM on candidate pairs alone drives these shares to almost nothing, because the
+# colleagues among them always share the office's phone and address (a move then weighed -9 bits, a new phone and a
+# mistyped ZIP besides sank a same-name pair at one company below review).
+CHANGE_FLOOR = {"phone": (0.05,), "address": (0.05,), "location": (0.01, 0.03, 0.03)}
+
+
 def _monotone(m: dict, u: dict) -> None:
-    """Keep the model sensible: full agreement is never evidence against a match, disagreement never for one.
+    """Keep the model sensible: full agreement is never evidence against a match, disagreement never for one,
+    and a changed phone, street or place never rules a match out (``CHANGE_FLOOR``).
 
     Candidate pairs hold colleagues (same company, address and phone) as well as duplicates; without this an
     unconstrained EM can take "works at the same place" for the match class.
@@ -1102,6 +1111,8 @@ def _monotone(m: dict, u: dict) -> None:
             m[name][top] = u[name][top] * 2
         if m[name][0] > u[name][0] / 2:
             m[name][0] = u[name][0] / 2
+        for level, floor in enumerate(CHANGE_FLOOR.get(name, ())):
+            m[name][level] = max(m[name][level], floor)
         scale = sum(m[name])
         m[name] = [x / scale for x in m[name]]
 
