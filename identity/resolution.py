@@ -899,6 +899,11 @@ def _surname_garbled(a: PersonaView, b: PersonaView, first: int | None, first_sl
     return office_surname_slip(a.last, b.last)
 
 
+def _columns_swapped(p: PersonaView) -> bool:
+    """Tell whether a record's columns read swapped: a given name as surname beside a first name that is none."""
+    return bool(p.first and p.last) and _given_name(p.last) and not _given_name(p.first)
+
+
 def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
 
@@ -908,7 +913,14 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
     (``name_slip``, or ``surname_slip`` beside an identical first name) is not another colleague.
     """
     if _names(a, b)[2]:
-        b = replace(b, first=b.last, last=b.first)  # read b's names the way its levels were (a swapped record)
+        # read the names the way their levels were (a swapped record). The swapped record is b, unless only a reads
+        # swapped (``_columns_swapped``): SANODVAL / ANNA beside ANNA / ANDOVAL is ANNA SANDOVAL garbled, so
+        # ANNA / ANNA are the first names and SANODVAL / ANDOVAL the surnames, not two first names that disagree
+        if _columns_swapped(a) and not _columns_swapped(b):
+            a = replace(a, first=a.last, last=a.first)
+            levels = {**levels, "first_name": levels["last_name"], "last_name": levels["first_name"]}
+        else:
+            b = replace(b, first=b.last, last=b.first)
     first, last = levels["first_name"], levels["last_name"]
     # A shared free-mail address that names them may be a couple's household mailbox (brendadunn@yahoo.com): at
     # one address it says nothing of which of the two a record is.

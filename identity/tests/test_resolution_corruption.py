@@ -135,6 +135,23 @@ def test_a_mailbox_spelling_the_shared_first_name_outweighs_a_garbled_surname(a,
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # a swapped record garbled besides: its first-name column holds the surname, so ANNA / ANNA are the first names
+        (("SANODVAL", "ANNA"), ("ANNA", "ANDOVAL"), None),
+        (("REEYES", "JOE"), ("JOE", "RYES"), None),
+        # the same reading keeps two colleagues apart: another first name is still another person
+        (("SANODVAL", "MARY"), ("ANNA", "ANDOVAL"), "COLLEAGUE_FIRST_NAME"),
+        (("REEYES", "JOE"), ("JANE", "RYES"), "COLLEAGUE_FIRST_NAME"),
+    ],
+)
+def test_a_swapped_record_is_read_with_its_first_name_column_holding_the_surname(a, b, code):
+    x, y = _colleague("per_1", *a), _colleague("per_2", *b)
+    assert _guard(x, y) == code
+    assert _guard(y, x) == code
+
+
+@pytest.mark.parametrize(
     ("a", "b", "email", "code"),
     [
         # two DAVIDs at one company on its DAVID@ mailbox: it tells no DAVID from the other
