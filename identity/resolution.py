@@ -1171,17 +1171,44 @@ def tf_adjustment(model: Model, name: str, value: str) -> float:
     return max(-TF_CLIP, min(TF_CLIP, math.log2(mean / share)))
 
 
+PLACE_FIELDS = ("address", "location")
+
+
+def moved_within_company(levels: dict) -> bool:
+    """Tell whether a pair is one full name at one company, seen at two of its offices (another street and ZIP).
+
+    The model learns "same street and ZIP" from the run's candidates, where colleagues and duplicates share the
+    office, so a street and ZIP that disagree weigh as if they proved two people (-10 bits and more), and a
+    person who moved to another office of the company (or whose record shows another branch) could never be
+    merged. For such a pair the place says where the company is, not who the person is: it is not counted, and
+    the names (weighted by their frequency in the team: a shared SMITH counts less than a shared BEAUMAN), the
+    company, the phone and the e-mail decide. The guards apply as to any pair.
+    """
+    first, last = levels["first_name"] or 0, levels["last_name"] or 0
+    return (
+        min(first, last) >= 2
+        and max(first, last) == 3
+        and levels["business"] == 2
+        and levels["address"] == 0
+        and (levels["location"] is None or levels["location"] < 3)
+    )
+
+
 def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     """Return the match probability of a pair and its explanation: per-field values, level and weight, and guards."""
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
     total = prior_weight
     fields = {}
+    moved = moved_within_company(levels)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
         entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
-        if level is not None:
+        if level is not None and moved and name in PLACE_FIELDS:
+            entry["level"] = LEVELS[name][level]
+            entry["not_counted"] = "another office of the same company"
+        elif level is not None:
             weight = model.weight(name, level)
             entry["level"] = LEVELS[name][level]
             if name in ("first_name", "last_name") and level == 3 and value_a == value_b:
@@ -1512,6 +1539,7 @@ def explain(reasons: dict | None) -> dict:
                 "level": level,
                 "weight": entry.get("weight", 0.0),
                 "tf_adjustment": entry.get("tf_adjustment"),
+                "not_counted": entry.get("not_counted"),
             }
         )
     return {

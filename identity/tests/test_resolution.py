@@ -2,6 +2,7 @@
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -20,6 +21,7 @@ from identity.resolution import (
     guard,
     names_agree,
     plan,
+    score,
     soundex,
     term_frequencies,
     tf_adjustment,
@@ -178,6 +180,82 @@ def test_a_changed_phone_or_address_never_rules_a_match_out():
     # and still counts against a match
     assert model.weight("address", 0) < 0
     assert model.weight("phone", 0) < 0
+
+
+def _at(pid, first, last, *, business, street, zip5, city, phone, **kw):
+    return person(
+        pid,
+        first,
+        last,
+        zip5=zip5,
+        phones={phone},
+        businesses={business},
+        addresses=(f"{street}|{zip5}",),
+        cities=(city,),
+        **kw,
+    )
+
+
+# m and u as EM estimated them on a 5,000-row list of offices (rounded): duplicates and colleagues share the office,
+# so "same street and ZIP" is what the match class learnt, and names count for little beside the guards.
+OFFICE_MODEL = {
+    "first_name": ([0.103, 0.041, 0.046, 0.810], [0.301, 0.076, 0.035, 0.589]),
+    "last_name": ([0.102, 0.027, 0.140, 0.731], [0.322, 0.049, 0.054, 0.575]),
+    "phone": ([0.272, 0.728], [0.995, 0.005]),
+    "email": ([0.483, 0.017, 0.075, 0.425], [0.9997, 0.0001, 0.0001, 0.0001]),
+    "business": ([0.0001, 0.012, 0.988], [0.795, 0.0001, 0.205]),
+    "address": ([0.002, 0.014, 0.984], [0.9998, 0.0001, 0.0001]),
+    "location": ([0.0001, 0.0001, 0.015, 0.985], [0.876, 0.052, 0.057, 0.015]),
+}
+
+
+def _names_model(**names):
+    model = resolution.Model(
+        m={f: m for f, (m, _) in OFFICE_MODEL.items()}, u={f: u for f, (_, u) in OFFICE_MODEL.items()}, prior=0.65
+    )
+    for name, counts in names.items():
+        model.tf[name], model.tf_mean[name] = term_frequencies(counts)
+    return model
+
+
+def test_one_person_at_another_office_of_the_company_is_not_ruled_out_by_the_place():
+    # the model of a list where duplicates always shared the office: another street and ZIP weigh heavily against
+    others = [(f"NAME{i}", 5) for i in range(2000)]  # a team of many names, a few common ones
+    model = _names_model(
+        first_name=[("JOHN", 400), ("MARY", 300), ("OTIS", 2), *others],
+        last_name=[("SMITH", 500), ("BEAUMAN", 2), *others],
+    )
+    austin = _at(
+        "per_1",
+        "OTIS",
+        "BEAUMAN",
+        business="ACME",
+        street="12 MAIN ST",
+        zip5="78701",
+        city="AUSTIN",
+        phone="5125550100",
+    )
+    dallas = _at(
+        "per_2", "OTIS", "BEAUMAN", business="ACME", street="9 ELM ST", zip5="75201", city="DALLAS", phone="2145550100"
+    )
+    probability, reasons = score(austin, dallas, model)
+    assert probability >= AUTO
+    assert reasons["guard"] is None
+    for field in ("address", "location"):
+        assert reasons["fields"][field]["weight"] == 0.0
+        assert reasons["fields"][field]["not_counted"] == "another office of the same company"
+    assert explain(reasons)["rows"][5]["not_counted"] == "another office of the same company"
+    # the same name at another company is a namesake: the place counts, and no merge
+    other = replace(dallas, businesses=frozenset({"GLOBEX"}))
+    assert score(austin, other, model)[0] < REVIEW
+    # a common name at two offices of one company may be two people: frequency keeps it from a merge
+    smith_a = replace(austin, first="JOHN", last="SMITH")
+    smith_b = replace(dallas, first="JOHN", last="SMITH")
+    assert score(smith_a, smith_b, model)[0] < AUTO
+    # two colleagues at the other office are still two people
+    mary = replace(dallas, first="MARY")
+    levels, _ = gamma(austin, mary)
+    assert not resolution.moved_within_company(levels)
 
 
 def test_em_is_deterministic_and_serialisable():
