@@ -363,7 +363,9 @@ _OCR_ORDERS = (
 )
 
 
-# Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides.
+# Spellings of one sound that a name is written in by ear (PHOX/FOX, JACKSON/JAKSON): folded alike on both sides,
+# and so are endings written two ways for one sound (``_phonetic_fold``): AH/A, and IE/EY/Y from six letters (a
+# shorter name is another name: MARIE is not MARY).
 _PHONETIC_FOLDS = (
     ("PH", "F"), ("CK", "K"), ("C", "K"), ("Z", "S"), ("X", "KS"), ("TH", "T"), ("KN", "N"), ("WR", "R"), ("DG", "J"),
     ("Y", "I"),
@@ -374,6 +376,8 @@ _PHONETIC_FOLDS = (
 def _phonetic_fold(name: str) -> str:
     for heard, written in _PHONETIC_FOLDS:
         name = name.replace(heard, written)
+    if (len(name) > 3 and name.endswith("AH")) or (len(name) >= 6 and name.endswith(("IE", "EI"))):
+        name = name[:-1]  # a silent ending: HANNAH/HANNA, VALERIE/VALERY (both VALERI), KELLIE/KELLY
     return name
 
 

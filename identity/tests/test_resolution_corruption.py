@@ -44,6 +44,10 @@ def test_ocr_digits_are_read_as_the_letters_they_resemble(a, b, slip):
         ("WENDY", "WENDI", True),
         ("CURTIS", "KURTIS", True),
         ("FRANCES", "PHRABCES", True),  # by ear and a slip besides
+        ("HANNAH", "HANNA", True),  # a silent ending
+        ("VALERIE", "VALERY", True),
+        ("KELLIE", "KELLY", True),
+        ("MARIE", "MARY", False),  # a short name with another ending is another name
         ("LARRY", "HARRY", False),  # two given names that differ in their first letter
         ("BILLY", "WILLY", False),
         ("MARIA", "MARIO", False),  # ... or in their ending
