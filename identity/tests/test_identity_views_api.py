@@ -366,3 +366,34 @@ def test_the_persona_and_review_filters_refuse_what_they_cannot_read(operator_ap
         assert refused.status_code == 400
         assert "status" in json.dumps(refused.json())
     assert operator_api.get("/api/v1/match-reviews/?status=pending").status_code == 200
+
+
+def test_the_explanation_shows_a_place_not_counted_for_one_person_at_another_office():
+    from django.template.loader import render_to_string
+
+    from identity import resolution
+    from identity.tests.test_resolution import _at, _names_model
+
+    model = _names_model(last_name=[("BEAUMAN", 2), *[(f"NAME{i}", 5) for i in range(200)]])
+    austin = _at(
+        "per_1",
+        "OTIS",
+        "BEAUMAN",
+        business="ACME",
+        street="12 MAIN ST",
+        zip5="78701",
+        city="AUSTIN",
+        phone="5125550100",
+    )
+    dallas = _at(
+        "per_2", "OTIS", "BEAUMAN", business="ACME", street="9 ELM ST", zip5="75201", city="DALLAS", phone="2145550100"
+    )
+    _, reasons = resolution.score(austin, dallas, model)
+    page = render_to_string("identity/_match_explanation.html", {"explanation": resolution.explain(reasons)})
+    address = page[page.index('data-field="address"') :]
+    address = address[: address.index("</tr>")]
+    assert "12 MAIN ST 78701" in address
+    assert "9 ELM ST 75201" in address
+    assert "not counted: another office of the same company" in address
+    phone = page[page.index('data-field="phone"') :]
+    assert "not counted" not in phone[: phone.index("</tr>")]
