@@ -19,7 +19,9 @@ How a run decides (``plan``):
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
    sum of log2(m/u) of its levels; an exact name is adjusted by its frequency in the team
    (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
-   2^w / (1 + 2^w) is the pair's score.
+   2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
+   (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
+   (``moved_within_company``): it says where the company is, not who the person is.
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
@@ -1180,6 +1182,8 @@ PLACE_FIELDS = ("address", "location")
 
 def moved_within_company(levels: dict) -> bool:
     """Tell whether a pair is one full name at one company, seen at two of its offices (another street and ZIP).
+
+    Both names agree at least closely and one exactly (a typo in the other).
 
     The model learns "same street and ZIP" from the run's candidates, where colleagues and duplicates share the
     office, so a street and ZIP that disagree weigh as if they proved two people (-10 bits and more), and a
