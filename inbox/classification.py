@@ -499,7 +499,11 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
           r"\b(?:call|calling|contact|contacting|talk to|talking to|get|getting|sic) my (?:lawyer|attorney)\b",
           r"\bmy (?:lawyer|attorney) (?:will|is going to|gonna)\b",
-          r"\breport (?:this|you) to\b"),
+          r"\breport (?:this|you) to\b",
+          # a visit promised in anger: "I'll stop by your office ... Bring a helmet", "watch your back"
+          r"\bbring (?:a|your) (?:helmet|cup|mouthguard|bodyguard)\b", r"\bwatch your back\b",
+          r"\bi know where (?:you|y'all|your office|your company)\b",
+          r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
           r"(?:给我|可以|请)打电话|打电话给我|打给我|可以通话|方便通话", r"^ligue\b", r"\brele m\b",
@@ -520,7 +524,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b",
           r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b"),
     _rule("meeting_request.lets_talk", 0.88,
-          r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
+          r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b",
+          # French "on peut s'appeler jeudi ?", "peut-on se parler demain"
+          r"\b(?:on (?:peut|pourrait|pourra)|peut-on|pouvons-nous) "
+          r"(?:s'appeler|se parler|se voir|se rencontrer|s'en parler)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
           r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
     _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b",
@@ -686,7 +693,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
           r"\b(?:reply|text) (?:stop|end|quit|cancel|stopall) to (?:unsubscribe|opt out|stop|end|cancel|be removed)\b",
           r"^message received\b", r"\bha(?:s|ve) notifications silenced\b",
-          r"\b(?:message|text|sms) (?:was )?(?:not delivered|undeliverable|failed)\b", r"\bdelivery failed\b",
+          r"\b(?:message|text|sms)(?: to\s+(?:<phone>|\+?\d[\d\s().-]{6,16}))?\s+(?:was )?"
+          r"(?:not delivered|undeliverable|failed|could not be delivered|couldn't be delivered)\b",
+          r"\bdelivery failed\b",
+          r"\berror (?:code )?\d{3,5}\W+(?:landline|unreachable|unknown|invalid|blocked|carrier)",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
           r"感谢您的(?:来信|留言|信息|消息)|感谢您联系|我们会尽快回复|营业时间", r"\bcam on quy khach\b",
@@ -783,6 +793,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'm|i am|we're|we are) at (?:the|a) [^.!?]{2,40} (?:through|thru|until|till)"
           r" (?:\w+day|the|next|end)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
+          # Chinese "back in the US next month, talk then": "下个月回美国再说", "回来再联系"
+          r"回(?:美国|来|国|到美国)(?:以?后)?再(?:说|联系|聊|谈)",
           r"\bout of (?:town|the country)\b",
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
           r"(?:this|all) (?:week|weekend)\b",

@@ -658,6 +658,12 @@ _A_ROTA = (
     r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
     r"|crew|payroll)\b)"
 )
+# After a stop word, something else the person is told to stop doing: "stop crying about the Cowboys", "stop
+# worrying"; not "stop blowing up my phone", "stop hitting me up" (the doing aimed at the writer)
+_DOING_SOMETHING_ELSE = (
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b(?!\s+(?:up\s+|at\s+|on\s+|to\s+)?(?:me|us|my|our|this|his|her|him|them|these"
+    r"|those|your|ur|all)\b))"
+)
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
@@ -926,7 +932,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
-            r"(?:stop|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b))|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)"
+            r"(?:stop|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b))|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)",
+            # "I said STOP crying about the Cowboys": something else the person does, not the texts
+            _DOING_SOMETHING_ELSE,
         ),
         "negation",
     ),
@@ -2331,6 +2339,32 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the fifty-fifth: a request made for someone else, and "anything else" sent: "she's not interested and please
+    # don't send her anything else", "my dad says don't text him again", "she doesn't want any more texts", "Don't
+    # send me anything else" (not "don't send anything else until I sign")
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never|pls\s+no|please\s+no)\s+send\s+(?:me\s+|us\s+|him\s+|her\s+|them\s+"
+            r"|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents|son|daughter)\s+)?"
+            r"(?:anything|nothing|nothin'?|anythin'?|any\s+thing)\s+(?:else|more|further)\b"
+            r"(?!\s+(?:until|till|til|yet|before|unless|except|but|besides|than|for\s+now|right\s+now|today|tonight"
+            r"|this\s+week|over|in\s+the\s+mail)\b)"
+            r"|\b(?:he|she|they|owner|boss|mom|mother|dad|father|wife|husband|grandma|grandpa)\s+(?:doesn't|doesnt|does\s+not"
+            r"|don't|dont|do\s+not|no\s+longer)\s+(?:wants?|wish(?:es)?|needs?)\s+(?:to\s+(?:receive|get)\s+)?"
+            rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
+        ),
+        "none",
+    ),
+    # "don't text him again", "please don't message my mother anymore": the same for someone else ("call": not beside
+    # "text me instead")
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|contact|send)\s+"
+            r"(?:him|her|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents))\s+"
+            r"(?:any\s*more\s+|any\s+)?(?:(?:texts|messages|msgs)\s+)?(?:again|anymore|any\s+more|ever\s+again)\b"
+        ),
+        "call",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -2354,6 +2388,8 @@ _EDGE_STOP_START = re.compile(
     # "stop playin lol", "stop lyin": the same with the final g dropped
     r"(?!\s+(?:playin|kiddin|jokin|messin|foolin|lyin|trippin|cappin|frontin|hatin|clownin)\b)"
 )
+# Words that make the stop after them a noun: "the bus stop ads", "a pit stop", "one-stop shop"
+_STOP_AS_NOUN = frozenset("bus truck pit full rest train subway tram trolley shuttle whistle one".split())
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
 
@@ -2381,6 +2417,8 @@ _NOT_A_REQUEST_AFTER = (
 _UNCLEAR_STOP = re.compile(
     r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
     rf"(?!\s+(?:{_NOT_A_REQUEST_AFTER}))"
+    # "stop crying about the Cowboys", "stop worrying over it": something else the person does, said of a matter
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b)"
 )
 # Complaints about the texts themselves: the person may be revoking; a person decides.
 _COMPLAINT = re.compile(
@@ -2466,6 +2504,8 @@ def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
             continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
             before = _clause_before(normalized, match.start())
+            if before and before[-1] in _STOP_AS_NOUN and match.group().startswith("stop"):
+                continue  # "bus stop ads are doing fine for us": a place, not a request
             if guard in ("negation", "sender") and _negated(before, sender=guard == "sender"):
                 continue
             if guard == "subject" and _other_subject(before):
@@ -2717,6 +2757,19 @@ _GLAD = re.compile(
     r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
     r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up)\b"
 )
+# ... so eager that it needs no laughter: "Stop right there, you had me at 'more customers'. Tell me more"
+_EAGER = re.compile(
+    r"\b(?:tell\s+me\s+more|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up|read\s+my\s+mind|where\s+do\s+i\s+sign)\b"
+)
+# Someone else's words quoted: "my boss literally just yelled 'stop texting and get back to work'", "my wife goes
+# "stop texting at the table""; with laughter beside them a person decides
+_QUOTED_FROM_ANOTHER = re.compile(
+    r"\b(?:boss|wife|husband|mom|mother|mama|dad|father|papa|kid|kids|son|daughter|teacher|manager|coach|girlfriend"
+    r"|boyfriend|gf|bf|friend|buddy|he|she|they|someone|somebody|guy|lady|sister|brother|grandma|grandpa|roommate"
+    r"|coworker|partner|wifey|hubby|supervisor|foreman|customer)\s+(?:\w+\s+){0,3}?(?:said|says|yelled|yells|screamed"
+    r"|screams|shouted|shouts|hollered|told\s+me|tells\s+me|goes|went|was\s+like|is\s+like|texted\s+me)\s*[:,]?\s*"
+    "['\"\u201c\u201d]"
+)
 # "Stop the car right now!! Sorry that was voice text, my kid grabbed the phone", "wrong chat": the writer says
 # the message was not meant for us; a person decides
 _MISSENT = re.compile(
@@ -2877,12 +2930,19 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     # the glad words first: most replies have none, and then the laughter is not looked for
-    in_jest = bool(_GLAD.search(plain) and _LAUGHING.search(text.lower())) and not _ABOUT_THE_TEXTS.search(plain)
+    # ("Stop right there, you had me at 'more customers'. Tell me more": so eager that no laughter is needed)
+    in_jest = bool(
+        _GLAD.search(plain) and (_EAGER.search(plain) or _LAUGHING.search(text.lower()))
+    ) and not _ABOUT_THE_TEXTS.search(plain)
+    # "My boss just yelled 'stop texting and get back to work' lmao": someone else's words, quoted laughing
+    quoted_laughing = bool(_QUOTED_FROM_ANOTHER.search(plain) and _LAUGHING.search(text.lower()))
     bare = [clause for clause in clauses if _may_be_bare(clause) and (_is_bare_stop(clause) or _is_bare_other(clause))]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
     if bare and _MISSENT.search(plain):
         return OPT_OUT_UNCERTAIN, "a message meant for someone else"
+    if bare and quoted_laughing:
+        return OPT_OUT_UNCERTAIN, "a stop word quoted from someone else, laughing"
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
@@ -2897,6 +2957,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         if in_jest:
             return OPT_OUT_UNCERTAIN, "a stop word said laughing"
+        if quoted_laughing:
+            return OPT_OUT_UNCERTAIN, "a stop word quoted from someone else, laughing"
         for found, unless, why in _HELD_BESIDE_A_REQUEST:
             if found.search(plain) and not (unless and unless.search(plain)):
                 return OPT_OUT_UNCERTAIN, why
@@ -2937,6 +2999,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
 
 _GUARDED_WORDS = re.compile(
     rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"
+    rf"|\bstop\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b"  # "stop crying about the Cowboys": a matter of its own
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
@@ -2950,11 +3013,11 @@ _GUARDED_WORDS = re.compile(
 (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
-    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
-    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
 ))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999

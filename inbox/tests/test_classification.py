@@ -550,6 +550,13 @@ CASES += [
     ("Risposta automatica: sono fuori ufficio fino al 5 gennaio. Per urgenze contattare l'ufficio.", C.AUTO_REPLY),
     ("Resposta automática: estamos fechados hoje, retornaremos amanhã.", C.AUTO_REPLY),
     ("Réponse automatique : je suis absent jusqu'au lundi 12.", C.AUTO_REPLY),
+    # the fifty-fifth set: a delivery failure naming the number, a visit promised in anger, French, Chinese
+    ("Your message to 2145550187 was not delivered. Error 30003: unreachable destination handset.", C.AUTO_REPLY),
+    ("Message to (303) 555-0110 failed: invalid number", C.AUTO_REPLY),
+    ("I sent a text to my partner about it but it failed, resend?", C.QUESTION),
+    ("Keep it up and I'll come tell you what I think of you in person. Watch your back", C.HOSTILE),
+    ("On pourrait se parler lundi après-midi ?", C.MEETING_REQUEST),
+    ("我在国外，回国后再联系", C.OUT_OF_OFFICE),
 ]
 
 

@@ -1608,6 +1608,34 @@ DECISIONS = [
     ("munja bonaeji maseyo", "yes"),
     ("yeollak hajimaseyo", "yes"),
     ("voy a reportar a mi jefe que ya llegó", "no"),
+    # the fifty-fifth: a request made for someone else ("don't send her anything else", "my dad says don't text him
+    # again"), "anything else" sent; stops said in jest, quoted from someone else laughing, a bus stop, a stop about
+    # something else the person does
+    (
+        "My mom got your message, she doesn't read English well so I'm answering for her. She's not interested and "
+        "please don't send her anything else.",
+        "yes",
+    ),
+    ("Please don't send him anything more, he passed in June", "yes"),
+    ("Don't send me anything else", "yes"),
+    ("my dad says don't text him again", "yes"),
+    ("please do not message my grandmother anymore", "yes"),
+    ("she doesn't want any more texts from you", "yes"),
+    ("He no longer wishes to receive these messages", "yes"),
+    ("don't send anything else until I sign the papers", "no"),
+    ("Don't send me anything more till Monday, I'm out of town", "no"),
+    ("Stop right there, you had me at 'more customers'. Tell me more", "uncertain"),
+    ("STOP. you read my mind, sign me up", "uncertain"),
+    ("Stop. Tell me more? No. Stop texting me", "yes"),
+    ("My boss literally just yelled 'stop texting and get back to work' lmao", "uncertain"),
+    ('my wife goes "stop texting at the dinner table" 😂', "uncertain"),
+    ("my wife said 'stop texting him'", "yes"),
+    ("Nah we're good. Bus stop ads are doing fine for us lol", "no"),
+    ("We run the truck stop diner off exit 12, stop texting us", "yes"),
+    ("I said STOP crying about the Cowboys lol, go birds", "no"),
+    ("stop worrying over us, business is good", "no"),
+    ("I told you to stop blowing up my phone", "yes"),
+    ("I said stop texting me", "yes"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
