@@ -402,7 +402,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
-          r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
+          # "no Gary here", not "no spam here, we're legit too" or "no problem here"
+          r"^no (?!(?:spam|scam|problem|problems|one|worries|need|interest|money|loans?|debt|thanks|way|doubt|rush"
+          r"|issues?|complaints?|drama)\b)[a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
           r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错|错号",
@@ -464,7 +466,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
           r"\bok,? boomer\b", r"\bthis is why (?:everybody|everyone|people|nobody)\b",
-          r"\b(?:script|pitch|offer|product|service|company|text)s? (?:sucks?|is garbage|is trash)\b",
+          # not "cell service sucks out here": the signal, not us
+          r"\b(?:script|pitch|offer|product|(?<!cell )(?<!phone )service|company|text)s? "
+          r"(?:sucks?|is garbage|is trash)\b",
           r"\bright after i (?:light|burn|throw|finish)\b", r"\bscam wrapped\b", r"\bratio \+ l\b",
           r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
           r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
@@ -505,6 +509,12 @@ PHRASE_RULES: list[Rule] = [
           r"\bi know where (?:you|y'all|your office|your company)\b",
           r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
+    # Polish "spieprzaj oszuście" (get lost, fraudster); Arabic in Latin letters "ya 7ayawan, nasab" (animal,
+    # swindler); Hmong "tus neeg dag, txaj muag" (liar, shame on you)
+    _rule("hostile.midwest_more", 0.9, r"\bspieprza\w*", r"\boszu(?:st|sc|śc)\w*", r"\b7ayawan\b", r"\bnass?ab inta\b",
+          r"\bneeg dag\b", r"\btxaj muag\b"),
+    # Somali "lambar qaldan" (wrong number), "ma aqaan qofkaas" (I do not know that person)
+    _rule("wrong_number.somali", 0.92, r"\blambar(?:ka)? (?:waa )?qaldan\b", r"\bma aqaan qof\w*"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
           r"(?:给我|可以|请)打电话|打电话给我|打给我|可以通话|方便通话", r"^ligue\b", r"\brele m\b",
           r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
@@ -603,6 +613,10 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.legit", 0.85, r"\bis this (?:a )?(?:scam|spam|bot|real|legit|automated)\b",
           r"\bare you a (?:bot|real person|robot|person)\b", r"\bdo i know you\b", r"\bhave we met\b"),
     _rule("question.question_mark", 0.6, r"\?"),
+    # loyal to the lender they have: "I'd never stop working with my credit union, they've been good to us"
+    _rule("not_interested.loyal", 0.88,
+          r"\b(?:i'd|i would|we'd|we would|i will|we will|i'll|we'll) never (?:stop (?:working|banking|dealing) with"
+          r"|leave|switch from|drop|walk away from) (?:my|our)\b"),
     _rule("not_interested.phrase", 0.92, r"\bnot (?:\w+ )?(?:interested|intrested|intersted|interseted|interestd)\b",
           r"n't (?:be )?(?:interested|intrested)\b",
           r"\b(?:no|zero) interest\b"),
@@ -686,6 +700,7 @@ PHRASE_RULES: list[Rule] = [
           # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
           unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
+          r"\bautomatyczna odpowied\w*",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
           r"\b(?:risposta|resposta) automatica\b", r"\breponse automatique\b",
@@ -737,7 +752,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back)\b"),
+          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -755,6 +770,7 @@ PHRASE_RULES: list[Rule] = [
           r".{0,160}\b(?:visit|call|hours|emergency|reply|website|leave)\b",
           r"\bfor (?:store |our |business |office )?hours,? (?:reply|text)\b",
           r"\bmsg ?(?:&|and) ?data rates may apply\b",
+          r"^reply from [a-z0-9' &.-]{2,40}:",
           # the same in the languages US business owners text in
           r"\bvielen dank fur ihre nachricht\b", r"\bmerci (?:pour|de) votre message\b",
           r"\bgrazie per (?:averci contattat[oi]|il (?:suo|vostro) messaggio)\b", r"\bgracias por (?:su|tu) mensaje\b",
@@ -793,6 +809,12 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'm|i am|we're|we are) at (?:the|a) [^.!?]{2,40} (?:through|thru|until|till)"
           r" (?:\w+day|the|next|end)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
+          # Hmong "kuv mus ncig tebchaws, ob lim tiam mam rov los" (I am travelling, back in two weeks); "Harvest.
+          # Can't do anything til November"
+          r"\bmus ncig\b", r"\bmam rov (?:los|qab)\b", r"\bjestem poza biurem\b",
+          r"\b(?:i'm|im|i am|we're|we are) down in (?!the (?:office|shop|store|basement)\b)[a-z]",
+          r"\b(?:can't|cant|cannot) do anything (?:til|till|until) (?:after )?"
+          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|winter|next)",
           # Chinese "back in the US next month, talk then": "下个月回美国再说", "回来再联系"
           r"回(?:美国|来|国|到美国)(?:以?后)?再(?:说|联系|聊|谈)",
           r"\bout of (?:town|the country)\b",
@@ -1006,6 +1028,13 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.sarcasm", 0.86, r"^\W*(?:yeah|yes),? no\W*$", r"\bright after i win the lottery\b",
           r"\bwhen pigs fly\b", r"\bwhen hell freezes over\b", r"\bgreat offer\W+for (?:somebody|someone) else\b"),
     _rule("auto_reply.virtual_receptionist", 0.95, r"\bvirtual (?:receptionist|assistant)\b"),
+    # a question with a yes or an amount beside it: "How much can I get? yes", "I need 50k for a new plow truck, can
+    # you do that?", "how do I apply?"; Somali "lacag baan u baahanahay" (I need money), "sidee loo codsadaa" (how
+    # does one apply); Arabic in Latin letters "ana mhtam" (I'm interested)
+    _rule("interested.asks_with_a_yes", 0.86, r"\?\s*(?:yes|yeah|yep|yup|yes please)\W*$",
+          r"\b(?:i|we) need (?:about |around |like |roughly |maybe )?\$?\d+ ?(?:k|,000| thousand| grand)\b",
+          r"\bhow (?:do|can|would) (?:i|we) (?:apply|sign up|get started|qualify)\b",
+          r"\blacag (?:baan|ayaan|waan) u baahan\w*", r"\bsidee loo codsad\w*", r"\bana (?:mhtam|mihtam|m7tam)\b"),
     _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
     # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Hawaiian Pidgin, Taglish
     _rule("meeting_request.pacific_languages", 0.86, r"\bawagannak\b", r"\btawagan mo (?:ako|ko)\b"),

@@ -2365,6 +2365,30 @@ _MORE_PHRASES += [
         ),
         "call",
     ),
+    # the fifty-sixth: the Midwest; "I don't want any more of these", "I'd appreciate it if you wouldn't contact me
+    # again"; Polish "proszę wykreślić mój numer z waszej bazy" (please strike my number from your database), "nie
+    # piszcie do mnie" (do not write to me); Hmong "thov muab kuv tus xov tooj tshem tawm" (please take my phone number
+    # off)
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|need|wish\s+to\s+(?:get|receive))\s+"
+            r"(?:any\s*more\s+of\s+(?:these|those|them|this|your\s+\w+)\b"
+            r"|any\s*more(?=\s*(?:[.!]|$|,?\s+(?:please|pls|thanks|thank\s+you)\b)))"
+            r"|\bappreciate\s+(?:it\s+)?if\s+(?:you|y'all|yall|u|yinz|your\s+company)\s+(?:wouldn't|would\s+not|didn't"
+            r"|did\s+not|don't|do\s+not|couldn't|could\s+not|no\s+longer|never)\s+(?:\w+\s+)?(?:contact|text|messag"
+            r"|call|reach|send)\w*\s+(?:me|us|this\s+number|my\s+\w+|here|again|anymore|any\s+more)\b"
+            r"|\bappreciate\s+(?:not\s+being|no\s+longer\s+being)\s+(?:contacted|texted|messaged|solicited)\b"
+        ),
+        "subject",
+    ),
+    (
+        _re(
+            r"\b(?:wykresl|usun|skresl)\w*\s+(?:moj|nasz|ten)\s+(?:numer|number|telefon)\b"
+            r"|\bnie\s+(?:piszcie|pisz|pisac|wysylajcie|wysylaj|wysylac|kontaktujcie|dzwoncie)\b"
+            r"|\btshem\s+tawm\b|\btshem\s+(?:kuv|peb)\s+(?:tus\s+)?(?:xov\s+tooj|npe)\b"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -2431,6 +2455,10 @@ _COMPLAINT = re.compile(
 _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
     r"|\bspam\s+(?:calls?|callers?|filters?|folder|blocker|musubi)\b"  # the shop's own spam, or lunch
+    r"|\bno\s+spam\s+here\b"  # "No spam here, we're legit too lol": the writer's own business
+    # "Honestly yes. Tired of my bank giving me the runaround": a complaint about the lender they have
+    r"|\b(?:sick|tired|fed\s+up)\s+(?:of|with)\s+(?:my|our)\s+(?:current\s+|old\s+)?(?:bank|banker|lender|credit\s+union"
+    r"|processor|landlord|accountant)\b"
 )
 
 _KEYWORD_MENTION = re.compile(
@@ -2454,7 +2482,7 @@ _HOSTILE_DISMISSAL = re.compile(
     r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
-_NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*(?:shop|go)\b")
+_NAMES_WITH_STOP = re.compile(r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b")  # "Stop 'n Go", "Stop-N-Go"
 
 OPT_OUT_YES = "yes"
 OPT_OUT_NO = "no"

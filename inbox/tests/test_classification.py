@@ -557,6 +557,23 @@ CASES += [
     ("Keep it up and I'll come tell you what I think of you in person. Watch your back", C.HOSTILE),
     ("On pourrait se parler lundi après-midi ?", C.MEETING_REQUEST),
     ("我在国外，回国后再联系", C.OUT_OF_OFFICE),
+    # the fifty-sixth set: the Midwest; a question with a yes or an amount, Polish, Hmong, Somali, Arabic in Latin
+    # letters; a cell signal that sucks, a shop closed for the season while the owner is away
+    ("How much can I get? yeah", C.INTERESTED),
+    ("We need around 75k for a walk-in cooler, can you do it?", C.INTERESTED),
+    ("how do I apply?", C.INTERESTED),
+    ("Spieprzajcie, oszuści", C.HOSTILE),
+    ("Tus neeg dag", C.HOSTILE),
+    ("Lambarka waa qaldan", C.WRONG_NUMBER),
+    ("No Gary here", C.WRONG_NUMBER),
+    ("no problem here, we're all set with funding", C.NOT_INTERESTED),
+    ("Automatyczna odpowiedź: jestem na urlopie.", C.AUTO_REPLY),
+    ("Reply from Hilltop Feed & Seed: we are closed today, open 7am tomorrow.", C.AUTO_REPLY),
+    ("Call me at 319-555-0148, phone service sucks out here", C.PHONE_CAPTURE),
+    ("Kuv mus ncig, mam rov los lub lim tiam tom ntej", C.OUT_OF_OFFICE),
+    ("Calving season. Can't do anything till spring", C.OUT_OF_OFFICE),
+    ("We're closed till April, I'm down in Arizona", C.OUT_OF_OFFICE),
+    ("We'd never leave our credit union, sorry", C.NOT_INTERESTED),
 ]
 
 

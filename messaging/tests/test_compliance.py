@@ -1636,6 +1636,24 @@ DECISIONS = [
     ("stop worrying over us, business is good", "no"),
     ("I told you to stop blowing up my phone", "yes"),
     ("I said stop texting me", "yes"),
+    # the fifty-sixth: the Midwest; "any more of these", a polite "I'd appreciate it if you wouldn't", Polish, Hmong;
+    # a shop called Stop 'n Go, "no spam here" said of the writer's own business
+    ("I'm not interested and I don't want any more of these.\n\nSent from my iPhone", "yes"),
+    ("we don't need any more of your texts", "yes"),
+    ("I don't want any more, thanks", "yes"),
+    ("we don't want any more loans right now, maybe next year", "no"),
+    ("I'd appreciate it if you wouldn't contact me again. Have a good one.", "yes"),
+    ("would appreciate it if y'all didn't text this number anymore", "yes"),
+    ("I'd appreciate not being contacted by your company", "yes"),
+    ("Proszę wykreślić mój numer z waszej bazy.", "yes"),
+    ("Usuńcie mój numer, dziękuję", "yes"),
+    ("nie piszcie do mnie więcej", "yes"),
+    ("Thov muab kuv tus xov tooj tshem tawm.", "yes"),
+    ("Stop 'n Go on Halsted has gas for 2.89 fyi", "no"),
+    ("meet me at the Stop-N-Go on 5th", "no"),
+    ("No spam here, we're legit too lol, and we don't need money", "no"),
+    ("Honestly yes. Tired of my bank giving me the runaround", "no"),
+    ("sick of your texts", "uncertain"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
