@@ -361,6 +361,7 @@ _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2}"
     r" (?:interested|intrested|intersted|interseted|interestd)"
     r"|\binterested (?:na|nahi|nahin|nai)\b"  # Bengali and Hindi in Latin letters: "ami interested na"
+    r"|\b(?:nisht|nit|nicht) (?:interested|interesirt)\b"  # Yiddish: "nisht interested, a dank"
 )
 
 
@@ -507,12 +508,34 @@ PHRASE_RULES: list[Rule] = [
           # a visit promised in anger: "I'll stop by your office ... Bring a helmet", "watch your back"
           r"\bbring (?:a|your) (?:helmet|cup|mouthguard|bodyguard)\b", r"\bwatch your back\b",
           r"\bi know where (?:you|y'all|your office|your company)\b",
-          r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b"),
+          r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b",
+          # "you sound like a guy who parks in the fire lane ... Bum."
+          r"\byou sound like (?:a|the) (?:guy|type|kind of (?:guy|person)) who\b", r"(?:^|[.!] )bums?\W*$",
+          # "don't worry I'm not gonna report you": what the writer will not do
+          unless=r"\b(?:not (?:gonna|going to)|won't|will not|wouldn't|would never|never gonna) (?:\w+ )?"
+          r"(?:report|sue|hurt|kill) you\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
     # Polish "spieprzaj oszuście" (get lost, fraudster); Arabic in Latin letters "ya 7ayawan, nasab" (animal,
     # swindler); Hmong "tus neeg dag, txaj muag" (liar, shame on you)
     _rule("hostile.midwest_more", 0.9, r"\bspieprza\w*", r"\boszu(?:st|sc|śc)\w*", r"\b7ayawan\b", r"\bnass?ab inta\b",
           r"\bneeg dag\b", r"\btxaj muag\b"),
+    # the fifty-seventh: Russian in Latin letters "idi v zhopu", "moshennik, tebe ne stydno?" (swindler, aren't you
+    # ashamed), Yiddish "gonif" (thief), "a shvartz yor af dir" (a black year on you)
+    _rule("hostile.russian_yiddish", 0.9, r"\bidi v (?:zhopu|jopu|zopu)\b",
+          r"\bposh[eo]l (?:ty |thanks |vy )?(?:na|v)\b",
+          r"\bmoshennik\w*", r"\b(?:tebe|vam) ne stydno\b", r"\b(?:gonif|ganef|goniff)\b", r"\bshvartz(?:er)? yor\b"),
+    _rule("interested.russian", 0.88, r"\b(?:da,? )?interesuet\b", r"\b(?:da,? )?interesno\b",
+          unless=r"\bne (?:interesuet|interesno)\b"),
+    _rule("not_interested.russian_yiddish", 0.92, r"\bne (?:interesuet|interesno|nado|nuzhno)\b",
+          r"\b(?:nisht|nit) (?:interested|interesirt)\b"),
+    # "ya v Izraile do 20-go" (I'm in Israel until the 20th)
+    _rule("out_of_office.russian", 0.9, r"\b(?:ya|yes) v [a-z]+ do \d",
+          r"\b(?:ya|yes) v (?:otpuske|ot'ezde|komandirovke)\b"),
+    # "Vy oshiblis' nomerom" (you have the wrong number); Spanish "eso era la barbería de mi papá, ya cerró hace años"
+    _rule("wrong_number.russian_spanish", 0.92, r"\boshiblis'? nomerom\b", r"\bne tot nomer\b",
+          r"\bcerr[oó] hace (?:años|anos|tiempo|mucho)\b", r"\bya no existe (?:el|la|ese|esa)\b"),
+    # Bengali "কাল সকালে একটু ফোন দিয়েন" (give me a call tomorrow morning)
+    _rule("meeting_request.bengali", 0.88, r"ফোন দি\S*", r"কল দি\S*"),
     # Somali "lambar qaldan" (wrong number), "ma aqaan qofkaas" (I do not know that person)
     _rule("wrong_number.somali", 0.92, r"\blambar(?:ka)? (?:waa )?qaldan\b", r"\bma aqaan qof\w*"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
@@ -589,7 +612,8 @@ PHRASE_RULES: list[Rule] = [
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
-    _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b", r"\bgot my attention\b",
+    _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b",
+          r"\b(?:got|have|has) my (?:full )?attention\b",
           r"\b(?:mand|envi)\w* (?:me |nos )?(?:la |m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
           r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b", r"\b(?:get|getting) started\b",
           r"\bwhat's (?:the )?next(?: steps?)?\b", r"\b(?:could|can) (?:really )?use (?:that|this|it|something like)\b",
@@ -599,6 +623,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.leading_yes", 0.75,
           r"^(?:(?:omg|oh|heck|hell|ok|okay)\W+)?(?:yes|sure|absolutely|definitely|of course|certainly)\b"
           r"(?![\s,.!-]+not\b)[\s,.!-]+\w"),
+    # "which Tony? I got 3 guys named Tony in the shop": which of them we mean
+    _rule("question.which_one", 0.85, r"^which [a-z]+\?"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b", r"ποιος είναι|ποιος είσαι|ποιοι είστε", r"^מי (?:זה|אתה|אתם)",
           r"хто це|хто ви|кто это|кто вы",
@@ -742,6 +768,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
           r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"
+          # "I'm driving rn, call me in an hour": a person naming when to call
+          r"|\b(?:call|text|hit) me (?:back )?(?:in|at|after|later|tomorrow|tonight)\b"
           r"|^driving (?:a load|a truck|a rig|loads?) "),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:[a-z]+ )?(?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
@@ -752,7 +780,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in)\b"),
+          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in|not looking at)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -812,6 +840,7 @@ PHRASE_RULES: list[Rule] = [
           # Hmong "kuv mus ncig tebchaws, ob lim tiam mam rov los" (I am travelling, back in two weeks); "Harvest.
           # Can't do anything til November"
           r"\bmus ncig\b", r"\bmam rov (?:los|qab)\b", r"\bjestem poza biurem\b",
+          r"\bclosed for (?:renovations?|remodel\w*|repairs|the season) (?:until|till|til|through)\b",
           r"\b(?:i'm|im|i am|we're|we are) down in (?!the (?:office|shop|store|basement)\b)[a-z]",
           r"\b(?:can't|cant|cannot) do anything (?:til|till|until) (?:after )?"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|winter|next)",
@@ -1100,7 +1129,9 @@ _NAME_BLOCK = re.compile(
     r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
 )
 _POINTS_BELOW = re.compile(
-    r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b"
+    r"\b(?:number|cell|line|phone|address|e-?mail)(?:s|'s)? (?:is |are )?"
+    r"(?:below|in (?:my|the) sig(?:nature)?|underneath)\b"
+    r"|\bbelow number\b"
     r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b",
     re.I,
 )

@@ -912,6 +912,16 @@ def folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
+# "Стоп", "стоп пожалуйста": the stop word of other scripts, alone in a clause (folded as replies are read)
+_BARE_STOP_WORDS_OTHER |= frozenset(map(folded, ("стоп", "στοπ", "ستوب", "סטופ", "ストップ")))
+_FILLER_WORDS_OTHER |= frozenset(
+    map(
+        folded,
+        ("пожалуйста", "пж", "плиз", "уже", "всё", "все", "будь", "ласка", "παρακαλω", "من", "فضلك", "لو", "בבקשה"),
+    )
+)
+
+
 def _re(*parts: str) -> re.Pattern[str]:
     """A phrase pattern read the way texts are (``folded``)."""
     return re.compile(folded("".join(parts)))
@@ -2378,6 +2388,11 @@ _MORE_PHRASES += [
             r"|did\s+not|don't|do\s+not|couldn't|could\s+not|no\s+longer|never)\s+(?:\w+\s+)?(?:contact|text|messag"
             r"|call|reach|send)\w*\s+(?:me|us|this\s+number|my\s+\w+|here|again|anymore|any\s+more)\b"
             r"|\bappreciate\s+(?:not\s+being|no\s+longer\s+being)\s+(?:contacted|texted|messaged|solicited)\b"
+            # the fifty-seventh: "I'd appreciate it if nobody from Keystone reached out to me again", "I'd rather no
+            # one from your company texted me"
+            r"|\b(?:appreciate(?:\s+it)?\s+if|prefer(?:\s+that)?|rather|make\s+sure|ensure|see\s+(?:to\s+it\s+)?that"
+            r"|like\s+it\s+if)\s+(?:nobody|no\s+one|no-one|none\s+of\s+(?:you|y'all|your\s+\w+))\b[^.!?]{0,40}?"
+            r"\b(?:reach(?:es|ed)?\s+out|contact(?:s|ed)?|text(?:s|ed)?|messag(?:es|ed)|call(?:s|ed)?|bother(?:s|ed)?)\b"
         ),
         "subject",
     ),
@@ -2401,12 +2416,12 @@ _MORE_PHRASES += [
 
 _NOUN_BEFORE_STOP = frozenset(
     "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
-    "this our their to will would should must can could might may does do did it rain gonna never".split()
+    "this our their to will would should must can could might may does do did it rain gonna never what which".split()
 )  # fmt: skip
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
-    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b))"
+    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b|the\s+presses\b))"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
@@ -2437,6 +2452,7 @@ def _edge_stop(plain: str) -> bool:
 _NOT_A_REQUEST_AFTER = (
     r"by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
     r"|links?|buttons?|options?|pages?|features?|requests?|rates?"
+    r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
 _UNCLEAR_STOP = re.compile(
     r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
@@ -2456,6 +2472,9 @@ _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
     r"|\bspam\s+(?:calls?|callers?|filters?|folder|blocker|musubi)\b"  # the shop's own spam, or lunch
     r"|\bno\s+spam\s+here\b"  # "No spam here, we're legit too lol": the writer's own business
+    # "don't worry I'm not gonna report you, you're just doing your job": a report the writer says they will not make
+    r"|\b(?:not\s+(?:gonna|going\s+to)|won't|will\s+not|wouldn't|would\s+never|never\s+gonna)\s+(?:\w+\s+)?"
+    r"(?:report|block|sue)\s+(?:you|u|y'all|this)\b"
     # "Honestly yes. Tired of my bank giving me the runaround": a complaint about the lender they have
     r"|\b(?:sick|tired|fed\s+up)\s+(?:of|with)\s+(?:my|our)\s+(?:current\s+|old\s+)?(?:bank|banker|lender|credit\s+union"
     r"|processor|landlord|accountant)\b"
@@ -3031,6 +3050,9 @@ _GUARDED_WORDS = re.compile(
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # "how did u get my number", "Is this spam? no offense": a question alone, read as a question
+    r"|^(?:how|where)\s+(?:did|d)\s+(?:you|u|y'all|ya)\s+get\s+(?:my|this)\s+(?:number|#|info|contact)\W*$"
+    r"|^is\s+this\s+(?:a\s+)?(?:spam|scam)\W*(?:no\s+offense|lol|just\s+asking|genuinely\s+asking|honest\s+question)?\W*$"
     # a bare decline is an answer to the offer, read as not_interested, not a revocation
     r"|^(?:no\W+)?(?:no\s+(?:thanks|thank\s+you|thx|gracias)|not\s+interested|no\s+me\s+interesa)\W*$"
 )

@@ -574,6 +574,23 @@ CASES += [
     ("Calving season. Can't do anything till spring", C.OUT_OF_OFFICE),
     ("We're closed till April, I'm down in Arizona", C.OUT_OF_OFFICE),
     ("We'd never leave our credit union, sorry", C.NOT_INTERESTED),
+    # the fifty-seventh set: the Northeast; Russian in Latin letters, Yiddish, Bengali, Spanish; a signature pointed
+    # to, a driver naming when to call, which of several people we mean
+    ("Poshel ty na", C.HOSTILE),
+    ("Moshenniki!", C.HOSTILE),
+    ("Ganef", C.HOSTILE),
+    ("Da, interesno, skol'ko?", C.INTERESTED),
+    ("Spasibo, ne interesno", C.NOT_INTERESTED),
+    ("nit interesirt", C.NOT_INTERESTED),
+    ("Ya v otpuske do 15-go", C.OUT_OF_OFFICE),
+    ("Ne tot nomer", C.WRONG_NUMBER),
+    ("Esa tienda cerró hace años", C.WRONG_NUMBER),
+    ("কাল ফোন দিও", C.MEETING_REQUEST),
+    ("email is in my signature\n--\nDana Reyes | Reyes Bakery | dana@reyesbakery.com", C.EMAIL_CAPTURE),
+    ("Driving, call me back at 4", C.MEETING_REQUEST),
+    ("Which Maria? We have three", C.QUESTION),
+    ("ok you have my attention, how does it work", C.INTERESTED),
+    ("We're closed for remodeling till March, I'm down in Naples", C.OUT_OF_OFFICE),
 ]
 
 

@@ -1654,6 +1654,22 @@ DECISIONS = [
     ("No spam here, we're legit too lol, and we don't need money", "no"),
     ("Honestly yes. Tired of my bank giving me the runaround", "no"),
     ("sick of your texts", "uncertain"),
+    # the fifty-seventh: the Northeast; the stop word in Cyrillic and other scripts, "nobody from X reach out again";
+    # a report the writer will not make, idioms and places with a stop in them, a question alone
+    ("Стоп", "yes"),
+    ("стоп пожалуйста", "yes"),
+    ("Στοπ", "yes"),
+    ("I'm good. And I'd appreciate it if nobody from Keystone reached out to me again, on this or any number.", "yes"),
+    ("I'd rather no one from your company texted me", "yes"),
+    ("please make sure nobody contacts this number", "yes"),
+    ("Nobody contacted me again after the first call, what happened?", "no"),
+    ("No thanks. And don't worry I'm not gonna report you, you're just doing your job", "no"),
+    ("I won't block you, but not interested", "no"),
+    ("Yes!! Stop the presses lol I actually need this", "no"),
+    ("What stop is your office near? the 7 train?", "no"),
+    ("Is this spam? no offense", "no"),
+    ("how did u get my number", "no"),
+    ("how did you get my number? stop texting me", "yes"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
