@@ -403,6 +403,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
+          # "We closed the food truck for good in September": the business is gone
+          r"\b(?:closed|shut down|shut) (?:the |our |my )?(?:[a-z]+ ){0,3}for good\b(?! friday)",
           # "no Gary here", not "no spam here, we're legit too" or "no problem here"
           r"^no (?!(?:spam|scam|problem|problems|one|worries|need|interest|money|loans?|debt|thanks|way|doubt|rush"
           r"|issues?|complaints?|drama)\b)[a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
@@ -547,7 +549,11 @@ PHRASE_RULES: list[Rule] = [
           r"電話(?:して|ください)",
           r"אפשר לדבר|תתקשר|תתקשרו", r"कॉल कर(?:ें|ो|िए)|फ़?ोन कर(?:ें|ो|िए)",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
-    _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
+    _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b",
+          # Mexican Spanish "márqueme a las 6" (call me at 6); "can u call Friday?"
+          r"\bm[aá]rqu(?:eme|ame|enme)\b",
+          r"\b(?:can|could) (?:you|u) call (?:me )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+          r"|tomorrow|tonight|later|this (?:afternoon|evening))\b"),
     _rule("meeting_request.set_up", 0.9,
           r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
           r"(?:call|meeting|time|demo|zoom|chat|appointment)\b",
@@ -640,6 +646,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bare you a (?:bot|real person|robot|person)\b", r"\bdo i know you\b", r"\bhave we met\b"),
     _rule("question.question_mark", 0.6, r"\?"),
     # loyal to the lender they have: "I'd never stop working with my credit union, they've been good to us"
+    # "... but the answer is no"; Tongan "ʻikai, mālō" (no, thanks)
+    _rule("not_interested.the_answer", 0.9, r"\b(?:the|my|our) answer is (?:no|nope|still no)\b",
+          r"^\W*[\u02bb'\u2018]?ikai,? [\u02bb'\u2018]?malo\b"),
     _rule("not_interested.loyal", 0.88,
           r"\b(?:i'd|i would|we'd|we would|i will|we will|i'll|we'll) never (?:stop (?:working|banking|dealing) with"
           r"|leave|switch from|drop|walk away from) (?:my|our)\b"),
@@ -770,7 +779,7 @@ PHRASE_RULES: list[Rule] = [
           r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"
           # "I'm driving rn, call me in an hour": a person naming when to call
           r"|\b(?:call|text|hit) me (?:back )?(?:in|at|after|later|tomorrow|tonight)\b"
-          r"|^driving (?:a load|a truck|a rig|loads?) "),
+          r"|^driving (?:a load|a truck|a rig|loads?) |\b(?:i'm|i am) driving (?:a load|a truck|a rig|loads?) "),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:[a-z]+ )?(?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -792,7 +801,7 @@ PHRASE_RULES: list[Rule] = [
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?[!,.]? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to|reaching)"
           r" [a-z0-9'&. -]{2,40}(?:[.!]|\s*[^\w\s.,!?]+\s)"
-          r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b",
+          r".{0,120}\b(?:visit|call|book|website|hours|online|link|reply [a-z]+ (?:for|to))\b",
           # "Hi! You've reached Tri-County Towing. If this is an emergency call ...", "For store hours reply HOURS"
           r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
           r".{0,160}\b(?:visit|call|hours|emergency|reply|website|leave)\b",
@@ -842,6 +851,8 @@ PHRASE_RULES: list[Rule] = [
           r"\bmus ncig\b", r"\bmam rov (?:los|qab)\b", r"\bjestem poza biurem\b",
           r"\bclosed for (?:renovations?|remodel\w*|repairs|the season) (?:until|till|til|through)\b",
           r"\b(?:i'm|im|i am|we're|we are) down in (?!the (?:office|shop|store|basement)\b)[a-z]",
+          # "Elk hunt this week, no phone"
+          r"\b(?:elk|deer|duck|turkey|bear) (?:hunt|hunting|camp)\b[^.!?]{0,30}\b(?:this week|no phone|no service)\b",
           r"\b(?:can't|cant|cannot) do anything (?:til|till|until) (?:after )?"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|winter|next)",
           # Chinese "back in the US next month, talk then": "下个月回美国再说", "回来再联系"
@@ -1061,9 +1072,13 @@ PHRASE_RULES: list[Rule] = [
     # you do that?", "how do I apply?"; Somali "lacag baan u baahanahay" (I need money), "sidee loo codsadaa" (how
     # does one apply); Arabic in Latin letters "ana mhtam" (I'm interested)
     _rule("interested.asks_with_a_yes", 0.86, r"\?\s*(?:yes|yeah|yep|yup|yes please)\W*$",
-          r"\b(?:i|we) need (?:about |around |like |roughly |maybe )?\$?\d+ ?(?:k|,000| thousand| grand)\b",
+          r"(?:^|\b(?:i|we) )need (?:about |around |like |roughly |maybe )?\$?\d+(?: ?- ?\$?\d+)? ?"
+          r"(?:k|,000| thousand| grand)\b",
           r"\bhow (?:do|can|would) (?:i|we) (?:apply|sign up|get started|qualify)\b",
           r"\blacag (?:baan|ayaan|waan) u baahan\w*", r"\bsidee loo codsad\w*", r"\bana (?:mhtam|mihtam|m7tam)\b"),
+    # "Maybe, what do u need from me": a question that leans in (alone it stays a question)
+    _rule("interested.what_you_need", 0.86,
+          r"^(?:maybe|sure|ok|okay|yes|yeah|yep|possibly|could be)\W+what do (?:you|u|y'all) need from (?:me|us)\b"),
     _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
     # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Hawaiian Pidgin, Taglish
     _rule("meeting_request.pacific_languages", 0.86, r"\bawagannak\b", r"\btawagan mo (?:ako|ko)\b"),
@@ -1308,7 +1323,7 @@ _TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month",
 _NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
-    r"(?:talk|call|meet|chat|speak)|\bno calls\b"
+    r"(?:talk|call|meet|chat|speak)|\bno (?:calls|phone|cell service|service|signal)\b"
 )
 
 

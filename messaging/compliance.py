@@ -824,8 +824,14 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
     said = words[:-2] if words[-2:] in (["you", "to"], ["u", "to"]) else words
-    if said and said[-1] in {"saying", "sayin", "asking", "telling"} and _NEGATIONS & set(said[-3:-1]):
-        return True  # "I'm not saying remove me", "not asking you to stop": what the writer is not asking
+    if (
+        said
+        and said[-1] in {"saying", "sayin", "asking", "telling", "say", "ask", "tell"}
+        and _NEGATIONS & set(said[-3:-1])
+    ):
+        # "I'm not saying remove me", "not asking you to stop", "I'm not gonna tell you to stop texting but the answer
+        # is no": what the writer is not asking
+        return True
     if len(words) >= 3 and words[-1] == "to" and words[-2] in {"trying", "wanting", "looking", "asking", "going"}:
         if _NEGATIONS & set(words[-4:-2]):
             return True  # "NOT trying to opt out - when someone replies STOP...": what the writer is not doing
@@ -2404,6 +2410,25 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the fifty-eighth: the Mountain West; "please just leave me off your texts", "keep us out of your lists", "please
+    # don't keep messaging me"; Tongan "kataki 'oua toe text mai" (please do not text again); Amharic "ከዝርዝርዎ
+    # ያስወግዱኝ" (remove me from your list)
+    (
+        _re(
+            r"\b(?:leave|keep)\s+(?:me|us|my\s+number|this\s+number|our\s+number)\s+(?:off|out\s+of)\s+(?:of\s+)?(?:your|ur"
+            r"|the|these|those|all\s+your|any\s+of\s+your)\s+(?:\w+\s+)?(?:texts?|lists?|messages?|msgs|contacts?|database"
+            r"|mailings?|marketing|campaigns?)\b"
+            rf"|\b(?:don't|dont|do\s+not)\s+keep\s+{_OUTGOING}\s+(?:me|us|this\s+number|my\s+\w+)\b"
+        ),
+        "anysubject",
+    ),
+    (
+        _re(
+            r"(?:^|\s)'?oua\s+(?:toe\s+)?(?:text|tekisi|fetu'?utaki|ui|fekau)\w*\s+mai\b"
+            "|(?:\u12eb|\u12a0)\u1235\u12c8\u130d\u12f1"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -3022,6 +3047,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
             guarded = True
             continue  # "the bus stop", "non-stop": a noun, not a request
+        if before and before[-1] in {"keeps", "kept"} and match.group().startswith("stopp"):
+            guarded = True
+            continue  # "My Spotify keeps stopping every 5 min": a thing that stops, not a request
         if not _negated(before, sender=True):
             return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
         guarded = True

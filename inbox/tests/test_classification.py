@@ -591,6 +591,20 @@ CASES += [
     ("Which Maria? We have three", C.QUESTION),
     ("ok you have my attention, how does it work", C.INTERESTED),
     ("We're closed for remodeling till March, I'm down in Naples", C.OUT_OF_OFFICE),
+    # the fifty-eighth set: the Mountain West; amounts, a business closed for good, Spanish "márqueme", a business's
+    # greeting with a reply keyword, a trucker on the road, a hunt without a phone, Tongan
+    ("Need 40-50k for a skid steer, can you do it?", C.INTERESTED),
+    ("We shut the diner down for good last spring", C.WRONG_NUMBER),
+    ("Our office will be closed Friday for Good Friday, we reopen Monday.", C.AUTO_REPLY),
+    ("Márqueme mañana temprano", C.MEETING_REQUEST),
+    ("can you call me tomorrow? at a job site can't talk rn", C.MEETING_REQUEST),
+    ("Thanks for texting Ruby's Cafe! Reply HOURS for our hours or MENU for specials.", C.AUTO_REPLY),
+    ("I'm driving a rig to Denver, back Monday", C.OUT_OF_OFFICE),
+    ("Deer camp this week, no service", C.OUT_OF_OFFICE),
+    ("Sure, what do you need from me?", C.INTERESTED),
+    ("What do you need from me?", C.QUESTION),
+    ("Thanks but the answer is no", C.NOT_INTERESTED),
+    ("ʻIkai, mālō ʻaupito", C.NOT_INTERESTED),
 ]
 
 

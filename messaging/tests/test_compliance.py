@@ -1670,6 +1670,23 @@ DECISIONS = [
     ("Is this spam? no offense", "no"),
     ("how did u get my number", "no"),
     ("how did you get my number? stop texting me", "yes"),
+    # the fifty-eighth: the Mountain West; "leave me off your texts", "don't keep messaging me", Tongan, Amharic; a
+    # request the writer says they will not make, a thing that keeps stopping
+    ("Oh my heck you guys again?? Please just leave me off your texts, I've asked nicely twice now", "yes"),
+    ("keep us out of your marketing lists", "yes"),
+    ("please don't keep texting me", "yes"),
+    ("keep me off the schedule this week", "no"),
+    (
+        "Hey Sam, we just closed on our second truck stop in Winnemucca and are flush for now. I'll reach out if that "
+        "changes. In the meantime please don't keep messaging me, my phone blows up enough as it is.",
+        "yes",
+    ),
+    ("Kataki 'oua toe text mai", "yes"),
+    ("'Oua toe fetu'utaki mai", "yes"),
+    ("እባክዎ ከዝርዝርዎ ያስወግዱኝ", "yes"),
+    ("I'm not gonna tell you to stop texting but the answer is no", "no"),
+    ("not asking you to remove me, just curious about rates", "no"),
+    ("My Spotify keeps stopping every 5 min, do I just restart the phone?", "no"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
