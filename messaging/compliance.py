@@ -658,9 +658,17 @@ _A_ROTA = (
     r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
     r"|crew|payroll)\b)"
 )
+# "my wife keeps saying stop texting at dinner", "stop texting and get back to work": the writer's own texting, told
+# off by someone else (what follows "stop texting")
+_TOLD_OFF_FOR_TEXTING = (
+    r"\s+(?:at|during)\s+(?:the\s+)?(?:dinner|table|church|work|school|movies)\b"
+    r"|\s+while\s+(?:driving|eating|working|you\s+drive)\b"
+    r"|\s+and\s+(?:get\s+back\s+to|go\s+to\s+(?:bed|sleep)|drive|eat|pay\s+attention|focus|do\s+your)\b"
+)
 # After a stop word, something else the person is told to stop doing: "stop crying about the Cowboys", "stop
 # worrying"; not "stop blowing up my phone", "stop hitting me up" (the doing aimed at the writer)
 _DOING_SOMETHING_ELSE = (
+    rf"(?!\s+{_OUTGOING}(?:{_TOLD_OFF_FOR_TEXTING}))"
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b(?!\s+(?:up\s+|at\s+|on\s+|to\s+)?(?:me|us|my|our|this|his|her|him|them|these"
     r"|those|your|ur|all)\b))"
 )
@@ -683,6 +691,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!(?<=sending)\s+(?:me\s+|us\s+)?(?:the\s+|your\s+|those\s+|any\s+)?(?:leads|invoices?|bills?|quotes?"
             r"|estimates?|payments?|checks?|orders?|packages?|samples?|paperwork|contracts?)\b)"
             rf"(?!{_TO_VOICEMAIL})"  # "stop sending me to voicemail, call at 4": about calls, not texts
+            rf"(?!{_TOLD_OFF_FOR_TEXTING})"
         ),
         "sender",
     ),
@@ -1476,6 +1485,7 @@ _MORE_PHRASES += [
             r"|links?|buttons?|messages?|texts?|words?)\b)"
             # "my abuela always said 'stop wasting money on ads'": a stop with another doing, not the texts
             rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"
+            rf"(?!\s+{_OUTGOING}(?:{_TOLD_OFF_FOR_TEXTING}))"  # "my boss said stop texting and get back to work"
         ),
         "negation",
     ),
@@ -2376,10 +2386,33 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|contact|send)\s+"
-            r"(?:him|her|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents))\s+"
-            r"(?:any\s*more\s+|any\s+)?(?:(?:texts|messages|msgs)\s+)?(?:again|anymore|any\s+more|ever\s+again)\b"
+            r"(?:him|her|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents))\b"
+            r"(?:\s+(?:any\s*more\s+|any\s+)?(?:(?:texts|messages|msgs)\s+)?(?:again|anymore|any\s+more|ever\s+again)\b"
+            r"|(?=\s*(?:[.!,;]|$|(?:please|pls|plz|thanks|thank\s+you)\b)))"
         ),
         "call",
+    ),
+    # "Quit it with these texts", "cut it out with the messages"
+    (
+        _re(
+            rf"\b(?:quit|cut)\s+it\s+(?:out\s+)?with\s+(?:the|these|those|your|ur|all\s+the|all\s+these)\s+{_MESSAGES}\b"
+        ),
+        "none",
+    ),
+    # the same families in other words: "she doesn't want to be contacted", "she passed away, please remove her";
+    # Spanish "no le escriban a mi papá" (do not write to my father), "no les manden nada"
+    (
+        _re(
+            r"(?<!you\s)(?<!\bu\s)\b(?:don't|doesn't|dont|doesnt|do\s+not|does\s+not|no\s+longer)\s+(?:want|wish|wants|wishes)\s+"
+            r"to\s+be\s+"
+            r"(?:contacted|texted|messaged|solicited|bothered|called)\b"
+            r"|\b(?:remove|delete|erase)\s+(?:him|her)\b(?=\s*(?:[.!,;]|$|(?:please|pls|plz|thanks|thank\s+you)\b))"
+            r"|\bno\s+(?:le|les|me|nos)\s+(?:escriban|escriba|escribas|manden|mande|mandes|envien|envie|envies"
+            r"|textee?n|texteen|contacten|contacte|molesten|moleste|llamen|llame)\b"
+            # "no me mande la info todavía": not yet, not never
+            r"(?!\s+(?:la|el|los|las|esa|ese|esos|esas|info|informacion|detalles)\b)(?![^.!?]{0,40}\b(?:todavia|aun|hasta))"
+        ),
+        "negation",
     ),
     # the fifty-sixth: the Midwest; "I don't want any more of these", "I'd appreciate it if you wouldn't contact me
     # again"; Polish "proszę wykreślić mój numer z waszej bazy" (please strike my number from your database), "nie

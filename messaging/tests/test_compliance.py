@@ -1687,6 +1687,20 @@ DECISIONS = [
     ("I'm not gonna tell you to stop texting but the answer is no", "no"),
     ("not asking you to remove me, just curious about rates", "no"),
     ("My Spotify keeps stopping every 5 min, do I just restart the phone?", "no"),
+    # the families of these rounds in neighbouring wordings: for someone else, in Spanish too; "quit it with these
+    # texts"; the writer's own texting told off by someone else
+    ("she doesn't want to be contacted", "yes"),
+    ("he does not wish to be contacted", "yes"),
+    ("she passed away, please remove her", "yes"),
+    ("please don't message him", "yes"),
+    ("no le escriban a mi papá por favor", "yes"),
+    ("no le manden nada a mi mamá", "yes"),
+    ("no me mande la info todavía", "no"),
+    ("don't call him, he's at work, call me", "no"),
+    ("Quit it with these texts", "yes"),
+    ("my wife keeps saying stop texting at dinner lol", "uncertain"),
+    ("my boss said stop texting and get back to work", "uncertain"),
+    ("stop texting me while I'm driving", "yes"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
