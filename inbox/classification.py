@@ -405,6 +405,12 @@ PHRASE_RULES: list[Rule] = [
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
           # "We closed the food truck for good in September": the business is gone
           r"\b(?:closed|shut down|shut) (?:the |our |my )?(?:[a-z]+ ){0,3}for good\b(?! friday)",
+          r"\b(?:is|was|are|were|we|we're|we've|has|have been) (?:closed|shut down) permanently\b",
+          r"\bpermanently closed\b",
+          # "Not me! I'm just the receptionist's cousin"
+          r"^not me\W+(?:i'm|i am|this is|it's|just)\b",
+          # Korean "이 번호는 이제 가게 번호 아니에요" (this number is not the shop's any more)
+          r"(?:가게|회사|사업장|매장) 번호(?:가)? 아니",
           # "no Gary here", not "no spam here, we're legit too" or "no problem here"
           r"^no (?!(?:spam|scam|problem|problems|one|worries|need|interest|money|loans?|debt|thanks|way|doubt|rush"
           r"|issues?|complaints?|drama)\b)[a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
@@ -513,6 +519,7 @@ PHRASE_RULES: list[Rule] = [
           r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b",
           # "you sound like a guy who parks in the fire lane ... Bum."
           r"\byou sound like (?:a|the) (?:guy|type|kind of (?:guy|person)) who\b", r"(?:^|[.!] )bums?\W*$",
+          r"\b(?:it|that) (?:won't|will not|ain't gonna) be pretty\b",
           # "don't worry I'm not gonna report you": what the writer will not do
           unless=r"\b(?:not (?:gonna|going to)|won't|will not|wouldn't|would never|never gonna) (?:\w+ )?"
           r"(?:report|sue|hurt|kill) you\b"),
@@ -536,6 +543,10 @@ PHRASE_RULES: list[Rule] = [
     # "Vy oshiblis' nomerom" (you have the wrong number); Spanish "eso era la barbería de mi papá, ya cerró hace años"
     _rule("wrong_number.russian_spanish", 0.92, r"\boshiblis'? nomerom\b", r"\bne tot nomer\b",
           r"\bcerr[oó] hace (?:años|anos|tiempo|mucho)\b", r"\bya no existe (?:el|la|ese|esa)\b"),
+    # Vietnamese "cuối tuần này anh rảnh không? gặp nói chuyện" (free this weekend? let's meet and talk)
+    _rule("meeting_request.vietnamese", 0.88, r"\bgap (?:nhau |anh |chi |em )?(?:noi chuyen|ban)\b",
+          r"\b(?:co )?ranh khong\b"),
+    _rule("not_interested.vietnamese", 0.9, r"\bkhong can (?:vay|tien|von|vay tien)\b"),
     # Bengali "কাল সকালে একটু ফোন দিয়েন" (give me a call tomorrow morning)
     _rule("meeting_request.bengali", 0.88, r"ফোন দি\S*", r"কল দি\S*"),
     # Somali "lambar qaldan" (wrong number), "ma aqaan qofkaas" (I do not know that person)
@@ -753,7 +764,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bchung toi se (?:phan hoi|tra loi)\b",
           r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
           r"\bmessages received (?:after|during|on|over|will)\b",
-          r"\ble (?:responderemos|contestaremos)\b"),
+          r"\ble (?:responderemos|contestaremos)\b",
+          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words
+          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
@@ -851,6 +864,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bmus ncig\b", r"\bmam rov (?:los|qab)\b", r"\bjestem poza biurem\b",
           r"\bclosed for (?:renovations?|remodel\w*|repairs|the season) (?:until|till|til|through)\b",
           r"\b(?:i'm|im|i am|we're|we are) down in (?!the (?:office|shop|store|basement)\b)[a-z]",
+          # "Hurricane cleanup, our shop has no power. Might be a while"
+          r"\b(?:hurricane|storm|flood|tornado) (?:cleanup|clean up|damage|recovery)\b[^?]{0,60}"
+          r"\b(?:no power|a while|weeks?|closed|till|until)\b",
           # "Elk hunt this week, no phone"
           r"\b(?:elk|deer|duck|turkey|bear) (?:hunt|hunting|camp)\b[^.!?]{0,30}\b(?:this week|no phone|no service)\b",
           r"\b(?:can't|cant|cannot) do anything (?:til|till|until) (?:after )?"
@@ -1072,6 +1088,9 @@ PHRASE_RULES: list[Rule] = [
     # you do that?", "how do I apply?"; Somali "lacag baan u baahanahay" (I need money), "sidee loo codsadaa" (how
     # does one apply); Arabic in Latin letters "ana mhtam" (I'm interested)
     _rule("interested.asks_with_a_yes", 0.86, r"\?\s*(?:yes|yeah|yep|yup|yes please)\W*$",
+          r"^(?:yes|yeah|yep|yup|sure)\W+how (?:fast|soon|quickly) (?:can|could|would|do|will)\b",
+          r"\bi (?:actually |really |definitely |seriously )?need (?:this|that|it|the money|funding|capital)\b"
+          r"(?! (?:to stop|gone|removed|off))",
           r"(?:^|\b(?:i|we) )need (?:about |around |like |roughly |maybe )?\$?\d+(?: ?- ?\$?\d+)? ?"
           r"(?:k|,000| thousand| grand)\b",
           r"\bhow (?:do|can|would) (?:i|we) (?:apply|sign up|get started|qualify)\b",

@@ -2462,6 +2462,21 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the fifty-ninth: the Gulf Coast; "please don't send me these anymore", "no more of these please", Cajun "don't
+    # be textin me no more", Gullah "leabe me be an don't sen no mo dese tings", "consider this my written revocation
+    # of consent"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+send\s+(?:me|us)\s+(?:these|them|those|this|that)\s+(?:anymore|any\s+more|again)\b"
+            r"|\bno\s+more\s+of\s+(?:these|those|them|this|that|your\s+\w+|ur\s+\w+)\b(?![^.!?]{0,20}\?)"
+            rf"|\b(?:don't|dont|do\s+not|doan)\s+be\s+{_OUTGOING}\s+(?:me|us|this\s+number|my\s+\w+)\b"
+            r"|\b(?:leave|leabe|lef|lemme)\s+(?:me|us)\s+be\b"
+            r"|\b(?:don't|dont|doan|don)\s+(?:sen|send|text|tex)\s+(?:me\s+|we\s+|us\s+)?no\s+(?:mo|more)\b"
+            r"|\brevocation\s+of\s+(?:my\s+|all\s+|any\s+|our\s+)?consent\b"
+            r"|\bconsent\s+(?:is\s+|has\s+been\s+)?(?:hereby\s+)?(?:revoked|withdrawn|rescinded)\b"
+        ),
+        "negation",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(

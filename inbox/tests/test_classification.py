@@ -605,6 +605,18 @@ CASES += [
     ("What do you need from me?", C.QUESTION),
     ("Thanks but the answer is no", C.NOT_INTERESTED),
     ("ʻIkai, mālō ʻaupito", C.NOT_INTERESTED),
+    # the fifty-ninth set: the Gulf Coast; a business closed permanently, "not me!", Korean and Vietnamese, a yes
+    # with "how fast", "I actually need this", a threat to come down there, a hurricane, the STOP line asked about
+    ("We're permanently closed since the storm", C.WRONG_NUMBER),
+    ("Not me, I'm his brother. He's at the other shop", C.WRONG_NUMBER),
+    ("이 번호는 회사 번호 아니에요", C.WRONG_NUMBER),
+    ("Yes. How soon can you fund?", C.INTERESTED),
+    ("ok I really need this, what are the rates?", C.INTERESTED),
+    ("keep it up and it won't be pretty", C.HOSTILE),
+    ("Storm damage at the shop, closed till the roof is fixed", C.OUT_OF_OFFICE),
+    ("Mai anh rảnh không? Gặp nói chuyện nhé", C.MEETING_REQUEST),
+    ("Cảm ơn, không cần vay", C.NOT_INTERESTED),
+    ("What does 'reply STOP to end' mean at the bottom, does it cost me?", C.QUESTION),
 ]
 
 

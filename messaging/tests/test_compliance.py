@@ -1701,6 +1701,19 @@ DECISIONS = [
     ("my wife keeps saying stop texting at dinner lol", "uncertain"),
     ("my boss said stop texting and get back to work", "uncertain"),
     ("stop texting me while I'm driving", "yes"),
+    # the fifty-ninth: the Gulf Coast; "don't send me these anymore", "no more of these", Cajun and Gullah English, a
+    # written revocation of consent
+    ("Please don't send me these anymore, they confuse me.", "yes"),
+    ("No. And no more of these please.", "yes"),
+    ("no more of your promos", "yes"),
+    ("Don't be textin me no more, you hear?", "yes"),
+    ("don't be calling this number", "yes"),
+    ("don't be shy, text me the details", "no"),
+    ("Leabe me be an don't sen no mo dese tings.", "yes"),
+    ("just leave me be", "yes"),
+    ("doan text me no mo", "yes"),
+    ("consider this my written revocation of consent to text this number", "yes"),
+    ("My consent is hereby withdrawn.", "yes"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
