@@ -673,6 +673,8 @@ _DOING_SOMETHING_ELSE = (
     r"|those|your|ur|all)\b))"
 )
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
+# What a bank stops: "stop the payments", "how do I stop the ACH on my old loan"
+_BANK_STOP = r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|debits?|withdrawals?|checks?)\b"
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
@@ -1363,6 +1365,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
+            rf"(?!\s+{_BANK_STOP})",  # "How do I stop payments on my current loan?": a bank's stop payment
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
@@ -2495,6 +2498,7 @@ _NOUN_BEFORE_STOP = frozenset(
 _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
     r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b|the\s+presses\b))"
+    rf"(?!\s+{_BANK_STOP})"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
@@ -2525,6 +2529,7 @@ def _edge_stop(plain: str) -> bool:
 _NOT_A_REQUEST_AFTER = (
     r"by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
     r"|links?|buttons?|options?|pages?|features?|requests?|rates?"
+    rf"|{_BANK_STOP}"  # "How do I stop payments on my current loan?": a bank's stop payment
     r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
 _UNCLEAR_STOP = re.compile(
@@ -2545,6 +2550,7 @@ _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
     r"|\bspam\s+(?:calls?|callers?|filters?|folder|blocker|musubi)\b"  # the shop's own spam, or lunch
     r"|\bno\s+spam\s+here\b"  # "No spam here, we're legit too lol": the writer's own business
+    r"|\b(?:this|it)\s+(?:isn't|is\s+not|ain't)\s+(?:a\s+)?(?:spam|scam)\b"  # "this isn't spam right?"
     # "don't worry I'm not gonna report you, you're just doing your job": a report the writer says they will not make
     r"|\b(?:not\s+(?:gonna|going\s+to)|won't|will\s+not|wouldn't|would\s+never|never\s+gonna)\s+(?:\w+\s+)?"
     r"(?:report|block|sue)\s+(?:you|u|y'all|this)\b"
@@ -2595,6 +2601,8 @@ _TEXTS_INSTEAD = re.compile(
     r"|(?:,|\bjust|\bplease|\bpls|\bbut)\s+(?:text|txt)\s+(?:this|my)\s+(?:number|cell|line)\b(?!\s+(?:again|anymore))"
     r"|\b(?:text|txt)s?\s+(?:are|is)\s+"
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
+    # "I'm in meetings all day, don't call, text"
+    r"|\bcall\W+(?:just\s+|pls\s+|please\s+|only\s+)?(?:text|txt)\W*$"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
     # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
@@ -2875,7 +2883,9 @@ _ABOUT_THE_TEXTS = re.compile(
 # ...and something glad beside it: "yes", "send me", "you read my mind", "I'm dying"
 _GLAD = re.compile(
     r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
-    r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up)\b"
+    r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up"
+    # "Stop the madness, this rate is amazing lol"
+    r"|amazing|awesome|sounds\s+(?:good|great)|i'?m\s+(?:so\s+)?interested|i'?m\s+in)\b"
 )
 # ... so eager that it needs no laughter: "Stop right there, you had me at 'more customers'. Tell me more"
 _EAGER = re.compile(
@@ -2912,6 +2922,8 @@ _OTHER_LIST = re.compile(
 _WANTS_TEXTS = re.compile(
     r"\b(?:still|but\s+keep)\s+(?:get(?:ting)?|receiv(?:e|ing)|want(?:ing)?)\s+(?:the\s+|these\s+|your\s+|ur\s+)?"
     r"(?:texts|text\s+messages|sms)\b|\bi\s+(?:still\s+)?want\s+(?:the|these|your|ur)\s+texts\b"
+    # "remove me from the waitlist? no wait keep me on"
+    r"|\bkeep\s+(?:me|us)\s+on\b"
 )
 # ...unless it speaks of ours: "your list", "you people", "this marketing"
 _OUR_LIST = re.compile(

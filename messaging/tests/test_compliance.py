@@ -1714,6 +1714,17 @@ DECISIONS = [
     ("doan text me no mo", "yes"),
     ("consider this my written revocation of consent to text this number", "yes"),
     ("My consent is hereby withdrawn.", "yes"),
+    # traps in neighbouring wordings: a bank's stop payment, a stop said glad and laughing, a request taken back, a
+    # call refused for texts, a question whether this is spam
+    ("How do I stop payments on my current loan?", "no"),
+    ("can I stop the ACH if I pay it off early?", "no"),
+    ("how do I stop these texts", "yes"),
+    ("Stop the madness, this rate is amazing lol", "uncertain"),
+    ("Stop lol I'm in", "uncertain"),
+    ("Stop. I'm not interested lol", "yes"),
+    ("remove me from the waitlist? no wait keep me on", "uncertain"),
+    ("I'm in meetings all day, don't call, text", "no"),
+    ("this isn't spam right?", "no"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
