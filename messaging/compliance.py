@@ -2480,6 +2480,18 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # Chinese "别发了" (do not send), "请把我从名单上删除" (please take me off the list), "删除我的号码" (delete my
+    # number); not "不要发票" (no invoice needed)
+    (
+        _re(
+            "\u522b(?:\u518d)?(?:\u53d1|\u50b3|\u4f20)(?!\u7968|\u5c55)|\u4e0d\u8981(?:\u518d)?(?:\u53d1|\u50b3|\u4f20)(?!\u7968|\u5c55)"
+            "|\u4ece[^\u3002\uff01!.]{0,6}(?:\u540d\u5355|\u540d\u55ae|\u5217\u8868)[^\u3002\uff01!.]{0,4}"
+            "(?:\u5220\u9664|\u522a\u9664|\u79fb\u9664|\u5220\u6389|\u53bb\u6389)"
+            "|\u628a\u6211[^\u3002\uff01!.]{0,8}(?:\u5220\u9664|\u522a\u9664|\u79fb\u9664|\u5220\u6389)"
+            "|(?:\u5220\u9664|\u522a\u9664)\u6211\u7684(?:\u53f7\u7801|\u865f\u78bc|\u7535\u8bdd|\u96fb\u8a71)"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(

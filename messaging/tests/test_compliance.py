@@ -1725,6 +1725,11 @@ DECISIONS = [
     ("remove me from the waitlist? no wait keep me on", "uncertain"),
     ("I'm in meetings all day, don't call, text", "no"),
     ("this isn't spam right?", "no"),
+    # Chinese in neighbouring wordings: "do not send", "take me off the list", "delete my number"; not "no invoice"
+    ("别发了", "yes"),
+    ("请把我从名单上删除", "yes"),
+    ("删除我的号码", "yes"),
+    ("不要发票", "uncertain"),
     # long replies: a request closing a run-on after a comma splice, two things taken off at once
     (
         "I don't know who gave you this number but this is my personal cell phone that I use for my family and my "
