@@ -361,6 +361,7 @@ _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2}"
     r" (?:interested|intrested|intersted|interseted|interestd)"
     r"|\binterested (?:na|nahi|nahin|nai)\b"  # Bengali and Hindi in Latin letters: "ami interested na"
+    r"|\b(?:nisht|nit|nicht) (?:interested|interesirt)\b"  # Yiddish: "nisht interested, a dank"
 )
 
 
@@ -402,7 +403,17 @@ PHRASE_RULES: list[Rule] = [
           r"\bnew number,? sorry\b", r"\bused to be (?:someone|somebody)\b",
           r"\bbelongs to (?:someone|somebody) else\b", r"\bnot the right person\b", r"\bnot me\W*$",
           r"\bdon't own (?:that|this|the|any) (?:house|home|property|properties|place)\b",
-          r"^no [a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
+          # "We closed the food truck for good in September": the business is gone
+          r"\b(?:closed|shut down|shut) (?:the |our |my )?(?:[a-z]+ ){0,3}for good\b(?! friday)",
+          r"\b(?:is|was|are|were|we|we're|we've|has|have been) (?:closed|shut down) permanently\b",
+          r"\bpermanently closed\b",
+          # "Not me! I'm just the receptionist's cousin"
+          r"^not me\W+(?:i'm|i am|this is|it's|just)\b",
+          # Korean "이 번호는 이제 가게 번호 아니에요" (this number is not the shop's any more)
+          r"(?:가게|회사|사업장|매장) 번호(?:가)? 아니",
+          # "no Gary here", not "no spam here, we're legit too" or "no problem here"
+          r"^no (?!(?:spam|scam|problem|problems|one|worries|need|interest|money|loans?|debt|thanks|way|doubt|rush"
+          r"|issues?|complaints?|drama)\b)[a-z]+ (?:here|at this number)\b", r"\bno [a-z]+ at this number\b"),
     _rule("wrong_number.spanish", 0.95, r"\bnumero equivocado\b", r"\bse equivoco de numero\b",
           r"\bmauvais num[eé]ro\b", r"\bn[uú]mero errado\b", r"\bmove nimewo\b",
           r"번호 ?잘못|잘못 ?보내", r"打错(?:了|电话)|发错|错号",
@@ -464,7 +475,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bhow do (?:you|y'all|u) (?:people )?sleep at night\b", r"\bthe audacity\b", r"\bboiler room\b",
           r"\bnigerian prince", r"\blua đao\b", r"\bcut đi\b",
           r"\bok,? boomer\b", r"\bthis is why (?:everybody|everyone|people|nobody)\b",
-          r"\b(?:script|pitch|offer|product|service|company|text)s? (?:sucks?|is garbage|is trash)\b",
+          # not "cell service sucks out here": the signal, not us
+          r"\b(?:script|pitch|offer|product|(?<!cell )(?<!phone )service|company|text)s? "
+          r"(?:sucks?|is garbage|is trash)\b",
           r"\bright after i (?:light|burn|throw|finish)\b", r"\bscam wrapped\b", r"\bratio \+ l\b",
           r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
           r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
@@ -499,8 +512,45 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:kill|hurt|report|reporting|sue|suing) you\b", r"\bsee you in court\b",
           r"\b(?:call|calling|contact|contacting|talk to|talking to|get|getting|sic) my (?:lawyer|attorney)\b",
           r"\bmy (?:lawyer|attorney) (?:will|is going to|gonna)\b",
-          r"\breport (?:this|you) to\b"),
+          r"\breport (?:this|you) to\b",
+          # a visit promised in anger: "I'll stop by your office ... Bring a helmet", "watch your back"
+          r"\bbring (?:a|your) (?:helmet|cup|mouthguard|bodyguard)\b", r"\bwatch your back\b",
+          r"\bi know where (?:you|y'all|your office|your company)\b",
+          r"\btell you what i think of (?:this|you|that|your)[^.!?]{0,20}\bin person\b",
+          # "you sound like a guy who parks in the fire lane ... Bum."
+          r"\byou sound like (?:a|the) (?:guy|type|kind of (?:guy|person)) who\b", r"(?:^|[.!] )bums?\W*$",
+          r"\b(?:it|that) (?:won't|will not|ain't gonna) be pretty\b",
+          # "don't worry I'm not gonna report you": what the writer will not do
+          unless=r"\b(?:not (?:gonna|going to)|won't|will not|wouldn't|would never|never gonna) (?:\w+ )?"
+          r"(?:report|sue|hurt|kill) you\b"),
     _rule("hostile.wtf", 0.7, r"\bwtf\b"),
+    # Polish "spieprzaj oszuście" (get lost, fraudster); Arabic in Latin letters "ya 7ayawan, nasab" (animal,
+    # swindler); Hmong "tus neeg dag, txaj muag" (liar, shame on you)
+    _rule("hostile.midwest_more", 0.9, r"\bspieprza\w*", r"\boszu(?:st|sc|śc)\w*", r"\b7ayawan\b", r"\bnass?ab inta\b",
+          r"\bneeg dag\b", r"\btxaj muag\b"),
+    # the fifty-seventh: Russian in Latin letters "idi v zhopu", "moshennik, tebe ne stydno?" (swindler, aren't you
+    # ashamed), Yiddish "gonif" (thief), "a shvartz yor af dir" (a black year on you)
+    _rule("hostile.russian_yiddish", 0.9, r"\bidi v (?:zhopu|jopu|zopu)\b",
+          r"\bposh[eo]l (?:ty |thanks |vy )?(?:na|v)\b",
+          r"\bmoshennik\w*", r"\b(?:tebe|vam) ne stydno\b", r"\b(?:gonif|ganef|goniff)\b", r"\bshvartz(?:er)? yor\b"),
+    _rule("interested.russian", 0.88, r"\b(?:da,? )?interesuet\b", r"\b(?:da,? )?interesno\b",
+          unless=r"\bne (?:interesuet|interesno)\b"),
+    _rule("not_interested.russian_yiddish", 0.92, r"\bne (?:interesuet|interesno|nado|nuzhno)\b",
+          r"\b(?:nisht|nit) (?:interested|interesirt)\b"),
+    # "ya v Izraile do 20-go" (I'm in Israel until the 20th)
+    _rule("out_of_office.russian", 0.9, r"\b(?:ya|yes) v [a-z]+ do \d",
+          r"\b(?:ya|yes) v (?:otpuske|ot'ezde|komandirovke)\b"),
+    # "Vy oshiblis' nomerom" (you have the wrong number); Spanish "eso era la barbería de mi papá, ya cerró hace años"
+    _rule("wrong_number.russian_spanish", 0.92, r"\boshiblis'? nomerom\b", r"\bne tot nomer\b",
+          r"\bcerr[oó] hace (?:años|anos|tiempo|mucho)\b", r"\bya no existe (?:el|la|ese|esa)\b"),
+    # Vietnamese "cuối tuần này anh rảnh không? gặp nói chuyện" (free this weekend? let's meet and talk)
+    _rule("meeting_request.vietnamese", 0.88, r"\bgap (?:nhau |anh |chi |em )?(?:noi chuyen|ban)\b",
+          r"\b(?:co )?ranh khong\b"),
+    _rule("not_interested.vietnamese", 0.9, r"\bkhong can (?:vay|tien|von|vay tien)\b"),
+    # Bengali "কাল সকালে একটু ফোন দিয়েন" (give me a call tomorrow morning)
+    _rule("meeting_request.bengali", 0.88, r"ফোন দি\S*", r"কল দি\S*"),
+    # Somali "lambar qaldan" (wrong number), "ma aqaan qofkaas" (I do not know that person)
+    _rule("wrong_number.somali", 0.92, r"\blambar(?:ka)? (?:waa )?qaldan\b", r"\bma aqaan qof\w*"),
     _rule("meeting_request.call_me", 0.85, r"\b(?:call|ring|phone) me\b", r"\bllam(?:ame|eme|enme)\b",
           r"(?:给我|可以|请)打电话|打电话给我|打给我|可以通话|方便通话", r"^ligue\b", r"\brele m\b",
           r"\btawagan (?:nyo |mo |niyo )?(?:lang )?ako\b",
@@ -510,7 +560,11 @@ PHRASE_RULES: list[Rule] = [
           r"電話(?:して|ください)",
           r"אפשר לדבר|תתקשר|תתקשרו", r"कॉल कर(?:ें|ो|िए)|फ़?ोन कर(?:ें|ो|िए)",
           unless=rf"\b{_NOT} (?:call|ring|phone) me\b"),
-    _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b"),
+    _rule("meeting_request.give_me_a_call", 0.88, r"\bgive (?:me|us) a (?:call|ring)\b",
+          # Mexican Spanish "márqueme a las 6" (call me at 6); "can u call Friday?"
+          r"\bm[aá]rqu(?:eme|ame|enme)\b",
+          r"\b(?:can|could) (?:you|u) call (?:me )?(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+          r"|tomorrow|tonight|later|this (?:afternoon|evening))\b"),
     _rule("meeting_request.set_up", 0.9,
           r"\b(?:set up|setup|schedule|book|arrange|hop on|jump on|get on) (?:a |an )?(?:quick |short )?"
           r"(?:call|meeting|time|demo|zoom|chat|appointment)\b",
@@ -520,7 +574,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b",
           r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b"),
     _rule("meeting_request.lets_talk", 0.88,
-          r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b"),
+          r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b",
+          # French "on peut s'appeler jeudi ?", "peut-on se parler demain"
+          r"\b(?:on (?:peut|pourrait|pourra)|peut-on|pouvons-nous) "
+          r"(?:s'appeler|se parler|se voir|se rencontrer|s'en parler)\b"),
     _rule("meeting_request.when", 0.85, r"\bwhat time (?:works|is good|is best)\b",
           r"\bwhen (?:are you free|are you available|is a good time|can we|works)\b"),
     _rule("meeting_request.call_later", 0.85, r"\b(?:call|text) (?:me )?(?:back )?later\b",
@@ -572,7 +629,8 @@ PHRASE_RULES: list[Rule] = [
           unless=rf"\b(?:{_NOT}|stop) (?:email|text|send)"
           r"|\btext me (?:back )?(?:next|after|when|later|tomorrow|in a)\b"),
     _rule("interested.how_it_works", 0.8, r"\bhow does (?:it|this|that) work\b"),
-    _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b", r"\bgot my attention\b",
+    _rule("interested.listening", 0.85, r"\bgo for it\b", r"\bi'm listening\b",
+          r"\b(?:got|have|has) my (?:full )?attention\b",
           r"\b(?:mand|envi)\w* (?:me |nos )?(?:la |m[aá]s )?informaci[oó]n\b", r"\bm[aá]s informaci[oó]n\b",
           r"\bsign (?:me|us) up\b", r"\bi'm game\b", r"\bsure,? why not\b", r"\b(?:get|getting) started\b",
           r"\bwhat's (?:the )?next(?: steps?)?\b", r"\b(?:could|can) (?:really )?use (?:that|this|it|something like)\b",
@@ -582,6 +640,8 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.leading_yes", 0.75,
           r"^(?:(?:omg|oh|heck|hell|ok|okay)\W+)?(?:yes|sure|absolutely|definitely|of course|certainly)\b"
           r"(?![\s,.!-]+not\b)[\s,.!-]+\w"),
+    # "which Tony? I got 3 guys named Tony in the shop": which of them we mean
+    _rule("question.which_one", 0.85, r"^which [a-z]+\?"),
     _rule("question.who_is_this", 0.92, r"\bwho(?: is|'s) (?:this|texting|messaging)\b", r"\bwho are you\b",
           r"\bwho this\b", r"ποιος είναι|ποιος είσαι|ποιοι είστε", r"^מי (?:זה|אתה|אתם)",
           r"хто це|хто ви|кто это|кто вы",
@@ -596,6 +656,13 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.legit", 0.85, r"\bis this (?:a )?(?:scam|spam|bot|real|legit|automated)\b",
           r"\bare you a (?:bot|real person|robot|person)\b", r"\bdo i know you\b", r"\bhave we met\b"),
     _rule("question.question_mark", 0.6, r"\?"),
+    # loyal to the lender they have: "I'd never stop working with my credit union, they've been good to us"
+    # "... but the answer is no"; Tongan "ʻikai, mālō" (no, thanks)
+    _rule("not_interested.the_answer", 0.9, r"\b(?:the|my|our) answer is (?:no|nope|still no)\b",
+          r"^\W*[\u02bb'\u2018]?ikai,? [\u02bb'\u2018]?malo\b"),
+    _rule("not_interested.loyal", 0.88,
+          r"\b(?:i'd|i would|we'd|we would|i will|we will|i'll|we'll) never (?:stop (?:working|banking|dealing) with"
+          r"|leave|switch from|drop|walk away from) (?:my|our)\b"),
     _rule("not_interested.phrase", 0.92, r"\bnot (?:\w+ )?(?:interested|intrested|intersted|interseted|interestd)\b",
           r"n't (?:be )?(?:interested|intrested)\b",
           r"\b(?:no|zero) interest\b"),
@@ -679,6 +746,7 @@ PHRASE_RULES: list[Rule] = [
           # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
           unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
+          r"\bautomatyczna odpowied\w*",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
           r"^\[?automated\b", r"\bthis is an automated\b", r"\brespuesta automatica\b",
           r"\b(?:risposta|resposta) automatica\b", r"\breponse automatique\b",
@@ -686,14 +754,19 @@ PHRASE_RULES: list[Rule] = [
           r"\bthe (?:person|party|number|customer) you (?:are trying to reach|have reached|texted|are texting)\b",
           r"\b(?:reply|text) (?:stop|end|quit|cancel|stopall) to (?:unsubscribe|opt out|stop|end|cancel|be removed)\b",
           r"^message received\b", r"\bha(?:s|ve) notifications silenced\b",
-          r"\b(?:message|text|sms) (?:was )?(?:not delivered|undeliverable|failed)\b", r"\bdelivery failed\b",
+          r"\b(?:message|text|sms)(?: to\s+(?:<phone>|\+?\d[\d\s().-]{6,16}))?\s+(?:was )?"
+          r"(?:not delivered|undeliverable|failed|could not be delivered|couldn't be delivered)\b",
+          r"\bdelivery failed\b",
+          r"\berror (?:code )?\d{3,5}\W+(?:landline|unreachable|unknown|invalid|blocked|carrier)",
           r"\bto (?:unsubscribe|opt out)[^.]{0,30} (?:reply|text) stop\b",
           r"\bgracias por (?:comunicarse|contactar\w*|su mensaje|escribir\w*)\b",
           r"感谢您的(?:来信|留言|信息|消息)|感谢您联系|我们会尽快回复|营业时间", r"\bcam on quy khach\b",
           r"\bchung toi se (?:phan hoi|tra loi)\b",
           r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
           r"\bmessages received (?:after|during|on|over|will)\b",
-          r"\ble (?:responderemos|contestaremos)\b"),
+          r"\ble (?:responderemos|contestaremos)\b",
+          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words
+          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
@@ -717,7 +790,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:do not disturb|dnd)\b[^.]{0,30}\bdriving\b", r"\bdriving (?:with|mode)\b",
           r"\b(?:i'm|i am) (?:currently )?driving\b", r"\bwhile driving\b", r"\bsent from my car\b",
           r"^driving\b", unless=r"<(?:email|phone|number)>|\brn\b|\bttyl\b|^driving (?:rn|right now)\W*$"
-          r"|^driving (?:a load|a truck|a rig|loads?) "),
+          # "I'm driving rn, call me in an hour": a person naming when to call
+          r"|\b(?:call|text|hit) me (?:back )?(?:in|at|after|later|tomorrow|tonight)\b"
+          r"|^driving (?:a load|a truck|a rig|loads?) |\b(?:i'm|i am) driving (?:a load|a truck|a rig|loads?) "),
     _rule("auto_reply.closed", 0.95,
           r"\b(?:our|the) (?:[a-z]+ )?(?:office|store|shop|business|clinic|practice|team)(?: is| are)? "
           r"(?:currently |now )?closed\b",
@@ -727,7 +802,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back)\b"),
+          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in|not looking at)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -739,12 +814,13 @@ PHRASE_RULES: list[Rule] = [
           # "Hi, thanks for texting Gulf Breeze Dental! To schedule ... visit our website or call during office hours"
           r"^(?:hi|hello|hey)?[!,.]? ?thanks? (?:you )?for (?:texting|contacting|messaging|reaching out to|reaching)"
           r" [a-z0-9'&. -]{2,40}(?:[.!]|\s*[^\w\s.,!?]+\s)"
-          r".{0,120}\b(?:visit|call|book|website|hours|online|link)\b",
+          r".{0,120}\b(?:visit|call|book|website|hours|online|link|reply [a-z]+ (?:for|to))\b",
           # "Hi! You've reached Tri-County Towing. If this is an emergency call ...", "For store hours reply HOURS"
           r"^(?:hi|hello|hey)?[!,.]? ?(?:you've|you have) reached [a-z0-9'&. -]{2,40}[.!]"
           r".{0,160}\b(?:visit|call|hours|emergency|reply|website|leave)\b",
           r"\bfor (?:store |our |business |office )?hours,? (?:reply|text)\b",
           r"\bmsg ?(?:&|and) ?data rates may apply\b",
+          r"^reply from [a-z0-9' &.-]{2,40}:",
           # the same in the languages US business owners text in
           r"\bvielen dank fur ihre nachricht\b", r"\bmerci (?:pour|de) votre message\b",
           r"\bgrazie per (?:averci contattat[oi]|il (?:suo|vostro) messaggio)\b", r"\bgracias por (?:su|tu) mensaje\b",
@@ -783,6 +859,20 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:i'm|i am|we're|we are) at (?:the|a) [^.!?]{2,40} (?:through|thru|until|till)"
           r" (?:\w+day|the|next|end)\b",
           r"\bestoy de (?:vacaciones|viaje)\b", r"\bfuera de la oficina\b", r"\b(?:em|de) viagem\b",
+          # Hmong "kuv mus ncig tebchaws, ob lim tiam mam rov los" (I am travelling, back in two weeks); "Harvest.
+          # Can't do anything til November"
+          r"\bmus ncig\b", r"\bmam rov (?:los|qab)\b", r"\bjestem poza biurem\b",
+          r"\bclosed for (?:renovations?|remodel\w*|repairs|the season) (?:until|till|til|through)\b",
+          r"\b(?:i'm|im|i am|we're|we are) down in (?!the (?:office|shop|store|basement)\b)[a-z]",
+          # "Hurricane cleanup, our shop has no power. Might be a while"
+          r"\b(?:hurricane|storm|flood|tornado) (?:cleanup|clean up|damage|recovery)\b[^?]{0,60}"
+          r"\b(?:no power|a while|weeks?|closed|till|until)\b",
+          # "Elk hunt this week, no phone"
+          r"\b(?:elk|deer|duck|turkey|bear) (?:hunt|hunting|camp)\b[^.!?]{0,30}\b(?:this week|no phone|no service)\b",
+          r"\b(?:can't|cant|cannot) do anything (?:til|till|until) (?:after )?"
+          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|winter|next)",
+          # Chinese "back in the US next month, talk then": "下个月回美国再说", "回来再联系"
+          r"回(?:美国|来|国|到美国)(?:以?后)?再(?:说|联系|聊|谈)",
           r"\bout of (?:town|the country)\b",
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
           r"(?:this|all) (?:week|weekend)\b",
@@ -994,6 +1084,20 @@ PHRASE_RULES: list[Rule] = [
     _rule("not_interested.sarcasm", 0.86, r"^\W*(?:yeah|yes),? no\W*$", r"\bright after i win the lottery\b",
           r"\bwhen pigs fly\b", r"\bwhen hell freezes over\b", r"\bgreat offer\W+for (?:somebody|someone) else\b"),
     _rule("auto_reply.virtual_receptionist", 0.95, r"\bvirtual (?:receptionist|assistant)\b"),
+    # a question with a yes or an amount beside it: "How much can I get? yes", "I need 50k for a new plow truck, can
+    # you do that?", "how do I apply?"; Somali "lacag baan u baahanahay" (I need money), "sidee loo codsadaa" (how
+    # does one apply); Arabic in Latin letters "ana mhtam" (I'm interested)
+    _rule("interested.asks_with_a_yes", 0.86, r"\?\s*(?:yes|yeah|yep|yup|yes please)\W*$",
+          r"^(?:yes|yeah|yep|yup|sure)\W+how (?:fast|soon|quickly) (?:can|could|would|do|will)\b",
+          r"\bi (?:actually |really |definitely |seriously )?need (?:this|that|it|the money|funding|capital)\b"
+          r"(?! (?:to stop|gone|removed|off))",
+          r"(?:^|\b(?:i|we) )need (?:about |around |like |roughly |maybe )?\$?\d+(?: ?- ?\$?\d+)? ?"
+          r"(?:k|,000| thousand| grand)\b",
+          r"\bhow (?:do|can|would) (?:i|we) (?:apply|sign up|get started|qualify)\b",
+          r"\blacag (?:baan|ayaan|waan) u baahan\w*", r"\bsidee loo codsad\w*", r"\bana (?:mhtam|mihtam|m7tam)\b"),
+    # "Maybe, what do u need from me": a question that leans in (alone it stays a question)
+    _rule("interested.what_you_need", 0.86,
+          r"^(?:maybe|sure|ok|okay|yes|yeah|yep|possibly|could be)\W+what do (?:you|u|y'all) need from (?:me|us)\b"),
     _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
     # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Hawaiian Pidgin, Taglish
     _rule("meeting_request.pacific_languages", 0.86, r"\bawagannak\b", r"\btawagan mo (?:ako|ko)\b"),
@@ -1059,7 +1163,9 @@ _NAME_BLOCK = re.compile(
     r"\d{3}\D{0,3}\d{3}\D?\d{4}[^\n]{0,40}\Z"
 )
 _POINTS_BELOW = re.compile(
-    r"\b(?:number|cell|line|phone|address|e-?mail)s? (?:below|in my signature|underneath)\b|\bbelow number\b"
+    r"\b(?:number|cell|line|phone|address|e-?mail)(?:s|'s)? (?:is |are )?"
+    r"(?:below|in (?:my|the) sig(?:nature)?|underneath)\b"
+    r"|\bbelow number\b"
     r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b",
     re.I,
 )
@@ -1236,7 +1342,7 @@ _TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month",
 _NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
-    r"(?:talk|call|meet|chat|speak)|\bno calls\b"
+    r"(?:talk|call|meet|chat|speak)|\bno (?:calls|phone|cell service|service|signal)\b"
 )
 
 

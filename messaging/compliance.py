@@ -658,7 +658,23 @@ _A_ROTA = (
     r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
     r"|crew|payroll)\b)"
 )
+# "my wife keeps saying stop texting at dinner", "stop texting and get back to work": the writer's own texting, told
+# off by someone else (what follows "stop texting")
+_TOLD_OFF_FOR_TEXTING = (
+    r"\s+(?:at|during)\s+(?:the\s+)?(?:dinner|table|church|work|school|movies)\b"
+    r"|\s+while\s+(?:driving|eating|working|you\s+drive)\b"
+    r"|\s+and\s+(?:get\s+back\s+to|go\s+to\s+(?:bed|sleep)|drive|eat|pay\s+attention|focus|do\s+your)\b"
+)
+# After a stop word, something else the person is told to stop doing: "stop crying about the Cowboys", "stop
+# worrying"; not "stop blowing up my phone", "stop hitting me up" (the doing aimed at the writer)
+_DOING_SOMETHING_ELSE = (
+    rf"(?!\s+{_OUTGOING}(?:{_TOLD_OFF_FOR_TEXTING}))"
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b(?!\s+(?:up\s+|at\s+|on\s+|to\s+)?(?:me|us|my|our|this|his|her|him|them|these"
+    r"|those|your|ur|all)\b))"
+)
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
+# What a bank stops: "stop the payments", "how do I stop the ACH on my old loan"
+_BANK_STOP = r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|debits?|withdrawals?|checks?)\b"
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
@@ -677,6 +693,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!(?<=sending)\s+(?:me\s+|us\s+)?(?:the\s+|your\s+|those\s+|any\s+)?(?:leads|invoices?|bills?|quotes?"
             r"|estimates?|payments?|checks?|orders?|packages?|samples?|paperwork|contracts?)\b)"
             rf"(?!{_TO_VOICEMAIL})"  # "stop sending me to voicemail, call at 4": about calls, not texts
+            rf"(?!{_TOLD_OFF_FOR_TEXTING})"
         ),
         "sender",
     ),
@@ -818,8 +835,14 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
         return True
     said = words[:-2] if words[-2:] in (["you", "to"], ["u", "to"]) else words
-    if said and said[-1] in {"saying", "sayin", "asking", "telling"} and _NEGATIONS & set(said[-3:-1]):
-        return True  # "I'm not saying remove me", "not asking you to stop": what the writer is not asking
+    if (
+        said
+        and said[-1] in {"saying", "sayin", "asking", "telling", "say", "ask", "tell"}
+        and _NEGATIONS & set(said[-3:-1])
+    ):
+        # "I'm not saying remove me", "not asking you to stop", "I'm not gonna tell you to stop texting but the answer
+        # is no": what the writer is not asking
+        return True
     if len(words) >= 3 and words[-1] == "to" and words[-2] in {"trying", "wanting", "looking", "asking", "going"}:
         if _NEGATIONS & set(words[-4:-2]):
             return True  # "NOT trying to opt out - when someone replies STOP...": what the writer is not doing
@@ -906,6 +929,16 @@ def folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
+# "Стоп", "стоп пожалуйста": the stop word of other scripts, alone in a clause (folded as replies are read)
+_BARE_STOP_WORDS_OTHER |= frozenset(map(folded, ("стоп", "στοπ", "ستوب", "סטופ", "ストップ")))
+_FILLER_WORDS_OTHER |= frozenset(
+    map(
+        folded,
+        ("пожалуйста", "пж", "плиз", "уже", "всё", "все", "будь", "ласка", "παρακαλω", "من", "فضلك", "لو", "בבקשה"),
+    )
+)
+
+
 def _re(*parts: str) -> re.Pattern[str]:
     """A phrase pattern read the way texts are (``folded``)."""
     return re.compile(folded("".join(parts)))
@@ -926,7 +959,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:asked|told|said|telling|asking|ask|tell|say)\s+(?:you\s+|u\s+|y'all\s+)?(?:\d+\s+times\s+)?(?:to\s+)?"
-            r"(?:stop|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b))|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)"
+            r"(?:stop|remove(?!\s+(?:the|a|an|that|those|these|his|her|their|some|all)\b(?!\s+(?:number|cell|phone|texts?|messages?)\b))|unsubscribe|take\s+me\s+off)(?!\s+(?:by|in|at|over|and\s+shop)\b)",
+            # "I said STOP crying about the Cowboys": something else the person does, not the texts
+            _DOING_SOMETHING_ELSE,
         ),
         "negation",
     ),
@@ -1330,6 +1365,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\bhow\s+(?:do|can|did)\s+i\s+(?:stop|unsubscribe|opt\s+out|get\s+off|make\s+(?:this|these|it)\s+stop)\b",
+            rf"(?!\s+{_BANK_STOP})",  # "How do I stop payments on my current loan?": a bank's stop payment
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
@@ -1452,6 +1488,7 @@ _MORE_PHRASES += [
             r"|links?|buttons?|messages?|texts?|words?)\b)"
             # "my abuela always said 'stop wasting money on ads'": a stop with another doing, not the texts
             rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"
+            rf"(?!\s+{_OUTGOING}(?:{_TOLD_OFF_FOR_TEXTING}))"  # "my boss said stop texting and get back to work"
         ),
         "negation",
     ),
@@ -2331,6 +2368,130 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the fifty-fifth: a request made for someone else, and "anything else" sent: "she's not interested and please
+    # don't send her anything else", "my dad says don't text him again", "she doesn't want any more texts", "Don't
+    # send me anything else" (not "don't send anything else until I sign")
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never|pls\s+no|please\s+no)\s+send\s+(?:me\s+|us\s+|him\s+|her\s+|them\s+"
+            r"|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents|son|daughter)\s+)?"
+            r"(?:anything|nothing|nothin'?|anythin'?|any\s+thing)\s+(?:else|more|further)\b"
+            r"(?!\s+(?:until|till|til|yet|before|unless|except|but|besides|than|for\s+now|right\s+now|today|tonight"
+            r"|this\s+week|over|in\s+the\s+mail)\b)"
+            r"|\b(?:he|she|they|owner|boss|mom|mother|dad|father|wife|husband|grandma|grandpa)\s+(?:doesn't|doesnt|does\s+not"
+            r"|don't|dont|do\s+not|no\s+longer)\s+(?:wants?|wish(?:es)?|needs?)\s+(?:to\s+(?:receive|get)\s+)?"
+            rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
+        ),
+        "none",
+    ),
+    # "don't text him again", "please don't message my mother anymore": the same for someone else ("call": not beside
+    # "text me instead")
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|contact|send)\s+"
+            r"(?:him|her|my\s+(?:mom|mother|dad|father|wife|husband|grandma|grandpa|grandmother|grandfather|parents))\b"
+            r"(?:\s+(?:any\s*more\s+|any\s+)?(?:(?:texts|messages|msgs)\s+)?(?:again|anymore|any\s+more|ever\s+again)\b"
+            r"|(?=\s*(?:[.!,;]|$|(?:please|pls|plz|thanks|thank\s+you)\b)))"
+        ),
+        "call",
+    ),
+    # "Quit it with these texts", "cut it out with the messages"
+    (
+        _re(
+            rf"\b(?:quit|cut)\s+it\s+(?:out\s+)?with\s+(?:the|these|those|your|ur|all\s+the|all\s+these)\s+{_MESSAGES}\b"
+        ),
+        "none",
+    ),
+    # the same families in other words: "she doesn't want to be contacted", "she passed away, please remove her";
+    # Spanish "no le escriban a mi papá" (do not write to my father), "no les manden nada"
+    (
+        _re(
+            r"(?<!you\s)(?<!\bu\s)\b(?:don't|doesn't|dont|doesnt|do\s+not|does\s+not|no\s+longer)\s+(?:want|wish|wants|wishes)\s+"
+            r"to\s+be\s+"
+            r"(?:contacted|texted|messaged|solicited|bothered|called)\b"
+            r"|\b(?:remove|delete|erase)\s+(?:him|her)\b(?=\s*(?:[.!,;]|$|(?:please|pls|plz|thanks|thank\s+you)\b))"
+            r"|\bno\s+(?:le|les|me|nos)\s+(?:escriban|escriba|escribas|manden|mande|mandes|envien|envie|envies"
+            r"|textee?n|texteen|contacten|contacte|molesten|moleste|llamen|llame)\b"
+            # "no me mande la info todavía": not yet, not never
+            r"(?!\s+(?:la|el|los|las|esa|ese|esos|esas|info|informacion|detalles)\b)(?![^.!?]{0,40}\b(?:todavia|aun|hasta))"
+        ),
+        "negation",
+    ),
+    # the fifty-sixth: the Midwest; "I don't want any more of these", "I'd appreciate it if you wouldn't contact me
+    # again"; Polish "proszę wykreślić mój numer z waszej bazy" (please strike my number from your database), "nie
+    # piszcie do mnie" (do not write to me); Hmong "thov muab kuv tus xov tooj tshem tawm" (please take my phone number
+    # off)
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|need|wish\s+to\s+(?:get|receive))\s+"
+            r"(?:any\s*more\s+of\s+(?:these|those|them|this|your\s+\w+)\b"
+            r"|any\s*more(?=\s*(?:[.!]|$|,?\s+(?:please|pls|thanks|thank\s+you)\b)))"
+            r"|\bappreciate\s+(?:it\s+)?if\s+(?:you|y'all|yall|u|yinz|your\s+company)\s+(?:wouldn't|would\s+not|didn't"
+            r"|did\s+not|don't|do\s+not|couldn't|could\s+not|no\s+longer|never)\s+(?:\w+\s+)?(?:contact|text|messag"
+            r"|call|reach|send)\w*\s+(?:me|us|this\s+number|my\s+\w+|here|again|anymore|any\s+more)\b"
+            r"|\bappreciate\s+(?:not\s+being|no\s+longer\s+being)\s+(?:contacted|texted|messaged|solicited)\b"
+            # the fifty-seventh: "I'd appreciate it if nobody from Keystone reached out to me again", "I'd rather no
+            # one from your company texted me"
+            r"|\b(?:appreciate(?:\s+it)?\s+if|prefer(?:\s+that)?|rather|make\s+sure|ensure|see\s+(?:to\s+it\s+)?that"
+            r"|like\s+it\s+if)\s+(?:nobody|no\s+one|no-one|none\s+of\s+(?:you|y'all|your\s+\w+))\b[^.!?]{0,40}?"
+            r"\b(?:reach(?:es|ed)?\s+out|contact(?:s|ed)?|text(?:s|ed)?|messag(?:es|ed)|call(?:s|ed)?|bother(?:s|ed)?)\b"
+        ),
+        "subject",
+    ),
+    (
+        _re(
+            r"\b(?:wykresl|usun|skresl)\w*\s+(?:moj|nasz|ten)\s+(?:numer|number|telefon)\b"
+            r"|\bnie\s+(?:piszcie|pisz|pisac|wysylajcie|wysylaj|wysylac|kontaktujcie|dzwoncie)\b"
+            r"|\btshem\s+tawm\b|\btshem\s+(?:kuv|peb)\s+(?:tus\s+)?(?:xov\s+tooj|npe)\b"
+        ),
+        "none",
+    ),
+    # the fifty-eighth: the Mountain West; "please just leave me off your texts", "keep us out of your lists", "please
+    # don't keep messaging me"; Tongan "kataki 'oua toe text mai" (please do not text again); Amharic "ከዝርዝርዎ
+    # ያስወግዱኝ" (remove me from your list)
+    (
+        _re(
+            r"\b(?:leave|keep)\s+(?:me|us|my\s+number|this\s+number|our\s+number)\s+(?:off|out\s+of)\s+(?:of\s+)?(?:your|ur"
+            r"|the|these|those|all\s+your|any\s+of\s+your)\s+(?:\w+\s+)?(?:texts?|lists?|messages?|msgs|contacts?|database"
+            r"|mailings?|marketing|campaigns?)\b"
+            rf"|\b(?:don't|dont|do\s+not)\s+keep\s+{_OUTGOING}\s+(?:me|us|this\s+number|my\s+\w+)\b"
+        ),
+        "anysubject",
+    ),
+    (
+        _re(
+            r"(?:^|\s)'?oua\s+(?:toe\s+)?(?:text|tekisi|fetu'?utaki|ui|fekau)\w*\s+mai\b"
+            "|(?:\u12eb|\u12a0)\u1235\u12c8\u130d\u12f1"
+        ),
+        "none",
+    ),
+    # the fifty-ninth: the Gulf Coast; "please don't send me these anymore", "no more of these please", Cajun "don't
+    # be textin me no more", Gullah "leabe me be an don't sen no mo dese tings", "consider this my written revocation
+    # of consent"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+send\s+(?:me|us)\s+(?:these|them|those|this|that)\s+(?:anymore|any\s+more|again)\b"
+            r"|\bno\s+more\s+of\s+(?:these|those|them|this|that|your\s+\w+|ur\s+\w+)\b(?![^.!?]{0,20}\?)"
+            rf"|\b(?:don't|dont|do\s+not|doan)\s+be\s+{_OUTGOING}\s+(?:me|us|this\s+number|my\s+\w+)\b"
+            r"|\b(?:leave|leabe|lef|lemme)\s+(?:me|us)\s+be\b"
+            r"|\b(?:don't|dont|doan|don)\s+(?:sen|send|text|tex)\s+(?:me\s+|we\s+|us\s+)?no\s+(?:mo|more)\b"
+            r"|\brevocation\s+of\s+(?:my\s+|all\s+|any\s+|our\s+)?consent\b"
+            r"|\bconsent\s+(?:is\s+|has\s+been\s+)?(?:hereby\s+)?(?:revoked|withdrawn|rescinded)\b"
+        ),
+        "negation",
+    ),
+    # Chinese "别发了" (do not send), "请把我从名单上删除" (please take me off the list), "删除我的号码" (delete my
+    # number); not "不要发票" (no invoice needed)
+    (
+        _re(
+            "\u522b(?:\u518d)?(?:\u53d1|\u50b3|\u4f20)(?!\u7968|\u5c55)|\u4e0d\u8981(?:\u518d)?(?:\u53d1|\u50b3|\u4f20)(?!\u7968|\u5c55)"
+            "|\u4ece[^\u3002\uff01!.]{0,6}(?:\u540d\u5355|\u540d\u55ae|\u5217\u8868)[^\u3002\uff01!.]{0,4}"
+            "(?:\u5220\u9664|\u522a\u9664|\u79fb\u9664|\u5220\u6389|\u53bb\u6389)"
+            "|\u628a\u6211[^\u3002\uff01!.]{0,8}(?:\u5220\u9664|\u522a\u9664|\u79fb\u9664|\u5220\u6389)"
+            "|(?:\u5220\u9664|\u522a\u9664)\u6211\u7684(?:\u53f7\u7801|\u865f\u78bc|\u7535\u8bdd|\u96fb\u8a71)"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -2343,17 +2504,20 @@ _MORE_PHRASES += [
 
 _NOUN_BEFORE_STOP = frozenset(
     "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
-    "this our their to will would should must can could might may does do did it rain gonna never".split()
+    "this our their to will would should must can could might may does do did it rain gonna never what which".split()
 )  # fmt: skip
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
-    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b))"
+    r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b|the\s+presses\b))"
+    rf"(?!\s+{_BANK_STOP})"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
     r"(?!\s+(?:playin|kiddin|jokin|messin|foolin|lyin|trippin|cappin|frontin|hatin|clownin)\b)"
 )
+# Words that make the stop after them a noun: "the bus stop ads", "a pit stop", "one-stop shop"
+_STOP_AS_NOUN = frozenset("bus truck pit full rest train subway tram trolley shuttle whistle one".split())
 _EDGE_STOP_END = re.compile(r"\b(?:stop|stopall|unsubscribe|unsub|quit|remove|delete|rmv)\s*$")
 _STOP_SOMETHING_OUTGOING = re.compile(rf"\b(?:stop|quit)\s+[\w*]+\s+{_OUTGOING}\b")
 
@@ -2377,10 +2541,14 @@ def _edge_stop(plain: str) -> bool:
 _NOT_A_REQUEST_AFTER = (
     r"by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
     r"|links?|buttons?|options?|pages?|features?|requests?|rates?"
+    rf"|{_BANK_STOP}"  # "How do I stop payments on my current loan?": a bank's stop payment
+    r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
 _UNCLEAR_STOP = re.compile(
     r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
     rf"(?!\s+(?:{_NOT_A_REQUEST_AFTER}))"
+    # "stop crying about the Cowboys", "stop worrying over it": something else the person does, said of a matter
+    rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b)"
 )
 # Complaints about the texts themselves: the person may be revoking; a person decides.
 _COMPLAINT = re.compile(
@@ -2393,6 +2561,14 @@ _COMPLAINT = re.compile(
 _COMPLAINT_GUARD = re.compile(
     r"\b(?:is|isn't|are)\s+(?:this|it|you)\s+(?:a\s+)?(?:spam|scam|real|legit)\b|\bnot\s+spam\b"
     r"|\bspam\s+(?:calls?|callers?|filters?|folder|blocker|musubi)\b"  # the shop's own spam, or lunch
+    r"|\bno\s+spam\s+here\b"  # "No spam here, we're legit too lol": the writer's own business
+    r"|\b(?:this|it)\s+(?:isn't|is\s+not|ain't)\s+(?:a\s+)?(?:spam|scam)\b"  # "this isn't spam right?"
+    # "don't worry I'm not gonna report you, you're just doing your job": a report the writer says they will not make
+    r"|\b(?:not\s+(?:gonna|going\s+to)|won't|will\s+not|wouldn't|would\s+never|never\s+gonna)\s+(?:\w+\s+)?"
+    r"(?:report|block|sue)\s+(?:you|u|y'all|this)\b"
+    # "Honestly yes. Tired of my bank giving me the runaround": a complaint about the lender they have
+    r"|\b(?:sick|tired|fed\s+up)\s+(?:of|with)\s+(?:my|our)\s+(?:current\s+|old\s+)?(?:bank|banker|lender|credit\s+union"
+    r"|processor|landlord|accountant)\b"
 )
 
 _KEYWORD_MENTION = re.compile(
@@ -2416,7 +2592,7 @@ _HOSTILE_DISMISSAL = re.compile(
     r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
-_NAMES_WITH_STOP = re.compile(r"\bstop\s*(?:&|and|n|'n')\s*(?:shop|go)\b")
+_NAMES_WITH_STOP = re.compile(r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b")  # "Stop 'n Go", "Stop-N-Go"
 
 OPT_OUT_YES = "yes"
 OPT_OUT_NO = "no"
@@ -2437,6 +2613,8 @@ _TEXTS_INSTEAD = re.compile(
     r"|(?:,|\bjust|\bplease|\bpls|\bbut)\s+(?:text|txt)\s+(?:this|my)\s+(?:number|cell|line)\b(?!\s+(?:again|anymore))"
     r"|\b(?:text|txt)s?\s+(?:are|is)\s+"
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
+    # "I'm in meetings all day, don't call, text"
+    r"|\bcall\W+(?:just\s+|pls\s+|please\s+|only\s+)?(?:text|txt)\W*$"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
     # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
@@ -2466,6 +2644,8 @@ def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
             continue  # none of the words every match needs
         for match in pattern.finditer(normalized):
             before = _clause_before(normalized, match.start())
+            if before and before[-1] in _STOP_AS_NOUN and match.group().startswith("stop"):
+                continue  # "bus stop ads are doing fine for us": a place, not a request
             if guard in ("negation", "sender") and _negated(before, sender=guard == "sender"):
                 continue
             if guard == "subject" and _other_subject(before):
@@ -2715,7 +2895,22 @@ _ABOUT_THE_TEXTS = re.compile(
 # ...and something glad beside it: "yes", "send me", "you read my mind", "I'm dying"
 _GLAD = re.compile(
     r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
-    r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up)\b"
+    r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up"
+    # "Stop the madness, this rate is amazing lol"
+    r"|amazing|awesome|sounds\s+(?:good|great)|i'?m\s+(?:so\s+)?interested|i'?m\s+in)\b"
+)
+# ... so eager that it needs no laughter: "Stop right there, you had me at 'more customers'. Tell me more"
+_EAGER = re.compile(
+    r"\b(?:tell\s+me\s+more|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up|read\s+my\s+mind|where\s+do\s+i\s+sign)\b"
+)
+# Someone else's words quoted: "my boss literally just yelled 'stop texting and get back to work'", "my wife goes
+# "stop texting at the table""; with laughter beside them a person decides
+_QUOTED_FROM_ANOTHER = re.compile(
+    r"\b(?:boss|wife|husband|mom|mother|mama|dad|father|papa|kid|kids|son|daughter|teacher|manager|coach|girlfriend"
+    r"|boyfriend|gf|bf|friend|buddy|he|she|they|someone|somebody|guy|lady|sister|brother|grandma|grandpa|roommate"
+    r"|coworker|partner|wifey|hubby|supervisor|foreman|customer)\s+(?:\w+\s+){0,3}?(?:said|says|yelled|yells|screamed"
+    r"|screams|shouted|shouts|hollered|told\s+me|tells\s+me|goes|went|was\s+like|is\s+like|texted\s+me)\s*[:,]?\s*"
+    "['\"\u201c\u201d]"
 )
 # "Stop the car right now!! Sorry that was voice text, my kid grabbed the phone", "wrong chat": the writer says
 # the message was not meant for us; a person decides
@@ -2739,6 +2934,8 @@ _OTHER_LIST = re.compile(
 _WANTS_TEXTS = re.compile(
     r"\b(?:still|but\s+keep)\s+(?:get(?:ting)?|receiv(?:e|ing)|want(?:ing)?)\s+(?:the\s+|these\s+|your\s+|ur\s+)?"
     r"(?:texts|text\s+messages|sms)\b|\bi\s+(?:still\s+)?want\s+(?:the|these|your|ur)\s+texts\b"
+    # "remove me from the waitlist? no wait keep me on"
+    r"|\bkeep\s+(?:me|us)\s+on\b"
 )
 # ...unless it speaks of ours: "your list", "you people", "this marketing"
 _OUR_LIST = re.compile(
@@ -2877,12 +3074,19 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a stop word asked and answered no"  # "Unsubscribe? Nah lol. Tell me more"
     clauses = [part for clause in _clauses(plain) for part in _SOFT_BREAK.split(clause)]
     # the glad words first: most replies have none, and then the laughter is not looked for
-    in_jest = bool(_GLAD.search(plain) and _LAUGHING.search(text.lower())) and not _ABOUT_THE_TEXTS.search(plain)
+    # ("Stop right there, you had me at 'more customers'. Tell me more": so eager that no laughter is needed)
+    in_jest = bool(
+        _GLAD.search(plain) and (_EAGER.search(plain) or _LAUGHING.search(text.lower()))
+    ) and not _ABOUT_THE_TEXTS.search(plain)
+    # "My boss just yelled 'stop texting and get back to work' lmao": someone else's words, quoted laughing
+    quoted_laughing = bool(_QUOTED_FROM_ANOTHER.search(plain) and _LAUGHING.search(text.lower()))
     bare = [clause for clause in clauses if _may_be_bare(clause) and (_is_bare_stop(clause) or _is_bare_other(clause))]
     if bare and all(_TOKEN.findall(clause)[-1:] == ["cancel"] for clause in bare) and _APPOINTMENT.search(plain):
         bare = []  # "Monday at 1 please. If something comes up just cancel": the meeting, not the texts
     if bare and _MISSENT.search(plain):
         return OPT_OUT_UNCERTAIN, "a message meant for someone else"
+    if bare and quoted_laughing:
+        return OPT_OUT_UNCERTAIN, "a stop word quoted from someone else, laughing"
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
@@ -2897,6 +3101,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
             return OPT_OUT_UNCERTAIN, "revocation phrase beside the STOP keyword named, not used"
         if in_jest:
             return OPT_OUT_UNCERTAIN, "a stop word said laughing"
+        if quoted_laughing:
+            return OPT_OUT_UNCERTAIN, "a stop word quoted from someone else, laughing"
         for found, unless, why in _HELD_BESIDE_A_REQUEST:
             if found.search(plain) and not (unless and unless.search(plain)):
                 return OPT_OUT_UNCERTAIN, why
@@ -2913,6 +3119,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
             guarded = True
             continue  # "the bus stop", "non-stop": a noun, not a request
+        if before and before[-1] in {"keeps", "kept"} and match.group().startswith("stopp"):
+            guarded = True
+            continue  # "My Spotify keeps stopping every 5 min": a thing that stops, not a request
         if not _negated(before, sender=True):
             return OPT_OUT_UNCERTAIN, f"unclear {match.group()!r}"
         guarded = True
@@ -2937,9 +3146,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
 
 _GUARDED_WORDS = re.compile(
     rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"
+    rf"|\bstop\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b"  # "stop crying about the Cowboys": a matter of its own
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # "how did u get my number", "Is this spam? no offense": a question alone, read as a question
+    r"|^(?:how|where)\s+(?:did|d)\s+(?:you|u|y'all|ya)\s+get\s+(?:my|this)\s+(?:number|#|info|contact)\W*$"
+    r"|^is\s+this\s+(?:a\s+)?(?:spam|scam)\W*(?:no\s+offense|lol|just\s+asking|genuinely\s+asking|honest\s+question)?\W*$"
     # a bare decline is an answer to the offer, read as not_interested, not a revocation
     r"|^(?:no\W+)?(?:no\s+(?:thanks|thank\s+you|thx|gracias)|not\s+interested|no\s+me\s+interesa)\W*$"
 )
@@ -2950,11 +3163,11 @@ _GUARDED_WORDS = re.compile(
 (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
-    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
-    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS,
+    _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
 ))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999
