@@ -372,22 +372,10 @@ def test_the_explanation_shows_a_place_not_counted_for_one_person_at_another_off
     from django.template.loader import render_to_string
 
     from identity import resolution
-    from identity.tests.test_resolution import _at, _names_model
+    from identity.tests.test_resolution import _names_model, _two_offices
 
     model = _names_model(last_name=[("BEAUMAN", 2), *[(f"NAME{i}", 5) for i in range(200)]])
-    austin = _at(
-        "per_1",
-        "OTIS",
-        "BEAUMAN",
-        business="ACME",
-        street="12 MAIN ST",
-        zip5="78701",
-        city="AUSTIN",
-        phone="5125550100",
-    )
-    dallas = _at(
-        "per_2", "OTIS", "BEAUMAN", business="ACME", street="9 ELM ST", zip5="75201", city="DALLAS", phone="2145550100"
-    )
+    austin, dallas = _two_offices()
     _, reasons = resolution.score(austin, dallas, model)
     page = render_to_string("identity/_match_explanation.html", {"explanation": resolution.explain(reasons)})
     address = page[page.index('data-field="address"') :]

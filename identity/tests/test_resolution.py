@@ -218,13 +218,8 @@ def _names_model(**names):
     return model
 
 
-def test_one_person_at_another_office_of_the_company_is_not_ruled_out_by_the_place():
-    # the model of a list where duplicates always shared the office: another street and ZIP weigh heavily against
-    others = [(f"NAME{i}", 5) for i in range(2000)]  # a team of many names, a few common ones
-    model = _names_model(
-        first_name=[("JOHN", 400), ("MARY", 300), ("OTIS", 2), *others],
-        last_name=[("SMITH", 500), ("BEAUMAN", 2), *others],
-    )
+def _two_offices():
+    """One rare name at two offices of one company: other street, ZIP, city and phone."""
     austin = _at(
         "per_1",
         "OTIS",
@@ -238,6 +233,17 @@ def test_one_person_at_another_office_of_the_company_is_not_ruled_out_by_the_pla
     dallas = _at(
         "per_2", "OTIS", "BEAUMAN", business="ACME", street="9 ELM ST", zip5="75201", city="DALLAS", phone="2145550100"
     )
+    return austin, dallas
+
+
+def test_one_person_at_another_office_of_the_company_is_not_ruled_out_by_the_place():
+    # the model of a list where duplicates always shared the office: another street and ZIP weigh heavily against
+    others = [(f"NAME{i}", 5) for i in range(2000)]  # a team of many names, a few common ones
+    model = _names_model(
+        first_name=[("JOHN", 400), ("MARY", 300), ("OTIS", 2), *others],
+        last_name=[("SMITH", 500), ("BEAUMAN", 2), *others],
+    )
+    austin, dallas = _two_offices()
     probability, reasons = score(austin, dallas, model)
     assert probability >= AUTO
     assert reasons["guard"] is None
