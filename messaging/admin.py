@@ -5,6 +5,7 @@ from usdatabiz.core.errors import DomainError
 
 from . import services
 from .models import (
+    ConsentMark,
     ContactSender,
     Message,
     MessagingSettings,
@@ -40,6 +41,17 @@ class SuppressionAdmin(TeamScopedAdmin):
     list_filter = ["reason", "team"]
     search_fields = ["phone_number", "note"]
     readonly_fields = ["id", "source_message", "created_by", "created_at", "updated_at", "lifted_at", "lifted_reason"]
+
+
+@admin.register(ConsentMark)
+class ConsentMarkAdmin(TeamScopedAdmin):
+    list_display = ["phone_number", "team", "keyword", "event_at", "identifier", "updated_at"]
+    list_filter = ["keyword", "team"]
+    search_fields = ["phone_number", "identifier"]
+    readonly_fields = ["id", "phone_number", "keyword", "event_at", "identifier", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(MessagingSettings)

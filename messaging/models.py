@@ -188,6 +188,31 @@ class Suppression(TeamScoped):
         return self.lifted_at is None
 
 
+class ConsentMark(TeamScoped):
+    """The newest consent message applied for a team and number: the provider's time and id of the last STOP or
+    START honoured (or the moment a person decided). A STOP or START older than it, or the same one delivered
+    again, changes nothing: consent follows the newest message, whatever order the deliveries arrive in."""
+
+    class Keyword(models.TextChoices):
+        STOP = "stop", "Stop"
+        START = "start", "Start"
+
+    id = PrefixedULIDField(prefix="cns")
+    phone_number = models.CharField(max_length=10)
+    keyword = models.CharField(max_length=8, choices=Keyword.choices)
+    event_at = models.DateTimeField(help_text="When the person sent it, by the provider's clock (or when decided)")
+    identifier = models.CharField(max_length=64, blank=True, help_text="The provider's id of that message")
+
+    class Meta:
+        ordering = ["-event_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "phone_number"], name="consent_mark_one_per_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.phone_number}: {self.keyword} at {self.event_at:%Y-%m-%d %H:%M:%S}"
+
+
 class Message(TeamScoped):
     """One SMS, out or in.
 

@@ -35,6 +35,7 @@ from usdatabiz.core.transitions import transition, transition_many
 
 from . import compliance
 from .models import (
+    ConsentMark,
     ContactSender,
     Message,
     MessagingSettings,
@@ -300,6 +301,40 @@ def suppression_lift(*, team: Team | str, number: str, reason: str, user=None) -
     )
 
 
+def consent_mark_move(
+    *, team: Team | str, number: str, keyword: str, at: datetime | None = None, identifier: str = ""
+) -> bool:
+    """Record a STOP or START (``ConsentMark.Keyword``) as the number's newest consent message, inside the caller's
+    transaction; return False, changing nothing, when a newer one (by ``at``, the provider's time of the message)
+    was applied already or it is that very message again (same provider ``identifier``): the caller then leaves
+    consent as it is. Concurrent calls for one number wait for each other (the mark's row is locked)."""
+    team_id = _team_id(team)
+    at = at or timezone.now()
+    if (
+        identifier
+        and Message.objects.filter(
+            team_id=team_id, direction=Message.Direction.INBOUND, external_id=identifier
+        ).exists()
+    ):
+        return False  # stored already: a late delivery of a message whose words were honoured when it came
+    with transaction.atomic():
+        mark = ConsentMark.objects.select_for_update().filter(team_id=team_id, phone_number=number).first()
+        if mark is None:
+            try:
+                with transaction.atomic():
+                    ConsentMark.objects.create(
+                        team_id=team_id, phone_number=number, keyword=keyword, event_at=at, identifier=identifier
+                    )
+                return True
+            except IntegrityError:  # another delivery for the number made it at the same moment: wait for it
+                mark = ConsentMark.objects.select_for_update().get(team_id=team_id, phone_number=number)
+        if (identifier and mark.identifier == identifier) or at < mark.event_at:
+            return False
+        mark.keyword, mark.event_at, mark.identifier = keyword, at, identifier
+        mark.save(update_fields=["keyword", "event_at", "identifier", "updated_at"])
+    return True
+
+
 def suppression_entry_lift(*, entry: Suppression, user, reason: str) -> Suppression:
     """A person allows texting a number again: the entry must be active and the reason is required and kept."""
     reason = (reason or "").strip()
@@ -307,9 +342,12 @@ def suppression_entry_lift(*, entry: Suppression, user, reason: str) -> Suppress
         raise SendError("REASON_REQUIRED", "Say why the number may be texted again.")
     if entry.lifted_at is not None:
         raise SendError("NOT_ACTIVE", "This entry was lifted already.", http_status=409)
-    suppression_lift(
-        team=entry.team_id, number=entry.phone_number, reason=f"{user.get_username()}: {reason}", user=user
-    )
+    with transaction.atomic():
+        # a person's decision is the newest word on consent: an older STOP delivered late does not undo it
+        consent_mark_move(team=entry.team_id, number=entry.phone_number, keyword=ConsentMark.Keyword.START)
+        suppression_lift(
+            team=entry.team_id, number=entry.phone_number, reason=f"{user.get_username()}: {reason}", user=user
+        )
     entry.refresh_from_db()
     return entry
 

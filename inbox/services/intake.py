@@ -14,7 +14,7 @@ from leads.models import Lead
 from leads.services import lead_transition
 from messaging import compliance, opt_out_reviews, sms
 from messaging import services as messaging
-from messaging.models import Message, Suppression
+from messaging.models import ConsentMark, Message, Suppression
 from messaging.selectors import NumberOwner, sender_number_owner, sender_number_owner_unchanged
 from usdatabiz.core import journey
 from usdatabiz.core.errors import IllegalTransition
@@ -584,6 +584,16 @@ def _keywords_apply(*, team_id: str, event, keyword: _Keyword) -> str:
     """Before the answer: a STOP suppresses the sender for this team at once; START lifts a suppression; an unclear
     revocation holds the number. Return what was done (``WebhookEvent.ComplianceAction``), for the task to confirm."""
     number, text = event.from_number or "", event.text or ""
+    if keyword.action in (WebhookEvent.ComplianceAction.SUPPRESSED, WebhookEvent.ComplianceAction.LIFTED):
+        # consent follows the person's newest STOP or START by the provider's clock: a late or repeated
+        # delivery of an older one changes nothing (and is confirmed to no one)
+        stop = keyword.action == WebhookEvent.ComplianceAction.SUPPRESSED
+        newest = messaging.consent_mark_move(
+            team=team_id, number=number, keyword=ConsentMark.Keyword.STOP if stop else ConsentMark.Keyword.START,
+            at=event_time(event.occurred_at_ms), identifier=event.identifier or "",
+        )  # fmt: skip
+        if not newest:
+            return ""
     if keyword.action == WebhookEvent.ComplianceAction.SUPPRESSED:
         messaging.suppression_add(
             team=team_id, number=number, reason=Suppression.Reason.OPT_OUT, note=f"inbound: {text[:200]}"
