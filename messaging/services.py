@@ -792,7 +792,8 @@ def _send_campaign_batch(
                 try:
                     message_transition(
                         message=message, to=Message.Status.SENDING, reason=f"claimed to send: {campaign.pk}",
-                        where=sending, sending_at=at, attempts=F("attempts") + 1, updated_at=at,
+                        where=sending & _consent_unchanged(message), sending_at=at, attempts=F("attempts") + 1,
+                        updated_at=at,
                     )  # fmt: skip
                     moved = True
                 except IllegalTransition:  # refused by its guard: nothing was written, the answer above stands
@@ -803,7 +804,10 @@ def _send_campaign_batch(
                     stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
                     outcomes["stopped"] += 1
                     break
-                outcomes["skipped"] += 1  # another worker holds this text now: its outcome is theirs to record
+                # a STOP or a possible opt-out came in since the batch was checked: the text is blocked here; else
+                # another worker holds this text now, and its outcome is theirs to record
+                _withdrawn(cl, message, cfg, run)
+                outcomes["skipped"] += 1
                 continue
             message.attempts = attempts + 1
             outcome = _call_provider(message, provider, run, answered=answered)
@@ -824,6 +828,34 @@ def _send_campaign_batch(
         Message.objects.filter(pk__in=unsent, status=Message.Status.QUEUED).delete()
     _record_outcomes(campaign, results, answered)
     return outcomes, stop
+
+
+def _consent_unchanged(message: Message) -> Q:
+    """The claim's condition that the number was not put on the list or held for review since the batch read its
+    checks (a STOP may come in while the batch's earlier texts are with the provider)."""
+    suppressed = Suppression.objects.filter(
+        team_id=message.team_id, phone_number=message.to_number, lifted_at__isnull=True
+    )
+    held = OptOutReview.objects.filter(
+        team_id=message.team_id, phone_number=message.to_number, status=OptOutReview.Status.HELD
+    )
+    return ~Exists(suppressed) & ~Exists(held)
+
+
+def _withdrawn(cl: CampaignLead, message: Message, cfg: MessagingSettings, run: StageRun | None) -> bool:
+    """A text whose claim was refused: block it (and skip its lead) when the number's consent changed since the
+    batch was checked; False when it did not (another worker holds the text)."""
+    check = send_check(team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg,
+                       now=timezone.now(), state="", zip5=None)  # fmt: skip
+    if check.ok or check.code not in ("OPTED_OUT", "NOT_TEXTABLE", "OPT_OUT_REVIEW"):
+        return False
+    with transaction.atomic():
+        try:
+            _block(message, check, run)
+        except IllegalTransition:
+            return False  # moved by another worker meanwhile: its outcome is theirs
+        _finish_lead(cl, CampaignLead.Status.SKIPPED, check.code)
+    return True
 
 
 def _campaign_key(campaign: Campaign, cl: CampaignLead) -> str:
