@@ -363,6 +363,11 @@ class OptOutReview(TeamScoped):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["team", "status", "phone_number"], name="oor_team_status_number_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "phone_number"], condition=models.Q(status="held"), name="oor_one_held_per_number"
+            )
+        ]
 
     def __str__(self):
         return f"{self.phone_number} ({self.get_status_display()})"

@@ -6,7 +6,7 @@ Deciding ``opt_out`` puts the number on the suppression list; ``not_opt_out`` re
 one lead's wait; a missed revocation costs a fine and a person's trust.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
@@ -35,6 +35,21 @@ def opt_out_review_hold(
         existing = (
             OptOutReview.objects.select_for_update().filter(team_id=team_id, phone_number=number, status=HELD).first()
         )
+        if existing is None:
+            try:
+                with transaction.atomic():  # the database keeps one held review per number (a partial unique index)
+                    return OptOutReview.objects.create(
+                        team_id=team_id,
+                        phone_number=number,
+                        text=text,
+                        reason=reason[:120],
+                        source_message=source_message,
+                        inbox_item=inbox_item,
+                    )
+            except IntegrityError:  # another reply from the number was held at the same moment: that one stands
+                existing = OptOutReview.objects.select_for_update().get(
+                    team_id=team_id, phone_number=number, status=HELD
+                )
         if existing:
             # the hold made by the webhook before its answer learns the reply it stands for once that is stored
             links = {"source_message": source_message, "inbox_item": inbox_item}
@@ -43,15 +58,7 @@ def opt_out_review_hold(
                 setattr(existing, name, links[name])
             if missing:
                 existing.save(update_fields=missing)
-            return existing
-        return OptOutReview.objects.create(
-            team_id=team_id,
-            phone_number=number,
-            text=text,
-            reason=reason[:120],
-            source_message=source_message,
-            inbox_item=inbox_item,
-        )
+        return existing
 
 
 def is_held(*, team: Team | str, number: str) -> bool:
