@@ -89,7 +89,8 @@ def test_the_same_reply_form_posted_twice_sends_two_distinct_replies_with_distin
     operator_client.post(reverse("inbox:item-reply", args=[item.pk]), {"text": "one"})
     operator_client.post(reverse("inbox:item-reply", args=[item.pk]), {"text": "two"})
     keys = list(Message.objects.filter(kind="reply").order_by("pk").values_list("idempotency_key", flat=True))
-    assert keys == [f"reply:{item.pk}:1", f"reply:{item.pk}:2"]
+    assert len(keys) == len(set(keys)) == 2
+    assert all(key.startswith(f"reply:{item.pk}:") for key in keys)
 
 
 def test_closing_needs_a_disposition_and_sets_who_when_and_the_lead(operator_client, operator, item):
