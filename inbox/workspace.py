@@ -161,6 +161,7 @@ def _contact(conversation: Conversation) -> dict:
     if persona is not None:
         suppressed = set(
             Suppression.objects.for_team(conversation.team_id)
+            .filter(lifted_at__isnull=True)  # a lifted entry (START, or a person's lift) is history, not a badge
             .filter(phone_number__in=PersonaPhone.objects.filter(persona=persona).values("normalized_number"))
             .values_list("phone_number", flat=True)
         )
