@@ -3,7 +3,9 @@
 A reply belongs to the team that owns the number that was texted (``recipientPhoneNumber``), and to no other.
 Within that team it is the contact the team texted from that number (the campaign and correlation of that text
 come with it), else the team's person with that phone (no campaign). A number no team owns reaches nobody. A
-delivery report belongs to the team whose message it reports on.
+reply that does not name the number it was sent to is the one team's that texted the person; when several did,
+it reaches none of them (each is told, ``NO_LEAD_MATCH``). A delivery report belongs to the team whose message it
+reports on.
 """
 
 from __future__ import annotations
@@ -41,6 +43,37 @@ class Route:
     contact: Contact | None = None
     sender: SenderNumber | None = None
     reason: str = ""
+    candidates: tuple[str, ...] = ()  # teams it may belong to, when it reaches none for certain
+
+
+NO_OUR_NUMBER = "The reply did not say which of our numbers it was sent to"
+
+
+def teams_that_texted(from_number: str | None) -> list[tuple[str, str]]:
+    """(team, the number it texted from) of each team that texted this person, the most recent text first: whom a
+    reply that does not name the number it was sent to can be from (a rare payload: one indexed read)."""
+    if not from_number or len(from_number) != 10 or not from_number.isdigit():
+        return []
+    found: dict[str, str] = {}
+    texts = (
+        Message.objects.filter(direction=Message.Direction.OUTBOUND, to_number=from_number)
+        .exclude(status__in=[Message.Status.BLOCKED, Message.Status.QUEUED])
+        .order_by("-created_at")
+        .values_list("team_id", "from_number")[:200]
+    )
+    for team_id, ours in texts:
+        found.setdefault(team_id, ours)
+    return list(found.items())
+
+
+def unaddressed_route(from_number: str | None) -> Route:
+    """The route of a reply without the number it was sent to, when it cannot be given to one team: none, with
+    the teams that texted the person (each is told, not given the reply)."""
+    texted = teams_that_texted(from_number)
+    if len(texted) > 1:
+        why = f"{NO_OUR_NUMBER}, and more than one team texted {from_number}: it was given to none."
+        return Route(None, reason=why, candidates=tuple(team for team, _ in texted))
+    return Route(None, reason=f"{NO_OUR_NUMBER}, and no team texted {from_number or 'the sender'}.")
 
 
 def inbound_route(*, to_number: str | None, from_number: str | None) -> Route:
@@ -127,7 +160,14 @@ def event_owner(
     whose consent a STOP changes); the contact is matched after the answer (``route_event``)."""
     if event.kind == "inbound":
         if not event.to_number:
-            return Route(None, reason="No team owns the number that was texted."), webhook_secrets(provider), None
+            texted = teams_that_texted(event.from_number)
+            if len(texted) == 1:  # the one team that texted the person: their reply answers that team's number
+                event.to_number = texted[0][1]
+            else:
+                route = unaddressed_route(event.from_number)
+                secrets = [s for team in route.candidates for s in webhook_secrets(provider, team)]
+                secrets += [s for s in webhook_secrets(provider) if s not in secrets]
+                return route, secrets, None
         owner = number_owner(number=event.to_number, provider=provider, fresh=fresh)
         if owner.team_id is None:
             route = Route(None, reason=f"No team owns {event.to_number}.")

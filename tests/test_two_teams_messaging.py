@@ -185,3 +185,60 @@ def test_a_reply_signed_with_a_secret_that_is_not_the_owners_is_refused(client, 
     assert (response.status_code, response.json()["code"]) == (401, "TOKEN_INVALID")
     assert not InboxItem.objects.exists()
     assert WebhookEvent.objects.get().team_id is None
+
+
+# --- a reply whose payload does not say which of our numbers it was sent to -------------------------------------
+
+
+def _pat_writes_without_our_number(client, text: str, secret: str):
+    import json
+    import time
+    import uuid
+
+    from messaging.signalhouse.webhooks import DELIVERY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+
+    now_ms = int(time.time() * 1000)
+    message = {"direction": "INBOUND", "senderPhoneNumber": "1" + PAT, "messageBody": text}  # no recipient
+    envelope = {"timestamp": now_ms, "event": "MESSAGE_RECEIVED", "identifier": f"in_{uuid.uuid4().hex[:20]}",
+                "metaData": {"Message": message}}  # fmt: skip
+    raw = json.dumps(envelope, separators=(",", ":")).encode()
+    headers = {SIGNATURE_HEADER: sign(secret, str(now_ms), raw), TIMESTAMP_HEADER: str(now_ms),
+               DELIVERY_ID_HEADER: str(uuid.uuid4())}  # fmt: skip
+    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items()}
+    return client.post(reverse("webhook-signalhouse"), data=raw, content_type="application/json", **extra)
+
+
+@pytest.mark.parametrize(("text", "suppressed"), [("Yes, tell me more", False), ("STOP", True)])
+def test_a_reply_without_our_number_goes_to_the_one_team_that_texted_the_person(
+    client, team, other_team, operator, text, suppressed
+):
+    messaging.provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value=ACME_SECRET)
+    acme = _texts_pat(team, operator, ACME_LINE, "Acme")
+
+    response = _pat_writes_without_our_number(client, text, ACME_SECRET)
+
+    assert response.status_code == 200
+    item = InboxItem.objects.get()
+    assert (item.team_id, item.lead_id, item.message.to_number) == (team.pk, acme.lead_id, ACME_LINE)
+    assert messaging.is_suppressed(team=team, number=PAT) is suppressed
+    assert not messaging.is_suppressed(team=other_team, number=PAT)
+
+
+@pytest.mark.parametrize("text", ["Yes, tell me more", "STOP"])
+def test_a_reply_without_our_number_from_someone_two_teams_texted_is_kept_and_shown_not_guessed(
+    client, openers, team, other_team, text
+):
+    from usdatabiz.core.models import StageFailure
+
+    response = _pat_writes_without_our_number(client, text, PLATFORM_SECRET)
+
+    assert response.status_code == 200
+    record = WebhookEvent.objects.get()
+    assert (record.status, record.error_code, record.team_id) == ("unmatched", "NO_LEAD_MATCH", None)
+    assert not InboxItem.objects.exists()
+    assert not Suppression.objects.exists()
+    assert not Message.objects.filter(direction="inbound").exists()
+    # each team that texted the person sees that a reply could not be given to one team (not its words)
+    failures = StageFailure.objects.filter(stage=8, code="NO_LEAD_MATCH")
+    assert sorted(failures.values_list("team_id", flat=True)) == sorted([team.pk, other_team.pk])
+    assert all(record.pk in f.detail and text not in f.detail for f in failures)

@@ -346,6 +346,8 @@ _PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "updated_at"]
 def _route_again(record: WebhookEvent, event) -> routing.Route:
     """The full route of a stored event, within the team it was stored for (none: it reaches nobody)."""
     if record.team_id is None:
+        if event.kind == "inbound" and not event.to_number:
+            return routing.unaddressed_route(event.from_number)
         return routing.Route(None, reason=record.detail or f"Event {event.event!r} concerns no team.")
     route = routing.route_event(event)
     if route.team_id != record.team_id:
@@ -477,6 +479,12 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         webhook.team_id = route.team_id
         webhook.status, webhook.error_code = WebhookEvent.Status.UNMATCHED, "NO_LEAD_MATCH"
         webhook.detail = route.reason
+        for team_id in route.candidates:  # shown to each team that texted the person, without the reply's words
+            stage_failure_record(
+                team=team_id, stage=8, code="NO_LEAD_MATCH", subject=webhook,
+                detail=f"A reply from {event.from_number} did not say which of our numbers it was sent to and could "
+                f"not be given to one team for certain; it is kept as webhook event {webhook.pk}.",
+            )  # fmt: skip
         return None
     team_id, contact = route.team_id, route.contact
     webhook.team_id = team_id
