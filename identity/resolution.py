@@ -21,7 +21,9 @@ How a run decides (``plan``):
    (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
    (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
-   (``moved_within_company``): it says where the company is, not who the person is.
+   (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
+   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname),
+   and then a new phone or mailbox is not counted either; without one it goes to review (``OFFICE_NAME_ONLY``).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
