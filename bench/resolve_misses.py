@@ -50,15 +50,21 @@ def _team(name: str, write):
     csv_path, truth_path = work_dir / f"{slug}.csv", work_dir / "truth.csv"
     write(csv_path, truth_path)
     with truth_path.open() as handle:
-        truth_rows = {int(row["source_record_id"]): row["entity_id"] for row in csv.DictReader(handle)}
+        records = list(csv.DictReader(handle))
+    truth_rows = {int(row["source_record_id"]): row["entity_id"] for row in records}
+    probe_rows = {int(row["source_record_id"]): row["probe"] for row in records if row.get("probe")}
     team = Team.objects.filter(slug=slug).first()
     if team is None:
         team = team_create(slug=slug, name=f"Resolve misses {name}")
         with override_settings(PIPELINE_MODULE="bench.resolve_misses"), csv_path.open("rb") as handle:
             data_source = data_source_create(team=team, file=File(handle, name=csv_path.name), start=False)
             data_source_process(data_source_id=data_source.pk)
-    rows = Persona.objects.filter(team=team).values_list("pk", "source_record_id")
-    return team, {pk: truth_rows[row] for pk, row in rows}
+    rows = list(Persona.objects.filter(team=team).values_list("pk", "source_record_id"))
+    return (
+        team,
+        {pk: truth_rows[row] for pk, row in rows},
+        {pk: probe_rows[row] for pk, row in rows if row in probe_rows},
+    )
 
 
 def _levels(a, b) -> str:
@@ -80,7 +86,7 @@ def analyse(name: str, write, args) -> None:
     from identity import resolution
     from identity.services import _load_views, name_frequencies
 
-    team, truth = _team(name, write)
+    team, truth, probes = _team(name, write)
     views, _ = _load_views(team.pk)
     index = {v.id: i for i, v in enumerate(views)}
     pairs, _ = resolution.candidate_pairs(views)
@@ -115,6 +121,17 @@ def analyse(name: str, write, args) -> None:
     missed = [(i, j) for i, j in true_pairs if find(views[i].id) != find(views[j].id)]
     wrong = [(i, j) for i, j in predicted if truth[views[i].id] != truth[views[j].id]]
     blocked = sum(1 for pair in true_pairs if pair in pairs)
+    moved = set()
+    if probes:
+        from bench.bench_resolve import probe_scores
+
+        probe = probe_scores(truth, probes, {v.id: find(v.id) for v in views})
+        print(
+            f"  moved probe: recall {probe['moved_found'] / max(probe['moved_pairs'], 1):.4f} "
+            f"({probe['moved_found']} of {probe['moved_pairs']}); hard negatives merged "
+            f"{probe['negatives_merged']} of {probe['negatives']}"
+        )
+        moved = {index[pid] for pid, label in probes.items() if label == "moved" and pid in index}
     print(f"== {name}: {len(views):,} personas, {len(pairs):,} candidates, EM prior {model.prior:.3f}")
     print(
         f"  precision {correct / max(len(predicted), 1):.4f}  recall {correct / max(len(true_pairs), 1):.4f}  "
@@ -123,6 +140,8 @@ def analyse(name: str, write, args) -> None:
     )
     categories: dict[str, list] = defaultdict(list)
     for i, j in missed:
+        if args.moved_only and not ({i, j} & moved):
+            continue
         a, b = views[i], views[j]
         if (i, j) not in pairs:
             cause = "no candidate"
@@ -166,6 +185,8 @@ def main(argv=None) -> int:
     parser.add_argument("--review", type=float, default=0.55)
     parser.add_argument("--weights", action="store_true")
     parser.add_argument("--hard", action="store_true", help="the harder corrupted list (bench/corrupt.py)")
+    parser.add_argument("--moved", type=float, default=0.0, help="the moved probe (bench/corrupt.py --moved)")
+    parser.add_argument("--moved-only", action="store_true", help="list only missed pairs with a moved record")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     args = parser.parse_args(argv)
     args.no_copy, args.chunk_rows = False, None
@@ -182,8 +203,11 @@ def main(argv=None) -> int:
     only = set(filter(None, args.only.split(",")))
     if not only or "generator" in only:
         analyse(
-            f"generator {args.quality_rows} seed {args.seed}{' hard' if args.hard else ''}",
-            lambda c, t: corrupt.write_csv(c, args.quality_rows, seed=args.seed, truth_path=t, hard=args.hard),
+            f"generator {args.quality_rows} seed {args.seed}{' hard' if args.hard else ''}"
+            f"{f' moved {args.moved}' if args.moved else ''}",
+            lambda c, t: corrupt.write_csv(
+                c, args.quality_rows, seed=args.seed, truth_path=t, hard=args.hard, moved=args.moved
+            ),
             args,
         )
     for number in febrl.DATASETS:

@@ -21,7 +21,9 @@ How a run decides (``plan``):
    (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
    (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
-   (``moved_within_company``): it says where the company is, not who the person is.
+   (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
+   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname),
+   and then a new phone or mailbox is not counted either; without one it goes to review (``OFFICE_NAME_ONLY``).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
@@ -910,8 +912,12 @@ def _columns_swapped(p: PersonaView) -> bool:
     return bool(p.first and p.last) and _given_name(p.last) and not _given_name(p.first)
 
 
-def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
+def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
+
+    ``OFFICE_NAME_ONLY``: one name at another office of the company (``other_office``) with nothing personal to
+    say it is one person (``office_proof``; ``model`` gives the name frequencies) goes to review: a common name
+    may be two employees.
 
     Colleagues share a company, an address and an office phone, never a personal e-mail address (role
     mailboxes such as info@ are not compared): a shared personal e-mail outweighs a typo in a name, and a
@@ -995,6 +1001,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict) -> str | None:
             return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
         return "NAMES_DISAGREE"
+    if other_office(a, b, levels) and office_proof(a, b, levels, model) is None:
+        return "OFFICE_NAME_ONLY"
     return None
 
 
@@ -1202,20 +1210,112 @@ def moved_within_company(levels: dict) -> bool:
     )
 
 
+# A surname this much rarer than the team's typical shared surname (log2 of the ratio, ``tf_adjustment``) tells one
+# person from a namesake at another office of the company.
+RARE_SURNAME_BITS = 2.0
+OFFICE_NOT_COUNTED = "another office of the same company"
+# What a change counts for once the same name at another office of the company is one person (``office_proof``).
+PROVEN_NOT_COUNTED = {
+    "phone": "a new phone at another office of the same company",
+    "email": "another mailbox of the same person",
+}
+
+
+def _read_swapped(a: PersonaView, b: PersonaView) -> PersonaView:
+    """Return b with its names read the way the pair's levels read them (a swapped record turned around)."""
+    return replace(b, first=b.last, last=b.first) if _names(a, b)[2] and not lone_name(a, b) else b
+
+
+def other_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether a pair is one full name at one company on another street and ZIP (``moved_within_company``).
+
+    One name exact, the other may be slipped: a slip of the hand (``name_slip``, ``first_name_slip``), a surname
+    garbled at one company (``office_surname_slip``: ROSS / RODS), or any spelling the guards let pass beside a
+    shared personal mailbox (JOAN / COAN on JJORDAN@).
+    """
+    if moved_within_company(levels):
+        return True
+    first, last = levels["first_name"], levels["last_name"]
+    if first is None or last is None or max(first, last) != 3 or min(first, last) < 1:
+        return False
+    if not (
+        levels["business"] == 2 and levels["address"] == 0 and (levels["location"] is None or levels["location"] < 3)
+    ):
+        return False
+    if (levels["email"] or 0) >= 1:
+        return True  # a shared personal mailbox beside a name the guards let pass (JOAN / COAN on JJORDAN@)
+    b = _read_swapped(a, b)
+    if first < 3:
+        return name_slip(a.first, b.first) or first_name_slip(a.first, b.first)
+    return name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)
+
+
+def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
+    """Return what says that one name at two offices of one company (``other_office``) is one person, or None.
+
+    People move between offices, or move house and keep the job, and change their mobile number with it; but a
+    company also employs two people of one common name. Place and phone say nothing of which it is, so something
+    personal must say "the same person":
+
+    * ``"phone"``: the same phone (a mobile kept through the move);
+    * ``"e-mail"``: the same personal mailbox, or one slip of it (role mailboxes such as info@ are not compared);
+    * ``"mailboxes"``: a personal mailbox each (at the company or a free-mail one of their own), every one naming
+      this person, and not two of a series (``one_persons_mailboxes``: MELISSAG@ and MELISSA.GRANT@ at the
+      company, SKELLY@ there and SHIRLEYKELLY29@ at outlook.com; a second JOHN SMITH gets JSMITH2@);
+    * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
+      team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one.
+
+    A mailbox on one record only says where that record works, which both records say already: it is no proof.
+    """
+    if levels["phone"] == 1:
+        return "phone"
+    if levels["email"]:
+        return "e-mail"
+    if any(map(_compared, a.emails)) and any(map(_compared, b.emails)) and one_persons_mailboxes(a, b):
+        return "mailboxes"
+    b = _read_swapped(a, b)
+    if (
+        model is not None
+        and levels["first_name"] == 3
+        and levels["last_name"] == 3
+        and a.last == b.last
+        and tf_adjustment(model, "last_name", a.last) >= RARE_SURNAME_BITS
+    ):
+        return "rare surname"
+    return None
+
+
 def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
-    """Return the match probability of a pair and its explanation: per-field values, level and weight, and guards."""
+    """Return the match probability of a pair and its explanation: per-field values, level and weight, and guards.
+
+    One name at another office of the company (``other_office``): the street and place are not counted (the
+    exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
+    that differs, and one person's mailboxes in two shapes count as one shared mailbox; the explanation names
+    the proof (``office_proof``).
+    """
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
     total = prior_weight
     fields = {}
-    moved = moved_within_company(levels)
+    office = other_office(a, b, levels)
+    proof = office_proof(a, b, levels, model) if office else None
+    moved = moved_within_company(levels) or proof is not None
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
         entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
         if level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
-            entry["not_counted"] = "another office of the same company"
+            entry["not_counted"] = OFFICE_NOT_COUNTED
+        elif name == "email" and level == 0 and proof == "mailboxes":
+            # one person's mailboxes in two shapes (MELISSAG@, MELISSA.GRANT@): read as one shared mailbox
+            weight = model.weight(name, 3)
+            entry.update(level=LEVELS[name][level], read_as=f"{LEVELS[name][3]}: one person's mailboxes")
+            entry["weight"] = round(weight, 3)
+            total += weight
+        elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:
+            entry["level"] = LEVELS[name][level]
+            entry["not_counted"] = PROVEN_NOT_COUNTED[name]
         elif level is not None:
             weight = model.weight(name, level)
             entry["level"] = LEVELS[name][level]
@@ -1237,8 +1337,10 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         "probability": round(probability, 6),
         "swapped_names": shown["swapped"],
         "fields": fields,
-        "guard": guard(a, b, levels),
+        "guard": guard(a, b, levels, model),
     }
+    if proof is not None:
+        reasons["office_proof"] = proof
     return round(probability, 6), reasons
 
 
@@ -1476,7 +1578,7 @@ def plan_pairs(
     def conflict(x: int, y: int) -> str | None:
         a, b = personas[x], personas[y]
         levels, _ = gamma(a, b)
-        return guard(a, b, levels)
+        return guard(a, b, levels, model)
 
     for probability, key, i, j, reasons in scored:
         if reasons["guard"] in NEVER_SAME:
@@ -1548,6 +1650,7 @@ def explain(reasons: dict | None) -> dict:
                 "weight": entry.get("weight", 0.0),
                 "tf_adjustment": entry.get("tf_adjustment"),
                 "not_counted": entry.get("not_counted"),
+                "read_as": entry.get("read_as"),
             }
         )
     return {
@@ -1557,5 +1660,6 @@ def explain(reasons: dict | None) -> dict:
         "probability": reasons.get("probability"),
         "swapped": reasons.get("swapped_names"),
         "guard": reasons.get("guard"),
+        "office_proof": reasons.get("office_proof"),
         "legacy": [],
     }

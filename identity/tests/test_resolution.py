@@ -1175,3 +1175,120 @@ def test_a_household_mailbox_excuses_no_name_at_one_address(a, b, email, code):
     x = person("per_1", *a, emails={email}, addresses={"12 MAIN ST|78701"})
     y = person("per_2", *b, emails={email}, addresses={"12 MAIN ST|78701"})
     assert _guard(x, y) == code
+
+
+def _smiths(**names):
+    """A team where JOHN and SMITH are common: the same full name at two offices may be two people."""
+    others = [(f"NAME{i}", 5) for i in range(2000)]
+    return _names_model(
+        first_name=[("JOHN", 400), ("MARY", 300), ("OTIS", 2), *others],
+        last_name=[("SMITH", 500), ("BEAUMAN", 2), *others],
+    )
+
+
+def _offices(first="JOHN", last="SMITH", *, emails_a=(), emails_b=(), phone_b="2145550100"):
+    austin, dallas = _two_offices()
+    austin = replace(austin, first=first, last=last, emails=frozenset(emails_a))
+    dallas = replace(dallas, first=first, last=last, emails=frozenset(emails_b))
+    if phone_b is None:
+        dallas = replace(dallas, phones=frozenset())
+    return austin, dallas
+
+
+def test_a_common_name_at_another_office_with_the_same_mailbox_merges_and_a_new_phone_is_not_counted():
+    austin, dallas = _offices(emails_a={"john.smith@acme.com"}, emails_b={"john.smith@acme.com"})
+    probability, reasons = score(austin, dallas, _smiths())
+    assert probability >= AUTO
+    assert reasons["guard"] is None
+    assert reasons["office_proof"] == "e-mail"
+    assert reasons["fields"]["phone"]["weight"] == 0.0
+    assert reasons["fields"]["phone"]["not_counted"] == resolution.PROVEN_NOT_COUNTED["phone"]
+    assert reasons["fields"]["address"]["not_counted"] == resolution.OFFICE_NOT_COUNTED
+    assert explain(reasons)["office_proof"] == "e-mail"
+
+
+def test_one_persons_two_mailboxes_at_another_office_are_a_proof_and_a_series_is_not():
+    model = _smiths()
+    austin, dallas = _offices(emails_a={"jsmith@acme.com"}, emails_b={"john.smith@acme.com"})
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["office_proof"] == "mailboxes"
+    assert reasons["guard"] is None
+    assert reasons["fields"]["email"]["read_as"].endswith("one person's mailboxes")
+    assert probability >= AUTO
+    # a work mailbox and a free-mail one of their own, both naming the person who moved
+    austin, dallas = _offices(emails_a={"jsmith@acme.com"}, emails_b={"johnsmith29@outlook.com"})
+    assert score(austin, dallas, model)[1]["office_proof"] == "mailboxes"
+    # JSMITH1@ and JSMITH2@: the company told two JOHN SMITHs apart
+    austin, dallas = _offices(emails_a={"jsmith1@acme.com"}, emails_b={"jsmith2@acme.com"})
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["guard"] in ("OFFICE_NAME_ONLY", "COLLEAGUE_OWN_CONTACTS")
+    assert "office_proof" not in reasons
+
+
+def test_a_rare_surname_at_another_office_is_a_proof():
+    austin, dallas = _offices(first="OTIS", last="BEAUMAN")
+    probability, reasons = score(austin, dallas, _smiths())
+    assert reasons["office_proof"] == "rare surname"
+    assert reasons["guard"] is None
+    assert probability >= AUTO
+
+
+def test_a_common_name_at_another_office_without_a_mailbox_never_merges_but_waits_for_review():
+    model = _smiths()
+    # another phone: two JOHN SMITHs of one company, or one who moved; nothing personal says which
+    austin, dallas = _offices()
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    assert "OFFICE_NAME_ONLY" not in resolution.NEVER_SAME
+    # no phone on one record: the names and the company alone score high, and still the pair goes to review
+    austin, dallas = _offices(phone_b=None)
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["guard"] == "OFFICE_NAME_ONLY"
+    result = resolution.plan_pairs([austin, dallas], [(0, 1)], auto_threshold=0.5, review_threshold=0.01, model=model)
+    assert result.merges == []
+    assert [(a, b) for a, b, _, _ in result.reviews] == [("per_1", "per_2")]
+    # a mailbox on one record only says where it works, which the company says already: no proof
+    austin, dallas = _offices(emails_a={"jsmith@acme.com"}, phone_b=None)
+    assert score(austin, dallas, model)[1]["guard"] == "OFFICE_NAME_ONLY"
+
+
+def test_a_slipped_name_beside_a_shared_mailbox_at_another_office_merges():
+    austin, dallas = _offices(emails_a={"jjordan@acme.com"}, emails_b={"jjordan@acme.com"})
+    austin = replace(austin, first="JOAN", last="JORDAN")
+    dallas = replace(dallas, first="COAN", last="JORDAN")
+    levels, _ = gamma(austin, dallas)
+    assert resolution.other_office(austin, dallas, levels)
+    probability, reasons = score(austin, dallas, _smiths())
+    assert reasons["guard"] is None
+    assert reasons["office_proof"] == "e-mail"
+    assert probability >= AUTO
+
+
+def test_colleagues_at_another_office_and_namesakes_elsewhere_never_merge():
+    model = _smiths()
+    # another first name at another office of the company, each with a mailbox of their own
+    austin, dallas = _offices(emails_a={"john.smith@acme.com"}, emails_b={"mary.smith@acme.com"})
+    dallas = replace(dallas, first="MARY")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) in resolution.NEVER_SAME
+    assert not resolution.other_office(austin, dallas, levels)
+    # the same common name at another company in another city, a mailbox of their own there
+    austin, dallas = _offices(emails_a={"john.smith@acme.com"}, emails_b={"jsmith@globex.com"})
+    dallas = replace(dallas, businesses=frozenset({"GLOBEX"}))
+    probability, reasons = score(austin, dallas, model)
+    assert probability < REVIEW
+    assert "office_proof" not in reasons
+
+
+def test_a_moved_person_and_an_office_namesake_never_chain():
+    model = _smiths()
+    austin, dallas = _offices(emails_a={"john.smith@acme.com"}, emails_b={"john.smith@acme.com"})
+    # another JOHN SMITH at a third office, twice (the same phone), with no mailbox
+    houston = replace(dallas, id="per_3", emails=frozenset(), phones=frozenset({"7135550100"}))
+    houston = replace(houston, addresses=("4 OAK ST|77002",), zip5="77002", cities=("HOUSTON",))
+    again = replace(houston, id="per_4")
+    people = [austin, dallas, houston, again]
+    pairs = [(i, j) for i in range(4) for j in range(i + 1, 4)]
+    result = resolution.plan_pairs(people, pairs, auto_threshold=AUTO, review_threshold=REVIEW, model=model)
+    merged = {frozenset((a, b)) for a, b, _, _ in result.merges}
+    assert merged == {frozenset(("per_1", "per_2")), frozenset(("per_3", "per_4"))}
