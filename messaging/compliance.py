@@ -2524,6 +2524,10 @@ _MORE_PHRASES += [
             r"|\b(?:shomare|shomareh|shomaram|shomarehye|shomareye|esme|esmam)\s*(?:ye|e)?\s*(?:mano|mara|man\s+ro|mano\s+ham)?"
             r"\s*az\s+(?:list|liste|listetun|listetoon|listeton|listeh|liste\s+shoma|list\s+shoma|listaton)\w*\s+"
             r"(?:pak|hazf|bardarid|bardar|khat)\s*(?:konid|kon|konin|kardid)?\b"
+            # Urdu and Hindi in Latin letters: "please isko apni list se hata dein" (take it off your list)
+            r"|\b(?:apni|apne|aapki|aapke|apki|tumhari|tuhadi|your|is|us|iss)?\s*(?:list|lists|listan|database)\s+(?:se|say|sey"
+            r"|ton|to|chon|cho|vichon|mein\s+se)\s+(?:hata|hatao|hatado|hata\s+do|hata\s+dein|hata\s+den|hata\s+dijiye"
+            r"|hatayen|hataen|hataiye|nikal\w*|kadh\w*|kadd\w*|remove|delete|khatam)\b"
             r"|\b(?:dige|digeh|digar)\s+(?:payam|payamak|sms|text|msg)\s*(?:na(?:did|dide|din|frestid|ferestid|ferestin|frestin"
             r"|fresti|ferest|zanid|zanin))\b"
             r"|\b(?:lotfan\s+)?(?:payam|payamak|sms|text)\s+na(?:frestid|ferestid|frestin|ferestin|did|din)\b"
@@ -3241,6 +3245,7 @@ _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 # An e-mail address is a name, not a request: "stop@acme.com", "unsubscribe.me@gmail.com", "info@stop-n-go.com"
 _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_FRAGMENT = re.compile(r"(?<![\w.+-])(?!x@x\.com)[\w.+-]+@(?![\w-])")
 
 
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
@@ -3249,8 +3254,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if "\n" in text:
         text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
     read_by_model = text  # the model was trained on replies with their addresses
-    if "@" in text:
-        text = _EMAIL_ADDRESS.sub("x@x.com", text)
+    if "@" in text and _EMAIL_ADDRESS.search(text):
+        # and beside a whole address, a fragment typed and dropped: "unsubscribe@ nah jk, send info to dk@khan.com"
+        text = _ADDRESS_FRAGMENT.sub(" ", _EMAIL_ADDRESS.sub("x@x.com", text))
     if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke

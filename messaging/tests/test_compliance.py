@@ -1767,6 +1767,11 @@ DECISIONS = [
     ("send it to unsubscribe.me@gmail.com", "no"),
     ("Email me: optout.jones@hotmail.com", "no"),
     ("STOP. And email me at joe@gmail.com if you must", "yes"),
+    ("unsubscribe@ nah jk, send info to dk@khanmotors.com", "no"),
+    ("stop@", "yes"),
+    # the sixty-first: Urdu and Hindi in Latin letters, "list se hata dein" (take it off your list)
+    ("Yeh mera personal number hai, please isko apni list se hata dein.", "yes"),
+    ("mera naam list se hata do", "yes"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
