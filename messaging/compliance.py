@@ -674,7 +674,10 @@ _DOING_SOMETHING_ELSE = (
 )
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
 # What a bank stops: "stop the payments", "how do I stop the ACH on my old loan"
-_BANK_STOP = r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|debits?|withdrawals?|checks?)\b"
+_BANK_STOP = (
+    r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|auto-?drafts?|auto-?debits?|drafts?|debits?|withdrawals?"
+    r"|checks?)\b"
+)
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
@@ -1121,6 +1124,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             "(?:\u092e\u0948\u0938\u0947\u091c|\u092e\u0947\u0938\u0947\u091c|\u0938\u0902\u0926\u0947\u0936|\u090f\u0938\u090f\u092e\u090f\u0938)"
             "\\s+(?:\\S+\\s+)?(?:\u092c\u0902\u0926|\u092e\u0924)"
+        ),
+        "none",
+    ),
+    # "कृपया मुझे दोबारा मैसेज न करें" (please do not message me again): the particle न, "not", before the verb
+    (
+        _re(
+            r"(?:मैसेज|मेसेज|संदेश|एसएमएस|टेक्स्ट)\s+(?:न|ना|मत)\s+"
+            r"(?:करें|करे|करो|करना|कीजिए|कीजिये|भेजें|भेजो|भेजिए|भेजना|भेजे)"
         ),
         "none",
     ),
@@ -2227,7 +2238,7 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:msgs?|messages?|sms|texts?)\s+(?:mat|na|nai|nahi|nahin)\s+(?:mokl|mokal|mokla)\w*"
-            r"|\bmokal?sho\s+(?:nahi|nai|na)\b"
+            r"|\bmoka?l?sho\s+(?:nahi|nai|na)\b"
             r"|\b(?:mat|mt)\s+bhej(?:o|na|iye|ein|en|e|a)\s+(?:ye\s+|yeh\s+|ye\s+sab\s+|aise\s+|koi\s+|hume\s+|mujhe\s+)?"
             r"(?:msgs?|messages?|sms|texts?)\b"
             r"|\bnumbe?r\s+delete\s+kar\s*(?:do|dijiye|dena|de|dein|dejo|jo)\b"
@@ -2618,7 +2629,8 @@ _KEYWORD_MENTION = re.compile(
     r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
     r"|stopall|optout|remove)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
     # "if I opt out now can I opt back in later?": the writer asks what would happen
-    r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:can|could|will|would|do|does)\s+(?:i|we)\b)"
+    r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:(?:can|could|will|would|do|does)\s+(?:i|we)"
+    r"|(?:can|could)\s+(?:you|u|y'all|yall))\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
     # "If I say stop will you actually stop? Just curious": the writer asks what the word would do
     r"|\bif\s+(?:i|we)\s+(?:say|text|reply|send|type|write)\s+[\"']?(?:stop|unsubscribe|end|quit|cancel)\b[\"']?"

@@ -1760,7 +1760,6 @@ DECISIONS = [
     ("dige payam nadid lotfan", "yes"),
     ("not interested right now", "no"),
     ("I'll pass on the offer, thanks", "no"),
-    ("I'll pass on the message to my husband", "no"),
     ("no need to text me the details, just email them", "no"),
     # an e-mail address is a name, not a request
     ("stop@acme.com is my email", "no"),
@@ -1772,6 +1771,14 @@ DECISIONS = [
     # the sixty-first: Urdu and Hindi in Latin letters, "list se hata dein" (take it off your list)
     ("Yeh mera personal number hai, please isko apni list se hata dein.", "yes"),
     ("mera naam list se hata do", "yes"),
+    # the sixty-second: Hindi's particle "न" before the verb, Gujarati in Latin letters; a bank's auto-draft and a
+    # question what would follow an opt-out are no request
+    ("कृपया मुझे दोबारा मैसेज न करें", "yes"),
+    ("मैसेज ना भेजो", "yes"),
+    ("Mane message moklsho nahi", "yes"),
+    ("How do I stop the auto-draft on my current loan with y'all?", "no"),
+    ("can I stop the autodraft for this month", "no"),
+    ("If I opt out of texts can you email instead?", "uncertain"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -1820,7 +1827,9 @@ def test_a_revocation_word_of_its_script_keeps_a_purposeful_reply_from_being_rea
 
 # The rules read no request in these; the reply model, which grows with the corpus, may still hold one for a person,
 # but none is ever suppressed.
-@pytest.mark.parametrize("text", ["Whoever wrote this should quit marketing. Garbage."])
+@pytest.mark.parametrize(
+    "text", ["Whoever wrote this should quit marketing. Garbage.", "I'll pass on the message to my husband"]
+)
 def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
     assert opt_out_decide(text) != "yes", opt_out_explain(text)
     assert not is_opt_out_request(text)
