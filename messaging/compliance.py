@@ -2545,6 +2545,17 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the sixty-third: the Great Lakes; "Please, no texts. Email only if you must", "I'm asking you to honor my opt out
+    # request"
+    (
+        _re(
+            r"(?:^|[.!,;:]\s*)(?:please\s+|pls\s+|plz\s+|just\s+)?no\s+(?:more\s+)?(?:texts|texting|txts|sms|text\s+messages"
+            r"|text\s+msgs)\s*(?:please|pls|plz|thanks|thank\s+you)?\s*(?:[.!,;:]|$)"
+            r"|\bhonou?r\s+(?:my|our|this|the)\s+(?:opt\s*-?\s*out|unsubscribe|stop|removal|do\s+not\s+(?:contact|text|call))"
+            r"(?:\s+(?:request|reply|message))?\b"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(

@@ -1779,6 +1779,12 @@ DECISIONS = [
     ("How do I stop the auto-draft on my current loan with y'all?", "no"),
     ("can I stop the autodraft for this month", "no"),
     ("If I opt out of texts can you email instead?", "uncertain"),
+    # the sixty-third: "no texts" as a clause of its own, an opt-out request to be honoured
+    ("Please, no texts. Email only if you must: walt@waltshardware.com", "yes"),
+    ("No texts, call me", "yes"),
+    ("I'm asking you to honor my opt out request", "yes"),
+    ("Please honor my do not contact request", "yes"),
+    ("No texts today from the supplier", "no"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -1828,7 +1834,12 @@ def test_a_revocation_word_of_its_script_keeps_a_purposeful_reply_from_being_rea
 # The rules read no request in these; the reply model, which grows with the corpus, may still hold one for a person,
 # but none is ever suppressed.
 @pytest.mark.parametrize(
-    "text", ["Whoever wrote this should quit marketing. Garbage.", "I'll pass on the message to my husband"]
+    "text",
+    [
+        "Whoever wrote this should quit marketing. Garbage.",
+        "I'll pass on the message to my husband",
+        "I got no texts, can you resend?",
+    ],
 )
 def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
     assert opt_out_decide(text) != "yes", opt_out_explain(text)
