@@ -676,7 +676,9 @@ _DOING_SOMETHING_ELSE = (
 # What a bank stops: "stop the payments", "how do I stop the ACH on my old loan"
 _BANK_STOP = (
     r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|auto-?drafts?|auto-?debits?|drafts?|debits?|withdrawals?"
-    r"|checks?)\b"
+    r"|checks?"
+    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one
+    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease)\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over))\b"
 )
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
@@ -2644,6 +2646,8 @@ _KEYWORD_MENTION = re.compile(
     r"|(?:can|could)\s+(?:you|u|y'all|yall))\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
     # "If I say stop will you actually stop? Just curious": the writer asks what the word would do
+    # "If I stop responding will you stop texting? Just curious": the writer asks what their silence would do
+    r"|\bif\s+(?:i|we)\s+stop\s+(?:responding|replying|answering|reading)\b[^.!?]*\?"
     r"|\bif\s+(?:i|we)\s+(?:say|text|reply|send|type|write)\s+[\"']?(?:stop|unsubscribe|end|quit|cancel)\b[\"']?"
     r"(?=[^.!]*\?)"
     # "To stop receiving service reminders from Tri-State Tire, visit our website": a machine's instructions

@@ -1785,6 +1785,9 @@ DECISIONS = [
     ("I'm asking you to honor my opt out request", "yes"),
     ("Please honor my do not contact request", "yes"),
     ("No texts today from the supplier", "no"),
+    ("How do I stop my current loan from auto renewing?", "no"),
+    ("stop the loan offers", "yes"),
+    ("If I stop responding will you stop texting? Just curious how this works", "uncertain"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
