@@ -674,7 +674,12 @@ _DOING_SOMETHING_ELSE = (
 )
 # What a stop may be about that is not the texts: "how do I stop getting charged if I cancel"
 # What a bank stops: "stop the payments", "how do I stop the ACH on my old loan"
-_BANK_STOP = r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|debits?|withdrawals?|checks?)\b"
+_BANK_STOP = (
+    r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|auto-?drafts?|auto-?debits?|drafts?|debits?|withdrawals?"
+    r"|checks?"
+    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one
+    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease)\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over))\b"
+)
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
@@ -1121,6 +1126,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             "(?:\u092e\u0948\u0938\u0947\u091c|\u092e\u0947\u0938\u0947\u091c|\u0938\u0902\u0926\u0947\u0936|\u090f\u0938\u090f\u092e\u090f\u0938)"
             "\\s+(?:\\S+\\s+)?(?:\u092c\u0902\u0926|\u092e\u0924)"
+        ),
+        "none",
+    ),
+    # "कृपया मुझे दोबारा मैसेज न करें" (please do not message me again): the particle न, "not", before the verb
+    (
+        _re(
+            r"(?:मैसेज|मेसेज|संदेश|एसएमएस|टेक्स्ट)\s+(?:न|ना|मत)\s+"
+            r"(?:करें|करे|करो|करना|कीजिए|कीजिये|भेजें|भेजो|भेजिए|भेजना|भेजे)"
         ),
         "none",
     ),
@@ -2227,7 +2240,7 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:msgs?|messages?|sms|texts?)\s+(?:mat|na|nai|nahi|nahin)\s+(?:mokl|mokal|mokla)\w*"
-            r"|\bmokal?sho\s+(?:nahi|nai|na)\b"
+            r"|\bmoka?l?sho\s+(?:nahi|nai|na)\b"
             r"|\b(?:mat|mt)\s+bhej(?:o|na|iye|ein|en|e|a)\s+(?:ye\s+|yeh\s+|ye\s+sab\s+|aise\s+|koi\s+|hume\s+|mujhe\s+)?"
             r"(?:msgs?|messages?|sms|texts?)\b"
             r"|\bnumbe?r\s+delete\s+kar\s*(?:do|dijiye|dena|de|dein|dejo|jo)\b"
@@ -2492,6 +2505,59 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the sixtieth: California; soft refusals of what is to come, "no need to reach out again", "I'll pass on any
+    # future texts", "I'd rather not hear from you going forward"; Hawaiian Pidgin "no text him already" (do not text
+    # him any more); Punjabi and Hindi in Latin letters "mera number apni list ton hatao" (take my number off your
+    # list); Farsi in Latin letters "shomare mano az listetun pak konid" (delete my number from your list), "dige
+    # payam nadid" (do not message any more)
+    (
+        _re(
+            r"\bno\s+(?:need|reason)\s+(?:for\s+(?:you|y'all|yall|u)\s+)?to\s+(?:text|txt|message|msg|contact|call|email"
+            r"|e-mail|reach\s+(?:back\s+)?out|follow\s+up|check\s+in|write|hit\s+(?:me|us)\s+up)(?:\s+(?:to|with))?"
+            r"(?:\s+(?:me|us|this\s+number|my\s+\w+|him|her|them))?\s+(?:ever\s+)?(?:again|anymore|any\s+more|further"
+            r"|in\s+the\s+future|going\s+forward|from\s+now\s+on)\b"
+            # not "I'll pass on the offer" (a decline) nor "I'll pass on any future messages to my son" (relayed)
+            r"|\b(?:i'll|ill|i\s+will|we'll|we\s+will|i'm\s+gonna|gonna|i'd\s+like\s+to|i\s+would\s+like\s+to)\s+pass\s+on"
+            r"\s+(?:(?:any|all|your|ur|the|these)\s+)?(?:future|further|more)\s+(?:\w+\s+)?(?:texts?|messages?|msgs|contact"
+            r"|outreach|offers?|solicitations?|communications?|marketing|follow-?ups?)\b(?!\s+(?:to|for)\b)"
+            r"|\b(?:i'd|id|i\s+would|we'd|we\s+would)\s+(?:rather|prefer(?:\s+to)?)\s+not\s+(?:hear\s+from|be\s+contacted"
+            r"|be\s+texted|get\s+(?:texts|messages)|receive)\b(?:[^.!?]{0,30}\b(?:again|anymore|any\s+more|going\s+forward"
+            r"|in\s+the\s+future|from\s+now\s+on|further|moving\s+forward))"
+            r"|\b(?:please\s+|pls\s+|plz\s+|just\s+)?no\s+(?:text|txt|send|call|message|msg)\s+(?:him|her|me|us|dem|them"
+            r"|my\s+\w+)\s+(?:already|no\s+more|anymore|any\s+more|again)\b"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:mera|mere|meri|sada|sadda|sadaa|mainu|sanu|hamara|hamare|humara|mujhe|hume|humko|mujhko|is|eh|ye|yeh)\s+"
+            r"(?:number|numbr|no|nmbr|naam|name)\s+(?:(?:apni|apne|aapki|aapke|tuhadi|tuhade|tumhari|tumhare|teri|your)\s+)?"
+            r"(?:list|lists|listan|database)\s+(?:ton|to|tu|se|chon|cho|vichon|from)\s+(?:hatao|hata|hatado|hata\s+do"
+            r"|hata\s+dijiye|hatayo|hatta|kaddo|kadd|kadh|kadhdo|kadh\s+do|kad\s+do|remove|delete|nikalo|nikal\s+do)\b"
+            r"|\b(?:shomare|shomareh|shomaram|shomarehye|shomareye|esme|esmam)\s*(?:ye|e)?\s*(?:mano|mara|man\s+ro|mano\s+ham)?"
+            r"\s*az\s+(?:list|liste|listetun|listetoon|listeton|listeh|liste\s+shoma|list\s+shoma|listaton)\w*\s+"
+            r"(?:pak|hazf|bardarid|bardar|khat)\s*(?:konid|kon|konin|kardid)?\b"
+            # Urdu and Hindi in Latin letters: "please isko apni list se hata dein" (take it off your list)
+            r"|\b(?:apni|apne|aapki|aapke|apki|tumhari|tuhadi|your|is|us|iss)?\s*(?:list|lists|listan|database)\s+(?:se|say|sey"
+            r"|ton|to|chon|cho|vichon|mein\s+se)\s+(?:hata|hatao|hatado|hata\s+do|hata\s+dein|hata\s+den|hata\s+dijiye"
+            r"|hatayen|hataen|hataiye|nikal\w*|kadh\w*|kadd\w*|remove|delete|khatam)\b"
+            r"|\b(?:dige|digeh|digar)\s+(?:payam|payamak|sms|text|msg)\s*(?:na(?:did|dide|din|frestid|ferestid|ferestin|frestin"
+            r"|fresti|ferest|zanid|zanin))\b"
+            r"|\b(?:lotfan\s+)?(?:payam|payamak|sms|text)\s+na(?:frestid|ferestid|frestin|ferestin|did|din)\b"
+        ),
+        "none",
+    ),
+    # the sixty-third: the Great Lakes; "Please, no texts. Email only if you must", "I'm asking you to honor my opt out
+    # request"
+    (
+        _re(
+            r"(?:^|[.!,;:]\s*)(?:please\s+|pls\s+|plz\s+|just\s+)?no\s+(?:more\s+)?(?:texts|texting|txts|sms|text\s+messages"
+            r"|text\s+msgs)\s*(?:please|pls|plz|thanks|thank\s+you)?\s*(?:[.!,;:]|$)"
+            r"|\bhonou?r\s+(?:my|our|this|the)\s+(?:opt\s*-?\s*out|unsubscribe|stop|removal|do\s+not\s+(?:contact|text|call))"
+            r"(?:\s+(?:request|reply|message))?\b"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -2576,9 +2642,12 @@ _KEYWORD_MENTION = re.compile(
     r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
     r"|stopall|optout|remove)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
     # "if I opt out now can I opt back in later?": the writer asks what would happen
-    r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:can|could|will|would|do|does)\s+(?:i|we)\b)"
+    r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:(?:can|could|will|would|do|does)\s+(?:i|we)"
+    r"|(?:can|could)\s+(?:you|u|y'all|yall))\b)"
     r"|\b(?:stop|end|quit|cancel)\s+to\s+(?:opt\s*-?\s*out|unsubscribe|end|cancel|quit|stop)\b"
     # "If I say stop will you actually stop? Just curious": the writer asks what the word would do
+    # "If I stop responding will you stop texting? Just curious": the writer asks what their silence would do
+    r"|\bif\s+(?:i|we)\s+stop\s+(?:responding|replying|answering|reading)\b[^.!?]*\?"
     r"|\bif\s+(?:i|we)\s+(?:say|text|reply|send|type|write)\s+[\"']?(?:stop|unsubscribe|end|quit|cancel)\b[\"']?"
     r"(?=[^.!]*\?)"
     # "To stop receiving service reminders from Tri-State Tire, visit our website": a machine's instructions
@@ -2606,6 +2675,160 @@ def _plain(text: str) -> str:
 
 def _foreign_script(text: str) -> bool:
     return not text.isascii() and any(ord(ch) > _LATIN_MAX and ch.isalpha() for ch in text)
+
+
+# --- Scripts the detector reads a little -----------------------------------------------------------------------
+#
+# A reply in a script the rules cannot read is held for a person. In the scripts the corpus has most of (Chinese,
+# Japanese, Korean, Cyrillic, Arabic, Urdu and Farsi, Armenian, Devanagari, Gurmukhi), a reply that says what it
+# is for ("who is this?", "call me", "yes, interested", "wrong number", an auto-reply, a number or an address)
+# and has none of the words a revocation needs (a "no", "don't", "stop", "again", "more", "delete", "list", a
+# complaint) is read like any other reply instead: the revocation model may still hold it. Every other reply in
+# those scripts, and every reply in another script, is still held.
+_READ_SCRIPTS = (
+    (0x0400, 0x052F),  # Cyrillic
+    (0x0530, 0x058F),  # Armenian
+    (0x0600, 0x06FF),  # Arabic, Urdu, Farsi
+    (0x0900, 0x097F),  # Devanagari
+    (0x0A00, 0x0A7F),  # Gurmukhi
+    (0x1100, 0x11FF),  # Hangul letters (a folded syllable)
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3130, 0x318F),  # Hangul compatibility letters
+    (0x3400, 0x4DBF),  # CJK
+    (0x4E00, 0x9FFF),  # CJK
+    (0xAC00, 0xD7A3),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility
+    (0xFB50, 0xFDFF),  # Arabic presentation forms
+    (0xFE70, 0xFEFF),  # Arabic presentation forms
+)
+
+
+def _read_script(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _READ_SCRIPTS)
+
+
+def _folded_words(*words: str) -> tuple[str, ...]:
+    return tuple(folded(word).lower() for word in words)
+
+
+# Polite words holding a revocation word's letters, taken out before the revocation words are looked for:
+# "안녕하세요" (hello: 안, not), "잘못" (wrong: 못, cannot), "すみません" (excuse me: ません), "再见" (goodbye: 再,
+# again), "唔該" (thanks: 唔, not), "السلام" (peace: لا, no), "नमस्ते" (hello: न, not)
+# fmt: off
+_SCRIPT_POLITE = _folded_words(
+    "안녕하세요", "안녕하십니까", "안녕", "잘못", "すみません", "再见", "再見", "唔該", "唔该", "السلام",
+    "سلام", "اسلام",
+    "مع السلامة", "الله", "انشالله", "إن شاء الله", "ان شاء الله", "नमस्ते", "नमस्कार", "ਨਮਸਤੇ",
+)
+# What a reply is for, in those scripts
+_SCRIPT_PURPOSE = _folded_words(
+    # hello, who is this
+    "你好", "您好", "哈囉", "哈啰", "谁", "誰", "哪位", "边位", "邊位", "边个", "邊個", "什么公司",
+    "什麼公司", "乜嘢",
+    "こんにちは", "こんばんは", "おはよう", "どちら様", "どなた", "誰", "どこの",
+    "안녕하세요", "누구", "누구세요", "어디",
+    "здравствуйте", "добрый день", "привет", "кто это", "кто вы", "добрий день", "хто це",
+    "مرحبا", "السلام عليكم", "من أنت", "من انت", "مين", "من هذا", "من معي", "شو هاد", "منو",
+    "سلام", "کی هستید", "شما کی", "کیه", "کون", "آپ کون",
+    "բարև", "բարեւ", "ով", "ո՞վ",
+    "नमस्ते", "नमस्कार", "कौन", "ਸਤ ਸ੍ਰੀ ਅਕਾਲ", "ਕੌਣ",
+    # yes, interested, tell me more, how much
+    "有兴趣", "有興趣", "感兴趣", "感興趣", "介绍", "介紹", "详细", "詳細", "多少", "利息", "利率", "多啲",
+    "好啊", "可以",
+    "興味", "詳しく", "いくら", "金利", "はい",
+    "관심", "자세히", "알려주세요", "얼마", "이자", "네",
+    "интересно", "интересует", "подробнее", "сколько", "да", "цікаво", "так",
+    "مهتم", "نعم", "أيوه", "ايوه", "كم", "تفاصيل",
+    "علاقه", "بله", "آره", "چقدر", "دلچسپی", "جی ہاں", "ہاں", "کتنا",
+    "այո", "հետաքրքիր", "որքան",
+    "रुचि", "दिलचस्पी", "हाँ", "हां", "कितना", "ਦਿਲਚਸਪੀ", "ਹਾਂ", "ਕਿੰਨਾ",
+    # call me, write to this address, a time to talk
+    "电话", "電話", "打俾我", "打给我", "打給我", "邮箱", "郵箱", "电邮", "電郵", "邮件", "郵件", "明天",
+    "聽日", "下午",
+    "上午", "下晝", "几点", "幾點", "星期", "礼拜", "禮拜",
+    "メール", "明日", "来週", "午後", "午前", "時に",
+    "전화", "이메일", "메일", "내일", "다음주", "오후", "오전", "시에",
+    "позвоните", "звоните", "перезвон", "почт", "завтра", "позвони", "телефон",
+    "اتصل", "كلمني", "ايميل", "إيميل", "بريد", "بكرة", "غدا",
+    "زنگ", "تماس بگیرید", "ایمیل", "فردا", "کال", "فون", "ای میل",
+    "զանգ", "էլ. փոստ", "վաղը",
+    "कॉल", "फोन", "फ़ोन", "ईमेल", "कल", "ਫ਼ੋਨ", "ਫੋਨ", "ਕਾਲ", "ਈਮੇਲ",
+    # wrong number, away, an auto-reply
+    "打错", "打錯", "搵錯", "找错", "找錯", "发错", "發錯", "错人", "錯人", "不是老板", "回来", "回來",
+    "返嚟", "下个月",
+    "下個月", "探亲", "探親", "香港", "国内", "國內", "自动回复", "自動回覆", "自動回復", "自动回覆",
+    "間違", "自動返信", "休業", "帰省", "戻り", "不在",
+    "잘못", "자동응답", "영업시간", "휴가",
+    "ошиблись", "автоответ", "в отпуске",
+    "خطأ", "رد آلي", "الرد الآلي", "اشتباه", "پاسخ خودکار", "غلط",
+    "սխալ", "ավտոմատ պատասխան", "հայաստան",
+    "गलत", "ग़लत", "ਗਲਤ", "ਗ਼ਲਤ",
+)
+# What a revocation needs: a no, a don't, stop, again, more, delete, the list, a complaint, a threat
+_SCRIPT_REVOKING = _folded_words(
+    "不", "别", "別", "勿", "停", "退", "删", "刪", "消", "拒", "唔", "咪", "冇", "没", "沒", "免", "莫",
+    "再", "诉", "訴",
+    "骚扰", "騷擾", "报", "報", "滚", "滾", "名单", "名單", "屏蔽", "封", "垃圾", "骗", "騙", "烦", "煩",
+    "够", "夠", "嫌",
+    "去掉", "移除", "除", "算了", "唔使", "扑街", "痴线",
+    "ない", "なし", "なく", "やめ", "止", "結構", "迷惑", "削除", "解除", "拒否", "いら", "ません", "二度", "もう",
+    "今後", "遠慮", "配信", "控え", "詐欺", "通報", "ブロック", "ストップ", "だめ", "ダメ", "嫌",
+    "안", "않", "못", "말", "마세요", "마요", "지마", "싫", "없", "그만", "거부", "삭제", "빼", "차단",
+    "다시", "신고",
+    "스팸", "사기", "더 이상", "더이상", "괜찮", "됐", "꺼져", "귀찮", "중지", "해지", "수신",
+)
+# The same in the scripts written with spaces, as whole words or the start of one
+_SCRIPT_REVOKING_WORDS = _folded_words(
+    "не", "нет", "ни", "стоп", "хват", "удал", "отпис", "больш", "прекрат", "перестан", "спам",
+    "жалоб", "полиц",
+    "мошен", "достал", "убер", "убрат", "исключ", "блок", "відпис", "видал", "більш", "досить",
+    "припин", "годі",
+    "ні", "рассыл", "розсил", "баз", "списк", "номер",
+    "لا", "لن", "ما", "مش", "مو", "توقف", "وقف", "أوقف", "اوقف", "احذف", "حذف", "امسح", "شيل",
+    "إلغاء", "الغاء", "ألغ",
+    "الغ", "كفى", "كفاية", "بس", "بطل", "عدم", "ابعد", "ممنوع", "مزعج", "إزعاج", "ازعاج", "سبام",
+    "احتيال", "نصاب",
+    "شكوى", "الشرطة", "تراسل", "ترسل", "تاني", "ثاني", "بعد", "أبدا", "ابدا", "القائمة",
+    "قائمة", "رقمي",
+    "نہ", "نہیں", "مت", "بند", "ہٹا", "دوبارہ", "پھر", "مزید", "تنگ", "شکایت", "پولیس", "فراڈ",
+    "ختم", "ڈیلیٹ", "لسٹ",
+    "نه", "ن", "دیگه", "دیگر", "پاک", "لغو", "قطع", "بسه", "مزاحم", "کلاهبردار", "لیست",
+    "خجالت", "کلاه",
+    "մի", "չ", "ոչ", "այլևս", "այլեւս", "դադար", "հեռաց", "ջնջ", "բավ", "ամոթ", "խաբեբա", "ցուցակ",
+    "նորից", "էլ",
+    "मत", "न", "ना", "नहीं", "नही", "बंद", "बन्द", "हटा", "दोबारा", "फिर", "रोक", "डिलीट",
+    "परेशान", "शिकायत",
+    "पुलिस", "धोखा", "अब", "बस", "लिस्ट",
+    "ਨਾ", "ਨਹੀਂ", "ਨਹੀ", "ਮਤ", "ਬੰਦ", "ਹਟਾ", "ਦੁਬਾਰਾ", "ਫਿਰ", "ਫੇਰ", "ਰੋਕ", "ਡਿਲੀਟ", "ਤੰਗ",
+    "ਸ਼ਿਕਾਇਤ", "ਪੁਲਿਸ",
+    "ਬਸ", "ਲਿਸਟ", "ਨ",
+)
+# fmt: on
+_SCRIPT_WORD_BREAK = re.compile(r"[\s.,!?;:\u060c\u061f\u06d4\u0964\u0589\u055e\u055d\"'()\[\]\-\u2026\u200c]+")
+# Words of a Latin-letter part that may belong to a revocation ("唔好再send message俾我啦", "不要 text me again")
+_LATIN_REVOKING = re.compile(
+    r"\b(?:stop|remove|unsub\w*|delete|don'?t|dont|do\s+not|no|not|never|again|more|spam|block|report|quit|cancel"
+    r"|end|off|list|lose|leave|opt|text|txt|msg|message|sms|send)\b"
+)
+
+
+def _plainly_no_request_in_script(plain: str) -> bool:
+    """Whether a reply in a script the rules cannot read says plainly what it is for and has no word a revocation
+    needs (the reply is then read like any other instead of held for a person)."""
+    if any(ch.isalpha() and ord(ch) > _LATIN_MAX and not _read_script(ch) for ch in plain):
+        return False  # a script with no word list here
+    text = _EMAIL_ADDRESS.sub(" ", plain.lower())
+    has_number = sum(ch.isdigit() for ch in text) >= 7
+    if not (has_number or "@" in plain or any(word in text for word in _SCRIPT_PURPOSE)):
+        return False
+    for polite in _SCRIPT_POLITE:
+        if polite in text:
+            text = text.replace(polite, " ")
+    if any(word in text for word in _SCRIPT_REVOKING) or _LATIN_REVOKING.search(text):
+        return False
+    words = [word for word in _SCRIPT_WORD_BREAK.split(text) if word]
+    return not any(word.startswith(revoking) for word in words for revoking in _SCRIPT_REVOKING_WORDS)
 
 
 _TEXTS_INSTEAD = re.compile(
@@ -3047,11 +3270,20 @@ def without_tapback(text: str) -> str:
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
+# An e-mail address is a name, not a request: "stop@acme.com", "unsubscribe.me@gmail.com", "info@stop-n-go.com"
+_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_FRAGMENT = re.compile(r"(?<![\w.+-])(?!x@x\.com)[\w.+-]+@(?![\w-])")
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     text = without_tapback(text or "").strip()
     if "\n" in text:
         text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
+    read_by_model = text  # the model was trained on replies with their addresses
+    if "@" in text and _EMAIL_ADDRESS.search(text):
+        # and beside a whole address, a fragment typed and dropped: "unsubscribe@ nah jk, send info to dk@khan.com"
+        text = _ADDRESS_FRAGMENT.sub(" ", _EMAIL_ADDRESS.sub("x@x.com", text))
     if not STOP_EMOJI.isdisjoint(text):
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
@@ -3112,8 +3344,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if mentioned:
         return OPT_OUT_UNCERTAIN, "names the STOP keyword without using it"
     if _foreign_script(plain):
-        return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
-    guarded = False  # the rules met a stop word and read it as no request ("don't stop", "the bus stop")
+        if not _plainly_no_request_in_script(plain):
+            return OPT_OUT_UNCERTAIN, "a script the detector cannot read"
+        # the word lists of its script found what it is for and no word a revocation needs: they decide, not the
+        # model (which reads most of these scripts' letters as revocations, having seen few of their other replies)
+        guarded = True
+    else:
+        guarded = False  # the rules met a stop word and read it as no request ("don't stop", "the bus stop")
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
@@ -3131,7 +3368,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
     # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
-    probability = None if guarded or _GUARDED_WORDS.search(plain) else revocation_probability(text)
+    probability = None if guarded or _GUARDED_WORDS.search(plain) else revocation_probability(read_by_model)
     if probability is not None and probability >= REVOCATION_MODEL_THRESHOLD:
         return OPT_OUT_UNCERTAIN, f"the reply model reads a possible revocation (p={probability:.4f})"
     return OPT_OUT_NO, "no revocation"

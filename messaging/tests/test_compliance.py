@@ -1011,7 +1011,8 @@ NOT_OPT_OUT_GUARDS = {
 }  # fmt: skip
 UNCERTAIN = {
     "complaint": ["this is so annoying", "I am so sick of these", "my lawyer will hear about this"],
-    "unknown script": ["\u042d\u0442\u043e \u0441\u043f\u0430\u043c?", "\u0645\u0646 \u0623\u0646\u062a\u061f"],
+    # a script with no word list here, and a question in a script with one that names spam
+    "unknown script": ["\u042d\u0442\u043e \u0441\u043f\u0430\u043c?", "\u05de\u05d9 \u05d6\u05d4?"],
     "long message": [
         "Thanks for the quote. My brother runs a bakery and told me his old supplier texted him every week, so he "
         "switched to you and he is really happy with the service and the prices, so I would like to hear about the "
@@ -1743,6 +1744,66 @@ DECISIONS = [
         "take his name and this number off whatever list you have.",
         "yes",
     ),
+    # the sixtieth: soft refusals of what is to come, against plain declines and relayed messages
+    ("I'm good, no need to reach out again 👍", "yes"),
+    ("no need to follow up with me again, we're all set", "yes"),
+    ("No need to call us anymore, we found a lender", "yes"),
+    ("Thanks but I'll pass on any future texts", "yes"),
+    ("we'll pass on further offers, thank you", "yes"),
+    ("I'd rather not hear from you going forward", "yes"),
+    ("We'd rather not be contacted again about this", "yes"),
+    ("not interested, and don't text again", "yes"),
+    ("He no like um, so no text him already ah", "yes"),
+    ("Please mera number apni list ton hatao", "yes"),
+    ("sada number list ton kadd do ji", "yes"),
+    ("Lotfan shomare mano az listetun pak konid", "yes"),
+    ("dige payam nadid lotfan", "yes"),
+    ("not interested right now", "no"),
+    ("I'll pass on the offer, thanks", "no"),
+    ("no need to text me the details, just email them", "no"),
+    # an e-mail address is a name, not a request
+    ("stop@acme.com is my email", "no"),
+    ("send it to unsubscribe.me@gmail.com", "no"),
+    ("Email me: optout.jones@hotmail.com", "no"),
+    ("STOP. And email me at joe@gmail.com if you must", "yes"),
+    ("unsubscribe@ nah jk, send info to dk@khanmotors.com", "no"),
+    ("stop@", "yes"),
+    # the sixty-first: Urdu and Hindi in Latin letters, "list se hata dein" (take it off your list)
+    ("Yeh mera personal number hai, please isko apni list se hata dein.", "yes"),
+    ("mera naam list se hata do", "yes"),
+    # the sixty-second: Hindi's particle "न" before the verb, Gujarati in Latin letters; a bank's auto-draft and a
+    # question what would follow an opt-out are no request
+    ("कृपया मुझे दोबारा मैसेज न करें", "yes"),
+    ("मैसेज ना भेजो", "yes"),
+    ("Mane message moklsho nahi", "yes"),
+    ("How do I stop the auto-draft on my current loan with y'all?", "no"),
+    ("can I stop the autodraft for this month", "no"),
+    ("If I opt out of texts can you email instead?", "uncertain"),
+    # the sixty-third: "no texts" as a clause of its own, an opt-out request to be honoured
+    ("Please, no texts. Email only if you must: walt@waltshardware.com", "yes"),
+    ("No texts, call me", "yes"),
+    ("I'm asking you to honor my opt out request", "yes"),
+    ("Please honor my do not contact request", "yes"),
+    ("No texts today from the supplier", "no"),
+    ("How do I stop my current loan from auto renewing?", "no"),
+    ("stop the loan offers", "yes"),
+    ("If I stop responding will you stop texting? Just curious how this works", "uncertain"),
+    # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
+    # a revocation, a decline or anything unclear in them is still held or decided
+    ("有兴趣，请介绍一下", "no"),
+    ("请打我的手机 626-555-0135", "no"),
+    ("どちら様ですか？", "no"),
+    ("네 관심 있어요. 자세히 알려주세요", "no"),
+    ("여기로 전화주세요 213-555-0109", "no"),
+    ("Здравствуйте, кто это?", "no"),
+    ("مرحبا، من أنت؟", "no"),
+    ("این شماره اشتباهه", "no"),
+    ("Այո, հետաքրքիր է", "no"),
+    ("नमस्ते, आप कौन?", "no"),
+    ("不要再发短信给我了", "yes"),
+    ("이 번호로 더 이상 문자 보내지 마세요.", "yes"),
+    ("Не пишите мне больше", "yes"),
+    ("Γεια σας, ποιος είναι;", "uncertain"),  # a script with no word list here
 ]
 
 
@@ -1751,9 +1812,38 @@ def test_opt_out_decision_for_each_family_and_guard(text, decision):
     assert opt_out_decide(text) == decision, opt_out_explain(text)
 
 
+# A greeting or a purpose word beside a revocation word of its script: never read as no request.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好，请把我的号码去掉",
+        "你好，有兴趣的话我再联系你",
+        "안녕하세요. 다시 연락하지 마세요",
+        "네 관심 없어요",
+        "Здравствуйте, удалите меня",
+        "Кто это? Не пишите сюда",
+        "مرحبا، لا ترسل",
+        "سلام، دیگه پیام ندید",
+        "नमस्ते, मत भेजो",
+        "ਸਤ ਸ੍ਰੀ ਅਕਾਲ, ਮੈਸੇਜ ਬੰਦ ਕਰੋ",
+        "Բարև, այլևս մի գրեք",
+        "こんにちは。今後は連絡しないでください",
+    ],
+)
+def test_a_revocation_word_of_its_script_keeps_a_purposeful_reply_from_being_read_as_no(text):
+    assert opt_out_decide(text) != "no", opt_out_explain(text)
+
+
 # The rules read no request in these; the reply model, which grows with the corpus, may still hold one for a person,
 # but none is ever suppressed.
-@pytest.mark.parametrize("text", ["Whoever wrote this should quit marketing. Garbage."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever wrote this should quit marketing. Garbage.",
+        "I'll pass on the message to my husband",
+        "I got no texts, can you resend?",
+    ],
+)
 def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
     assert opt_out_decide(text) != "yes", opt_out_explain(text)
     assert not is_opt_out_request(text)
