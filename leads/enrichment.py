@@ -67,7 +67,7 @@ def skiptrace_jobs_create(*, team: Team | str, leads=None, limit: int | None = N
     provider = getattr(get_provider(), "label", "realestateapi")
     jobs = []
     with transaction.atomic():
-        list(Team.objects.select_for_update().filter(pk=team_id))  # one request at a time per team, until commit
+        list(Team.objects.select_for_update(no_key=True).filter(pk=team_id))  # one request at a time per team
         open_jobs = list(_open_jobs(team_id).values_list("lead_ids", "total", "done"))
         unsent = sum(max(0, total - done) for _ids, total, done in open_jobs)
         remaining = daily_cap(team_id) - lookups_today(team_id) - unsent
