@@ -11,25 +11,32 @@ from botocore.config import Config as BotoConfig
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def _raw(name):
+    """The variable's value, or None when it is unset or blank: ``REDIS_URL=`` (compose, .env) means the default."""
+    value = os.environ.get(name)
+    return None if value is None or not value.strip() else value.strip()
+
+
 def env(name, default=""):
-    return os.environ.get(name, default)
+    value = _raw(name)
+    return default if value is None else value
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
+    value = _raw(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.lower() in {"1", "true", "yes", "on"}
 
 
 def env_int(name, default):
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    value = _raw(name)
+    return default if value is None else int(value)
 
 
 def env_float(name, default):
-    value = os.environ.get(name)
-    return float(value) if value not in (None, "") else default
+    value = _raw(name)
+    return default if value is None else float(value)
 
 
 RUNNING_TESTS = "pytest" in sys.modules
