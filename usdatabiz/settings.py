@@ -262,6 +262,8 @@ SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET", "")
 SIGNALHOUSE_GROUP_ID = env("SIGNALHOUSE_GROUP_ID", "")  # the platform account's group: its GET /notification log
 # Webhook bodies larger than this are refused (413) before they are read.
 WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
+# a stored event still unprocessed this long after it arrived (its worker was killed) is processed by the schedule
+WEBHOOK_RETRY_AFTER_SECONDS = env_int("WEBHOOK_RETRY_AFTER_SECONDS", 120)
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
 SMS_SEND_BATCH = env_int("SMS_SEND_BATCH", 50)  # texts checked and claimed in one transaction
