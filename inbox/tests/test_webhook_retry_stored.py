@@ -73,3 +73,65 @@ def test_setup_schedules_creates_retry_stored_events_once():
         -1,
         "realtime",
     )
+
+
+def _delivery_report(message_id: str, stamp: int) -> tuple[dict, bytes]:
+    import json
+
+    from messaging.signalhouse import sign
+
+    from .test_webhook_minimal_path import SECRET
+
+    body = json.dumps({
+        "timestamp": stamp, "event": "MESSAGE_DELIVERED", "identifier": message_id,
+        "metaData": {"_id": message_id, "status": "DELIVERED", "segmentCount": 1},
+    }).encode()  # fmt: skip
+    headers = {
+        "X-SignalHouse-Timestamp": str(stamp),
+        "X-SignalHouse-Signature": sign(SECRET, stamp, body),
+        "X-SignalHouse-Delivery-Id": f"d-{message_id}",
+    }
+    return headers, body
+
+
+def test_a_delivery_report_that_arrives_before_the_send_returned_its_id_is_applied_once_the_id_is_known(
+    client,
+    contacted,  # noqa: F811
+):
+    # given a text whose send call has not yet returned the provider's id when its delivery report arrives
+    message = contacted[0]
+    Message.objects.filter(pk=message.pk).update(external_id="")
+    stamp = int(timezone.now().timestamp() * 1000)
+    assert _post(client, *_delivery_report("sh-early-1", stamp)).status_code == 200
+    for row in _queued():
+        _run(row)
+    record = WebhookEvent.objects.get(identifier="sh-early-1")
+    assert record.status == WebhookEvent.Status.UNMATCHED  # nothing to apply it to yet
+
+    # when the send returns the id, and the schedule runs (twice)
+    Message.objects.filter(pk=message.pk).update(external_id="sh-early-1")
+    webhook_events_retry_task()
+    webhook_events_retry_task()
+
+    # then the stored report is applied to the text, once
+    message.refresh_from_db()
+    record.refresh_from_db()
+    assert (record.status, record.team_id) == (WebhookEvent.Status.PROCESSED, message.team_id)
+    assert message.status == "delivered"
+    assert message.delivered_at is not None
+    assert message.metadata["lastReport"] == "DELIVERED"
+
+
+def test_a_delivery_report_for_a_text_that_is_not_ours_stays_unmatched(client, contacted):  # noqa: F811
+    # given a report naming an id no text of ours ever gets
+    stamp = int(timezone.now().timestamp() * 1000)
+    assert _post(client, *_delivery_report("sh-stranger", stamp)).status_code == 200
+    for row in _queued():
+        _run(row)
+
+    # when the schedule runs
+    webhook_events_retry_task()
+
+    # then it stays unmatched and no text changed
+    assert WebhookEvent.objects.get(identifier="sh-stranger").status == WebhookEvent.Status.UNMATCHED
+    assert not Message.objects.filter(status="delivered").exists()
