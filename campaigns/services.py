@@ -3,7 +3,7 @@
 import logging
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
@@ -385,7 +385,7 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     run = stage_run_start(team=campaign.team_id, stage=STAGE, subject=campaign)
     try:
         with transaction.atomic():
-            Team.objects.select_for_update().filter(pk=campaign.team_id).first()  # one block forms at a time
+            _lock_for_forming(campaign)
             block, shortfall = _form_block(campaign, run)
             if block.lead_count == 0:
                 code = "NO_MOBILE_PHONES" if block.skipped_no_mobile else "INSUFFICIENT_LEADS"
@@ -405,6 +405,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
                     error_code="",
                     error_message="",
                 )
+    except DomainError as exc:  # another request is forming a block, or staged this campaign meanwhile
+        stage_run_finish(run=run, status=StageRun.Status.FAILED, detail=f"{exc.code}: {exc.message}")
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure forming the block is BLOCK_FORMATION_ERROR, named
         log.exception("block formation failed for %s", campaign.pk)
         detail = f"{type(exc).__name__}: {exc}"
@@ -439,6 +442,27 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     )
     campaign.refresh_from_db()
     return campaign
+
+
+def _lock_for_forming(campaign: Campaign) -> None:
+    """Take the team's block-forming lock without waiting, and check the campaign is still a draft under it.
+
+    One block forms at a time per team (a lead must not land in two blocks); a second request at once, for this
+    campaign or another of the team, is refused at once with ``BLOCK_FORMATION_BUSY`` instead of waiting.
+    """
+    try:
+        # NO KEY UPDATE: rows of the team may still be inserted meanwhile (their foreign key takes KEY SHARE)
+        list(Team.objects.select_for_update(nowait=True, no_key=True).filter(pk=campaign.team_id))
+    except OperationalError as exc:
+        raise CampaignError(
+            "BLOCK_FORMATION_BUSY",
+            "LUCI is forming another block for this team right now; try again in a moment.",
+            http_status=409,
+            retryable=True,
+        ) from exc
+    current = Campaign.objects.select_for_update().values_list("status", flat=True).get(pk=campaign.pk)
+    if current != Campaign.Status.DRAFT:
+        raise IllegalTransition("Campaign", current, Campaign.Status.STAGED)
 
 
 def _stage_refused(campaign: Campaign, run: StageRun | None, code: str, message: str) -> Campaign:

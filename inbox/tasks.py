@@ -20,6 +20,11 @@ def webhook_event_process_task(event_id: str, event_data: dict) -> str:
     return services.webhook_event_process(event_id=event_id, event_data=event_data).status
 
 
+def webhook_events_retry_task() -> dict:
+    """Process stored events a killed worker left unprocessed (scheduled every minute; each once)."""
+    return services.webhook_events_retry()
+
+
 @journey_follower
 def inbox_item_classify_task(subject_id: str, team_id: str | None = None) -> str:
     """Classify a new reply (stage 9)."""

@@ -3,10 +3,10 @@
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from identity.models import PersonaEmail, PersonaPhone
+from identity.models import Persona, PersonaEmail, PersonaPhone
 from usdatabiz.core import journey
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
@@ -49,25 +49,50 @@ def traceable(*, team_id: str, leads=None):
     return qs.filter(team_id=team_id, persona__is_merged=False).exclude(traced_at__gte=cutoff).order_by("-score", "id")
 
 
+OPEN_JOB_STATUSES = (SkipTraceJob.Status.QUEUED, SkipTraceJob.Status.RUNNING, SkipTraceJob.Status.PAUSED)
+
+
+def _open_jobs(team_id: str):
+    return SkipTraceJob.objects.filter(team_id=team_id, status__in=OPEN_JOB_STATUSES)
+
+
 def skiptrace_jobs_create(*, team: Team | str, leads=None, limit: int | None = None, start: bool = True):
-    """Split the traceable leads into jobs of 250 within the team's daily cap; enqueue them."""
+    """Split the traceable leads into jobs of 250 within the team's daily cap; enqueue them.
+
+    The team row is locked while the leads are chosen, so two requests at once (a double click, an API retry,
+    two operators) queue each lead once: a lead already in an open job is skipped, and the lookups queued but
+    not yet sent count against the cap as if they were made.
+    """
     team_id = team.pk if isinstance(team, Team) else team
-    remaining = daily_cap(team_id) - lookups_today(team_id)
-    if remaining <= 0:
-        raise EnrichmentError(
-            "DAILY_CAP_REACHED",
-            "The team's daily skip-trace cap is reached; try again after 00:00 UTC or ask an admin to raise it.",
-            http_status=429,
-        )
-    wanted = remaining if limit is None else min(limit, remaining)
-    ids = list(traceable(team_id=team_id, leads=leads).values_list("pk", flat=True)[:wanted])
-    if not ids:
-        raise EnrichmentError(
-            "NOTHING_TO_TRACE", "No lead needs tracing (all traced recently or none selected).", http_status=409
-        )
     provider = getattr(get_provider(), "label", "realestateapi")
     jobs = []
     with transaction.atomic():
+        list(Team.objects.select_for_update(no_key=True).filter(pk=team_id))  # one request at a time per team
+        open_jobs = list(_open_jobs(team_id).values_list("lead_ids", "total", "done"))
+        unsent = sum(max(0, total - done) for _ids, total, done in open_jobs)
+        remaining = daily_cap(team_id) - lookups_today(team_id) - unsent
+        if remaining <= 0:
+            raise EnrichmentError(
+                "DAILY_CAP_REACHED",
+                "The team's daily skip-trace cap is reached (lookups made today and those already queued); "
+                "try again after 00:00 UTC or ask an admin to raise it.",
+                http_status=429,
+            )
+        wanted = remaining if limit is None else min(limit, remaining)
+        queued = {pk for ids, _total, _done in open_jobs for pk in ids}
+        candidates = traceable(team_id=team_id, leads=leads).values_list("pk", flat=True)
+        ids = []
+        for pk in candidates.iterator(chunk_size=2000) if queued else candidates[:wanted]:
+            if pk not in queued:
+                ids.append(pk)
+                if len(ids) >= wanted:
+                    break
+        if not ids:
+            raise EnrichmentError(
+                "NOTHING_TO_TRACE",
+                "No lead needs tracing (all traced recently, already queued in an open job, or none selected).",
+                http_status=409,
+            )
         for start_at in range(0, len(ids), SkipTraceJob.SIZE):
             chunk = ids[start_at : start_at + SkipTraceJob.SIZE]
             jobs.append(
@@ -107,6 +132,10 @@ def _fail_item(job, lead, code, detail, run, raw=None):
 
 def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
     stamp = {"source": source, "at": at.isoformat()}
+    # Two lookups for the same persona (a worker whose lease was taken over, two leads of merged personas) take
+    # turns here, so the second finds the first's phones and updates them instead of adding copies. A unique key
+    # on persona and number cannot do it: a merge moves the merged persona's phones, the same numbers included.
+    list(Persona.objects.select_for_update().filter(pk=lead.persona_id))
     for found in outcome.phones:
         phone = PersonaPhone.objects.filter(persona_id=lead.persona_id, normalized_number=found.number).first()
         values = {
@@ -258,18 +287,31 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
         except DailyLimitReached as exc:
             return _pause(job, run, exc)
         except SkipTraceError as exc:
-            with transaction.atomic():
-                for lead in chunk:
-                    _fail_item(job, lead, exc.code, str(exc), run)
-                Lead.objects.filter(pk__in=[lead.pk for lead in chunk]).update(enrichment_status=Lead.Enrichment.FAILED)
-                job.failed += len(chunk)
-                job.done += len(chunk)
-                job.save(update_fields=counters)
+            try:
+                with transaction.atomic():
+                    if not work_heartbeat(job):
+                        raise LeaseLost(f"{job.pk}: the lease of {job.lease_owner} was lost during the lookup")
+                    for lead in chunk:
+                        _fail_item(job, lead, exc.code, str(exc), run)
+                    Lead.objects.filter(pk__in=[lead.pk for lead in chunk]).update(
+                        enrichment_status=Lead.Enrichment.FAILED
+                    )
+                    job.failed += len(chunk)
+                    job.done += len(chunk)
+                    job.save(update_fields=counters)
+            except (LeaseLost, IntegrityError):
+                return SkipTraceJob.objects.get(pk=job.pk)
             continue
-        with transaction.atomic():
-            for lead, outcome in zip(chunk, outcomes, strict=True):
-                _record_outcome(job, lead, outcome, run, now)
-            job.save(update_fields=counters)
+        try:
+            with transaction.atomic():
+                # fenced: a worker whose lease was taken over while it waited for the provider records nothing
+                if not work_heartbeat(job):
+                    raise LeaseLost(f"{job.pk}: the lease of {job.lease_owner} was lost during the lookup")
+                for lead, outcome in zip(chunk, outcomes, strict=True):
+                    _record_outcome(job, lead, outcome, run, now)
+                job.save(update_fields=counters)
+        except (LeaseLost, IntegrityError):  # IntegrityError: another worker stored these leads' results first
+            return SkipTraceJob.objects.get(pk=job.pk)
     with transaction.atomic():
         try:
             work_done(job)  # fenced: a worker presumed dead does not complete the job a second time

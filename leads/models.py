@@ -217,6 +217,10 @@ class SkipTraceResult(TeamScoped):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["team", "created_at"], name="str_team_created_idx")]
+        constraints = [
+            # one answer per lead and job: a lookup recorded twice (two workers on one job) is refused
+            models.UniqueConstraint(fields=["job", "lead"], name="str_job_lead_unique")
+        ]
 
     def __str__(self):
         return f"{self.persona_id}: {'match' if self.matched else self.error_code or 'no match'}"

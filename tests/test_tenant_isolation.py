@@ -449,8 +449,9 @@ def _team_data(
     review = MatchReview.objects.create(team=team, persona_a=low, persona_b=high, score=0.6)
     merge = persona_merge(persona_a=merged_1, persona_b=merged_2, note="same person")
     lead = Lead.objects.create(team=team, persona=persona, business=business, score=50, tags=["state:NY"])
+    # a paused job of its own: a lead in an open job is not queued again, and the enrich routes write for ``lead``
     job = SkipTraceJob.objects.create(
-        team=team, provider="sandbox", lead_ids=[lead.pk], total=1, status="paused", resume_at=timezone.now()
+        team=team, provider="sandbox", lead_ids=[], total=1, status="paused", resume_at=timezone.now()
     )
     template = campaign_services.template_create(
         team=team, name=f"{tag} opener", body="Hi {first_name}, reply STOP to opt out."

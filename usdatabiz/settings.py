@@ -11,25 +11,32 @@ from botocore.config import Config as BotoConfig
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def _raw(name):
+    """The variable's value, or None when it is unset or blank: ``REDIS_URL=`` (compose, .env) means the default."""
+    value = os.environ.get(name)
+    return None if value is None or not value.strip() else value.strip()
+
+
 def env(name, default=""):
-    return os.environ.get(name, default)
+    value = _raw(name)
+    return default if value is None else value
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
+    value = _raw(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.lower() in {"1", "true", "yes", "on"}
 
 
 def env_int(name, default):
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
+    value = _raw(name)
+    return default if value is None else int(value)
 
 
 def env_float(name, default):
-    value = os.environ.get(name)
-    return float(value) if value not in (None, "") else default
+    value = _raw(name)
+    return default if value is None else float(value)
 
 
 RUNNING_TESTS = "pytest" in sys.modules
@@ -255,6 +262,10 @@ SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET", "")
 SIGNALHOUSE_GROUP_ID = env("SIGNALHOUSE_GROUP_ID", "")  # the platform account's group: its GET /notification log
 # Webhook bodies larger than this are refused (413) before they are read.
 WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
+# a stored event still unprocessed this long after it arrived (its worker was killed) is processed by the schedule
+WEBHOOK_RETRY_AFTER_SECONDS = env_int("WEBHOOK_RETRY_AFTER_SECONDS", 120)
+# a delivery report that came before the send returned the text's id is applied when the id is known, this long
+WEBHOOK_EARLY_REPORT_SECONDS = env_int("WEBHOOK_EARLY_REPORT_SECONDS", 3600)
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")
 SMS_SLICE_SIZE = env_int("SMS_SLICE_SIZE", 100)
 SMS_SEND_BATCH = env_int("SMS_SEND_BATCH", 50)  # texts checked and claimed in one transaction

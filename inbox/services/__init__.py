@@ -56,3 +56,6 @@ from .replies import (  # noqa: F401
     inbox_item_reply,
     inbox_item_suggestion_reject,
 )
+from .retry import (  # noqa: F401
+    webhook_events_retry,
+)

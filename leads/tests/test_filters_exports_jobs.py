@@ -79,10 +79,10 @@ def test_the_leads_export_is_filtered_like_the_page_streamed_and_formula_safe(op
 
 def test_the_jobs_list_shows_each_jobs_cost_and_is_linked_from_leads_and_dashboard(team, other_team, operator_client,
                                                                                    operator, leads):  # fmt: skip
-    lead = leads.first()
-    job = SkipTraceJob.objects.create(team=team, provider="realestateapi", lead_ids=[lead.pk], total=2, done=2,
-                                      matched=2, status="completed")  # fmt: skip
-    for cost in (0.25, 0.5):
+    traced = list(leads.filter(team=team)[:2])
+    job = SkipTraceJob.objects.create(team=team, provider="realestateapi", lead_ids=[lead.pk for lead in traced],
+                                      total=2, done=2, matched=2, status="completed")  # fmt: skip
+    for lead, cost in zip(traced, (0.25, 0.5), strict=True):
         SkipTraceResult.objects.create(team=team, job=job, lead=lead, persona=lead.persona, provider="x", cost=cost)
     rival = SkipTraceJob.objects.create(team=other_team, provider="realestateapi", total=1, status="completed")
 
