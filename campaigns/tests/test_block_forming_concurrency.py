@@ -2,6 +2,7 @@
 
 import threading
 import time
+from functools import partial
 
 import pytest
 from django.db import connection, connections, transaction
@@ -11,6 +12,7 @@ from campaigns import services
 from campaigns.models import Campaign, CampaignLead
 from conftest import api_client_for
 from usdatabiz.core.models import Team
+from usdatabiz.core.tests.concurrency import run_at_once
 
 from .factories import MessageTemplateFactory, textable_leads
 
@@ -132,11 +134,7 @@ def test_two_campaigns_forming_at_once_never_share_a_lead(team, monkeypatch):
             connections["default"].close()
 
     # when both are staged at once
-    threads = [threading.Thread(target=request, args=(c,)) for c in (first, second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    run_at_once(partial(request, first), partial(request, second))
 
     # then one forms its block and the other is told to try again; no lead is in two blocks
     assert errors == []

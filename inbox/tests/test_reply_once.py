@@ -12,6 +12,7 @@ from conftest import api_client_for
 from inbox import services
 from inbox.models import Conversation, InboxItem
 from messaging.models import Message
+from usdatabiz.core.tests.concurrency import run_at_once
 
 from .factories import replied_item
 
@@ -89,11 +90,7 @@ def test_two_approvals_at_the_same_moment_send_one_text(team, operator):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=approve) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    run_at_once(approve, approve, timeout=30)
 
     assert sorted(outcomes) == ["NO_PENDING_SUGGESTION", "sent"]
     assert Message.objects.filter(kind="reply").count() == 1

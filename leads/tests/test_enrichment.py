@@ -6,11 +6,11 @@ import pytest
 import responses
 
 from identity.models import PersonaEmail, PersonaPhone
-from identity.tests.factories import BusinessFactory, person_with_contacts
 from leads.enrichment import EnrichmentError, skiptrace_job_run, skiptrace_jobs_create
 from leads.models import Lead, SkipTraceJob, SkipTraceResult
-from leads.services import lead_settings_get, leads_prepare
+from leads.services import lead_settings_get
 from leads.skiptrace import RealEstateApiClient, SandboxSkipTrace
+from leads.tests.factories import five_leads
 from usdatabiz.core.models import StageFailure
 
 API = "https://api.realestateapi.com"
@@ -18,12 +18,7 @@ API = "https://api.realestateapi.com"
 
 @pytest.fixture
 def leads(team):
-    business = BusinessFactory(team=team, name="Acme", normalized_name="ACME", address="1 Main St", city="Austin",
-                               state="TX", zip5="78701", sic_code="1711")  # fmt: skip
-    for i, (first, last) in enumerate([("Ann", "Lee"), ("Bo", "Diaz"), ("Cy", "Fox"), ("Di", "Ray"), ("Ed", "Ng")]):
-        person_with_contacts(team, first, last, phone=f"51255500{i:02d}", business=business)
-    leads_prepare(team=team)
-    return list(Lead.objects.for_team(team).order_by("-score", "id"))
+    return five_leads(team)
 
 
 def test_jobs_are_split_capped_and_not_retraced(team, leads, settings, monkeypatch):

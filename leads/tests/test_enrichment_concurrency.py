@@ -8,27 +8,18 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from identity.models import PersonaPhone
-from identity.tests.factories import BusinessFactory, person_with_contacts
 from leads import enrichment
 from leads.enrichment import EnrichmentError, skiptrace_job_run, skiptrace_jobs_create
 from leads.models import Lead, SkipTraceJob, SkipTraceResult
-from leads.services import leads_prepare
 from leads.skiptrace import SandboxSkipTrace
 from leads.skiptrace.adapter import PhoneFound, TraceOutcome
-
-
-def _five_leads(team):
-    business = BusinessFactory(team=team, name="Acme", normalized_name="ACME", address="1 Main St", city="Austin",
-                               state="TX", zip5="78701", sic_code="1711")  # fmt: skip
-    for i, (first, last) in enumerate([("Ann", "Lee"), ("Bo", "Diaz"), ("Cy", "Fox"), ("Di", "Ray"), ("Ed", "Ng")]):
-        person_with_contacts(team, first, last, phone=f"51255500{i:02d}", business=business)
-    leads_prepare(team=team)
-    return list(Lead.objects.for_team(team).order_by("-score", "id"))
+from leads.tests.factories import five_leads
+from usdatabiz.core.tests.concurrency import run_at_once
 
 
 @pytest.fixture
 def leads(team):
-    return _five_leads(team)
+    return five_leads(team)
 
 
 def _queued_lead_ids(team) -> list[str]:
@@ -101,7 +92,7 @@ def test_the_api_answers_409_and_the_page_shows_a_message_when_everything_is_alr
 def test_two_requests_at_once_queue_each_lead_once(team, settings, monkeypatch):
     # given five traceable leads and a selection slow enough for two requests to overlap
     settings.SKIPTRACE_DAILY_CAP = 100
-    _five_leads(team)
+    five_leads(team)
     real_traceable = enrichment.traceable
 
     def slow_traceable(**kwargs):
@@ -124,11 +115,7 @@ def test_two_requests_at_once_queue_each_lead_once(team, settings, monkeypatch):
             connection.close()
 
     # when two requests for the same leads run at once
-    threads = [threading.Thread(target=request) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    run_at_once(request, request)
 
     # then one queues the five leads and the other finds nothing left
     assert errors == []
@@ -193,7 +180,7 @@ def test_the_same_answer_recorded_twice_keeps_one_phone(team, leads):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="two workers at once need PostgreSQL")
 def test_two_workers_recording_the_same_answer_at_once_keep_one_phone(team):
     # given one lead and one answer that two workers record at the same moment (a lease taken over)
-    leads = _five_leads(team)
+    leads = five_leads(team)
     lead = Lead.objects.select_related("persona").get(pk=leads[0].pk)
     found = PhoneFound(number="5125550188", phone_type="mobile", is_connected=True, do_not_call=False)
     outcome = TraceOutcome(matched=True, phones=[found])
@@ -214,11 +201,7 @@ def test_two_workers_recording_the_same_answer_at_once_keep_one_phone(team):
             connection.close()
 
     # when both record it at once
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    run_at_once(worker, worker)
 
     # then neither fails and the persona has the number once
     assert errors == []

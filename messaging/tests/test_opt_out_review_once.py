@@ -7,6 +7,7 @@ from django.db import connection, transaction
 
 from messaging.models import OptOutReview
 from messaging.opt_out_reviews import opt_out_review_hold
+from usdatabiz.core.tests.concurrency import run_at_once
 
 NUMBER = "5125550042"
 
@@ -41,11 +42,7 @@ def test_two_unclear_replies_held_at_once_make_one_open_review(team):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    run_at_once(first, second, timeout=30)
 
     # then both got the same one open review
     assert errors == []
