@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from usdatabiz.core.api import PrefixedIdField, TeamScopedViewSetMixin
 from usdatabiz.core.exports import csv_response
 from usdatabiz.core.filters import filter_parameters, filter_values
+from usdatabiz.core.ids import ULID_PATTERN
 
 from . import selectors, services
 from .forms import LeadFilterForm
@@ -107,6 +108,8 @@ class LeadViewSet(TeamScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrieve
 
     queryset = Lead.objects.all().order_by("-score", "id")
     serializer_class = LeadSerializer
+    # a lead's id only: ``/leads/enrich/`` and ``/leads/export/`` are never read as a lead named "enrich"
+    lookup_value_regex = f"{Lead._meta.pk.prefix}_{ULID_PATTERN}"
 
     def get_queryset(self):
         if self.action not in ("list", "enrich", "export"):
