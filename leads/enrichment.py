@@ -287,28 +287,23 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
         except DailyLimitReached as exc:
             return _pause(job, run, exc)
         except SkipTraceError as exc:
-            try:
-                with transaction.atomic():
-                    if not work_heartbeat(job):
-                        raise LeaseLost(f"{job.pk}: the lease of {job.lease_owner} was lost during the lookup")
-                    for lead in chunk:
-                        _fail_item(job, lead, exc.code, str(exc), run)
-                    Lead.objects.filter(pk__in=[lead.pk for lead in chunk]).update(
-                        enrichment_status=Lead.Enrichment.FAILED
-                    )
-                    job.failed += len(chunk)
-                    job.done += len(chunk)
-                    job.save(update_fields=counters)
-            except (LeaseLost, IntegrityError):
-                return SkipTraceJob.objects.get(pk=job.pk)
-            continue
+            outcomes = exc  # every lead of the chunk fails with the provider's code
         try:
             with transaction.atomic():
                 # fenced: a worker whose lease was taken over while it waited for the provider records nothing
                 if not work_heartbeat(job):
                     raise LeaseLost(f"{job.pk}: the lease of {job.lease_owner} was lost during the lookup")
-                for lead, outcome in zip(chunk, outcomes, strict=True):
-                    _record_outcome(job, lead, outcome, run, now)
+                if isinstance(outcomes, SkipTraceError):
+                    for lead in chunk:
+                        _fail_item(job, lead, outcomes.code, str(outcomes), run)
+                    Lead.objects.filter(pk__in=[lead.pk for lead in chunk]).update(
+                        enrichment_status=Lead.Enrichment.FAILED
+                    )
+                    job.failed += len(chunk)
+                    job.done += len(chunk)
+                else:
+                    for lead, outcome in zip(chunk, outcomes, strict=True):
+                        _record_outcome(job, lead, outcome, run, now)
                 job.save(update_fields=counters)
         except (LeaseLost, IntegrityError):  # IntegrityError: another worker stored these leads' results first
             return SkipTraceJob.objects.get(pk=job.pk)

@@ -6,7 +6,7 @@ Deciding ``opt_out`` puts the number on the suppression list; ``not_opt_out`` re
 one lead's wait; a missed revocation costs a fine and a person's trust.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
@@ -32,32 +32,21 @@ def opt_out_review_hold(
     """Hold a number for a person's decision; a number already held keeps its one open review."""
     team_id = _team_id(team)
     with transaction.atomic():
-        existing = (
-            OptOutReview.objects.select_for_update().filter(team_id=team_id, phone_number=number, status=HELD).first()
-        )
-        if existing is None:
-            try:
-                with transaction.atomic():  # the database keeps one held review per number (a partial unique index)
-                    return OptOutReview.objects.create(
-                        team_id=team_id,
-                        phone_number=number,
-                        text=text,
-                        reason=reason[:120],
-                        source_message=source_message,
-                        inbox_item=inbox_item,
-                    )
-            except IntegrityError:  # another reply from the number was held at the same moment: that one stands
-                existing = OptOutReview.objects.select_for_update().get(
-                    team_id=team_id, phone_number=number, status=HELD
-                )
-        if existing:
-            # the hold made by the webhook before its answer learns the reply it stands for once that is stored
-            links = {"source_message": source_message, "inbox_item": inbox_item}
-            missing = [name for name, value in links.items() if value is not None and getattr(existing, name) is None]
-            for name in missing:
-                setattr(existing, name, links[name])
-            if missing:
-                existing.save(update_fields=missing)
+        # the database keeps one held review per number (a partial unique index): a reply held at the same moment
+        # makes get_or_create read that one instead
+        existing, created = OptOutReview.objects.select_for_update().get_or_create(
+            team_id=team_id, phone_number=number, status=HELD,
+            defaults={"text": text, "reason": reason[:120], "source_message": source_message, "inbox_item": inbox_item},
+        )  # fmt: skip
+        if created:
+            return existing
+        # the hold made by the webhook before its answer learns the reply it stands for once that is stored
+        links = {"source_message": source_message, "inbox_item": inbox_item}
+        missing = [name for name, value in links.items() if value is not None and getattr(existing, name) is None]
+        for name in missing:
+            setattr(existing, name, links[name])
+        if missing:
+            existing.save(update_fields=missing)
         return existing
 
 

@@ -318,16 +318,13 @@ def consent_mark_move(
     ):
         return False  # stored already: a late delivery of a message whose words were honoured when it came
     with transaction.atomic():
-        mark = ConsentMark.objects.select_for_update().filter(team_id=team_id, phone_number=number).first()
-        if mark is None:
-            try:
-                with transaction.atomic():
-                    ConsentMark.objects.create(
-                        team_id=team_id, phone_number=number, keyword=keyword, event_at=at, identifier=identifier
-                    )
-                return True
-            except IntegrityError:  # another delivery for the number made it at the same moment: wait for it
-                mark = ConsentMark.objects.select_for_update().get(team_id=team_id, phone_number=number)
+        # a delivery for the number at the same moment waits here (get_or_create reads again after a clash)
+        mark, created = ConsentMark.objects.select_for_update().get_or_create(
+            team_id=team_id, phone_number=number,
+            defaults={"keyword": keyword, "event_at": at, "identifier": identifier},
+        )  # fmt: skip
+        if created:
+            return True
         if (identifier and mark.identifier == identifier) or at < mark.event_at:
             return False
         mark.keyword, mark.event_at, mark.identifier = keyword, at, identifier
