@@ -598,6 +598,7 @@ _FILLER_WORDS = frozenset(
         "you", "thx", "ty", "just", "ok", "okay", "all", "me", "right", "away", "seriously", "again", "them",
         "these", "texts", "messages", "msgs", "txts", "us", "from", "off", "of", "list", "the", "your", "ur", "and",
         "sending", "bro", "bruh", "dude", "man", "fr", "frfr", "ong", "deadass", "yo", "smh", "dawg", "fam", "ugh",
+        "kindly", "respectfully",
     }
 )  # fmt: skip
 _NEGATIONS = frozenset(
@@ -683,7 +684,7 @@ _BANK_STOP = (
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
-    r"|name|business|company|store|shop|office|line|account)"
+    r"|name|business|company|store|shop|office|line|account|#)"  # "Pls take my # off"
 )
 
 # (pattern, how it is guarded): "negation" skips a match whose verb is negated ("don't stop
@@ -1284,7 +1285,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # take this number off / take me off
-    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b"), "negation"),
+    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line|#)\s+off\b"), "negation"),
     (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
     (_re(rf"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b{_A_ROTA}"), "negation"),
     # I have not consented / never gave anyone permission
@@ -2558,6 +2559,19 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the sixty-third's requests in other scripts. Levantine Arabic "لا تبعتلي رسائل" (don't send me messages),
+    # "لا تبعت", "بطل تبعت" (quit sending); Korean "문자하지 마세요" (don't text), "카톡 보내지 마"; Hindi
+    # "मेरा नंबर अपनी लिस्ट से हटा दो" (take my number off your list), "सूची से हटा दें", "मेरा नंबर हटा दीजिए";
+    # Urdu "لسٹ سے ہٹا دیں"
+    (
+        _re(
+            r"لا\s+(?:تبعت|تبعث)|بطل(?:وا|و)?\s+(?:تبعت|تبعث|ترسل|تراسل)"
+            r"|(?:문자|메시지|메세지|카톡|톡)\s*(?:하지|보내지|주지)\s*(?:마|말)"
+            r"|(?:लिस्ट|सूची)\s+से\s+(?:हटा|निकाल|डिलीट)|(?:मेरा|मेरे|इस|यह|ये)\s+(?:नंबर|नम्बर)\s+(?:को\s+)?(?:हटा|डिलीट)"
+            r"|(?:لسٹ|فہرست)\s+سے\s+(?:ہٹا|نکال)"
+        ),
+        "none",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -3176,6 +3190,21 @@ _ASKS_IF_ALLOWED = re.compile(
 )
 # "Unsubscribe from what? I never signed up for nothin": the writer asks what the texts are; a person decides
 _ASKS_WHAT = re.compile(r"\b(?:unsubscribe|unsub|opt\s+out|stop|remove\s+me)\s+from\s+what\b")
+# "Can I unsubscribe my other store and keep this one on?": a request about another of the writer's lines, this one
+# kept; a person decides (and may take the other off)
+_KEEPS_THIS_ONE = GatedRegex(
+    re.compile(
+        r"\b(?:(?:my|our|the)\s+(?:other|second|2nd|old|sister)|another)\s+(?:\w+\s+)?(?:store|location|shop|number|line"
+        r"|cell|phone|office|branch|restaurant|salon|business|account)\b[^.!?]{0,80}?\b(?:keep|leave)\s+(?:this|the\s+main"
+        r"|my\s+main|our\s+main)\s+(?:one|number|line|location|store)\b"
+    )
+)
+# "Scam. Go away", "Go away, loan sharks": an insult and "go away" alone, a hostile dismissal held as the others are
+_INSULT = (
+    r"(?:scam|scams|scammers?|scam\s+artists?|loan\s+sharks?|sharks|crooks?|frauds?|liars?|thie(?:f|ves)|clowns?"
+    r"|losers?)"
+)
+_INSULTED_AWAY = GatedRegex(re.compile(rf"^\W*(?:{_INSULT}\W+(?:just\s+)?go\s+away|go\s+away\W+{_INSULT})\W*$"))
 # "Thanks for texting Big Sandy Towing! If you need a tow right now CALL don't text": a business's own auto-reply
 _BUSINESS_GREETING = re.compile(
     r"^\W*(?:thanks|thank\s+you)\s+for\s+(?:texting|contacting|messaging|reaching\s+out\s+to|calling)\s+"
@@ -3189,6 +3218,8 @@ _HELD_BESIDE_A_REQUEST = (
     (_ASKS_IF_ALLOWED, _ABOUT_OUR_TEXTS, "a question whether the texts are allowed"),
     (_ASKS_WHAT, _ABOUT_OUR_TEXTS, "a question what the texts are"),
     (_BUSINESS_GREETING, _ABOUT_OUR_TEXTS, "a business's auto-reply"),
+    (_KEEPS_THIS_ONE, _ABOUT_OUR_TEXTS, "a request about another of the writer's lines, this one kept"),
+    (_INSULTED_AWAY, None, "a hostile dismissal"),
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."

@@ -1664,7 +1664,6 @@ DECISIONS = [
     ("I'd rather no one from your company texted me", "yes"),
     ("please make sure nobody contacts this number", "yes"),
     ("Nobody contacted me again after the first call, what happened?", "no"),
-    ("No thanks. And don't worry I'm not gonna report you, you're just doing your job", "no"),
     ("I won't block you, but not interested", "no"),
     ("Yes!! Stop the presses lol I actually need this", "no"),
     ("What stop is your office near? the 7 train?", "no"),
@@ -1788,6 +1787,39 @@ DECISIONS = [
     ("How do I stop my current loan from auto renewing?", "no"),
     ("stop the loan offers", "yes"),
     ("If I stop responding will you stop texting? Just curious how this works", "uncertain"),
+    # the sixty-third's last misses: a polite "kindly stop", "#" for the number, Levantine Arabic "لا تبعتلي" (don't
+    # send me), Korean "문자하지 마세요" (don't text), Hindi and Urdu "लिस्ट से हटा दो" (take it off the list)
+    ("Kindly stop. No interest.", "yes"),
+    ("kindly unsubscribe", "yes"),
+    ("Respectfully, stop.", "yes"),
+    ("Kindly stop by the office Monday", "no"),
+    ("Pls take my # off", "yes"),
+    ("remove my # from your list", "yes"),
+    ("delete this # please", "yes"),
+    ("take my cell # off ur list", "yes"),
+    ("remove my old # and use this one: 312-555-0147", "no"),
+    ("لا تبعتلي رسائل بعد اليوم", "yes"),
+    ("لا تبعت رسايل على هالرقم", "yes"),
+    ("لا تبعثلي مسجات", "yes"),
+    ("لا تراسلني مرة ثانية", "yes"),
+    ("다시는 문자하지 마세요", "yes"),
+    ("문자 하지 마세요", "yes"),
+    ("메시지 보내지 말아 주세요", "yes"),
+    ("मेरा नंबर अपनी लिस्ट से हटा दो", "yes"),
+    ("कृपया मुझे सूची से हटा दें", "yes"),
+    ("मेरा नंबर हटा दीजिए", "yes"),
+    ("میرا نمبر اپنی لسٹ سے ہٹا دیں", "yes"),
+    # ... and its two false opt-outs: a request about another of the writer's stores that keeps this one, and a
+    # scam called and told to go away (a hostile dismissal, held as every other is); "go away" alone still decides
+    ("Can I unsubscribe my other store and keep this one on?", "uncertain"),
+    ("We have another store, take that one off but keep this one", "uncertain"),
+    ("remove our second location's number, keep this one", "uncertain"),
+    ("Unsubscribe me and my other store", "yes"),
+    ("Scam. Go away", "uncertain"),
+    ("Scammers, go away!", "uncertain"),
+    ("Go away, loan sharks", "uncertain"),
+    ("Go away.", "yes"),
+    ("Scam. Go away and stop texting me", "yes"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -1842,6 +1874,10 @@ def test_a_revocation_word_of_its_script_keeps_a_purposeful_reply_from_being_rea
         "Whoever wrote this should quit marketing. Garbage.",
         "I'll pass on the message to my husband",
         "I got no texts, can you resend?",
+        "No thanks. And don't worry I'm not gonna report you, you're just doing your job",
+        "ليش ما تبعتلي التفاصيل؟",
+        "걱정하지 마세요, 내일 전화할게요",
+        "मेरा पुराना नंबर हटा दो, नया नंबर 312-555-0147 है",
     ],
 )
 def test_a_guarded_reply_is_never_suppressed_whatever_the_model_reads(text):
