@@ -678,8 +678,10 @@ _DOING_SOMETHING_ELSE = (
 _BANK_STOP = (
     r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|auto-?drafts?|auto-?debits?|drafts?|debits?|withdrawals?"
     r"|checks?"
-    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one
-    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease)\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over))\b"
+    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one; "stop my renewal", "stop
+    # the auto renewal on my loan", "stop my subscription from renewing": a renewal, as a payment is
+    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease|subscription|membership|policy|plan|contract|line\s+of\s+credit)"
+    r"\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over)|(?:auto-?\s*)?renewals?)\b"
 )
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
@@ -2672,7 +2674,10 @@ _KEYWORD_MENTION = re.compile(
 _HOSTILE_DISMISSAL = re.compile(
     r"\b(?:f+u+c*k+\s*(?:off|you|u|yourself|outta\s+here)|f\W*\s*(?:off|you)|eff\s+off|piss\s+off|screw\s+(?:you|u|off)"
     r"|go\s+to\s+hell|stfu|gtfo|get\s+lost|bite\s+me|drop\s+dead|eat\s+sh\w+|go\s+away|shut\s+up|get\s+bent"
-    r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
+    r"|lose\s+my\s+number|bugger\s+off|sod\s+off|buzz\s+off)\b"
+    # "Beat it", "Take a hike!": dismissals only alone ("we might take a hike Saturday", "get outta here, that rate is
+    # amazing!")
+    r"|^\W*(?:beat\s+it|take\s+a\s+hike|get\s+(?:outta|out\s+of)\s+here|scram|shoo)\W*$"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 _NAMES_WITH_STOP = re.compile(r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b")  # "Stop 'n Go", "Stop-N-Go"
@@ -3194,8 +3199,8 @@ _ASKS_WHAT = re.compile(r"\b(?:unsubscribe|unsub|opt\s+out|stop|remove\s+me)\s+f
 # kept; a person decides (and may take the other off)
 _KEEPS_THIS_ONE = GatedRegex(
     re.compile(
-        r"\b(?:(?:my|our|the)\s+(?:other|second|2nd|old|sister)|another)\s+(?:\w+\s+)?(?:store|location|shop|number|line"
-        r"|cell|phone|office|branch|restaurant|salon|business|account)\b[^.!?]{0,80}?\b(?:keep|leave)\s+(?:this|the\s+main"
+        r"\b(?:(?:my|our|the)\s+(?:other|second|2nd|old|sister)|another|my|our)\s+(?:[\w'-]+\s+){0,2}?(?:store|location"
+        r"|shop|number|line|cell|phone|office|branch|restaurant|salon|business|account|one)\b[^.!?]{0,80}?\b(?:keep|leave)\s+(?:this|the\s+main"
         r"|my\s+main|our\s+main)\s+(?:one|number|line|location|store)\b"
     )
 )

@@ -1820,6 +1820,22 @@ DECISIONS = [
     ("Go away, loan sharks", "uncertain"),
     ("Go away.", "yes"),
     ("Scam. Go away and stop texting me", "yes"),
+    # neighbouring wordings: a renewal stopped is a bank's matter like a payment; another store or location named
+    # beside "keep this one" is held; a dismissal without a curse is held as the cursed ones are, and only alone
+    ("How do I stop my renewal?", "no"),
+    ("please stop my renewal", "no"),
+    ("stop the auto renewal on my loan", "no"),
+    ("stop my subscription from renewing", "no"),
+    ("How do I stop my line of credit from auto renewing", "no"),
+    ("stop the texts about my renewal", "yes"),
+    ("We have two stores, unsubscribe the other one and keep this one", "uncertain"),
+    ("unsubscribe our Dearborn location, keep this one on", "uncertain"),
+    ("Buzz off", "uncertain"),
+    ("Take a hike!", "uncertain"),
+    ("Beat it", "uncertain"),
+    ("Get outta here.", "uncertain"),
+    ("We might take a hike Saturday, call me Monday", "no"),
+    ("Get outta here, that rate is amazing! Send the details", "no"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
