@@ -686,7 +686,7 @@ _BANK_STOP = (
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
     r"(?:(?:cell|phone|mobile|business|work|office)\s+)?(?:number|phone|cell|info|information|contact(?:\s+info)?|details"
-    r"|name|business|company|store|shop|office|line|account|#)"  # "Pls take my # off"
+    r"|name|business|company|store|shop|office|line|account)"
 )
 
 # (pattern, how it is guarded): "negation" skips a match whose verb is negated ("don't stop
@@ -1287,7 +1287,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # take this number off / take me off
-    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line|#)\s+off\b"), "negation"),
+    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b"), "negation"),
     (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
     (_re(rf"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b{_A_ROTA}"), "negation"),
     # I have not consented / never gave anyone permission
@@ -2573,6 +2573,15 @@ _MORE_PHRASES += [
             r"|(?:لسٹ|فہرست)\s+سے\s+(?:ہٹا|نکال)"
         ),
         "none",
+    ),
+    # "Pls take my # off", "Take our # off, thanks": "#" for the number, taken off with nothing after ("take this # off
+    # speaker", "drop my # off at the front desk" are not requests; "off your list" is heard above)
+    (
+        _re(
+            r"\b(?:take|get|rmv|remove|delete|drop)\s+(?:my|our|this)\s+(?:cell\s+|phone\s+|mobile\s+)?#\s*off"
+            r"(?:\s+(?:please|pls|plz|now|asap|thanks|thank\s+you|thx|ty))?\s*(?:[.!,;]|$)"
+        ),
+        "negation",
     ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
