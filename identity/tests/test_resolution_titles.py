@@ -1,0 +1,132 @@
+"""Job titles as evidence for one name at two offices of a company (``identity.resolution``)."""
+
+from dataclasses import replace
+
+import pytest
+
+from identity import resolution
+from identity.resolution import explain, gamma, guard, score, title_key
+from identity.tests.test_resolution import AUTO, _names_model, _two_offices
+
+# A team of many names and titles: SMITH is common, MORGAN as common as a typical surname, BEAUMAN rare; OWNER is a
+# fifth of the team, CONTROLLER one in 200.
+_OTHER_NAMES = [(f"NAME{i}", 5) for i in range(2000)]
+_TITLES = [
+    ("OWNER", 2000),
+    ("CONTROLLER", 50),
+    ("DENTIST", 50),
+    ("MANAGER OFFICE", 50),
+    *[(f"TITLE{i}", 20) for i in range(400)],
+]
+
+
+def _team_model():
+    return _names_model(
+        first_name=[("JOHN", 400), ("OTIS", 2), *_OTHER_NAMES],
+        last_name=[("SMITH", 500), ("MORGAN", 20), ("BEAUMAN", 2), *_OTHER_NAMES],
+        title=_TITLES,
+    )
+
+
+def _offices(title_a, title_b, *, first="JOHN", last="MORGAN"):
+    """The same name at two offices of one company, another phone each, no e-mail: the job titles given."""
+    austin, dallas = _two_offices()
+    austin = replace(austin, first=first, last=last, titles=(title_key(title_a),) if title_a else ())
+    dallas = replace(dallas, first=first, last=last, titles=(title_key(title_b),) if title_b else ())
+    return austin, dallas
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("VP of Sales", "Vice President, Sales"),
+        ("Sales V.P.", "VICE PRESIDENT - SALES"),
+        ("Office Mgr", "office manager"),
+        ("Dir. of Operations", "Director, Operations"),
+        ("CEO", "Chief Executive Officer"),
+        ("President & CEO", "President and Chief Executive Officer"),
+        ("Owner/Operator", "Owner - Operator"),
+    ],
+)
+def test_title_key_reads_abbreviations_and_word_order_as_one_title(a, b):
+    assert title_key(a) == title_key(b) != ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Vice President", "President"), ("Office Manager", "Operations Manager"), ("Director", "Managing Director")],
+)
+def test_title_key_keeps_other_titles_apart(a, b):
+    assert title_key(a) != title_key(b)
+
+
+def test_a_rare_shared_title_at_another_office_is_a_proof_and_counts_a_few_bits():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "CONTROLLER")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) is None
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["office_proof"] == "rare title"
+    assert probability >= AUTO
+    title = reasons["fields"]["title"]
+    assert title["level"] == "same"
+    assert 0 < title["weight"] <= resolution.RARE_TITLE_BITS
+    assert explain(reasons)["office_proof"] == "rare title"
+    assert [row["name"] for row in explain(reasons)["rows"]][-1] == "title"
+
+
+def test_a_common_title_or_none_at_another_office_is_no_proof():
+    model = _team_model()
+    assert resolution.tf_adjustment(model, "last_name", "MORGAN") >= 0  # no commoner than a typical surname
+    for a, b in (("Owner", "Owner"), ("Controller", ""), ("", "")):
+        austin, dallas = _offices(a, b)
+        levels, _ = gamma(austin, dallas)
+        assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY", (a, b)
+        assert "office_proof" not in score(austin, dallas, model)[1]
+
+
+def test_a_rare_title_beside_a_common_surname_is_no_proof():
+    # two JOHN SMITHs at one company are likely enough that one title in common happens
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Controller", last="SMITH")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    reasons = score(austin, dallas, model)[1]
+    assert "office_proof" not in reasons
+    assert reasons["fields"]["title"]["weight"] > 0  # still evidence, shown, but the pair waits for review
+
+
+def test_another_title_at_another_office_is_not_counted_and_is_no_proof():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Dentist")
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["guard"] == "OFFICE_NAME_ONLY"
+    assert reasons["fields"]["title"]["weight"] == 0.0
+    assert reasons["fields"]["title"]["not_counted"]
+    # the same pair without titles scores the same: a promotion is not held against a person who moved
+    without = score(replace(austin, titles=()), replace(dallas, titles=()), model)[0]
+    assert probability == without
+
+
+def test_titles_are_not_compared_away_from_another_office():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Controller")
+    dallas = replace(dallas, businesses=frozenset({"GLOBEX"}))  # another company: a namesake elsewhere
+    reasons = score(austin, dallas, model)[1]
+    assert "title" not in reasons["fields"]
+    assert "office_proof" not in reasons
+
+
+def test_conflicting_specific_titles_cancel_a_rare_surname_proof():
+    model = _team_model()
+    austin, dallas = _offices("Dentist", "Controller", first="OTIS", last="BEAUMAN")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    assert "office_proof" not in score(austin, dallas, model)[1]
+    # the same rare surname with one title common (an owner who is also the dentist), a word in common (a
+    # promotion) or one title missing stays proven
+    for a, b in (("Dentist", "Owner"), ("Office Manager", "Controller"), ("Dentist", "")):
+        austin, dallas = _offices(a, b, first="OTIS", last="BEAUMAN")
+        if a == "Office Manager":
+            dallas = replace(dallas, titles=(title_key("Controller Manager"),))
+        assert score(austin, dallas, model)[1]["office_proof"] == "rare surname", (a, b)
