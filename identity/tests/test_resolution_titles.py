@@ -1,11 +1,15 @@
 """Job titles as evidence for one name at two offices of a company (``identity.resolution``)."""
 
+import io
 from dataclasses import replace
 
 import pytest
+from django.core.management import call_command
 
 from identity import resolution
+from identity.models import MatchReview, Persona, PersonaMergeHistory
 from identity.resolution import explain, gamma, guard, score, title_key
+from identity.tests.factories import BusinessFactory, BusinessOwnerFactory, person_with_contacts
 from identity.tests.test_resolution import AUTO, _names_model, _two_offices
 
 # A team of many names and titles: SMITH is common, MORGAN as common as a typical surname, BEAUMAN rare; OWNER is a
@@ -130,3 +134,48 @@ def test_conflicting_specific_titles_cancel_a_rare_surname_proof():
         if a == "Office Manager":
             dallas = replace(dallas, titles=(title_key("Controller Manager"),))
         assert score(austin, dallas, model)[1]["office_proof"] == "rare surname", (a, b)
+
+
+def _at_office(team, first, last, title, business, phone):
+    persona = person_with_contacts(
+        team, first, last, phone=phone, title=title, state=business.state, zip5=business.zip5
+    )
+    BusinessOwnerFactory(persona=persona, team=team, business=business, title=title)
+    return persona
+
+
+def test_resolve_merges_one_person_at_a_new_office_by_a_rare_title_and_keeps_namesakes_of_other_titles_apart(team):
+    # given a team of owners whose surnames are held by three people each (a typical surname is shared)
+    for i in range(20):
+        shop = BusinessFactory(team=team, name=f"Shop {i} LLC", address=f"{i + 1} Elm St", zip5=f"787{i:02d}")
+        for n, first in enumerate(("Alan", "Beth", "Carl")):
+            _at_office(team, first, f"Filler{i}", "Owner", shop, f"51255{i:03d}{n:02d}")
+    austin = BusinessFactory(
+        team=team, name="Acme Roofing LLC", address="12 Main St", city="Austin", state="TX", zip5="78701"
+    )
+    denver = BusinessFactory(
+        team=team, name="Acme Roofing Inc", normalized_name="ACME ROOFING", address="9 Oak Ave", city="Denver",
+        state="CO", zip5="80202",
+    )  # fmt: skip
+    # one person who moved to the Denver office: a new address, a new phone, the same job written another way
+    before = _at_office(team, "Dana", "Morgan", "VP of Finance", austin, "5125550100")
+    after = _at_office(team, "Dana", "Morgan", "Vice President, Finance", denver, "3035550100")
+    # two employees of one name at the two offices, each in a job of their own
+    estimator = _at_office(team, "Lee", "Harper", "Estimator", austin, "5125550101")
+    paralegal = _at_office(team, "Lee", "Harper", "Paralegal", denver, "3035550101")
+
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+
+    after.refresh_from_db()
+    assert after.is_merged
+    assert after.merged_into_id == before.pk
+    reasons = PersonaMergeHistory.objects.get(team=team, action="merge", merged=after).reasons
+    assert reasons["office_proof"] == "rare title"
+    assert reasons["fields"]["title"]["level"] == "same"
+    assert reasons["fields"]["address"]["not_counted"]
+    assert not Persona.objects.get(pk=paralegal.pk).is_merged
+    assert not Persona.objects.get(pk=estimator.pk).is_merged
+    review = MatchReview.objects.get(team=team, persona_a_id=min(estimator.pk, paralegal.pk))
+    assert review.persona_b_id == max(estimator.pk, paralegal.pk)
+    assert review.reasons["guard"] == "OFFICE_NAME_ONLY"
+    assert review.reasons["fields"]["title"]["level"] == "different"
