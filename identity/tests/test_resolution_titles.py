@@ -179,3 +179,30 @@ def test_resolve_merges_one_person_at_a_new_office_by_a_rare_title_and_keeps_nam
     assert review.persona_b_id == max(estimator.pk, paralegal.pk)
     assert review.reasons["guard"] == "OFFICE_NAME_ONLY"
     assert review.reasons["fields"]["title"]["level"] == "different"
+
+
+def test_the_moved_probe_keeps_most_titles_promotes_some_and_gives_hard_negatives_titles_of_their_own():
+    from bench.corrupt import PROMOTED_TOP, PROMOTIONS, TITLE, corrupted_rows
+
+    probes: dict[int, str] = {}
+    rows = list(corrupted_rows(5000, 11, moved=0.1, probes=probes))
+    first_title = {}
+    for cells, entity in rows:
+        first_title.setdefault(entity, cells[TITLE])
+    kept = promoted = 0
+    moved = [(rows[n - 1][0][TITLE], first_title[rows[n - 1][1]]) for n, label in probes.items() if label == "moved"]
+    for title, first in moved:
+        promotions = {title_key(PROMOTIONS.get(first.upper(), "")), *map(title_key, PROMOTED_TOP)}
+        kept += title_key(title) == title_key(first)
+        promoted += title_key(title) != title_key(first) and title_key(title) in promotions
+    assert kept / len(moved) >= 0.7
+    assert 0.03 <= promoted / len(moved) <= 0.3
+    # a colleague or namesake at another office is another employee: the same title only by chance
+    others = [
+        (rows[n - 1][0][TITLE], first_title[label.partition(":")[2]])
+        for n, label in probes.items()
+        if label.startswith(("colleague:", "office_namesake:"))
+    ]
+    same = sum(title_key(a) == title_key(b) for a, b in others)
+    assert len(others) >= 40
+    assert same / len(others) < 0.2
