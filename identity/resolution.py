@@ -22,8 +22,10 @@ How a run decides (``plan``):
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
    (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
    (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
-   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname),
-   and then a new phone or mailbox is not counted either; without one it goes to review (``OFFICE_NAME_ONLY``).
+   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname, a
+   rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
+   either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
+   only: the same title counts by its rarity in the team (``title_bits``), another is not counted (a promotion).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
@@ -1214,7 +1216,7 @@ RARE_TITLE_BITS = 4.0
 
 @lru_cache(maxsize=65536)  # titles repeat down a list
 def title_key(title: str) -> str:
-    """Return a job title as a comparison key: its words, abbreviations written out, in order ("" for none).
+    """Return a job title as a comparison key: its words, abbreviations written out, sorted ("" for none).
 
     VP of Sales, Sales V.P. and Vice President, Sales are one key (PRESIDENT SALES VICE); Mgr and Manager,
     Dir and Director, CEO and Chief Executive Officer are one word each; "of", "and", "&" are not words.
