@@ -74,7 +74,8 @@ class PersonaView:
     """What matching needs of a persona.
 
     ``businesses`` are normalized company names, ``addresses`` normalized street addresses with their ZIP
-    ("12 MAIN ST|78701"), ``cities`` upper-case city names, ``titles`` job titles there (``title_key``).
+    ("12 MAIN ST|78701"), ``cities`` upper-case city names, ``titles`` job titles there (``title_key``),
+    ``trades`` their SIC codes.
     """
 
     id: str
@@ -89,6 +90,7 @@ class PersonaView:
     addresses: tuple | frozenset = ()
     cities: tuple | frozenset = ()
     titles: tuple | frozenset = ()
+    trades: tuple | frozenset = ()
 
 
 _SOUNDEX = str.maketrans("BFPVCGJKQSXZDTLMNRAEIOUYHW", "11112222222233455600000099")
@@ -1207,11 +1209,14 @@ _TITLE_WORDS = {
 _TITLE_FILLER = frozenset("OF THE AND FOR TO AT IN".split())
 _TITLE_SPLIT = re.compile(r"[^A-Z0-9]+")
 # The share of a person's records that keep the job title between two lists (a promotion or a new job changes it):
-# the title's m. Its u, for two people of one name at one company, is the title's share of the team, so a shared
-# title is log2(TITLE_KEPT / share) bits of evidence (``title_bits``), and a proof from ``RARE_TITLE_BITS`` on
-# (a title held by at most 1 person in 19 of the team).
+# the title's m. Its u, for two people of one name at one company, is the title's share of the people in the
+# company's trade (a Veterinarian is rare in a team and common at a veterinary clinic), drawn towards its share of
+# the team by ``TRADE_PRIOR`` people's worth so that a small trade says little (``trade_title_counts``). A shared
+# title is log2(TITLE_KEPT / share) bits of evidence (``title_bits``), and a proof from ``RARE_TITLE_BITS`` on (a
+# title held by at most 1 person in 19).
 TITLE_KEPT = 0.85
 RARE_TITLE_BITS = 4.0
+TRADE_PRIOR = 20
 
 
 @lru_cache(maxsize=65536)  # titles repeat down a list
@@ -1235,18 +1240,43 @@ def shared_title(a: PersonaView, b: PersonaView) -> str:
     return next((t for t in a.titles if t and t in b.titles), "")
 
 
-def title_bits(model: "Model | None", key: str) -> float:
+def trade_title_counts(counts: dict[tuple[str, str], int]) -> dict[str, float]:
+    """Return the people of each trade holding each title ("SIC|TITLE") and in all ("SIC|"), for ``title_bits``.
+
+    ``counts``: (SIC code, title key) -> people with that title at businesses of that trade.
+    """
+    out: Counter = Counter()
+    for (sic, title), n in counts.items():
+        if title:
+            out[f"{sic}|{title}"] += n
+            out[f"{sic}|"] += n
+    return dict(out)
+
+
+def title_bits(model: "Model | None", key: str, trades: Iterable[str] = ()) -> float:
     """Return what holding the same job title says of one person rather than two: log2(TITLE_KEPT / its share).
 
-    0.0 for a title the model's team frequencies do not know, or one so common that it says nothing.
+    The share is the title's in the team or, when larger, among the other people of one of ``trades`` (the pair's
+    own two records left out), drawn towards the team share by ``TRADE_PRIOR`` people's worth. 0.0 for a title the
+    model's team frequencies do not know, or one so common that it says nothing.
     """
-    share = model.tf.get("title", {}).get(key) if model is not None and key else None
-    return max(0.0, math.log2(TITLE_KEPT / share)) if share else 0.0
+    if model is None or not key:
+        return 0.0
+    share = model.tf.get("title", {}).get(key)
+    if not share:
+        return 0.0
+    by_trade = model.tf.get("trade_title", {})
+    team = share
+    for sic in trades:
+        holders, people = by_trade.get(f"{sic}|{key}", 0.0), by_trade.get(f"{sic}|", 0.0)
+        if holders >= 2:
+            share = max(share, (holders - 2 + TRADE_PRIOR * team) / (people - 2 + TRADE_PRIOR))
+    return max(0.0, math.log2(TITLE_KEPT / share))
 
 
-def specific_title(model: "Model | None", key: str) -> bool:
-    """Tell whether a job title is rare in the team (``RARE_TITLE_BITS``): Dentist, Controller; not Owner."""
-    return title_bits(model, key) >= RARE_TITLE_BITS
+def specific_title(model: "Model | None", key: str, trades: Iterable[str] = ()) -> bool:
+    """Tell whether a job title is rare in the team and the trades (``RARE_TITLE_BITS``): Controller; not Owner."""
+    return title_bits(model, key, trades) >= RARE_TITLE_BITS
 
 
 def titles_conflict(a: PersonaView, b: PersonaView, model: "Model | None") -> bool:
@@ -1258,7 +1288,8 @@ def titles_conflict(a: PersonaView, b: PersonaView, model: "Model | None") -> bo
     titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
     if not (titles_a and titles_b) or shared_title(a, b):
         return False
-    if not all(specific_title(model, t) for t in (*titles_a, *titles_b)):
+    trades = (*a.trades, *b.trades)
+    if not all(specific_title(model, t, trades) for t in (*titles_a, *titles_b)):
         return False
     words_a = {w for t in titles_a for w in t.split()}
     return not any(w in words_a for t in titles_b for w in t.split())
@@ -1266,7 +1297,8 @@ def titles_conflict(a: PersonaView, b: PersonaView, model: "Model | None") -> bo
 
 def rare_title(a: PersonaView, b: PersonaView, model: "Model | None") -> str:
     """Return a job title both records hold that is rare in the team (``specific_title``), or ""."""
-    return next((t for t in a.titles if t and t in b.titles and specific_title(model, t)), "")
+    trades = (*a.trades, *b.trades)
+    return next((t for t in a.titles if t and t in b.titles and specific_title(model, t, trades)), "")
 
 
 PLACE_FIELDS = ("address", "location")
@@ -1452,7 +1484,7 @@ def _title_entry(a: PersonaView, b: PersonaView, model: Model) -> tuple[dict, fl
     if not title:
         entry["not_counted"] = "another job title (a promotion, or another job)"
         return entry, 0.0
-    weight = min(title_bits(model, title), RARE_TITLE_BITS)
+    weight = min(title_bits(model, title, (*a.trades, *b.trades)), RARE_TITLE_BITS)
     entry["weight"] = round(weight, 3)
     return entry, weight
 

@@ -113,6 +113,17 @@ def name_frequencies(*, team_id: str, names: Iterable[Persona] = ()) -> dict[str
         wanted = {resolution.title_key(p.title) for p in names}
         shares = {value: share for value, share in shares.items() if value in wanted}
     out["title"] = (shares, mean)
+    by_trade: Counter = Counter()
+    links = BusinessOwner.objects.filter(team_id=team_id, persona__is_merged=False).exclude(title="")
+    for sic, title, n in (
+        links.exclude(business__sic_code="")
+        .values_list("business__sic_code", "title")
+        .annotate(n=Count("id"))
+        .order_by()
+        .iterator()
+    ):
+        by_trade[(sic, resolution.title_key(title))] += n
+    out["trade_title"] = (resolution.trade_title_counts(by_trade), 0.0)
     return out
 
 
@@ -361,10 +372,10 @@ def match_review_decide(*, review: MatchReview, confirm: bool, user) -> MatchRev
     return review
 
 
-def _business_facts(links) -> tuple[tuple, tuple, tuple, tuple]:
-    """Return (normalized names, address keys "STREET|ZIP", cities, title keys) of a persona's businesses."""
-    names, addresses, cities, titles = {}, {}, {}, {}
-    for name, address, zip5, city, title in links:
+def _business_facts(links) -> tuple[tuple, tuple, tuple, tuple, tuple]:
+    """Return (normalized names, address keys "STREET|ZIP", cities, title keys, SIC codes) of a persona's businesses."""
+    names, addresses, cities, titles, trades = {}, {}, {}, {}, {}
+    for name, address, zip5, city, title, sic in links:
         if name:
             names[name] = None
         street = resolution.address_key(address)
@@ -375,15 +386,22 @@ def _business_facts(links) -> tuple[tuple, tuple, tuple, tuple]:
         key = resolution.title_key(title)
         if key:
             titles[key] = None
-    return tuple(names), tuple(addresses), tuple(cities), tuple(titles)
+        if sic:
+            trades[sic] = None
+    return tuple(names), tuple(addresses), tuple(cities), tuple(titles), tuple(trades)
 
 
 def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
     phones = frozenset(p.phones.values_list("normalized_number", flat=True))
     emails = frozenset(p.emails.values_list("email", flat=True))
-    businesses, addresses, cities, titles = _business_facts(
+    businesses, addresses, cities, titles, trades = _business_facts(
         p.business_links.values_list(
-            "business__normalized_name", "business__address", "business__zip5", "business__city", "title"
+            "business__normalized_name",
+            "business__address",
+            "business__zip5",
+            "business__city",
+            "title",
+            "business__sic_code",
         )
     )
     return resolution.PersonaView(
@@ -399,6 +417,7 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
         addresses=addresses,
         cities=cities,
         titles=titles,
+        trades=trades,
     )
 
 
@@ -439,11 +458,17 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
         _grouped(ordered(PersonaEmail, "email")),
     ]
     links = _grouped(
-        (pid, (name, address, zip5, city, title))
-        for pid, name, address, zip5, city, title in BusinessOwner.objects.filter(team_id=team_id)
+        (pid, facts)
+        for pid, *facts in BusinessOwner.objects.filter(team_id=team_id)
         .order_by("persona_id")
         .values_list(
-            "persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city", "title"
+            "persona_id",
+            "business__normalized_name",
+            "business__address",
+            "business__zip5",
+            "business__city",
+            "title",
+            "business__sic_code",
         )
         .iterator(chunk_size=20000)
     )
@@ -473,7 +498,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
                 else:
                     contacts.append(tuple(share(v, v) for v in dict.fromkeys(values)))
             elif i == 2:
-                contacts.extend((empty, empty, empty, empty))
+                contacts.extend((empty, empty, empty, empty, empty))
             else:
                 contacts.append(empty)
         is_new = resolved_at is None
@@ -492,6 +517,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
                 contacts[3],
                 contacts[4],
                 contacts[5],
+                contacts[6],
             )
         )
     return views, new

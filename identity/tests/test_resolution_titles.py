@@ -19,6 +19,7 @@ _TITLES = [
     ("OWNER", 2000),
     ("CONTROLLER", 50),
     ("DENTIST", 50),
+    ("VETERINARIAN", 50),
     ("MANAGER OFFICE", 50),
     *[(f"TITLE{i}", 20) for i in range(400)],
 ]
@@ -32,11 +33,12 @@ def _team_model():
     )
 
 
-def _offices(title_a, title_b, *, first="JOHN", last="MORGAN"):
+def _offices(title_a, title_b, *, first="JOHN", last="MORGAN", trade=""):
     """The same name at two offices of one company, another phone each, no e-mail: the job titles given."""
     austin, dallas = _two_offices()
-    austin = replace(austin, first=first, last=last, titles=(title_key(title_a),) if title_a else ())
-    dallas = replace(dallas, first=first, last=last, titles=(title_key(title_b),) if title_b else ())
+    trades = (trade,) if trade else ()
+    austin = replace(austin, first=first, last=last, titles=(title_key(title_a),) if title_a else (), trades=trades)
+    dallas = replace(dallas, first=first, last=last, titles=(title_key(title_b),) if title_b else (), trades=trades)
     return austin, dallas
 
 
@@ -98,6 +100,22 @@ def test_a_rare_title_beside_a_common_surname_is_no_proof():
     reasons = score(austin, dallas, model)[1]
     assert "office_proof" not in reasons
     assert reasons["fields"]["title"]["weight"] > 0  # still evidence, shown, but the pair waits for review
+
+
+def test_a_title_common_in_the_companys_trade_is_no_proof_though_rare_in_the_team():
+    model = _team_model()
+    # at veterinary clinics (SIC 0742) 12 people of 41 are veterinarians: rare in the team, common in the trade
+    counts = {("0742", "VETERINARIAN"): 12, ("0742", "OWNER"): 28, ("0742", "CONTROLLER"): 1}
+    model.tf["trade_title"] = resolution.trade_title_counts(counts)
+    austin, dallas = _offices("Veterinarian", "Veterinarian", trade="0742")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    assert "office_proof" not in score(austin, dallas, model)[1]
+    # a controller is rare at a clinic too; and a veterinarian's title at a company of no known trade is the team's
+    austin, dallas = _offices("Controller", "Controller", trade="0742")
+    assert score(austin, dallas, model)[1]["office_proof"] == "rare title"
+    austin, dallas = _offices("Veterinarian", "Veterinarian")
+    assert score(austin, dallas, model)[1]["office_proof"] == "rare title"
 
 
 def test_another_title_at_another_office_is_not_counted_and_is_no_proof():
