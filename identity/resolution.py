@@ -1381,9 +1381,9 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
       team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
       job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
-    * ``"rare title"``: the same job title (``title_key``: VP / Vice President), rare in the team (``rare_title``,
-      ``RARE_TITLE_BITS``), beside a surname no commoner than a typical shared one: a person keeps the job through
-      a move, and a namesake at the company holds that title only as often as anyone in the team does. A common
+    * ``"rare title"``: the same job title (``title_key``: VP / Vice President), rare in the team and in the company's
+      trade (``rare_title``, ``RARE_TITLE_BITS``), beside a surname no commoner than a typical shared one: a person
+      keeps the job through a move, and a namesake at the company holds that title only as often as others do. A common
       title (Owner, where most are owners) is no proof, nor is a title beside a common surname: two namesakes are
       likely enough there that one title in common happens (measured: 1 office namesake in 24 per list merged).
 
