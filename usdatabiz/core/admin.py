@@ -1,6 +1,12 @@
 """Django admin: every model registered; staff who are not superusers see only their teams' rows."""
 
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from .models import (
     Alert,
@@ -13,10 +19,21 @@ from .models import (
     Team,
     TeamCredential,
 )
+from .services import membership_set
 
 
 def staff_team_ids(request):
     return list(Membership.objects.filter(user=request.user).values_list("team_id", flat=True))
+
+
+def staff_visible_users(request, users=None):
+    """The users (of ``users``, else all) a staff member who is not a superuser may see and change: members of
+    their teams, superusers excepted (their password and rights are not a team admin's to change)."""
+    users = get_user_model()._default_manager.order_by("username") if users is None else users
+    if request.user.is_superuser:
+        return users
+    members = Membership.objects.filter(team_id__in=staff_team_ids(request)).values("user_id")
+    return users.filter(pk__in=members, is_superuser=False)
 
 
 class TeamScopedAdmin(admin.ModelAdmin):
@@ -42,6 +59,9 @@ class TeamScopedAdmin(admin.ModelAdmin):
             related = db_field.related_model
             if related is Team:
                 kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+            elif related is get_user_model():
+                # A user of another team linked here (a membership) would become this admin's to change.
+                kwargs["queryset"] = staff_visible_users(request)
             elif any(f.name == "team" and f.related_model is Team for f in related._meta.concrete_fields):
                 # Raw-id and select fields validate against this queryset: no links to another team's rows.
                 kwargs["queryset"] = related._default_manager.filter(team_id__in=staff_team_ids(request))
@@ -200,3 +220,65 @@ class AlertSettingsAdmin(TeamScopedAdmin):
 
     list_display = ["team", "email_admins", "webhook_url", "updated_at"]
     search_fields = ["team__slug", "webhook_url"]
+
+
+admin.site.unregister(get_user_model())
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(get_user_model())
+class TeamUserAdmin(UserAdmin):
+    """Users: a staff member who is not a superuser sees and changes only their teams' members (not superusers),
+    cannot grant superuser status, groups or permissions, and adds a user straight into one of their teams."""
+
+    RIGHTS = ("is_superuser", "groups", "user_permissions")
+
+    def get_queryset(self, request):
+        return staff_visible_users(request, super().get_queryset(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not request.user.is_superuser:
+            fields += [name for name in self.RIGHTS if name not in fields]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None and not request.user.is_superuser:
+            fieldsets = (*fieldsets, ("Team", {"fields": ("team", "role")}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None or request.user.is_superuser:
+            return super().get_form(request, obj, **kwargs)
+        fields = kwargs.pop("fields", None) or flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [name for name in fields if name not in ("team", "role")]  # not the user's own fields
+        form = super().get_form(request, obj, **kwargs)
+        teams = Team.objects.filter(pk__in=staff_team_ids(request))
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "team": forms.ModelChoiceField(queryset=teams, help_text="The new user becomes a member of it."),
+                "role": forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.OPERATOR),
+            },
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and "team" in form.cleaned_data:
+            membership_set(team=form.cleaned_data["team"], user=obj, role=form.cleaned_data["role"])
+
+
+@admin.register(TokenProxy)
+class TeamTokenAdmin(TokenAdmin):
+    """API tokens: a staff member who is not a superuser sees, adds and deletes only their teams' members' tokens."""
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(user__in=staff_visible_users(request))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user" and not request.user.is_superuser:
+            kwargs["queryset"] = staff_visible_users(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
