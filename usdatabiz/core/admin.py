@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django_q.models import Failure, OrmQ, Schedule, Success
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
@@ -282,3 +283,36 @@ class TeamTokenAdmin(TokenAdmin):
         if db_field.name == "user" and not request.user.is_superuser:
             kwargs["queryset"] = staff_visible_users(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SuperuserOnlyAdmin:
+    """Mixed into an admin whose rows belong to no team (django-q2's queue, results and schedules carry every team's
+    task arguments): only superusers see or touch them, whatever permissions a staff member was given."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self.has_module_permission(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_delete_permission(request, obj)
+
+
+def superusers_only(*models):
+    """Register each model's current admin again with ``SuperuserOnlyAdmin`` mixed in."""
+    for model in models:
+        if admin.site.is_registered(model):  # django-q2 registers the queue (OrmQ) only with the ORM broker
+            registered = type(admin.site.get_model_admin(model))
+            admin.site.unregister(model)
+            restricted = type(f"SuperuserOnly{registered.__name__}", (SuperuserOnlyAdmin, registered), {})
+            admin.site.register(model, restricted)
+
+
+superusers_only(Success, Failure, Schedule, OrmQ)
