@@ -37,6 +37,17 @@ def staff_visible_users(request, users=None):
     return users.filter(pk__in=members, is_superuser=False)
 
 
+def staff_owned_users(request, users=None):
+    """The visible users (``staff_visible_users``) who belong to none but the staff member's teams: only theirs
+    may be changed, deleted or have their API token shown, since a password or a token opens every team of its
+    user."""
+    users = staff_visible_users(request, users)
+    if request.user.is_superuser:
+        return users
+    elsewhere = Membership.objects.exclude(team_id__in=staff_team_ids(request)).values("user_id")
+    return users.exclude(pk__in=elsewhere)
+
+
 class TeamScopedAdmin(admin.ModelAdmin):
     """Base admin for team records: queryset, team choices and saves limited to the staff user's teams."""
 
@@ -94,6 +105,11 @@ class TeamAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(pk__in=staff_team_ids(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # the storage quota is the platform's limit on the team, not the team's to raise
+        return fields if request.user.is_superuser else [*fields, "storage_quota_bytes"]
 
 
 @admin.register(Membership)
@@ -229,13 +245,22 @@ admin.site.unregister(TokenProxy)
 
 @admin.register(get_user_model())
 class TeamUserAdmin(UserAdmin):
-    """Users: a staff member who is not a superuser sees and changes only their teams' members (not superusers),
-    cannot grant superuser status, groups or permissions, and adds a user straight into one of their teams."""
+    """Users: a staff member who is not a superuser sees only their teams' members (not superusers), changes only
+    those who belong to no other team, cannot grant superuser status, groups or permissions, and adds a user
+    straight into one of their teams."""
 
     RIGHTS = ("is_superuser", "groups", "user_permissions")
 
     def get_queryset(self, request):
         return staff_visible_users(request, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -273,15 +298,16 @@ class TeamUserAdmin(UserAdmin):
 
 @admin.register(TokenProxy)
 class TeamTokenAdmin(TokenAdmin):
-    """API tokens: a staff member who is not a superuser sees, adds and deletes only their teams' members' tokens."""
+    """API tokens: a staff member who is not a superuser sees, adds and deletes only the tokens of their teams'
+    members who belong to no other team (a token opens every team of its user)."""
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        return qs if request.user.is_superuser else qs.filter(user__in=staff_visible_users(request))
+        return qs if request.user.is_superuser else qs.filter(user__in=staff_owned_users(request))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user" and not request.user.is_superuser:
-            kwargs["queryset"] = staff_visible_users(request)
+            kwargs["queryset"] = staff_owned_users(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
