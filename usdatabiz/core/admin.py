@@ -1,10 +1,12 @@
 """Django admin: every model registered; staff who are not superusers see only their teams' rows."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django_q.models import Failure, OrmQ, Schedule, Success
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
@@ -313,7 +315,8 @@ class TeamTokenAdmin(TokenAdmin):
 
 class SuperuserOnlyAdmin:
     """Mixed into an admin whose rows belong to no team (django-q2's queue, results and schedules carry every team's
-    task arguments): only superusers see or touch them, whatever permissions a staff member was given."""
+    task arguments; login attempts; permission groups): only superusers see or touch them, whatever permissions a
+    staff member was given."""
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_superuser
@@ -342,3 +345,6 @@ def superusers_only(*models):
 
 
 superusers_only(Success, Failure, Schedule, OrmQ)
+# Login attempts name every team's people and addresses; a group's permissions are the rights of all its members
+# (a team admin editing the group they are in would grant themselves anything).
+superusers_only(Group, AccessAttempt, AccessLog, AccessFailureLog)

@@ -6,8 +6,9 @@ import pytest
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from inbox.models import OperatorSettings
@@ -156,3 +157,46 @@ def test_team_admin_cannot_raise_their_teams_storage_quota(client, stan, team):
 
     team.refresh_from_db()
     assert team.storage_quota_bytes is None
+
+
+@pytest.fixture
+def platform_rows(outsider):
+    """Rows of no team: a permission group, and login attempts that name another team's admin and address."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    now = timezone.now()
+    attempt = {"username": "mallory", "ip_address": "203.0.113.9", "user_agent": "rival-browser"}
+    return {
+        Group: Group.objects.create(name="mallory-helpers"),
+        AccessAttempt: AccessAttempt.objects.create(failures_since_start=3, attempt_time=now, **attempt),
+        AccessLog: AccessLog.objects.create(attempt_time=now, **attempt),
+        AccessFailureLog: AccessFailureLog.objects.create(attempt_time=now, locked_out=False, **attempt),
+    }
+
+
+def test_platform_pages_are_for_superusers_only(client, stan, platform_rows):
+    """Login attempts name every team's people and addresses; a group's permissions are every member's rights, so
+    a team admin who could edit the group they are in could grant themselves anything."""
+    client.force_login(stan)
+    for model, row in platform_rows.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        for url in (reverse(f"{prefix}_changelist"), reverse(f"{prefix}_change", args=[row.pk])):
+            response = client.get(url)
+            assert response.status_code in (302, 403, 404), url
+            assert "mallory" not in response.content.decode()
+    group = platform_rows[Group]
+    stan.groups.add(group)
+    client.post(
+        reverse("admin:auth_group_change", args=[group.pk]),
+        {"name": group.name, "permissions": list(Permission.objects.values_list("pk", flat=True))},
+    )
+    assert group.permissions.count() == 0
+
+
+def test_superuser_opens_the_platform_pages(client, platform_rows):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+
+    for model, row in platform_rows.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        assert client.get(reverse(f"{prefix}_changelist")).status_code == 200
+        assert client.get(reverse(f"{prefix}_change", args=[row.pk])).status_code == 200
