@@ -7,6 +7,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
+from django.db import models
 from django_q.models import Failure, OrmQ, Schedule, Success
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
@@ -80,6 +81,32 @@ class TeamScopedAdmin(admin.ModelAdmin):
                 # Raw-id and select fields validate against this queryset: no links to another team's rows.
                 kwargs["queryset"] = related._default_manager.filter(team_id__in=staff_team_ids(request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        return same_team_form(super().get_form(request, obj, **kwargs), self.team_field)
+
+
+def same_team_form(form, team_field: str):
+    """``form`` refusing a link to a row of another team than the row's own (a staff member of two teams is offered
+    the rows of both): the field is named and nothing is saved."""
+
+    class SameTeamForm(form):
+        def clean(self):
+            cleaned = super().clean()
+            # the team chosen in the form, else the row's own (a field the page shows read-only)
+            team = cleaned[team_field] if team_field in cleaned else getattr(self.instance, f"{team_field}_id", None)
+            team_id = getattr(team, "pk", team)
+            for name, value in list(cleaned.items()):  # add_error() takes the field out of cleaned
+                if name == team_field or not isinstance(value, models.Model) or team_id is None:
+                    continue
+                if not any(f.name == "team" and f.related_model is Team for f in value._meta.concrete_fields):
+                    continue
+                if value.team_id != team_id:
+                    self.add_error(name, f"This {value._meta.verbose_name} belongs to another team than this record.")
+            return cleaned
+
+    SameTeamForm.__name__ = form.__name__
+    return SameTeamForm
 
 
 class LeasedWorkAdmin(TeamScopedAdmin):

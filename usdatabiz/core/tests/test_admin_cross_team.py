@@ -200,3 +200,26 @@ def test_superuser_opens_the_platform_pages(client, platform_rows):
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         assert client.get(reverse(f"{prefix}_changelist")).status_code == 200
         assert client.get(reverse(f"{prefix}_change", args=[row.pk])).status_code == 200
+
+
+def test_a_staff_member_of_two_teams_cannot_link_one_teams_row_to_the_others(client, stan, team):
+    # given stan admins Acme and Beta, and a persona of Beta
+    from identity.models import Persona, PersonaPhone
+    from usdatabiz.core.tests.factories import TeamFactory
+
+    beta = TeamFactory(slug="beta", name="Beta Sales")
+    MembershipFactory(team=beta, user=stan, role=Membership.Role.ADMIN)
+    betas = Persona.objects.create(team=beta, first_name="Bo", last_name="B", source_file="b.csv", source_record_id=1)
+    client.force_login(stan)
+
+    # when he adds an Acme phone to Beta's persona
+    response = client.post(
+        reverse("admin:identity_personaphone_add"),
+        {"team": team.pk, "persona": betas.pk, "raw": "(212) 555-0199", "normalized_number": "2125550199",
+         "phone_type": "unknown", "is_valid": "unknown", "is_connected": "unknown"},
+    )  # fmt: skip
+
+    # then the form names the field and nothing is created
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["persona"]
+    assert not PersonaPhone.objects.filter(normalized_number="2125550199").exists()
