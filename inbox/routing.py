@@ -196,6 +196,14 @@ def early_report_secrets(event: ProviderEvent, *, provider: str, fresh: bool = F
     return webhook_secrets(provider, team_id), None
 
 
+def early_report_fits(event: ProviderEvent, *, provider: str, team_id: str) -> bool:
+    """Whether a delivery report stored before its text was known was checked against the secrets of ``team_id``,
+    the team whose text it turned out to be: only then is it applied to that text (a report another account
+    signed, the platform's included, never changes the text of a team with an account of its own)."""
+    secrets, _ = early_report_secrets(event, provider=provider, fresh=True)
+    return secrets == webhook_secrets(provider, team_id)
+
+
 def route_event(event: ProviderEvent) -> Route:
     """Route any provider event: replies by the number texted, delivery reports by the message they name."""
     if event.kind == "inbound":

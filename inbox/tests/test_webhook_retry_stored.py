@@ -225,3 +225,26 @@ def test_an_early_report_that_cannot_be_verified_with_the_right_teams_secret_sta
     assert WebhookEvent.objects.get().status == WebhookEvent.Status.REJECTED
     own_account.refresh_from_db()
     assert own_account.status == "sent"
+
+
+@pytest.mark.parametrize(
+    ("secret", "meta"),
+    [("test-signing-secret", {}), ("test-signing-secret", {"senderPhoneNumber": "15125550199"})],
+    ids=["no-sender", "unowned-number"],
+)
+def test_an_early_report_verified_for_another_account_is_never_applied_to_a_teams_text(
+    client, own_account, secret, meta
+):
+    # given a report the platform's account signed (accepted: nothing in it names Acme), on an id not known yet
+    assert _post(client, *_report_signed_by(secret, "sh-other-1", **meta)).status_code == 200
+    for row in _queued():
+        _run(row)
+
+    # when Acme's text, sent through Acme's own account, gets that id and the schedule runs
+    Message.objects.filter(pk=own_account.pk).update(external_id="sh-other-1")
+    webhook_events_retry_task()
+
+    # then the report stays unmatched and Acme's text is unchanged
+    own_account.refresh_from_db()
+    assert WebhookEvent.objects.get(identifier="sh-other-1").status == WebhookEvent.Status.UNMATCHED
+    assert own_account.status == "sent"
