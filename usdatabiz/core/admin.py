@@ -31,8 +31,8 @@ def staff_team_ids(request):
 
 
 def staff_visible_users(request, users=None):
-    """The users (of ``users``, else all) a staff member who is not a superuser may see and change: members of
-    their teams, superusers excepted (their password and rights are not a team admin's to change)."""
+    """The users (of ``users``, else all) a staff member who is not a superuser may see: members of their teams,
+    superusers excepted (their password and rights are not a team admin's business)."""
     users = get_user_model()._default_manager.order_by("username") if users is None else users
     if request.user.is_superuser:
         return users
@@ -361,9 +361,9 @@ class SuperuserOnlyAdmin:
         return self.has_module_permission(request) and super().has_delete_permission(request, obj)
 
 
-def superusers_only(*models):
+def superusers_only(*platform_models):
     """Register each model's current admin again with ``SuperuserOnlyAdmin`` mixed in."""
-    for model in models:
+    for model in platform_models:
         if admin.site.is_registered(model):  # django-q2 registers the queue (OrmQ) only with the ORM broker
             registered = type(admin.site.get_model_admin(model))
             admin.site.unregister(model)
