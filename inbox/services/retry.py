@@ -34,7 +34,8 @@ def webhook_events_retry(*, limit: int = 200) -> dict[str, int]:
 
     A delivery report stored ``unmatched`` because it came before the send call returned the text's provider id
     (``NO_MESSAGE_MATCH``, within ``WEBHOOK_EARLY_REPORT_SECONDS``) is routed again: once a text of ours has that
-    id, the report goes back to ``received`` for the text's team and is applied now.
+    id, the report goes back to ``received`` for the text's team and is applied now; a webhook's report only if it
+    was verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched.
 
     The webhook stores an event and queues its task; a worker killed mid-task (or a task the Redis broker lost)
     leaves the event ``received``. Processing locks the record and acts only on one not acted on yet, so an
@@ -85,6 +86,9 @@ def _early_reports_claim(*, limit: int) -> list[str]:
         route = routing.route_event(event)
         if route.team_id is None:
             continue  # the send has not returned the id yet (or the text is not ours): try again next run
+        signed = record.source == WebhookEvent.Source.WEBHOOK  # a record read back from an account's log is not
+        if signed and not routing.early_report_fits(event, provider=record.provider, team_id=route.team_id):
+            continue  # verified with another account's secret than the text's team's: never applied to it
         with transaction.atomic():
             moved = WebhookEvent.objects.filter(pk=record.pk, status=WebhookEvent.Status.UNMATCHED).update(
                 status=WebhookEvent.Status.RECEIVED, team_id=route.team_id, error_code="", detail="",
