@@ -174,3 +174,20 @@ def test_texts_in_order_still_close_and_reopen(client, team, number):
 
     _deliver(client, number, "START", sent_ago_s=5)
     assert len(_conversations(team, number)) == 2
+
+
+def test_a_start_delivered_after_a_persons_opt_out_decision_changes_nothing(client, team, number, team_admin):
+    from messaging.models import OptOutReview
+    from messaging.opt_out_reviews import opt_out_review_decide
+
+    # given an unclear reply held the number and a person decided it is an opt-out
+    _deliver(client, number, "how many times do I have to get these", sent_ago_s=120)
+    review = OptOutReview.objects.get(team=team, phone_number=number, status="held")
+    opt_out_review_decide(review=review, decision="opt_out", user=team_admin)
+
+    # when a START the person sent before that decision is delivered after it
+    _deliver(client, number, "START", sent_ago_s=60)
+
+    # then the decision stands: a person's decision is the newest word on consent
+    assert messaging.is_suppressed(team=team, number=number)
+    assert not Message.objects.filter(kind="compliance", body__icontains="resubscribed").exists()
