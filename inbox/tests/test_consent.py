@@ -257,8 +257,9 @@ def _reclassify_by_service(item, user, **_):
 
 
 def _reclassify_on_the_page(item, user, *, operator_client, **_):
-    response = operator_client.post(reverse("inbox:item-reclassify", args=[item.pk]), {"classification": "opt_out"})
-    assert response.status_code == 302
+    url = reverse("inbox:item-reclassify", args=[item.pk])
+    response = operator_client.post(url, {"classification": "opt_out"}, follow=True)
+    assert b"will not be texted again" in response.content
 
 
 def _reclassify_through_the_api(item, user, *, operator_api, **_):
