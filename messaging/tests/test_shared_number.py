@@ -107,3 +107,16 @@ def test_a_compliance_answer_still_reaches_a_number_another_person_marked(campai
     )  # fmt: skip
 
     assert sent.status == "sent"
+
+
+@pytest.mark.parametrize(("mark", "code"), MARKS, ids=IDS)
+def test_releasing_a_held_text_refuses_a_number_another_person_marked_since(campaign, team, operator, mark, code):
+    # given a text held for a person (its outcome unknown), and another person with its number marked since
+    services.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms(), now=DAY)
+    held = Message.objects.filter(campaign=campaign).order_by("pk").first()
+    Message.objects.filter(pk=held.pk).update(status=Message.Status.HELD, error_code="OUTCOME_UNKNOWN")
+    mark(team, held.to_number)
+
+    released = services.message_release(message=Message.objects.get(pk=held.pk), user=operator, provider=SandboxSms())
+
+    assert (released.status, released.error_code) == ("blocked", code)
