@@ -928,6 +928,10 @@ _BARE_STOP_WORDS_OTHER = frozenset(
         "dezabonare",
         "leiratkozas",
         "odhlasit",
+        "slutt",
+        "sluta",
+        "avmeld",
+        "afmeld",
     }
 )
 _FILLER_WORDS_OTHER = frozenset(
@@ -967,7 +971,7 @@ def _re(*parts: str) -> re.Pattern[str]:
 # Norwegian, Danish and Swedish words of a revocation: what is sent ("sende", "skrive", "skicka", "sms'e"), to whom
 # ("meg", "mig", "mej"), more of it ("flere", "fler", "mer") and what it is ("meldinger", "beskeder", "meddelanden")
 _NORDIC_SEND = (
-    r"(?:sende|sender|send|skrive|skriv|skriva|skicka|sms(?:'?e|a|e)?|messa|ringe|ringa|kontakte|kontakta|melde"
+    r"(?:sende|sender|send|skrive|skriv|skriva|skicka|sms(?:'?e|a|e)?|messa|ring|ringe|ringa|kontakt|kontakte|kontakta|melde"
     r"|tekste)\b"
 )
 _NORDIC_ME = r"(?:meg|mig|mej|oss|os)"
@@ -2606,7 +2610,9 @@ _MORE_PHRASES += [
             rf"|\bstopp\s+(?:med\s+)?(?:å\s+)?{_NORDIC_SEND}|\bstop\s+med\s+at\s+{_NORDIC_SEND}"
             rf"|\b(?:ikke|ikkje|inte)\s+{_NORDIC_SEND}\s+(?:{_NORDIC_ME}|{_NORDIC_MORE})\b"
             rf"|\b(?:send|skriv|sms|skicka|kontakt|kontakta|ring)\s+(?:{_NORDIC_ME}\s+)?(?:ikke|ikkje|inte)\b"
-            rf"|\b(?:ingen|inga|ikke|ikkje|inte)\s+{_NORDIC_MORE}\s+{_NORDIC_MESSAGES}\b"
+            rf"|\b(?:ingen|inga|ikke|ikkje|inte)\s+(?:(?:ha|have|få|motta|modtage|modta|ta\s+emot)\s+)?{_NORDIC_MORE}\s+"
+            rf"{_NORDIC_MESSAGES}\b"
+            rf"|\b(?:avmeld|afmeld|avregistrer|avsluta)\w*\s+{_NORDIC_ME}\b|\bmeld\s+{_NORDIC_ME}\s+(?:av|af|ud)\b"
             rf"|\b(?:fjern|slett|slet|radera|stryk|ta\s+bort)\s+(?:mitt\s+|mit\s+)?(?:telefon)?(?:nummeret|numret|nummer)\b"
             rf"|\b(?:fjern|slett|slet|radera|stryk|ta\s+bort|ta|tag)\s+{_NORDIC_ME}\s+(?:fra|från|av|af|ud\s+af|ut\s+av)\s+"
             rf"(?:lista|listen|listan|listene|listerne|listorna|listen\s+deres)\b"
@@ -2614,11 +2620,13 @@ _MORE_PHRASES += [
         "none",
     ),
     # Ilocano "Saanen nga agtext kaniak" (text me no more), "Dika agtext kaniak" (don't text me), "Paki-ikkat ti
-    # numerok" (please take my number off)
+    # numerok" (please take my number off), "Isardengyo ti agtext" (stop texting)
     (
         _re(
             r"\bsaanen\s+(?:(?:kayo|ka)\s+)?(?:nga\s+|a\s+)?ag(?:text|teks|mensahe|message|tawag)\w*"
-            r"|\b(?:saan|dika|dikay|dikayo)\s+(?:(?:kayo|ka)\s+)?(?:nga\s+|a\s+)?ag(?:text|teks|mensahe|message)\w*\s+kaniak\b"
+            r"|\b(?:saan|saanyo|saanmo|dika|dikay|dikayo)\s+(?:(?:kayo|ka)\s+)?(?:nga\s+|a\s+)?(?:ag|i)?(?:text|teks|mensahe"
+            r"|message)\w*\s+kaniak\b"
+            r"|\bisardeng\w*\s+(?:ti\s+|iti\s+)?(?:ag)?(?:text|teks|mensahe|message)\w*"
             r"|\b(?:paki-?\s*)?ikkat\w*\s+ti\s+(?:numero|number)\w*"
         ),
         "none",
