@@ -1114,6 +1114,9 @@ PHRASE_RULES: list[Rule] = [
           r"^not [a-z]+\W+i'm (?:his|her) (?:cousin|brother|sister|son|daughter)\b", r"\bwe swapped phones\b"),
     _rule("hostile.eff_off", 0.9, r"^\W*eff (?:off|you|u)\b"),
     _rule("wrong_number.nope_not_here", 0.92, r"^(?:nope|no|sorry)\W+no [a-z]+ here\W*$"),
+    # the sixty-fourth set: a Norwegian, Danish or Swedish "no thanks"
+    _rule("not_interested.nordic_languages", 0.9, r"^\W*nei,? takk\b", r"^\W*nej,? (?:tack|tak)\b",
+          r"\bikke interessert\b", r"\binte intresserad\b", r"\bikke interesseret\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -633,7 +633,8 @@ _RELATIVES = frozenset(
 _BARE_VOCABULARY = _BARE_STOP_WORDS | _FILLER_WORDS
 
 _TOKEN = re.compile(r"[\w']+")
-_CLAUSE_BREAK = re.compile(r"[^\w\s'-]+|\s-+\s|\n")
+# "#" between words is the number ("delete my # from the group chat"), not a break between clauses
+_CLAUSE_BREAK = re.compile(r"(?:(?!(?<=\w\s)#(?=\s\w))[^\w\s'-])+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
 
 _OUTGOING = (
@@ -659,6 +660,14 @@ _A_ROTA = (
     r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
     r"|crew|payroll)\b)"
 )
+# "take the number from the flyer and call me", "remove my number from the sign out front": a number read off, or
+# taken down from, something on show, not a list of ours
+_SHOWN = (
+    r"\s+(?:of\s+)?(?:the|a|an|that|this|my|our|his|her)\s+(?:\w+\s+)?(?:flyer|flier|sign|card|website|site|ad|advert"
+    r"|poster|banner|brochure|mailer|postcard|billboard|truck|van|door|window|page|post|listing|menu|receipt|sticker|magnet"
+    r"|group\s*chat|chat)s?\b"
+)
+_SHOWN_ON = rf"(?!{_SHOWN})"
 # "my wife keeps saying stop texting at dinner", "stop texting and get back to work": the writer's own texting, told
 # off by someone else (what follows "stop texting")
 _TOLD_OFF_FOR_TEXTING = (
@@ -727,8 +736,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"\b(?:remove|delete|erase|drop|scratch|take)\s+(?:me|us|(?:my|our|his|her|their|this|the)\s+"
             # "remove the old number from my file and use this one": a new number, not a revocation
-            rf"(?!(?:old|previous|former|wrong)\s)(?:\w+\s+)?{_MY_NUMBER})\s+(?:off|from|out\s+of)\b"
-            rf"{_A_ROTA}"
+            rf"(?!(?:old|previous|former|wrong)\s)(?:\w+\s+)?{_MY_NUMBER}(?=\s+(?:off|from|out\s+of)\b{_SHOWN_ON}))"
+            rf"\s+(?:off|from|out\s+of)\b{_A_ROTA}"
         ),
         "negation",
     ),
@@ -744,7 +753,10 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bopt\s+me\s+out\b"), "negation"),
     (
-        re.compile(r"\b(?:remove|delete|erase|lose|forget)\s+(?:this|my)\s+(?:(?:cell|phone|mobile)\s+)?number\b"),
+        re.compile(
+            r"\b(?:remove|delete|erase|lose|forget)\s+(?:this|my)\s+(?:(?:cell|phone|mobile)\s+)?number\b"
+            rf"(?!\s+(?:from|off|on|out\s+of){_SHOWN})"
+        ),
         "negation",
     ),
     # the keywords anywhere in a short message: "how do I unsubscribe?", "I revoke my consent"
@@ -916,6 +928,10 @@ _BARE_STOP_WORDS_OTHER = frozenset(
         "dezabonare",
         "leiratkozas",
         "odhlasit",
+        "slutt",
+        "sluta",
+        "avmeld",
+        "afmeld",
     }
 )
 _FILLER_WORDS_OTHER = frozenset(
@@ -952,6 +968,15 @@ def _re(*parts: str) -> re.Pattern[str]:
     return re.compile(folded("".join(parts)))
 
 
+# Norwegian, Danish and Swedish words of a revocation: what is sent ("sende", "skrive", "skicka", "sms'e"), to whom
+# ("meg", "mig", "mej"), more of it ("flere", "fler", "mer") and what it is ("meldinger", "beskeder", "meddelanden")
+_NORDIC_SEND = (
+    r"(?:sende|sender|send|skrive|skriv|skriva|skicka|sms(?:'?e|a|e)?|messa|ring|ringe|ringa|kontakt|kontakte|kontakta|melde"
+    r"|tekste)\b"
+)
+_NORDIC_ME = r"(?:meg|mig|mej|oss|os)"
+_NORDIC_MORE = r"(?:flere|fler|fleire|meir|mer|mere|noen|nogen|några|nagra)"
+_NORDIC_MESSAGES = r"(?:meldinger|meldingar|meldinga|beskeder|meddelanden|sms|sms'?er|tekstmeldinger|tekster)"
 _SPAM_OR_THREAT = r"(?:spam|junk|harr?assment|scam)"
 # Spanish requests to take away, in the forms that ask ("quiten", "sáquenme", "favor de borrar"), not the past
 # ("¿de dónde sacaron mi número?")
@@ -1158,8 +1183,10 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         _re(
-            r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone))\s+(?:off|from|out\s+of)"
-            r"\s+(?:of\s+)?(?:your|ur|the|this|all|whatever|any|every|that|ya)\b"
+            # "#" for the number: "remove this # from your database", not "delete my # from the group chat"
+            r"\b(?:remove|delete|erase|drop|take)\s+(?:it|this|the\s+number|this\s+(?:line|cell|phone)"
+            r"|(?:my|our|this|the)\s+(?:cell\s+|phone\s+|mobile\s+)?#)\s+(?:off|from|out\s+of)"
+            rf"{_SHOWN_ON}\s+(?:of\s+)?(?:your|ur|the|this|all|whatever|any|every|that|ya)\b"
         ),
         "negation",
     ),
@@ -1287,7 +1314,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # take this number off / take me off
-    (_re(r"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b"), "negation"),
+    (_re(rf"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b{_SHOWN_ON}"), "negation"),
     (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
     (_re(rf"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b{_A_ROTA}"), "negation"),
     # I have not consented / never gave anyone permission
@@ -2571,6 +2598,45 @@ _MORE_PHRASES += [
             r"|(?:문자|메시지|메세지|카톡|톡)\s*(?:하지|보내지|주지)\s*(?:마|말)"
             r"|(?:लिस्ट|सूची)\s+से\s+(?:हटा|निकाल|डिलीट)|(?:मेरा|मेरे|इस|यह|ये)\s+(?:नंबर|नम्बर)\s+(?:को\s+)?(?:हटा|डिलीट)"
             r"|(?:لسٹ|فہرست)\s+سے\s+(?:ہٹا|نکال)"
+        ),
+        "none",
+    ),
+    # the sixty-fourth: the Upper Midwest and Great Plains; Norwegian, Danish and Swedish ("slutt å sende meg
+    # meldinger", "stop med at skrive", "sluta skicka", "ikke send", "ta bort mitt nummer"), from the words below
+    (
+        _re(
+            rf"\b(?:slutt|slutte|sluta|hold\s+op|hør\s+op|lad\s+være|la\s+være)\s+(?:med\s+)?(?:å\s+|at\s+|att\s+)?"
+            rf"{_NORDIC_SEND}"
+            rf"|\bstopp\s+(?:med\s+)?(?:å\s+)?{_NORDIC_SEND}|\bstop\s+med\s+at\s+{_NORDIC_SEND}"
+            rf"|\b(?:ikke|ikkje|inte)\s+{_NORDIC_SEND}\s+(?:{_NORDIC_ME}|{_NORDIC_MORE})\b"
+            rf"|\b(?:send|skriv|sms|skicka|kontakt|kontakta|ring)\s+(?:{_NORDIC_ME}\s+)?(?:ikke|ikkje|inte)\b"
+            rf"|\b(?:ingen|inga|ikke|ikkje|inte)\s+(?:(?:ha|have|få|motta|modtage|modta|ta\s+emot)\s+)?{_NORDIC_MORE}\s+"
+            rf"{_NORDIC_MESSAGES}\b"
+            rf"|\b(?:avmeld|afmeld|avregistrer|avsluta)\w*\s+{_NORDIC_ME}\b|\bmeld\s+{_NORDIC_ME}\s+(?:av|af|ud)\b"
+            rf"|\b(?:fjern|slett|slet|radera|stryk|ta\s+bort)\s+(?:mitt\s+|mit\s+)?(?:telefon)?(?:nummeret|numret|nummer)\b"
+            rf"|\b(?:fjern|slett|slet|radera|stryk|ta\s+bort|ta|tag)\s+{_NORDIC_ME}\s+(?:fra|från|av|af|ud\s+af|ut\s+av)\s+"
+            rf"(?:lista|listen|listan|listene|listerne|listorna|listen\s+deres)\b"
+        ),
+        "none",
+    ),
+    # Ilocano "Saanen nga agtext kaniak" (text me no more), "Dika agtext kaniak" (don't text me), "Paki-ikkat ti
+    # numerok" (please take my number off), "Isardengyo ti agtext" (stop texting)
+    (
+        _re(
+            r"\bsaanen\s+(?:(?:kayo|ka)\s+)?(?:nga\s+|a\s+)?ag(?:text|teks|mensahe|message|tawag)\w*"
+            r"|\b(?:saan|saanyo|saanmo|dika|dikay|dikayo)\s+(?:(?:kayo|ka)\s+)?(?:nga\s+|a\s+)?(?:ag|i)?(?:text|teks|mensahe"
+            r"|message)\w*\s+kaniak\b"
+            r"|\bisardeng\w*\s+(?:ti\s+|iti\s+)?(?:ag)?(?:text|teks|mensahe|message)\w*"
+            r"|\b(?:paki-?\s*)?ikkat\w*\s+ti\s+(?:numero|number)\w*"
+        ),
+        "none",
+    ),
+    # "No further texts please.", "Please no further messages": as "no more texts", a clause of its own
+    (
+        _re(
+            r"(?:^|[.!,;:]\s*)(?:please\s+|pls\s+|plz\s+|kindly\s+|just\s+)?no\s+further\s+(?:texts|texting|txts|sms"
+            r"|text\s+messages|text\s+msgs|messages|msgs|contact|communication|communications|solicitations?)"
+            r"\s*(?:please|pls|plz|thanks|thank\s+you)?\s*(?:[.!,;:]|$)"
         ),
         "none",
     ),

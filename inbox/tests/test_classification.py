@@ -626,6 +626,15 @@ CASES += [
     ("Scam. Go away", C.HOSTILE),
     ("Go away.", C.OPT_OUT),
     ("Can I unsubscribe my other store and keep this one on?", C.QUESTION),
+    # the sixty-fourth: a Norwegian, Danish or Swedish "no thanks" declines; their revocations opt out
+    ("Nei takk", C.NOT_INTERESTED),
+    ("Nei, takk.", C.NOT_INTERESTED),
+    ("Nej tack", C.NOT_INTERESTED),
+    ("Nej tak", C.NOT_INTERESTED),
+    ("Nej tack, inte intresserad", C.NOT_INTERESTED),
+    ("Vennligst slutt å sende meg meldinger.", C.OPT_OUT),
+    ("No further texts please.", C.OPT_OUT),
+    ("take the number from the flyer and call me", C.MEETING_REQUEST),
 ]
 
 

@@ -1839,6 +1839,70 @@ DECISIONS = [
     ("Get outta here.", "uncertain"),
     ("We might take a hike Saturday, call me Monday", "no"),
     ("Get outta here, that rate is amazing! Send the details", "no"),
+    # the sixty-fourth: Norwegian, Danish and Swedish revocations; Ilocano; "no further texts"
+    *[
+        (text, "yes")
+        for text in (
+            "Vennligst slutt å sende meg meldinger.",
+            "Slutt å sende meg sms",
+            "slutte å sende",
+            "Stopp å sende meldinger til meg",
+            "Ikke send meg flere meldinger",
+            "Ikkje send meir",
+            "Ingen flere meldinger takk",
+            "Fjern nummeret mitt fra listen",
+            "Fjern mitt nummer",
+            "Slett nummeret mitt",
+            "Ta meg av lista deres",
+            "Stop med at skrive til mig",
+            "Stop med at sende beskeder",
+            "Hold op med at sende sms'er",
+            "Lad være med at skrive til mig",
+            "Send ikke flere beskeder",
+            "Skriv ikke til mig igen",
+            "Ikke flere beskeder tak",
+            "Slet mit nummer",
+            "Fjern mig fra listen",
+            "Sluta skicka sms till mig",
+            "Sluta skriva till mig tack",
+            "Skicka inte fler meddelanden",
+            "Inga fler sms, tack",
+            "Ta bort mitt nummer",
+            "Ta bort mig från listan",
+            "Radera mitt nummer",
+            "Kontakta mig inte igen",
+            "Ikke kontakt meg mer",
+            "Jeg vil ikke ha flere meldinger",
+            "Jag vill inte ha fler sms",
+            "Jeg vil ikke motta flere meldinger fra dere",
+            "Avmeld meg",
+            "Meld meg av",
+            "Afmeld mig",
+            "Slutt!",
+            "Sluta!",
+            "Isardengyo ti agtext",
+            "Saanyo nga itext kaniak",
+            "Saanen nga agtext kaniak. Paki-ikkat ti numerok.",
+            "Paki-ikkat ti numerok",
+            "Ikkatyo ti numerok iti listaan",
+            "Saanen nga agtext",
+            "Dika agtext kaniak",
+            "Saan kayo nga agtext kaniak",
+            "No further texts please.",
+            "Please no further messages",
+            "no further texts",
+            "No further contact, thanks",
+        )
+    ],
+    # ... and what is not: a number taken from a flyer or a sign, a "#" deleted from a group chat, "stop at" a place,
+    # a Norwegian yes, English "slut" words
+    ("Take the number off the flyer and call me Tuesday", "no"),
+    ("Delete my # from the group chat lol", "no"),
+    ("Delete my # from your list", "yes"),
+    ("remove my # from ur list pls", "yes"),
+    ("delete this # please", "yes"),
+    ("Stop at the shop, we're open til 6", "no"),
+    ("Ja takk, send meg mer info", "no"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -1861,6 +1925,30 @@ DECISIONS = [
 @pytest.mark.parametrize(("text", "decision"), DECISIONS)
 def test_opt_out_decision_for_each_family_and_guard(text, decision):
     assert opt_out_decide(text) == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vennligst slutt å sende meg meldinger.",
+        "Stop med at skrive til mig",
+        "Skicka inte fler meddelanden",
+        "Ta bort mig från listan",
+        "Saanen nga agtext kaniak. Paki-ikkat ti numerok.",
+        "No further texts please.",
+        "Please remove this # from your database.",
+    ],
+)
+def test_the_sixty_fourth_families_are_heard_by_phrases_behind_literal_gates(text):
+    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
+    from usdatabiz.core.regexgate import gate_open, literal_gates
+
+    plain = _plain(normalize_text(text))
+    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
+
+    assert hearing
+    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
+    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
 
 
 # A greeting or a purpose word beside a revocation word of its script: never read as no request.
@@ -1893,6 +1981,10 @@ def test_a_revocation_word_of_its_script_keeps_a_purposeful_reply_from_being_rea
         "Whoever wrote this should quit marketing. Garbage.",
         "I'll pass on the message to my husband",
         "I got no texts, can you resend?",
+        "I got no further texts after the first one",
+        "take the number from the flyer and call me",
+        "remove the # from the sign",
+        "Remove my number from the sign out front, we moved",
         "No thanks. And don't worry I'm not gonna report you, you're just doing your job",
         "ليش ما تبعتلي التفاصيل؟",
         "걱정하지 마세요, 내일 전화할게요",
