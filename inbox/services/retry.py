@@ -68,6 +68,8 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
         record = WebhookEvent.objects.select_for_update().get(pk=event_id)
         if not _to_process(record):
             return record  # acted on already: this task ran twice
+        if record.status == WebhookEvent.Status.FAILED:  # what the last attempt left is not the outcome of this one
+            record.error_code, record.detail = "", ""
         try:
             with transaction.atomic():
                 _process(record, event, _route_again(record, event))
