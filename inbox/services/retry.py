@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from messaging import sms
@@ -49,6 +50,10 @@ def _to_process(record: WebhookEvent) -> bool:
     )
 
 
+# ``_to_process`` as a query
+_TO_PROCESS_NOW = Q(status=WebhookEvent.Status.RECEIVED) | Q(status=WebhookEvent.Status.FAILED, retry_at__isnull=False)
+
+
 def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
     """After the answer, on the realtime lane: match a stored event to the contact and the text it answers, and
     act on it (inbound message, inbox item, lead status, keyword answers, then classification and the rest of
@@ -61,7 +66,7 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
     leaves the record ``failed`` (``WEBHOOK_FAILURE``) due after a backoff, or given up after
     ``WEBHOOK_RETRY_MAX_ATTEMPTS`` attempts, and is raised for the queue to see."""
     event = sms.ProviderEvent(**event_data)
-    if _process_claim(event_id) is None:
+    if not _process_claim(event_id):
         return WebhookEvent.objects.get(pk=event_id)
     error = None
     with transaction.atomic():
@@ -85,18 +90,18 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
     return record
 
 
-def _process_claim(event_id: str) -> WebhookEvent | None:
+def _process_claim(event_id: str) -> bool:
     """Count a worker's start on an event still to act on, and lease it to this worker for ``WORK_LEASE_SECONDS``
     (``retry_at``), committed before any work: a worker killed mid-way leaves the event due when the lease ends.
-    None when there is nothing to do now: the event is acted on or given up, or a live worker holds its row."""
-    with transaction.atomic():
-        record = WebhookEvent.objects.select_for_update(skip_locked=True).filter(pk=event_id).first()
-        if record is None or not _to_process(record):
-            return None
-        record.process_attempts += 1
-        record.retry_at = timezone.now() + timedelta(seconds=lease_seconds())
-        record.save(update_fields=["process_attempts", "retry_at", "updated_at"])
-    return record
+    False when there is nothing to do: the event is acted on or given up. One conditional statement: a claim that
+    meets a worker acting on the event waits for it and then finds it done."""
+    return bool(
+        WebhookEvent.objects.filter(_TO_PROCESS_NOW, pk=event_id).update(
+            process_attempts=F("process_attempts") + 1,
+            retry_at=timezone.now() + timedelta(seconds=lease_seconds()),
+            updated_at=timezone.now(),
+        )
+    )
 
 
 def _process_failed(record: WebhookEvent, *, detail: str) -> None:
