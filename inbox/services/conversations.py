@@ -125,10 +125,18 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
                 "correlation_id": item.correlation_id,
             },
         )
+        earlier = []
         if created:
-            _take_in_earlier_texts(conversation, before=message.created_at)
+            earlier = _earlier_texts(conversation, before=message.created_at)
             _round_robin(conversation)
-        _link(conversation, message)
+        # our earlier texts and this one joined by one statement (each unless it is in a conversation already)
+        ConversationMessage.objects.bulk_create(
+            [
+                *(ConversationMessage(conversation=conversation, message_id=pk, created_at=at) for pk, at in earlier),
+                ConversationMessage(conversation=conversation, message=message, created_at=message.created_at),
+            ],
+            ignore_conflicts=True,
+        )
         InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
         item.conversation = conversation
         fields = {
@@ -138,6 +146,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
             "latest_item": item,
             "unread": F("unread") + 1,
         }
+        if earlier:
+            fields["last_outbound_at"] = earlier[-1][1]
         for name in ("lead_id", "persona_id", "campaign_id"):
             if getattr(item, name) and not getattr(conversation, name):
                 fields[name] = getattr(item, name)
@@ -154,7 +164,9 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
     return conversation
 
 
-def _take_in_earlier_texts(conversation: Conversation, *, before: datetime) -> None:
+def _earlier_texts(conversation: Conversation, *, before: datetime) -> list[tuple[str, datetime]]:
+    """Our texts to the contact a new conversation takes in (since the last one closed, at most 50, oldest first),
+    as (message id, sent at)."""
     previous = (
         Conversation.objects.filter(team_id=conversation.team_id, contact_number=conversation.contact_number)
         .exclude(pk=conversation.pk)
@@ -172,13 +184,7 @@ def _take_in_earlier_texts(conversation: Conversation, *, before: datetime) -> N
     )
     if previous is not None:
         earlier = earlier.filter(created_at__gt=previous)
-    rows = list(earlier.order_by("created_at").values_list("pk", "created_at")[:50])
-    ConversationMessage.objects.bulk_create(
-        [ConversationMessage(conversation=conversation, message_id=pk, created_at=at) for pk, at in rows],
-        ignore_conflicts=True,
-    )
-    if rows:
-        Conversation.objects.filter(pk=conversation.pk).update(last_outbound_at=rows[-1][1])
+    return list(earlier.order_by("created_at").values_list("pk", "created_at")[:50])
 
 
 def _round_robin(conversation: Conversation) -> None:
@@ -277,6 +283,15 @@ def conversation_intent_update(*, item: InboxItem) -> Conversation | None:
                 notes=f"Closed by itself: {text[:200]!r} reads as {classification}.",
             )  # fmt: skip
     return conversation
+
+
+def conversation_of(item: InboxItem) -> Conversation | None:
+    """The item's conversation as it is now: the one its task read with it (``select_related``), else read here."""
+    if not item.conversation_id:
+        return None
+    if InboxItem.conversation.is_cached(item):
+        return item.conversation
+    return Conversation.objects.filter(pk=item.conversation_id).first()
 
 
 def intent_kept_for(item: InboxItem) -> bool:
