@@ -109,7 +109,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
 
     A waiting or snoozed conversation is reopened: it waits on us again. A new conversation also takes in our
     earlier texts to the number since the last one closed (the opener the person answers), and goes to the next
-    operator when the team assigns round-robin.
+    operator when the team assigns round-robin. An item not saved yet (stage 8) is given its conversation for the
+    caller to insert it with, in the same transaction.
     """
     message = item.message
     # no savepoint of its own: a failure here fails the caller's whole transaction (stage 8 rolls the event back)
@@ -137,7 +138,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
             ],
             ignore_conflicts=True,
         )
-        InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+        if not item._state.adding:
+            InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
         item.conversation = conversation
         fields = {
             "last_inbound_at": item.received_at,

@@ -479,7 +479,7 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=0, detail="duplicate")
         return None
     lead = contact.lead
-    item = InboxItem.objects.create(
+    item = InboxItem(
         team_id=team_id,
         message=message,
         lead=lead,
@@ -492,8 +492,9 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         received_at=now,
         bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
     )
+    conversation_join_inbound(item=item, sender_number=route.sender.number)  # the item is inserted with it
+    item.save(force_insert=True)
     _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
-    conversation_join_inbound(item=item, sender_number=route.sender.number)
     if lead is None:
         stage_failure_record(
             team=team_id,
