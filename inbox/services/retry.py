@@ -27,7 +27,7 @@ from .intake import PROCESS_TASK, _event_data, _process
 log = logging.getLogger(__name__)
 
 # the states in which a stored event is still to be acted on
-_TO_PROCESS = (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED)
+_UNFINISHED = (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED)
 # what acting on a stored event changes on its record
 _PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "retry_at", "updated_at"]
 _BACKOFF_LONGEST = timedelta(hours=6)
@@ -51,7 +51,7 @@ def _to_process(record: WebhookEvent) -> bool:
 
 
 # ``_to_process`` as a query
-_TO_PROCESS_NOW = Q(status=WebhookEvent.Status.RECEIVED) | Q(status=WebhookEvent.Status.FAILED, retry_at__isnull=False)
+_PROCESSABLE = Q(status=WebhookEvent.Status.RECEIVED) | Q(status=WebhookEvent.Status.FAILED, retry_at__isnull=False)
 
 
 def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
@@ -96,7 +96,7 @@ def _process_claim(event_id: str) -> bool:
     False when there is nothing to do: the event is acted on or given up. One conditional statement: a claim that
     meets a worker acting on the event waits for it and then finds it done."""
     return bool(
-        WebhookEvent.objects.filter(_TO_PROCESS_NOW, pk=event_id).update(
+        WebhookEvent.objects.filter(_PROCESSABLE, pk=event_id).update(
             process_attempts=F("process_attempts") + 1,
             retry_at=timezone.now() + timedelta(seconds=lease_seconds()),
             updated_at=timezone.now(),
@@ -176,7 +176,7 @@ def webhook_events_retry(*, limit: int = 200, now=None) -> dict[str, int]:
     with transaction.atomic():
         due = (
             WebhookEvent.objects.select_for_update(skip_locked=True)
-            .filter(status__in=_TO_PROCESS, retry_at__lte=now)
+            .filter(status__in=_UNFINISHED, retry_at__lte=now)
             .order_by("retry_at", "id")[:limit]
         )
         sent, given_up, inline = _send_again(list(due), now=now, give_up_killed=True)
