@@ -21,7 +21,7 @@ def webhook_event_process_task(event_id: str, event_data: dict) -> str:
 
 
 def webhook_events_retry_task() -> dict:
-    """Process stored events a killed worker left unprocessed (scheduled every minute; each once)."""
+    """Send due stored events (task lost, worker killed, failure backed off) to a realtime worker again, each once."""
     return services.webhook_events_retry()
 
 
