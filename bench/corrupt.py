@@ -28,12 +28,16 @@ colleagues and namesakes stay in the mix.
 
 ``moved=SHARE`` (``--moved``, a probe on a stream of its own, so the list is otherwise the same) turns that share
 of the duplicate rows into **moved** records: a new street, the city, state and ZIP of another earlier row (often
-another state), and a new phone, while the name, company and e-mail keep only the usual corruption. It also adds
+another state), and a new phone, while the name, company and e-mail keep only the usual corruption; the job title
+stays (in the case the generator wrote it) but for ``PROMOTION_RATE`` of them, who were promoted with the move
+(``promoted``: a manager became a director, a vice president the president). It also adds
 the hard negatives such moves make look alike: **namesakes** (an earlier person's name, chosen among the list's
 commonest surnames, at another business in another city, with a mailbox of their own at that business or none),
 **office colleagues** (an earlier person's company at another office: another street, place and phone, another
 first name, the same surname half of the time, a mailbox of their own or none) and **office namesakes** (the
 same full name, a common one, at another office of the same company, with a phone of their own and no e-mail).
+Every hard negative holds a job title of its own, drawn as the generator draws one for a new person at that
+business (``title_for``), so it bears the same title as the person it mimics only as often as two employees do.
 The truth file then has a third column, ``probe``: ``moved``, or ``namesake:E`` / ``colleague:E`` /
 ``office_namesake:E`` naming the entity the hard negative must not be merged with.
 
@@ -52,11 +56,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import HEADER, TRUTH_HEADER, generate_rows
+from bench.generate import HEADER, TITLES, TRADE_TITLES, TRUTH_HEADER, generate_rows
 from identity.nicknames import equivalent
 from identity.resolution import FREE_MAIL_DOMAINS
 
-COMPANY, DBA, FIRST, LAST, TITLE, EMAIL, PHONE, STREET, CITY, STATE, ZIP = range(11)
+COMPANY, DBA, FIRST, LAST, TITLE, EMAIL, PHONE, STREET, CITY, STATE, ZIP, EMPLOYEES, REVENUE, YEAR, SIC = range(15)
 STATE_NAMES = {
     "AL": "Alabama", "AZ": "Arizona", "CA": "California", "CO": "Colorado", "FL": "Florida", "GA": "Georgia",
     "IL": "Illinois", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "NC": "North Carolina",
@@ -106,6 +110,40 @@ WINDOW = 20000
 MOVED_NAMESAKE_RATE = 0.01
 MOVED_COLLEAGUE_RATE = 0.01
 OFFICE_NAMESAKE_RATE = 0.005
+# A moved person's title: kept, in the case the list wrote it, but for this share, promoted with the move.
+PROMOTION_RATE = 0.15
+# One step up for the generator's titles; any other title becomes one of the top ones.
+PROMOTIONS = {
+    "OFFICE MANAGER": "Operations Manager",
+    "OPERATIONS MANAGER": "Director of Operations",
+    "MANAGER": "General Manager",
+    "SALES MANAGER": "VP of Sales",
+    "STORE MANAGER": "General Manager",
+    "BRANCH MANAGER": "Regional Manager",
+    "PROJECT MANAGER": "Director",
+    "PURCHASING MANAGER": "Director of Operations",
+    "HR MANAGER": "HR Director",
+    "GENERAL MANAGER": "Vice President",
+    "DIRECTOR": "Vice President",
+    "DIRECTOR OF OPERATIONS": "VP Operations",
+    "MARKETING DIRECTOR": "VP of Marketing",
+    "IT DIRECTOR": "Chief Technology Officer",
+    "CONTROLLER": "CFO",
+    "VICE PRESIDENT": "President",
+    "VP OF SALES": "Chief Revenue Officer",
+    "VP OPERATIONS": "COO",
+    "PARTNER": "Managing Partner",
+    "SECRETARY": "Office Manager",
+    "TREASURER": "CFO",
+    "PRACTICE MANAGER": "Practice Administrator",
+    "ACCOUNT MANAGER": "Agency Owner",
+    "LOAN OFFICER": "Branch Manager",
+    "ESTIMATOR": "Project Manager",
+    "PARALEGAL": "Office Manager",
+    "TAX MANAGER": "Partner",
+    "RESTAURANT MANAGER": "General Manager",
+}
+PROMOTED_TOP = ("President", "CEO", "Managing Director", "Executive Director")
 STREETS = ["Maple", "Cedar", "Park", "Main", "Washington", "Oak", "Elm", "Pine", "Lake", "Hill", "River", "Church"]
 
 # The harder list (``hard=True``): per duplicate row, drawn from a stream of its own.
@@ -281,6 +319,17 @@ def _elsewhere(cells: list[str], window: list[list[str]], rng: random.Random) ->
     return None
 
 
+def title_for(cells: list[str], rng: random.Random) -> str:
+    """Return a job title drawn as the generator draws one for a new person at the row's business (its trade's)."""
+    trade = TRADE_TITLES.get(cells[SIC], ())
+    return rng.choice(trade) if trade and rng.random() < 0.4 else rng.choice(TITLES)
+
+
+def promoted(title: str, rng: random.Random) -> str:
+    """Return the title of someone promoted from ``title`` (one step up, or a top title when none is known)."""
+    return PROMOTIONS.get(title.strip().upper()) or rng.choice([t for t in PROMOTED_TOP if t.upper() != title.upper()])
+
+
 def move(cells: list[str], place: list[str], rng: random.Random) -> list[str]:
     """Return a record of the same person after a move: a new street, the place of ``place``, a new phone."""
     c = list(cells)
@@ -314,8 +363,11 @@ def _common(window: list[list[str]], surnames: Counter, rng: random.Random) -> i
     return best
 
 
-def _moved_negative(cells, window, entities, surnames, rng: random.Random):
-    """Draw one of the moved probe's hard negatives (a row and its probe label), or None."""
+def _moved_negative(cells, window, entities, surnames, rng: random.Random, titles: random.Random):
+    """Draw one of the moved probe's hard negatives (a row and its probe label), or None.
+
+    ``titles``: the stream their own job titles are drawn from (``title_for``).
+    """
     roll = rng.random()
     if roll >= MOVED_NAMESAKE_RATE + MOVED_COLLEAGUE_RATE + OFFICE_NAMESAKE_RATE:
         return None
@@ -330,11 +382,13 @@ def _moved_negative(cells, window, entities, surnames, rng: random.Random):
         row = list(cells)
         row[FIRST], row[LAST] = earlier[FIRST], earlier[LAST]
         row[EMAIL] = _own_mailbox(row[FIRST], row[LAST], cells[EMAIL], rng)
+        row[TITLE] = title_for(row, titles)
         return row, f"namesake:{entity}"
     place = _elsewhere(earlier, window, rng)
     if place is None:
         return None
     row = move(earlier, place, rng)
+    row[TITLE] = title_for(row, titles)  # another employee: a title of their own, not the earlier person's
     if roll < MOVED_NAMESAKE_RATE + MOVED_COLLEAGUE_RATE:
         names = [f for f in FIRST_NAMES if not equivalent(f.upper(), earlier[FIRST].upper())]
         row[FIRST] = rng.choice(names)
@@ -355,6 +409,7 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float =
     """
     rng = random.Random(seed * 7919 + 1)
     moving = random.Random(seed * 7919 + 5)  # the moved probe's own stream
+    titling = random.Random(seed * 7919 + 6)  # the probe's job titles: every other draw stays as it was
     entities: list[str] = []
     surnames: Counter = Counter()
     harder = random.Random(seed * 7919 + 4)
@@ -369,7 +424,7 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float =
         if produced >= n:
             return
         if moved and window:
-            drawn = _moved_negative(cells, window, entities, surnames, moving)
+            drawn = _moved_negative(cells, window, entities, surnames, moving, titling)
             if drawn is not None:
                 extra += 1
                 produced += 1
@@ -417,6 +472,8 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float =
                 place = _elsewhere(cells, window, moving)
                 if place is not None:
                     cells = move(cells, place, moving)
+                    if cells[TITLE] and titling.random() < PROMOTION_RATE:
+                        cells[TITLE] = promoted(cells[TITLE], titling)
                     if probes is not None:
                         probes[produced + 1] = "moved"
         else:

@@ -78,7 +78,7 @@ def _show(view) -> str:
     return (
         f"{view.first or '_'} / {view.last or '_'} | {','.join(view.phones) or '-'} | "
         f"{','.join(view.emails) or '-'} | {','.join(view.businesses) or '-'} | "
-        f"{','.join(view.addresses) or '-'} | {view.state} {view.zip5}"
+        f"{','.join(view.addresses) or '-'} | {view.state} {view.zip5} | {','.join(view.titles) or '-'}"
     )
 
 

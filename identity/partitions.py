@@ -97,7 +97,8 @@ _VIEW_SQL = {
     "phones": "SELECT persona_id, normalized_number FROM identity_personaphone WHERE persona_id = ANY(%s::text[])",
     "emails": "SELECT persona_id, email FROM identity_personaemail WHERE persona_id = ANY(%s::text[])",
     "links": (
-        "SELECT o.persona_id, b.normalized_name, b.address, b.zip5, b.city FROM identity_businessowner o "
+        "SELECT o.persona_id, b.normalized_name, b.address, b.zip5, b.city, o.title, b.sic_code "
+        "FROM identity_businessowner o "
         "JOIN identity_business b ON b.id = o.business_id WHERE o.persona_id = ANY(%s::text[])"
     ),
     "personas": (
@@ -126,7 +127,13 @@ def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
     emails = list(PersonaEmail.objects.filter(persona_id__in=chunk).values_list("persona_id", "email"))
     links = list(
         BusinessOwner.objects.filter(persona_id__in=chunk).values_list(
-            "persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city"
+            "persona_id",
+            "business__normalized_name",
+            "business__address",
+            "business__zip5",
+            "business__city",
+            "title",
+            "business__sic_code",
         )
     )
     personas = list(
@@ -152,7 +159,7 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
         for pid, *facts in link_rows:
             links[pid].append(tuple(facts))
         for pk, first, last, state, zip5 in persona_rows:
-            businesses, addresses, cities = _business_facts(links.get(pk, ()))
+            businesses, addresses, cities, titles, trades = _business_facts(links.get(pk, ()))
             views[pk] = resolution.PersonaView(
                 pk,
                 first,
@@ -165,6 +172,8 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
                 pk in new_ids,
                 addresses,
                 cities,
+                titles,
+                trades,
             )
     return views
 

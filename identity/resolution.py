@@ -22,8 +22,10 @@ How a run decides (``plan``):
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
    (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
    (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
-   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname),
-   and then a new phone or mailbox is not counted either; without one it goes to review (``OFFICE_NAME_ONLY``).
+   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname, a
+   rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
+   either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
+   only: the same title counts by its rarity in the team (``title_bits``), another is not counted (a promotion).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
@@ -72,7 +74,8 @@ class PersonaView:
     """What matching needs of a persona.
 
     ``businesses`` are normalized company names, ``addresses`` normalized street addresses with their ZIP
-    ("12 MAIN ST|78701"), ``cities`` upper-case city names.
+    ("12 MAIN ST|78701"), ``cities`` upper-case city names, ``titles`` job titles there (``title_key``),
+    ``trades`` their SIC codes.
     """
 
     id: str
@@ -86,6 +89,8 @@ class PersonaView:
     is_new: bool = True
     addresses: tuple | frozenset = ()
     cities: tuple | frozenset = ()
+    titles: tuple | frozenset = ()
+    trades: tuple | frozenset = ()
 
 
 _SOUNDEX = str.maketrans("BFPVCGJKQSXZDTLMNRAEIOUYHW", "11112222222233455600000099")
@@ -1185,6 +1190,117 @@ def tf_adjustment(model: Model, name: str, value: str) -> float:
     return max(-TF_CLIP, min(TF_CLIP, math.log2(mean / share)))
 
 
+# ---------------------------------------------------------------------------------------------------
+# Job titles. A person who moves to another office of the company mostly keeps the job; a namesake there holds a
+# title of their own, and holds the same one only as often as the title is common in the team.
+
+_TITLE_WORDS = {
+    "VP": "VICE PRESIDENT", "SVP": "SENIOR VICE PRESIDENT", "EVP": "EXECUTIVE VICE PRESIDENT",
+    "AVP": "ASSISTANT VICE PRESIDENT", "PRES": "PRESIDENT", "MGR": "MANAGER", "MNGR": "MANAGER",
+    "MGMT": "MANAGEMENT", "DIR": "DIRECTOR", "SR": "SENIOR", "ASST": "ASSISTANT", "ASSOC": "ASSOCIATE",
+    "EXEC": "EXECUTIVE", "GM": "GENERAL MANAGER", "CEO": "CHIEF EXECUTIVE OFFICER",
+    "CFO": "CHIEF FINANCIAL OFFICER", "COO": "CHIEF OPERATING OFFICER", "CTO": "CHIEF TECHNOLOGY OFFICER",
+    "CMO": "CHIEF MARKETING OFFICER", "CIO": "CHIEF INFORMATION OFFICER", "OPS": "OPERATIONS",
+    "ADMIN": "ADMINISTRATOR", "ACCT": "ACCOUNT", "MKTG": "MARKETING", "COORD": "COORDINATOR",
+    "SUPV": "SUPERVISOR", "SUPVR": "SUPERVISOR", "REP": "REPRESENTATIVE", "ENGR": "ENGINEER",
+    "TECH": "TECHNICIAN", "SVC": "SERVICE", "DEPT": "DEPARTMENT", "NATL": "NATIONAL", "INTL": "INTERNATIONAL",
+    "HR": "HUMAN RESOURCES", "IT": "INFORMATION TECHNOLOGY", "MD": "MEDICAL DOCTOR",
+}  # fmt: skip
+_TITLE_FILLER = frozenset("OF THE AND FOR TO AT IN".split())
+_TITLE_SPLIT = re.compile(r"[^A-Z0-9]+")
+# The share of a person's records that keep the job title between two lists (a promotion or a new job changes it):
+# the title's m. Its u, for two people of one name at one company, is the title's share of the people in the
+# company's trade (a Veterinarian is rare in a team and common at a veterinary clinic), drawn towards its share of
+# the team by ``TRADE_PRIOR`` people's worth so that a small trade says little (``trade_title_counts``). A shared
+# title is log2(TITLE_KEPT / share) bits of evidence (``title_bits``), and a proof from ``RARE_TITLE_BITS`` on (a
+# title held by at most 1 person in 19).
+TITLE_KEPT = 0.85
+RARE_TITLE_BITS = 4.0
+TRADE_PRIOR = 20
+
+
+@lru_cache(maxsize=65536)  # titles repeat down a list
+def title_key(title: str) -> str:
+    """Return a job title as a comparison key: its words, abbreviations written out, sorted ("" for none).
+
+    VP of Sales, Sales V.P. and Vice President, Sales are one key (PRESIDENT SALES VICE); Mgr and Manager,
+    Dir and Director, CEO and Chief Executive Officer are one word each; "of", "and", "&" are not words.
+    """
+    words = _TITLE_SPLIT.split((title or "").upper().replace(".", ""))
+    out = set()
+    for word in words:
+        for part in _TITLE_WORDS.get(word, word).split():
+            if part and part not in _TITLE_FILLER:
+                out.add(part)
+    return " ".join(sorted(out))
+
+
+def shared_title(a: PersonaView, b: PersonaView) -> str:
+    """Return a job title both records hold (``title_key``), or ""."""
+    return next((t for t in a.titles if t and t in b.titles), "")
+
+
+def trade_title_counts(counts: dict[tuple[str, str], int]) -> dict[str, float]:
+    """Return the people of each trade holding each title ("SIC|TITLE") and in all ("SIC|"), for ``title_bits``.
+
+    ``counts``: (SIC code, title key) -> people with that title at businesses of that trade.
+    """
+    out: Counter = Counter()
+    for (sic, title), n in counts.items():
+        if title:
+            out[f"{sic}|{title}"] += n
+            out[f"{sic}|"] += n
+    return dict(out)
+
+
+def title_bits(model: "Model | None", key: str, trades: Iterable[str] = ()) -> float:
+    """Return what holding the same job title says of one person rather than two: log2(TITLE_KEPT / its share).
+
+    The share is the title's in the team or, when larger, among the other people of one of ``trades`` (the pair's
+    own two records left out), drawn towards the team share by ``TRADE_PRIOR`` people's worth. 0.0 for a title the
+    model's team frequencies do not know, or one so common that it says nothing.
+    """
+    if model is None or not key:
+        return 0.0
+    share = model.tf.get("title", {}).get(key)
+    if not share:
+        return 0.0
+    by_trade = model.tf.get("trade_title", {})
+    team = share
+    for sic in trades:
+        holders, people = by_trade.get(f"{sic}|{key}", 0.0), by_trade.get(f"{sic}|", 0.0)
+        if holders >= 2:
+            share = max(share, (holders - 2 + TRADE_PRIOR * team) / (people - 2 + TRADE_PRIOR))
+    return max(0.0, math.log2(TITLE_KEPT / share))
+
+
+def specific_title(model: "Model | None", key: str, trades: Iterable[str] = ()) -> bool:
+    """Tell whether a job title is rare in the team and the trades (``RARE_TITLE_BITS``): Controller; not Owner."""
+    return title_bits(model, key, trades) >= RARE_TITLE_BITS
+
+
+def titles_conflict(a: PersonaView, b: PersonaView, model: "Model | None") -> bool:
+    """Tell whether two records hold specific job titles that have nothing in common (Dentist / Controller).
+
+    Not a conflict: a shared title, a word in common (Sales Manager / VP of Sales, Office Manager / Operations
+    Manager: a promotion), a missing title, or a common one on either side (an Owner is also the Dentist).
+    """
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    if not (titles_a and titles_b) or shared_title(a, b):
+        return False
+    trades = (*a.trades, *b.trades)
+    if not all(specific_title(model, t, trades) for t in (*titles_a, *titles_b)):
+        return False
+    words_a = {w for t in titles_a for w in t.split()}
+    return not any(w in words_a for t in titles_b for w in t.split())
+
+
+def rare_title(a: PersonaView, b: PersonaView, model: "Model | None") -> str:
+    """Return a job title both records hold that is rare in the team (``specific_title``), or ""."""
+    trades = (*a.trades, *b.trades)
+    return next((t for t in a.titles if t and t in b.titles and specific_title(model, t, trades)), "")
+
+
 PLACE_FIELDS = ("address", "location")
 
 
@@ -1263,7 +1379,13 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
       this person, and not two of a series (``one_persons_mailboxes``: MELISSAG@ and MELISSA.GRANT@ at the
       company, SKELLY@ there and SHIRLEYKELLY29@ at outlook.com; a second JOHN SMITH gets JSMITH2@);
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
-      team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one.
+      team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
+      job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
+    * ``"rare title"``: the same job title (``title_key``: VP / Vice President), rare in the team and in the company's
+      trade (``rare_title``, ``RARE_TITLE_BITS``), beside a surname no commoner than a typical shared one: a person
+      keeps the job through a move, and a namesake at the company holds that title only as often as others do. A common
+      title (Owner, where most are owners) is no proof, nor is a title beside a common surname: two namesakes are
+      likely enough there that one title in common happens (measured: 1 office namesake in 24 per list merged).
 
     A mailbox on one record only says where that record works, which both records say already: it is no proof.
     """
@@ -1280,8 +1402,11 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
         and levels["last_name"] == 3
         and a.last == b.last
         and tf_adjustment(model, "last_name", a.last) >= RARE_SURNAME_BITS
+        and not titles_conflict(a, b, model)
     ):
         return "rare surname"
+    if rare_title(a, b, model) and all(tf_adjustment(model, "last_name", x.last) >= 0 for x in (a, b) if x.last):
+        return "rare title"
     return None
 
 
@@ -1329,6 +1454,10 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         if similarity is not None:
             entry["similarity"] = similarity
         fields[name] = entry
+    if office and a.titles and b.titles:
+        entry, weight = _title_entry(a, b, model)
+        fields["title"] = entry
+        total += weight
     probability = 1.0 / (1.0 + 2.0 ** (-total)) if total > -60 else 0.0
     reasons = {
         "model": "fellegi-sunter",
@@ -1342,6 +1471,22 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     if proof is not None:
         reasons["office_proof"] = proof
     return round(probability, 6), reasons
+
+
+def _title_entry(a: PersonaView, b: PersonaView, model: Model) -> tuple[dict, float]:
+    """Return the explanation row of two job titles at two offices of a company, and the weight it adds.
+
+    The same title counts ``title_bits`` (up to ``RARE_TITLE_BITS``: a few bits, never a match on its own);
+    another title is not counted (a promotion, or another job).
+    """
+    title = shared_title(a, b)
+    entry = {"a": sorted(a.titles), "b": sorted(b.titles), "level": "same" if title else "different", "weight": 0.0}
+    if not title:
+        entry["not_counted"] = "another job title (a promotion, or another job)"
+        return entry, 0.0
+    weight = min(title_bits(model, title, (*a.trades, *b.trades)), RARE_TITLE_BITS)
+    entry["weight"] = round(weight, 3)
+    return entry, weight
 
 
 def compare(a: PersonaView, b: PersonaView, model: Model | None = None) -> tuple[float, dict]:

@@ -6,7 +6,7 @@ lists the moved ids in its ``PersonaMergeHistory`` row; unmerge moves exactly th
 """
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -91,9 +91,10 @@ def resolution_settings_update(
 
 
 def name_frequencies(*, team_id: str, names: Iterable[Persona] = ()) -> dict[str, tuple[dict, float]]:
-    """Return each first and last name's share of the team's active personas, and the mean share (for TF weights).
+    """Return each first and last name's and job title's share of the team's active personas, and the mean share.
 
-    With ``names`` only those personas' names are looked up (the mean still covers the team).
+    Titles are counted by ``resolution.title_key`` (VP and Vice President are one title). With ``names`` only
+    those personas' names and titles are looked up (the mean still covers the team).
     """
     active = Persona.objects.filter(team_id=team_id, is_merged=False)
     out = {}
@@ -104,6 +105,25 @@ def name_frequencies(*, team_id: str, names: Iterable[Persona] = ()) -> dict[str
             wanted = {getattr(p, column) for p in names}
             shares = {value: share for value, share in shares.items() if value in wanted}
         out[name] = (shares, mean)
+    titles: Counter = Counter()
+    for title, n in active.exclude(title="").values_list("title").annotate(n=Count("id")).order_by().iterator():
+        titles[resolution.title_key(title)] += n
+    shares, mean = resolution.term_frequencies(titles.items())
+    if names:
+        wanted = {resolution.title_key(p.title) for p in names}
+        shares = {value: share for value, share in shares.items() if value in wanted}
+    out["title"] = (shares, mean)
+    by_trade: Counter = Counter()
+    links = BusinessOwner.objects.filter(team_id=team_id, persona__is_merged=False).exclude(title="")
+    for sic, title, n in (
+        links.exclude(business__sic_code="")
+        .values_list("business__sic_code", "title")
+        .annotate(n=Count("id"))
+        .order_by()
+        .iterator()
+    ):
+        by_trade[(sic, resolution.title_key(title))] += n
+    out["trade_title"] = (resolution.trade_title_counts(by_trade), 0.0)
     return out
 
 
@@ -352,10 +372,10 @@ def match_review_decide(*, review: MatchReview, confirm: bool, user) -> MatchRev
     return review
 
 
-def _business_facts(links) -> tuple[tuple, tuple, tuple]:
-    """Return (normalized names, address keys "STREET|ZIP", cities) of a persona's businesses."""
-    names, addresses, cities = {}, {}, {}
-    for name, address, zip5, city in links:
+def _business_facts(links) -> tuple[tuple, tuple, tuple, tuple, tuple]:
+    """Return (normalized names, address keys "STREET|ZIP", cities, title keys, SIC codes) of a persona's businesses."""
+    names, addresses, cities, titles, trades = {}, {}, {}, {}, {}
+    for name, address, zip5, city, title, sic in links:
         if name:
             names[name] = None
         street = resolution.address_key(address)
@@ -363,15 +383,25 @@ def _business_facts(links) -> tuple[tuple, tuple, tuple]:
             addresses[f"{street}|{zip5}"] = None
         if city:
             cities[city.upper()] = None
-    return tuple(names), tuple(addresses), tuple(cities)
+        key = resolution.title_key(title)
+        if key:
+            titles[key] = None
+        if sic:
+            trades[sic] = None
+    return tuple(names), tuple(addresses), tuple(cities), tuple(titles), tuple(trades)
 
 
 def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
     phones = frozenset(p.phones.values_list("normalized_number", flat=True))
     emails = frozenset(p.emails.values_list("email", flat=True))
-    businesses, addresses, cities = _business_facts(
+    businesses, addresses, cities, titles, trades = _business_facts(
         p.business_links.values_list(
-            "business__normalized_name", "business__address", "business__zip5", "business__city"
+            "business__normalized_name",
+            "business__address",
+            "business__zip5",
+            "business__city",
+            "title",
+            "business__sic_code",
         )
     )
     return resolution.PersonaView(
@@ -386,6 +416,8 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
         is_new=is_new,
         addresses=addresses,
         cities=cities,
+        titles=titles,
+        trades=trades,
     )
 
 
@@ -426,10 +458,18 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
         _grouped(ordered(PersonaEmail, "email")),
     ]
     links = _grouped(
-        (pid, (name, address, zip5, city))
-        for pid, name, address, zip5, city in BusinessOwner.objects.filter(team_id=team_id)
+        (pid, facts)
+        for pid, *facts in BusinessOwner.objects.filter(team_id=team_id)
         .order_by("persona_id")
-        .values_list("persona_id", "business__normalized_name", "business__address", "business__zip5", "business__city")
+        .values_list(
+            "persona_id",
+            "business__normalized_name",
+            "business__address",
+            "business__zip5",
+            "business__city",
+            "title",
+            "business__sic_code",
+        )
         .iterator(chunk_size=20000)
     )
     streams.append(links)
@@ -458,7 +498,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
                 else:
                     contacts.append(tuple(share(v, v) for v in dict.fromkeys(values)))
             elif i == 2:
-                contacts.extend((empty, empty, empty))
+                contacts.extend((empty, empty, empty, empty, empty))
             else:
                 contacts.append(empty)
         is_new = resolved_at is None
@@ -476,6 +516,8 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
                 is_new,
                 contacts[3],
                 contacts[4],
+                contacts[5],
+                contacts[6],
             )
         )
     return views, new

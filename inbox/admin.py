@@ -187,9 +187,16 @@ class InboxSettingsAdmin(TeamScopedAdmin):
 
 @admin.register(OperatorSettings)
 class OperatorSettingsAdmin(admin.ModelAdmin):
+    """A person's own settings: staff who are not superusers see and set only their own."""
+
     list_display = ["user", "time_zone"]
     search_fields = ["user__username"]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(user=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user" and not request.user.is_superuser:
+            kwargs["queryset"] = db_field.related_model._default_manager.filter(pk=request.user.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

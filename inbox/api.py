@@ -139,7 +139,8 @@ class InboxItemViewSet(
     @extend_schema(request=ReclassifyBody, responses={200: InboxItemSerializer})
     @action(detail=True, methods=["post"])
     def reclassify(self, request, pk=None, format=None):
-        """Correct the classification (recorded as MISCLASSIFICATION); priority and draft follow."""
+        """Correct the classification (recorded as MISCLASSIFICATION); priority and draft follow. To ``opt_out``, the
+        number is suppressed as for a detected opt-out; away from it, it stays suppressed."""
         item = self.get_object()
         data = _form_data(ReclassifyForm, request.data)
         return self._done(

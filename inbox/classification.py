@@ -482,6 +482,8 @@ PHRASE_RULES: list[Rule] = [
           r"\banother genius\b", r"\bcut the nonsense\b", r"\bgetting scammed by\b",
           r"\bhow much are they paying you\b", r"\bthanks,? i hate it\b", r"\bbusquen? (?:un )?trabajo\b",
           r"\bkick rocks\b", r"\beat my shorts\b", r"^scam+\W*$", r"^oh sure,? let me\b",
+          # dismissals without a curse, the ambiguous ones only alone ("we might take a hike Saturday")
+          r"\bbuzz off\b", r"^\W*(?:beat it|take a hike|get (?:outta|out of) here|scram|shoo)\W*$",
           r"\b(?:just|so|are you|or) dumb\b", r"\bgo \w+ yourself\b",
           r"\b(?:rates|fees|prices) are (?:criminal|a joke|insane|highway robbery|a scam)\b",
           r"\bbuy (?:lists|numbers) and pray\b", r"^embarrassing\W*$|\. embarrassing\W*$",

@@ -5,7 +5,8 @@ Within that team it is the contact the team texted from that number (the campaig
 come with it), else the team's person with that phone (no campaign). A number no team owns reaches nobody. A
 reply that does not name the number it was sent to is the one team's that texted the person; when several did,
 it reaches none of them (each is told, ``NO_LEAD_MATCH``). A delivery report belongs to the team whose message it
-reports on.
+reports on; one that comes before the text has its provider id is verified with the secret of the team whose
+number (or account) sent the text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from campaigns.models import Campaign
 from identity.models import PersonaPhone
 from leads.models import Lead
 from messaging.models import Message, SenderNumber
-from messaging.selectors import NumberOwner, sender_number_owner
+from messaging.selectors import NumberOwner, provider_account_team, sender_number_owner
 from messaging.sms import ProviderEvent, webhook_secrets
 from messaging.sms.registry import WEBHOOK_SECRET_NAMES
 
@@ -175,7 +176,32 @@ def event_owner(
             route = Route(owner.team_id)
         return route, webhook_secrets(provider, owner.team_id, own=owner.credentials), owner
     route = route_event(event)
+    if route.team_id is None and event.kind in ("delivered", "failed"):
+        secrets, owner = early_report_secrets(event, provider=provider, fresh=fresh)
+        return route, secrets, owner
     return route, webhook_secrets(provider, route.team_id), None
+
+
+def early_report_secrets(event: ProviderEvent, *, provider: str, fresh: bool = False):
+    """The secrets a delivery report on a text not known yet (its send has not returned the provider's id) may be
+    signed with, and the number's owner they come from: those of the team whose account sent the text, found by
+    the number the text left from, else by the provider account (group) the report names; the platform's when
+    neither names a team. The report itself reaches no team until the text has that id (``webhook_events_retry``).
+    """
+    if event.from_number:
+        owner = number_owner(number=event.from_number, provider=provider, fresh=fresh)
+        if owner.team_id is not None:
+            return webhook_secrets(provider, owner.team_id, own=owner.credentials), owner
+    team_id = provider_account_team(provider=provider, account=event.account)
+    return webhook_secrets(provider, team_id), None
+
+
+def early_report_fits(event: ProviderEvent, *, provider: str, team_id: str) -> bool:
+    """Whether a delivery report stored before its text was known was checked against the secrets of ``team_id``,
+    the team whose text it turned out to be: only then is it applied to that text (a report another account
+    signed, the platform's included, never changes the text of a team with an account of its own)."""
+    secrets, _ = early_report_secrets(event, provider=provider, fresh=True)
+    return secrets == webhook_secrets(provider, team_id)
 
 
 def route_event(event: ProviderEvent) -> Route:

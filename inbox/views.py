@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign
+from messaging.services import is_suppressed
 from usdatabiz.core import charts
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.exports import csv_response
@@ -118,7 +119,10 @@ class InboxItemReclassifyView(_ItemAction):
     done = "Classification corrected."
 
     def act(self, item, data):
-        services.inbox_item_reclassify(item=item, classification=data["classification"], user=self.request.user)
+        item = services.inbox_item_reclassify(item=item, classification=data["classification"], user=self.request.user)
+        if item.classification == "opt_out" and is_suppressed(team=item.team_id, number=item.phone_number):
+            return "Classification corrected: the number is on the suppression list and will not be texted again."
+        return ""
 
 
 class InboxItemMoveView(_ItemAction):

@@ -598,6 +598,7 @@ _FILLER_WORDS = frozenset(
         "you", "thx", "ty", "just", "ok", "okay", "all", "me", "right", "away", "seriously", "again", "them",
         "these", "texts", "messages", "msgs", "txts", "us", "from", "off", "of", "list", "the", "your", "ur", "and",
         "sending", "bro", "bruh", "dude", "man", "fr", "frfr", "ong", "deadass", "yo", "smh", "dawg", "fam", "ugh",
+        "kindly", "respectfully",
     }
 )  # fmt: skip
 _NEGATIONS = frozenset(
@@ -677,8 +678,10 @@ _DOING_SOMETHING_ELSE = (
 _BANK_STOP = (
     r"(?:the\s+|my\s+|our\s+|a\s+)?(?:payments?|ach|autopay|auto-pay|auto-?drafts?|auto-?debits?|drafts?|debits?|withdrawals?"
     r"|checks?"
-    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one
-    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease)\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over))\b"
+    # "How do I stop my current loan from auto renewing?": the loan, not the texts about one; "stop my renewal", "stop
+    # the auto renewal on my loan", "stop my subscription from renewing": a renewal, as a payment is
+    r"|(?:current\s+|existing\s+|old\s+)?(?:loan|lease|subscription|membership|policy|plan|contract|line\s+of\s+credit)"
+    r"\s+from\s+(?:auto-?\s*renew\w*|renew\w*|rolling\s+over)|(?:auto-?\s*)?renewals?)\b"
 )
 _BILLED = r"(?:charged|billed|dinged|overcharged|double\s+charged|invoiced|fined|penalized|scammed|ripped\s+off)"
 _MY_NUMBER = (
@@ -2558,6 +2561,28 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the sixty-third's requests in other scripts. Levantine Arabic "لا تبعتلي رسائل" (don't send me messages),
+    # "لا تبعت", "بطل تبعت" (quit sending); Korean "문자하지 마세요" (don't text), "카톡 보내지 마"; Hindi
+    # "मेरा नंबर अपनी लिस्ट से हटा दो" (take my number off your list), "सूची से हटा दें", "मेरा नंबर हटा दीजिए";
+    # Urdu "لسٹ سے ہٹا دیں"
+    (
+        _re(
+            r"لا\s+(?:تبعت|تبعث)|بطل(?:وا|و)?\s+(?:تبعت|تبعث|ترسل|تراسل)"
+            r"|(?:문자|메시지|메세지|카톡|톡)\s*(?:하지|보내지|주지)\s*(?:마|말)"
+            r"|(?:लिस्ट|सूची)\s+से\s+(?:हटा|निकाल|डिलीट)|(?:मेरा|मेरे|इस|यह|ये)\s+(?:नंबर|नम्बर)\s+(?:को\s+)?(?:हटा|डिलीट)"
+            r"|(?:لسٹ|فہرست)\s+سے\s+(?:ہٹا|نکال)"
+        ),
+        "none",
+    ),
+    # "Pls take my # off", "Take our # off, thanks": "#" for the number, taken off with nothing after ("take this # off
+    # speaker", "drop my # off at the front desk" are not requests; "off your list" is heard above)
+    (
+        _re(
+            r"\b(?:take|get|rmv|remove|delete|drop)\s+(?:my|our|this)\s+(?:cell\s+|phone\s+|mobile\s+)?#\s*off"
+            r"(?:\s+(?:please|pls|plz|now|asap|thanks|thank\s+you|thx|ty))?\s*(?:[.!,;]|$)"
+        ),
+        "negation",
+    ),
     # two things taken off at once: "Please take his name and this number off whatever list you have"
     (
         _re(
@@ -2658,7 +2683,10 @@ _KEYWORD_MENTION = re.compile(
 _HOSTILE_DISMISSAL = re.compile(
     r"\b(?:f+u+c*k+\s*(?:off|you|u|yourself|outta\s+here)|f\W*\s*(?:off|you)|eff\s+off|piss\s+off|screw\s+(?:you|u|off)"
     r"|go\s+to\s+hell|stfu|gtfo|get\s+lost|bite\s+me|drop\s+dead|eat\s+sh\w+|go\s+away|shut\s+up|get\s+bent"
-    r"|lose\s+my\s+number|bugger\s+off|sod\s+off)\b"
+    r"|lose\s+my\s+number|bugger\s+off|sod\s+off|buzz\s+off)\b"
+    # "Beat it", "Take a hike!": dismissals only alone ("we might take a hike Saturday", "get outta here, that rate is
+    # amazing!")
+    r"|^\W*(?:beat\s+it|take\s+a\s+hike|get\s+(?:outta|out\s+of)\s+here|scram|shoo)\W*$"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 _NAMES_WITH_STOP = re.compile(r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b")  # "Stop 'n Go", "Stop-N-Go"
@@ -3176,6 +3204,21 @@ _ASKS_IF_ALLOWED = re.compile(
 )
 # "Unsubscribe from what? I never signed up for nothin": the writer asks what the texts are; a person decides
 _ASKS_WHAT = re.compile(r"\b(?:unsubscribe|unsub|opt\s+out|stop|remove\s+me)\s+from\s+what\b")
+# "Can I unsubscribe my other store and keep this one on?": a request about another of the writer's lines, this one
+# kept; a person decides (and may take the other off)
+_KEEPS_THIS_ONE = GatedRegex(
+    re.compile(
+        r"\b(?:(?:my|our|the)\s+(?:other|second|2nd|old|sister)|another|my|our)\s+(?:[\w'-]+\s+){0,2}?(?:store|location"
+        r"|shop|number|line|cell|phone|office|branch|restaurant|salon|business|account|one)\b[^.!?]{0,80}?\b(?:keep|leave)\s+(?:this|the\s+main"
+        r"|my\s+main|our\s+main)\s+(?:one|number|line|location|store)\b"
+    )
+)
+# "Scam. Go away", "Go away, loan sharks": an insult and "go away" alone, a hostile dismissal held as the others are
+_INSULT = (
+    r"(?:scam|scams|scammers?|scam\s+artists?|loan\s+sharks?|sharks|crooks?|frauds?|liars?|thie(?:f|ves)|clowns?"
+    r"|losers?)"
+)
+_INSULTED_AWAY = GatedRegex(re.compile(rf"^\W*(?:{_INSULT}\W+(?:just\s+)?go\s+away|go\s+away\W+{_INSULT})\W*$"))
 # "Thanks for texting Big Sandy Towing! If you need a tow right now CALL don't text": a business's own auto-reply
 _BUSINESS_GREETING = re.compile(
     r"^\W*(?:thanks|thank\s+you)\s+for\s+(?:texting|contacting|messaging|reaching\s+out\s+to|calling)\s+"
@@ -3189,6 +3232,8 @@ _HELD_BESIDE_A_REQUEST = (
     (_ASKS_IF_ALLOWED, _ABOUT_OUR_TEXTS, "a question whether the texts are allowed"),
     (_ASKS_WHAT, _ABOUT_OUR_TEXTS, "a question what the texts are"),
     (_BUSINESS_GREETING, _ABOUT_OUR_TEXTS, "a business's auto-reply"),
+    (_KEEPS_THIS_ONE, _ABOUT_OUR_TEXTS, "a request about another of the writer's lines, this one kept"),
+    (_INSULTED_AWAY, None, "a hostile dismissal"),
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."

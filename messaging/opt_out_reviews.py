@@ -2,7 +2,8 @@
 
 The number is held at once: the send-time check refuses every text to it with ``OPT_OUT_REVIEW`` until a
 person decides, on the inbox page, in the admin or through ``POST /api/v1/opt-out-reviews/{id}/decide/``.
-Deciding ``opt_out`` puts the number on the suppression list; ``not_opt_out`` releases it. A false hold costs
+Deciding ``opt_out`` puts the number on the suppression list (and counts as the number's newest STOP, so a
+START sent before the decision and delivered after it lifts nothing); ``not_opt_out`` releases it. A false hold costs
 one lead's wait; a missed revocation costs a fine and a person's trust.
 """
 
@@ -12,8 +13,8 @@ from django.utils import timezone
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.models import Team
 
-from .models import OptOutReview, Suppression
-from .services import suppression_add
+from .models import ConsentMark, OptOutReview, Suppression
+from .services import consent_mark_move, suppression_add
 
 HELD = OptOutReview.Status.HELD
 
@@ -70,6 +71,8 @@ def opt_out_review_decide(*, review: OptOutReview, decision: str, user) -> OptOu
         if review.status != HELD:
             raise OptOutReviewError("NOT_HELD", "This reply was decided already.", http_status=409)
         if decision == OptOutReview.Decision.OPT_OUT:
+            # a person's decision is the newest word on consent: an older START delivered late does not undo it
+            consent_mark_move(team=review.team_id, number=review.phone_number, keyword=ConsentMark.Keyword.STOP)
             suppression_add(
                 team=review.team_id,
                 number=review.phone_number,

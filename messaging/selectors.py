@@ -257,6 +257,15 @@ def sender_number_gate(team_id: str) -> tuple[str, str] | None:
     )
 
 
+def provider_account_team(*, provider: str, account: str | None) -> str | None:
+    """The id of the one team that registered its webhook under the provider group (account) ``account``; None
+    when no team or more than one did."""
+    if not account:
+        return None
+    teams = list(ProviderWebhook.objects.filter(provider=provider, group_id=account).values_list("team_id", flat=True))
+    return teams[0] if len(set(teams)) == 1 else None
+
+
 def provider_account_id(team, provider: str) -> str:
     """The provider group (account) id the team registered its webhook under, or ''."""
     team_id = getattr(team, "pk", team)

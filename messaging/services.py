@@ -352,6 +352,26 @@ def suppression_entry_lift(*, entry: Suppression, user, reason: str) -> Suppress
 # -- the send-time checks -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NumberMarks:
+    """The numbers a team may not text whoever the text is for: on a do-not-call list in any person's phone row
+    (``dnc``), or the number of any person marked do-not-contact (``do_not_contact``)."""
+
+    dnc: frozenset[str] = frozenset()
+    do_not_contact: frozenset[str] = frozenset()
+
+
+def number_marks(*, team_id: str, numbers) -> NumberMarks:
+    """Read which of ``numbers`` any person of the team marked do-not-call or do-not-contact (two statements)."""
+    phones = PersonaPhone.objects.filter(team_id=team_id, normalized_number__in=set(numbers))
+    return NumberMarks(
+        dnc=frozenset(phones.filter(do_not_call=True).values_list("normalized_number", flat=True)),
+        do_not_contact=frozenset(
+            phones.filter(persona__do_not_contact=True).values_list("normalized_number", flat=True)
+        ),
+    )
+
+
 @dataclass
 class CheckResult:
     ok: bool
@@ -374,12 +394,15 @@ def send_check(
     zip5: str | None = None,
     suppressed: str | bool | None = None,
     held: bool | None = None,
+    marks: NumberMarks | None = None,
 ) -> CheckResult:
     """Run the checks that must pass at the moment a text leaves. Compliance replies skip the list and hours.
 
     ``suppressed`` is the suppression list's answer when the caller read it for a whole batch inside the same
     transaction: the active entry's reason, or "" when the number is not on the list (None: it is read here).
-    ``held`` likewise says whether a possible opt-out from the number waits for a person (``OptOutReview``)."""
+    ``held`` likewise says whether a possible opt-out from the number waits for a person (``OptOutReview``), and
+    ``marks`` which numbers any person of the team marked do-not-call or do-not-contact: such a mark on another
+    person with the same number refuses the text as the recipient's own would."""
     if len(number or "") != 10 or not number.isdigit():
         return CheckResult(False, "INVALID_NUMBER", f"{number!r} is not a 10-digit US number.")
     if suppressed is None:
@@ -402,11 +425,17 @@ def send_check(
             )
         if persona is not None and persona.do_not_contact:
             return CheckResult(False, "DO_NOT_CONTACT", "The person is marked do-not-contact.")
+        if marks is None:
+            marks = number_marks(team_id=team_id, numbers=[number])
+        if number in marks.do_not_contact:
+            return CheckResult(
+                False, "DO_NOT_CONTACT", "A person of the team with this number is marked do-not-contact."
+            )
+    if phone is not None and phone.phone_type == PersonaPhone.PhoneType.LANDLINE:
+        return CheckResult(False, "LANDLINE_BLOCKED", "The number is a landline; SMS cannot reach it.")
+    if kind != Message.Kind.COMPLIANCE and ((phone is not None and phone.do_not_call) or number in marks.dnc):
+        return CheckResult(False, "DNC_BLOCKED", "The number is on a do-not-call list.")
     if phone is not None:
-        if phone.phone_type == PersonaPhone.PhoneType.LANDLINE:
-            return CheckResult(False, "LANDLINE_BLOCKED", "The number is a landline; SMS cannot reach it.")
-        if phone.do_not_call and kind != Message.Kind.COMPLIANCE:
-            return CheckResult(False, "DNC_BLOCKED", "The number is on a do-not-call list.")
         age = _dnc_scrub_age_days(phone, now)
         if age is not None and age > settings.SMS_DNC_SCRUB_MAX_DAYS and kind != Message.Kind.COMPLIANCE:
             return CheckResult(
@@ -671,6 +700,7 @@ class _BatchReads:
     held: set[str]  # numbers with a possible opt-out waiting for a person
     phones: dict[str, PersonaPhone]
     titles: dict[tuple[str, str], str]  # (persona, business) -> the person's title there
+    marks: NumberMarks  # numbers any person of the team marked do-not-call or do-not-contact
 
 
 def _batch_reads(campaign: Campaign, leads: list[CampaignLead]) -> _BatchReads:
@@ -705,6 +735,7 @@ def _batch_reads(campaign: Campaign, leads: list[CampaignLead]) -> _BatchReads:
         ),  # fmt: skip
         phones=PersonaPhone.objects.in_bulk([cl.phone_id for cl in leads if cl.phone_id]),
         titles=titles,
+        marks=number_marks(team_id=team_id, numbers=numbers),
     )
 
 
@@ -877,7 +908,7 @@ def _check_lead(*, cl: CampaignLead, cfg, now, reads: _BatchReads) -> tuple[str 
     check = send_check(
         team_id=cl.team_id, number=cl.phone_number, kind=Message.Kind.CAMPAIGN, cfg=cfg, now=now, state=state,
         phone=reads.phones.get(cl.phone_id), persona=lead.persona, zip5=zip5,
-        suppressed=reads.suppressed.get(cl.phone_number, ""), held=cl.phone_number in reads.held,
+        suppressed=reads.suppressed.get(cl.phone_number, ""), held=cl.phone_number in reads.held, marks=reads.marks,
     )  # fmt: skip
     if check.code == "QUIET_HOURS":
         _finish_lead(cl, CampaignLead.Status.PENDING, "QUIET_HOURS", check.not_before)

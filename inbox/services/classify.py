@@ -76,7 +76,10 @@ def _keep_extracted(item: InboxItem) -> None:
 
 
 def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> InboxItem:
-    """A person corrects the classification: recorded as MISCLASSIFICATION, then prioritized and drafted again."""
+    """A person corrects the classification: recorded as MISCLASSIFICATION, then prioritized and drafted again.
+
+    Corrected to ``opt_out``, the number is suppressed as for a detected opt-out; corrected away from it, the
+    number stays suppressed (consent comes back only by START or a person lifting the entry with a reason)."""
     if classification not in classifier.Classification.__members__.values():
         valid = ", ".join(c.value for c in classifier.Classification)
         raise InboxError("INVALID_CLASSIFICATION", f"Use one of: {valid}.")
@@ -95,6 +98,8 @@ def inbox_item_reclassify(*, item: InboxItem, classification: str, user) -> Inbo
         item.classification, item.classification_confidence = classification, 1.0
         item.save(update_fields=["classification", "classification_confidence", "updated_at"])
         _event(item, "reclassified", user, before=before, after=classification)
+        if classification == classifier.Classification.OPT_OUT:
+            consent.opt_out_by_person(item=item, user=user)
         conversation_intent_update(item=item)
         journey.advance(stage=9, subject_id=item.pk, team_id=item.team_id)
     item.refresh_from_db()

@@ -9,6 +9,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from messaging.models import Message
 from usdatabiz.core.selectors import membership_get
@@ -115,6 +116,9 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
     message = item.message
     # no savepoint of its own: a failure here fails the caller's whole transaction (stage 8 rolls the event back)
     with transaction.atomic(savepoint=False):
+        later = _later_text_conversation(item)
+        if later is not None:
+            return _join_as_history(later, item)
         conversation, created = _open_conversation(
             team_id=item.team_id,
             number=item.phone_number,
@@ -163,6 +167,53 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
         if conversation.status in (S.WAITING, S.SNOOZED):
             _move(conversation, S.OPEN, "SYSTEM", reason=f"a new text came in: {item.response_text[:120]!r}",
                   snoozed_until=None)  # fmt: skip
+    return conversation
+
+
+# how many of the contact's latest texts a late delivery is compared with (providers reorder within minutes)
+LATE_TEXT_WINDOW = 20
+
+
+def sent_at(message: Message) -> datetime:
+    """When the person sent an inbound text: the provider's time when it gave one, else when it reached us."""
+    stamp = parse_datetime(str((message.metadata or {}).get("sentAt") or ""))
+    return stamp or message.received_at or message.created_at
+
+
+def _later_text_conversation(item: InboxItem) -> tuple[Conversation, Message] | None:
+    """The conversation holding a text the contact sent after this one (delivered before it), locked, with that
+    text; None when this text is the contact's newest."""
+    at = sent_at(item.message)
+    recent = (
+        Message.objects.filter(
+            team_id=item.team_id, direction=Message.Direction.INBOUND, from_number=item.phone_number,
+            conversation_link__isnull=False,
+        )
+        .exclude(pk=item.message_id)
+        .select_related("conversation_link")
+        .order_by("-created_at")[:LATE_TEXT_WINDOW]
+    )  # fmt: skip
+    later = [message for message in recent if sent_at(message) > at]
+    if not later:
+        return None
+    newest = max(later, key=sent_at)
+    conversation = Conversation.objects.select_for_update().get(pk=newest.conversation_link.conversation_id)
+    return conversation, newest
+
+
+def _join_as_history(later: tuple[Conversation, Message], item: InboxItem) -> Conversation:
+    """Keep a late-delivered text in the conversation of the newer one, changing nothing else: the person's newer
+    text still speaks for the conversation, so the late one neither reopens, closes nor starts one."""
+    conversation, newer = later
+    _link(conversation, item.message)
+    if not item._state.adding:
+        InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+    item.conversation = conversation
+    _cnv_event(
+        conversation, "late_text", "SYSTEM", item=item.pk, newer_message=newer.pk,
+        why=f"{(item.response_text or '')[:120]!r} was sent at {sent_at(item.message).isoformat()}, before "
+        f"{(newer.body or '')[:120]!r} ({sent_at(newer).isoformat()}), and delivered after it; kept as history",
+    )  # fmt: skip
     return conversation
 
 

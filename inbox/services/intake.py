@@ -447,9 +447,9 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         return None
     team_id, contact = route.team_id, route.contact
     webhook.team_id = team_id
-    now = timezone.now()
+    now, sent = timezone.now(), event_time(event.occurred_at_ms)
     run = stage_run_start(  # felt from the provider's timestamp of the reply, when it gives one
-        team=team_id, stage=8, subject=webhook, count_in=1, triggered_at=event_time(event.occurred_at_ms)
+        team=team_id, stage=8, subject=webhook, count_in=1, triggered_at=sent
     )
     try:
         with transaction.atomic():  # the provider's message id is stored once (unique with the provider)
@@ -469,7 +469,12 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
                 correlation_id=contact.correlation_id,
                 received_at=now,
                 reply_to_id=contact.last_message_id,
-                metadata={"webhookId": webhook.pk, "deliveryId": event.delivery_id, "source": webhook.source},
+                metadata={
+                    "webhookId": webhook.pk,
+                    "deliveryId": event.delivery_id,
+                    "source": webhook.source,
+                    **({"sentAt": sent.isoformat()} if sent is not None else {}),
+                },
             )
     except IntegrityError:
         webhook.status, webhook.error_code = WebhookEvent.Status.DUPLICATE, "DUPLICATE_WEBHOOK"

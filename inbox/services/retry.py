@@ -165,7 +165,8 @@ def webhook_events_retry(*, limit: int = 200, now=None) -> dict[str, int]:
 
     A delivery report stored ``unmatched`` because it came before the send call returned the text's provider id
     (``NO_MESSAGE_MATCH``, within ``WEBHOOK_EARLY_REPORT_SECONDS``) is routed again: once a text of ours has that
-    id, the report goes back to ``received`` for the text's team, due now.
+    id, the report goes back to ``received`` for the text's team, due now; a webhook's report only if it was
+    verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched.
 
     Each due event is claimed by the one sweep that locks it (``SKIP LOCKED``: a sweep running beside this one, or
     a worker acting on the event right now, is stepped around); its ``retry_at`` moves ``WEBHOOK_RETRY_AFTER_SECONDS``
@@ -275,6 +276,9 @@ def _early_reports_claim(*, limit: int, now) -> list[str]:
         route = routing.route_event(event)
         if route.team_id is None:
             continue  # the send has not returned the id yet (or the text is not ours): try again next run
+        signed = record.source == WebhookEvent.Source.WEBHOOK  # a record read back from an account's log is not
+        if signed and not routing.early_report_fits(event, provider=record.provider, team_id=route.team_id):
+            continue  # verified with another account's secret than the text's team's: never applied to it
         moved = WebhookEvent.objects.filter(pk=record.pk, status=WebhookEvent.Status.UNMATCHED).update(
             status=WebhookEvent.Status.RECEIVED, team_id=route.team_id, error_code="", detail="", retry_at=now,
             updated_at=timezone.now(),

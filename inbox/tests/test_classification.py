@@ -617,6 +617,15 @@ CASES += [
     ("Mai anh rảnh không? Gặp nói chuyện nhé", C.MEETING_REQUEST),
     ("Cảm ơn, không cần vay", C.NOT_INTERESTED),
     ("What does 'reply STOP to end' mean at the bottom, does it cost me?", C.QUESTION),
+    # the sixty-third: a dismissal without a curse is hostile; a request about another store that keeps this one
+    # asks; a scam told to go away is hostile, "go away" alone an opt-out
+    ("Buzz off", C.HOSTILE),
+    ("Take a hike!", C.HOSTILE),
+    ("Beat it", C.HOSTILE),
+    ("Get outta here.", C.HOSTILE),
+    ("Scam. Go away", C.HOSTILE),
+    ("Go away.", C.OPT_OUT),
+    ("Can I unsubscribe my other store and keep this one on?", C.QUESTION),
 ]
 
 

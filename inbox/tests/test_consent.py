@@ -8,13 +8,14 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import api_client_for
 from inbox.models import ClassificationCorrection
 from inbox.services import inbox_item_reclassify, inbox_item_reply
 from inbox.tests.factories import replied_item
 from messaging import services as messaging
-from messaging.models import Message, OptOutReview, Suppression
+from messaging.models import ConsentMark, Message, OptOutReview, Suppression
 from usdatabiz.core.tests.factories import UserFactory
 
 # a complaint the rules place as a question, so the conversation stays open whatever the reply model learns
@@ -216,3 +217,96 @@ def test_a_correction_through_the_api_is_kept(team, operator, operator_api):
     )
     assert response.status_code == 200
     assert ClassificationCorrection.objects.filter(team=team, inbox_item=item, corrected="interested").exists()
+
+
+# -- a person's reclassification to opt_out -------------------------------------------------------------
+
+NOT_NOW = "Not interested right now, thanks"
+
+
+def _suppressed_by(item):
+    return Suppression.objects.get(team=item.team, phone_number=item.phone_number, lifted_at__isnull=True)
+
+
+def _campaign_send_refused(team, number) -> str:
+    check = messaging.send_check(
+        team_id=team.pk, number=number, kind=Message.Kind.CAMPAIGN, cfg=messaging.messaging_settings_get(team=team),
+        now=timezone.now(), state="TX",
+    )  # fmt: skip
+    return check.code
+
+
+def _approved_reply_refused(item, user) -> str:
+    sent = messaging.message_send(
+        team=item.team_id, to_number=item.phone_number, body="One more thing", kind=Message.Kind.REPLY,
+        key=f"test:{item.pk}", approved_by=user, reply_to=item.message,
+    )  # fmt: skip
+    return Message.objects.get(pk=sent.pk).error_code
+
+
+@pytest.fixture
+def declined(team, operator):
+    item = replied_item(team, operator, NOT_NOW)
+    assert item.classification != "opt_out"
+    assert not messaging.is_suppressed(team=team, number=item.phone_number)
+    return item
+
+
+def _reclassify_by_service(item, user, **_):
+    inbox_item_reclassify(item=item, classification="opt_out", user=user)
+
+
+def _reclassify_on_the_page(item, user, *, operator_client, **_):
+    url = reverse("inbox:item-reclassify", args=[item.pk])
+    response = operator_client.post(url, {"classification": "opt_out"}, follow=True)
+    assert b"will not be texted again" in response.content
+
+
+def _reclassify_through_the_api(item, user, *, operator_api, **_):
+    response = operator_api.post(
+        f"/api/v1/inbox-items/{item.pk}/reclassify/", {"classification": "opt_out"}, format="json"
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("reclassify", [_reclassify_by_service, _reclassify_on_the_page, _reclassify_through_the_api])
+def test_a_reply_reclassified_as_opt_out_suppresses_the_number(
+    declined, team, operator, operator_client, operator_api, reclassify
+):
+    reclassify(declined, operator, operator_client=operator_client, operator_api=operator_api)
+
+    entry = _suppressed_by(declined)
+    assert (entry.reason, entry.source_message_id, entry.created_by) == ("opt_out", declined.message_id, operator)
+    mark = ConsentMark.objects.get(team=team, phone_number=declined.phone_number)
+    assert mark.keyword == "stop"
+    assert _approved_reply_refused(declined, operator) == "OPTED_OUT"
+    assert _campaign_send_refused(team, declined.phone_number) == "OPTED_OUT"
+
+
+def test_a_reclassified_opt_out_decides_the_numbers_open_hold(held, team, operator):
+    inbox_item_reclassify(item=held, classification="opt_out", user=operator)
+
+    review = OptOutReview.objects.get(team=team)
+    assert (review.status, review.decision, review.decided_by) == ("decided", "opt_out", operator)
+    assert _suppressed_by(held).reason == "opt_out"
+
+
+@pytest.mark.parametrize("text", ["STOP", "I'm reporting this as spam"])
+def test_reclassifying_an_opt_out_as_something_else_gives_no_consent_back(team, operator, text):
+    item = replied_item(team, operator, text)
+    entry = _suppressed_by(item)
+
+    inbox_item_reclassify(item=item, classification="interested", user=operator)
+
+    assert _suppressed_by(item).pk == entry.pk
+    assert ConsentMark.objects.get(team=team, phone_number=item.phone_number).keyword == "stop"
+    assert _approved_reply_refused(item, operator) == "OPTED_OUT"
+
+
+def test_reclassifying_back_from_a_reclassified_opt_out_keeps_the_number_suppressed(declined, team, operator):
+    inbox_item_reclassify(item=declined, classification="opt_out", user=operator)
+
+    inbox_item_reclassify(item=declined, classification="not_interested", user=operator)
+
+    assert _suppressed_by(declined).reason == "opt_out"
+    assert _campaign_send_refused(team, declined.phone_number) == "OPTED_OUT"

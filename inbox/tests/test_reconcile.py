@@ -179,3 +179,22 @@ def test_one_account_failing_is_recorded_and_the_others_are_read(team, other_tea
 def test_the_sandbox_keeps_no_log(settings):
     settings.SMS_PROVIDER = "sandbox"
     assert services.provider_events_reconcile() == {"accounts": 0, "events": 0, "stored": 0, "failed_accounts": 0}
+
+
+@responses.activate
+def test_a_stop_read_back_after_a_newer_reply_keeps_the_conversation_open(team, opener):
+    from inbox.models import Conversation
+
+    # given the log holds the person's STOP and, a minute later, a reply; the reply is read first
+    newer = _inbound("sh-in-new", opener.to_number, "5125550101", "Yes, tell me more about the offer")
+    newer["timestamp"] += 60_000
+    _log(responses, [newer, _inbound("sh-in-old", opener.to_number, "5125550101", "STOP")])
+
+    services.provider_events_reconcile()
+
+    # then the STOP is kept and suppresses, but the conversation the newer reply speaks for stays open
+    [conversation] = Conversation.objects.filter(team=team, contact_number=opener.to_number)
+    assert conversation.status != Conversation.Status.CLOSED
+    assert conversation.latest_item.external_id == "sh-in-new"
+    assert InboxItem.objects.get(external_id="sh-in-old").conversation_id == conversation.pk
+    assert messaging.is_suppressed(team=team, number=opener.to_number)

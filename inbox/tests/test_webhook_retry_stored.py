@@ -149,3 +149,118 @@ def test_a_delivery_report_for_a_text_that_is_not_ours_stays_unmatched(client, c
     # then it stays unmatched and no text changed
     assert WebhookEvent.objects.get(identifier="sh-stranger").status == WebhookEvent.Status.UNMATCHED
     assert not Message.objects.filter(status="delivered").exists()
+
+
+TEAM_SECRET = "acme-own-signing-secret"
+
+
+def _report_signed_by(secret: str, message_id: str, **meta) -> tuple[dict, bytes]:
+    """A delivery report signed by the account holding ``secret``; ``meta``: more of the text's document."""
+    import json
+
+    from messaging.signalhouse import sign
+
+    stamp = int(timezone.now().timestamp() * 1000)
+    body = json.dumps({
+        "timestamp": stamp, "event": "MESSAGE_DELIVERED", "identifier": message_id,
+        "metaData": {"_id": message_id, "status": "DELIVERED", "segmentCount": 1, **meta},
+    }).encode()  # fmt: skip
+    headers = {
+        "X-SignalHouse-Timestamp": str(stamp),
+        "X-SignalHouse-Signature": sign(secret, stamp, body),
+        "X-SignalHouse-Delivery-Id": f"d-{message_id}",
+    }
+    return headers, body
+
+
+@pytest.fixture
+def own_account(team, contacted):  # noqa: F811
+    """Acme sends through its own SignalHouse account: its reports are signed with its own secret. The first text's
+    send has not returned the provider's id yet."""
+    from messaging import services as messaging
+
+    messaging.provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value=TEAM_SECRET)
+    message = contacted[0]
+    Message.objects.filter(pk=message.pk).update(external_id="")
+    return message
+
+
+def test_an_early_report_of_a_team_with_its_own_account_is_verified_with_its_secret_found_by_the_sending_number(
+    client, own_account, team
+):
+    # given a report signed by Acme's own account, naming the number the text left from (as the provider writes it)
+    message = own_account
+    headers, body = _report_signed_by(TEAM_SECRET, "sh-own-1", senderPhoneNumber=f"1{message.from_number}")
+
+    # when it arrives before the send returned the id, then the id is known and the schedule runs
+    response = _post(client, headers, body)
+    for row in _queued():
+        _run(row)
+    assert response.status_code == 200
+    assert WebhookEvent.objects.get(identifier="sh-own-1").status == WebhookEvent.Status.UNMATCHED
+    Message.objects.filter(pk=message.pk).update(external_id="sh-own-1")
+    webhook_events_retry_task()
+    assert _work_realtime_lane() == ["inbox.tasks.webhook_event_process_task"]
+
+    # then it was accepted and applied to Acme's text
+    message.refresh_from_db()
+    assert (WebhookEvent.objects.get(identifier="sh-own-1").team_id, message.status) == (team.pk, "delivered")
+
+
+def test_an_early_report_is_found_by_the_account_it_came_from(client, own_account, team):
+    from messaging.models import ProviderWebhook
+
+    ProviderWebhook.objects.create(team=team, provider="signalhouse", group_id="grp-acme")
+
+    response = _post(client, *_report_signed_by(TEAM_SECRET, "sh-own-2", groupId="grp-acme"))
+
+    assert response.status_code == 200
+    assert WebhookEvent.objects.get(identifier="sh-own-2").status != WebhookEvent.Status.REJECTED
+
+
+@pytest.mark.parametrize(
+    ("secret", "meta"),
+    [
+        ("test-signing-secret", {"senderPhoneNumber": "1" + "5125550100"}),  # the platform's, for Acme's number
+        ("wrong-secret", {"senderPhoneNumber": "15125550100"}),
+        (TEAM_SECRET, {}),  # nothing says whose account sent it: only the platform's secret can verify it
+        (TEAM_SECRET, {"senderPhoneNumber": "15125550199"}),  # a number no team owns
+        (TEAM_SECRET, {"groupId": "grp-nobody"}),
+    ],
+    ids=["platform-secret", "wrong-secret", "no-sender", "unowned-number", "unknown-account"],
+)
+def test_an_early_report_that_cannot_be_verified_with_the_right_teams_secret_stays_rejected(
+    client, own_account, secret, meta
+):
+    assert own_account.from_number == "5125550100"
+
+    response = _post(client, *_report_signed_by(secret, "sh-own-3", **meta))
+
+    assert response.status_code == 401
+    assert WebhookEvent.objects.get().status == WebhookEvent.Status.REJECTED
+    own_account.refresh_from_db()
+    assert own_account.status == "sent"
+
+
+@pytest.mark.parametrize(
+    ("secret", "meta"),
+    [("test-signing-secret", {}), ("test-signing-secret", {"senderPhoneNumber": "15125550199"})],
+    ids=["no-sender", "unowned-number"],
+)
+def test_an_early_report_verified_for_another_account_is_never_applied_to_a_teams_text(
+    client, own_account, secret, meta
+):
+    # given a report the platform's account signed (accepted: nothing in it names Acme), on an id not known yet
+    assert _post(client, *_report_signed_by(secret, "sh-other-1", **meta)).status_code == 200
+    for row in _queued():
+        _run(row)
+
+    # when Acme's text, sent through Acme's own account, gets that id and the schedule runs
+    Message.objects.filter(pk=own_account.pk).update(external_id="sh-other-1")
+    webhook_events_retry_task()
+    assert _work_realtime_lane() == []  # nothing was sent to a worker
+
+    # then the report stays unmatched and Acme's text is unchanged
+    own_account.refresh_from_db()
+    assert WebhookEvent.objects.get(identifier="sh-other-1").status == WebhookEvent.Status.UNMATCHED
+    assert own_account.status == "sent"

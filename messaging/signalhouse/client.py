@@ -43,6 +43,9 @@ WEBHOOK_EVENTS = tuple(EVENT_KINDS)
 
 # Transport errors raised before anything left this machine; everything else may have reached the provider.
 _NEVER_SENT = (requests.exceptions.ConnectTimeout,)
+# A gateway's answer that it got none (or a broken one) from the API behind it: the API may have taken the request.
+# A 503 says the request was not handled, and a 500 is the API's own answer: neither makes a send's outcome unknown.
+_GATEWAY_UNANSWERED = (502, 504)
 _CONFIG_ERRORS = (
     requests.exceptions.InvalidURL,
     requests.exceptions.MissingSchema,
@@ -112,7 +115,8 @@ class SignalHouseClient:
         """Send one SMS to one recipient. Retries reuse ``idempotency_key``, so a retry never sends twice.
 
         Raises ``ValueError`` (bad input, before any HTTP), ``AuthFailed``, ``InvalidNumber``,
-        ``IdempotencyConflict``, ``RateLimited``, ``ProviderError`` or ``OutcomeUnknown``. A refusal that arrives in
+        ``IdempotencyConflict``, ``RateLimited``, ``ProviderError`` or ``OutcomeUnknown`` (the retries ran out after a
+        read timeout, a dropped connection or a gateway's 502/504: the text may have left). A refusal that arrives in
         a 2xx reply (DNC, opt-out, landline) is an outcome with ``accepted=False``, not an error.
         """
         sender_digits = normalize_us_number(sender)
@@ -288,9 +292,12 @@ class SignalHouseClient:
                     delay = retry_after if retry_after is not None else self._backoff(attempt)
                     logger.info("signalhouse %s HTTP %d; retry %d in %.2fs", path, status, attempt + 1, delay)
                 elif status >= 500:
+                    gateway = status in _GATEWAY_UNANSWERED
+                    maybe_landed = maybe_landed or gateway
                     if attempt >= self.max_retries:
                         if is_send and maybe_landed:
-                            raise OutcomeUnknown(f"HTTP {status} after an earlier attempt timed out", status=status)
+                            why = "the gateway had no answer from the API" if gateway else "an earlier try timed out"
+                            raise OutcomeUnknown(f"HTTP {status} after {attempt + 1} attempts ({why})", status=status)
                         raise ProviderError(f"HTTP {status}: {detail}", status=status)
                     delay = self._backoff(attempt)
                     logger.warning("signalhouse %s HTTP %d; retry %d in %.2fs", path, status, attempt + 1, delay)

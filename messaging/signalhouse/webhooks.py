@@ -214,6 +214,9 @@ def parse_record(envelope: Any) -> ProviderEvent:
         result.segments = segments if segments is not None and 0 < segments <= 100 else None
         if kind == "failed" or status not in GOOD_STATUSES:
             result.error_code = map_failure(status, result.provider_error_code, result.reason)
+        # the text's document names the number it left from (and, perhaps, its group): whose account sent it
+        result.from_number = _number(meta.get("senderPhoneNumber"))
+        result.account = clean_text(meta.get("groupId") or envelope.get("groupId"), MAX_ID_LENGTH) or None
     return result
 
 

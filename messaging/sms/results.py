@@ -46,7 +46,9 @@ class ProviderEvent:
     """One event from a provider (webhook or notification record).
 
     ``kind`` is ``inbound``, ``delivered``, ``failed`` or ``unknown``; numbers are 10 digits when valid.
-    ``occurred_at_ms`` is the provider's time of the event (Unix ms) when it says so.
+    ``occurred_at_ms`` is the provider's time of the event (Unix ms) when it says so. A delivery report's
+    ``from_number`` is our number the text left from and ``account`` the provider account (group) that sent it,
+    when the report says so: whose secret signs a report on a text whose id is not known yet.
     """
 
     event: str
@@ -65,4 +67,5 @@ class ProviderEvent:
     reason: str = ""
     segments: int | None = None
     provider_error_code: str = ""
+    account: str | None = None
     raw: dict = field(default_factory=dict)

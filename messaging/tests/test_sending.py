@@ -241,6 +241,31 @@ def test_a_rate_limit_puts_the_text_back_and_the_slice_waits(campaign):
 
 
 @responses.activate
+def test_a_gateway_5xx_holds_the_text_for_review_instead_of_failing_it(campaign, operator):
+    responses.post(SEND, status=504, body="Gateway Timeout")
+
+    services.campaign_send_slice(campaign_id=campaign.pk, provider=_client(max_retries=1), now=DAY, size=1)
+
+    held = Message.objects.get(campaign=campaign, status="held")
+    assert held.error_code == "OUTCOME_UNKNOWN"
+    assert held.campaign_lead.skip_code == "HELD"
+    assert not Message.objects.filter(campaign=campaign, status="failed").exists()
+
+
+@responses.activate
+def test_a_reply_answered_by_a_gateway_5xx_is_held_not_failed(campaign, operator):
+    responses.post(SEND, status=502, body="Bad Gateway")
+    number = CampaignLead.objects.filter(campaign=campaign).first().phone_number
+
+    sent = services.message_send(
+        team=campaign.team_id, to_number=number, body="Happy to help", kind=Message.Kind.REPLY, key="reply:gw",
+        approved_by=operator, provider=_client(max_retries=0),
+    )  # fmt: skip
+
+    assert (sent.status, sent.error_code) == ("held", "OUTCOME_UNKNOWN")
+
+
+@responses.activate
 def test_a_timeout_holds_the_text_for_review_and_release_reuses_the_key(campaign, operator):
     responses.post(SEND, body=requests.exceptions.ReadTimeout("slow"))
     client = _client(max_retries=0)

@@ -360,6 +360,36 @@ def test_5xx_exhausted_is_provider_error(client, sleep):
     assert sleep.delays == [0.5, 1.0, 2.0]
 
 
+@pytest.mark.parametrize("status", [502, 504])
+@responses.activate
+def test_a_gateway_5xx_exhausted_on_a_send_is_outcome_unknown(client, sleep, status):
+    # a gateway that could not get the provider's answer: the text may have been taken
+    responses.add(responses.POST, SEND, status=status, body="<html>Bad gateway</html>")
+    with pytest.raises(OutcomeUnknown) as excinfo:
+        send(client, idempotency_key="key-gw")
+    assert (excinfo.value.code, excinfo.value.status) == ("OUTCOME_UNKNOWN", status)
+    assert len(responses.calls) == 4
+    assert sent_keys() == ["key-gw"] * 4
+
+
+@responses.activate
+def test_a_503_exhausted_is_a_provider_error(client, sleep):
+    # "unavailable" says the request was not handled: the text did not leave
+    responses.add(responses.POST, SEND, status=503)
+    with pytest.raises(ProviderError) as excinfo:
+        send(client)
+    assert not isinstance(excinfo.value, OutcomeUnknown)
+    assert excinfo.value.status == 503
+
+
+@responses.activate
+def test_a_gateway_5xx_then_503s_is_still_outcome_unknown(client, sleep):
+    responses.add(responses.POST, SEND, status=504)
+    responses.add(responses.POST, SEND, status=503)
+    with pytest.raises(OutcomeUnknown):
+        send(client)
+
+
 @responses.activate
 def test_timeout_retried_with_same_key_then_success(client, sleep):
     responses.add(responses.POST, SEND, body=requests.exceptions.ReadTimeout())

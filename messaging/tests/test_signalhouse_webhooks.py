@@ -192,6 +192,15 @@ def test_parse_delivered():
     assert event.error_code == ""
     assert event.timestamp == str(NOW_MS)
     assert event.delivery_id is None
+    assert (event.from_number, event.account) == (None, None)
+
+
+def test_parse_delivered_reads_whose_account_sent_the_text():
+    meta = {"_id": "msg_1", "status": "DELIVERED", "senderPhoneNumber": "15125550100", "groupId": "grp-1"}
+
+    event = parse_event(raw(envelope(meta=meta)))
+
+    assert (event.from_number, event.account) == ("5125550100", "grp-1")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,16 @@
 """Django admin: every model registered; staff who are not superusers see only their teams' rows."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.db import models
+from django_q.models import Failure, OrmQ, Schedule, Success
+from rest_framework.authtoken.admin import TokenAdmin
+from rest_framework.authtoken.models import TokenProxy
 
 from .models import (
     Alert,
@@ -13,10 +23,32 @@ from .models import (
     Team,
     TeamCredential,
 )
+from .services import membership_set
 
 
 def staff_team_ids(request):
     return list(Membership.objects.filter(user=request.user).values_list("team_id", flat=True))
+
+
+def staff_visible_users(request, users=None):
+    """The users (of ``users``, else all) a staff member who is not a superuser may see: members of their teams,
+    superusers excepted (their password and rights are not a team admin's business)."""
+    users = get_user_model()._default_manager.order_by("username") if users is None else users
+    if request.user.is_superuser:
+        return users
+    members = Membership.objects.filter(team_id__in=staff_team_ids(request)).values("user_id")
+    return users.filter(pk__in=members, is_superuser=False)
+
+
+def staff_owned_users(request, users=None):
+    """The visible users (``staff_visible_users``) who belong to none but the staff member's teams: only theirs
+    may be changed, deleted or have their API token shown, since a password or a token opens every team of its
+    user."""
+    users = staff_visible_users(request, users)
+    if request.user.is_superuser:
+        return users
+    elsewhere = Membership.objects.exclude(team_id__in=staff_team_ids(request)).values("user_id")
+    return users.exclude(pk__in=elsewhere)
 
 
 class TeamScopedAdmin(admin.ModelAdmin):
@@ -42,10 +74,39 @@ class TeamScopedAdmin(admin.ModelAdmin):
             related = db_field.related_model
             if related is Team:
                 kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+            elif related is get_user_model():
+                # A user of another team linked here (a membership) would become this admin's to change.
+                kwargs["queryset"] = staff_visible_users(request)
             elif any(f.name == "team" and f.related_model is Team for f in related._meta.concrete_fields):
                 # Raw-id and select fields validate against this queryset: no links to another team's rows.
                 kwargs["queryset"] = related._default_manager.filter(team_id__in=staff_team_ids(request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        return same_team_form(super().get_form(request, obj, **kwargs), self.team_field)
+
+
+def same_team_form(form, team_field: str):
+    """``form`` refusing a link to a row of another team than the row's own (a staff member of two teams is offered
+    the rows of both): the field is named and nothing is saved."""
+
+    class SameTeamForm(form):
+        def clean(self):
+            cleaned = super().clean()
+            # the team chosen in the form, else the row's own (a field the page shows read-only)
+            team = cleaned[team_field] if team_field in cleaned else getattr(self.instance, f"{team_field}_id", None)
+            team_id = getattr(team, "pk", team)
+            for name, value in list(cleaned.items()):  # add_error() takes the field out of cleaned
+                if name == team_field or not isinstance(value, models.Model) or team_id is None:
+                    continue
+                if not any(f.name == "team" and f.related_model is Team for f in value._meta.concrete_fields):
+                    continue
+                if value.team_id != team_id:
+                    self.add_error(name, f"This {value._meta.verbose_name} belongs to another team than this record.")
+            return cleaned
+
+    SameTeamForm.__name__ = form.__name__
+    return SameTeamForm
 
 
 class LeasedWorkAdmin(TeamScopedAdmin):
@@ -73,6 +134,11 @@ class TeamAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(pk__in=staff_team_ids(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # the storage quota is the platform's limit on the team, not the team's to raise
+        return fields if request.user.is_superuser else [*fields, "storage_quota_bytes"]
 
 
 @admin.register(Membership)
@@ -200,3 +266,112 @@ class AlertSettingsAdmin(TeamScopedAdmin):
 
     list_display = ["team", "email_admins", "webhook_url", "updated_at"]
     search_fields = ["team__slug", "webhook_url"]
+
+
+admin.site.unregister(get_user_model())
+admin.site.unregister(TokenProxy)
+
+
+@admin.register(get_user_model())
+class TeamUserAdmin(UserAdmin):
+    """Users: a staff member who is not a superuser sees only their teams' members (not superusers), changes only
+    those who belong to no other team, cannot grant superuser status, groups or permissions, and adds a user
+    straight into one of their teams."""
+
+    RIGHTS = ("is_superuser", "groups", "user_permissions")
+
+    def get_queryset(self, request):
+        return staff_visible_users(request, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not request.user.is_superuser:
+            fields += [name for name in self.RIGHTS if name not in fields]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None and not request.user.is_superuser:
+            fieldsets = (*fieldsets, ("Team", {"fields": ("team", "role")}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None or request.user.is_superuser:
+            return super().get_form(request, obj, **kwargs)
+        fields = kwargs.pop("fields", None) or flatten_fieldsets(self.get_fieldsets(request, obj))
+        kwargs["fields"] = [name for name in fields if name not in ("team", "role")]  # not the user's own fields
+        form = super().get_form(request, obj, **kwargs)
+        teams = Team.objects.filter(pk__in=staff_team_ids(request))
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "team": forms.ModelChoiceField(queryset=teams, help_text="The new user becomes a member of it."),
+                "role": forms.ChoiceField(choices=Membership.Role.choices, initial=Membership.Role.OPERATOR),
+            },
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and "team" in form.cleaned_data:
+            membership_set(team=form.cleaned_data["team"], user=obj, role=form.cleaned_data["role"])
+
+
+@admin.register(TokenProxy)
+class TeamTokenAdmin(TokenAdmin):
+    """API tokens: a staff member who is not a superuser sees, adds and deletes only the tokens of their teams'
+    members who belong to no other team (a token opens every team of its user)."""
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(user__in=staff_owned_users(request))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user" and not request.user.is_superuser:
+            kwargs["queryset"] = staff_owned_users(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SuperuserOnlyAdmin:
+    """Mixed into an admin whose rows belong to no team (django-q2's queue, results and schedules carry every team's
+    task arguments; login attempts; permission groups): only superusers see or touch them, whatever permissions a
+    staff member was given."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self.has_module_permission(request) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_module_permission(request) and super().has_delete_permission(request, obj)
+
+
+def superusers_only(*platform_models):
+    """Register each model's current admin again with ``SuperuserOnlyAdmin`` mixed in."""
+    for model in platform_models:
+        if admin.site.is_registered(model):  # django-q2 registers the queue (OrmQ) only with the ORM broker
+            registered = type(admin.site.get_model_admin(model))
+            admin.site.unregister(model)
+            restricted = type(f"SuperuserOnly{registered.__name__}", (SuperuserOnlyAdmin, registered), {})
+            admin.site.register(model, restricted)
+
+
+superusers_only(Success, Failure, Schedule, OrmQ)
+# Login attempts name every team's people and addresses; a group's permissions are the rights of all its members
+# (a team admin editing the group they are in would grant themselves anything).
+superusers_only(Group, AccessAttempt, AccessLog, AccessFailureLog)

@@ -1,0 +1,226 @@
+"""Job titles as evidence for one name at two offices of a company (``identity.resolution``)."""
+
+import io
+from dataclasses import replace
+
+import pytest
+from django.core.management import call_command
+
+from identity import resolution
+from identity.models import MatchReview, Persona, PersonaMergeHistory
+from identity.resolution import explain, gamma, guard, score, title_key
+from identity.tests.factories import BusinessFactory, BusinessOwnerFactory, person_with_contacts
+from identity.tests.test_resolution import AUTO, _names_model, _two_offices
+
+# A team of many names and titles: SMITH is common, MORGAN as common as a typical surname, BEAUMAN rare; OWNER is a
+# fifth of the team, CONTROLLER one in 200.
+_OTHER_NAMES = [(f"NAME{i}", 5) for i in range(2000)]
+_TITLES = [
+    ("OWNER", 2000),
+    ("CONTROLLER", 50),
+    ("DENTIST", 50),
+    ("VETERINARIAN", 50),
+    ("MANAGER OFFICE", 50),
+    *[(f"TITLE{i}", 20) for i in range(400)],
+]
+
+
+def _team_model():
+    return _names_model(
+        first_name=[("JOHN", 400), ("OTIS", 2), *_OTHER_NAMES],
+        last_name=[("SMITH", 500), ("MORGAN", 20), ("BEAUMAN", 2), *_OTHER_NAMES],
+        title=_TITLES,
+    )
+
+
+def _offices(title_a, title_b, *, first="JOHN", last="MORGAN", trade=""):
+    """The same name at two offices of one company, another phone each, no e-mail: the job titles given."""
+    austin, dallas = _two_offices()
+    trades = (trade,) if trade else ()
+    austin = replace(austin, first=first, last=last, titles=(title_key(title_a),) if title_a else (), trades=trades)
+    dallas = replace(dallas, first=first, last=last, titles=(title_key(title_b),) if title_b else (), trades=trades)
+    return austin, dallas
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("VP of Sales", "Vice President, Sales"),
+        ("Sales V.P.", "VICE PRESIDENT - SALES"),
+        ("Office Mgr", "office manager"),
+        ("Dir. of Operations", "Director, Operations"),
+        ("CEO", "Chief Executive Officer"),
+        ("President & CEO", "President and Chief Executive Officer"),
+        ("Owner/Operator", "Owner - Operator"),
+    ],
+)
+def test_title_key_reads_abbreviations_and_word_order_as_one_title(a, b):
+    assert title_key(a) == title_key(b) != ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Vice President", "President"), ("Office Manager", "Operations Manager"), ("Director", "Managing Director")],
+)
+def test_title_key_keeps_other_titles_apart(a, b):
+    assert title_key(a) != title_key(b)
+
+
+def test_a_rare_shared_title_at_another_office_is_a_proof_and_counts_a_few_bits():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "CONTROLLER")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) is None
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["office_proof"] == "rare title"
+    assert probability >= AUTO
+    title = reasons["fields"]["title"]
+    assert title["level"] == "same"
+    assert 0 < title["weight"] <= resolution.RARE_TITLE_BITS
+    assert explain(reasons)["office_proof"] == "rare title"
+    assert [row["name"] for row in explain(reasons)["rows"]][-1] == "title"
+
+
+def test_a_common_title_or_none_at_another_office_is_no_proof():
+    model = _team_model()
+    assert resolution.tf_adjustment(model, "last_name", "MORGAN") >= 0  # no commoner than a typical surname
+    for a, b in (("Owner", "Owner"), ("Controller", ""), ("", "")):
+        austin, dallas = _offices(a, b)
+        levels, _ = gamma(austin, dallas)
+        assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY", (a, b)
+        assert "office_proof" not in score(austin, dallas, model)[1]
+
+
+def test_a_rare_title_beside_a_common_surname_is_no_proof():
+    # two JOHN SMITHs at one company are likely enough that one title in common happens
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Controller", last="SMITH")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    reasons = score(austin, dallas, model)[1]
+    assert "office_proof" not in reasons
+    assert reasons["fields"]["title"]["weight"] > 0  # still evidence, shown, but the pair waits for review
+
+
+def test_a_title_common_in_the_companys_trade_is_no_proof_though_rare_in_the_team():
+    model = _team_model()
+    # at veterinary clinics (SIC 0742) 12 people of 41 are veterinarians: rare in the team, common in the trade
+    counts = {("0742", "VETERINARIAN"): 12, ("0742", "OWNER"): 28, ("0742", "CONTROLLER"): 1}
+    model.tf["trade_title"] = resolution.trade_title_counts(counts)
+    austin, dallas = _offices("Veterinarian", "Veterinarian", trade="0742")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    assert "office_proof" not in score(austin, dallas, model)[1]
+    # a controller is rare at a clinic too; and a veterinarian's title at a company of no known trade is the team's
+    austin, dallas = _offices("Controller", "Controller", trade="0742")
+    assert score(austin, dallas, model)[1]["office_proof"] == "rare title"
+    austin, dallas = _offices("Veterinarian", "Veterinarian")
+    assert score(austin, dallas, model)[1]["office_proof"] == "rare title"
+
+
+def test_another_title_at_another_office_is_not_counted_and_is_no_proof():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Dentist")
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["guard"] == "OFFICE_NAME_ONLY"
+    assert reasons["fields"]["title"]["weight"] == 0.0
+    assert reasons["fields"]["title"]["not_counted"]
+    # the same pair without titles scores the same: a promotion is not held against a person who moved
+    without = score(replace(austin, titles=()), replace(dallas, titles=()), model)[0]
+    assert probability == without
+
+
+def test_titles_are_not_compared_away_from_another_office():
+    model = _team_model()
+    austin, dallas = _offices("Controller", "Controller")
+    dallas = replace(dallas, businesses=frozenset({"GLOBEX"}))  # another company: a namesake elsewhere
+    reasons = score(austin, dallas, model)[1]
+    assert "title" not in reasons["fields"]
+    assert "office_proof" not in reasons
+
+
+def test_conflicting_specific_titles_cancel_a_rare_surname_proof():
+    model = _team_model()
+    austin, dallas = _offices("Dentist", "Controller", first="OTIS", last="BEAUMAN")
+    levels, _ = gamma(austin, dallas)
+    assert guard(austin, dallas, levels, model) == "OFFICE_NAME_ONLY"
+    assert "office_proof" not in score(austin, dallas, model)[1]
+    # the same rare surname with one title common (an owner who is also the dentist), a word in common (a
+    # promotion) or one title missing stays proven
+    for a, b in (("Dentist", "Owner"), ("Office Manager", "Controller"), ("Dentist", "")):
+        austin, dallas = _offices(a, b, first="OTIS", last="BEAUMAN")
+        if a == "Office Manager":
+            dallas = replace(dallas, titles=(title_key("Controller Manager"),))
+        assert score(austin, dallas, model)[1]["office_proof"] == "rare surname", (a, b)
+
+
+def _at_office(team, first, last, title, business, phone):
+    persona = person_with_contacts(
+        team, first, last, phone=phone, title=title, state=business.state, zip5=business.zip5
+    )
+    BusinessOwnerFactory(persona=persona, team=team, business=business, title=title)
+    return persona
+
+
+def test_resolve_merges_one_person_at_a_new_office_by_a_rare_title_and_keeps_namesakes_of_other_titles_apart(team):
+    # given a team of owners whose surnames are held by three people each (a typical surname is shared)
+    for i in range(20):
+        shop = BusinessFactory(team=team, name=f"Shop {i} LLC", address=f"{i + 1} Elm St", zip5=f"787{i:02d}")
+        for n, first in enumerate(("Alan", "Beth", "Carl")):
+            _at_office(team, first, f"Filler{i}", "Owner", shop, f"51255{i:03d}{n:02d}")
+    austin = BusinessFactory(
+        team=team, name="Acme Roofing LLC", address="12 Main St", city="Austin", state="TX", zip5="78701"
+    )
+    denver = BusinessFactory(
+        team=team, name="Acme Roofing Inc", normalized_name="ACME ROOFING", address="9 Oak Ave", city="Denver",
+        state="CO", zip5="80202",
+    )  # fmt: skip
+    # one person who moved to the Denver office: a new address, a new phone, the same job written another way
+    before = _at_office(team, "Dana", "Morgan", "VP of Finance", austin, "5125550100")
+    after = _at_office(team, "Dana", "Morgan", "Vice President, Finance", denver, "3035550100")
+    # two employees of one name at the two offices, each in a job of their own
+    estimator = _at_office(team, "Lee", "Harper", "Estimator", austin, "5125550101")
+    paralegal = _at_office(team, "Lee", "Harper", "Paralegal", denver, "3035550101")
+
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+
+    after.refresh_from_db()
+    assert after.is_merged
+    assert after.merged_into_id == before.pk
+    reasons = PersonaMergeHistory.objects.get(team=team, action="merge", merged=after).reasons
+    assert reasons["office_proof"] == "rare title"
+    assert reasons["fields"]["title"]["level"] == "same"
+    assert reasons["fields"]["address"]["not_counted"]
+    assert not Persona.objects.get(pk=paralegal.pk).is_merged
+    assert not Persona.objects.get(pk=estimator.pk).is_merged
+    review = MatchReview.objects.get(team=team, persona_a_id=min(estimator.pk, paralegal.pk))
+    assert review.persona_b_id == max(estimator.pk, paralegal.pk)
+    assert review.reasons["guard"] == "OFFICE_NAME_ONLY"
+    assert review.reasons["fields"]["title"]["level"] == "different"
+
+
+def test_the_moved_probe_keeps_most_titles_promotes_some_and_gives_hard_negatives_titles_of_their_own():
+    from bench.corrupt import PROMOTED_TOP, PROMOTIONS, TITLE, corrupted_rows
+
+    probes: dict[int, str] = {}
+    rows = list(corrupted_rows(5000, 11, moved=0.1, probes=probes))
+    first_title = {}
+    for cells, entity in rows:
+        first_title.setdefault(entity, cells[TITLE])
+    kept = promoted = 0
+    moved = [(rows[n - 1][0][TITLE], first_title[rows[n - 1][1]]) for n, label in probes.items() if label == "moved"]
+    for title, first in moved:
+        promotions = {title_key(PROMOTIONS.get(first.upper(), "")), *map(title_key, PROMOTED_TOP)}
+        kept += title_key(title) == title_key(first)
+        promoted += title_key(title) != title_key(first) and title_key(title) in promotions
+    assert kept / len(moved) >= 0.7
+    assert 0.03 <= promoted / len(moved) <= 0.3
+    # a colleague or namesake at another office is another employee: the same title only by chance
+    others = [
+        (rows[n - 1][0][TITLE], first_title[label.partition(":")[2]])
+        for n, label in probes.items()
+        if label.startswith(("colleague:", "office_namesake:"))
+    ]
+    same = sum(title_key(a) == title_key(b) for a, b in others)
+    assert len(others) >= 40
+    assert same / len(others) < 0.2
