@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
 
+from . import services
 from .models import (
     CallQueueEntry,
     ClassificationCorrection,
@@ -60,19 +61,60 @@ class InboxEventAdmin(_ReadOnly, TeamScopedAdmin):
     search_fields = ["item__id", "actor_label"]
 
 
+class WebhookRetryFilter(admin.SimpleListFilter):
+    """Where a stored event stands in its processing after the answer (``inbox.services.retry``)."""
+
+    title = "retry state"
+    parameter_name = "retry"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", "Waiting for its first worker"),
+            ("claimed", "Claimed by a worker (leased)"),
+            ("retrying", "Failed, retry scheduled"),
+            ("given_up", "Given up"),
+        ]
+
+    def queryset(self, request, queryset):
+        received, failed = WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED
+        return {
+            "waiting": lambda: queryset.filter(status=received, process_attempts=0),
+            "claimed": lambda: queryset.filter(status=received, process_attempts__gt=0),
+            "retrying": lambda: queryset.filter(status=failed, retry_at__isnull=False),
+            "given_up": lambda: queryset.filter(status=failed, retry_at__isnull=True, process_attempts__gt=0),
+        }.get(self.value(), lambda: queryset)()
+
+
 @admin.register(WebhookEvent)
 class WebhookEventAdmin(_ReadOnly, admin.ModelAdmin):
     """Every webhook call (and event read back from the provider's log) as received. Staff see their teams'
-    events; those that reached no team (a number no team owns, a rejected call) only superusers."""
+    events; those that reached no team (a number no team owns, a rejected call) only superusers.
+
+    ``process_attempts`` and ``retry_at`` show the retries of its processing; "retry now" sends stored events to
+    a realtime worker at once (a given-up one gets one more attempt)."""
 
     list_display = ["id", "provider", "source", "event", "status", "error_code", "team", "to_number", "delivery_id",
-                    "identifier", "processing_ms", "attempts", "created_at"]  # fmt: skip
-    list_filter = ["status", "error_code", "event", "source", "provider"]
+                    "identifier", "processing_ms", "attempts", "process_attempts", "retry_at",
+                    "created_at"]  # fmt: skip
+    list_filter = [WebhookRetryFilter, "status", "error_code", "process_attempts", "event", "source", "provider"]
     search_fields = ["id", "delivery_id", "identifier", "to_number", "digest"]
+    actions = ["retry_now"]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(team_id__in=staff_team_ids(request))
+
+    def has_retry_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.action(description="Retry now (send to a realtime worker)", permissions=["retry"])
+    def retry_now(self, request, queryset):
+        try:
+            sent = services.webhook_events_retry_now(event_ids=list(queryset.values_list("pk", flat=True)))
+        except services.InboxError as exc:
+            self.message_user(request, f"{exc.code}: {exc.message}", messages.ERROR)
+            return
+        self.message_user(request, f"{sent} event(s) sent to a realtime worker.", messages.SUCCESS)
 
 
 @admin.register(ReconcileCursor)

@@ -19,6 +19,11 @@ class WebhookEvent(models.Model):
 
     States: received -> processed | duplicate | rejected | unmatched | failed.
 
+    After the answer, processing is retried until it ends (``inbox.services.retry``): ``retry_at`` says when the
+    ``retry stored events`` schedule may send a ``received`` or ``failed`` event to a worker again (the task lost,
+    the worker killed past its lease, or the backoff after a failure); ``process_attempts`` counts the workers that
+    started on it. Empty ``retry_at`` on a ``failed`` event that was attempted: given up (``WEBHOOK_FAILURE``).
+
     Exactly once: a delivery is stored once whatever the concurrency, by unique constraints on the provider's
     delivery id (the same on every retry) and on the digest of what was signed (a captured request re-sent with
     another delivery id); the provider's message id is unique on the inbound ``Message``. A call that failed is
@@ -62,7 +67,11 @@ class WebhookEvent(models.Model):
     compliance_action = models.CharField(
         max_length=12, choices=ComplianceAction.choices, blank=True, help_text="What a keyword did before the answer"
     )
-    attempts = models.PositiveIntegerField(default=1)
+    attempts = models.PositiveIntegerField(default=1, help_text="Deliveries of it (the provider's retries)")
+    process_attempts = models.PositiveIntegerField(default=0, help_text="Workers that started processing it")
+    retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the schedule may process it again (empty: done, or given up)"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -71,6 +80,8 @@ class WebhookEvent(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="whk_status_created_idx"),
             models.Index(fields=["team", "created_at"], name="whk_team_created_idx"),
+            # the schedule's read: only events still to process are in it
+            models.Index(fields=["retry_at"], condition=models.Q(retry_at__isnull=False), name="whk_retry_due_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -6,8 +6,8 @@ from . import services
 from .models import InboxItem
 
 # what stages 10 and 11 read of a reply (its lead's person and business for the time zone and the draft, the campaign
-# for the sender's name, the team for its name) comes with the reply, in one read
-_WITH_CONTEXT = ("lead__persona", "lead__business", "campaign", "team")
+# for the sender's name, the team for its name, its conversation) comes with the reply, in one read
+_WITH_CONTEXT = ("lead__persona", "lead__business", "campaign", "team", "conversation")
 
 
 def compliance_reply_task(item_id: str, body: str, keyword: str) -> str:
@@ -21,7 +21,7 @@ def webhook_event_process_task(event_id: str, event_data: dict) -> str:
 
 
 def webhook_events_retry_task() -> dict:
-    """Process stored events a killed worker left unprocessed (scheduled every minute; each once)."""
+    """Send due stored events (task lost, worker killed, failure backed off) to a realtime worker again, each once."""
     return services.webhook_events_retry()
 
 

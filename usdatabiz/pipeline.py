@@ -34,7 +34,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
     "reconcile provider events": ("inbox.tasks.provider_events_reconcile_task", 10),  # GET /notification after gaps
     "wake snoozed conversations": ("inbox.tasks.conversations_wake_task", 1),  # a snooze ends on time
     "prune task results": ("usdatabiz.core.tasks.task_results_prune_task", 1),  # keep Q_SAVE_LIMIT successes
-    "retry stored events": ("inbox.tasks.webhook_events_retry_task", 1),  # a killed worker's stored event
+    "retry stored events": ("inbox.tasks.webhook_events_retry_task", 1),  # lost, killed or failed: sent again
 }
 
 # Which django-q2 cluster (lane) runs each task, as data: dotted task path -> lane. ``realtime`` is what a
@@ -43,7 +43,7 @@ SCHEDULES: dict[str, tuple[str, int]] = {
 LANES: dict[str, str] = {
     # realtime: what follows an inbound reply, and the housekeeping that must run on time
     "inbox.tasks.webhook_event_process_task": "realtime",  # a stored webhook event, after the answer
-    "inbox.tasks.webhook_events_retry_task": "realtime",  # stored events left unprocessed, processed again
+    "inbox.tasks.webhook_events_retry_task": "realtime",  # stored events left unprocessed, sent to a worker again
     "inbox.tasks.compliance_reply_task": "realtime",  # STOP confirmation, HELP, START answers
     "inbox.tasks.inbox_item_classify_task": "realtime",
     "inbox.tasks.inbox_item_prioritize_task": "realtime",

@@ -262,8 +262,11 @@ SIGNALHOUSE_WEBHOOK_SECRET = env("SIGNALHOUSE_WEBHOOK_SECRET", "")
 SIGNALHOUSE_GROUP_ID = env("SIGNALHOUSE_GROUP_ID", "")  # the platform account's group: its GET /notification log
 # Webhook bodies larger than this are refused (413) before they are read.
 WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
-# a stored event still unprocessed this long after it arrived (its worker was killed) is processed by the schedule
+# a stored event still unprocessed this long after it was stored or last sent (its task lost) is sent again
 WEBHOOK_RETRY_AFTER_SECONDS = env_int("WEBHOOK_RETRY_AFTER_SECONDS", 120)
+# workers that may start on a stored event (its processing failed, after 1, 5, 25 ... minutes; or its worker was
+# killed) before it is given up with WEBHOOK_FAILURE in the ledger
+WEBHOOK_RETRY_MAX_ATTEMPTS = env_int("WEBHOOK_RETRY_MAX_ATTEMPTS", 5)
 # a delivery report that came before the send returned the text's id is applied when the id is known, this long
 WEBHOOK_EARLY_REPORT_SECONDS = env_int("WEBHOOK_EARLY_REPORT_SECONDS", 3600)
 SMS_STATUS_CALLBACK_URL = env("SMS_STATUS_CALLBACK_URL", "")

@@ -45,7 +45,6 @@ from .intake import (  # noqa: F401
     inbound_receive,
     intake_event,
     provider_events_reconcile,
-    webhook_event_process,
     webhook_receive,
     webhook_too_large,
 )
@@ -57,5 +56,8 @@ from .replies import (  # noqa: F401
     inbox_item_suggestion_reject,
 )
 from .retry import (  # noqa: F401
+    webhook_event_process,
     webhook_events_retry,
+    webhook_events_retry_now,
+    webhook_retry_delay,
 )

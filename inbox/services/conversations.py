@@ -110,7 +110,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
 
     A waiting or snoozed conversation is reopened: it waits on us again. A new conversation also takes in our
     earlier texts to the number since the last one closed (the opener the person answers), and goes to the next
-    operator when the team assigns round-robin.
+    operator when the team assigns round-robin. An item not saved yet (stage 8) is given its conversation for the
+    caller to insert it with, in the same transaction.
     """
     message = item.message
     # no savepoint of its own: a failure here fails the caller's whole transaction (stage 8 rolls the event back)
@@ -129,11 +130,20 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
                 "correlation_id": item.correlation_id,
             },
         )
+        earlier = []
         if created:
-            _take_in_earlier_texts(conversation, before=message.created_at)
+            earlier = _earlier_texts(conversation, before=message.created_at)
             _round_robin(conversation)
-        _link(conversation, message)
-        InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+        # our earlier texts and this one joined by one statement (each unless it is in a conversation already)
+        ConversationMessage.objects.bulk_create(
+            [
+                *(ConversationMessage(conversation=conversation, message_id=pk, created_at=at) for pk, at in earlier),
+                ConversationMessage(conversation=conversation, message=message, created_at=message.created_at),
+            ],
+            ignore_conflicts=True,
+        )
+        if not item._state.adding:
+            InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
         item.conversation = conversation
         fields = {
             "last_inbound_at": item.received_at,
@@ -142,6 +152,8 @@ def conversation_join_inbound(*, item: InboxItem, sender_number: str = "") -> Co
             "latest_item": item,
             "unread": F("unread") + 1,
         }
+        if earlier:
+            fields["last_outbound_at"] = earlier[-1][1]
         for name in ("lead_id", "persona_id", "campaign_id"):
             if getattr(item, name) and not getattr(conversation, name):
                 fields[name] = getattr(item, name)
@@ -194,7 +206,8 @@ def _join_as_history(later: tuple[Conversation, Message], item: InboxItem) -> Co
     text still speaks for the conversation, so the late one neither reopens, closes nor starts one."""
     conversation, newer = later
     _link(conversation, item.message)
-    InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
+    if not item._state.adding:
+        InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
     item.conversation = conversation
     _cnv_event(
         conversation, "late_text", "SYSTEM", item=item.pk, newer_message=newer.pk,
@@ -204,7 +217,9 @@ def _join_as_history(later: tuple[Conversation, Message], item: InboxItem) -> Co
     return conversation
 
 
-def _take_in_earlier_texts(conversation: Conversation, *, before: datetime) -> None:
+def _earlier_texts(conversation: Conversation, *, before: datetime) -> list[tuple[str, datetime]]:
+    """Our texts to the contact a new conversation takes in (since the last one closed, at most 50, oldest first),
+    as (message id, sent at)."""
     previous = (
         Conversation.objects.filter(team_id=conversation.team_id, contact_number=conversation.contact_number)
         .exclude(pk=conversation.pk)
@@ -222,13 +237,7 @@ def _take_in_earlier_texts(conversation: Conversation, *, before: datetime) -> N
     )
     if previous is not None:
         earlier = earlier.filter(created_at__gt=previous)
-    rows = list(earlier.order_by("created_at").values_list("pk", "created_at")[:50])
-    ConversationMessage.objects.bulk_create(
-        [ConversationMessage(conversation=conversation, message_id=pk, created_at=at) for pk, at in rows],
-        ignore_conflicts=True,
-    )
-    if rows:
-        Conversation.objects.filter(pk=conversation.pk).update(last_outbound_at=rows[-1][1])
+    return list(earlier.order_by("created_at").values_list("pk", "created_at")[:50])
 
 
 def _round_robin(conversation: Conversation) -> None:
@@ -327,6 +336,15 @@ def conversation_intent_update(*, item: InboxItem) -> Conversation | None:
                 notes=f"Closed by itself: {text[:200]!r} reads as {classification}.",
             )  # fmt: skip
     return conversation
+
+
+def conversation_of(item: InboxItem) -> Conversation | None:
+    """The item's conversation as it is now: the one its task read with it (``select_related``), else read here."""
+    if not item.conversation_id:
+        return None
+    if InboxItem.conversation.is_cached(item):
+        return item.conversation
+    return Conversation.objects.filter(pk=item.conversation_id).first()
 
 
 def intent_kept_for(item: InboxItem) -> bool:

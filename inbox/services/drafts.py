@@ -16,7 +16,7 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 
 from ..models import Conversation, InboxItem
 from .common import _event
-from .conversations import _move, conversation_draft_set, conversation_reroute, intent_kept_for
+from .conversations import _move, conversation_draft_set, conversation_of, conversation_reroute, intent_kept_for
 
 log = logging.getLogger("inbox.services")
 
@@ -136,7 +136,7 @@ def inbox_item_draft(*, item: InboxItem) -> InboxItem:
 
     if item.status == InboxItem.Status.PROCESSED:
         return item
-    conversation = Conversation.objects.filter(pk=item.conversation_id).first() if item.conversation_id else None
+    conversation = conversation_of(item)
     if conversation is not None:
         # one draft per conversation, only while it waits on us; an acknowledgment asks for no new answer
         if conversation.status != Conversation.Status.OPEN or intent_kept_for(item):

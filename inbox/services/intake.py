@@ -5,6 +5,7 @@ import dataclasses
 import functools
 import logging
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, models, transaction
@@ -166,6 +167,8 @@ def intake_event(
         team_id=route.team_id,
         detail="" if route.team_id else route.reason[:4000],
         raw_body=raw_text,
+        # processed by its task in the meantime; if the task is lost on its way, the schedule sends it again then
+        retry_at=timezone.now() + timedelta(seconds=settings.WEBHOOK_RETRY_AFTER_SECONDS),
     )
     try:
         if keyword.action in _NOTHING_TO_WRITE and _one_statement_intake():
@@ -309,50 +312,6 @@ def _event_data(event) -> dict:
     data = {field.name: getattr(event, field.name) for field in dataclasses.fields(event)}
     data["raw"] = {}
     return data
-
-
-def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
-    """After the answer, on the realtime lane: match a stored event to the contact and the text it answers, and
-    act on it (inbound message, inbox item, lead status, keyword answers, then classification and the rest of
-    the journey; or a delivery report). Once: a record already acted on is returned as it is, and an inbound
-    message's provider id is unique. A failure rolls back everything it did and leaves the record failed (with
-    ``WEBHOOK_FAILURE``) for the task's retry, which may process it again."""
-    event = sms.ProviderEvent(**event_data)
-    error = None
-    with transaction.atomic():
-        record = WebhookEvent.objects.select_for_update().get(pk=event_id)
-        if record.status not in (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED):
-            return record  # acted on already: this task ran twice
-        try:
-            with transaction.atomic():
-                _process(record, event, _route_again(record, event))
-                record.save(update_fields=_PROCESSED_FIELDS)  # not the raw body again
-        except Exception as exc:  # noqa: BLE001 - recorded on the event, then raised for the queue to see
-            log.exception("event %s could not be processed", record.pk)
-            record.refresh_from_db()
-            record.status, record.error_code = WebhookEvent.Status.FAILED, "WEBHOOK_FAILURE"
-            record.detail = f"{type(exc).__name__}: {exc}"[:4000]
-            record.save(update_fields=["status", "error_code", "detail", "updated_at"])
-            error = exc
-    if error is not None:
-        raise error
-    return record
-
-
-# what acting on a stored event changes on its record
-_PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "updated_at"]
-
-
-def _route_again(record: WebhookEvent, event) -> routing.Route:
-    """The full route of a stored event, within the team it was stored for (none: it reaches nobody)."""
-    if record.team_id is None:
-        if event.kind == "inbound" and not event.to_number:
-            return routing.unaddressed_route(event.from_number)
-        return routing.Route(None, reason=record.detail or f"Event {event.event!r} concerns no team.")
-    route = routing.route_event(event)
-    if route.team_id != record.team_id:
-        return routing.Route(None, reason="The number texted changed hands after the event was stored.")
-    return route
 
 
 def provider_events_reconcile(*, max_pages: int | None = None) -> dict[str, int]:
@@ -525,7 +484,7 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         stage_run_finish(run=run, status=StageRun.Status.SUCCEEDED, count_out=0, detail="duplicate")
         return None
     lead = contact.lead
-    item = InboxItem.objects.create(
+    item = InboxItem(
         team_id=team_id,
         message=message,
         lead=lead,
@@ -538,8 +497,9 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         received_at=now,
         bucket=InboxItem.Bucket.REVIEW if lead is None else InboxItem.Bucket.REPLY,
     )
+    conversation_join_inbound(item=item, sender_number=route.sender.number)  # the item is inserted with it
+    item.save(force_insert=True)
     _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
-    conversation_join_inbound(item=item, sender_number=route.sender.number)
     if lead is None:
         stage_failure_record(
             team=team_id,

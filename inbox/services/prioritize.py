@@ -13,7 +13,7 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 
 from ..models import Conversation, InboxItem
 from .common import _event
-from .conversations import conversation_route, intent_kept_for
+from .conversations import conversation_of, conversation_route, intent_kept_for
 
 log = logging.getLogger("inbox.services")
 
@@ -31,7 +31,7 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
     now = now or timezone.now()
     run = stage_run_start(team=item.team_id, stage=10, subject=item, count_in=1, triggered_at=item.classified_at)
     lead_score = item.lead.score if item.lead_id else None
-    conversation = Conversation.objects.filter(pk=item.conversation_id).first() if item.conversation_id else None
+    conversation = conversation_of(item)
     # the conversation's intent (read in context) decides, not the last text alone ("k" after a decline)
     kept = conversation is not None and conversation.intent and intent_kept_for(item)
     intent = (conversation.intent if kept else item.classification) or "other"

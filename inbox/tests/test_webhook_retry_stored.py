@@ -1,4 +1,5 @@
-"""A stored event whose worker was killed before processing it is processed by ``retry stored events``, once."""
+"""A stored event whose task was lost before processing it is sent to a worker again by ``retry stored events``,
+once."""
 
 import io
 from datetime import timedelta
@@ -12,7 +13,15 @@ from inbox.models import InboxItem, WebhookEvent
 from inbox.tasks import webhook_events_retry_task
 from messaging.models import Message
 
-from .test_webhook_minimal_path import _post, _queue_async, _queued, _run, _signed, contacted  # noqa: F401
+from .test_webhook_minimal_path import (  # noqa: F401
+    _post,
+    _queue_async,
+    _queued,
+    _run,
+    _signed,
+    _work_realtime_lane,
+    contacted,
+)
 
 
 def _stored_but_lost(client, contacted, identifier="in-retry-1"):  # noqa: F811
@@ -30,16 +39,19 @@ def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(cl
     record = _stored_but_lost(client, contacted)
     OrmQ.objects.all().delete()
 
-    # when the schedule runs before the grace period, then after it, then again
-    assert webhook_events_retry_task()["retried"] == 0
+    # when the schedule runs before the grace period, then after it, then again, and a realtime worker runs
+    assert webhook_events_retry_task()["requeued"] == 0
     time_machine.shift(timedelta(minutes=3))
     first = webhook_events_retry_task()
     again = webhook_events_retry_task()
+    ran = _work_realtime_lane()
 
-    # then the event is processed the once: one inbound message, one inbox item
+    # then the event is sent again once and processed the once: one inbound message, one inbox item
     record.refresh_from_db()
     assert record.status == WebhookEvent.Status.PROCESSED
-    assert (first["retried"], first["processed"], again["retried"]) == (1, 1, 0)
+    assert (first["requeued"], again["requeued"]) == (1, 0)
+    assert ran.count("inbox.tasks.webhook_event_process_task") == 1
+    assert (record.process_attempts, record.retry_at) == (1, None)
     assert Message.objects.filter(external_id="in-retry-1", direction="inbound").count() == 1
     assert InboxItem.objects.filter(message__external_id="in-retry-1").count() == 1
 
@@ -51,8 +63,9 @@ def test_the_original_task_arriving_after_the_retry_does_nothing_more(client, co
     time_machine.shift(timedelta(minutes=3))
     webhook_events_retry_task()
 
-    # when the original task runs after all
+    # when the original task runs after all, and then the one the schedule sent
     _run(task)
+    _work_realtime_lane()
 
     # then nothing happens twice
     record.refresh_from_db()
@@ -108,10 +121,11 @@ def test_a_delivery_report_that_arrives_before_the_send_returned_its_id_is_appli
     record = WebhookEvent.objects.get(identifier="sh-early-1")
     assert record.status == WebhookEvent.Status.UNMATCHED  # nothing to apply it to yet
 
-    # when the send returns the id, and the schedule runs (twice)
+    # when the send returns the id, the schedule runs (twice), and a realtime worker
     Message.objects.filter(pk=message.pk).update(external_id="sh-early-1")
     webhook_events_retry_task()
     webhook_events_retry_task()
+    assert _work_realtime_lane() == ["inbox.tasks.webhook_event_process_task"]
 
     # then the stored report is applied to the text, once
     message.refresh_from_db()
@@ -186,6 +200,7 @@ def test_an_early_report_of_a_team_with_its_own_account_is_verified_with_its_sec
     assert WebhookEvent.objects.get(identifier="sh-own-1").status == WebhookEvent.Status.UNMATCHED
     Message.objects.filter(pk=message.pk).update(external_id="sh-own-1")
     webhook_events_retry_task()
+    assert _work_realtime_lane() == ["inbox.tasks.webhook_event_process_task"]
 
     # then it was accepted and applied to Acme's text
     message.refresh_from_db()
@@ -243,6 +258,7 @@ def test_an_early_report_verified_for_another_account_is_never_applied_to_a_team
     # when Acme's text, sent through Acme's own account, gets that id and the schedule runs
     Message.objects.filter(pk=own_account.pk).update(external_id="sh-other-1")
     webhook_events_retry_task()
+    assert _work_realtime_lane() == []  # nothing was sent to a worker
 
     # then the report stays unmatched and Acme's text is unchanged
     own_account.refresh_from_db()
