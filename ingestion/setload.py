@@ -42,6 +42,7 @@ from .csvreader import HeaderMap
 from .loader import (
     _CLEANED,
     _COPY_ESCAPE,
+    _NAMES,
     _NEEDS_ESCAPE,
     _PERSON_KEYS,
     _REVENUES,
@@ -54,9 +55,9 @@ from .loader import (
     _company_of,
     _employees_of,
     _year_of,
-    split_full_name,
+    full_name_of,
 )
-from .normalizers import NULL_MARKERS, Memo, clean_cell, normalize_email, normalize_phone
+from .normalizers import NAME_EXTRA_WORDS, NULL_MARKERS, Memo, clean_cell, email_from_cell, phone_from_cell
 
 # Extras are written with jsonb_build_object, which takes at most 100 arguments.
 MAX_EXTRAS = 40
@@ -250,7 +251,16 @@ def _needs_python(kind: str, f: str) -> str:
     if kind == "zip":
         return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{4,5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
     if kind == "phone":
-        return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]+$'))"
+        # More than 11 digits may be two numbers in one cell (``phone_from_cell``).
+        return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]{{1,11}}$'))"
+    if kind == "email":
+        # An address SQL refuses may still hold one (``email_from_cell``): "Name <a@b.com>", "a@b.com; c@d.com".
+        return f"NOT ({p} AND ({c} = '' OR {_sql_email(c)} IS NOT NULL))"
+    if kind == "full":
+        # A full name SQL splits at its last space: no comma or period, no word in capitals, no honorific,
+        # credential or suffix (``split_full_name``, ``display_name``).
+        words = "|".join(sorted(NAME_EXTRA_WORDS))
+        return f"NOT ({p} AND {c} !~ '[,.]' AND {c} !~ '[A-Z][A-Z]' AND upper({c}) !~ '(^| )({words})( |$)')"
     if kind == "employees":
         return f"NOT ({p} AND {c} ~ '^[0-9]*$')"
     if kind == "revenue":
@@ -291,11 +301,11 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
     if kind == "address":
         return (clean_cell(cell), None, None, None)
     if kind == "name":
-        name = _CLEANED[cell]
+        name = _NAMES[cell]
         return (name, _PERSON_KEYS[name], None, None)
     if kind == "full":
         full = clean_cell(cell)
-        first, last = split_full_name(full) if full else ("", "")
+        first, last = full_name_of(full) if full else ("", "")
         return (first, last, _PERSON_KEYS[first], _PERSON_KEYS[last])
     if kind == "company":
         return (*_company_of(cell), None, None)
@@ -313,8 +323,8 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
         return (_text(_year_of(cell, today_year=today_year)), None, None, None)
     raw = clean_cell(cell)
     if kind == "phone":
-        return (raw, (normalize_phone(raw) if raw else None), None, None)
-    return (raw, (normalize_email(raw) if raw else None), None, None)  # email
+        return (raw, (phone_from_cell(raw) if raw else None), None, None)
+    return (raw, (email_from_cell(raw) if raw else None), None, None)  # email
 
 
 def _text(value) -> str | None:
