@@ -618,16 +618,18 @@ def _close(obj) -> None:
         close()
 
 
-# A totals or footer line under the rows: "Total: 1,234 records", "Grand Total", "3 records", "Record count: 3",
-# "End of report" (its first cell starts like one; the whole line, cells joined, must be one).
+# A totals or footer line under the rows: "Total: 1,234 records", "Grand Total", "3 records", "Records: 1,234",
+# "Record count: 3", "End of report" (its first cell starts like one; the whole line, cells joined, must be one).
 _FOOTER_COUNTED = r"(?:records?|rows?|contacts?|listings?|leads?|companies|businesses)"
 _FOOTER_START = re.compile(
-    rf"\s*(?:grand\s+total|total\b|\d[\d,]*\s+{_FOOTER_COUNTED}|(?:record|row)s?\s+count|end\s+of\b)", re.I
+    rf"\s*(?:grand\s+total|totals?\b|\d[\d,]*\s+{_FOOTER_COUNTED}|(?:records?|rows?)\s*[:=]|(?:record|row)s?\s+count"
+    r"|end\s+of\b)",
+    re.I,
 )
 _FOOTER = re.compile(
-    rf"(?:grand\s+)?total(?:\s+{_FOOTER_COUNTED}|\s+count)?(?:\s*[:=#,-]?\s*\d[\d,]*(?:\s+{_FOOTER_COUNTED})?)?"
+    rf"(?:grand\s+)?totals?(?:\s+{_FOOTER_COUNTED}|\s+count)?(?:\s*[:=#,-]*\s*\d[\d,]*(?:\s+{_FOOTER_COUNTED})?)?"
     rf"|\d[\d,]*\s+{_FOOTER_COUNTED}(?:\s+(?:found|total|exported|listed|returned|in\s+(?:file|list|report)))?"
-    rf"|(?:record|row)s?\s+count\s*[:=,]?\s*\d[\d,]*"
+    rf"|(?:(?:record|row)s?\s+count|records?|rows?)\s*[:=,]+\s*\d[\d,]*"
     rf"|end\s+of\s+(?:report|file|list|data|records?)",
     re.I,
 )

@@ -414,7 +414,7 @@ class RowNormalizer(MappedRows):
         chunk = self.chunk
         fail = self.fail
 
-        if "\x00" in "".join(cells):  # a NUL past the head of the file (which decides "binary"): text cannot hold it
+        if "\x00" in "".join(cells):  # the reader removes NULs (``ByteLines``); rows built elsewhere may hold one
             cells = [cell.replace("\x00", "") for cell in cells]
         cells.append("")  # the padding cell read for fields the file does not have
         (cell_company, cell_dba, cell_first, cell_last, cell_full_name, cell_title, cell_email, cell_phone,

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from identity.models import Business, Persona, PersonaEmail, PersonaPhone
+from ingestion.csvreader import is_footer_row
 from ingestion.models import DataSource
 from usdatabiz.core.models import StageFailure
 
@@ -206,6 +207,33 @@ def test_a_totals_line_below_the_rows_is_a_named_row_error_and_no_business(inges
     assert "totals or footer line" in failure.detail
     assert Business.objects.filter(source_file=data_source.source_file).count() == 3
     assert not Persona.objects.filter(source_file=data_source.source_file, source_record_id=4).exists()
+
+
+@pytest.mark.parametrize(
+    ("cells", "footer"),
+    [
+        (["Total: 1,234 records", "", ""], True),
+        (["Total: 1", "234 records", ""], True),
+        (["TOTAL RECORDS: 1234", "", ""], True),
+        (["Totals", "12", "1135051"], True),
+        (["Total", "", ""], True),
+        (["Grand Total:", "3", ""], True),
+        (["Records: 1,234", "", ""], True),
+        (["1,234 records exported.", "", ""], True),
+        (["Row count = 3", "", ""], True),
+        (["End of report", "", ""], True),
+        (["Total Plumbing", "", ""], False),
+        (["Total Care LLC", "Jane", "Doe"], False),
+        (["Total", "Jane", "Doe"], False),
+        (["3 Rivers Plumbing", "", ""], False),
+        (["12 Rows Farm", "", ""], False),
+        (["End of the Road Cafe", "", ""], False),
+        (["Acme", "Total: 3", ""], False),
+        (["", "", ""], False),
+    ],
+)
+def test_is_footer_row_knows_a_totals_line_from_a_record(cells, footer):
+    assert is_footer_row(cells) is footer
 
 
 def test_a_company_whose_name_starts_with_total_is_a_company(ingest, mode):
