@@ -171,7 +171,7 @@ def _sql_business_key(v: str) -> str:
 
 def _sql_zip5(c: str) -> str:
     return (
-        f"(CASE WHEN {c} ~ '^[0-9]{{4,5}}$' THEN nullif(lpad({c}, 5, '0'), '00000') "
+        f"(CASE WHEN {c} ~ '^[0-9]{{5}}$' THEN nullif({c}, '00000') "
         f"WHEN {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$' THEN nullif(left({c}, 5), '00000') END)"
     )
 
@@ -249,13 +249,17 @@ def _needs_python(kind: str, f: str) -> str:
     if kind in _REMEMBERED:
         return "true"
     if kind == "zip":
-        return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{4,5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
+        # A ZIP short of digits needs the prefixes of ``split_zip`` to have its zeros restored.
+        return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
     if kind == "phone":
         # More than 11 digits may be two numbers in one cell (``phone_from_cell``).
         return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]{{1,11}}$'))"
     if kind == "email":
         # An address SQL refuses may still hold one (``email_from_cell``): "Name <a@b.com>", "a@b.com; c@d.com".
         return f"NOT ({p} AND ({c} = '' OR {_sql_email(c)} IS NOT NULL))"
+    if kind == "name":
+        # A name in capitals is shown in a readable case (``display_name``).
+        return f"NOT ({p} AND {c} !~ '[A-Z][A-Z]')"
     if kind == "full":
         # A full name SQL splits at its last space: no comma or period, no word in capitals, no honorific,
         # credential or suffix (``split_full_name``, ``display_name``).

@@ -179,6 +179,20 @@ def test_hard_rows_give_identical_records_and_failures(ingest, settings, team, o
     assert {"MISSING_SIC", "MISSING_VALUE"} <= codes
 
 
+def test_sql_rules_of_zips_and_names_agree_with_python_when_not_remembered(
+    ingest, settings, team, other_team, monkeypatch
+):
+    # given the SQL path taking the plain ZIPs and names itself instead of asking the worker's memos
+    monkeypatch.setattr(setload, "_REMEMBERED", setload._REMEMBERED - {"zip", "name"})
+    content = csv_bytes(hard_rows(120, seed=11), header=HEADER)
+
+    # when the file is loaded through both paths
+    with_python, with_sql = both(ingest, settings, team, other_team, content)
+
+    # then ZIPs that lost their zeros and names in capitals went to Python: the records are the same
+    assert_same(with_python, with_sql)
+
+
 def test_sql_path_asks_python_for_unusual_and_repeating_values_only(ingest, settings, team, monkeypatch):
     # given the SQL path, with a record of the values handed to Python
     asked = []
