@@ -375,7 +375,6 @@ _STATE_ALIASES: dict[str, str] = {
     "N Hampshire": "NH",
     "N Jersey": "NJ",
     "N York": "NY",
-    "Cali": "CA",
     "Wis": "WI",
     "Wisc": "WI",
     "Wyo": "WY",

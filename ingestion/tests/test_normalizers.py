@@ -186,10 +186,10 @@ def test_normalize_phone_accepts_spreadsheet_numbers():
         ("N. Jersey", "NJ"),
         ("CALIFORNIA", "CA"),
         ("california.", "CA"),
-        ("Cali", "CA"),
         ("Tex.", "TX"),
         ("Pa.", "PA"),
         ("N. Ontario", None),
+        ("Cali", None),  # slang, and one of the unknown states of bench/generate.py
         ("N. Dak.", "ND"),
         ("W. Va.", "WV"),
         ("West Virginia", "WV"),
