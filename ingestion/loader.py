@@ -34,7 +34,7 @@ from .normalizers import (
     parse_int_range,
     parse_money,
     parse_year,
-    phone_from_cell,
+    phones_from_cell,
     split_full_name,
     split_zip,
 )
@@ -485,7 +485,8 @@ class RowNormalizer(MappedRows):
 
         raw_phone = clean_cell(cell_phone)
         raw_email = clean_cell(cell_email)
-        phone = phone_from_cell(raw_phone) if raw_phone else None
+        phones = phones_from_cell(raw_phone) if raw_phone else ()
+        phone = phones[0] if phones else None
         if not phone:
             fail(
                 number,
@@ -539,6 +540,12 @@ class RowNormalizer(MappedRows):
                     )
                 )
                 counts.phones += 1
+                for other in phones[1:]:  # the cell's other numbers: the persona's too
+                    chunk.phones.append(
+                        (self._ph_id(), team_id, now, now, source_file, number, persona_id, raw_phone[:64], other,
+                         "unknown", True)
+                    )  # fmt: skip
+                    counts.phones += 1
             if email:
                 chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, email, True))
                 counts.emails += 1

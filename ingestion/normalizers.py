@@ -35,6 +35,7 @@ __all__ = [
     "parse_money",
     "parse_year",
     "phone_from_cell",
+    "phones_from_cell",
     "split_full_name",
     "split_zip",
 ]
@@ -221,18 +222,27 @@ def _phone_slow(text: str) -> str | None:
 _PHONE_LIST_RE = re.compile(r"\s*(?:[/;,|&]|\b(?:or|and)\b)\s*", re.IGNORECASE)
 
 
-def phone_from_cell(raw: str | None) -> str | None:
-    """Return the first valid US number of a list's phone cell, which may hold several ("a / b", "a or b").
+def phones_from_cell(raw: str | None) -> list[str]:
+    """Return the valid US numbers of a list's phone cell, in order and once each; it may hold several ("a / b").
 
-    The cell read as one number wins (so "512/555/0143" stays one number); otherwise its parts are tried in order.
+    The cell read as one number wins (so "512/555/0143" stays one number); otherwise each part is read.
     """
     phone = normalize_phone(raw)
-    if phone is not None or not raw or not isinstance(raw, str) or _PHONE_LIST_RE.search(raw) is None:
-        return phone
+    if phone is not None:
+        return [phone]
+    if not raw or not isinstance(raw, str) or _PHONE_LIST_RE.search(raw) is None:
+        return []
+    found: list[str] = []
     for part in _PHONE_LIST_RE.split(raw):
-        if part and (phone := normalize_phone(part)) is not None:
-            return phone
-    return None
+        if part and (phone := normalize_phone(part)) is not None and phone not in found:
+            found.append(phone)
+    return found
+
+
+def phone_from_cell(raw: str | None) -> str | None:
+    """Return the first valid US number of a list's phone cell (``phones_from_cell``), or None."""
+    phones = phones_from_cell(raw)
+    return phones[0] if phones else None
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from .loader import (
     _year_of,
     full_name_of,
 )
-from .normalizers import NAME_EXTRA_WORDS, NULL_MARKERS, Memo, clean_cell, email_from_cell, phone_from_cell
+from .normalizers import NAME_EXTRA_WORDS, NULL_MARKERS, Memo, clean_cell, email_from_cell, phones_from_cell
 
 # Extras are written with jsonb_build_object, which takes at most 100 arguments.
 MAX_EXTRAS = 40
@@ -252,7 +252,7 @@ def _needs_python(kind: str, f: str) -> str:
         # A ZIP short of digits needs the prefixes of ``split_zip`` to have its zeros restored.
         return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
     if kind == "phone":
-        # More than 11 digits may be two numbers in one cell (``phone_from_cell``).
+        # More than 11 digits may be two numbers in one cell (``phones_from_cell``).
         return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]{{1,11}}$'))"
     if kind == "email":
         # An address SQL refuses may still hold one (``email_from_cell``): "Name <a@b.com>", "a@b.com; c@d.com".
@@ -327,7 +327,9 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
         return (_text(_year_of(cell, today_year=today_year)), None, None, None)
     raw = clean_cell(cell)
     if kind == "phone":
-        return (raw, (phone_from_cell(raw) if raw else None), None, None)
+        # The first valid number, and the cell's others separated by spaces (None when there are none).
+        phones = phones_from_cell(raw) if raw else []
+        return (raw, (phones[0] if phones else None), (" ".join(phones[1:]) or None), None)
     return (raw, (email_from_cell(raw) if raw else None), None, None)  # email
 
 
@@ -396,8 +398,8 @@ class SetLoader(MappedRows):
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_rows (batch integer, row integer, first text, last text,"
                 " nfirst text, nlast text, title text, raw_state text, state text, raw_zip text, zip5 text, zip4 text,"
                 " company text, normalized text, dba text, address text, city text, employees bigint,"
-                " revenue bigint, year integer, raw_sic text, sic text, raw_phone text, phone text, raw_email text,"
-                " email text, extra jsonb)"
+                " revenue bigint, year integer, raw_sic text, sic text, raw_phone text, phone text, other_phones text,"
+                " raw_email text, email text, extra jsonb)"
             )
             cursor.execute(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_holder (batch integer, name text, zip5 text, id text,"
@@ -566,6 +568,7 @@ class SetLoader(MappedRows):
             "sic": "m_sic_code.b",
             "raw_phone": mapped("phone", "a", phone),
             "phone": mapped("phone", "b", f"(CASE WHEN {phone} <> '' THEN {_sql_phone(phone)} END)"),
+            "other_phones": "m_phone.c",  # SQL takes cells of one number only (``_needs_python``)
             "raw_email": mapped("email", "a", email),
             "email": mapped("email", "b", f"(CASE WHEN {email} <> '' THEN {_sql_email(email)} END)"),
             "extra": extra,
@@ -704,6 +707,15 @@ class SetLoader(MappedRows):
                 " FROM ingest_rows r WHERE r.phone IS NOT NULL",
                 params,
             )
+            other = _id_sql("ph", "r.row::bigint * 8 + o.n")
+            cursor.execute(
+                f"INSERT INTO {_table(PersonaPhone)} ({_columns(PersonaPhone, phone_own)})"
+                f" SELECT {other}, {traced}, {per}, left(r.raw_phone, 64), o.number, 'unknown', true"
+                f"{_defaults(PersonaPhone, phone_own)}"
+                " FROM ingest_rows r CROSS JOIN LATERAL unnest(string_to_array(r.other_phones, ' '))"
+                " WITH ORDINALITY AS o(number, n) WHERE r.phone IS NOT NULL AND r.other_phones IS NOT NULL",
+                params,
+            )
             email = _id_sql("em", "r.row")
             cursor.execute(
                 f"INSERT INTO {_table(PersonaEmail)} ({_columns(PersonaEmail, 'email, is_valid')})"
@@ -734,6 +746,11 @@ class SetLoader(MappedRows):
                 params,
             )
             rows, personas, loaded, phones, emails, owners, businesses, linked = cursor.fetchone()
+            cursor.execute(
+                "SELECT coalesce(sum(cardinality(string_to_array(other_phones, ' '))), 0) FROM ingest_rows"
+                " WHERE phone IS NOT NULL AND other_phones IS NOT NULL"
+            )
+            phones += cursor.fetchone()[0]
             cursor.execute("SELECT code, count(*), count(DISTINCT source_row) FROM ingest_fail GROUP BY code")
             failures = Counter({code: n for code, n, _rows in cursor.fetchall()})
             cursor.execute("SELECT count(DISTINCT source_row) FROM ingest_fail")

@@ -24,6 +24,7 @@ from ingestion.normalizers import (
     parse_money,
     parse_year,
     phone_from_cell,
+    phones_from_cell,
     split_full_name,
     split_zip,
 )
@@ -593,6 +594,22 @@ def test_plain_us_numbers_in_common_formats_take_the_fast_path_to_the_same_numbe
 )
 def test_phone_from_cell_keeps_the_first_valid_number(raw, expected):
     assert phone_from_cell(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("512-555-0101 / 512-555-0199", ["5125550101", "5125550199"]),
+        ("555-0101 / 512-555-0199 or 214-555-0111", ["5125550199", "2145550111"]),
+        ("512-555-0101 / (512) 555-0101", ["5125550101"]),
+        ("512/555/0143", ["5125550143"]),
+        ("555-0101", []),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_phones_from_cell_lists_every_valid_number_once_in_order(raw, expected):
+    assert phones_from_cell(raw) == expected
 
 
 def test_phone_from_cell_is_normalize_phone_for_a_single_number():

@@ -62,7 +62,7 @@ def test_zip_codes_that_lost_their_zeros_or_were_protected_by_a_spreadsheet_load
     assert StageFailure.objects.get(subject_id=data_source.pk, source_row=7).detail == "'123' is not a US ZIP code."
 
 
-def test_the_first_valid_phone_of_a_cell_is_kept_and_the_cell_is_kept_as_written(ingest, mode):
+def test_every_valid_phone_of_a_cell_is_kept_on_its_persona_the_first_one_first(ingest, mode):
     # given phone cells holding two numbers, an extension, or only numbers that are not valid
     phones = [
         "512-555-0101 / 512-555-0199",
@@ -71,22 +71,23 @@ def test_the_first_valid_phone_of_a_cell_is_kept_and_the_cell_is_kept_as_written
         "512-555-0101 ext. 12",
         "555-0101 / 214-555-0111",
         "555-0101 / 555-0199",
+        "512-555-0101 / 512-555-0101",
     ]
     rows = [row_with(0, Company_Name=f"Phone Co {i}", Phone=value) for i, value in enumerate(phones)]
 
     # when the file is loaded
     data_source = ingest(csv_bytes(rows))
 
-    # then each row keeps its first valid number, the raw cell records every number, and a cell with none fails
-    numbers = dict(
-        PersonaPhone.objects.filter(source_file=data_source.source_file).values_list(
-            "source_record_id", "normalized_number"
-        )
-    )
-    assert numbers == {1: "5125550101", 2: "5125550101", 3: "5125550101", 4: "5125550101", 5: "2145550111"}
-    raw = PersonaPhone.objects.get(source_file=data_source.source_file, source_record_id=1).raw
-    assert raw == "512-555-0101 / 512-555-0199"
+    # then each row's persona has its valid numbers (once each) with the cell as written, and a cell with none fails
+    found = {}
+    for phone in PersonaPhone.objects.filter(source_file=data_source.source_file).select_related("persona"):
+        assert phone.persona.source_record_id == phone.source_record_id
+        assert phone.raw == phones[phone.source_record_id - 1]
+        found.setdefault(phone.source_record_id, set()).add(phone.normalized_number)
+    both = {"5125550101", "5125550199"}
+    assert found == {1: both, 2: both, 3: both, 4: {"5125550101"}, 5: {"2145550111"}, 7: {"5125550101"}}
     assert _failures(data_source) == [(6, "INVALID_PHONE", "phone")]
+    assert data_source.chunks.get().counts["phones"] == 9
 
 
 def test_email_cells_as_lists_write_them_give_the_first_valid_address(ingest, mode):

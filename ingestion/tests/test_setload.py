@@ -94,7 +94,9 @@ _ID = re.compile(r"\b(biz|per|ph|em|bo|sf)_[0-9A-Z]{26}\b")
 
 def _rows(model, source_file: str) -> list[dict]:
     fields = [f.attname for f in model._meta.concrete_fields if f.attname not in IGNORED]
-    return list(model.objects.filter(source_file=source_file).order_by("source_record_id").values(*fields))
+    rows = model.objects.filter(source_file=source_file).values(*fields)
+    # A row may give several records of a kind (the numbers of one phone cell): ordered by their values too.
+    return sorted(rows, key=lambda row: (row["source_record_id"], repr(sorted(row.items()))))
 
 
 def everything(data_source: DataSource) -> dict:
