@@ -8,8 +8,9 @@ exactly, and asks Python for everything else, value by value:
 2. one query lists the distinct values SQL does not take (``_needs_python``): every value of the fields that repeat
    down a list (names, titles, cities, DBAs, states, ZIPs, headcounts, revenues, years, SIC codes: ``_REMEMBERED``,
    answered by the worker's memos), and the companies, phones, e-mails, addresses and full names that are not
-   printable ASCII, and phones that are not digits and formatting. Python runs on each the rule ``RowNormalizer``
-   runs and copies the results into ``ingest_map``;
+   printable ASCII, phones that are not up to 11 digits and formatting (a cell may hold several numbers), e-mails
+   SQL refuses (a cell may hold an address among other text) and full names SQL cannot split at their last space.
+   Python runs on each the rule ``RowNormalizer`` runs and copies the results into ``ingest_map``;
 3. one ``INSERT ... SELECT`` writes the normalized rows (``ingest_rows``): the map's value where there is one, the
    SQL rule otherwise; then the rows' failures, the chunk's business candidates (the first row of each key), the
    upsert (``INSERT ... ON CONFLICT DO NOTHING`` in key order, committed apart, as ``businesses_upsert``), who holds
