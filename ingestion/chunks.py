@@ -47,7 +47,7 @@ from usdatabiz.core.selectors import stage_ended_at
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from . import services, storage
-from .csvreader import CsvError, decode_error, map_header, row_width_ok
+from .csvreader import CsvError, decode_error, is_footer_row, map_header, row_width_ok
 from .loader import (
     CopyWriter,
     LoadCounts,
@@ -355,7 +355,8 @@ def _read_chunk(chunk: IngestChunk, rows, width: int, take, settle) -> None:
         last = row.number
         if last > chunk.last_row:
             break
-        if row_width_ok(row.cells, width):  # rows of the wrong width were recorded by stage 1 and are skipped
+        # Rows of the wrong width and totals lines were recorded by stage 1 and are skipped.
+        if row_width_ok(row.cells, width) and not is_footer_row(row.cells):
             take(row)
             pending += 1
         if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):

@@ -199,7 +199,7 @@ class HeaderMap:
 
 def map_header(columns: list[str]) -> HeaderMap:
     """Match header names to canonical fields (case, space and punctuation insensitive; first match wins)."""
-    cleaned = [(c or "").strip().lstrip("\ufeff") for c in columns]
+    cleaned = [(c or "").replace("\x00", "").strip().lstrip("\ufeff") for c in columns]
     mapping = HeaderMap(columns=cleaned)
     for index, name in enumerate(cleaned):
         canonical = _ALIAS_LOOKUP.get(header_key(name))
@@ -224,13 +224,55 @@ def detect_bom(head: bytes) -> str | None:
     return None
 
 
+# Share of a file's head that must be printable text (or line ends and tabs) for the file to be read as text.
+_TEXT_SHARE = 0.95
+# Share of NUL bytes a text file may carry in its head (a truncated or padded export); more is binary data.
+_STRAY_NUL_SHARE = 0.1
+
+
+def _mostly_text(text: str) -> bool:
+    """Whether nearly every character of ``text`` is printable, a line end or a tab."""
+    if not text:
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return printable >= _TEXT_SHARE * len(text)
+
+
+def sniff_utf16(head: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" when ``head`` is UTF-16 text without a byte order mark, else None.
+
+    Text in a Latin script written as UTF-16 has a NUL in every other byte, always on the same side (the odd
+    bytes for little-endian), and decodes to printable text.
+    """
+    sample = head[:4096]
+    sample = sample[: len(sample) & ~1]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.3 * pairs and others <= 0.02 * pairs:
+            text = sample.decode(codec, errors="replace")
+            if _mostly_text(text):
+                return codec
+    return None
+
+
 def sniff_binary(head: bytes) -> str | None:
-    """Return why ``head`` is clearly not a text file, else None."""
+    """Return why ``head`` is clearly not a text file, else None.
+
+    A few stray NUL bytes in text that is otherwise clearly text (a padded or truncated export) do not make it
+    binary: the reader removes them.
+    """
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             return what
-    if b"\x00" in head[:4096]:
-        return "binary data (NUL bytes) without a UTF-16 byte order mark"
+    sample = head[:4096]
+    if b"\x00" in sample:
+        text = sample.replace(b"\x00", b"")
+        stray = len(sample) - len(text) <= _STRAY_NUL_SHARE * len(sample)
+        if not (stray and any(_mostly_text(text.decode(codec, errors="replace")) for codec in ("utf-8", "cp1252"))):
+            return "binary data (NUL bytes) without a UTF-16 byte order mark"
     return None
 
 
@@ -248,6 +290,8 @@ def detect_delimiter(header_line: str) -> str:
     return max(counts, key=lambda ch: (counts[ch], ch == ","))
 
 
+# Lines below the first one where the header may be found (notes, a title or criteria above it).
+HEADER_SEARCH_LINES = 25
 ENCODING_FALLBACK = "ENCODING_FALLBACK"  # a row warning: the row is not UTF-8 and was read as Windows-1252
 _BLOCK = 1 << 20
 _TEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -318,6 +362,8 @@ class ByteLines:
         for line in self._byte_lines():
             self.offset += len(line)
             self.lines += 1
+            if b"\x00" in line:  # a stray NUL of a text file (``sniff_binary``): text cannot hold it
+                line = line.replace(b"\x00", b"")
             if line.isascii():
                 yield line.decode("latin-1")
             elif codec == "cp1252":
@@ -346,12 +392,12 @@ class ByteLines:
             for line in parts:
                 self.offset += len(line.encode(codec))
                 self.lines += 1
-                yield line
+                yield line.replace("\x00", "") if "\x00" in line else line
         carry += decoder.decode(b"", final=True)
         for line in _TEXT_LINE.findall(carry):
             self.offset += len(line.encode(codec))
             self.lines += 1
-            yield line
+            yield line.replace("\x00", "") if "\x00" in line else line
 
 
 @dataclass(slots=True)
@@ -399,6 +445,9 @@ class CsvStream:
         bom = detect_bom(head)
         if bom:
             return bom
+        utf16 = sniff_utf16(head)
+        if utf16:
+            return utf16
         why = sniff_binary(head)
         if why:
             raise CsvError("CSV_PARSE_ERROR", f"This is not a CSV file: it looks like {why}.", row=0)
@@ -406,6 +455,8 @@ class CsvStream:
 
     @staticmethod
     def _codec(encoding: str, head: bytes) -> tuple[str, int]:
+        if encoding in ("utf-16-le", "utf-16-be"):  # UTF-16 without a byte order mark (``sniff_utf16``)
+            return encoding, 0
         for bom, codec in _BOM_CODECS.items():  # UTF-32 LE before UTF-16 LE: they share a prefix
             if head.startswith(bom) and encoding in ("utf-8-sig", "utf-16", "utf-32"):
                 return codec, len(bom)
@@ -429,15 +480,45 @@ class CsvStream:
                 first = next(feed, "")
             if not first.strip():
                 raise CsvError("CSV_PARSE_ERROR", "The file has no header row.", row=0)
-            lines.take_row_fallback()  # the header's own decoding is not a row's
             delimiter = self.delimiter or detect_delimiter(first)
+            header = map_header(next(csv.reader([first], delimiter=delimiter, strict=True), []))
+            if header.missing:
+                # Notes or a title above the header: look for it in the next lines. Found, the lines read so far are
+                # passed over; not found, the line naming the most fields stands as the header, to name what is missing.
+                header, delimiter, found = self._header_below(feed, (header, delimiter))
+                if not found:
+                    self.header, self.delimiter = header, delimiter
+                    return
+            lines.take_row_fallback()  # the header's own decoding is not a row's
             self.delimiter = delimiter
-            header_cells = next(csv.reader([first], delimiter=delimiter, strict=True), [])
-            self.header = map_header(header_cells)
+            self.header = header
             self.data_start = lines.offset
             yield from self._read(feed, lines, delimiter, number=0)
         finally:
             _close(raw)
+
+    def _header_below(self, feed, first: tuple[HeaderMap, str]) -> tuple[HeaderMap, str, bool]:
+        """Read up to ``HEADER_SEARCH_LINES`` lines for one naming every required field.
+
+        Return (header, delimiter, found): the first line that names them all, else the line naming the most.
+        """
+        best = first
+        for _ in range(HEADER_SEARCH_LINES):
+            line = next(feed, None)
+            if line is None:
+                break
+            if not line.strip():
+                continue
+            delimiter = self.delimiter or detect_delimiter(line)
+            try:
+                header = map_header(next(csv.reader([line], delimiter=delimiter, strict=True), []))
+            except csv.Error:  # a note with an unbalanced quote is not the header
+                continue
+            if not header.missing:
+                return header, delimiter, True
+            if len(header.missing) < len(best[0].missing):
+                best = (header, delimiter)
+        return *best, False
 
     def rows_between(
         self, *, codec: str, columns: list[str], start: int, end: int, first_number: int, lines_before: int
@@ -535,6 +616,31 @@ def _close(obj) -> None:
     close = getattr(obj, "close", None)
     if close:
         close()
+
+
+# A totals or footer line under the rows: "Total: 1,234 records", "Grand Total", "3 records", "Records: 1,234",
+# "Record count: 3", "End of report" (its first cell starts like one; the whole line, cells joined, must be one).
+_FOOTER_COUNTED = r"(?:records?|rows?|contacts?|listings?|leads?|companies|businesses)"
+_FOOTER_START = re.compile(
+    rf"\s*(?:grand\s+total|totals?\b|\d[\d,]*\s+{_FOOTER_COUNTED}|(?:records?|rows?)\s*[:=]|(?:record|row)s?\s+count"
+    r"|end\s+of\b)",
+    re.I,
+)
+_FOOTER = re.compile(
+    rf"(?:grand\s+)?totals?(?:\s+{_FOOTER_COUNTED}|\s+count)?(?:\s*[:=#,-]*\s*\d[\d,]*(?:\s+{_FOOTER_COUNTED})?)?"
+    rf"|\d[\d,]*\s+{_FOOTER_COUNTED}(?:\s+(?:found|total|exported|listed|returned|in\s+(?:file|list|report)))?"
+    rf"|(?:(?:record|row)s?\s+count|records?|rows?)\s*[:=,]+\s*\d[\d,]*"
+    rf"|end\s+of\s+(?:report|file|list|data|records?)",
+    re.I,
+)
+
+
+def is_footer_row(cells: list[str]) -> bool:
+    """Whether a row is a totals or footer line of the export, not a record ("Total: 1,234 records")."""
+    if not cells or _FOOTER_START.match(cells[0]) is None:
+        return False
+    text = ",".join(cell.strip() for cell in cells if cell.strip())
+    return _FOOTER.fullmatch(text.rstrip(".")) is not None
 
 
 def row_width_ok(cells: list[str], width: int) -> bool:

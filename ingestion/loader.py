@@ -25,15 +25,17 @@ from .csvreader import CsvRow, HeaderMap
 from .normalizers import (
     Memo,
     clean_cell,
+    display_name,
+    email_from_cell,
     normalize_business_name,
-    normalize_email,
     normalize_person_name,
-    normalize_phone,
     normalize_sic,
     normalize_state,
     parse_int_range,
     parse_money,
     parse_year,
+    phones_from_cell,
+    split_full_name,
     split_zip,
 )
 
@@ -412,7 +414,7 @@ class RowNormalizer(MappedRows):
         chunk = self.chunk
         fail = self.fail
 
-        if "\x00" in "".join(cells):  # a NUL past the head of the file (which decides "binary"): text cannot hold it
+        if "\x00" in "".join(cells):  # the reader removes NULs (``ByteLines``); rows built elsewhere may hold one
             cells = [cell.replace("\x00", "") for cell in cells]
         cells.append("")  # the padding cell read for fields the file does not have
         (cell_company, cell_dba, cell_first, cell_last, cell_full_name, cell_title, cell_email, cell_phone,
@@ -420,11 +422,11 @@ class RowNormalizer(MappedRows):
          ) = self._get(cells)  # fmt: skip
         # Fields whose values repeat down a list go through the worker's memos (``_CLEANED`` and others); the rest are
         # cleaned as they come. Each value is cleaned (``clean_cell``) before any rule reads it.
-        first, last, title = _CLEANED[cell_first], _CLEANED[cell_last], _CLEANED[cell_title]
+        first, last, title = _NAMES[cell_first], _NAMES[cell_last], _CLEANED[cell_title]
         if not first and not last:
             full_name = clean_cell(cell_full_name)
             if full_name:
-                first, last = split_full_name(full_name)
+                first, last = full_name_of(full_name)
 
         raw_state, state = _STATES[cell_state]
         if not state:
@@ -483,7 +485,8 @@ class RowNormalizer(MappedRows):
 
         raw_phone = clean_cell(cell_phone)
         raw_email = clean_cell(cell_email)
-        phone = normalize_phone(raw_phone) if raw_phone else None
+        phones = phones_from_cell(raw_phone) if raw_phone else ()
+        phone = phones[0] if phones else None
         if not phone:
             fail(
                 number,
@@ -494,7 +497,7 @@ class RowNormalizer(MappedRows):
                 if raw_phone
                 else "The phone number is empty.",
             )
-        email = normalize_email(raw_email) if raw_email else None
+        email = email_from_cell(raw_email) if raw_email else None
         if raw_email and not email:
             fail(number, "INVALID_EMAIL", "email", raw_email, f"'{raw_email}' is not a valid email address.")
 
@@ -537,6 +540,12 @@ class RowNormalizer(MappedRows):
                     )
                 )
                 counts.phones += 1
+                for other in phones[1:]:  # the cell's other numbers: the persona's too
+                    chunk.phones.append(
+                        (self._ph_id(), team_id, now, now, source_file, number, persona_id, raw_phone[:64], other,
+                         "unknown", True)
+                    )  # fmt: skip
+                    counts.phones += 1
             if email:
                 chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, email, True))
                 counts.emails += 1
@@ -613,17 +622,10 @@ class RowNormalizer(MappedRows):
         counts.rows_with_errors += len({failure[10] for failure in self.chunk.failures})
 
 
-def split_full_name(full: str) -> tuple[str, str]:
-    """Split 'First Last' or 'Last, First' into (first, last)."""
-    if not full:
-        return "", ""
-    if "," in full:
-        last, _, first = full.partition(",")
-        return first.strip(), last.strip()
-    parts = full.split()
-    if len(parts) == 1:
-        return parts[0], ""
-    return " ".join(parts[:-1]), parts[-1]
+def full_name_of(full: str) -> tuple[str, str]:
+    """Return the (first, last) names of a cleaned full-name cell, as they are shown (``display_name``)."""
+    first, last = split_full_name(full)
+    return display_name(first), display_name(last)
 
 
 def _int_or_none(value, limit):
@@ -672,6 +674,7 @@ def _year_of(cell: str, *, today_year: int) -> int | None:
 # field instead of the rule. Each is bounded (``Memo``). Companies, phones, e-mails, addresses and full names are mostly
 # unique and are not remembered; the year depends on the run's date and is remembered per chunk.
 _CLEANED = Memo(clean_cell, 1 << 16)
+_NAMES = Memo(lambda cell: display_name(clean_cell(cell)), 1 << 16)
 _PERSON_KEYS = Memo(lambda name: normalize_person_name(name)[:120], 1 << 16)
 _STATES = Memo(_state_of, 4096)
 _ZIPS = Memo(_zip_of, 1 << 16)

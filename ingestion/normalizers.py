@@ -18,10 +18,13 @@ import phonenumbers
 from usdatabiz.core.phones import valid_us_digits
 
 __all__ = [
+    "NAME_EXTRA_WORDS",
     "US_STATES",
     "Memo",
     "clean",
     "clean_cell",
+    "display_name",
+    "email_from_cell",
     "normalize_business_name",
     "normalize_email",
     "normalize_person_name",
@@ -31,6 +34,9 @@ __all__ = [
     "parse_int_range",
     "parse_money",
     "parse_year",
+    "phone_from_cell",
+    "phones_from_cell",
+    "split_full_name",
     "split_zip",
 ]
 
@@ -212,6 +218,33 @@ def _phone_slow(text: str) -> str | None:
     return _nanp_or_none(str(parsed.national_number))
 
 
+# Between two numbers written in one cell: "/", ";", ",", "|", "&" or the words "or" / "and".
+_PHONE_LIST_RE = re.compile(r"\s*(?:[/;,|&]|\b(?:or|and)\b)\s*", re.IGNORECASE)
+
+
+def phones_from_cell(raw: str | None) -> list[str]:
+    """Return the valid US numbers of a list's phone cell, in order and once each; it may hold several ("a / b").
+
+    The cell read as one number wins (so "512/555/0143" stays one number); otherwise each part is read.
+    """
+    phone = normalize_phone(raw)
+    if phone is not None:
+        return [phone]
+    if not raw or not isinstance(raw, str) or _PHONE_LIST_RE.search(raw) is None:
+        return []
+    found: list[str] = []
+    for part in _PHONE_LIST_RE.split(raw):
+        if part and (phone := normalize_phone(part)) is not None and phone not in found:
+            found.append(phone)
+    return found
+
+
+def phone_from_cell(raw: str | None) -> str | None:
+    """Return the first valid US number of a list's phone cell (``phones_from_cell``), or None."""
+    phones = phones_from_cell(raw)
+    return phones[0] if phones else None
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # states
 # ---------------------------------------------------------------------------------------------------------------------
@@ -338,6 +371,20 @@ _STATE_ALIASES: dict[str, str] = {
     "Tex": "TX",
     "Wash": "WA",
     "W Va": "WV",
+    "W Virginia": "WV",
+    "N Carolina": "NC",
+    "No Carolina": "NC",
+    "Nor Carolina": "NC",
+    "S Carolina": "SC",
+    "So Carolina": "SC",
+    "N Dakota": "ND",
+    "No Dakota": "ND",
+    "S Dakota": "SD",
+    "So Dakota": "SD",
+    "N Mexico": "NM",
+    "N Hampshire": "NH",
+    "N Jersey": "NJ",
+    "N York": "NY",
     "Wis": "WI",
     "Wisc": "WI",
     "Wyo": "WY",
@@ -453,29 +500,123 @@ def normalize_person_name(raw: str | None) -> str:
     return " ".join(words)
 
 
+# Words of a full-name cell that are not the name: honorifics before it, credentials after it (compared as
+# ``_name_word`` gives them: uppercase, periods removed). Generational suffixes stay on the last name for display.
+_NAME_HONORIFICS = frozenset({"MR", "MRS", "MS", "MISS", "MX", "DR", "PROF", "REV", "HON", "SIR"})
+_NAME_CREDENTIALS = frozenset(
+    {
+        "MD", "DO", "PHD", "DDS", "DMD", "DVM", "OD", "DPM", "JD", "ESQ", "CPA", "RN", "LPN", "NP", "PE", "MBA",
+        "CFP", "CFA", "CLU", "CPCU", "LCSW", "PHARMD", "RPH", "AIA", "EDD", "PSYD", "DC",
+    }
+)  # fmt: skip
+_NAME_AFTER = _NAME_CREDENTIALS | _GENERATIONAL
+# Every word ``split_full_name`` may drop or move: a name holding none of them splits at its last space.
+NAME_EXTRA_WORDS = _NAME_HONORIFICS | _NAME_AFTER
+
+
+def _name_word(word: str) -> str:
+    """Return a word of a name as the word lists above spell it ("Ph.D." -> "PHD", "Jr." -> "JR")."""
+    return word.replace(".", "").upper()
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """Split a full-name cell into (first, last): 'First [Middle] Last' or 'Last, First'.
+
+    Honorifics ("Dr.", "Mr.") and credentials ("MD", "Ph.D.") are not part of either name and are dropped; a
+    generational suffix ("Jr.", "III") stays at the end of the last name, where the match key ignores it.
+    """
+    parts = [part.strip() for part in full.split(",")] if full else []
+    parts = [part for part in parts if part]
+    suffix: list[str] = []
+    # Trailing comma parts that hold only credentials or suffixes: "Smith, Jane, MD", "Doe, John, Jr."
+    while len(parts) > 1 and all(_name_word(w) in _NAME_AFTER for w in parts[-1].split()):
+        suffix[:0] = [w for w in parts.pop().split() if _name_word(w) in _GENERATIONAL]
+    if not parts:
+        return "", ""
+    if len(parts) > 1:  # "Last, First"
+        last_words, first_words = parts[0].split(), " ".join(parts[1:]).split()
+        while len(first_words) > 1 and _name_word(first_words[-1]) in _NAME_AFTER:  # "Smith, John Jr."
+            word = first_words.pop()
+            if _name_word(word) in _GENERATIONAL:
+                suffix.insert(0, word)
+        while len(last_words) > 1 and _name_word(last_words[-1]) in _GENERATIONAL:  # "Doe Jr., John"
+            suffix.insert(0, last_words.pop())
+        while len(first_words) > 1 and _name_word(first_words[0]) in _NAME_HONORIFICS:
+            del first_words[0]
+        first, last = " ".join(first_words), " ".join([*last_words, *suffix])
+        return first, last
+    words = parts[0].split()
+    while len(words) > 1 and _name_word(words[0]) in _NAME_HONORIFICS:
+        del words[0]
+    # Two words are a first and a last name, whatever they spell ("John Do").
+    while len(words) > 2 and _name_word(words[-1]) in _NAME_AFTER:
+        word = words.pop()
+        if _name_word(word) in _GENERATIONAL:
+            suffix.insert(0, word)
+    if len(words) == 1:
+        return words[0], " ".join(suffix)
+    return " ".join(words[:-1]), " ".join([words[-1], *suffix])
+
+
+_WORD_START_RE = re.compile(r"(^|\W)(\w)")
+_MC_RE = re.compile(r"\bMc(\w)")
+_ROMAN_RE = re.compile(r"\b(Ii|Iii|Iv)\b")
+
+
+def display_name(name: str) -> str:
+    """Return a name typed in capitals in a readable case ("O'BRIEN" -> "O'Brien"); any other name as it is.
+
+    Only the case changes, so the match key (``normalize_person_name``) is the same either way.
+    """
+    if not name or any(ch.islower() for ch in name) or sum(ch.isalpha() for ch in name) < 2:
+        return name
+    text = _WORD_START_RE.sub(lambda m: m.group(1) + m.group(2).upper(), name.lower())
+    text = _MC_RE.sub(lambda m: "Mc" + m.group(1).upper(), text)
+    return _ROMAN_RE.sub(lambda m: m.group(1).upper(), text)
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # ZIP codes
 # ---------------------------------------------------------------------------------------------------------------------
 
-# 4 or 5 digit ZIP (4 = leading zero lost), optional ZIP+4 separated by "-", spaces or nothing, optional ".0".
-_ZIP_RE = re.compile(r"(\d{4,5})(?:\s*-?\s*(\d{4}))?(?:\.0+)?")
+# 3 to 5 digit ZIP (3 or 4 = leading zeros lost), optional ZIP+4 separated by "-", spaces or nothing, optional ".0".
+_ZIP_RE = re.compile(r"(\d{3,5})(?:\s*-?\s*(\d{4}))?(?:\.0+)?")
+# The prefixes (first three digits) of the ZIP codes that start with 0: 005 (Holtsville, NY), 006-009 (Puerto Rico,
+# Virgin Islands) and 010-098 (New England, New Jersey, military AE). 000-004 and 099 are not used, so a short
+# number that would need one of them is not a ZIP that lost its zeros.
+_ZERO_ZIP_PREFIXES = frozenset(f"{n:03d}" for n in range(5, 99))
+
+
+def _unprotect(text: str) -> str:
+    """Remove the marks a spreadsheet adds to keep leading zeros: ="02134" and '02134."""
+    if text[:2] == '="' and text[-1:] == '"' and len(text) > 2:
+        return text[2:-1].strip()
+    if text[:1] == "'":
+        return text[1:].strip()
+    return text
 
 
 @lru_cache(maxsize=65536)
 def _split_zip_cached(text: str) -> tuple[str | None, str | None]:
     """Split one stripped ZIP string."""
+    text = _unprotect(text)
     match = _ZIP_RE.fullmatch(text)
     if match is None or not text.isascii():
         return None, None
-    zip5 = match.group(1).zfill(5)
-    if zip5 == "00000":
+    digits = match.group(1)
+    zip5 = digits.zfill(5)
+    if zip5 == "00000" or (len(digits) < 5 and zip5[:3] not in _ZERO_ZIP_PREFIXES):
         return None, None
     zip4 = match.group(2)
     return zip5, (zip4 if zip4 and zip4 != "0000" else None)
 
 
 def split_zip(raw: str | None) -> tuple[str | None, str | None]:
-    """Split a US ZIP or ZIP+4 into (zip5, zip4), restoring a lost leading zero; (None, None) when invalid."""
+    """Split a US ZIP or ZIP+4 into (zip5, zip4), restoring lost leading zeros; (None, None) when invalid.
+
+    Leading zeros are restored only where the result starts like a real ZIP code ("2134" -> "02134", "501" ->
+    "00501", never "123" -> "00123"); a spreadsheet's protected forms ="02134" and '02134 are read as 02134.
+    """
     if not raw:
         return None, None
     if not isinstance(raw, str):
@@ -697,3 +838,29 @@ def normalize_email(raw: str | None) -> str | None:
     if len(text) > _EMAIL_MAX_LEN or _EMAIL_RE.fullmatch(text) is None:
         return None
     return text
+
+
+# Between addresses in one cell, and around one: whitespace, list separators, angle brackets, parentheses, quotes.
+_EMAIL_SPLIT_RE = re.compile(r"[\s,;/|<>()\[\]\"]+")
+# What a cell may put after an address: a sentence's full stop, a list's separator.
+_EMAIL_TRAILING = ".,;:'"
+
+
+def email_from_cell(raw: str | None) -> str | None:
+    """Return the first valid address of a list's e-mail cell, lowercased.
+
+    Takes "Name <a@b.com>", "mailto:" links, trailing punctuation and several addresses in one cell; an address is
+    valid by ``normalize_email``.
+    """
+    email = normalize_email(raw)
+    if email is not None or not raw or not isinstance(raw, str):
+        return email
+    for token in _EMAIL_SPLIT_RE.split(raw):
+        if "@" not in token:
+            continue
+        token = token.rstrip(_EMAIL_TRAILING)
+        if token[:7].lower() == "mailto:":
+            token = token[7:]
+        if (email := normalize_email(token)) is not None:
+            return email
+    return None

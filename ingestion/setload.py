@@ -8,8 +8,9 @@ exactly, and asks Python for everything else, value by value:
 2. one query lists the distinct values SQL does not take (``_needs_python``): every value of the fields that repeat
    down a list (names, titles, cities, DBAs, states, ZIPs, headcounts, revenues, years, SIC codes: ``_REMEMBERED``,
    answered by the worker's memos), and the companies, phones, e-mails, addresses and full names that are not
-   printable ASCII, and phones that are not digits and formatting. Python runs on each the rule ``RowNormalizer``
-   runs and copies the results into ``ingest_map``;
+   printable ASCII, phones that are not up to 11 digits and formatting (a cell may hold several numbers), e-mails
+   SQL refuses (a cell may hold an address among other text) and full names SQL cannot split at their last space.
+   Python runs on each the rule ``RowNormalizer`` runs and copies the results into ``ingest_map``;
 3. one ``INSERT ... SELECT`` writes the normalized rows (``ingest_rows``): the map's value where there is one, the
    SQL rule otherwise; then the rows' failures, the chunk's business candidates (the first row of each key), the
    upsert (``INSERT ... ON CONFLICT DO NOTHING`` in key order, committed apart, as ``businesses_upsert``), who holds
@@ -42,6 +43,7 @@ from .csvreader import HeaderMap
 from .loader import (
     _CLEANED,
     _COPY_ESCAPE,
+    _NAMES,
     _NEEDS_ESCAPE,
     _PERSON_KEYS,
     _REVENUES,
@@ -54,9 +56,9 @@ from .loader import (
     _company_of,
     _employees_of,
     _year_of,
-    split_full_name,
+    full_name_of,
 )
-from .normalizers import NULL_MARKERS, Memo, clean_cell, normalize_email, normalize_phone
+from .normalizers import NAME_EXTRA_WORDS, NULL_MARKERS, Memo, clean_cell, email_from_cell, phones_from_cell
 
 # Extras are written with jsonb_build_object, which takes at most 100 arguments.
 MAX_EXTRAS = 40
@@ -170,7 +172,7 @@ def _sql_business_key(v: str) -> str:
 
 def _sql_zip5(c: str) -> str:
     return (
-        f"(CASE WHEN {c} ~ '^[0-9]{{4,5}}$' THEN nullif(lpad({c}, 5, '0'), '00000') "
+        f"(CASE WHEN {c} ~ '^[0-9]{{5}}$' THEN nullif({c}, '00000') "
         f"WHEN {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$' THEN nullif(left({c}, 5), '00000') END)"
     )
 
@@ -248,9 +250,22 @@ def _needs_python(kind: str, f: str) -> str:
     if kind in _REMEMBERED:
         return "true"
     if kind == "zip":
-        return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{4,5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
+        # A ZIP short of digits needs the prefixes of ``split_zip`` to have its zeros restored.
+        return f"NOT ({p} AND ({c} = '' OR {c} ~ '^[0-9]{{5}}$' OR {c} ~ '^[0-9]{{5}}-?[0-9]{{4}}$'))"
     if kind == "phone":
-        return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]+$'))"
+        # More than 11 digits may be two numbers in one cell (``phones_from_cell``).
+        return f"NOT ({p} AND ({c} = '' OR {_sql_phone_digits(c)} ~ '^[0-9]{{1,11}}$'))"
+    if kind == "email":
+        # An address SQL refuses may still hold one (``email_from_cell``): "Name <a@b.com>", "a@b.com; c@d.com".
+        return f"NOT ({p} AND ({c} = '' OR {_sql_email(c)} IS NOT NULL))"
+    if kind == "name":
+        # A name in capitals is shown in a readable case (``display_name``).
+        return f"NOT ({p} AND {c} !~ '[A-Z][A-Z]')"
+    if kind == "full":
+        # A full name SQL splits at its last space: no comma or period, no word in capitals, no honorific,
+        # credential or suffix (``split_full_name``, ``display_name``).
+        words = "|".join(sorted(NAME_EXTRA_WORDS))
+        return f"NOT ({p} AND {c} !~ '[,.]' AND {c} !~ '[A-Z][A-Z]' AND upper({c}) !~ '(^| )({words})( |$)')"
     if kind == "employees":
         return f"NOT ({p} AND {c} ~ '^[0-9]*$')"
     if kind == "revenue":
@@ -291,11 +306,11 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
     if kind == "address":
         return (clean_cell(cell), None, None, None)
     if kind == "name":
-        name = _CLEANED[cell]
+        name = _NAMES[cell]
         return (name, _PERSON_KEYS[name], None, None)
     if kind == "full":
         full = clean_cell(cell)
-        first, last = split_full_name(full) if full else ("", "")
+        first, last = full_name_of(full) if full else ("", "")
         return (first, last, _PERSON_KEYS[first], _PERSON_KEYS[last])
     if kind == "company":
         return (*_company_of(cell), None, None)
@@ -313,8 +328,10 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
         return (_text(_year_of(cell, today_year=today_year)), None, None, None)
     raw = clean_cell(cell)
     if kind == "phone":
-        return (raw, (normalize_phone(raw) if raw else None), None, None)
-    return (raw, (normalize_email(raw) if raw else None), None, None)  # email
+        # The first valid number, and the cell's others separated by spaces (None when there are none).
+        phones = phones_from_cell(raw) if raw else []
+        return (raw, (phones[0] if phones else None), (" ".join(phones[1:]) or None), None)
+    return (raw, (email_from_cell(raw) if raw else None), None, None)  # email
 
 
 def _text(value) -> str | None:
@@ -382,8 +399,8 @@ class SetLoader(MappedRows):
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_rows (batch integer, row integer, first text, last text,"
                 " nfirst text, nlast text, title text, raw_state text, state text, raw_zip text, zip5 text, zip4 text,"
                 " company text, normalized text, dba text, address text, city text, employees bigint,"
-                " revenue bigint, year integer, raw_sic text, sic text, raw_phone text, phone text, raw_email text,"
-                " email text, extra jsonb)"
+                " revenue bigint, year integer, raw_sic text, sic text, raw_phone text, phone text, other_phones text,"
+                " raw_email text, email text, extra jsonb)"
             )
             cursor.execute(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_holder (batch integer, name text, zip5 text, id text,"
@@ -552,6 +569,7 @@ class SetLoader(MappedRows):
             "sic": "m_sic_code.b",
             "raw_phone": mapped("phone", "a", phone),
             "phone": mapped("phone", "b", f"(CASE WHEN {phone} <> '' THEN {_sql_phone(phone)} END)"),
+            "other_phones": "m_phone.c",  # SQL takes cells of one number only (``_needs_python``)
             "raw_email": mapped("email", "a", email),
             "email": mapped("email", "b", f"(CASE WHEN {email} <> '' THEN {_sql_email(email)} END)"),
             "extra": extra,
@@ -690,6 +708,15 @@ class SetLoader(MappedRows):
                 " FROM ingest_rows r WHERE r.phone IS NOT NULL",
                 params,
             )
+            other = _id_sql("ph", "r.row::bigint * 8 + o.n")
+            cursor.execute(
+                f"INSERT INTO {_table(PersonaPhone)} ({_columns(PersonaPhone, phone_own)})"
+                f" SELECT {other}, {traced}, {per}, left(r.raw_phone, 64), o.number, 'unknown', true"
+                f"{_defaults(PersonaPhone, phone_own)}"
+                " FROM ingest_rows r CROSS JOIN LATERAL unnest(string_to_array(r.other_phones, ' '))"
+                " WITH ORDINALITY AS o(number, n) WHERE r.phone IS NOT NULL AND r.other_phones IS NOT NULL",
+                params,
+            )
             email = _id_sql("em", "r.row")
             cursor.execute(
                 f"INSERT INTO {_table(PersonaEmail)} ({_columns(PersonaEmail, 'email, is_valid')})"
@@ -720,6 +747,11 @@ class SetLoader(MappedRows):
                 params,
             )
             rows, personas, loaded, phones, emails, owners, businesses, linked = cursor.fetchone()
+            cursor.execute(
+                "SELECT coalesce(sum(cardinality(string_to_array(other_phones, ' '))), 0) FROM ingest_rows"
+                " WHERE phone IS NOT NULL AND other_phones IS NOT NULL"
+            )
+            phones += cursor.fetchone()[0]
             cursor.execute("SELECT code, count(*), count(DISTINCT source_row) FROM ingest_fail GROUP BY code")
             failures = Counter({code: n for code, n, _rows in cursor.fetchall()})
             cursor.execute("SELECT count(DISTINCT source_row) FROM ingest_fail")

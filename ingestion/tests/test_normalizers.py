@@ -12,6 +12,8 @@ from ingestion.normalizers import (
     _phone_slow,
     clean,
     clean_cell,
+    display_name,
+    email_from_cell,
     normalize_business_name,
     normalize_email,
     normalize_person_name,
@@ -21,6 +23,9 @@ from ingestion.normalizers import (
     parse_int_range,
     parse_money,
     parse_year,
+    phone_from_cell,
+    phones_from_cell,
+    split_full_name,
     split_zip,
 )
 from usdatabiz.core.phones import valid_us_digits
@@ -170,6 +175,22 @@ def test_normalize_phone_accepts_spreadsheet_numbers():
         ("Calif.", "CA"),
         ("Mass", "MA"),
         ("Penn", "PA"),
+        ("Penn.", "PA"),
+        ("N. Carolina", "NC"),
+        ("S. Carolina", "SC"),
+        ("No. Carolina", "NC"),
+        ("N Dakota", "ND"),
+        ("So. Dakota", "SD"),
+        ("W. Virginia", "WV"),
+        ("N. Mexico", "NM"),
+        ("N. Hampshire", "NH"),
+        ("N. Jersey", "NJ"),
+        ("CALIFORNIA", "CA"),
+        ("california.", "CA"),
+        ("Tex.", "TX"),
+        ("Pa.", "PA"),
+        ("N. Ontario", None),
+        ("Cali", None),  # slang, and one of the unknown states of bench/generate.py
         ("N. Dak.", "ND"),
         ("W. Va.", "WV"),
         ("West Virginia", "WV"),
@@ -292,7 +313,19 @@ def test_normalize_person_name(raw, expected):
         ("", (None, None)),
         ("abcde", (None, None)),
         ("TX 78701", (None, None)),
-        ("787", (None, None)),
+        ("123", (None, None)),  # 00123: no ZIP starts with 001
+        ("9999", (None, None)),  # 09999: no ZIP starts with 099
+        ("501", ("00501", None)),  # Holtsville, NY: two leading zeros lost
+        ("2134", ("02134", None)),
+        ("2134 - 1234", ("02134", "1234")),
+        ("02134 - 1234", ("02134", "1234")),
+        ("02134 1234", ("02134", "1234")),
+        ('="02134"', ("02134", None)),
+        ('="02134-1234"', ("02134", "1234")),
+        ("'02134", ("02134", None)),
+        ("'2134", ("02134", None)),
+        ('="00000"', (None, None)),
+        ("'", (None, None)),
         ("00000", (None, None)),
         ("7870", ("07870", None)),
         ("78701-12", (None, None)),
@@ -532,3 +565,148 @@ def test_plain_us_numbers_in_common_formats_take_the_fast_path_to_the_same_numbe
     digits = number[-10:]
     written = style.format(digits) if style == "{}" else style.format(digits[:3], digits[3:6], digits[6:])
     assert normalize_phone(written) == _phone_general(written) == valid_us_digits(digits)
+
+
+# --- cells as real lists write them ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("512-555-0101 / 512-555-0199", "5125550101"),
+        ("512-555-0101/512-555-0199", "5125550101"),
+        ("512-555-0101; 512-555-0199", "5125550101"),
+        ("512-555-0101, 512-555-0199", "5125550101"),
+        ("512-555-0101 or 512-555-0199", "5125550101"),
+        ("512-555-0101 OR 512-555-0199", "5125550101"),
+        ("512-555-0101 ext. 12 / 512-555-0199", "5125550101"),
+        ("512-555-0101 ext. 12", "5125550101"),
+        ("(512) 555-0101 x 7; (214) 555-0111", "5125550101"),
+        ("555-0101 / 512-555-0199", "5125550199"),  # the first is not a full number: the first valid one wins
+        ("000-000-0000 or 214-555-0111", "2145550111"),
+        ("51255501015125550199", None),  # twenty digits in a row: no separator says where one number ends
+        ("512/555/0143", "5125550143"),  # one number written with slashes
+        ("5125550143", "5125550143"),
+        ("555-0101 / 555-0199", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_phone_from_cell_keeps_the_first_valid_number(raw, expected):
+    assert phone_from_cell(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("512-555-0101 / 512-555-0199", ["5125550101", "5125550199"]),
+        ("555-0101 / 512-555-0199 or 214-555-0111", ["5125550199", "2145550111"]),
+        ("512-555-0101 / (512) 555-0101", ["5125550101"]),
+        ("512/555/0143", ["5125550143"]),
+        ("555-0101", []),
+        ("", []),
+        (None, []),
+    ],
+)
+def test_phones_from_cell_lists_every_valid_number_once_in_order(raw, expected):
+    assert phones_from_cell(raw) == expected
+
+
+def test_phone_from_cell_is_normalize_phone_for_a_single_number():
+    for raw in ("(512) 555-0143", "5.125550143E9", "1-800-FLOWERS", "tel: 512 555 0143", "12", "911-555-0143"):
+        assert phone_from_cell(raw) == normalize_phone(raw)
+
+
+def test_normalize_phone_still_refuses_two_numbers_in_one_value():
+    # a form field or an API value holds one number: only a list's cell is searched for the first valid one
+    assert normalize_phone("512-555-0101 / 512-555-0199") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe <Jane@Acme.example>", "jane@acme.example"),
+        ('"Doe, Jane" <jane@acme.example>', "jane@acme.example"),
+        ("<jane@acme.example>", "jane@acme.example"),
+        ("  jane@acme.example  ", "jane@acme.example"),
+        ("jane@acme.example.", "jane@acme.example"),
+        ("jane@acme.example;", "jane@acme.example"),
+        ("jane@acme.example,", "jane@acme.example"),
+        ("(jane@acme.example)", "jane@acme.example"),
+        ("jane@acme.example, bob@acme.example", "jane@acme.example"),
+        ("jane@acme.example; bob@acme.example", "jane@acme.example"),
+        ("jane@acme.example / bob@acme.example", "jane@acme.example"),
+        ("not-an-address; bob@acme.example", "bob@acme.example"),
+        ("mailto:Jane@Acme.example", "jane@acme.example"),
+        ("<mailto:jane@acme.example>", "jane@acme.example"),
+        ("JANE@ACME.EXAMPLE", "jane@acme.example"),
+        ("o'brien@acme.example", "o'brien@acme.example"),
+        ("a..b@x.example", None),
+        ("not an email", None),
+        ("jane at acme dot example", None),
+        ("x@y", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_email_from_cell_keeps_the_first_valid_address(raw, expected):
+    assert email_from_cell(raw) == expected
+
+
+def test_normalize_email_still_refuses_a_display_name_form():
+    assert normalize_email("Jane Doe <jane@acme.example>") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe", ("Jane", "Doe")),
+        ("Jane Q Doe", ("Jane Q", "Doe")),
+        ("Cher", ("Cher", "")),
+        ("Doe, Jane", ("Jane", "Doe")),
+        ("Smith, John", ("John", "Smith")),
+        ("Smith , John", ("John", "Smith")),
+        ("Dr. Jane A. Smith, MD", ("Jane A.", "Smith")),
+        ("Dr. Jane A. Smith, M.D., Ph.D.", ("Jane A.", "Smith")),
+        ("Jane Smith MD", ("Jane", "Smith")),
+        ("Mr. John Doe Jr.", ("John", "Doe Jr.")),
+        ("Mr John Smith Jr", ("John", "Smith Jr")),
+        ("John Doe, Jr.", ("John", "Doe Jr.")),
+        ("Doe, John, Jr.", ("John", "Doe Jr.")),
+        ("Doe Jr., John", ("John", "Doe Jr.")),
+        ("Smith, Dr. John", ("John", "Smith")),
+        ("Mrs. Ann Lee-Park III", ("Ann", "Lee-Park III")),
+        ("Prof. Ada King, PhD", ("Ada", "King")),
+        ("John Do", ("John", "Do")),  # two words are a first and a last name, whatever they spell
+        (",", ("", "")),
+        ("", ("", "")),
+    ],
+)
+def test_split_full_name_drops_honorifics_and_credentials_and_keeps_the_suffix_on_the_last_name(raw, expected):
+    assert split_full_name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("JOHN", "John"),
+        ("JOHN DOE JR.", "John Doe Jr."),
+        ("O'BRIEN", "O'Brien"),
+        ("MCDONALD", "McDonald"),
+        ("LEE-PARK III", "Lee-Park III"),
+        ("JOSÉ NÚÑEZ", "José Núñez"),
+        ("JANE A.", "Jane A."),
+        ("A", "A"),
+        ("McDonald", "McDonald"),  # written with care: kept as it is
+        ("van der Berg", "van der Berg"),
+        ("jane", "jane"),
+        ("", ""),
+    ],
+)
+def test_display_name_gives_all_caps_names_a_readable_case(raw, expected):
+    assert display_name(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["JOHN DOE JR.", "O'BRIEN", "MCDONALD", "JOSÉ NÚÑEZ", "LEE-PARK III"])
+def test_display_case_leaves_the_match_key_unchanged(raw):
+    assert normalize_person_name(display_name(raw)) == normalize_person_name(raw)
