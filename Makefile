@@ -45,7 +45,7 @@ migrate: install ## Apply database migrations
 	$(PY) manage.py setup_schedules
 
 demo-data: migrate ## Create the demo team and user, ingest the bundled sample list
-	$(PY) manage.py demo_setup
+	$(PY) manage.py demo_setup --url http://$(HOST):$(PORT)/
 
 demo: demo-data ## Set up everything and serve the console with the realtime and bulk clusters on $(HOST):$(PORT)
 	$(PY) manage.py collectstatic --noinput -v0

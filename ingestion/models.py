@@ -66,12 +66,10 @@ class DataSource(TeamScoped):
 
     @property
     def file_url(self) -> str:
-        if not self.file:
-            return ""
-        try:
-            return self.file.url
-        except Exception:  # storage without public URLs
-            return ""
+        """The console's download of the original file (team members only; local media is never published)."""
+        from django.urls import reverse
+
+        return reverse("ingestion:data-source-file", args=[self.pk]) if self.file else ""
 
     @property
     def progress_percent(self) -> int:

@@ -45,3 +45,29 @@ def test_the_demo_inbox_is_populated_at_night_and_says_why(db, time_machine):
     assert InboxItem.objects.for_team(team).count() == 8
     assert "may text at any hour" in out.getvalue()
     assert "/inbox/conversations/" in out.getvalue()
+
+
+def test_the_demo_user_sees_the_demo_team_in_the_admin(db, client, time_machine):
+    from django.contrib.auth import get_user_model
+
+    time_machine.move_to("2026-12-01T18:00:00Z")
+    call_command("demo_setup", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="demo"))
+
+    index = client.get("/admin/")
+    sources = client.get("/admin/ingestion/datasource/")
+
+    assert index.status_code == 200
+    assert "permission to view or edit anything" not in index.content.decode()
+    assert sources.status_code == 200
+    assert "usdatabiz-sample.csv" in sources.content.decode()
+
+
+def test_the_demo_prints_the_address_it_is_served_on(db, time_machine):
+    time_machine.move_to("2026-12-01T18:00:00Z")
+    out = io.StringIO()
+
+    call_command("demo_setup", "--url", "http://127.0.0.1:8123/", stdout=out)
+
+    assert "Console:  http://127.0.0.1:8123/   log in as 'demo'" in out.getvalue()
+    assert ":8000" not in out.getvalue()

@@ -337,3 +337,51 @@ def test_retry_of_a_running_data_source_shows_the_refusal(operator_client, team)
     data_source.refresh_from_db()
     assert (data_source.status, data_source.attempts) == (DataSource.Status.PROCESSING, 1)
     assert StageFailure.objects.filter(subject_id=data_source.pk).count() == 0
+
+
+# --- the original file ----------------------------------------------------------------------------------------------
+
+
+def _download_link(response) -> str:
+    import re
+
+    found = re.search(r'<a href="([^"]+)"[^>]*>download original</a>', response.content.decode())
+    assert found, "the detail page offers no download of the original file"
+    return found.group(1)
+
+
+def test_the_original_file_downloads_from_the_detail_page_on_local_storage(viewer_client, loaded, settings, tmp_path):
+    # the default storage: a local folder the web server does not publish under /media/
+    detail = viewer_client.get(loaded.get_absolute_url())
+
+    response = viewer_client.get(_download_link(detail))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="leads.csv"'
+    loaded.file.open("rb")
+    try:
+        assert b"".join(response.streaming_content) == loaded.file.read()
+    finally:
+        loaded.file.close()
+
+
+def test_another_teams_original_file_is_a_404(client, ingest, other_team, operator):
+    from usdatabiz.core.models import Membership
+
+    theirs = ingest(csv_bytes([GOOD_ROWS[0]]), name="theirs.csv", for_team=other_team)
+    client.force_login(operator)
+    assert Membership.objects.filter(user=operator, team=other_team).count() == 0
+
+    response = client.get(reverse("ingestion:data-source-file", args=[theirs.pk]))
+
+    assert response.status_code == 404
+
+
+def test_the_api_gives_the_download_address_of_the_console(viewer, loaded):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(viewer)
+    body = api.get(f"/api/v1/data-sources/{loaded.pk}/").json()
+
+    assert body["file_url"] == reverse("ingestion:data-source-file", args=[loaded.pk])

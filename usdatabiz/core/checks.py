@@ -209,3 +209,40 @@ def journey_followers_are_reached(app_configs, **kwargs):
     from .journey import _pipeline
 
     return journey_contract_problems(_pipeline(), advancing_stages(_source_files()))
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def embedded_defaults_in_use(app_configs, **kwargs):
+    """``check --deploy`` names each embedded default still in use: it works, but a deployment lacks what it stands
+    in for. Information only, so ``--fail-level WARNING`` still passes."""
+    from django.conf import settings
+
+    notes = []
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        notes.append(
+            checks.Info(
+                f"The database is the SQLite file {settings.DATABASES['default']['NAME']} (DATABASE_URL names no "
+                "database server): one host only, and a long stage holds its single write lock while the web server "
+                "and the other lane wait (a task that waits past 30 s fails with 'database is locked' and is retried).",
+                hint="Set DATABASE_URL=postgres://user:password@host:5432/name for production.",
+                id="core.I001",
+            )
+        )
+    if settings.SMS_PROVIDER == "sandbox":
+        notes.append(
+            checks.Info(
+                "SMS_PROVIDER is sandbox: approved campaigns send to the embedded sandbox and no text reaches a "
+                "phone; replies come only from the console's simulator.",
+                hint="Set SMS_PROVIDER=signalhouse with SIGNALHOUSE_API_KEY and SIGNALHOUSE_WEBHOOK_SECRET.",
+                id="core.I002",
+            )
+        )
+    if settings.SKIPTRACE_PROVIDER == "sandbox":
+        notes.append(
+            checks.Info(
+                "SKIPTRACE_PROVIDER is sandbox: skip-trace results are made up by the embedded sandbox.",
+                hint="Set SKIPTRACE_PROVIDER=realestateapi with REALESTATEAPI_API_KEY.",
+                id="core.I003",
+            )
+        )
+    return notes

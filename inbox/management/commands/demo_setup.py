@@ -2,6 +2,7 @@ import logging
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files import File
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -12,6 +13,10 @@ from ingestion.services import data_source_create, data_source_process
 from messaging.services import sender_number_first_free
 from usdatabiz.core.models import Membership, Team
 from usdatabiz.core.services import membership_set, team_create, token_for
+
+# The console's own apps: the demo user (staff, a team admin) may view and change their rows in the admin, which
+# shows a staff user who is not a superuser only their own teams' rows.
+ADMIN_APPS = ["core", "identity", "ingestion", "leads", "campaigns", "messaging", "inbox"]
 
 SAMPLE = Path(__file__).resolve().parents[3] / "ingestion" / "samples" / "usdatabiz-sample.csv"
 
@@ -39,9 +44,10 @@ class Command(BaseCommand):
         parser.add_argument("--team", default="demo")
         parser.add_argument("--username", default="demo")
         parser.add_argument("--password", default="demo-pass-2026")
+        parser.add_argument("--url", default="http://127.0.0.1:8000/", help="the address the console is served on")
         parser.add_argument("--queued", action="store_true", help="leave stage tasks to the qcluster")
 
-    def handle(self, *args, team, username, password, queued=False, **options):
+    def handle(self, *args, team, username, password, queued=False, url="http://127.0.0.1:8000/", **options):
         if not queued:
             self._run_inline()
         User = get_user_model()
@@ -50,6 +56,9 @@ class Command(BaseCommand):
             if created:
                 user.set_password(password)
                 user.save()
+            user.user_permissions.add(
+                *Permission.objects.filter(content_type__app_label__in=ADMIN_APPS, codename__regex=r"^(view|change)_")
+            )
             team_obj = Team.objects.filter(slug=team).first() or team_create(slug=team, name="Demo Sales Team")
             membership_set(team=team_obj, user=user, role=Membership.Role.ADMIN)
         token = token_for(user=user)
@@ -69,7 +78,7 @@ class Command(BaseCommand):
             if not queued:
                 self._journey(team_obj, user)
         self.stdout.write("")
-        self.stdout.write(f"Console:  http://127.0.0.1:8000/   log in as '{username}' / '{password}'")
+        self.stdout.write(f"Console:  {url}   log in as '{username}' / '{password}'")
         self.stdout.write(f"Team:     {team_obj.slug} ({team_obj.pk})")
         self.stdout.write(f"API:      Authorization: Token {token.key}   (docs at /api/docs/)")
         where = sender.formatted if sender else "no number (see Messages → Sending settings)"

@@ -37,7 +37,49 @@ def test_check_deploy_is_clean_with_only_database_key_and_hosts(database):
         "check", "--deploy", *database, "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="console.example.com"
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+    assert "ERRORS" not in result.stdout + result.stderr
+
+
+def test_check_deploy_says_what_the_embedded_defaults_lack_without_failing():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=KEY, ALLOWED_HOSTS="console.example.com")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout + result.stderr  # Django writes the messages of a check that passes to stderr
+    assert "core.I001" in out
+    assert "SQLite" in out
+    assert "DATABASE_URL" in out
+    assert "core.I002" in out
+    assert "SMS_PROVIDER is sandbox" in out
+    assert "core.I003" in out
+    assert "SKIPTRACE_PROVIDER is sandbox" in out
+
+
+def test_check_deploy_says_nothing_of_defaults_a_deployment_replaced():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=KEY,
+        ALLOWED_HOSTS="console.example.com",
+        DATABASE_URL="postgres://console@db.invalid:5432/console",
+        SMS_PROVIDER="signalhouse",
+        SIGNALHOUSE_API_KEY="key",
+        SIGNALHOUSE_WEBHOOK_SECRET="a-signing-secret-of-the-platform",
+        SKIPTRACE_PROVIDER="realestateapi",
+        REALESTATEAPI_API_KEY="key",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_plain_check_keeps_quiet_about_the_defaults():
+    result = manage("check", SECRET_KEY=KEY, ALLOWED_HOSTS="console.example.com")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "core.I00" not in result.stdout + result.stderr
 
 
 def test_without_secret_key_the_console_refuses_to_start_and_says_what_to_set():
