@@ -1946,7 +1946,7 @@ DECISIONS = [
         )
     ],
     # ... and what is not: "stop" as a pause before asking for the rates (a revocation elsewhere still decides);
-    # someone else told to stay off the phone; Finnish "alkaa" (begins); Dutch praise with "meer"
+    # someone else told to stay off the phone; Dutch "send more info" with "meer"
     ("Stop a sec, send me the rates", "no"),
     ("hold on a sec, stop. send me the rates", "no"),
     ("Wait a minute, stop. Text me the details", "no"),
@@ -1954,7 +1954,6 @@ DECISIONS = [
     ("Stop a sec, send me the rates. Actually no, stop texting me", "yes"),
     ("Stop a sec. Stop texting me", "yes"),
     ("Tell the kids to stay off my phone", "no"),
-    ("Kokous alkaa klo 10", "no"),
     ("Geen probleem, stuur meer info", "no"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
@@ -2026,6 +2025,13 @@ def test_the_sixty_fifth_families_are_heard_by_phrases_behind_literal_gates(text
     assert hearing
     assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
     assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+
+
+# Finnish "alkaa" is also "begins": only with a verb of sending after it is it "do not"; the reply model may still
+# hold a reply it has seen few of, but no rule suppresses one
+@pytest.mark.parametrize("text", ["Kokous alkaa klo 10", "Työ alkaa maanantaina", "Kausi alkaa ensi viikolla"])
+def test_finnish_begins_is_no_revocation(text):
+    assert opt_out_decide(text) != "yes", opt_out_explain(text)
 
 
 # A greeting or a purpose word beside a revocation word of its script: never read as no request.
