@@ -1117,6 +1117,29 @@ PHRASE_RULES: list[Rule] = [
     # the sixty-fourth set: a Norwegian, Danish or Swedish "no thanks"
     _rule("not_interested.nordic_languages", 0.9, r"^\W*nei,? takk\b", r"^\W*nej,? (?:tack|tak)\b",
           r"\bikke interessert\b", r"\binte intresserad\b", r"\bikke interesseret\b"),
+    # the sixty-fifth set: Dutch, Finnish and Romanian declines and yeses; Finnish, Danish, Swedish and Dutch holidays
+    _rule("not_interested.dutch_finnish_romanian", 0.9, r"\bgeen interesse\b", r"\bniet geinteresseerd\b",
+          r"^\W*nee,? (?:dank (?:je|u)|bedankt)\b", r"^\W*ei,? kiitos\b", r"\bei (?:kiinnosta|kiitos)\b",
+          r"^\W*nu,? multumesc\b", r"\bnu (?:sunt|suntem) interesat[ai]?\b", r"\bnu ma intereseaza\b"),
+    _rule("interested.dutch_finnish_romanian", 0.88, r"^\W*ja,? graag\b",
+          r"\b(?:ik heb|we hebben) (?:wel )?interesse\b",
+          r"\bstuur (?:me|mij|ons) (?:meer )?(?:info|informatie|details)\b", r"^\W*kylla,? kiitos\b",
+          r"\blahettakaa (?:lisatietoja|tietoja|lisaa)\b", r"\bkiinnostaa\b", r"\b(?:sunt|suntem) interesat[ai]?\b",
+          r"\btrimite(?:ti)?(?:-mi)? (?:detalii|informatii|mai multe)\b",
+          unless=r"\bnu (?:sunt|suntem) interesat|\bgeen interesse\b|\bei kiinnosta\b|\bniet geinteresseerd\b"),
+    _rule("out_of_office.nordic_dutch_holiday", 0.88, r"\bolen lomalla\b", r"\bjeg er pa ferie\b",
+          r"\bjag ar pa semester\b", r"\bik ben (?:op|met) vakantie\b"),
+    # a person away on a trip, in the first person, who says when they answer: "Out of the country visiting family
+    # till Jan 20. Will reply when back", "Away at my daughter's graduation till Monday, talk then" (not an
+    # auto-reply's "thank you for your message, I am out of the office until ...")
+    _rule("out_of_office.trip_in_first_person", 0.93,
+          r"\b(?:visiting (?:family|relatives|friends|my [a-z']+)|out of (?:the country|town|state)|away (?:at|for|in) "
+          r"|on (?:vacation|holiday|a trip))[^.!?]{0,60}\b(?:till|until|til|thru|through) (?:the )?(?:jan|feb|mar|apr"
+          r"|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|\d)[^?]{0,40}"
+          r"\b(?:will reply|i'll reply|will text|i'll text|will respond|i'll respond|will get back|i'll get back"
+          r"|talk then|text (?:me |you )?then|reply when (?:i'm |we're )?back|talk when (?:i'm |we're )?back)\b",
+          unless=r"\b(?:thank you for|thanks for (?:your|the) (?:message|text)|automated|auto-?reply|out of the office"
+          r"|you(?:'ve| have) reached|limited access|urgent|emergenc)"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -1468,6 +1491,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             if hit[0] not in _AWAY_TIME_CUES
             or (hit[0] == "meeting_request.meeting_with_time" and not _CANNOT_TALK.search(norm))
         ]
+    if any(name == "out_of_office.trip_in_first_person" for name, _, _ in hits):
+        # a person away who says when they answer: the "will reply" and the day are theirs, not an auto-reply's
+        hits = [hit for hit in hits if hit[1] not in (C.AUTO_REPLY, C.MEETING_REQUEST)]
     scores: dict[Classification, float] = {}
     for cls in {cls for _, cls, _ in hits}:
         strengths = sorted((s for _, c, s in hits if c is cls), reverse=True)

@@ -589,7 +589,7 @@ _BARE_STOP_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
         "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
-        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell", "cansel",
+        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell", "cansel", "stoop",
     }
 )  # fmt: skip
 _FILLER_WORDS = frozenset(
@@ -2605,7 +2605,9 @@ _MORE_PHRASES += [
     # meldinger", "stop med at skrive", "sluta skicka", "ikke send", "ta bort mitt nummer"), from the words below
     (
         _re(
-            rf"\b(?:slutt|slutte|sluta|hold\s+op|hør\s+op|lad\s+være|la\s+være)\s+(?:med\s+)?(?:å\s+|at\s+|att\s+)?"
+            # "lad venligst være med at skrive": a word or two between "lad" and "være"
+            rf"\b(?:slutt|slutte|sluta|hold\s+op|hør\s+op|(?:lad|la)\s+(?:(?:venligst|nu|bare|dog|endelig|så)\s+){{0,2}}være)"
+            rf"\s+(?:med\s+)?(?:å\s+|at\s+|att\s+)?"
             rf"{_NORDIC_SEND}"
             rf"|\bstopp\s+(?:med\s+)?(?:å\s+)?{_NORDIC_SEND}|\bstop\s+med\s+at\s+{_NORDIC_SEND}"
             rf"|\b(?:ikke|ikkje|inte)\s+{_NORDIC_SEND}\s+(?:{_NORDIC_ME}|{_NORDIC_MORE})\b"
@@ -2656,6 +2658,40 @@ _MORE_PHRASES += [
             r"(?:his|her|my|our|their|this|the)\s+(?:\w+\s+)?(?:number|name|info|cell|email)\s+(?:off|out\s+of|from)\b"
         ),
         "negation",
+    ),
+    # the sixty-fifth: the Pacific Northwest and inland California; "the next text I get from you goes to the AG",
+    # "stay off my phone"; Tongan "kataki ʻoua ʻe toe text mai" (please do not text again); Amharic "አይላኩልኝ" (do
+    # not send me); Finnish "älkää enää lähettäkö viestejä" (send no more messages); Dutch "geen berichten meer"
+    (
+        _re(
+            r"\b(?:the\s+)?(?:next|one\s+more|another)\s+(?:text|txt|message|msg|sms)\b[^.!?]{0,40}?\b(?:goes|go|is\s+going"
+            r"|will\s+go|gets\s+(?:reported|forwarded|sent)|will\s+be\s+(?:reported|forwarded|sent)|i\s+(?:report|forward|send)"
+            r"|i'm\s+(?:reporting|forwarding|sending))\s+(?:it\s+)?(?:straight\s+|right\s+|directly\s+)?to\s+(?:the\s+)?"
+            r"(?:\w+\s+){0,3}?(?:ag|ag's|attorney\s+general|ftc|fcc|consumer\s+protection|bbb|better\s+business\s+bureau"
+            r"|my\s+(?:lawyer|attorney))\b"
+            # "get lost and stay off my phone", not "tell the kids to stay off my phone"
+            r"|(?:^|[.!,;:]\s*|\b(?:and|just|please|pls|plz|now|so|then|lost|ok|okay)\s+)(?:stay|keep)\s+(?:off|away\s+from)\s+(?:of\s+)?(?:my|this|our)\s+(?:phone|cell|line|number|#|inbox)\b"
+        ),
+        "anysubject",
+    ),
+    (
+        _re(
+            "(?:^|\\s)['\u02bb\u2018]?oua\\s+(?:['\u02bb\u2018]?e\\s+)?(?:toe\\s+)?(?:text|tekisi|fetu'?utaki|ui|fekau)\\w*\\s+mai\\b"
+            "|\u12a0\u12ed\u120b\u12a9|\u12a0\u1275\u120b\u12ad"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\b(?:alkaa|ala)\s+(?:enaa\s+|enempaa\s+|koskaan\s+)?(?:lahettako|laheta|soittako|soita|tekstatko|tekstaa"
+            r"|viestitelko|ottako\s+yhteytta|ota\s+yhteytta)\b"
+            r"|\b(?:en|emme)\s+halua\s+(?:enaa\s+|enempaa\s+|lisaa\s+)*(?:viesteja|tekstiviesteja|mainoksia|yhteydenottoja)\b"
+            r"|\bpoista(?:kaa)?\s+(?:minun\s+)?(?:numeroni|numero|minut)\b"
+            r"|\bgeen\s+(?:(?:sms|tekst|whatsapp|reclame)\s+)?(?:berichten|berichtjes|sms'?jes|sms|appjes|whatsappjes"
+            r"|tekstberichten|reclame|contact)\s+meer\b"
+            r"|\b(?:stuur|sms|app|bel)\s+(?:me|mij|ons)\s+niet\s+meer\b"
+        ),
+        "none",
     ),
 ]
 
@@ -3190,6 +3226,13 @@ _LEAVING_ANOTHER = re.compile(
     r"\b(?:unsubscribe|unsub|opt\s+out|cancel|quit)\s+(?:from|with|on)\s+(?:my|our|the|that)\s+"
     r"(?:current|old|existing|other|last|present)\b"
 )
+# "Stop a sec, send me the rates", "hold on a sec, stop. send me the rates": a pause before asking for something,
+# not a request to stop the texts (read without it; a revocation elsewhere in the reply still decides)
+_STOP_A_MOMENT = re.compile(
+    r"^\W*(?:(?:hold\s+on|hang\s+on|wait)\s+(?:a\s+)?(?:sec|second|min|minute|moment)\W+stop"
+    r"|stop\s+(?:for\s+)?(?:a\s+)?(?:sec|second|min|minute|moment))\b"
+    r"(?=\W+(?:(?:and|just|pls|plz|please|ok|okay)\s+)*(?:send|text|tell|give)\s+(?:me|us)\b)"
+)
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
 _STOP_TAKEN_BACK = re.compile(
     r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind|hammer\s*time|collaborate\s+and\s+listen)\b"
@@ -3409,6 +3452,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
     plain = _LEAVING_ANOTHER.sub("leave another", plain)
     plain = _WOULD_BUT.sub("would leave you but", plain)
+    plain = _STOP_A_MOMENT.sub(" , ", plain)
     if _OPT_OUT_CONFIRMED.search(plain):
         return OPT_OUT_UNCERTAIN, "an opt-out confirmation sent by a machine"
     if _STOP_TAKEN_BACK.match(plain):

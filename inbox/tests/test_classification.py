@@ -635,6 +635,27 @@ CASES += [
     ("Vennligst slutt å sende meg meldinger.", C.OPT_OUT),
     ("No further texts please.", C.OPT_OUT),
     ("take the number from the flyer and call me", C.MEETING_REQUEST),
+    # the sixty-fifth: Dutch, Finnish and Romanian declines and yeses; a person away on a trip who says when they
+    # answer is out of office, an auto-reply that says the same is not; "stop" as a pause asks for the rates
+    ("Geen interesse, dank je.", C.NOT_INTERESTED),
+    ("Nee dank je", C.NOT_INTERESTED),
+    ("Niet geïnteresseerd", C.NOT_INTERESTED),
+    ("Ei kiitos.", C.NOT_INTERESTED),
+    ("Ei kiinnosta", C.NOT_INTERESTED),
+    ("Nu mulțumesc, nu sunt interesat.", C.NOT_INTERESTED),
+    ("Nu sunt interesată", C.NOT_INTERESTED),
+    ("Ja graag, stuur me meer informatie", C.INTERESTED),
+    ("Kyllä kiitos, lähettäkää lisätietoja.", C.INTERESTED),
+    ("Da, sunt interesat. Trimiteți detalii.", C.INTERESTED),
+    ("Out of the country visiting family in Punjab till Jan 20. Will reply when back.", C.OUT_OF_OFFICE),
+    ("Away at my daughter's graduation in Eugene till Monday, talk then.", C.OUT_OF_OFFICE),
+    ("On a trip till the 12th, I'll text you when I'm back", C.OUT_OF_OFFICE),
+    ("Olen lomalla ensi viikkoon asti.", C.OUT_OF_OFFICE),
+    ("Jeg er på ferie til d. 3., skriv igen derefter", C.OUT_OF_OFFICE),
+    ("Thank you for your message. I am out of the office until Monday and will reply when I return.", C.AUTO_REPLY),
+    ("Stop a sec, send me the rates", C.INTERESTED),
+    ("Lad venligst være med at skrive til mig igen.", C.OPT_OUT),
+    ("stoop pls", C.OPT_OUT),
 ]
 
 

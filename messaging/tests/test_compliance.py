@@ -1903,6 +1903,58 @@ DECISIONS = [
     ("delete this # please", "yes"),
     ("Stop at the shop, we're open til 6", "no"),
     ("Ja takk, send meg mer info", "no"),
+    # the sixty-fifth: a stop word typed with a doubled letter, a threat to take the next text to the AG, "stay off my
+    # phone"; Danish with words between "lad" and "være", Dutch "geen berichten meer", Finnish "älkää lähettäkö",
+    # Tongan "ʻoua ʻe toe text mai", Amharic "አይላኩልኝ"
+    *[
+        (text, "yes")
+        for text in (
+            "stoop pls",
+            "Stoop",
+            "STOOP please",
+            "Next text I get from you goes to the Washington AG consumer protection office.",
+            "The next message goes straight to the attorney general",
+            "One more text and it goes to the FTC",
+            "next msg gets reported to the FCC",
+            "Another text and I'm sending it to my lawyer",
+            "Get lost and stay off my phone",
+            "Stay off my phone!",
+            "Please keep off this number",
+            "just stay away from my phone",
+            "Lad venligst være med at skrive til mig igen.",
+            "Lad nu være med at sende beskeder",
+            "Lad venligst bare være med at skrive",
+            "La være å sende meg meldinger",
+            "Graag geen berichten meer naar dit nummer.",
+            "Geen sms'jes meer aub",
+            "geen appjes meer",
+            "Ik wil geen reclame meer",
+            "Stuur mij niet meer",
+            "Bel me niet meer",
+            "Älkää enää lähettäkö viestejä tähän numeroon.",
+            "Älkää lähettäkö viestejä",
+            "Älä lähetä enää viestejä",
+            "Älkää soittako tähän numeroon",
+            "En halua enää viestejä",
+            "Poistakaa numeroni",
+            "Kataki ʻoua ʻe toe text mai ki he fika ko ʻeni.",
+            "Kataki 'oua 'e toe text mai",
+            "ʻOua ʻe text mai",
+            "እባክዎ ከዚህ በኋላ መልእክት አይላኩልኝ።",
+            "መልእክት አይላኩ",
+            "መልእክት አትላክልኝ",
+        )
+    ],
+    # ... and what is not: "stop" as a pause before asking for the rates (a revocation elsewhere still decides);
+    # someone else told to stay off the phone; Dutch "send more info" with "meer"
+    ("Stop a sec, send me the rates", "no"),
+    ("hold on a sec, stop. send me the rates", "no"),
+    ("Wait a minute, stop. Text me the details", "no"),
+    ("stop for a second and send me the rates", "no"),
+    ("Stop a sec, send me the rates. Actually no, stop texting me", "yes"),
+    ("Stop a sec. Stop texting me", "yes"),
+    ("Tell the kids to stay off my phone", "no"),
+    ("Geen probleem, stuur meer info", "no"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -1949,6 +2001,37 @@ def test_the_sixty_fourth_families_are_heard_by_phrases_behind_literal_gates(tex
     assert hearing
     assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
     assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next text I get from you goes to the Washington AG consumer protection office.",
+        "Get lost and stay off my phone",
+        "Lad venligst være med at skrive til mig igen.",
+        "Graag geen berichten meer naar dit nummer.",
+        "Älkää enää lähettäkö viestejä tähän numeroon.",
+        "Kataki ʻoua ʻe toe text mai ki he fika ko ʻeni.",
+        "እባክዎ ከዚህ በኋላ መልእክት አይላኩልኝ።",
+    ],
+)
+def test_the_sixty_fifth_families_are_heard_by_phrases_behind_literal_gates(text):
+    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
+    from usdatabiz.core.regexgate import gate_open, literal_gates
+
+    plain = _plain(normalize_text(text))
+    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
+
+    assert hearing
+    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
+    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+
+
+# Finnish "alkaa" is also "begins": only with a verb of sending after it is it "do not"; the reply model may still
+# hold a reply it has seen few of, but no rule suppresses one
+@pytest.mark.parametrize("text", ["Kokous alkaa klo 10", "Työ alkaa maanantaina", "Kausi alkaa ensi viikolla"])
+def test_finnish_begins_is_no_revocation(text):
+    assert opt_out_decide(text) != "yes", opt_out_explain(text)
 
 
 # A greeting or a purpose word beside a revocation word of its script: never read as no request.
