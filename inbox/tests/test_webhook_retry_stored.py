@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_q.conf import Conf
 from django_q.models import OrmQ, Schedule
 
 from inbox.models import InboxItem, WebhookEvent
@@ -57,19 +58,24 @@ def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(cl
 
 
 def test_the_original_task_arriving_after_the_retry_does_nothing_more(client, contacted, time_machine):  # noqa: F811
-    # given a stored event whose task is still queued (a slow broker), and the schedule processing it first
+    # given a stored event whose task a realtime cluster took off the ORM queue (locked until Q_RETRY) and died with
     record = _stored_but_lost(client, contacted, identifier="in-retry-2")
     (task,) = [row for row in _queued() if row.task["func"] == "inbox.tasks.webhook_event_process_task"]
+    OrmQ.objects.filter(pk=task.pk).update(lock=timezone.now() + timedelta(seconds=Conf.RETRY))
     time_machine.shift(timedelta(minutes=3))
-    webhook_events_retry_task()
+    assert webhook_events_retry_task()["requeued"] == 1
+    assert webhook_events_retry_task()["requeued"] == 0
 
-    # when the original task runs after all, and then the one the schedule sent
+    # when the one the schedule sent runs, and then the original task, handed out again by the broker after all
+    for row in _queued():
+        if row.pk != task.pk:
+            _run(row)
     _run(task)
     _work_realtime_lane()
 
     # then nothing happens twice
     record.refresh_from_db()
-    assert record.status == WebhookEvent.Status.PROCESSED
+    assert (record.status, record.process_attempts) == (WebhookEvent.Status.PROCESSED, 1)
     assert Message.objects.filter(external_id="in-retry-2", direction="inbound").count() == 1
     assert InboxItem.objects.filter(message__external_id="in-retry-2").count() == 1
 
