@@ -170,7 +170,8 @@ def webhook_events_retry(*, limit: int = 200, now=None) -> dict[str, int]:
     A delivery report stored ``unmatched`` because it came before the send call returned the text's provider id
     (``NO_MESSAGE_MATCH``, within ``WEBHOOK_EARLY_REPORT_SECONDS``) is routed again: once a text of ours has that
     id, the report goes back to ``received`` for the text's team, due now; a webhook's report only if it was
-    verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched.
+    verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched. Its attempts count
+    from 0 again (``WEBHOOK_RETRY_MAX_ATTEMPTS`` workers for the text now found).
 
     Each due event is claimed by the one sweep that locks it (``SKIP LOCKED``: a sweep running beside this one, or
     a worker acting on the event right now, is stepped around); its ``retry_at`` moves ``WEBHOOK_RETRY_AFTER_SECONDS``
@@ -287,7 +288,8 @@ def _run_inline(queued: list[tuple[str, dict]]) -> None:
 
 def _early_reports_claim(*, limit: int, now) -> list[str]:
     """Put back to ``received`` (for its team, due now) each recent unmatched delivery report whose text now has
-    its id."""
+    its id, its attempts counted afresh: the worker that found no text ended rightly, it did not stop, so the report
+    is not given up as if it had."""
     since = now - timedelta(seconds=settings.WEBHOOK_EARLY_REPORT_SECONDS)
     claimed = []
     candidates = (
@@ -314,7 +316,7 @@ def _early_reports_claim(*, limit: int, now) -> list[str]:
             continue  # verified with another account's secret than the text's team's: never applied to it
         moved = WebhookEvent.objects.filter(pk=record.pk, status=WebhookEvent.Status.UNMATCHED).update(
             status=WebhookEvent.Status.RECEIVED, team_id=route.team_id, error_code="", detail="", retry_at=now,
-            updated_at=timezone.now(),
+            process_attempts=0, updated_at=timezone.now(),
         )  # fmt: skip
         if moved:
             claimed.append(record.pk)

@@ -270,3 +270,33 @@ def test_an_early_report_verified_for_another_account_is_never_applied_to_a_team
     own_account.refresh_from_db()
     assert WebhookEvent.objects.get(identifier="sh-other-1").status == WebhookEvent.Status.UNMATCHED
     assert own_account.status == "sent"
+
+
+def test_an_early_report_routed_again_is_applied_not_given_up_for_the_attempt_that_found_no_text(
+    client,
+    contacted,  # noqa: F811
+    settings,
+):
+    # given one worker allowed per event, and a report whose one worker found no text yet (it ended, unmatched)
+    settings.WEBHOOK_RETRY_MAX_ATTEMPTS = 1
+    message = contacted[0]
+    Message.objects.filter(pk=message.pk).update(external_id="")
+    stamp = int(timezone.now().timestamp() * 1000)
+    assert _post(client, *_delivery_report("sh-early-2", stamp)).status_code == 200
+    for row in _queued():
+        _run(row)
+    record = WebhookEvent.objects.get(identifier="sh-early-2")
+    assert (record.status, record.process_attempts) == (WebhookEvent.Status.UNMATCHED, 1)
+
+    # when the send returns the id, the schedule routes the report again, and a realtime worker runs
+    Message.objects.filter(pk=message.pk).update(external_id="sh-early-2")
+    counts = webhook_events_retry_task()
+    _work_realtime_lane()
+
+    # then it is applied, not given up as if its worker had stopped
+    record.refresh_from_db()
+    message.refresh_from_db()
+    assert (counts["given_up"], counts["requeued"]) == (0, 1)
+    assert (record.status, record.error_code) == (WebhookEvent.Status.PROCESSED, "")
+    assert "stopped" not in record.detail
+    assert message.status == "delivered"
