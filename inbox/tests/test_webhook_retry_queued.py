@@ -10,6 +10,8 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.conf import Conf
@@ -18,6 +20,8 @@ from django_q.signing import SignedPackage
 from inbox.models import InboxItem, WebhookEvent
 from inbox.tasks import webhook_events_retry_task
 from messaging.models import Message
+from usdatabiz.core.models import Membership
+from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
 
 from .test_webhook_minimal_path import (  # noqa: F401
     _post,
@@ -70,11 +74,21 @@ def test_an_event_whose_task_waits_in_the_queue_is_not_sent_again_while_the_lane
     assert (record.status, record.process_attempts) == ("received", 0)
     assert record.error_code == "REALTIME_LANE_WAITING"
 
+    # and staff see it under its retry state in the admin
+    staff = UserFactory(username="lanestaff", is_staff=True)
+    MembershipFactory(team=contacted[0].team, user=staff, role=Membership.Role.ADMIN)
+    staff.user_permissions.add(*Permission.objects.filter(content_type__app_label="inbox"))
+    client.force_login(staff)
+    url = reverse("admin:inbox_webhookevent_changelist")
+    assert record.pk in client.get(url, {"retry": "lane"}).content.decode()
+    assert record.pk not in client.get(url, {"retry": "claimed"}).content.decode()
+
     # and when the lane comes back, the event is processed once
     assert _work_realtime_lane().count(PROCESS) == 1
     record.refresh_from_db()
     assert (record.status, record.process_attempts, record.retry_at, record.error_code) == ("processed", 1, None, "")
     assert _written("in-down-1") == (1, 1)
+    assert record.pk not in client.get(url, {"retry": "lane"}).content.decode()
 
 
 def _free_port() -> int:
