@@ -70,6 +70,7 @@ class WebhookRetryFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("waiting", "Waiting for its first worker"),
+            ("lane", "Queued, waiting for the realtime lane"),
             ("claimed", "Claimed by a worker (leased)"),
             ("retrying", "Failed, retry scheduled"),
             ("given_up", "Given up"),
@@ -79,6 +80,7 @@ class WebhookRetryFilter(admin.SimpleListFilter):
         received, failed = WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED
         return {
             "waiting": lambda: queryset.filter(status=received, process_attempts=0),
+            "lane": lambda: queryset.filter(status=received, error_code=services.LANE_WAITING),
             "claimed": lambda: queryset.filter(status=received, process_attempts__gt=0),
             "retrying": lambda: queryset.filter(status=failed, retry_at__isnull=False),
             "given_up": lambda: queryset.filter(status=failed, retry_at__isnull=True, process_attempts__gt=0),

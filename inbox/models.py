@@ -21,8 +21,10 @@ class WebhookEvent(models.Model):
 
     After the answer, processing is retried until it ends (``inbox.services.retry``): ``retry_at`` says when the
     ``retry stored events`` schedule may send a ``received`` or ``failed`` event to a worker again (the task lost,
-    the worker killed past its lease, or the backoff after a failure); ``process_attempts`` counts the workers that
-    started on it. Empty ``retry_at`` on a ``failed`` event that was attempted: given up (``WEBHOOK_FAILURE``).
+    the worker killed past its lease, or the backoff after a failure), unless its task still waits in the realtime
+    queue (then ``REALTIME_LANE_WAITING`` until a worker takes it); ``process_attempts`` counts the workers that
+    started on it (an early delivery report's count starts again when its text is found). Empty ``retry_at`` on a
+    ``failed`` event that was attempted: given up (``WEBHOOK_FAILURE``).
 
     Exactly once: a delivery is stored once whatever the concurrency, by unique constraints on the provider's
     delivery id (the same on every retry) and on the digest of what was signed (a captured request re-sent with

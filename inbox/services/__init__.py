@@ -56,6 +56,7 @@ from .replies import (  # noqa: F401
     inbox_item_suggestion_reject,
 )
 from .retry import (  # noqa: F401
+    LANE_WAITING,
     webhook_event_process,
     webhook_events_retry,
     webhook_events_retry_now,

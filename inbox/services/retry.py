@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from messaging import sms
@@ -31,6 +31,8 @@ _UNFINISHED = (WebhookEvent.Status.RECEIVED, WebhookEvent.Status.FAILED)
 # what acting on a stored event changes on its record
 _PROCESSED_FIELDS = ["team", "status", "error_code", "detail", "retry_at", "updated_at"]
 _BACKOFF_LONGEST = timedelta(hours=6)
+# on a received event whose task still waits in the realtime queue when it comes due (the lane is down or behind)
+LANE_WAITING = "REALTIME_LANE_WAITING"
 
 
 def max_attempts() -> int:
@@ -92,13 +94,15 @@ def webhook_event_process(*, event_id: str, event_data: dict) -> WebhookEvent:
 
 def _process_claim(event_id: str) -> bool:
     """Count a worker's start on an event still to act on, and lease it to this worker for ``WORK_LEASE_SECONDS``
-    (``retry_at``), committed before any work: a worker killed mid-way leaves the event due when the lease ends.
+    (``retry_at``), committed before any work: a worker killed mid-way leaves the event due when the lease ends; an
+    event marked waiting for the realtime lane waits no more.
     False when there is nothing to do: the event is acted on or given up. One conditional statement: a claim that
     meets a worker acting on the event waits for it and then finds it done."""
     return bool(
         WebhookEvent.objects.filter(_PROCESSABLE, pk=event_id).update(
             process_attempts=F("process_attempts") + 1,
             retry_at=timezone.now() + timedelta(seconds=lease_seconds()),
+            error_code=Case(When(error_code=LANE_WAITING, then=Value("")), default=F("error_code")),
             updated_at=timezone.now(),
         )
     )
@@ -166,11 +170,17 @@ def webhook_events_retry(*, limit: int = 200, now=None) -> dict[str, int]:
     A delivery report stored ``unmatched`` because it came before the send call returned the text's provider id
     (``NO_MESSAGE_MATCH``, within ``WEBHOOK_EARLY_REPORT_SECONDS``) is routed again: once a text of ours has that
     id, the report goes back to ``received`` for the text's team, due now; a webhook's report only if it was
-    verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched.
+    verified with that team's secrets (``routing.early_report_fits``), else it stays unmatched. Its attempts count
+    from 0 again (``WEBHOOK_RETRY_MAX_ATTEMPTS`` workers for the text now found).
 
     Each due event is claimed by the one sweep that locks it (``SKIP LOCKED``: a sweep running beside this one, or
     a worker acting on the event right now, is stepped around); its ``retry_at`` moves ``WEBHOOK_RETRY_AFTER_SECONDS``
     on in the transaction that queues its task, so it is sent once, and again only if that task is lost too.
+
+    A due event whose task still waits in the realtime queue (``journey.queued_args``: the lane's cluster is down or
+    behind) is not sent again: its ``retry_at`` moves on and a ``received`` one is marked ``REALTIME_LANE_WAITING``
+    (counted as ``waiting``), so an outage leaves one copy of each task, not one more every few minutes. A task
+    taken off the queue by a cluster that died, or dropped by the broker, is no longer there: that event is sent.
     """
     now = now or timezone.now()
     early = _early_reports_claim(limit=limit, now=now)
@@ -180,9 +190,33 @@ def webhook_events_retry(*, limit: int = 200, now=None) -> dict[str, int]:
             .filter(status__in=_UNFINISHED, retry_at__lte=now)
             .order_by("retry_at", "id")[:limit]
         )
-        sent, given_up, inline = _send_again(list(due), now=now, give_up_killed=True)
+        due = list(due)
+        queued = _tasks_waiting(due)
+        waiting = [record for record in due if record.pk in queued and record.process_attempts < max_attempts()]
+        _mark_waiting(waiting, now=now)
+        sent, given_up, inline = _send_again([r for r in due if r not in waiting], now=now, give_up_killed=True)
     _run_inline(inline)
-    return {"requeued": len(sent), "given_up": given_up, "early_reports": len(early)}
+    return {"requeued": len(sent), "given_up": given_up, "waiting": len(waiting), "early_reports": len(early)}
+
+
+def _tasks_waiting(due: list[WebhookEvent]) -> set[str]:
+    """The ids among ``due`` of events whose processing task still waits in the realtime queue (read once)."""
+    if not due:
+        return set()
+    queued = journey.queued_args(PROCESS_TASK) or []
+    ids = {record.pk for record in due}
+    return {args[0] for args in queued if args and args[0] in ids}
+
+
+def _mark_waiting(records: list[WebhookEvent], *, now) -> None:
+    """Leave events whose task waits in the queue to it: due again ``WEBHOOK_RETRY_AFTER_SECONDS`` on, and a
+    ``received`` one with nothing else to say marked ``REALTIME_LANE_WAITING`` for the admin."""
+    pks = [record.pk for record in records]
+    later = now + timedelta(seconds=settings.WEBHOOK_RETRY_AFTER_SECONDS)
+    WebhookEvent.objects.filter(pk__in=pks).update(retry_at=later, updated_at=timezone.now())
+    WebhookEvent.objects.filter(pk__in=pks, status=WebhookEvent.Status.RECEIVED, error_code="").update(
+        error_code=LANE_WAITING
+    )
 
 
 def webhook_events_retry_now(*, event_ids: list[str], now=None) -> int:
@@ -254,7 +288,8 @@ def _run_inline(queued: list[tuple[str, dict]]) -> None:
 
 def _early_reports_claim(*, limit: int, now) -> list[str]:
     """Put back to ``received`` (for its team, due now) each recent unmatched delivery report whose text now has
-    its id."""
+    its id, its attempts counted afresh: the worker that found no text ended rightly, it did not stop, so the report
+    is not given up as if it had."""
     since = now - timedelta(seconds=settings.WEBHOOK_EARLY_REPORT_SECONDS)
     claimed = []
     candidates = (
@@ -281,7 +316,7 @@ def _early_reports_claim(*, limit: int, now) -> list[str]:
             continue  # verified with another account's secret than the text's team's: never applied to it
         moved = WebhookEvent.objects.filter(pk=record.pk, status=WebhookEvent.Status.UNMATCHED).update(
             status=WebhookEvent.Status.RECEIVED, team_id=route.team_id, error_code="", detail="", retry_at=now,
-            updated_at=timezone.now(),
+            process_attempts=0, updated_at=timezone.now(),
         )  # fmt: skip
         if moved:
             claimed.append(record.pk)

@@ -171,7 +171,7 @@ def test_an_event_failing_every_time_is_given_up_after_the_last_attempt(client, 
 
     # and neither the schedule, later, nor a second delivery of its task acts on it again
     time_machine.shift(timedelta(days=1))
-    assert webhook_events_retry_task() == {"requeued": 0, "given_up": 0, "early_reports": 0}
+    assert webhook_events_retry_task() == {"requeued": 0, "given_up": 0, "waiting": 0, "early_reports": 0}
     assert webhook_event_process_task(record.pk, _queued_data(record)) == "failed"
     record.refresh_from_db()
     assert (record.status, record.process_attempts) == ("failed", 3)

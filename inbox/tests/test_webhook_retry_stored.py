@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django_q.conf import Conf
 from django_q.models import OrmQ, Schedule
 
 from inbox.models import InboxItem, WebhookEvent
@@ -57,19 +58,24 @@ def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(cl
 
 
 def test_the_original_task_arriving_after_the_retry_does_nothing_more(client, contacted, time_machine):  # noqa: F811
-    # given a stored event whose task is still queued (a slow broker), and the schedule processing it first
+    # given a stored event whose task a realtime cluster took off the ORM queue (locked until Q_RETRY) and died with
     record = _stored_but_lost(client, contacted, identifier="in-retry-2")
     (task,) = [row for row in _queued() if row.task["func"] == "inbox.tasks.webhook_event_process_task"]
+    OrmQ.objects.filter(pk=task.pk).update(lock=timezone.now() + timedelta(seconds=Conf.RETRY))
     time_machine.shift(timedelta(minutes=3))
-    webhook_events_retry_task()
+    assert webhook_events_retry_task()["requeued"] == 1
+    assert webhook_events_retry_task()["requeued"] == 0
 
-    # when the original task runs after all, and then the one the schedule sent
+    # when the one the schedule sent runs, and then the original task, handed out again by the broker after all
+    for row in _queued():
+        if row.pk != task.pk:
+            _run(row)
     _run(task)
     _work_realtime_lane()
 
     # then nothing happens twice
     record.refresh_from_db()
-    assert record.status == WebhookEvent.Status.PROCESSED
+    assert (record.status, record.process_attempts) == (WebhookEvent.Status.PROCESSED, 1)
     assert Message.objects.filter(external_id="in-retry-2", direction="inbound").count() == 1
     assert InboxItem.objects.filter(message__external_id="in-retry-2").count() == 1
 
@@ -264,3 +270,33 @@ def test_an_early_report_verified_for_another_account_is_never_applied_to_a_team
     own_account.refresh_from_db()
     assert WebhookEvent.objects.get(identifier="sh-other-1").status == WebhookEvent.Status.UNMATCHED
     assert own_account.status == "sent"
+
+
+def test_an_early_report_routed_again_is_applied_not_given_up_for_the_attempt_that_found_no_text(
+    client,
+    contacted,  # noqa: F811
+    settings,
+):
+    # given one worker allowed per event, and a report whose one worker found no text yet (it ended, unmatched)
+    settings.WEBHOOK_RETRY_MAX_ATTEMPTS = 1
+    message = contacted[0]
+    Message.objects.filter(pk=message.pk).update(external_id="")
+    stamp = int(timezone.now().timestamp() * 1000)
+    assert _post(client, *_delivery_report("sh-early-2", stamp)).status_code == 200
+    for row in _queued():
+        _run(row)
+    record = WebhookEvent.objects.get(identifier="sh-early-2")
+    assert (record.status, record.process_attempts) == (WebhookEvent.Status.UNMATCHED, 1)
+
+    # when the send returns the id, the schedule routes the report again, and a realtime worker runs
+    Message.objects.filter(pk=message.pk).update(external_id="sh-early-2")
+    counts = webhook_events_retry_task()
+    _work_realtime_lane()
+
+    # then it is applied, not given up as if its worker had stopped
+    record.refresh_from_db()
+    message.refresh_from_db()
+    assert (counts["given_up"], counts["requeued"]) == (0, 1)
+    assert (record.status, record.error_code) == (WebhookEvent.Status.PROCESSED, "")
+    assert "stopped" not in record.detail
+    assert message.status == "delivered"

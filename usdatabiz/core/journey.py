@@ -173,6 +173,40 @@ def queue_row(task_path: str, *args, **kwargs) -> tuple[str, tuple[str, ...], tu
     return OrmQ._meta.db_table, tuple(field.column for field in fields), values
 
 
+def queued_args(task_path: str) -> list[tuple] | None:
+    """The arguments of each copy of a task by dotted path still waiting in its lane's queue, not yet handed to a
+    cluster: with the ORM broker a row whose lock has passed (a row a cluster took is locked until ``Q_RETRY``),
+    with Redis an entry of the lane's list (a cluster pops what it takes). None when the queue cannot be read this
+    way (another broker) and in sync mode, where nothing waits."""
+    q = settings.Q_CLUSTER
+    if q.get("sync"):
+        return None
+    from django_q.brokers import get_broker
+    from django_q.models import OrmQ
+    from django_q.signing import SignedPackage
+
+    from .lanes import task_lane
+
+    lane = task_lane(task_path)
+    if q.get("orm"):
+        payloads = OrmQ.objects.using(q["orm"]).filter(key=lane, lock__lte=timezone.now()).values_list("payload")
+        payloads = [payload for (payload,) in payloads]
+    elif q.get("redis"):
+        broker = get_broker(list_key=lane)
+        payloads = broker.connection.lrange(broker.list_key, 0, -1)
+    else:
+        return None
+    found = []
+    for payload in payloads:
+        try:
+            task = SignedPackage.loads(payload)
+        except Exception:  # noqa: BLE001 - a package signed with another key is never run: not a copy
+            continue
+        if task.get("func") == task_path:
+            found.append(tuple(task.get("args", ())))
+    return found
+
+
 @functools.cache
 def _package_keeper() -> type:
     from django_q.brokers import Broker  # imported once apps are ready: django-q2 reads settings on import

@@ -1,9 +1,12 @@
 """The 12-stage registry and how ``advance`` hands a subject over to the tasks of ``PIPELINE``."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.conf import Conf
 from django_q.models import OrmQ, Task
@@ -186,6 +189,29 @@ def test_advance_inside_a_rolled_back_transaction_leaves_nothing_queued(queued_n
 
     # then no task is left on the queue
     assert OrmQ.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_queued_args_lists_the_copies_of_a_task_still_waiting_in_its_lanes_queue(queued_not_run):
+    # given two copies of a realtime task, one of them taken by a cluster (locked until Q_RETRY), a bulk task, and
+    # a row whose package was signed with another key
+    journey.enqueue(FIRST, "ds_a")
+    journey.enqueue(FIRST, "ds_b")
+    journey.enqueue(SECOND, "ds_c")
+    taken = OrmQ.objects.filter(key="realtime").order_by("id").last()
+    OrmQ.objects.filter(pk=taken.pk).update(lock=timezone.now() + timedelta(seconds=Conf.RETRY))
+    OrmQ.objects.create(key="realtime", payload="not a signed package", lock=timezone.now())
+
+    # when the waiting copies of the realtime task are read
+    found = journey.queued_args(FIRST)
+
+    # then only the copy no cluster took is listed, with its arguments
+    assert found == [("ds_a",)]
+
+
+def test_queued_args_is_none_when_tasks_run_inline(settings):
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
+    assert journey.queued_args(FIRST) is None
 
 
 # system check
