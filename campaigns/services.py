@@ -382,7 +382,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
 
     Refused with ``TEMPLATE_MISSING`` when no active template is chosen, and with the code of any check the
     pipeline sets before stage 6 (``NO_SENDER_NUMBER``: the team has no active number to text from). Leads
-    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the
+    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``), and so are those whose only textable
+    mobiles another person of the team marked (``DNC_BLOCKED``, ``DO_NOT_CONTACT``); fewer qualified leads than the
     block size is ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
     error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
     on the campaign.
