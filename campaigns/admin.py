@@ -25,6 +25,7 @@ class LeadBlockAdmin(TeamScopedAdmin):
         "size_target",
         "skipped_no_mobile",
         "skipped_duplicate_number",
+        "skipped_marked_number",
         "correlation_id",
         "created_at",
     ]

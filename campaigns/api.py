@@ -62,6 +62,7 @@ class LeadBlockSerializer(serializers.ModelSerializer):
             "candidates_seen",
             "skipped_no_mobile",
             "skipped_duplicate_number",
+            "skipped_marked_number",
             "correlation_id",
             "created_at",
         ]

@@ -125,6 +125,10 @@ class LeadBlock(TeamScoped):
     skipped_duplicate_number = models.PositiveIntegerField(
         default=0, help_text="Leads left out because their mobile is texted already (this block or another open one)"
     )
+    skipped_marked_number = models.PositiveIntegerField(
+        default=0,
+        help_text="Leads left out because a person of the team marked their mobile do-not-call or do-not-contact",
+    )
     error_code = models.CharField(max_length=40, blank=True)
     error_message = models.TextField(blank=True)
     correlation_id = models.CharField(max_length=40, db_index=True)

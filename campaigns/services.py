@@ -330,8 +330,8 @@ def campaign_transition(*, campaign: Campaign, to: str, actor=None, note: str = 
     return campaign
 
 
-def _mobile_phones():
-    """Phones LUCI may text: mobiles that are valid, not on a do-not-call list and not known disconnected."""
+def _own_mobiles():
+    """The person's mobiles that are valid, not on a do-not-call list and not known disconnected."""
     return (
         PersonaPhone.objects.filter(
             persona_id=OuterRef("persona_id"),
@@ -341,6 +341,24 @@ def _mobile_phones():
         )
         .exclude(is_connected=False)
         .order_by("-updated_at", "id")
+    )
+
+
+def _marked_numbers(team_id: str, code: str):
+    """Numbers of the team a send-time check refuses whoever they are for: a phone row on a do-not-call list
+    (``DNC_BLOCKED``) or the number of a person marked do-not-contact (``DO_NOT_CONTACT``), the same marks
+    ``messaging.services.number_marks`` reads when the text leaves."""
+    phones = PersonaPhone.objects.filter(team_id=team_id)
+    marked = phones.filter(do_not_call=True) if code == "DNC_BLOCKED" else phones.filter(persona__do_not_contact=True)
+    return marked.values("normalized_number")
+
+
+def _mobile_phones(team_id: str):
+    """Phones LUCI may text: the person's own textable mobiles whose number no person of the team marked."""
+    return (
+        _own_mobiles()
+        .exclude(normalized_number__in=_marked_numbers(team_id, "DNC_BLOCKED"))
+        .exclude(normalized_number__in=_marked_numbers(team_id, "DO_NOT_CONTACT"))
     )
 
 
@@ -364,7 +382,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
 
     Refused with ``TEMPLATE_MISSING`` when no active template is chosen, and with the code of any check the
     pipeline sets before stage 6 (``NO_SENDER_NUMBER``: the team has no active number to text from). Leads
-    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``); fewer qualified leads than the
+    without a textable mobile are left out and counted (``NO_MOBILE_PHONES``), and so are those whose only textable
+    mobiles another person of the team marked (``DNC_BLOCKED``, ``DO_NOT_CONTACT``); fewer qualified leads than the
     block size is ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
     error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
     on the campaign.
@@ -419,7 +438,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
             "INSUFFICIENT_LEADS": (
                 f"Only {block.lead_count} of the {wanted} leads wanted qualify ({seen} matched the filters, "
                 f"{skipped} without a textable mobile, {block.skipped_duplicate_number} sharing a number texted "
-                "already)." + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
+                f"already, {block.skipped_marked_number} on a number marked do-not-call or do-not-contact)."
+                + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
             ),
         }
         return _stage_refused(campaign, run, code, messages[code])
@@ -438,7 +458,8 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
         count_in=block.candidates_seen,
         count_out=block.lead_count,
         detail=f"block {block.pk}: {block.lead_count} leads, {block.skipped_no_mobile} without a mobile, "
-        f"{block.skipped_duplicate_number} sharing a number texted already",
+        f"{block.skipped_duplicate_number} sharing a number texted already, "
+        f"{block.skipped_marked_number} on a number another person of the team marked",
     )
     campaign.refresh_from_db()
     return campaign
@@ -483,7 +504,7 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
         correlation_id=campaign.correlation_id,
     )
     pool = qualified_leads(team=campaign.team_id, criteria=campaign.criteria)
-    mobiles = _mobile_phones()
+    mobiles = _mobile_phones(campaign.team_id)
     with_mobile = pool.filter(Exists(mobiles)).annotate(
         mobile_id=Subquery(mobiles.values("id")[:1]), mobile_number=Subquery(mobiles.values("normalized_number")[:1])
     )
@@ -523,9 +544,12 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
         if len(chosen) >= campaign.block_size:
             break
     CampaignLead.objects.bulk_create(chosen, batch_size=1000)
-    skipped = pool.exclude(Exists(mobiles)).count()
+    # A textable mobile whose number another person of the team marked would only be refused when the text
+    # leaves: the lead is left out now, under the send-time check's code, instead of taking a place in the block.
+    marked = _marked_leads(campaign.team_id, pool.filter(Exists(_own_mobiles())).exclude(Exists(mobiles)), block, run)
+    skipped = pool.exclude(Exists(_own_mobiles())).count()
     if skipped:
-        sample = list(pool.exclude(Exists(mobiles)).values_list("pk", flat=True)[:20])
+        sample = list(pool.exclude(Exists(_own_mobiles())).values_list("pk", flat=True)[:20])
         stage_failure_record(
             team=campaign.team_id,
             stage=STAGE,
@@ -551,10 +575,44 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
     block.lead_count = len(chosen)
     block.skipped_no_mobile = skipped
     block.skipped_duplicate_number = len(duplicates)
-    block.candidates_seen = len(personas) + skipped
+    block.skipped_marked_number = marked
+    block.candidates_seen = len(personas) + skipped + marked
     block.status = LeadBlock.Status.FORMED
     block.save()
     return block, len(chosen) < campaign.block_size
+
+
+def _marked_leads(team_id: str, leads, block: LeadBlock, run: StageRun) -> int:
+    """Record the leads whose only textable mobiles carry another person's mark, one ledger row per code."""
+    rows = list(
+        leads.annotate(mobile_number=Subquery(_own_mobiles().values("normalized_number")[:1])).values_list(
+            "pk", "mobile_number"
+        )
+    )
+    if not rows:
+        return 0
+    dnc = set(_marked_numbers(team_id, "DNC_BLOCKED").filter(normalized_number__in=[n for _, n in rows]).values_list(
+        "normalized_number", flat=True
+    ))  # fmt: skip
+    by_code = {"DNC_BLOCKED": [], "DO_NOT_CONTACT": []}
+    for lead_id, number in rows:
+        by_code["DNC_BLOCKED" if number in dnc else "DO_NOT_CONTACT"].append((lead_id, number))
+    for code, found in by_code.items():
+        if not found:
+            continue
+        mark = "do-not-call" if code == "DNC_BLOCKED" else "do-not-contact"
+        stage_failure_record(
+            team=team_id,
+            stage=STAGE,
+            code=code,
+            subject=block,
+            run=run,
+            field="mobile",
+            raw_value=", ".join(f"{lead_id} ({number})" for lead_id, number in found[:20]),
+            detail=f"{len(found)} leads have only mobiles that a person of the team marked {mark} and were left "
+            "out: the send-time check would refuse them (first leads and numbers in raw value).",
+        )
+    return len(rows)
 
 
 def _require_approver(campaign: Campaign, user) -> None:

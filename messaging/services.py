@@ -1247,12 +1247,9 @@ def message_send(
         existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
         if existing is not None:
             return existing  # the same reply asked for twice: one text
-        phone = PersonaPhone.objects.filter(persona_id=persona_id, normalized_number=to_number).first()
-        state = getattr(getattr(lead, "business", None), "state", "") if lead is not None else ""
-        zip5 = Persona.objects.filter(pk=persona_id).values_list("zip5", flat=True).first() if persona_id else None
         check = send_check(
-            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(), state=state, phone=phone,
-            zip5=zip5 or getattr(getattr(lead, "business", None), "zip5", None),
+            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(),
+            **_recipient(number=to_number, lead=lead, persona_id=persona_id),
         )  # fmt: skip
         sender = _reply_sender(team_id, to_number, reply_to)
         if sender is None and check.ok:
@@ -1283,6 +1280,20 @@ def message_send(
     _call_provider(message, provider, None)
     message.refresh_from_db()
     return message
+
+
+def _recipient(*, number: str, lead, persona_id: str | None) -> dict:
+    """What the send-time checks of a single text need to know of its person, read as a campaign slice reads it:
+    their phone row, their do-not-contact mark, and where they are (their ZIP, else the business's; the business's
+    state, else theirs), so a text leaves on the recipient's clock whichever way it is sent."""
+    persona = Persona.objects.filter(pk=persona_id).first() if persona_id else None
+    business = getattr(lead, "business", None) if lead is not None else None
+    return {
+        "phone": PersonaPhone.objects.filter(persona_id=persona_id, normalized_number=number).first(),
+        "persona": persona,
+        "state": (business.state if business else "") or (persona.state if persona else ""),
+        "zip5": (persona.zip5 if persona else None) or (business.zip5 if business else None),
+    }
 
 
 def _reply_sender(team_id: str, to_number: str, reply_to: Message | None) -> SenderNumber | None:
@@ -1334,8 +1345,9 @@ def message_release(*, message: Message, user, provider=None) -> Message:
             raise SendError("NOT_HELD", "Someone else handled this message.", http_status=409)
         cfg = messaging_settings_get(team=message.team_id)
         check = send_check(
-            team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg, now=timezone.now()
-        )
+            team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg, now=timezone.now(),
+            **_recipient(number=message.to_number, lead=message.lead, persona_id=message.persona_id),
+        )  # fmt: skip
         if not check.ok:
             if check.code == "QUIET_HOURS":
                 raise SendError("QUIET_HOURS", f"{check.detail} Release it after {times.when(check.not_before)}.")

@@ -37,8 +37,8 @@ def _noon_in_new_york(settings, time_machine):
     settings.SIGNALHOUSE_WEBHOOK_SECRET = PLATFORM_SECRET
 
 
-def _texts_pat(team, approver, line: str, brand: str) -> Message:
-    """The team's own campaign texts Pat (a lead of the team) from the team's number; return the opener."""
+def _campaign_to_pat(team, approver, line: str, brand: str) -> Campaign:
+    """The team's own campaign to Pat (a lead of the team), approved and sending from the team's number."""
     sender_number_for(team, line)
     MessagingSettings.objects.create(team=team, brand_name=brand, help_contact=f"help@{brand.lower()}.example")
     business = BusinessFactory(team=team, name=f"{brand} client", normalized_name=brand.upper(), state="NY",
@@ -54,7 +54,12 @@ def _texts_pat(team, approver, line: str, brand: str) -> Message:
     )
     campaign_services.campaign_transition(campaign=campaign, to=Campaign.Status.APPROVED, actor=approver,
                                           approved_by=approver)  # fmt: skip
-    campaign_services.campaign_transition(campaign=campaign, to=Campaign.Status.SENDING, actor="SYSTEM")
+    return campaign_services.campaign_transition(campaign=campaign, to=Campaign.Status.SENDING, actor="SYSTEM")
+
+
+def _texts_pat(team, approver, line: str, brand: str) -> Message:
+    """The team's own campaign texts Pat from the team's number; return the opener."""
+    campaign = _campaign_to_pat(team, approver, line, brand)
     messaging.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms())
     return Message.objects.get(campaign=campaign, to_number=PAT)
 
@@ -242,3 +247,34 @@ def test_a_reply_without_our_number_from_someone_two_teams_texted_is_kept_and_sh
     failures = StageFailure.objects.filter(stage=8, code="NO_LEAD_MATCH")
     assert sorted(failures.values_list("team_id", flat=True)) == sorted([team.pk, other_team.pk])
     assert all(record.pk in f.detail and text not in f.detail for f in failures)
+
+
+# --- one team's opt-out and the other team's campaign on the bulk lane -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "held"), [("STOP", "OPTED_OUT", False), ("Scam. Go away", "OPT_OUT_REVIEW", True)],
+    ids=["stop", "held-for-review"],
+)  # fmt: skip
+def test_an_opt_out_to_acme_stops_acmes_campaign_and_not_rivals(
+    client, team, other_team, operator, outsider, text, code, held
+):
+    from messaging.models import OptOutReview
+
+    messaging.provider_credential_set(team=team, provider="signalhouse", name="webhook_secret", value=ACME_SECRET)
+    acme = _campaign_to_pat(team, operator, ACME_LINE, "Acme")
+    rival = _campaign_to_pat(other_team, outsider, RIVAL_LINE, "Rival")
+
+    assert _pat_writes(client, ACME_LINE, text, ACME_SECRET).status_code == 200
+    messaging.campaign_send_slice(campaign_id=acme.pk, provider=SandboxSms())
+    messaging.campaign_send_slice(campaign_id=rival.pk, provider=SandboxSms())
+
+    assert list(OptOutReview.objects.filter(status="held").values_list("team_id", flat=True)) == (
+        [team.pk] if held else []
+    )
+    assert messaging.is_suppressed(team=team, number=PAT) is not held
+    assert not messaging.is_suppressed(team=other_team, number=PAT)
+    to_acme = Message.objects.get(campaign=acme, to_number=PAT)
+    to_rival = Message.objects.get(campaign=rival, to_number=PAT)
+    assert (to_acme.status, to_acme.error_code) == ("blocked", code)
+    assert (to_rival.status, to_rival.from_number) == ("sent", RIVAL_LINE)
