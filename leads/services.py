@@ -103,11 +103,8 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=N
     queryset = queryset.select_related("business", "persona").order_by("pk")
     today = timezone.now()
     counts = {"scored": 0, "MISSING_DATA": 0, "TAG_CONFLICT": 0, "SCORING_MODEL_ERROR": 0}
-    batch = []
 
-    def flush():
-        if not batch:
-            return
+    def flush(batch: list[Lead]):
         facts = _facts(batch)
         failures = []
         for lead in batch:
@@ -147,13 +144,18 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=N
         with transaction.atomic():
             Lead.objects.bulk_update(batch, ["score", "score_breakdown", "tags", "flags", "scored_at"], batch_size=500)
             StageFailure.objects.bulk_create(failures, batch_size=BATCH)
-        batch.clear()
 
-    for lead in queryset.iterator(chunk_size=BATCH):
-        batch.append(lead)
-        if len(batch) >= BATCH:
-            flush()
-    flush()
+    # Page by primary key, each page read whole before anything is written: a query left open across the
+    # writes (``iterator()``) keeps SQLite reading an old snapshot, and its next write then fails at once with
+    # "database is locked" whenever another process has committed in between (as the other lane does).
+    last_pk = None
+    while True:
+        page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+        batch = list(page[:BATCH])
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        flush(batch)
     return counts
 
 
