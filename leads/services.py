@@ -48,8 +48,13 @@ def lead_transition(*, lead: Lead, to: str, close_reason: str = "", actor=None, 
     return transition(lead, to, actor=actor, reason=reason or close_reason, **extra)
 
 
-def leads_create(*, team_id: str) -> int:
-    """Create the missing leads: one per active persona and business it is linked to (or none)."""
+def leads_create(*, team_id: str, beat=None) -> int:
+    """Create the missing leads: one per active persona and business it is linked to (or none).
+
+    Written in transactions of ``BATCH`` rows, so no other process waits long for SQLite's write lock (a run
+    stopped half-way leaves whole batches, and the next one creates only what is still missing); ``beat`` is
+    called before each (a lease's heartbeat).
+    """
     existing = set(Lead.objects.filter(team_id=team_id).values_list("persona_id", "business_id"))
     links = BusinessOwner.objects.filter(team_id=team_id, persona__is_merged=False).values_list(
         "persona_id", "business_id"
@@ -64,7 +69,10 @@ def leads_create(*, team_id: str) -> int:
     for persona_id in Persona.objects.filter(team_id=team_id, is_merged=False).values_list("pk", flat=True):
         if persona_id not in seen_personas and (persona_id, None) not in existing:
             wanted.append(Lead(team_id=team_id, persona_id=persona_id, business_id=None))
-    Lead.objects.bulk_create(wanted, batch_size=BATCH)
+    for start in range(0, len(wanted), BATCH):
+        if beat is not None:
+            beat()
+        Lead.objects.bulk_create(wanted[start : start + BATCH])
     # stage 6 picks blocks from these rows next: plan it on their real numbers, not on an empty table's
     analyze_after_bulk_write(Lead, Persona, PersonaPhone, BusinessOwner, rows=len(wanted))
     return len(wanted)
@@ -103,11 +111,8 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=N
     queryset = queryset.select_related("business", "persona").order_by("pk")
     today = timezone.now()
     counts = {"scored": 0, "MISSING_DATA": 0, "TAG_CONFLICT": 0, "SCORING_MODEL_ERROR": 0}
-    batch = []
 
-    def flush():
-        if not batch:
-            return
+    def flush(batch: list[Lead]):
         facts = _facts(batch)
         failures = []
         for lead in batch:
@@ -147,13 +152,18 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=N
         with transaction.atomic():
             Lead.objects.bulk_update(batch, ["score", "score_breakdown", "tags", "flags", "scored_at"], batch_size=500)
             StageFailure.objects.bulk_create(failures, batch_size=BATCH)
-        batch.clear()
 
-    for lead in queryset.iterator(chunk_size=BATCH):
-        batch.append(lead)
-        if len(batch) >= BATCH:
-            flush()
-    flush()
+    # Page by primary key, each page read whole before anything is written: a query left open across the
+    # writes (``iterator()``) keeps SQLite reading an old snapshot, and its next write then fails at once with
+    # "database is locked" whenever another process has committed in between (as the other lane does).
+    last_pk = None
+    while True:
+        page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
+        batch = list(page[:BATCH])
+        if not batch:
+            break
+        last_pk = batch[-1].pk
+        flush(batch)
     return counts
 
 
@@ -188,7 +198,7 @@ def leads_prepare(*, team: Team | str, triggered_at=None, preparation: LeadPrepa
             if not work_heartbeat(preparation):
                 raise LeaseLost(f"stage 4 {preparation.pk} was taken over")
 
-    created = leads_create(team_id=team_id)
+    created = leads_create(team_id=team_id, beat=beat)
     if beat is not None:
         beat()
     # Earlier MISSING_DATA records of re-scored leads are superseded by this run's.
