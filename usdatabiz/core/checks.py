@@ -104,7 +104,7 @@ def every_task_has_a_lane(app_configs, **kwargs):
                 checks.Error(
                     f"Task {path!r} has no lane.",
                     hint=f"Add it to LANES in usdatabiz/pipeline.py with one of: {', '.join(known)}.",
-                    id="core.E003",
+                    id="core.E007",
                 )
             )
     for path, lane in sorted(mapped.items()):
@@ -112,7 +112,7 @@ def every_task_has_a_lane(app_configs, **kwargs):
             errors.append(
                 checks.Error(
                     f"LANES sends {path!r} to {lane!r}, which is not a cluster of Q_CLUSTER['ALT_CLUSTERS'].",
-                    id="core.E004",
+                    id="core.E008",
                 )
             )
     name = os.environ.get("Q_CLUSTER_NAME")
@@ -121,7 +121,7 @@ def every_task_has_a_lane(app_configs, **kwargs):
             checks.Warning(
                 f"Q_CLUSTER_NAME={name!r} is not a lane: a qcluster started with it serves no task.",
                 hint=f"Use one of: {', '.join(known)}.",
-                id="core.W001",
+                id="core.W002",
             )
         )
     return errors

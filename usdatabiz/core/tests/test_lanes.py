@@ -97,13 +97,13 @@ def test_the_check_fails_on_a_task_without_a_lane(monkeypatch):
     del lanes["leads.tasks.leads_rescore_task"]
     monkeypatch.setattr(pipeline, "LANES", lanes)
     errors = every_task_has_a_lane(None)
-    assert [(e.id, e.msg) for e in errors] == [("core.E003", "Task 'leads.tasks.leads_rescore_task' has no lane.")]
+    assert [(e.id, e.msg) for e in errors] == [("core.E007", "Task 'leads.tasks.leads_rescore_task' has no lane.")]
 
 
 def test_the_check_fails_on_an_unknown_lane_and_warns_on_an_unknown_cluster_name(monkeypatch):
     monkeypatch.setattr(pipeline, "LANES", {**pipeline.LANES, "leads.tasks.leads_rescore_task": "slow"})
     monkeypatch.setitem(os.environ, "Q_CLUSTER_NAME", "usdatabiz")
-    assert [e.id for e in every_task_has_a_lane(None)] == ["core.E004", "core.W001"]
+    assert [e.id for e in every_task_has_a_lane(None)] == ["core.E008", "core.W002"]
 
 
 def test_enqueue_refuses_a_task_without_a_lane(queued, monkeypatch):
