@@ -26,7 +26,7 @@ from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import BusinessOwner, Persona, PersonaPhone
 from leads.models import Lead
-from usdatabiz.core import journey, times
+from usdatabiz.core import journey, paging, times
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
@@ -1316,7 +1316,7 @@ def messages_hold_stale(*, older_than: timedelta | None = None) -> int:
     cutoff = timezone.now() - (older_than or timedelta(seconds=settings.SMS_HOLD_AFTER_SECONDS))
     stale = Message.objects.filter(status=Message.Status.SENDING, sending_at__lt=cutoff)
     held = 0
-    for message in stale.iterator():
+    for message in paging.rows(stale):
         _record(message, Message.Status.HELD, "OUTCOME_UNKNOWN", "No answer recorded from the provider.", None)
         if message.status != Message.Status.HELD:
             continue  # the provider's answer was recorded meanwhile

@@ -10,7 +10,7 @@ from leads.models import Lead
 from leads.services import lead_transition
 from messaging import sms
 from messaging.models import Message
-from usdatabiz.core import journey
+from usdatabiz.core import journey, paging
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 
@@ -141,7 +141,7 @@ def inbox_items_follow_up_check(*, now=None) -> dict[str, int]:
     stale = open_items.filter(received_at__lt=now - timedelta(hours=settings.INBOX_FOLLOW_UP_HOURS)).exclude(
         pk__in=flagged.filter(code="NO_FOLLOW_UP").values("subject_id")
     )
-    for item in stale.iterator():
+    for item in paging.rows(stale):
         stage_failure_record(
             team=item.team_id, stage=12, code="NO_FOLLOW_UP", subject=item,
             detail=f"Open for more than {settings.INBOX_FOLLOW_UP_HOURS} h without being closed.",
@@ -150,7 +150,7 @@ def inbox_items_follow_up_check(*, now=None) -> dict[str, int]:
     cooling = open_items.filter(
         priority=InboxItem.Priority.HOT, received_at__lt=now - timedelta(hours=settings.INBOX_HOT_COOLS_AFTER_HOURS)
     ).exclude(pk__in=flagged.filter(code="LOST_LEAD").values("subject_id"))
-    for item in cooling.iterator():
+    for item in paging.rows(cooling):
         if Message.objects.filter(reply_to=item.message, kind=Message.Kind.REPLY).exists():
             continue  # someone answered; it is not going cold unattended
         stage_failure_record(

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from messaging import services as messaging
 from messaging.models import Message
-from usdatabiz.core import journey
+from usdatabiz.core import journey, paging
 from usdatabiz.core.handovers import handover_taken_over
 from usdatabiz.core.models import StageRun
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
@@ -96,7 +96,7 @@ def inbox_items_nudge_check(*, stale_days: int | None = None) -> int:
     candidates = InboxItem.objects.filter(status=InboxItem.Status.OPEN).exclude(
         suggestion_status=InboxItem.SuggestionStatus.PENDING
     )
-    for item in candidates.iterator():
+    for item in paging.rows(candidates):
         last = (
             Message.objects.filter(team_id=item.team_id)
             .filter(

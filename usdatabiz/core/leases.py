@@ -43,6 +43,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from . import paging
 from .journey import enqueue
 from .models import LeasedWork, StageRun
 from .services import stage_failure_record, stage_run_finish
@@ -230,7 +231,7 @@ def work_sweep(*, now=None, models: list[type[LeasedWork]] | None = None, cluste
             if cutoff is not None and cutoff > lost_after:
                 in_lane = Q() if lane is None else Q(lane=lane)
                 never_claimed |= Q(state=LeasedWork.State.PENDING, enqueued_at__lt=cutoff) & in_lane
-        for row in model.objects.filter(expired | never_claimed).order_by("pk").iterator():
+        for row in paging.rows(model.objects.filter(expired | never_claimed)):
             if row.state == LeasedWork.State.RUNNING and row.attempts >= max_attempts():
                 work_fail(
                     row,
