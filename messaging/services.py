@@ -820,8 +820,8 @@ def _send_campaign_batch(
                 try:
                     message_transition(
                         message=message, to=Message.Status.SENDING, reason=f"claimed to send: {campaign.pk}",
-                        where=sending & _consent_unchanged(message), sending_at=at, attempts=F("attempts") + 1,
-                        updated_at=at,
+                        where=sending & _step_sending(campaign, cl) & _consent_unchanged(message), sending_at=at,
+                        attempts=F("attempts") + 1, updated_at=at,
                     )  # fmt: skip
                     moved = True
                 except IllegalTransition:  # refused by its guard: nothing was written, the answer above stands
@@ -832,6 +832,13 @@ def _send_campaign_batch(
                     stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
                     outcomes["stopped"] += 1
                     break
+                if cl.step and not _step_open(campaign, cl.step):
+                    # its follow-up step was cancelled while the batch sent: the text never leaves (the cancel
+                    # skipped its lead with STEP_CANCELLED); one this batch made is removed
+                    if any(m.pk == message.pk for m in fresh):
+                        Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED).delete()
+                    outcomes["skipped"] += 1
+                    continue
                 # a STOP or a possible opt-out came in since the batch was checked: the text is blocked here; else
                 # another worker holds this text now, and its outcome is theirs to record
                 _withdrawn(cl, message, cfg, run)
@@ -856,6 +863,22 @@ def _send_campaign_batch(
         Message.objects.filter(pk__in=unsent, status=Message.Status.QUEUED).delete()
     _record_outcomes(campaign, results, answered)
     return outcomes, stop
+
+
+def _step_open(campaign: Campaign, number: int) -> bool:
+    return CampaignStep.objects.filter(
+        campaign_id=campaign.pk, number=number, status=CampaignStep.Status.SENDING
+    ).exists()
+
+
+def _step_sending(campaign: Campaign, cl: CampaignLead) -> Q:
+    """The claim's condition that a follow-up's step is still sending (it may be cancelled while the batch sends);
+    an opener (step 0) needs only the campaign's."""
+    if not cl.step:
+        return Q()
+    return Q(
+        Exists(CampaignStep.objects.filter(campaign_id=campaign.pk, number=cl.step, status=CampaignStep.Status.SENDING))
+    )
 
 
 def _consent_unchanged(message: Message) -> Q:

@@ -180,3 +180,38 @@ def test_the_api_approves_a_staged_step_as_the_caller(team, operator, sent, time
     assert response.status_code == 200
     assert response.json()["approved_by"] == "olivia"
     assert Message.objects.filter(campaign=sent, campaign_lead__step=1, status="sent").count() == 4
+
+
+def test_a_step_cancelled_while_its_batch_is_sending_sends_nothing_more_of_that_step(
+    team, operator, sent, time_machine, settings
+):
+    # given step 1 staged for the three people who did not reply and sending (one batch holds them all)
+    from messaging.tests.test_send_batches import CountingSandbox
+
+    settings.SMS_SEND_BATCH = 50
+    time_machine.move_to("2026-12-04T17:05:00Z")
+    campaign_steps_stage_due()
+    step = sent.steps.get(number=1)
+    CampaignStep.objects.filter(pk=step.pk).update(status=CampaignStep.Status.SENDING)
+    Campaign.objects.filter(pk=sent.pk).update(status=Campaign.Status.SENDING)
+    due = _numbers(sent, step=1)
+    assert len(due) >= 2
+
+    class CancelDuringSend(CountingSandbox):
+        """While the first text of the batch is with the provider, a person cancels the step."""
+
+        def send_sms(self, **kwargs):
+            result = super().send_sms(**kwargs)
+            if len(self.texted) == 1:
+                campaign_services.campaign_step_cancel(step=CampaignStep.objects.get(pk=step.pk), user=operator)
+            return result
+
+    provider = CancelDuringSend()
+    # when the slice sends (the batch was checked before the cancel)
+    messaging.campaign_send_slice(campaign_id=sent.pk, provider=provider)
+
+    # then only the text already with the provider went; the others never leave and their leads stay skipped
+    assert len(provider.texted) == 1
+    assert Message.objects.filter(campaign=sent, campaign_lead__step=1).count() == 1
+    rest = CampaignLead.objects.filter(campaign=sent, step=1).exclude(phone_number=provider.texted[0])
+    assert set(rest.values_list("status", "skip_code")) == {("skipped", "STEP_CANCELLED")}
