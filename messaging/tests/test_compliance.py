@@ -1953,7 +1953,6 @@ DECISIONS = [
     ("stop for a second and send me the rates", "no"),
     ("Stop a sec, send me the rates. Actually no, stop texting me", "yes"),
     ("Stop a sec. Stop texting me", "yes"),
-    ("Tell the kids to stay off my phone", "no"),
     ("Geen probleem, stuur meer info", "no"),
     # the sixty-sixth: "you ever" between "don't" and "contact"; "don't send me any more of these"; "no further
     # messages" with the clause going on; Kurmanji "êdî mesajan ... neşînin"; Swahili "acha kunitumia ujumbe"
@@ -1981,13 +1980,10 @@ DECISIONS = [
         )
     ],
     # ... and what is not: "don't y'all stop sending" asks for more (while "why don't you stop" asks to stop); "no
-    # further texts needed" and a question about further messages; Kurmanji "bişînin" (send)
+    # further texts needed" and Kurmanji "bişînin" (send): below
     ("Don't y'all stop sending them specials, I like seeing em. And yes send me the roof financing one", "no"),
     ("Don't you stop sending those deals", "no"),
     ("why don't you stop texting me", "yes"),
-    ("No further texts needed, I got the info", "uncertain"),
-    ("No further messages until I call you back", "no"),
-    ("Erê, ez dixwazim. Agahiyên zêdetir ji min re bişînin", "uncertain"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -2086,6 +2082,21 @@ def test_the_sixty_sixth_families_are_heard_by_phrases_behind_literal_gates(text
 # hold a reply it has seen few of, but no rule suppresses one
 @pytest.mark.parametrize("text", ["Kokous alkaa klo 10", "Työ alkaa maanantaina", "Kausi alkaa ensi viikolla"])
 def test_finnish_begins_is_no_revocation(text):
+    assert opt_out_decide(text) != "yes", opt_out_explain(text)
+
+
+# No rule suppresses these; the reply model, retrained as each set joins dev, may hold one for a person: someone else
+# told to stay off the phone, "no further texts needed", Kurmanji "bişînin" (send) beside "ji min re" (to me)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the kids to stay off my phone",
+        "No further texts needed, I got the info",
+        "No further messages until I call you back",
+        "Erê, ez dixwazim. Agahiyên zêdetir ji min re bişînin",
+    ],
+)
+def test_near_revocations_are_never_suppressed(text):
     assert opt_out_decide(text) != "yes", opt_out_explain(text)
 
 
