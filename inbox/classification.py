@@ -979,7 +979,7 @@ PHRASE_RULES: list[Rule] = [
           r"দেশে আছি", r"ফিরে এসে", r"\bpore call dibo\b", r"\bdokane busy\b", r"\bdriving a fare\b",
           r"в отпуске|вернусь"),
     _rule("interested.new_york_languages", 0.85, r"אינטערעסירט", r"(?<!לא )מעוניין", r"\bwi,? (?:voye|m enterese)\b",
-          r"\btak,? (?:prosz[eę]|chętnie|jestem zainteresowan)", r"আগ্রহী", r"관심 있어"),
+          r"\btak,? (?:prosz[eę]|chętnie|jestem zainteresowan)", r"আগ্রহী(?! নই)", r"관심 있어"),
     # the fortieth set: Samoan, Tongan, Marshallese, Japanese, Russian and Ukrainian in Latin letters, German, the
     # backcountry's dropped letters
     _rule("interested.mountain_languages", 0.88, r"\be fiafia\b", r"\bfaamatala mai\b", r"\bfie '?ilo lahi\b",
@@ -1140,6 +1140,17 @@ PHRASE_RULES: list[Rule] = [
           r"|talk then|text (?:me |you )?then|reply when (?:i'm |we're )?back|talk when (?:i'm |we're )?back)\b",
           unless=r"\b(?:thank you for|thanks for (?:your|the) (?:message|text)|automated|auto-?reply|out of the office"
           r"|you(?:'ve| have) reached|limited access|urgent|emergenc)"),
+    # the sixty-sixth set: Swahili, Haitian Creole and Kurmanji declines and yeses, a Swahili wrong number; Bengali and
+    # Nepali declines and a trip home (read as normalize folds them: the virama dropped)
+    _rule("not_interested.swahili_creole_bengali_nepali", 0.9, r"\bsihitaji\b", r"\bsina nia\b",
+          r"^\W*hapana,? asante\b", r"\bpa enterese\b", r"^\W*non,? mesi\b", r"আগ্রহী নই", r"চাই না",
+          r"चाहिँदैन", r"चाहिदैन", r"चाहिंदैन"),
+    _rule("interested.swahili_creole_kurmanji", 0.88, r"\bnina nia\b", r"\bnitumie (?:maelezo|taarifa|habari)\b",
+          r"\b(?:mwen|nou) enterese\b", r"\bvoye (?:plis )?(?:enfomasyon|detay)\b", r"\bez dixwazim\b",
+          r"\bagahiyen zedetir\b",
+          unless=r"\bsina nia\b|\bsihitaji\b|\bpa enterese\b|\bnaxwazim\b"),
+    _rule("wrong_number.swahili", 0.9, r"\bumekosea (?:namba|nambari)\b", r"\bnamba (?:si sahihi|isiyo sahihi)\b"),
+    _rule("out_of_office.nepali_away", 0.88, r"फर्किन्छु", r"फर्किन्छौं", r"नेपालमा छु"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

@@ -785,7 +785,9 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     # don't text me / do not contact this number / never message me again
     (
         re.compile(
-            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|txt|message|msg|sms|contact|email|spam|bother)"
+            # "don't you ever contact me again": "you" and "ever" between
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:(?:you|u|y'all|yall)\s+(?:ever|dare)\s+)?(?:ever\s+)?"
+            r"(?:text|txt|message|msg|sms|contact|email|spam|bother)"
             rf"{_AT_A_TIME}(?:\s+(?:me|us|this\s+(?:number|phone|cell)|my\s+(?:number|phone|cell)|again|anymore|any\s+more)\b"
             r"|\s*$)"
         ),
@@ -850,6 +852,8 @@ def _negated(words: list[str], *, sender: bool = False) -> bool:
     if last in {"guys", "people", "folks"} and previous in {"you", "u"}:
         last, previous = previous, (words[-3] if len(words) > 2 else None)  # "do you guys stop sending leads"
     if last in {"you", "u", "y'all", "yall", "ya"}:
+        if previous in {"don't", "dont"} and (len(words) < 3 or words[-3] not in {"why", "y"}):
+            return True  # "Don't y'all stop sending them specials": keep them coming ("why don't you stop" requests)
         # "did you stop" and "do you stop sending leads at the cap?" ask; "can you stop", "won't you stop" request
         return previous in _PAST_AUXILIARIES or previous in {"do", "does"}
     if last in _NEGATIONS or last in _PAST_AUXILIARIES or (sender and last in _SELF_SUBJECTS):
@@ -2690,6 +2694,31 @@ _MORE_PHRASES += [
             r"|\bgeen\s+(?:(?:sms|tekst|whatsapp|reclame)\s+)?(?:berichten|berichtjes|sms'?jes|sms|appjes|whatsappjes"
             r"|tekstberichten|reclame|contact)\s+meer\b"
             r"|\b(?:stuur|sms|app|bel)\s+(?:me|mij|ons)\s+niet\s+meer\b"
+        ),
+        "none",
+    ),
+    # the sixty-sixth: "Please don't send me any more of these"; "Please no further messages to this number. It's my
+    # mother's phone" (the clause may go on after "messages", not as "no further texts needed" or a question)
+    (
+        _re(
+            r"\b(?:do\s+not|don't|dont)\s+send\s+(?:me|us)\s+(?:any\s*more|more)\s+of\s+(?:these|those|them|this|that"
+            r"|your\s+\w+|ur\s+\w+)\b(?![^.!?]{0,20}\?)"
+            r"|(?:^|[.!,;:]\s*)(?:please\s+|pls\s+|plz\s+|kindly\s+|just\s+)?no\s+further\s+(?:texts|texting|txts|sms"
+            r"|text\s+messages|messages|msgs|contact|communications?)\b"
+            r"(?!\s+(?:needed|necessary|required|until|till|til|yet|today|for\s+now|right\s+now|this\s+week)\b)"
+            r"(?![^.!?]{0,40}\?)"
+        ),
+        "negation",
+    ),
+    # Kurmanji "ji kerema xwe êdî mesajan ji min re neşînin" (please send me no more messages); Swahili "tafadhali acha
+    # kunitumia ujumbe" (stop sending me messages), "usinitumie ujumbe" (do not send me), "sitaki ujumbe" (I want none)
+    (
+        _re(
+            r"\b(?:mesaj|peyam|sms)\w*\s+(?:(?:ji|bo|min|me|re|edi|tu|ti)\s+){0,4}ne(?:sinin|sine|sin)\b"
+            r"|\bedi\s+(?:(?:ji|bo|min|me|re)\s+){0,3}ne(?:sinin|sine)\b"
+            r"|\b(?:acha|acheni|wacha|koma)\s+(?:kabisa\s+)?(?:kunitumia|kututumia|kunisumbua|kutusumbua|kutuma\s+ujumbe)\b"
+            r"|\b(?:usinitumie|msinitumie|usitutumie|msitutumie)\b"
+            r"|\bsitaki\s+(?:tena\s+)?(?:ujumbe|meseji|sms)\b"
         ),
         "none",
     ),

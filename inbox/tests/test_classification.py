@@ -656,6 +656,23 @@ CASES += [
     ("Stop a sec, send me the rates", C.INTERESTED),
     ("Lad venligst være med at skrive til mig igen.", C.OPT_OUT),
     ("stoop pls", C.OPT_OUT),
+    # the sixty-sixth: Swahili, Haitian Creole, Kurmanji, Bengali and Nepali declines, yeses, a wrong number and a
+    # trip home; opt-outs in Kurmanji and Swahili; "don't y'all stop sending" wants more
+    ("Asante, lakini sihitaji kwa sasa", C.NOT_INTERESTED),
+    ("Hapana asante", C.NOT_INTERESTED),
+    ("Mèsi, men mwen pa enterese", C.NOT_INTERESTED),
+    ("ধন্যবাদ, আগ্রহী নই", C.NOT_INTERESTED),
+    ("আমি আগ্রহী", C.INTERESTED),
+    ("धन्यवाद, अहिले चाहिँदैन", C.NOT_INTERESTED),
+    ("Ndiyo, nina nia. Nitumie maelezo zaidi", C.INTERESTED),
+    ("Wi, mwen enterese", C.INTERESTED),
+    ("Erê, ez dixwazim. Agahiyên zêdetir ji min re bişînin", C.INTERESTED),
+    ("Umekosea namba", C.WRONG_NUMBER),
+    ("म अहिले नेपालमा छु, अर्को महिना फर्किन्छु", C.OUT_OF_OFFICE),
+    ("Ji kerema xwe êdî mesajan ji min re neşînin", C.OPT_OUT),
+    ("Tafadhali acha kunitumia ujumbe", C.OPT_OUT),
+    ("Not interested and don't you ever contact me again", C.OPT_OUT),
+    ("Don't y'all stop sending them specials, I like seeing em. And yes send me the roof financing one", C.INTERESTED),
 ]
 
 

@@ -1953,8 +1953,37 @@ DECISIONS = [
     ("stop for a second and send me the rates", "no"),
     ("Stop a sec, send me the rates. Actually no, stop texting me", "yes"),
     ("Stop a sec. Stop texting me", "yes"),
-    ("Tell the kids to stay off my phone", "no"),
     ("Geen probleem, stuur meer info", "no"),
+    # the sixty-sixth: "you ever" between "don't" and "contact"; "don't send me any more of these"; "no further
+    # messages" with the clause going on; Kurmanji "êdî mesajan ... neşînin"; Swahili "acha kunitumia ujumbe"
+    *[
+        (text, "yes")
+        for text in (
+            "Not interested and don't you ever contact me again",
+            "Don't you ever text me again",
+            "dont u ever message me again",
+            "Don't y'all ever contact this number again",
+            "Do not you dare text me again",
+            "No thank you. Please don't send me any more of these",
+            "Don't send me any more of those",
+            "do not send us any more of your ads",
+            "Please no further messages to this number. It's my mother's phone and these confuse her.",
+            "No further texts to me or my husband",
+            "no further contact from your company",
+            "Ji kerema xwe êdî mesajan ji min re neşînin",
+            "Êdî ji min re mesajan neşînin",
+            "mesaj neşînin",
+            "Tafadhali acha kunitumia ujumbe",
+            "Acheni kututumia ujumbe",
+            "Usinitumie ujumbe tena",
+            "Sitaki ujumbe tena",
+        )
+    ],
+    # ... and what is not: "don't y'all stop sending" asks for more (while "why don't you stop" asks to stop); "no
+    # further texts needed" and Kurmanji "bişînin" (send): below
+    ("Don't y'all stop sending them specials, I like seeing em. And yes send me the roof financing one", "no"),
+    ("Don't you stop sending those deals", "no"),
+    ("why don't you stop texting me", "yes"),
     # other scripts: a reply that says what it is for and has no word a revocation needs is read, not held;
     # a revocation, a decline or anything unclear in them is still held or decided
     ("有兴趣，请介绍一下", "no"),
@@ -2027,10 +2056,47 @@ def test_the_sixty_fifth_families_are_heard_by_phrases_behind_literal_gates(text
     assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not interested and don't you ever contact me again",
+        "No thank you. Please don't send me any more of these",
+        "Please no further messages to this number. It's my mother's phone and these confuse her.",
+        "Ji kerema xwe êdî mesajan ji min re neşînin",
+        "Tafadhali acha kunitumia ujumbe",
+    ],
+)
+def test_the_sixty_sixth_families_are_heard_by_phrases_behind_literal_gates(text):
+    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
+    from usdatabiz.core.regexgate import gate_open, literal_gates
+
+    plain = _plain(normalize_text(text))
+    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
+
+    assert hearing
+    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
+    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+
+
 # Finnish "alkaa" is also "begins": only with a verb of sending after it is it "do not"; the reply model may still
 # hold a reply it has seen few of, but no rule suppresses one
 @pytest.mark.parametrize("text", ["Kokous alkaa klo 10", "Työ alkaa maanantaina", "Kausi alkaa ensi viikolla"])
 def test_finnish_begins_is_no_revocation(text):
+    assert opt_out_decide(text) != "yes", opt_out_explain(text)
+
+
+# No rule suppresses these; the reply model, retrained as each set joins dev, may hold one for a person: someone else
+# told to stay off the phone, "no further texts needed", Kurmanji "bişînin" (send) beside "ji min re" (to me)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the kids to stay off my phone",
+        "No further texts needed, I got the info",
+        "No further messages until I call you back",
+        "Erê, ez dixwazim. Agahiyên zêdetir ji min re bişînin",
+    ],
+)
+def test_near_revocations_are_never_suppressed(text):
     assert opt_out_decide(text) != "yes", opt_out_explain(text)
 
 
