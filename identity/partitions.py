@@ -50,7 +50,7 @@ from .models import (
     ResolutionPartition,
     ResolutionSettings,
 )
-from .services import id_array
+from .services import LINK_FACTS, id_array
 
 log = logging.getLogger(__name__)
 PARTITIONS = 16  # key hashes are stored modulo this; a run uses 1, 2, 4, 8 or 16 partitions of them
@@ -125,17 +125,7 @@ def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
         return out[0], out[1], out[2], out[3]
     phones = list(PersonaPhone.objects.filter(persona_id__in=chunk).values_list("persona_id", "normalized_number"))
     emails = list(PersonaEmail.objects.filter(persona_id__in=chunk).values_list("persona_id", "email"))
-    links = list(
-        BusinessOwner.objects.filter(persona_id__in=chunk).values_list(
-            "persona_id",
-            "business__normalized_name",
-            "business__address",
-            "business__zip5",
-            "business__city",
-            "title",
-            "business__sic_code",
-        )
-    )
+    links = list(BusinessOwner.objects.filter(persona_id__in=chunk).values_list("persona_id", *LINK_FACTS))
     personas = list(
         Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False).values_list(
             "pk", "normalized_first_name", "normalized_last_name", "state", "zip5"

@@ -37,6 +37,18 @@ class IdentityError(DomainError):
     """A merge or unmerge that cannot be done."""
 
 
+# What a person's business link tells the matcher, in the order ``resolution`` reads it (name, address, ZIP, city,
+# the person's title there, the business's trade).
+LINK_FACTS = (
+    "business__normalized_name",
+    "business__address",
+    "business__zip5",
+    "business__city",
+    "title",
+    "business__sic_code",
+)
+
+
 def persona_references() -> list[tuple[type[models.Model], str]]:
     """Return (model, foreign key attname) for every record that points at a persona, audit rows excepted."""
     refs = []
@@ -461,15 +473,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
         (pid, facts)
         for pid, *facts in BusinessOwner.objects.filter(team_id=team_id)
         .order_by("persona_id")
-        .values_list(
-            "persona_id",
-            "business__normalized_name",
-            "business__address",
-            "business__zip5",
-            "business__city",
-            "title",
-            "business__sic_code",
-        )
+        .values_list("persona_id", *LINK_FACTS)
         .iterator(chunk_size=20000)
     )
     streams.append(links)

@@ -2008,6 +2008,20 @@ def test_opt_out_decision_for_each_family_and_guard(text, decision):
     assert opt_out_decide(text) == decision, opt_out_explain(text)
 
 
+def _heard_by_phrases_behind_literal_gates(text):
+    """At least one opt-out phrase hears ``text``, and every phrase that hears it sits behind a literal gate that
+    opens on it (a new phrase costs a reply nothing unless the reply has its words)."""
+    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
+    from usdatabiz.core.regexgate import gate_open, literal_gates
+
+    plain = _plain(normalize_text(text))
+    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
+
+    assert hearing
+    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
+    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2021,15 +2035,7 @@ def test_opt_out_decision_for_each_family_and_guard(text, decision):
     ],
 )
 def test_the_sixty_fourth_families_are_heard_by_phrases_behind_literal_gates(text):
-    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
-    from usdatabiz.core.regexgate import gate_open, literal_gates
-
-    plain = _plain(normalize_text(text))
-    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
-
-    assert hearing
-    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
-    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+    _heard_by_phrases_behind_literal_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -2045,15 +2051,7 @@ def test_the_sixty_fourth_families_are_heard_by_phrases_behind_literal_gates(tex
     ],
 )
 def test_the_sixty_fifth_families_are_heard_by_phrases_behind_literal_gates(text):
-    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
-    from usdatabiz.core.regexgate import gate_open, literal_gates
-
-    plain = _plain(normalize_text(text))
-    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
-
-    assert hearing
-    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
-    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+    _heard_by_phrases_behind_literal_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -2067,15 +2065,7 @@ def test_the_sixty_fifth_families_are_heard_by_phrases_behind_literal_gates(text
     ],
 )
 def test_the_sixty_sixth_families_are_heard_by_phrases_behind_literal_gates(text):
-    from messaging.compliance import _MORE_PHRASES, _PHRASES, _plain, normalize_text
-    from usdatabiz.core.regexgate import gate_open, literal_gates
-
-    plain = _plain(normalize_text(text))
-    hearing = [pattern for pattern, _ in _PHRASES + _MORE_PHRASES if pattern.search(plain)]
-
-    assert hearing
-    assert all(literal_gates(pattern.pattern) is not None for pattern in hearing)
-    assert all(gate_open(literal_gates(pattern.pattern), plain) for pattern in hearing)
+    _heard_by_phrases_behind_literal_gates(text)
 
 
 # Finnish "alkaa" is also "begins": only with a verb of sending after it is it "do not"; the reply model may still
