@@ -47,7 +47,7 @@ SHOWS_THE_INSTANT = {
     "inbox:item-list", "inbox:item-detail", "inbox:workspace", "inbox:workspace-list",
     "inbox:conversation-thread", "inbox:conversation-messages", "inbox:call-queue",
 }  # fmt: skip
-DOWNLOADS = {r.name for r in ROUTES if "export" in r.name or r.label.endswith(".csv")}
+DOWNLOADS = {r.name for r in ROUTES if "export" in r.name or r.label.endswith(".csv") or r.name.endswith("-file")}
 PAGES = [r for r in ROUTES if not r.is_api and "GET" in r.methods and r.name not in DOWNLOADS]
 QUERY = {"inbox:workspace": "?c={conversation}", "messaging:suppression-list": "?all=1"}
 SUBJECT = {"identity:persona-detail": "merge_survivor"}  # the persona with a merge in its history

@@ -59,6 +59,7 @@ DETAIL_SUBJECTS = {
     "ingestion:data-source-detail": "data_source",
     "ingestion:data-source-retry": "data_source",
     "ingestion:data-source-errors": "data_source",
+    "ingestion:data-source-file": "data_source",
     "identity:business-detail": "business",
     "identity:persona-detail": "persona",
     "identity:persona-merge": "persona",
