@@ -1,6 +1,7 @@
 """The small text model and the regular-expression gates used by the reply classifier and the opt-out decision."""
 
 import csv
+import functools
 import re
 from pathlib import Path
 
@@ -64,24 +65,44 @@ def _corpus_texts() -> list[str]:
     return [text for part in ("dev", "test") for text, _ in labelled_rows(CORPUS / f"{part}.csv")]
 
 
+@functools.cache
+def _searched_corpus() -> list[tuple[str, list[bool], str, list[bool], list[bool]]]:
+    """Each corpus reply as the reply rules and the opt-out phrases read it, with a plain search of every rule
+    and every phrase (no gate) on it: (rules' text, rules found, phrases' text, _PHRASES found, _MORE_PHRASES
+    found). Computed once for the tests that compare the gates with it."""
+    from inbox import classification
+    from messaging import compliance
+
+    searched = []
+    for text in _corpus_texts():
+        norm = classification.normalize(classification._extract(classification._clean(text))[0])
+        plain = compliance._plain(compliance.normalize_text(text))
+        searched.append((
+            norm,
+            [bool(rule.pattern.search(norm)) for rule in classification.PHRASE_RULES],
+            plain,
+            [bool(pattern.search(plain)) for pattern, _ in compliance._PHRASES],
+            [bool(pattern.search(plain)) for pattern, _ in compliance._MORE_PHRASES],
+        ))  # fmt: skip
+    return searched
+
+
 def test_a_gate_never_hides_a_match_of_the_reply_rules_on_the_corpus():
     from inbox import classification
     from messaging import compliance
 
     hidden = []
-    for text in _corpus_texts():
-        norm = classification.normalize(classification._extract(classification._clean(text))[0])
+    listed, keeper = compliance._gated_phrases()  # _PHRASES and _MORE_PHRASES behind one scan
+    for norm, rules_found, plain, phrases_found, more_found in _searched_corpus():
         hidden += [
             rule.name
-            for rule in classification.PHRASE_RULES
-            if rule.pattern.search(norm) and not gate_open(rule.gates, norm)
+            for rule, found in zip(classification.PHRASE_RULES, rules_found, strict=True)
+            if found and not gate_open(rule.gates, norm)
         ]
-        plain = compliance._plain(compliance.normalize_text(text))
-        listed, keeper = compliance._gated_phrases()  # _PHRASES and _MORE_PHRASES behind one scan
         hidden += [
             p.pattern
-            for (p, _), could_match in zip(listed, keeper.open(plain), strict=True)
-            if p.search(plain) and not could_match
+            for (p, _), found, could_match in zip(listed, phrases_found + more_found, keeper.open(plain), strict=True)
+            if found and not could_match
         ]
     assert hidden == []
 
@@ -260,13 +281,11 @@ def test_gated_patterns_agree_with_a_search_of_every_rule_on_every_corpus_reply(
         GatedPatterns([pattern for pattern, _ in listed]) for listed in (compliance._PHRASES, compliance._MORE_PHRASES)
     ]
     differ = []
-    for text in _corpus_texts():
-        norm = classification.normalize(classification._extract(classification._clean(text))[0])
-        if rules.open(norm) != [bool(rule.pattern.search(norm)) for rule in classification.PHRASE_RULES]:
+    for norm, rules_found, plain, phrases_found, more_found in _searched_corpus():
+        if rules.open(norm) != rules_found:
             differ.append(norm)
-        plain = compliance._plain(compliance.normalize_text(text))
-        for keeper, listed in zip(phrases, (compliance._PHRASES, compliance._MORE_PHRASES), strict=True):
-            if keeper.open(plain) != [bool(pattern.search(plain)) for pattern, _ in listed]:
+        for keeper, found in zip(phrases, (phrases_found, more_found), strict=True):
+            if keeper.open(plain) != found:
                 differ.append(plain)
     assert differ == []
 
