@@ -95,22 +95,9 @@ def test_setup_schedules_creates_retry_stored_events_once():
 
 
 def _delivery_report(message_id: str, stamp: int) -> tuple[dict, bytes]:
-    import json
-
-    from messaging.signalhouse import sign
-
     from .test_webhook_minimal_path import SECRET
 
-    body = json.dumps({
-        "timestamp": stamp, "event": "MESSAGE_DELIVERED", "identifier": message_id,
-        "metaData": {"_id": message_id, "status": "DELIVERED", "segmentCount": 1},
-    }).encode()  # fmt: skip
-    headers = {
-        "X-SignalHouse-Timestamp": str(stamp),
-        "X-SignalHouse-Signature": sign(SECRET, stamp, body),
-        "X-SignalHouse-Delivery-Id": f"d-{message_id}",
-    }
-    return headers, body
+    return _report_signed_by(SECRET, message_id, stamp=stamp)
 
 
 def test_a_delivery_report_that_arrives_before_the_send_returned_its_id_is_applied_once_the_id_is_known(
@@ -160,13 +147,13 @@ def test_a_delivery_report_for_a_text_that_is_not_ours_stays_unmatched(client, c
 TEAM_SECRET = "acme-own-signing-secret"
 
 
-def _report_signed_by(secret: str, message_id: str, **meta) -> tuple[dict, bytes]:
+def _report_signed_by(secret: str, message_id: str, *, stamp: int | None = None, **meta) -> tuple[dict, bytes]:
     """A delivery report signed by the account holding ``secret``; ``meta``: more of the text's document."""
     import json
 
     from messaging.signalhouse import sign
 
-    stamp = int(timezone.now().timestamp() * 1000)
+    stamp = int(timezone.now().timestamp() * 1000) if stamp is None else stamp
     body = json.dumps({
         "timestamp": stamp, "event": "MESSAGE_DELIVERED", "identifier": message_id,
         "metaData": {"_id": message_id, "status": "DELIVERED", "segmentCount": 1, **meta},
