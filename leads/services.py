@@ -9,6 +9,7 @@ from identity.models import BusinessOwner, Persona, PersonaEmail, PersonaPhone
 from usdatabiz.core.dbstats import analyze_after_bulk_write
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_heartbeat
 from usdatabiz.core.models import StageFailure, StageRun, Team
+from usdatabiz.core.paging import pages
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition
 
@@ -153,16 +154,9 @@ def leads_score(*, team_id: str, leads=None, run: StageRun | None = None, beat=N
             Lead.objects.bulk_update(batch, ["score", "score_breakdown", "tags", "flags", "scored_at"], batch_size=500)
             StageFailure.objects.bulk_create(failures, batch_size=BATCH)
 
-    # Page by primary key, each page read whole before anything is written: a query left open across the
-    # writes (``iterator()``) keeps SQLite reading an old snapshot, and its next write then fails at once with
-    # "database is locked" whenever another process has committed in between (as the other lane does).
-    last_pk = None
-    while True:
-        page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-        batch = list(page[:BATCH])
-        if not batch:
-            break
-        last_pk = batch[-1].pk
+    # Pages read whole before anything is written (``core.paging``): a query left open across the writes keeps
+    # SQLite reading an old snapshot, and its next write then fails with "database is locked".
+    for batch in pages(queryset, BATCH):
         flush(batch)
     return counts
 

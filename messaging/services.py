@@ -832,7 +832,7 @@ def _send_campaign_batch(
                     stop = "stopped"  # paused or cancelled: the rest stay queued, their leads pending
                     outcomes["stopped"] += 1
                     break
-                if cl.step and not _step_open(campaign, cl.step):
+                if cl.step and not _step_still_sending(campaign, cl.step).exists():
                     # its follow-up step was cancelled while the batch sent: the text never leaves (the cancel
                     # skipped its lead with STEP_CANCELLED); one this batch made is removed
                     if any(m.pk == message.pk for m in fresh):
@@ -865,20 +865,14 @@ def _send_campaign_batch(
     return outcomes, stop
 
 
-def _step_open(campaign: Campaign, number: int) -> bool:
-    return CampaignStep.objects.filter(
-        campaign_id=campaign.pk, number=number, status=CampaignStep.Status.SENDING
-    ).exists()
+def _step_still_sending(campaign: Campaign, number: int):
+    return CampaignStep.objects.filter(campaign_id=campaign.pk, number=number, status=CampaignStep.Status.SENDING)
 
 
 def _step_sending(campaign: Campaign, cl: CampaignLead) -> Q:
     """The claim's condition that a follow-up's step is still sending (it may be cancelled while the batch sends);
     an opener (step 0) needs only the campaign's."""
-    if not cl.step:
-        return Q()
-    return Q(
-        Exists(CampaignStep.objects.filter(campaign_id=campaign.pk, number=cl.step, status=CampaignStep.Status.SENDING))
-    )
+    return Q(Exists(_step_still_sending(campaign, cl.step))) if cl.step else Q()
 
 
 def _consent_unchanged(message: Message) -> Q:

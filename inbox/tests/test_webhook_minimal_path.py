@@ -11,81 +11,24 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_q.conf import Conf
-from django_q.models import OrmQ
 
 from inbox import routing
 from inbox.models import InboxItem, WebhookEvent
 from messaging import services as messaging
 from messaging.models import Message, Suppression
 from messaging.signalhouse import sandbox_inbound_event, sign
-from messaging.sms import SandboxSms
-from messaging.tests.factories import sending_campaign
 
-SECRET = "test-signing-secret"
-OURS = "5125550100"
+from .lane import (
+    OURS,
+    SECRET,
+    _post,
+    _queued,
+    _run,
+    _signed,
+    _work_realtime_lane,
+)
 
-
-@pytest.fixture(autouse=True)
-def _queue_async(settings, monkeypatch, time_machine):
-    settings.SIGNALHOUSE_WEBHOOK_SECRET = SECRET
-    time_machine.move_to("2026-12-01T17:00:00Z")  # 11:00 in Austin
-    q = {key: value for key, value in settings.Q_CLUSTER.items() if key != "redis"}
-    settings.Q_CLUSTER = {**q, "sync": False, "orm": "default"}
-    monkeypatch.setattr(Conf, "SYNC", False)
-    monkeypatch.setattr(Conf, "ORM", "default")
-
-
-@pytest.fixture
-def contacted(team, operator, settings, monkeypatch):
-    monkeypatch.setattr(Conf, "SYNC", True)  # the campaign's openers go out now
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
-    campaign = sending_campaign(team, operator, 3)
-    messaging.campaign_send_slice(campaign_id=campaign.pk, provider=SandboxSms())
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": False}
-    monkeypatch.setattr(Conf, "SYNC", False)
-    OrmQ.objects.all().delete()
-    return list(Message.objects.filter(campaign=campaign, status="sent").order_by("pk"))
-
-
-def _post(client, headers, body):
-    extra = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in headers.items() if k.lower() != "content-type"}
-    return client.post(reverse("webhook-signalhouse"), data=body, content_type="application/json", **extra)
-
-
-def _signed(sender: str, text: str, *, identifier: str, stamp: int, delivery_id: str) -> tuple[dict, bytes]:
-    body = json.dumps({
-        "timestamp": stamp, "event": "MESSAGE_RECEIVED", "identifier": identifier,
-        "metaData": {"Message": {"direction": "INBOUND", "senderPhoneNumber": sender,
-                                 "recipientPhoneNumber": OURS, "messageBody": text}},
-    }).encode()  # fmt: skip
-    headers = {
-        "X-SignalHouse-Timestamp": str(stamp),
-        "X-SignalHouse-Signature": sign(SECRET, stamp, body),
-        "X-SignalHouse-Delivery-Id": delivery_id,
-    }
-    return headers, body
-
-
-def _queued(lane: str | None = None) -> list[OrmQ]:
-    rows = OrmQ.objects.order_by("id")
-    return list(rows.filter(key=lane) if lane else rows)
-
-
-def _run(row: OrmQ):
-    task = row.task
-    row.delete()
-    return import_string(task["func"])(*task["args"], **task["kwargs"])
-
-
-def _work_realtime_lane() -> list[str]:
-    """Run what is queued, as a realtime worker does, until nothing is left; return the task paths run."""
-    ran = []
-    while rows := _queued():
-        assert {row.key for row in rows} == {"realtime"}, "only realtime work follows a webhook"
-        ran.append(rows[0].task["func"])
-        _run(rows[0])
-    return ran
+pytestmark = pytest.mark.usefixtures("queue_async")
 
 
 def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_realtime_lane(client, contacted, team):

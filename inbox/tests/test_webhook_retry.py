@@ -29,15 +29,15 @@ from usdatabiz.core.tests.concurrency import run_at_once
 from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
 from usdatabiz.core.tests.qcluster import REPO_ROOT, environment, needs_a_shared_database
 
-from .test_webhook_minimal_path import (  # noqa: F401
+from .lane import (
     _post,
-    _queue_async,
     _queued,
     _run,
     _signed,
     _work_realtime_lane,
-    contacted,
 )
+
+pytestmark = pytest.mark.usefixtures("queue_async")
 
 PROCESS = "inbox.tasks.webhook_event_process_task"
 
@@ -72,7 +72,7 @@ def _inbox_items_refused():
                 cursor.execute("DROP TRIGGER test_refuse_inbox_item")
 
 
-def _reply(client, contacted, identifier, text="Sounds good, call me"):  # noqa: F811
+def _reply(client, contacted, identifier, text="Sounds good, call me"):
     stamp = int(timezone.now().timestamp() * 1000)
     headers, body = _signed(
         contacted[0].to_number, text, identifier=identifier, stamp=stamp, delivery_id=f"d-{identifier}"
@@ -110,7 +110,7 @@ def test_the_backoff_grows_five_times_from_a_minute_to_at_most_six_hours():
     assert delays == [timedelta(minutes=m) for m in (1, 5, 25, 125)] + [timedelta(hours=6)] * 2
 
 
-def test_a_failed_event_is_retried_after_its_backoff_and_processed_once(client, contacted, time_machine):  # noqa: F811
+def test_a_failed_event_is_retried_after_its_backoff_and_processed_once(client, contacted, time_machine):
     # given a reply whose processing fails: the database refuses its inbox item
     with _inbox_items_refused():
         record = _reply(client, contacted, "in-fail-1")
@@ -139,7 +139,7 @@ def test_a_failed_event_is_retried_after_its_backoff_and_processed_once(client, 
     assert not StageFailure.objects.filter(code="WEBHOOK_FAILURE").exists()
 
 
-def test_an_event_failing_every_time_is_given_up_after_the_last_attempt(client, contacted, time_machine, settings):  # noqa: F811
+def test_an_event_failing_every_time_is_given_up_after_the_last_attempt(client, contacted, time_machine, settings):
     # given at most 3 attempts, and a reply the database refuses every time
     settings.WEBHOOK_RETRY_MAX_ATTEMPTS = 3
     waits = []
@@ -185,7 +185,7 @@ def _queued_data(record: WebhookEvent) -> dict:
     return _event_data(_parsed(record))
 
 
-def test_a_worker_that_claimed_an_event_and_died_is_replaced_once_its_lease_ends(client, contacted, time_machine):  # noqa: F811
+def test_a_worker_that_claimed_an_event_and_died_is_replaced_once_its_lease_ends(client, contacted, time_machine):
     # given a stored reply whose worker pulled the task, claimed the event and died before finishing it
     record = _reply(client, contacted, "in-stale-1")
     OrmQ.objects.all().delete()
@@ -206,7 +206,7 @@ def test_a_worker_that_claimed_an_event_and_died_is_replaced_once_its_lease_ends
     assert _written("in-stale-1") == ONCE
 
 
-def test_an_event_whose_workers_keep_dying_is_given_up(client, contacted, time_machine, settings):  # noqa: F811
+def test_an_event_whose_workers_keep_dying_is_given_up(client, contacted, time_machine, settings):
     # given a reply whose every worker died after claiming it, as many times as attempts are allowed
     settings.WEBHOOK_RETRY_MAX_ATTEMPTS = 2
     record = _reply(client, contacted, "in-stale-2")
@@ -227,7 +227,7 @@ def test_an_event_whose_workers_keep_dying_is_given_up(client, contacted, time_m
     assert StageFailure.objects.filter(code="WEBHOOK_FAILURE", subject_id=record.pk).count() == 1
 
 
-def test_an_event_processed_twice_writes_everything_once(client, contacted):  # noqa: F811
+def test_an_event_processed_twice_writes_everything_once(client, contacted):
     # given a stored reply whose task is delivered twice (a broker's retry, or the schedule's resend)
     record = _reply(client, contacted, "in-twice-1")
     (row,) = _queued("realtime")
@@ -246,7 +246,7 @@ def test_an_event_processed_twice_writes_everything_once(client, contacted):  # 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="two schedules at once need PostgreSQL's row locks")
 @pytest.mark.django_db(transaction=True)
-def test_two_schedules_at_once_send_a_due_event_once(client, contacted, time_machine):  # noqa: F811
+def test_two_schedules_at_once_send_a_due_event_once(client, contacted, time_machine):
     # given three stored replies whose tasks were lost
     records = [_reply(client, contacted, f"in-race-{n}") for n in range(3)]
     OrmQ.objects.all().delete()
@@ -274,7 +274,7 @@ def test_two_schedules_at_once_send_a_due_event_once(client, contacted, time_mac
 
 def test_retry_now_sends_a_given_up_event_again_and_refuses_what_cannot_be_retried(
     client,
-    contacted,  # noqa: F811
+    contacted,
     time_machine,
     settings,
     team,
@@ -319,7 +319,7 @@ def test_retry_now_sends_a_given_up_event_again_and_refuses_what_cannot_be_retri
         webhook_events_retry_now(event_ids=[given_up.pk])
 
 
-def test_retry_now_reaches_only_the_staffs_own_teams_events(client, contacted, other_team):  # noqa: F811
+def test_retry_now_reaches_only_the_staffs_own_teams_events(client, contacted, other_team):
     # given a failed event of another team
     theirs = WebhookEvent.objects.create(
         status="failed", error_code="WEBHOOK_FAILURE", team=other_team, raw_body="{}", process_attempts=1
@@ -344,7 +344,7 @@ def test_retry_now_reaches_only_the_staffs_own_teams_events(client, contacted, o
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_processing_leaves_nothing_half_written_and_the_event_is_processed_once(
     client,
-    contacted,  # noqa: F811
+    contacted,
 ):
     # given a stored reply, and a realtime worker (its own process) that pulls its task
     record = _reply(client, contacted, "in-kill-1")

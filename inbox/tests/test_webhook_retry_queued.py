@@ -23,20 +23,19 @@ from messaging.models import Message
 from usdatabiz.core.models import Membership
 from usdatabiz.core.tests.factories import MembershipFactory, UserFactory
 
-from .test_webhook_minimal_path import (  # noqa: F401
+from .lane import (
     _post,
-    _queue_async,
     _queued,
-    _run,
     _signed,
     _work_realtime_lane,
-    contacted,
 )
+
+pytestmark = pytest.mark.usefixtures("queue_async")
 
 PROCESS = "inbox.tasks.webhook_event_process_task"
 
 
-def _reply(client, contacted, identifier):  # noqa: F811
+def _reply(client, contacted, identifier):
     stamp = int(timezone.now().timestamp() * 1000)
     headers, body = _signed(contacted[0].to_number, "Sounds good, call me", identifier=identifier, stamp=stamp,
                             delivery_id=f"d-{identifier}")  # fmt: skip
@@ -53,7 +52,7 @@ def _written(identifier: str) -> tuple[int, int]:
 
 def test_an_event_whose_task_waits_in_the_queue_is_not_sent_again_while_the_lane_is_down(
     client,
-    contacted,  # noqa: F811
+    contacted,
     time_machine,
 ):
     # given a stored reply whose task waits in the realtime queue, nobody taking it (the realtime cluster is down)
@@ -147,7 +146,7 @@ def _redis_queued(connection) -> list[dict]:
 
 def test_with_redis_a_waiting_task_is_not_copied_and_a_lost_one_is_sent_again_once(
     client,
-    contacted,  # noqa: F811
+    contacted,
     time_machine,
     redis_broker,
     django_capture_on_commit_callbacks,

@@ -14,18 +14,18 @@ from inbox.models import InboxItem, WebhookEvent
 from inbox.tasks import webhook_events_retry_task
 from messaging.models import Message
 
-from .test_webhook_minimal_path import (  # noqa: F401
+from .lane import (
     _post,
-    _queue_async,
     _queued,
     _run,
     _signed,
     _work_realtime_lane,
-    contacted,
 )
 
+pytestmark = pytest.mark.usefixtures("queue_async")
 
-def _stored_but_lost(client, contacted, identifier="in-retry-1"):  # noqa: F811
+
+def _stored_but_lost(client, contacted, identifier="in-retry-1"):
     stamp = int(timezone.now().timestamp() * 1000)
     headers, body = _signed(contacted[0].to_number, "Sounds good, call me", identifier=identifier, stamp=stamp,
                             delivery_id=f"d-{identifier}")  # fmt: skip
@@ -35,7 +35,7 @@ def _stored_but_lost(client, contacted, identifier="in-retry-1"):  # noqa: F811
     return record
 
 
-def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(client, contacted, time_machine):  # noqa: F811
+def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(client, contacted, time_machine):
     # given an inbound reply stored and answered, whose task died with its worker
     record = _stored_but_lost(client, contacted)
     OrmQ.objects.all().delete()
@@ -57,7 +57,7 @@ def test_a_stored_event_whose_task_was_lost_is_processed_once_by_the_schedule(cl
     assert InboxItem.objects.filter(message__external_id="in-retry-1").count() == 1
 
 
-def test_the_original_task_arriving_after_the_retry_does_nothing_more(client, contacted, time_machine):  # noqa: F811
+def test_the_original_task_arriving_after_the_retry_does_nothing_more(client, contacted, time_machine):
     # given a stored event whose task a realtime cluster took off the ORM queue (locked until Q_RETRY) and died with
     record = _stored_but_lost(client, contacted, identifier="in-retry-2")
     (task,) = [row for row in _queued() if row.task["func"] == "inbox.tasks.webhook_event_process_task"]
@@ -95,14 +95,14 @@ def test_setup_schedules_creates_retry_stored_events_once():
 
 
 def _delivery_report(message_id: str, stamp: int) -> tuple[dict, bytes]:
-    from .test_webhook_minimal_path import SECRET
+    from .lane import SECRET
 
     return _report_signed_by(SECRET, message_id, stamp=stamp)
 
 
 def test_a_delivery_report_that_arrives_before_the_send_returned_its_id_is_applied_once_the_id_is_known(
     client,
-    contacted,  # noqa: F811
+    contacted,
 ):
     # given a text whose send call has not yet returned the provider's id when its delivery report arrives
     message = contacted[0]
@@ -129,7 +129,7 @@ def test_a_delivery_report_that_arrives_before_the_send_returned_its_id_is_appli
     assert message.metadata["lastReport"] == "DELIVERED"
 
 
-def test_a_delivery_report_for_a_text_that_is_not_ours_stays_unmatched(client, contacted):  # noqa: F811
+def test_a_delivery_report_for_a_text_that_is_not_ours_stays_unmatched(client, contacted):
     # given a report naming an id no text of ours ever gets
     stamp = int(timezone.now().timestamp() * 1000)
     assert _post(client, *_delivery_report("sh-stranger", stamp)).status_code == 200
@@ -167,7 +167,7 @@ def _report_signed_by(secret: str, message_id: str, *, stamp: int | None = None,
 
 
 @pytest.fixture
-def own_account(team, contacted):  # noqa: F811
+def own_account(team, contacted):
     """Acme sends through its own SignalHouse account: its reports are signed with its own secret. The first text's
     send has not returned the provider's id yet."""
     from messaging import services as messaging
@@ -261,7 +261,7 @@ def test_an_early_report_verified_for_another_account_is_never_applied_to_a_team
 
 def test_an_early_report_routed_again_is_applied_not_given_up_for_the_attempt_that_found_no_text(
     client,
-    contacted,  # noqa: F811
+    contacted,
     settings,
 ):
     # given one worker allowed per event, and a report whose one worker found no text yet (it ended, unmatched)
