@@ -48,8 +48,8 @@ RECORDS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
 
 @pytest.fixture
 def clusters():
-    """Start clusters with ``clusters(lane, ...)``; every one is stopped after the test. Clusters that tests of
-    other modules killed stop counting a few seconds after their last stat: these tests start without them."""
+    """Start clusters with ``clusters(lane, ...)``; every one is killed after the test. Clusters that earlier tests
+    killed stop counting a few seconds after their last stat: these tests start without them."""
     from usdatabiz.core.lanes import running_clusters
 
     wait_for(lambda: not running_clusters(), 30, "the clusters of earlier tests to stop counting")
@@ -62,7 +62,7 @@ def clusters():
 
     yield start
     for cluster in started:
-        cluster.stop()
+        cluster.kill()
 
 
 def _outcome(data_source) -> dict:

@@ -116,6 +116,13 @@ class QCluster:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
+    def kill(self) -> None:
+        """SIGKILL its processes at once: the end of a test that has checked the cluster's work (a SIGTERM would
+        cost ``stop``'s whole grace; its stats are gone 3 s later, as after any stop)."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "usdatabiz.settings")
