@@ -115,7 +115,7 @@ def team_number(transactional_db):
     sender_number_for(team, OURS)
     realtime = QCluster("realtime", workers=2, SIGNALHOUSE_WEBHOOK_SECRET=SECRET, SMS_PROVIDER="sandbox").start()
     yield team
-    realtime.stop()
+    realtime.kill()
 
 
 def _processed(timeout: float = 90.0) -> None:

@@ -26,7 +26,15 @@ from ingestion.models import DataSource
 from usdatabiz.core.lanes import cluster_running
 from usdatabiz.core.models import StageFailure
 from usdatabiz.core.tests.factories import TeamFactory
-from usdatabiz.core.tests.qcluster import REPO_ROOT, QCluster, environment, needs_a_shared_database, queue_on, wait_for
+from usdatabiz.core.tests.qcluster import (
+    REPO_ROOT,
+    SWEEP_EVERY,
+    QCluster,
+    environment,
+    needs_a_shared_database,
+    queue_on,
+    wait_for,
+)
 
 from .factories import upload
 
@@ -40,8 +48,8 @@ RECORDS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
 
 @pytest.fixture
 def clusters():
-    """Start clusters with ``clusters(lane, ...)``; every one is stopped after the test. Clusters that tests of
-    other modules killed stop counting a few seconds after their last stat: these tests start without them."""
+    """Start clusters with ``clusters(lane, ...)``; every one is killed after the test. Clusters that earlier tests
+    killed stop counting a few seconds after their last stat: these tests start without them."""
     from usdatabiz.core.lanes import running_clusters
 
     wait_for(lambda: not running_clusters(), 30, "the clusters of earlier tests to stop counting")
@@ -54,7 +62,7 @@ def clusters():
 
     yield start
     for cluster in started:
-        cluster.stop()
+        cluster.kill()
 
 
 def _outcome(data_source) -> dict:
@@ -273,12 +281,12 @@ def test_a_whole_cluster_killed_mid_ingest_resumes_within_a_minute(team, tmp_pat
         first.process.wait()
         queued_at_kill = OrmQ.objects.filter(key="bulk").count()
         # and another bulk cluster starts, while the real-time cluster sweeps (every minute in production; every
-        # 10 s here, so that the test is short; the lost tasks would wait WORK_LOST_AFTER_SECONDS=600 s anyway)
+        # SWEEP_EVERY s here, so that the test is short; the lost tasks would wait WORK_LOST_AFTER_SECONDS=600 s)
         started.append(QCluster("bulk", pipeline=STAGES_1_2, workers=2, **env).start())
         sweeps = []
 
         def finished():
-            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+            if time.monotonic() - killed_at > SWEEP_EVERY * (len(sweeps) + 1):
                 sweeps.append(queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
             return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
 
@@ -331,7 +339,7 @@ def test_a_cluster_killed_right_after_stage_1_holding_the_start_of_stage_2_resum
         assert pulled_start(), "the start of stage 2 began before the kill"
 
         # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
-        # 10 s here; every minute in production)
+        # SWEEP_EVERY s here; every minute in production)
         os.killpg(first.process.pid, signal.SIGKILL)
         killed_at = time.monotonic()
         first.process.wait()
@@ -339,7 +347,7 @@ def test_a_cluster_killed_right_after_stage_1_holding_the_start_of_stage_2_resum
         sweeps = []
 
         def finished():
-            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+            if time.monotonic() - killed_at > SWEEP_EVERY * (len(sweeps) + 1):
                 sweeps.append(queue_on("usdatabiz.core.tasks.work_sweep_task", lane="realtime"))
             return DataSource.objects.get(pk=data_source.pk).status in ("completed", "failed")
 

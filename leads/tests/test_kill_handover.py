@@ -24,7 +24,7 @@ from usdatabiz.core import journey
 from usdatabiz.core.models import JourneyHandover, StageRun
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 from usdatabiz.core.tests.factories import TeamFactory
-from usdatabiz.core.tests.qcluster import QCluster, needs_a_shared_database, queue_on, wait_for
+from usdatabiz.core.tests.qcluster import SWEEP_EVERY, QCluster, needs_a_shared_database, queue_on, wait_for
 
 pytestmark = [
     pytest.mark.kill,
@@ -83,7 +83,7 @@ def test_a_cluster_killed_holding_the_start_of_stage_4_resumes_within_a_minute(t
         assert pulled_start(), "stage 4 began before the kill"
 
         # when the whole cluster is killed, another bulk cluster starts, and the real-time cluster sweeps (every
-        # 10 s here; every minute in production)
+        # SWEEP_EVERY s here; every minute in production)
         os.killpg(first.process.pid, signal.SIGKILL)
         killed_at = time.monotonic()
         first.process.wait()
@@ -91,7 +91,7 @@ def test_a_cluster_killed_holding_the_start_of_stage_4_resumes_within_a_minute(t
         sweeps = []
 
         def finished():
-            if time.monotonic() - killed_at > 10 * (len(sweeps) + 1):
+            if time.monotonic() - killed_at > SWEEP_EVERY * (len(sweeps) + 1):
                 sweeps.append(queue_on(SWEEP, lane="realtime"))
             return LeadPreparation.objects.filter(team=team, state__in=["done", "failed"]).exists()
 

@@ -8,6 +8,13 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 LIVE = 12_000  # the list polls every 5 s
+POLL = 5_000  # the list's and the open thread's poll period, in milliseconds
+
+
+def _poll_now(page: Page) -> None:
+    """Bring the pages' next 5-second poll forward: jump the browser clock (installed before the page loaded) on by
+    one period, so the poll runs now instead of up to 5 s later; what it fetches and shows is unchanged."""
+    page.clock.fast_forward(POLL)
 
 
 @pytest.fixture
@@ -56,12 +63,16 @@ def test_split_view_list_left_thread_and_contact_right(console: Page, live_serve
 
 def test_a_new_reply_appears_without_a_reload_with_an_unread_marker_and_count(console: Page, live_server, two_replies):
     first, _ = two_replies
+    console.clock.install()
     console.goto(f"{live_server.url}/inbox/conversations/")
     expect(console.get_by_test_id("conversation-row")).to_have_count(2)
     console.get_by_test_id("conversation-row").filter(has_text="Call me tomorrow").click()
+    expect(console.get_by_test_id("thread").get_by_test_id("message-inbound")).to_contain_text("Call me tomorrow")
+    _poll_now(console)  # once the open thread has marked its reply read
     expect(console).to_have_title(re.compile(r"^\(1\) Inbox"), timeout=LIVE)
 
     _reply_again(first, "Also, do you work on weekends?")
+    _poll_now(console)
 
     row = console.get_by_test_id("conversation-row").filter(has_text="do you work on weekends")
     expect(row).to_be_visible(timeout=LIVE)
@@ -132,6 +143,7 @@ def test_state_changes_show_in_the_open_thread_without_a_reload(console: Page, l
 
     first, _ = two_replies
     ada = _member(team, "operator", "ada")
+    console.clock.install()
     console.goto(f"{live_server.url}/inbox/conversations/")
     console.get_by_test_id("conversation-row").filter(has_text="Sounds interesting").click()
     thread = console.get_by_test_id("thread")
@@ -142,6 +154,7 @@ def test_state_changes_show_in_the_open_thread_without_a_reload(console: Page, l
     # someone else takes it while the operator is writing: the text stays, the page offers the new state
     console.get_by_test_id("reply-text").fill("Half-written answer")
     conversation_assign(conversation=conversation, user=ada, assignee=ada)
+    _poll_now(console)
     expect(console.get_by_test_id("thread-changed")).to_be_visible(timeout=LIVE)
     expect(console.get_by_test_id("reply-text")).to_have_value("Half-written answer")
     console.get_by_role("button", name="Show it").click()
@@ -149,6 +162,7 @@ def test_state_changes_show_in_the_open_thread_without_a_reload(console: Page, l
 
     # they text STOP: the conversation closes by itself, and the open thread shows it closed with no draft
     _reply_again(first, "STOP")
+    _poll_now(console)
     expect(thread.get_by_test_id("thread-status")).to_have_text("Closed", timeout=LIVE)
     expect(thread.get_by_test_id("draft-text")).to_have_count(0)
     expect(thread.get_by_test_id("approve-draft")).to_have_count(0)

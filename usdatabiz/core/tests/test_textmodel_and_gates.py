@@ -221,9 +221,23 @@ def test_a_gate_keeper_agrees_with_gate_open_on_every_corpus_reply():
     gates += [clause for alternative in alternatives for clause in literal_clauses(alternative)]
     gates += [("打错",), ("ошиб",), ("stopp",), ("stop", "stop texting", "top", "op")]
     keeper = GateKeeper(gates)
-    for text in _corpus_texts():
+    # gate_open opens a gate when one of its literals is in the text: each distinct literal is looked for once per
+    # reply with a plain "in", and opens every gate that lists it (thousands of gates share a few thousand literals)
+    gates_of: dict[str, list[int]] = {}
+    for index, found in enumerate(gates):
+        for literal in found or ():
+            gates_of.setdefault(literal, []).append(index)
+    literals = list(gates_of.items())
+    without_gates = [found is None for found in gates]
+    for number, text in enumerate(_corpus_texts()):
         plain = normalize(text)
-        assert keeper.open(plain) == [gate_open(found, plain) for found in gates], text
+        expected = without_gates.copy()
+        for indices in [indices for literal, indices in literals if literal in plain]:
+            for index in indices:
+                expected[index] = True
+        if number < 200:  # the same answers as gate_open asked gate by gate (too slow for every reply)
+            assert expected == [gate_open(found, plain) for found in gates], text
+        assert keeper.open(plain) == expected, text
 
 
 @pytest.mark.parametrize(
