@@ -71,9 +71,10 @@ class MessagingSettingsAdmin(TeamScopedAdmin):
 
 @admin.register(SenderNumber)
 class SenderNumberAdmin(TeamScopedAdmin):
-    change_roles = ADMIN_ONLY
     """A team's numbers. Added here or on the sending settings page; a number belongs to one team only (the
     database refuses a second). Status changes go through the actions, as on the page."""
+
+    change_roles = ADMIN_ONLY
 
     list_display = ["number", "team", "label", "status", "provider", "campaign_id_10dlc", "created_at"]
     list_filter = ["status", "provider", "team"]
@@ -126,8 +127,9 @@ class ContactSenderAdmin(TeamScopedAdmin):
 
 @admin.register(ProviderWebhook)
 class ProviderWebhookAdmin(TeamScopedAdmin):
-    change_roles = ADMIN_ONLY
     """A team's webhook as registered with its provider (registered and rotated from the console)."""
+
+    change_roles = view_roles = ADMIN_ONLY  # shown to the team's admins only, as on the console
 
     list_display = ["team", "provider", "group_id", "webhook_id", "registered_at", "rotated_at"]
     list_filter = ["provider", "team"]

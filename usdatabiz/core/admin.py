@@ -81,6 +81,7 @@ class TeamScopedAdmin(admin.ModelAdmin):
 
     team_field = "team"
     change_roles = OPERATE
+    view_roles = None  # every role of the team sees its rows; a team's secrets narrow this to its admins
 
     def _team_of(self, obj):
         return getattr(obj, f"{self.team_field}_id", None) if "__" not in self.team_field else None
@@ -109,7 +110,7 @@ class TeamScopedAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request)})
+        return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request, self.view_roles)})
 
     def get_list_filter(self, request):
         filters = super().get_list_filter(request)
@@ -288,7 +289,7 @@ class TeamCredentialAdmin(TeamScopedAdmin):
     search_fields = ["team__slug", "provider", "name"]
     fields = ["id", "team", "provider", "name", "last4", "expires_at", "updated_by", "created_at", "updated_at"]
     readonly_fields = fields
-    change_roles = ADMIN_ONLY
+    change_roles = view_roles = ADMIN_ONLY  # shown to the team's admins only, as on the console
 
     def has_add_permission(self, request):
         return False

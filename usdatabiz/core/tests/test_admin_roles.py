@@ -172,6 +172,35 @@ def test_operators_and_viewers_see_no_api_tokens(client, team, operator, role):
     assert client.get(reverse("admin:authtoken_tokenproxy_add")).status_code == 403
 
 
+@pytest.mark.parametrize("role", [Membership.Role.OPERATOR, Membership.Role.VIEWER])
+def test_operators_and_viewers_see_no_provider_secrets_or_webhook(client, team, role):
+    from messaging.models import ProviderWebhook
+    from usdatabiz.core.models import TeamCredential
+
+    credential = TeamCredential.objects.create(team=team, provider="signalhouse", name="api_key", last4="1234")
+    hook = ProviderWebhook.objects.create(team=team, provider="signalhouse", group_id="grp-1")
+    client.force_login(_staff("someone", acme=role))
+
+    listings = [client.get(_url(model, "changelist")) for model in (TeamCredential, ProviderWebhook)]
+
+    assert [list(page.context["cl"].result_list) for page in listings] == [[], []]
+    assert client.get(_url(credential)).status_code == 302  # the admin's "does not exist" answer
+    assert client.get(_url(hook)).status_code == 302
+
+
+def test_a_team_admin_sees_the_teams_credentials_and_webhook(client, team):
+    from messaging.models import ProviderWebhook
+    from usdatabiz.core.models import TeamCredential
+
+    TeamCredential.objects.create(team=team, provider="signalhouse", name="api_key", last4="1234")
+    ProviderWebhook.objects.create(team=team, provider="signalhouse", group_id="grp-1")
+    client.force_login(_staff("adam-staff", acme=Membership.Role.ADMIN))
+
+    listings = [client.get(_url(model, "changelist")) for model in (TeamCredential, ProviderWebhook)]
+
+    assert [len(page.context["cl"].result_list) for page in listings] == [1, 1]
+
+
 def test_an_operator_adds_a_suppression_but_cannot_lift_edit_or_delete_one(client, team, olivia):
     client.force_login(olivia)
     kept = Suppression.objects.create(team=team, phone_number="5125550111", reason=Suppression.Reason.OPT_OUT)
