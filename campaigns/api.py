@@ -63,6 +63,9 @@ class LeadBlockSerializer(serializers.ModelSerializer):
             "skipped_no_mobile",
             "skipped_duplicate_number",
             "skipped_marked_number",
+            "skipped_opted_out",
+            "skipped_opt_out_review",
+            "skipped_not_textable",
             "correlation_id",
             "created_at",
         ]

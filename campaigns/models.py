@@ -102,7 +102,9 @@ class MessageTemplate(TeamScoped):
 
 class LeadBlock(TeamScoped):
     """Up to 2,000 leads with a textable mobile, formed by LUCI for one campaign: one per person and one per
-    number (a number shared by two leads, or already in another open campaign of the team, is texted once).
+    number (a number shared by two leads, or already in another open campaign of the team, is texted once). A number
+    the send-time check would refuse (marked by another person, opted out, held for an opt-out review, not textable)
+    is left out and counted under its code.
 
     States: forming -> formed | failed; formed -> released when its campaign is sent back or cancelled.
     """
@@ -128,6 +130,17 @@ class LeadBlock(TeamScoped):
     skipped_marked_number = models.PositiveIntegerField(
         default=0,
         help_text="Leads left out because a person of the team marked their mobile do-not-call or do-not-contact",
+    )
+    skipped_opted_out = models.PositiveIntegerField(
+        default=0, help_text="Leads left out because their mobile opted out of the team's texts (OPTED_OUT)"
+    )
+    skipped_opt_out_review = models.PositiveIntegerField(
+        default=0,
+        help_text="Leads left out because a reply from their mobile may be an opt-out, held for a person "
+        "(OPT_OUT_REVIEW)",
+    )
+    skipped_not_textable = models.PositiveIntegerField(
+        default=0, help_text="Leads left out because their mobile does not take texts (NOT_TEXTABLE)"
     )
     error_code = models.CharField(max_length=40, blank=True)
     error_message = models.TextField(blank=True)

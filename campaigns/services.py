@@ -1,6 +1,7 @@
 """Writes of stage 6: templates, campaigns, LUCI's block formation and the human approval gate."""
 
 import logging
+from collections import Counter
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import OperationalError, transaction
@@ -354,12 +355,16 @@ def _marked_numbers(team_id: str, code: str):
 
 
 def _mobile_phones(team_id: str):
-    """Phones LUCI may text: the person's own textable mobiles whose number no person of the team marked."""
-    return (
+    """Phones LUCI may text: the person's own textable mobiles whose number no person of the team marked and no
+    consent record of the team refuses (opted out, held for an opt-out review, not textable)."""
+    phones = (
         _own_mobiles()
         .exclude(normalized_number__in=_marked_numbers(team_id, "DNC_BLOCKED"))
         .exclude(normalized_number__in=_marked_numbers(team_id, "DO_NOT_CONTACT"))
     )
+    for numbers in journey.refused_numbers(stage=STAGE, team_id=team_id).values():
+        phones = phones.exclude(normalized_number__in=numbers)
+    return phones
 
 
 def qualified_leads(*, team: Team | str, criteria: dict | None = None):
@@ -383,7 +388,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
     Refused with ``TEMPLATE_MISSING`` when no active template is chosen, and with the code of any check the
     pipeline sets before stage 6 (``NO_SENDER_NUMBER``: the team has no active number to text from). Leads
     without a textable mobile are left out and counted (``NO_MOBILE_PHONES``), and so are those whose only textable
-    mobiles another person of the team marked (``DNC_BLOCKED``, ``DO_NOT_CONTACT``); fewer qualified leads than the
+    mobiles another person of the team marked (``DNC_BLOCKED``, ``DO_NOT_CONTACT``) or the team's consent records
+    refuse (``OPTED_OUT``, ``OPT_OUT_REVIEW``, ``NOT_TEXTABLE``; another team's records do not count); fewer
+    qualified leads than the
     block size is ``INSUFFICIENT_LEADS``, which stops staging unless the campaign allows a partial block. An unexpected
     error is ``BLOCK_FORMATION_ERROR`` and leaves nothing half formed. Every failure is in the ledger and
     on the campaign.
@@ -438,7 +445,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
             "INSUFFICIENT_LEADS": (
                 f"Only {block.lead_count} of the {wanted} leads wanted qualify ({seen} matched the filters, "
                 f"{skipped} without a textable mobile, {block.skipped_duplicate_number} sharing a number texted "
-                f"already, {block.skipped_marked_number} on a number marked do-not-call or do-not-contact)."
+                f"already, {block.skipped_marked_number} on a number marked do-not-call or do-not-contact, "
+                f"{block.skipped_opted_out} opted out (OPTED_OUT), {block.skipped_opt_out_review} held for an "
+                f"opt-out review (OPT_OUT_REVIEW), {block.skipped_not_textable} not textable (NOT_TEXTABLE))."
                 + ("" if block.lead_count == 0 else " Allow a partial block to stage anyway.")
             ),
         }
@@ -459,7 +468,9 @@ def campaign_stage(*, campaign: Campaign, actor=None) -> Campaign:
         count_out=block.lead_count,
         detail=f"block {block.pk}: {block.lead_count} leads, {block.skipped_no_mobile} without a mobile, "
         f"{block.skipped_duplicate_number} sharing a number texted already, "
-        f"{block.skipped_marked_number} on a number another person of the team marked",
+        f"{block.skipped_marked_number} on a number another person of the team marked, "
+        f"{block.skipped_opted_out + block.skipped_opt_out_review + block.skipped_not_textable} on a number the "
+        "team's consent records refuse",
     )
     campaign.refresh_from_db()
     return campaign
@@ -544,9 +555,14 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
         if len(chosen) >= campaign.block_size:
             break
     CampaignLead.objects.bulk_create(chosen, batch_size=1000)
-    # A textable mobile whose number another person of the team marked would only be refused when the text
-    # leaves: the lead is left out now, under the send-time check's code, instead of taking a place in the block.
-    marked = _marked_leads(campaign.team_id, pool.filter(Exists(_own_mobiles())).exclude(Exists(mobiles)), block, run)
+    # A textable mobile whose number another person of the team marked, or the team's consent records refuse,
+    # would only be refused when the text leaves: the lead is left out now, under the send-time check's code,
+    # instead of taking a place in the block.
+    left_out = _refused_leads(
+        campaign.team_id, pool.filter(Exists(_own_mobiles())).exclude(Exists(mobiles)), block, run
+    )
+    marked = left_out["DNC_BLOCKED"] + left_out["DO_NOT_CONTACT"]
+    refused = left_out["OPTED_OUT"] + left_out["OPT_OUT_REVIEW"] + left_out["NOT_TEXTABLE"]
     skipped = pool.exclude(Exists(_own_mobiles())).count()
     if skipped:
         sample = list(pool.exclude(Exists(_own_mobiles())).values_list("pk", flat=True)[:20])
@@ -576,31 +592,62 @@ def _form_block(campaign: Campaign, run: StageRun) -> tuple[LeadBlock, bool]:
     block.skipped_no_mobile = skipped
     block.skipped_duplicate_number = len(duplicates)
     block.skipped_marked_number = marked
-    block.candidates_seen = len(personas) + skipped + marked
+    block.skipped_opted_out = left_out["OPTED_OUT"]
+    block.skipped_opt_out_review = left_out["OPT_OUT_REVIEW"]
+    block.skipped_not_textable = left_out["NOT_TEXTABLE"]
+    block.candidates_seen = len(personas) + skipped + marked + refused
     block.status = LeadBlock.Status.FORMED
     block.save()
     return block, len(chosen) < campaign.block_size
 
 
-def _marked_leads(team_id: str, leads, block: LeadBlock, run: StageRun) -> int:
-    """Record the leads whose only textable mobiles carry another person's mark, one ledger row per code."""
+# The order the send-time check (``messaging.services.send_check``) names a refused number in.
+_CONSENT_CODES = ("NOT_TEXTABLE", "OPTED_OUT", "OPT_OUT_REVIEW")
+_MARKS = {"DNC_BLOCKED": "marked do-not-call", "DO_NOT_CONTACT": "marked do-not-contact"}
+_WHY = {
+    "NOT_TEXTABLE": "does not take texts",
+    "OPTED_OUT": "opted out of the team's texts",
+    "OPT_OUT_REVIEW": "sent a reply that may be an opt-out, held for a person to decide",
+}
+
+
+def _refused_leads(team_id: str, leads, block: LeadBlock, run: StageRun) -> Counter:
+    """Record the leads whose textable mobiles the send-time check would all refuse, one ledger row per code;
+    return how many were left out under each code.
+
+    The lead's first textable mobile names the code: a consent record of the team first (``NOT_TEXTABLE``,
+    ``OPTED_OUT``, ``OPT_OUT_REVIEW``), then another person's mark (``DNC_BLOCKED``, else ``DO_NOT_CONTACT``)."""
     rows = list(
         leads.annotate(mobile_number=Subquery(_own_mobiles().values("normalized_number")[:1])).values_list(
             "pk", "mobile_number"
         )
     )
+    counts: Counter = Counter({code: 0 for code in (*_CONSENT_CODES, *_MARKS)})
     if not rows:
-        return 0
-    dnc = set(_marked_numbers(team_id, "DNC_BLOCKED").filter(normalized_number__in=[n for _, n in rows]).values_list(
+        return counts
+    numbers = {number for _, number in rows}
+    refused = journey.refused_numbers(stage=STAGE, team_id=team_id)
+    found_in = {
+        code: set(refused[code].filter(phone_number__in=numbers).values_list("phone_number", flat=True))
+        for code in _CONSENT_CODES
+        if code in refused
+    }
+    dnc = set(_marked_numbers(team_id, "DNC_BLOCKED").filter(normalized_number__in=numbers).values_list(
         "normalized_number", flat=True
     ))  # fmt: skip
-    by_code = {"DNC_BLOCKED": [], "DO_NOT_CONTACT": []}
+    by_code: dict[str, list] = {code: [] for code in counts}
     for lead_id, number in rows:
-        by_code["DNC_BLOCKED" if number in dnc else "DO_NOT_CONTACT"].append((lead_id, number))
+        code = next((c for c, hit in found_in.items() if number in hit), None)
+        code = code or ("DNC_BLOCKED" if number in dnc else "DO_NOT_CONTACT")
+        by_code[code].append((lead_id, number))
     for code, found in by_code.items():
         if not found:
             continue
-        mark = "do-not-call" if code == "DNC_BLOCKED" else "do-not-contact"
+        counts[code] = len(found)
+        if code in _MARKS:
+            detail = f"have only mobiles that a person of the team {_MARKS[code]}"
+        else:
+            detail = f"have only mobiles whose number {_WHY[code]}"
         stage_failure_record(
             team=team_id,
             stage=STAGE,
@@ -609,10 +656,10 @@ def _marked_leads(team_id: str, leads, block: LeadBlock, run: StageRun) -> int:
             run=run,
             field="mobile",
             raw_value=", ".join(f"{lead_id} ({number})" for lead_id, number in found[:20]),
-            detail=f"{len(found)} leads have only mobiles that a person of the team marked {mark} and were left "
-            "out: the send-time check would refuse them (first leads and numbers in raw value).",
+            detail=f"{len(found)} leads {detail} and were left out: the send-time check would refuse them "
+            "(first leads and numbers in raw value).",
         )
-    return len(rows)
+    return counts
 
 
 def _require_approver(campaign: Campaign, user) -> None:

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
+from usdatabiz.core.admin import ADMIN_ONLY, LeasedWorkAdmin, TeamScopedAdmin
 from usdatabiz.core.errors import DomainError
 
 from .models import (
@@ -170,6 +170,7 @@ class MatchReviewAdmin(TeamScopedAdmin):
 
 @admin.register(ResolutionSettings)
 class ResolutionSettingsAdmin(TeamScopedAdmin):
+    change_roles = ADMIN_ONLY  # thresholds, and running resolution now, are a team admin's, as on the console
     list_display = ["team", "auto_merge_threshold", "review_threshold", "updated_at"]
     actions = ["resolve_now"]
 

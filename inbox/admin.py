@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import TeamScopedAdmin, staff_team_ids
+from usdatabiz.core.admin import OPERATE, TeamScopedAdmin, staff_may, staff_team_ids
 
 from . import services
 from .models import (
@@ -107,10 +107,12 @@ class WebhookEventAdmin(_ReadOnly, admin.ModelAdmin):
         return qs if request.user.is_superuser else qs.filter(team_id__in=staff_team_ids(request))
 
     def has_retry_permission(self, request):
-        return self.has_view_permission(request)
+        return self.has_view_permission(request) and staff_may(request, OPERATE)
 
     @admin.action(description="Retry now (send to a realtime worker)", permissions=["retry"])
     def retry_now(self, request, queryset):
+        if not request.user.is_superuser:  # a viewer's team is left out
+            queryset = queryset.filter(team_id__in=staff_team_ids(request, OPERATE))
         try:
             sent = services.webhook_events_retry_now(event_ids=list(queryset.values_list("pk", flat=True)))
         except services.InboxError as exc:

@@ -317,6 +317,7 @@ class InboxItem(TeamScoped):
         new --classified/prioritized--> open --copilot drafted--> open --operator closes--> processed
           \\                                                           \\--reopen--> open
            \\--opt-out / wrong number: closed at once by the system--> processed
+          new --a late text (sent before the contact's newest, delivered after it): kept as history--> processed
     """
 
     class Status(models.TextChoices):

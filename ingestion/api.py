@@ -1,7 +1,9 @@
 """API of stages 1-2: ``/api/v1/data-sources/``."""
 
 from django.http import Http404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -11,11 +13,15 @@ from usdatabiz.core.api import TeamScopedViewSetMixin
 from usdatabiz.core.models import StageFailure
 
 from . import selectors, services
+from .downloads import original_file_response
 from .models import DataSource
 
 
 class DataSourceSerializer(serializers.ModelSerializer):
-    file_url = serializers.CharField(read_only=True)
+    file_url = serializers.SerializerMethodField(
+        help_text="Where the original file downloads with the same credentials as this call (token or session): "
+        "/api/v1/data-sources/{id}/file/; empty when no file is stored"
+    )
     source_file = serializers.CharField(read_only=True)
     progress_percent = serializers.IntegerField(read_only=True)
     team = serializers.CharField(source="team.slug", read_only=True)
@@ -48,6 +54,9 @@ class DataSourceSerializer(serializers.ModelSerializer):
             "failures",
         ]
         read_only_fields = fields
+
+    def get_file_url(self, obj) -> str:
+        return reverse("data-source-file", args=[obj.pk]) if obj.file else ""
 
     def get_failures(self, obj) -> dict[str, int]:
         return selectors.data_source_failure_counts(data_source=obj)
@@ -116,6 +125,22 @@ class DataSourceViewSet(
         data_source = self.get_object()
         data_source = services.data_source_retry(data_source=data_source)
         return Response(DataSourceSerializer(data_source).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        request=None,
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY, description="The file as stored"),
+            302: OpenApiResponse(description="A short-lived signed address of the file in the bucket"),
+        },
+    )
+    @action(detail=True, methods=["get"])
+    def file(self, request, pk=None, format=None):
+        """Download the original file as uploaded (the team's members only, by token or session)."""
+        return original_file_response(self.get_object())
+
+    def perform_content_negotiation(self, request, force=False):
+        # A download asks for the file's type (text/csv, application/octet-stream): never a 406 for that.
+        return super().perform_content_negotiation(request, force=force or self.action == "file")
 
     def get_object(self):
         try:

@@ -1,9 +1,8 @@
 """Operator pages of stages 1-2: upload, list, detail with live progress, failures (CSV download)."""
 
 from django.contrib import messages
-from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -13,6 +12,7 @@ from usdatabiz.core.exports import csv_response
 from usdatabiz.core.mixins import TeamMemberRequiredMixin
 
 from . import selectors, services
+from .downloads import original_file_response
 from .forms import DataSourceUploadForm
 from .models import DataSource
 
@@ -89,16 +89,7 @@ class DataSourceFileView(DataSourceObjectMixin, View):
     server never publishes), or a short-lived signed address of the bucket."""
 
     def get(self, request, *args, **kwargs):
-        data_source = self.get_object()
-        if not data_source.file:
-            raise Http404("This data source has no stored file.")
-        if not isinstance(data_source.file.storage, FileSystemStorage):
-            return redirect(data_source.file.url)
-        try:
-            handle = data_source.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404("The stored file is missing from storage.") from exc
-        return FileResponse(handle, as_attachment=True, filename=data_source.original_name)
+        return original_file_response(self.get_object())
 
 
 class DataSourceFailuresCsvView(DataSourceObjectMixin, View):

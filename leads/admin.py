@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
+from usdatabiz.core.admin import ADMIN_ONLY, LeasedWorkAdmin, TeamScopedAdmin
 
 from . import services
 from .models import Lead, LeadPreparation, LeadSettings, SkipTraceJob, SkipTraceResult
@@ -23,6 +23,7 @@ class LeadAdmin(TeamScopedAdmin):
 
 @admin.register(LeadSettings)
 class LeadSettingsAdmin(TeamScopedAdmin):
+    change_roles = ADMIN_ONLY  # LUCY's weights and the skip-trace cap are a team admin's, as on the console
     list_display = ["team", "weights", "tag_rules", "updated_at"]
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from usdatabiz.core.admin import LeasedWorkAdmin, TeamScopedAdmin
+from usdatabiz.core.admin import ADMIN_ONLY, LeasedWorkAdmin, TeamScopedAdmin, staff_may
 from usdatabiz.core.errors import DomainError
 
 from . import services
@@ -42,6 +42,15 @@ class SuppressionAdmin(TeamScopedAdmin):
     search_fields = ["phone_number", "note"]
     readonly_fields = ["id", "source_message", "created_by", "created_at", "updated_at", "lifted_at", "lifted_reason"]
 
+    # Operators add a number to the list; changing or deleting an entry re-allows texting, a team admin's call.
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and staff_may(request, ADMIN_ONLY, None if obj is None else obj.team_id)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and staff_may(request, ADMIN_ONLY, None if obj is None else obj.team_id)
+
 
 @admin.register(ConsentMark)
 class ConsentMarkAdmin(TeamScopedAdmin):
@@ -57,12 +66,15 @@ class ConsentMarkAdmin(TeamScopedAdmin):
 @admin.register(MessagingSettings)
 class MessagingSettingsAdmin(TeamScopedAdmin):
     list_display = ["team", "brand_name", "quiet_start_hour", "quiet_end_hour", "sends_per_minute"]
+    change_roles = ADMIN_ONLY  # sending settings are a team admin's, as on the console
 
 
 @admin.register(SenderNumber)
 class SenderNumberAdmin(TeamScopedAdmin):
     """A team's numbers. Added here or on the sending settings page; a number belongs to one team only (the
     database refuses a second). Status changes go through the actions, as on the page."""
+
+    change_roles = ADMIN_ONLY
 
     list_display = ["number", "team", "label", "status", "provider", "campaign_id_10dlc", "created_at"]
     list_filter = ["status", "provider", "team"]
@@ -116,6 +128,8 @@ class ContactSenderAdmin(TeamScopedAdmin):
 @admin.register(ProviderWebhook)
 class ProviderWebhookAdmin(TeamScopedAdmin):
     """A team's webhook as registered with its provider (registered and rotated from the console)."""
+
+    change_roles = view_roles = ADMIN_ONLY  # shown to the team's admins only, as on the console
 
     list_display = ["team", "provider", "group_id", "webhook_id", "registered_at", "rotated_at"]
     list_filter = ["provider", "team"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from usdatabiz.core import times
 
 from . import compliance
-from .models import Message, ProviderWebhook, SenderNumber, Suppression
+from .models import Message, OptOutReview, ProviderWebhook, SenderNumber, Suppression
 
 
 @dataclass(frozen=True)
@@ -255,6 +255,21 @@ def sender_number_gate(team_id: str) -> tuple[str, str] | None:
         "NO_SENDER_NUMBER",
         "The team has no active sender number: add one in Messages → Sending settings before staging a campaign.",
     )
+
+
+def consent_refused_numbers(team_id: str) -> dict:
+    """Return the team's numbers the send-time check refuses on consent, by its code, as ``phone_number`` queries.
+
+    ``NOT_TEXTABLE``: an active suppression because the number does not take texts; ``OPTED_OUT``: any other active
+    suppression; ``OPT_OUT_REVIEW``: a reply from the number waits for a person to decide. Only this team's rows
+    count: consent is per team. (The journey's stage-6 reader: LUCI leaves these numbers out of a block.)"""
+    active = Suppression.objects.filter(team_id=team_id, lifted_at__isnull=True)
+    held = OptOutReview.objects.filter(team_id=team_id, status=OptOutReview.Status.HELD)
+    return {
+        "NOT_TEXTABLE": active.filter(reason=Suppression.Reason.NOT_TEXTABLE).values("phone_number"),
+        "OPTED_OUT": active.exclude(reason=Suppression.Reason.NOT_TEXTABLE).values("phone_number"),
+        "OPT_OUT_REVIEW": held.values("phone_number"),
+    }
 
 
 def provider_account_team(*, provider: str, account: str | None) -> str | None:

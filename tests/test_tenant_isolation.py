@@ -68,6 +68,7 @@ DETAIL_SUBJECTS = {
     "data-source-detail": "data_source",
     "data-source-failures": "data_source",
     "data-source-retry": "data_source",
+    "data-source-file": "data_source",
     "business-detail": "business",
     "persona-detail": "persona",
     "persona-merge": "persona",

@@ -83,3 +83,11 @@ LANES: dict[str, str] = {
 GATES: dict[int, list[str]] = {
     6: ["messaging.selectors.sender_number_gate"],  # a block is formed only for a team that can text (NO_SENDER_NUMBER)
 }
+
+# Numbers a check further on would refuse, as data: stage number -> dotted paths of readers called as
+# ``reader(team_id)``; each returns {failure code: query of the team's refused numbers as ``phone_number``}.
+# ``core.journey.refused_numbers`` asks them, so stage 6 leaves such numbers out of a block without importing the
+# app that keeps them; the send-time check still refuses whatever changed after staging.
+REFUSED_NUMBERS: dict[int, list[str]] = {
+    6: ["messaging.selectors.consent_refused_numbers"],  # OPTED_OUT, OPT_OUT_REVIEW, NOT_TEXTABLE (per team)
+}

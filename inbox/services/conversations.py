@@ -203,12 +203,20 @@ def _later_text_conversation(item: InboxItem) -> tuple[Conversation, Message] | 
 
 def _join_as_history(later: tuple[Conversation, Message], item: InboxItem) -> Conversation:
     """Keep a late-delivered text in the conversation of the newer one, changing nothing else: the person's newer
-    text still speaks for the conversation, so the late one neither reopens, closes nor starts one."""
+    text still speaks for the conversation, so the late one neither reopens, closes nor starts one.
+
+    Its item is kept as history by the system at once (processed, no disposition, no person): the newer text's item
+    is the work, and the late one must not wait in the queue or jump ahead of it. It stays in the thread."""
     conversation, newer = later
     _link(conversation, item.message)
-    if not item._state.adding:
-        InboxItem.objects.filter(pk=item.pk).update(conversation=conversation)
     item.conversation = conversation
+    item.status, item.bucket, item.processed_at = InboxItem.Status.PROCESSED, InboxItem.Bucket.DONE, timezone.now()
+    item.notes = f"Delivered after a newer text ({newer.pk}) it was sent before: kept as history of the conversation."
+    if not item._state.adding:
+        InboxItem.objects.filter(pk=item.pk).update(
+            conversation=conversation, status=item.status, bucket=item.bucket, processed_at=item.processed_at,
+            notes=item.notes, updated_at=item.processed_at,
+        )  # fmt: skip
     _cnv_event(
         conversation, "late_text", "SYSTEM", item=item.pk, newer_message=newer.pk,
         why=f"{(item.response_text or '')[:120]!r} was sent at {sent_at(item.message).isoformat()}, before "

@@ -500,6 +500,8 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
     conversation_join_inbound(item=item, sender_number=route.sender.number)  # the item is inserted with it
     item.save(force_insert=True)
     _event(item, "received", webhook=webhook.pk, sender_number=route.sender.number)
+    if item.status == InboxItem.Status.PROCESSED:  # a late text the conversation kept as history (not new work)
+        _event(item, "kept_as_history", notes=item.notes)
     if lead is None:
         stage_failure_record(
             team=team_id,

@@ -63,9 +63,10 @@ def inbox_item_prioritize(*, item: InboxItem, now=None) -> InboxItem:
         worker = routed.worker
         if conversation is not None:
             worker = conversation_route(conversation=conversation, routed_worker=routed.worker)
-            Conversation.objects.filter(pk=conversation.pk).update(
-                priority=result.bucket, priority_score=result.score, updated_at=now
-            )
+            if conversation.latest_item_id in (None, item.pk):  # a text kept as history does not rank it
+                Conversation.objects.filter(pk=conversation.pk).update(
+                    priority=result.bucket, priority_score=result.score, updated_at=now
+                )
         item.assigned_sdr_id = worker
         open_item = item.status != InboxItem.Status.PROCESSED
         if routed.queue and open_item and item.lead_id is not None and item.bucket != InboxItem.Bucket.REVIEW:

@@ -326,3 +326,20 @@ def test_a_download_that_hangs_after_the_file_was_found_fails_the_run_as_retryab
     assert (data_source.status, data_source.error_code) == (DataSource.Status.FAILED, "UPLOAD_TIMEOUT")
     assert data_source.is_retryable
     assert StageFailure.objects.filter(subject_id=data_source.pk, code="UPLOAD_TIMEOUT").count() == 1
+
+
+def test_a_token_client_follows_file_url_to_a_signed_address_of_the_bucket(s3, team, operator_api):
+    import requests
+
+    # given a file an integration uploaded to the bucket
+    content = csv_bytes()
+    data_source = services.data_source_create(team=team, file=upload(content, "spaces list.csv"))
+
+    # when it follows file_url with its token
+    file_url = operator_api.get(f"/api/v1/data-sources/{data_source.pk}/").json()["file_url"]
+    response = operator_api.get(file_url)
+
+    # then it is sent to a short-lived signed address that gives the stored bytes without the token
+    assert response.status_code == 302
+    assert "Signature=" in response["Location"] or "X-Amz-Signature=" in response["Location"]
+    assert requests.get(response["Location"], timeout=5).content == content

@@ -377,11 +377,11 @@ def test_another_teams_original_file_is_a_404(client, ingest, other_team, operat
     assert response.status_code == 404
 
 
-def test_the_api_gives_the_download_address_of_the_console(viewer, loaded):
+def test_the_api_gives_the_download_address_of_the_api(viewer, loaded):
     from rest_framework.test import APIClient
 
     api = APIClient()
     api.force_authenticate(viewer)
     body = api.get(f"/api/v1/data-sources/{loaded.pk}/").json()
 
-    assert body["file_url"] == reverse("ingestion:data-source-file", args=[loaded.pk])
+    assert body["file_url"] == reverse("data-source-file", args=[loaded.pk])

@@ -1,4 +1,5 @@
-"""Django admin: every model registered; staff who are not superusers see only their teams' rows."""
+"""Django admin: every model registered; staff who are not superusers see only their teams' rows and act in each as
+their team role (a viewer views; an operator changes records, not the team's settings, members, tokens or secrets)."""
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
@@ -25,9 +26,27 @@ from .models import (
 )
 from .services import membership_set
 
+# The team roles that change rows in the admin: operators change what they change in the console; the team's
+# settings, members, tokens and secrets are a team admin's. A viewer only views, whatever Django permissions say.
+OPERATE = (Membership.Role.ADMIN, Membership.Role.OPERATOR)
+ADMIN_ONLY = (Membership.Role.ADMIN,)
 
-def staff_team_ids(request):
-    return list(Membership.objects.filter(user=request.user).values_list("team_id", flat=True))
+
+def staff_team_ids(request, roles=None):
+    """The teams of the staff member; with ``roles``, only those where their role is one of them."""
+    memberships = Membership.objects.filter(user=request.user)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return list(memberships.values_list("team_id", flat=True))
+
+
+def staff_may(request, roles, team_id=None) -> bool:
+    """Whether the staff member's role allows a change: in team ``team_id``, or (None) in any of their teams.
+    Superusers always may; Django's permissions are checked by the admin as well."""
+    if request.user.is_superuser:
+        return True
+    teams = staff_team_ids(request, roles)
+    return bool(teams) if team_id is None else team_id in teams
 
 
 def staff_visible_users(request, users=None):
@@ -41,26 +60,57 @@ def staff_visible_users(request, users=None):
 
 
 def staff_owned_users(request, users=None):
-    """The visible users (``staff_visible_users``) who belong to none but the staff member's teams: only theirs
-    may be changed, deleted or have their API token shown, since a password or a token opens every team of its
-    user."""
+    """The visible users (``staff_visible_users``) who belong to none but the teams the staff member is an admin of:
+    only theirs may be changed, deleted or have their API token shown, since a password or a token opens every team
+    of its user (an operator or a viewer owns nobody)."""
     users = staff_visible_users(request, users)
     if request.user.is_superuser:
         return users
-    elsewhere = Membership.objects.exclude(team_id__in=staff_team_ids(request)).values("user_id")
+    admin_of = staff_team_ids(request, ADMIN_ONLY)
+    if not admin_of:
+        return users.none()
+    elsewhere = Membership.objects.exclude(team_id__in=admin_of).values("user_id")
     return users.exclude(pk__in=elsewhere)
 
 
 class TeamScopedAdmin(admin.ModelAdmin):
-    """Base admin for team records: queryset, team choices and saves limited to the staff user's teams."""
+    """Base admin for team records: queryset, team choices and saves limited to the staff user's teams.
+
+    Rows of every team of the staff member are shown; adding, changing, deleting and actions follow the role in
+    the row's team: ``change_roles`` (operators and admins; only admins for a team's settings and secrets)."""
 
     team_field = "team"
+    change_roles = OPERATE
+    view_roles = None  # every role of the team sees its rows; a team's secrets narrow this to its admins
+
+    def _team_of(self, obj):
+        return getattr(obj, f"{self.team_field}_id", None) if "__" not in self.team_field else None
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) and staff_may(request, self.change_roles)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and staff_may(request, self.change_roles, None if obj is None else self._team_of(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and staff_may(request, self.change_roles, None if obj is None else self._team_of(obj))
+
+    def get_actions(self, request):
+        return super().get_actions(request) if staff_may(request, self.change_roles) else {}
+
+    def response_action(self, request, queryset):
+        # An action reaches only rows of the teams where the role may change them (a viewer's team is left out).
+        if not request.user.is_superuser:
+            queryset = queryset.filter(**{f"{self.team_field}__in": staff_team_ids(request, self.change_roles)})
+        return super().response_action(request, queryset)
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         if request.user.is_superuser:
             return qs
-        return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request)})
+        return qs.filter(**{f"{self.team_field}__in": staff_team_ids(request, self.view_roles)})
 
     def get_list_filter(self, request):
         filters = super().get_list_filter(request)
@@ -73,7 +123,7 @@ class TeamScopedAdmin(admin.ModelAdmin):
         if not request.user.is_superuser:
             related = db_field.related_model
             if related is Team:
-                kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request))
+                kwargs["queryset"] = Team.objects.filter(pk__in=staff_team_ids(request, self.change_roles))
             elif related is get_user_model():
                 # A user of another team linked here (a membership) would become this admin's to change.
                 kwargs["queryset"] = staff_visible_users(request)
@@ -135,6 +185,17 @@ class TeamAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(pk__in=staff_team_ids(request))
 
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and staff_may(request, ADMIN_ONLY)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and staff_may(request, ADMIN_ONLY, None if obj is None else obj.pk)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and staff_may(request, ADMIN_ONLY, None if obj is None else obj.pk)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         # the storage quota is the platform's limit on the team, not the team's to raise
@@ -147,6 +208,7 @@ class MembershipAdmin(TeamScopedAdmin):
     list_filter = ["role", "team"]
     search_fields = ["user__username", "team__slug"]
     autocomplete_fields = ["user"]
+    change_roles = ADMIN_ONLY  # a role is given by a team admin
 
 
 @admin.register(StageRun)
@@ -227,6 +289,7 @@ class TeamCredentialAdmin(TeamScopedAdmin):
     search_fields = ["team__slug", "provider", "name"]
     fields = ["id", "team", "provider", "name", "last4", "expires_at", "updated_by", "created_at", "updated_at"]
     readonly_fields = fields
+    change_roles = view_roles = ADMIN_ONLY  # shown to the team's admins only, as on the console
 
     def has_add_permission(self, request):
         return False
@@ -266,6 +329,7 @@ class AlertSettingsAdmin(TeamScopedAdmin):
 
     list_display = ["team", "email_admins", "webhook_url", "updated_at"]
     search_fields = ["team__slug", "webhook_url"]
+    change_roles = ADMIN_ONLY
 
 
 admin.site.unregister(get_user_model())
@@ -283,12 +347,15 @@ class TeamUserAdmin(UserAdmin):
     def get_queryset(self, request):
         return staff_visible_users(request, super().get_queryset(request))
 
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and staff_may(request, ADMIN_ONLY)
+
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
+        allowed = super().has_change_permission(request, obj) and staff_may(request, ADMIN_ONLY)
         return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
 
     def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
+        allowed = super().has_delete_permission(request, obj) and staff_may(request, ADMIN_ONLY)
         return allowed and (obj is None or staff_owned_users(request).filter(pk=obj.pk).exists())
 
     def get_readonly_fields(self, request, obj=None):
@@ -309,7 +376,7 @@ class TeamUserAdmin(UserAdmin):
         fields = kwargs.pop("fields", None) or flatten_fieldsets(self.get_fieldsets(request, obj))
         kwargs["fields"] = [name for name in fields if name not in ("team", "role")]  # not the user's own fields
         form = super().get_form(request, obj, **kwargs)
-        teams = Team.objects.filter(pk__in=staff_team_ids(request))
+        teams = Team.objects.filter(pk__in=staff_team_ids(request, ADMIN_ONLY))
         return type(
             form.__name__,
             (form,),
@@ -327,12 +394,22 @@ class TeamUserAdmin(UserAdmin):
 
 @admin.register(TokenProxy)
 class TeamTokenAdmin(TokenAdmin):
-    """API tokens: a staff member who is not a superuser sees, adds and deletes only the tokens of their teams'
-    members who belong to no other team (a token opens every team of its user)."""
+    """API tokens: a staff member who is not a superuser sees, adds and deletes only the tokens of the members of
+    the teams they are an admin of who belong to no other team (a token opens every team of its user); an operator
+    or a viewer sees none."""
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         return qs if request.user.is_superuser else qs.filter(user__in=staff_owned_users(request))
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and staff_may(request, ADMIN_ONLY)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and staff_may(request, ADMIN_ONLY)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and staff_may(request, ADMIN_ONLY)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user" and not request.user.is_superuser:

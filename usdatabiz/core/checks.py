@@ -6,7 +6,7 @@ from django.utils.module_loading import import_string
 
 @checks.register()
 def pipeline_tasks_exist(app_configs, **kwargs):
-    from .journey import STAGE_BY_NUMBER, _gates, _pipeline
+    from .journey import STAGE_BY_NUMBER, _gates, _pipeline, _refused
 
     errors = []
     for number, paths in _pipeline().items():
@@ -33,6 +33,16 @@ def pipeline_tasks_exist(app_configs, **kwargs):
             except ImportError:
                 errors.append(
                     checks.Error(f"GATES check {path!r} of stage {number} cannot be imported.", id="core.E003")
+                )
+    for number, paths in _refused().items():
+        for path in paths:
+            try:
+                import_string(path)
+            except ImportError:
+                errors.append(
+                    checks.Error(
+                        f"REFUSED_NUMBERS reader {path!r} of stage {number} cannot be imported.", id="core.E003"
+                    )
                 )
     return errors
 

@@ -120,6 +120,18 @@ def gate(*, stage: int, team_id: str) -> tuple[str, str] | None:
     return None
 
 
+def _refused() -> dict:
+    return getattr(_pipeline_module(), "REFUSED_NUMBERS", {})
+
+
+def refused_numbers(*, stage: int, team_id: str) -> dict:
+    """Ask the readers the pipeline sets for ``stage``: {failure code: query of the team's numbers it refuses}."""
+    found: dict = {}
+    for path in _refused().get(stage, []):
+        found.update(import_string(path)(team_id))
+    return found
+
+
 def followers(number: int) -> list[str]:
     """Return the dotted task paths that run when stage ``number`` finishes."""
     return list(_pipeline().get(number, []))

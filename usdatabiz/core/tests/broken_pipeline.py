@@ -6,3 +6,7 @@ PIPELINE: dict[int, list[str]] = {
     2: ["usdatabiz.core.tests.recording_pipeline.plain_task"],  # does not claim its hand-over
     13: ["usdatabiz.core.tests.recording_pipeline.second_task"],
 }
+
+REFUSED_NUMBERS: dict[int, list[str]] = {
+    6: ["messaging.selectors.no_such_reader"],
+}

@@ -233,6 +233,7 @@ def test_system_check_flags_unknown_task_paths_and_stages(settings):
     assert sorted((e.id, e.msg) for e in errors) == [
         ("core.E001", "PIPELINE names unknown stage 13."),
         ("core.E002", "PIPELINE task 'ingestion.tasks.no_such_task' cannot be imported."),
+        ("core.E003", "REFUSED_NUMBERS reader 'messaging.selectors.no_such_reader' of stage 6 cannot be imported."),
         (
             "core.E006",
             "PIPELINE task 'usdatabiz.core.tests.recording_pipeline.plain_task' does not claim its hand-over: "
