@@ -3011,20 +3011,37 @@ def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
+# The phrases whose look-ahead tells a question from a request ("no more of these?" asks, "no more of these" does not):
+# normalising trims a reply's final "?", so they are given it back when the reply ended with one.
+_LOOKS_FOR_A_QUESTION = frozenset(pattern for pattern, _ in _PHRASES + _MORE_PHRASES if r"\?)" in pattern.pattern)
+
+
+def _ends_asking(text: str) -> bool:
+    """Whether the text's trailing punctuation (what ``normalize_text`` trims) holds a question mark."""
+    end = len(text)
+    while end and _is_edge(text[end - 1]):
+        end -= 1
+        if text[end] in "?\uff1f\u061f":  # ? and its full-width and Arabic forms
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4)  # a long reply's sentences reuse the scan of the whole reply
 def _phrase_candidates(keeper: GatedPatterns, text: str) -> list[int]:
     return keeper.candidates(text)
 
 
-def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
+def _phrase_hit(normalized: str, *, part_of: str | None = None, asked: bool = False) -> bool:
     """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise. ``part_of``, a
-    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts)."""
+    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts). ``asked``:
+    the reply ended with a question mark, which normalising trimmed; the phrases that look ahead for one see it."""
     phrases, keeper = _gated_phrases()
     among = _phrase_candidates(keeper, normalized if part_of is None else part_of)
     for (pattern, guard), could_match in zip(phrases, keeper.open(normalized, among=among), strict=True):
         if not could_match:
             continue  # none of the words every match needs
-        for match in pattern.finditer(normalized):
+        read = normalized + "?" if asked and pattern in _LOOKS_FOR_A_QUESTION else normalized
+        for match in pattern.finditer(read):
             before = _clause_before(normalized, match.start())
             if before and before[-1] in _STOP_AS_NOUN and match.group().startswith("stop"):
                 continue  # "bus stop ads are doing fine for us": a place, not a request
@@ -3506,11 +3523,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
-    mentioned = bool(_KEYWORD_MENTION.search(plain))
+    # "If I say stop will you actually stop?": normalising trimmed the final "?", which the question look-aheads need
+    asked = _ends_asking(text)
+    mentioned = bool(_KEYWORD_MENTION.search(plain + "?" if asked else plain))
     if mentioned:
-        plain = _KEYWORD_MENTION.sub(" , ", plain)
+        plain = _KEYWORD_MENTION.sub(" , ", plain + "?" if asked else plain).removesuffix("?")
     long_message = len(_TOKEN.findall(plain)) > max_words
-    if _phrase_hit(plain) or _edge_stop(plain):
+    if _phrase_hit(plain, asked=asked) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:

@@ -2145,3 +2145,22 @@ def test_a_reply_the_rules_read_as_no_but_the_model_as_a_revocation_is_held_for_
     assert revocation_probability("im done with these") >= REVOCATION_MODEL_THRESHOLD
     # and a plain answer is left alone
     assert opt_out_explain("sounds good, send the details") == ("no", "no revocation")
+
+
+# Normalising trims a reply's final "?": the look-aheads that tell a question from a request still see it, so a
+# question about the texts is never suppressed, while the same words said as a request still are.
+@pytest.mark.parametrize(
+    ("question", "revocation"),
+    [
+        ("If I say stop will you actually stop?", "Stop. I said stop"),
+        ("If I stop responding will you stop texting?", "Stop texting me"),
+        ("Will there be no more of these?", "No more of these please"),
+        ("So you'll send no more of those?!", "no more of those."),
+        ("Don't send me any more of these?", "Don't send me any more of these"),
+        ("No further messages after this one?", "No further messages after this one."),
+        ("if I text stop do I lose my rewards？", "stop"),
+    ],
+)
+def test_a_final_question_mark_keeps_a_question_about_the_texts_from_being_a_request(question, revocation):
+    assert opt_out_decide(question) != "yes", opt_out_explain(question)
+    assert opt_out_decide(revocation) == "yes", opt_out_explain(revocation)
