@@ -2164,3 +2164,52 @@ def test_a_reply_the_rules_read_as_no_but_the_model_as_a_revocation_is_held_for_
 def test_a_final_question_mark_keeps_a_question_about_the_texts_from_being_a_request(question, revocation):
     assert opt_out_decide(question) != "yes", opt_out_explain(question)
     assert opt_out_decide(revocation) == "yes", opt_out_explain(revocation)
+
+
+# Bengali, Nepali (Devanagari) and Sorani Kurdish (Arabic script) now have word lists: a reply that says what it is
+# for and has no word a revocation needs is read; a revocation is decided; a decline or anything unclear is held
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("কে বলছেন?", "no"),
+        ("কাল সকালে ফোন দেন", "no"),
+        ("ইমেইল করেন: rahmangrocery@gmail.com", "no"),
+        ("দেশে আছি, আগামী মাসে ফিরবো", "no"),
+        ("ভুল নাম্বার ভাই", "no"),
+        ("নমস্কার, আপনি কে?", "no"),
+        ("म अहिले नेपालमा छु, अर्को हप्ता फर्किन्छु", "no"),
+        ("नमस्ते, तपाईं को हो?", "no"),
+        ("कति ब्याज लाग्छ?", "no"),
+        ("سڵاو، ئێوە کێن؟", "no"),
+        ("ژمارەی هەڵەیە", "no"),
+        ("আমার নম্বর মুছে ফেলুন", "yes"),
+        ("দয়া করে আমার নাম্বারটা লিস্ট থেকে বাদ দিন", "yes"),
+        ("म्यासेज पठाउन बन्द गर्नुहोस्", "yes"),
+        ("कृपया मेरो नम्बर तपाईंको लिस्टबाट हटाइदिनुहोस्", "yes"),
+        ("تکایە ئیتر نامەم بۆ مەنێرە", "yes"),
+        ("ژمارەکەم بسڕەوە", "yes"),
+        ("نامە ناردن ڕابگرە", "yes"),
+        ("ধন্যবাদ, আগ্রহী নই", "uncertain"),
+        ("কে? আমাকে বিরক্ত করবেন না", "uncertain"),
+        ("धन्यवाद, अहिले चाहिँदैन", "uncertain"),
+        ("नमस्ते, फेरि सम्पर्क नगर्नुहोस्", "uncertain"),
+        ("نەخێر، سوپاس", "uncertain"),
+        ("سڵاو، ئیتر پەیوەندیم پێوە مەکە", "uncertain"),
+    ],
+)
+def test_bengali_nepali_and_sorani_replies_are_read_by_their_word_lists(text, decision):
+    assert opt_out_decide(text) == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "আমার নম্বর মুছে ফেলুন",
+        "म्यासेज पठाउन बन्द गर्नुहोस्",
+        "मेरो नम्बर हटाउनुहोस्",
+        "تکایە ئیتر نامەم بۆ مەنێرە",
+        "ژمارەکەم بسڕەوە",
+    ],
+)
+def test_the_bengali_nepali_and_sorani_revocations_are_heard_by_phrases_behind_literal_gates(text):
+    _heard_by_phrases_behind_literal_gates(text)
