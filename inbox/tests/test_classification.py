@@ -673,6 +673,28 @@ CASES += [
     ("Tafadhali acha kunitumia ujumbe", C.OPT_OUT),
     ("Not interested and don't you ever contact me again", C.OPT_OUT),
     ("Don't y'all stop sending them specials, I like seeing em. And yes send me the roof financing one", C.INTERESTED),
+    # the sixty-seventh: a shrug that declines ("idc about loans rn"), not "idc what time"; a clock time to try them at
+    # beside being busy (a day or a week later stays away); a person's own follow-up is no shop's auto-reply; a text
+    # meant for someone else and a relative passing ours on are other, while a spouse saying the person is away, or
+    # "you meant to text my dad, he passed away", keep their class
+    ("idc about loans rn", C.NOT_INTERESTED),
+    ("i don't care about loans", C.NOT_INTERESTED),
+    ("honestly i couldn't care less about your offers", C.NOT_INTERESTED),
+    ("idc", C.NOT_INTERESTED),
+    ("idc what time, just call me", C.MEETING_REQUEST),
+    ("I don't care about the rate, I need it fast", C.INTERESTED),
+    ("Busy with lunch rush. Try me around 2:30", C.MEETING_REQUEST),
+    ("Swamped with customers, catch me around 4pm", C.MEETING_REQUEST),
+    ("On a roof all day, try me at 6", C.MEETING_REQUEST),
+    ("Slammed today, try me next week", C.OUT_OF_OFFICE),
+    ("We're closed for renovations until the 1st, I'll reach out then", C.OUT_OF_OFFICE),
+    ("Our office is closed. We will respond next business day.", C.AUTO_REPLY),
+    ("This is Jason's wife, I'll show him when he gets home", C.OTHER),
+    ("This is Mike's husband, I'll tell him when he gets home", C.OTHER),
+    ("sorry was that meant for my brother?", C.OTHER),
+    ("was this meant for my husband?", C.OTHER),
+    ("Oops, meant to send that to my boss", C.OTHER),
+    ("I think you meant to text my dad, he passed away last year", C.WRONG_NUMBER),
 ]
 
 
