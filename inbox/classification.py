@@ -1152,8 +1152,8 @@ PHRASE_RULES: list[Rule] = [
           unless=r"\bsina nia\b|\bsihitaji\b|\bpa enterese\b|\bnaxwazim\b"),
     _rule("wrong_number.swahili", 0.9, r"\bumekosea (?:namba|nambari)\b", r"\bnamba (?:si sahihi|isiyo sahihi)\b"),
     _rule("out_of_office.nepali_away", 0.88, r"फर्किन्छु", r"फर्किन्छौं", r"नेपालमा छु"),
-    # the sixty-seventh set: "idc about loans rn" (a shrug that declines, not "idc what time"); a clock time to try
-    # them at beside being busy ("Busy with lunch rush. Try me around 2:30")
+    # the sixty-seventh and sixty-eighth sets: "idc about loans rn" (a shrug that declines, not "idc what time"); a
+    # clock time to try them at beside being busy ("Busy with lunch rush. Try me around 2:30"); a laughing "no"
     _rule("not_interested.dont_care", 0.86,
           r"^\W*(?:honestly |tbh |lol |sorry )?(?:idc|i (?:really )?(?:don't|do not) care"
           r"|i could(?:n't)? care less)\W*$",
@@ -1164,6 +1164,22 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:try|hit|catch|reach) me (?:back )?(?:again )?(?:around|at|after|about|by|@) ?"
           r"(?:\d{1,2}(?::[0-5]\d)?(?: ?(?:am|pm))?|noon)"
           r"(?![\d/.:]|(?: ?(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|st|nd|rd|th|k|%))\b)"),
+    _rule("not_interested.laughing_no", 0.85,
+          r"^(?:lol|lmao|lmfao|haha+|hah|ha|omg)\W+(?:no|hard pass|pass)\b"
+          r"(?![\s,.!-]*(?:way|problem|prob|worries|rush|doubt|one|body|longer|such|kidding|joke|cap)\b)"),
+    # the sixty-eighth set: insults in Haitian Creole, Russian (both scripts), Cantonese, Bengali and Hindi in Latin
+    # letters; a call asked for in Russian in Latin letters and in Italian; a Polish automatic message; Mandarin in
+    # pinyin ("you xing qu", interested; "mei you xing qu", not)
+    _rule("hostile.creole_russian_cantonese_bengali_hindi", 0.88, r"\bmanman (?:w|ou)\W*$",
+          r"\b(?:poshli?|idi|idite) (?:vy |ty )?(?:nahuy|na huy|nahui|v zhopu)\b", r"\bnahuy\b",
+          r"\baferist\w*\b", r"\bmoshennik\w*\b", r"на ?хуй|аферист", r"仆街|收皮", r"বাটপার|প্রতারক",
+          r"^\W*শালা\b", r"\bchor saale?\b", r"\bchal bhag\b", r"\b(?:kamine|harami|kutte)\b"),
+    _rule("meeting_request.russian_italian", 0.86, r"\b(?:pozvonite|pozvoni|perezvonite|perezvoni)\b",
+          r"\bmi (?:chiami|chiamate|richiami)\b", r"\bchiamatemi\b"),
+    _rule("auto_reply.polish", 0.95, r"\bwiadomosc automatyczna\b"),
+    _rule("interested.pinyin", 0.86, r"\b(?:you|hen|gan) xing ?qu\b", r"\bduo shao li xi\b",
+          unless=r"\b(?:mei|bu|mei you|bu gan) xing ?qu\b|\bbu (?:yao|xu yao)\b"),
+    _rule("not_interested.pinyin", 0.9, r"\b(?:mei you|mei|bu|bu gan) xing ?qu\b", r"\bbu xu yao\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one

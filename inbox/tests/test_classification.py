@@ -695,6 +695,24 @@ CASES += [
     ("was this meant for my husband?", C.OTHER),
     ("Oops, meant to send that to my boss", C.OTHER),
     ("I think you meant to text my dad, he passed away last year", C.WRONG_NUMBER),
+    # the sixty-eighth: a laughing no; insults in Haitian Creole, Russian (both scripts), Cantonese, Bengali and Hindi
+    # in Latin letters; a call asked for in Russian in Latin letters and in Italian; a Polish automatic message;
+    # Mandarin in pinyin
+    ("lol no. I know what those MCA rates look like", C.NOT_INTERESTED),
+    ("haha nope", C.NOT_INTERESTED),
+    ("lol no way this is real", C.OTHER),
+    ("Vòlè! Manman w!", C.HOSTILE),
+    ("poshli vy nahuy aferisty", C.HOSTILE),
+    ("Идите на хуй, мошенники", C.HOSTILE),
+    ("仆街", C.HOSTILE),
+    ("শালা বাটপার", C.HOSTILE),
+    ("chal bhag chor saale", C.HOSTILE),
+    ("pozvonite v ponedelnik utrom", C.MEETING_REQUEST),
+    ("Perezvonite mne zavtra", C.MEETING_REQUEST),
+    ("Mi chiami venerdì mattina", C.MEETING_REQUEST),
+    ("Wiadomość automatyczna: Jestem poza biurem do 15.08.", C.AUTO_REPLY),
+    ("you xing qu, duo shao li xi", C.INTERESTED),
+    ("Bu gan xing qu", C.NOT_INTERESTED),
 ]
 
 
