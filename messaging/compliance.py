@@ -3621,6 +3621,11 @@ _GUARDED_WORDS = re.compile(
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # the same in Russian in Latin letters: "ne tot nomer", "vy oshiblis nomerom"
+    r"|^(?:(?:vy|vi)\s+)?(?:ne\s+tot\s+nomer|oshiblis\s+nomerom|nepravilnyy\s+nomer)\W*$"
+    # "Which company is this again?": asking who we are, alone, is a question
+    r"|^(?:sorry\W+|wait\W+)?(?:which|what|who)\s+(?:company|business|bank|lender|outfit)\s+(?:is\s+this|is\s+it"
+    r"|are\s+(?:you|u|y'all)(?:\s+(?:with|from))?)(?:\s+again)?\W*$"
     # "how did u get my number", "Is this spam? no offense": a question alone, read as a question
     r"|^(?:how|where)\s+(?:did|d)\s+(?:you|u|y'all|ya)\s+get\s+(?:my|this)\s+(?:number|#|info|contact)\W*$"
     r"|^is\s+this\s+(?:a\s+)?(?:spam|scam)\W*(?:no\s+offense|lol|just\s+asking|genuinely\s+asking|honest\s+question)?\W*$"

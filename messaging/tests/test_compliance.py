@@ -2213,3 +2213,22 @@ def test_bengali_nepali_and_sorani_replies_are_read_by_their_word_lists(text, de
 )
 def test_the_bengali_nepali_and_sorani_revocations_are_heard_by_phrases_behind_literal_gates(text):
     _heard_by_phrases_behind_literal_gates(text)
+
+
+# Asking who we are, or a wrong number in Russian in Latin letters, said alone, is what the rules read: the reply
+# model is not asked (it held "Which company is this again?" and "ne tot nomer" of the 68th set); beside a request
+# to stop, the request still decides
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Which company is this again?", "no"),
+        ("What company are you with again?", "no"),
+        ("sorry, what business is this", "no"),
+        ("ne tot nomer", "no"),
+        ("Vy oshiblis nomerom", "no"),
+        ("Which company is this again? Stop texting me", "yes"),
+        ("ne tot nomer, udalite moi nomer", "yes"),
+    ],
+)
+def test_a_question_who_we_are_or_a_russian_wrong_number_alone_is_read_by_the_rules(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
