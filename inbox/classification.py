@@ -803,7 +803,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:our|regular|normal) (?:business|office) hours are\b", r"\bafter[- ]hours\b",
           r"\bduring (?:normal |regular |our )?business hours\b", r"\bnext business day\b",
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
-          unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read)\b"
+          unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read|reach out|contact you"
+          r"|touch base|circle back|follow up|hit you|let you know)\b"
           r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in|not looking at)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
@@ -1151,6 +1152,34 @@ PHRASE_RULES: list[Rule] = [
           unless=r"\bsina nia\b|\bsihitaji\b|\bpa enterese\b|\bnaxwazim\b"),
     _rule("wrong_number.swahili", 0.9, r"\bumekosea (?:namba|nambari)\b", r"\bnamba (?:si sahihi|isiyo sahihi)\b"),
     _rule("out_of_office.nepali_away", 0.88, r"फर्किन्छु", r"फर्किन्छौं", r"नेपालमा छु"),
+    # the sixty-seventh and sixty-eighth sets: "idc about loans rn" (a shrug that declines, not "idc what time"); a
+    # clock time to try them at beside being busy ("Busy with lunch rush. Try me around 2:30"); a laughing "no"
+    _rule("not_interested.dont_care", 0.86,
+          r"^\W*(?:honestly |tbh |lol |sorry )?(?:idc|i (?:really )?(?:don't|do not) care"
+          r"|i could(?:n't)? care less)\W*$",
+          r"\b(?:idc|i (?:really |honestly )?(?:don't|do not) care|i could(?:n't)? care less) (?:about|for) "
+          r"(?:(?:a |your |the |any |these |those )?(?:loans?|offers?|deals?|funding|financing|capital|money|credit"
+          r"|ads|services?|texts|messages)|this|that|it|any of (?:this|that|it))\b"),
+    _rule("meeting_request.try_me_at_a_time", 0.9,
+          r"\b(?:try|hit|catch|reach) me (?:back )?(?:again )?(?:around|at|after|about|by|@) ?"
+          r"(?:\d{1,2}(?::[0-5]\d)?(?: ?(?:am|pm))?|noon)"
+          r"(?![\d/.:]|(?: ?(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|st|nd|rd|th|k|%))\b)"),
+    _rule("not_interested.laughing_no", 0.85,
+          r"^(?:lol|lmao|lmfao|haha+|hah|ha|omg)\W+(?:no|hard pass|pass)\b"
+          r"(?![\s,.!-]*(?:way|problem|prob|worries|rush|doubt|one|body|longer|such|kidding|joke|cap)\b)"),
+    # the sixty-eighth set: insults in Haitian Creole, Russian (both scripts), Cantonese, Bengali and Hindi in Latin
+    # letters; a call asked for in Russian in Latin letters and in Italian; a Polish automatic message; Mandarin in
+    # pinyin ("you xing qu", interested; "mei you xing qu", not)
+    _rule("hostile.creole_russian_cantonese_bengali_hindi", 0.88, r"\bmanman (?:w|ou)\W*$",
+          r"\b(?:poshli?|idi|idite) (?:vy |ty )?(?:nahuy|na huy|nahui|v zhopu)\b", r"\bnahuy\b",
+          r"\baferist\w*\b", r"\bmoshennik\w*\b", r"на ?хуй|аферист", r"仆街|收皮", r"বাটপার|প্রতারক",
+          r"^\W*শালা\b", r"\bchor saale?\b", r"\bchal bhag\b", r"\b(?:kamine|harami|kutte)\b"),
+    _rule("meeting_request.russian_italian", 0.86, r"\b(?:pozvonite|pozvoni|perezvonite|perezvoni)\b",
+          r"\bmi (?:chiami|chiamate|richiami)\b", r"\bchiamatemi\b"),
+    _rule("auto_reply.polish", 0.95, r"\bwiadomosc automatyczna\b"),
+    _rule("interested.pinyin", 0.86, r"\b(?:you|hen|gan) xing ?qu\b", r"\bduo shao li xi\b",
+          unless=r"\b(?:mei|bu|mei you|bu gan) xing ?qu\b|\bbu (?:yao|xu yao)\b"),
+    _rule("not_interested.pinyin", 0.9, r"\b(?:mei you|mei|bu|bu gan) xing ?qu\b", r"\bbu xu yao\b"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -1385,6 +1414,28 @@ _CANNOT_TALK = re.compile(
 )
 
 
+# A reply that holds nothing for us: the writer's own text sent to the wrong chat ("Sorry, meant to send that to my
+# wife", "sorry was that meant for my brother?"), or someone who will pass ours on once the person is home ("This is
+# Jason's wife, I'll show him when he gets home"). Where no rule placed it firmly, its weak cues (a "?") are set aside
+# and the intent model is not asked: it is other. "You meant to text my dad, he passed away" is not the writer's text.
+_KIN = (
+    r"(?:wife|husband|brother|sister|son|daughter|mom|dad|mother|father|cousin|boss|friend|boyfriend|girlfriend"
+    r"|coworker|uncle|aunt|babe|grandson|granddaughter|nephew|niece)"
+)
+NOTHING_FOR_US = GatedRegex(
+    re.compile(
+        rf"(?<!you )(?<!you've )\bmeant (?:(?:that|this|it) )?(?:for|to (?:send|text|go to)) (?:(?:that|this|it) )?"
+        rf"(?:to )?my {_KIN}\b"
+        rf"|\b(?:was|is) (?:that|this|it) (?:text |message )?meant for my {_KIN}\b"
+        # introduced and passed on at once; "Steve's wife here. He's in the hospital ... I'll let him know" is away
+        rf"|^(?:(?:hi|hey|hello|sorry)\W+)?(?:this is [a-z]+'s {_KIN}|(?:i'm|i am) (?:his|her) {_KIN}"
+        rf"|[a-z]+'s {_KIN} here)"
+        r"\W+(?:i'll|i will) (?:show|tell|give|pass|forward|let)\b[^.!?]{0,30}\bwhen (?:he|she|they)"
+        r"(?:'s|'re| gets?| comes?| is| are) (?:home|back|in|off|done|free)\b"
+    )
+)
+
+
 def _rank(cls: Classification, score: float) -> tuple[bool, bool, int]:
     return (cls is C.OPT_OUT, score >= STRONG, -PRECEDENCE.index(cls))
 
@@ -1494,6 +1545,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         strength = 0.85 if PHONE_CUE.search(norm.replace("<number>", "")) else 0.7
         hits.append(("phone_capture.unusable_phone", C.PHONE_CAPTURE, strength))
 
+    nothing_for_us = not any(strength >= STRONG for _, _, strength in hits) and bool(NOTHING_FOR_US.search(norm))
+    if nothing_for_us:
+        hits = []  # its weak cues set aside; the model is not asked either
     if any(cls is C.OUT_OF_OFFICE and strength >= STRONG for _, cls, strength in hits):
         # "traveling till Monday", "out of town til next week, text me then": the time is when they are back
         hits = [
@@ -1530,7 +1584,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             elif 0 in (POLARITY[winner], POLARITY[runner_up]) and scores[runner_up] >= STRONG:
                 confidence -= NEUTRAL_PENALTY
     confidence = round(max(0.0, min(MAX_CONFIDENCE, confidence)), 2)
-    if winner is not C.OPT_OUT and (not ranked or scores[winner] < STRONG):
+    if winner is not C.OPT_OUT and (not ranked or scores[winner] < STRONG) and not nothing_for_us:
         # no rule placed the reply firmly: the intent model trained on the corpus may (never as opt_out)
         guess = _intent_guess(text)
         if guess is not None and guess[0] is not winner:

@@ -2722,6 +2722,20 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # Bengali "আমার নম্বর মুছে ফেলুন" (delete my number); Nepali "म्यासेज पठाउन बन्द गर्नुहोस्" (stop sending messages),
+    # "मेरो नम्बर हटाउनुहोस्" (take my number off); Sorani Kurdish "ئیتر نامەم بۆ مەنێرە" (send me no more messages),
+    # "ژمارەکەم بسڕەوە" (delete my number), "نامە ناردن ڕابگرە" (stop sending messages)
+    (
+        _re(
+            r"(?:নম্বর|নাম্বার)\S*\s+(?:\S+\s+){0,3}(?:মুছে|বাদ|কেটে|সরিয়ে|ডিলিট)\s*(?:দিন|দেন|ফেলুন|ফেলেন|করুন|করেন|দাও)"
+            r"|(?:म्यासेज|मेसेज|मैसेज|सन्देश|एसएमएस)\s+(?:पठाउन|पठाउने|गर्न)\s+(?:बन्द|बंद)"
+            r"|(?:नम्बर|नंबर)\s+(?:\S+\s+){0,3}(?:हटाउनु|हटाइदिनु|हटाउनुस|हटाइदिनुस|मेटाउनु|मेटाइदिनु|मेटाउनुस)"
+            r"|(?:نامە|مەسج|مسج|ئیتر|بۆم)\S*\s+(?:\S+\s+){0,3}مەنێر"
+            r"|ژمارە\S*\s+(?:\S+\s+){0,2}(?:بسڕەوە|بسڕنەوە|بسڕە|لابە|لابدە|لاببە|لابەن)"
+            r"|(?:نامە|مەسج|مسج)\S*\s+(?:ناردن\s+)?ڕابگر"
+        ),
+        "none",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2839,7 +2853,8 @@ def _foreign_script(text: str) -> bool:
 # --- Scripts the detector reads a little -----------------------------------------------------------------------
 #
 # A reply in a script the rules cannot read is held for a person. In the scripts the corpus has most of (Chinese,
-# Japanese, Korean, Cyrillic, Arabic, Urdu and Farsi, Armenian, Devanagari, Gurmukhi), a reply that says what it
+# Japanese, Korean, Cyrillic, Arabic, Urdu, Farsi and Sorani Kurdish, Armenian, Devanagari (Hindi and Nepali),
+# Bengali, Gurmukhi), a reply that says what it
 # is for ("who is this?", "call me", "yes, interested", "wrong number", an auto-reply, a number or an address)
 # and has none of the words a revocation needs (a "no", "don't", "stop", "again", "more", "delete", "list", a
 # complaint) is read like any other reply instead: the revocation model may still hold it. Every other reply in
@@ -2847,8 +2862,9 @@ def _foreign_script(text: str) -> bool:
 _READ_SCRIPTS = (
     (0x0400, 0x052F),  # Cyrillic
     (0x0530, 0x058F),  # Armenian
-    (0x0600, 0x06FF),  # Arabic, Urdu, Farsi
+    (0x0600, 0x06FF),  # Arabic, Urdu, Farsi, Sorani Kurdish
     (0x0900, 0x097F),  # Devanagari
+    (0x0980, 0x09FF),  # Bengali
     (0x0A00, 0x0A7F),  # Gurmukhi
     (0x1100, 0x11FF),  # Hangul letters (a folded syllable)
     (0x3040, 0x30FF),  # Hiragana, Katakana
@@ -2873,12 +2889,14 @@ def _folded_words(*words: str) -> tuple[str, ...]:
 
 # Polite words holding a revocation word's letters, taken out before the revocation words are looked for:
 # "안녕하세요" (hello: 안, not), "잘못" (wrong: 못, cannot), "すみません" (excuse me: ません), "再见" (goodbye: 再,
-# again), "唔該" (thanks: 唔, not), "السلام" (peace: لا, no), "नमस्ते" (hello: न, not)
+# again), "唔該" (thanks: 唔, not), "السلام" (peace: لا, no), "नमस्ते" (hello: न, not); and words that only begin
+# like a "not": Nepali "नेपाल", "नम्बर" (number), Bengali "নাম্বার" (number), "নামাজ" (prayer), "নমস্কার" (hello)
 # fmt: off
 _SCRIPT_POLITE = _folded_words(
     "안녕하세요", "안녕하십니까", "안녕", "잘못", "すみません", "再见", "再見", "唔該", "唔该", "السلام",
     "سلام", "اسلام",
     "مع السلامة", "الله", "انشالله", "إن شاء الله", "ان شاء الله", "नमस्ते", "नमस्कार", "ਨਮਸਤੇ",
+    "नेपाल", "नम्बर", "नंबर", "নাম্বার", "নম্বর", "নামাজ", "নমস্কার",
 )
 # What a reply is for, in those scripts
 _SCRIPT_PURPOSE = _folded_words(
@@ -2892,6 +2910,7 @@ _SCRIPT_PURPOSE = _folded_words(
     "سلام", "کی هستید", "شما کی", "کیه", "کون", "آپ کون",
     "բարև", "բարեւ", "ով", "ո՞վ",
     "नमस्ते", "नमस्कार", "कौन", "ਸਤ ਸ੍ਰੀ ਅਕਾਲ", "ਕੌਣ",
+    "को हो", "को हुनुहुन्छ", "কে", "নমস্কার", "আসসালামু", "سڵاو", "کێ",
     # yes, interested, tell me more, how much
     "有兴趣", "有興趣", "感兴趣", "感興趣", "介绍", "介紹", "详细", "詳細", "多少", "利息", "利率", "多啲",
     "好啊", "可以",
@@ -2902,6 +2921,7 @@ _SCRIPT_PURPOSE = _folded_words(
     "علاقه", "بله", "آره", "چقدر", "دلچسپی", "جی ہاں", "ہاں", "کتنا",
     "այո", "հետաքրքիր", "որքան",
     "रुचि", "दिलचस्पी", "हाँ", "हां", "कितना", "ਦਿਲਚਸਪੀ", "ਹਾਂ", "ਕਿੰਨਾ",
+    "थप जानकारी", "कति", "আগ্রহী", "হ্যাঁ", "বিস্তারিত", "কত", "সুদ", "بەڵێ", "حەزم", "زانیاری", "چەند",
     # call me, write to this address, a time to talk
     "电话", "電話", "打俾我", "打给我", "打給我", "邮箱", "郵箱", "电邮", "電郵", "邮件", "郵件", "明天",
     "聽日", "下午",
@@ -2913,6 +2933,8 @@ _SCRIPT_PURPOSE = _folded_words(
     "زنگ", "تماس بگیرید", "ایمیل", "فردا", "کال", "فون", "ای میل",
     "զանգ", "էլ. փոստ", "վաղը",
     "कॉल", "फोन", "फ़ोन", "ईमेल", "कल", "ਫ਼ੋਨ", "ਫੋਨ", "ਕਾਲ", "ਈਮੇਲ",
+    "भोलि", "इमेल", "ফোন", "কল", "ইমেইল", "ইমেল", "কাল", "সকালে", "বিকেলে", "پەیوەندی",
+    "تەلەفۆن", "ئیمەیڵ", "سبەی",
     # wrong number, away, an auto-reply
     "打错", "打錯", "搵錯", "找错", "找錯", "发错", "發錯", "错人", "錯人", "不是老板", "回来", "回來",
     "返嚟", "下个月",
@@ -2923,6 +2945,7 @@ _SCRIPT_PURPOSE = _folded_words(
     "خطأ", "رد آلي", "الرد الآلي", "اشتباه", "پاسخ خودکار", "غلط",
     "սխալ", "ավտոմատ պատասխան", "հայաստան",
     "गलत", "ग़लत", "ਗਲਤ", "ਗ਼ਲਤ",
+    "फर्कि", "फर्क", "ভুল", "দেশে", "ফিরব", "ফিরে", "هەڵە",
 )
 # What a revocation needs: a no, a don't, stop, again, more, delete, the list, a complaint, a threat
 _SCRIPT_REVOKING = _folded_words(
@@ -2962,6 +2985,14 @@ _SCRIPT_REVOKING_WORDS = _folded_words(
     "ਨਾ", "ਨਹੀਂ", "ਨਹੀ", "ਮਤ", "ਬੰਦ", "ਹਟਾ", "ਦੁਬਾਰਾ", "ਫਿਰ", "ਫੇਰ", "ਰੋਕ", "ਡਿਲੀਟ", "ਤੰਗ",
     "ਸ਼ਿਕਾਇਤ", "ਪੁਲਿਸ",
     "ਬਸ", "ਲਿਸਟ", "ਨ",
+    # Nepali (beside the Hindi above): the negative verb's endings, delete, again
+    "छैन", "चाहिँदैन", "चाहिदैन", "पर्दैन", "हुँदैन", "मेटा", "फेरि", "यस्ता",
+    # Bengali: no, not, stop, delete, cut, more, again, the list, annoyed, complaint, police, cheat, spam, block
+    "না", "নাই", "নেই", "নই", "নয়", "বন্ধ", "মুছ", "বাদ", "কেটে", "সরা", "আর", "আবার", "লিস্ট", "তালিকা", "বিরক্ত",
+    "অভিযোগ", "পুলিশ", "প্রতারক", "বাটপার", "স্প্যাম", "ব্লক", "ডিলিট",
+    # Sorani Kurdish: no, not, don't (the imperative's prefix), any more, enough, delete, remove, stop, annoyed,
+    # complaint, police, the list
+    "نا", "نە", "مە", "ئیتر", "بەسە", "بسڕ", "لاب", "ڕابگر", "بێزار", "سکاڵا", "پۆلیس", "لیست",
 )
 # fmt: on
 _SCRIPT_WORD_BREAK = re.compile(r"[\s.,!?;:\u060c\u061f\u06d4\u0964\u0589\u055e\u055d\"'()\[\]\-\u2026\u200c]+")
@@ -3011,20 +3042,37 @@ def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     return phrases, GatedPatterns([pattern for pattern, _ in phrases])
 
 
+# The phrases whose look-ahead tells a question from a request ("no more of these?" asks, "no more of these" does not):
+# normalising trims a reply's final "?", so they are given it back when the reply ended with one.
+_LOOKS_FOR_A_QUESTION = frozenset(pattern for pattern, _ in _PHRASES + _MORE_PHRASES if r"\?)" in pattern.pattern)
+
+
+def _ends_asking(text: str) -> bool:
+    """Whether the text's trailing punctuation (what ``normalize_text`` trims) holds a question mark."""
+    end = len(text)
+    while end and _is_edge(text[end - 1]):
+        end -= 1
+        if text[end] in "?\uff1f\u061f":  # ? and its full-width and Arabic forms
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4)  # a long reply's sentences reuse the scan of the whole reply
 def _phrase_candidates(keeper: GatedPatterns, text: str) -> list[int]:
     return keeper.candidates(text)
 
 
-def _phrase_hit(normalized: str, *, part_of: str | None = None) -> bool:
+def _phrase_hit(normalized: str, *, part_of: str | None = None, asked: bool = False) -> bool:
     """Whether a phrase of ``_PHRASES`` or ``_MORE_PHRASES`` matches, its guard not saying otherwise. ``part_of``, a
-    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts)."""
+    text that holds ``normalized``, is scanned for the phrases' words instead (once for all of its parts). ``asked``:
+    the reply ended with a question mark, which normalising trimmed; the phrases that look ahead for one see it."""
     phrases, keeper = _gated_phrases()
     among = _phrase_candidates(keeper, normalized if part_of is None else part_of)
     for (pattern, guard), could_match in zip(phrases, keeper.open(normalized, among=among), strict=True):
         if not could_match:
             continue  # none of the words every match needs
-        for match in pattern.finditer(normalized):
+        read = normalized + "?" if asked and pattern in _LOOKS_FOR_A_QUESTION else normalized
+        for match in pattern.finditer(read):
             before = _clause_before(normalized, match.start())
             if before and before[-1] in _STOP_AS_NOUN and match.group().startswith("stop"):
                 continue  # "bus stop ads are doing fine for us": a place, not a request
@@ -3506,11 +3554,13 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if bare:
         return (OPT_OUT_UNCERTAIN, "a stop word said laughing") if in_jest else (OPT_OUT_YES, "stop word")
     # "To unsubscribe reply STOP" (an auto-reply), "if I reply STOP will it...": the keyword named, not used
-    mentioned = bool(_KEYWORD_MENTION.search(plain))
+    # "If I say stop will you actually stop?": normalising trimmed the final "?", which the question look-aheads need
+    asked = _ends_asking(text)
+    mentioned = bool(_KEYWORD_MENTION.search(plain + "?" if asked else plain))
     if mentioned:
-        plain = _KEYWORD_MENTION.sub(" , ", plain)
+        plain = _KEYWORD_MENTION.sub(" , ", plain + "?" if asked else plain).removesuffix("?")
     long_message = len(_TOKEN.findall(plain)) > max_words
-    if _phrase_hit(plain) or _edge_stop(plain):
+    if _phrase_hit(plain, asked=asked) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"
         if mentioned:
@@ -3571,6 +3621,11 @@ _GUARDED_WORDS = re.compile(
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # the same in Russian in Latin letters: "ne tot nomer", "vy oshiblis nomerom"
+    r"|^(?:(?:vy|vi)\s+)?(?:ne\s+tot\s+nomer|oshiblis\s+nomerom|nepravilnyy\s+nomer)\W*$"
+    # "Which company is this again?": asking who we are, alone, is a question
+    r"|^(?:sorry\W+|wait\W+)?(?:which|what|who)\s+(?:company|business|bank|lender|outfit)\s+(?:is\s+this|is\s+it"
+    r"|are\s+(?:you|u|y'all)(?:\s+(?:with|from))?)(?:\s+again)?\W*$"
     # "how did u get my number", "Is this spam? no offense": a question alone, read as a question
     r"|^(?:how|where)\s+(?:did|d)\s+(?:you|u|y'all|ya)\s+get\s+(?:my|this)\s+(?:number|#|info|contact)\W*$"
     r"|^is\s+this\s+(?:a\s+)?(?:spam|scam)\W*(?:no\s+offense|lol|just\s+asking|genuinely\s+asking|honest\s+question)?\W*$"

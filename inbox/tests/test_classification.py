@@ -673,6 +673,46 @@ CASES += [
     ("Tafadhali acha kunitumia ujumbe", C.OPT_OUT),
     ("Not interested and don't you ever contact me again", C.OPT_OUT),
     ("Don't y'all stop sending them specials, I like seeing em. And yes send me the roof financing one", C.INTERESTED),
+    # the sixty-seventh: a shrug that declines ("idc about loans rn"), not "idc what time"; a clock time to try them at
+    # beside being busy (a day or a week later stays away); a person's own follow-up is no shop's auto-reply; a text
+    # meant for someone else and a relative passing ours on are other, while a spouse saying the person is away, or
+    # "you meant to text my dad, he passed away", keep their class
+    ("idc about loans rn", C.NOT_INTERESTED),
+    ("i don't care about loans", C.NOT_INTERESTED),
+    ("honestly i couldn't care less about your offers", C.NOT_INTERESTED),
+    ("idc", C.NOT_INTERESTED),
+    ("idc what time, just call me", C.MEETING_REQUEST),
+    ("I don't care about the rate, I need it fast", C.INTERESTED),
+    ("Busy with lunch rush. Try me around 2:30", C.MEETING_REQUEST),
+    ("Swamped with customers, catch me around 4pm", C.MEETING_REQUEST),
+    ("On a roof all day, try me at 6", C.MEETING_REQUEST),
+    ("Slammed today, try me next week", C.OUT_OF_OFFICE),
+    ("We're closed for renovations until the 1st, I'll reach out then", C.OUT_OF_OFFICE),
+    ("Our office is closed. We will respond next business day.", C.AUTO_REPLY),
+    ("This is Jason's wife, I'll show him when he gets home", C.OTHER),
+    ("This is Mike's husband, I'll tell him when he gets home", C.OTHER),
+    ("sorry was that meant for my brother?", C.OTHER),
+    ("was this meant for my husband?", C.OTHER),
+    ("Oops, meant to send that to my boss", C.OTHER),
+    ("I think you meant to text my dad, he passed away last year", C.WRONG_NUMBER),
+    # the sixty-eighth: a laughing no; insults in Haitian Creole, Russian (both scripts), Cantonese, Bengali and Hindi
+    # in Latin letters; a call asked for in Russian in Latin letters and in Italian; a Polish automatic message;
+    # Mandarin in pinyin
+    ("lol no. I know what those MCA rates look like", C.NOT_INTERESTED),
+    ("haha nope", C.NOT_INTERESTED),
+    ("lol no way this is real", C.OTHER),
+    ("Vòlè! Manman w!", C.HOSTILE),
+    ("poshli vy nahuy aferisty", C.HOSTILE),
+    ("Идите на хуй, мошенники", C.HOSTILE),
+    ("仆街", C.HOSTILE),
+    ("শালা বাটপার", C.HOSTILE),
+    ("chal bhag chor saale", C.HOSTILE),
+    ("pozvonite v ponedelnik utrom", C.MEETING_REQUEST),
+    ("Perezvonite mne zavtra", C.MEETING_REQUEST),
+    ("Mi chiami venerdì mattina", C.MEETING_REQUEST),
+    ("Wiadomość automatyczna: Jestem poza biurem do 15.08.", C.AUTO_REPLY),
+    ("you xing qu, duo shao li xi", C.INTERESTED),
+    ("Bu gan xing qu", C.NOT_INTERESTED),
 ]
 
 
