@@ -10,8 +10,10 @@ A run (``resolution_start``):
    is never reloaded. The chunk that finds none left creates the partitions.
 2. **Partitions.** ``PARTITIONS`` leased rows (``ResolutionPartition``, ``core.leases``) are queued on the
    bulk lane. A partition reads from the index only the blocks of its key hashes (hash modulo
-   ``PARTITIONS``) that hold a new persona, loads just those personas (a merged persona stands for its
-   survivor), and compares their pairs (blocks over ``resolution.MAX_BLOCK`` in a sorted window). It
+   ``PARTITIONS``) that hold a new persona (a merged persona stands for its survivor), forms their pairs from
+   the names alone (blocks over ``resolution.MAX_BLOCK`` in a sorted window), keeps the pairs it owns (a pair
+   belongs to the partition of the smallest key hash the two share in the index), and loads and compares the
+   personas of those pairs only. It
    stores, with its ``done`` state in one transaction, the EM statistics of its pairs (agreement pattern
    counts) and the pairs no guard rules out. A killed worker's partition is taken over by another
    worker when its lease expires; run twice, it stores the same thing once.
@@ -398,7 +400,7 @@ class _Names:
         self.first, self.last = first, last
 
 
-def _active_names(team_id: str, persona_ids: list[str]) -> list[tuple[str, str, str]]:
+def _active_names(team_id: str, persona_ids: set[str]) -> list[tuple[str, str, str]]:
     """Return (id, first name, last name) of those of some personas that are active (not merged).
 
     In the order ``views_for`` meets them (chunks of sorted ids, each in the order the database returns it): a
