@@ -10,8 +10,10 @@ A run (``resolution_start``):
    is never reloaded. The chunk that finds none left creates the partitions.
 2. **Partitions.** ``PARTITIONS`` leased rows (``ResolutionPartition``, ``core.leases``) are queued on the
    bulk lane. A partition reads from the index only the blocks of its key hashes (hash modulo
-   ``PARTITIONS``) that hold a new persona, loads just those personas (a merged persona stands for its
-   survivor), and compares their pairs (blocks over ``resolution.MAX_BLOCK`` in a sorted window). It
+   ``PARTITIONS``) that hold a new persona (a merged persona stands for its survivor), forms their pairs from
+   the names alone (blocks over ``resolution.MAX_BLOCK`` in a sorted window), keeps the pairs it owns (a pair
+   belongs to the partition of the smallest key hash the two share in the index), and loads and compares the
+   personas of those pairs only. It
    stores, with its ``done`` state in one transaction, the EM statistics of its pairs (agreement pattern
    counts) and the pairs no guard rules out. A killed worker's partition is taken over by another
    worker when its lease expires; run twice, it stores the same thing once.
@@ -389,48 +391,126 @@ def _partition_blocks(team_id: str, number: int, of: int) -> tuple[dict[int, lis
     return blocks, new_ids
 
 
+class _Names:
+    """A block member's names, which is all a block over ``resolution.MAX_BLOCK`` is sorted by."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, first: str, last: str):
+        self.first, self.last = first, last
+
+
+def _active_names(team_id: str, persona_ids: set[str]) -> list[tuple[str, str, str]]:
+    """Return (id, first name, last name) of those of some personas that are active (not merged).
+
+    In the order ``views_for`` meets them (chunks of sorted ids, each in the order the database returns it): a
+    pair is compared in that order, and some agreement levels depend on which side is first.
+    """
+    rows = []
+    for chunk in _chunks(sorted(set(persona_ids)), LOAD_CHUNK):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT id, normalized_first_name, normalized_last_name FROM identity_persona "
+                    "WHERE team_id = %s AND id = ANY(%s::text[]) AND NOT is_merged",
+                    [team_id, id_array(chunk)],
+                )
+                rows.extend(cursor.fetchall())
+        else:
+            active = Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False)
+            rows.extend(active.values_list("pk", "normalized_first_name", "normalized_last_name"))
+    return rows
+
+
+def _indexed_keys(team_id: str, persona_ids: list[str]) -> dict[str, set[int]]:
+    """Return the key hashes the index holds for some personas, a merged persona's counted for its survivor.
+
+    These are the keys the block query read the personas by, in every partition: a pair's shared ones say which
+    partition owns it without computing anyone's keys again.
+    """
+    keys: dict[str, set[int]] = defaultdict(set)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for chunk in _chunks(persona_ids, 20000):
+                # the personas' own rows by the persona index alone (no join: most personas were never merged
+                # into), then the rows of those merged into them
+                for sql in (
+                    "SELECT persona_id, key FROM identity_personablockkey WHERE persona_id = ANY(%s::text[]) "
+                    "AND team_id = %s",
+                    "SELECT p.merged_into_id, k.key FROM identity_persona p JOIN identity_personablockkey k "
+                    "ON k.persona_id = p.id WHERE p.merged_into_id = ANY(%s::text[]) AND k.team_id = %s",
+                ):
+                    cursor.execute(sql, [id_array(chunk), team_id])
+                    for pid, key in cursor.fetchall():
+                        keys[pid].add(key)
+        return keys
+    for chunk in _chunks(persona_ids, 2000):
+        merged = Persona.objects.filter(merged_into_id__in=chunk).values_list("pk", "merged_into_id")
+        root = {pid: pid for pid in chunk} | dict(merged)
+        for pid, key in PersonaBlockKey.objects.filter(team_id=team_id, persona_id__in=root).values_list(
+            "persona_id", "key"
+        ):
+            keys[root[pid]].add(key)
+    return keys
+
+
+def _owned_pairs(team_id: str, number: int, of: int) -> tuple[list[str], list[tuple[int, int]], int, set[str]]:
+    """Return the partition's personas (ids), the pairs it owns (indexes into them), its windowed blocks, new ids.
+
+    Pairs are formed from the names alone (a block over ``resolution.MAX_BLOCK`` is a window of the members
+    sorted by name); a pair sharing keys of several partitions belongs to the one of its smallest shared key
+    hash. Only then are views loaded, and only of the personas of owned pairs: with 8 partitions about 40% of
+    a partition's block members have no pair of their own there.
+    """
+    blocks, new_ids = _partition_blocks(team_id, number, of)
+    active = _active_names(team_id, {p for m in blocks.values() for p in m})
+    ids = [pid for pid, _, _ in active]
+    names = [_Names(first, last) for _, first, last in active]
+    del active
+    index = {pid: i for i, pid in enumerate(ids)}
+    is_new = [pid in new_ids for pid in ids]
+    pairs: set[tuple[int, int]] = set()
+    windowed = 0
+    for members in blocks.values():
+        members = [index[p] for p in members if p in index]
+        if len(members) < 2:
+            continue
+        windowed += len(members) > resolution.MAX_BLOCK
+        for i, j in resolution._block_pairs(members, names):
+            if is_new[i] or is_new[j]:
+                pairs.add((i, j) if i < j else (j, i))
+    del blocks, names
+    if of == 1:
+        return ids, list(pairs), windowed, new_ids
+    keys = _indexed_keys(team_id, sorted({ids[i] for pair in pairs for i in pair}))
+    empty: set[int] = set()
+    owned = []
+    for i, j in pairs:
+        shared = keys.get(ids[i], empty) & keys.get(ids[j], empty)
+        if not shared or min(shared) % PARTITIONS % of == number:
+            owned.append((i, j))
+    return ids, owned, windowed, new_ids
+
+
 def resolution_partition_run(*, partition_id: str, finish: bool = True) -> ResolutionPartition | None:
     """Compare the pairs of one block partition and store their statistics and surviving pairs (leased)."""
     part = work_claim(ResolutionPartition, partition_id)
     if part is None:
         return None
     try:
-        blocks, new_ids = _partition_blocks(part.team_id, part.number, part.of)
-        views = views_for(team_id=part.team_id, persona_ids={p for m in blocks.values() for p in m}, new_ids=new_ids)
+        ids, owned, windowed, new_ids = _owned_pairs(part.team_id, part.number, part.of)
+        views = views_for(team_id=part.team_id, persona_ids={ids[i] for pair in owned for i in pair}, new_ids=new_ids)
         if not work_heartbeat(part):
             raise LeaseLost(part.pk)
-        people = list(views.values())
-        index = {view.id: i for i, view in enumerate(people)}
-        pairs: set[tuple[int, int]] = set()
-        windowed = 0
-        for members in blocks.values():
-            members = [index[p] for p in members if p in index]
-            if len(members) < 2:
-                continue
-            windowed += len(members) > resolution.MAX_BLOCK
-            for i, j in resolution._block_pairs(members, people):
-                if people[i].is_new or people[j].is_new:
-                    pairs.add((i, j) if i < j else (j, i))
-        del blocks
         patterns: Counter = Counter()
         kept = []
-        # With one partition every pair is its own; otherwise a pair belongs to the partition of its smallest
-        # shared key hash, which needs each persona's keys. Only the keys two personas share are hashed (about
-        # two per pair instead of ten per persona), each once.
-        keys = [frozenset(resolution.blocking_keys(view)) for view in people] if part.of > 1 else None
-        hashes: dict[tuple, int] = {}
         counted = 0
         guarded = 0
-        for i, j in pairs:
-            # A pair sharing keys of several partitions is counted by the one of its smallest shared key only.
-            if keys is not None:
-                shared = keys[i] & keys[j]
-                if shared:
-                    owner = min(hashes[k] if k in hashes else hashes.setdefault(k, key_hash(k)) for k in shared)
-                    if owner % PARTITIONS % part.of != part.number:
-                        continue
+        for i, j in owned:
+            a, b = views.get(ids[i]), views.get(ids[j])
+            if a is None or b is None:
+                continue  # merged since the block was read
             counted += 1
-            a, b = people[i], people[j]
             levels, _ = resolution.gamma(a, b)
             patterns[resolution._pattern(levels)] += 1
             if resolution.guard(a, b, levels) in resolution.NEVER_SAME:

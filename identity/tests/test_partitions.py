@@ -286,3 +286,25 @@ def test_a_worker_presumed_dead_while_indexing_commits_nothing_when_it_comes_bac
     assert (chunk.state, chunk.attempts) == ("done", 2)
     assert run.status == StageRun.Status.SUCCEEDED
     assert ResolutionPartition.objects.filter(run=run).count() == 1
+
+
+def test_a_pair_is_compared_once_when_the_older_personas_index_lacks_a_key_they_share_now(team, acme, monkeypatch):
+    # given Brett, resolved by an earlier run whose index lacks one key he has now (written before that kind of
+    # key existed): of the keys he shares with a new copy of himself, the one with the smallest hash
+    brett = person_with_contacts(team, "Brett", "Beauman", phone="5125550199", email="brett@beauman.com", business=acme)
+    identity_resolve(team=team)
+    indexed = dict(PersonaBlockKey.objects.filter(team=team, persona=brett).values_list("key", "id"))
+    smallest, second = sorted(indexed)[:2]
+    assert smallest % partitions.PARTITIONS != second % partitions.PARTITIONS  # two partitions apart
+    PersonaBlockKey.objects.filter(pk=indexed[smallest]).delete()
+    copy = person_with_contacts(team, "Brett", "Beauman", phone="5125550199", email="brett@beauman.com", business=acme)
+
+    # when a run split into every partition compares the new copy (keys in 16 partitions)
+    monkeypatch.setattr(partitions, "PARTITION_PERSONAS", 0)
+    run = identity_resolve(team=team)
+
+    # then the pair was compared once, in the partition of the smallest key both hold in the index, and merged
+    assert ResolutionPartition.objects.filter(run=run).count() == partitions.PARTITIONS
+    assert "pairs compared 1," in run.detail
+    copy.refresh_from_db()
+    assert copy.merged_into_id == brett.pk
