@@ -224,3 +224,49 @@ def test_the_moved_probe_keeps_most_titles_promotes_some_and_gives_hard_negative
     same = sum(title_key(a) == title_key(b) for a, b in others)
     assert len(others) >= 40
     assert same / len(others) < 0.2
+
+
+def _one_office(first_a, last_a, first_b, last_b, title_a, title_b):
+    """Two records at one office of one company (its phone, street and ZIP), no e-mail: the names and titles given."""
+    austin, _ = _two_offices()
+    a = replace(austin, first=first_a, last=last_a, titles=(title_key(title_a),) if title_a else ())
+    b = replace(austin, id="per_2", first=first_b, last=last_b, titles=(title_key(title_b),) if title_b else ())
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b"),
+    [
+        ("GLORIA", "WOODS", "GLORIA", "GOAS"),  # two errors in a short surname
+        ("NATHAN", "HILL", "NATHAN", "HIO"),
+        ("JUSTIN", "KAUR", "JUSIN", "KTYR"),  # both names garbled
+        ("DOUGLAS", "TORRES", "DOUGLAS", "GUORRS"),
+    ],
+)
+def test_a_surname_garbled_twice_beside_the_same_first_name_and_a_rare_title_at_one_office_is_one_person(
+    first_a, last_a, first_b, last_b
+):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "CONTROLLER")
+    levels, _ = gamma(a, b)
+    assert levels["last_name"] < 2
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+    # without the title, or with a common one, they are two colleagues of one first name
+    for title in ("", "Owner"):
+        a, b = _one_office(first_a, last_a, first_b, last_b, title, title)
+        assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_LAST_NAME", "NAMES_DISAGREE"}, title
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b", "code"),
+    [
+        ("ALICE", "PORTER", "ALICE", "VU", "COLLEAGUE_LAST_NAME"),  # surnames with nothing in common
+        ("ALICE", "WOODS", "CARLA", "GOAS", "COLLEAGUE_FIRST_NAME"),  # another first name
+        ("", "WOODS", "GLORIA", "GOAS", "COLLEAGUE_LAST_NAME"),  # a missing first name: a relative shares the surname
+    ],
+)
+def test_a_rare_title_at_one_office_does_not_join_colleagues_of_other_names(first_a, last_a, first_b, last_b, code):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "Controller")
+    assert guard(a, b, gamma(a, b)[0], model) == code
