@@ -270,3 +270,21 @@ def test_a_rare_title_at_one_office_does_not_join_colleagues_of_other_names(firs
     model = _team_model()
     a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "Controller")
     assert guard(a, b, gamma(a, b)[0], model) == code
+
+
+def test_a_relative_at_the_family_company_holds_a_job_title_of_their_own():
+    from bench.corrupt import FIRST, LAST, TITLE, corrupted_rows
+
+    rows = list(corrupted_rows(5000, 11))
+    first_row = {}
+    for cells, entity in rows:
+        first_row.setdefault(entity, cells)
+    relatives = [
+        (cells[TITLE], earlier[TITLE])
+        for cells, entity in rows
+        if entity.startswith("X")
+        for earlier in [next((r for r in first_row.values() if r[LAST] == cells[LAST] and r[0] == cells[0]), None)]
+        if earlier is not None and earlier[FIRST] != cells[FIRST]
+    ]
+    assert len(relatives) >= 50
+    assert sum(title_key(a) == title_key(b) for a, b in relatives) / len(relatives) < 0.2
