@@ -31,11 +31,12 @@ How a run decides (``plan``):
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
    (and of names that merely resemble each other in another city), and of colleagues when one name is
-   missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
-   go to review). Corruption is told from another person by how records get corrupted: slips of the hand,
-   OCR and the ear in either name (``name_slip``, ``first_name_slip``, ``office_surname_slip``), a mistyped
-   mailbox (``mailbox_slip``, ``mistyped_mailbox``), one person's mailboxes in several shapes
-   (``one_persons_mailboxes``); and a household's free-mail mailbox (``household_mailbox``) excuses no name.
+   missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``), or when each
+   has a phone and a personal e-mail of their own (those two go to review). Corruption is told from another
+   person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
+   ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
+   one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
+   (``household_mailbox``) excuses no name.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -935,6 +936,22 @@ def same_post_surname(a: PersonaView, b: PersonaView, model: "Model | None") -> 
     return Indel.normalized_similarity(a.last, b.last) >= POST_SURNAME_LETTERS
 
 
+def nameless_in_post(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None") -> bool:
+    """Tell whether a record without a first name is a colleague's record by the post both hold.
+
+    At one office "" / MILLER beside CRAIG MILLER may be his record or a relative's, and nothing of the name can
+    tell. The job title can: a relative working at the family's company holds a job of their own, and the same
+    title rare in the team and the trade (``rare_title``: Chief Executive Officer, Controller; not Owner) beside
+    the same surname, or one slip or garble of it (``name_slip``, ``office_surname_slip``), is one person's record.
+    """
+    if levels["first_name"] is not None or not (a.last and b.last):
+        return False
+    last = levels["last_name"] or 0
+    if not (last >= 2 or name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)):
+        return False
+    return bool(rare_title(a, b, model))
+
+
 def _columns_swapped(p: PersonaView) -> bool:
     """Tell whether a record's columns read swapped: a given name as surname beside a first name that is none."""
     return bool(p.first and p.last) and _given_name(p.last) and not _given_name(p.first)
@@ -985,6 +1002,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
         and not (mailbox_names_another(a, b) or mailbox_names_another(b, a))
     )
     first_slip = False
+    post = colleagues and nameless_in_post(a, b, levels, model)
     if colleagues:
         first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
         if first is not None and first < 3 and not first_slip and key is None and owners_work_mailbox(a, b):
@@ -996,9 +1014,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
         if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
-            if not (name_slip(a.last, b.last) or (personal_email and last == 1)):
+            if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"
-        if first is None and not personal_email and not mailbox_names_first(a, b):
+        if first is None and not personal_email and not mailbox_names_first(a, b) and not post:
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not first_slip and not personal_email:
             return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
@@ -1024,7 +1042,7 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
     if last == 0 and key != "last":
         if not (
-            _surname_garbled(a, b, first, first_slip, model)
+            (_surname_garbled(a, b, first, first_slip, model) or post)
             if colleagues
             else first == 3 and surname_slip(a.last, b.last)
         ):

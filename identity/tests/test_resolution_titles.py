@@ -272,6 +272,33 @@ def test_a_rare_title_at_one_office_does_not_join_colleagues_of_other_names(firs
     assert guard(a, b, gamma(a, b)[0], model) == code
 
 
+@pytest.mark.parametrize(("last_a", "last_b"), [("MORGAN", "MORGAN"), ("MORGAN", "MORGN"), ("DUBOIS", "CLUBOIS")])
+def test_a_record_without_a_first_name_in_the_same_rare_post_at_one_office_is_one_persons(last_a, last_b):
+    model = _team_model()
+    a, b = _one_office("CRAIG", last_a, "", last_b, "Controller", "CONTROLLER")
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] is None
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+
+
+@pytest.mark.parametrize(
+    ("last_b", "title_a", "title_b", "code"),
+    [
+        ("MORGAN", "Controller", "Dentist", "COLLEAGUE_NAME_MISSING"),  # a relative with a job of their own
+        ("MORGAN", "Owner", "Owner", "COLLEAGUE_NAME_MISSING"),  # a title most hold: a couple owning the business
+        ("MORGAN", "", "", "COLLEAGUE_NAME_MISSING"),
+        ("PORTER", "Controller", "Controller", "COLLEAGUE_LAST_NAME"),  # another surname: another colleague
+    ],
+)
+def test_a_record_without_a_first_name_in_another_or_a_common_post_still_waits_for_review(
+    last_b, title_a, title_b, code
+):
+    model = _team_model()
+    a, b = _one_office("CRAIG", "MORGAN", "", last_b, title_a, title_b)
+    assert guard(a, b, gamma(a, b)[0], model) == code
+
+
 def test_a_relative_at_the_family_company_holds_a_job_title_of_their_own():
     from bench.corrupt import FIRST, LAST, TITLE, corrupted_rows
 
