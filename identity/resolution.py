@@ -20,8 +20,9 @@ How a run decides (``plan``):
    sum of log2(m/u) of its levels; an exact name is adjusted by its frequency in the team
    (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
-   (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
-   (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
+   (``CHANGE_FLOOR``), and for one name (or one employee's mailbox at the company's domain: ``other_office``) at
+   one company on another street and ZIP the place is not counted (``moved_within_company``): it says where the
+   company is, not who the person is. Such a pair merges only
    on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname, a
    rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
    either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
@@ -1390,16 +1391,21 @@ def other_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
     One name exact, the other may be slipped: a slip of the hand (``name_slip``, ``first_name_slip``), a surname
     garbled at one company (``office_surname_slip``: ROSS / RODS), or any spelling the guards let pass beside a
-    shared personal mailbox (JOAN / COAN on JJORDAN@).
+    shared personal mailbox (JOAN / COAN on JJORDAN@). Beside one personal mailbox at the company's own domain
+    (WESLEYC@ at the company) the names may also have lost a part or be garbled further (WESLEY CHANG / "" / CHANG,
+    NANCY ARMSTRONG / NABCY AMSTRONG): the company gives that mailbox to one employee, who kept it through the move,
+    and the guards still judge the names (two colleagues on one guessed JSMITH@ stay apart).
     """
     if moved_within_company(levels):
         return True
-    first, last = levels["first_name"], levels["last_name"]
-    if first is None or last is None or max(first, last) != 3 or min(first, last) < 1:
-        return False
     if not (
         levels["business"] == 2 and levels["address"] == 0 and (levels["location"] is None or levels["location"] < 3)
     ):
+        return False
+    if levels["email"] == 3:
+        return True  # one employee's mailbox at the company, whatever the names say (the guards judge them)
+    first, last = levels["first_name"], levels["last_name"]
+    if first is None or last is None or max(first, last) != 3 or min(first, last) < 1:
         return False
     if (levels["email"] or 0) >= 1:
         return True  # a shared personal mailbox beside a name the guards let pass (JOAN / COAN on JJORDAN@)
