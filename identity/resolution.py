@@ -32,7 +32,8 @@ How a run decides (``plan``):
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
    (and of names that merely resemble each other in another city), and of colleagues when one name is
-   missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``), or when each
+   missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
+   also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
    has a phone and a personal e-mail of their own (those two go to review). Corruption is told from another
    person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
@@ -945,7 +946,32 @@ def nameless_in_post(a: PersonaView, b: PersonaView, levels: dict, model: "Model
     title rare in the team and the trade (``rare_title``: Chief Executive Officer, Controller; not Owner) beside
     the same surname, or one slip or garble of it (``name_slip``, ``office_surname_slip``), is one person's record.
     """
-    if levels["first_name"] is not None or not (a.last and b.last):
+    if levels["first_name"] is not None:
+        return False
+    # a record that holds one name holds it as the surname here, in whichever column (BOYD / "": a swapped record)
+    last_a, last_b = a.last or a.first, b.last or b.first
+    if not (last_a and last_b):
+        return False
+    last = levels["last_name"] or 0
+    if not (last >= 2 or name_slip(last_a, last_b) or office_surname_slip(last_a, last_b)):
+        return False
+    return bool(rare_title(a, b, model))
+
+
+def first_name_in_post(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None") -> bool:
+    """Tell whether two first names at one office are one garbled by the post both records hold.
+
+    A first name garbled beyond a slip (LAH / NOAH, MRVI / MARVIN, KRHT / KURT, G1ENN / GLHEN) is no colleague's
+    name when it is no known given name (``given_names``) and keeps ``POST_SURNAME_LETTERS`` of the other's letters
+    in order, beside the same surname or one slip or garble of it, and the same job title rare in the team and
+    the trade (``rare_title``). Two real names stay two colleagues (JOHN / JANE), however alike their posts.
+    """
+    if not (a.first and b.first and a.last and b.last):
+        return False
+    first_a, first_b = _letters(a.first.split()[0]), _letters(b.first.split()[0])
+    if not first_a or not first_b or (known_given_name(first_a) and known_given_name(first_b)):
+        return False
+    if Indel.normalized_similarity(first_a, first_b) < POST_SURNAME_LETTERS:
         return False
     last = levels["last_name"] or 0
     if not (last >= 2 or name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)):
@@ -1005,7 +1031,11 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
     first_slip = False
     post = colleagues and nameless_in_post(a, b, levels, model)
     if colleagues:
-        first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
+        first_slip = (
+            first is not None
+            and first < 3
+            and (garbled or first_name_slip(a.first, b.first) or first_name_in_post(a, b, levels, model))
+        )
         if first is not None and first < 3 and not first_slip and key is None and owners_work_mailbox(a, b):
             first_slip = True  # a garbled first name on the other's own work mailbox (read only at one company)
             if first < 2:

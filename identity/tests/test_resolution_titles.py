@@ -315,3 +315,51 @@ def test_a_relative_at_the_family_company_holds_a_job_title_of_their_own():
     ]
     assert len(relatives) >= 50
     assert sum(title_key(a) == title_key(b) for a, b in relatives) / len(relatives) < 0.2
+
+
+def test_a_lone_name_in_the_first_column_reads_as_the_surname_of_a_record_in_the_same_rare_post():
+    model = _team_model()
+    a, b = _one_office("ETHAN", "MORGAN", "MORGAN", "", "Controller", "Controller")  # swapped, then lost a name
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] is None
+    assert levels["last_name"] == 3
+    assert guard(a, b, levels, model) is None
+    a, b = _one_office("ETHAN", "MORGAN", "MORGAN", "", "Controller", "Dentist")
+    assert guard(a, b, gamma(a, b)[0], model) == "COLLEAGUE_NAME_MISSING"
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b"),
+    [
+        ("NOAH", "MORALES", "LAH", "MORAEZ"),  # a first name garbled beyond a slip, no given name of its own
+        ("MARVIN", "BECKER", "MRVI", "BCKSER"),
+        ("KURT", "MENDOZA", "KRHT", "MENDOZA"),
+        ("MALIK", "WELLS", "HAIK", "WELSL"),
+    ],
+)
+def test_a_first_name_garbled_beyond_a_slip_in_the_same_rare_post_at_one_office_is_one_persons(
+    first_a, last_a, first_b, last_b
+):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "Controller")
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] < 2
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+    for title in ("", "Owner"):
+        a, b = _one_office(first_a, last_a, first_b, last_b, title, title)
+        assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_FIRST_NAME", "NAMES_DISAGREE"}, title
+
+
+@pytest.mark.parametrize(
+    ("first_a", "first_b", "last_b"),
+    [
+        ("JOHN", "JANE", "MORGAN"),  # two given names: two colleagues in one post
+        ("ALBERT", "AK", "MORGAN"),  # too little of the name left to tell
+        ("NOAH", "LAH", "PORTER"),  # another surname
+    ],
+)
+def test_a_first_name_in_the_same_rare_post_stays_another_colleagues_when_it_is_a_name(first_a, first_b, last_b):
+    model = _team_model()
+    a, b = _one_office(first_a, "MORGAN", first_b, last_b, "Controller", "Controller")
+    assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMES_DISAGREE"}
