@@ -1674,6 +1674,16 @@ NEVER_SAME = frozenset(
 )
 
 
+def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether a pair is kept apart whatever the team's model says (a ``NEVER_SAME`` guard without a model).
+
+    A partition compares its pairs before the run's model exists, so it reads the guards without the team's job
+    title frequencies. A pair that shares a job title may still be lifted by one rare in the team
+    (``same_post_surname``, ``first_name_in_post``, ``nameless_in_post``): it is kept for the finishing step.
+    """
+    return guard(a, b, levels) in NEVER_SAME and not shared_title(a, b)
+
+
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
 # them is certain, or three quarters agree and it shares more than names (COLLEAGUE_OWN_CONTACTS: always).
 LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})

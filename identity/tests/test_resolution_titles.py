@@ -363,3 +363,23 @@ def test_a_first_name_in_the_same_rare_post_stays_another_colleagues_when_it_is_
     model = _team_model()
     a, b = _one_office(first_a, "MORGAN", first_b, last_b, "Controller", "Controller")
     assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMES_DISAGREE"}
+
+
+def test_resolve_reads_the_post_both_records_hold_at_one_office_after_the_partitions(team):
+    # given a team of owners (a typical surname is shared), and one office where a person's records are garbled
+    for i in range(20):
+        shop = BusinessFactory(team=team, name=f"Shop {i} LLC", address=f"{i + 1} Elm St", zip5=f"787{i:02d}")
+        for n, first in enumerate(("Alan", "Beth", "Carl")):
+            _at_office(team, first, f"Filler{i}", "Owner", shop, f"51255{i:03d}{n:02d}")
+    office = BusinessFactory(team=team, name="Acme Roofing LLC", address="12 Main St", city="Austin", zip5="78701")
+    gloria = _at_office(team, "Gloria", "Woods", "Controller", office, "5125550100")
+    goas = _at_office(team, "Gloria", "Goas", "Controller", office, "5125550100")  # the surname garbled twice
+    noah = _at_office(team, "Noah", "Morales", "Estimator", office, "5125550100")
+    lah = _at_office(team, "Lah", "Moraez", "Estimator", office, "5125550100")  # the first name garbled further
+    relative = _at_office(team, "Karen", "Woods", "Office Manager", office, "5125550100")  # a job of her own
+
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+
+    assert Persona.objects.get(pk=max(gloria.pk, goas.pk)).merged_into_id == min(gloria.pk, goas.pk)
+    assert Persona.objects.get(pk=max(noah.pk, lah.pk)).merged_into_id == min(noah.pk, lah.pk)
+    assert not Persona.objects.get(pk=relative.pk).is_merged
