@@ -20,11 +20,12 @@ surname together with a changed phone, a move with a changed phone, and a mistyp
 
 Hard negatives are added too, never sharing an entity: **family colleagues** (the same company, office
 phone, address and *last* name as an earlier person, another first name: not a nickname of theirs, nor
-one given to another relative of theirs; like any record, it loses its first name now and then, so that a
-"" / DUNN at the office fits two people; when the earlier person lists a free-mail address, half of them
-share it, as a couple shares a household mailbox) and **namesakes** (the same
-first and last name as an earlier person, at another business in another state). The generator's own
-colleagues and namesakes stay in the mix.
+one given to another relative of theirs; a job title of their own, drawn as the generator draws one for a
+new colleague (``title_for``), so the earlier person's only as often as two colleagues share one; like any
+record, it loses its first name now and then, so that a "" / DUNN at the office fits two people; when the
+earlier person lists a free-mail address, half of them share it, as a couple shares a household mailbox)
+and **namesakes** (the same first and last name as an earlier person, at another business in another state).
+The generator's own colleagues and namesakes stay in the mix.
 
 ``moved=SHARE`` (``--moved``, a probe on a stream of its own, so the list is otherwise the same) turns that share
 of the duplicate rows into **moved** records: a new street, the city, state and ZIP of another earlier row (often
@@ -415,6 +416,7 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float =
     harder = random.Random(seed * 7919 + 4)
     lost = random.Random(seed * 7919 + 2)  # its own stream: the other rows stay as they were
     household = random.Random(seed * 7919 + 3)  # likewise
+    kin_titles = random.Random(seed * 7919 + 7)  # a relative's job title: every other draw stays as it was
     seen: set[str] = set()
     window: list[list[str]] = []
     relatives: dict[tuple, set[str]] = {}
@@ -446,6 +448,8 @@ def corrupted_rows(n: int, seed: int = 11, *, hard: bool = False, moved: float =
                 names = FIRST_NAMES  # every name used: the row is still drawn, as before
             row[FIRST] = rng.choice(names)
             taken.add(row[FIRST].upper())
+            if row[TITLE]:
+                row[TITLE] = title_for(row, kin_titles)  # a job of their own, drawn as for any new colleague
             row[EMAIL] = ""
             if earlier[EMAIL].rpartition("@")[2] in FREE_MAIL_DOMAINS and household.random() < HOUSEHOLD_MAILBOX_RATE:
                 row[EMAIL] = earlier[EMAIL]  # a spouse on the couple's home address (brendadunn@yahoo.com)

@@ -513,7 +513,7 @@ def resolution_partition_run(*, partition_id: str, finish: bool = True) -> Resol
             counted += 1
             levels, _ = resolution.gamma(a, b)
             patterns[resolution._pattern(levels)] += 1
-            if resolution.guard(a, b, levels) in resolution.NEVER_SAME:
+            if resolution.ruled_out(a, b, levels):
                 guarded += 1
             else:
                 kept.append([a.id, b.id] if a.id < b.id else [b.id, a.id])

@@ -20,8 +20,9 @@ How a run decides (``plan``):
    sum of log2(m/u) of its levels; an exact name is adjusted by its frequency in the team
    (``tf_adjustment``): a shared SMITH weighs less than a shared BEAUMAN. The match probability
    2^w / (1 + 2^w) is the pair's score. A changed phone, street or place never rules a match out
-   (``CHANGE_FLOOR``), and for one name at one company on another street and ZIP the place is not counted
-   (``moved_within_company``): it says where the company is, not who the person is. Such a pair merges only
+   (``CHANGE_FLOOR``), and for one name (or one employee's mailbox at the company's domain: ``other_office``) at
+   one company on another street and ZIP the place is not counted (``moved_within_company``): it says where the
+   company is, not who the person is. Such a pair merges only
    on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname, a
    rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
    either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
@@ -31,11 +32,13 @@ How a run decides (``plan``):
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
    (and of names that merely resemble each other in another city), and of colleagues when one name is
-   missing and no e-mail is shared, or when each has a phone and a personal e-mail of their own (those two
-   go to review). Corruption is told from another person by how records get corrupted: slips of the hand,
-   OCR and the ear in either name (``name_slip``, ``first_name_slip``, ``office_surname_slip``), a mistyped
-   mailbox (``mailbox_slip``, ``mistyped_mailbox``), one person's mailboxes in several shapes
-   (``one_persons_mailboxes``); and a household's free-mail mailbox (``household_mailbox``) excuses no name.
+   missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
+   also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
+   has a phone and a personal e-mail of their own (those two go to review). Corruption is told from another
+   person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
+   ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
+   one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
+   (``household_mailbox``) excuses no name.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -900,16 +903,80 @@ def _colleagues(levels: dict) -> bool:
     return levels["business"] == 2 or levels["address"] == 2 or levels["phone"] == 1
 
 
-def _surname_garbled(a: PersonaView, b: PersonaView, first: int | None, first_slip: bool) -> bool:
+def _surname_garbled(
+    a: PersonaView, b: PersonaView, first: int | None, first_slip: bool, model: "Model | None" = None
+) -> bool:
     """Tell whether colleagues' surnames are one surname garbled beside the same first name (``office_surname_slip``).
 
     The same first name, or one garbled beyond recognition as a name, beside a garbled surname; or both names
     slipped at once (COLLEEN RUSSO / COLLEN RUZO): relatives share a surname exactly, and two colleagues whose
-    names are both one slip apart are rarer than one record slipped twice.
+    names are both one slip apart are rarer than one record slipped twice. A surname garbled further than that
+    still counts beside the same specific job title (``same_post_surname``).
     """
     if not (first == 3 or first_slip or garbled_name(a.first, b.first)):
         return False
-    return office_surname_slip(a.last, b.last)
+    return office_surname_slip(a.last, b.last) or same_post_surname(a, b, model)
+
+
+# The least share of two surnames' letters, in order, that one person's surname garbled twice keeps (Indel
+# similarity: GOAS / WOODS 0.44, HIO / HILL 0.57, KTYR / KAUR 0.5; VU / PORTER 0.0, EDWARS / COOPER 0.33).
+POST_SURNAME_LETTERS = 0.4
+
+
+def same_post_surname(a: PersonaView, b: PersonaView, model: "Model | None") -> bool:
+    """Tell whether two surnames at one office, beside the same first name, are one surname by the post both hold.
+
+    Two errors in one short surname (WOODS / GOAS, HILL / HIO, KAUR / KTYR, TORRES / GUORRS) are beyond a slip,
+    and so are two colleagues' surnames. But two colleagues who share a first name *and* a job title rare in the
+    team and the trade (``rare_title``: a Controller, a Broker at a builder's; not an Owner) are rarer still than
+    one record garbled twice, so with such a title a surname that keeps ``POST_SURNAME_LETTERS`` of the other's
+    letters in order is the record's error. Surnames with little in common (ALICE PORTER / ALICE VU, both general
+    managers) stay two people, and a missing first name never reaches here: a relative shares the surname.
+    """
+    if not (a.last and b.last) or not rare_title(a, b, model):
+        return False
+    return Indel.normalized_similarity(a.last, b.last) >= POST_SURNAME_LETTERS
+
+
+def nameless_in_post(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None") -> bool:
+    """Tell whether a record without a first name is a colleague's record by the post both hold.
+
+    At one office "" / MILLER beside CRAIG MILLER may be his record or a relative's, and nothing of the name can
+    tell. The job title can: a relative working at the family's company holds a job of their own, and the same
+    title rare in the team and the trade (``rare_title``: Chief Executive Officer, Controller; not Owner) beside
+    the same surname, or one slip or garble of it (``name_slip``, ``office_surname_slip``), is one person's record.
+    """
+    if levels["first_name"] is not None:
+        return False
+    # a record that holds one name holds it as the surname here, in whichever column (BOYD / "": a swapped record)
+    last_a, last_b = a.last or a.first, b.last or b.first
+    if not (last_a and last_b):
+        return False
+    last = levels["last_name"] or 0
+    if not (last >= 2 or name_slip(last_a, last_b) or office_surname_slip(last_a, last_b)):
+        return False
+    return bool(rare_title(a, b, model))
+
+
+def first_name_in_post(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None") -> bool:
+    """Tell whether two first names at one office are one garbled by the post both records hold.
+
+    A first name garbled beyond a slip (LAH / NOAH, MRVI / MARVIN, KRHT / KURT, G1ENN / GLHEN) is no colleague's
+    name when it is no known given name (``given_names``) and keeps ``POST_SURNAME_LETTERS`` of the other's letters
+    in order, beside the same surname or one slip or garble of it, and the same job title rare in the team and
+    the trade (``rare_title``). Two real names stay two colleagues (JOHN / JANE), however alike their posts.
+    """
+    if not (a.first and b.first and a.last and b.last):
+        return False
+    first_a, first_b = _letters(a.first.split()[0]), _letters(b.first.split()[0])
+    if not first_a or not first_b or (known_given_name(first_a) and known_given_name(first_b)):
+        return False
+    if Indel.normalized_similarity(first_a, first_b) < POST_SURNAME_LETTERS:
+        return False
+    last = levels["last_name"] or 0
+    if not (last >= 2 or name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)):
+        return False
+    return bool(rare_title(a, b, model))
 
 
 def _columns_swapped(p: PersonaView) -> bool:
@@ -962,8 +1029,13 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
         and not (mailbox_names_another(a, b) or mailbox_names_another(b, a))
     )
     first_slip = False
+    post = colleagues and nameless_in_post(a, b, levels, model)
     if colleagues:
-        first_slip = first is not None and first < 3 and (garbled or first_name_slip(a.first, b.first))
+        first_slip = (
+            first is not None
+            and first < 3
+            and (garbled or first_name_slip(a.first, b.first) or first_name_in_post(a, b, levels, model))
+        )
         if first is not None and first < 3 and not first_slip and key is None and owners_work_mailbox(a, b):
             first_slip = True  # a garbled first name on the other's own work mailbox (read only at one company)
             if first < 2:
@@ -972,10 +1044,10 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "COLLEAGUE_FIRST_NAME"
         if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
-        if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip):
-            if not (name_slip(a.last, b.last) or (personal_email and last == 1)):
+        if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
+            if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"
-        if first is None and not personal_email and not mailbox_names_first(a, b):
+        if first is None and not personal_email and not mailbox_names_first(a, b) and not post:
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not first_slip and not personal_email:
             return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
@@ -1001,7 +1073,9 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "NAMESAKE_OWN_MAILBOX"  # each their own personal mailbox, no place in common: maybe namesakes
     if last == 0 and key != "last":
         if not (
-            _surname_garbled(a, b, first, first_slip) if colleagues else first == 3 and surname_slip(a.last, b.last)
+            (_surname_garbled(a, b, first, first_slip, model) or post)
+            if colleagues
+            else first == 3 and surname_slip(a.last, b.last)
         ):
             return "NAMES_DISAGREE"
     if first is None and last is None and key != "names":
@@ -1347,16 +1421,21 @@ def other_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
     One name exact, the other may be slipped: a slip of the hand (``name_slip``, ``first_name_slip``), a surname
     garbled at one company (``office_surname_slip``: ROSS / RODS), or any spelling the guards let pass beside a
-    shared personal mailbox (JOAN / COAN on JJORDAN@).
+    shared personal mailbox (JOAN / COAN on JJORDAN@). Beside one personal mailbox at the company's own domain
+    (WESLEYC@ at the company) the names may also have lost a part or be garbled further (WESLEY CHANG / "" / CHANG,
+    NANCY ARMSTRONG / NABCY AMSTRONG): the company gives that mailbox to one employee, who kept it through the move,
+    and the guards still judge the names (two colleagues on one guessed JSMITH@ stay apart).
     """
     if moved_within_company(levels):
         return True
-    first, last = levels["first_name"], levels["last_name"]
-    if first is None or last is None or max(first, last) != 3 or min(first, last) < 1:
-        return False
     if not (
         levels["business"] == 2 and levels["address"] == 0 and (levels["location"] is None or levels["location"] < 3)
     ):
+        return False
+    if levels["email"] == 3:
+        return True  # one employee's mailbox at the company, whatever the names say (the guards judge them)
+    first, last = levels["first_name"], levels["last_name"]
+    if first is None or last is None or max(first, last) != 3 or min(first, last) < 1:
         return False
     if (levels["email"] or 0) >= 1:
         return True  # a shared personal mailbox beside a name the guards let pass (JOAN / COAN on JJORDAN@)
@@ -1593,6 +1672,16 @@ MIN_TRAINING_PAIRS = 200
 NEVER_SAME = frozenset(
     {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "NAMES_DISAGREE"}
 )
+
+
+def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether a pair is kept apart whatever the team's model says (a ``NEVER_SAME`` guard without a model).
+
+    A partition compares its pairs before the run's model exists, so it reads the guards without the team's job
+    title frequencies. A pair that shares a job title may still be lifted by one rare in the team
+    (``same_post_surname``, ``first_name_in_post``, ``nameless_in_post``): it is kept for the finishing step.
+    """
+    return guard(a, b, levels) in NEVER_SAME and not shared_title(a, b)
 
 
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining

@@ -264,6 +264,38 @@ def test_one_person_at_another_office_of_the_company_is_not_ruled_out_by_the_pla
     assert not resolution.moved_within_company(levels)
 
 
+@pytest.mark.parametrize(
+    ("first_b", "last_b"),
+    [("", "BEAUMAN"), ("OTIS", ""), ("OTSI", "BEAMUN"), ("OTIS", "BEAUMN")],  # a name lost, or both garbled
+)
+def test_one_persons_work_mailbox_at_another_office_of_the_company_keeps_the_place_from_counting(first_b, last_b):
+    model = _names_model()
+    austin, dallas = _two_offices()
+    austin = replace(austin, emails=frozenset({"otisb@acme.com"}))
+    dallas = replace(dallas, first=first_b, last=last_b, emails=frozenset({"otisb@acme.com"}))
+    probability, reasons = score(austin, dallas, model)
+    assert reasons["guard"] is None
+    assert probability >= AUTO
+    assert reasons["office_proof"] == "e-mail"
+    for field in ("address", "location", "phone"):
+        assert reasons["fields"][field]["weight"] == 0.0
+        assert reasons["fields"][field]["not_counted"]
+    # without the mailbox, the place counts: no merge
+    assert score(replace(austin, emails=frozenset()), replace(dallas, emails=frozenset()), model)[0] < AUTO
+
+
+def test_two_colleagues_on_one_guessed_work_mailbox_at_two_offices_stay_apart():
+    model = _names_model()
+    austin, dallas = _two_offices()
+    larry = replace(austin, first="LARRY", last="NICHOLS", emails=frozenset({"lnichols@acme.com"}))
+    luis = replace(dallas, first="LUIS", last="NICHOLS", emails=frozenset({"lnichols@acme.com"}))
+    assert score(larry, luis, model)[1]["guard"] == "COLLEAGUE_FIRST_NAME"
+    # and a role mailbox is no one employee's: the place still counts
+    info_a = replace(austin, last="", emails=frozenset({"info@acme.com"}))
+    info_b = replace(dallas, emails=frozenset({"info@acme.com"}))
+    assert not resolution.other_office(info_a, info_b, gamma(info_a, info_b)[0])
+
+
 def test_em_is_deterministic_and_serialisable():
     a, b = em_train(FIXED), em_train(FIXED)
     assert a.m == b.m

@@ -224,3 +224,162 @@ def test_the_moved_probe_keeps_most_titles_promotes_some_and_gives_hard_negative
     same = sum(title_key(a) == title_key(b) for a, b in others)
     assert len(others) >= 40
     assert same / len(others) < 0.2
+
+
+def _one_office(first_a, last_a, first_b, last_b, title_a, title_b):
+    """Two records at one office of one company (its phone, street and ZIP), no e-mail: the names and titles given."""
+    austin, _ = _two_offices()
+    a = replace(austin, first=first_a, last=last_a, titles=(title_key(title_a),) if title_a else ())
+    b = replace(austin, id="per_2", first=first_b, last=last_b, titles=(title_key(title_b),) if title_b else ())
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b"),
+    [
+        ("GLORIA", "WOODS", "GLORIA", "GOAS"),  # two errors in a short surname
+        ("NATHAN", "HILL", "NATHAN", "HIO"),
+        ("JUSTIN", "KAUR", "JUSIN", "KTYR"),  # both names garbled
+        ("DOUGLAS", "TORRES", "DOUGLAS", "GUORRS"),
+    ],
+)
+def test_a_surname_garbled_twice_beside_the_same_first_name_and_a_rare_title_at_one_office_is_one_person(
+    first_a, last_a, first_b, last_b
+):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "CONTROLLER")
+    levels, _ = gamma(a, b)
+    assert levels["last_name"] < 2
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+    # without the title, or with a common one, they are two colleagues of one first name
+    for title in ("", "Owner"):
+        a, b = _one_office(first_a, last_a, first_b, last_b, title, title)
+        assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_LAST_NAME", "NAMES_DISAGREE"}, title
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b", "code"),
+    [
+        ("ALICE", "PORTER", "ALICE", "VU", "COLLEAGUE_LAST_NAME"),  # surnames with nothing in common
+        ("ALICE", "WOODS", "CARLA", "GOAS", "COLLEAGUE_FIRST_NAME"),  # another first name
+        ("", "WOODS", "GLORIA", "GOAS", "COLLEAGUE_LAST_NAME"),  # a missing first name: a relative shares the surname
+    ],
+)
+def test_a_rare_title_at_one_office_does_not_join_colleagues_of_other_names(first_a, last_a, first_b, last_b, code):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "Controller")
+    assert guard(a, b, gamma(a, b)[0], model) == code
+
+
+@pytest.mark.parametrize(("last_a", "last_b"), [("MORGAN", "MORGAN"), ("MORGAN", "MORGN"), ("DUBOIS", "CLUBOIS")])
+def test_a_record_without_a_first_name_in_the_same_rare_post_at_one_office_is_one_persons(last_a, last_b):
+    model = _team_model()
+    a, b = _one_office("CRAIG", last_a, "", last_b, "Controller", "CONTROLLER")
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] is None
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+
+
+@pytest.mark.parametrize(
+    ("last_b", "title_a", "title_b", "code"),
+    [
+        ("MORGAN", "Controller", "Dentist", "COLLEAGUE_NAME_MISSING"),  # a relative with a job of their own
+        ("MORGAN", "Owner", "Owner", "COLLEAGUE_NAME_MISSING"),  # a title most hold: a couple owning the business
+        ("MORGAN", "", "", "COLLEAGUE_NAME_MISSING"),
+        ("PORTER", "Controller", "Controller", "COLLEAGUE_LAST_NAME"),  # another surname: another colleague
+    ],
+)
+def test_a_record_without_a_first_name_in_another_or_a_common_post_still_waits_for_review(
+    last_b, title_a, title_b, code
+):
+    model = _team_model()
+    a, b = _one_office("CRAIG", "MORGAN", "", last_b, title_a, title_b)
+    assert guard(a, b, gamma(a, b)[0], model) == code
+
+
+def test_a_relative_at_the_family_company_holds_a_job_title_of_their_own():
+    from bench.corrupt import FIRST, LAST, TITLE, corrupted_rows
+
+    rows = list(corrupted_rows(5000, 11))
+    first_row = {}
+    for cells, entity in rows:
+        first_row.setdefault(entity, cells)
+    relatives = [
+        (cells[TITLE], earlier[TITLE])
+        for cells, entity in rows
+        if entity.startswith("X")
+        for earlier in [next((r for r in first_row.values() if r[LAST] == cells[LAST] and r[0] == cells[0]), None)]
+        if earlier is not None and earlier[FIRST] != cells[FIRST]
+    ]
+    assert len(relatives) >= 50
+    assert sum(title_key(a) == title_key(b) for a, b in relatives) / len(relatives) < 0.2
+
+
+def test_a_lone_name_in_the_first_column_reads_as_the_surname_of_a_record_in_the_same_rare_post():
+    model = _team_model()
+    a, b = _one_office("ETHAN", "MORGAN", "MORGAN", "", "Controller", "Controller")  # swapped, then lost a name
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] is None
+    assert levels["last_name"] == 3
+    assert guard(a, b, levels, model) is None
+    a, b = _one_office("ETHAN", "MORGAN", "MORGAN", "", "Controller", "Dentist")
+    assert guard(a, b, gamma(a, b)[0], model) == "COLLEAGUE_NAME_MISSING"
+
+
+@pytest.mark.parametrize(
+    ("first_a", "last_a", "first_b", "last_b"),
+    [
+        ("NOAH", "MORALES", "LAH", "MORAEZ"),  # a first name garbled beyond a slip, no given name of its own
+        ("MARVIN", "BECKER", "MRVI", "BCKSER"),
+        ("KURT", "MENDOZA", "KRHT", "MENDOZA"),
+        ("MALIK", "WELLS", "HAIK", "WELSL"),
+    ],
+)
+def test_a_first_name_garbled_beyond_a_slip_in_the_same_rare_post_at_one_office_is_one_persons(
+    first_a, last_a, first_b, last_b
+):
+    model = _team_model()
+    a, b = _one_office(first_a, last_a, first_b, last_b, "Controller", "Controller")
+    levels, _ = gamma(a, b)
+    assert levels["first_name"] < 2
+    assert guard(a, b, levels, model) is None
+    assert score(a, b, model)[0] >= AUTO
+    for title in ("", "Owner"):
+        a, b = _one_office(first_a, last_a, first_b, last_b, title, title)
+        assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_FIRST_NAME", "NAMES_DISAGREE"}, title
+
+
+@pytest.mark.parametrize(
+    ("first_a", "first_b", "last_b"),
+    [
+        ("JOHN", "JANE", "MORGAN"),  # two given names: two colleagues in one post
+        ("ALBERT", "AK", "MORGAN"),  # too little of the name left to tell
+        ("NOAH", "LAH", "PORTER"),  # another surname
+    ],
+)
+def test_a_first_name_in_the_same_rare_post_stays_another_colleagues_when_it_is_a_name(first_a, first_b, last_b):
+    model = _team_model()
+    a, b = _one_office(first_a, "MORGAN", first_b, last_b, "Controller", "Controller")
+    assert guard(a, b, gamma(a, b)[0], model) in {"COLLEAGUE_FIRST_NAME", "COLLEAGUE_LAST_NAME", "NAMES_DISAGREE"}
+
+
+def test_resolve_reads_the_post_both_records_hold_at_one_office_after_the_partitions(team):
+    # given a team of owners (a typical surname is shared), and one office where a person's records are garbled
+    for i in range(20):
+        shop = BusinessFactory(team=team, name=f"Shop {i} LLC", address=f"{i + 1} Elm St", zip5=f"787{i:02d}")
+        for n, first in enumerate(("Alan", "Beth", "Carl")):
+            _at_office(team, first, f"Filler{i}", "Owner", shop, f"51255{i:03d}{n:02d}")
+    office = BusinessFactory(team=team, name="Acme Roofing LLC", address="12 Main St", city="Austin", zip5="78701")
+    gloria = _at_office(team, "Gloria", "Woods", "Controller", office, "5125550100")
+    goas = _at_office(team, "Gloria", "Goas", "Controller", office, "5125550100")  # the surname garbled twice
+    noah = _at_office(team, "Noah", "Morales", "Estimator", office, "5125550100")
+    lah = _at_office(team, "Lah", "Moraez", "Estimator", office, "5125550100")  # the first name garbled further
+    relative = _at_office(team, "Karen", "Woods", "Office Manager", office, "5125550100")  # a job of her own
+
+    call_command("resolve", team=team.slug, stdout=io.StringIO())
+
+    assert Persona.objects.get(pk=max(gloria.pk, goas.pk)).merged_into_id == min(gloria.pk, goas.pk)
+    assert Persona.objects.get(pk=max(noah.pk, lah.pk)).merged_into_id == min(noah.pk, lah.pk)
+    assert not Persona.objects.get(pk=relative.pk).is_merged
