@@ -32,6 +32,7 @@ from usdatabiz.core.tests.qcluster import (
     QCluster,
     environment,
     needs_a_shared_database,
+    no_clusters_left,
     queue_on,
     wait_for,
 )
@@ -50,9 +51,7 @@ RECORDS = (Business, Persona, PersonaPhone, PersonaEmail, BusinessOwner)
 def clusters():
     """Start clusters with ``clusters(lane, ...)``; every one is killed after the test. Clusters that earlier tests
     killed stop counting a few seconds after their last stat: these tests start without them."""
-    from usdatabiz.core.lanes import running_clusters
-
-    wait_for(lambda: not running_clusters(), 30, "the clusters of earlier tests to stop counting")
+    no_clusters_left()
     started = []
 
     def start(lane, **kwargs):
@@ -179,6 +178,8 @@ def test_ingest_wait_queues_the_file_for_the_cluster_and_prints_the_same_json(cl
 
 
 def test_ingest_without_a_cluster_runs_inline(team, tmp_path):
+    # given no cluster: not even the one the previous test killed, whose last stat lives 3 s
+    no_clusters_left()
     path = tmp_path / "list.csv"
     path.write_bytes(_generated(tmp_path, 50))
     done = subprocess.run(

@@ -45,6 +45,14 @@ def wait_for(condition, timeout: float, what: str) -> None:
     raise AssertionError(f"waited {timeout} s for {what}")
 
 
+def no_clusters_left(timeout: float = 30) -> None:
+    """Wait until the clusters earlier tests killed stop counting (a killed cluster's last stat lives 3 s): a test
+    that starts its own, or checks what happens with none, begins from none."""
+    from usdatabiz.core.lanes import running_clusters
+
+    wait_for(lambda: not running_clusters(), timeout, "the clusters of earlier tests to stop counting")
+
+
 def queue_on(task_path: str, *args, lane: str, **kwargs) -> None:
     """Put a task on a lane's queue from this (sync) test process, as a web process would."""
     from django_q.tasks import async_task
