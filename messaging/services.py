@@ -696,6 +696,7 @@ class _BatchReads:
 
     keys: dict[str, str]  # campaign lead -> idempotency key
     existing: dict[str, Message]  # idempotency key -> the text made for it before (locked)
+    busy: set[str]  # idempotency keys whose text another worker is writing this moment (left to it)
     suppressed: dict[str, str]  # number -> reason of its active suppression
     held: set[str]  # numbers with a possible opt-out waiting for a person
     phones: dict[str, PersonaPhone]
@@ -718,11 +719,22 @@ def _batch_reads(campaign: Campaign, leads: list[CampaignLead]) -> _BatchReads:
     )
     for persona_id, business_id, title in owners:
         titles.setdefault((persona_id, business_id), title)  # the first link, as render_for reads it
+    # The texts made before are locked without waiting: a worker recording an answer holds one text and then claims
+    # the next, so waiting here (with this batch's leads locked) could close a cycle with it. A text another worker
+    # holds this moment is its to finish; its lead stays pending and is skipped here.
+    existing = {
+        m.idempotency_key: m
+        for m in Message.objects.select_for_update(skip_locked=True).filter(idempotency_key__in=keys.values())
+    }
+    busy = set(
+        Message.objects.filter(idempotency_key__in=set(keys.values()) - existing.keys()).values_list(
+            "idempotency_key", flat=True
+        )
+    )
     return _BatchReads(
         keys=keys,
-        existing={
-            m.idempotency_key: m for m in Message.objects.select_for_update().filter(idempotency_key__in=keys.values())
-        },
+        existing=existing,
+        busy=busy,
         suppressed=dict(
             Suppression.objects.filter(team_id=team_id, phone_number__in=numbers, lifted_at__isnull=True).values_list(
                 "phone_number", "reason"
@@ -912,6 +924,8 @@ def _check_lead(*, cl: CampaignLead, cfg, now, reads: _BatchReads) -> tuple[str 
     """Apply every send-time check to one locked lead of a batch. Return (None, the check) when a text is to be
     made or sent for it (the check may still have refused: the refusal is recorded on the text), or the outcome
     that ends it here (skipped, deferred, held, sent or failed already)."""
+    if reads.keys[cl.pk] in reads.busy:
+        return "skipped", None  # its text is another worker's this moment: that worker records the outcome
     if cl.step:
         from .followups import follow_up_refusal
 

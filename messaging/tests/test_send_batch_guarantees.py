@@ -192,6 +192,68 @@ def test_two_workers_sending_the_same_batch_at_once_text_each_person_once(team, 
     assert not Message.objects.filter(campaign=campaign, status__in=["queued", "sending"]).exists()
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="another worker's row lock needs PostgreSQL")
+def test_a_batch_never_waits_for_a_text_another_worker_is_writing(team, operator, settings):
+    # given a batch of 4 whose texts were made by a worker that stopped before its first provider call
+    settings.SMS_SEND_BATCH = 4
+    campaign = sending_campaign(team, operator, 4)
+    leads = _leads(campaign)
+
+    class Stopped(BaseException):
+        pass
+
+    class Refusing(SandboxSms):
+        def send_sms(self, **kwargs):
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        services.campaign_send_slice(campaign_id=campaign.pk, provider=Refusing())
+    queued = list(Message.objects.filter(campaign=campaign, status="queued").order_by("pk"))
+    assert len(queued) == 3
+    busy = queued[1]
+
+    # and another worker holding one of the queued texts in its transaction (recording the text before, claiming it)
+    locked, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        from django.db import transaction
+
+        try:
+            with transaction.atomic():
+                Message.objects.select_for_update().get(pk=busy.pk)
+                locked.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=other_worker)
+    holder.start()
+    assert locked.wait(10)
+    provider = CountingSandbox()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '5s'")  # a wait would end the batch with an error, not hang the test
+        # when this worker sends the same batch while that lock is held
+        counts, stop = services._send_campaign_batch(
+            cl_ids=[cl.pk for cl in leads], provider=provider, cfg=services.messaging_settings_get(team=team),
+            now=timezone.now(), run=None,
+        )  # fmt: skip
+    finally:
+        release.set()
+        holder.join(30)
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+
+    # then it did not wait: the held text's lead is left to the other worker, the two others went out once, and the
+    # text caught in flight is held for a person
+    assert stop is None
+    assert sorted(provider.texted) == sorted(m.to_number for m in queued if m.pk != busy.pk)
+    assert Message.objects.get(pk=busy.pk).status == "queued"
+    assert CampaignLead.objects.get(pk=busy.campaign_lead_id).status == "pending"
+    assert (counts["skipped"], counts["sent"], counts["held"]) == (1, 2, 1)
+
+
 def test_another_teams_suppression_and_holds_do_not_stop_our_texts_but_our_own_do(team, other_team, operator, outsider):
     # given two teams that hold the same numbers; the other team suppressed one and holds another for review
     ours = sending_campaign(team, operator, 4)
