@@ -229,10 +229,15 @@ def test_a_reply_without_our_number_goes_to_the_one_team_that_texted_the_person(
     assert not messaging.is_suppressed(team=other_team, number=PAT)
 
 
-@pytest.mark.parametrize("text", ["Yes, tell me more", "STOP"])
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [("Yes, tell me more", "kept"), ("START", "kept"), ("STOP", "suppressed"), ("please stop texting me", "suppressed"),
+     ("Scam. Go away", "held")],
+)  # fmt: skip
 def test_a_reply_without_our_number_from_someone_two_teams_texted_is_kept_and_shown_not_guessed(
-    client, openers, team, other_team, text
+    client, openers, team, other_team, text, consent
 ):
+    from messaging.models import OptOutReview
     from usdatabiz.core.models import StageFailure
 
     response = _pat_writes_without_our_number(client, text, PLATFORM_SECRET)
@@ -241,12 +246,21 @@ def test_a_reply_without_our_number_from_someone_two_teams_texted_is_kept_and_sh
     record = WebhookEvent.objects.get()
     assert (record.status, record.error_code, record.team_id) == ("unmatched", "NO_LEAD_MATCH", None)
     assert not InboxItem.objects.exists()
-    assert not Suppression.objects.exists()
     assert not Message.objects.filter(direction="inbound").exists()
+    # a request to stop is honoured by every team that texted the person (it cannot be told whose it was); an
+    # unclear one holds the number for each; nothing else is guessed, and no confirmation goes from either number
+    for each in (team, other_team):
+        assert messaging.is_suppressed(team=each, number=PAT) is (consent == "suppressed")
+        assert OptOutReview.objects.filter(team=each, phone_number=PAT, status="held").exists() is (consent == "held")
+    assert not Message.objects.filter(kind="compliance").exists()
     # each team that texted the person sees that a reply could not be given to one team (not its words)
     failures = StageFailure.objects.filter(stage=8, code="NO_LEAD_MATCH")
     assert sorted(failures.values_list("team_id", flat=True)) == sorted([team.pk, other_team.pk])
     assert all(record.pk in f.detail and text not in f.detail for f in failures)
+    if consent != "kept":
+        assert all(
+            ("suppressed for your team" if consent == "suppressed" else "held for") in f.detail for f in failures
+        )
 
 
 # --- one team's opt-out and the other team's campaign on the bulk lane -------------------------------------------

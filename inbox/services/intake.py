@@ -155,7 +155,8 @@ def intake_event(
     """
     started = time.monotonic() if started is None else started
     record = None
-    keyword = _keyword_decision(event) if event.kind == "inbound" and route.team_id is not None else _NO_KEYWORD
+    addressed = route.team_id is not None or bool(route.candidates)
+    keyword = _keyword_decision(event) if event.kind == "inbound" and addressed else _NO_KEYWORD
     columns = dict(
         provider=provider,
         source=source,
@@ -186,7 +187,12 @@ def intake_event(
                     )
                 except IntegrityError as exc:
                     raise _AlreadyStored from exc
-                action = _keywords_apply(team_id=route.team_id, event=event, keyword=keyword) if keyword.action else ""
+                if route.team_id is None:
+                    action = _revocation_apply_to_each(route.candidates, event=event, keyword=keyword)
+                else:
+                    action = (
+                        _keywords_apply(team_id=route.team_id, event=event, keyword=keyword) if keyword.action else ""
+                    )
                 if action:
                     record.compliance_action = action
                     record.processing_ms = int((time.monotonic() - started) * 1000)
@@ -438,11 +444,15 @@ def inbound_receive(*, event, webhook: WebhookEvent, route: routing.Route | None
         webhook.team_id = route.team_id
         webhook.status, webhook.error_code = WebhookEvent.Status.UNMATCHED, "NO_LEAD_MATCH"
         webhook.detail = route.reason
+        honoured = {
+            WebhookEvent.ComplianceAction.SUPPRESSED: " It asked to stop: the number is suppressed for your team.",
+            WebhookEvent.ComplianceAction.HELD: " It may ask to stop: the number is held for a person of your team.",
+        }.get(webhook.compliance_action, "")
         for team_id in route.candidates:  # shown to each team that texted the person, without the reply's words
             stage_failure_record(
                 team=team_id, stage=8, code="NO_LEAD_MATCH", subject=webhook,
                 detail=f"A reply from {event.from_number} did not say which of our numbers it was sent to and could "
-                f"not be given to one team for certain; it is kept as webhook event {webhook.pk}.",
+                f"not be given to one team for certain; it is kept as webhook event {webhook.pk}.{honoured}",
             )  # fmt: skip
         return None
     team_id, contact = route.team_id, route.contact
@@ -580,6 +590,20 @@ def _keywords_apply(*, team_id: str, event, keyword: _Keyword) -> str:
         # held now, not when the task runs: a campaign slice sending meanwhile is refused with OPT_OUT_REVIEW
         opt_out_reviews.opt_out_review_hold(team=team_id, number=number, text=text, reason=keyword.why)
     return keyword.action
+
+
+def _revocation_apply_to_each(team_ids: tuple[str, ...], *, event, keyword: _Keyword) -> str:
+    """A reply that did not say which of our numbers it answered, from a person several teams texted: a STOP (or
+    a clear request to stop) suppresses the number for every one of those teams, and an unclear one holds it for
+    each. A wrong suppression costs a team one lead; a missed one texts a person who asked us to stop. A START is
+    applied to no team (consent is never given back on a guess), and no confirmation is sent (from which number?).
+    """
+    if keyword.action not in (WebhookEvent.ComplianceAction.SUPPRESSED, WebhookEvent.ComplianceAction.HELD):
+        return ""
+    done = ""
+    for team_id in team_ids:
+        done = _keywords_apply(team_id=team_id, event=event, keyword=keyword) or done
+    return done
 
 
 def _keyword_action(webhook: WebhookEvent) -> str:
