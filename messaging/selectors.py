@@ -181,21 +181,38 @@ def campaign_send_plan(*, campaign, cfg, sender_number: str, step: int = 0, now:
         locations[key] += 1
         sample.setdefault(key, number)
     windows = {k: tuple(v) for k, v in (cfg.state_windows or {}).items()} or None
-    moments: Counter = Counter()
+    moments: dict[tuple[str, datetime], Counter] = {}  # (zone, first moment) -> people by the reason given
     for (state, npa, zip5), people in locations.items():
         check = compliance.quiet_hours_check(
             now=start, state=state or None, phone=sample[(state, npa, zip5)], zip5=zip5 or None,
             start_hour=cfg.quiet_start_hour, end_hour=cfg.quiet_end_hour, overrides=windows,
         )  # fmt: skip
-        moments[(check.zone or "", check.basis, check.next_allowed_at)] += people
+        moments.setdefault((check.zone or "", check.next_allowed_at), Counter())[check.basis] += people
     first = [
-        FirstTexts(zone=zone, people=people, at=at, local=_local(at, zone), basis=basis)
-        for (zone, basis, at), people in sorted(moments.items(), key=lambda item: (item[0][2], item[0][0], item[0][1]))
+        FirstTexts(zone=zone, people=sum(bases.values()), at=at, local=_local(at, zone), basis=_bases(bases))
+        for (zone, at), bases in sorted(moments.items(), key=lambda item: (item[0][1], item[0][0]))
     ]
     return SendPlan(
         people=sum(locations.values()), suppressed=suppressed, sender_number=sender_number, start=start,
         first_texts=first, sends_per_minute=cfg.sends_per_minute,
     )  # fmt: skip
+
+
+PLAN_REASONS_SHOWN = 3
+
+
+def _bases(bases: Counter) -> str:
+    """Why one row of the plan (a zone and a moment) was checked in that zone: the reasons of the most people
+    first, at most ``PLAN_REASONS_SHOWN``, then how many other locations share the row (a block spread over many
+    ZIP codes is one row per zone and moment, not one per ZIP code)."""
+    ranked = sorted(bases.items(), key=lambda item: (-item[1], item[0]))
+    text = "; ".join(basis for basis, _ in ranked[:PLAN_REASONS_SHOWN])
+    rest = ranked[PLAN_REASONS_SHOWN:]
+    if rest:
+        others = sum(people for _, people in rest)
+        locations = "location" if len(rest) == 1 else "locations"
+        text += f"; and {len(rest)} more {locations} ({others} {'person' if others == 1 else 'people'})"
+    return text
 
 
 def _local(at: datetime, zone: str) -> str:

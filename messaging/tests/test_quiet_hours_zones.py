@@ -145,3 +145,29 @@ def test_the_send_plan_says_which_zones_and_why(el_paso_campaign, team):
     assert first.zone == DEN
     assert first.at == utc(14, day=7)
     assert "ZIP 79901 (El Paso, TX)" in first.basis
+
+
+def test_a_block_spread_over_many_zip_codes_is_one_row_per_zone_and_moment(team, operator):
+    from messaging.services import messaging_settings_get
+
+    # given six people in five ZIP codes of Central Texas and one in El Paso (Mountain time)
+    campaign = sending_campaign(team, operator, 6)
+    zips = ["78701", "78701", "75201", "77002", "78205", "76102"]
+    for persona, zip5 in zip(Persona.objects.filter(team=team).order_by("pk"), zips, strict=True):
+        Persona.objects.filter(pk=persona.pk).update(zip5=zip5, state="TX")
+    Business.objects.filter(team=team).update(zip5="", state="")
+    Persona.objects.filter(pk=Persona.objects.filter(team=team).order_by("pk").last().pk).update(zip5="79901")
+
+    # when the plan is drawn at 8:15 in Austin (7:15 in El Paso)
+    plan = selectors.campaign_send_plan(
+        campaign=campaign, cfg=messaging_settings_get(team=team), sender_number="5125550100", now=utc(13, 15, day=7)
+    )
+
+    # then Central time is one row of five people, naming the reasons of the most people first and counting the rest,
+    # and El Paso its own row an hour later
+    central, mountain = plan.first_texts
+    assert (central.zone, central.people, central.at) == (CHI, 5, utc(13, 15, day=7))
+    assert central.basis.startswith("America/Chicago: ZIP 78701 (Austin, TX); ")
+    assert central.basis.endswith("; and 1 more location (1 person)")
+    assert central.basis.count("ZIP") == 3
+    assert (mountain.zone, mountain.people, mountain.at) == (DEN, 1, utc(14, day=7))
