@@ -184,11 +184,25 @@ PROVIDER_ONLY_EMAIL_RE = re.compile(
 # "my gmail is deshawn.autosales": the provider named first, the mailbox after it
 _PROVIDERS = "|".join(_PROVIDER_DOMAINS)
 MY_PROVIDER_EMAIL_RE = re.compile(
-    rf"(?:\bmy ({_PROVIDERS})(?: address)?(?: is|:)|^({_PROVIDERS}):)\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?!@)"
+    rf"(?:\bmy ({_PROVIDERS})(?: address)?(?: is|:)|^({_PROVIDERS}):)\s+([a-z0-9][a-z0-9._+-]*[a-z0-9])\b(?![\w.+-]*@)"
     # "gmail is frankiesautorepair1985": a mailbox with a digit ("gmail is down today" is words)
-    rf"|^({_PROVIDERS}) is\s+([a-z0-9._+-]*\d[a-z0-9._+-]*[a-z0-9])\b(?!@)",
+    rf"|^({_PROVIDERS}) is\s+([a-z0-9._+-]*\d[a-z0-9._+-]*[a-z0-9])\b(?![\w.+-]*@)",
     re.IGNORECASE,
 )
+
+
+# "john dot smith at gmail dot com": a mailbox said with its dots, joined before the address is read (only when an
+# address follows: "at" and a domain or a big provider)
+SPOKEN_MAILBOX_DOTS_RE = re.compile(
+    r"\b([a-z0-9]+\s+dot\s+[a-z0-9]+(?:\s+dot\s+[a-z0-9]+){0,2})(?=\s*(?:@|\bat\b)\s*(?:[a-z0-9-]+\s*(?:\.|\bdot\b)\s*)*"
+    rf"(?:com|net|org|edu|gov|us|biz|info|co|io|me|{_PROVIDERS})\b)",
+    re.IGNORECASE,
+)
+_SPOKEN_DOT = re.compile(r"\s+dot\s+", re.IGNORECASE)
+
+
+def _spoken_mailbox_dots(match: re.Match) -> str:
+    return _SPOKEN_DOT.sub(".", match.group(1))
 
 
 def _my_provider_email(match: re.Match) -> str:
@@ -1338,6 +1352,8 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     # Each family of patterns runs only on a text that could hold what it reads: most replies have no "@", no
     # provider name and too few digits for a phone, and skip those searches.
     clean = _BRACKETED_DOT_GATED.sub(".", clean)  # "blake (dot) reyes @ reyesrealty (dot) com"
+    if _may_hold(clean, ("dot",)):
+        clean = SPOKEN_MAILBOX_DOTS_RE.sub(_spoken_mailbox_dots, clean)  # "john dot smith at gmail dot com"
     if "@" in clean:
         clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
     clean = _SPOKEN_DOMAIN_EMAIL_GATED.sub(_spoken_domain_email, clean)

@@ -924,12 +924,22 @@ def test_a_mailbox_with_spaces_around_the_at_sign_and_a_spoken_dot_is_extracted(
         ),
         ("spokanebrew , gmail", "spokanebrew@gmail.com"),
         ("bigskylogs gmail", "bigskylogs@gmail.com"),
+        # a mailbox said with its dots (voice to text): the whole mailbox, not its last word
+        ("email is john dot smith at gmail dot com", "john.smith@gmail.com"),
+        ("Its Maria dot Lopez at yahoo", "maria.lopez@yahoo.com"),
+        ("j dot smith dot 77 at acmeroofing dot com", "j.smith.77@acmeroofing.com"),
+        ("send to b dot lee @ leeplumbing.net thx", "b.lee@leeplumbing.net"),
     ],
 )
 def test_a_mailbox_given_in_pieces_is_put_together(text, email):
     result = classify(text)
     assert result.extracted["email"] == email
     assert result.classification == C.EMAIL_CAPTURE
+
+
+def test_a_spoken_dot_without_an_address_after_it_is_left_as_words():
+    result = classify("polka dot dress at the mall lol")
+    assert "email" not in result.extracted
 
 
 @pytest.mark.parametrize("text", ["checking gmail", "use gmail", "we moved off gmail"])
