@@ -1388,7 +1388,10 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     matches = () if digits < 10 else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
     for match in matches:
         if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
-            extracted.setdefault("phone", str(match.number.national_number))
+            if "phone" not in extracted:
+                extracted["phone"] = str(match.number.national_number)
+                if match.number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
+                    extracted["phone_extension"] = match.number.extension
             parts += [masked[last : match.start], " <phone> "]
             last = match.end
         else:

@@ -69,8 +69,10 @@ def _keep_extracted(item: InboxItem) -> None:
         )
     phone = item.extracted.get("phone")
     if phone and not PersonaPhone.objects.filter(persona_id=item.persona_id, normalized_number=phone).exists():
+        extension = item.extracted.get("phone_extension")
         PersonaPhone.objects.create(
-            team_id=item.team_id, persona_id=item.persona_id, raw=phone, normalized_number=phone,
+            team_id=item.team_id, persona_id=item.persona_id, normalized_number=phone,
+            raw=f"{phone} ext. {extension}" if extension else phone,  # as given: the extension is dialled after it
             provenance={"normalized_number": stamp},
         )  # fmt: skip
 

@@ -937,6 +937,22 @@ def test_a_mailbox_given_in_pieces_is_put_together(text, email):
     assert result.classification == C.EMAIL_CAPTURE
 
 
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("call my office 512 555 0143 ext 204", "204"),
+        ("(512) 555-0143 ext. 12 ask for Jo", "12"),
+        ("Call our office manager at 305-555-0101 x3", "3"),
+        ("512.555.0143 extension 7", "7"),
+        ("my cell is 512-555-0143", None),
+    ],
+)
+def test_an_extension_given_with_a_number_is_extracted_beside_it(text, extension):
+    result = classify(text)
+    assert result.extracted["phone"] in ("5125550143", "3055550101")
+    assert result.extracted.get("phone_extension") == extension
+
+
 def test_a_spoken_dot_without_an_address_after_it_is_left_as_words():
     result = classify("polka dot dress at the mall lol")
     assert "email" not in result.extracted

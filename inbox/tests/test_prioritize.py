@@ -33,6 +33,26 @@ def test_a_number_given_in_the_reply_is_the_one_queued(team, operator):
     assert CallQueueEntry.objects.get(item=item).phone_number == "5125550188"
 
 
+def test_an_extension_given_with_the_number_is_shown_in_the_call_queue_and_kept_on_the_person(
+    team, operator, operator_client
+):
+    from django.urls import reverse
+
+    from identity.models import PersonaPhone
+
+    # given a person who answers with their office line and its extension
+    item = replied_item(team, operator, "call my office 512-555-0188 ext. 204, ask for Jo")
+
+    # then the line is queued, the page shows the extension to dial after it, and the person keeps it as given
+    assert item.extracted["phone"] == "5125550188"
+    assert item.extracted["phone_extension"] == "204"
+    assert CallQueueEntry.objects.get(item=item).phone_number == "5125550188"
+    page = operator_client.get(reverse("inbox:call-queue")).content.decode()
+    assert "ext. 204" in page
+    kept = PersonaPhone.objects.get(persona_id=item.persona_id, normalized_number="5125550188")
+    assert kept.raw == "5125550188 ext. 204"
+
+
 def test_an_opt_out_is_cold_with_no_call_and_closes_itself_without_a_draft(team, operator):
     item = replied_item(team, operator, "STOP")
     item.refresh_from_db()
