@@ -1,10 +1,14 @@
 """Pace a provider's calls per API key across every worker that uses the key, through Django's cache.
 
 The provider counts requests per key, whatever process or host sends them, so the pace is shared the same way.
-Time is cut into slots of ``1 / per_second`` seconds; a call claims the first free slot that has not started yet
-with the cache's atomic ``add`` and sleeps until the slot starts. Each call therefore starts on a slot boundary, a
-slot holds one call, and no one-second window ``[t, t + 1)`` holds more than ``per_second`` calls, however many
-workers share the key. A hint (the last slot claimed) lets a caller skip the slots already taken when many wait.
+Time is cut into slots; a call claims the first free slot that starts no earlier than a moment ago with the cache's
+atomic ``add``, sleeps until the slot starts and goes. A slot holds one call. A sleep can overrun (a loaded host
+wakes a worker late); a call that wakes more than ``LATE_SECONDS`` after its slot's start gives the slot up and
+claims another, so every call goes within that margin of its slot's start. The slots are ``(1 + LATE_SECONDS) /
+per_second`` seconds wide so that, margin included, no one-second window ``[t, t + 1)`` holds more than
+``per_second`` calls however many workers share the key: at most 9.8 calls a second for a rate of 10. A hint (the
+last slot claimed) lets a caller skip the slots already taken when many wait. A call after a quiet spell may wait
+for the next slot's start, less than one slot.
 
 How far "every worker" reaches is the cache's reach: with ``REDIS_URL`` set the default cache is Redis and the pace
 holds across processes and hosts (whose clocks must agree, as NTP keeps them, since a slot is a wall-clock time);
@@ -27,9 +31,9 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-# A slot is taken once "now * per_second" has reached it; the tolerance keeps 100.3 * 10 = 1003.0000000000001 in slot
-# 1003 instead of sending that call to wait for the next one.
-_TOLERANCE = 1e-6
+# How late after its slot's start a call may still go (seconds): above a loaded host's usual oversleep, small
+# against a second, which the slots are widened by.
+LATE_SECONDS = 0.02
 # Slot keys outlive their slot by this much (seconds), long enough for every caller that could still scan past them.
 _KEEP_SECONDS = 5
 
@@ -53,6 +57,9 @@ class KeyPace:
         sleep: Callable[[float], Any] = time.sleep,
     ) -> None:
         self.per_second = float(per_second or 0)
+        # wide enough that per_second slots less one late margin still span a full second (module docstring)
+        self.slot_seconds = (1.0 + LATE_SECONDS) / self.per_second if self.per_second > 0 else 0.0
+        self.late_seconds = LATE_SECONDS
         self._cache = cache
         self._prefix = f"pace:{namespace}:{key_digest(api_key)}"
         self._clock = clock
@@ -65,18 +72,24 @@ class KeyPace:
 
     def wait(self) -> float:
         """Claim the next free slot of this key and sleep until it starts; return the seconds slept."""
-        if self.per_second <= 0:
+        if self.slot_seconds <= 0:
             return 0.0
-        now = self._clock()
-        try:
-            start = self._claim(now)
-        except Exception:  # the cache is down: pace this process alone rather than stop the lookups
-            logger.warning("skip-trace pace: cache unavailable, pacing this process only", exc_info=True)
-            start = self._claim_locally(now)
-        delay = max(0.0, start - now)
-        if delay > 0:
+        slept = 0.0
+        while True:
+            now = self._clock()
+            try:
+                start = self._claim(now)
+            except Exception:  # the cache is down: pace this process alone rather than stop the lookups
+                logger.warning("skip-trace pace: cache unavailable, pacing this process only", exc_info=True)
+                start = self._claim_locally(now)
+            delay = start - now
+            if delay <= 1e-6:  # on the slot's start, give or take a float's rounding
+                return slept
             self._sleep(delay)
-        return delay
+            slept += delay
+            if self._clock() <= start + self.late_seconds:
+                return slept
+            logger.info("skip-trace pace: woke %.3fs after the slot's start, taking another", self._clock() - start)
 
     # -- internals --------------------------------------------------------------------------------
 
@@ -91,12 +104,13 @@ class KeyPace:
     def _claim(self, now: float) -> float:
         cache = self.cache
         hint_key = f"{self._prefix}:last"
-        slot = math.ceil(now * self.per_second - _TOLERANCE)
+        # the first slot that started at most a late margin ago (1e-9: float quotients such as 1003.0000000000001)
+        slot = math.ceil((now - self.late_seconds) / self.slot_seconds - 1e-9)
         last = cache.get(hint_key)
         if isinstance(last, int) and last >= slot:
             slot = last + 1
         while True:
-            start = slot / self.per_second
+            start = slot * self.slot_seconds
             keep = max(1, math.ceil(start - now) + _KEEP_SECONDS)
             if cache.add(f"{self._prefix}:{slot}", 1, timeout=keep):
                 # only a hint: a stale value costs a few extra adds, never a second call in a slot
@@ -107,5 +121,5 @@ class KeyPace:
     def _claim_locally(self, now: float) -> float:
         with self._lock:
             start = now if self._local_next is None else max(now, self._local_next)
-            self._local_next = start + 1.0 / self.per_second
+            self._local_next = start + self.slot_seconds
             return start

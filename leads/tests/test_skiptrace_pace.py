@@ -18,6 +18,7 @@ BASE = "https://api.test.example"
 V1 = f"{BASE}/v1/SkipTrace"
 PERSON = {"first_name": "Ana", "last_name": "Ruiz", "zip": "78701"}
 RATE = 10
+SLOT = KeyPace(api_key="any", per_second=RATE).slot_seconds  # 0.102 s: 10 slots and a late margin fill a second
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +28,19 @@ def _empty_cache():
     cache.clear()
 
 
+def on_slots(count, start):
+    """The times of ``count`` calls on consecutive slots from the one at ``start``."""
+    return [round(start + i * SLOT, 6) for i in range(count)]
+
+
+# a wall-clock time on a slot's start, so that the first call goes at once
+T0 = round(980 * SLOT, 6)
+
+
 class WorkerClocks:
     """One virtual clock per thread (per worker), all starting at the same wall-clock time."""
 
-    def __init__(self, start=100.0):
+    def __init__(self, start=T0):
         self.start = start
         self.local = threading.local()
 
@@ -44,7 +54,7 @@ class WorkerClocks:
 class SharedClock:
     """One virtual clock for workers taking turns in one thread."""
 
-    def __init__(self, start=100.0):
+    def __init__(self, start=T0):
         self.now = start
 
     def clock(self):
@@ -90,11 +100,11 @@ def test_two_workers_taking_turns_with_one_key_share_its_rate():
     for i in range(30):
         (first if i % 2 == 0 else second).skip_trace(PERSON)
 
-    # then the 30 calls are one slot of 0.1 s apart: never more than 10 in any one second
+    # then the 30 calls are one slot apart: never more than 10 in any one second
     times = [t for _, t in sent]
     assert len(times) == 30
     assert most_in_one_second(times) == RATE
-    assert [round(t, 6) for t in times] == [round(100.0 + i / RATE, 6) for i in range(30)]
+    assert [round(t, 6) for t in times] == on_slots(30, T0)
 
 
 @responses.activate
@@ -144,11 +154,65 @@ def test_two_keys_do_not_slow_each_other():
         first.skip_trace(PERSON)
         second.skip_trace(PERSON)
 
-    # then each key got its own 10 slots in the same second: 0.9 s in all, as one key alone takes
-    expected = [round(100.0 + i / RATE, 6) for i in range(10)]
+    # then each key got its own 10 consecutive slots: the time one key alone takes, not twice that
+    expected = on_slots(10, T0)
     assert [round(t, 6) for key, t in sent if key == "team-a-key"] == expected
     assert [round(t, 6) for key, t in sent if key == "team-b-key"] == expected
-    assert clocks.now == pytest.approx(100.9)
+    assert clocks.now == pytest.approx(T0 + 9 * SLOT)
+
+
+class Oversleeping(SharedClock):
+    """A loaded host: every other sleep wakes 0.05 s late."""
+
+    def __init__(self):
+        super().__init__()
+        self.sleeps = 0
+
+    def sleep(self, seconds):
+        self.sleeps += 1
+        super().sleep(seconds + (0.05 if self.sleeps % 2 else 0.0))
+
+
+@responses.activate
+def test_a_call_that_wakes_late_takes_a_later_slot_so_late_calls_do_not_bunch():
+    # given a worker whose sleeps overrun by 0.05 s every other time (more than the 0.02 s late margin)
+    clocks = Oversleeping()
+    sent = []
+    record_calls(clocks, sent)
+    worker = client("team-key", clocks)
+
+    # when it makes 30 lookups
+    for _ in range(30):
+        worker.skip_trace(PERSON)
+
+    # then each went within the late margin of a slot's start, and no one second holds more than 10
+    times = [t for _, t in sent]
+    assert len(times) == 30
+    assert all(((t - T0) / SLOT) % 1 * SLOT <= 0.02 + 1e-9 for t in times)
+    assert most_in_one_second(times) <= RATE
+
+
+@responses.activate
+def test_a_429_with_retry_after_still_waits_it_out_on_a_paced_client():
+    # given a provider that answers 429 with Retry-After: 3, then a match
+    clocks = SharedClock()
+    sent = []
+    lock = threading.Lock()
+    answers = iter([(429, {"Retry-After": "3"}, '{"statusCode": 429}'), (200, {}, '{"match": false}')])
+
+    def answer(request):
+        with lock:
+            sent.append(clocks.clock())
+        return next(answers)
+
+    responses.add_callback(responses.POST, V1, callback=answer)
+
+    # when a paced client looks one person up
+    client("team-key", clocks).skip_trace(PERSON)
+
+    # then the retry went at least 3 s after the first call, and less than a slot later than that
+    assert len(sent) == 2
+    assert 3.0 <= sent[1] - sent[0] < 3.0 + SLOT
 
 
 class RecordingCache(LocMemCache):
@@ -175,7 +239,7 @@ def test_the_pace_names_a_hash_of_the_key_never_the_key():
     delays = [pace.wait() for _ in range(3)]
 
     # then it waited a slot between calls, and no cache key holds the API key or a part of it
-    assert delays == [0.0, pytest.approx(0.1), pytest.approx(0.1)]
+    assert delays == [0.0, pytest.approx(SLOT), pytest.approx(SLOT)]
     assert shared.keys_used
     assert not any("secret" in key or "api-key" in key for key in shared.keys_used)
     assert "secret-api-key-123" not in repr(pace)
@@ -197,7 +261,7 @@ def test_without_its_cache_the_pace_still_spaces_this_workers_calls():
     pace = KeyPace(api_key="k", per_second=RATE, cache=BrokenCache(), clock=clocks.clock, sleep=clocks.sleep)
 
     # when it paces three calls, then they are still a slot apart (within this worker)
-    assert [pace.wait() for _ in range(3)] == [0.0, pytest.approx(0.1), pytest.approx(0.1)]
+    assert [pace.wait() for _ in range(3)] == [0.0, pytest.approx(SLOT), pytest.approx(SLOT)]
 
 
 def test_the_provider_paces_at_the_configured_rate(settings):
