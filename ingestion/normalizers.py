@@ -142,12 +142,20 @@ def _fold_ascii(text: str) -> str:
 _PHONE_FORMATTING = str.maketrans("", "", " \t()-.+/\u00a0\u2010\u2011\u2012\u2013\u2014\u2212")
 # Excel / Java style scientific notation, e.g. "5.125550143E9" or "5.12555014E+09".
 _SCI_RE = re.compile(r"(\d)\.(\d+)[eE]\+?(\d{1,2})")
-# Trailing extension: "x12", "ext. 12", "extension 12", "#12".
-_PHONE_EXT_RE = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*\d{1,6}\s*$", re.IGNORECASE)
+# Trailing extension: "x12", "ext. 12", "extension 12", "#12", "\u00d712" (a multiplication sign for the x).
+_PHONE_EXT_RE = re.compile(r"\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#|\u00d7)\s*\d{1,6}\s*$", re.IGNORECASE)
 # Trailing parenthesised annotation such as "(cell)", "(main office)".
 _PHONE_NOTE_RE = re.compile(r"\s*\([a-z .'/-]*\)\s*$", re.IGNORECASE)
 # Leading label such as "tel:", "Phone:", "Ph." that would otherwise be read as vanity letters.
 _PHONE_LABEL_RE = re.compile(r"^\s*(?:tel|phone|ph|telephone|mobile|cell|fax|office|main)\s*[.:#]?\s*", re.IGNORECASE)
+# Trailing label after a space: "512-555-0143 cell", "512-555-0143 - mobile". Tried only when the rest reads as a
+# valid number, so that a vanity number ("1 800 555 CELL") still goes to the keypad conversion.
+_PHONE_TAIL_LABEL_RE = re.compile(
+    r"\s+[-:,/]?\s*(?:tel|phone|telephone|mobile|cell|office|main|home|work|direct|business|landline)\.?\s*$",
+    re.IGNORECASE,
+)
+# A spreadsheet's float: "5125550143.0", "5125550143.00".
+_FLOAT_ARTEFACT_RE = re.compile(r"(\d+)\.00?")
 # Minimum significant digits a scientific-notation phone must carry ("5.13E+09" is Excel's lossy display format).
 _SCI_MIN_SIG_DIGITS = 7
 
@@ -186,8 +194,9 @@ def normalize_phone(raw: str | None) -> str | None:
     if not isinstance(raw, str):
         raw = str(raw)
     text = raw.strip()
-    if text[-2:] == ".0" and text[:-2].isdigit():  # float artefact: "5125550143.0"
-        text = text[:-2]
+    if text[-2:] == ".0" or text[-3:] == ".00":  # float artefact: "5125550143.0" (the SQL path strips it alike)
+        match = _FLOAT_ARTEFACT_RE.fullmatch(text)
+        text = match.group(1) if match else text
     digits = text if text.isdigit() else text.translate(_PHONE_FORMATTING)
     if digits.isdigit() and digits.isascii():
         return valid_us_digits(digits)
@@ -208,6 +217,9 @@ def _phone_slow(text: str) -> str | None:
         # Digits mixed with stray symbols; keep only the digits if there is a plausible count.
         digits = "".join(ch for ch in stripped if "0" <= ch <= "9")
         return _nanp_or_none(digits) if len(digits) in (10, 11) else None
+    unlabelled = _PHONE_TAIL_LABEL_RE.sub("", stripped)
+    if unlabelled != stripped and (result := _phone_fast(unlabelled)):
+        return result
     # Letters left: vanity numbers ("1-800-FLOWERS") and free text; phonenumbers converts letters on the keypad.
     try:
         parsed = phonenumbers.parse(stripped, "US")

@@ -185,7 +185,7 @@ def _sql_zip4(c: str) -> str:
 
 
 def _sql_phone_digits(c: str) -> str:
-    stripped = f"(CASE WHEN {c} ~ '^[0-9]+\\.0$' THEN left({c}, -2) ELSE {c} END)"
+    stripped = f"(CASE WHEN {c} ~ '^[0-9]+\\.00?$' THEN split_part({c}, '.', 1) ELSE {c} END)"
     return f"translate({stripped}, ' ()-.+/', '')"
 
 
@@ -195,8 +195,8 @@ CREATE OR REPLACE FUNCTION pg_temp.ingest_us_phone(t text, areas text[]) RETURNS
 DECLARE
     d text;
 BEGIN
-    IF right(t, 2) = '.0' AND left(t, -2) ~ '^[0-9]+$' THEN
-        t := left(t, -2);
+    IF t ~ '^[0-9]+\\.00?$' THEN
+        t := split_part(t, '.', 1);
     END IF;
     d := translate(t, ' ()-.+/', '');
     IF length(d) = 11 AND left(d, 1) = '1' THEN

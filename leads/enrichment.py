@@ -148,7 +148,7 @@ def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
             PersonaPhone.objects.create(
                 team_id=lead.team_id,
                 persona_id=lead.persona_id,
-                raw=found.number,
+                raw=found.raw or found.number,
                 normalized_number=found.number,
                 provenance=dict.fromkeys(values, stamp),
                 **values,

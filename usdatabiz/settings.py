@@ -251,6 +251,9 @@ SKIPTRACE_DAILY_CAP = env_int("SKIPTRACE_DAILY_CAP", 5000)
 SKIPTRACE_RETRACE_DAYS = env_int("SKIPTRACE_RETRACE_DAYS", 30)
 # Lookups per provider call: 1 uses POST /v1/SkipTrace per lead, 2-100 the batch-await endpoint.
 SKIPTRACE_BATCH_SIZE = env_int("SKIPTRACE_BATCH_SIZE", 100)
+# Provider calls per second per API key, paced across every worker through the default cache (Redis when REDIS_URL
+# is set; per process otherwise). 10 is RealEstateAPI's limit on /SkipTrace (reference/providers.md); 0 = no pacing.
+SKIPTRACE_REQUESTS_PER_SECOND = env_float("SKIPTRACE_REQUESTS_PER_SECOND", 10.0)
 
 # SMS (stage 7): the sandbox by default, SignalHouse when SMS_PROVIDER=signalhouse.
 SMS_PROVIDER = env("SMS_PROVIDER", "sandbox")

@@ -120,8 +120,16 @@ def test_memo_stays_within_its_limit():
         ("5.125550143e+09", "5125550143"),
         ("5.12555014E9", "5125550140"),
         ("5.13E+09", None),  # Excel's lossy display format: digits are gone
+        ("5125550143.00", "5125550143"),
+        ("5125550143.000", None),  # not a float a spreadsheet writes for a phone
+        ("151255501.00", None),  # nine digits: the ".00" is not two of the number's digits
+        ("512-555-0143 \u00d712", "5125550143"),
+        ("512-555-0143 cell", "5125550143"),
+        ("512-555-0143 - mobile", "5125550143"),
+        ("512 555 0143 work", "5125550143"),
         ("1-800-FLOWERS", "8003569377"),  # vanity letters converted on the keypad
         ("800-FLOWERS", "8003569377"),
+        ("1 800 555 CELL", "8005552355"),  # a word that ends a vanity number is not a label
         ("212-555-0100", "2125550100"),  # 555-01XX is fictional but valid in shape
         (None, None),
         ("", None),

@@ -90,6 +90,43 @@ def test_every_valid_phone_of_a_cell_is_kept_on_its_persona_the_first_one_first(
     assert data_source.chunks.get().counts["phones"] == 9
 
 
+def test_phone_cells_as_spreadsheets_and_exports_write_them_read_as_the_number(ingest, mode):
+    # given one number written as exports and spreadsheets write it, and cells that hold no US number
+    phones = [
+        "512-555-0143 ext. 12",
+        "(512) 555-0143 x12",
+        "+1 512.555.0143",
+        "5125550143.0",
+        "5125550143.00",
+        "5.125550143E9",
+        " 512-555-0143 ",
+        "'5125550143",
+        '="5125550143"',
+        "tel:+1-512-555-0143;ext=12",
+        "512-555-0143 cell",
+        "512-555-0143 - mobile",
+        "Main: 512-555-0143 ext. 204 (office)",
+        "512-555-0143 \u00d712",
+        "5.12555E+09",
+        "555-0143",
+        "512-555-0143-9999",
+    ]
+    rows = [row_with(0, Company_Name=f"Phone Co {i}", Phone=value) for i, value in enumerate(phones)]
+
+    # when the file is loaded
+    data_source = ingest(csv_bytes(rows))
+
+    # then each readable cell gives its persona 5125550143, kept with the cell as written (an extension stays in
+    # ``raw`` only); a lossy scientific value, a 7-digit number and 14 digits are INVALID_PHONE as before
+    found = {
+        phone.source_record_id: (phone.normalized_number, phone.raw)
+        for phone in PersonaPhone.objects.filter(source_file=data_source.source_file)
+    }
+    readable = len(phones) - 3
+    assert found == {row: ("5125550143", phones[row - 1].strip()) for row in range(1, readable + 1)}
+    assert _failures(data_source) == [(row, "INVALID_PHONE", "phone") for row in range(readable + 1, len(phones) + 1)]
+
+
 def test_email_cells_as_lists_write_them_give_the_first_valid_address(ingest, mode):
     # given e-mail cells with a display name, spaces, punctuation, two addresses, a link, capitals
     emails = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from usdatabiz.core.phones import us_phone
+from ingestion.normalizers import normalize_phone as read_phone
 
 _PHONE_TYPES = {
     "mobile": "mobile",
@@ -25,9 +25,17 @@ def map_phone_type(value: str | None) -> str:
 
 
 def normalize_phone(value: Any) -> str | None:
-    """Return the 10-digit US number, dropping a leading country code 1; None if not a valid US number
-    (the project's one rule, ``usdatabiz.core.phones``)."""
-    return us_phone(value)
+    """Return the 10-digit US number of a phone as written, or None if it is not a valid US number.
+
+    Read as stage 2 reads a list's phone (``ingestion.normalizers.normalize_phone``; valid by the project's one rule,
+    ``usdatabiz.core.phones``): a leading +1 or 1, any grouping, a label or note around it, a spreadsheet's float
+    (``5125550143.0``, also as a JSON number) or scientific notation (``5.125550143E9``; refused when lossy). An
+    extension (``ext. 12``, ``x12``) is dropped from the number: a phone has no field for one, and a text cannot
+    dial it; ``PhoneFound.raw`` keeps the value as written, extension included, as ``PersonaPhone.raw``.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    return read_phone(value if isinstance(value, str) else str(value))
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class PhoneFound:
     phone_type: str
     is_connected: bool | None
     do_not_call: bool
+    # the provider's value as written (an extension stays here only); not part of what makes two finds equal
+    raw: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ def _phones(entries: Any) -> list[PhoneFound]:
             phone_type=map_phone_type(entry.get("phoneType") or entry.get("type")),
             is_connected=_optional_flag(entry.get("isConnected")),
             do_not_call=any(_flag(entry.get(key)) for key in ("doNotCall", "phoneFtcDnc", "dnc")),
+            raw=str(entry.get("phone")).strip()[:64],
         )
     return list(found.values())
 

@@ -1,4 +1,4 @@
-"""HTTP client for RealEstateAPI skip tracing with retries, backoff and a client-side rate limit."""
+"""HTTP client for RealEstateAPI skip tracing with retries, backoff and a rate limit per API key (``pace``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 import logging
 import random
 import re
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +16,7 @@ from usdatabiz.core.http import backoff_delay, error_detail, parse_retry_after
 
 from .adapter import TraceOutcome, parse_v1, parse_v2_item
 from .errors import ApiTimeout, AuthFailed, DailyLimitReached, ProviderError, RateLimited
+from .pace import KeyPace
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +77,14 @@ class RealEstateApiClient:
         max_retries: int = 4,
         per_second: float = 10.0,
         sleep: Callable[[float], Any] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.time,
         rng: Callable[[], float] = random.random,
         session: requests.Session | None = None,
         max_retry_after: float = 120.0,
+        pace_cache: Any = None,
     ) -> None:
+        """``per_second`` is the key's pace, shared through ``pace_cache`` (Django's default cache when None) by
+        every client with the same key; ``clock`` is wall-clock time, as the pace's slots are (``pace``)."""
         if not api_key:
             raise AuthFailed("RealEstateAPI key is not configured")
         self.api_key = api_key
@@ -91,11 +94,9 @@ class RealEstateApiClient:
         self.per_second = per_second
         self.max_retry_after = max_retry_after
         self._sleep = sleep
-        self._clock = clock
         self._rng = rng
         self.session = session or requests.Session()
-        self._lock = threading.Lock()
-        self._next_slot: float | None = None
+        self._pace = KeyPace(api_key=api_key, per_second=per_second, cache=pace_cache, clock=clock, sleep=sleep)
 
     def __repr__(self) -> str:  # never show the key
         return f"RealEstateApiClient(base_url={self.base_url!r})"
@@ -141,17 +142,6 @@ class RealEstateApiClient:
 
     # -- transport --------------------------------------------------------------------------------
 
-    def _throttle(self) -> None:
-        if not self.per_second or self.per_second <= 0:
-            return
-        interval = 1.0 / self.per_second
-        with self._lock:
-            now = self._clock()
-            if self._next_slot is not None and now < self._next_slot:
-                self._sleep(self._next_slot - now)
-                now = self._next_slot
-            self._next_slot = now + interval
-
     def _backoff(self, attempt: int) -> float:
         return backoff_delay(
             attempt, base=self.backoff_base, factor=self.backoff_factor, cap=self.backoff_cap, rng=self._rng
@@ -162,7 +152,7 @@ class RealEstateApiClient:
         headers = {"x-api-key": self.api_key, "Accept": "application/json"}
         attempt = 0
         while True:
-            self._throttle()
+            self._pace.wait()
             try:
                 resp = self.session.post(url, json=body, headers=headers, timeout=self.timeout)
             except requests.exceptions.Timeout as exc:
