@@ -767,8 +767,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
           r"\bmessages received (?:after|during|on|over|will)\b",
           r"\ble (?:responderemos|contestaremos)\b",
-          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words
-          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"),
+          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words;
+          # 'You wrote "reply STOP to opt out". If I do that ...?': a person quoting ours
+          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"
+          r"|^\W*(?:you|u|y'all|your (?:text|message|msg|ad)) (?:wrote|said|says|sent|put)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
@@ -1180,6 +1182,16 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.pinyin", 0.86, r"\b(?:you|hen|gan) xing ?qu\b", r"\bduo shao li xi\b",
           unless=r"\b(?:mei|bu|mei you|bu gan) xing ?qu\b|\bbu (?:yao|xu yao)\b"),
     _rule("not_interested.pinyin", 0.9, r"\b(?:mei you|mei|bu|bu gan) xing ?qu\b", r"\bbu xu yao\b"),
+    # the sixty-ninth set: a wrong number in Arabic in Latin letters with its article ("ghalat el ra2m", the number
+    # written "ra2m" as well as "ra2am") and in Sorani ("ژمارەکە هەڵەیە", the number is wrong); insults in Haitian
+    # Creole and French ("salòp", "salope", "salaud") and Bengali and Hindi ("তোরা সবাই চোর", you're all thieves)
+    _rule("wrong_number.arabizi_sorani", 0.95,
+          r"\b(?:ghalat|galat|8alat|ghalt) (?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm|nimra|nemra|nmra)\b",
+          r"\b(?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm) (?:ghalat|galat|8alat|ghalt)\b",
+          r"ژمارە\S* (?:\S+ )?هەڵە"),
+    _rule("hostile.creole_french_bengali_hindi", 0.88, r"^\W*(?:sal(?:op|ope|aud)s?)\W*$",
+          r"\b(?:se|bann|ti|ou|yo) sal(?:op|ope)s?\b", r"\bsal(?:op|ope|aud)s? (?:ou|w|yo|va|toi|vous)\b",
+          r"(?<![\u0980-\u09ff])চোর(?![\u0980-\u09ff])", r"(?<![\u0900-\u097f])चोर(?![\u0900-\u097f])"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
