@@ -574,7 +574,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b",
           r"\b(?:podemos|puedo|puede|pueden)\s+(?:hablar|vernos|reunirnos|llamar)\b",
           r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b",
-          r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b"),
+          r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b",
+          # "before I even get on a call, is there a contract?": a call as a condition; the question is what is asked
+          unless=r"\bbefore (?:i|we) (?:even |ever )?(?:get on|hop on|jump on|set up|schedule|book|do|take) "
+          r"(?:a |an |any )?(?:quick |short )?(?:call|meeting|demo|zoom)\b[^?]*\?"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b",
           # French "on peut s'appeler jeudi ?", "peut-on se parler demain"
@@ -807,7 +810,8 @@ PHRASE_RULES: list[Rule] = [
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read|reach out|contact you"
           r"|touch base|circle back|follow up|hit you|let you know)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in|not looking at)\b"),
+          r"|\b(?:i'm|i am) (?:personally |myself |also |actually |just )?(?:out|off|away|swamped|slammed|busy|back"
+          r"|down in|not looking at)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -1246,7 +1250,10 @@ _POINTS_BELOW = re.compile(
     r"\b(?:number|cell|line|phone|address|e-?mail)(?:s|'s)? (?:is |are )?"
     r"(?:below|in (?:my|the) sig(?:nature)?|underneath)\b"
     r"|\bbelow number\b"
-    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b",
+    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b"
+    # "Better to email me, Sam. It's in my signature below": what is below is the address to use
+    r"|\b(?:it's|its|it is|they're|both are|all)\s+(?:in|at the bottom of|under|on)\s+(?:my|the)\s+(?:sig(?:nature)?"
+    r"|footer)\b",
     re.I,
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")

@@ -1944,6 +1944,10 @@ _MORE_PHRASES += [
         _re(
             r"\bwa2(?:if|ef|fo|afo|if[iu])\s+(?:el\s+|al\s+|il\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages|masejat)\b"
             r"|\bma?t?2?(?:b3a?t|ba3a?t|ib3a?t)(?:sh|ish|oush|ush|li(?:sh|ish))\s+(?:\w+\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages)\b"
+            # the same "don't send me" with no object, said with "again", "enough" or at the end ("khalas ya3ni
+            # matb3atlish tani"); with an object ("matb3atlish el details") it is read as above
+            r"|\bma?t?2?(?:b3at|b3t|ba3at|ba3t|ib3at)(?:li|lee|ly|ilna|lna)(?:sh|ish|esh)\b"
+            r"(?=\s*(?:$|[.!,;]|(?:tani|tany|taniya|ba2a|3ad|abadan|khalas|plz|pls|please|ya\s+\w+)\b))"
             r"|\b(?:balash|bala4|kfaya|kefaya)\s+(?:rasayel|rasa2el|rasail|msgs|messages)\b"
             r"|\b(?:shil|sheel|imsa7|emsa7|2msa7|ims7|i7zif|e7zef|2e7zef)\s+(?:raqami|ra2ami|rakmi|nimrti|nemrety|ra2mi|el\s+ra2am)\b"
         ),
@@ -2785,8 +2789,15 @@ _NOT_A_REQUEST_AFTER = (
     rf"|{_BANK_STOP}"  # "How do I stop payments on my current loan?": a bank's stop payment
     r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
+# "There's no Alto Construction here": a business named Alto, not the Spanish "stop"
+_BUSINESS_WORDS = (
+    r"construction|constructions|roofing|electric|electrical|plumbing|landscaping|builders|homes|realty|properties"
+    r"|services|solutions|group|holdings|partners|enterprises|industries|inc|llc|co|corp|company|auto|motors|dental"
+    r"|clinic|cafe|grill|kitchen|salon|studio|design|designs|logistics|trucking|transport|farms|supply|systems"
+)
 _UNCLEAR_STOP = re.compile(
-    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
+    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja"
+    rf"|alto(?!\s+(?:{_BUSINESS_WORDS})\b))\b"
     rf"(?!\s+(?:{_NOT_A_REQUEST_AFTER}))"
     # "stop crying about the Cowboys", "stop worrying over it": something else the person does, said of a matter
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b)"

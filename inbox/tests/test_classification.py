@@ -1683,3 +1683,33 @@ def test_the_sixty_ninth_set_families(text, expected):
 )
 def test_a_word_that_only_begins_like_thief_or_salop_is_no_insult(text):
     assert "hostile.creole_french_bengali_hindi" not in classify(text).matched_rules
+
+
+# The seventieth set: a person closed for the holidays who says when they are back ("I'm personally back on the
+# 6th") is away, not an auto-reply; a call named as a condition of a question ("before I even get on a call, is there
+# a contract?") is a question; "It's in my signature below" points at the signature's address
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We're closed for the holidays, I'm personally back on the 6th", C.OUT_OF_OFFICE),
+        ("We are closed for the holidays. Our office reopens January 2.", C.AUTO_REPLY),
+        (
+            "Burned by three of these already. So before I even get on a call, is there a contract or is it month"
+            " to month?",
+            C.QUESTION,
+        ),
+        ("Let's get on a call Tuesday", C.MEETING_REQUEST),
+        (
+            "Better to email me, Sam. It's in my signature below\n--\nMark Davis | Owner\nDavis Electric LLC\n"
+            "mark@daviselectric.us",
+            C.EMAIL_CAPTURE,
+        ),
+    ],
+)
+def test_the_seventieth_set_families(text, expected):
+    assert classify(text).classification == expected
+
+
+def test_an_address_in_the_signature_pointed_at_is_extracted():
+    text = "Better to email me. It's in my signature below\n--\nMark Davis | Owner\nmark@daviselectric.us"
+    assert classify(text).extracted.get("email") == "mark@daviselectric.us"

@@ -2301,3 +2301,30 @@ def test_the_sixty_ninth_families_and_guards(text, decision):
 @pytest.mark.parametrize("text", ["wag nyo na ako itext ulit", "khalas ma tb3tli msgs tani plz", "ma3ad tba3tli msgs"])
 def test_the_sixty_ninth_families_are_heard_by_phrases_behind_literal_gates(text):
     _heard_by_phrases_behind_literal_gates(text)
+
+
+# The seventieth set's misses, as families: the Levantine "don't send me" said with no object, with "again",
+# "enough" or at the end ("khalas ya3ni matb3atlish tani"; with an object it is read by the phrase that needs one);
+# a business named Alto is no Spanish "stop" ("There's no Alto Construction here"), while "alto" alone still is
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("khalas ya3ni matb3atlish tani", "yes"),
+        ("matba3tlish ba2a", "yes"),
+        ("plz matb3tlish", "yes"),
+        ("matb3atlish rasayel tani", "yes"),
+        ("matb3atlish el details, ana mesh fadi", "no"),
+        ("There's no Alto Construction here, you've got the wrong number", "no"),
+        ("Is this Alto Roofing LLC? We do work with them", "no"),
+        ("alto", "yes"),
+        ("alto ya no me manden", "yes"),
+        ("alto, no mas mensajes", "yes"),
+    ],
+)
+def test_the_seventieth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize("text", ["khalas ya3ni matb3atlish tani", "matba3tlish ba2a"])
+def test_the_seventieth_families_are_heard_by_phrases_behind_literal_gates(text):
+    _heard_by_phrases_behind_literal_gates(text)
