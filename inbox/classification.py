@@ -588,7 +588,10 @@ PHRASE_RULES: list[Rule] = [
           r"\bbook (?:me|us) (?:in )?(?:for )?(?:a )?(?:demo|call|meeting|appointment)\b",
           r"\b(?:podemos|puedo|puede|pueden)\s+(?:hablar|vernos|reunirnos|llamar)\b",
           r"\b(?:i'll|i will|let me) (?:call|ring) you\b", r"\bswing by\b",
-          r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b"),
+          r"\bcalendar invite\b", r"\b(?:send|shoot) (?:me |us )?an? (?:invite|zoom link|meeting link|teams link)\b",
+          # "before I even get on a call, is there a contract?": a call as a condition; the question is what is asked
+          unless=r"\bbefore (?:i|we) (?:even |ever )?(?:get on|hop on|jump on|set up|schedule|book|do|take) "
+          r"(?:a |an |any )?(?:quick |short )?(?:call|meeting|demo|zoom)\b[^?]*\?"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b",
           # French "on peut s'appeler jeudi ?", "peut-on se parler demain"
@@ -781,8 +784,10 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:number|line) (?:you (?:have )?(?:dialed|texted|reached) )?is (?:no longer|not) in service\b",
           r"\bmessages received (?:after|during|on|over|will)\b",
           r"\ble (?:responderemos|contestaremos)\b",
-          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words
-          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"),
+          # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words;
+          # 'You wrote "reply STOP to opt out". If I do that ...?': a person quoting ours
+          unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"
+          r"|^\W*(?:you|u|y'all|your (?:text|message|msg|ad)) (?:wrote|said|says|sent|put)\b"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
@@ -819,7 +824,8 @@ PHRASE_RULES: list[Rule] = [
           # "reach me at ... after hours", "we're closed for the holidays, I'll look at it in January": a person
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read|reach out|contact you"
           r"|touch base|circle back|follow up|hit you|let you know)\b"
-          r"|\b(?:i'm|i am) (?:out|off|away|swamped|slammed|busy|back|down in|not looking at)\b"),
+          r"|\b(?:i'm|i am) (?:personally |myself |also |actually |just )?(?:out|off|away|swamped|slammed|busy|back"
+          r"|down in|not looking at)\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -1194,6 +1200,16 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.pinyin", 0.86, r"\b(?:you|hen|gan) xing ?qu\b", r"\bduo shao li xi\b",
           unless=r"\b(?:mei|bu|mei you|bu gan) xing ?qu\b|\bbu (?:yao|xu yao)\b"),
     _rule("not_interested.pinyin", 0.9, r"\b(?:mei you|mei|bu|bu gan) xing ?qu\b", r"\bbu xu yao\b"),
+    # the sixty-ninth set: a wrong number in Arabic in Latin letters with its article ("ghalat el ra2m", the number
+    # written "ra2m" as well as "ra2am") and in Sorani ("ژمارەکە هەڵەیە", the number is wrong); insults in Haitian
+    # Creole and French ("salòp", "salope", "salaud") and Bengali and Hindi ("তোরা সবাই চোর", you're all thieves)
+    _rule("wrong_number.arabizi_sorani", 0.95,
+          r"\b(?:ghalat|galat|8alat|ghalt) (?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm|nimra|nemra|nmra)\b",
+          r"\b(?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm) (?:ghalat|galat|8alat|ghalt)\b",
+          r"ژمارە\S* (?:\S+ )?هەڵە"),
+    _rule("hostile.creole_french_bengali_hindi", 0.88, r"^\W*(?:sal(?:op|ope|aud)s?)\W*$",
+          r"\b(?:se|bann|ti|ou|yo) sal(?:op|ope)s?\b", r"\bsal(?:op|ope|aud)s? (?:ou|w|yo|va|toi|vous)\b",
+          r"(?<![\u0980-\u09ff])চোর(?![\u0980-\u09ff])", r"(?<![\u0900-\u097f])चोर(?![\u0900-\u097f])"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -1248,7 +1264,10 @@ _POINTS_BELOW = re.compile(
     r"\b(?:number|cell|line|phone|address|e-?mail)(?:s|'s)? (?:is |are )?"
     r"(?:below|in (?:my|the) sig(?:nature)?|underneath)\b"
     r"|\bbelow number\b"
-    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b",
+    r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b"
+    # "Better to email me, Sam. It's in my signature below": what is below is the address to use
+    r"|\b(?:it's|its|it is|they're|both are|all)\s+(?:in|at the bottom of|under|on)\s+(?:my|the)\s+(?:sig(?:nature)?"
+    r"|footer)\b",
     re.I,
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")

@@ -1690,12 +1690,13 @@ _MORE_PHRASES += [
     # French "merci de ne plus m'envoyer de messages", Haitian Creole "sispann voye mesaj ban mwen"
     (_re(r"\bne\s+plus\s+(?:m'|me\s+|nous\s+)?(?:envoyer|ecrire|contacter|appeler|texter)\b"), "none"),
     (_re(r"\bsispann\s+(?:voye|ekri|rele|kontakte)\b|\bpa\s+voye\s+(?:mwen\s+|m\s+)?(?:mesaj|tex)"), "none"),
-    # Tagalog "paki-remove po yung number ko", "huwag na po kayong mag-text"
+    # Tagalog "paki-remove po yung number ko", "huwag na po kayong mag-text", "wag nyo na ako itext ulit" (the verb's
+    # "i-" prefix written with or without its hyphen: "i-text", "itext", "itxt", "i-message")
     (_re(r"\bpaki[\s-]?(?:remove|tanggal|alis|delete|stop)\w*\b"), "none"),
     (
         _re(
             r"\b(?:huwag|wag)\s+(?:na\s+)?(?:po\s+)?(?:nyo\s+|niyo\s+|kayo(?:ng)?\s+|mo\s+)?(?:na\s+)?(?:po\s+)?"
-            r"(?:(?:akong|ako|kami|kaming|sa\s+akin)\s+)?(?:mag[\s-]?|i[\s-])?(?:text|txt|message|mensahe|contact)\w*\b"
+            r"(?:(?:akong|ako|kami|kaming|sa\s+akin)\s+)?(?:mag[\s-]?|i[\s-]?)?(?:text|txt|message|mensahe|contact)\w*\b"
         ),
         "none",
     ),
@@ -1942,7 +1943,11 @@ _MORE_PHRASES += [
     (
         _re(
             r"\bwa2(?:if|ef|fo|afo|if[iu])\s+(?:el\s+|al\s+|il\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages|masejat)\b"
-            r"|\bma?t?2?(?:b3at|ba3at|ib3at)(?:sh|ish|oush|ush|li(?:sh|ish))\s+(?:\w+\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages)\b"
+            r"|\bma?t?2?(?:b3a?t|ba3a?t|ib3a?t)(?:sh|ish|oush|ush|li(?:sh|ish))\s+(?:\w+\s+)?(?:rasayel|rasa2el|rasail|msgs?|messages)\b"
+            # the same "don't send me" with no object, said with "again", "enough" or at the end ("khalas ya3ni
+            # matb3atlish tani"); with an object ("matb3atlish el details") it is read as above
+            r"|\bma?t?2?(?:b3at|b3t|ba3at|ba3t|ib3at)(?:li|lee|ly|ilna|lna)(?:sh|ish|esh)\b"
+            r"(?=\s*(?:$|[.!,;]|(?:tani|tany|taniya|ba2a|3ad|abadan|khalas|plz|pls|please|ya\s+\w+)\b))"
             r"|\b(?:balash|bala4|kfaya|kefaya)\s+(?:rasayel|rasa2el|rasail|msgs|messages)\b"
             r"|\b(?:shil|sheel|imsa7|emsa7|2msa7|ims7|i7zif|e7zef|2e7zef)\s+(?:raqami|ra2ami|rakmi|nimrti|nemrety|ra2mi|el\s+ra2am)\b"
         ),
@@ -2047,7 +2052,7 @@ _MORE_PHRASES += [
             r"\bhin\s+ergi\w*|\blakkoofsa\s+koo\b[^.!?]{0,40}\bhaq\w*|\btsis\s+txhob\s+xa\b|\bmos\s+(?:me\s+)?"
             r"(?:dergo|shkru|kontakto|telefono)\w*|\bhiq\w*\s+(?:numrin|nr)\b|\biga\s+saar\b"
             r"|\bshilni\s+(?:men|min|mn)\b|\bma\s+badd?(?:e|i|ee)\s+(?:\w+\s+){0,2}rasayel\b"
-            r"|\bma\s+t?(?:b3at|ba3at)(?:li|lee|ly|ilna)\s+(?:msgs?|rasayel|rasa2el|messages)\b"
+            r"|\bma\s+t?(?:b3a?t|ba3a?t)(?:li|lee|ly|ilna)\s+(?:msgs?|rasayel|rasa2el|messages)\b"
             r"|\bno\s+(?:quiere|quieren|queremos|quiero)\s+(?:estos|esos|los|mas|sus|tus)\s+(?:mensajes|textos)\b"
         ),
         "none",
@@ -2319,7 +2324,8 @@ _MORE_PHRASES += [
         "negation",
     ),
     # the fifty-fourth: Appalachia and western Pennsylvania; "I'd appreciate you taking it off whatever list you got";
-    # Lebanese Arabic in Latin letters "khalas ma ba3d tb3atli msgs" (enough, do not send me messages anymore), "ma
+    # Lebanese Arabic in Latin letters "khalas ma ba3d tb3atli msgs" (enough, do not send me messages anymore; the
+    # verb also written without its vowel, "khalas ma tb3tli msgs tani"), "ma
     # baddi messages ba3d" (I want no more messages), "ma7ie ra2mi" (delete my number); Pennsylvania Dutch "schick mir
     # nimmi ken Messages" (send me no more messages), "bitte net meh schreiwe" (please do not write anymore);
     # Croatian, Serbian and Bosnian "nemojte mi više slati poruke" (do not send me messages anymore), "skinite me sa
@@ -2335,6 +2341,9 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:ma|la|ma3ad|mat|khalas)\s+(?:ba3d\s+|3ad\s+|ba2a\s+|ba2\s+)?(?:t|te|ti)?b3at\w*"
+            # the same verb without its vowel ("tb3tli") or with "ba3" ("tba3tli"): each its own literal gate
+            r"|\b(?:ma|la|ma3ad|mat|khalas)\s+(?:ba3d\s+|3ad\s+|ba2a\s+|ba2\s+)?(?:t|te|ti)?b3t\w*"
+            r"|\b(?:ma|la|ma3ad|mat|khalas)\s+(?:ba3d\s+|3ad\s+|ba2a\s+|ba2\s+)?(?:t|te|ti)?ba3a?t\w*"
             r"|\bma\s+baddi\s+(?:msgs?|messages?|rasayel|rasa2el|texts?|sms)\b|\bma7(?:i|ie|ee)\s+ra2m\w*|\bshil\w*\s+ra2m\w*"
             r"|\bschick\w*\s+(?:mir|uns)\s+(?:nimmi|nimmie|nimme|nimmer|nicht\s+mehr|keine?)\b"
             r"|\b(?:net|nimmi|nimmie|nimme)\s+(?:meh\s+|mehr\s+)?(?:schreiwe|schreibe|schreiben|schicke|schicken)\b"
@@ -2780,8 +2789,15 @@ _NOT_A_REQUEST_AFTER = (
     rf"|{_BANK_STOP}"  # "How do I stop payments on my current loan?": a bank's stop payment
     r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
+# "There's no Alto Construction here": a business named Alto, not the Spanish "stop"
+_BUSINESS_WORDS = (
+    r"construction|constructions|roofing|electric|electrical|plumbing|landscaping|builders|homes|realty|properties"
+    r"|services|solutions|group|holdings|partners|enterprises|industries|inc|llc|co|corp|company|auto|motors|dental"
+    r"|clinic|cafe|grill|kitchen|salon|studio|design|designs|logistics|trucking|transport|farms|supply|systems"
+)
 _UNCLEAR_STOP = re.compile(
-    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja|alto)\b"
+    r"\b(?:stop|stopp?ing|unsubscribe|unsub|opt\s+out|optout|revoke|remove\s+(?:me|us|this|the\s+number|my(?!\s+(?:old|previous|other|first|second|last|e-?mail|address)\b))|baja"
+    rf"|alto(?!\s+(?:{_BUSINESS_WORDS})\b))\b"
     rf"(?!\s+(?:{_NOT_A_REQUEST_AFTER}))"
     # "stop crying about the Cowboys", "stop worrying over it": something else the person does, said of a matter
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b)"
@@ -2823,11 +2839,13 @@ _KEYWORD_MENTION = re.compile(
     # "To stop receiving service reminders from Tri-State Tire, visit our website": a machine's instructions
     r"|\bto\s+(?:stop\s+receiving|unsubscribe|opt\s*-?\s*out)\b[^.!?]{0,60}?\b(?:visit|go\s+to|click|log\s+in|manage)\b"
 )
-# Told off in anger ("f*** off", "go to hell"): the person may well be revoking; a person decides, and the
-# classifier still files the reply as hostile.
+# Told off in anger, sent away ("f*** off", "get lost", "go away", "lose my number"): the person may well be revoking;
+# a person decides, and the classifier still files the reply as hostile. A curse alone ("go to hell", "screw you",
+# "f*** you", "bite me", "drop dead", "get bent") sends no one away: it is read as the insult it is, like "you're all
+# crooks" (the corpus's writers label every such reply without a request hostile, not a revocation).
 _HOSTILE_DISMISSAL = re.compile(
-    r"\b(?:f+u+c*k+\s*(?:off|you|u|yourself|outta\s+here)|f\W*\s*(?:off|you)|eff\s+off|piss\s+off|screw\s+(?:you|u|off)"
-    r"|go\s+to\s+hell|stfu|gtfo|get\s+lost|bite\s+me|drop\s+dead|eat\s+sh\w+|go\s+away|shut\s+up|get\s+bent"
+    r"\b(?:f+u+c*k+\s*(?:off|outta\s+here)|f\W*\s*off|eff\s+off|piss\s+off|screw\s+off"
+    r"|stfu|gtfo|get\s+lost|go\s+away|shut\s+up"
     r"|lose\s+my\s+number|bugger\s+off|sod\s+off|buzz\s+off)\b"
     # "Beat it", "Take a hike!": dismissals only alone ("we might take a hike Saturday", "get outta here, that rate is
     # amazing!")
@@ -2890,13 +2908,14 @@ def _folded_words(*words: str) -> tuple[str, ...]:
 # Polite words holding a revocation word's letters, taken out before the revocation words are looked for:
 # "안녕하세요" (hello: 안, not), "잘못" (wrong: 못, cannot), "すみません" (excuse me: ません), "再见" (goodbye: 再,
 # again), "唔該" (thanks: 唔, not), "السلام" (peace: لا, no), "नमस्ते" (hello: न, not); and words that only begin
-# like a "not": Nepali "नेपाल", "नम्बर" (number), Bengali "নাম্বার" (number), "নামাজ" (prayer), "নমস্কার" (hello)
+# like a "not": Nepali "नेपाल", "नम्बर" (number), Bengali "নাম্বার" (number), "নামাজ" (prayer), "নমস্কার" (hello);
+# Arabic "نعم" (yes), which begins like the Farsi and Sorani negative prefix "ن"
 # fmt: off
 _SCRIPT_POLITE = _folded_words(
     "안녕하세요", "안녕하십니까", "안녕", "잘못", "すみません", "再见", "再見", "唔該", "唔该", "السلام",
     "سلام", "اسلام",
     "مع السلامة", "الله", "انشالله", "إن شاء الله", "ان شاء الله", "नमस्ते", "नमस्कार", "ਨਮਸਤੇ",
-    "नेपाल", "नम्बर", "नंबर", "নাম্বার", "নম্বর", "নামাজ", "নমস্কার",
+    "नेपाल", "नम्बर", "नंबर", "নাম্বার", "নম্বর", "নামাজ", "নমস্কার", "نعم",
 )
 # What a reply is for, in those scripts
 _SCRIPT_PURPOSE = _folded_words(
@@ -2946,6 +2965,10 @@ _SCRIPT_PURPOSE = _folded_words(
     "սխալ", "ավտոմատ պատասխան", "հայաստան",
     "गलत", "ग़लत", "ਗਲਤ", "ਗ਼ਲਤ",
     "फर्कि", "फर्क", "ভুল", "দেশে", "ফিরব", "ফিরে", "هەڵە",
+    # away on a trip or on leave
+    "مسافر", "مسافرة", "سفر", "إجازة", "اجازة", "عطلة", "ছুটিতে", "छुट्टी", "बिदा",
+    # an insult (thief): hostile, read as "you're all crooks" is
+    "চোর", "चोर", "حرامي", "حرامية",
 )
 # What a revocation needs: a no, a don't, stop, again, more, delete, the list, a complaint, a threat
 _SCRIPT_REVOKING = _folded_words(
@@ -2995,6 +3018,34 @@ _SCRIPT_REVOKING_WORDS = _folded_words(
     "نا", "نە", "مە", "ئیتر", "بەسە", "بسڕ", "لاب", "ڕابگر", "بێزار", "سکاڵا", "پۆلیس", "لیست",
 )
 # fmt: on
+# A decline alone ("নাহ, দরকার নেই", nah, no need; "धन्यवाद, चाहिँदैन", thanks, I don't need it): what the reply is for,
+# its "no" a decline's, read as "no thanks" is. With anything else beside it ("আর মেসেজ দরকার নেই", no more messages
+# needed) the word lists decide as before.
+# fmt: off
+_SCRIPT_THANKS_OR_NO = _folded_words(
+    "ধন্যবাদ", "নাহ", "না", "জি না", "धन्यवाद", "शुक्रिया", "नहीं", "होइन", "हैन", "नाई", "شكرا", "شكراً", "لا",
+)
+_SCRIPT_DECLINES = _folded_words(
+    "দরকার নেই", "লাগবে না", "চাই না", "আগ্রহী নই", "আগ্রহ নেই", "না ধন্যবাদ",
+    "चाहिँदैन", "चाहिदैन", "चाहिंदैन", "पर्दैन", "आवश्यक छैन", "नहीं चाहिए", "जरूरत नहीं", "ज़रूरत नहीं", "रुचि नहीं",
+    "नहीं धन्यवाद", "مش مهتم", "غير مهتم", "مو مهتم", "مش محتاج", "لا شكرا", "لا شكراً",
+)
+# fmt: on
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+# "धन्यवाद, अहिले चाहिँदैन" (thanks, not needed now): a "now" before the decline
+_SCRIPT_NOW = _folded_words("अहिले", "अभी", "এখন", "حاليا", "حالياً", "هلأ", "هلق")
+_SCRIPT_DECLINE_ALONE = re.compile(
+    rf"(?:(?:{_alternatives(_SCRIPT_THANKS_OR_NO)})[\s.,!\u0964\u060c]+)?(?:(?:{_alternatives(_SCRIPT_NOW)})\s+)?"
+    rf"(?:{_alternatives(_SCRIPT_DECLINES)})"
+    rf"(?:[\s.,!\u0964\u060c]+(?:{_alternatives(_SCRIPT_THANKS_OR_NO)}))?[\s.,!\u0964\u060c]*"
+)
+# "رقمي الثاني 313-555-0188" (my second number), "мой номер 313-...": beside a number given, "my number" is that number
+_SCRIPT_MY_NUMBER = _folded_words("رقمي", "номер")
 _SCRIPT_WORD_BREAK = re.compile(r"[\s.,!?;:\u060c\u061f\u06d4\u0964\u0589\u055e\u055d\"'()\[\]\-\u2026\u200c]+")
 # Words of a Latin-letter part that may belong to a revocation ("唔好再send message俾我啦", "不要 text me again")
 _LATIN_REVOKING = re.compile(
@@ -3009,10 +3060,12 @@ def _plainly_no_request_in_script(plain: str) -> bool:
     if any(ch.isalpha() and ord(ch) > _LATIN_MAX and not _read_script(ch) for ch in plain):
         return False  # a script with no word list here
     text = _EMAIL_ADDRESS.sub(" ", plain.lower())
+    if _SCRIPT_DECLINE_ALONE.fullmatch(text):
+        return True
     has_number = sum(ch.isdigit() for ch in text) >= 7
     if not (has_number or "@" in plain or any(word in text for word in _SCRIPT_PURPOSE)):
         return False
-    for polite in _SCRIPT_POLITE:
+    for polite in _SCRIPT_POLITE + _SCRIPT_MY_NUMBER if has_number else _SCRIPT_POLITE:
         if polite in text:
             text = text.replace(polite, " ")
     if any(word in text for word in _SCRIPT_REVOKING) or _LATIN_REVOKING.search(text):
@@ -3436,6 +3489,28 @@ _OPT_OUT_CONFIRMED = re.compile(
     r"\b(?:we(?:'ve|\s+have)?\s+received|we\s+have\s+processed|this\s+confirms)\s+your\s+(?:request\s+to\s+)?"
     r"(?:opt\s*-?\s*out|unsubscribe)|\byou\s+(?:have\s+been|are\s+now)\s+(?:opted\s+out|unsubscribed)\b"
 )
+# "You wrote 'reply STOP to opt out'. If I do that does it cancel the application my partner sent you?", "If I reply
+# stop will I still get my receipts?": the keyword named in a question what else it would do (not whether the texts
+# would end: "if I reply STOP will it stop texts to my other store too?" is still held)
+_ASKS_WHAT_ELSE_STOP_DOES = re.compile(
+    r"\bif\s+(?:i|we)\s+(?:ever\s+|just\s+)?(?:reply|text|txt|say|send|type|do\s+(?:that|this|it|so))\b[^.!]{0,80}?"
+    r"\b(?:will|would|does|do|is|can)\s+(?:it|that|this|i|we)\s+(?:also\s+|still\s+|then\s+)?"
+    r"(?:cancel|lose|get|keep|affect|cost|charge|cover|delete|close|count)\b"
+    r"(?![^?]*\b(?:other|another|second|2nd)\s+(?:store|location|shop|number|line|phone|business)\b)"
+)
+# "This is an automated response. Texting STOP here will not update your preferences; please visit our website": a
+# machine saying the keyword does not work at its number (read as no request once the machine is plain)
+_STOP_SAID_NOT_TO_WORK = re.compile(
+    r"\b(?:replying|texting|sending|typing|responding|reply(?:ing)?\s+with|text(?:ing)?\s+back)\s+[\"']?stop\b[\"']?"
+    r"(?:\s+(?:here|to\s+(?:this|our)\s+(?:number|line|inbox)|at\s+this\s+number))?\s+"
+    r"(?:will\s+not|won't|wont|does\s+not|doesn't|doesnt|cannot|can't|cant|is\s+not|isn't)\s+(?:\w+\s+){0,2}?"
+    r"(?:work|update|unsubscribe|remove|opt|change|stop|be\s+(?:processed|read|received|seen|honou?red))"
+)
+_A_MACHINE = re.compile(
+    r"\b(?:automated|automatic|auto-?(?:reply|response|responder|message)|do\s+not\s+reply|no-?reply|unmonitored"
+    r"|not\s+monitored|(?:your|our)\s+(?:communication\s+|contact\s+)?preferences|preference\s+cent(?:er|re)"
+    r"|our\s+(?:website|web\s+site|app|portal))\b"
+)
 _STOP_ASKED_AND_DECLINED = re.compile(
     r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
@@ -3557,8 +3632,12 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     # "If I say stop will you actually stop?": normalising trimmed the final "?", which the question look-aheads need
     asked = _ends_asking(text)
     mentioned = bool(_KEYWORD_MENTION.search(plain + "?" if asked else plain))
+    asks_what_else = mentioned and asked and bool(_ASKS_WHAT_ELSE_STOP_DOES.search(plain + "?"))
     if mentioned:
         plain = _KEYWORD_MENTION.sub(" , ", plain + "?" if asked else plain).removesuffix("?")
+    notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
+    if notice:
+        plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
     long_message = len(_TOKEN.findall(plain)) > max_words
     if _phrase_hit(plain, asked=asked) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
@@ -3576,6 +3655,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if no_gesture:
         return OPT_OUT_UNCERTAIN, "a 'no' gesture emoji"
     if mentioned:
+        if asks_what_else:
+            return OPT_OUT_NO, "a question what else the STOP keyword would do"
         return OPT_OUT_UNCERTAIN, "names the STOP keyword without using it"
     if _foreign_script(plain):
         if not _plainly_no_request_in_script(plain):
@@ -3584,7 +3665,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         # model (which reads most of these scripts' letters as revocations, having seen few of their other replies)
         guarded = True
     else:
-        guarded = False  # the rules met a stop word and read it as no request ("don't stop", "the bus stop")
+        # the rules met a stop word and read it as no request ("don't stop", "the bus stop"), or a machine's notice
+        # that its keyword does not work
+        guarded = notice
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
@@ -3621,6 +3704,9 @@ _GUARDED_WORDS = re.compile(
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"
+    # "wrong number I'm not marry a" (Maria, as voice-to-text wrote it), "Wrong number, this isn't Dave": the same
+    r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person)\W*(?:i'm|im|i\s+am|this\s+is|this\s+isn't|it's|its)\s+not\s+"
+    r"(?!interested\b)[a-z]+(?:\s+[a-z]+)?\W*(?:sorry)?\W*$"
     # the same in Russian in Latin letters: "ne tot nomer", "vy oshiblis nomerom"
     r"|^(?:(?:vy|vi)\s+)?(?:ne\s+tot\s+nomer|oshiblis\s+nomerom|nepravilnyy\s+nomer)\W*$"
     # "Which company is this again?": asking who we are, alone, is a question
@@ -3640,10 +3726,12 @@ _GUARDED_WORDS = re.compile(
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
+    _STOP_SAID_NOT_TO_WORK,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
+    _STOP_SAID_NOT_TO_WORK,
 ))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999

@@ -1677,3 +1677,65 @@ def test_email_is_best_points_at_the_signatures_address():
 @pytest.mark.parametrize("text", ["👎🖕", "GFY"])
 def test_a_finger_or_its_letters_is_hostile(text):
     assert classify(text).classification == C.HOSTILE
+
+
+# The sixty-ninth set: a wrong number in Arabic in Latin letters and in Sorani, insults in Haitian Creole and Bengali,
+# a person quoting our "reply STOP to opt out" in a question (no auto-reply), and its two revocations
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ghalat el ra2m", C.WRONG_NUMBER),
+        ("el ra2m ghalat ya akhi", C.WRONG_NUMBER),
+        ("ژمارەکە هەڵەیە", C.WRONG_NUMBER),
+        ("Salòp", C.HOSTILE),
+        ("tout moun se salop", C.HOSTILE),
+        ("তোরা সবাই চোর", C.HOSTILE),
+        (
+            'You wrote "reply STOP to opt out". If I do that does it cancel the application my partner '
+            "already sent you?",
+            C.QUESTION,
+        ),
+        ("To unsubscribe reply STOP to opt out of these alerts", C.AUTO_REPLY),
+        ("wag nyo na ako itext ulit", C.OPT_OUT),
+        ("khalas ma tb3tli msgs tani plz", C.OPT_OUT),
+    ],
+)
+def test_the_sixty_ninth_set_families(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["তোরা চোরাই মাল বেচিস?", "चोरी हो गई थी, अब नया फोन है", "Salopettes for the crew, how much?"]
+)
+def test_a_word_that_only_begins_like_thief_or_salop_is_no_insult(text):
+    assert "hostile.creole_french_bengali_hindi" not in classify(text).matched_rules
+
+
+# The seventieth set: a person closed for the holidays who says when they are back ("I'm personally back on the
+# 6th") is away, not an auto-reply; a call named as a condition of a question ("before I even get on a call, is there
+# a contract?") is a question; "It's in my signature below" points at the signature's address
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We're closed for the holidays, I'm personally back on the 6th", C.OUT_OF_OFFICE),
+        ("We are closed for the holidays. Our office reopens January 2.", C.AUTO_REPLY),
+        (
+            "Burned by three of these already. So before I even get on a call, is there a contract or is it month"
+            " to month?",
+            C.QUESTION,
+        ),
+        ("Let's get on a call Tuesday", C.MEETING_REQUEST),
+        (
+            "Better to email me, Sam. It's in my signature below\n--\nMark Davis | Owner\nDavis Electric LLC\n"
+            "mark@daviselectric.us",
+            C.EMAIL_CAPTURE,
+        ),
+    ],
+)
+def test_the_seventieth_set_families(text, expected):
+    assert classify(text).classification == expected
+
+
+def test_an_address_in_the_signature_pointed_at_is_extracted():
+    text = "Better to email me. It's in my signature below\n--\nMark Davis | Owner\nmark@daviselectric.us"
+    assert classify(text).extracted.get("email") == "mark@daviselectric.us"

@@ -1155,7 +1155,6 @@ DECISIONS = [
     ("not interested pls remove from list thx", "yes"),
     # a person decides
     ("fuck off", "uncertain"),
-    ("Go to hell!", "uncertain"),
     ("shut up", "uncertain"),
     ("Thanks for your text! To unsubscribe from our updates reply STOP.", "uncertain"),
     ("if I reply STOP will it stop texts to my other store too?", "uncertain"),
@@ -2189,9 +2188,7 @@ def test_a_final_question_mark_keeps_a_question_about_the_texts_from_being_a_req
         ("تکایە ئیتر نامەم بۆ مەنێرە", "yes"),
         ("ژمارەکەم بسڕەوە", "yes"),
         ("نامە ناردن ڕابگرە", "yes"),
-        ("ধন্যবাদ, আগ্রহী নই", "uncertain"),
         ("কে? আমাকে বিরক্ত করবেন না", "uncertain"),
-        ("धन्यवाद, अहिले चाहिँदैन", "uncertain"),
         ("नमस्ते, फेरि सम्पर्क नगर्नुहोस्", "uncertain"),
         ("نەخێر، سوپاس", "uncertain"),
         ("سڵاو، ئیتر پەیوەندیم پێوە مەکە", "uncertain"),
@@ -2232,3 +2229,102 @@ def test_the_bengali_nepali_and_sorani_revocations_are_heard_by_phrases_behind_l
 )
 def test_a_question_who_we_are_or_a_russian_wrong_number_alone_is_read_by_the_rules(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The sixty-ninth set's misses, as families: Tagalog's "i-" prefix written without its hyphen ("itext"), the Levantine
+# "send" written without its vowel ("tb3tli"); and what the rules read as no request: a curse that sends no one away
+# (as "you're all crooks"), a question what else STOP would do, a machine saying its STOP does not work, a decline
+# alone in Bengali, Nepali, Hindi and Arabic (as "no thanks"), "my number" beside the number given, an Arabic "yes"
+# (its first letter the Farsi "not"), a trip, a "thief", a wrong number naming who the writer is not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("wag nyo na ako itext ulit", "yes"),
+        ("Huwag mo na akong itext", "yes"),
+        ("wag na po kayong itxt sa number na to", "yes"),
+        ("khalas ma tb3tli msgs tani plz", "yes"),
+        ("ma tb3tli rasayel", "yes"),
+        ("ma3ad tba3tli msgs", "yes"),
+        ("go to hell scammers", "no"),
+        ("Go to hell!", "no"),
+        ("screw you and your 80% APR garbage", "no"),
+        ("F you", "no"),
+        ("Drop dead, loan sharks", "no"),
+        ("go to hell and stop texting me", "yes"),
+        ("screw you, take me off your list", "yes"),
+        ("get lost", "uncertain"),
+        ("Go away you moron", "uncertain"),
+        ("fuck off", "uncertain"),
+        (
+            'You wrote "reply STOP to opt out". If I do that does it cancel the application my partner '
+            "already sent you?",
+            "no",
+        ),
+        ("If I reply stop will I still get my receipts?", "no"),
+        ("Quick q, what happens if I reply stop? Do I lose the offer?", "no"),
+        ("if I reply STOP will it stop texts to my other store too?", "uncertain"),
+        ("If I text STOP will it cancel my loan? stop texting me", "uncertain"),
+        ("If I reply STOP will I lose my quote.", "uncertain"),
+        (
+            "This is an automated response. Texting STOP here will not update your preferences; please visit "
+            "our website.",
+            "no",
+        ),
+        ("Automated message: replying STOP to this line won't unsubscribe you. Manage your preferences online.", "no"),
+        ("Texting STOP doesnt work, you keep texting me", "uncertain"),
+        ("Texting STOP here will not update your preferences, so remove me yourselves", "yes"),
+        ("নাহ, দরকার নেই", "no"),
+        ("ধন্যবাদ, আগ্রহী নই", "no"),
+        ("धन्यवाद, चाहिँदैन", "no"),
+        ("धन्यवाद, अहिले चाहिँदैन", "no"),
+        ("नहीं चाहिए, धन्यवाद।", "no"),
+        ("لا شكرا", "no"),
+        ("আর মেসেজ দরকার নেই", "uncertain"),
+        ("মেসেজ চাই না", "uncertain"),
+        ("नहीं चाहिए, फिर मत भेजना", "uncertain"),
+        ("رقمي الثاني 313-555-0188", "no"),
+        ("Мой второй номер 313-555-0188", "no"),
+        ("احذف رقمي 313-555-0188", "yes"),
+        ("نعم مهتم، أرسل لي التفاصيل", "no"),
+        ("نعم، لا ترسل لي رسائل", "yes"),
+        ("أنا مسافر هالأسبوع", "no"),
+        ("তোরা সবাই চোর", "no"),
+        ("তোরা সবাই চোর, আর মেসেজ দিবি না", "uncertain"),
+        ("wrong number I'm not marry a", "no"),
+        ("wrong number, I'm not Dave, stop texting", "yes"),
+    ],
+)
+def test_the_sixty_ninth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize("text", ["wag nyo na ako itext ulit", "khalas ma tb3tli msgs tani plz", "ma3ad tba3tli msgs"])
+def test_the_sixty_ninth_families_are_heard_by_phrases_behind_literal_gates(text):
+    _heard_by_phrases_behind_literal_gates(text)
+
+
+# The seventieth set's misses, as families: the Levantine "don't send me" said with no object, with "again",
+# "enough" or at the end ("khalas ya3ni matb3atlish tani"; with an object it is read by the phrase that needs one);
+# a business named Alto is no Spanish "stop" ("There's no Alto Construction here"), while "alto" alone still is
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("khalas ya3ni matb3atlish tani", "yes"),
+        ("matba3tlish ba2a", "yes"),
+        ("plz matb3tlish", "yes"),
+        ("matb3atlish rasayel tani", "yes"),
+        ("matb3atlish el details, ana mesh fadi", "no"),
+        ("There's no Alto Construction here, you've got the wrong number", "no"),
+        ("Is this Alto Roofing LLC? We do work with them", "no"),
+        ("alto", "yes"),
+        ("alto ya no me manden", "yes"),
+        ("alto, no mas mensajes", "yes"),
+    ],
+)
+def test_the_seventieth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize("text", ["khalas ya3ni matb3atlish tani", "matba3tlish ba2a"])
+def test_the_seventieth_families_are_heard_by_phrases_behind_literal_gates(text):
+    _heard_by_phrases_behind_literal_gates(text)
