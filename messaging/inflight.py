@@ -59,13 +59,13 @@ class InFlight:
         being written: the claim then sees it)."""
         if not _postgresql():
             return
-        key = lock_key(team_id, number)
+        key, before, self.key = lock_key(team_id, number), self.key, None
         with connection.cursor() as cursor:
-            if self.key is None:
+            if before is None:
                 cursor.execute("SELECT pg_advisory_lock_shared(%s)", [key])
             else:
                 # left to right: the text before is released first, so a writer waiting for it goes ahead of this one
-                cursor.execute("SELECT pg_advisory_unlock_shared(%s), pg_advisory_lock_shared(%s)", [self.key, key])
+                cursor.execute("SELECT pg_advisory_unlock_shared(%s), pg_advisory_lock_shared(%s)", [before, key])
         self.key = key
 
     def release(self) -> None:
