@@ -13,6 +13,7 @@ from django.utils import timezone
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.models import Team
 
+from .inflight import senders_wait
 from .models import ConsentMark, OptOutReview, Suppression
 from .services import consent_mark_move, suppression_add
 
@@ -30,9 +31,12 @@ def _team_id(team: Team | str) -> str:
 def opt_out_review_hold(
     *, team: Team | str, number: str, text: str, reason: str = "", source_message=None, inbox_item=None
 ) -> OptOutReview:
-    """Hold a number for a person's decision; a number already held keeps its one open review."""
+    """Hold a number for a person's decision; a number already held keeps its one open review. A text to the number
+    that is with the provider this moment is answered first (``SMS_STOP_WAIT_SECONDS`` at most); the next one is
+    refused."""
     team_id = _team_id(team)
     with transaction.atomic():
+        senders_wait(team_id=team_id, number=number)
         # the database keeps one held review per number (a partial unique index): a reply held at the same moment
         # makes get_or_create read that one instead
         existing, created = OptOutReview.objects.select_for_update().get_or_create(

@@ -5,7 +5,9 @@ landline, do-not-call, quiet hours at the recipient's location: ``send_check``) 
 it, and recorded as ``sending`` before the provider is called with its idempotency key; the outcome is recorded
 after the call. Campaign texts go by batches (``_send_campaign_batch``): the checks' data read once per batch,
 each text's claim committed with the answer to the text before. A crash or timeout between a claim and its
-answer leaves the message ``sending`` (then ``held``): it is shown to a person and never resent blindly.
+answer leaves the message ``sending`` (then ``held``): it is shown to a person and never resent blindly. From just
+before its claim until the provider answered, a text holds its number's in-flight lock (``inflight``): a STOP or a
+possible opt-out for that number waits for the answer, and the next text's claim sees it.
 """
 
 import hashlib
@@ -33,7 +35,7 @@ from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition, transition_many
 
-from . import compliance
+from . import compliance, inflight
 from .models import (
     ConsentMark,
     ContactSender,
@@ -273,7 +275,10 @@ def is_suppressed(*, team: Team | str, number: str) -> bool:
 def suppression_add(
     *, team: Team | str, number: str, reason: str, source_message=None, user=None, note: str = ""
 ) -> Suppression:
-    """Put a number on the team's do-not-text list at once (idempotent: an active entry is kept as it is)."""
+    """Put a number on the team's do-not-text list at once (idempotent: an active entry is kept as it is).
+
+    A text to the number that is with the provider this moment is answered first (``SMS_STOP_WAIT_SECONDS`` at
+    most, ``inflight.senders_wait``); the next one is refused."""
     team_id = _team_id(team)
     if len(number or "") != 10 or not number.isdigit():
         raise SendError("INVALID_NUMBER", "Give the number as 10 digits.")
@@ -282,6 +287,7 @@ def suppression_add(
         return existing
     try:
         with transaction.atomic():
+            inflight.senders_wait(team_id=team_id, number=number)
             return Suppression.objects.create(
                 team_id=team_id,
                 phone_number=number,
@@ -817,6 +823,7 @@ def _send_campaign_batch(
     answered: list[Message] = []  # accepted by the provider, recorded with the next claim
     sending = Exists(Campaign.objects.filter(pk=campaign.pk, status=Campaign.Status.SENDING))
     beat = time.monotonic()
+    flight = inflight.InFlight()  # the number whose text is being claimed or is with the provider
     try:
         for cl, message in claimed:
             if send_slice is not None and time.monotonic() - beat > lease_seconds() / 3:
@@ -828,6 +835,10 @@ def _send_campaign_batch(
             # moves a text from queued to sending, in the transaction that records the answer to the text before
             at, attempts = timezone.now(), message.attempts
             with transaction.atomic():
+                # first the number's in-flight lock (a session lock: kept after this commit, until the provider
+                # answered): a STOP for it being written now is committed before the claim below checks consent,
+                # and one that comes after waits for the answer. In the transaction, so it costs no commit of its own
+                flight.take(team_id=message.team_id, number=message.to_number)
                 _record_answered(answered)
                 try:
                     message_transition(
@@ -869,6 +880,8 @@ def _send_campaign_batch(
                 _record_answered(answered)
             answered.clear()
         raise
+    finally:
+        flight.release()
     if stop not in (None, "taken_over"):  # texts this batch made that never reached the provider go
         made_here, reached = {m.pk for m in fresh}, {m.pk for _, m, _ in results}
         unsent = [m.pk for _, m in claimed if m.pk in made_here and m.pk not in reached]
@@ -1274,41 +1287,43 @@ def message_send(
         raise SendError("INVALID_KIND", f"message_send does not send {kind!r} texts.")
     provider = provider or sms_client(team=team_id)
     cfg = messaging_settings_get(team=team_id)
-    with transaction.atomic():
-        existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
-        if existing is not None:
-            return existing  # the same reply asked for twice: one text
-        check = send_check(
-            team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(),
-            **_recipient(number=to_number, lead=lead, persona_id=persona_id),
-        )  # fmt: skip
-        sender = _reply_sender(team_id, to_number, reply_to)
-        if sender is None and check.ok:
-            check = CheckResult(False, "NO_SENDER_NUMBER", "The team has no active sender number to answer from.")
-        message = _new_outbound(
-            team_id=team_id,
-            kind=kind,
-            to=to_number,
-            body=body,
-            from_number=sender.number if sender else "",
-            provider=provider,
-            key=key,
-            approved_by=approved_by,
-            reply_to=reply_to,
-            lead=lead,
-            persona_id=persona_id,
-            campaign=campaign,
-            correlation_id=correlation_id,
-            metadata=metadata or {},
-        )
-        if not check.ok:
-            _block(message, check, None)
-            if check.code == "QUIET_HOURS":
-                message.metadata = {**message.metadata, "notBefore": check.not_before.isoformat()}
-                message.save(update_fields=["metadata", "updated_at"])
-            return message
-        _claim(message, check)
-    _call_provider(message, provider, None)
+    # held from the check to the provider's answer: a STOP for this number waits for it, or is seen by the check
+    with inflight.sending(team_id=team_id, number=to_number):
+        with transaction.atomic():
+            existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
+            if existing is not None:
+                return existing  # the same reply asked for twice: one text
+            check = send_check(
+                team_id=team_id, number=to_number, kind=kind, cfg=cfg, now=timezone.now(),
+                **_recipient(number=to_number, lead=lead, persona_id=persona_id),
+            )  # fmt: skip
+            sender = _reply_sender(team_id, to_number, reply_to)
+            if sender is None and check.ok:
+                check = CheckResult(False, "NO_SENDER_NUMBER", "The team has no active sender number to answer from.")
+            message = _new_outbound(
+                team_id=team_id,
+                kind=kind,
+                to=to_number,
+                body=body,
+                from_number=sender.number if sender else "",
+                provider=provider,
+                key=key,
+                approved_by=approved_by,
+                reply_to=reply_to,
+                lead=lead,
+                persona_id=persona_id,
+                campaign=campaign,
+                correlation_id=correlation_id,
+                metadata=metadata or {},
+            )
+            if not check.ok:
+                _block(message, check, None)
+                if check.code == "QUIET_HOURS":
+                    message.metadata = {**message.metadata, "notBefore": check.not_before.isoformat()}
+                    message.save(update_fields=["metadata", "updated_at"])
+                return message
+            _claim(message, check)
+        _call_provider(message, provider, None)
     message.refresh_from_db()
     return message
 
@@ -1370,23 +1385,25 @@ def message_release(*, message: Message, user, provider=None) -> Message:
         if campaign.status not in (Campaign.Status.SENDING, Campaign.Status.PAUSED, Campaign.Status.COMPLETED):
             raise SendError("NOT_APPROVED", "The campaign is not sending; the message stays held.", http_status=409)
     provider = provider or sms_client(team=message.team_id)
-    with transaction.atomic():
-        message = Message.objects.select_for_update().get(pk=message.pk)
-        if message.status != Message.Status.HELD:
-            raise SendError("NOT_HELD", "Someone else handled this message.", http_status=409)
-        cfg = messaging_settings_get(team=message.team_id)
-        check = send_check(
-            team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg, now=timezone.now(),
-            **_recipient(number=message.to_number, lead=message.lead, persona_id=message.persona_id),
-        )  # fmt: skip
-        if not check.ok:
-            if check.code == "QUIET_HOURS":
-                raise SendError("QUIET_HOURS", f"{check.detail} Release it after {times.when(check.not_before)}.")
-            _block(message, check, None)
-            return message
-        message.metadata = {**message.metadata, "releasedBy": user.get_username()}
-        _claim(message, check, actor=user, reason="released by a person", metadata=message.metadata)
-    outcome = _call_provider(message, provider, None)
+    # held from the check to the provider's answer: a STOP for this number waits for it, or is seen by the check
+    with inflight.sending(team_id=message.team_id, number=message.to_number):
+        with transaction.atomic():
+            message = Message.objects.select_for_update().get(pk=message.pk)
+            if message.status != Message.Status.HELD:
+                raise SendError("NOT_HELD", "Someone else handled this message.", http_status=409)
+            cfg = messaging_settings_get(team=message.team_id)
+            check = send_check(
+                team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg, now=timezone.now(),
+                **_recipient(number=message.to_number, lead=message.lead, persona_id=message.persona_id),
+            )  # fmt: skip
+            if not check.ok:
+                if check.code == "QUIET_HOURS":
+                    raise SendError("QUIET_HOURS", f"{check.detail} Release it after {times.when(check.not_before)}.")
+                _block(message, check, None)
+                return message
+            message.metadata = {**message.metadata, "releasedBy": user.get_username()}
+            _claim(message, check, actor=user, reason="released by a person", metadata=message.metadata)
+        outcome = _call_provider(message, provider, None)
     if message.campaign_lead_id and outcome in ("sent", "failed"):
         status = CampaignLead.Status.SENT if outcome == "sent" else CampaignLead.Status.FAILED
         CampaignLead.objects.filter(pk=message.campaign_lead_id).update(status=status, skip_code=message.error_code)
