@@ -653,8 +653,14 @@ _MESSAGES = (
     r"(?:texts?|text\s+messages|messages?|msgs?|txts?|sms|spam|marketing|promos?|promotions|ads|advertisements"
     r"|notifications|alerts|offers)"
 )
-# "don't text me before 9am": when to text, not whether (as "don't call me after 6")
-_AT_A_TIME = r"(?!(?:\s+(?:me|us))?\s+(?:before|after|until|till|til|between|past)\s+(?:\d|noon|midnight|lunch))"
+# "don't text me before 9am": when to text, not whether (as "don't call me after 6"); "don't text me during service,
+# try me at 3:30", "don't text during business hours": the same said of a part of the day
+_AT_A_TIME = (
+    r"(?!(?:\s+(?:me|us))?\s+(?:(?:before|after|until|till|til|between|past)\s+(?:\d|noon|midnight|lunch)"
+    r"|during\s+(?:the\s+|my\s+|our\s+|business\s+|work\s+|working\s+|office\s+|dinner\s+|lunch\s+)?(?:service"
+    r"|work|hours|shifts?|rush|lunch|dinner|breakfast|church|mass|school|class|meetings?|appointments?|day|workday"
+    r"|business|games?|practice|weekdays|surgery|surgeries|procedures?|clinic|jobs?)\b(?!\s+or\s)))"
+)
 # "take me off the morning route and put me on afternoons": a work rota, not a list of ours
 _A_ROTA = (
     r"(?!\s+(?:of\s+)?(?:the\s+|that\s+|this\s+|my\s+)?(?:\w+\s+)?(?:route|schedule|shift|rotation|roster|calendar"
@@ -940,7 +946,9 @@ _BARE_STOP_WORDS_OTHER = frozenset(
 )
 _FILLER_WORDS_OTHER = frozenset(
     {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
-     "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls"}
+     "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls",
+     # Tagalog particles after a stop word: "STOP na po", "stop na" (now, enough), "po" (politeness)
+     "na", "po", "napo"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
 STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f4f5\U0001f515")  # 🛑 ✋ ⛔ 🚫 📵 (no phones) 🔕 (muted)
@@ -1014,6 +1022,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:do\s+not|don't|dont)\s+have\s+(?:my\s+)?(?:permission|consent)\b"), "none"),
     # "enough with the texts", "drop this number", "scrub this number from your database"
     (_re(r"\benough\s+with\s+(?:the|these|your|ur|all\s+the)\s+(?:texts?|messages?|msgs?|spam|sms)\b"), "negation"),
+    # "please stop with the texts", "quit it with all these messages" (the writer's own "I'll stop with the texts" not)
+    (
+        _re(
+            r"\b(?:stop|quit)\s+(?:it\s+)?with\s+(?:the|these|those|your|ur|all\s+(?:the|these|those|your|ur|of\s+the"
+            r"|of\s+these|of\s+your))\s+(?:text\s+messages|texts?|txts?|messages?|msgs?|spam|sms|promos?|promotions)\b"
+        ),
+        "sender",
+    ),
     (
         _re(
             r"\b(?:drop|delete|erase|scrub|purge|wipe|ditch|trash)\s+(?:this|my|our|the)\s+(?:number|#|cell|cell\s+number"
@@ -2751,11 +2767,13 @@ _NOUN_BEFORE_STOP = frozenset(
     "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
     "this our their to will would should must can could might may does do did it rain gonna never what which".split()
 )  # fmt: skip
+# "stop back in my inbox after that", "stop back by next week": come back, not a request
+_COME_BACK = r"back\s+(?:in|by|around|later|after|over|through|next|tomorrow|sometime|when)\b"
 # "Stop I'm not interested", "ok stop", "please just stop": a stop word opening or closing the message.
 _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
     r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b|the\s+presses\b))"
-    rf"(?!\s+{_BANK_STOP})"
+    rf"(?!\s+{_BANK_STOP})(?!\s+{_COME_BACK})"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
@@ -2786,6 +2804,7 @@ def _edge_stop(plain: str) -> bool:
 _NOT_A_REQUEST_AFTER = (
     r"by|in|at|over|sign|light|and\s+shop|&|watch|for|to|being|later|anytime|any\s+time|whenever"
     r"|links?|buttons?|options?|pages?|features?|requests?|rates?"
+    rf"|{_COME_BACK}"
     rf"|{_BANK_STOP}"  # "How do I stop payments on my current loan?": a bank's stop payment
     r"|the\s+presses"  # "Yes!! Stop the presses lol I actually need this": news, not a request
 )
@@ -3363,6 +3382,14 @@ _STOP_A_MOMENT = re.compile(
     r"|stop\s+(?:for\s+)?(?:a\s+)?(?:sec|second|min|minute|moment))\b"
     r"(?=\W+(?:(?:and|just|pls|plz|please|ok|okay)\s+)*(?:send|text|tell|give)\s+(?:me|us)\b)"
 )
+# "STOP SENDING ME THE PDF ITS TOO BIG FOR MY PHONE. EMAIL IT: ...": a file the writer wants by e-mail instead, not
+# the texts ended ("stop sending me texts, email me instead" still revokes: texts are not a file)
+_FILE_BY_EMAIL = re.compile(
+    r"\b(?:stop|quit)\s+(?:sending|texting)\s+(?:me\s+|us\s+)?(?:the\s+|that\s+|this\s+|those\s+|these\s+|your\s+|ur\s+)?"
+    r"(?:pdfs?|files?|attachments?|pics?|pictures?|photos?|images?|videos?|docs?|documents?|brochures?|flyers?"
+    r"|catalogs?|spreadsheets?)\b"
+    r"(?=.*\b(?:e-?mail\s+(?:it|them|that|those|me|instead)|by\s+e-?mail|to\s+my\s+e-?mail|x@x\.com))"
+)
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
 _STOP_TAKEN_BACK = re.compile(
     r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind|hammer\s*time|collaborate\s+and\s+listen)\b"
@@ -3605,6 +3632,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     plain = _LEAVING_ANOTHER.sub("leave another", plain)
     plain = _WOULD_BUT.sub("would leave you but", plain)
     plain = _STOP_A_MOMENT.sub(" , ", plain)
+    plain = _FILE_BY_EMAIL.sub("send the file", plain)
     if _OPT_OUT_CONFIRMED.search(plain):
         return OPT_OUT_UNCERTAIN, "an opt-out confirmation sent by a machine"
     if _STOP_TAKEN_BACK.match(plain):
@@ -3709,6 +3737,11 @@ _GUARDED_WORDS = re.compile(
     r"(?!interested\b)[a-z]+(?:\s+[a-z]+)?\W*(?:sorry)?\W*$"
     # the same in Russian in Latin letters: "ne tot nomer", "vy oshiblis nomerom"
     r"|^(?:(?:vy|vi)\s+)?(?:ne\s+tot\s+nomer|oshiblis\s+nomerom|nepravilnyy\s+nomer)\W*$"
+    # "Wrong number pero gracias, suerte con las ventas", "wrong number but thanks, good luck": the same, kindly
+    r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person)\W*(?:but|pero|mais)\s+(?:thanks|thank\s+you|thx|ty|gracias"
+    r"|merci|good\s+luck|suerte)\b[^.!?]{0,40}\W*$"
+    # "Stopgap Solutions LLC here, who's this?": a business naming itself and asking who we are, alone
+    r"|^(?:[\w&'.-]+\s+){1,5}here\W+(?:who's|whos|who\s+is|who\s+dis)(?:\s+(?:this|that|it))?\W*$"
     # "Which company is this again?": asking who we are, alone, is a question
     r"|^(?:sorry\W+|wait\W+)?(?:which|what|who)\s+(?:company|business|bank|lender|outfit)\s+(?:is\s+this|is\s+it"
     r"|are\s+(?:you|u|y'all)(?:\s+(?:with|from))?)(?:\s+again)?\W*$"
@@ -3726,12 +3759,12 @@ _GUARDED_WORDS = re.compile(
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL,
 ))  # fmt: skip
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999

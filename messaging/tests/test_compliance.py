@@ -2328,3 +2328,47 @@ def test_the_seventieth_families_and_guards(text, decision):
 @pytest.mark.parametrize("text", ["khalas ya3ni matb3atlish tani", "matba3tlish ba2a"])
 def test_the_seventieth_families_are_heard_by_phrases_behind_literal_gates(text):
     _heard_by_phrases_behind_literal_gates(text)
+
+
+# The seventy-first set's misses, as families: "stop with the texts" (the writer's own or a negated one not); Tagalog
+# particles after a stop word ("STOP na po"); a part of the day named after "don't text me" ("during service, try me
+# at 3:30"; "during work or ever again" still revokes); a file wanted by e-mail instead ("stop sending me the pdf,
+# email it"; "stop sending me texts, email me instead" still revokes); "stop back in/by" (come back); the reply
+# model kept from a kind wrong number ("wrong number pero gracias") and a business naming itself, asking who we are
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("please stop with the texts", "yes"),
+        ("can you stop with the texts, if I need you I have your card", "yes"),
+        ("quit it with all these messages", "yes"),
+        ("stop with the promos already", "yes"),
+        ("I'll stop with the texts once you answer", "no"),
+        ("don't stop with the texts, I like the deals", "no"),
+        ("STOP na po", "yes"),
+        ("Hindi po kami interesado. Stop na po", "yes"),
+        ("stop na, ilang beses na", "yes"),
+        ("stop by na lang po kayo bukas", "no"),
+        ("Don't text me during service, try me at 3:30", "no"),
+        ("dont text during business hours, after 6 is fine", "no"),
+        ("don't text me during the day, I'm on roofs. evenings ok", "no"),
+        ("Don't text me during work or ever again", "yes"),
+        ("Don't text me again", "yes"),
+        ("Stop sending me the pdf, its too big. Email it to bob@acme.com", "no"),
+        ("stop sending the pictures, they don't load. email them to me: x@y.com", "no"),
+        ("stop sending me texts, email me instead", "yes"),
+        ("stop back in my inbox next week", "no"),
+        ("stop back by the shop tomorrow", "no"),
+        ("Stop, back off", "yes"),
+        ("Wrong number but thanks, good luck", "no"),
+        ("wrong number pero gracias", "no"),
+        ("Wrong number but thanks. remove me", "yes"),
+        ("Backstop Roofing here, who is this", "no"),
+    ],
+)
+def test_the_seventy_first_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize("text", ["please stop with the texts", "quit it with all these messages"])
+def test_the_seventy_first_families_are_heard_by_phrases_behind_literal_gates(text):
+    _heard_by_phrases_behind_literal_gates(text)
