@@ -628,7 +628,18 @@ PHRASE_RULES: list[Rule] = [
           r"\bsend (?:me |us |over )?(?:the |an |that |your )?(?:app|application|paperwork|forms?|contract|agreement"
           r"|quote|proposal)\b", r"\bsend (?:me |us )?a (?:quote|proposal|contract)\b",
           r"\bsend (?:me |us |over )?(?:the |your )?(?:pricing|prices|rates|price list|rate sheet)\b",
-          r"\b(?:i'm|we're|i am) down(?:\W*$| for (?:it|that|this)\b)"),
+          r"\b(?:i'm|we're|i am) down(?:\W*$| for (?:it|that|this)\b)",
+          # "Please don't stop texting, I lost your email and want the brochure again"
+          r"(?<!n't )(?<!not )\b(?:want|need|wanted|needed) (?:the|your|that) (?:brochure|info|information|details"
+          r"|pricing|one-pager|flyer|catalog|deck|packet|rate sheet)(?: again)?\b"),
+    # "the bus stop bench ad on 5th ave, was that you guys?": asking whether something was ours
+    _rule("question.was_that_you", 0.9,
+          r"\b(?:was|is|were) (?:that|this|it) (?:you|u|y'all|yall|your (?:company|people|guys))"
+          r"(?: guys| all| too)?\s*\?"),
+    # "Hey Sam, stop being so pushy", "quit being so annoying": told off for how we text, not a request
+    _rule("hostile.stop_being", 0.88,
+          r"\b(?:stop|quit) being (?:so |such an? |this |that )?(?:pushy|annoying|rude|aggressive|desperate|obnoxious"
+          r"|creepy|thirsty|salesy|spammy|a pest|a pain|a nuisance)\b"),
     _rule("question.open_question", 0.65,
           r"^(?:how|what|what's|where|when|why|which|who|do you|are you|is it|is there|can you|does it|does this)\b"),
     _rule("interested.positive", 0.88, r"\bsounds? (?:good|great|interesting|awesome|perfect|fine)\b",

@@ -1739,3 +1739,23 @@ def test_the_seventieth_set_families(text, expected):
 def test_an_address_in_the_signature_pointed_at_is_extracted():
     text = "Better to email me. It's in my signature below\n--\nMark Davis | Owner\nmark@daviselectric.us"
     assert classify(text).extracted.get("email") == "mark@daviselectric.us"
+
+
+# The seventy-first set: asking for the brochure or the info again is interest ("I don't want the brochure" is not);
+# "was that you guys?" asks whether something was ours; "stop being so pushy" tells us off (not "stop being so
+# dramatic", said to someone else)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please don't stop texting, I lost your email and want the brochure again", C.INTERESTED),
+        ("Can you resend? I need the details again for my partner", C.INTERESTED),
+        ("I don't want the brochure", C.OTHER),
+        ("the bus stop bench ad on 5th ave, was that you guys?", C.QUESTION),
+        ("Someone called the shop yesterday, was that you?", C.QUESTION),
+        ("Hey Sam, stop being so pushy. I said I'd think about it", C.HOSTILE),
+        ("quit being so salesy man", C.HOSTILE),
+        ("stop being so dramatic — sorry that was meant for my sister", C.OTHER),
+    ],
+)
+def test_the_seventy_first_set_families(text, expected):
+    assert classify(text).classification == expected
