@@ -28,14 +28,14 @@ from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import BusinessOwner, Persona, PersonaPhone
 from leads.models import Lead
-from usdatabiz.core import journey, paging, times
+from usdatabiz.core import inflight, journey, paging, times
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition, transition_many
 
-from . import compliance, inflight
+from . import compliance
 from .models import (
     ConsentMark,
     ContactSender,
