@@ -862,8 +862,8 @@ def _send_campaign_batch(
                         Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED).delete()
                     outcomes["skipped"] += 1
                     continue
-                # a STOP or a possible opt-out came in since the batch was checked: the text is blocked here; else
-                # another worker holds this text now, and its outcome is theirs to record
+                # a STOP, a possible opt-out or a number mark came in since the batch was checked: the text is
+                # blocked here; else another worker holds this text now, and its outcome is theirs to record
                 _withdrawn(cl, message, cfg, run)
                 outcomes["skipped"] += 1
                 continue
@@ -901,15 +901,20 @@ def _step_sending(campaign: Campaign, cl: CampaignLead) -> Q:
 
 
 def _consent_unchanged(message: Message) -> Q:
-    """The claim's condition that the number was not put on the list or held for review since the batch read its
-    checks (a STOP may come in while the batch's earlier texts are with the provider)."""
-    suppressed = Suppression.objects.filter(
-        team_id=message.team_id, phone_number=message.to_number, lifted_at__isnull=True
+    """The claim's condition that the number was not put on the list, held for review or marked do-not-call or
+    do-not-contact by any person of the team since the batch read its checks (a STOP or a mark may come while the
+    batch's earlier texts are with the provider)."""
+    team_id, number = message.team_id, message.to_number
+    suppressed = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True)
+    held = OptOutReview.objects.filter(team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD)
+    marked = PersonaPhone.objects.filter(team_id=team_id, normalized_number=number).filter(
+        Q(do_not_call=True) | Q(persona__do_not_contact=True)
     )
-    held = OptOutReview.objects.filter(
-        team_id=message.team_id, phone_number=message.to_number, status=OptOutReview.Status.HELD
-    )
-    return ~Exists(suppressed) & ~Exists(held)
+    return ~Exists(suppressed) & ~Exists(held) & ~Exists(marked)
+
+
+# what a refused claim can have met since its batch was checked (``_consent_unchanged``)
+WITHDRAWN = ("OPTED_OUT", "NOT_TEXTABLE", "OPT_OUT_REVIEW", "DO_NOT_CONTACT", "DNC_BLOCKED")
 
 
 def _withdrawn(cl: CampaignLead, message: Message, cfg: MessagingSettings, run: StageRun | None) -> bool:
@@ -917,7 +922,7 @@ def _withdrawn(cl: CampaignLead, message: Message, cfg: MessagingSettings, run: 
     batch was checked; False when it did not (another worker holds the text)."""
     check = send_check(team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg,
                        now=timezone.now(), state="", zip5=None)  # fmt: skip
-    if check.ok or check.code not in ("OPTED_OUT", "NOT_TEXTABLE", "OPT_OUT_REVIEW"):
+    if check.ok or check.code not in WITHDRAWN:
         return False
     with transaction.atomic():
         try:
