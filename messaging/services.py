@@ -16,10 +16,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import BooleanField, Exists, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignLead, CampaignStep
@@ -900,17 +902,30 @@ def _step_sending(campaign: Campaign, cl: CampaignLead) -> Q:
     return Q(Exists(_step_still_sending(campaign, cl.step))) if cl.step else Q()
 
 
-def _consent_unchanged(message: Message) -> Q:
+def _consent_unchanged(message: Message) -> RawSQL:
     """The claim's condition that the number was not put on the list, held for review or marked do-not-call or
     do-not-contact by any person of the team since the batch read its checks (a STOP or a mark may come while the
-    batch's earlier texts are with the provider)."""
+    batch's earlier texts are with the provider). Written out once as SQL: built from querysets for every text, the
+    three subqueries cost more Python CPU than the rest of the claim."""
     team_id, number = message.team_id, message.to_number
-    suppressed = Suppression.objects.filter(team_id=team_id, phone_number=number, lifted_at__isnull=True)
-    held = OptOutReview.objects.filter(team_id=team_id, phone_number=number, status=OptOutReview.Status.HELD)
-    marked = PersonaPhone.objects.filter(team_id=team_id, normalized_number=number).filter(
-        Q(do_not_call=True) | Q(persona__do_not_contact=True)
+    return RawSQL(
+        _consent_unchanged_sql(),
+        [team_id, number, team_id, number, OptOutReview.Status.HELD, team_id, number],
+        output_field=BooleanField(),
     )
-    return ~Exists(suppressed) & ~Exists(held) & ~Exists(marked)
+
+
+@cache
+def _consent_unchanged_sql() -> str:
+    table = {m: connection.ops.quote_name(m._meta.db_table) for m in (Suppression, OptOutReview, PersonaPhone, Persona)}
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {table[Suppression]} s WHERE s.team_id = %s AND s.phone_number = %s"
+        " AND s.lifted_at IS NULL)"
+        f" AND NOT EXISTS (SELECT 1 FROM {table[OptOutReview]} r WHERE r.team_id = %s AND r.phone_number = %s"
+        " AND r.status = %s)"
+        f" AND NOT EXISTS (SELECT 1 FROM {table[PersonaPhone]} ph JOIN {table[Persona]} pe ON pe.id = ph.persona_id"
+        " WHERE ph.team_id = %s AND ph.normalized_number = %s AND (ph.do_not_call OR pe.do_not_contact))"
+    )
 
 
 # what a refused claim can have met since its batch was checked (``_consent_unchanged``)
