@@ -16,7 +16,13 @@ from .models import (
     ResolutionPartition,
     ResolutionSettings,
 )
-from .services import identity_resolve, match_review_decide, persona_unmerge
+from .services import (
+    identity_resolve,
+    match_review_decide,
+    persona_marks_wait,
+    persona_phone_marks_wait,
+    persona_unmerge,
+)
 
 SOURCE_FIELDS = ["source_file", "source_record_id", "created_at", "updated_at"]
 
@@ -84,6 +90,10 @@ class PersonaAdmin(TeamScopedAdmin):
     readonly_fields = ["id", "merged_from_ids", "is_merged", "merged_into", "merged_at", "resolved_at", *SOURCE_FIELDS]
     inlines = [PersonaPhoneInline, PersonaEmailInline, BusinessOwnerInline]
 
+    def save_model(self, request, obj, form, change):
+        persona_marks_wait(persona=obj)  # a do-not-contact mark waits for the texts to the person's numbers in flight
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(PersonaPhone)
 class PersonaPhoneAdmin(TeamScopedAdmin):
@@ -101,6 +111,10 @@ class PersonaPhoneAdmin(TeamScopedAdmin):
     search_fields = ["id", "normalized_number", "raw", "persona__id"]
     readonly_fields = ["id", *SOURCE_FIELDS]
     raw_id_fields = ["persona"]
+
+    def save_model(self, request, obj, form, change):
+        persona_phone_marks_wait(phone=obj)  # a do-not-call mark waits for the texts to the number in flight
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(PersonaEmail)

@@ -14,6 +14,7 @@ from django.db import connection, models, transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from usdatabiz.core import inflight
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record
@@ -148,6 +149,31 @@ def team_model(*, team_id: str, names: Iterable[Persona] = ()) -> resolution.Mod
     return model
 
 
+# -- number marks: a person's do-not-contact, a phone's do-not-call ------------------------------------
+
+
+def _marked(persona) -> bool:
+    return any(getattr(persona, flag) for flag in Persona.STRICT_FLAGS)
+
+
+def persona_marks_wait(*, persona: Persona) -> bool:
+    """Before a person is saved marked do-not-contact, wait for the team's texts to their numbers that are with the
+    provider, and hold new ones off until the save commits (``inflight.senders_wait_all``). Call it in the save's
+    transaction; a person not marked is no wait."""
+    if not _marked(persona):
+        return True
+    numbers = PersonaPhone.objects.filter(persona_id=persona.pk).values_list("normalized_number", flat=True)
+    return inflight.senders_wait_all(team_id=persona.team_id, numbers=numbers)
+
+
+def persona_phone_marks_wait(*, phone: PersonaPhone) -> bool:
+    """Before a phone is saved marked do-not-call, or saved on a person marked do-not-contact, wait for the team's
+    texts to its number that are with the provider and hold new ones off until the save commits."""
+    if not phone.do_not_call and not Persona.objects.filter(pk=phone.persona_id, do_not_contact=True).exists():
+        return True
+    return inflight.senders_wait_all(team_id=phone.team_id, numbers=[phone.normalized_number])
+
+
 def _ordered_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -179,6 +205,12 @@ def persona_merge(
     survivor, merged = (locked[a.pk], locked[b.pk]) if a.pk < b.pk else (locked[b.pk], locked[a.pk])
     if merged.is_merged or survivor.is_merged:
         raise IdentityError("CIRCULAR_MERGE", "One of the personas was merged meanwhile; try again.", http_status=409)
+    if _marked(survivor) or _marked(merged):
+        # the merged person is marked on both persons' numbers: texts to them wait, or wait for this merge
+        numbers = PersonaPhone.objects.filter(persona_id__in=[survivor.pk, merged.pk]).values_list(
+            "normalized_number", flat=True
+        )
+        inflight.senders_wait_all(team_id=survivor.team_id, numbers=numbers)
     if match_score is None or reasons is None:
         match_score, reasons = resolution.compare(
             _view(survivor), _view(merged), team_model(team_id=survivor.team_id, names=(survivor, merged))
@@ -580,6 +612,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], ru
         )
     }
 
+    marked_before = {pk for pk, person in state.items() if _marked(person)}
     now = timezone.now()
     histories = []
     written = 0
@@ -627,6 +660,7 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], ru
     merged_ids = {merged for _, merged, _, _ in merges}
     survivors = {pid for pid in involved if pid not in merged_ids}
 
+    _newly_marked_wait(team_id, by_persona[_ref_key(PersonaPhone, "persona_id")], original, state, marked_before)
     # Re-point children to their final owner, then mark merged personas, then save survivors.
     for model, attname in refs:
         key = _ref_key(model, attname)
@@ -655,6 +689,24 @@ def apply_merges(*, team_id: str, merges: list[tuple[str, str, float, dict]], ru
     )
     _insert_many(PersonaMergeHistory, histories)
     return written + len(histories)
+
+
+def _newly_marked_wait(team_id, phones_of: dict[str, list[str]], original, state, marked_before: set[str]) -> None:
+    """Before a bulk merge writes: wait for the texts in flight to the numbers it marks (phones that end with a
+    person marked do-not-contact and were not before), all in one statement; numbers it leaves as they were are
+    never waited for."""
+    before = original[_ref_key(PersonaPhone, "persona_id")]
+    phone_ids = sorted(
+        rid for pid, ids in phones_of.items() if _marked(state[pid]) for rid in ids if before[rid] not in marked_before
+    )
+    if not phone_ids:
+        return
+    numbers = [
+        number
+        for chunk in _chunks(phone_ids, 5000)
+        for number in PersonaPhone.objects.filter(pk__in=chunk).values_list("normalized_number", flat=True)
+    ]
+    inflight.senders_wait_all(team_id=team_id, numbers=numbers)
 
 
 def _chunks(items, size):

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from identity.models import Persona, PersonaEmail, PersonaPhone
-from usdatabiz.core import journey
+from usdatabiz.core import inflight, journey
 from usdatabiz.core.errors import DomainError
 from usdatabiz.core.leases import LeaseLost, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import LeasedWork, StageRun, Team
@@ -128,6 +128,27 @@ def _fail_item(job, lead, code, detail, run, raw=None):
         raw_response=raw or {},
     )
     stage_failure_record(team=job.team_id, stage=5, code=code, subject=lead, run=run, field="skiptrace", detail=detail)
+
+
+def _marks_wait(team_id: str, leads: list[Lead], outcomes) -> None:
+    """Before a slice's answers are stored: wait for the team's texts in flight to the numbers they mark (a phone
+    found on a do-not-call list, or found for a person marked do-not-contact), all the slice's in one statement."""
+    if not any(outcome.matched and outcome.phones for outcome in outcomes):
+        return
+    flagged = set(
+        Persona.objects.filter(pk__in={lead.persona_id for lead in leads}, do_not_contact=True).values_list(
+            "pk", flat=True
+        )
+    )
+    numbers = {
+        found.number
+        for lead, outcome in zip(leads, outcomes, strict=True)
+        if outcome.matched
+        for found in outcome.phones
+        if found.do_not_call or lead.persona_id in flagged
+    }
+    if numbers:
+        inflight.senders_wait_all(team_id=team_id, numbers=numbers)
 
 
 def _upsert_contacts(lead: Lead, outcome, source: str, at) -> None:
@@ -302,6 +323,7 @@ def skiptrace_job_run(*, job_id: str, provider=None, batch_size: int | None = No
                     job.failed += len(chunk)
                     job.done += len(chunk)
                 else:
+                    _marks_wait(job.team_id, chunk, outcomes)
                     for lead, outcome in zip(chunk, outcomes, strict=True):
                         _record_outcome(job, lead, outcome, run, now)
                 job.save(update_fields=counters)

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from usdatabiz.core.errors import DomainError
+from usdatabiz.core.inflight import senders_wait
 from usdatabiz.core.models import Team
 
-from .inflight import senders_wait
 from .models import ConsentMark, OptOutReview, Suppression
 from .services import consent_mark_move, suppression_add
 

@@ -16,10 +16,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import BooleanField, Exists, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignLead, CampaignStep
@@ -28,14 +30,14 @@ from campaigns.segments import segment_info
 from campaigns.services import campaign_step_transition, campaign_transition
 from identity.models import BusinessOwner, Persona, PersonaPhone
 from leads.models import Lead
-from usdatabiz.core import journey, paging, times
+from usdatabiz.core import inflight, journey, paging, times
 from usdatabiz.core.errors import DomainError, IllegalTransition
 from usdatabiz.core.leases import LeaseLost, lease_seconds, work_claim, work_done, work_enqueue, work_heartbeat
 from usdatabiz.core.models import StageRun, Team
 from usdatabiz.core.services import stage_failure_record, stage_run_finish, stage_run_start
 from usdatabiz.core.transitions import transition, transition_many
 
-from . import compliance, inflight
+from . import compliance
 from .models import (
     ConsentMark,
     ContactSender,
@@ -862,8 +864,8 @@ def _send_campaign_batch(
                         Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED).delete()
                     outcomes["skipped"] += 1
                     continue
-                # a STOP or a possible opt-out came in since the batch was checked: the text is blocked here; else
-                # another worker holds this text now, and its outcome is theirs to record
+                # a STOP, a possible opt-out or a number mark came in since the batch was checked: the text is
+                # blocked here; else another worker holds this text now, and its outcome is theirs to record
                 _withdrawn(cl, message, cfg, run)
                 outcomes["skipped"] += 1
                 continue
@@ -900,16 +902,34 @@ def _step_sending(campaign: Campaign, cl: CampaignLead) -> Q:
     return Q(Exists(_step_still_sending(campaign, cl.step))) if cl.step else Q()
 
 
-def _consent_unchanged(message: Message) -> Q:
-    """The claim's condition that the number was not put on the list or held for review since the batch read its
-    checks (a STOP may come in while the batch's earlier texts are with the provider)."""
-    suppressed = Suppression.objects.filter(
-        team_id=message.team_id, phone_number=message.to_number, lifted_at__isnull=True
+def _consent_unchanged(message: Message) -> RawSQL:
+    """The claim's condition that the number was not put on the list, held for review or marked do-not-call or
+    do-not-contact by any person of the team since the batch read its checks (a STOP or a mark may come while the
+    batch's earlier texts are with the provider). Written out once as SQL: built from querysets for every text, the
+    three subqueries cost more Python CPU than the rest of the claim."""
+    team_id, number = message.team_id, message.to_number
+    return RawSQL(
+        _consent_unchanged_sql(),
+        [team_id, number, team_id, number, OptOutReview.Status.HELD, team_id, number],
+        output_field=BooleanField(),
     )
-    held = OptOutReview.objects.filter(
-        team_id=message.team_id, phone_number=message.to_number, status=OptOutReview.Status.HELD
+
+
+@cache
+def _consent_unchanged_sql() -> str:
+    table = {m: connection.ops.quote_name(m._meta.db_table) for m in (Suppression, OptOutReview, PersonaPhone, Persona)}
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {table[Suppression]} s WHERE s.team_id = %s AND s.phone_number = %s"
+        " AND s.lifted_at IS NULL)"
+        f" AND NOT EXISTS (SELECT 1 FROM {table[OptOutReview]} r WHERE r.team_id = %s AND r.phone_number = %s"
+        " AND r.status = %s)"
+        f" AND NOT EXISTS (SELECT 1 FROM {table[PersonaPhone]} ph JOIN {table[Persona]} pe ON pe.id = ph.persona_id"
+        " WHERE ph.team_id = %s AND ph.normalized_number = %s AND (ph.do_not_call OR pe.do_not_contact))"
     )
-    return ~Exists(suppressed) & ~Exists(held)
+
+
+# what a refused claim can have met since its batch was checked (``_consent_unchanged``)
+WITHDRAWN = ("OPTED_OUT", "NOT_TEXTABLE", "OPT_OUT_REVIEW", "DO_NOT_CONTACT", "DNC_BLOCKED")
 
 
 def _withdrawn(cl: CampaignLead, message: Message, cfg: MessagingSettings, run: StageRun | None) -> bool:
@@ -917,7 +937,7 @@ def _withdrawn(cl: CampaignLead, message: Message, cfg: MessagingSettings, run: 
     batch was checked; False when it did not (another worker holds the text)."""
     check = send_check(team_id=message.team_id, number=message.to_number, kind=message.kind, cfg=cfg,
                        now=timezone.now(), state="", zip5=None)  # fmt: skip
-    if check.ok or check.code not in ("OPTED_OUT", "NOT_TEXTABLE", "OPT_OUT_REVIEW"):
+    if check.ok or check.code not in WITHDRAWN:
         return False
     with transaction.atomic():
         try:

@@ -280,7 +280,7 @@ SMS_SEND_BATCH = env_int("SMS_SEND_BATCH", 50)  # texts checked and claimed in o
 SMS_DNC_SCRUB_MAX_DAYS = env_int("SMS_DNC_SCRUB_MAX_DAYS", 31)
 SMS_HOLD_AFTER_SECONDS = env_int("SMS_HOLD_AFTER_SECONDS", 600)
 # A STOP (or a possible opt-out held for review) waits this long at most for texts to that number that are with
-# the provider to be answered, so that none leaves after it is recorded (messaging/inflight.py).
+# the provider to be answered, so that none leaves after it is recorded (usdatabiz/core/inflight.py).
 SMS_STOP_WAIT_SECONDS = env_float("SMS_STOP_WAIT_SECONDS", 2.0)
 # Pages of 100 events read back from each provider account's event log per reconciliation run.
 SMS_RECONCILE_MAX_PAGES = env_int("SMS_RECONCILE_MAX_PAGES", 10)

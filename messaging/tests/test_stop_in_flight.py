@@ -1,6 +1,6 @@
 """A STOP (or a possible opt-out held for review) that comes while a text to that number is with the provider waits
 for the provider's answer (``SMS_STOP_WAIT_SECONDS`` at most), so no text leaves after consent was withdrawn, and
-the next text to the number is refused; texts to other people never wait for it (``messaging/inflight.py``)."""
+the next text to the number is refused; texts to other people never wait for it (``usdatabiz/core/inflight.py``)."""
 
 import threading
 import time

@@ -10,7 +10,12 @@ answered, and a consent writer waits for those locks before it writes:
 * a consent writer takes it **exclusive** for the rest of its transaction (``senders_wait``): it waits for the
   texts in flight to that number to be answered, then holds new ones off until its entry is committed. A sender
   that asks for the lock meanwhile queues behind the writer and runs its claim's check after the commit, so it
-  sees the entry and is refused (``OPTED_OUT``, ``OPT_OUT_REVIEW``).
+  sees the entry and is refused (``OPTED_OUT``, ``OPT_OUT_REVIEW``, ``DO_NOT_CONTACT``, ``DNC_BLOCKED``).
+
+The consent writers are the suppression list and the opt-out holds (messaging), and the team-wide number marks: a
+person's do-not-contact flag and a phone's do-not-call flag (identity: the admin, merges; leads: skip trace), which
+refuse every text of the team to the number. That is why this module sits in core, below every app that writes
+one. A write that marks many numbers at once (``senders_wait_all``) takes all their locks in one statement.
 
 The writer's wait is bounded by ``SMS_STOP_WAIT_SECONDS``: a provider call that hangs holds a STOP (and the webhook
 that carries it) up to that long, never longer; then the entry is written anyway and the hung text is whatever the
@@ -25,6 +30,7 @@ already orders a claim and a consent write, and a first run has one worker.
 
 import hashlib
 import logging
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -104,33 +110,63 @@ def senders_wait(*, team_id: str, number: str) -> bool:
 
     A text this connection itself has in flight to the number (the provider refused it as opted out) is no wait:
     PostgreSQL never makes a session wait for its own lock."""
+    return senders_wait_all(team_id=team_id, numbers=[number])
+
+
+# PostgreSQL keeps every session's locks in one shared table (max_locks_per_transaction x max_connections: 6,400 by
+# default): a write that marks more numbers than this takes only the locks of those with a text in flight
+HOLD_AT_MOST = 2000
+
+
+def senders_wait_all(*, team_id: str, numbers) -> bool:
+    """``senders_wait`` for every number of a write that marks many at once (a skip trace's do-not-call answers, a
+    merge that carries do-not-contact onto a person's numbers): the numbers with nothing in flight are taken in one
+    statement, however many; only those a sender has this moment are waited for, one after another, all within one
+    ``SMS_STOP_WAIT_SECONDS``. Numbers not given are never waited for.
+
+    Past ``HOLD_AT_MOST`` numbers the free ones are only looked at, not held (the lock table is shared): a text to
+    one of them claimed before the caller commits may still leave; the claims after the commit see the marks."""
     if not _postgresql():
         return True
     if not connection.in_atomic_block:
         raise transaction.TransactionManagementError("senders_wait holds its lock until a transaction ends: open one")
-    key = lock_key(team_id, number)
+    keys = sorted({lock_key(team_id, number) for number in numbers if number})
+    if not keys:
+        return True
+    if len(keys) <= HOLD_AT_MOST:
+        busy_sql = "NOT pg_try_advisory_xact_lock(k)"
+    else:  # a free key is taken and given back at once; a busy one is waited for below, and held
+        busy_sql = "CASE WHEN pg_try_advisory_lock(k) THEN NOT pg_advisory_unlock(k) ELSE true END"
+        log.warning("team %s marks %s numbers at once: only those with a text in flight are held", team_id, len(keys))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [key])
-        if cursor.fetchone()[0]:
+        cursor.execute(f"SELECT coalesce(array_agg(k), '{{}}') FROM unnest(%s::bigint[]) AS k WHERE {busy_sql}", [keys])
+        busy = cursor.fetchone()[0]
+        if not busy:
             return True  # nothing in flight: one statement
-        milliseconds = int(settings.SMS_STOP_WAIT_SECONDS * 1000)
-        if milliseconds <= 0:
-            return False
-        try:
-            with transaction.atomic():  # a timeout rolls back to here (and undoes the SET LOCAL) only
-                cursor.execute(
-                    "SELECT current_setting('lock_timeout'), set_config('lock_timeout', %s, true)",
-                    [f"{milliseconds}ms"],
-                )
-                before = cursor.fetchone()[0]
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
-                cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])
-        except OperationalError as exc:
-            if getattr(exc.__cause__, "sqlstate", None) not in _GAVE_UP:
-                raise
-            log.warning(
-                "a text from team %s to ...%s was still with the provider after %s s; consent is written anyway",
-                team_id, number[-4:], settings.SMS_STOP_WAIT_SECONDS,
-            )  # fmt: skip
-            return False
+        deadline = time.monotonic() + settings.SMS_STOP_WAIT_SECONDS
+        for key in busy:
+            milliseconds = int((deadline - time.monotonic()) * 1000)
+            if milliseconds <= 0 or not _wait(cursor, key, milliseconds):
+                log.warning(
+                    "a text from team %s to one of %s numbers was still with the provider after %s s; consent is "
+                    "written anyway", team_id, len(keys), settings.SMS_STOP_WAIT_SECONDS,
+                )  # fmt: skip
+                return False
+    return True
+
+
+def _wait(cursor, key: int, milliseconds: int) -> bool:
+    """Take ``key`` for the rest of the transaction, waiting ``milliseconds`` at most; False when it gave up."""
+    try:
+        with transaction.atomic():  # a timeout rolls back to here (and undoes the SET LOCAL) only
+            cursor.execute(
+                "SELECT current_setting('lock_timeout'), set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"]
+            )
+            before = cursor.fetchone()[0]
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [before])
+    except OperationalError as exc:
+        if getattr(exc.__cause__, "sqlstate", None) not in _GAVE_UP:
+            raise
+        return False
     return True
