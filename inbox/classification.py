@@ -330,13 +330,18 @@ _DAY = (
     rf"|(?:next\s+|this\s+)?{_WEEKDAY})"
 )
 _PART = r"(?:morning|afternoon|evening|night|noon|lunch(?:time)?|eod|end of (?:the )?day)"
-_HOUR = r"\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm))?"
-_CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d|noon)"
-_PREP_CLOCK = rf"(?:(?:at|@|around|after|before|by|about|between)\s*(?:{_HOUR}|noon)(?:\s*(?:-|to|and)\s*{_HOUR})?)"
+# "3:30p", "10ish", "noonish": a clock as thumbs write it
+_HOUR = r"\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm)|(?<=:\d\d)[ap](?![\w])|ish)?"
+_CLOCK = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm)|\d{1,2}:[0-5]\d(?:[ap](?![\w])|ish)?|(?<![\d:])\d{1,2}ish|noon(?:ish)?)"
+_PREP_CLOCK = (
+    rf"(?:(?:at|@|around|after|before|by|about|between)\s*(?:{_HOUR}|noon(?:ish)?)(?:\s*(?:-|to|and)\s*{_HOUR})?)"
+)
+# "9am PST", "at 2 pacific time": the zone the person means (``callbacks.parse_callback`` reads it)
+ZONE_WORD = r"(?:[ecmp][sd]?t|eastern|central|mountain|pacific|hawaii|alaska)(?:\s+time)?"
 TIME_RE = re.compile(
     rf"\b(?:in (?:an|one|a few|a couple(?: of)?|\d+) (?:min(?:ute)?s?|hours?|hrs?)\b"
-    rf"|(?:{_PART}\s+(?:on\s+)?)?{_DAY}(?:\s+{_PART})?(?:\s*{_PREP_CLOCK}|\s+{_CLOCK})?"
-    rf"|(?:{_PREP_CLOCK}|{_CLOCK})(?:\s+(?:on\s+)?{_DAY}|\s+(?:in the\s+)?{_PART})?"
+    rf"|(?:{_PART}\s+(?:on\s+)?)?{_DAY}(?:\s+{_PART})?(?:\s*{_PREP_CLOCK}|\s+{_CLOCK})?(?:\s*{ZONE_WORD}(?![\w]))?"
+    rf"|(?:{_PREP_CLOCK}|{_CLOCK})(?:\s*{ZONE_WORD}(?![\w]))?(?:\s+(?:on\s+)?{_DAY}|\s+(?:in the\s+)?{_PART})?"
     rf"|(?:this|in the)\s+{_PART})(?![\w])"
 )
 

@@ -53,6 +53,19 @@ def test_an_extension_given_with_the_number_is_shown_in_the_call_queue_and_kept_
     assert kept.raw == "5125550188 ext. 204"
 
 
+@pytest.mark.parametrize(
+    ("text", "callback_at"),
+    [
+        ("Yes call me tomorrow at 9am pacific", "2026-12-02T17:00:00+00:00"),  # their named clock, not Austin's
+        ("call me tmrw 10ish", "2026-12-02T16:00:00+00:00"),  # 10 in Austin
+        ("sure, call me at 2 tomorrow", "2026-12-02T20:00:00+00:00"),  # 2 pm, not 2 at night
+    ],
+)
+def test_the_callback_a_reply_asks_for_is_queued_at_the_time_meant(team, operator, text, callback_at):
+    item = replied_item(team, operator, text)
+    assert CallQueueEntry.objects.get(item=item).callback_at.isoformat() == callback_at
+
+
 def test_an_opt_out_is_cold_with_no_call_and_closes_itself_without_a_draft(team, operator):
     item = replied_item(team, operator, "STOP")
     item.refresh_from_db()
