@@ -571,8 +571,9 @@ def conversation_reply(*, conversation: Conversation, user, text: str, from_draf
 
 
 def conversation_callback(*, conversation: Conversation, user, when: str):
-    """Schedule a call back at the time ``when`` names ("tomorrow at 2pm"), read in the contact's time zone; the
-    call joins the queue (or its waiting entry moves) with that time. INVALID_CALLBACK when no future time is named."""
+    """Schedule a call back at the time ``when`` names ("tomorrow at 2pm"), read in the contact's time zone (or the
+    one it names: "9am pacific"); the call joins the queue (or its waiting entry moves) with that time.
+    INVALID_CALLBACK when no future time is named."""
     from ..callbacks import contact_zone, parse_callback
     from ..models import CallQueueEntry
 
@@ -598,5 +599,7 @@ def conversation_callback(*, conversation: Conversation, user, when: str):
                 callback_at=at, status=CallQueueEntry.Status.WAITING, assigned_to=user, updated_at=timezone.now()
             )
             entry.refresh_from_db()
-        _cnv_event(conversation, "callback", user, at=at.isoformat(), zone=zone, said=when[:200])
+        # the zone the time was read in: the contact's, or the one the words name ("9am pacific")
+        _cnv_event(conversation, "callback", user, at=at.isoformat(), zone=getattr(at.tzinfo, "key", zone),
+                   said=when[:200])  # fmt: skip
     return entry

@@ -243,6 +243,18 @@ def test_the_one_reply_page_links_to_its_conversation_and_shows_times_in_the_one
     assert "Dec 1, 12:00 PM EST" in listing
 
 
+def test_a_callback_in_a_zone_the_operator_names_is_read_on_that_clock(client, robin, operator):  # noqa: F811
+    conversation = _open(client, robin)
+    client.force_login(operator)
+    client.post(
+        reverse("inbox:conversation-callback", args=[conversation.pk]), {"when": "tomorrow at 9am pacific"},
+        HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+    entry = CallQueueEntry.objects.get(item__conversation=conversation)
+    assert entry.callback_at.isoformat() == "2026-12-02T17:00:00+00:00"  # 9am PST, not 9am on the contact's clock
+    assert conversation.events.get(action="callback").detail["zone"] == "America/Los_Angeles"
+
+
 def test_a_callback_is_read_on_the_contacts_own_clock_from_their_zip(client, robin, operator):  # noqa: F811
     from identity.models import Persona
 
