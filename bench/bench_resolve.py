@@ -116,8 +116,10 @@ def probe_scores(truth: dict[int, str], probes: dict[int, str], predicted: dict[
         if row in predicted:
             rows_of[entity].append(row)
     moved = found = 0
-    merged = {"namesake": 0, "colleague": 0, "office_namesake": 0}
-    drawn = dict.fromkeys(merged, 0)
+    merged: dict[str, int] = defaultdict(int)
+    drawn: dict[str, int] = defaultdict(int)
+    for kind in ("namesake", "colleague", "office_namesake"):
+        merged[kind] = drawn[kind] = 0
     for row, probe in probes.items():
         if row not in predicted:
             continue
@@ -130,7 +132,7 @@ def probe_scores(truth: dict[int, str], probes: dict[int, str], predicted: dict[
             kind, _, entity = probe.partition(":")
             drawn[kind] += 1
             merged[kind] += any(predicted[other] == predicted[row] for other in rows_of[entity])
-    return {"moved_pairs": moved, "moved_found": found, "negatives": drawn, "negatives_merged": merged}
+    return {"moved_pairs": moved, "moved_found": found, "negatives": dict(drawn), "negatives_merged": dict(merged)}
 
 
 def _worker(run_id: str, number: int, out) -> None:

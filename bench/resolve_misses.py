@@ -126,11 +126,13 @@ def analyse(name: str, write, args) -> None:
         from bench.bench_resolve import probe_scores
 
         probe = probe_scores(truth, probes, {v.id: find(v.id) for v in views})
-        print(
-            f"  moved probe: recall {probe['moved_found'] / max(probe['moved_pairs'], 1):.4f} "
-            f"({probe['moved_found']} of {probe['moved_pairs']}); hard negatives merged "
-            f"{probe['negatives_merged']} of {probe['negatives']}"
+        moved_part = (
+            f"moved probe: recall {probe['moved_found'] / probe['moved_pairs']:.4f} "
+            f"({probe['moved_found']} of {probe['moved_pairs']}); "
+            if probe["moved_pairs"]
+            else ""
         )
+        print(f"  {moved_part}hard negatives merged {probe['negatives_merged']} of {probe['negatives']}")
         moved = {index[pid] for pid, label in probes.items() if label == "moved" and pid in index}
     print(f"== {name}: {len(views):,} personas, {len(pairs):,} candidates, EM prior {model.prior:.3f}")
     print(
@@ -186,6 +188,10 @@ def main(argv=None) -> int:
     parser.add_argument("--weights", action="store_true")
     parser.add_argument("--hard", action="store_true", help="the harder corrupted list (bench/corrupt.py)")
     parser.add_argument("--moved", type=float, default=0.0, help="the moved probe (bench/corrupt.py --moved)")
+    parser.add_argument(
+        "--geco", type=int, default=0, help="rows of the independent GeCo-style probe (bench/geco_probe.py; 0: none)"
+    )
+    parser.add_argument("--geco-seed", type=int, default=21)
     parser.add_argument("--moved-only", action="store_true", help="list only missed pairs with a moved record")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     args = parser.parse_args(argv)
@@ -201,6 +207,14 @@ def main(argv=None) -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
     only = set(filter(None, args.only.split(",")))
+    if args.geco:
+        from bench import geco_probe
+
+        analyse(
+            f"geco {args.geco} seed {args.geco_seed}",
+            lambda c, t: geco_probe.write_csv(c, args.geco, seed=args.geco_seed, truth_path=t),
+            args,
+        )
     if not only or "generator" in only:
         analyse(
             f"generator {args.quality_rows} seed {args.seed}{' hard' if args.hard else ''}"

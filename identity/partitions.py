@@ -104,7 +104,7 @@ _VIEW_SQL = {
         "JOIN identity_business b ON b.id = o.business_id WHERE o.persona_id = ANY(%s::text[])"
     ),
     "personas": (
-        "SELECT id, normalized_first_name, normalized_last_name, state, zip5 FROM identity_persona "
+        "SELECT id, normalized_first_name, normalized_last_name, state, zip5, last_name FROM identity_persona "
         "WHERE team_id = %s AND id = ANY(%s::text[]) AND NOT is_merged"
     ),
 }
@@ -130,7 +130,7 @@ def _view_rows(team_id: str, chunk: list[str]) -> tuple[list, list, list, list]:
     links = list(BusinessOwner.objects.filter(persona_id__in=chunk).values_list("persona_id", *LINK_FACTS))
     personas = list(
         Persona.objects.filter(team_id=team_id, pk__in=chunk, is_merged=False).values_list(
-            "pk", "normalized_first_name", "normalized_last_name", "state", "zip5"
+            "pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "last_name"
         )
     )
     return phones, emails, links, personas
@@ -150,7 +150,7 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
             emails[pid].append(email)
         for pid, *facts in link_rows:
             links[pid].append(tuple(facts))
-        for pk, first, last, state, zip5 in persona_rows:
+        for pk, first, last, state, zip5, raw_last in persona_rows:
             businesses, addresses, cities, titles, trades = _business_facts(links.get(pk, ()))
             views[pk] = resolution.PersonaView(
                 pk,
@@ -166,6 +166,7 @@ def views_for(*, team_id: str, persona_ids, new_ids=frozenset()) -> dict[str, re
                 cities,
                 titles,
                 trades,
+                resolution.name_generation(raw_last),
             )
     return views
 

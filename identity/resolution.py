@@ -23,7 +23,7 @@ How a run decides (``plan``):
    (``CHANGE_FLOOR``), and for one name (or one employee's mailbox at the company's domain: ``other_office``) at
    one company on another street and ZIP the place is not counted (``moved_within_company``): it says where the
    company is, not who the person is. Such a pair merges only
-   on a personal proof (``office_proof``: the same phone or mailbox, one person's mailboxes, a rare surname, a
+   on a personal proof (``office_proof``: the same phone or mailbox (or one slip of it), a rare surname, a
    rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
    either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
    only: the same title counts by its rarity in the team (``title_bits``), another is not counted (a promotion).
@@ -34,8 +34,10 @@ How a run decides (``plan``):
    (and of names that merely resemble each other in another city), and of colleagues when one name is
    missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
    also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
-   has a phone and a personal e-mail of their own (those two go to review). Corruption is told from another
-   person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
+   has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
+   with no word in common (``jobs_differ``), and of two generations of one name (``GENERATIONS``: JR written after
+   one name only, or in one record's own mailbox; ``generation_marks``) (those go to review). Corruption is told
+   from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
    one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
    (``household_mailbox``) excuses no name.
@@ -78,7 +80,8 @@ class PersonaView:
 
     ``businesses`` are normalized company names, ``addresses`` normalized street addresses with their ZIP
     ("12 MAIN ST|78701"), ``cities`` upper-case city names, ``titles`` job titles there (``title_key``),
-    ``trades`` their SIC codes.
+    ``trades`` their SIC codes, ``generation`` the JR, SR, II ... the list wrote after the last name
+    (``name_generation``; the match key ``last`` drops it).
     """
 
     id: str
@@ -94,6 +97,7 @@ class PersonaView:
     cities: tuple | frozenset = ()
     titles: tuple | frozenset = ()
     trades: tuple | frozenset = ()
+    generation: str = ""
 
 
 _SOUNDEX = str.maketrans("BFPVCGJKQSXZDTLMNRAEIOUYHW", "11112222222233455600000099")
@@ -869,6 +873,53 @@ def _series(x: str, y: str) -> bool:
     return stem_x == stem_y and marks_x != marks_y
 
 
+_GENERATIONS = frozenset({"JR", "SR", "II", "III", "IV"})
+_NAME_WORDS = re.compile(r"[A-Z0-9]+")
+
+
+def name_generation(raw_last: str) -> str:
+    """Return the generation a list wrote after a last name ("Ellison Jr." -> "JR", "Larson II" -> "II"), or ""."""
+    words = _NAME_WORDS.findall(raw_last.upper()) if raw_last else []
+    return words[-1] if len(words) > 1 and words[-1] in _GENERATIONS else ""
+
+
+# A generation at the end of a mailbox (KEVIN.WATKINSJR@, RAJHOANGJR1977@, WOLSEN_SR@), a year or number after it.
+_GENERATION_MAILBOX = re.compile(r"^(?P<stem>[A-Z0-9._-]*?[A-Z])[._-]?(?P<mark>JR|SR|III|II|IV)[0-9]*$")
+
+
+def generation_marks(view: "PersonaView", other: "PersonaView") -> frozenset:
+    """Return the generations (JR, SR, II ...) a record writes after its name, or its own mailboxes after the pair's.
+
+    "Kevin Watkins Jr." (``generation``) or KEVIN.WATKINSJR@AOL.COM on KEVIN WATKINS's record says Kevin Watkins
+    Jr.: the name's match key drops the suffix (``normalize_person_name``). Only a mailbox mark that follows a name
+    of the pair counts
+    (the surname, or the first name for JOHNJR@), so NASR@ or a mailbox ending in a word that merely ends in
+    II is no generation.
+    """
+    names = {_letters(n) for v in (view, other) for n in (v.last, v.first) if len(_letters(n)) >= 2}
+    marks = {view.generation} if view.generation else set()
+    for email in view.emails:
+        if not _personal(email):
+            continue
+        match = _GENERATION_MAILBOX.match(email.partition("@")[0].upper())
+        if match and any(_letters(match["stem"]).endswith(name) for name in names):
+            marks.add(match["mark"])
+    return frozenset(marks)
+
+
+def generations_differ(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
+    """Tell whether two records of one name are two generations (JR on one only, or JR and SR).
+
+    A father and son of one name at a family business, or in one town, share every name the match key holds; the
+    list's name or the son's mailbox often still says JR. A mailbox shared by both records (or one slip of it)
+    says one person whatever it spells; otherwise one record marked JR and the other not (or marked SR) are two
+    people as far as the list can tell, and the pair waits for a person (``GENERATIONS``).
+    """
+    if levels["email"]:
+        return False
+    return generation_marks(a, b) != generation_marks(b, a)
+
+
 _MAILBOX_WORDS = re.compile(r"[A-Z]+")
 
 
@@ -1017,6 +1068,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
         if same_first and (work_mailbox(a, b, levels) or first_name_mailbox(a, b)):
             key = "last"
     colleagues = _colleagues(levels)
+    if (first or 0) >= 2 and (last or 0) >= 2 and generations_differ(a, b, levels):
+        return "GENERATIONS"  # JR on one record's own mailbox only: a father and son of one name, for a person
     # At one office, a first name that is no name at all beside a near spelling of a real one, with the same
     # or a close surname (or one slip apart), is one person's record garbled, not a colleague. Beside a missing
     # surname it is no colleague either, but the pair still waits for review (COLLEAGUE_NAME_MISSING).
@@ -1051,8 +1104,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "COLLEAGUE_NAME_MISSING"
         if last is None and first != 3 and not first_slip and not personal_email:
             return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
-        if levels["phone"] == 0 and levels["email"] == 0 and not one_persons_mailboxes(a, b):
-            return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone and e-mail of their own
+        if levels["phone"] == 0 and levels["email"] == 0 and (not one_persons_mailboxes(a, b) or jobs_differ(a, b)):
+            return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone, e-mail and job of their own
     elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
         nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
         if first >= 2 and last >= 2:
@@ -1309,6 +1362,21 @@ def title_key(title: str) -> str:
     return " ".join(sorted(out))
 
 
+def jobs_differ(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records hold job titles with no word in common (Bookkeeper / Manager, Owner / Estimator).
+
+    Not a difference: a shared title, a word in common (Sales Manager / VP of Sales: a promotion), a missing title.
+    Unlike ``titles_conflict`` a common title counts: it is read only beside a phone and a mailbox of their own
+    at one office, where one JOHN SMITH who changed phone, mailbox and job at once is rarer than a father and
+    son of that name at the family business, each in his own post.
+    """
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    if not (titles_a and titles_b) or shared_title(a, b):
+        return False
+    words_a = {w for t in titles_a for w in t.split()}
+    return not any(w in words_a for t in titles_b for w in t.split())
+
+
 def shared_title(a: PersonaView, b: PersonaView) -> str:
     """Return a job title both records hold (``title_key``), or ""."""
     return next((t for t in a.titles if t and t in b.titles), "")
@@ -1454,9 +1522,6 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
 
     * ``"phone"``: the same phone (a mobile kept through the move);
     * ``"e-mail"``: the same personal mailbox, or one slip of it (role mailboxes such as info@ are not compared);
-    * ``"mailboxes"``: a personal mailbox each (at the company or a free-mail one of their own), every one naming
-      this person, and not two of a series (``one_persons_mailboxes``: MELISSAG@ and MELISSA.GRANT@ at the
-      company, SKELLY@ there and SHIRLEYKELLY29@ at outlook.com; a second JOHN SMITH gets JSMITH2@);
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
       team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
       job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
@@ -1467,13 +1532,15 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
       likely enough there that one title in common happens (measured: 1 office namesake in 24 per list merged).
 
     A mailbox on one record only says where that record works, which both records say already: it is no proof.
+    Nor is a mailbox of their own on each record, even when both name the person (MICHAEL.KIM@ at one office,
+    MICHAELK@ at the other; a work and a home address): a person who moves keeps the mailbox, while a chain gives
+    its second MICHAEL KIM another shape of it, and a home address is anyone's. At one office the same two
+    mailboxes may still be one person's (``one_persons_mailboxes``): there the place already says "the same desk".
     """
     if levels["phone"] == 1:
         return "phone"
     if levels["email"]:
         return "e-mail"
-    if any(map(_compared, a.emails)) and any(map(_compared, b.emails)) and one_persons_mailboxes(a, b):
-        return "mailboxes"
     b = _read_swapped(a, b)
     if (
         model is not None
@@ -1494,8 +1561,7 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
 
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
-    that differs, and one person's mailboxes in two shapes count as one shared mailbox; the explanation names
-    the proof (``office_proof``).
+    that differs; the explanation names the proof (``office_proof``).
     """
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
@@ -1511,12 +1577,6 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         if level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = OFFICE_NOT_COUNTED
-        elif name == "email" and level == 0 and proof == "mailboxes":
-            # one person's mailboxes in two shapes (MELISSAG@, MELISSA.GRANT@): read as one shared mailbox
-            weight = model.weight(name, 3)
-            entry.update(level=LEVELS[name][level], read_as=f"{LEVELS[name][3]}: one person's mailboxes")
-            entry["weight"] = round(weight, 3)
-            total += weight
         elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = PROVEN_NOT_COUNTED[name]
@@ -1685,8 +1745,10 @@ def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
 
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
-# them is certain, or three quarters agree and it shares more than names (COLLEAGUE_OWN_CONTACTS: always).
-LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS"})
+# them is certain, or three quarters agree and it shares more than names (NEVER_LINKED: always).
+LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
+# People told apart by contacts of their own at one company, or by a generation, never join whatever else agrees.
+NEVER_LINKED = frozenset({"COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
 
 
 def certain_link(a: PersonaView, b: PersonaView) -> bool:
@@ -1836,7 +1898,7 @@ def plan_pairs(
                 not conflicts
                 or (not conflicts & LINK_BREAKERS and (majority or certain_link(personas[i], personas[j])))
                 or (
-                    "COLLEAGUE_OWN_CONTACTS" not in conflicts
+                    not conflicts & NEVER_LINKED
                     and majority
                     and (
                         (agreeing >= 3 and agreeing * 4 >= len(found) * 3 and common_ground(personas[i], personas[j]))

@@ -462,6 +462,7 @@ def _view(p: Persona, *, is_new: bool = True) -> resolution.PersonaView:
         cities=cities,
         titles=titles,
         trades=trades,
+        generation=resolution.name_generation(p.last_name),
     )
 
 
@@ -518,10 +519,10 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
     personas = (
         Persona.objects.filter(team_id=team_id, is_merged=False)
         .order_by("pk")
-        .values_list("pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "resolved_at")
+        .values_list("pk", "normalized_first_name", "normalized_last_name", "state", "zip5", "resolved_at", "last_name")
         .iterator(chunk_size=20000)
     )
-    for pk, first, last, state, zip5, resolved_at in personas:
+    for pk, first, last, state, zip5, resolved_at, raw_last in personas:
         contacts = []
         for i, stream in enumerate(streams):
             while heads[i] is not None and heads[i][0] < pk:
@@ -554,6 +555,7 @@ def _load_views(team_id: str) -> tuple[list[resolution.PersonaView], int]:
                 contacts[4],
                 contacts[5],
                 contacts[6],
+                resolution.name_generation(raw_last),
             )
         )
     return views, new

@@ -308,3 +308,19 @@ def test_a_pair_is_compared_once_when_the_older_personas_index_lacks_a_key_they_
     assert "pairs compared 1," in run.detail
     copy.refresh_from_db()
     assert copy.merged_into_id == brett.pk
+
+
+def test_a_run_reads_the_generation_the_list_wrote_after_a_name_and_keeps_father_and_son_apart(team, acme):
+    """ROBERT SMITH and ROBERT SMITH JR. on the office line: one match key, two people; a plain copy still merges."""
+    father = person_with_contacts(team, "Robert", "Smith", phone="5125550143", business=acme)
+    son = person_with_contacts(
+        team, "Robert", "Smith Jr.", phone="5125550143", business=acme, normalized_last_name="SMITH"
+    )
+    copy = person_with_contacts(team, "Robert", "Smith", phone="5125550143", business=acme)
+    views = partitions.views_for(team_id=team.pk, persona_ids=[father.pk, son.pk])
+    assert (views[father.pk].generation, views[son.pk].generation) == ("", "JR")
+    identity_resolve(team=team)
+    son.refresh_from_db()
+    copy.refresh_from_db()
+    assert not son.is_merged
+    assert copy.merged_into_id == father.pk

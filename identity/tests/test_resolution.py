@@ -1064,7 +1064,7 @@ def test_a_mistyped_name_built_mailbox_is_one_slip_apart(a, b, level):
         # a numbered or marked series is how a company tells two employees of one name apart
         ("akhan1@legacy.com", "akhan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
         ("anna.khan@legacy.com", "anna.khan2@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
-        ("anna@legacy.com", "annajr@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
+        ("anna@legacy.com", "annajr@legacy.com", "GENERATIONS"),  # a Jr.'s own mailbox: a daughter of one name
         # a mailbox that names nobody may be a desk's: it says nothing of whose record it is
         ("anna@legacy.com", "frontdesk@legacy.com", "COLLEAGUE_OWN_CONTACTS"),
     ],
@@ -1073,6 +1073,77 @@ def test_same_name_colleagues_with_their_own_contacts_merge_only_on_one_persons_
     a = person("per_1", "ANNA", "KHAN", phones={"8156035502"}, emails={email_a}, businesses={"LEGACY STAFFING"})
     b = person("per_2", "ANNA", "KHAN", phones={"8154178020"}, emails={email_b}, businesses={"LEGACY STAFFING"})
     assert _guard(a, b) == code
+
+
+@pytest.mark.parametrize(
+    ("title_a", "title_b", "code"),
+    [
+        ("BOOKKEEPER", "MANAGER", "COLLEAGUE_OWN_CONTACTS"),  # a job of their own each: father and son, two people
+        ("OWNER", "ESTIMATOR", "COLLEAGUE_OWN_CONTACTS"),
+        ("MANAGER SALES", "MANAGER", None),  # a word in common: a promotion, one person
+        ("OWNER", "OWNER", None),
+        ("OWNER", "", None),  # a missing title says nothing
+    ],
+)
+def test_same_name_colleagues_with_their_own_contacts_and_jobs_wait_for_review(title_a, title_b, code):
+    a = person(
+        "per_1", "ROY", "CHASE", phones={"4176803667"}, emails={"roy.chase@premiergrill.com"},
+        businesses={"PREMIER GRILL"}, titles=frozenset({title_a}),
+    )  # fmt: skip
+    b = person(
+        "per_2", "ROY", "CHASE", phones={"4174455251"}, emails={"roy@premiergrill.com"},
+        businesses={"PREMIER GRILL"}, titles=frozenset({title_b}),
+    )  # fmt: skip
+    assert _guard(a, b) == code
+
+
+@pytest.mark.parametrize(
+    ("raw", "generation"),
+    [
+        ("Ellison Jr", "JR"), ("Ellison JR.", "JR"), ("Larson II", "II"), ("Li III", "III"), ("Collins, Sr.", "SR"),
+        ("Ellison", ""), ("Jr", ""), ("", ""), ("Van Sickle", ""), ("Iv", ""),
+    ],
+)  # fmt: skip
+def test_the_generation_a_list_writes_after_a_last_name(raw, generation):
+    assert resolution.name_generation(raw) == generation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "code"),
+    [
+        # the list wrote JR after one of the two names (the match key drops it): father and son
+        (dict(generation="JR"), dict(), "GENERATIONS"),
+        (dict(generation="JR"), dict(generation="SR"), "GENERATIONS"),
+        (dict(generation="II"), dict(generation="II"), None),
+        # the son's own mailbox says it
+        (dict(emails={"kevin.watkinsjr@aol.com"}), dict(emails={"kevin.watkins@mes.com"}), "GENERATIONS"),
+        (dict(emails={"kwatkinsjr1964@outlook.com"}), dict(), "GENERATIONS"),
+        (dict(emails={"kevin_watkins_sr@aol.com"}), dict(emails={"kevinwatkinsjr@aol.com"}), "GENERATIONS"),
+        # one mailbox on both records is one person, whatever it spells
+        (dict(emails={"kevin.watkinsjr@aol.com"}), dict(emails={"kevin.watkinsjr@aol.com"}), None),
+        (dict(generation="JR", emails={"kwatkins@mes.com"}), dict(emails={"kwatkins@mes.com"}), None),
+        # a mailbox that only ends in the letters of a generation (NASR@, TSIV@) is none
+        (dict(emails={"kevin.nasr@mes.com"}), dict(), None),
+        (dict(emails={"kevintsiv@mes.com"}), dict(), None),
+    ],
+)
+def test_two_generations_of_one_name_at_the_office_wait_for_review(a, b, code):
+    x = _colleague("per_1", "KEVIN", "WATKINS", **a)
+    y = _colleague("per_2", "KEVIN", "WATKINS", **b)
+    assert _guard(x, y) == code
+    if code:
+        assert code not in resolution.NEVER_SAME
+        assert code in resolution.LINK_BREAKERS
+
+
+def test_a_juniors_copy_never_links_his_group_with_his_fathers():
+    """KEVIN WATKINS JR and his copy merge; his father at the office, same name and office phone, stays apart."""
+    father = _colleague("per_1", "KEVIN", "WATKINS", emails={"kevin@mes.com"})
+    son = _colleague("per_2", "KEVIN", "WATKINS", generation="JR", emails={"kwatkinsjr@gmail.com"})
+    copy = _colleague("per_3", "KEVIN", "WATKINS", generation="JR", emails={"kwatkinsjr@gmail.com"})
+    result = plan([father, son, copy], auto_threshold=AUTO, review_threshold=REVIEW)
+    merged = {frozenset((survivor, other)) for survivor, other, _, _ in result.merges}
+    assert merged == {frozenset(("per_2", "per_3"))}
 
 
 @pytest.mark.parametrize(
@@ -1239,22 +1310,43 @@ def test_a_common_name_at_another_office_with_the_same_mailbox_merges_and_a_new_
     assert explain(reasons)["office_proof"] == "e-mail"
 
 
-def test_one_persons_two_mailboxes_at_another_office_are_a_proof_and_a_series_is_not():
-    model = _smiths()
-    austin, dallas = _offices(emails_a={"jsmith@acme.com"}, emails_b={"john.smith@acme.com"})
-    probability, reasons = score(austin, dallas, model)
-    assert reasons["office_proof"] == "mailboxes"
-    assert reasons["guard"] is None
-    assert reasons["fields"]["email"]["read_as"].endswith("one person's mailboxes")
-    assert probability >= AUTO
-    # a work mailbox and a free-mail one of their own, both naming the person who moved
-    austin, dallas = _offices(emails_a={"jsmith@acme.com"}, emails_b={"johnsmith29@outlook.com"})
-    assert score(austin, dallas, model)[1]["office_proof"] == "mailboxes"
-    # JSMITH1@ and JSMITH2@: the company told two JOHN SMITHs apart
-    austin, dallas = _offices(emails_a={"jsmith1@acme.com"}, emails_b={"jsmith2@acme.com"})
-    probability, reasons = score(austin, dallas, model)
+@pytest.mark.parametrize(
+    ("emails_a", "emails_b"),
+    [
+        # another shape of the name at the company: how a chain tells its second MICHAEL KIM apart
+        ({"jsmith@acme.com"}, {"john.smith@acme.com"}),
+        ({"john.smith@acme.com"}, {"john_smith@acme.com"}),
+        # a work mailbox and a free-mail one of their own: a home address is anyone's
+        ({"jsmith@acme.com"}, {"johnsmith29@outlook.com"}),
+        # JSMITH1@ and JSMITH2@: the company told two JOHN SMITHs apart
+        ({"jsmith1@acme.com"}, {"jsmith2@acme.com"}),
+    ],
+)
+def test_a_mailbox_of_their_own_at_each_office_is_no_proof_and_the_pair_waits_for_review(emails_a, emails_b):
+    austin, dallas = _offices(emails_a=emails_a, emails_b=emails_b)
+    probability, reasons = score(austin, dallas, _smiths())
     assert reasons["guard"] in ("OFFICE_NAME_ONLY", "COLLEAGUE_OWN_CONTACTS")
+    assert reasons["guard"] not in resolution.NEVER_SAME
     assert "office_proof" not in reasons
+    # the same mailbox at both offices is the person who moved
+    austin, dallas = _offices(emails_a=emails_a, emails_b=emails_a)
+    assert score(austin, dallas, _smiths())[1]["office_proof"] == "e-mail"
+
+
+def test_a_chains_two_employees_of_one_name_at_two_branches_are_not_merged_in_a_run():
+    """MICHAEL KIM at the Richmond and the Arlington branch, each with a phone and a mailbox of his own."""
+    richmond = person(
+        "per_1", "MICHAEL", "KIM", state="VA", zip5="23220", phones={"8045821978"},
+        emails={"michael.kim@goldenstate.com"}, businesses={"GOLDEN STATE SYSTEMS"},
+        addresses={"677 LAMAR BLVD|23220"}, cities={"RICHMOND"},
+    )  # fmt: skip
+    arlington = person(
+        "per_2", "MICHAEL", "KIM", state="VA", zip5="22202", phones={"5715077152"},
+        emails={"michaelk@goldenstate.com"}, businesses={"GOLDEN STATE SYSTEMS"},
+        addresses={"33 HIGHLAND RD|22202"}, cities={"ARLINGTON"},
+    )  # fmt: skip
+    result = plan([richmond, arlington], auto_threshold=AUTO, review_threshold=REVIEW)
+    assert result.merges == []
 
 
 def test_a_rare_surname_at_another_office_is_a_proof():
