@@ -1472,6 +1472,29 @@ def moved_within_company(levels: dict) -> bool:
 # person from a namesake at another office of the company.
 RARE_SURNAME_BITS = 2.0
 OFFICE_NOT_COUNTED = "another office of the same company"
+# What is not counted for one name on one phone at another company (``new_employer``): the person took the job along.
+EMPLOYER_NOT_COUNTED = {
+    "business": "another employer, the same person's phone",
+    "address": "another employer, the same person's phone",
+    "location": "another employer, the same person's phone",
+    "email": "a mailbox at another employer",
+}
+
+
+def new_employer(levels: dict) -> bool:
+    """Tell whether a pair is one name on one phone at two companies: a person who changed jobs, or works for two.
+
+    A mobile number follows its owner from job to job; two people of one full name on one number at two companies
+    are one person (a father and son sharing a home line are told apart by ``GENERATIONS`` where the list says so).
+    The model learns from colleagues that a phone is shared by people of one company, so a shared phone beside
+    another company, street and place weighs as if it proved two people. For such a pair the employer, the place
+    and a mailbox at the other employer are not counted: the names (weighted by their frequency) and the phone
+    decide. Both names agree at least closely and one exactly; the guards apply as to any pair.
+    """
+    first, last = levels["first_name"] or 0, levels["last_name"] or 0
+    return min(first, last) >= 2 and max(first, last) == 3 and levels["phone"] == 1 and levels["business"] == 0
+
+
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
 PROVEN_NOT_COUNTED = {
     "phone": "a new phone at another office of the same company",
@@ -1561,7 +1584,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
 
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
-    that differs; the explanation names the proof (``office_proof``).
+    that differs; the explanation names the proof (``office_proof``). One name on one phone at another company
+    (``new_employer``): the employer, street, place and another mailbox are not counted.
     """
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
@@ -1570,11 +1594,15 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     office = other_office(a, b, levels)
     proof = office_proof(a, b, levels, model) if office else None
     moved = moved_within_company(levels) or proof is not None
+    employer = not moved and new_employer(levels)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
         entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
-        if level is not None and moved and name in PLACE_FIELDS:
+        if employer and name in EMPLOYER_NOT_COUNTED and level is not None and (name != "email" or level == 0):
+            entry["level"] = LEVELS[name][level]
+            entry["not_counted"] = EMPLOYER_NOT_COUNTED[name]
+        elif level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = OFFICE_NOT_COUNTED
         elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:

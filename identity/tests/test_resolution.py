@@ -1416,3 +1416,39 @@ def test_a_moved_person_and_an_office_namesake_never_chain():
     result = resolution.plan_pairs(people, pairs, auto_threshold=AUTO, review_threshold=REVIEW, model=model)
     merged = {frozenset((a, b)) for a, b, _, _ in result.merges}
     assert merged == {frozenset(("per_1", "per_2")), frozenset(("per_3", "per_4"))}
+
+
+def _job_change(first_b="MARIA", last_b="AGUILAR", phone_b="2123857148"):
+    realty = person(
+        "per_1", "MARIA", "AGUILAR", state="NY", zip5="10011", phones={"2123857148"},
+        emails={"mariaa@nyrealestate.com"}, businesses={"NEW YORK REAL ESTATE"},
+        addresses={"680 S SYCAMORE ST|10011"}, cities={"NEW YORK"},
+    )  # fmt: skip
+    plumbing = person(
+        "per_2", first_b, last_b, state="NY", zip5="10018", phones={phone_b},
+        businesses={"HERITAGE PLUMBING"}, addresses={"29654 HICKORY ST|10018"}, cities={"NEW YORK"},
+    )  # fmt: skip
+    return realty, plumbing
+
+
+def test_one_name_on_one_phone_at_another_company_is_a_person_who_changed_jobs():
+    """MARIA AGUILAR kept her mobile when she moved from the realty office to the plumbing company."""
+    realty, plumbing = _job_change()
+    levels, _ = gamma(realty, plumbing)
+    assert resolution.new_employer(levels)
+    model = _names_model(first_name=[("MARIA", 40)], last_name=[("AGUILAR", 5)])
+    probability, reasons = score(realty, plumbing, model)
+    assert reasons["guard"] is None
+    assert probability >= AUTO
+    for name in ("business", "address", "location"):
+        assert reasons["fields"][name]["weight"] == 0.0
+        assert reasons["fields"][name]["not_counted"] == resolution.EMPLOYER_NOT_COUNTED[name]
+    # a slip in the surname still reads as her; another first name on that phone is someone else
+    assert score(*_job_change(last_b="AGULLAR"), model)[0] >= AUTO
+    other, plumbing = _job_change(first_b="ROSA")
+    assert not resolution.new_employer(gamma(other, plumbing)[0])
+    # her namesake at the plumbing company on a phone of her own is another person: nothing is lifted
+    realty, namesake = _job_change(phone_b="2125550199")
+    levels, _ = gamma(realty, namesake)
+    assert not resolution.new_employer(levels)
+    assert score(realty, namesake, model)[0] < REVIEW
