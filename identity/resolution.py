@@ -1481,18 +1481,34 @@ EMPLOYER_NOT_COUNTED = {
 }
 
 
-def new_employer(levels: dict) -> bool:
-    """Tell whether a pair is one name on one phone at two companies: a person who changed jobs, or works for two.
+_PERSONAL_NUMBER = re.compile(r"[0-9]{2}")
 
-    A mobile number follows its owner from job to job; two people of one full name on one number at two companies
-    are one person (a father and son sharing a home line are told apart by ``GENERATIONS`` where the list says so).
+
+def numbered_mailbox_shared(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether two records hold one personal mailbox with a number of its owner's in it (josegonzalez1986@).
+
+    A list vendor guessing addresses writes JSMITH@GMAIL.COM for every John Smith; nobody guesses the year or the
+    number a person chose, so such a mailbox is that person's own key wherever it turns up.
+    """
+    shared = set(a.emails) & set(b.emails)
+    return any(_personal(e) and _PERSONAL_NUMBER.search(e.partition("@")[0]) for e in shared)
+
+
+def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView | None" = None) -> bool:
+    """Tell whether a pair is one name on one phone (or numbered mailbox) at two companies: a person who changed jobs.
+
+    A mobile number follows its owner from job to job, and so does a personal mailbox with a number in it
+    (``numbered_mailbox_shared``); two people of one full name on one of them at two companies are one person (a
+    father and son sharing a home line are told apart by ``GENERATIONS`` where the list says so).
     The model learns from colleagues that a phone is shared by people of one company, so a shared phone beside
     another company, street and place weighs as if it proved two people. For such a pair the employer, the place
     and a mailbox at the other employer are not counted: the names (weighted by their frequency) and the phone
     decide. Both names agree at least closely and one exactly; the guards apply as to any pair.
     """
     first, last = levels["first_name"] or 0, levels["last_name"] or 0
-    return min(first, last) >= 2 and max(first, last) == 3 and levels["phone"] == 1 and levels["business"] == 0
+    if not (min(first, last) >= 2 and max(first, last) == 3 and levels["business"] == 0):
+        return False
+    return levels["phone"] == 1 or (a is not None and b is not None and numbered_mailbox_shared(a, b))
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
@@ -1594,7 +1610,7 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     office = other_office(a, b, levels)
     proof = office_proof(a, b, levels, model) if office else None
     moved = moved_within_company(levels) or proof is not None
-    employer = not moved and new_employer(levels)
+    employer = not moved and new_employer(levels, a, b)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]

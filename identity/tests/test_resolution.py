@@ -1452,3 +1452,20 @@ def test_one_name_on_one_phone_at_another_company_is_a_person_who_changed_jobs()
     levels, _ = gamma(realty, namesake)
     assert not resolution.new_employer(levels)
     assert score(realty, namesake, model)[0] < REVIEW
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "lifted"),
+    [
+        ("mariaaguilar1986@yahoo.com", True),  # a number she chose: nobody guesses it
+        ("maria_aguilar682@hotmail.com", True),
+        ("maguilar@gmail.com", False),  # what a list vendor writes for every M. Aguilar
+        ("maria.aguilar@gmail.com", False),
+    ],
+)
+def test_a_numbered_personal_mailbox_at_another_company_is_a_person_who_changed_jobs(mailbox, lifted):
+    realty, plumbing = _job_change(phone_b="2125550199")
+    realty = replace(realty, emails=frozenset({mailbox}))
+    plumbing = replace(plumbing, emails=frozenset({mailbox}))
+    levels, _ = gamma(realty, plumbing)
+    assert resolution.new_employer(levels, realty, plumbing) is lifted
