@@ -527,11 +527,15 @@ def _first_name_slip(a1: str, b1: str, *, known: tuple[str, str] | None = None) 
         # doubled letter (COLLEEN/COLLEN), two letters swapped or a scan
         if not (known_a and known_b):
             return True
-        if _doubled(a1, b1) or transposed(a1, b1) or _ocr_match(a1, b1, lambda x, y: False):
+        if _doubled(a1, b1) or _ocr_match(a1, b1, lambda x, y: False):
             return True
+        if transposed(a1, b1):
+            # a swap at the ending turns one given name into another (CHRISTIAN/CHRISTINA); elsewhere it is a slip
+            return len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
         if a1[0] != b1[0]:
             return False
-        return len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
+        # one edit, not a misreading and an edit besides (DAVID/DANIEL are two names)
+        return one_typo(a1, b1) and len(commonprefix((a1, b1))) < min(len(a1), len(b1)) - 2
     # only a name that is no given name of its own: LARRY is not HENRY's nickname HARRY mistyped
     return any(
         name_slip(x, name)

@@ -1204,6 +1204,8 @@ def test_office_surname_slip(a, b, slip):
         (("DANIEL", "GARCIA"), ("DANIELA", "GARZA"), "COLLEAGUE_FIRST_NAME"),
         (("FRANCIS", "KAUR"), ("FRANCES", "KTUR"), "COLLEAGUE_FIRST_NAME"),
         (("JOHN", "SMITH"), ("JOAN", "SMYTH"), "COLLEAGUE_FIRST_NAME"),  # short names one letter apart: two
+        (("DAVID", "RIVERA"), ("DANIEL", "RIVERA"), "COLLEAGUE_FIRST_NAME"),
+        (("CHRISTIAN", "WILLIAMS"), ("CHRISTINA", "WILLIAMS"), "COLLEAGUE_FIRST_NAME"),
     ],
 )
 def test_a_garbled_surname_beside_the_same_first_name_at_one_office(a, b, code):
@@ -1227,6 +1229,10 @@ def test_a_garbled_surname_is_not_excused_away_from_the_office():
         ("COLLEEN", "COLLEN", True),  # one name, a doubled letter written once
         ("TIMOTHY", "JIM", False),
         ("JOHN", "JOAN", False),
+        # two given names a misreading and an edit apart, or with their endings swapped, are two names
+        ("DAVID", "DANIEL", False),
+        ("CHRISTIAN", "CHRISTINA", False),
+        ("MICHAEL", "MICHEAL", True),  # two letters swapped inside the name: one MICHAEL
     ],
 )
 def test_first_name_slip(a, b, slip):
