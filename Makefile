@@ -93,7 +93,7 @@ bench-ingest-cpu: install ## Worker CPU of stage 2's Python path per phase (read
 
 bench-resolve: install ## Benchmark stage 3: quality on the standard and the harder corrupted list and FEBRL 1-3, speed on 2 workers (BENCH_RESOLVE_ROWS rows)
 	$(PIP) install --quiet -e '.[bench]'
-	$(PY) bench/bench_resolve.py --quality-rows $(BENCH_RESOLVE_QUALITY_ROWS) --hard --moved 0.1 --rows $(BENCH_RESOLVE_ROWS) --workers 2 --database-url $(BENCH_DATABASE_URL)
+	$(PY) bench/bench_resolve.py --quality-rows $(BENCH_RESOLVE_QUALITY_ROWS) --hard --moved 0.1 --geco $(BENCH_RESOLVE_QUALITY_ROWS) --rows $(BENCH_RESOLVE_ROWS) --workers 2 --database-url $(BENCH_DATABASE_URL)
 
 bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-class precision/recall, opt-out recall, latency
 	$(PY) bench/bench_classify.py --repeat $(BENCH_CLASSIFY_REPEAT)

