@@ -376,6 +376,17 @@ _NOT_A_NAME = (
     r"|doing|switching|moving|hiring|open|closed|allowed|able|able|responsible|affiliated|involved|spam|funny|happy"
     r"|one|gonna|coming|worried|the\s+owner)"
 )
+# '"Reply STOP to opt out" — does that stop texts from everyone at your company or just you?': words quoted, then a
+# question about them
+_QUOTED_THEN_ASKED = (
+    r'^"[^"]{3,}"\W*(?:so |but |and |ok )?(?:does|do|will|would|is|are|can|could|what|how|why|who|which)\b[^"]*\?'
+)
+# "I'll pass it along to my dad", "we'll pass this on to the owner": a message handed on, not a decline ("I'll pass
+# on this" is one)
+_PASSED_ON = (
+    r"(?!(?: (?:it|this|that|them|these|those|the (?:message|info|word|number)|your (?:info|message|number)))?"
+    r" (?:along|on to|to)\b)"
+)
 _NEG_INTERESTED = (
     r"\b(?:not|never|no longer|isn't|aren't|wasn't|wouldn't|won't|don't|doesn't|zero|no)\b(?: \w+){0,2}"
     r" (?:interested|intrested|intersted|interseted|interestd)"
@@ -597,6 +608,11 @@ PHRASE_RULES: list[Rule] = [
           # "before I even get on a call, is there a contract?": a call as a condition; the question is what is asked
           unless=r"\bbefore (?:i|we) (?:even |ever )?(?:get on|hop on|jump on|set up|schedule|book|do|take) "
           r"(?:a |an |any )?(?:quick |short )?(?:call|meeting|demo|zoom)\b[^?]*\?"),
+    # "We're closed Mondays. Any chance you can do Wed at noon?": a day proposed by a person
+    _rule("meeting_request.can_you_do", 0.9,
+          r"\b(?:any chance (?:you|we|y'all) (?:can|could)|(?:can|could) (?:you|we|y'all)) (?:do|make|come(?: by)?"
+          r"|swing by|stop by|meet)\s+(?:it\s+)?(?:on\s+)?(?:(?:this|next)\s+)?"
+          r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b"),
     _rule("meeting_request.lets_talk", 0.88,
           r"\b(?:let's|can we|could we|we can|happy to|want to|like to) (?:talk|chat|meet|connect|speak|discuss)\b",
           # French "on peut s'appeler jeudi ?", "peut-on se parler demain"
@@ -624,6 +640,10 @@ PHRASE_RULES: list[Rule] = [
           unless=r"\bno (?:\w+ )?(?:me )?interesa|\bhindi (?:po )?(?:kami |ako )?interesad|\bnao tenho interesse"
           r"|\bne m'interesse pas\b|\bca m'interesse pas\b|\bpas interesse\b"
           r"|\bне интерес|غير مهتم|لست مهتم"),
+    # "he sold me the shop. But I'm the owner now and I'd actually like to hear about this"
+    _rule("interested.like_to_hear", 0.88,
+          r"(?<!n't )(?<!not )\b(?:i'd|i would|we'd|we would) (?:actually |really |definitely |still )?"
+          r"(?:like|love) to hear (?:more|about (?:it|this|that|what|your|how)|what you)\b"),
     _rule("interested.open_to_it", 0.85, r"\b(?:open to (?:it|that|this|an offer|offers|hearing))\b",
           r"\b(?:i'd|i would|we'd|we would) (?:like|love) (?:that|it)\b", r"^maybe,? (?:it )?depends\b"),
     _rule("interested.tell_me_more", 0.9, r"\btell me more\b", r"\bkeep me (?:on|in) (?:the|your|ur) (?:list|loop)\b",
@@ -638,6 +658,7 @@ PHRASE_RULES: list[Rule] = [
           r"(?<!n't )(?<!not )\b(?:want|need|wanted|needed) (?:the|your|that) (?:brochure|info|information|details"
           r"|pricing|one-pager|flyer|catalog|deck|packet|rate sheet)(?: again)?\b"),
     # "the bus stop bench ad on 5th ave, was that you guys?": asking whether something was ours
+    _rule("question.about_quoted_words", 0.9, _QUOTED_THEN_ASKED),
     _rule("question.was_that_you", 0.9,
           r"\b(?:was|is|were) (?:that|this|it) (?:you|u|y'all|yall|your (?:company|people|guys))"
           r"(?: guys| all| too)?\s*\?"),
@@ -706,7 +727,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:we're|we are|i'm|i am|we|i) (?:all )?(?:good|set|covered|ok|fine|straight)"
           r"(?: for now| here| thanks|\W*$)",
           r"\b(?:we're|we are|i'm|i am) (?:all )?(?:good|set|covered)\b", r"^all set\b",
-          r"^(?:hard |i'll |we'll |gonna |i will |we will )?pass\b"),
+          rf"^(?:hard |i'll |we'll |gonna |i will |we will )?pass\b{_PASSED_ON}"),
     _rule("not_interested.decided", 0.85,
           r"\bdecided (?:not to|against)\b",
           r"\bnot (?:gonna|going to) (?:switch|change|do (?:it|that)|buy|sign|happen)\b",
@@ -724,7 +745,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:under|locked into|in) (?:a )?contract\b", r"\bcan't get out of\b"),
     _rule("not_interested.not_now", 0.82,
           r"\bnot (?:right now|now|at this time|at the moment|today|for (?:me|us)|a (?:good )?fit|this time)\b"),
-    _rule("not_interested.pass", 0.9, r"\b(?:i'll|i will|we'll|we will|gonna|going to) pass\b"),
+    _rule("not_interested.pass", 0.9, rf"\b(?:i'll|i will|we'll|we will|gonna|going to) pass\b{_PASSED_ON}"),
     _rule("not_interested.no_need", 0.85,
           r"\b(?:don't|do not|doesn't|does not) need (?:it|this|that|any|your|anything|the)\b", r"\bno need\b"),
     _rule("not_interested.already_have", 0.85, r"\balready (?:have|use|using|got|work with)\b",
@@ -780,6 +801,11 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:account|number|line) (?:is not able|is unable|cannot|can't) (?:to )?(?:receive|accept) replies\b",
           # a person saying they rarely read texts ("I don't read texts much, email me") is no machine
           unless=r"\b(?:i|we) (?:don't|do not|dont|rarely|never|barely) (?:really )?(?:read|check|look at)\b"),
+    # 'Voicemail from (555) 212-0909: "Hey it's Rick ..." Transcription may be inaccurate.': a phone's transcript of a
+    # voicemail, forwarded as a text by a machine (the number is the caller's, not one given to us)
+    _rule("auto_reply.voicemail_transcript", 0.97, r"^voice ?mail from (?:<phone>|<number>|\+?\d)",
+          r"\btranscription (?:may|might|could) (?:be inaccurate|contain errors|not be accurate)\b",
+          r"\bvoice ?mail transcri(?:pt|ption)\b"),
     _rule("auto_reply.automated", 0.97, r"\bauto[\s-]?(?:reply|response|responder|text|message)\b",
           r"\bautomatyczna odpowied\w*",
           r"\bautomatic (?:reply|response|message)\b", r"\bautomated (?:reply|response|message|text)\b",
@@ -803,7 +829,9 @@ PHRASE_RULES: list[Rule] = [
           # "What does the 'reply STOP to opt out' part at the bottom mean?": a person asking about a machine's words;
           # 'You wrote "reply STOP to opt out". If I do that ...?': a person quoting ours
           unless=r"\bwhat (?:does|do|is|'s)\b[^?]{0,60}\bmean\b|\bdoes (?:it|that|this) (?:charge|cost)\b"
-          r"|^\W*(?:you|u|y'all|your (?:text|message|msg|ad)) (?:wrote|said|says|sent|put)\b"),
+          r"|^\W*(?:you|u|y'all|your (?:text|message|msg|ad)) (?:wrote|said|says|sent|put)\b"
+          # '"Reply STOP to opt out" - does that stop texts from everyone at your company?': our words quoted, asked
+          rf"|{_QUOTED_THEN_ASKED}"),
     _rule("auto_reply.out_of_office", 0.95, r"\b(?:i am|i'm|we are|we're) (?:currently )?out of (?:the )?office\b",
           r"\bmensagem automatica\b", r"\bobrigad[oa] por entrar em contato\b", r"\bresponderemos em breve\b",
           r"\bfor (?:immediate|urgent) (?:assistance|help|matters|needs)\b",
@@ -841,7 +869,9 @@ PHRASE_RULES: list[Rule] = [
           unless=r"\b(?:reach|call|text|catch) me\b|\bi'll (?:look|check|get|be|text|call|read|reach out|contact you"
           r"|touch base|circle back|follow up|hit you|let you know)\b"
           r"|\b(?:i'm|i am) (?:personally |myself |also |actually |just )?(?:out|off|away|swamped|slammed|busy|back"
-          r"|down in|not looking at)\b"),
+          r"|down in|not looking at)\b"
+          # "We're closed Mondays. Any chance you can do Wed at noon?": a person proposing a day
+          r"|\b(?:any chance (?:you|we|y'all)|(?:can|could) (?:you|we|y'all) (?:do|make|come|swing|stop|meet))\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
           r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
@@ -1140,6 +1170,9 @@ PHRASE_RULES: list[Rule] = [
     _rule("interested.make_it_happen", 0.88, r"^\W*(?:ok,? |okay,? |yes,? )?(?:let'?s )?make it happen\W*$"),
     # the forty-ninth set: Ilocano, Chamorro, Punjabi, Amharic, Hawaiian Pidgin, Taglish
     _rule("meeting_request.pacific_languages", 0.86, r"\bawagannak\b", r"\btawagan mo (?:ako|ko)\b"),
+    # Tagalog "bwisit kayo" (you're a curse/nuisance), "gago", "ulol", "tarantado", "putang ina"
+    _rule("hostile.tagalog", 0.88, r"\b(?:bwisit|buwisit|bwiset|buwiset)\b",
+          r"\b(?:gago|ulol|tarantado|tarantada|tangina|putangina|putang ina|punyeta)\b"),
     _rule("hostile.pacific_languages", 0.88, r"አጭበርባሪ", r"ਠੱਗ", r"\bscummy\b", r"\bi will call the sheriff\b"),
     _rule("interested.pacific_languages", 0.88, r"\bmalago'? (?:yu|you)'", r"\bkayatko\b", r"\bipatulodmo\b",
           r"\bsend mo na lang (?:the )?details\b"),
@@ -1474,6 +1507,7 @@ _CANNOT_TALK = re.compile(
 # and the intent model is not asked: it is other. "You meant to text my dad, he passed away" is not the writer's text.
 _KIN = (
     r"(?:wife|husband|brother|sister|son|daughter|mom|dad|mother|father|cousin|boss|friend|boyfriend|girlfriend"
+    r"|grandma|grandpa|grandmother|grandfather|mama|papa"
     r"|coworker|uncle|aunt|babe|grandson|granddaughter|nephew|niece)"
 )
 NOTHING_FOR_US = GatedRegex(
@@ -1486,7 +1520,25 @@ NOTHING_FOR_US = GatedRegex(
         rf"|[a-z]+'s {_KIN} here)"
         r"\W+(?:i'll|i will) (?:show|tell|give|pass|forward|let)\b[^.!?]{0,30}\bwhen (?:he|she|they)"
         r"(?:'s|'re| gets?| comes?| is| are) (?:home|back|in|off|done|free)\b"
+        # "I'll pass it along to my dad when he gets home", "ill show my mom this is her phone lol": handed to a
+        # relative (the phone's owner), with nothing said about the offer
+        rf"|^(?:ok\W+|okay\W+|sure\W+)?(?:i'll|ill|i will) (?:show|pass|give|forward|send)(?: (?:it|this|that|them))?"
+        rf"(?: (?:along|on))?(?: to)? my {_KIN}(?: (?:when (?:he|she|they)(?:'s|'re| gets?| comes?| is| are)"
+        r" (?:home|back|in|off|done|free)|(?:this|it)(?: is|'s) (?:his|her|their) (?:phone|number|cell)))"
+        r"(?:\W+lol)?\W*$"
     )
+)
+# "Cancel my appointment tomorrow please, something came up": a booking called off (with no new time asked for) is no
+# request to meet; "cancel my appointment and rebook me for friday" is one
+_CALLED_OFF = GatedRegex(
+    re.compile(
+        r"\bcancel(?:ling)? (?:my|our|the|his|her|this|that|tomorrow's|today's) (?:\w+ )?(?:appointment|appt"
+        r"|reservation|booking|meeting|visit)\b"
+    )
+)
+_NEW_TIME_ASKED = re.compile(
+    r"\b(?:rebook|re-book|reschedul\w*|move (?:it|me|us)|push (?:it|me)|instead|another (?:day|time)|how about"
+    r"|what about|can (?:we|you|i)|could (?:we|you|i)|works? better)\b"
 )
 
 
@@ -1577,7 +1629,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     if time:
         extracted["meeting_time"] = time.group().strip()
         without_time = norm[: time.start()] + " " + norm[time.end() :]
-        if (
+        if _CALLED_OFF.search(norm) and not _NEW_TIME_ASKED.search(norm):
+            pass  # "cancel my appointment tomorrow please": the time is the booking called off, not one to meet
+        elif (
             MEET_WORD.search(without_time)
             and not _NOT_CALL.search(norm)
             and not _CANNOT_TALK.search(norm)  # "can't really talk today but I'm interested"

@@ -2978,7 +2978,7 @@ _SCRIPT_PURPOSE = _folded_words(
     "返嚟", "下个月",
     "下個月", "探亲", "探親", "香港", "国内", "國內", "自动回复", "自動回覆", "自動回復", "自动回覆",
     "間違", "自動返信", "休業", "帰省", "戻り", "不在",
-    "잘못", "자동응답", "영업시간", "휴가",
+    "잘못", "자동응답", "영업시간", "휴가", "출장", "다음 주", "돌아와", "돌아갑", "돌아옵",
     "ошиблись", "автоответ", "в отпуске",
     "خطأ", "رد آلي", "الرد الآلي", "اشتباه", "پاسخ خودکار", "غلط",
     "սխալ", "ավտոմատ պատասխան", "հայաստան",
@@ -3043,11 +3043,15 @@ _SCRIPT_REVOKING_WORDS = _folded_words(
 # fmt: off
 _SCRIPT_THANKS_OR_NO = _folded_words(
     "ধন্যবাদ", "নাহ", "না", "জি না", "धन्यवाद", "शुक्रिया", "नहीं", "होइन", "हैन", "नाई", "شكرا", "شكراً", "لا",
+    "όχι ευχαριστώ", "όχι", "ευχαριστώ",
 )
 _SCRIPT_DECLINES = _folded_words(
     "দরকার নেই", "লাগবে না", "চাই না", "আগ্রহী নই", "আগ্রহ নেই", "না ধন্যবাদ",
     "चाहिँदैन", "चाहिदैन", "चाहिंदैन", "पर्दैन", "आवश्यक छैन", "नहीं चाहिए", "जरूरत नहीं", "ज़रूरत नहीं", "रुचि नहीं",
     "नहीं धन्यवाद", "مش مهتم", "غير مهتم", "مو مهتم", "مش محتاج", "لا شكرا", "لا شكراً",
+    # Greek (no list of its revoking words: only a decline alone is read): "Όχι ευχαριστώ, δεν ενδιαφερόμαστε"
+    "δεν ενδιαφερόμαστε", "δεν ενδιαφέρομαι", "δεν μας ενδιαφέρει", "δεν με ενδιαφέρει", "δεν χρειάζομαι",
+    "δεν χρειαζόμαστε", "όχι ευχαριστώ",
 )
 # fmt: on
 
@@ -3076,11 +3080,11 @@ _LATIN_REVOKING = re.compile(
 def _plainly_no_request_in_script(plain: str) -> bool:
     """Whether a reply in a script the rules cannot read says plainly what it is for and has no word a revocation
     needs (the reply is then read like any other instead of held for a person)."""
-    if any(ch.isalpha() and ord(ch) > _LATIN_MAX and not _read_script(ch) for ch in plain):
-        return False  # a script with no word list here
     text = _EMAIL_ADDRESS.sub(" ", plain.lower())
     if _SCRIPT_DECLINE_ALONE.fullmatch(text):
-        return True
+        return True  # a decline alone, in any script with one listed (Greek has no other word list)
+    if any(ch.isalpha() and ord(ch) > _LATIN_MAX and not _read_script(ch) for ch in plain):
+        return False  # a script with no word list here
     has_number = sum(ch.isdigit() for ch in text) >= 7
     if not (has_number or "@" in plain or any(word in text for word in _SCRIPT_PURPOSE)):
         return False
@@ -3608,9 +3612,25 @@ _EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ADDRESS_FRAGMENT = re.compile(r"(?<![\w.+-])(?!x@x\.com)[\w.+-]+@(?![\w-])")
 
 
+# Punctuation spoken to voice-to-text and written as words: "no thank you comma we already use service titan for all
+# of that period", "stop texting me period new paragraph I don't need any help period". A "period" is a mark at the
+# end, before "new paragraph" or before a capital ("trial period and" stays a word); "comma" only between words.
+_SPOKEN_MARK = re.compile(
+    r"\s+(?:(?i:comma)(?=\s+\w)|(?i:period|question\s+mark|exclamation\s+(?:point|mark))"
+    r"(?=\s*$|\s+(?:(?i:new\s+(?:paragraph|line))\b|[A-Z])))(?i:\s+new\s+(?:paragraph|line)\b)?"
+)
+_MARK_SPOKEN = {"comma": ",", "period": ".", "question": "?", "exclamation": "!"}
+
+
+def _spoken_marks(text: str) -> str:
+    if not ("omma" in text or "eriod" in text or "ERIOD" in text or "mark" in text or "point" in text):
+        return text
+    return _SPOKEN_MARK.sub(lambda found: _MARK_SPOKEN[found.group().split()[0].lower()], text)
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
-    text = without_tapback(text or "").strip()
+    text = _spoken_marks(without_tapback(text or "").strip())
     if "\n" in text:
         text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
     read_by_model = text  # the model was trained on replies with their addresses
@@ -3713,7 +3733,11 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
     # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
-    probability = None if guarded or _GUARDED_WORDS.search(plain) else revocation_probability(read_by_model)
+    probability = (
+        None
+        if guarded or _GUARDED_WORDS.search(plain) or _plain_decline(plain)
+        else revocation_probability(read_by_model)
+    )
     if probability is not None and probability >= REVOCATION_MODEL_THRESHOLD:
         return OPT_OUT_UNCERTAIN, f"the reply model reads a possible revocation (p={probability:.4f})"
     return OPT_OUT_NO, "no revocation"
@@ -3735,6 +3759,15 @@ _GUARDED_WORDS = re.compile(
     # "wrong number I'm not marry a" (Maria, as voice-to-text wrote it), "Wrong number, this isn't Dave": the same
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person)\W*(?:i'm|im|i\s+am|this\s+is|this\s+isn't|it's|its)\s+not\s+"
     r"(?!interested\b)[a-z]+(?:\s+[a-z]+)?\W*(?:sorry)?\W*$"
+    # "uh this is my mom's phone and her name isn't linda": the phone of a relative not named so, alone
+    r"|^(?:(?:uh|um|umm|sorry|hi|hey)\W+)?this\s+is\s+my\s+(?:mom|mum|mother|dad|father|wife|husband|son|daughter"
+    r"|brother|sister|grandma|grandpa|aunt|uncle)'?s\s+(?:phone|number|cell)\W+(?:and\s+)?(?:her|his|their)\s+name"
+    r"\s+(?:isn't|is\s+not|isnt|ain't)\s+[a-z]+\W*$"
+    # "The number you have texted is a landline. Text messaging is not supported.": a carrier's notice alone (the
+    # inbox puts the number on the suppression list as not textable)
+    r"|^(?:the\s+)?(?:number|line)\s+you\s+(?:have\s+)?(?:texted|messaged|reached|sent\s+to)\s+is\s+a\s+"
+    r"(?:landline|land\s+line)\W+(?:text\s+messag(?:ing|es)|texting|texts|sms)\s+(?:is|are)\s+not\s+"
+    r"(?:supported|available|accepted)\W*$"
     # the same in Russian in Latin letters: "ne tot nomer", "vy oshiblis nomerom"
     r"|^(?:(?:vy|vi)\s+)?(?:ne\s+tot\s+nomer|oshiblis\s+nomerom|nepravilnyy\s+nomer)\W*$"
     # "Wrong number pero gracias, suerte con las ventas", "wrong number but thanks, good luck": the same, kindly
@@ -3766,6 +3799,42 @@ _GUARDED_WORDS = re.compile(
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL,
 ))  # fmt: skip
+# A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
+# is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
+# found no request and the reply model is not asked. Any word a request to be left alone could use (the texts, the
+# number, the list, "again", "anymore", "leave", "don't ...", a complaint, an insult) keeps the model's reading.
+_DECLINE = re.compile(
+    r"\b(?:no\s+thank(?:s|\s+you)|not\s+interested|no\s+need|(?:we|i)\s+(?:really\s+)?(?:don't|do\s+not|dont)\s+need"
+    r"\s+(?:it|that|this|one|any|anything|your)|already\s+(?:use|have|using|got|work\s+with)"
+    r"|(?:going\s+to|gonna|will|'ll)\s+say\s+no|(?:we're|we\s+are|i'm|i\s+am)\s+(?:all\s+)?(?:good|set|covered))\b"
+)
+# "I got both your texts", "got your message": the texts acknowledged, not named as a grievance
+_TEXTS_ACKNOWLEDGED = re.compile(
+    r"\b(?:i|we)\s+(?:got|received|saw|read)\s+(?:both\s+|all\s+|all\s+of\s+|the\s+)?(?:your|ur|the)\s+"
+    r"(?:texts?|messages?|msgs?)\b"
+)
+_NOT_ONLY_A_DECLINE = re.compile(
+    rf"\b(?:stop\w*|quit|remove\w*|off|unsub\w*|opt\w*|{_OUTGOING}|{_MESSAGES}|text\w*|txt\w*|messag\w*|msg\w*|sms"
+    r"|contact\w*|call\w*"
+    r"|number|#|list|again|more|anymore|ever|never|bother\w*|leave|alone|spam\w*|harass\w*|block\w*|report\w*|lose"
+    r"|delete\w*|cancel\w*|end|done|lawyer|attorney|sue|legal|illegal|consent|permission|signed|privacy|dnc|hell"
+    r"|damn|f\w*ck\w*|sh[i1]t\w*|pathetic|clowns?|idiots?|morons?|scam\w*|crooks?|frauds?|liars?|fired|sold|who\s+gave"
+    r"|how\s+did|why\s+(?:do|are|did)|third|fourth|fifth|times|every|so\s+many|too\s+many|annoy\w*|sick|tired)\b"
+    r"|\b(?:don't|dont|do\s+not|doesn't|never)\s+(?!need\b|think\b)"
+    # "enough already", "that's enough"; "slammed enough as is" is how busy they are
+    r"|(?<!slammed\s)(?<!busy\s)(?<!swamped\s)(?<!booked\s)(?<!good\s)(?<!big\s)\benough\b"
+)
+
+
+_DECLINE = GatedRegex(_DECLINE)  # most replies hold none of its words: not searched
+
+
+def _plain_decline(plain: str) -> bool:
+    if not _DECLINE.search(plain):
+        return False
+    return not _NOT_ONLY_A_DECLINE.search(_TEXTS_ACKNOWLEDGED.sub(" ", plain))
+
+
 REPLY_CORPUS = Path(__file__).resolve().parent.parent / "inbox" / "corpus" / "dev.csv"
 REVOCATION_MODEL_THRESHOLD = 0.999
 _log = logging.getLogger(__name__)

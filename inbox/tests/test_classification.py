@@ -1759,3 +1759,33 @@ def test_an_address_in_the_signature_pointed_at_is_extracted():
 )
 def test_the_seventy_first_set_families(text, expected):
     assert classify(text).classification == expected
+
+
+# The seventy-second set's families: a Tagalog insult; a new owner who wants to hear more, beside "X is not here"; our
+# words quoted and asked about; a closed day with another day proposed; a voicemail transcript forwarded by a machine;
+# a booking called off (a new time asked for is still a meeting); a message handed on to a relative ("I'll pass on
+# this" is still a decline)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bwisit kayo", C.HOSTILE),
+        ("buwisit, tigilan nyo ko", C.HOSTILE),
+        ("No, Dave's not here, he sold me the shop. But I'm the owner now and I'd actually like to hear about this",
+         C.INTERESTED),
+        ('"Reply STOP to opt out" — does that stop texts from everyone at your company or just you?', C.QUESTION),
+        ("Reply STOP to opt out. Msg&data rates may apply.", C.AUTO_REPLY),
+        ("We're closed Mondays. Any chance you can do Wed at noon? The owner will be in.", C.MEETING_REQUEST),
+        ("We're closed on Sundays. Can you come by Tuesday?", C.MEETING_REQUEST),
+        ("We're currently closed. We will respond next business day.", C.AUTO_REPLY),
+        ('Voicemail from (555) 212-0909: "Hey it\'s uh Rick returning a call about the uh the thing you sent, call me '
+         'back." Transcription may be inaccurate.', C.AUTO_REPLY),
+        ("Cancel my appointment tomorrow please, something came up with the kids", C.OTHER),
+        ("cancel my appointment tomorrow, can we do friday instead", C.MEETING_REQUEST),
+        ("I'll pass it along to my dad when he gets home", C.OTHER),
+        ("ill show my mom this is her phone lol", C.OTHER),
+        ("I'll pass on this one, thanks", C.NOT_INTERESTED),
+        ("I'll pass", C.NOT_INTERESTED),
+    ],
+)  # fmt: skip
+def test_the_seventy_second_set_families(text, expected):
+    assert classify(text).classification == expected, classify(text)

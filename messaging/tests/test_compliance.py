@@ -2372,3 +2372,38 @@ def test_the_seventy_first_families_and_guards(text, decision):
 @pytest.mark.parametrize("text", ["please stop with the texts", "quit it with all these messages"])
 def test_the_seventy_first_families_are_heard_by_phrases_behind_literal_gates(text):
     _heard_by_phrases_behind_literal_gates(text)
+
+
+# The seventy-second set: punctuation spoken to voice-to-text ("comma", a final "period") read as the marks they are;
+# a decline naming no stop and no contact is not read by the reply model (the texts acknowledged are no grievance;
+# a word of the texts, the number, "never again", an insult keep its reading); a relative's phone not named so and a
+# landline notice, alone; a Greek decline alone and a Korean trip abroad. Held by design: hostile replies and the
+# texts counted ("the third text this week"), a Greek reply with anything beside a decline.
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("no thank you comma we already use service titan for all of that period", "no"),
+        ("Please take me off your list comma thank you", "yes"),
+        ("stop texting me period new paragraph I don't need any help period", "yes"),
+        ("Stop period", "yes"),
+        ("Our district manager decides this stuff and she's going to say no, trust me", "no"),
+        ("Yeah I got both your texts. We don't need it, we're slammed enough as is", "no"),
+        ("We don't need it, enough already", "yes"),
+        ("Our manager is going to say no, leave us alone", "yes"),
+        ("No thank you. This is the third text this week", "uncertain"),
+        ("Not interested, who gave you my number", "uncertain"),
+        ("No thanks, never again", "uncertain"),
+        ("this is not Kevin you have the wrong number period", "no"),
+        ("uh this is my mom's phone and her name isn't linda", "no"),
+        ("this is my mom's phone and her name isn't linda, stop texting her", "yes"),
+        ("The number you have texted is a landline. Text messaging is not supported.", "no"),
+        ("Όχι ευχαριστώ, δεν ενδιαφερόμαστε", "no"),
+        ("Όχι ευχαριστώ, μην μου ξαναστείλετε", "uncertain"),
+        ("지금 해외 출장 중입니다. 다음 주에 돌아와요.", "no"),
+        ("출장 중입니다. 다시 연락하지 마세요", "yes"),
+        ("This is the third text this week from you clowns. Pathetic.", "uncertain"),
+        ("I hope whoever sold you my number gets fired", "uncertain"),
+    ],
+)
+def test_the_seventy_second_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
