@@ -5,8 +5,8 @@
 The set's columns are ``text,email,phone,extension,name,callback``: what a careful person would note down from each
 reply ("" when it gives none). ``callback`` is the local time the sender proposes ("YYYY-MM-DD HH:MM", or a date
 alone), read as if the reply arrived on Tuesday 2026-03-10 at 10:15 on the sender's own clock. Each reply goes
-through ``inbox.classification.classify`` and, for the callback, through ``inbox.callbacks.parse_callback`` on the
-text the console reads (the extracted meeting time, else the whole reply: ``inbox.services.prioritize``).
+through ``inbox.classification.classify`` and, for the callback, through ``inbox.replytimes.callback_in_reply``, as
+stage 10 reads it for the call queue (``inbox.services.prioritize``).
 
 Per field it prints how many values were expected and found, right (the expected value), wrong (another value),
 missed (none found) and invented (a value where none was expected), then precision and recall. A date-only callback
@@ -35,12 +35,12 @@ NOW = datetime(2026, 3, 10, 10, 15, tzinfo=ZoneInfo(ZONE))
 
 def found_values(text: str) -> dict[str, str]:
     """What the console takes out of one reply, in the set's notation."""
-    from inbox.callbacks import parse_callback
     from inbox.classification import classify
+    from inbox.replytimes import callback_in_reply
 
     result = classify(text)
     extracted = result.extracted or {}
-    moment = parse_callback(extracted.get("meeting_time") or text, zone=ZONE, now=NOW)
+    moment = callback_in_reply(text, zone=ZONE, now=NOW)
     return {
         "email": (extracted.get("email") or "").lower(),
         "phone": extracted.get("phone") or "",

@@ -135,9 +135,12 @@ def _queue_call(item: InboxItem, worker: str, run: StageRun) -> None:
 
 
 def _callback_time(item: InboxItem):
-    """The time the person asked to be called ("tomorrow at 2pm"), read in their time zone; None if they named none."""
-    from ..callbacks import contact_zone, parse_callback
+    """The time the person asked to be called ("tomorrow at 2pm"), read in their time zone; None if they named none.
 
-    text = (item.extracted or {}).get("meeting_time") or item.response_text
+    The whole reply is read (``callback_in_reply``): what it proposes, not a phone number, a sum or opening hours.
+    """
+    from ..callbacks import contact_zone
+    from ..replytimes import callback_in_reply
+
     zone = contact_zone(number=item.phone_number, lead=item.lead if item.lead_id else None)
-    return parse_callback(text, zone=zone, now=item.received_at)
+    return callback_in_reply(item.response_text, zone=zone, now=item.received_at)

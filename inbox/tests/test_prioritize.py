@@ -59,11 +59,18 @@ def test_an_extension_given_with_the_number_is_shown_in_the_call_queue_and_kept_
         ("Yes call me tomorrow at 9am pacific", "2026-12-02T17:00:00+00:00"),  # their named clock, not Austin's
         ("call me tmrw 10ish", "2026-12-02T16:00:00+00:00"),  # 10 in Austin
         ("sure, call me at 2 tomorrow", "2026-12-02T20:00:00+00:00"),  # 2 pm, not 2 at night
+        ("Call me after lunch tomorrow", "2026-12-02T19:00:00+00:00"),  # 1 pm in Austin, not the hour it is now
+        ("Thurs or Fri morning works", "2026-12-03T15:00:00+00:00"),  # the first day offered, 9 in Austin
+        # numbers and hours that are no time to call: no callback at all (a phone is not the year 4480)
+        ("Yes call me, my husband's number is 956 273 4480", None),
+        ("We're open 9-5 M-F, call the shop 512-555-0188", None),
+        ("I was busy at 3 when you called yesterday. Call me", None),
     ],
 )
 def test_the_callback_a_reply_asks_for_is_queued_at_the_time_meant(team, operator, text, callback_at):
     item = replied_item(team, operator, text)
-    assert CallQueueEntry.objects.get(item=item).callback_at.isoformat() == callback_at
+    entry = CallQueueEntry.objects.get(item=item)
+    assert (entry.callback_at.isoformat() if entry.callback_at else None) == callback_at
 
 
 def test_an_opt_out_is_cold_with_no_call_and_closes_itself_without_a_draft(team, operator):

@@ -1,0 +1,445 @@
+"""The time a reply asks to be called at ("call me tmrw after lunch", "Thurs @ 9:15am", "el lunes a las 10"), on the
+sender's own clock.
+
+``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
+"next Tuesday", "3/16", "the 17th", "March 19"; Spanish, Portuguese, Vietnamese and Tagalog day words too), a time
+("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "noon") or a part of the day
+("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), or a delay
+("in an hour", "in 20 min"). It does not read what is no proposal: phone numbers, sums, counts, addresses, years,
+"24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays"), the past ("I was busy at 3 when you called"),
+or a month or week with no day ("next week", "in April"). A bare hour is read as the working day means it (7-11 in
+the morning, 12-6 in the afternoon); an hour already past today with no day named is tomorrow's. A day with no
+time is that day at ``DAY_ONLY_HOUR``. A zone the sender names ("Friday at 10 MT", "Alaska time") is the clock used.
+
+Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
+callback is never set from a phone number or an invoice total.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+DAY_ONLY_HOUR = 9  # "call me Friday": the start of the working day
+
+_ZONES = {
+    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles", "alaska": "America/Anchorage", "akst": "America/Anchorage",
+    "hawaii": "Pacific/Honolulu", "hst": "Pacific/Honolulu", "arizona": "America/Phoenix",
+}  # fmt: skip
+_ZONE_AFTER_TIME = re.compile(
+    r"(?<=[\dm])\s*\b(et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|akst|hst|eastern|central|mountain|pacific)\b"
+)
+_ZONE_WORD = re.compile(r"\b(eastern|central|mountain|pacific|alaska|hawaii|arizona)\s+time\b")
+
+_WEEKDAYS = {
+    # English, with the ways people shorten them
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "weds": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "thrs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+    # Spanish and Portuguese (accents are folded away before matching), Tagalog
+    "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
+    "segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
+    "miyerkules": 2, "huwebes": 3, "biyernes": 4, "linggo": 6,
+    "lendi": 0, "madi": 1, "mekredi": 2, "jedi": 3, "vandredi": 4, "samdi": 5, "dimanch": 6,
+}  # fmt: skip
+_VI_WEEKDAYS = {"thu hai": 0, "thu ba": 1, "thu tu": 2, "thu nam": 3, "thu sau": 4, "thu bay": 5, "chu nhat": 6}
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+_TODAY = (
+    r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|chieu nay|"
+    r"sang nay|toi nay|jodi a|jodia"
+)
+# "manana" is tomorrow unless it is "la manana", the morning
+_TOMORROW = r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen"
+_TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
+_AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha"
+_WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_DAY_RE = re.compile(
+    rf"\b(?P<after>{_AFTER_TOMORROW})\b|\b(?P<today>{_TODAY})\b|\b(?P<tomorrow>{_TOMORROW}|{_TOMORROW_VI})\b"
+    rf"|\b(?P<viweekday>{'|'.join(_VI_WEEKDAYS)})\b"
+    rf"|\b(?:(?P<next>next|this|coming|el|la|este|esta|proximo|proxima)\s+)?(?P<weekday>{_WEEKDAY_WORDS})\b\.?"
+)
+_MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_RE = re.compile(
+    r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?:20)?\d\d)?\b(?!/)"
+    rf"|\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<md>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+    rf"|\b(?P<dm>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<esmonth>{_MONTH_WORDS})\b"
+    r"|\bthe\s+(?P<nth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+)
+
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?"
+_TIME_RE = re.compile(
+    r"\bin\s+(?P<delay>an?|one|a couple(?:\s+of)?|a few|\d+|half an)\s+(?P<unit>hours?|hrs?|minutes?|mins?)\b"
+    r"|\b(?P<half>half\s+past|quarter\s+past|quarter\s+(?:to|til|till|of))\s+(?P<hh>1[0-2]|[1-9])\b"
+    r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
+    r"|(?:(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|tipo|"
+    r"como a las|como las|try|say|like|so|maybe|how about|or|vers)\s*)?"
+    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b)?"
+    r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
+    r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
+    r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
+)
+_PARTS = [
+    (re.compile(r"\b(?:early|temprano|cedo|ng maaga)\b"), 8),
+    (
+        re.compile(
+            r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten)\b"
+        ),
+        9,
+    ),
+    (re.compile(r"\b(?:lunch ?time|at lunch|over lunch|almuerzo)\b"), 12),
+    (re.compile(r"\b(?:after lunch|despues del almuerzo|depois do almoco)\b"), 13),
+    (re.compile(r"\b(?:afternoon|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi)\b"), 14),
+    (re.compile(r"\b(?:end of (?:the )?day|eod|cob|close of business|end of business)\b"), 17),
+    (re.compile(r"\b(?:evening|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe)\b"), 18),
+    (re.compile(r"\b(?:tonight|tonite)\b"), 19),
+]
+_PM_WORDS = re.compile(
+    r"\b(?:afternoon|evening|tonight|tonite|after lunch|de la tarde|en la tarde|de la noche|en la noche|tarde|noite|"
+    r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe)\b"
+)
+_AM_WORDS = re.compile(r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten)\b")
+_NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|semana que vem|tuan sau)\b")
+
+# What is no proposal: the sender's hours, the past, and dates with no call in them
+_HOURS = re.compile(
+    r"\b(?:open|opens|opening|closed?|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|mon-sat|"
+    r"tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
+)
+_PAST = re.compile(r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|did|had|since|founded|back in|hace)\b")
+# the sender away or busy then, or a time not to call: no proposal ("out til Monday", "tomorrow I'm slammed")
+_NOT_THEN = re.compile(
+    r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|back (?:on|monday|"
+    r"tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|vuelve|volta|slammed|swamped|"
+    r"busy|booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
+    r"no (?:me )?llame|never|not before|isn'?t in|is not in|not in (?:today|the office)|off today|out today)\b"
+)
+_CALL_CUE = re.compile(
+    r"\b(?:call|calls|calling|ring|buzz|phone|reach|try|text|txt|talk|chat|meet|meeting|zoom|visit|stop by|come by|"
+    r"free|available|avail|works?|good|ok|okay|fine|best|can do|let'?s|schedule|book|appointment|appt|"
+    r"llam\w*|marque|hablar|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|"
+    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele)\b|전화|연락|打|电话|電話|找"
+)
+_NOT_TIME_NUMBERS = [
+    re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+"),
+    re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b|\b\d{7,}\b"),  # phones, long ids
+    re.compile(r"\b(?:\d[\s.()-]{0,3}){9,}\d\b"),  # a number typed digit by digit: "2 0 6 - 7 1 8 - 4 4 0 2"
+    re.compile(
+        r"\b(?:good|buenos|buenas|bom|boa)\s+(?:morning|afternoon|evening|dias|tardes|noches|dia|tarde|noite)\b"
+    ),
+    re.compile(r"\b\d+\s+for\s+\d+\b|\bmy\s+\d{1,2}(?::\d\d)?\s*(?:o'?clock|appointment|appt|meeting)\b"),
+    re.compile(r"(?:ext\.?|extension|x|#)\s*\d+\b"),
+    re.compile(r"\$\s?[\d,.]+\s*(?:k|m|mm|million|thousand|mil)?\b|\b[\d,.]+\s*(?:k|mm|million|dollars|bucks)\b"),
+    re.compile(r"\b\d+\s*/\s*7\b|\b\d+\s*%"),
+    re.compile(
+        r"\b\d+[\w-]*\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){0,2}(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|"
+        r"ct|court|pl|place|hwy|highway|pkwy|parkway|broadway|cir|circle|trl|trail)\b\.?"
+    ),
+    re.compile(
+        r"\b(?:suite|ste|unit|apt|room|rm|route|rte|hwy|highway|i|us|exit|building|bldg|floor|model|no|acct|order|invoice|policy|po)\.?\s*[-#]?\s*\d+\w*\b"
+    ),
+    re.compile(
+        r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s+(?:employees?|people|persons?|techs?|trucks?|vans?|locations?|stores?|shops?|"
+        r"units?|crews?|guys|signings?|years?|yrs?|months?|weeks?|days?|times?|calls?|jobs?|doors?|beds?|chairs?|"
+        r"seats?|rooms?|acres?|head|cows?|horses?|clients?|customers?|patients?|members?|kids?)\b"
+    ),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:time|floor|building|street|st|ave|avenue|location|generation|grade|and)\b"),
+    re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:am|pm|hrs|h\b))"),  # a year
+]
+# sentences, "but ...", and a comma before a new request ("busy today, call me tomorrow at 8")
+_CLAUSES = re.compile(
+    r"(?<=[.!?;\n])\s+|(?<=[\u3002\uff01\uff1f])|\s+(?:but|pero|mas)\s+"
+    r"|,\s+(?=(?:call|try|text|ring|llam\w*|ligue|me ligue|tawag\w*)\b)"
+)
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII: accents folded away (MAÑANA -> manana, chiều -> chieu), Vietnamese d-bar as d."""
+    text = text.lower().replace("đ", "d").replace("’", "'")
+    # Hangul syllables stay whole (NFKD would split them into letters the Korean patterns do not spell)
+    return "".join(
+        ch
+        if "\uac00" <= ch <= "\ud7a3"
+        else "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        for ch in text
+    )
+
+
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPOKEN_DIGITS = re.compile(
+    r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+){3,}(?:zero|oh|one|two|three|four|five|six|"
+    r"seven|eight|nine|\d+)\b"
+)
+
+
+def _digits_spoken(found: re.Match) -> str:
+    """ "720 three nine one 4478": a phone number said partly in words, written in digits so it is masked whole."""
+    words = re.split(r"[\s-]+", found.group())
+    digits = "".join(_DIGIT_WORDS.get(w, w) for w in words)
+    return digits if len(digits) >= 7 and digits.isdigit() else found.group()
+
+
+def _mask(text: str) -> str:
+    text = _SPOKEN_DIGITS.sub(_digits_spoken, text)
+    for pattern in _NOT_TIME_NUMBERS:
+        text = pattern.sub(" ; ", text)
+    return text
+
+
+def _zone_named(text: str) -> str | None:
+    found = _ZONE_WORD.search(text) or _ZONE_AFTER_TIME.search(text)
+    return _ZONES[found.group(1)] if found else None
+
+
+def _nearest(matches: list[re.Match], near: int | None) -> re.Match | None:
+    """The match nearest to position ``near`` (the time named), else the last one: "busy today, call me tomorrow
+    at 8" names tomorrow."""
+    if not matches:
+        return None
+    if near is None:
+        return matches[-1]
+    return min(matches, key=lambda m: min(abs(m.start() - near), abs(m.end() - near)))
+
+
+_EXCLUDED = re.compile(r"(?:except|but not|not on|not|no|excepto|menos|sauf)\s+(?:on\s+)?$")
+_OR_BETWEEN = re.compile(r"^\s*(?:or|o|ou|/|,)\s*(?:maybe\s+)?$")
+
+
+def _named_days(clause: str) -> list[re.Match]:
+    """The days a clause names, less those it excludes ("any time after 3 except Thursday")."""
+    return [m for m in _DAY_RE.finditer(clause) if not _EXCLUDED.search(clause[: m.start()])]
+
+
+def _first_of_alternatives(matches: list[re.Match], chosen: re.Match, clause: str) -> re.Match:
+    """ "Thurs or Fri morning", "Monday or Tuesday afternoon": the first day offered."""
+    index = matches.index(chosen)
+    while index > 0 and _OR_BETWEEN.match(clause[matches[index - 1].end() : matches[index].start()]):
+        index -= 1
+    return matches[index]
+
+
+def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetime | None, bool]:
+    """The day a clause names and whether it was named as a weekday said on that weekday ("Tuesday" on a Tuesday)."""
+    date = _nearest(list(_DATE_RE.finditer(clause)), near)
+    if date:
+        if date.group("m"):
+            month, day = int(date.group("m")), int(date.group("d"))
+        elif date.group("month"):
+            month, day = _MONTHS[date.group("month")], int(date.group("md"))
+        elif date.group("esmonth"):
+            month, day = _MONTHS[date.group("esmonth")], int(date.group("dm"))
+        else:
+            month, day = today.month, int(date.group("nth"))
+            try:
+                candidate = today.replace(day=day)
+            except ValueError:
+                return None, False
+            if candidate.date() < today.date():
+                month = today.month % 12 + 1
+                year = today.year + (today.month == 12)
+                try:
+                    return today.replace(year=year, month=month, day=day), False
+                except ValueError:
+                    return None, False
+            return candidate, False
+        try:
+            candidate = today.replace(month=month, day=day)
+        except ValueError:
+            return None, False
+        if candidate.date() < today.date():
+            candidate = candidate.replace(year=today.year + 1)
+        return candidate, False
+    days = _named_days(clause)
+    named = _nearest(days, near)
+    if not named:
+        return _cjk_day(clause, today)
+    named = _first_of_alternatives(days, named, clause)
+    if named.group("after"):
+        return today + timedelta(days=2), False
+    if named.group("today"):
+        return today, False
+    if named.group("tomorrow"):
+        return today + timedelta(days=1), False
+    weekday = _WEEKDAYS[named.group("weekday")] if named.group("weekday") else _VI_WEEKDAYS[named.group("viweekday")]
+    ahead = (weekday - today.weekday()) % 7
+    if _NEXT_WEEK.search(clause):  # "next week, Wednesday at 11": the Wednesday of next week
+        ahead += 7 if ahead < 7 - today.weekday() else 0
+    if ahead == 0:
+        return today + timedelta(days=7 if named.group("next") in ("next", "proximo", "proxima") else 0), True
+    return today + timedelta(days=ahead), False
+
+
+# Korean and Chinese write days and hours without spaces: no word boundaries
+_CJK_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+_ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_CJK_DAY = re.compile(
+    r"(?P<today>오늘|今天)|(?P<tomorrow>내일|明天)|(?P<after>모레|后天)|(?P<ko>[월화수목금토일])요일"
+    r"|(?:星期|周|礼拜)(?P<zh>[一二三四五六日天])"
+)
+_CJK_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:시|点|點)(?:\s*(?P<half>반|半)|\s*(?P<min>[0-5]?\d)\s*(?:분|分))?")
+_CJK_PM = re.compile(r"오후|저녁|下午|晚上")
+_CJK_PARTS = [(re.compile(r"오전|아침|上午|早上"), 9), (re.compile(r"中午"), 12), (re.compile(r"오후|下午"), 14),
+              (re.compile(r"저녁|晚上"), 18)]  # fmt: skip
+
+
+def _cjk_day(clause: str, today: datetime) -> tuple[datetime | None, bool]:
+    found = _CJK_DAY.search(clause)
+    if not found:
+        return None, False
+    if found.group("today"):
+        return today, False
+    if found.group("tomorrow"):
+        return today + timedelta(days=1), False
+    if found.group("after"):
+        return today + timedelta(days=2), False
+    weekday = _CJK_WEEKDAYS[found.group("ko")] if found.group("ko") else _ZH_WEEKDAYS[found.group("zh")]
+    ahead = (weekday - today.weekday()) % 7
+    return today + timedelta(days=ahead), ahead == 0
+
+
+def _cjk_time(clause: str) -> tuple[tuple[int, int] | None, int | None]:
+    found = _CJK_TIME.search(clause)
+    if found:
+        hour = int(found.group("h"))
+        minute = 30 if found.group("half") else int(found.group("min") or 0)
+        if _CJK_PM.search(clause) and hour < 12:
+            hour += 12
+        elif not re.search(r"오전|아침|上午|早上", clause) and 1 <= hour <= 6:
+            hour += 12
+        return (hour, minute), found.start()
+    for pattern, hour in _CJK_PARTS:
+        part = pattern.search(clause)
+        if part:
+            return (hour, 0), part.start()
+    return None, None
+
+
+def _hour(value: int, minute: int, meridiem: str, clause: str) -> tuple[int, int] | None:
+    """A clock time as the clause means it: an explicit am/pm, else the part of the day named, else the working day."""
+    if meridiem.startswith("p") and value < 12:
+        value += 12
+    elif meridiem.startswith("a") and value == 12:
+        value = 0
+    elif not meridiem.startswith(("a", "p")) and value <= 12:
+        if _PM_WORDS.search(clause) and value < 12:
+            value += 12
+        elif _AM_WORDS.search(clause):
+            pass
+        elif 1 <= value <= 6:
+            value += 12  # "at 2": two in the afternoon
+    if not (0 <= value <= 23):
+        return None
+    return value, minute
+
+
+def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta | None, int | None]:
+    """The time of day a clause names (hour, minute), or a delay from now ("in an hour"), and where it stands."""
+    hours_told = bool(_HOURS.search(clause))
+    for found in _TIME_RE.finditer(clause):
+        if found.group("delay"):
+            amount = {"a": 1, "an": 1, "one": 1, "a few": 3, "half an": 0.5}.get(found.group("delay"))
+            if amount is None:
+                amount = 2 if found.group("delay").startswith("a couple") else int(found.group("delay"))
+            unit = found.group("unit")
+            return None, timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount), found.start()
+        if found.group("half"):
+            hour = int(found.group("hh"))
+            phrase = found.group("half")
+            minute = 30 if phrase.startswith("half") else 15
+            if phrase.startswith("quarter") and not phrase.endswith("past"):
+                hour, minute = hour - 1, 45
+            return _hour(hour, minute, "", clause), None, found.start()
+        if found.group("noon"):
+            return (12, 0), None, found.start()
+        meridiem = (found.group("ap") or "").replace(".", "")
+        prep = found.group("prep") or ""
+        # a bare number is a time only after a word that makes it one, with its minutes, or with am/pm/h/o'clock
+        if not (prep or found.group("min") or meridiem or found.group("h2") or found.group("zoned") is not None):
+            continue
+        if hours_told and found.group("h2"):
+            continue  # "we're open 6am-2pm, come by at 2:15": the opening hours are no time to call
+        if meridiem == "ish" and not (prep or found.group("min")):
+            meridiem = ""
+        hour, minute = int(found.group("h")), int(found.group("min") or found.group("hmin") or 0)
+        if found.group("esmin"):
+            minute = 30 if found.group("esmin") == "media" else 15
+        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish"):
+            meridiem = "" if hour <= 12 else meridiem
+        if hour > 12 and meridiem.startswith(("a", "p")):
+            continue
+        if found.group("h2") and not (meridiem or prep):
+            if int(found.group("h2")) - hour >= 6 or (hour >= 7 and int(found.group("h2")) <= 6):
+                continue  # "9-5", "8-4": working hours, not a time to call
+        if prep in ("before", "b4"):
+            at = _hour(hour, minute, meridiem, clause)
+            return ((at[0] - 1, at[1]) if at else None), None, found.start()
+        return _hour(hour, minute, meridiem, clause), None, found.start()
+    for pattern, hour in _PARTS:
+        part = pattern.search(clause)
+        if part:
+            return (hour, 0), None, part.start()
+    clock, where = _cjk_time(clause)
+    return clock, None, where
+
+
+def _proposal(clause: str, has_day: bool, has_time: bool) -> bool:
+    """Whether a clause proposes a time (not the sender's hours, the past, or a date mentioned in passing)."""
+    if _HOURS.search(clause) and not re.search(r"\b(?:call|try|reach|ring|come by|stop by|llam\w*)\b", clause):
+        return False
+    if _PAST.search(clause) or _NOT_THEN.search(clause):
+        return False
+    if _CALL_CUE.search(clause) or (has_day and has_time):
+        return True
+    words = re.findall(r"[a-z0-9']+", clause)
+    return len(words) <= 6 or clause.rstrip().endswith("?")
+
+
+def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None:
+    """The moment a reply asks to be called at, on the sender's clock (``zone``, or the zone they name); None when
+    it proposes none, or one already past."""
+    folded = _fold(text or "")
+    if not folded.strip():
+        return None
+    tz = ZoneInfo(_zone_named(folded) or zone)
+    local_now = now.astimezone(tz)
+    today = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+    masked = _mask(folded)
+    for clause in _CLAUSES.split(masked):
+        clock, delay, where = _time(clause, local_now)
+        day, same_weekday = _day(clause, today, where)
+        if delay is not None and not (_PAST.search(clause) or _NOT_THEN.search(clause)):
+            return local_now + delay  # "in a couple hours": its "hours" are no opening hours
+        if day is None and clock is None:
+            continue
+        if not _proposal(clause, day is not None, clock is not None):
+            continue
+        if day is None:
+            at = today.replace(hour=clock[0], minute=clock[1])
+            if at <= local_now:
+                at += timedelta(days=1)  # "at 9" said at 10:15: tomorrow's
+            return at
+        hour, minute = clock if clock else (DAY_ONLY_HOUR, 0)
+        at = day.replace(hour=hour, minute=minute)
+        if at <= local_now:
+            if same_weekday:
+                at += timedelta(days=7)  # "Tuesday at 9" said on Tuesday at 10:15: next week's
+            elif clock is None and day.date() == today.date():
+                at = local_now + timedelta(hours=1)  # "later today": within the day
+            else:
+                return None
+        return at
+    return None

@@ -1,0 +1,100 @@
+"""The time a reply proposes, read on the sender's clock; and what in a reply is no time to call."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from inbox.replytimes import callback_in_reply
+
+CHICAGO = "America/Chicago"
+NOW = datetime(2026, 3, 10, 10, 15, tzinfo=ZoneInfo(CHICAGO))  # a Tuesday, 10:15 in Chicago
+
+
+def _read(text: str) -> str:
+    found = callback_in_reply(text, zone=CHICAGO, now=NOW)
+    return found.strftime("%Y-%m-%d %H:%M %Z") if found else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day and a time, as people write them
+        ("Call me tomorrow at 2pm", "2026-03-11 14:00 CDT"),
+        ("K. wed 11am", "2026-03-11 11:00 CDT"),
+        ("Can we do Monday the 16th at 9:30am?", "2026-03-16 09:30 CDT"),
+        ("Monday 3/16 at 10 works", "2026-03-16 10:00 CDT"),
+        ("the 17th at 1pm?", "2026-03-17 13:00 CDT"),
+        ("March 19 @ 3:15 works. Zoom or phone?", "2026-03-19 15:15 CDT"),
+        ("8 AM sharp tmrw or I'm on the road.", "2026-03-11 08:00 CDT"),
+        ("Lets talk tmrw afternoon, 2ish?", "2026-03-11 14:00 CDT"),
+        # a bare hour is the working day's; one already past today is tomorrow's
+        ("ok call me at 9", "2026-03-11 09:00 CDT"),
+        ("Call me at 10:30", "2026-03-10 10:30 CDT"),
+        ("sure, call me at 2", "2026-03-10 14:00 CDT"),
+        # a part of the day, a range's start, a delay
+        ("Call me after lunch tomorrow", "2026-03-11 13:00 CDT"),
+        ("Friday EOD works for me", "2026-03-13 17:00 CDT"),
+        ("Call me between 2 and 4 today", "2026-03-10 14:00 CDT"),
+        ("Call Thursday 9-11, I'm at the office then", "2026-03-12 09:00 CDT"),
+        ("call me in an hour", "2026-03-10 11:15 CDT"),
+        ("at half past 4 tomorrow", "2026-03-11 16:30 CDT"),
+        # a weekday said on that weekday, "next Tuesday", a day offered first, a day excluded
+        ("Tomorrow I'm slammed. Next Tuesday morning?", "2026-03-17 09:00 CDT"),
+        ("Thurs or Fri morning.", "2026-03-12 09:00 CDT"),
+        ("Any time after 3 except Thursday works", "2026-03-10 15:00 CDT"),
+        ("Next week, Wednesday at 11", "2026-03-18 11:00 CDT"),
+        # a day without a time: the start of the working day
+        ("try him thurs", "2026-03-12 09:00 CDT"),
+        # busy today, a new request after the comma
+        ("Estoy ocupado hoy, llámeme mañana temprano, como a las 7:30", "2026-03-11 07:30 CDT"),
+        # the zone the sender names is the clock
+        ("Call me Friday at 10 MT", "2026-03-13 10:00 MDT"),
+        # Spanish, Portuguese, Vietnamese, Tagalog, Korean, Chinese, Haitian Creole
+        ("Mañana a las 3 de la tarde está bien", "2026-03-11 15:00 CDT"),
+        ("el lunes a las 10 por favor", "2026-03-16 10:00 CDT"),
+        ("hoy a las 4 y media?", "2026-03-10 16:30 CDT"),
+        ("Pode me ligar amanhã às 10h", "2026-03-11 10:00 CDT"),
+        ("Tôi bận rồi. Thứ Sáu 10 giờ sáng gọi lại nha.", "2026-03-13 10:00 CDT"),
+        ("Sige po, tawagan nyo na lang po ako bukas ng umaga", "2026-03-11 09:00 CDT"),
+        ("내일 오후 2시에 전화 주세요", "2026-03-11 14:00 CDT"),
+        ("可以，请明天上午打我手机", "2026-03-11 09:00 CDT"),
+        ("Wi, rele m demen apremidi", "2026-03-11 14:00 CDT"),
+    ],
+)
+def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbers that are no times: phones (also typed digit by digit or half in words), sums, counts, addresses
+        "My husband runs the shop, his name is Carlos Mendez. His number is 956 273 4480",
+        "Sure. +1 303 291 8846, ask for Jenna",
+        "Yeah ok, my cell 2 0 6 - 7 1 8 - 4 4 0 2",
+        "call me at 720 three nine one 4478",
+        "We spent $2,500 with the last marketing company and got nothing. Pass.",
+        "How much does it cost? We only have 3-5 employees so we're small",
+        "We're at 4410 N Broadway Ste 210, Chicago IL 60640",
+        "Policy no. 3304412897 - is this the insurance company?",
+        "We're 24/7 for emergencies but this isn't one lol. Who is this?",
+        "We have 2 locations, 14 trucks, about $1.2M a year. What exactly do you do?",
+        # opening hours, the past, a time not to call, the sender away
+        "We're open 9-5 M-F if you want to stop by sometime",
+        "Estamos abiertos de 8 a 6 de lunes a sábado.",
+        "I was busy at 3 when you guys called yesterday. What do you want?",
+        "Don't call before 9, I'm driving the kids.",
+        "the owner is out til Monday.",
+        "Si boss po si Ramon, bukas pa po siya babalik.",
+        "我们一周七天营业，11点到10点。不需要，谢谢。",
+        # a month, a week, a greeting, a date in passing
+        "Not now, maybe next month.",
+        "I'm free next week sometime, send me something first",
+        "Not a good time, we're mid-season. Try me in April",
+        "Good morning! This is Kayla at Northside Urgent Care.",
+        "Is this about the 03/14/2026 inspection? If not, not interested",
+    ],
+)
+def test_what_is_no_proposal_sets_no_callback(text):
+    assert _read(text) == ""
