@@ -47,6 +47,15 @@ _WEEKDAYS = {
     "segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
     "miyerkules": 2, "huwebes": 3, "biyernes": 4, "linggo": 6,
     "lendi": 0, "madi": 1, "mekredi": 2, "jedi": 3, "vandredi": 4, "samdi": 5, "dimanch": 6,
+    # Italian, Polish, Russian (Cyrillic, as said after "v": "v chetverg"), Hindi in Latin letters
+    "lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4, "domenica": 6,
+    "poniedzialek": 0, "wtorek": 1, "sroda": 2, "srode": 2, "czwartek": 3, "piatek": 4, "sobota": 5, "sobote": 5,
+    "niedziela": 6, "niedziele": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+    "somvar": 0, "mangalvar": 1, "budhvar": 2, "guruvar": 3, "shukravar": 4, "shanivar": 5, "ravivar": 6,
+    "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
+    "الاحد": 6,
 }  # fmt: skip
 _VI_WEEKDAYS = {"thu hai": 0, "thu ba": 1, "thu tu": 2, "thu nam": 3, "thu sau": 4, "thu bay": 5, "chu nhat": 6}
 _MONTHS = {
@@ -58,10 +67,13 @@ _MONTHS = {
 }  # fmt: skip
 _TODAY = (
     r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|chieu nay|"
-    r"sang nay|toi nay|jodi a|jodia"
+    r"sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم"
 )
 # "manana" is tomorrow unless it is "la manana", the morning
-_TOMORROW = r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen"
+_TOMORROW = (
+    r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|domani|jutro|"
+    r"завтра|kal|غدا|غدًا|بكرة|بكره"
+)
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
 _AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha"
 _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
@@ -75,6 +87,7 @@ _DATE_RE = re.compile(
     r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?:20)?\d\d)?\b(?!/)"
     rf"|\b(?P<month>{_MONTH_WORDS})\.?\s+(?P<md>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
     rf"|\b(?P<dm>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<esmonth>{_MONTH_WORDS})\b"
+    rf"|\b(?:the\s+)?(?P<dofm>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<ofmonth>{_MONTH_WORDS})\b"
     r"|\bthe\s+(?P<nth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
 )
 
@@ -83,47 +96,70 @@ _TIME_RE = re.compile(
     r"\bin\s+(?P<delay>an?|one|a couple(?:\s+of)?|a few|\d+|half an)\s+(?P<unit>hours?|hrs?|minutes?|mins?)\b"
     r"|\b(?P<half>half\s+past|quarter\s+past|quarter\s+(?:to|til|till|of))\s+(?P<hh>1[0-2]|[1-9])\b"
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
-    r"|(?:(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|tipo|"
-    r"como a las|como las|try|say|like|so|maybe|how about|or|vers)\s*)?"
-    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b)?"
+    r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|"
+    r"tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
+    r"okolo|в|после|около|"
+    r"الساعة)\s*)?"
+    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b|baje\b)?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
     r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
 )
 _PARTS = [
-    (re.compile(r"\b(?:early|temprano|cedo|ng maaga)\b"), 8),
+    (re.compile(r"\b(?:early|temprano|cedo|ng maaga|rano)\b"), 8),
     (
         re.compile(
-            r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten)\b"
+            r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten|"
+            r"mattina|subah|утром|صباحا|الصباح)\b"
         ),
         9,
     ),
-    (re.compile(r"\b(?:lunch ?time|at lunch|over lunch|almuerzo)\b"), 12),
-    (re.compile(r"\b(?:after lunch|despues del almuerzo|depois do almoco)\b"), 13),
-    (re.compile(r"\b(?:afternoon|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi)\b"), 14),
+    (re.compile(r"\b(?:after lunch|despues del almuerzo|depois do almoco|dopo pranzo)\b"), 13),
+    (re.compile(r"\b(?:lunch|almuerzo|pranzo)\b"), 12),
+    (
+        re.compile(
+            r"\b(?:afternoon|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
+            r"po poludniu|dopahar|днем|днём|بعد الظهر)\b"
+        ),
+        14,
+    ),
     (re.compile(r"\b(?:end of (?:the )?day|eod|cob|close of business|end of business)\b"), 17),
-    (re.compile(r"\b(?:evening|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe)\b"), 18),
+    (
+        re.compile(
+            r"\b(?:evening|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
+            r"wieczorem|shaam|вечером|مساء|المساء)\b"
+        ),
+        18,
+    ),
     (re.compile(r"\b(?:tonight|tonite)\b"), 19),
 ]
 _PM_WORDS = re.compile(
     r"\b(?:afternoon|evening|tonight|tonite|after lunch|de la tarde|en la tarde|de la noche|en la noche|tarde|noite|"
-    r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe)\b"
+    r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|dopahar|днем|днём|"
+    r"вечером|بعد الظهر|مساء)\b"
 )
-_AM_WORDS = re.compile(r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten)\b")
+_AM_WORDS = re.compile(
+    r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|mattina|rano|subah|утром|صباحا)\b"
+)
 _NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|semana que vem|tuan sau)\b")
 
 # What is no proposal: the sender's hours, the past, and dates with no call in them
 _HOURS = re.compile(
     r"\b(?:open|opens|opening|closed?|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|mon-sat|"
     r"tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|did|had|since|founded|back in|hace)\b")
 # the sender away or busy then, or a time not to call: no proposal ("out til Monday", "tomorrow I'm slammed")
 _NOT_THEN = re.compile(
-    r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|back (?:on|monday|"
-    r"tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|vuelve|volta|slammed|swamped|"
+    r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|"
+    r"(?<!call )back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|"
+    r"vuelve|volta|slammed|swamped|"
     r"busy|booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
-    r"no (?:me )?llame|never|not before|isn'?t in|is not in|not in (?:today|the office)|off today|out today)\b"
+    r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
+    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|"
+    r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|"
+    r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
 )
 _CALL_CUE = re.compile(
     r"\b(?:call|calls|calling|ring|buzz|phone|reach|try|text|txt|talk|chat|meet|meeting|zoom|visit|stop by|come by|"
@@ -147,7 +183,8 @@ _NOT_TIME_NUMBERS = [
         r"ct|court|pl|place|hwy|highway|pkwy|parkway|broadway|cir|circle|trl|trail)\b\.?"
     ),
     re.compile(
-        r"\b(?:suite|ste|unit|apt|room|rm|route|rte|hwy|highway|i|us|exit|building|bldg|floor|model|no|acct|order|invoice|policy|po)\.?\s*[-#]?\s*\d+\w*\b"
+        r"\b(?:suite|ste|unit|apt|room|rm|route|rte|hwy|highway|i|us|exit|building|bldg|floor|model|no|acct|order|"
+        r"invoice|policy|p\.?o\.? box|box)\.?\s*[-#]?\s*\d+\w*\b"
     ),
     re.compile(
         r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s+(?:employees?|people|persons?|techs?|trucks?|vans?|locations?|stores?|shops?|"
@@ -156,6 +193,10 @@ _NOT_TIME_NUMBERS = [
     ),
     re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:time|floor|building|street|st|ave|avenue|location|generation|grade|and)\b"),
     re.compile(r"\b(?:19|20)\d\d\b(?!\s*(?:am|pm|hrs|h\b))"),  # a year
+    re.compile(
+        r"\b(?:the\s+)?(?:1st|2nd|3rd|4th|first|second|third|fourth|last|every|each)(?:\s+and\s+\w+)?\s+"
+        r"(?:mon|tue|wed|thu|fri|sat|sun)\w*\b(?:\s+of\s+(?:the|each|every)\s+month)?"
+    ),  # a day that recurs is no day to call
 ]
 # sentences, "but ...", and a comma before a new request ("busy today, call me tomorrow at 8")
 _CLAUSES = re.compile(
@@ -242,6 +283,8 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
             month, day = _MONTHS[date.group("month")], int(date.group("md"))
         elif date.group("esmonth"):
             month, day = _MONTHS[date.group("esmonth")], int(date.group("dm"))
+        elif date.group("ofmonth"):
+            month, day = _MONTHS[date.group("ofmonth")], int(date.group("dofm"))
         else:
             month, day = today.month, int(date.group("nth"))
             try:
@@ -377,7 +420,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
         hour, minute = int(found.group("h")), int(found.group("min") or found.group("hmin") or 0)
         if found.group("esmin"):
             minute = 30 if found.group("esmin") == "media" else 15
-        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish"):
+        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje"):
             meridiem = "" if hour <= 12 else meridiem
         if hour > 12 and meridiem.startswith(("a", "p")):
             continue
@@ -396,16 +439,58 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
     return clock, None, where
 
 
+# a clause about e-mail or papers, with no call or meeting in it: "send a proposal and I'll look at it Thurs"
+_NOT_A_CALL = re.compile(r"\b(?:e-?mail|send|look at|look over|review|read|mail)\b")
+_CALL_VERB = re.compile(
+    r"\b(?:call|ring|phone|talk|speak|chat|meets?|zoom|visit|come by|stop by|llam\w*|lig\w*|zadzwon\w*|chiami)\b"
+)
+
+
+def _first_time_word(clause: str) -> int:
+    """Where the clause's first day or time word stands (its length when none)."""
+    starts = [m.start() for m in (_DAY_RE.search(clause), _DATE_RE.search(clause)) if m]
+    starts += [m.start() for pattern, _ in _PARTS if (m := pattern.search(clause))]
+    starts += [m.start() for m in _TIME_RE.finditer(clause) if m.group("prep") or m.group("ap") or m.group("min")]
+    return min(starts, default=len(clause))
+
+
 def _proposal(clause: str, has_day: bool, has_time: bool) -> bool:
     """Whether a clause proposes a time (not the sender's hours, the past, or a date mentioned in passing)."""
-    if _HOURS.search(clause) and not re.search(r"\b(?:call|try|reach|ring|come by|stop by|llam\w*)\b", clause):
+    if _HOURS.search(clause) and not re.search(
+        r"\b(?:call|try|reach|ring|come by|stop by|how about|what about|works?|free|llam\w*)\b", clause
+    ):
         return False
     if _PAST.search(clause) or _NOT_THEN.search(clause):
         return False
+    papers = _NOT_A_CALL.search(clause)
+    if papers and not _CALL_VERB.search(clause) and papers.start() < _first_time_word(clause):
+        return False  # "email me tonight and I'll look": the time is for the e-mail, not a call
     if _CALL_CUE.search(clause) or (has_day and has_time):
         return True
     words = re.findall(r"[a-z0-9']+", clause)
     return len(words) <= 6 or clause.rstrip().endswith("?")
+
+
+_TRAILING_TIME = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:any ?time\s+)?(?:after|at|around|by|from|@)\s*\d")
+
+
+def _clauses(masked: str) -> list[str]:
+    """The reply's clauses, a fragment of three words or fewer joined to the one before ("Tuesday works. The 24th.
+    10:00." is one proposal)."""
+    out: list[str] = []
+    for clause in _CLAUSES.split(masked):
+        previous = out[-1] if out else ""
+        if (
+            previous
+            and len(re.findall(r"[^\W_]+", clause)) <= 3
+            and (_DATE_RE.search(clause) or _DAY_RE.search(clause) or re.search(r"\d", clause))
+            and (_DAY_RE.search(previous) or _DATE_RE.search(previous))
+            and not (_NOT_THEN.search(previous) or _PAST.search(previous) or _HOURS.search(previous))
+        ):
+            out[-1] = f"{previous} {clause}"
+        else:
+            out.append(clause)
+    return out
 
 
 def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None:
@@ -418,14 +503,22 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     local_now = now.astimezone(tz)
     today = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
     masked = _mask(folded)
-    for clause in _CLAUSES.split(masked):
+    pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
+    for clause in _clauses(masked):
         clock, delay, where = _time(clause, local_now)
         day, same_weekday = _day(clause, today, where)
         if delay is not None and not (_PAST.search(clause) or _NOT_THEN.search(clause)):
             return local_now + delay  # "in a couple hours": its "hours" are no opening hours
         if day is None and clock is None:
             continue
+        if day is None and pending_day is not None:
+            day, same_weekday = pending_day
         if not _proposal(clause, day is not None, clock is not None):
+            # "in court at 9 tomorrow but free by 11": the day stays named for the time that follows
+            pending_day = (day, same_weekday) if day is not None and _NOT_THEN.search(clause) else None
+            continue
+        if clock is None and day is not None and _TRAILING_TIME.search(masked[masked.find(clause) + len(clause) :]):
+            pending_day = (day, same_weekday)
             continue
         if day is None:
             at = today.replace(hour=clock[0], minute=clock[1])

@@ -60,6 +60,19 @@ def _read(text: str) -> str:
         ("내일 오후 2시에 전화 주세요", "2026-03-11 14:00 CDT"),
         ("可以，请明天上午打我手机", "2026-03-11 09:00 CDT"),
         ("Wi, rele m demen apremidi", "2026-03-11 14:00 CDT"),
+        ("Mi chiami venerdì alle 10", "2026-03-13 10:00 CDT"),
+        ("Proszę zadzwonić jutro po 14:00", "2026-03-11 14:00 CDT"),
+        ("Я занят до четверга. Позвоните в четверг в 11", "2026-03-12 11:00 CDT"),
+        ("Kal shaam 5 baje call karna", "2026-03-11 17:00 CDT"),
+        ("اتصل بي غدا بعد الظهر", "2026-03-11 14:00 CDT"),
+        ("Llámeme el lunes 16 a las 10 de la mañana", "2026-03-16 10:00 CDT"),
+        ("Llámelo después de las 6", "2026-03-10 18:00 CDT"),
+        # the day named before the time, in the clause before or in fragments after it
+        ("I'm in court at 9 tomorrow but free by 11. Call my paralegal", "2026-03-11 11:00 CDT"),
+        ("Received. Let's talk on the 19th. Anytime after 10.", "2026-03-19 10:00 CDT"),
+        ("Tuesday works. The 24th. 10:00.", "2026-03-24 10:00 CDT"),
+        ("Text me on the 16th of April and we'll see", "2026-04-16 09:00 CDT"),
+        ("This afternoon is good, or email me", "2026-03-10 14:00 CDT"),
     ],
 )
 def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
@@ -94,6 +107,13 @@ def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
         "Not a good time, we're mid-season. Try me in April",
         "Good morning! This is Kayla at Northside Urgent Care.",
         "Is this about the 03/14/2026 inspection? If not, not interested",
+        # a time for the e-mail or the papers, a day that recurs, a week, office hours by day range
+        "Ok send a proposal and I'll look at it Thurs.",
+        "email me tonight and I'll look.",
+        "She only meets reps on the 1st Wednesday of the month.",
+        "You may try him the week of the 23rd.",
+        "Her office line is (414) 643-2219, Tues-Thurs 9-2.",
+        "I'm in depositions thru Thursday",
     ],
 )
 def test_what_is_no_proposal_sets_no_callback(text):
