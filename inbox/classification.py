@@ -577,7 +577,9 @@ PHRASE_RULES: list[Rule] = [
           r"\bcerr[oó] hace (?:años|anos|tiempo|mucho)\b", r"\bya no existe (?:el|la|ese|esa)\b"),
     # Vietnamese "cuối tuần này anh rảnh không? gặp nói chuyện" (free this weekend? let's meet and talk)
     _rule("meeting_request.vietnamese", 0.88, r"\bgap (?:nhau |anh |chi |em )?(?:noi chuyen|ban)\b",
-          r"\b(?:co )?ranh khong\b"),
+          r"\b(?:co )?ranh khong\b",
+          # "anh gọi lại sau 7 giờ tối nha" (call back after 7 pm): a time to call, beside "the shop is busy"
+          r"\bgoi lai (?:cho (?:anh|chi|em|toi|minh) )?(?:sau|luc|vao|khoang) \d"),
     _rule("not_interested.vietnamese", 0.9, r"\bkhong can (?:vay|tien|von|vay tien)\b"),
     # Bengali "কাল সকালে একটু ফোন দিয়েন" (give me a call tomorrow morning)
     _rule("meeting_request.bengali", 0.88, r"ফোন দি\S*", r"কল দি\S*"),
@@ -702,7 +704,12 @@ PHRASE_RULES: list[Rule] = [
           r"\bwho this\b", r"ποιος είναι|ποιος είσαι|ποιοι είστε", r"^מי (?:זה|אתה|אתם)",
           r"хто це|хто ви|кто это|кто вы",
           r"ով եք|ով է", r"\bkisa sa ye\b|\bki moun (?:sa|ou) ye\b", r"نمبر کہاں سے ملا", r"नंबर कहाँ से मिला",
-          r"誰ですか|どなたですか", r"누구세요|누구신가요", r"你是谁|您是哪位|是谁"),
+          r"誰ですか|どなたですか", r"누구세요|누구신가요", r"你是谁|您是哪位|是谁",
+          # Farsi "شما کی هستید؟" (who are you?), in its script and in Latin letters
+          r"(?:شما )?کی هستید|(?:شما )?کی هستین", r"\bshoma ki hastid\b"),
+    # "lol who added me to this group chat", "who put me on this?": a question about the thread, not a request
+    _rule("question.who_added_me", 0.9,
+          r"\bwho (?:added|put|invited|dragged|signed) me (?:to|in|on|into|up for) (?:this|that|the)\b"),
     _rule("question.how_got_number", 0.92,
           r"\b(?:how|where) (?:did|'d) you get (?:my|this) (?:number|info|contact|name)\b",
           r"\bhow'd you get (?:my|this) (?:number|info|contact|name)\b", r"\bde donde sacaron\b"),
@@ -1256,6 +1263,24 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:ghalat|galat|8alat|ghalt) (?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm|nimra|nemra|nmra)\b",
           r"\b(?:el |al |il )?(?:raqam|raqm|ra2am|ra2m|rakam|rakm) (?:ghalat|galat|8alat|ghalt)\b",
           r"ژمارە\S* (?:\S+ )?هەڵە"),
+    # the seventy-third set: a Dutch auto-reply ("Bedankt voor uw bericht. Wij zijn momenteel gesloten ..."); a wrong
+    # number in Dutch ("dit is niet het nummer van Pieter"), Cajun French ("ça c'est pas son numéro no more") and
+    # Tagalog ("maling number po kayo"); an absence notice that gives a number only for emergencies ("I'm currently
+    # away from my phone. For urgent towing call dispatch at ...", "Estamos fuera de la oficina. Para emergencias
+    # marque al ...") is the auto-reply, not a number given to us
+    _rule("auto_reply.dutch", 0.95, r"\bbedankt voor (?:uw|je|jouw) (?:bericht|berichtje|sms)\b",
+          r"\b(?:wij|we) zijn (?:momenteel |nu |op dit moment |vandaag )?gesloten\b",
+          r"\bnemen (?:zo )?(?:snel|spoedig)(?: mogelijk)? contact met (?:u|je) op\b"),
+    _rule("wrong_number.dutch_cajun_tagalog", 0.95,
+          r"\bdit is niet (?:het )?(?:nummer|telefoonnummer) van\b",
+          r"\b(?:verkeerd|fout|verkeerde) (?:nummer|telefoonnummer)\b",
+          r"\bc'est pas (?:son|le|sa) numero\b", r"\bce n'est pas (?:son|le|sa) numero\b",
+          r"\b(?:maling|mali (?:po )?ang) (?:number|numero)\b"),
+    _rule("auto_reply.emergency_line", 0.95,
+          r"^(?=.*\b(?:away from (?:my|the) (?:phone|desk)|out of (?:the )?office|fuera de (?:la )?oficina"
+          r"|(?:currently|momentarily|temporarily) (?:closed|unavailable|away)|estamos cerrados)\b)"
+          r".*\b(?:for (?:urgent|emergency|emergencies|immediate|after-hours)\b[^.!?]{0,40}\b(?:call|dial|contact|text)"
+          r"|para (?:emergencias|urgencias)\b[^.!?]{0,20}\b(?:marque|llame|llamen|comuniquese))\b[^.!?]{0,40}<phone>"),
     _rule("hostile.creole_french_bengali_hindi", 0.88, r"^\W*(?:sal(?:op|ope|aud)s?)\W*$",
           r"\b(?:se|bann|ti|ou|yo) sal(?:op|ope)s?\b", r"\bsal(?:op|ope|aud)s? (?:ou|w|yo|va|toi|vous)\b",
           r"(?<![\u0980-\u09ff])চোর(?![\u0980-\u09ff])", r"(?<![\u0900-\u097f])चोर(?![\u0900-\u097f])"),
@@ -1526,6 +1551,17 @@ NOTHING_FOR_US = GatedRegex(
         rf"(?: (?:along|on))?(?: to)? my {_KIN}(?: (?:when (?:he|she|they)(?:'s|'re| gets?| comes?| is| are)"
         r" (?:home|back|in|off|done|free)|(?:this|it)(?: is|'s) (?:his|her|their) (?:phone|number|cell)))"
         r"(?:\W+lol)?\W*$"
+        # "... wait wrong chat", "Sorry wrong thread": meant for another conversation
+        r"|\bwrong (?:chat|thread|convo|conversation|group chat|group text)\b"
+    )
+)
+# "Fwd: Hi Maria, this is Sam with ... Worth a quick chat? / Mom is this legit??": our text forwarded to a relative
+# with their question, sent to us by mistake; the question is not asked of us
+_FORWARDED_TO_KIN = GatedRegex(
+    re.compile(
+        rf"^(?:fwd?|forwarded(?: message)?)\s*:.*\b{_KIN}\W+(?:is (?:this|it|that) (?:legit|real|a scam|safe|true)"
+        r"|should i (?:answer|reply|respond|do (?:this|it))|(?:do you )?know (?:them|this company|these people)"
+        r"|what do you think)\b"
     )
 )
 # "Cancel my appointment tomorrow please, something came up": a booking called off (with no new time asked for) is no
@@ -1534,8 +1570,13 @@ _CALLED_OFF = GatedRegex(
     re.compile(
         r"\bcancel(?:ling)? (?:my|our|the|his|her|this|that|tomorrow's|today's) (?:\w+ )?(?:appointment|appt"
         r"|reservation|booking|meeting|visit)\b"
+        # "Cancel my 10am, I got called out to a rollover": the booking named by its hour
+        r"|\bcancel(?:ling)? (?:my|our|his|her|tomorrow's|today's) "
+        r"(?:\d{1,2}(?::[0-5]\d)? ?(?:am|pm|o'clock)?|noon)(?!\w)"
     )
 )
+# "Tony yes I'll bring the stock trailer Saturday / wait wrong chat": the writer says it was meant for another thread
+_WRONG_THREAD = GatedRegex(re.compile(r"\bwrong (?:chat|thread|convo|conversation|group chat|group text)\b"))
 _NEW_TIME_ASKED = re.compile(
     r"\b(?:rebook|re-book|reschedul\w*|move (?:it|me|us)|push (?:it|me)|instead|another (?:day|time)|how about"
     r"|what about|can (?:we|you|i)|could (?:we|you|i)|works? better)\b"
@@ -1631,6 +1672,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         without_time = norm[: time.start()] + " " + norm[time.end() :]
         if _CALLED_OFF.search(norm) and not _NEW_TIME_ASKED.search(norm):
             pass  # "cancel my appointment tomorrow please": the time is the booking called off, not one to meet
+        elif _WRONG_THREAD.search(norm):
+            pass  # "I'll bring the trailer Saturday wait wrong chat": a time meant for someone else
         elif (
             MEET_WORD.search(without_time)
             and not _NOT_CALL.search(norm)
@@ -1653,7 +1696,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
         strength = 0.85 if PHONE_CUE.search(norm.replace("<number>", "")) else 0.7
         hits.append(("phone_capture.unusable_phone", C.PHONE_CAPTURE, strength))
 
-    nothing_for_us = not any(strength >= STRONG for _, _, strength in hits) and bool(NOTHING_FOR_US.search(norm))
+    nothing_for_us = (not any(strength >= STRONG for _, _, strength in hits) and bool(NOTHING_FOR_US.search(norm))) or (
+        decision != compliance.OPT_OUT_YES and bool(_FORWARDED_TO_KIN.search(norm))
+    )
     if nothing_for_us:
         hits = []  # its weak cues set aside; the model is not asked either
     if any(cls is C.OUT_OF_OFFICE and strength >= STRONG for _, cls, strength in hits):

@@ -803,6 +803,10 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(?:don't|dont|do\s+not|no\s+longer)\s+(?:want|wish|like|(?P<need>need))\s+(?:to\s+(?:receive|get)\s+)?"
+            # "we're booked out 3 months, we don't need marketing bro", "don't need ads": the product named alone and
+            # declined (not "we don't need marketing texts", "don't need these promos")
+            r"(?(need)(?!(?:marketing|ads|advertising|advertisements|promotions?|offers)\b(?!\s+(?:texts?|messages?|msgs?"
+            r"|sms)\b)))"
             rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
             # "we don't need text marketing": a product declined, not the texts refused
             r"(?(need)(?!\s+(?:marketing|services?|software|platforms?|tools?)\b))"
@@ -2761,6 +2765,36 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the seventy-third: a request to stop said to us: "I'm going to need you to stop. Thanks", "we need y'all to stop
+    # now", and "you stop too" beside a request for someone else ("Whoever gave you this number, tell them to stop. And
+    # you stop too"); not "I need you to stop by", "need you to stop the delivery", "I don't need you to stop", "did
+    # you stop too?"
+    (
+        _re(
+            r"\b(?:need|needs|want|wants|asking|begging)\s+(?:you|u|y'all|yall|ya|you\s+guys|you\s+all|you\s+people)\s+"
+            r"to\s+(?:just\s+|please\s+|kindly\s+)?stop\b(?=\s*(?:[.!,;]|$|(?:now|please|pls|plz|immediately|asap"
+            r"|already|too|thanks|thank\s+you|thx|ty|for\s+real|seriously|ok|okay|it|right\s+now)\b))"
+            r"|\b(?:you|u|y'all|yall|you\s+guys)\s+(?:need\s+to\s+|have\s+to\s+|gotta\s+|should\s+|can\s+)?stop\s+"
+            r"(?:too|also|as\s+well)\b(?!\W*\?)"
+        ),
+        "negation",
+    ),
+    # "Our oilfield services company does not want marketing texts", "the office doesn't want these messages": a
+    # business refusing the texts; "Remove every number you have for Permian Wireline", "delete all the numbers you
+    # have for us": every line of the writer's taken off (not "remove all numbers from the sheet before you print it")
+    (
+        _re(
+            r"\b(?:does\s+not|doesn't|doesnt)\s+(?:want|wish\s+to\s+(?:receive|get))\s+(?:any\s*more\s+|any\s+|these\s+"
+            r"|those\s+|your\s+|the\s+|more\s+|ur\s+)?(?:(?:marketing|promotional|sales|advertising|unsolicited|spam)\s+)?"
+            r"(?:texts?|text\s+messages|txts|messages|msgs|sms|solicitations?)\b"
+            r"|\b(?:remove|delete|erase|scrub|purge|drop)\s+(?:every|all|each|any)\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?"
+            r"(?:(?:phone|cell|mobile|contact)\s+)?(?:numbers?|#s?|lines)\b(?=\s+(?:you|u|y'all|yall|ya)\s+(?:have|got|'ve"
+            r"|keep|hold)\b|\s+(?:for|of|at|belonging\s+to|tied\s+to|linked\s+to|associated\s+with)\s+(?!the\s+(?:sheet|form"
+            r"|file|spreadsheet|doc|flyer)\b)|\s+(?:on|in|from)\s+(?:your|ur|the)\s+(?:list|database|system|records?)\b"
+            r"|\s*(?:[.!,;]|$))"
+        ),
+        "negation",
+    ),
 ]
 
 _NOUN_BEFORE_STOP = frozenset(
@@ -2870,8 +2904,31 @@ _HOSTILE_DISMISSAL = re.compile(
     # amazing!")
     r"|^\W*(?:beat\s+it|take\s+a\s+hike|get\s+(?:outta|out\s+of)\s+here|scram|shoo)\W*$"
 )
+# "I hope whoever sold you my number gets fired", "who sold my info??": a complaint that our list was bought, which
+# may be asking to be left alone; held for a person (a request beside it decides yes first)
+_NUMBER_SOLD = re.compile(
+    r"\b(?:sold|sells|selling|sell|bought|buying|buy|purchased|leaked|leaking)\s+(?:you|u|y'all|yall|ya|you\s+guys)\s+"
+    r"(?:my|our|this|the)\s+(?:(?:cell|phone|business|work)\s+)?(?:number|#|info|information|contact|data|cell|details)\b"
+    r"|\b(?:who|whoever|someone|somebody|some\s+\w+)\s+(?:sold|sells|is\s+selling|has\s+been\s+selling|leaked)\s+"
+    r"(?:my|our|this)\s+(?:(?:cell|phone|business|work)\s+)?(?:number|#|info|information|contact|data|cell|details)\b"
+    r"|\b(?:you|u|y'all|yall|ya|you\s+guys)\s+(?:bought|purchased|buy|paid\s+for)\s+(?:my|our|this)\s+"
+    r"(?:(?:cell|phone|business|work)\s+)?(?:number|#|info|information|contact|data|cell|details)\b"
+    r"|\b(?:my|our|this)\s+(?:number|#|info|information|contact|data|cell)\s+(?:was|got|has\s+been|is\s+being|been)\s+"
+    r"(?:sold|bought|leaked)\b"
+)
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
-_NAMES_WITH_STOP = re.compile(r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b")  # "Stop 'n Go", "Stop-N-Go"
+# "Stop 'n Go", "Stop-N-Go"; a business naming itself, a stop word first in its name: "Stop Go Towing & Recovery, this
+# is Denise", "Stop Line Striping here" (not "stop all services, this is Denise", "stop texting my company, this is")
+_NAMED_BUSINESS_WORDS = (
+    rf"{_BUSINESS_WORDS}|towing|tow|recovery|wrecker|tires?|collision|glass|storage|rentals?|hauling|moving|cleaning"
+    r"|pest|locksmith|repair|striping|paving|fencing|signs|printing|marine|diner|deli|market|pharmacy|bakery|garage"
+)
+_NAMES_WITH_STOP = re.compile(
+    r"\bstop[\s-]*(?:&|and|n|'n'?|n')[\s-]*(?:shop|go)\b"
+    r"|^stop(?=\s+(?!(?:all|the|these|those|your|ur|my|our|this|that|any|every|it|now|please|pls|plz|just|with|me|us"
+    rf"|them|him|her|ya|you|u|y'all)\b)(?!{_OUTGOING}\b)(?![\w']+ing\s)(?:[\w&'.-]+\s+){{0,3}}?(?:{_NAMED_BUSINESS_WORDS})\b"
+    r"(?:\s+(?:&|and)\s+[\w'-]+)?\W+(?:this\s+is|here\b|speaking\b))"
+)
 
 OPT_OUT_YES = "yes"
 OPT_OUT_NO = "no"
@@ -3317,6 +3374,8 @@ _SHORTHAND = {
     **dict.fromkeys(("mesages", "messeges", "messags", "msges", "mssgs", "messagez"), "messages"),
     **dict.fromkeys(("textes", "texs", "textss", "txtz"), "texts"),
     "stp": "stop",
+    # "unsubscri", "unsubscr": the word cut off when sent
+    **dict.fromkeys(("unsubsc", "unsubscr", "unsubscri", "unsubscrib"), "unsubscribe"),
     **dict.fromkeys(("st0p", "st0pp"), "stop"),  # a zero for the o: "N0 MORE TEXTS", "ST0P"
     "n0": "no",
     "m0re": "more",
@@ -3731,6 +3790,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a complaint about the texts"
     if _HOSTILE_DISMISSAL.search(plain):
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
+    if _NUMBER_SOLD.search(plain):
+        return OPT_OUT_UNCERTAIN, "a complaint that the number was sold"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
     # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
     probability = (
@@ -3775,6 +3836,26 @@ _GUARDED_WORDS = re.compile(
     r"|merci|good\s+luck|suerte)\b[^.!?]{0,40}\W*$"
     # "Stopgap Solutions LLC here, who's this?": a business naming itself and asking who we are, alone
     r"|^(?:[\w&'.-]+\s+){1,5}here\W+(?:who's|whos|who\s+is|who\s+dis)(?:\s+(?:this|that|it))?\W*$"
+    # "lol who added me to this group chat", "who added me to this": a question about the thread, alone
+    r"|^(?:(?:lol|lmao|uh|um|umm|wait|hey|ok|so)\W+)?who\s+(?:added|put|invited)\s+me\s+(?:to|in|on|into)\s+(?:this|that"
+    r"|the)(?:\s+(?:group\s+)?(?:chat|thread|text|convo|group|list))?\W*(?:lol|lmao|haha|\?)*\W*$"
+    # a number no longer someone's, alone: "This isn't Dale's number anymore, I got it in March", "Ese número ya no es
+    # de Rogelio", "Wala po dito si Marites, maling number po kayo", "Ça c'est pas son numéro no more, cher", "Dit is
+    # niet het nummer van Pieter" (the inbox closes it as wrong_number)
+    r"|^(?:(?:sorry|hi|hey|uh|um|perdon|disculpe|oye)\W+)?(?:"
+    r"(?:this|that|it)\s+(?:isn't|is\s+not|isnt|ain't|aint)\s+[a-z]+'s\s+(?:number|phone|cell|#)(?:\s+(?:anymore|any\s+more"
+    r"|no\s+more))?(?:\W+i\s+(?:got|bought|have\s+had|had)\s+it\s+(?:in|since|back\s+in|last|for)\s+[a-z0-9]+(?:\s+[a-z0-9]+)?)?"
+    r"|(?:este|ese)\s+(?:numero|telefono|cel|celular)\s+(?:ya\s+)?no\s+es\s+(?:de|del)\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:wala\s+(?:po\s+)?(?:dito|rito)\s+(?:si|ang)\s+[a-z]+\W+)?(?:maling|mali\s+(?:po\s+)?ang)\s+(?:number|numero)"
+    r"(?:\s+(?:po\s+)?(?:kayo|ka|nyo|niyo|ninyo))?(?:\s+po)?"
+    r"|(?:ca\s+)?(?:c'est|ce\s+n'est)\s+pas\s+(?:son|le|sa)\s+numero(?:\s+de\s+[a-z]+)?(?:\s+(?:no\s+more|anymore|plus))?"
+    r"|dit\s+is\s+niet\s+(?:het\s+)?(?:nummer|telefoonnummer)\s+van\s+[a-z]+|(?:verkeerd|fout)\s+nummer"
+    r")\W*(?:sorry|thanks|gracias|salamat|po|cher|merci|bedankt)?\W*$"
+    # "voy a reportar a mi jefe que ya llegó" (I'll tell my boss it came): a report to the writer's own boss, not a spam
+    # report, unless the texts are named beside it
+    r"|\breportar(?:le|les|lo)?\s+(?:a|con)\s+(?:mi|mis|el|la|nuestro|nuestra)\s+(?:jefe|jefa|supervisor|supervisora"
+    r"|gerente|encargado|encargada|patron|patrona|esposo|esposa|mama|papa|equipo|oficina)\b"
+    r"(?![^.!?]*\b(?:spam|acoso|estafa|fraude|mensajes?|textos?|numero|molest\w*)\b)"
     # "Which company is this again?": asking who we are, alone, is a question
     r"|^(?:sorry\W+|wait\W+)?(?:which|what|who)\s+(?:company|business|bank|lender|outfit)\s+(?:is\s+this|is\s+it"
     r"|are\s+(?:you|u|y'all)(?:\s+(?:with|from))?)(?:\s+again)?\W*$"
@@ -3792,12 +3873,12 @@ _GUARDED_WORDS = re.compile(
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -1789,3 +1789,48 @@ def test_the_seventy_first_set_families(text, expected):
 )  # fmt: skip
 def test_the_seventy_second_set_families(text, expected):
     assert classify(text).classification == expected, classify(text)
+
+
+# The seventy-third set's families: who added the writer to a thread, and "who are you" in Farsi, are questions; a
+# call back at an hour in Vietnamese beside "the shop is busy"; a Dutch auto-reply; an absence notice giving a number
+# only for emergencies is the auto-reply; a wrong number in Dutch, Cajun French and Tagalog; a booking called off by
+# its hour ("Cancel my 10am"; a new time asked for is still a meeting); a text meant for another thread ("wait wrong
+# chat"); our text forwarded to a relative with their question ("Mom is this legit??")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lol who added me to this group chat", C.QUESTION),
+        ("who put me on this?", C.QUESTION),
+        ("شما کی هستید؟", C.QUESTION),
+        ("Tiệm đang bận, anh gọi lại sau 7 giờ tối nha", C.MEETING_REQUEST),
+        ("Bedankt voor uw bericht. Wij zijn momenteel gesloten en nemen zo snel mogelijk contact met u op.",
+         C.AUTO_REPLY),
+        ("I'm currently away from my phone. For urgent towing call dispatch 24/7 at 602-555-0111.", C.AUTO_REPLY),
+        ("AUTO: Estamos fuera de la oficina. Para emergencias marque al 956-555-0102.", C.AUTO_REPLY),
+        ("For urgent stuff call my cell 602-555-0111", C.PHONE_CAPTURE),
+        ("Dit is niet het nummer van Pieter", C.WRONG_NUMBER),
+        ("Ça c'est pas son numéro no more, cher", C.WRONG_NUMBER),
+        ("Wala po dito si Marites, maling number po kayo", C.WRONG_NUMBER),
+        ("Cancel my 10am, I got called out to a rollover on 40", C.OTHER),
+        ("Cancel my 3pm, can we do 4 instead?", C.MEETING_REQUEST),
+        ("Tony yes I'll bring the stock trailer Saturday\nwait wrong chat", C.OTHER),
+        ("Fwd: Hi Maria, this is Sam with Trailhead Growth. We help salons with bookings. Worth a quick chat?\n\n"
+         "Mom is this legit??", C.OTHER),
+        ("Hi Maria, this is Sam with Trailhead Growth. Is this legit??", C.QUESTION),
+    ],
+)  # fmt: skip
+def test_the_seventy_third_set_families(text, expected):
+    assert classify(text).classification == expected, classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Ça c'est pas son numéro no more, cher", "wrong_number.dutch_cajun_tagalog"),
+        ("Wala po dito si Marites, maling number po kayo", "wrong_number.dutch_cajun_tagalog"),
+        ("Verkeerd nummer", "wrong_number.dutch_cajun_tagalog"),
+        ("who put me on this?", "question.who_added_me"),
+    ],
+)
+def test_the_seventy_third_set_is_placed_by_rules_not_the_intent_model(text, rule):
+    assert rule in classify(text).matched_rules, classify(text)

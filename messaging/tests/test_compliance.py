@@ -2413,3 +2413,88 @@ def test_the_seventy_first_families_are_heard_by_phrases_behind_literal_gates(te
 )
 def test_the_seventy_second_families_and_guards(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The seventy-third set: a request to stop said to us ("I'm going to need you to stop", "and you stop too") beside its
+# twins that are no request ("I need you to stop by", "don't stop now", a stop told to someone else); "unsubscribe" cut
+# off when sent; a business refusing the texts and every one of its numbers taken off; a business named with a stop
+# word first, naming itself; "we don't need marketing" (the product declined); a complaint that our list was bought,
+# held by a rule of its own; a report to the writer's own boss (Spanish "reportar a mi jefe") and a question who added
+# the writer to a thread, alone; a number no longer someone's, alone, in English, Spanish, Tagalog, Cajun French and
+# Dutch. Held by design: "remove me from the group chat" (another list, as in dev), a keyword named in Spanish.
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Whoever gave you this number, tell them to stop. And you stop too", "yes"),
+        ("I'm going to need you to stop. Thanks 🙏", "yes"),
+        ("we need y'all to stop now", "yes"),
+        ("I want you to stop, please", "yes"),
+        ("you guys gotta stop too", "yes"),
+        ("I need you to stop by", "no"),
+        ("I'm going to need you to stop by the shop Friday", "no"),
+        ("I don't need you to stop, keep them coming", "no"),
+        ("Don't stop now, I was just about to ask for pricing lol", "no"),
+        ("tell him to stop by the shop", "no"),
+        ("Did you stop too?", "no"),
+        ("unsubscri", "yes"),
+        ("unsubscr", "yes"),
+        ("Unsubscrib me", "yes"),
+        (
+            "I've told three of y'all now. Our oilfield services company does not want marketing texts. Remove every "
+            "number you have for Permian Wireline.",
+            "yes",
+        ),
+        ("The clinic doesn't want these messages", "yes"),
+        ("Remove every number you have for us", "yes"),
+        ("Delete all the phone numbers on your list for Ridgeline Roofing", "yes"),
+        ("Stop Go Towing & Recovery, this is Denise. What's this regarding?", "no"),
+        ("Stop Line Striping here, who's this?", "no"),
+        ("Stop all services, this is Denise", "yes"),
+        ("Stop texting my company, this is Denise", "yes"),
+        ("Naw we're booked out 3 months, we don't need marketing bro", "no"),
+        ("we don't need ads", "no"),
+        ("we don't need marketing texts", "yes"),
+        ("I don't need these promos", "yes"),
+        ("I hope whoever sold you my number gets fired", "uncertain"),
+        ("who sold my info??", "uncertain"),
+        ("y'all bought my number from some list", "uncertain"),
+        ("Who sold you my number? Delete it", "yes"),
+        ("voy a reportar a mi jefe que ya llegó", "no"),
+        ("Ya le voy a reportar a mi jefa", "no"),
+        ("who added me to this", "no"),
+        ("lol who added me to this group chat", "no"),
+        ("who added me to this list, take me off", "yes"),
+        ("This isn't Dale's number anymore, I got it in March", "no"),
+        ("Ese número ya no es de Rogelio", "no"),
+        ("Wala po dito si Marites, maling number po kayo", "no"),
+        ("Ça c'est pas son numéro no more, cher", "no"),
+        ("Dit is niet het nummer van Pieter", "no"),
+        ("This isn't Dale's number anymore, stop texting", "yes"),
+        ("Ese número ya no es de Rogelio, no me manden más mensajes", "yes"),
+        ("remove me from the group chat lol", "uncertain"),
+    ],
+)
+def test_the_seventy_third_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("I hope whoever sold you my number gets fired", "a complaint that the number was sold"),
+        ("voy a reportar a mi jefe que ya llegó", "no revocation"),
+        ("Dit is niet het nummer van Pieter", "no revocation"),
+    ],
+)
+def test_the_seventy_third_decisions_come_from_rules_not_the_model(text, why):
+    # a rule or guard decides these (the reply model is not asked), so the decision does not drift as the corpus grows
+    assert opt_out_explain(text)[1] == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Remove all numbers from the sheet before you print it", "delete all the numbers on the whiteboard"],
+)
+def test_every_number_taken_off_something_else_is_no_revocation_phrase(text):
+    # the rules hear no request; whether the reply model holds it moves with the corpus, so only "never yes" is pinned
+    assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
