@@ -47,7 +47,7 @@ from usdatabiz.core.selectors import stage_ended_at
 from usdatabiz.core.services import stage_run_finish, stage_run_start
 
 from . import services, storage
-from .csvreader import CsvError, decode_error, is_footer_row, map_header, row_width_ok
+from .csvreader import CsvError, decode_error, is_footer_row, is_header_repeat, map_header, row_width_ok
 from .loader import (
     CopyWriter,
     LoadCounts,
@@ -307,7 +307,6 @@ def _still_processing(data_source_id: str) -> None:
 def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
     schema = data_source.metadata.get("schema", {})
     columns = schema.get("columns", [])
-    width = len(columns)
     stream = services._stream(data_source, delimiter=schema.get("delimiter"))
     rows = stream.rows_between(
         codec=schema.get("codec") or ("cp1252" if data_source.encoding == "cp1252" else "utf-8"),
@@ -338,7 +337,7 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
     writes = _ThreadedWrites(writer) if threaded else _InlineWrites(writer)
     try:
         _read_chunk(
-            chunk, rows, width, normalizer.process, lambda: writes.put(_settle(writer, normalizer, data_source))
+            chunk, rows, columns, normalizer.process, lambda: writes.put(_settle(writer, normalizer, data_source))
         )
     except BaseException:
         writes.abort()
@@ -346,17 +345,18 @@ def _load(chunk: IngestChunk, data_source: DataSource, run: StageRun) -> None:
     writes.commit(lambda: _chunk_done(chunk, data_source, normalizer.counts))
 
 
-def _read_chunk(chunk: IngestChunk, rows, width: int, take, settle) -> None:
+def _read_chunk(chunk: IngestChunk, rows, columns: list[str], take, settle) -> None:
     """Hand each row of the chunk's byte range to ``take`` and call ``settle`` every ``WRITE_BATCH_ROWS`` rows and at
     the end, keeping the lease alive; the stored file must end the range at the chunk's last row."""
     last = chunk.first_row - 1
     pending = 0
+    width = len(columns)
     for row in rows:
         last = row.number
         if last > chunk.last_row:
             break
-        # Rows of the wrong width and totals lines were recorded by stage 1 and are skipped.
-        if row_width_ok(row.cells, width) and not is_footer_row(row.cells):
+        # Rows of the wrong width, totals lines and repeated headers were recorded by stage 1 and are skipped.
+        if row_width_ok(row.cells, width) and not is_footer_row(row.cells) and not is_header_repeat(row.cells, columns):
             take(row)
             pending += 1
         if last % HEARTBEAT_ROWS == 0 and not work_heartbeat(chunk):
@@ -389,7 +389,7 @@ def _load_set(chunk: IngestChunk, data_source: DataSource, run: StageRun, rows, 
         today_year=now.year,
     )
     loader.start()
-    _read_chunk(chunk, rows, len(header.columns), loader.add, lambda: _settle_set(loader, data_source))
+    _read_chunk(chunk, rows, header.columns, loader.add, lambda: _settle_set(loader, data_source))
     with transaction.atomic():
         _synchronous_commit_off()
         counts = loader.write()

@@ -146,10 +146,30 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "sic4code",
         "primarysic4",
         "sic6",
+        "siccode1",
+        "sic1",
     ),
 }
 _ALIAS_LOOKUP = {alias: canonical for canonical, aliases in HEADER_ALIASES.items() for alias in aliases}
 _KEY_RE = re.compile(r"[^a-z0-9]+")
+# Words CRM and data-vendor exports put before a field's name ("Mailing State", "Company Zip Code", "Direct Phone
+# Number", "Work Email"): a header that is no alias as written is tried again without one of them.
+_HEADER_PREFIXES = (
+    "mailing",
+    "billing",
+    "shipping",
+    "physical",
+    "primary",
+    "company",
+    "business",
+    "contact",
+    "corporate",
+    "direct",
+    "office",
+    "main",
+    "work",
+    "hq",
+)
 
 _BINARY_MAGIC = {
     b"PK\x03\x04": "a ZIP archive or an Excel workbook (.xlsx); export the sheet as CSV",
@@ -176,6 +196,28 @@ def header_key(name: str) -> str:
     return _KEY_RE.sub("", (name or "").lower())
 
 
+def header_field(name: str) -> str | None:
+    """The canonical field a header name stands for, else None.
+
+    An alias as written wins; else each part of a slashed name ("Mailing Zip/Postal Code", "State/Region") is
+    tried as written and without a leading ``_HEADER_PREFIXES`` word ("Mailing Zip" -> zip, "Company State" ->
+    state).
+    """
+    canonical = _ALIAS_LOOKUP.get(header_key(name))
+    if canonical or not name:
+        return canonical
+    for part in name.split("/"):
+        key = header_key(part)
+        if key in _ALIAS_LOOKUP:
+            return _ALIAS_LOOKUP[key]
+        for prefix in _HEADER_PREFIXES:
+            rest = key[len(prefix) :]
+            # "Corporate Name" or "Office Name" is no person's name: "name" alone is not read after a prefix.
+            if key.startswith(prefix) and rest != "name" and rest in _ALIAS_LOOKUP:
+                return _ALIAS_LOOKUP[rest]
+    return None
+
+
 @dataclass
 class HeaderMap:
     columns: list[str]
@@ -198,11 +240,12 @@ class HeaderMap:
 
 
 def map_header(columns: list[str]) -> HeaderMap:
-    """Match header names to canonical fields (case, space and punctuation insensitive; first match wins)."""
+    """Match header names to canonical fields (case, space and punctuation insensitive, ``header_field``; first
+    match wins)."""
     cleaned = [(c or "").replace("\x00", "").strip().lstrip("\ufeff") for c in columns]
     mapping = HeaderMap(columns=cleaned)
     for index, name in enumerate(cleaned):
-        canonical = _ALIAS_LOOKUP.get(header_key(name))
+        canonical = header_field(name)
         if canonical and canonical not in mapping.fields:
             mapping.fields[canonical] = index
         else:
@@ -274,6 +317,19 @@ def sniff_binary(head: bytes) -> str | None:
         if not (stray and any(_mostly_text(text.decode(codec, errors="replace")) for codec in ("utf-8", "cp1252"))):
             return "binary data (NUL bytes) without a UTF-16 byte order mark"
     return None
+
+
+_MARKUP = re.compile(rb"\s*(?:(<!doctype\s+html|<html\b)|<\?xml\b)", re.I)
+
+
+def sniff_markup(head: bytes) -> str | None:
+    """Return why ``head`` is a web page or an XML document saved under a .csv name, else None."""
+    found = _MARKUP.match(head.removeprefix(codecs.BOM_UTF8))
+    if found is None:
+        return None
+    if found.group(1):
+        return "a web page (HTML); save or export the table as CSV"
+    return "an XML document (such as Excel's XML Spreadsheet); export the sheet as CSV"
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -442,6 +498,9 @@ class CsvStream:
             _close(raw)
         if not head:
             raise CsvError("CSV_PARSE_ERROR", "The file is empty.", row=0)
+        markup = sniff_markup(head)
+        if markup:
+            raise CsvError("CSV_PARSE_ERROR", f"This is not a CSV file: it looks like {markup}.", row=0)
         bom = detect_bom(head)
         if bom:
             return bom
@@ -641,6 +700,13 @@ def is_footer_row(cells: list[str]) -> bool:
         return False
     text = ",".join(cell.strip() for cell in cells if cell.strip())
     return _FOOTER.fullmatch(text.rstrip(".")) is not None
+
+
+def is_header_repeat(cells: list[str], columns: list[str]) -> bool:
+    """Whether a row repeats the header (two exports pasted one under the other): its cells are the header's names."""
+    if not cells or not columns or cells[0].strip() != columns[0] or len(cells) < len(columns):
+        return False
+    return [cell.strip() for cell in cells[: len(columns)]] == columns
 
 
 def row_width_ok(cells: list[str], width: int) -> bool:

@@ -19,7 +19,15 @@ from usdatabiz.core.services import stage_failure_record, stage_run_finish, stag
 from usdatabiz.core.transitions import transition
 
 from . import storage
-from .csvreader import ENCODING_FALLBACK, CsvError, CsvStream, decode_error, is_footer_row, row_width_ok
+from .csvreader import (
+    ENCODING_FALLBACK,
+    CsvError,
+    CsvStream,
+    decode_error,
+    is_footer_row,
+    is_header_repeat,
+    row_width_ok,
+)
 from .loader import FAILURE_COLUMNS, LoadCounts
 from .models import DataSource, IngestScan, IngestStart
 
@@ -491,6 +499,17 @@ def _scan(
                     ",".join(row.cells),
                     f"Row {row.number} (line {row.line}) is a totals or footer line of the export, not a record. "
                     "The row was skipped.",
+                )
+            )
+        elif is_header_repeat(row.cells, header.columns):
+            scan.errors += 1
+            failures.append(
+                failure(
+                    row,
+                    "CSV_PARSE_ERROR",
+                    ",".join(row.cells),
+                    f"Row {row.number} (line {row.line}) repeats the header (two exports pasted together?), "
+                    "not a record. The row was skipped.",
                 )
             )
         if len(failures) >= 5000:

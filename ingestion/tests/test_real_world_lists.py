@@ -331,3 +331,122 @@ def test_a_genuinely_binary_file_is_still_rejected_by_name(ingest, content):
     assert data_source.error_message == (
         "This is not a CSV file: it looks like binary data (NUL bytes) without a UTF-16 byte order mark."
     )
+
+
+# --- found by bench/ingest_probe.py --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "state_col", "zip_col", "phone_col"),
+    [
+        (
+            ["Account Name", "First Name", "Last Name", "Phone", "Mailing State/Province", "Mailing Zip/Postal Code"],
+            "Mailing State/Province",
+            "Mailing Zip/Postal Code",
+            "Phone",
+        ),
+        (
+            ["Company name", "First Name", "Last Name", "Phone Number", "State/Region", "Postal Code"],
+            "State/Region",
+            "Postal Code",
+            "Phone Number",
+        ),
+        (
+            ["Company Name", "First Name", "Last Name", "Direct Phone Number", "Company State", "Company Zip Code"],
+            "Company State",
+            "Company Zip Code",
+            "Direct Phone Number",
+        ),
+    ],
+    ids=["salesforce", "hubspot", "zoominfo"],
+)
+def test_crm_export_headers_map_to_the_required_fields(ingest, mode, header, state_col, zip_col, phone_col):
+    # given a CRM export naming its columns its own way ("Mailing Zip/Postal Code", "State/Region", "Company State")
+    rows = [[f"Crm Co {i}", "Jane", "Doe", f"(512) 555-01{i:02d}", "MA", "02134"] for i in range(3)]
+
+    # when it is loaded
+    data_source = ingest(csv_bytes(rows, header=header))
+
+    # then the file completes and those columns are the state, ZIP and phone
+    assert data_source.status == DataSource.Status.COMPLETED, data_source.error_message
+    mapping = data_source.metadata["schema"]["mapping"]
+    assert (mapping["state"], mapping["zip"], mapping["phone"]) == (state_col, zip_col, phone_col)
+    persona = _persona(data_source, 1)
+    assert (persona.state, persona.zip5) == ("MA", "02134")
+    assert list(PersonaPhone.objects.filter(persona_id=persona.pk).values_list("normalized_number", flat=True)) == [
+        "5125550100"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("Mailing State/Province", "state"),
+        ("Billing Zip/Postal Code", "zip"),
+        ("State/Region", "state"),
+        ("Company Zip Code", "zip"),
+        ("Company City", "city"),
+        ("Direct Phone Number", "phone"),
+        ("Work Email", "email"),
+        ("SIC Code 1", "sic_code"),
+    ],
+)
+def test_map_header_reads_prefixed_and_slashed_crm_names(name, field):
+    from ingestion.csvreader import map_header
+
+    assert map_header([name]).fields == {field: 0}
+
+
+def test_map_header_reads_a_zoominfo_header_and_keeps_its_other_columns_as_extras():
+    from ingestion.csvreader import map_header
+
+    # given a ZoomInfo header: prefixed field names among columns that are no field
+    names = ["Record ID", "Company Name", "Office Name", "Contact Owner", "Direct Phone Number", "Company Website",
+             "Company State", "Company Zip Code", "Revenue (in 000s USD)", "Last Activity Date"]  # fmt: skip
+
+    # when it is mapped
+    header = map_header(names)
+
+    # then the prefixed names are fields and the rest stay extras ("Office Name" is no person's name)
+    assert header.fields == {"company_name": 1, "phone": 4, "state": 6, "zip": 7}
+    assert list(header.extras) == [
+        "Record ID",
+        "Office Name",
+        "Contact Owner",
+        "Company Website",
+        "Revenue (in 000s USD)",
+        "Last Activity Date",
+    ]
+
+
+def test_a_header_repeated_below_the_rows_is_a_skipped_row_not_a_record(ingest, mode):
+    # given two exports pasted one under the other: the second header is a line among the rows
+    text = csv_text(GOOD_ROWS[:2]) + csv_text(GOOD_ROWS[2:])
+
+    # when the file is loaded
+    data_source = ingest(text.encode())
+
+    # then the repeated header is a CSV_PARSE_ERROR row that creates nothing, and the rows around it load
+    assert data_source.status == DataSource.Status.COMPLETED, data_source.error_message
+    assert (data_source.loaded_count, data_source.row_error_count) == (3, 1)
+    assert _failures(data_source) == [(3, "CSV_PARSE_ERROR", "")]
+    assert "repeats the header" in StageFailure.objects.get(subject_id=data_source.pk).detail
+    assert not Business.objects.filter(source_file=data_source.source_file, name="Company Name").exists()
+    assert sorted(
+        Persona.objects.filter(source_file=data_source.source_file).values_list("source_record_id", flat=True)
+    ) == [1, 2, 4]
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"<!DOCTYPE html>\n<html><body><table><tr><td>Acme</td></tr></table></body></html>\n", "a web page (HTML)"),
+        (b"\xef\xbb\xbf<html>\r\n<head><title>Report</title></head>\r\n", "a web page (HTML)"),
+        (b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">\n', "an XML"),
+    ],
+    ids=["html", "html-with-bom", "excel-xml"],
+)
+def test_a_web_page_or_xml_file_named_csv_is_a_parse_error_that_says_so(ingest, content, what):
+    data_source = ingest(content)
+    assert (data_source.status, data_source.error_code) == (DataSource.Status.FAILED, "CSV_PARSE_ERROR")
+    assert data_source.error_message.startswith(f"This is not a CSV file: it looks like {what}")
