@@ -78,19 +78,22 @@ _REFERRAL = [
 # The sender's own name
 _SELF = [
     re.compile(
-        rf"(?<!\b[Nn]o\s)(?<!\b[Nn]ot\s)(?<!\b[Nn]\u00e3o\s)(?<!\b[Nn]ao\s)(?<!\b[Hh]indi\s)(?<!\b[Hh]indi\spo\s)"
         rf"(?:\b(?:[Ii]'m|[Ii]\s+am|Im)\s+|"  # not the German "im Urlaub"
         rf"(?i:\b(?:this is|my name is|my name's|name's|it's|its|here's|heres|soy|sou(?:\s+[oa])?"
         rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si)\s+))"
         rf"(?:-\s*)?{_TITLE}{_NAME}"
     ),
+    # Tagalog: "si Ramil po ito", "Opo, si Ramil po"
+    re.compile(rf"\b[Ss]i\s+{_NAME}\s+(?:po|ito|nga)\b"),
     # "Hector here", "JUAN CARLOS HERE"
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
     ),
 ]
+# a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
+_DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 # whichever of the patterns above reads a text in capitals (the loose ones would take common words)
-_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[1])
+_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[2])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
 _SIGN_OFF = re.compile(
     rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?))\s*,\s*"
@@ -156,13 +159,24 @@ _BUSINESS_WORDS = frozenset(
     catering trucking transport logistics hardware pharmacy diner corner jewelers renovations hvac
     """.split()
 )
-_CUE_WORDS = (
-    "this is", "name", "ask", "attn", "attention", "pregunt", "procure", "'s", "soy", "sou", "talk", "speak",
-    "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send", "give it", "forward", "llam",
-    "ligue", "i'm", "i am", "im ", "it's", "its ", "here", "llamo", "nombre", "nome", " si ", "handles", "runs",
-    "does", "takes care", "charge", "manages", "deals", "is the one", "you want", "you need", "my ", "our ",
-    "mi ", "su ", "meu", "minha", "nuestr", "noss", "the ", "his ", "her ", "their ",
-)  # fmt: skip
+# the words each pattern needs (lower case): a reply without them skips its search
+_NEEDS = {
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure"),
+    _REFERRAL[1]: ("'s",),
+    _REFERRAL[2]: ("soy", "sou"),
+    _REFERRAL[3]: ("name", "llama", "the ", "you", "he"),
+    _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "nuestr", "meu ", "minha ", "noss"),
+    _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
+                   "give it", "forward", "llam", "ligue"),
+    _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
+    _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
+               "nombre", "nome", "si "),
+    _SELF[1]: ("si ",),
+    _SELF[2]: ("here",),
+}  # fmt: skip
+
+
+_MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
 
 
 def _proper(word: str) -> str:
@@ -176,17 +190,22 @@ def _capitalised(text: str) -> str:
 
 
 def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = [ch for ch in _MASK.sub("", text) if ch.isalpha()]
     return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _name_of(match: re.Match, refused: set[str]) -> str:
+def _name_of(match: re.Match, refused) -> str:
+    """The name ``match`` read, or "" when it is not one; ``refused()`` gives the names that are ours, not theirs."""
     words = match.group("name").split()
     while words and words[-1].lower() in NOT_NAMES:
         words.pop()  # "call Eddie Thursday": the name ends before the day
     if len(words) > 1 and words[0].lower() in _TITLES:
         words.pop(0)  # "Pastor Leon Williams", "Officer Brown"
-    if not words or words[0].lower() in NOT_NAMES or words[0].lower() in refused:
+    if (
+        not words
+        or words[0].lower() in NOT_NAMES
+        or _DENIED.search(match.string, max(0, match.start() - 9), match.start())
+    ):
         return ""
     rest = match.string[match.end("name") : match.end("name") + 60]
     after = rest[:24].split()
@@ -196,6 +215,8 @@ def _name_of(match: re.Match, refused: set[str]) -> str:
         or _ASSISTANT.match(rest)
     ):
         return ""  # "ask for Dave Roofing", "Its Danas Bake Shop": a business; "I'm Mia, the virtual assistant"
+    if words[0].lower() in refused():
+        return ""
     return " ".join(_proper(word) for word in words)
 
 
@@ -204,7 +225,7 @@ def _business_word(word: str) -> bool:
     return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith(("ers", "ions", "ing", "ery")))
 
 
-def _first_name(patterns, text: str, refused: set[str]) -> str:
+def _first_name(patterns, text: str, refused) -> str:
     for pattern in patterns:
         for match in pattern.finditer(text):
             name = _name_of(match, refused)
@@ -213,7 +234,7 @@ def _first_name(patterns, text: str, refused: set[str]) -> str:
     return ""
 
 
-def _signed_name(whole: str, refused: set[str]) -> str:
+def _signed_name(whole: str, refused) -> str:
     """The name a sign-off or a signature block closes the message with."""
     lines = whole.strip().splitlines()
     for i in range(1, len(lines)):
@@ -238,19 +259,23 @@ def contact_name(masked: str, whole: str = "") -> str:
     ``whole`` the reply as received, line breaks and signature included, read for the sign-off.
     """
     lowered = masked.lower()
-    cued = any(map(lowered.__contains__, _CUE_WORDS))
-    if not cued and "\n" not in whole and not any(ch in whole for ch in ",-\u2014~"):
-        return ""
     capitals = _in_capitals(masked)
     text = _capitalised(masked) if capitals else masked
-    refused = {m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in p.finditer(text)}
-    if cued:
-        referral = _REFERRAL if not capitals else [p for p in _REFERRAL if p in _IN_CAPITALS]
-        own = _SELF if not capitals else [p for p in _SELF if p in _IN_CAPITALS]
-        name = _first_name(referral, text, refused) or _first_name(own, text, refused)
+    theirs_not: list[set[str]] = []
+
+    def refused() -> set[str]:
+        if not theirs_not:  # read once, and only when a name is found
+            theirs_not.append({m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in p.finditer(text)})
+        return theirs_not[0]
+
+    for patterns in (_REFERRAL, _SELF):
+        cued = [p for p in patterns if any(map(lowered.__contains__, _NEEDS[p]))]
+        name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
-    return _signed_name(whole, refused) if whole and not _in_capitals(whole) else ""
+    if not whole or ("\n" not in whole and not any(map(whole.__contains__, ",-\u2014~"))) or _in_capitals(whole):
+        return ""
+    return _signed_name(whole, refused)
 
 
 # ------------------------------------------------------------------------------------------------ e-mails
