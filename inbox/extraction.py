@@ -197,6 +197,8 @@ def _in_capitals(text: str) -> bool:
 def _name_of(match: re.Match, refused) -> str:
     """The name ``match`` read, or "" when it is not one; ``refused()`` gives the names that are ours, not theirs."""
     words = match.group("name").split()
+    if len(words) > 1 and _business_word(words[1]):
+        return ""  # "ask for Dave Roofing", "attn Safety Manager": a business or a desk
     while words and words[-1].lower() in NOT_NAMES:
         words.pop()  # "call Eddie Thursday": the name ends before the day
     if len(words) > 1 and words[0].lower() in _TITLES:
@@ -209,11 +211,7 @@ def _name_of(match: re.Match, refused) -> str:
         return ""
     rest = match.string[match.end("name") : match.end("name") + 60]
     after = rest[:24].split()
-    if (
-        (len(words) > 1 and _business_word(words[1]))
-        or (after and after[0].strip(".,;:!?").lower() in _BUSINESS_WORDS)
-        or _ASSISTANT.match(rest)
-    ):
+    if (after and after[0].strip(".,;:!?").lower() in _BUSINESS_WORDS) or _ASSISTANT.match(rest):
         return ""  # "ask for Dave Roofing", "Its Danas Bake Shop": a business; "I'm Mia, the virtual assistant"
     if words[0].lower() in refused():
         return ""
@@ -222,7 +220,7 @@ def _name_of(match: re.Match, refused) -> str:
 
 def _business_word(word: str) -> bool:
     word = word.lower()
-    return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith(("ers", "ions", "ing", "ery")))
+    return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith("ions"))  # "Nowak Renovations"
 
 
 def _first_name(patterns, text: str, refused) -> str:
