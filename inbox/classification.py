@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from inbox import extraction
 from messaging import compliance
 from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, literal_gates
 
@@ -282,8 +283,8 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}  # fmt: skip
 
 # "469-555-O191", "5O3-555-Ol64": O typed for a zero and l or I for a one inside a phone number (ten or eleven
-# characters, most of them real digits)
-LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOoIl][\dOoIl().\s-]{8,}[\dOoIl](?![\w])")
+# characters, most of them real digits); not the "I" of an "I'm" after a number
+LETTER_O_DIGITS = re.compile(r"(?<![\w])[\dOoIl][\dOoIl().\s-]{8,}[\dOoIl](?![\w'])")
 
 
 _LOOK_ALIKE_DIGITS = str.maketrans("OoIl", "0011")
@@ -315,15 +316,6 @@ def _mixed_digits(match: re.Match) -> str:
     return " " + digits + " "
 
 
-NAME_RE = re.compile(
-    r"(?i:\b(?:this is|my name is|my name's|name's|ask for|speak (?:to|with)|talk to|contact)\s+)"
-    r"({w})(?!['\w])(?:\s+({w})(?!['\w]))?".format(w=r"[A-Z](?:'[A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?")
-)
-NAME_STOPWORDS = frozenset(
-    "not the a an me him her them us my your our sales someone somebody nobody interested great good fine ok okay "
-    "who what still wrong stop yes no sure please thanks today tomorrow monday tuesday wednesday thursday friday "
-    "saturday sunday more about spam ridiculous insane crazy".split()
-)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)"
 _DAY = (
     rf"(?:today|tonight|tomorrow|(?:next|this)\s+(?:week|weekend|month)|end\s+of\s+(?:the\s+|this\s+|next\s+)?(?:week|month)"
@@ -1421,23 +1413,26 @@ def _digit_count(text: str) -> int:
 _PROVIDER_NAMES = tuple(_PROVIDER_DOMAINS)
 # a number in words needs one of them (MIXED_DIGITS rewrites a match only when it holds a word)
 _NUMBER_WORDS = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_NAME_CUES = ("this is", "name", "ask for", "speak", "talk to", "contact")  # NAME_RE's opening words
 _BRACKETED_DOT_GATED = GatedRegex(_BRACKETED_DOT)
 _SPOKEN_DOMAIN_EMAIL_GATED = GatedRegex(SPOKEN_DOMAIN_EMAIL_RE)
 _REPEATED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 
 
-def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
-    """Return (text with e-mails/phones masked, extracted values, extraction failures)."""
+def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str]]:
+    """Return (text with e-mails/phones masked, extracted values, extraction failures); ``whole`` is the reply as
+    received (its sign-off may name the sender)."""
     extracted: dict[str, str] = {}
     failures: list[str] = []
     email_suspect = False
+    emails_seen = False
 
     def _email(m: re.Match) -> str:
-        nonlocal email_suspect
+        nonlocal email_suspect, emails_seen
         value = m.group().lower()
         if _valid_email(value):
-            extracted.setdefault("email", value)
+            emails_seen = True
+            if not extraction.email_refused(m.string, m.start(), m.end()):  # "don't email me at X"
+                extracted.setdefault("email", value)
             return " <email> "
         email_suspect = True
         return m.group()
@@ -1447,6 +1442,8 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     clean = _BRACKETED_DOT_GATED.sub(".", clean)  # "blake (dot) reyes @ reyesrealty (dot) com"
     if _may_hold(clean, ("dot",)):
         clean = SPOKEN_MAILBOX_DOTS_RE.sub(_spoken_mailbox_dots, clean)  # "john dot smith at gmail dot com"
+    if _may_hold(clean, ("punto",)):
+        clean = extraction.spoken_mailbox_dots(clean)  # "rosa punto delgado arroba yahoo punto com"
     if "@" in clean:
         clean = SPACED_EMAIL_RE.sub(_spaced_email, clean)
     clean = _SPOKEN_DOMAIN_EMAIL_GATED.sub(_spoken_domain_email, clean)
@@ -1464,7 +1461,7 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         if "@@" in masked:
             masked = _REPEATED_AT.sub("@", masked)  # "sales@@roofing.com"
         masked = EMAIL_RE.sub(_email, masked)
-    if "email" not in extracted and (email_suspect or ("@" in masked and EMAIL_LIKE.search(masked))):
+    if not emails_seen and (email_suspect or ("@" in masked and EMAIL_LIKE.search(masked))):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
     if _may_hold(masked, _NUMBER_WORDS):
@@ -1476,27 +1473,32 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
     if digits >= 3 and not masked.islower():  # an area code, then capital letters
         masked = VANITY_PHONE.sub(_vanity_digits, masked)
         digits = _digit_count(masked)
-    parts, last, phone_suspect = [], 0, False
+    parts, last, phone_suspect, phones = [], 0, False, []
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
     matches = () if digits < 10 else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
     for match in matches:
-        if match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
-            if "phone" not in extracted:
-                extracted["phone"] = str(match.number.national_number)
-                if match.number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
-                    extracted["phone_extension"] = match.number.extension
+        if extraction.phone_is_reference(masked, match.start):
+            parts += [masked[last : match.start], " <reference> "]  # "Policy no. 3304412897": not a phone
+            last = match.end
+        elif match.number.country_code == 1 and len(str(match.number.national_number)) == 10:
+            phones.append(match)
             parts += [masked[last : match.start], " <phone> "]
             last = match.end
         else:
             phone_suspect = True  # "+44 20 7946 0958": a number given that a US line cannot text
             parts += [masked[last : match.start], " <number> "]
             last = match.end
+    chosen = extraction.phone_to_use(masked, [(match.start, match.end) for match in phones]) if phones else None
+    if chosen is not None:  # "Shop: A / Cell: B (cell is best)": B; "Do not call X": none
+        extracted["phone"] = str(phones[chosen].number.national_number)
+        if phones[chosen].number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
+            extracted["phone_extension"] = phones[chosen].number.extension
     masked = "".join(parts) + masked[last:]
     # masking only takes digits away: with fewer than ten before it, no run of ten is left
     long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
-    if "phone" not in extracted and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
+    if not phones and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
         failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
-    if "phone" not in extracted and digits >= 7:  # a local number has seven digits, a US one ten
+    if not phones and digits >= 7:  # a local number has seven digits, a US one ten
         # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
         # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
         if digits >= 10:
@@ -1505,10 +1507,9 @@ def _extract(clean: str) -> tuple[str, dict[str, str], list[str]]:
         if local and Failure.EXTRACTION_ERROR not in failures:
             failures.append(Failure.EXTRACTION_ERROR)  # no area code: nothing to extract, a person reads it
 
-    name = NAME_RE.search(masked) if _may_hold(masked, _NAME_CUES) else None
-    if name and name.group(1).lower() not in NAME_STOPWORDS:
-        words = [w for w in name.groups() if w and w.lower() not in NAME_STOPWORDS]
-        extracted["name"] = " ".join(words)
+    name = extraction.contact_name(masked, whole)
+    if name:
+        extracted["name"] = name
     return _WS.sub(" ", masked).strip(), extracted, failures
 
 
@@ -1643,7 +1644,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
 
     text = compliance.without_tapback(text)  # 'Liked "..."': the quoted words are ours
     decision, why = compliance.opt_out_explain(text)  # the whole text, signature included
-    masked, extracted, failures = _extract(_clean(without_signature(text)))
+    masked, extracted, failures = _extract(_clean(without_signature(text)), text)
     # an ASCII text out of _extract is as _clean leaves it (its masks and rewrites add no quote or space run)
     norm = _normalize_clean(masked if masked.isascii() else _clean(masked))
     bare = _bare(norm)

@@ -1,0 +1,365 @@
+"""Which name, e-mail and phone a reply gives us to use (stage 9's extraction helpers).
+
+Pure and deterministic, like ``inbox.classification`` that calls them. A reply often holds more than one value of a
+kind, and not all of them are offered:
+
+- Name: the person the reply sends us to ("ask for Linda", "my office manager, Denise,", "his name is Carlos
+  Mendez", "Dale handles marketing") outranks the sender's own name ("this is Pam", "I'm Bethany Cole", "Hector
+  here"), which outranks a sign-off ("Thanks, Patricia", a signature block's first line). A relative who answers for
+  the person names that person ("this is kevin's wife": Kevin). A title ("Dr. Okafor"), a business ("Rhonda's
+  Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") are never names.
+- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "how did you get X?").
+- Phone: the number the reply says to use ("Cell: B (cell is best)") else the first one, never one refused ("do not
+  call X") or labelled as something else ("Policy no. 3304412897").
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------------------------------------ names
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+# one word of a name as people type it: "Linda", "O'Neil", "McKay", "Mary-Jo", "Jesús"
+_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?(?!['\w])"
+_NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
+# a courtesy title dropped before the name ("la Sra. Beatriz Salinas"); "Dr." is never read as a contact's name
+_TITLE = r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a)\.?\s+)?"
+_ROLE = (
+    r"(?:assistant|secretary|receptionist|manager|owner|boss|partner|husband|wife|son|daughter|brother|sister|dad"
+    r"|father|mom|mother|uncle|aunt|nephew|niece|cousin|person|guy|gal|lady|coordinator|director|supervisor"
+    r"|bookkeeper|accountant|admin|administrator|foreman|dispatcher|tech|technician|associate|colleague|coworker"
+    r"|co-worker|rep|representative|contact|hija|hijo|esposa|esposo|marido|mujer|socio|socia|gerente|encargad[oa]"
+    r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
+    r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney)"
+)
+_KIN = r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece)"
+_OWNER_WORD = r"(?i:my|our|the|his|her|mi|su|nuestr[oa]|meu|minha|nosso|nossa)"
+
+# A name the reply sends us to, best first within one reply
+_REFERRAL = [
+    # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
+    re.compile(
+        rf"(?i:\bask(?:s|ing)?\s+(?:for|4)|\bpregunte?\s+por|\bpreguntar\s+por|\bpregunta\s+por|\bprocure\s+(?:por|o|a)"
+        rf"|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
+    ),
+    # "this is kevin's wife": the relative speaks for Kevin (typed in any case)
+    re.compile(
+        rf"(?i:\b(?:this is|i'm|i am|im|it's)\s+)(?P<name>[{_UP}{_LOW}]+)(?i:'s\s+{_KIN})\b",
+    ),
+    re.compile(
+        rf"(?i:\b(?:soy|sou)\s+(?:la|el|a|o)\s+(?:esposa|esposo|hija|hijo|mujer|secretaria|asistente|socio|socia|"
+        rf"mam\u00e1|pap\u00e1|mulher|filha|filho)\s+(?:de|do|da)\s+){_NAME}"
+    ),
+    # "his name is Carlos Mendez", "The person you want is Andre Williams", "He's Tom.", "you want Gary at"
+    re.compile(
+        rf"(?i:\b(?:his|her|their|the owner's|the manager's|the boss's)\s+name(?:'s|\s+is)|\bse\s+llama"
+        rf"|\bthe\s+(?:person|guy|lady|man|woman|one|owner|manager|boss|decision maker)\s+(?:you\s+(?:want|need)"
+        rf"(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?|to\s+(?:talk|speak)\s+(?:to|with)|to\s+(?:ask\s+for|call|contact"
+        rf"|email|reach))\s+is|\byou(?:'ll)?\s+(?:want|need)\s+(?:to\s+(?:talk|speak)\s+(?:to|with)\s+)?"
+        rf"|\b(?:he|she)(?:'s|\s+is))\s+{_TITLE}{_NAME}"
+    ),
+    # "my office manager, Denise,", "our practice manager Luis at", "hable con mi hija Daniela"
+    re.compile(rf"\b{_OWNER_WORD}\s+(?:[a-z]+\s+)?(?i:{_ROLE})\s*,?\s+(?:(?i:is|es)\s+)?{_TITLE}{_NAME}"),
+    # "talk to Jordan", "call Eddie at", "email Kim", "hable con Daniela"
+    re.compile(
+        rf"(?<![Nn]ot\s)(?<!NOT\s)(?i:\b(?:talk|speak|speaking|chat)\s+(?:to|with)|\bhable\s+con|\bhablar\s+con|\bhabla\s+con|\bfale\s+com"
+        rf"|\bcontact|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
+        rf"everything)\s+to|\bgive\s+it\s+to|\bforward\s+(?:it\s+)?to|\bll[a\u00e1]mele\s+a|\bllame\s+a"
+        rf"|\bligue\s+para)\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
+    ),
+    # "Dale handles marketing", "Joe runs the shop"
+    re.compile(
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?<!Dr\.\s)(?<!Dr\s){_NAME}\s+(?i:handles|runs|does(?!\s+not\b)"
+        rf"|takes care of|is in charge|manages|deals with|is the one|is who you want"
+        rf"|is the (?:owner|manager|person|guy|one))\b"
+    ),
+]
+# The sender's own name
+_SELF = [
+    re.compile(
+        rf"(?:\b(?:[Ii]'m|[Ii]\s+am|Im)\s+|"  # not the German "im Urlaub"
+        rf"(?i:\b(?:this is|my name is|my name's|name's|it's|its|here's|heres|soy|sou(?:\s+[oa])?"
+        rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si)\s+))"
+        rf"(?:-\s*)?{_TITLE}{_NAME}"
+    ),
+    # Tagalog: "si Ramil po ito", "Opo, si Ramil po"
+    re.compile(rf"\b[Ss]i\s+{_NAME}\s+(?:po|ito|nga)\b"),
+    # "Hector here", "JUAN CARLOS HERE"
+    re.compile(
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
+    ),
+]
+# a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
+_DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
+# whichever of the patterns above reads a text in capitals (the loose ones would take common words)
+_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[2])
+# a sign-off closing the message: "Thanks, Patricia", "-- Greg"
+_SIGN_OFF = re.compile(
+    rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?))\s*,\s*"
+    rf"|(?:^|\s)(?:-{{1,2}}|\u2014|~)\s*){_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
+    re.DOTALL,
+)
+# a line of a signature block that is only a name, with perhaps a title after it ("Greg Thompson | Sales Director")
+_NAME_LINE = re.compile(rf"^\s*(?:-{{1,2}}|\u2014|~)?\s*{_WORD}(?:[ ]{_WORD}){{0,2}}\s*(?:[|,].{{0,60}})?$")
+_SIGN_OFF_LINE = re.compile(
+    r"^\s*(?:-{2,}|\u2014+|_{2,}|(?i:(?:kind |best |warm )?(?:regards|thanks|thank you|sincerely|cheers|best|"
+    r"respectfully|gracias|obrigad[oa]))\s*[,.!]?)\s*$"
+)
+# a name we are asked about or greeted by is ours, not theirs: "Sam who?", "Hi Sam", "no conozco a ningún Sam"
+_NOT_THEIRS = (
+    re.compile(
+        rf"(?i:\b(?:hi|hey|hello|hola|dear|yo|morning|oi|ol[a\u00e1])\s*,?\s+|\bany\s+|\bning[u\u00fa]n\s+){_NAME}"
+    ),
+    re.compile(rf"{_NAME}(?i:\s+who\b)"),
+    re.compile(rf"(?i:\bwho(?:'s|\s+is)\s+|\bis\s+this\s+){_NAME}"),
+)
+# words that stand where a name would and are not one (compared lower-case)
+NOT_NAMES = frozenset(
+    """
+    not the a an me him her them us my your our his their its it this that these those there here who what when
+    where why how which someone somebody nobody anybody anyone everyone no one none sales interested great good fine
+    ok okay still wrong stop yes yeah yep no nope sure please pls thanks thank today tonight tomorrow yesterday
+    morning afternoon evening noon monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec more about spam ridiculous insane crazy busy free available open closed
+    off out in on at back away home driving working retired new old just also only really very so and or but if
+    then now later soon asap anytime whenever always never maybe probably definitely glad happy sorry afraid going
+    looking done owner manager boss office shop cell work mobile phone number email text call calling dr doctor mr
+    mrs ms miss sr sra srta don the owner hr it ceo the boss front desk reception service support team info admin
+    billing accounts marketing dispatch customer god jesus lord christ lol omg wtf hi hey hello hola dear bro dude
+    man sir maam ma'am madam buddy friend boss sam sales interested sounds ready calling texting sending emailing
+    tell send contact talk speak ask reach try give let have be do get go see none us our company business
+    llc inc co corp ltd group mañana manana hoy ayer tarde noche lunes martes miércoles miercoles jueves viernes
+    sábado sabado domingo el la los las un una mi su yo usted ella él que por para con de del sí si no gracias
+    bueno buenas hola señor senor señora senora amanhã amanha hoje obrigado obrigada sim não nao o a os as eu
+    po ako siya kami sila opo hindi salamat boss ate kuya ma'am sige regards cheers best sincerely respectfully
+    warmly thx ty management whoever pastor officer registry list he she they we you i deaf blind disabled retired
+    bookkeeper receptionist secretary assistant dispatcher manager foreman accountant controller agent broker
+    church office mgr gm staff crew everybody everyone nobody general wife husband son daughter mom dad mother
+    father corporate headquarters hq accounting billing notary too all very much automated auto bot vendor vendors
+    relations department dept team desk board proposal purchasing procurement operations ops hr compliance legal
+    co-op coop
+    """.split()
+)
+_TITLES = frozenset(
+    "pastor rev reverend father fr officer deputy sgt sergeant detective captain capt coach judge rabbi imam "
+    "professor prof".split()
+)
+# a program's name: "I'm Mia, the virtual assistant for ...", "I'm Kiki, Bella Nails' virtual assistant"
+_ASSISTANT = re.compile(r"\W*(?:[^.!?]{0,30}\s)?(?i:virtual|automated|ai|digital)\s+(?i:assistant|receptionist)")
+# words that make a line a business or a title rather than a name ("Delaney Roofing & Gutters")
+_BUSINESS_WORDS = frozenset(
+    """
+    llc inc co corp ltd company services service roofing plumbing electric electrical hvac dental law group
+    landscaping construction auto repair salon spa studio clinic center centre office sales director manager owner
+    president ceo founder realty insurance cleaning movers bakery shop store restaurant cafe bar grill solutions
+    partners associates nails bake bakes pizza grooming academy cleaners motors tire tires farm farms supply deli
+    market boutique barbershop barber tax realtors bank church ministries chapel hotel motel inn lodge cafe kitchen
+    catering trucking transport logistics hardware pharmacy diner corner jewelers renovations hvac
+    """.split()
+)
+# the words each pattern needs (lower case): a reply without them skips its search
+_NEEDS = {
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure"),
+    _REFERRAL[1]: ("'s",),
+    _REFERRAL[2]: ("soy", "sou"),
+    _REFERRAL[3]: ("name", "llama", "the ", "you", "he"),
+    _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "nuestr", "meu ", "minha ", "noss"),
+    _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
+                   "give it", "forward", "llam", "ligue"),
+    _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
+    _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
+               "nombre", "nome", "si "),
+    _SELF[1]: ("si ",),
+    _SELF[2]: ("here",),
+}  # fmt: skip
+
+
+_MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
+
+
+def _proper(word: str) -> str:
+    """A name word as it is written on a card: "LINDA" and "kevin" are "Linda" and "Kevin"."""
+    return word if not (word.isupper() or word.islower()) else word[:1].upper() + word[1:].lower()
+
+
+def _capitalised(text: str) -> str:
+    """A text typed in capitals with each word capitalised, so that a name in it reads as one."""
+    return re.sub(r"[^\W\d_]+(?:'[^\W\d_]+)?", lambda m: m.group().capitalize(), text)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in _MASK.sub("", text) if ch.isalpha()]
+    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _name_of(match: re.Match, refused) -> str:
+    """The name ``match`` read, or "" when it is not one; ``refused()`` gives the names that are ours, not theirs."""
+    words = match.group("name").split()
+    if len(words) > 1 and _business_word(words[1]):
+        return ""  # "ask for Dave Roofing", "attn Safety Manager": a business or a desk
+    while words and words[-1].lower() in NOT_NAMES:
+        words.pop()  # "call Eddie Thursday": the name ends before the day
+    if len(words) > 1 and words[0].lower() in _TITLES:
+        words.pop(0)  # "Pastor Leon Williams", "Officer Brown"
+    if (
+        not words
+        or words[0].lower() in NOT_NAMES
+        or _DENIED.search(match.string, max(0, match.start() - 9), match.start())
+    ):
+        return ""
+    rest = match.string[match.end("name") : match.end("name") + 60]
+    after = rest[:24].split()
+    if (after and after[0].strip(".,;:!?").lower() in _BUSINESS_WORDS) or _ASSISTANT.match(rest):
+        return ""  # "ask for Dave Roofing", "Its Danas Bake Shop": a business; "I'm Mia, the virtual assistant"
+    if words[0].lower() in refused():
+        return ""
+    return " ".join(_proper(word) for word in words)
+
+
+def _business_word(word: str) -> bool:
+    word = word.lower()
+    return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith("ions"))  # "Nowak Renovations"
+
+
+def _first_name(patterns, text: str, refused) -> str:
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            name = _name_of(match, refused)
+            if name:
+                return name
+    return ""
+
+
+def _signed_name(whole: str, refused) -> str:
+    """The name a sign-off or a signature block closes the message with."""
+    lines = whole.strip().splitlines()
+    for i in range(1, len(lines)):
+        above = lines[i - 1]
+        if not (not above.strip() or _SIGN_OFF_LINE.match(above)) or not _NAME_LINE.match(lines[i]):
+            continue
+        head = re.split(r"\s*[|,]", lines[i].strip().lstrip("-\u2014~ "), maxsplit=1)[0].split()
+        head = [word for word in head if word.lower() not in _TITLES] or head
+        if any(word.lower() in _BUSINESS_WORDS for word in head):
+            continue
+        found = _name_of(re.match(rf"{_NAME}", " ".join(head[:2])), refused)
+        if found:
+            return found
+    match = _SIGN_OFF.search(whole.strip()[-120:])
+    return _name_of(match, refused) if match else ""
+
+
+def contact_name(masked: str, whole: str = "") -> str:
+    """The name to address the reply's contact by ("" when it gives none).
+
+    ``masked`` is the reply with its e-mails and phones masked (so "Email: Tanya.Brooks@..." names nobody);
+    ``whole`` the reply as received, line breaks and signature included, read for the sign-off.
+    """
+    lowered = masked.lower()
+    capitals = _in_capitals(masked)
+    text = _capitalised(masked) if capitals else masked
+    theirs_not: list[set[str]] = []
+
+    def refused() -> set[str]:
+        if not theirs_not:  # read once, and only when a name is found
+            theirs_not.append({m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in p.finditer(text)})
+        return theirs_not[0]
+
+    for patterns in (_REFERRAL, _SELF):
+        cued = [p for p in patterns if any(map(lowered.__contains__, _NEEDS[p]))]
+        name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
+        if name:
+            return name
+    if not whole or ("\n" not in whole and not any(map(whole.__contains__, ",-\u2014~"))) or _in_capitals(whole):
+        return ""
+    return _signed_name(whole, refused)
+
+
+# ------------------------------------------------------------------------------------------------ e-mails
+_EMAIL_REFUSED_BEFORE = re.compile(
+    r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t)\s+(?:e-?mail|send|write|use|contact)\b[^.?!;]{0,40}"
+    r"|\bhow\s+(?:did|do|'d)\s+(?:you|u|ya)\s+get\s+|\bwhere\s+(?:did|do)\s+(?:you|u)\s+get\s+"
+    r"|\bnot\s+the\s+old\s+one\b(?:(?!\b(?:use|send|try|new)\b)[^)]){0,60}"
+    r"|\bold\s+(?:address|email|e-mail|one)\s*(?:is|was|:|,|-)?\s*)\Z"
+)
+_EMAIL_REFUSED_AFTER = re.compile(
+    # "X, nobody checks it", "X which we dont use", "X but dont bother"
+    r"(?i:\A[^.?!;]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
+    r"|(?:which|that)\s+(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\b"
+    r"|(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\s+(?:it|that|this)\b"
+    r"|\bbut\s+(?:don'?t|dont)\s+bother\b)"
+    # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
+    r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
+    r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
+    r"|not\s+(?:checked|monitored|used)|(?:is\s+)?not\s+in\s+use)\b)"
+)
+
+
+def email_refused(text: str, start: int, end: int) -> bool:
+    """Whether the address at ``text[start:end]`` is one the reply says not to use (or asks how we got)."""
+    before = _EMAIL_REFUSED_BEFORE.search(text, max(0, start - 90), start)
+    return bool(before or _EMAIL_REFUSED_AFTER.match(text[end : end + 90]))
+
+
+# "rosa punto delgado arroba yahoo punto com": a mailbox said with its dots in Spanish, joined before it is read
+_SPOKEN_MAILBOX_PUNTO = re.compile(
+    r"\b([a-z0-9]+(?:\s+punto\s+[a-z0-9]+){1,3})(?=\s+arroba\s)",
+    re.IGNORECASE,
+)
+
+
+def spoken_mailbox_dots(text: str) -> str:
+    """The text with a mailbox said with "punto" joined by dots ("rosa punto delgado arroba ...")."""
+    return _SPOKEN_MAILBOX_PUNTO.sub(lambda m: re.sub(r"\s+punto\s+", ".", m.group(1), flags=re.IGNORECASE), text)
+
+
+# ------------------------------------------------------------------------------------------------ phones
+_PHONE_REFUSED_BEFORE = re.compile(
+    r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
+    r"\s+(?:me\s+(?:at|on)\s+)?(?:the\s+|my\s+|this\s+)?(?:[a-z]+\s+)?(?:number|line|#)?\s*:?\s*)\Z"
+)
+# a number labelled as something other than a phone: "Policy no. 3304412897", "acct # 5125550143"
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
+    r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
+    r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
+)
+_LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
+_LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)[^\d<]{{0,20}}\Z")
+_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?)?\s*(?i:({_LABEL})\b)")
+_PREFERRED = re.compile(
+    rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
+    rf"|\b(?:use|prefer|try)\s+(?:the|my)\s+({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
+    rf"|\b({_LABEL})\s+(?:first|preferred)\b)"
+)
+
+
+def _label(word: str) -> str:
+    word = word.lower()
+    return "cell" if word in ("cel", "celular", "mobile") else word
+
+
+def phone_is_reference(text: str, start: int) -> bool:
+    """Whether the number starting at ``text[start]`` is labelled as a policy, order, account... number."""
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 40), start))
+
+
+def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """Which of the phones at ``spans`` (in order) the reply offers for calling: the index, or None."""
+    usable, labels, previous = [], {}, 0
+    for index, (start, end) in enumerate(spans):
+        if not _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start):
+            usable.append(index)
+            label = _LABEL_BEFORE.search(text, max(previous, start - 30), start) or _LABEL_AFTER.match(
+                text[end : end + 25]
+            )
+            if label:
+                labels[index] = _label(label.group(1))
+        previous = end
+    if len(usable) > 1 and (preferred := _PREFERRED.search(text)):
+        word = _label(next(group for group in preferred.groups() if group))
+        for index in usable:
+            if labels.get(index) == word:
+                return index
+    return usable[0] if usable else None

@@ -1,0 +1,154 @@
+"""Stage 9, extraction: which name, e-mail and phone a reply offers (``inbox.extraction`` through ``classify``).
+
+No database. Each row is a reply as people write it and what a careful person would note down from it.
+"""
+
+import pytest
+
+from inbox.classification import classify
+
+
+def _extracted(text: str, field: str) -> str:
+    return classify(text).extracted.get(field, "")
+
+
+# The person the reply sends us to outranks the sender's own name, which outranks a sign-off.
+NAMES = [
+    # a referral
+    ("Best to ask 4 Marisol at the front counter", "Marisol"),
+    ("pls call 303-555-0142 and ask for Mr. Okafor", "Okafor"),
+    ("Reach out to my bookkeeper, Yvonne, at yvonne@hillsidebooks.com", "Yvonne"),
+    ("You'll want our general manager Terrence at 512-555-0176", "Terrence"),
+    ("text my brother Nico at 415-555-0188, he runs the truck", "Nico"),
+    ("Not my area. Wanda handles the advertising, she's in on Fridays", "Wanda"),
+    ("I'm just the receptionist. Her name is Gabriela Ortiz, she owns it.", "Gabriela Ortiz"),
+    ("The guy you want is Marcus Webb, he does purchasing", "Marcus Webb"),
+    ("I don't do the books. He's Bruno. 602-555-0131", "Bruno"),
+    ("Send it over to frontdesk@oakdental.com attn Priscilla", "Priscilla"),
+    ("this is Pam at reception, talk to our owner, Desmond Hale, about that", "Desmond Hale"),
+    ("Hi this is Tara. Lionel handles marketing, try him Monday", "Lionel"),
+    ("Mike doesn't work here anymore, talk to our new manager, Tina", "Tina"),
+    ("This is Rhonda's Bakery, ask 4 Sheila", "Sheila"),
+    # a relative answering for the person
+    ("this is marco's wife, he's on a roof all day", "Marco"),
+    ("Soy la hija de Ernesto, él no habla inglés", "Ernesto"),
+    # Spanish, Portuguese, Tagalog
+    ("Llame mañana y pregunte por la Sra. Inés Robles", "Inés Robles"),
+    ("Mejor hable con mi socio Joaquín, 956 555 0123", "Joaquín"),
+    ("Bom dia, sou o Thiago. Pode ligar depois das 2", "Thiago"),
+    ("Opo, si Ramil po ito. Bukas na lang po", "Ramil"),
+    # the sender's own name
+    ("Sam who? I'm Kevin and I own the place", "Kevin"),
+    ("Hi Sam, Dave here. Sure, call me Thursday", "Dave"),
+    ("Im Shayla btw, the owner", "Shayla"),
+    ("Hey it's Rocco from Rocco's Pizza, what's this about?", "Rocco"),
+    ("(602) 555-0119. I'm Hector, call after 4", "Hector"),
+    ("DEANDRE HERE. TEXT ME THE DETAILS", "Deandre"),
+    ("OK CALL 216 555 0190 ASK FOR BRENDA", "Brenda"),
+    ("Hola, soy Martín. Llámeme el lunes", "Martín"),
+    # a sign-off, or a signature block's first line
+    ("Not right now, maybe in the fall. Thanks, Colleen", "Colleen"),
+    ("Sounds good -Trevor", "Trevor"),
+    ("Yes, send it.\n\nNadia Park\nPark Family Chiropractic\n(503) 555-0177", "Nadia Park"),
+    ("Call me Thursday.\n\nOwen Pratt | Operations Director\nopratt@prattsupply.com", "Owen Pratt"),
+    ("Kindly remove my number.\n\nRegards,\nPastor Leon Hill\nHill Street Chapel", "Leon Hill"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_name_is_the_contact_the_reply_gives(text, name):
+    assert _extracted(text, "name") == name
+
+
+# Words where a name would stand that are not a contact's name: a title, a denial, a program, a common word; the
+# sign-off after them is the name (a cue read wrongly would outrank it)
+NOT_NAMES = [
+    ("Hi, this is Dr. Patel's office. Please remove us from your list.", ""),
+    ("Please contact Dr. Kim directly at (847) 555-0176", ""),
+    ("No soy Javier, se equivocó de número. Gracias, Elena", "Elena"),
+    ("Bin bis Freitag im Urlaub. - Klaus", "Klaus"),
+    ("I'm on the national Do Not Call Registry. Thanks, Harriet", "Harriet"),
+    ("This is a Google Voice number I just got. - Dominic", "Dominic"),
+    ("I'm Sunny, the virtual assistant for Ridge Solar. A person will reply soon. -Kendra", "Kendra"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_NAMES)
+def test_no_name_is_taken_from_a_title_a_denial_or_a_program(text, name):
+    assert _extracted(text, "name") == name
+
+
+EMAILS = [
+    ("Do not email me at rob@oldshop.com, that inbox is dead. Use rob.k@gmail.com", "rob.k@gmail.com"),
+    (
+        "Don't email rob@oldshop.com. Write to hello@brightpaws.com (not the old one on the van, brightpaws@aol.com "
+        "which we dont use)",
+        "hello@brightpaws.com",
+    ),
+    ("escríbame a ana punto ruiz arroba gmail punto com", "ana.ruiz@gmail.com"),
+    ("New email. Don't use kelly1979@aol.com. use kelly.o@icloud.com, the old aol one is dead", "kelly.o@icloud.com"),
+    (
+        "Not jdoe@work.com, I don't check that. Email me at deleteme2000@yahoo.com (old email lol but I still use it)",
+        "deleteme2000@yahoo.com",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "email"), EMAILS)
+def test_email_is_the_address_the_reply_says_to_use(text, email):
+    assert _extracted(text, "email") == email
+
+
+NOT_EMAILS = [
+    "How did you get owner@lakeviewdeli.com? I never gave it out",
+    "contact is info@ridgeplumbing.com but dont bother, nobody checks it",
+    "Our van still says bayareapaint@aol.com which we dont use anymore",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EMAILS)
+def test_an_address_the_reply_refuses_is_not_taken(text):
+    result = classify(text)
+    assert "email" not in result.extracted
+    assert "email_capture.valid_email" not in result.matched_rules
+    assert "EXTRACTION_ERROR" not in result.failures  # a valid address was read, just not offered
+
+
+PHONES = [
+    ("Office: 512-555-0111\nMobile: 512-555-0145 (mobile is best)", "5125550145"),
+    ("cell 303-555-0133, shop 303-555-0190. use the shop one please", "3035550190"),
+    ("Don't call 614-555-0120, that's the front desk. Try 614-555-0177", "6145550177"),
+    ("Account # 8172234455 - call me at 214 555 0182", "2145550182"),
+    ("Yeah call me 337 555 0184 I'm on the boat til 4", "3375550184"),
+]
+
+
+@pytest.mark.parametrize(("text", "phone"), PHONES)
+def test_phone_is_the_number_the_reply_says_to_use(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "phone", "extension"),
+    [
+        ("Main 512-201-3000 ext 12, or my cell 512-201-4488 (cell is better)", "5122014488", None),
+        ("Don't call 512-201-4488, use the office 512-201-3000 x 12", "5122013000", "12"),
+    ],
+)
+def test_the_chosen_numbers_extension_comes_with_it(text, phone, extension):
+    extracted = classify(text).extracted
+    assert (extracted.get("phone"), extracted.get("phone_extension")) == (phone, extension)
+
+
+NOT_PHONES = [
+    "Do not call 312-555-0171 again. Remove me.",
+    "Policy no. 3304412897 - is this the insurance company?",
+    "Is this about order # 4155550123?",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PHONES)
+def test_a_refused_or_reference_number_is_not_a_phone(text):
+    result = classify(text)
+    assert "phone" not in result.extracted
+    assert "phone_capture.valid_phone" not in result.matched_rules
