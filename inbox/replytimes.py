@@ -98,12 +98,13 @@ _TIME_RE = re.compile(
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
     r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|"
     r"tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
+    r"'?round|'?bout|"
     r"okolo|в|после|около|"
     r"الساعة)\s*)?"
     rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b|baje\b)?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
-    r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
+    r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
 )
 _PARTS = [
     (re.compile(r"\b(?:early|temprano|cedo|ng maaga|rano)\b"), 8),
@@ -126,7 +127,7 @@ _PARTS = [
     (re.compile(r"\b(?:end of (?:the )?day|eod|cob|close of business|end of business)\b"), 17),
     (
         re.compile(
-            r"\b(?:evening|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
+            r"\b(?:evenings?|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
             r"wieczorem|shaam|вечером|مساء|المساء)\b"
         ),
         18,
@@ -134,7 +135,8 @@ _PARTS = [
     (re.compile(r"\b(?:tonight|tonite)\b"), 19),
 ]
 _PM_WORDS = re.compile(
-    r"\b(?:afternoon|evening|tonight|tonite|after lunch|de la tarde|en la tarde|de la noche|en la noche|tarde|noite|"
+    r"\b(?:afternoons|evenings|nights|afternoon|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
+    r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|dopahar|днем|днём|"
     r"вечером|بعد الظهر|مساء)\b"
 )
@@ -157,7 +159,8 @@ _NOT_THEN = re.compile(
     r"vuelve|volta|slammed|swamped|"
     r"busy|booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
-    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|"
+    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|not then|jk|j/k|"
+    r"just kidding|"
     r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
 )
@@ -392,7 +395,11 @@ def _hour(value: int, minute: int, meridiem: str, clause: str) -> tuple[int, int
 def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta | None, int | None]:
     """The time of day a clause names (hour, minute), or a delay from now ("in an hour"), and where it stands."""
     hours_told = bool(_HOURS.search(clause))
-    for found in _TIME_RE.finditer(clause):
+    verb = _CALL_VERB.search(clause)
+    matches = list(_TIME_RE.finditer(clause))
+    if verb:  # "service is at 7 so call him Wed after 2": the time the call is asked for
+        matches.sort(key=lambda m: m.start() < verb.start())
+    for found in matches:
         if found.group("delay"):
             amount = {"a": 1, "an": 1, "one": 1, "a few": 3, "half an": 0.5}.get(found.group("delay"))
             if amount is None:
@@ -425,7 +432,8 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
         if hour > 12 and meridiem.startswith(("a", "p")):
             continue
         if found.group("h2") and not (meridiem or prep):
-            if int(found.group("h2")) - hour >= 6 or (hour >= 7 and int(found.group("h2")) <= 6):
+            end = 12 if found.group("h2") == "noon" else int(found.group("h2"))
+            if end - hour >= 6 or (hour >= 7 and end <= 6):
                 continue  # "9-5", "8-4": working hours, not a time to call
         if prep in ("before", "b4"):
             at = _hour(hour, minute, meridiem, clause)
@@ -471,6 +479,7 @@ def _proposal(clause: str, has_day: bool, has_time: bool) -> bool:
     return len(words) <= 6 or clause.rstrip().endswith("?")
 
 
+_RETRACTED = re.compile(r"\s*(?:lol\s+|haha\s+|lmao\s+)?(?:jk|j/k|just kidding|kidding)\b")
 _TRAILING_TIME = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:any ?time\s+)?(?:after|at|around|by|from|@)\s*\d")
 
 
@@ -504,7 +513,10 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     today = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
     masked = _mask(folded)
     pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
-    for clause in _clauses(masked):
+    clauses = _clauses(masked)
+    for index, clause in enumerate(clauses):
+        if index + 1 < len(clauses) and _RETRACTED.match(clauses[index + 1]):
+            continue  # "Sat morning at the lake? lol jk."
         clock, delay, where = _time(clause, local_now)
         day, same_weekday = _day(clause, today, where)
         if delay is not None and not (_PAST.search(clause) or _NOT_THEN.search(clause)):

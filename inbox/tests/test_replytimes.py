@@ -73,6 +73,12 @@ def _read(text: str) -> str:
         ("Tuesday works. The 24th. 10:00.", "2026-03-24 10:00 CDT"),
         ("Text me on the 16th of April and we'll see", "2026-04-16 09:00 CDT"),
         ("This afternoon is good, or email me", "2026-03-10 14:00 CDT"),
+        # Southern idiom, a range to noon, evenings, the time asked for after the call word
+        ("We're fixin to head to the sale barn. Holler at me round 4", "2026-03-10 16:00 CDT"),
+        ("Try me at the house, evenings after 7", "2026-03-10 19:00 CDT"),
+        ("he'll be at the co-op 8 to noon tomorrow, catch him there", "2026-03-11 08:00 CDT"),
+        ("Wednesday night service is at 7 so call him Wed after 2", "2026-03-11 14:00 CDT"),
+        ("Sat morning at the lake? lol jk. Monday 3/16 at 10?", "2026-03-16 10:00 CDT"),
     ],
 )
 def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
@@ -114,6 +120,7 @@ def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
         "You may try him the week of the 23rd.",
         "Her office line is (414) 643-2219, Tues-Thurs 9-2.",
         "I'm in depositions thru Thursday",
+        "I'll be at the Farm Bureau meeting at 7 tonight, so not then.",
     ],
 )
 def test_what_is_no_proposal_sets_no_callback(text):
