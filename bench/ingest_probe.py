@@ -1378,7 +1378,28 @@ def cases() -> list[Case]:
             personas=5,
             businesses=5,
             failures={},
-            checks=[("phones", lambda x: x.phones()[0], ["5125550000", "7375550000"])],
+            checks=[
+                ("phones", lambda x: x.phones()[0], ["5125550000", "7375550000"]),
+                ("emails", lambda x: x.emails()[0], ["w0@example.com", "p0@example.com"]),
+            ],
+        )
+    )
+    # 55. ZoomInfo with "Direct Phone Number" and "Mobile phone": the direct line is often empty.
+    zm_header = [*zi_header[:5], "Mobile phone", *zi_header[5:]]
+    zm_rows = [
+        [*row[:4], "" if i % 2 == 0 else row[4], f"737.555.{600 + i:04d}", *row[5:]] for i, row in enumerate(zi_rows)
+    ]
+    c.append(
+        Case(
+            "zoominfo_direct_and_mobile",
+            'ZoomInfo "Direct Phone Number" (empty on rows 1, 3, 5) and "Mobile phone"',
+            table(zm_rows, zm_header).encode(),
+            "completed",
+            basis="user",
+            personas=5,
+            businesses=5,
+            failures={},
+            checks=[("phones", lambda x: x.phones()[:2], [["7375550600"], ["5125550501", "7375550601"]])],
         )
     )
     return c

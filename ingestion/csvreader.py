@@ -49,7 +49,21 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "full_name": ("fullname", "contactname", "contact", "name", "executivename", "contactfullname"),
     "title": ("title", "jobtitle", "contacttitle", "position", "executivetitle", "role"),
-    "email": ("email", "emailaddress", "contactemail", "emailaddr", "businessemail", "email1"),
+    "email": (
+        "email",
+        "emailaddress",
+        "contactemail",
+        "emailaddr",
+        "businessemail",
+        "email1",
+        # a second address: every e-mail column is read (``MULTI_VALUED``)
+        "email2",
+        "emailaddress2",
+        "personalemail",
+        "secondaryemail",
+        "alternateemail",
+        "otheremail",
+    ),
     "phone": (
         "phone",
         "phonenumber",
@@ -67,6 +81,13 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "mobilephone",
         "cellphone",
         "cell",
+        # a second number: every phone column is read (``MULTI_VALUED``)
+        "phone2",
+        "homephone",
+        "otherphone",
+        "mobilenumber",
+        "cellnumber",
+        "alternatephone",
     ),
     "address": (
         "address",
@@ -150,6 +171,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "sic1",
     ),
 }
+# Fields a persona holds several of: every column naming one is read and each valid value stored.
+MULTI_VALUED = frozenset({"phone", "email"})
 _ALIAS_LOOKUP = {alias: canonical for canonical, aliases in HEADER_ALIASES.items() for alias in aliases}
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 # Words CRM and data-vendor exports put before a field's name ("Mailing State", "Company Zip Code", "Direct Phone
@@ -223,6 +246,8 @@ class HeaderMap:
     columns: list[str]
     fields: dict[str, int] = field(default_factory=dict)  # canonical field -> column index
     extras: dict[str, int] = field(default_factory=dict)  # unmapped header -> column index
+    # canonical field -> indexes of the columns after the first that name it too ("Phone", "Mobile Phone")
+    repeats: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def missing(self) -> list[str]:
@@ -232,23 +257,34 @@ class HeaderMap:
         return [name for name in REQUIRED_FIELDS if name not in present]
 
     def as_schema(self) -> dict:
-        return {
+        schema = {
             "columns": self.columns,
             "mapping": {canonical: self.columns[index] for canonical, index in self.fields.items()},
             "extra": list(self.extras),
         }
+        if self.repeats:  # the other columns naming a field, read too
+            schema["repeated"] = {canonical: [self.columns[i] for i in at] for canonical, at in self.repeats.items()}
+        return schema
 
 
 def map_header(columns: list[str]) -> HeaderMap:
-    """Match header names to canonical fields (case, space and punctuation insensitive, ``header_field``; first
-    match wins)."""
+    """Match header names to canonical fields (case, space and punctuation insensitive, ``header_field``).
+
+    The first column naming a field is its column; the others naming it are its ``repeats``, read too
+    (``loader.MappedRows``). A repeat of a field the persona holds several of (``MULTI_VALUED``: phones, e-mails) has
+    every value stored, so it is no extra column; a repeat of any other field stays an extra too, since only its
+    first non-empty value is used.
+    """
     cleaned = [(c or "").replace("\x00", "").strip().lstrip("\ufeff") for c in columns]
     mapping = HeaderMap(columns=cleaned)
     for index, name in enumerate(cleaned):
         canonical = header_field(name)
         if canonical and canonical not in mapping.fields:
             mapping.fields[canonical] = index
-        else:
+            continue
+        if canonical:
+            mapping.repeats.setdefault(canonical, []).append(index)
+        if canonical not in MULTI_VALUED:
             label = name or f"column_{index + 1}"
             while label in mapping.extras:
                 label += "_"

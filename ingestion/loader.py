@@ -21,7 +21,7 @@ from identity.models import Business, BusinessOwner, Persona, PersonaEmail, Pers
 from usdatabiz.core.ids import id_batch
 from usdatabiz.core.models import StageFailure
 
-from .csvreader import CsvRow, HeaderMap
+from .csvreader import MULTI_VALUED, CsvRow, HeaderMap
 from .normalizers import (
     Memo,
     clean_cell,
@@ -353,6 +353,22 @@ class MappedRows:
         self.has_full_name = "full_name" in present
         self._get = itemgetter(*(present.get(name, self.width) for name in FIELD_ORDER))
         self.extras = list(header.extras.items())
+        # A field named by several columns: of one the persona holds one of, the first non-empty cell is read
+        # (``fill``); of phones and e-mails every column is (``grouped``: field -> its columns, first one first).
+        repeats = header.repeats
+        self._fallbacks = [(present[name], at) for name, at in repeats.items() if name not in MULTI_VALUED]
+        self.grouped = {name: [present[name], *at] for name, at in repeats.items() if name in MULTI_VALUED}
+        self._phone_at = self.grouped.get("phone")
+        self._email_at = self.grouped.get("email")
+
+    def fill(self, cells: list[str]) -> None:
+        """Put in an empty cell of a field named by several columns the first non-empty cell of the others."""
+        for at, others in self._fallbacks:
+            if not clean_cell(cells[at]):
+                for index in others:
+                    if clean_cell(cells[index]):
+                        cells[at] = cells[index]
+                        break
 
 
 class RowNormalizer(MappedRows):
@@ -417,6 +433,8 @@ class RowNormalizer(MappedRows):
         if "\x00" in "".join(cells):  # the reader removes NULs (``ByteLines``); rows built elsewhere may hold one
             cells = [cell.replace("\x00", "") for cell in cells]
         cells.append("")  # the padding cell read for fields the file does not have
+        if self._fallbacks:
+            self.fill(cells)
         (cell_company, cell_dba, cell_first, cell_last, cell_full_name, cell_title, cell_email, cell_phone,
          cell_address, cell_city, cell_state, cell_zip, cell_employees, cell_revenue, cell_year, cell_sic,
          ) = self._get(cells)  # fmt: skip
@@ -483,23 +501,18 @@ class RowNormalizer(MappedRows):
         else:
             fail(number, "MISSING_VALUE", "company_name", "", "The row has no company name.")
 
-        raw_phone = clean_cell(cell_phone)
-        raw_email = clean_cell(cell_email)
-        phones = phones_from_cell(raw_phone) if raw_phone else ()
-        phone = phones[0] if phones else None
+        phones, raw_phones = phones_of_cells(
+            (cell_phone,) if self._phone_at is None else [cells[i] for i in self._phone_at]
+        )
+        phone = phones[0][0] if phones else None
         if not phone:
-            fail(
-                number,
-                "INVALID_PHONE",
-                "phone",
-                raw_phone,
-                f"'{raw_phone}' cannot be normalized to a valid 10-digit US number."
-                if raw_phone
-                else "The phone number is empty.",
-            )
-        email = email_from_cell(raw_email) if raw_email else None
-        if raw_email and not email:
-            fail(number, "INVALID_EMAIL", "email", raw_email, f"'{raw_email}' is not a valid email address.")
+            fail(number, "INVALID_PHONE", "phone", *phone_failure(raw_phones))
+        emails, raw_emails = emails_of_cells(
+            (cell_email,) if self._email_at is None else [cells[i] for i in self._email_at]
+        )
+        email = emails[0] if emails else None
+        if raw_emails and not email:
+            fail(number, "INVALID_EMAIL", "email", *email_failure(raw_emails))
 
         if first or last or phone or email:
             persona_id = self._per_id()
@@ -523,32 +536,15 @@ class RowNormalizer(MappedRows):
                 )
             )
             counts.personas += 1
-            if phone:
+            for phone_number, raw_phone in phones:  # every valid number of the row's phone cells, each once
                 chunk.phones.append(
-                    (
-                        self._ph_id(),
-                        team_id,
-                        now,
-                        now,
-                        source_file,
-                        number,
-                        persona_id,
-                        raw_phone[:64],
-                        phone,
-                        "unknown",
-                        True,
-                    )
-                )
-                counts.phones += 1
-                for other in phones[1:]:  # the cell's other numbers: the persona's too
-                    chunk.phones.append(
-                        (self._ph_id(), team_id, now, now, source_file, number, persona_id, raw_phone[:64], other,
-                         "unknown", True)
-                    )  # fmt: skip
-                    counts.phones += 1
-            if email:
-                chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, email, True))
-                counts.emails += 1
+                    (self._ph_id(), team_id, now, now, source_file, number, persona_id, raw_phone[:64], phone_number,
+                     "unknown", True)
+                )  # fmt: skip
+            counts.phones += len(phones)
+            for address in emails:
+                chunk.emails.append((self._em_id(), team_id, now, now, source_file, number, persona_id, address, True))
+            counts.emails += len(emails)
             if key is not None:
                 self._owners.append((number, persona_id, key, title[:200]))
             counts.rows_loaded += 1
@@ -620,6 +616,53 @@ class RowNormalizer(MappedRows):
                 owners.append((self._bo_id(), team_id, now, now, source_file, number, persona_id, business_id, title))
                 counts.owners += 1
         counts.rows_with_errors += len({failure[10] for failure in self.chunk.failures})
+
+
+def phones_of_cells(cells) -> tuple[list[tuple[str, str]], list[str]]:
+    """The valid numbers of a row's phone cells (one per column naming the phone), in column order and each once,
+    each with the cleaned cell it came from; and the row's non-empty cleaned cells (what a failure names)."""
+    found: list[tuple[str, str]] = []
+    raws: list[str] = []
+    for cell in cells:
+        raw = clean_cell(cell)
+        if raw:
+            raws.append(raw)
+            for number in phones_from_cell(raw):
+                if all(number != known for known, _raw in found):
+                    found.append((number, raw))
+    return found, raws
+
+
+def phone_failure(raws: list[str]) -> tuple[str, str]:
+    """The raw value and detail of INVALID_PHONE for a row whose phone cells (non-empty, cleaned) hold no number."""
+    if not raws:
+        return "", "The phone number is empty."
+    if len(raws) == 1:
+        return raws[0], f"'{raws[0]}' cannot be normalized to a valid 10-digit US number."
+    listed = ", ".join(f"'{raw}'" for raw in raws)
+    return " / ".join(raws), f"No phone column holds a valid 10-digit US number: {listed}."
+
+
+def emails_of_cells(cells) -> tuple[list[str], list[str]]:
+    """The valid addresses of a row's e-mail cells (``email_from_cell`` of each), in column order and each once;
+    and the row's non-empty cleaned cells."""
+    found: list[str] = []
+    raws: list[str] = []
+    for cell in cells:
+        raw = clean_cell(cell)
+        if raw:
+            raws.append(raw)
+            if (email := email_from_cell(raw)) is not None and email not in found:
+                found.append(email)
+    return found, raws
+
+
+def email_failure(raws: list[str]) -> tuple[str, str]:
+    """The raw value and detail of INVALID_EMAIL for a row whose e-mail cells (non-empty, cleaned) hold no address."""
+    if len(raws) == 1:
+        return raws[0], f"'{raws[0]}' is not a valid email address."
+    listed = ", ".join(f"'{raw}'" for raw in raws)
+    return " / ".join(raws), f"No e-mail column holds a valid address: {listed}."
 
 
 def full_name_of(full: str) -> tuple[str, str]:

@@ -56,7 +56,11 @@ from .loader import (
     _company_of,
     _employees_of,
     _year_of,
+    email_failure,
+    emails_of_cells,
     full_name_of,
+    phone_failure,
+    phones_of_cells,
 )
 from .normalizers import NAME_EXTRA_WORDS, NULL_MARKERS, Memo, clean_cell, email_from_cell, phones_from_cell
 
@@ -73,9 +77,10 @@ def _id_base(prefix: str) -> tuple[str, int]:
     return f"{prefix}_{high}", int.from_bytes(os.urandom(5), "big") >> 3
 
 
-def _id_sql(prefix: str, n: str) -> str:
-    """SQL for the id number ``n`` (a non-negative bigint expression below 2**37) of a fresh base of ``prefix``."""
-    head, start = _id_base(prefix)
+def _id_sql(prefix: str, n: str, *, base: tuple[str, int] | None = None) -> str:
+    """SQL for the id number ``n`` (a non-negative bigint expression below 2**37) of ``base`` (``_id_base``), by
+    default a fresh base of ``prefix``: ids of one base sort as their numbers."""
+    head, start = base or _id_base(prefix)
     value = f"({start}::bigint + ({n}))"
     symbols = " || ".join(f"substr('{_ALPHABET}', (({value} >> {5 * k}) & 31)::int + 1, 1)" for k in range(7, -1, -1))
     return f"('{head}' || {symbols})"
@@ -247,7 +252,7 @@ def _sql_email(c: str) -> str:
 def _needs_python(kind: str, f: str) -> str:
     p = _printable(f)
     c = _sql_clean(f)
-    if kind in _REMEMBERED:
+    if kind in _REMEMBERED or kind in _GROUPED_KIND.values():
         return "true"
     if kind == "zip":
         # A ZIP short of digits needs the prefixes of ``split_zip`` to have its zeros restored.
@@ -297,10 +302,14 @@ _FIELD_KIND = {
     "sic_code": "sic",
 }
 _COLUMN = {name: f"f_{name}" for name in FIELD_ORDER}
+# A field named by several columns whose every value is kept (``MappedRows.grouped``): its staging column holds the
+# row's cells of all of them as a JSON array, every distinct one of which Python reads.
+_GROUPED_KIND = {"phone": "phones", "email": "emails"}
+_SLOT = {name: FIELD_ORDER.index(name) for name in _GROUPED_KIND}
 
 
 def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
-    """The rule ``RowNormalizer`` applies to one raw cell of a kind, as up to four texts (None for NULL)."""
+    """The rule ``RowNormalizer`` applies to one raw cell of a kind, as up to five texts (None for NULL)."""
     if kind == "text":
         return (_CLEANED[cell], None, None, None)
     if kind == "address":
@@ -326,6 +335,28 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
         return (_text(_REVENUES[cell]), None, None, None)
     if kind == "year":
         return (_text(_year_of(cell, today_year=today_year)), None, None, None)
+    if kind == "phones":
+        # The cells of every phone column: the first number's cell, the number, the others, their cells (JSON)
+        # and, when there is none, the failure's detail.
+        phones, raws = phones_of_cells(json.loads(cell))
+        if not phones:
+            raw, detail = phone_failure(raws)
+            return (raw, None, None, None, detail)
+        others = phones[1:]
+        return (
+            phones[0][1],
+            phones[0][0],
+            " ".join(number for number, _raw in others) or None,
+            json.dumps([raw for _number, raw in others]) if others else None,
+            None,
+        )
+    if kind == "emails":
+        # The cells of every e-mail column: the first address, the others and, when there is none, the detail.
+        emails, raws = emails_of_cells(json.loads(cell))
+        if emails or not raws:
+            return (" / ".join(raws), (emails[0] if emails else None), (" ".join(emails[1:]) or None), None, None)
+        raw, detail = email_failure(raws)
+        return (raw, None, None, None, detail)
     raw = clean_cell(cell)
     if kind == "phone":
         # The first valid number, and the cell's others separated by spaces (None when there are none).
@@ -358,6 +389,7 @@ class SetLoader(MappedRows):
         self.rows = 0
         self.batch = 0
         self._maps: dict[str, Memo] = {}
+        self._kind = {name: _GROUPED_KIND[name] if name in self.grouped else _FIELD_KIND[name] for name in FIELD_ORDER}
 
     @staticmethod
     def fits(header: HeaderMap) -> bool:
@@ -374,7 +406,13 @@ class SetLoader(MappedRows):
         if len(cells) > self.width:
             cells = cells[: self.width]  # the cells past the header are empty (``row_width_ok``)
         cells.append("")
+        if self._fallbacks:
+            self.fill(cells)
         values = self._get(cells)
+        if self.grouped:
+            values = list(values)
+            for name, at in self.grouped.items():
+                values[_SLOT[name]] = json.dumps([cells[i] for i in at], ensure_ascii=False)
         if self._extra_at:
             values = (*values, *(cells[i] for i in self._extra_at))
         self.lines.append((str(row.number), *values))
@@ -393,14 +431,16 @@ class SetLoader(MappedRows):
             cursor.execute("DROP TABLE IF EXISTS ingest_raw")
             cursor.execute(f"CREATE TEMPORARY TABLE ingest_raw (row integer, {fields}{extras})")
             cursor.execute(
-                "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_map (kind text, raw text, a text, b text, c text, d text)"
+                "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_map (kind text, raw text, a text, b text, c text, d text,"
+                " e text)"
             )
             cursor.execute(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_rows (batch integer, row integer, first text, last text,"
                 " nfirst text, nlast text, title text, raw_state text, state text, raw_zip text, zip5 text, zip4 text,"
                 " company text, normalized text, dba text, address text, city text, employees bigint,"
                 " revenue bigint, year integer, raw_sic text, sic text, raw_phone text, phone text, other_phones text,"
-                " raw_email text, email text, extra jsonb)"
+                " other_raws text, phone_detail text, raw_email text, email text, other_emails text,"
+                " email_detail text, extra jsonb)"
             )
             cursor.execute(
                 "CREATE TEMPORARY TABLE IF NOT EXISTS ingest_holder (batch integer, name text, zip5 text, id text,"
@@ -474,7 +514,7 @@ class SetLoader(MappedRows):
         """Ask Python for the values SQL does not take; copy the answers into ``ingest_map``."""
         parts = []
         for name in FIELD_ORDER:
-            kind = _FIELD_KIND[name]
+            kind = self._kind[name]
             column = _COLUMN[name]
             parts.append(
                 f"SELECT DISTINCT '{kind}' AS kind, {column} AS raw FROM ingest_raw WHERE {_needs_python(kind, column)}"
@@ -484,7 +524,7 @@ class SetLoader(MappedRows):
         if not wanted:
             return
         memo = partial(_python_values, today_year=self.today_year)
-        answers = [(kind, raw, *memo(kind, raw)) for kind, raw in wanted]
+        answers = [(kind, raw, *(memo(kind, raw) + (None,) * 5)[:5]) for kind, raw in wanted]
         with cursor.copy("COPY ingest_map FROM STDIN") as copy:
             copy.write(_copy_text(answers))
         cursor.execute("ANALYZE ingest_map")
@@ -493,7 +533,7 @@ class SetLoader(MappedRows):
         joins = []
         value = {}
         for name in FIELD_ORDER:
-            kind = _FIELD_KIND[name]
+            kind = self._kind[name]
             column = f"r.{_COLUMN[name]}"
             alias = f"m_{name}"
             joins.append(f"LEFT JOIN ingest_map {alias} ON {alias}.kind = '{kind}' AND {alias}.raw = {column}")
@@ -570,8 +610,12 @@ class SetLoader(MappedRows):
             "raw_phone": mapped("phone", "a", phone),
             "phone": mapped("phone", "b", f"(CASE WHEN {phone} <> '' THEN {_sql_phone(phone)} END)"),
             "other_phones": "m_phone.c",  # SQL takes cells of one number only (``_needs_python``)
+            "other_raws": "m_phone.d",  # NULL: the other numbers' cell is ``raw_phone``
+            "phone_detail": "m_phone.e",  # NULL: INVALID_PHONE's detail is made of ``raw_phone``
             "raw_email": mapped("email", "a", email),
             "email": mapped("email", "b", f"(CASE WHEN {email} <> '' THEN {_sql_email(email)} END)"),
+            "other_emails": "m_email.c",
+            "email_detail": "m_email.e",
             "extra": extra,
         }
         self._select = select
@@ -604,11 +648,13 @@ class SetLoader(MappedRows):
             " AND zip5 IS NULL",
             "SELECT row, 2, 'MISSING_VALUE', 'company_name', '', 'The row has no company name.' FROM ingest_rows r"
             " WHERE batch = %(batch)s AND company = ''",
-            "SELECT row, 3, 'INVALID_PHONE', 'phone', raw_phone, CASE WHEN raw_phone <> '' THEN '''' || raw_phone"
-            " || ''' cannot be normalized to a valid 10-digit US number.' ELSE 'The phone number is empty.' END"
+            "SELECT row, 3, 'INVALID_PHONE', 'phone', raw_phone, coalesce(phone_detail, CASE WHEN raw_phone <> '' THEN"
+            " '''' || raw_phone || ''' cannot be normalized to a valid 10-digit US number.' ELSE 'The phone number"
+            " is empty.' END)"
             " FROM ingest_rows r WHERE batch = %(batch)s AND phone IS NULL",
-            "SELECT row, 4, 'INVALID_EMAIL', 'email', raw_email, '''' || raw_email || ''' is not a valid email"
-            " address.' FROM ingest_rows r WHERE batch = %(batch)s AND raw_email <> '' AND email IS NULL",
+            "SELECT row, 4, 'INVALID_EMAIL', 'email', raw_email, coalesce(email_detail, '''' || raw_email || ''' is"
+            " not a valid email address.') FROM ingest_rows r WHERE batch = %(batch)s AND raw_email <> ''"
+            " AND email IS NULL",
             "SELECT row, 5, 'MISSING_VALUE', 'first_name', '', 'The row has no contact name, phone or email.' FROM"
             f" ingest_rows r WHERE batch = %(batch)s AND company <> '' AND NOT {persona}",
         ]
@@ -699,7 +745,9 @@ class SetLoader(MappedRows):
                 f" FROM ingest_rows r WHERE {persona_where}",
                 params,
             )
-            phone = _id_sql("ph", "r.row")
+            # A row's phones (and e-mails) share a base, numbered in their columns' order: the first is made first.
+            phones = _id_base("ph")
+            phone = _id_sql("ph", f"r.row::bigint * {_PER_ROW}", base=phones)
             phone_own = "raw, normalized_number, phone_type, is_valid"
             cursor.execute(
                 f"INSERT INTO {_table(PersonaPhone)} ({_columns(PersonaPhone, phone_own)})"
@@ -708,20 +756,30 @@ class SetLoader(MappedRows):
                 " FROM ingest_rows r WHERE r.phone IS NOT NULL",
                 params,
             )
-            other = _id_sql("ph", "r.row::bigint * 8 + o.n")
+            other = _id_sql("ph", f"r.row::bigint * {_PER_ROW} + o.n", base=phones)
             cursor.execute(
                 f"INSERT INTO {_table(PersonaPhone)} ({_columns(PersonaPhone, phone_own)})"
-                f" SELECT {other}, {traced}, {per}, left(r.raw_phone, 64), o.number, 'unknown', true"
+                f" SELECT {other}, {traced}, {per}, left(coalesce(r.other_raws::jsonb ->> (o.n - 1)::int, r.raw_phone),"
+                " 64), o.number, 'unknown', true"
                 f"{_defaults(PersonaPhone, phone_own)}"
                 " FROM ingest_rows r CROSS JOIN LATERAL unnest(string_to_array(r.other_phones, ' '))"
                 " WITH ORDINALITY AS o(number, n) WHERE r.phone IS NOT NULL AND r.other_phones IS NOT NULL",
                 params,
             )
-            email = _id_sql("em", "r.row")
+            emails = _id_base("em")
+            email = _id_sql("em", f"r.row::bigint * {_PER_ROW}", base=emails)
             cursor.execute(
                 f"INSERT INTO {_table(PersonaEmail)} ({_columns(PersonaEmail, 'email, is_valid')})"
                 f" SELECT {email}, {traced}, {per}, r.email, true{_defaults(PersonaEmail, 'email, is_valid')}"
                 " FROM ingest_rows r WHERE r.email IS NOT NULL",
+                params,
+            )
+            other = _id_sql("em", f"r.row::bigint * {_PER_ROW} + o.n", base=emails)
+            cursor.execute(
+                f"INSERT INTO {_table(PersonaEmail)} ({_columns(PersonaEmail, 'email, is_valid')})"
+                f" SELECT {other}, {traced}, {per}, o.address, true{_defaults(PersonaEmail, 'email, is_valid')}"
+                " FROM ingest_rows r CROSS JOIN LATERAL unnest(string_to_array(r.other_emails, ' '))"
+                " WITH ORDINALITY AS o(address, n) WHERE r.email IS NOT NULL AND r.other_emails IS NOT NULL",
                 params,
             )
             owner = _id_sql("bo", "r.row")
@@ -752,6 +810,11 @@ class SetLoader(MappedRows):
                 " WHERE phone IS NOT NULL AND other_phones IS NOT NULL"
             )
             phones += cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT coalesce(sum(cardinality(string_to_array(other_emails, ' '))), 0) FROM ingest_rows"
+                " WHERE email IS NOT NULL AND other_emails IS NOT NULL"
+            )
+            emails += cursor.fetchone()[0]
             cursor.execute("SELECT code, count(*), count(DISTINCT source_row) FROM ingest_fail GROUP BY code")
             failures = Counter({code: n for code, n, _rows in cursor.fetchall()})
             cursor.execute("SELECT count(DISTINCT source_row) FROM ingest_fail")
@@ -768,6 +831,10 @@ class SetLoader(MappedRows):
             owners=owners,
             failures=failures,
         )
+
+
+# Ids a row's phones or e-mails may take in one base (a cell of more than 1,023 numbers is not a list's).
+_PER_ROW = 1024
 
 
 def _table(model) -> str:

@@ -2,6 +2,7 @@
 
 import random
 import re
+from collections import Counter
 
 import pytest
 from django.db import connection
@@ -298,3 +299,52 @@ def test_generated_rows_give_identical_records_and_failures(ingest, settings, te
 
     # then every record and failure is identical
     assert_same(with_python, with_sql)
+
+
+# Columns naming a field another column names too, as CRM exports write them, and the column whose cells each takes.
+REPEATED = {
+    "Mobile Phone": "Phone",
+    "Phone ": "Phone",
+    "Email 2": "Email",
+    "Personal Email": "Email",
+    "Mailing State": "State",
+    "Company": "Company Name",
+}
+
+
+def repeated_rows(count: int, seed: int) -> list[list[str]]:
+    """Hard rows of ``HEADER`` + ``REPEATED``, the cells of repeated fields empty one time in three."""
+    rng = random.Random(seed)
+    repeated = {"Phone", "Email", "State", "Company Name"}
+
+    def cell(name: str) -> str:
+        if name in repeated and rng.random() < 1 / 3:
+            return ""
+        return rng.choice(CELLS[name])
+
+    return [[cell(name) for name in (*HEADER, *REPEATED.values())] for _ in range(count)]
+
+
+def test_repeated_phone_email_and_other_columns_give_identical_records_and_failures(
+    ingest, settings, team, other_team, monkeypatch
+):
+    # given a file with two more phone columns (one named "Phone" again), two more e-mail columns, a second state
+    # and a second company column, in chunks of 40 rows written 15 at a time
+    settings.INGEST_CHUNK_ROWS = 40
+    monkeypatch.setattr(chunks, "WRITE_BATCH_ROWS", 15)
+    content = csv_bytes(repeated_rows(240, seed=5), header=[*HEADER, *REPEATED])
+
+    # when the file is loaded through both paths
+    with_python, with_sql = both(ingest, settings, team, other_team, content)
+
+    # then every record and failure is identical, and rows do have several phones and e-mails
+    assert with_python["status"] == DataSource.Status.COMPLETED, with_python["error"]
+    assert_same(with_python, with_sql)
+    phones_per_row = Counter(phone["source_record_id"] for phone in with_python["phones"])
+    emails_per_row = Counter(email["source_record_id"] for email in with_python["emails"])
+    assert max(phones_per_row.values()) >= 3
+    assert max(emails_per_row.values()) >= 2
+    codes = {f["code"] for f in with_python["failures"]}
+    assert {"INVALID_PHONE", "INVALID_EMAIL", "UNKNOWN_STATE"} <= codes
+    # and an INVALID_PHONE naming several cells was met
+    assert any(f["detail"].startswith("No phone column") for f in with_python["failures"])
