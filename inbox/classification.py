@@ -407,6 +407,12 @@ def _rule(name: str, strength: float, *alternatives: str, unless: str | None = N
     return Rule(name, strength, re.compile(pattern), re.compile(unless) if unless else None, literal_gates(pattern))
 
 
+# "Jess is this you? Did you get a new phone?": a name and a question whether the writer's acquaintance changed phones
+_NEW_PHONE_ASKED = (
+    r"^[a-z]+\W+(?:is|was) (?:this|that|it) you\W+did you (?:get|change) (?:a new|your) (?:phone|number)\b"
+)
+
+
 # fmt: off
 PHRASE_RULES: list[Rule] = [
     _rule("wrong_number.personal_phone", 0.85, r"\bpersonal (?:number|cell|phone)\b", unless=r"<(?:phone|number)>"),
@@ -655,7 +661,9 @@ PHRASE_RULES: list[Rule] = [
     _rule("question.about_quoted_words", 0.9, _QUOTED_THEN_ASKED),
     _rule("question.was_that_you", 0.9,
           r"\b(?:was|is|were) (?:that|this|it) (?:you|u|y'all|yall|your (?:company|people|guys))"
-          r"(?: guys| all| too)?\s*\?"),
+          r"(?: guys| all| too)?\s*\?",
+          # "Jess is this you? Did you get a new phone?": asking someone the writer knows (NOTHING_FOR_US)
+          unless=_NEW_PHONE_ASKED),
     # "Hey Sam, stop being so pushy", "quit being so annoying": told off for how we text, not a request
     _rule("hostile.stop_being", 0.88,
           r"\b(?:stop|quit) being (?:so |such an? |this |that )?(?:pushy|annoying|rude|aggressive|desperate|obnoxious"
@@ -1276,6 +1284,24 @@ PHRASE_RULES: list[Rule] = [
     _rule("hostile.creole_french_bengali_hindi", 0.88, r"^\W*(?:sal(?:op|ope|aud)s?)\W*$",
           r"\b(?:se|bann|ti|ou|yo) sal(?:op|ope)s?\b", r"\bsal(?:op|ope|aud)s? (?:ou|w|yo|va|toi|vous)\b",
           r"(?<![\u0980-\u09ff])চোর(?![\u0980-\u09ff])", r"(?<![\u0900-\u097f])चोर(?![\u0900-\u097f])"),
+    # the seventy-fourth set: a text asked to be sent again ("... it failed, resend?", "can you send it again?"); asking
+    # whether our text is about something the writer knows of ("... is this about that?"); "what's it cost"; Twi "aane"
+    # (yes) and "mepɛ sɛ mete ho asɛm" (I want to hear about it); insults in Spanish ("qué falta de respeto", "gente
+    # sin oficio") and Russian ("позорище", a disgrace; "вам делать нечего", have you nothing better to do)
+    _rule("question.send_again", 0.85, r"\b(?:resend|re-send)\W*\?",
+          r"\b(?:can|could|would|will) (?:you|y'all) (?:please )?"
+          r"(?:resend|re-send|send (?:it|that|this|them) again)\b"),
+    _rule("question.is_this_about", 0.88,
+          r"\b(?:is|was) (?:this|it) (?:about|regarding|for) (?:that|those|them)\W*\?"),
+    _rule("question.what_it_costs", 0.9, r"\bwhat's (?:it|this|that) (?:cost|run|go for)\b"),
+    _rule("interested.twi", 0.88, r"^\W*aane\b(?![\s,.!-]*(?:daabi|dabi)\b)", r"\bmep[ɛe] s[ɛe] mete\b"),
+    # "Kowalski Family Funeral Home: Thank you for your message. If this concerns a death in the family, please call
+    # our 24-hour line at ...": a business's machine thanking for the message and naming its own line
+    _rule("auto_reply.call_our_line", 0.9,
+          r"\bthank(?:s| you) for your (?:message|text)\b[^<]*\b(?:call|dial|contact) our (?:[a-z0-9-]+ ){0,2}"
+          r"(?:line|number|hotline)\b"),
+    _rule("hostile.spanish_russian", 0.88, r"\bque falta de respeto\b", r"\bgente sin oficio\b", r"позорищ",
+          r"делать нечего"),
 ]
 # fmt: on
 _GATE_KEEPER: list = [None, None]  # (rules, their GateKeeper): rebuilt when the rule list is another one
@@ -1554,6 +1580,8 @@ NOTHING_FOR_US = GatedRegex(
         r"(?:\W+lol)?\W*$"
         # "... wait wrong chat", "Sorry wrong thread": meant for another conversation
         r"|\bwrong (?:chat|thread|convo|conversation|group chat|group text)\b"
+        # "Jess is this you? Did you get a new phone?": the writer takes us for someone they know
+        rf"|{_NEW_PHONE_ASKED}"
     )
 )
 # "Fwd: Hi Maria, this is Sam with ... Worth a quick chat? / Mom is this legit??": our text forwarded to a relative

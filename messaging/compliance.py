@@ -1346,6 +1346,10 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         _re(
             r"\b(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
             r"(?:given|gave|give)\s+(?:\w+\s+)?(?:consent|permission))\b"
+            # the seventy-fourth: "I did not consent to this.", "we didn't consent to any texts": consent denied (not
+            # "didn't consent to the price change")
+            r"|\b(?:i|we)\s+(?:did\s+not|didn't|didnt|do\s+not|don't|dont)\s+(?:ever\s+)?consent\b(?!\s+to\s+(?:the|a|an|that)\s+"
+            r"(?!texts?\b|messages?\b|marketing\b|contact\b)\w+)"
         ),
         "none",
     ),
@@ -1377,6 +1381,17 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?:again|one\s+more\s+time|ever\s+again)\b"
         ),
         "none",
+    ),
+    # the seventy-fourth: "I'll report you", "I'm gonna report y'all", "i will report this number": a threat to report
+    # us, alone as beside a condition (not "I'm not gonna report you", "I'd report you but", "I'll report to you
+    # Monday")
+    (
+        _re(
+            r"\b(?:i'll|ill|i\s+will|i\s+shall|(?:i'm|im|i\s+am)\s+(?:(?:going|fixin|fixing|about)\s+to|gonna|gon)|i'm|im"
+            r"|i\s+am)\s+(?:(?:just|definitely|totally|so|absolutely|def)\s+)?(?:report|reporting)\s+(?:you|u|y'all|yall|ya"
+            r"|you\s+guys|you\s+all|you\s+people|this\s+number|your\s+(?:number|company|business))\b(?!')"
+        ),
+        "negation",
     ),
     # blocked and reported / blocking this number / I'm blocking you
     (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&|n)\s+report|\breport(?:ed|ing)?\s+(?:and|&|n)\s+block"), "negation"),
@@ -2152,6 +2167,11 @@ _MORE_PHRASES += [
             r"|\bunga\s+list\s+la\s+irundhu\b|\bpampakandi\b|\bdelete\s+cheyyandi\b|\batlakul\w*|\bserzu\w*\b"
             r"|\bma\s+fi\s+oro\s+ranse\b|\byo\s+number\s+mi\s+kuro\b|\bkuro\s+ninu\s+list\b"
             r"|\bmfa\s+nkras\w*\s+bio\b|\byi\s+me\s+n\w{1,2}ma\s+firi\b"
+            # the seventy-fourth: Yoruba "ẹ má ṣe fi ọ̀rọ̀ ránṣẹ́" (do not send messages, "ṣe" said), "ẹ dákẹ́ fífi ọ̀rọ̀
+            # ránṣẹ́" (stop sending messages), "yọ nọ́mbà mi kúrò" (remove my number); Twi "gyae nkrasɛm a wosoma me"
+            # (stop the messages you send me), "gyae me nkrasɛm soma"
+            r"|\bma\s+se\s+fi\s+oro\s+ranse\b|\b(?:dake|dawo)\s+(?:fifi|fi)\s+oro\s+ranse\b|\byo\s+nomba\s+mi\s+kuro\b"
+            r"|\bgyae\s+(?:me\s+)?nkras\w*"
         ),
         "none",
     ),
@@ -2917,6 +2937,14 @@ _NUMBER_SOLD = re.compile(
     r"(?:sold|bought|leaked)\b"
 )
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
+# "Delete my # from the group chat lol", "take me off the prayer chain": a request about a list that is not ours, held
+# as when a revocation phrase asks it ("remove me from the group chat lol")
+_OFF_ANOTHER_LIST = re.compile(
+    r"\b(?:remove|delete|take|drop|kick|get|erase)\s+(?:me|us|my\s+(?:number|#|cell|phone(?:\s+number)?|name))\s+"
+    r"(?:from|off(?:\s+of)?|out\s+of|outta)\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:prayer\s+(?:chain|list|group|line|team)|group\s+(?:chat|text|thread|me)|groupchat|league\s+chat|bible\s+study"
+    r"|(?:family|team|church|youth)\s+(?:chat|group\s+text))\b"
+)
 # "Stop 'n Go", "Stop-N-Go"; a business naming itself, a stop word first in its name: "Stop Go Towing & Recovery, this
 # is Denise", "Stop Line Striping here" (not "stop all services, this is Denise", "stop texting my company, this is")
 _NAMED_BUSINESS_WORDS = (
@@ -3530,7 +3558,34 @@ _ABOUT_OUR_TEXTS = re.compile(
 _ASKS_IF_ALLOWED = re.compile(
     r"\b(?:is|isn't)\s+(?:this|it|that|texting\s+(?:me|us))\s+(?:even\s+|really\s+)?(?:legal|allowed)\b"
     r"|\bare\s+(?:you|y'all|u)\s+(?:even\s+)?allowed\s+to\b"
+    # "the DNC registry thing, does that even apply to business lines? genuinely asking", "does the do not call list
+    # cover cells?": whether the do-not-call rules reach the writer's line
+    r"|\b(?:dnc|do\s+not\s+call)(?:\s+(?:list|registry|rules?|law|thing|stuff))*\b[^.!?]{0,20}?\b(?:does|do|would|will|is)\s+"
+    r"(?:that|it|this|they)\s+(?:even\s+|really\s+|actually\s+|still\s+)?(?:apply|applies|count|cover)\b"
+    r"|\b(?:does|do|would|will)\s+(?:the\s+)?(?:dnc|do\s+not\s+call)(?:\s+(?:list|registry|rules?|law))*\s+(?:even\s+|really\s+"
+    r"|actually\s+|still\s+)?(?:apply|count|cover)\b"
 )
+# "how does the unsubscribe work, does it stop everything from your company or just these texts?": a question how
+# opting out works (and what it would cover), read as no request; what else the reply says is still read
+_ASKS_HOW_OPTING_OUT_WORKS = re.compile(
+    r"\bhow\s+(?:exactly\s+)?(?:does|do|would|will)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|y'all's\s+)?"
+    r"(?:unsubscribe|unsub|unsubscribing|opt[\s-]?out|opting\s+out|stop|dnc|do\s+not\s+call)"
+    r"(?:\s+(?:thing|process|option|feature|part|function|button|link|keyword|word|list|registry))?\s+(?:even\s+|actually\s+)?"
+    r"(?:work|works|apply)\b(?=\s*(?:[?,;]|$|(?:exactly|though|tho|again)\b))"
+    # the question that goes on in the same sentence: "..., does it stop everything from your company or just these?"
+    r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+(?![^.!?]*\b(?:me|us)\b)"
+    r"[^.!?]*)?"
+)
+# "Don't contact the office, call my cell 412-555-0187": a place not to reach the writer at and a number to use instead;
+# which line it takes off (the one texted, or one they were called at) is for a person, and the cell is captured
+_ANOTHER_NUMBER_INSTEAD = re.compile(
+    r"\b(?:don't|dont|do\s+not|stop|quit|no\s+more)\s+(?:contact|call|reach|ring|bother)\w*\s+(?:the|my|our)\s+"
+    r"(?:office|shop|store|work|business|front\s+desk|desk|landline|land\s+line|main\s+(?:line|number|office)|receptionist"
+    r"|company)(?:\s+(?:line|number|phone))?\W+(?:just\s+|please\s+|pls\s+|instead\s+)?(?:call|text|reach|contact|try"
+    r"|use|hit)\s+(?:me\s+(?:up\s+)?(?:at|on)\s+)?(?:my|the)\s+(?:cell|mobile|personal|direct|own)\b"
+)
+# ...unless the texted line is named: "don't call the shop, call my cell, and stop texting this number"
+_THIS_LINE = re.compile(r"\bthis\s+(?:number|line|phone|cell)\b")
 # "Unsubscribe from what? I never signed up for nothin": the writer asks what the texts are; a person decides
 _ASKS_WHAT = re.compile(r"\b(?:unsubscribe|unsub|opt\s+out|stop|remove\s+me)\s+from\s+what\b")
 # "Can I unsubscribe my other store and keep this one on?": a request about another of the writer's lines, this one
@@ -3563,6 +3618,7 @@ _HELD_BESIDE_A_REQUEST = (
     (_BUSINESS_GREETING, _ABOUT_OUR_TEXTS, "a business's auto-reply"),
     (_KEEPS_THIS_ONE, _ABOUT_OUR_TEXTS, "a request about another of the writer's lines, this one kept"),
     (_INSULTED_AWAY, None, "a hostile dismissal"),
+    (_ANOTHER_NUMBER_INSTEAD, _THIS_LINE, "a request to reach the writer at another number instead"),
 )
 # "This office hereby revokes any and all consent ... to receive text messages": a letter's formal revocation decides
 # however long the letter is; so does a sarcastic one's "If this was the last one. Like, ever."
@@ -3745,6 +3801,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
     if notice:
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
+    asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
+    if asks_how:
+        plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
     long_message = len(_TOKEN.findall(plain)) > max_words
     if _phrase_hit(plain, asked=asked) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
@@ -3772,9 +3831,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         # model (which reads most of these scripts' letters as revocations, having seen few of their other replies)
         guarded = True
     else:
-        # the rules met a stop word and read it as no request ("don't stop", "the bus stop"), or a machine's notice
-        # that its keyword does not work
-        guarded = notice
+        # the rules met a stop word and read it as no request ("don't stop", "the bus stop"), a machine's notice
+        # that its keyword does not work, or a question how opting out works
+        guarded = notice or asks_how
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
@@ -3792,6 +3851,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
     if _NUMBER_SOLD.search(plain):
         return OPT_OUT_UNCERTAIN, "a complaint that the number was sold"
+    if _OFF_ANOTHER_LIST.search(plain):
+        return OPT_OUT_UNCERTAIN, "a request about another list"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
     # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
     probability = (
@@ -3856,6 +3917,17 @@ _GUARDED_WORDS = re.compile(
     r"|\breportar(?:le|les|lo)?\s+(?:a|con)\s+(?:mi|mis|el|la|nuestro|nuestra)\s+(?:jefe|jefa|supervisor|supervisora"
     r"|gerente|encargado|encargada|patron|patrona|esposo|esposa|mama|papa|equipo|oficina)\b"
     r"(?![^.!?]*\b(?:spam|acoso|estafa|fraude|mensajes?|textos?|numero|molest\w*)\b)"
+    # the seventy-fourth: "This isn't Marcus. Wrong number.", "Theresa retired in 2022, this is my personal cell now",
+    # Haitian Creole "Ou gen move nimewo, se pa mwen" (you have the wrong number, it's not me): a wrong number alone
+    r"|^(?:sorry\W+)?(?:this|it)\s+(?:isn't|is\s+not|isnt|ain't|aint)\s+[a-z]+\W+(?:sorry\W+)?wrong\s+(?:number|num|#|person)"
+    r"\W*(?:sorry)?\W*$"
+    r"|^[a-z]+\s+(?:retired|passed\s+away|passed|moved|left|quit|sold\s+the\s+\w+)(?:\s+(?:in|last|back\s+in)\s+[a-z0-9]+)?\W+"
+    r"(?:this|it)\s+(?:is|'s)\s+(?:my|our)\s+(?:personal\s+|own\s+|work\s+)?(?:number|cell|phone|line)\s+now\W*$"
+    r"|^(?:ou|nou)\s+(?:gen|genyen|pran)\s+(?:move|mauvais|mal)\s+(?:nimewo|nimero)(?:\W+(?:se\s+pa\s+(?:mwen|li)|mesi))?\W*$"
+    # "Got it, forwarded to our office manager": passed on to the one who decides, alone
+    r"|^(?:(?:got\s+it|ok|okay|thanks|thank\s+you|sure|will\s+do)\W+)?(?:i\s+|i've\s+|we\s+|we've\s+)?(?:forwarded|passed)"
+    r"(?:\s+(?:it|this|that)(?:\s+(?:along|on))?)?\s+to\s+(?:our|my|the)\s+(?:office\s+manager|manager|owner|boss"
+    r"|gm|general\s+manager|director|supervisor)\W*$"
     # "Which company is this again?": asking who we are, alone, is a question
     r"|^(?:sorry\W+|wait\W+)?(?:which|what|who)\s+(?:company|business|bank|lender|outfit)\s+(?:is\s+this|is\s+it"
     r"|are\s+(?:you|u|y'all)(?:\s+(?:with|from))?)(?:\s+again)?\W*$"
@@ -3873,19 +3945,20 @@ _GUARDED_WORDS = re.compile(
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
-    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD,
+    _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
 # found no request and the reply model is not asked. Any word a request to be left alone could use (the texts, the
 # number, the list, "again", "anymore", "leave", "don't ...", a complaint, an insult) keeps the model's reading.
 _DECLINE = re.compile(
-    r"\b(?:no\s+thank(?:s|\s+you)|not\s+interested|no\s+need|(?:we|i)\s+(?:really\s+)?(?:don't|do\s+not|dont)\s+need"
+    # "we're a two chair shop, don't need it": the "we" may be left out
+    r"\b(?:no\s+thank(?:s|\s+you)|not\s+interested|no\s+need|(?:(?:we|i)\s+)?(?:really\s+)?(?:don't|do\s+not|dont)\s+need"
     r"\s+(?:it|that|this|one|any|anything|your)|already\s+(?:use|have|using|got|work\s+with)"
     r"|(?:going\s+to|gonna|will|'ll)\s+say\s+no|(?:we're|we\s+are|i'm|i\s+am)\s+(?:all\s+)?(?:good|set|covered))\b"
 )

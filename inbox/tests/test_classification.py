@@ -1834,3 +1834,52 @@ def test_the_seventy_third_set_families(text, expected):
 )
 def test_the_seventy_third_set_is_placed_by_rules_not_the_intent_model(text, rule):
     assert rule in classify(text).matched_rules, classify(text)
+
+
+# The seventy-fourth set's families: a text asked to be sent again ("... it failed, resend?") and a question whether
+# our text is about what the writer just named ("... next Thursday, is this about that?") are questions, as is "what's
+# it cost"; Twi "aane" (yes) and "mepɛ sɛ mete ho asɛm" (I want to hear about it) are interest; insults in Spanish
+# ("qué falta de respeto", "gente sin oficio") and Russian ("позорище") are hostile; a business's machine thanking for
+# the message and naming its own line is the auto-reply, not a number given to us; "Jess is this you? Did you get a new
+# phone?" takes us for someone the writer knows (other); opt-outs in consent denied, a threat to report, Yoruba and
+# Twi; a question how unsubscribing works is a question; a number given instead of the office's is the number captured
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I sent a text to my partner about it but it failed, resend?", C.QUESTION),
+        ("Can you resend? It never came through", C.QUESTION),
+        ("Remove the old invoice from the portal and resend, we paid that one", C.OTHER),
+        ("I'm on the list for the seminar next Thursday, is this about that?", C.QUESTION),
+        ("Don't stop texting me lol this is the most interesting thing that's happened all day. what's it cost tho",
+         C.QUESTION),
+        ("Aane, mepɛ sɛ mete ho asɛm bebree.", C.INTERESTED),
+        ("Qué falta de respeto, gente sin oficio", C.HOSTILE),
+        ("Вам делать нечего? Позорище.", C.HOSTILE),
+        ("Kowalski Family Funeral Home: Thank you for your message. If this concerns a death in the family, please "
+         "call our 24-hour line at 570-555-0111.", C.AUTO_REPLY),
+        ("Stop by or call our main line 617-555-0134, ask for Renee", C.PHONE_CAPTURE),
+        ("Jess is this you? Did you get a new phone?", C.OTHER),
+        ("was that you guys?", C.QUESTION),
+        ("I did not consent to this.", C.OPT_OUT),
+        ("I'll report you", C.OPT_OUT),
+        ("Ẹ jọ̀ọ́, ẹ má ṣe fi ọ̀rọ̀ ránṣẹ́ sí nọ́mbà yìí mọ́.", C.OPT_OUT),
+        ("Mesrɛ wo, gyae nkrasɛm a wosoma me yi.", C.OPT_OUT),
+        ("how does the unsubscribe work, does it stop everything from your company or just these texts?", C.QUESTION),
+        ("Don't contact the office, call my cell 412-555-0187", C.PHONE_CAPTURE),
+    ],
+)  # fmt: skip
+def test_the_seventy_fourth_set_families(text, expected):
+    assert classify(text).classification == expected, classify(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I sent a text to my partner about it but it failed, resend?", "question.send_again"),
+        ("I'm on the list for the seminar next Thursday, is this about that?", "question.is_this_about"),
+        ("Aane, mepɛ sɛ mete ho asɛm bebree.", "interested.twi"),
+        ("Qué falta de respeto, gente sin oficio", "hostile.spanish_russian"),
+    ],
+)
+def test_the_seventy_fourth_set_is_placed_by_rules_not_the_intent_model(text, rule):
+    assert rule in classify(text).matched_rules, classify(text)

@@ -1893,10 +1893,11 @@ DECISIONS = [
             "No further contact, thanks",
         )
     ],
-    # ... and what is not: a number taken from a flyer or a sign, a "#" deleted from a group chat, "stop at" a place,
-    # a Norwegian yes, English "slut" words
+    # ... and what is not: a number taken from a flyer or a sign, "stop at" a place, a Norwegian yes, English "slut"
+    # words; a "#" deleted from a group chat is held by the rule for another list, as "remove me from the group chat
+    # lol" is (the 73rd set's writer labelled that one an opt-out: the chat may be the thread our text came in)
     ("Take the number off the flyer and call me Tuesday", "no"),
-    ("Delete my # from the group chat lol", "no"),
+    ("Delete my # from the group chat lol", "uncertain"),
     ("Delete my # from your list", "yes"),
     ("remove my # from ur list pls", "yes"),
     ("delete this # please", "yes"),
@@ -2489,6 +2490,88 @@ def test_the_seventy_third_families_and_guards(text, decision):
 def test_the_seventy_third_decisions_come_from_rules_not_the_model(text, why):
     # a rule or guard decides these (the reply model is not asked), so the decision does not drift as the corpus grows
     assert opt_out_explain(text)[1] == why
+
+
+# The seventy-fourth set: consent denied ("I did not consent to this."), a threat to report us alone ("I'll report
+# you"); Yoruba and Twi requests to stop the messages; a question how opting out works (and what it covers), read as no
+# request; a question whether the do-not-call rules reach the writer's line, held as "is this even legal?" is; a place
+# not to reach the writer at with a number to use instead, held (which line it takes off is for a person); a "#" taken
+# off a group chat, held as another list; a decline without its "we", a wrong number alone in English and Haitian
+# Creole, a line taken over after someone retired, a text passed on to the office manager: no request, the model not
+# asked. With a request beside them they still decide yes.
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I did not consent to this.", "yes"),
+        ("we didn't consent to any texts", "yes"),
+        ("I didnt consent to this", "yes"),
+        ("I'll report you", "yes"),
+        ("im gonna report yall", "yes"),
+        ("I will report this number", "yes"),
+        ("I'll report to you on Monday with the numbers", "no"),
+        ("Ẹ jọ̀ọ́, ẹ má ṣe fi ọ̀rọ̀ ránṣẹ́ sí nọ́mbà yìí mọ́.", "yes"),
+        ("Ẹ dákẹ́ fífi ọ̀rọ̀ ránṣẹ́ sí mi", "yes"),
+        ("Ẹ yọ nọ́mbà mi kúrò", "yes"),
+        ("Mesrɛ wo, gyae nkrasɛm a wosoma me yi.", "yes"),
+        ("Gyae me nkrasɛm soma", "yes"),
+        ("how does the unsubscribe work, does it stop everything from your company or just these texts?", "no"),
+        ("How does the opt out process work?", "no"),
+        ("how does the do not call list work exactly", "no"),
+        ("how does unsubscribe work? just take me off", "yes"),
+        ("how do I unsubscribe", "yes"),
+        ("the DNC registry thing, does that even apply to business lines? genuinely asking", "uncertain"),
+        ("does the do not call list even apply to cell phones?", "uncertain"),
+        ("does the DNC apply to business lines? stop texting me either way", "yes"),
+        ("I'm on the DNC", "yes"),
+        ("Don't contact the office, call my cell 412-555-0187", "uncertain"),
+        ("Do not call the front desk, reach me on my cell 412-555-0187", "uncertain"),
+        ("Don't contact the office, call my cell 412-555-0187. And stop texting this number", "yes"),
+        ("Don't text the office, text my cell 412-555-0187", "yes"),
+        ("Stop contacting our office. We are on the do not call registry.", "yes"),
+        ("Delete my # from the group chat lol", "uncertain"),
+        ("take me off the prayer chain please", "uncertain"),
+        ("Can you delete those pics from the group chat", "no"),
+        ("Delete my # from your list", "yes"),
+        ("we're a two chair shop, don't need it", "no"),
+        ("don't need your texts", "yes"),
+        ("This isn't Marcus. Wrong number.", "no"),
+        ("Theresa retired in 2022, this is my personal cell now", "no"),
+        ("Ou gen move nimewo, se pa mwen.", "no"),
+        ("Got it, forwarded to our office manager", "no"),
+        ("This isn't Marcus. Wrong number. Stop texting me", "yes"),
+        ("Got it, forwarded to our office manager. Take us off your list", "yes"),
+    ],
+)
+def test_the_seventy_fourth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Delete my # from the group chat lol", "a request about another list"),
+        (
+            "Don't contact the office, call my cell 412-555-0187",
+            "a request to reach the writer at another number instead",
+        ),
+        ("how does the unsubscribe work, does it stop everything?", "no revocation"),
+        ("we're a two chair shop, don't need it", "no revocation"),
+        ("This isn't Marcus. Wrong number.", "no revocation"),
+        ("Theresa retired in 2022, this is my personal cell now", "no revocation"),
+        ("Got it, forwarded to our office manager", "no revocation"),
+    ],
+)
+def test_the_seventy_fourth_decisions_come_from_rules_not_the_model(text, why):
+    # a rule or guard decides these (the reply model is not asked), so the decision does not drift as the corpus grows
+    assert opt_out_explain(text)[1] == why
+
+
+@pytest.mark.parametrize(
+    "text", ["I didn't consent to the price change", "I'm not gonna report you, just not interested"]
+)
+def test_consent_to_something_else_and_a_report_not_made_are_no_revocation_phrase(text):
+    # the rules hear no request; whether the reply model holds it moves with the corpus, so only "never yes" is pinned
+    assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
 
 
 @pytest.mark.parametrize(
