@@ -657,6 +657,8 @@ _MESSAGES = (
 # try me at 3:30", "don't text during business hours": the same said of a part of the day
 _AT_A_TIME = (
     r"(?!(?:\s+(?:me|us))?\s+(?:(?:before|after|until|till|til|between|past)\s+(?:\d|noon|midnight|lunch)"
+    # "dont text before 7, or after 7, or ever": every time is ruled out
+    r"(?![^.!?]*\bor\s+(?:ever|at\s+all|any\s*time)\b)"
     r"|during\s+(?:the\s+|my\s+|our\s+|business\s+|work\s+|working\s+|office\s+|dinner\s+|lunch\s+)?(?:service"
     r"|work|hours|shifts?|rush|lunch|dinner|breakfast|church|mass|school|class|meetings?|appointments?|day|workday"
     r"|business|games?|practice|weekdays|surgery|surgeries|procedures?|clinic|jobs?)\b(?!\s+or\s)))"

@@ -2581,3 +2581,19 @@ def test_consent_to_something_else_and_a_report_not_made_are_no_revocation_phras
 def test_every_number_taken_off_something_else_is_no_revocation_phrase(text):
     # the rules hear no request; whether the reply model holds it moves with the corpus, so only "never yes" is pinned
     assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+
+
+# The seventy-fifth set's opt-out read as no: a time ruled out, then every time ("or ever"); a time alone stays "no"
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("dont text before 7, or after 7, or ever. thx", "yes"),
+        ("don't text me before 9 or at all", "yes"),
+        ("don't text before 7 or anytime really", "yes"),
+        ("dont text before 7, I'm plowing. Call me after 1", "no"),
+        ("don't text me before 9am", "no"),
+        ("don't text after 6, or ask for Jim tomorrow", "no"),
+    ],
+)
+def test_the_seventy_fifth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
