@@ -2392,6 +2392,8 @@ _MORE_PHRASES += [
             r"|\bnemoj(?:te)?\s+(?:mi\s+|nam\s+)?(?:vise\s+)?(?:slati|pisati|zvati|javljati|kontaktirati|poruke)\b"
             r"|\bskini(?:te)?\s+(?:me|nas|moj\s+broj|nas\s+broj)\s+(?:sa|s|iz)\s+(?:liste|popisa|spiska)\b"
             r"|\bobrisi(?:te)?\s+(?:moj\s+|nas\s+)?broj\b|\bprestani(?:te)?\s+(?:mi\s+|nam\s+)?(?:slati|pisati|zvati)\b"
+            # "ne šaljite mi više poruke" (do not send me messages any more)
+            r"|\bne\s+(?:mi\s+|nam\s+)?salji(?:te)?\s+(?:mi\s+|nam\s+)?(?:vise\s+)?(?:poruk\w*|sms\w*)\b"
         ),
         "none",
     ),

@@ -2593,6 +2593,10 @@ def test_every_number_taken_off_something_else_is_no_revocation_phrase(text):
         ("dont text before 7, I'm plowing. Call me after 1", "no"),
         ("don't text me before 9am", "no"),
         ("don't text after 6, or ask for Jim tomorrow", "no"),
+        # Bosnian, Croatian and Serbian "do not send me messages any more"; "ne šalji" of a parcel is no revocation
+        ("Molim vas, ne šaljite mi više poruke.", "yes"),
+        ("ne salji mi poruke", "yes"),
+        ("ne šaljite paket na staru adresu", "no"),
     ],
 )
 def test_the_seventy_fifth_families_and_guards(text, decision):
