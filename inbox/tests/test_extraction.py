@@ -52,6 +52,35 @@ NAMES = [
     ("Yes, send it.\n\nNadia Park\nPark Family Chiropractic\n(503) 555-0177", "Nadia Park"),
     ("Call me Thursday.\n\nOwen Pratt | Operations Director\nopratt@prattsupply.com", "Owen Pratt"),
     ("Kindly remove my number.\n\nRegards,\nPastor Leon Hill\nHill Street Chapel", "Leon Hill"),
+    # a role named with its holder, without "my" or "our"; or the person the sender answers for is away
+    ("Gone till Monday. Owner's Lorenzo Baptiste, try him then", "Lorenzo Baptiste"),
+    ("not me. manager is Priya, she's in at 8", "Priya"),
+    ("Hi, Joel at Summit Glass. Denise Caldwell is out this week, call back Monday", "Denise Caldwell"),
+    ("I'm his assistant, Tamsin. Victor is in court until Friday", "Victor"),
+    ("I'm the office manager, Colette Byrne. Send the details over", "Colette Byrne"),
+    ("Please forward it to our principal's secretary, Odette Marsh", "Odette Marsh"),
+    ("email my bookkeeper instead - Farrah - she pays the bills", "Farrah"),
+    ("Try the main line and dial extension 418 for Walter Reyes", "Walter Reyes"),
+    ("Reception here. Dr. Imani Brooks is seeing patients, try her at noon", "Imani Brooks"),
+    ("Please call Mrs. Delgado at the desk, Marisa Delgado, 9 to 11", "Marisa Delgado"),
+    ("Hugo's my name, call anytime", "Hugo"),
+    ("Reply from Nadine Cho, Clinic Coordinator: yes, send info", "Nadine Cho"),
+    # a name closing the message after its last sentence, or heading a signature block under a sentence
+    ("Cell is 505-555-0139. Ingrid", "Ingrid"),
+    ("I can talk after the lunch rush. Chef Maurice", "Maurice"),
+    ("Mornings work. \u2013 Dr. Paloma Reyes, DVM", "Paloma Reyes"),
+    ("Yes please.\n(505) 555-0187\nGlen Archer\nArcher Fencing", "Glen Archer"),
+    ("Send it over, thanks.\nDr. Ruth Okonkwo\nEastside Pediatrics", "Ruth Okonkwo"),
+    ("Remove me please. Thank you,\nOlga Brandt\nBrandt Upholstery", "Olga Brandt"),
+    # Italian, Portuguese, Polish, Korean, Chinese, Vietnamese, Haitian Creole
+    ("Buonasera, sono Lucia. Mi chiami domani", "Lucia"),
+    ("sono la moglie di Bruno, lui \u00e8 fuori", "Bruno"),
+    ("Ol\u00e1, aqui \u00e9 o Rafael. Pode ligar amanh\u00e3", "Rafael"),
+    ("Dzie\u0144 dobry, m\u00f3wi Tomasz Zielinski", "Tomasz Zielinski"),
+    ("\uc800\ub294 Jason Park\uc785\ub2c8\ub2e4. \uc5f0\ub77d \uc8fc\uc138\uc694", "Jason Park"),
+    ("\u8bf7\u627e\u738b\u7ecf\u7406 Annie Wang", "Annie Wang"),
+    ("G\u1ecdi cho anh Minh sau 5 gi\u1edd", "Minh"),
+    ("Se Wilner ki la. Rele m demen", "Wilner"),
 ]
 
 
@@ -70,6 +99,10 @@ NOT_NAMES = [
     ("I'm on the national Do Not Call Registry. Thanks, Harriet", "Harriet"),
     ("This is a Google Voice number I just got. - Dominic", "Dominic"),
     ("I'm Sunny, the virtual assistant for Ridge Solar. A person will reply soon. -Kendra", "Kendra"),
+    # a relative answering for someone who has died: no one to ask for
+    ("this is gary's daughter. he passed away in june, please stop", ""),
+    # "reply" is asked of us, not a name
+    ("Reply here if you want it sooner", ""),
 ]
 
 
