@@ -10,9 +10,11 @@ kind, and not all of them are offered:
   who answers for the person names that person ("this is kevin's wife": Kevin), unless the person has died. A
   doctor named in full is the contact; a title with a surname alone ("Dr. Okafor"), a business ("Rhonda's
   Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") are never names.
-- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "how did you get X?").
-- Phone: the number the reply says to use ("Cell: B (cell is best)") else the first one, never one refused ("do not
-  call X") or labelled as something else ("Policy no. 3304412897").
+- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X gets buried", "how did
+  you get X?", "I unsubscribed from your emails at X").
+- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct") else the first one,
+  never one refused ("do not call X", "X but nobody answers it"), a fax or one labelled as something else ("Policy
+  no. 3304412897").
 """
 
 from __future__ import annotations
@@ -382,18 +384,22 @@ _EMAIL_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t)\s+(?:e-?mail|send|write|use|contact)\b[^.?!;]{0,40}"
     r"|\bhow\s+(?:did|do|'d)\s+(?:you|u|ya)\s+get\s+|\bwhere\s+(?:did|do)\s+(?:you|u)\s+get\s+"
     r"|\bnot\s+the\s+old\s+one\b(?:(?!\b(?:use|send|try|new)\b)[^)]){0,60}"
-    r"|\bold\s+(?:address|email|e-mail|one)\s*(?:is|was|:|,|-)?\s*)\Z"
+    r"|\bold\s+(?:address|email|e-mail|one)\s*(?:is|was|:|,|-)?\s*"
+    # an address once written to or unsubscribed from ("I emailed you guys last year at X")
+    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:emailed|e-mailed|unsubscribed)\b[^.?!;]{0,50}"
+    r"|\bno\s+(?:me\s+)?(?:escriba|escribas|mande|mandes|env[i\u00ed]e)\b[^.?!;]{0,50})\Z"
 )
 _EMAIL_REFUSED_AFTER = re.compile(
     # "X, nobody checks it", "X which we dont use", "X but dont bother"
-    r"(?i:\A[^.?!;]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
+    r"(?i:\A[^.?!;(]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
     r"|(?:which|that)\s+(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\b"
     r"|(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\s+(?:it|that|this)\b"
     r"|\bbut\s+(?:don'?t|dont)\s+bother\b)"
     # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
     r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
     r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
-    r"|not\s+(?:checked|monitored|used)|(?:is\s+)?not\s+in\s+use)\b)"
+    r"|not\s+(?:checked|monitored|used)|(?:is\s+)?not\s+in\s+use|gets\s+(?:buried|lost|ignored)"
+    r"|goes\s+(?:to|into)\s+(?:spam|junk))\b)"
 )
 
 
@@ -416,6 +422,10 @@ def spoken_mailbox_dots(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ phones
+# "Our office # is X but nobody answers it"
+_PHONE_REFUSED_AFTER = re.compile(
+    r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks))"
+)
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
     r"\s+(?:me\s+(?:at|on)\s+)?(?:the\s+|my\s+|this\s+)?(?:[a-z]+\s+)?(?:number|line|#)?\s*:?\s*)\Z"
@@ -424,15 +434,18 @@ _PHONE_REFUSED_BEFORE = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
     r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
-    r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
+    r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
+    r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
 )
 _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)[^\d<]{{0,20}}\Z")
-_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?)?\s*(?i:({_LABEL})\b)")
+_CLAUSE_BREAK = re.compile(r"[,/;]")
+_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i:({_LABEL})\b)")
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
-    rf"|\b(?:use|prefer|try)\s+(?:the|my)\s+({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\b({_LABEL})\s+(?:first|preferred)\b)"
+    rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
+    rf"|\bcall\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b"
+    rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
 
@@ -450,14 +463,21 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
     """Which of the phones at ``spans`` (in order) the reply offers for calling: the index, or None."""
     usable, labels, previous = [], {}, 0
     for index, (start, end) in enumerate(spans):
-        if not _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start):
-            usable.append(index)
-            label = _LABEL_BEFORE.search(text, max(previous, start - 30), start) or _LABEL_AFTER.match(
-                text[end : end + 25]
-            )
-            if label:
-                labels[index] = _label(label.group(1))
-        previous = end
+        before = _LABEL_BEFORE.search(text, max(previous, start - 30), start)
+        after = _LABEL_AFTER.match(text[end : end + 25])
+        # a label before, across a comma, closes the clause before ("X front desk, Y my direct"): the one after wins
+        before_closed = before and _CLAUSE_BREAK.search(before.group(), len(before.group(1)))
+        label = after if after and (not before or before_closed) else before
+        refused = _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start) or _PHONE_REFUSED_AFTER.match(
+            text[end : end + 60]
+        )
+        # a label after a number is not the next one's ("X main, Y my direct"; "X (home) / Y (cell)")
+        previous = end + after.end() if label is after and after else end
+        if refused or (label and _label(label.group(1)) == "fax"):
+            continue  # "do not call X", "X but nobody answers it", "Fax the info to X"
+        usable.append(index)
+        if label:
+            labels[index] = _label(label.group(1))
     if len(usable) > 1 and (preferred := _PREFERRED.search(text)):
         word = _label(next(group for group in preferred.groups() if group))
         for index in usable:

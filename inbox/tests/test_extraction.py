@@ -124,6 +124,8 @@ EMAILS = [
         "Not jdoe@work.com, I don't check that. Email me at deleteme2000@yahoo.com (old email lol but I still use it)",
         "deleteme2000@yahoo.com",
     ),
+    ("Write to billing@ferncliffvet.com (not hello@, nobody reads that). Thanks", "billing@ferncliffvet.com"),
+    ("office@tidewaterhvac.com gets buried, so use marco@tidewaterhvac.com", "marco@tidewaterhvac.com"),
 ]
 
 
@@ -136,6 +138,8 @@ NOT_EMAILS = [
     "How did you get owner@lakeviewdeli.com? I never gave it out",
     "contact is info@ridgeplumbing.com but dont bother, nobody checks it",
     "Our van still says bayareapaint@aol.com which we dont use anymore",
+    "We already unsubscribed from your list at frontdesk@lindenyoga.com. Stop.",
+    "No me mande nada a mi correo, ventas@panaderialuz.com",
 ]
 
 
@@ -153,6 +157,10 @@ PHONES = [
     ("Don't call 614-555-0120, that's the front desk. Try 614-555-0177", "6145550177"),
     ("Account # 8172234455 - call me at 214 555 0182", "2145550182"),
     ("Yeah call me 337 555 0184 I'm on the boat til 4", "3375550184"),
+    ("The store line is 503-555-0160 but nobody answers it, text 503-555-0122", "5035550122"),
+    ("503-555-0160 front desk, 503-555-0122 my direct. Use direct", "5035550122"),
+    ("Numbers: 503-555-0160 (shop) / 503-555-0122 (mobile, preferred)", "5035550122"),
+    ("Dispatch is 503-555-0160 all night. Call him direct 503-555-0122 after 6", "5035550122"),
 ]
 
 
@@ -177,6 +185,8 @@ NOT_PHONES = [
     "Do not call 312-555-0171 again. Remove me.",
     "Policy no. 3304412897 - is this the insurance company?",
     "Is this about order # 4155550123?",
+    "Fax the forms to 503-555-0160, I don't answer calls",
+    "Your order number for us was 5035550160, not interested otherwise",
 ]
 
 
