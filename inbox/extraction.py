@@ -4,13 +4,17 @@ Pure and deterministic, like ``inbox.classification`` that calls them. A reply o
 kind, and not all of them are offered:
 
 - Name: the person the reply sends us to ("ask for Linda", "my office manager, Denise,", "his name is Carlos
-  Mendez", "Dale handles marketing") outranks the sender's own name ("this is Pam", "I'm Bethany Cole", "Hector
-  here"), which outranks a sign-off ("Thanks, Patricia", a signature block's first line). A relative who answers for
-  the person names that person ("this is kevin's wife": Kevin). A title ("Dr. Okafor"), a business ("Rhonda's
+  Mendez", "Dale handles marketing", "Owner's Vinny", a person the sender answers for who is away: "Teresa Alvarez
+  is out today") outranks the sender's own name ("this is Pam", "I'm Bethany Cole", "Hector here"), which outranks
+  a sign-off ("Thanks, Patricia", a signature block's first line, a name alone after a closing number). A relative
+  who answers for the person names that person ("this is kevin's wife": Kevin), unless the person has died. A
+  doctor named in full is the contact; a title with a surname alone ("Dr. Okafor"), a business ("Rhonda's
   Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") are never names.
-- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "how did you get X?").
-- Phone: the number the reply says to use ("Cell: B (cell is best)") else the first one, never one refused ("do not
-  call X") or labelled as something else ("Policy no. 3304412897").
+- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X gets buried", "how did
+  you get X?", "I unsubscribed from your emails at X").
+- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct") else the first one,
+  never one refused ("do not call X", "X but nobody answers it"), a fax or one labelled as something else ("Policy
+  no. 3304412897").
 """
 
 from __future__ import annotations
@@ -21,35 +25,54 @@ import re
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
 # one word of a name as people type it: "Linda", "O'Neil", "McKay", "Mary-Jo", "Jesús"
-_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?(?!['\w])"
+_WORD_BODY = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+_LATIN = "0-9_A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_WORD = rf"{_WORD_BODY}(?![{_LATIN}'])"
+# the same word before a possessive: "Dr. Grace Hsu's office", "Pat's my name"
+_WORD_POSS = rf"{_WORD_BODY}(?![{_LATIN}])"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 # a courtesy title dropped before the name ("la Sra. Beatriz Salinas"); "Dr." is never read as a contact's name
-_TITLE = r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a)\.?\s+)?"
+_TITLE = (
+    r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a|Dr|Dra|Doctor|Deacon|Attorney|Atty|Chef"
+    r"|Pastor|Rev)\.?\s+)?"
+)
+# a title before which one word is a surname, not a name to address the person by ("Dr. Kim", "Attorney Kessler")
+_SURNAME_TITLE = re.compile(r"\b(?:Dr|Dra|Doctor|Attorney|Atty)\.?\s+\Z")
+# a courtesy title before a surname that the reply may give in full further on ("Mrs. Okafor ... Chinwe Okafor")
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+\Z")
 _ROLE = (
     r"(?:assistant|secretary|receptionist|manager|owner|boss|partner|husband|wife|son|daughter|brother|sister|dad"
     r"|father|mom|mother|uncle|aunt|nephew|niece|cousin|person|guy|gal|lady|coordinator|director|supervisor"
     r"|bookkeeper|accountant|admin|administrator|foreman|dispatcher|tech|technician|associate|colleague|coworker"
     r"|co-worker|rep|representative|contact|hija|hijo|esposa|esposo|marido|mujer|socio|socia|gerente|encargad[oa]"
     r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
-    r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney)"
+    r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney"
+    r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
+    r"|administrador|administradora|recepcionista|director[a]?)"
 )
 _KIN = r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece)"
-_OWNER_WORD = r"(?i:my|our|the|his|her|mi|su|nuestr[oa]|meu|minha|nosso|nossa)"
+_OWNER_WORD = r"(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa)"
+
+# "my office manager, Denise,", "our principal's secretary, Jenna Moretti", "my assistant instead - Kayla"
+_ROLE_NAMED = (
+    rf"\b{_OWNER_WORD}\s+(?:[a-z]+(?:'s)?\s+){{0,2}}(?i:{_ROLE})\b"
+    rf"(?:'s|\s+(?i:is|es))?(?:\s+instead)?\s*[,\-\u2013\u2014]?\s+{_TITLE}{_NAME}"
+)
 
 # A name the reply sends us to, best first within one reply
 _REFERRAL = [
     # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
     re.compile(
         rf"(?i:\bask(?:s|ing)?\s+(?:for|4)|\bpregunte?\s+por|\bpreguntar\s+por|\bpregunta\s+por|\bprocure\s+(?:por|o|a)"
-        rf"|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
+        rf"|\bmande\s+pou|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
     ),
     # "this is kevin's wife": the relative speaks for Kevin (typed in any case)
     re.compile(
         rf"(?i:\b(?:this is|i'm|i am|im|it's)\s+)(?P<name>[{_UP}{_LOW}]+)(?i:'s\s+{_KIN})\b",
     ),
     re.compile(
-        rf"(?i:\b(?:soy|sou)\s+(?:la|el|a|o)\s+(?:esposa|esposo|hija|hijo|mujer|secretaria|asistente|socio|socia|"
-        rf"mam\u00e1|pap\u00e1|mulher|filha|filho)\s+(?:de|do|da)\s+){_NAME}"
+        rf"(?i:\b(?:soy|sou|sono)\s+(?:la|el|a|o|il)\s+(?:esposa|esposo|hija|hijo|mujer|secretaria|asistente|socio|socia|"
+        rf"mam\u00e1|pap\u00e1|mulher|filha|filho|moglie|marito|figlia|figlio|segretaria)\s+(?:de|do|da|di)\s+){_NAME}"
     ),
     # "his name is Carlos Mendez", "The person you want is Andre Williams", "He's Tom.", "you want Gary at"
     re.compile(
@@ -60,11 +83,12 @@ _REFERRAL = [
         rf"|\b(?:he|she)(?:'s|\s+is))\s+{_TITLE}{_NAME}"
     ),
     # "my office manager, Denise,", "our practice manager Luis at", "hable con mi hija Daniela"
-    re.compile(rf"\b{_OWNER_WORD}\s+(?:[a-z]+\s+)?(?i:{_ROLE})\s*,?\s+(?:(?i:is|es)\s+)?{_TITLE}{_NAME}"),
+    # (after "I'm", as in "I'm her assistant, Bethany", it is the sender's own name)
+    re.compile(rf"(?<![Ii]'m\s)(?<![Ii]\sam\s)(?<!Im\s){_ROLE_NAMED}"),
     # "talk to Jordan", "call Eddie at", "email Kim", "hable con Daniela"
     re.compile(
         rf"(?<![Nn]ot\s)(?<!NOT\s)(?i:\b(?:talk|speak|speaking|chat)\s+(?:to|with)|\bhable\s+con|\bhablar\s+con|\bhabla\s+con|\bfale\s+com"
-        rf"|\bcontact|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
+        rf"|\bcontact:?|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
         rf"everything)\s+to|\bgive\s+it\s+to|\bforward\s+(?:it\s+)?to|\bll[a\u00e1]mele\s+a|\bllame\s+a"
         rf"|\bligue\s+para)\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
     ),
@@ -74,34 +98,77 @@ _REFERRAL = [
         rf"|takes care of|is in charge|manages|deals with|is the one|is who you want"
         rf"|is the (?:owner|manager|person|guy|one))\b"
     ),
+    # "Owner's Vinny Russo", "Manager is Wei Chen."
+    re.compile(rf"(?:^|(?<=[.!?;,]\s))(?i:{_ROLE})(?:'s|\s+is)\s+{_TITLE}{_NAME}"),
+    # the person the sender answers for is away: "Teresa Alvarez is out today", "Brad isn't in", "Bob does not text"
+    re.compile(
+        rf"(?:^|(?<=[.!?;]\s)){_TITLE}{_NAME}\s+(?i:is\s+(?:out|away|off|not\s+in|not\s+available|unavailable"
+        rf"|on\s+vacation|in\s+(?:trial|court|surgery|session|a\s+meeting|meetings|depositions?|the\s+field))"
+        rf"|isn't\s+(?:in|here|available)|(?:does\s+not|doesn't)\s+(?:do|read|check|use|answer))\b"
+    ),
+    # "dial extension 2305 for Harold Minsky"
+    re.compile(rf"(?i:\b(?:ext(?:ension)?|x)\.?\s*\d+\s+(?:for|is|to\s+reach))\s+{_TITLE}{_NAME}"),
+    # "找李经理 Kevin Li" (ask for), "gọi cho chị Lan" (call), "Doctor sahab, Dr. Anil Mehta, se baat karni hai"
+    re.compile(
+        rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?|\bh\u1ecfi)\s+"
+        rf"(?:(?i:anh|ch\u1ecb|em|c\u00f4|ch\u00fa|\u00f4ng|b\u00e0)\s+)?){_TITLE}{_NAME}"
+    ),
+    # a doctor named in full is the one the reply is about ("La Dra. Elena Ram\u00edrez regresa el 20", "Dr. Grace Hsu's
+    # office"); a surname alone ("Dr. Kim") is not a name to address them by
+    re.compile(rf"\b(?:Dr|Dra|Doctor)\.?\s+(?P<name>{_WORD}[ ]{_WORD_POSS})"),
 ]
 # The sender's own name
 _SELF = [
     re.compile(
         rf"(?:\b(?:[Ii]'m|[Ii]\s+am|Im)\s+|"  # not the German "im Urlaub"
         rf"(?i:\b(?:this is|my name is|my name's|name's|it's|its|here's|heres|soy|sou(?:\s+[oa])?"
-        rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si)\s+))"
+        rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si"
+        rf"|aqui (?:[e\u00e9]|fala)(?:\s+[oa])?"
+        rf"|sono(?:\s+(?:l'|il\s+|la\s+)?(?:avvocato|avvocatessa|dottore|dottoressa|dott\.|ingegnere|architetto))?"
+        rf"|m\u00f3wi|nazywam\s+si\u0119|t\u00f4i\s+l\u00e0|t\u00ean\s+(?:t\u00f4i\s+)?l\u00e0|je\s+suis|moi\s+c'est)\s+))"
         rf"(?:-\s*)?{_TITLE}{_NAME}"
     ),
     # Tagalog: "si Ramil po ito", "Opo, si Ramil po"
     re.compile(rf"\b[Ss]i\s+{_NAME}\s+(?:po|ito|nga)\b"),
+    # Haitian Creole "Se Jean-Baptiste ki la"; Korean, Chinese, Japanese "I am": "저는 David Kim입니다"
+    re.compile(rf"\b[Ss]e\s+{_NAME}\s+ki\s+la\b"),
+    re.compile(rf"(?:\uc800\ub294|\u6211\u662f|\u6211\u53eb|\u79c1\u306f)\s*{_NAME}"),
+    # "I'm the GM, Jessica Park"
+    re.compile(rf"(?:\b[Ii]'m\s|\b[Ii]\sam\s|\bIm\s){_ROLE_NAMED}"),
+    # "Pat's my name", "Reply from Sandra Kim, Practice Administrator"
+    re.compile(rf"(?P<name>{_WORD_POSS})(?:'s|\s+is)\s+(?i:my\s+name)"),
+    # (a person's name and then their title; "automated reply from Coastal Bookkeeping." is a business)
+    re.compile(rf"(?<![Aa]utomated\s)(?<![Aa]uto-)(?i:\b(?:reply|message)\s+from\s+){_TITLE}{_NAME},"),
     # "Hector here", "JUAN CARLOS HERE"
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
     ),
 ]
+# the person the reply is about has died
+_DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
 # a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
 _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 # whichever of the patterns above reads a text in capitals (the loose ones would take common words)
-_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[2])
+_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[7])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
+_SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
 _SIGN_OFF = re.compile(
-    rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?))\s*,\s*"
-    rf"|(?:^|\s)(?:-{{1,2}}|\u2014|~)\s*){_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
+    rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
+    rf"|grazie|merci|danke|saludos|atentamente))\s*,\s*"
+    rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
     re.DOTALL,
 )
+_LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
+# a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
+# Antoine"; one word alone must follow a number ("... 1 star on BBB. Clowns" is no one)
+_LAST_WORDS_NAME = re.compile(rf"(?P<end>.)[.!?]\s+{_SIGN_TITLE}{_NAME}\s*\Z")
 # a line of a signature block that is only a name, with perhaps a title after it ("Greg Thompson | Sales Director")
-_NAME_LINE = re.compile(rf"^\s*(?:-{{1,2}}|\u2014|~)?\s*{_WORD}(?:[ ]{_WORD}){{0,2}}\s*(?:[|,].{{0,60}})?$")
+_NAME_LINE = re.compile(
+    rf"^\s*(?:-{{1,2}}|\u2014|\u2013|~)?\s*{_SIGN_TITLE}{_WORD}(?:[ ]{_WORD}){{0,2}}\s*(?:[|,].{{0,60}})?$"
+)
+# a line of a signature block under the name: a title, a business, a number, an address (no sentence)
+_ENDS_STATEMENT = re.compile(r"(?:[.!?)\d]|@\S+)\s*$")
+_SIGNATURE_LINE = re.compile(r"^(?!.*[.!?](?:\s|$)).{1,60}$")
 _SIGN_OFF_LINE = re.compile(
     r"^\s*(?:-{2,}|\u2014+|_{2,}|(?i:(?:kind |best |warm )?(?:regards|thanks|thank you|sincerely|cheers|best|"
     r"respectfully|gracias|obrigad[oa]))\s*[,.!]?)\s*$"
@@ -139,12 +206,12 @@ NOT_NAMES = frozenset(
     church office mgr gm staff crew everybody everyone nobody general wife husband son daughter mom dad mother
     father corporate headquarters hq accounting billing notary too all very much automated auto bot vendor vendors
     relations department dept team desk board proposal purchasing procurement operations ops hr compliance legal
-    co-op coop
+    co-op coop reply bye cya merry christmas easter holidays peace blessings aloha mahalo merci danke grazie counsel
     """.split()
 )
 _TITLES = frozenset(
     "pastor rev reverend father fr officer deputy sgt sergeant detective captain capt coach judge rabbi imam "
-    "professor prof".split()
+    "professor prof dr dra doctor chef deacon attorney atty lic".split()
 )
 # a program's name: "I'm Mia, the virtual assistant for ...", "I'm Kiki, Bella Nails' virtual assistant"
 _ASSISTANT = re.compile(r"\W*(?:[^.!?]{0,30}\s)?(?i:virtual|automated|ai|digital)\s+(?i:assistant|receptionist)")
@@ -161,18 +228,30 @@ _BUSINESS_WORDS = frozenset(
 )
 # the words each pattern needs (lower case): a reply without them skips its search
 _NEEDS = {
-    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure"),
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande"),
     _REFERRAL[1]: ("'s",),
-    _REFERRAL[2]: ("soy", "sou"),
+    _REFERRAL[2]: ("soy", "sou", "sono"),
     _REFERRAL[3]: ("name", "llama", "the ", "you", "he"),
-    _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "nuestr", "meu ", "minha ", "noss"),
+    _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
+                   "noss"),
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
                    "give it", "forward", "llam", "ligue"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
+    _REFERRAL[7]: ("'s ", " is "),
+    _REFERRAL[8]: (" is ", "isn't", "does"),
+    _REFERRAL[9]: ("ext", "x"),
+    _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi"),
+    _REFERRAL[11]: ("dr",),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
-               "nombre", "nome", "si "),
+               "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
+               "c'est"),
     _SELF[1]: ("si ",),
-    _SELF[2]: ("here",),
+    _SELF[2]: ("se ",),
+    _SELF[3]: ("\uc800\ub294", "\u6211", "\u79c1"),
+    _SELF[4]: ("i'm", "i am", "im "),
+    _SELF[5]: ("my name",),
+    _SELF[6]: ("from",),
+    _SELF[7]: ("here",),
 }  # fmt: skip
 
 
@@ -215,6 +294,14 @@ def _name_of(match: re.Match, refused) -> str:
         return ""  # "ask for Dave Roofing", "Its Danas Bake Shop": a business; "I'm Mia, the virtual assistant"
     if words[0].lower() in refused():
         return ""
+    before = match.string[max(0, match.start("name") - 12) : match.start("name")]
+    if len(words) == 1 and _SURNAME_TITLE.search(before):
+        return ""  # "Dr. Kim": a surname
+    if len(words) == 1 and _COURTESY_TITLE.search(before):
+        # "call Mrs. Okafor at the front office - Chinwe Okafor": the name in full
+        full = re.search(rf"{_NAME}(?=[ ]{re.escape(words[0])}\b)", match.string)
+        if full and len(full.group("name").split()) == 1 and full.group("name").lower() not in NOT_NAMES:
+            words.insert(0, full.group("name"))
     return " ".join(_proper(word) for word in words)
 
 
@@ -237,17 +324,28 @@ def _signed_name(whole: str, refused) -> str:
     lines = whole.strip().splitlines()
     for i in range(1, len(lines)):
         above = lines[i - 1]
-        if not (not above.strip() or _SIGN_OFF_LINE.match(above)) or not _NAME_LINE.match(lines[i]):
+        # under a blank or closing line ("... from this list. Thank you,"); or after a sentence, a number or an address
+        # and last or heading more of a signature block ("(469) 287-3304\nKen Hollis\nHollis Heat & Air")
+        closes = not above.strip() or _SIGN_OFF_LINE.match(re.split(r"[.!?]\s+", above)[-1])
+        heads = _ENDS_STATEMENT.search(above) and (i == len(lines) - 1 or _SIGNATURE_LINE.match(lines[i + 1]))
+        if not (closes or heads) or not _NAME_LINE.match(lines[i]):
             continue
-        head = re.split(r"\s*[|,]", lines[i].strip().lstrip("-\u2014~ "), maxsplit=1)[0].split()
-        head = [word for word in head if word.lower() not in _TITLES] or head
+        head = re.split(r"\s*[|,]", lines[i].strip().lstrip("-\u2014\u2013~ "), maxsplit=1)[0].split()
+        head = [word for word in head if word.lower().rstrip(".") not in _TITLES] or head
         if any(word.lower() in _BUSINESS_WORDS for word in head):
             continue
-        found = _name_of(re.match(rf"{_NAME}", " ".join(head[:2])), refused)
+        named = re.match(rf"{_NAME}", " ".join(head[:2]))
+        found = _name_of(named, refused) if named else ""
         if found:
             return found
-    match = _SIGN_OFF.search(whole.strip()[-120:])
-    return _name_of(match, refused) if match else ""
+    tail = whole.strip()[-120:]
+    match = _SIGN_OFF.search(tail)
+    if match:
+        return _name_of(match, refused)
+    match = _LAST_WORDS_NAME.search(tail)
+    if match and (match["title"] or " " in match["name"] or match["end"].isdigit()):
+        return _name_of(match, refused)
+    return ""
 
 
 def contact_name(masked: str, whole: str = "") -> str:
@@ -268,11 +366,16 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     for patterns in (_REFERRAL, _SELF):
         cued = [p for p in patterns if any(map(lowered.__contains__, _NEEDS[p]))]
+        if _REFERRAL[1] in cued and _DECEASED.search(lowered):
+            cued.remove(_REFERRAL[1])  # "this is Rhonda's husband, she passed": nobody to ask for
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
-    if not whole or ("\n" not in whole and not any(map(whole.__contains__, ",-\u2014~"))) or _in_capitals(whole):
+    if not whole or _in_capitals(whole):
         return ""
+    marks = "\n" in whole or any(map(whole.__contains__, ",-\u2014\u2013~"))
+    if not marks and not _LAST_WORD_CAPITAL.search(whole):
+        return ""  # no line, no sign-off mark, no capital word after a last sentence: nothing signs it
     return _signed_name(whole, refused)
 
 
@@ -281,18 +384,22 @@ _EMAIL_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t)\s+(?:e-?mail|send|write|use|contact)\b[^.?!;]{0,40}"
     r"|\bhow\s+(?:did|do|'d)\s+(?:you|u|ya)\s+get\s+|\bwhere\s+(?:did|do)\s+(?:you|u)\s+get\s+"
     r"|\bnot\s+the\s+old\s+one\b(?:(?!\b(?:use|send|try|new)\b)[^)]){0,60}"
-    r"|\bold\s+(?:address|email|e-mail|one)\s*(?:is|was|:|,|-)?\s*)\Z"
+    r"|\bold\s+(?:address|email|e-mail|one)\s*(?:is|was|:|,|-)?\s*"
+    # an address once written to or unsubscribed from ("I emailed you guys last year at X")
+    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:emailed|e-mailed|unsubscribed)\b[^.?!;]{0,50}"
+    r"|\bno\s+(?:me\s+)?(?:escriba|escribas|mande|mandes|env[i\u00ed]e)\b[^.?!;]{0,50})\Z"
 )
 _EMAIL_REFUSED_AFTER = re.compile(
     # "X, nobody checks it", "X which we dont use", "X but dont bother"
-    r"(?i:\A[^.?!;]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
+    r"(?i:\A[^.?!;(]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
     r"|(?:which|that)\s+(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\b"
     r"|(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\s+(?:it|that|this)\b"
     r"|\bbut\s+(?:don'?t|dont)\s+bother\b)"
     # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
     r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
     r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
-    r"|not\s+(?:checked|monitored|used)|(?:is\s+)?not\s+in\s+use)\b)"
+    r"|not\s+(?:checked|monitored|used)|(?:is\s+)?not\s+in\s+use|gets\s+(?:buried|lost|ignored)"
+    r"|goes\s+(?:to|into)\s+(?:spam|junk))\b)"
 )
 
 
@@ -315,6 +422,10 @@ def spoken_mailbox_dots(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ phones
+# "Our office # is X but nobody answers it"
+_PHONE_REFUSED_AFTER = re.compile(
+    r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks))"
+)
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
     r"\s+(?:me\s+(?:at|on)\s+)?(?:the\s+|my\s+|this\s+)?(?:[a-z]+\s+)?(?:number|line|#)?\s*:?\s*)\Z"
@@ -323,15 +434,18 @@ _PHONE_REFUSED_BEFORE = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
     r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
-    r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
+    r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
+    r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
 )
 _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)[^\d<]{{0,20}}\Z")
-_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?)?\s*(?i:({_LABEL})\b)")
+_CLAUSE_BREAK = re.compile(r"[,/;]")
+_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i:({_LABEL})\b)")
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
-    rf"|\b(?:use|prefer|try)\s+(?:the|my)\s+({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\b({_LABEL})\s+(?:first|preferred)\b)"
+    rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
+    rf"|\bcall\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b"
+    rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
 
@@ -349,14 +463,21 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
     """Which of the phones at ``spans`` (in order) the reply offers for calling: the index, or None."""
     usable, labels, previous = [], {}, 0
     for index, (start, end) in enumerate(spans):
-        if not _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start):
-            usable.append(index)
-            label = _LABEL_BEFORE.search(text, max(previous, start - 30), start) or _LABEL_AFTER.match(
-                text[end : end + 25]
-            )
-            if label:
-                labels[index] = _label(label.group(1))
-        previous = end
+        before = _LABEL_BEFORE.search(text, max(previous, start - 30), start)
+        after = _LABEL_AFTER.match(text[end : end + 25])
+        # a label before, across a comma, closes the clause before ("X front desk, Y my direct"): the one after wins
+        before_closed = before and _CLAUSE_BREAK.search(before.group(), len(before.group(1)))
+        label = after if after and (not before or before_closed) else before
+        refused = _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start) or _PHONE_REFUSED_AFTER.match(
+            text[end : end + 60]
+        )
+        # a label after a number is not the next one's ("X main, Y my direct"; "X (home) / Y (cell)")
+        previous = end + after.end() if label is after and after else end
+        if refused or (label and _label(label.group(1)) == "fax"):
+            continue  # "do not call X", "X but nobody answers it", "Fax the info to X"
+        usable.append(index)
+        if label:
+            labels[index] = _label(label.group(1))
     if len(usable) > 1 and (preferred := _PREFERRED.search(text)):
         word = _label(next(group for group in preferred.groups() if group))
         for index in usable:

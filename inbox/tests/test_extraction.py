@@ -52,6 +52,35 @@ NAMES = [
     ("Yes, send it.\n\nNadia Park\nPark Family Chiropractic\n(503) 555-0177", "Nadia Park"),
     ("Call me Thursday.\n\nOwen Pratt | Operations Director\nopratt@prattsupply.com", "Owen Pratt"),
     ("Kindly remove my number.\n\nRegards,\nPastor Leon Hill\nHill Street Chapel", "Leon Hill"),
+    # a role named with its holder, without "my" or "our"; or the person the sender answers for is away
+    ("Gone till Monday. Owner's Lorenzo Baptiste, try him then", "Lorenzo Baptiste"),
+    ("not me. manager is Priya, she's in at 8", "Priya"),
+    ("Hi, Joel at Summit Glass. Denise Caldwell is out this week, call back Monday", "Denise Caldwell"),
+    ("I'm his assistant, Tamsin. Victor is in court until Friday", "Victor"),
+    ("I'm the office manager, Colette Byrne. Send the details over", "Colette Byrne"),
+    ("Please forward it to our principal's secretary, Odette Marsh", "Odette Marsh"),
+    ("email my bookkeeper instead - Farrah - she pays the bills", "Farrah"),
+    ("Try the main line and dial extension 418 for Walter Reyes", "Walter Reyes"),
+    ("Reception here. Dr. Imani Brooks is seeing patients, try her at noon", "Imani Brooks"),
+    ("Please call Mrs. Delgado at the desk, Marisa Delgado, 9 to 11", "Marisa Delgado"),
+    ("Hugo's my name, call anytime", "Hugo"),
+    ("Reply from Nadine Cho, Clinic Coordinator: yes, send info", "Nadine Cho"),
+    # a name closing the message after its last sentence, or heading a signature block under a sentence
+    ("Cell is 505-555-0139. Ingrid", "Ingrid"),
+    ("I can talk after the lunch rush. Chef Maurice", "Maurice"),
+    ("Mornings work. \u2013 Dr. Paloma Reyes, DVM", "Paloma Reyes"),
+    ("Yes please.\n(505) 555-0187\nGlen Archer\nArcher Fencing", "Glen Archer"),
+    ("Send it over, thanks.\nDr. Ruth Okonkwo\nEastside Pediatrics", "Ruth Okonkwo"),
+    ("Remove me please. Thank you,\nOlga Brandt\nBrandt Upholstery", "Olga Brandt"),
+    # Italian, Portuguese, Polish, Korean, Chinese, Vietnamese, Haitian Creole
+    ("Buonasera, sono Lucia. Mi chiami domani", "Lucia"),
+    ("sono la moglie di Bruno, lui \u00e8 fuori", "Bruno"),
+    ("Ol\u00e1, aqui \u00e9 o Rafael. Pode ligar amanh\u00e3", "Rafael"),
+    ("Dzie\u0144 dobry, m\u00f3wi Tomasz Zielinski", "Tomasz Zielinski"),
+    ("\uc800\ub294 Jason Park\uc785\ub2c8\ub2e4. \uc5f0\ub77d \uc8fc\uc138\uc694", "Jason Park"),
+    ("\u8bf7\u627e\u738b\u7ecf\u7406 Annie Wang", "Annie Wang"),
+    ("G\u1ecdi cho anh Minh sau 5 gi\u1edd", "Minh"),
+    ("Se Wilner ki la. Rele m demen", "Wilner"),
 ]
 
 
@@ -70,6 +99,10 @@ NOT_NAMES = [
     ("I'm on the national Do Not Call Registry. Thanks, Harriet", "Harriet"),
     ("This is a Google Voice number I just got. - Dominic", "Dominic"),
     ("I'm Sunny, the virtual assistant for Ridge Solar. A person will reply soon. -Kendra", "Kendra"),
+    # a relative answering for someone who has died: no one to ask for
+    ("this is gary's daughter. he passed away in june, please stop", ""),
+    # "reply" is asked of us, not a name
+    ("Reply here if you want it sooner", ""),
 ]
 
 
@@ -91,6 +124,8 @@ EMAILS = [
         "Not jdoe@work.com, I don't check that. Email me at deleteme2000@yahoo.com (old email lol but I still use it)",
         "deleteme2000@yahoo.com",
     ),
+    ("Write to billing@ferncliffvet.com (not hello@, nobody reads that). Thanks", "billing@ferncliffvet.com"),
+    ("office@tidewaterhvac.com gets buried, so use marco@tidewaterhvac.com", "marco@tidewaterhvac.com"),
 ]
 
 
@@ -103,6 +138,8 @@ NOT_EMAILS = [
     "How did you get owner@lakeviewdeli.com? I never gave it out",
     "contact is info@ridgeplumbing.com but dont bother, nobody checks it",
     "Our van still says bayareapaint@aol.com which we dont use anymore",
+    "We already unsubscribed from your list at frontdesk@lindenyoga.com. Stop.",
+    "No me mande nada a mi correo, ventas@panaderialuz.com",
 ]
 
 
@@ -120,6 +157,10 @@ PHONES = [
     ("Don't call 614-555-0120, that's the front desk. Try 614-555-0177", "6145550177"),
     ("Account # 8172234455 - call me at 214 555 0182", "2145550182"),
     ("Yeah call me 337 555 0184 I'm on the boat til 4", "3375550184"),
+    ("The store line is 503-555-0160 but nobody answers it, text 503-555-0122", "5035550122"),
+    ("503-555-0160 front desk, 503-555-0122 my direct. Use direct", "5035550122"),
+    ("Numbers: 503-555-0160 (shop) / 503-555-0122 (mobile, preferred)", "5035550122"),
+    ("Dispatch is 503-555-0160 all night. Call him direct 503-555-0122 after 6", "5035550122"),
 ]
 
 
@@ -144,6 +185,8 @@ NOT_PHONES = [
     "Do not call 312-555-0171 again. Remove me.",
     "Policy no. 3304412897 - is this the insurance company?",
     "Is this about order # 4155550123?",
+    "Fax the forms to 503-555-0160, I don't answer calls",
+    "Your order number for us was 5035550160, not interested otherwise",
 ]
 
 
