@@ -3549,10 +3549,19 @@ _WANTS_TEXTS = re.compile(
     # "remove me from the waitlist? no wait keep me on"
     r"|\bkeep\s+(?:me|us)\s+on\b"
 )
-# ...unless it speaks of ours: "your list", "you people", "this marketing"
+# ...unless it speaks of ours: "your list", "you people", "this marketing"; or of the thread our text came in, "the
+# group chat" with nobody's name or purpose on it ("remove me from the group chat lol": the writer took our text for
+# a group text; "the group chat Tigist made", "the fantasy football group chat" stay someone else's)
+_THIS_THREAD = (
+    r"\b(?:remove|delete|take|drop|kick|get|erase)\s+(?:me|us|my\s+(?:number|#|cell))\s+(?:from|off(?:\s+of)?|out\s+of)\s+"
+    r"(?:the|this)\s+group\s*(?:chat|text|thread)\b(?!\s+(?:[\w'-]+\s+){0,2}?(?:made|started|created|for|with|about|of)\b)"
+    r"(?!\s+[A-Z])"
+)
 _OUR_LIST = re.compile(
     r"\b(?:your|ur|yall'?s|y'all's)\s+(?:\w+\s+)?(?:list|texts?|messages?|database|company)\b|\byou\s+people\b"
+    rf"|{_THIS_THREAD}"
 )
+_ABOUT_THIS_THREAD = re.compile(_THIS_THREAD)
 # ...unless the words still speak of our texts: "wrong chat lol, but seriously stop texting me"
 _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
@@ -3855,6 +3864,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a hostile dismissal"
     if _NUMBER_SOLD.search(plain):
         return OPT_OUT_UNCERTAIN, "a complaint that the number was sold"
+    if _ABOUT_THIS_THREAD.search(plain):
+        return OPT_OUT_YES, "a request to be taken off the thread our text came in"
     if _OFF_ANOTHER_LIST.search(plain):
         return OPT_OUT_UNCERTAIN, "a request about another list"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a

@@ -1894,10 +1894,10 @@ DECISIONS = [
         )
     ],
     # ... and what is not: a number taken from a flyer or a sign, "stop at" a place, a Norwegian yes, English "slut"
-    # words; a "#" deleted from a group chat is held by the rule for another list, as "remove me from the group chat
-    # lol" is (the 73rd set's writer labelled that one an opt-out: the chat may be the thread our text came in)
+    # words; a "#" deleted from "the group chat" (nobody's name or purpose on it) revokes, as "remove me from the group
+    # chat lol" does (the 73rd set's writer labelled that one an opt-out: the chat is the thread our text came in)
     ("Take the number off the flyer and call me Tuesday", "no"),
-    ("Delete my # from the group chat lol", "uncertain"),
+    ("Delete my # from the group chat lol", "yes"),
     ("Delete my # from your list", "yes"),
     ("remove my # from ur list pls", "yes"),
     ("delete this # please", "yes"),
@@ -2472,7 +2472,10 @@ def test_the_seventy_second_families_and_guards(text, decision):
         ("Dit is niet het nummer van Pieter", "no"),
         ("This isn't Dale's number anymore, stop texting", "yes"),
         ("Ese número ya no es de Rogelio, no me manden más mensajes", "yes"),
-        ("remove me from the group chat lol", "uncertain"),
+        ("remove me from the group chat lol", "yes"),
+        ("take me off this group text", "yes"),
+        ("Can u remove me from the group chat Tigist made", "uncertain"),
+        ("remove me from the group chat for the fundraiser", "uncertain"),
     ],
 )
 def test_the_seventy_third_families_and_guards(text, decision):
@@ -2528,7 +2531,7 @@ def test_the_seventy_third_decisions_come_from_rules_not_the_model(text, why):
         ("Don't contact the office, call my cell 412-555-0187. And stop texting this number", "yes"),
         ("Don't text the office, text my cell 412-555-0187", "yes"),
         ("Stop contacting our office. We are on the do not call registry.", "yes"),
-        ("Delete my # from the group chat lol", "uncertain"),
+        ("Delete my # from the group chat lol", "yes"),
         ("take me off the prayer chain please", "uncertain"),
         ("Can you delete those pics from the group chat", "no"),
         ("Delete my # from your list", "yes"),
@@ -2549,7 +2552,8 @@ def test_the_seventy_fourth_families_and_guards(text, decision):
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("Delete my # from the group chat lol", "a request about another list"),
+        ("Delete my # from the group chat lol", "a request to be taken off the thread our text came in"),
+        ("take me off the prayer chain please", "a request about another list"),
         (
             "Don't contact the office, call my cell 412-555-0187",
             "a request to reach the writer at another number instead",
