@@ -2609,3 +2609,20 @@ def test_the_seventy_fifth_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The seventy-sixth set's held opt-out: Modern Standard Arabic requests to stop the messages; a stopped delivery
+# of something else is no revocation
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("أوقف الرسائل من فضلك", "yes"),
+        ("اوقفوا الرسائل", "yes"),
+        ("توقفوا عن إرسال الرسائل إلى هذا الرقم", "yes"),
+        ("لا ترسل لي رسائل", "yes"),
+        ("احذف رقمي من فضلك", "yes"),
+        ("أريد إلغاء الاشتراك", "yes"),
+    ],
+)
+def test_the_seventy_sixth_families(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
