@@ -558,6 +558,8 @@ def _phone_general(raw: str):
     text = raw.strip()
     if text[-2:] == ".0" and text[:-2].isdigit():
         text = text[:-2]
+    elif text[-3:] == ".00" and text[:-3].isdigit():  # "25120000.00": a spreadsheet's cents, not two more digits
+        text = text[:-3]
     return _phone_slow(text) if text else None
 
 
