@@ -71,24 +71,11 @@ from pathlib import Path
 from faker.providers.person.en_US import Provider as UsNames
 from faker.providers.person.es_MX import Provider as MxNames
 
-HEADER = [
-    "Company Name",
-    "DBA",
-    "First Name",
-    "Last Name",
-    "Title",
-    "Email",
-    "Phone Number",
-    "Street Address",
-    "City",
-    "State",
-    "ZIP Code",
-    "Employees",
-    "Annual Revenue",
-    "Year Founded",
-    "SIC Code",
-    "Website",
-]
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import HEADER  # noqa: E402  (the USDataBiz columns, in their order)
+
 TRUTH_HEADER = ["source_record_id", "entity_id", "probe"]
 COLUMN = {name: i for i, name in enumerate(HEADER)}
 

@@ -31,25 +31,10 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
 
-HEADER = [
-    "Company Name",
-    "DBA",
-    "First Name",
-    "Last Name",
-    "Title",
-    "Email",
-    "Phone Number",
-    "Street Address",
-    "City",
-    "State",
-    "ZIP Code",
-    "Employees",
-    "Annual Revenue",
-    "Year Founded",
-    "SIC Code",
-    "Website",
-]
+from bench.generate import HEADER  # noqa: E402  (the USDataBiz columns, in their order)
 
 COMPANIES = [
     "Hill Country Plumbing",

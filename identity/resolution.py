@@ -1431,14 +1431,10 @@ def titles_conflict(a: PersonaView, b: PersonaView, model: "Model | None") -> bo
     Not a conflict: a shared title, a word in common (Sales Manager / VP of Sales, Office Manager / Operations
     Manager: a promotion), a missing title, or a common one on either side (an Owner is also the Dentist).
     """
-    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
-    if not (titles_a and titles_b) or shared_title(a, b):
+    if not jobs_differ(a, b):
         return False
     trades = (*a.trades, *b.trades)
-    if not all(specific_title(model, t, trades) for t in (*titles_a, *titles_b)):
-        return False
-    words_a = {w for t in titles_a for w in t.split()}
-    return not any(w in words_a for t in titles_b for w in t.split())
+    return all(specific_title(model, t, trades) for t in (*a.titles, *b.titles) if t)
 
 
 def rare_title(a: PersonaView, b: PersonaView, model: "Model | None") -> str:
