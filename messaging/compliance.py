@@ -779,6 +779,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
+            # "I'm going to opt out on this one, we just renewed our lease": the offer declined, not the texts
+            r"(?!\s+(?:on|of|for)\s+(?:this|that)\s+(?:one|round|deal|offer|promo|promotion|special|go-?round|year)\b)"
             # "my customers keep asking how to unsubscribe from our newsletter": the writer's own mailing
             r"(?!\s+from\s+(?:our|my)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?|lists?|texts?|apps?)\b)"
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
@@ -2807,6 +2809,30 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the seventy-seventh: "no. and no more follow ups", "stop following up", "quit following up with me", "don't
+    # follow up again", "no further follow-ups": the follow-up texts refused (not "don't stop following up", "no more
+    # follow ups needed from your side, I'll sign Monday?" asked, or "I'll follow up with no more than two")
+    (
+        _re(
+            r"(?:^|[.!,;:]\s*|\b(?:and|so|please|pls|plz|just|ok|okay|thanks|thx)\s+)no\s+(?:more|further)\s+"
+            r"follow[\s-]?ups?\b(?![^.!?]{0,40}\?)"
+            r"|\b(?:stop|quit|cease|enough\s+with(?:\s+the)?)\s+(?:the\s+)?following[\s-]?up\b"
+            r"(?!\s+(?:on|about)\s+(?:the|my|our)\s+(?!texts?\b|messages?\b)\w+)"
+            r"|\b(?:don't|dont|do\s+not|never)\s+follow[\s-]?up\s+(?:with\s+(?:me|us)\s+)?(?:again|anymore|any\s+more"
+            r"|ever)\b"
+        ),
+        "negation",
+    ),
+    # "BBB complaint submitted.", "FCC complaint filed", "AG report is in": a report already made names its office first
+    (
+        _re(
+            r"\b(?:fcc|ftc|bbb|better\s+business\s+bureau|attorney\s+general|ag|ag's|state\s+ag|consumer\s+protection"
+            r"|dnc|do\s+not\s+call)\s+(?:complaint|report|grievance)s?\s+(?:\w+\s+){0,2}?(?:submitted|filed|sent|made"
+            r"|lodged|done|in|going\s+in|goes\s+in|incoming|coming|is\s+in|is\s+filed|is\s+submitted|has\s+been\s+"
+            r"(?:submitted|filed|sent|made|lodged))\b"
+        ),
+        "none",
+    ),
     # "Our oilfield services company does not want marketing texts", "the office doesn't want these messages": a
     # business refusing the texts; "Remove every number you have for Permian Wireline", "delete all the numbers you
     # have for us": every line of the writer's taken off (not "remove all numbers from the sheet before you print it")
@@ -2947,6 +2973,14 @@ _NUMBER_SOLD = re.compile(
 _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 # "Delete my # from the group chat lol", "take me off the prayer chain": a request about a list that is not ours, held
 # as when a revocation phrase asks it ("remove me from the group chat lol")
+# "Half our newsletter list hit unsubscribe after Black Friday", "our customers keep clicking opt out": other people
+# pressing the button on the writer's own mailings (not "I hit unsubscribe and still get these")
+_OTHERS_PRESSED_UNSUBSCRIBE = re.compile(
+    r"\b(?:list|lists|subscribers|customers|clients|readers|members|patients|people|folks|followers|guests|half|most"
+    r"|some|many|lot|lots|bunch|dozens|hundreds|thousands|they|\d+%?)\s+(?:of\s+(?:them|our\s+\w+|my\s+\w+)\s+)?"
+    r"(?:keep\s+|kept\s+|have\s+|already\s+|just\s+)?(?:hit|hits|hitting|clicked|clicking|click|clicks|pressed|pressing"
+    r"|tapped|tapping|smashed)\s+(?:the\s+)?(?:unsubscribe|unsub|opt[\s-]?out|stop)\b(?:\s+(?:button|link))?"
+)
 _OFF_ANOTHER_LIST = re.compile(
     r"\b(?:remove|delete|take|drop|kick|get|erase)\s+(?:me|us|my\s+(?:number|#|cell|phone(?:\s+number)?|name))\s+"
     r"(?:from|off(?:\s+of)?|out\s+of|outta)\s+(?:the\s+|this\s+|that\s+|our\s+|my\s+)?(?:[\w'-]+\s+){0,3}?"
@@ -3589,6 +3623,10 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     r"(?:unsubscribe|unsub|unsubscribing|opt[\s-]?out|opting\s+out|stop|dnc|do\s+not\s+call)"
     r"(?:\s+(?:thing|process|option|feature|part|function|button|link|keyword|word|list|registry))?\s+(?:even\s+|actually\s+)?"
     r"(?:work|works|apply)\b(?=\s*(?:[?,;]|$|(?:exactly|though|tho|again)\b))"
+    # "does the opt out actually work or will I just start getting texts from your sister company": whether it works
+    r"|\b(?:does|do|will|would)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|replying\s+)?(?:unsubscribe|unsub|opt[\s-]?out"
+    r"|opting\s+out|stop)(?:\s+(?:thing|process|option|feature|button|link|keyword|word))?\s+(?:even\s+|actually\s+"
+    r"|really\s+|ever\s+)?(?:work|works|do\s+anything)\b(?=\s*(?:[?,;]|$|or\b|(?:though|tho|lol|tbh)\b))"
     # the question that goes on in the same sentence: "..., does it stop everything from your company or just these?"
     r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+(?![^.!?]*\b(?:me|us)\b)"
     r"[^.!?]*)?"
@@ -3818,6 +3856,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
     if notice:
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
+    if _OTHERS_PRESSED_UNSUBSCRIBE.search(plain):
+        plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
     asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
@@ -3965,11 +4005,13 @@ _GUARDED_WORDS = re.compile(
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
+    _OTHERS_PRESSED_UNSUBSCRIBE,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
+    _OTHERS_PRESSED_UNSUBSCRIBE,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -2626,3 +2626,40 @@ def test_the_seventy_fifth_families_and_guards(text, decision):
 )
 def test_the_seventy_sixth_families(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The seventy-seventh set: follow-ups refused and a report already made revoke; the offer declined with "opt out on
+# this one", a question whether opting out works, and the writer's own readers pressing unsubscribe do not. Where no
+# phrase decides, the reply model may hold; only "never yes" is pinned then.
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("no. and no more follow ups", "yes"),
+        ("No more follow-ups please", "yes"),
+        ("ok no further follow ups", "yes"),
+        ("please stop following up", "yes"),
+        ("quit following up with me, I said no", "yes"),
+        ("enough with the following up", "yes"),
+        ("don't follow up with me again", "yes"),
+        ("BBB complaint submitted.", "yes"),
+        ("FCC complaint has been filed", "yes"),
+        ("AG report going in today", "yes"),
+        ("Yes! please don't stop following up, I'm slammed this week", "no"),
+        ("no more follow ups needed from your side, I'll sign Monday?", "not yes"),
+        ("stop following up on the invoice, Carla paid it", "not yes"),
+        ("I'm going to opt out on this one, we just renewed our equipment lease", "not yes"),
+        ("gonna opt out of this offer, we're covered thru 2027", "not yes"),
+        ("I want to opt out", "yes"),
+        ("opt out of this please", "yes"),
+        ("does the opt out actually work or will I just start getting texts from your other company", "not yes"),
+        ("will replying stop even do anything lol", "not yes"),
+        ("Half our newsletter list hit unsubscribe after Black Friday so we need help", "not yes"),
+        ("our customers keep clicking the unsubscribe link on our emails, can you fix that?", "not yes"),
+        ("I hit unsubscribe and still get these", "yes"),
+    ],
+)
+def test_the_seventy_seventh_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
