@@ -2809,6 +2809,27 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the seventy-eighth: voice-to-text "please a move my number from your list" (remove); "Dont want it dont need it
+    # dont text it"; Czech "už mi nepište" (do not write to me any more); Hmong "thov txhob xa ntawv tuaj rau kuv" (please
+    # do not send messages to me); Lao "ຢຸດສົ່ງຂໍ້ຄວາມ" (stop sending messages), "ຢ່າສົ່ງຂໍ້ຄວາມ" (do not send messages),
+    # "ລຶບເບີຂ້ອຍ" (delete my number)
+    (
+        _re(
+            r"\b(?:a|uh|re|ree|ri)\s+move\s+(?:me|us|(?:my|our|this)\s+(?:cell\s+|phone\s+)?(?:number|#|name|info))\s+"
+            r"(?:from|off)\b"
+            r"|(?:^|[.!,;]\s*|\b(?:it|and|so|just|please|pls|plz)\s+)(?:don't|dont|do\s+not)\s+(?:text|txt|message|msg)\s+it"
+            r"\W*$"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:uz\s+)?(?:mi|nam)\s+(?:uz\s+)?(?:nepiste|neposilejte|nevolejte)\b|\bnepiste\s+mi\s+uz\b"
+            r"|\btxhob\s+(?:tuaj\s+)?xa\s+(?:\w+\s+)?(?:ntawv|xov|lus|message|text)\w*"
+            r"|ຢຸດ\s*ສົ່ງ|ຢ່າ\s*ສົ່ງ\s*ຂໍ້ຄວາມ|ລຶບ\s*ເບີ"
+        ),
+        "none",
+    ),
     # the seventy-seventh: "no. and no more follow ups", "stop following up", "quit following up with me", "don't
     # follow up again", "no further follow-ups": the follow-up texts refused (not "don't stop following up", "no more
     # follow ups needed from your side, I'll sign Monday?" asked, or "I'll follow up with no more than two")
@@ -2931,9 +2952,10 @@ _COMPLAINT_GUARD = re.compile(
 )
 
 _KEYWORD_MENTION = re.compile(
-    r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our|these|this|future|all)?"
-    r"\s*\w+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?(?:stop|end|quit|unsubscribe|cancel"
-    r"|stopall|optout|remove)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
+    # "To unsubscribe from the weekly bulletin reply UNSUB": a machine naming its own keyword
+    r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our\s+|these\s+|this\s+"
+    r"|future\s+|all\s+|the\s+)?(?:[\w'-]+\s+){0,2}[\w'-]+)?\s*,?\s*)?\b(?:reply|text|txt|send|respond(?:\s+with)?|type)\s+[\"']?"
+    r"(?:stop|end|quit|unsubscribe|unsub|cancel|stopall|optout|remove)\b[\"']?(?:\s+to\s+(?:unsubscribe|opt\s*-?\s*out|stop|end|cancel|quit|be\s+removed|this))?"
     # "if I opt out now can I opt back in later?": the writer asks what would happen
     r"|\bif\s+(?:i|we)\s+(?:opt\s*-?\s*out|unsubscribe|unsub)\b(?=[^.!?]*\b(?:(?:can|could|will|would|do|does)\s+(?:i|we)"
     r"|(?:can|could)\s+(?:you|u|y'all|yall))\b)"

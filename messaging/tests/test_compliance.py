@@ -2663,3 +2663,34 @@ def test_the_seventy_seventh_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The seventy-eighth set's opt-outs held or read as no: voice-to-text "a move" for remove, "don't text it" closing a
+# list of refusals, Czech, Hmong and Lao requests; a machine naming its own UNSUB keyword is held, never "yes"
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("please a move my number from your list", "yes"),
+        ("uh move me off this list", "yes"),
+        ("re move my name from your list", "yes"),
+        ("Dont want it dont need it dont text it", "yes"),
+        ("not interested. do not text it", "yes"),
+        ("Prosím, už mi nepište.", "yes"),
+        ("nám už nepište, děkujeme", "yes"),
+        ("nepište mi už prosím", "yes"),
+        ("Thov txhob xa ntawv tuaj rau kuv", "yes"),
+        ("txhob xa xov rau kuv lawm", "yes"),
+        ("ຢຸດສົ່ງຂໍ້ຄວາມ", "yes"),
+        ("ກະລຸນາຢ່າສົ່ງຂໍ້ຄວາມມາອີກ", "yes"),
+        ("ລຶບເບີຂ້ອຍອອກ", "yes"),
+        ("I'll make a move on it next week", "no"),
+        ("we move our office from Elm St next month, send mail there", "no"),
+        ("To unsubscribe from the weekly bulletin reply UNSUB. Office hours 9-5.", "not yes"),
+        ("Thanks for texting Ace Feed. To stop getting our sale alerts text END", "not yes"),
+    ],
+)
+def test_the_seventy_eighth_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
