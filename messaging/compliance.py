@@ -2809,10 +2809,10 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
-    # the seventy-eighth: voice-to-text "please a move my number from your list" (remove); "Dont want it dont need it
-    # dont text it"; Czech "už mi nepište" (do not write to me any more); Hmong "thov txhob xa ntawv tuaj rau kuv" (please
-    # do not send messages to me); Lao "ຢຸດສົ່ງຂໍ້ຄວາມ" (stop sending messages), "ຢ່າສົ່ງຂໍ້ຄວາມ" (do not send messages),
-    # "ລຶບເບີຂ້ອຍ" (delete my number)
+    # the seventy-eighth: voice-to-text "please a move my number from your list" (remove); "Dont want it dont need
+    # it dont text it"; Czech "už mi nepište" (do not write to me any more); Hmong "thov txhob xa ntawv tuaj rau
+    # kuv" (please do not send messages to me); Lao "ຢຸດສົ່ງຂໍ້ຄວາມ" (stop sending messages), "ຢ່າສົ່ງຂໍ້ຄວາມ" (do
+    # not send messages), "ລຶບເບີຂ້ອຍ" (delete my number)
     (
         _re(
             r"\b(?:a|uh|re|ree|ri)\s+move\s+(?:me|us|(?:my|our|this)\s+(?:cell\s+|phone\s+)?(?:number|#|name|info))\s+"
