@@ -129,6 +129,25 @@ def test_cluster_running_follows_the_cluster(clusters):
     wait_for(lambda: not cluster_running("bulk"), 10, "the stopped cluster to stop counting")
 
 
+def test_each_lanes_workers_run_at_their_lanes_lower_cpu_priority(clusters):
+    # given a realtime and a bulk cluster started with their lanes' niceness set
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    clusters("realtime", workers=2, Q_REALTIME_NICE=3, Q_BULK_NICE=9)
+    clusters("bulk", workers=2, Q_REALTIME_NICE=3, Q_BULK_NICE=9)
+
+    # then every worker of a lane runs that much nicer than the process that started it, the clusters' own
+    # sentinels (which only hand out work) untouched
+    from usdatabiz.core.lanes import running_clusters
+
+    wait_for(lambda: {c["lane"] for c in running_clusters()} == {"realtime", "bulk"}, 30, "both lanes registered")
+    seen = {}
+    for cluster in running_clusters():
+        pids = [int(owner.rsplit(":", 1)[1]) for owner in cluster["owners"]]
+        seen[cluster["lane"]] = sorted({os.getpriority(os.PRIO_PROCESS, pid) - own for pid in pids})
+        assert os.getpriority(os.PRIO_PROCESS, cluster["sentinel"]) == own
+    assert seen == {"realtime": [3], "bulk": [9]}
+
+
 def _generated(tmp_path, rows: int) -> bytes:
     path = tmp_path / "list.csv"
     write_csv(path, rows, seed=11)

@@ -69,6 +69,20 @@ def register_worker_lane(sender=None, **kwargs) -> None:
 
     # A worker's parent is its cluster's sentinel, whose pid the cluster's stat carries.
     _cache().set(_lane_key(socket.gethostname(), os.getppid()), Conf.CLUSTER_NAME, timeout=None)
+    lower_worker_priority(Conf.CLUSTER_NAME)
+
+
+def lower_worker_priority(lane: str) -> int:
+    """Lower this worker process's CPU priority by its lane's ``Q_LANE_NICE``; return the niceness it now has.
+
+    Run in each worker as it spawns: where the web server and both lanes share cores, the webhook's answer is not
+    slowed by a burst of follow-ups on the realtime lane, nor a reply's draft by a list on the bulk lane. Only
+    the worker's own CPU is lowered: the database's work for it runs at the database's priority.
+    """
+    increment = int(getattr(settings, "Q_LANE_NICE", {}).get(lane, 0) or 0)
+    if increment <= 0 or not hasattr(os, "nice"):
+        return os.getpriority(os.PRIO_PROCESS, 0) if hasattr(os, "getpriority") else 0
+    return os.nice(increment)
 
 
 def running_clusters() -> list[dict]:

@@ -12,7 +12,7 @@ from django_q.models import OrmQ, Schedule
 from usdatabiz import pipeline
 from usdatabiz.core import journey
 from usdatabiz.core.checks import every_task_has_a_lane
-from usdatabiz.core.lanes import cluster_running, lane_names, task_lane
+from usdatabiz.core.lanes import cluster_running, lane_names, lower_worker_priority, task_lane
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +118,30 @@ def test_enqueue_refuses_a_task_without_a_lane(queued, monkeypatch):
 def test_no_cluster_is_running_in_a_test_process():
     assert cluster_running("bulk") is False
     assert cluster_running("realtime") is False
+
+
+@pytest.mark.parametrize(
+    ("lane", "nice", "expected"),
+    [
+        ("bulk", {"realtime": 5, "bulk": 15}, 15),
+        ("realtime", {"realtime": 5, "bulk": 15}, 5),
+        ("bulk", {"realtime": 0, "bulk": 0}, 0),  # a host running one lane alone
+        ("default", {"realtime": 5, "bulk": 15}, 0),  # a cluster that is no lane
+        ("bulk", {}, 0),
+    ],
+)
+def test_a_lanes_worker_lowers_its_own_cpu_priority_by_the_lanes_niceness(settings, lane, nice, expected):
+    settings.Q_LANE_NICE = nice
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker, as django-q2 spawns it
+        os.close(read)
+        lower_worker_priority(lane)
+        os.write(write, str(os.getpriority(os.PRIO_PROCESS, 0)).encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(child, 0)
+    with os.fdopen(read) as pipe:
+        assert int(pipe.read()) - own == min(expected, 19 - own)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == own  # the process that spawned it keeps its own
