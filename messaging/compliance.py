@@ -2162,8 +2162,9 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:request(?:ing)?|demand(?:ing)?|ask(?:ing)?\s+for)\s+(?:the\s+)?(?:immediate\s+)?deletion\s+of\s+"
             r"(?:all\s+|any\s+)?(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:personal\s+)?(?:data|information|info|records)\b"
-            r"|\b(?:delete|erase|purge)\s+(?:any|all)\s+(?:\w+\s+)?(?:info|information|data|records)\s+(?:you\s+|y'all\s+)?"
-            r"(?:have|hold|keep|got|collected)\s+(?:on|about)\s+(?:me|us)\b"
+            r"|\b(?:delete|erase|purge)\s+(?:any|all)\s+(?:\w+\s+)?(?:info|information|data|records)\s+"
+            r"(?:you(?:'ve|\s+have)?\s+|y'all(?:\s+have)?\s+)?(?:have|hold|keep|got|collected|gathered|stored|obtained)\s+(?:on|about)\s+"
+            r"(?:me|us)\b"
             r"|\b(?:you|u)\s+guys\s+(?:are|r)\s+(?:just\s+)?spam\b"
             r"|^\W*(?:please\s+|pls\s+|kindly\s+)?remove\s+(?:me\s+|us\s+|this\s+number\s+)?from\s+(?:the\s+|your\s+)?"
             r"distribution(?:\s+list)?\W*$"
@@ -2196,7 +2197,7 @@ _MORE_PHRASES += [
             r"|\b(?:asked|told)\s+(?:you|u|y'all|you\s+guys|you\s+people)\s+(?:\w+\s+){0,4}?to\s+not\s+(?:contact|text|message|"
             r"msg|call|send)\w*\b"
             r"|\bforget\s+(?:you\s+)?(?:ever\s+)?(?:had|have|got)\s+(?:this|my|our)\s+number\b"
-            r"|\b(?:stop|quit)\s+hitting\s+up\s+(?:his|her|my|our|their|this)\s+(?:phone|line|cell|number)\b"
+            r"|\b(?:stop|quit)\s+hitting\s+(?:up\s+)?(?:his|her|my|our|their|this)\s+(?:phone|line|cell|number|#)\b"
             r"|\bnot\s+send\s+(?:them|these|those|it|any)\s+(?:to\s+(?:me|us)\s+)?(?:anymore|any\s+more|again)\b"
             r"|\b(?:here'?s|here\s+is)\s+(?:your|my)\s+(?:reply|answer)\W+never\s+again\b"
             r"|\bthis\s+(?:was|were|is)\s+the\s+(?:very\s+)?last\s+one\W+(?:like\W+)?ever\b"
@@ -2827,6 +2828,17 @@ _MORE_PHRASES += [
             r"\b(?:uz\s+)?(?:mi|nam)\s+(?:uz\s+)?(?:nepiste|neposilejte|nevolejte)\b|\bnepiste\s+mi\s+uz\b"
             r"|\btxhob\s+(?:tuaj\s+)?xa\s+(?:\w+\s+)?(?:ntawv|xov|lus|message|text)\w*"
             r"|ຢຸດ\s*ສົ່ງ|ຢ່າ\s*ສົ່ງ\s*ຂໍ້ຄວາມ|ລຶບ\s*ເບີ"
+        ),
+        "none",
+    ),
+    # the seventy-ninth: Tamil "எனக்கு மெசேஜ் அனுப்பாதீர்கள்" (do not send me messages); Thai "เลิกส่งข้อความ" (quit
+    # sending messages), "หยุดส่งข้อความ" (stop sending messages), "อย่าส่งข้อความ" (do not send messages), "ไม่ต้องส่ง
+    # ข้อความมาอีก" (no need to send messages again), "ลบเบอร์" (delete the number)
+    (
+        _re(
+            r"(?:மெசேஜ்|மெஸேஜ்|மெசெஜ்|செய்தி|குறுஞ்செய்தி|எஸ்எம்எஸ்)\S*\s+(?:\S+\s+){0,2}?அனுப்பா(?:தீர்கள்|தீங்க|திங்க|தே)"
+            r"|(?:เลิก|หยุด|อย่า)\s*ส่ง\s*(?:ข้อความ|sms|เอสเอ็มเอส|แมสเสจ)|ไม่ต้องส่ง\s*(?:ข้อความ|sms)\S*\s*(?:มา)?\s*(?:อีก|แล้ว)"
+            r"|ลบ\s*เบอร์"
         ),
         "none",
     ),

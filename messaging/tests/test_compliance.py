@@ -2694,3 +2694,31 @@ def test_the_seventy_eighth_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The seventy-ninth set's held opt-outs: a privacy-law deletion of what was "collected about me", "stop hitting this
+# number", Tamil and Thai requests; a Thai parcel not to be sent stays a person's to read, never "yes"
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Under the CCPA I request that you delete all personal information you have collected about me.", "yes"),
+        ("please delete any data you have stored about me", "yes"),
+        ("erase all info you've gathered about us", "yes"),
+        ("nah we good. stop hitting this number tho fr", "yes"),
+        ("quit hitting up my phone", "yes"),
+        ("தயவுசெய்து இனிமேல் எனக்கு மெசேஜ் அனுப்பாதீர்கள்", "yes"),
+        ("செய்தி அனுப்பாதே", "yes"),
+        ("เลิกส่งข้อความมาเบอร์นี้ได้แล้ว", "yes"),
+        ("หยุดส่งข้อความมาได้แล้วค่ะ", "yes"),
+        ("ไม่ต้องส่งข้อความมาอีกนะครับ", "yes"),
+        ("ลบเบอร์ผมออกด้วย", "yes"),
+        ("stop hitting the snooze button and call me at 10", "not yes"),
+        ("delete all the data you have on the old server before you send the new one", "not yes"),
+        ("อย่าส่งพัสดุไปที่อยู่เก่า", "not yes"),
+    ],
+)
+def test_the_seventy_ninth_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
