@@ -1512,6 +1512,38 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
+POST_MAILBOX_NOT_COUNTED = "another mailbox of the same person in the same post"
+
+
+def _post_kept(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records hold one post: the same job title, or one title holding all the other's words
+    (Principal / Senior Principal: a promotion kept its words). Both records need a title."""
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    if not (titles_a and titles_b):
+        return False
+    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in titles_a for y in titles_b)
+
+
+def one_post_two_mailboxes(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records are one person in one post who gave two mailboxes (a work and a home address).
+
+    The same full name written the same way, at one company and one office (street and ZIP), on one phone, in
+    one post (``_post_kept``), and every mailbox names that person with none numbered or marked apart
+    (``one_persons_mailboxes``; JSMITH1@ / JSMITH2@ and JOHNJR@ stay two people), nor a generation on one
+    record (``generations_differ``). Two people of one full name at one office share the office line, but not
+    also the job: a father and son each hold their own. The mailboxes then disagree as one person's two
+    addresses do; the model, trained on colleagues who each have their own, reads any two mailboxes as two
+    people, so the disagreement is not counted, and the shared title counts its rarity (``title_bits``).
+    """
+    if levels["phone"] != 1 or levels["email"] != 0 or levels["business"] != 2 or levels["address"] != 2:
+        return False
+    if not (a.first and a.last and a.first == b.first and a.last == b.last):
+        return False
+    if generations_differ(a, b, levels) or not _post_kept(a, b):
+        return False
+    return one_persons_mailboxes(a, b)
+
+
 PROVEN_NOT_COUNTED = {
     "phone": "a new phone at another office of the same company",
     "email": "another mailbox of the same person",
@@ -1611,6 +1643,7 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     proof = office_proof(a, b, levels, model) if office else None
     moved = moved_within_company(levels) or proof is not None
     employer = not moved and new_employer(levels, a, b)
+    post = not (moved or employer) and one_post_two_mailboxes(a, b, levels)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
@@ -1621,6 +1654,9 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         elif level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = OFFICE_NOT_COUNTED
+        elif level == 0 and post and name == "email":
+            entry["level"] = LEVELS[name][level]
+            entry["not_counted"] = POST_MAILBOX_NOT_COUNTED
         elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = PROVEN_NOT_COUNTED[name]

@@ -1,0 +1,93 @@
+"""One person in one post who gave two mailboxes, a work and a home address (``identity.resolution``)."""
+
+from dataclasses import replace
+
+import pytest
+
+from identity import resolution
+from identity.resolution import gamma, guard, one_post_two_mailboxes, score, title_key
+from identity.tests.test_resolution import AUTO, _at
+
+# m and u as EM estimated them on a list of offices where colleagues share the office line and each has a mailbox
+# of their own (rounded): two different mailboxes weigh about -3.7 bits, a shared phone and the office little.
+PROBE_MODEL = {
+    "first_name": ([0.02, 0.05, 0.10, 0.83], [0.60, 0.20, 0.10, 0.10]),
+    "last_name": ([0.02, 0.05, 0.10, 0.83], [0.60, 0.20, 0.10, 0.10]),
+    "phone": ([0.40, 0.60], [0.63, 0.37]),
+    "email": ([0.06, 0.05, 0.20, 0.69], [0.80, 0.0002, 0.009, 0.0001]),
+    "business": ([0.03, 0.05, 0.92], [0.69, 0.02, 0.77]),
+    "address": ([0.10, 0.05, 0.85], [0.80, 0.02, 0.66]),
+    "location": ([0.01, 0.04, 0.05, 0.90], [0.27, 0.04, 0.05, 0.75]),
+}
+
+
+def _model():
+    return resolution.Model(
+        m={f: m for f, (m, _) in PROBE_MODEL.items()}, u={f: u for f, (_, u) in PROBE_MODEL.items()}, prior=0.13
+    )
+
+
+def _pair(email_a, email_b, *, title_a="Chief Financial Officer", title_b="Chief Financial Officer", **changes):
+    """LISA ALLEN twice at one office on one phone, in the titles and with the mailboxes given."""
+    a = _at(
+        "per_1", "LISA", "ALLEN", business="COOPER INSURANCE", street="70 OAK RD", zip5="32819", city="ORLANDO",
+        phone="4072924494", emails=frozenset(e for e in (email_a,) if e),
+        titles=(title_key(title_a),) if title_a else (),
+    )  # fmt: skip
+    b = replace(
+        a, id="per_2", emails=frozenset(e for e in (email_b,) if e), titles=(title_key(title_b),) if title_b else ()
+    )
+    return a, replace(b, **changes)
+
+
+ONE_PERSON = [
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {}),  # a work and a home address
+    ("lisa.allen@cooperinsurance.com", "lisa.allen@outlook.com", {}),
+    ("lisa421@gmail.com", "lisaallen421@yahoo.com", {}),  # two free-mail addresses
+    ("lisa@cooperinsurance.com", "lisa.allen@cooperinsurance.com", {}),  # two shapes at one domain
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"title_b": "Senior Chief Financial Officer"}),  # promoted
+]
+
+TWO_PEOPLE_OR_NOT_THIS_RULE = [
+    # another post: a father and son of one name at the family company, each in his own
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"title_b": "Sales Representative"}),
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"title_b": ""}),  # a post unknown
+    ("lallen1@cooperinsurance.com", "lallen2@cooperinsurance.com", {}),  # numbered apart by the company
+    ("lallen@cooperinsurance.com", "lisaallenjr@gmail.com", {}),  # a generation on one mailbox
+    ("lallen@cooperinsurance.com", "bluebird77@gmail.com", {}),  # a mailbox naming nobody
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"phones": frozenset({"4075550199"})}),  # another phone
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"addresses": ("9 ELM ST|32819",)}),  # another street
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"first": "LISSA"}),  # a name written otherwise
+    ("lallen@cooperinsurance.com", "allenl80@gmail.com", {"generation": "JR"}),
+    ("lallen@cooperinsurance.com", "", {}),  # no second mailbox: nothing disagrees
+]
+
+
+@pytest.mark.parametrize(("email_a", "email_b", "changes"), ONE_PERSON)
+def test_one_name_in_one_post_at_one_office_on_one_phone_with_two_mailboxes_is_one_person(email_a, email_b, changes):
+    a, b = _pair(email_a, email_b, **dict(changes))
+    levels, _ = gamma(a, b)
+    assert levels["email"] == 0
+    assert one_post_two_mailboxes(a, b, levels)
+    assert guard(a, b, levels, _model()) is None
+    probability, reasons = score(a, b, _model())
+    assert reasons["fields"]["email"]["not_counted"] == resolution.POST_MAILBOX_NOT_COUNTED
+    assert reasons["fields"]["email"]["weight"] == 0.0
+    assert probability >= AUTO
+
+
+@pytest.mark.parametrize(("email_a", "email_b", "changes"), TWO_PEOPLE_OR_NOT_THIS_RULE)
+def test_another_post_phone_street_spelling_or_a_numbered_or_marked_mailbox_is_not_one_post(email_a, email_b, changes):
+    title_b = changes.pop("title_b", "Chief Financial Officer")
+    a, b = _pair(email_a, email_b, title_b=title_b, **changes)
+    levels, _ = gamma(a, b)
+    assert not one_post_two_mailboxes(a, b, levels)
+    _, reasons = score(a, b, _model())
+    assert "not_counted" not in reasons["fields"]["email"]
+
+
+def test_two_mailboxes_in_another_post_still_weigh_against_one_person():
+    a, b = _pair("lallen@cooperinsurance.com", "allenl80@gmail.com", title_b="Sales Representative")
+    probability, reasons = score(a, b, _model())
+    assert reasons["fields"]["email"]["weight"] < -3
+    assert probability < AUTO
