@@ -1593,6 +1593,9 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
 
     * ``"phone"``: the same phone (a mobile kept through the move);
     * ``"e-mail"``: the same personal mailbox, or one slip of it (role mailboxes such as info@ are not compared);
+      not the same work mailbox beside two jobs with no word in common (``jobs_differ``: an Estimator and a General
+      Manager on JOHN.SMITH@): a list vendor guesses a chain's employees' mailboxes from their names, so two
+      namesakes at two branches get one, while a person who moves keeps the job or is promoted in it;
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
       team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
       job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
@@ -1610,7 +1613,7 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     """
     if levels["phone"] == 1:
         return "phone"
-    if levels["email"]:
+    if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b)):
         return "e-mail"
     b = _read_swapped(a, b)
     if (

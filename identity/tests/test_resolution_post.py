@@ -1,4 +1,4 @@
-"""One person in one post who gave two mailboxes, a work and a home address (``identity.resolution``)."""
+"""One person in one post who gave two mailboxes; one work mailbox at two offices (``identity.resolution``)."""
 
 from dataclasses import replace
 
@@ -6,7 +6,7 @@ import pytest
 
 from identity import resolution
 from identity.resolution import gamma, guard, one_post_two_mailboxes, score, title_key
-from identity.tests.test_resolution import AUTO, _at
+from identity.tests.test_resolution import AUTO, _at, _offices, _smiths
 
 # m and u as EM estimated them on a list of offices where colleagues share the office line and each has a mailbox
 # of their own (rounded): two different mailboxes weigh about -3.7 bits, a shared phone and the office little.
@@ -91,3 +91,32 @@ def test_two_mailboxes_in_another_post_still_weigh_against_one_person():
     probability, reasons = score(a, b, _model())
     assert reasons["fields"]["email"]["weight"] < -3
     assert probability < AUTO
+
+
+@pytest.mark.parametrize(
+    ("title_a", "title_b", "proof"),
+    [
+        ("Estimator", "Estimator", "e-mail"),
+        ("Sales Manager", "Regional Sales Manager", "e-mail"),  # a promotion keeps a word
+        ("Estimator", "", "e-mail"),  # a title unknown
+        ("Estimator", "General Manager", None),  # two jobs on one guessed work mailbox: a chain's namesakes
+        ("Partner", "Account Executive", None),
+    ],
+)
+def test_one_work_mailbox_at_two_offices_is_no_proof_beside_two_jobs(title_a, title_b, proof):
+    austin, dallas = _offices(emails_a={"john.smith@acme.com"}, emails_b={"john.smith@acme.com"})
+    austin = replace(austin, titles=(title_key(title_a),) if title_a else ())
+    dallas = replace(dallas, titles=(title_key(title_b),) if title_b else ())
+    levels, _ = gamma(austin, dallas)
+    assert levels["email"] == 3
+    assert resolution.office_proof(austin, dallas, levels, _smiths()) == proof
+    _, reasons = score(austin, dallas, _smiths())
+    assert reasons["guard"] == (None if proof else "OFFICE_NAME_ONLY")
+
+
+def test_one_free_mail_mailbox_at_two_offices_stays_a_proof_beside_two_jobs():
+    austin, dallas = _offices(emails_a={"johnsmith1961@gmail.com"}, emails_b={"johnsmith1961@gmail.com"})
+    austin = replace(austin, titles=(title_key("Estimator"),))
+    dallas = replace(dallas, titles=(title_key("General Manager"),))
+    levels, _ = gamma(austin, dallas)
+    assert resolution.office_proof(austin, dallas, levels, _smiths()) == "e-mail"
