@@ -1512,7 +1512,10 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
-POST_MAILBOX_NOT_COUNTED = "another mailbox of the same person in the same post"
+POST_NOT_COUNTED = {
+    "phone": "a mistyped phone of the same person in the same post",
+    "email": "another mailbox of the same person in the same post",
+}
 
 
 def _post_kept(a: PersonaView, b: PersonaView) -> bool:
@@ -1524,24 +1527,44 @@ def _post_kept(a: PersonaView, b: PersonaView) -> bool:
     return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in titles_a for y in titles_b)
 
 
-def one_post_two_mailboxes(a: PersonaView, b: PersonaView, levels: dict) -> bool:
-    """Tell whether two records are one person in one post who gave two mailboxes (a work and a home address).
+def phone_slip(phones_a, phones_b) -> bool:
+    """Tell whether two records hold numbers one keystroke apart: one digit replaced, or two neighbours swapped."""
+    for x in phones_a:
+        for y in phones_b:
+            if len(x) != len(y) or x == y:
+                continue
+            diff = [k for k in range(len(x)) if x[k] != y[k]]
+            if len(diff) == 1:
+                return True
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+                return True
+    return False
 
-    The same full name written the same way, at one company and one office (street and ZIP), on one phone, in
-    one post (``_post_kept``), and every mailbox names that person with none numbered or marked apart
-    (``one_persons_mailboxes``; JSMITH1@ / JSMITH2@ and JOHNJR@ stay two people), nor a generation on one
-    record (``generations_differ``). Two people of one full name at one office share the office line, but not
-    also the job: a father and son each hold their own. The mailboxes then disagree as one person's two
-    addresses do; the model, trained on colleagues who each have their own, reads any two mailboxes as two
-    people, so the disagreement is not counted, and the shared title counts its rarity (``title_bits``).
+
+def one_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records are one person in one post at one office, whatever their mailboxes say.
+
+    The same surname, and the same first name or a garbled spelling of it (``garbled_name``: CGARLES / CHARLES,
+    not SARA / SARAH), at one company and one office (street and ZIP), on one phone or on two numbers one
+    keystroke apart (``phone_slip``), in one post (``_post_kept``), with no generation on one record
+    (``generations_differ``). Two mailboxes that differ must both name that person with none numbered or marked
+    apart (``one_persons_mailboxes``: a work and a home address; JSMITH1@ / JSMITH2@ and JOHNJR@ stay two people).
+    Two people of one full name at one office share the office line, but not also the job: a father and son each
+    hold their own, and each his own mobile. The model, trained on colleagues who share the office line and each
+    have a mailbox of their own, reads any two mailboxes as two people, and a number mistyped as another office
+    line: for such a pair both are not counted (``POST_NOT_COUNTED``).
     """
-    if levels["phone"] != 1 or levels["email"] != 0 or levels["business"] != 2 or levels["address"] != 2:
+    if levels["business"] != 2 or levels["address"] != 2:
         return False
-    if not (a.first and a.last and a.first == b.first and a.last == b.last):
+    if not (levels["phone"] == 1 or (levels["phone"] == 0 and phone_slip(a.phones, b.phones))):
         return False
-    if generations_differ(a, b, levels) or not _post_kept(a, b):
+    if not (a.first and b.first and a.last and a.last == b.last):
         return False
-    return one_persons_mailboxes(a, b)
+    if a.first != b.first and not garbled_name(a.first, b.first):
+        return False
+    if levels["email"] == 0 and not one_persons_mailboxes(a, b):
+        return False
+    return not generations_differ(a, b, levels) and _post_kept(a, b)
 
 
 PROVEN_NOT_COUNTED = {
@@ -1646,7 +1669,7 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     proof = office_proof(a, b, levels, model) if office else None
     moved = moved_within_company(levels) or proof is not None
     employer = not moved and new_employer(levels, a, b)
-    post = not (moved or employer) and one_post_two_mailboxes(a, b, levels)
+    post = not (moved or employer) and one_post(a, b, levels)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
@@ -1657,9 +1680,9 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         elif level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = OFFICE_NOT_COUNTED
-        elif level == 0 and post and name == "email":
+        elif level == 0 and post and name in POST_NOT_COUNTED:
             entry["level"] = LEVELS[name][level]
-            entry["not_counted"] = POST_MAILBOX_NOT_COUNTED
+            entry["not_counted"] = POST_NOT_COUNTED[name]
         elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = PROVEN_NOT_COUNTED[name]
@@ -1676,7 +1699,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         if similarity is not None:
             entry["similarity"] = similarity
         fields[name] = entry
-    if office and a.titles and b.titles:
+    # the post counts its rarity as at another office, unless it already excused two mailboxes
+    if (office or (post and levels["email"] is None)) and a.titles and b.titles:
         entry, weight = _title_entry(a, b, model)
         fields["title"] = entry
         total += weight
