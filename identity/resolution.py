@@ -1607,6 +1607,19 @@ def other_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     return name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)
 
 
+COMMON_SURNAME_BITS = 1.0
+
+
+def _common_surname(model: "Model | None", a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair's surname is commoner than a typical shared one by ``COMMON_SURNAME_BITS`` (SMITH)."""
+    lasts = [x.last for x in (a, b) if x.last]
+    return (
+        model is not None
+        and bool(lasts)
+        and all(tf_adjustment(model, "last_name", x) <= -COMMON_SURNAME_BITS for x in lasts)
+    )
+
+
 def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return what says that one name at two offices of one company (``other_office``) is one person, or None.
 
@@ -1617,8 +1630,9 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     * ``"phone"``: the same phone (a mobile kept through the move);
     * ``"e-mail"``: the same personal mailbox, or one slip of it (role mailboxes such as info@ are not compared);
       not the same work mailbox beside two jobs with no word in common (``jobs_differ``: an Estimator and a General
-      Manager on JOHN.SMITH@): a list vendor guesses a chain's employees' mailboxes from their names, so two
-      namesakes at two branches get one, while a person who moves keeps the job or is promoted in it;
+      Manager on JOHN.SMITH@) and a common surname (``_common_surname``): a list vendor guesses a chain's
+      employees' mailboxes from their names, so two namesakes of a common name at two branches get one; a rarer
+      surname makes two namesakes at one company unlikely, and a person who moves may change jobs;
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
       team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
       job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
@@ -1636,7 +1650,7 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     """
     if levels["phone"] == 1:
         return "phone"
-    if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b)):
+    if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b) and _common_surname(model, a, b)):
         return "e-mail"
     b = _read_swapped(a, b)
     if (

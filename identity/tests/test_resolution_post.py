@@ -160,3 +160,12 @@ def test_one_free_mail_mailbox_at_two_offices_stays_a_proof_beside_two_jobs():
     dallas = replace(dallas, titles=(title_key("General Manager"),))
     levels, _ = gamma(austin, dallas)
     assert resolution.office_proof(austin, dallas, levels, _smiths()) == "e-mail"
+
+
+@pytest.mark.parametrize(("last", "proof"), [("SMITH", None), ("BEAUMAN", "e-mail"), ("NAME7", "e-mail")])
+def test_one_work_mailbox_at_two_offices_beside_two_jobs_stays_a_proof_for_a_surname_not_common(last, proof):
+    austin, dallas = _offices(first="OTIS", last=last, emails_a={"otis@acme.com"}, emails_b={"otis@acme.com"})
+    austin = replace(austin, titles=(title_key("Estimator"),))
+    dallas = replace(dallas, titles=(title_key("General Manager"),))
+    levels, _ = gamma(austin, dallas)
+    assert resolution.office_proof(austin, dallas, levels, _smiths()) == proof
