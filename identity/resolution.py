@@ -1673,7 +1673,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
     that differs; the explanation names the proof (``office_proof``). One name on one phone at another company
-    (``new_employer``): the employer, street, place and another mailbox are not counted.
+    (``new_employer``): the employer, street, place and another mailbox are not counted. One person in one post at
+    one office (``one_post``): a second mailbox of theirs and a mistyped phone are not counted.
     """
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
