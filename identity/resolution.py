@@ -1512,6 +1512,61 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
+POST_NOT_COUNTED = {
+    "phone": "a mistyped phone of the same person in the same post",
+    "email": "another mailbox of the same person in the same post",
+}
+
+
+def _post_kept(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records hold one post: the same job title, or one title holding all the other's words
+    (Principal / Senior Principal: a promotion kept its words). Both records need a title."""
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    if not (titles_a and titles_b):
+        return False
+    return any(set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()) for x in titles_a for y in titles_b)
+
+
+def phone_slip(phones_a, phones_b) -> bool:
+    """Tell whether two records hold numbers one keystroke apart: one digit replaced, or two neighbours swapped."""
+    for x in phones_a:
+        for y in phones_b:
+            if len(x) != len(y) or x == y:
+                continue
+            diff = [k for k in range(len(x)) if x[k] != y[k]]
+            if len(diff) == 1:
+                return True
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+                return True
+    return False
+
+
+def one_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records are one person in one post at one office, whatever their mailboxes say.
+
+    The same surname, and the same first name or a garbled spelling of it (``garbled_name``: CGARLES / CHARLES,
+    not SARA / SARAH), at one company and one office (street and ZIP), on one phone or on two numbers one
+    keystroke apart (``phone_slip``), in one post (``_post_kept``), with no generation on one record
+    (``generations_differ``). Two mailboxes that differ must both name that person with none numbered or marked
+    apart (``one_persons_mailboxes``: a work and a home address; JSMITH1@ / JSMITH2@ and JOHNJR@ stay two people).
+    Two people of one full name at one office share the office line, but not also the job: a father and son each
+    hold their own, and each his own mobile. The model, trained on colleagues who share the office line and each
+    have a mailbox of their own, reads any two mailboxes as two people, and a number mistyped as another office
+    line: for such a pair both are not counted (``POST_NOT_COUNTED``).
+    """
+    if levels["business"] != 2 or levels["address"] != 2:
+        return False
+    if not (levels["phone"] == 1 or (levels["phone"] == 0 and phone_slip(a.phones, b.phones))):
+        return False
+    if not (a.first and b.first and a.last and a.last == b.last):
+        return False
+    if a.first != b.first and not garbled_name(a.first, b.first):
+        return False
+    if levels["email"] == 0 and not one_persons_mailboxes(a, b):
+        return False
+    return not generations_differ(a, b, levels) and _post_kept(a, b)
+
+
 PROVEN_NOT_COUNTED = {
     "phone": "a new phone at another office of the same company",
     "email": "another mailbox of the same person",
@@ -1552,6 +1607,19 @@ def other_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     return name_slip(a.last, b.last) or office_surname_slip(a.last, b.last)
 
 
+COMMON_SURNAME_BITS = 1.0
+
+
+def _common_surname(model: "Model | None", a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether a pair's surname is commoner than a typical shared one by ``COMMON_SURNAME_BITS`` (SMITH)."""
+    lasts = [x.last for x in (a, b) if x.last]
+    return (
+        model is not None
+        and bool(lasts)
+        and all(tf_adjustment(model, "last_name", x) <= -COMMON_SURNAME_BITS for x in lasts)
+    )
+
+
 def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return what says that one name at two offices of one company (``other_office``) is one person, or None.
 
@@ -1561,6 +1629,10 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
 
     * ``"phone"``: the same phone (a mobile kept through the move);
     * ``"e-mail"``: the same personal mailbox, or one slip of it (role mailboxes such as info@ are not compared);
+      not the same work mailbox beside two jobs with no word in common (``jobs_differ``: an Estimator and a General
+      Manager on JOHN.SMITH@) and a common surname (``_common_surname``): a list vendor guesses a chain's
+      employees' mailboxes from their names, so two namesakes of a common name at two branches get one; a rarer
+      surname makes two namesakes at one company unlikely, and a person who moves may change jobs;
     * ``"rare surname"``: the same surname, at least ``RARE_SURNAME_BITS`` rarer than a typical shared one in the
       team (``tf_adjustment``), beside the same first name: two BEAUMANs at one company are one; unless their
       job titles conflict (``titles_conflict``: a Dentist and a Controller are two BEAUMANs);
@@ -1578,7 +1650,7 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     """
     if levels["phone"] == 1:
         return "phone"
-    if levels["email"]:
+    if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b) and _common_surname(model, a, b)):
         return "e-mail"
     b = _read_swapped(a, b)
     if (
@@ -1601,7 +1673,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
     that differs; the explanation names the proof (``office_proof``). One name on one phone at another company
-    (``new_employer``): the employer, street, place and another mailbox are not counted.
+    (``new_employer``): the employer, street, place and another mailbox are not counted. One person in one post at
+    one office (``one_post``): a second mailbox of theirs and a mistyped phone are not counted.
     """
     levels, shown = gamma(a, b)
     prior_weight = math.log2(model.prior / (1.0 - model.prior))
@@ -1611,6 +1684,7 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     proof = office_proof(a, b, levels, model) if office else None
     moved = moved_within_company(levels) or proof is not None
     employer = not moved and new_employer(levels, a, b)
+    post = not (moved or employer) and one_post(a, b, levels)
     for name in FIELDS:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
@@ -1621,6 +1695,9 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         elif level is not None and moved and name in PLACE_FIELDS:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = OFFICE_NOT_COUNTED
+        elif level == 0 and post and name in POST_NOT_COUNTED:
+            entry["level"] = LEVELS[name][level]
+            entry["not_counted"] = POST_NOT_COUNTED[name]
         elif level == 0 and proof is not None and name in PROVEN_NOT_COUNTED:
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = PROVEN_NOT_COUNTED[name]
@@ -1637,7 +1714,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         if similarity is not None:
             entry["similarity"] = similarity
         fields[name] = entry
-    if office and a.titles and b.titles:
+    # the post counts its rarity as at another office, unless it already excused two mailboxes
+    if (office or (post and levels["email"] is None)) and a.titles and b.titles:
         entry, weight = _title_entry(a, b, model)
         fields["title"] = entry
         total += weight
