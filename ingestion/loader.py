@@ -27,6 +27,8 @@ from .normalizers import (
     clean_cell,
     display_name,
     email_from_cell,
+    first_name_cell,
+    last_name_cell,
     normalize_business_name,
     normalize_person_name,
     normalize_sic,
@@ -440,7 +442,7 @@ class RowNormalizer(MappedRows):
          ) = self._get(cells)  # fmt: skip
         # Fields whose values repeat down a list go through the worker's memos (``_CLEANED`` and others); the rest are
         # cleaned as they come. Each value is cleaned (``clean_cell``) before any rule reads it.
-        first, last, title = _NAMES[cell_first], _NAMES[cell_last], _CLEANED[cell_title]
+        first, last, title = _FIRST_NAMES[cell_first], _LAST_NAMES[cell_last], _CLEANED[cell_title]
         if not first and not last:
             full_name = clean_cell(cell_full_name)
             if full_name:
@@ -717,7 +719,10 @@ def _year_of(cell: str, *, today_year: int) -> int | None:
 # field instead of the rule. Each is bounded (``Memo``). Companies, phones, e-mails, addresses and full names are mostly
 # unique and are not remembered; the year depends on the run's date and is remembered per chunk.
 _CLEANED = Memo(clean_cell, 1 << 16)
-_NAMES = Memo(lambda cell: display_name(clean_cell(cell)), 1 << 16)
+# A first-name cell loses an honorific before the name, a last-name cell the credentials after it ("Dr. Maria",
+# "Garcia, MD"), as a full-name cell does (``split_full_name``).
+_FIRST_NAMES = Memo(lambda cell: display_name(first_name_cell(clean_cell(cell))), 1 << 16)
+_LAST_NAMES = Memo(lambda cell: display_name(last_name_cell(clean_cell(cell))), 1 << 16)
 _PERSON_KEYS = Memo(lambda name: normalize_person_name(name)[:120], 1 << 16)
 _STATES = Memo(_state_of, 4096)
 _ZIPS = Memo(_zip_of, 1 << 16)

@@ -37,6 +37,8 @@ __all__ = [
     "phone_from_cell",
     "phones_from_cell",
     "split_full_name",
+    "first_name_cell",
+    "last_name_cell",
     "split_zip",
 ]
 
@@ -529,6 +531,39 @@ NAME_EXTRA_WORDS = _NAME_HONORIFICS | _NAME_AFTER
 def _name_word(word: str) -> str:
     """Return a word of a name as the word lists above spell it ("Ph.D." -> "PHD", "Jr." -> "JR")."""
     return word.replace(".", "").upper()
+
+
+# Credentials that are also surnames ("Do", "Pe", "Od"): dropped from a last-name cell only after a comma
+# ("Nguyen, DO"), never as its last word ("Tran Do").
+_SURNAME_CREDENTIALS = frozenset({"DO", "DC", "PE", "OD", "NP"})
+
+
+def first_name_cell(first: str) -> str:
+    """Return a first-name cell without the honorific before the name ("Dr. Maria" -> "Maria"; "Dr." stays)."""
+    words = first.split()
+    if len(words) < 2 or _name_word(words[0]) not in _NAME_HONORIFICS:
+        return first
+    while len(words) > 1 and _name_word(words[0]) in _NAME_HONORIFICS:
+        del words[0]
+    return " ".join(words)
+
+
+def last_name_cell(last: str) -> str:
+    """Return a last-name cell without the credentials after the name ("Garcia, MD" -> "Garcia", "Lee Ph.D." ->
+    "Lee"); a generational suffix stays ("Johnson Jr.", "Doe, Jr." -> "Doe Jr."), as ``split_full_name`` keeps it."""
+    if not last or not any(_name_word(word) in _NAME_AFTER for word in last.replace(",", " ").split()):
+        return last
+    parts = [part.strip() for part in last.split(",")]
+    parts = [part for part in parts if part]
+    suffix: list[str] = []
+    while len(parts) > 1 and all(_name_word(w) in _NAME_AFTER for w in parts[-1].split()):
+        suffix[:0] = [w for w in parts.pop().split() if _name_word(w) in _GENERATIONAL]
+    words = " ".join(parts).split()
+    while len(words) > 1 and _name_word(words[-1]) in _NAME_AFTER - _SURNAME_CREDENTIALS:
+        word = words.pop()
+        if _name_word(word) in _GENERATIONAL:
+            suffix.insert(0, word)
+    return " ".join([*words, *suffix])
 
 
 def split_full_name(full: str) -> tuple[str, str]:

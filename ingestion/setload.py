@@ -43,7 +43,8 @@ from .csvreader import HeaderMap
 from .loader import (
     _CLEANED,
     _COPY_ESCAPE,
-    _NAMES,
+    _FIRST_NAMES,
+    _LAST_NAMES,
     _NEEDS_ESCAPE,
     _PERSON_KEYS,
     _REVENUES,
@@ -263,7 +264,7 @@ def _needs_python(kind: str, f: str) -> str:
     if kind == "email":
         # An address SQL refuses may still hold one (``email_from_cell``): "Name <a@b.com>", "a@b.com; c@d.com".
         return f"NOT ({p} AND ({c} = '' OR {_sql_email(c)} IS NOT NULL))"
-    if kind == "name":
+    if kind in ("first", "last"):
         # A name in capitals is shown in a readable case (``display_name``).
         return f"NOT ({p} AND {c} !~ '[A-Z][A-Z]')"
     if kind == "full":
@@ -280,14 +281,14 @@ def _needs_python(kind: str, f: str) -> str:
 
 # Kinds whose values repeat down a list: every distinct value goes to the worker's memos (``loader``), which answer
 # a repeated value for less than SQL spends on evaluating a rule again on every row.
-_REMEMBERED = frozenset({"state", "sic", "year", "name", "text", "zip", "employees", "revenue"})
+_REMEMBERED = frozenset({"state", "sic", "year", "first", "last", "text", "zip", "employees", "revenue"})
 
 # Mapped field -> (staging column, kind of value); the kind says which rule applies.
 _FIELD_KIND = {
     "company_name": "company",
     "dba": "text",
-    "first_name": "name",
-    "last_name": "name",
+    "first_name": "first",
+    "last_name": "last",
     "full_name": "full",
     "title": "text",
     "email": "email",
@@ -314,8 +315,8 @@ def _python_values(kind: str, cell: str, *, today_year: int) -> tuple:
         return (_CLEANED[cell], None, None, None)
     if kind == "address":
         return (clean_cell(cell), None, None, None)
-    if kind == "name":
-        name = _NAMES[cell]
+    if kind in ("first", "last"):
+        name = (_FIRST_NAMES if kind == "first" else _LAST_NAMES)[cell]
         return (name, _PERSON_KEYS[name], None, None)
     if kind == "full":
         full = clean_cell(cell)

@@ -14,6 +14,8 @@ from ingestion.normalizers import (
     clean_cell,
     display_name,
     email_from_cell,
+    first_name_cell,
+    last_name_cell,
     normalize_business_name,
     normalize_email,
     normalize_person_name,
@@ -694,6 +696,30 @@ def test_normalize_email_still_refuses_a_display_name_form():
 )
 def test_split_full_name_drops_honorifics_and_credentials_and_keeps_the_suffix_on_the_last_name(raw, expected):
     assert split_full_name(raw) == expected
+
+
+# The split name columns lose what a full-name cell loses: an honorific before the first name, credentials after
+# the last; a generational suffix stays, and credentials that are also surnames go only after a comma
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        ("Dr. Maria", "Garcia, MD", ("Maria", "Garcia")),
+        ("Mrs. Ann", "Lee-Park", ("Ann", "Lee-Park")),
+        ("Dr Mrs Ann", "Lee Ph.D.", ("Ann", "Lee")),
+        ("DR. JOHN", "SMITH, M.D., PH.D.", ("JOHN", "SMITH")),
+        ("David", "Johnson Jr.", ("David", "Johnson Jr.")),
+        ("John", "Doe, Jr., CPA", ("John", "Doe Jr.")),
+        ("Anh", "Nguyen, DO", ("Anh", "Nguyen")),
+        ("Minh", "Tran Do", ("Minh", "Tran Do")),  # "Do" is a surname as a last word
+        ("Dr.", "Who", ("Dr.", "Who")),  # an honorific alone is all the cell has
+        ("Miss", "Kitty", ("Miss", "Kitty")),
+        ("Jane", "MD", ("Jane", "MD")),
+        ("Linda", "Van Der Berg", ("Linda", "Van Der Berg")),
+        ("", "", ("", "")),
+    ],
+)
+def test_the_name_columns_drop_an_honorific_and_credentials(first, last, expected):
+    assert (first_name_cell(first), last_name_cell(last)) == expected
 
 
 @pytest.mark.parametrize(

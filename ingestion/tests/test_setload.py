@@ -40,9 +40,12 @@ CELLS = {
     "DBA": ["", "Acme", "Café Acme", "  two  spaces ", "null", "#N/A"],
     "First Name": [
         "Jane", "", "José", "Mr. John", "MR", "Dr Mrs Ann", "Mary-Jane", "O'Neil", "  ana  ", "NA", "Zoë",
-        "Prof", "Jean Jr", "jr", "Ms. Smith III", "\tTab", "Łukasz",
+        "Prof", "Jean Jr", "jr", "Ms. Smith III", "\tTab", "Łukasz", "Dr. Maria", "DR. MARIA",
     ],
-    "Last Name": ["Doe", "", "Núñez", "Smith Jr.", "Smith, III", "Van der Berg", "-", "O`Hara", "II", "Sr Jr"],
+    "Last Name": [
+        "Doe", "", "Núñez", "Smith Jr.", "Smith, III", "Van der Berg", "-", "O`Hara", "II", "Sr Jr", "Garcia, MD",
+        "GARCIA, M.D.", "Nguyen, DO", "Tran Do", "Lee Ph.D.", "Doe, Jr., CPA", "MD",
+    ],
     "Full Name": [
         "", "Doe, Jane", "Jane Q Doe", "Cher", "Núñez, José", " Smith ,  John ", "Mr John Smith Jr", ",",
         "Dr. Jane A. Smith, MD", "Mr. JOHN DOE JR.", "MARY O'BRIEN", "JOHN Smith", "J A Doe", "Ann Do Lee",
@@ -222,7 +225,7 @@ def test_sql_path_asks_python_for_unusual_and_repeating_values_only(ingest, sett
     assert sorted(asked) == sorted(
         [
             ("company", "Café Niño"), ("phone", "1-800-FLOWERS"),
-            ("name", "Jane"), ("name", "Doe"), ("name", "José"), ("name", "Núñez"), ("text", ""), ("text", "Owner"),
+            ("first", "Jane"), ("last", "Doe"), ("first", "José"), ("last", "Núñez"), ("text", ""), ("text", "Owner"),
             ("text", "Austin"), ("zip", "78701"), ("zip", "78701-1234"), ("employees", "12"), ("employees", "5-9"),
             ("revenue", "$1,135,051"), ("revenue", "$13.9M"), ("state", "TX"), ("year", "1998"), ("sic", "1711"),
         ]
