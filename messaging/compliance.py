@@ -959,6 +959,12 @@ _FILLER_WORDS_OTHER = frozenset(
      "na", "po", "napo"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
+# A decline alone, which a raised hand (✋) may only wave off: "pass ✋", "nah ✋", "no thanks ✋" (not "✋ no more")
+_DECLINE_BESIDE_A_HAND = re.compile(
+    r"(?:(?:i'?ll|we'?ll|gonna|hard)\s+)?pass|nah|nope|no|no\s+thanks?|no\s+thank\s+you|no\s+ty|not\s+interested"
+    r"|(?:i'?m|we'?re|im|were)\s+good|all\s+good"
+)
+_SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f4f5\U0001f515")  # 🛑 ✋ ⛔ 🚫 📵 (no phones) 🔕 (muted)
 # A person gesturing "no" (🙅): a no, perhaps a stop; a person decides.
 NO_GESTURE_EMOJI = frozenset("\U0001f645")
@@ -2831,6 +2837,19 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the eightieth: "alto ya con los mensajes" (enough with the messages), "ya basta con los textos"; Puerto Rican
+    # "dejen el jodio spam" (drop the damn spam); Gujarati "મને મેસેજ ના મોકલો" (do not send me messages), "મેસેજ
+    # મોકલશો નહીં", "મારો નંબર કાઢી નાખો" (remove my number)
+    (
+        _re(
+            r"\b(?:alto|basta|ya\s+basta|para(?:le|len)?|suficiente)\s+(?:ya\s+)?(?:con|de)\s+(?:los|tus|sus|esos|estos|tanto|tantos)"
+            r"\s+(?:\w+\s+)?(?:mensajes|mensajitos|textos|msjs?|sms|spam)\b"
+            r"|\bdej(?:en|a|e|ar)\s+(?:ya\s+)?(?:el|ese|este|tanto|su|tu)\s+(?:\w+\s+)?spam\b"
+            r"|(?:મેસેજ|મેસેજો|સંદેશ|સંદેશા|sms)\S*\s+(?:\S+\s+)?(?:ના|નહીં|નહિ)\s+મોકલ|(?:મેસેજ|સંદેશ)\S*\s+મોકલ\S*\s+(?:નહીં|નહિ)"
+            r"|નંબર\s+(?:\S+\s+)?કાઢી\s+નાખ"
+        ),
+        "none",
+    ),
     # the seventy-ninth: Tamil "எனக்கு மெசேஜ் அனுப்பாதீர்கள்" (do not send me messages); Thai "เลิกส่งข้อความ" (quit
     # sending messages), "หยุดส่งข้อความ" (stop sending messages), "อย่าส่งข้อความ" (do not send messages), "ไม่ต้องส่ง
     # ข้อความมาอีก" (no need to send messages again), "ลบเบอร์" (delete the number)
@@ -3842,6 +3861,10 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         # and beside a whole address, a fragment typed and dropped: "unsubscribe@ nah jk, send info to dk@khan.com"
         text = _ADDRESS_FRAGMENT.sub(" ", _EMAIL_ADDRESS.sub("x@x.com", text))
     if not STOP_EMOJI.isdisjoint(text):
+        if STOP_EMOJI.intersection(text) == {"\u270b"} and _DECLINE_BESIDE_A_HAND.fullmatch(
+            normalize_text(_SKIN_TONES.sub("", text.replace("\u270b", " ")))
+        ):
+            return OPT_OUT_UNCERTAIN, "a raised hand beside a decline"  # "pass ✋": the offer waved off, or the texts
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
     normalized = normalize_text(text)  # read once: the carrier keyword is the whole normalised text

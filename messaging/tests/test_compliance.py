@@ -2722,3 +2722,49 @@ def test_the_seventy_ninth_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eightieth set's held opt-outs: Spanish "alto ya con los mensajes", "dejen el spam", Gujarati requests; "basta"
+# in a recipe and a parcel left at the door are never "yes"
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("alto ya con los mensajes, cuantas veces les digo", "yes"),
+        ("ya basta con tantos mensajes", "yes"),
+        ("basta de tus textos", "yes"),
+        ("Mano ya, dejen el jodio spam que esto es un celular personal", "yes"),
+        ("deja ese spam", "yes"),
+        ("મહેરબાની કરીને મને મેસેજ ના મોકલો", "yes"),
+        ("મેસેજ મોકલશો નહીં", "yes"),
+        ("મારો નંબર કાઢી નાખો", "yes"),
+        ("para con los niños no hay horario", "no"),
+        ("basta con una cucharada de sal", "not yes"),
+        ("dejen el paquete en la puerta", "not yes"),
+    ],
+)
+def test_the_eightieth_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# A raised hand beside a decline alone may wave off the offer or the texts: a person decides ("pass ✋", the 79th
+# set's false opt-out); with any word of a request, or alone, it revokes
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("pass ✋", "uncertain"),
+        ("hard pass ✋🏽", "uncertain"),
+        ("no thanks ✋", "uncertain"),
+        ("nah ✋", "uncertain"),
+        ("✋", "yes"),
+        ("✋🏽", "yes"),
+        ("✋ no more", "yes"),
+        ("no ✋ stop", "yes"),
+        ("pass ✋🛑", "yes"),
+        ("not interested ✋ stop texting", "yes"),
+    ],
+)
+def test_a_raised_hand_beside_a_decline_alone_is_held(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
