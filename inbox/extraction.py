@@ -173,6 +173,12 @@ _SIGN_OFF = re.compile(
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
     re.DOTALL,
 )
+# a Korean name signed after a dash (not a word ending as a sentence does: "- 감사해요"), a Chinese surname with its
+# courtesy title closing the message: "- 김민수 (213) 555-0145", "626-288-5501 王先生"
+_CJK_SIGN_OFF = re.compile(
+    r"(?:(?:^|\s)[-\u2014\u2013~]\s*(?P<ko>[\uac00-\ud7a3]{1,3}[\uac00-\ud7a3](?<![\uc694\ub2e4\uae4c\uc8e0]))|(?P<zh>[\u4e00-\u9fff](?:\u5148\u751f|\u5973\u58eb"
+    r"|\u5c0f\u59d0|\u592a\u592a)))\s*(?:<phone>)?[\s.!\u3002]*\Z"
+)
 _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
 # Antoine"; one word alone must follow a number ("... 1 star on BBB. Clowns" is no one)
@@ -409,6 +415,8 @@ def contact_name(masked: str, whole: str = "") -> str:
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
+    if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
+        return signed.group("ko") or signed.group("zh")
     if not whole or _in_capitals(whole):
         return ""
     marks = "\n" in whole or any(map(whole.__contains__, ",-\u2014\u2013~"))

@@ -121,6 +121,12 @@ MORE_NAMES = [
     # a greeting followed by the sender's own name
     ("Hi, Kevin here. I'm at 614.555.0177 x 9, call in 15 min", "Kevin"),
     ("Hey, Tamara here. yes send it", "Tamara"),
+    # a Korean name signed after a dash, a Chinese surname with its courtesy title closing the message
+    (
+        "\uae08\uc694\uc77c \uc624\uc804 11\uc2dc \uad1c\ucc2e\uc544\uc694 - \uae40\ubbfc\uc218 (213) 555-0145",
+        "\uae40\ubbfc\uc218",
+    ),
+    ("\u660e\u5929\u4e0a\u5348\u5341\u70b9\u6253\u7ed9\u6211 626-288-5501 \u738b\u5148\u751f", "\u738b\u5148\u751f"),
     # a name said not to be the one we want
     ("I'm Dale's assistant. Dale isn't who you want, talk to our office mgr Trish", "Trish"),
     ("this is Ron's wife. Ron is not the one to ask, call our manager Deb", "Deb"),
@@ -149,6 +155,8 @@ NOT_NAMES = [
     # days written with a hyphen after a sentence
     ("we open at 8, close at 6. Tues-Sat", ""),
     ("Closed Sundays. Mon-Fri", ""),
+    # a Korean thanks after a dash
+    ("\uad00\uc2ec \uc5c6\uc2b5\ub2c8\ub2e4 - \uac10\uc0ac\ud574\uc694", ""),
 ]
 
 
