@@ -1492,6 +1492,8 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
 
     if _may_hold(masked, _NUMBER_WORDS):
         masked = MIXED_DIGITS.sub(_mixed_digits, masked)
+    if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):
+        masked = extraction.spanish_digits(masked)  # "cinco uno dos, ocho cuatro siete, dos dos nueve uno"
     digits = _digit_count(masked)
     if digits >= 6:  # a run is read as digits only when six of its characters are digits already
         masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, masked)
@@ -1519,6 +1521,12 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
         extracted["phone"] = str(phones[chosen].number.national_number)
         if phones[chosen].number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
             extracted["phone_extension"] = phones[chosen].number.extension
+        elif extension := extraction.extension_given(  # "X ask for Jen in billing ext. 305"
+            masked,
+            (phones[chosen].start, phones[chosen].end),
+            [(match.start, match.end) for match in phones if match is not phones[chosen]],
+        ):
+            extracted["phone_extension"] = extension
     masked = "".join(parts) + masked[last:]
     # masking only takes digits away: with fewer than ten before it, no run of ten is left
     long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))

@@ -9,12 +9,14 @@ kind, and not all of them are offered:
   a sign-off ("Thanks, Patricia", a signature block's first line, a name alone after a closing number). A relative
   who answers for the person names that person ("this is kevin's wife": Kevin), unless the person has died. A
   doctor named in full is the contact; a title with a surname alone ("Dr. Okafor"), a business ("Rhonda's
-  Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") are never names.
+  Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") or says is not the
+  one ("Dale isn't who you want") are never names; a courtesy title before a surname alone is kept ("Mr. Patel").
 - E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X gets buried", "how did
   you get X?", "I unsubscribed from your emails at X").
-- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct") else the first one,
-  never one refused ("do not call X", "X but nobody answers it"), a fax or one labelled as something else ("Policy
-  no. 3304412897").
+- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct", "B is the line") else
+  the first one, never one refused ("do not call X", "X but nobody answers it", "not the office line X", "my old
+  number was X"), a fax or one labelled as something else ("Policy no. 3304412897", "invoice INV-2026-031055"); its
+  extension, said with it or apart from it ("X ask for Jen in billing ext. 305", "ext 4 is me").
 """
 
 from __future__ import annotations
@@ -98,8 +100,10 @@ _REFERRAL = [
         rf"|takes care of|is in charge|manages|deals with|is the one|is who you want"
         rf"|is the (?:owner|manager|person|guy|one))\b"
     ),
-    # "Owner's Vinny Russo", "Manager is Wei Chen."
-    re.compile(rf"(?:^|(?<=[.!?;,]\s))(?i:{_ROLE})(?:'s|\s+is)\s+{_TITLE}{_NAME}"),
+    # "Owner's Vinny Russo", "Manager is Wei Chen.", "New owner is Marisol"
+    re.compile(
+        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:the\s+)?(?:new|current|real|actual)\s+)?(?i:{_ROLE})(?:'s|\s+is)\s+{_TITLE}{_NAME}"
+    ),
     # the person the sender answers for is away: "Teresa Alvarez is out today", "Brad isn't in", "Bob does not text"
     re.compile(
         rf"(?:^|(?<=[.!?;]\s)){_TITLE}{_NAME}\s+(?i:is\s+(?:out|away|off|not\s+in|not\s+available|unavailable"
@@ -116,6 +120,14 @@ _REFERRAL = [
     # a doctor named in full is the one the reply is about ("La Dra. Elena Ram\u00edrez regresa el 20", "Dr. Grace Hsu's
     # office"); a surname alone ("Dr. Kim") is not a name to address them by
     re.compile(rf"\b(?:Dr|Dra|Doctor)\.?\s+(?P<name>{_WORD}[ ]{_WORD_POSS})"),
+    # the number is a person's: "Call Mr. Patel's cell", "Luis is at 956-331-7720", "text Linda's cell"
+    re.compile(
+        rf"(?i:\b(?:call|text|try|reach|ring|use|dial)\s+){_TITLE}(?P<name>{_WORD_POSS})'s\s+"
+        rf"(?i:cell|cell\s+phone|phone|number|line|direct|mobile|desk)\b"
+    ),
+    re.compile(rf"(?:^|(?<=[.!?;,]\s)){_TITLE}{_NAME}\s+(?i:is|can\s+be\s+reached|'s)\s+(?i:at|on)\s+<phone>"),
+    # Tagalog: "si Nena ang kausapin nyo" (talk to Nena), "si Nena ang hanapin" (ask for Nena)
+    re.compile(rf"\b[Ss]i\s+{_NAME}\s+ang\s+(?i:kausapin|hanapin|tawagan|kontakin)\b"),
 ]
 # The sender's own name
 _SELF = [
@@ -140,6 +152,8 @@ _SELF = [
     # (a person's name and then their title; "automated reply from Coastal Bookkeeping." is a business)
     re.compile(rf"(?<![Aa]utomated\s)(?<![Aa]uto-)(?i:\b(?:reply|message)\s+from\s+){_TITLE}{_NAME},"),
     # "Hector here", "JUAN CARLOS HERE"
+    # "Yes. Randy Yoder, Yoder Fence Co., 330-893-4471": a name in full, perhaps a business, then the number
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_WORD}[ ]{_WORD}),\s+(?:[^,<]{{1,40}},\s+)?<phone>"),
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
     ),
@@ -149,14 +163,21 @@ _DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
 # a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
 _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 # whichever of the patterns above reads a text in capitals (the loose ones would take common words)
-_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[7])
+_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[8])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
 _SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
 _SIGN_OFF = re.compile(
     rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
-    rf"|grazie|merci|danke|saludos|atentamente))\s*,\s*"
+    rf"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
+    rf"|abrazos))\s*,\s*"
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
     re.DOTALL,
+)
+# a Korean name signed after a dash (not a word ending as a sentence does: "- 감사해요"), a Chinese surname with its
+# courtesy title closing the message: "- 김민수 (213) 555-0145", "626-288-5501 王先生"
+_CJK_SIGN_OFF = re.compile(
+    r"(?:(?:^|\s)[-\u2014\u2013~]\s*(?P<ko>[\uac00-\ud7a3]{1,3}[\uac00-\ud7a3](?<![\uc694\ub2e4\uae4c\uc8e0]))|(?P<zh>[\u4e00-\u9fff](?:\u5148\u751f|\u5973\u58eb"
+    r"|\u5c0f\u59d0|\u592a\u592a)))\s*(?:<phone>)?[\s.!\u3002]*\Z"
 )
 _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
@@ -167,6 +188,7 @@ _NAME_LINE = re.compile(
     rf"^\s*(?:-{{1,2}}|\u2014|\u2013|~)?\s*{_SIGN_TITLE}{_WORD}(?:[ ]{_WORD}){{0,2}}\s*(?:[|,].{{0,60}})?$"
 )
 # a line of a signature block under the name: a title, a business, a number, an address (no sentence)
+_CONTACT_LINE = re.compile(r"(?:\d\D{0,3}){7}|@\S")
 _ENDS_STATEMENT = re.compile(r"(?:[.!?)\d]|@\S+)\s*$")
 _SIGNATURE_LINE = re.compile(r"^(?!.*[.!?](?:\s|$)).{1,60}$")
 _SIGN_OFF_LINE = re.compile(
@@ -177,6 +199,11 @@ _SIGN_OFF_LINE = re.compile(
 _NOT_THEIRS = (
     re.compile(
         rf"(?i:\b(?:hi|hey|hello|hola|dear|yo|morning|oi|ol[a\u00e1])\s*,?\s+|\bany\s+|\bning[u\u00fa]n\s+){_NAME}"
+        rf"(?!\s+(?i:here)\b)"  # "Hi, Kevin here": the sender's own name
+    ),
+    # "Dale isn't who you want", "Dale is not the one to ask"
+    re.compile(
+        rf"{_NAME}(?i:\s+(?:isn't|is\s+not|isnt|'s\s+not)\s+(?:who|the\s+(?:one|person|guy|lady)\s+(?:you|to)))"
     ),
     re.compile(rf"{_NAME}(?i:\s+who\b)"),
     re.compile(rf"(?i:\bwho(?:'s|\s+is)\s+|\bis\s+this\s+){_NAME}"),
@@ -242,6 +269,9 @@ _NEEDS = {
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi"),
     _REFERRAL[11]: ("dr",),
+    _REFERRAL[12]: ("'s cell", "'s phone", "'s number", "'s line", "'s direct", "'s mobile", "'s desk"),
+    _REFERRAL[13]: ("<phone>",),
+    _REFERRAL[14]: (" ang ",),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est"),
@@ -251,7 +281,8 @@ _NEEDS = {
     _SELF[4]: ("i'm", "i am", "im "),
     _SELF[5]: ("my name",),
     _SELF[6]: ("from",),
-    _SELF[7]: ("here",),
+    _SELF[7]: ("<phone>",),
+    _SELF[8]: ("here",),
 }  # fmt: skip
 
 
@@ -285,6 +316,7 @@ def _name_of(match: re.Match, refused) -> str:
     if (
         not words
         or words[0].lower() in NOT_NAMES
+        or any(part in NOT_NAMES for part in words[0].lower().split("-"))  # "Tues-Sat"
         or _DENIED.search(match.string, max(0, match.start() - 9), match.start())
     ):
         return ""
@@ -302,6 +334,8 @@ def _name_of(match: re.Match, refused) -> str:
         full = re.search(rf"{_NAME}(?=[ ]{re.escape(words[0])}\b)", match.string)
         if full and len(full.group("name").split()) == 1 and full.group("name").lower() not in NOT_NAMES:
             words.insert(0, full.group("name"))
+        elif title := re.search(r"\b(Mr|Mrs|Ms)\.?\s+\Z", before):
+            return f"{title.group(1)}. {_proper(words[0])}"  # "ask for Mr. Patel": a surname, called by it
     return " ".join(_proper(word) for word in words)
 
 
@@ -327,7 +361,17 @@ def _signed_name(whole: str, refused) -> str:
         # under a blank or closing line ("... from this list. Thank you,"); or after a sentence, a number or an address
         # and last or heading more of a signature block ("(469) 287-3304\nKen Hollis\nHollis Heat & Air")
         closes = not above.strip() or _SIGN_OFF_LINE.match(re.split(r"[.!?]\s+", above)[-1])
-        heads = _ENDS_STATEMENT.search(above) and (i == len(lines) - 1 or _SIGNATURE_LINE.match(lines[i + 1]))
+        # a line opened with a dash signs ("- Gary"); a name line over a block that ends with a number or an address
+        # heads it ("Karen Whitfield\nWhitfield Dental\n(303) 771-4402")
+        dashed = re.match(r"\s*(?:-{1,2}|\u2014|\u2013|~)\s*\S", lines[i])
+        block = lines[i + 1 :]
+        over_contact = (
+            block and all(_SIGNATURE_LINE.match(line) for line in block) and bool(_CONTACT_LINE.search(block[-1]))
+        )
+        heads = (
+            _ENDS_STATEMENT.search(above) and (i == len(lines) - 1 or _SIGNATURE_LINE.match(lines[i + 1]))
+        ) or over_contact
+        closes = closes or dashed
         if not (closes or heads) or not _NAME_LINE.match(lines[i]):
             continue
         head = re.split(r"\s*[|,]", lines[i].strip().lstrip("-\u2014\u2013~ "), maxsplit=1)[0].split()
@@ -371,6 +415,8 @@ def contact_name(masked: str, whole: str = "") -> str:
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
+    if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
+        return signed.group("ko") or signed.group("zh")
     if not whole or _in_capitals(whole):
         return ""
     marks = "\n" in whole or any(map(whole.__contains__, ",-\u2014\u2013~"))
@@ -428,14 +474,24 @@ _PHONE_REFUSED_AFTER = re.compile(
 )
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
-    r"\s+(?:me\s+(?:at|on)\s+)?(?:the\s+|my\s+|this\s+)?(?:[a-z]+\s+)?(?:number|line|#)?\s*:?\s*)\Z"
+    r"\s+(?:me\s+(?:at|on)\s+)?(?:the\s+|my\s+|this\s+)?(?:[a-z]+\s+)?(?:number|line|#)?\s*:?\s*"
+    # "not the office line X, use my cell Y"; "my old number was X its now Y"
+    # ("Call the office line not this one: X" speaks of the number texted, not of X)
+    r"|\bnot\s+(?:the|my|our)\s+(?:[a-z]+\s+)?(?:number|line|#)\s*:?\s*"
+    r"|\b(?:old|former|previous)\s+(?:[a-z]+\s+)?(?:number|line|#|cell|phone)\s*(?:is|was|:|,|-)?\s*)\Z"
 )
+# a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
+_TO_USE_AFTER = re.compile(
+    r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b)"
+)
+# a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
+_NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
 # a number labelled as something other than a phone: "Policy no. 3304412897", "acct # 5125550143"
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
     r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
     r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
-    r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*)\Z"
+    r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
 )
 _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)[^\d<]{{0,20}}\Z")
@@ -461,9 +517,12 @@ def phone_is_reference(text: str, start: int) -> bool:
 
 def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
     """Which of the phones at ``spans`` (in order) the reply offers for calling: the index, or None."""
-    usable, labels, previous = [], {}, 0
+    usable, labels, previous, to_use = [], {}, 0, None
     for index, (start, end) in enumerate(spans):
         before = _LABEL_BEFORE.search(text, max(previous, start - 30), start)
+        said_to_use = _TO_USE_AFTER.match(text[end : end + 40])
+        if before and (said_to_use or _NEW_SENTENCE.search(before.group(), len(before.group(1)))):
+            before = None  # "our fax. Call X", "that's the fax. X is the line": the label is the other number's
         after = _LABEL_AFTER.match(text[end : end + 25])
         # a label before, across a comma, closes the clause before ("X front desk, Y my direct"): the one after wins
         before_closed = before and _CLAUSE_BREAK.search(before.group(), len(before.group(1)))
@@ -478,9 +537,68 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
         usable.append(index)
         if label:
             labels[index] = _label(label.group(1))
+        if said_to_use:
+            to_use = index if to_use is None else to_use
+    if to_use is not None:
+        return to_use  # "Don't call X, that's the fax. Y is the line"
     if len(usable) > 1 and (preferred := _PREFERRED.search(text)):
         word = _label(next(group for group in preferred.groups() if group))
         for index in usable:
             if labels.get(index) == word:
                 return index
     return usable[0] if usable else None
+
+
+# an extension said apart from its number: "X ask for Jen in billing ext. 305", "ext 4 when you call the main line X",
+# "X extension two oh three"; "x" only right after the number ("X x 9")
+_EXTENSION_NUMBER = (
+    r"(?P<n>\d{1,5}(?![\d:/-])|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s-]*){1,5}"
+    r"|ten\b|eleven\b|twelve\b)"
+)
+_EXTENSION = re.compile(rf"(?i:\b(?:ext|extn|extension)\b\.?\s*[#:]?\s*{_EXTENSION_NUMBER})")
+_EXTENSION_RIGHT_AFTER = re.compile(rf"(?i:\A\s*,?\s*x\.?\s*{_EXTENSION_NUMBER})")
+_EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
+_SPOKEN_NUMBER = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+
+
+def _extension_digits(spoken: str) -> str:
+    return "".join(_SPOKEN_NUMBER.get(word.lower(), word) for word in re.findall(r"\w+", spoken))
+
+
+def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, int]]) -> str:
+    """The extension the reply gives for the phone at ``text[phone[0]:phone[1]]`` apart from it ("" when none, or
+    when it gives several and none is said to be the sender's); one inside another number (``others``) is that
+    number's."""
+    found = [
+        match for match in _EXTENSION.finditer(text) if not any(start <= match.start() < end for start, end in others)
+    ]
+    if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 16])):
+        return _extension_digits(right_after.group("n"))
+    if len(found) > 1:
+        found = [match for match in found if _EXTENSION_MINE.match(text[match.end() : match.end() + 20])]
+    return _extension_digits(found[0].group("n")) if len(found) == 1 else ""
+
+
+# a number said digit by digit in Spanish: "cinco uno dos, ocho cuatro siete, dos dos nueve uno"
+_SPANISH_DIGITS = {
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9",
+}  # fmt: skip
+_SPANISH_DIGIT = rf"(?:{'|'.join(_SPANISH_DIGITS)}|\d{{1,4}})"
+_SPANISH_NUMBER = re.compile(rf"(?i:(?<![\w-]){_SPANISH_DIGIT}(?:[\s,.-]+{_SPANISH_DIGIT}){{6,12}}(?![\w-]))")
+
+
+def spanish_digits(text: str) -> str:
+    """The text with a US phone said in Spanish digit words written in digits (ten of them, words among them)."""
+
+    def digits(found: re.Match) -> str:
+        parts = re.findall(r"\d+|[^\W\d_]+", found.group())
+        number = "".join(part if part.isdigit() else _SPANISH_DIGITS[part.lower()] for part in parts)
+        if len(number) != 10 or all(part.isdigit() for part in parts):
+            return found.group()
+        return f" {number} "
+
+    return _SPANISH_NUMBER.sub(digits, text)

@@ -2,14 +2,17 @@
 sender's own clock.
 
 ``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
-"next Tuesday", "3/16", "the 17th", "March 19"; Spanish, Portuguese, Vietnamese and Tagalog day words too), a time
-("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "noon") or a part of the day
-("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), or a delay
-("in an hour", "in 20 min"). It does not read what is no proposal: phone numbers, sums, counts, addresses, years,
-"24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays"), the past ("I was busy at 3 when you called"),
-or a month or week with no day ("next week", "in April"). A bare hour is read as the working day means it (7-11 in
-the morning, 12-6 in the afternoon); an hour already past today with no day named is tomorrow's. A day with no
-time is that day at ``DAY_ONLY_HOUR``. A zone the sender names ("Friday at 10 MT", "Alaska time") is the clock used.
+"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, Vietnamese and Tagalog day words
+too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to four",
+"at 4 30", "alas-diyes", "十点", "noon") or a part of the day ("tomorrow morning", "after lunch", "EOD", "this
+afternoon"), a range's start ("between 2 and 4", "9-11"), a delay ("in an hour", "in 20 min", "give it an hour"), or
+the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "don't call before 11").
+It does not read what is no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're
+open 9-5", "we close at 5 on Fridays"), the past ("I was busy at 3 when you called"), or a month or week with no day
+("next week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the
+afternoon and evening; 7 in the morning when the morning is meant: "first thing, like 7"); an hour already past today
+with no day named is tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names
+("Friday at 10 MT", "Alaska time") is the clock used.
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
 callback is never set from a phone number or an invoice total.
@@ -66,12 +69,13 @@ _MONTHS = {
     "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
 _TODAY = (
-    r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|chieu nay|"
-    r"sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم"
+    r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|mamayang|"
+    r"chieu nay|sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم"
 )
 # "manana" is tomorrow unless it is "la manana", the morning
 _TOMORROW = (
-    r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|domani|jutro|"
+    r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|demain|domani|"
+    r"jutro|"
     r"завтра|kal|غدا|غدًا|بكرة|بكره"
 )
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
@@ -80,6 +84,7 @@ _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY_RE = re.compile(
     rf"\b(?P<after>{_AFTER_TOMORROW})\b|\b(?P<today>{_TODAY})\b|\b(?P<tomorrow>{_TOMORROW}|{_TOMORROW_VI})\b"
     rf"|\b(?P<viweekday>{'|'.join(_VI_WEEKDAYS)})\b"
+    r"|\b(?:this|the|over the|on the)\s+(?P<weekend>weekend)\b"
     rf"|\b(?:(?P<next>next|this|coming|el|la|este|esta|proximo|proxima)\s+)?(?P<weekday>{_WEEKDAY_WORDS})\b\.?"
 )
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -91,10 +96,18 @@ _DATE_RE = re.compile(
     r"|\bthe\s+(?P<nth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
 )
 
+# an hour said in words: "a quarter to four"
+_HOUR_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_HOUR_WORDS = "|".join(sorted(_HOUR_NUMBERS, key=len, reverse=True))
 _CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?"
 _TIME_RE = re.compile(
-    r"\bin\s+(?P<delay>an?|one|a couple(?:\s+of)?|a few|\d+|half an)\s+(?P<unit>hours?|hrs?|minutes?|mins?)\b"
-    r"|\b(?P<half>half\s+past|quarter\s+past|quarter\s+(?:to|til|till|of))\s+(?P<hh>1[0-2]|[1-9])\b"
+    r"\b(?:in|give\s+(?:it|me|us|him|her))\s+(?P<delay>an?|one|a couple(?:\s+of)?|a few|\d+|half an)\s+"
+    r"(?P<unit>hours?|hrs?|minutes?|mins?)\b"
+    r"|\b(?P<half>half\s+past|(?:a\s+)?quarter\s+past|(?:a\s+)?quarter\s+(?:to|til|till|of))\s+"
+    rf"(?P<hh>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
     r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|"
     r"tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
@@ -116,7 +129,7 @@ _PARTS = [
         9,
     ),
     (re.compile(r"\b(?:after lunch|despues del almuerzo|depois do almoco|dopo pranzo)\b"), 13),
-    (re.compile(r"\b(?:lunch|almuerzo|pranzo)\b"), 12),
+    (re.compile(r"\b(?:lunch(?:time)?|almuerzo|pranzo)\b"), 12),
     (
         re.compile(
             r"\b(?:afternoon|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
@@ -147,8 +160,10 @@ _NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|s
 
 # What is no proposal: the sender's hours, the past, and dates with no call in them
 _HOURS = re.compile(
-    r"\b(?:open|opens|opening|closed?|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|mon-sat|"
-    r"tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
+    # ("we're closed then so I have time" speaks of the time proposed; "after we close at 6" proposes one)
+    r"(?<!after we )(?<!after i )(?<!after they )(?<!once we )"
+    r"\b(?:open|opens|opening|closed?(?!\s+then\b)|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|"
+    r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|did|had|since|founded|back in|hace)\b")
@@ -156,10 +171,10 @@ _PAST = re.compile(r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|d
 _NOT_THEN = re.compile(
     r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|"
     r"(?<!call )back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|"
-    r"vuelve|volta|slammed|swamped|"
-    r"busy|booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
+    r"vuelve|volta|(?<!not )(?:slammed|swamped|busy)|"
+    r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
-    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|not then|jk|j/k|"
+    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|at lunch|not then|jk|j/k|"
     r"just kidding|"
     r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
@@ -169,6 +184,11 @@ _CALL_CUE = re.compile(
     r"free|available|avail|works?|good|ok|okay|fine|best|can do|let'?s|schedule|book|appointment|appt|"
     r"llam\w*|marque|hablar|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|"
     r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele)\b|전화|연락|打|电话|電話|找"
+    # the person in or free then: "he's in after 1", "the only day I'm not slammed"
+    # (one day, not a schedule: "she's in Tues/Wed/Thurs")
+    r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+in\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
+    r"|\b(?:he'?s|she'?s|he is|she is)\s+in\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"(?!\s*[/,&-]|\s+(?:and|or|thru|through)\b)"
 )
 _NOT_TIME_NUMBERS = [
     re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+"),
@@ -190,7 +210,7 @@ _NOT_TIME_NUMBERS = [
         r"invoice|policy|p\.?o\.? box|box)\.?\s*[-#]?\s*\d+\w*\b"
     ),
     re.compile(
-        r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s+(?:employees?|people|persons?|techs?|trucks?|vans?|locations?|stores?|shops?|"
+        r"(?<![:.])\b\d+(?:\s*(?:-|to)\s*\d+)?\s+(?:employees?|people|persons?|techs?|trucks?|vans?|locations?|stores?|shops?|"
         r"units?|crews?|guys|signings?|years?|yrs?|months?|weeks?|days?|times?|calls?|jobs?|doors?|beds?|chairs?|"
         r"seats?|rooms?|acres?|head|cows?|horses?|clients?|customers?|patients?|members?|kids?)\b"
     ),
@@ -237,8 +257,45 @@ def _digits_spoken(found: re.Match) -> str:
     return digits if len(digits) >= 7 and digits.isdigit() else found.group()
 
 
+# an hour said in Tagalog or Spanish words ("alas-diyes", "a las tres") or in Chinese numerals ("十点"), in digits
+_SPOKEN_HOURS = {
+    "una": 1, "dos": 2, "tres": 3, "kwatro": 4, "kuwatro": 4, "cuatro": 4, "singko": 5, "sinko": 5, "cinco": 5,
+    "sais": 6, "seis": 6, "siyete": 7, "syete": 7, "siete": 7, "otso": 8, "ocho": 8, "nuwebe": 9, "nueve": 9,
+    "diyes": 10, "dyis": 10, "diez": 10, "onse": 11, "once": 11, "dose": 12, "doce": 12,
+}  # fmt: skip
+_SPOKEN_HOUR = re.compile(rf"\b(alas|a las)[\s-]+({'|'.join(sorted(_SPOKEN_HOURS, key=len, reverse=True))})\b")
+_ZH_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_HOUR = re.compile(r"(十[一二]?|[一二两三四五六七八九])(?=\s*(?:点|點))")
+
+
+def _zh_hour(found: re.Match) -> str:
+    numeral = found.group(1)
+    if numeral.startswith("十"):
+        return str(10 + (_ZH_NUMERALS[numeral[1]] if len(numeral) > 1 else 0))
+    return str(_ZH_NUMERALS[numeral])
+
+
+# a time said with its minutes apart or in words after a word that makes it one: "call me at 4 30", "after three
+# thirty"
+_MINUTE_WORDS = {"fifteen": 15, "thirty": 30, "forty five": 45, "fortyfive": 45}
+_SPOKEN_CLOCK = re.compile(
+    rf"\b(at|after|around|by|before|about|@)\s+({_HOUR_WORDS}|1[0-2]|[1-9])[\s-]+"
+    r"(fifteen|thirty|forty[\s-]?five|[0-5]\d)\b(?![\s:.-]*\d)"
+)
+
+
+def _spoken_clock(found: re.Match) -> str:
+    hour = _HOUR_NUMBERS.get(found.group(2)) or int(found.group(2))
+    minutes = found.group(3)
+    minute = int(minutes) if minutes.isdigit() else _MINUTE_WORDS[re.sub(r"[\s-]+", " ", minutes)]
+    return f"{found.group(1)} {hour}:{minute:02d}"
+
+
 def _mask(text: str) -> str:
+    text = _SPOKEN_HOUR.sub(lambda found: f"{found.group(1)} {_SPOKEN_HOURS[found.group(2)]}", text)
+    text = _ZH_HOUR.sub(_zh_hour, text)
     text = _SPOKEN_DIGITS.sub(_digits_spoken, text)
+    text = _SPOKEN_CLOCK.sub(_spoken_clock, text)
     for pattern in _NOT_TIME_NUMBERS:
         text = pattern.sub(" ; ", text)
     return text
@@ -316,6 +373,8 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
     named = _first_of_alternatives(days, named, clause)
     if named.group("after"):
         return today + timedelta(days=2), False
+    if named.group("weekend"):  # "this weekend": its Saturday
+        return today + timedelta(days=(5 - today.weekday()) % 7), False
     if named.group("today"):
         return today, False
     if named.group("tomorrow"):
@@ -374,6 +433,9 @@ def _cjk_time(clause: str) -> tuple[tuple[int, int] | None, int | None]:
     return None, None
 
 
+_EARLY = re.compile(r"\b(?:early|temprano|cedo|first thing|breakfast|coffee|desayuno)\b")
+
+
 def _hour(value: int, minute: int, meridiem: str, clause: str) -> tuple[int, int] | None:
     """A clock time as the clause means it: an explicit am/pm, else the part of the day named, else the working day."""
     if meridiem.startswith("p") and value < 12:
@@ -385,8 +447,8 @@ def _hour(value: int, minute: int, meridiem: str, clause: str) -> tuple[int, int
             value += 12
         elif _AM_WORDS.search(clause):
             pass
-        elif 1 <= value <= 6:
-            value += 12  # "at 2": two in the afternoon
+        elif 1 <= value <= 6 or (value == 7 and not minute and not _EARLY.search(clause)):
+            value += 12  # "at 2": two in the afternoon; "call at 7": seven in the evening ("first thing, like 7": not)
     if not (0 <= value <= 23):
         return None
     return value, minute
@@ -407,8 +469,8 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             unit = found.group("unit")
             return None, timedelta(hours=amount) if unit.startswith("h") else timedelta(minutes=amount), found.start()
         if found.group("half"):
-            hour = int(found.group("hh"))
-            phrase = found.group("half")
+            hour = _HOUR_NUMBERS.get(found.group("hh")) or int(found.group("hh"))
+            phrase = re.sub(r"^a\s+", "", found.group("half"))
             minute = 30 if phrase.startswith("half") else 15
             if phrase.startswith("quarter") and not phrase.endswith("past"):
                 hour, minute = hour - 1, 45
@@ -437,6 +499,13 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
                 continue  # "9-5", "8-4": working hours, not a time to call
         if prep in ("before", "b4"):
             at = _hour(hour, minute, meridiem, clause)
+            if at and re.search(r"\bnot\s+\Z", clause[: found.start()]):
+                return at, None, found.start()  # "call me tmrw, not before 10": from 10
+            part = next((hour for pattern, hour in _PARTS if pattern.search(clause)), None)
+            if part is None and re.search(r"\bmornings\b", clause):
+                part = 9
+            if at and part is not None and part < at[0]:
+                return (part, 0), None, found.start()  # "mornings before 11": the morning's start
             return ((at[0] - 1, at[1]) if at else None), None, found.start()
         return _hour(hour, minute, meridiem, clause), None, found.start()
     for pattern, hour in _PARTS:
@@ -448,7 +517,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
 
 
 # a clause about e-mail or papers, with no call or meeting in it: "send a proposal and I'll look at it Thurs"
-_NOT_A_CALL = re.compile(r"\b(?:e-?mail|send|look at|look over|review|read|mail)\b")
+_NOT_A_CALL = re.compile(r"\b(?:e-?mail|send|look at|look over|i'?ll look|take a look|review|read|mail)\b")
 _CALL_VERB = re.compile(
     r"\b(?:call|ring|phone|talk|speak|chat|meets?|zoom|visit|come by|stop by|llam\w*|lig\w*|zadzwon\w*|chiami)\b"
 )
@@ -502,6 +571,47 @@ def _clauses(masked: str) -> list[str]:
     return out
 
 
+# busy now, which a delay works around: "in an hour pls, in a meeting"
+_BUSY_NOW = re.compile(r"in a meeting|in meetings|busy|slammed|swamped|on a job|on site|in court|in trial|in surgery")
+
+
+def _not_then_for_delay(clause: str) -> bool:
+    return any(not _BUSY_NOW.fullmatch(found.group()) for found in _NOT_THEN.finditer(clause))
+
+
+# the end of a busy stretch, then a call asked for after it: "out on a job til 6. call him then", "busy til 2, after
+# that is fine", "booked solid until the 20th. Try me then", "i get off at 5:30 call after that"
+_UNTIL_THEN = re.compile(
+    r"\b(?:til|till|until|'til|get off at|off at|done at|done by)\s+"
+    r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
+    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach)\s+(?:(?:me|him|her|us|back)\s+)?)?(?:then|after that|afterwards?)\b"
+)
+# a time not to call before, with no end and no other way preferred: "don't call before 11, I'm with clients"
+_NOT_BEFORE = re.compile(
+    r"\b(?:don'?t|do not)\s+(?:call|ring|text|phone)\s+(?:(?:me|us|him|her)\s+)?(?:before|b4)\s+"
+    r"(?P<when>\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?!\s*(?:or|and|nor)\s+after)(?![\d:])"
+)
+_OTHER_WAY_BETTER = re.compile(r"\b(?:e-?mail|text(?:ing)?|txt)\s+(?:is|works)\s+(?:better|best)\b")
+
+
+def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime | None:
+    """The end of a busy stretch the reply asks to be called after (see ``_UNTIL_THEN``, ``_NOT_BEFORE``)."""
+    found = _UNTIL_THEN.search(masked)
+    if found is None:
+        found = _NOT_BEFORE.search(masked)
+        if found is None or _OTHER_WAY_BETTER.search(masked):
+            return None
+    when = found.group("when")
+    if when.startswith("the ") or re.search(r"\d(?:st|nd|rd|th)$", when):
+        day, _ = _day(when if when.startswith("the ") else f"the {when}", today)
+        return day.replace(hour=DAY_ONLY_HOUR) if day is not None else None
+    clock, _, _ = _time(f"at {when}", local_now)
+    if clock is None:
+        return None
+    at = today.replace(hour=clock[0], minute=clock[1])
+    return at if at > local_now else at + timedelta(days=1)
+
+
 def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None:
     """The moment a reply asks to be called at, on the sender's clock (``zone``, or the zone they name); None when
     it proposes none, or one already past."""
@@ -512,6 +622,9 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     local_now = now.astimezone(tz)
     today = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
     masked = _mask(folded)
+    after_busy = _from_until(masked, today, local_now) if _UNTIL_THEN.search(masked) else None
+    if after_busy is not None:
+        return after_busy
     pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
     clauses = _clauses(masked)
     for index, clause in enumerate(clauses):
@@ -519,7 +632,7 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
             continue  # "Sat morning at the lake? lol jk."
         clock, delay, where = _time(clause, local_now)
         day, same_weekday = _day(clause, today, where)
-        if delay is not None and not (_PAST.search(clause) or _NOT_THEN.search(clause)):
+        if delay is not None and not (_PAST.search(clause) or _not_then_for_delay(clause)):
             return local_now + delay  # "in a couple hours": its "hours" are no opening hours
         if day is None and clock is None:
             continue
@@ -547,4 +660,4 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
             else:
                 return None
         return at
-    return None
+    return _from_until(masked, today, local_now)

@@ -16,7 +16,7 @@ def _extracted(text: str, field: str) -> str:
 NAMES = [
     # a referral
     ("Best to ask 4 Marisol at the front counter", "Marisol"),
-    ("pls call 303-555-0142 and ask for Mr. Okafor", "Okafor"),
+    ("pls call 303-555-0142 and ask for Mr. Okafor", "Mr. Okafor"),
     ("Reach out to my bookkeeper, Yvonne, at yvonne@hillsidebooks.com", "Yvonne"),
     ("You'll want our general manager Terrence at 512-555-0176", "Terrence"),
     ("text my brother Nico at 415-555-0188, he runs the truck", "Nico"),
@@ -89,6 +89,55 @@ def test_name_is_the_contact_the_reply_gives(text, name):
     assert _extracted(text, "name") == name
 
 
+# Families read since the sixth outside extraction set
+MORE_NAMES = [
+    # a sign-off line opened with a dash, over a number
+    ("the 16th at 9 works for me\n- Gary\n817.555.4410", "Gary"),
+    ("Friday is good\n~ Lorna\nlorna@pinecrestfloral.com", "Lorna"),
+    # a name line heading a block that ends with a number or an address, under a sentence with no full stop
+    ("between 1 and 3 today is fine\nKaren Whitfield\nWhitfield Dental\n(303) 771-4402", "Karen Whitfield"),
+    ("March 18 at noon please\nJoan Reyes\n(915) 555-0191", "Joan Reyes"),
+    # a sign-off in Vietnamese, Portuguese, Spanish
+    ("G\u1ecdi cho t\u00f4i l\u00fac 3 gi\u1edd chi\u1ec1u mai. C\u1ea3m \u01a1n, Linh", "Linh"),
+    ("amanh\u00e3 \u00e0s 9, pode ligar no 508 997 2213. Abra\u00e7o, Paulo", "Paulo"),
+    ("el martes está bien. Un abrazo, Rocío", "Rocío"),
+    # a role holder named after "new", "current"
+    ("Dale sold the shop last year. New owner is Marisol, she's in Thurs", "Marisol"),
+    ("Not me anymore. The current manager is Bettina", "Bettina"),
+    # a courtesy title before a surname alone is kept: the person is called by it
+    ("Sure. Thurs 10:30 works. Ask for Mr. Patel at the front desk 609-555-0100", "Mr. Patel"),
+    ("Ok call my office (817)555-2231, ask for Mrs. Gonzalez. she's in Friday", "Mrs. Gonzalez"),
+    # the number is a person's
+    ("Call Mr. Patel's cell 609 555 0125, not the motel desk. at 11", "Mr. Patel"),
+    ("text Lydia's cell, she does the ordering", "Lydia"),
+    ("Not Luis, this is his brother. Luis is at 956-331-7720 after 5:30", "Luis"),
+    ("Wrong guy. Abel can be reached at 915-555-0142", "Abel"),
+    # Tagalog "talk to / ask for"
+    ("mamayang alas-kwatro po, 808-555-0153, si Nena ang kausapin nyo", "Nena"),
+    ("si Rodel po ang hanapin ninyo bukas", "Rodel"),
+    # a name in full opening a sentence, then perhaps a business, then the number
+    ("Yes. Randy Yoder, Yoder Fence Co., 330-893-4471, call after 6pm, not on sundays", "Randy Yoder"),
+    ("Gina Marsh, 614-555-0133. Mornings", "Gina Marsh"),
+    # a greeting followed by the sender's own name
+    ("Hi, Kevin here. I'm at 614.555.0177 x 9, call in 15 min", "Kevin"),
+    ("Hey, Tamara here. yes send it", "Tamara"),
+    # a Korean name signed after a dash, a Chinese surname with its courtesy title closing the message
+    (
+        "\uae08\uc694\uc77c \uc624\uc804 11\uc2dc \uad1c\ucc2e\uc544\uc694 - \uae40\ubbfc\uc218 (213) 555-0145",
+        "\uae40\ubbfc\uc218",
+    ),
+    ("\u660e\u5929\u4e0a\u5348\u5341\u70b9\u6253\u7ed9\u6211 626-288-5501 \u738b\u5148\u751f", "\u738b\u5148\u751f"),
+    # a name said not to be the one we want
+    ("I'm Dale's assistant. Dale isn't who you want, talk to our office mgr Trish", "Trish"),
+    ("this is Ron's wife. Ron is not the one to ask, call our manager Deb", "Deb"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MORE_NAMES)
+def test_name_from_sign_offs_blocks_titles_and_the_persons_number(text, name):
+    assert _extracted(text, "name") == name
+
+
 # Words where a name would stand that are not a contact's name: a title, a denial, a program, a common word; the
 # sign-off after them is the name (a cue read wrongly would outrank it)
 NOT_NAMES = [
@@ -103,6 +152,11 @@ NOT_NAMES = [
     ("this is gary's daughter. he passed away in june, please stop", ""),
     # "reply" is asked of us, not a name
     ("Reply here if you want it sooner", ""),
+    # days written with a hyphen after a sentence
+    ("we open at 8, close at 6. Tues-Sat", ""),
+    ("Closed Sundays. Mon-Fri", ""),
+    # a Korean thanks after a dash
+    ("\uad00\uc2ec \uc5c6\uc2b5\ub2c8\ub2e4 - \uac10\uc0ac\ud574\uc694", ""),
 ]
 
 
@@ -164,6 +218,20 @@ PHONES = [
 ]
 
 
+# the number the reply says it used to have, or says is not the one to use; one said to be the line; a label across
+# a sentence is the other number's
+PHONES += [
+    ("not the office line 214-555-0187, use my cell 214 603 9921. after 5 is best", "2146039921"),
+    ("my old number was 915-333-2020 its now 915-333-8181. call tomorrow afternoon", "9153338181"),
+    ("Previous cell: 602-555-0101, new one 602-555-0188", "6025550188"),
+    ("Don't call 512-847-2200, that's the fax. 512-847-2291 is the line", "5128472291"),
+    ("The number you have is our fax. Call 920-555-0134", "9205550134"),
+    ("Try 702-555-0100 or 702-555-0190. 702-555-0190 is my cell", "7025550190"),
+    # a number said in Spanish digit words
+    ("S\u00ed, ll\u00e1meme al cinco uno dos, ocho cuatro siete, dos dos nueve uno", "5128472291"),
+]
+
+
 @pytest.mark.parametrize(("text", "phone"), PHONES)
 def test_phone_is_the_number_the_reply_says_to_use(text, phone):
     assert _extracted(text, "phone") == phone
@@ -174,6 +242,19 @@ def test_phone_is_the_number_the_reply_says_to_use(text, phone):
     [
         ("Main 512-201-3000 ext 12, or my cell 512-201-4488 (cell is better)", "5122014488", None),
         ("Don't call 512-201-4488, use the office 512-201-3000 x 12", "5122013000", "12"),
+        # an extension said apart from its number, in words, or before it; of several, the sender's own
+        ("12:30 works, 602-555-0139 ask for Jen in billing ext. 305", "6025550139", "305"),
+        ("Ok call my office (817)555-2231 extension two oh three, ask for Mrs. Gonzalez", "8175552231", "203"),
+        ("Call my direct line, 612.339.8871 extension twelve", "6123398871", "12"),
+        ("ext 4 when you call the main line 806-794-3350, that's Lorena", "8067943350", "4"),
+        ("Ext 3 is billing, ext 4 is me. Main is (414) 276-8813. -Greg", "4142768813", "4"),
+        ("Hi, Kevin here. I'm at 614.555.0177 x 9, call in 15 min", "6145550177", "9"),
+        # another number's extension is not the chosen one's
+        (
+            "Reach me on my mobile at 414.698.3320, my desk line 414.276.1100 x 5512 is never answered",
+            "4146983320",
+            None,
+        ),
     ],
 )
 def test_the_chosen_numbers_extension_comes_with_it(text, phone, extension):
@@ -187,6 +268,8 @@ NOT_PHONES = [
     "Is this about order # 4155550123?",
     "Fax the forms to 503-555-0160, I don't answer calls",
     "Your order number for us was 5035550160, not interested otherwise",
+    "I sent $250 deposit last month, invoice INV-2026-031055. whats going on",
+    "Claim CLM-4155550123 is still open",
 ]
 
 

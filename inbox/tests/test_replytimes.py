@@ -86,6 +86,56 @@ def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delay, the sender busy now
+        ("in an hour pls, in a meeting. 737-202-9910", "2026-03-10 11:15 CDT"),
+        ("Give it an hour. 701-555-0132", "2026-03-10 11:15 CDT"),
+        ("give me 20 minutes", "2026-03-10 10:35 CDT"),
+        # the weekend: its Saturday
+        ("Can you call me this weekend? 832-555-7140", "2026-03-14 09:00 CDT"),
+        ("over the weekend works", "2026-03-14 09:00 CDT"),
+        # the end of a busy stretch, then a call asked for after it
+        ("I'm the wife, he's out on a job til 6. call him then 5047712284", "2026-03-10 18:00 CDT"),
+        ("busy til 2, after that is fine 210 555 8812", "2026-03-10 14:00 CDT"),
+        ("i get off at 5:30 call after that, 3375550159", "2026-03-10 17:30 CDT"),
+        ("im out until the 2nd. call after that 505-555-0115", "2026-04-02 09:00 CDT"),
+        ("We're booked solid until the 20th. Try me then.", "2026-03-20 09:00 CDT"),
+        # a time not to call before: from then, today if still ahead, else tomorrow; "not before" likewise
+        ("don't call before 11, I'm with clients. 480 915 3367", "2026-03-10 11:00 CDT"),
+        ("dont call me before 10am pls. 512 555 0166", "2026-03-11 10:00 CDT"),
+        ("Don't call before 9, I'm driving the kids.", "2026-03-11 09:00 CDT"),
+        ("call me tmrw, not before 10. 502 555 0114", "2026-03-11 10:00 CDT"),
+        # the morning, before an hour: the morning's start
+        ("Yes interested. Best # is 409 656 7719. Mornings before 11", "2026-03-11 09:00 CDT"),
+        # the shop closed then, or after it closes; the person in then; a day they are not busy
+        ("Saturday morning, we're closed then so I have time. 615-902-3384", "2026-03-14 09:00 CDT"),
+        ("after we close at 6. 541.555.0109", "2026-03-10 18:00 CDT"),
+        ("Office: 423-802-6600 x117. Ask for Denny, he's in after 1", "2026-03-10 13:00 CDT"),
+        ("New owner is Marisol, she's in Thurs", "2026-03-12 09:00 CDT"),
+        ("Sunday is the only day I'm not slammed lol", "2026-03-15 09:00 CDT"),
+        # a bare 7 is the evening's, unless the morning is meant
+        ("Call at 7 on 631-555-0172", "2026-03-10 19:00 CDT"),
+        ("holler at me first thing tomorrow, like 7", "2026-03-11 07:00 CDT"),
+        # hours with minutes apart or in words; lunchtime; the sender at lunch before the time asked
+        ("My nmber is 512 847 22 91 call me at 4 30", "2026-03-10 16:30 CDT"),
+        ("call me at 9 one 9 4 5 5 7 2 1 8 after three thirty", "2026-03-10 15:30 CDT"),
+        ("could you call back at a quarter to four. 609-555-0189", "2026-03-10 15:45 CDT"),
+        ("lunchtime tmrw. ask for Cheryl 228-555-0111", "2026-03-11 12:00 CDT"),
+        ("I'm at lunch 12-1, call around 1:15. office 850-555-0168 x 42", "2026-03-10 13:15 CDT"),
+        # French "demain", Tagalog and Spanish hour words, Chinese numerals
+        ("demain \u00e0 14h svp, 617-555-0158", "2026-03-11 14:00 CDT"),
+        ("Tawagan mo ako bukas ng alas-diyes ng umaga. 808-392-1174", "2026-03-11 10:00 CDT"),
+        ("mamayang alas-kwatro po, 808-555-0153", "2026-03-10 16:00 CDT"),
+        ("ll\u00e1meme ma\u00f1ana a las once", "2026-03-11 11:00 CDT"),
+        ("\u660e\u5929\u4e0a\u5348\u5341\u70b9\u6253\u7ed9\u6211 626-288-5501", "2026-03-11 10:00 CDT"),
+    ],
+)
+def test_more_ways_of_proposing_a_time_are_read(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # numbers that are no times: phones (also typed digit by digit or half in words), sums, counts, addresses
@@ -103,7 +153,11 @@ def test_a_proposed_time_is_read_as_the_sender_means_it(text, expected):
         "We're open 9-5 M-F if you want to stop by sometime",
         "Estamos abiertos de 8 a 6 de lunes a sábado.",
         "I was busy at 3 when you guys called yesterday. What do you want?",
-        "Don't call before 9, I'm driving the kids.",
+        "Don't call before 9, I'm driving the kids. Email is better anyway",
+        "Dont call before 9 or after 5",
+        "Ask for Rhonda Pierce in scheduling, she's in Tues/Wed/Thurs. 412-621-4470",
+        "Interested but swamped. Shoot me an email - dlee@leelandscape.biz - and I'll look this weekend",
+        "In a meeting until 11:30, can't talk in an hour either",
         "the owner is out til Monday.",
         "Si boss po si Ramon, bukas pa po siya babalik.",
         "我们一周七天营业，11点到10点。不需要，谢谢。",
