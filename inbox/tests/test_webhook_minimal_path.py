@@ -8,6 +8,7 @@ answered is seen alone; then they run the queued tasks as a realtime worker woul
 import json
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -29,6 +30,12 @@ from .lane import (
 )
 
 pytestmark = pytest.mark.usefixtures("queue_async")
+# The one-statement intake (a CTE that stores the record and queues its task only if the kept owner still holds) is
+# PostgreSQL's; on SQLite the webhook stores the same record and task in one short transaction, and SQLite does not
+# enforce a column's length, so a delivery id too long for it is stored there rather than refused
+on_postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's one-statement intake and column limits (CI runs it)"
+)
 
 
 def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_realtime_lane(client, contacted, team):
@@ -65,9 +72,9 @@ def test_a_stop_is_suppressed_before_the_answer_and_the_rest_follows_on_the_real
     assert record.status == "processed"
 
 
+@on_postgresql_only
 @pytest.mark.django_db(transaction=True)  # as a webhook call runs: in autocommit, outside any transaction
 def test_a_plain_reply_is_one_read_and_one_statement_before_the_answer(client, contacted, team):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     headers, body = _signed(
@@ -111,9 +118,9 @@ def test_the_webhook_is_answered_before_the_session_and_page_middleware(client, 
     assert (slashless.status_code, slashless.headers["Location"]) == (301, "/webhooks/signalhouse/")
 
 
+@on_postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_the_next_reply_to_a_kept_number_is_one_statement(client, contacted, team):
-    from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     first = _signed(contacted[0].to_number, "who is this?", identifier="sh-1", stamp=1796144400000, delivery_id="d-1")
@@ -363,6 +370,7 @@ def test_each_web_worker_trains_the_reply_models_before_it_serves():
     assert intent_model.cache_info().currsize == 1
 
 
+@on_postgresql_only
 def test_a_store_that_fails_within_a_callers_transaction_is_answered_503_and_recorded(contacted, team):
     # given a caller already in a transaction (the test's) and an event whose record cannot be stored
     from inbox import routing
