@@ -759,7 +759,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "negation",
     ),
-    (re.compile(r"\bopt\s+me\s+out\b"), "negation"),
+    (re.compile(r"\bopt\s+me\s+(?:out|outta|outa|out\s+of)\b"), "negation"),
     (
         re.compile(
             r"\b(?:remove|delete|erase|lose|forget)\s+(?:this|my)\s+(?:(?:cell|phone|mobile)\s+)?number\b"
@@ -2837,6 +2837,29 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the eighty-first, written to be hard: "Consider this number retired for your purposes", "we're going to have to
+    # part ways, text-wise", "im good on these forever", "You can save yourself the postage on this one. Permanently.",
+    # "This is not the channel for this, ever.", "This number should not be receiving these.", "I do not want business
+    # solicitations on it"; not "consider this number my cell", "I'm good on these for now", "save yourself the trip,
+    # I'll email it", "this number should be receiving the invoices"
+    (
+        _re(
+            r"\bconsider\s+(?:this|my|our)\s+(?:number|line|phone|cell|#)\s+(?:retired|closed|off[\s-]limits|done|dead"
+            r"|unavailable|gone)\b"
+            r"|\bpart\s+ways\b[^.!?]{0,20}\btext(?:-?wise|ing|s)?\b"
+            r"|\b(?:i'm|im|i\s+am|we're|were|we\s+are)\s+good\s+on\s+(?:these|those|the\s+texts|your\s+texts|texts|them|this)\s+"
+            r"(?:forever|for\s+good|for\s+life|permanently|for\s+eternity|from\s+now\s+on)\b"
+            r"|\bsave\s+(?:yourself|your(?:self)?)\s+(?:the\s+)?(?:postage|stamps?|trouble|time|breath|effort|energy|texts?)\b"
+            r"[^.!?]{0,40}[.!]?\s*(?:permanently|forever|for\s+good|from\s+now\s+on|going\s+forward|in\s+the\s+future)\b"
+            r"|\bnot\s+the\s+(?:right\s+)?(?:channel|place|number|line|way)\s+for\s+(?:this|these|that|sales|marketing"
+            r"|solicitations?|pitches)\b[^.!?]{0,12}?\b(?:ever|period|at\s+all)\b"
+            r"|\b(?:this|my|our)\s+(?:number|phone|line|cell|#)\s+(?:should\s+not|shouldn't|shouldnt|should\s+never)\s+(?:be\s+)?"
+            r"(?:receiving|getting|be\s+getting|get|receive)\s+(?:these|this|those|texts|messages|any\s+of\s+(?:these|this))\b"
+            r"|\b(?:do\s+not|don't|dont)\s+want\s+(?:any\s+)?(?:business\s+|sales\s+|marketing\s+)?(?:solicitations?"
+            r"|marketing|sales\s+(?:texts|messages|pitches))\s+(?:on|to|at)\s+(?:it|this|my|our)\b"
+        ),
+        "negation",
+    ),
     # the eightieth: "alto ya con los mensajes" (enough with the messages), "ya basta con los textos"; Puerto Rican
     # "dejen el jodio spam" (drop the damn spam); Gujarati "મને મેસેજ ના મોકલો" (do not send me messages), "મેસેજ
     # મોકલશો નહીં", "મારો નંબર કાઢી નાખો" (remove my number)
@@ -3679,7 +3702,12 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     # "does the opt out actually work or will I just start getting texts from your sister company": whether it works
     r"|\b(?:does|do|will|would)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|replying\s+)?(?:unsubscribe|unsub|opt[\s-]?out"
     r"|opting\s+out|stop)(?:\s+(?:thing|process|option|feature|button|link|keyword|word))?\s+(?:even\s+|actually\s+"
-    r"|really\s+|ever\s+)?(?:work|works|do\s+anything)\b(?=\s*(?:[?,;]|$|or\b|(?:though|tho|lol|tbh)\b))"
+    r"|really\s+|ever\s+)?(?:work|works|do\s+anything)\b(?=\s*(?:[?,;]|$|or\b|(?:though|tho|lol|tbh)\b"
+    # "Does the opt-out thing work per company or per phone number?": how far it reaches
+    r"|(?:per|across|for\s+(?:all|every|each|both))\b[^.!?]*(?:\?|$)))"
+    # "If I reply with the opt out word does that take me off email too or just texts?": what the word would do
+    r"|\bif\s+(?:i|we)\s+(?:reply|text|respond|answer|send)\s+(?:with\s+)?(?:the|your|that|ur)\s+(?:opt[\s-]?out|stop"
+    r"|unsubscribe|unsub)\s+(?:word|keyword|thing|option|code)\b[^.!?]*(?:\?|$)"
     # the question that goes on in the same sentence: "..., does it stop everything from your company or just these?"
     r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+(?![^.!?]*\b(?:me|us)\b)"
     r"[^.!?]*)?"

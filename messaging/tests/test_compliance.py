@@ -2768,3 +2768,36 @@ def test_the_eightieth_families_and_guards(text, decision):
 )
 def test_a_raised_hand_beside_a_decline_alone_is_held(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-first set (written to be hard): opt-outs without the usual words revoke; questions how far the opt-out
+# reaches, or what its word would do, do not; the same words about something else stay as they were
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Consider this number retired for your purposes.", "yes"),
+        ("consider my line off-limits", "yes"),
+        ("we're going to have to part ways, text-wise 👋", "yes"),
+        ("time to part ways on the texting", "yes"),
+        ("im good on these forever bud", "yes"),
+        ("we're good on the texts for good, thanks", "yes"),
+        ("You can save yourself the postage on this one. Permanently.", "yes"),
+        ("save yourself the trouble going forward", "yes"),
+        ("This is not the channel for this, ever.", "yes"),
+        ("This number should not be receiving these.", "yes"),
+        ("my cell shouldn't be getting any of these", "yes"),
+        ("opt me outta this pls", "yes"),
+        ("This is my personal cell and I do not want business solicitations on it.", "yes"),
+        ("If I reply with the opt out word does that take me off email too or just texts?", "no"),
+        ("Does the opt-out thing work per company or per phone number? asking for my staff", "no"),
+        ("I'm good on these for now, maybe in spring", "no"),
+        ("save yourself the trip, I'll email it", "no"),
+        ("this number should be receiving the invoices, not the other one", "no"),
+        ("consider this number my cell from now on", "not yes"),
+    ],
+)
+def test_the_eighty_first_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
