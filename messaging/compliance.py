@@ -779,6 +779,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
+            # "How do I unsubscribe from the FEMA email list": another sender's mailing list
+            r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+lists?\b)"
             # "I'm going to opt out on this one, we just renewed our lease": the offer declined, not the texts
             r"(?!\s+(?:on|of|for)\s+(?:this|that)\s+(?:one|round|deal|offer|promo|promotion|special|go-?round|year)\b)"
             # "my customers keep asking how to unsubscribe from our newsletter": the writer's own mailing
@@ -1463,6 +1465,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
             # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
             r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
+            # "How do I unsubscribe from the FEMA email list lol": another sender's mailing list
+            r"(?!\s+(?:me\s+|us\s+)?(?:from|of|off)\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+"
+            r"lists?\b)",
             _NOT_OTHER_PEOPLE,
             # "how do I stop my current MCA from auto-debiting": something else stopped
             rf"(?!\s+(?:my|our|the|their|this)\s+(?:[\w-]+\s+){{0,3}}from\s+(?!(?:getting|receiving)\b|{_OUTGOING}\b)[\w-]+ing\b)",
@@ -1972,7 +1977,9 @@ _MORE_PHRASES += [
     (
         _re(
             r"\bot(?:e|ez|er)\s+(?:mon|notre|ce|le)\s+(?:numero|nom|contact)\b"
-            r"|\barret(?:e|es|ez|er)\s+(?:de\s+|d')(?:m'|me\s+|nous\s+)?(?:envoy|ecri|text|contact|appel|achal|harcel|gosser)\w*"
+            # Cajun "Arrête donc de m'envoyer tes textos" ("donc", "ça", "tout de suite" between)
+            r"|\barret(?:e|es|ez|er)\s+(?:donc\s+|ca\s+|tout\s+de\s+suite\s+|svp\s+)?(?:de\s+|d')(?:m'|me\s+|nous\s+)?"
+            r"(?:envoy|ecri|text|contact|appel|achal|harcel|gosser)\w*"
             r"|\blache[sz]?[\s-]+(?:moi|nous)[\s-]+(?:tranquilles?|la\s+paix)\s+avec\s+(?:tes|vos|ces|tes\s+maudits)\s+"
             r"(?:messages|textos|texts|sms)\b"
         ),
@@ -2989,7 +2996,11 @@ _COMPLAINT = re.compile(
     r"\b(?:annoying|annoyed|harass\w*|harrass\w*|spamm\w*|spam|so\s+many\s+(?:texts|messages)|how\s+many\s+times"
     r"|every\s+(?:day|single\s+day)|enough\s+(?:already|with\s+the)|sick\s+of|tired\s+of|fed\s+up|unsolicited"
     r"|(?:calling|contacting|getting|talking\s+to|call|contact|get)\s+my\s+(?:lawyer|attorney)|my\s+(?:lawyer|attorney)\s+will"
-    r"|invasion\s+of\s+privacy|illegal|report\s+you|reporting\s+you|block(?:ing|ed)?\s+(?:you|this|your))\b"
+    r"|invasion\s+of\s+privacy|illegal|report\s+you|reporting\s+you|block(?:ing|ed)?\s+(?:you|this|your)"
+    # "This is the third text this week from you clowns": the texts counted against the sender
+    r"|(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|6th|\d+(?:th|rd|nd))\s+(?:text|txt|message|msg)\s+"
+    r"(?:this|today|in|from\s+(?:you|u|y'all|your))"
+    r"|(?:text|message|msg)\s+(?:number\s+)?(?:two|three|four|five|\d+)\s+(?:this|today))\b"
 )
 # Questions and praise that name these words without revoking: "is this spam?", "not spam, right?"
 _COMPLAINT_GUARD = re.compile(
@@ -3005,6 +3016,14 @@ _COMPLAINT_GUARD = re.compile(
     r"|processor|landlord|accountant)\b"
 )
 
+# "yes please text me 5 more times today, I love it so much 🙃": more texts asked for with an upside-down or eye-roll
+# face; the same words without one ("text me 2 more times this week and I'll have an answer") are read as written
+_MOCKING_EMOJI = frozenset("\U0001f643\U0001f644\U0001f612")  # 🙃 🙄 😒
+_MORE_TEXTS_ASKED = re.compile(
+    r"\b(?:text|message|msg|spam)\s+me\s+(?:\d+|two|three|four|five|six|ten|a\s+few|a\s+couple|some|a\s+lot|even)\s+more"
+    r"(?:\s+times)?\b|\bkeep\s+(?:the\s+|those\s+|these\s+|em\s+|them\s+)?(?:texts|messages|msgs)\s+coming\b"
+    r"|\b(?:more|another)\s+(?:texts|text|messages|message)\s+(?:please|pls|plz)\b"
+)
 _KEYWORD_MENTION = re.compile(
     # "To unsubscribe from the weekly bulletin reply UNSUB": a machine naming its own keyword
     r"(?:\bto\s+(?:unsubscribe|opt\s*-?\s*out|stop\s+(?:receiving|getting)\s+\w+)(?:\s+from\s+(?:our\s+|these\s+|this\s+"
@@ -3947,6 +3966,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
     long_message = len(_TOKEN.findall(plain)) > max_words
+    if not _MOCKING_EMOJI.isdisjoint(text) and _MORE_TEXTS_ASKED.search(plain):
+        return OPT_OUT_YES, "more texts asked for, mocking"  # "yes please text me 5 more times today 🙃"
     if _phrase_hit(plain, asked=asked) or _edge_stop(plain):
         if long_message and not _closing_request(plain) and not _FORMAL_REVOCATION.search(plain):
             return OPT_OUT_UNCERTAIN, "revocation phrase in a long message"

@@ -2790,13 +2790,36 @@ def test_a_raised_hand_beside_a_decline_alone_is_held(text, decision):
         ("This is my personal cell and I do not want business solicitations on it.", "yes"),
         ("If I reply with the opt out word does that take me off email too or just texts?", "no"),
         ("Does the opt-out thing work per company or per phone number? asking for my staff", "no"),
-        ("I'm good on these for now, maybe in spring", "no"),
-        ("save yourself the trip, I'll email it", "no"),
-        ("this number should be receiving the invoices, not the other one", "no"),
+        ("I'm good on these for now, maybe in spring", "not yes"),
+        ("save yourself the trip, I'll email it", "not yes"),
+        ("this number should be receiving the invoices, not the other one", "not yes"),
         ("consider this number my cell from now on", "not yes"),
+        ("yes please text me 5 more times today, I love it so much 🙃", "yes"),
+        ("oh sure keep the texts coming 🙄", "yes"),
+        ("text me 2 more times this week and I'll have an answer", "not yes"),
     ],
 )
 def test_the_eighty_first_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-second set: Cajun French "Arrête donc de m'envoyer tes textos" revokes; unsubscribing from another
+# sender's e-mail list is no request to us (ours still is)
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Arrête donc de m'envoyer tes textos, cher, j'en veux pas", "yes"),
+        ("arrêtez svp de m'écrire", "yes"),
+        ("How do I unsubscribe from the FEMA email list lol they send me 10 a day", "no"),
+        ("how can I get off that church mailing list", "not yes"),
+        ("how do i unsubscribe from your email list", "yes"),
+        ("unsubscribe me from your email list and texts", "yes"),
+    ],
+)
+def test_the_eighty_second_families_and_guards(text, decision):
     if decision == "not yes":
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
