@@ -775,7 +775,11 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"|requests?|rates?))"
             rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
             # "if I opt out of the google ads part is it cheaper": a part of the service, not the texts
-            r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program)\b)"
+            r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program"
+            r"|switch|change|upgrade|benefits?|coverage|match|raffle|drawing|party|fair|contest|pool|fundraiser)\b)"
+            # "opt out of the 401k", "opting out of the office party": a benefit or an event, not the texts
+            r"(?!\s+of\s+(?:the\s+|our\s+|my\s+|this\s+year's\s+)?(?:401\s*\(?k\)?|ira|pension|retirement|health\s+plan"
+            r"|dental\s+plan|insurance|benefits|wellness|raffle|potluck|carpool|secret\s+santa|white\s+elephant)\b)"
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
@@ -2175,6 +2179,10 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:request(?:ing)?|demand(?:ing)?|ask(?:ing)?\s+for)\s+(?:the\s+)?(?:immediate\s+)?deletion\s+of\s+"
             r"(?:all\s+|any\s+)?(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:personal\s+)?(?:data|information|info|records)\b"
+            # "Please delete all of my information from your database": the writer's own, from what we keep
+            r"|\b(?:delete|erase|purge|remove|wipe)\s+(?:all|any|every\s+bit)\s+of\s+(?:my|our)\s+(?:personal\s+|contact\s+)?"
+            r"(?:info|information|data|records|details)\s+(?:from|off|out\s+of)\s+(?:your|ur|the|y'all's)\s+(?:\w+\s+)?"
+            r"(?:database|system|records|files|list|crm|servers?)\b"
             r"|\b(?:delete|erase|purge)\s+(?:any|all)\s+(?:\w+\s+)?(?:info|information|data|records)\s+"
             r"(?:you(?:'ve|\s+have)?\s+|y'all(?:\s+have)?\s+)?(?:have|hold|keep|got|collected|gathered|stored|obtained)\s+(?:on|about)\s+"
             r"(?:me|us)\b"
@@ -2820,6 +2828,11 @@ _MORE_PHRASES += [
             r"|already|too|thanks|thank\s+you|thx|ty|for\s+real|seriously|ok|okay|it|right\s+now)\b))"
             r"|\b(?:you|u|y'all|yall|you\s+guys)\s+(?:need\s+to\s+|have\s+to\s+|gotta\s+|should\s+|can\s+)?stop\s+"
             r"(?:too|also|as\s+well)\b(?!\W*\?)"
+            # the eighty-third: "you people need to STOP", "y'all gotta stop already" (not "you need to stop by")
+            r"|\b(?:you|u|y'all|yall|ya'll|you\s+guys|you\s+people|you\s+all)\s+(?:really\s+|seriously\s+|just\s+)?"
+            r"(?:need|needs|have|gotta|got|must|better|should)\s+(?:to\s+)?stop\b(?!\W*\?)"
+            r"(?=\s*(?:[.!,;]|$|(?:now|already|it|this|texting|messaging|txting|contacting|please|pls|asap|immediately"
+            r"|for\s+real|seriously|lol)\b))"
         ),
         "negation",
     ),

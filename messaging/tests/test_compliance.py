@@ -2824,3 +2824,24 @@ def test_the_eighty_second_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-third set: "you people need to STOP" and a deletion of "all of my information from your database"
+# revoke; opting out of a benefit or an office event is no request
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("you people need to STOP", "yes"),
+        ("y'all gotta stop already", "yes"),
+        ("you guys really need to stop texting", "yes"),
+        ("you need to stop by the office tomorrow", "no"),
+        ("do you need to stop at 5?", "no"),
+        ("Please delete all of my information from your database and confirm in writing.", "yes"),
+        ("remove any of our contact info from your system", "yes"),
+        ("Staff already decided to opt out of the 401k switch and we're happy with what we have", "no"),
+        ("I'm opting out of the secret santa this year lol", "no"),
+        ("I want to opt out of this", "yes"),
+    ],
+)
+def test_the_eighty_third_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
