@@ -589,7 +589,8 @@ _BARE_STOP_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
         "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
-        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell", "cansel", "stoop",
+        "blocked", "block", "blocking", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell",
+        "cansel", "stoop",
     }
 )  # fmt: skip
 _FILLER_WORDS = frozenset(
@@ -2877,6 +2878,14 @@ _MORE_PHRASES += [
             r"(?:receiving|getting|be\s+getting|get|receive)\s+(?:these|this|those|texts|messages|any\s+of\s+(?:these|this))\b"
             r"|\b(?:do\s+not|don't|dont)\s+want\s+(?:any\s+)?(?:business\s+|sales\s+|marketing\s+)?(?:solicitations?"
             r"|marketing|sales\s+(?:texts|messages|pitches))\s+(?:on|to|at)\s+(?:it|this|my|our)\b"
+        ),
+        "negation",
+    ),
+    # the eighty-fourth: "this is my sons phone hes 12 please remove it": the phone named, then taken off as "it"
+    (
+        _re(
+            r"\b(?:phone|number|cell|line|#)\b[^.!?]{0,50}?\b(?:please|pls|plz|kindly|just|so)\s+(?:remove|delete|erase)\s+"
+            r"(?:it|that|this)\b(?:\s+(?:from|off)\s+(?:your|ur|the)\s+(?:list|database|system|records))?\s*(?:[.!]|$)"
         ),
         "negation",
     ),

@@ -2845,3 +2845,21 @@ def test_the_eighty_second_families_and_guards(text, decision):
 )
 def test_the_eighty_third_families_and_guards(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-fourth set: "BLOCK" alone, and a phone named then taken off as "it", revoke; a block party or a map's
+# block does not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("BLOCK", "yes"),
+        ("blocking.", "yes"),
+        ("block pls", "yes"),
+        ("this is my sons phone hes 12 please remove it", "yes"),
+        ("its my work cell so pls delete it from your list", "yes"),
+        ("block party saturday!", "no"),
+        ("block 3 on the map", "no"),
+    ],
+)
+def test_the_eighty_fourth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
