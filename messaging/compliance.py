@@ -777,7 +777,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
             # "if I opt out of the google ads part is it cheaper": a part of the service, not the texts
             r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program"
-            r"|switch|change|upgrade|benefits?|coverage|match|raffle|drawing|party|fair|contest|pool|fundraiser)\b)"
+            r"|switch|change|upgrade|benefits?|coverage|match|raffle|drawing|party|fair|contest|pool|fundraiser|dividends?"
+            r"|reinvestment)\b)"
             # "opt out of the 401k", "opting out of the office party": a benefit or an event, not the texts
             r"(?!\s+of\s+(?:the\s+|our\s+|my\s+|this\s+year's\s+)?(?:401\s*\(?k\)?|ira|pension|retirement|health\s+plan"
             r"|dental\s+plan|insurance|benefits|wellness|raffle|potluck|carpool|secret\s+santa|white\s+elephant)\b)"
@@ -1355,14 +1356,17 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # take this number off / take me off
-    (_re(rf"\btake\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b{_SHOWN_ON}"), "negation"),
+    (
+        _re(rf"\b(?:take|get)\s+(?:this|my|the|our)\s+(?:\w+\s+)?(?:number|cell|phone|line)\s+off\b{_SHOWN_ON}"),
+        "negation",
+    ),
     (_re(r"\b(?:remove|delete|unsubscribe|unsub|rmv|erase|remov)\s+(?:us|our\s+number)\b"), "negation"),
     (_re(rf"\b(?:rm|rmv|remov|remv|take|drop)\s+(?:me|us)\s+(?:off|from|out)\b{_A_ROTA}"), "negation"),
     # I have not consented / never gave anyone permission
     (
         _re(
             r"\b(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
-            r"(?:given|gave|give)\s+(?:\w+\s+)?(?:consent|permission))\b"
+            r"(?:given|gave|give)\s+(?:\w+\s+){0,3}?(?:consent|permission))\b"
             # the seventy-fourth: "I did not consent to this.", "we didn't consent to any texts": consent denied (not
             # "didn't consent to the price change")
             r"|\b(?:i|we)\s+(?:did\s+not|didn't|didnt|do\s+not|don't|dont)\s+(?:ever\s+)?consent\b(?!\s+to\s+(?:the|a|an|that)\s+"
@@ -1470,6 +1474,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
             # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
             r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
+            # "How do I opt out of the co-op dividend reinvestment": a benefit of something else
+            r"(?!\s+of\s+(?:the|my|our|this)\s+(?:[\w'-]+\s+){0,3}(?:dividends?|reinvestment|benefits?|insurance|pension|401\s*\(?k\)?"
+            r"|raffle|party|pool|plan)\b)",
             # "How do I unsubscribe from the FEMA email list lol": another sender's mailing list
             r"(?!\s+(?:me\s+|us\s+)?(?:from|of|off)\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+"
             r"lists?\b)",
@@ -2881,6 +2888,17 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the eighty-fifth: Plautdietsch "Bitte nich mea schriewe" (please write no more), "schriew mie nich mea"; "consider
+    # this me replying. opted out." after our text quoted; "opted out." as a clause of its own
+    (
+        _re(
+            r"\bnich\s+mea\s+(?:schriewe|schriewen|schecke|schicke|senge|texte)\b|\bschriew\w*\s+(?:mie|ons)\s+nich\s+mea\b"
+            r"|\bconsider\s+this\s+(?:me\s+(?:replying|saying\s+stop|opting\s+out|unsubscribing)|my\s+(?:reply|stop|opt[\s-]?out"
+            r"|request|revocation|unsubscribe)|a\s+stop|an\s+opt[\s-]?out)\b"
+            r"|(?:^|[.!,;]\s*)(?:i\s+|i've\s+|we\s+|we've\s+)?(?:just\s+|hereby\s+|officially\s+)?opted\s+out\s*(?:[.!]|$)"
+        ),
+        "negation",
+    ),
     # the eighty-fourth: "this is my sons phone hes 12 please remove it": the phone named, then taken off as "it"
     (
         _re(
@@ -3038,6 +3056,11 @@ _COMPLAINT_GUARD = re.compile(
     r"|processor|landlord|accountant)\b"
 )
 
+# "I did. Twice. Still getting these": the writer sent the keyword and is still texted
+_STILL_TEXTED = re.compile(
+    r"\b(?:i|we)\s+(?:did|already\s+did|replied|already\s+replied|sent\s+it|texted\s+it|did\s+that)\b[^\n]{0,40}?"
+    r"\bstill\s+(?:getting|receiving|get|receive)\s+(?:these|them|texts|messages|your\s+\w+)\b"
+)
 # "yes please text me 5 more times today, I love it so much 🙃": more texts asked for with an upside-down or eye-roll
 # face; the same words without one ("text me 2 more times this week and I'll have an answer") are read as written
 _MOCKING_EMOJI = frozenset("\U0001f643\U0001f644\U0001f612")  # 🙃 🙄 😒
@@ -3988,6 +4011,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
     long_message = len(_TOKEN.findall(plain)) > max_words
+    if mentioned and _STILL_TEXTED.search(plain):
+        # '"Reply STOP to opt out" - I did. Twice. Still getting these': the keyword named because it was sent before
+        return OPT_OUT_YES, "the keyword sent before and the texts still come"
     if not _MOCKING_EMOJI.isdisjoint(text) and _MORE_TEXTS_ASKED.search(plain):
         return OPT_OUT_YES, "more texts asked for, mocking"  # "yes please text me 5 more times today 🙃"
     if _phrase_hit(plain, asked=asked) or _edge_stop(plain):

@@ -2863,3 +2863,29 @@ def test_the_eighty_third_families_and_guards(text, decision):
 )
 def test_the_eighty_fourth_families_and_guards(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-fifth set: consent denied in legal words, "get my 701 number off", Plautdietsch, "consider this me
+# replying. opted out.", the keyword sent before and texts still coming revoke; a co-op dividend's opt-out does not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I never gave prior express written consent to anybody for this", "yes"),
+        ("get my 701 number off whatever list you bought it from", "yes"),
+        ("Bitte nich mea schriewe.", "yes"),
+        ("schriew mie nich mea", "yes"),
+        ("> Reply STOP to opt out\nconsider this me replying. opted out.", "yes"),
+        ("opted out.", "yes"),
+        ("consider this my stop", "yes"),
+        ('"Reply STOP to opt out" - I did. Twice. Still getting these from new numbers', "yes"),
+        ("Is this the co-op? How do I opt out of the co-op dividend reinvestment", "no"),
+        ("I opted out of the dividend last year", "no"),
+        ("get my truck off the lot by friday", "no"),
+        ('"Reply STOP to opt out" - what does that do exactly?', "not yes"),
+    ],
+)
+def test_the_eighty_fifth_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
