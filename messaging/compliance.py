@@ -3056,6 +3056,12 @@ _COMPLAINT_GUARD = re.compile(
     r"|processor|landlord|accountant)\b"
 )
 
+# '"Reply STOP to opt out" ok. doing that': nothing else beside our keyword quoted but that the writer does as it says
+_DOING_AS_TOLD = re.compile(
+    r"(?:(?:ok|okay|k|kk|sure|fine|yes|yep|yup|gladly|happily|alright|aight)\W+)*(?:doing\s+(?:that|it|so|just\s+that)"
+    r"|done|will\s+do|consider\s+it\s+done|(?:here|there)\s+you\s+go|as\s+you\s+wish|with\s+pleasure|happily|gladly"
+    r"|don't\s+mind\s+if\s+i\s+do|say\s+no\s+more|gladly\s+doing\s+(?:that|it))(?:\W+(?:lol|thanks|thx|bye|ty))*\W*"
+)
 # "I did. Twice. Still getting these": the writer sent the keyword and is still texted
 _STILL_TEXTED = re.compile(
     r"\b(?:i|we)\s+(?:did|already\s+did|replied|already\s+replied|sent\s+it|texted\s+it|did\s+that)\b[^\n]{0,40}?"
@@ -4011,6 +4017,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
     long_message = len(_TOKEN.findall(plain)) > max_words
+    if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
+        return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
     if mentioned and _STILL_TEXTED.search(plain):
         # '"Reply STOP to opt out" - I did. Twice. Still getting these': the keyword named because it was sent before
         return OPT_OUT_YES, "the keyword sent before and the texts still come"

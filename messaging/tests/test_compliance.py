@@ -2889,3 +2889,19 @@ def test_the_eighty_fifth_families_and_guards(text, decision):
         assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
         return
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# Our keyword quoted and nothing beside it but doing as it says (the 84th set's held opt-out, now in dev): a
+# revocation; a question about it, or a laugh, stays held
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("“Reply STOP to opt out”\nok. doing that", "yes"),
+        ('"Reply STOP to opt out" done', "yes"),
+        ('"reply STOP to unsubscribe" - gladly', "yes"),
+        ('"Reply STOP to opt out" what does that do?', "uncertain"),
+        ('"Reply STOP to opt out" lol ok', "uncertain"),
+    ],
+)
+def test_our_keyword_quoted_and_done_as_it_says_revokes(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
