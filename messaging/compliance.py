@@ -589,8 +589,7 @@ _BARE_STOP_WORDS = frozenset(
     {
         "stop", "stopall", "unsubscribe", "unsub", "cancel", "end", "quit", "revoke", "optout", "remove", "rmv",
         "delete", "erase", "cease", "desist", "discontinue", "enough", "stahp", "stawp", "stop2end", "stop2quit",
-        "blocked", "block", "blocking", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell",
-        "cansel", "stoop",
+        "blocked", "reported", "lose", "removeme", "unsubscribeme", "stopit", "cancle", "cancell", "cansel", "stoop",
     }
 )  # fmt: skip
 _FILLER_WORDS = frozenset(
@@ -2887,6 +2886,20 @@ _MORE_PHRASES += [
             r"|marketing|sales\s+(?:texts|messages|pitches))\s+(?:on|to|at)\s+(?:it|this|my|our)\b"
         ),
         "negation",
+    ),
+    # the eighty-sixth: "Wrong number and dont text here no more"; Jamaican "Tek mi number off yuh list"; Trinidadian
+    # "Doh send me nothing again"; Greek "Μη μου ξαναστείλετε μήνυμα" (do not send me a message again); and "BLOCK"
+    # alone (the eighty-fourth), not "end of the block" or "block party"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|doh|nuh)\s+(?:text|txt|message|msg|send\s+(?:anything|nothing|nuttin|nutten))\s+here\s+"
+            r"(?:no\s+more|anymore|any\s+more|again|ever)\b"
+            r"|\btek\s+(?:mi|me|my|wi|we)\s+(?:number|numba|name)\s+(?:off|outta|out\s+a)\b"
+            r"|\bdoh\s+(?:send|text|message|call|contact|bother)\s+(?:me|mih|meh|we|us)\b"
+            r"|\bμην?\s+(?:μου|μας)\s+(?:ξανα)?(?:στειλ|στελν)\w*|\bσταματηστε\s+(?:να\s+)?(?:μου\s+)?(?:στελνετε|γραφετε)\b"
+            r"|^\W*(?:block|blocking|blocked)(?:\s+(?:please|pls|plz|now|it|this|ya|you|u|lol|bye|number))*\W*$"
+        ),
+        "none",
     ),
     # the eighty-fifth: Plautdietsch "Bitte nich mea schriewe" (please write no more), "schriew mie nich mea"; "consider
     # this me replying. opted out." after our text quoted; "opted out." as a clause of its own

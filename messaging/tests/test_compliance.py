@@ -2905,3 +2905,23 @@ def test_the_eighty_fifth_families_and_guards(text, decision):
 )
 def test_our_keyword_quoted_and_done_as_it_says_revokes(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-sixth set: "dont text here no more", Jamaican "Tek mi number off", Trinidadian "Doh send me", Greek
+# "Μη μου ξαναστείλετε" revoke; the end of the block is a place, not a request (its false opt-out)
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Wrong number and dont text here no more", "yes"),
+        ("do not text here again", "yes"),
+        ("Mi nuh want none a dis. Tek mi number off yuh list", "yes"),
+        ("Doh send me nothing again eh, allyuh harassing people", "yes"),
+        ("doh text me", "yes"),
+        ("Μη μου ξαναστείλετε μήνυμα παρακαλώ", "yes"),
+        ("end of the block, green awning. double parked come out", "no"),
+        ("block party this weekend, too busy for this. no", "no"),
+        ("doh worry, I go call you tomorrow", "no"),
+    ],
+)
+def test_the_eighty_sixth_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
