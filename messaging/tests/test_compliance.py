@@ -2405,7 +2405,7 @@ def test_the_seventy_first_families_are_heard_by_phrases_behind_literal_gates(te
         ("this is my mom's phone and her name isn't linda, stop texting her", "yes"),
         ("The number you have texted is a landline. Text messaging is not supported.", "no"),
         ("Όχι ευχαριστώ, δεν ενδιαφερόμαστε", "no"),
-        ("Όχι ευχαριστώ, μην μου ξαναστείλετε", "uncertain"),
+        ("Όχι ευχαριστώ, μην μου ξαναστείλετε", "yes"),  # held by the reply model until the 86th set's Greek rule
         ("지금 해외 출장 중입니다. 다음 주에 돌아와요.", "no"),
         ("출장 중입니다. 다시 연락하지 마세요", "yes"),
         ("This is the third text this week from you clowns. Pathetic.", "uncertain"),
