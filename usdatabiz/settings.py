@@ -341,9 +341,9 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
     "bulk": {"workers": env_int("Q_BULK_WORKERS", 2)},
 }
 # CPU priority of each lane's workers (added to the niceness they are started with; 0 leaves it): on a host shared
-# with the web server, the webhook's answer and the operators' pages come first, a reply's follow-ups next, and a
-# million-row list takes what is left. Set both to 0 on hosts that run one lane and nothing else.
-Q_LANE_NICE = {"realtime": env_int("Q_REALTIME_NICE", 5), "bulk": env_int("Q_BULK_NICE", 15)}
+# with the web server and the realtime lane, a million-row list takes what they leave. The realtime lane keeps the
+# web server's priority by default (lowering it did not raise the webhook's rate here). 0 on a host running one lane.
+Q_LANE_NICE = {"realtime": env_int("Q_REALTIME_NICE", 0), "bulk": env_int("Q_BULK_NICE", 10)}
 # Leased work (core/leases.py): a worker renews its lease while it works; the sweeper (every minute)
 # hands work whose lease expired to another worker, so a killed worker's part resumes within a minute or so.
 WORK_LEASE_SECONDS = env_int("WORK_LEASE_SECONDS", 30)
