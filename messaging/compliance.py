@@ -786,6 +786,10 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
             # "How do I unsubscribe from the FEMA email list": another sender's mailing list
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+lists?\b)"
+            # "I had to unsubscribe from like 5 vendor portals this week": many mailings of others
+            r"(?!\s+from\s+(?:like\s+|about\s+|maybe\s+)?(?:\d+|a\s+few|several|some|two|three|four|five|six|ten|a\s+bunch\s+of"
+            r"|a\s+dozen|dozens\s+of|all\s+(?:these|those|the))\s+(?:[\w'-]+\s+){0,2}(?:portals?|newsletters?|lists?|e-?mails?|apps?"
+            r"|sites?|services?|subscriptions?)\b)"
             # "I'm going to opt out on this one, we just renewed our lease": the offer declined, not the texts
             r"(?!\s+(?:on|of|for)\s+(?:this|that)\s+(?:one|round|deal|offer|promo|promotion|special|go-?round|year)\b)"
             # "my customers keep asking how to unsubscribe from our newsletter": the writer's own mailing
@@ -1470,6 +1474,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+{_BANK_STOP})",  # "How do I stop payments on my current loan?": a bank's stop payment
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
+            # "How do I stop the bleeding on labor costs??": a loss stopped, not the texts
+            r"(?!\s+(?:the\s+)?(?:bleeding|leak|leaks|losses|churn|turnover|drain|waste|theft|shrink|overtime)\b)",
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
             # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
             r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
@@ -2887,6 +2893,19 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the eighty-seventh: "Reported as phishing. Our IT team has been notified.", "flagged this as smishing", "This
+    # number is on our blocklist now", "Remove Store #2214 from your list" (a location's line taken off)
+    (
+        _re(
+            r"\b(?:reported|reporting|flagged|flagging|marked|marking)\s+(?:this|it|you|ur\s+\w+|your\s+\w+)?\s*(?:as\s+)?"
+            r"(?:a\s+)?(?:phishing|smishing|phish|fraud|fraudulent|scam)(?:\s+(?:attempt|text|message))?\b"
+            r"|\b(?:on|to|in)\s+(?:our|my|the|company's|the\s+company)\s+(?:block\s*list|blacklist|deny\s*list|do\s+not\s+contact"
+            r"\s+list)\b"
+            r"|\b(?:remove|delete|take)\s+(?:store|location|branch|unit|shop|site|restaurant|office)\s+(?:#\s*|no\.?\s*|number\s+)?"
+            r"\d+\s+(?:off|from)\s+(?:of\s+)?(?:your|ur|the)\s+(?:list|database|system)\b"
+        ),
+        "negation",
+    ),
     # the eighty-sixth: "Wrong number and dont text here no more"; Jamaican "Tek mi number off yuh list"; Trinidadian
     # "Doh send me nothing again"; Greek "Μη μου ξαναστείλετε μήνυμα" (do not send me a message again); and "BLOCK"
     # alone (the eighty-fourth), not "end of the block" or "block party"
@@ -3390,6 +3409,8 @@ _TEXTS_INSTEAD = re.compile(
     r"(?:fine|ok|okay|better|good|preferred)\b|\bprefer\s+(?:text|txt)"
     # "I'm in meetings all day, don't call, text"
     r"|\bcall\W+(?:just\s+|pls\s+|please\s+|only\s+)?(?:text|txt)\W*$"
+    # "text don't call", "txt dont call": texts asked for, calls refused
+    r"|(?:^|[.!,;\n]\s*)(?:text|txt)\s+(?:me\s+)?(?:don't|dont|do\s+not|no)\s+call"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
     # "Don't call, I can't hear nothing on the boat. Email x@aol.com"

@@ -2925,3 +2925,25 @@ def test_our_keyword_quoted_and_done_as_it_says_revokes(text, decision):
 )
 def test_the_eighty_sixth_families_and_guards(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-seventh set: a phishing report made, a number put on a blocklist, a location's line taken off the list
+# revoke; "text don't call", a loss stopped, and unsubscribing from others' portals do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Reported as phishing. Our IT team has been notified.", "yes"),
+        ("flagged this as a smishing attempt", "yes"),
+        ("This number is on our blocklist now.", "yes"),
+        ("added to the company's do not contact list", "yes"),
+        ("Remove Store #2214 from your list. Our Tucson location might want the financing tho", "yes"),
+        ("Kim\n503-555-0197\ntext don't call", "no"),
+        ("How do I stop the bleeding on labor costs?? Send me what you got", "no"),
+        ("I had to unsubscribe from like 5 vendor portals this week. We're not adding vendors. No thanks", "no"),
+        ("is this a phishing scam?", "no"),
+        ("our firewall flagged the link", "no"),
+        ("how do i stop these texts", "yes"),
+    ],
+)
+def test_the_eighty_seventh_families_and_guards(text, decision):
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
