@@ -214,6 +214,12 @@ _BESIDE_NUMBER = re.compile(
     rf"|(?<=[a-z]\s)(?P<full>{_WORD}[ ]{_WORD}))\s+<phone>"
 )
 _CLOSING_NAME = re.compile(rf"(?P<end>(?i:<phone>))\s*[-\u2014\u2013,]?\s*{_NAME}\s*[.!]*\s*\Z")
+# a name between dashes after the number ("X — Gloria. Anytime after 10:30"); one word alone after the last sentence
+# of a reply that asks to be called or reached ("Call me tmrw. Chuck.", "Reach me at X tmrw aft. Ramona")
+_DASHED_AFTER_NUMBER = re.compile(rf"(?i:<phone>)\s*[-\u2014\u2013]\s*{_NAME}\s*[.!]\s")
+_ASKS_TO_BE_CALLED = re.compile(r"(?i:\b(?:call|reach|text|ring|try|give)\s+me\b)")
+_REFUSES = re.compile(r"(?i:\b(?:no|not|don'?t|dont|never|stop|remove)\b)")  # "Don't text me. Ever."
+_LAST_SENTENCE_NAME = re.compile(rf"(?<=[a-z0-9]\.)\s+{_NAME}\s*\.?\s*\Z")
 # words that close a reply and are no one's name (compared lower-case)
 _CLOSING_WORDS = frozenset(
     """
@@ -492,6 +498,11 @@ def _alone_name(text: str, capitals: bool, refused) -> str:
     found = [] if capitals else list(_BESIDE_NUMBER.finditer(text))
     if closing := _CLOSING_NAME.search(text):
         found.append(closing)
+    if not capitals:
+        found += list(_DASHED_AFTER_NUMBER.finditer(text))
+        asks = _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text)
+        if asks and (last := _LAST_SENTENCE_NAME.search(text)):
+            found.append(last)
     for match in found:
         group = "full" if match.re is _BESIDE_NUMBER and match["full"] else "name"
         words = match[group].lower().split()
@@ -562,7 +573,9 @@ _PHONE_REFUSED_BEFORE = re.compile(
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
 _TO_USE_AFTER = re.compile(
-    r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b)"
+    r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b"
+    # "X (c) <- best"
+    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b)"
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")

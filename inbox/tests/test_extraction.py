@@ -290,6 +290,8 @@ ALONE_AND_ABROAD_NAMES = [
     ("sure 11 tmrw Ada Whitfield (918) 555 0167 my cell", "Ada Whitfield"),
     ("CALL ME AFTER LUNCH 254-555-0190 BOBBY JOE", "Bobby Joe"),
     ("Перезвоните после обеда. 718-555-0102, Олег", "Олег"),
+    ("Call me Thursday. Wes.", "Wes"),
+    ("Sounds good — (520) 555-0144 — Lorna. Anytime after 2", "Lorna"),
     # before the business it runs, on a one-line or vCard signature
     ("noon is best. Darla at Prairie Wind Realty, darla@prairiewind.com", "Darla"),
     ("Best is 2pm. Wanda, Wanda's Cafe, 785-555-0114", "Wanda"),
@@ -328,6 +330,7 @@ NO_NAME_ALONE = [
     "Call me later. Thanks",
     "This is my personal cell. Period.",
     "Did you really think this would work? Pathetic",
+    "Don't text me. Ever.",
     "We're at 1200 Main St, Boise ID. Ph 208-555-0190",
 ]
 
@@ -337,10 +340,11 @@ def test_no_name_is_taken_from_a_closing_word_a_label_or_a_place(text):
     assert _extracted(text, "name") == ""
 
 
-# The number to use when the reply says which: the label nearest a number is its own; "don't use" refuses.
+# The number to use when the reply says which: the label nearest a number is its own; "don't use" refuses; "<- best".
 PHONES_SAID_TO_USE = [
     ("Call my cell not the office. Office 563-555-0131, Cell: 563-555-0132", "5635550132"),
     ("my number changed. old 503-555-0140 don't use. new 503-555-0141", "5035550141"),
+    ("Harold Fenske\n(715) 555-0103 (o)\n(715) 555-0177 (c) <- best", "7155550177"),
 ]
 
 
