@@ -24,11 +24,12 @@ from __future__ import annotations
 import re
 
 # ------------------------------------------------------------------------------------------------ names
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f"
+# (Latin Extended and Vietnamese letters of either case stand inside a word: "Hương")
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1ea0-\u1ef9\u0430-\u044f"
 # one word of a name as people type it: "Linda", "O'Neil", "McKay", "Mary-Jo", "Jesús"
 _WORD_BODY = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
-_LATIN = "0-9_A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_LATIN = "0-9_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
 _WORD = rf"{_WORD_BODY}(?![{_LATIN}'])"
 # the same word before a possessive: "Dr. Grace Hsu's office", "Pat's my name"
 _WORD_POSS = rf"{_WORD_BODY}(?![{_LATIN}])"
@@ -36,12 +37,12 @@ _NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 # a courtesy title dropped before the name ("la Sra. Beatriz Salinas"); "Dr." is never read as a contact's name
 _TITLE = (
     r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a|Dr|Dra|Doctor|Deacon|Attorney|Atty|Chef"
-    r"|Pastor|Rev)\.?\s+)?"
+    r"|Pastor|Rev|Kuya|Ate|Manong|Manang)\.?\s+)?"
 )
 # a title before which one word is a surname, not a name to address the person by ("Dr. Kim", "Attorney Kessler")
 _SURNAME_TITLE = re.compile(r"\b(?:Dr|Dra|Doctor|Attorney|Atty)\.?\s+\Z")
 # a courtesy title before a surname that the reply may give in full further on ("Mrs. Okafor ... Chinwe Okafor")
-_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+\Z")
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)\.?\s+\Z")
 _ROLE = (
     r"(?:assistant|secretary|receptionist|manager|owner|boss|partner|husband|wife|son|daughter|brother|sister|dad"
     r"|father|mom|mother|uncle|aunt|nephew|niece|cousin|person|guy|gal|lady|coordinator|director|supervisor"
@@ -50,14 +51,14 @@ _ROLE = (
     r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
     r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney"
     r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
-    r"|administrador|administradora|recepcionista|director[a]?)"
+    r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea])"
 )
 _KIN = r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece)"
 _OWNER_WORD = r"(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa)"
 
 # "my office manager, Denise,", "our principal's secretary, Jenna Moretti", "my assistant instead - Kayla"
 _ROLE_NAMED = (
-    rf"\b{_OWNER_WORD}\s+(?:[a-z]+(?:'s)?\s+){{0,2}}(?i:{_ROLE})\b"
+    rf"\b{_OWNER_WORD}\s+(?:[a-z]+(?:'s)?\s+){{0,2}}(?i:{_ROLE})\b(?i:[\s-]in[\s-]law\b)?"
     rf"(?:'s|\s+(?i:is|es))?(?:\s+instead)?\s*[,\-\u2013\u2014]?\s+{_TITLE}{_NAME}"
 )
 
@@ -102,13 +103,15 @@ _REFERRAL = [
     ),
     # "Owner's Vinny Russo", "Manager is Wei Chen.", "New owner is Marisol"
     re.compile(
-        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:the\s+)?(?:new|current|real|actual)\s+)?(?i:{_ROLE})(?:'s|\s+is)\s+{_TITLE}{_NAME}"
+        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:the|el|la)\s+)?(?i:(?:new|current|real|actual)\s+)?(?i:{_ROLE})(?:'s|\s+is|\s+es)"
+        rf"\s+{_TITLE}{_NAME}"
     ),
     # the person the sender answers for is away: "Teresa Alvarez is out today", "Brad isn't in", "Bob does not text"
     re.compile(
         rf"(?:^|(?<=[.!?;]\s)){_TITLE}{_NAME}\s+(?i:is\s+(?:out|away|off|not\s+in|not\s+available|unavailable"
         rf"|on\s+vacation|in\s+(?:trial|court|surgery|session|a\s+meeting|meetings|depositions?|the\s+field))"
-        rf"|isn't\s+(?:in|here|available)|(?:does\s+not|doesn't)\s+(?:do|read|check|use|answer))\b"
+        rf"|isn't\s+(?:in|here|available)|(?:does\s+not|doesn't)\s+(?:do|read|check|use|answer)"
+        rf"|no\s+est[a\u00e1]|sali[o\u00f3])\b"
     ),
     # "dial extension 2305 for Harold Minsky"
     re.compile(rf"(?i:\b(?:ext(?:ension)?|x)\.?\s*\d+\s+(?:for|is|to\s+reach))\s+{_TITLE}{_NAME}"),
@@ -127,7 +130,14 @@ _REFERRAL = [
     ),
     re.compile(rf"(?:^|(?<=[.!?;,]\s)){_TITLE}{_NAME}\s+(?i:is|can\s+be\s+reached|'s)\s+(?i:at|on)\s+<phone>"),
     # Tagalog: "si Nena ang kausapin nyo" (talk to Nena), "si Nena ang hanapin" (ask for Nena)
-    re.compile(rf"\b[Ss]i\s+{_NAME}\s+ang\s+(?i:kausapin|hanapin|tawagan|kontakin)\b"),
+    re.compile(rf"\b[Ss]i\s+{_TITLE}{_NAME}\s+ang\s+(?i:kausapin|hanapin|tawagan|kontakin)\b"),
+    # the business passed to someone: "I sold the biz to Kyle Brandt"; a person's word passed on: "Pastor Jim says
+    # call the church office", "Mr. Clem Hollis said tell you"
+    re.compile(
+        rf"(?i:\b(?:sold|handed|passed|turned)\s+(?:it|(?:the|my|our)\s+(?:[a-z]+\s+)?(?:biz|business|company|shop"
+        rf"|store|practice|firm|agency|salon|restaurant))(?:\s+over)?\s+to)\s+{_TITLE}{_NAME}"
+    ),
+    re.compile(rf"(?:^|(?<=[.!?]\s)){_TITLE}{_NAME}\s+(?:says|said)\s+(?i:to\s+)?(?i:call|text|tell|email|reach)\b"),
 ]
 # The sender's own name
 _SELF = [
@@ -137,14 +147,21 @@ _SELF = [
         rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si"
         rf"|aqui (?:[e\u00e9]|fala)(?:\s+[oa])?"
         rf"|sono(?:\s+(?:l'|il\s+|la\s+)?(?:avvocato|avvocatessa|dottore|dottoressa|dott\.|ingegnere|architetto))?"
-        rf"|m\u00f3wi|nazywam\s+si\u0119|t\u00f4i\s+l\u00e0|t\u00ean\s+(?:t\u00f4i\s+)?l\u00e0|je\s+suis|moi\s+c'est)\s+))"
+        rf"|m\u00f3wi|nazywam\s+si\u0119|t\u00f4i\s+l\u00e0|t\u00ean\s+(?:t\u00f4i\s+)?l\u00e0|je\s+suis|(?:moi\s+)?c'est)\s+))"
         rf"(?:-\s*)?{_TITLE}{_NAME}"
     ),
     # Tagalog: "si Ramil po ito", "Opo, si Ramil po"
-    re.compile(rf"\b[Ss]i\s+{_NAME}\s+(?:po|ito|nga)\b"),
+    re.compile(rf"\b[Ss]i\s+{_TITLE}{_NAME}\s+(?:po|ito|nga)\b"),
     # Haitian Creole "Se Jean-Baptiste ki la"; Korean, Chinese, Japanese "I am": "저는 David Kim입니다"
-    re.compile(rf"\b[Ss]e\s+{_NAME}\s+ki\s+la\b"),
+    # (or "Se Jacquelin" closing the reply)
+    re.compile(rf"\b[Ss]e\s+{_NAME}(?:\s+ki\s+la\b|[.!\s]*\Z)"),
     re.compile(rf"(?:\uc800\ub294|\u6211\u662f|\u6211\u53eb|\u79c1\u306f)\s*{_NAME}"),
+    # ... or in its own script: "저는 박지은입니다", "我是王丽，"; Arabic "أنا سامي."
+    re.compile(
+        r"(?:\uc800\ub294\s*|\u6211(?:\u662f|\u53eb)|(?<![\u0600-\u06ff])\u0623\u0646\u0627\s+)(?P<name>"
+        r"[\uac00-\ud7a3]{2,4}?(?=\uc785\ub2c8\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694)"
+        r"|[\u4e00-\u9fff]{2,3}?(?=[\uff0c,\u3002.!\uff01\s])|(?!\u0645\u0647\u062a\u0645|\u0645\u0634\u063a\u0648\u0644|\u063a\u064a\u0631)[\u0621-\u064a]{2,12}(?=\s*[.,\u060c!]|\s*\Z))"
+    ),
     # "I'm the GM, Jessica Park"
     re.compile(rf"(?:\b[Ii]'m\s|\b[Ii]\sam\s|\bIm\s){_ROLE_NAMED}"),
     # "Pat's my name", "Reply from Sandra Kim, Practice Administrator"
@@ -154,6 +171,12 @@ _SELF = [
     # "Hector here", "JUAN CARLOS HERE"
     # "Yes. Randy Yoder, Yoder Fence Co., 330-893-4471": a name in full, perhaps a business, then the number
     re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_WORD}[ ]{_WORD}),\s+(?:[^,<]{{1,40}},\s+)?<phone>"),
+    # "Marlene, Marlene's Diner, 785-625-3340", "Sheila at Big Sky Realty": a name, then the business it runs
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?P<name>{_WORD}),\s+(?P=name)'s\s+[^,<]{{1,40}},\s+<(?:phone|email)>"),
+    re.compile(
+        rf"(?:^|(?<=[.!?]\s)){_NAME}\s+(?:at|@|from|with)\s+(?:[A-Z][\w'&.-]*\s+){{0,3}}(?P<business>[A-Z][\w'&.-]*)"
+        rf"(?=\s*[,.]?\s*(?:<phone>|<email>|\Z))"
+    ),
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
     ),
@@ -163,13 +186,13 @@ _DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
 # a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
 _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 # whichever of the patterns above reads a text in capitals (the loose ones would take common words)
-_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[8])
+_IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[11])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
 _SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
 _SIGN_OFF = re.compile(
     rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
     rf"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
-    rf"|abrazos))\s*,\s*"
+    rf"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg))\s*[,!]\s*"
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
     re.DOTALL,
 )
@@ -183,6 +206,33 @@ _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
 # Antoine"; one word alone must follow a number ("... 1 star on BBB. Clowns" is no one)
 _LAST_WORDS_NAME = re.compile(rf"(?P<end>.)[.!?]\s+{_SIGN_TITLE}{_NAME}\s*\Z")
+# a name standing alone beside the number, as its own sentence or after a dash: "Kurt 218-834-6617", "-Gus X",
+# "tmrw Joe Birdsong (918) 456 0031"; or closing the reply after the number: "X Ron", "X, Игорь" (a word alone
+# after a sentence is as often a verdict as a name: "... Period.", "Pathetic")
+_BESIDE_NUMBER = re.compile(
+    rf"(?:(?:^|(?<=[.!?,;:]\s)|(?<=[-\u2014\u2013]))(?<!Mr\.\s)(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)\s*{_NAME}"
+    rf"|(?<=[a-z]\s)(?P<full>{_WORD}[ ]{_WORD}))\s+<phone>"
+)
+_CLOSING_NAME = re.compile(rf"(?P<end>(?i:<phone>))\s*[-\u2014\u2013,]?\s*{_NAME}\s*[.!]*\s*\Z")
+# a name between dashes after the number ("X — Gloria. Anytime after 10:30"); one word alone after the last sentence
+# of a reply that asks to be called or reached ("Call me tmrw. Chuck.", "Reach me at X tmrw aft. Ramona")
+_DASHED_AFTER_NUMBER = re.compile(rf"(?i:<phone>)\s*[-\u2014\u2013]\s*{_NAME}\s*[.!]\s")
+_ASKS_TO_BE_CALLED = re.compile(r"(?i:\b(?:call|reach|text|ring|try|give)\s+me\b)")
+_REFUSES = re.compile(r"(?i:\b(?:no|not|don'?t|dont|never|stop|remove)\b)")  # "Don't text me. Ever."
+_LAST_SENTENCE_NAME = re.compile(rf"(?<=[a-z0-9]\.)\s+{_NAME}\s*\.?\s*\Z")
+# words that close a reply and are no one's name (compared lower-case)
+_CLOSING_WORDS = frozenset(
+    """
+    appreciate appreciated blessings later whatever unsubscribe unsubscribed blocked reported clowns idiots scammers
+    scam scammer jerks losers done pass goodbye nah nevermind cool perfect awesome excellent wonderful noted understood
+    confirmed agreed absolutely correct exactly definitely certainly lmk ciao adios peace urgent hurry direct landline
+    fax main home personal use ph tel tele mob txt dial remove delete block ee
+    \u0437\u0432\u043e\u043d\u0438\u0442\u0435
+    \u043f\u043e\u0437\u0432\u043e\u043d\u0438\u0442\u0435 \u0441\u043f\u0440\u043e\u0441\u0438\u0442\u0435
+    thankyou tia enjoy congrats welcome lunch dinner weekdays weekends weekend mornings
+    afternoons evenings cheers спасибо danke gracias salamat mahalo aloha obrigado merci shalom amen
+    """.split()
+)
 # a line of a signature block that is only a name, with perhaps a title after it ("Greg Thompson | Sales Director")
 _NAME_LINE = re.compile(
     rf"^\s*(?:-{{1,2}}|\u2014|\u2013|~)?\s*{_SIGN_TITLE}{_WORD}(?:[ ]{_WORD}){{0,2}}\s*(?:[|,].{{0,60}})?$"
@@ -233,12 +283,14 @@ NOT_NAMES = frozenset(
     church office mgr gm staff crew everybody everyone nobody general wife husband son daughter mom dad mother
     father corporate headquarters hq accounting billing notary too all very much automated auto bot vendor vendors
     relations department dept team desk board proposal purchasing procurement operations ops hr compliance legal
-    co-op coop reply bye cya merry christmas easter holidays peace blessings aloha mahalo merci danke grazie counsel
+    co-op coop reply bye cya sent habla ti\u1ec7m ph\u1edf
+    merry christmas easter holidays peace blessings aloha mahalo merci danke grazie counsel
     """.split()
 )
 _TITLES = frozenset(
     "pastor rev reverend father fr officer deputy sgt sergeant detective captain capt coach judge rabbi imam "
-    "professor prof dr dra doctor chef deacon attorney atty lic".split()
+    "professor prof dr dra doctor chef deacon attorney atty lic kuya ate manong manang "
+    "ch\u1ecb c\u00f4 ch\u00fa \u00f4ng b\u00e0".split()
 )
 # a program's name: "I'm Mia, the virtual assistant for ...", "I'm Kiki, Bella Nails' virtual assistant"
 _ASSISTANT = re.compile(r"\W*(?:[^.!?]{0,30}\s)?(?i:virtual|automated|ai|digital)\s+(?i:assistant|receptionist)")
@@ -264,25 +316,30 @@ _NEEDS = {
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
                    "give it", "forward", "llam", "ligue"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
-    _REFERRAL[7]: ("'s ", " is "),
-    _REFERRAL[8]: (" is ", "isn't", "does"),
+    _REFERRAL[7]: ("'s ", " is ", " es "),
+    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali"),
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi"),
     _REFERRAL[11]: ("dr",),
     _REFERRAL[12]: ("'s cell", "'s phone", "'s number", "'s line", "'s direct", "'s mobile", "'s desk"),
     _REFERRAL[13]: ("<phone>",),
     _REFERRAL[14]: (" ang ",),
+    _REFERRAL[15]: ("sold", "handed", "passed", "turned"),
+    _REFERRAL[16]: ("says", "said"),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est"),
     _SELF[1]: ("si ",),
     _SELF[2]: ("se ",),
     _SELF[3]: ("\uc800\ub294", "\u6211", "\u79c1"),
-    _SELF[4]: ("i'm", "i am", "im "),
-    _SELF[5]: ("my name",),
-    _SELF[6]: ("from",),
-    _SELF[7]: ("<phone>",),
-    _SELF[8]: ("here",),
+    _SELF[4]: ("\uc800\ub294", "\u6211", "\u0623\u0646\u0627"),
+    _SELF[5]: ("i'm", "i am", "im "),
+    _SELF[6]: ("my name",),
+    _SELF[7]: ("from",),
+    _SELF[8]: ("<phone>",),
+    _SELF[9]: ("'s",),
+    _SELF[10]: (" at ", "@", " from ", " with "),
+    _SELF[11]: ("here",),
 }  # fmt: skip
 
 
@@ -320,6 +377,8 @@ def _name_of(match: re.Match, refused) -> str:
         or _DENIED.search(match.string, max(0, match.start() - 9), match.start())
     ):
         return ""
+    if "business" in match.re.groupindex and not _business_word(match["business"]):
+        return ""  # "Sheila at Big Sky Realty": the words after "at" must name a business
     rest = match.string[match.end("name") : match.end("name") + 60]
     after = rest[:24].split()
     if (after and after[0].strip(".,;:!?").lower() in _BUSINESS_WORDS) or _ASSISTANT.match(rest):
@@ -334,7 +393,7 @@ def _name_of(match: re.Match, refused) -> str:
         full = re.search(rf"{_NAME}(?=[ ]{re.escape(words[0])}\b)", match.string)
         if full and len(full.group("name").split()) == 1 and full.group("name").lower() not in NOT_NAMES:
             words.insert(0, full.group("name"))
-        elif title := re.search(r"\b(Mr|Mrs|Ms)\.?\s+\Z", before):
+        elif title := re.search(r"\b(Mr|Mrs|Ms|Sr|Sra|Srta)\.?\s+\Z", before):
             return f"{title.group(1)}. {_proper(words[0])}"  # "ask for Mr. Patel": a surname, called by it
     return " ".join(_proper(word) for word in words)
 
@@ -355,6 +414,11 @@ def _first_name(patterns, text: str, refused) -> str:
 
 def _signed_name(whole: str, refused) -> str:
     """The name a sign-off or a signature block closes the message with."""
+    # a signature on one line, its parts apart with "|" ("Jolene Haskins | Haskins Pest Control |
+    # o: 931.224.8800")
+    card = re.match(rf"\s*(?P<name>{_WORD}[ ]{_WORD})\s*\|[^\n]*?(?:\d\D{{0,3}}){{7}}", whole)
+    if card and (found := _name_of(card, refused)):
+        return found
     lines = whole.strip().splitlines()
     for i in range(1, len(lines)):
         above = lines[i - 1]
@@ -417,12 +481,38 @@ def contact_name(masked: str, whole: str = "") -> str:
             return name
     if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
         return signed.group("ko") or signed.group("zh")
-    if not whole or _in_capitals(whole):
-        return ""
-    marks = "\n" in whole or any(map(whole.__contains__, ",-\u2014\u2013~"))
-    if not marks and not _LAST_WORD_CAPITAL.search(whole):
-        return ""  # no line, no sign-off mark, no capital word after a last sentence: nothing signs it
-    return _signed_name(whole, refused)
+    signed = ""
+    # a vCard's full name (the card's field names are in capitals)
+    if "FN:" in whole and (card := re.search(rf"^FN:\s*{_NAME}\s*$", whole, re.MULTILINE)):
+        signed = _name_of(card, refused)
+    if whole and not signed and not _in_capitals(whole):
+        marks = "\n" in whole or any(map(whole.__contains__, ",-\u2014\u2013~|"))
+        # no line, no sign-off mark, no capital word after a last sentence: nothing signs it
+        if marks or _LAST_WORD_CAPITAL.search(whole):
+            signed = _signed_name(whole, refused)
+    return signed or _alone_name(text.strip(), capitals, refused)
+
+
+def _alone_name(text: str, capitals: bool, refused) -> str:
+    """A name standing alone beside the number or closing the reply (in capitals, only after a number)."""
+    found = [] if capitals else list(_BESIDE_NUMBER.finditer(text))
+    if closing := _CLOSING_NAME.search(text):
+        found.append(closing)
+    if not capitals:
+        found += list(_DASHED_AFTER_NUMBER.finditer(text))
+        asks = _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text)
+        if asks and (last := _LAST_SENTENCE_NAME.search(text)):
+            found.append(last)
+    for match in found:
+        group = "full" if match.re is _BESIDE_NUMBER and match["full"] else "name"
+        words = match[group].lower().split()
+        if any(word in NOT_NAMES or word in _CLOSING_WORDS for word in words):
+            continue  # "Appreciate it", "Cell 555...": every word must be a name's
+        named = re.match(rf"{_NAME}", match[group])
+        name = _name_of(named, refused) if named else ""
+        if name:
+            return name
+    return ""
 
 
 # ------------------------------------------------------------------------------------------------ e-mails
@@ -470,7 +560,8 @@ def spoken_mailbox_dots(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ phones
 # "Our office # is X but nobody answers it"
 _PHONE_REFUSED_AFTER = re.compile(
-    r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks))"
+    r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks)"
+    r"|\A\s*[,(-]?\s*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+use\b)"
 )
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
@@ -482,7 +573,9 @@ _PHONE_REFUSED_BEFORE = re.compile(
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
 _TO_USE_AFTER = re.compile(
-    r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b)"
+    r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b"
+    # "X (c) <- best"
+    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b)"
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
@@ -494,13 +587,14 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
 )
 _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
-_LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)[^\d<]{{0,20}}\Z")
+# (the label nearest the number: "not the landline. Landline X" is labelled by the second "Landline")
+_LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)(?:(?!(?i:\b{_LABEL}\b))[^\d<]){{0,20}}\Z")
 _CLAUSE_BREAK = re.compile(r"[,/;]")
 _LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i:({_LABEL})\b)")
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
     rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\bcall\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b"
+    rf"|\bcall\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b|\bcall\s+(?:my|his|her)\s+({_LABEL})\b"
     rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
@@ -555,7 +649,7 @@ _EXTENSION_NUMBER = (
     r"(?P<n>\d{1,5}(?![\d:/-])|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s-]*){1,5}"
     r"|ten\b|eleven\b|twelve\b)"
 )
-_EXTENSION = re.compile(rf"(?i:\b(?:ext|extn|extension)\b\.?\s*[#:]?\s*{_EXTENSION_NUMBER})")
+_EXTENSION = re.compile(rf"(?i:\b(?:ext|extn|extension)\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")
 _EXTENSION_RIGHT_AFTER = re.compile(rf"(?i:\A\s*,?\s*x\.?\s*{_EXTENSION_NUMBER})")
 _EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
 _SPOKEN_NUMBER = {

@@ -56,6 +56,8 @@ _WEEKDAYS = {
     "niedziela": 6, "niedziele": 6,
     "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
     "субботу": 5, "суббота": 5, "воскресенье": 6,
+    # German
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
     "somvar": 0, "mangalvar": 1, "budhvar": 2, "guruvar": 3, "shukravar": 4, "shanivar": 5, "ravivar": 6,
     "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
     "الاحد": 6,
@@ -75,7 +77,7 @@ _TODAY = (
 # "manana" is tomorrow unless it is "la manana", the morning
 _TOMORROW = (
     r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|demain|domani|"
-    r"jutro|"
+    r"jutro|berri|(?<!guten )morgen|"
     r"завтра|kal|غدا|غدًا|بكرة|بكره"
 )
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
@@ -86,6 +88,7 @@ _DAY_RE = re.compile(
     rf"|\b(?P<viweekday>{'|'.join(_VI_WEEKDAYS)})\b"
     r"|\b(?:this|the|over the|on the)\s+(?P<weekend>weekend)\b"
     rf"|\b(?:(?P<next>next|this|coming|el|la|este|esta|proximo|proxima)\s+)?(?P<weekday>{_WEEKDAY_WORDS})\b\.?"
+    r"(?P<coming>\s+que\s+viene\b)?"
 )
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_RE = re.compile(
@@ -109,12 +112,12 @@ _TIME_RE = re.compile(
     r"|\b(?P<half>half\s+past|(?:a\s+)?quarter\s+past|(?:a\s+)?quarter\s+(?:to|til|till|of))\s+"
     rf"(?P<hh>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
-    r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|till|until|a las|a la|as|alas|luc|"
-    r"tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
+    r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|b/w|till|until|a las|a la|as|alas|luc|"
+    r"um|tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
     r"الساعة)\s*)?"
-    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b|baje\b)?"
+    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b|baje\b|uhr\b)?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
     r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
@@ -132,7 +135,7 @@ _PARTS = [
     (re.compile(r"\b(?:lunch(?:time)?|almuerzo|pranzo)\b"), 12),
     (
         re.compile(
-            r"\b(?:afternoon|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
+            r"\b(?:afternoon|aft|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
             r"po poludniu|dopahar|днем|днём|بعد الظهر)\b"
         ),
         14,
@@ -148,7 +151,7 @@ _PARTS = [
     (re.compile(r"\b(?:tonight|tonite)\b"), 19),
 ]
 _PM_WORDS = re.compile(
-    r"\b(?:afternoons|evenings|nights|afternoon|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
+    r"\b(?:afternoons|evenings|nights|afternoon|aft|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
     r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|dopahar|днем|днём|"
     r"вечером|بعد الظهر|مساء)\b"
@@ -166,11 +169,15 @@ _HOURS = re.compile(
     r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
-_PAST = re.compile(r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|did|had|since|founded|back in|hace)\b")
+_PAST = re.compile(
+    r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|missed|did|had|since|founded|back in|hace)\b"
+)
 # the sender away or busy then, or a time not to call: no proposal ("out til Monday", "tomorrow I'm slammed")
 _NOT_THEN = re.compile(
     r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|"
-    r"(?<!call )back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|"
+    # ("he's back Friday": the day to call the person the reply sends us to)
+    r"(?<!call )(?<!he's )(?<!she's )(?<!he is )(?<!she is )"
+    r"back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|"
     r"vuelve|volta|(?<!not )(?:slammed|swamped|busy)|"
     r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
@@ -183,7 +190,7 @@ _CALL_CUE = re.compile(
     r"\b(?:call|calls|calling|ring|buzz|phone|reach|try|text|txt|talk|chat|meet|meeting|zoom|visit|stop by|come by|"
     r"free|available|avail|works?|good|ok|okay|fine|best|can do|let'?s|schedule|book|appointment|appt|"
     r"llam\w*|marque|hablar|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|"
-    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele)\b|전화|연락|打|电话|電話|找"
+    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac)\b|전화|연락|打|电话|電話|找"
     # the person in or free then: "he's in after 1", "the only day I'm not slammed"
     # (one day, not a schedule: "she's in Tues/Wed/Thurs")
     r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+in\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
@@ -202,7 +209,8 @@ _NOT_TIME_NUMBERS = [
     re.compile(r"\$\s?[\d,.]+\s*(?:k|m|mm|million|thousand|mil)?\b|\b[\d,.]+\s*(?:k|mm|million|dollars|bucks)\b"),
     re.compile(r"\b\d+\s*/\s*7\b|\b\d+\s*%"),
     re.compile(
-        r"\b\d+[\w-]*\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){0,2}(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|"
+        # (not a time with its zone: "after 3pm ct")
+        r"\b(?!\d+\s*[ap]\.?m\b)\d+[\w-]*\s+(?:[nsew]\.?\s+)?(?:[a-z]+\s+){0,2}(?:st|street|ave|avenue|rd|road|blvd|dr|drive|ln|lane|way|"
         r"ct|court|pl|place|hwy|highway|pkwy|parkway|broadway|cir|circle|trl|trail)\b\.?"
     ),
     re.compile(
@@ -384,7 +392,9 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
     if _NEXT_WEEK.search(clause):  # "next week, Wednesday at 11": the Wednesday of next week
         ahead += 7 if ahead < 7 - today.weekday() else 0
     if ahead == 0:
-        return today + timedelta(days=7 if named.group("next") in ("next", "proximo", "proxima") else 0), True
+        # "next Tuesday", "el martes que viene" said on a Tuesday: the Tuesday of next week
+        coming = named.group("next") in ("next", "proximo", "proxima") or bool(named.group("coming"))
+        return today + timedelta(days=7 if coming else 0), not coming
     return today + timedelta(days=ahead), False
 
 
@@ -584,7 +594,8 @@ def _not_then_for_delay(clause: str) -> bool:
 _UNTIL_THEN = re.compile(
     r"\b(?:til|till|until|'til|get off at|off at|done at|done by)\s+"
     r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
-    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach)\s+(?:(?:me|him|her|us|back)\s+)?)?(?:then|after that|afterwards?)\b"
+    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach)\s+(?:(?:me|him|her|us|back)\s+)?)?"
+    r"(?:then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z)))"
 )
 # a time not to call before, with no end and no other way preferred: "don't call before 11, I'm with clients"
 _NOT_BEFORE = re.compile(
@@ -626,11 +637,15 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     if after_busy is not None:
         return after_busy
     pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
+    said_clock = None  # a time named before, for "same time" ("missed ur call at 9. try again tmrw same time")
     clauses = _clauses(masked)
     for index, clause in enumerate(clauses):
         if index + 1 < len(clauses) and _RETRACTED.match(clauses[index + 1]):
             continue  # "Sat morning at the lake? lol jk."
         clock, delay, where = _time(clause, local_now)
+        if clock is None and said_clock is not None and re.search(r"\bsame time\b", clause):
+            clock = said_clock
+        said_clock = clock or said_clock
         day, same_weekday = _day(clause, today, where)
         if delay is not None and not (_PAST.search(clause) or _not_then_for_delay(clause)):
             return local_now + delay  # "in a couple hours": its "hours" are no opening hours

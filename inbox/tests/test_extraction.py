@@ -278,3 +278,80 @@ def test_a_refused_or_reference_number_is_not_a_phone(text):
     result = classify(text)
     assert "phone" not in result.extracted
     assert "phone_capture.valid_phone" not in result.matched_rules
+
+
+# A name standing alone beside the number or closing the reply, before a business, in a one-line or vCard
+# signature, said in another language, or the person the business passed to.
+ALONE_AND_ABROAD_NAMES = [
+    # alone beside the number, or closing the reply
+    ("Wednesday at 10 works - 330.555.0171 Darrell", "Darrell"),
+    ("after lunch today. Hank 406-555-0133", "Hank"),
+    ("3/19 @ 2 -Cora 505-555-0148", "Cora"),
+    ("sure 11 tmrw Ada Whitfield (918) 555 0167 my cell", "Ada Whitfield"),
+    ("CALL ME AFTER LUNCH 254-555-0190 BOBBY JOE", "Bobby Joe"),
+    ("Перезвоните после обеда. 718-555-0102, Олег", "Олег"),
+    ("Call me Thursday. Wes.", "Wes"),
+    ("Sounds good — (520) 555-0144 — Lorna. Anytime after 2", "Lorna"),
+    # before the business it runs, on a one-line or vCard signature
+    ("noon is best. Darla at Prairie Wind Realty, darla@prairiewind.com", "Darla"),
+    ("Best is 2pm. Wanda, Wanda's Cafe, 785-555-0114", "Wanda"),
+    ("Boyd Keller | Keller Lawn Care | o: 931.555.0180 | c: 931.555.0181", "Boyd Keller"),
+    ("BEGIN:VCARD\nFN:Nadine Pike\nTEL;TYPE=CELL:+19285550122\nEND:VCARD", "Nadine Pike"),
+    # said in another language, or with an honorific
+    ("Chào chị, tôi là Thảo. Gọi tôi chiều mai", "Thảo"),
+    ("안녕하세요 저는 이수진입니다. 내일 전화주세요", "이수진"),
+    ("我是陈明，明天打给我", "陈明"),
+    ("Salut, c'est Julien. Appelez demain", "Julien"),
+    ("Rufen Sie morgen an. Viele Grüße, Dieter", "Dieter"),
+    ("مرحبا، أنا كريم. اتصل غدا", "كريم"),
+    ("Rele m demen. Se Wilner", "Wilner"),
+    ("El dueño es Rogelio Vega, su cel 956-555-0177", "Rogelio Vega"),
+    ("Sr. Treviño no está. Llame mañana", "Sr. Treviño"),
+    ("Si Kuya Dado po ang may-ari", "Dado"),
+    ("Gọi lúc 3 giờ, số 714-555-0139 Chị Hoa", "Hoa"),
+    # the person the business passed to, or whose word is passed on
+    ("talk to my sister in law Rita Moss, she does the books", "Rita Moss"),
+    ("we sold the shop to Leon Park last fall", "Leon Park"),
+    ("Father Mike says call the parish office mornings", "Mike"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ALONE_AND_ABROAD_NAMES)
+def test_name_alone_beside_the_number_in_a_signature_or_another_language(text, name):
+    assert _extracted(text, "name") == name
+
+
+# Words where a name would stand that are no one's.
+NO_NAME_ALONE = [
+    "Not interested. Appreciate it",
+    "Let's do 3 on Thursday. Use 312.555.0104",
+    "We're at 4401 Hwy 54, Dodge City",
+    "BUSY AT A JOB SITE. CALL ME BACK AT 4 PM",
+    "Call me later. Thanks",
+    "This is my personal cell. Period.",
+    "Did you really think this would work? Pathetic",
+    "Don't text me. Ever.",
+    "We're at 1200 Main St, Boise ID. Ph 208-555-0190",
+]
+
+
+@pytest.mark.parametrize("text", NO_NAME_ALONE)
+def test_no_name_is_taken_from_a_closing_word_a_label_or_a_place(text):
+    assert _extracted(text, "name") == ""
+
+
+# The number to use when the reply says which: the label nearest a number is its own; "don't use" refuses; "<- best".
+PHONES_SAID_TO_USE = [
+    ("Call my cell not the office. Office 563-555-0131, Cell: 563-555-0132", "5635550132"),
+    ("my number changed. old 503-555-0140 don't use. new 503-555-0141", "5035550141"),
+    ("Harold Fenske\n(715) 555-0103 (o)\n(715) 555-0177 (c) <- best", "7155550177"),
+]
+
+
+@pytest.mark.parametrize(("text", "phone"), PHONES_SAID_TO_USE)
+def test_phone_said_to_use_over_a_refused_or_other_labelled_one(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+def test_extension_said_with_is():
+    assert _extracted("my extension is 2210, main line 414-555-0166", "phone_extension") == "2210"

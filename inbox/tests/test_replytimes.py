@@ -179,3 +179,28 @@ def test_more_ways_of_proposing_a_time_are_read(text, expected):
 )
 def test_what_is_no_proposal_sets_no_callback(text):
     assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German, Somali and Spanish day words; "um 11 Uhr"
+        ("Rufen Sie Freitag um 10 Uhr an", "2026-03-13 10:00 CDT"),
+        ("Igu soo wac berri", "2026-03-11 09:00 CDT"),
+        ("El martes que viene a las 4", "2026-03-17 16:00 CDT"),
+        # a range said "b/w", "tmrw aft", a time with its zone after am/pm
+        ("Tammy's Cuts, 316-555-0143. b/w 11 and 1", "2026-03-10 11:00 CDT"),
+        ("call me tmrw aft", "2026-03-11 14:00 CDT"),
+        ("After 4pm ct. 417-555-0110", "2026-03-10 16:00 CDT"),
+        # the end of a busy stretch, then "call after"; the day the contact is back; "same time" as named before
+        ("I'm at the auction till 3, call after. 660-555-0119", "2026-03-10 15:00 CDT"),
+        ("Ask for Mrs. Beam, she's back Thursday", "2026-03-12 09:00 CDT"),
+        ("sorry I missed your call this morning at 8. try me tmrw same time", "2026-03-11 08:00 CDT"),
+    ],
+)
+def test_more_ways_to_name_a_day_or_a_time(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_missed_call_at_a_time_proposes_nothing():
+    assert _read("Sorry I missed your call at 9") == ""
