@@ -2893,6 +2893,21 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the eighty-eighth, life happening: "she won't be needing these anymore", "Cancel whatever list I'm on", "This
+    # number is off limits from now on", "please send no further offers to this number", "let this number be"; not
+    # "we won't be needing financing", "the ICU is off limits to visitors", "let it be"
+    (
+        _re(
+            r"\b(?:won't|will\s+not|wont|doesn't|does\s+not|don't|do\s+not)\s+(?:be\s+)?(?:needing|need)\s+(?:these|those|them"
+            r"|your\s+(?:texts|messages)|the\s+(?:texts|messages))\s+(?:anymore|any\s+more|again|any\s+longer|now)\b"
+            r"|\bcancel\s+(?:whatever|any|every|all\s+the|all|the)\s+lists?\s+(?:i'm|im|i\s+am|we're|we\s+are|he's|she's|this\s+"
+            r"number\s+is|my\s+number\s+is)\s+on\b"
+            r"|\b(?:this|my|our|his|her)\s+(?:number|phone|line|cell|#)\s+is\s+(?:now\s+)?off[\s-]limits\b"
+            r"|\bsend\s+no\s+(?:further|more)\s+(?:offers|texts|messages|promotions|solicitations|marketing|ads)\b"
+            r"|\blet\s+(?:this|my|our|his|her)\s+(?:number|phone|line|cell)\s+be\b"
+        ),
+        "negation",
+    ),
     # the eighty-seventh: "Reported as phishing. Our IT team has been notified.", "flagged this as smishing", "This
     # number is on our blocklist now", "Remove Store #2214 from your list" (a location's line taken off)
     (
@@ -3093,6 +3108,11 @@ _DOING_AS_TOLD = re.compile(
     r"(?:(?:ok|okay|k|kk|sure|fine|yes|yep|yup|gladly|happily|alright|aight)\W+)*(?:doing\s+(?:that|it|so|just\s+that)"
     r"|done|will\s+do|consider\s+it\s+done|(?:here|there)\s+you\s+go|as\s+you\s+wish|with\s+pleasure|happily|gladly"
     r"|don't\s+mind\s+if\s+i\s+do|say\s+no\s+more|gladly\s+doing\s+(?:that|it))(?:\W+(?:lol|thanks|thx|bye|ty))*\W*"
+)
+# "I DID reply stop. Twice.", "I already texted STOP": the keyword sent before (not "if I reply stop")
+_SAID_STOP_BEFORE = re.compile(
+    r"(?<!\bif\s)\b(?:i|we)\s+(?:did|already|already\s+did|have\s+already|have|already\s+have)\s+(?:reply|replied|text|texted"
+    r"|send|sent|say|said|type|typed)\s+(?:\"|')?(?:stop|unsubscribe|end|quit|cancel|remove)\b"
 )
 # "I did. Twice. Still getting these": the writer sent the keyword and is still texted
 _STILL_TEXTED = re.compile(
@@ -4040,6 +4060,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     asked = _ends_asking(text)
     mentioned = bool(_KEYWORD_MENTION.search(plain + "?" if asked else plain))
     asks_what_else = mentioned and asked and bool(_ASKS_WHAT_ELSE_STOP_DOES.search(plain + "?"))
+    said_before = mentioned and bool(_SAID_STOP_BEFORE.search(plain))  # read before the mention is taken out
     if mentioned:
         plain = _KEYWORD_MENTION.sub(" , ", plain + "?" if asked else plain).removesuffix("?")
     notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
@@ -4053,6 +4074,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     long_message = len(_TOKEN.findall(plain)) > max_words
     if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
         return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
+    if said_before:
+        return OPT_OUT_YES, "the keyword sent before"  # "> Reply STOP to opt out / I DID reply stop. Twice."
     if mentioned and _STILL_TEXTED.search(plain):
         # '"Reply STOP to opt out" - I did. Twice. Still getting these': the keyword named because it was sent before
         return OPT_OUT_YES, "the keyword sent before and the texts still come"

@@ -2947,3 +2947,30 @@ def test_the_eighty_sixth_families_and_guards(text, decision):
 )
 def test_the_eighty_seventh_families_and_guards(text, decision):
     assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+
+
+# The eighty-eighth set (life happening to the people we text): requests wrapped in a story revoke ("she won't be
+# needing these anymore", "let this number be", "This number is off limits from now on", "send no further offers",
+# "Cancel whatever list I'm on", "I DID reply stop"); the story alone, or the same words about something else, do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("she won't be needing these anymore, please respect that", "yes"),
+        ("he doesn't need your texts any longer", "yes"),
+        ("Cancel whatever list I'm on. I closed the store.", "yes"),
+        ("This number is off limits from now on.", "yes"),
+        ("please send no further offers to this number. The firm has been dissolved.", "yes"),
+        ("He's gone. Please let him rest, and let this number be.", "yes"),
+        ("> Reply STOP to opt out\nI DID reply stop. Twice. My wife is dying.", "yes"),
+        ("we did reply stop", "yes"),
+        ("We won't be needing financing. Closing the doors for good on the 30th.", "no"),
+        ("the ICU is off limits to visitors", "no"),
+        ("let it be", "no"),
+        ("if I reply stop do I get off all your lists?", "not yes"),
+    ],
+)
+def test_the_eighty_eighth_families_and_guards(text, decision):
+    if decision == "not yes":
+        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
+        return
+    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
