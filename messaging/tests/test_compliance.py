@@ -2337,6 +2337,16 @@ def test_the_seventieth_families_are_heard_by_phrases_behind_literal_gates(text)
     _heard_by_phrases_behind_literal_gates(text)
 
 
+def assert_decision(text: str, decision: str) -> None:
+    """The opt-out decision of ``text`` is ``decision``; "not yes" where only that is pinned (the reply model's hold
+    moves with the corpus, a rule's "yes" must not)."""
+    explained = opt_out_explain(text)
+    if decision == "not yes":
+        assert explained[0] != "yes", explained
+    else:
+        assert explained[0] == decision, explained
+
+
 # The seventy-first set's misses, as families: "stop with the texts" (the writer's own or a negated one not); Tagalog
 # particles after a stop word ("STOP na po"); a part of the day named after "don't text me" ("during service, try me
 # at 3:30"; "during work or ever again" still revokes); a file wanted by e-mail instead ("stop sending me the pdf,
@@ -2373,7 +2383,7 @@ def test_the_seventieth_families_are_heard_by_phrases_behind_literal_gates(text)
     ],
 )
 def test_the_seventy_first_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 @pytest.mark.parametrize("text", ["please stop with the texts", "quit it with all these messages"])
@@ -2413,7 +2423,7 @@ def test_the_seventy_first_families_are_heard_by_phrases_behind_literal_gates(te
     ],
 )
 def test_the_seventy_second_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The seventy-third set: a request to stop said to us ("I'm going to need you to stop", "and you stop too") beside its
@@ -2479,7 +2489,7 @@ def test_the_seventy_second_families_and_guards(text, decision):
     ],
 )
 def test_the_seventy_third_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 @pytest.mark.parametrize(
@@ -2546,7 +2556,7 @@ def test_the_seventy_third_decisions_come_from_rules_not_the_model(text, why):
     ],
 )
 def test_the_seventy_fourth_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 @pytest.mark.parametrize(
@@ -2605,10 +2615,7 @@ def test_every_number_taken_off_something_else_is_no_revocation_phrase(text):
     ],
 )
 def test_the_seventy_fifth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The seventy-sixth set's held opt-out: Modern Standard Arabic requests to stop the messages; a stopped delivery
@@ -2625,7 +2632,7 @@ def test_the_seventy_fifth_families_and_guards(text, decision):
     ],
 )
 def test_the_seventy_sixth_families(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The seventy-seventh set: follow-ups refused and a report already made revoke; the offer declined with "opt out on
@@ -2659,10 +2666,7 @@ def test_the_seventy_sixth_families(text, decision):
     ],
 )
 def test_the_seventy_seventh_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The seventy-eighth set's opt-outs held or read as no: voice-to-text "a move" for remove, "don't text it" closing a
@@ -2690,10 +2694,7 @@ def test_the_seventy_seventh_families_and_guards(text, decision):
     ],
 )
 def test_the_seventy_eighth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The seventy-ninth set's held opt-outs: a privacy-law deletion of what was "collected about me", "stop hitting this
@@ -2718,10 +2719,7 @@ def test_the_seventy_eighth_families_and_guards(text, decision):
     ],
 )
 def test_the_seventy_ninth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eightieth set's held opt-outs: Spanish "alto ya con los mensajes", "dejen el spam", Gujarati requests; "basta"
@@ -2743,10 +2741,7 @@ def test_the_seventy_ninth_families_and_guards(text, decision):
     ],
 )
 def test_the_eightieth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # A raised hand beside a decline alone may wave off the offer or the texts: a person decides ("pass ✋", the 79th
@@ -2800,10 +2795,7 @@ def test_a_raised_hand_beside_a_decline_alone_is_held(text, decision):
     ],
 )
 def test_the_eighty_first_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-second set: Cajun French "Arrête donc de m'envoyer tes textos" revokes; unsubscribing from another
@@ -2820,10 +2812,7 @@ def test_the_eighty_first_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_second_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-third set: "you people need to STOP" and a deletion of "all of my information from your database"
@@ -2844,7 +2833,7 @@ def test_the_eighty_second_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_third_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-fourth set: "BLOCK" alone, and a phone named then taken off as "it", revoke; a block party or a map's
@@ -2862,7 +2851,7 @@ def test_the_eighty_third_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_fourth_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-fifth set: consent denied in legal words, "get my 701 number off", Plautdietsch, "consider this me
@@ -2885,10 +2874,7 @@ def test_the_eighty_fourth_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_fifth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # Our keyword quoted and nothing beside it but doing as it says (the 84th set's held opt-out, now in dev): a
@@ -2924,7 +2910,7 @@ def test_our_keyword_quoted_and_done_as_it_says_revokes(text, decision):
     ],
 )
 def test_the_eighty_sixth_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-seventh set: a phishing report made, a number put on a blocklist, a location's line taken off the list
@@ -2946,7 +2932,7 @@ def test_the_eighty_sixth_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_seventh_families_and_guards(text, decision):
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
 
 
 # The eighty-eighth set (life happening to the people we text): requests wrapped in a story revoke ("she won't be
@@ -2970,7 +2956,4 @@ def test_the_eighty_seventh_families_and_guards(text, decision):
     ],
 )
 def test_the_eighty_eighth_families_and_guards(text, decision):
-    if decision == "not yes":
-        assert opt_out_explain(text)[0] != "yes", opt_out_explain(text)
-        return
-    assert opt_out_explain(text)[0] == decision, opt_out_explain(text)
+    assert_decision(text, decision)
