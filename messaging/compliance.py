@@ -645,6 +645,17 @@ _OUTGOING = (
 # "stop sending me to voicemail": the writer wants a call to go through, not the texts to end
 _TO_VOICEMAIL = r"\s+(?:me|us)\s+to\s+(?:voice\s*mail|vm|the\s+voicemail)\b"
 # A stop verb whose object is other people is a question about them: "how do I unsubscribe my customers".
+# "How do I unsubscribe from the FEMA email list", "get off that church mailing list": another sender's list
+_NOT_ANOTHER_SENDERS_LIST = (
+    r"(?!\s+(?:me\s+|us\s+)?(?:from|of|off)\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+"
+    r"lists?\b)"
+)
+# "opt out of the 401k", "How do I opt out of the co-op dividend reinvestment": a benefit or an event, not the texts
+_NOT_A_BENEFIT = (
+    r"(?!\s+of\s+(?:the\s+|our\s+|my\s+|this\s+|this\s+year's\s+)?(?:[\w'-]+\s+){0,3}?(?:401\s*\(?k\)?|ira|pension"
+    r"|retirement|health\s+plan|dental\s+plan|insurance|benefits?|wellness|raffle|potluck|carpool|secret\s+santa"
+    r"|white\s+elephant|dividends?|reinvestment)\b)"
+)
 _NOT_OTHER_PEOPLE = (
     r"(?!\s+(?:my|our|the|their|your)\s+(?:customers|clients|patients|members|users|subscribers|staff|employees"
     r"|people|contacts|residents|tenants|students|parents|guests|buyers)\b)"
@@ -776,16 +787,12 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"{_NOT_OTHER_PEOPLE}"  # "how do I unsubscribe my customers from the reminders": other people
             # "if I opt out of the google ads part is it cheaper": a part of the service, not the texts
             r"(?!\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:part|package|plan|service|option|add-?on|portion|feature|program"
-            r"|switch|change|upgrade|benefits?|coverage|match|raffle|drawing|party|fair|contest|pool|fundraiser|dividends?"
-            r"|reinvestment)\b)"
-            # "opt out of the 401k", "opting out of the office party": a benefit or an event, not the texts
-            r"(?!\s+of\s+(?:the\s+|our\s+|my\s+|this\s+year's\s+)?(?:401\s*\(?k\)?|ira|pension|retirement|health\s+plan"
-            r"|dental\s+plan|insurance|benefits|wellness|raffle|potluck|carpool|secret\s+santa|white\s+elephant)\b)"
+            r"|switch|change|upgrade|benefits?|coverage|match|raffle|drawing|party|fair|contest|pool|fundraiser)\b)"
+            rf"{_NOT_A_BENEFIT}"  # "opt out of the 401k": a benefit or an event, not the texts
             # "can u unsubscribe the church from that paper catalog": from something that is not ours
             r"(?!\s+(?:the|my|our)\s+\w+\s+from\s+(?:that|those|their|his|her|the\s+\w+\s+(?:catalog|newsletter|magazine)))"
             r"(?!\s+from\s+what\b)"  # "Unsubscribe from what? I never subscribed": a question; a person reads it
-            # "How do I unsubscribe from the FEMA email list": another sender's mailing list
-            r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+lists?\b)"
+            rf"{_NOT_ANOTHER_SENDERS_LIST}"  # "How do I unsubscribe from the FEMA email list"
             # "I had to unsubscribe from like 5 vendor portals this week": many mailings of others
             r"(?!\s+from\s+(?:like\s+|about\s+|maybe\s+)?(?:\d+|a\s+few|several|some|two|three|four|five|six|ten|a\s+bunch\s+of"
             r"|a\s+dozen|dozens\s+of|all\s+(?:these|those|the))\s+(?:[\w'-]+\s+){0,2}(?:portals?|newsletters?|lists?|e-?mails?|apps?"
@@ -1479,12 +1486,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
             # "how do i get off the other newsletter, the payroll one? i still want these texts": another mailing
             r"(?!\s+(?:of\s+)?(?:the|that|your|ur)\s+(?:other\s+)?(?:[\w-]+\s+)?(?:newsletter|e-?mails?|mailing|catalog)s?\b)",
-            # "How do I opt out of the co-op dividend reinvestment": a benefit of something else
-            r"(?!\s+of\s+(?:the|my|our|this)\s+(?:[\w'-]+\s+){0,3}(?:dividends?|reinvestment|benefits?|insurance|pension|401\s*\(?k\)?"
-            r"|raffle|party|pool|plan)\b)",
-            # "How do I unsubscribe from the FEMA email list lol": another sender's mailing list
-            r"(?!\s+(?:me\s+|us\s+)?(?:from|of|off)\s+(?:the|that|this|their|those|a)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|mailing)\s+"
-            r"lists?\b)",
+            _NOT_A_BENEFIT,  # "How do I opt out of the co-op dividend reinvestment"
+            _NOT_ANOTHER_SENDERS_LIST,  # "How do I unsubscribe from the FEMA email list lol"
             _NOT_OTHER_PEOPLE,
             # "how do I stop my current MCA from auto-debiting": something else stopped
             rf"(?!\s+(?:my|our|the|their|this)\s+(?:[\w-]+\s+){{0,3}}from\s+(?!(?:getting|receiving)\b|{_OUTGOING}\b)[\w-]+ing\b)",
