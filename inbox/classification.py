@@ -760,7 +760,8 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:we|i) (?:use|have|got) (?:someone|somebody|a guy|a provider|a vendor|one)\b",
           r"\b(?:we|i) (?:have|got|use) (?:a|an|our own|my own) (?:broker|lender|agent|processor|bank|accountant|cpa"
           r"|bookkeeper|web guy|marketing guy|marketing company|insurance guy)\b",
-          r"\bnot (?:looking|buying|selling|in the market)\b"),
+          # not "not looking at anything work related" (away: out_of_office says so)
+          r"\bnot (?:looking|buying|selling|in the market)\b(?! at (?:anything )?work\b)"),
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
     _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$", r"^sorry,? no\b", r"\bnot for sale\b",
@@ -953,6 +954,13 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:traveling|travelling|on the road|out of town) (?:for work |for business )?"
           r"(?:this|all) (?:week|weekend)\b",
           r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
+          # "Skiing at Big Sky til Sunday. Not thinking about work.", "Recovering from surgery this week", "Dad has
+          # jury duty all week ... He's not working till Monday": away in the writer's own words
+          r"\bnot (?:thinking about|looking at|checking|doing|touching) (?:anything )?work(?:[ -]related)?\b",
+          r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|we're|we are) not working (?:till|until|til|through|thru)"
+          r" (?:\w+day|next|the|after)\b",
+          r"\b(?:recovering|recuperating|home) from (?:(?:my|his|her|a|an|the) )?(?:\w+ )?"
+          r"(?:surgery|operation|procedure)\b",
           r"\b(?:i'm|im|i am) in the hospital\b", r"\bjury duty\b", r"\bon a business trip\b",
           # "we closed the shop for 2 weeks", "back the 12th"
           r"\bclosed (?:the (?:shop|store|office|restaurant|salon|business) )?for (?:\d+|a|one|two|three|a few"
@@ -1558,6 +1566,8 @@ _NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
     r"(?:talk|call|meet|chat|speak)|\bno (?:calls|phone|cell service|service|signal)\b"
+    # "He's not working till Monday": the day the person is back, not a time to call
+    r"|\bnot working (?:till|until|til|through|thru)\b"
 )
 
 

@@ -1525,7 +1525,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         _re(
-            r"\b(?:deja|dejen|deje|dejes|pare|paren|para|parale|dejale)\s+de\s+(?:escrib|mand|envi|contact|llam|molest|text)\w*"
+            r"\b(?:deja|dejen|deje|dejes|pare|paren|para|parale|dejale)\s+(?:ya\s+|yes\s+|de\s+una\s+vez\s+|por\s+favor\s+)?de\s+"
+            r"(?:escrib|mand|envi|contact|llam|molest|text)\w*"
         ),
         "none",
     ),
@@ -2896,6 +2897,36 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the eighty-ninth and ninetieth, in the trade's own words: "Pull me out of yours" (a drip campaign), "Put me on
+    # your suppression list", "Please don't put me in your follow-up sequence", "Save your second and third touches for
+    # someone else", "I'd rather this phone not get any more of these"; and "Whatever this is, she's done with it.
+    # Please respect that." Not "put me on your list for the grand opening", "save your pitch for the meeting", "don't
+    # add me to the sequence yet", "I'm done with it, thanks" (a form sent back)
+    (
+        _re(
+            r"\b(?:pull|take|get|yank|drop|remove|scrub|cut)\s+(?:me|us|my\s+number|this\s+number|our\s+number|this\s+line)\s+"
+            r"(?:out\s+of|from|off(?:\s+of)?)\s+(?:yours\b|(?:your|ur|the)\s+(?:[\w'-]+\s+){0,2}?(?:drips?|sequences?|cadences?"
+            r"|campaigns?|funnels?|automations?|workflows?|nurture|blasts?|touches|outreach)\b)"
+            r"|\b(?:put|add|place|keep|move|stick)\s+(?:me|us|my\s+number|this\s+number|our\s+number|this\s+line)\s+"
+            r"(?:on|to|in|into)\s+(?:your|ur|the)\s+(?:internal\s+|global\s+|company\s+)?(?:suppression|exclusion"
+            r"|do[\s-]+not[\s-]+(?:text|contact|call|email|mail|solicit)|dnc|opt[\s-]?out|no[\s-]+contact)\s+(?:list|file"
+            r"|table|database)\b"
+            r"|\bsuppress\s+(?:me|us|my\s+number|this\s+number|this\s+line|our\s+number|my\s+(?:cell|line|contact))\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+(?:put|add|enroll|enrol|include|drop|stick|keep)\s+(?:me|us|my\s+number"
+            r"|this\s+number)\s+(?:in|into|on|to)\s+(?:your|ur|a|any|the)\s+(?:[\w'-]+\s+){0,2}?(?:sequences?|drips?"
+            r"|cadences?|campaigns?|funnels?|automations?|workflows?|nurture|follow[\s-]?ups?)\b(?!\s+(?:yet|until|before))"
+            r"|\bsave\s+(?:your|the|ur)\s+(?:[\w'-]+\s+){0,4}?(?:touches|texts|messages|msgs|follow[\s-]?ups|pitches|sequence"
+            r"|drip|outreach)\s+for\s+(?:someone|somebody|some\s+one|people|folks|others|another|the\s+next)\b"
+            r"|\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+(?:rather|prefer)\s+(?:this|my|our)\s+(?:phone|number|line|cell|#)\s+"
+            r"(?:not|didn't|didnt|did\s+not|never)\s+(?:get|receive|got|see)\s+(?:any\s*more|more|any)\s+(?:of\s+)?"
+            r"(?:these|this|those|them|texts|messages)\b"
+            r"|\bwhatever\s+(?:this|it|these|that)\s+(?:is|are)\b\W+(?:i'm|im|i\s+am|we're|we\s+are|she's|shes|she\s+is"
+            r"|he's|hes|he\s+is|they're|they\s+are)\s+(?:so\s+|really\s+|all\s+)?done\s+with\s+(?:it|this|them|these|that)\b"
+            r"|\bdone\s+with\s+(?:it|this|them|these|that|your\s+texts|the\s+texts)\W+(?:so\s+)?(?:please\s+|kindly\s+|pls\s+)?"
+            r"respect\s+(?:that|this|it|my\s+wishes|her\s+wishes|his\s+wishes|our\s+wishes)\b"
+        ),
+        "negation",
+    ),
     # the eighty-eighth, life happening: "she won't be needing these anymore", "Cancel whatever list I'm on", "This
     # number is off limits from now on", "please send no further offers to this number", "let this number be"; not
     # "we won't be needing financing", "the ICU is off limits to visitors", "let it be"
@@ -3839,6 +3870,18 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+(?![^.!?]*\b(?:me|us)\b)"
     r"[^.!?]*)?"
 )
+# "How do you handle DNC scrubbing? I can't have my brokerage on the hook for a TCPA violation.": the do-not-call rules
+# named as the writer's own risk as a buyer (a list scrubbed against the registry, a violation they would be liable
+# for), not invoked against us; read as no request, and the rest of the reply is still read
+_LAW_AS_OWN_CONCERN = re.compile(
+    r"\b(?:dnc|do\s+not\s+call|tcpa)(?:\s+(?:list|registry))?\s+(?:scrub\w*|screen\w*|filter\w*|wash\w*|complian\w*)\b"
+    r"|\b(?:scrub|scrubbed|scrubbing|check|checked|checking|screen|screened|screening)\s+(?:your|the|their|our|those|these"
+    r"|its)\s+(?:lists?|data|leads|numbers|contacts|database)\s+(?:against|for|with)\s+(?:the\s+)?(?:national\s+)?"
+    r"(?:dnc|do\s+not\s+call)\b"
+    r"|\b(?:i|we|i'm|im|we're|me|us|my|our)\b[^.!?]{0,40}?\b(?:on\s+the\s+hook|liable|exposed|at\s+risk)\s+for\s+"
+    r"(?:a\s+|any\s+|the\s+)?(?:tcpa|dnc|fcc)\s+(?:violations?"
+    r"|fines?|suits?|lawsuits?|claims?|issues?|problems?)\b"
+)
 # "Don't contact the office, call my cell 412-555-0187": a place not to reach the writer at and a number to use instead;
 # which line it takes off (the one texted, or one they were called at) is for a person, and the cell is captured
 _ANOTHER_NUMBER_INSTEAD = re.compile(
@@ -4074,6 +4117,9 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
+    own_risk = bool(_LAW_AS_OWN_CONCERN.search(plain))
+    if own_risk:
+        plain = _LAW_AS_OWN_CONCERN.sub(" , ", plain)  # the law as the writer's own risk; the rest is read
     long_message = len(_TOKEN.findall(plain)) > max_words
     if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
         return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
@@ -4112,7 +4158,7 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
     else:
         # the rules met a stop word and read it as no request ("don't stop", "the bus stop"), a machine's notice
         # that its keyword does not work, or a question how opting out works
-        guarded = notice or asks_how
+        guarded = notice or asks_how or own_risk
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
@@ -4227,13 +4273,13 @@ _GUARDED_WORDS = re.compile(
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

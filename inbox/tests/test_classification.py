@@ -1386,6 +1386,23 @@ def test_a_person_away_in_their_own_words_is_out_of_office(text):
     assert classify(text).classification == C.OUT_OF_OFFICE
 
 
+# Away in the writer's own words beside a day: the day is when they are back, not a time to call; a time offered
+# beside the same story is still a meeting
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skiing at Big Sky til Sunday. Not thinking about work.", C.OUT_OF_OFFICE),
+        ("Fishing in Baja till Friday, not looking at anything work related", C.OUT_OF_OFFICE),
+        ("Recovering from surgery this week, not looking at anything work related.", C.OUT_OF_OFFICE),
+        ("Dad has jury duty all week, I'm holding his phone. He's not working till Monday.", C.OUT_OF_OFFICE),
+        ("I can talk Thursday after 2. Recovering from knee surgery so I'm home anyway", C.MEETING_REQUEST),
+        ("Not looking at anything new this year", C.NOT_INTERESTED),
+    ],
+)
+def test_away_beside_a_day_is_out_of_office(text, expected):
+    assert classify(text).classification == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

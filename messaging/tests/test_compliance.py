@@ -2957,3 +2957,43 @@ def test_the_eighty_seventh_families_and_guards(text, decision):
 )
 def test_the_eighty_eighth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The eighty-ninth and ninetieth sets (crews on job sites; people who market for a living): requests in the trade's
+# own words revoke ("pull me out of yours" of a drip campaign, a suppression list, a follow-up sequence refused,
+# touches saved for someone else), as do "para ya de mandarme mensajes" and "whatever this is, she's done with it";
+# the same words about a list, a pitch or a form do not, nor the do-not-call rules asked about as the writer's own risk
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I know exactly what a drip campaign looks like. Pull me out of yours.", "yes"),
+        ("Take me out of your drip.", "yes"),
+        ("Pull me out of the nurture sequence please", "yes"),
+        ("Put me on your suppression list.", "yes"),
+        ("add my number to your suppression list", "yes"),
+        ("Suppress this number.", "yes"),
+        ("Please don't put me in your follow-up sequence. One reply is all you get.", "yes"),
+        ("don't enroll us in any automated campaign", "yes"),
+        ("Save your second and third touches for someone else. I won't be needing them.", "yes"),
+        ("Save your texts for someone who wants them", "yes"),
+        ("We're not the right fit and I'd rather this phone not get any more of these, ok?", "yes"),
+        ("Para ya de mandarme mensajes", "yes"),
+        ("Paren ya de escribirme", "yes"),
+        ("She's in a memory care facility. Whatever this is, she's done with it. Please respect that.", "yes"),
+        ("Done with it. Please respect that.", "yes"),
+        ("This is a TCPA violation.", "yes"),
+        ("You're on the hook for a TCPA violation now", "yes"),
+        ("We're on the DNC list, check it. Stop texting.", "yes"),
+        ("Put me on your list for the grand opening", "no"),
+        ("put me in your drip, I want the monthly tips", "no"),
+        ("save your pitch for the meeting Tuesday", "no"),
+        ("Don't add me to the sequence yet, call me first", "not yes"),
+        ("I'm done with it, thanks, the form is signed", "no"),
+        ("para ya de llorar jaja", "no"),
+        ("How do you handle DNC scrubbing? I can't have my brokerage on the hook for a TCPA violation.", "no"),
+        ("How do you scrub your lists against the DNC? Is it TCPA compliant?", "no"),
+        ("We can't be on the hook for TCPA fines. How do you handle DNC scrubbing? Also stop texting me", "yes"),
+    ],
+)
+def test_the_eighty_ninth_and_ninetieth_families_and_guards(text, decision):
+    assert_decision(text, decision)
