@@ -466,7 +466,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:don't|do not|no longer) (?:own|run|work (?:at|for)) (?:that|this|the) "
           r"(?:business|company|shop|store|place)\b",
           r"\b(?:that|the) (?:business|company|shop|store|salon|restaurant|place|office|diner) "
-          r"(?:closed|is closed|shut down|went out of business)\b",
+          # not "the shop is closed in the meantime", "closed for the week": closed for a while, the owner away
+          r"(?:closed|is closed|shut down|went out of business)\b(?! (?:in the meantime|for (?:now|the|a|two|three|\d)"
+          r"|until|till|til|through|temporarily|while))",
           r"\b(?:stopped using|don't use|no longer use|doesn't use) this (?:number|phone)\b",
           r"\b(?:owned|ran|used to own|used to run) (?:that|the) (?:business|company|shop|store|place)\b",
           r"^not a (?:business|restaurant|company|store|shop|salon|office)\b",
@@ -495,7 +497,10 @@ PHRASE_RULES: list[Rule] = [
           r"^screw (?:you|u|y'all|[a-z]+ (?:capital|funding|llc|inc|group|company|marketing))\b", r"\bque te importa\b",
           r"\bwhat kind of (?:scam|scammy|sleazy|shady)\b",
           r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b",
-          r"\b(?:get lost|losers?|pathetic|shut up|scum|creeps?|leeches)\b",
+          # "get lost" said to us, not "too easy for things to get lost", "so it doesn't get lost"
+          r"\b(?<!to )(?<!things )(?<!it )(?<!'ll )(?<!will )(?<!might )(?<!could )(?<!can )(?<!may )(?<!would )"
+          r"(?<!doesn't )(?<!don't )(?<!won't )(?<!not )get lost\b",
+          r"\b(?:losers?|pathetic|shut up|scum|creeps?|leeches)\b",
           r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",
           r"\b(?:predators?|get a real job|what a joke|joke of a (?:company|business)|go pound sand)\b",
           r"\b(?:eat sh\w+|bite me|drop dead|dumbest|stupidest|vete al carajo)\b",
@@ -761,7 +766,7 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:we|i) (?:have|got|use) (?:a|an|our own|my own) (?:broker|lender|agent|processor|bank|accountant|cpa"
           r"|bookkeeper|web guy|marketing guy|marketing company|insurance guy)\b",
           # not "not looking at anything work related" (away: out_of_office says so)
-          r"\bnot (?:looking|buying|selling|in the market)\b(?! at (?:anything )?work\b)"),
+          r"\bnot (?:looking|buying|selling|in the market)\b(?! at (?:anything )?(?:work|business)\b)"),
     _rule("not_interested.leading_no", 0.75,
           r"^no\b[\s,.!-]+(?!problem|prob\b|worries|rush|one\b|body|longer|such|doubt)\w"),
     _rule("not_interested.moved_on", 0.88, r"\bbut no\W*$", r"^sorry,? no\b", r"\bnot for sale\b",
@@ -919,7 +924,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
-          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)|spotty|when i land"
+          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)|spotty|when i land|jury duty"
           r"|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b|^busy\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"
@@ -956,7 +961,8 @@ PHRASE_RULES: list[Rule] = [
           r"^(?:in|at) the hospital\b", r"\bjust had surgery\b",
           # "Skiing at Big Sky til Sunday. Not thinking about work.", "Recovering from surgery this week", "Dad has
           # jury duty all week ... He's not working till Monday": away in the writer's own words
-          r"\bnot (?:thinking about|looking at|checking|doing|touching) (?:anything )?work(?:[ -]related)?\b",
+          r"\bnot (?:thinking about|looking at|checking|doing|touching) (?:anything )?(?:work|business)"
+          r"(?:[ -]related)?\b",
           r"\b(?:i'm|im|i am|he's|hes|he is|she's|shes|she is|we're|we are) not working (?:till|until|til|through|thru)"
           r" (?:\w+day|next|the|after)\b",
           r"\b(?:recovering|recuperating|home) from (?:(?:my|his|her|a|an|the) )?(?:\w+ )?"
@@ -1563,6 +1569,11 @@ _AWAY_TIME_CUES = frozenset(
 _TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month", "mon", "tue", "thu", "fri", "noon",
                "morning", "evening", "lunch", "eod")  # fmt: skip
 _NOT_CALL = re.compile(rf"\b{_NOT} (?:call|ring|phone)\b")
+_WHEN_BACK = re.compile(
+    r"\bwhen (?:i|she|he|we|they)(?:'m| am|'s| is|'re| are)? (?:get |gets |come |comes |am |is |are )?back\b"
+    r"|\b(?:try|text|call|reach) (?:again|me|us|her|him|them)(?: again)? when (?:i|she|he|we|they)\b"
+    r"|\btry again then\b"
+)
 _CANNOT_TALK = re.compile(
     r"\b(?:won't|can't|cannot|unable to|not able to)\s+(?:really\s+|actually\s+)?(?:be able to\s+)?"
     r"(?:talk|call|meet|chat|speak)|\bno (?:calls|phone|cell service|service|signal)\b"
@@ -1756,6 +1767,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
             if hit[0] not in _AWAY_TIME_CUES
             or (hit[0] == "meeting_request.meeting_with_time" and not _CANNOT_TALK.search(norm))
         ]
+        if _WHEN_BACK.search(norm):
+            # "won't be back until the 20th ... When I get back we can talk": a talk put off until the return
+            hits = [hit for hit in hits if hit[1] is not C.MEETING_REQUEST]
     if any(name == "out_of_office.trip_in_first_person" for name, _, _ in hits):
         # a person away who says when they answer: the "will reply" and the day are theirs, not an auto-reply's
         hits = [hit for hit in hits if hit[1] not in (C.AUTO_REPLY, C.MEETING_REQUEST)]

@@ -1375,7 +1375,9 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     # I have not consented / never gave anyone permission
     (
         _re(
-            r"\b(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
+            # (not "contracts people never agreed to": other people's consent, to something else)
+            r"\b(?<!people\s)(?<!customers\s)(?<!clients\s)(?<!folks\s)(?<!they\s)(?<!others\s)"
+            r"(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
             r"(?:given|gave|give)\s+(?:\w+\s+){0,3}?(?:consent|permission))\b"
             # the seventy-fourth: "I did not consent to this.", "we didn't consent to any texts": consent denied (not
             # "didn't consent to the price change")
@@ -2897,6 +2899,46 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the ninety-first to ninety-third, said politely or inside a story: "I have asked twice now to not be contacted",
+    # "One more and my lawyer will be in touch", "Please leave it off your texting", "Please do not write to this number
+    # again", "Kindly refrain from further messages", "I'd appreciate it if you'd stop now", "I'm asking nicely,
+    # please stop here", "I'm also good on hearing from you ever again", "Marketing texts are not welcome here", "this
+    # is the last message I want to see from Brightline", "I'd rather this number not hear from you again", "I'd be
+    # grateful if this number was forgotten", "Please stop using my number for business stuff", "Don't keep writing
+    # me", "please don't follow up on this number", "Please just leave this number out of it from here on". Not "please
+    # stop by", "stop using the old number, use my cell", "leave me off the schedule", "is this the last message?"
+    (
+        _re(
+            r"\basked\s+(?:\w+\s+){0,3}?(?:to\s+not|not\s+to)\s+be\s+(?:contacted|texted|messaged|called|bothered)\b"
+            r"|\bone\s+more\s+(?:and|&)\s+(?:my|our|the|i'm\s+calling\s+(?:my|our|the))\s+(?:lawyer|attorney|legal\s+team"
+            r"|legal\s+department)\b"
+            r"|\bleave\s+(?:it|this(?:\s+(?:number|phone|line|cell))?|me|us|my\s+number|our\s+number)\s+off\s+(?:of\s+)?"
+            r"(?:your|ur)\s+(?:texting|texts|lists?|messages|marketing|mailing)\b"
+            r"|\b(?:do\s+not|don't|dont|never)\s+write\s+(?:to\s+)?(?:me|us|this\s+(?:number|line|phone|cell)|here)\s+"
+            r"(?:again|anymore|any\s+more|ever)\b"
+            r"|\brefrain\s+from\s+(?:any\s+)?(?:further|future|more|additional|sending)\s+(?:\w+\s+)?(?:messages|texts"
+            r"|solicitations?|contact|communications?|marketing)\b"
+            r"|\b(?:appreciate\s+it|be\s+grateful|be\s+thankful)\s+if\s+(?:you|y'all|u)\s*(?:'d|would|could)\s+(?:please\s+)?"
+            r"(?:just\s+)?stop(?:\s+(?:now|here|there|already|please))?\s*(?:[.!,;]|$)"
+            r"|\b(?:please|pls|plz|kindly)\s+(?:just\s+|also\s+|now\s+)?stop(?:\s+(?:now|here|there|already|please))?\s*"
+            r"(?:[.!;]|$)"
+            r"|\bgood\s+on\s+hearing\s+from\s+(?:you|u|y'all|yall|ya|your\s+\w+)\s+(?:ever\s+)?(?:again|anymore|going\s+forward)\b"
+            r"|\b(?:marketing|sales|promotional|solicitation|advertising|spam)\s+(?:texts|messages|msgs|calls\s+and\s+texts)\s+"
+            r"(?:are|is)\s+not\s+welcome\b"
+            r"|\b(?:this|that|it)\s+(?:is|was|'s)\s+the\s+(?:very\s+)?last\s+(?:message|text|one)\s+(?:i|we)\s+(?:want|wanna"
+            r"|need|intend|care)\s+to\s+(?:see|get|receive|read)\b"
+            r"|\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+(?:rather|prefer)\s+(?:this|my|our)\s+(?:phone|number|line|cell|#)\s+"
+            r"(?:not|didn't|didnt|did\s+not|never)\s+hear\s+from\s+(?:you|u|y'all|yall|your\s+\w+)\b"
+            r"|\b(?:grateful|appreciate\s+it|thankful)\s+if\s+(?:this|my|our)\s+(?:number|phone|line|cell|#)\s+(?:was|were|is"
+            r"|could\s+be|would\s+be|got)\s+(?:forgotten|removed|deleted|dropped|erased|taken\s+off)\b"
+            r"|\bstop\s+using\s+(?:my|this|our|his|her)\s+(?:number|phone|cell|line|#)\b(?!\s*,?\s*(?:use|try|call|text)\b)"
+            r"|\b(?:don't|dont|do\s+not)\s+keep\s+(?:writing|texting|messaging|contacting|sending|hitting|blowing)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+follow[\s-]?up\s+(?:on|to|at|with)\s+(?:this|my|our)\s+(?:number|line|phone"
+            r"|cell)\b"
+            r"|\bleave\s+(?:this|my|our|his|her)\s+(?:number|phone|line|cell)\s+out\s+of\s+(?:it|this|your\s+\w+)\b"
+        ),
+        "negation",
+    ),
     # the eighty-ninth and ninetieth, in the trade's own words: "Pull me out of yours" (a drip campaign), "Put me on
     # your suppression list", "Please don't put me in your follow-up sequence", "Save your second and third touches for
     # someone else", "I'd rather this phone not get any more of these"; and "Whatever this is, she's done with it.
@@ -2984,7 +3026,7 @@ _MORE_PHRASES += [
     (
         _re(
             r"\b(?:phone|number|cell|line|#)\b[^.!?]{0,50}?\b(?:please|pls|plz|kindly|just|so)\s+(?:remove|delete|erase)\s+"
-            r"(?:it|that|this)\b(?:\s+(?:from|off)\s+(?:your|ur|the)\s+(?:list|database|system|records))?\s*(?:[.!]|$)"
+            r"(?:it|that|this)\b(?:\s+(?:from|off)\s+(?:your|ur|the)\s+(?:list|database|system|records))?\s*(?:[.!,;]|$)"
         ),
         "negation",
     ),
@@ -3207,6 +3249,16 @@ _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 # as when a revocation phrase asks it ("remove me from the group chat lol")
 # "Half our newsletter list hit unsubscribe after Black Friday", "our customers keep clicking opt out": other people
 # pressing the button on the writer's own mailings (not "I hit unsubscribe and still get these")
+# "I tried to unsubscribe from Yelp's program for 6 months. Is yours easier to get out of?": leaving another company's
+# service, tried before; "if I sign up and hate it, how do I unsubscribe or get out?": leaving ours, asked before
+# joining. Neither asks for the texts to end; the rest of the reply is still read
+_LEAVING_A_SERVICE = re.compile(
+    r"\b(?:tried|trying|try|attempted|spent\s+(?:\w+\s+){0,3}?trying)\s+to\s+(?:unsubscribe|unsub|opt[\s-]?out|cancel"
+    r"|get\s+out)\s+(?:of|from|with)\s+(?!(?:you|your|ur|this|these|the\s+texts|y'all|yall|them)\b)[\w'&.-]+"
+    r"|\bif\s+(?:i|we)\s+(?:ever\s+)?(?:sign\s+up|signed\s+up|join|joined|enroll|subscribe|buy|try\s+(?:it|you|this)|start"
+    r"|go\s+with\s+(?:you|y'all|yall))\b[^.!?]{0,60}?\bhow\s+(?:do|would|can|could)\s+(?:i|we)\s+(?:unsubscribe|cancel"
+    r"|opt[\s-]?out|get\s+out|quit|leave)\b"
+)
 _OTHERS_PRESSED_UNSUBSCRIBE = re.compile(
     r"\b(?:list|lists|subscribers|customers|clients|readers|members|patients|people|folks|followers|guests|half|most"
     r"|some|many|lot|lots|bunch|dozens|hundreds|thousands|they|\d+%?)\s+(?:of\s+(?:them|our\s+\w+|my\s+\w+)\s+)?"
@@ -3654,7 +3706,8 @@ _SHORT_SENTENCE_WORDS = 25
 # take it off your list please": one after a comma splice
 _RUN_ON_BREAK = re.compile(
     r"\s+(?:but|so|and\s+then|just)\s+|,\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s|please\s)"
-    r"|,\s+(?=(?:take|remove|delete|stop|quit|lose|unsubscribe|kindly|don't|dont|do\s+not)\s)"
+    r"|,\s+(?=(?:otherwise\s+|or\s+else\s+)?(?:please\s+|pls\s+)?(?:take|remove|delete|stop|quit|lose|unsubscribe|kindly"
+    r"|don't|dont|do\s+not)\s)"
 )
 
 
@@ -3830,7 +3883,7 @@ _THIS_THREAD = (
     r"(?!\s+[A-Z])"
 )
 _OUR_LIST = re.compile(
-    r"\b(?:your|ur|yall'?s|y'all's)\s+(?:\w+\s+)?(?:list|texts?|messages?|database|company)\b|\byou\s+people\b"
+    r"\b(?:your|ur|yall'?s|y'all's)\s+(?:\w+\s+)?(?:list|texts?|texting|messages?|database|company)\b|\byou\s+people\b"
     rf"|{_THIS_THREAD}"
 )
 _ABOUT_THIS_THREAD = re.compile(_THIS_THREAD)
@@ -4008,6 +4061,10 @@ _TAPBACK = re.compile(
 )
 
 
+# What follows the reaction's quoted text, after its last closing mark (straight or curly double quotes)
+_AFTER_THE_QUOTE = re.compile(r"^[^\"\u201c\u201d]*[\"\u201c](?:.*)[\"\u201d]([^\"\u201c\u201d]*)$", re.DOTALL)
+
+
 # A line of our text quoted back by a mail-style client or by hand: "> Open to a quick call this week?"
 _QUOTED_LINE = re.compile(r"^[ \t]*>+[ \t]*(?!\d)\S.*$", re.MULTILINE)
 
@@ -4017,6 +4074,10 @@ def without_tapback(text: str) -> str:
     quoting our text ("> Hi Dana, ...") are dropped when the person wrote something else beside them."""
     text = text or ""
     if _TAPBACK.match(text):
+        # 'Laughed at "Hi Tony, this is Marcus..." anyway STOP': words after the quote are the person's own
+        tail = _AFTER_THE_QUOTE.search(text)
+        if tail and _TOKEN.search(tail.group(1)):
+            return tail.group(1).strip()
         return text.split(None, 1)[0]
     if ">" in text and _QUOTED_LINE.search(text):
         own = _QUOTED_LINE.sub("", text).strip()
@@ -4114,6 +4175,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
     if _OTHERS_PRESSED_UNSUBSCRIBE.search(plain):
         plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
+    if _LEAVING_A_SERVICE.search(plain):
+        plain = _LEAVING_A_SERVICE.sub(" , ", plain)  # a service left or to be left, not the texts
     asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
     if asks_how:
         plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
@@ -4273,13 +4336,13 @@ _GUARDED_WORDS = re.compile(
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -1397,9 +1397,28 @@ def test_a_person_away_in_their_own_words_is_out_of_office(text):
         ("Dad has jury duty all week, I'm holding his phone. He's not working till Monday.", C.OUT_OF_OFFICE),
         ("I can talk Thursday after 2. Recovering from knee surgery so I'm home anyway", C.MEETING_REQUEST),
         ("Not looking at anything new this year", C.NOT_INTERESTED),
+        ("I'm in the hospital right now. Not looking at anything business related this week.", C.OUT_OF_OFFICE),
+        ("I'm out until the end of the month. The shop is closed in the meantime.", C.OUT_OF_OFFICE),
+        ("I'm on jury duty, phone gets locked up. Will get back to you when I'm done.", C.OUT_OF_OFFICE),
+        ("I'm in Brazil on vacation and won't be back until the 20th. When I get back we can talk.", C.OUT_OF_OFFICE),
+        ("I'm at the truck stop till 5, call me then", C.MEETING_REQUEST),
+        ("Sorry, the shop closed last year", C.WRONG_NUMBER),
     ],
 )
 def test_away_beside_a_day_is_out_of_office(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Email me at orders@millersfeedstore.com, it's too easy for things to get lost over text", C.EMAIL_CAPTURE),
+        ("I don't do business over text, things get lost. Email me at orders@millersfeed.com", C.EMAIL_CAPTURE),
+        ("get lost", C.HOSTILE),
+        ("Get lost, scammer", C.HOSTILE),
+    ],
+)
+def test_get_lost_is_hostile_only_when_said_to_us(text, expected):
     assert classify(text).classification == expected
 
 

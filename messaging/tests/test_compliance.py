@@ -2997,3 +2997,49 @@ def test_the_eighty_eighth_families_and_guards(text, decision):
 )
 def test_the_eighty_ninth_and_ninetieth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The ninety-first to ninety-third sets (elders and church offices; restaurants and phone reactions; long replies with
+# the request inside a story): polite, indirect and buried requests revoke, and a reaction's own words after our
+# quoted text are read; leaving a service (another company's, or ours before joining), other people's consent and the
+# same words about something else do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I have asked twice now to not be contacted.This is the third time.Please honor that.", "yes"),
+        ("I am keeping a record of every one of these texts. One more and my lawyer will be in touch.", "yes"),
+        ("This phone is for family and the prayer chain only. Please leave it off your texting.", "yes"),
+        ("Nay. Please do not write to this number again.", "yes"),
+        ("Kindly refrain from further messages to this number. Regards, Church Office", "yes"),
+        ("Bless your heart, you keep trying. But I'd appreciate it if you'd stop now.", "yes"),
+        ("Wrong number and also please stop. This is a daycare, and the teachers share this phone.", "yes"),
+        ("wrong number and please remove it, this is a hotel front desk now", "yes"),
+        ("Laughed at \u201cHi Tony, this is Marcus with Brightline Data...\u201d anyway STOP", "yes"),
+        ("I'm good, and I'm also good on hearing from you ever again. Thanks", "yes"),
+        ("This line is for reservations only. Marketing texts are not welcome here, please respect that", "yes"),
+        ("My nephew does our social media. So this is the last message I want to see from Brightline.", "yes"),
+        ("Not interested, never will be. I'd rather this number not hear from you again. Have a good one.", "yes"),
+        ("There is nothing here for you. I'd be grateful if this number was forgotten on your end.", "yes"),
+        ("I've gotten three of these from you now. Please stop using my number for business stuff.", "yes"),
+        ("I already told your coworker no. Don't keep writing me please, if I ever need something I'll call.", "yes"),
+        ("That's a dealbreaker for me. I'm going to pass, and please don't follow up on this number.", "yes"),
+        ("I know it's not your intent. Please just leave this number out of it from here on, for her sake.", "yes"),
+        (
+            "I do work for 3 general contractors and I'm booked through October. If you're hiring electricians send"
+            " them my way, otherwise please quit messaging this number, it's the one my GCs use and I need to see their"
+            " texts. I don't need customers, I need a second pair of hands, and a van that starts in the cold lol.",
+            "yes",
+        ),
+        ('Liked "Hi Dana, open to a quick call this week?"', "no"),
+        ("Please stop by the shop Saturday", "no"),
+        ("leave me off the schedule this week, I'm in Tulsa", "no"),
+        ("is this the last message you'll send about the grant?", "no"),
+        ("I tried to unsubscribe from Yelp's program for 6 months. Is yours easier to get out of?", "no"),
+        ("Real question: if I sign up and hate it, how do I unsubscribe or get out? Is it month to month?", "no"),
+        ("I tried to unsubscribe from your texts 3 times", "yes"),
+        ("Fake reviews, contracts people never agreed to, the whole thing. You should be ashamed.", "no"),
+        ("I never agreed to these texts", "yes"),
+    ],
+)
+def test_the_ninety_first_to_ninety_third_families_and_guards(text, decision):
+    assert_decision(text, decision)
