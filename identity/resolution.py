@@ -589,7 +589,8 @@ def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep
     local = _letters(email.partition("@")[0])
     if not local:
         return True
-    lasts = {n for n in (a.last, b.last) if len(n) >= 2}
+    # a mailbox holds a surname of two words without its space (mvandyke@ for VAN DYKE)
+    lasts = {_letters(n) for n in (a.last, b.last) if len(_letters(n)) >= 2}
     firsts = {n for n in (a.first, b.first) if n}
     shared_first = a.first if keep_first and a.first and a.first == b.first else ""
     for first in firsts:
@@ -709,7 +710,7 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
     shared += slipped_mailboxes(a.emails, b.emails, a, b)  # they name nobody: a key mistyped by one character
     if last is not None and (last >= 2 or name_slip(a.last, b.last)) and first is not None and first < 2:
-        if any(mailbox_names_nobody(email, a, b) for email in shared):
+        if any(mailbox_names_nobody(email, a, b) for email in shared) and not family_handle(a, b, levels, shared):
             return "first"
     if first is not None and (first >= 2 or name_slip(a.first, b.first)) and last is not None and last < 2:
         if not first_name_mailboxes_only(a, b, shared) and any(
@@ -729,6 +730,21 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         if first is None and last is None:
             return "names"  # each record lost a different name (JASMY / "" and "" / SEEHUSESN)
     return None
+
+
+def family_handle(a: "PersonaView", b: "PersonaView", levels: dict, shared: list[str]) -> bool:
+    """Tell whether a free-mail handle two records share is a family's, not one person's (THE4539@ held by two).
+
+    JOSHUA BAKER and KATHLEEN BAKER at one address, each on a phone of their own, on one free-mail handle that
+    names nobody: two given names with nothing in common are no corruption of one another (a slip, a scan or the
+    ear leaves a name close to itself), so the handle is the household's, not one person's key. A first name
+    garbled into no name at all, or a shared phone or a company mailbox, still makes the handle one person's.
+    """
+    if levels["first_name"] != 0 or levels["phone"] != 0:
+        return False
+    if not (a.first and b.first and _given_name(a.first) and _given_name(b.first)):
+        return False
+    return bool(shared) and all(email.rpartition("@")[2] in FREE_MAIL_DOMAINS for email in shared)
 
 
 def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
