@@ -1126,6 +1126,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
         if levels["phone"] == 0 and levels["email"] == 0 and (not one_persons_mailboxes(a, b) or jobs_differ(a, b)):
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone, e-mail and job of their own
+        if own_phone_and_post(a, b, levels) or own_spelling_and_post(a, b, levels):
+            return "COLLEAGUE_OWN_POST"  # one name at one office, each record with a phone and a post of its own
     elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
         nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
         if first >= 2 and last >= 2:
@@ -1557,6 +1559,45 @@ def phone_slip(phones_a, phones_b) -> bool:
     return False
 
 
+def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records at one office each hold a phone and a post of their own, and no mailbox in common.
+
+    A father and son of one name at the family business (no JR written) each give their own mobile and hold their
+    own job: OWNER on the office line beside DIRECTOR OF OPERATIONS on a mobile with a mailbox. One person's copy
+    differs from the record by a corruption or two; to look like that it would need a new phone (not a digit
+    mistyped: ``phone_slip``), another post (``_post_kept``: a promotion that keeps the title's words is the same
+    post) and a mailbox of its own (or none on one side) all at once. Both records need a title: a missing one
+    says nothing.
+    """
+    if levels["address"] != 2 or levels["phone"] != 0 or levels["email"]:
+        return False
+    if not (a.first and a.first == b.first and a.last and a.last == b.last):
+        return False
+    if phone_slip(a.phones, b.phones) or not any(_personal(e) for e in (*a.emails, *b.emails)):
+        return False
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
+def own_spelling_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two colleagues of one surname spell a first name apart, each with a mailbox and post of its own.
+
+    SARA WILLIAMS NELSON (Office Manager, SARA@) and SARAH WILLIAMS NELSON (Owner, SWILLIAMSNELSON@) on the office
+    line: the name tables read SARA and SARAH as one name, but as two given names (neither is a nickname of the
+    other, as KENNY is of KENNETH), and each record keeps its own spelling, its own mailbox at the company and its
+    own post; one person's copy would need all three changed at once.
+    """
+    if levels["address"] != 2 or levels["email"] != 0 or levels["last_name"] != 3:
+        return False
+    first_a, first_b = a.first.split()[0] if a.first else "", b.first.split()[0] if b.first else ""
+    if len(first_a) < 2 or len(first_b) < 2 or canonical(first_a) == canonical(first_b):
+        return False  # one name, or a nickname for it (KENNY / KENNETH): a copy may write either
+    if not (_given_name(first_a) and _given_name(first_b)):
+        return False
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
 def one_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     """Tell whether two records are one person in one post at one office, whatever their mailboxes say.
 
@@ -1884,7 +1925,9 @@ def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
 # them is certain, or three quarters agree and it shares more than names (NEVER_LINKED: always).
-LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
+LINK_BREAKERS = frozenset(
+    {"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS", "COLLEAGUE_OWN_POST", "GENERATIONS"}
+)
 # People told apart by contacts of their own at one company, or by a generation, never join whatever else agrees.
 NEVER_LINKED = frozenset({"COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
 
