@@ -747,6 +747,47 @@ def family_handle(a: "PersonaView", b: "PersonaView", levels: dict, shared: list
     return bool(shared) and all(email.rpartition("@")[2] in FREE_MAIL_DOMAINS for email in shared)
 
 
+def initial_mailbox_only(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether all a pair shares of e-mail spells an initial and the surname, beside two given names.
+
+    MBROWN@ at the company fits MICHAEL BROWN and MICHELLE BROWN alike: it tells a close spelling of a first name
+    from another name no better than the office line does. Two first names that are both given names (not an
+    initial, not a garble) stay two names beside it.
+    """
+    if not (a.first and b.first and a.last and _given_name(a.first) and _given_name(b.first)):
+        return False
+    initial = a.first[0]
+    if b.first[0] != initial:
+        return False
+    shared = _shared_compared(a, b)
+    surnames = {_letters(a.last), _letters(b.last)}
+    return bool(shared) and all(
+        _letters(email.partition("@")[0]) in {initial + surname for surname in surnames} for email in shared
+    )
+
+
+def initial_names_another(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record holding an initial for a first name holds a work mailbox naming someone else.
+
+    G / OLIVER on GABRIELA_OLIVER@ beside GABRIEL OLIVER: the initial fits both, the record's own mailbox at the
+    company spells GABRIELA, a given name that is neither GABRIEL nor a nickname or slip of it (GABRIEL/GABRIELA
+    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds.
+    """
+    for short, full in ((a, b), (b, a)):
+        if not (short.first and full.first) or len(short.first.split()[0]) != 1:
+            continue
+        full_first = full.first.split()[0]
+        for email in short.emails:
+            if email in full.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+                continue
+            words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+            if not words or len(words[0]) < 3 or words[0][0] != short.first[0] or not known_given_name(words[0]):
+                continue
+            if words[0] not in equivalents(full_first) and not first_name_slip(words[0], full_first):
+                return True
+    return False
+
+
 def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
     """Tell whether all a pair shares of e-mail is a free-mail address that names them (a household's, maybe).
 
@@ -1115,8 +1156,12 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
                 key = "first"
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
-        if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
+        if first == 2 and not (
+            (personal_email and not initial_mailbox_only(a, b)) or first_slip or _initial(a.first, b.first)
+        ):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
+        if first == 2 and _initial(a.first, b.first) and not personal_email and initial_names_another(a, b):
+            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL OLIVER
         if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
             if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"

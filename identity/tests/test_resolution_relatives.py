@@ -80,6 +80,43 @@ def test_a_free_mail_handle_shared_by_two_given_names_at_one_office_is_a_househo
     assert _guard(a, b) == expected
 
 
+INITIAL_MAILBOX = [
+    # (first a, first b, shared mailbox, guard)
+    ("MICHAEL", "MICHELLE", "mbrown@sacauto.com", "COLLEAGUE_FIRST_NAME"),  # fits both: two given names
+    ("MICHAEL", "MICHELLE", "michelle.brown@sacauto.com", None),  # her own mailbox: a record's error
+    ("MICHAEL", "M", "mbrown@sacauto.com", None),  # an initial fits the mailbox's owner
+]
+
+
+@pytest.mark.parametrize(("first_a", "first_b", "email", "expected"), INITIAL_MAILBOX)
+def test_a_mailbox_spelling_an_initial_excuses_no_close_spelling_of_another_name(first_a, first_b, email, expected):
+    # given two BROWNs at one office on one phone and one work mailbox
+    a = _office("per_1", first_a, "BROWN", emails=[email], title="Service Manager")
+    b = _office("per_2", first_b, "BROWN", emails=[email], title="Chief Executive Officer")
+    # when the guards judge the pair, then MBROWN@ does not make MICHAEL and MICHELLE one person
+    assert _guard(a, b) == expected
+
+
+INITIAL_NAMES_ANOTHER = [
+    # (mailbox of the initial's record, guard)
+    ("gabriela_oliver@americanfab.com", "COLLEAGUE_FIRST_NAME"),  # GABRIELA is not GABRIEL
+    ("gabriel.oliver@americanfab.com", None),  # his own mailbox
+    ("gabe@americanfab.com", None),  # a nickname of his
+    ("goliver@americanfab.com", None),  # an initial says nothing
+    ("gabriela_oliver@gmail.com", None),  # a free-mail mailbox may be a household's
+]
+
+
+@pytest.mark.parametrize(("email", "expected"), INITIAL_NAMES_ANOTHER)
+def test_an_initial_on_a_work_mailbox_naming_another_given_name_is_not_the_colleague(email, expected):
+    # given GABRIEL OLIVER on the office line, and G / OLIVER on the same line with a work mailbox of its own
+    gabriel = _office("per_1", "GABRIEL", "OLIVER", emails=["gabriel@americanfab.com"], title="Owner")
+    initial = _office("per_2", "G", "OLIVER", emails=[email], title="Owner")
+    # when the guards judge the pair, then a mailbox spelling GABRIELA tells the record from GABRIEL's
+    assert _guard(gabriel, initial) == expected
+    assert _guard(initial, gabriel) == expected
+
+
 @pytest.mark.parametrize(
     ("email", "names_nobody"),
     [
