@@ -35,7 +35,9 @@ How a run decides (``plan``):
    missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
    also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
    has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
-   with no word in common (``jobs_differ``), and of two generations of one name (``GENERATIONS``: JR written after
+   with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
+   each record (``COLLEAGUE_OWN_POST``: a father and son with no JR written; ``own_phone_and_post``,
+   ``own_spelling_and_post``), and of two generations of one name (``GENERATIONS``: JR written after
    one name only, or in one record's own mailbox; ``generation_marks``) (those go to review). Corruption is told
    from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
