@@ -35,7 +35,9 @@ How a run decides (``plan``):
    missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
    also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
    has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
-   with no word in common (``jobs_differ``), and of two generations of one name (``GENERATIONS``: JR written after
+   with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
+   each record (``COLLEAGUE_OWN_POST``: a father and son with no JR written; ``own_phone_and_post``,
+   ``own_spelling_and_post``), and of two generations of one name (``GENERATIONS``: JR written after
    one name only, or in one record's own mailbox; ``generation_marks``) (those go to review). Corruption is told
    from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
@@ -589,7 +591,8 @@ def mailbox_names_nobody(email: str, a: "PersonaView", b: "PersonaView", *, keep
     local = _letters(email.partition("@")[0])
     if not local:
         return True
-    lasts = {n for n in (a.last, b.last) if len(n) >= 2}
+    # a mailbox holds a surname of two words without its space (mvandyke@ for VAN DYKE)
+    lasts = {_letters(n) for n in (a.last, b.last) if len(_letters(n)) >= 2}
     firsts = {n for n in (a.first, b.first) if n}
     shared_first = a.first if keep_first and a.first and a.first == b.first else ""
     for first in firsts:
@@ -709,7 +712,7 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
     shared = [email for email in a.emails if email in b.emails and _personal(email)]
     shared += slipped_mailboxes(a.emails, b.emails, a, b)  # they name nobody: a key mistyped by one character
     if last is not None and (last >= 2 or name_slip(a.last, b.last)) and first is not None and first < 2:
-        if any(mailbox_names_nobody(email, a, b) for email in shared):
+        if any(mailbox_names_nobody(email, a, b) for email in shared) and not family_handle(a, b, levels, shared):
             return "first"
     if first is not None and (first >= 2 or name_slip(a.first, b.first)) and last is not None and last < 2:
         if not first_name_mailboxes_only(a, b, shared) and any(
@@ -729,6 +732,62 @@ def personal_key(a: "PersonaView", b: "PersonaView", levels: dict) -> str | None
         if first is None and last is None:
             return "names"  # each record lost a different name (JASMY / "" and "" / SEEHUSESN)
     return None
+
+
+def family_handle(a: "PersonaView", b: "PersonaView", levels: dict, shared: list[str]) -> bool:
+    """Tell whether a free-mail handle two records share is a family's, not one person's (THE4539@ held by two).
+
+    JOSHUA BAKER and KATHLEEN BAKER at one address, each on a phone of their own, on one free-mail handle that
+    names nobody: two given names with nothing in common are no corruption of one another (a slip, a scan or the
+    ear leaves a name close to itself), so the handle is the household's, not one person's key. A first name
+    garbled into no name at all, or a shared phone or a company mailbox, still makes the handle one person's.
+    """
+    if levels["first_name"] != 0 or levels["phone"] != 0:
+        return False
+    if not (a.first and b.first and _given_name(a.first) and _given_name(b.first)):
+        return False
+    return bool(shared) and all(email.rpartition("@")[2] in FREE_MAIL_DOMAINS for email in shared)
+
+
+def initial_mailbox_only(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether all a pair shares of e-mail spells an initial and the surname, beside two given names.
+
+    MBROWN@ at the company fits MICHAEL BROWN and MICHELLE BROWN alike: it tells a close spelling of a first name
+    from another name no better than the office line does. Two first names that are both given names (not an
+    initial, not a garble) stay two names beside it.
+    """
+    if not (a.first and b.first and a.last and _given_name(a.first) and _given_name(b.first)):
+        return False
+    initial = a.first[0]
+    if b.first[0] != initial:
+        return False
+    shared = _shared_compared(a, b)
+    surnames = {_letters(a.last), _letters(b.last)}
+    return bool(shared) and all(
+        _letters(email.partition("@")[0]) in {initial + surname for surname in surnames} for email in shared
+    )
+
+
+def initial_names_another(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record holding an initial for a first name holds a work mailbox naming someone else.
+
+    G / OLIVER on GABRIELA_OLIVER@ beside GABRIEL OLIVER: the initial fits both, the record's own mailbox at the
+    company spells GABRIELA, a given name that is neither GABRIEL nor a nickname or slip of it (GABRIEL/GABRIELA
+    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds.
+    """
+    for short, full in ((a, b), (b, a)):
+        if not (short.first and full.first) or len(short.first.split()[0]) != 1:
+            continue
+        full_first = full.first.split()[0]
+        for email in short.emails:
+            if email in full.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+                continue
+            words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+            if not words or len(words[0]) < 3 or words[0][0] != short.first[0] or not known_given_name(words[0]):
+                continue
+            if words[0] not in equivalents(full_first) and not first_name_slip(words[0], full_first):
+                return True
+    return False
 
 
 def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
@@ -1099,8 +1158,12 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
                 key = "first"
         if first is not None and first < 2 and key != "first" and not (first_slip or (personal_email and first == 1)):
             return "COLLEAGUE_FIRST_NAME"
-        if first == 2 and not (personal_email or first_slip or _initial(a.first, b.first)):
+        if first == 2 and not (
+            (personal_email and not initial_mailbox_only(a, b)) or first_slip or _initial(a.first, b.first)
+        ):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
+        if first == 2 and _initial(a.first, b.first) and not personal_email and initial_names_another(a, b):
+            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL OLIVER
         if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
             if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"
@@ -1110,6 +1173,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             return "COLLEAGUE_NAME_MISSING"  # a slip of the same first name counts as the same first name
         if levels["phone"] == 0 and levels["email"] == 0 and (not one_persons_mailboxes(a, b) or jobs_differ(a, b)):
             return "COLLEAGUE_OWN_CONTACTS"  # namesakes at one company, each with a phone, e-mail and job of their own
+        if own_phone_and_post(a, b, levels) or own_spelling_and_post(a, b, levels):
+            return "COLLEAGUE_OWN_POST"  # one name at one office, each record with a phone and a post of its own
     elif min(first or 0, last or 0) >= 1 and max(first or 0, last or 0) >= 2 and levels["location"] is not None:
         nothing_shared = not (levels["phone"] or levels["email"] or levels["business"])
         if first >= 2 and last >= 2:
@@ -1541,6 +1606,45 @@ def phone_slip(phones_a, phones_b) -> bool:
     return False
 
 
+def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records at one office each hold a phone and a post of their own, and no mailbox in common.
+
+    A father and son of one name at the family business (no JR written) each give their own mobile and hold their
+    own job: OWNER on the office line beside DIRECTOR OF OPERATIONS on a mobile with a mailbox. One person's copy
+    differs from the record by a corruption or two; to look like that it would need a new phone (not a digit
+    mistyped: ``phone_slip``), another post (``_post_kept``: a promotion that keeps the title's words is the same
+    post) and a mailbox of its own (or none on one side) all at once. Both records need a title: a missing one
+    says nothing.
+    """
+    if levels["address"] != 2 or levels["phone"] != 0 or levels["email"]:
+        return False
+    if not (a.first and a.first == b.first and a.last and a.last == b.last):
+        return False
+    if phone_slip(a.phones, b.phones) or not any(_personal(e) for e in (*a.emails, *b.emails)):
+        return False
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
+def own_spelling_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two colleagues of one surname spell a first name apart, each with a mailbox and post of its own.
+
+    SARA WILLIAMS NELSON (Office Manager, SARA@) and SARAH WILLIAMS NELSON (Owner, SWILLIAMSNELSON@) on the office
+    line: the name tables read SARA and SARAH as one name, but as two given names (neither is a nickname of the
+    other, as KENNY is of KENNETH), and each record keeps its own spelling, its own mailbox at the company and its
+    own post; one person's copy would need all three changed at once.
+    """
+    if levels["address"] != 2 or levels["email"] != 0 or levels["last_name"] != 3:
+        return False
+    first_a, first_b = a.first.split()[0] if a.first else "", b.first.split()[0] if b.first else ""
+    if len(first_a) < 2 or len(first_b) < 2 or canonical(first_a) == canonical(first_b):
+        return False  # one name, or a nickname for it (KENNY / KENNETH): a copy may write either
+    if not (_given_name(first_a) and _given_name(first_b)):
+        return False
+    titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
+    return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
 def one_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     """Tell whether two records are one person in one post at one office, whatever their mailboxes say.
 
@@ -1868,7 +1972,9 @@ def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
 # them is certain, or three quarters agree and it shares more than names (NEVER_LINKED: always).
-LINK_BREAKERS = frozenset({"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
+LINK_BREAKERS = frozenset(
+    {"NAMESAKE_ELSEWHERE", "NAMES_RESEMBLE_ELSEWHERE", "COLLEAGUE_OWN_CONTACTS", "COLLEAGUE_OWN_POST", "GENERATIONS"}
+)
 # People told apart by contacts of their own at one company, or by a generation, never join whatever else agrees.
 NEVER_LINKED = frozenset({"COLLEAGUE_OWN_CONTACTS", "GENERATIONS"})
 

@@ -1,0 +1,179 @@
+"""Relatives and colleagues at one office who look like one person's copies: a father and son each in his own post,
+a household's free-mail handle, a mailbox spelling only an initial, a two-word surname in a mailbox."""
+
+from dataclasses import replace
+
+import pytest
+
+from identity.resolution import gamma, guard, mailbox_names_nobody, plan, title_key
+from identity.tests.test_resolution import AUTO, _at
+
+
+def _office(pid, first, last, *, phone="2175370566", emails=(), title="", **kw):
+    return _at(
+        pid, first, last, business="PINNACLE BUILDERS", street="1503 FRONT AVE", zip5="62704", city="SPRINGFIELD",
+        phone=phone, emails=frozenset(emails), titles=(title_key(title),) if title else (), **kw,
+    )  # fmt: skip
+
+
+def _guard(a, b):
+    levels, _ = gamma(a, b)
+    return guard(a, b, levels)
+
+
+# ADAM HARDY on the office line, and a record of the same name on a mobile with a mailbox.
+OWN_PHONE_AND_POST = [
+    # (title a, title b, mobile b, mailbox b, mailbox a, guard)
+    ("Owner", "Director of Operations", "2173489865", "adam.hardy@pinnacle.com", "", "COLLEAGUE_OWN_POST"),
+    ("Administrative Assistant", "Project Manager", "2173489865", "ahardy77@gmail.com", "", "COLLEAGUE_OWN_POST"),
+    # two mailboxes of one person's shapes, but two posts with only MANAGER in common (Project / Practice)
+    ("Project Manager", "Practice Manager", "2173489865", "ahardy@pin.com", "adam.hardy@pin.com", "COLLEAGUE_OWN_POST"),
+    # one post kept: the same title, a promotion keeping its words, or a title unknown on one record
+    ("Owner", "Owner", "2173489865", "adam.hardy@pinnacle.com", "", None),
+    ("Vice President", "President", "2173489865", "adam.hardy@pinnacle.com", "", None),
+    ("Owner", "", "2173489865", "adam.hardy@pinnacle.com", "", None),
+    # a digit mistyped is the same phone; the office line shared is a colleague's or the same person's
+    ("Owner", "Director of Operations", "2175370567", "adam.hardy@pinnacle.com", "", None),
+    ("Owner", "Director of Operations", "2175370566", "adam.hardy@pinnacle.com", "", None),
+    # no mailbox on either record: nothing but a phone and a title to go by
+    ("Owner", "Director of Operations", "2173489865", "", "", None),
+]
+
+
+@pytest.mark.parametrize(("title_a", "title_b", "phone_b", "email_b", "email_a", "expected"), OWN_PHONE_AND_POST)
+def test_one_name_at_one_office_with_a_phone_and_a_post_of_its_own_waits_for_review(
+    title_a, title_b, phone_b, email_b, email_a, expected
+):
+    # given ADAM HARDY at one office, and a second record of his name with the phone, post and mailbox given
+    father = _office("per_1", "ADAM", "HARDY", emails=[email_a] if email_a else (), title=title_a)
+    son = _office("per_2", "ADAM", "HARDY", phone=phone_b, emails=[email_b] if email_b else (), title=title_b)
+    # when the guards judge the pair, then a father and son each in his own post are not merged automatically
+    assert _guard(father, son) == expected
+    assert _guard(son, father) == expected
+
+
+def test_a_father_and_son_in_posts_of_their_own_go_to_review_not_merged():
+    # given a father on the office line and a son of his name on his own mobile and mailbox, in another post
+    father = _office("per_1", "ADAM", "HARDY", title="Owner")
+    son = _office("per_2", "ADAM", "HARDY", phone="2173489865", emails=["adam.hardy@pinnacle.com"], title="Estimator")
+    # when a run plans them, then they wait for a person with the guard named
+    result = plan([father, son], auto_threshold=0.0, review_threshold=0.0)
+    assert result.merges == []
+    assert [reasons["guard"] for *_, reasons in result.reviews] == ["COLLEAGUE_OWN_POST"]
+
+
+FAMILY_HANDLE = [
+    # (first b, phone b, shared mailbox, guard)
+    ("KATHLEEN", "9738619429", "the4539@gmail.com", "COLLEAGUE_FIRST_NAME"),  # a household's handle, two given names
+    ("KATHLEEN", "8629200215", "the4539@gmail.com", None),  # the same phone besides: one person's key
+    ("KSTHQN", "9738619429", "the4539@gmail.com", None),  # a first name garbled into no name: the key holds
+    ("KATHLEEN", "9738619429", "the4539@bakerclinic.com", None),  # a company's mailbox is one person's
+]
+
+
+@pytest.mark.parametrize(("first_b", "phone_b", "email", "expected"), FAMILY_HANDLE)
+def test_a_free_mail_handle_shared_by_two_given_names_at_one_office_is_a_households(first_b, phone_b, email, expected):
+    # given JOSHUA BAKER and a record of another first name at his office on one handle naming nobody
+    a = _office("per_1", "JOSHUA", "BAKER", phone="8629200215", emails=[email], title="Physician")
+    b = _office("per_2", first_b, "BAKER", phone=phone_b, emails=[email], title="Physician")
+    # when the guards judge the pair, then two given names on a family's handle stay two people
+    assert _guard(a, b) == expected
+
+
+INITIAL_MAILBOX = [
+    # (first a, first b, shared mailbox, guard)
+    ("MICHAEL", "MICHELLE", "mbrown@sacauto.com", "COLLEAGUE_FIRST_NAME"),  # fits both: two given names
+    ("MICHAEL", "MICHELLE", "michelle.brown@sacauto.com", None),  # her own mailbox: a record's error
+    ("MICHAEL", "M", "mbrown@sacauto.com", None),  # an initial fits the mailbox's owner
+]
+
+
+@pytest.mark.parametrize(("first_a", "first_b", "email", "expected"), INITIAL_MAILBOX)
+def test_a_mailbox_spelling_an_initial_excuses_no_close_spelling_of_another_name(first_a, first_b, email, expected):
+    # given two BROWNs at one office on one phone and one work mailbox
+    a = _office("per_1", first_a, "BROWN", emails=[email], title="Service Manager")
+    b = _office("per_2", first_b, "BROWN", emails=[email], title="Chief Executive Officer")
+    # when the guards judge the pair, then MBROWN@ does not make MICHAEL and MICHELLE one person
+    assert _guard(a, b) == expected
+
+
+INITIAL_NAMES_ANOTHER = [
+    # (mailbox of the initial's record, guard)
+    ("gabriela_oliver@americanfab.com", "COLLEAGUE_FIRST_NAME"),  # GABRIELA is not GABRIEL
+    ("gabriel.oliver@americanfab.com", None),  # his own mailbox
+    ("gabe@americanfab.com", None),  # a nickname of his
+    ("goliver@americanfab.com", None),  # an initial says nothing
+    ("gabriela_oliver@gmail.com", None),  # a free-mail mailbox may be a household's
+]
+
+
+@pytest.mark.parametrize(("email", "expected"), INITIAL_NAMES_ANOTHER)
+def test_an_initial_on_a_work_mailbox_naming_another_given_name_is_not_the_colleague(email, expected):
+    # given GABRIEL OLIVER on the office line, and G / OLIVER on the same line with a work mailbox of its own
+    gabriel = _office("per_1", "GABRIEL", "OLIVER", emails=["gabriel@americanfab.com"], title="Owner")
+    initial = _office("per_2", "G", "OLIVER", emails=[email], title="Owner")
+    # when the guards judge the pair, then a mailbox spelling GABRIELA tells the record from GABRIEL's
+    assert _guard(gabriel, initial) == expected
+    assert _guard(initial, gabriel) == expected
+
+
+@pytest.mark.parametrize(
+    ("email", "names_nobody"),
+    [
+        ("mvandyke@aol.com", False),
+        ("the.vandyke12@aol.com", False),
+        ("vandykefam@aol.com", False),
+        ("p7535@aol.com", True),
+    ],
+)
+def test_a_mailbox_holding_a_two_word_surname_without_its_space_names_the_person(email, names_nobody):
+    # given MELISSA VAN DYKE and JORDAN VAN DYKE
+    a = _office("per_1", "MELISSA", "VAN DYKE")
+    b = replace(a, id="per_2", first="JORDAN")
+    # when a mailbox is read for names, then VANDYKE in it is their surname
+    assert mailbox_names_nobody(email, a, b) is names_nobody
+
+
+def test_a_couple_on_a_mailbox_spelling_a_two_word_surname_stays_two_people():
+    # given a couple at one office on one free-mail mailbox built from the wife's name, each on a phone of their own
+    a = _office("per_1", "MELISSA", "VAN DYKE", phone="3136824447", emails=["mvandyke@aol.com"], title="Controller")
+    b = _office("per_2", "JORDAN", "VAN DYKE", phone="3136356114", emails=["mvandyke@aol.com"], title="Controller")
+    # when the guards judge the pair, then the mailbox is no key that outweighs two first names
+    assert _guard(a, b) == "COLLEAGUE_FIRST_NAME"
+    assert plan([a, b], auto_threshold=AUTO, review_threshold=0.0).merges == []
+
+
+OWN_SPELLING_AND_POST = [
+    # (first b, mailbox b, title b, guard)
+    ("SARAH", "swilliamsnelson@metrosupply.com", "Owner", "COLLEAGUE_OWN_POST"),  # two spellings, two posts
+    ("SARAH", "swilliamsnelson@metrosupply.com", "Office Manager", None),  # one post: a copy's spelling
+    ("SARA", "swilliamsnelson@metrosupply.com", "Owner", None),  # one spelling: the copy changed mailbox and post
+    ("SARAH", "sara@metrosupply.com", "Owner", None),  # one mailbox
+]
+
+
+@pytest.mark.parametrize(("first_b", "email_b", "title_b", "expected"), OWN_SPELLING_AND_POST)
+def test_two_spellings_of_a_first_name_each_with_a_mailbox_and_post_of_its_own_wait_for_review(
+    first_b, email_b, title_b, expected
+):
+    # given SARA WILLIAMS NELSON, office manager on the office line with her mailbox at the company
+    a = _office("per_1", "SARA", "WILLIAMS NELSON", emails=["sara@metrosupply.com"], title="Office Manager")
+    b = _office("per_2", first_b, "WILLIAMS NELSON", emails=[email_b], title=title_b)
+    # when the guards judge the pair, then SARAH with a mailbox and a post of her own is another colleague
+    assert _guard(a, b) == expected
+
+
+def test_a_nickname_with_its_own_mailbox_and_post_is_left_to_the_model():
+    # given KENNETH PATEL and KENNY PATEL on the office line, each with a mailbox and a title (a copy may write either)
+    a = _office("per_1", "KENNETH", "PATEL", emails=["kenneth.patel@sandoval.com"], title="Managing Partner")
+    b = _office("per_2", "KENNY", "PATEL", emails=["kpatel@sandoval.com"], title="Project Manager")
+    # when the guards judge the pair, then no guard holds them apart
+    assert _guard(a, b) is None
+
+
+def test_a_name_slipped_beside_another_phone_and_post_is_left_to_the_model():
+    # given DONNA LEBLANC and a record of DONNA LBLANC at her office on another phone, in another post
+    a = _office("per_1", "DONNA", "LEBLANC", emails=["donna.leblanc@pioneer.com"], title="Co-Founder")
+    b = _office("per_2", "DONNA", "LBLANC", phone="6019632243", title="Controller")
+    # when the guards judge the pair, then a record slipped in its name is a copy by hand: no post guard holds it
+    assert _guard(a, b) is None
