@@ -7,16 +7,21 @@ kind, and not all of them are offered:
   Mendez", "Dale handles marketing", "Owner's Vinny", a person the sender answers for who is away: "Teresa Alvarez
   is out today") outranks the sender's own name ("this is Pam", "I'm Bethany Cole", "Hector here"), which outranks
   a sign-off ("Thanks, Patricia", a signature block's first line, a name alone after a closing number). A relative
-  who answers for the person names that person ("this is kevin's wife": Kevin), unless the person has died. A
-  doctor named in full is the contact; a title with a surname alone ("Dr. Okafor"), a business ("Rhonda's
-  Bakery"), a common word in capitals and a name the reply greets or asks about ("Sam who?") or says is not the
-  one ("Dale isn't who you want") are never names; a courtesy title before a surname alone is kept ("Mr. Patel").
+  who answers for the person names that person ("this is kevin's wife": Kevin; "I'm his wife. Tony's on a roof":
+  Tony), unless the person has died. A doctor named in full is the contact; a title with a surname alone ("Dr.
+  Okafor") is one only where the reply sends us to them, kept as written ("ask for Dr. Halvorsen", "I'm Dr. Levin's
+  scheduler", "secretary ni Atty. Santos"); a business ("Rhonda's Bakery"), a role ("我是前台", "أنا السكرتيرة"), a
+  common word in capitals and a name the reply greets or asks about ("Sam who?") or says is not the one ("Dale
+  isn't who you want") are never names; a courtesy title before a surname alone is kept ("Mr. Patel", "Mesye
+  Joseph", "Maître Dubois"). The same holds in the other languages replies come in (Spanish, Portuguese, French,
+  Haitian Creole, Tagalog, Vietnamese, Polish, Russian, Hindi in Latin letters, Arabic, Korean, Chinese).
 - E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X gets buried", "how did
   you get X?", "I unsubscribed from your emails at X").
 - Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct", "B is the line") else
   the first one, never one refused ("do not call X", "X but nobody answers it", "not the office line X", "my old
   number was X"), a fax or one labelled as something else ("Policy no. 3304412897", "invoice INV-2026-031055"); its
-  extension, said with it or apart from it ("X ask for Jen in billing ext. 305", "ext 4 is me").
+  extension, said with it or apart from it ("X ask for Jen in billing ext. 305", "ext 4 is me"), in other
+  languages ("ramal 3", "poste 210", "内线"), or dialled once it answers ("X, press 2", "X opt 3", "X 转 8").
 """
 
 from __future__ import annotations
@@ -37,12 +42,16 @@ _NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 # a courtesy title dropped before the name ("la Sra. Beatriz Salinas"); "Dr." is never read as a contact's name
 _TITLE = (
     r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a|Dr|Dra|Doctor|Deacon|Attorney|Atty|Chef"
-    r"|Pastor|Rev|Kuya|Ate|Manong|Manang)\.?\s+)?"
+    r"|Pastor|Rev|Kuya|Ate|Manong|Manang|Mesye|Madan|Ma\u00eetre|Madame|Monsieur)\.?\s+)?"
 )
 # a title before which one word is a surname, not a name to address the person by ("Dr. Kim", "Attorney Kessler")
 _SURNAME_TITLE = re.compile(r"\b(?:Dr|Dra|Doctor|Attorney|Atty)\.?\s+\Z")
 # a courtesy title before a surname that the reply may give in full further on ("Mrs. Okafor ... Chinwe Okafor")
-_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta)\.?\s+\Z")
+_COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Mesye|Madan|Ma\u00eetre|Madame|Monsieur)\.?\s+\Z")
+# the title as written before a surname kept with it ("Dr. Levin", "Atty. Santos", "Mesye Joseph", "Maître Dubois")
+_TITLE_WRITTEN = re.compile(
+    r"\b(Mr|Mrs|Ms|Sr|Sra|Srta|Dr|Dra|Atty|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Attorney|Doctor)(\.?)\s+\Z"
+)
 _ROLE = (
     r"(?:assistant|secretary|receptionist|manager|owner|boss|partner|husband|wife|son|daughter|brother|sister|dad"
     r"|father|mom|mother|uncle|aunt|nephew|niece|cousin|person|guy|gal|lady|coordinator|director|supervisor"
@@ -51,10 +60,17 @@ _ROLE = (
     r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
     r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney"
     r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
-    r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea])"
+    r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea]|dono)"
 )
-_KIN = r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece)"
-_OWNER_WORD = r"(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa)"
+_KIN = (
+    r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece"
+    r"|scheduler|receptionist|paralegal)"
+)
+# whose the role is: "my", "our", "o dono", or a person's ("Dr. Reyes's assistant, Aisha Bello")
+_OWNER_WORD = (
+    r"(?:(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa|o)"
+    rf"|(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+{_WORD_BODY}'s)"
+)
 
 # "my office manager, Denise,", "our principal's secretary, Jenna Moretti", "my assistant instead - Kayla"
 _ROLE_NAMED = (
@@ -62,16 +78,35 @@ _ROLE_NAMED = (
     rf"(?:'s|\s+(?i:is|es))?(?:\s+instead)?\s*[,\-\u2013\u2014]?\s+{_TITLE}{_NAME}"
 )
 
+# an Arabic name and the titles said before one (Mr., Ms., Dr., Professor)
+_AR_WORD = r"[\u0621-\u064a]{2,12}"
+_AR_TITLE = (
+    r"(?:\u0627\u0644\u0633\u064a\u062f\u0629?|\u0627\u0644\u062f\u0643\u062a\u0648\u0631\u0629?"
+    r"|\u0627\u0644\u0623\u0633\u062a\u0627\u0630\u0629?)"
+)
+
+# who the sender is when not a name: the front desk, the boss, a secretary, an assistant, his wife, her husband, his
+# son or daughter (Chinese); the secretary, the manager, an employee, an assistant, his son, daughter, wife (Arabic)
+_ZH_ROLE = (
+    "\u524d\u53f0|\u524d\u6aaf|\u8001\u677f|\u8001\u95c6|\u79d8\u4e66|\u79d8\u66f8|\u52a9\u7406|\u7ecf\u7406"
+    "|\u7d93\u7406|\u4f1a\u8ba1|\u6703\u8a08|\u5e97\u5458|\u5e97\u54e1|\u5458\u5de5|\u54e1\u5de5|\u4ed6|\u5979"
+)
+_AR_ROLE = (
+    "\u0627\u0644\u0633\u0643\u0631\u062a\u064a\u0631|\u0633\u0643\u0631\u062a\u064a\u0631|\u0627\u0644\u0645\u062f\u064a\u0631"
+    "|\u0645\u062f\u064a\u0631|\u0627\u0644\u0645\u0648\u0638\u0641|\u0645\u0648\u0638\u0641|\u0645\u0633\u0627\u0639\u062f"
+    "|\u0627\u0644\u0645\u0633\u0627\u0639\u062f|\u0627\u0628\u0646|\u0632\u0648\u062c"
+)
 # A name the reply sends us to, best first within one reply
 _REFERRAL = [
     # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
     re.compile(
         rf"(?i:\bask(?:s|ing)?\s+(?:for|4)|\bpregunte?\s+por|\bpreguntar\s+por|\bpregunta\s+por|\bprocure\s+(?:por|o|a)"
-        rf"|\bmande\s+pou|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
+        rf"|\bmande\s+pou|\bdemande[rz]|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
     ),
     # "this is kevin's wife": the relative speaks for Kevin (typed in any case)
     re.compile(
-        rf"(?i:\b(?:this is|i'm|i am|im|it's)\s+)(?P<name>[{_UP}{_LOW}]+)(?i:'s\s+{_KIN})\b",
+        rf"(?i:\b(?:this is|i'm|i am|im|it's)\s+)(?:(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+)?(?P<name>[{_UP}{_LOW}]+)"
+        rf"(?i:'s\s+(?:[a-z]+\s+)?{_KIN})\b",
     ),
     re.compile(
         rf"(?i:\b(?:soy|sou|sono)\s+(?:la|el|a|o|il)\s+(?:esposa|esposo|hija|hijo|mujer|secretaria|asistente|socio|socia|"
@@ -82,7 +117,7 @@ _REFERRAL = [
         rf"(?i:\b(?:his|her|their|the owner's|the manager's|the boss's)\s+name(?:'s|\s+is)|\bse\s+llama"
         rf"|\bthe\s+(?:person|guy|lady|man|woman|one|owner|manager|boss|decision maker)\s+(?:you\s+(?:want|need)"
         rf"(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?|to\s+(?:talk|speak)\s+(?:to|with)|to\s+(?:ask\s+for|call|contact"
-        rf"|email|reach))\s+is|\byou(?:'ll)?\s+(?:want|need)\s+(?:to\s+(?:talk|speak)\s+(?:to|with)\s+)?"
+        rf"|email|reach))\s+is|\byou(?:'ll)?\s+(?:want|need)(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?"
         rf"|\b(?:he|she)(?:'s|\s+is))\s+{_TITLE}{_NAME}"
     ),
     # "my office manager, Denise,", "our practice manager Luis at", "hable con mi hija Daniela"
@@ -91,7 +126,7 @@ _REFERRAL = [
     # "talk to Jordan", "call Eddie at", "email Kim", "hable con Daniela"
     re.compile(
         rf"(?<![Nn]ot\s)(?<!NOT\s)(?i:\b(?:talk|speak|speaking|chat)\s+(?:to|with)|\bhable\s+con|\bhablar\s+con|\bhabla\s+con|\bfale\s+com"
-        rf"|\bcontact:?|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
+        rf"|\bfala(?:r)?\s+com(?:\s+[oa](?=\s))?|\bcontact:?|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
         rf"everything)\s+to|\bgive\s+it\s+to|\bforward\s+(?:it\s+)?to|\bll[a\u00e1]mele\s+a|\bllame\s+a"
         rf"|\bligue\s+para)\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
     ),
@@ -109,7 +144,10 @@ _REFERRAL = [
     # the person the sender answers for is away: "Teresa Alvarez is out today", "Brad isn't in", "Bob does not text"
     re.compile(
         rf"(?:^|(?<=[.!?;]\s)){_TITLE}{_NAME}\s+(?i:is\s+(?:out|away|off|not\s+in|not\s+available|unavailable"
-        rf"|on\s+vacation|in\s+(?:trial|court|surgery|session|a\s+meeting|meetings|depositions?|the\s+field))"
+        rf"|on\s+vacation|in\s+(?:trial|court|surgery|session|a\s+meeting|meetings|depositions?|the\s+field)"
+        rf"|with\s+(?:a\s+)?(?:patients?|clients?|customers?)|booked)"
+        # French: "Sophie est en congé", "Maître Dubois peut vous parler jeudi"
+        rf"|est\s+(?:en\s+cong\u00e9|absente?|en\s+r\u00e9union)|peut\s+vous\s+(?:parler|rappeler|recevoir)"
         rf"|isn't\s+(?:in|here|available)|(?:does\s+not|doesn't)\s+(?:do|read|check|use|answer)"
         rf"|no\s+est[a\u00e1]|sali[o\u00f3])\b"
     ),
@@ -117,7 +155,11 @@ _REFERRAL = [
     re.compile(rf"(?i:\b(?:ext(?:ension)?|x)\.?\s*\d+\s+(?:for|is|to\s+reach))\s+{_TITLE}{_NAME}"),
     # "找李经理 Kevin Li" (ask for), "gọi cho chị Lan" (call), "Doctor sahab, Dr. Anil Mehta, se baat karni hai"
     re.compile(
-        rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?|\bh\u1ecfi)\s+"
+        # Vietnamese: "vợ của anh Tuấn" (the wife of), "gửi email cho chị Hoa" (send to), "chủ tiệm là cô Lan" (the
+        # owner)
+        rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?|\bh\u1ecfi"
+        rf"|\b(?:v\u1ee3|ch\u1ed3ng|con|th\u01b0\s+k\u00fd)\s+c\u1ee7a|\bg\u1eedi(?:\s+email)?\s+cho"
+        rf"|\bch\u1ee7(?:\s+ti\u1ec7m)?\s+l\u00e0)\s+"
         rf"(?:(?i:anh|ch\u1ecb|em|c\u00f4|ch\u00fa|\u00f4ng|b\u00e0)\s+)?){_TITLE}{_NAME}"
     ),
     # a doctor named in full is the one the reply is about ("La Dra. Elena Ram\u00edrez regresa el 20", "Dr. Grace Hsu's
@@ -138,7 +180,73 @@ _REFERRAL = [
         rf"|store|practice|firm|agency|salon|restaurant))(?:\s+over)?\s+to)\s+{_TITLE}{_NAME}"
     ),
     re.compile(rf"(?:^|(?<=[.!?]\s)){_TITLE}{_NAME}\s+(?:says|said)\s+(?i:to\s+)?(?i:call|text|tell|email|reach)\b"),
+    # the sender works for the person: "Assistant to Attorney Melissa Grant here", "secretary ni Atty. Santos"
+    re.compile(
+        rf"(?i:(?<!virtual\s)(?<!automated\s)(?<!digital\s)(?<!ai\s)\b(?:assistant|secretary|scheduler|paralegal"
+        rf"|receptionist)\s+(?:to|for|of|ni|de|da|do))\s+{_TITLE}{_NAME}"
+    ),
+    # a relative answers and the next sentence names the person: "I'm his wife. Tony's on a roof all day", Polish
+    # "tu żona właściciela. Marek jest na budowie", Haitian "se madanm li mwen ye. Jean-Baptiste ap travay"
+    re.compile(
+        rf"(?i:(?:\b(?:i'm|i\s+am|im|this\s+is)\s+(?:his|her|their|the\s+owner's)\s+{_KIN}"
+        rf"|\btu\s+(?:\u017cona|m\u0105\u017c|c\u00f3rka|syn|sekretarka)\b[^.!?]{{0,30}}"
+        rf"|\bse\s+(?:madanm|mari|pitit(?:\s+(?:fi|gason))?|sekret\u00e8)\s+li\s+mwen\s+ye))[.!]\s+"
+        rf"{_TITLE}(?P<name>{_WORD_POSS}(?:[ ]{_WORD})?)(?=['\u2019]s\b|\s)"
+    ),
+    # Hindi in Latin letters: "main Sharma ji ki beti hoon" (his daughter), "Meena se baat kariye" (talk to Meena)
+    re.compile(
+        rf"(?i:\bmain\s+){_NAME}(?i:(?:\s+ji)?\s+k[aei]\s+(?:beti|beta|patni|bahu|bhai|behen|wife|secretary)\s+h(?:oo|u)n)"
+    ),
+    re.compile(
+        rf"(?:^|(?<=[.!?,]\s)){_NAME}(?i:\s+se\s+baat\s+(?:kariye|karein|karo|kijiye|karna|karni|kar\s+lijiye))"
+    ),
+    # Russian: "контакт — Наталья Петрова", "спросите Ольгу"
+    re.compile(
+        r"(?i:\b(?:\u043a\u043e\u043d\u0442\u0430\u043a\u0442|\u0441\u043f\u0440\u043e\u0441\u0438\u0442\u0435"
+        r"|\u043f\u043e\u043f\u0440\u043e\u0441\u0438\u0442\u0435))\s*[\u2014:-]?\s*" + _NAME
+    ),
+    # Arabic: "اسأل عن السيدة ليلى" (ask for Ms. Layla), "الدكتور حسن مشغول الآن" (Dr. Hassan is busy now)
+    re.compile(
+        rf"(?<![\u0621-\u064a])(?:\u0627\u0633\u0623\u0644\s+\u0639\u0646|\u0627\u0637\u0644\u0628|\u0643\u0644\u0645)\s+"
+        rf"(?P<name>{_AR_TITLE}\s+{_AR_WORD}|(?!{_AR_ROLE}){_AR_WORD})"
+    ),
+    re.compile(
+        rf"(?P<name>{_AR_TITLE}\s+{_AR_WORD})\s+(?:\u0645\u0634\u063a\u0648\u0644\u0629?|\u063a\u064a\u0631\s+\u0645\u0648\u062c\u0648\u062f"
+        rf"|\u0644\u064a\u0633\s+\u0647\u0646\u0627|\u0641\u064a\s+\u0627\u062c\u062a\u0645\u0627\u0639)"
+    ),
+    # Korean "김민수 사장님 찾으시면 됩니다" (ask for President Kim Minsu); Chinese "找阿強" (ask for), "老板王先生"
+    # (the boss)
+    re.compile(
+        r"(?:^|(?<=\s))(?P<name>[\uac00-\ud7a3]{2,3})\s*(?:\uc0ac\uc7a5|\uc2e4\uc7a5|\ubd80\uc7a5|\uacfc\uc7a5"
+        r"|\ub300\ud45c|\ud300\uc7a5|\uc6d0\uc7a5|\uc120\uc0dd)?\ub2d8?\s*(?:\uc744|\ub97c)?\s*\ucc3e"
+    ),
+    re.compile(
+        r"\u627e(?![\u6211\u4f60\u4ed6\u5979\u60a8\u8fd9\u90a3\u8c01\u4eba])(?P<name>[\u4e00-\u9fff]{2,3})"
+        r"(?=[\uff0c,\u3002.!\uff01\s]|\Z|\u5c31|\u5427)"  # "找阿明就行", "找阿明吧"
+    ),
+    re.compile(
+        r"(?:\u8001\u677f|\u8001\u95c6|\u7ecf\u7406|\u7d93\u7406|\u8d1f\u8d23\u4eba|\u8ca0\u8cac\u4eba)\u662f?\s*"
+        r"(?P<name>[\u4e00-\u9fff](?:\u5148\u751f|\u5973\u58eb|\u5c0f\u59d0|\u592a\u592a))"
+    ),
+    # a relative's name in brackets after what they are called at home: "email Mama (Geraldine)"
+    re.compile(
+        rf"(?i:\b(?:mama|papa|mom|dad|grandma|grandpa|abuela|abuelo|my\s+(?:wife|husband)))\s*\(\s*{_NAME}\s*\)"
+    ),
 ]
+# the Korean surnames most names begin with (Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon, Jang, Lim, Han, Oh, Seo, ...)
+_KO_SURNAMES = (
+    "\uae40\uc774\ubc15\ucd5c\uc815\uac15\uc870\uc724\uc7a5\uc784\ud55c\uc624\uc11c\uc2e0\uad8c\ud669\uc548"
+    "\uc1a1\ub958\uc804\ud64d\uace0\ubb38\uc591\uc190\ubc30\ubc31\ud5c8\uc720\ub0a8\uc2ec\ub178\ud558\uacfd\uc131"
+    "\ucc28\uc8fc\uc6b0\uad6c\ubbfc\uc9c4\ub098"
+)
+# the Chinese surnames most names begin with (simplified and traditional)
+_ZH_SURNAMES = (
+    "\u738b\u674e\u5f20\u5f35\u5218\u5289\u9648\u9673\u6768\u694a\u9ec4\u9ec3\u8d75\u8d99\u5434\u5433\u5468"
+    "\u5f90\u5b59\u5b6b\u9a6c\u99ac\u6731\u80e1\u90ed\u4f55\u6797\u7f57\u7f85\u9ad8\u90d1\u912d\u6881\u8c22"
+    "\u8b1d\u5b8b\u5510\u8bb8\u8a31\u97e9\u97d3\u51af\u99ae\u9093\u9127\u66f9\u5f6d\u66fe\u8096\u7530\u8463"
+    "\u6f58\u848b\u8521\u4f59\u53f6\u8449\u7a0b\u82cf\u8607\u5415\u5442\u4e01\u6c88\u59da\u5362\u76e7\u9646"
+    "\u9678\u6c6a\u8303\u91d1\u77f3\u5ed6\u590f\u65b9\u767d\u5b54\u4e25\u56b4\u6c5f\u9c81\u9b6f\u94b1\u9322"
+)
 # The sender's own name
 _SELF = [
     re.compile(
@@ -160,7 +268,9 @@ _SELF = [
     re.compile(
         r"(?:\uc800\ub294\s*|\u6211(?:\u662f|\u53eb)|(?<![\u0600-\u06ff])\u0623\u0646\u0627\s+)(?P<name>"
         r"[\uac00-\ud7a3]{2,4}?(?=\uc785\ub2c8\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694)"
-        r"|[\u4e00-\u9fff]{2,3}?(?=[\uff0c,\u3002.!\uff01\s])|(?!\u0645\u0647\u062a\u0645|\u0645\u0634\u063a\u0648\u0644|\u063a\u064a\u0631)[\u0621-\u064a]{2,12}(?=\s*[.,\u060c!]|\s*\Z))"
+        rf"|(?!{_ZH_ROLE})[\u4e00-\u9fff]{{2,3}}?(?=[\uff0c,\u3002.!\uff01\s])"
+        rf"|(?!\u0645\u0647\u062a\u0645|\u0645\u0634\u063a\u0648\u0644|\u063a\u064a\u0631|{_AR_ROLE})[\u0621-\u064a]{{2,12}}"
+        r"(?=\s*[.,\u060c!]|\s*\Z))"
     ),
     # "I'm the GM, Jessica Park"
     re.compile(rf"(?:\b[Ii]'m\s|\b[Ii]\sam\s|\bIm\s){_ROLE_NAMED}"),
@@ -180,6 +290,17 @@ _SELF = [
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=[.!?;:,]))(?<!Mr\.\s)(?<!Ms\.\s)(?<!Mrs\.\s)(?<!Dr\.\s)\s*{_NAME}\s+(?i:here)\b(?!\s*(?i:is|are|at|in|on)\b)"
     ),
+    # the sender names themself beside "me": "You can talk to me, Carla, at ext 118", "call me, Vanessa, X"; Haitian
+    # "Se pitit fi li mwen ye, Nadège" (I'm his daughter, Nadège)
+    re.compile(
+        rf"(?:(?i:\b(?:to|call|text|email|reach|try)\s+me)"
+        rf"|(?i:\bse\s+(?:madanm|mari|pitit(?:\s+(?:fi|gason))?|sekret\u00e8)\s+li\s+mwen\s+ye)),\s+{_NAME}\s*[,.!]"
+    ),
+    # a Korean name beside the number: "이준호, 646-555-0140" (a common surname first)
+    # (not a verb ending as a sentence does: "문자 주세요 X", please text)
+    re.compile(
+        rf"(?:^|(?<=[\s.,]))(?P<name>[{_KO_SURNAMES}][\uac00-\ud7a3]{{1,2}})(?<![\uc694\ub2e4\uae4c\uc8e0])\s*,?\s*<phone>"
+    ),
 ]
 # the person the reply is about has died
 _DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
@@ -192,15 +313,33 @@ _SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
 _SIGN_OFF = re.compile(
     rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
     rf"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
-    rf"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg))\s*[,!]\s*"
-    rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",
+    rf"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg"
+    # Polish, French, Portuguese: "Pozdrawiam, Agnieszka Kowalska", "Cordialement, Claire Martin"
+    rf"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o))\s*[,!]\s*"
+    rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*"
+    rf"|(?i:\batte)\.\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",  # Spanish "Atte. Lupita" (atentamente)
     re.DOTALL,
 )
 # a Korean name signed after a dash (not a word ending as a sentence does: "- 감사해요"), a Chinese surname with its
 # courtesy title closing the message: "- 김민수 (213) 555-0145", "626-288-5501 王先生"
+# (a Korean name with the title after it: "박지영 실장"; a Chinese name of a common surname after the last sentence:
+# "。陈丽丽"; an Arabic name after a dash: "— عمر")
 _CJK_SIGN_OFF = re.compile(
     r"(?:(?:^|\s)[-\u2014\u2013~]\s*(?P<ko>[\uac00-\ud7a3]{1,3}[\uac00-\ud7a3](?<![\uc694\ub2e4\uae4c\uc8e0]))|(?P<zh>[\u4e00-\u9fff](?:\u5148\u751f|\u5973\u58eb"
-    r"|\u5c0f\u59d0|\u592a\u592a)))\s*(?:<phone>)?[\s.!\u3002]*\Z"
+    r"|\u5c0f\u59d0|\u592a\u592a))"
+    rf"|(?:^|(?<=[\s.)]))(?P<ko_titled>[{_KO_SURNAMES}][\uac00-\ud7a3]{{1,2}})\s*(?:\uc0ac\uc7a5|\uc2e4\uc7a5|\ubd80\uc7a5"
+    r"|\uacfc\uc7a5|\ub300\ud45c|\ud300\uc7a5|\uc6d0\uc7a5|\uc774\uc0ac)\ub2d8?"
+    rf"|(?<=[\u3002\uff0c\uff01.!,\s])(?P<zh_named>[{_ZH_SURNAMES}](?P<given>[\u4e00-\u9fff]{{1,2}}))"
+    r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<ar>[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12})?))"
+    r"\s*(?:<phone>)?[\s.!\u3002]*\Z"
+)
+# a name and the title it holds closing the reply: "... use X. Karen Davis, Office Manager", "Ирина, офис-менеджер"
+_NAME_AND_ROLE = re.compile(
+    rf"(?:[.!?)]|\S@\S+)\s+{_NAME},\s+(?:[{_UP}{_LOW}]+[\s-]){{0,2}}"
+    r"(?i:manager|mgr|administrator|admin|director|coordinator|owner|bookkeeper|secretary|assistant|president"
+    r"|supervisor|accountant|\u043c\u0435\u043d\u0435\u0434\u0436\u0435\u0440|\u0434\u0438\u0440\u0435\u043a\u0442\u043e\u0440"
+    r"|\u0431\u0443\u0445\u0433\u0430\u043b\u0442\u0435\u0440|\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c)"
+    r"\s*[.!]?\s*\Z"
 )
 _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
@@ -283,7 +422,9 @@ NOT_NAMES = frozenset(
     church office mgr gm staff crew everybody everyone nobody general wife husband son daughter mom dad mother
     father corporate headquarters hq accounting billing notary too all very much automated auto bot vendor vendors
     relations department dept team desk board proposal purchasing procurement operations ops hr compliance legal
-    co-op coop reply bye cya sent habla ti\u1ec7m ph\u1edf
+    co-op coop reply bye cya sent habla ti\u1ec7m ph\u1edf contract lease warranty papa mama pop pops grandma grandpa
+    daddy mommy should would could might must shall
+    rele voye
     merry christmas easter holidays peace blessings aloha mahalo merci danke grazie counsel
     """.split()
 )
@@ -307,25 +448,38 @@ _BUSINESS_WORDS = frozenset(
 )
 # the words each pattern needs (lower case): a reply without them skips its search
 _NEEDS = {
-    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande"),
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande", "demande"),
     _REFERRAL[1]: ("'s",),
     _REFERRAL[2]: ("soy", "sou", "sono"),
     _REFERRAL[3]: ("name", "llama", "the ", "you", "he"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
-                   "noss"),
+                   "noss", "o ", "'s "),
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
-                   "give it", "forward", "llam", "ligue"),
+                   "give it", "forward", "llam", "ligue", "fala"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
     _REFERRAL[7]: ("'s ", " is ", " es "),
-    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali"),
+    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut"),
     _REFERRAL[9]: ("ext", "x"),
-    _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi"),
+    _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7"),
     _REFERRAL[11]: ("dr",),
     _REFERRAL[12]: ("'s cell", "'s phone", "'s number", "'s line", "'s direct", "'s mobile", "'s desk"),
     _REFERRAL[13]: ("<phone>",),
     _REFERRAL[14]: (" ang ",),
     _REFERRAL[15]: ("sold", "handed", "passed", "turned"),
     _REFERRAL[16]: ("says", "said"),
+    _REFERRAL[17]: ("assistant", "secretary", "scheduler", "paralegal", "receptionist"),
+    _REFERRAL[18]: ("i'm", "i am", "im ", "this is", "tu ", "se "),
+    _REFERRAL[19]: ("main ",),
+    _REFERRAL[20]: (" se baat",),
+    _REFERRAL[21]: ("\u043a\u043e\u043d\u0442\u0430\u043a\u0442", "\u0441\u043f\u0440\u043e\u0441",
+                    "\u043f\u043e\u043f\u0440\u043e\u0441"),
+    _REFERRAL[22]: ("\u0627\u0633\u0623\u0644", "\u0627\u0637\u0644\u0628", "\u0643\u0644\u0645"),
+    _REFERRAL[23]: ("\u0627\u0644\u0633\u064a\u062f", "\u0627\u0644\u062f\u0643\u062a\u0648\u0631",
+                    "\u0627\u0644\u0623\u0633\u062a\u0627\u0630"),
+    _REFERRAL[24]: ("\ucc3e",),
+    _REFERRAL[25]: ("\u627e",),
+    _REFERRAL[26]: ("\u8001\u677f", "\u8001\u95c6", "\u7ecf\u7406", "\u7d93\u7406", "\u8d1f\u8d23", "\u8ca0\u8cac"),
+    _REFERRAL[27]: ("(",),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est"),
@@ -340,6 +494,8 @@ _NEEDS = {
     _SELF[9]: ("'s",),
     _SELF[10]: (" at ", "@", " from ", " with "),
     _SELF[11]: ("here",),
+    _SELF[12]: ("me,", "mwen ye,"),
+    _SELF[13]: ("<phone>",),
 }  # fmt: skip
 
 
@@ -387,6 +543,9 @@ def _name_of(match: re.Match, refused) -> str:
         return ""
     before = match.string[max(0, match.start("name") - 12) : match.start("name")]
     if len(words) == 1 and _SURNAME_TITLE.search(before):
+        if _by_title(match):  # "ask for Dr. Halvorsen", "I'm Dr. Levin's scheduler": the person goes by it
+            title = _TITLE_WRITTEN.search(before)
+            return f"{title.group(1)}{title.group(2)} {_proper(words[0])}"
         return ""  # "Dr. Kim": a surname
     if len(words) == 1 and _COURTESY_TITLE.search(before):
         # "call Mrs. Okafor at the front office - Chinwe Okafor": the name in full
@@ -395,7 +554,42 @@ def _name_of(match: re.Match, refused) -> str:
             words.insert(0, full.group("name"))
         elif title := re.search(r"\b(Mr|Mrs|Ms|Sr|Sra|Srta)\.?\s+\Z", before):
             return f"{title.group(1)}. {_proper(words[0])}"  # "ask for Mr. Patel": a surname, called by it
+        elif title := _TITLE_WRITTEN.search(before):
+            return f"{title.group(1)} {_proper(words[0])}"  # "mande pou Mesye Joseph", "Maître Dubois"
+    if match.re is _REFERRAL[21] and not match.group().lower().startswith("\u043a\u043e\u043d\u0442\u0430\u043a\u0442"):
+        words = [_russian_nominative(word) for word in words]  # "спросите Виктора" asks for Виктор
     return " ".join(_proper(word) for word in words)
+
+
+# "спросите" (ask for) takes the accusative: Виктора, Игоря, Алексея, Дмитрия, Ольгу, Наталью are Виктор, Игорь,
+# Алексей, Дмитрий, Ольга, Наталья (a surname too: Петрову is Петрова)
+_RUSSIAN_ACCUSATIVE = (
+    ("\u0435\u044f", "\u0435\u0439"),
+    ("\u0438\u044f", "\u0438\u0439"),
+    ("\u0443", "\u0430"),
+    ("\u044e", "\u044f"),
+    ("\u044f", "\u044c"),
+    ("\u0430", ""),
+)
+
+
+def _russian_nominative(word: str) -> str:
+    for ending, nominative in _RUSSIAN_ACCUSATIVE:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + nominative
+    return word
+
+
+# the patterns that name a person by a title and a surname when the reply sends us to them ("ask for Dr. Halvorsen",
+# "I'm Dr. Levin's scheduler", "secretary ni Atty. Santos"); elsewhere "Dr. Hale is unavailable" names no one to ask
+# for, unless the reply then asks for him ("Dr. Abrams is in surgery Tues/Thurs. Call Wednesday and ask for him")
+_ASK_FOR_THEM = re.compile(r"(?i:\b(?:ask\s+for|call|reach|try)\s+(?:him|her)\b)")
+
+
+def _by_title(match: re.Match) -> bool:
+    if match.re in (_REFERRAL[0], _REFERRAL[1], _REFERRAL[17]):
+        return True
+    return match.re is _REFERRAL[8] and bool(_ASK_FOR_THEM.search(match.string, match.end()))
 
 
 def _business_word(word: str) -> bool:
@@ -447,7 +641,7 @@ def _signed_name(whole: str, refused) -> str:
         if found:
             return found
     tail = whole.strip()[-120:]
-    match = _SIGN_OFF.search(tail)
+    match = _SIGN_OFF.search(tail) or _NAME_AND_ROLE.search(tail)
     if match:
         return _name_of(match, refused)
     match = _LAST_WORDS_NAME.search(tail)
@@ -474,13 +668,15 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     for patterns in (_REFERRAL, _SELF):
         cued = [p for p in patterns if any(map(lowered.__contains__, _NEEDS[p]))]
-        if _REFERRAL[1] in cued and _DECEASED.search(lowered):
-            cued.remove(_REFERRAL[1])  # "this is Rhonda's husband, she passed": nobody to ask for
+        if _DECEASED.search(lowered):  # "this is Rhonda's husband, she passed": nobody to ask for
+            cued = [p for p in cued if p not in (_REFERRAL[1], _REFERRAL[18])]
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
     if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
-        return signed.group("ko") or signed.group("zh")
+        given = signed.group("given") or ""
+        if not (given and given[0] == signed.group("zh_named")[0]):  # "谢谢" (thanks) is no one
+            return next(found for found in signed.groups() if found)
     signed = ""
     # a vCard's full name (the card's field names are in capitals)
     if "FN:" in whole and (card := re.search(rf"^FN:\s*{_NAME}\s*$", whole, re.MULTILINE)):
@@ -579,12 +775,13 @@ _TO_USE_AFTER = re.compile(
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
-# a number labelled as something other than a phone: "Policy no. 3304412897", "acct # 5125550143"
+# a number labelled as something other than a phone: "Policy no. 3304412897", "acct # 5125550143", "Our policy number
+# with you guys is 4478201953"
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
     r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
     r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
-    r"(?:\s+for\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
+    r"(?:\s+(?:for|with)\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
 )
 _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|business|landline|main|desk|fax)"
 # (the label nearest the number: "not the landline. Landline X" is labelled by the second "Landline")
@@ -649,8 +846,20 @@ _EXTENSION_NUMBER = (
     r"(?P<n>\d{1,5}(?![\d:/-])|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s-]*){1,5}"
     r"|ten\b|eleven\b|twelve\b)"
 )
-_EXTENSION = re.compile(rf"(?i:\b(?:ext|extn|extension)\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")
-_EXTENSION_RIGHT_AFTER = re.compile(rf"(?i:\A\s*,?\s*x\.?\s*{_EXTENSION_NUMBER})")
+# the word for an extension in the languages the replies come in: Spanish "extensión", Portuguese "ramal", French
+# "poste", Polish "wew.", Russian "добавочный", Arabic "تحويلة", Korean "내선 15번", Chinese "内线"/"分机"
+_EXTENSION_WORD = (
+    r"ext|extn|extension|extensi\u00f3n|ramal|poste|wew|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
+    r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
+)
+_EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")
+# what is dialled once the number answers, said right after it: "X, press 2 for the office", "X and press 1", "X opt 3
+# for billing", "X option 4", "X local 12", Haitian "X, peze 2", Vietnamese "X, bấm số 3", Chinese "X 转 8"
+# ("For billing press 2. For the owner call X" is the menu of the number texted, not X's)
+_EXTENSION_RIGHT_AFTER = re.compile(
+    rf"(?i:\A\s*[,;]?\s*(?:(?:and|then|y|e)\s+)?(?:x\.?|press|dial|opt\.?|option|local|peze|marque"
+    rf"|b\u1ea5m(?:\s+s\u1ed1)?|\u8f6c|\u8f49)\s*#?\s*{_EXTENSION_NUMBER})"
+)
 _EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
 _SPOKEN_NUMBER = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -669,7 +878,7 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
     found = [
         match for match in _EXTENSION.finditer(text) if not any(start <= match.start() < end for start, end in others)
     ]
-    if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 16])):
+    if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 24])):
         return _extension_digits(right_after.group("n"))
     if len(found) > 1:
         found = [match for match in found if _EXTENSION_MINE.match(text[match.end() : match.end() + 20])]

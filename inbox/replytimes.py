@@ -2,11 +2,12 @@
 sender's own clock.
 
 ``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
-"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, Vietnamese and Tagalog day words
-too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to four",
-"at 4 30", "alas-diyes", "十点", "noon") or a part of the day ("tomorrow morning", "after lunch", "EOD", "this
-afternoon"), a range's start ("between 2 and 4", "9-11"), a delay ("in an hour", "in 20 min", "give it an hour"), or
-the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "don't call before 11").
+"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese and Tagalog
+day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to
+four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
+("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay
+("in an hour", "in 20 min", "give it an hour", "ek ghante baad"), or the end of a busy stretch the call is asked for
+after ("out on a job til 6. call him then", "out till the 16th. Call then, around 10am", "don't call before 11").
 It does not read what is no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're
 open 9-5", "we close at 5 on Fridays"), the past ("I was busy at 3 when you called"), or a month or week with no day
 ("next week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the
@@ -56,6 +57,8 @@ _WEEKDAYS = {
     "niedziela": 6, "niedziele": 6,
     "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
     "субботу": 5, "суббота": 5, "воскресенье": 6,
+    # French
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     # German
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
     "somvar": 0, "mangalvar": 1, "budhvar": 2, "guruvar": 3, "shukravar": 4, "shanivar": 5, "ravivar": 6,
@@ -81,13 +84,15 @@ _TOMORROW = (
     r"завтра|kal|غدا|غدًا|بكرة|بكره"
 )
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
-_AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha"
+_AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha|parso|parson|apres-demain|apres demain"
 _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY_RE = re.compile(
     rf"\b(?P<after>{_AFTER_TOMORROW})\b|\b(?P<today>{_TODAY})\b|\b(?P<tomorrow>{_TOMORROW}|{_TOMORROW_VI})\b"
     rf"|\b(?P<viweekday>{'|'.join(_VI_WEEKDAYS)})\b"
     r"|\b(?:this|the|over the|on the)\s+(?P<weekend>weekend)\b"
     rf"|\b(?:(?P<next>next|this|coming|el|la|este|esta|proximo|proxima)\s+)?(?P<weekday>{_WEEKDAY_WORDS})\b\.?"
+    # (French "mon adresse", "mon numéro": "my", not Monday)
+    r"(?!\s+(?:adresse|numero|mail|e-mail|courriel|bureau|portable|mari|fils|pere|frere|collegue|patron)\b)"
     r"(?P<coming>\s+que\s+viene\b)?"
 )
 _MONTH_WORDS = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -97,6 +102,8 @@ _DATE_RE = re.compile(
     rf"|\b(?P<dm>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<esmonth>{_MONTH_WORDS})\b"
     rf"|\b(?:the\s+)?(?P<dofm>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<ofmonth>{_MONTH_WORDS})\b"
     r"|\bthe\s+(?P<nth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+    # French "rappelez le 20": the 20th
+    r"|\b(?:rappelez|appelez|rappeler|appeler|rappelle)\s+le\s+(?P<le>3[01]|[12]\d|0?[1-9])\b(?!\s*(?:h\b|h\d|:|heure))"
 )
 
 # an hour said in words: "a quarter to four"
@@ -117,7 +124,8 @@ _TIME_RE = re.compile(
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
     r"الساعة)\s*)?"
-    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?\b(?:(?P<hmin>[0-5]\d)\b)?|gio\b|o'?clock\b|ish\b|baje\b|uhr\b)?"
+    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b"
+    r"|uhr\b|e\b(?=\s*[.,!]|\s*\Z))?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
     r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
@@ -127,16 +135,21 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten|"
-            r"mattina|subah|утром|صباحا|الصباح)\b"
+            r"matin|mattina|subah|утром|صباحا|الصباح)\b"
         ),
         9,
     ),
-    (re.compile(r"\b(?:after lunch|despues del almuerzo|depois do almoco|dopo pranzo)\b"), 13),
+    (
+        re.compile(
+            r"\b(?:after lunch|despues del almuerzo|depois do almoco|dopo pranzo|apres le dejeuner)\b|بعد الغداء"
+        ),
+        13,
+    ),
     (re.compile(r"\b(?:lunch(?:time)?|almuerzo|pranzo)\b"), 12),
     (
         re.compile(
             r"\b(?:afternoon|aft|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
-            r"po poludniu|dopahar|днем|днём|بعد الظهر)\b"
+            r"po poludniu|dopahar|apres-midi|днем|днём|بعد الظهر)\b"
         ),
         14,
     ),
@@ -153,11 +166,13 @@ _PARTS = [
 _PM_WORDS = re.compile(
     r"\b(?:afternoons|evenings|nights|afternoon|aft|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
     r"de la noche|en la noche|tarde|noite|"
-    r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|dopahar|днем|днём|"
+    r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|apres-midi|soir|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|"
+    r"dopahar|днем|днём|"
     r"вечером|بعد الظهر|مساء)\b"
 )
 _AM_WORDS = re.compile(
-    r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|mattina|rano|subah|утром|صباحا)\b"
+    r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|matin|mattina|rano|subah|утром"
+    r"|صباحا)\b"
 )
 _NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|semana que vem|tuan sau)\b")
 
@@ -170,7 +185,8 @@ _HOURS = re.compile(
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|missed|did|had|since|founded|back in|hace)\b"
+    r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|missed|did|had|since|founded|hace"
+    r"|back in(?=\s+(?:\d|the day)))\b"  # "back in 1998", not "I'll be back in the office then"
 )
 # the sender away or busy then, or a time not to call: no proposal ("out til Monday", "tomorrow I'm slammed")
 _NOT_THEN = re.compile(
@@ -182,14 +198,15 @@ _NOT_THEN = re.compile(
     r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
     r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|at lunch|not then|jk|j/k|"
-    r"just kidding|"
+    r"just kidding|wala|"
     r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
 )
 _CALL_CUE = re.compile(
     r"\b(?:call|calls|calling|ring|buzz|phone|reach|try|text|txt|talk|chat|meet|meeting|zoom|visit|stop by|come by|"
     r"free|available|avail|works?|good|ok|okay|fine|best|can do|let'?s|schedule|book|appointment|appt|"
-    r"llam\w*|marque|hablar|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|"
+    r"llam\w*|marque|habl\w*|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|rappel\w*|appel\w*|dzwon\w*|"
+    r"звон\w*|baje|despues|depois|"
     r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac)\b|전화|연락|打|电话|電話|找"
     # the person in or free then: "he's in after 1", "the only day I'm not slammed"
     # (one day, not a schedule: "she's in Tues/Wed/Thurs")
@@ -205,7 +222,10 @@ _NOT_TIME_NUMBERS = [
         r"\b(?:good|buenos|buenas|bom|boa)\s+(?:morning|afternoon|evening|dias|tardes|noches|dia|tarde|noite)\b"
     ),
     re.compile(r"\b\d+\s+for\s+\d+\b|\bmy\s+\d{1,2}(?::\d\d)?\s*(?:o'?clock|appointment|appt|meeting)\b"),
-    re.compile(r"(?:ext\.?|extension|x|#)\s*\d+\b"),
+    re.compile(
+        r"(?:ext\.?|extension|x|#|(?<![a-z])(?:press|opt\.?|option|bam so|bam|peze|ramal|poste|local|wew\.?|добавочн\w*"
+        r"|доб\.?)|تحويلة|내선|内线|分机|转|轉)\s*\d+(?:\b|(?=번))"
+    ),
     re.compile(r"\$\s?[\d,.]+\s*(?:k|m|mm|million|thousand|mil)?\b|\b[\d,.]+\s*(?:k|mm|million|dollars|bucks)\b"),
     re.compile(r"\b\d+\s*/\s*7\b|\b\d+\s*%"),
     re.compile(
@@ -236,9 +256,12 @@ _CLAUSES = re.compile(
 )
 
 
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)  # "الساعة ١١": 11
+
+
 def _fold(text: str) -> str:
     """Lower-case ASCII: accents folded away (MAÑANA -> manana, chiều -> chieu), Vietnamese d-bar as d."""
-    text = text.lower().replace("đ", "d").replace("’", "'")
+    text = text.lower().replace("đ", "d").replace("’", "'").translate(_ARABIC_DIGITS)
     # Hangul syllables stay whole (NFKD would split them into letters the Korean patterns do not spell)
     return "".join(
         ch
@@ -299,7 +322,35 @@ def _spoken_clock(found: re.Match) -> str:
     return f"{found.group(1)} {hour}:{minute:02d}"
 
 
+# the half hour before an hour said as an ordinal: Russian "в половине третьего" (in the half of the third: 2:30),
+# Polish "o wpół do dziesiątej" (half to the tenth: 9:30); written as a clock ("at 2:30")
+_ORDINAL_HOURS = {
+    "первого": 1, "второго": 2, "третьего": 3, "четвертого": 4, "пятого": 5, "шестого": 6, "седьмого": 7,
+    "восьмого": 8, "девятого": 9, "десятого": 10, "одиннадцатого": 11, "двенадцатого": 12,
+    "pierwszej": 1, "drugiej": 2, "trzeciej": 3, "czwartej": 4, "piatej": 5, "szostej": 6, "siodmej": 7,
+    "osmej": 8, "dziewiatej": 9, "dziesiatej": 10, "jedenastej": 11, "dwunastej": 12,
+}  # fmt: skip
+_HALF_BEFORE = re.compile(
+    rf"(?:\bв\s+)?(?:половине|пол)\s+({'|'.join(_ORDINAL_HOURS)})|\b(?:o\s+)?wp[oó][lł]\s+do\s+({'|'.join(_ORDINAL_HOURS)})"
+)
+# a delay in Hindi: "ek ghante baad" (after an hour), "20 minute mein"
+_HINDI_DELAY = re.compile(r"\b(ek|do|teen|aadhe|\d+)\s+(ghante|ghanta|ghanton|minute|minat|min)\s+(?:baad|mein|me)\b")
+_HINDI_NUMBERS = {"ek": "1", "do": "2", "teen": "3", "aadhe": "half an"}
+
+
+def _half_before(found: re.Match) -> str:
+    hour = _ORDINAL_HOURS[found.group(1) or found.group(2)] - 1
+    return f" at {hour or 12}:30"
+
+
+def _hindi_delay(found: re.Match) -> str:
+    unit = "hours" if found.group(2).startswith("gh") else "minutes"
+    return f"in {_HINDI_NUMBERS.get(found.group(1), found.group(1))} {unit}"
+
+
 def _mask(text: str) -> str:
+    text = _HALF_BEFORE.sub(_half_before, text)
+    text = _HINDI_DELAY.sub(_hindi_delay, text)
     text = _SPOKEN_HOUR.sub(lambda found: f"{found.group(1)} {_SPOKEN_HOURS[found.group(2)]}", text)
     text = _ZH_HOUR.sub(_zh_hour, text)
     text = _SPOKEN_DIGITS.sub(_digits_spoken, text)
@@ -354,7 +405,7 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
         elif date.group("ofmonth"):
             month, day = _MONTHS[date.group("ofmonth")], int(date.group("dofm"))
         else:
-            month, day = today.month, int(date.group("nth"))
+            month, day = today.month, int(date.group("nth") or date.group("le"))
             try:
                 candidate = today.replace(day=day)
             except ValueError:
@@ -403,8 +454,10 @@ _CJK_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "�
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _CJK_DAY = re.compile(
     r"(?P<today>오늘|今天)|(?P<tomorrow>내일|明天)|(?P<after>모레|后天)|(?P<ko>[월화수목금토일])요일"
-    r"|(?:星期|周|礼拜)(?P<zh>[一二三四五六日天])"
+    r"|(?:星期|周|週|礼拜|禮拜)(?P<zh>[一二三四五六日天])"
 )
+# a day the person is away or busy ("今天不在": not in today) is not the day proposed
+_CJK_NOT_THEN = re.compile(r"\s*(?:不在|没空|沒空|很忙|忙)")
 _CJK_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:시|点|點)(?:\s*(?P<half>반|半)|\s*(?P<min>[0-5]?\d)\s*(?:분|分))?")
 _CJK_PM = re.compile(r"오후|저녁|下午|晚上")
 _CJK_PARTS = [(re.compile(r"오전|아침|上午|早上"), 9), (re.compile(r"中午"), 12), (re.compile(r"오후|下午"), 14),
@@ -412,7 +465,7 @@ _CJK_PARTS = [(re.compile(r"오전|아침|上午|早上"), 9), (re.compile(r"中
 
 
 def _cjk_day(clause: str, today: datetime) -> tuple[datetime | None, bool]:
-    found = _CJK_DAY.search(clause)
+    found = next((m for m in _CJK_DAY.finditer(clause) if not _CJK_NOT_THEN.match(clause, m.end())), None)
     if not found:
         return None, False
     if found.group("today"):
@@ -443,6 +496,7 @@ def _cjk_time(clause: str) -> tuple[tuple[int, int] | None, int | None]:
     return None, None
 
 
+_DAY_AFTER_HOUR = re.compile(r"\s*(?:tonight|tonite|tomorrow|tmrw|today|this (?:morning|afternoon|evening))\b")
 _EARLY = re.compile(r"\b(?:early|temprano|cedo|first thing|breakfast|coffee|desayuno)\b")
 
 
@@ -489,8 +543,16 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             return (12, 0), None, found.start()
         meridiem = (found.group("ap") or "").replace(".", "")
         prep = found.group("prep") or ""
-        # a bare number is a time only after a word that makes it one, with its minutes, or with am/pm/h/o'clock
-        if not (prep or found.group("min") or meridiem or found.group("h2") or found.group("zoned") is not None):
+        # a bare number is a time only after a word that makes it one, with its minutes, or with am/pm/h/o'clock, or
+        # before the day it is on ("9 tonight", "10 tomorrow")
+        if not (
+            prep
+            or found.group("min")
+            or meridiem
+            or found.group("h2")
+            or found.group("zoned") is not None
+            or _DAY_AFTER_HOUR.match(clause, found.end())
+        ):
             continue
         if hours_told and found.group("h2"):
             continue  # "we're open 6am-2pm, come by at 2:15": the opening hours are no time to call
@@ -499,7 +561,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
         hour, minute = int(found.group("h")), int(found.group("min") or found.group("hmin") or 0)
         if found.group("esmin"):
             minute = 30 if found.group("esmin") == "media" else 15
-        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje"):
+        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje", "e"):
             meridiem = "" if hour <= 12 else meridiem
         if hour > 12 and meridiem.startswith(("a", "p")):
             continue
@@ -615,7 +677,10 @@ def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime |
     when = found.group("when")
     if when.startswith("the ") or re.search(r"\d(?:st|nd|rd|th)$", when):
         day, _ = _day(when if when.startswith("the ") else f"the {when}", today)
-        return day.replace(hour=DAY_ONLY_HOUR) if day is not None else None
+        # "out till the 16th. Call then, around 10am": the time said with it
+        clock, _, _ = _time(masked[found.end() : found.end() + 30].split(".")[0], local_now)
+        hour, minute = clock if clock else (DAY_ONLY_HOUR, 0)
+        return day.replace(hour=hour, minute=minute) if day is not None else None
     clock, _, _ = _time(f"at {when}", local_now)
     if clock is None:
         return None

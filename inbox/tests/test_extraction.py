@@ -355,3 +355,119 @@ def test_phone_said_to_use_over_a_refused_or_other_labelled_one(text, phone):
 
 def test_extension_said_with_is():
     assert _extracted("my extension is 2210, main line 414-555-0166", "phone_extension") == "2210"
+
+
+# What is dialled once the number answers, in the words of many languages or right after the number ("press 2",
+# "opt 3", "option 4", "local 12", "peze 2", "bấm số 3", "转 8"); the menu of the number texted is not the number's.
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("Try the clinic at 973.555.0142, press 2 for scheduling", "2"),
+        ("Main office 646.555.0170 and press 1", "1"),
+        ("Billing is (505) 555-0116, opt 3", "3"),
+        ("Call 773-555-0192 option 4 for the nurse line", "4"),
+        ("Tawagan nyo po sa 808-555-0106 local 14", "14"),
+        ("Rele biwo a 305-555-0163, peze 5", "5"),
+        ("Gọi số tiệm (408) 555-0114, bấm số 6", "6"),
+        ("请打 626-555-0135 转 12", "12"),
+        ("Liga no 508-555-0155 ramal 7", "7"),
+        ("Ligne directe : 504-555-0115 poste 318", "318"),
+        ("Numer 847.555.0166 wew. 9", "9"),
+        ("Звоните 929 555 0137, добавочный 23", "23"),
+        ("رقم المكتب 703-555-0118 تحويلة 4", "4"),
+        ("사무실 (201) 555-0128, 내선 31번", "31"),
+        ("Llame al 213.555.0176 extensión 45", "45"),
+    ],
+)
+def test_an_extension_said_in_other_words_or_languages(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+def test_the_menu_of_the_number_texted_is_not_another_numbers_extension():
+    text = "You reached the dispatch line. For billing press 2. For the owner call 682-555-0153 after 7pm."
+    assert _extracted(text, "phone_extension") == ""
+
+
+def test_a_policy_number_with_us_is_not_a_phone():
+    assert _extracted("Our policy number with you is 4478201953, we're covered", "phone") == ""
+
+
+# The person to ask for in other languages and after roles; titles kept as written before a surname; sign-offs in
+# other languages; a name and the title it holds closing the reply.
+EIGHTH_SET_NAMES = [
+    # after a role, a possessive or "to"
+    ("Not my department. You want Wendy in payroll, 801-555-0177", "Wendy"),
+    ("Front desk here. Reps go through Dr. Amin's office manager, Rosalind Hart.", "Rosalind Hart"),
+    ("Hi, this is Jo at reception. Ask Dr. Feld's assistant, Priya.", "Priya"),
+    ("Secretary to Attorney Gordon Blake here. He can talk Friday.", "Gordon Blake"),
+    ("I'm Dr. Ostrowski's scheduler, he has Thursday open", "Dr. Ostrowski"),
+    ("This is Mrs. Ferrante's assistant. She is out until Monday.", "Mrs. Ferrante"),
+    ("I'm the hygienist, not the owner. Ask for Dr. Lindqvist.", "Dr. Lindqvist"),
+    ("I'm the front desk. Dr. Wexler is in surgery today, call tomorrow and ask for him.", "Dr. Wexler"),
+    ("Dr. Pruitt is with patients all morning. Try him after 1.", "Dr. Pruitt"),
+    ("Dr. Hale is unavailable. Please email the office.", ""),
+    ("Mr. Osei is with patients until 2. Try him then.", "Mr. Osei"),
+    ("I'm his wife. Ramon's at a job site till 6.", "Ramon"),
+    ("You can reach me, Delia, at ext 204 on the main line 702-555-0190.", "Delia"),
+    ("Email Mama (Josefina) at the shop, she runs it", "Josefina"),
+    # other languages
+    ("Tôi là chồng của chị Mai. Chị ấy đang bận.", "Mai"),
+    ("Chủ tiệm là anh Phong, thứ Ba gọi lại nhé", "Phong"),
+    ("Hello po, ako po yung secretary ni Atty. Reyes.", "Atty. Reyes"),
+    ("O gerente, Sr. Barbosa, volta amanhã.", "Sr. Barbosa"),
+    ("Pode ligar à tarde. Fala com a Luciana.", "Luciana"),
+    ("Bonjou, se madanm li mwen ye. Wilfrid ap travay jodi a.", "Wilfrid"),
+    ("Se pitit gason li mwen ye, Fritz. Rele m demen.", "Fritz"),
+    ("Rele biwo a, mande pou Madan Pierre.", "Madan Pierre"),
+    ("Bonjour, ici l'assistante. Maître Girard peut vous parler lundi.", "Maître Girard"),
+    ("Appelez le bureau et demandez Hélène.", "Hélène"),
+    ("Dzień dobry, tu żona właściciela. Zbigniew jest w pracy.", "Zbigniew"),
+    ("Namaste, main Verma ji ki beti hoon. Papa bahar hain.", "Verma"),
+    ("Office ka number yahi hai, Sunil se baat kariye.", "Sunil"),
+    ("Звоните в офис, спросите Дмитрия", "Дмитрий"),
+    ("Звоните в офис, контакт — Ольга Смирнова", "Ольга Смирнова"),
+    ("رقم المكتب 703-555-0118، اسأل عن الأستاذ كريم", "الأستاذ كريم"),
+    ("الدكتورة سلمى مشغولة الآن. اتصل بعد الظهر", "الدكتورة سلمى"),
+    ("내일 오전에 최영호 실장님 찾으시면 됩니다", "최영호"),
+    ("저는 딸인데요, 어머니가 바쁘세요. 정수민, 646-555-0141", "정수민"),
+    ("老板李先生不在，明天再打", "李先生"),
+    ("他太太说的，找阿明就行。", "阿明"),
+    # sign-offs in other languages, a name and its title closing the reply
+    ("Envíelo a la oficina, no a mi correo. Atte. Rocío", "Rocío"),
+    ("Proszę o maila. Pozdrawiam, Tomasz Nowak", "Tomasz Nowak"),
+    ("Merci d'écrire au bureau. Cordialement, Julie Lambert", "Julie Lambert"),
+    ("أرسل العرض على البريد — سامي", "سامي"),
+    ("이메일로 보내주세요. 한지민 과장", "한지민"),
+    ("请发邮件给我们，谢谢。王小明", "王小明"),
+    ("Use the office address, not mine. Brenda Holt, Office Manager", "Brenda Holt"),
+    ("Пишите на почту офиса. Светлана, офис-менеджер", "Светлана"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), EIGHTH_SET_NAMES)
+def test_name_after_roles_titles_and_sign_offs_in_more_languages(text, name):
+    assert _extracted(text, "name") == name
+
+
+# Roles and words where a name would stand that are no one's: "the front desk", "his wife", "the secretary", "his son",
+# "the manager", a contract, "Rele" (call), a verb ending a Korean sentence, a program's maker, a death.
+NOT_NAMES_EIGHTH = [
+    "你好，我是前台。请明天打。",
+    "我是他太太。他不在。",
+    "مرحبا، أنا السكرتيرة.",
+    "أنا ابنه. والدي مشغول.",
+    "كلم المدير على 313-555-0167",
+    "ممكن نتكلم بكرة الساعة ١١؟",
+    "이 번호로 연락 주세요 469-555-0137",
+    "We're happy with our provider. Contract runs through 2028.",
+    "Pa rele la a ankò. Rele 954-555-0111 pito.",
+    "Hi! I'm Ava, the virtual assistant for Canyon Solar. Reply YES for a quote.",
+    "This is his wife. Rick passed away in March. Please take him off your list.",
+    "This is her assistant. Should be back in April.",
+    "不用了，谢谢",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES_EIGHTH)
+def test_a_role_a_word_or_a_death_gives_no_name(text):
+    assert _extracted(text, "name") == ""

@@ -204,3 +204,50 @@ def test_more_ways_to_name_a_day_or_a_time(text, expected):
 
 def test_a_missed_call_at_a_time_proposes_nothing():
     assert _read("Sorry I missed your call at 9") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Vietnamese, Chinese (traditional "週"; a day the person is not in is not the day), Tagalog ("wala ... ngayon":
+        # not in today), Russian and Polish half hours said with the next hour, Hindi "parso" and a delay, French
+        ("Gọi số (408) 555-0119, bấm số 2. Chiều thứ Năm nha.", "2026-03-12 14:00 CDT"),
+        ("週三下午打給我", "2026-03-11 14:00 CDT"),
+        ("他今天不在，明天上午打", "2026-03-11 09:00 CDT"),
+        ("Wala po siya ngayon, tawagan nyo po sa Huwebes", "2026-03-12 09:00 CDT"),
+        ("Звоните в четверг в половине пятого", "2026-03-12 16:30 CDT"),
+        ("Proszę dzwonić w piątek o wpół do jedenastej", "2026-03-13 10:30 CDT"),
+        ("Parso 4 baje call kijiye", "2026-03-12 16:00 CDT"),
+        ("Meeting mein hoon, do ghante baad call karo", "2026-03-10 12:15 CDT"),
+        ("Appelez-moi vendredi à 14h", "2026-03-13 14:00 CDT"),
+        ("Rappelez le 24 s'il vous plaît", "2026-03-24 09:00 CDT"),
+        ("Appelez demain vers 10h15", "2026-03-11 10:15 CDT"),
+        ("Appelez lundi après-midi", "2026-03-16 14:00 CDT"),
+        # Arabic digits, "after lunch"; Haitian "a 3è"; Spanish "después de las 5"
+        ("اتصل يوم الجمعة الساعة ١٠", "2026-03-13 10:00 CDT"),
+        ("اتصل غدا بعد الغداء", "2026-03-11 13:00 CDT"),
+        ("Rele m vandredi a 3è", "2026-03-13 15:00 CDT"),
+        ("Después de las 5 de la tarde.", "2026-03-10 17:00 CDT"),
+        ("Hábleme a las 5 de la tarde al 408-555-0177.", "2026-03-10 17:00 CDT"),
+        # an hour before the day it is on; a time said after "then" once the person is back; 1:45 after a date
+        ("Is 8 tonight ok?", "2026-03-10 20:00 CDT"),
+        ("He's out till the 20th. Call then, around 11am.", "2026-03-20 11:00 CDT"),
+        ("Try me the 19th at 2:30, I'll be back in the shop then", "2026-03-19 14:30 CDT"),
+    ],
+)
+def test_a_time_in_more_languages_and_after_a_day(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the number dialled after the line is no hour ("bấm số 3": press 3); French "mon" is "my", not Monday
+        "Call the office, (408) 555-0114, then press 3",
+        "Gọi số tiệm 714-555-0166, bấm số 3",
+        "Gọi số tiệm, bấm số 4, hỏi anh Minh",
+        "Envoyez-le à mon adresse perso",
+    ],
+)
+def test_an_extension_or_a_possessive_is_no_time(text):
+    assert _read(text) == ""
