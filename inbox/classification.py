@@ -539,7 +539,9 @@ PHRASE_RULES: list[Rule] = [
           r"\b(?:betruger|arnaqueurs?|escrocs?|truffator[ie]|vergognatevi|oszusci|dolandiric\w+|sinverguenzas?"
           r"|ladrones|pinche|ratero|gago|manloloko|vai a merda)\b", r"мошенник", r"骗子", r"사기꾼", r"كذاب", r"шахра",
           r"γαμήσου|απατεώνες", r"\b(?:golpistas?|vai se ferrar|idiotas?|crosseurs?|maudits?)\b", r"^garbage\W*$",
-          r"\bgfy\b", r"🖕",
+          r"\bgfy\b", r"🖕", r"🤬", r"^(?:😡|😠)+\W*$",
+          # "weirdo", "marcus u a bum", "this is so corny istg"
+          r"\bweirdos?\b", r"\b(?:u|you|ur|you're|youre) (?:a|such a) bum\b", r"\bso corny\b",
           r"\bkarma(?:'s| is) (?:coming|gonna get)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
           r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),
@@ -924,7 +926,7 @@ PHRASE_RULES: list[Rule] = [
     _rule("auto_reply.will_respond", 0.9,
           r"\b(?:will|i'll) (?:respond|reply|get back to you|return your message) (?:when|upon|as soon as)\b",
           unless=r"\b(?:hospital|surgery|funeral|sick|rn|court|all (?:day|week)|on (?:a|the) (?:job|site|roof)"
-          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)|spotty|when i land|jury duty"
+          r"|(?:at|on) (?:a |the )?job ?site|no (?:signal|service|reception)|spotty|when i land|jury duty|when i'm back"
           r"|my (?:wife|husband|kid|son|daughter|mom|dad|mother))\b|^busy\b"),
     _rule("out_of_office.away_until", 0.92,
           r"\b(?:away|out|off|traveling|travelling)(?: of (?:the )?(?:office|town|country))?"

@@ -2899,6 +2899,26 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the ninety-fourth to ninety-sixth: "I don't want to keep getting these", "Is there a way to get these to stop?",
+    # "dont hit this line again", "ayo chill with the texts", "this number is for my clients only. don't use it for
+    # this again". Not "is there a way to get the leaks to stop?", "chill with the prices, that's steep", "don't use
+    # it for the quote, use the new one"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+(?:want|wanna|need)\s+to\s+keep\s+(?:getting|receiving|seeing)\s+(?:these|this|them"
+            r"|those|your\s+(?:texts|messages)|the\s+(?:texts|messages)|texts|messages)\b"
+            r"|\b(?:is\s+there\s+(?:a|any)\s+way\s+to|how\s+(?:do|can|would)\s+(?:i|we|you)|can\s+(?:i|we|you))\s+(?:get|make)\s+"
+            r"(?:these|them|those|the\s+(?:texts|messages)|these\s+(?:texts|messages)|your\s+(?:texts|messages))\s+(?:to\s+)?"
+            r"(?:stop|quit|end|go\s+away)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+hit\s+(?:this|my|our)\s+(?:line|number|phone|cell|#)(?:\s+up)?\s+(?:again"
+            r"|anymore|any\s+more|no\s+more|ever)\b(?!\s+(?:before|until|till|til|during|after|while)\b)"
+            r"|\bchill\s+(?:out\s+)?(?:with|on)\s+(?:the|these|those|ur|your|all\s+the|all\s+these)\s+(?:texts|txts|messages"
+            r"|msgs|dms)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+use\s+(?:it|this|this\s+number|my\s+number|our\s+number|this\s+line)\s+for\s+"
+            r"(?:this|these|that|marketing|sales|ads|promotions?|solicitations?)\s+(?:again|anymore|any\s+more|ever)\b"
+        ),
+        "negation",
+    ),
     # the ninety-first to ninety-third, said politely or inside a story: "I have asked twice now to not be contacted",
     # "One more and my lawyer will be in touch", "Please leave it off your texting", "Please do not write to this number
     # again", "Kindly refrain from further messages", "I'd appreciate it if you'd stop now", "I'm asking nicely,
@@ -3249,6 +3269,14 @@ _SPACED_LETTERS = re.compile(r"(?:\w[\s.\-_*]+){2,}\w")
 # as when a revocation phrase asks it ("remove me from the group chat lol")
 # "Half our newsletter list hit unsubscribe after Black Friday", "our customers keep clicking opt out": other people
 # pressing the button on the writer's own mailings (not "I hit unsubscribe and still get these")
+# "Message not delivered. The recipient's carrier has blocked this message.": a carrier's notice, its block not the
+# person's (the reply is an auto_reply); read as no request, the rest of the reply still read
+_CARRIER_BLOCKED = re.compile(
+    r"\b(?:carrier|network|provider|operator|spam\s+filter|filter)\s+(?:has\s+)?(?:blocked|rejected|filtered)\s+"
+    r"(?:this|the|your)\s+message\b"
+    r"|\bmessage\s+(?:was\s+|has\s+been\s+)?(?:blocked|rejected|filtered)\s+by\s+(?:the\s+)?(?:recipient's\s+|receiving\s+)?"
+    r"(?:carrier|network|provider|operator|spam\s+filter)\b"
+)
 # "I tried to unsubscribe from Yelp's program for 6 months. Is yours easier to get out of?": leaving another company's
 # service, tried before; "if I sign up and hate it, how do I unsubscribe or get out?": leaving ours, asked before
 # joining. Neither asks for the texts to end; the rest of the reply is still read
@@ -3834,7 +3862,9 @@ _GLAD = re.compile(
     r"\b(?:yes|yess+|yeah|send\s+me|read\s+my\s+mind|i'?m\s+(?:dying|dead|crying)|love\s+(?:it|this)|tell\s+me\s+more"
     r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up"
     # "Stop the madness, this rate is amazing lol"
-    r"|amazing|awesome|sounds\s+(?:good|great)|i'?m\s+(?:so\s+)?interested|i'?m\s+in)\b"
+    r"|amazing|awesome|sounds\s+(?:good|great)|i'?m\s+(?:so\s+)?interested|i'?m\s+in"
+    # "stop it 😂😂 you're so funny girl": teasing
+    r"|(?:you're|youre|ur|you\s+are|u\s+r)\s+(?:so\s+|too\s+)?(?:funny|hilarious|silly|crazy))\b"
 )
 # ... so eager that it needs no laughter: "Stop right there, you had me at 'more customers'. Tell me more"
 _EAGER = re.compile(
@@ -4175,6 +4205,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
     if _OTHERS_PRESSED_UNSUBSCRIBE.search(plain):
         plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
+    if _CARRIER_BLOCKED.search(plain):
+        plain = _CARRIER_BLOCKED.sub(" , ", plain)  # the carrier's block, not the person's
     if _LEAVING_A_SERVICE.search(plain):
         plain = _LEAVING_A_SERVICE.sub(" , ", plain)  # a service left or to be left, not the texts
     asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
@@ -4336,13 +4368,13 @@ _GUARDED_WORDS = re.compile(
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -1425,6 +1425,20 @@ def test_get_lost_is_hostile_only_when_said_to_us(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("\U0001f92c", C.HOSTILE),
+        ("weirdo", C.HOSTILE),
+        ("marcus u a bum", C.HOSTILE),
+        ("I'm at a conference in Chicago through Thursday, will respond when I'm back.", C.OUT_OF_OFFICE),
+        ("Message not delivered. The recipient's carrier has blocked this message.", C.AUTO_REPLY),
+    ],
+)
+def test_the_ninety_fourth_to_ninety_sixth_replies(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Falsche Nummer", C.WRONG_NUMBER),
         ("Numero sbagliato", C.WRONG_NUMBER),
         ("galat number hai bhai", C.WRONG_NUMBER),

@@ -3043,3 +3043,28 @@ def test_the_eighty_ninth_and_ninetieth_families_and_guards(text, decision):
 )
 def test_the_ninety_first_to_ninety_third_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The ninety-fourth to ninety-sixth sets (formal offices; fourth touches; young owners' slang): "I don't want to keep
+# getting these", a way asked to make them stop, "dont hit this line again", "chill with the texts", "don't use it for
+# this again" revoke; a carrier's block of our message, a tease laughing, and the same words about something else do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I don't do business over text and I don't want to keep getting these.", "yes"),
+        ("Is there a way to get these to stop? Been getting them for weeks", "yes"),
+        ("can you make them stop", "yes"),
+        ("dont hit this line again", "yes"),
+        ("ayo chill with the texts, i don't want em", "yes"),
+        ("this number is for my clients only. don't use it for this again", "yes"),
+        ("Your carrier blocked this message? I'm getting them fine. Stop texting me", "yes"),
+        ("Message not delivered. The recipient's carrier has blocked this message.", "no"),
+        ("is there a way to get the leaks to stop?", "no"),
+        ("dont hit this line again before 9, I'm driving", "not yes"),
+        ("chill with the prices, that's steep", "no"),
+        ("don't use it for the quote, use the new one", "no"),
+        ("stop it \U0001f602\U0001f602 you're so funny girl", "uncertain"),
+    ],
+)
+def test_the_ninety_fourth_to_ninety_sixth_families_and_guards(text, decision):
+    assert_decision(text, decision)
