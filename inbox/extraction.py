@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from usdatabiz.core.regexgate import GateKeeper
+
 # ------------------------------------------------------------------------------------------------ names
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f"
 # (Latin Extended and Vietnamese letters of either case stand inside a word: "Hương")
@@ -497,6 +499,9 @@ _NEEDS = {
     _SELF[12]: ("me,", "mwen ye,"),
     _SELF[13]: ("<phone>",),
 }  # fmt: skip
+# the cue words of every pattern of a list, found in one scan of the reply (usdatabiz.core.regexgate): a pattern is
+# searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
+_CUE_KEEPERS = {id(patterns): GateKeeper([_NEEDS[p] for p in patterns]) for patterns in (_REFERRAL, _SELF)}
 
 
 _MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
@@ -667,7 +672,7 @@ def contact_name(masked: str, whole: str = "") -> str:
         return theirs_not[0]
 
     for patterns in (_REFERRAL, _SELF):
-        cued = [p for p in patterns if any(map(lowered.__contains__, _NEEDS[p]))]
+        cued = [p for p, cue in zip(patterns, _CUE_KEEPERS[id(patterns)].open(lowered), strict=True) if cue]
         if _DECEASED.search(lowered):  # "this is Rhonda's husband, she passed": nobody to ask for
             cued = [p for p in cued if p not in (_REFERRAL[1], _REFERRAL[18])]
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
