@@ -1398,7 +1398,7 @@ def without_signature(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
+    text = unicodedata.normalize("NFKC", text).translate(compliance.SMALL_CAPITALS).translate(QUOTES)
     return _WS.sub(" ", text).strip()
 
 
@@ -1706,6 +1706,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
     masked, extracted, failures = _extract(_clean(without_signature(text)), text)
     # an ASCII text out of _extract is as _clean leaves it (its masks and rewrites add no quote or space run)
     norm = _normalize_clean(masked if masked.isascii() else _clean(masked))
+    norm = compliance.unleet(norm)  # "c@ll m3 fr1d@y m0rn1ng", "wh0 1s th1s": digits written for letters
     bare = _bare(norm)
     hits: list[tuple[str, Classification, float]] = []
 

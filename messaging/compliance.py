@@ -561,12 +561,20 @@ def _is_edge(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC" or 0xFE00 <= ord(char) <= 0xFE0F
 
 
+# Small capital letters, which NFKC leaves as they are: "ᴘʟᴇᴀꜱᴇ ʀᴇᴍᴏᴠᴇ ᴛʜɪꜱ ɴᴜᴍʙᴇʀ" is read as the words it spells
+SMALL_CAPITALS = str.maketrans(
+    "\u1d00\u0299\u1d04\u1d05\u1d07\ua730\u0262\u029c\u026a\u1d0a\u1d0b\u029f\u1d0d\u0274\u1d0f\u1d18\ua7af"
+    "\u0280\ua731\u1d1b\u1d1c\u1d20\u1d21\u028f\u1d22",
+    "abcdefghijklmnopqrstuvwyz",
+)
+
+
 # The webhook asks classify_keyword and then opt_out_explain of the same reply: it is normalised once. A few entries
 # are enough (one reply is read at a time per process); the cache never holds a stale answer, the function is pure.
 @functools.lru_cache(maxsize=16)
 def normalize_text(text: str) -> str:
     """Return text NFKC-normalised, case-folded, trimmed of edge punctuation, inner spaces collapsed."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    folded = unicodedata.normalize("NFKC", text).translate(SMALL_CAPITALS).casefold().translate(_APOSTROPHES)
     start, end = 0, len(folded)
     while start < end and _is_edge(folded[start]):
         start += 1
@@ -576,6 +584,45 @@ def normalize_text(text: str) -> str:
 
 
 _SPACES = re.compile(r"\s+")
+
+# Digits written for letters: "st0p t3xting me", "r3m0ve m3 fr0m ur l1st", "L0SE MY NUMB3R". A word is read with its
+# letters when it starts with a letter (or a 0 before one), has a letter after its first digit, at least two letters
+# and no more digits than letters, all of them 0 1 3 4 5 7: not "3pm", "4th", "ext5", "covid19", "mp3", "f150", "b2b"
+_LEET_DIGITS = str.maketrans("013457", "oieast")
+_LEET_HINT = re.compile(r"[a-z][013457]|\b0[a-z]")
+_LEET_WORD = re.compile(r"\b(?:0(?=[a-z])[a-z0-9]*|[a-z][a-z0-9]*[0-9][a-z0-9]*)")
+_LEET_SHORT = {"m3": "me", "0f": "of", "n0": "no", "t0": "to", "d0": "do", "s0": "so", "g0": "go"}
+
+
+def _leet_word(found: re.Match) -> str:
+    word = found.group()
+    if word in _LEET_SHORT:
+        return _LEET_SHORT[word]
+    first_digit = next(i for i, ch in enumerate(word) if ch.isdigit())
+    letters = sum(ch.isalpha() for ch in word)
+    if (
+        letters < 2
+        or len(word) - letters > letters
+        or not any(ch.isalpha() for ch in word[first_digit:])
+        or any(ch.isdigit() and ch not in "013457" for ch in word)
+    ):
+        return word
+    return word.translate(_LEET_DIGITS)
+
+
+# Arabic written in Latin letters uses digits for its own letters ("ra2am", "ma7al", "ba3d", "tb3atli"): such a text
+# is read as written
+_ARABIZI_SIGN = re.compile(
+    r"[a-z][2679]|[2679][a-z]|\b(?:khalas|shukran|habibi|inshallah|yalla|wallah|ya3ni|3ala|ba3d|ma3|3and|akhi|ana)\b"
+    r"|b3at|ba3|sa3|ma3|ta3|ya3|3al|3an"
+)
+
+
+def unleet(text: str) -> str:
+    """A lower-case text with its words written in digits read as letters (others unchanged)."""
+    if not _LEET_HINT.search(text) or _ARABIZI_SIGN.search(text):
+        return text
+    return _LEET_WORD.sub(_leet_word, text)
 
 
 def classify_keyword(text: str) -> Keyword | None:
@@ -2899,6 +2946,34 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the ninety-seventh to ninety-ninth: "please make them quit", "please just leave his phone alone", "cancel me outta
+    # this", "there's 3 texts from you... don't send a 4th", "Wrong number. Get it out of your system", "Kindly expunge
+    # my contact details from your records", "Whatever list I'm on, I'd like to not be on it anymore". Not "leave his
+    # phone alone, he's charging it", "cancel me out of the 3pm", "get it out of your system, then call me"
+    (
+        _re(
+            r"\b(?:please|pls|plz|kindly|just|how\s+to)\s+(?:just\s+)?make\s+(?:them|these|those|it|the\s+(?:texts|messages)"
+            r"|these\s+(?:texts|messages))\s+(?:stop|quit|end|go\s+away)\b"
+            r"|\bleave\s+(?:his|her|my|our|their|this|mom's|dad's)\s+(?:phone|number|cell|line)\s+alone\b"
+            r"(?!\s*,?\s*(?:he's|she's|it's|its)\s+(?:charging|dead|broken))"
+            r"|\bcancel\s+(?:me|us|my\s+number)\s+(?:out\s+of|outta|from|off)\s+(?:this|these|it|that|your\s+(?:list|texts"
+            r"|messages|stuff))\b"
+            r"|\b(?:don't|dont|do\s+not)\s+send\s+(?:me\s+)?(?:a|another)\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth"
+            r"|sixth|one)\b(?!\s+(?:invoice|quote|bill|copy|tech|truck|crew|guy))"
+            r"|\bget\s+(?:it|this|that|my\s+number|this\s+number|me)\s+out\s+of\s+(?:your|ur|the)\s+(?:system|database|list"
+            r"|records|contacts)\b(?!\s*,?\s*(?:then|and\s+then)\b)"
+            r"|\b(?:expunge|purge|erase|scrub)\s+(?:my|our|this|all\s+(?:my|our))\s+(?:contact\s+)?(?:details|info|information"
+            r"|data|number|records?)\b"
+            r"|\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+(?:like|prefer|love)\s+(?:to\s+not|not\s+to)\s+be\s+on\s+(?:it|this|that"
+            r"|your\s+list|the\s+list|any\s+list)\s+(?:anymore|any\s+more|any\s+longer|again)\b"
+            r"|\brefrain\s+from\s+(?:any\s+)?(?:further|future|more|additional)\s+(?:correspondence|outreach|solicitation"
+            r"|contact)\b"
+            # "pots. (that's stop backwards, genius)": the keyword spelt backwards, and said so
+            r"|\b(?:that's|thats|it's|its|that\s+is|it\s+is|this\s+is)\s+[\"']?(?:stop|unsubscribe|remove\s+me|quit)[\"']?\s+"
+            r"(?:spelled\s+|spelt\s+|written\s+)?(?:backwards?|reversed|in\s+reverse)\b"
+        ),
+        "negation",
+    ),
     # the ninety-fourth to ninety-sixth: "I don't want to keep getting these", "Is there a way to get these to stop?",
     # "dont hit this line again", "ayo chill with the texts", "this number is for my clients only. don't use it for
     # this again". Not "is there a way to get the leaks to stop?", "chill with the prices, that's steep", "don't use
@@ -3552,6 +3627,13 @@ _TEXTS_INSTEAD = re.compile(
 )
 
 
+# "Text is fine", "texts are better", "I prefer text", "text me instead", "just text me": texts welcome, said plainly
+_TEXTS_WELCOME = re.compile(
+    r"\b(?:text|texts|txt|texting)\s+(?:is|are|works|'s)\s+(?:fine|ok|okay|better|good|preferred|best)\b"
+    r"|\bprefer\s+(?:text|txt)|\b(?:text|txt)\s+(?:me\s+|us\s+)?(?:instead|only)\b|\bjust\s+(?:text|txt)\s+(?:me|us)\b"
+)
+
+
 @functools.cache
 def _gated_phrases() -> tuple[list[tuple[re.Pattern[str], str]], GatedPatterns]:
     """Both phrase lists, in their order, behind one literal scan (a text is scanned once, not once a list)."""
@@ -4142,6 +4224,17 @@ def _spoken_marks(text: str) -> str:
 
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
+    decision, why = _explain(text, max_words, read_digits=False)
+    if decision != OPT_OUT_YES and _LEET_HINT.search(normalize_text(text or "")):
+        # "st0p t3xting me", "L0SE MY NUMB3R": read again with its digits as letters; that reading may only revoke
+        # (Arabizi's "ma tb3atli msgs" writes Arabic letters with the same digits, and is read as written)
+        again, again_why = _explain(text, max_words, read_digits=True)
+        if again == OPT_OUT_YES:
+            return again, f"{again_why} (digits read as letters)"
+    return decision, why
+
+
+def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]:
     text = _spoken_marks(without_tapback(text or "").strip())
     if "\n" in text:
         text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
@@ -4157,6 +4250,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
     normalized = normalize_text(text)  # read once: the carrier keyword is the whole normalised text
+    if read_digits:
+        normalized = unleet(normalized)
     if KEYWORDS.get(normalized) is Keyword.STOP:
         return OPT_OUT_YES, "carrier keyword"
     if not normalized:
@@ -4277,9 +4372,10 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         return OPT_OUT_UNCERTAIN, "a request about another list"
     # where the rules met a stop word and read it as no request ("don't stop", "did you stop texting me?"), or a
     # stop word stood beside "later"/"by"/... ("can I unsubscribe later?", "I can stop by"), they decided
+    # "Please don't call me at work. Text is fine": texts asked for, and no phrase revoked them; the model is not asked
     probability = (
         None
-        if guarded or _GUARDED_WORDS.search(plain) or _plain_decline(plain)
+        if guarded or _GUARDED_WORDS.search(plain) or _plain_decline(plain) or _TEXTS_WELCOME.search(plain)
         else revocation_probability(read_by_model)
     )
     if probability is not None and probability >= REVOCATION_MODEL_THRESHOLD:

@@ -1439,6 +1439,19 @@ def test_the_ninety_fourth_to_ninety_sixth_replies(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("\u0274\u1d0f\u1d1b \u026a\u0274\u1d1b\u1d07\u0280\u1d07\ua731\u1d1b\u1d07\u1d05", C.NOT_INTERESTED),
+        ("\u026a\u1d05\u026a\u1d0f\u1d1b\ua731", C.HOSTILE),
+        ("n0t int3r3st3d", C.NOT_INTERESTED),
+        ("L0SE MY NUMB3R", C.OPT_OUT),
+    ],
+)
+def test_small_capitals_and_digits_for_letters_are_read_as_words(text, expected):
+    assert classify(text).classification == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Falsche Nummer", C.WRONG_NUMBER),
         ("Numero sbagliato", C.WRONG_NUMBER),
         ("galat number hai bhai", C.WRONG_NUMBER),

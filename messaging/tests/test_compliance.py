@@ -32,6 +32,7 @@ from messaging.compliance import (
     normalize_text,
     quiet_hours_check,
     recipient_timezone,
+    unleet,
 )
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -3068,3 +3069,59 @@ def test_the_ninety_first_to_ninety_third_families_and_guards(text, decision):
 )
 def test_the_ninety_fourth_to_ninety_sixth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The ninety-seventh to ninety-ninth sets (care homes and hospice; the rural West; odd and adversarial writing):
+# "please make them quit", "leave his phone alone", "cancel me outta this", "don't send a 4th", "get it out of your
+# system", "expunge my contact details", "I'd like to not be on it anymore" revoke; so do words written with digits for
+# letters and in small capitals, read as the words they spell. Arabic in Latin letters keeps its digits as letters, and
+# the same words about something else do not revoke
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Im 81 years old and I dont know how to make these mesages quit coming. please make them quit", "yes"),
+        ("My husband is in hospice. He won't be calling anyone. Please just leave his phone alone.", "yes"),
+        ("cancel me outta this", "yes"),
+        ("there's 3 texts from you... don't send a 4th", "yes"),
+        ("Wrong number. Get it out of your system", "yes"),
+        ("Dear Sir or Madam, Kindly expunge my contact details from your records. Regards.", "yes"),
+        ("refrain from any further correspondence", "yes"),
+        ("Whatever list I'm on, I'd like to not be on it anymore", "yes"),
+        ("pots. (that's stop backwards, genius)", "yes"),
+        ("st0p t3xting me", "yes"),
+        ("r3m0ve m3 fr0m ur l1st", "yes"),
+        ("L0SE MY NUMB3R", "yes"),
+        (
+            "\u1d18\u029f\u1d07\u1d00\ua731\u1d07 \u0280\u1d07\u1d0d\u1d0f\u1d20\u1d07 \u1d0d\u1d07",
+            "yes",
+        ),
+        ("\U0001d412\U0001d413\U0001d40e\U0001d40f", "yes"),
+        ("khalas ma ba3d tb3atli msgs, shukran", "yes"),
+        ("leave his phone alone, he's charging it", "not yes"),
+        ("cancel me out of the 3pm, I'll call to rebook", "no"),
+        ("get it out of your system, then call me monday", "no"),
+        ("call me at 3pm about the 4th unit", "no"),
+        ("ext5 after 3pm, ask for the covid19 desk", "no"),
+        ("pots and pans are on sale", "no"),
+    ],
+)
+def test_the_ninety_seventh_to_ninety_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("st0p t3xting me", "stop texting me"),
+        ("l0se my numb3r", "lose my number"),
+        ("r3m0ve m3 fr0m ur l1st", "remove me from ur list"),
+        ("0ut 0f t0wn", "out of town"),
+        (
+            "at 3pm on the 4th, ext5, unit 2b, covid19, mp3, f150, b2b",
+            "at 3pm on the 4th, ext5, unit 2b, covid19, mp3, f150, b2b",
+        ),
+        ("khalas ma ba3d tb3atli msgs", "khalas ma ba3d tb3atli msgs"),
+    ],
+)
+def test_digits_written_for_letters_are_read_as_the_letters(text, read):
+    assert unleet(text) == read
