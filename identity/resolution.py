@@ -42,7 +42,9 @@ How a run decides (``plan``):
    from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
    one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
-   (``household_mailbox``) excuses no name.
+   (``household_mailbox``, ``family_handle``) excuses no name. A short or garbled first name (an initial, a
+   nickname of two names, a scan) is read by the record's own mailbox (``short_name_names_another``,
+   ``mailbox_names_another``): SANDY on ALEXANDRA.DEL@ is not ALEXANDER.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -768,26 +770,54 @@ def initial_mailbox_only(a: "PersonaView", b: "PersonaView") -> bool:
     )
 
 
-def initial_names_another(a: "PersonaView", b: "PersonaView") -> bool:
-    """Tell whether a record holding an initial for a first name holds a work mailbox naming someone else.
+def short_name_names_another(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record holding a short form of a first name holds a mailbox of its own naming someone else.
 
     G / OLIVER on GABRIELA_OLIVER@ beside GABRIEL OLIVER: the initial fits both, the record's own mailbox at the
     company spells GABRIELA, a given name that is neither GABRIEL nor a nickname or slip of it (GABRIEL/GABRIELA
-    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds.
+    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds. A nickname
+    shared by two given names reads the same way: SANDY on ALEXANDRA.DEL@ is ALEXANDRA, not ALEXANDER, though the
+    name tables make SANDY a nickname of both. A free-mail mailbox may be a household's and counts only beside two
+    posts and a mailbox of the other's own (``_own_home_mailbox``: K / VEGA on KENNETH.VEGA@ beside KELLY on KVEGA@).
     """
     for short, full in ((a, b), (b, a)):
-        if not (short.first and full.first) or len(short.first.split()[0]) != 1:
+        if not (short.first and full.first):
             continue
-        full_first = full.first.split()[0]
+        short_first, full_first = short.first.split()[0], full.first.split()[0]
+        if len(short_first) == 1:
+            fits = lambda word, initial=short_first: word[0] == initial  # noqa: E731
+        elif short_first != full_first and short_first in equivalents(full_first) and _given_name(short_first):
+            # a nickname standing for the other's name and for others besides (SANDY: ALEXANDRA, ALEXANDER)
+            fits = lambda word, nickname=short_first: word in equivalents(nickname) and word != nickname  # noqa: E731
+        else:
+            continue
         for email in short.emails:
-            if email in full.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+            if email in full.emails or not _compared(email):
+                continue
+            if email.rpartition("@")[2] in FREE_MAIL_DOMAINS and not _own_home_mailbox(short, full, email):
                 continue
             words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
-            if not words or len(words[0]) < 3 or words[0][0] != short.first[0] or not known_given_name(words[0]):
+            if not words or len(words[0]) < 3 or not fits(words[0]) or not known_given_name(words[0]):
                 continue
             if words[0] not in equivalents(full_first) and not first_name_slip(words[0], full_first):
                 return True
     return False
+
+
+def _own_home_mailbox(short: "PersonaView", full: "PersonaView", email: str) -> bool:
+    """Tell whether a free-mail mailbox spells a whole name (KENNETH.VEGA@) beside another post and another mailbox.
+
+    A couple's home mailbox may be held by either spouse, but when it spells a given name and the record's surname,
+    the other record holds a personal mailbox of its own that the pair does not share, and the two hold posts with
+    no title kept (``_post_kept``), the mailbox is the record's own and the name it spells is the record's.
+    """
+    words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+    if len(words) < 2 or words[1] != _letters(short.last) or not short.last:
+        return False
+    if not any(_personal(e) and e not in short.emails for e in full.emails):
+        return False
+    titles_short, titles_full = [t for t in short.titles if t], [t for t in full.titles if t]
+    return bool(titles_short and titles_full) and not _post_kept(short, full)
 
 
 def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
@@ -902,7 +932,9 @@ def mailbox_names_another(garbled: "PersonaView", other: "PersonaView") -> bool:
             continue
         words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
         if words and len(words[0]) >= 3 and known_given_name(words[0]):
-            if words[0] not in equivalents(other_first) and not name_slip(words[0], other_first):
+            # two given names a letter apart are still two names (CHRISTINA.DAVIS@ beside CHRISTIAN DAVIS)
+            slip = first_name_slip if _given_name(other_first) else name_slip
+            if words[0] not in equivalents(other_first) and not slip(words[0], other_first):
                 return True
     return False
 
@@ -1162,8 +1194,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             (personal_email and not initial_mailbox_only(a, b)) or first_slip or _initial(a.first, b.first)
         ):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
-        if first == 2 and _initial(a.first, b.first) and not personal_email and initial_names_another(a, b):
-            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL OLIVER
+        if first in (2, 3) and a.first != b.first and not personal_email and short_name_names_another(a, b):
+            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL; SANDY on ALEXANDRA.DEL@
         if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
             if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"

@@ -177,3 +177,65 @@ def test_a_name_slipped_beside_another_phone_and_post_is_left_to_the_model():
     b = _office("per_2", "DONNA", "LBLANC", phone="6019632243", title="Controller")
     # when the guards judge the pair, then a record slipped in its name is a copy by hand: no post guard holds it
     assert _guard(a, b) is None
+
+
+SHORT_NAME_NAMES_ANOTHER = [
+    # (first of the short record, its mailbox, guard)
+    ("SANDY", "alexandra.del@lthfreight.com", "COLLEAGUE_FIRST_NAME"),  # SANDY stands for ALEXANDRA here
+    ("SANDY", "alexander.del@lthfreight.com", None),  # his own mailbox
+    ("SANDY", "sandy@lthfreight.com", None),  # the nickname itself says nothing more
+    ("SANDY", "adeltoro@lthfreight.com", None),  # an initial and the surname fit both
+    ("ALEX", "alexandra.del@lthfreight.com", "COLLEAGUE_FIRST_NAME"),  # another nickname of both
+    ("SANDY", "alexandra.del@gmail.com", None),  # a free-mail mailbox beside one post may be a household's
+]
+
+
+@pytest.mark.parametrize(("first", "email", "expected"), SHORT_NAME_NAMES_ANOTHER)
+def test_a_nickname_of_two_names_on_a_mailbox_spelling_the_other_is_not_the_colleague(first, email, expected):
+    # given ALEXANDER DEL TORO on the office line, and a record holding a nickname and a mailbox of its own
+    alexander = _office("per_1", "ALEXANDER", "DEL TORO", title="President")
+    short = _office("per_2", first, "DEL TORO", emails=[email], title="President")
+    # when the guards judge the pair, then the mailbox reads the nickname as the given name it spells
+    assert _guard(alexander, short) == expected
+    assert _guard(short, alexander) == expected
+
+
+OWN_HOME_MAILBOX = [
+    # (mailbox of the initial's record, title of the initial's record, mailbox of KELLY, guard)
+    ("kenneth.vega@comcast.net", "Operations Manager", "kvega@gmail.com", "COLLEAGUE_FIRST_NAME"),
+    ("kenneth.vega@comcast.net", "Project Manager", "kvega@gmail.com", None),  # one post: maybe a household's box
+    ("kenneth.vega@comcast.net", "Operations Manager", "", None),  # KELLY holds no mailbox of her own
+    ("kenneth4068@comcast.net", "Operations Manager", "kvega@gmail.com", None),  # no surname: a family's handle
+    ("kelly.vega@comcast.net", "Operations Manager", "kvega@gmail.com", None),  # her own name
+]
+
+
+@pytest.mark.parametrize(("email", "title", "email_kelly", "expected"), OWN_HOME_MAILBOX)
+def test_an_initial_on_a_home_mailbox_spelling_another_whole_name_beside_another_post(
+    email, title, email_kelly, expected
+):
+    # given KELLY VEGA, project manager on the office line, and K / VEGA on the same line with a home mailbox
+    kelly = _office("per_1", "KELLY", "VEGA", emails=[email_kelly] if email_kelly else (), title="Project Manager")
+    initial = _office("per_2", "K", "VEGA", emails=[email], title=title)
+    # when the guards judge the pair, then a home mailbox spelling KENNETH VEGA in another post is not KELLY's record
+    assert _guard(kelly, initial) == expected
+    assert _guard(initial, kelly) == expected
+
+
+GARBLED_ON_ANOTHER_NAME = [
+    # (mailbox of the garbled record, guard)
+    ("christina.davis@torresplumbing.com", "COLLEAGUE_FIRST_NAME"),  # CHRISTINA is not CHRISTIAN, a letter apart
+    ("christian.davis@torresplumbing.com", None),  # his own mailbox: his record garbled
+    ("cdavis@torresplumbing.com", None),  # an initial fits both
+]
+
+
+@pytest.mark.parametrize(("email", "expected"), GARBLED_ON_ANOTHER_NAME)
+def test_a_garbled_first_name_on_a_mailbox_spelling_a_name_a_letter_from_the_colleagues(email, expected):
+    # given CHRISTIAN DAVIS on the office line with a home mailbox, and CHIRSTINA DAVIS with a work mailbox
+    christian = _office("per_1", "CHRISTIAN", "DAVIS", emails=["cdavis@gmail.com"], title="Chief Financial Officer")
+    garbled = _office("per_2", "CHIRSTINA", "DAVIS", emails=[email], title="Manager")
+    # when the guards judge the pair, then the mailbox reads CHIRSTINA as CHRISTINA, another given name
+    assert _guard(christian, garbled) == expected
+    assert _guard(garbled, christian) == expected
+
