@@ -239,3 +239,21 @@ def test_a_garbled_first_name_on_a_mailbox_spelling_a_name_a_letter_from_the_col
     assert _guard(christian, garbled) == expected
     assert _guard(garbled, christian) == expected
 
+
+FAMILY_HANDLE_READ = [
+    # (first a, first b, shared handle, guard)
+    ("M", "STACEY", "michael4068@gmail.com", "COLLEAGUE_FIRST_NAME"),  # M is the MICHAEL the handle spells
+    ("PAULL", "JONATHAN", "the7504@gmail.com", "COLLEAGUE_FIRST_NAME"),  # PAULL is PAUL with a letter doubled
+    ("M", "STACEY", "the7504@gmail.com", None),  # an initial beside a handle naming nobody: anyone's
+    ("PXQLL", "JONATHAN", "the7504@gmail.com", None),  # garbled beyond a letter: maybe the handle owner's
+]
+
+
+@pytest.mark.parametrize(("first_a", "first_b", "email", "expected"), FAMILY_HANDLE_READ)
+def test_a_family_handle_reads_an_initial_or_a_doubled_letter_as_a_given_name(first_a, first_b, email, expected):
+    # given two DIMAGGIOs at one office, each on a phone of their own, on one free-mail handle
+    a = _office("per_1", first_a, "DIMAGGIO", phone="9044696040", emails=[email], title="Attorney")
+    b = _office("per_2", first_b, "DIMAGGIO", phone="9043903514", emails=[email], title="Office Manager")
+    # when the guards judge the pair, then the handle is the household's and outweighs no first name
+    assert _guard(a, b) == expected
+    assert _guard(b, a) == expected
