@@ -37,8 +37,9 @@ How a run decides (``plan``):
    has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
    with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
    each record (``COLLEAGUE_OWN_POST``: a father and son with no JR written; ``own_phone_and_post``,
-   ``own_spelling_and_post``), and of two generations of one name (``GENERATIONS``: JR written after
-   one name only, or in one record's own mailbox; ``generation_marks``) (those go to review). Corruption is told
+   ``own_spelling_and_post``; one office also when a record lost its ZIP: ``_one_office``), and of two
+   generations of one name (``GENERATIONS``: JR written after one name only, or in one record's own mailbox;
+   ``generation_marks``) (those go to review). Corruption is told
    from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
    one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
@@ -1662,9 +1663,9 @@ def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     differs from the record by a corruption or two; to look like that it would need a new phone (not a digit
     mistyped: ``phone_slip``), another post (``_post_kept``: a promotion that keeps the title's words is the same
     post) and a mailbox of its own (or none on one side) all at once. Both records need a title: a missing one
-    says nothing.
+    says nothing. One street with the ZIP missing from one record is the same office (``_one_office``).
     """
-    if levels["address"] != 2 or levels["phone"] != 0 or levels["email"]:
+    if not _one_office(a, b, levels) or levels["phone"] != 0 or levels["email"]:
         return False
     if not (a.first and a.first == b.first and a.last and a.last == b.last):
         return False
@@ -1672,6 +1673,13 @@ def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
         return False
     titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
     return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
+def _one_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records sit at one office: one street and ZIP, or one street with the ZIP missing from one."""
+    if levels["address"] == 2:
+        return True
+    return levels["address"] == 1 and levels["business"] == 2 and not (a.zip5 and b.zip5)
 
 
 def own_spelling_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:

@@ -40,6 +40,24 @@ OWN_PHONE_AND_POST = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("zip_b", "street_b", "expected"),
+    [
+        ("", "1503 FRONT AVE", "COLLEAGUE_OWN_POST"),  # the office written without its ZIP is the same office
+        ("62704", "1503 FRONT AVE", "COLLEAGUE_OWN_POST"),
+        ("", "88 MILL RD", "OFFICE_NAME_ONLY"),  # another street: the other-office rules decide
+    ],
+)
+def test_one_name_with_a_post_of_its_own_at_the_office_written_without_its_zip(zip_b, street_b, expected):
+    # given ALDO CARRILLO, sales representative with his mailbox, and a manager of his name on another phone
+    rep = _office("per_1", "ALDO", "CARRILLO", emails=["aldo@montenegro.com"], title="Sales Representative")
+    manager = _office("per_2", "ALDO", "CARRILLO", phone="2173489865", title="Manager")
+    manager = replace(manager, zip5=zip_b, addresses=(f"{street_b}|{zip_b}",))
+    # when the guards judge the pair, then the ZIP missing from one record does not hide the office they share
+    assert _guard(rep, manager) == expected
+    assert _guard(manager, rep) == expected
+
+
 @pytest.mark.parametrize(("title_a", "title_b", "phone_b", "email_b", "email_a", "expected"), OWN_PHONE_AND_POST)
 def test_one_name_at_one_office_with_a_phone_and_a_post_of_its_own_waits_for_review(
     title_a, title_b, phone_b, email_b, email_a, expected
@@ -257,3 +275,4 @@ def test_a_family_handle_reads_an_initial_or_a_doubled_letter_as_a_given_name(fi
     # when the guards judge the pair, then the handle is the household's and outweighs no first name
     assert _guard(a, b) == expected
     assert _guard(b, a) == expected
+
