@@ -24,7 +24,8 @@ How a run decides (``plan``):
    one company on another street and ZIP the place is not counted (``moved_within_company``): it says where the
    company is, not who the person is. Such a pair merges only
    on a personal proof (``office_proof``: the same phone or mailbox (or one slip of it), a rare surname, a
-   rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
+   rare job title beside a surname no commoner than typical; no rarity when each record holds a work mailbox of its
+   own there: ``own_work_mailboxes``), and then a new phone or mailbox is not counted
    either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
    only: the same title counts by its rarity in the team (``title_bits``), another is not counted (a promotion).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
@@ -1780,6 +1781,24 @@ def _common_surname(model: "Model | None", a: PersonaView, b: PersonaView) -> bo
     )
 
 
+def own_work_mailboxes(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records each hold a mailbox of their own at one company's domain, none shared or slipped.
+
+    KATHERINE.BELLSPENCER@ at one office and KBELLSPENCER@ at another office of JHT Cleaning: a person who moves
+    between offices keeps the company's mailbox, while a second employee of the name is given another shape of it.
+    Both mailboxes must name the person: one that names nobody may be the other's garbled.
+    """
+    work_a = [e for e in a.emails if _personal(e) and e.rpartition("@")[2] not in FREE_MAIL_DOMAINS]
+    work_b = [e for e in b.emails if _personal(e) and e.rpartition("@")[2] not in FREE_MAIL_DOMAINS]
+    if not work_a or not work_b or set(work_a) & set(work_b):
+        return False
+    if {e.rpartition("@")[2] for e in work_a}.isdisjoint(e.rpartition("@")[2] for e in work_b):
+        return False
+    if any(mailbox_names_nobody(e, a, b) for e in (*work_a, *work_b)):
+        return False  # a garbled mailbox (OJSE@ for JOSE@) may be the other's corrupted
+    return not any(mailbox_slip(x, y) for x in work_a for y in work_b)
+
+
 def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return what says that one name at two offices of one company (``other_office``) is one person, or None.
 
@@ -1812,6 +1831,8 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
         return "phone"
     if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b) and _common_surname(model, a, b)):
         return "e-mail"
+    if own_work_mailboxes(a, b):
+        return None  # each record holds a mailbox of its own at the company: a chain's second employee of the name
     b = _read_swapped(a, b)
     if (
         model is not None

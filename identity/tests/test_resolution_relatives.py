@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from identity.resolution import gamma, guard, mailbox_names_nobody, plan, title_key
-from identity.tests.test_resolution import AUTO, _at
+from identity.resolution import gamma, guard, mailbox_names_nobody, office_proof, plan, title_key
+from identity.tests.test_resolution import AUTO, _at, _offices, _smiths
 
 
 def _office(pid, first, last, *, phone="2175370566", emails=(), title="", **kw):
@@ -276,3 +276,22 @@ def test_a_family_handle_reads_an_initial_or_a_doubled_letter_as_a_given_name(fi
     assert _guard(a, b) == expected
     assert _guard(b, a) == expected
 
+
+OWN_WORK_MAILBOXES = [
+    # (mailbox at the first office, mailbox at the second, proof)
+    ("otis.beauman@acme.com", "obeauman@acme.com", None),  # a mailbox of their own each: a second OTIS BEAUMAN
+    ("otis.beauman@acme.com", "otis.beauman@acme.com", "e-mail"),  # one mailbox kept through a move
+    ("otis.beauman@acme.com", "", "rare surname"),  # a mailbox on one record only says where it works
+    ("otis.beauman@acme.com", "otis.beuman@acme.com", "e-mail"),  # one slip of the same mailbox
+    ("otis.beauman@acme.com", "toisb@acme.com", "rare surname"),  # a garbled mailbox naming nobody
+    ("otis.beauman@acme.com", "obeauman@gmail.com", "rare surname"),  # a home mailbox is anyone's
+]
+
+
+@pytest.mark.parametrize(("email_a", "email_b", "proof"), OWN_WORK_MAILBOXES)
+def test_a_work_mailbox_of_their_own_at_each_office_outweighs_a_rare_surname(email_a, email_b, proof):
+    # given OTIS BEAUMAN, a rare name, at two offices of one company with the mailboxes given
+    austin, dallas = _offices(first="OTIS", last="BEAUMAN", emails_a={email_a}, emails_b={email_b} if email_b else ())
+    # when the other-office proof is read, then two work mailboxes of their own make two employees of the name
+    levels, _ = gamma(austin, dallas)
+    assert office_proof(austin, dallas, levels, _smiths()) == proof
