@@ -1794,9 +1794,24 @@ def own_work_mailboxes(a: PersonaView, b: PersonaView) -> bool:
         return False
     if {e.rpartition("@")[2] for e in work_a}.isdisjoint(e.rpartition("@")[2] for e in work_b):
         return False
-    if any(mailbox_names_nobody(e, a, b) for e in (*work_a, *work_b)):
+    named_a, named_b = (replace(v, first=v.first.split()[0]) if v.first else v for v in (a, b))  # JENNIFER H
+    if any(mailbox_names_nobody(e, named_a, named_b) for e in (*work_a, *work_b)):
         return False  # a garbled mailbox (OJSE@ for JOSE@) may be the other's corrupted
-    return not any(mailbox_slip(x, y) for x in work_a for y in work_b)
+    return not any(mailbox_slip(x, y) and not _initial_added(x, y, a, b) for x in work_a for y in work_b)
+
+
+def _initial_added(x: str, y: str, a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether one mailbox is the other with a name's initial added (JENNIFER@ / JENNIFERN@ for NGUYEN).
+
+    A letter added is a slip of the pen, but an initial added to a first-name mailbox is the shape a company gives
+    its second JENNIFER: the letter is no slip when it is the surname's (or the first name's) initial.
+    """
+    local_x, local_y = _letters(x.partition("@")[0].upper()), _letters(y.partition("@")[0].upper())
+    short, long = sorted((local_x, local_y), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    initials = {n[0] for v in (a, b) for n in (v.first, v.last) if n}
+    return (long[:-1] == short and long[-1] in initials) or (long[1:] == short and long[0] in initials)
 
 
 def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
@@ -1829,10 +1844,10 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     """
     if levels["phone"] == 1:
         return "phone"
+    if (levels["email"] or 0) <= 1 and own_work_mailboxes(a, b):
+        return None  # each record holds a mailbox of its own at the company: a chain's second employee of the name
     if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b) and _common_surname(model, a, b)):
         return "e-mail"
-    if own_work_mailboxes(a, b):
-        return None  # each record holds a mailbox of its own at the company: a chain's second employee of the name
     b = _read_swapped(a, b)
     if (
         model is not None

@@ -295,3 +295,20 @@ def test_a_work_mailbox_of_their_own_at_each_office_outweighs_a_rare_surname(ema
     # when the other-office proof is read, then two work mailboxes of their own make two employees of the name
     levels, _ = gamma(austin, dallas)
     assert office_proof(austin, dallas, levels, _smiths()) == proof
+
+
+@pytest.mark.parametrize(
+    ("email_b", "proof"),
+    [
+        ("jenniferb@acme.com", None),  # the surname's initial added: the company's second JENNIFER BEAUMAN
+        ("bjennifer@acme.com", None),  # the initial before the name
+        ("jenniferx@acme.com", "e-mail"),  # another letter added is a slip of her mailbox
+        ("jennifer@acme.com", "e-mail"),  # her mailbox kept through a move
+    ],
+)
+def test_a_first_name_mailbox_and_the_same_with_the_surnames_initial_are_two_employees_at_two_offices(email_b, proof):
+    # given JENNIFER H BEAUMAN on jennifer@ at one office, and her name at another office with the mailbox given
+    austin, dallas = _offices(first="JENNIFER H", last="BEAUMAN", emails_a={"jennifer@acme.com"}, emails_b={email_b})
+    # when the other-office proof is read, then JENNIFERB@ is no slip of JENNIFER@ but a second employee's mailbox
+    levels, _ = gamma(austin, dallas)
+    assert office_proof(austin, dallas, levels, _smiths()) == proof
