@@ -1593,6 +1593,7 @@ EMPLOYER_NOT_COUNTED = {
     "address": "another employer, the same person's phone",
     "location": "another employer, the same person's phone",
     "email": "a mailbox at another employer",
+    "phone": "another employer's line, the same person's numbered mailbox",
 }
 
 
@@ -1618,7 +1619,8 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
     The model learns from colleagues that a phone is shared by people of one company, so a shared phone beside
     another company, street and place weighs as if it proved two people. For such a pair the employer, the place
     and a mailbox at the other employer are not counted: the names (weighted by their frequency) and the phone
-    decide. Both names agree at least closely and one exactly; the guards apply as to any pair.
+    decide; beside a numbered mailbox another phone is not counted either (a new job comes with its own line).
+    Both names agree at least closely and one exactly; the guards apply as to any pair.
     """
     first, last = levels["first_name"] or 0, levels["last_name"] or 0
     if not (min(first, last) >= 2 and max(first, last) == 3 and levels["business"] == 0):
@@ -1869,7 +1871,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
     that differs; the explanation names the proof (``office_proof``). One name on one phone at another company
-    (``new_employer``): the employer, street, place and another mailbox are not counted. One person in one post at
+    (``new_employer``): the employer, street, place and another mailbox are not counted (nor, on a numbered mailbox,
+    another phone). One person in one post at
     one office (``one_post``): a second mailbox of theirs and a mistyped phone are not counted.
     """
     levels, shown = gamma(a, b)
@@ -1885,7 +1888,12 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
         entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
-        if employer and name in EMPLOYER_NOT_COUNTED and level is not None and (name != "email" or level == 0):
+        if (
+            employer
+            and name in EMPLOYER_NOT_COUNTED
+            and level is not None
+            and (name not in ("email", "phone") or level == 0)
+        ):
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = EMPLOYER_NOT_COUNTED[name]
         elif level is not None and moved and name in PLACE_FIELDS:

@@ -1475,3 +1475,30 @@ def test_a_numbered_personal_mailbox_at_another_company_is_a_person_who_changed_
     plumbing = replace(plumbing, emails=frozenset({mailbox}))
     levels, _ = gamma(realty, plumbing)
     assert resolution.new_employer(levels, realty, plumbing) is lifted
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "phone_counted"),
+    [
+        ("mariaaguilar1986@yahoo.com", False),  # her own key: the new employer's line says nothing against her
+        ("maria_aguilar682@hotmail.com", False),
+        ("maguilar@gmail.com", True),  # anyone's guess: the other phone still counts
+    ],
+)
+def test_a_numbered_personal_mailbox_at_another_company_does_not_count_the_new_line_against_her(mailbox, phone_counted):
+    # given MARIA AGUILAR at the realty office and at the plumbing company, on another phone, one mailbox on both
+    realty, plumbing = _job_change(phone_b="2125550199")
+    realty = replace(realty, emails=frozenset({mailbox}))
+    plumbing = replace(plumbing, emails=frozenset({mailbox}))
+    model = _names_model(first_name=[("MARIA", 40)], last_name=[("AGUILAR", 5)])
+    # when the pair is scored
+    probability, reasons = score(realty, plumbing, model)
+    # then the phone that changed with the job is not counted beside a numbered mailbox, and she merges
+    phone = reasons["fields"]["phone"]
+    assert (phone["weight"] < 0) is phone_counted
+    assert ("not_counted" in phone) is not phone_counted
+    if not phone_counted:
+        assert phone["not_counted"] == resolution.EMPLOYER_NOT_COUNTED["phone"]
+        assert probability >= AUTO
+    # one phone on both records still counts for her
+    assert score(*_job_change(), model)[1]["fields"]["phone"]["weight"] > 0
