@@ -1620,12 +1620,29 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
     another company, street and place weighs as if it proved two people. For such a pair the employer, the place
     and a mailbox at the other employer are not counted: the names (weighted by their frequency) and the phone
     decide; beside a numbered mailbox another phone is not counted either (a new job comes with its own line).
-    Both names agree at least closely and one exactly; the guards apply as to any pair.
+    Both names agree at least closely and one exactly, or one is written alike and the other garbled
+    (``_garbled_beside_exact``: NATTHEW / MATTHEW BARAJAS on one mobile); the guards apply as to any pair.
     """
     first, last = levels["first_name"] or 0, levels["last_name"] or 0
-    if not (min(first, last) >= 2 and max(first, last) == 3 and levels["business"] == 0):
+    if levels["business"] != 0:
         return False
+    if not (min(first, last) >= 2 and max(first, last) == 3):
+        if a is None or b is None or not _garbled_beside_exact(a, b, first, last):
+            return False
     return levels["phone"] == 1 or (a is not None and b is not None and numbered_mailbox_shared(a, b))
+
+
+def _garbled_beside_exact(a: "PersonaView", b: "PersonaView", first: int, last: int) -> bool:
+    """Tell whether one name of a pair is written alike and the other is a garbled spelling of it (NATTHEW BARAJAS).
+
+    A first name that is no name, one or two edits from the other's (``garbled_name``: NATTHEW, LEDRO), beside the
+    same surname; or the same first name beside a surname one slip from the other's (``name_slip``: ZIMTH).
+    """
+    if last == 3 and first < 2:
+        return garbled_name(a.first, b.first)
+    if first == 3 and last < 2:
+        return bool(a.last and b.last) and name_slip(a.last, b.last)
+    return False
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).

@@ -1478,6 +1478,25 @@ def test_a_numbered_personal_mailbox_at_another_company_is_a_person_who_changed_
 
 
 @pytest.mark.parametrize(
+    ("first_b", "last_a", "last_b", "lifted"),
+    [
+        ("NARIA", "AGUILAR", "AGUILAR", True),  # a first name garbled into no name, the surname alike
+        ("MARIA", "WARD", "WARCL", True),  # the surname scanned (D read as CL), the first name alike
+        ("ROSA", "AGUILAR", "AGUILAR", False),  # another given name on her phone: someone else
+        ("MARIA", "KIM", "KIN", False),  # two surnames, not a slip of one
+    ],
+)
+def test_a_garbled_name_on_one_phone_at_another_company_is_a_person_who_changed_jobs(first_b, last_a, last_b, lifted):
+    # given MARIA at the realty office and a record on her phone at the plumbing company, one name garbled
+    realty, plumbing = _job_change(first_b=first_b)
+    realty, plumbing = replace(realty, last=last_a), replace(plumbing, last=last_b)
+    levels, _ = gamma(realty, plumbing)
+    assert min(levels["first_name"], levels["last_name"]) < 2
+    # when the pair is read for a job change, then a garble beside the other name alike is still her
+    assert resolution.new_employer(levels, realty, plumbing) is lifted
+
+
+@pytest.mark.parametrize(
     ("mailbox", "phone_counted"),
     [
         ("mariaaguilar1986@yahoo.com", False),  # her own key: the new employer's line says nothing against her
