@@ -1,6 +1,7 @@
 """List the true pairs stage 3 misses on the labelled benchmark lists, by cause (quality diagnosis, not timed).
 
     python bench/resolve_misses.py --database-url postgres://.../usdatabiz_bench [--quality-rows 5000] [--show 20]
+    python bench/resolve_misses.py --only none --geco 20000 --geco-seed 23 --negatives
 
 Each list (the corrupted generator list, FEBRL 1-3; FEBRL 4 is never used) is loaded through stages 1-2 once
 into a team named after it and kept, so later calls only read it back. Resolution is then planned in memory
@@ -13,7 +14,10 @@ name frequencies, ``plan_pairs``), nothing is written, and every missed true pai
 * ``linkage``: the pair scores above the threshold, passes the guards, but complete linkage keeps the groups
   of its two records apart (a guard between one of them and the other's group).
 
-Wrong pairs (merged, different entities) are listed the same way.
+Wrong pairs (merged, different entities) are listed the same way. With ``--negatives`` every hard negative of a
+probe (a colleague, officemate, household member or namesake drawn beside a person) that ended in its look-alike's
+group is listed with the whole group: ``*`` the negative, ``=`` the look-alike's records, and each record's score
+and guard against the negative, so a merge made through a third record shows which record joined them.
 """
 
 from __future__ import annotations
@@ -82,6 +86,27 @@ def _show(view) -> str:
     )
 
 
+def _show_negatives(views, index, truth, probes, find, model) -> None:
+    """Print each hard negative merged with its look-alike: its kind and the whole group it ended in."""
+    from identity import resolution
+
+    rows_of = defaultdict(list)
+    for pid, entity in truth.items():
+        if pid in index:
+            rows_of[entity].append(pid)
+    for pid, probe in sorted(probes.items()):
+        kind, _, entity = probe.partition(":")
+        if not entity or pid not in index or not any(find(o) == find(pid) for o in rows_of[entity]):
+            continue
+        group = [v for v in views if find(v.id) == find(pid)]
+        print(f"  NEGATIVE {kind} ({len(group)} records in the group)")
+        for v in group:
+            mark = "*" if v.id == pid else ("=" if truth[v.id] == entity else " ")
+            probability, reasons = resolution.score(views[index[pid]], v, model) if v.id != pid else (None, {})
+            p = "" if probability is None else f" p={probability:.3f} {reasons.get('guard') or ''}"
+            print(f"      {mark} {_show(v)}{p}")
+
+
 def analyse(name: str, write, args) -> None:
     from identity import resolution
     from identity.services import _load_views, name_frequencies
@@ -134,6 +159,8 @@ def analyse(name: str, write, args) -> None:
         )
         print(f"  {moved_part}hard negatives merged {probe['negatives_merged']} of {probe['negatives']}")
         moved = {index[pid] for pid, label in probes.items() if label == "moved" and pid in index}
+        if args.negatives:
+            _show_negatives(views, index, truth, probes, find, result.model)
     print(f"== {name}: {len(views):,} personas, {len(pairs):,} candidates, EM prior {model.prior:.3f}")
     print(
         f"  precision {correct / max(len(predicted), 1):.4f}  recall {correct / max(len(true_pairs), 1):.4f}  "
@@ -192,6 +219,7 @@ def main(argv=None) -> int:
         "--geco", type=int, default=0, help="rows of the independent GeCo-style probe (bench/geco_probe.py; 0: none)"
     )
     parser.add_argument("--geco-seed", type=int, default=21)
+    parser.add_argument("--negatives", action="store_true", help="list each probe hard negative merged with its group")
     parser.add_argument("--moved-only", action="store_true", help="list only missed pairs with a moved record")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     args = parser.parse_args(argv)

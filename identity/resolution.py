@@ -24,7 +24,8 @@ How a run decides (``plan``):
    one company on another street and ZIP the place is not counted (``moved_within_company``): it says where the
    company is, not who the person is. Such a pair merges only
    on a personal proof (``office_proof``: the same phone or mailbox (or one slip of it), a rare surname, a
-   rare job title beside a surname no commoner than typical), and then a new phone or mailbox is not counted
+   rare job title beside a surname no commoner than typical; no rarity when each record holds a work mailbox of its
+   own there: ``own_work_mailboxes``), and then a new phone or mailbox is not counted
    either; without one it goes to review (``OFFICE_NAME_ONLY``). Job titles (``title_key``) are compared there
    only: the same title counts by its rarity in the team (``title_bits``), another is not counted (a promotion).
 4. **Guards** on top of the model, because colleagues share a company, an office phone and an address
@@ -37,12 +38,15 @@ How a run decides (``plan``):
    has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
    with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
    each record (``COLLEAGUE_OWN_POST``: a father and son with no JR written; ``own_phone_and_post``,
-   ``own_spelling_and_post``), and of two generations of one name (``GENERATIONS``: JR written after
-   one name only, or in one record's own mailbox; ``generation_marks``) (those go to review). Corruption is told
+   ``own_spelling_and_post``; one office also when a record lost its ZIP: ``_one_office``), and of two
+   generations of one name (``GENERATIONS``: JR written after one name only, or in one record's own mailbox;
+   ``generation_marks``) (those go to review). Corruption is told
    from another person by how records get corrupted: slips of the hand, OCR and the ear in either name (``name_slip``,
    ``first_name_slip``, ``office_surname_slip``), a mistyped mailbox (``mailbox_slip``, ``mistyped_mailbox``),
    one person's mailboxes in several shapes (``one_persons_mailboxes``); and a household's free-mail mailbox
-   (``household_mailbox``) excuses no name.
+   (``household_mailbox``, ``family_handle``) excuses no name. A short or garbled first name (an initial, a
+   nickname of two names, a scan) is read by the record's own mailbox (``short_name_names_another``,
+   ``mailbox_names_another``): SANDY on ALEXANDRA.DEL@ is not ALEXANDER.
 5. **Clusters** use complete linkage: two groups join only if every pair across them passes the names
    test and the guards, so A~B and B~C never chain A and C together; a certain joining pair, or a
    majority of agreeing cross pairs, overrides a conflict with one of a person's corrupted copies
@@ -744,9 +748,25 @@ def family_handle(a: "PersonaView", b: "PersonaView", levels: dict, shared: list
     """
     if levels["first_name"] != 0 or levels["phone"] != 0:
         return False
-    if not (a.first and b.first and _given_name(a.first) and _given_name(b.first)):
+    if not (a.first and b.first and _read_as_given_name(a.first, shared) and _read_as_given_name(b.first, shared)):
         return False
     return bool(shared) and all(email.rpartition("@")[2] in FREE_MAIL_DOMAINS for email in shared)
+
+
+def _read_as_given_name(first: str, shared: list[str]) -> bool:
+    """Tell whether a first name reads as a given name beside a family's handle, however it was written.
+
+    A given name; one with a letter doubled or added (PAULL: PAUL); or an initial that begins the given name a
+    shared handle opens with (M on MICHAEL4068@ beside STACEY): each still names one person, who is not the other.
+    A name garbled beyond that (KSTHQN) may be anyone's, the handle's owner's too.
+    """
+    word = _letters(first.split()[0])
+    if _given_name(word):
+        return True
+    if len(word) == 1:
+        handles = (_MAILBOX_WORDS.findall(email.partition("@")[0].upper()) for email in shared)
+        return any(words and words[0][0] == word and known_given_name(words[0]) for words in handles)
+    return len(word) >= 4 and any(known_given_name(word[:k] + word[k + 1 :]) for k in range(len(word)))
 
 
 def initial_mailbox_only(a: "PersonaView", b: "PersonaView") -> bool:
@@ -768,26 +788,54 @@ def initial_mailbox_only(a: "PersonaView", b: "PersonaView") -> bool:
     )
 
 
-def initial_names_another(a: "PersonaView", b: "PersonaView") -> bool:
-    """Tell whether a record holding an initial for a first name holds a work mailbox naming someone else.
+def short_name_names_another(a: "PersonaView", b: "PersonaView") -> bool:
+    """Tell whether a record holding a short form of a first name holds a mailbox of its own naming someone else.
 
     G / OLIVER on GABRIELA_OLIVER@ beside GABRIEL OLIVER: the initial fits both, the record's own mailbox at the
     company spells GABRIELA, a given name that is neither GABRIEL nor a nickname or slip of it (GABRIEL/GABRIELA
-    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds.
+    differ in their ending: ``first_name_slip``). The record is the colleague's whose mailbox it holds. A nickname
+    shared by two given names reads the same way: SANDY on ALEXANDRA.DEL@ is ALEXANDRA, not ALEXANDER, though the
+    name tables make SANDY a nickname of both. A free-mail mailbox may be a household's and counts only beside two
+    posts and a mailbox of the other's own (``_own_home_mailbox``: K / VEGA on KENNETH.VEGA@ beside KELLY on KVEGA@).
     """
     for short, full in ((a, b), (b, a)):
-        if not (short.first and full.first) or len(short.first.split()[0]) != 1:
+        if not (short.first and full.first):
             continue
-        full_first = full.first.split()[0]
+        short_first, full_first = short.first.split()[0], full.first.split()[0]
+        if len(short_first) == 1:
+            fits = lambda word, initial=short_first: word[0] == initial  # noqa: E731
+        elif short_first != full_first and short_first in equivalents(full_first) and _given_name(short_first):
+            # a nickname standing for the other's name and for others besides (SANDY: ALEXANDRA, ALEXANDER)
+            fits = lambda word, nickname=short_first: word in equivalents(nickname) and word != nickname  # noqa: E731
+        else:
+            continue
         for email in short.emails:
-            if email in full.emails or not _compared(email) or email.rpartition("@")[2] in FREE_MAIL_DOMAINS:
+            if email in full.emails or not _compared(email):
+                continue
+            if email.rpartition("@")[2] in FREE_MAIL_DOMAINS and not _own_home_mailbox(short, full, email):
                 continue
             words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
-            if not words or len(words[0]) < 3 or words[0][0] != short.first[0] or not known_given_name(words[0]):
+            if not words or len(words[0]) < 3 or not fits(words[0]) or not known_given_name(words[0]):
                 continue
             if words[0] not in equivalents(full_first) and not first_name_slip(words[0], full_first):
                 return True
     return False
+
+
+def _own_home_mailbox(short: "PersonaView", full: "PersonaView", email: str) -> bool:
+    """Tell whether a free-mail mailbox spells a whole name (KENNETH.VEGA@) beside another post and another mailbox.
+
+    A couple's home mailbox may be held by either spouse, but when it spells a given name and the record's surname,
+    the other record holds a personal mailbox of its own that the pair does not share, and the two hold posts with
+    no title kept (``_post_kept``), the mailbox is the record's own and the name it spells is the record's.
+    """
+    words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
+    if len(words) < 2 or words[1] != _letters(short.last) or not short.last:
+        return False
+    if not any(_personal(e) and e not in short.emails for e in full.emails):
+        return False
+    titles_short, titles_full = [t for t in short.titles if t], [t for t in full.titles if t]
+    return bool(titles_short and titles_full) and not _post_kept(short, full)
 
 
 def household_mailbox(a: "PersonaView", b: "PersonaView", levels: dict) -> bool:
@@ -902,7 +950,9 @@ def mailbox_names_another(garbled: "PersonaView", other: "PersonaView") -> bool:
             continue
         words = _MAILBOX_WORDS.findall(email.partition("@")[0].upper())
         if words and len(words[0]) >= 3 and known_given_name(words[0]):
-            if words[0] not in equivalents(other_first) and not name_slip(words[0], other_first):
+            # two given names a letter apart are still two names (CHRISTINA.DAVIS@ beside CHRISTIAN DAVIS)
+            slip = first_name_slip if _given_name(other_first) else name_slip
+            if words[0] not in equivalents(other_first) and not slip(words[0], other_first):
                 return True
     return False
 
@@ -1162,8 +1212,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             (personal_email and not initial_mailbox_only(a, b)) or first_slip or _initial(a.first, b.first)
         ):
             return "COLLEAGUE_FIRST_NAME"  # MICHAEL/MICHELE, DANIEL/DANIELLE: close spellings, two names
-        if first == 2 and _initial(a.first, b.first) and not personal_email and initial_names_another(a, b):
-            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL OLIVER
+        if first in (2, 3) and a.first != b.first and not personal_email and short_name_names_another(a, b):
+            return "COLLEAGUE_FIRST_NAME"  # G / OLIVER on GABRIELA_OLIVER@ is not GABRIEL; SANDY on ALEXANDRA.DEL@
         if last is not None and last < 2 and key != "last" and not _surname_garbled(a, b, first, first_slip, model):
             if not (name_slip(a.last, b.last) or (personal_email and last == 1) or post):
                 return "COLLEAGUE_LAST_NAME"
@@ -1543,6 +1593,7 @@ EMPLOYER_NOT_COUNTED = {
     "address": "another employer, the same person's phone",
     "location": "another employer, the same person's phone",
     "email": "a mailbox at another employer",
+    "phone": "another employer's line, the same person's numbered mailbox",
 }
 
 
@@ -1568,12 +1619,30 @@ def new_employer(levels: dict, a: "PersonaView | None" = None, b: "PersonaView |
     The model learns from colleagues that a phone is shared by people of one company, so a shared phone beside
     another company, street and place weighs as if it proved two people. For such a pair the employer, the place
     and a mailbox at the other employer are not counted: the names (weighted by their frequency) and the phone
-    decide. Both names agree at least closely and one exactly; the guards apply as to any pair.
+    decide; beside a numbered mailbox another phone is not counted either (a new job comes with its own line).
+    Both names agree at least closely and one exactly, or one is written alike and the other garbled
+    (``_garbled_beside_exact``: NATTHEW / MATTHEW BARAJAS on one mobile); the guards apply as to any pair.
     """
     first, last = levels["first_name"] or 0, levels["last_name"] or 0
-    if not (min(first, last) >= 2 and max(first, last) == 3 and levels["business"] == 0):
+    if levels["business"] != 0:
         return False
+    if not (min(first, last) >= 2 and max(first, last) == 3):
+        if a is None or b is None or not _garbled_beside_exact(a, b, first, last):
+            return False
     return levels["phone"] == 1 or (a is not None and b is not None and numbered_mailbox_shared(a, b))
+
+
+def _garbled_beside_exact(a: "PersonaView", b: "PersonaView", first: int, last: int) -> bool:
+    """Tell whether one name of a pair is written alike and the other is a garbled spelling of it (NATTHEW BARAJAS).
+
+    A first name that is no name, one or two edits from the other's (``garbled_name``: NATTHEW, LEDRO), beside the
+    same surname; or the same first name beside a surname one slip from the other's (``name_slip``: ZIMTH).
+    """
+    if last == 3 and first < 2:
+        return garbled_name(a.first, b.first)
+    if first == 3 and last < 2:
+        return bool(a.last and b.last) and name_slip(a.last, b.last)
+    return False
 
 
 # What a change counts for once the same name at another office of the company is one person (``office_proof``).
@@ -1614,9 +1683,9 @@ def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
     differs from the record by a corruption or two; to look like that it would need a new phone (not a digit
     mistyped: ``phone_slip``), another post (``_post_kept``: a promotion that keeps the title's words is the same
     post) and a mailbox of its own (or none on one side) all at once. Both records need a title: a missing one
-    says nothing.
+    says nothing. One street with the ZIP missing from one record is the same office (``_one_office``).
     """
-    if levels["address"] != 2 or levels["phone"] != 0 or levels["email"]:
+    if not _one_office(a, b, levels) or levels["phone"] != 0 or levels["email"]:
         return False
     if not (a.first and a.first == b.first and a.last and a.last == b.last):
         return False
@@ -1624,6 +1693,13 @@ def own_phone_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
         return False
     titles_a, titles_b = [t for t in a.titles if t], [t for t in b.titles if t]
     return bool(titles_a and titles_b) and not _post_kept(a, b)
+
+
+def _one_office(a: PersonaView, b: PersonaView, levels: dict) -> bool:
+    """Tell whether two records sit at one office: one street and ZIP, or one street with the ZIP missing from one."""
+    if levels["address"] == 2:
+        return True
+    return levels["address"] == 1 and levels["business"] == 2 and not (a.zip5 and b.zip5)
 
 
 def own_spelling_and_post(a: PersonaView, b: PersonaView, levels: dict) -> bool:
@@ -1724,6 +1800,39 @@ def _common_surname(model: "Model | None", a: PersonaView, b: PersonaView) -> bo
     )
 
 
+def own_work_mailboxes(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records each hold a mailbox of their own at one company's domain, none shared or slipped.
+
+    KATHERINE.BELLSPENCER@ at one office and KBELLSPENCER@ at another office of JHT Cleaning: a person who moves
+    between offices keeps the company's mailbox, while a second employee of the name is given another shape of it.
+    Both mailboxes must name the person: one that names nobody may be the other's garbled.
+    """
+    work_a = [e for e in a.emails if _personal(e) and e.rpartition("@")[2] not in FREE_MAIL_DOMAINS]
+    work_b = [e for e in b.emails if _personal(e) and e.rpartition("@")[2] not in FREE_MAIL_DOMAINS]
+    if not work_a or not work_b or set(work_a) & set(work_b):
+        return False
+    if {e.rpartition("@")[2] for e in work_a}.isdisjoint(e.rpartition("@")[2] for e in work_b):
+        return False
+    named_a, named_b = (replace(v, first=v.first.split()[0]) if v.first else v for v in (a, b))  # JENNIFER H
+    if any(mailbox_names_nobody(e, named_a, named_b) for e in (*work_a, *work_b)):
+        return False  # a garbled mailbox (OJSE@ for JOSE@) may be the other's corrupted
+    return not any(mailbox_slip(x, y) and not _initial_added(x, y, a, b) for x in work_a for y in work_b)
+
+
+def _initial_added(x: str, y: str, a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether one mailbox is the other with a name's initial added (JENNIFER@ / JENNIFERN@ for NGUYEN).
+
+    A letter added is a slip of the pen, but an initial added to a first-name mailbox is the shape a company gives
+    its second JENNIFER: the letter is no slip when it is the surname's (or the first name's) initial.
+    """
+    local_x, local_y = _letters(x.partition("@")[0].upper()), _letters(y.partition("@")[0].upper())
+    short, long = sorted((local_x, local_y), key=len)
+    if len(long) != len(short) + 1 or len(short) < 3:
+        return False
+    initials = {n[0] for v in (a, b) for n in (v.first, v.last) if n}
+    return (long[:-1] == short and long[-1] in initials) or (long[1:] == short and long[0] in initials)
+
+
 def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return what says that one name at two offices of one company (``other_office``) is one person, or None.
 
@@ -1754,6 +1863,8 @@ def office_proof(a: PersonaView, b: PersonaView, levels: dict, model: "Model | N
     """
     if levels["phone"] == 1:
         return "phone"
+    if (levels["email"] or 0) <= 1 and own_work_mailboxes(a, b):
+        return None  # each record holds a mailbox of its own at the company: a chain's second employee of the name
     if levels["email"] and not (levels["email"] == 3 and jobs_differ(a, b) and _common_surname(model, a, b)):
         return "e-mail"
     b = _read_swapped(a, b)
@@ -1777,7 +1888,8 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
     One name at another office of the company (``other_office``): the street and place are not counted (the
     exact name, ``moved_within_company``), nor, once ``office_proof`` says it is one person, a phone or mailbox
     that differs; the explanation names the proof (``office_proof``). One name on one phone at another company
-    (``new_employer``): the employer, street, place and another mailbox are not counted. One person in one post at
+    (``new_employer``): the employer, street, place and another mailbox are not counted (nor, on a numbered mailbox,
+    another phone). One person in one post at
     one office (``one_post``): a second mailbox of theirs and a mistyped phone are not counted.
     """
     levels, shown = gamma(a, b)
@@ -1793,7 +1905,12 @@ def score(a: PersonaView, b: PersonaView, model: Model) -> tuple[float, dict]:
         level = levels[name]
         value_a, value_b, similarity = shown[name]
         entry = {"a": value_a, "b": value_b, "level": None, "weight": 0.0}
-        if employer and name in EMPLOYER_NOT_COUNTED and level is not None and (name != "email" or level == 0):
+        if (
+            employer
+            and name in EMPLOYER_NOT_COUNTED
+            and level is not None
+            and (name not in ("email", "phone") or level == 0)
+        ):
             entry["level"] = LEVELS[name][level]
             entry["not_counted"] = EMPLOYER_NOT_COUNTED[name]
         elif level is not None and moved and name in PLACE_FIELDS:

@@ -1475,3 +1475,49 @@ def test_a_numbered_personal_mailbox_at_another_company_is_a_person_who_changed_
     plumbing = replace(plumbing, emails=frozenset({mailbox}))
     levels, _ = gamma(realty, plumbing)
     assert resolution.new_employer(levels, realty, plumbing) is lifted
+
+
+@pytest.mark.parametrize(
+    ("first_b", "last_a", "last_b", "lifted"),
+    [
+        ("NARIA", "AGUILAR", "AGUILAR", True),  # a first name garbled into no name, the surname alike
+        ("MARIA", "WARD", "WARCL", True),  # the surname scanned (D read as CL), the first name alike
+        ("ROSA", "AGUILAR", "AGUILAR", False),  # another given name on her phone: someone else
+        ("MARIA", "KIM", "KIN", False),  # two surnames, not a slip of one
+    ],
+)
+def test_a_garbled_name_on_one_phone_at_another_company_is_a_person_who_changed_jobs(first_b, last_a, last_b, lifted):
+    # given MARIA at the realty office and a record on her phone at the plumbing company, one name garbled
+    realty, plumbing = _job_change(first_b=first_b)
+    realty, plumbing = replace(realty, last=last_a), replace(plumbing, last=last_b)
+    levels, _ = gamma(realty, plumbing)
+    assert min(levels["first_name"], levels["last_name"]) < 2
+    # when the pair is read for a job change, then a garble beside the other name alike is still her
+    assert resolution.new_employer(levels, realty, plumbing) is lifted
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "phone_counted"),
+    [
+        ("mariaaguilar1986@yahoo.com", False),  # her own key: the new employer's line says nothing against her
+        ("maria_aguilar682@hotmail.com", False),
+        ("maguilar@gmail.com", True),  # anyone's guess: the other phone still counts
+    ],
+)
+def test_a_numbered_personal_mailbox_at_another_company_does_not_count_the_new_line_against_her(mailbox, phone_counted):
+    # given MARIA AGUILAR at the realty office and at the plumbing company, on another phone, one mailbox on both
+    realty, plumbing = _job_change(phone_b="2125550199")
+    realty = replace(realty, emails=frozenset({mailbox}))
+    plumbing = replace(plumbing, emails=frozenset({mailbox}))
+    model = _names_model(first_name=[("MARIA", 40)], last_name=[("AGUILAR", 5)])
+    # when the pair is scored
+    probability, reasons = score(realty, plumbing, model)
+    # then the phone that changed with the job is not counted beside a numbered mailbox, and she merges
+    phone = reasons["fields"]["phone"]
+    assert (phone["weight"] < 0) is phone_counted
+    assert ("not_counted" in phone) is not phone_counted
+    if not phone_counted:
+        assert phone["not_counted"] == resolution.EMPLOYER_NOT_COUNTED["phone"]
+        assert probability >= AUTO
+    # one phone on both records still counts for her
+    assert score(*_job_change(), model)[1]["fields"]["phone"]["weight"] > 0
