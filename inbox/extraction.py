@@ -13,15 +13,18 @@ kind, and not all of them are offered:
   scheduler", "secretary ni Atty. Santos"); a business ("Rhonda's Bakery"), a role ("我是前台", "أنا السكرتيرة"), a
   common word in capitals and a name the reply greets or asks about ("Sam who?") or says is not the one ("Dale
   isn't who you want") are never names; a courtesy title before a surname alone is kept ("Mr. Patel", "Mesye
-  Joseph", "Maître Dubois"). The same holds in the other languages replies come in (Spanish, Portuguese, French,
-  Haitian Creole, Tagalog, Vietnamese, Polish, Russian, Hindi in Latin letters, Arabic, Korean, Chinese).
-- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X gets buried", "how did
-  you get X?", "I unsubscribed from your emails at X").
+  Joseph", "Maître Dubois", "el ingeniero Cárdenas"), one before a given name is not ("don Beto", "Dona Sônia");
+  initials sign as written ("-JT", "- R. Delgado, Owner"). The same holds in the other languages replies come in
+  (Spanish, Portuguese, French, Haitian Creole, Tagalog, Vietnamese, Polish, Russian, Hindi and Punjabi in Latin
+  letters, Arabic, Korean, Chinese).
+- E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X pero no lo revisan", "X
+  gets buried", "how did you get X?", "I unsubscribed from your emails at X").
 - Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct", "B is the line") else
   the first one, never one refused ("do not call X", "X but nobody answers it", "not the office line X", "my old
-  number was X"), a fax or one labelled as something else ("Policy no. 3304412897", "invoice INV-2026-031055"); its
-  extension, said with it or apart from it ("X ask for Jen in billing ext. 305", "ext 4 is me"), in other
-  languages ("ramal 3", "poste 210", "内线"), or dialled once it answers ("X, press 2", "X opt 3", "X 转 8").
+  number was X", "X is the old one", "No use el X, ese ya no sirve"), a fax or one labelled as something else
+  ("Policy no. 3304412897", "invoice INV-2026-031055"); its extension, said with it or apart from it ("X ask for Jen
+  in billing ext. 305", "ext 4 is me"), in other languages ("ramal 3", "poste 210", "内线"), after the desk it reaches
+  ("dispatch is x3"), or dialled once it answers ("X, press 2", "X opt 3", "X 转 8").
 """
 
 from __future__ import annotations
@@ -42,17 +45,23 @@ _WORD = rf"{_WORD_BODY}(?![{_LATIN}'])"
 _WORD_POSS = rf"{_WORD_BODY}(?![{_LATIN}])"
 _NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 # a courtesy title dropped before the name ("la Sra. Beatriz Salinas"); "Dr." is never read as a contact's name
+# ("pregunte por don Beto", "a Dona Sônia"; an engineer or a graduate goes by the title with a surname: "el ingeniero
+# Cárdenas", "Lic. Ortega"); an article alone before a name ("pregunte por el Güero", "meu encarregado, o Thiago")
 _TITLE = (
-    r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Don|Do\u00f1a|Dr|Dra|Doctor|Deacon|Attorney|Atty|Chef"
-    r"|Pastor|Rev|Kuya|Ate|Manong|Manang|Mesye|Madan|Ma\u00eetre|Madame|Monsieur)\.?\s+)?"
+    r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|(?i:don|do\u00f1a|dona)|Dr|Dra|Doctor|Deacon|Attorney|Atty"
+    r"|Chef|Pastor|Rev|Kuya|Ate|Manong|Manang|Mesye|Madan|Ma\u00eetre|Madame|Monsieur"
+    r"|(?i:ingenier[oa]|licenciad[oa]|arquitect[oa]|engenheir[oa])|Ing|Lic|Arq|Eng)\.?\s+"
+    rf"|(?:el|la|o)\s+(?=[{_UP}]))?"
 )
 # a title before which one word is a surname, not a name to address the person by ("Dr. Kim", "Attorney Kessler")
-_SURNAME_TITLE = re.compile(r"\b(?:Dr|Dra|Doctor|Attorney|Atty)\.?\s+\Z")
+_PROFESSION_TITLE = r"[Ii]ngenier[oa]|[Ll]icenciad[oa]|[Aa]rquitect[oa]|[Ee]ngenheir[oa]|Ing|Lic|Arq|Eng"
+_SURNAME_TITLE = re.compile(rf"\b(?:Dr|Dra|Doctor|Attorney|Atty|{_PROFESSION_TITLE})\.?\s+\Z")
 # a courtesy title before a surname that the reply may give in full further on ("Mrs. Okafor ... Chinwe Okafor")
 _COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Mesye|Madan|Ma\u00eetre|Madame|Monsieur)\.?\s+\Z")
 # the title as written before a surname kept with it ("Dr. Levin", "Atty. Santos", "Mesye Joseph", "Maître Dubois")
 _TITLE_WRITTEN = re.compile(
-    r"\b(Mr|Mrs|Ms|Sr|Sra|Srta|Dr|Dra|Atty|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Attorney|Doctor)(\.?)\s+\Z"
+    r"\b(Mr|Mrs|Ms|Sr|Sra|Srta|Dr|Dra|Atty|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Attorney|Doctor"
+    rf"|{_PROFESSION_TITLE})(\.?)\s+\Z"
 )
 _ROLE = (
     r"(?:assistant|secretary|receptionist|manager|owner|boss|partner|husband|wife|son|daughter|brother|sister|dad"
@@ -62,7 +71,9 @@ _ROLE = (
     r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
     r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney"
     r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
-    r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea]|dono)"
+    r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea]|dono"
+    # the trades: a farm's or a crew's foreman, a dispatcher, a driver, the boss ("el patrón")
+    r"|mayordomo|capataz|despachador[a]?|chofer|patr\u00f3n|patrona|encarregad[oa]|mestre|supervisora?)"
 )
 _KIN = (
     r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece"
@@ -234,6 +245,12 @@ _REFERRAL = [
     re.compile(
         rf"(?i:\b(?:mama|papa|mom|dad|grandma|grandpa|abuela|abuelo|my\s+(?:wife|husband)))\s*\(\s*{_NAME}\s*\)"
     ),
+    # Punjabi in Latin letters: "Dispatch vich Harpreet naal gal karo" (talk with Harpreet), "Jaspal nu puchho" (ask
+    # for Jaspal)
+    re.compile(
+        rf"(?<![{_LATIN}]){_NAME}\s+(?i:(?:naal|nal)\s+(?:gal|gall|baat)\s+kar\w*"
+        r"|(?:nu|ko)\s+(?:puchh?o|poochh?o|puchna|poochna|puchhna|poochiye)\b)"
+    ),
 ]
 # the Korean surnames most names begin with (Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon, Jang, Lim, Han, Oh, Seo, ...)
 _KO_SURNAMES = (
@@ -322,6 +339,14 @@ _SIGN_OFF = re.compile(
     rf"|(?i:\batte)\.\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",  # Spanish "Atte. Lupita" (atentamente)
     re.DOTALL,
 )
+# initials signed after a dash, alone or before a surname: "-JT", "- R. Delgado, Owner", "— J.R. Haynes"
+_INITIALS_SIGN_OFF = re.compile(
+    rf"(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*(?P<name>(?:[A-Z]\.\s?){{1,2}}{_WORD}|[A-Z]{{2,3}}|(?:[A-Z]\.){{2,3}})"
+    r"\s*(?:[|,/].{0,80})?[.!]*\s*\Z",
+    re.DOTALL,
+)
+# capitals that close a reply after a dash and are no one's initials
+_NOT_INITIALS = frozenset("asap fyi dba usa dot mc po eta tbd na nm idk brb ttyl thx ty pls lmk ok llc inc".split())
 # a Korean name signed after a dash (not a word ending as a sentence does: "- 감사해요"), a Chinese surname with its
 # courtesy title closing the message: "- 김민수 (213) 555-0145", "626-288-5501 王先生"
 # (a Korean name with the title after it: "박지영 실장"; a Chinese name of a common surname after the last sentence:
@@ -482,6 +507,7 @@ _NEEDS = {
     _REFERRAL[25]: ("\u627e",),
     _REFERRAL[26]: ("\u8001\u677f", "\u8001\u95c6", "\u7ecf\u7406", "\u7d93\u7406", "\u8d1f\u8d23", "\u8ca0\u8cac"),
     _REFERRAL[27]: ("(",),
+    _REFERRAL[28]: ("naal", " nal ", " nu ", " ko "),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est"),
@@ -646,6 +672,9 @@ def _signed_name(whole: str, refused) -> str:
         if found:
             return found
     tail = whole.strip()[-120:]
+    initials = _INITIALS_SIGN_OFF.search(tail)
+    if initials and (found := initials["name"]).lower().strip(".") not in _NOT_INITIALS | NOT_NAMES:
+        return found
     match = _SIGN_OFF.search(tail) or _NAME_AND_ROLE.search(tail)
     if match:
         return _name_of(match, refused)
@@ -731,7 +760,10 @@ _EMAIL_REFUSED_AFTER = re.compile(
     r"(?i:\A[^.?!;(]{0,45}?(?:(?:nobody|no\s+one)\s+(?:checks|reads|uses)\s+(?:it|that|this)\b"
     r"|(?:which|that)\s+(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\b"
     r"|(?:we|i)\s+(?:don'?t|dont|never|no\s+longer)\s+(?:use|check|read)\s+(?:it|that|this)\b"
-    r"|\bbut\s+(?:don'?t|dont)\s+bother\b)"
+    r"|\bbut\s+(?:don'?t|dont)\s+bother\b"
+    # Spanish and Portuguese: "X pero no lo revisan", "X, nadie lo checa", "X, ya no lo uso", "X, ninguém olha"
+    r"|(?:\bpero\s+)?(?:\bnadie|\bya\s+no|\bno)\s+(?:lo\s+)?(?:revis|chec|cheque|le[eé]|us[oa]n?\b|sirve\b|funciona\b)"
+    r"|\bningu[eé]m\s+(?:olha|l[eê]|abre)\b|\bn[aã]o\s+(?:uso|olho|abro)\s+mais\b)"
     # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
     r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
     r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
@@ -762,7 +794,12 @@ def spoken_mailbox_dots(text: str) -> str:
 # "Our office # is X but nobody answers it"
 _PHONE_REFUSED_AFTER = re.compile(
     r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks)"
-    r"|\A\s*[,(-]?\s*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+use\b)"
+    r"|\A\s*[,(-]?\s*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+use\b"
+    # "X is the old one", "X is dead", "X no longer works"; Spanish "X, ese ya no sirve"; Portuguese "X não funciona
+    # mais"
+    r"|\A\s*,?\s*(?:(?:is|'s)\s+(?:the\s+|my\s+|our\s+|an\s+)?(?:old|dead|disconnected|out\s+of\s+service)\b"
+    r"|(?:no\s+longer|doesn'?t|does\s+not)\s+work|(?:ese|este|that\s+one)?\s*ya\s+no\s+(?:sirve|funciona|es\s+m[ií]o)"
+    r"|n[aã]o\s+funciona\s+mais))"
 )
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
@@ -770,7 +807,10 @@ _PHONE_REFUSED_BEFORE = re.compile(
     # "not the office line X, use my cell Y"; "my old number was X its now Y"
     # ("Call the office line not this one: X" speaks of the number texted, not of X)
     r"|\bnot\s+(?:the|my|our)\s+(?:[a-z]+\s+)?(?:number|line|#)\s*:?\s*"
-    r"|\b(?:old|former|previous)\s+(?:[a-z]+\s+)?(?:number|line|#|cell|phone)\s*(?:is|was|:|,|-)?\s*)\Z"
+    r"|\b(?:old|former|previous)\s+(?:[a-z]+\s+)?(?:number|line|#|cell|phone)\s*(?:is|was|:|,|-)?\s*"
+    # Spanish "No use el X", "no llame al X", "no marque a la oficina X"
+    r"|\bno\s+(?:use|llame|llamen|marque|marquen)\s+(?:al?|el|este|ese|a\s+la)?\s*(?:n[uú]mero|l[ií]nea|oficina|cel)?"
+    r"\s*(?:de\s+la\s+oficina\s*)?:?\s*)\Z"
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
 _TO_USE_AFTER = re.compile(
@@ -858,6 +898,12 @@ _EXTENSION_WORD = (
     r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
 )
 _EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")
+# "x" and its digits after a desk or a person it reaches: "dispatch is x3", "billing: x12", "Rudy x 4" (not "2x4")
+_EXTENSION_X = re.compile(
+    r"(?i:(?:\b(?:dispatch|office|shop|desk|billing|sales|service|parts|accounting|accounts|front|yard|warehouse"
+    r"|scheduling|me|mine|i'?m|he'?s|she'?s)\s*(?:is|'s|=|:|-)?|\b(?:is|at|dial))\s*)"
+    r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x.-]|\.\d)"
+)
 # what is dialled once the number answers, said right after it: "X, press 2 for the office", "X and press 1", "X opt 3
 # for billing", "X option 4", "X local 12", Haitian "X, peze 2", Vietnamese "X, bấm số 3", Chinese "X 转 8"
 # ("For billing press 2. For the owner call X" is the menu of the number texted, not X's)
@@ -881,7 +927,11 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
     when it gives several and none is said to be the sender's); one inside another number (``others``) is that
     number's."""
     found = [
-        match for match in _EXTENSION.finditer(text) if not any(start <= match.start() < end for start, end in others)
+        match
+        for match in sorted(
+            [*_EXTENSION.finditer(text), *_EXTENSION_X.finditer(text)], key=lambda match: match.start("n")
+        )
+        if not any(start <= match.start() < end for start, end in others)
     ]
     if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 24])):
         return _extension_digits(right_after.group("n"))

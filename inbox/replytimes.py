@@ -6,13 +6,15 @@ sender's own clock.
 day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to
 four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
 ("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay
-("in an hour", "in 20 min", "give it an hour", "ek ghante baad"), or the end of a busy stretch the call is asked for
-after ("out on a job til 6. call him then", "out till the 16th. Call then, around 10am", "don't call before 11").
-It does not read what is no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're
-open 9-5", "we close at 5 on Fridays"), the past ("I was busy at 3 when you called"), or a month or week with no day
-("next week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the
-afternoon and evening; 7 in the morning when the morning is meant: "first thing, like 7"); an hour already past today
-with no day named is tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names
+("in an hour", "in 20 min", "give it an hour", "ek ghante baad", "en 20 minutos", "через час", "call me in 20"), or
+the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "out till the 16th. Call
+then, around 10am", "back Friday. call then", "don't call before 11"). It does not read what is no proposal: phone
+numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays") or a
+shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you called", "ya les dije"),
+the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next week", "in April"). A bare
+hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and evening; 7 in the morning when
+the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already past today with no day named is
+tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names
 ("Friday at 10 MT", "Alaska time") is the clock used.
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
@@ -35,11 +37,17 @@ _ZONES = {
     "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
     "pacific": "America/Los_Angeles", "alaska": "America/Anchorage", "akst": "America/Anchorage",
     "hawaii": "Pacific/Honolulu", "hst": "Pacific/Honolulu", "arizona": "America/Phoenix",
+    "este": "America/New_York", "centro": "America/Chicago", "montana": "America/Denver",
+    "pacifico": "America/Los_Angeles",
 }  # fmt: skip
 _ZONE_AFTER_TIME = re.compile(
     r"(?<=[\dm])\s*\b(et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|akst|hst|eastern|central|mountain|pacific)\b"
 )
-_ZONE_WORD = re.compile(r"\b(eastern|central|mountain|pacific|alaska|hawaii|arizona)\s+time\b")
+_ZONE_WORD = re.compile(
+    r"\b(eastern|central|mountain|pacific|alaska|hawaii|arizona)\s+time\b"
+    # Spanish: "a las 3 hora del centro", "10am tiempo del Pacífico" (accents folded)
+    r"|\b(?:hora|tiempo)\s+(?:del?\s+(?:la\s+)?)?(este|centro|montana|pacifico)\b"
+)
 
 _WEEKDAYS = {
     # English, with the ways people shorten them
@@ -61,7 +69,11 @@ _WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     # German
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonntag": 6,
+    # Hindi and Punjabi in Latin letters, with "v" or "w": "guruvar", "Veerwar nu" (Thursday), "shukarvar"
     "somvar": 0, "mangalvar": 1, "budhvar": 2, "guruvar": 3, "shukravar": 4, "shanivar": 5, "ravivar": 6,
+    "somwar": 0, "mangalwar": 1, "budhwar": 2, "guruwar": 3, "shukrawar": 4, "shaniwar": 5, "raviwar": 6,
+    "veervar": 3, "veerwar": 3, "virvar": 3, "shukarvar": 4, "shukarwar": 4, "sanivar": 5, "saniwar": 5,
+    "etvar": 6, "aitvar": 6, "aitwar": 6, "itwar": 6,
     "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
     "الاحد": 6,
 }  # fmt: skip
@@ -120,11 +132,12 @@ _TIME_RE = re.compile(
     rf"(?P<hh>1[0-2]|[1-9]|{_HOUR_WORDS})\b"
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
     r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|b/w|till|until|a las|a la|as|alas|luc|"
-    r"um|tipo|como a las|como las|de las|las|entre las|entre|try|say|like|so|maybe|how about|or|vers|alle|verso|o|po|"
+    r"um|tipo|como a las|como las|antes de las|antes de la|antes das|antes da|de las|las|entre las|entre|try|say|"
+    r"like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
     r"الساعة)\s*)?"
-    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b"
+    rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b|vaje\b"
     r"|uhr\b|e\b(?=\s*[.,!]|\s*\Z))?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
@@ -141,11 +154,13 @@ _PARTS = [
     ),
     (
         re.compile(
-            r"\b(?:after lunch|despues del almuerzo|depois do almoco|dopo pranzo|apres le dejeuner)\b|بعد الغداء"
+            # Spanish "después de la comida", Russian "после обеда", Punjabi "lunch ton baad", Hindi "lunch ke baad"
+            r"\b(?:after lunch|despues del almuerzo|despues de la comida|despues de comer|despues del lonche"
+            r"|depois do almoco|dopo pranzo|apres le dejeuner|после обеда|lunch (?:ton|toh|ke|de) baad)\b|بعد الغداء"
         ),
         13,
     ),
-    (re.compile(r"\b(?:lunch(?:time)?|almuerzo|pranzo)\b"), 12),
+    (re.compile(r"\b(?:lunch(?:time)?|almuerzo|lonche|pranzo)\b"), 12),
     (
         re.compile(
             r"\b(?:afternoon|aft|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
@@ -165,6 +180,7 @@ _PARTS = [
 ]
 _PM_WORDS = re.compile(
     r"\b(?:afternoons|evenings|nights|afternoon|aft|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
+    r"despues de la comida|после обеда|"
     r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|apres-midi|soir|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|"
     r"dopahar|днем|днём|"
@@ -172,7 +188,10 @@ _PM_WORDS = re.compile(
 )
 _AM_WORDS = re.compile(
     r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|matin|mattina|rano|subah|утром"
-    r"|صباحا)\b"
+    r"|صباحا"
+    # before the day's work starts: "6:45 before we roll", "before the crew heads out", "antes de salir"
+    r"|before\s+(?:we|i|the\s+crew|the\s+guys|the\s+trucks)\s+(?:roll|head|leave|load|go|start)\w*"
+    r"|before\s+work|antes\s+de\s+salir)\b"
 )
 _NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|semana que vem|tuan sau)\b")
 
@@ -182,11 +201,17 @@ _HOURS = re.compile(
     r"(?<!after we )(?<!after i )(?<!after they )(?<!once we )"
     r"\b(?:open|opens|opening|closed?(?!\s+then\b)|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|"
     r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
+    # the sender's shift: "I'm on the 6am-6pm shift", "I work 6 to 6", "trabajo de 6 a 6"
+    r"|\b(?:shift|turno)\b|\b(?:i\s+work|we\s+work|work(?:ing)?\s+from|trabajo\s+de|trabajamos\s+de)\s+\d"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|missed|did|had|since|founded|hace"
-    r"|back in(?=\s+(?:\d|the day)))\b"  # "back in 1998", not "I'll be back in the office then"
+    # "back in 1998", "back in the 90s", not "I'll be back in the office then" or "call me back in 45"
+    r"|back in(?=\s+(?:\d{4}\b|the day|the\s+'?\d0s|'\d0s))"
+    # Spanish said of a call that happened: "ya les dije que no", "me llamaron", "hablé con ustedes" ("hable con
+    # ustedes" is no request: the sender speaks to us)
+    r"|(?:ya\s+)?(?:les|le)\s+dije|me\s+(?:llamaron|habian\s+llamado)|hable\s+con\s+ustedes|ya\s+hablamos)\b"
 )
 # the sender away or busy then, or a time not to call: no proposal ("out til Monday", "tomorrow I'm slammed")
 _NOT_THEN = re.compile(
@@ -205,7 +230,8 @@ _NOT_THEN = re.compile(
 _CALL_CUE = re.compile(
     r"\b(?:call|calls|calling|ring|buzz|phone|reach|try|text|txt|talk|chat|meet|meeting|zoom|visit|stop by|come by|"
     r"free|available|avail|works?|good|ok|okay|fine|best|can do|let'?s|schedule|book|appointment|appt|"
-    r"llam\w*|marque|habl\w*|ligar|liga|ligue|goi|tawag\w*|tumawag|pwede|puede|podemos|rappel\w*|appel\w*|dzwon\w*|"
+    r"llam\w*|marque\w*|habl\w*|ligar|liga|ligue|goi|como a las?|tawag\w*|tumawag|pwede|puede|podemos|rappel\w*|"
+    r"appel\w*|dzwon\w*|"
     r"звон\w*|baje|despues|depois|"
     r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac)\b|전화|연락|打|电话|電話|找"
     # the person in or free then: "he's in after 1", "the only day I'm not slammed"
@@ -252,7 +278,7 @@ _NOT_TIME_NUMBERS = [
 # sentences, "but ...", and a comma before a new request ("busy today, call me tomorrow at 8")
 _CLAUSES = re.compile(
     r"(?<=[.!?;\n])\s+|(?<=[\u3002\uff01\uff1f])|\s+(?:but|pero|mas)\s+"
-    r"|,\s+(?=(?:call|try|text|ring|llam\w*|ligue|me ligue|tawag\w*)\b)"
+    r"|,\s+(?=(?:call|try|text|ring|llam\w*|ligue|me ligue|marque\w*|hableme|hablame|tawag\w*|a las \d)\b)"
 )
 
 
@@ -336,6 +362,14 @@ _HALF_BEFORE = re.compile(
 # a delay in Hindi: "ek ghante baad" (after an hour), "20 minute mein"
 _HINDI_DELAY = re.compile(r"\b(ek|do|teen|aadhe|\d+)\s+(ghante|ghanta|ghanton|minute|minat|min)\s+(?:baad|mein|me)\b")
 _HINDI_NUMBERS = {"ek": "1", "do": "2", "teen": "3", "aadhe": "half an"}
+# a delay in Spanish, Portuguese and Russian: "en 20 minutos", "como en una hora", "daqui 20 minutos", "через час",
+# "через 20 минут"; and minutes left unsaid after a request: "call me in 20"
+_OTHER_DELAY = re.compile(
+    r"\b(?:en|dentro\s+de|daqui(?:\s+a)?|em)\s+(?P<n>\d{1,3}|una|uma|media|meia)\s+(?P<unit>horas?|minutos?|mins?)\b"
+    r"|(?<![\w])через\s+(?P<ru_n>\d{1,3}\s+|пол)?(?P<ru_unit>час\w*|минут\w*)"
+    r"|\b(?P<verb>(?:call|text|ring|try|hit)\s+(?:me|us|him|her|back)(?:\s+back)?\s+in)\s+(?P<bare>[1-9]\d?)(?=\s*(?:[.!,;]|\Z))"
+)
+_OTHER_DELAY_NUMBERS = {"una": "an", "uma": "an", "media": "half an", "meia": "half an"}
 
 
 def _half_before(found: re.Match) -> str:
@@ -348,9 +382,21 @@ def _hindi_delay(found: re.Match) -> str:
     return f"in {_HINDI_NUMBERS.get(found.group(1), found.group(1))} {unit}"
 
 
+def _other_delay(found: re.Match) -> str:
+    if found.group("bare"):
+        return f"{found.group('verb')} {found.group('bare')} minutes"
+    if found.group("ru_unit"):
+        amount = (found.group("ru_n") or "an").strip()
+        amount = "half an" if amount == "пол" else amount
+        return f"in {amount} {'hours' if found.group('ru_unit').startswith('час') else 'minutes'}"
+    amount = _OTHER_DELAY_NUMBERS.get(found.group("n"), found.group("n"))
+    return f"in {amount} {'hours' if found.group('unit').startswith('hora') else 'minutes'}"
+
+
 def _mask(text: str) -> str:
     text = _HALF_BEFORE.sub(_half_before, text)
     text = _HINDI_DELAY.sub(_hindi_delay, text)
+    text = _OTHER_DELAY.sub(_other_delay, text)
     text = _SPOKEN_HOUR.sub(lambda found: f"{found.group(1)} {_SPOKEN_HOURS[found.group(2)]}", text)
     text = _ZH_HOUR.sub(_zh_hour, text)
     text = _SPOKEN_DIGITS.sub(_digits_spoken, text)
@@ -362,7 +408,7 @@ def _mask(text: str) -> str:
 
 def _zone_named(text: str) -> str | None:
     found = _ZONE_WORD.search(text) or _ZONE_AFTER_TIME.search(text)
-    return _ZONES[found.group(1)] if found else None
+    return _ZONES[next(group for group in found.groups() if group)] if found else None
 
 
 def _nearest(matches: list[re.Match], near: int | None) -> re.Match | None:
@@ -561,7 +607,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
         hour, minute = int(found.group("h")), int(found.group("min") or found.group("hmin") or 0)
         if found.group("esmin"):
             minute = 30 if found.group("esmin") == "media" else 15
-        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje", "e"):
+        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje", "vaje", "e"):
             meridiem = "" if hour <= 12 else meridiem
         if hour > 12 and meridiem.startswith(("a", "p")):
             continue
@@ -569,7 +615,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             end = 12 if found.group("h2") == "noon" else int(found.group("h2"))
             if end - hour >= 6 or (hour >= 7 and end <= 6):
                 continue  # "9-5", "8-4": working hours, not a time to call
-        if prep in ("before", "b4"):
+        if prep in ("before", "b4") or prep.startswith("antes "):
             at = _hour(hour, minute, meridiem, clause)
             if at and re.search(r"\bnot\s+\Z", clause[: found.start()]):
                 return at, None, found.start()  # "call me tmrw, not before 10": from 10
@@ -603,8 +649,16 @@ def _first_time_word(clause: str) -> int:
     return min(starts, default=len(clause))
 
 
+# a date said of a job or an order, not of a call: "Our move on 3/21 is $2,450 flat", "the pour for the 12th"
+_DATE_OF_A_JOB = re.compile(
+    r"\b(?:our|the|your|my|his|her|their)\s+[a-z]+\s+(?:is\s+|was\s+)?(?:on|for)\s+(?:the\s+)?\d{1,2}(?:/\d|st|nd|rd|th)"
+)
+
+
 def _proposal(clause: str, has_day: bool, has_time: bool) -> bool:
     """Whether a clause proposes a time (not the sender's hours, the past, or a date mentioned in passing)."""
+    if _DATE_OF_A_JOB.search(clause) and not _CALL_CUE.search(clause):
+        return False
     if _HOURS.search(clause) and not re.search(
         r"\b(?:call|try|reach|ring|come by|stop by|how about|what about|works?|free|llam\w*)\b", clause
     ):
@@ -644,7 +698,9 @@ def _clauses(masked: str) -> list[str]:
 
 
 # busy now, which a delay works around: "in an hour pls, in a meeting"
-_BUSY_NOW = re.compile(r"in a meeting|in meetings|busy|slammed|swamped|on a job|on site|in court|in trial|in surgery")
+_BUSY_NOW = re.compile(
+    r"in a meeting|in meetings|busy|slammed|swamped|on a job|on site|in court|in trial|in surgery|ocupad[oa]"
+)
 
 
 def _not_then_for_delay(clause: str) -> bool:
@@ -653,11 +709,15 @@ def _not_then_for_delay(clause: str) -> bool:
 
 # the end of a busy stretch, then a call asked for after it: "out on a job til 6. call him then", "busy til 2, after
 # that is fine", "booked solid until the 20th. Try me then", "i get off at 5:30 call after that"
+# ... or a day: "in the shop til Thurs. talk then", "back Friday. call then", "sometime Thursday, I'm out on a job
+# till then"
 _UNTIL_THEN = re.compile(
-    r"\b(?:til|till|until|'til|get off at|off at|done at|done by)\s+"
+    r"\b(?:(?:til|till|until|'til|get off at|off at|done at|done by)\s+"
     r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
-    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach)\s+(?:(?:me|him|her|us|back)\s+)?)?"
+    rf"|(?:til|till|until|'til|back(?:\s+on)?)\s+(?P<day>{_WEEKDAY_WORDS}|tomorrow|tmrw)\b\.?)"
+    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?)?"
     r"(?:then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z)))"
+    rf"|\b(?P<day_first>{_WEEKDAY_WORDS})\b[^.!?;]{{0,60}}\b(?:til|till|until)\s+then\b"
 )
 # a time not to call before, with no end and no other way preferred: "don't call before 11, I'm with clients"
 _NOT_BEFORE = re.compile(
@@ -674,6 +734,11 @@ def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime |
         found = _NOT_BEFORE.search(masked)
         if found is None or _OTHER_WAY_BETTER.search(masked):
             return None
+    if day_word := found.groupdict().get("day") or found.groupdict().get("day_first"):
+        day, same_weekday = _day(day_word, today)
+        if day is None:
+            return None
+        return day.replace(hour=DAY_ONLY_HOUR) + timedelta(days=7 if same_weekday else 0)
     when = found.group("when")
     if when.startswith("the ") or re.search(r"\d(?:st|nd|rd|th)$", when):
         day, _ = _day(when if when.startswith("the ") else f"the {when}", today)

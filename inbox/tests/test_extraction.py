@@ -471,3 +471,76 @@ NOT_NAMES_EIGHTH = [
 @pytest.mark.parametrize("text", NOT_NAMES_EIGHTH)
 def test_a_role_a_word_or_a_death_gives_no_name(text):
     assert _extracted(text, "name") == ""
+
+
+# The trades: the person to ask for after a courtesy title on a given name ("don Beto": Beto), an engineer's title
+# kept with the surname, an article alone ("el Güero", "o Thiago"), the roles of a farm, a crew or a yard in Spanish
+# and Portuguese, "talk with" and "ask for" in Punjabi; initials signed after a dash.
+NINTH_SET_NAMES = [
+    ("Los lunes nomás. Pregunte por don Chema", "Chema"),
+    ("Pregunte por doña Licha en la oficina", "Licha"),
+    ("Pode falar com a Dona Cida, 617-555-0142", "Cida"),
+    ("Pregunte por el ingeniero Salazar en la obra", "ingeniero Salazar"),
+    ("Mejor pregunte por el Lic. Ortega", "Lic. Ortega"),
+    ("Llame al patio y pregunte por el Chato", "Chato"),
+    ("Liga pro meu encarregado, o Edson", "Edson"),
+    ("Eso lo ve mi capataz Ramiro, 559-555-0173", "Ramiro"),
+    ("Yo nomás manejo, el patrón es Don Rafa", "Rafa"),
+    ("Hable con nuestra despachadora Yesenia", "Yesenia"),
+    ("Office vich Manpreet naal gal karo, 209-555-0160", "Manpreet"),
+    ("Yard te Jaspal nu puchho", "Jaspal"),
+    ("Back Thursday. -KC", "KC"),
+    ("Not interested at this time. - T. Brannigan, Brannigan Paving", "T. Brannigan"),
+    ("call after 3 — J.R. Haynes", "J.R. Haynes"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NINTH_SET_NAMES)
+def test_name_after_titles_articles_and_trade_roles_or_signed_by_initials(text, name):
+    assert _extracted(text, "name") == name
+
+
+@pytest.mark.parametrize("text", ["Running late, be there ASAP. -FYI", "Call me when you can - OK"])
+def test_capitals_after_a_dash_that_are_no_initials(text):
+    assert _extracted(text, "name") == ""
+
+
+# An extension after the desk it reaches ("dispatch is x3"), before or after the number; "2x4" is lumber.
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("dispatch is x4 on the main line (972) 555-0188", "4"),
+        ("Main yard 505-555-0190, billing: x12", "12"),
+        ("Call 806-555-0121 and dial x207", "207"),
+        ("Shop 806-555-0121, need 2x4 and 4x8 sheets", ""),
+    ],
+)
+def test_an_extension_after_a_desk(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+# A number said to be old or dead after it ("X is the old one", "ese ya no sirve"), one refused in Spanish before it
+# ("No use el X"); an address nobody checks in Spanish or Portuguese.
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("the number on the truck 830-555-0144 is the old one. cell is 830-555-0102", "8305550102"),
+        ("817-555-0150 is disconnected, try 817-555-0151", "8175550151"),
+        ("El 956-555-0112, ese ya no sirve. Ahora es 956-555-0185", "9565550185"),
+        ("No llame al 210-555-0133, mejor al 210-555-0134", "2105550134"),
+    ],
+)
+def test_a_number_said_old_or_refused_in_spanish(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("El correo es info@fletes.example pero no lo revisan, mejor a beto@fletes.example", "beto@fletes.example"),
+        ("Tengo admin@granja.example, ya no lo uso. Use mario@granja.example", "mario@granja.example"),
+        ("O email contato@obra.example ninguém olha, manda pra ze@obra.example", "ze@obra.example"),
+    ],
+)
+def test_an_address_nobody_checks_in_spanish_or_portuguese(text, email):
+    assert _extracted(text, "email") == email

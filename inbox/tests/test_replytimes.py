@@ -251,3 +251,55 @@ def test_a_time_in_more_languages_and_after_a_day(text, expected):
 )
 def test_an_extension_or_a_possessive_is_no_time(text):
     assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a delay in words or with its minutes unsaid, busy now ("Ocupado") being what it works around
+        ("Stuck at the weigh station, call me back in 45", "2026-03-10 11:00 CDT"),
+        ("Ocupada, en 30 minutos", "2026-03-10 10:45 CDT"),
+        ("Llámeme como en una hora", "2026-03-10 11:15 CDT"),
+        ("Tô dirigindo, me liga daqui 15 minutos", "2026-03-10 10:30 CDT"),
+        ("Я за рулём, позвоните через 40 минут", "2026-03-10 10:55 CDT"),
+        ("Перезвоните через полчаса", "2026-03-10 10:45 CDT"),
+        # a day the sender is away until, then "call then"; or the day first and "till then"
+        ("Running a load to El Paso, back Thursday. call then", "2026-03-12 09:00 CDT"),
+        ("Rig's in the shop til Mon. talk then", "2026-03-16 09:00 CDT"),
+        ("sometime Wed, out on a job in Odessa till then", "2026-03-11 09:00 CDT"),
+        # the sender's shift or working hours are not the time proposed; the request after them is
+        ("I work 7 to 7, text after 8pm", "2026-03-10 20:00 CDT"),
+        ("On the 5am-5pm shift today. Call after 5:30pm", "2026-03-10 17:30 CDT"),
+        ("Trabajo de 7 a 5, márqueme después de las 6 de la tarde", "2026-03-10 18:00 CDT"),
+        # an hour before the day's work starts is in the morning; "antes de las 8" is 7:00, as "before 8" is
+        ("Call tomorrow 6:15 before the crew heads out", "2026-03-11 06:15 CDT"),
+        ("mañana antes de las 9", "2026-03-11 08:00 CDT"),
+        # "about at" in Spanish, a request after a comma, lunch in Spanglish, a zone said in Spanish
+        ("Ando en el tráiler, márqueme como a las 4", "2026-03-10 16:00 CDT"),
+        ("A la hora del lonche", "2026-03-10 12:00 CDT"),
+        ("Estoy cargando, a las 2 hora del centro", "2026-03-10 14:00 CDT"),
+        ("el jueves a las 9am tiempo del Pacífico", "2026-03-12 09:00 PDT"),
+        # after lunch in Spanish, Russian and Punjabi; Punjabi weekdays and "vaje" (o'clock)
+        ("El viernes después de la comida", "2026-03-13 13:00 CDT"),
+        ("В пятницу после обеда", "2026-03-13 13:00 CDT"),
+        ("Shukarvar nu lunch ton baad call karo", "2026-03-13 13:00 CDT"),
+        ("Budhwar nu 11 vaje call karna", "2026-03-11 11:00 CDT"),
+        ("Shaam nu 8 vaje call karo", "2026-03-10 20:00 CDT"),
+    ],
+)
+def test_the_trades_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a call that happened, in Spanish; a date said of a job or an order, not of a call
+        "Hablé con ustedes a las 10 y ya les dije que no",
+        "Ya me llamaron a las 3, no gracias",
+        "Our move on 4/2 is $1,900 flat",
+        "Our delivery on the 18th is $380",
+    ],
+)
+def test_a_call_that_happened_or_a_jobs_date_is_no_proposal(text):
+    assert _read(text) == ""
