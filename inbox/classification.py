@@ -1460,6 +1460,17 @@ _SPOKEN_DOMAIN_EMAIL_GATED = GatedRegex(SPOKEN_DOMAIN_EMAIL_RE)
 _REPEATED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 
 
+# A number read out digit by digit in its three groups, a comma after each: "4 0 8, 6 6 1, 2 0 9 3" (dictated, or typed
+# so); the groups are joined as "408-661-2093"
+_DIGITS_IN_SPOKEN_GROUPS = re.compile(
+    r"(?<![\d,] )(?<!\d)(\d(?: \d){2}),? (\d(?: \d){2}),? (\d(?: \d){3})(?!\d)(?! \d)"
+)
+
+
+def _joined_digits(found: re.Match) -> str:
+    return "-".join(group.replace(" ", "") for group in found.groups())
+
+
 def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str]]:
     """Return (text with e-mails/phones masked, extracted values, extraction failures); ``whole`` is the reply as
     received (its sign-off may name the sender)."""
@@ -1511,6 +1522,8 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):
         masked = extraction.spanish_digits(masked)  # "cinco uno dos, ocho cuatro siete, dos dos nueve uno"
     digits = _digit_count(masked)
+    if digits >= 10 and ", " in masked:
+        masked = _DIGITS_IN_SPOKEN_GROUPS.sub(_joined_digits, masked)  # "4 0 8, 6 6 1, 2 0 9 3"
     if digits >= 6:  # a run is read as digits only when six of its characters are digits already
         masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, masked)
         digits = _digit_count(masked)

@@ -1482,6 +1482,19 @@ def test_digits_and_digit_words_mixed_are_one_number(text, phone):
     assert classify(text).extracted.get("phone") == phone
 
 
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Este n\u00famero no, es de la empresa. Mi personal: 4 0 8, 6 6 1, 2 0 9 3", "4086612093"),
+        ("call me on 5 1 2, 8 4 7, 2 2 9 1 after 5", "5128472291"),
+        ("sizes 2, 4, 6, 8, 10, 12, 14 and 16 in stock", None),
+        ("scores 1 2 3, 4 5 6, 7 8 9 0 1", None),
+    ],
+)
+def test_a_number_read_out_digit_by_digit_in_its_groups(text, phone):
+    assert classify(text).extracted.get("phone") == phone
+
+
 @pytest.mark.parametrize("text", ["we have one two three locations and 2 trucks", "five or six 2 by 4s"])
 def test_counting_words_beside_digits_are_no_number(text):
     assert "phone" not in classify(text).extracted
