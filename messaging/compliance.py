@@ -2946,6 +2946,36 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-second and hundred-and-third: voice-to-text "Stomp texting me please", "Stopped texting this
+    # number period" (the command misheard), "y'all don't need to be on it" (a family phone); Spanish "borrenlo de su
+    # sistema", "desuscribir", "dejen de joder con los mensajitos", "si me llega otro mensaje ... llamo a mi abogado",
+    # "reportado y bloqueado", "ya paren los mensajes", "¿cómo hago pa que ya no me lleguen estos mensajes?";
+    # Korean "연락 원하지 않습니다" (I do not want contact), "번호 지워주세요" (delete the number);
+    # Gujarati "મેસેજ ન કરો" (do not message). Not "I stopped texting him", "paren el carro ahí", "borren el pizarrón"
+    (
+        _re(
+            r"\b(?:stomp|stob|stap|stup|stoop)\s+(?:texting|txting|messaging|sending|contacting|bothering|hitting)\b"
+            r"|^\W*stopped\s+(?:texting|txting|messaging|contacting|sending)\s+(?:this|my|me|us)\b"
+            r"|\b(?:you|y'all|yall|you\s+all|u)\s+(?:don't|dont|do\s+not)\s+need\s+to\s+be\s+on\s+(?:it|this|here|this\s+(?:phone"
+            r"|number|line))\b"
+            r"|\bborr(?:en|e|a|ar)(?:lo|la|me|nos)?\s+(?:de|del)\s+(?:su|sus|tu|el|la)\s+(?:sistema|lista|base|registro|contactos)\b"
+            r"|\b(?:desuscrib|desinscrib|desubscrib)\w*"
+            r"|\bdej(?:en|e|a)\s+de\s+(?:joder|molestar|chingar|fregar|jorobar)\s+con\s+(?:los|sus|tanto|tantos|esos|estos)\s+"
+            r"(?:mensajes|mensajitos|textos|msjs?)\b"
+            r"|\bsi\s+(?:me\s+)?(?:llega|mandan|envian|escriben|vuelven\s+a\s+escribir)\s+(?:otro|un)\s+(?:mensaje|texto|msj)\b"
+            r"[^.!?]{0,40}\b(?:abogado|demand\w*|denunci\w*|report\w*|fcc|policia)\b"
+            r"|\breportad[oa]s?\s+(?:y|e)\s+bloquead[oa]s?\b|\bbloquead[oa]s?\s+y\s+reportad[oa]s?\b"
+            r"|\b(?:paren|pare|detengan|paralen)\s+(?:ya\s+)?(?:con\s+)?(?:los|sus|esos|estos|tantos)\s+(?:mensajes|mensajitos"
+            r"|textos|msjs?)\b"
+            r"|\b(?:como|que)\s+hago\s+(?:pa|para|pa')\s+que\s+(?:ya\s+)?no\s+me\s+(?:lleguen|manden|envien|escriban)\b"
+            r"|연락\s*(?:을\s*)?원하지\s*않|번호\s*(?:를\s*)?(?:지워|삭제해)"
+            r"|\b(?:do\s+not|don't|dont|never)\s+disturb\s+(?:me|us|this\s+number)\s+(?:again|anymore|any\s+more|ever)\b"
+            # "top", "Sop": the keyword misheard or mistyped, as the whole reply (a word of its own inside one is not)
+            r"|^\W*(?:top|sop)(?:\s+(?:please|pls|plz|now))?\W*$"
+            r"|(?:મેસેજ|મેસેજો|સંદેશ|sms)\S*\s+(?:ના|ન|નહીં|નહિ)\s+(?:કરો|કરશો|કરતા|મોકલો|મોકલશો)"
+        ),
+        "negation",
+    ),
     # the ninety-seventh to ninety-ninth: "please make them quit", "please just leave his phone alone", "cancel me outta
     # this", "there's 3 texts from you... don't send a 4th", "Wrong number. Get it out of your system", "Kindly expunge
     # my contact details from your records", "Whatever list I'm on, I'd like to not be on it anymore". Not "leave his
@@ -3120,7 +3150,9 @@ _MORE_PHRASES += [
     # the eighty-fourth: "this is my sons phone hes 12 please remove it": the phone named, then taken off as "it"
     (
         _re(
-            r"\b(?:phone|number|cell|line|#)\b[^.!?]{0,50}?\b(?:please|pls|plz|kindly|just|so)\s+(?:remove|delete|erase)\s+"
+            # (not "Wrong number, I'll just delete this": the writer deleting our text)
+            r"\b(?:phone|number|cell|line|#)\b[^.!?]{0,50}?(?<!i'll\s)(?<!ill\s)(?<!i\s)(?<!will\s)(?<!gonna\s)(?<!to\s)"
+            r"\b(?:please|pls|plz|kindly|just|so)\s+(?:remove|delete|erase)\s+"
             r"(?:it|that|this)\b(?:\s+(?:from|off)\s+(?:your|ur|the)\s+(?:list|database|system|records))?\s*(?:[.!,;]|$)"
         ),
         "negation",
@@ -3351,6 +3383,13 @@ _CARRIER_BLOCKED = re.compile(
     r"(?:this|the|your)\s+message\b"
     r"|\bmessage\s+(?:was\s+|has\s+been\s+)?(?:blocked|rejected|filtered)\s+by\s+(?:the\s+)?(?:recipient's\s+|receiving\s+)?"
     r"(?:carrier|network|provider|operator|spam\s+filter)\b"
+)
+# "Estoy conduciendo con el modo No molestar activado", "I have Do Not Disturb on while driving": a phone's mode named
+# (in its notice or by its owner), not a request; the rest of the reply is still read
+_DO_NOT_DISTURB = re.compile(
+    r"\bmodo\s+(?:de\s+)?no\s+molestar\b|\bno\s+molestar\s+(?:esta\s+)?activad[oa]\b"
+    r"|\b(?:do\s+not|don't)\s+disturb\s+(?:while\s+driving\s+)?(?:mode|is\s+on|on|turned\s+on|enabled|activated)\b"
+    r"|\b(?:have|has|with|turned\s+on|activated|using)\s+(?:my\s+|the\s+)?(?:do\s+not|don't)\s+disturb\b"
 )
 # "I tried to unsubscribe from Yelp's program for 6 months. Is yours easier to get out of?": leaving another company's
 # service, tried before; "if I sign up and hate it, how do I unsubscribe or get out?": leaving ours, asked before
@@ -3784,7 +3823,10 @@ def _may_be_bare(clause: str) -> bool:
 
 
 # "... I don't know how you got this number but remove it now": a request after "but"/"so" stands alone
-_SOFT_BREAK = re.compile(r"\s+(?:but|so|and\s+then|just)\s+")
+# (not "Wrong number, I'll just delete this": the writer's own doing after "I'll just")
+_SOFT_BREAK = re.compile(
+    r"\s+(?:but|so|and\s+then)\s+|(?<!\bi'll)(?<!\bill)(?<!\bwill)(?<!\bwe'll)(?<!\bgonna)(?<!\bi)\s+just\s+"
+)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _TYPO_TARGETS = ("unsubscribe", "remove", "stopall")
 
@@ -3843,6 +3885,8 @@ _SHORTHAND = {
     "stp": "stop",
     # "unsubscri", "unsubscr": the word cut off when sent
     **dict.fromkeys(("unsubsc", "unsubscr", "unsubscri", "unsubscrib"), "unsubscribe"),
+    # "Unscribe me", "unsuscribe": the word as voice-to-text and quick thumbs write it
+    **dict.fromkeys(("unscribe", "unsuscribe", "unsuscribe", "unsusbcribe", "unsbscribe", "unsubcribe"), "unsubscribe"),
     **dict.fromkeys(("st0p", "st0pp"), "stop"),  # a zero for the o: "N0 MORE TEXTS", "ST0P"
     "n0": "no",
     "m0re": "more",
@@ -4302,6 +4346,8 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
         plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
     if _CARRIER_BLOCKED.search(plain):
         plain = _CARRIER_BLOCKED.sub(" , ", plain)  # the carrier's block, not the person's
+    if _DO_NOT_DISTURB.search(plain):
+        plain = _DO_NOT_DISTURB.sub(" , ", plain)  # the phone's mode, named by its notice
     if _LEAVING_A_SERVICE.search(plain):
         plain = _LEAVING_A_SERVICE.sub(" , ", plain)  # a service left or to be left, not the texts
     asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
@@ -4464,13 +4510,13 @@ _GUARDED_WORDS = re.compile(
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
-    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED,
+    _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -3125,3 +3125,48 @@ def test_the_ninety_seventh_to_ninety_ninth_families_and_guards(text, decision):
 )
 def test_digits_written_for_letters_are_read_as_the_letters(text, read):
     assert unleet(text) == read
+
+
+# The hundred-and-second and hundred-and-third sets (voice-to-text and accessibility; Spanish-dominant businesses):
+# the keyword misheard ("Stomp texting me", "Stopped texting this number period", "top" alone), "Unscribe me", Spanish
+# requests ("borrenlo de su sistema", "desuscribir", "dejen de joder con los mensajitos", a lawyer threatened for one
+# more message, "reportado y bloqueado", "ya paren los mensajes", "¿cómo hago pa que ya no me lleguen?"), Korean and
+# Gujarati requests revoke; the writer deleting our text, a phone's do-not-disturb mode and the same words about
+# something else do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Stomp texting me please", "yes"),
+        ("Stopped texting this number period", "yes"),
+        ("top", "yes"),
+        ("Sop", "yes"),
+        ("Unscribe me", "yes"),
+        ("This phone is for family only, y'all don't need to be on it", "yes"),
+        ("numero equivocado, borrenlo de su sistema xfa", "yes"),
+        ("Desuscribir", "yes"),
+        ("Dejen de joder con los mensajitos ya", "yes"),
+        ("Si me llega otro mensaje de ustedes llamo a mi abogado", "yes"),
+        ("reportado y bloqueado", "yes"),
+        ("Ya paren los mensajes, se los ruego", "yes"),
+        ("\u00bfC\u00f3mo hago pa que ya no me lleguen estos mensajes?", "yes"),
+        (
+            "더 이상 연락 원하지 않습니다. 번호 지워주세요",
+            "yes",
+        ),
+        (
+            "મહેરબાની કરીને મને મેસેજ ન કરો",
+            "yes",
+        ),
+        ("Do not disturb me again", "yes"),
+        ("Wrong number, I'll just delete this", "not yes"),
+        ("wrong number, please delete it", "yes"),
+        ("Estoy conduciendo con el modo No molestar activado. Ver\u00e9 tu mensaje cuando llegue.", "no"),
+        ("I have Do Not Disturb on, will text back", "no"),
+        ("top of the morning", "no"),
+        ("we're top rated in Tulsa", "no"),
+        ("paren el carro ah\u00ed", "no"),
+        ("borren el pizarr\u00f3n", "no"),
+    ],
+)
+def test_the_hundred_and_second_and_third_families_and_guards(text, decision):
+    assert_decision(text, decision)
