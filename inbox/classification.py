@@ -542,6 +542,7 @@ PHRASE_RULES: list[Rule] = [
           r"\bgfy\b", r"🖕", r"🤬", r"^(?:😡|😠)+\W*$",
           # "weirdo", "marcus u a bum", "this is so corny istg"
           r"\bweirdos?\b", r"\b(?:u|you|ur|you're|youre) (?:a|such a) bum\b", r"\bso corny\b",
+          r"\bget a life\b",
           r"\bkarma(?:'s| is) (?:coming|gonna get)\b", r"\bdolandır[ıi]c\w*", r"धोखेबाज", r"נוכלים|רמאים",
           r"խաբեբաներ",
           r"詐欺", r"\b(?:real|very|so) classy\b", r"\bthe nerve of (?:you|y'all|these)\b", r"\bi swear to god\b"),

@@ -2946,6 +2946,41 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-first, hundred-and-fourth and hundred-and-sixth: "No texts to this number, ever", "I don't want
+    # vendor texts on this phone", "Cancel my subscription to these", "mom says stahp", "take me out the rotation on
+    # these texts", "don't use this number for business no more"; Patois "nuh text mi phone again", "delete di number",
+    # Trinidadian "take dis number off allyuh system", Nigerian Pidgin "make una stop dey send me message", Haitian
+    # Creole "mwen pa vle resevwa mesaj sa yo ankò" (I don't want to receive these messages any more), Vietnamese "không
+    # nhắn tin cho chồng tôi nữa" (don't text my husband any more), Twi "gyae nkra" (stop the messages), Wolof "bul ma
+    # yónnee" (don't send me), Igbo "ezitekwala m ozi" (don't send me messages), Tigrinya "ካብ ዝርዝርኩም ኣውጽኡኒ" (take me
+    # out of your list). Not "no texts to this number after 9", "cancel my subscription to the newsletter"
+    (
+        _re(
+            r"\bno\s+(?:more\s+)?(?:texts|text\s+messages|txts|messages|sms)\s+(?:to|on|at)\s+(?:this|my|our)\s+(?:number|phone"
+            r"|line|cell)\b(?!\s+(?:after|before|during|until|till|between)\b)"
+            r"|\b(?:don't|dont|do\s+not)\s+want\s+(?:any\s+)?(?:vendor|sales|marketing|business|promotional|advertising)\s+"
+            r"(?:texts|messages|txts)\s+(?:on|to|at)\s+(?:this|my|our)\s+(?:phone|number|line|cell)\b"
+            r"|\bcancel\s+(?:my|our|the)\s+subscription\s+(?:to|for)\s+(?:these|this|them|your\s+(?:texts|messages)|the\s+texts)\b"
+            r"|\b(?:mom|dad|mother|father|grandma|grandpa|husband|wife|boss|owner|he|she)\s+(?:says|said)\s+(?:to\s+)?"
+            r"(?:(?:stop|unsubscribe)(?=\s*(?:[.!,;]|$)|\s+(?:the\s+texts|these|them|it)\b)"
+            r"|remove\s+(?:her|him|them|it|the\s+number)\b)"
+            r"|\btake\s+(?:me|us|my\s+number)\s+out\s+(?:of\s+)?(?:the|your|ur)\s+rotation\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+use\s+(?:it|this|this\s+number|my\s+number|our\s+number|this\s+line)\s+for\s+"
+            r"(?:business|work|sales|marketing)\s+(?:again|anymore|any\s+more|no\s+more|ever)\b"
+            r"|\bnuh\s+(?:text|txt|call|message|send)\s+(?:mi|me|we)\b"
+            r"|\bdelete\s+(?:di|de|dis|dat)\s+(?:number|numba)\b"
+            r"|\btake\s+(?:dis|this|mi|my|de|di)\s+(?:number|numba)\s+off\s+(?:allyuh|yuh|your|ur|unu|y'all|yall)\s+"
+            r"(?:system|list)\b"
+            r"|\bstop\s+dey\s+(?:send|text|call|message|disturb)\b"
+            r"|\bpa\s+vle\s+(?:resevwa|jwenn)\s+(?:okenn\s+)?mesaj\b"
+            r"|\bkhong\s+nhan\s+tin\b[^.!?]{0,30}\bnua\b"
+            r"|\bgyae\s+(?:nkra|mesegye|message)"
+            r"|\bbul\s+(?:ma|nu)\s+(?:yonnee|yonne)\b"
+            r"|\bezitekwala\s+(?:m|anyi)\s+ozi\b"
+            r"|ካብ\s+ዝርዝር\S*\s+ኣውጽ"
+        ),
+        "negation",
+    ),
     # the hundred-and-second and hundred-and-third: voice-to-text "Stomp texting me please", "Stopped texting this
     # number period" (the command misheard), "y'all don't need to be on it" (a family phone); Spanish "borrenlo de su
     # sistema", "desuscribir", "dejen de joder con los mensajitos", "si me llega otro mensaje ... llamo a mi abogado",
@@ -3383,6 +3418,11 @@ _CARRIER_BLOCKED = re.compile(
     r"(?:this|the|your)\s+message\b"
     r"|\bmessage\s+(?:was\s+|has\s+been\s+)?(?:blocked|rejected|filtered)\s+by\s+(?:the\s+)?(?:recipient's\s+|receiving\s+)?"
     r"(?:carrier|network|provider|operator|spam\s+filter)\b"
+)
+# "Dad quit texting back the bots 😂": someone else who stopped answering texts, not a request to us
+_SOMEONE_ELSE_STOPPED_TEXTING = re.compile(
+    r"\b(?:dad|mom|mother|father|grandma|grandpa|husband|wife|son|daughter|brother|sister|he|she|they)\s+(?:just\s+|finally\s+)?"
+    r"(?:quit|stopped|quits|stops)\s+(?:texting|replying|answering|responding|writing)\s+back\b"
 )
 # "Estoy conduciendo con el modo No molestar activado", "I have Do Not Disturb on while driving": a phone's mode named
 # (in its notice or by its owner), not a request; the rest of the reply is still read
@@ -4346,6 +4386,8 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
         plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
     if _CARRIER_BLOCKED.search(plain):
         plain = _CARRIER_BLOCKED.sub(" , ", plain)  # the carrier's block, not the person's
+    if _SOMEONE_ELSE_STOPPED_TEXTING.search(plain):
+        plain = _SOMEONE_ELSE_STOPPED_TEXTING.sub(" , ", plain)  # another's texting, not ours
     if _DO_NOT_DISTURB.search(plain):
         plain = _DO_NOT_DISTURB.sub(" , ", plain)  # the phone's mode, named by its notice
     if _LEAVING_A_SERVICE.search(plain):
@@ -4437,6 +4479,8 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
 # reason names the model and its probability. Without the corpus file the rules decide alone.
 
 _GUARDED_WORDS = re.compile(
+    # "I'll make a move on it next week": the writer's own next step
+    r"\b(?:i'll|i\s+will|we'll|we\s+will|ill|gonna|going\s+to)\s+(?:make\s+a\s+move|move)\s+on\s+(?:it|this|that)\b|"
     rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"
     rf"|\bstop\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b"  # "stop crying about the Cowboys": a matter of its own
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
@@ -4511,12 +4555,14 @@ _GUARDED_WORDS = re.compile(
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
     _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
+    _SOMEONE_ELSE_STOPPED_TEXTING,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
     _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
+    _SOMEONE_ELSE_STOPPED_TEXTING,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -3170,3 +3170,37 @@ def test_digits_written_for_letters_are_read_as_the_letters(text, read):
 )
 def test_the_hundred_and_second_and_third_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-first, hundred-and-fourth and hundred-and-sixth sets (channel preferences; shared lines and group
+# texts; Caribbean and African languages): "No texts to this number, ever", vendor texts refused on this phone, a
+# subscription to these cancelled, "mom says stahp", "take me out the rotation", and requests in Patois, Trinidadian
+# English, Nigerian Pidgin, Haitian Creole, Vietnamese, Twi, Wolof, Igbo and Tigrinya revoke; someone else who stopped
+# texting back, and the same words about an errand or a time, do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Email only please. No texts to this number, ever.", "yes"),
+        ("Please only email me going forward. I don't want vendor texts on this phone.", "yes"),
+        ("Cancel my subscription to these lmao", "yes"),
+        ("mom says stahp. i'm just the messenger", "yes"),
+        ("Y'all can take me out the rotation on these texts fr", "yes"),
+        ("Please don't use this number for business no more, it's my personal phone now", "yes"),
+        ("Please mi beg yuh nuh text mi phone again, mi deh a work", "yes"),
+        ("wrong number, dis a shop inna Flatbush not no Dana. delete di number please", "yes"),
+        ("Sir take dis number off allyuh system eh, every day is ah message", "yes"),
+        ("Abeg make una stop dey send me message, I no need am", "yes"),
+        ("mwen pa vle resevwa mesaj sa yo ank\u00f2", "yes"),
+        ("Xin vui l\u00f2ng kh\u00f4ng nh\u1eafn tin cho ch\u1ed3ng t\u00f4i n\u1eefa. C\u1ea3m \u01a1n", "yes"),
+        ("Mesr\u025b wo, gyae nkra a wode bre me no", "yes"),
+        ("Bul ma y\u00f3nnee message ci kanam, j\u00ebr\u00ebj\u00ebf", "yes"),
+        ("Biko ezitekwala m ozi \u1ecd z\u1ecd", "yes"),
+        ("በጃኻ ካብ ዝርዝርኩም ኣውጽኡኒ", "yes"),
+        ("Dad quit texting back the bots \U0001f602", "no"),
+        ("Mom says stop at Costco on the way", "no"),
+        ("no texts to this number after 9pm please", "not yes"),
+        ("cancel my subscription to the newsletter too", "no"),
+    ],
+)
+def test_the_hundred_and_first_fourth_and_sixth_families_and_guards(text, decision):
+    assert_decision(text, decision)
