@@ -2946,6 +2946,37 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-fifth, hundred-and-eighth and hundred-and-ninth: "treat this as a do-not-contact request",
+    # "use the mail. Not this number.", "get me off whatever list you bought", "Y'all keep hitting my store phone.
+    # Don't.", "Please stop both", "neither of us want these", "STOP means stop", "neither of you should text me
+    # again", "Don't bother sending a fourth", "Remove both numbers please";
+    # Farsi "شماره منو پاک کنید" (delete my number), Hindi "संपर्क न करें" (do not contact),
+    # Hinglish "ek aur msg aaya toh seedha block" (one more message and straight to block).
+    # Not "remove both numbers from the flyer", "use the mail slot, not the door"
+    (
+        _re(
+            r"\btreat\s+(?:this|my\s+reply|this\s+message)\s+as\s+(?:a|my|our)\s+(?:formal\s+)?(?:do[\s-]+not[\s-]+(?:contact|call"
+            r"|text)|opt[\s-]?out|stop|unsubscribe|revocation|removal)\s+request\b"
+            r"|\b(?:use|by)\s+(?:the\s+)?(?:mail|post|e-?mail|letter)\b[^?]{0,30}?\bnot\s+this\s+(?:number|line|phone)\b"
+            r"|\bget\s+(?:me|us|my\s+number|this\s+number)\s+off\s+(?:of\s+)?(?:whatever|any|every|all|your|ur)\s+(?:\w+\s+)?"
+            r"lists?\b"
+            r"|\bkeep\s+(?:hitting|texting|blowing\s+up|messaging)\s+(?:my|our|this)\b[^.!?]{0,30}[.!]\s*(?:don't|dont|stop"
+            r"|quit)\s*[.!]*\s*$"
+            r"|\b(?:please|pls|plz)\s+stop\s+(?:both|them\s+both|both\s+(?:numbers|lines|phones))\b"
+            r"|\bneither\s+of\s+us\s+wants?\s+(?:these|them|your\s+texts|this|any\s+of\s+(?:these|this))\b"
+            r"|\bstop\s+means\s+stop\b"
+            r"|\b(?:neither|none)\s+of\s+(?:you|y'all|yall|them)\s+should\s+(?:text|message|contact|call)\s+(?:me|us|this\s+number)"
+            r"\s+(?:again|anymore|any\s+more|ever)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+bother\s+(?:sending|texting)\s+(?:a|another|any\s*more|more|me)\b"
+            r"|\bremove\s+(?:both|all)\s+(?:of\s+)?(?:my\s+|our\s+|the\s+)?(?:numbers|#s|lines|phones)\b"
+            r"(?!\s+(?:from|off)\s+(?:the|this|that)\s+(?:flyer|sheet|form|file|doc|spreadsheet|page|list\s+of))"
+            r"|شماره\s*(?:منو|من\s*را|مرا|ام)\s*(?:رو\s*)?پاک\s*کن"
+            r"|संपर्क\s+(?:न|ना|मत)\s+कर"
+            r"|\bek\s+aur\s+(?:msg|message|text|sms)\s+(?:aaya|aya|bheja|aayega)\s+(?:toh|to|tho)\s+(?:seedha\s+|sidha\s+)?"
+            r"(?:block|report)"
+        ),
+        "negation",
+    ),
     # the hundred-and-first, hundred-and-fourth and hundred-and-sixth: "No texts to this number, ever", "I don't want
     # vendor texts on this phone", "Cancel my subscription to these", "mom says stahp", "take me out the rotation on
     # these texts", "don't use this number for business no more"; Patois "nuh text mi phone again", "delete di number",
@@ -4130,6 +4161,8 @@ _LAW_AS_OWN_CONCERN = re.compile(
     r"|\b(?:i|we|i'm|im|we're|me|us|my|our)\b[^.!?]{0,40}?\b(?:on\s+the\s+hook|liable|exposed|at\s+risk)\s+for\s+"
     r"(?:a\s+|any\s+|the\s+)?(?:tcpa|dnc|fcc)\s+(?:violations?"
     r"|fines?|suits?|lawsuits?|claims?|issues?|problems?)\b"
+    # "would we be the sender of record for TCPA purposes, or you?": who is the sender under the law, asked by a buyer
+    r"|\bfor\s+(?:tcpa|dnc|fcc|ctia|10dlc)\s+purposes\b"
 )
 # "Don't contact the office, call my cell 412-555-0187": a place not to reach the writer at and a number to use instead;
 # which line it takes off (the one texted, or one they were called at) is for a person, and the cell is captured

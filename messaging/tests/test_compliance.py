@@ -3204,3 +3204,32 @@ def test_the_hundred_and_second_and_third_families_and_guards(text, decision):
 )
 def test_the_hundred_and_first_fourth_and_sixth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-fifth, hundred-and-eighth and hundred-and-ninth sets (privacy officers; South Asian and Middle Eastern
+# owners; replies out of order): "treat this as a do-not-contact request", "use the mail. Not this number.", "get me
+# off whatever list you bought", "keep hitting my store phone. Don't.", "Please stop both", "STOP means stop", "neither
+# of you should text me again", "Don't bother sending a fourth", "Remove both numbers please", and Farsi, Hindi and
+# Hinglish requests revoke; the law asked about as a buyer ("for TCPA purposes") and the same words about a flyer do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I'm the privacy officer here. Please treat this as a do-not-contact request.", "yes"),
+        ("Going forward, if you need to reach our firm, use the mail. Not this number.", "yes"),
+        ("Not interested and please get me off whatever list you bought", "yes"),
+        ("Y'all keep hitting my store phone. Don't.", "yes"),
+        ("You sent this to my husband's phone too, neither of us want these. Please stop both", "yes"),
+        ("I replied stop to your first one and here you are again. STOP means stop", "yes"),
+        ("Not sure which company you are, but neither of you should text me again", "yes"),
+        ("This is the third one. Don't bother sending a fourth", "yes"),
+        ("Got this on my work phone AND my cell. Remove both numbers please", "yes"),
+        ("بس کنید دیگه، هر روز پیام میدید. شماره منو پاک کنید", "yes"),
+        ("कृपया इस नंबर पर दोबारा संपर्क न करें", "yes"),
+        ("ek aur msg aaya toh seedha block \U0001f624", "yes"),
+        ("If we used this, would we be the sender of record for TCPA purposes, or you?", "no"),
+        ("remove both numbers from the flyer, they're old", "not yes"),
+        ("use the mail slot, the door is locked", "no"),
+    ],
+)
+def test_the_hundred_and_fifth_eighth_and_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
