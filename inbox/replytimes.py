@@ -2,20 +2,21 @@
 sender's own clock.
 
 ``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
-"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese and Tagalog
-day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to
-four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
+"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese, Tagalog and
+Hebrew day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a
+quarter to four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
 ("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay
 ("in an hour", "in 20 min", "give it an hour", "ek ghante baad", "en 20 minutos", "через час", "call me in 20"), or
 the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "out till the 16th. Call
-then, around 10am", "back Friday. call then", "don't call before 11"). It does not read what is no proposal: phone
-numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays") or a
-shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you called", "ya les dije"),
-the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next week", "in April"). A bare
-hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and evening; 7 in the morning when
-the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already past today with no day named is
-tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names
-("Friday at 10 MT", "Alaska time") is the clock used.
+then, around 10am", "back Friday. call then", "don't call before 11", "open house until 4, free after that", "call
+after the closing. Probably done by noon"), or the moment of the reply ("Free right now"). It does not read what is
+no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5
+on Fridays") or a shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you
+called", "ya les dije"), the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next
+week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and
+evening; 7 in the morning when the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already
+past today with no day named is tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender
+names ("Friday at 10 MT", "Alaska time") is the clock used.
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
 callback is never set from a phone number or an invoice total.
