@@ -109,6 +109,20 @@ _AR_ROLE = (
     "|\u0645\u062f\u064a\u0631|\u0627\u0644\u0645\u0648\u0638\u0641|\u0645\u0648\u0638\u0641|\u0645\u0633\u0627\u0639\u062f"
     "|\u0627\u0644\u0645\u0633\u0627\u0639\u062f|\u0627\u0628\u0646|\u0632\u0648\u062c"
 )
+# the Korean surnames most names begin with (Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon, Jang, Lim, Han, Oh, Seo, ...)
+_KO_SURNAMES = (
+    "\uae40\uc774\ubc15\ucd5c\uc815\uac15\uc870\uc724\uc7a5\uc784\ud55c\uc624\uc11c\uc2e0\uad8c\ud669\uc548"
+    "\uc1a1\ub958\uc804\ud64d\uace0\ubb38\uc591\uc190\ubc30\ubc31\ud5c8\uc720\ub0a8\uc2ec\ub178\ud558\uacfd\uc131"
+    "\ucc28\uc8fc\uc6b0\uad6c\ubbfc\uc9c4\ub098"
+)
+# the Chinese surnames most names begin with (simplified and traditional)
+_ZH_SURNAMES = (
+    "\u738b\u674e\u5f20\u5f35\u5218\u5289\u9648\u9673\u6768\u694a\u9ec4\u9ec3\u8d75\u8d99\u5434\u5433\u5468"
+    "\u5f90\u5b59\u5b6b\u9a6c\u99ac\u6731\u80e1\u90ed\u4f55\u6797\u7f57\u7f85\u9ad8\u90d1\u912d\u6881\u8c22"
+    "\u8b1d\u5b8b\u5510\u8bb8\u8a31\u97e9\u97d3\u51af\u99ae\u9093\u9127\u66f9\u5f6d\u66fe\u8096\u7530\u8463"
+    "\u6f58\u848b\u8521\u4f59\u53f6\u8449\u7a0b\u82cf\u8607\u5415\u5442\u4e01\u6c88\u59da\u5362\u76e7\u9646"
+    "\u9678\u6c6a\u8303\u91d1\u77f3\u5ed6\u590f\u65b9\u767d\u5b54\u4e25\u56b4\u6c5f\u9c81\u9b6f\u94b1\u9322"
+)
 # A name the reply sends us to, best first within one reply
 _REFERRAL = [
     # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
@@ -169,11 +183,13 @@ _REFERRAL = [
     # "找李经理 Kevin Li" (ask for), "gọi cho chị Lan" (call), "Doctor sahab, Dr. Anil Mehta, se baat karni hai"
     re.compile(
         # Vietnamese: "vợ của anh Tuấn" (the wife of), "gửi email cho chị Hoa" (send to), "chủ tiệm là cô Lan" (the
-        # owner)
-        rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?|\bh\u1ecfi"
+        # owner), "Hỏi gặp anh Phạm Quốc Huy" (ask to see; a Vietnamese name in full has three words)
+        rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?"
+        rf"|\bh\u1ecfi(?:\s+g\u1eb7p)?"
         rf"|\b(?:v\u1ee3|ch\u1ed3ng|con|th\u01b0\s+k\u00fd)\s+c\u1ee7a|\bg\u1eedi(?:\s+email)?\s+cho"
         rf"|\bch\u1ee7(?:\s+ti\u1ec7m)?\s+l\u00e0)\s+"
-        rf"(?:(?i:anh|ch\u1ecb|em|c\u00f4|ch\u00fa|\u00f4ng|b\u00e0)\s+)?){_TITLE}{_NAME}"
+        rf"(?:(?i:anh|ch\u1ecb|em|c\u00f4|ch\u00fa|\u00f4ng|b\u00e0)\s+)?){_TITLE}"
+        rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})"
     ),
     # a doctor named in full is the one the reply is about ("La Dra. Elena Ram\u00edrez regresa el 20", "Dr. Grace Hsu's
     # office"); a surname alone ("Dr. Kim") is not a name to address them by
@@ -251,26 +267,29 @@ _REFERRAL = [
         rf"(?<![{_LATIN}]){_NAME}\s+(?i:(?:naal|nal)\s+(?:gal|gall|baat)\s+kar\w*"
         r"|(?:nu|ko)\s+(?:puchh?o|poochh?o|puchna|poochna|puchhna|poochiye)\b)"
     ),
+    # Chinese: a surname and the title the person goes by, asked for after where they sit: "找我们办公室的李经理" (ask
+    # for manager Li of our office), "找前台的王小姐"
+    re.compile(
+        rf"\u627e[^\uff0c\u3002,.!\s]{{0,8}}\u7684(?P<name>[{_ZH_SURNAMES}](?:\u7ecf\u7406|\u7d93\u7406|\u5148\u751f"
+        r"|\u5973\u58eb|\u5c0f\u59d0|\u592a\u592a|\u8001\u5e08|\u8001\u5e2b|\u5f8b\u5e08|\u5f8b\u5e2b|\u4e3b\u4efb|\u4f1a\u8ba1"
+        r"|\u6703\u8a08))"
+    ),
+    # Hebrew: "תבקש את רחל" (ask for Rachel), "תשאלי את", "דבר עם יוסי" (talk with); not a role ("המנהלת", the manager)
+    re.compile(
+        r"(?<![\u05d0-\u05ea])(?:\u05ea?\u05d1\u05e7\u05e9[\u05d5\u05d9]?|\u05ea?\u05e9\u05d0\u05dc[\u05d5\u05d9]?"
+        r"|\u05ea?\u05d3\u05d1\u05e8[\u05d5\u05d9]?\s+\u05e2\u05dd)\s+(?:\u05d0\u05ea\s+)?"
+        r"(?P<name>(?!\u05d4|\u05d0\u05ea(?![\u05d0-\u05ea]))[\u05d0-\u05ea]{2,10})(?![\u05d0-\u05ea])"
+    ),
 ]
-# the Korean surnames most names begin with (Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon, Jang, Lim, Han, Oh, Seo, ...)
-_KO_SURNAMES = (
-    "\uae40\uc774\ubc15\ucd5c\uc815\uac15\uc870\uc724\uc7a5\uc784\ud55c\uc624\uc11c\uc2e0\uad8c\ud669\uc548"
-    "\uc1a1\ub958\uc804\ud64d\uace0\ubb38\uc591\uc190\ubc30\ubc31\ud5c8\uc720\ub0a8\uc2ec\ub178\ud558\uacfd\uc131"
-    "\ucc28\uc8fc\uc6b0\uad6c\ubbfc\uc9c4\ub098"
-)
-# the Chinese surnames most names begin with (simplified and traditional)
-_ZH_SURNAMES = (
-    "\u738b\u674e\u5f20\u5f35\u5218\u5289\u9648\u9673\u6768\u694a\u9ec4\u9ec3\u8d75\u8d99\u5434\u5433\u5468"
-    "\u5f90\u5b59\u5b6b\u9a6c\u99ac\u6731\u80e1\u90ed\u4f55\u6797\u7f57\u7f85\u9ad8\u90d1\u912d\u6881\u8c22"
-    "\u8b1d\u5b8b\u5510\u8bb8\u8a31\u97e9\u97d3\u51af\u99ae\u9093\u9127\u66f9\u5f6d\u66fe\u8096\u7530\u8463"
-    "\u6f58\u848b\u8521\u4f59\u53f6\u8449\u7a0b\u82cf\u8607\u5415\u5442\u4e01\u6c88\u59da\u5362\u76e7\u9646"
-    "\u9678\u6c6a\u8303\u91d1\u77f3\u5ed6\u590f\u65b9\u767d\u5b54\u4e25\u56b4\u6c5f\u9c81\u9b6f\u94b1\u9322"
-)
 # The sender's own name
 _SELF = [
     re.compile(
         rf"(?:\b(?:[Ii]'m|[Ii]\s+am|Im)\s+|"  # not the German "im Urlaub"
-        rf"(?i:\b(?:this is|my name is|my name's|name's|it's|its|here's|heres|soy|sou(?:\s+[oa])?"
+        # "Soy el contador Jorge Ruiz" (the sender and their trade); Russian "это Ольга", "меня зовут Ольга"
+        rf"(?i:\b(?:this is|my name is|my name's|name's|it's|its|here's|heres|sou(?:\s+[oa])?"
+        rf"|soy(?:\s+(?:el|la)\s+(?:contador|contadora|agente|abogad[oa]|gerente|administrador|administradora"
+        rf"|encargad[oa]|asistente|secretaria|corredor|corredora|recepcionista|due\u00f1[oa]))?"
+        rf"|\u044d\u0442\u043e|\u043c\u0435\u043d\u044f\s+\u0437\u043e\u0432\u0443\u0442"
         rf"|me llamo|mi nombre es|meu nome [e\u00e9]|ako si|ako po si|po si|ito si|ito po si"
         rf"|aqui (?:[e\u00e9]|fala)(?:\s+[oa])?"
         rf"|sono(?:\s+(?:l'|il\s+|la\s+)?(?:avvocato|avvocatessa|dottore|dottoressa|dott\.|ingegnere|architetto))?"
@@ -320,6 +339,21 @@ _SELF = [
     re.compile(
         rf"(?:^|(?<=[\s.,]))(?P<name>[{_KO_SURNAMES}][\uac00-\ud7a3]{{1,2}})(?<![\uc694\ub2e4\uae4c\uc8e0])\s*,?\s*<phone>"
     ),
+    # a Korean name and the sender's trade or title before "I am": "김민수 세무사입니다" (tax accountant Kim Minsu),
+    # "박지영 실장이에요" (manager Park Jiyoung)
+    re.compile(
+        rf"(?:^|(?<=[\s.,]))(?P<name>[{_KO_SURNAMES}][\uac00-\ud7a3]{{1,2}})\s+(?:"
+        r"\uc138\ubb34\uc0ac|\ud68c\uacc4\uc0ac|\ubcc0\ud638\uc0ac|\ubc95\ubb34\uc0ac"
+        r"|\uacf5\uc778\uc911\uac1c\uc0ac|\uc911\uac1c\uc0ac|\uc124\uacc4\uc0ac|\uc2e4\uc7a5|\uc0ac\uc7a5"
+        r"|\ubd80\uc7a5|\uacfc\uc7a5|\ucc28\uc7a5|\ub300\ub9ac|\ub300\ud45c|\ud300\uc7a5|\uc6d0\uc7a5"
+        r"|\uc774\uc0ac|\ub9e4\ub2c8\uc800|\uc0c1\ub2f4\uc0ac|\ube44\uc11c|\uc5d0\uc774\uc804\ud2b8"
+        r")(?:\uc785\ub2c8\ub2e4|\uc774\uc5d0\uc694|\uc608\uc694)"
+    ),
+    # Hebrew: "מדבר דני" (Danny speaking), "מדברת רחל", "שמי יוסי" (my name is), "קוראים לי" (I am called)
+    re.compile(
+        r"(?<![\u05d0-\u05ea])(?:\u05de\u05d3\u05d1\u05e8(?:\u05ea)?|\u05e9\u05de\u05d9|\u05e7\u05d5\u05e8\u05d0\u05d9\u05dd"
+        r"\s+\u05dc\u05d9)\s+(?P<name>[\u05d0-\u05ea]{2,10})(?![\u05d0-\u05ea])"
+    ),
 ]
 # the person the reply is about has died
 _DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
@@ -350,23 +384,33 @@ _NOT_INITIALS = frozenset("asap fyi dba usa dot mc po eta tbd na nm idk brb ttyl
 # a Korean name signed after a dash (not a word ending as a sentence does: "- 감사해요"), a Chinese surname with its
 # courtesy title closing the message: "- 김민수 (213) 555-0145", "626-288-5501 王先生"
 # (a Korean name with the title after it: "박지영 실장"; a Chinese name of a common surname after the last sentence:
-# "。陈丽丽"; an Arabic name after a dash: "— عمر")
+# "。陈丽丽"; an Arabic or a Hebrew name after a dash: "— عمر", "- יוסי")
 _CJK_SIGN_OFF = re.compile(
     r"(?:(?:^|\s)[-\u2014\u2013~]\s*(?P<ko>[\uac00-\ud7a3]{1,3}[\uac00-\ud7a3](?<![\uc694\ub2e4\uae4c\uc8e0]))|(?P<zh>[\u4e00-\u9fff](?:\u5148\u751f|\u5973\u58eb"
     r"|\u5c0f\u59d0|\u592a\u592a))"
     rf"|(?:^|(?<=[\s.)]))(?P<ko_titled>[{_KO_SURNAMES}][\uac00-\ud7a3]{{1,2}})\s*(?:\uc0ac\uc7a5|\uc2e4\uc7a5|\ubd80\uc7a5"
     r"|\uacfc\uc7a5|\ub300\ud45c|\ud300\uc7a5|\uc6d0\uc7a5|\uc774\uc0ac)\ub2d8?"
     rf"|(?<=[\u3002\uff0c\uff01.!,\s])(?P<zh_named>[{_ZH_SURNAMES}](?P<given>[\u4e00-\u9fff]{{1,2}}))"
-    r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<ar>[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12})?))"
+    r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<ar>[\u0621-\u064a]{2,12}(?:\s[\u0621-\u064a]{2,12})?)"
+    r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<he>[\u05d0-\u05ea]{2,10}(?:\s[\u05d0-\u05ea]{2,10})?))"
     r"\s*(?:<phone>)?[\s.!\u3002]*\Z"
 )
-# a name and the title it holds closing the reply: "... use X. Karen Davis, Office Manager", "Ирина, офис-менеджер"
+# a name and the title it holds closing the reply: "... use X. Karen Davis, Office Manager", "Ирина, офис-менеджер";
+# a credential ("Ravi Shah, CPA", "Ann Lee, Esq.") or the agency the person runs ("Sam Greer, Greer Insurance Agency");
+# not a surname after an initial ("R. Whitfield, Esq.")
 _NAME_AND_ROLE = re.compile(
-    rf"(?:[.!?)]|\S@\S+)\s+{_NAME},\s+(?:[{_UP}{_LOW}]+[\s-]){{0,2}}"
+    rf"(?:(?<!\b[A-Z])[.!?)]|\S@\S+)\s+{_NAME},\s+(?:[{_UP}{_LOW}]+[\s-]){{0,2}}"
     r"(?i:manager|mgr|administrator|admin|director|coordinator|owner|bookkeeper|secretary|assistant|president"
     r"|supervisor|accountant|\u043c\u0435\u043d\u0435\u0434\u0436\u0435\u0440|\u0434\u0438\u0440\u0435\u043a\u0442\u043e\u0440"
-    r"|\u0431\u0443\u0445\u0433\u0430\u043b\u0442\u0435\u0440|\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c)"
+    r"|\u0431\u0443\u0445\u0433\u0430\u043b\u0442\u0435\u0440|\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c"
+    r"|cpa|esq|realtor|broker|cfp|dds|dmd|agency|realty|mortgage)"
     r"\s*[.!]?\s*\Z"
+)
+# a signature on one line: a name in full, perhaps its title or credential, then parts apart with "|", one of them a
+# number or an address; at the start of the reply, after a sentence, a sign-off's comma or a dash
+_CARD = re.compile(
+    rf"(?:\A\s*|(?<=[.!?,])\s+|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013)\s*)(?P<name>{_WORD}[ ]{_WORD})"
+    r"(?:\s*,[^|\n]{1,60}?)?\s*\|[^\n]*?(?:(?:\d\D{0,3}){7}|\S@\S)"
 )
 _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
@@ -508,9 +552,11 @@ _NEEDS = {
     _REFERRAL[26]: ("\u8001\u677f", "\u8001\u95c6", "\u7ecf\u7406", "\u7d93\u7406", "\u8d1f\u8d23", "\u8ca0\u8cac"),
     _REFERRAL[27]: ("(",),
     _REFERRAL[28]: ("naal", " nal ", " nu ", " ko "),
+    _REFERRAL[29]: ("\u627e",),
+    _REFERRAL[30]: ("\u05d1\u05e7\u05e9", "\u05e9\u05d0\u05dc", "\u05d3\u05d1\u05e8"),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
-               "c'est"),
+               "c'est", "\u044d\u0442\u043e", "\u0437\u043e\u0432\u0443\u0442"),
     _SELF[1]: ("si ",),
     _SELF[2]: ("se ",),
     _SELF[3]: ("\uc800\ub294", "\u6211", "\u79c1"),
@@ -524,6 +570,8 @@ _NEEDS = {
     _SELF[11]: ("here",),
     _SELF[12]: ("me,", "mwen ye,"),
     _SELF[13]: ("<phone>",),
+    _SELF[14]: ("\uc785\ub2c8\ub2e4", "\uc774\uc5d0\uc694", "\uc608\uc694"),
+    _SELF[15]: ("\u05de\u05d3\u05d1\u05e8", "\u05e9\u05de\u05d9", "\u05e7\u05d5\u05e8\u05d0\u05d9\u05dd"),
 }  # fmt: skip
 # the cue words of every pattern of a list, found in one scan of the reply (usdatabiz.core.regexgate): a pattern is
 # searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
@@ -640,10 +688,12 @@ def _first_name(patterns, text: str, refused) -> str:
 def _signed_name(whole: str, refused) -> str:
     """The name a sign-off or a signature block closes the message with."""
     # a signature on one line, its parts apart with "|" ("Jolene Haskins | Haskins Pest Control |
-    # o: 931.224.8800")
-    card = re.match(rf"\s*(?P<name>{_WORD}[ ]{_WORD})\s*\|[^\n]*?(?:\d\D{{0,3}}){{7}}", whole)
-    if card and (found := _name_of(card, refused)):
-        return found
+    # o: 931.224.8800"), opening the reply or pasted after its last words ("Best to email me. Jessica Noble |
+    # REALTOR® | ... | jnoble@...", "Thanks, Deborah Kline, Esq. | Kline & Associates | T 201.555.0158", "-- Michael
+    # Ortiz, NMLS #1458823 | Senior Loan Officer | ..."), perhaps a title or a credential before the first "|"
+    for card in _CARD.finditer(whole):
+        if found := _name_of(card, refused):
+            return found
     lines = whole.strip().splitlines()
     for i in range(1, len(lines)):
         above = lines[i - 1]
@@ -794,7 +844,9 @@ def spoken_mailbox_dots(text: str) -> str:
 # "Our office # is X but nobody answers it"
 _PHONE_REFUSED_AFTER = re.compile(
     r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks)"
-    r"|\A\s*[,(-]?\s*(?:don'?t|dont|do\s+not|pls\s+don'?t)\s+use\b"
+    r"|\A\s*[,(-]?\s*(?:(?:please|pls)\s+)?(?:don'?t|dont|do\s+not)\s+use\b"
+    # "Toll free X is just the main queue, don't bother with it"
+    r"|\A[^.!?;]{0,40}?\b(?:don'?t|dont|do\s+not)\s+bother\s+(?:with|calling)\s+(?:it|that|this)\b"
     # "X is the old one", "X is dead", "X no longer works"; Spanish "X, ese ya no sirve"; Portuguese "X não funciona
     # mais"
     r"|\A\s*,?\s*(?:(?:is|'s)\s+(?:the\s+|my\s+|our\s+|an\s+)?(?:old|dead|disconnected|out\s+of\s+service)\b"
@@ -832,7 +884,8 @@ _LABEL = r"(?:cell|cel|celular|mobile|work|office|shop|home|direct|personal|busi
 # (the label nearest the number: "not the landline. Landline X" is labelled by the second "Landline")
 _LABEL_BEFORE = re.compile(rf"(?i:\b({_LABEL})\b)(?:(?!(?i:\b{_LABEL}\b))[^\d<]){{0,20}}\Z")
 _CLAUSE_BREAK = re.compile(r"[,/;]")
-_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i:({_LABEL})\b)")
+# (a label with a colon after it heads the next number: "Oficina: X, Fax: Y" is no fax X)
+_LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i:({_LABEL})\b)(?!\s*:)")
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
     rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
@@ -892,9 +945,11 @@ _EXTENSION_NUMBER = (
     r"|ten\b|eleven\b|twelve\b)"
 )
 # the word for an extension in the languages the replies come in: Spanish "extensión", Portuguese "ramal", French
-# "poste", Polish "wew.", Russian "добавочный", Arabic "تحويلة", Korean "내선 15번", Chinese "内线"/"分机"
+# "poste", Polish "wew.", Russian "добавочный", Arabic "تحويلة", Korean "내선 15번", Chinese "内线"/"分机", Vietnamese
+# "máy lẻ 21", Hebrew "שלוחה 4"
 _EXTENSION_WORD = (
-    r"ext|extn|extension|extensi\u00f3n|ramal|poste|wew|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
+    r"ext|extn|extension|extensi\u00f3n|ramal|poste|wew|m\u00e1y\s+l\u1ebb|\u05e9\u05dc\u05d5\u05d7\u05d4"
+    r"|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
     r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
 )
 _EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")

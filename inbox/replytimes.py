@@ -2,20 +2,21 @@
 sender's own clock.
 
 ``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
-"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese and Tagalog
-day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to
-four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
+"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese, Tagalog and
+Hebrew day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a
+quarter to four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
 ("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay
 ("in an hour", "in 20 min", "give it an hour", "ek ghante baad", "en 20 minutos", "через час", "call me in 20"), or
 the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "out till the 16th. Call
-then, around 10am", "back Friday. call then", "don't call before 11"). It does not read what is no proposal: phone
-numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays") or a
-shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you called", "ya les dije"),
-the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next week", "in April"). A bare
-hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and evening; 7 in the morning when
-the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already past today with no day named is
-tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names
-("Friday at 10 MT", "Alaska time") is the clock used.
+then, around 10am", "back Friday. call then", "don't call before 11", "open house until 4, free after that", "call
+after the closing. Probably done by noon"), or the moment of the reply ("Free right now"). It does not read what is
+no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5
+on Fridays") or a shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you
+called", "ya les dije"), the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next
+week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and
+evening; 7 in the morning when the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already
+past today with no day named is tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender
+names ("Friday at 10 MT", "Alaska time") is the clock used.
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
 callback is never set from a phone number or an invoice total.
@@ -76,6 +77,8 @@ _WEEKDAYS = {
     "etvar": 6, "aitvar": 6, "aitwar": 6, "itwar": 6,
     "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
     "الاحد": 6,
+    # Hebrew: "יום חמישי" (Thursday)
+    "יום ראשון": 6, "יום שני": 0, "יום שלישי": 1, "יום רביעי": 2, "יום חמישי": 3, "יום שישי": 4,
 }  # fmt: skip
 _VI_WEEKDAYS = {"thu hai": 0, "thu ba": 1, "thu tu": 2, "thu nam": 3, "thu sau": 4, "thu bay": 5, "chu nhat": 6}
 _MONTHS = {
@@ -87,13 +90,13 @@ _MONTHS = {
 }  # fmt: skip
 _TODAY = (
     r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|mamayang|"
-    r"chieu nay|sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم"
+    r"chieu nay|sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم|היום"
 )
 # "manana" is tomorrow unless it is "la manana", the morning
 _TOMORROW = (
     r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|demain|domani|"
     r"jutro|berri|(?<!guten )morgen|"
-    r"завтра|kal|غدا|غدًا|بكرة|بكره"
+    r"завтра|kal|غدا|غدًا|بكرة|بكره|מחר"
 )
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
 _AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha|parso|parson|apres-demain|apres demain"
@@ -136,7 +139,7 @@ _TIME_RE = re.compile(
     r"like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
-    r"الساعة)\s*)?"
+    r"الساعة|אחרי|ב-|בשעה)\s*)?"
     rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b|vaje\b"
     r"|uhr\b|e\b(?=\s*[.,!]|\s*\Z))?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
@@ -148,7 +151,7 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten|"
-            r"matin|mattina|subah|утром|صباحا|الصباح)\b"
+            r"matin|mattina|subah|утром|صباحا|الصباح|בבוקר)\b"
         ),
         9,
     ),
@@ -160,11 +163,11 @@ _PARTS = [
         ),
         13,
     ),
-    (re.compile(r"\b(?:lunch(?:time)?|almuerzo|lonche|pranzo)\b"), 12),
+    (re.compile(r"\b(?:lunch(?:time)?|almuerzo|lonche|pranzo|בצהריים)\b"), 12),
     (
         re.compile(
             r"\b(?:afternoon|aft|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
-            r"po poludniu|dopahar|apres-midi|днем|днём|بعد الظهر)\b"
+            r"po poludniu|dopahar|apres-midi|днем|днём|بعد الظهر|אחרי הצהריים)\b"
         ),
         14,
     ),
@@ -172,7 +175,7 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:evenings?|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
-            r"wieczorem|shaam|вечером|مساء|المساء)\b"
+            r"wieczorem|shaam|вечером|مساء|المساء|בערב)\b"
         ),
         18,
     ),
@@ -184,11 +187,11 @@ _PM_WORDS = re.compile(
     r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|apres-midi|soir|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|"
     r"dopahar|днем|днём|"
-    r"вечером|بعد الظهر|مساء)\b"
+    r"вечером|بعد الظهر|مساء|אחרי הצהריים|בערב|בצהריים)\b"
 )
 _AM_WORDS = re.compile(
     r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|matin|mattina|rano|subah|утром"
-    r"|صباحا"
+    r"|صباحا|בבוקר"
     # before the day's work starts: "6:45 before we roll", "before the crew heads out", "antes de salir"
     r"|before\s+(?:we|i|the\s+crew|the\s+guys|the\s+trucks)\s+(?:roll|head|leave|load|go|start)\w*"
     r"|before\s+work|antes\s+de\s+salir)\b"
@@ -200,13 +203,15 @@ _HOURS = re.compile(
     # ("we're closed then so I have time" speaks of the time proposed; "after we close at 6" proposes one)
     r"(?<!after we )(?<!after i )(?<!after they )(?<!once we )"
     r"\b(?:open|opens|opening|closed?(?!\s+then\b)|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|"
-    r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado)\b|营业|營業|영업"
+    r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado"
+    # Vietnamese "mở cửa" (open), "giờ làm việc" (working hours)
+    r"|mo cua|gio lam viec)\b|营业|營業|영업"
     # the sender's shift: "I'm on the 6am-6pm shift", "I work 6 to 6", "trabajo de 6 a 6"
     r"|\b(?:shift|turno)\b|\b(?:i\s+work|we\s+work|work(?:ing)?\s+from|trabajo\s+de|trabajamos\s+de)\s+\d"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|yesterday|ayer|ontem|ago|last|called|texted|missed|did|had|since|founded|hace"
+    r"\b(?:was|were|yesterday|ayer|ontem|hom qua|ago|last|called|texted|missed|did|had|since|founded|hace"
     # "back in 1998", "back in the 90s", not "I'll be back in the office then" or "call me back in 45"
     r"|back in(?=\s+(?:\d{4}\b|the day|the\s+'?\d0s|'\d0s))"
     # Spanish said of a call that happened: "ya les dije que no", "me llamaron", "hablé con ustedes" ("hable con
@@ -233,7 +238,9 @@ _CALL_CUE = re.compile(
     r"llam\w*|marque\w*|habl\w*|ligar|liga|ligue|goi|como a las?|tawag\w*|tumawag|pwede|puede|podemos|rappel\w*|"
     r"appel\w*|dzwon\w*|"
     r"звон\w*|baje|despues|depois|"
-    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac)\b|전화|연락|打|电话|電話|找"
+    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac"
+    # Hebrew: call (to a man, to a woman), to call, suits
+    r"|תתקשר|תתקשרי|להתקשר|מתאים|מתאימה)\b|전화|연락|打|电话|電話|找"
     # the person in or free then: "he's in after 1", "the only day I'm not slammed"
     # (one day, not a schedule: "she's in Tues/Wed/Thurs")
     r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+in\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
@@ -710,14 +717,26 @@ def _not_then_for_delay(clause: str) -> bool:
 # the end of a busy stretch, then a call asked for after it: "out on a job til 6. call him then", "busy til 2, after
 # that is fine", "booked solid until the 20th. Try me then", "i get off at 5:30 call after that"
 # ... or a day: "in the shop til Thurs. talk then", "back Friday. call then", "sometime Thursday, I'm out on a job
-# till then"
+# till then", "Out of office until Monday 3/16. Text me then"; an event's end and the sender free after it ("at the
+# open house until 4, free after that", "at a closing at 11, should be wrapped by 12:30. Call me after that"), or the
+# call asked for after the event, then its end ("call after the closing. Probably done by noon")
 _UNTIL_THEN = re.compile(
-    r"\b(?:(?:til|till|until|'til|get off at|off at|done at|done by)\s+"
+    r"\b(?:(?:til|till|until|'til|get off at|off at|done at|done by|wrapped(?:\s+up)?\s+by|finished\s+by)\s+"
     r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
-    rf"|(?:til|till|until|'til|back(?:\s+on)?)\s+(?P<day>{_WEEKDAY_WORDS}|tomorrow|tmrw)\b\.?)"
-    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?)?"
+    rf"|(?:til|till|until|'til|back(?:\s+on)?)\s+(?P<day>{_WEEKDAY_WORDS}|tomorrow|tmrw)\b(?:\s+\d{{1,2}}/\d{{1,2}}\b)?\.?)"
+    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?"
+    r"|(?:i'?m\s+|i\s+am\s+)?(?:free|available)\s+)?"
     r"(?:then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z)))"
     rf"|\b(?P<day_first>{_WEEKDAY_WORDS})\b[^.!?;]{{0,60}}\b(?:til|till|until)\s+then\b"
+    r"|\b(?:call|try|text|ring)\s+(?:me\s+)?after\s+(?:the|my|that|it)\b[^.!?;]{0,30}[.!?;]\s+"
+    r"(?:(?:probably|prob|should\s+be|i'?ll\s+be|i\s+should\s+be)\s+)?(?:done|finished|wrapped(?:\s+up)?|free)\s+"
+    r"(?:by|around|at)\s+(?P<when_end>\d{1,2}(?:[:.][0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
+)
+# the sender free this moment: "Free right now actually", "I'm available now, call me", "call me now" (not "not free
+# right now", "can't talk now", "busy now")
+_FREE_NOW = re.compile(
+    r"(?<!not )(?<!n't )(?<!never )\b(?:free|available|call me|you can call me)\s+(?:right\s+)?now\b"
+    r"(?!\s*[,.]?\s*but\b)"
 )
 # a time not to call before, with no end and no other way preferred: "don't call before 11, I'm with clients"
 _NOT_BEFORE = re.compile(
@@ -738,8 +757,12 @@ def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime |
         day, same_weekday = _day(day_word, today)
         if day is None:
             return None
-        return day.replace(hour=DAY_ONLY_HOUR) + timedelta(days=7 if same_weekday else 0)
-    when = found.group("when")
+        hour, minute = DAY_ONLY_HOUR, 0
+        if found.group("day_first"):  # "EOD Friday is best, we're buried until then": the time said with the day
+            clock, _, _ = _time(masked[max(0, found.start() - 20) : found.end("day_first")], local_now)
+            hour, minute = clock if clock else (hour, minute)
+        return day.replace(hour=hour, minute=minute) + timedelta(days=7 if same_weekday else 0)
+    when = found.group("when") or found.group("when_end")
     if when.startswith("the ") or re.search(r"\d(?:st|nd|rd|th)$", when):
         day, _ = _day(when if when.startswith("the ") else f"the {when}", today)
         # "out till the 16th. Call then, around 10am": the time said with it
@@ -766,6 +789,8 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     after_busy = _from_until(masked, today, local_now) if _UNTIL_THEN.search(masked) else None
     if after_busy is not None:
         return after_busy
+    if _FREE_NOW.search(masked):
+        return local_now  # "Free right now actually": the moment of the reply
     pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
     said_clock = None  # a time named before, for "same time" ("missed ur call at 9. try again tmrw same time")
     clauses = _clauses(masked)

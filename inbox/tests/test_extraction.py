@@ -544,3 +544,69 @@ def test_a_number_said_old_or_refused_in_spanish(text, phone):
 )
 def test_an_address_nobody_checks_in_spanish_or_portuguese(text, email):
     assert _extracted(text, "email") == email
+
+
+# A signature on one line pasted after the reply's last words, perhaps with a title or credential before its first
+# "|"; a name with a credential or the agency it runs closing the reply; the sender and their trade in Spanish;
+# "это" (this is) in Russian; the person to ask for or the sender in Hebrew, Korean with a trade, Chinese with where
+# the person sits, Vietnamese in three words.
+TENTH_SET_NAMES = [
+    ("Happy to help. Dana Kessler | Broker | Kessler Realty | dana@kesslerrealty.example", "Dana Kessler"),
+    ("Thanks, Paul Ferris, Esq. | Ferris Law | T 312.555.0190 | F 312.555.0191", "Paul Ferris"),
+    ("Text me. -- Rita Gomez, NMLS #554120 | Loan Officer | O: 312-555-0100 | M: 312-555-0101", "Rita Gomez"),
+    ("Direct line 404-555-0133. Omar Haddad, CPA", "Omar Haddad"),
+    ("Office is best. Lena Brooks, Brooks Insurance Agency", "Lena Brooks"),
+    ("Soy la abogada Marisa Peña. Llámeme el lunes.", "Marisa Peña"),
+    ("Здравствуйте, это Ирина. Позвоните завтра.", "Ирина"),
+    ("שלום, מדברת מיכל. תתקשר מחר.", "מיכל"),
+    ("תבקשי את אבי, 212-555-0144.", "אבי"),
+    ("נדבר ביום שני. - רונית", "רונית"),
+    ("박지영 실장입니다. 내일 전화 주세요.", "박지영"),
+    ("找前台的王小姐，电话 626-555-0110。", "王小姐"),
+    ("Hỏi gặp chị Trần Thị Mai, 714-555-0122.", "Trần Thị Mai"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TENTH_SET_NAMES)
+def test_name_in_a_pasted_signature_or_said_in_hebrew_korean_chinese_vietnamese_russian(text, name):
+    assert _extracted(text, "name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do not contact me again.\n\nR. Whitfield, Esq.",  # a surname after an initial
+        "보험 증권번호 KR-558201 관련이면 본사에 문의하세요. 영업 전화는 사절입니다.",  # "전화는" is no name
+        "Это не Светлана, вы ошиблись номером.",
+        "תבקש את המנהלת.",  # the manager: a role
+    ],
+)
+def test_no_name_in_a_surname_after_an_initial_a_word_or_a_role(text):
+    assert _extracted(text, "name") == ""
+
+
+# A toll-free queue the sender says not to bother with or not to use; a label with a colon after a number heads the
+# next one ("Oficina: X, Fax: Y" is no fax X).
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Toll free 1-866-555-0140 is just the main queue, don't bother with it. Cell is 303-555-0118.", "3035550118"),
+        ("Toll Free: 877-555-0120 (please don't use, it's the corporate queue) | Cell: 951-555-0183", "9515550183"),
+        ("Oficina: 915-555-0112, Fax: 915-555-0113.", "9155550112"),
+        ("Office 915-555-0112, fax 915-555-0113", "9155550112"),
+    ],
+)
+def test_a_queue_not_to_use_and_a_label_that_heads_the_next_number(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+# An extension in Vietnamese ("máy lẻ 21") and Hebrew ("שלוחה 4").
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("Gọi số 408-555-0178 máy lẻ 21.", "21"),
+        ("516-555-0157 שלוחה 4.", "4"),
+    ],
+)
+def test_an_extension_in_vietnamese_and_hebrew(text, extension):
+    assert _extracted(text, "phone_extension") == extension

@@ -303,3 +303,38 @@ def test_the_trades_ways_of_proposing_a_time(text, expected):
 )
 def test_a_call_that_happened_or_a_jobs_date_is_no_proposal(text):
     assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's end and the sender free after it, or the call asked for after it and then its end
+        ("I'm at the open house on 12 Elm St until 4, free after that.", "2026-03-10 16:00 CDT"),
+        ("At a closing at 11, should be wrapped by 12:30. Call me after that.", "2026-03-10 12:30 CDT"),
+        ("Signing at 11 today, call after the signing. Probably done by 1.", "2026-03-10 13:00 CDT"),
+        ("Out of office until Friday 3/13. Text me then.", "2026-03-13 09:00 CDT"),
+        # the time said with the day, then "until then"
+        ("EOD Thursday is best, we're buried in returns until then.", "2026-03-12 17:00 CDT"),
+        # the moment of the reply
+        ("Free right now actually.", "2026-03-10 10:15 CDT"),
+        # Hebrew: tomorrow morning, after 2 today, Thursday at 12 noon
+        ("תתקשר מחר בבוקר.", "2026-03-11 09:00 CDT"),
+        ("אחרי 2 היום.", "2026-03-10 14:00 CDT"),
+        ("יום חמישי ב-12 בצהריים מתאים.", "2026-03-12 12:00 CDT"),
+    ],
+)
+def test_after_an_event_the_moment_now_and_hebrew(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not free right now, try next month.",
+        # Vietnamese opening hours and a call that happened yesterday
+        "Văn phòng mở cửa từ 9 giờ sáng đến 5 giờ chiều, thứ Hai đến thứ Sáu.",
+        "Hôm qua anh gọi lúc 3 giờ rồi mà.",
+    ],
+)
+def test_not_free_now_opening_hours_and_yesterday_in_vietnamese(text):
+    assert _read(text) == ""
