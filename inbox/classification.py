@@ -1376,7 +1376,9 @@ _POINTS_BELOW = re.compile(
     r"|\b(?:send|email|forward)\b[^.\n]{0,30}\bby e-?mail\b|\be-?mail (?:is|works) (?:best|better|fine|good)\b"
     # "Better to email me, Sam. It's in my signature below": what is below is the address to use
     r"|\b(?:it's|its|it is|they're|both are|all)\s+(?:in|at the bottom of|under|on)\s+(?:my|the)\s+(?:sig(?:nature)?"
-    r"|footer)\b",
+    r"|footer)\b"
+    # "Sure, text my cell. -- Michael Ortiz ... M: 267-...": the line named last, its number only in the signature
+    r"|\b(?:text|call|try|use|ring)\s+(?:me\s+(?:on|at)\s+)?my\s+(?:cell|mobile|direct(?:\s+line)?|personal(?:\s+cell)?)\W*$",
     re.I,
 )
 _GREETING = re.compile(r"^(?:good|gd) (?:morning|afternoon|evening)\b")

@@ -889,7 +889,7 @@ _LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
     rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\bcall\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b|\bcall\s+(?:my|his|her)\s+({_LABEL})\b"
+    rf"|\b(?:call|text)\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b|\b(?:call|text)\s+(?:my|his|her)\s+({_LABEL})\b"
     rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
@@ -904,6 +904,11 @@ def phone_is_reference(text: str, start: int) -> bool:
     return bool(_REFERENCE_BEFORE.search(text, max(0, start - 40), start))
 
 
+# a signature's one-letter labels, a capital and a colon right before the number: "O: X | M: Y | F: Z"
+_LETTER_LABEL = re.compile(r"(?<![\w'])([MCOWFHD])\s*:\s*\Z")
+_LETTER_LABELS = {"M": "cell", "C": "cell", "O": "office", "W": "work", "F": "fax", "H": "home", "D": "direct"}
+
+
 def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
     """Which of the phones at ``spans`` (in order) the reply offers for calling: the index, or None."""
     usable, labels, previous, to_use = [], {}, 0, None
@@ -916,16 +921,19 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
         # a label before, across a comma, closes the clause before ("X front desk, Y my direct"): the one after wins
         before_closed = before and _CLAUSE_BREAK.search(before.group(), len(before.group(1)))
         label = after if after and (not before or before_closed) else before
+        letter = None if label else _LETTER_LABEL.search(text, max(previous, start - 8), start)
         refused = _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start) or _PHONE_REFUSED_AFTER.match(
             text[end : end + 60]
         )
         # a label after a number is not the next one's ("X main, Y my direct"; "X (home) / Y (cell)")
         previous = end + after.end() if label is after and after else end
-        if refused or (label and _label(label.group(1)) == "fax"):
-            continue  # "do not call X", "X but nobody answers it", "Fax the info to X"
+        if refused or (label and _label(label.group(1)) == "fax") or (letter and letter.group(1) == "F"):
+            continue  # "do not call X", "X but nobody answers it", "Fax the info to X", "F: X"
         usable.append(index)
         if label:
             labels[index] = _label(label.group(1))
+        elif letter:
+            labels[index] = _LETTER_LABELS[letter.group(1)]
         if said_to_use:
             to_use = index if to_use is None else to_use
     if to_use is not None:

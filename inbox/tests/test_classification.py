@@ -1495,6 +1495,24 @@ def test_a_number_read_out_digit_by_digit_in_its_groups(text, phone):
     assert classify(text).extracted.get("phone") == phone
 
 
+@pytest.mark.parametrize(
+    ("text", "phone", "email"),
+    [
+        (
+            "Sure, text my cell. -- Michael Ortiz, NMLS #1458823 | Senior Loan Officer | O: 215-555-0170 | "
+            "M: 267-555-0129 | F: 215-555-0171 | mortiz@keystonehl.com",
+            "2675550129",
+            "mortiz@keystonehl.com",
+        ),
+        ("Not interested. -- Michael Ortiz | O: 215-555-0170", None, None),
+        ("F: 215-555-0171 O: 215-555-0170, call the office", "2155550170", None),
+    ],
+)
+def test_a_signature_holds_the_line_the_reply_names(text, phone, email):
+    extracted = classify(text).extracted
+    assert (extracted.get("phone"), extracted.get("email")) == (phone, email)
+
+
 @pytest.mark.parametrize("text", ["we have one two three locations and 2 trucks", "five or six 2 by 4s"])
 def test_counting_words_beside_digits_are_no_number(text):
     assert "phone" not in classify(text).extracted
