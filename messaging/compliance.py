@@ -2946,6 +2946,24 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-seventh, hundred-and-tenth and hundred-and-eleventh: "Whoever sold you my info, I want off",
+    # "Third text from you people. Take the hint", "Please just let this be the last one", "I'd appreciate not hearing
+    # from you again", "Please remove 713-555-0148 from your system", "Please take 919 555 0133 off", "Done getting
+    # texts from you guys". Not "I want off at 5", "I'll take the hint", "let this be the last one you need to sign"
+    (
+        _re(
+            r"\bi\s+(?:want|wanna|would\s+like|need)\s+(?:to\s+(?:be|get)\s+)?off\b(?:\s+(?:of\s+)?(?:it|this|that|your\s+\w+"
+            r"|the\s+list))?\s*(?:[.!,;]|$)"
+            r"|(?<!i'll\s)(?<!i\s)(?<!we\s)(?<!can\s)\btake\s+(?:the|a)\s+hint\b"
+            r"|\blet\s+this\s+be\s+the\s+(?:very\s+)?last\s+(?:one|text|message)\b(?!\s+(?:you|i|we)\s+(?:need|have|sign))"
+            r"|\b(?:appreciate|prefer)\s+not\s+(?:hearing|getting|receiving)\s+(?:from\s+(?:you|y'all|u|your\s+\w+)|(?:any\s*more"
+            r"|more)\s+(?:texts|messages))\b"
+            r"|\b(?:remove|delete|take|drop)\s+\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s+(?:from|off)\b"
+            r"|(?:^|[.!]\s*|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+)done\s+(?:getting|receiving)\s+(?:texts|messages|these"
+            r"|your\s+(?:texts|messages))\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-fifth, hundred-and-eighth and hundred-and-ninth: "treat this as a do-not-contact request",
     # "use the mail. Not this number.", "get me off whatever list you bought", "Y'all keep hitting my store phone.
     # Don't.", "Please stop both", "neither of us want these", "STOP means stop", "neither of you should text me

@@ -3233,3 +3233,26 @@ def test_the_hundred_and_first_fourth_and_sixth_families_and_guards(text, decisi
 )
 def test_the_hundred_and_fifth_eighth_and_ninth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-seventh, hundred-and-tenth and hundred-and-eleventh sets (seasonal businesses; farm country;
+# replies full of numbers and links): "I want off", "Take the hint", "let this be the last one", "I'd appreciate not
+# hearing from you again", a number named and taken off ("Please take 919 555 0133 off"), "Done getting texts from you
+# guys" revoke; the same words about a shift, the writer's own hint or a document do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Whoever sold you my info, I want off. I don't do business by cold text.", "yes"),
+        ("Third text from you people. Take the hint", "yes"),
+        ("Uff da, not again. Please just let this be the last one \U0001f64f", "yes"),
+        ("Whatever you're selling I'm not buying, and I'd appreciate not hearing from you again.", "yes"),
+        ("Please remove 713-555-0148 from your system. This is a personal line not the business", "yes"),
+        ("Please take 919 555 0133 off. we get 20 of these a day", "yes"),
+        ("Done getting texts from you guys. Bye", "yes"),
+        ("I want off at 5 today", "no"),
+        ("I'll take the hint", "not yes"),
+        ("let this be the last one you need to sign", "no"),
+    ],
+)
+def test_the_hundred_and_seventh_tenth_and_eleventh_families_and_guards(text, decision):
+    assert_decision(text, decision)
