@@ -2946,6 +2946,28 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-twelfth, hundred-and-fourteenth and hundred-and-fifteenth: "we need these to end", "Don't need
+    # a second or third text about it either", "this is a personal cell ... don't use it for this"; Hawaiian Pidgin "no
+    # text me dis number again", "stop already wit da texts"; Ilocano "Dika agtext manen" (don't text again), "Diak
+    # kayat ti text" (I don't want texts); Samoan "Aua e te toe text mai" (don't text again); Chamorro "Basta ma text
+    # yu'" (stop texting me). Not "we need these to end by Friday", "don't need a second opinion", "don't use it for
+    # this week's order, use the new one"
+    (
+        _re(
+            r"\b(?:we|i)\s+need\s+(?:these|them|the\s+texts|this)\s+to\s+(?:end|stop)\b(?!\s+(?:by|before|on|at|after)\b)"
+            r"|\b(?:don't|dont|do\s+not)\s+need\s+(?:a|any)\s+(?:second|third|2nd|3rd|another|more)\s+(?:or\s+\w+\s+)?"
+            r"(?:text|message|follow[\s-]?up)s?\b"
+            r"|\b(?:don't|dont|do\s+not)\s+use\s+(?:it|this|this\s+number|my\s+number)\s+for\s+(?:this|these|that|business"
+            r"|sales|marketing)\s*(?:[.!]|$)"
+            r"|\bno\s+(?:text|txt|message|msg)\s+(?:me|mi|us)\b(?:\s+(?:dis|this)\s+(?:number|numba))?\s+(?:again|no\s+more"
+            r"|anymore)\b"
+            r"|\bstop\s+(?:already\s+)?(?:wit|with)\s+(?:da|dem|dose)\s+(?:texts|messages|txts)\b"
+            r"|\bdika\s+(?:agtext|ag-text|mag-text|agmessage)\b|\bdiak\s+kayat\s+ti\s+(?:text|mensahe)"
+            r"|\baua\s+(?:e\s+te\s+|tou\s+te\s+)?toe\s+(?:text|fe'au|feau|lafo)"
+            r"|\bbasta\s+(?:ma\s+|di\s+)?(?:text|mensahe)\s+(?:yu'|yu|yo)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-seventh, hundred-and-tenth and hundred-and-eleventh: "Whoever sold you my info, I want off",
     # "Third text from you people. Take the hint", "Please just let this be the last one", "I'd appreciate not hearing
     # from you again", "Please remove 713-555-0148 from your system", "Please take 919 555 0133 off", "Done getting
@@ -3467,6 +3489,11 @@ _CARRIER_BLOCKED = re.compile(
     r"(?:this|the|your)\s+message\b"
     r"|\bmessage\s+(?:was\s+|has\s+been\s+)?(?:blocked|rejected|filtered)\s+by\s+(?:the\s+)?(?:recipient's\s+|receiving\s+)?"
     r"(?:carrier|network|provider|operator|spam\s+filter)\b"
+)
+# "What list did you get my number off of?": the source of the number asked, not a request to be taken off it
+_ASKS_THE_SOURCE = re.compile(
+    r"\b(?:what|which|whose)\s+(?:list|database|site|website|source|directory)\s+(?:did|do)\s+(?:you|u|y'all|yall)\s+"
+    r"(?:get|pull|find|buy|take)\s+(?:my|this|our)\s+(?:number|info|contact|#)\s+(?:off|from|out)(?:\s+of)?\b"
 )
 # "Dad quit texting back the bots 😂": someone else who stopped answering texts, not a request to us
 _SOMEONE_ELSE_STOPPED_TEXTING = re.compile(
@@ -4189,6 +4216,9 @@ _ANOTHER_NUMBER_INSTEAD = re.compile(
     r"(?:office|shop|store|work|business|front\s+desk|desk|landline|land\s+line|main\s+(?:line|number|office)|receptionist"
     r"|company)(?:\s+(?:line|number|phone))?\W+(?:just\s+|please\s+|pls\s+|instead\s+)?(?:call|text|reach|contact|try"
     r"|use|hit)\s+(?:me\s+(?:up\s+)?(?:at|on)\s+)?(?:my|the)\s+(?:cell|mobile|personal|direct|own)\b"
+    # "Don't text the shop line. My cell is 401 555 0127": the same with "text" and the cell given
+    r"|\b(?:don't|dont|do\s+not)\s+text\s+(?:the|my|our)\s+(?:office|shop|store|work|business|main|front\s+desk)\s+"
+    r"(?:line|number|phone)\W+(?:my|the)\s+(?:cell|mobile|personal|direct)(?:\s+(?:line|number))?\s+(?:is|:|#)"
 )
 # ...unless the texted line is named: "don't call the shop, call my cell, and stop texting this number"
 _THIS_LINE = re.compile(r"\bthis\s+(?:number|line|phone|cell)\b")
@@ -4435,6 +4465,8 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
     if _OTHERS_PRESSED_UNSUBSCRIBE.search(plain):
         plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
+    if _ASKS_THE_SOURCE.search(plain):
+        plain = _ASKS_THE_SOURCE.sub(" , ", plain)  # where the number came from, asked; the rest is read
     if _CARRIER_BLOCKED.search(plain):
         plain = _CARRIER_BLOCKED.sub(" , ", plain)  # the carrier's block, not the person's
     if _SOMEONE_ELSE_STOPPED_TEXTING.search(plain):
@@ -4606,14 +4638,14 @@ _GUARDED_WORDS = re.compile(
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
     _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
-    _SOMEONE_ELSE_STOPPED_TEXTING,
+    _SOMEONE_ELSE_STOPPED_TEXTING, _ASKS_THE_SOURCE,
 ) = map(GatedRegex, (
     _EDGE_STOP_START, _EDGE_STOP_END, _STOP_SOMETHING_OUTGOING, _UNCLEAR_STOP, _COMPLAINT, _COMPLAINT_GUARD,
     _KEYWORD_MENTION, _NAMES_WITH_STOP, _TEXTS_INSTEAD, _SOMEONE_QUIT, _LEAVING_ANOTHER, _STOP_TAKEN_BACK, _GLAD,
     _WOULD_BUT, _OPT_OUT_CONFIRMED, _STOP_ASKED_AND_DECLINED, _TAPBACK, _GUARDED_WORDS, _EAGER, _QUOTED_FROM_ANOTHER,
     _STOP_SAID_NOT_TO_WORK, _FILE_BY_EMAIL, _NUMBER_SOLD, _OFF_ANOTHER_LIST, _ASKS_HOW_OPTING_OUT_WORKS,
     _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
-    _SOMEONE_ELSE_STOPPED_TEXTING,
+    _SOMEONE_ELSE_STOPPED_TEXTING, _ASKS_THE_SOURCE,
 ))  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

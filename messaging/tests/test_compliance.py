@@ -3256,3 +3256,29 @@ def test_the_hundred_and_fifth_eighth_and_ninth_families_and_guards(text, decisi
 )
 def test_the_hundred_and_seventh_tenth_and_eleventh_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-twelfth, hundred-and-fourteenth and hundred-and-fifteenth sets (high-stakes replies; New England;
+# the Pacific): "we need these to end", no second or third text needed, "don't use it for this", and Hawaiian Pidgin,
+# Ilocano, Samoan and Chamorro requests revoke; another line given instead of the shop's is held for a person, and the
+# source of the number asked, or the same words about a deadline or an order, do not revoke
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Our dad is in the ICU. This is his phone. We need these to end. Thank you.", "yes"),
+        ("I'll pass. Don't need a second or third text about it either.", "yes"),
+        ("this is a personal cell not the business line. don't use it for this", "yes"),
+        ("Brah no text me dis number again. Pau.", "yes"),
+        ("Eh uncle, stop already wit da texts. Nobody like.", "yes"),
+        ("Diak kayat ti text. Dika agtext manen.", "yes"),
+        ("Aua e te toe text mai i lenei numera", "yes"),
+        ("Basta ma text yu'. Si Yu'os ma'\u00e5se", "yes"),
+        ("Don't text the shop line. My cell is 401 555 0127", "uncertain"),
+        ("What list did you get my number off of?", "not yes"),
+        ("we need these to end by Friday, can you expedite the permits?", "no"),
+        ("don't need a second opinion, the roof is shot", "no"),
+        ("don't use it for this week's order, use the new one", "no"),
+    ],
+)
+def test_the_hundred_and_twelfth_fourteenth_and_fifteenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
