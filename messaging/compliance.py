@@ -4463,24 +4463,13 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
     if notice:
         plain = _STOP_SAID_NOT_TO_WORK.sub(" , ", plain)  # the machine's keyword is not the writer's
-    if _OTHERS_PRESSED_UNSUBSCRIBE.search(plain):
-        plain = _OTHERS_PRESSED_UNSUBSCRIBE.sub(" , ", plain)  # their readers' button, not the writer's request
-    if _ASKS_THE_SOURCE.search(plain):
-        plain = _ASKS_THE_SOURCE.sub(" , ", plain)  # where the number came from, asked; the rest is read
-    if _CARRIER_BLOCKED.search(plain):
-        plain = _CARRIER_BLOCKED.sub(" , ", plain)  # the carrier's block, not the person's
-    if _SOMEONE_ELSE_STOPPED_TEXTING.search(plain):
-        plain = _SOMEONE_ELSE_STOPPED_TEXTING.sub(" , ", plain)  # another's texting, not ours
-    if _DO_NOT_DISTURB.search(plain):
-        plain = _DO_NOT_DISTURB.sub(" , ", plain)  # the phone's mode, named by its notice
-    if _LEAVING_A_SERVICE.search(plain):
-        plain = _LEAVING_A_SERVICE.sub(" , ", plain)  # a service left or to be left, not the texts
-    asks_how = bool(_ASKS_HOW_OPTING_OUT_WORKS.search(plain))
-    if asks_how:
-        plain = _ASKS_HOW_OPTING_OUT_WORKS.sub(" , ", plain)  # the question names the words; the rest is read
-    own_risk = bool(_LAW_AS_OWN_CONCERN.search(plain))
-    if own_risk:
-        plain = _LAW_AS_OWN_CONCERN.sub(" , ", plain)  # the law as the writer's own risk; the rest is read
+    set_aside = set()
+    for words in _NO_REQUEST_WORDS:
+        if words.search(plain):
+            plain = words.sub(" , ", plain)  # words that name a stop word and ask for nothing; the rest is read
+            set_aside.add(words)
+    asks_how = _ASKS_HOW_OPTING_OUT_WORKS in set_aside
+    own_risk = _LAW_AS_OWN_CONCERN in set_aside
     long_message = len(_TOKEN.findall(plain)) > max_words
     if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
         return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
@@ -4647,6 +4636,14 @@ _GUARDED_WORDS = re.compile(
     _OTHERS_PRESSED_UNSUBSCRIBE, _LAW_AS_OWN_CONCERN, _LEAVING_A_SERVICE, _CARRIER_BLOCKED, _DO_NOT_DISTURB,
     _SOMEONE_ELSE_STOPPED_TEXTING, _ASKS_THE_SOURCE,
 ))  # fmt: skip
+# Words that name a stop word, a list or the law and ask for nothing, set aside before the reply's requests are read
+# (in this order): others' readers pressing unsubscribe, the source of the number asked, a carrier's block, someone
+# else who stopped texting back, a phone's do-not-disturb mode, a service left or to be left, a question how opting out
+# works, and the do-not-call rules as the writer's own risk
+_NO_REQUEST_WORDS = (
+    _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
+    _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN,
+)  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
 # found no request and the reply model is not asked. Any word a request to be left alone could use (the texts, the
