@@ -1333,7 +1333,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:revoke|revokes|revoking|revoked|withdraw|withdraws|withdrawing|withdrawn|rescind|rescinds|rescinding)\s+"
-            r"(?:my\s+|all\s+|any\s+|any\s+and\s+all\s+|our\s+|its\s+|their\s+)?(?:prior\s+)?"
+            r"(?:my\s+|all\s+|any\s+|any\s+and\s+all\s+|our\s+|its\s+|their\s+|whatever\s+)?(?:prior\s+)?"
             r"(?:consent|permission|authorization|opt[\s-]?in)\b"
         ),
         "negation",
@@ -2946,6 +2946,23 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-thirteenth, hundred-and-sixteenth and hundred-and-seventeenth: "If these texts don't stop I'm
+    # forwarding them to my attorney" (a threat on the next text, as "text me again and I'll report you" is), a
+    # marketer's words for their own tools: "pull me from this sequence", "remove from cadence", "opt me out of this
+    # flow", "mark me as do-not-contact in your CRM". Not "if the texts don't stop by themselves", "pull me the
+    # sequence numbers", "mark me down for Thursday"
+    (
+        _re(
+            r"\bif\s+(?:these|the|your|those|ur)\s+(?:texts?|txts?|messages?|msgs?)\s+(?:don't|dont|do\s+not|won't|wont)\s+"
+            r"stop\b(?!\s+(?:by\s+themselves|on\s+their\s+own|coming\s+in\s+on))"
+            r"|\b(?:pull|remove|take|drop|delete|exclude|suppress|unenroll|un-enroll|kick|opt)\s+(?:me|us|this\s+number"
+            r"|my\s+number|this\s+contact)?\s*(?:out\s+)?(?:of|from|off)\s+(?:this|the|your|that|ur)?\s*"
+            r"(?:sms\s+|text\s+|outbound\s+|sales\s+)?(?:sequence|cadence|flow|drip|nurture|automation|workflow)s?\b"
+            r"|\bmark\s+(?:me|us|this\s+(?:number|contact|lead)|my\s+number)\s+(?:as\s+)?(?:a\s+)?"
+            r"(?:do[\s-]*not[\s-]*(?:contact|text|call)|dnc|dnt|unsubscribed|opted[\s-]*out)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-twelfth, hundred-and-fourteenth and hundred-and-fifteenth: "we need these to end", "Don't need
     # a second or third text about it either", "this is a personal cell ... don't use it for this"; Hawaiian Pidgin "no
     # text me dis number again", "stop already wit da texts"; Ilocano "Dika agtext manen" (don't text again), "Diak
@@ -3779,6 +3796,8 @@ _TEXTS_INSTEAD = re.compile(
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
     # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
     r"|\be-?mail\s+(?:me\s+)?(?:at\s+)?[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    # "Don't call, send it to me in writing. office@...": the offer asked for on paper or at an address
+    r"|\b(?:send|put|get)\s+(?:it|this|that|everything|something)\s+(?:to\s+(?:me|us)\s+)?in\s+writing\b"
 )
 
 
@@ -4209,6 +4228,28 @@ _LAW_AS_OWN_CONCERN = re.compile(
     # "would we be the sender of record for TCPA purposes, or you?": who is the sender under the law, asked by a buyer
     r"|\bfor\s+(?:tcpa|dnc|fcc|ctia|10dlc)\s+purposes\b"
 )
+# "Sí me interesa pero después de las 6 no me escriban porque estoy con mi familia", "after 6pm don't text me": texts
+# refused at some hours or days only, a time to keep, not a revocation (as "don't text me before 9" already is); the
+# rest of the reply is still read ("dont text me before 9am. actually dont text me at all")
+_AT_SOME_HOURS = re.compile(
+    r"\b(?:despues|antes)\s+de\s+las\s+\d{1,2}(?::\d\d)?\s*(?:pm|am|de\s+la\s+(?:tarde|noche|manana))?\s*,?\s*"
+    r"(?:por\s+favor\s+|porfa\s+|favor\s+de\s+)?no\s+(?:me\s+|nos\s+)?(?:escrib|mand|envi|texte)\w*"
+    r"|\bno\s+(?:me\s+|nos\s+)?(?:escrib|mand|envi|texte)\w*(?:\s+(?:mensajes|textos))?\s+(?:(?:despues|antes)\s+de\s+las"
+    r"\s+\d|en\s+la\s+noche\b|de\s+noche\b|los\s+(?:fines\s+de\s+semana|domingos|sabados)\b)"
+    r"|\b(?:after|before|past)\s+\d{1,2}(?::\d\d)?\s*(?:pm|am|p|a|o'?clock)?\s*,?\s*(?:please\s+|pls\s+)?"
+    r"(?:don't|dont|do\s+not)\s+(?:text|txt|message|msg)\b(?:\s+(?:me|us))?(?!\s+(?:again|anymore|ever|at\s+all)\b)"
+)
+# "If you can beat $300/mo email me the numbers. if not dont bother": an offer's condition, the rest a decline of it
+_A_CONDITION_NOT_MET = re.compile(
+    r"\bif\s+not\W+(?:then\s+)?(?:just\s+)?(?:don't|dont|do\s+not)\s+bother\b(?!\s+(?:me|us)\b)"
+)
+# "My customers keep telling me to quit texting them appointment reminders": the writer's own customers asking the
+# writer, reported
+_OTHERS_ASK_THE_WRITER = re.compile(
+    r"\b(?:tell|tells|telling|told|ask|asks|asking|asked|want|wants|wanted)\s+(?:me|us)\s+to\s+(?:stop|quit)\s+"
+    r"(?:texting|txting|messaging|sending|emailing|calling|spamming)\s+(?:them|their|my\s+(?:customers|clients|patients)"
+    r"|our\s+(?:customers|clients|patients))\b"
+)
 # "Don't contact the office, call my cell 412-555-0187": a place not to reach the writer at and a number to use instead;
 # which line it takes off (the one texted, or one they were called at) is for a person, and the cell is captured
 _ANOTHER_NUMBER_INSTEAD = re.compile(
@@ -4218,7 +4259,8 @@ _ANOTHER_NUMBER_INSTEAD = re.compile(
     r"|use|hit)\s+(?:me\s+(?:up\s+)?(?:at|on)\s+)?(?:my|the)\s+(?:cell|mobile|personal|direct|own)\b"
     # "Don't text the shop line. My cell is 401 555 0127": the same with "text" and the cell given
     r"|\b(?:don't|dont|do\s+not)\s+text\s+(?:the|my|our)\s+(?:office|shop|store|work|business|main|front\s+desk)\s+"
-    r"(?:line|number|phone)\W+(?:my|the)\s+(?:cell|mobile|personal|direct)(?:\s+(?:line|number))?\s+(?:is|:|#)"
+    r"(?:line|number|phone)\W+(?:[\w' ]{1,30}?\W+)?(?:my|the)\s+(?:cell|mobile|personal|direct)(?:\s+(?:line|number))?"
+    r"\s+(?:is|:|#)"
 )
 # ...unless the texted line is named: "don't call the shop, call my cell, and stop texting this number"
 _THIS_LINE = re.compile(r"\bthis\s+(?:number|line|phone|cell)\b")
@@ -4468,8 +4510,9 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
         if words.search(plain):
             plain = words.sub(" , ", plain)  # words that name a stop word and ask for nothing; the rest is read
             set_aside.add(words)
-    asks_how = _ASKS_HOW_OPTING_OUT_WORKS in set_aside
-    own_risk = _LAW_AS_OWN_CONCERN in set_aside
+    # words the rules read whole, so the reply model is not asked about them: a question how opting out works, the law
+    # as the writer's own risk, texts refused at some hours only, an offer's condition, customers asking the writer
+    read_whole = bool(set_aside & _READ_WHOLE)
     long_message = len(_TOKEN.findall(plain)) > max_words
     if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
         return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
@@ -4508,7 +4551,7 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     else:
         # the rules met a stop word and read it as no request ("don't stop", "the bus stop"), a machine's notice
         # that its keyword does not work, or a question how opting out works
-        guarded = notice or asks_how or own_risk
+        guarded = notice or read_whole
     for match in _UNCLEAR_STOP.finditer(plain):
         before = _clause_before(plain, match.start())
         if before and (before[-1] in _NOUN_BEFORE_STOP or before[-1] == "non"):
@@ -4639,11 +4682,16 @@ _GUARDED_WORDS = re.compile(
 # Words that name a stop word, a list or the law and ask for nothing, set aside before the reply's requests are read
 # (in this order): others' readers pressing unsubscribe, the source of the number asked, a carrier's block, someone
 # else who stopped texting back, a phone's do-not-disturb mode, a service left or to be left, a question how opting out
-# works, and the do-not-call rules as the writer's own risk
+# works, the do-not-call rules as the writer's own risk, texts refused at some hours only, an offer's condition not
+# met, and the writer's own customers asking the writer to stop
 _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
-    _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN,
+    _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
+    _OTHERS_ASK_THE_WRITER,
 )  # fmt: skip
+_READ_WHOLE = frozenset(
+    (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER)
+)
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
 # found no request and the reply model is not asked. Any word a request to be left alone could use (the texts, the

@@ -3282,3 +3282,37 @@ def test_the_hundred_and_seventh_tenth_and_eleventh_families_and_guards(text, de
 )
 def test_the_hundred_and_twelfth_fourteenth_and_fifteenth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-thirteenth, hundred-and-sixteenth and hundred-and-seventeenth sets (a plain week; second thoughts,
+# time limits and conditions; marketers in their own jargon): a threat on the next text, "whatever consent I gave"
+# revoked, and a marketer's "sequence", "cadence", "flow" and "do-not-contact in your CRM" revoke; another line given
+# after a clause between is held for a person; texts refused at some hours only, an offer's condition not met ("if not
+# don't bother"), the writer's own customers asking the writer to stop, and "don't call, send it in writing" do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("If these texts don't stop I'm forwarding them to my attorney.", "yes"),
+        ("if your messages dont stop im calling the AG", "yes"),
+        ("Revoking whatever consent I gave. I only said send info bc I thought you were the county", "yes"),
+        ("pull me from this sequence, not a fit", "yes"),
+        ("remove from cadence. thx", "yes"),
+        ("Opt me out of this flow pls", "yes"),
+        ("take us off your sms drip", "yes"),
+        ("Please mark me as do-not-contact in your CRM. I get 40 of these a day.", "yes"),
+        ("mark this number DNC", "yes"),
+        ("Don't text the office line, nobody reads it. My cell is (520) 555-0193, weekdays only", "uncertain"),
+        ("Sí me interesa pero después de las 6 no me escriban porque estoy con mi familia", "no"),
+        ("no me escriban después de las 8 de la noche, gracias", "no"),
+        ("after 6pm don't text me, I'm with the kids. Before that is fine", "no"),
+        ("after 7 dont text me. actually dont text at all", "yes"),
+        ("If you can beat $300/mo email me the numbers: tony@sunsetcarwashlv.com. if not dont bother", "no"),
+        ("My customers keep telling me to quit texting them appointment reminders lol. Can you help with that?", "no"),
+        ("Don't call, send it to me in writing. office@desertbloomlandscape.com", "no"),
+        ("if the texts don't stop by themselves how do I block them on android", "not yes"),
+        ("mark me down for Thursday at 10", "no"),
+        ("we built a new drip flow for our customers last week", "no"),
+    ],
+)
+def test_the_hundred_and_thirteenth_sixteenth_and_seventeenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
