@@ -1629,6 +1629,8 @@ NOTHING_FOR_US = GatedRegex(
         r"|\bwrong (?:chat|thread|convo|conversation|group chat|group text)\b"
         # "Jess is this you? Did you get a new phone?": the writer takes us for someone they know
         rf"|{_NEW_PHONE_ASKED}"
+        # "lol no way this is real": disbelief laughed off, nothing asked and nothing refused
+        r"|^(?:(?:lol|lmao|haha|omg)\W+)?no way (?:this|that|it)(?: is|'s) (?:real|legit|for real)\W*$"
     )
 )
 # "Fwd: Hi Maria, this is Sam with ... Worth a quick chat? / Mom is this legit??": our text forwarded to a relative

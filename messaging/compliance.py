@@ -1019,7 +1019,7 @@ _BARE_STOP_WORDS_OTHER = frozenset(
 )
 _FILLER_WORDS_OTHER = frozenset(
     {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
-     "s'il", "vous", "plait", "bitte", "number", "my", "remove", "from", "list", "pls",
+     "s'il", "vous", "plait", "svp", "stp", "merci", "bitte", "number", "my", "remove", "from", "list", "pls",
      # Tagalog particles after a stop word: "STOP na po", "stop na" (now, enough), "po" (politeness)
      "na", "po", "napo"}
 )  # fmt: skip
@@ -2963,6 +2963,34 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-eighteenth, hundred-and-nineteenth and hundred-and-twenty-first: Romanian "Scoateți-mă" (take me
+    # off), "nu-mi mai trimiteți mesaje" (send me no more messages), "ștergeți-mi numărul" (delete my number); Serbian
+    # "Престаните да ми шаљете поруке" / "prestanite da mi šaljete" (stop sending me messages), "izbrišite moj broj";
+    # Bulgarian "спрете да ми пишете" (stop writing to me), "изтрийте номера ми" (delete my number); Kazakh
+    # "хабарлама жібермеңіз" (don't send messages), "жазбаңыз" (don't write), "нөмірімді өшіріңіз"; Uzbek "ёзманг" /
+    # "yozmang" (don't write), "рақамимни ўчиринг" / "raqamimni o'chiring" (delete my number), "безовта қилманг" /
+    # "bezovta qilmang" (don't disturb); Georgian "აღარ მომწეროთ" / "agar momwerot" (don't write to me any more), "ნუ
+    # მომწერთ", "წაშალეთ ჩემი ნომერი" / "washalet chemi nomeri" (delete my number); Russian in Latin letters "udali
+    # menya iz spiska" (take me off the list)
+    (
+        _re(
+            r"\bscoate(?:ti)?[\s-]*ma\b|\bsterge(?:ti)?[\s-]*mi\s+(?:numarul|nr)\b|\bnu[\s-]*mi\s+mai\s+(?:trimite|scrie)\w*"
+            r"|\bnu\s+ma\s+mai\s+(?:contacta|suna|deranja)\w*|\bnu\s+mai\s+(?:trimite|scrie)\w*\s+(?:mesaje|sms)"
+            r"|престани\w*\s+да\s+(?:ми|нам)\s+(?:шаљ|пиш|шал)\w*|\bprestani\w*\s+da\s+(?:mi|nam)\s+(?:salj|pis)\w*"
+            r"|не\s+(?:шаљите|пишите|шаљи|пиши)\s+(?:ми|нам)\b|\bne\s+(?:saljite|pisite|salji|pisi)\s+(?:mi|nam)\b"
+            r"|избриши\w*\s+(?:мој|моје)\s+број|\bizbrisi\w*\s+(?:moj|moje)\s+broj"
+            r"|спре(?:те|и)\s+да\s+(?:ми|ни)\s+(?:пиш|праща|изпраща)\w*|изтрий\w*\s+номера\s+ми|не\s+ми\s+(?:пишете|пращайте"
+            r"|изпращайте)\b"
+            r"|жібермеңіз|жібермеңдер|жазбаңыз|жазбаңдар|нөмірімді\s+өшір\w*"
+            r"|ёзманг|юборманг|рақамимни\s+ўчир\w*|безовта\s+қилманг|\byozmang\b|\byubormang\b|\braqamimni\s+o\W?chir\w*"
+            r"|\bbezovta\s+qilmang\b"
+            r"|აღარ\s+მომწერ\w*|ნუ\s+მომწერ\w*|წაშალეთ\s+ჩემი\s+ნომერი|\bagar\s+momwer\w*|\bnu\s+momwer\w*"
+            r"|\b(?:wa|ts'?a)(?:sh|s)alet\s+(?:chemi|cemi)\s+nomeri\b"
+            r"|\budali\w*\s+(?:menya|menja|nas)\s+(?:iz|s)\s+(?:spiska|bazy|rassylki)\b|удали\w*\s+(?:меня|нас)\s+(?:из|с)\s+"
+            r"(?:списка|базы|рассылки)"
+        ),
+        "none",
+    ),
     # the hundred-and-twelfth, hundred-and-fourteenth and hundred-and-fifteenth: "we need these to end", "Don't need
     # a second or third text about it either", "this is a personal cell ... don't use it for this"; Hawaiian Pidgin "no
     # text me dis number again", "stop already wit da texts"; Ilocano "Dika agtext manen" (don't text again), "Diak
@@ -3913,6 +3941,16 @@ _STOP_LETTERS = frozenset("stop")
 _TYPO_FIRST_LETTERS = frozenset("surt")  # a misspelt stop/unsubscribe/remove keeps one of its first two letters
 
 
+# Keys beside each letter of "stop" on a phone's QWERTY keyboard
+_BESIDE_KEY = {"s": "awedxz", "t": "rfgy", "o": "iklp", "p": "ol"}
+
+
+def _keyboard_slip(word: str, target: str) -> bool:
+    """``word`` is ``target`` with one letter replaced by a key beside it."""
+    slips = [(a, b) for a, b in zip(word, target, strict=True) if a != b]
+    return len(slips) == 1 and slips[0][0] in _BESIDE_KEY.get(slips[0][1], "")
+
+
 @functools.lru_cache(maxsize=4096)
 def _typo_stop(word: str) -> bool:
     if word in _REAL_WORDS_NEAR_STOP or len(word) < 4 or len(word) > 13:
@@ -3921,6 +3959,8 @@ def _typo_stop(word: str) -> bool:
         return False
     if len(word) == 4 and word.startswith("st") and _near(word, "stop"):
         return True  # "stoo", "stpp", "stip": one letter off, not a real word (those are excluded above)
+    if len(word) == 4 and _keyboard_slip(word, "stop"):
+        return True  # "srop", "dtop", "syop": the key beside one of its letters struck (real words excluded above)
     if len(word) <= 7 and set(word) <= _STOP_LETTERS:
         squeezed = _REPEATS.sub(r"\1", word)  # "stoooop", "sstop", "STOPPPP", "sotp"
         return squeezed == "stop" or (len(word) <= 5 and sorted(squeezed) == sorted("stop"))
@@ -4201,6 +4241,9 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     r"(?:unsubscribe|unsub|unsubscribing|opt[\s-]?out|opting\s+out|stop|dnc|do\s+not\s+call)"
     r"(?:\s+(?:thing|process|option|feature|part|function|button|link|keyword|word|list|registry))?\s+(?:even\s+|actually\s+)?"
     r"(?:work|works|apply)\b(?=\s*(?:[?,;]|$|(?:exactly|though|tho|again)\b))"
+    # "How does the opt out work, does it take me off email too or just texts?": and how far it reaches
+    r"(?:\s*[?,;]?\s*(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+[^.!?]*\b(?:too|also|as\s+well)\s+or\s+(?:just"
+    r"|only)\b[^.!?]*)?"
     # "does the opt out actually work or will I just start getting texts from your sister company": whether it works
     r"|\b(?:does|do|will|would)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|replying\s+)?(?:unsubscribe|unsub|opt[\s-]?out"
     r"|opting\s+out|stop)(?:\s+(?:thing|process|option|feature|button|link|keyword|word))?\s+(?:even\s+|actually\s+"
@@ -4211,8 +4254,17 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     r"|\bif\s+(?:i|we)\s+(?:reply|text|respond|answer|send)\s+(?:with\s+)?(?:the|your|that|ur)\s+(?:opt[\s-]?out|stop"
     r"|unsubscribe|unsub)\s+(?:word|keyword|thing|option|code)\b[^.!?]*(?:\?|$)"
     # the question that goes on in the same sentence: "..., does it stop everything from your company or just these?"
-    r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+(?![^.!?]*\b(?:me|us)\b)"
-    r"[^.!?]*)?"
+    r"(?:\s*[?,;]?\s*(?:and\s+|like\s+|so\s+)?(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+"
+    # ... unless it asks for the writer ("does it take me off? please do"), which a question of scope does not ("does it
+    # take me off email too or just texts?")
+    r"(?:(?![^.!?]*\b(?:me|us)\b)|(?=[^.!?]*\b(?:too|also|as\s+well)\s+or\s+(?:just|only)\b))[^.!?]*)?"
+    # "If I opt out does that block the whole company number or just my phone?": what opting out would reach
+    r"|\bif\s+(?:i|we)\s+(?:opt[\s-]?out|unsubscribe|unsub)\s+(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+"
+    r"(?:also\s+|still\s+)?(?:block|cover|affect|apply|include|reach|work)\b[^.!?]*(?:\?|$)"
+    # "do you know how to unsubscribe from Groupon emails?": another sender's mail, asked about
+    r"|\bhow\s+(?:do\s+(?:i|you|we)\s+|to\s+|can\s+(?:i|we)\s+)(?:unsubscribe|unsub|opt\s+out)\s+(?:from|of)\s+"
+    r"(?!(?:this|these|those|you|your|ur|y'all|yall|usdatabiz|sam)\b)[\w&'-]+(?:\s+[\w&'-]+)?\s+(?:e-?mails?|newsletters?"
+    r"|mailings?|catalogs?|promos?|ads)\b"
 )
 # "How do you handle DNC scrubbing? I can't have my brokerage on the hook for a TCPA violation.": the do-not-call rules
 # named as the writer's own risk as a buyer (a list scrubbed against the registry, a violation they would be liable
@@ -4406,6 +4458,13 @@ def without_tapback(text: str) -> str:
 
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
+# "I've told you twice now. No. More. Texts.": one word a sentence, for emphasis, read as the phrase it spells
+_CLAPPED = re.compile(r"(?<![\w'])(?:[\w']{1,8}[.!]+\s+){2,}[\w']{1,8}(?=[.!]*(?:\s|$))")
+_CLAP = re.compile(r"[.!]+\s+")
+
+
+def _unclap(found: re.Match) -> str:
+    return _CLAP.sub(" ", found.group())
 
 
 # An e-mail address is a name, not a request: "stop@acme.com", "unsubscribe.me@gmail.com", "info@stop-n-go.com"
@@ -4438,6 +4497,11 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
         again, again_why = _explain(text, max_words, read_digits=True)
         if again == OPT_OUT_YES:
             return again, f"{again_why} (digits read as letters)"
+    if decision != OPT_OUT_YES and _CLAPPED.search(text or ""):
+        # "I've told you twice now. No. More. Texts.": read again as one phrase; that reading too may only revoke
+        again, again_why = _explain(_CLAPPED.sub(_unclap, text), max_words, read_digits=False)
+        if again == OPT_OUT_YES:
+            return again, f"{again_why} (one word a sentence read as one phrase)"
     return decision, why
 
 
@@ -4598,6 +4662,8 @@ _GUARDED_WORDS = re.compile(
     r"\b(?:i'll|i\s+will|we'll|we\s+will|ill|gonna|going\s+to)\s+(?:make\s+a\s+move|move)\s+on\s+(?:it|this|that)\b|"
     rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"
     rf"|\bstop\s+(?!{_OUTGOING}\b)\w+ing\s+(?:about|over)\b"  # "stop crying about the Cowboys": a matter of its own
+    # "Deja de preocuparte, todo salió bien": Spanish "stop worrying", a matter of its own (not writing or calling)
+    r"|\bdej(?:a|e|en)\s+de\s+(?:preocupar|sufrir|llorar|pensar|quejar|pelear|estresar|trabajar|fumar|tomar)\w*"
     # a plain "wrong number" is a reading of its own (the inbox closes it as wrong_number); with "remove" or
     # "stop" the rules above already decided
     r"|^(?:sorry\W+)?wrong\s+(?:number|num|#|person|guy|girl|lady|man)\W*(?:sorry)?\W*$"

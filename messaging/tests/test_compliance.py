@@ -3316,3 +3316,40 @@ def test_the_hundred_and_twelfth_fourteenth_and_fifteenth_families_and_guards(te
 )
 def test_the_hundred_and_thirteenth_sixteenth_and_seventeenth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-eighteenth, hundred-and-nineteenth and hundred-and-twenty-first sets (a plain week; very short
+# replies; Eastern European, Balkan, Caucasian and Central Asian owners): one word a sentence read as the phrase it
+# spells, the key beside one of stop's letters struck, French "arrête svp", and requests in Romanian, Serbian,
+# Bulgarian, Kazakh, Uzbek, Georgian and Russian in Latin letters revoke; a question what opting out would reach, or
+# how to unsubscribe from another sender's e-mails, does not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I've told you twice now. No. More. Texts.", "yes"),
+        ("Stop. Texting. Me.", "yes"),
+        ("Srop", "yes"),
+        ("dtop texting me", "yes"),
+        ("arrête svp", "yes"),
+        ("Sunt sofer, n-am timp de mesaje. Scoateți-mă vă rog", "yes"),
+        ("Nu-mi mai trimiteți mesaje, mulțumesc", "yes"),
+        ("Престаните да ми шаљете поруке.", "yes"),
+        ("prestanite da mi šaljete poruke", "yes"),
+        ("Моля, спрете да ми пишете. Изтрийте номера ми.", "yes"),
+        ("Бас тартамын. Маған хабарлама жібермеңіз", "yes"),
+        ("Рақамимни ўчиринг, безовта қилманг", "yes"),
+        ("Iltimos, menga boshqa yozmang. Raqamimni oʻchiring", "yes"),
+        ("გთხოვთ, აღარ მომწეროთ", "yes"),
+        ("agar momwerot gtxovt, waSalet chemi nomeri", "yes"),
+        ("bratan ne nado, udali menya iz spiska", "yes"),
+        ("If I opt out does that block the whole company number or just my phone? My front desk uses this too", "no"),
+        ("How does the opt out work, does it take me off email too or just texts?", "no"),
+        ("lol do you know how to unsubscribe from Groupon emails? they're worse than you", "no"),
+        ("How does the opt out work, does it take me off? please do", "yes"),
+        ("how do i unsubscribe from these texts", "yes"),
+        ("atop the roof all day, call after 4", "no"),
+        ("Ok. Sounds. Good.", "no"),
+    ],
+)
+def test_the_hundred_and_eighteenth_nineteenth_and_twenty_first_families_and_guards(text, decision):
+    assert_decision(text, decision)
