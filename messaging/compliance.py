@@ -988,6 +988,7 @@ _BARE_STOP_WORDS_OTHER = frozenset(
     {
         "alto",
         "baja",
+        "borrar",
         "cancelar",
         "basta",
         "para",
@@ -2963,6 +2964,30 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-twentieth, hundred-and-twenty-second and hundred-and-twenty-fourth: a request passed on for the
+    # person ("She's not interested and asked that you not text her again"), a business named as what to take off a
+    # list; Spanish "no textos a este cel" (no texts to this cell), "Revoco mi consentimiento" (I revoke my consent),
+    # "Fuera de mi teléfono" (off my phone). Not "asked that you not text her before 10", "fuera de mi oficina hasta el
+    # lunes" (out of my office until Monday)
+    (
+        _re(
+            r"\b(?:asked|asks|wants|wanted|requested|requests)\s+(?:that\s+)?(?:you|y'all|u)\s+(?:not|never|stop)\s+"
+            r"(?:text|txt|message|contact)\w*\s+(?:her|him|them)\b(?!\s+(?:before|after|until|till|at|during)\b)"
+            r"|\bno\s+(?:mas\s+)?(?:textos|mensajes|msjs?)\s+(?:a|en|para)\s+(?:este|mi)\s+(?:cel|celular|numero|telefono)\b"
+            r"|\b(?:revoco|retiro|cancelo)\s+(?:mi|el|todo)\s+(?:consentimiento|permiso|autorizacion)\b"
+            r"|\bfuera\s+de\s+mi\s+(?:telefono|cel|celular|numero|whats|whatsapp)\b"
+        ),
+        "none",
+    ),
+    (
+        # "Please take Coastal Roofing off whatever list you're using": the business named as what to take off
+        _re(
+            r"\b(?:take|remove|drop|pull)\s+(?!(?:me|us)\b)(?:[\w&'.-]+\s+){1,3}?(?:off|from)\s+(?:whatever|your|ur"
+            r"|all\s+(?:of\s+)?your|any|this|that|the\s+(?:mailing|texting|text|call|contact|marketing|sms))\s+(?:\w+\s+)?"
+            r"lists?\b(?!\s+price)"
+        ),
+        "negation",
+    ),
     # the hundred-and-eighteenth, hundred-and-nineteenth and hundred-and-twenty-first: Romanian "Scoateți-mă" (take me
     # off), "nu-mi mai trimiteți mesaje" (send me no more messages), "ștergeți-mi numărul" (delete my number); Serbian
     # "Престаните да ми шаљете поруке" / "prestanite da mi šaljete" (stop sending me messages), "izbrišite moj broj";
@@ -3824,6 +3849,8 @@ _TEXTS_INSTEAD = re.compile(
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
     # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
     r"|\be-?mail\s+(?:me\s+)?(?:at\s+)?[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    # "pls email, don't call: office@...": the channel asked for
+    r"|\b(?:pls|please|plz|just)\s+e-?mail\b(?!\s+(?:me\s+)?(?:stop|remove|unsubscribe))"
     # "Don't call, send it to me in writing. office@...": the offer asked for on paper or at an address
     r"|\b(?:send|put|get)\s+(?:it|this|that|everything|something)\s+(?:to\s+(?:me|us)\s+)?in\s+writing\b"
 )
@@ -4095,6 +4122,8 @@ _SPLIT_WORDS = (
     (re.compile(r"\bopt\s*-?\s*0ut\b"), "opt out"),
     (re.compile(r"\b(?:st\s+op|sto\s+p|s\s+top)\b"), "stop"),
     (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
+    # Spanish texting's "d" for "de": "deja d mandarme mensajes"
+    (re.compile(r"\b(dej(?:a|e|en|es)|para|paren)\s+d\s+(?=(?:mand|envi|escrib|text|molest|llam)\w*)"), r"\1 de "),
 )
 _DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
 _DRAWN_OUT_WORDS = frozenset(
@@ -4261,6 +4290,9 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     # "If I opt out does that block the whole company number or just my phone?": what opting out would reach
     r"|\bif\s+(?:i|we)\s+(?:opt[\s-]?out|unsubscribe|unsub)\s+(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+"
     r"(?:also\s+|still\s+)?(?:block|cover|affect|apply|include|reach|work)\b[^.!?]*(?:\?|$)"
+    # "unsubscribe de los correos de Home Depot como se hace??": the same in Spanish
+    r"|\b(?:unsubscribe|unsub|desuscribir\w*|darme\s+de\s+baja)\s+de\s+(?:los|las)\s+(?:correos|e-?mails|mails|promociones)"
+    r"\s+de\s+(?!(?:ustedes|usdatabiz|esta|este)\b)"
     # "do you know how to unsubscribe from Groupon emails?": another sender's mail, asked about
     r"|\bhow\s+(?:do\s+(?:i|you|we)\s+|to\s+|can\s+(?:i|we)\s+)(?:unsubscribe|unsub|opt\s+out)\s+(?:from|of)\s+"
     r"(?!(?:this|these|those|you|your|ur|y'all|yall|usdatabiz|sam)\b)[\w&'-]+(?:\s+[\w&'-]+)?\s+(?:e-?mails?|newsletters?"
@@ -4290,6 +4322,10 @@ _AT_SOME_HOURS = re.compile(
     r"\s+\d|en\s+la\s+noche\b|de\s+noche\b|los\s+(?:fines\s+de\s+semana|domingos|sabados)\b)"
     r"|\b(?:after|before|past)\s+\d{1,2}(?::\d\d)?\s*(?:pm|am|p|a|o'?clock)?\s*,?\s*(?:please\s+|pls\s+)?"
     r"(?:don't|dont|do\s+not)\s+(?:text|txt|message|msg)\b(?:\s+(?:me|us))?(?!\s+(?:again|anymore|ever|at\s+all)\b)"
+)
+# "Last quick chat cost me $3,000 and a lawsuit": the law in the writer's past, not a threat
+_LAW_IN_THE_PAST = re.compile(
+    r"\b(?:cost|costs|got|gave|landed|left)\s+(?:me|us)\b[^.!?]{0,30}?\b(?:a\s+|in\s+a\s+)?(?:lawsuit|legal\s+action)\b"
 )
 # "If you can beat $300/mo email me the numbers. if not dont bother": an offer's condition, the rest a decline of it
 _A_CONDITION_NOT_MET = re.compile(
@@ -4440,9 +4476,39 @@ _AFTER_THE_QUOTE = re.compile(r"^[^\"\u201c\u201d]*[\"\u201c](?:.*)[\"\u201d]([^
 _QUOTED_LINE = re.compile(r"^[ \t]*>+[ \t]*(?!\d)\S.*$", re.MULTILINE)
 
 
+# Our text quoted back on the reply's own line by a gateway or a mail client ("Yes > Hi Dana, this is Sam with
+# USDataBiz ... Reply STOP to opt out.": the quote runs to our closing line, or to the end), and a mail client's header
+# with everything after it ("Ok 2:30 tomorrow. On Mon, Mar 9, 2026, Sam wrote: > ...")
+_QUOTED_INLINE = re.compile(
+    r"(?:^|\s)>+\s*(?=[^>]*?(?:\busdatabiz\b|\breply\s+stop\s+to\s+opt\s+out\b|\bthis\s+is\s+sam\b|\bfollowing\s+up\s+on"
+    r"\s+my\s+last\s+text\b|\bopen\s+to\s+a\s+quick\s+(?:chat|call)\b))[^>]*?(?:\breply\s+stop\s+to\s+opt\s+out\b\.?|$)"
+    r"(?:\s*-{2,})?"
+    r"|\s*\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s[^<>\n]{0,60}?(?:<[^<>\s]+@[^<>\s]+>\s*)?wrote:.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+# A phone's or an app's line under the words: "Sent from my iPhone", "Sent via Dialpad", "Get Outlook for iOS"
+_DEVICE_SIGNATURE = re.compile(
+    r"\s*(?:--\s*)?\b(?:sent\s+(?:from|via|with|using)\s+(?:my\s+)?(?:iphone|ipad|android|samsung|galaxy|pixel|verizon"
+    r"|t-mobile|at&t|mobile|smartphone|phone|dialpad|ringcentral|google\s+voice|yahoo\s+mail|aol|outlook|gmail|mail\s+for)"
+    r"[^.!?\n]{0,40}|get\s+outlook\s+for\s+(?:ios|android))\W*$",
+    re.IGNORECASE,
+)
+
+
+# A mail signature's legal footer, with everything after it: "CONFIDENTIALITY NOTICE: This message and any
+# attachments are intended solely for the addressee ..."
+_DISCLAIMER = re.compile(
+    r"\s*\b(?:confidentiality\s+notice|this\s+(?:e-?mail|message|communication|transmission)(?:\s+and\s+any\s+"
+    r"(?:attachments|files)(?:\s+to\s+it)?)?\s+(?:is|are|may\s+contain|contains?)\s+(?:intended|confidential|privileged)"
+    r"|the\s+information\s+(?:contained\s+)?in\s+this\s+(?:e-?mail|message|communication))\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def without_tapback(text: str) -> str:
     """The person's own words of a reply: an iPhone reaction to our text keeps only its verb ("Liked"); lines
-    quoting our text ("> Hi Dana, ...") are dropped when the person wrote something else beside them."""
+    quoting our text ("> Hi Dana, ..."), a mail client's "On ..., Sam wrote:" with what follows, and a phone's "Sent
+    from my iPhone" are dropped when the person wrote something else beside them."""
     text = text or ""
     if _TAPBACK.match(text):
         # 'Laughed at "Hi Tony, this is Marcus..." anyway STOP': words after the quote are the person's own
@@ -4453,7 +4519,19 @@ def without_tapback(text: str) -> str:
     if ">" in text and _QUOTED_LINE.search(text):
         own = _QUOTED_LINE.sub("", text).strip()
         if own:
-            return own
+            text = own
+    if (">" in text or "wrote:" in text) and _QUOTED_INLINE.search(text):
+        own = _QUOTED_INLINE.sub(" ", text).strip()
+        if _TOKEN.search(own):
+            text = own
+    if ("onfidential" in text or "CONFIDENTIAL" in text or "nformation" in text) and _DISCLAIMER.search(text):
+        own = _DISCLAIMER.sub("", text).strip()
+        if _TOKEN.search(own):
+            text = own
+    if ("ent " in text or "utlook" in text) and _DEVICE_SIGNATURE.search(text):
+        own = _DEVICE_SIGNATURE.sub("", text).strip()
+        if _TOKEN.search(own):
+            text = own
     return text
 
 
@@ -4753,11 +4831,12 @@ _GUARDED_WORDS = re.compile(
 _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
-    _OTHERS_ASK_THE_WRITER,
+    _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
-    (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER)
-)
+    (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
+     _LAW_IN_THE_PAST)
+)  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
 # found no request and the reply model is not asked. Any word a request to be left alone could use (the texts, the

@@ -979,7 +979,7 @@ def test_reply_refuses_missing_brand_or_help_contact(keyword, brand, contact, me
 
 # --- one opt-out decision: every phrase family and guard ---------------------------------------------
 
-from messaging.compliance import opt_out_decide, opt_out_explain  # noqa: E402
+from messaging.compliance import opt_out_decide, opt_out_explain, without_tapback  # noqa: E402
 
 OPT_OUT_FAMILIES = {
     "carrier keyword": ["STOP", "unsubscribe", "Cancel", "END", "stopall"],
@@ -3353,3 +3353,82 @@ def test_the_hundred_and_thirteenth_sixteenth_and_seventeenth_families_and_guard
 )
 def test_the_hundred_and_eighteenth_nineteenth_and_twenty_first_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-twentieth, hundred-and-twenty-second and hundred-and-twenty-fourth sets (office phone systems and
+# gateways; long rambling replies; Hispanic-owned businesses): our text quoted back on the reply's own line, a mail
+# client's "On ..., Sam wrote:" and what follows, a phone's "Sent from my iPhone" and a confidentiality notice are not
+# the person's words; a request passed on for the person, a business named as what to take off a list, and Spanish
+# "no textos a este cel", "revoco mi consentimiento", "fuera de mi teléfono", "BORRAR", "deja d mandarme" revoke; a
+# lawsuit in the writer's past, "pls email, don't call" and how to unsubscribe from another sender's "correos" do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "no. stop texting this number, we never signed up for anything. On Tue, Mar 10, 2026 at 9:14 AM Sam "
+            "<sam@usdatabiz.com> wrote: > Following up on my last text... Reply STOP to opt out.",
+            "yes",
+        ),
+        (
+            "Ok 2:30 tomorrow. On Mon, Mar 9, 2026, Sam wrote: > Open to a quick chat this week? "
+            "Reply STOP to opt out.",
+            "no",
+        ),
+        (
+            "Yes > Hi Dana, this is Sam with USDataBiz. We help local businesses like Harbor Realty find new "
+            "customers. Open to a quick chat this week? Reply STOP to opt out.",
+            "no",
+        ),
+        ("Stop > Hi Dana, this is Sam with USDataBiz. Open to a quick chat this week? Reply STOP to opt out.", "yes"),
+        ("Thanks.  Sent from my iPhone", "no"),
+        ("Wrong number, this isn't Dana.  Sent from my iPhone", "no"),
+        ("unsubscribe   Sent via Dialpad", "yes"),
+        (
+            "Hi Sam, appreciate the persistence but this is the third one. Please take Coastal Roofing off "
+            "whatever list you're using. Best, Jen Alvarez, Operations Coordinator, Coastal Roofing & Gutters, "
+            "1200 Bayshore Dr Suite 4, Tampa FL 33602. CONFIDENTIALITY NOTICE: This message and any attachments "
+            "are intended solely for the addressee and may contain privileged information.",
+            "yes",
+        ),
+        (
+            "Hi Sam - Linda asked me to reply since she's out. She's not interested and asked that you not text "
+            "her again.",
+            "yes",
+        ),
+        ("She asked that you not text her before 10, she opens late", "not yes"),
+        ("Please don't remove me from your list lol I actually want to hear about this", "no"),
+        ("Solo por email por favor, no textos a este cel", "yes"),
+        ("deja d mandarme mierda a mi cel", "yes"),
+        ("Revoco mi consentimiento para recibir mensajes de texto de su compañia", "yes"),
+        ("BORRAR", "yes"),
+        ("Fuera de mi telefono", "yes"),
+        ("estoy fuera de mi oficina hasta el lunes", "no"),
+        ("lmao quick chat. Last quick chat cost me $3,000 and a lawsuit. You people are parasites.", "not yes"),
+        ("pls email, don't call: office@montesconstruction.com", "no"),
+        ("unsubscribe de los correos de Home Depot como se hace?? mija ayudame", "no"),
+    ],
+)
+def test_the_hundred_and_twentieth_twenty_second_and_twenty_fourth_families_and_guards(text, decision):
+    assert_decision(text, decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("Ok 2:30 tomorrow. On Mon, Mar 9, 2026, Sam wrote: > Open to a quick chat this week?", "Ok 2:30 tomorrow."),
+        ("Yes > Hi Dana, this is Sam with USDataBiz. Reply STOP to opt out.", "Yes"),
+        (
+            "> Hi Dana, this is Sam with USDataBiz. Reply STOP to opt out. ---- Dana here. Call 919 555 3300",
+            "Dana here. Call 919 555 3300",
+        ),
+        ("Interested.  Sent via Dialpad", "Interested."),
+        (
+            "Please cease contact.\n\nSandra Lowe\nThis message may contain confidential information.",
+            "Please cease contact.\n\nSandra Lowe",
+        ),
+        ("we have > 20 trucks, is that too many?", "we have > 20 trucks, is that too many?"),
+        ("Sent from my iPhone", "Sent from my iPhone"),
+    ],
+)
+def test_the_persons_own_words_without_quotes_headers_and_device_lines(text, own):
+    assert without_tapback(text) == own
