@@ -18,13 +18,16 @@ kind, and not all of them are offered:
   (Spanish, Portuguese, French, Haitian Creole, Tagalog, Vietnamese, Polish, Russian, Hindi and Punjabi in Latin
   letters, Arabic, Korean, Chinese).
 - E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X pero no lo revisan", "X
-  gets buried", "how did you get X?", "I unsubscribed from your emails at X").
-- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct", "B is the line") else
-  the first one, never one refused ("do not call X", "X but nobody answers it", "not the office line X", "my old
-  number was X", "X is the old one", "No use el X, ese ya no sirve"), a fax or one labelled as something else
-  ("Policy no. 3304412897", "invoice INV-2026-031055"); its extension, said with it or apart from it ("X ask for Jen
-  in billing ext. 305", "ext 4 is me"), in other languages ("ramal 3", "poste 210", "内线"), after the desk it reaches
-  ("dispatch is x3"), or dialled once it answers ("X, press 2", "X opt 3", "X 转 8").
+  gets buried", "X ma 7ada bi2rah", "how did you get X?", "I unsubscribed from your emails at X").
+- Phone: the number the reply says to use ("Cell: B (cell is best)", "cell B (best)", "B my direct. Use direct", "B is
+  the line", "reach me on my cell") else the first one, never one refused ("do not call X", "X but nobody answers
+  it", "not the office line X", "my old number was X", "X is the old one", "No use el X, ese ya no sirve", "Huwag po
+  kayong tumawag sa X", "Stary numer X", "Ra2mna el 2adim X", "Tsis txhob hu X"), an after-hours or emergency line, a
+  number to take off the list, a fax or one labelled as something else ("Policy no. 3304412897", "invoice
+  INV-2026-031055"; not the Tagalog "po"); its extension, said with it or apart from it ("X ask for Jen in billing
+  ext. 305", "ext 4 is me", "my direct is x117."), in other languages ("ramal 3", "poste 210", "内线", "loc. 22"),
+  after the desk it reaches ("dispatch is x3"), dialled once it answers ("X, press 2", "X opt 3", "X 转 8") or keys
+  pressed in turn ("press 4 then 12": 412).
 """
 
 from __future__ import annotations
@@ -813,7 +816,9 @@ _EMAIL_REFUSED_AFTER = re.compile(
     r"|\bbut\s+(?:don'?t|dont)\s+bother\b"
     # Spanish and Portuguese: "X pero no lo revisan", "X, nadie lo checa", "X, ya no lo uso", "X, ninguém olha"
     r"|(?:\bpero\s+)?(?:\bnadie|\bya\s+no|\bno)\s+(?:lo\s+)?(?:revis|chec|cheque|le[eé]|us[oa]n?\b|sirve\b|funciona\b)"
-    r"|\bningu[eé]m\s+(?:olha|l[eê]|abre)\b|\bn[aã]o\s+(?:uso|olho|abro)\s+mais\b)"
+    r"|\bningu[eé]m\s+(?:olha|l[eê]|abre)\b|\bn[aã]o\s+(?:uso|olho|abro)\s+mais\b"
+    # Lebanese Arabic in Latin letters: "X ma 7ada bi2rah" (nobody reads it)
+    r"|\bma\s+(?:7ada|hada)\s+bi(?:2r|ifta7|shouf)\w*)"
     # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
     r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
     r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
@@ -851,7 +856,15 @@ _PHONE_REFUSED_AFTER = re.compile(
     # mais"
     r"|\A\s*,?\s*(?:(?:is|'s)\s+(?:the\s+|my\s+|our\s+|an\s+)?(?:old|dead|disconnected|out\s+of\s+service)\b"
     r"|(?:no\s+longer|doesn'?t|does\s+not)\s+work|(?:ese|este|that\s+one)?\s*ya\s+no\s+(?:sirve|funciona|es\s+m[ií]o)"
-    r"|n[aã]o\s+funciona\s+mais))"
+    r"|n[aã]o\s+funciona\s+mais)"
+    # the old one in Tagalog "X, luma na po yun", Polish "X jest nieaktualny", Lebanese Arabic "X ma 3ad yishteghil"
+    # (no longer works), Hmong "X ntawd, yog kuv tus qub" (that's my old one)
+    r"|\A\s*,?\s*(?:luma\s+na|lumang|(?:jest\s+)?nieaktualny|ma\s+3ad\s+(?:yishteghil|yeshteghil|shaghal)"
+    r"|(?:ntawd\s*,?\s*)?yog\s+kuv\s+tus\s+qub)\b"
+    # a number to take off the list: "Please remove X from your list"
+    r"|\A\s*(?:from|off)\s+(?:your|the|ur)\s+(?:(?:calling|call|texting|mailing)\s+)?(?:list|lists|database|system)\b"
+    # an after-hours or emergency line: "X but that's for pets only" said after "After-hours emergency line is"
+    r"|\A[^.!?;]{0,30}?\b(?:is|'s)\s+(?:only\s+)?for\s+(?:[a-z]+\s+)?emergenc(?:y|ies)\b)"
 )
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
@@ -862,13 +875,22 @@ _PHONE_REFUSED_BEFORE = re.compile(
     r"|\b(?:old|former|previous)\s+(?:[a-z]+\s+)?(?:number|line|#|cell|phone)\s*(?:is|was|:|,|-)?\s*"
     # Spanish "No use el X", "no llame al X", "no marque a la oficina X"
     r"|\bno\s+(?:use|llame|llamen|marque|marquen)\s+(?:al?|el|este|ese|a\s+la)?\s*(?:n[uú]mero|l[ií]nea|oficina|cel)?"
-    r"\s*(?:de\s+la\s+oficina\s*)?:?\s*)\Z"
+    r"\s*(?:de\s+la\s+oficina\s*)?:?\s*"
+    # Tagalog "Huwag po kayong tumawag sa X" (don't call), Hmong "Tsis txhob hu X" (don't call), Polish "Stary numer X"
+    # (the old number), Lebanese Arabic "Ra2mna el 2adim X" (our old number)
+    r"|\bhuwag\s+(?:po\s+)?(?:kayong?\s+|nyo\s+(?:po\s+)?)?(?:tumawag|tawagan|gamitin)\s+(?:po\s+)?(?:sa\s+)?"
+    r"|\btsis\s+txhob\s+hu\s+(?:rau\s+)?|\bstary\s+(?:numer|nr)\.?\s*:?\s*|\b(?:el\s+)?2adim\s*:?\s*"
+    # "please remove X", an after-hours or emergency line ("If this is a pet emergency call X", "After-hours emergency
+    # line is X")
+    r"|\b(?:remove|delete|take)\s+(?:my\s+(?:number|#|cell)\s*:?\s*)?"
+    r"|\b(?:after[- ]?hours|emergenc(?:y|ies))\b[^.!?<\d]{0,30})\Z"
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
 _TO_USE_AFTER = re.compile(
     r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b"
-    # "X (c) <- best"
-    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b)"
+    # "X (c) <- best", "cell X (best)"
+    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b"
+    r"|\A\s*\(\s*(?:best|preferred|use\s+this(?:\s+one)?)\s*\))"
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
@@ -876,7 +898,7 @@ _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
 # with you guys is 4478201953"
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
-    r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
+    r"|member|license|licence|lic|(?-i:PO)|p\.o\.|po(?=\s*(?:#|no\b|num))|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
     r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
     r"(?:\s+(?:for|with)\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
 )
@@ -889,7 +911,8 @@ _LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
     rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\b(?:call|text)\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b|\b(?:call|text)\s+(?:my|his|her)\s+({_LABEL})\b"
+    rf"|\b(?:call|text|reach)\s+(?:me|him|her)\s+(?:(?:on|at)\s+(?:my|his|her)\s+)?({_LABEL})\b"
+    rf"|\b(?:call|text)\s+(?:my|his|her)\s+({_LABEL})\b"
     rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
@@ -956,7 +979,7 @@ _EXTENSION_NUMBER = (
 # "poste", Polish "wew.", Russian "добавочный", Arabic "تحويلة", Korean "내선 15번", Chinese "内线"/"分机", Vietnamese
 # "máy lẻ 21", Hebrew "שלוחה 4"
 _EXTENSION_WORD = (
-    r"ext|extn|extension|extensi\u00f3n|ramal|poste|wew|m\u00e1y\s+l\u1ebb|\u05e9\u05dc\u05d5\u05d7\u05d4"
+    r"ext|extn|extension|loc(?=\.)|extensi\u00f3n|ramal|poste|wew|m\u00e1y\s+l\u1ebb|\u05e9\u05dc\u05d5\u05d7\u05d4"
     r"|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
     r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
 )
@@ -965,7 +988,7 @@ _EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\
 _EXTENSION_X = re.compile(
     r"(?i:(?:\b(?:dispatch|office|shop|desk|billing|sales|service|parts|accounting|accounts|front|yard|warehouse"
     r"|scheduling|me|mine|i'?m|he'?s|she'?s)\s*(?:is|'s|=|:|-)?|\b(?:is|at|dial))\s*)"
-    r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x.-]|\.\d)"
+    r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x-]|\.\d)"
 )
 # what is dialled once the number answers, said right after it: "X, press 2 for the office", "X and press 1", "X opt 3
 # for billing", "X option 4", "X local 12", Haitian "X, peze 2", Vietnamese "X, bấm số 3", Chinese "X 转 8"
@@ -973,6 +996,11 @@ _EXTENSION_X = re.compile(
 _EXTENSION_RIGHT_AFTER = re.compile(
     rf"(?i:\A\s*[,;]?\s*(?:(?:and|then|y|e)\s+)?(?:x\.?|press|dial|opt\.?|option|local|peze|marque"
     rf"|b\u1ea5m(?:\s+s\u1ed1)?|\u8f6c|\u8f49)\s*#?\s*{_EXTENSION_NUMBER})"
+)
+# a menu's keys pressed one after the other reach the desk: "press 4 then 12 when you call X" (4, then 12: "412")
+_PRESS_SEQUENCE = re.compile(
+    r"(?i:\b(?:press|dial|hit|enter)\s+(?P<first>\d{1,2})\s*,?\s*(?:and\s+)?then\s+(?:press\s+|dial\s+|hit\s+)?"
+    r"(?P<then>\d{1,4})\b(?![:.]\d))"
 )
 _EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
 _SPOKEN_NUMBER = {
@@ -996,6 +1024,8 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
         )
         if not any(start <= match.start() < end for start, end in others)
     ]
+    if not found and (sequence := _PRESS_SEQUENCE.search(text)):
+        return sequence.group("first") + sequence.group("then")
     if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 24])):
         return _extension_digits(right_after.group("n"))
     if len(found) > 1:

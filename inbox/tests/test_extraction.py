@@ -610,3 +610,48 @@ def test_a_queue_not_to_use_and_a_label_that_heads_the_next_number(text, phone):
 )
 def test_an_extension_in_vietnamese_and_hebrew(text, extension):
     assert _extracted(text, "phone_extension") == extension
+
+
+# The number to use of several: one marked "(best)"; "reach me on my cell" over the office's; the new one after the old
+# one said not to be used in Tagalog, Polish, Lebanese Arabic in Latin letters and Hmong; a main line over an
+# after-hours or emergency line; none from an emergency line alone or a number to take off the list.
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("shop 765-555-0100 / cell 765-555-0115 (best) / fax 765-555-0101. Randy", "7655550115"),
+        ("Office 317-555-0100, cell 317-555-0199 (preferred)", "3175550199"),
+        ("Best to reach me on my cell, the office number 615-555-0100 goes to voicemail. Cell: 615-555-0148.",
+         "6155550148"),
+        ("Huwag po kayong tumawag sa 601-555-0145, luma na po yun. Ang bago po ay 601-555-0110", "6015550110"),
+        ("Stary numer 847-555-0180 jest nieaktualny, proszę nie używać. Nowy: 847-555-0112", "8475550112"),
+        ("Ra2mna el 2adim 313-555-0190 ma 3ad yishteghil. El jdid 313-555-0111", "3135550111"),
+        ("Tsis txhob hu 651-555-0136 ntawd, yog kuv tus qub. Tus tshiab yog 651-555-0120", "6515550120"),
+        ("After-hours emergency line is 937-555-0111 but that's for pets only. Call the main line 937-555-0100",
+         "9375550100"),
+        ("Ang office hours po namin ay 8am-5pm. Main line po 706-555-0150", "7065550150"),
+        ("This is the after-hours line. If this is a pet emergency call 888-555-0170.", ""),
+        ("We are a daycare. Please remove 501-555-0103 from your list", ""),
+    ],
+)  # fmt: skip
+def test_the_number_marked_best_new_or_for_business_over_an_old_or_emergency_one(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+# An extension said as "my direct is x117." closing a sentence, the Tagalog "loc. 22", and a menu's keys pressed one
+# after the other ("press 4 then 12").
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("Main line (812) 555-0180, my direct is x117. Joan Pruitt", "117"),
+        ("Tumawag po kayo bukas sa 904-555-0118 loc. 22", "22"),
+        ("press 4 then 12 when you call 317-555-0100, that gets you to her desk", "412"),
+        ("Call 317-555-0100, dial 2 and then 305.", "2305"),
+    ],
+)
+def test_an_extension_after_is_in_tagalog_or_pressed_in_turn(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+def test_an_address_nobody_reads_in_lebanese_arabic():
+    text = "El email info@example.com ma 7ada bi2rah, ib3at 3ala rania@example.com"
+    assert _extracted(text, "email") == "rania@example.com"
