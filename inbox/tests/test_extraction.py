@@ -655,3 +655,77 @@ def test_an_extension_after_is_in_tagalog_or_pressed_in_turn(text, extension):
 def test_an_address_nobody_reads_in_lebanese_arabic():
     text = "El email info@example.com ma 7ada bi2rah, ib3at 3ala rania@example.com"
     assert _extracted(text, "email") == "rania@example.com"
+
+
+# A title before a surname, kept as written, where the reply sends us to the person (who handles it, will look at it,
+# is its director, whose line or desk it is, what goes to them), and a title before a given name dropped ("Sister
+# Carol", "Father Tom", "Pastor James", "pani Kasia", "Hajj Mahmoud"); the person the message is passed to; in
+# Spanish, Polish, Tagalog, Hmong and Lebanese Arabic in Latin letters too.
+ELEVENTH_SET_REFERRALS = [
+    ("Hi, front desk. Dr. Patel handles all the vendor stuff, his direct is 317-555-0113", "Dr. Patel"),
+    ("Our clinic director is Dr. Reinholt. Reach her at 608-555-0177", "Dr. Reinholt"),
+    ("Send it to office@example.com and Dr. Brandt will look at it", "Dr. Brandt"),
+    ("You can email secretary@example.org, Sister Carol checks it Mon/Wed", "Carol"),
+    ("Pastor James would be the one to talk to, he's in tomorrow", "James"),
+    ("Hello, Father Tom is the pastor here at St. Casimir.", "Tom"),
+    ("Business matters go to Deacon Harris, 706-555-0118", "Deacon Harris"),
+    ("Dr. Kowalczyk's direct line: 773-555-0161.", "Dr. Kowalczyk"),
+    ("press 4 then 12 when you call 317-555-0100, that gets you to Dr. Liang's desk", "Dr. Liang"),
+    ("Call Dr. Okafor's cell, NOT the office. 614-555-0101", "Dr. Okafor"),
+    ("Ask for ext 204, that's Melanie in scheduling.", "Melanie"),
+    ("Email pricing to frontdesk@example.com, attention Tasha", "Tasha"),
+    ("Tell me your name and I'll tell Angie.", "Angie"),
+    ("Send a text to my wife, she runs the books: Carla 765-555-0102. I'm Dave", "Carla"),
+    ("La doctora Gutiérrez puede el martes 17 a las 9:30", "doctora Gutiérrez"),
+    ("Proszę pytać o dr Nowak, dzwonić jutro o 15", "dr Nowak"),
+    ("Proszę wysłać maila na biuro@example.com, pani Kasia odpowie", "Kasia"),
+    ("Si Dr. Santos po ang owner, tumawag po kayo bukas", "Dr. Santos"),
+    ("Hu rau 828-555-0170 ext 7, nug Dr. Lor.", "Dr. Lor"),
+    ("Dr. Khoury mish hon lyom, ittasil bukra", "Dr. Khoury"),
+    ("Yom el khamis, es2al 3an Hajj Mahmoud bel maktab", "Mahmoud"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ELEVENTH_SET_REFERRALS)
+def test_a_titled_person_the_reply_sends_us_to_and_the_one_told(text, name):
+    assert _extracted(text, "name") == name
+
+
+# The sender a doctor ("This is Dr. Okonkwo", "Dr. Adeyemi. X", "X, Dr. Farris", "-Dr. Kaminski X", "- Dr. Juarez"); a
+# sign-off before the business ("- Kim @ Paws & Claws Vet"); a name and business after the last number ("Tom Beckett |
+# Beckett Insurance Group"); a name and a role before the business ("Joan Pruitt, Office Mgr Pruitt & Sons
+# Insurance"); a name alone after "I'm free" or "mejor por whats"; the name the sender corrects to; a relative
+# answering in English, Tagalog, Lebanese Arabic, Hmong and Polish; the sender in Lebanese Arabic and Hmong.
+ELEVENTH_SET_SENDERS = [
+    ("This is Dr. Okonkwo. My cell is 317-555-0184.", "Dr. Okonkwo"),
+    ("Thursday at 10:45 works. Dr. Adeyemi. 470-555-0119", "Dr. Adeyemi"),
+    ("call back around 2 pm today, 901-555-0140, Dr. Farris", "Dr. Farris"),
+    ("call at 8. -Dr. Kaminski 414-555-0159", "Dr. Kaminski"),
+    ("My cell is best 404 555 0165. - Dr. Juarez", "Dr. Juarez"),
+    ("before that pls. 502.555.0131 - Kim @ Paws & Claws Vet", "Kim"),
+    ("text dont call. -Cody @ Cody's Auto", "Cody"),
+    ("Direct: 614.555.0199 | Fax: 614.555.0101 Tom Beckett | Beckett Insurance Group", "Tom Beckett"),
+    ("Main line 812-555-0180, my direct is x117. Joan Pruitt, Office Mgr Pruitt & Sons Insurance", "Joan Pruitt"),
+    ("Use the text line 678-555-0172. Thursday after 4 I'm free. Coretta", "Coretta"),
+    ("mejor por whats, 864-555-0173, despues de las 5 porfa. Yesenia", "Yesenia"),
+    ("5 pm works. this is Coach—err I mean Mr. Fields lol. 417-555-0190", "Mr. Fields"),
+    ("hi its Marisol's daughter, she doesnt read english texts", "Marisol"),
+    ("Anak po ako ni Tita Lorna, siya po may-ari ng salon.", "Lorna"),
+    ("Ana marat Hassan, howwe bel shoghol halla2.", "Hassan"),
+    ("Kuv yog Tou tus poj niam. Nws tab tom ua hauj lwm", "Tou"),
+    ("Tu żona właściciela. Mąż ma na imię Marek, jest w warsztacie.", "Marek"),
+    ("Ana Samir, sa7eb el garage.", "Samir"),
+    ("Ahlan, ana Rania, mudeerat el ofis. ib3at 3ala rania@example.com", "Rania"),
+    ("Nyob zoo, kuv yog Pa Nhia. Hu rau kuv tag kis", "Pa Nhia"),
+    ("Xa email rau kuv: kou@example.com. Kuv yog Kou", "Kou"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ELEVENTH_SET_SENDERS)
+def test_a_doctor_signing_a_signature_after_the_number_and_relatives_in_more_languages(text, name):
+    assert _extracted(text, "name") == name
+
+
+def test_an_automated_reply_names_no_doctor():
+    text = "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed this week."
+    assert _extracted(text, "name") == ""
