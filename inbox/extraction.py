@@ -307,7 +307,8 @@ _REFERRAL = [
     ),
     # the person's own line or desk: "Dr. Kowalczyk's direct line: X", "that gets you to Dr. Liang's desk"
     re.compile(
-        rf"(?:(?:^|(?<=[.!?]\s))|(?i:\b(?:gets?|puts?|takes?)\s+you\s+(?:to|through\s+to)\s+)){_TITLE}"
+        rf"(?:(?:^|(?<=[.!?]\s))(?<!Dr\.\s)(?<!Mr\.\s)(?<!Mrs\.\s)(?<!Ms\.\s)"
+        rf"|(?i:\b(?:gets?|puts?|takes?)\s+you\s+(?:to|through\s+to)\s+)){_TITLE}"
         rf"(?P<name>{_WORD_POSS})'s\s+(?i:direct\s+line|direct|cell|line|number|phone|desk)\b"
     ),
     # what goes to whom: "Business matters go to Deacon Harris"
@@ -759,15 +760,19 @@ _SENT_TO_THEM = frozenset(
 _ASK_FOR_THEM = re.compile(r"(?i:\b(?:ask\s+for|call|reach|try)\s+(?:him|her)\b|\bittas[ie]l\b)")
 
 
-# the person said not to take the matter: "The owner is Dr. Patel but she doesn't take sales calls"
+# the person said not to take the matter or to be away: "The owner is Dr. Patel but she doesn't take sales calls",
+# "the office manager, Dr. Kim is out on maternity leave"
 _WONT_TAKE_IT = re.compile(
-    r"(?i:[^.!?]{0,20}?\bbut\s+(?:she|he|they)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|never|can'?t|isn'?t)\b)"
+    r"(?i:[^.!?]{0,20}?\b(?:but|and)\s+(?:she|he|they)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|never|can'?t|isn'?t)\b"
+    r"|\s*(?:is|'s)\s+(?:out|away|off|on\s+(?:\w+\s+)?leave|on\s+vacation|unavailable|not\s+(?:available|in))\b)"
 )
 
 
 def _by_title(match: re.Match) -> bool:
     if match.re in _SENT_TO_THEM:
         return not _WONT_TAKE_IT.match(match.string, match.end())
+    if match.re is _REFERRAL[5]:  # "call Deacon Williams" ("Please contact Dr. Kim directly" names no one)
+        return bool(re.search(r"\bDeacon\s+\Z", match.string[max(0, match.start("name") - 8) : match.start("name")]))
     return match.re is _REFERRAL[8] and bool(_ASK_FOR_THEM.search(match.string, match.end()))
 
 

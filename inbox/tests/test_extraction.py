@@ -729,3 +729,21 @@ def test_a_doctor_signing_a_signature_after_the_number_and_relatives_in_more_lan
 def test_an_automated_reply_names_no_doctor():
     text = "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed this week."
     assert _extracted(text, "name") == ""
+
+
+def test_a_deacon_called_by_a_surname_keeps_the_title():
+    assert _extracted("For the church, call Deacon Williams, 912-555-0133.", "name") == "Deacon Williams"
+
+
+# Guards for the titles kept above: a titled person away or not taking the matter, or a line only answered for them,
+# names the sender or no one.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This is the office manager, Dr. Kim is out on maternity leave until March", ""),
+        ("The owner is Dr. Patel and he doesn't do any of this", ""),
+        ("Hi, this is Kayla at Bright Smiles, I answer Dr. Patel's line. He asked me to tell you to stop.", "Kayla"),
+    ],
+)
+def test_a_titled_person_away_or_not_taking_it_is_no_contact(text, name):
+    assert _extracted(text, "name") == name
