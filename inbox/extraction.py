@@ -24,7 +24,8 @@ kind, and not all of them are offered:
   Vietnamese, Polish, Russian, Hindi and Punjabi in Latin letters, Arabic and Lebanese Arabic in Latin letters ("Ana
   marat Hassan", "es2al 3an Hajj Mahmoud"), Hmong ("Kuv yog Tou tus poj niam", "nug Dr. Lor"), Korean, Chinese).
 - E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X pero no lo revisan", "X
-  gets buried", "X ma 7ada bi2rah", "how did you get X?", "I unsubscribed from your emails at X").
+  gets buried", "X ma 7ada bi2rah", "how did you get X?", "I unsubscribed from your emails at X"), or of several the
+  one whose owner reads it sooner ("Email both of us: X and Y. Cindy reads hers faster").
 - Phone: the number the reply says to use ("Cell: B (cell is best)", "cell B (best)", "B my direct. Use direct", "B is
   the line", "reach me on my cell") else the first one, never one refused ("do not call X", "X but nobody answers
   it", "not the office line X", "my old number was X", "X is the old one", "No use el X, ese ya no sirve", "Huwag po
@@ -301,7 +302,8 @@ _REFERRAL = [
     # martes"
     re.compile(
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s)){_TITLE}{_NAME}\s+(?i:will\s+(?:look\s+at|review|read|get\s+back|call\s+you)"
-        rf"|(?:checks|reads)\s+(?:it|that|this|them|the\s+(?:email|inbox))|would\s+be\s+the\s+one|is\s+the\s+one\s+to"
+        rf"|(?:checks|reads)\s+(?:it|that|this|them|hers|his|the\s+(?:email|inbox))|would\s+be\s+the\s+one"
+        rf"|is\s+the\s+one\s+to"
         rf"|is\s+the\s+(?:pastor|priest|rector|director|administrator|principal|dentist|doctor|vet)\b"
         rf"|puede\s+(?:el|la|hoy|ma\u00f1ana|manana|a\s+las)\b)"
     ),
@@ -939,6 +941,23 @@ def email_refused(text: str, start: int, end: int) -> bool:
     """Whether the address at ``text[start:end]`` is one the reply says not to use (or asks how we got)."""
     before = _EMAIL_REFUSED_BEFORE.search(text, max(0, start - 90), start)
     return bool(before or _EMAIL_REFUSED_AFTER.match(text[end : end + 90]))
+
+
+# of several addresses, the one whose owner reads theirs sooner: "Email both of us: X and Cindy@... Cindy reads hers
+# faster"
+_READS_FASTER = re.compile(
+    rf"(?P<name>{_WORD})\s+(?i:reads|checks|answers|sees)\s+(?i:hers|his|theirs|(?:her|his|their)\s+(?:email|inbox|mail))"
+    r"\s+(?i:faster|quicker|sooner|first|more\s+often|more)\b"
+)
+
+
+def email_preferred(text: str, addresses: list[str]) -> str:
+    """Of several ``addresses`` (lower case), the one the reply prefers by its owner's name ("" when none)."""
+    found = _READS_FASTER.search(text)
+    if not found:
+        return ""
+    name = found.group("name").lower()
+    return next((address for address in addresses if address.split("@")[0].startswith(name)), "")
 
 
 # "rosa punto delgado arroba yahoo punto com": a mailbox said with its dots in Spanish, joined before it is read

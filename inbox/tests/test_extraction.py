@@ -747,3 +747,17 @@ def test_a_deacon_called_by_a_surname_keeps_the_title():
 )
 def test_a_titled_person_away_or_not_taking_it_is_no_contact(text, name):
     assert _extracted(text, "name") == name
+
+
+# Of two addresses, the one whose owner is said to read theirs sooner; that person is the contact.
+@pytest.mark.parametrize(
+    ("text", "email", "name"),
+    [
+        ("Email both of us: dr.hale@example.com and Cindy@Example.com. Cindy reads hers faster", "cindy@example.com",
+         "Cindy"),
+        ("Send it to info@example.com or marco.r@example.com, Marco checks his more often", "marco.r@example.com",
+         "Marco"),
+    ],
+)  # fmt: skip
+def test_the_address_of_the_one_who_reads_it_sooner(text, email, name):
+    assert (_extracted(text, "email"), _extracted(text, "name")) == (email, name)
