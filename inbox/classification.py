@@ -1524,6 +1524,8 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     if not emails_seen and (email_suspect or ("@" in masked and EMAIL_LIKE.search(masked))):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
+    if _may_hold(masked, ("area code",)):
+        masked = extraction.dictated_digits(masked)  # "area code 317 for 5 to 9 for 1 to"
     if _may_hold(masked, _NUMBER_WORDS):
         masked = MIXED_DIGITS.sub(_mixed_digits, masked)
     if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):

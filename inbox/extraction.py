@@ -34,7 +34,8 @@ kind, and not all of them are offered:
   INV-2026-031055"; not the Tagalog "po"); its extension, said with it or apart from it ("X ask for Jen in billing
   ext. 305", "ext 4 is me", "my direct is x117."), in other languages ("ramal 3", "poste 210", "内线", "loc. 22"),
   after the desk it reaches ("dispatch is x3"), dialled once it answers ("X, press 2", "X opt 3", "X 转 8") or keys
-  pressed in turn ("press 4 then 12": 412).
+  pressed in turn ("press 4 then 12": 412). A number dictated after its area code is read with the words for digits
+  a phone hears ("area code 317 for 5 to 9 for 1 to": 317-452-9412).
 """
 
 from __future__ import annotations
@@ -1158,6 +1159,30 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
     if len(found) > 1:
         found = [match for match in found if _EXTENSION_MINE.match(text[match.end() : match.end() + 20])]
     return _extension_digits(found[0].group("n")) if len(found) == 1 else ""
+
+
+# a number dictated to a phone after its area code, the words for digits heard as others ("for" 4, "to" 2, "won" 1,
+# "ate" 8): "call me at area code 317 for 5 to 9 for 1 to"; seven single digits after the code, nothing else
+_HEARD_DIGITS = {
+    "zero": "0", "oh": "0", "one": "1", "won": "1", "two": "2", "to": "2", "too": "2", "three": "3", "four": "4",
+    "for": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "ate": "8", "nine": "9",
+}  # fmt: skip
+_HEARD_DIGIT = rf"(?:\d|{'|'.join(_HEARD_DIGITS)})"
+_DICTATED_AFTER_AREA_CODE = re.compile(
+    rf"(?i:\barea\s+code\s+(?P<code>\d{{3}})\s*,?\s+(?P<rest>{_HEARD_DIGIT}(?:[\s,.-]+{_HEARD_DIGIT}){{6}})(?![\w-]|[\s,.-]+\d))"
+)
+
+
+def dictated_digits(text: str) -> str:
+    """The text with a number dictated after "area code" written in digits ("area code 317 for 5 to 9 ...")."""
+
+    def digits(found: re.Match) -> str:
+        rest = "".join(_HEARD_DIGITS.get(part.lower(), part) for part in re.findall(r"\w+", found.group("rest")))
+        if not any(part.isalpha() for part in re.findall(r"\w+", found.group("rest"))):
+            return found.group()
+        return f"{found.group('code')}-{rest[:3]}-{rest[3:]}"
+
+    return _DICTATED_AFTER_AREA_CODE.sub(digits, text)
 
 
 # a number said digit by digit in Spanish: "cinco uno dos, ocho cuatro siete, dos dos nueve uno"

@@ -761,3 +761,19 @@ def test_a_titled_person_away_or_not_taking_it_is_no_contact(text, name):
 )  # fmt: skip
 def test_the_address_of_the_one_who_reads_it_sooner(text, email, name):
     assert (_extracted(text, "email"), _extracted(text, "name")) == (email, name)
+
+
+# A number dictated to a phone after its area code, digits heard as words ("for" 4, "to" 2, "won" 1, "ate" 8).
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Hey this is Rick call me at area code 317 for 5 to 9 for 1 to", "3174529412"),
+        ("area code 614, ate 5 won 2 2 to 9. ask for Dee", "6148512229"),
+    ],
+)
+def test_a_number_dictated_after_its_area_code(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+def test_a_count_after_an_area_code_is_no_number():  # a guard for the one above
+    assert _extracted("we're in area code 317 for 5 years now", "phone") == ""
