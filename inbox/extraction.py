@@ -991,6 +991,7 @@ _PHONE_REFUSED_AFTER = re.compile(
     r"|(?:ntawd\s*,?\s*)?yog\s+kuv\s+tus\s+qub)\b"
     # a number to take off the list: "Please remove X from your list"
     r"|\A\s*(?:from|off)\s+(?:your|the|ur)\s+(?:(?:calling|call|texting|mailing)\s+)?(?:list|lists|database|system)\b"
+    r"|\A\s*off\s*(?:[.!]|\Z)"  # "Please take X off."
     # an after-hours or emergency line: "X but that's for pets only" said after "After-hours emergency line is"
     r"|\A[^.!?;]{0,30}?\b(?:is|'s)\s+(?:only\s+)?for\s+(?:[a-z]+\s+)?emergenc(?:y|ies)\b)"
 )
@@ -1010,7 +1011,7 @@ _PHONE_REFUSED_BEFORE = re.compile(
     r"|\btsis\s+txhob\s+hu\s+(?:rau\s+)?|\bstary\s+(?:numer|nr)\.?\s*:?\s*|\b(?:el\s+)?2adim\s*:?\s*"
     # "please remove X", an after-hours or emergency line ("If this is a pet emergency call X", "After-hours emergency
     # line is X")
-    r"|\b(?:remove|delete|take)\s+(?:my\s+(?:number|#|cell)\s*:?\s*)?"
+    r"|\b(?:remove|delete)\s+(?:my\s+(?:number|#|cell)\s*:?\s*)?"
     r"|\b(?:after[- ]?hours|emergenc(?:y|ies))\b[^.!?<\d]{0,30})\Z"
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"

@@ -777,3 +777,8 @@ def test_a_number_dictated_after_its_area_code(text, phone):
 
 def test_a_count_after_an_area_code_is_no_number():  # a guard for the one above
     assert _extracted("we're in area code 317 for 5 years now", "phone") == ""
+
+
+def test_a_number_taken_as_the_line_is_not_one_taken_off():  # a guard for "Please take X off."
+    assert _extracted("You can take 317-555-0100 as my main line", "phone") == "3175550100"
+    assert _extracted("Please take 919 555 0133 off. we get 20 of these a day", "phone") == ""
