@@ -1481,6 +1481,7 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     failures: list[str] = []
     email_suspect = False
     emails_seen = False
+    offered: list[str] = []  # the addresses not refused, in order
 
     def _email(m: re.Match) -> str:
         nonlocal email_suspect, emails_seen
@@ -1489,6 +1490,7 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
             emails_seen = True
             if not extraction.email_refused(m.string, m.start(), m.end()):  # "don't email me at X"
                 extracted.setdefault("email", value)
+                offered.append(value)
             return " <email> "
         email_suspect = True
         return m.group()
@@ -1517,9 +1519,13 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
         if "@@" in masked:
             masked = _REPEATED_AT.sub("@", masked)  # "sales@@roofing.com"
         masked = EMAIL_RE.sub(_email, masked)
+        if len(offered) > 1 and (preferred := extraction.email_preferred(masked, offered)):
+            extracted["email"] = preferred  # "Email both of us: X and cindy@... Cindy reads hers faster"
     if not emails_seen and (email_suspect or ("@" in masked and EMAIL_LIKE.search(masked))):
         failures.append(Failure.EXTRACTION_ERROR)  # looked like an address, none valid
 
+    if _may_hold(masked, ("area code",)):
+        masked = extraction.dictated_digits(masked)  # "area code 317 for 5 to 9 for 1 to"
     if _may_hold(masked, _NUMBER_WORDS):
         masked = MIXED_DIGITS.sub(_mixed_digits, masked)
     if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):

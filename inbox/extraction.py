@@ -14,17 +14,28 @@ kind, and not all of them are offered:
   common word in capitals and a name the reply greets or asks about ("Sam who?") or says is not the one ("Dale
   isn't who you want") are never names; a courtesy title before a surname alone is kept ("Mr. Patel", "Mesye
   Joseph", "Maître Dubois", "el ingeniero Cárdenas"), one before a given name is not ("don Beto", "Dona Sônia");
-  initials sign as written ("-JT", "- R. Delgado, Owner"). The same holds in the other languages replies come in
-  (Spanish, Portuguese, French, Haitian Creole, Tagalog, Vietnamese, Polish, Russian, Hindi and Punjabi in Latin
-  letters, Arabic, Korean, Chinese).
+  initials sign as written ("-JT", "- R. Delgado, Owner"). A title with a surname is kept too where the person
+  handles it, will look at it, heads it or has the line or desk ("Dr. Patel handles all the vendor stuff", "Our
+  clinic director is Dr. Reinholt", "Dr. Kowalczyk's direct line", "Business matters go to Deacon Harris"), where
+  the sender is the doctor ("This is Dr. Okonkwo", "Dr. Adeyemi. X", "X, Dr. Farris", "- Dr. Juarez"), not where the
+  person will not take it ("The owner is Dr. Patel but she doesn't take sales calls") or an automated reply names
+  the office's doctor; a religious title before a given name is not ("Sister Carol", "Father Tom", "Pastor James").
+  The same holds in the other languages replies come in (Spanish, Portuguese, French, Haitian Creole, Tagalog,
+  Vietnamese, Polish, Russian, Hindi and Punjabi in Latin letters, Arabic and Lebanese Arabic in Latin letters ("Ana
+  marat Hassan", "es2al 3an Hajj Mahmoud"), Hmong ("Kuv yog Tou tus poj niam", "nug Dr. Lor"), Korean, Chinese).
 - E-mail: the first address not refused ("don't email me at X", "X, nobody checks it", "X pero no lo revisan", "X
-  gets buried", "how did you get X?", "I unsubscribed from your emails at X").
-- Phone: the number the reply says to use ("Cell: B (cell is best)", "B my direct. Use direct", "B is the line") else
-  the first one, never one refused ("do not call X", "X but nobody answers it", "not the office line X", "my old
-  number was X", "X is the old one", "No use el X, ese ya no sirve"), a fax or one labelled as something else
-  ("Policy no. 3304412897", "invoice INV-2026-031055"); its extension, said with it or apart from it ("X ask for Jen
-  in billing ext. 305", "ext 4 is me"), in other languages ("ramal 3", "poste 210", "内线"), after the desk it reaches
-  ("dispatch is x3"), or dialled once it answers ("X, press 2", "X opt 3", "X 转 8").
+  gets buried", "X ma 7ada bi2rah", "how did you get X?", "I unsubscribed from your emails at X"), or of several the
+  one whose owner reads it sooner ("Email both of us: X and Y. Cindy reads hers faster").
+- Phone: the number the reply says to use ("Cell: B (cell is best)", "cell B (best)", "B my direct. Use direct", "B is
+  the line", "reach me on my cell") else the first one, never one refused ("do not call X", "X but nobody answers
+  it", "not the office line X", "my old number was X", "X is the old one", "No use el X, ese ya no sirve", "Huwag po
+  kayong tumawag sa X", "Stary numer X", "Ra2mna el 2adim X", "Tsis txhob hu X"), an after-hours or emergency line, a
+  number to take off the list, a fax or one labelled as something else ("Policy no. 3304412897", "invoice
+  INV-2026-031055"; not the Tagalog "po"); its extension, said with it or apart from it ("X ask for Jen in billing
+  ext. 305", "ext 4 is me", "my direct is x117."), in other languages ("ramal 3", "poste 210", "内线", "loc. 22"),
+  after the desk it reaches ("dispatch is x3"), dialled once it answers ("X, press 2", "X opt 3", "X 转 8") or keys
+  pressed in turn ("press 4 then 12": 412). A number dictated after its area code is read with the words for digits
+  a phone hears ("area code 317 for 5 to 9 for 1 to": 317-452-9412).
 """
 
 from __future__ import annotations
@@ -48,19 +59,19 @@ _NAME = rf"(?P<name>{_WORD}(?:[ ]{_WORD})?)"
 # ("pregunte por don Beto", "a Dona Sônia"; an engineer or a graduate goes by the title with a surname: "el ingeniero
 # Cárdenas", "Lic. Ortega"); an article alone before a name ("pregunte por el Güero", "meu encarregado, o Thiago")
 _TITLE = (
-    r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|(?i:don|do\u00f1a|dona)|Dr|Dra|Doctor|Deacon|Attorney|Atty"
-    r"|Chef|Pastor|Rev|Kuya|Ate|Manong|Manang|Mesye|Madan|Ma\u00eetre|Madame|Monsieur"
+    r"(?:(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|(?i:don|do\u00f1a|dona)|[Dd]r|Dra|[Dd]octora?|Deacon|Attorney"
+    r"|Atty|Chef|Pastor|Rev|Kuya|Ate|Manong|Manang|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Hajj|Hajje|Hajji"
     r"|(?i:ingenier[oa]|licenciad[oa]|arquitect[oa]|engenheir[oa])|Ing|Lic|Arq|Eng)\.?\s+"
     rf"|(?:el|la|o)\s+(?=[{_UP}]))?"
 )
 # a title before which one word is a surname, not a name to address the person by ("Dr. Kim", "Attorney Kessler")
 _PROFESSION_TITLE = r"[Ii]ngenier[oa]|[Ll]icenciad[oa]|[Aa]rquitect[oa]|[Ee]ngenheir[oa]|Ing|Lic|Arq|Eng"
-_SURNAME_TITLE = re.compile(rf"\b(?:Dr|Dra|Doctor|Attorney|Atty|{_PROFESSION_TITLE})\.?\s+\Z")
+_SURNAME_TITLE = re.compile(rf"\b(?:[Dd]r|Dra|[Dd]octora?|Deacon|Attorney|Atty|{_PROFESSION_TITLE})\.?\s+\Z")
 # a courtesy title before a surname that the reply may give in full further on ("Mrs. Okafor ... Chinwe Okafor")
 _COURTESY_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sr|Sra|Srta|Mesye|Madan|Ma\u00eetre|Madame|Monsieur)\.?\s+\Z")
 # the title as written before a surname kept with it ("Dr. Levin", "Atty. Santos", "Mesye Joseph", "Maître Dubois")
 _TITLE_WRITTEN = re.compile(
-    r"\b(Mr|Mrs|Ms|Sr|Sra|Srta|Dr|Dra|Atty|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Attorney|Doctor"
+    r"\b(Mr|Mrs|Ms|Sr|Sra|Srta|[Dd]r|Dra|Atty|Mesye|Madan|Ma\u00eetre|Madame|Monsieur|Attorney|[Dd]octora?|Deacon"
     rf"|{_PROFESSION_TITLE})(\.?)\s+\Z"
 )
 _ROLE = (
@@ -128,11 +139,15 @@ _REFERRAL = [
     # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
     re.compile(
         rf"(?i:\bask(?:s|ing)?\s+(?:for|4)|\bpregunte?\s+por|\bpreguntar\s+por|\bpregunta\s+por|\bprocure\s+(?:por|o|a)"
-        rf"|\bmande\s+pou|\bdemande[rz]|\battn\b\.?:?|\battention:)\s+{_TITLE}{_NAME}"
+        rf"|\bmande\s+pou|\bdemande[rz]|\battn\b\.?:?|\battention:?"
+        # Polish "Proszę pytać o dr Nowak", Lebanese Arabic in Latin letters "es2al 3an Hajj Mahmoud", Hmong "nug Dr.
+        # Lor"
+        rf"|\bpyta[\u0107c]\s+o|\b(?:es2al|is2al|es2alo|is2alo)\s+3an|\bnug)\s+{_TITLE}{_NAME}"
     ),
     # "this is kevin's wife": the relative speaks for Kevin (typed in any case)
     re.compile(
-        rf"(?i:\b(?:this is|i'm|i am|im|it's)\s+)(?:(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+)?(?P<name>[{_UP}{_LOW}]+)"
+        rf"(?i:\b(?:this is|i'm|i am|im|it's|its)\s+)(?:(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+)?"
+        rf"(?P<name>[{_UP}{_LOW}]+)"
         rf"(?i:'s\s+(?:[a-z]+\s+)?{_KIN})\b",
     ),
     re.compile(
@@ -142,6 +157,7 @@ _REFERRAL = [
     # "his name is Carlos Mendez", "The person you want is Andre Williams", "He's Tom.", "you want Gary at"
     re.compile(
         rf"(?i:\b(?:his|her|their|the owner's|the manager's|the boss's)\s+name(?:'s|\s+is)|\bse\s+llama"
+        rf"|\bma\s+na\s+imi[e\u0119]"  # Polish "Mąż ma na imię Marek" (the husband's name is)
         rf"|\bthe\s+(?:person|guy|lady|man|woman|one|owner|manager|boss|decision maker)\s+(?:you\s+(?:want|need)"
         rf"(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?|to\s+(?:talk|speak)\s+(?:to|with)|to\s+(?:ask\s+for|call|contact"
         rf"|email|reach))\s+is|\byou(?:'ll)?\s+(?:want|need)(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?"
@@ -159,7 +175,7 @@ _REFERRAL = [
     ),
     # "Dale handles marketing", "Joe runs the shop"
     re.compile(
-        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?<!Dr\.\s)(?<!Dr\s){_NAME}\s+(?i:handles|runs|does(?!\s+not\b)"
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?<!Dr\.\s)(?<!Dr\s){_TITLE}{_NAME}\s+(?i:handles|runs|does(?!\s+not\b)"
         rf"|takes care of|is in charge|manages|deals with|is the one|is who you want"
         rf"|is the (?:owner|manager|person|guy|one))\b"
     ),
@@ -176,10 +192,10 @@ _REFERRAL = [
         # French: "Sophie est en congé", "Maître Dubois peut vous parler jeudi"
         rf"|est\s+(?:en\s+cong\u00e9|absente?|en\s+r\u00e9union)|peut\s+vous\s+(?:parler|rappeler|recevoir)"
         rf"|isn't\s+(?:in|here|available)|(?:does\s+not|doesn't)\s+(?:do|read|check|use|answer)"
-        rf"|no\s+est[a\u00e1]|sali[o\u00f3])\b"
+        rf"|no\s+est[a\u00e1]|sali[o\u00f3]|mish\s+(?:hon|mawjoud|mawjud))\b"
     ),
     # "dial extension 2305 for Harold Minsky"
-    re.compile(rf"(?i:\b(?:ext(?:ension)?|x)\.?\s*\d+\s+(?:for|is|to\s+reach))\s+{_TITLE}{_NAME}"),
+    re.compile(rf"(?i:\b(?:ext(?:ension)?|x)\.?\s*\d+(?:\s*,\s*that'?s|\s+(?:for|is|to\s+reach)))\s+{_TITLE}{_NAME}"),
     # "找李经理 Kevin Li" (ask for), "gọi cho chị Lan" (call), "Doctor sahab, Dr. Anil Mehta, se baat karni hai"
     re.compile(
         # Vietnamese: "vợ của anh Tuấn" (the wife of), "gửi email cho chị Hoa" (send to), "chủ tiệm là cô Lan" (the
@@ -201,7 +217,9 @@ _REFERRAL = [
     ),
     re.compile(rf"(?:^|(?<=[.!?;,]\s)){_TITLE}{_NAME}\s+(?i:is|can\s+be\s+reached|'s)\s+(?i:at|on)\s+<phone>"),
     # Tagalog: "si Nena ang kausapin nyo" (talk to Nena), "si Nena ang hanapin" (ask for Nena)
-    re.compile(rf"\b[Ss]i\s+{_TITLE}{_NAME}\s+ang\s+(?i:kausapin|hanapin|tawagan|kontakin)\b"),
+    re.compile(
+        rf"\b[Ss]i\s+{_TITLE}{_NAME}\s+(?:po\s+)?ang\s+(?i:kausapin|hanapin|tawagan|kontakin|owner|may-ari|manager|amo)\b"
+    ),
     # the business passed to someone: "I sold the biz to Kyle Brandt"; a person's word passed on: "Pastor Jim says
     # call the church office", "Mr. Clem Hollis said tell you"
     re.compile(
@@ -280,6 +298,44 @@ _REFERRAL = [
         r"|\u05ea?\u05d3\u05d1\u05e8[\u05d5\u05d9]?\s+\u05e2\u05dd)\s+(?:\u05d0\u05ea\s+)?"
         r"(?P<name>(?!\u05d4|\u05d0\u05ea(?![\u05d0-\u05ea]))[\u05d0-\u05ea]{2,10})(?![\u05d0-\u05ea])"
     ),
+    # a person, perhaps by a title, who will see to it: "Dr. Brandt will look at it", "Sister Carol checks it Mon/Wed",
+    # "Pastor James would be the one to talk to", "Father Tom is the pastor here", "La doctora Gutiérrez puede el
+    # martes"
+    re.compile(
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s)){_TITLE}{_NAME}\s+(?i:will\s+(?:look\s+at|review|read|get\s+back|call\s+you)"
+        rf"|(?:checks|reads)\s+(?:it|that|this|them|hers|his|the\s+(?:email|inbox))|would\s+be\s+the\s+one"
+        rf"|is\s+the\s+one\s+to"
+        rf"|is\s+the\s+(?:pastor|priest|rector|director|administrator|principal|dentist|doctor|vet)\b"
+        rf"|puede\s+(?:el|la|hoy|ma\u00f1ana|manana|a\s+las)\b)"
+    ),
+    # the person's own line or desk: "Dr. Kowalczyk's direct line: X", "that gets you to Dr. Liang's desk"
+    re.compile(
+        rf"(?:(?:^|(?<=[.!?]\s))(?<!Dr\.\s)(?<!Mr\.\s)(?<!Mrs\.\s)(?<!Ms\.\s)"
+        rf"|(?i:\b(?:gets?|puts?|takes?)\s+you\s+(?:to|through\s+to)\s+)){_TITLE}"
+        rf"(?P<name>{_WORD_POSS})'s\s+(?i:direct\s+line|direct|cell|line|number|phone|desk)\b"
+    ),
+    # what goes to whom: "Business matters go to Deacon Harris"
+    re.compile(
+        rf"(?i:\b(?:matters|questions|inquiries|vendors|sales|everything|billing)\s+(?:go(?:es)?|should\s+go)"
+        rf"\s+(?:to|through))\s+{_TITLE}{_NAME}"
+    ),
+    # the message passed on: "Tell me your name and I'll tell Angie"
+    re.compile(
+        rf"(?i:\bi'?ll\s+(?:tell|let|ask|give\s+(?:it|this|the\s+message)\s+to|pass\s+(?:it|this|that)\s+(?:on\s+)?to))"
+        rf"\s+{_TITLE}{_NAME}"
+    ),
+    # a relative named after a colon: "Send a text to my wife, she runs the books: Carla X"
+    re.compile(rf"(?i:\b(?:my|his|her)\s+{_KIN}\b)[^.!?:]{{0,40}}:\s*{_TITLE}{_NAME}"),
+    # a relative answering in Tagalog ("Anak po ako ni Tita Lorna", the child of), Lebanese Arabic in Latin letters
+    # ("Ana marat Hassan", I'm the wife of) and Hmong ("Kuv yog Tou tus poj niam", I'm Tou's wife); Polish "pani Kasia
+    # odpowie" (Ms. Kasia will answer)
+    re.compile(
+        rf"(?i:\b(?:anak|asawa|apo|pamangkin|kapatid|sekretarya|secretary)\s+(?:po\s+)?(?:ako\s+)?(?:po\s+)?ni)\s+"
+        rf"(?:(?:Tita|Tito|Lola|Lolo|Ate|Kuya)\s+)?{_NAME}"
+    ),
+    re.compile(rf"\b[Aa]na\s+(?i:marat|mart|ibn|bint|ekht|ukht|akh|sekreteirat|secretairet)\s+{_TITLE}{_NAME}"),
+    re.compile(rf"\b[Kk]uv\s+yog\s+{_NAME}\s+tus\s+(?i:poj\s+niam|txiv|ntxhais|tub|muam|kwv|tij|niam)\b"),
+    re.compile(rf"\b(?i:pani|pan)\s+{_NAME}\s+(?i:odpowie|oddzwoni|odbierze|zadzwoni|odpisze)\b"),
 ]
 # The sender's own name
 _SELF = [
@@ -354,9 +410,17 @@ _SELF = [
         r"(?<![\u05d0-\u05ea])(?:\u05de\u05d3\u05d1\u05e8(?:\u05ea)?|\u05e9\u05de\u05d9|\u05e7\u05d5\u05e8\u05d0\u05d9\u05dd"
         r"\s+\u05dc\u05d9)\s+(?P<name>[\u05d0-\u05ea]{2,10})(?![\u05d0-\u05ea])"
     ),
+    # the sender corrects the name: "this is Coach—err I mean Mr. Fields"
+    re.compile(rf"(?i:\b(?:err|er|uh|um|sorry|oops)\W{{0,3}}\s*i\s+mean)\s+{_TITLE}{_NAME}"),
+    # Lebanese Arabic in Latin letters "Ana Samir, sa7eb el garage" (I am; the reply written so: a digit for a letter);
+    # Hmong "Kuv yog Pa Nhia" (I am)
+    re.compile(rf"(?:^|(?<=[.!?,]\s))[Aa]na\s+{_NAME}\s*,(?=[^\n]*?[a-z][2357][a-z])"),
+    re.compile(rf"\b[Kk]uv\s+yog\s+{_TITLE}{_NAME}"),
 ]
 # the person the reply is about has died
 _DECEASED = re.compile(r"\b(?:passed|died|deceased|funeral)\b")
+# a machine's reply: "This is an automated reply", "auto-reply"
+_AUTOMATED = re.compile(r"\b(?:automated|automatic)\s+(?:reply|response|message)\b|\bauto-?reply\b")
 # a cue denied: "No soy Javier", "Hindi po ako si Jennifer"
 _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 # whichever of the patterns above reads a text in capitals (the loose ones would take common words)
@@ -370,7 +434,9 @@ _SIGN_OFF = re.compile(
     # Polish, French, Portuguese: "Pozdrawiam, Agnieszka Kowalska", "Cordialement, Claire Martin"
     rf"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o))\s*[,!]\s*"
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*"
-    rf"|(?i:\batte)\.\s*){_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}})?[.!]*\s*\Z",  # Spanish "Atte. Lupita" (atentamente)
+    rf"|(?i:\batte)\.\s*)"  # Spanish "Atte. Lupita" (atentamente)
+    # (the business after "@" or "at": "- Kim @ Paws & Claws Vet")
+    rf"{_SIGN_TITLE}{_NAME}\s*(?:[|,/].{{0,80}}|\s(?:@|at)\s[^\n]{{1,60}})?[.!]*\s*\Z",
     re.DOTALL,
 )
 # initials signed after a dash, alone or before a surname: "-JT", "- R. Delgado, Owner", "— J.R. Haynes"
@@ -404,7 +470,7 @@ _NAME_AND_ROLE = re.compile(
     r"|supervisor|accountant|\u043c\u0435\u043d\u0435\u0434\u0436\u0435\u0440|\u0434\u0438\u0440\u0435\u043a\u0442\u043e\u0440"
     r"|\u0431\u0443\u0445\u0433\u0430\u043b\u0442\u0435\u0440|\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u044c"
     r"|cpa|esq|realtor|broker|cfp|dds|dmd|agency|realty|mortgage)"
-    r"\s*[.!]?\s*\Z"
+    r"(?:\s+[^.!?\n]{1,50})?\s*[.!]?\s*\Z"
 )
 # a signature on one line: a name in full, perhaps its title or credential, then parts apart with "|", one of them a
 # number or an address; at the start of the reply, after a sentence, a sign-off's comma or a dash
@@ -412,6 +478,9 @@ _CARD = re.compile(
     rf"(?:\A\s*|(?<=[.!?,])\s+|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013)\s*)(?P<name>{_WORD}[ ]{_WORD})"
     r"(?:\s*,[^|\n]{1,60}?)?\s*\|[^\n]*?(?:(?:\d\D{0,3}){7}|\S@\S)"
 )
+# ... or a name in full and its business after the last number: "Fax: 614.555.0101 Tom Beckett | Beckett Insurance
+# Group"
+_CARD_AFTER_NUMBER = re.compile(rf"(?<=\d)\s+(?P<name>{_WORD}[ ]{_WORD})\s*\|\s*[^|\n]{{2,60}}\Z")
 _LAST_WORD_CAPITAL = re.compile(r"[.!?]\s+\S*\s?[A-Z][^\s.!?]*\s*\Z")
 # a name alone after the last sentence: "Call me Friday, 254-771-3902. Wade", "that's my cell. Tom Riley", "Chef
 # Antoine"; one word alone must follow a number ("... 1 star on BBB. Clowns" is no one)
@@ -423,11 +492,18 @@ _BESIDE_NUMBER = re.compile(
     rf"(?:(?:^|(?<=[.!?,;:]\s)|(?<=[-\u2014\u2013]))(?<!Mr\.\s)(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)\s*{_NAME}"
     rf"|(?<=[a-z]\s)(?P<full>{_WORD}[ ]{_WORD}))\s+<phone>"
 )
+_TITLED_BEFORE_NUMBER = re.compile(
+    rf"(?:^|(?<=[.!?,]\s)|(?<=[-\u2014\u2013]))\s*(?P<title>Dr|Dra)\.?\s+{_NAME}\s*[.,]?\s*<phone>"
+)
+_TITLED_AFTER_NUMBER = re.compile(rf"<phone>\s*[-\u2014\u2013,.]?\s*(?P<title>Dr|Dra)\.?\s+{_NAME}\s*[.!]*\s*\Z")
 _CLOSING_NAME = re.compile(rf"(?P<end>(?i:<phone>))\s*[-\u2014\u2013,]?\s*{_NAME}\s*[.!]*\s*\Z")
 # a name between dashes after the number ("X — Gloria. Anytime after 10:30"); one word alone after the last sentence
 # of a reply that asks to be called or reached ("Call me tmrw. Chuck.", "Reach me at X tmrw aft. Ramona")
 _DASHED_AFTER_NUMBER = re.compile(rf"(?i:<phone>)\s*[-\u2014\u2013]\s*{_NAME}\s*[.!]\s")
-_ASKS_TO_BE_CALLED = re.compile(r"(?i:\b(?:call|reach|text|ring|try|give)\s+me\b)")
+_ASKS_TO_BE_CALLED = re.compile(
+    r"(?i:\b(?:call|reach|text|ring|try|give)\s+me\b|\b(?:i'?m|i\s+am)\s+(?:free|available)\b"
+    r"|\bmejor\s+por\s+(?:whats|whatsapp|texto|mensaje)|\bll[a\u00e1]m(?:e|ame|eme)\b)"
+)
 _REFUSES = re.compile(r"(?i:\b(?:no|not|don'?t|dont|never|stop|remove)\b)")  # "Don't text me. Ever."
 _LAST_SENTENCE_NAME = re.compile(rf"(?<=[a-z0-9]\.)\s+{_NAME}\s*\.?\s*\Z")
 # words that close a reply and are no one's name (compared lower-case)
@@ -494,14 +570,14 @@ NOT_NAMES = frozenset(
     father corporate headquarters hq accounting billing notary too all very much automated auto bot vendor vendors
     relations department dept team desk board proposal purchasing procurement operations ops hr compliance legal
     co-op coop reply bye cya sent habla ti\u1ec7m ph\u1edf contract lease warranty papa mama pop pops grandma grandpa
-    daddy mommy should would could might must shall
+    daddy mommy should would could might must shall m\u0105\u017c \u017cona
     rele voye
     merry christmas easter holidays peace blessings aloha mahalo merci danke grazie counsel
     """.split()
 )
 _TITLES = frozenset(
     "pastor rev reverend father fr officer deputy sgt sergeant detective captain capt coach judge rabbi imam "
-    "professor prof dr dra doctor chef deacon attorney atty lic kuya ate manong manang "
+    "professor prof dr dra doctor chef deacon attorney atty lic kuya ate manong manang sister brother "
     "ch\u1ecb c\u00f4 ch\u00fa \u00f4ng b\u00e0".split()
 )
 # a program's name: "I'm Mia, the virtual assistant for ...", "I'm Kiki, Bella Nails' virtual assistant"
@@ -519,17 +595,17 @@ _BUSINESS_WORDS = frozenset(
 )
 # the words each pattern needs (lower case): a reply without them skips its search
 _NEEDS = {
-    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande", "demande"),
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande", "demande", "pyta", "2al", "nug"),
     _REFERRAL[1]: ("'s",),
     _REFERRAL[2]: ("soy", "sou", "sono"),
-    _REFERRAL[3]: ("name", "llama", "the ", "you", "he"),
+    _REFERRAL[3]: ("name", "llama", "the ", "you", "he", "imi"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
                    "noss", "o ", "'s "),
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
                    "give it", "forward", "llam", "ligue", "fala"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
     _REFERRAL[7]: ("'s ", " is ", " es "),
-    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut"),
+    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut", "mish"),
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7"),
     _REFERRAL[11]: ("dr",),
@@ -554,6 +630,15 @@ _NEEDS = {
     _REFERRAL[28]: ("naal", " nal ", " nu ", " ko "),
     _REFERRAL[29]: ("\u627e",),
     _REFERRAL[30]: ("\u05d1\u05e7\u05e9", "\u05e9\u05d0\u05dc", "\u05d3\u05d1\u05e8"),
+    _REFERRAL[31]: ("will ", "checks", "reads", "would be", "is the", "puede"),
+    _REFERRAL[32]: ("'s",),
+    _REFERRAL[33]: (" go",),
+    _REFERRAL[34]: ("'ll", "ill "),
+    _REFERRAL[35]: (":",),
+    _REFERRAL[36]: (" ni ",),
+    _REFERRAL[37]: ("ana ",),
+    _REFERRAL[38]: ("kuv yog",),
+    _REFERRAL[39]: ("pan",),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est", "\u044d\u0442\u043e", "\u0437\u043e\u0432\u0443\u0442"),
@@ -572,6 +657,9 @@ _NEEDS = {
     _SELF[13]: ("<phone>",),
     _SELF[14]: ("\uc785\ub2c8\ub2e4", "\uc774\uc5d0\uc694", "\uc608\uc694"),
     _SELF[15]: ("\u05de\u05d3\u05d1\u05e8", "\u05e9\u05de\u05d9", "\u05e7\u05d5\u05e8\u05d0\u05d9\u05dd"),
+    _SELF[16]: ("mean",),
+    _SELF[17]: ("ana ",),
+    _SELF[18]: ("kuv yog",),
 }  # fmt: skip
 # the cue words of every pattern of a list, found in one scan of the reply (usdatabiz.core.regexgate): a pattern is
 # searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
@@ -605,6 +693,8 @@ def _name_of(match: re.Match, refused) -> str:
         words.pop()  # "call Eddie Thursday": the name ends before the day
     if len(words) > 1 and words[0].lower() in _TITLES:
         words.pop(0)  # "Pastor Leon Williams", "Officer Brown"
+    elif len(words) == 1 and words[0].lower() in _TITLES:
+        return ""  # "this is Coach—err I mean Mr. Fields": a title alone
     if (
         not words
         or words[0].lower() in NOT_NAMES
@@ -662,12 +752,30 @@ def _russian_nominative(word: str) -> str:
 # the patterns that name a person by a title and a surname when the reply sends us to them ("ask for Dr. Halvorsen",
 # "I'm Dr. Levin's scheduler", "secretary ni Atty. Santos"); elsewhere "Dr. Hale is unavailable" names no one to ask
 # for, unless the reply then asks for him ("Dr. Abrams is in surgery Tues/Thurs. Call Wednesday and ask for him")
-_ASK_FOR_THEM = re.compile(r"(?i:\b(?:ask\s+for|call|reach|try)\s+(?:him|her)\b)")
+_SENT_TO_THEM = frozenset(
+    # (the patterns that send us to the person: "ask for", "this is Dr. Levin's scheduler", "our clinic director is",
+    # "handles", "ext 4 for", "call Dr. Okafor's cell", "si ... ang owner", "assistant to", those added
+    # with them; the sender's own name, "This is Dr. Okonkwo"; a sign-off, "- Dr. Juarez", "Dr. Adeyemi. X")
+    [*(_REFERRAL[i] for i in (0, 1, 4, 6, 9, 12, 14, 17, 31, 32, 33, 34, 35)), _SELF[0], _SELF[16], _SELF[18]]
+    + [_SIGN_OFF, _LAST_WORDS_NAME, _TITLED_BEFORE_NUMBER, _TITLED_AFTER_NUMBER]
+)
+# (Lebanese Arabic in Latin letters: "Dr. Khoury mish hon lyom, ittasil bukra", not here today, call tomorrow)
+_ASK_FOR_THEM = re.compile(r"(?i:\b(?:ask\s+for|call|reach|try)\s+(?:him|her)\b|\bittas[ie]l\b)")
+
+
+# the person said not to take the matter or to be away: "The owner is Dr. Patel but she doesn't take sales calls",
+# "the office manager, Dr. Kim is out on maternity leave"
+_WONT_TAKE_IT = re.compile(
+    r"(?i:[^.!?]{0,20}?\b(?:but|and)\s+(?:she|he|they)\s+(?:doesn'?t|does\s+not|won'?t|will\s+not|never|can'?t|isn'?t)\b"
+    r"|\s*(?:is|'s)\s+(?:out|away|off|on\s+(?:\w+\s+)?leave|on\s+vacation|unavailable|not\s+(?:available|in))\b)"
+)
 
 
 def _by_title(match: re.Match) -> bool:
-    if match.re in (_REFERRAL[0], _REFERRAL[1], _REFERRAL[17]):
-        return True
+    if match.re in _SENT_TO_THEM:
+        return not _WONT_TAKE_IT.match(match.string, match.end())
+    if match.re is _REFERRAL[5]:  # "call Deacon Williams" ("Please contact Dr. Kim directly" names no one)
+        return bool(re.search(r"\bDeacon\s+\Z", match.string[max(0, match.start("name") - 8) : match.start("name")]))
     return match.re is _REFERRAL[8] and bool(_ASK_FOR_THEM.search(match.string, match.end()))
 
 
@@ -691,7 +799,7 @@ def _signed_name(whole: str, refused) -> str:
     # o: 931.224.8800"), opening the reply or pasted after its last words ("Best to email me. Jessica Noble |
     # REALTOR® | ... | jnoble@...", "Thanks, Deborah Kline, Esq. | Kline & Associates | T 201.555.0158", "-- Michael
     # Ortiz, NMLS #1458823 | Senior Loan Officer | ..."), perhaps a title or a credential before the first "|"
-    for card in _CARD.finditer(whole):
+    for card in [*_CARD.finditer(whole), *_CARD_AFTER_NUMBER.finditer(whole.strip())]:
         if found := _name_of(card, refused):
             return found
     lines = whole.strip().splitlines()
@@ -752,6 +860,8 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     for patterns in (_REFERRAL, _SELF):
         cued = [p for p, cue in zip(patterns, _CUE_KEEPERS[id(patterns)].open(lowered), strict=True) if cue]
+        if _AUTOMATED.search(lowered):  # "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed"
+            cued = [p for p in cued if p is not _REFERRAL[11]]
         if _DECEASED.search(lowered):  # "this is Rhonda's husband, she passed": nobody to ask for
             cued = [p for p in cued if p not in (_REFERRAL[1], _REFERRAL[18])]
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
@@ -775,7 +885,8 @@ def contact_name(masked: str, whole: str = "") -> str:
 
 def _alone_name(text: str, capitals: bool, refused) -> str:
     """A name standing alone beside the number or closing the reply (in capitals, only after a number)."""
-    found = [] if capitals else list(_BESIDE_NUMBER.finditer(text))
+    found = [] if capitals else [*_TITLED_BEFORE_NUMBER.finditer(text), *_TITLED_AFTER_NUMBER.finditer(text)]
+    found += [] if capitals else list(_BESIDE_NUMBER.finditer(text))
     if closing := _CLOSING_NAME.search(text):
         found.append(closing)
     if not capitals:
@@ -788,7 +899,10 @@ def _alone_name(text: str, capitals: bool, refused) -> str:
         words = match[group].lower().split()
         if any(word in NOT_NAMES or word in _CLOSING_WORDS for word in words):
             continue  # "Appreciate it", "Cell 555...": every word must be a name's
-        named = re.match(rf"{_NAME}", match[group])
+        if match.re in (_TITLED_BEFORE_NUMBER, _TITLED_AFTER_NUMBER):
+            named = match  # "Dr. Adeyemi. X": read with its title
+        else:
+            named = re.match(rf"{_NAME}", match[group])
         name = _name_of(named, refused) if named else ""
         if name:
             return name
@@ -813,7 +927,9 @@ _EMAIL_REFUSED_AFTER = re.compile(
     r"|\bbut\s+(?:don'?t|dont)\s+bother\b"
     # Spanish and Portuguese: "X pero no lo revisan", "X, nadie lo checa", "X, ya no lo uso", "X, ninguém olha"
     r"|(?:\bpero\s+)?(?:\bnadie|\bya\s+no|\bno)\s+(?:lo\s+)?(?:revis|chec|cheque|le[eé]|us[oa]n?\b|sirve\b|funciona\b)"
-    r"|\bningu[eé]m\s+(?:olha|l[eê]|abre)\b|\bn[aã]o\s+(?:uso|olho|abro)\s+mais\b)"
+    r"|\bningu[eé]m\s+(?:olha|l[eê]|abre)\b|\bn[aã]o\s+(?:uso|olho|abro)\s+mais\b"
+    # Lebanese Arabic in Latin letters: "X ma 7ada bi2rah" (nobody reads it)
+    r"|\bma\s+(?:7ada|hada)\s+bi(?:2r|ifta7|shouf)\w*)"
     # "X, that inbox is dead", "X (it bounces)": said of this address, not of another one further on
     r"|\A\W{0,3}\s*(?:(?:that|this|it|which)(?:\s+(?:inbox|address|email|e-mail|account|one))?\s*)?"
     r"(?:is|'s)?\s*(?:dead|closed|defunct|bounces|no\s+longer\s+(?:works|used|active|checked|monitored)"
@@ -826,6 +942,23 @@ def email_refused(text: str, start: int, end: int) -> bool:
     """Whether the address at ``text[start:end]`` is one the reply says not to use (or asks how we got)."""
     before = _EMAIL_REFUSED_BEFORE.search(text, max(0, start - 90), start)
     return bool(before or _EMAIL_REFUSED_AFTER.match(text[end : end + 90]))
+
+
+# of several addresses, the one whose owner reads theirs sooner: "Email both of us: X and Cindy@... Cindy reads hers
+# faster"
+_READS_FASTER = re.compile(
+    rf"(?P<name>{_WORD})\s+(?i:reads|checks|answers|sees)\s+(?i:hers|his|theirs|(?:her|his|their)\s+(?:email|inbox|mail))"
+    r"\s+(?i:faster|quicker|sooner|first|more\s+often|more)\b"
+)
+
+
+def email_preferred(text: str, addresses: list[str]) -> str:
+    """Of several ``addresses`` (lower case), the one the reply prefers by its owner's name ("" when none)."""
+    found = _READS_FASTER.search(text)
+    if not found:
+        return ""
+    name = found.group("name").lower()
+    return next((address for address in addresses if address.split("@")[0].startswith(name)), "")
 
 
 # "rosa punto delgado arroba yahoo punto com": a mailbox said with its dots in Spanish, joined before it is read
@@ -851,7 +984,16 @@ _PHONE_REFUSED_AFTER = re.compile(
     # mais"
     r"|\A\s*,?\s*(?:(?:is|'s)\s+(?:the\s+|my\s+|our\s+|an\s+)?(?:old|dead|disconnected|out\s+of\s+service)\b"
     r"|(?:no\s+longer|doesn'?t|does\s+not)\s+work|(?:ese|este|that\s+one)?\s*ya\s+no\s+(?:sirve|funciona|es\s+m[ií]o)"
-    r"|n[aã]o\s+funciona\s+mais))"
+    r"|n[aã]o\s+funciona\s+mais)"
+    # the old one in Tagalog "X, luma na po yun", Polish "X jest nieaktualny", Lebanese Arabic "X ma 3ad yishteghil"
+    # (no longer works), Hmong "X ntawd, yog kuv tus qub" (that's my old one)
+    r"|\A\s*,?\s*(?:luma\s+na|lumang|(?:jest\s+)?nieaktualny|ma\s+3ad\s+(?:yishteghil|yeshteghil|shaghal)"
+    r"|(?:ntawd\s*,?\s*)?yog\s+kuv\s+tus\s+qub)\b"
+    # a number to take off the list: "Please remove X from your list"
+    r"|\A\s*(?:from|off)\s+(?:your|the|ur)\s+(?:(?:calling|call|texting|mailing)\s+)?(?:list|lists|database|system)\b"
+    r"|\A\s*off\s*(?:[.!]|\Z)"  # "Please take X off."
+    # an after-hours or emergency line: "X but that's for pets only" said after "After-hours emergency line is"
+    r"|\A[^.!?;]{0,30}?\b(?:is|'s)\s+(?:only\s+)?for\s+(?:[a-z]+\s+)?emergenc(?:y|ies)\b)"
 )
 _PHONE_REFUSED_BEFORE = re.compile(
     r"(?i:\b(?:don'?t|dont|do not|never|please don'?t|pls don'?t|stop)\s+(?:call|text|use|dial|ring|phone)(?:ing)?"
@@ -862,13 +1004,22 @@ _PHONE_REFUSED_BEFORE = re.compile(
     r"|\b(?:old|former|previous)\s+(?:[a-z]+\s+)?(?:number|line|#|cell|phone)\s*(?:is|was|:|,|-)?\s*"
     # Spanish "No use el X", "no llame al X", "no marque a la oficina X"
     r"|\bno\s+(?:use|llame|llamen|marque|marquen)\s+(?:al?|el|este|ese|a\s+la)?\s*(?:n[uú]mero|l[ií]nea|oficina|cel)?"
-    r"\s*(?:de\s+la\s+oficina\s*)?:?\s*)\Z"
+    r"\s*(?:de\s+la\s+oficina\s*)?:?\s*"
+    # Tagalog "Huwag po kayong tumawag sa X" (don't call), Hmong "Tsis txhob hu X" (don't call), Polish "Stary numer X"
+    # (the old number), Lebanese Arabic "Ra2mna el 2adim X" (our old number)
+    r"|\bhuwag\s+(?:po\s+)?(?:kayong?\s+|nyo\s+(?:po\s+)?)?(?:tumawag|tawagan|gamitin)\s+(?:po\s+)?(?:sa\s+)?"
+    r"|\btsis\s+txhob\s+hu\s+(?:rau\s+)?|\bstary\s+(?:numer|nr)\.?\s*:?\s*|\b(?:el\s+)?2adim\s*:?\s*"
+    # "please remove X", an after-hours or emergency line ("If this is a pet emergency call X", "After-hours emergency
+    # line is X")
+    r"|\b(?:remove|delete)\s+(?:my\s+(?:number|#|cell)\s*:?\s*)?"
+    r"|\b(?:after[- ]?hours|emergenc(?:y|ies))\b[^.!?<\d]{0,30})\Z"
 )
 # a number said to be the one to use: "X is the line", "X is my cell", "X is the best number"
 _TO_USE_AFTER = re.compile(
     r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b"
-    # "X (c) <- best"
-    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b)"
+    # "X (c) <- best", "cell X (best)"
+    r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b"
+    r"|\A\s*\(\s*(?:best|preferred|use\s+this(?:\s+one)?)\s*\))"
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
@@ -876,7 +1027,7 @@ _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
 # with you guys is 4478201953"
 _REFERENCE_BEFORE = re.compile(
     r"(?i:\b(?:policy|order|acct|account|invoice|inv|claim|ref|reference|confirmation|conf|tracking|case|ticket"
-    r"|member|license|licence|lic|po|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
+    r"|member|license|licence|lic|(?-i:PO)|p\.o\.|po(?=\s*(?:#|no\b|num))|id|serial|vin|loan|customer|routing|permit|job|quote|estimate|receipt"
     r"|p[o\u00f3]liza|pedido|cuenta|factura)\s*(?:no\.?|nbr|num(?:ber)?\.?|#|id)?"
     r"(?:\s+(?:for|with)\s+(?:you(?:\s+guys)?|y'all|us))?\s*(?:is\s+|was\s+)?[:#.]?\s*(?:[a-z]{2,5}-)?)\Z"
 )
@@ -889,7 +1040,8 @@ _LABEL_AFTER = re.compile(rf"\A\s*(?:\(|-|,|is\s+(?:my\s+|the\s+)?|my\s+)?\s*(?i
 _PREFERRED = re.compile(
     rf"(?i:\b({_LABEL})(?:\s+(?:one|number|line|#))?\s+(?:is|'s)\s+(?:the\s+)?(?:best|better|preferred)"
     rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\b(?:use|prefer|try)\s+(?:(?:the|my)\s+)?({_LABEL})\b(?!\s*[:#]?\s*[\d(<])"
-    rf"|\b(?:call|text)\s+(?:me|him|her)\s+(?:on\s+(?:my|his|her)\s+)?({_LABEL})\b|\b(?:call|text)\s+(?:my|his|her)\s+({_LABEL})\b"
+    rf"|\b(?:call|text|reach)\s+(?:me|him|her)\s+(?:(?:on|at)\s+(?:my|his|her)\s+)?({_LABEL})\b"
+    rf"|\b(?:call|text)\s+(?:my|his|her)\s+({_LABEL})\b"
     rf"|\b({_LABEL})\s*,?\s+(?:first|preferred)\b)"
 )
 
@@ -956,7 +1108,7 @@ _EXTENSION_NUMBER = (
 # "poste", Polish "wew.", Russian "добавочный", Arabic "تحويلة", Korean "내선 15번", Chinese "内线"/"分机", Vietnamese
 # "máy lẻ 21", Hebrew "שלוחה 4"
 _EXTENSION_WORD = (
-    r"ext|extn|extension|extensi\u00f3n|ramal|poste|wew|m\u00e1y\s+l\u1ebb|\u05e9\u05dc\u05d5\u05d7\u05d4"
+    r"ext|extn|extension|loc(?=\.)|extensi\u00f3n|ramal|poste|wew|m\u00e1y\s+l\u1ebb|\u05e9\u05dc\u05d5\u05d7\u05d4"
     r"|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
     r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
 )
@@ -965,7 +1117,7 @@ _EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\
 _EXTENSION_X = re.compile(
     r"(?i:(?:\b(?:dispatch|office|shop|desk|billing|sales|service|parts|accounting|accounts|front|yard|warehouse"
     r"|scheduling|me|mine|i'?m|he'?s|she'?s)\s*(?:is|'s|=|:|-)?|\b(?:is|at|dial))\s*)"
-    r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x.-]|\.\d)"
+    r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x-]|\.\d)"
 )
 # what is dialled once the number answers, said right after it: "X, press 2 for the office", "X and press 1", "X opt 3
 # for billing", "X option 4", "X local 12", Haitian "X, peze 2", Vietnamese "X, bấm số 3", Chinese "X 转 8"
@@ -973,6 +1125,11 @@ _EXTENSION_X = re.compile(
 _EXTENSION_RIGHT_AFTER = re.compile(
     rf"(?i:\A\s*[,;]?\s*(?:(?:and|then|y|e)\s+)?(?:x\.?|press|dial|opt\.?|option|local|peze|marque"
     rf"|b\u1ea5m(?:\s+s\u1ed1)?|\u8f6c|\u8f49)\s*#?\s*{_EXTENSION_NUMBER})"
+)
+# a menu's keys pressed one after the other reach the desk: "press 4 then 12 when you call X" (4, then 12: "412")
+_PRESS_SEQUENCE = re.compile(
+    r"(?i:\b(?:press|dial|hit|enter)\s+(?P<first>\d{1,2})\s*,?\s*(?:and\s+)?then\s+(?:press\s+|dial\s+|hit\s+)?"
+    r"(?P<then>\d{1,4})\b(?![:.]\d))"
 )
 _EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
 _SPOKEN_NUMBER = {
@@ -996,11 +1153,37 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
         )
         if not any(start <= match.start() < end for start, end in others)
     ]
+    if not found and (sequence := _PRESS_SEQUENCE.search(text)):
+        return sequence.group("first") + sequence.group("then")
     if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 24])):
         return _extension_digits(right_after.group("n"))
     if len(found) > 1:
         found = [match for match in found if _EXTENSION_MINE.match(text[match.end() : match.end() + 20])]
     return _extension_digits(found[0].group("n")) if len(found) == 1 else ""
+
+
+# a number dictated to a phone after its area code, the words for digits heard as others ("for" 4, "to" 2, "won" 1,
+# "ate" 8): "call me at area code 317 for 5 to 9 for 1 to"; seven single digits after the code, nothing else
+_HEARD_DIGITS = {
+    "zero": "0", "oh": "0", "one": "1", "won": "1", "two": "2", "to": "2", "too": "2", "three": "3", "four": "4",
+    "for": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "ate": "8", "nine": "9",
+}  # fmt: skip
+_HEARD_DIGIT = rf"(?:\d|{'|'.join(_HEARD_DIGITS)})"
+_DICTATED_AFTER_AREA_CODE = re.compile(
+    rf"(?i:\barea\s+code\s+(?P<code>\d{{3}})\s*,?\s+(?P<rest>{_HEARD_DIGIT}(?:[\s,.-]+{_HEARD_DIGIT}){{6}})(?![\w-]|[\s,.-]+\d))"
+)
+
+
+def dictated_digits(text: str) -> str:
+    """The text with a number dictated after "area code" written in digits ("area code 317 for 5 to 9 ...")."""
+
+    def digits(found: re.Match) -> str:
+        rest = "".join(_HEARD_DIGITS.get(part.lower(), part) for part in re.findall(r"\w+", found.group("rest")))
+        if not any(part.isalpha() for part in re.findall(r"\w+", found.group("rest"))):
+            return found.group()
+        return f"{found.group('code')}-{rest[:3]}-{rest[3:]}"
+
+    return _DICTATED_AFTER_AREA_CODE.sub(digits, text)
 
 
 # a number said digit by digit in Spanish: "cinco uno dos, ocho cuatro siete, dos dos nueve uno"

@@ -2,21 +2,24 @@
 sender's own clock.
 
 ``callback_in_reply(text, zone=..., now=...)`` reads only what a person proposes: a day (today, tomorrow, a weekday,
-"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese, Tagalog and
-Hebrew day words too), a time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a
-quarter to four", "at 4 30", "alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day
-("tomorrow morning", "after lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay
-("in an hour", "in 20 min", "give it an hour", "ek ghante baad", "en 20 minutos", "через час", "call me in 20"), or
-the end of a busy stretch the call is asked for after ("out on a job til 6. call him then", "out till the 16th. Call
-then, around 10am", "back Friday. call then", "don't call before 11", "open house until 4, free after that", "call
-after the closing. Probably done by noon"), or the moment of the reply ("Free right now"). It does not read what is
-no proposal: phone numbers, sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5
-on Fridays") or a shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I was busy at 3 when you
-called", "ya les dije"), the date of a job ("our move on 3/21 is $2,450"), or a month or week with no day ("next
-week", "in April"). A bare hour is read as the working day means it (8-11 in the morning, 12-7 in the afternoon and
-evening; 7 in the morning when the morning is meant: "first thing, like 7", "6:45 before we roll"); an hour already
-past today with no day named is tomorrow's. A day with no time is that day at ``DAY_ONLY_HOUR``. A zone the sender
-names ("Friday at 10 MT", "Alaska time") is the clock used.
+"next Tuesday", "this weekend", "3/16", "the 17th", "March 19"; Spanish, Portuguese, French, Vietnamese, Tagalog,
+Hebrew, Lebanese Arabic in Latin letters ("bukra ba3d el dohr") and Hmong ("tag kis thaum 2 teev") day words too), a
+time ("2pm", "8 AM", "at 9", "2ish", "10h30", "a las 3 de la tarde", "half past 4", "a quarter to four", "at 4 30",
+"alas-diyes", "十点", "в половине третьего", "9 tonight", "noon") or a part of the day ("tomorrow morning", "after
+lunch", "EOD", "this afternoon"), a range's start ("between 2 and 4", "9-11"), a delay ("in an hour", "in 20 min",
+"give it an hour", "ek ghante baad", "en 20 minutos", "через час", "call me in 20"), or the end of a busy stretch the
+call is asked for after ("out on a job til 6. call him then", "out till the 16th. Call then, around 10am", "back
+Friday. call then", "don't call before 11", "open house until 4, free after that", "call after the closing. Probably
+done by noon", "in court til 3 ... I'll call you when I'm out"), an hour before closing ("we close at 5:30 so before
+that": 16:30), or the moment of the reply ("Free right now"). It does not read what is no proposal: phone numbers,
+sums, counts, addresses, years, "24/7", opening hours ("we're open 9-5", "we close at 5 on Fridays", "reach me
+Tues-Sat", "the clinic reopens at 7:30am") or a shift ("I'm on the 6am-6pm shift", "trabajo de 6 a 6"), the past ("I
+was busy at 3 when you called", "ya les dije"), the date of a job ("our move on 3/21 is $2,450"), of a card charged or
+an appointment confirmed, or a month or week with no day ("next week", "in April"). A bare hour is read as the working
+day means it (8-11 in the morning, 12-7 in the afternoon and evening; 7 in the morning when the morning is meant:
+"first thing, like 7", "6:45 before we roll"); an hour already past today with no day named is tomorrow's. A day with
+no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names ("Friday at 10 MT", "Alaska time") is the clock
+used.
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
 callback is never set from a phone number or an invoice total.
@@ -77,6 +80,8 @@ _WEEKDAYS = {
     "etvar": 6, "aitvar": 6, "aitwar": 6, "itwar": 6,
     "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6,
     "الاحد": 6,
+    # Lebanese Arabic in Latin letters: "yom el khamis" (Thursday); ("talata" and "arba3a" are also three and four)
+    "itnein": 0, "tanein": 0, "khamis": 3, "jem3a": 4, "jum3a": 4, "sabt": 5, "a7ad": 6,
     # Hebrew: "יום חמישי" (Thursday)
     "יום ראשון": 6, "יום שני": 0, "יום שלישי": 1, "יום רביעי": 2, "יום חמישי": 3, "יום שישי": 4,
 }  # fmt: skip
@@ -90,13 +95,17 @@ _MONTHS = {
 }  # fmt: skip
 _TODAY = (
     r"today|tonight|tonite|this (?:morning|afternoon|evening)|later today|hoy|hoje|hom nay|ngayon|mamaya|mamayang|"
-    r"chieu nay|sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم|היום"
+    r"chieu nay|sang nay|toi nay|jodi a|jodia|oggi|dzisiaj|dzis|сегодня|aaj|اليوم|היום|"
+    # Hmong "hmo no" (tonight), "hnub no" (today)
+    r"hmo no|hnub no"
 )
 # "manana" is tomorrow unless it is "la manana", the morning
 _TOMORROW = (
     r"tomorrow|tmrw|tmrrw|tmr|tmw|tomm?orow|2morrow|2moro|(?<!la )manana|amanha|ngay mai|bukas|demen|demain|domani|"
     r"jutro|berri|(?<!guten )morgen|"
-    r"завтра|kal|غدا|غدًا|بكرة|بكره|מחר"
+    r"завтра|kal|غدا|غدًا|بكرة|بكره|מחר|"
+    # Lebanese Arabic in Latin letters "bukra", Hmong "tag kis"
+    r"bukra|bokra|tag kis|tagkis"
 )
 _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
 _AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha|parso|parson|apres-demain|apres demain"
@@ -139,19 +148,19 @@ _TIME_RE = re.compile(
     r"like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
-    r"الساعة|אחרי|ב-|בשעה)\s*)?"
+    r"الساعة|אחרי|ב-|בשעה|ba3d el|ba3d|el sa3a|sa3a)\s*)?"
     rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b|vaje\b"
-    r"|uhr\b|e\b(?=\s*[.,!]|\s*\Z))?"
+    r"|uhr\b|teev\b|e\b(?=\s*[.,!]|\s*\Z))?"
     r"(?:\s*\by\s+(?P<esmin>media|cuarto))?"
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
-    r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?:a\.?m\.?|p\.?m\.?)?)?"
+    r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?)?"
 )
 _PARTS = [
     (re.compile(r"\b(?:early|temprano|cedo|ng maaga|rano)\b"), 8),
     (
         re.compile(
             r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten|"
-            r"matin|mattina|subah|утром|صباحا|الصباح|בבוקר)\b"
+            r"matin|mattina|subah|утром|صباحا|الصباح|בבוקר|el sob7|sob7|sawv ntxov)\b"
         ),
         9,
     ),
@@ -167,7 +176,7 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:afternoon|aft|de la tarde|en la tarde|por la tarde|a tarde|de tarde|chieu|hapon|apremidi|pomeriggio|"
-            r"po poludniu|dopahar|apres-midi|днем|днём|بعد الظهر|אחרי הצהריים)\b"
+            r"po poludniu|dopahar|apres-midi|днем|днём|بعد الظهر|אחרי הצהריים|ba3d e[lz] [dz]oh?r|yav tav su|tav su)\b"
         ),
         14,
     ),
@@ -175,11 +184,11 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:evenings?|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
-            r"wieczorem|shaam|вечером|مساء|المساء|בערב)\b"
+            r"wieczorem|shaam|вечером|مساء|المساء|בערב|tsaus ntuj)\b"
         ),
         18,
     ),
-    (re.compile(r"\b(?:tonight|tonite)\b"), 19),
+    (re.compile(r"\b(?:tonight|tonite|hmo no)\b"), 19),
 ]
 _PM_WORDS = re.compile(
     r"\b(?:afternoons|evenings|nights|afternoon|aft|evening|tonight|tonite|after lunch|de la tarde|en la tarde|"
@@ -187,11 +196,11 @@ _PM_WORDS = re.compile(
     r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|apres-midi|soir|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|"
     r"dopahar|днем|днём|"
-    r"вечером|بعد الظهر|مساء|אחרי הצהריים|בערב|בצהריים)\b"
+    r"вечером|بعد الظهر|مساء|אחרי הצהריים|בערב|בצהריים|ba3d e[lz] [dz]oh?r|yav tav su|tav su|tsaus ntuj|hmo no)\b"
 )
 _AM_WORDS = re.compile(
     r"\b(?:morning|de la manana|en la manana|por la manana|de manha|sang|umaga|maten|matin|mattina|rano|subah|утром"
-    r"|صباحا|בבוקר"
+    r"|صباحا|בבוקר|sob7|sawv ntxov"
     # before the day's work starts: "6:45 before we roll", "before the crew heads out", "antes de salir"
     r"|before\s+(?:we|i|the\s+crew|the\s+guys|the\s+trucks)\s+(?:roll|head|leave|load|go|start)\w*"
     r"|before\s+work|antes\s+de\s+salir)\b"
@@ -202,16 +211,24 @@ _NEXT_WEEK = re.compile(r"\b(?:next week|la semana que viene|la proxima semana|s
 _HOURS = re.compile(
     # ("we're closed then so I have time" speaks of the time proposed; "after we close at 6" proposes one)
     r"(?<!after we )(?<!after i )(?<!after they )(?<!once we )"
-    r"\b(?:open|opens|opening|closed?(?!\s+then\b)|closes|closing|hours|hrs of operation|business hours|m-f|mon-fri|"
+    r"\b(?:open|opens|opening|reopens?|reopening|closed?(?!\s+then\b)|closes|closing|hours|hrs of operation"
+    r"|business hours|m-f|mon-fri|"
     r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado"
     # Vietnamese "mở cửa" (open), "giờ làm việc" (working hours)
-    r"|mo cua|gio lam viec)\b|营业|營業|영업"
+    r"|mo cua|gio lam viec"
+    # Hmong "qhib" (open); a lunch break's hours ("Lunch break is 12-1")
+    r"|qhib|lunch\s+(?:break|hour)\s+is\s+(?:from\s+)?\d{1,2})\b|营业|營業|영업"
     # the sender's shift: "I'm on the 6am-6pm shift", "I work 6 to 6", "trabajo de 6 a 6"
     r"|\b(?:shift|turno)\b|\b(?:i\s+work|we\s+work|work(?:ing)?\s+from|trabajo\s+de|trabajamos\s+de)\s+\d"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\s*-\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\b"
 )
 _PAST = re.compile(
-    r"\b(?:was|were|yesterday|ayer|ontem|hom qua|ago|last|called|texted|missed|did|had|since|founded|hace"
+    # ("after my last client around 4" is today's last client, not the past)
+    r"\b(?:was|were|yesterday|ayer|ontem|hom qua|ago|(?<!after my )(?<!after our )(?<!after the )last|called|texted"
+    r"|missed|did|had|since|founded|hace"
+    # a card charged or a bill paid on a date ("charged my card $89.99 on 2/14"); Lebanese Arabic in Latin letters
+    # "mbere7" (yesterday), "ittasalt" (you called); Hmong "nag hmo" (yesterday)
+    r"|charged|billed|debited|mbere7|mbare7|ittasalt|nag hmo"
     # "back in 1998", "back in the 90s", not "I'll be back in the office then" or "call me back in 45"
     r"|back in(?=\s+(?:\d{4}\b|the day|the\s+'?\d0s|'\d0s))"
     # Spanish said of a call that happened: "ya les dije que no", "me llamaron", "hablé con ustedes" ("hable con
@@ -223,13 +240,16 @@ _NOT_THEN = re.compile(
     r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|"
     # ("he's back Friday": the day to call the person the reply sends us to)
     r"(?<!call )(?<!he's )(?<!she's )(?<!he is )(?<!she is )"
-    r"back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|will be back|babalik|regresa|"
+    r"back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|babalik|regresa|"
+    # ("will be back in the office tomorrow after 10": the time to call)
+    r"will be back(?![^.!?;]{0,40}\b(?:after|at|around|by|from)\s+\d)|"
     r"vuelve|volta|(?<!not )(?:slammed|swamped|busy)|"
     r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
-    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|at lunch|not then|jk|j/k|"
+    r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|"
+    r"at lunch(?!\s+(?:is|works))|not then|jk|j/k|"
     r"just kidding|wala|"
-    r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|"
+    r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|noon|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
 )
 _CALL_CUE = re.compile(
@@ -238,7 +258,7 @@ _CALL_CUE = re.compile(
     r"llam\w*|marque\w*|habl\w*|ligar|liga|ligue|goi|como a las?|tawag\w*|tumawag|pwede|puede|podemos|rappel\w*|"
     r"appel\w*|dzwon\w*|"
     r"звон\w*|baje|despues|depois|"
-    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac"
+    r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac|ittas\w*|hu"
     # Hebrew: call (to a man, to a woman), to call, suits
     r"|תתקשר|תתקשרי|להתקשר|מתאים|מתאימה)\b|전화|연락|打|电话|電話|找"
     # the person in or free then: "he's in after 1", "the only day I'm not slammed"
@@ -248,6 +268,12 @@ _CALL_CUE = re.compile(
     r"(?!\s*[/,&-]|\s+(?:and|or|thru|through)\b)"
 )
 _NOT_TIME_NUMBERS = [
+    # a date a card was charged or a bill paid ("charged my card $89.99 on 2/14"); an appointment confirmation or
+    # reminder, its own date ("Appt confirmation #A55120 for Thurs 3/12 at 2pm. Reply C to confirm")
+    re.compile(r"\b(?:charged|billed|debited)\b[^!?\n]{0,40}?\bon\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
+    re.compile(
+        r"\b(?:appt|appointment|reservation|booking)\s+(?:confirmation|confirmed|reminder)\b(?:[^.!?\n]|\.(?=\S))*"
+    ),
     re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+"),
     re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b|\b\d{7,}\b"),  # phones, long ids
     re.compile(r"\b(?:\d[\s.()-]{0,3}){9,}\d\b"),  # a number typed digit by digit: "2 0 6 - 7 1 8 - 4 4 0 2"
@@ -294,7 +320,7 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123
 
 def _fold(text: str) -> str:
     """Lower-case ASCII: accents folded away (MAÑANA -> manana, chiều -> chieu), Vietnamese d-bar as d."""
-    text = text.lower().replace("đ", "d").replace("’", "'").translate(_ARABIC_DIGITS)
+    text = text.lower().replace("đ", "d").replace("ł", "l").replace("’", "'").translate(_ARABIC_DIGITS)
     # Hangul syllables stay whole (NFKD would split them into letters the Korean patterns do not spell)
     return "".join(
         ch
@@ -432,9 +458,21 @@ _EXCLUDED = re.compile(r"(?:except|but not|not on|not|no|excepto|menos|sauf)\s+(
 _OR_BETWEEN = re.compile(r"^\s*(?:or|o|ou|/|,)\s*(?:maybe\s+)?$")
 
 
+# a run of days, the days someone is open or in ("reach me Tues-Sat", "Lunes hanggang Biyernes"): no one day
+_DAY_RANGE = re.compile(
+    rf"\b(?:{_WEEKDAY_WORDS})\.?\s*(?:-|\u2013|thru|through|to|hanggang|a)\s*(?:{_WEEKDAY_WORDS})\b"
+)
+
+
 def _named_days(clause: str) -> list[re.Match]:
-    """The days a clause names, less those it excludes ("any time after 3 except Thursday")."""
-    return [m for m in _DAY_RE.finditer(clause) if not _EXCLUDED.search(clause[: m.start()])]
+    """The days a clause names, less those it excludes ("any time after 3 except Thursday") or gives as a run of days
+    ("Tues-Sat")."""
+    runs = [found.span() for found in _DAY_RANGE.finditer(clause)]
+    return [
+        m
+        for m in _DAY_RE.finditer(clause)
+        if not _EXCLUDED.search(clause[: m.start()]) and not any(start <= m.start() < end for start, end in runs)
+    ]
 
 
 def _first_of_alternatives(matches: list[re.Match], chosen: re.Match, clause: str) -> re.Match:
@@ -612,9 +650,12 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
         if meridiem == "ish" and not (prep or found.group("min")):
             meridiem = ""
         hour, minute = int(found.group("h")), int(found.group("min") or found.group("hmin") or 0)
+        ap2 = (found.group("ap2") or "").replace(".", "")
+        if not meridiem and ap2 and found.group("h2") != "noon" and hour <= int(found.group("h2")):
+            meridiem = ap2  # "between 7 and 8 am": both in the morning
         if found.group("esmin"):
             minute = 30 if found.group("esmin") == "media" else 15
-        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje", "vaje", "e"):
+        if meridiem.startswith("h") or meridiem in ("gio", "oclock", "o'clock", "ish", "baje", "vaje", "teev", "e"):
             meridiem = "" if hour <= 12 else meridiem
         if hour > 12 and meridiem.startswith(("a", "p")):
             continue
@@ -722,11 +763,15 @@ def _not_then_for_delay(clause: str) -> bool:
 # call asked for after the event, then its end ("call after the closing. Probably done by noon")
 _UNTIL_THEN = re.compile(
     r"\b(?:(?:til|till|until|'til|get off at|off at|done at|done by|wrapped(?:\s+up)?\s+by|finished\s+by)\s+"
-    r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon)"
+    r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon(?:ish)?)"
     rf"|(?:til|till|until|'til|back(?:\s+on)?)\s+(?P<day>{_WEEKDAY_WORDS}|tomorrow|tmrw)\b(?:\s+\d{{1,2}}/\d{{1,2}}\b)?\.?)"
-    r"\s*[.,;!]?\s+(?:(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?"
+    # ("out til the 19th. Can you call back then?", "in court til 3. Text X and I'll call you when I'm out")
+    r"\s*[.,;!]?\s+(?:(?:(?:can|could|would)\s+(?:you|u|ya)\s+|(?:please|pls)\s+)?"
+    r"(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?"
     r"|(?:i'?m\s+|i\s+am\s+)?(?:free|available)\s+)?"
-    r"(?:then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z)))"
+    r"(?:(?:around|about|right)\s+then|then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z))"
+    r"|[^.!?]{0,60}?\b(?:when|once)\s+(?:i'?m|i\s+am|i\s+get|he'?s|she'?s|he\s+is|she\s+is)\s+"
+    r"(?:out|done|free|back|finished|off)\b)"
     rf"|\b(?P<day_first>{_WEEKDAY_WORDS})\b[^.!?;]{{0,60}}\b(?:til|till|until)\s+then\b"
     r"|\b(?:call|try|text|ring)\s+(?:me\s+)?after\s+(?:the|my|that|it)\b[^.!?;]{0,30}[.!?;]\s+"
     r"(?:(?:probably|prob|should\s+be|i'?ll\s+be|i\s+should\s+be)\s+)?(?:done|finished|wrapped(?:\s+up)?|free)\s+"
@@ -742,6 +787,13 @@ _FREE_NOW = re.compile(
 _NOT_BEFORE = re.compile(
     r"\b(?:don'?t|do not)\s+(?:call|ring|text|phone)\s+(?:(?:me|us|him|her)\s+)?(?:before|b4)\s+"
     r"(?P<when>\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)(?!\s*(?:or|and|nor)\s+after)(?![\d:])"
+)
+# a closing time and a call asked for before it: "we close at 5:30 so before that pls" (an hour before, as "before 8am"
+# is 7:00); "We close at 6. Swing by or call before then" offers the whole day
+_BEFORE_CLOSING = re.compile(
+    r"\b(?:we|i|they|the\s+(?:shop|office|clinic|store|salon))\s+(?:close|closes|leave|get\s+off)\s+at\s+"
+    r"(?P<when>\d{1,2}(?::[0-5]\d)?(?:\s*(?:am|pm))?)\s*[,.;]?\s*so\s+(?:(?:call|text|try|reach)\s+(?:me\s+|us\s+)?)?"
+    r"before\s+(?:that|then)\b"
 )
 _OTHER_WAY_BETTER = re.compile(r"\b(?:e-?mail|text(?:ing)?|txt)\s+(?:is|works)\s+(?:better|best)\b")
 
@@ -791,6 +843,11 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
         return after_busy
     if _FREE_NOW.search(masked):
         return local_now  # "Free right now actually": the moment of the reply
+    if closing := _BEFORE_CLOSING.search(masked):
+        clock, _, _ = _time(f"before {closing.group('when')}", local_now)
+        if clock is not None:
+            at = today.replace(hour=clock[0], minute=clock[1])
+            return at if at > local_now else at + timedelta(days=1)
     pending_day = None  # a day named before the time: "Let's talk on the 19th. Anytime after 10."
     said_clock = None  # a time named before, for "same time" ("missed ur call at 9. try again tmrw same time")
     clauses = _clauses(masked)

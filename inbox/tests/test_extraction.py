@@ -610,3 +610,175 @@ def test_a_queue_not_to_use_and_a_label_that_heads_the_next_number(text, phone):
 )
 def test_an_extension_in_vietnamese_and_hebrew(text, extension):
     assert _extracted(text, "phone_extension") == extension
+
+
+# The number to use of several: one marked "(best)"; "reach me on my cell" over the office's; the new one after the old
+# one said not to be used in Tagalog, Polish, Lebanese Arabic in Latin letters and Hmong; a main line over an
+# after-hours or emergency line; none from an emergency line alone or a number to take off the list.
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("shop 765-555-0100 / cell 765-555-0115 (best) / fax 765-555-0101. Randy", "7655550115"),
+        ("Office 317-555-0100, cell 317-555-0199 (preferred)", "3175550199"),
+        ("Best to reach me on my cell, the office number 615-555-0100 goes to voicemail. Cell: 615-555-0148.",
+         "6155550148"),
+        ("Huwag po kayong tumawag sa 601-555-0145, luma na po yun. Ang bago po ay 601-555-0110", "6015550110"),
+        ("Stary numer 847-555-0180 jest nieaktualny, proszę nie używać. Nowy: 847-555-0112", "8475550112"),
+        ("Ra2mna el 2adim 313-555-0190 ma 3ad yishteghil. El jdid 313-555-0111", "3135550111"),
+        ("Tsis txhob hu 651-555-0136 ntawd, yog kuv tus qub. Tus tshiab yog 651-555-0120", "6515550120"),
+        ("After-hours emergency line is 937-555-0111 but that's for pets only. Call the main line 937-555-0100",
+         "9375550100"),
+        ("Ang office hours po namin ay 8am-5pm. Main line po 706-555-0150", "7065550150"),
+        ("This is the after-hours line. If this is a pet emergency call 888-555-0170.", ""),
+        ("We are a daycare. Please remove 501-555-0103 from your list", ""),
+    ],
+)  # fmt: skip
+def test_the_number_marked_best_new_or_for_business_over_an_old_or_emergency_one(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+# An extension said as "my direct is x117." closing a sentence, the Tagalog "loc. 22", and a menu's keys pressed one
+# after the other ("press 4 then 12").
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("Main line (812) 555-0180, my direct is x117. Joan Pruitt", "117"),
+        ("Tumawag po kayo bukas sa 904-555-0118 loc. 22", "22"),
+        ("press 4 then 12 when you call 317-555-0100, that gets you to her desk", "412"),
+        ("Call 317-555-0100, dial 2 and then 305.", "2305"),
+    ],
+)
+def test_an_extension_after_is_in_tagalog_or_pressed_in_turn(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+def test_an_address_nobody_reads_in_lebanese_arabic():
+    text = "El email info@example.com ma 7ada bi2rah, ib3at 3ala rania@example.com"
+    assert _extracted(text, "email") == "rania@example.com"
+
+
+# A title before a surname, kept as written, where the reply sends us to the person (who handles it, will look at it,
+# is its director, whose line or desk it is, what goes to them), and a title before a given name dropped ("Sister
+# Carol", "Father Tom", "Pastor James", "pani Kasia", "Hajj Mahmoud"); the person the message is passed to; in
+# Spanish, Polish, Tagalog, Hmong and Lebanese Arabic in Latin letters too.
+ELEVENTH_SET_REFERRALS = [
+    ("Hi, front desk. Dr. Patel handles all the vendor stuff, his direct is 317-555-0113", "Dr. Patel"),
+    ("Our clinic director is Dr. Reinholt. Reach her at 608-555-0177", "Dr. Reinholt"),
+    ("Send it to office@example.com and Dr. Brandt will look at it", "Dr. Brandt"),
+    ("You can email secretary@example.org, Sister Carol checks it Mon/Wed", "Carol"),
+    ("Pastor James would be the one to talk to, he's in tomorrow", "James"),
+    ("Hello, Father Tom is the pastor here at St. Casimir.", "Tom"),
+    ("Business matters go to Deacon Harris, 706-555-0118", "Deacon Harris"),
+    ("Dr. Kowalczyk's direct line: 773-555-0161.", "Dr. Kowalczyk"),
+    ("press 4 then 12 when you call 317-555-0100, that gets you to Dr. Liang's desk", "Dr. Liang"),
+    ("Call Dr. Okafor's cell, NOT the office. 614-555-0101", "Dr. Okafor"),
+    ("Ask for ext 204, that's Melanie in scheduling.", "Melanie"),
+    ("Email pricing to frontdesk@example.com, attention Tasha", "Tasha"),
+    ("Tell me your name and I'll tell Angie.", "Angie"),
+    ("Send a text to my wife, she runs the books: Carla 765-555-0102. I'm Dave", "Carla"),
+    ("La doctora Gutiérrez puede el martes 17 a las 9:30", "doctora Gutiérrez"),
+    ("Proszę pytać o dr Nowak, dzwonić jutro o 15", "dr Nowak"),
+    ("Proszę wysłać maila na biuro@example.com, pani Kasia odpowie", "Kasia"),
+    ("Si Dr. Santos po ang owner, tumawag po kayo bukas", "Dr. Santos"),
+    ("Hu rau 828-555-0170 ext 7, nug Dr. Lor.", "Dr. Lor"),
+    ("Dr. Khoury mish hon lyom, ittasil bukra", "Dr. Khoury"),
+    ("Yom el khamis, es2al 3an Hajj Mahmoud bel maktab", "Mahmoud"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ELEVENTH_SET_REFERRALS)
+def test_a_titled_person_the_reply_sends_us_to_and_the_one_told(text, name):
+    assert _extracted(text, "name") == name
+
+
+# The sender a doctor ("This is Dr. Okonkwo", "Dr. Adeyemi. X", "X, Dr. Farris", "-Dr. Kaminski X", "- Dr. Juarez"); a
+# sign-off before the business ("- Kim @ Paws & Claws Vet"); a name and business after the last number ("Tom Beckett |
+# Beckett Insurance Group"); a name and a role before the business ("Joan Pruitt, Office Mgr Pruitt & Sons
+# Insurance"); a name alone after "I'm free" or "mejor por whats"; the name the sender corrects to; a relative
+# answering in English, Tagalog, Lebanese Arabic, Hmong and Polish; the sender in Lebanese Arabic and Hmong.
+ELEVENTH_SET_SENDERS = [
+    ("This is Dr. Okonkwo. My cell is 317-555-0184.", "Dr. Okonkwo"),
+    ("Thursday at 10:45 works. Dr. Adeyemi. 470-555-0119", "Dr. Adeyemi"),
+    ("call back around 2 pm today, 901-555-0140, Dr. Farris", "Dr. Farris"),
+    ("call at 8. -Dr. Kaminski 414-555-0159", "Dr. Kaminski"),
+    ("My cell is best 404 555 0165. - Dr. Juarez", "Dr. Juarez"),
+    ("before that pls. 502.555.0131 - Kim @ Paws & Claws Vet", "Kim"),
+    ("text dont call. -Cody @ Cody's Auto", "Cody"),
+    ("Direct: 614.555.0199 | Fax: 614.555.0101 Tom Beckett | Beckett Insurance Group", "Tom Beckett"),
+    ("Main line 812-555-0180, my direct is x117. Joan Pruitt, Office Mgr Pruitt & Sons Insurance", "Joan Pruitt"),
+    ("Use the text line 678-555-0172. Thursday after 4 I'm free. Coretta", "Coretta"),
+    ("mejor por whats, 864-555-0173, despues de las 5 porfa. Yesenia", "Yesenia"),
+    ("5 pm works. this is Coach—err I mean Mr. Fields lol. 417-555-0190", "Mr. Fields"),
+    ("hi its Marisol's daughter, she doesnt read english texts", "Marisol"),
+    ("Anak po ako ni Tita Lorna, siya po may-ari ng salon.", "Lorna"),
+    ("Ana marat Hassan, howwe bel shoghol halla2.", "Hassan"),
+    ("Kuv yog Tou tus poj niam. Nws tab tom ua hauj lwm", "Tou"),
+    ("Tu żona właściciela. Mąż ma na imię Marek, jest w warsztacie.", "Marek"),
+    ("Ana Samir, sa7eb el garage.", "Samir"),
+    ("Ahlan, ana Rania, mudeerat el ofis. ib3at 3ala rania@example.com", "Rania"),
+    ("Nyob zoo, kuv yog Pa Nhia. Hu rau kuv tag kis", "Pa Nhia"),
+    ("Xa email rau kuv: kou@example.com. Kuv yog Kou", "Kou"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ELEVENTH_SET_SENDERS)
+def test_a_doctor_signing_a_signature_after_the_number_and_relatives_in_more_languages(text, name):
+    assert _extracted(text, "name") == name
+
+
+def test_an_automated_reply_names_no_doctor():
+    text = "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed this week."
+    assert _extracted(text, "name") == ""
+
+
+def test_a_deacon_called_by_a_surname_keeps_the_title():
+    assert _extracted("For the church, call Deacon Williams, 912-555-0133.", "name") == "Deacon Williams"
+
+
+# Guards for the titles kept above: a titled person away or not taking the matter, or a line only answered for them,
+# names the sender or no one.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This is the office manager, Dr. Kim is out on maternity leave until March", ""),
+        ("The owner is Dr. Patel and he doesn't do any of this", ""),
+        ("Hi, this is Kayla at Bright Smiles, I answer Dr. Patel's line. He asked me to tell you to stop.", "Kayla"),
+    ],
+)
+def test_a_titled_person_away_or_not_taking_it_is_no_contact(text, name):
+    assert _extracted(text, "name") == name
+
+
+# Of two addresses, the one whose owner is said to read theirs sooner; that person is the contact.
+@pytest.mark.parametrize(
+    ("text", "email", "name"),
+    [
+        ("Email both of us: dr.hale@example.com and Cindy@Example.com. Cindy reads hers faster", "cindy@example.com",
+         "Cindy"),
+        ("Send it to info@example.com or marco.r@example.com, Marco checks his more often", "marco.r@example.com",
+         "Marco"),
+    ],
+)  # fmt: skip
+def test_the_address_of_the_one_who_reads_it_sooner(text, email, name):
+    assert (_extracted(text, "email"), _extracted(text, "name")) == (email, name)
+
+
+# A number dictated to a phone after its area code, digits heard as words ("for" 4, "to" 2, "won" 1, "ate" 8).
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Hey this is Rick call me at area code 317 for 5 to 9 for 1 to", "3174529412"),
+        ("area code 614, ate 5 won 2 2 to 9. ask for Dee", "6148512229"),
+    ],
+)
+def test_a_number_dictated_after_its_area_code(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+def test_a_count_after_an_area_code_is_no_number():  # a guard for the one above
+    assert _extracted("we're in area code 317 for 5 years now", "phone") == ""
+
+
+def test_a_number_taken_as_the_line_is_not_one_taken_off():  # a guard for "Please take X off."
+    assert _extracted("You can take 317-555-0100 as my main line", "phone") == "3175550100"
+    assert _extracted("Please take 919 555 0133 off. we get 20 of these a day", "phone") == ""

@@ -338,3 +338,76 @@ def test_after_an_event_the_moment_now_and_hebrew(text, expected):
 )
 def test_not_free_now_opening_hours_and_yesterday_in_vietnamese(text):
     assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing time and a call asked for before it: an hour before, as "before 8am" is 7:00
+        ("we close at 5:30 so before that pls", "2026-03-10 16:30 CDT"),
+        ("The shop closes at 6, so call before then.", "2026-03-10 17:00 CDT"),
+        # the end of the sender's last appointment is today's, not the past
+        ("after my last client around 4 I'm free", "2026-03-10 16:00 CDT"),
+        ("Call me after my last patient, around 5:15.", "2026-03-10 17:15 CDT"),
+        # the end of a busy stretch, then the call asked for
+        ("She's out til the 19th. Can you call back then?", "2026-03-19 09:00 CDT"),
+        ("In court til 3. Text me and I'll call you when I'm out.", "2026-03-10 15:00 CDT"),
+        ("w/ patients til noon, call back 12:30", "2026-03-10 12:30 CDT"),
+        ("Pastor will be back in the office tomorrow after 10", "2026-03-11 10:00 CDT"),
+        # a part of the day said with "at", a range whose end carries am or pm
+        ("Tomorrow at lunch is ok.", "2026-03-11 12:00 CDT"),
+        ("He prefers calls between 7 and 8 am before clinic", "2026-03-11 07:00 CDT"),
+        ("between 6 and 7 am tomorrow", "2026-03-11 06:00 CDT"),
+        ("Lunch break is 12-1. Call at 12:15 or I'll miss it.", "2026-03-10 12:15 CDT"),
+        # Lebanese Arabic in Latin letters: tomorrow afternoon, after 5, at 3 o'clock, Thursday morning after 10
+        ("ittasil bukra ba3d el dohr", "2026-03-11 14:00 CDT"),
+        ("Ittasil fi ba3d el 5", "2026-03-10 17:00 CDT"),
+        ("Ittasil fiyye el sa3a 3", "2026-03-10 15:00 CDT"),
+        ("Yom el khamis el sob7 ba3d el 10", "2026-03-12 10:00 CDT"),
+        # Hmong: tomorrow at 2 in the afternoon, after 5 o'clock, tonight around 7, Monday morning
+        ("Hu rau kuv tag kis thaum 2 teev yav tav su.", "2026-03-11 14:00 CDT"),
+        ("hu rau nws tom qab 5 teev", "2026-03-10 17:00 CDT"),
+        ("Hmo no li 7 teev koj hu tau.", "2026-03-10 19:00 CDT"),
+        # Polish, its "ł" read as the letter it is: Thursday afternoon, tomorrow afternoon
+        ("W czwartek po południu, numer bezpośredni", "2026-03-12 14:00 CDT"),
+        ("Jutro po południu proszę dzwonić", "2026-03-11 14:00 CDT"),
+    ],
+)
+def test_the_eleventh_sets_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an appointment confirmation's own date, a reminder's
+        "Appt confirmation #A55120 for Thurs 3/12 at 2pm. Reply C to confirm, R to reschedule",
+        "Appointment reminder: Friday 3/13 at 9:30am with Dr. Lee.",
+        # a run of days someone is open or in
+        "we are closed Mondays. reach me Tues-Sat",
+        "Try me Tues-Fri.",
+        "reach me Mon-Thu at the shop",
+        # an office reopening
+        "The clinic reopens at 7:30am. Please call back during business hours",
+        "We will reopen Monday March 16 at 8:00 AM.",
+        # the date a card was charged
+        "Not interested. Also your company charged my card $89.99 on 2/14 without permission",
+        "They billed us $120 on 3/12 for nothing",
+    ],
+)
+def test_the_eleventh_sets_times_that_are_no_proposal(text):
+    assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # now that Lebanese Arabic and Hmong hours and days are read, a call that happened and opening hours still
+        # give none: "you called at 3 yesterday", "you called me yesterday at 3", "we open 9 in the morning to 6"
+        "Enta ittasalt el sa3a 3 mbere7 w ma trakt risale",
+        "Koj hu rau kuv nag hmo thaum 3 teev. Kuv tsis xav tau",
+        "Peb qhib 9 teev sawv ntxov txog 6 teev tsaus ntuj.",
+    ],
+)
+def test_the_past_and_opening_hours_in_lebanese_arabic_and_hmong_stay_no_proposal(text):
+    assert _read(text) == ""
