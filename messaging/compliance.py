@@ -2964,6 +2964,16 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-twenty-third, hundred-and-twenty-fifth and hundred-and-twenty-seventh: "stop" as voice-to-text
+    # hears it before "texting this number" ("shop please shop texting this number", "not interested top texting me").
+    # Not "shop texting is new for us" (no one to stop texting), "top messaging apps"
+    (
+        _re(
+            r"\b(?:shop|top|stomp|stuff|stob|stap)\s+(?:texting|txting|messaging|sending|contacting|calling)\s+(?:me|us"
+            r"|this\s+(?:number|phone|cell|line)|my\s+(?:number|phone|cell))\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-twentieth, hundred-and-twenty-second and hundred-and-twenty-fourth: a request passed on for the
     # person ("She's not interested and asked that you not text her again"), a business named as what to take off a
     # list; Spanish "no textos a este cel" (no texts to this cell), "Revoco mi consentimiento" (I revoke my consent),
@@ -4095,6 +4105,7 @@ _SHORTHAND = {
     "rem0ve": "remove",
     "stahp": "stop",
     "frm": "from",
+    **dict.fromkeys(("tjis", "thsi", "rhis", "yhis", "tgis", "thia"), "this"),  # "pleas rmove tjis numbr"
     "lst": "list",
     # a dropped final g: "quit blowin up my phone", "stop messagin me"
     **{
@@ -4174,6 +4185,11 @@ _STOP_TAKEN_BACK = re.compile(
 )
 # "Stop it Carol 😂😂 I'm dying", "Stop! You read my mind lol": a stop word said laughing, with nothing about the
 # texts; a person decides
+# More of the texts asked for, plainly: a stop sign laughed at beside these is a joke, or a mixed message for a person
+_KEEP_ME_POSTED = re.compile(
+    r"\b(?:keep\s+me\s+(?:posted|updated|in\s+the\s+loop)|tell\s+me\s+more|send\s+(?:me\s+)?(?:the\s+)?info|i'?m\s+interested"
+    r"|sign\s+me\s+up)\b"
+)
 _LAUGHING = re.compile(
     r"[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*"
     r"|i'?m\s+(?:dying|dead|crying))\b"
@@ -4269,10 +4285,10 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     r"\bhow\s+(?:exactly\s+)?(?:does|do|would|will)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|y'all's\s+)?"
     r"(?:unsubscribe|unsub|unsubscribing|opt[\s-]?out|opting\s+out|stop|dnc|do\s+not\s+call)"
     r"(?:\s+(?:thing|process|option|feature|part|function|button|link|keyword|word|list|registry))?\s+(?:even\s+|actually\s+)?"
-    r"(?:work|works|apply)\b(?=\s*(?:[?,;]|$|(?:exactly|though|tho|again)\b))"
+    r"(?:work|works|apply)\b(?=\s*(?:[?,;]|$|(?:exactly|though|tho|again|does|do|will|would|is|can)\b))"
     # "How does the opt out work, does it take me off email too or just texts?": and how far it reaches
-    r"(?:\s*[?,;]?\s*(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+[^.!?]*\b(?:too|also|as\s+well)\s+or\s+(?:just"
-    r"|only)\b[^.!?]*)?"
+    r"(?:\s*[?,;]?\s*(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+[^.!?]*\b(?:too|also|as\s+well|everything|all)\s+"
+    r"or\s+(?:just|only)\b[^.!?]*)?"
     # "does the opt out actually work or will I just start getting texts from your sister company": whether it works
     r"|\b(?:does|do|will|would)\s+(?:the\s+|your\s+|ur\s+|this\s+|that\s+|replying\s+)?(?:unsubscribe|unsub|opt[\s-]?out"
     r"|opting\s+out|stop)(?:\s+(?:thing|process|option|feature|button|link|keyword|word))?\s+(?:even\s+|actually\s+"
@@ -4327,6 +4343,17 @@ _AT_SOME_HOURS = re.compile(
 _LAW_IN_THE_PAST = re.compile(
     r"\b(?:cost|costs|got|gave|landed|left)\s+(?:me|us)\b[^.!?]{0,30}?\b(?:a\s+|in\s+a\s+)?(?:lawsuit|legal\s+action)\b"
 )
+# "And don't text my wife about any of this, she thinks I'm retiring": a relative not to be told, not this number
+# ("please stop texting my dad", for the relative whose phone this is, still revokes: no "about")
+_NOT_TO_TELL_A_RELATIVE = re.compile(
+    r"\b(?:don't|dont|do\s+not)\s+(?:text|txt|message|tell|call|mention\s+(?:it|this)\s+to)\s+my\s+(?:wife|husband|mom"
+    r"|mother|dad|father|son|daughter|boss|partner|brother|sister|kids|family|girlfriend|boyfriend)\s+about\b"
+)
+# "He signs up for everything and then I'm the one who has to unsubscribe us": a chore told, not asked of us
+_THE_ONE_WHO_HAS_TO = re.compile(
+    r"\bthe\s+one\s+who\s+(?:has|have|had|gets?|ends\s+up)\s+(?:to\s+)?(?:unsubscrib\w*|cancel\w*|remov\w*|delet\w*"
+    r"|opt\w*\s+out)\b"
+)
 # "If you can beat $300/mo email me the numbers. if not dont bother": an offer's condition, the rest a decline of it
 _A_CONDITION_NOT_MET = re.compile(
     r"\bif\s+not\W+(?:then\s+)?(?:just\s+)?(?:don't|dont|do\s+not)\s+bother\b(?!\s+(?:me|us)\b)"
@@ -4346,8 +4373,9 @@ _ANOTHER_NUMBER_INSTEAD = re.compile(
     r"|company)(?:\s+(?:line|number|phone))?\W+(?:just\s+|please\s+|pls\s+|instead\s+)?(?:call|text|reach|contact|try"
     r"|use|hit)\s+(?:me\s+(?:up\s+)?(?:at|on)\s+)?(?:my|the)\s+(?:cell|mobile|personal|direct|own)\b"
     # "Don't text the shop line. My cell is 401 555 0127": the same with "text" and the cell given
-    r"|\b(?:don't|dont|do\s+not)\s+text\s+(?:the|my|our)\s+(?:office|shop|store|work|business|main|front\s+desk)\s+"
-    r"(?:line|number|phone)\W+(?:[\w' ]{1,30}?\W+)?(?:my|the)\s+(?:cell|mobile|personal|direct)(?:\s+(?:line|number))?"
+    r"|\b(?:don't|dont|do\s+not)\s+(?:text|contact|call|bother)\s+(?:the|my|our)\s+(?:office|shop|store|work|business|main"
+    r"|front\s+desk)(?:\s+(?:line|number|phone))?\W+(?:[\w' ,]{1,50}?\W+)?(?:my|the)\s+(?:cell|mobile|personal|direct)"
+    r"(?:\s+(?:line|number))?"
     r"\s+(?:is|:|#)"
 )
 # ...unless the texted line is named: "don't call the shop, call my cell, and stop texting this number"
@@ -4596,6 +4624,9 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
             normalize_text(_SKIN_TONES.sub("", text.replace("\u270b", " ")))
         ):
             return OPT_OUT_UNCERTAIN, "a raised hand beside a decline"  # "pass ✋": the offer waved off, or the texts
+        if _LAUGHING.search(text.lower()) and _KEEP_ME_POSTED.search(normalize_text(text)):
+            # "Keep me posted. My wife says I should stop doing everything myself so maybe this is a sign 🛑😂"
+            return OPT_OUT_UNCERTAIN, "a stop sign laughed at beside wanting more"
         return OPT_OUT_YES, "stop emoji"
     no_gesture = not NO_GESTURE_EMOJI.isdisjoint(text)  # held, unless the words themselves revoke
     normalized = normalize_text(text)  # read once: the carrier keyword is the whole normalised text
@@ -4831,11 +4862,11 @@ _GUARDED_WORDS = re.compile(
 _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
-    _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST,
+    _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
-     _LAW_IN_THE_PAST)
+     _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

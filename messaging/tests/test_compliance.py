@@ -3432,3 +3432,39 @@ def test_the_hundred_and_twentieth_twenty_second_and_twenty_fourth_families_and_
 )
 def test_the_persons_own_words_without_quotes_headers_and_device_lines(text, own):
     assert without_tapback(text) == own
+
+
+# The hundred-and-twenty-third, hundred-and-twenty-fifth and hundred-and-twenty-seventh sets (a plain week of
+# follow-ups; voice-to-text and busy hands; traps): "stop" heard as "shop" or "top" before "texting me" and "this"
+# typed with a slip revoke; a question how far opting out reaches, without punctuation, a relative not to be told
+# "about" something, the chore of unsubscribing told, and a stop sign laughed at beside "keep me posted" do not, and
+# "don't contact the front desk ... My direct is" is held for a person
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("shop please shop texting this number", "yes"),
+        ("not interested top texting me comma thanks", "yes"),
+        ("pleas rmove tjis numbr", "yes"),
+        ("shop texting is new for us, how does it work", "no"),
+        ("how does the opting out work does it take me off everything or just the texts", "no"),
+        (
+            "Text my daughter she does all the online stuff 347 555 0129. And don't text my wife about any of this, "
+            "she thinks I'm retiring lol",
+            "no",
+        ),
+        ("please stop texting my dad, he is 91 and this is his phone", "yes"),
+        ("ok but don't contact the front desk they'll just hang up on you. My direct is 602-555-0183", "uncertain"),
+        (
+            "Keep me posted. My wife says I should stop doing everything myself so maybe this is a sign 🛑😂",
+            "uncertain",
+        ),
+        ("🛑🛑🛑 lol", "yes"),
+        (
+            "Did my husband sign us up for this? He signs up for everything and then I'm the one who has to "
+            "unsubscribe us",
+            "no",
+        ),
+    ],
+)
+def test_the_hundred_and_twenty_third_fifth_and_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)
