@@ -13,7 +13,9 @@ How a run decides (``plan``):
    (company address / free-mail address / a mailbox naming nobody one slip apart / none shared), business,
    street address, and location (ZIP / city / state / elsewhere). A missing value has no level and counts
    for nothing. First and last names are also compared crosswise, and the better reading is kept (a
-   swapped record).
+   swapped record). One street address written with a slip (the same house number, a space or a letter in
+   the street: ``street_slip``) in the same ZIP or one a keystroke away (``zip_slip``) is the same address and
+   ZIP (``one_address``).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
@@ -164,6 +166,68 @@ def address_key(street: str) -> str:
     """Return the comparison key of a street address: upper case, no punctuation, USPS abbreviations."""
     words = _NON_WORD.sub(" ", (street or "").upper()).split()
     return " ".join(_STREET_WORDS.get(word, word) for word in words)
+
+
+# The street types ``address_key`` abbreviates, written out again to compare two spellings of one street: a slip
+# in the type (HANN TREET) or a space lost before it (COXSTREET) is one letter away in the long form only.
+_STREET_TYPES = {"ST": "STREET", "AVE": "AVENUE", "RD": "ROAD", "DR": "DRIVE", "BLVD": "BOULEVARD", "LN": "LANE",
+                 "CT": "COURT", "PL": "PLACE", "HWY": "HIGHWAY", "PKWY": "PARKWAY", "CIR": "CIRCLE",
+                 "CRES": "CRESCENT"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _street_parts(key: str) -> tuple[str, str]:
+    """Return an address key's house number (its words of digits, "" for none) and its street written out, no spaces."""
+    words = key.split()
+    number = " ".join(word for word in words if word.isdigit())
+    street = "".join(_STREET_TYPES.get(word, word) for word in words if not word.isdigit())
+    return number, street
+
+
+def street_slip(x: str, y: str) -> bool:
+    """Tell whether two address keys are one street address written with a slip: the same house number, and the
+    street the same but for a space (MADDOC K PL / MADDOCK PL, COXSTREET / COX ST) or one letter added, dropped,
+    replaced or swapped with its neighbour in its written-out form (HANN TREET / HANN ST, EDDYCREUSCENT / EDDY
+    CRES, MADDOCKXPLACE / MADDOCK PL).
+
+    Both need a house number, and the same one: a neighbour a few doors down (24 / 26 OXLEY ST) is another address,
+    and a street without a number may be any of its buildings. Streets of six letters or fewer must be equal.
+    """
+    if x == y:
+        return True
+    number_x, street_x = _street_parts(x)
+    number_y, street_y = _street_parts(y)
+    if not number_x or number_x != number_y or not street_x or not street_y:
+        return False
+    if street_x == street_y:
+        return True
+    if min(len(street_x), len(street_y)) <= 6:
+        return False
+    return DamerauLevenshtein.distance(street_x, street_y, score_cutoff=1) <= 1
+
+
+def zip_slip(x: str, y: str) -> bool:
+    """Tell whether two ZIP codes are one written with a slip: one digit replaced, or two neighbours swapped."""
+    return bool(x and y) and x != y and phone_slip((x,), (y,))
+
+
+def one_address(a: "PersonaView", b: "PersonaView") -> tuple[bool, bool]:
+    """Return whether two records hold one street address written with slips, and whether their ZIPs differ by one.
+
+    The street as ``street_slip`` reads it, and the same ZIP or one a keystroke from the other (``zip_slip``: 02211 /
+    02121, 03000 / 03001). Two addresses in two ZIPs that far apart are not one place, whatever the street.
+    """
+    for x in a.addresses:
+        street_x, _, zip_x = x.partition("|")
+        for y in b.addresses:
+            street_y, _, zip_y = y.partition("|")
+            if not zip_x or not zip_y or not street_slip(street_x, street_y):
+                continue
+            if zip_x == zip_y:
+                return True, False
+            if zip_slip(zip_x, zip_y):
+                return True, True
+    return False, False
 
 
 def first_name_score(a: str, b: str) -> float | None:
@@ -325,15 +389,18 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
             levels["business"] = 1 if best >= 90 else 0
     else:
         levels["business"] = None
+    zip_slipped = False
     if a.addresses and b.addresses:
         if _shared(a.addresses, b.addresses):
             levels["address"] = 2
         else:
+            # one street address mistyped (a space, a letter, the ZIP's digits): the same place, read as such
+            same, zip_slipped = one_address(a, b)
             streets_a = {x.partition("|")[0] for x in a.addresses}
-            levels["address"] = 1 if any(x.partition("|")[0] in streets_a for x in b.addresses) else 0
+            levels["address"] = 2 if same else 1 if any(x.partition("|")[0] in streets_a for x in b.addresses) else 0
     else:
         levels["address"] = None
-    if a.zip5 and b.zip5 and a.zip5 == b.zip5:
+    if a.zip5 and b.zip5 and (a.zip5 == b.zip5 or (zip_slipped and zip_slip(a.zip5, b.zip5))):
         levels["location"] = 3
     elif a.cities and b.cities and _shared(a.cities, b.cities) and a.state == b.state:
         levels["location"] = 2
