@@ -13,9 +13,9 @@ How a run decides (``plan``):
    (company address / free-mail address / a mailbox naming nobody one slip apart / none shared), business,
    street address, and location (ZIP / city / state / elsewhere). A missing value has no level and counts
    for nothing. First and last names are also compared crosswise, and the better reading is kept (a
-   swapped record). One street address written with a slip (the same house number, a space or a letter in
-   the street: ``street_slip``) in the same ZIP or one a keystroke away (``zip_slip``) is the same address and
-   ZIP (``one_address``).
+   swapped record); a name with a stray space (GEO RGE) is the name (``_spaced``). One street address written
+   with a slip (the same house number, a space or a letter in the street: ``street_slip``) in the same ZIP or one
+   a keystroke away (``zip_slip``) is the same address and ZIP (``one_address``).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
@@ -235,7 +235,7 @@ def first_name_score(a: str, b: str) -> float | None:
     if not a or not b:
         return None
     a1, b1 = a.split()[0], b.split()[0]
-    if a == b or equivalent(a1, b1):
+    if a == b or equivalent(a1, b1) or _spaced(a, b):
         return 1.0
     if (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1)):
         return 0.92
@@ -246,9 +246,14 @@ def last_name_score(a: str, b: str) -> float | None:
     """Return how well two normalized last names agree."""
     if not a or not b:
         return None
-    if a == b:
+    if a == b or _spaced(a, b):
         return 1.0
     return round(JaroWinkler.similarity(a, b), 4)
+
+
+def _spaced(a: str, b: str) -> bool:
+    """Tell whether two names are one written with a space slipped in or left out (GEO RGE / GEORGE, H O / HO)."""
+    return " " in a + b and a.replace(" ", "") == b.replace(" ", "")
 
 
 # Free-mail addresses are often made up from a name by list vendors (johnsmith@gmail.com), so two

@@ -1,5 +1,5 @@
-"""Records with nothing but names and a place: one street address mistyped (FEBRL-style corruption of lists that
-carry no phone or mailbox).
+"""Records with nothing but names and a place: one street address mistyped, a stray space in a name (FEBRL-style
+corruption of lists that carry no phone or mailbox).
 
 Each table pairs the corruption a rule reads as one place or one name with the real difference it keeps apart.
 """
@@ -94,3 +94,29 @@ def test_one_name_at_one_building_with_the_street_and_zip_mistyped_is_one_person
     neighbour = replace(smith_b, id="per_4", addresses=("52 MADDOCK PL|04171",))
     assert gamma(smith_a, neighbour)[0]["address"] == 0
     assert guard(smith_a, neighbour, gamma(smith_a, neighbour)[0], model) == "OFFICE_NAME_ONLY"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "score_"),
+    [
+        ("GEO RGE", "GEORGE", 1.0),  # a space slipped into a name
+        ("JORDAN", "JORD AN", 1.0),
+        ("ALEXAROSE", "ALEXA ROSE", 1.0),  # two given names written as one
+    ],
+)
+def test_a_name_with_a_stray_space_is_the_same_name(a, b, score_):
+    assert resolution.first_name_score(a, b) == score_
+    assert resolution.last_name_score(a, b) == score_
+
+
+def test_a_first_name_with_a_stray_space_at_one_address_is_no_colleague():
+    model = _team()
+    a = _resident("per_1", "GEO RGE", "ARTIS", "49 MACFARLAND CRES", "04019")
+    b = _resident("per_2", "GEORGE", "ARTIS", "49 MACFARLAND CRES", "04019")
+    assert guard(a, b, gamma(a, b)[0], model) is None
+    c = _resident("per_3", "RILEY", "H O", "54 DISCOVERY ST", "02011")
+    d = _resident("per_4", "RILEY", "HO", "54 DISCOVERY ST", "02011")
+    assert guard(c, d, gamma(c, d)[0], model) is None
+    # two names apart stay apart (GEORGE and GEORGIA at one address)
+    e = replace(b, id="per_5", first="GEORGIA")
+    assert guard(a, e, gamma(a, e)[0], model) == "COLLEAGUE_FIRST_NAME"
