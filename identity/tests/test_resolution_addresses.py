@@ -1,5 +1,5 @@
-"""Records with nothing but names and a place: one street address mistyped, a stray space in a name (FEBRL-style
-corruption of lists that carry no phone or mailbox).
+"""Records with nothing but names and a place: one street address mistyped, a stray space in a name, a ZIP
+mistyped beside a record without a street (FEBRL-style corruption of lists that carry no phone or mailbox).
 
 Each table pairs the corruption a rule reads as one place or one name with the real difference it keeps apart.
 """
@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from identity import resolution
-from identity.resolution import gamma, guard, score
+from identity.resolution import gamma, guard, ruled_out, score
 from identity.tests.test_resolution import AUTO, _names_model, person
 
 OTHERS = [(f"NAME{i}", 5) for i in range(2000)]  # a team of many names, a few common ones
@@ -120,3 +120,33 @@ def test_a_first_name_with_a_stray_space_at_one_address_is_no_colleague():
     # two names apart stay apart (GEORGE and GEORGIA at one address)
     e = replace(b, id="per_5", first="GEORGIA")
     assert guard(a, e, gamma(a, e)[0], model) == "COLLEAGUE_FIRST_NAME"
+
+
+def test_a_rare_name_in_a_zip_a_keystroke_away_beside_a_record_without_a_street_is_one_person():
+    model = _team()
+    a = _resident("per_1", "REECE", "MIELS", "", "03101", building="", state="NY")
+    b = _resident("per_2", "REECE", "MIELS", "31 WORONORA ST", "03110", building="WANDEARAH", state="NY")
+    levels, _ = gamma(a, b)
+    assert levels["location"] == 1  # only the state in common
+    assert guard(a, b, levels, model) is None
+    # the partition keeps the pair for the finishing step, which knows how common the name is
+    assert not ruled_out(a, b, levels)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"first": "JOHN", "last": "SMITH"},  # a common name: a namesake in the next ZIP is likely
+        {"zip5": "03191"},  # ZIPs two keystrokes apart: another place
+        {"state": "VA"},  # another state
+        {"addresses": ("8 BANKS ST|03101",)},  # two streets in two ZIPs: two places
+    ],
+)
+def test_namesakes_in_a_neighbouring_zip_stay_apart(change):
+    model = _team()
+    a = _resident("per_1", "REECE", "MIELS", "", "03101", building="", state="NY")
+    b = _resident("per_2", "REECE", "MIELS", "31 WORONORA ST", "03110", building="WANDEARAH", state="NY")
+    a = replace(a, **{k: v for k, v in change.items() if k in ("first", "last", "zip5", "state", "addresses")})
+    if "first" in change:
+        b = replace(b, first=change["first"], last=change["last"])
+    assert guard(a, b, gamma(a, b)[0], model) == "NAMESAKE_ELSEWHERE"
