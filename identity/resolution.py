@@ -15,7 +15,8 @@ How a run decides (``plan``):
    for nothing. First and last names are also compared crosswise, and the better reading is kept (a
    swapped record); a name with a stray space (GEO RGE) is the name (``_spaced``). One street address written
    with a slip (the same house number, a space or a letter in the street: ``street_slip``) in the same ZIP or one
-   a keystroke away (``zip_slip``) is the same address and ZIP (``one_address``).
+   a keystroke away (``zip_slip``) is the same address and ZIP (``one_address``); one street with the house number
+   mistyped there is the same street (``one_street``).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
@@ -231,6 +232,26 @@ def one_address(a: "PersonaView", b: "PersonaView") -> tuple[bool, bool]:
     return False, False
 
 
+def one_street(a: "PersonaView", b: "PersonaView") -> tuple[bool, bool]:
+    """Return whether two records hold one street with the house number written with a slip (2 / 26, 21 / 12,
+    124 / 134), and whether their ZIPs differ by one keystroke: the street written out alike, in the same ZIP or one
+    a keystroke away (``zip_slip``). The same street, not the same address: a neighbour a few doors down is there too.
+    """
+    for x in a.addresses:
+        street_x, _, zip_x = x.partition("|")
+        number_x, name_x = _street_parts(street_x)
+        for y in b.addresses:
+            street_y, _, zip_y = y.partition("|")
+            number_y, name_y = _street_parts(street_y)
+            if not (number_x and number_y and number_x != number_y and name_x and name_x == name_y):
+                continue
+            if not zip_x or not zip_y or not (zip_x == zip_y or zip_slip(zip_x, zip_y)):
+                continue
+            if DamerauLevenshtein.distance(number_x, number_y, score_cutoff=1) <= 1:
+                return True, zip_x != zip_y
+    return False, False
+
+
 def first_name_score(a: str, b: str) -> float | None:
     """Return how well two normalized first names agree (1.0 for the same name or a nickname)."""
     if not a or not b:
@@ -403,7 +424,14 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
             # one street address mistyped (a space, a letter, the ZIP's digits): the same place, read as such
             same, zip_slipped = one_address(a, b)
             streets_a = {x.partition("|")[0] for x in a.addresses}
-            levels["address"] = 2 if same else 1 if any(x.partition("|")[0] in streets_a for x in b.addresses) else 0
+            if same:
+                levels["address"] = 2
+            elif any(x.partition("|")[0] in streets_a for x in b.addresses):
+                levels["address"] = 1
+            else:
+                # the house number mistyped on one street: the same street, as in another ZIP
+                street, zip_slipped = one_street(a, b)
+                levels["address"] = 1 if street else 0
     else:
         levels["address"] = None
     if a.zip5 and b.zip5 and (a.zip5 == b.zip5 or (zip_slipped and zip_slip(a.zip5, b.zip5))):

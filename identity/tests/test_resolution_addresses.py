@@ -97,6 +97,27 @@ def test_one_name_at_one_building_with_the_street_and_zip_mistyped_is_one_person
 
 
 @pytest.mark.parametrize(
+    ("street_b", "zip_b", "level"),
+    [
+        ("12 HALFORD CRES", "02431", 1),  # the house number's digits swapped, and the ZIP's: the same street
+        ("2 HALFORD CRES", "02413", 1),  # a digit lost
+        ("23 HALFORD CRES", "02413", 1),  # a digit replaced (or a neighbour: the street, not the address)
+        ("12 HALFORD CRES", "02479", 0),  # the ZIP two keystrokes off: another place
+        ("12 HALFORD PL", "02431", 0),  # another street of the name
+        ("351 HALFORD CRES", "02431", 0),  # two slips in the number
+    ],
+)
+def test_one_street_with_the_house_number_mistyped(street_b, zip_b, level):
+    a = _resident("per_1", "JOHN", "SMITH", "21 HALFORD CRES", "02413", building="SUTTON")
+    b = _resident("per_2", "JOHN", "SMITH", street_b, zip_b, building="SUTTON")
+    levels, _ = gamma(a, b)
+    assert levels["address"] == level
+    assert (levels["location"] == 3) is bool(level or zip_b == "02413")
+    # one common name on one street of the building's company is not one name at another of its offices
+    assert (guard(a, b, levels, _team()) == "OFFICE_NAME_ONLY") is (level == 0)
+
+
+@pytest.mark.parametrize(
     ("a", "b", "score_"),
     [
         ("GEO RGE", "GEORGE", 1.0),  # a space slipped into a name
