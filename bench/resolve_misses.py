@@ -3,10 +3,11 @@
     python bench/resolve_misses.py --database-url postgres://.../usdatabiz_bench [--quality-rows 5000] [--show 20]
     python bench/resolve_misses.py --only none --geco 20000 --geco-seed 23 --negatives
 
-Each list (the corrupted generator list, FEBRL 1-3; FEBRL 4 is never used) is loaded through stages 1-2 once
-into a team named after it and kept, so later calls only read it back. Resolution is then planned in memory
-through the path a run's finishing step takes (``candidate_pairs``, EM on the candidates' agreement patterns,
-name frequencies, ``plan_pairs``), nothing is written, and every missed true pair is put in one category:
+Each list (the corrupted generator list, FEBRL 1-3, and with ``--febrl-no-id`` FEBRL 1-3 mapped without the
+identifier; FEBRL 4 is never used) is loaded through stages 1-2 once into a team named after it and kept, so
+later calls only read it back. Resolution is then planned in memory through the path a run's finishing step takes
+(``candidate_pairs``, EM on the candidates' agreement patterns, name frequencies, ``plan_pairs``), nothing is
+written, and every missed true pair is put in one category:
 
 * ``no candidate``: the pair shares no blocking key;
 * ``guard NAME``: a guard keeps the pair apart (its agreement levels are shown);
@@ -208,7 +209,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quality-rows", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--only", default="", help="comma-separated: generator,1,2,3")
+    parser.add_argument(
+        "--only", default="", help="comma-separated: generator,1,2,3 (and 1-no-id,2-no-id,3-no-id: that mapping only)"
+    )
+    parser.add_argument(
+        "--febrl-no-id", action="store_true", help="also FEBRL 1-3 mapped without the identifier (Email empty)"
+    )
     parser.add_argument("--show", type=int, default=10, help="examples per category")
     parser.add_argument("--auto", type=float, default=0.72)
     parser.add_argument("--review", type=float, default=0.55)
@@ -255,6 +261,10 @@ def main(argv=None) -> int:
     for number in febrl.DATASETS:
         if not only or str(number) in only:
             analyse(f"FEBRL {number}", lambda c, t, n=number: febrl.write_csv(n, c, t), args)
+    if args.febrl_no_id or any(name.endswith("-no-id") for name in only):
+        for number in febrl.DATASETS:
+            if not only or str(number) in only or f"{number}-no-id" in only:
+                analyse(f"FEBRL {number} no id", lambda c, t, n=number: febrl.write_csv(n, c, t, no_id=True), args)
     return 0
 
 

@@ -13,7 +13,10 @@ How a run decides (``plan``):
    (company address / free-mail address / a mailbox naming nobody one slip apart / none shared), business,
    street address, and location (ZIP / city / state / elsewhere). A missing value has no level and counts
    for nothing. First and last names are also compared crosswise, and the better reading is kept (a
-   swapped record).
+   swapped record); a name with a stray space (GEO RGE) is the name (``_spaced``). One street address written
+   with a slip (the same house number, a space or a letter in the street: ``street_slip``) in the same ZIP or one
+   a keystroke away (``zip_slip``) is the same address and ZIP (``one_address``); one street with the house number
+   mistyped there is the same street (``one_street``).
 3. **Weights.** ``em_train`` estimates, per team, m (P(level | same person)) and u (P(level | different
    people)) for every field and level by expectation-maximisation over the run's own candidate pairs,
    assuming fields independent given the class. A pair's match weight is the prior log-odds plus the
@@ -32,11 +35,12 @@ How a run decides (``plan``):
    (all of which the model rewards): ``guard`` vetoes a merge of colleagues whose first or last names
    disagree (unless one first name is no known given name, only a garbled spelling of the other's:
    ``garbled_name``), of namesakes in another state or city with no phone, e-mail or business in common
-   (and of names that merely resemble each other in another city), and of colleagues when one name is
-   missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same title
-   also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or when each
-   has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or jobs
-   with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
+   (not a full name no commoner than a typical one in a ZIP a keystroke from the other's beside a record without a
+   street: ``zip_mistyped``), and of names that merely resemble each other in another city, and of colleagues when
+   one name is missing and no e-mail is shared (unless both hold one rare job title: ``nameless_in_post``; the same
+   title also reads a name garbled beyond a slip as one person's: ``same_post_surname``, ``first_name_in_post``), or
+   when each has a phone and a personal e-mail of their own and either mailboxes that are not one person's shapes or
+   jobs with no word in common (``jobs_differ``), or when one name at one office holds a phone and a post of its own on
    each record (``COLLEAGUE_OWN_POST``: a father and son with no JR written; ``own_phone_and_post``,
    ``own_spelling_and_post``; one office also when a record lost its ZIP: ``_one_office``), and of two
    generations of one name (``GENERATIONS``: JR written after one name only, or in one record's own mailbox;
@@ -166,12 +170,94 @@ def address_key(street: str) -> str:
     return " ".join(_STREET_WORDS.get(word, word) for word in words)
 
 
+# The street types ``address_key`` abbreviates, written out again to compare two spellings of one street: a slip
+# in the type (HANN TREET) or a space lost before it (COXSTREET) is one letter away in the long form only.
+_STREET_TYPES = {"ST": "STREET", "AVE": "AVENUE", "RD": "ROAD", "DR": "DRIVE", "BLVD": "BOULEVARD", "LN": "LANE",
+                 "CT": "COURT", "PL": "PLACE", "HWY": "HIGHWAY", "PKWY": "PARKWAY", "CIR": "CIRCLE",
+                 "CRES": "CRESCENT"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _street_parts(key: str) -> tuple[str, str]:
+    """Return an address key's house number (its words of digits, "" for none) and its street written out, no spaces."""
+    words = key.split()
+    number = " ".join(word for word in words if word.isdigit())
+    street = "".join(_STREET_TYPES.get(word, word) for word in words if not word.isdigit())
+    return number, street
+
+
+def street_slip(x: str, y: str) -> bool:
+    """Tell whether two address keys are one street address written with a slip: the same house number, and the
+    street the same but for a space (MADDOC K PL / MADDOCK PL, COXSTREET / COX ST) or one letter added, dropped,
+    replaced or swapped with its neighbour in its written-out form (HANN TREET / HANN ST, EDDYCREUSCENT / EDDY
+    CRES, MADDOCKXPLACE / MADDOCK PL).
+
+    Both need a house number, and the same one: a neighbour a few doors down (24 / 26 OXLEY ST) is another address,
+    and a street without a number may be any of its buildings. Streets of six letters or fewer must be equal.
+    """
+    if x == y:
+        return True
+    number_x, street_x = _street_parts(x)
+    number_y, street_y = _street_parts(y)
+    if not number_x or number_x != number_y or not street_x or not street_y:
+        return False
+    if street_x == street_y:
+        return True
+    if min(len(street_x), len(street_y)) <= 6:
+        return False
+    return DamerauLevenshtein.distance(street_x, street_y, score_cutoff=1) <= 1
+
+
+def zip_slip(x: str, y: str) -> bool:
+    """Tell whether two ZIP codes are one written with a slip: one digit replaced, or two neighbours swapped."""
+    return bool(x and y) and x != y and phone_slip((x,), (y,))
+
+
+def one_address(a: "PersonaView", b: "PersonaView") -> tuple[bool, bool]:
+    """Return whether two records hold one street address written with slips, and whether their ZIPs differ by one.
+
+    The street as ``street_slip`` reads it, and the same ZIP or one a keystroke from the other (``zip_slip``: 02211 /
+    02121, 03000 / 03001). Two addresses in two ZIPs that far apart are not one place, whatever the street.
+    """
+    for x in a.addresses:
+        street_x, _, zip_x = x.partition("|")
+        for y in b.addresses:
+            street_y, _, zip_y = y.partition("|")
+            if not zip_x or not zip_y or not street_slip(street_x, street_y):
+                continue
+            if zip_x == zip_y:
+                return True, False
+            if zip_slip(zip_x, zip_y):
+                return True, True
+    return False, False
+
+
+def one_street(a: "PersonaView", b: "PersonaView") -> tuple[bool, bool]:
+    """Return whether two records hold one street with the house number written with a slip (2 / 26, 21 / 12,
+    124 / 134), and whether their ZIPs differ by one keystroke: the street written out alike, in the same ZIP or one
+    a keystroke away (``zip_slip``). The same street, not the same address: a neighbour a few doors down is there too.
+    """
+    for x in a.addresses:
+        street_x, _, zip_x = x.partition("|")
+        number_x, name_x = _street_parts(street_x)
+        for y in b.addresses:
+            street_y, _, zip_y = y.partition("|")
+            number_y, name_y = _street_parts(street_y)
+            if not (number_x and number_y and number_x != number_y and name_x and name_x == name_y):
+                continue
+            if not zip_x or not zip_y or not (zip_x == zip_y or zip_slip(zip_x, zip_y)):
+                continue
+            if DamerauLevenshtein.distance(number_x, number_y, score_cutoff=1) <= 1:
+                return True, zip_x != zip_y
+    return False, False
+
+
 def first_name_score(a: str, b: str) -> float | None:
     """Return how well two normalized first names agree (1.0 for the same name or a nickname)."""
     if not a or not b:
         return None
     a1, b1 = a.split()[0], b.split()[0]
-    if a == b or equivalent(a1, b1):
+    if a == b or equivalent(a1, b1) or _spaced(a, b):
         return 1.0
     if (len(a1) == 1 and b1.startswith(a1)) or (len(b1) == 1 and a1.startswith(b1)):
         return 0.92
@@ -182,9 +268,14 @@ def last_name_score(a: str, b: str) -> float | None:
     """Return how well two normalized last names agree."""
     if not a or not b:
         return None
-    if a == b:
+    if a == b or _spaced(a, b):
         return 1.0
     return round(JaroWinkler.similarity(a, b), 4)
+
+
+def _spaced(a: str, b: str) -> bool:
+    """Tell whether two names are one written with a space slipped in or left out (GEO RGE / GEORGE, H O / HO)."""
+    return " " in a + b and a.replace(" ", "") == b.replace(" ", "")
 
 
 # Free-mail addresses are often made up from a name by list vendors (johnsmith@gmail.com), so two
@@ -325,15 +416,25 @@ def gamma(a: PersonaView, b: PersonaView) -> tuple[dict[str, int | None], dict]:
             levels["business"] = 1 if best >= 90 else 0
     else:
         levels["business"] = None
+    zip_slipped = False
     if a.addresses and b.addresses:
         if _shared(a.addresses, b.addresses):
             levels["address"] = 2
         else:
+            # one street address mistyped (a space, a letter, the ZIP's digits): the same place, read as such
+            same, zip_slipped = one_address(a, b)
             streets_a = {x.partition("|")[0] for x in a.addresses}
-            levels["address"] = 1 if any(x.partition("|")[0] in streets_a for x in b.addresses) else 0
+            if same:
+                levels["address"] = 2
+            elif any(x.partition("|")[0] in streets_a for x in b.addresses):
+                levels["address"] = 1
+            else:
+                # the house number mistyped on one street: the same street, as in another ZIP
+                street, zip_slipped = one_street(a, b)
+                levels["address"] = 1 if street else 0
     else:
         levels["address"] = None
-    if a.zip5 and b.zip5 and a.zip5 == b.zip5:
+    if a.zip5 and b.zip5 and (a.zip5 == b.zip5 or (zip_slipped and zip_slip(a.zip5, b.zip5))):
         levels["location"] = 3
     elif a.cities and b.cities and _shared(a.cities, b.cities) and a.state == b.state:
         levels["location"] = 2
@@ -1148,6 +1249,27 @@ def _columns_swapped(p: PersonaView) -> bool:
     return bool(p.first and p.last) and _given_name(p.last) and not _given_name(p.first)
 
 
+def zip_mistyped(a: PersonaView, b: PersonaView) -> bool:
+    """Tell whether two records of one state hold ZIPs a keystroke apart (``zip_slip``) and one holds no street.
+
+    REECE MIELS in 03101 with no street beside REECE MIELS at 31 WORONORA ST in 03110: nothing of the place
+    disagrees but a ZIP written with two digits swapped. Two streets in two such ZIPs are two places (a namesake in
+    the next ZIP), and a missing state says nothing: both records need one, the same.
+    """
+    if not (a.state and a.state == b.state and zip_slip(a.zip5, b.zip5)):
+        return False
+    return not (a.addresses and b.addresses)
+
+
+def _name_not_common(model: "Model | None", a: PersonaView) -> bool:
+    """Tell whether a full name is no commoner than a typical shared one in the team: its first name's and surname's
+    frequency adjustments (``tf_adjustment``) add up to no less than nothing. A namesake in the next ZIP is as likely
+    as the name is common (MITCHELL EGAN: -0.3 bits; AMBER KEXEL: +1.4)."""
+    if model is None or not (a.first and a.last):
+        return False
+    return tf_adjustment(model, "first_name", a.first) + tf_adjustment(model, "last_name", a.last) >= 0
+
+
 def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = None) -> str | None:
     """Return why two personas must never merge automatically (a named guard), or None.
 
@@ -1231,7 +1353,8 @@ def guard(a: PersonaView, b: PersonaView, levels: dict, model: "Model | None" = 
             exact = first == 3 and last == 3
             # the same name in another city, or a close one in another state, and nothing else in common
             if levels["location"] < (2 if exact else 1) and nothing_shared:
-                return "NAMESAKE_ELSEWHERE"
+                if not (exact and zip_mistyped(a, b) and _name_not_common(model, a)):
+                    return "NAMESAKE_ELSEWHERE"
         elif levels["location"] < 2 and nothing_shared:
             # one name merely resembles the other's (JAKE RHYNE / JACOB RYAN), not a slip of it, in another city,
             # and nothing in common
@@ -2082,9 +2205,15 @@ def ruled_out(a: PersonaView, b: PersonaView, levels: dict) -> bool:
 
     A partition compares its pairs before the run's model exists, so it reads the guards without the team's job
     title frequencies. A pair that shares a job title may still be lifted by one rare in the team
-    (``same_post_surname``, ``first_name_in_post``, ``nameless_in_post``): it is kept for the finishing step.
+    (``same_post_surname``, ``first_name_in_post``, ``nameless_in_post``): it is kept for the finishing step, and so
+    is one full name in a ZIP a keystroke from the other's beside a record without a street (``zip_mistyped``),
+    which only the name's frequency in the team keeps apart.
     """
-    return guard(a, b, levels) in NEVER_SAME and not shared_title(a, b)
+    if guard(a, b, levels) not in NEVER_SAME or shared_title(a, b):
+        return False
+    # one name in a ZIP a keystroke from the other's is kept apart only by a common name, which the model knows
+    first, last = levels["first_name"], levels["last_name"]
+    return not (first == 3 and last == 3 and zip_mistyped(a, b))
 
 
 # A cross pair with one of these guards keeps two groups apart unless most cross pairs agree and the pair joining
