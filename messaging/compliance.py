@@ -1370,8 +1370,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:do\s+not|don't|dont|dnt)\s+call\b(?!\s+(?:you|u|him|her|them|back|first|yet)\b)"
-            r"(?!(?:\s+me)?(?:\s+(?:at\s+work|before|after|during|until|till|between|early|late|now|right\s+now|today"
-            r"|tonight|on\s+\w+|in\s+the\s+\w+)\b))"
+            r"(?!(?:\s+me|\s+my\s+(?:cell|phone|mobile))?(?:\s+(?:at\s+work|before|after|during|until|till|between|early|late"
+            r"|now|right\s+now|today|tonight|this\s+(?:week|morning|afternoon|month)|on\s+\w+|in\s+the\s+\w+)\b))"
         ),
         "call",
     ),
@@ -2964,6 +2964,17 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-twenty-sixth, hundred-and-twenty-eighth and hundred-and-thirtieth: "Remove every one of our
+    # numbers you have on file" (a chain's HR for all its staff); Gujarati in Latin letters "Aa number par have text na
+    # karso" (don't text this number any more)
+    (
+        _re(
+            r"\b(?:remove|delete|drop|purge|take\s+off)\s+(?:every|each|all)\s+(?:one\s+)?of\s+(?:our|my|the(?:se)?)\s+"
+            r"(?:\w+\s+)?(?:numbers|phones|lines|locations|stores|contacts)\b"
+            r"|\b(?:have\s+|pachhi\s+)?text\s+na\s+kar(?:so|sho|jo|vo|o)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-twenty-third, hundred-and-twenty-fifth and hundred-and-twenty-seventh: "stop" as voice-to-text
     # hears it before "texting this number" ("shop please shop texting this number", "not interested top texting me").
     # Not "shop texting is new for us" (no one to stop texting), "top messaging apps"
@@ -3857,8 +3868,9 @@ _TEXTS_INSTEAD = re.compile(
     r"|(?:^|[.!,;\n]\s*)(?:text|txt)\s+(?:me\s+)?(?:don't|dont|do\s+not|no)\s+call"
     # "don't call, email me": a channel preferred, not a revocation of texts
     r"|\b(?:e-?mail)(?:\s+me|\s+is\s+(?:better|fine|best)|\s*:|\s+only|\s+(?:pls|please|plz|instead|works))"
-    # "Don't call, I can't hear nothing on the boat. Email x@aol.com"
-    r"|\be-?mail\s+(?:me\s+)?(?:at\s+)?[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    # "Don't call, I can't hear nothing on the boat. Email x@aol.com", "email is rob.k@...", an address said aloud
+    r"|\be-?mail\s+(?:me\s+)?(?:at\s+|is\s+|:\s*)?[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"|\be-?mail\s+(?:me\s+)?(?:at\s+)?\w+(?:\s+dot\s+\w+)*\s+at\s+\w+(?:\s+dot\s+\w+)+"
     # "pls email, don't call: office@...": the channel asked for
     r"|\b(?:pls|please|plz|just)\s+e-?mail\b(?!\s+(?:me\s+)?(?:stop|remove|unsubscribe))"
     # "Don't call, send it to me in writing. office@...": the offer asked for on paper or at an address

@@ -3468,3 +3468,30 @@ def test_the_persons_own_words_without_quotes_headers_and_device_lines(text, own
 )
 def test_the_hundred_and_twenty_third_fifth_and_seventh_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-twenty-sixth, hundred-and-twenty-eighth and hundred-and-thirtieth sets (a plain week; franchisees,
+# chains and corporate gatekeepers; mixed intents): a chain's "remove every one of our numbers" and Gujarati in Latin
+# letters "have text na karso" revoke; calls refused for the writer's cell at some time, "this week", or beside an
+# e-mail given as "email is X" or said aloud ("marco dot ruiz at ... dot com") do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "This is HR for a 40 unit donut franchisee. Texting our employees' personal phones is not ok. Remove every "
+            "one of our numbers you have on file.",
+            "yes",
+        ),
+        ("Aa number par have text na karso. Hu franchise owner chu ane mane interest nathi", "yes"),
+        (
+            "I'm interested but don't call, I'm on the line all day. Email marco dot ruiz at tacolocofranchise dot com",
+            "no",
+        ),
+        ("Don't call my cell during the day, I'm up on roofs. Shop line is (803) 555-0112, call after 4", "no"),
+        ("Don't call me, I'm hard of hearing and phones are a pain. email is rob.k@kmechanical.us", "no"),
+        ("Call me the 2nd week of January. Don't call this week though, it's chaos", "no"),
+        ("don't call my cell, don't text it either", "yes"),
+    ],
+)
+def test_the_hundred_and_twenty_sixth_eighth_and_thirtieth_families_and_guards(text, decision):
+    assert_decision(text, decision)
