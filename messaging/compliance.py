@@ -2964,6 +2964,32 @@ _MORE_PHRASES += [
         ),
         "negation",
     ),
+    # the hundred-and-twenty-ninth, hundred-and-thirty-first and hundred-and-thirty-second: Dari and Farsi "پیام روان
+    # نکنید" / "پیام نفرستید" (don't send messages), "نمبرم را از لست تان پاک کنید" (delete my number from your list);
+    # Pashto "پیغامونه مه لیږه" (don't send messages), "له لیست نه لرې کړه" (take off the list), in Latin letters
+    # "message ma kawa", "number me delete ka"; Urdu "لسٹ سے ہٹا دیں" (take off the list), "میسج نہ کریں" (don't
+    # message); Hindi, Gujarati and Nepali in Latin letters "number nikal do", "list mathi kadhi nakho", "text na
+    # garnus", "number hataidinus", "ab mat bhejna"; Egyptian Arabic in Latin letters "balash el messages", "ems7
+    # rakamy" (delete my number); Korean romanised "geuman bonaeseyo" (stop sending); Chinese
+    # "請將我的號碼...刪除" (delete my number); Cantonese "唔好再打嚟", "mou zoi send"; Vietnamese "Ngưng giùm" (stop,
+    # please); Taglish "stop na kayo mag text sa kanya"
+    (
+        _re(
+            r"پیام\s+(?:روان|نفرست)\w*|روان\s+نکنید|نفرستید|(?:نمبر|شماره)\S*\s+را\s+(?:\S+\s+){0,4}?پاک\s+کن\w*"
+            r"|مه\s+لیږ\w*|لرې\s+کړ\w*|\bmessage\s+ma\s+kawa\b|\bnumber\s+(?:me|mi|zama)\s+delete\s+ka\b"
+            r"|(?:لسٹ|فہرست)\s+سے\s+(?:ہٹا|نکال)\s*(?:دیں|دو|دیجئے|دیجیے)|میسج\s+نہ\s+(?:کریں|کرو|بھیجیں|بھیجو)"
+            r"|\bnumber\s+nikal\s+(?:do|dena|dijiye|dein|de)\b|\blist\s+se\s+nikal\w*"
+            r"|\blist\s+(?:mathi|ma\s*thi)\s+(?:kadhi|kaadhi|kadh)\w*|\btext\s+na\s+garnu\w*|\bnumber\s+hatai\w*"
+            r"|\b(?:ab|aage\s+se|phir\s+se)\s+mat\s+bhej\w*|\bmessage\s+mat\s+bhej\w*"
+            r"|\bbalash\s+(?:el\s+)?(?:messages|msgs|rasayel|resayel)\b|\bems7\s+(?:rakamy|ra2amy|rakmy|nemrty|nemraty)\b"
+            r"|\bgeuman\s+bonae\w*|\bbonaeji\s+ma\w*|\bmunja\s+geuman\b"
+            r"|(?:號碼|号码)[^。！？]{0,12}(?:刪除|删除|移除)|(?:刪除|删除|移除)[^。！？]{0,6}(?:號碼|号码)"
+            r"|唔好再(?:send|打|發|发|傳|传|text)|\b(?:mou|mhou|mm\s+hou)\s+(?:zoi|joi)\s+(?:send|text|sms|da|dar)\b"
+            r"|(?<!\u0111ung\s)(?<!dung\s)\bngung\s+(?:gium|dum|giup|nhan|gui)\b"  # not "Đừng ngừng gửi" (don't stop)
+            r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
+        ),
+        "none",
+    ),
     # the hundred-and-twenty-sixth, hundred-and-twenty-eighth and hundred-and-thirtieth: "Remove every one of our
     # numbers you have on file" (a chain's HR for all its staff); Gujarati in Latin letters "Aa number par have text na
     # karso" (don't text this number any more)
@@ -4051,7 +4077,7 @@ def _may_be_bare(clause: str) -> bool:
 _SOFT_BREAK = re.compile(
     r"\s+(?:but|so|and\s+then)\s+|(?<!\bi'll)(?<!\bill)(?<!\bwill)(?<!\bwe'll)(?<!\bgonna)(?<!\bi)\s+just\s+"
 )
-_SENTENCE_END = re.compile(r"[.!?\n]+")
+_SENTENCE_END = re.compile(r"[.!?\n\u06d4\u061f\u3002\uff01\uff1f]+")  # and Urdu's, Arabic's and CJK marks
 _TYPO_TARGETS = ("unsubscribe", "remove", "stopall")
 
 
@@ -4318,6 +4344,8 @@ _ASKS_HOW_OPTING_OUT_WORKS = re.compile(
     # "If I opt out does that block the whole company number or just my phone?": what opting out would reach
     r"|\bif\s+(?:i|we)\s+(?:opt[\s-]?out|unsubscribe|unsub)\s+(?:does|do|will|would|is|can)\s+(?:it|that|this)\s+"
     r"(?:also\s+|still\s+)?(?:block|cover|affect|apply|include|reach|work)\b[^.!?]*(?:\?|$)"
+    # "unsubscribe kar do mujhe un Yelp waali emails se": the same in Hindi in Latin letters
+    r"|\bunsubscribe\s+kar\s+do\b[^.!?]{0,30}?\b(?:waali|wali|wale|waale)\s+(?:e-?mails?|mails?)\s+se\b"
     # "unsubscribe de los correos de Home Depot como se hace??": the same in Spanish
     r"|\b(?:unsubscribe|unsub|desuscribir\w*|darme\s+de\s+baja)\s+de\s+(?:los|las)\s+(?:correos|e-?mails|mails|promociones)"
     r"\s+de\s+(?!(?:ustedes|usdatabiz|esta|este)\b)"
@@ -4365,6 +4393,10 @@ _NOT_TO_TELL_A_RELATIVE = re.compile(
 _THE_ONE_WHO_HAS_TO = re.compile(
     r"\bthe\s+one\s+who\s+(?:has|have|had|gets?|ends\s+up)\s+(?:to\s+)?(?:unsubscrib\w*|cancel\w*|remov\w*|delet\w*"
     r"|opt\w*\s+out)\b"
+)
+# "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
+_STOP_RIGHT_THERE_ASKING = re.compile(
+    r"\bstop\s+right\s+there\b(?=\W+(?:which|what|who|how|wait|hold\s+on|back\s+up|rewind|say\s+that\s+again))"
 )
 # "If you can beat $300/mo email me the numbers. if not dont bother": an offer's condition, the rest a decline of it
 _A_CONDITION_NOT_MET = re.compile(
@@ -4874,7 +4906,7 @@ _GUARDED_WORDS = re.compile(
 _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
-    _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO,
+    _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,

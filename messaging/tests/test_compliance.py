@@ -3495,3 +3495,39 @@ def test_the_hundred_and_twenty_third_fifth_and_seventh_families_and_guards(text
 )
 def test_the_hundred_and_twenty_sixth_eighth_and_thirtieth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-twenty-ninth, hundred-and-thirty-first and hundred-and-thirty-second sets (a plain week; South Asian,
+# Middle Eastern and Afghan owners; East and Southeast Asian owners): Dari, Pashto and Urdu in their scripts and in
+# Latin letters, Hindi, Gujarati, Nepali and Egyptian Arabic in Latin letters, romanised Korean, Chinese, Cantonese,
+# Vietnamese and Taglish revoke; "Stop right there, which company did you say?" and a Hindi ask about unsubscribing
+# from another firm's e-mails do not, nor Vietnamese "don't stop sending"
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("لطفاً دیگر برایم پیام روان نکنید، نمبرم را از لست تان پاک کنید", "yes"),
+        ("ورور، ماته نور پیغامونه مه لیږه. زما نمبر له لیست نه لرې کړه", "yes"),
+        (
+            "السلام علیکم، میں ان کا بیٹا بول رہا ہوں۔ ابو کو انگریزی زیادہ نہیں آتی۔ مہربانی کر کے یہ نمبر اپنی لسٹ "
+            "سے ہٹا دیں اور آئندہ میسج نہ کریں۔ شکریہ",
+            "yes",
+        ),
+        ("yaar mera number nikal do apni list se. shukriya", "yes"),
+        ("bhai maro number list mathi kadhi nakho, motel ma aamey bau kaam che", "yes"),
+        ("dai malai text na garnus hai, number hataidinus", "yes"),
+        ("ya 3am balash el messages di 5ales, ems7 rakamy", "yes"),
+        ("wrora ma ta nor message ma kawa, number me delete ka", "yes"),
+        ("bas karo yaar, roz subah 7 baje message aata hai, ab mat bhejna", "yes"),
+        ("geuman bonaeseyo plz", "yes"),
+        ("請將我的號碼從你們的名單中刪除，謝謝", "yes"),
+        ("mou zoi send la, 唔好再打嚟啦", "yes"),
+        ("Ngưng giùm cái. Ngày nào cũng nhắn", "yes"),
+        ("Nanay ko po ito, pls po stop na kayo mag text sa kanya. Matanda na po sya at nalilito lang", "yes"),
+        ("Stop right there, which company did you say? And how'd you get my cell", "not yes"),
+        ("Stop right there. Take me off your list", "yes"),
+        ("Beta unsubscribe kar do mujhe un Yelp waali emails se, din mein 10 baar aati hai", "not yes"),
+        ("Đừng ngừng gửi nha em, chị đang coi giá", "not yes"),
+    ],
+)
+def test_the_hundred_and_twenty_ninth_thirty_first_and_second_families_and_guards(text, decision):
+    assert_decision(text, decision)
