@@ -1032,10 +1032,14 @@ _DECLINE_BESIDE_A_HAND = re.compile(
 )
 _SKIN_TONES = re.compile("[\U0001f3fb-\U0001f3ff]")
 STOP_EMOJI = frozenset("\U0001f6d1\u270b\u26d4\U0001f6ab\U0001f4f5\U0001f515")  # 🛑 ✋ ⛔ 🚫 📵 (no phones) 🔕 (muted)
+# "🚫💰 no budget sorry": a no-sign on money or time says "no money", "no time", not the texts; read as a space
+_NO_MONEY_OR_TIME = re.compile(
+    "[\U0001f6ab\u26d4]\ufe0f?\\s?[\U0001f4b0\U0001f4b5\U0001f4b2\U0001f4b8\U0001f911\U0001f4b3\u23f0\u231b\u23f3]"
+)
 # A person gesturing "no" (🙅): a no, perhaps a stop; a person decides.
 NO_GESTURE_EMOJI = frozenset("\U0001f645")
 # Scripts the detector cannot read (not Latin): held for a person rather than guessed.
-_LATIN_MAX = 0x024F
+_LATIN_MAX = 0x02AF  # with IPA Extensions: Twi, Ewe and Fon write ɛ, ɔ and ɖ
 
 
 def folded(text: str) -> str:
@@ -2551,7 +2555,7 @@ _MORE_PHRASES += [
             r"|\bkhong\s+(?:muon\s+)?nhan\s+tin\s+nhan\b"
             r"|\btama\s+na\s+(?:po\s+)?(?:ang\s+|sa\s+)?(?:text|pag-?text|mensahe|message)"
             r"|\bayoko\s+na\s+(?:po\s+)?(?:ng|sa)\s+(?:text|mensahe|message)"
-            r"|\bpa\s+(?:ekri|voye)\s+(?:m|mwen|nou)\s+(?:anko|mesaj)|\bretire\s+(?:non|nimewo)\s+(?:mwen|nou)\b"
+            r"|\bpa\s+(?:ekri|voye)\s+(?:m|mwen|nou|l|li)\s+(?:anko|mesaj)|\bretire\s+(?:non|nimewo)\s+(?:mwen|nou)\b"
             r"|\b(?:bikafi|bikaffi|kifaye|kefaya|kfaya)\s+(?:rasayel|rasa2el|msgs?|messages)\b"
             r"|\bbu\s*yao\s+(?:zai\s+)?fa\s+(?:le|duanxin|xinxi|xiaoxi)\b"
             r"|\bbu\s+xiang\s+(?:zai\s+)?shou\s*dao\s+(?:duanxin|xinxi|xiaoxi)\b"
@@ -2987,6 +2991,26 @@ _MORE_PHRASES += [
             r"|唔好再(?:send|打|發|发|傳|传|text)|\b(?:mou|mhou|mm\s+hou)\s+(?:zoi|joi)\s+(?:send|text|sms|da|dar)\b"
             r"|(?<!\u0111ung\s)(?<!dung\s)\bngung\s+(?:gium|dum|giup|nhan|gui)\b"  # not "Đừng ngừng gửi" (don't stop)
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
+        ),
+        "none",
+    ),
+    # the hundred-and-thirty-third, hundred-and-thirty-fourth and hundred-and-thirty-sixth: Tigrinya "ደጊም መልእኽቲ
+    # ኣይትልኣኹለይ" and Amharic "መልዕክት አትላኩልኝ" (send me no more messages), "ቁጥሬን ሰርዙ" (delete my number); Yoruba
+    # "e ma fi text ranse si number yi mo" (send no texts to this number any more); Twi "gyae texts no" (stop the
+    # texts); Jamaican Patois "tek mi off di list", "mi nuh waan nuh more a dem text"; Polish "dajcie mi wreszcie
+    # spokój" (leave me alone at last); Bosnian "izbrišite me sa spiska", "ne šaljite više ništa" (send nothing more)
+    (
+        _re(
+            r"(?:መልእኽቲ|መልዕክት|መልእክት|ሜሴጅ|ቴክስት)\S*\s+(?:\S+\s+){0,2}?(?:ኣይትልኣኹ|ኣይትስደዱ|ኣይትስደድ|አትላኩ|አትላክ)\S*"
+            r"|(?:ቁጥሬን|ቁጽረይ)\s+(?:\S+\s+){0,4}?(?:ሰርዙ|አጥፉ|አውጡ|ደምስሱ|ኣውጽኡ|ሰርዙልኝ|አጥፉልኝ)\S*"
+            r"|\bma\s+fi\s+(?:texts?|msgs?|messages?|sms|ateranse|ifiranse)\s+(?:\w+\s+)?ranse\b"
+            r"|\b(?:e\s+)?ma\s+(?:te|pe|ranse|text)\s+(?:mi|wa)\s+mo\b"
+            r"|\bgyae\s+(?:(?:no|wo|me)\s+)?(?:texts?|messages?|msgs?|mesage|sms|nkra)\b"
+            r"|\btek\s+(?:mi|me|wi|we|him|har|dem|it)\s+(?:number\s+)?(?:off|aff)\s+(?:\w+\s+)?(?:list|lis)\b"
+            r"|\bnuh\s+(?:waan|want|wah|wan)\s+(?:nuh|no)\s+more\b[^.!?]{0,20}\b(?:texts?|messages?|msgs?)\b"
+            r"|\bdaj(?:cie|ta|ciez)?\s+(?:mi|nam)\s+(?:wreszcie\s+|juz\s+|w\s+koncu\s+|swiety\s+)?spok"
+            r"|\bizbrisi\w*\s+(?:me|nas)\s+(?:sa|s|iz)\s+(?:spiska|liste|popisa)\b"
+            r"|\bne\s+salji(?:te)?\s+(?:mi\s+|nam\s+)?vise\s+(?:nista|nikakve|poruk\w*)"
         ),
         "none",
     ),
@@ -3461,6 +3485,8 @@ _EDGE_STOP_START = re.compile(
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
     r"(?!\s+(?:playin|kiddin|jokin|messin|foolin|lyin|trippin|cappin|frontin|hatin|clownin)\b)"
+    # Patois "Stop tek people fi eediat wid dis scam": stop taking people for fools, an insult, not the texts
+    r"(?!\s+tek\s+\w+\s+(?:fi|fa|for)\s+(?:eediat|eedyat|idiots?|fools?|dunce|poppyshow)\b)"
 )
 # Words that make the stop after them a noun: "the bus stop ads", "a pit stop", "one-stop shop"
 _STOP_AS_NOUN = frozenset("bus truck pit full rest train subway tram trolley shuttle whistle one".split())
@@ -4394,6 +4420,27 @@ _THE_ONE_WHO_HAS_TO = re.compile(
     r"\bthe\s+one\s+who\s+(?:has|have|had|gets?|ends\s+up)\s+(?:to\s+)?(?:unsubscrib\w*|cancel\w*|remov\w*|delet\w*"
     r"|opt\w*\s+out)\b"
 )
+# "Ok stop stop I hear you lol. How much for a month?": the writer already convinced, not asking for no texts
+_STOP_I_HEAR_YOU = re.compile(
+    r"\bstop(?:\W+stop)*\W+(?=(?:i\s+(?:hear|get)\s+(?:you|ya|u)|you\s+had\s+me|say\s+no\s+more|i'?m\s+sold"
+    r"|you'?ve\s+convinced\s+me)\b(?!\s+(?:every|all\s+day|again|twice|already)\b))"
+)
+# "My phone flagged this as spam risk lol. who is this": the phone's or the carrier's label, not the writer's report
+_A_PHONE_FLAGGED = re.compile(
+    r"\b(?:phone|iphone|android|carrier|cell|verizon|t-?mobile|at&t|att|google|caller\s+id)\s+(?:already\s+|just\s+)?"
+    r"(?:flagged|marked|labell?ed|tagged|listed|shows?|showed|says|said|calls?|called)\s+(?:this|it|you|u|ur|your\s+"
+    r"(?:number|text|msg|message))\s+(?:as\s+)?(?:a\s+)?(?:potential\s+|possible\s+|likely\s+|suspected\s+)?"
+    r"(?:spam|scam|junk)(?:\s+(?:risk|likely|alert|warning))?\b"
+)
+# "I unsubscribe from pretty much everything lol but fine, send it to ...": the writer's habit, then a yes
+_UNSUBSCRIBES_FROM_EVERYTHING = re.compile(
+    r"\bi\s+(?:usually\s+|always\s+|normally\s+|tend\s+to\s+|just\s+)?unsubscribe\s+(?:from|to)\s+(?:pretty\s+much\s+"
+    r"|almost\s+|nearly\s+|just\s+about\s+)?(?:everything|all\s+(?:of\s+)?(?:it|this\s+stuff|these\s+things))\b(?=[^.!?]*\bbut\b)"
+)
+# "if you can stop my phone ringing with tire kickers and get me real jobs I'm in": other callers to be stopped
+_STOP_OTHER_CALLERS = re.compile(
+    r"\bstop\s+(?:my|the|our)\s+(?:phones?|lines?)\s+(?:from\s+)?ringing\s+(?:off\s+the\s+hook\s+)?with\b"
+)
 # "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
 _STOP_RIGHT_THERE_ASKING = re.compile(
     r"\bstop\s+right\s+there\b(?=\W+(?:which|what|who|how|wait|hold\s+on|back\s+up|rewind|say\s+that\s+again))"
@@ -4657,6 +4704,8 @@ def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) ->
 
 def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]:
     text = _spoken_marks(without_tapback(text or "").strip())
+    if not STOP_EMOJI.isdisjoint(text) and _NO_MONEY_OR_TIME.search(text):
+        text = _NO_MONEY_OR_TIME.sub(" ", text).strip()
     if "\n" in text:
         text = _LINE_BREAK.sub(" . ", text)  # each line its own clause: "Not interested\nStop\nThanks"
     read_by_model = text  # the model was trained on replies with their addresses
@@ -4907,6 +4956,7 @@ _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
+    _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,

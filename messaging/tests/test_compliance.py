@@ -3531,3 +3531,37 @@ def test_the_hundred_and_twenty_sixth_eighth_and_thirtieth_families_and_guards(t
 )
 def test_the_hundred_and_twenty_ninth_thirty_first_and_second_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-thirty-third, hundred-and-thirty-fourth and hundred-and-thirty-sixth sets (a plain week; African,
+# Caribbean and Eastern European owners; strain and odd forms): Tigrinya and Amharic in their script, Yoruba, Twi,
+# Haitian Creole for an uncle, Jamaican Patois, Polish and Bosnian revoke; a writer already convinced ("stop stop I
+# hear you"), a phone's spam label, a habit of unsubscribing before a yes, other callers to be stopped, a no-sign on
+# money and Patois "stop tek people fi eediat" (an insult) do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("በጃኹም ደጊም መልእኽቲ ኣይትልኣኹለይ", "yes"),
+        ("እባካችሁ መልዕክት አትላኩልኝ", "yes"),
+        ("ቁጥሬን ከዝርዝራችሁ ሰርዙ", "yes"),
+        ("E jo, e ma fi text ranse si number yi mo. E se", "yes"),
+        ("Mepa wo kyɛw gyae texts no, mempɛ bio", "yes"),
+        ("Bonjou, se neve l ki ekri w. Tonton m pa li angle, li di pou m di w pa ekri l ankò. Mèsi", "yes"),
+        ("Mi nuh waan nuh more a dem text yah. Tek mi off di list", "yes"),
+        ("Już trzeci raz piszecie. Dajcie mi wreszcie spokój", "yes"),
+        ("Izbrišite me sa spiska i ne šaljite više ništa", "yes"),
+        ("Ok stop stop I hear you lol. How much for a month?", "no"),
+        ("stop stop I hear you every day. take me off", "yes"),
+        ("My phone flagged this as spam risk lol. who is this for real and what company", "no"),
+        ("My phone flagged this as spam. Stop texting me", "yes"),
+        ("I unsubscribe from pretty much everything lol but fine, send it to rick.b.hauling@hotmail.com", "no"),
+        ("if you can stop my phone ringing with tire kickers and get me real jobs I'm in", "no"),
+        ("🚫💰 no budget sorry", "no"),
+        ("🚫📱 no more texts", "yes"),
+        ("🚫💰 and 🛑 texting", "yes"),
+        ("Stop tek people fi eediat wid dis scam yah. Bloodclaat tief", "not yes"),
+        ("Medaase, yɛnhia seesei", "no"),
+    ],
+)
+def test_the_hundred_and_thirty_third_fourth_and_sixth_families_and_guards(text, decision):
+    assert_decision(text, decision)
