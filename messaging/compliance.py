@@ -1567,6 +1567,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\bno\s+(?:mas|quiero(?:\s+recibir)?(?:\s+mas)?|deseo(?:\s+recibir)?(?:\s+mas)?)\s+(?:mensajes|textos|msjs?|sms|llamadas)\b"
+            r"(?!\s+de\s+(?:voz|audio))"  # "no quiero mensajes de voz, mándame texto": voice messages, not texts
         ),
         "none",
     ),
@@ -2991,6 +2992,36 @@ _MORE_PHRASES += [
             r"|唔好再(?:send|打|發|发|傳|传|text)|\b(?:mou|mhou|mm\s+hou)\s+(?:zoi|joi)\s+(?:send|text|sms|da|dar)\b"
             r"|(?<!\u0111ung\s)(?<!dung\s)\bngung\s+(?:gium|dum|giup|nhan|gui)\b"  # not "Đừng ngừng gửi" (don't stop)
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
+        ),
+        "none",
+    ),
+    # the hundred-and-thirty-fifth, hundred-and-thirty-seventh and hundred-and-thirty-ninth: "I don't want it coming to
+    # this phone anymore"; formal requests "we must ask that you not contact us again", "we request that no further
+    # text messages be sent", "remove Gloria's number"; Cape Verdean "para di manda-m mensajen", Galician "deixade de
+    # mandarme mensaxes", Catalan "deixeu d'enviar-me missatges" (stop sending me messages); Cuban Spanish "borra este
+    # número de tu lista", "no quiero mensaje", "no mas mensaje"; Quechua "ama ... kachamuwaychu" (do not send me);
+    # Sicilian "finitila cu sti missaggi", "nun mi scriviti cchiù"; Portuguese passed on "ela pediu pra vocês não
+    # entrarem mais em contato com ela"; French "ne plus lui envoyer de messages" (to her husband)
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+want\s+(?:it|this|these|them|that|those|any\s+of\s+(?:it|this|these|them))\s+"
+            r"(?:(?:coming|showing\s+up)\s+(?:to|on|into)\s+(?:this|my)\s+(?:phone|number|cell|line)\b|(?:sent|going)\s+(?:to"
+            r"|on)\s+(?:this|my)\s+(?:phone|number|cell|line)\s+(?:anymore|any\s+more|again)\b)"
+            r"|\b(?:ask|request)\s+that\s+(?:you|your\s+\w+)\s+(?:not|no\s+longer|never)\s+(?:contact|text|message|call"
+            r"|reach\s+out\s+to|send)\b"
+            r"|\b(?:ask|request)\s+that\s+no\s+(?:further|more|additional)\s+(?:text\s+)?(?:messages|texts|communications?"
+            r"|contact|solicitations?)\b"
+            r"|\b(?:remove|delete|erase)\s+[a-z]+'s\s+(?:cell\s+)?(?:number|phone|cell|contact)\b"
+            r"(?!\s+from\s+(?:our|my|the|his|her)\s+(?:listing|website|site|page|profile|ad|ads|menu|flyer)s?\b)"
+            r"|\bpara\s+(?:di|de)\s+(?:manda|envia|skrebe|skreve|escreve)\w*"
+            r"|\bdeix\w*\s+(?:de\s+|d'\s*)(?:me\s+|nos\s+)?(?:mand|envi|escri|escrev|text)\w*"
+            r"|\bborr(?:a|e|en|ar|ame|enme|alo)\s+(?:este|mi|el|ese|nuestro)\s+(?:numero|telefono|cel|celular)\b"
+            r"|\bno\s+(?:quiero|queremos)\s+(?:mas\s+)?(?:mensaje|mensajes|textos?|sms)\b(?!\s+(?:de\s+)?(?:voz|audio))"
+            r"|\bno\s+mas\s+(?:mensaje|mensajes|textos?|sms)\b"
+            r"|\bama\s+(?:\w+\s+){0,2}?\w*kachamu\w*"
+            r"|\bfinitila\s+(?:cu|co|con)\b|\bnun\s+mi\s+(?:scriviti|scrivite|mannati|mandati|chiamati)\b"
+            r"|\bnao\s+(?:entr|faz|fac)\w*\s+mais\s+(?:em\s+)?contato\b|\bnao\s+(?:me|a|o|nos)\s+contat\w*\s+mais\b"
+            r"|\bne\s+plus\s+(?:lui|leur)\s+(?:envoyer|ecrire|texter)\b"
         ),
         "none",
     ),
@@ -4441,6 +4472,24 @@ _UNSUBSCRIBES_FROM_EVERYTHING = re.compile(
 _STOP_OTHER_CALLERS = re.compile(
     r"\bstop\s+(?:my|the|our)\s+(?:phones?|lines?)\s+(?:from\s+)?ringing\s+(?:off\s+the\s+hook\s+)?with\b"
 )
+# "No me llames, solo textos": calls refused, texts asked for (in Spanish)
+_CALLS_REFUSED_TEXTS_ASKED = re.compile(
+    r"\bno\s+(?:me\s+)?llam\w*\W+(?:(?:solo|mejor|nomas|nada\s+mas)\s+(?:por\s+)?|(?:mandame|enviame|escribeme|escribame)"
+    r"\s+(?:un\s+)?)(?:textos?|mensajes?(?:\s+de\s+texto)?|whatsapp|sms)\b"
+    r"|\b(?:solo|mejor)\s+(?:por\s+)?(?:textos?|mensajes?(?:\s+de\s+texto)?)\W+no\s+(?:me\s+)?llam\w*"
+)
+# "We're stopping all advertising until the lawsuit gets settled": the writer's own business, its own ads and lawsuit
+_OWN_ADS_STOPPED = re.compile(
+    r"\b(?:we're|we\s+are|i'm|im|i\s+am|we've|we\s+have|we|i)\s+(?:stopping|stopped|pausing|paused|cutting|cut)\s+"
+    r"(?:all\s+(?:of\s+)?(?:our\s+|my\s+)?|our\s+|my\s+)(?:advertising|marketing|ads|ad\s+spend|spending|promotions?)\b"
+    r"|\b(?:until|till|til|while|since|because\s+of|during)\s+(?:the|our|my|this)\s+lawsuit\b(?:\s+(?:gets\s+|is\s+)?"
+    r"(?:settled|settles|over|done|resolved|finished))?"
+)
+# "he reported the last company like yours to the BBB": another company reported, in the past
+_REPORTED_ANOTHER = re.compile(
+    r"\b(?:report|reported|reporting)\s+(?:the\s+last|another|a|that|some|one|the\s+other|the\s+previous)\s+(?:company"
+    r"|outfit|vendor|firm|guy|one|marketer|agency|business)\b(?:\s+like\s+(?:you|yours|y'all))?"
+)
 # "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
 _STOP_RIGHT_THERE_ASKING = re.compile(
     r"\bstop\s+right\s+there\b(?=\W+(?:which|what|who|how|wait|hold\s+on|back\s+up|rewind|say\s+that\s+again))"
@@ -4956,11 +5005,12 @@ _NO_REQUEST_WORDS = (
     _OTHERS_PRESSED_UNSUBSCRIBE, _ASKS_THE_SOURCE, _CARRIER_BLOCKED, _SOMEONE_ELSE_STOPPED_TEXTING, _DO_NOT_DISTURB,
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
-    _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS,
+    _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
+    _OWN_ADS_STOPPED, _REPORTED_ANOTHER,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
-     _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO)
+     _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -3565,3 +3565,47 @@ def test_the_hundred_and_twenty_ninth_thirty_first_and_second_families_and_guard
 )
 def test_the_hundred_and_thirty_third_fourth_and_sixth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-thirty-fifth, hundred-and-thirty-seventh and hundred-and-thirty-ninth sets (a plain week; Pacific,
+# Southern European and Latin American owners; people answering for others or in a role): "I don't want it coming to
+# this phone anymore", formal requests that no further messages be sent, a named person's number removed, Cape
+# Verdean, Galician, Catalan, Cuban Spanish, Quechua, Sicilian, Portuguese and French asked on a relative's behalf
+# revoke; calls refused with texts asked for in Spanish, the writer's own ads stopped until a lawsuit settles, and
+# another company reported in the past do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Whatever this is, I don't want it coming to this phone anymore", "yes"),
+        (
+            "We appreciate you thinking of us, however we must ask that you not contact us again regarding this or "
+            "any other offer.\nWarm regards,\nSunnyside Daycare Administration",
+            "yes",
+        ),
+        (
+            "Hello. On behalf of Mr. and Mrs. Okafor, we request that no further text messages be sent to this number. "
+            "Thank you for your cooperation.\nOkafor Family Farms - Office",
+            "yes",
+        ),
+        ("Please remove Gloria's number. She sold the nail shop and this is just her personal phone now.", "yes"),
+        ("Para di manda-m mensajen. N ka kre nada, obrigadu", "yes"),
+        ("Deixade de mandarme mensaxes, por favor. Non me interesa.", "yes"),
+        ("Deixeu d'enviar-me missatges si us plau", "yes"),
+        ("Oye asere borra este número de tu lista, yo no compro nada por texto", "yes"),
+        ("Disculpe yo no ablo mucho ingles. No quiero mensaje. Maltyox", "yes"),
+        ("Ama ña mensajeta kachamuwaychu. no mas mensaje porfavor", "yes"),
+        ("Finitila cu sti missaggi. Nun mi scriviti cchiù", "yes"),
+        ("Eu sou a funcionária da Dona Fátima, ela pediu pra vocês não entrarem mais em contato com ela.", "yes"),
+        ("Ce numéro appartient à mon mari. Merci de ne plus lui envoyer de messages.", "yes"),
+        ("No me llames, solo textos. Qué es lo que ofrecen?", "no"),
+        ("No me llames ni me escribas más", "yes"),
+        ("We're stopping all advertising until the lawsuit gets settled. Not interested right now.", "no"),
+        ("he reported the last company like yours to the BBB after they took his money. not interested hun", "no"),
+        ("I reported you to the BBB", "yes"),
+        ("Can you remove Yelp's number from our listing? It shows their call tracking line", "not yes"),
+        ("I don't want it sent to my cell, email the contract to rita@ritasbakery.com", "not yes"),
+        ("No quiero mensajes de voz, mándame texto", "not yes"),
+    ],
+)
+def test_the_hundred_and_thirty_fifth_seventh_and_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
