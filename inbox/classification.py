@@ -217,9 +217,12 @@ def _provider_only_email(match: re.Match) -> str:
     return f"{match.group(1)}@{_PROVIDER_DOMAINS[match.group(2).lower()]}"
 
 
-# "books@ and then our website, sawtoothsupply.com", "procurement@ our enterprise domain, it's nwtribalent.org"
+# "books@ and then our website, sawtoothsupply.com", "procurement@ our enterprise domain, it's nwtribalent.org"; the
+# domain in brackets or after a few words ("sales@ (our domain is X)", "info@ but address it to Martha — our domain is
+# X"); not an address whole ("bob@shop.com, our site is X")
 MAILBOX_THEN_SITE_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)@\s+(?:and\s+then\s+|then\s+|plus\s+|at\s+)?(?:our|the|my)\s+(?:[a-z]+\s+)?"
+    r"\b([a-z0-9][a-z0-9._+-]*)@(?![a-z0-9-]+\.[a-z])(?:\s*\(\s*|\s+|\s+(?P<between>[^@.!?\n]{0,50}?)[\s(\u2014\u2013-]+)"
+    r"(?:and\s+then\s+|then\s+|plus\s+|at\s+)?(?:our|the|my)\s+(?:[a-z]+\s+)?"
     r"(?:website|domain|site|web\s*site|web\s+address|url)\W+(?:it'?s\s+|is\s+|which\s+is\s+)?"
     r"((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})\b",
     re.IGNORECASE,
@@ -232,7 +235,9 @@ MAILBOX_AND_PROVIDER_RE = re.compile(
 
 
 def _mailbox_then_site(match: re.Match) -> str:
-    return f"{match.group(1)}@{match.group(2).removeprefix('www.')}"
+    address = f"{match.group(1)}@{match.group(3).removeprefix('www.')}"
+    # the words between kept after the address: "info@ but address it to Martha — our domain is X" names Martha
+    return f"{address} {match['between']}." if match["between"] else address
 
 
 def _mailbox_and_provider(match: re.Match) -> str:
@@ -1439,6 +1444,13 @@ def _valid_email(addr: str) -> bool:
     return len(addr) <= 254 and len(local) <= 64 and ".." not in addr and not local.endswith(".")
 
 
+_PHONE_APART = "phone_area_code_apart"  # the key _extract keeps such a number under until the rules are read
+
+
+def _valid_us_number(digits: str) -> bool:
+    return phonenumbers.is_valid_number(phonenumbers.parse(digits, "US"))
+
+
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
     """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: an ASCII text
     must hold one of them in some case; outside ASCII a letter may match without being one ("K" is a "k")."""
@@ -1488,6 +1500,9 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
         value = m.group().lower()
         if _valid_email(value):
             emails_seen = True
+            if _may_hold(m.string, ("underscore", "dash", "hyphen")):
+                # "tj underscore bowman at bowmanbros dot biz": the mailbox said before "bowman" is the address's
+                value = extraction.spoken_mailbox_head(m.string, m.start()) + value
             if not extraction.email_refused(m.string, m.start(), m.end()):  # "don't email me at X"
                 extracted.setdefault("email", value)
                 offered.append(value)
@@ -1555,6 +1570,12 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
             parts += [masked[last : match.start], " <number> "]
             last = match.end
     chosen = extraction.phone_to_use(masked, [(match.start, match.end) for match in phones]) if phones else None
+    if not phones and digits >= 7 and _may_hold(masked, ("area code", "to start", "first")):
+        # "926-3310, area code is 225": the number is noted down whole (by ``classify``, once the rules have read the
+        # reply as it was: a local number, which a person reads)
+        apart = [found for found in extraction.area_code_apart(masked) if _valid_us_number(found[0])]
+        if apart and (index := extraction.phone_to_use(masked, [found[1:] for found in apart])) is not None:
+            extracted[_PHONE_APART] = apart[index][0]
     if chosen is not None:  # "Shop: A / Cell: B (cell is best)": B; "Do not call X": none
         extracted["phone"] = str(phones[chosen].number.national_number)
         if phones[chosen].number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
@@ -1838,6 +1859,8 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
                 failures.insert(0, Failure.NO_MATCH)  # the model places it in no class: as if no rule matched
     if confidence < low_confidence_threshold:
         failures.append(Failure.LOW_CONFIDENCE)
+    if apart := extracted.pop(_PHONE_APART, None):
+        extracted["phone"] = apart  # "926-3310, area code is 225": read as a local number, noted down whole
     return ClassificationResult(
         classification=winner,
         confidence=confidence,

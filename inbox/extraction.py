@@ -84,7 +84,9 @@ _ROLE = (
     r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
     r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea]|dono"
     # the trades: a farm's or a crew's foreman, a dispatcher, a driver, the boss ("el patrón")
-    r"|mayordomo|capataz|despachador[a]?|chofer|patr\u00f3n|patrona|encarregad[oa]|mestre|supervisora?)"
+    r"|mayordomo|capataz|despachador[a]?|chofer|patr\u00f3n|patrona|encarregad[oa]|mestre|supervisora?"
+    # French: "appelez mon frère Rémy", "ma fille Chloé", "notre gérante, Sophie"
+    r"|fr\u00e8re|s\u0153ur|soeur|fils|fille|femme|mari|patronne|g\u00e9rante?|associ\u00e9e?)"
 )
 _KIN = (
     r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece"
@@ -92,7 +94,7 @@ _KIN = (
 )
 # whose the role is: "my", "our", "o dono", or a person's ("Dr. Reyes's assistant, Aisha Bello")
 _OWNER_WORD = (
-    r"(?:(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa|o)"
+    r"(?:(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa|o|mon|ma|notre)"
     rf"|(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+{_WORD_BODY}'s)"
 )
 
@@ -139,6 +141,8 @@ _REFERRAL = [
     # "ask for Linda", "ask 4 Tony", "pregunte por la Sra. Beatriz Salinas", "attn Bill"
     re.compile(
         rf"(?i:\bask(?:s|ing)?\s+(?:for|4)|\bpregunte?\s+por|\bpreguntar\s+por|\bpregunta\s+por|\bprocure\s+(?:por|o|a)"
+        # Portuguese "pergunta pela Juliana", "pergunte pelo Seu João" (the article is in "pela", "pelo")
+        rf"|\bpergunt(?:e|a|ar)\s+(?:pel[oa]|por)"
         rf"|\bmande\s+pou|\bdemande[rz]|\battn\b\.?:?|\battention:?"
         # Polish "Proszę pytać o dr Nowak", Lebanese Arabic in Latin letters "es2al 3an Hajj Mahmoud", Hmong "nug Dr.
         # Lor"
@@ -156,7 +160,7 @@ _REFERRAL = [
     ),
     # "his name is Carlos Mendez", "The person you want is Andre Williams", "He's Tom.", "you want Gary at"
     re.compile(
-        rf"(?i:\b(?:his|her|their|the owner's|the manager's|the boss's)\s+name(?:'s|\s+is)|\bse\s+llama"
+        rf"(?i:\b(?:his|her|their|(?:the\s+)?(?:owner|manager|boss)'s)\s+name(?:'s|\s+is)|\bse\s+llama"
         rf"|\bma\s+na\s+imi[e\u0119]"  # Polish "Mąż ma na imię Marek" (the husband's name is)
         rf"|\bthe\s+(?:person|guy|lady|man|woman|one|owner|manager|boss|decision maker)\s+(?:you\s+(?:want|need)"
         rf"(?:\s+to\s+(?:talk|speak)\s+(?:to|with))?|to\s+(?:talk|speak)\s+(?:to|with)|to\s+(?:ask\s+for|call|contact"
@@ -171,7 +175,11 @@ _REFERRAL = [
         rf"(?<![Nn]ot\s)(?<!NOT\s)(?i:\b(?:talk|speak|speaking|chat)\s+(?:to|with)|\bhable\s+con|\bhablar\s+con|\bhabla\s+con|\bfale\s+com"
         rf"|\bfala(?:r)?\s+com(?:\s+[oa](?=\s))?|\bcontact:?|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
         rf"everything)\s+to|\bgive\s+it\s+to|\bforward\s+(?:it\s+)?to|\bll[a\u00e1]mele\s+a|\bllame\s+a"
-        rf"|\bligue\s+para)\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
+        rf"|\bligue\s+para"
+        # the message left with someone or the letter addressed to them: "leave a message with Denise", "address it to
+        # Martha"
+        rf"|\bleave\s+(?:a\s+)?(?:message|msg|word)\s+(?:with|for)|\baddress(?:ed)?\s+(?:it\s+|them\s+)?to)"
+        rf"\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
     ),
     # "Dale handles marketing", "Joe runs the shop"
     re.compile(
@@ -201,7 +209,7 @@ _REFERRAL = [
         # Vietnamese: "vợ của anh Tuấn" (the wife of), "gửi email cho chị Hoa" (send to), "chủ tiệm là cô Lan" (the
         # owner), "Hỏi gặp anh Phạm Quốc Huy" (ask to see; a Vietnamese name in full has three words)
         rf"(?:\u627e[\u4e00-\u9fff]{{0,4}}\s*|(?i:\bg\u1ecdi\s+cho|\bli\u00ean\s+h\u1ec7(?:\s+v\u1edbi)?"
-        rf"|\bh\u1ecfi(?:\s+g\u1eb7p)?"
+        rf"|\bh\u1ecfi(?:\s+g\u1eb7p)?|\bg\u1eb7p"  # "bấm số 2, gặp Lan" (ask to see)
         rf"|\b(?:v\u1ee3|ch\u1ed3ng|con|th\u01b0\s+k\u00fd)\s+c\u1ee7a|\bg\u1eedi(?:\s+email)?\s+cho"
         rf"|\bch\u1ee7(?:\s+ti\u1ec7m)?\s+l\u00e0)\s+"
         rf"(?:(?i:anh|ch\u1ecb|em|c\u00f4|ch\u00fa|\u00f4ng|b\u00e0)\s+)?){_TITLE}"
@@ -336,6 +344,19 @@ _REFERRAL = [
     re.compile(rf"\b[Aa]na\s+(?i:marat|mart|ibn|bint|ekht|ukht|akh|sekreteirat|secretairet)\s+{_TITLE}{_NAME}"),
     re.compile(rf"\b[Kk]uv\s+yog\s+{_NAME}\s+tus\s+(?i:poj\s+niam|txiv|ntxhais|tub|muam|kwv|tij|niam)\b"),
     re.compile(rf"\b(?i:pani|pan)\s+{_NAME}\s+(?i:odpowie|oddzwoni|odbierze|zadzwoni|odpisze)\b"),
+    # a relative named and said to run the place: "My brother Rudy's the owner", "our son Danny is the one to ask"
+    re.compile(
+        rf"\b(?i:my|our|his|her)\s+(?i:{_KIN})\s+(?P<name>{_WORD_POSS})(?:'s|\s+is)\s+(?i:the\s+)?"
+        rf"(?i:owner|boss|manager|one\s+(?:to|you|who)|guy\s+(?:to|you|who)|decision\s+maker)\b"
+    ),
+    # a person by their title who will take the call: "Dr. Vasquez can do a quick call Thursday", "La Dra. Ramírez
+    # atiende a los vendedores los miércoles", "A Dra. Fernanda pode conversar sexta" (a title alone is no one:
+    # "Counselor can speak next Tuesday")
+    re.compile(
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Sr|Sra|Srta|[Dd]r|Dra|[Dd]octora?"
+        rf"|Pastor|Attorney|Atty)\.?\s+{_NAME}\s+(?i:can\s+(?:do|take|jump\s+on)\s+(?:a\s+)?(?:quick\s+|short\s+)?call"
+        rf"|can\s+(?:talk|speak)|atiende\s+a|pode\s+(?:conversar|falar|atender))\b"
+    ),
 ]
 # The sender's own name
 _SELF = [
@@ -595,19 +616,20 @@ _BUSINESS_WORDS = frozenset(
 )
 # the words each pattern needs (lower case): a reply without them skips its search
 _NEEDS = {
-    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "procure", "mande", "demande", "pyta", "2al", "nug"),
+    _REFERRAL[0]: ("ask", "attn", "attention", "pregunt", "pergunt", "procure", "mande", "demande", "pyta", "2al",
+                   "nug"),
     _REFERRAL[1]: ("'s",),
     _REFERRAL[2]: ("soy", "sou", "sono"),
     _REFERRAL[3]: ("name", "llama", "the ", "you", "he", "imi"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
-                   "noss", "o ", "'s "),
+                   "noss", "o ", "'s ", "mon ", "ma ", "notre "),
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
-                   "give it", "forward", "llam", "ligue", "fala"),
+                   "give it", "forward", "llam", "ligue", "fala", "leave", "address"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
     _REFERRAL[7]: ("'s ", " is ", " es "),
     _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut", "mish"),
     _REFERRAL[9]: ("ext", "x"),
-    _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7"),
+    _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7", "g\u1eb7p"),
     _REFERRAL[11]: ("dr",),
     _REFERRAL[12]: ("'s cell", "'s phone", "'s number", "'s line", "'s direct", "'s mobile", "'s desk"),
     _REFERRAL[13]: ("<phone>",),
@@ -639,6 +661,8 @@ _NEEDS = {
     _REFERRAL[37]: ("ana ",),
     _REFERRAL[38]: ("kuv yog",),
     _REFERRAL[39]: ("pan",),
+    _REFERRAL[40]: ("my ", "our ", "his ", "her "),
+    _REFERRAL[41]: ("can ", "atiende", "pode "),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est", "\u044d\u0442\u043e", "\u0437\u043e\u0432\u0443\u0442"),
@@ -756,7 +780,7 @@ _SENT_TO_THEM = frozenset(
     # (the patterns that send us to the person: "ask for", "this is Dr. Levin's scheduler", "our clinic director is",
     # "handles", "ext 4 for", "call Dr. Okafor's cell", "si ... ang owner", "assistant to", those added
     # with them; the sender's own name, "This is Dr. Okonkwo"; a sign-off, "- Dr. Juarez", "Dr. Adeyemi. X")
-    [*(_REFERRAL[i] for i in (0, 1, 4, 6, 9, 12, 14, 17, 31, 32, 33, 34, 35)), _SELF[0], _SELF[16], _SELF[18]]
+    [*(_REFERRAL[i] for i in (0, 1, 4, 6, 9, 12, 14, 17, 31, 32, 33, 34, 35, 41)), _SELF[0], _SELF[16], _SELF[18]]
     + [_SIGN_OFF, _LAST_WORDS_NAME, _TITLED_BEFORE_NUMBER, _TITLED_AFTER_NUMBER]
 )
 # (Lebanese Arabic in Latin letters: "Dr. Khoury mish hon lyom, ittasil bukra", not here today, call tomorrow)
@@ -973,6 +997,20 @@ def spoken_mailbox_dots(text: str) -> str:
     return _SPOKEN_MAILBOX_PUNTO.sub(lambda m: re.sub(r"\s+punto\s+", ".", m.group(1), flags=re.IGNORECASE), text)
 
 
+# "tj underscore bowman at bowmanbros dot biz": the words before an address read from "bowman at ...", joined to it
+# by a spoken underscore or dash ("mary dash ellen", "a underscore b underscore c")
+_SPOKEN_MAILBOX_HEAD = re.compile(r"(?i:\b((?:[a-z0-9]+\s+(?:underscore|dash|hyphen)\s+)+)\Z)")
+
+
+def spoken_mailbox_head(text: str, start: int) -> str:
+    """The head of a mailbox said before the address at ``text[start]`` with its underscores or dashes ("tj_")."""
+    head = _SPOKEN_MAILBOX_HEAD.search(text, max(0, start - 80), start)
+    if not head:
+        return ""
+    words = head.group(1).lower().split()
+    return "".join(word if index % 2 == 0 else "_" if word == "underscore" else "-" for index, word in enumerate(words))
+
+
 # ------------------------------------------------------------------------------------------------ phones
 # "Our office # is X but nobody answers it"
 _PHONE_REFUSED_AFTER = re.compile(
@@ -1019,7 +1057,8 @@ _TO_USE_AFTER = re.compile(
     r"(?i:\A\s*(?:is|'s)\s+(?:the|my|our)\s+(?:(?:best|right|real|new|direct|cell|main)\s+)?(?:line|number|#|one|cell)\b"
     # "X (c) <- best", "cell X (best)"
     r"|\A\s*(?:\(\s*[a-z]{1,6}\s*\)\s*)?(?:<-+|\u2190)\s*(?:best|use\s+this|preferred|this\s+one)\b"
-    r"|\A\s*\(\s*(?:best|preferred|use\s+this(?:\s+one)?)\s*\))"
+    # "X (better)", "X (best one)"
+    r"|\A\s*\(\s*(?:(?:best|better|preferred)(?:\s+one)?|use\s+this(?:\s+one)?)\s*\))"
 )
 # a sentence with words in it between a label and the number: "The number you have is our fax. Call X"
 _NEW_SENTENCE = re.compile(r"[.!?]\s+[^\W\d_]")
@@ -1102,6 +1141,9 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
 # "X extension two oh three"; "x" only right after the number ("X x 9")
 _EXTENSION_NUMBER = (
     r"(?P<n>\d{1,5}(?![\d:/-])|(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[\s-]*){1,5}"
+    # the tens said as a word, perhaps before a digit: "ext forty two", "extension twenty-five", "ext thirty"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight"
+    r"|nine)\b|\b)"
     r"|ten\b|eleven\b|twelve\b)"
 )
 # the word for an extension in the languages the replies come in: Spanish "extensión", Portuguese "ramal", French
@@ -1138,7 +1180,16 @@ _SPOKEN_NUMBER = {
 }  # fmt: skip
 
 
+_SPOKEN_TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
+    "ninety": "9",
+}  # fmt: skip
+
+
 def _extension_digits(spoken: str) -> str:
+    words = re.findall(r"[^\W_]+", spoken)
+    if words and words[0].lower() in _SPOKEN_TENS:  # "forty two" is 42, "thirty" 30
+        return _SPOKEN_TENS[words[0].lower()] + (_SPOKEN_NUMBER[words[1].lower()] if len(words) > 1 else "0")
     return "".join(_SPOKEN_NUMBER.get(word.lower(), word) for word in re.findall(r"\w+", spoken))
 
 
@@ -1184,6 +1235,27 @@ def dictated_digits(text: str) -> str:
         return f"{found.group('code')}-{rest[:3]}-{rest[3:]}"
 
     return _DICTATED_AFTER_AREA_CODE.sub(digits, text)
+
+
+# a local number and its area code said apart: "926-3310, area code is 225", "405 to start, then 840-2296", "area
+# code 317, then 555-0142"; written as one number
+_AREA_CODE_APART = re.compile(
+    r"(?i:(?<![\d-])(?P<local>[2-9]\d{2}[\s.-]\d{4})(?![\d-])\s*[,;.]?\s*(?:and\s+)?(?:the\s+)?area\s+code\s+"
+    r"(?:is\s+|'s\s+|:\s*)?(?P<code>[2-9]\d{2})(?![\d-])"
+    r"|(?:\barea\s+code\s+(?:is\s+|'s\s+|:\s*)?(?P<code_first>[2-9]\d{2})|(?<![\d-])(?P<code_start>[2-9]\d{2})\s+"
+    r"(?:to\s+start|first))(?![\d-])\s*[,;.]?\s*(?:and\s+)?(?:then\s+)?(?P<local_after>[2-9]\d{2}[\s.-]\d{4})(?![\d-]))"
+)
+
+
+def area_code_apart(text: str) -> list[tuple[str, int, int]]:
+    """The local numbers whose area code is said apart, as ten digits with where the local number stands ("926-3310,
+    area code is 225" is 2259263310)."""
+    found = []
+    for apart in _AREA_CODE_APART.finditer(text):
+        code = apart.group("code") or apart.group("code_first") or apart.group("code_start")
+        local = "local" if apart.group("local") else "local_after"
+        found.append((code + re.sub(r"\D", "", apart.group(local)), apart.start(local), apart.end(local)))
+    return found
 
 
 # a number said digit by digit in Spanish: "cinco uno dos, ocho cuatro siete, dos dos nueve uno"

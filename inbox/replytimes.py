@@ -145,6 +145,8 @@ _TIME_RE = re.compile(
     r"|\b(?P<noon>noon|noonish|midday|mediodia|tanghali)\b"
     r"|(?:(?<![\w@])(?P<prep>at|@|around|about|by|after|before|b4|from|between|b/w|till|until|a las|a la|as|alas|luc|"
     r"um|tipo|como a las|como las|antes de las|antes de la|antes das|antes da|de las|las|entre las|entre|try|say|"
+    # Portuguese "Quarta depois das 4", "a partir das 3" (after, from)
+    r"depois das|depois da|depois de|a partir das|a partir da|"
     r"like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
     r"okolo|в|после|около|"
@@ -184,7 +186,8 @@ _PARTS = [
     (
         re.compile(
             r"\b(?:evenings?|after work|de la noche|en la noche|a noite|de noite|buoi toi|toi nay|gabi|aswe|sera|"
-            r"wieczorem|shaam|вечером|مساء|المساء|בערב|tsaus ntuj)\b"
+            # (Hindi in Latin letters "sham ko call karna", in the evening; not "a sham")
+            r"wieczorem|shaam|sham ko|вечером|مساء|المساء|בערב|tsaus ntuj)\b"
         ),
         18,
     ),
@@ -195,7 +198,7 @@ _PM_WORDS = re.compile(
     r"despues de la comida|после обеда|"
     r"de la noche|en la noche|tarde|noite|"
     r"chieu|buoi toi|toi nay|hapon|gabi|apremidi|apres-midi|soir|aswe|pomeriggio|sera|po poludniu|wieczorem|shaam|"
-    r"dopahar|днем|днём|"
+    r"sham ko|dopahar|днем|днём|"
     r"вечером|بعد الظهر|مساء|אחרי הצהריים|בערב|בצהריים|ba3d e[lz] [dz]oh?r|yav tav su|tav su|tsaus ntuj|hmo no)\b"
 )
 _AM_WORDS = re.compile(
@@ -216,6 +219,8 @@ _HOURS = re.compile(
     r"mon-sat|tues-sat|7 days|24/7|abiert[oa]s?|abrimos|cerrad[oa]s?|cerramos|horario|aberto|fechado"
     # Vietnamese "mở cửa" (open), "giờ làm việc" (working hours)
     r"|mo cua|gio lam viec"
+    # Portuguese and Spanish "a loja abre depois das 9" (opens after 9), "abrimos as 8", "fechamos as 6"
+    r"|abre|abrimos|fechamos"
     # Hmong "qhib" (open); a lunch break's hours ("Lunch break is 12-1")
     r"|qhib|lunch\s+(?:break|hour)\s+is\s+(?:from\s+)?\d{1,2})\b|营业|營業|영업"
     # the sender's shift: "I'm on the 6am-6pm shift", "I work 6 to 6", "trabajo de 6 a 6"
@@ -277,6 +282,8 @@ _NOT_TIME_NUMBERS = [
     re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+"),
     re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}\b|\b\d{7,}\b"),  # phones, long ids
     re.compile(r"\b(?:\d[\s.()-]{0,3}){9,}\d\b"),  # a number typed digit by digit: "2 0 6 - 7 1 8 - 4 4 0 2"
+    # ... or begun so and left off: "reach me at 8-0-4... never mind" (not a run of hours, "call 2-4")
+    re.compile(r"(?<![\d-])\d(?:-\d){2,}(?![\d:])"),
     re.compile(
         r"\b(?:good|buenos|buenas|bom|boa)\s+(?:morning|afternoon|evening|dias|tardes|noches|dia|tarde|noite)\b"
     ),
@@ -543,16 +550,19 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
 # Korean and Chinese write days and hours without spaces: no word boundaries
 _CJK_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# (Japanese: "明日の午前中に" tomorrow in the morning, "今日" today, "明後日" the day after tomorrow)
 _CJK_DAY = re.compile(
-    r"(?P<today>오늘|今天)|(?P<tomorrow>내일|明天)|(?P<after>모레|后天)|(?P<ko>[월화수목금토일])요일"
+    r"(?P<today>오늘|今天|今日)|(?P<after>모레|后天|明後日)|(?P<tomorrow>내일|明天|明日)|(?P<ko>[월화수목금토일])요일"
     r"|(?:星期|周|週|礼拜|禮拜)(?P<zh>[一二三四五六日天])"
 )
 # a day the person is away or busy ("今天不在": not in today) is not the day proposed
 _CJK_NOT_THEN = re.compile(r"\s*(?:不在|没空|沒空|很忙|忙)")
-_CJK_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3])\s*(?:시|点|點)(?:\s*(?P<half>반|半)|\s*(?P<min>[0-5]?\d)\s*(?:분|分))?")
-_CJK_PM = re.compile(r"오후|저녁|下午|晚上")
-_CJK_PARTS = [(re.compile(r"오전|아침|上午|早上"), 9), (re.compile(r"中午"), 12), (re.compile(r"오후|下午"), 14),
-              (re.compile(r"저녁|晚上"), 18)]  # fmt: skip
+_CJK_TIME = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])\s*(?:시|点|點|時)(?:\s*(?P<half>반|半)|\s*(?P<min>[0-5]?\d)\s*(?:분|分))?"
+)
+_CJK_PM = re.compile(r"오후|저녁|下午|晚上|午後|夕方")
+_CJK_PARTS = [(re.compile(r"오전|아침|上午|早上|午前|朝"), 9), (re.compile(r"中午|昼"), 12),
+              (re.compile(r"오후|下午|午後"), 14), (re.compile(r"저녁|晚上|夕方"), 18)]  # fmt: skip
 
 
 def _cjk_day(clause: str, today: datetime) -> tuple[datetime | None, bool]:
@@ -577,7 +587,7 @@ def _cjk_time(clause: str) -> tuple[tuple[int, int] | None, int | None]:
         minute = 30 if found.group("half") else int(found.group("min") or 0)
         if _CJK_PM.search(clause) and hour < 12:
             hour += 12
-        elif not re.search(r"오전|아침|上午|早上", clause) and 1 <= hour <= 6:
+        elif not re.search(r"오전|아침|上午|早上|午前", clause) and 1 <= hour <= 6:
             hour += 12
         return (hour, minute), found.start()
     for pattern, hour in _CJK_PARTS:
@@ -766,7 +776,8 @@ _UNTIL_THEN = re.compile(
     r"(?P<when>(?:the\s+)?\d{1,2}(?:[:.][0-5]\d)?(?:st|nd|rd|th)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon(?:ish)?)"
     rf"|(?:til|till|until|'til|back(?:\s+on)?)\s+(?P<day>{_WEEKDAY_WORDS}|tomorrow|tmrw)\b(?:\s+\d{{1,2}}/\d{{1,2}}\b)?\.?)"
     # ("out til the 19th. Can you call back then?", "in court til 3. Text X and I'll call you when I'm out")
-    r"\s*[.,;!]?\s+(?:(?:(?:can|could|would)\s+(?:you|u|ya)\s+|(?:please|pls)\s+)?"
+    # ("with patients until 4. You could try back after that")
+    r"\s*[.,;!]?\s+(?:(?:(?:can|could|would)\s+(?:you|u|ya)\s+|(?:you|u|ya)\s+(?:can|could|may)\s+|(?:please|pls)\s+)?"
     r"(?:call|try|text|ring|reach|talk|holler)\s+(?:(?:me|him|her|us|back)\s+)?"
     r"|(?:i'?m\s+|i\s+am\s+)?(?:free|available)\s+)?"
     r"(?:(?:around|about|right)\s+then|then|after that|afterwards?|after(?=\s*(?:[.,;!]|\Z))"

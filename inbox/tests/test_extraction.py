@@ -782,3 +782,119 @@ def test_a_count_after_an_area_code_is_no_number():  # a guard for the one above
 def test_a_number_taken_as_the_line_is_not_one_taken_off():  # a guard for "Please take X off."
     assert _extracted("You can take 317-555-0100 as my main line", "phone") == "3175550100"
     assert _extracted("Please take 919 555 0133 off. we get 20 of these a day", "phone") == ""
+
+
+# The thirteenth outside set: the person sent to by the message left with them or the letter addressed to them, by
+# Portuguese "pergunta pela", a French relative or manager ("mon frère Rémy"), Vietnamese "gặp", a relative said to
+# run the place ("My brother Rudy's the owner"), "Owner's name is" without "the", and a titled person who will take
+# the call ("Dr. Vasquez can do a quick call", Spanish "atiende", Portuguese "pode conversar").
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("leave a message with Denise. 843-556-2021, press 0 for the operator", "Denise"),
+        ("nobody's here today, leave word with Harold at the front", "Harold"),
+        ("Send it to info@example.com but address it to Martha", "Martha"),
+        ("Please have it addressed to Leonard in purchasing", "Leonard"),
+        ("Pode ligar pra mim, pergunta pela Juliana, amanhã de manhã: 954 318 7720", "Juliana"),
+        ("Liga na loja e pergunte pelo Thiago", "Thiago"),
+        ("Appelez mon frère Rémy au 337 235 6614 demain après-midi", "Rémy"),
+        ("Écrivez à notre gérante, Sophie, elle décide", "Sophie"),
+        ("Anh gọi số tiệm 281-495-6673, bấm số 2, gặp Lan", "Lan"),
+        ("My brother Rudy's the owner, I'm just the foreman. Reach him at rudy@example.com", "Rudy"),
+        ("My wife Carla's the boss here, I just answer the phone", "Carla"),
+        ("This is Shirley at the front desk. Owner's name is Mr. Boudreaux, he's only in before 8am", "Mr. Boudreaux"),
+        ("Manager's name is Terri, she's in after 2", "Terri"),
+        ("Dr. Vasquez can do a quick call Thursday at 12:45 between patients", "Dr. Vasquez"),
+        ("Dr. Ahmed can talk Friday after clinic", "Dr. Ahmed"),
+        ("Soy la recepcionista. La Dra. Ramírez atiende a los vendedores los miércoles", "Dra. Ramírez"),
+        ("A Dra. Fernanda pode conversar sexta à tarde", "Dra. Fernanda"),
+    ],
+)
+def test_the_thirteenth_sets_ways_of_sending_us_to_someone(text, name):
+    assert _extracted(text, "name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a message left or a letter addressed, no one named; a relative who does not run it; a doctor who cannot
+        "leave a message with the front desk",
+        "address it to the office, not to me",
+        "my brother Rudy's truck is in the shop",
+        "Dr. Vasquez can't do calls, sorry",
+        "Counselor can speak next Tuesday at 11:00 AM. Please confirm.",
+        "Hẹn gặp lại",
+        "Appelez mon bureau demain",
+    ],
+)
+def test_the_thirteenth_sets_near_misses_name_no_one(text):
+    assert _extracted(text, "name") == ""
+
+
+# The thirteenth outside set: an address whose domain is given after a few words or in brackets ("sales@ (our domain
+# is X)") or whose mailbox is said with its underscore or dash; a local number and its area code said apart; an
+# extension said in tens ("ext forty two"); a number said to be the better one in brackets.
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Email: sales@ (our domain is pinecrestmotors.com)", "sales@pinecrestmotors.com"),
+        ("Send it to info@ but address it to Martha — our domain is mesquitegrillaz.com", "info@mesquitegrillaz.com"),
+        ("it's all lowercase: tj underscore bowman at bowmanbros dot biz", "tj_bowman@bowmanbros.biz"),
+        ("mary dash ellen at gmail dot com", "mary-ellen@gmail.com"),
+        ("a underscore b underscore c at example dot com", "a_b_c@example.com"),
+    ],
+)
+def test_the_thirteenth_sets_addresses(text, email):
+    assert _extracted(text, "email") == email
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        # a whole address before the site stays as it is; an underscore said with no address after it
+        ("bob@shopmail.com, our website is bobsshop.com", "bob@shopmail.com"),
+        ("the file is called report underscore final, email it to jo@example.com", "jo@example.com"),
+    ],
+)
+def test_the_thirteenth_sets_addresses_guards(text, email):
+    assert _extracted(text, "email") == email
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("call the shop. 926-3310, area code is 225", "2259263310"),
+        ("just call the shop 262-1187, area code is 907", "9072621187"),
+        ("you can call but dont expect me to buy anything. 405 to start, then 840-2296", "4058402296"),
+        ("area code 317, then 555-0142", "3175550142"),
+        ("Home: 225-766-3308. Cell: 225-921-4475 (better)", "2259214475"),
+        ("214-555-0100 or 214-555-0101 (best one)", "2145550101"),
+        ("972-555-0100 or 972-555-0101 (better one)", "9725550101"),
+    ],
+)
+def test_the_thirteenth_sets_numbers(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # a count or a price before "to start" is no area code; a number with its own code keeps it
+        ("we have 300 to start, then 555-0142 is the shop", ""),
+        ("225-766-3308, area code is 225 for the whole parish", "2257663308"),
+    ],
+)
+def test_the_thirteenth_sets_numbers_guards(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        ("eight oh one, five seven two, four four one nine. ext forty two", "42"),
+        ("801-572-4419 extension twenty-five", "25"),
+        ("801-572-4419 ext thirty", "30"),
+    ],
+)
+def test_the_thirteenth_sets_extensions_in_tens(text, extension):
+    assert _extracted(text, "phone_extension") == extension

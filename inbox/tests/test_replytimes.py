@@ -411,3 +411,41 @@ def test_the_eleventh_sets_times_that_are_no_proposal(text):
 )
 def test_the_past_and_opening_hours_in_lebanese_arabic_and_hmong_stay_no_proposal(text):
     assert _read(text) == ""
+
+
+# The thirteenth outside set: Portuguese "depois das 4", Hindi "sham ko" (in the evening), Japanese "明日の午前中"
+# (tomorrow morning), a busy stretch and "you could try back after that".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Liga pro meu celular (561) 609-2744, esse número aqui é da loja. Quarta depois das 4",
+            "2026-03-11 16:00 CDT",
+        ),
+        ("Pode ligar amanhã a partir das 3", "2026-03-11 15:00 CDT"),
+        ("Papa hi motel ke owner hain. Unka number 423 265 0091 hai, sham ko call karna", "2026-03-10 18:00 CDT"),
+        ("社長は今おりません。明日の午前中にお店へお電話ください。", "2026-03-11 09:00 CDT"),
+        ("明日の午後3時にお電話ください", "2026-03-11 15:00 CDT"),
+        (
+            "I'm the receptionist. Dr. Brandt is with patients until 4. You could try back after that",
+            "2026-03-10 16:00 CDT",
+        ),
+        ("on a roof till 2, you can call after that", "2026-03-10 14:00 CDT"),
+    ],
+)
+def test_the_thirteenth_sets_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number begun digit by digit and left off; "a sham" is no evening; opening hours in Portuguese
+        "best way to reach me is 8-0-4... never mind, that's my old Virginia number. it's 864-271-0935",
+        "call 2-1-0 and ask, I don't know the rest",
+        "this whole offer is a sham",
+        "A loja abre depois das 9",
+    ],
+)
+def test_the_thirteenth_sets_near_misses_propose_nothing(text):
+    assert _read(text) == ""
