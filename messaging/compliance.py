@@ -43,6 +43,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
+from messaging.revocation_lexicon import revocation_entries
 from usdatabiz.core.regexgate import GatedPatterns, GatedRegex
 from usdatabiz.core.times import when
 
@@ -3500,6 +3501,8 @@ _MORE_PHRASES += [
         "negation",
     ),
 ]
+# Revocations in the languages people text in, one table a language (messaging.revocation_lexicon)
+_MORE_PHRASES += revocation_entries(_re)
 
 _NOUN_BEFORE_STOP = frozenset(
     "the a an next last nearest bus full pit truck one first that your my its every each rest train subway final "
