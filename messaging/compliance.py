@@ -4475,11 +4475,34 @@ _UNSUBSCRIBES_FROM_EVERYTHING = re.compile(
 _STOP_OTHER_CALLERS = re.compile(
     r"\bstop\s+(?:my|the|our)\s+(?:phones?|lines?)\s+(?:from\s+)?ringing\s+(?:off\s+the\s+hook\s+)?with\b"
 )
-# "No me llames, solo textos": calls refused, texts asked for (in Spanish)
+# "No me llames, solo textos": calls refused, texts asked for, in the languages whose "don't call" revokes on its own
+# (Spanish, Polish "nie dzwońcie, piszcie SMS", Albanian "mos më telefononi, më shkruani", Arabic "لا تتصل، ابعت رسالة",
+# Hindi in Latin letters "call mat karo, msg karo", Vietnamese "đừng gọi, nhắn tin", Patois "nuh call mi, text mi",
+# Tongan "'oua 'e ui mai, text mai", Cape Verdean "ka bu liga-m, manda-m mensajen", Swedish "ring inte, skicka sms")
 _CALLS_REFUSED_TEXTS_ASKED = re.compile(
-    r"\bno\s+(?:me\s+)?llam\w*\W+(?:(?:solo|mejor|nomas|nada\s+mas)\s+(?:por\s+)?|(?:mandame|enviame|escribeme|escribame)"
-    r"\s+(?:un\s+)?)(?:textos?|mensajes?(?:\s+de\s+texto)?|whatsapp|sms)\b"
+    r"\bno\s+(?:me\s+)?llam\w*\W+(?:(?:solo|mejor|nomas|nada\s+mas)\s+(?:por\s+)?|(?:(?:solo|mejor)\s+)?(?:mandame"
+    r"|enviame|escribeme|escribame)\s+(?:un\s+)?)(?:textos?|mensajes?(?:\s+de\s+texto)?|whatsapp|sms)\b"
     r"|\b(?:solo|mejor)\s+(?:por\s+)?(?:textos?|mensajes?(?:\s+de\s+texto)?)\W+no\s+(?:me\s+)?llam\w*"
+    r"|\bnie\s+dzwon\w*\W+(?:tylko\s+|lepiej\s+)?(?:pisz\w*|sms\w*|wysyl\w*\s+sms)"
+    r"|\bmos\s+(?:me\s+)?telefon\w*\W+(?:vetem\s+)?(?:me\s+)?(?:shkru\w*|dergo\w*\s+mesazh)"
+    r"|لا\s+تتصل\S*\W+(?:بس\s+|فقط\s+)?(?:ابعت|ارسل|أرسل|ابعث|راسل)\S*(?:\s+\S+)?\s+(?:رسال|مسج|واتس)\S*"
+    r"|\bcall\s+(?:mat|na)\s+(?:karo|kijiye|karna|karein|karen)\W+(?:sirf\s+|bas\s+)?(?:msg|message|text|sms|whatsapp)\s+"
+    r"(?:karo|kijiye|karna|karein|karen|bhejo|bhejiye)\b"
+    r"|\b(?:dung|\u0111ung)\s+goi\w*\W+(?:(?:chi|cu)\s+)?nhan\s+tin\b"
+    r"|\bnuh\s+call\s+(?:mi|me)\W+(?:jus\s+|just\s+)?text\s+(?:mi|me)\b"
+    r"|\boua\s+(?:'?e\s+)?ui\s+mai\W+(?:text|tekisi)\s+mai\b"
+    r"|\bka\s+bu\s+liga\S*\W+(?:manda|skrebe)\S*\s+(?:mensaj\w*|sms|text\w*)"
+    r"|\bring\s+inte\W+(?:bara\s+)?(?:skicka|sms|texta|skriv)\w*"
+)
+# "No dejen de mandarme las ofertas" (don't stop sending me the offers): a stop-sending verb negated, in Spanish,
+# Portuguese "não parem de mandar", French "n'arrêtez pas de m'envoyer", Haitian Creole "pa sispann voye", Italian
+# "non smettete di mandarmi", Indonesian "jangan berhenti kirim", German "hört nicht auf zu schicken" (only the
+# negative imperatives: "No, deja de mandarme", with its comma, still revokes)
+_DONT_STOP_SENDING = re.compile(
+    r"(?:\bno\s+(?:dejen|deje|dejes|paren|pare|pares)\s+de|\bnao\s+(?:parem|pare|deixem|deixe)\s+de"
+    r"|\bn'?\s*arret\w*\s+pas\s+(?:de|d')|\bne\s+(?:cessez|arretez)\s+pas\s+(?:de|d')|\bpa\s+sispann"
+    r"|\bnon\s+smett\w*\s+di|\bjangan\s+berhenti)\s*(?:me\s+|m'\s*|mi\s+|nos\s+)?(?:mand|envi|envoy|ecri|escrib|escrev"
+    r"|voye|ekri|scriv|invi|kirim|text)\w*"
 )
 # "We're stopping all advertising until the lawsuit gets settled": the writer's own business, its own ads and lawsuit
 _OWN_ADS_STOPPED = re.compile(
@@ -5009,11 +5032,12 @@ _NO_REQUEST_WORDS = (
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
     _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
-    _OWN_ADS_STOPPED, _REPORTED_ANOTHER,
+    _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
-     _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED)
+     _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED,
+     _DONT_STOP_SENDING)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -3609,3 +3609,43 @@ def test_the_hundred_and_thirty_third_fourth_and_sixth_families_and_guards(text,
 )
 def test_the_hundred_and_thirty_fifth_seventh_and_ninth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# A stop-sending verb in a negative imperative ("don't stop sending me the offers") and calls refused with texts asked
+# for, in the languages whose "don't call" or "stop sending" revokes on its own: no request; the same words asking
+# for no texts still revoke
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("No dejen de mandarme las ofertas", "no"),
+        ("Não parem de mandar as promoções", "no"),
+        ("N'arrêtez pas de m'envoyer les offres", "no"),
+        ("Ne cessez pas de m'envoyer vos promos", "no"),
+        ("Pa sispann voye pwomosyon yo", "no"),
+        ("Non smettete di mandarmi le offerte", "no"),
+        ("Jangan berhenti kirim promo", "no"),
+        ("No me llames, mejor mándame un texto", "no"),
+        ("Nie dzwońcie, piszcie SMS", "no"),
+        ("Mos më telefononi, më shkruani", "no"),
+        ("لا تتصل، ابعت رسالة", "no"),
+        ("call mat karo, msg karo", "no"),
+        ("Đừng gọi, nhắn tin cho tôi", "no"),
+        ("Nuh call mi, text mi", "no"),
+        ("'Oua 'e ui mai, text mai pe", "no"),
+        ("Ka bu liga-m, manda-m mensajen", "no"),
+        ("Ring inte, skicka sms", "no"),
+        ("No me llames ni me mandes mensajes", "yes"),
+        ("Paren de mandarme mensajes", "yes"),
+        ("No, deja de mandarme mensajes", "yes"),
+        ("Arrêtez de m'envoyer des messages", "yes"),
+        ("N'arrêtez pas, je plaisante. Arrêtez de m'écrire", "yes"),
+        ("Sispann voye mesaj ban mwen", "yes"),
+        ("Smettete di mandarmi messaggi", "yes"),
+        ("Nie dzwońcie i nie piszcie", "yes"),
+        ("Ring inte och skicka inte sms", "yes"),
+        ("Đừng gọi, đừng nhắn tin nữa", "yes"),
+        ("call mat karo, msg bhi mat karo", "yes"),
+    ],
+)
+def test_a_stop_sending_verb_negated_and_calls_refused_for_texts_in_other_languages(text, decision):
+    assert_decision(text, decision)
