@@ -1536,6 +1536,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+{_BANK_STOP})",  # "How do I stop payments on my current loan?": a bank's stop payment
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
+            # "how do I stop the OTHER marketing texts I get?": another sender's
+            r"(?!\s+(?:the\s+|all\s+the\s+)?other\b)",
             # "How do I stop the bleeding on labor costs??": a loss stopped, not the texts
             r"(?!\s+(?:the\s+)?(?:bleeding|leak|leaks|losses|churn|turnover|drain|waste|theft|shrink|overtime)\b)",
             rf"(?!\s+(?:getting|being)\s+{_BILLED}\b)",  # "how do I stop getting charged": the bill
@@ -2996,6 +2998,37 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-thirty-eighth, hundred-and-fortieth and hundred-and-forty-second: Ukrainian in Latin letters
+    # "vydalit miy nomer" and Greek "σβήστε τον αριθμό μου" (delete my number); "Don't ever text my wife's phone
+    # again"; said without the usual words: "(That means quit it.)", "Don't come knocking on this number again", "three
+    # texts is probably plenty for one lifetime", "I'd be just fine going without it from here on out", "I'd appreciate
+    # my name coming off whatever list", "im gonna need u to not", "Leave this number be", "we'd just as soon not get
+    # these texts anymore", "Could ya maybe not, then?", "pretend you never got this number", "dont make me say it a
+    # third time"
+    (
+        _re(
+            r"\b(?:vydal|vydaly|udal|styr)\w*\s+(?:miy|mij|moi|moj|moy|mii)\s+nomer\w*"
+            r"|(?:σβησ|σβηστ|διαγραψ|αφαιρεσ)\w*\s+(?:τον\s+)?αριθμο\s+μου"
+            r"|\b(?:don't|dont|do\s+not)\s+(?:ever\s+(?:text|message|contact|call)\s+my\s+\w+'s\s+(?:phone|number|cell|line)"
+            r"|(?:text|message|contact)\s+my\s+\w+'s\s+(?:phone|number|cell|line)\s+(?:again|anymore|any\s+more))\b"
+            r"|\b(?:that\s+means|translation:?|in\s+other\s+words:?)\s+(?:quit\s+it|stop|knock\s+it\s+off|cut\s+it\s+out)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+come\s+knocking\s+(?:on\s+)?(?:this|my)\s+(?:number|phone|line)\b"
+            r"|\b(?:is|are|was|were)\s+(?:probably\s+|about\s+|more\s+than\s+)?(?:plenty|enough)\s+for\s+(?:one|a)\s+lifetime\b"
+            r"|\b(?:i'd|i\s+would|we'd|we\s+would)\s+be\s+(?:just\s+)?(?:fine|ok|okay|good|happy)\s+going\s+without\s+(?:it|them"
+            r"|these|the\s+texts?)\b"
+            r"|\b(?:appreciate|like|want)\s+(?:my|our)\s+(?:name|number)\s+(?:coming|taken|being\s+taken)\s+off\s+(?:whatever"
+            r"|your|the|that)\s+list\b"
+            r"|\b(?:i'm|im|i\s+am)\s+(?:gonna|going\s+to)\s+need\s+(?:u|you|y'all|ya)\s+to\s+not\b(?=\W*(?:$|[.!]|thx|thanks|k\b))"
+            r"|\bleave\s+(?:this|my|our)\s+(?:number|phone|line|cell)\s+be\b"
+            r"|\b(?:we'd|i'd|we\s+would|i\s+would)\s+(?:just\s+)?(?:as\s+soon|rather)\s+not\s+(?:get|receive|have)\s+(?:these"
+            r"|your|any\s+more|the|any)\s+(?:texts|messages)\b"
+            r"|\bcould\s+(?:ya|you|u)\s+(?:maybe\s+|just\s+|please\s+|kindly\s+)?not\b(?=(?:,?\s*then)?\s*(?:[.!?]|$))"
+            r"|\bpretend\s+(?:you\s+)?never\s+(?:got|had|saw)\s+(?:this|my)\s+number\b"
+            r"|\b(?:don't|dont|do\s+not)\s+make\s+me\s+(?:say|ask|tell\s+you)\s+(?:it\s+|this\s+|that\s+)?(?:a\s+)?(?:third"
+            r"|3rd|fourth|4th)\s+time\b"
+        ),
+        "none",
+    ),
     # the hundred-and-thirty-fifth, hundred-and-thirty-seventh and hundred-and-thirty-ninth: "I don't want it coming to
     # this phone anymore"; formal requests "we must ask that you not contact us again", "we request that no further
     # text messages be sent", "remove Gloria's number"; Cape Verdean "para di manda-m mensajen", Galician "deixade de
@@ -3961,6 +3994,9 @@ _TEXTS_INSTEAD = re.compile(
     r"|\b(?:pls|please|plz|just)\s+e-?mail\b(?!\s+(?:me\s+)?(?:stop|remove|unsubscribe))"
     # "Don't call, send it to me in writing. office@...": the offer asked for on paper or at an address
     r"|\b(?:send|put|get)\s+(?:it|this|that|everything|something)\s+(?:to\s+(?:me|us)\s+)?in\s+writing\b"
+    # "Don't call the shop line, we're slammed. Is this a monthly contract or one-time?": the offer asked about here
+    r"|\b(?:how\s+much|is\s+(?:this|it)\s+(?:a\s+)?(?:monthly|yearly|annual|one[\s-]time)|what\s+(?:does|would)\s+(?:it|this)"
+    r"\s+cost|what(?:'s|\s+is)\s+the\s+(?:price|cost))\b"
 )
 
 
@@ -4168,6 +4204,8 @@ _SHORT_SENTENCE_WORDS = 25
 # take it off your list please": one after a comma splice
 _RUN_ON_BREAK = re.compile(
     r"\s+(?:but|so|and\s+then|just)\s+|,\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s|please\s)"
+    # "... and my client goes 'is that your boyfriend' anyway no more of these please, ...": the story left behind
+    r"|\s+(?:anyway|anyways|anyhow)\W+|\s+and\s+(?=(?:we|i)(?:'d|\s+would)\s+(?:appreciate|like|ask)\b)"
     r"|,\s+(?=(?:otherwise\s+|or\s+else\s+)?(?:please\s+|pls\s+)?(?:take|remove|delete|stop|quit|lose|unsubscribe|kindly"
     r"|don't|dont|do\s+not)\s)"
 )
@@ -4515,6 +4553,16 @@ _OWN_ADS_STOPPED = re.compile(
 _REPORTED_ANOTHER = re.compile(
     r"\b(?:report|reported|reporting)\s+(?:the\s+last|another|a|that|some|one|the\s+other|the\s+previous)\s+(?:company"
     r"|outfit|vendor|firm|guy|one|marketer|agency|business)\b(?:\s+like\s+(?:you|yours|y'all))?"
+)
+# "Can you help us stop getting fake 1 star reviews": a service asked for, something else to be stopped
+_HELP_US_STOP_SOMETHING = re.compile(
+    r"\b(?:help|helps|helping)\s+(?:me|us|you)\s+(?:to\s+)?(?:stop|quit)\s+(?:getting|receiving|losing|wasting|paying)\b"
+    r"(?!\s+(?:your|these|this|those|the\s+texts|texts|messages|msgs)\b)"
+)
+# "Don't call before 9 or I'll block you lol": calls at some hours, and a threat if they come then
+_AT_SOME_HOURS_OR_BLOCKED = re.compile(
+    r"\b(?:don't|dont|do\s+not)\s+(?:call|text)\s+(?:me\s+)?(?:before|after|until|till|til)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?"
+    r"\s+or\s+(?:i'll|i\s+will|ill|imma|i'm\s+gonna)\s+block\s+(?:you|u|this|your\s+number)\b"
 )
 # "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
 _STOP_RIGHT_THERE_ASKING = re.compile(
@@ -5032,12 +5080,12 @@ _NO_REQUEST_WORDS = (
     _LEAVING_A_SERVICE, _ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET,
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
     _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
-    _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING,
+    _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING, _HELP_US_STOP_SOMETHING, _AT_SOME_HOURS_OR_BLOCKED,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
      _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED,
-     _DONT_STOP_SENDING)
+     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

@@ -3649,3 +3649,57 @@ def test_the_hundred_and_thirty_fifth_seventh_and_ninth_families_and_guards(text
 )
 def test_a_stop_sending_verb_negated_and_calls_refused_for_texts_in_other_languages(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-thirty-eighth, hundred-and-fortieth and hundred-and-forty-second sets (a plain week; every immigrant
+# community at once; written to be hard): Ukrainian in Latin letters, Greek, a wife's phone, and requests said without
+# the usual words revoke; a service asked to stop something else, another sender's texts asked about, calls refused
+# beside a question about the offer, and calls at some hours on pain of a block do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Bud laska vydalit miy nomer, diakuiu", "yes"),
+        ("Παρακαλώ σβήστε τον αριθμό μου. Ευχαριστώ", "yes"),
+        ("Who is this. Don't ever text my wife's phone again", "yes"),
+        (
+            "Oh I'd LOVE more of these. Truly. Fill my phone right up Sam, it's not like I run a business or anything. "
+            "(That means quit it.)",
+            "yes",
+        ),
+        ("Consider this door shut and the porch light off. Don't come knocking on this number again.", "yes"),
+        ("I think three texts is probably plenty for one lifetime, wouldn't you say", "yes"),
+        ("Might be a touch much, all the texting. I'd be just fine going without it from here on out.", "yes"),
+        (
+            "Sam I'll be honest with you, we just lost our head cook, the walk-in died Saturday, and my daughter's "
+            "getting married in three weeks so I'm running on fumes. I'm not in a spot for pitches and I'd appreciate "
+            "my name coming off whatever list you pulled it from. Hope business treats you kind.",
+            "yes",
+        ),
+        (
+            'lol so funny story, I was in the middle of a perm when your text came in and my client goes "is that '
+            'your boyfriend" 😂 anyway no more of these please, my phone sits on the station all day and folks read '
+            "it. have a good one",
+            "yes",
+        ),
+        ("this is giving spam. im gonna need u to not. thx", "yes"),
+        ("I reckon that's about enough outta you. Leave this number be, hear", "yes"),
+        (
+            "Oh for cute, that's real nice of ya, but we'd just as soon not get these texts anymore, ya know? Thanks a "
+            "bunch then!",
+            "yes",
+        ),
+        ("Well uff da. Third one this week. Could ya maybe not, then? Appreciate it, bud.", "yes"),
+        ("How about you pretend you never got this number and I'll pretend I never got your texts. Deal?", "yes"),
+        ("ive said it nicely twice now. dont make me say it a third time", "yes"),
+        ("Can you help us stop getting fake 1 star reviews or is that not what you do?", "no"),
+        ("can you help me stop getting these texts", "yes"),
+        ("Don't call the shop line, we're slammed. Is this a monthly contract or one-time?", "no"),
+        ("how do I stop the OTHER marketing texts I get? asking for real, do you know", "no"),
+        ("how do I stop these texts", "yes"),
+        ("Let's do Monday morning. Don't call before 9 or I'll block you lol", "no"),
+        ("Don't text me again or I'll block you", "yes"),
+        ("Could you maybe not text after 8? Mornings are fine", "not yes"),
+    ],
+)
+def test_the_hundred_and_thirty_eighth_fortieth_and_forty_second_families_and_guards(text, decision):
+    assert_decision(text, decision)
