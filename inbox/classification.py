@@ -1579,7 +1579,10 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     if chosen is not None:  # "Shop: A / Cell: B (cell is best)": B; "Do not call X": none
         extracted["phone"] = str(phones[chosen].number.national_number)
         if phones[chosen].number.extension:  # "512 555 0143 ext 204", "x12", "#3": the person dialled after it
-            extracted["phone_extension"] = phones[chosen].number.extension
+            # ... unless taken back: "X x207. no wait thats her old ext, it's 227 now"
+            instead = extraction.extension_taken_back(masked, phones[chosen].end)
+            if instead is None or instead:
+                extracted["phone_extension"] = phones[chosen].number.extension if instead is None else instead
         elif extension := extraction.extension_given(  # "X ask for Jen in billing ext. 305"
             masked,
             (phones[chosen].start, phones[chosen].end),

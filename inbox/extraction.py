@@ -45,9 +45,10 @@ import re
 from usdatabiz.core.regexgate import GateKeeper
 
 # ------------------------------------------------------------------------------------------------ names
-_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f"
-# (Latin Extended and Vietnamese letters of either case stand inside a word: "Hương")
-_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1ea0-\u1ef9\u0430-\u044f"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0404\u0406\u0407\u0490"
+# (Latin Extended and Vietnamese letters of either case stand inside a word: "Hương"; the Ukrainian letters Є, І, Ї, Ґ
+# as well as the Russian ones: "Андрій")
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u024f\u1ea0-\u1ef9\u0430-\u044f\u0454\u0456\u0457\u0491"
 # one word of a name as people type it: "Linda", "O'Neil", "McKay", "Mary-Jo", "Jesús"
 _WORD_BODY = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 _LATIN = "0-9_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
@@ -82,19 +83,22 @@ _ROLE = (
     r"|secretaria|asistente|hermano|hermana|pap\u00e1|mam\u00e1|filha|filho|s\u00f3cio|s\u00f3cia|irm\u00e3o"
     r"|irm\u00e3|anak|asawa|controller|cfo|coo|gm|mgr|office mgr|agent|broker|pastor|dentist|lawyer|attorney"
     r"|paralegal|principal|hygienist|nurse|scheduler|clerk|treasurer|president|superintendent|estimator|chef"
+    r"|team\s+lead|lead"
     r"|administrador|administradora|recepcionista|director[a]?|due\u00f1[oa]|jef[ea]|dono"
     # the trades: a farm's or a crew's foreman, a dispatcher, a driver, the boss ("el patrón")
     r"|mayordomo|capataz|despachador[a]?|chofer|patr\u00f3n|patrona|encarregad[oa]|mestre|supervisora?"
     # French: "appelez mon frère Rémy", "ma fille Chloé", "notre gérante, Sophie"
-    r"|fr\u00e8re|s\u0153ur|soeur|fils|fille|femme|mari|patronne|g\u00e9rante?|associ\u00e9e?)"
+    r"|fr\u00e8re|s\u0153ur|soeur|fils|fille|femme|mari|patronne|g\u00e9rante?|associ\u00e9e?"
+    # Italian: "Scriva a mia figlia Francesca", "mio fratello Marco"
+    r"|figli[oa]|moglie|marito|fratello|sorella)"
 )
 _KIN = (
     r"(?:wife|husband|son|daughter|mom|mother|dad|father|brother|sister|assistant|secretary|partner|nephew|niece"
     r"|scheduler|receptionist|paralegal)"
 )
-# whose the role is: "my", "our", "o dono", or a person's ("Dr. Reyes's assistant, Aisha Bello")
+# whose the role is: "my", "our", "o dono", "mia figlia", or a person's ("Dr. Reyes's assistant, Aisha Bello")
 _OWNER_WORD = (
-    r"(?:(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa|o|mon|ma|notre)"
+    r"(?:(?i:my|our|the|his|her|mi|su|la|el|nuestr[oa]|meu|minha|nosso|nossa|o|mon|ma|notre|mia|mio|nostr[oa])"
     rf"|(?:Dr|Dra|Mr|Mrs|Ms|Atty|Attorney)\.?\s+{_WORD_BODY}'s)"
 )
 
@@ -173,7 +177,9 @@ _REFERRAL = [
     # "talk to Jordan", "call Eddie at", "email Kim", "hable con Daniela"
     re.compile(
         rf"(?<![Nn]ot\s)(?<!NOT\s)(?i:\b(?:talk|speak|speaking|chat)\s+(?:to|with)|\bhable\s+con|\bhablar\s+con|\bhabla\s+con|\bfale\s+com"
-        rf"|\bfala(?:r)?\s+com(?:\s+[oa](?=\s))?|\bcontact:?|\breach\s+out\s+to|\breach|\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
+        rf"|\bfala(?:r)?\s+com(?:\s+[oa](?=\s))?|\bcontact:?|\breach\s+out\s+to|\breach"
+        # ("Don't call Fargo. Call the Moorhead one": a place not to call)
+        rf"|(?<!n't\s)(?<!nt\s)(?<!not\s)\bcall|\bemail|\be-mail|\btext|\bsend\s+(?:it|this|that|them|info|"
         rf"everything)\s+to|\bgive\s+it\s+to|\bforward\s+(?:it\s+)?to|\bll[a\u00e1]mele\s+a|\bllame\s+a"
         rf"|\bligue\s+para"
         # the message left with someone or the letter addressed to them: "leave a message with Denise", "address it to
@@ -181,15 +187,19 @@ _REFERRAL = [
         rf"|\bleave\s+(?:a\s+)?(?:message|msg|word)\s+(?:with|for)|\baddress(?:ed)?\s+(?:it\s+|them\s+)?to)"
         rf"\s+(?:(?i:my|our|the)\s+(?:(?i:[a-z]+)\s+)?(?i:[a-z]+)\s*,\s+)?{_TITLE}{_NAME}"
     ),
-    # "Dale handles marketing", "Joe runs the shop"
+    # "Dale handles marketing", "Joe runs the shop", "Mary decides that stuff", "our installer Kevin does the marketing
+    # stuff", "Try Luis, he took over"
     re.compile(
-        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?<!Dr\.\s)(?<!Dr\s){_TITLE}{_NAME}\s+(?i:handles|runs|does(?!\s+not\b)"
-        rf"|takes care of|is in charge|manages|deals with|is the one|is who you want"
+        rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?<!Dr\.\s)(?<!Dr\s)(?:[Tt]ry\s+|(?i:my|our)\s+[a-z]+\s+)?{_TITLE}{_NAME}"
+        rf"(?:,\s+(?i:he|she))?\s+(?i:handles|runs|does(?!\s+not\b)"
+        rf"|takes care of|is in charge|manages|deals with|is the one|is who you want|decides|makes\s+the\s+decisions"
+        rf"|calls\s+the\s+shots|took\s+over"
         rf"|is the (?:owner|manager|person|guy|one))\b"
     ),
-    # "Owner's Vinny Russo", "Manager is Wei Chen.", "New owner is Marisol"
+    # "Owner's Vinny Russo", "Manager is Wei Chen.", "New owner is Marisol", Portuguese "O dono é o Sr. Almeida"
     re.compile(
-        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:the|el|la)\s+)?(?i:(?:new|current|real|actual)\s+)?(?i:{_ROLE})(?:'s|\s+is|\s+es)"
+        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:the|el|la|o|a)\s+)?(?i:(?:new|current|real|actual)\s+)?(?i:{_ROLE})(?:'s|\s+is|\s+es"
+        rf"|\s+\u00e9)"
         rf"\s+{_TITLE}{_NAME}"
     ),
     # the person the sender answers for is away: "Teresa Alvarez is out today", "Brad isn't in", "Bob does not text"
@@ -356,6 +366,26 @@ _REFERRAL = [
         rf"(?:^|(?<=[.!?;:,]\s)|(?<=\band\s))(?:(?i:el|la|o|a)\s+)?(?:Mr|Mrs|Ms|Sr|Sra|Srta|[Dd]r|Dra|[Dd]octora?"
         rf"|Pastor|Attorney|Atty)\.?\s+{_NAME}\s+(?i:can\s+(?:do|take|jump\s+on)\s+(?:a\s+)?(?:quick\s+|short\s+)?call"
         rf"|can\s+(?:talk|speak)|atiende\s+a|pode\s+(?:conversar|falar|atender))\b"
+    ),
+    # the person who will call back: "I'll have Ron call you", "I'll get Maria to call you back", "we'll have Tom text
+    # you" ("I'll have my guy call you" names no one)
+    re.compile(
+        rf"(?i:\b(?:i|we|she|he)(?:'ll|\s+will)\s+(?:have|get))\s+{_TITLE}{_NAME}\s+(?i:(?:to\s+)?(?:call|text|email"
+        rf"|e-mail|ring|contact|reach\s+out\s+to|get\s+back\s+to|get\s+in\s+touch\s+with)\s+(?:you|u|ya)\b)"
+    ),
+    # a relative said to own or run the place, the name after a comma: "My dad owns the bakery, Stan", "my wife runs the
+    # office, Carla"
+    re.compile(
+        rf"\b(?i:my|our)\s+(?i:{_KIN})\s+(?i:owns|runs|manages)\s+(?i:the|this|that)\s+(?i:[a-z]+)(?:\s+(?i:[a-z]+))?"
+        rf"\s*,\s+{_TITLE}{_NAME}"
+    ),
+    # the owner or the head named in Italian ("il titolare è Giuseppe"), Polish ("Właściciel to Marek", "Szefowa nazywa
+    # się Krystyna Nowak") and Ukrainian ("Власник — Андрій")
+    re.compile(
+        rf"(?:^|(?<=[.!?;,]\s))(?i:(?:il|la)\s+)?(?i:titolare|proprietari[oa]|responsabile|w\u0142a\u015bciciel(?:ka)?"
+        rf"|szef(?:owa)?|kierowni(?:k|czka)|\u0432\u043b\u0430\u0441\u043d\u0438(?:\u043a|\u0446\u044f)"
+        rf"|\u043a\u0435\u0440\u0456\u0432\u043d\u0438(?:\u043a|\u0446\u044f))"
+        rf"(?:\s+(?:\u00e8|to|nazywa\s+si\u0119)|\s*[\u2014\u2013:])\s+{_TITLE}{_NAME}"
     ),
 ]
 # The sender's own name
@@ -562,7 +592,11 @@ _NOT_THEIRS = (
     re.compile(
         rf"{_NAME}(?i:\s+(?:isn't|is\s+not|isnt|'s\s+not)\s+(?:who|the\s+(?:one|person|guy|lady)\s+(?:you|to)))"
     ),
-    re.compile(rf"{_NAME}(?i:\s+who\b)"),
+    # (not a person named with what they do: "111 is Jen who does scheduling")
+    re.compile(
+        rf"{_NAME}(?i:\s+who\b)(?!(?i:\s+(?:does|handles|runs|takes\s+care|deals|manages|decides|books|schedules"
+        rf"|answers|works|knows))\b)"
+    ),
     re.compile(rf"(?i:\bwho(?:'s|\s+is)\s+|\bis\s+this\s+){_NAME}"),
 )
 # words that stand where a name would and are not one (compared lower-case)
@@ -622,11 +656,12 @@ _NEEDS = {
     _REFERRAL[2]: ("soy", "sou", "sono"),
     _REFERRAL[3]: ("name", "llama", "the ", "you", "he", "imi"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
-                   "noss", "o ", "'s ", "mon ", "ma ", "notre "),
+                   "noss", "o ", "'s ", "mon ", "ma ", "notre ", "mia ", "mio ", "nostr"),
     _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
                    "give it", "forward", "llam", "ligue", "fala", "leave", "address"),
-    _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who"),
-    _REFERRAL[7]: ("'s ", " is ", " es "),
+    _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who",
+                   "decides", "decisions", "shots", "took over"),
+    _REFERRAL[7]: ("'s ", " is ", " es ", " \u00e9 "),
     _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut", "mish"),
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7", "g\u1eb7p"),
@@ -663,6 +698,10 @@ _NEEDS = {
     _REFERRAL[39]: ("pan",),
     _REFERRAL[40]: ("my ", "our ", "his ", "her "),
     _REFERRAL[41]: ("can ", "atiende", "pode "),
+    _REFERRAL[42]: ("'ll", " will "),
+    _REFERRAL[43]: ("owns", "runs", "manages"),
+    _REFERRAL[44]: ("titolare", "propriet", "responsabile", "w\u0142a\u015bciciel", "szef", "kierowni",
+                    "\u0432\u043b\u0430\u0441\u043d\u0438", "\u043a\u0435\u0440\u0456\u0432\u043d\u0438"),
     _SELF[0]: ("i'm", "i am", "im", "this is", "name", "it's", "its", "here's", "heres", "soy", "sou", "llamo",
                "nombre", "nome", "si ", "aqui", "sono", "m\u00f3wi", "nazywam", "t\u00f4i", "t\u00ean", "suis",
                "c'est", "\u044d\u0442\u043e", "\u0437\u043e\u0432\u0443\u0442"),
@@ -734,6 +773,8 @@ def _name_of(match: re.Match, refused) -> str:
         return ""  # "ask for Dave Roofing", "Its Danas Bake Shop": a business; "I'm Mia, the virtual assistant"
     if words[0].lower() in refused():
         return ""
+    if _TAKEN_BACK_RE.match(rest):
+        return ""  # "Call Marcy at X. no wait call the other one, Donna": the name said next
     before = match.string[max(0, match.start("name") - 12) : match.start("name")]
     if len(words) == 1 and _SURNAME_TITLE.search(before):
         if _by_title(match):  # "ask for Dr. Halvorsen", "I'm Dr. Levin's scheduler": the person goes by it
@@ -1012,6 +1053,21 @@ def spoken_mailbox_head(text: str, start: int) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ phones
+# what the sender says on taking back a number, an extension or a name just given: "no wait", "no sorry", "wait no",
+# "hold on", "scratch that", "never mind that", Polish "nie, czekaj", Korean "아 잠깐" (oh wait); right after it, a few
+# marks or words between for an extension ("ext 12, thats Mike's desk. no wait"), none for a number ("X? no sorry")
+_TAKEN_BACK_CUE = (
+    r"(?:no+\s*,?\s*(?:wait|sorry)|wait\s*,?\s*no|hold\s+on|scratch\s+that"
+    r"|never\s*mind\s+that|nie\s*,?\s*czekaj|\uc544\s+\uc7a0\uae50)\b"
+)
+_TAKEN_BACK = rf"\A[^.!?;]{{0,40}}?[.!?;,\s\u2026]+{_TAKEN_BACK_CUE}"
+# a number taken back as soon as it is said: "X? no sorry that's the fax", "X. no wait call the other one", "X. hold on,
+# Pat's out all week", Polish "X... nie, czekaj", Korean "X. 아 잠깐, 그건 옛날 번호고" (oh wait, that's the old
+# one); not when the number ends with its extension, which is what is taken back ("X x207. no wait thats her old ext")
+_NUMBER_TAKEN_BACK = re.compile(rf"(?i:\A\s*[.!?;,\u2026]*\s*{_TAKEN_BACK_CUE})")
+_ENDS_WITH_EXTENSION = re.compile(r"(?i:(?:\bx|\bext|\bextension|#)\.?\s*\d{1,5}\s*\Z)")
+# a label said of the number before, in the sentence after it: "X? no sorry that's the fax. Y" (Y is no fax)
+_LABEL_OF_THE_ONE_BEFORE = re.compile(r"(?i:\b(?:that'?s|thats|that\s+is|it'?s|its)\s+(?:the|my|our)\s+\Z)")
 # "Our office # is X but nobody answers it"
 _PHONE_REFUSED_AFTER = re.compile(
     r"(?i:\A\s*,?\s*but\s+(?:nobody|no\s+one)\s+(?:ever\s+)?(?:answers|picks\s+up|checks)"
@@ -1108,13 +1164,21 @@ def phone_to_use(text: str, spans: list[tuple[int, int]]) -> int | None:
         said_to_use = _TO_USE_AFTER.match(text[end : end + 40])
         if before and (said_to_use or _NEW_SENTENCE.search(before.group(), len(before.group(1)))):
             before = None  # "our fax. Call X", "that's the fax. X is the line": the label is the other number's
+        if (
+            before
+            and re.search(r"[.!?;]", before.group())
+            and _LABEL_OF_THE_ONE_BEFORE.search(text, max(0, before.start() - 20), before.start())
+        ):
+            before = None  # "X? no sorry that's the fax. Y": the label is X's
         after = _LABEL_AFTER.match(text[end : end + 25])
         # a label before, across a comma, closes the clause before ("X front desk, Y my direct"): the one after wins
         before_closed = before and _CLAUSE_BREAK.search(before.group(), len(before.group(1)))
         label = after if after and (not before or before_closed) else before
         letter = None if label else _LETTER_LABEL.search(text, max(previous, start - 8), start)
-        refused = _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start) or _PHONE_REFUSED_AFTER.match(
-            text[end : end + 60]
+        refused = (
+            _PHONE_REFUSED_BEFORE.search(text, max(previous, start - 60), start)
+            or _PHONE_REFUSED_AFTER.match(text[end : end + 60])
+            or (_NUMBER_TAKEN_BACK.match(text[end : end + 30]) and not _ENDS_WITH_EXTENSION.search(text[start:end]))
         )
         # a label after a number is not the next one's ("X main, Y my direct"; "X (home) / Y (cell)")
         previous = end + after.end() if label is after and after else end
@@ -1173,6 +1237,12 @@ _PRESS_SEQUENCE = re.compile(
     r"(?i:\b(?:press|dial|hit|enter)\s+(?P<first>\d{1,2})\s*,?\s*(?:and\s+)?then\s+(?:press\s+|dial\s+|hit\s+)?"
     r"(?P<then>\d{1,4})\b(?![:.]\d))"
 )
+_TAKEN_BACK_RE = re.compile(rf"(?i:{_TAKEN_BACK})")
+# the extension said instead of one taken back: "no wait thats her old ext, it's 227 now", "no sorry, make that 14"
+_EXTENSION_INSTEAD = re.compile(
+    rf"(?i:{_TAKEN_BACK}[^.!?;]{{0,40}}?\b(?:it'?s|it\s+is|its|make\s+(?:it|that)|i\s+mean)\s+(?:now\s+)?"
+    r"(?P<n>\d{1,5})(?![\d:/-]))"
+)
 _EXTENSION_MINE = re.compile(r"(?i:\A\s*(?:is\s+(?:me|mine|my\s+(?:desk|line|direct))|for\s+me|that'?s\s+me)\b)")
 _SPOKEN_NUMBER = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -1193,6 +1263,16 @@ def _extension_digits(spoken: str) -> str:
     return "".join(_SPOKEN_NUMBER.get(word.lower(), word) for word in re.findall(r"\w+", spoken))
 
 
+def extension_taken_back(text: str, end: int) -> str | None:
+    """For a number whose extension ends it at ``text[end]``, the extension said instead when the reply takes that one
+    back ("X x207. no wait thats her old ext, it's 227 now": "227"; "X ext 12, thats Mike's desk. no wait ... do ext
+    14": "14"; "" when it says none), or None when it does not."""
+    if not _TAKEN_BACK_RE.match(text[end : end + 60]):
+        return None
+    instead = _EXTENSION_INSTEAD.match(text[end : end + 90]) or _EXTENSION.search(text, end)
+    return _extension_digits(instead.group("n")) if instead else ""
+
+
 def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, int]]) -> str:
     """The extension the reply gives for the phone at ``text[phone[0]:phone[1]]`` apart from it ("" when none, or
     when it gives several and none is said to be the sender's); one inside another number (``others``) is that
@@ -1204,6 +1284,14 @@ def extension_given(text: str, phone: tuple[int, int], others: list[tuple[int, i
         )
         if not any(start <= match.start() < end for start, end in others)
     ]
+    # an extension taken back ("ext 12, thats Mike's desk. no wait ... do ext 14"): the one said after it, or the
+    # number the taking back gives ("x207. no wait thats her old ext, it's 227 now")
+    kept = [match for match in found if not _TAKEN_BACK_RE.match(text[match.end() : match.end() + 60])]
+    if len(kept) < len(found) and not kept:
+        taken_back = found[-1]
+        instead = _EXTENSION_INSTEAD.match(text[taken_back.end() : taken_back.end() + 90])
+        return _extension_digits(instead.group("n")) if instead else ""
+    found = kept
     if not found and (sequence := _PRESS_SEQUENCE.search(text)):
         return sequence.group("first") + sequence.group("then")
     if not found and (right_after := _EXTENSION_RIGHT_AFTER.match(text[phone[1] : phone[1] + 24])):

@@ -266,9 +266,11 @@ _CALL_CUE = re.compile(
     r"disponible|libre|bien|nha|nhe|po|sure|yes|si|sim|any|anytime|whenever|rele|rufen|anrufen|wac|ittas\w*|hu"
     # Hebrew: call (to a man, to a woman), to call, suits
     r"|תתקשר|תתקשרי|להתקשר|מתאים|מתאימה)\b|전화|연락|打|电话|電話|找"
-    # the person in or free then: "he's in after 1", "the only day I'm not slammed"
+    # the person in or free then: "he's in after 1", "she's home after", "the only day I'm not slammed"
     # (one day, not a schedule: "she's in Tues/Wed/Thurs")
-    r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+in\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
+    # ("she's home after the kids get off the bus around 4": home, back at the desk from then)
+    r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+(?:in|home|back\s+at\s+(?:my|the|his|her)\s+(?:desk|office|shop))"
+    r"\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
     r"|\b(?:he'?s|she'?s|he is|she is)\s+in\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
     r"(?!\s*[/,&-]|\s+(?:and|or|thru|through)\b)"
 )
@@ -835,6 +837,11 @@ def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime |
     clock, _, _ = _time(f"at {when}", local_now)
     if clock is None:
         return None
+    # the day said before it in its sentence: "Tomorrow I'm at a closing at 10, should be done by noon. Call after"
+    said = re.split(r"[.!?;]\s", masked[: found.start()])[-1]
+    day, _ = _day(said, today) if said.strip() else (None, False)
+    if day is not None and day.date() > today.date():
+        return day.replace(hour=clock[0], minute=clock[1])
     at = today.replace(hour=clock[0], minute=clock[1])
     return at if at > local_now else at + timedelta(days=1)
 

@@ -898,3 +898,109 @@ def test_the_thirteenth_sets_numbers_guards(text, phone):
 )
 def test_the_thirteenth_sets_extensions_in_tens(text, extension):
     assert _extracted(text, "phone_extension") == extension
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # a number taken back as soon as it is said: the one said after it
+        ("Best # is 860-882-4410? no sorry that's the fax. 860-882-4400 and press 1", "8608824400"),
+        ("Call Marcy at 412-344-9017. no wait call the other one, Donna's 412-344-9020", "4123449020"),
+        ("Pat's direct is 617-262-4051. hold on, Pat's out all week. Call me instead, 617.262.4039", "6172624039"),
+        ("try 503-771-2290, scratch that, 503-771-2291 is the shop", "5037712291"),
+        ("Ewa, 312-767-2210... nie, czekaj, teraz to Kasia, 312-767-2283.", "3127672283"),
+        ("번호 847-724-0936. 아 잠깐, 그건 옛날 번호고 지금은 847-724-0963이에요", "8477240963"),
+    ],
+)
+def test_the_fourteenth_sets_numbers_taken_back(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # the extension is what is taken back, not the number; "no" alone takes nothing back; a number said once stays
+        ("630.834.5502 x207. no wait thats her old ext, it's 227 now", "6308345502"),
+        ("call 503-771-2290. no, I don't have a cell", "5037712290"),
+        ("503-771-2290, wait for the beep and leave a message", "5037712290"),
+    ],
+)
+def test_the_fourteenth_sets_numbers_taken_back_guards(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        # an extension taken back: the one said instead
+        ("Mary decides that. 630.834.5502 x207. no wait thats her old ext, it's 227 now", "227"),
+        ("call the shop 216.883.4471 ext 12, thats Mike's desk. no wait Mike's out til the 20th, do ext 14", "14"),
+        ("main line 312-555-0190, ext 31. hold on, make that 33", "33"),
+        ("Best # is 860-882-4410? no sorry that's the fax. 860-882-4400 and press 1", "1"),
+    ],
+)
+def test_the_fourteenth_sets_extensions_taken_back(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        # taken back with none said instead: no extension; an extension said once stays
+        ("312-555-0190 ext 31. no wait, just ask the front desk", ""),
+        ("312-555-0190 ext 31, wait for the menu to finish", "31"),
+    ],
+)
+def test_the_fourteenth_sets_extensions_taken_back_guards(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name taken back: the one said next
+        ("Call Marcy at 412-344-9017. no wait call the other one, Donna, Marcy's only part time", "Donna"),
+        # a person said to decide or to see to it, or to have taken over
+        ("Mary decides that stuff. She's at our Elmhurst office", "Mary"),
+        ("our installer Kevin does the marketing stuff lol. 630-209-4418", "Kevin"),
+        ("I don't work at the body shop anymore. Try Luis, he took over, 216-631-0947", "Luis"),
+        ("Ask my partner. Raymond makes the decisions", "Raymond"),
+        # a person named with what they do is no "who?"
+        ("ext 110 is me, 111 is Jen who does scheduling. I'd rather you talk to Jen", "Jen"),
+        # the person who will call back
+        ("Leave your number and I'll have Ron call you", "Ron"),
+        ("I'll get Maria to call you back tomorrow", "Maria"),
+        # a relative said to own the place, the name after a comma
+        ("My dad owns the bakery, Stan. Call between 2 and 3", "Stan"),
+        ("my wife runs the office, Carla. 555 is not her number", "Carla"),
+        # a lead named
+        ("Our team lead is Jason Meyer, jmeyer AT prairiehomesgroup DOT com", "Jason Meyer"),
+        # the owner or a relative in Italian, Polish, Ukrainian, Portuguese
+        ("Buongiorno, il titolare è Giuseppe. Lo trova in pasticceria domani", "Giuseppe"),
+        ("Właściciel to Marek. Niech pan zadzwoni w piątek", "Marek"),
+        ("Szefowa nazywa się Krystyna Nowak, to ona prowadzi biuro.", "Krystyna Nowak"),
+        ("Доброго дня. Власник — Андрій, вдень він на об'єктах.", "Андрій"),
+        ("Boa tarde. O dono é o Sr. Almeida, ele só chega amanhã", "Sr. Almeida"),
+        ("Scriva a mia figlia Francesca, si occupa lei del sito", "Francesca"),
+    ],
+)
+def test_the_fourteenth_sets_names(text, name):
+    assert _extracted(text, "name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place not to call; a title or a pronoun in the owner's place; "Sam who?" is still ours; a name said once
+        # and not taken back stays (tested above), one taken back with no other is no one
+        "We've got 2 offices. Don't call Fargo. Call the Moorhead one",
+        "dont call Boston, we moved",
+        "I'll have my guy call you",
+        "Sam who? never heard of you",
+        "il titolare è in ferie",
+        "Call Marcy at 412-344-9017. no wait, never mind",
+        "My dad owns the bakery, so call there",
+    ],
+)
+def test_the_fourteenth_sets_names_guards(text):
+    assert _extracted(text, "name") == ""

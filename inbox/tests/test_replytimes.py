@@ -449,3 +449,31 @@ def test_the_thirteenth_sets_ways_of_proposing_a_time(text, expected):
 )
 def test_the_thirteenth_sets_near_misses_propose_nothing(text):
     assert _read(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the person home or back at the desk from a time; the day said before the end of a busy stretch
+        ("she's home after the kids get off the bus around 4", "2026-03-10 16:00 CDT"),
+        ("he's home after 5 when the kids are done with practice", "2026-03-10 17:00 CDT"),
+        ("I'm back at my desk by 3:45", "2026-03-10 15:45 CDT"),
+        ("Tomorrow I'm at a closing at 10, should be done by noon. Call after", "2026-03-11 12:00 CDT"),
+        ("Thursday I'm on a job till 3, call after that", "2026-03-12 15:00 CDT"),
+    ],
+)
+def test_the_fourteenth_sets_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # home or back with no time; a busy stretch with no day before it stays today's
+        ("she's home with the kids", ""),
+        ("I'm back at my desk now", ""),
+        ("I'm at a closing at 10, should be done by noon. Call after", "2026-03-10 12:00 CDT"),
+    ],
+)
+def test_the_fourteenth_sets_near_misses(text, expected):
+    assert _read(text) == expected
