@@ -1176,7 +1176,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (_re(r"^\W*stop\s*(?:2|to)\s*end\W*$"), "none"),
     # Somali "fadlan ii jooji fariimahan" (please stop these messages), "ha ii soo dirin" (don't send me)
-    (_re(r"\bjooji\w*\b|\bha\s+(?:ii\s+)?soo\s+dir(?:in|ina)\b"), "none"),
+    # (the imperative only: "Google ads-ka waan joojiyay" is "we stopped the Google ads")
+    (_re(r"\bjooji(?:ya|yaa)?\b|\bha\s+(?:ii\s+)?soo\s+dir(?:in|ina)\b"), "none"),
     # Amharic "መልእክት መላክ ያቁሙ" (stop sending messages), "አቁሙ"/"አቁም" (stop), "አትላኩ" (don't send)
     (_re("\u12eb\u1241\u1219|\u12a0\u1241\u1219|\u12a0\u1241\u121d|\u12a0\u1275\u120b\u12a9"), "none"),
     # Japanese "配信停止" (stop delivery), "送らないで" (don't send), "連絡しないで" (don't contact)
@@ -2998,6 +2999,37 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-forty-first, hundred-and-forty-third and hundred-and-forty-fifth: relatives for elders "pls dont
+    # text her no more", "Can you guys not send him these anymore", "she wants these to stop", "Please let his phone
+    # rest", "Please just leave it alone"; a dispatch line "do not put it on any marketing list"; "I'd appreciate not
+    # being on it anymore", "please dont do this to me anymore", "Not this number. ... Not ever", "you can actually stop
+    # now", "Your messages are not welcome here", "grateful if they ceased", "How many more times do I have to say it
+    # before these stop coming?", "forgetting this number exists"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not)\s+(?:text|message|msg|contact)\s+(?:her|him|them)\s+(?:no\s+more|anymore|any\s+more"
+            r"|again)\b"
+            r"|\b(?:can|could)\s+(?:you|u|y'all|you\s+guys|you\s+all)\s+(?:please\s+)?not\s+(?:send|text|message)\s+(?:him|her"
+            r"|them|me|us)\s+(?:these|this|those|any\s+more|anything|anymore)\b"
+            r"|\b(?:she|he|they|we|i)\s+(?:wants?|would\s+like|needs?)\s+(?:these|this|them|the\s+texts|the\s+messages)\s+to"
+            r"\s+(?:stop|end|quit)\b(?!\s+(?:by|on|before|until|till|after|at|in|the|\w+ing)\b)"
+            r"|\b(?:do\s+not|don't|dont)\s+put\s+(?:it|this|this\s+number|this\s+line|me|us|my\s+number)\s+on\s+(?:any|your|a)"
+            r"\s+(?:\w+\s+)?list\b"
+            r"|\blet\s+(?:his|her|my|this|their)\s+(?:phone|number|line)\s+rest\b"
+            r"|\bplease\s+(?:just\s+)?leave\s+(?:it|this\s+phone|his\s+phone|her\s+phone|the\s+phone|this\s+number|that\s+phone)"
+            r"\s+alone\b"
+            r"|\b(?:appreciate|prefer|like)\s+not\s+being\s+on\s+(?:it|that|your|this|the)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+do\s+this\s+to\s+(?:me|us)\s+(?:anymore|any\s+more|again)\b"
+            r"|\bnot\s+(?:this|my)\s+number\W+(?:[^.!?]{0,40}[.!?]\s*)?not\s+(?:ever|again)\b"
+            r"|\b(?:you|u|ya)\s+can\s+(?:actually|just|go\s+ahead\s+and|now)\s+stop\b(?:\s+now)?"
+            r"|\b(?:your\s+)?(?:messages|texts)\s+(?:are|is)\s+not\s+welcome\b"
+            r"|\bgrateful\s+if\s+(?:they|these|the\s+(?:texts|messages))\s+(?:ceased|stopped|would\s+(?:stop|cease))\b"
+            r"|\bhow\s+many\s+(?:more\s+)?times\s+(?:do|must|will)\s+i\s+have\s+to\s+(?:say|ask|tell)\b[^.!?]{0,40}\b(?:stop|quit"
+            r"|end)\b"
+            r"|\bforget(?:ting)?\s+(?:this|my)\s+number\s+(?:exists|ever\s+existed)\b"
+        ),
+        "none",
+    ),
     # the hundred-and-thirty-eighth, hundred-and-fortieth and hundred-and-forty-second: Ukrainian in Latin letters
     # "vydalit miy nomer" and Greek "σβήστε τον αριθμό μου" (delete my number); "Don't ever text my wife's phone
     # again"; said without the usual words: "(That means quit it.)", "Don't come knocking on this number again", "three
@@ -3548,6 +3580,8 @@ _EDGE_STOP_START = re.compile(
     r"^(?:(?:please|pls|plz|plss|plse|just|ok|okay)\s+)?(?:stop|stopall|unsubscribe|unsub)\b"
     r"(?!\s*(?:by|in|at|over|me\s+if|sign|light|&|and\s+shop|watch|-|#?\s*\d|from\s+what\b|the\s+presses\b))"
     rf"(?!\s+{_BANK_STOP})(?!\s+{_COME_BACK})"
+    # "Stop it Jaylen put that DOWN": said to someone in the room by name, then told what to do
+    r"(?!\s+it\s+(?!sam\b)[a-z]+\s+(?:put|get|give|leave|drop|come|go|sit|let|hand)\b)"
     # "stop teasing and send the details", "stop wasting my time": not the texts; a person reads it
     rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)(?!\s+{_OUTGOING}{_TO_VOICEMAIL})"
     # "stop playin lol", "stop lyin": the same with the final g dropped
@@ -4302,6 +4336,10 @@ _LEAVING_ANOTHER = re.compile(
 )
 # "Stop a sec, send me the rates", "hold on a sec, stop. send me the rates": a pause before asking for something,
 # not a request to stop the texts (read without it; a revocation elsewhere in the reply still decides)
+# "Стоп, а скільки це коштує?" (stop, and how much is it?): a pause before a question, in Ukrainian and Russian
+_STOP_THEN_ASKING = re.compile(
+    r"^\W*(?:стоп|стій|стой|подожди|почекай)\W+(?=а\s+(?:скільки|сколько|що|что|як|как|хто|кто|де|где|коли|когда|чому|почему)\b)"
+)
 _STOP_A_MOMENT = re.compile(
     r"^\W*(?:(?:hold\s+on|hang\s+on|wait)\s+(?:a\s+)?(?:sec|second|min|minute|moment)\W+stop"
     r"|stop\s+(?:for\s+)?(?:a\s+)?(?:sec|second|min|minute|moment))\b"
@@ -4518,6 +4556,8 @@ _STOP_OTHER_CALLERS = re.compile(
 # Hindi in Latin letters "call mat karo, msg karo", Vietnamese "đừng gọi, nhắn tin", Patois "nuh call mi, text mi",
 # Tongan "'oua 'e ui mai, text mai", Cape Verdean "ka bu liga-m, manda-m mensajen", Swedish "ring inte, skicka sms")
 _CALLS_REFUSED_TEXTS_ASKED = re.compile(
+    # Croatian "Nemojte zvati, ... Pošaljite cijenu porukom" (don't call, send the price by message)
+    r"\bnemoj(?:te)?\s+(?:me\s+)?zva\w*(?=.*\b(?:posalji|pisi|napisi)\w*\s+(?:\w+\s+)?(?:porukom|poruku|sms\w*)\b)|"
     r"\bno\s+(?:me\s+)?llam\w*\W+(?:(?:solo|mejor|nomas|nada\s+mas)\s+(?:por\s+)?|(?:(?:solo|mejor)\s+)?(?:mandame"
     r"|enviame|escribeme|escribame)\s+(?:un\s+)?)(?:textos?|mensajes?(?:\s+de\s+texto)?|whatsapp|sms)\b"
     r"|\b(?:solo|mejor)\s+(?:por\s+)?(?:textos?|mensajes?(?:\s+de\s+texto)?)\W+no\s+(?:me\s+)?llam\w*"
@@ -4559,8 +4599,10 @@ _HELP_US_STOP_SOMETHING = re.compile(
     r"\b(?:help|helps|helping)\s+(?:me|us|you)\s+(?:to\s+)?(?:stop|quit)\s+(?:getting|receiving|losing|wasting|paying)\b"
     r"(?!\s+(?:your|these|this|those|the\s+texts|texts|messages|msgs)\b)"
 )
-# "Don't call before 9 or I'll block you lol": calls at some hours, and a threat if they come then
+# "Don't call before 9 or I'll block you lol": calls at some hours, and a threat if they come then; Vietnamese
+# "Đừng gọi giờ này ... 8 giờ tối gọi lại nhé" (don't call at this hour, call back at 8 tonight)
 _AT_SOME_HOURS_OR_BLOCKED = re.compile(
+    r"\b(?:dung|\u0111ung)\s+goi\s+(?:vao\s+)?(?:gio\s+nay|luc\s+nay|bay\s+gio|buoi\s+sang|buoi\s+trua)\b|"
     r"\b(?:don't|dont|do\s+not)\s+(?:call|text)\s+(?:me\s+)?(?:before|after|until|till|til)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?"
     r"\s+or\s+(?:i'll|i\s+will|ill|imma|i'm\s+gonna)\s+block\s+(?:you|u|this|your\s+number)\b"
 )
@@ -4858,7 +4900,7 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     plain = _SOMEONE_QUIT.sub(r"\1left", _fix_typos(_spell_out(plain)))
     plain = _LEAVING_ANOTHER.sub("leave another", plain)
     plain = _WOULD_BUT.sub("would leave you but", plain)
-    plain = _STOP_A_MOMENT.sub(" , ", plain)
+    plain = _STOP_THEN_ASKING.sub(" , ", _STOP_A_MOMENT.sub(" , ", plain))
     plain = _FILE_BY_EMAIL.sub("send the file", plain)
     if _OPT_OUT_CONFIRMED.search(plain):
         return OPT_OUT_UNCERTAIN, "an opt-out confirmation sent by a machine"

@@ -3703,3 +3703,59 @@ def test_a_stop_sending_verb_negated_and_calls_refused_for_texts_in_other_langua
 )
 def test_the_hundred_and_thirty_eighth_fortieth_and_forty_second_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-forty-first, hundred-and-forty-third and hundred-and-forty-fifth sets (a plain week; rural and
+# small-town immigrant owners and their families; grief, illness, politeness and sarcasm): relatives asking for elders,
+# a late husband's phone, a dispatch line kept off lists, and requests said without the usual words revoke; Somali
+# "we stopped the Google ads", a Ukrainian "stop" before a question, calls refused at this hour or with texts asked
+# for in Croatian and Vietnamese, and a child told to stop by name do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Yokwe. this is her granddaughter, my bubu only speak Marshallese and she keep asking me what these texts "
+            "are. pls dont text her no more. kommol",
+            "yes",
+        ),
+        (
+            "Hi I'm his daughter, my dad only speaks Mixteco and a little Spanish. Can you guys not send him these "
+            "anymore",
+            "yes",
+        ),
+        ("Im her grandson. she only read creole. she wants these to stop, she not buying anything", "yes"),
+        ("bro this is a dispatch line for our drivers. do not put it on any marketing list", "yes"),
+        ("My husband passed in March. This was his business line. Please let his phone rest.", "yes"),
+        ("Whatever list you bought, I'd appreciate not being on it anymore.", "yes"),
+        (
+            "im on chemo and every time this phone buzzes i think its the oncologist. please dont do this to me "
+            "anymore",
+            "yes",
+        ),
+        ("Not this number. Not my wife's number. Not ever. Are we clear?", "yes"),
+        ("wow thanks so much for the 3rd text!! so thoughtful!! you can actually stop now tho 🙂", "yes"),
+        (
+            "Dear Sam,\nYour messages are not welcome here and I would be grateful if they ceased.\nSincerely,\n"
+            "Margaret",
+            "yes",
+        ),
+        (
+            "Why do you people keep texting my late husband's phone? I keep it on for his voicemail greeting. Please "
+            "just leave it alone.",
+            "yes",
+        ),
+        ("How many more times do I have to say it before these stop coming?", "yes"),
+        ("You'd do me a real kindness by forgetting this number exists.", "yes"),
+        ("Fadlan ii jooji fariimahan", "yes"),
+        ("Google ads-ka waan joojiyay bishii hore, shaqo ma keenin. Idinku maxaad si ka duwan u samaynaysaan?", "no"),
+        ("Стоп, а скільки це коштує?", "not yes"),
+        ("Стоп. Не пишіть мені більше", "yes"),
+        ("Nemojte zvati, vozim kamion cijeli dan. Pošaljite cijenu porukom pa ćemo vidjeti", "no"),
+        ("Đừng gọi giờ này, tiệm đang đông khách. 8 giờ tối gọi lại nhé", "no"),
+        ("Stop it Jaylen put that DOWN", "not yes"),
+        ("Stop it Sam go away", "yes"),
+        ("I had a leak in the walk-in but decided to leave it alone", "no"),
+    ],
+)
+def test_the_hundred_and_forty_first_third_and_fifth_families_and_guards(text, decision):
+    assert_decision(text, decision)
