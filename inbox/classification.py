@@ -1476,9 +1476,9 @@ _REPEATED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 
 
 # A number read out digit by digit in its three groups, a comma after each: "4 0 8, 6 6 1, 2 0 9 3" (dictated, or typed
-# so); the groups are joined as "408-661-2093"
+# so, the comma perhaps spaced: "4 3 5 , 7 2 3 , 0 0 8 6"); the groups are joined as "408-661-2093"
 _DIGITS_IN_SPOKEN_GROUPS = re.compile(
-    r"(?<![\d,] )(?<!\d)(\d(?: \d){2}),? (\d(?: \d){2}),? (\d(?: \d){3})(?!\d)(?! \d)"
+    r"(?<![\d,] )(?<!\d)(\d(?: \d){2}) ?,? (\d(?: \d){2}) ?,? (\d(?: \d){3})(?!\d)(?! \d)"
 )
 
 

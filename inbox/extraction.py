@@ -1218,11 +1218,15 @@ _EXTENSION_WORD = (
     r"|\u0434\u043e\u0431\u0430\u0432\u043e\u0447\u043d\u044b\u0439"
     r"|\u0434\u043e\u0431|\u062a\u062d\u0648\u064a\u0644\u0629|\ub0b4\uc120|\u5185\u7ebf|\u5206\u673a"
 )
-_EXTENSION = re.compile(rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b\.?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})")
-# "x" and its digits after a desk or a person it reaches: "dispatch is x3", "billing: x12", "Rudy x 4" (not "2x4")
+# (its dot may stand apart when every part of the number is: "208 . 376 . 2290 . ext . 9")
+_EXTENSION = re.compile(
+    rf"(?i:(?:\b|(?<=\d))(?:{_EXTENSION_WORD})\b(?:[ ]?\.)?\s*(?:is\s+)?[#:]?\s*{_EXTENSION_NUMBER})"
+)
+# "x" and its digits after a desk or a person it reaches: "dispatch is x3", "billing: x12", "Rudy x 4" (not "2x4"), or
+# opening a sentence of its own after the number's: "Try Wes at X, he's the owner. x 201."
 _EXTENSION_X = re.compile(
     r"(?i:(?:\b(?:dispatch|office|shop|desk|billing|sales|service|parts|accounting|accounts|front|yard|warehouse"
-    r"|scheduling|me|mine|i'?m|he'?s|she'?s)\s*(?:is|'s|=|:|-)?|\b(?:is|at|dial))\s*)"
+    r"|scheduling|me|mine|i'?m|he'?s|she'?s)\s*(?:is|'s|=|:|-)?|\b(?:is|at|dial))\s*|(?<=[a-z][.!] ))"
     r"x\.?\s?#?(?P<n>\d{1,5})(?![\d:/x-]|\.\d)"
 )
 # what is dialled once the number answers, said right after it: "X, press 2 for the office", "X and press 1", "X opt 3

@@ -149,7 +149,8 @@ _TIME_RE = re.compile(
     r"depois das|depois da|depois de|a partir das|a partir da|"
     r"like|so|maybe|how about|or|vers|alle|verso|o|po|"
     r"'?round|'?bout|"
-    r"okolo|в|после|около|"
+    # Russian "в четверг к 4" (by 4 on Thursday)
+    r"okolo|в|после|около|к|"
     r"الساعة|אחרי|ב-|בשעה|ba3d el|ba3d|el sa3a|sa3a)\s*)?"
     rf"\b{_CLOCK}\s*(?P<ap>a\.?m\.?|p\.?m\.?|[ap]\b|h(?:rs)?(?:(?P<hmin>[0-5]\d)\b|\b)|gio\b|o'?clock\b|ish\b|baje\b|vaje\b"
     r"|uhr\b|teev\b|e\b(?=\s*[.,!]|\s*\Z))?"
@@ -252,7 +253,8 @@ _NOT_THEN = re.compile(
     r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
     r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|"
-    r"at lunch(?!\s+(?:is|works))|not then|jk|j/k|"
+    # ("call tomorrow at lunch", "Thursday at lunch?": a day's lunch is the time proposed)
+    r"(?<!tomorrow )(?<!tmrw )(?<!today )(?<!day )at lunch(?!\s+(?:is|works))|not then|jk|j/k|"
     r"just kidding|wala|"
     r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|noon|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
@@ -552,13 +554,16 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
 # Korean and Chinese write days and hours without spaces: no word boundaries
 _CJK_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-# (Japanese: "明日の午前中に" tomorrow in the morning, "今日" today, "明後日" the day after tomorrow)
+_JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+# (Japanese: "明日の午前中に" tomorrow in the morning, "今日" today, "明後日" the day after tomorrow, a weekday with
+# "曜日" or "曜": "今週の木曜日" this Thursday, "来週月曜日" next Monday)
 _CJK_DAY = re.compile(
     r"(?P<today>오늘|今天|今日)|(?P<after>모레|后天|明後日)|(?P<tomorrow>내일|明天|明日)|(?P<ko>[월화수목금토일])요일"
-    r"|(?:星期|周|週|礼拜|禮拜)(?P<zh>[一二三四五六日天])"
+    r"|(?:星期|周|週|礼拜|禮拜)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜日?"
 )
-# a day the person is away or busy ("今天不在": not in today) is not the day proposed
-_CJK_NOT_THEN = re.compile(r"\s*(?:不在|没空|沒空|很忙|忙)")
+# a day the person is away or busy ("今天不在": not in today; Japanese "月曜日は休みです": Monday is our day off) is
+# not the day proposed
+_CJK_NOT_THEN = re.compile(r"\s*(?:不在|没空|沒空|很忙|忙|(?:は|も)?\s*(?:お?休み|定休日|いません|忙しい))")
 _CJK_TIME = re.compile(
     r"(?P<h>[01]?\d|2[0-3])\s*(?:시|点|點|時)(?:\s*(?P<half>반|半)|\s*(?P<min>[0-5]?\d)\s*(?:분|分))?"
 )
@@ -577,7 +582,10 @@ def _cjk_day(clause: str, today: datetime) -> tuple[datetime | None, bool]:
         return today + timedelta(days=1), False
     if found.group("after"):
         return today + timedelta(days=2), False
-    weekday = _CJK_WEEKDAYS[found.group("ko")] if found.group("ko") else _ZH_WEEKDAYS[found.group("zh")]
+    if found.group("ja"):
+        weekday = _JA_WEEKDAYS[found.group("ja")]
+    else:
+        weekday = _CJK_WEEKDAYS[found.group("ko")] if found.group("ko") else _ZH_WEEKDAYS[found.group("zh")]
     ahead = (weekday - today.weekday()) % 7
     return today + timedelta(days=ahead), ahead == 0
 

@@ -1004,3 +1004,46 @@ def test_the_fourteenth_sets_names(text, name):
 )
 def test_the_fourteenth_sets_names_guards(text):
     assert _extracted(text, "name") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "extension"),
+    [
+        # the extension's dot spaced as the number's are; "x" opening a sentence after the number's
+        ("yes. 208 . 376 . 2290 . ext . 9", "9"),
+        ("call 303 . 555 . 0142 . extension . 12", "12"),
+        ("Try Wes at (541) 265 8800, he's the owner. x 201. Thursday works for him", "201"),
+    ],
+)
+def test_the_fifteenth_sets_extensions(text, extension):
+    assert _extracted(text, "phone_extension") == extension
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word after a spaced "ext ."; "x" inside a word or a sum, or an "x" with no digits
+        "Call 541-265-8800. Ext . The one upstairs",
+        "Call 541-265-8800. 2x4 lumber only",
+        "Call 541-265-8800. x marks the spot",
+    ],
+)
+def test_the_fifteenth_sets_extensions_guards(text):
+    assert _extracted(text, "phone_extension") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # digits dictated in their three groups, the commas spaced
+        ("Yea call me 4 3 5 , 7 2 3 , 0 0 8 6", "4357230086"),
+        ("cell is 9 1 7 , 4 2 6 , 0 3 8 8 thanks", "9174260388"),
+    ],
+)
+def test_the_fifteenth_sets_phones(text, phone):
+    assert _extracted(text, "phone") == phone
+
+
+def test_the_fifteenth_sets_phones_guard():
+    # a group short of its digits is no number
+    assert _extracted("call 4 3 5 , 7 2 3 , 0 0 8", "phone") == ""

@@ -477,3 +477,37 @@ def test_the_fourteenth_sets_ways_of_proposing_a_time(text, expected):
 )
 def test_the_fourteenth_sets_near_misses(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Japanese weekday ("木曜日", "金曜"), this week's or next week's
+        ("今週の木曜日の午後3時にお電話ください。番号は 310-327-6654 です。", "2026-03-12 15:00 CDT"),
+        ("来週月曜日の午前10時以降でしたら大丈夫です。", "2026-03-16 10:00 CDT"),
+        ("金曜の午後2時にお電話ください", "2026-03-13 14:00 CDT"),
+        # a day's lunch is the time proposed
+        ("Can you call tomorrow at lunch? (307) 733 – 5128", "2026-03-11 12:00 CDT"),
+        ("Thursday at lunch? 602-845-7731", "2026-03-12 12:00 CDT"),
+        ("call me friday at lunch", "2026-03-13 12:00 CDT"),
+        # Russian "к 4" (by 4)
+        ("Заходите в четверг к 4, адрес на сайте.", "2026-03-12 16:00 CDT"),
+        ("Позвоните в пятницу, к 3 часам буду свободен", "2026-03-13 15:00 CDT"),
+    ],
+)
+def test_the_fifteenth_sets_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Japanese weekday off or away; the sender at lunch now, or at lunch on a day that is busy
+        "月曜日は休みです",
+        "水曜日はいません",
+        "I'm at lunch, call me back",
+        "tomorrow I'm at lunch with a client all afternoon",
+    ],
+)
+def test_the_fifteenth_sets_near_misses(text):
+    assert _read(text) == ""
