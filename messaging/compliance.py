@@ -1537,6 +1537,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?!\s+{_BANK_STOP})",  # "How do I stop payments on my current loan?": a bank's stop payment
             # "how do I unsubscribe later if I sign up?": a question about the service
             r"(?!\s+(?:later|afterwards|down\s+the\s+road|if\s+i\s+(?:sign|decide|change|want)))",
+            # "How do I stop the Facebook notifications on my business page?": an app's, not the texts
+            r"(?!\s+(?:the\s+|my\s+|all\s+the\s+|these\s+)?(?:[\w-]+\s+){0,2}(?:notifications|alerts|pop-?ups|reminders)\b)",
             # "how do I stop the OTHER marketing texts I get?": another sender's
             r"(?!\s+(?:the\s+|all\s+the\s+)?other\b)",
             # "How do I stop the bleeding on labor costs??": a loss stopped, not the texts
@@ -1614,7 +1616,13 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (_re(r"\b(?:quit|sac|saqu|borr|elimin)(?:a|e|en)me\b"), "none"),
     (_re(r"\bes\s+spam\b|\bdejenme\s+en\s+paz\b|\bdejame\s+en\s+paz\b"), "none"),
     # other languages, the unambiguous ones
-    (_re(r"\b(?:arretez|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"), "none"),
+    # (not the reflexive "Arrêtez-vous au garage lundi": stop by the garage)
+    (
+        _re(
+            r"\b(?:arretez(?!\s*-?\s*vous\b)|desinscri\w*|desabonn\w*|aufhoren|abmelden|abbestellen|desinscrever|descadastr\w*)\b"
+        ),
+        "none",
+    ),
 ]
 _MORE_PHRASES += [(_re("|".join(["\u505c\u6b62", "\u9000\u8ba2", "\uadf8\ub9cc", "\u3084\u3081\u3066"])), "none")]
 # Chinese "不要再…发" / "别再发" (do not send again), Korean "보내지 마" (don't send), "연락하지 마" (don't contact)
@@ -2996,6 +3004,44 @@ _MORE_PHRASES += [
             r"|唔好再(?:send|打|發|发|傳|传|text)|\b(?:mou|mhou|mm\s+hou)\s+(?:zoi|joi)\s+(?:send|text|sms|da|dar)\b"
             r"|(?<!\u0111ung\s)(?<!dung\s)\bngung\s+(?:gium|dum|giup|nhan|gui)\b"  # not "Đừng ngừng gửi" (don't stop)
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
+        ),
+        "none",
+    ),
+    # the hundred-and-forty-fourth, hundred-and-forty-sixth and hundred-and-forty-eighth: French for a father "qu'on ne
+    # le contacte plus"; Bambara "Kana SMS ci n ma" (send me no SMS); Lingala "botika kotinda" (stop sending),
+    # "longola numéro na ngai" (remove my number); Darija "حيد الرقم ديالي" (remove my number), "ما بغيتش هاد
+    # الميساجات" (I don't want these messages), "7bes had les messages" (stop these messages); Tunisian and Algerian
+    # "ma tab3atouli", "ma3adech tab3athli" (don't send me any more), "7ottni fel liste noire" (put me on your
+    # blacklist), "supprimi numéro ta3i"; Tajik "паём нафиристед" (don't send messages), "рақамамро нест кунед"
+    # (delete my number); Kyrgyz "бул номерге жазбагыла" (don't write to this number); Russian for a mother "чтобы ей
+    # больше ничего не присылали"; Gulf Arabic "لا عاد ترسل لي" (don't send me any more); office-speak "action the
+    # removal of this contact", "this channel is closed", "deprioritize us permanently", "this number is to be
+    # suppressed", "sunset this thread", "please do not circle back", "make this my last text", "escalate my removal
+    # request"; "nah fam im good forever"
+    (
+        _re(
+            r"\bne\s+(?:le|la|les|me|nous|lui)\s+contact\w*\s+plus\b"
+            r"|\bkana\s+(?:sms|messages?|msgs?|texts?)\w*\s+ci\b"
+            r"|\bbotika\s+kotinda\b|\blongola\s+(?:numero|nimero|number)\s+na\s+ngai\b"
+            r"|حيد\s+(?:ال)?(?:رقم|نمرة|نومرو)\s*ديالي|ما\s+بغيتش\s+(?:هاد\s+)?(?:ال)?(?:ميساج|مسج|رسائل|رسايل)\S*"
+            r"|\b7bes\s+(?:had\s+)?(?:les\s+)?(?:messages|msgs|sms|mesajat)\b"
+            r"|\b(?:ma|ma3adech|ma3adch|matzidch)\s+(?:ta|t|te|ti)?b3at\w*"
+            r"|\b7ot+ni\s+(?:fel|fi|f)\s+(?:la\s+)?liste\s+noire\b"
+            r"|\bsupprim\w*\s+(?:le\s+)?(?:numero|nemra|ra9m)\s+(?:ta3i|dyali|mte3i|diali)\b"
+            r"|паём\s+нафирист\w*|нафиристед|рақам\w*\s+(?:\S+\s+)?нест\s+кунед"
+            r"|номер\S*\s+жазба\w*|жазбагыла"
+            r"|больше\s+(?:ничего\s+)?не\s+(?:присылал|присылайте|пишите|писали|отправля)\w*"
+            r"|لا\s+عاد\s+ترسل\S*"
+            r"|\baction\s+the\s+removal\b|\bremoval\s+of\s+this\s+(?:contact|number)\b"
+            r"|\bthis\s+channel\s+is\s+(?:closed|not\s+open|shut)\b"
+            r"|\bdeprioriti[sz]e\s+(?:us|me)\s+permanently\b"
+            r"|\b(?:this\s+number|we|i)\s+(?:is|are|am)\s+to\s+be\s+suppressed\b"
+            r"|\bsunset\s+this\s+thread\b"
+            r"|\b(?:do\s+not|don't|dont)\s+circle\s+back\b(?!\s+(?:until|till|before|after|in|next|on)\b)"
+            r"|\bmake\s+this\s+(?:my|our|the)\s+last\s+(?:text|message)\b"
+            r"|\b(?:escalate|process|honor|honour)\s+my\s+removal(?:\s+request)?\b"
+            r"|\b(?:i'm|im|i\s+am|we're|we\s+are)\s+good\s+forever\b"
+            r"|^(?:pls|please|plz|plse)\s+no+$|^no+\s+(?:pls|please|plz|plse)$"  # "pls no": the whole reply a plea
         ),
         "none",
     ),
@@ -4606,6 +4652,18 @@ _AT_SOME_HOURS_OR_BLOCKED = re.compile(
     r"\b(?:don't|dont|do\s+not)\s+(?:call|text)\s+(?:me\s+)?(?:before|after|until|till|til)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?"
     r"\s+or\s+(?:i'll|i\s+will|ill|imma|i'm\s+gonna)\s+block\s+(?:you|u|this|your\s+number)\b"
 )
+# "How do I unsubscribe from the Square marketing emails, is that you guys?": another sender's e-mails
+_ANOTHER_SENDERS_EMAILS = re.compile(
+    r"\b(?:unsubscribe|unsub|opt\s+out|get\s+off)\s+(?:from\s+|of\s+)?(?:the\s+)?(?!(?:your|these|this|those|usdatabiz)\b)"
+    r"[a-z][\w&'-]*\s+(?:marketing\s+|promo\s+|promotional\s+)?(?:e-?mails?|newsletters?|mailing\s+list|notifications)\b"
+)
+# "no more marketing spend this year, owner cut all of it": a budget, not the texts; "Our last agency got a cease and
+# desist for using a competitor's photos": another firm's legal past
+_NO_MORE_SPEND = re.compile(
+    r"\bno\s+more\s+(?:marketing|advertising|ad)\s+(?:spend|spending|budget|dollars|money)\b"
+    r"|\b(?:our|my|the|a|their)\s+(?:last|previous|old|other)\s+(?:agency|vendor|company|marketer|guy|firm)\s+(?:got"
+    r"|received|was\s+(?:sent|served|hit\s+with))\s+(?:a\s+)?(?:cease\s+and\s+desist|lawsuit|fine)\b"
+)
 # "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
 _STOP_RIGHT_THERE_ASKING = re.compile(
     r"\bstop\s+right\s+there\b(?=\W+(?:which|what|who|how|wait|hold\s+on|back\s+up|rewind|say\s+that\s+again))"
@@ -5123,11 +5181,12 @@ _NO_REQUEST_WORDS = (
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
     _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
     _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING, _HELP_US_STOP_SOMETHING, _AT_SOME_HOURS_OR_BLOCKED,
+    _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
      _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED,
-     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED)
+     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED, _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

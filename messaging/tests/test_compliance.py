@@ -3759,3 +3759,63 @@ def test_the_hundred_and_thirty_eighth_fortieth_and_forty_second_families_and_gu
 )
 def test_the_hundred_and_forty_first_third_and_fifth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-forty-fourth, hundred-and-forty-sixth and hundred-and-forty-eighth sets (a plain week; Francophone
+# Africa, the Maghreb, Central Asia and the Middle East; office-speak, shorthand and bluntness): French, Bambara,
+# Lingala, Darija in both scripts, Tunisian, Tajik, Kyrgyz, Russian for a mother and Gulf Arabic revoke, as do
+# office-speak requests and a whole reply of "pls no"; "Arrêtez-vous au garage", a marketing budget, an app's
+# notifications, another sender's e-mails and another agency's cease and desist do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Bonjour, c'est sa fille qui écrit. Mon père ne lit pas l'anglais et il demande qu'on ne le contacte plus "
+            "du tout, ni appel ni texto. Merci de respecter ça",
+            "yes",
+        ),
+        ("I ni ce. Kana SMS ci n ma tugun, n t'a fɛ. A to!", "yes"),
+        ("Botika kotinda ngai ba message oyo. Longola numéro na ngai, nalingi te", "yes"),
+        ("عافاك حيد الرقم ديالي من الليستة ديالكم، ما بغيتش هاد الميساجات", "yes"),
+        ("khouya 7bes had les messages 3afak, rah kay3ye9o. mersi", "yes"),
+        ("barkaw ma tab3atouli had les sms. supprimi numéro ta3i men 3andkom", "yes"),
+        ("ya5i 7ottni fel liste noire mte3kom w ma3adech tab3athli chay", "yes"),
+        ("Лутфан дигар ба ман паём нафиристед. Рақамамро нест кунед", "yes"),
+        ("Мындан ары бул номерге жазбагыла, суранам", "yes"),
+        (
+            "Это сын Гульнары. Мама по-английски не читает, попросила передать чтобы ей больше ничего не присылали. "
+            "Thank you",
+            "yes",
+        ),
+        ("الله يحفظك لا عاد ترسل لي شي، ما ابغاش", "yes"),
+        ("Please action the removal of this contact from your distribution list. Thx", "yes"),
+        ("We're consolidating vendors and this channel is closed. Please update your records accordingly.", "yes"),
+        ("not a fit, please deprioritize us permanently", "yes"),
+        ("pls no", "yes"),
+        ("no please", "yes"),
+        ("no thanks", "no"),
+        ("nah fam im good forever", "yes"),
+        (
+            "Per our compliance dept this number is to be suppressed from all marketing communications going forward.",
+            "yes",
+        ),
+        ("Going to go ahead and ask that you sunset this thread and any future ones. Appreciate you", "yes"),
+        ("Circling back to say please do not circle back 🙂", "yes"),
+        ("Don't circle back until Q3, budget is frozen", "not yes"),
+        ("Hi Sam, thanks but please make this my last text from USDataBiz 🙏", "yes"),
+        ("Please escalate my removal request, this is the 2nd time I've asked", "yes"),
+        ("Arrêtez-vous au garage lundi matin, on discute en personne", "no"),
+        ("Arrêtez de m'envoyer des messages", "yes"),
+        ("no more marketing spend this year, owner cut all of it. sorry man", "no"),
+        ("no more marketing texts", "yes"),
+        ("How do I stop the Facebook notifications on my business page? is that something y'all do", "no"),
+        ("How do I unsubscribe from the Square marketing emails, is that you guys?", "no"),
+        (
+            "Our last agency got a cease and desist for using a competitor's photos. How do you handle images and "
+            "copyright?",
+            "no",
+        ),
+    ],
+)
+def test_the_hundred_and_forty_fourth_sixth_and_eighth_families_and_guards(text, decision):
+    assert_decision(text, decision)
