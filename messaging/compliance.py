@@ -3013,11 +3013,10 @@ _MORE_PHRASES += [
     # الميساجات" (I don't want these messages), "7bes had les messages" (stop these messages); Tunisian and Algerian
     # "ma tab3atouli", "ma3adech tab3athli" (don't send me any more), "7ottni fel liste noire" (put me on your
     # blacklist), "supprimi numéro ta3i"; Tajik "паём нафиристед" (don't send messages), "рақамамро нест кунед"
-    # (delete my number); Kyrgyz "бул номерге жазбагыла" (don't write to this number); Russian for a mother "чтобы ей
-    # больше ничего не присылали"; Gulf Arabic "لا عاد ترسل لي" (don't send me any more); office-speak "action the
-    # removal of this contact", "this channel is closed", "deprioritize us permanently", "this number is to be
-    # suppressed", "sunset this thread", "please do not circle back", "make this my last text", "escalate my removal
-    # request"; "nah fam im good forever"
+    # (delete my number); Kyrgyz "бул номерге жазбагыла" (don't write to this number); Gulf Arabic "لا عاد ترسل لي"
+    # (don't send me any more); office-speak "action the removal of this contact", "this channel is closed",
+    # "deprioritize us permanently", "this number is to be suppressed", "sunset this thread", "please do not circle
+    # back", "make this my last text", "escalate my removal request"; "nah fam im good forever"
     (
         _re(
             r"\bne\s+(?:le|la|les|me|nous|lui)\s+contact\w*\s+plus\b"
@@ -3030,7 +3029,6 @@ _MORE_PHRASES += [
             r"|\bsupprim\w*\s+(?:le\s+)?(?:numero|nemra|ra9m)\s+(?:ta3i|dyali|mte3i|diali)\b"
             r"|паём\s+нафирист\w*|нафиристед|рақам\w*\s+(?:\S+\s+)?нест\s+кунед"
             r"|номер\S*\s+жазба\w*|жазбагыла"
-            r"|больше\s+(?:ничего\s+)?не\s+(?:присылал|присылайте|пишите|писали|отправля)\w*"
             r"|لا\s+عاد\s+ترسل\S*"
             r"|\baction\s+the\s+removal\b|\bremoval\s+of\s+this\s+(?:contact|number)\b"
             r"|\bthis\s+channel\s+is\s+(?:closed|not\s+open|shut)\b"
@@ -4380,12 +4378,12 @@ _LEAVING_ANOTHER = re.compile(
     r"\b(?:unsubscribe|unsub|opt\s+out|cancel|quit)\s+(?:from|with|on)\s+(?:my|our|the|that)\s+"
     r"(?:current|old|existing|other|last|present)\b"
 )
-# "Stop a sec, send me the rates", "hold on a sec, stop. send me the rates": a pause before asking for something,
-# not a request to stop the texts (read without it; a revocation elsewhere in the reply still decides)
 # "Стоп, а скільки це коштує?" (stop, and how much is it?): a pause before a question, in Ukrainian and Russian
 _STOP_THEN_ASKING = re.compile(
     r"^\W*(?:стоп|стій|стой|подожди|почекай)\W+(?=а\s+(?:скільки|сколько|що|что|як|как|хто|кто|де|где|коли|когда|чому|почему)\b)"
 )
+# "Stop a sec, send me the rates", "hold on a sec, stop. send me the rates": a pause before asking for something,
+# not a request to stop the texts (read without it; a revocation elsewhere in the reply still decides)
 _STOP_A_MOMENT = re.compile(
     r"^\W*(?:(?:hold\s+on|hang\s+on|wait)\s+(?:a\s+)?(?:sec|second|min|minute|moment)\W+stop"
     r"|stop\s+(?:for\s+)?(?:a\s+)?(?:sec|second|min|minute|moment))\b"
