@@ -2518,7 +2518,7 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:i'm|im|i\s+am|we're|we\s+are)\s+(?:hereby\s+|officially\s+)?opting\s+out\b(?!\s+of\s+(?:the|that)\s+\w+)"
             r"|^\W*opting\s+out\W*$"
-            r"|\bleave\s+(?:this|my|our|that)\s+(?:number|phone|cell|line)\s+alone\b"
+            r"|\bleave\s+(?:this|my|our|that|dis|dat)\s+(?:number|phone|cell|line)\s+alone\b"  # and "dis number"
             r"|\blose\s+(?:my|our)\s+digits\b|\bdesist\s+from\b"
         ),
         "negation",
@@ -3004,6 +3004,30 @@ _MORE_PHRASES += [
             r"|唔好再(?:send|打|發|发|傳|传|text)|\b(?:mou|mhou|mm\s+hou)\s+(?:zoi|joi)\s+(?:send|text|sms|da|dar)\b"
             r"|(?<!\u0111ung\s)(?<!dung\s)\bngung\s+(?:gium|dum|giup|nhan|gui)\b"  # not "Đừng ngừng gửi" (don't stop)
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
+        ),
+        "none",
+    ),
+    # the hundred-and-forty-seventh, hundred-and-fiftieth and hundred-and-fifty-first: "How about you never text me
+    # again", "how bout u quit textin me"; "Ain't nobody gave y'all permission to text me", "no one gave you the ok to
+    # text"; Gullah "Oona ent fuh text dis numbuh no mo" (you all are not to text this number any more); a dictation
+    # slip "please stopped texting me"; a receptionist's "She asked that this number not get any more marketing texts"
+    (
+        _re(
+            r"\bhow\s+(?:about|bout|abt)\s+(?:you|u|y'all|yall|ya|you\s+guys|you\s+people)\s+(?:just\s+)?(?:never|don't|dont"
+            r"|stop|quit|lose|delete)\s+(?:ever\s+)?(?:text|txt|messag|msg|contact|call|hit|bother|this|my)\w*"
+            # (not "how about you don't call me before 9": the hours, not the texts)
+            r"(?!\s+(?:me\s+|us\s+)?(?:before|after|until|till|til|during|at|on\s+(?:weekends|sundays|saturdays))\b)"
+            r"|\b(?:ain't|aint|ain)\s+(?:nobody|no\s*body|no\s*one)\s+(?:ever\s+)?(?:gave|give|given)\s+(?:y'all|yall|you|u|ya"
+            r"|you\s+guys|your\s+company)\s+(?:no\s+|any\s+|the\s+)?(?:permission|consent|ok|okay|right)\s+to\s+"
+            r"(?:text|txt|messag|contact|call|hit)\w*"
+            r"|\b(?:nobody|no\s*body|no\s*one)\s+(?:ever\s+)?(?:gave|give|given)\s+(?:y'all|yall|you|u|ya|you\s+guys"
+            r"|your\s+company)\s+(?:the\s+|any\s+)?(?:permission|consent|ok|okay|right)\s+to\s+(?:text|txt|messag|contact)\w*"
+            r"|\b(?:ain't|aint|ain|ent|en)\s+(?:fuh|fi|for|to|gonna|finna)\s+(?:text|txt|call|messag|contact|hit)\w*\s+"
+            r"(?:me|us|this|dis|my|mi|me\s+phone)\b[^.!?]{0,20}?\bno\s+more\b"
+            r"|\b(?:please|pls|plz)\s+stopped\s+(?:texting|txting|messaging|contacting|calling|sending|spamming)\b"
+            r"|\b(?:asked|asks|requested|requests|wants|wanted|would\s+like)\s+(?:that\s+)?(?:this|her|his|my|our|the)\s+"
+            r"(?:number|phone|line|cell|office)\s+(?:not|no\s+longer|never)\s+(?:get|receive|be\s+sent)\s+(?:any\s*more|any"
+            r"|further|more)\s+(?:\w+\s+)?(?:texts|messages|sms|marketing)\b"
         ),
         "none",
     ),
@@ -4338,13 +4362,23 @@ _SHORTHAND = {
             "harassing",
             "pestering",
             "emailing",
+            "reporting",
+            "texting",
+            "txting",
+            "blocking",
         )
     },
+    # the spellings of spoken Englishes: Gullah and Caribbean "numbuh" (number), "fone" (not "dis" and "dat", which are
+    # words of their own in Romanian and Dutch and read as written by the Pidgin tables)
+    **dict.fromkeys(("numbuh", "nomba", "nomber", "numbuhs"), "number"),
+    "fone": "phone",
 }
 # a stop word split in two: "un subscribe", "on sub scribe", "un-subscribe", "opt-0ut"
 _SPLIT_WORDS = (
     (re.compile(r"\b(?:un|on|an)\s*-?\s*sub\s*-?\s*scri(be|bed|bing)\b"), r"unsubscri\1"),
     (re.compile(r"\bopt\s*-?\s*0ut\b"), "opt out"),
+    # "don't text me no mo", "ent fuh text dis numbuh no mo": "no mo" is "no more"
+    (re.compile(r"\bno\s+mo\b(?!-)"), "no more"),
     (re.compile(r"\b(?:st\s+op|sto\s+p|s\s+top)\b"), "stop"),
     (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
     # Spanish texting's "d" for "de": "deja d mandarme mensajes"
@@ -4669,6 +4703,9 @@ _STOP_RIGHT_THERE_ASKING = re.compile(
 # "If you can beat $300/mo email me the numbers. if not dont bother": an offer's condition, the rest a decline of it
 _A_CONDITION_NOT_MET = re.compile(
     r"\bif\s+not\W+(?:then\s+)?(?:just\s+)?(?:don't|dont|do\s+not)\s+bother\b(?!\s+(?:me|us)\b)"
+    # "whats the price? unless you can beat $200 a month don't bother": the offer's condition, then a decline of it
+    r"|\bunless\s+(?:it'?s|its|you|u|y'all|yall|ya|the\s+price|the\s+cost|it)\b[^.!?]{1,50}?\s+(?:then\s+)?(?:just\s+)?"
+    r"(?:don't|dont|do\s+not)\s+bother\b(?!\s+(?:me|us|texting|sending|contacting|messaging)\b)"
 )
 # "My customers keep telling me to quit texting them appointment reminders": the writer's own customers asking the
 # writer, reported

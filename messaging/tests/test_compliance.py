@@ -3819,3 +3819,49 @@ def test_the_hundred_and_forty_first_third_and_fifth_families_and_guards(text, d
 )
 def test_the_hundred_and_forty_fourth_sixth_and_eighth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-forty-seventh (a plain week), hundred-and-fiftieth (regional and community Englishes) and
+# hundred-and-fifty-first (declining against revoking) sets: "How about you never text me again", Gullah's "ent fuh
+# text dis numbuh no mo", a Cajun "leave dis number alone", "reportin this as spam", "Ain't nobody gave y'all
+# permission to text me", a dictated "please stopped texting me" and a receptionist's "not get any more marketing
+# texts" revoke; hours asked about, a visit, a logo, a promise of our own and an offer's condition do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("How about you never text me again", "yes"),
+        ("how bout u quit textin me", "yes"),
+        ("How about you don't call me before 9", "no"),
+        ("how about you never call me after 6 lol", "no"),
+        ("how about you stop by the shop tuesday", "no"),
+        ("how about you text me the price", "no"),
+        ("Ain't nobody gave y'all permission to text me. Don't do it again.", "yes"),
+        ("no one gave you the ok to text this number", "yes"),
+        ("nobody gave you permission to use our logo", "not yes"),
+        ("Oona ent fuh text dis numbuh no mo. Dis me bidness phone, nuh fuh dat", "yes"),
+        ("don't text me no mo", "yes"),
+        ("we ain't gonna text you no more after today, promise", "no"),
+        ("no mo money no mo problems lol what u selling", "no"),
+        (
+            "Me an da wife shrimp all week and come in tired tired. Last ting I need is dis phone buzzin wit sales. "
+            "Y'all leave dis number alone, hear?",
+            "yes",
+        ),
+        ("leave dat phone alone", "yes"),
+        ("who dis", "no"),
+        ("y'all keep hittin me up every week. reportin this as spam", "yes"),
+        ("please stopped texting me", "yes"),
+        ("I stopped texting him", "not yes"),
+        (
+            "Hi this is Tamara at the front desk for Dr. Patel. She asked that this number not get any more marketing "
+            "texts.",
+            "yes",
+        ),
+        ("She asked that this number not get any more calls before 9", "not yes"),
+        ("whats the price? unless you can beat $200 a month don't bother", "no"),
+        ("unless its free dont bother lol", "no"),
+        ("unless you can beat $200 a month don't bother texting me", "yes"),
+    ],
+)
+def test_the_hundred_and_forty_seventh_fiftieth_and_fifty_first_families_and_guards(text, decision):
+    assert_decision(text, decision)
