@@ -3007,6 +3007,57 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-forty-ninth, hundred-and-fifty-third and hundred-and-fifty-fourth: requests without the usual
+    # words: "this number isn't taking sales pitches anymore", "make sure his info doesn't get used again", "consider
+    # any prior consent ... withdrawn", "before this number disappears from whatever spreadsheet", "the end of our
+    # texting relationship", "this is the end of the line for us", "she doesnt want these coming to her phone", "I'm
+    # done hearing from you", "Let's make it the last, yeah?", "Not a fan of you continuing them", "My phone is not a
+    # billboard", "I'm good on texts from you guys", "when are you going to throw it away?", "all vendor solicitation
+    # to this line cease", "just nix me", "I'd appreciate not hearing from USDataBiz again", "Whatever list he is on, he
+    # needs to not be on it", "I'll pass on ... any future texts"; Spanish "no quiero q me contacten x ningun medio",
+    # "elimine mi información de su base de datos", "sin mi consentimiento"; Spanglish "remove mi number"
+    (
+        _re(
+            r"\b(?:this\s+(?:number|line|phone|cell)|we|i)\s+(?:isn't|isnt|is\s+not|aren't|arent|are\s+not|am\s+not|ain't"
+            r"|aint)\s+(?:taking|accepting|receiving)\s+(?:any\s+)?(?:more\s+)?(?:sales\s+pitches|pitches|solicitations?"
+            r"|marketing|sales\s+(?:texts|messages))\b"
+            r"|\bmake\s+sure\s+(?:his|her|my|our|their)\s+(?:info|information|number|details|data|contact)\s+(?:doesn't"
+            r"|doesnt|does\s+not|don't|dont|do\s+not|won't|never)\s+(?:get\s+)?used\s+again\b"
+            r"|\b(?:consider|deem|treat)\s+(?:my|our|any|all|any\s+and\s+all)\s+(?:prior\s+)?consent\b[^.!?]{0,60}?\b"
+            r"(?:withdrawn|revoked|rescinded)\b|\b(?:my|our)\s+consent\s+(?:is|has\s+been)\s+(?:hereby\s+)?(?:withdrawn|revoked)\b"
+            r"|\b(?:this|my|our)\s+(?:number|info|name|contact)\s+(?:disappears|is\s+gone|gets\s+(?:deleted|removed|erased))"
+            r"\s+from\b"
+            r"|\bend\s+of\s+(?:our|this|the)\s+(?:texting|text|txt|messaging)\s+(?:relationship|journey|saga|era|days)\b"
+            r"|\bthis\s+is\s+the\s+end\s+of\s+the\s+line\s+for\s+(?:us|you\s+and\s+me|me\s+and\s+you)\b"
+            r"|\b(?:doesn't|doesnt|does\s+not|don't|dont|do\s+not)\s+want\s+(?:these|those|them|your\s+texts|texts|messages)"
+            r"\s+(?:coming|sent|going)\s+to\s+(?:her|his|my|our|their|this)\s+(?:phone|number|cell|line)\b"
+            r"|\b(?:i'm|im|i\s+am|we're|were|we\s+are)\s+done\s+hearing\s+from\s+(?:you|u|y'all|yall|your\s+company"
+            r"|usdatabiz)\b"
+            r"|\blet'?s\s+make\s+(?:it|this|that)\s+the\s+last(?:\s+(?:one|text|message))?\s*(?:[,.!?]|$|yeah|ok|okay)"
+            r"|\bnot\s+a\s+fan\s+of\s+(?:you|u|y'all|yall)\s+(?:continuing|sending|keeping\s+up)\s+(?:them|these|this"
+            r"|the\s+texts)\b"
+            r"|\b(?:my|our|this)\s+(?:phone|number|cell)\s+(?:is\s+not|isn't|isnt|ain't)\s+a\s+(?:billboard|bulletin\s+board"
+            r"|dumping\s+ground|marketing\s+channel)\b"
+            r"|\b(?:i'm|im|i\s+am|we're|were|we\s+are)\s+good\s+on\s+(?:the\s+)?(?:texts|messages|txts)\s+from\s+(?:you"
+            r"|u|y'all|yall|your)\b"
+            r"|\bwhen\s+(?:are|r|will)\s+(?:you|u|y'all)\s+(?:going\s+to\s+|gonna\s+)?(?:throw|toss|delete|erase"
+            r"|get\s+rid\s+of)\s+(?:it|my\s+number|this\s+number)\b"
+            r"|\b(?:to|at)\s+this\s+(?:line|number)\s+(?:must\s+|shall\s+|should\s+)?cease\b"
+            r"|\bnix\s+(?:me|us|my\s+number|this\s+number)\b"
+            r"|\b(?:appreciate|prefer|rather)\s+not\s+hearing\s+from\s+(?:you|u|usdatabiz|your\s+company|y'all|yall)"
+            r"(?:\s+(?:again|anymore|any\s+more))?\b"
+            r"|\b(?:whatever|any|every)\s+list\s+(?:he|she|i|we|they)\s+(?:is|are|am|'s|'re)\s+on\W+(?:he|she|i|we|they)\s+"
+            r"(?:needs?|wants?|has|have)\s+to\s+(?:not\s+be|be\s+off|come\s+off|get\s+off)\b"
+            r"|\bpass\s+on\s+(?:the\s+\w+,?\s+and\s+on\s+)?(?:any|all)\s+(?:future\s+)?(?:texts|messages|contact)\b"
+            r"|\bno\s+quiero\s+(?:que|q|k)\s+me\s+(?:contacten|escriban|manden|envien|texteen|molesten)\b"
+            # (not "no quiero que me escriban en inglés": the language, not the texts)
+            r"(?!\s+(?:en\s+ingl|antes|despues|tan\s+temprano|de\s+noche)\w*)"
+            r"|\belimin\w*\s+(?:mi|mis|nuestra|nuestros|su)\s+(?:informacion|datos|numero|contacto)\b"
+            r"|\bsin\s+(?:mi|nuestro)\s+consentimiento\b"
+            r"|\b(?:remove|delete|borra|quita)\s+mi\s+(?:number|numero|phone|cel)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-forty-seventh, hundred-and-fiftieth and hundred-and-fifty-first: "How about you never text me
     # again", "how bout u quit textin me"; "Ain't nobody gave y'all permission to text me", "no one gave you the ok to
     # text"; Gullah "Oona ent fuh text dis numbuh no mo" (you all are not to text this number any more); a dictation
@@ -3472,7 +3523,8 @@ _MORE_PHRASES += [
             r"|\b(?:don't|dont|do\s+not)\s+keep\s+(?:writing|texting|messaging|contacting|sending|hitting|blowing)\b"
             r"|\b(?:don't|dont|do\s+not|never)\s+follow[\s-]?up\s+(?:on|to|at|with)\s+(?:this|my|our)\s+(?:number|line|phone"
             r"|cell)\b"
-            r"|\bleave\s+(?:this|my|our|his|her)\s+(?:number|phone|line|cell)\s+out\s+of\s+(?:it|this|your\s+\w+)\b"
+            r"|\bleave\s+(?:this|my|our|his|her)\s+(?:number|phone|line|cell)\s+out\s+of\s+(?:it|this|your\s+\w+"
+            r"|whatever\s+(?:this|that|you))\b"  # "leave my phone out of whatever this is"
         ),
         "negation",
     ),
@@ -4696,6 +4748,32 @@ _NO_MORE_SPEND = re.compile(
     r"|\b(?:our|my|the|a|their)\s+(?:last|previous|old|other)\s+(?:agency|vendor|company|marketer|guy|firm)\s+(?:got"
     r"|received|was\s+(?:sent|served|hit\s+with))\s+(?:a\s+)?(?:cease\s+and\s+desist|lawsuit|fine)\b"
 )
+# Words that name a revocation's words about something else: "Did the pallets get dropped off yet?", "we got dropped off
+# the list of approved vendors", "cross us off the list of businesses that need help", "Take me off hold next time I
+# call", "Leave me alone for like 2 weeks ... Then hit me up", "Can I unsubscribe from the service if I don't like it?",
+# "my brother would say block you but I'm curious", "Please don't text this number with anything urgent, call the
+# office", a driving notice's "Do not text while driving", a language refused ("no quiero que me escriban en inglés")
+_SOMETHING_ELSE_DROPPED = re.compile(
+    r"\b(?:did|has|have|had|will|was|were|when|if)\s+(?:the|my|our|your|his|her|their|those|these|that|this)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:get|gets|got|been|be)\s+dropped\s+off\b(?!\s+(?:of\s+)?(?:your|ur|the\s+list|this\s+list"
+    r"|that\s+list|the\s+texts?)\b)"
+    r"|\boff\s+(?:of\s+)?(?:the|their|a|that)\s+list\s+of\s+(?:approved|preferred|certified|licensed|qualified|eligible"
+    r"|vendors|suppliers|contractors|bidders|finalists|candidates|nominees|winners|sponsors|businesses\s+that"
+    r"|companies\s+that|shops\s+that|people\s+who\s+(?:need|want))\b"
+    r"|\btake\s+(?:me|us)\s+off\s+hold\b"
+    r"|\bleave\s+(?:me|us)\s+alone\s+(?:for\s+(?:like\s+|about\s+|a\s+)?(?:\d+|a|an|one|two|three|few|couple|several)\s+"
+    r"(?:(?:of|more)\s+)?(?:days?|weeks?|months?|wks?|mos?|hours?)|until|till|til)\b(?=[^?]*\b(?:then|after\s+that)\s+"
+    r"(?:hit\s+me|reach\s+out|text|call|try|circle\s+back|get\s+back|send)\b)"
+    r"|\bcan\s+(?:i|we)\s+(?:unsubscribe|cancel|opt\s+out|quit|stop)\s+(?:from\s+)?(?:the|your)\s+(?:service|program|plan"
+    r"|subscription|membership|contract)\s+(?:if|whenever|anytime|any\s+time|at\s+any\s+time|later)\b"
+    r"|\b(?:would|will|'d|'ll)\s+say\s+(?:to\s+)?(?:block|ignore|delete|report)\s+(?:you|u|this|y'all|yall)\s+but\b"
+    r"|\b(?:don't|dont|do\s+not)\s+(?:text|message|contact)\s+(?:this\s+number|me|this\s+line)\s+(?:with|for|about)\s+"
+    r"(?:anything\s+)?(?:urgent|emergencies|emergency|time[\s-]sensitive)\b"
+    r"|\b(?:do\s+not|don't|dont)\s+text\s+(?:and|while|&)\s+driv(?:e|ing)\b"
+    # "no quiero que me escriban en inglés, ¿tiene a alguien que hable español?": the language, not the texts
+    r"|\bno\s+(?:quiero|queremos)\s+(?:que|q)\s+me\s+(?:escriban|manden|envien|contacten)\s+(?:mensajes\s+)?en\s+ingles\b"
+    r"|\b(?:don't|dont|do\s+not)\s+text\s+(?:me\s+|us\s+)?in\s+english\b"
+)
 # "Stop right there, which company did you say?": the writer stopping us mid-pitch to ask, not asking for no texts
 _STOP_RIGHT_THERE_ASKING = re.compile(
     r"\bstop\s+right\s+there\b(?=\W+(?:which|what|who|how|wait|hold\s+on|back\s+up|rewind|say\s+that\s+again))"
@@ -4801,7 +4879,8 @@ _A_MACHINE = re.compile(
     r"|our\s+(?:website|web\s+site|app|portal))\b"
 )
 _STOP_ASKED_AND_DECLINED = re.compile(
-    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale)\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
+    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale|block\s+(?:you|u|this(?:\s+number)?))\s*\?+\s*"
+    r"(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
 )
 
 
@@ -5216,12 +5295,12 @@ _NO_REQUEST_WORDS = (
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
     _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
     _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING, _HELP_US_STOP_SOMETHING, _AT_SOME_HOURS_OR_BLOCKED,
-    _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND,
+    _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _SOMETHING_ELSE_DROPPED,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
      _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED,
-     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED, _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND)
+     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED, _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _SOMETHING_ELSE_DROPPED)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules

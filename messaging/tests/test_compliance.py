@@ -3865,3 +3865,106 @@ def test_the_hundred_and_forty_fourth_sixth_and_eighth_families_and_guards(text,
 )
 def test_the_hundred_and_forty_seventh_fiftieth_and_fifty_first_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-forty-ninth (a plain week), hundred-and-fifty-third (written to be hard, third take) and
+# hundred-and-fifty-fourth (Latino and Brazilian owners) sets: requests without the usual words revoke ("the end of our
+# texting relationship", "My phone is not a billboard", "just nix me", "consider any prior consent ... withdrawn"), as
+# do Spanish "no quiero q me contacten x ningun medio", "elimine mi información", "sin mi consentimiento"; deliveries
+# dropped off, another list's vendors, a phone line's hold, a pause with a return, a question about cancelling the
+# service, someone else's "block you", urgent matters sent elsewhere, a driving notice and a language refused do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "My husband handled all the marketing stuff for the shop and he'd want me to tell you this number isn't "
+            "taking sales pitches anymore. Please make sure his info doesn't get used again.",
+            "yes",
+        ),
+        ("this number isn't taking new patients right now", "no"),
+        (
+            "Kindly consider any prior consent to receive communications at this number withdrawn, effective "
+            "immediately.",
+            "yes",
+        ),
+        ("my consent is hereby revoked", "yes"),
+        ("Our consent forms were withdrawn by the state last year, what do you offer for clinics?", "no"),
+        (
+            "how many times do i have to ask before this number disappears from whatever spreadsheet you bought it "
+            "from",
+            "yes",
+        ),
+        ("I think we've reached the end of our texting relationship Sam. It's not me, it's you 💔", "yes"),
+        ("texting me at 6am on a sunday? classy. this is the end of the line for us", "yes"),
+        (
+            "my boss asked me to let you know she doesnt want these coming to her phone anymore. shes not gonna tell "
+            "you herself so im telling you",
+            "yes",
+        ),
+        ("Do you ever take the hint? Because this is me giving it. I'm done hearing from you.", "yes"),
+        ("I'm done hearing from my old marketing guy, what do you charge?", "no"),
+        ("Wow, a fourth text. Bold. Let's make it the last, yeah?", "yes"),
+        ("Let's make it the last Friday of the month for the call", "no"),
+        (
+            "ok so what part of me ignoring the last 3 messages made you think i wanted a 4th?? leave my phone out of "
+            "whatever this is",
+            "yes",
+        ),
+        ("Not a fan of unsolicited texts. Not a fan of you continuing them either.", "yes"),
+        ("My phone is not a billboard. Kindly let it rest.", "yes"),
+        ("Thanks but I'm good on texts from you guys. Like forever good.", "yes"),
+        ("Who sold you my number, and when are you going to throw it away?", "yes"),
+        (
+            "Our compliance department requires that all vendor solicitation to this line cease. Please update your "
+            "records accordingly.",
+            "yes",
+        ),
+        ("lol no. and also no to the next 5 texts you were planning. just nix me", "yes"),
+        ("I'd appreciate not hearing from USDataBiz again. Have a good one.", "yes"),
+        (
+            "My father owned Reyes Tire for 30 years but he has dementia now and cant handle these messages. He gets "
+            "confused and thinks he owes somebody money and calls me panicking. Whatever list he is on, he needs to "
+            "not be on it. Please.",
+            "yes",
+        ),
+        ("I'll pass on the chat, and on any future texts, and on any future anything. Thx", "yes"),
+        ("no quiero q me contacten x ningun medio, ni text ni llamada ni email", "yes"),
+        ("no quiero que me escriban en inglés, ¿tiene a alguien que hable español?", "no"),
+        ("no quiero que me escriban en inglés ni en español, bórreme", "yes"),
+        ("por favor elimine mi información de su base de datos", "yes"),
+        ("Please remove mi number, I am the owner of taqueria and I dont want recibir more", "yes"),
+        ("mi abogado va a saber de ustedes si siguen mandando textos sin mi consentimiento", "yes"),
+        ("Did the pallets get dropped off yet? Driver said 3pm and its 4:15", "no"),
+        ("did my number get dropped off your list yet?", "yes"),
+        (
+            "we got dropped off the list of approved vendors at the county so we need new customers bad. whats the "
+            "price",
+            "no",
+        ),
+        ("You can cross us off the list of businesses that need help lol we're slammed. Thanks though", "no"),
+        ("Please take me off the list of numbers you text", "yes"),
+        (
+            "Take me off hold next time I call your office, I waited 20 mins yesterday. Anyway yes Thursday at 2 works",
+            "no",
+        ),
+        (
+            "Leave me alone for like 2 weeks, we're in the middle of inventory lol. Then hit me up, I do want to hear "
+            "about it",
+            "no",
+        ),
+        ("leave me alone forever", "yes"),
+        ("Can I unsubscribe from the service if I don't like it? Like is there a contract or what", "no"),
+        ("can I unsubscribe from your texts", "yes"),
+        ("lol my brother would say block you but I'm curious. What's the catch?", "no"),
+        ("Block you? Nah. I'm curious. Send me some examples of your work", "not yes"),
+        ("block you? yes. done.", "yes"),
+        (
+            "I'm out on medical leave and won't be responding to texts until further notice. Please don't text this "
+            "number with anything urgent, call the office at 303-555-0190.",
+            "no",
+        ),
+        ("Do not text while driving. This message was sent automatically. I'll respond when I arrive.", "no"),
+    ],
+)
+def test_the_hundred_and_forty_ninth_fifty_third_and_fifty_fourth_families_and_guards(text, decision):
+    assert_decision(text, decision)
