@@ -19,7 +19,8 @@ an appointment confirmed, or a month or week with no day ("next week", "in April
 day means it (8-11 in the morning, 12-7 in the afternoon and evening; 7 in the morning when the morning is meant:
 "first thing, like 7", "6:45 before we roll"); an hour already past today with no day named is tomorrow's. A day with
 no time is that day at ``DAY_ONLY_HOUR``. A zone the sender names ("Friday at 10 MT", "Alaska time") is the clock
-used.
+used. A weekday in the plural is the next one ("she's in after 2 on thursdays"), a time may be four digits ("1500 wed
+works"), and a day may be a week on ("A week from today, 11am").
 
 Dates are worked out from the text alone (no parsing library guesses): what it cannot read it leaves alone, so a
 callback is never set from a phone number or an invoice total.
@@ -58,6 +59,8 @@ _WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2, "weds": 2,
     "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "thrs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
     "sunday": 6, "sun": 6,
+    # the plural is the next one when someone is in or free then ("she's in after 2 on thursdays"; see _named_days)
+    "mondays": 0, "tuesdays": 1, "wednesdays": 2, "thursdays": 3, "fridays": 4, "saturdays": 5, "sundays": 6,
     # Spanish and Portuguese (accents are folded away before matching), Tagalog
     "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
     "segunda": 0, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4,
@@ -111,7 +114,9 @@ _TOMORROW_VI = r"(?:chieu|sang|toi)\s+mai"
 _AFTER_TOMORROW = r"day after tomorrow|pasado manana|depois de amanha|parso|parson|apres-demain|apres demain"
 _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY_RE = re.compile(
-    rf"\b(?P<after>{_AFTER_TOMORROW})\b|\b(?P<today>{_TODAY})\b|\b(?P<tomorrow>{_TOMORROW}|{_TOMORROW_VI})\b"
+    # "A week from today, 11am", "a week from Thursday": that day a week on
+    rf"\b(?:a|one)\s+week\s+from\s+(?P<weekfrom>today|tomorrow|tmrw|{_WEEKDAY_WORDS})\b"
+    rf"|\b(?P<after>{_AFTER_TOMORROW})\b|\b(?P<today>{_TODAY})\b|\b(?P<tomorrow>{_TOMORROW}|{_TOMORROW_VI})\b"
     rf"|\b(?P<viweekday>{'|'.join(_VI_WEEKDAYS)})\b"
     r"|\b(?:this|the|over the|on the)\s+(?P<weekend>weekend)\b"
     rf"|\b(?:(?P<next>next|this|coming|el|la|este|esta|proximo|proxima)\s+)?(?P<weekday>{_WEEKDAY_WORDS})\b\.?"
@@ -126,8 +131,9 @@ _DATE_RE = re.compile(
     rf"|\b(?P<dm>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<esmonth>{_MONTH_WORDS})\b"
     rf"|\b(?:the\s+)?(?P<dofm>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<ofmonth>{_MONTH_WORDS})\b"
     r"|\bthe\s+(?P<nth>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
-    # French "rappelez le 20": the 20th
+    # French "rappelez le 20": the 20th; Spanish "regresa el 20, llámela ese día"
     r"|\b(?:rappelez|appelez|rappeler|appeler|rappelle)\s+le\s+(?P<le>3[01]|[12]\d|0?[1-9])\b(?!\s*(?:h\b|h\d|:|heure))"
+    r"|\b(?:regresa|vuelve|llega|llame\w*|marque\w*)\s+el\s+(?P<el>3[01]|[12]\d|0?[1-9])\b(?!\s*(?:de\b|h\b|:|%))"
 )
 
 # an hour said in words: "a quarter to four"
@@ -158,12 +164,14 @@ _TIME_RE = re.compile(
     r"(?P<zoned>(?=\s*(?:et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|eastern|central|mountain|pacific)\b))?"
     r"(?:\s*(?:-|to|and|y|or|a|til)\s*(?P<h2>1[0-2]|[1-9]|noon)(?::[0-5]\d)?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)?)?"
 )
+# early in a week or a month is no time of day: "early next week", "first thing next week", "early April"
+_OF_A_WEEK = rf"(?!\s+(?:next|this|in\s+the)\s+(?:week|month)\b|\s+(?:in\s+)?(?:{_MONTH_WORDS})\b)"
 _PARTS = [
-    (re.compile(r"\b(?:early|temprano|cedo|ng maaga|rano)\b"), 8),
+    (re.compile(rf"\b(?:early|temprano|cedo|ng maaga|rano)\b{_OF_A_WEEK}"), 8),
     (
         re.compile(
-            r"\b(?:first thing|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|umaga|maten|"
-            r"matin|mattina|subah|утром|صباحا|الصباح|בבוקר|el sob7|sob7|sawv ntxov)\b"
+            rf"\b(?:first thing{_OF_A_WEEK}|morning|de la manana|en la manana|por la manana|de manha|pela manha|sang|"
+            r"umaga|maten|matin|mattina|subah|утром|صباحا|الصباح|בבוקר|el sob7|sob7|sawv ntxov)\b"
         ),
         9,
     ),
@@ -246,15 +254,22 @@ _NOT_THEN = re.compile(
     r"\b(?:out (?:til|till|until|thru|through)|away (?:til|till|until)|gone (?:til|till|until)|"
     # ("he's back Friday": the day to call the person the reply sends us to)
     r"(?<!call )(?<!he's )(?<!she's )(?<!he is )(?<!she is )"
-    r"back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|babalik|regresa|"
+    r"back (?:on|monday|tuesday|wednesday|thursday|friday|tomorrow|next)|babalik|"
+    # ("Llame el lunes, él regresa ese día": the day he is back is the day to call)
+    r"regresa(?!\s+ese\s+dia)|"
     # ("will be back in the office tomorrow after 10": the time to call)
     r"will be back(?![^.!?;]{0,40}\b(?:after|at|around|by|from)\s+\d)|"
-    r"vuelve|volta|(?<!not )(?:slammed|swamped|busy)|"
+    r"vuelve(?!\s+ese\s+dia)|volta|(?<!not )(?:slammed|swamped|busy)|"
     r"booked|ocupad[oa]|can'?t|cannot|not available|no (?:puedo|estoy)|don'?t call|do not call|dont call|"
+    r"don'?t (?:stop|come|swing) by|"
     r"no (?:me )?llame|never|isn'?t in|is not in|not in (?:today|the office)|off today|out today|week of|"
+    # a day off ("I'm off Fridays"); a day said to be a bad time ("April 15 is not a great time to call")
+    r"off (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w*|not (?:a )?(?:good|great) (?:time|day)|"
+    r"isn'?t (?:a )?(?:good|great) (?:time|day)|(?:a )?bad (?:time|day)|no good|"
     r"in court|in trial|in surgery|in depositions?|in a meeting|in meetings|on a job|on site|"
-    # ("call tomorrow at lunch", "Thursday at lunch?": a day's lunch is the time proposed)
-    r"(?<!tomorrow )(?<!tmrw )(?<!today )(?<!day )at lunch(?!\s+(?:is|works))|not then|jk|j/k|"
+    # ("call tomorrow at lunch", "Thursday at lunch?", "call at lunch tmrw 12:15": a lunch asked for is the time)
+    r"(?<!tomorrow )(?<!tmrw )(?<!today )(?<!day )(?<!call )(?<!call me )(?<!call him )(?<!call her )(?<!try me )"
+    r"(?<!catch me )at lunch(?!\s+(?:is|works))|not then|jk|j/k|"
     r"just kidding|wala|"
     r"(?:thru|through|until|till|til|hasta|до) (?:next |the )?(?:mon|tue|wed|thu|fri|sat|sun|the \d|\d|tomorrow|noon|"
     r"march|april|may|june|четверг|понедел|вторник|сред|пятниц)\w*|занят\w*|zajet\w*|mashghul|مشغول)\b"
@@ -273,7 +288,9 @@ _CALL_CUE = re.compile(
     # ("she's home after the kids get off the bus around 4": home, back at the desk from then)
     r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+(?:in|home|back\s+at\s+(?:my|the|his|her)\s+(?:desk|office|shop))"
     r"\s+(?:after|from|by)\b|\bnot\s+(?:busy|slammed|swamped|booked)\b"
-    r"|\b(?:he'?s|she'?s|he is|she is)\s+in\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    # ... or only in the office on one day: "I'm only in the office on the 20th", "he's only in on Fridays"
+    r"|\b(?:he'?s|she'?s|he is|she is|i'?m|i am)\s+(?:only\s+)?in\s+(?:the\s+(?:office|shop|store|clinic)\s+)?"
+    r"(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|the\s+\d)"
     r"(?!\s*[/,&-]|\s+(?:and|or|thru|through)\b)"
 )
 _NOT_TIME_NUMBERS = [
@@ -437,7 +454,36 @@ def _other_delay(found: re.Match) -> str:
     return f"in {amount} {'hours' if found.group('unit').startswith('hora') else 'minutes'}"
 
 
+# a time in four digits, typed together or apart, beside its day or a word that makes it one: "1500 wed works",
+# "tomorrow 1030 works", "Call at 1 2 3 0 tomorrow", "at 1430"; written as a clock ("15:00"). Read after the masks, so
+# a year ("2019"), an address ("1415 Broadway"), an extension ("x 2218") or a sum is gone by then
+_DAY_NEAR_CLOCK = r"today|tonight|tomorrow|tmrw|tmr|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_FOUR_DIGIT_CLOCK = re.compile(
+    rf"(?P<before>\b(?:(?:{_DAY_NEAR_CLOCK})\s+(?:at\s+|@\s*)?|(?:at|@|after|before|by|around|about|like)\s+))?"
+    # (not the end of a seven-digit number: "call 555 0134 tomorrow")
+    r"(?<![\d:.,/$#-])(?<!\d\s)(?<!\d-)(?<!\d\.)"
+    r"\b(?:(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)|(?P<sh>[01] \d|2 [0-3]) (?P<sm>[0-5] \d))(?:\b|(?=ish\b))(?![\d:.,/-])"
+    rf"(?P<after>(?=\s*(?:(?:at\s+)?(?:{_DAY_NEAR_CLOCK})\b|works?\b|is\s+(?:good|fine|best|better)\b|hrs\b"
+    r"|hours\b|ish\b)))?"
+)
+
+
+def _four_digit_clock(found: re.Match) -> str:
+    if found.group("before") is None and found.group("after") is None:
+        return found.group()
+    hour = (found.group("h") or found.group("sh")).replace(" ", "")
+    minute = (found.group("m") or found.group("sm")).replace(" ", "")
+    return f"{found.group('before') or ''}{hour}:{minute}"
+
+
+# the opening hour something is asked before: "before we open at 11" is "before 11" (not the shop's hours)
+_BEFORE_OPENING = re.compile(
+    r"\b(before|b4)\s+(?:we|they|i|the\s+(?:shop|office|store|clinic|salon))\s+opens?\s+(?:at\s+)?(?=\d)"
+)
+
+
 def _mask(text: str) -> str:
+    text = _BEFORE_OPENING.sub(r"\1 ", text)
     text = _HALF_BEFORE.sub(_half_before, text)
     text = _HINDI_DELAY.sub(_hindi_delay, text)
     text = _OTHER_DELAY.sub(_other_delay, text)
@@ -447,7 +493,7 @@ def _mask(text: str) -> str:
     text = _SPOKEN_CLOCK.sub(_spoken_clock, text)
     for pattern in _NOT_TIME_NUMBERS:
         text = pattern.sub(" ; ", text)
-    return text
+    return _FOUR_DIGIT_CLOCK.sub(_four_digit_clock, text)
 
 
 def _zone_named(text: str) -> str | None:
@@ -475,14 +521,25 @@ _DAY_RANGE = re.compile(
 )
 
 
+# a weekday in the plural is a habit ("Trivia Tuesdays", "Mary checks it Fridays", "Thursdays are dead for us"); the
+# next one is proposed only when someone is in, free or to be called then ("she's in after 2 on thursdays",
+# "Wednesdays are best for me", "I quit at the shop around 4 on Fridays, call me then")
+_PLURAL_DAY_CUE = re.compile(
+    r"(?:'s|'m|\bis|\bam|\bare|\bcomes?|\bbe)\s+(?:usually\s+|only\s+)?in\b"
+    r"|\b(?:best|better|good|works|work for|free|available|call\w*|try|reach|catch|meet|come by|stop by|swing by)\b"
+)
+
+
 def _named_days(clause: str) -> list[re.Match]:
     """The days a clause names, less those it excludes ("any time after 3 except Thursday") or gives as a run of days
-    ("Tues-Sat")."""
+    ("Tues-Sat"), and a weekday in the plural said of a habit."""
     runs = [found.span() for found in _DAY_RANGE.finditer(clause)]
     return [
         m
         for m in _DAY_RE.finditer(clause)
-        if not _EXCLUDED.search(clause[: m.start()]) and not any(start <= m.start() < end for start, end in runs)
+        if not _EXCLUDED.search(clause[: m.start()])
+        and not any(start <= m.start() < end for start, end in runs)
+        and not ((m.group("weekday") or "").endswith("days") and not _PLURAL_DAY_CUE.search(clause))
     ]
 
 
@@ -507,7 +564,7 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
         elif date.group("ofmonth"):
             month, day = _MONTHS[date.group("ofmonth")], int(date.group("dofm"))
         else:
-            month, day = today.month, int(date.group("nth") or date.group("le"))
+            month, day = today.month, int(date.group("nth") or date.group("le") or date.group("el"))
             try:
                 candidate = today.replace(day=day)
             except ValueError:
@@ -532,6 +589,9 @@ def _day(clause: str, today: datetime, near: int | None = None) -> tuple[datetim
     if not named:
         return _cjk_day(clause, today)
     named = _first_of_alternatives(days, named, clause)
+    if named.group("weekfrom"):
+        base, _ = _day(named.group("weekfrom"), today)
+        return (base + timedelta(days=7) if base else None), False
     if named.group("after"):
         return today + timedelta(days=2), False
     if named.group("weekend"):  # "this weekend": its Saturday
@@ -607,6 +667,11 @@ def _cjk_time(clause: str) -> tuple[tuple[int, int] | None, int | None]:
     return None, None
 
 
+# a bare hour asked about or offered: "Is 4 ok? today I mean", "would 3 work?", "4 is better"
+_HOUR_OFFERED = re.compile(r"\s*(?:ok|okay|work|works|would work|is (?:ok|okay|good|fine|better|best))\b")
+_HOUR_OFFERED_AFTER = re.compile(r"(?:^|[,;:?!]|\b(?:so|or))\s*(?:(?:is|would|does|will|how'?s|maybe)\s+)?$")
+_MINUTES_AFTER = re.compile(r"\s*(?:min|mins|minutes?)\b")
+_ROUGHLY = ("like", "say", "maybe", "around", "'round", "round", "about", "'bout", "bout", "tipo")
 _DAY_AFTER_HOUR = re.compile(r"\s*(?:tonight|tonite|tomorrow|tmrw|today|this (?:morning|afternoon|evening))\b")
 _EARLY = re.compile(r"\b(?:early|temprano|cedo|first thing|breakfast|coffee|desayuno)\b")
 
@@ -652,6 +717,8 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             return _hour(hour, minute, "", clause), None, found.start()
         if found.group("noon"):
             return (12, 0), None, found.start()
+        if _MINUTES_AFTER.match(clause, found.end()):
+            continue  # "I have maybe 10 min around 12:15": a length, not a time
         meridiem = (found.group("ap") or "").replace(".", "")
         prep = found.group("prep") or ""
         # a bare number is a time only after a word that makes it one, with its minutes, or with am/pm/h/o'clock, or
@@ -663,6 +730,7 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             or found.group("h2")
             or found.group("zoned") is not None
             or _DAY_AFTER_HOUR.match(clause, found.end())
+            or (_HOUR_OFFERED.match(clause, found.end()) and _HOUR_OFFERED_AFTER.search(clause[: found.start()]))
         ):
             continue
         if hours_told and found.group("h2"):
@@ -687,6 +755,12 @@ def _time(clause: str, now: datetime) -> tuple[tuple[int, int] | None, timedelta
             at = _hour(hour, minute, meridiem, clause)
             if at and re.search(r"\bnot\s+\Z", clause[: found.start()]):
                 return at, None, found.start()  # "call me tmrw, not before 10": from 10
+            # "tmrw b4 9 pls, like 8:30", "before we open at 11, so like 10:30": the time said after it
+            roughly = next((m for m in matches if m.start() > found.start() and m.group("prep") in _ROUGHLY), None)
+            if at and roughly:
+                said, _, _ = _time(clause[roughly.start() :], now)
+                if said and said < at:
+                    return said, None, roughly.start()
             part = next((hour for pattern, hour in _PARTS if pattern.search(clause)), None)
             if part is None and re.search(r"\bmornings\b", clause):
                 part = 9
@@ -746,9 +820,18 @@ _RETRACTED = re.compile(r"\s*(?:lol\s+|haha\s+|lmao\s+)?(?:jk|j/k|just kidding|k
 _TRAILING_TIME = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:any ?time\s+)?(?:after|at|around|by|from|@)\s*\d")
 
 
+# a day said alone after the time, as a correction: "Is 4 ok? today I mean", "morning works. tomorrow. 8:45?"
+_NOT_THE_DAY = re.compile(r"\b(?:i|mean|meant|sorry|lol|pls)\b|[^\w\s]")
+
+
+def _day_alone(clause: str) -> bool:
+    rest = " ".join(_NOT_THE_DAY.sub(" ", clause).split())
+    return bool(rest and _DAY_RE.fullmatch(rest))
+
+
 def _clauses(masked: str) -> list[str]:
     """The reply's clauses, a fragment of three words or fewer joined to the one before ("Tuesday works. The 24th.
-    10:00." is one proposal)."""
+    10:00." is one proposal), and a day said alone joined to the time before it ("Is 4 ok? today I mean")."""
     out: list[str] = []
     for clause in _CLAUSES.split(masked):
         previous = out[-1] if out else ""
@@ -756,13 +839,44 @@ def _clauses(masked: str) -> list[str]:
             previous
             and len(re.findall(r"[^\W_]+", clause)) <= 3
             and (_DATE_RE.search(clause) or _DAY_RE.search(clause) or re.search(r"\d", clause))
-            and (_DAY_RE.search(previous) or _DATE_RE.search(previous))
+            and (
+                _DAY_RE.search(previous)
+                or _DATE_RE.search(previous)
+                # (after the sentence's end: "after 3:30 any day but Thursday" excludes it)
+                or (_day_alone(clause) and previous.rstrip()[-1:] in ".?!" and _time(previous, None)[0] is not None)
+            )
             and not (_NOT_THEN.search(previous) or _PAST.search(previous) or _HOURS.search(previous))
         ):
             out[-1] = f"{previous} {clause}"
         else:
             out.append(clause)
     return out
+
+
+# a refusal and a preference in one clause: "I can't do tomorrow, Thursday at 10 is better", "End of day is best, I'm
+# in surgery til 4"; the preferred piece is the proposal, with a day said before it that is not refused ("Call
+# tomorrow evening, my son's game runs until 6 so 6:30 is better")
+_PREFERRED = re.compile(
+    r"\b(?:is|are|'s|would be)\s+(?:best|better|good|fine|open|perfect)\b|\bworks\s+better\b"
+    # "Thursday is no good, how about Friday 2ish"
+    r"|\b(?:how about|what about|instead)\b"
+)
+_PIECES = re.compile(r",\s*|\s+so\s+")
+
+
+def _preferred_piece(clause: str) -> str | None:
+    if not _NOT_THEN.search(clause):
+        return None
+    pieces = _PIECES.split(clause)
+    kept = [piece for piece in pieces if not (_NOT_THEN.search(piece) or _PAST.search(piece))]
+    if len(kept) == len(pieces):
+        return None  # no piece alone refuses: the clause is read whole
+    for index, piece in enumerate(kept):
+        if _PREFERRED.search(piece) and (
+            _time(piece, None)[0] is not None or _DAY_RE.search(piece) or _DATE_RE.search(piece)
+        ):
+            return " ".join(kept[: index + 1])
+    return None
 
 
 # busy now, which a delay works around: "in an hour pls, in a meeting"
@@ -854,6 +968,10 @@ def _from_until(masked: str, today: datetime, local_now: datetime) -> datetime |
     return at if at > local_now else at + timedelta(days=1)
 
 
+# a day said before, the one to call on: "regresa el 20, llámela ese día", "I'm back on the 20th, call me that day"
+_THAT_DAY = re.compile(r"\b(?:that day|that same day|the same day|ese dia|ese mismo dia|el mismo dia)\b")
+
+
 def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None:
     """The moment a reply asks to be called at, on the sender's clock (``zone``, or the zone they name); None when
     it proposes none, or one already past."""
@@ -880,6 +998,7 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
     for index, clause in enumerate(clauses):
         if index + 1 < len(clauses) and _RETRACTED.match(clauses[index + 1]):
             continue  # "Sat morning at the lake? lol jk."
+        clause = _preferred_piece(clause) or clause
         clock, delay, where = _time(clause, local_now)
         if clock is None and said_clock is not None and re.search(r"\bsame time\b", clause):
             clock = said_clock
@@ -888,7 +1007,9 @@ def callback_in_reply(text: str, *, zone: str, now: datetime) -> datetime | None
         if delay is not None and not (_PAST.search(clause) or _not_then_for_delay(clause)):
             return local_now + delay  # "in a couple hours": its "hours" are no opening hours
         if day is None and clock is None:
-            continue
+            if pending_day is None or not _THAT_DAY.search(clause):
+                continue
+            day, same_weekday = pending_day  # "regresa el 20, llámela ese día": the day he is back
         if day is None and pending_day is not None:
             day, same_weekday = pending_day
         if not _proposal(clause, day is not None, clock is not None):

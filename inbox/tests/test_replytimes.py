@@ -511,3 +511,112 @@ def test_the_fifteenth_sets_ways_of_proposing_a_time(text, expected):
 )
 def test_the_fifteenth_sets_near_misses(text):
     assert _read(text) == ""
+
+
+# The sixteenth outside set: a refusal beside a preference, four-digit times, a bare hour asked about with its day said
+# after, a week on, one day in the office, a Spanish return day, a lunch asked for, a time before the opening hour, a
+# weekday in the plural.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal and a preference in one clause: the preferred piece, with a day before it that is not refused
+        ("End of day is best, I'm in surgery til 4. -Dr. Kim", "2026-03-10 17:00 CDT"),
+        ("I can't do tomorrow, Thursday at 10 is better", "2026-03-12 10:00 CDT"),
+        ("I can't do tomorrow, 4 is better", "2026-03-10 16:00 CDT"),
+        ("Call tomorrow evening, my son's game runs until 6 so 6:30 is better.", "2026-03-11 18:30 CDT"),
+        # a time in four digits, typed together or apart
+        ("1500 wed works. -Ray", "2026-03-11 15:00 CDT"),
+        ("ok. tomorrow 1030 works, cell (916)-502-7743", "2026-03-11 10:30 CDT"),
+        ("Call at 1 2 3 0 tomorrow", "2026-03-11 12:30 CDT"),
+        ("give me a call at lunch 1130ish", "2026-03-10 11:30 CDT"),
+        # a bare hour asked about; the day said alone after it
+        ("Is 4 ok? today I mean", "2026-03-10 16:00 CDT"),
+        ("Is 4 ok? tomorrow I mean", "2026-03-11 16:00 CDT"),
+        ("Free Thursday morning, does 10 work?", "2026-03-12 10:00 CDT"),
+        ("morning works. tomorrow. 8:45? 916-730-1212", "2026-03-11 08:45 CDT"),
+        # a week on
+        ("A week from today, 11am", "2026-03-17 11:00 CDT"),
+        ("a week from Thursday", "2026-03-19 09:00 CDT"),
+        # only in the office on one day
+        ("I'm only in the office on the 20th", "2026-03-20 09:00 CDT"),
+        ("he's only in on Fridays", "2026-03-13 09:00 CDT"),
+        # the day someone is back, the day to call ("ese día", "that day")
+        ("El dueño no está. Llame el lunes, él regresa ese día", "2026-03-16 09:00 CDT"),
+        (
+            "Soy la recepcionista. La Dra. Elena Ramírez regresa el 20, llámela ese día por favor.",
+            "2026-03-20 09:00 CDT",
+        ),
+        ("I'm back on the 20th, call me that day", "2026-03-20 09:00 CDT"),
+        ("llame el 20 a las 3", "2026-03-20 15:00 CDT"),
+        # a lunch asked for
+        ("call at lunch tmrw 12:15", "2026-03-11 12:15 CDT"),
+        ("call me at lunch", "2026-03-10 12:00 CDT"),
+        ("ok call me at lunch, like 1230", "2026-03-10 12:30 CDT"),
+        # before the opening hour, the time said after it
+        ("Best to catch me before we open at 11, so like 10:30 tmrw", "2026-03-11 10:30 CDT"),
+        ("Tmrw before we open at 10, like 9:30", "2026-03-11 09:30 CDT"),
+        ("tmrw b4 9 pls, like 8:30. on a job site after that", "2026-03-11 08:30 CDT"),
+        ("call me tomorrow before we open at 11", "2026-03-11 10:00 CDT"),
+        # a weekday in the plural: the next one
+        (
+            "Not me, I just answer the phone here. The person u want is the owner Mrs Delgado, she's in after 2 on "
+            "thursdays",
+            "2026-03-12 14:00 CDT",
+        ),
+        ("She comes in Saturdays around 10, you can catch her then", "2026-03-14 10:00 CDT"),
+        ("Wednesdays are best for me.", "2026-03-11 09:00 CDT"),
+        # a length is no time: "maybe 10 min around 12:15"
+        ("Between patients I have maybe 10 min around 12:15. Tomorrow?", "2026-03-11 12:15 CDT"),
+    ],
+)
+def test_the_sixteenth_sets_ways_of_proposing_a_time(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or a time said to be bad, a day off, a week or a month with no day
+        ("Maybe after tax season lol. April 15 is not a great time to call an accountant", ""),
+        ("Tomorrow isn't a good time", ""),
+        ("I'm off Friday", ""),
+        ("I'm off Fridays", ""),
+        ("early next week", ""),
+        ("first thing next week", ""),
+        ("early April works", ""),
+        ("early next month. we end the fiscal year on the 30th and I'll have budget after", ""),
+        ("call me early tomorrow", "2026-03-11 08:00 CDT"),
+        ("Not a good time we're doing inventory. Maybe the 18th?", "2026-03-18 09:00 CDT"),
+        ("Thursday is no good, how about Friday 2ish", "2026-03-13 14:00 CDT"),
+        # a refusal with no time preferred beside it
+        ("I'm in court til 3, email is best", ""),
+        ("Tomorrow's no good, I'm in court", ""),
+        # four digits that are a phone's, an address's, an extension's or a year
+        ("can you call 555 0134 tomorrow at 10", "2026-03-11 10:00 CDT"),
+        ("I'm at 1420 County Rd 212, come by tomorrow", "2026-03-11 09:00 CDT"),
+        ("The ext is 2231, call tomorrow", "2026-03-11 09:00 CDT"),
+        ("Is this the same Sam from the 2024 trade show in Vegas?", ""),
+        # a bare number that is no hour; a day that is excluded, or says something of its own, after the time
+        ("my daughter is 4 ok", ""),
+        ("plan 2 works for us", ""),
+        ("after 3:30 any day but Thursday. 316-555-0128", "2026-03-10 15:30 CDT"),
+        ("Call me at 3. Tomorrow I'm out", "2026-03-10 15:00 CDT"),
+        # not in that day, or in only at an hour; a return with no call asked for
+        ("I'm not in the office on the 20th", ""),
+        ("he's only in the office before 8am. Better to email: office@boudreauxelectric.com", ""),
+        ("El dueño regresa el lunes", ""),
+        ("I'm busy that day", ""),
+        ("llámeme el 12 de marzo a las 7 de la mañana", "2026-03-12 07:00 CDT"),
+        # the sender at lunch; the opening hour alone
+        ("I'm at lunch, call me back", ""),
+        ("we open at 11", ""),
+        # a weekday in the plural said of a habit
+        ("Trivia Tuesdays", ""),
+        ("yes please, Thursdays are dead for us", ""),
+        ("This is my work phone, I only check it Mondays.", ""),
+        ("Don't stop by the shop before 11am on Saturdays, we open late!", ""),
+        ("we are closed mondays", ""),
+    ],
+)
+def test_the_sixteenth_sets_near_misses(text, expected):
+    assert _read(text) == expected
