@@ -3007,6 +3007,22 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-fifty-second, hundred-and-fifty-sixth and hundred-and-fifty-seventh: "I'm revoking the ok I gave
+    # you guys to text me", "Block me on your end", "no need to keep texting me about it", "wish I never gave you this
+    # number. end it here please"
+    (
+        _re(
+            r"\b(?:revoke|revokes|revoking|revoked|withdraw|withdrawing|rescind|rescinding)\s+(?:the|my|our)\s+(?:ok|okay"
+            r"|go-?ahead|green\s+light|approval|yes)\b(?=[^.!?]{0,30}\b(?:text|txt|messag|contact|sms)\w*)"
+            r"|\bblock\s+(?:me|us|my\s+number|this\s+number)\s+(?:on|from)\s+(?:your|ur)\s+(?:end|side|system)\b"
+            r"|\bno\s+need\s+to\s+keep\s+(?:texting|txting|messaging|contacting|following\s+up\s+with|reaching\s+out\s+to)\s+"
+            r"(?:me|us)\b|\bno\s+need\s+to\s+(?:text|message|contact)\s+(?:me|us)\s+(?:again|anymore|any\s+more)\b"
+            r"|\bwish\s+(?:i|we)\s+(?:never|hadn't|had\s+not|didn't)\s+(?:gave|given|give)\s+(?:you|u|y'all|yall|your\s+company)"
+            r"\s+(?:this|my|our|the)\s+number\b"
+            r"|\bend\s+(?:it|this|things)\s+here\s+(?:please|pls|plz|now|thanks|thx)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-forty-ninth, hundred-and-fifty-third and hundred-and-fifty-fourth: requests without the usual
     # words: "this number isn't taking sales pitches anymore", "make sure his info doesn't get used again", "consider
     # any prior consent ... withdrawn", "before this number disappears from whatever spreadsheet", "the end of our
@@ -4716,6 +4732,10 @@ _DONT_STOP_SENDING = re.compile(
 _OWN_ADS_STOPPED = re.compile(
     r"\b(?:we're|we\s+are|i'm|im|i\s+am|we've|we\s+have|we|i)\s+(?:stopping|stopped|pausing|paused|cutting|cut)\s+"
     r"(?:all\s+(?:of\s+)?(?:our\s+|my\s+)?|our\s+|my\s+)(?:advertising|marketing|ads|ad\s+spend|spending|promotions?)\b"
+    # "We stop all the marketing last year": the present said for the past, a time in the past beside it
+    r"|\b(?:we|i)\s+(?:stop|quit|cut)\s+(?:all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)?|the\s+|our\s+|my\s+)(?:advertising"
+    r"|marketing|ads|promotions?)\b(?=[^.!?]{0,30}\b(?:last\s+(?:year|month|week|summer|spring|fall|winter)|years?\s+ago"
+    r"|months?\s+ago|since\s+(?:covid|20\d\d))\b)"
     r"|\b(?:until|till|til|while|since|because\s+of|during)\s+(?:the|our|my|this)\s+lawsuit\b(?:\s+(?:gets\s+|is\s+)?"
     r"(?:settled|settles|over|done|resolved|finished))?"
 )
@@ -4770,6 +4790,9 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+(?:text|message|contact)\s+(?:this\s+number|me|this\s+line)\s+(?:with|for|about)\s+"
     r"(?:anything\s+)?(?:urgent|emergencies|emergency|time[\s-]sensitive)\b"
     r"|\b(?:do\s+not|don't|dont)\s+text\s+(?:and|while|&)\s+driv(?:e|ing)\b"
+    # "can we take it off the invoice and do store credit instead?": a charge, not the number
+    r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
+    r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"
     # "no quiero que me escriban en inglés, ¿tiene a alguien que hable español?": the language, not the texts
     r"|\bno\s+(?:quiero|queremos)\s+(?:que|q)\s+me\s+(?:escriban|manden|envien|contacten)\s+(?:mensajes\s+)?en\s+ingles\b"
     r"|\b(?:don't|dont|do\s+not)\s+text\s+(?:me\s+|us\s+)?in\s+english\b"

@@ -268,6 +268,13 @@ SOUTH_ASIAN_ROMANISED = (
         r"|kadho|muche|muchhe|neekku|nikku|kalay\w*|pak)\b",
         "none",
     ),
+    # Hinglish with no "my": "Number delete karo", "number hata do" (delete the number), "bas karo ... message" (enough
+    # with the messages)
+    (
+        r"\b(?:number|nmbr|nambar)\s+(?:delete|remove|hata|hatao|mita)\s+(?:karo|kro|kar\s+do|kardo|karein|kijiye|do|deo)\b"
+        r"|\bbas\s+(?:karo|kro|kijiye)\b[^.!?]{0,30}\b(?:message|messages|msg|sms)\b",
+        "none",
+    ),
     # Hinglish "pareshan mat karo", "tang na karo" (don't bother me)
     (r"\b(?:pareshan|paresan|tang)\s+(?:mat|na|naa)\s+(?:karo|kro|karein|karen|kijiye)\b", "none"),
     # Gujarati "moklva nahi" (not to send); Bengali "pathaben na" (don't send)
@@ -319,8 +326,12 @@ CHINESE = (
     ),
     # "不要再联系我", "别再联系", Cantonese "唔好再搵我" (don't contact me again)
     (r"不要再?联系我|别再联系|不要再?聯絡|別再聯絡|唔好再(?:搵|联络|聯絡)", "none"),
-    # "举报你们", "投诉你们" (I'll report you)
-    (r"举报你们|舉報你們|投诉你们|投訴你們", "none"),
+    # "举报你们", "投诉你们" (I'll report you); "垃圾短信，已举报" (spam texts, reported; not "垃圾短信" alone,
+    # an insult, nor a question whether something was reported)
+    (
+        r"举报你们|舉報你們|投诉你们|投訴你們|已(?:经)?举报(?!了?吗|\s*[?？])|已(?:經)?舉報(?!了?嗎|\s*[?？])",
+        "none",
+    ),
     # Jyutping "m ho zoi send" (don't send again)
     (r"\bm\s*(?:ho|hou)\s+(?:zoi|joi|zai)\s+(?:send|sen|fat|faat)\b", "none"),
 )

@@ -3968,3 +3968,41 @@ def test_the_hundred_and_forty_seventh_fiftieth_and_fifty_first_families_and_gua
 )
 def test_the_hundred_and_forty_ninth_fifty_third_and_fifty_fourth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-fifty-second (a plain week), hundred-and-fifty-sixth (Asian-American owners) and
+# hundred-and-fifty-seventh (later in a conversation) sets: "I'm revoking the ok I gave you guys to text me", "Block me
+# on your end", "no need to keep texting me about it", "wish I never gave you this number. end it here please", Hinglish
+# "Number delete karo", Chinese "垃圾短信，已举报" revoke; a permit's approval revoked, a calendar block, a courtesy "no
+# need to text me back", a day's meeting ended, a charge taken off an invoice, marketing stopped last year and a
+# question whether an ad was reported do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I'm revoking the ok I gave you guys to text me", "yes"),
+        ("we're revoking the approval for the permit, can you help with signage instead?", "no"),
+        ("Nope. Not now not ever. Block me on your end", "yes"),
+        ("Can you block me on your calendar for Tuesday at 2?", "no"),
+        ("took the call, wasn't a fit. no need to keep texting me about it", "yes"),
+        ("no need to text me again", "yes"),
+        ("no need to text me back, just call Thursday", "no"),
+        ("wish I never gave you this number. end it here please", "yes"),
+        ("let's end it here for today and pick up Monday", "no"),
+        (
+            "customer wants to return the blue recliner, can we take it off the invoice and do store credit instead?",
+            "no",
+        ),
+        ("take it off my tab", "no"),
+        ("take it off your list", "yes"),
+        ("We stop all the marketing last year, business ok with regular customer. Thanks anyway", "no"),
+        ("stop all the marketing texts", "yes"),
+        ("Bas karo yaar roz roz message. Number delete karo warna complaint karunga", "yes"),
+        ("bas karo bhai, kitna message bhejoge", "yes"),
+        ("bas karo yaar, price batao", "not yes"),
+        ("垃圾短信，已举报", "yes"),
+        ("你们的广告已经举报了吗？", "not yes"),
+        ("I told your idiot colleague no already. learn to take a hint", "yes"),
+    ],
+)
+def test_the_hundred_and_fifty_second_sixth_and_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)

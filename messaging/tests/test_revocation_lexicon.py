@@ -411,6 +411,7 @@ SAMPLES = {
             "bhai message bhejna band karo",
             "mera number list se hatao",
             "papa bol rahe hai unko message mat bhejo",
+            "Number delete karo warna complaint karunga",
         ],
         [
             "मुझे कीमत भेजो",
@@ -548,6 +549,7 @@ SAMPLES = {
             "唔好再send訊息俾我",
             "唔該刪除我個號碼",
             "m ho zoi send msg bei ngo",
+            "垃圾短信，已举报",
         ],
         [
             "把价格发给我",
