@@ -1481,7 +1481,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         "negation",
     ),
     # blocked and reported / blocking this number / I'm blocking you
-    (_re(r"\b(?:block|blocking|blocked)\s+(?:and|&|n)\s+report|\breport(?:ed|ing)?\s+(?:and|&|n)\s+block"), "negation"),
+    # (and "blocking + reporting")
+    (
+        _re(
+            r"\b(?:block|blocking|blocked)(?:\s+(?:and|&|n)\s+|\s*\+\s*)report"
+            r"|\breport(?:ed|ing)?(?:\s+(?:and|&|n)\s+|\s*\+\s*)block"
+        ),
+        "negation",
+    ),
     (_re(r"\b(?:block|blocking|blocked)\s+(?:this\s+number|your\s+number|ur\s+number|you|u|this)\b"), "negation"),
     # u can stop now / you gotta stop / stop hitting my line
     (
@@ -3007,6 +3014,15 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-fifty-fifth, hundred-and-fifty-ninth and hundred-and-sixtieth: a learner's "please no send me
+    # more message", "not send me again", "no write to me more"
+    (
+        _re(
+            r"\b(?:no|not|never)\s+(?:send|sent|text|write|message)\s+(?:me|us|to\s+me|to\s+us)\s+(?:(?:any\s*)?more\s+"
+            r"(?:message|messages|msg|msgs|text|texts|sms)\b|again\b|anymore\b|any\s+more\b|more\s*$)"
+        ),
+        "negation",
+    ),
     # the hundred-and-fifty-second, hundred-and-fifty-sixth and hundred-and-fifty-seventh: "I'm revoking the ok I gave
     # you guys to text me", "Block me on your end", "no need to keep texting me about it", "wish I never gave you this
     # number. end it here please"
@@ -3039,7 +3055,7 @@ _MORE_PHRASES += [
             r"|marketing|sales\s+(?:texts|messages))\b"
             r"|\bmake\s+sure\s+(?:his|her|my|our|their)\s+(?:info|information|number|details|data|contact)\s+(?:doesn't"
             r"|doesnt|does\s+not|don't|dont|do\s+not|won't|never)\s+(?:get\s+)?used\s+again\b"
-            r"|\b(?:consider|deem|treat)\s+(?:my|our|any|all|any\s+and\s+all)\s+(?:prior\s+)?consent\b[^.!?]{0,60}?\b"
+            r"|\b(?:consider|deem|treat)\s+(?:(?:my|our|any|all|any\s+and\s+all)\s+)?(?:prior\s+)?consent\b[^.!?]{0,60}?\b"
             r"(?:withdrawn|revoked|rescinded)\b|\b(?:my|our)\s+consent\s+(?:is|has\s+been)\s+(?:hereby\s+)?(?:withdrawn|revoked)\b"
             r"|\b(?:this|my|our)\s+(?:number|info|name|contact)\s+(?:disappears|is\s+gone|gets\s+(?:deleted|removed|erased))"
             r"\s+from\b"
@@ -4511,7 +4527,8 @@ _KEEP_ME_POSTED = re.compile(
     r"|sign\s+me\s+up)\b"
 )
 _LAUGHING = re.compile(
-    r"[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639]|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*"
+    # (😭, loudly crying, is how younger writers laugh: "stop 😭 this is actually so timely")
+    r"[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f639\U0001f62d]|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*"
     r"|i'?m\s+(?:dying|dead|crying))\b"
 )
 _APPOINTMENT = re.compile(
@@ -4529,6 +4546,7 @@ _GLAD = re.compile(
     r"|(?:you|u)\s+had\s+me\s+at|sign\s+me\s+up"
     # "Stop the madness, this rate is amazing lol"
     r"|amazing|awesome|sounds\s+(?:good|great)|i'?m\s+(?:so\s+)?interested|i'?m\s+in"
+    r"|(?:so|actually\s+so|really)\s+timely|perfect\s+timing"
     # "stop it 😂😂 you're so funny girl": teasing
     r"|(?:you're|youre|ur|you\s+are|u\s+r)\s+(?:so\s+|too\s+)?(?:funny|hilarious|silly|crazy))\b"
 )
@@ -4586,6 +4604,8 @@ _ABOUT_THIS_THREAD = re.compile(_THIS_THREAD)
 # ...unless the words still speak of our texts: "wrong chat lol, but seriously stop texting me"
 _ABOUT_OUR_TEXTS = re.compile(
     rf"\b(?:{_OUTGOING})\s+(?:me|us|this\s+number)\b|\b(?:remove|take)\s+(?:me|us|my\s+number)\b"
+    # "Is this even legal? I never gave consent. Consider consent revoked for any and all messages": consent ended
+    r"|\bconsent\s+(?:is\s+|hereby\s+)?(?:revoked|withdrawn|rescinded)\b"
 )
 # "Is this even legal? genuinely asking, I'm on the do not call list": a question about the texts; a person decides,
 # unless the words still ask for them to end ("is this even legal? stop texting me")
@@ -4756,9 +4776,10 @@ _AT_SOME_HOURS_OR_BLOCKED = re.compile(
     r"\b(?:don't|dont|do\s+not)\s+(?:call|text)\s+(?:me\s+)?(?:before|after|until|till|til)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?"
     r"\s+or\s+(?:i'll|i\s+will|ill|imma|i'm\s+gonna)\s+block\s+(?:you|u|this|your\s+number)\b"
 )
-# "How do I unsubscribe from the Square marketing emails, is that you guys?": another sender's e-mails
+# "How do I unsubscribe from the Square marketing emails, is that you guys?": another sender's e-mails (not "unsub from
+# the newsletter and the texts": "the" names no sender)
 _ANOTHER_SENDERS_EMAILS = re.compile(
-    r"\b(?:unsubscribe|unsub|opt\s+out|get\s+off)\s+(?:from\s+|of\s+)?(?:the\s+)?(?!(?:your|these|this|those|usdatabiz)\b)"
+    r"\b(?:unsubscribe|unsub|opt\s+out|get\s+off)\s+(?:from\s+|of\s+)?(?:the\s+)?(?!(?:your|these|this|those|usdatabiz|the|ur|our)\b)"
     r"[a-z][\w&'-]*\s+(?:marketing\s+|promo\s+|promotional\s+)?(?:e-?mails?|newsletters?|mailing\s+list|notifications)\b"
 )
 # "no more marketing spend this year, owner cut all of it": a budget, not the texts; "Our last agency got a cease and
@@ -4790,6 +4811,12 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+(?:text|message|contact)\s+(?:this\s+number|me|this\s+line)\s+(?:with|for|about)\s+"
     r"(?:anything\s+)?(?:urgent|emergencies|emergency|time[\s-]sensitive)\b"
     r"|\b(?:do\s+not|don't|dont)\s+text\s+(?:and|while|&)\s+driv(?:e|ing)\b"
+    # "unsub from the gym and sub to this?? lol": another service left for ours
+    r"|\bunsub(?:scribe)?\s+(?:from\s+)?(?:the|my|our)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:and|&|n)\s+sub(?:scribe)?\s+to\s+"
+    r"(?:this|yours|you|y'all|yall)\b"
+    # "stop i'm blushing 🙈 ok but what is this exactly": flattered, not a request
+    r"|^\W*stop\W+(?:i'?m|im|you'?re|youre|ur|you\s+are)\s+(?:blushing|making\s+me\s+blush|too\s+kind|so\s+sweet"
+    r"|flattering\s+me)\b"
     # "can we take it off the invoice and do store credit instead?": a charge, not the number
     r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
     r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"

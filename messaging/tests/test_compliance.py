@@ -4006,3 +4006,36 @@ def test_the_hundred_and_forty_ninth_fifty_third_and_fifty_fourth_families_and_g
 )
 def test_the_hundred_and_fifty_second_sixth_and_seventh_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-fifty-fifth (a plain week), hundred-and-fifty-ninth (young owners' slang) and hundred-and-sixtieth
+# (a learner's English mixed with other languages) sets: "Consider consent revoked" beside "Is this even legal?",
+# "blocking + reporting", a learner's "please no send me more message" and "unsub from the newsletter and the texts"
+# revoke; a "stop 😭" of delight is held, "stop i'm blushing", another service left for ours and "no, send me more
+# info" are no request
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Is this even legal? I never gave consent. Consider consent revoked for any and all messages to this "
+            "number.",
+            "yes",
+        ),
+        ("Is this even legal? genuinely asking", "not yes"),
+        ("ok this is giving spam. blocking + reporting", "yes"),
+        ("please no send me more message, I am not want this. merci", "yes"),
+        ("not text me again please", "yes"),
+        ("no, send me more info", "no"),
+        ("no text me the price first", "no"),
+        ("stop 😭 this is actually so timely we were just talking abt needing more customers", "uncertain"),
+        ("stop texting me 😭", "yes"),
+        ("please stop 😭😭 i'm begging", "yes"),
+        ("stop i'm blushing 🙈 ok but what is this exactly", "no"),
+        ("stop i'm done with these texts", "yes"),
+        ("unsub from the gym and sub to this?? lol ok tell me more", "no"),
+        ("unsub from the newsletter and the texts", "yes"),
+        ("How do I unsubscribe from the Square marketing emails, is that you guys?", "no"),
+    ],
+)
+def test_the_hundred_and_fifty_fifth_ninth_and_sixtieth_families_and_guards(text, decision):
+    assert_decision(text, decision)
