@@ -3014,6 +3014,29 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-fifty-eighth, hundred-and-sixty-second and hundred-and-sixty-third: "Take us both off please";
+    # offices' "not to be used for solicitation", "We do not accept vendor texts on this line", "this number may not
+    # receive marketing messages", "Please scrub all our numbers from your lists"; "don't ever contact my business
+    # again"; "Go away USDataBiz. Go far away. Never come back."
+    (
+        _re(
+            r"\b(?:take|remove|drop|delete|get)\s+(?:us|them)\s+(?:both|all)\s+off\b"
+            r"|\b(?:take|remove|drop)\s+both\s+of\s+us\s+off\b"
+            r"|\bnot\s+to\s+be\s+used\s+for\s+(?:any\s+)?(?:solicitations?|marketing(?:\s+(?:texts|messages|purposes))?)"
+            r"(?!\s+\w)"
+            r"|\b(?:do\s+not|don't|dont|does\s+not|doesn't|doesnt|cannot|can't|cant)\s+(?:accept|receive|take|allow)\s+"
+            r"(?:any\s+)?(?:vendor|marketing|sales|solicitation|promotional|third[\s-]party)\s+(?:texts|messages|sms"
+            r"|solicitations?|contact)\b"
+            r"|\b(?:this\s+(?:number|line|phone)|we)\s+(?:may\s+not|cannot|can't|cant|must\s+not)\s+receive\s+(?:any\s+)?"
+            r"(?:marketing|sales|promotional|solicitation|vendor)\s+(?:messages|texts|sms|communications)\b"
+            r"|\bscrub\s+(?:all\s+)?(?:of\s+)?(?:our|my|this|these|the)\s+(?:numbers?|contacts?|info|lines?)\s+(?:from|off)\s+"
+            r"(?:of\s+)?(?:your|ur|all\s+your|any|every)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?(?:text|contact|message|call)\s+(?:my|our)\s+(?:business|shop"
+            r"|store|office|company)\s+(?:again|anymore|any\s+more|ever)\b"
+            r"|\bgo\s+(?:far\s+)?away\b[^?]{0,40}\bnever\s+come\s+back\s*(?:[.!]|$)"
+        ),
+        "negation",
+    ),
     # the hundred-and-fifty-fifth, hundred-and-fifty-ninth and hundred-and-sixtieth: a learner's "please no send me
     # more message", "not send me again", "no write to me more"
     (
@@ -4777,10 +4800,11 @@ _AT_SOME_HOURS_OR_BLOCKED = re.compile(
     r"\s+or\s+(?:i'll|i\s+will|ill|imma|i'm\s+gonna)\s+block\s+(?:you|u|this|your\s+number)\b"
 )
 # "How do I unsubscribe from the Square marketing emails, is that you guys?": another sender's e-mails (not "unsub from
-# the newsletter and the texts": "the" names no sender)
+# the newsletter and the texts": "the" names no sender); "the patient portal emails": a sender of two words
 _ANOTHER_SENDERS_EMAILS = re.compile(
-    r"\b(?:unsubscribe|unsub|opt\s+out|get\s+off)\s+(?:from\s+|of\s+)?(?:the\s+)?(?!(?:your|these|this|those|usdatabiz|the|ur|our)\b)"
-    r"[a-z][\w&'-]*\s+(?:marketing\s+|promo\s+|promotional\s+)?(?:e-?mails?|newsletters?|mailing\s+list|notifications)\b"
+    r"\b(?:unsubscribe|unsub|opt\s+out|get\s+off)\s+(?:from\s+|of\s+)?(?:the\s+)?(?!(?:your|these|this|those|usdatabiz|the|ur|our|from|of)\b)"
+    r"[a-z][\w&'-]*(?:\s+(?!(?:the|your|these|this|those|our|ur)\b)[a-z][\w&'-]*)?\s+(?:marketing\s+|promo\s+|promotional\s+)?"
+    r"(?:e-?mails?|newsletters?|mailing\s+list|notifications)\b"
 )
 # "no more marketing spend this year, owner cut all of it": a budget, not the texts; "Our last agency got a cease and
 # desist for using a competitor's photos": another firm's legal past
@@ -4817,6 +4841,12 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     # "stop i'm blushing 🙈 ok but what is this exactly": flattered, not a request
     r"|^\W*stop\W+(?:i'?m|im|you'?re|youre|ur|you\s+are)\s+(?:blushing|making\s+me\s+blush|too\s+kind|so\s+sweet"
     r"|flattering\s+me)\b"
+    # "Please remove me from the 3pm slot tomorrow": an appointment, not the list
+    r"|\bremove\s+(?:me|us)\s+from\s+(?:the|my|our|that|this|tomorrow'?s|today'?s)\s+(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s+)?"
+    r"(?:slot|appointment|appt|schedule|calendar|booking|reservation|class|shift|roster|meeting)\b"
+    # "do not text SSNs": what not to send the office, a machine's notice
+    r"|\b(?:do\s+not|don't|dont)\s+(?:text|send|email)\s+(?:your\s+|any\s+|us\s+)?(?:ssns?|social\s+security|passwords?"
+    r"|card\s+numbers?|credit\s+cards?|account\s+numbers?)\b"
     # "can we take it off the invoice and do store credit instead?": a charge, not the number
     r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
     r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"

@@ -4039,3 +4039,55 @@ def test_the_hundred_and_fifty_second_sixth_and_seventh_families_and_guards(text
 )
 def test_the_hundred_and_fifty_fifth_ninth_and_sixtieth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-fifty-eighth (a plain week), hundred-and-sixty-second (regulated offices) and hundred-and-sixty-third
+# (anger) sets: "Take us both off please", offices' "not to be used for solicitation", "We do not accept vendor texts on
+# this line", "this number may not receive marketing messages", "scrub all our numbers from your lists", "don't ever
+# contact my business again" and "Go away ... Never come back." revoke; an appointment slot, a portal's e-mails, a tax
+# office's "do not text SSNs", a lunch, a form, a report scrubbed and vendor checks do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "I'm 74 and retired from the shop 3 years ago, my son runs it now and he doesn't want these either. Take "
+            "us both off please",
+            "yes",
+        ),
+        ("Can you take us both out to lunch?", "no"),
+        (
+            "This is the office manager for Dr. Patel. This line is reserved for patient communication and is not to "
+            "be used for solicitation. Please update your records accordingly.",
+            "yes",
+        ),
+        ("this form is not to be used for sales tax, right?", "no"),
+        ("We do not accept vendor texts on this line.", "yes"),
+        ("We don't accept vendor checks, only ACH. What's your payment process?", "no"),
+        (
+            "Per our compliance policy this number may not receive marketing messages. Please update your records. "
+            "--Compliance Dept, Pinecrest Home Health Services",
+            "yes",
+        ),
+        (
+            "Mortgage office. We're NMLS regulated and cant have third parties cold texting our LOs. Please scrub all "
+            "our numbers from your lists.",
+            "yes",
+        ),
+        ("scrub the numbers from the report before you send it", "not yes"),
+        ("Eat sh*t and don't ever contact my business again", "yes"),
+        ("Go away USDataBiz. Go far away. Never come back.", "yes"),
+        ("Go away for the weekend and never come back rested lol", "not yes"),
+        ("Please remove me from the 3pm slot tomorrow, I'll call to reschedule next week", "no"),
+        ("please remove me from your list and the 3pm slot", "yes"),
+        ("How do I unsubscribe from the patient portal emails?? Im getting like 5 a day about my lab results", "no"),
+        ("unsubscribe me from your marketing emails", "yes"),
+        (
+            "AUTO-REPLY: Tax season hours are in effect. Responses may take 3-5 business days. Please upload all "
+            "documents through our secure client portal and do not text SSNs.",
+            "no",
+        ),
+        ("do not text me", "yes"),
+    ],
+)
+def test_the_hundred_and_fifty_eighth_sixty_second_and_sixty_third_families_and_guards(text, decision):
+    assert_decision(text, decision)
