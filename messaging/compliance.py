@@ -3014,6 +3014,21 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-sixty-first, hundred-and-sixty-fifth and hundred-and-sixty-sixth: "please leave me off future
+    # texts", "I'd be grateful if you didn't message me going forward", "could you maybe not send any more of these?",
+    # "I'd prefer not to receive solicitations by text"
+    (
+        _re(
+            r"\bleave\s+(?:me|us)\s+off\s+(?:of\s+)?(?:(?:any|all|your|the)\s+)?(?:future\s+)?(?:texts|messages|lists?|mailings)\b"
+            r"|\b(?:grateful|appreciate\s+it|thankful)\s+if\s+(?:you|u|y'all|yall)\s+(?:didn't|did\s+not|didnt|wouldn't"
+            r"|would\s+not|no\s+longer)\s+(?:message|text|contact|send)\w*\b"
+            r"(?!\s+(?:me\s+|us\s+)?(?:before|after|until|till|til|during|at\s+night|on\s+weekends)\b)"
+            r"|\b(?:could|can|would)\s+(?:you|u|y'all|yall)\s+(?:(?:maybe|please|just|kindly)\s+)*not\s+(?:send|text|message)\s+"
+            r"(?:me\s+|us\s+)?(?:any\s*more|more|further)\b(?!\s+(?:info|information|details|pics|photos|pictures|specs)\b)"
+            r"|\b(?:prefer|rather|wish)\s+not\s+to\s+(?:receive|get)\s+(?:any\s+)?(?:solicitations?|marketing|texts|messages)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-fifty-eighth, hundred-and-sixty-second and hundred-and-sixty-third: "Take us both off please";
     # offices' "not to be used for solicitation", "We do not accept vendor texts on this line", "this number may not
     # receive marketing messages", "Please scrub all our numbers from your lists"; "don't ever contact my business
@@ -4847,6 +4862,11 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     # "do not text SSNs": what not to send the office, a machine's notice
     r"|\b(?:do\s+not|don't|dont)\s+(?:text|send|email)\s+(?:your\s+|any\s+|us\s+)?(?:ssns?|social\s+security|passwords?"
     r"|card\s+numbers?|credit\s+cards?|account\s+numbers?)\b"
+    # "I don't want to accidentally unsubscribe from my Chase alerts": another sender's texts kept; "last company I told
+    # STOP just kept going": another company's past
+    r"|\b(?:don't|dont|do\s+not)\s+want\s+to\s+(?:accidentally\s+|accidently\s+)?(?:unsubscribe|opt\s+out|stop)\s+(?:from\s+)?"
+    r"(?:my|the)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:alerts|notifications|reminders)\b"
+    r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
     # "can we take it off the invoice and do store credit instead?": a charge, not the number
     r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
     r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"
@@ -4935,6 +4955,12 @@ _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|re
 _OPT_OUT_CONFIRMED = re.compile(
     r"\b(?:we(?:'ve|\s+have)?\s+received|we\s+have\s+processed|this\s+confirms)\s+your\s+(?:request\s+to\s+)?"
     r"(?:opt\s*-?\s*out|unsubscribe)|\byou\s+(?:have\s+been|are\s+now)\s+(?:opted\s+out|unsubscribed)\b"
+)
+# ...unless the writer quotes the confirmation of the STOP they sent and is texted again: "Replied STOP on the 3rd,
+# got the "You have been unsubscribed" confirmation, and here you are again on the 10th. Take me off"
+_SENT_STOP_AND_STILL_TEXTED = re.compile(
+    r"\b(?:i\s+)?(?:replied|texted|sent|typed|responded)\s+(?:with\s+)?stop\b[^?]*\b(?:here\s+you\s+are\s+again|again|still"
+    r"|another|take\s+me\s+off)\b"
 )
 # "You wrote 'reply STOP to opt out'. If I do that does it cancel the application my partner sent you?", "If I reply
 # stop will I still get my receipts?": the keyword named in a question what else it would do (not whether the texts
@@ -5154,7 +5180,7 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     plain = _WOULD_BUT.sub("would leave you but", plain)
     plain = _STOP_THEN_ASKING.sub(" , ", _STOP_A_MOMENT.sub(" , ", plain))
     plain = _FILE_BY_EMAIL.sub("send the file", plain)
-    if _OPT_OUT_CONFIRMED.search(plain):
+    if _OPT_OUT_CONFIRMED.search(plain) and not _SENT_STOP_AND_STILL_TEXTED.search(plain):
         return OPT_OUT_UNCERTAIN, "an opt-out confirmation sent by a machine"
     if _STOP_TAKEN_BACK.match(plain):
         return OPT_OUT_UNCERTAIN, "a stop word taken back"

@@ -4091,3 +4091,47 @@ def test_the_hundred_and_fifty_fifth_ninth_and_sixtieth_families_and_guards(text
 )
 def test_the_hundred_and_fifty_eighth_sixty_second_and_sixty_third_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-sixty-first (a plain week), hundred-and-sixty-fifth (the Southwest and Mountain West) and
+# hundred-and-sixty-sixth (other systems' words) sets: "please leave me off future texts", "I'd be grateful if you
+# didn't message me going forward", "could you maybe not send any more of these?", "I'd prefer not to receive
+# solicitations by text" and a STOP sent, confirmed and ignored revoke; hours, more info, a schedule, a bank's alerts
+# kept and another company's past do not; a business's own confirmation is still held
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Hi Sam. I appreciate the hustle, I really do, I was in sales 20 yrs. But I'm retiring in June and selling "
+            "the practice, so please leave me off future texts. Good luck out there.",
+            "yes",
+        ),
+        ("leave me off the schedule this week, I'm out", "no"),
+        ("I appreciate you reaching out but I'd be grateful if you didn't message me going forward. God bless.", "yes"),
+        ("I'd be grateful if you didn't message me before 9, otherwise send the details", "no"),
+        (
+            "hey so this is really nice of you but i don't think we need help finding customers, we're a tiny shop in "
+            "Tuba City. could you maybe not send any more of these? thx",
+            "yes",
+        ),
+        ("could you not send more info? just call", "no"),
+        ("I'd prefer not to receive solicitations by text. Please update your records accordingly.", "yes"),
+        (
+            'Replied STOP on the 3rd, got the "You have been unsubscribed" confirmation, and here you are again on the '
+            "10th. Take me off or I'm filing an FCC complaint.",
+            "yes",
+        ),
+        ("We have received your request to unsubscribe. You will no longer receive messages.", "uncertain"),
+        (
+            "what does HELP do? I don't want to accidentally unsubscribe from my Chase alerts, they come in on this "
+            "same phone",
+            "no",
+        ),
+        (
+            "Does the STOP thing actually work? asking before I send it bc last company I told STOP just kept going",
+            "not yes",
+        ),
+    ],
+)
+def test_the_hundred_and_sixty_first_fifth_and_sixth_families_and_guards(text, decision):
+    assert_decision(text, decision)
