@@ -3014,6 +3014,42 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-sixty-fourth, hundred-and-sixty-eighth and hundred-and-sixty-ninth: polite and hedged requests
+    # ("we'll pass, and no need to follow up", "Would you mind not texting this number anymore?", "it might be best if
+    # you didn't contact us going forward", "we'd kindly ask not to be contacted again", "I would appreciate it if
+    # they'd quit coming", "I'd appreciate being left off of them", "I'm going to ask you to please not send me anything
+    # else", "Please don't send any more of these"); Samoan "aua ne'i toe fa'afeso'ota'i mai" (do not contact again),
+    # "... pls no more"; Ilocano "Saanmo koman nga i-text" (please don't text); Cebuano "Ayaw na ko i-text", "Ayaw na mo
+    # pag message diri" (don't text me any more); Chamorro "cha'-mu ma text yu'" (don't text me); Patois "Reporting unu
+    # as spam", "Nuh bodda text mi again"; Haitian Creole "Retire l nan lis nou an" (take it off your list); Hawaiian
+    # Pidgin "No send her no moa"; French "ne plus recevoir ces messages"
+    (
+        _re(
+            r"\b(?:we'll|we\s+will|i'll|i\s+will)\s+pass\b[^.!?]{0,20}\bno\s+need\s+to\s+follow\s+up\b"
+            r"|\bno\s+need\s+to\s+follow\s+up\s+(?:again|anymore|any\s+more|further|with\s+(?:us|me))\b"
+            r"|\b(?:would|do)\s+(?:you|ya|y'all|yall)\s+mind\s+not\s+(?:texting|messaging|contacting|sending|txting)\b"
+            r"(?!\s+(?:me\s+|us\s+)?(?:before|after|until|till|til|during|at\s+night|on\s+weekends)\b)"
+            r"|\b(?:best|better|nice|kind)\s+if\s+(?:you|u|y'all|yall)\s+(?:didn't|did\s+not|didnt|wouldn't|would\s+not"
+            r"|no\s+longer)\s+(?:message|text|contact|send)\w*\b(?!\s+(?:me\s+|us\s+)?(?:before|after|until|till|til|during)\b)"
+            r"|\b(?:ask|request)\s+(?:you\s+)?(?:to\s+not|not\s+to)\s+be\s+(?:contacted|texted|messaged|called|bothered)\b"
+            r"|\bappreciate\s+it\s+if\s+(?:they|these|those|the\s+texts|the\s+messages)(?:'d|\s+would)\s+(?:quit|stop|cease)\s+"
+            r"(?:coming|arriving)\b"
+            r"|\b(?:appreciate|like|prefer)\s+being\s+left\s+off\b"
+            r"|\bask\s+(?:you\s+)?to\s+(?:please\s+)?not\s+(?:send|text|message|contact)\s+(?:me|us)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+send\s+(?:me\s+|us\s+)?(?:any\s*more|anything\s+else|another)\s+(?:of\s+(?:these|those"
+            r"|them|this)|texts|messages)\b(?!\s*\?)"  # (not "Don't send me any more of these?": a question)
+            r"|\baua\s+(?:ne'?i\s+)?toe\s+(?:fa'?afeso'?ota'?i|feso'?ota'?i|text|tusi|auina)\w*"
+            r"|\b(?:pls|please|plz)\s+no\s+more\s*$"
+            r"|\bsaan(?:mo|yo|nyo)\s+(?:koman\s+|kadi\s+)?(?:nga\s+)?(?:i-?text|i-?message|tawagan)\w*"
+            r"|\bayaw\s+na\s+(?:ko|ako|mo|kami|mi)\s+(?:i-?text|pag\s*-?\s*(?:message|text)|i-?message)\w*"
+            r"|\bcha'?-?mu\s+ma\s+(?:text|tugi'?i)\b"
+            r"|\breport\w*\s+unu\b|\b(?:nuh|doh|noh)\s+(?:bodda|bother)\s+(?:text|sen|send|call)\s+(?:mi|me)\b"
+            r"|\bretire\s+(?:l|li|m|mwen)\s+(?:nan|sou)\s+lis\b"
+            r"|\bno\s+send\s+(?:her|him|me|us|dem)\s+no\s+(?:moa|more)\b"
+            r"|\bne\s+plus\s+recevoir\s+(?:ces|vos|de|les|d')\s*(?:messages|textos|sms|texto)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-sixty-first, hundred-and-sixty-fifth and hundred-and-sixty-sixth: "please leave me off future
     # texts", "I'd be grateful if you didn't message me going forward", "could you maybe not send any more of these?",
     # "I'd prefer not to receive solicitations by text"
@@ -4867,6 +4903,8 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+want\s+to\s+(?:accidentally\s+|accidently\s+)?(?:unsubscribe|opt\s+out|stop)\s+(?:from\s+)?"
     r"(?:my|the)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:alerts|notifications|reminders)\b"
     r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
+    # "Can you stop calling it a 'quick chat' and just tell me the price?": a name for something
+    r"|\bstop\s+calling\s+(?:it|this|that)\s+(?:a\s+|an\s+|the\s+|['\"\u2018\u201c])"
     # "can we take it off the invoice and do store credit instead?": a charge, not the number
     r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
     r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"

@@ -4135,3 +4135,72 @@ def test_the_hundred_and_fifty_eighth_sixty_second_and_sixty_third_families_and_
 )
 def test_the_hundred_and_sixty_first_fifth_and_sixth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-sixty-fourth (a plain week), hundred-and-sixty-eighth (polite, indirect and hedged writers) and
+# hundred-and-sixty-ninth (Caribbean and Pacific communities) sets: soft requests ("Would you mind not texting this
+# number anymore?", "it might be best if you didn't contact us going forward", "we'll pass, and no need to follow up")
+# and Samoan, Ilocano, Cebuano, Chamorro, Patois, Haitian Creole, Hawaiian Pidgin and French ones revoke; hours, a call
+# promised, an invoice, a name for the offer ("stop calling it a 'quick chat'") do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Can you stop calling it a 'quick chat' and just tell me the price?", "no"),
+        ("stop calling this number", "yes"),
+        ("stop calling this shop", "yes"),
+        ("Well bless your heart for reaching out, but we'll pass, and no need to follow up. Take care now.", "yes"),
+        ("No need to follow up, I'll call you Thursday", "no"),
+        (
+            "Good morning Sam. Would you mind not texting this number anymore? It's my personal cell and I try to keep "
+            "business off of it. Thanks so much and God bless",
+            "yes",
+        ),
+        ("Would you mind not texting before 9?", "no"),
+        ("would you mind sending the price?", "no"),
+        (
+            "Hi there, it might be best if you didn't contact us going forward. We've got everything we need. "
+            "Appreciate you though!",
+            "yes",
+        ),
+        (
+            "We appreciate the offer but we'd kindly ask not to be contacted again. Our church bulletin keeps us "
+            "plenty busy lol. God bless",
+            "yes",
+        ),
+        (
+            "Ok I've gotten about 4 of these now. I'm sure you're just doing your job sweetie but I would appreciate "
+            "it if they'd quit coming. Thanks",
+            "yes",
+        ),
+        ("Merci beaucoup, mais j'aimerais mieux ne plus recevoir ces messages. Bonne journée", "yes"),
+        (
+            "Sam, I'm sorry, I just don't care for these unsolicited messages. I'd appreciate being left off of "
+            "them. Thanks",
+            "yes",
+        ),
+        (
+            "Well I appreciate the thought but I'm going to ask you to please not send me anything else. Have a "
+            "blessed weekend.",
+            "yes",
+        ),
+        (
+            "Good evening Sam. I appreciate the offer truly, but my husband passed in January and the restaurant is "
+            "closed. I'm just handling the paperwork now. Please don't send any more of these, it's hard seeing his "
+            "name come up. God bless",
+            "yes",
+        ),
+        ("don't send me another invoice til the first one's fixed", "no"),
+        ("Fa'amolemole aua ne'i toe fa'afeso'ota'i mai i lenei numera. Fa'afetai", "yes"),
+        ("O le telefoni lea a lo'u tama. E le mana'o o ia i nei mea. pls no more", "yes"),
+        ("Saanmo koman nga i-text manen daytoy a numero. Diak kayat", "yes"),
+        ("Ayaw na ko i-text palihug, wala ko interesado ana", "yes"),
+        ("Ayaw na mo pag message diri, dili ni business number, personal ni nako", "yes"),
+        ("Put fabot cha'-mu ma text yu' ta'lo. Si Yu'os ma'åse'", "yes"),
+        ("Wah mek unu keep a text mi?? Mi seh STOP from last week. Reporting unu as spam now", "yes"),
+        ("Mi too busy fi dis foolishness. Nuh bodda text mi again", "yes"),
+        ("Sa se yon nimewo pèsonèl. Retire l nan lis nou an silvouplè", "yes"),
+        ("Aunty said pau already wit dis kine texts. No send her no moa ok", "yes"),
+    ],
+)
+def test_the_hundred_and_sixty_fourth_eighth_and_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
