@@ -3014,6 +3014,15 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-sixty-seventh and hundred-and-seventy-first: "don't use this phone again", "do not use this
+    # number anymore"
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?use\s+(?:this|my|our)\s+(?:phone|number|cell|line)\s+(?:again|anymore"
+            r"|any\s+more|ever\s+again)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-sixty-fourth, hundred-and-sixty-eighth and hundred-and-sixty-ninth: polite and hedged requests
     # ("we'll pass, and no need to follow up", "Would you mind not texting this number anymore?", "it might be best if
     # you didn't contact us going forward", "we'd kindly ask not to be contacted again", "I would appreciate it if
@@ -4905,6 +4914,10 @@ _SOMETHING_ELSE_DROPPED = re.compile(
     r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
     # "Can you stop calling it a 'quick chat' and just tell me the price?": a name for something
     r"|\bstop\s+calling\s+(?:it|this|that)\s+(?:a\s+|an\s+|the\s+|['\"\u2018\u201c])"
+    # "my wife keeps telling me to unsubscribe from stuff but this actually sounds useful": advice the writer reports
+    r"|\b(?:wife|husband|partner|kids?|son|daughter|mom|dad|friends?|accountant|boss)\s+(?:keeps\s+|kept\s+|always\s+)?"
+    r"(?:telling|tells|told|says|said)\s+(?:me|us)\s+to\s+(?:unsubscribe|unsub|opt\s+out)\s+(?:from\s+)?(?:stuff|everything"
+    r"|things|all\s+(?:this|that|of\s+it))\b(?=[^.!?]*\bbut\b)"
     # "can we take it off the invoice and do store credit instead?": a charge, not the number
     r"|\btake\s+(?:it|this|that)\s+off\s+(?:the|my|our|their|his|her)\s+(?:invoice|bill|order|tab|receipt|account|quote"
     r"|estimate|total|menu|shelf|shelves|truck|rack|website|schedule|calendar)\b"

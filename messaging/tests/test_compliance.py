@@ -4204,3 +4204,23 @@ def test_the_hundred_and_sixty_first_fifth_and_sixth_families_and_guards(text, d
 )
 def test_the_hundred_and_sixty_fourth_eighth_and_ninth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-sixty-seventh (a plain week) and hundred-and-seventy-first (tradespeople on the go) sets: "don't use
+# this phone again" revokes; a spouse's advice to unsubscribe from things, reported beside wanting the offer, does not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I don't do texts. Want to sell me something email dlawnpros@gmail.com and don't use this phone again", "yes"),
+        ("don't use this phone again", "yes"),
+        ("Don't use this number for the invoice, use the office one", "not yes"),
+        (
+            "lol my wife keeps telling me to unsubscribe from stuff but this actually sounds useful, what's the cost "
+            "for a tire shop",
+            "no",
+        ),
+        ("my wife keeps telling me to unsubscribe from stuff and she's right, take me off", "yes"),
+    ],
+)
+def test_the_hundred_and_sixty_seventh_and_seventy_first_families_and_guards(text, decision):
+    assert_decision(text, decision)
