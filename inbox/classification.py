@@ -894,8 +894,11 @@ PHRASE_RULES: list[Rule] = [
           # "We're closed Mondays. Any chance you can do Wed at noon?": a person proposing a day
           r"|\b(?:any chance (?:you|we|y'all)|(?:can|could) (?:you|we|y'all) (?:do|make|come|swing|stop|meet))\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
+          # the words between read as "[^.!]{0,40}[.!]?.{0,80}" reads them, without trying each of its thousands of
+          # splits on a reply with no "will" after the thanks: within 40 characters and no full stop, or else the
+          # longest such start (the longest leaves the least for the 80), its full stop and up to 80 more
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
-          r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
+          r"(?:[^.!]{0,40}|(?>[^.!]{0,40})[.!]?.{0,80})\b(?:will|shall)"
           r" (?:get back|respond|reply|be in touch|return|text you back|call you back)",
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",

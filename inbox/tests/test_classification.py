@@ -1977,3 +1977,25 @@ def test_the_seventy_fourth_set_families(text, expected):
 )
 def test_the_seventy_fourth_set_is_placed_by_rules_not_the_intent_model(text, rule):
     assert rule in classify(text).matched_rules, classify(text)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["thanks for texting", "thank you for contacting", " we", " will respond", " shall reply", ".", "!", "\n",
+             " ", "a", " abcdefghi", "x" * 30, "y" * 45]
+        ),
+        max_size=24,
+    ).map("".join)
+)  # fmt: skip
+def test_the_thanks_for_contacting_rule_reads_the_words_between_as_it_always_did(text):
+    """The rule reads the words between the thanks and the "will" in two ways instead of trying every split of
+    "[^.!]{0,40}[.!]?.{0,80}"; it matches exactly the texts that pattern matched."""
+    import re
+
+    rule = next(rule for rule in PHRASE_RULES if rule.name == "auto_reply.thanks_for_contacting")
+    faster = r"(?:[^.!]{0,40}|(?>[^.!]{0,40})[.!]?.{0,80})"
+    assert faster in rule.pattern.pattern
+    as_written_before = re.compile(rule.pattern.pattern.replace(faster, r"[^.!]{0,40}[.!]?.{0,80}"))
+    assert bool(rule.pattern.search(text)) == bool(as_written_before.search(text))

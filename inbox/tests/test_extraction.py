@@ -1047,3 +1047,23 @@ def test_the_fifteenth_sets_phones(text, phone):
 def test_the_fifteenth_sets_phones_guard():
     # a group short of its digits is no number
     assert _extracted("call 4 3 5 , 7 2 3 , 0 0 8", "phone") == ""
+
+
+def test_the_name_patterns_searched_by_their_first_characters_find_what_they_always_found():
+    """Each referral and self-introduction pattern is searched through a scan of the characters its matches begin with
+    (``usdatabiz.core.regexgate.ScannedRegex``): on every reply of the extraction corpus, as typed and in capitals,
+    it finds the same matches, at the same places, as the pattern searched at every position."""
+    import csv
+    from pathlib import Path
+
+    from inbox import extraction
+
+    with (Path(extraction.__file__).parent / "corpus" / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    differ = []
+    for text in texts + [extraction._capitalised(text.upper()) for text in texts]:
+        for pattern in (*extraction._REFERRAL, *extraction._SELF):
+            found = [(match.span(), match.groupdict()) for match in extraction._SCANNED[pattern].finditer(text)]
+            if found != [(match.span(), match.groupdict()) for match in pattern.finditer(text)]:
+                differ.append((pattern.pattern[:40], text))
+    assert differ == []

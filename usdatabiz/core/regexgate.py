@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from re import _compiler as _sre_compiler
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-,:;&@%<>\"!=/")
 _QUANTIFIERS = frozenset("?*+{")
@@ -282,6 +285,193 @@ class GateKeeper:
         return opened
 
 
+# ------------------------------------------------------------------------------------------ first characters
+# A pattern that opens with a word boundary, a look-behind or letters whose case is ignored ("\\b(?:talk|speak|call)",
+# "(?<!not\\s)(?i:ask\\s+for)") gives the engine no first character to look for: it tries the whole pattern at every
+# position of the text, its thirty alternatives one by one. ``start_scan`` reads (with the engine's own parser) which
+# characters a match can begin with, and builds a pattern that opens with a class of them: the engine skips in C to
+# each position holding one, and only there looks ahead for the whole pattern.
+class _NoFirstCharacters(Exception):
+    """The pattern holds something whose first characters are not read here: it is searched as it is."""
+
+
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_OUTSIDE_ASCII = "\\x80-\\U0010ffff"
+_ASCII = "".join(map(chr, range(128)))
+# a scan pays off while a match can begin with at most this many of the 128 ASCII characters (eighteen letters in both
+# cases); where more open one ("(?i:[a-z0-9])"), the engine's own pass over every position costs less
+_MAX_FIRST_ASCII = 36
+
+
+def _class_character(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _class_items(items) -> tuple[str, bool]:
+    """A parsed character class written back ("[a-f\\d]", "[^,<]"), and whether it names its characters one by one
+    or in ranges (not "\\d", not "[^...]")."""
+    written, listed = [], True
+    for op, value in items:
+        if op is _sre.NEGATE:
+            written.append("^")
+            listed = False
+        elif op is _sre.LITERAL:
+            written.append(_class_character(value))
+        elif op is _sre.RANGE:
+            written.append(_class_character(value[0]) + "-" + _class_character(value[1]))
+        elif op is _sre.CATEGORY and value in _CATEGORIES:
+            written.append(_CATEGORIES[value])
+            listed = False
+        else:
+            raise _NoFirstCharacters
+    return "[" + "".join(written) + "]", listed
+
+
+def _first_characters(items, caseless: bool) -> tuple[set[tuple[str, bool, bool]], bool, bool]:
+    """What a match of the parsed ``items`` can begin with: a set of (one-character class, whether ``_class_items``
+    found it listed, whether it is read caseless), whether the items can match the empty text, and whether every match
+    that is not empty begins at a word boundary."""
+    classes: set[tuple[str, bool, bool]] = set()
+    boundary_before, all_at_boundary = False, True
+    for op, value in items:
+        if op is _sre.AT:  # "\\b", "^": the next character still opens the match
+            boundary_before = boundary_before or value is _sre.AT_BOUNDARY
+            continue
+        if op is _sre.ASSERT or op is _sre.ASSERT_NOT:  # a look-ahead or look-behind reads without moving
+            continue
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            negated = [(_sre.NEGATE, None)] if op is _sre.NOT_LITERAL else []
+            found, empty, at_boundary = {(*_class_items([*negated, (_sre.LITERAL, value)]), caseless)}, False, False
+        elif op is _sre.IN:
+            found, empty, at_boundary = {(*_class_items(value), caseless)}, False, False
+        elif op is _sre.BRANCH:
+            found, empty, at_boundary = set(), False, True
+            for branch in value[1]:
+                more, may_be_empty, starts_at_boundary = _first_characters(branch, caseless)
+                found |= more
+                empty = empty or may_be_empty
+                at_boundary = at_boundary and starts_at_boundary
+        elif op is _sre.SUBPATTERN:
+            _, added, removed, inner = value
+            if (added | removed) & ~re.IGNORECASE:  # "(?s:...)", "(?a:...)": not read here
+                raise _NoFirstCharacters
+            inner_caseless = bool(added & re.IGNORECASE) or (caseless and not removed & re.IGNORECASE)
+            found, empty, at_boundary = _first_characters(inner, inner_caseless)
+        elif op is _sre.ATOMIC_GROUP:
+            found, empty, at_boundary = _first_characters(value, caseless)
+        elif op in _REPEATS:
+            low, high, item = value
+            if high == 0:
+                continue
+            found, empty, at_boundary = _first_characters(item, caseless)
+            empty = empty or low == 0
+        else:  # any character, a group referred to, a condition: not read here
+            raise _NoFirstCharacters
+        classes |= found
+        # a match that begins here is at a boundary if one was asserted before, or if every way through here asserts it
+        all_at_boundary = all_at_boundary and (boundary_before or at_boundary)
+        if not empty:
+            return classes, False, all_at_boundary
+    return classes, True, all_at_boundary
+
+
+def _searched_fast_already(parsed, flags: int) -> bool:
+    """Whether the engine finds this pattern's positions on its own: a literal or a class it opens with (which it
+    skips to in C), or "^" first (tried at the start only)."""
+    code = _sre_compiler._code(parsed, flags)
+    first = code[code[1] + 1] if code[0] == _sre.INFO else code[0]
+    after = code[code[1] + 2] if code[0] == _sre.INFO else code[1]
+    return bool(
+        (code[0] == _sre.INFO and code[2] & (_sre.SRE_INFO_PREFIX | _sre.SRE_INFO_CHARSET))
+        or (first == _sre.AT and after in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING))
+    )
+
+
+_WHOLE_PATTERN_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
+
+
+@functools.lru_cache(maxsize=8192)  # the rules' alternatives recur across patterns and modules
+def _start_scan(source: str, flags: int) -> re.Pattern[str] | None:
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE | re.DEBUG):
+        return None
+    try:
+        parsed = _sre_parser.parse(source, flags)
+        if _searched_fast_already(parsed, flags):
+            return None
+        classes, empty, at_boundary = _first_characters(parsed.data, bool(flags & re.IGNORECASE))
+        if empty or not classes:
+            return None  # a pattern that can match nothing has no first character
+        # the ASCII characters a match can begin with, asked of the engine itself (so "(?i:[k])" answers "k" and "K");
+        # any character outside ASCII when a class is read caseless or holds "\\w" or "[^...]" ("(?i:k)" also matches
+        # the Kelvin sign), else the class's own characters
+        one = re.compile("|".join(f"(?i:{text})" if caseless else text for text, _, caseless in sorted(classes)))
+        first = [_class_character(ord(found)) for found in one.findall(_ASCII)]
+        if len(first) > _MAX_FIRST_ASCII:
+            return None  # most letters open a match ("(?i:[a-z])"): the scan would stop nearly everywhere
+        if all(listed and not caseless for _, listed, caseless in classes):
+            first += sorted(text[1:-1] for text, _, _ in classes)
+        else:
+            first.append(_OUTSIDE_ASCII)
+        whole = "".join(letter for flag, letter in _WHOLE_PATTERN_FLAGS if flags & flag)
+        boundary = r"\b" if at_boundary else ""
+        # one character of the class, then back to it to look ahead for the pattern from there
+        return re.compile(f"[{''.join(first)}](?<=(?={boundary}(?{whole}:{source}))[\\s\\S])")
+    except (_NoFirstCharacters, re.error, RecursionError, IndexError):
+        return None  # (a group referred to inside the look-behind, say): searched as it is
+
+
+def start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern whose matches start exactly where ``pattern`` has a match: one character long, at the first character
+    of each (``scan.search(text, pos)`` finds where ``pattern.search(text, pos)`` would, skipping in C the positions
+    whose character no match begins with). None when the engine finds the pattern's positions fast already (a literal
+    first, "^" first), when the pattern can match the empty text, or when its first characters are not read here."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    return _start_scan(pattern.pattern, pattern.flags)
+
+
+_NOT_BUILT = re.compile("")  # a scan not built yet
+
+
+class ScannedRegex:
+    """One compiled pattern searched through its ``start_scan`` (built at the first search): ``search`` and
+    ``finditer`` give exactly the pattern's own matches (``match.re`` is the pattern), found without trying the
+    pattern at every position of the text."""
+
+    __slots__ = ("pattern", "_scan")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self._scan: re.Pattern[str] | None = _NOT_BUILT
+
+    def _built(self) -> re.Pattern[str] | None:
+        if self._scan is _NOT_BUILT:
+            self._scan = start_scan(self.pattern)
+        return self._scan
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        scan = self._built()
+        if scan is None:
+            return self.pattern.search(text, pos)
+        found = scan.search(text, pos)
+        return None if found is None else self.pattern.match(text, found.start())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        scan = self._built()
+        return self.pattern.finditer(text) if scan is None else self._matches(scan, text)
+
+    def _matches(self, scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (found := scan.search(text, pos)) is not None:
+            match = self.pattern.match(text, found.start())
+            yield match
+            pos = match.end()  # never empty: the next search starts after it, as finditer's does
+
+
 # A pattern that refers to its own groups by number or name cannot be cut into alternatives searched alone.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
@@ -317,8 +507,9 @@ class GatedPatterns:
         self._owner: list[int] = []  # per alternative, the number of its pattern
         self._alternatives: list[re.Pattern[str]] = []
         self._ungated: list[int] = []
-        self._needed: list[int] = []  # per alternative, how many clauses it has
         self._clause_of: list[int] = []  # per clause, the number of its alternative
+        one_clause: list[int] = []  # the clauses that are all their alternative needs
+        others_of: dict[int, range] = {}  # per first clause of an alternative that needs several, the others
         clauses_of_all: list[tuple[str, ...]] = []
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
@@ -327,32 +518,56 @@ class GatedPatterns:
                 self._owner.append(index)
                 self._alternatives.append(re.compile(alternative, pattern.flags))
                 clauses = literal_clauses(alternative) if gated else ()
-                self._needed.append(len(clauses))
+                first = len(clauses_of_all)
                 if not clauses:
                     self._ungated.append(number)
+                elif len(clauses) == 1:
+                    one_clause.append(first)
+                else:
+                    others_of[first] = range(first + 1, first + len(clauses))
                 clauses_of_all += clauses
                 self._clause_of += [number] * len(clauses)
+        self._one_clause = frozenset(one_clause)
+        self._others_of = others_of
+        self._several_clauses = frozenset(others_of)
         self._keeper = GateKeeper(clauses_of_all)  # a clause is a gate: the literals of which a match has one
+        # per alternative, its search: through its ``start_scan`` where it has one, built the first time the
+        # alternative is worth a search (building them all would take seconds; a reply needs a few dozen)
+        self._searches: list = [None] * len(self._alternatives)
 
     def candidates(self, text: str) -> list[int]:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
         all meets."""
-        met: dict[int, int] = {}
-        clause_of = self._clause_of
-        for clause in self._keeper.open_indices(text):
-            met[clause_of[clause]] = met.get(clause_of[clause], 0) + 1
-        needed = self._needed
-        return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]
+        opened = self._keeper.open_indices(text)
+        clause_of, others_of = self._clause_of, self._others_of
+        # an alternative of one clause is met with it (a set intersection in C); one of several, when the others are too
+        several = (
+            clause_of[first]
+            for first in opened & self._several_clauses
+            if all(map(opened.__contains__, others_of[first]))
+        )
+        return [*self._ungated, *map(clause_of.__getitem__, opened & self._one_clause), *several]
+
+    def _search(self, number: int):
+        search = self._searches[number]
+        if search is None:
+            alternative = self._alternatives[number]
+            search = self._searches[number] = (start_scan(alternative) or alternative).search
+        return search
 
     def open(self, text: str, *, among: list[int] | None = None) -> list[bool]:
         """Whether each pattern matches ``text``. ``among``, the ``candidates`` of a text ``text`` is part of, spares
         the scan: a part holds no literal its whole does not, so its candidates are among the whole's."""
         matched = [False] * self._count
-        owner, alternatives = self._owner, self._alternatives
+        owner, searches = self._owner, self._searches
         for number in self.candidates(text) if among is None else among:
-            if not matched[owner[number]] and alternatives[number].search(text):
+            if not matched[owner[number]] and (searches[number] or self._search(number))(text):
                 matched[owner[number]] = True
         return matched
+
+    def matching(self, text: str) -> list[int]:
+        """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of."""
+        return [number for number, found in enumerate(self.open(text)) if found]
 
 
 class GatedRegex:
@@ -365,10 +580,11 @@ class GatedRegex:
     pattern without gates, or written VERBOSE, is always searched.
     """
 
-    __slots__ = ("pattern", "gates", "_caseless")
+    __slots__ = ("pattern", "gates", "_caseless", "_scanned")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
+        self._scanned = ScannedRegex(pattern)  # a text that opens the gates is searched by first characters
         self._caseless = bool(pattern.flags & re.IGNORECASE)
         gates = None if pattern.flags & re.VERBOSE else literal_gates(pattern.pattern)
         if gates is not None and self._caseless and not all(gate.isascii() for gate in gates):
@@ -386,7 +602,9 @@ class GatedRegex:
         return any(map(text.__contains__, gates))
 
     def search(self, text: str, *args) -> re.Match[str] | None:
-        return self.pattern.search(text, *args) if self.could_match(text) else None
+        if not self.could_match(text):
+            return None
+        return self._scanned.search(text, *args) if len(args) < 2 else self.pattern.search(text, *args)
 
     def match(self, text: str, *args) -> re.Match[str] | None:
         return self.pattern.match(text, *args) if self.could_match(text) else None
@@ -395,7 +613,9 @@ class GatedRegex:
         return self.pattern.fullmatch(text, *args) if self.could_match(text) else None
 
     def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.could_match(text) else iter(())
+        if not self.could_match(text):
+            return iter(())
+        return self.pattern.finditer(text, *args) if args else self._scanned.finditer(text)
 
     def sub(self, replacement, text: str, count: int = 0) -> str:
         return self.pattern.sub(replacement, text, count) if self.could_match(text) else text

@@ -374,3 +374,81 @@ def _softmax(labels: list[str], scores: list[float]) -> dict[str, float]:
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     return {label: weight / sum(weights) for label, weight in zip(labels, weights, strict=True)}
+
+
+# --- first-character scans ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "texts"),
+    [
+        (
+            re.compile(r"(?<![Nn]ot\s)(?i:\b(?:talk|speak)\s+to|\bcall|\bemail)\s+(?P<name>[A-Z][a-z]+)"),
+            ["please call Bob at the shop", "not call Bob", "TALK TO Ann or email Tim", "recall Bob", "calls"],
+        ),
+        # caseless: the Kelvin sign is a "k", the long s an "s", the dotted capital I an "i"
+        (re.compile(r"\b(?:kind|sure|it)\b", re.IGNORECASE), ["\u212aind", "\u017fure", "\u0130t", "kinder", ""]),
+        (re.compile(r"(?:^|(?<=[.!?]\s))(?:Mr|Dr)\.?\s+[A-Z]\w+"), ["Dr Who. Mr. Smith", "x Dr. Who", "Mr.Smith"]),
+        (re.compile(r"[^\w\s]+\s+(?:bye|ciao)"), ["ok !! bye", "okbye", "\U0001f44b bye", "\u00bf ciao"]),
+        (re.compile(r"\b(?:d\u00f3nde|\u00e9l)\s+est\u00e1"), ["\u00bfd\u00f3nde est\u00e1?", "\u00e9l est\u00e1"]),
+        (re.compile(r"(?:x|y)?\bend\s*\Z", re.DOTALL), ["the end", "the end\nnot", "yend", "x end"]),
+        (re.compile(r"\b(?:thanks?|ty) for\b.{0,20}\bcall", re.DOTALL), ["thanks for\nthe call", "ty for a call"]),
+        (re.compile(r"\b(\w)\1 (?:times|x)\b"), ["aa times", "ab x", "zz x zz x"]),  # a group referred back: as is
+    ],
+)
+def test_a_scanned_regex_finds_exactly_the_patterns_matches(pattern, texts):
+    from usdatabiz.core.regexgate import ScannedRegex
+
+    scanned = ScannedRegex(pattern)
+    for text in texts:
+        found = [(match.span(), match.groups(), match.re) for match in scanned.finditer(text)]
+        assert found == [(match.span(), match.groups(), match.re) for match in pattern.finditer(text)], text
+        for pos in range(len(text) + 1):
+            match = scanned.search(text, pos)
+            expected = pattern.search(text, pos)
+            assert (match and (match.span(), match.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"stop\b",  # a literal first: the engine skips to it on its own
+        r"^(?:hi|hello)\b",  # "^" first: tried at the start only
+        r"\b(?:x\w*)?",  # can match nothing
+        r"(?i:[a-z0-9])\w+@",  # nearly every character opens a match
+        r"\bq(\w)\1",  # a group referred to inside the scan's look-behind cannot be scanned
+        r"(?x) \b stop",  # verbose
+    ],
+)
+def test_no_scan_where_it_would_not_help_or_cannot_be_built(pattern):
+    from usdatabiz.core.regexgate import start_scan
+
+    assert start_scan(re.compile(pattern)) is None
+
+
+def test_a_scan_knows_every_character_a_caseless_letter_matches():
+    """Every character that "(?i:[a-z])" matches (the Kelvin sign, the long s, the dotted and dotless i...) is one the
+    scan stops at: asked of the engine for each character there is."""
+    import sys
+
+    from usdatabiz.core.regexgate import start_scan
+
+    pattern = re.compile(r"(?i:[a-ei-m]|s)\.")
+    scan = start_scan(pattern)
+    assert scan is not None
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and pattern.match(chr(code) + ".") and not scan.match(chr(code) + ".")
+    ]
+    assert missed == []
+
+
+def test_gated_patterns_list_the_patterns_that_match():
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    patterns = [re.compile(r"\bwrong number\b"), re.compile(r"(?<!not )\b(?:call|text) me\b"), re.compile(r"\?")]
+    keeper = GatedPatterns(patterns)
+    for text in ["wrong number?", "please text me", "do not call me", "", "call me? wrong number"]:
+        assert keeper.matching(text) == [i for i, found in enumerate(keeper.open(text)) if found], text
+        assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
