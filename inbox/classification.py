@@ -55,7 +55,7 @@ import phonenumbers
 
 from inbox import extraction
 from messaging import compliance
-from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, ScannedRegex, caseless_ascii, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -124,7 +124,6 @@ SHORTHAND = {
     "si": "yes", "claro": "sure", "dis": "this", "wat": "what", "wut": "what", "rn": "right now", "lmk": "let me know",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9']+")
-_WS = re.compile(r"\s+")
 # a whole word only: not the "r" inside "dolandırıcı", where a letter outside a-z stands beside it
 _SHORTHAND_TOKEN = re.compile(r"(?<!\w)[a-z0-9']+(?!\w)")
 
@@ -1410,15 +1409,21 @@ def without_signature(text: str) -> str:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(compliance.SMALL_CAPITALS).translate(QUOTES)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # each run of spaces one " ", none at the ends (split() cuts where \s matches, in C)
 
 
 def _strip_accents(text: str) -> str:
-    return text if text.isascii() else compliance.folded(text)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    # most replies outside ASCII hold an emoji or a curly quote and no accent: nothing for ``folded`` to drop
+    return decomposed if not any(map(unicodedata.combining, decomposed)) else compliance.folded(text)
 
 
 _NUMBER_SIGN = re.compile(r"\b(wrong|this|my|your|ur|the)\s*#")
 _PUNCTUATION = re.compile(r"[^\w\s']+|_")
+# the ASCII characters _PUNCTUATION takes out, each made a space (the spaces are collapsed after it, as its runs are)
+_ASCII_PUNCTUATION = str.maketrans({ch: " " for ch in map(chr, range(128)) if _PUNCTUATION.fullmatch(ch)})
 
 
 def normalize(text: str) -> str:
@@ -1439,7 +1444,8 @@ def _normalize_clean(text: str) -> str:
 
 def _bare(text: str) -> str:
     """Punctuation stripped (apostrophes kept) for whole-message comparisons."""
-    return _WS.sub(" ", _PUNCTUATION.sub(" ", text)).strip(" '")
+    stripped = text.translate(_ASCII_PUNCTUATION) if text.isascii() else _PUNCTUATION.sub(" ", text)
+    return " ".join(stripped.split()).strip(" '")
 
 
 def _valid_email(addr: str) -> bool:
@@ -1455,11 +1461,10 @@ def _valid_us_number(digits: str) -> bool:
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: an ASCII text
-    must hold one of them in some case; outside ASCII a letter may match without being one ("K" is a "k")."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
+    """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: the text must
+    hold one of them in some case, the four letters outside ASCII that such a pattern reads as ASCII ones ("K" is a
+    "k") read as them (``caseless_ascii``), so a reply with an emoji is asked as an ASCII one is."""
+    lowered = caseless_ascii(text)
     return any(map(lowered.__contains__, words))
 
 
@@ -1609,13 +1614,15 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     name = extraction.contact_name(masked, whole)
     if name:
         extracted["name"] = name
-    return _WS.sub(" ", masked).strip(), extracted, failures
+    return " ".join(masked.split()), extracted, failures
 
 
 _AWAY_TIME_CUES = frozenset(
     {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
      "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
+# TIME_RE searched by the characters its matches begin with (a digit, "t" of "today", "m" of "monday"...)
+_TIME_SCAN = ScannedRegex(TIME_RE)
 # every match of TIME_RE holds a digit or one of these ("day" is in "today", "monday", "end of the day"...)
 _TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month", "mon", "tue", "thu", "fri", "noon",
                "morning", "evening", "lunch", "eod")  # fmt: skip
@@ -1775,7 +1782,7 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
 
     # "Good afternoon Sam, we would be interested": a greeting names no time
     time = (
-        TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+        _TIME_SCAN.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
         if _digit_count(norm) or any(map(norm.__contains__, _TIME_WORDS))
         else None
     )

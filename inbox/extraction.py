@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from usdatabiz.core.regexgate import GateKeeper, ScannedRegex
+from usdatabiz.core.regexgate import GateKeeper, ScannedRegex, caseless_ascii
 
 # ------------------------------------------------------------------------------------------------ names
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0404\u0406\u0407\u0490"
@@ -724,9 +724,9 @@ _NEEDS = {
     _SELF[17]: ("ana ",),
     _SELF[18]: ("kuv yog",),
 }  # fmt: skip
-# the cue words of every pattern of a list, found in one scan of the reply (usdatabiz.core.regexgate): a pattern is
-# searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
-_CUE_KEEPERS = {id(patterns): GateKeeper([_NEEDS[p] for p in patterns]) for patterns in (_REFERRAL, _SELF)}
+# the cue words of every pattern of both lists, found in one scan of the reply (usdatabiz.core.regexgate): a pattern
+# is searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
+_CUE_KEEPER = GateKeeper([_NEEDS[p] for p in (*_REFERRAL, *_SELF)])
 
 
 _MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
@@ -873,7 +873,8 @@ def _signed_name(whole: str, refused) -> str:
     # o: 931.224.8800"), opening the reply or pasted after its last words ("Best to email me. Jessica Noble |
     # REALTOR® | ... | jnoble@...", "Thanks, Deborah Kline, Esq. | Kline & Associates | T 201.555.0158", "-- Michael
     # Ortiz, NMLS #1458823 | Senior Loan Officer | ..."), perhaps a title or a credential before the first "|"
-    for card in [*_CARD.finditer(whole), *_CARD_AFTER_NUMBER.finditer(whole.strip())]:
+    cards = [*_CARD.finditer(whole), *_CARD_AFTER_NUMBER.finditer(whole.strip())] if "|" in whole else []
+    for card in cards:  # (both need a "|")
         if found := _name_of(card, refused):
             return found
     lines = whole.strip().splitlines()
@@ -934,8 +935,9 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     automated = bool(_AUTOMATED.search(lowered))  # asked once for both lists
     deceased = bool(_DECEASED.search(lowered))
-    for patterns in (_REFERRAL, _SELF):
-        cued = [p for p, cue in zip(patterns, _CUE_KEEPERS[id(patterns)].open(lowered), strict=True) if cue]
+    cues = _CUE_KEEPER.open(lowered)  # one scan for both lists (a reply with no referral is read for the sender)
+    for patterns, listed_cues in ((_REFERRAL, cues[: len(_REFERRAL)]), (_SELF, cues[len(_REFERRAL) :])):
+        cued = [p for p, cue in zip(patterns, listed_cues, strict=True) if cue]
         if automated:  # "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed"
             cued = [p for p in cued if p is not _REFERRAL[11]]
         if deceased:  # "this is Rhonda's husband, she passed": nobody to ask for
@@ -961,14 +963,20 @@ def contact_name(masked: str, whole: str = "") -> str:
 
 def _alone_name(text: str, capitals: bool, refused) -> str:
     """A name standing alone beside the number or closing the reply (in capitals, only after a number)."""
-    found = [] if capitals else [*_TITLED_BEFORE_NUMBER.finditer(text), *_TITLED_AFTER_NUMBER.finditer(text)]
-    found += [] if capitals else list(_BESIDE_NUMBER.finditer(text))
-    if closing := _CLOSING_NAME.search(text):
+    # the patterns beside a number need its mask ("<phone>", "<Phone>" once capitalised): most long replies have none
+    phone = "<phone>" in caseless_ascii(text)
+    found = []
+    if phone and not capitals:
+        found += [*_TITLED_BEFORE_NUMBER.finditer(text), *_TITLED_AFTER_NUMBER.finditer(text)]
+        found += _BESIDE_NUMBER.finditer(text)
+    if phone and (closing := _CLOSING_NAME.search(text)):
         found.append(closing)
     if not capitals:
-        found += list(_DASHED_AFTER_NUMBER.finditer(text))
-        asks = _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text)
-        if asks and (last := _LAST_SENTENCE_NAME.search(text)):
+        if phone:
+            found += _DASHED_AFTER_NUMBER.finditer(text)
+        # (a name closing the last sentence first: few replies end so, and the others are not asked the rest)
+        last = _LAST_SENTENCE_NAME.search(text)
+        if last and _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text):
             found.append(last)
     for match in found:
         group = "full" if match.re is _BESIDE_NUMBER and match["full"] else "name"

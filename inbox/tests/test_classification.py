@@ -1999,3 +1999,24 @@ def test_the_thanks_for_contacting_rule_reads_the_words_between_as_it_always_did
     assert faster in rule.pattern.pattern
     as_written_before = re.compile(rule.pattern.pattern.replace(faster, r"[^.!]{0,40}[.!]?.{0,80}"))
     assert bool(rule.pattern.search(text)) == bool(as_written_before.search(text))
+
+
+def test_accents_are_stripped_as_the_opt_out_rules_strip_them():
+    from messaging.compliance import folded
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(classification_module.__file__).parent / "corpus"
+    texts = [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")]
+    texts += ["caf\u00e9 \U0001f331", "\u2019ok\u2019", "e\u0301", "\u00c5ngstr\u00f6m", "\ud55c\uad6d\uc5b4"]
+    assert [classification_module._strip_accents(t) for t in texts] == [t if t.isascii() else folded(t) for t in texts]
+
+
+def test_bare_strips_punctuation_as_the_pattern_does():
+    import re
+
+    def as_before(text):
+        return re.sub(r"\s+", " ", re.sub(r"[^\w\s']+|_", " ", text)).strip(" '")
+
+    texts = ["".join(map(chr, range(128))), "ok!!  thanks...", "'yes'", "no_way", " \t\x1c'", "caf\u00e9! \U0001f331"]
+    for text in texts:
+        assert classification_module._bare(text) == as_before(text), text

@@ -204,6 +204,18 @@ def literal_gates(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(gates))
 
 
+# The characters outside ASCII that a caseless pattern reads as ASCII letters: the dotted capital I and the dotless i
+# are an "i", the long s an "s", the Kelvin sign a "k" (no other character outside ASCII matches "(?i:[a-z])", and no
+# other becomes ASCII when lower-cased)
+_TO_ASCII_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def caseless_ascii(text: str) -> str:
+    """The text lower-cased as a caseless pattern reads ASCII letters in it: an ASCII literal (lower case) that a
+    caseless match needs is in it whenever the pattern can match ``text`` ("\u017ftop" holds "stop")."""
+    return text.lower() if text.isascii() else text.translate(_TO_ASCII_LETTERS).lower()
+
+
 def gate_open(gates: tuple[str, ...] | None, text: str) -> bool:
     """Whether the pattern behind ``gates`` could match ``text`` (always True without gates)."""
     return gates is None or any(gate in text for gate in gates)
@@ -575,9 +587,10 @@ class GatedRegex:
     match, so it is not searched. ``search``, ``match``, ``fullmatch``, ``finditer``, ``sub`` and ``subn`` answer
     exactly as the pattern's own methods do.
 
-    Under IGNORECASE the gates are asked of the lower-cased text, and only of an ASCII text: there a letter matches
-    only its own two cases, which lower-casing makes one (outside ASCII, "ſ" matches "s" and "K" matches "k"). A
-    pattern without gates, or written VERBOSE, is always searched.
+    Under IGNORECASE the gates are asked of the text as ``caseless_ascii`` reads it: there an ASCII letter matches
+    only its own two cases, which lower-casing makes one, and the four characters outside ASCII that also match one
+    ("ſ" matches "s", "K" matches "k") are turned into it. A pattern without gates, or written VERBOSE, is always
+    searched.
     """
 
     __slots__ = ("pattern", "gates", "_caseless", "_scanned")
@@ -596,9 +609,7 @@ class GatedRegex:
         if gates is None:
             return True
         if self._caseless:
-            if not text.isascii():
-                return True
-            text = text.lower()
+            text = caseless_ascii(text)
         return any(map(text.__contains__, gates))
 
     def search(self, text: str, *args) -> re.Match[str] | None:

@@ -452,3 +452,33 @@ def test_gated_patterns_list_the_patterns_that_match():
     for text in ["wrong number?", "please text me", "do not call me", "", "call me? wrong number"]:
         assert keeper.matching(text) == [i for i, found in enumerate(keeper.open(text)) if found], text
         assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
+
+
+def test_caseless_ascii_turns_every_character_a_caseless_letter_matches_into_that_letter():
+    """Asked of the engine for each character there is: the four characters outside ASCII that "(?i:[a-z])" matches
+    become that letter, and lower-casing makes no other ASCII letter, so an ASCII word a caseless pattern needs is in
+    ``caseless_ascii(text)`` whenever the pattern can match."""
+    import sys
+
+    from usdatabiz.core.regexgate import caseless_ascii
+
+    letter = re.compile(r"(?i:[a-z])")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = caseless_ascii(ch)
+        if letter.fullmatch(ch):
+            assert folded.isascii(), hex(code)
+            assert re.fullmatch(f"(?i:{re.escape(folded)})", ch), hex(code)
+        else:
+            assert not any(c.isascii() and c.isalpha() for c in folded), hex(code)
+
+
+def test_a_caseless_gated_regex_asks_its_gates_of_a_text_with_an_emoji():
+    from usdatabiz.core.regexgate import GatedRegex
+
+    gated = GatedRegex(re.compile(r"\bstop\b", re.IGNORECASE))
+    assert not gated.could_match("please don't \U0001f331")  # no "stop": not searched
+    assert gated.could_match("\u017fTOP \U0001f331")
+    assert gated.search("\u017fTOP \U0001f331")
