@@ -1776,8 +1776,9 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
 
     # the gates' answer is exact (GatedPatterns.open: whether each rule's pattern matches), so a rule that matches
     # is not searched a second time; only its ``unless`` is
-    for rule, matched in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
-        if matched and not (rule.unless and rule.unless.search(norm)):
+    for number in _rule_gates(PHRASE_RULES).matching(norm):  # in the rules' order, the few that matched
+        rule = PHRASE_RULES[number]
+        if not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
     # "Good afternoon Sam, we would be interested": a greeting names no time

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from usdatabiz.core.regexgate import GateKeeper, ScannedRegex, caseless_ascii
+from usdatabiz.core.regexgate import GateKeeper, ScannedRegex, caseless_ascii, lead
 
 # ------------------------------------------------------------------------------------------------ names
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0404\u0406\u0407\u0490"
@@ -478,12 +478,17 @@ _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 _IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[11])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
 _SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
-_SIGN_OFF = re.compile(
-    rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
-    rf"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
-    rf"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg"
+# the words a sign-off opens with (read caseless)
+_SIGN_OFF_WORDS = (
+    r"(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
+    r"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
+    r"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg"
     # Polish, French, Portuguese: "Pozdrawiam, Agnieszka Kowalska", "Cordialement, Claire Martin"
-    rf"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o))\s*[,!]\s*"
+    r"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o)"
+)
+_SIGN_OFF = re.compile(
+    # (the words behind a look-ahead for their first letters: the forty of them are tried only where one starts)
+    rf"(?:(?i:\b{lead(_SIGN_OFF_WORDS, re.IGNORECASE)}{_SIGN_OFF_WORDS})\s*[,!]\s*"
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*"
     rf"|(?i:\batte)\.\s*)"  # Spanish "Atte. Lupita" (atentamente)
     # (the business after "@" or "at": "- Kim @ Paws & Claws Vet")
@@ -512,6 +517,9 @@ _CJK_SIGN_OFF = re.compile(
     r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<he>[\u05d0-\u05ea]{2,10}(?:\s[\u05d0-\u05ea]{2,10})?))"
     r"\s*(?:<phone>)?[\s.!\u3002]*\Z"
 )
+# every name _CJK_SIGN_OFF reads is written in one of these scripts (Hangul, Chinese, Arabic, Hebrew): a reply with
+# none of their letters (most replies outside ASCII hold an emoji or an accent) is not searched
+_CJK_LETTER = re.compile("[\uac00-\ud7a3\u4e00-\u9fff\u0621-\u064a\u05d0-\u05ea]")
 # a name and the title it holds closing the reply: "... use X. Karen Davis, Office Manager", "Ирина, офис-менеджер";
 # a credential ("Ravi Shah, CPA", "Ann Lee, Esq.") or the agency the person runs ("Sam Greer, Greer Insurance Agency");
 # not a surname after an initial ("R. Whitfield, Esq.")
@@ -945,7 +953,7 @@ def contact_name(masked: str, whole: str = "") -> str:
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
-    if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
+    if not masked.isascii() and _CJK_LETTER.search(masked) and (signed := _CJK_SIGN_OFF.search(masked)):
         given = signed.group("given") or ""
         if not (given and given[0] == signed.group("zh_named")[0]):  # "谢谢" (thanks) is no one
             return next(found for found in signed.groups() if found)

@@ -213,7 +213,9 @@ _TO_ASCII_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", 
 def caseless_ascii(text: str) -> str:
     """The text lower-cased as a caseless pattern reads ASCII letters in it: an ASCII literal (lower case) that a
     caseless match needs is in it whenever the pattern can match ``text`` ("\u017ftop" holds "stop")."""
-    return text.lower() if text.isascii() else text.translate(_TO_ASCII_LETTERS).lower()
+    if text.isascii() or not any(map(text.__contains__, "\u0130\u0131\u017f\u212a")):
+        return text.lower()  # (a translation reads each character outside ASCII through a dictionary: only when needed)
+    return text.translate(_TO_ASCII_LETTERS).lower()
 
 
 def gate_open(gates: tuple[str, ...] | None, text: str) -> bool:
@@ -446,6 +448,25 @@ def start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return _start_scan(pattern.pattern, pattern.flags)
 
 
+def lead(source: str, flags: int = 0) -> str:
+    """A look-ahead for the characters a match of ``source`` can begin with, to write just before it in a pattern
+    ("(?=(?i:[bcgrst]))" before "(?:thanks|regards|cheers|...)"): a position where none stands is left after one
+    test, not after one per alternative. "" when they are not read here, or the source can match nothing."""
+    try:
+        classes, empty, _ = _first_characters(_sre_parser.parse(source, flags).data, bool(flags & re.IGNORECASE))
+    except (_NoFirstCharacters, re.error, RecursionError):
+        return ""
+    if empty or not classes:
+        return ""
+    tests = []
+    for caseless in (False, True):
+        listed = "".join(sorted(text[1:-1] for text, each, read in classes if each and read is caseless))
+        others = sorted(text for text, each, read in classes if not each and read is caseless)
+        written = [f"[{listed}]"] * bool(listed) + others
+        tests += [f"(?i:{test})" for test in written] if caseless else written
+    return f"(?={'|'.join(tests)})"
+
+
 _NOT_BUILT = re.compile("")  # a scan not built yet
 
 
@@ -464,6 +485,10 @@ class ScannedRegex:
         if self._scan is _NOT_BUILT:
             self._scan = start_scan(self.pattern)
         return self._scan
+
+    def scans(self) -> bool:
+        """Whether the pattern is searched through a scan (``start_scan`` built one)."""
+        return self._built() is not None
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         scan = self._built()
@@ -577,6 +602,12 @@ class GatedPatterns:
                 matched[owner[number]] = True
         return matched
 
+    def first_start(self, text: str) -> int | None:
+        """Where the leftmost match of any of the patterns in ``text`` starts (None when none matches): each
+        alternative worth a search is asked where its own leftmost match starts."""
+        starts = [found.start() for number in self.candidates(text) if (found := self._search(number)(text))]
+        return min(starts, default=None)
+
     def matching(self, text: str) -> list[int]:
         """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of."""
         return [number for number, found in enumerate(self.open(text)) if found]
@@ -593,11 +624,12 @@ class GatedRegex:
     searched.
     """
 
-    __slots__ = ("pattern", "gates", "_caseless", "_scanned")
+    __slots__ = ("pattern", "gates", "_caseless", "_scanned", "_alternatives")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
         self._scanned = ScannedRegex(pattern)  # a text that opens the gates is searched by first characters
+        self._alternatives: GatedPatterns | None = _NOT_BUILT  # its alternatives apart, when it has several
         self._caseless = bool(pattern.flags & re.IGNORECASE)
         gates = None if pattern.flags & re.VERBOSE else literal_gates(pattern.pattern)
         if gates is not None and self._caseless and not all(gate.isascii() for gate in gates):
@@ -612,10 +644,32 @@ class GatedRegex:
             text = caseless_ascii(text)
         return any(map(text.__contains__, gates))
 
+    def _apart(self) -> GatedPatterns | None:
+        """The pattern's top-level alternatives behind their own literal clauses (``GatedPatterns``), built at the
+        first search; None for a pattern of one alternative, or one that cannot be cut or gated."""
+        if self._alternatives is _NOT_BUILT:
+            alternatives, gated = _searchable_alternatives(self.pattern)
+            self._alternatives = (
+                GatedPatterns([re.compile(alternative, self.pattern.flags) for alternative in alternatives])
+                if gated and len(alternatives) > 1
+                else None
+            )
+        return self._alternatives
+
     def search(self, text: str, *args) -> re.Match[str] | None:
         if not self.could_match(text):
             return None
-        return self._scanned.search(text, *args) if len(args) < 2 else self.pattern.search(text, *args)
+        if args:
+            return self._scanned.search(text, *args) if len(args) < 2 else self.pattern.search(text, *args)
+        apart = None if self._scanned.scans() else self._apart()
+        if apart is None:
+            return self._scanned.search(text)
+        # a pattern of twenty alternatives, some of which open a match with nearly any letter and one of whose words
+        # is in every reply ("stop", "this"): only the alternatives whose words the text holds are searched, and the
+        # pattern is tried where the leftmost of their matches starts (where its own search would stop: none of the
+        # others can match anywhere)
+        start = apart.first_start(text)
+        return None if start is None else self.pattern.match(text, start)
 
     def match(self, text: str, *args) -> re.Match[str] | None:
         return self.pattern.match(text, *args) if self.could_match(text) else None
@@ -629,7 +683,22 @@ class GatedRegex:
         return self.pattern.finditer(text, *args) if args else self._scanned.finditer(text)
 
     def sub(self, replacement, text: str, count: int = 0) -> str:
-        return self.pattern.sub(replacement, text, count) if self.could_match(text) else text
+        return self.subn(replacement, text, count)[0]
 
     def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
-        return self.pattern.subn(replacement, text, count) if self.could_match(text) else (text, 0)
+        if not self.could_match(text):
+            return text, 0
+        if not self._scanned.scans():
+            return self.pattern.subn(replacement, text, count)
+        # the matches the scan finds are the pattern's own (never empty), each replaced as re.sub replaces it: a
+        # function called with the match, a template expanded by the match ("\\1 de ")
+        pieces, last, made = [], 0, 0
+        for match in self._scanned.finditer(text):
+            pieces += (
+                text[last : match.start()],
+                replacement(match) if callable(replacement) else match.expand(replacement),
+            )
+            last, made = match.end(), made + 1
+            if made == count:
+                break
+        return "".join(pieces) + text[last:], made

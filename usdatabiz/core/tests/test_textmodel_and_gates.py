@@ -329,6 +329,12 @@ def test_a_pattern_with_a_group_condition_is_gated_as_one_alternative_and_stays_
         (re.compile(r"\bhal+o\b|\bhola\b", re.IGNORECASE), ["HOLA amigo", "hallo", "nothing"]),
         (re.compile(r"\?"), ["why?", "why"]),  # no gate: always searched
         (re.compile(r"打错(?:了|电话)"), ["打错了", "打错", "wrong"]),
+        # alternatives apart (one opens a match with nearly any letter: no scan): the leftmost match of the whole
+        (
+            re.compile(r"\bstop\s+(?:it|that)\b|(?:[a-z]+\s+){1,3}go\s+away\b|\b(\w+)\s+me\s+off\b|^wrong\b"),
+            ["pls just go away stop it", "stop that now and go away", "take me off", "wrong go away", "stop", ""],
+        ),
+        (re.compile(r"\b(?:st\s+op|s\s+top)\b|\b(dej(?:a|e))\s+d\s+"), ["pls st op", "deja d mandar, s top", "x"]),
     ],
 )
 def test_a_gated_regex_answers_as_its_pattern(pattern, texts):
@@ -342,6 +348,10 @@ def test_a_gated_regex_answers_as_its_pattern(pattern, texts):
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
         assert gated.sub("<x>", text) == pattern.sub("<x>", text), text
         assert gated.subn("<x>", text) == pattern.subn("<x>", text), text
+        assert gated.subn("<\\g<0>>", text, 1) == pattern.subn("<\\g<0>>", text, 1), text
+        assert gated.sub(lambda m: m.group().upper(), text) == pattern.sub(lambda m: m.group().upper(), text), text
+        found, expected = gated.search(text), pattern.search(text)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text
 
 
 def test_a_caseless_gated_regex_reads_a_text_outside_ascii_whole():
