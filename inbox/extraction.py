@@ -662,15 +662,21 @@ _NEEDS = {
                    "nug"),
     _REFERRAL[1]: ("'s",),
     _REFERRAL[2]: ("soy", "sou", "sono"),
-    _REFERRAL[3]: ("name", "llama", "the ", "you", "he", "imi"),
+    # (a cue ends where the pattern has its space: the reply's spaces are single " " once _clean has read it, so
+    # "contacting", "texted", "the" cue nothing)
+    _REFERRAL[3]: ("name's", "name is", "se llama", "ma na imi", "you want", "you need", "you'll want", "you'll need",
+                   "to talk", "to speak", "to ask", "to call", "to contact", "to email", "to reach", "he's", "he is"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
                    "noss", "o ", "'s ", "mon ", "ma ", "notre ", "mia ", "mio ", "nostr"),
-    _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
-                   "give it", "forward", "llam", "ligue", "fala", "leave", "address"),
+    _REFERRAL[5]: ("talk ", "speak", "chat ", "habl", "fale ", "contact ", "contact:", "reach ", "call ", "mail ",
+                   "text ", "send ", "give it", "forward ", "llam", "ligue", "fala", "leave ", "address"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who",
                    "decides", "decisions", "shots", "took over"),
     _REFERRAL[7]: ("'s ", " is ", " es ", " \u00e9 "),
-    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut", "mish"),
+    _REFERRAL[8]: (" is out", " is away", " is off", " is not in", " is not available", " is unavailable",
+                   " is on vacation", " is in ", " is with ", " is booked", " est en", " est absent", " peut vous",
+                   " isn't in", " isn't here", " isn't available", " does not ", " doesn't ", " no est", " sali",
+                   " mish "),
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7", "g\u1eb7p"),
     _REFERRAL[11]: ("dr",),
@@ -680,7 +686,9 @@ _NEEDS = {
     _REFERRAL[15]: ("sold", "handed", "passed", "turned"),
     _REFERRAL[16]: ("says", "said"),
     _REFERRAL[17]: ("assistant", "secretary", "scheduler", "paralegal", "receptionist"),
-    _REFERRAL[18]: ("i'm", "i am", "im ", "this is", "tu ", "se "),
+    _REFERRAL[18]: ("m his ", "m her ", "m their ", "m the owner's ", "s his ", "s her ", "s their ",
+                    "s the owner's ", "tu \u017cona", "tu m\u0105\u017c", "tu c\u00f3rka", "tu syn", "tu sekretarka",
+                    "se madanm", "se mari", "se pitit", "se sekret\u00e8"),
     _REFERRAL[19]: ("main ",),
     _REFERRAL[20]: (" se baat",),
     _REFERRAL[21]: ("\u043a\u043e\u043d\u0442\u0430\u043a\u0442", "\u0441\u043f\u0440\u043e\u0441",
@@ -755,6 +763,9 @@ def _in_capitals(text: str) -> bool:
     MIKE <phone>"). The letters are picked and counted in C, not one by one in Python."""
     if "<" in text:
         text = _MASK.sub("", text)
+    if text.isascii():  # an ASCII capital is a letter: no list of the letters needed
+        letters, capitals = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+        return letters >= 6 and capitals >= 0.8 * letters
     letters = [*filter(str.isalpha, text)]
     return len(letters) >= 6 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 

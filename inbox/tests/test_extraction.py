@@ -1067,3 +1067,27 @@ def test_the_name_patterns_searched_by_their_first_characters_find_what_they_alw
             if found != [(match.span(), match.groupdict()) for match in pattern.finditer(text)]:
                 differ.append((pattern.pattern[:40], text))
     assert differ == []
+
+
+def test_a_name_pattern_cue_is_in_every_reply_the_pattern_matches():
+    """Each referral or self-introduction pattern is searched only in a reply holding one of its cue words
+    (``extraction._NEEDS``): on every reply of the extraction and classification corpora, as ``contact_name`` is given
+    it (masked, its spaces single), a pattern that matches has a cue."""
+    import csv
+    from pathlib import Path
+
+    from inbox import classification, extraction
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(extraction.__file__).parent / "corpus"
+    with (corpus / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    texts += [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")][::7]
+    hidden = []
+    for text in texts:
+        masked = classification._extract(classification._clean(classification.without_signature(text)))[0]
+        lowered = masked.lower()
+        for pattern in (*extraction._REFERRAL, *extraction._SELF):
+            if pattern.search(masked) and not any(cue in lowered for cue in extraction._NEEDS[pattern]):
+                hidden.append((pattern.pattern[:40], masked))
+    assert hidden == []

@@ -210,6 +210,7 @@ def literal_gates(pattern: str) -> tuple[str, ...] | None:
 _TO_ASCII_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+@functools.lru_cache(maxsize=8)  # the gates of one reply ask it of the same text many times
 def caseless_ascii(text: str) -> str:
     """The text lower-cased as a caseless pattern reads ASCII letters in it: an ASCII literal (lower case) that a
     caseless match needs is in it whenever the pattern can match ``text`` ("\u017ftop" holds "stop")."""
@@ -546,7 +547,8 @@ class GatedPatterns:
         self._ungated: list[int] = []
         self._clause_of: list[int] = []  # per clause, the number of its alternative
         one_clause: list[int] = []  # the clauses that are all their alternative needs
-        others_of: dict[int, range] = {}  # per first clause of an alternative that needs several, the others
+        # of the alternatives that need k clauses (k >= 2), per place in their list: clause -> alternative
+        nth_clause: dict[int, list[dict[int, int]]] = {}
         clauses_of_all: list[tuple[str, ...]] = []
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
@@ -561,12 +563,13 @@ class GatedPatterns:
                 elif len(clauses) == 1:
                     one_clause.append(first)
                 else:
-                    others_of[first] = range(first + 1, first + len(clauses))
+                    places = nth_clause.setdefault(len(clauses), [{} for _ in clauses])
+                    for place in range(len(clauses)):
+                        places[place][first + place] = number
                 clauses_of_all += clauses
                 self._clause_of += [number] * len(clauses)
         self._one_clause = frozenset(one_clause)
-        self._others_of = others_of
-        self._several_clauses = frozenset(others_of)
+        self._nth_clause = [[(frozenset(of), of) for of in places] for places in nth_clause.values()]
         self._keeper = GateKeeper(clauses_of_all)  # a clause is a gate: the literals of which a match has one
         # per alternative, its search: through its ``start_scan`` where it has one, built the first time the
         # alternative is worth a search (building them all would take seconds; a reply needs a few dozen)
@@ -576,14 +579,12 @@ class GatedPatterns:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
         all meets."""
         opened = self._keeper.open_indices(text)
-        clause_of, others_of = self._clause_of, self._others_of
-        # an alternative of one clause is met with it (a set intersection in C); one of several, when the others are too
-        several = (
-            clause_of[first]
-            for first in opened & self._several_clauses
-            if all(map(opened.__contains__, others_of[first]))
-        )
-        return [*self._ungated, *map(clause_of.__getitem__, opened & self._one_clause), *several]
+        # an alternative of one clause is met with it; one of several, when its first, second... clauses all are (the
+        # alternatives whose first is met, whose second is met...: intersected). Set operations in C, not a loop
+        met: list[int] = []
+        for places in self._nth_clause:
+            met += set.intersection(*(set(map(of.__getitem__, opened & clauses)) for clauses, of in places))
+        return [*self._ungated, *map(self._clause_of.__getitem__, opened & self._one_clause), *met]
 
     def _search(self, number: int):
         search = self._searches[number]
@@ -610,7 +611,11 @@ class GatedPatterns:
 
     def matching(self, text: str) -> list[int]:
         """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of."""
-        return [number for number, found in enumerate(self.open(text)) if found]
+        owner, searches, found = self._owner, self._searches, set()
+        for number in self.candidates(text):
+            if owner[number] not in found and (searches[number] or self._search(number))(text):
+                found.add(owner[number])
+        return sorted(found)
 
 
 class GatedRegex:
