@@ -134,8 +134,10 @@ EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
+# (the mailbox taken whole, "*+": what may follow it, a space, "(", "[" or "@", is none of its characters, so a shorter
+# mailbox never matches where the whole one did not, and each word of a reply is not tried again letter by letter)
 SPELLED_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\(arroba\)|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
+    r"\b([a-z0-9][a-z0-9._+-]*+)\s*(?:\(at\)|\[at\]|\(arroba\)|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
     r"((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+|\.)\s*)+"
     r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
@@ -1490,6 +1492,15 @@ _DIGITS_IN_SPOKEN_GROUPS = re.compile(
 )
 
 
+# the number patterns _extract rewrites a reply with, searched by the characters their matches begin with (a digit, a
+# bracket, the "z" of "zero"...): the same matches, the same rewrites
+_SCANNED = {
+    pattern: ScannedRegex(pattern)
+    for pattern in (MIXED_DIGITS, _DIGITS_IN_SPOKEN_GROUPS, LETTER_O_DIGITS, VANITY_PHONE, DIGIT_RUN, US_PHONE_SHAPED,
+                    LOCAL_PHONE_SHAPED)
+}  # fmt: skip
+
+
 def _joined_digits(found: re.Match) -> str:
     return "-".join(group.replace(" ", "") for group in found.groups())
 
@@ -1550,17 +1561,17 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     if _may_hold(masked, ("area code",)):
         masked = extraction.dictated_digits(masked)  # "area code 317 for 5 to 9 for 1 to"
     if _may_hold(masked, _NUMBER_WORDS):
-        masked = MIXED_DIGITS.sub(_mixed_digits, masked)
+        masked = _SCANNED[MIXED_DIGITS].sub(_mixed_digits, masked)
     if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):
         masked = extraction.spanish_digits(masked)  # "cinco uno dos, ocho cuatro siete, dos dos nueve uno"
     digits = _digit_count(masked)
     if digits >= 10 and ", " in masked:
-        masked = _DIGITS_IN_SPOKEN_GROUPS.sub(_joined_digits, masked)  # "4 0 8, 6 6 1, 2 0 9 3"
+        masked = _SCANNED[_DIGITS_IN_SPOKEN_GROUPS].sub(_joined_digits, masked)  # "4 0 8, 6 6 1, 2 0 9 3"
     if digits >= 6:  # a run is read as digits only when six of its characters are digits already
-        masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, masked)
+        masked = _SCANNED[LETTER_O_DIGITS].sub(_letter_o_as_zero, masked)
         digits = _digit_count(masked)
     if digits >= 3 and not masked.islower():  # an area code, then capital letters
-        masked = VANITY_PHONE.sub(_vanity_digits, masked)
+        masked = _SCANNED[VANITY_PHONE].sub(_vanity_digits, masked)
         digits = _digit_count(masked)
     parts, last, phone_suspect, phones = [], 0, False, []
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
@@ -1599,15 +1610,15 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
             extracted["phone_extension"] = extension
     masked = "".join(parts) + masked[last:]
     # masking only takes digits away: with fewer than ten before it, no run of ten is left
-    long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
+    long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in _SCANNED[DIGIT_RUN].finditer(masked))
     if not phones and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
         failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
     if not phones and digits >= 7:  # a local number has seven digits, a US one ten
         # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
         # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
         if digits >= 10:
-            masked = US_PHONE_SHAPED.sub(" <number> ", masked)
-        masked, local = LOCAL_PHONE_SHAPED.subn(" <number> ", masked)
+            masked = _SCANNED[US_PHONE_SHAPED].sub(" <number> ", masked)
+        masked, local = _SCANNED[LOCAL_PHONE_SHAPED].subn(" <number> ", masked)
         if local and Failure.EXTRACTION_ERROR not in failures:
             failures.append(Failure.EXTRACTION_ERROR)  # no area code: nothing to extract, a person reads it
 

@@ -872,9 +872,9 @@ def _business_word(word: str) -> bool:
     return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith("ions"))  # "Nowak Renovations"
 
 
-# each cued pattern searched by the characters its matches begin with ("call", "text", "talk"...: a "c", "t"... at a
-# word's start), not tried whole at every position of the reply
-_SCANNED = {pattern: ScannedRegex(pattern) for pattern in (*_REFERRAL, *_SELF)}
+# each cued pattern (and each of the names that are ours, "Hi Sam") searched by the characters its matches begin with
+# ("call", "text", "talk"...: a "c", "t"... at a word's start), not tried whole at every position of the reply
+_SCANNED = {pattern: ScannedRegex(pattern) for pattern in (*_REFERRAL, *_SELF, *_NOT_THEIRS)}
 
 
 def _first_name(patterns, text: str, refused) -> str:
@@ -949,7 +949,9 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     def refused() -> set[str]:
         if not theirs_not:  # read once, and only when a name is found
-            theirs_not.append({m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in p.finditer(text)})
+            theirs_not.append(
+                {m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in _SCANNED[p].finditer(text)}
+            )
         return theirs_not[0]
 
     automated = bool(_AUTOMATED.search(lowered))  # asked once for both lists

@@ -2020,3 +2020,33 @@ def test_bare_strips_punctuation_as_the_pattern_does():
     texts = ["".join(map(chr, range(128))), "ok!!  thanks...", "'yes'", "no_way", " \t\x1c'", "caf\u00e9! \U0001f331"]
     for text in texts:
         assert classification_module._bare(text) == as_before(text), text
+
+
+def test_the_number_and_spelled_address_rewrites_read_every_reply_as_before():
+    """The number patterns _extract rewrites a reply with are searched by their first characters, and a spelled
+    address's mailbox is taken whole ("*+"): on every reply of the corpora each rewrites it as the plain pattern did."""
+    import csv
+    import re
+
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(classification_module.__file__).parent / "corpus"
+    texts = [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")]
+    with (corpus / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts += [row["text"] for row in csv.DictReader(handle)]
+    texts = [classification_module._clean(text) for text in texts]
+    rewrite = {
+        classification_module.MIXED_DIGITS: classification_module._mixed_digits,
+        classification_module._DIGITS_IN_SPOKEN_GROUPS: classification_module._joined_digits,
+        classification_module.LETTER_O_DIGITS: classification_module._letter_o_as_zero,
+        classification_module.VANITY_PHONE: classification_module._vanity_digits,
+    }
+    spelled = classification_module.SPELLED_EMAIL_RE
+    as_written_before = re.compile(spelled.pattern.replace("[a-z0-9._+-]*+)", "[a-z0-9._+-]*)", 1), spelled.flags)
+    assert as_written_before.pattern != spelled.pattern
+    for text in texts:
+        for pattern, scanned in classification_module._SCANNED.items():
+            replacement = rewrite.get(pattern, " <number> ")
+            assert scanned.subn(replacement, text) == pattern.subn(replacement, text), (pattern.pattern, text)
+        found = [(m.span(), m.groups()) for m in spelled.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in as_written_before.finditer(text)], text

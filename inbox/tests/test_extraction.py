@@ -1062,7 +1062,7 @@ def test_the_name_patterns_searched_by_their_first_characters_find_what_they_alw
         texts = [row["text"] for row in csv.DictReader(handle)]
     differ = []
     for text in texts + [extraction._capitalised(text.upper()) for text in texts]:
-        for pattern in (*extraction._REFERRAL, *extraction._SELF):
+        for pattern in (*extraction._REFERRAL, *extraction._SELF, *extraction._NOT_THEIRS):
             found = [(match.span(), match.groupdict()) for match in extraction._SCANNED[pattern].finditer(text)]
             if found != [(match.span(), match.groupdict()) for match in pattern.finditer(text)]:
                 differ.append((pattern.pattern[:40], text))

@@ -502,6 +502,26 @@ class ScannedRegex:
         scan = self._built()
         return self.pattern.finditer(text) if scan is None else self._matches(scan, text)
 
+    def sub(self, replacement, text: str, count: int = 0) -> str:
+        return self.subn(replacement, text, count)[0]
+
+    def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
+        """``pattern.subn``: the scan's matches (the pattern's own, never empty) replaced as re.sub replaces them, by a
+        function called with each match or a template each match expands ("\\1 de ")."""
+        scan = self._built()
+        if scan is None:
+            return self.pattern.subn(replacement, text, count)
+        pieces, last, made = [], 0, 0
+        for match in self._matches(scan, text):
+            pieces += (
+                text[last : match.start()],
+                replacement(match) if callable(replacement) else match.expand(replacement),
+            )
+            last, made = match.end(), made + 1
+            if made == count:
+                break
+        return "".join(pieces) + text[last:], made
+
     def _matches(self, scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         pos = 0
         while (found := scan.search(text, pos)) is not None:
@@ -693,17 +713,4 @@ class GatedRegex:
     def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
         if not self.could_match(text):
             return text, 0
-        if not self._scanned.scans():
-            return self.pattern.subn(replacement, text, count)
-        # the matches the scan finds are the pattern's own (never empty), each replaced as re.sub replaces it: a
-        # function called with the match, a template expanded by the match ("\\1 de ")
-        pieces, last, made = [], 0, 0
-        for match in self._scanned.finditer(text):
-            pieces += (
-                text[last : match.start()],
-                replacement(match) if callable(replacement) else match.expand(replacement),
-            )
-            last, made = match.end(), made + 1
-            if made == count:
-                break
-        return "".join(pieces) + text[last:], made
+        return self._scanned.subn(replacement, text, count)
