@@ -6,6 +6,11 @@ classes, escapes and quantified atoms). A text that contains none of those runs 
 caller may skip the search: ``gate_open(gates, text)`` is ``any(run in text ...)``, a few substring
 tests in C instead of a scan at every position. When some alternative has no such run (it starts with
 a group, say) the pattern gets no gates (``None``) and is always searched: the gate never hides a match.
+
+A text that opens the gates is searched by first characters where that pays (``start_scan``,
+``ScannedRegex``): the engine's own parser tells which characters a match can begin with, and the engine
+skips in C to the positions holding one instead of trying the whole pattern at each. Both answer exactly
+as the pattern's own search: which texts match, where, with which groups.
 """
 
 from __future__ import annotations
@@ -286,12 +291,22 @@ class GateKeeper:
             for found in by_literal
         }
 
-    def open_indices(self, text: str) -> set[int]:
-        """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
+    def found(self, text: str) -> set[str]:
+        """The literals the scan finds in ``text``, the longest at each position (``opens`` tells what each opens)."""
         found = set(self._ascii_scan.findall(text)) if self._ascii_scan else set()
         if self._other_scan and not text.isascii():
             found.update(self._other_scan.findall(text))
-        return set().union(*map(self._opens.__getitem__, found))
+        return found
+
+    @property
+    def opens(self) -> dict[str, frozenset[int]]:
+        """Per literal the scan may find, the numbers of the gates it opens (its own, and those of the literals in
+        it)."""
+        return self._opens
+
+    def open_indices(self, text: str) -> set[int]:
+        """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
+        return set().union(*map(self._opens.__getitem__, self.found(text)))
 
     def open(self, text: str) -> list[bool]:
         opened = self._always.copy()
@@ -588,9 +603,23 @@ class GatedPatterns:
                         places[place][first + place] = number
                 clauses_of_all += clauses
                 self._clause_of += [number] * len(clauses)
-        self._one_clause = frozenset(one_clause)
-        self._nth_clause = [[(frozenset(of), of) for of in places] for places in nth_clause.values()]
         self._keeper = GateKeeper(clauses_of_all)  # a clause is a gate: the literals of which a match has one
+        # per literal the scan may find, the alternatives of one clause it meets; and for those of k clauses, per place
+        # in their list, the alternatives whose clause there it meets (a reply's dozen literals are read, not the
+        # hundred clauses they open)
+        opens = self._keeper.opens
+        one_clause_of = {first: self._clause_of[first] for first in one_clause}
+        self._one_met = {
+            literal: frozenset(map(one_clause_of.get, opened & one_clause_of.keys()))
+            for literal, opened in opens.items()
+        }
+        self._several_met = [
+            [
+                {literal: frozenset(map(of.get, opened & of.keys())) for literal, opened in opens.items()}
+                for of in places
+            ]
+            for places in nth_clause.values()
+        ]
         # per alternative, its search: through its ``start_scan`` where it has one, built the first time the
         # alternative is worth a search (building them all would take seconds; a reply needs a few dozen)
         self._searches: list = [None] * len(self._alternatives)
@@ -598,13 +627,13 @@ class GatedPatterns:
     def candidates(self, text: str) -> list[int]:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
         all meets."""
-        opened = self._keeper.open_indices(text)
-        # an alternative of one clause is met with it; one of several, when its first, second... clauses all are (the
-        # alternatives whose first is met, whose second is met...: intersected). Set operations in C, not a loop
-        met: list[int] = []
-        for places in self._nth_clause:
-            met += set.intersection(*(set(map(of.__getitem__, opened & clauses)) for clauses, of in places))
-        return [*self._ungated, *map(self._clause_of.__getitem__, opened & self._one_clause), *met]
+        found = self._keeper.found(text)
+        # an alternative of one clause is met when a literal found meets it; one of several, when its first, second...
+        # clauses all are (the alternatives whose first a literal meets, whose second one does...: intersected)
+        met = set().union(*map(self._one_met.__getitem__, found))
+        for places in self._several_met:
+            met.update(set.intersection(*(set().union(*map(place.__getitem__, found)) for place in places)))
+        return [*self._ungated, *met]
 
     def _search(self, number: int):
         search = self._searches[number]
@@ -682,17 +711,17 @@ class GatedRegex:
         return self._alternatives
 
     def search(self, text: str, *args) -> re.Match[str] | None:
-        if not self.could_match(text):
-            return None
         if args:
+            if not self.could_match(text):
+                return None
             return self._scanned.search(text, *args) if len(args) < 2 else self.pattern.search(text, *args)
         apart = None if self._scanned.scans() else self._apart()
         if apart is None:
-            return self._scanned.search(text)
+            return self._scanned.search(text) if self.could_match(text) else None
         # a pattern of twenty alternatives, some of which open a match with nearly any letter and one of whose words
         # is in every reply ("stop", "this"): only the alternatives whose words the text holds are searched, and the
         # pattern is tried where the leftmost of their matches starts (where its own search would stop: none of the
-        # others can match anywhere)
+        # others can match anywhere). The alternatives' own clauses say it exactly: the gates are not asked first
         start = apart.first_start(text)
         return None if start is None else self.pattern.match(text, start)
 
