@@ -55,7 +55,7 @@ import phonenumbers
 
 from inbox import extraction
 from messaging import compliance
-from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, literal_gates
+from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, ScannedRegex, caseless_ascii, literal_gates
 
 
 class Classification(enum.StrEnum):
@@ -124,7 +124,6 @@ SHORTHAND = {
     "si": "yes", "claro": "sure", "dis": "this", "wat": "what", "wut": "what", "rn": "right now", "lmk": "let me know",
 }  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9']+")
-_WS = re.compile(r"\s+")
 # a whole word only: not the "r" inside "dolandırıcı", where a letter outside a-z stands beside it
 _SHORTHAND_TOKEN = re.compile(r"(?<!\w)[a-z0-9']+(?!\w)")
 
@@ -135,8 +134,10 @@ EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 # "kelly at gmail dot com", "tom (at) oakhvac (dot) com": rewritten as an address, then validated like any other
+# (the mailbox taken whole, "*+": what may follow it, a space, "(", "[" or "@", is none of its characters, so a shorter
+# mailbox never matches where the whole one did not, and each word of a reply is not tried again letter by letter)
 SPELLED_EMAIL_RE = re.compile(
-    r"\b([a-z0-9][a-z0-9._+-]*)\s*(?:\(at\)|\[at\]|\(arroba\)|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
+    r"\b([a-z0-9][a-z0-9._+-]*+)\s*(?:\(at\)|\[at\]|\(arroba\)|\s+at\s+|\s+arroba\s+|(?<=\w)@(?=\w))\s*"
     r"((?:[a-z0-9-]+\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\s+punto\s+|\.)\s*)+"
     r"(?:com|net|org|edu|gov|us|biz|info|co|io|me))\b(?!/)",  # "open dates at venue.com/dates" is a link
     re.IGNORECASE,
@@ -894,8 +895,11 @@ PHRASE_RULES: list[Rule] = [
           # "We're closed Mondays. Any chance you can do Wed at noon?": a person proposing a day
           r"|\b(?:any chance (?:you|we|y'all)|(?:can|could) (?:you|we|y'all) (?:do|make|come|swing|stop|meet))\b"),
     _rule("auto_reply.thanks_for_contacting", 0.93,
+          # the words between read as "[^.!]{0,40}[.!]?.{0,80}" reads them, without trying each of its thousands of
+          # splits on a reply with no "will" after the thanks: within 40 characters and no full stop, or else the
+          # longest such start (the longest leaves the least for the 80), its full stop and up to 80 more
           r"\bthanks? (?:you )?for (?:contacting|reaching out to|texting|messaging|your (?:message|text|inquiry))\b"
-          r"[^.!]{0,40}[.!]?.{0,80}\b(?:will|shall)"
+          r"(?:[^.!]{0,40}|(?>[^.!]{0,40})[.!]?.{0,80})\b(?:will|shall)"
           r" (?:get back|respond|reply|be in touch|return|text you back|call you back)",
           r"\b(?:a|one of our) (?:team member|representative|rep|agent|member of our team|staff member)s? will\b",
           r"\bwe (?:have )?received your (?:message|text|inquiry)\b", r"\byour message (?:has been|was) received\b",
@@ -1407,15 +1411,21 @@ def without_signature(text: str) -> str:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(compliance.SMALL_CAPITALS).translate(QUOTES)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # each run of spaces one " ", none at the ends (split() cuts where \s matches, in C)
 
 
 def _strip_accents(text: str) -> str:
-    return text if text.isascii() else compliance.folded(text)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    # most replies outside ASCII hold an emoji or a curly quote and no accent: nothing for ``folded`` to drop
+    return decomposed if not any(map(unicodedata.combining, decomposed)) else compliance.folded(text)
 
 
 _NUMBER_SIGN = re.compile(r"\b(wrong|this|my|your|ur|the)\s*#")
 _PUNCTUATION = re.compile(r"[^\w\s']+|_")
+# the ASCII characters _PUNCTUATION takes out, each made a space (the spaces are collapsed after it, as its runs are)
+_ASCII_PUNCTUATION = str.maketrans({ch: " " for ch in map(chr, range(128)) if _PUNCTUATION.fullmatch(ch)})
 
 
 def normalize(text: str) -> str:
@@ -1436,7 +1446,8 @@ def _normalize_clean(text: str) -> str:
 
 def _bare(text: str) -> str:
     """Punctuation stripped (apostrophes kept) for whole-message comparisons."""
-    return _WS.sub(" ", _PUNCTUATION.sub(" ", text)).strip(" '")
+    stripped = text.translate(_ASCII_PUNCTUATION) if text.isascii() else _PUNCTUATION.sub(" ", text)
+    return " ".join(stripped.split()).strip(" '")
 
 
 def _valid_email(addr: str) -> bool:
@@ -1452,11 +1463,10 @@ def _valid_us_number(digits: str) -> bool:
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: an ASCII text
-    must hold one of them in some case; outside ASCII a letter may match without being one ("K" is a "k")."""
-    if not text.isascii():
-        return True
-    lowered = text.lower()
+    """Whether a caseless pattern that needs one of ``words`` (lower-case ASCII) could match ``text``: the text must
+    hold one of them in some case, the four letters outside ASCII that such a pattern reads as ASCII ones ("K" is a
+    "k") read as them (``caseless_ascii``), so a reply with an emoji is asked as an ASCII one is."""
+    lowered = caseless_ascii(text)
     return any(map(lowered.__contains__, words))
 
 
@@ -1480,6 +1490,15 @@ _REPEATED_AT = re.compile(r"(?<=\w)@{2,}(?=\w)")
 _DIGITS_IN_SPOKEN_GROUPS = re.compile(
     r"(?<![\d,] )(?<!\d)(\d(?: \d){2}) ?,? (\d(?: \d){2}) ?,? (\d(?: \d){3})(?!\d)(?! \d)"
 )
+
+
+# the number patterns _extract rewrites a reply with, searched by the characters their matches begin with (a digit, a
+# bracket, the "z" of "zero"...): the same matches, the same rewrites
+_SCANNED = {
+    pattern: ScannedRegex(pattern)
+    for pattern in (MIXED_DIGITS, _DIGITS_IN_SPOKEN_GROUPS, LETTER_O_DIGITS, VANITY_PHONE, DIGIT_RUN, US_PHONE_SHAPED,
+                    LOCAL_PHONE_SHAPED)
+}  # fmt: skip
 
 
 def _joined_digits(found: re.Match) -> str:
@@ -1542,17 +1561,17 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
     if _may_hold(masked, ("area code",)):
         masked = extraction.dictated_digits(masked)  # "area code 317 for 5 to 9 for 1 to"
     if _may_hold(masked, _NUMBER_WORDS):
-        masked = MIXED_DIGITS.sub(_mixed_digits, masked)
+        masked = _SCANNED[MIXED_DIGITS].sub(_mixed_digits, masked)
     if _may_hold(masked, ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "cero")):
         masked = extraction.spanish_digits(masked)  # "cinco uno dos, ocho cuatro siete, dos dos nueve uno"
     digits = _digit_count(masked)
     if digits >= 10 and ", " in masked:
-        masked = _DIGITS_IN_SPOKEN_GROUPS.sub(_joined_digits, masked)  # "4 0 8, 6 6 1, 2 0 9 3"
+        masked = _SCANNED[_DIGITS_IN_SPOKEN_GROUPS].sub(_joined_digits, masked)  # "4 0 8, 6 6 1, 2 0 9 3"
     if digits >= 6:  # a run is read as digits only when six of its characters are digits already
-        masked = LETTER_O_DIGITS.sub(_letter_o_as_zero, masked)
+        masked = _SCANNED[LETTER_O_DIGITS].sub(_letter_o_as_zero, masked)
         digits = _digit_count(masked)
     if digits >= 3 and not masked.islower():  # an area code, then capital letters
-        masked = VANITY_PHONE.sub(_vanity_digits, masked)
+        masked = _SCANNED[VANITY_PHONE].sub(_vanity_digits, masked)
         digits = _digit_count(masked)
     parts, last, phone_suspect, phones = [], 0, False, []
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
@@ -1591,28 +1610,30 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
             extracted["phone_extension"] = extension
     masked = "".join(parts) + masked[last:]
     # masking only takes digits away: with fewer than ten before it, no run of ten is left
-    long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in DIGIT_RUN.finditer(masked))
+    long_run = digits >= 10 and any(_digit_count(m.group()) >= 10 for m in _SCANNED[DIGIT_RUN].finditer(masked))
     if not phones and (phone_suspect or long_run) and Failure.EXTRACTION_ERROR not in failures:
         failures.append(Failure.EXTRACTION_ERROR)  # 10+ digits (or a non-US number), no valid US phone
     if not phones and digits >= 7:  # a local number has seven digits, a US one ten
         # a number written as a US phone whose area code does not exist ("555-309-1182"): the person gave a
         # number, so the reply is still phone_capture; nothing is extracted and EXTRACTION_ERROR says why
         if digits >= 10:
-            masked = US_PHONE_SHAPED.sub(" <number> ", masked)
-        masked, local = LOCAL_PHONE_SHAPED.subn(" <number> ", masked)
+            masked = _SCANNED[US_PHONE_SHAPED].sub(" <number> ", masked)
+        masked, local = _SCANNED[LOCAL_PHONE_SHAPED].subn(" <number> ", masked)
         if local and Failure.EXTRACTION_ERROR not in failures:
             failures.append(Failure.EXTRACTION_ERROR)  # no area code: nothing to extract, a person reads it
 
     name = extraction.contact_name(masked, whole)
     if name:
         extracted["name"] = name
-    return _WS.sub(" ", masked).strip(), extracted, failures
+    return " ".join(masked.split()), extracted, failures
 
 
 _AWAY_TIME_CUES = frozenset(
     {"meeting_request.available_at_time", "meeting_request.time_only", "meeting_request.meeting_with_time",
      "interested.send_it", "meeting_request.call_later"}
 )  # fmt: skip
+# TIME_RE searched by the characters its matches begin with (a digit, "t" of "today", "m" of "monday"...)
+_TIME_SCAN = ScannedRegex(TIME_RE)
 # every match of TIME_RE holds a digit or one of these ("day" is in "today", "monday", "end of the day"...)
 _TIME_WORDS = ("min", "hour", "hr", "day", "tomorrow", "night", "week", "month", "mon", "tue", "thu", "fri", "noon",
                "morning", "evening", "lunch", "eod")  # fmt: skip
@@ -1766,13 +1787,14 @@ def classify(text: str, *, low_confidence_threshold: float = 0.6) -> Classificat
 
     # the gates' answer is exact (GatedPatterns.open: whether each rule's pattern matches), so a rule that matches
     # is not searched a second time; only its ``unless`` is
-    for rule, matched in zip(PHRASE_RULES, _rule_gates(PHRASE_RULES).open(norm), strict=True):
-        if matched and not (rule.unless and rule.unless.search(norm)):
+    for number in _rule_gates(PHRASE_RULES).matching(norm):  # in the rules' order, the few that matched
+        rule = PHRASE_RULES[number]
+        if not (rule.unless and rule.unless.search(norm)):
             hits.append((rule.name, rule.classification, rule.strength))
 
     # "Good afternoon Sam, we would be interested": a greeting names no time
     time = (
-        TIME_RE.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
+        _TIME_SCAN.search(_GREETING.sub(lambda found: " " * len(found.group()), norm))
         if _digit_count(norm) or any(map(norm.__contains__, _TIME_WORDS))
         else None
     )

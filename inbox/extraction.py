@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 
-from usdatabiz.core.regexgate import GateKeeper
+from usdatabiz.core.regexgate import GateKeeper, ScannedRegex, caseless_ascii, lead
 
 # ------------------------------------------------------------------------------------------------ names
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0404\u0406\u0407\u0490"
@@ -478,12 +478,17 @@ _DENIED = re.compile(r"\b(?i:no|not|n\u00e3o|nao|hindi)\s+(?i:po\s+)?\Z")
 _IN_CAPITALS = (_REFERRAL[0], _REFERRAL[1], _REFERRAL[3], _SELF[0], _SELF[11])
 # a sign-off closing the message: "Thanks, Patricia", "-- Greg"
 _SIGN_TITLE = r"(?:(?P<title>Dr|Dra|Chef|Pastor|Coach|Lic)\.?\s+)?"
-_SIGN_OFF = re.compile(
-    rf"(?:(?i:\b(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
-    rf"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
-    rf"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg"
+# the words a sign-off opens with (read caseless)
+_SIGN_OFF_WORDS = (
+    r"(?:thanks|thank you|thx|regards|cheers|best|sincerely|gracias|obrigad[oa]|salamat(?: po)?|aloha|mahalo"
+    r"|grazie|merci|danke|saludos|atentamente|c\u1ea3m\s+\u01a1n|cam\s+on|abra\u00e7os?|abs|beijos?|un\s+abrazo"
+    r"|abrazos|gru(?:\u00df|ss)|gr(?:\u00fc|ue)(?:\u00df|ss)e|viele\s+gr(?:\u00fc|ue)(?:\u00df|ss)e|lg|mfg"
     # Polish, French, Portuguese: "Pozdrawiam, Agnieszka Kowalska", "Cordialement, Claire Martin"
-    rf"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o))\s*[,!]\s*"
+    r"|pozdrawiam|pozdrowienia|z\s+powa\u017caniem|cordialement|bien\s+\u00e0\s+vous|atenciosamente|abra\u00e7o)"
+)
+_SIGN_OFF = re.compile(
+    # (the words behind a look-ahead for their first letters: the forty of them are tried only where one starts)
+    rf"(?:(?i:\b{lead(_SIGN_OFF_WORDS, re.IGNORECASE)}{_SIGN_OFF_WORDS})\s*[,!]\s*"
     rf"|(?:^|\s)(?:-{{1,2}}|\u2014|\u2013|~)\s*"
     rf"|(?i:\batte)\.\s*)"  # Spanish "Atte. Lupita" (atentamente)
     # (the business after "@" or "at": "- Kim @ Paws & Claws Vet")
@@ -512,6 +517,9 @@ _CJK_SIGN_OFF = re.compile(
     r"|(?:^|\s)[-\u2014\u2013~]\s*(?P<he>[\u05d0-\u05ea]{2,10}(?:\s[\u05d0-\u05ea]{2,10})?))"
     r"\s*(?:<phone>)?[\s.!\u3002]*\Z"
 )
+# every name _CJK_SIGN_OFF reads is written in one of these scripts (Hangul, Chinese, Arabic, Hebrew): a reply with
+# none of their letters (most replies outside ASCII hold an emoji or an accent) is not searched
+_CJK_LETTER = re.compile("[\uac00-\ud7a3\u4e00-\u9fff\u0621-\u064a\u05d0-\u05ea]")
 # a name and the title it holds closing the reply: "... use X. Karen Davis, Office Manager", "Ирина, офис-менеджер";
 # a credential ("Ravi Shah, CPA", "Ann Lee, Esq.") or the agency the person runs ("Sam Greer, Greer Insurance Agency");
 # not a surname after an initial ("R. Whitfield, Esq.")
@@ -654,15 +662,21 @@ _NEEDS = {
                    "nug"),
     _REFERRAL[1]: ("'s",),
     _REFERRAL[2]: ("soy", "sou", "sono"),
-    _REFERRAL[3]: ("name", "llama", "the ", "you", "he", "imi"),
+    # (a cue ends where the pattern has its space: the reply's spaces are single " " once _clean has read it, so
+    # "contacting", "texted", "the" cue nothing)
+    _REFERRAL[3]: ("name's", "name is", "se llama", "ma na imi", "you want", "you need", "you'll want", "you'll need",
+                   "to talk", "to speak", "to ask", "to call", "to contact", "to email", "to reach", "he's", "he is"),
     _REFERRAL[4]: ("my ", "our ", "the ", "his ", "her ", "mi ", "su ", "la ", "el ", "nuestr", "meu ", "minha ",
                    "noss", "o ", "'s ", "mon ", "ma ", "notre ", "mia ", "mio ", "nostr"),
-    _REFERRAL[5]: ("talk", "speak", "chat", "habl", "fale", "contact", "reach", "call", "mail", "text", "send",
-                   "give it", "forward", "llam", "ligue", "fala", "leave", "address"),
+    _REFERRAL[5]: ("talk ", "speak", "chat ", "habl", "fale ", "contact ", "contact:", "reach ", "call ", "mail ",
+                   "text ", "send ", "give it", "forward ", "llam", "ligue", "fala", "leave ", "address"),
     _REFERRAL[6]: ("handles", "runs", "does", "takes care", "charge", "manages", "deals with", "is the", "is who",
                    "decides", "decisions", "shots", "took over"),
     _REFERRAL[7]: ("'s ", " is ", " es ", " \u00e9 "),
-    _REFERRAL[8]: (" is ", "isn't", "does", "est", "sali", "peut", "mish"),
+    _REFERRAL[8]: (" is out", " is away", " is off", " is not in", " is not available", " is unavailable",
+                   " is on vacation", " is in ", " is with ", " is booked", " est en", " est absent", " peut vous",
+                   " isn't in", " isn't here", " isn't available", " does not ", " doesn't ", " no est", " sali",
+                   " mish "),
     _REFERRAL[9]: ("ext", "x"),
     _REFERRAL[10]: ("\u627e", "g\u1ecdi", "li\u00ean", "h\u1ecfi", "c\u1ee7a", "g\u1eedi", "ch\u1ee7", "g\u1eb7p"),
     _REFERRAL[11]: ("dr",),
@@ -672,7 +686,9 @@ _NEEDS = {
     _REFERRAL[15]: ("sold", "handed", "passed", "turned"),
     _REFERRAL[16]: ("says", "said"),
     _REFERRAL[17]: ("assistant", "secretary", "scheduler", "paralegal", "receptionist"),
-    _REFERRAL[18]: ("i'm", "i am", "im ", "this is", "tu ", "se "),
+    _REFERRAL[18]: ("m his ", "m her ", "m their ", "m the owner's ", "s his ", "s her ", "s their ",
+                    "s the owner's ", "tu \u017cona", "tu m\u0105\u017c", "tu c\u00f3rka", "tu syn", "tu sekretarka",
+                    "se madanm", "se mari", "se pitit", "se sekret\u00e8"),
     _REFERRAL[19]: ("main ",),
     _REFERRAL[20]: (" se baat",),
     _REFERRAL[21]: ("\u043a\u043e\u043d\u0442\u0430\u043a\u0442", "\u0441\u043f\u0440\u043e\u0441",
@@ -724,9 +740,9 @@ _NEEDS = {
     _SELF[17]: ("ana ",),
     _SELF[18]: ("kuv yog",),
 }  # fmt: skip
-# the cue words of every pattern of a list, found in one scan of the reply (usdatabiz.core.regexgate): a pattern is
-# searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
-_CUE_KEEPERS = {id(patterns): GateKeeper([_NEEDS[p] for p in patterns]) for patterns in (_REFERRAL, _SELF)}
+# the cue words of every pattern of both lists, found in one scan of the reply (usdatabiz.core.regexgate): a pattern
+# is searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
+_CUE_KEEPER = GateKeeper([_NEEDS[p] for p in (*_REFERRAL, *_SELF)])
 
 
 _MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
@@ -743,8 +759,15 @@ def _capitalised(text: str) -> str:
 
 
 def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in _MASK.sub("", text) if ch.isalpha()]
-    return len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    """Whether the text is typed in capitals: six letters or more (the masks left out), 80% of them capitals ("CALL
+    MIKE <phone>"). The letters are picked and counted in C, not one by one in Python."""
+    if "<" in text:
+        text = _MASK.sub("", text)
+    if text.isascii():  # an ASCII capital is a letter: no list of the letters needed
+        letters, capitals = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+        return letters >= 6 and capitals >= 0.8 * letters
+    letters = [*filter(str.isalpha, text)]
+    return len(letters) >= 6 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _name_of(match: re.Match, refused) -> str:
@@ -849,9 +872,14 @@ def _business_word(word: str) -> bool:
     return word in _BUSINESS_WORDS or (len(word) > 5 and word.endswith("ions"))  # "Nowak Renovations"
 
 
+# each cued pattern (and each of the names that are ours, "Hi Sam") searched by the characters its matches begin with
+# ("call", "text", "talk"...: a "c", "t"... at a word's start), not tried whole at every position of the reply
+_SCANNED = {pattern: ScannedRegex(pattern) for pattern in (*_REFERRAL, *_SELF, *_NOT_THEIRS)}
+
+
 def _first_name(patterns, text: str, refused) -> str:
     for pattern in patterns:
-        for match in pattern.finditer(text):
+        for match in _SCANNED[pattern].finditer(text):
             name = _name_of(match, refused)
             if name:
                 return name
@@ -864,7 +892,8 @@ def _signed_name(whole: str, refused) -> str:
     # o: 931.224.8800"), opening the reply or pasted after its last words ("Best to email me. Jessica Noble |
     # REALTOR® | ... | jnoble@...", "Thanks, Deborah Kline, Esq. | Kline & Associates | T 201.555.0158", "-- Michael
     # Ortiz, NMLS #1458823 | Senior Loan Officer | ..."), perhaps a title or a credential before the first "|"
-    for card in [*_CARD.finditer(whole), *_CARD_AFTER_NUMBER.finditer(whole.strip())]:
+    cards = [*_CARD.finditer(whole), *_CARD_AFTER_NUMBER.finditer(whole.strip())] if "|" in whole else []
+    for card in cards:  # (both need a "|")
         if found := _name_of(card, refused):
             return found
     lines = whole.strip().splitlines()
@@ -920,19 +949,24 @@ def contact_name(masked: str, whole: str = "") -> str:
 
     def refused() -> set[str]:
         if not theirs_not:  # read once, and only when a name is found
-            theirs_not.append({m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in p.finditer(text)})
+            theirs_not.append(
+                {m.group("name").split()[0].lower() for p in _NOT_THEIRS for m in _SCANNED[p].finditer(text)}
+            )
         return theirs_not[0]
 
-    for patterns in (_REFERRAL, _SELF):
-        cued = [p for p, cue in zip(patterns, _CUE_KEEPERS[id(patterns)].open(lowered), strict=True) if cue]
-        if _AUTOMATED.search(lowered):  # "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed"
+    automated = bool(_AUTOMATED.search(lowered))  # asked once for both lists
+    deceased = bool(_DECEASED.search(lowered))
+    cues = _CUE_KEEPER.open(lowered)  # one scan for both lists (a reply with no referral is read for the sender)
+    for patterns, listed_cues in ((_REFERRAL, cues[: len(_REFERRAL)]), (_SELF, cues[len(_REFERRAL) :])):
+        cued = [p for p, cue in zip(patterns, listed_cues, strict=True) if cue]
+        if automated:  # "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed"
             cued = [p for p in cued if p is not _REFERRAL[11]]
-        if _DECEASED.search(lowered):  # "this is Rhonda's husband, she passed": nobody to ask for
+        if deceased:  # "this is Rhonda's husband, she passed": nobody to ask for
             cued = [p for p in cued if p not in (_REFERRAL[1], _REFERRAL[18])]
         name = _first_name([p for p in cued if p in _IN_CAPITALS] if capitals else cued, text, refused)
         if name:
             return name
-    if not masked.isascii() and (signed := _CJK_SIGN_OFF.search(masked)):
+    if not masked.isascii() and _CJK_LETTER.search(masked) and (signed := _CJK_SIGN_OFF.search(masked)):
         given = signed.group("given") or ""
         if not (given and given[0] == signed.group("zh_named")[0]):  # "谢谢" (thanks) is no one
             return next(found for found in signed.groups() if found)
@@ -950,14 +984,20 @@ def contact_name(masked: str, whole: str = "") -> str:
 
 def _alone_name(text: str, capitals: bool, refused) -> str:
     """A name standing alone beside the number or closing the reply (in capitals, only after a number)."""
-    found = [] if capitals else [*_TITLED_BEFORE_NUMBER.finditer(text), *_TITLED_AFTER_NUMBER.finditer(text)]
-    found += [] if capitals else list(_BESIDE_NUMBER.finditer(text))
-    if closing := _CLOSING_NAME.search(text):
+    # the patterns beside a number need its mask ("<phone>", "<Phone>" once capitalised): most long replies have none
+    phone = "<phone>" in caseless_ascii(text)
+    found = []
+    if phone and not capitals:
+        found += [*_TITLED_BEFORE_NUMBER.finditer(text), *_TITLED_AFTER_NUMBER.finditer(text)]
+        found += _BESIDE_NUMBER.finditer(text)
+    if phone and (closing := _CLOSING_NAME.search(text)):
         found.append(closing)
     if not capitals:
-        found += list(_DASHED_AFTER_NUMBER.finditer(text))
-        asks = _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text)
-        if asks and (last := _LAST_SENTENCE_NAME.search(text)):
+        if phone:
+            found += _DASHED_AFTER_NUMBER.finditer(text)
+        # (a name closing the last sentence first: few replies end so, and the others are not asked the rest)
+        last = _LAST_SENTENCE_NAME.search(text)
+        if last and _ASKS_TO_BE_CALLED.search(text) and not _REFUSES.search(text):
             found.append(last)
     for match in found:
         group = "full" if match.re is _BESIDE_NUMBER and match["full"] else "name"

@@ -1977,3 +1977,76 @@ def test_the_seventy_fourth_set_families(text, expected):
 )
 def test_the_seventy_fourth_set_is_placed_by_rules_not_the_intent_model(text, rule):
     assert rule in classify(text).matched_rules, classify(text)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["thanks for texting", "thank you for contacting", " we", " will respond", " shall reply", ".", "!", "\n",
+             " ", "a", " abcdefghi", "x" * 30, "y" * 45]
+        ),
+        max_size=24,
+    ).map("".join)
+)  # fmt: skip
+def test_the_thanks_for_contacting_rule_reads_the_words_between_as_it_always_did(text):
+    """The rule reads the words between the thanks and the "will" in two ways instead of trying every split of
+    "[^.!]{0,40}[.!]?.{0,80}"; it matches exactly the texts that pattern matched."""
+    import re
+
+    rule = next(rule for rule in PHRASE_RULES if rule.name == "auto_reply.thanks_for_contacting")
+    faster = r"(?:[^.!]{0,40}|(?>[^.!]{0,40})[.!]?.{0,80})"
+    assert faster in rule.pattern.pattern
+    as_written_before = re.compile(rule.pattern.pattern.replace(faster, r"[^.!]{0,40}[.!]?.{0,80}"))
+    assert bool(rule.pattern.search(text)) == bool(as_written_before.search(text))
+
+
+def test_accents_are_stripped_as_the_opt_out_rules_strip_them():
+    from messaging.compliance import folded
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(classification_module.__file__).parent / "corpus"
+    texts = [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")]
+    texts += ["caf\u00e9 \U0001f331", "\u2019ok\u2019", "e\u0301", "\u00c5ngstr\u00f6m", "\ud55c\uad6d\uc5b4"]
+    assert [classification_module._strip_accents(t) for t in texts] == [t if t.isascii() else folded(t) for t in texts]
+
+
+def test_bare_strips_punctuation_as_the_pattern_does():
+    import re
+
+    def as_before(text):
+        return re.sub(r"\s+", " ", re.sub(r"[^\w\s']+|_", " ", text)).strip(" '")
+
+    texts = ["".join(map(chr, range(128))), "ok!!  thanks...", "'yes'", "no_way", " \t\x1c'", "caf\u00e9! \U0001f331"]
+    for text in texts:
+        assert classification_module._bare(text) == as_before(text), text
+
+
+def test_the_number_and_spelled_address_rewrites_read_every_reply_as_before():
+    """The number patterns _extract rewrites a reply with are searched by their first characters, and a spelled
+    address's mailbox is taken whole ("*+"): on every reply of the corpora each rewrites it as the plain pattern did."""
+    import csv
+    import re
+
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(classification_module.__file__).parent / "corpus"
+    texts = [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")]
+    with (corpus / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts += [row["text"] for row in csv.DictReader(handle)]
+    texts = [classification_module._clean(text) for text in texts]
+    rewrite = {
+        classification_module.MIXED_DIGITS: classification_module._mixed_digits,
+        classification_module._DIGITS_IN_SPOKEN_GROUPS: classification_module._joined_digits,
+        classification_module.LETTER_O_DIGITS: classification_module._letter_o_as_zero,
+        classification_module.VANITY_PHONE: classification_module._vanity_digits,
+    }
+    spelled = classification_module.SPELLED_EMAIL_RE
+    as_written_before = re.compile(spelled.pattern.replace("[a-z0-9._+-]*+)", "[a-z0-9._+-]*)", 1), spelled.flags)
+    assert as_written_before.pattern != spelled.pattern
+    for text in texts:
+        for pattern, scanned in classification_module._SCANNED.items():
+            replacement = rewrite.get(pattern, " <number> ")
+            assert scanned.subn(replacement, text) == pattern.subn(replacement, text), (pattern.pattern, text)
+        found = [(m.span(), m.groups()) for m in spelled.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in as_written_before.finditer(text)], text

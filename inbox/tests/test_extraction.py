@@ -1047,3 +1047,47 @@ def test_the_fifteenth_sets_phones(text, phone):
 def test_the_fifteenth_sets_phones_guard():
     # a group short of its digits is no number
     assert _extracted("call 4 3 5 , 7 2 3 , 0 0 8", "phone") == ""
+
+
+def test_the_name_patterns_searched_by_their_first_characters_find_what_they_always_found():
+    """Each referral and self-introduction pattern is searched through a scan of the characters its matches begin with
+    (``usdatabiz.core.regexgate.ScannedRegex``): on every reply of the extraction corpus, as typed and in capitals,
+    it finds the same matches, at the same places, as the pattern searched at every position."""
+    import csv
+    from pathlib import Path
+
+    from inbox import extraction
+
+    with (Path(extraction.__file__).parent / "corpus" / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    differ = []
+    for text in texts + [extraction._capitalised(text.upper()) for text in texts]:
+        for pattern in (*extraction._REFERRAL, *extraction._SELF, *extraction._NOT_THEIRS):
+            found = [(match.span(), match.groupdict()) for match in extraction._SCANNED[pattern].finditer(text)]
+            if found != [(match.span(), match.groupdict()) for match in pattern.finditer(text)]:
+                differ.append((pattern.pattern[:40], text))
+    assert differ == []
+
+
+def test_a_name_pattern_cue_is_in_every_reply_the_pattern_matches():
+    """Each referral or self-introduction pattern is searched only in a reply holding one of its cue words
+    (``extraction._NEEDS``): on every reply of the extraction and classification corpora, as ``contact_name`` is given
+    it (masked, its spaces single), a pattern that matches has a cue."""
+    import csv
+    from pathlib import Path
+
+    from inbox import classification, extraction
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(extraction.__file__).parent / "corpus"
+    with (corpus / "extract.csv").open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle)]
+    texts += [text for part in ("dev", "test") for text, _ in labelled_rows(corpus / f"{part}.csv")][::7]
+    hidden = []
+    for text in texts:
+        masked = classification._extract(classification._clean(classification.without_signature(text)))[0]
+        lowered = masked.lower()
+        for pattern in (*extraction._REFERRAL, *extraction._SELF):
+            if pattern.search(masked) and not any(cue in lowered for cue in extraction._NEEDS[pattern]):
+                hidden.append((pattern.pattern[:40], masked))
+    assert hidden == []

@@ -6,13 +6,21 @@ classes, escapes and quantified atoms). A text that contains none of those runs 
 caller may skip the search: ``gate_open(gates, text)`` is ``any(run in text ...)``, a few substring
 tests in C instead of a scan at every position. When some alternative has no such run (it starts with
 a group, say) the pattern gets no gates (``None``) and is always searched: the gate never hides a match.
+
+A text that opens the gates is searched by first characters where that pays (``start_scan``,
+``ScannedRegex``): the engine's own parser tells which characters a match can begin with, and the engine
+skips in C to the positions holding one instead of trying the whole pattern at each. Both answer exactly
+as the pattern's own search: which texts match, where, with which groups.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from re import _compiler as _sre_compiler
+from re import _constants as _sre
+from re import _parser as _sre_parser
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-,:;&@%<>\"!=/")
 _QUANTIFIERS = frozenset("?*+{")
@@ -201,6 +209,21 @@ def literal_gates(pattern: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(gates))
 
 
+# The characters outside ASCII that a caseless pattern reads as ASCII letters: the dotted capital I and the dotless i
+# are an "i", the long s an "s", the Kelvin sign a "k" (no other character outside ASCII matches "(?i:[a-z])", and no
+# other becomes ASCII when lower-cased)
+_TO_ASCII_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.lru_cache(maxsize=8)  # the gates of one reply ask it of the same text many times
+def caseless_ascii(text: str) -> str:
+    """The text lower-cased as a caseless pattern reads ASCII letters in it: an ASCII literal (lower case) that a
+    caseless match needs is in it whenever the pattern can match ``text`` ("\u017ftop" holds "stop")."""
+    if text.isascii() or not any(map(text.__contains__, "\u0130\u0131\u017f\u212a")):
+        return text.lower()  # (a translation reads each character outside ASCII through a dictionary: only when needed)
+    return text.translate(_TO_ASCII_LETTERS).lower()
+
+
 def gate_open(gates: tuple[str, ...] | None, text: str) -> bool:
     """Whether the pattern behind ``gates`` could match ``text`` (always True without gates)."""
     return gates is None or any(gate in text for gate in gates)
@@ -268,18 +291,258 @@ class GateKeeper:
             for found in by_literal
         }
 
-    def open_indices(self, text: str) -> set[int]:
-        """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
+    def found(self, text: str) -> set[str]:
+        """The literals the scan finds in ``text``, the longest at each position (``opens`` tells what each opens)."""
         found = set(self._ascii_scan.findall(text)) if self._ascii_scan else set()
         if self._other_scan and not text.isascii():
             found.update(self._other_scan.findall(text))
-        return set().union(*map(self._opens.__getitem__, found))
+        return found
+
+    @property
+    def opens(self) -> dict[str, frozenset[int]]:
+        """Per literal the scan may find, the numbers of the gates it opens (its own, and those of the literals in
+        it)."""
+        return self._opens
+
+    def open_indices(self, text: str) -> set[int]:
+        """The numbers of the gates ``text`` opens by a literal (the gates that are always open are not listed)."""
+        return set().union(*map(self._opens.__getitem__, self.found(text)))
 
     def open(self, text: str) -> list[bool]:
         opened = self._always.copy()
         for index in self.open_indices(text):
             opened[index] = True
         return opened
+
+
+# ------------------------------------------------------------------------------------------ first characters
+# A pattern that opens with a word boundary, a look-behind or letters whose case is ignored ("\\b(?:talk|speak|call)",
+# "(?<!not\\s)(?i:ask\\s+for)") gives the engine no first character to look for: it tries the whole pattern at every
+# position of the text, its thirty alternatives one by one. ``start_scan`` reads (with the engine's own parser) which
+# characters a match can begin with, and builds a pattern that opens with a class of them: the engine skips in C to
+# each position holding one, and only there looks ahead for the whole pattern.
+class _NoFirstCharacters(Exception):
+    """The pattern holds something whose first characters are not read here: it is searched as it is."""
+
+
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+_OUTSIDE_ASCII = "\\x80-\\U0010ffff"
+_ASCII = "".join(map(chr, range(128)))
+# a scan pays off while a match can begin with at most this many of the 128 ASCII characters (eighteen letters in both
+# cases); where more open one ("(?i:[a-z0-9])"), the engine's own pass over every position costs less
+_MAX_FIRST_ASCII = 36
+
+
+def _class_character(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _class_items(items) -> tuple[str, bool]:
+    """A parsed character class written back ("[a-f\\d]", "[^,<]"), and whether it names its characters one by one
+    or in ranges (not "\\d", not "[^...]")."""
+    written, listed = [], True
+    for op, value in items:
+        if op is _sre.NEGATE:
+            written.append("^")
+            listed = False
+        elif op is _sre.LITERAL:
+            written.append(_class_character(value))
+        elif op is _sre.RANGE:
+            written.append(_class_character(value[0]) + "-" + _class_character(value[1]))
+        elif op is _sre.CATEGORY and value in _CATEGORIES:
+            written.append(_CATEGORIES[value])
+            listed = False
+        else:
+            raise _NoFirstCharacters
+    return "[" + "".join(written) + "]", listed
+
+
+def _first_characters(items, caseless: bool) -> tuple[set[tuple[str, bool, bool]], bool, bool]:
+    """What a match of the parsed ``items`` can begin with: a set of (one-character class, whether ``_class_items``
+    found it listed, whether it is read caseless), whether the items can match the empty text, and whether every match
+    that is not empty begins at a word boundary."""
+    classes: set[tuple[str, bool, bool]] = set()
+    boundary_before, all_at_boundary = False, True
+    for op, value in items:
+        if op is _sre.AT:  # "\\b", "^": the next character still opens the match
+            boundary_before = boundary_before or value is _sre.AT_BOUNDARY
+            continue
+        if op is _sre.ASSERT or op is _sre.ASSERT_NOT:  # a look-ahead or look-behind reads without moving
+            continue
+        if op is _sre.LITERAL or op is _sre.NOT_LITERAL:
+            negated = [(_sre.NEGATE, None)] if op is _sre.NOT_LITERAL else []
+            found, empty, at_boundary = {(*_class_items([*negated, (_sre.LITERAL, value)]), caseless)}, False, False
+        elif op is _sre.IN:
+            found, empty, at_boundary = {(*_class_items(value), caseless)}, False, False
+        elif op is _sre.BRANCH:
+            found, empty, at_boundary = set(), False, True
+            for branch in value[1]:
+                more, may_be_empty, starts_at_boundary = _first_characters(branch, caseless)
+                found |= more
+                empty = empty or may_be_empty
+                at_boundary = at_boundary and starts_at_boundary
+        elif op is _sre.SUBPATTERN:
+            _, added, removed, inner = value
+            if (added | removed) & ~re.IGNORECASE:  # "(?s:...)", "(?a:...)": not read here
+                raise _NoFirstCharacters
+            inner_caseless = bool(added & re.IGNORECASE) or (caseless and not removed & re.IGNORECASE)
+            found, empty, at_boundary = _first_characters(inner, inner_caseless)
+        elif op is _sre.ATOMIC_GROUP:
+            found, empty, at_boundary = _first_characters(value, caseless)
+        elif op in _REPEATS:
+            low, high, item = value
+            if high == 0:
+                continue
+            found, empty, at_boundary = _first_characters(item, caseless)
+            empty = empty or low == 0
+        else:  # any character, a group referred to, a condition: not read here
+            raise _NoFirstCharacters
+        classes |= found
+        # a match that begins here is at a boundary if one was asserted before, or if every way through here asserts it
+        all_at_boundary = all_at_boundary and (boundary_before or at_boundary)
+        if not empty:
+            return classes, False, all_at_boundary
+    return classes, True, all_at_boundary
+
+
+def _searched_fast_already(parsed, flags: int) -> bool:
+    """Whether the engine finds this pattern's positions on its own: a literal or a class it opens with (which it
+    skips to in C), or "^" first (tried at the start only)."""
+    code = _sre_compiler._code(parsed, flags)
+    first = code[code[1] + 1] if code[0] == _sre.INFO else code[0]
+    after = code[code[1] + 2] if code[0] == _sre.INFO else code[1]
+    return bool(
+        (code[0] == _sre.INFO and code[2] & (_sre.SRE_INFO_PREFIX | _sre.SRE_INFO_CHARSET))
+        or (first == _sre.AT and after in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING))
+    )
+
+
+_WHOLE_PATTERN_FLAGS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"))
+
+
+@functools.lru_cache(maxsize=8192)  # the rules' alternatives recur across patterns and modules
+def _start_scan(source: str, flags: int) -> re.Pattern[str] | None:
+    if flags & (re.VERBOSE | re.ASCII | re.LOCALE | re.DEBUG):
+        return None
+    try:
+        parsed = _sre_parser.parse(source, flags)
+        if _searched_fast_already(parsed, flags):
+            return None
+        classes, empty, at_boundary = _first_characters(parsed.data, bool(flags & re.IGNORECASE))
+        if empty or not classes:
+            return None  # a pattern that can match nothing has no first character
+        # the ASCII characters a match can begin with, asked of the engine itself (so "(?i:[k])" answers "k" and "K");
+        # any character outside ASCII when a class is read caseless or holds "\\w" or "[^...]" ("(?i:k)" also matches
+        # the Kelvin sign), else the class's own characters
+        one = re.compile("|".join(f"(?i:{text})" if caseless else text for text, _, caseless in sorted(classes)))
+        first = [_class_character(ord(found)) for found in one.findall(_ASCII)]
+        if len(first) > _MAX_FIRST_ASCII:
+            return None  # most letters open a match ("(?i:[a-z])"): the scan would stop nearly everywhere
+        if all(listed and not caseless for _, listed, caseless in classes):
+            first += sorted(text[1:-1] for text, _, _ in classes)
+        else:
+            first.append(_OUTSIDE_ASCII)
+        whole = "".join(letter for flag, letter in _WHOLE_PATTERN_FLAGS if flags & flag)
+        boundary = r"\b" if at_boundary else ""
+        # one character of the class, then back to it to look ahead for the pattern from there
+        return re.compile(f"[{''.join(first)}](?<=(?={boundary}(?{whole}:{source}))[\\s\\S])")
+    except (_NoFirstCharacters, re.error, RecursionError, IndexError):
+        return None  # (a group referred to inside the look-behind, say): searched as it is
+
+
+def start_scan(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern whose matches start exactly where ``pattern`` has a match: one character long, at the first character
+    of each (``scan.search(text, pos)`` finds where ``pattern.search(text, pos)`` would, skipping in C the positions
+    whose character no match begins with). None when the engine finds the pattern's positions fast already (a literal
+    first, "^" first), when the pattern can match the empty text, or when its first characters are not read here."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    return _start_scan(pattern.pattern, pattern.flags)
+
+
+def lead(source: str, flags: int = 0) -> str:
+    """A look-ahead for the characters a match of ``source`` can begin with, to write just before it in a pattern
+    ("(?=(?i:[bcgrst]))" before "(?:thanks|regards|cheers|...)"): a position where none stands is left after one
+    test, not after one per alternative. "" when they are not read here, or the source can match nothing."""
+    try:
+        classes, empty, _ = _first_characters(_sre_parser.parse(source, flags).data, bool(flags & re.IGNORECASE))
+    except (_NoFirstCharacters, re.error, RecursionError):
+        return ""
+    if empty or not classes:
+        return ""
+    tests = []
+    for caseless in (False, True):
+        listed = "".join(sorted(text[1:-1] for text, each, read in classes if each and read is caseless))
+        others = sorted(text for text, each, read in classes if not each and read is caseless)
+        written = [f"[{listed}]"] * bool(listed) + others
+        tests += [f"(?i:{test})" for test in written] if caseless else written
+    return f"(?={'|'.join(tests)})"
+
+
+_NOT_BUILT = re.compile("")  # a scan not built yet
+
+
+class ScannedRegex:
+    """One compiled pattern searched through its ``start_scan`` (built at the first search): ``search`` and
+    ``finditer`` give exactly the pattern's own matches (``match.re`` is the pattern), found without trying the
+    pattern at every position of the text."""
+
+    __slots__ = ("pattern", "_scan")
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        self._scan: re.Pattern[str] | None = _NOT_BUILT
+
+    def _built(self) -> re.Pattern[str] | None:
+        if self._scan is _NOT_BUILT:
+            self._scan = start_scan(self.pattern)
+        return self._scan
+
+    def scans(self) -> bool:
+        """Whether the pattern is searched through a scan (``start_scan`` built one)."""
+        return self._built() is not None
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        scan = self._built()
+        if scan is None:
+            return self.pattern.search(text, pos)
+        found = scan.search(text, pos)
+        return None if found is None else self.pattern.match(text, found.start())
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        scan = self._built()
+        return self.pattern.finditer(text) if scan is None else self._matches(scan, text)
+
+    def sub(self, replacement, text: str, count: int = 0) -> str:
+        return self.subn(replacement, text, count)[0]
+
+    def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
+        """``pattern.subn``: the scan's matches (the pattern's own, never empty) replaced as re.sub replaces them, by a
+        function called with each match or a template each match expands ("\\1 de ")."""
+        scan = self._built()
+        if scan is None:
+            return self.pattern.subn(replacement, text, count)
+        pieces, last, made = [], 0, 0
+        for match in self._matches(scan, text):
+            pieces += (
+                text[last : match.start()],
+                replacement(match) if callable(replacement) else match.expand(replacement),
+            )
+            last, made = match.end(), made + 1
+            if made == count:
+                break
+        return "".join(pieces) + text[last:], made
+
+    def _matches(self, scan: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (found := scan.search(text, pos)) is not None:
+            match = self.pattern.match(text, found.start())
+            yield match
+            pos = match.end()  # never empty: the next search starts after it, as finditer's does
 
 
 # A pattern that refers to its own groups by number or name cannot be cut into alternatives searched alone.
@@ -317,8 +580,10 @@ class GatedPatterns:
         self._owner: list[int] = []  # per alternative, the number of its pattern
         self._alternatives: list[re.Pattern[str]] = []
         self._ungated: list[int] = []
-        self._needed: list[int] = []  # per alternative, how many clauses it has
         self._clause_of: list[int] = []  # per clause, the number of its alternative
+        one_clause: list[int] = []  # the clauses that are all their alternative needs
+        # of the alternatives that need k clauses (k >= 2), per place in their list: clause -> alternative
+        nth_clause: dict[int, list[dict[int, int]]] = {}
         clauses_of_all: list[tuple[str, ...]] = []
         for index, pattern in enumerate(patterns):
             alternatives, gated = _searchable_alternatives(pattern)
@@ -327,32 +592,79 @@ class GatedPatterns:
                 self._owner.append(index)
                 self._alternatives.append(re.compile(alternative, pattern.flags))
                 clauses = literal_clauses(alternative) if gated else ()
-                self._needed.append(len(clauses))
+                first = len(clauses_of_all)
                 if not clauses:
                     self._ungated.append(number)
+                elif len(clauses) == 1:
+                    one_clause.append(first)
+                else:
+                    places = nth_clause.setdefault(len(clauses), [{} for _ in clauses])
+                    for place in range(len(clauses)):
+                        places[place][first + place] = number
                 clauses_of_all += clauses
                 self._clause_of += [number] * len(clauses)
         self._keeper = GateKeeper(clauses_of_all)  # a clause is a gate: the literals of which a match has one
+        # per literal the scan may find, the alternatives of one clause it meets; and for those of k clauses, per place
+        # in their list, the alternatives whose clause there it meets (a reply's dozen literals are read, not the
+        # hundred clauses they open)
+        opens = self._keeper.opens
+        one_clause_of = {first: self._clause_of[first] for first in one_clause}
+        self._one_met = {
+            literal: frozenset(map(one_clause_of.get, opened & one_clause_of.keys()))
+            for literal, opened in opens.items()
+        }
+        self._several_met = [
+            [
+                {literal: frozenset(map(of.get, opened & of.keys())) for literal, opened in opens.items()}
+                for of in places
+            ]
+            for places in nth_clause.values()
+        ]
+        # per alternative, its search: through its ``start_scan`` where it has one, built the first time the
+        # alternative is worth a search (building them all would take seconds; a reply needs a few dozen)
+        self._searches: list = [None] * len(self._alternatives)
 
     def candidates(self, text: str) -> list[int]:
         """The numbers of the alternatives worth a search: those without clauses, and those whose clauses ``text``
         all meets."""
-        met: dict[int, int] = {}
-        clause_of = self._clause_of
-        for clause in self._keeper.open_indices(text):
-            met[clause_of[clause]] = met.get(clause_of[clause], 0) + 1
-        needed = self._needed
-        return [*self._ungated, *(number for number, count in met.items() if count == needed[number])]
+        found = self._keeper.found(text)
+        # an alternative of one clause is met when a literal found meets it; one of several, when its first, second...
+        # clauses all are (the alternatives whose first a literal meets, whose second one does...: intersected)
+        met = set().union(*map(self._one_met.__getitem__, found))
+        for places in self._several_met:
+            met.update(set.intersection(*(set().union(*map(place.__getitem__, found)) for place in places)))
+        return [*self._ungated, *met]
+
+    def _search(self, number: int):
+        search = self._searches[number]
+        if search is None:
+            alternative = self._alternatives[number]
+            search = self._searches[number] = (start_scan(alternative) or alternative).search
+        return search
 
     def open(self, text: str, *, among: list[int] | None = None) -> list[bool]:
         """Whether each pattern matches ``text``. ``among``, the ``candidates`` of a text ``text`` is part of, spares
         the scan: a part holds no literal its whole does not, so its candidates are among the whole's."""
         matched = [False] * self._count
-        owner, alternatives = self._owner, self._alternatives
+        owner, searches = self._owner, self._searches
         for number in self.candidates(text) if among is None else among:
-            if not matched[owner[number]] and alternatives[number].search(text):
+            if not matched[owner[number]] and (searches[number] or self._search(number))(text):
                 matched[owner[number]] = True
         return matched
+
+    def first_start(self, text: str) -> int | None:
+        """Where the leftmost match of any of the patterns in ``text`` starts (None when none matches): each
+        alternative worth a search is asked where its own leftmost match starts."""
+        starts = [found.start() for number in self.candidates(text) if (found := self._search(number)(text))]
+        return min(starts, default=None)
+
+    def matching(self, text: str) -> list[int]:
+        """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of."""
+        owner, searches, found = self._owner, self._searches, set()
+        for number in self.candidates(text):
+            if owner[number] not in found and (searches[number] or self._search(number))(text):
+                found.add(owner[number])
+        return sorted(found)
 
 
 class GatedRegex:
@@ -360,15 +672,18 @@ class GatedRegex:
     match, so it is not searched. ``search``, ``match``, ``fullmatch``, ``finditer``, ``sub`` and ``subn`` answer
     exactly as the pattern's own methods do.
 
-    Under IGNORECASE the gates are asked of the lower-cased text, and only of an ASCII text: there a letter matches
-    only its own two cases, which lower-casing makes one (outside ASCII, "ſ" matches "s" and "K" matches "k"). A
-    pattern without gates, or written VERBOSE, is always searched.
+    Under IGNORECASE the gates are asked of the text as ``caseless_ascii`` reads it: there an ASCII letter matches
+    only its own two cases, which lower-casing makes one, and the four characters outside ASCII that also match one
+    ("ſ" matches "s", "K" matches "k") are turned into it. A pattern without gates, or written VERBOSE, is always
+    searched.
     """
 
-    __slots__ = ("pattern", "gates", "_caseless")
+    __slots__ = ("pattern", "gates", "_caseless", "_scanned", "_alternatives")
 
     def __init__(self, pattern: re.Pattern[str]):
         self.pattern = pattern
+        self._scanned = ScannedRegex(pattern)  # a text that opens the gates is searched by first characters
+        self._alternatives: GatedPatterns | None = _NOT_BUILT  # its alternatives apart, when it has several
         self._caseless = bool(pattern.flags & re.IGNORECASE)
         gates = None if pattern.flags & re.VERBOSE else literal_gates(pattern.pattern)
         if gates is not None and self._caseless and not all(gate.isascii() for gate in gates):
@@ -380,13 +695,35 @@ class GatedRegex:
         if gates is None:
             return True
         if self._caseless:
-            if not text.isascii():
-                return True
-            text = text.lower()
+            text = caseless_ascii(text)
         return any(map(text.__contains__, gates))
 
+    def _apart(self) -> GatedPatterns | None:
+        """The pattern's top-level alternatives behind their own literal clauses (``GatedPatterns``), built at the
+        first search; None for a pattern of one alternative, or one that cannot be cut or gated."""
+        if self._alternatives is _NOT_BUILT:
+            alternatives, gated = _searchable_alternatives(self.pattern)
+            self._alternatives = (
+                GatedPatterns([re.compile(alternative, self.pattern.flags) for alternative in alternatives])
+                if gated and len(alternatives) > 1
+                else None
+            )
+        return self._alternatives
+
     def search(self, text: str, *args) -> re.Match[str] | None:
-        return self.pattern.search(text, *args) if self.could_match(text) else None
+        if args:
+            if not self.could_match(text):
+                return None
+            return self._scanned.search(text, *args) if len(args) < 2 else self.pattern.search(text, *args)
+        apart = None if self._scanned.scans() else self._apart()
+        if apart is None:
+            return self._scanned.search(text) if self.could_match(text) else None
+        # a pattern of twenty alternatives, some of which open a match with nearly any letter and one of whose words
+        # is in every reply ("stop", "this"): only the alternatives whose words the text holds are searched, and the
+        # pattern is tried where the leftmost of their matches starts (where its own search would stop: none of the
+        # others can match anywhere). The alternatives' own clauses say it exactly: the gates are not asked first
+        start = apart.first_start(text)
+        return None if start is None else self.pattern.match(text, start)
 
     def match(self, text: str, *args) -> re.Match[str] | None:
         return self.pattern.match(text, *args) if self.could_match(text) else None
@@ -395,10 +732,14 @@ class GatedRegex:
         return self.pattern.fullmatch(text, *args) if self.could_match(text) else None
 
     def finditer(self, text: str, *args):
-        return self.pattern.finditer(text, *args) if self.could_match(text) else iter(())
+        if not self.could_match(text):
+            return iter(())
+        return self.pattern.finditer(text, *args) if args else self._scanned.finditer(text)
 
     def sub(self, replacement, text: str, count: int = 0) -> str:
-        return self.pattern.sub(replacement, text, count) if self.could_match(text) else text
+        return self.subn(replacement, text, count)[0]
 
     def subn(self, replacement, text: str, count: int = 0) -> tuple[str, int]:
-        return self.pattern.subn(replacement, text, count) if self.could_match(text) else (text, 0)
+        if not self.could_match(text):
+            return text, 0
+        return self._scanned.subn(replacement, text, count)

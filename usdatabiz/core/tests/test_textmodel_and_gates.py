@@ -329,6 +329,12 @@ def test_a_pattern_with_a_group_condition_is_gated_as_one_alternative_and_stays_
         (re.compile(r"\bhal+o\b|\bhola\b", re.IGNORECASE), ["HOLA amigo", "hallo", "nothing"]),
         (re.compile(r"\?"), ["why?", "why"]),  # no gate: always searched
         (re.compile(r"打错(?:了|电话)"), ["打错了", "打错", "wrong"]),
+        # alternatives apart (one opens a match with nearly any letter: no scan): the leftmost match of the whole
+        (
+            re.compile(r"\bstop\s+(?:it|that)\b|(?:[a-z]+\s+){1,3}go\s+away\b|\b(\w+)\s+me\s+off\b|^wrong\b"),
+            ["pls just go away stop it", "stop that now and go away", "take me off", "wrong go away", "stop", ""],
+        ),
+        (re.compile(r"\b(?:st\s+op|s\s+top)\b|\b(dej(?:a|e))\s+d\s+"), ["pls st op", "deja d mandar, s top", "x"]),
     ],
 )
 def test_a_gated_regex_answers_as_its_pattern(pattern, texts):
@@ -342,6 +348,10 @@ def test_a_gated_regex_answers_as_its_pattern(pattern, texts):
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
         assert gated.sub("<x>", text) == pattern.sub("<x>", text), text
         assert gated.subn("<x>", text) == pattern.subn("<x>", text), text
+        assert gated.subn("<\\g<0>>", text, 1) == pattern.subn("<\\g<0>>", text, 1), text
+        assert gated.sub(lambda m: m.group().upper(), text) == pattern.sub(lambda m: m.group().upper(), text), text
+        found, expected = gated.search(text), pattern.search(text)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), text
 
 
 def test_a_caseless_gated_regex_reads_a_text_outside_ascii_whole():
@@ -374,3 +384,111 @@ def _softmax(labels: list[str], scores: list[float]) -> dict[str, float]:
     top = max(scores)
     weights = [math.exp(score - top) for score in scores]
     return {label: weight / sum(weights) for label, weight in zip(labels, weights, strict=True)}
+
+
+# --- first-character scans ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "texts"),
+    [
+        (
+            re.compile(r"(?<![Nn]ot\s)(?i:\b(?:talk|speak)\s+to|\bcall|\bemail)\s+(?P<name>[A-Z][a-z]+)"),
+            ["please call Bob at the shop", "not call Bob", "TALK TO Ann or email Tim", "recall Bob", "calls"],
+        ),
+        # caseless: the Kelvin sign is a "k", the long s an "s", the dotted capital I an "i"
+        (re.compile(r"\b(?:kind|sure|it)\b", re.IGNORECASE), ["\u212aind", "\u017fure", "\u0130t", "kinder", ""]),
+        (re.compile(r"(?:^|(?<=[.!?]\s))(?:Mr|Dr)\.?\s+[A-Z]\w+"), ["Dr Who. Mr. Smith", "x Dr. Who", "Mr.Smith"]),
+        (re.compile(r"[^\w\s]+\s+(?:bye|ciao)"), ["ok !! bye", "okbye", "\U0001f44b bye", "\u00bf ciao"]),
+        (re.compile(r"\b(?:d\u00f3nde|\u00e9l)\s+est\u00e1"), ["\u00bfd\u00f3nde est\u00e1?", "\u00e9l est\u00e1"]),
+        (re.compile(r"(?:x|y)?\bend\s*\Z", re.DOTALL), ["the end", "the end\nnot", "yend", "x end"]),
+        (re.compile(r"\b(?:thanks?|ty) for\b.{0,20}\bcall", re.DOTALL), ["thanks for\nthe call", "ty for a call"]),
+        (re.compile(r"\b(\w)\1 (?:times|x)\b"), ["aa times", "ab x", "zz x zz x"]),  # a group referred back: as is
+    ],
+)
+def test_a_scanned_regex_finds_exactly_the_patterns_matches(pattern, texts):
+    from usdatabiz.core.regexgate import ScannedRegex
+
+    scanned = ScannedRegex(pattern)
+    for text in texts:
+        found = [(match.span(), match.groups(), match.re) for match in scanned.finditer(text)]
+        assert found == [(match.span(), match.groups(), match.re) for match in pattern.finditer(text)], text
+        for pos in range(len(text) + 1):
+            match = scanned.search(text, pos)
+            expected = pattern.search(text, pos)
+            assert (match and (match.span(), match.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"stop\b",  # a literal first: the engine skips to it on its own
+        r"^(?:hi|hello)\b",  # "^" first: tried at the start only
+        r"\b(?:x\w*)?",  # can match nothing
+        r"(?i:[a-z0-9])\w+@",  # nearly every character opens a match
+        r"\bq(\w)\1",  # a group referred to inside the scan's look-behind cannot be scanned
+        r"(?x) \b stop",  # verbose
+    ],
+)
+def test_no_scan_where_it_would_not_help_or_cannot_be_built(pattern):
+    from usdatabiz.core.regexgate import start_scan
+
+    assert start_scan(re.compile(pattern)) is None
+
+
+def test_a_scan_knows_every_character_a_caseless_letter_matches():
+    """Every character that "(?i:[a-z])" matches (the Kelvin sign, the long s, the dotted and dotless i...) is one the
+    scan stops at: asked of the engine for each character there is."""
+    import sys
+
+    from usdatabiz.core.regexgate import start_scan
+
+    pattern = re.compile(r"(?i:[a-ei-m]|s)\.")
+    scan = start_scan(pattern)
+    assert scan is not None
+    missed = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and pattern.match(chr(code) + ".") and not scan.match(chr(code) + ".")
+    ]
+    assert missed == []
+
+
+def test_gated_patterns_list_the_patterns_that_match():
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    patterns = [re.compile(r"\bwrong number\b"), re.compile(r"(?<!not )\b(?:call|text) me\b"), re.compile(r"\?")]
+    keeper = GatedPatterns(patterns)
+    for text in ["wrong number?", "please text me", "do not call me", "", "call me? wrong number"]:
+        assert keeper.matching(text) == [i for i, found in enumerate(keeper.open(text)) if found], text
+        assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
+
+
+def test_caseless_ascii_turns_every_character_a_caseless_letter_matches_into_that_letter():
+    """Asked of the engine for each character there is: the four characters outside ASCII that "(?i:[a-z])" matches
+    become that letter, and lower-casing makes no other ASCII letter, so an ASCII word a caseless pattern needs is in
+    ``caseless_ascii(text)`` whenever the pattern can match."""
+    import sys
+
+    from usdatabiz.core.regexgate import caseless_ascii
+
+    letter = re.compile(r"(?i:[a-z])")
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = caseless_ascii(ch)
+        if letter.fullmatch(ch):
+            assert folded.isascii(), hex(code)
+            assert re.fullmatch(f"(?i:{re.escape(folded)})", ch), hex(code)
+        else:
+            assert not any(c.isascii() and c.isalpha() for c in folded), hex(code)
+
+
+def test_a_caseless_gated_regex_asks_its_gates_of_a_text_with_an_emoji():
+    from usdatabiz.core.regexgate import GatedRegex
+
+    gated = GatedRegex(re.compile(r"\bstop\b", re.IGNORECASE))
+    assert not gated.could_match("please don't \U0001f331")  # no "stop": not searched
+    assert gated.could_match("\u017fTOP \U0001f331")
+    assert gated.search("\u017fTOP \U0001f331")
