@@ -4873,12 +4873,13 @@ _NO_MORE_SPEND = re.compile(
     r"|\b(?:our|my|the|a|their)\s+(?:last|previous|old|other)\s+(?:agency|vendor|company|marketer|guy|firm)\s+(?:got"
     r"|received|was\s+(?:sent|served|hit\s+with))\s+(?:a\s+)?(?:cease\s+and\s+desist|lawsuit|fine)\b"
 )
-# Words that name a revocation's words about something else: "Did the pallets get dropped off yet?", "we got dropped off
+# A revocation's words said of something else, set aside so the rest of the reply is read (each alternative below is
+# commented with its example): "Did the pallets get dropped off yet?", "we got dropped off
 # the list of approved vendors", "cross us off the list of businesses that need help", "Take me off hold next time I
 # call", "Leave me alone for like 2 weeks ... Then hit me up", "Can I unsubscribe from the service if I don't like it?",
 # "my brother would say block you but I'm curious", "Please don't text this number with anything urgent, call the
 # office", a driving notice's "Do not text while driving", a language refused ("no quiero que me escriban en inglés")
-_SOMETHING_ELSE_DROPPED = re.compile(
+_ABOUT_SOMETHING_ELSE = re.compile(
     r"\b(?:did|has|have|had|will|was|were|when|if)\s+(?:the|my|our|your|his|her|their|those|these|that|this)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:get|gets|got|been|be)\s+dropped\s+off\b(?!\s+(?:of\s+)?(?:your|ur|the\s+list|this\s+list"
     r"|that\s+list|the\s+texts?)\b)"
@@ -5452,12 +5453,12 @@ _NO_REQUEST_WORDS = (
     _OTHERS_ASK_THE_WRITER, _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _STOP_RIGHT_THERE_ASKING,
     _STOP_I_HEAR_YOU, _A_PHONE_FLAGGED, _UNSUBSCRIBES_FROM_EVERYTHING, _STOP_OTHER_CALLERS, _CALLS_REFUSED_TEXTS_ASKED,
     _OWN_ADS_STOPPED, _REPORTED_ANOTHER, _DONT_STOP_SENDING, _HELP_US_STOP_SOMETHING, _AT_SOME_HOURS_OR_BLOCKED,
-    _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _SOMETHING_ELSE_DROPPED,
+    _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _ABOUT_SOMETHING_ELSE,
 )  # fmt: skip
 _READ_WHOLE = frozenset(
     (_ASKS_HOW_OPTING_OUT_WORKS, _LAW_AS_OWN_CONCERN, _AT_SOME_HOURS, _A_CONDITION_NOT_MET, _OTHERS_ASK_THE_WRITER,
      _LAW_IN_THE_PAST, _NOT_TO_TELL_A_RELATIVE, _THE_ONE_WHO_HAS_TO, _CALLS_REFUSED_TEXTS_ASKED,
-     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED, _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _SOMETHING_ELSE_DROPPED)
+     _DONT_STOP_SENDING, _AT_SOME_HOURS_OR_BLOCKED, _ANOTHER_SENDERS_EMAILS, _NO_MORE_SPEND, _ABOUT_SOMETHING_ELSE)
 )  # fmt: skip
 # A decline that names no stop and no contact: "Yeah I got both your texts. We don't need it, we're slammed enough as
 # is", "Our district manager decides this stuff and she's going to say no, trust me". It answers the offer; the rules
