@@ -3014,6 +3014,19 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-seventieth: a request relayed for the one the line belongs to ("Dr. Patel asked that you not
+    # contact this number anymore", "The doctor requests that you no longer text the after hours line"); not a time
+    # ("... not contact her before noon") or someone else's people ("... not contact our customers directly")
+    (
+        _re(
+            r"\b(?:ask|asks|asked|request|requests|requested|insist|insists|insisted)\s+that\s+(?:you|u|y'all|yall"
+            r"|your\s+(?:company|office|team|people))\s+(?:not|no\s+longer|stop|cease|quit|never)\s+(?:contact|text|messag"
+            r"|send|reach)\w*\s+(?:to\s+)?(?:this|that|the|our|my|his|her|their)\s+(?:[\w'-]+\s+){0,2}?(?:number|line"
+            r"|phone|cell|office|practice|clinic|desk|shop|store)\b(?![\w\s'-]{0,25}?\b(?:before|after|until|till|til"
+            r"|during|at\s+night|on\s+weekends)\b)"
+        ),
+        "none",
+    ),
     # the hundred-and-sixty-seventh and hundred-and-seventy-first: "don't use this phone again", "do not use this
     # number anymore"
     (

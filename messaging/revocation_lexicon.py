@@ -117,6 +117,15 @@ POLISH = (
     ),
     # "żebyście przestali do niej pisać" (that you stop writing to her)
     (r"\b(?:zebyscie|zeby\s+(?:pan|pani|panstwo)|byscie)\s+przesta(?:li|[lł]y|[lł]i|[lł])\b", "none"),
+    # "znowu spam" (spam again), "to jest spam" (this is spam), "kolejny spam" (another spam), "zgłaszam jako spam"
+    # (I'm reporting it as spam): spam said of our text; not "czy to spam?" (is this spam?), a question, nor a bare "to
+    # spam", which is English's "to spam my own customers"
+    (
+        r"\b(?:znowu|znow|kolejny|kolejna|jakis|ciagle|ciagly)\s+spam\b"
+        r"|(?<!czy\s)\bto\s+(?:jest\s+(?:zwykly\s+|kolejny\s+)?|zwykly\s+|kolejny\s+)spam\b(?!\s*\?)"
+        r"|\bzg[lł]asza(?:m|my)\s+(?:[\w-]+\s+){0,3}?jako\s+spam\b",
+        "none",
+    ),
 )
 
 RUSSIAN = (

@@ -4224,3 +4224,23 @@ def test_the_hundred_and_sixty_fourth_eighth_and_ninth_families_and_guards(text,
 )
 def test_the_hundred_and_sixty_seventh_and_seventy_first_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-seventieth set (a plain week, then the test part): a receptionist relays the doctor's request for the
+# line she answers; a time named, or someone else's people, is no request about the writer's line
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "This is Linda at the front desk. Dr. Patel asked that you not contact this number anymore. It's the "
+            "after hours line for patients.",
+            "yes",
+        ),
+        ("The doctor requests that you no longer text the after hours line", "yes"),
+        ("Mr. Lee has asked that your company not contact this office", "yes"),
+        ("She asked that you not contact the shop line before noon, she opens at 12", "not yes"),
+        ("we asked that you not contact our customers directly", "no"),
+    ],
+)
+def test_the_hundred_and_seventieth_families_and_guards(text, decision):
+    assert_decision(text, decision)
