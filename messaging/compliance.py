@@ -3014,6 +3014,42 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-seventy-sixth and hundred-and-seventy-seventh (older owners; the rural Midwest): "please
+    # discontinue contacting me", "If not please stop writing me", "mark me down as a no-contact", "I don't know how
+    # you got this number but I'd appreciate it if you'd lose it", and a grandparent asking a grandchild in the thread
+    # ("how do I make these people stop sending me things", "Honey can you tell them to stop"); not "stop by", an
+    # errand ("tell them to stop parking out front") or a time ("stop writing me at work")
+    (
+        _re(
+            r"\b(?:discontinue|cease)\s+(?:all\s+|any\s+(?:further\s+)?)?(?:contacting|texting|messaging|writing(?:\s+to)?"
+            r"|contact\s+with)\s+(?:me|us|this\s+number|my\s+number)\b"
+            r"(?!\s+(?:before|after|until|till|til|during|at\s+(?:work|night)|on\s+weekends)\b)"
+        ),
+        "none",
+    ),
+    (
+        _re(
+            r"\bstop\s+writing\s+(?:to\s+)?(?:me|us)\b(?!\s+(?:before|after|until|till|til|during|at\s+(?:work|night)"
+            r"|on\s+weekends|about)\b)"
+            r"|\b(?:make|get|tell)\s+(?:them|these\s+(?:people|folks|guys|texts|messages)|those\s+(?:people|folks|guys))"
+            r"\s+(?:to\s+)?stop(?:\s*(?:[.!?,;]|$)|\s+(?:sending|texting|messaging|writing|contacting|bothering)"
+            r"\s+(?:me|us|grandma|grandpa|mom|dad|these|those|things|stuff|texts|messages)\b|\s+i\s+(?:dont|don't|do\s+not"
+            r"|cant|can't)\s+know\b)"
+        ),
+        "negation",
+    ),
+    (
+        _re(
+            r"\b(?:mark|put|list|flag|note)\s+(?:me|us|this\s+number|my\s+number)\s+(?:down\s+)?(?:as\s+(?:a\s+)?"
+            r"|on\s+(?:the|your)\s+)(?:no[\s-]?contact|do[\s-]+not[\s-]+(?:contact|text)|no[\s-]?texts?|opted[\s-]?out"
+            r"|unsubscribed)\b"
+            r"|\bnumber\b[^.!?]{0,60}?\b(?:you'd|you\s+would|you\s+could|you)\s+(?:just\s+|please\s+)?(?:lose|delete"
+            r"|forget|toss)\s+it\b(?!\s+(?:for|in|on|at|when|after|before|until)\b)"
+            # "my wife says i should write STOP so here it is STOP": the keyword sent as told, at the end
+            r"|\bhere\s+(?:it\s+is|you\s+go|ya\s+go|goes)\W*\s+(?:stop|unsubscribe|unsub|opt\s*out)\W*$"
+        ),
+        "none",
+    ),
     # the hundred-and-seventieth: a request relayed for the one the line belongs to ("Dr. Patel asked that you not
     # contact this number anymore", "The doctor requests that you no longer text the after hours line"); not a time
     # ("... not contact her before noon") or someone else's people ("... not contact our customers directly")
@@ -5012,6 +5048,8 @@ _FORMAL_REVOCATION = re.compile(
     r"\bhereby\s+(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\b"
     r"|\b(?:revoke|revokes|withdraw|withdraws|rescind|rescinds)\s+(?:any\s+and\s+all|all|any)\s+(?:prior\s+)?consent\b"
     r"|\bthis\s+(?:was|were|is)\s+the\s+(?:very\s+)?last\s+one\W+(?:like\W+)?ever\b"
+    # a letter's "would ask that you discontinue contacting me by this or any other means"
+    r"|\bby\s+(?:this|these)\s+or\s+any\s+other\s+(?:means|methods?|channels?)\b"
 )
 # "I'd block you but it's more fun watching you": a block the writer says they are not doing
 _WOULD_BUT = re.compile(r"\b(?:i'd|i\s+would|i\s+could|i\s+should)\s+(?:block|report)\s+(?:you|u|this|ya)\s+but\b")

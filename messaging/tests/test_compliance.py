@@ -4244,3 +4244,42 @@ def test_the_hundred_and_sixty_seventh_and_seventy_first_families_and_guards(tex
 )
 def test_the_hundred_and_seventieth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-seventy-sixth (older owners not at ease with texting) and hundred-and-seventy-seventh (the rural
+# Midwest) sets: "discontinue contacting me" (in a letter's long reply too, "by this or any other means"), "stop writing
+# me", a grandparent asking a grandchild to make the texts stop, "mark me down as a no-contact", "lose it" said of the
+# number, and the keyword sent as told at the end revoke; a time, "stop by", an errand or a maybe do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("please discontinue contacting me", "yes"),
+        (
+            "Dear USDataBiz, I received your message of Tuesday last. I am not in a position to take on any new "
+            "services at my age and would ask that you discontinue contacting me by this or any other means. Yours "
+            "truly, Cornelius T. Abernathy, Abernathy & Sons Funeral Home",
+            "yes",
+        ),
+        (
+            "Is this Sam from the bank? If not please stop writing me I only do business with people I know. Lorraine",
+            "yes",
+        ),
+        ("don't stop writing me, love the tips", "no"),
+        ("stop writing me at work, text after 6", "not yes"),
+        ("Kayla honey how do I make these people stop sending me things on the phone. Grandpa", "yes"),
+        ("Honey can you tell them to stop I dont know how to block. Love Mamaw", "yes"),
+        ("tell them to stop by the shop at 5", "no"),
+        ("tell them to stop parking out front", "no"),
+        (
+            "Hi Sam, I appreciate it but I'm gonna pass and I'd rather not get follow ups either, so if you could just "
+            "mark me down as a no-contact that would be great. Thanks!",
+            "yes",
+        ),
+        ("mark me down as a maybe", "no"),
+        ("I don't know how you got this number but I'd appreciate it if you'd lose it", "yes"),
+        ("new number, you can delete it after the job", "no"),
+        ("i dont know who you are but my wife says i should write STOP so here it is STOP", "yes"),
+    ],
+)
+def test_the_hundred_and_seventy_sixth_and_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)
