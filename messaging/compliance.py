@@ -1381,10 +1381,14 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "call",
     ),
-    # don't reach out again / never reach out to me
+    # don't reach out again / never reach out to me; not the writer's own habit ("old members we never reach out to":
+    # the hundred-and-seventy-ninth)
     (
-        _re(r"\b(?:do\s+not|don't|dont|dnt|never)\s+(?:ever\s+)?reach\s+out\b(?!\s+to\s+(?:him|her|them|my\s+\w+))"),
-        "subject",
+        _re(
+            r"\b(?:do\s+not|don't|dont|dnt|never)\s+(?:ever\s+)?reach\s+out\b(?!\s+to\s+(?:him|her|them|my\s+\w+))"
+            r"(?!\s+to\s*(?:$|[.!?,;]))"
+        ),
+        "anysubject",
     ),
     # go away / leave me be, as a whole clause
     (
@@ -3013,6 +3017,16 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the hundred-and-seventy-ninth (how owners write: dyslexic and phonetic spellings): "pleaze no mor mesages",
+    # "tak me of" (take me off); not "no more massage appointments" nor "take care of me"
+    (
+        _re(
+            r"\bno\s+(?:mor|moar|mroe|moor|mo)\s+(?:m[aeiu]s+[aeiu]?g[aeiu]?s?|texs|texts?|tekst?s|txts?|textes)\b"
+            r"|\bta[ck]e?\s+(?:me|us|my\s+number|my\s+numbr)\s+(?:of|of+)\s*(?:$|[.!,]|(?:ur|your|yur|yor|the|da)\s+"
+            r"(?:list|lis|lst|lisst)\b)"
+        ),
+        "negation",
     ),
     # the hundred-and-seventy-sixth and hundred-and-seventy-seventh (older owners; the rural Midwest): "please
     # discontinue contacting me", "If not please stop writing me", "mark me down as a no-contact", "I don't know how

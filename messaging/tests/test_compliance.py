@@ -4283,3 +4283,24 @@ def test_the_hundred_and_seventieth_families_and_guards(text, decision):
 )
 def test_the_hundred_and_seventy_sixth_and_seventh_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-seventy-ninth set (how owners write: Deaf owners' ASL-gloss, dictation, dyslexic spellings):
+# "pleaze no mor mesages ... tak me of" revokes; "old members we never reach out to" is the writer's own habit, not a
+# request
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("pleaze no mor mesages. i hav dislexia and its hard to reed al these. tak me of", "yes"),
+        ("no mor texs plz", "yes"),
+        ("tak me of ur list", "yes"),
+        ("no more massage appointments this week, book me for june", "no"),
+        ("can you take me of the schedule for friday", "no"),
+        ("This might be good for us, our church has a long list of old members we never reach out to", "no"),
+        ("we never reach out to vendors by text, it's all email", "no"),
+        ("never reach out to me again", "yes"),
+        ("I said don't reach out again", "yes"),
+    ],
+)
+def test_the_hundred_and_seventy_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
