@@ -852,6 +852,10 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "Jen can you unsubscribe me from the Sysco newsletter": someone else's mailing
             r"(?!\s+(?:me|us)\s+from\s+(?:the|that|this|their|our|my)\s+(?:[\w'-]+\s+){0,3}(?:newsletter|catalog|magazine"
             r"|mailing|e-?mails?|subscription|membership|app)\b)"
+            # "do you know how to unsubscribe from those Yelp ad emails?": another sender's mailing named (the
+            # hundred-and-eighty-second)
+            r"(?!\s+(?:me\s+|us\s+)?from\s+(?:those|that)\s+(?:[\w'-]+\s+){1,3}(?:e-?mails?|newsletters?|mailers?|catalogs?"
+            r"|magazines?|notifications?|apps?)\b)"
             # "unsubscribe from the email newsletter but keep getting the texts": the e-mails, the texts wanted
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|your|ur|all\s+the)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?)\b"
             r"[^.?!]{0,40}\bkeep\s+(?:getting\s+|receiving\s+)?(?:the\s+|your\s+|these\s+)?(?:texts|sms|text\s+messages)\b)"
@@ -1527,8 +1531,15 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "negation",
     ),
-    # the carriers' spam-report short code
-    (_re(r"\b7726\b|\bspam\s+(?:report|reported)\b"), "none"),
+    # the carriers' spam-report short code, not the last four digits of a phone number ("his number is (555) 014-7726":
+    # the hundred-and-eighty-second) nor an extension
+    (
+        _re(
+            r"(?<!\d[\s.)-])(?<!\d\)\s)(?<!ext\s)(?<!ext\.\s)(?<!ext\sis\s)(?<!extension\s)(?<!extension\sis\s)(?<!x)(?<!#)"
+            r"\b7726\b(?!\s?[.-]?\s?\d)|\bspam\s+(?:report|reported)\b"
+        ),
+        "none",
+    ),
     # do not solicit / no soliciting
     (_re(r"\b(?:do\s+not|don't|dont|no)\s+(?:solicit|soliciting|solicitations?)\b"), "none"),
     (
@@ -3017,6 +3028,21 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the hundred-and-eighty-second (written to be hard, a fourth take): "I'm begging you let this be the end of it",
+    # "... you owe me some peace and quiet. Don't write back" (not "call dont text back": calls asked for, nor "don't
+    # text back, see you tuesday": a meeting set), "I don't know you, never signed up for anything, and I'd like to go
+    # on never hearing from you"
+    (
+        _re(
+            r"\blet\s+(?:this|that|it)\s+be\s+the\s+end\s+of\s+(?:it|this|them|these|the\s+texts|the\s+messages)\b"
+            r"|(?<!call\s)(?<!call\sme\s)\b(?:don't|dont|do\s+not)\s+(?:ever\s+)?(?:write|text|message)\s+(?:me\s+|us\s+)?back\b"
+            r"(?![^.!?]{0,30}\b(?:see\s+(?:you|ya)|all\s+set|we're\s+set|talk\s+(?:then|soon|tomorrow))\b)"
+            r"|\b(?:like|love|prefer|want|wish|plan|happy|content)\s+(?:to\s+)?(?:go\s+on|keep(?:\s+on)?|continue|stay)\s+"
+            r"never\s+hear(?:ing)?\s+from\s+(?:you|u|y'all|yall|ya|your\s+\w+)\b"
+            r"|(?:^|[,.;]\s*)never\s+signed\s+up\s+for\s+(?:anything|this|these|that|it|nothin\w*|any\s+of\s+(?:this|these|it))\b"
+        ),
+        "negation",
     ),
     # the hundred-and-seventy-ninth (how owners write: dyslexic and phonetic spellings): "pleaze no mor mesages",
     # "tak me of" (take me off); not "no more massage appointments" nor "take care of me"

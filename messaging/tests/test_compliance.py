@@ -4304,3 +4304,33 @@ def test_the_hundred_and_seventy_sixth_and_seventh_families_and_guards(text, dec
 )
 def test_the_hundred_and_seventy_ninth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-eighty-second set (written to be hard, a fourth take): "let this be the end of it", "Don't write
+# back", "never signed up for anything" with its subject left out and "go on never hearing from you" revoke; calls
+# asked for instead, a meeting set, another sender's e-mails and a phone number or an extension ending in 7726 (the
+# carriers' spam-report short code) do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Sam, buddy, I've got a whole drawer full of business cards from guys like you. I'm begging you let this "
+            "be the end of it",
+            "yes",
+        ),
+        (
+            "Whoever sold you my number owes me an apology and you owe me some peace and quiet. Don't write back",
+            "yes",
+        ),
+        ("I don't know you, never signed up for anything, and I'd like to go on never hearing from you", "yes"),
+        ("Tmrw works, 2ish? shaky hands so call dont text back", "no"),
+        ("thanks! don't text back, see you tuesday", "not yes"),
+        ("Random but do you know how to unsubscribe from those Yelp ad emails? Been trying for weeks", "no"),
+        ("unsubscribe me from those texts", "yes"),
+        ("This is my personal cell. Marketing is Kevin, his number is (555) 014-7726", "not yes"),
+        ("my ext is 7726", "not yes"),
+        ("forwarded this to 7726", "yes"),
+    ],
+)
+def test_the_hundred_and_eighty_second_families_and_guards(text, decision):
+    assert_decision(text, decision)
