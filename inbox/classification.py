@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from inbox import extraction
+from inbox.phonematch import us_phone_matches
 from messaging import compliance
 from usdatabiz.core.regexgate import GatedPatterns, GatedRegex, ScannedRegex, caseless_ascii, literal_gates
 
@@ -1575,7 +1576,8 @@ def _extract(clean: str, whole: str = "") -> tuple[str, dict[str, str], list[str
         digits = _digit_count(masked)
     parts, last, phone_suspect, phones = [], 0, False, []
     # a valid number has at least ten digits: most replies have none, and the matcher is dear
-    matches = () if digits < 10 else phonenumbers.PhoneNumberMatcher(masked, "US", leniency=phonenumbers.Leniency.VALID)
+    # (a number written plainly is read without the library's matcher, with the same answer: inbox.phonematch)
+    matches = () if digits < 10 else us_phone_matches(masked)
     for match in matches:
         if extraction.phone_is_reference(masked, match.start):
             parts += [masked[last : match.start], " <reference> "]  # "Policy no. 3304412897": not a phone

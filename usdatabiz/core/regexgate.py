@@ -85,6 +85,12 @@ def _is_outside_ascii(ch: str) -> bool:
     return not ch.isascii()
 
 
+# A character written by its code: "\\u0111", "\\U0001f6d1", "\\xe9", "\\N{EM DASH}", an octal "\\012"
+_ESCAPED_CHARACTER = re.compile(
+    r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[^}]*\}|0[0-7]{0,2}|[1-7][0-7]{2})"
+)
+
+
 def _mandatory_runs(alternative: str) -> list[str]:
     """The runs of plain characters outside groups, classes, escapes and quantified atoms: every match has each."""
     runs, current, depth, i = [], [], 0, 0
@@ -100,7 +106,10 @@ def _mandatory_runs(alternative: str) -> list[str]:
         if ch == "\\":
             runs.append("".join(current))
             current = []
-            i += 2  # a quantifier after the escape ("\\s+", "\\d{1,2}") is read next, as no text
+            # a quantifier after the escape ("\\s+", "\\d{1,2}") is read next, as no text; a character written by its
+            # code ("\\u0111", "\\x80", "\\N{...}") is passed over whole: its digits are not text
+            escaped = _ESCAPED_CHARACTER.match(alternative, i)
+            i = escaped.end() if escaped else i + 2
             continue
         if ch == "{":  # a repetition count: "{0,40}" is not text
             close = alternative.find("}", i)

@@ -252,6 +252,26 @@ def test_letters_of_other_scripts_gate_and_never_hide_a_match(pattern, text):
     assert not gate_open(gates, "no such words here")
 
 
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b(?:dung|\u0111ung)\s+goi\s+(?:vao\s+)?gio\s+nay\b", "\u0111ung goi gio nay"),
+        (r"\bcaf\xe9 closed\b", "the caf\xe9 closed"),
+        (r"\N{EM DASH}\s*stop texting", "ok \u2014 stop texting"),
+        (r"\U0001f6d1 stop", "\U0001f6d1 stop"),
+    ],
+)
+def test_a_character_written_by_its_code_is_no_literal_of_its_digits(pattern, text):
+    # "\u0111ung" is read as one character, then "ung": not as the text "0111ung", which no reply holds
+    from usdatabiz.core.regexgate import GatedPatterns, literal_clauses
+
+    assert re.search(pattern, text)
+    for clause in literal_clauses(pattern):  # a match holds one literal of each clause
+        assert any(literal in text for literal in clause), clause
+    assert gate_open(literal_gates(pattern), text)
+    assert GatedPatterns([re.compile(pattern)]).open(text) == [True]
+
+
 def test_gated_patterns_say_exactly_which_patterns_match():
     from usdatabiz.core.regexgate import GatedPatterns
 
