@@ -884,6 +884,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             rf"(?:any\s*more\s+|any\s+|these\s+|those\s+|your\s+|the\s+|more\s+|ur\s+)?{_MESSAGES}\b"
             # "we don't need text marketing": a product declined, not the texts refused
             r"(?(need)(?!\s+(?:marketing|services?|software|platforms?|tools?)\b))"
+            # "we don't want the texts to end, keep them coming": more texts wanted (the hundred-and-eighty-sixth)
+            r"(?!\s+to\s+(?:end|stop|cease)\b)"
         ),
         "subject",
     ),
@@ -3029,6 +3031,20 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-eighty-fifth (staff answering a business line) and hundred-and-eighty-sixth (mixed intents): "Mr.
+    # Delgado ... wants these messages to end. Please confirm removal.", "Nice. Spam from a company called 'USDataBiz'"
+    (
+        _re(
+            r"(?<!don't\s)(?<!dont\s)(?<!not\s)(?<!never\s)(?<!doesn't\s)(?<!doesnt\s)(?<!didn't\s)"
+            r"\b(?:want|wants|wanted|need|needs|would\s+like)\s+(?:these|the|your|all\s+(?:these|the|your))\s+(?:messages|texts"
+            r"|txts|msgs|text\s+messages)\s+to\s+(?:end|stop|cease)\b"
+            r"|\b(?:please\s+|pls\s+|kindly\s+)?confirm\s+(?:my\s+|his\s+|her\s+|our\s+|their\s+|the\s+|this\s+)?removal"
+            r"(?=\s*(?:$|[.!?,;]|from\s+(?:your|the|ur)\s+(?:list|database|system)|of\s+(?:my|this|our|his|her|their|the)\s+"
+            r"(?:number|name|info|information|contact|cell|phone|line|data)\b))"
+            r"|(?:^|[.!?]\s*)spam\s+from\s+(?:a\s+company|you|u|y'all|yall|your\s+company|usdatabiz|a\s+\w+\s+company)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-eighty-second (written to be hard, a fourth take): "I'm begging you let this be the end of it",
     # "... you owe me some peace and quiet. Don't write back" (not "call dont text back": calls asked for, nor "don't
     # text back, see you tuesday": a meeting set), "I don't know you, never signed up for anything, and I'd like to go
@@ -3987,6 +4003,12 @@ _DOING_AS_TOLD = re.compile(
     r"|don't\s+mind\s+if\s+i\s+do|say\s+no\s+more|gladly\s+doing\s+(?:that|it))(?:\W+(?:lol|thanks|thx|bye|ty))*\W*"
 )
 # "I DID reply stop. Twice.", "I already texted STOP": the keyword sent before (not "if I reply stop")
+# "Dr. Patel asked me to reply STOP for her": the keyword sent for the one who asked (the hundred-and-eighty-fifth)
+_STOP_SENT_FOR_SOMEONE = re.compile(
+    r"\b(?:asked|told|wants|wanted|needs|needed)\s+me\s+to\s+(?:reply|text|send|write|type|respond(?:\s+with)?)\s+"
+    r"[\"']?(?:stop|unsubscribe|end|quit|cancel|stopall)\b[\"']?\s+(?:for|on\s+behalf\s+of)\s+(?:her|him|them|us"
+    r"|the\s+(?:office|owner|doctor|boss|shop|practice|company))\b"
+)
 _SAID_STOP_BEFORE = re.compile(
     r"(?<!\bif\s)\b(?:i|we)\s+(?:did|already|already\s+did|have\s+already|have|already\s+have)\s+(?:reply|replied|text|texted"
     r"|send|sent|say|said|type|typed)\s+(?:\"|')?(?:stop|unsubscribe|end|quit|cancel|remove)\b"
@@ -4689,7 +4711,11 @@ _FILE_BY_EMAIL = re.compile(
 )
 # "Stop... wait, is this the Apex that funded my cousin?": the word taken back at once; a person decides
 _STOP_TAKEN_BACK = re.compile(
-    r"^\W*stop\W+(?:wait|hold\s+on|nvm|never\s*mind|hammer\s*time|collaborate\s+and\s+listen)\b"
+    # "stop... actually nvm, sorry, fat fingered", "STOP. jk lol. what do you guys actually do" (the
+    # hundred-and-eighty-sixth)
+    r"^\W*stop\W+(?:(?:actually|oops|oh|sorry|wait)\W+)?(?:wait|hold\s+on|nvm|never\s*mind|hammer\s*time"
+    r"|collaborate\s+and\s+listen|jk|j/k|just\s+kidding|kidding|fat\s*-?\s*finger\w*|wrong\s+(?:button|chat|thread)"
+    r"|disregard|ignore\s+that)\b"
 )
 # "Stop it Carol 😂😂 I'm dying", "Stop! You read my mind lol": a stop word said laughing, with nothing about the
 # texts; a person decides
@@ -5359,6 +5385,7 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     mentioned = bool(_KEYWORD_MENTION.search(plain + "?" if asked else plain))
     asks_what_else = mentioned and asked and bool(_ASKS_WHAT_ELSE_STOP_DOES.search(plain + "?"))
     said_before = mentioned and bool(_SAID_STOP_BEFORE.search(plain))  # read before the mention is taken out
+    sent_for_someone = mentioned and bool(_STOP_SENT_FOR_SOMEONE.search(plain))
     if mentioned:
         plain = _KEYWORD_MENTION.sub(" , ", plain + "?" if asked else plain).removesuffix("?")
     notice = bool(_STOP_SAID_NOT_TO_WORK.search(plain) and _A_MACHINE.search(plain))
@@ -5380,7 +5407,12 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
     if mentioned and _DOING_AS_TOLD.fullmatch(plain.strip(" ,.!-\"'\u201c\u201d")):
         return OPT_OUT_YES, "our keyword quoted and done as it says"  # '"Reply STOP to opt out" ok. doing that'
     if said_before:
-        return OPT_OUT_YES, "the keyword sent before"  # "> Reply STOP to opt out / I DID reply stop. Twice."
+        return OPT_OUT_YES, "the keyword sent before"
+    if sent_for_someone:
+        return (
+            OPT_OUT_YES,
+            "the keyword sent for the one who asked",
+        )  # "> Reply STOP to opt out / I DID reply stop. Twice."
     if mentioned and _STILL_TEXTED.search(plain):
         # '"Reply STOP to opt out" - I did. Twice. Still getting these': the keyword named because it was sent before
         return OPT_OUT_YES, "the keyword sent before and the texts still come"

@@ -4334,3 +4334,33 @@ def test_the_hundred_and_seventy_ninth_families_and_guards(text, decision):
 )
 def test_the_hundred_and_eighty_second_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-eighty-fifth (staff answering a business line) and hundred-and-eighty-sixth (mixed intents) sets: the
+# keyword sent for the one who asked, "wants these messages to end", "Please confirm removal" and "Spam from a company
+# called ..." revoke; a STOP taken back ("actually nvm, fat fingered", "jk lol") is held for a person, and more texts
+# wanted, another removal confirmed or the keyword asked about for someone are not read as revoking
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Dr. Patel asked me to reply STOP for her. thanks", "yes"),
+        ("if I reply STOP for her will it stop all the texts?", "not yes"),
+        (
+            "This is Anna, office manager. Mr. Delgado never signed up for anything with your company and wants these "
+            "messages to end. Please confirm removal.",
+            "yes",
+        ),
+        ("Please confirm removal of my number.", "yes"),
+        ("can you confirm removal of the old sign before the inspection", "no"),
+        ("we don't want the texts to end, keep them coming", "not yes"),
+        (
+            "Nice. Spam from a company called 'USDataBiz'. Couldn't sound more like a scam if you tried. What's next, "
+            "a Nigerian prince?",
+            "yes",
+        ),
+        ("stop... actually nvm, sorry, fat fingered. wednesday afternoon is ok for a call", "uncertain"),
+        ("STOP. jk lol. what do you guys actually do", "uncertain"),
+    ],
+)
+def test_the_hundred_and_eighty_fifth_and_sixth_families_and_guards(text, decision):
+    assert_decision(text, decision)
