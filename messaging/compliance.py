@@ -3031,6 +3031,35 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-eighty-fourth, hundred-and-eighty-eighth and hundred-and-eighty-ninth: "Dont text here, email
+    # office@... if you need something" (not a time, "don't text here before 9", nor the writer's habit, "I don't text
+    # here much"), "Kindly remove St. Brigid's Parish from your contacts" (a name with its abbreviation's dot), "lol you
+    # people will spam anybody"; Spanish "Si me vuelven a texear llamo a la policia" (text me again and I call the
+    # police; not "si me vuelves a escribir el lunes te paso el precio"), "no quiero saber nada de ustedes" (I want
+    # nothing to do with you), "No autorizo que me envien mensajes de texto" (I don't authorise texts), "Favor de
+    # retirar mi numero" (please take my number off)
+    (
+        _re(
+            r"\b(?:don't|dont|do\s+not|never)\s+(?:ever\s+)?text\s+(?:me\s+|us\s+)?(?:here|on\s+here|to\s+this\s+(?:number"
+            r"|phone|cell))\b(?!\s+(?:before|after|until|till|til|during|between|on\s+weekends|at\s+night|much|often|a\s+lot)\b)"
+        ),
+        "anysubject",
+    ),
+    (
+        _re(
+            r"\bremove\s+(?:[\w'.&-]+\s+){1,5}?from\s+(?:your|ur|the)\s+(?:contacts?|contact\s+list|list|lists|database|system"
+            r"|texts?|marketing)\b(?!\s+(?:price|of)\b)"
+            r"|\b(?:you|you\s+people|y'all|yall|you\s+guys|u\s+people|u\s+guys)\s+(?:will|would|'ll|just|really)\s+spam\s+"
+            r"(?:anybody|anyone|everybody|everyone|anything)\b"
+            r"|\bsi\s+(?:me|nos|le)\s+(?:vuelven|vuelves|vuelve)\s+a\s+(?:tex\w*|escribir|mandar|enviar|contactar|mensajear)\b[^.!?]{0,40}"
+            r"\b(?:policia|reporto|reportar|denuncio|denunciar|demando|demandar|bloqueo|bloquear|abogado)"
+            r"|\bno\s+(?:quiero|queremos)\s+saber\s+nada\s+(?:de|con)\s+(?:ustedes|uds|usted|ti|su\s+compania|esa\s+compania)\b"
+            r"|\bno\s+(?:autorizo|autorice|autorizamos)\s+(?:que\s+me\s+(?:envien|manden|escriban|contacten|texteen)"
+            r"|(?:el\s+)?(?:envio|uso)\s+de\s+(?:mensajes|textos|mi\s+numero))"
+            r"|\b(?:favor\s+de\s+|por\s+favor\s+)?retir(?:ar|en|e)\s+mi\s+(?:numero|telefono|cel|celular|nombre)\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-eighty-fifth (staff answering a business line) and hundred-and-eighty-sixth (mixed intents): "Mr.
     # Delgado ... wants these messages to end. Please confirm removal.", "Nice. Spam from a company called 'USDataBiz'"
     (
@@ -5489,6 +5518,10 @@ def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]
 # reason names the model and its probability. Without the corpus file the rules decide alone.
 
 _GUARDED_WORDS = re.compile(
+    # "take the # from the flyer and call me": a number copied from somewhere to call, not one taken off a list
+    r"\btake\s+(?:the|my|our|this|that)\s+(?:#|number|num|phone\s+number)\s+(?:from|off\s+of)\s+(?:the|our|my|that|this)\s+"
+    r"(?:flyer|flier|card|business\s+card|sign|ad|website|site|truck|van|door|window|poster|postcard|mailer|receipt)\b"
+    r"(?=[^.!?]*\b(?:call|text|reach|dial|ring)\b)|"
     # "I'll make a move on it next week": the writer's own next step
     r"\b(?:i'll|i\s+will|we'll|we\s+will|ill|gonna|going\s+to)\s+(?:make\s+a\s+move|move)\s+on\s+(?:it|this|that)\b|"
     rf"\b(?:stop|stopping|unsubscribe|unsub|opt\s+out|optout|remove\s+me)\s+(?:{_NOT_A_REQUEST_AFTER})\b"

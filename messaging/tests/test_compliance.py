@@ -4364,3 +4364,34 @@ def test_the_hundred_and_eighty_second_families_and_guards(text, decision):
 )
 def test_the_hundred_and_eighty_fifth_and_sixth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-eighty-fourth (a plain week), hundred-and-eighty-eighth (Spanish-speaking owners) and
+# hundred-and-eighty-ninth (nonprofits and churches) sets: "Dont text here", a name with its abbreviation's dot removed
+# from the contacts, "you people will spam anybody", and Spanish threats, refusals and "retirar mi numero" revoke; a
+# time, the writer's habit and a condition ending in a price do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "This is my personal phone not the shop. Dont text here, email office@bakerstirepro.com if you need "
+            "something",
+            "yes",
+        ),
+        ("don't text here before 9, the shop opens at 9", "no"),
+        ("I don't text here much, call me", "no"),
+        (
+            "Hi Sam, I'm sure you mean well but our board has a policy against vendor solicitation. Kindly remove St. "
+            "Brigid's Parish from your contacts.",
+            "yes",
+        ),
+        ("lol you people will spam anybody. a youth baseball league. get a real job", "yes"),
+        ("Si me vuelven a texear llamo a la policia.", "yes"),
+        ("si me vuelves a escribir el lunes te paso el precio", "not yes"),
+        ("no quiero saber nada de ustedes", "yes"),
+        ("Buenos dias. No autorizo que me envien mensajes de texto. Favor de retirar mi numero.", "yes"),
+        ("Favor de retirar mi numero", "yes"),
+    ],
+)
+def test_the_hundred_and_eighty_fourth_eighth_and_ninth_families_and_guards(text, decision):
+    assert_decision(text, decision)
