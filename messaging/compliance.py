@@ -704,6 +704,12 @@ _NOT_A_BENEFIT = (
     r"|retirement|health\s+plan|dental\s+plan|insurance|benefits?|wellness|raffle|potluck|carpool|secret\s+santa"
     r"|white\s+elephant|dividends?|reinvestment)\b)"
 )
+# "remove the delivery fee from your list price", "remove the old banner from your list of sponsors": a price or a list
+# of things, not the list the writer is on
+_NOT_A_LIST_OF_THINGS = (
+    r"(?!\s+prices?\b)(?!\s+of\s+(?:sponsors|vendors|suppliers|donors|ingredients|items|products|services|prices|features"
+    r"|specials|parts|jobs|tasks|chores|errands|groceries)\b)"
+)
 _NOT_OTHER_PEOPLE = (
     r"(?!\s+(?:my|our|the|their|your)\s+(?:customers|clients|patients|members|users|subscribers|staff|employees"
     r"|people|contacts|residents|tenants|students|parents|guests|buyers)\b)"
@@ -2064,6 +2070,8 @@ _MORE_PHRASES += [
             r"\bremove\s+(?:[\w'&.,-]+\s+){1,6}from\s+(?:any|all|your|ur|the)\s+(?:future\s+|further\s+)?"
             r"(?:(?:sms|text|texting|marketing|mailing|contact|call(?:ing)?|promotional)\s+)?"
             r"(?:campaigns?|lists?|texts?|messages?|mailings?|outreach|databases?)\b"
+            # not "remove the delivery fee from your list price", "remove the old banner from your list of sponsors"
+            rf"{_NOT_A_LIST_OF_THINGS}"
         ),
         "negation",
     ),
@@ -3509,6 +3517,9 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:asked|asks|wants|wanted|requested|requests)\s+(?:that\s+)?(?:you|y'all|u)\s+(?:not|never|stop)\s+"
             r"(?:text|txt|message|contact)\w*\s+(?:her|him|them)\b(?!\s+(?:before|after|until|till|at|during)\b)"
+            # not "She asked that you not contact her tenants": her people, not her
+            r"(?!\s+(?:tenants|customers|clients|patients|staff|employees|kids|students|members|residents|team|crew|family"
+            r"|friends|neighbors|neighbours|guests|buyers|vendors|people|workers)\b)"
             r"|\bno\s+(?:mas\s+)?(?:textos|mensajes|msjs?)\s+(?:a|en|para)\s+(?:este|mi)\s+(?:cel|celular|numero|telefono)\b"
             r"|\b(?:revoco|retiro|cancelo)\s+(?:mi|el|todo)\s+(?:consentimiento|permiso|autorizacion)\b"
             r"|\bfuera\s+de\s+mi\s+(?:telefono|cel|celular|numero|whats|whatsapp)\b"
@@ -3520,7 +3531,7 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:take|remove|drop|pull)\s+(?!(?:me|us)\b)(?:[\w&'.-]+\s+){1,3}?(?:off|from)\s+(?:whatever|your|ur"
             r"|all\s+(?:of\s+)?your|any|this|that|the\s+(?:mailing|texting|text|call|contact|marketing|sms))\s+(?:\w+\s+)?"
-            r"lists?\b(?!\s+price)"
+            rf"lists?\b{_NOT_A_LIST_OF_THINGS}"
         ),
         "negation",
     ),

@@ -4395,3 +4395,20 @@ def test_the_hundred_and_eighty_fifth_and_sixth_families_and_guards(text, decisi
 )
 def test_the_hundred_and_eighty_fourth_eighth_and_ninth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# Look-alikes noticed while learning the hundred-and-eighty-ninth round (no corpus reply has them): a price or a list of
+# things taken off, and someone's people not to be contacted, are not decided yes; the requests beside them still are
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("remove the delivery fee from your list price", "not yes"),
+        ("remove the old banner from your list of sponsors", "not yes"),
+        ("She asked that you not contact her tenants", "not yes"),
+        ("She asked that you not contact her", "yes"),
+        ("remove me from your list of contacts", "yes"),
+        ("please remove Coastal Roofing from your list", "yes"),
+    ],
+)
+def test_lists_of_things_and_someones_people_are_not_revocations(text, decision):
+    assert_decision(text, decision)
