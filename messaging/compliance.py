@@ -3039,6 +3039,25 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-eighty-seventh (a plain week) and hundred-and-ninety-second (owners for whom English is a second
+    # language): "... like you're spamming me? clowns" (our texts called spam: the corpus's convention), "why are you
+    # spamming me", "no text on cell pls. if need, call store 713-555-0148 after 3pm" (texts refused on this phone, the
+    # store's number given for calls); not "are you spamming me?" (asked), "so you want me to spam my own customers",
+    # "no text on weekends pls", nor "I got no text on my phone yet" (none arrived)
+    (
+        _re(
+            r"(?<!are\s)(?<!r\s)\b(?:you're|youre|you\s+are|ur|u\s+are|u|y'all\s+are|yall\s+are|you\s+guys\s+are"
+            r"|you\s+people\s+are)\s+(?:just\s+|literally\s+|basically\s+|still\s+|always\s+)?spamming\s+(?:me|us"
+            r"|my\s+(?:phone|cell|number)|this\s+(?:number|phone))\b"
+            r"|\bwhy\s+(?:are|r|do|does)\s+(?:you|u|y'all|yall|you\s+guys|you\s+people|this\s+company)\s+(?:still\s+|keep\s+|always\s+)?"
+            r"spam(?:ming)?\s+(?:me|us|my\s+(?:phone|cell|number))\b"
+            r"|(?<!got\s)(?<!get\s)(?<!see\s)(?<!saw\s)(?<!received\s)(?<!is\s)(?<!was\s)(?<!there's\s)(?<!had\s)(?<!have\s)"
+            r"\bno\s+(?:texts?|txts?|sms|text\s+messages?)\s+(?:on|to)\s+(?:(?:this|my|the|that)\s+)?(?:cell|cellphone"
+            r"|cell\s+phone|phone|number|mobile)\b(?!\s+(?:yet|from|after|before|until|till|til|during|between|at\s+night"
+            r"|on\s+(?:weekends|sundays|saturdays))\b)"
+        ),
+        "negation",
+    ),
     # the hundred-and-eighty-fourth, hundred-and-eighty-eighth and hundred-and-eighty-ninth: "Dont text here, email
     # office@... if you need something" (not a time, "don't text here before 9", nor the writer's habit, "I don't text
     # here much"), "Kindly remove St. Brigid's Parish from your contacts" (a name with its abbreviation's dot), "lol you
@@ -4460,9 +4479,8 @@ def _phrase_hit(normalized: str, *, part_of: str | None = None, asked: bool = Fa
     the reply ended with a question mark, which normalising trimmed; the phrases that look ahead for one see it."""
     phrases, keeper = _gated_phrases()
     among = _phrase_candidates(keeper, normalized if part_of is None else part_of)
-    for (pattern, guard), could_match in zip(phrases, keeper.open(normalized, among=among), strict=True):
-        if not could_match:
-            continue  # none of the words every match needs
+    for number in keeper.matching(normalized, among=among):  # the few phrases that match, in their order
+        pattern, guard = phrases[number]
         read = normalized + "?" if asked and pattern in _LOOKS_FOR_A_QUESTION else normalized
         for match in pattern.finditer(read):
             before = _clause_before(normalized, match.start())

@@ -4412,3 +4412,27 @@ def test_the_hundred_and_eighty_fourth_eighth_and_ninth_families_and_guards(text
 )
 def test_lists_of_things_and_someones_people_are_not_revocations(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-eighty-seventh (a plain week) and hundred-and-ninety-second (owners for whom English is a second
+# language): our texts called spam, and texts refused on this phone with a number given for calls
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ('"existing contacts" lmao so you want me to spam my own customers like you\'re spamming me? clowns', "yes"),
+        ("you're spamming me", "yes"),
+        ("why are you spamming me", "yes"),
+        ("i think ur spamming me lol", "yes"),
+        ("are you spamming me?", "not yes"),
+        ("you're not spamming me, relax", "not yes"),
+        ("so you want me to spam my own customers", "not yes"),
+        ("no text on cell pls. if need, call store 713-555-0148 after 3pm", "yes"),
+        ("no text on this cell", "yes"),
+        ("no text on weekends pls", "not yes"),
+        ("no texts to this number after 9pm please", "not yes"),
+        ("I got no text on my phone yet", "not yes"),
+        ("there's no text on my phone, resend?", "not yes"),
+    ],
+)
+def test_the_hundred_and_eighty_seventh_and_ninety_second_families_and_guards(text, decision):
+    assert_decision(text, decision)

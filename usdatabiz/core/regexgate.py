@@ -667,10 +667,11 @@ class GatedPatterns:
         starts = [found.start() for number in self.candidates(text) if (found := self._search(number)(text))]
         return min(starts, default=None)
 
-    def matching(self, text: str) -> list[int]:
-        """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of."""
+    def matching(self, text: str, *, among: list[int] | None = None) -> list[int]:
+        """The numbers of the patterns that match ``text``, in order: those ``open(text)`` says True of (``among`` as
+        ``open`` takes it)."""
         owner, searches, found = self._owner, self._searches, set()
-        for number in self.candidates(text):
+        for number in self.candidates(text) if among is None else among:
             if owner[number] not in found and (searches[number] or self._search(number))(text):
                 found.add(owner[number])
         return sorted(found)

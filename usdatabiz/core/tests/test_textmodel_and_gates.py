@@ -484,6 +484,22 @@ def test_gated_patterns_list_the_patterns_that_match():
         assert keeper.open(text) == [bool(pattern.search(text)) for pattern in patterns], text
 
 
+def test_gated_patterns_read_a_part_with_the_candidates_of_its_whole():
+    """A clause of a reply, read with the candidates of the whole reply (``among``), gets the answer it gets alone."""
+    from usdatabiz.core.regexgate import GatedPatterns
+
+    patterns = [re.compile(r"\bwrong number\b"), re.compile(r"(?<!not )\b(?:call|text) me\b"), re.compile(r"\?")]
+    keeper = GatedPatterns(patterns)
+    whole = "do not call me. wrong number? text me later"
+    among = keeper.candidates(whole)
+    for part in ["do not call me", "wrong number?", "text me later", whole]:
+        expected = [i for i, pattern in enumerate(patterns) if pattern.search(part)]
+        assert keeper.matching(part, among=among) == expected, part
+        assert keeper.matching(part) == expected, part
+        assert [i for i, found in enumerate(keeper.open(part, among=among)) if found] == expected, part
+    assert keeper.matching("text me", among=[]) == []  # only the candidates given are searched
+
+
 def test_caseless_ascii_turns_every_character_a_caseless_letter_matches_into_that_letter():
     """Asked of the engine for each character there is: the four characters outside ASCII that "(?i:[a-z])" matches
     become that letter, and lower-casing makes no other ASCII letter, so an ASCII word a caseless pattern needs is in
