@@ -3039,6 +3039,16 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the hundred-and-ninety-fourth (replies to a second or third follow-up): "Now go be persistent with someone else's
+    # phone and delete mine" (a number named, then "mine" to delete); not "your photo looks like mine, delete mine"
+    (
+        _re(
+            r"\b(?:phone|number|cell|cell\s+phone|line|contact|contact\s+info)\b[^.!?]{0,60}(?<!don't\s)(?<!dont\s)(?<!not\s)"
+            r"(?<!ever\s)(?<!need\sto\s)\b(?:delete|remove|erase|lose|forget"
+            r"|drop)\s+mine\b"
+        ),
+        "negation",
+    ),
     # the hundred-and-eighty-seventh (a plain week) and hundred-and-ninety-second (owners for whom English is a second
     # language): "... like you're spamming me? clowns" (our texts called spam: the corpus's convention), "why are you
     # spamming me", "no text on cell pls. if need, call store 713-555-0148 after 3pm" (texts refused on this phone, the

@@ -4436,3 +4436,22 @@ def test_lists_of_things_and_someones_people_are_not_revocations(text, decision)
 )
 def test_the_hundred_and_eighty_seventh_and_ninety_second_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-ninety-fourth (replies to a second or third follow-up): a number named, then "mine" to delete
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Wow a third follow up. Amazing persistence. Now go be persistent with someone else's phone and delete mine",
+            "yes",
+        ),
+        ("go text someone else's phone, I want you to delete mine", "yes"),
+        ("your photo looks like mine, delete mine", "not yes"),
+        ("I saved your number, don't delete mine", "not yes"),
+        ("I saved your number, please don't ever delete mine", "not yes"),
+        ("I got your number, no need to delete mine", "not yes"),
+    ],
+)
+def test_the_hundred_and_ninety_fourth_families_and_guards(text, decision):
+    assert_decision(text, decision)
