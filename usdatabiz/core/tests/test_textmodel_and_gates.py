@@ -190,20 +190,24 @@ def test_labelled_rows_reads_the_corpus_format(tmp_path):
     assert labelled_rows(path) == [("hi, there", "other")]
 
 
-def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens():
-    from usdatabiz.core.regexgate import GateKeeper
+@pytest.mark.parametrize("automaton", [True, False], ids=["automaton", "regex-scan"])
+def test_a_gate_keeper_opens_exactly_the_gates_that_gate_open_opens(automaton):
+    from usdatabiz.core.regexgate import GateKeeper, ahocorasick
 
+    if automaton:
+        assert ahocorasick is not None, "pyahocorasick is a pinned dependency"
     gates = [("stop", "quit"), None, ("remove me",), ("top",)]
-    keeper = GateKeeper(gates)
+    keeper = GateKeeper(gates, automaton=automaton)
     for text in ["please stop", "i quit", "remove me now", "on top", "nothing here", "stop at the top", "", "s"]:
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
 
 
-def test_a_gate_keeper_reads_literals_of_any_script_and_any_first_letter():
+@pytest.mark.parametrize("automaton", [True, False], ids=["automaton", "regex-scan"])
+def test_a_gate_keeper_reads_literals_of_any_script_and_any_first_letter(automaton):
     from usdatabiz.core.regexgate import GateKeeper
 
     gates = [("-x",), ("]a", "^b"), ("über",), ("ü",), ("uber",), ("打错",), ("\\n",), ("a\nb",), ("ab", "abc")]
-    keeper = GateKeeper(gates)
+    keeper = GateKeeper(gates, automaton=automaton)
     texts = ["x-x", "]a", "^b", "Über über", "uber ü", "打错了", "a\\nb", "a\nb", "abc", "ab", "", "plain text"]
     for text in texts:
         assert keeper.open(text) == [gate_open(found, text) for found in gates], text
