@@ -4,9 +4,9 @@
 codes), faster for the replies most numbers come in: a US number written plainly ("512-555-0143", "(215) 555-0122",
 "773.555.0150", "602 555 0133", "5125550143") with nothing beside it that the matcher could read as part of a number.
 There the matcher's answer is known without its candidate search, parsing and retries: the number is the run of
-digits, valid when ``phonenumbers.is_valid_number`` says so. Any other text (a "+", an extension, digits a few
-characters away, a letter against the number, a number the library finds invalid, seven or more digits outside the
-plain numbers) is given to the matcher itself.
+digits, valid when ``phonenumbers.is_valid_number`` says so, and no match at all when it does not. Any other text (a
+"+", an extension, digits a few characters away, a letter against the number, seven or more digits outside the plain
+numbers) is given to the matcher itself.
 
 Why the plain case is exact (the matcher's steps, phonenumbers 9.x, ``phonenumbermatcher.py``):
 
@@ -21,6 +21,10 @@ Why the plain case is exact (the matcher's steps, phonenumbers 9.x, ``phonenumbe
 - The number parsed has country code 1 and the ten digits as its national number (no "+", no leading 1); VALID asks
   ``is_valid_number``, no "x" in the candidate, and a national prefix only where the US formats ask for one (they ask
   for none: ``_US_FORMATS_NEED_NO_PREFIX``).
+- A plain number that is not valid (an area code that does not exist, "555-284-1190") is no match: the matcher tries
+  the pieces its inner patterns cut out of the candidate (after a bracket, a space, a dot), each of at most seven
+  digits with no "+"; without a "+" a valid number needs ten digits (a piece that starts "011" has at most one
+  after it), so none is kept, and the matcher reads on after the candidate.
 - Digits elsewhere in the text (at most six outside the plain numbers, and none joined to them) cannot form a valid
   number: without a "+" the shortest valid one has seven.
 
@@ -92,16 +96,20 @@ def _plain_matches(text: str) -> list[phonenumbers.PhoneNumberMatch] | None:
         return None
     if not text.isascii() and _NON_ASCII_DIGIT.search(text):
         return None  # digits of another script: the matcher reads them as digits
-    found = []
+    found, invalid = [], 0
     for run in _PLAIN_US_NUMBER.finditer(text):
         if not _apart(text, run.start(), run.end(), bracketed=run.group(1) is not None):
             return None
         digits = "".join(group for group in run.groups() if group and group.isdigit())
         number = phonenumbers.PhoneNumber(country_code=1, national_number=int(digits))
         if not phonenumbers.is_valid_number(number):
-            return None  # an area code that does not exist: the matcher tries the digits inside it
+            # an area code that does not exist ("(555) 284-1190"): the matcher's candidate is this span, and the pieces
+            # it tries inside it hold at most seven digits and no "+" (nor an "011" with digits enough after it), which
+            # no valid number is; it finds nothing there and reads on after it
+            invalid += 1
+            continue
         found.append(phonenumbers.PhoneNumberMatch(run.start(), run.group(), number))
-    if sum(map(text.count, "0123456789")) - 10 * len(found) > _MAX_OTHER_DIGITS:
+    if sum(map(text.count, "0123456789")) - 10 * (len(found) + invalid) > _MAX_OTHER_DIGITS:
         return None  # other digits that may make a number
     return found
 

@@ -86,5 +86,29 @@ def test_plain_numbers_take_the_fast_path() -> None:
         assert found is not None, text
         assert len(found) == 1, text
         _same(text)
-    for text in ("512-555-0143 ext 204", "+1 512 555 0143", "call 7 512-555-0143", "555-309-1182"):
+    for text in ("512-555-0143 ext 204", "+1 512 555 0143", "call 7 512-555-0143", "555-309-1182 x12"):
         assert phonematch._plain_matches(text) is None, text
+    # a number whose area code does not exist is no match, known without the matcher
+    for text in ("555-309-1182", "Please call (555) 284-1190 to schedule", "555.284.0119 or 5552841190"):
+        assert phonematch._plain_matches(text) == [], text
+        _same(text)
+
+
+def test_random_plain_numbers_of_every_area_code() -> None:
+    """Plain numbers with random area codes (most do not exist) and exchanges, in every plain format, alone, in
+    sentences and beside each other: the fast path answers as the matcher does."""
+    rng = random.Random(20261207)
+    formats = ("{a}-{e}-{l}", "({a}) {e}-{l}", "({a}){e}-{l}", "{a}.{e}.{l}", "{a} {e} {l}", "{a}{e}{l}")
+    fast = 0
+    for _ in range(3000):
+        numbers = []
+        for _ in range(rng.randint(1, 3)):
+            area, exchange = rng.randint(200, 999), rng.randint(200, 999)
+            line = rng.choice([f"{rng.randint(0, 9999):04d}", "0119", "0110", "1190", "0100"])
+            numbers.append(rng.choice(formats).format(a=area, e=exchange, l=line))
+        joins = [", ", " or ", ". Call ", " and ", "\n"]
+        text = rng.choice(["", "Please call ", "my cell is ", "Call "]) + rng.choice(joins).join(numbers)
+        text += rng.choice(["", " to schedule an appointment.", " thanks", "!", " after 5"])
+        fast += phonematch._plain_matches(text) is not None
+        _same(text)
+    assert fast > 2000  # most of them are answered without the matcher
