@@ -1339,6 +1339,8 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         _re(
+            # "how do you handle TCPA consent for cold texts like this?": the law asked about, not invoked
+            r"(?<!handle\s)(?<!handling\s)(?<!follow\s)(?<!get\s)(?<!obtain\s)"
             r"\b(?:fcc|ftc|tcpa|do\s+not\s+call\s+registry|cease\s+and\s+desist|lawsuit|legal\s+action"
             r"|small\s+claims|attorney\s+general)\b"
             # "we need it TCPA compliant", "FCC rules for our reminders": the law named as a requirement
@@ -3038,6 +3040,22 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the hundred-and-ninety-seventh (professional offices): "I would appreciate it if our firm could be excluded from
+    # any future outreach", "... has asked that we request removal from all USDataBiz marketing lists. Please confirm in
+    # writing"; not "we were excluded from the outreach grant" nor "we request removal of the old sign"
+    (
+        _re(
+            r"\b(?:be|been|get|are|is|being)\s+excluded\s+from\s+(?:any|all|your|ur|future|further)\s+(?:(?:future|further"
+            r"|of\s+your|sms|text|marketing)\s+)?(?:outreach|contacts?|communications?|texts|messages|marketing|mailings"
+            r"|solicitations?|lists?|campaigns?)\b(?!\s+(?:grants?|programs?|funds?|money|awards?)\b)"
+            r"|\bexclude\s+(?:us|me|our\s+\w+|this\s+number|my\s+number)\s+from\s+(?:any|all|your|ur|future|further)\s+"
+            r"(?:(?:future|further|sms|text|marketing)\s+)?(?:outreach|contacts?|communications?|texts|messages|marketing"
+            r"|mailings|solicitations?|lists?|campaigns?)\b"
+            r"|\brequest(?:s|ed|ing)?\s+(?:the\s+|our\s+|my\s+|immediate\s+|its\s+)?removal\b(?=\s*(?:$|[.!,;]|from\b"
+            r"|of\s+(?:my|our|this|the|its)\s+(?:number|name|info|information|contact|firm|office|practice|data|cell|phone)\b))"
+        ),
+        "negation",
     ),
     # the hundred-and-ninety-fourth (replies to a second or third follow-up): "Now go be persistent with someone else's
     # phone and delete mine" (a number named, then "mine" to delete); not "your photo looks like mine, delete mine"

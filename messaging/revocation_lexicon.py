@@ -57,6 +57,13 @@ FRENCH = (
         r"|\bc'?est\s+du\s+harcelement\b",
         "none",
     ),
+    # "Merci de retirer notre cabinet de votre liste d'envoi" (please take our office off your mailing list); not
+    # "retirez l'ancien prix de mon annonce"
+    (
+        r"\b(?:retirer|retirez|retire|enlever|enlevez|supprimer|supprimez|rayer|rayez)[\s-]+(?:moi|nous|(?:notre|nos|mon|ma"
+        r"|mes)\s+(?:[\w'-]+\s+){0,2}?)?(?:de|des)\s+(?:votre|vos|la|cette|ta|tes)\s+(?:liste|listes|fichier|base)\b",
+        "negation",
+    ),
     # "je (ne) veux plus recevoir vos textos" (I no longer want your texts)
     (
         r"\b(?:veux|voulons|souhaite|souhaitons)\s+plus\s+(?:jamais\s+)?(?:recevoir|avoir)\s+(?:vos|de|des|ces)\s+"

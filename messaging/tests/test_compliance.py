@@ -4455,3 +4455,32 @@ def test_the_hundred_and_eighty_seventh_and_ninety_second_families_and_guards(te
 )
 def test_the_hundred_and_ninety_fourth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-ninety-seventh (professional offices): formal requests to be excluded or removed, and the law asked
+# about rather than invoked
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I would appreciate it if our firm could be excluded from any future outreach.", "yes"),
+        ("please exclude us from future outreach", "yes"),
+        ("please don't exclude us from future outreach", "not yes"),
+        ("we were excluded from the outreach grant, any advice?", "not yes"),
+        (
+            "Our compliance officer has asked that we request removal from all USDataBiz marketing lists. Please confirm "
+            "in writing once completed.",
+            "yes",
+        ),
+        ("we request removal from your list", "yes"),
+        ("we request removal of the old sign", "not yes"),
+        (
+            "Quick q, how do you handle TCPA consent for cold texts like this? We're thinking of texting our own clients "
+            "and I'm curious how it works.",
+            "not yes",
+        ),
+        ("you're violating the TCPA", "yes"),
+        ("I'll report you to the FTC", "yes"),
+    ],
+)
+def test_the_hundred_and_ninety_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)

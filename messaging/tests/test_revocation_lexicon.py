@@ -72,6 +72,7 @@ SAMPLES = {
             "Foutez-moi la paix, c'est du harcèlement, je vais porter plainte",
             "ne me contactez plus jamais",
             "je veux plus recevoir vos textos",
+            "Merci de retirer notre cabinet de votre liste d'envoi. Cordialement, Cabinet Tremblay",
         ],
         [
             "Envoyez-moi le prix",
