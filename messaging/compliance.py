@@ -736,7 +736,8 @@ _A_ROTA = (
 # "take the number from the flyer and call me", "remove my number from the sign out front": a number read off, or
 # taken down from, something on show, not a list of ours
 _SHOWN = (
-    r"\s+(?:of\s+)?(?:the|a|an|that|this|my|our|his|her)\s+(?:\w+\s+)?(?:flyer|flier|sign|card|website|site|ad|advert"
+    r"\s+(?:of\s+)?(?:the|a|an|that|this|my|our|his|her|those|these)\s+(?:\w+\s+){0,2}(?:flyer|flier|sign|card|website"
+    r"|site|ad|advert|directory|directories"
     r"|poster|banner|brochure|mailer|postcard|billboard|truck|van|door|window|page|post|listing|menu|receipt|sticker|magnet"
     r"|group\s*chat|chat)s?\b"
 )
@@ -861,7 +862,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
             # "do you know how to unsubscribe from those Yelp ad emails?": another sender's mailing named (the
             # hundred-and-eighty-second)
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:those|that)\s+(?:[\w'-]+\s+){1,3}(?:e-?mails?|newsletters?|mailers?|catalogs?"
-            r"|magazines?|notifications?|apps?)\b)"
+            r"|magazines?|notifications?|apps?|listings?|directory|directories|sites?|websites?)\b)"
             # "unsubscribe from the email newsletter but keep getting the texts": the e-mails, the texts wanted
             r"(?!\s+(?:me\s+|us\s+)?from\s+(?:the|your|ur|all\s+the)\s+(?:[\w'-]+\s+){0,2}(?:newsletters?|e-?mails?|mailings?)\b"
             r"[^.?!]{0,40}\bkeep\s+(?:getting\s+|receiving\s+)?(?:the\s+|your\s+|these\s+)?(?:texts|sms|text\s+messages)\b)"
@@ -3040,6 +3041,33 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the two-hundredth (written to be hard): "Lose my contact info", "Dr. Patel has asked that vendors not contact her
+    # personal cell", "Texting me at 7am on a Sunday is a bold strategy. Don't ever do it again.", "Is there some way to
+    # make these texts go away permanently", "You know what would really help my business? Not getting these anymore.",
+    # "This cell isn't for business texts so don't use it"; not "did you lose my contact info?", "make these texts go
+    # out on Tuesday", "not getting these? check your spam folder", "this cell isn't for business, call the shop" nor
+    # "texting me the invoice twice, don't do that again"
+    (
+        _re(
+            r"(?<!you\s)(?<!u\s)(?<!i\s)(?<!we\s)(?<!to\s)(?<!did\s)\blose\s+(?:my|our|this)\s+(?:contact\s+info(?:rmation)?"
+            r"|contact\s+details|contact|info|details|digits)\b"
+            r"|\basked\s+that\s+(?:vendors|companies|salespeople|sales\s+reps|solicitors|marketers|people|outside\s+companies"
+            r"|you|your\s+company)\s+(?:not|never|no\s+longer)\s+(?:contact|text|call|message)\s+(?:her|him|me|us|them)"
+            r"(?=\s*(?:$|[.,;!])|\s+(?:personal\s+|private\s+|own\s+)?(?:cell|phone|number|line|mobile|directly|again"
+            r"|anymore)\b)"
+            r"|\btext(?:ing|ed)?\s+(?:me|us)\s+(?:at|on|this|so|every|before|after|again|early|late|like)\b[^!?]{0,60}\b(?:don't"
+            r"|dont|do\s+not|never)\s+(?:ever\s+)?do\s+(?:it|that|this)\s+"
+            r"again\b"
+            r"|\bmake\s+(?:these|the|your|all\s+these|all\s+the|all\s+your)\s+(?:texts|messages|msgs|txts|text\s+messages)\s+"
+            r"(?:go\s+away|stop|end|disappear|quit)\b"
+            r"|(?:^|[.?!]\s*)not\s+getting\s+(?:these|your\s+texts|your\s+messages|these\s+texts|these\s+messages"
+            r"|texts\s+from\s+(?:you|y'all|u))(?:\s+(?:anymore|any\s+more|again|ever\s+again))?\s*(?:$|[.!])"
+            r"|\b(?:this|my)\s+(?:cell|phone|number|line)\s+(?:isn't|isnt|is\s+not|ain't)\s+for\s+(?:business\s+)?(?:texts"
+            r"|texting|business|work|sales)\b[^.!?]{0,30}\b(?:so\s+)?(?:please\s+)?(?:don't|dont|do\s+not)\s+(?:use|text)\s+"
+            r"(?:it|this|this\s+one|that)\b"
+        ),
+        "negation",
     ),
     # the hundred-and-ninety-seventh (professional offices): "I would appreciate it if our firm could be excluded from
     # any future outreach", "... has asked that we request removal from all USDataBiz marketing lists. Please confirm in

@@ -4443,7 +4443,8 @@ def test_the_hundred_and_eighty_seventh_and_ninety_second_families_and_guards(te
     ("text", "decision"),
     [
         (
-            "Wow a third follow up. Amazing persistence. Now go be persistent with someone else's phone and delete mine",
+            "Wow a third follow up. Amazing persistence. Now go be persistent with someone else's phone and "
+            "delete mine",
             "yes",
         ),
         ("go text someone else's phone, I want you to delete mine", "yes"),
@@ -4467,15 +4468,15 @@ def test_the_hundred_and_ninety_fourth_families_and_guards(text, decision):
         ("please don't exclude us from future outreach", "not yes"),
         ("we were excluded from the outreach grant, any advice?", "not yes"),
         (
-            "Our compliance officer has asked that we request removal from all USDataBiz marketing lists. Please confirm "
-            "in writing once completed.",
+            "Our compliance officer has asked that we request removal from all USDataBiz marketing lists. Please "
+            "confirm in writing once completed.",
             "yes",
         ),
         ("we request removal from your list", "yes"),
         ("we request removal of the old sign", "not yes"),
         (
-            "Quick q, how do you handle TCPA consent for cold texts like this? We're thinking of texting our own clients "
-            "and I'm curious how it works.",
+            "Quick q, how do you handle TCPA consent for cold texts like this? We're thinking of texting our own "
+            "clients and I'm curious how it works.",
             "not yes",
         ),
         ("you're violating the TCPA", "yes"),
@@ -4483,4 +4484,41 @@ def test_the_hundred_and_ninety_fourth_families_and_guards(text, decision):
     ],
 )
 def test_the_hundred_and_ninety_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)
+
+
+# The two-hundredth (written to be hard): opt-outs without the usual words, and look-alikes asking about other lists
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Not a good time, and there isn't going to be a good time. Lose my contact info", "yes"),
+        ("did you lose my contact info?", "not yes"),
+        (
+            "Hi, this is the office manager. Dr. Patel has asked that vendors not contact her personal cell, so please "
+            "respect that going forward.",
+            "yes",
+        ),
+        ("She asked that you not contact her tenants", "not yes"),
+        ("Texting me at 7am on a Sunday is a bold strategy. Don't ever do it again.", "yes"),
+        ("texting me the invoice twice, don't do that again", "not yes"),
+        ("Is there some way to make these texts go away permanently or do I have to change my number?", "yes"),
+        ("make these texts go out on Tuesday", "not yes"),
+        (
+            'Oh great, another "quick 10 minute call". You know what would really help my business? Not getting these '
+            "anymore.",
+            "yes",
+        ),
+        ("not getting these? check your spam folder", "not yes"),
+        ("If anything call the shop at 614-555-0192. This cell isn't for business texts so don't use it", "yes"),
+        ("this cell isn't for business, call the shop", "not yes"),
+        ("Does your service also get my number off those data broker sites? I'd pay for that honestly", "not yes"),
+        (
+            "Do you know how I unsubscribe from those Yellow Pages listings? They still have my old number. Is that "
+            "something your company handles?",
+            "not yes",
+        ),
+        ("take my number off your list", "yes"),
+    ],
+)
+def test_the_two_hundredth_families_and_guards(text, decision):
     assert_decision(text, decision)
