@@ -1433,7 +1433,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:appreciate\s+it|prefer|rather|request|ask|asking|want)\s+(?:that\s+)?(?:if\s+)?(?:you|u|y'all)\s+"
-            r"(?:would\s+|to\s+)?(?:stop|stopped|quit|cease|don't|dont|do\s+not|didn't|did\s+not|no\s+longer|never|not)"
+            r"(?:would\s+|to\s+)?(?:stop|stopped|quit|cease|don't|dont|do\s+not|didn't|didnt|did\s+not|no\s+longer|never|not)"
             r"\s+(?:\w+\s+){0,2}?(?:text|txt|messag|msg|contact|send|reach|email|bother|spam)\w*"
         ),
         "negation",
@@ -2004,7 +2004,7 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+rather\s+(?:not\s+(?:(?:get|receive)\s+(?:any|these|those|them"
             rf"|this|more|business|marketing|sales|promotional|such|{_MESSAGES})\b|be\s+(?:texted|contacted|messaged))"
-            r"|you\s+(?:didn't|did\s+not|not)\s+(?:text|contact|message))\b"
+            r"|you\s+(?:didn't|didnt|did\s+not|not)\s+(?:text|contact|message))\b"
         ),
         "negation",
     ),
@@ -2101,7 +2101,9 @@ _MORE_PHRASES += [
         _re(
             r"\bot(?:e|ez|er)\s+(?:mon|notre|ce|le)\s+(?:numero|nom|contact)\b"
             # Cajun "Arrête donc de m'envoyer tes textos" ("donc", "ça", "tout de suite" between)
-            r"|\barret(?:e|es|ez|er)\s+(?:donc\s+|ca\s+|tout\s+de\s+suite\s+|svp\s+)?(?:de\s+|d')(?:m'|me\s+|nous\s+)?"
+            # Cajun "Arrête-toi d'm'envoyer des textes, cher" (the two-hundred-and-third)
+            r"|\barret(?:e|es|ez|er)(?:[\s-]+(?:toi|vous))?\s+(?:donc\s+|ca\s+|tout\s+de\s+suite\s+|svp\s+)?(?:de\s+|d')"
+            r"(?:m'|me\s+|nous\s+)?"
             r"(?:envoy|ecri|text|contact|appel|achal|harcel|gosser)\w*"
             r"|\blache[sz]?[\s-]+(?:moi|nous)[\s-]+(?:tranquilles?|la\s+paix)\s+avec\s+(?:tes|vos|ces|tes\s+maudits)\s+"
             r"(?:messages|textos|texts|sms)\b"
@@ -3041,6 +3043,27 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the two-hundred-and-fourth (shared and passed-on phones, written to be hard): "Whatever algorithm put me on
+    # there, take me back out of it", "Could we maybe just... not do this anymore? Ever?", "Please don't send anything
+    # to it, not now not ever", "id like these to end please", "The new folks ... don't want these either. Take it
+    # off.", "Whatever this is hes out. Take him out."; not "don't send anything to it yet", "we don't want these
+    # flyers either", "How would I opt out later if I don't want these anymore?" nor "take him out to dinner"
+    (
+        _re(
+            r"\btake\s+(?:me|us)\s+(?:back\s+)?out\s+of\s+(?:it|there|that|this|them)\s*(?:$|[.!,])"
+            r"|\b(?:could|can)\s+we\s+(?:(?:maybe|please|just)[.\s\u2026]+)*not\s+do\s+this\s+(?:anymore"
+            r"|any\s+more|again)\b"
+            r"|\b(?:don't|dont|do\s+not|never)\s+send\s+(?:anything|nothing|any\s+more|anymore)\s+(?:else\s+)?to\s+(?:it|this"
+            r"|this\s+(?:number|phone|cell)|him|her|them)\b(?!\s+(?:yet|until|till|before)\b)"
+            r"|\b(?:i'd|id|i\s+would|we'd|we\s+would)\s+like\s+(?:these|the\s+texts|these\s+texts|the\s+messages|these\s+messages"
+            r"|them|this)\s+to\s+(?:end|stop|cease)\b"
+            r"|(?<!if\s)\b(?:they|he|she|we|i)\s+(?:don't|dont|do\s+not|doesn't|doesnt|does\s+not)\s+want\s+(?:these|your\s+texts|these"
+            r"\s+texts|the\s+texts|them|your\s+messages)\s+(?:either|anymore|any\s+more)\b"
+            r"|\b(?:number|phone|line|cell)\b[^?]{0,200}\btake\s+it\s+off(?:\s+(?:your|the)\s+(?:list|system))?\s*(?:$|[.!])"
+            r"|\b(?:he's|hes|she's|shes|he\s+is|she\s+is)\s+out\b[^?]{0,20}\btake\s+(?:him|her)\s+(?:off|out)\s*(?:$|[.!])"
+        ),
+        "negation",
     ),
     # the two-hundredth (written to be hard): "Lose my contact info", "Dr. Patel has asked that vendors not contact her
     # personal cell", "Texting me at 7am on a Sunday is a bold strategy. Don't ever do it again.", "Is there some way to

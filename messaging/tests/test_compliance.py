@@ -4522,3 +4522,44 @@ def test_the_hundred_and_ninety_seventh_families_and_guards(text, decision):
 )
 def test_the_two_hundredth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The hundred-and-ninety-ninth (a plain week), two-hundred-and-third (the Gulf Coast) and two-hundred-and-fourth
+# (shared and passed-on phones): requests made for a phone that is someone else's, and the look-alikes beside them
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("we're closed sundays and honestly I'd rather you didnt message my personal cell anymore, thanks", "yes"),
+        ("i would rather you didnt contact me again", "yes"),
+        ("Arrête-toi d'm'envoyer des textes, cher. Mo pas intéressé pantoute.", "yes"),
+        ("arrêtez-vous au garage lundi", "not yes"),
+        ("Sam. Buddy. This is the 4th one. Whatever algorithm put me on there, take me back out of it.", "yes"),
+        (
+            "Oh how wonderful, another text from Sam!! My day is complete. Could we maybe just... not do this anymore? "
+            "Ever?",
+            "yes",
+        ),
+        (
+            "My son is the one who owned the food truck. He's deployed overseas and I'm keeping his phone on for him. "
+            "Please don't send anything to it, not now not ever lol",
+            "yes",
+        ),
+        ("don't send anything to it yet, I'll text the address", "not yes"),
+        ("new phone who dis. jk but seriously im not whoever youre looking for and id like these to end please", "yes"),
+        (
+            "We sold the farm and the number went with it when they ported the house line. The new folks asked me to "
+            "tell you they don't want these either. Take it off.",
+            "yes",
+        ),
+        ("we don't want these flyers either", "not yes"),
+        ("How would I opt out later if I don't want these anymore?", "not yes"),
+        (
+            "I pay for this phone for my elderly father and every one of these junk texts costs him a nights sleep. "
+            "Whatever this is hes out. Take him out.",
+            "yes",
+        ),
+        ("take him out to dinner", "not yes"),
+    ],
+)
+def test_the_hundred_and_ninety_ninth_two_hundred_and_third_and_fourth_families_and_guards(text, decision):
+    assert_decision(text, decision)
