@@ -304,9 +304,11 @@ class GateKeeper:
             for literal in by_literal:
                 self._automaton.add_word(literal, literal)
             self._automaton.make_automaton()
-        ascii_literals = [literal for literal in by_literal if literal.isascii()]
-        self._ascii_scan = _scan_pattern(ascii_literals)
-        self._other_scan = _scan_pattern([literal for literal in by_literal if not literal.isascii()])
+        # without the automaton, the regular-expression scans (built only then: the trie of a few thousand literals
+        # takes a tenth of a second to compile)
+        scanned = [] if self._automaton is not None else list(by_literal)
+        self._ascii_scan = _scan_pattern([literal for literal in scanned if literal.isascii()])
+        self._other_scan = _scan_pattern([literal for literal in scanned if not literal.isascii()])
         # per literal the scan may find, the gates it opens: its own (the automaton lists every literal the text holds)
         # or its own and those of the literals inside it (the regular-expression scan lists the longest at a position)
         self._opens = {
