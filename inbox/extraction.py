@@ -740,9 +740,42 @@ _NEEDS = {
     _SELF[17]: ("ana ",),
     _SELF[18]: ("kuv yog",),
 }  # fmt: skip
+
+
+def _role_forms(role: str) -> list[str]:
+    """Every way one of the roles' alternatives is written, lower-cased: "encargado" and "encargada" of
+    "encargad[oa]", "gérant" and "gérante" of "g\\u00e9rante?", "team lead" of "team\\s+lead" (its spaces single, as
+    ``contact_name`` reads a reply)."""
+    forms = [""]
+    for letters, optional in re.findall(r"(\\u[0-9a-f]{4}|\\s\+|\[[^\]]+\]|[^\\\[?])(\??)", role):
+        if letters.startswith("\\u"):
+            choices = [chr(int(letters[2:], 16))]
+        elif letters == "\\s+":
+            choices = [" "]
+        else:
+            choices = list(letters.strip("[]")) if letters.startswith("[") else [letters]
+        forms = [form + choice for form in forms for choice in choices + ([""] if optional else [])]
+    return forms
+
+
+assert "(" not in _ROLE[1:], "the roles are one list of alternatives"
+# a role the patterns read is a whole word followed by a space, a comma, an apostrophe or a dash ("manager, Denise",
+# "owner's", "sister-in-law"): each form with what may follow it is a cue
+_ROLE_CUES = tuple(
+    sorted(
+        form + after
+        for role in _ROLE[3:-1].split("|")
+        for form in _role_forms(role)
+        for after in (" ", "\n", "\t", ",", "'", "-", "\u2013", "\u2014")
+    )
+)
+# the patterns that name a role ("my office manager, Denise", "Owner's Vinny Russo", "I'm the GM, Jessica Park") are
+# searched only when the reply also holds a role word: their cue words ("the ", "'s ", "im ") are in most replies
+_WITH_A_ROLE = frozenset((_REFERRAL[4], _REFERRAL[7], _SELF[5]))
 # the cue words of every pattern of both lists, found in one scan of the reply (usdatabiz.core.regexgate): a pattern
-# is searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``
-_CUE_KEEPER = GateKeeper([_NEEDS[p] for p in (*_REFERRAL, *_SELF)])
+# is searched only when the reply holds one of its cue words, as ``any(word in reply for word in _NEEDS[pattern])``;
+# the last gate is the role words'
+_CUE_KEEPER = GateKeeper([*(_NEEDS[p] for p in (*_REFERRAL, *_SELF)), _ROLE_CUES])
 
 
 _MASK = re.compile(r"<[a-z]+>")  # what _extract put for an address or a number
@@ -957,8 +990,9 @@ def contact_name(masked: str, whole: str = "") -> str:
     automated = bool(_AUTOMATED.search(lowered))  # asked once for both lists
     deceased = bool(_DECEASED.search(lowered))
     cues = _CUE_KEEPER.open(lowered)  # one scan for both lists (a reply with no referral is read for the sender)
+    role = cues.pop()  # (and for the role words)
     for patterns, listed_cues in ((_REFERRAL, cues[: len(_REFERRAL)]), (_SELF, cues[len(_REFERRAL) :])):
-        cued = [p for p, cue in zip(patterns, listed_cues, strict=True) if cue]
+        cued = [p for p, cue in zip(patterns, listed_cues, strict=True) if cue and (role or p not in _WITH_A_ROLE)]
         if automated:  # "This is an automated reply. The office of Dr. Morgan Ellis DDS is closed"
             cued = [p for p in cued if p is not _REFERRAL[11]]
         if deceased:  # "this is Rhonda's husband, she passed": nobody to ask for

@@ -3,6 +3,8 @@
 No database. Each row is a reply as people write it and what a careful person would note down from it.
 """
 
+import re
+
 import pytest
 
 from inbox.classification import classify
@@ -1090,4 +1092,36 @@ def test_a_name_pattern_cue_is_in_every_reply_the_pattern_matches():
         for pattern in (*extraction._REFERRAL, *extraction._SELF):
             if pattern.search(masked) and not any(cue in lowered for cue in extraction._NEEDS[pattern]):
                 hidden.append((pattern.pattern[:40], masked))
+            if (
+                pattern in extraction._WITH_A_ROLE
+                and pattern.search(masked)
+                and not any(cue in lowered for cue in extraction._ROLE_CUES)
+            ):
+                hidden.append(("a role word", masked))
     assert hidden == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my gérant, Pierre Dubois",
+        "notre gérante, Sophie",
+        "hable con mi encargada Rosa",
+        "our team lead Marcus",
+        "la directora es Ana",
+        "el patrón es Don Ramiro",
+        "my office mgr Denise",
+        "mia figlia Francesca",
+        "our associée, Chloé",
+        "ma sœur Amélie",
+    ],
+)
+def test_each_role_the_patterns_read_has_its_cue(said):
+    """The role patterns are searched only beside a role word (``_ROLE_CUES``, read from the roles' own pattern): a role
+    written with its optional letters, its letter classes or outside ASCII still opens them."""
+    from inbox import extraction
+
+    role = re.compile(rf"(?i:{extraction._ROLE})")
+    assert role.search(said)
+    assert any(cue in said.lower() for cue in extraction._ROLE_CUES)
+    assert extraction._CUE_KEEPER.open(said.lower())[-1] is True
