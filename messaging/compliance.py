@@ -1451,7 +1451,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             # (not "contracts people never agreed to": other people's consent, to something else)
             r"\b(?<!people\s)(?<!customers\s)(?<!clients\s)(?<!folks\s)(?<!they\s)(?<!others\s)"
             r"(?:have\s+not|haven't|havent|did\s+not|didn't|didnt|never)\s+(?:consented|agreed|"
-            r"(?:given|gave|give)\s+(?:\w+\s+){0,3}?(?:consent|permission))\b"
+            r"(?:given|gave|give)\s+(?:[\w']+\s+){0,3}?(?:consent|permission))\b"
             # the seventy-fourth: "I did not consent to this.", "we didn't consent to any texts": consent denied (not
             # "didn't consent to the price change")
             r"|\b(?:i|we)\s+(?:did\s+not|didn't|didnt|do\s+not|don't|dont)\s+(?:ever\s+)?consent\b(?!\s+to\s+(?:the|a|an|that)\s+"
@@ -1516,6 +1516,10 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"(?!\s+(?:by|in|at|over|worrying|\w+ing\s+(?:him|her|them)))"
             # "you should quit your job", "you can stop the act": something of theirs, not the texts
             r"(?!\s+(?:your|ur|the|that|this)\s+(?:day\s+)?(?:job|day\s+job|act|attitude|career|business|lying|games?)\b)"
+            # "if y'all can stop the leak in my cash flow im all ears": a thing of the writer's that we would stop
+            r"(?!\s+(?:the|my|our)\s+(?!texts?\b|texting|messag|spam|calls?\b|calling|harass|nonsense|madness|bs\b|bull|crap"
+            r"|junk|pitch|sales|marketing|solicit|automated|robo|mass\b|bombard|pester|outreach|campaign|whatever|e-?mails?\b"
+            r"|sms|notification|reminder|promo|ads?\b|advert|offers?\b|contact)\w+)"
             rf"(?!\s+(?!{_OUTGOING}\b)\w+ing\b)"  # "you can stop pitching, I'm sold": a person reads it
         ),
         "negation",
@@ -4798,6 +4802,16 @@ _SPLIT_WORDS = (
     (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
     # Spanish texting's "d" for "de": "deja d mandarme mensajes"
     (re.compile(r"\b(dej(?:a|e|en|es)|para|paren)\s+d\s+(?=(?:mand|envi|escrib|text|molest|llam)\w*)"), r"\1 de "),
+    # words typed without their apostrophe that are also other words, read so where what follows says which: "Id
+    # appreciate it", "Ill be filing a complaint", "wed just as soon not get these", "but well pass" (not "my id",
+    # "I'm ill today", "they wed in June", "well, pass me the info")
+    (
+        re.compile(
+            r"\b(i|we)(d|ll)\s+(?=(?:appreciate|rather|like|prefer|love|be|just|really|sure|much|have|hate|want|sooner"
+            r"|as\s+soon|report|block|sue|file|forward|contact|call|take|never|definitely|need|get|pass)\b)"
+        ),
+        r"\1'\2 ",
+    ),
 )
 _DRAWN_OUT = re.compile(r"([a-z])\1{2,}")
 _DRAWN_OUT_WORDS = frozenset(
@@ -4812,6 +4826,30 @@ _DOUBLED_BY_SLIP = {
     for j in range(i, len(word))
 }
 _SHORTHAND.update((slip, word) for slip, word in _DOUBLED_BY_SLIP.items() if slip not in _SHORTHAND)
+# A reply typed without its apostrophes ("Yall can stop now, Im not interested", "I didnt ask for these", French "Ne
+# menvoyez plus de messages") is read with them, so each phrase is written once, in its apostrophe form. Only words
+# that are no other word: not "its", "id", "ill", "were", "well", "wed", "shed", "hell", "lets" or "cant"
+_APOSTROPHE_LEFT_OUT = {
+    **{
+        word.replace("'", ""): word
+        for word in (
+            "don't didn't doesn't isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't won't "
+            "ain't mustn't needn't i'm i've you're you've you'll you'd they're they've they'll they'd y'all that's "
+            "what's there's here's where's who's he's she's"
+        ).split()
+    },
+    # French: "m'" before a verb that opens with a vowel, its accents already taken off ("mécrivez" is "mecrivez")
+    **{
+        "m" + verb: "m'" + verb
+        for verb in (
+            "envoyer envoyez envoie envoies envoient envoyes ecrire ecrivez ecris ecrit ecrivent appeler appelez "
+            "appelle appelles inscrire inscrivez enlever enlevez effacer effacez harceler harcelez achaler achalez"
+        ).split()
+    },
+    # and Cajun "d'm'" ("Arrête-toi dmenvoyer des textes")
+    **{"dm" + verb: "d'm'" + verb for verb in ("envoyer", "ecrire", "appeler", "texter")},
+}
+_SHORTHAND.update((left_out, word) for left_out, word in _APOSTROPHE_LEFT_OUT.items() if left_out not in _SHORTHAND)
 _ELONGATED = ((re.compile(r"p+l+e+a+s+e+|p+l+e+e+s+e*|p+l+e+a+s+"), "please"), (re.compile(r"p+l+z{2,}"), "plz"))
 
 

@@ -4563,3 +4563,55 @@ def test_the_two_hundredth_families_and_guards(text, decision):
 )
 def test_the_hundred_and_ninety_ninth_two_hundred_and_third_and_fourth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# Replies typed without their apostrophes: each phrase is written once, in its apostrophe form, and the reply is read
+# with them restored; the words that are also other words only where what follows says which
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Yall can stop now, Im not interested in none of this", "yes"),
+        ("I never gave yall permission to text me", "yes"),
+        ("Id appreciate it if I didnt get any more of these.", "yes"),
+        ("I appreciate you reaching out but Id just as soon not get these texts anymore if thats alright", "yes"),
+        ("Oh for cute, thats real nice of ya, but wed just as soon not get these texts anymore, ya know?", "yes"),
+        ("Well bless your heart for reaching out, but well pass, and no need to follow up. Take care now.", "yes"),
+        ("Ok Ive gotten about 4 of these now. I would appreciate it if theyd quit contacting me", "yes"),
+        ("take me of youre list", "yes"),
+        ("Ne menvoyez plus de messages svp", "yes"),
+        ("Merci de ne plus mécrire sur ce numéro.", "yes"),
+        ("Arrête-toi dmenvoyer des textes, cher.", "yes"),
+        # the words that are also other words, read as written
+        ("whats your id? I'd like to check who this is", "not yes"),
+        ("im ill today, text me tomorrow about the loan", "not yes"),
+        ("Well, pass me the rates and I'll look", "not yes"),
+        # and a thing of the writer's to stop, which "y'all can stop" read as the texts before
+        ("if yall can stop the leak in my cash flow im all ears lol", "not yes"),
+        ("if you can stop the bleeding on my merchant fees I'm interested", "not yes"),
+        ("y'all can stop the texts now", "yes"),
+    ],
+)
+def test_replies_typed_without_apostrophes(text, decision):
+    assert_decision(text, decision)
+
+
+def test_every_corpus_opt_out_typed_without_apostrophes_is_never_read_as_no():
+    """On every development reply that has an apostrophe: an opt-out the detector decides yes is, with its
+    apostrophes left out, still decided yes or held for a person, never read as no; and a reply that is not an opt-out
+    is not made one by leaving them out."""
+    from pathlib import Path
+
+    from usdatabiz.core.textmodel import labelled_rows
+
+    corpus = Path(__file__).resolve().parents[2] / "inbox" / "corpus" / "dev.csv"
+    read_as_no, made_opt_out = [], []
+    for text, label in labelled_rows(corpus):
+        typed = text.replace("'", "").replace("\u2019", "")
+        if typed == text:
+            continue
+        if label == "opt_out" and opt_out_decide(text) == "yes" and opt_out_decide(typed) == "no":
+            read_as_no.append(typed)
+        if label != "opt_out" and opt_out_decide(text) != "yes" and opt_out_decide(typed) == "yes":
+            made_opt_out.append(typed)
+    assert read_as_no == []
+    assert made_opt_out == []
