@@ -98,6 +98,10 @@ bench-resolve: install ## Benchmark stage 3: quality on the standard and the har
 bench-classify: install ## Benchmark stage 9 on the labelled reply corpus: per-class precision/recall, opt-out recall, latency
 	$(PY) bench/bench_classify.py --repeat $(BENCH_CLASSIFY_REPEAT)
 
+.PHONY: bench-classify-typing
+bench-classify-typing: install ## Stage 9's opt-out decision on the corpus typed without apostrophes, without sentence marks, in capitals
+	$(PY) bench/bench_classify_typing.py --part dev
+
 .PHONY: bench-extract
 bench-extract: install ## Score what stage 9-10 take out of replies (e-mail, phone, extension, name, callback) on inbox/corpus/extract.csv
 	DEBUG=1 $(PY) bench/bench_extract.py inbox/corpus/extract.csv

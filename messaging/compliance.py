@@ -4828,13 +4828,14 @@ _DOUBLED_BY_SLIP = {
 _SHORTHAND.update((slip, word) for slip, word in _DOUBLED_BY_SLIP.items() if slip not in _SHORTHAND)
 # A reply typed without its apostrophes ("Yall can stop now, Im not interested", "I didnt ask for these", French "Ne
 # menvoyez plus de messages") is read with them, so each phrase is written once, in its apostrophe form. Only words
-# that are no other word: not "its", "id", "ill", "were", "well", "wed", "shed", "hell", "lets" or "cant"
+# that are no other word: not "its", "id", "ill", "were", "well", "wed", "shed", "hell", "lets" or "cant", nor "im"
+# (Armenian "my": "jnjeq im hamary"), which the phrases read as written
 _APOSTROPHE_LEFT_OUT = {
     **{
         word.replace("'", ""): word
         for word in (
             "don't didn't doesn't isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't won't "
-            "ain't mustn't needn't i'm i've you're you've you'll you'd they're they've they'll they'd y'all that's "
+            "ain't mustn't needn't i've you're you've you'll you'd they're they've they'll they'd y'all that's "
             "what's there's here's where's who's he's she's"
         ).split()
     },
@@ -5328,9 +5329,11 @@ _A_MACHINE = re.compile(
     r"|not\s+monitored|(?:your|our)\s+(?:communication\s+|contact\s+)?preferences|preference\s+cent(?:er|re)"
     r"|our\s+(?:website|web\s+site|app|portal))\b"
 )
+# (typed without the question mark, "Unsubscribe nah lol tell me more", "Stop nah Im not gonna tell you to stop": a
+# "nah" still answers it; a bare "no" or a laugh does not: "Stop no", "stop lol" are requests)
 _STOP_ASKED_AND_DECLINED = re.compile(
-    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale|block\s+(?:you|u|this(?:\s+number)?))\s*\?+\s*"
-    r"(?:nah|nope|no|lol|haha|hell\s+no)\b(?!\s+(?:more|mas)\b)"
+    r"(?:stop|unsubscribe|unsub|remove|opt\s*-?\s*out|parar|parale|block\s+(?:you|u|this(?:\s+number)?))"
+    r"(?:\s*\?+\s*(?:nah|nope|no|lol|haha|hell\s+no)|[\s.]+nah)\b(?!\s+(?:more|mas)\b)"
 )
 
 
@@ -5472,6 +5475,48 @@ def _spoken_marks(text: str) -> str:
     return _SPOKEN_MARK.sub(lambda found: _MARK_SPOKEN[found.group().split()[0].lower()], text)
 
 
+# A reply typed without its sentence marks still starts its sentences with a capital: "Not now not in January not ever
+# Stop messaging me", "Ya les dije que no Dejen de escribirme", "were a little country church Please remove us", "No
+# more Were a non-profit". A word that opens sentences (a request, a pronoun, a greeting, a question word) written with
+# a capital, right after a word in small letters and before one (or at the end), opens one, so the words before it do
+# not negate what follows. Not after a word that goes on into it ("reply Stop", "what does Stop do", "the Stop") or
+# negates it ("please dont Stop sending deals"; "no" does not: "que no Dejen"); not a name ("Stop & Shine Car Wash",
+# "Stop-N-Wash", "Stop 11 Rd"); not a word in capitals, most often our keyword named ("I replied STOP twice"); not
+# "I'm", whose capital says nothing; and a reply with every word capitalised ("Dont Stop Texting Me") has no word in
+# small letters.
+_SENTENCE_OPENERS = (
+    "stop|stahp|please|pls|plz|remove|take|delete|unsubscribe|quit|cancel|lose|leave|opt|don't|dont|do|never|no"
+    "|dejen|deja|deje|paren|para|borra|borren|quita|quiten|elimina|eliminen"
+    "|you|we|were|we're|its|it's|this|that|thanks|thank|who|how|what|why|not|wrong|my|our|sorry|ok"
+    "|okay|yes|yeah|nope|nah|hey|hi|hello|also|just|honestly|seriously"
+)
+_GOES_ON_INTO = frozenset(
+    "the a an to does do did reply replied replying replies text texted texting txt type typed send sent write wrote "
+    "say said says saying word is was at on of from in by with for my your our".split()
+)
+# (found by the space before the opener, which the engine looks for in C; the word before it is read only then)
+_RUN_ON_OPENER = re.compile(
+    rf" +(?=[{''.join(sorted({word[0].upper() for word in _SENTENCE_OPENERS.split('|')}))}])(?:"
+    + "|".join(word[0].upper() + word[1:] for word in _SENTENCE_OPENERS.split("|"))
+    + r")(?= +[a-z]|\W*$)"
+)
+_WORD_BEFORE = re.compile(r"(?<![\w'])(?:[a-z][a-z']*|\d+)\Z")
+_OPENER_STARTS = frozenset(" " + word[0].upper() for word in _SENTENCE_OPENERS.split("|"))
+
+
+def _opens_a_sentence(found: re.Match) -> str:
+    before = _WORD_BEFORE.search(found.string, 0, found.start())
+    if before is None or before.group() in _GOES_ON_INTO or before.group() in _NEGATIONS:
+        return found.group()
+    return ". " + found.group().lstrip(" ")
+
+
+def _run_on_marks(text: str) -> str:
+    if text.islower() or not any(map(text.__contains__, _OPENER_STARTS)):
+        return text  # no opener's capital after a space: nothing opens a sentence
+    return _RUN_ON_OPENER.sub(_opens_a_sentence, text)
+
+
 def opt_out_explain(text: str, *, max_words: int = DEFAULT_OPT_OUT_MAX_WORDS) -> tuple[str, str]:
     """Return (decision, why) for an inbound text: ``opt_out_decide`` with the rule that decided it."""
     decision, why = _explain(text, max_words, read_digits=False)
@@ -5497,7 +5542,7 @@ def _no_request_gates() -> GatedPatterns:
 
 
 def _explain(text: str, max_words: int, *, read_digits: bool) -> tuple[str, str]:
-    text = _spoken_marks(without_tapback(text or "").strip())
+    text = _run_on_marks(_spoken_marks(without_tapback(text or "").strip()))
     if not STOP_EMOJI.isdisjoint(text) and _NO_MONEY_OR_TIME.search(text):
         text = _NO_MONEY_OR_TIME.sub(" ", text).strip()
     if "\n" in text:

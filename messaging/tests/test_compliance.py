@@ -4615,3 +4615,44 @@ def test_every_corpus_opt_out_typed_without_apostrophes_is_never_read_as_no():
             made_opt_out.append(typed)
     assert read_as_no == []
     assert made_opt_out == []
+
+
+# Replies typed without their sentence marks: a request word with a capital, after a word in small letters, opens a
+# sentence; the look-alikes (a name, our keyword named, a word that goes on into it, a negation) do not
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Not now not in January not ever Stop messaging me", "yes"),
+        ("Ya les dije que no Dejen de escribirme o los reporto", "yes"),
+        ("Bless your heart but were a little country church with 40 members Please remove us from your list", "yes"),
+        ("I blocked the last number you texted from and now youre using this one Stop it", "yes"),
+        ("how did you get my number Unsubscribe", "yes"),
+        ("please dont Stop sending me deals lol", "not yes"),
+        ("Dont Stop Texting Me Lol", "not yes"),
+        ("This is Stop & Shine Car Wash on Alameda yes we'd be interested", "not yes"),
+        ("he moved to Stop 11 Rd and got a new number", "not yes"),
+        ("Wait what does Stop do will I still get my reminders", "not yes"),
+        ("My buddy said to just reply STOP to you guys before I do whats the rate", "not yes"),
+    ],
+)
+def test_replies_typed_without_sentence_marks(text, decision):
+    assert_decision(text, decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("No more Were a non-profit we have zero budget and Ive asked before", "yes"),
+        ("wrong number Remove it", "yes"),
+        # "I'm" is capitalised wherever it stands: the threat stays one sentence
+        ("Another text and I'm calling my lawyer", "yes"),
+        ("Thanks for reaching out We are all set for now", "not yes"),
+        # a stop word answered "nah" without its question mark is held, a laugh or a "no" beside it is not an answer
+        ("Unsubscribe Nah lol Tell me what you got for a salon", "uncertain"),
+        ("Stop nah Im not gonna tell you to stop Im gonna let you keep wasting your time", "uncertain"),
+        ("stop lol", "yes"),
+        ("Stop no", "yes"),
+    ],
+)
+def test_a_sentence_opened_by_a_capital_without_a_mark(text, decision):
+    assert_decision(text, decision)
