@@ -3048,6 +3048,22 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the two-hundred-and-sixth (typed fast, no marks) and two-hundred-and-seventh (busy owners, autocorrect): "dont
+    # stop sending the specials is what i tell my regular vendors but u arent one so yeah stop", "Remove from lost
+    # please", "whoever put this # on a list pls delete it", "enough already w these msgs"; not "so stop by", "the lost
+    # and found", "put this number on a list of vendors for me" nor "enough already with the rain"
+    (
+        _re(
+            r"\bso\s+(?:yeah\s+|yea\s+|ya\s+|yes\s+|please\s+|pls\s+|plz\s+|just\s+)*stop\s*(?:$|[.!])"
+            r"|\b(?:remove|rmv|take|delete)\s+(?:me\s+|us\s+|my\s+number\s+|this\s+number\s+)?(?:from|off|off\s+of)\s+"
+            r"(?:your\s+|ur\s+|the\s+|this\s+|that\s+|you're\s+)?(?:lost|lust|liat|lidt|lisr)\b(?!\s+(?:and|&|n)\s+found\b)"
+            r"|\b(?:put|added|add)\s+(?:this|my|our)\s+(?:#|number|phone|cell|contact)\s+(?:on|to)\s+(?:a|your|the|this|that"
+            r"|some)\s+list\b[^?]{0,30}\b(?:delete|remove|erase|take)\s+(?:it|that|this|us|me)\b(?!\s+(?:to|for)\b)"
+            r"|\benough\s+(?:already\s+)?(?:with|w|w/)\s+(?:these|the|your|all\s+these|all\s+the|all\s+your|ur)\s+"
+            r"(?:texts|msgs|messages|txts|text\s+messages|texting|messaging)\b"
+        ),
+        "negation",
+    ),
     # the two-hundred-and-fourth (shared and passed-on phones, written to be hard): "Whatever algorithm put me on
     # there, take me back out of it", "Could we maybe just... not do this anymore? Ever?", "Please don't send anything
     # to it, not now not ever", "id like these to end please", "The new folks ... don't want these either. Take it
@@ -4800,6 +4816,9 @@ _SPLIT_WORDS = (
     (re.compile(r"\bno\s+mo\b(?!-)"), "no more"),
     (re.compile(r"\b(?:st\s+op|sto\s+p|s\s+top)\b"), "stop"),
     (re.compile(r"\bre\s+move\b(?=\s+(?:me|us|my|our|this|the\s+number))"), "remove"),
+    # a comma typed for the "m" beside it: "Please take my nu,ber off", "re,ove me"
+    (re.compile(r"\bnu,ber(s?)\b"), r"number\1"),
+    (re.compile(r"\bre,ove\b"), "remove"),
     # Spanish texting's "d" for "de": "deja d mandarme mensajes"
     (re.compile(r"\b(dej(?:a|e|en|es)|para|paren)\s+d\s+(?=(?:mand|envi|escrib|text|molest|llam)\w*)"), r"\1 de "),
     # words typed without their apostrophe that are also other words, read so where what follows says which: "Id

@@ -4656,3 +4656,25 @@ def test_replies_typed_without_sentence_marks(text, decision):
 )
 def test_a_sentence_opened_by_a_capital_without_a_mark(text, decision):
     assert_decision(text, decision)
+
+
+# The two-hundred-and-sixth (typed fast, without marks) and two-hundred-and-seventh (busy owners, autocorrect)
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("dont stop sending the specials is what i tell my regular vendors but u arent one so yeah stop", "yes"),
+        ("so stop by tomorrow and we can talk", "not yes"),
+        ("we just lost a big client so stop by sometime", "not yes"),
+        ("Remove from lost please", "yes"),
+        ("take me off ur lust thx", "yes"),
+        ("we keep it by the door, remove from lost and found", "not yes"),
+        ("whoever put this # on a list pls delete it", "yes"),
+        ("put this number on a list of vendors for me", "not yes"),
+        ("enough already w these msgs", "yes"),
+        ("enough already with the rain", "not yes"),
+        ("Please take my nu,ber off", "yes"),
+        ("re,ove me from ur list", "yes"),
+    ],
+)
+def test_the_two_hundred_and_sixth_and_seventh_families_and_guards(text, decision):
+    assert_decision(text, decision)
