@@ -1433,7 +1433,7 @@ _MORE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         _re(
             r"\b(?:appreciate\s+it|prefer|rather|request|ask|asking|want)\s+(?:that\s+)?(?:if\s+)?(?:you|u|y'all)\s+"
-            r"(?:would\s+|to\s+)?(?:stop|stopped|quit|cease|don't|dont|do\s+not|didn't|didnt|did\s+not|no\s+longer|never|not)"
+            r"(?:would\s+|to\s+)?(?:stop|stopped|quit|cease|don't|dont|do\s+not|didn't|did\s+not|no\s+longer|never|not)"
             r"\s+(?:\w+\s+){0,2}?(?:text|txt|messag|msg|contact|send|reach|email|bother|spam)\w*"
         ),
         "negation",
@@ -2008,7 +2008,7 @@ _MORE_PHRASES += [
         _re(
             r"\b(?:i'd|i\s+would|id|we'd|we\s+would)\s+rather\s+(?:not\s+(?:(?:get|receive)\s+(?:any|these|those|them"
             rf"|this|more|business|marketing|sales|promotional|such|{_MESSAGES})\b|be\s+(?:texted|contacted|messaged))"
-            r"|you\s+(?:didn't|didnt|did\s+not|not)\s+(?:text|contact|message))\b"
+            r"|you\s+(?:didn't|did\s+not|not)\s+(?:text|contact|message))\b"
         ),
         "negation",
     ),
@@ -5514,13 +5514,14 @@ _GOES_ON_INTO = frozenset(
     "say said says saying word is was at on of from in by with for my your our".split()
 )
 # (found by the space before the opener, which the engine looks for in C; the word before it is read only then)
+_OPENER_INITIALS = "".join(sorted({word[0].upper() for word in _SENTENCE_OPENERS.split("|")}))
 _RUN_ON_OPENER = re.compile(
-    rf" +(?=[{''.join(sorted({word[0].upper() for word in _SENTENCE_OPENERS.split('|')}))}])(?:"
+    rf" +(?=[{_OPENER_INITIALS}])(?:"
     + "|".join(word[0].upper() + word[1:] for word in _SENTENCE_OPENERS.split("|"))
     + r")(?= +[a-z]|\W*$)"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w'])(?:[a-z][a-z']*|\d+)\Z")
-_OPENER_STARTS = frozenset(" " + word[0].upper() for word in _SENTENCE_OPENERS.split("|"))
+_OPENER_STARTS = tuple(" " + initial for initial in _OPENER_INITIALS)
 
 
 def _opens_a_sentence(found: re.Match) -> str:
