@@ -590,7 +590,8 @@ _SPACES = re.compile(r"\s+")
 # letters when it starts with a letter (or a 0 before one), has a letter after its first digit, at least two letters
 # and no more digits than letters, all of them 0 1 3 4 5 7: not "3pm", "4th", "ext5", "covid19", "mp3", "f150", "b2b"
 _LEET_DIGITS = str.maketrans("013457", "oieast")
-_LEET_HINT = re.compile(r"[a-z][013457]|\b0[a-z]")
+# (a digit first: the engine looks for one in C; the letter beside it is read only then)
+_LEET_HINT = re.compile(r"[013457](?:(?<=[a-z][013457])|(?<=\b0)(?=[a-z]))")
 _LEET_WORD = re.compile(r"\b(?:0(?=[a-z])[a-z0-9]*|[a-z][a-z0-9]*[0-9][a-z0-9]*)")
 _LEET_SHORT = {"m3": "me", "0f": "of", "n0": "no", "t0": "to", "d0": "do", "s0": "so", "g0": "go"}
 
@@ -682,7 +683,7 @@ _BARE_VOCABULARY = _BARE_STOP_WORDS | _FILLER_WORDS
 
 _TOKEN = re.compile(r"[\w']+")
 # "#" between words is the number ("delete my # from the group chat"), not a break between clauses
-_CLAUSE_BREAK = re.compile(r"(?:(?!(?<=\w\s)#(?=\s\w))[^\w\s'-])+|\s-+\s|\n")
+_CLAUSE_BREAK = re.compile(r"(?:[^\w\s'#-]|#(?<!\w\s#)|#(?!\s\w))+|\s-+\s|\n")
 _OPT_OUT = re.compile(r"\bopt?[\s-]?out\b")
 
 _OUTGOING = (
@@ -4708,7 +4709,8 @@ def _may_be_bare(clause: str) -> bool:
 # "... I don't know how you got this number but remove it now": a request after "but"/"so" stands alone
 # (not "Wrong number, I'll just delete this": the writer's own doing after "I'll just")
 _SOFT_BREAK = re.compile(
-    r"\s+(?:but|so|and\s+then)\s+|(?<!\bi'll)(?<!\bill)(?<!\bwill)(?<!\bwe'll)(?<!\bgonna)(?<!\bi)\s+just\s+"
+    # (the look-behinds are read only where a space starts, not at every letter)
+    r"\s+(?:but|so|and\s+then)\s+|(?=\s)(?<!\bi'll)(?<!\bill)(?<!\bwill)(?<!\bwe'll)(?<!\bgonna)(?<!\bi)\s+just\s+"
 )
 _SENTENCE_END = re.compile(r"[.!?\n\u06d4\u061f\u3002\uff01\uff1f]+")  # and Urdu's, Arabic's and CJK marks
 _TYPO_TARGETS = ("unsubscribe", "remove", "stopall")
@@ -5516,7 +5518,7 @@ _GOES_ON_INTO = frozenset(
 # (found by the space before the opener, which the engine looks for in C; the word before it is read only then)
 _OPENER_INITIALS = "".join(sorted({word[0].upper() for word in _SENTENCE_OPENERS.split("|")}))
 _RUN_ON_OPENER = re.compile(
-    rf" +(?=[{_OPENER_INITIALS}])(?:"
+    rf"  *(?=[{_OPENER_INITIALS}])(?:"  # (a space, then more: the engine finds the first in C)
     + "|".join(word[0].upper() + word[1:] for word in _SENTENCE_OPENERS.split("|"))
     + r")(?= +[a-z]|\W*$)"
 )
