@@ -3049,6 +3049,43 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the two-hundred-and-ninth (someone else holds the phone) and two-hundred-and-tenth (near misses, requests written
+    # sideways): Haitian Creole "retire nimewo sa a nan lis nou" (take this number off your list), "pa ekri ankò"
+    # (don't write again); "I'm good, forever. Make this the last one", "I'd appreciate if this was the last message I
+    # get from you", "please respect my no", "I'll report the next one", "cross me off whatever list this is", "wow a
+    # fourth text from you guys, can't wait for the fifth", "I unsubscribed from your emails ... now you're texting??
+    # same answer here", "My attorney handles unsolicited texts. Send another and you'll hear from her", "Fifth time
+    # replying STOP"; not "make this the last one for today", "cross me off for Thursday", "I'll report the next one
+    # to my manager", "send another sample and you'll hear from me" nor "I unsubscribed from your emails but text is
+    # fine"
+    (
+        _re(
+            r"\bretire\s+(?:nimewo|nimero)\s+sa\s*(?:a|la)?\s+(?:nan|sou)\s+lis\b|\bpa\s+(?:ekri|voye\s+mesaj)\s+anko\b"
+            r"|\bmake\s+(?:this|that|it)\s+(?:the|your)\s+last\s+(?:(?:text|message|msg)\b(?!\s+(?:for|of|on|in|before|until"
+            r"|till|this|today)\b)|one\s*(?:$|[.!]|,?\s+(?:please|pls|thanks|thx|ok)\b))"
+            r"|\b(?:appreciate\s+(?:it\s+)?if|prefer\s+(?:it\s+)?(?:if|that)|would\s+like\s+(?:it\s+)?if)\s+(?:this|that)\s+"
+            r"(?:was|were|is|would\s+be|will\s+be)\s+(?:the|your)\s+last\s+(?:text|message|msg|one)\s+(?:i\s+(?:get|receive"
+            r"|see)|(?:you|u)\s+send)\b"
+            r"|\bi'?m\s+good,?\s+forever\b|\brespect\s+(?:my|our)\s+no\b"
+            r"|\b(?:i'll|ill|i\s+will|i'm\s+gonna|im\s+gonna|gonna|will)\s+report\s+(?:the\s+next\s+(?:one|text|message|msg)"
+            r"|any\s+(?:more|further|other)\s+(?:texts|messages|msgs))\s*(?:$|[.!,]|\s+(?:as|to\s+the\s+(?:fcc|ftc|carrier"
+            r"|attorney\s+general)|for\s+spam)\b)"
+            r"|\bcross\s+(?:me|us|my\s+(?:number|name)|this\s+number|our\s+(?:number|name))\s+off\s+(?:(?:your|ur|the|this"
+            r"|that|whatever|any|all)\s+(?:(?:mailing|contact|call|calling|text|texting|sms|marketing|sales)\s+)?lists?\b"
+            r"(?!\s+(?:for|of)\b)|\s*(?:$|[.!]))"
+            r"|\b(?:second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th|\d+th)\s+(?:text|message|msg)\b"
+            r"[^?]{0,40}\bcan'?t\s+wait\s+for\s+the\s+(?:next|third|fourth|fifth|sixth|seventh|eighth|\d+(?:rd|th))\b"
+            r"|\bunsubscribed\s+from\s+(?:your|ur|the|all\s+your)\s+(?:e-?mails?|newsletters?|mailing\s+list|list)\b.{0,100}?"
+            r"\bsame\s+(?:answer|deal|goes|thing)\b"
+            r"|\b(?:attorney|lawyer|legal\s+team|counsel)\b.{0,80}?\b(?:send|text)\s+(?:me\s+|us\s+)?(?:another|one\s+more"
+            r"|again)\b.{0,20}?\b(?:you'll|you\s+will|u'll|ull)\s+hear\s+from\s+(?:her|him|them|my|our)\b"
+            r"|\b(?:send|text)\s+(?:me\s+|us\s+)?(?:another|one\s+more|again)\b.{0,20}?\b(?:you'll|you\s+will|u'll|ull)\s+"
+            r"hear\s+from\s+(?:my|our)\s+(?:attorney|lawyer|legal\s+team|counsel)\b"
+            r"|\b(?:second|third|fourth|fifth|sixth|seventh|2nd|3rd|4th|5th|6th|7th|\d+th|umpteenth|nth|another)\s+time\s+"
+            r"(?:replying|texting|sending|typing|saying|writing|i've\s+(?:replied|sent|typed|said))\s+stop\b"
+        ),
+        "negation",
+    ),
     # the two-hundred-and-sixth (typed fast, no marks) and two-hundred-and-seventh (busy owners, autocorrect): "dont
     # stop sending the specials is what i tell my regular vendors but u arent one so yeah stop", "Remove from lost
     # please", "whoever put this # on a list pls delete it", "enough already w these msgs"; not "so stop by", "the lost
@@ -4265,6 +4302,9 @@ _LEAVING_A_SERVICE = re.compile(
     r"|\bif\s+(?:i|we)\s+(?:ever\s+)?(?:sign\s+up|signed\s+up|join|joined|enroll|subscribe|buy|try\s+(?:it|you|this)|start"
     r"|go\s+with\s+(?:you|y'all|yall))\b[^.!?]{0,60}?\bhow\s+(?:do|would|can|could)\s+(?:i|we)\s+(?:unsubscribe|cancel"
     r"|opt[\s-]?out|get\s+out|quit|leave)\b"
+    # "Is there a way to opt out of the monthly fee and just pay per lead?": a part of the offer, not the texts
+    r"|\b(?:opt|opting)[\s-]?out\s+of\s+(?:the|a|your|that|this|any)\s+(?:\w+\s+){0,2}?(?:fees?|contract|plan|subscription"
+    r"|charges?|minimum|retainer|renewal|auto-?renew\w*|commitment|package|add-?ons?)\b"
 )
 _OTHERS_PRESSED_UNSUBSCRIBE = re.compile(
     r"\b(?:list|lists|subscribers|customers|clients|readers|members|patients|people|folks|followers|guests|half|most"
@@ -5107,6 +5147,10 @@ _A_PHONE_FLAGGED = re.compile(
 _UNSUBSCRIBES_FROM_EVERYTHING = re.compile(
     r"\bi\s+(?:usually\s+|always\s+|normally\s+|tend\s+to\s+|just\s+)?unsubscribe\s+(?:from|to)\s+(?:pretty\s+much\s+"
     r"|almost\s+|nearly\s+|just\s+about\s+)?(?:everything|all\s+(?:of\s+)?(?:it|this\s+stuff|these\s+things))\b(?=[^.!?]*\bbut\b)"
+    # "I unsubscribe from a lot of stuff so put USDataBiz in the subject": the habit, and how to be read anyway
+    r"|\bi\s+(?:usually\s+|always\s+|normally\s+|tend\s+to\s+)?unsubscribe\s+from\s+(?:a\s+lot\s+of|lots\s+of|tons\s+of"
+    r"|most|so\s+much)\s+(?:stuff|things|emails|lists|junk)\b(?=[^.!?]*\b(?:but|so\s+(?:put|use|add|mark|make|include"
+    r"|write|send))\b)"
 )
 # "if you can stop my phone ringing with tire kickers and get me real jobs I'm in": other callers to be stopped
 _STOP_OTHER_CALLERS = re.compile(
@@ -5158,11 +5202,19 @@ _OWN_ADS_STOPPED = re.compile(
 _REPORTED_ANOTHER = re.compile(
     r"\b(?:report|reported|reporting)\s+(?:the\s+last|another|a|that|some|one|the\s+other|the\s+previous)\s+(?:company"
     r"|outfit|vendor|firm|guy|one|marketer|agency|business)\b(?:\s+like\s+(?:you|yours|y'all))?"
+    # "I told the last guy to stop sending cold leads. If yours are actually warm, I'm in": another vendor told
+    r"|\b(?:told|asked)\s+(?:the\s+(?:last|other|previous)\s+(?:guy|company|vendor|one|rep|outfit|agency)|my\s+(?:last|old"
+    r"|previous)\s+(?:vendor|provider|company|guy|agency))\s+to\s+(?:stop|quit)\b"
+    r"(?!\s+(?:texting|txting|messaging|contacting|calling|bothering|spamming|sending\s+(?:me|us|texts|messages)))"
 )
 # "Can you help us stop getting fake 1 star reviews": a service asked for, something else to be stopped
 _HELP_US_STOP_SOMETHING = re.compile(
     r"\b(?:help|helps|helping)\s+(?:me|us|you)\s+(?:to\s+)?(?:stop|quit)\s+(?:getting|receiving|losing|wasting|paying)\b"
     r"(?!\s+(?:your|these|this|those|the\s+texts|texts|messages|msgs)\b)"
+    # "Do you do anything to stop spam calls on our business line?": a service asked about, others' calls to stop
+    r"|\b(?:anything|something|a\s+way|any\s+way|a\s+service|a\s+tool|an?\s+app)\s+(?:that\s+)?(?:can\s+)?(?:to\s+)?"
+    r"(?:help\s+)?(?:to\s+)?stop\s+(?:the\s+|all\s+the\s+)?(?:spam|robo|junk|scam|fake|telemarketing|telemarketer)\w*\s*"
+    r"(?:calls|callers|texts|emails|reviews|bots)\b(?!\s+like\s+(?:this|these|yours|you)\b)"
 )
 # "Don't call before 9 or I'll block you lol": calls at some hours, and a threat if they come then; Vietnamese
 # "Đừng gọi giờ này ... 8 giờ tối gọi lại nhé" (don't call at this hour, call back at 8 tonight)

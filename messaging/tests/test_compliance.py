@@ -4678,3 +4678,55 @@ def test_a_sentence_opened_by_a_capital_without_a_mark(text, decision):
 )
 def test_the_two_hundred_and_sixth_and_seventh_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The two-hundred-and-ninth (someone else holds the phone) and two-hundred-and-tenth (near misses, requests written
+# sideways); and the look-alikes that ask for nothing (another vendor told to stop, a fee opted out of, spam calls to
+# stop, the writer's habit of unsubscribing)
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Patwon an mande pou nou retire nimewo sa a nan lis nou.", "yes"),
+        ("Pa ekri ankò souple", "yes"),
+        ("I'm good, forever", "yes"),
+        ("nope. make this the last text", "yes"),
+        ("make this the last one for today, I have to run", "not yes"),
+        ("I'd appreciate if this was the last message I get from you", "yes"),
+        ("I'd appreciate if this was the last message before the meeting", "not yes"),
+        ("please respect my no", "yes"),
+        ("I'll report the next one.", "yes"),
+        ("I'll report the next one to my manager when it comes in", "not yes"),
+        ("cross me off whatever list this is", "yes"),
+        ("cross us off your mailing list", "yes"),
+        ("cross me off for Thursday, I can't make it", "not yes"),
+        ("wow a fourth text from you guys, can't wait for the fifth", "yes"),
+        ("I unsubscribed from your emails last month and now you're texting?? same answer here", "yes"),
+        ("I unsubscribed from your emails cuz my inbox is a disaster but text is fine. send details", "not yes"),
+        ("My attorney handles unsolicited texts. Send another and you'll hear from her.", "yes"),
+        ("Send another and you'll hear from my lawyer", "yes"),
+        ("send another sample and you'll hear from me by Friday", "not yes"),
+        ("Fifth time replying STOP. Does it actually do anything", "yes"),
+        ("I told the last guy to stop sending cold leads. If yours are actually warm, I'm in", "not yes"),
+        ("Do you do anything to stop spam calls on our business line? asking seriously", "not yes"),
+        ("Is there a way to opt out of the monthly fee and just pay per lead?", "not yes"),
+        ("send it to me. I unsubscribe from a lot of stuff so put USDataBiz in the subject", "not yes"),
+        # the look-alikes set aside, the rest of the reply is still read
+        ("I told the last guy to stop too. Stop texting me", "yes"),
+        ("Is there a way to opt out of the monthly fee? Never mind, remove me from your list", "yes"),
+    ],
+)
+def test_the_two_hundred_and_ninth_and_tenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I hope this is the last time I have to pay this fee", "no"),
+        ("let this be the last one you need to sign", "no"),
+        ("make this the last one please", "yes"),
+        ("I told the last guy to stop texting me. Same goes for you", "yes"),
+    ],
+)
+def test_the_two_hundred_and_tenth_families_read_no_further_than_they_say(text, decision):
+    assert_decision(text, decision)
