@@ -504,8 +504,10 @@ PHRASE_RULES: list[Rule] = [
           r"^screw (?:you|u|y'all|[a-z]+ (?:capital|funding|llc|inc|group|company|marketing))\b", r"\bque te importa\b",
           r"\bwhat kind of (?:scam|scammy|sleazy|shady)\b",
           r"\b(?:piece of (?:garbage|crap|trash|junk)|idiots?|morons?|scumbags?|dumbass\w*|clowns?|vultures?)\b",
-          # "get lost" said to us, not "too easy for things to get lost", "so it doesn't get lost"
+          # "get lost" said to us, not "too easy for things to get lost", "so it doesn't get lost", "texts get lost on
+          # this phone"
           r"\b(?<!to )(?<!things )(?<!it )(?<!'ll )(?<!will )(?<!might )(?<!could )(?<!can )(?<!may )(?<!would )"
+          r"(?<!texts )(?<!messages )(?<!emails )(?<!they )(?<!often )(?<!always )(?<!sometimes )(?<!usually )"
           r"(?<!doesn't )(?<!don't )(?<!won't )(?<!not )get lost\b",
           r"\b(?:losers?|pathetic|shut up|scum|creeps?|leeches)\b",
           r"\b(?:parasites?|scammers?|scam artists?|crooks?|thieves|frauds?|liars?|con artists?|bloodsuckers?)\b",

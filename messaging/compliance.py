@@ -4822,6 +4822,7 @@ _SHORTHAND = {
     "frm": "from",
     **dict.fromkeys(("tjis", "thsi", "rhis", "yhis", "tgis", "thia"), "this"),  # "pleas rmove tjis numbr"
     "lst": "list",
+    **dict.fromkeys(("contct", "cntct", "contac", "conact", "contsct"), "contact"),  # "dnt contct me again"
     # a dropped final g: "quit blowin up my phone", "stop messagin me"
     **{
         word[:-1]: word
@@ -4861,6 +4862,18 @@ _SPLIT_WORDS = (
     # a comma typed for the "m" beside it: "Please take my nu,ber off", "re,ove me"
     (re.compile(r"\bnu,ber(s?)\b"), r"number\1"),
     (re.compile(r"\bre,ove\b"), "remove"),
+    # thumbs in a hurry: "dnt contct me again" (not "mark me dnt", the marketers' do-not-text), "never signed up 4
+    # this", "no txts pls delete my #"
+    (re.compile(r"\bdnt\s+(?=(?:contact|text|txt|message|msg|call|email|send|want|need|bother|ever)\w*\b)"), "don't "),
+    (
+        re.compile(
+            r"\b(sign(?:ed)?\s+up|subscribed|registered|opted\s+in|ask(?:ed)?)\s+4\s+(?=(?:this|these|that|any"
+            r"|anything|ur|your|u|you)\b)"
+        ),
+        r"\1 for ",
+    ),
+    # a number sign closing the reply is trimmed with the other end marks: "no txts pls delete my #" ends "delete my"
+    (re.compile(r"\b((?:delete|remove|erase|lose|drop)\s+(?:my|our))\s*$"), r"\1 number"),
     # Spanish texting's "d" for "de": "deja d mandarme mensajes"
     (re.compile(r"\b(dej(?:a|e|en|es)|para|paren)\s+d\s+(?=(?:mand|envi|escrib|text|molest|llam)\w*)"), r"\1 de "),
     # words typed without their apostrophe that are also other words, read so where what follows says which: "Id
@@ -5277,6 +5290,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+want\s+to\s+(?:accidentally\s+|accidently\s+)?(?:unsubscribe|opt\s+out|stop)\s+(?:from\s+)?"
     r"(?:my|the)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:alerts|notifications|reminders)\b"
     r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
+    # "we asked that you not contact our customers directly": the writer's customers, not the writer
+    r"|\b(?:asked|ask|request(?:ed)?)\s+that\s+(?:you|your\s+(?:company|team|people|reps))\s+(?:not|never|no\s+longer)\s+"
+    r"(?:contact|text|call|message|email)\s+(?:our|my|their|the)\s+(?:customers|clients|patients|tenants|members|residents"
+    r"|employees|staff|vendors|families|students|parents)\b"
     # "Can you stop calling it a 'quick chat' and just tell me the price?": a name for something
     r"|\bstop\s+calling\s+(?:it|this|that)\s+(?:a\s+|an\s+|the\s+|['\"\u2018\u201c])"
     # "my wife keeps telling me to unsubscribe from stuff but this actually sounds useful": advice the writer reports

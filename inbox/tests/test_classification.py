@@ -1414,6 +1414,8 @@ def test_away_beside_a_day_is_out_of_office(text, expected):
     [
         ("Email me at orders@millersfeedstore.com, it's too easy for things to get lost over text", C.EMAIL_CAPTURE),
         ("I don't do business over text, things get lost. Email me at orders@millersfeed.com", C.EMAIL_CAPTURE),
+        ("Can you email me instead? Texts get lost on this phone. My email is mike@mikesautobody.com", C.EMAIL_CAPTURE),
+        ("messages always get lost here, email tina@harborvet.com", C.EMAIL_CAPTURE),
         ("get lost", C.HOSTILE),
         ("Get lost, scammer", C.HOSTILE),
     ],

@@ -4730,3 +4730,27 @@ def test_the_two_hundred_and_ninth_and_tenth_families_and_guards(text, decision)
 )
 def test_the_two_hundred_and_tenth_families_read_no_further_than_they_say(text, decision):
     assert_decision(text, decision)
+
+
+# The two-hundred-and-twelfth (thumbs on a cracked screen): "dnt" before what it refuses, "4" for "for" after signing
+# up, a number sign closing the reply (trimmed with the end marks); not the marketers' "mark me dnt" (still a request),
+# "I'll just delete this", "room #4", nor another's people ("we asked that you not contact our customers")
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("dnt contct me again", "yes"),
+        ("dnt txt me", "yes"),
+        ("mark me as dnt in your crm", "yes"),
+        ("never signed up 4 this stop", "yes"),
+        ("i never signed up 4 any of this, end it", "yes"),
+        ("no txts pls delete my #", "yes"),
+        ("pls take my # off ur list", "yes"),
+        ("Wrong number, I'll just delete this", "not yes"),
+        ("we moved to room #4, delete the old address", "not yes"),
+        ("I signed up 4 the webinar, when is it?", "not yes"),
+        ("drop my # off at the front desk?", "no"),
+        ("we asked that you not contact our clients directly, talk to me", "no"),
+    ],
+)
+def test_the_two_hundred_and_twelfth_families_and_guards(text, decision):
+    assert_decision(text, decision)
