@@ -1037,7 +1037,9 @@ _FILLER_WORDS_OTHER = frozenset(
     {"por", "favor", "porfa", "porfavor", "ya", "gracias", "de", "me", "dar", "darme", "dame", "los", "mensajes",
      "s'il", "vous", "plait", "svp", "stp", "merci", "bitte", "number", "my", "remove", "from", "list", "pls",
      # Tagalog particles after a stop word: "STOP na po", "stop na" (now, enough), "po" (politeness)
-     "na", "po", "napo"}
+     "na", "po", "napo",
+     # Spanish texting's "please": "alto ya xfa", "baja porfis"
+     "xfa", "xf", "porfis", "plis"}
 )  # fmt: skip
 # A stop sign, a raised hand, no entry, prohibited: each is "stop" in a text.
 # A decline alone, which a raised hand (✋) may only wave off: "pass ✋", "nah ✋", "no thanks ✋" (not "✋ no more")
@@ -3048,6 +3050,16 @@ _MORE_PHRASES += [
             r"|\bstop\s+(?:na\s+)?(?:po\s+)?(?:kayo|kau)\s+(?:mag\s*-?\s*text|magtext)\b"
         ),
         "none",
+    ),
+    # the two-hundred-and-sixteenth (the third follow-up): "You've texted me 4 times now. My attorney will be in touch
+    # if there's a 5th"; not "my attorney will be in touch about the contract"
+    (
+        _re(
+            r"\b(?:attorney|lawyer|legal\s+team|counsel)\s+will\s+be\s+in\s+touch\s+if\s+(?:there's|there\s+is|i\s+get"
+            r"|you\s+send|we\s+get|u\s+send)\s+(?:a\s+|one\s+)?(?:another|more|other|\d+(?:st|nd|rd|th)|second|third"
+            r"|fourth|fifth|sixth|next)\b"
+        ),
+        "negation",
     ),
     # the two-hundred-and-ninth (someone else holds the phone) and two-hundred-and-tenth (near misses, requests written
     # sideways): Haitian Creole "retire nimewo sa a nan lis nou" (take this number off your list), "pa ekri ankò"
@@ -5290,6 +5302,12 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+want\s+to\s+(?:accidentally\s+|accidently\s+)?(?:unsubscribe|opt\s+out|stop)\s+(?:from\s+)?"
     r"(?:my|the)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:alerts|notifications|reminders)\b"
     r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
+    # "I don't text here much, call me": the writer's habit, not a request
+    r"|\bi\s+(?:don't|dont|do\s+not)\s+(?:text|check\s+(?:texts|messages))\s+(?:here\s+|on\s+this\s+(?:phone|number|line|cell)\s+)?"
+    r"(?:much|often|a\s+lot|very\s+often)\b"
+    # "Here's my direct line so you stop getting the front desk": who answers, not the texts
+    r"|\bso\s+(?:you|u|y'all|yall)\s+(?:can\s+)?(?:stop|quit)\s+(?:getting|reaching|calling|hitting)\s+(?:the|my|our|a)\s+"
+    r"(?:front\s+desk|receptionist|voice\s*mail|machine|answering\s+(?:machine|service)|office|main\s+line|switchboard)\b"
     # "we asked that you not contact our customers directly": the writer's customers, not the writer
     r"|\b(?:asked|ask|request(?:ed)?)\s+that\s+(?:you|your\s+(?:company|team|people|reps))\s+(?:not|never|no\s+longer)\s+"
     r"(?:contact|text|call|message|email)\s+(?:our|my|their|the)\s+(?:customers|clients|patients|tenants|members|residents"

@@ -4754,3 +4754,36 @@ def test_the_two_hundred_and_tenth_families_read_no_further_than_they_say(text, 
 )
 def test_the_two_hundred_and_twelfth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The two-hundred-and-fifteenth (Spanish-speaking owners) and two-hundred-and-sixteenth (the third follow-up): Spanish
+# texting's "please" beside a stop word, an attorney promised if another text comes; not the attorney in touch about
+# something else, nor who answers the phone ("so you stop getting the front desk")
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("alto ya xfa", "yes"),
+        ("baja porfis", "yes"),
+        ("el precio es muy alto ya xfa mandame otra oferta", "not yes"),
+        ("You've texted me 4 times now. My attorney will be in touch if there's a 5th.", "yes"),
+        ("my lawyer will be in touch if I get another one", "yes"),
+        ("my attorney will be in touch about the contract, send the terms", "not yes"),
+        ("Here's my direct line so you stop getting the front desk: 555-550-2298", "no"),
+        ("so you stop getting the voicemail, call my cell after 5", "no"),
+    ],
+)
+def test_the_two_hundred_and_fifteenth_and_sixteenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("I don't text here much, call me", "no"),
+        ("i dont check texts on this phone often, email me instead", "no"),
+        ("I don't text here much, so stop texting me", "yes"),
+    ],
+)
+def test_the_writers_texting_habit_is_decided_by_the_rules(text, decision):
+    # the reply model is not asked (it read the first as a possible revocation once the corpus grew)
+    assert_decision(text, decision)
