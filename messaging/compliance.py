@@ -3051,6 +3051,27 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the two-hundred-and-eighteenth (polite, indirect and formal): "I don't care for these text messages and would
+    # appreciate it if they did not continue", "We ask that no further marketing messages be sent here", "we ask that it
+    # not be used for commercial messages", "Please direct any future correspondence to our mailing address rather than
+    # this phone, as we do not accept texts from vendors"; not "appreciate it if they did not continue the old promo",
+    # "ask that no further changes be sent after Friday" nor "we do not accept texts from patients after 5"
+    (
+        _re(
+            r"\bappreciate\s+(?:it\s+)?if\s+(?:they|these|the\s+(?:texts|messages)|these\s+(?:texts|messages|text\s+messages))\s+"
+            r"(?:did\s+not|didn't|didnt|would\s+not|wouldn't|do\s+not|don't)\s+(?:continue|keep\s+coming|come\s+anymore)\s*"
+            r"(?:$|[.!,])"
+            r"|\b(?:we|i)\s+(?:kindly\s+)?(?:ask|request)\s+that\s+no\s+(?:further|more|additional|other)\s+(?:\w+\s+){0,2}?"
+            r"(?:messages|texts|solicitations|communications)\s+be\s+sent\b"
+            r"|\b(?:ask|request)\s+that\s+(?:it|this|this\s+(?:line|number|phone|cell))\s+(?:not|never)\s+be\s+used\s+for\s+"
+            r"(?:commercial|marketing|sales|business|promotional|advertising|solicitation)\b"
+            r"|\b(?:direct|send)\s+(?:any|all)\s+(?:future\s+)?(?:correspondence|communications?|messages|inquiries)\s+to\s+"
+            r"[^.!?]{0,60}\b(?:rather\s+than|instead\s+of)\s+(?:this|our|my)\s+(?:phone|number|line|cell)\b"
+            r"|\b(?:we|i)\s+(?:do\s+not|don't|dont)\s+accept\s+(?:texts|text\s+messages|sms|solicitations)\s+from\s+(?:vendors"
+            r"|salespeople|sales\s+reps|marketers|marketing\s+companies|solicitors)\s*(?:$|[.!,])"
+        ),
+        "negation",
+    ),
     # the two-hundred-and-sixteenth (the third follow-up): "You've texted me 4 times now. My attorney will be in touch
     # if there's a 5th"; not "my attorney will be in touch about the contract"
     (

@@ -4787,3 +4787,25 @@ def test_the_two_hundred_and_fifteenth_and_sixteenth_families_and_guards(text, d
 def test_the_writers_texting_habit_is_decided_by_the_rules(text, decision):
     # the reply model is not asked (it read the first as a possible revocation once the corpus grew)
     assert_decision(text, decision)
+
+
+# The two-hundred-and-eighteenth (polite, indirect and formal): wishes, policies and requests that the texts end, in
+# a letter's words; not the same words about a promotion, changes to a document or patients' texts
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "I don't care for these text messages and would appreciate it if they did not continue. Thank you kindly.",
+            "yes",
+        ),
+        ("We ask that no further marketing messages be sent here. Thank you for your understanding.", "yes"),
+        ("As this is a church line, we ask that it not be used for commercial messages.", "yes"),
+        ("Please direct any future correspondence to our mailing address rather than this phone.", "yes"),
+        ("Our office policy: we do not accept texts from vendors.", "yes"),
+        ("would appreciate it if they did not continue the old promo, can you send the new one?", "not yes"),
+        ("we ask that no further changes be sent after Friday, the contract is final", "not yes"),
+        ("we do not accept texts from patients after 5, please call the office", "not yes"),
+    ],
+)
+def test_the_two_hundred_and_eighteenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
