@@ -3099,7 +3099,7 @@ _MORE_PHRASES += [
             r"|\b(?:appreciate\s+(?:it\s+)?if|prefer\s+(?:it\s+)?(?:if|that)|would\s+like\s+(?:it\s+)?if)\s+(?:this|that)\s+"
             r"(?:was|were|is|would\s+be|will\s+be)\s+(?:the|your)\s+last\s+(?:text|message|msg|one)\s+(?:i\s+(?:get|receive"
             r"|see)|(?:you|u)\s+send)\b"
-            r"|\bi'?m\s+good,?\s+forever\b|\brespect\s+(?:my|our)\s+no\b"
+            r"|\bi'?m\s+good,?\s+forever\b|\brespect\s+(?:my|our)\s+no\b(?![\w-])"
             r"|\b(?:i'll|ill|i\s+will|i'm\s+gonna|im\s+gonna|gonna|will)\s+report\s+(?:the\s+next\s+(?:one|text|message|msg)"
             r"|any\s+(?:more|further|other)\s+(?:texts|messages|msgs))\s*(?:$|[.!,]|\s+(?:as|to\s+the\s+(?:fcc|ftc|carrier"
             r"|attorney\s+general)|for\s+spam)\b)"

@@ -4694,6 +4694,7 @@ def test_the_two_hundred_and_sixth_and_seventh_families_and_guards(text, decisio
         ("I'd appreciate if this was the last message I get from you", "yes"),
         ("I'd appreciate if this was the last message before the meeting", "not yes"),
         ("please respect my no", "yes"),
+        ("please respect our no-smoking policy when you visit", "not yes"),
         ("I'll report the next one.", "yes"),
         ("I'll report the next one to my manager when it comes in", "not yes"),
         ("cross me off whatever list this is", "yes"),
