@@ -3051,6 +3051,38 @@ _MORE_PHRASES += [
         ),
         "none",
     ),
+    # the two-hundred-and-nineteenth (said without saying it, written to be hard): "Consider this door closed", "we're
+    # done here, pal", "This is where you and I part ways", "the last one of these I ever want to see", "This is the
+    # hint", "lets go ahead and un-give it", "pass on messaging me again", "this number is closed for business as far
+    # as you people are concerned", "the last text you'll be sending me", "I want you gone from my phone", "Ni me
+    # busquen más, este número ya no es para ustedes", "I'm going to need this to be the last message", "Go find another
+    # number to pester", "goodbye to these texts", "86 this number", "Don't come knockin on this line again"; not "the
+    # deal's door closed", "we're done here for today, see you Monday", "the last one I want to see is the blue one"
+    (
+        _re(
+            r"\bconsider\s+(?:this|the|that)\s+door\s+(?:closed|shut)\b"
+            r"|^\W*(?:ok\s+|okay\s+|alright\s+|yeah\s+)?(?:we're|we\s+are|were)\s+done\s+here\b(?:\W+(?:pal|buddy|bud|man|friend"
+            r"|sir|lady|thanks))?\W*$"
+            r"|\bthis\s+is\s+where\s+(?:you\s+and\s+i|you\s+and\s+me|we)\s+part\s+ways\b"
+            r"|\blast\s+(?:one|text|message)\s+(?:of\s+these\s+)?i\s+(?:ever\s+)?want\s+to\s+(?:see|get|receive)\s*(?:$|[.!,]"
+            r"|\s+from\s+(?:you|y'all|usdatabiz|your))"
+            r"|\bthis\s+is\s+(?:the|your)\s+hint\b|\bun-?give\s+it\b"
+            r"|\bpass\s+on\s+(?:messaging|texting|contacting)\s+(?:me|us)\b"
+            r"|\b(?:number|line|phone)\s+is\s+closed\s+(?:for\s+business\s+)?as\s+far\s+as\s+(?:you|y'all|your\s+company)\b"
+            r"|\blast\s+(?:text|message)\s+(?:you'll|you\s+will|you're\s+going\s+to|you\s+are\s+going\s+to)\s+(?:be\s+)?"
+            r"(?:sending|send)\s+(?:me|us|this\s+number)\b"
+            r"|\bwant\s+(?:you|y'all|u|your\s+company)\s+(?:gone|off)\s+(?:from\s+)?(?:my|this|our)\s+(?:phone|cell|number"
+            r"|line)\b"
+            r"|\bni\s+me\s+busquen\b|\bno\s+me\s+busquen\s+mas\b|\beste\s+numero\s+ya\s+no\s+es\s+para\s+(?:ustedes|usted)\b"
+            r"|\bneed\s+this\s+to\s+be\s+the\s+last\s+(?:one|text|message)\b"
+            r"|\bfind\s+(?:another|some\s+other|a\s+different)\s+(?:number|phone|person|sucker|victim)\s+to\s+(?:pester|bother"
+            r"|text|spam|annoy|harass)\b"
+            r"|\bgoodbye\s+to\s+(?:these|your|the)\s+(?:texts|messages)\b"
+            r"|\b86\s+(?:this|my|our)\s+(?:number|#|phone|cell)\b"
+            r"|\b(?:don't|dont|do\s+not)\s+come\s+knock\w*\s+(?:on\s+)?(?:this|my|our)\s+(?:line|number|phone|door)\s+again\b"
+        ),
+        "negation",
+    ),
     # the two-hundred-and-eighteenth (polite, indirect and formal): "I don't care for these text messages and would
     # appreciate it if they did not continue", "We ask that no further marketing messages be sent here", "we ask that it
     # not be used for commercial messages", "Please direct any future correspondence to our mailing address rather than

@@ -4810,3 +4810,33 @@ def test_the_writers_texting_habit_is_decided_by_the_rules(text, decision):
 )
 def test_the_two_hundred_and_eighteenth_families_and_guards(text, decision):
     assert_decision(text, decision)
+
+
+# The two-hundred-and-nineteenth (said without saying it, written to be hard): idioms, sarcasm and curt one-liners
+# that end the texts; not the same idioms about a deal, a work day or a product
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("Consider this door closed. Permanently.", "yes"),
+        ("we're done here, pal", "yes"),
+        ("we're done here for today, see you Monday at 9", "not yes"),
+        ("This is where you and I part ways. Don't come back.", "yes"),
+        ("Bless your heart, but this is the last one of these I ever want to see", "yes"),
+        ("the last one I want to see is the blue model, send pics", "not yes"),
+        ("Do you people ever take a hint? This is the hint. Last message.", "yes"),
+        ("I never gave you this number so lets go ahead and un-give it", "yes"),
+        ("Hard pass, and while you're at it pass on messaging me again too", "yes"),
+        ("this number is closed for business as far as you people are concerned", "yes"),
+        ("This is the last text you'll be sending me", "yes"),
+        ("I want you gone from my phone", "yes"),
+        ("Ni me busquen más, este número ya no es para ustedes", "yes"),
+        ("I'm going to need this to be the last message I ever see from USDataBiz", "yes"),
+        ("Go find another number to pester", "yes"),
+        ("goodbye to these texts for good", "yes"),
+        ("86 this number from your list", "yes"),
+        ("we 86 the special at 9pm, come before that", "not yes"),
+        ("10-4, over and out. Don't come knockin on this line again", "yes"),
+    ],
+)
+def test_the_two_hundred_and_nineteenth_families_and_guards(text, decision):
+    assert_decision(text, decision)
