@@ -31,15 +31,14 @@ from usdatabiz.core.textmodel import labelled_rows  # noqa: E402
 CORPUS = REPO_ROOT / "inbox" / "corpus"
 _APOSTROPHES = re.compile(r"['\u2019]")
 _SENTENCE_MARKS = re.compile(r"[.,!?;:\"'\u2019\u201c\u201d]")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_EMAIL = re.compile(r"(\S+@\S+\.\w+)")  # (a group: re.split keeps the addresses)
 
 WAYS = {
     "without apostrophes": lambda text: _APOSTROPHES.sub("", text),
     "lower-case, without apostrophes": lambda text: _APOSTROPHES.sub("", text.lower()),
     # (an e-mail address keeps its dots: no one types "name@gmailcom")
     "without sentence marks": lambda text: "".join(
-        piece if _EMAIL.fullmatch(piece) else _SENTENCE_MARKS.sub("", piece)
-        for piece in re.split(r"(\S+@\S+\.\w+)", text)
+        piece if _EMAIL.fullmatch(piece) else _SENTENCE_MARKS.sub("", piece) for piece in _EMAIL.split(text)
     ),
     "in capitals": str.upper,
 }

@@ -5280,10 +5280,6 @@ _OWN_ADS_STOPPED = re.compile(
 _REPORTED_ANOTHER = re.compile(
     r"\b(?:report|reported|reporting)\s+(?:the\s+last|another|a|that|some|one|the\s+other|the\s+previous)\s+(?:company"
     r"|outfit|vendor|firm|guy|one|marketer|agency|business)\b(?:\s+like\s+(?:you|yours|y'all))?"
-    # "I told the last guy to stop sending cold leads. If yours are actually warm, I'm in": another vendor told
-    r"|\b(?:told|asked)\s+(?:the\s+(?:last|other|previous)\s+(?:guy|company|vendor|one|rep|outfit|agency)|my\s+(?:last|old"
-    r"|previous)\s+(?:vendor|provider|company|guy|agency))\s+to\s+(?:stop|quit)\b"
-    r"(?!\s+(?:texting|txting|messaging|contacting|calling|bothering|spamming|sending\s+(?:me|us|texts|messages)))"
 )
 # "Can you help us stop getting fake 1 star reviews": a service asked for, something else to be stopped
 _HELP_US_STOP_SOMETHING = re.compile(
@@ -5355,6 +5351,10 @@ _ABOUT_SOMETHING_ELSE = re.compile(
     r"|\b(?:don't|dont|do\s+not)\s+want\s+to\s+(?:accidentally\s+|accidently\s+)?(?:unsubscribe|opt\s+out|stop)\s+(?:from\s+)?"
     r"(?:my|the)\s+[\w'&-]+(?:\s+[\w'&-]+)?\s+(?:alerts|notifications|reminders)\b"
     r"|\b(?:last|other|another|previous)\s+(?:company|one|guy|place|sender)\s+(?:i|we)\s+(?:told|asked|texted)\s+(?:to\s+)?stop\b"
+    # "I told the last guy to stop sending cold leads. If yours are actually warm, I'm in": the same, told the other way
+    r"|\b(?:told|asked)\s+(?:the\s+(?:last|other|previous)\s+(?:guy|company|vendor|one|rep|outfit|agency)|my\s+(?:last|old"
+    r"|previous)\s+(?:vendor|provider|company|guy|agency))\s+to\s+(?:stop|quit)\b"
+    r"(?!\s+(?:texting|txting|messaging|contacting|calling|bothering|spamming|sending\s+(?:me|us|texts|messages)))"
     # "I don't text here much, call me": the writer's habit, not a request
     r"|\bi\s+(?:don't|dont|do\s+not)\s+(?:text|check\s+(?:texts|messages))\s+(?:here\s+|on\s+this\s+(?:phone|number|line|cell)\s+)?"
     r"(?:much|often|a\s+lot|very\s+often)\b"
